@@ -1,0 +1,9 @@
+/**
+ * Foundations shared by every part of relu-lab: the seeded {@linkcode Prng}, the row-major
+ * {@linkcode Matrix}, and argument checks with house-style error messages.
+ *
+ * @module
+ */
+export * from "./prng.ts";
+export * from "./matrix.ts";
+export * from "./validate.ts";

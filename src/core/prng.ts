@@ -1,0 +1,117 @@
+/**
+ * The one pseudo-random number generator type of relu-lab, and its seeded constructor.
+ *
+ * Everything random in relu-lab takes a {@linkcode Prng} (usually as `{ prng }`) or a seed
+ * (`{ seed }`), never `Math.random`, so the same seed always gives the same bits.
+ *
+ * @module
+ */
+
+import { requireNumber } from "./validate.ts";
+
+/** A source of uniform random numbers in [0, 1), like `Math.random`. */
+export type Prng = () => number;
+
+/**
+ * Creates a seeded {@linkcode Prng} (the sfc32 generator, seeded through splitmix32).
+ *
+ * @param seed An integer seed; any safe integer, negative ones included.
+ * @returns A generator of uniform numbers in [0, 1) with 2^-32 resolution.
+ *
+ * @example Same seed, same sequence
+ * ```ts
+ * import { createPrng } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const a = createPrng(42);
+ * const b = createPrng(42);
+ * assert.equal(a(), b());
+ * const u = a();
+ * assert.ok(u >= 0 && u < 1);
+ * ```
+ */
+export function createPrng(seed: number): Prng {
+  requireNumber("create a Prng", "seed", seed, { integer: true });
+  // splitmix32 expands the seed into four well-mixed state words.
+  let s = (seed | 0) ^ Math.floor(seed / 0x100000000);
+  const next = () => {
+    s = (s + 0x9e3779b9) | 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+  let a = next(), b = next(), c = next(), d = next();
+  const prng: Prng = () => {
+    // sfc32
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return (t >>> 0) / 4294967296;
+  };
+  for (let i = 0; i < 12; i++) prng(); // warm up
+  return prng;
+}
+
+/** Options accepted by every random function: a generator, or a seed to build one. */
+export interface RandomOptions {
+  /** The generator to draw from. Takes precedence over `seed`. */
+  prng?: Prng;
+  /** A seed for a fresh {@linkcode createPrng} generator. Default: 0. */
+  seed?: number;
+}
+
+/**
+ * Returns `options.prng`, or a new generator seeded with `options.seed` (default 0).
+ *
+ * @param options The `{ prng, seed }` options of a random function.
+ * @returns The generator to use.
+ *
+ * @example
+ * ```ts
+ * import { createPrng, resolvePrng } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(resolvePrng({ seed: 7 })(), createPrng(7)());
+ * ```
+ */
+export function resolvePrng(options: RandomOptions = {}): Prng {
+  if (options.prng !== undefined) {
+    if (typeof options.prng !== "function") {
+      throw new TypeError(
+        `Cannot use prng as it must be a function returning numbers in [0, 1): prng=${
+          String(options.prng)
+        }`,
+      );
+    }
+    return options.prng;
+  }
+  return createPrng(options.seed ?? 0);
+}
+
+/**
+ * Draws one standard normal sample (mean 0, variance 1) with the Box–Muller transform.
+ *
+ * @param prng The generator to draw from.
+ * @returns A sample of N(0, 1).
+ *
+ * @example
+ * ```ts
+ * import { createPrng, randomNormal } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const prng = createPrng(1);
+ * let sum = 0;
+ * for (let i = 0; i < 10_000; i++) sum += randomNormal(prng);
+ * assert.ok(Math.abs(sum / 10_000) < 0.05);
+ * ```
+ */
+export function randomNormal(prng: Prng): number {
+  let u = 0;
+  while (u === 0) u = prng();
+  const v = prng();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}

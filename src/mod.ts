@@ -1,0 +1,15 @@
+/**
+ * relu-lab: ReLU, Leaky ReLU and their relatives, with their derivatives; a small multilayer
+ * perceptron library; diagnostics; plots; and rich display in the Deno Jupyter kernel.
+ *
+ * @example
+ * ```ts
+ * import { createPrng } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(createPrng(1)(), createPrng(1)());
+ * ```
+ *
+ * @module
+ */
+export * from "./core/mod.ts";
