@@ -13,3 +13,10 @@
  * @module
  */
 export * from "./core/mod.ts";
+export * from "./activations/mod.ts";
+export * from "./math/mod.ts";
+export * from "./data/mod.ts";
+export * from "./nn/mod.ts";
+export * from "./diagnostics/mod.ts";
+export * from "./plot/mod.ts";
+export * from "./display/mod.ts";

@@ -1,0 +1,6 @@
+/**
+ * activations (work in progress).
+ *
+ * @module
+ */
+export {};

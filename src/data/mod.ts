@@ -1,0 +1,6 @@
+/**
+ * data (work in progress).
+ *
+ * @module
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * diagnostics (work in progress).
+ *
+ * @module
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * display (work in progress).
+ *
+ * @module
+ */
+export {};

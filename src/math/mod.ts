@@ -1,0 +1,6 @@
+/**
+ * math (work in progress).
+ *
+ * @module
+ */
+export {};

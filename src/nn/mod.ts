@@ -1,0 +1,6 @@
+/**
+ * nn (work in progress).
+ *
+ * @module
+ */
+export {};

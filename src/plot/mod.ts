@@ -1,0 +1,6 @@
+/**
+ * plot (work in progress).
+ *
+ * @module
+ */
+export {};
