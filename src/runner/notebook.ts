@@ -1,0 +1,192 @@
+/**
+ * The subset of nbformat 4 that the runner reads and writes, plus the functions that make an
+ * executed notebook deterministic and comparable.
+ *
+ * @module
+ */
+
+/** A Jupyter output, as stored in a notebook. */
+export interface Output {
+  output_type: "stream" | "display_data" | "execute_result" | "error";
+  name?: string;
+  text?: string | string[];
+  data?: Record<string, unknown>;
+  metadata?: Record<string, unknown>;
+  execution_count?: number | null;
+  ename?: string;
+  evalue?: string;
+  traceback?: string[];
+}
+
+/** A notebook cell. `source` may be stored as one string or as a list of lines. */
+export interface Cell {
+  cell_type: "code" | "markdown" | "raw";
+  id?: string;
+  metadata: { tags?: string[]; [key: string]: unknown };
+  source: string | string[];
+  outputs?: Output[];
+  execution_count?: number | null;
+  attachments?: unknown;
+}
+
+/** A whole notebook. */
+export interface Notebook {
+  cells: Cell[];
+  metadata: Record<string, unknown>;
+  nbformat: number;
+  nbformat_minor: number;
+}
+
+/** The kernelspec metadata every executed notebook carries. */
+export const DENO_KERNELSPEC = {
+  kernelspec: { display_name: "Deno", language: "typescript", name: "deno" },
+  language_info: {
+    codemirror_mode: "typescript",
+    file_extension: ".ts",
+    mimetype: "text/x.typescript",
+    name: "typescript",
+    nbconvert_exporter: "script",
+    pygments_lexer: "typescript",
+  },
+};
+
+/** Tag that marks a cell whose outputs may differ between runs (timings). */
+export const NONDETERMINISTIC_TAG = "nondeterministic";
+
+/** Joins a cell source (string or list of lines) into one string. */
+export function sourceText(cell: Pick<Cell, "source">): string {
+  return Array.isArray(cell.source) ? cell.source.join("") : cell.source;
+}
+
+/** Splits text into nbformat's list-of-lines form (each line keeps its newline). */
+export function splitLines(text: string): string[] {
+  const lines = text.match(/[^\n]*\n|[^\n]+$/g);
+  return lines ?? [];
+}
+
+/** Whether a cell carries a tag. */
+export function hasTag(cell: Cell, tag: string): boolean {
+  return (cell.metadata.tags ?? []).includes(tag);
+}
+
+/** Parses notebook JSON, checking the parts the runner relies on. */
+export function parseNotebook(json: string, name = "notebook"): Notebook {
+  const notebook = JSON.parse(json) as Notebook;
+  if (!Array.isArray(notebook.cells) || notebook.nbformat !== 4) {
+    throw new TypeError(
+      `Cannot read ${name} as an nbformat 4 notebook: nbformat=${notebook.nbformat}, cells=${
+        Array.isArray(notebook.cells) ? "list" : typeof notebook.cells
+      }`,
+    );
+  }
+  for (const cell of notebook.cells) cell.metadata ??= {};
+  return notebook;
+}
+
+/**
+ * Serialises a notebook the way Jupyter does (sorted keys, one-space indent, trailing newline),
+ * so that files saved by the runner and by Jupyter diff cleanly.
+ */
+export function serializeNotebook(notebook: Notebook): string {
+  return JSON.stringify(sortKeys(notebook), null, 1) + "\n";
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === "object") {
+    const sorted: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      sorted[key] = sortKeys((value as Record<string, unknown>)[key]);
+    }
+    return sorted;
+  }
+  return value;
+}
+
+/** Stores text as nbformat multi-line strings (list of lines), as Jupyter writes them. */
+function multiline(text: unknown): unknown {
+  return typeof text === "string" ? splitLines(text) : text;
+}
+
+/**
+ * Normalises one output to its stored form: text fields as line lists, `text/*` and SVG data as
+ * line lists, nothing the kernel varies per run (ids, timestamps).
+ */
+export function normalizeOutput(output: Output): Output {
+  const out: Output = { ...output };
+  if (out.output_type === "stream") {
+    out.text = multiline(typeof out.text === "string" ? out.text : (out.text ?? []).join("")) as
+      | string[]
+      | string;
+  }
+  if (out.data) {
+    const data: Record<string, unknown> = {};
+    for (const [mime, value] of Object.entries(out.data)) {
+      const isText = mime.startsWith("text/") || mime === "image/svg+xml";
+      data[mime] = isText && typeof value === "string" ? multiline(value) : value;
+    }
+    out.data = data;
+    out.metadata = out.metadata ?? {};
+  }
+  if (out.output_type === "error") {
+    out.traceback = out.traceback ?? [];
+  }
+  return out;
+}
+
+/**
+ * Normalises a notebook for storage: sequential ids and execution counts, no per-run metadata
+ * (execution timestamps, collapsed/scrolled state), the Deno kernelspec.
+ */
+export function normalizeNotebook(notebook: Notebook): Notebook {
+  const cells = notebook.cells.map((cell, index): Cell => {
+    const metadata = { ...cell.metadata };
+    delete metadata.execution;
+    delete metadata.collapsed;
+    delete metadata.scrolled;
+    if (metadata.tags && metadata.tags.length === 0) delete metadata.tags;
+    const base: Cell = {
+      cell_type: cell.cell_type,
+      id: `cell-${String(index).padStart(2, "0")}`,
+      metadata,
+      source: splitLines(sourceText(cell)),
+    };
+    if (cell.attachments) base.attachments = cell.attachments;
+    if (cell.cell_type !== "code") return base;
+    return {
+      ...base,
+      execution_count: cell.execution_count ?? null,
+      outputs: (cell.outputs ?? []).map(normalizeOutput),
+    };
+  });
+  return {
+    cells,
+    metadata: { ...notebook.metadata, ...DENO_KERNELSPEC },
+    nbformat: 4,
+    nbformat_minor: 5,
+  };
+}
+
+/** Removes outputs and execution counts (the form used to compare inputs). */
+export function stripOutputs(notebook: Notebook): Notebook {
+  return {
+    ...notebook,
+    cells: notebook.cells.map((cell) =>
+      cell.cell_type === "code" ? { ...cell, outputs: [], execution_count: null } : cell
+    ),
+  };
+}
+
+/**
+ * The comparable form of an executed notebook: its serialisation with the outputs of cells
+ * tagged `nondeterministic` removed. Two runs of a deterministic notebook give equal strings.
+ */
+export function comparableText(notebook: Notebook): string {
+  const normal = normalizeNotebook(notebook);
+  normal.cells = normal.cells.map((cell) =>
+    cell.cell_type === "code" && hasTag(cell, NONDETERMINISTIC_TAG)
+      ? { ...cell, outputs: [] }
+      : cell
+  );
+  return serializeNotebook(normal);
+}
