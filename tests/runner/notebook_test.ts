@@ -1,0 +1,70 @@
+import assert from "node:assert/strict";
+import {
+  comparableText,
+  normalizeNotebook,
+  type Notebook,
+  parseNotebook,
+  serializeNotebook,
+  splitLines,
+} from "../../src/runner/notebook.ts";
+
+function executed(timing: string): Notebook {
+  return {
+    cells: [
+      { cell_type: "markdown", metadata: {}, source: "# T" },
+      {
+        cell_type: "code",
+        metadata: { execution: { "iopub.status.busy": "2026-01-01T00:00:00Z" } },
+        source: "console.log(1)",
+        execution_count: 7,
+        outputs: [{ output_type: "stream", name: "stdout", text: "1\n" }],
+      },
+      {
+        cell_type: "code",
+        metadata: { tags: ["nondeterministic"] },
+        source: "timing()",
+        execution_count: 8,
+        outputs: [{ output_type: "stream", name: "stdout", text: timing }],
+      },
+    ],
+    metadata: {},
+    nbformat: 4,
+    nbformat_minor: 4,
+  };
+}
+
+Deno.test("splitLines() keeps each newline with its line", () => {
+  assert.deepEqual(splitLines("a\nb\n"), ["a\n", "b\n"]);
+  assert.deepEqual(splitLines("a\nb"), ["a\n", "b"]);
+  assert.deepEqual(splitLines(""), []);
+});
+
+Deno.test("normalizeNotebook() drops per-run metadata and numbers cells", () => {
+  const normal = normalizeNotebook(executed("3 ms\n"));
+  assert.equal(normal.cells[1].metadata.execution, undefined);
+  assert.deepEqual(normal.cells.map((c) => c.id), ["cell-00", "cell-01", "cell-02"]);
+  assert.deepEqual(normal.metadata.kernelspec, {
+    display_name: "Deno",
+    language: "typescript",
+    name: "deno",
+  });
+});
+
+Deno.test("serializeNotebook() output parses back to the same notebook", () => {
+  const normal = normalizeNotebook(executed("3 ms\n"));
+  const text = serializeNotebook(normal);
+  assert.ok(text.endsWith("}\n"));
+  assert.deepEqual(parseNotebook(text), normal);
+  assert.equal(serializeNotebook(parseNotebook(text)), text);
+});
+
+Deno.test("comparableText() ignores outputs of cells tagged nondeterministic only", () => {
+  assert.equal(comparableText(executed("3 ms\n")), comparableText(executed("5 ms\n")));
+  const other = executed("3 ms\n");
+  other.cells[1].outputs = [{ output_type: "stream", name: "stdout", text: "2\n" }];
+  assert.notEqual(comparableText(other), comparableText(executed("3 ms\n")));
+});
+
+Deno.test("parseNotebook() rejects what is not nbformat 4", () => {
+  assert.throws(() => parseNotebook('{"cells": [], "nbformat": 3}', "old.ipynb"), /old\.ipynb/);
+});

@@ -1,0 +1,157 @@
+/**
+ * The runner end to end on the fixture notebooks, through Jupyter and the Deno kernel.
+ * Outputs go under build/test-runner/; the fixtures themselves are never rewritten (--no-update).
+ */
+import assert from "node:assert/strict";
+import { main } from "../../src/runner/cli.ts";
+import {
+  comparableText,
+  type Notebook,
+  parseNotebook,
+  sourceText,
+} from "../../src/runner/notebook.ts";
+
+const FIXTURES = "tests/runner/fixtures";
+const OUT = "build/test-runner";
+
+/** Runs the CLI in-process, capturing what it prints. */
+async function runCli(args: string[]): Promise<{ code: number; output: string }> {
+  const lines: string[] = [];
+  const { log, error } = console;
+  console.log = (...parts: unknown[]) => lines.push(parts.join(" "));
+  console.error = (...parts: unknown[]) => lines.push(parts.join(" "));
+  try {
+    const code = await main(["--no-update", "--out", OUT, ...args]);
+    return { code, output: lines.join("\n") };
+  } finally {
+    console.log = log;
+    console.error = error;
+  }
+}
+
+async function readBuilt(name: string): Promise<Notebook> {
+  return parseNotebook(await Deno.readTextFile(`${OUT}/${name}.ipynb`));
+}
+
+function joined(value: unknown): string {
+  return Array.isArray(value) ? value.join("") : String(value);
+}
+
+Deno.test("runner keeps every output of a 30-cell notebook across repeated runs (idle race)", async () => {
+  for (let run = 0; run < 4; run++) {
+    const { code, output } = await runCli([`${FIXTURES}/many_cells.ipynb`]);
+    assert.equal(code, 0, output);
+    const notebook = await readBuilt("many_cells");
+    const code_cells = notebook.cells.filter((c) => c.cell_type === "code");
+    assert.equal(code_cells.length, 30);
+    code_cells.forEach((cell, i) => {
+      const outputs = cell.outputs ?? [];
+      const kinds = outputs.map((o) => o.output_type);
+      if (i % 3 === 0) {
+        assert.deepEqual(kinds, ["display_data", "stream"], `run ${run}, cell ${i}`);
+        assert.equal(joined(outputs[0].data?.["text/plain"]), `value ${i}`);
+        assert.equal(joined(outputs[1].text), `cell ${i}\n`);
+      } else if (i % 3 === 1) {
+        assert.deepEqual(kinds, ["execute_result"], `run ${run}, cell ${i}`);
+        assert.equal(joined(outputs[0].data?.["text/html"]), `<b>cell ${i}</b>`);
+      } else {
+        assert.deepEqual(kinds, ["execute_result"], `run ${run}, cell ${i}`);
+        assert.equal(joined(outputs[0].data?.["text/plain"]), String(i * 2));
+      }
+      assert.equal(cell.execution_count, i + 1);
+    });
+  }
+});
+
+Deno.test("runner gives byte-identical executed notebooks on two runs", async () => {
+  const texts: string[] = [];
+  for (let run = 0; run < 2; run++) {
+    const { code, output } = await runCli([
+      `${FIXTURES}/parameters.ipynb`,
+      `${FIXTURES}/many_cells.ipynb`,
+    ]);
+    assert.equal(code, 0, output);
+    texts.push(
+      await Deno.readTextFile(`${OUT}/parameters.ipynb`) +
+        await Deno.readTextFile(`${OUT}/many_cells.ipynb`),
+    );
+  }
+  assert.equal(texts[0], texts[1]);
+});
+
+Deno.test("runner output has no ANSI colour codes (NO_COLOR=1)", async () => {
+  const { code } = await runCli([`${FIXTURES}/throws.ipynb`]);
+  assert.equal(code, 1);
+  assert.ok(!(await Deno.readTextFile(`${OUT}/throws.ipynb`)).includes("\\u001b"));
+});
+
+Deno.test("runner injects parameters reusing their keyword and the module import resolves", async () => {
+  const { code, output } = await runCli([
+    `${FIXTURES}/parameters.ipynb`,
+    "--alpha",
+    "0.2",
+    "--param",
+    "label=hi",
+    "--param",
+    'options={"n":5}',
+    "--param=flag=true",
+  ]);
+  assert.equal(code, 0, output);
+  const notebook = await readBuilt("parameters");
+  const injected = notebook.cells[2];
+  assert.deepEqual(injected.metadata.tags, ["injected-parameters"]);
+  assert.match(sourceText(injected), /^let label = "hi";$/m);
+  assert.match(sourceText(injected), /^const alpha = 0\.2;$/m);
+  const printed = joined(notebook.cells[3].outputs?.[0].text);
+  assert.equal(printed, '{"alpha":0.2,"label":"hi","options":{"n":5},"flag":true}\n');
+  // The cell importing "@relu-lab/relu-lab" (resolved through deno.json from the kernel's cwd).
+  assert.equal(joined(notebook.cells[5].outputs?.[0].data?.["text/plain"]), '"function"');
+});
+
+Deno.test("runner writes an HTML page per notebook and an index, SVG intact", async () => {
+  const { code } = await runCli([`${FIXTURES}/parameters.ipynb`]);
+  assert.equal(code, 0);
+  const html = await Deno.readTextFile(`${OUT}/parameters.html`);
+  assert.ok(html.includes('viewBox="0 0 10 10"') && html.includes("<path d="));
+  assert.match(html, /class="katex"/);
+  const index = await Deno.readTextFile(`${OUT}/index.html`);
+  assert.match(index, /href="parameters\.html">Parameters fixture</);
+});
+
+Deno.test("runner rejects an unknown parameter, naming the notebook's parameters", async () => {
+  const { code, output } = await runCli([`${FIXTURES}/parameters.ipynb`, "--param", "beta=1"]);
+  assert.equal(code, 2);
+  assert.match(
+    output,
+    /Cannot set beta in .*parameters\.ipynb as its parameters are: alpha, label, options, flag/,
+  );
+});
+
+Deno.test("runner reports a syntax error cell: non-zero exit, index, source and a hint", async () => {
+  const { code, output } = await runCli([`${FIXTURES}/syntax_error.ipynb`]);
+  assert.equal(code, 1);
+  assert.match(output, /syntax_error\s+[\d.]+ s\s+FAILED/);
+  assert.match(output, /syntax_error\.ipynb: cell 2 failed/);
+  assert.match(output, /1 \| const broken = \(;/);
+  assert.match(output, /Execution failed/);
+  assert.match(output, /deno check/);
+  const notebook = await readBuilt("syntax_error");
+  assert.equal(notebook.cells[3].outputs?.length, 0, "cells after the failure do not run");
+});
+
+Deno.test("runner reports a thrown error with its message and stack", async () => {
+  const { code, output } = await runCli([`${FIXTURES}/throws.ipynb`]);
+  assert.equal(code, 1);
+  assert.match(output, /cell 1 failed/);
+  assert.match(output, /RangeError: alpha out of range/);
+});
+
+Deno.test("runner leaves the fixtures unchanged with --no-update", async () => {
+  const before = await Deno.readTextFile(`${FIXTURES}/many_cells.ipynb`);
+  await runCli([`${FIXTURES}/many_cells.ipynb`]);
+  assert.equal(await Deno.readTextFile(`${FIXTURES}/many_cells.ipynb`), before);
+  assert.notEqual(
+    comparableText(parseNotebook(before)),
+    comparableText(await readBuilt("many_cells")),
+  );
+});
