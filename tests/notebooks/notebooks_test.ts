@@ -1,0 +1,76 @@
+/**
+ * Generic checks on every notebooks/*.ipynb, run through the notebook runner:
+ *
+ * - it executes with no error;
+ * - every figure cell shows at least one SVG: a figure cell is a code cell tagged `figure`
+ *   (the convention for cells that call a plot helper), and an SVG is an `image/svg+xml` output
+ *   or a `text/html` output holding an `<svg`;
+ * - its stored outputs match a fresh run (else it is stale: `deno task notebooks NAME`);
+ * - two runs give byte-identical executed notebooks.
+ *
+ * The outputs of cells tagged `nondeterministic` (timings) are left out of both comparisons.
+ * Per-notebook assertions live beside this file.
+ */
+import assert from "node:assert/strict";
+import { type CliOptions, resolveNotebooks, runNotebook } from "../../src/runner/cli.ts";
+import { ensureJupyter, ensureKernelSpec } from "../../src/runner/jupyter.ts";
+import {
+  type Cell,
+  comparableText,
+  hasTag,
+  parseNotebook,
+  sourceText,
+} from "../../src/runner/notebook.ts";
+
+const OUT = "build/test-notebooks";
+const options: CliOptions = { names: [], params: {}, update: false, timeout: 300, out: OUT };
+const paths = await resolveNotebooks([]);
+
+function hasSvg(cell: Cell): boolean {
+  return (cell.outputs ?? []).some((output) => {
+    const data = output.data ?? {};
+    const html = data["text/html"];
+    const text = Array.isArray(html) ? html.join("") : String(html ?? "");
+    return "image/svg+xml" in data || text.includes("<svg");
+  });
+}
+
+Deno.test({
+  name: "notebooks/ has notebooks to check",
+  ignore: paths.length > 0,
+  fn: () => console.log("notebooks/ has no .ipynb yet: nothing to check"),
+});
+
+for (const path of paths) {
+  Deno.test(`${path} executes without error, shows its figures, is fresh and deterministic`, async (t) => {
+    await ensureJupyter();
+    await ensureKernelSpec("build");
+    const first = await runNotebook(path, options);
+
+    await t.step("every cell runs without error", () => {
+      assert.ok(first.ok, first.failure);
+    });
+
+    await t.step("every cell tagged figure shows an SVG", () => {
+      const missing = first.executed.cells.flatMap((cell, i) =>
+        cell.cell_type === "code" && hasTag(cell, "figure") && !hasSvg(cell)
+          ? [`cell ${i}: ${sourceText(cell).split("\n")[0]}`]
+          : []
+      );
+      assert.deepEqual(missing, [], "figure cells without an SVG output");
+    });
+
+    await t.step("stored outputs match a fresh run", async () => {
+      const stored = parseNotebook(await Deno.readTextFile(path), path);
+      assert.ok(
+        comparableText(stored) === comparableText(first.executed),
+        `${path} is stale: run \`deno task notebooks ${first.name}\` and commit it`,
+      );
+    });
+
+    await t.step("a second run is byte-identical", async () => {
+      const second = await runNotebook(path, options);
+      assert.equal(comparableText(second.executed), comparableText(first.executed));
+    });
+  });
+}
