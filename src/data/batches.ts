@@ -1,0 +1,57 @@
+/**
+ * Mini-batches of a data set, for hand-written training loops.
+ *
+ * @module
+ */
+
+import type { Dataset } from "../core/dataset.ts";
+import { type RandomOptions, resolvePrng } from "../core/prng.ts";
+import { requireNumber } from "../core/validate.ts";
+import { readShuffle } from "./_generate.ts";
+import { permutation } from "./shuffle.ts";
+import { subset } from "./subset.ts";
+
+/** Options of {@linkcode batches}. */
+export interface BatchesOptions extends RandomOptions {
+  /** Shuffle the samples before cutting them into batches. Default: true. */
+  shuffle?: boolean;
+}
+
+/**
+ * Cuts a data set into consecutive mini-batches of `batchSize` samples (the last one may be
+ * smaller), in a random order unless `shuffle: false`. Each batch is a copy.
+ *
+ * @param data The data set (not changed).
+ * @param batchSize Samples per batch, an integer >= 1.
+ * @param options Shuffling and randomness (`{ prng }` or `{ seed }`, default seed 0).
+ * @returns The batches, in order.
+ *
+ * @example
+ * ```ts
+ * import { batches, twoMoons } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const sizes = batches(twoMoons({ n: 10 }), 4, { seed: 1 }).map((batch) => batch.x.rows);
+ * assert.deepEqual(sizes, [4, 4, 2]);
+ * ```
+ */
+export function batches<D extends Dataset>(
+  data: D,
+  batchSize: number,
+  options: BatchesOptions = {},
+): D[] {
+  requireNumber("make batches", "batchSize", batchSize, { integer: true, min: 1 });
+  const n = data.x.rows;
+  let order: Int32Array;
+  if (readShuffle("make batches", options.shuffle)) {
+    order = permutation(n, { prng: resolvePrng(options) });
+  } else {
+    order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+  }
+  const out: D[] = [];
+  for (let start = 0; start < n; start += batchSize) {
+    out.push(subset(data, order.subarray(start, Math.min(n, start + batchSize))));
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+/**
+ * A small circle inside a larger one, as scikit-learn's `make_circles`.
+ *
+ * @module
+ */
+
+import type { Dataset } from "../core/dataset.ts";
+import { type RandomOptions, resolvePrng } from "../core/prng.ts";
+import { requireNumber } from "../core/validate.ts";
+import { finishPoints, linspace, readCount, readNoise, readShuffle } from "./_generate.ts";
+
+/** Options of {@linkcode circles}. */
+export interface CirclesOptions extends RandomOptions {
+  /** Number of points, an integer >= 2. Default: 100. */
+  n?: number;
+  /** Standard deviation of the Gaussian noise added to each coordinate. Default: 0. */
+  noise?: number;
+  /** Radius of the inner circle relative to the outer one, in [0, 1). Default: 0.8. */
+  factor?: number;
+  /** Shuffle the rows (otherwise class 0 comes first). Default: true. */
+  shuffle?: boolean;
+}
+
+/**
+ * Generates two concentric circles in 2-D, following scikit-learn's `make_circles`:
+ * `floor(n / 2)` points of class 0 evenly spaced on the unit circle (angles `2πi / count`,
+ * starting at (1, 0)), the rest, class 1, on the circle of radius `factor`; then the rows are
+ * shuffled and N(0, noise²) is added to every coordinate.
+ *
+ * @param options Size, noise, inner radius, shuffling and randomness (`{ prng }` or `{ seed }`,
+ *   default seed 0).
+ * @returns An n×2 data set with labels 0 (outer) and 1 (inner), `classes` = 2.
+ *
+ * @example
+ * ```ts
+ * import { circles } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const data = circles({ n: 100, factor: 0.5, seed: 1 });
+ * const [a, b] = data.x.data;
+ * const radius = Math.hypot(a, b);
+ * assert.ok(Math.abs(radius - ((data.y as Int32Array)[0] === 0 ? 1 : 0.5)) < 1e-12);
+ * ```
+ */
+export function circles(options: CirclesOptions = {}): Dataset {
+  const action = "generate circles";
+  const n = readCount(action, options.n, 100, 2);
+  const noise = readNoise(action, options.noise);
+  const factor = requireNumber(action, "factor", options.factor ?? 0.8, {
+    min: 0,
+    max: 1,
+    maxExclusive: true,
+  });
+  const shuffle = readShuffle(action, options.shuffle);
+  const prng = resolvePrng(options);
+  const nOuter = Math.floor(n / 2);
+  const nInner = n - nOuter;
+  const x = new Float64Array(n * 2);
+  const y = new Int32Array(n);
+  const outer = linspace(0, 2 * Math.PI, nOuter, false);
+  for (let i = 0; i < nOuter; i++) {
+    x[2 * i] = Math.cos(outer[i]);
+    x[2 * i + 1] = Math.sin(outer[i]);
+  }
+  const inner = linspace(0, 2 * Math.PI, nInner, false);
+  for (let i = 0; i < nInner; i++) {
+    const row = nOuter + i;
+    x[2 * row] = factor * Math.cos(inner[i]);
+    x[2 * row + 1] = factor * Math.sin(inner[i]);
+    y[row] = 1;
+  }
+  return finishPoints(x, 2, y, 2, prng, noise, shuffle);
+}

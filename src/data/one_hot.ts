@@ -1,0 +1,48 @@
+/**
+ * One-hot encoding of class labels.
+ *
+ * @module
+ */
+
+import type { Matrix } from "../core/matrix.ts";
+import { formatValue, requireNumber } from "../core/validate.ts";
+
+/**
+ * Encodes class labels as one-hot rows: row i has a 1 in column `labels[i]` and 0 elsewhere.
+ *
+ * @param labels Integer labels in `0 .. classes - 1`.
+ * @param classes The number of columns, an integer >= 1. Default: the largest label + 1.
+ * @returns A `labels.length × classes` matrix.
+ *
+ * @example
+ * ```ts
+ * import { oneHot } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const m = oneHot([2, 0], 3);
+ * assert.deepEqual(Array.from(m.data), [0, 0, 1, 1, 0, 0]);
+ * assert.throws(() => oneHot([3], 3), RangeError);
+ * ```
+ */
+export function oneHot(labels: ArrayLike<number>, classes?: number): Matrix {
+  const action = "one-hot encode labels";
+  let largest = -1;
+  for (let i = 0; i < labels.length; i++) if (labels[i] > largest) largest = labels[i];
+  const cols = requireNumber(action, "classes", classes ?? Math.max(1, largest + 1), {
+    integer: true,
+    min: 1,
+  });
+  const data = new Float64Array(labels.length * cols);
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i];
+    if (!Number.isInteger(label) || label < 0 || label >= cols) {
+      throw new RangeError(
+        `Cannot ${action} as every label must be an integer in 0..${cols - 1}: labels[${i}]=${
+          formatValue(label)
+        }`,
+      );
+    }
+    data[i * cols + label] = 1;
+  }
+  return { rows: labels.length, cols, data };
+}

@@ -1,0 +1,75 @@
+import assert from "node:assert/strict";
+import { blobs } from "../../src/data/blobs.ts";
+
+Deno.test("blobs() gives floor(n / k) points per cluster and one more to the first n % k", () => {
+  const data = blobs({ n: 11, centers: 3, seed: 1 });
+  const counts = [0, 0, 0];
+  for (const label of data.y as Int32Array) counts[label]++;
+  assert.deepEqual(counts, [4, 4, 3]);
+  assert.equal(data.classes, 3);
+});
+
+Deno.test("blobs() draws points around their centre with the given spread", () => {
+  const data = blobs({ n: 3000, centers: [[0, 0], [10, -10]], std: 2, seed: 3 });
+  const y = data.y as Int32Array;
+  const sums = [[0, 0, 0], [0, 0, 0]]; // sum x, sum y, sum of squared distances
+  for (let i = 0; i < data.x.rows; i++) {
+    const c = y[i];
+    const dx = data.x.data[2 * i] - data.centers.data[2 * c];
+    const dy = data.x.data[2 * i + 1] - data.centers.data[2 * c + 1];
+    sums[c][0] += dx;
+    sums[c][1] += dy;
+    sums[c][2] += dx * dx + dy * dy;
+  }
+  for (const [sx, sy, ss] of sums) {
+    assert.ok(Math.abs(sx / 1500) < 0.2 && Math.abs(sy / 1500) < 0.2);
+    assert.ok(Math.abs(Math.sqrt(ss / 3000) - 2) < 0.1);
+  }
+});
+
+Deno.test("blobs() with a count draws centres uniformly in box, in any dimension", () => {
+  const data = blobs({ n: 20, centers: 4, features: 5, box: [-1, 1], std: 0, seed: 7 });
+  assert.equal(data.centers.rows, 4);
+  assert.equal(data.centers.cols, 5);
+  assert.equal(data.x.cols, 5);
+  for (const v of data.centers.data) assert.ok(v >= -1 && v < 1);
+  const y = data.y as Int32Array;
+  for (let i = 0; i < 20; i++) {
+    assert.deepEqual(
+      data.x.data.subarray(5 * i, 5 * i + 5),
+      data.centers.data.subarray(5 * y[i], 5 * y[i] + 5),
+    );
+  }
+});
+
+Deno.test("blobs() defaults to 100 points around 3 centres in [-10, 10]^2, like scikit-learn", () => {
+  const data = blobs();
+  assert.equal(data.x.rows, 100);
+  assert.equal(data.x.cols, 2);
+  assert.equal(data.centers.rows, 3);
+  assert.deepEqual(blobs(), data);
+});
+
+Deno.test("blobs() rejects bad options", async (t) => {
+  await t.step("zero centres, empty rows, ragged rows", () => {
+    assert.throws(() => blobs({ centers: 0 }), RangeError);
+    assert.throws(() => blobs({ centers: [] }), RangeError);
+    assert.throws(() => blobs({ centers: [[]] }), RangeError);
+    assert.throws(() => blobs({ centers: [[0, 0], [1]] }), RangeError);
+  });
+  await t.step("non-finite centre", () => {
+    assert.throws(() => blobs({ centers: [[0, NaN]] }), {
+      name: "RangeError",
+      message:
+        "Cannot generate blobs as centers.data[1] must be a finite number: centers.data[1]=NaN",
+    });
+  });
+  await t.step("negative std, reversed box", () => {
+    assert.throws(() => blobs({ std: -1 }), RangeError);
+    assert.throws(() => blobs({ box: [1, -1] }), {
+      name: "RangeError",
+      message:
+        "Cannot generate blobs as box must be an interval [low, high] with low <= high: box=[1, -1]",
+    });
+  });
+});

@@ -1,0 +1,35 @@
+import assert from "node:assert/strict";
+import { oneHot } from "../../src/data/one_hot.ts";
+
+Deno.test("oneHot() puts a single 1 in the column of each label", () => {
+  const m = oneHot(new Int32Array([1, 0, 2, 1]));
+  assert.equal(m.rows, 4);
+  assert.equal(m.cols, 3);
+  assert.deepEqual(Array.from(m.data), [0, 1, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0]);
+});
+
+Deno.test("oneHot() widens to the given number of classes", () => {
+  assert.equal(oneHot([0, 1], 10).cols, 10);
+});
+
+Deno.test("oneHot() of no labels is an empty matrix with one column by default", () => {
+  const m = oneHot([]);
+  assert.equal(m.rows, 0);
+  assert.equal(m.cols, 1);
+});
+
+Deno.test("oneHot() rejects labels outside 0..classes-1", async (t) => {
+  await t.step("too large", () => {
+    assert.throws(() => oneHot([0, 3], 3), {
+      name: "RangeError",
+      message:
+        "Cannot one-hot encode labels as every label must be an integer in 0..2: labels[1]=3",
+    });
+  });
+  await t.step("negative, fractional, NaN", () => {
+    for (const label of [-1, 0.5, NaN]) assert.throws(() => oneHot([label], 2), RangeError);
+  });
+  await t.step("classes 0", () => {
+    assert.throws(() => oneHot([0], 0), RangeError);
+  });
+});

@@ -1,0 +1,52 @@
+import assert from "node:assert/strict";
+import { spirals } from "../../src/data/spirals.ts";
+
+Deno.test("spirals() shares points between arms as evenly as possible", () => {
+  const data = spirals({ n: 100, classes: 3, seed: 1 });
+  const counts = [0, 0, 0];
+  for (const label of data.y as Int32Array) counts[label]++;
+  assert.deepEqual(counts, [34, 33, 33]);
+  assert.equal(data.classes, 3);
+});
+
+Deno.test("spirals() without noise puts each point at angle 4 (j + r) and radius r", () => {
+  const data = spirals({ n: 60, classes: 2, shuffle: false });
+  const y = data.y as Int32Array;
+  for (let i = 0; i < data.x.rows; i++) {
+    const a = data.x.data[2 * i], b = data.x.data[2 * i + 1];
+    const r = Math.hypot(a, b);
+    assert.ok(r <= 1 + 1e-12);
+    const t = 4 * (y[i] + r);
+    assert.ok(Math.abs(a - r * Math.sin(t)) < 1e-12 && Math.abs(b - r * Math.cos(t)) < 1e-12);
+  }
+});
+
+Deno.test("spirals() noise moves points along their circle, not off it", () => {
+  const clean = spirals({ n: 90, shuffle: false });
+  const noisy = spirals({ n: 90, shuffle: false, noise: 0.2, seed: 3 });
+  let moved = 0;
+  for (let i = 0; i < 90; i++) {
+    const r0 = Math.hypot(clean.x.data[2 * i], clean.x.data[2 * i + 1]);
+    const r1 = Math.hypot(noisy.x.data[2 * i], noisy.x.data[2 * i + 1]);
+    assert.ok(Math.abs(r0 - r1) < 1e-12);
+    if (Math.abs(clean.x.data[2 * i] - noisy.x.data[2 * i]) > 1e-9) moved++;
+  }
+  assert.ok(moved > 80);
+});
+
+Deno.test("spirals() is reproducible from a seed", () => {
+  assert.deepEqual(spirals({ noise: 0.2, seed: 4 }), spirals({ noise: 0.2, seed: 4 }));
+});
+
+Deno.test("spirals() rejects bad options", async (t) => {
+  await t.step("fewer points than arms", () => {
+    assert.throws(() => spirals({ n: 2, classes: 3 }), {
+      name: "RangeError",
+      message: "Cannot generate spirals as n must be a finite integer >= 3: n=2",
+    });
+  });
+  await t.step("classes 0 or fractional", () => {
+    assert.throws(() => spirals({ classes: 0 }), RangeError);
+    assert.throws(() => spirals({ classes: 2.5 }), RangeError);
+  });
+});

@@ -1,0 +1,72 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { fromRows, matrix } from "../../src/core/matrix.ts";
+import { standardize } from "../../src/data/standardize.ts";
+
+Deno.test("standardize() gives the fitted columns mean 0 and standard deviation 1", () => {
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.tuple(
+          fc.double({ min: -1e3, max: 1e3, noNaN: true }),
+          fc.double({ min: -1, max: 1, noNaN: true }),
+        ),
+        {
+          minLength: 2,
+          maxLength: 30,
+        },
+      ),
+      (rows) => {
+        const x = fromRows(rows);
+        const scaler = standardize(x);
+        const z = scaler.apply(x);
+        for (let c = 0; c < 2; c++) {
+          let sum = 0, sumSquares = 0;
+          for (let i = 0; i < z.rows; i++) {
+            sum += z.data[2 * i + c];
+            sumSquares += z.data[2 * i + c] ** 2;
+          }
+          assert.ok(Math.abs(sum / z.rows) < 1e-9);
+          const variance = sumSquares / z.rows;
+          // 1 for a column with spread, 0 for a constant column (only centred).
+          assert.ok(Math.abs(variance - 1) < 1e-6 || variance < 1e-9, `variance=${variance}`);
+        }
+      },
+    ),
+  );
+});
+
+Deno.test("standardize() applies the training statistics to other data unchanged", () => {
+  const scaler = standardize(fromRows([[0], [2], [4], [6]]));
+  assert.equal(scaler.mean[0], 3);
+  assert.ok(Math.abs(scaler.std[0] - Math.sqrt(5)) < 1e-15);
+  const z = scaler.apply(fromRows([[3], [3 + Math.sqrt(5)]]));
+  assert.deepEqual(Array.from(z.data), [0, 1]);
+});
+
+Deno.test("standardize() leaves the input untouched and returns a new matrix", () => {
+  const x = fromRows([[1], [3]]);
+  const z = standardize(x).apply(x);
+  assert.deepEqual(Array.from(x.data), [1, 3]);
+  assert.notEqual(z.data, x.data);
+});
+
+Deno.test("standardize() rejects empty, non-finite and mismatched inputs", async (t) => {
+  await t.step("no rows", () => {
+    assert.throws(() => standardize(matrix(0, 2)), {
+      name: "RangeError",
+      message: "Cannot fit a standardization as x must have at least one row: x.rows=0",
+    });
+  });
+  await t.step("NaN and Infinity", () => {
+    assert.throws(() => standardize(fromRows([[1], [NaN]])), RangeError);
+    assert.throws(() => standardize(fromRows([[Infinity]])), RangeError);
+  });
+  await t.step("wrong number of columns when applying", () => {
+    assert.throws(() => standardize(fromRows([[1, 2]])).apply(fromRows([[1]])), {
+      name: "RangeError",
+      message:
+        "Cannot apply a standardization as x must have 2 columns like the fitted data: x is 1x1",
+    });
+  });
+});

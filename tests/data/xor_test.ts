@@ -1,0 +1,44 @@
+import assert from "node:assert/strict";
+import { xor } from "../../src/data/xor.ts";
+
+Deno.test("xor() labels a point 1 exactly when one coordinate is positive", () => {
+  const data = xor({ n: 500, seed: 2 });
+  const y = data.y as Int32Array;
+  for (let i = 0; i < 500; i++) {
+    const a = data.x.data[2 * i], b = data.x.data[2 * i + 1];
+    assert.ok(a >= -1 && a < 1 && b >= -1 && b < 1);
+    assert.equal(y[i], (a > 0) !== (b > 0) ? 1 : 0);
+  }
+});
+
+Deno.test("xor() fills all four quadrants with about a quarter of the points each", () => {
+  const data = xor({ n: 4000, seed: 5 });
+  const counts = [0, 0, 0, 0];
+  for (let i = 0; i < 4000; i++) {
+    counts[(data.x.data[2 * i] > 0 ? 1 : 0) + (data.x.data[2 * i + 1] > 0 ? 2 : 0)]++;
+  }
+  for (const count of counts) assert.ok(Math.abs(count - 1000) < 100, `counts=${counts}`);
+});
+
+Deno.test("xor() noise moves points after labelling, so some cross the axes", () => {
+  const data = xor({ n: 1000, noise: 0.2, seed: 6 });
+  const y = data.y as Int32Array;
+  let crossed = 0;
+  for (let i = 0; i < 1000; i++) {
+    const a = data.x.data[2 * i], b = data.x.data[2 * i + 1];
+    if (y[i] !== ((a > 0) !== (b > 0) ? 1 : 0)) crossed++;
+  }
+  assert.ok(crossed > 20 && crossed < 400, `crossed=${crossed}`);
+});
+
+Deno.test("xor() is reproducible from a seed", () => {
+  assert.deepEqual(xor({ seed: 11, noise: 0.1 }), xor({ seed: 11, noise: 0.1 }));
+});
+
+Deno.test("xor() rejects bad options", () => {
+  assert.throws(() => xor({ n: 0 }), {
+    name: "RangeError",
+    message: "Cannot generate xor as n must be a finite integer >= 1: n=0",
+  });
+  assert.throws(() => xor({ noise: NaN }), RangeError);
+});
