@@ -6,7 +6,7 @@
 
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
-import { finishPoints, readCount, readNoise, readShuffle } from "./_generate.ts";
+import { finishPoints, readCount, readNoise } from "./_generate.ts";
 
 /** Options of {@linkcode xor}. */
 export interface XorOptions extends RandomOptions {
