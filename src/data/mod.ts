@@ -29,3 +29,5 @@ export * from "./regression1d.ts";
 export * from "./standardize.ts";
 export * from "./one_hot.ts";
 export * from "./batches.ts";
+export * from "./load_digits.ts";
+export * from "./digit_image.ts";
