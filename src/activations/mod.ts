@@ -1,6 +1,49 @@
 /**
- * activations (work in progress).
+ * Activation functions and their derivatives, side by side: ReLU and Leaky ReLU first, then
+ * their relatives. Each comes as scalar functions (`relu(z)`, `reluGrad(z)`) and as an object
+ * ({@linkcode createActivation}) with typed-array kernels for layers and its formula.
+ *
+ * ## The convention at the kink
+ *
+ * ReLU-like functions have a kink at z = 0, where the derivative is not defined. Every
+ * derivative takes `{ atZero }` to choose the value used there: `"left"` (the slope for
+ * z < 0), `"right"` (the slope for z > 0), `"mean"` (their average) or a number. The default
+ * is `"left"`, as in PyTorch and TensorFlow.js: `reluGrad(0) === 0` and
+ * `leakyReluGrad(0) === alpha`.
+ *
+ * ## Edge values
+ *
+ * NaN inputs propagate (they are not errors); ±Infinity give the mathematical limits
+ * (`relu(-Infinity) === 0`); smooth functions never overflow to NaN or Infinity for finite
+ * inputs. Bad parameters throw `RangeError` or `TypeError` with a message naming the
+ * function, the parameter, the allowed range and the value received.
+ *
+ * @example
+ * ```ts
+ * import { leakyRelu, relu, reluGrad } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(relu(-2), 0);
+ * assert.equal(leakyRelu(-2), -0.02);
+ * assert.equal(reluGrad(0), 0);
+ * ```
  *
  * @module
  */
-export {};
+export * from "./types.ts";
+export { ActivationFunction, type ActivationSpec } from "./activation_function.ts";
+export {
+  ACTIVATION_NAMES,
+  type ActivationName,
+  type ActivationOptions,
+  createActivation,
+} from "./create_activation.ts";
+export { relu, reluGrad, type ReluGradOptions } from "./relu.ts";
+export {
+  LEAKY_RELU_ALPHA,
+  leakyRelu,
+  leakyReluGrad,
+  type LeakyReluGradOptions,
+  leakyReluMaxForm,
+  type LeakyReluOptions,
+} from "./leaky_relu.ts";

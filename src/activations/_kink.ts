@@ -1,0 +1,51 @@
+/**
+ * Private helpers shared by the activation files: parameter checks, the kink convention, and
+ * the slope tables that keep the array kernels branch-free.
+ *
+ * @module
+ */
+
+import { formatValue, requireNumber } from "../core/validate.ts";
+import type { KinkConvention } from "./types.ts";
+
+/**
+ * Checks a negative-side slope: a finite number >= 0 (values above 1 are allowed; see
+ * `leakyReluMaxForm` for what changes then).
+ */
+export function requireAlpha(action: string, alpha: unknown, name = "alpha"): number {
+  return requireNumber(action, name, alpha, { min: 0 });
+}
+
+/**
+ * Resolves `atZero` into the derivative's value at the kink: `"left"` gives the left slope,
+ * `"right"` the right slope, `"mean"` their average, and a finite number itself.
+ */
+export function resolveKink(
+  action: string,
+  atZero: unknown,
+  left: number,
+  right: number,
+): number {
+  if (atZero === "left") return left;
+  if (atZero === "right") return right;
+  if (atZero === "mean") return (left + right) / 2;
+  if (typeof atZero === "number" && Number.isFinite(atZero)) return atZero;
+  const message =
+    `Cannot ${action} as atZero must be "left", "right", "mean" or a finite number: atZero=${
+      formatValue(atZero)
+    }`;
+  throw typeof atZero === "number" || typeof atZero === "string"
+    ? new RangeError(message)
+    : new TypeError(message);
+}
+
+/** Checks `atZero` and returns it unchanged (for an activation's `params`). */
+export function checkKink(action: string, atZero: unknown): KinkConvention {
+  resolveKink(action, atZero, 0, 1);
+  return atZero as KinkConvention;
+}
+
+/** Formats a parameter for a label or a formula: the shortest round-trip form. */
+export function formatNumber(value: number): string {
+  return String(value);
+}

@@ -1,0 +1,125 @@
+/**
+ * Private backward kernels shared by the two-piece linear activations (ReLU, Leaky ReLU,
+ * PReLU with one slope, RReLU in evaluation): `out[i] = gradOut[i] * slope(x[i])`.
+ *
+ * They are branch-free on the sign of x (random signs would make a branch mispredict half
+ * the time): the comparison indexes a two-slot slope table. NaN propagates through the term
+ * `0 / (1 + |v|)`, which is 0 for every number, ±Infinity included, and NaN for NaN.
+ *
+ * @module
+ */
+
+import { resolveKink } from "./_kink.ts";
+import type { KinkConvention } from "./types.ts";
+
+/** The slopes and convention of a two-piece linear function, resolved once. */
+export interface LinearSlopes {
+  /** `[left slope, right slope]`, indexed by `+(z > 0)` (or `+(z >= 0)` for "right"). */
+  readonly pair: Float64Array;
+  /** The derivative at z = 0. */
+  readonly atZero: number;
+  /** How the kernels pick the kink: the left slope, the right one, or a separate value. */
+  readonly mode: "left" | "right" | "other";
+}
+
+/** Resolves the slopes and the kink convention for the backward kernels. */
+export function linearSlopes(
+  action: string,
+  left: number,
+  right: number,
+  atZero: KinkConvention,
+): LinearSlopes {
+  const value = resolveKink(action, atZero, left, right);
+  const mode = atZero === "left" || Object.is(value, left)
+    ? "left"
+    : atZero === "right" || Object.is(value, right)
+    ? "right"
+    : "other";
+  return { pair: Float64Array.of(left, right), atZero: value, mode };
+}
+
+/** `out[i] = gradOut[i] * f'(x[i])` on float64 for a two-piece linear f. */
+export function linearBackward64(
+  x: Float64Array,
+  gradOut: Float64Array,
+  out: Float64Array,
+  slopes: LinearSlopes,
+): void {
+  const pair = slopes.pair;
+  const n = x.length;
+  if (slopes.mode === "left") {
+    for (let i = 0; i < n; i++) {
+      const v = x[i];
+      out[i] = gradOut[i] * pair[+(v > 0)] + 0 / (1 + Math.abs(v));
+    }
+  } else if (slopes.mode === "right") {
+    for (let i = 0; i < n; i++) {
+      const v = x[i];
+      out[i] = gradOut[i] * pair[+(v >= 0)] + 0 / (1 + Math.abs(v));
+    }
+  } else {
+    const table = kinkTable(slopes);
+    for (let i = 0; i < n; i++) {
+      const v = x[i];
+      out[i] = gradOut[i] * table[+(v > 0) | (+(v === 0) << 1) | (+(v !== v) << 2)];
+    }
+  }
+}
+
+/** The float32 twin of {@linkcode linearBackward64}. */
+export function linearBackward32(
+  x: Float32Array,
+  gradOut: Float32Array,
+  out: Float32Array,
+  slopes: LinearSlopes,
+): void {
+  const pair = slopes.pair;
+  const n = x.length;
+  if (slopes.mode === "left") {
+    for (let i = 0; i < n; i++) {
+      const v = x[i];
+      out[i] = gradOut[i] * pair[+(v > 0)] + 0 / (1 + Math.abs(v));
+    }
+  } else if (slopes.mode === "right") {
+    for (let i = 0; i < n; i++) {
+      const v = x[i];
+      out[i] = gradOut[i] * pair[+(v >= 0)] + 0 / (1 + Math.abs(v));
+    }
+  } else {
+    const table = kinkTable(slopes);
+    for (let i = 0; i < n; i++) {
+      const v = x[i];
+      out[i] = gradOut[i] * table[+(v > 0) | (+(v === 0) << 1) | (+(v !== v) << 2)];
+    }
+  }
+}
+
+/**
+ * `out[i] = x[i] * (x[i] > 0 ? 1 : alpha)` on float64, branch-free through the slope pair.
+ * Needs alpha > 0 (for alpha = 0, -Infinity * 0 would be NaN: use the ReLU kernel).
+ */
+export function linearForward64(x: Float64Array, out: Float64Array, pair: Float64Array): void {
+  const n = x.length;
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    out[i] = v * pair[+(v > 0)];
+  }
+}
+
+/** The float32 twin of {@linkcode linearForward64}. */
+export function linearForward32(x: Float32Array, out: Float32Array, pair: Float64Array): void {
+  const n = x.length;
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    out[i] = v * pair[+(v > 0)];
+  }
+}
+
+/**
+ * The eight-slot table indexed by `(z > 0) | (z === 0) << 1 | (z !== z) << 2`: left slope,
+ * right slope, the kink value, NaN for NaN (slots 3, 5, 6, 7 are never reached).
+ */
+function kinkTable(slopes: LinearSlopes): Float64Array {
+  const [left, right] = slopes.pair;
+  return Float64Array.of(left, right, slopes.atZero, NaN, NaN, NaN, NaN, NaN);
+}

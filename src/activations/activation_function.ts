@@ -1,0 +1,220 @@
+/**
+ * The one class behind every activation object: a scalar function and its derivative, typed
+ * array kernels, and the formula, with a readable text form.
+ *
+ * @module
+ */
+
+import type { Activation, FloatArray } from "./types.ts";
+
+/** The pieces an {@linkcode ActivationFunction} is built from (one per activation file). */
+export interface ActivationSpec {
+  /** The function's name as exported, e.g. `"leakyRelu"`. */
+  readonly name: string;
+  /** A human label with parameters, e.g. `"Leaky ReLU (α = 0.01)"`. */
+  readonly label: string;
+  /** The parameters, as `createActivation` accepts them back. */
+  readonly params: Readonly<Record<string, number | string>>;
+  /** f(z) for one number. */
+  readonly f: (z: number) => number;
+  /** f'(z) for one number. */
+  readonly grad: (z: number) => number;
+  /** `out[i] = f(x[i])` on float64 (`out` may be `x`). */
+  readonly forward64: (x: Float64Array, out: Float64Array) => void;
+  /** `out[i] = f(x[i])` on float32 (`out` may be `x`). */
+  readonly forward32: (x: Float32Array, out: Float32Array) => void;
+  /** `out[i] = gradOut[i] * f'(x[i])` on float64; `y = f(x)` when known. */
+  readonly backward64: (
+    x: Float64Array,
+    gradOut: Float64Array,
+    out: Float64Array,
+    y: Float64Array | undefined,
+  ) => void;
+  /** `out[i] = gradOut[i] * f'(x[i])` on float32; `y = f(x)` when known. */
+  readonly backward32: (
+    x: Float32Array,
+    gradOut: Float32Array,
+    out: Float32Array,
+    y: Float32Array | undefined,
+  ) => void;
+  /** The formula as a mathjs expression in `z`. */
+  readonly expression: string;
+  /** The formula in LaTeX. */
+  readonly latex: string;
+  /** The derivative in LaTeX, with the convention at the kink. */
+  readonly gradLatex: string;
+  /** Where f' jumps (e.g. `[0]` for ReLU), or `[]` for smooth functions. */
+  readonly kinks: readonly number[];
+}
+
+/**
+ * An activation function object (see {@linkcode Activation}). Build one with
+ * `createActivation(name, options)`; every activation object of relu-lab is an instance of
+ * this class, so display code can add methods to its prototype.
+ *
+ * @example
+ * ```ts
+ * import { ActivationFunction, createActivation } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const leaky = createActivation("leakyRelu", { alpha: 0.1 });
+ * assert.ok(leaky instanceof ActivationFunction);
+ * assert.equal(leaky.f(-2), -0.2);
+ * assert.deepEqual(Array.from(leaky.forward([-2, 3])), [-0.2, 3]);
+ * ```
+ */
+export class ActivationFunction implements Activation {
+  /** The function's name as exported, e.g. `"leakyRelu"`. */
+  readonly name: string;
+  /** A human label with parameters, e.g. `"Leaky ReLU (α = 0.01)"`. */
+  readonly label: string;
+  /** The parameters this instance was made with (frozen). */
+  readonly params: Readonly<Record<string, number | string>>;
+  /** f(z) for one number (a bound function: `xs.map(activation.f)` works). */
+  readonly f: (z: number) => number;
+  /** f'(z) for one number, with the documented convention at kinks (bound, like `f`). */
+  readonly grad: (z: number) => number;
+  /** The formula as a mathjs expression in `z`. */
+  readonly expression: string;
+  /** The formula in LaTeX. */
+  readonly latex: string;
+  /** The derivative in LaTeX, with the convention at the kink. */
+  readonly gradLatex: string;
+  /** Where f' jumps (e.g. `[0]` for ReLU), or `[]` for smooth functions. */
+  readonly kinks: readonly number[];
+  #spec: ActivationSpec;
+
+  /**
+   * Wraps an activation's pieces. Prefer `createActivation`, which checks the parameters.
+   *
+   * @param spec The scalar functions, kernels and formulas.
+   */
+  constructor(spec: ActivationSpec) {
+    this.#spec = spec;
+    this.name = spec.name;
+    this.label = spec.label;
+    this.params = Object.freeze({ ...spec.params });
+    this.f = spec.f;
+    this.grad = spec.grad;
+    this.expression = spec.expression;
+    this.latex = spec.latex;
+    this.gradLatex = spec.gradLatex;
+    this.kinks = Object.freeze([...spec.kinks]);
+  }
+
+  /**
+   * Applies f elementwise: `out[i] = f(x[i])`.
+   *
+   * @param x The inputs: a number array, `Float64Array` or `Float32Array`.
+   * @param out Where to write (may be `x`); default a new `Float64Array`, or `Float32Array`
+   *   when `x` is one.
+   * @returns `out`.
+   */
+  forward<T extends FloatArray = Float64Array>(x: ArrayLike<number>, out?: T): T {
+    const action = `run ${this.name} forward`;
+    requireSameLength(action, "x", x, x);
+    const target = out ?? allocateLike(x);
+    requireSameLength(action, "out", target, x);
+    if (target instanceof Float64Array) {
+      const input = x instanceof Float64Array ? x : copyInto(target, x);
+      this.#spec.forward64(input, target);
+    } else {
+      const input = x instanceof Float32Array ? x : copyInto(target, x);
+      this.#spec.forward32(input, target);
+    }
+    return target as T;
+  }
+
+  /**
+   * The fused backward pass: `out[i] = gradOut[i] * f'(x[i])` (IEEE products, so an infinite
+   * `gradOut` times a zero slope is NaN).
+   *
+   * @param x The forward inputs.
+   * @param gradOut dLoss/dOutput, same length.
+   * @param out Where to write (may alias `x` or `gradOut`); default as for `forward`.
+   * @param y The forward outputs `f(x)`, reused by sigmoid, tanh and ELU when given.
+   * @returns `out`.
+   */
+  backward<T extends FloatArray = Float64Array>(
+    x: ArrayLike<number>,
+    gradOut: ArrayLike<number>,
+    out?: T,
+    y?: ArrayLike<number>,
+  ): T {
+    const action = `run ${this.name} backward`;
+    requireSameLength(action, "x", x, x);
+    const target = out ?? allocateLike(x);
+    requireSameLength(action, "gradOut", gradOut, x);
+    requireSameLength(action, "out", target, x);
+    if (y !== undefined) requireSameLength(action, "y", y, x);
+    if (target instanceof Float64Array) {
+      this.#spec.backward64(
+        as64(x),
+        as64(gradOut),
+        target,
+        y === undefined ? undefined : as64(y),
+      );
+    } else {
+      this.#spec.backward32(
+        as32(x),
+        as32(gradOut),
+        target,
+        y === undefined ? undefined : as32(y),
+      );
+    }
+    return target as T;
+  }
+
+  /**
+   * The text form: label and formula.
+   *
+   * @returns E.g. `"Leaky ReLU (α = 0.01): f(z) = z > 0 ? z : 0.01 * z"`.
+   */
+  toString(): string {
+    return `${this.label}: f(z) = ${this.expression}`;
+  }
+
+  /**
+   * What `console.log` and the Deno REPL print: the class name, label and formula.
+   *
+   * @returns E.g. `"ActivationFunction(Leaky ReLU (α = 0.01): f(z) = z > 0 ? z : 0.01 * z)"`.
+   */
+  [Symbol.for("Deno.customInspect")](): string {
+    return `ActivationFunction(${this.toString()})`;
+  }
+}
+
+function allocateLike(x: ArrayLike<number>): FloatArray {
+  return x instanceof Float32Array ? new Float32Array(x.length) : new Float64Array(x.length);
+}
+
+function copyInto<T extends FloatArray>(target: T, x: ArrayLike<number>): T {
+  target.set(x);
+  return target;
+}
+
+function as64(x: ArrayLike<number>): Float64Array {
+  return x instanceof Float64Array ? x : Float64Array.from(x);
+}
+
+function as32(x: ArrayLike<number>): Float32Array {
+  return x instanceof Float32Array ? x : Float32Array.from(x);
+}
+
+function requireSameLength(
+  action: string,
+  name: string,
+  array: ArrayLike<number>,
+  x: ArrayLike<number>,
+): void {
+  if (array === null || typeof array !== "object" || typeof array.length !== "number") {
+    throw new TypeError(
+      `Cannot ${action} as ${name} must be an array of numbers: ${name}=${String(array)}`,
+    );
+  }
+  if (array.length !== x.length) {
+    throw new RangeError(
+      `Cannot ${action} as ${name} must have x.length=${x.length} elements: ${name}.length=${array.length}`,
+    );
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * Leaky ReLU: `z` for z > 0 and `alpha * z` for z <= 0, and its derivative, side by side.
+ *
+ * @module
+ */
+
+import { ActivationFunction } from "./activation_function.ts";
+import { checkKink, formatNumber, requireAlpha, resolveKink } from "./_kink.ts";
+import {
+  linearBackward32,
+  linearBackward64,
+  linearForward32,
+  linearForward64,
+  linearSlopes,
+} from "./_piecewise_linear.ts";
+import { relu, reluForward32, reluForward64 } from "./relu.ts";
+import type { KinkConvention } from "./types.ts";
+
+/** The default negative slope of Leaky ReLU (as PyTorch's `negative_slope`). */
+export const LEAKY_RELU_ALPHA = 0.01;
+
+/** Options of {@linkcode leakyRelu} and {@linkcode leakyReluMaxForm}. */
+export interface LeakyReluOptions {
+  /**
+   * The slope for z <= 0: a finite number >= 0. Default: 0.01. Values above 1 are allowed
+   * (the function then grows faster on the left), but `max(alpha * z, z)` no longer equals it.
+   */
+  alpha?: number;
+}
+
+/** Options of {@linkcode leakyReluGrad}. */
+export interface LeakyReluGradOptions extends LeakyReluOptions {
+  /**
+   * The derivative at z = 0, where Leaky ReLU has a kink: `"left"` (alpha, the default, as
+   * PyTorch and TensorFlow.js), `"right"` (1), `"mean"` ((1 + alpha) / 2) or a finite number.
+   */
+  atZero?: KinkConvention;
+}
+
+/**
+ * Leaky ReLU, defined piecewise: `z` for z > 0 and `alpha * z` for z <= 0. NaN propagates;
+ * `leakyRelu(-Infinity)` is `-Infinity` (0 when alpha = 0); `leakyRelu(-0)` is `-0` for
+ * alpha > 0. With alpha = 0 it is {@linkcode relu}.
+ *
+ * @param z The input.
+ * @param options `alpha`: the negative slope (default 0.01).
+ * @returns f(z).
+ *
+ * @example
+ * ```ts
+ * import { leakyRelu } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(leakyRelu(3), 3);
+ * assert.equal(leakyRelu(-2), -0.02);
+ * assert.equal(leakyRelu(-2, { alpha: 0.1 }), -0.2);
+ * assert.throws(() => leakyRelu(1, { alpha: NaN }), RangeError);
+ * ```
+ */
+export function leakyRelu(z: number, options: LeakyReluOptions = {}): number {
+  const alpha = requireAlpha("compute leakyRelu", options.alpha ?? LEAKY_RELU_ALPHA);
+  if (alpha === 0) return relu(z);
+  return z > 0 ? z : alpha * z;
+}
+
+/**
+ * The derivative of Leaky ReLU: 1 for z > 0, `alpha` for z < 0, and `atZero` at the kink
+ * z = 0 (default `"left"`, i.e. alpha, as PyTorch and TensorFlow.js). NaN propagates.
+ *
+ * @param z The input.
+ * @param options `alpha` (default 0.01) and `atZero` (default `"left"`).
+ * @returns f'(z).
+ *
+ * @example
+ * ```ts
+ * import { leakyReluGrad } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(leakyReluGrad(-2, { alpha: 0.01 }), 0.01);
+ * assert.equal(leakyReluGrad(5), 1);
+ * assert.equal(leakyReluGrad(0), 0.01);
+ * assert.equal(leakyReluGrad(0, { atZero: "right" }), 1);
+ * ```
+ */
+export function leakyReluGrad(z: number, options: LeakyReluGradOptions = {}): number {
+  const action = "compute leakyReluGrad";
+  const alpha = requireAlpha(action, options.alpha ?? LEAKY_RELU_ALPHA);
+  if (z > 0) return 1;
+  if (z < 0) return alpha;
+  if (z === 0) return resolveKink(action, options.atZero ?? "left", alpha, 1);
+  return NaN;
+}
+
+/**
+ * The textbook shortcut `max(alpha * z, z)`, verbatim. It equals {@linkcode leakyRelu} only
+ * for alpha <= 1: for alpha > 1, max picks `alpha * z` for positive z (and z for negative z),
+ * which is a different function. Exported so notebooks can show where the two diverge.
+ *
+ * @param z The input.
+ * @param options `alpha`: the slope (default 0.01).
+ * @returns `Math.max(alpha * z, z)`.
+ *
+ * @example
+ * ```ts
+ * import { leakyRelu, leakyReluMaxForm } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(leakyReluMaxForm(-2, { alpha: 0.1 }), leakyRelu(-2, { alpha: 0.1 }));
+ * assert.equal(leakyReluMaxForm(3, { alpha: 2 }), 6); // but leakyRelu(3, { alpha: 2 }) is 3
+ * ```
+ */
+export function leakyReluMaxForm(z: number, options: LeakyReluOptions = {}): number {
+  const alpha = requireAlpha("compute leakyReluMaxForm", options.alpha ?? LEAKY_RELU_ALPHA);
+  return Math.max(alpha * z, z);
+}
+
+/** Builds the Leaky ReLU activation object (used by `createActivation`). */
+export function leakyReluActivation(options: LeakyReluGradOptions = {}): ActivationFunction {
+  return twoPieceActivation("leakyRelu", "Leaky ReLU", "create leakyRelu", options);
+}
+
+/**
+ * Builds a two-piece linear activation object: slope 1 for z > 0, `alpha` for z <= 0 (shared
+ * by leakyRelu, the fixed-slope prelu and rrelu in evaluation).
+ */
+export function twoPieceActivation(
+  name: string,
+  title: string,
+  action: string,
+  options: LeakyReluGradOptions,
+  defaultAlpha = LEAKY_RELU_ALPHA,
+): ActivationFunction {
+  const alpha = requireAlpha(action, options.alpha ?? defaultAlpha);
+  const atZero = checkKink(action, options.atZero ?? "left");
+  const slopes = linearSlopes(action, alpha, 1, atZero);
+  const a = formatNumber(alpha);
+  const forward64 = alpha === 0
+    ? reluForward64
+    : (x: Float64Array, out: Float64Array) => linearForward64(x, out, slopes.pair);
+  const forward32 = alpha === 0
+    ? reluForward32
+    : (x: Float32Array, out: Float32Array) => linearForward32(x, out, slopes.pair);
+  return new ActivationFunction({
+    name,
+    label: `${title} (α = ${a}${atZero === "left" ? "" : `, f′(0) = ${slopes.atZero}`})`,
+    params: { alpha, atZero },
+    f: alpha === 0 ? relu : (z) => (z > 0 ? z : alpha * z),
+    grad: (z) => leakyReluGrad(z, { alpha, atZero }),
+    forward64,
+    forward32,
+    backward64: (x, gradOut, out) => linearBackward64(x, gradOut, out, slopes),
+    backward32: (x, gradOut, out) => linearBackward32(x, gradOut, out, slopes),
+    expression: `z > 0 ? z : ${a} * z`,
+    latex: String.raw`f(z) = \begin{cases} z & z > 0 \\ ${a}\,z & z \le 0 \end{cases}`,
+    gradLatex: String.raw`f'(z) = \begin{cases} 1 & z > 0 \\ ${
+      formatNumber(slopes.atZero)
+    } & z = 0 \text{ (convention)} \\ ${a} & z < 0 \end{cases}`,
+    kinks: [0],
+  });
+}

@@ -1,0 +1,118 @@
+/**
+ * ReLU, the rectified linear unit: `f(z) = max(0, z)`, and its derivative, side by side.
+ *
+ * @module
+ */
+
+import { ActivationFunction } from "./activation_function.ts";
+import { checkKink, formatNumber, resolveKink } from "./_kink.ts";
+import { linearBackward32, linearBackward64, linearSlopes } from "./_piecewise_linear.ts";
+import type { KinkConvention } from "./types.ts";
+
+/** Options of {@linkcode reluGrad}. */
+export interface ReluGradOptions {
+  /**
+   * The derivative at z = 0, where ReLU has a kink: `"left"` (0, the default, as PyTorch and
+   * TensorFlow.js), `"right"` (1), `"mean"` (0.5) or any finite number.
+   */
+  atZero?: KinkConvention;
+}
+
+/**
+ * ReLU: returns `z` for z > 0 and 0 otherwise (`max(0, z)`). NaN propagates; `relu(-0)` is
+ * `+0`; `relu(Infinity)` is `Infinity` and `relu(-Infinity)` is 0.
+ *
+ * @param z The input.
+ * @returns `max(0, z)`.
+ *
+ * @example
+ * ```ts
+ * import { relu } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(relu(3), 3);
+ * assert.equal(relu(-2), 0);
+ * assert.ok(Number.isNaN(relu(NaN)));
+ * ```
+ */
+export function relu(z: number): number {
+  return z > 0 || Number.isNaN(z) ? z : 0;
+}
+
+/**
+ * The derivative of ReLU: 1 for z > 0, 0 for z < 0, and `atZero` at the kink z = 0 (default
+ * `"left"`, i.e. 0, as PyTorch and TensorFlow.js). NaN propagates.
+ *
+ * @param z The input.
+ * @param options `atZero`: the convention at z = 0.
+ * @returns ReLU'(z).
+ *
+ * @example
+ * ```ts
+ * import { reluGrad } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(reluGrad(2), 1);
+ * assert.equal(reluGrad(-2), 0);
+ * assert.equal(reluGrad(0), 0);
+ * assert.equal(reluGrad(0, { atZero: "right" }), 1);
+ * assert.equal(reluGrad(0, { atZero: "mean" }), 0.5);
+ * ```
+ */
+export function reluGrad(z: number, options: ReluGradOptions = {}): number {
+  if (z > 0) return 1;
+  if (z < 0) return 0;
+  if (z === 0) return resolveKink("compute reluGrad", options.atZero ?? "left", 0, 1);
+  return NaN;
+}
+
+/**
+ * `out[i] = relu(x[i])` on float64, branch-free: a two-slot scratch array holds 0 and the
+ * input, and the comparison picks the slot. `!(v <= 0)` is true for positive v and for NaN
+ * (which thus propagates), false for -0 and -Infinity (which give +0): exact at every edge,
+ * and about as fast as a copy because random signs cost no branch mispredictions.
+ */
+export function reluForward64(x: Float64Array, out: Float64Array): void {
+  const slot = new Float64Array(2);
+  const n = x.length;
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    slot[1] = v;
+    out[i] = slot[+!(v <= 0)];
+  }
+}
+
+/** `out[i] = relu(x[i])` on float32, branch-free as {@linkcode reluForward64}. */
+export function reluForward32(x: Float32Array, out: Float32Array): void {
+  const slot = new Float32Array(2);
+  const n = x.length;
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    slot[1] = v;
+    out[i] = slot[+!(v <= 0)];
+  }
+}
+
+/** Builds the ReLU activation object (used by `createActivation`). */
+export function reluActivation(options: ReluGradOptions = {}): ActivationFunction {
+  const action = "create relu";
+  const atZero = checkKink(action, options.atZero ?? "left");
+  const slopes = linearSlopes(action, 0, 1, atZero);
+  return new ActivationFunction({
+    name: "relu",
+    label: atZero === "left" ? "ReLU" : `ReLU (f′(0) = ${slopes.atZero})`,
+    params: { atZero },
+    f: relu,
+    grad: (z) => reluGrad(z, { atZero }),
+    forward64: reluForward64,
+    forward32: reluForward32,
+    backward64: (x, gradOut, out) => linearBackward64(x, gradOut, out, slopes),
+    backward32: (x, gradOut, out) => linearBackward32(x, gradOut, out, slopes),
+    expression: "z > 0 ? z : 0",
+    latex: String.raw`f(z) = \max(0, z) = \begin{cases} z & z > 0 \\ 0 & z \le 0 \end{cases}`,
+    gradLatex: String.raw`f'(z) = \begin{cases} 1 & z > 0 \\ ${
+      formatNumber(slopes.atZero)
+    } & z = 0 \text{ (convention)} \\ 0 & z < 0 \end{cases}`,
+    kinks: [0],
+  });
+}
