@@ -1,0 +1,56 @@
+/**
+ * Exact JSON encoding of float64 arrays: little-endian bytes in base64, so every bit (signed
+ * zeros included) survives a round trip.
+ *
+ * @module
+ */
+
+/** Encodes a float64 array as base64 of its little-endian bytes. */
+export function encodeFloat64(values: Float64Array): string {
+  const bytes = new Uint8Array(values.length * 8);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < values.length; i++) view.setFloat64(i * 8, values[i], true);
+  let text = "";
+  for (let i = 0; i < bytes.length; i++) text += String.fromCharCode(bytes[i]);
+  return btoa(text);
+}
+
+/** Decodes {@linkcode encodeFloat64}'s output, checking the length. */
+export function decodeFloat64(action: string, name: string, text: unknown, length: number) {
+  if (typeof text !== "string") {
+    throw new TypeError(
+      `Cannot ${action} as ${name} must be a base64 string of float64 values: ${name}=${typeof text}`,
+    );
+  }
+  let binary: string;
+  try {
+    binary = atob(text);
+  } catch {
+    throw new TypeError(
+      `Cannot ${action} as ${name} must be valid base64: ${name}=${text.slice(0, 20)}...`,
+    );
+  }
+  if (binary.length !== length * 8) {
+    throw new RangeError(
+      `Cannot ${action} as ${name} must hold ${length} float64 values: ${name} holds ${
+        binary.length / 8
+      }`,
+    );
+  }
+  const view = new DataView(new ArrayBuffer(binary.length));
+  for (let i = 0; i < binary.length; i++) view.setUint8(i, binary.charCodeAt(i));
+  const out = new Float64Array(length);
+  for (let i = 0; i < length; i++) out[i] = view.getFloat64(i * 8, true);
+  return out;
+}
+
+/** Reads a required field of a JSON object, checking it is an integer >= min. */
+export function readInteger(action: string, json: Record<string, unknown>, name: string, min = 0) {
+  const value = json[name];
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
+    throw new TypeError(
+      `Cannot ${action} as ${name} must be an integer >= ${min}: ${name}=${String(value)}`,
+    );
+  }
+  return value;
+}

@@ -1,0 +1,122 @@
+/**
+ * Adam (Kingma and Ba 2015) with L2 weight decay added to the gradient, and AdamW
+ * (Loshchilov and Hutter 2019) with decoupled weight decay.
+ *
+ * @module
+ */
+
+import { requireNumber } from "../core/validate.ts";
+import type { Parameter } from "./layer.ts";
+import type { Optimizer } from "./optimizer.ts";
+
+/** Options of {@linkcode adam} and {@linkcode adamW}. */
+export interface AdamOptions {
+  /** Decay of the first-moment estimate, in [0, 1). Default: 0.9. */
+  beta1?: number;
+  /** Decay of the second-moment estimate, in [0, 1). Default: 0.999. */
+  beta2?: number;
+  /** Added to the denominator, > 0. Default: 1e-8. */
+  epsilon?: number;
+  /** Weight decay λ >= 0 for decayed parameters (weights). Default: 0 for Adam, 0.01 for AdamW. */
+  weightDecay?: number;
+}
+
+function createAdam(options: AdamOptions, decoupled: boolean): Optimizer {
+  const name = decoupled ? "adamW" : "adam";
+  const action = `create an ${decoupled ? "AdamW" : "Adam"} optimizer`;
+  const unit = { min: 0, max: 1, maxExclusive: true };
+  const beta1 = requireNumber(action, "beta1", options.beta1 ?? 0.9, unit);
+  const beta2 = requireNumber(action, "beta2", options.beta2 ?? 0.999, unit);
+  const epsilon = requireNumber(action, "epsilon", options.epsilon ?? 1e-8, {
+    min: 0,
+    minExclusive: true,
+  });
+  const weightDecay = requireNumber(
+    action,
+    "weightDecay",
+    options.weightDecay ?? (decoupled ? 0.01 : 0),
+    { min: 0 },
+  );
+  const moments = new Map<Float64Array, { m: Float64Array; v: Float64Array }>();
+  let t = 0;
+  return {
+    name,
+    options: { beta1, beta2, epsilon, weightDecay },
+    step(params: readonly Parameter[], learningRate: number): void {
+      requireNumber(`take an ${name} step`, "learningRate", learningRate, {
+        min: 0,
+        minExclusive: true,
+      });
+      t++;
+      const correction1 = 1 - beta1 ** t, correction2 = 1 - beta2 ** t;
+      for (const p of params) {
+        const w = p.value, g = p.grad, n = w.length;
+        let state = moments.get(w);
+        if (state === undefined) {
+          state = { m: new Float64Array(n), v: new Float64Array(n) };
+          moments.set(w, state);
+        }
+        const { m, v } = state;
+        const decay = p.decay ? weightDecay : 0;
+        for (let i = 0; i < n; i++) {
+          let gi = g[i];
+          if (decoupled) w[i] -= learningRate * decay * w[i];
+          else gi += decay * w[i];
+          const mi = beta1 * m[i] + (1 - beta1) * gi;
+          const vi = beta2 * v[i] + (1 - beta2) * gi * gi;
+          m[i] = mi;
+          v[i] = vi;
+          w[i] -= learningRate * (mi / correction1) / (Math.sqrt(vi / correction2) + epsilon);
+        }
+      }
+    },
+  };
+}
+
+/**
+ * Creates an Adam optimizer. For each value w with gradient g, at step t:
+ * g ← g + λ w (weights only), m ← β1 m + (1 - β1) g, v ← β2 v + (1 - β2) g²,
+ * w ← w - lr (m / (1 - β1^t)) / (sqrt(v / (1 - β2^t)) + ε).
+ *
+ * @param options Betas, epsilon, L2 weight decay.
+ * @returns The optimizer.
+ *
+ * @example
+ * ```ts
+ * import { adam } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * // Adam's first step moves each value by about lr, whatever the gradient's scale.
+ * const value = new Float64Array([1]);
+ * const param = { name: "w", value, grad: new Float64Array([1000]), shape: [1], decay: true };
+ * adam().step([param], 0.01);
+ * assert.ok(Math.abs(value[0] - 0.99) < 1e-9);
+ * ```
+ */
+export function adam(options: AdamOptions = {}): Optimizer {
+  return createAdam(options, false);
+}
+
+/**
+ * Creates an AdamW optimizer: Adam with decoupled weight decay. Before each Adam update,
+ * weights shrink by w ← w - lr λ w (biases and slopes are not decayed); the gradient itself
+ * is not changed.
+ *
+ * @param options Betas, epsilon, decoupled weight decay (default 0.01).
+ * @returns The optimizer.
+ *
+ * @example
+ * ```ts
+ * import { adamW } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * // With a zero gradient only the decay acts: w ← w (1 - lr λ).
+ * const value = new Float64Array([2]);
+ * const param = { name: "w", value, grad: new Float64Array([0]), shape: [1], decay: true };
+ * adamW({ weightDecay: 0.5 }).step([param], 0.1);
+ * assert.equal(value[0], 2 - 0.1 * 0.5 * 2);
+ * ```
+ */
+export function adamW(options: AdamOptions = {}): Optimizer {
+  return createAdam(options, true);
+}

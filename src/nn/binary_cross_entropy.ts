@@ -1,0 +1,113 @@
+/**
+ * Binary cross-entropy on logits, in the stable form
+ * `max(z, 0) - z y + log(1 + exp(-|z|))`, and its gradient `sigmoid(z) - y` beside it.
+ *
+ * @module
+ */
+
+import type { Matrix } from "../core/matrix.ts";
+import { requireSameShape, shapeOf } from "./_check.ts";
+import { requireLabels } from "./_targets.ts";
+import type { Loss } from "./loss.ts";
+
+function run(logits: Matrix, target: Int32Array | Matrix, grad: Matrix | undefined): number {
+  const action = "compute the binary cross-entropy";
+  let t: ArrayLike<number>;
+  if (target instanceof Int32Array) {
+    if (logits.cols !== 1) {
+      throw new RangeError(
+        `Cannot ${action} as labels need one logit per row: logits are ${
+          shapeOf(logits)
+        }, expected Nx1`,
+      );
+    }
+    requireLabels(action, logits, target, 2);
+    t = target;
+  } else {
+    requireSameShape(action, "logits", logits, "target", target);
+    t = target.data;
+  }
+  if (grad !== undefined) requireSameShape(action, "logits", logits, "grad", grad);
+  const z = logits.data, n = z.length, scale = 1 / n;
+  const g = grad?.data;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const v = z[i], y = t[i];
+    const e = Math.exp(-Math.abs(v));
+    total += (v > 0 ? v : 0) - v * y + Math.log1p(e);
+    if (g !== undefined) {
+      const sigmoid = v >= 0 ? 1 / (1 + e) : e / (1 + e);
+      g[i] = scale * (sigmoid - y);
+    }
+  }
+  return total / n;
+}
+
+/**
+ * The mean binary cross-entropy of logits `z` against targets `y` in [0, 1]:
+ * `L = mean(max(z, 0) - z y + log(1 + exp(-|z|)))`, which equals
+ * `-[y log σ(z) + (1 - y) log(1 - σ(z))]` without overflow or log(0).
+ *
+ * @param logits Logits, `N x C` (with labels, `N x 1`).
+ * @param target 0/1 labels (`Int32Array`, one per row) or a target matrix of `logits`' shape.
+ * @returns The mean loss.
+ *
+ * @example
+ * ```ts
+ * import { binaryCrossEntropyValue, fromRows } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(binaryCrossEntropyValue(fromRows([[0]]), new Int32Array([1])), Math.log(2));
+ * assert.equal(binaryCrossEntropyValue(fromRows([[-800]]), new Int32Array([1])), 800);
+ * ```
+ */
+export function binaryCrossEntropyValue(logits: Matrix, target: Int32Array | Matrix): number {
+  return run(logits, target, undefined);
+}
+
+/**
+ * The gradient of {@linkcode binaryCrossEntropyValue}: `(σ(z) - y) / (N C)`.
+ *
+ * @param logits Logits, `N x C`.
+ * @param target 0/1 labels or a target matrix.
+ * @param out Where to write the gradient; allocated when omitted.
+ * @returns The gradient.
+ *
+ * @example
+ * ```ts
+ * import { binaryCrossEntropyGrad, fromRows } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const g = binaryCrossEntropyGrad(fromRows([[0], [0]]), new Int32Array([1, 0]));
+ * assert.deepEqual(Array.from(g.data), [-0.25, 0.25]);
+ * ```
+ */
+export function binaryCrossEntropyGrad(
+  logits: Matrix,
+  target: Int32Array | Matrix,
+  out?: Matrix,
+): Matrix {
+  const grad = out ??
+    { rows: logits.rows, cols: logits.cols, data: new Float64Array(logits.data.length) };
+  run(logits, target, grad);
+  return grad;
+}
+
+/**
+ * Binary cross-entropy on logits as a {@linkcode Loss}.
+ *
+ * @example
+ * ```ts
+ * import { binaryCrossEntropy, fromRows, matrix } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const grad = matrix(1, 1);
+ * binaryCrossEntropy.valueAndGrad(fromRows([[0]]), new Int32Array([0]), grad);
+ * assert.equal(grad.data[0], 0.5);
+ * ```
+ */
+export const binaryCrossEntropy: Loss = {
+  name: "binaryCrossEntropy",
+  value: (logits, target) => run(logits, target, undefined),
+  valueAndGrad: (logits, target, grad) => run(logits, target, grad),
+};

@@ -1,0 +1,176 @@
+/**
+ * Inverted dropout: in training each element is zeroed with probability `rate` and the rest are
+ * scaled by 1 / (1 - rate), so evaluation is the identity.
+ *
+ * @module
+ */
+
+import type { Matrix } from "../core/matrix.ts";
+import { type Prng, type RandomOptions, resolvePrng } from "../core/prng.ts";
+import { requireNumber } from "../core/validate.ts";
+import { MatrixCache } from "./_buffers.ts";
+import { requireColumns, shapeOf } from "./_check.ts";
+import { readInteger } from "./_json.ts";
+import type { ForwardOptions, Layer, LayerJSON, Parameter } from "./layer.ts";
+
+/** Options of {@linkcode Dropout}. */
+export interface DropoutOptions extends RandomOptions {
+  /** Probability of dropping an element, in [0, 1). Default: 0.5. */
+  rate?: number;
+}
+
+/**
+ * Inverted dropout. In training, `y = x * m` with `m = 0` (probability `rate`) or
+ * `1 / (1 - rate)`, drawn per element from the layer's seeded generator; the backward pass
+ * multiplies by the same mask. In evaluation the layer passes its input through unchanged.
+ *
+ * @example
+ * ```ts
+ * import { Dropout, fromRows } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const layer = new Dropout(4, { rate: 0.5, seed: 3 });
+ * const x = fromRows([[1, 1, 1, 1]]);
+ * assert.equal(layer.forward(x), x); // evaluation: identity
+ * const y = layer.forward(x, { training: true });
+ * assert.ok(Array.from(y.data).every((v) => v === 0 || v === 2));
+ * ```
+ */
+export class Dropout implements Layer {
+  /** Always `"dropout"`. */
+  readonly type = "dropout";
+  /** Number of columns. */
+  readonly size: number;
+  /** Probability of dropping an element. */
+  readonly rate: number;
+  /** The seed of the layer's generator, when it was made from one. */
+  readonly seed: number | undefined;
+  #prng: Prng;
+  #mask: Matrix | undefined;
+  #rows = 0;
+  #out: MatrixCache;
+  #gradIn: MatrixCache;
+  #maskCache: MatrixCache;
+
+  /**
+   * Creates a dropout layer.
+   *
+   * @param size Number of columns, an integer >= 1.
+   * @param options Rate and randomness (`prng`, or `seed`, default 0).
+   */
+  constructor(size: number, options: DropoutOptions = {}) {
+    const action = "create a Dropout layer";
+    requireNumber(action, "size", size, { integer: true, min: 1 });
+    this.rate = requireNumber(action, "rate", options.rate ?? 0.5, {
+      min: 0,
+      max: 1,
+      maxExclusive: true,
+    });
+    this.size = size;
+    this.seed = options.prng === undefined ? (options.seed ?? 0) : undefined;
+    this.#prng = resolvePrng(options);
+    this.#out = new MatrixCache(size);
+    this.#gradIn = new MatrixCache(size);
+    this.#maskCache = new MatrixCache(size);
+  }
+
+  /** Number of input columns (= size). */
+  get inputSize(): number {
+    return this.size;
+  }
+
+  /** Number of output columns (= size). */
+  get outputSize(): number {
+    return this.size;
+  }
+
+  /**
+   * Drops and rescales in training; returns `x` itself in evaluation.
+   *
+   * @param x The input, `N x size`.
+   * @param options `training` (default false).
+   * @returns The output (a buffer owned by the layer, or `x` in evaluation).
+   */
+  forward(x: Matrix, options: ForwardOptions = {}): Matrix {
+    requireColumns(`run ${this.describe()}`, x, this.size);
+    this.#rows = x.rows;
+    if (!options.training || this.rate === 0) {
+      this.#mask = undefined;
+      return x;
+    }
+    const mask = this.#maskCache.get(x.rows);
+    const out = this.#out.get(x.rows);
+    const m = mask.data, xs = x.data, y = out.data, prng = this.#prng;
+    const rate = this.rate, keep = 1 / (1 - rate);
+    for (let i = 0; i < xs.length; i++) {
+      const factor = prng() < rate ? 0 : keep;
+      m[i] = factor;
+      y[i] = xs[i] * factor;
+    }
+    this.#mask = mask;
+    return out;
+  }
+
+  /**
+   * Multiplies by the mask of the last forward call (or passes through after evaluation).
+   *
+   * @param gradOut dLoss/dOutput, `N x size`.
+   * @returns dLoss/dInput.
+   */
+  backward(gradOut: Matrix): Matrix {
+    if (gradOut.rows !== this.#rows || gradOut.cols !== this.size) {
+      throw new RangeError(
+        `Cannot backpropagate through ${this.describe()} as gradOut must match the output shape: gradOut is ${
+          shapeOf(gradOut)
+        }, output is ${this.#rows}x${this.size}`,
+      );
+    }
+    const mask = this.#mask;
+    if (mask === undefined) return gradOut;
+    const gradIn = this.#gradIn.get(gradOut.rows);
+    const m = mask.data, g = gradOut.data, gx = gradIn.data;
+    for (let i = 0; i < g.length; i++) gx[i] = g[i] * m[i];
+    return gradIn;
+  }
+
+  /**
+   * No trainable parameters.
+   *
+   * @returns An empty array.
+   */
+  params(): Parameter[] {
+    return [];
+  }
+
+  /**
+   * A one-line description.
+   *
+   * @returns E.g. `"Dropout(32, rate 0.5)"`.
+   */
+  describe(): string {
+    return `Dropout(${this.size}, rate ${this.rate})`;
+  }
+
+  /**
+   * The JSON form: size, rate and seed. A restored layer restarts its random stream.
+   *
+   * @returns The JSON object.
+   */
+  toJSON(): LayerJSON {
+    return { type: "dropout", size: this.size, rate: this.rate, seed: this.seed ?? null };
+  }
+
+  /**
+   * Rebuilds a layer from {@linkcode Dropout.toJSON}'s output.
+   *
+   * @param json The JSON object.
+   * @returns The layer, its generator seeded afresh.
+   */
+  static fromJSON(json: LayerJSON): Dropout {
+    const size = readInteger("restore a Dropout layer", json, "size", 1);
+    return new Dropout(size, {
+      rate: json.rate as number,
+      seed: typeof json.seed === "number" ? json.seed : 0,
+    });
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The shared shape of a loss function, and the resolver for loss names.
+ *
+ * @module
+ */
+
+import type { Matrix } from "../core/matrix.ts";
+import { formatValue } from "../core/validate.ts";
+import { binaryCrossEntropy } from "./binary_cross_entropy.ts";
+import { meanSquaredError } from "./mean_squared_error.ts";
+import { softmaxCrossEntropy } from "./softmax_cross_entropy.ts";
+
+/** A loss: its mean value over a batch, and its gradient computed beside it. */
+export interface Loss {
+  /** The loss's name, e.g. `"softmaxCrossEntropy"`. */
+  readonly name: string;
+  /**
+   * The mean loss of predictions `pred` against `target`.
+   */
+  value(pred: Matrix, target: Int32Array | Matrix): number;
+  /**
+   * The mean loss, writing dLoss/dPred (of the mean) into `grad`, which has `pred`'s shape.
+   */
+  valueAndGrad(pred: Matrix, target: Int32Array | Matrix, grad: Matrix): number;
+}
+
+/** Loss names accepted wherever a {@linkcode Loss} is expected. */
+export type LossName =
+  | "mse"
+  | "meanSquaredError"
+  | "softmaxCrossEntropy"
+  | "crossEntropy"
+  | "binaryCrossEntropy";
+
+/**
+ * Resolves a loss given by name, or returns the one given.
+ *
+ * @param loss `"mse"` (or `"meanSquaredError"`), `"softmaxCrossEntropy"` (or
+ *   `"crossEntropy"`), `"binaryCrossEntropy"` (on logits), or a {@linkcode Loss}.
+ * @returns The loss.
+ *
+ * @example
+ * ```ts
+ * import { resolveLoss } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(resolveLoss("crossEntropy").name, "softmaxCrossEntropy");
+ * ```
+ */
+export function resolveLoss(loss: LossName | Loss): Loss {
+  if (typeof loss === "object" && loss !== null && typeof loss.valueAndGrad === "function") {
+    return loss;
+  }
+  switch (loss) {
+    case "mse":
+    case "meanSquaredError":
+      return meanSquaredError;
+    case "softmaxCrossEntropy":
+    case "crossEntropy":
+      return softmaxCrossEntropy;
+    case "binaryCrossEntropy":
+      return binaryCrossEntropy;
+  }
+  throw new RangeError(
+    `Cannot resolve a loss as loss must be a Loss or one of "mse", "meanSquaredError", "softmaxCrossEntropy", "crossEntropy", "binaryCrossEntropy": loss=${
+      formatValue(loss)
+    }`,
+  );
+}

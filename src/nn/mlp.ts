@@ -1,0 +1,169 @@
+/**
+ * The multilayer perceptron builder: Dense layers with an activation between them.
+ *
+ * @module
+ */
+
+import { createActivation } from "../activations/mod.ts";
+import type { Activation } from "../activations/types.ts";
+import { createPrng, type Prng } from "../core/prng.ts";
+import { formatValue, requireNumber } from "../core/validate.ts";
+import { ActivationLayer } from "./activation_layer.ts";
+import { Dense } from "./dense.ts";
+import { Dropout } from "./dropout.ts";
+import { type Initializer, type InitializerName, resolveInitializer } from "./init.ts";
+import type { Layer } from "./layer.ts";
+import { PReLU } from "./prelu_layer.ts";
+import { RReLU } from "./rrelu_layer.ts";
+import { Sequential } from "./sequential.ts";
+
+/** Options of {@linkcode mlp}. */
+export interface MlpOptions {
+  /**
+   * The hidden activation: a name for `createActivation` (`"relu"`, `"leakyRelu"`, `"elu"`,
+   * `"tanh"`, ...), `"prelu"` or `"rrelu"` for the trainable and randomized layers, or an
+   * `Activation` object. Default: `"relu"`.
+   */
+  activation?: string | Activation;
+  /**
+   * Negative slope: Leaky ReLU's `alpha` (default 0.01), PReLU's initial slope (default 0.25).
+   * Also sets the He gain of the default initialiser.
+   */
+  alpha?: number;
+  /** RReLU's smallest slope. Default: 1/8. */
+  lower?: number;
+  /** RReLU's largest slope. Default: 1/3. */
+  upper?: number;
+  /** One PReLU slope per layer instead of one per neuron. Default: false. */
+  sharedSlope?: boolean;
+  /**
+   * Weight initialiser. Default: He normal with the activation's negative slope for the ReLU
+   * family, Xavier normal for sigmoid, tanh and identity, LeCun normal for SELU.
+   */
+  init?: Initializer | InitializerName;
+  /** Initial bias of every hidden neuron (e.g. -3 starts ReLU neurons dead). Default: 0. Output biases start at 0. */
+  biasInit?: number;
+  /** Dropout rate after each hidden activation; 0 adds no dropout layer. Default: 0. */
+  dropout?: number;
+  /** Seed for the weights and the random layers' generators. Default: 0. */
+  seed?: number;
+}
+
+/**
+ * Builds a multilayer perceptron: for sizes `[n0, n1, ..., nk]`, Dense(n0 → n1), activation,
+ * [dropout], ..., Dense(n(k-1) → nk). The output layer is linear (logits or regression values).
+ *
+ * All randomness comes from `seed`: the weights are drawn layer by layer from one generator,
+ * which also seeds the dropout and RReLU layers, so the same options build the same model bit
+ * for bit.
+ *
+ * @param sizes Layer widths, input first, output last; at least two integers >= 1.
+ * @param options Activation, initialisation, biases, dropout and seed.
+ * @returns The model.
+ *
+ * @example
+ * ```ts
+ * import { mlp } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const model = mlp([2, 32, 32, 2], { activation: "leakyRelu", alpha: 0.1, seed: 7 });
+ * assert.equal(model.layers.length, 5);
+ * assert.equal(model.parameterCount, 2 * 32 + 32 + 32 * 32 + 32 + 32 * 2 + 2);
+ * assert.deepEqual(mlp([2, 8, 1], { seed: 1 }).toJSON(), mlp([2, 8, 1], { seed: 1 }).toJSON());
+ * ```
+ */
+export function mlp(sizes: readonly number[], options: MlpOptions = {}): Sequential {
+  const action = "build an MLP";
+  if (!Array.isArray(sizes) || sizes.length < 2) {
+    throw new RangeError(
+      `Cannot ${action} as sizes must list at least an input and an output size: sizes=${
+        formatValue(sizes)
+      }`,
+    );
+  }
+  for (let i = 0; i < sizes.length; i++) {
+    requireNumber(action, `sizes[${i}]`, sizes[i], { integer: true, min: 1 });
+  }
+  const biasInit = requireNumber(action, "biasInit", options.biasInit ?? 0);
+  const dropout = requireNumber(action, "dropout", options.dropout ?? 0, {
+    min: 0,
+    max: 1,
+    maxExclusive: true,
+  });
+  const seed = requireNumber(action, "seed", options.seed ?? 0, { integer: true });
+  const prng = createPrng(seed);
+  const hidden = hiddenLayerFactory(options, prng);
+  const init = options.init === undefined
+    ? defaultInitializer(hidden)
+    : resolveInitializer(options.init, { alpha: hidden.slope });
+
+  const layers: Layer[] = [];
+  for (let i = 0; i + 1 < sizes.length; i++) {
+    const isOutput = i + 2 === sizes.length;
+    layers.push(
+      new Dense(sizes[i], sizes[i + 1], { init, prng, biasInit: isOutput ? 0 : biasInit }),
+    );
+    if (isOutput) break;
+    layers.push(hidden.create(sizes[i + 1]));
+    if (dropout > 0) {
+      layers.push(new Dropout(sizes[i + 1], { rate: dropout, seed: drawSeed(prng) }));
+    }
+  }
+  return new Sequential(layers);
+}
+
+interface HiddenLayerFactory {
+  /** Negative slope, for the He gain. */
+  slope: number;
+  /** The activation's name. */
+  name: string;
+  create(size: number): Layer;
+}
+
+function hiddenLayerFactory(options: MlpOptions, prng: Prng): HiddenLayerFactory {
+  const activation = options.activation ?? "relu";
+  if (typeof activation === "object") {
+    // The He gain only accounts for a negative slope of the Leaky ReLU family.
+    const alpha = activation.params?.alpha;
+    const slope = activation.name === "leakyRelu" && typeof alpha === "number" ? alpha : 0;
+    return {
+      slope,
+      name: activation.name,
+      create: (size) => new ActivationLayer(activation, size),
+    };
+  }
+  if (activation === "prelu") {
+    const init = requireNumber("build an MLP", "alpha", options.alpha ?? 0.25);
+    const shared = options.sharedSlope ?? false;
+    return { slope: init, name: "prelu", create: (size) => new PReLU(size, { init, shared }) };
+  }
+  if (activation === "rrelu") {
+    const lower = options.lower ?? 1 / 8, upper = options.upper ?? 1 / 3;
+    return {
+      slope: (lower + upper) / 2,
+      name: "rrelu",
+      create: (size) => new RReLU(size, { lower, upper, seed: drawSeed(prng) }),
+    };
+  }
+  const params: Record<string, number> = activation === "leakyRelu"
+    ? { alpha: options.alpha ?? 0.01 }
+    : {};
+  const fn = createActivation(activation, params);
+  const slope = activation === "leakyRelu" && typeof fn.params.alpha === "number"
+    ? fn.params.alpha
+    : 0;
+  return { slope, name: activation, create: (size) => new ActivationLayer(fn, size) };
+}
+
+function defaultInitializer(hidden: HiddenLayerFactory): Initializer {
+  const name = hidden.name;
+  if (name === "sigmoid" || name === "tanh" || name === "identity") {
+    return resolveInitializer("xavier");
+  }
+  if (name === "selu") return resolveInitializer("lecun");
+  return resolveInitializer("he", { alpha: hidden.slope });
+}
+
+function drawSeed(prng: Prng): number {
+  return Math.floor(prng() * 4294967296);
+}

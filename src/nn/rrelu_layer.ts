@@ -1,0 +1,214 @@
+/**
+ * The randomized leaky ReLU layer (Xu et al. 2015): in training each element gets its own
+ * negative slope drawn uniformly from [lower, upper]; in evaluation the mean slope is used.
+ *
+ * @module
+ */
+
+import type { Matrix } from "../core/matrix.ts";
+import { type Prng, type RandomOptions, resolvePrng } from "../core/prng.ts";
+import { requireNumber } from "../core/validate.ts";
+import { MatrixCache } from "./_buffers.ts";
+import { requireColumns } from "./_check.ts";
+import { readInteger } from "./_json.ts";
+import { requireBackward } from "./activation_layer.ts";
+import type { ActivationLike, ForwardOptions, LayerJSON, Parameter } from "./layer.ts";
+
+/** Options of {@linkcode RReLU}. */
+export interface RReLUOptions extends RandomOptions {
+  /** Smallest slope. Default: 1/8. */
+  lower?: number;
+  /** Largest slope. Default: 1/3. */
+  upper?: number;
+}
+
+/**
+ * Randomized leaky ReLU: `y = z` for z > 0 and `y = a z` for z <= 0. In training, `a` is drawn
+ * from U(lower, upper) for every element of every forward call (one draw per element, from the
+ * layer's own seeded generator); in evaluation `a = (lower + upper) / 2`. The backward pass uses
+ * the slopes of the last forward call (the left branch at z = 0).
+ *
+ * @example
+ * ```ts
+ * import { fromRows, RReLU } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const layer = new RReLU(2, { lower: 0.1, upper: 0.3, seed: 1 });
+ * assert.deepEqual(Array.from(layer.forward(fromRows([[-1, 2]])).data), [-0.2, 2]);
+ * const slope = -layer.forward(fromRows([[-1, 2]]), { training: true }).data[0];
+ * assert.ok(slope >= 0.1 && slope <= 0.3);
+ * ```
+ */
+export class RReLU implements ActivationLike {
+  /** Always `"rrelu"`. */
+  readonly type = "rrelu";
+  /** Number of neurons. */
+  readonly size: number;
+  /** Smallest slope. */
+  readonly lower: number;
+  /** Largest slope. */
+  readonly upper: number;
+  /** The seed of the layer's generator, when it was made from one. */
+  readonly seed: number | undefined;
+  #prng: Prng;
+  #z: Matrix | undefined;
+  #y: Matrix | undefined;
+  #slopes: Matrix | undefined;
+  #out: MatrixCache;
+  #gradIn: MatrixCache;
+  #slopeCache: MatrixCache;
+
+  /**
+   * Creates an RReLU layer.
+   *
+   * @param size Number of neurons, an integer >= 1.
+   * @param options Slope range and randomness (`prng`, or `seed`, default 0).
+   */
+  constructor(size: number, options: RReLUOptions = {}) {
+    const action = "create an RReLU layer";
+    requireNumber(action, "size", size, { integer: true, min: 1 });
+    const lower = requireNumber(action, "lower", options.lower ?? 1 / 8);
+    const upper = requireNumber(action, "upper", options.upper ?? 1 / 3, { min: lower });
+    this.size = size;
+    this.lower = lower;
+    this.upper = upper;
+    this.seed = options.prng === undefined ? (options.seed ?? 0) : undefined;
+    this.#prng = resolvePrng(options);
+    this.#out = new MatrixCache(size);
+    this.#gradIn = new MatrixCache(size);
+    this.#slopeCache = new MatrixCache(size);
+  }
+
+  /** Number of input columns (= size). */
+  get inputSize(): number {
+    return this.size;
+  }
+
+  /** Number of output columns (= size). */
+  get outputSize(): number {
+    return this.size;
+  }
+
+  /** The pre-activations z of the last forward call. */
+  get lastInput(): Matrix | undefined {
+    return this.#z;
+  }
+
+  /** The outputs of the last forward call. */
+  get lastOutput(): Matrix | undefined {
+    return this.#y;
+  }
+
+  /** The mean slope, used in evaluation. */
+  get meanSlope(): number {
+    return (this.lower + this.upper) / 2;
+  }
+
+  /**
+   * Computes `z > 0 ? z : a z`, with random slopes in training and the mean slope otherwise.
+   *
+   * @param z The pre-activations, `N x size`.
+   * @param options `training` (default false).
+   * @returns The activations (a buffer owned by the layer).
+   */
+  forward(z: Matrix, options: ForwardOptions = {}): Matrix {
+    requireColumns(`run ${this.describe()}`, z, this.size);
+    const out = this.#out.get(z.rows);
+    const zs = z.data, y = out.data, n = zs.length;
+    if (options.training) {
+      const slopes = this.#slopeCache.get(z.rows);
+      const s = slopes.data, prng = this.#prng, lower = this.lower, width = this.upper - lower;
+      for (let i = 0; i < n; i++) {
+        const a = lower + width * prng();
+        s[i] = a;
+        const v = zs[i];
+        y[i] = v > 0 ? v : a * v;
+      }
+      this.#slopes = slopes;
+    } else {
+      const a = this.meanSlope;
+      for (let i = 0; i < n; i++) {
+        const v = zs[i];
+        y[i] = v > 0 ? v : a * v;
+      }
+      this.#slopes = undefined;
+    }
+    this.#z = z;
+    this.#y = out;
+    return out;
+  }
+
+  /**
+   * Returns `gradOut * (z > 0 ? 1 : a)` with the slopes of the last forward call.
+   *
+   * @param gradOut dLoss/dOutput, `N x size`.
+   * @returns dLoss/dz (a buffer owned by the layer).
+   */
+  backward(gradOut: Matrix): Matrix {
+    const z = requireBackward(this, this.#z, gradOut);
+    const gradIn = this.#gradIn.get(z.rows);
+    const zs = z.data, g = gradOut.data, gz = gradIn.data, n = zs.length;
+    const slopes = this.#slopes;
+    if (slopes !== undefined) {
+      const s = slopes.data;
+      for (let i = 0; i < n; i++) gz[i] = zs[i] > 0 ? g[i] : s[i] * g[i];
+    } else {
+      const a = this.meanSlope;
+      for (let i = 0; i < n; i++) gz[i] = zs[i] > 0 ? g[i] : a * g[i];
+    }
+    return gradIn;
+  }
+
+  /**
+   * No trainable parameters.
+   *
+   * @returns An empty array.
+   */
+  params(): Parameter[] {
+    return [];
+  }
+
+  /**
+   * A one-line description.
+   *
+   * @returns E.g. `"RReLU(32, a ∈ [0.125, 0.333])"`.
+   */
+  describe(): string {
+    return `RReLU(${this.size}, a ∈ [${round(this.lower)}, ${round(this.upper)}])`;
+  }
+
+  /**
+   * The JSON form: size, slope range and seed. A restored layer restarts its random stream
+   * from the seed.
+   *
+   * @returns The JSON object.
+   */
+  toJSON(): LayerJSON {
+    return {
+      type: "rrelu",
+      size: this.size,
+      lower: this.lower,
+      upper: this.upper,
+      seed: this.seed ?? null,
+    };
+  }
+
+  /**
+   * Rebuilds a layer from {@linkcode RReLU.toJSON}'s output.
+   *
+   * @param json The JSON object.
+   * @returns The layer, its generator seeded afresh.
+   */
+  static fromJSON(json: LayerJSON): RReLU {
+    const size = readInteger("restore an RReLU layer", json, "size", 1);
+    return new RReLU(size, {
+      lower: json.lower as number,
+      upper: json.upper as number,
+      seed: typeof json.seed === "number" ? json.seed : 0,
+    });
+  }
+}
+
+function round(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}

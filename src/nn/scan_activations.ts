@@ -1,0 +1,175 @@
+/**
+ * One evaluation pass over a data set that records, for every activation layer, which neurons
+ * ever had a positive pre-activation, how many outputs were exactly zero, and the outputs' sum
+ * and sum of squares. The training loop reads dead fractions from it each epoch; the
+ * diagnostics module builds its reports on it.
+ *
+ * @module
+ */
+
+import type { Matrix } from "../core/matrix.ts";
+import { isActivationLayer } from "./layer.ts";
+import type { Sequential } from "./sequential.ts";
+
+/** What one scan records for one activation layer. */
+export interface ActivationScan {
+  /** Index of the layer in the model. */
+  readonly layerIndex: number;
+  /** Number of neurons. */
+  readonly size: number;
+  /** Per neuron: 1 when its pre-activation z was > 0 for at least one sample, else 0. */
+  readonly everPositive: Uint8Array;
+  /** Number of outputs exactly equal to 0 (either sign). */
+  zeros: number;
+  /** Number of outputs seen (samples x neurons). */
+  count: number;
+  /** Sum of the outputs. */
+  sum: number;
+  /** Sum of the squared outputs. */
+  sumSquares: number;
+}
+
+/** Rows evaluated at once: large enough to amortise calls, small enough to bound memory. */
+export const SCAN_CHUNK_ROWS = 512;
+
+/**
+ * Runs the model in evaluation mode over `x`, chunk by chunk, filling one
+ * {@linkcode ActivationScan} per activation layer (activation, PReLU and RReLU layers) and
+ * handing each chunk's output to `onOutput` with the index of the chunk's first row. The
+ * training loop and the diagnostics build on this one pass.
+ *
+ * @param model The model.
+ * @param x The inputs, `N x inputSize`.
+ * @param onOutput Called with each chunk's output (a buffer reused by the next chunk).
+ * @returns One scan per activation layer, in model order.
+ *
+ * @example
+ * ```ts
+ * import { fromRows, mlp, scanActivations } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * // Biases of -100 push every pre-activation below 0: the hidden layer is all dead.
+ * const model = mlp([2, 4, 2], { biasInit: -100, seed: 1 });
+ * const [scan] = scanActivations(model, fromRows([[0.1, 0.2], [0.3, -0.4]]));
+ * assert.deepEqual(Array.from(scan.everPositive), [0, 0, 0, 0]);
+ * assert.equal(scan.zeros, 8);
+ * ```
+ */
+export function scanActivations(
+  model: Sequential,
+  x: Matrix,
+  onOutput?: (out: Matrix, start: number) => void,
+): ActivationScan[] {
+  const scans = emptyActivationScans(model);
+  const cols = x.cols;
+  for (let start = 0; start < x.rows; start += SCAN_CHUNK_ROWS) {
+    const end = Math.min(x.rows, start + SCAN_CHUNK_ROWS);
+    const chunk: Matrix = {
+      rows: end - start,
+      cols,
+      data: x.data.subarray(start * cols, end * cols),
+    };
+    const out = model.forward(chunk, { training: false });
+    recordActivations(model, scans);
+    onOutput?.(out, start);
+  }
+  return scans;
+}
+
+/**
+ * Creates one empty {@linkcode ActivationScan} per activation layer of `model`, to fill with
+ * {@linkcode recordActivations}.
+ *
+ * @param model The model.
+ * @returns The empty scans, in model order.
+ *
+ * @example
+ * ```ts
+ * import { emptyActivationScans, mlp } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const scans = emptyActivationScans(mlp([2, 3, 3, 1]));
+ * assert.deepEqual(scans.map((s) => s.layerIndex), [1, 3]);
+ * ```
+ */
+export function emptyActivationScans(model: Sequential): ActivationScan[] {
+  const scans: ActivationScan[] = [];
+  model.layers.forEach((layer, layerIndex) => {
+    if (isActivationLayer(layer)) {
+      scans.push({
+        layerIndex,
+        size: layer.size,
+        everPositive: new Uint8Array(layer.size),
+        zeros: 0,
+        count: 0,
+        sum: 0,
+        sumSquares: 0,
+      });
+    }
+  });
+  return scans;
+}
+
+/**
+ * Adds what the activation layers saw in the model's last forward call (their `lastInput` and
+ * `lastOutput`) to `scans`.
+ *
+ * @param model The model, after a forward call.
+ * @param scans Scans from {@linkcode emptyActivationScans} for the same model.
+ *
+ * @example
+ * ```ts
+ * import { emptyActivationScans, fromRows, mlp, recordActivations } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const model = mlp([1, 2, 1], { init: "zeros", biasInit: 1 });
+ * const scans = emptyActivationScans(model);
+ * model.forward(fromRows([[5]]));
+ * recordActivations(model, scans);
+ * assert.deepEqual(Array.from(scans[0].everPositive), [1, 1]);
+ * assert.equal(scans[0].sum, 2);
+ * ```
+ */
+export function recordActivations(model: Sequential, scans: readonly ActivationScan[]): void {
+  for (const scan of scans) {
+    const layer = model.layers[scan.layerIndex];
+    if (!isActivationLayer(layer) || layer.lastInput === undefined) continue;
+    const z = layer.lastInput.data, y = layer.lastOutput!.data, n = scan.size;
+    const positive = scan.everPositive;
+    for (let i = 0; i < z.length; i += n) {
+      for (let j = 0; j < n; j++) if (z[i + j] > 0) positive[j] = 1;
+    }
+    let zeros = 0, sum = 0, sumSquares = 0;
+    for (let i = 0; i < y.length; i++) {
+      const v = y[i];
+      if (v === 0) zeros++;
+      sum += v;
+      sumSquares += v * v;
+    }
+    scan.zeros += zeros;
+    scan.count += y.length;
+    scan.sum += sum;
+    scan.sumSquares += sumSquares;
+  }
+}
+
+/**
+ * The fraction of a layer's neurons that are dead on the scanned data: z <= 0 for every sample.
+ *
+ * @param scan A scan from {@linkcode scanActivations}.
+ * @returns The dead fraction in [0, 1].
+ *
+ * @example
+ * ```ts
+ * import { deadFractionOf } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const scan = { layerIndex: 1, size: 4, everPositive: Uint8Array.of(1, 0, 1, 0), zeros: 0, count: 0, sum: 0, sumSquares: 0 };
+ * assert.equal(deadFractionOf(scan), 0.5);
+ * ```
+ */
+export function deadFractionOf(scan: ActivationScan): number {
+  let alive = 0;
+  for (let j = 0; j < scan.size; j++) alive += scan.everPositive[j];
+  return (scan.size - alive) / scan.size;
+}

@@ -1,0 +1,124 @@
+/**
+ * Learning-rate schedules: plain functions from the epoch index (0 for the first epoch) to a
+ * learning rate.
+ *
+ * @module
+ */
+
+import { requireNumber } from "../core/validate.ts";
+
+/** A learning-rate schedule: the rate to use during epoch `epoch` (0-based). */
+export type Schedule = (epoch: number) => number;
+
+/** Options of {@linkcode stepDecay}. */
+export interface StepDecayOptions {
+  /** The rate of the first epochs, > 0. */
+  initial: number;
+  /** Multiplier applied every `every` epochs, in (0, 1]. Default: 0.5. */
+  factor?: number;
+  /** Number of epochs between decays, an integer >= 1. Default: 10. */
+  every?: number;
+}
+
+/**
+ * Step decay: `initial * factor^floor(epoch / every)`.
+ *
+ * @param options Initial rate, factor, period.
+ * @returns The schedule.
+ *
+ * @example
+ * ```ts
+ * import { stepDecay } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const schedule = stepDecay({ initial: 0.1, factor: 0.5, every: 10 });
+ * assert.equal(schedule(9), 0.1);
+ * assert.equal(schedule(10), 0.05);
+ * ```
+ */
+export function stepDecay(options: StepDecayOptions): Schedule {
+  const action = "create a step decay schedule";
+  const initial = requireNumber(action, "initial", options?.initial, {
+    min: 0,
+    minExclusive: true,
+  });
+  const factor = requireNumber(action, "factor", options.factor ?? 0.5, {
+    min: 0,
+    minExclusive: true,
+    max: 1,
+  });
+  const every = requireNumber(action, "every", options.every ?? 10, { integer: true, min: 1 });
+  return (epoch) => initial * factor ** Math.floor(epoch / every);
+}
+
+/** Options of {@linkcode cosineDecay}. */
+export interface CosineDecayOptions {
+  /** The rate at epoch 0, > 0. */
+  initial: number;
+  /** The rate reached at epoch `epochs` and kept after, >= 0. Default: 0. */
+  final?: number;
+  /** Length of the decay in epochs, an integer >= 1. */
+  epochs: number;
+}
+
+/**
+ * Cosine decay (Loshchilov and Hutter 2017, without restarts):
+ * `final + (initial - final) (1 + cos(π min(epoch, epochs) / epochs)) / 2`.
+ *
+ * @param options Initial and final rates, length.
+ * @returns The schedule.
+ *
+ * @example
+ * ```ts
+ * import { cosineDecay } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const schedule = cosineDecay({ initial: 0.1, epochs: 10 });
+ * assert.equal(schedule(0), 0.1);
+ * assert.ok(Math.abs(schedule(5) - 0.05) < 1e-15);
+ * assert.equal(schedule(10), 0);
+ * ```
+ */
+export function cosineDecay(options: CosineDecayOptions): Schedule {
+  const action = "create a cosine decay schedule";
+  const initial = requireNumber(action, "initial", options?.initial, {
+    min: 0,
+    minExclusive: true,
+  });
+  const final = requireNumber(action, "final", options.final ?? 0, { min: 0 });
+  const epochs = requireNumber(action, "epochs", options.epochs, { integer: true, min: 1 });
+  return (epoch) =>
+    final + (initial - final) * (1 + Math.cos(Math.PI * Math.min(epoch, epochs) / epochs)) / 2;
+}
+
+/** Options of {@linkcode exponentialDecay}. */
+export interface ExponentialDecayOptions {
+  /** The rate at epoch 0, > 0. */
+  initial: number;
+  /** Multiplier per epoch, in (0, 1]. */
+  rate: number;
+}
+
+/**
+ * Exponential decay: `initial * rate^epoch`.
+ *
+ * @param options Initial rate and per-epoch multiplier.
+ * @returns The schedule.
+ *
+ * @example
+ * ```ts
+ * import { exponentialDecay } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(exponentialDecay({ initial: 1, rate: 0.5 })(3), 0.125);
+ * ```
+ */
+export function exponentialDecay(options: ExponentialDecayOptions): Schedule {
+  const action = "create an exponential decay schedule";
+  const initial = requireNumber(action, "initial", options?.initial, {
+    min: 0,
+    minExclusive: true,
+  });
+  const rate = requireNumber(action, "rate", options.rate, { min: 0, minExclusive: true, max: 1 });
+  return (epoch) => initial * rate ** epoch;
+}

@@ -1,0 +1,196 @@
+/**
+ * The sequential model: layers applied one after another, with a readable summary and an
+ * exact JSON form.
+ *
+ * @module
+ */
+
+import type { Matrix } from "../core/matrix.ts";
+import type { ForwardOptions, Layer, Parameter } from "./layer.ts";
+
+/** The JSON form of a {@linkcode Sequential} model. */
+export interface SequentialJSON {
+  /** Always `"relu-lab/sequential"`. */
+  readonly format: "relu-lab/sequential";
+  /** Format version, 1. */
+  readonly version: 1;
+  /** The layers' JSON forms, in order. */
+  readonly layers: ReturnType<Layer["toJSON"]>[];
+}
+
+/**
+ * A model made of layers applied in order. `forward` and `backward` run the layers;
+ * `params()` lists every parameter with a qualified name (`"0.weights"`, `"3.alpha"`).
+ *
+ * It prints as a summary (layers, output shapes, parameter counts) in `console.log` and
+ * Deno's inspector, and round-trips bit for bit through `toJSON()` / {@linkcode modelFromJSON}.
+ *
+ * @example
+ * ```ts
+ * import { Dense, fromRows, Sequential } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const model = new Sequential([new Dense(2, 3, { seed: 1 }), new Dense(3, 1, { seed: 2 })]);
+ * assert.equal(model.parameterCount, 2 * 3 + 3 + 3 * 1 + 1);
+ * assert.equal(model.predict(fromRows([[1, 2]])).cols, 1);
+ * assert.match(model.summary(), /Dense\(2 → 3\)/);
+ * ```
+ */
+export class Sequential {
+  /** The layers, in order. */
+  readonly layers: readonly Layer[];
+  #params: Parameter[];
+
+  /**
+   * Creates a model, checking that each layer's input size matches the previous output size.
+   *
+   * @param layers At least one layer.
+   */
+  constructor(layers: readonly Layer[]) {
+    if (!Array.isArray(layers) || layers.length === 0) {
+      throw new RangeError(
+        `Cannot create a Sequential model as layers must be a non-empty array: layers.length=${
+          Array.isArray(layers) ? 0 : String(layers)
+        }`,
+      );
+    }
+    for (let i = 1; i < layers.length; i++) {
+      if (layers[i].inputSize !== layers[i - 1].outputSize) {
+        throw new RangeError(
+          `Cannot create a Sequential model as layer ${i} must take the ${
+            layers[i - 1].outputSize
+          } outputs of layer ${i - 1}: ${layers[i - 1].describe()} then ${layers[i].describe()}`,
+        );
+      }
+    }
+    this.layers = [...layers];
+    this.#params = [];
+    for (let i = 0; i < layers.length; i++) {
+      for (const p of layers[i].params()) this.#params.push({ ...p, name: `${i}.${p.name}` });
+    }
+  }
+
+  /** Number of input columns. */
+  get inputSize(): number {
+    return this.layers[0].inputSize;
+  }
+
+  /** Number of output columns. */
+  get outputSize(): number {
+    return this.layers[this.layers.length - 1].outputSize;
+  }
+
+  /** Total number of trainable values. */
+  get parameterCount(): number {
+    let count = 0;
+    for (const p of this.#params) count += p.value.length;
+    return count;
+  }
+
+  /**
+   * Runs every layer in order.
+   *
+   * @param x The input, `N x inputSize`.
+   * @param options `training` (default false): dropout and RReLU behave as in training.
+   * @returns The output, `N x outputSize` (a buffer owned by the last layer: copy to keep).
+   */
+  forward(x: Matrix, options: ForwardOptions = {}): Matrix {
+    let h = x;
+    for (let i = 0; i < this.layers.length; i++) h = this.layers[i].forward(h, options);
+    return h;
+  }
+
+  /**
+   * Runs every layer's backward pass in reverse order, accumulating parameter gradients.
+   *
+   * @param gradOut dLoss/dOutput for the last forward call.
+   * @returns dLoss/dInput.
+   */
+  backward(gradOut: Matrix): Matrix {
+    let g = gradOut;
+    for (let i = this.layers.length - 1; i >= 0; i--) g = this.layers[i].backward(g);
+    return g;
+  }
+
+  /**
+   * Every parameter, named `"<layer index>.<name>"`, sharing the layers' arrays.
+   *
+   * @returns The parameter list (the same array on every call).
+   */
+  params(): Parameter[] {
+    return this.#params;
+  }
+
+  /** Sets every accumulated gradient to zero. */
+  zeroGrad(): void {
+    for (const p of this.#params) p.grad.fill(0);
+  }
+
+  /**
+   * Predicts in evaluation mode (no dropout, mean RReLU slopes).
+   *
+   * @param x The input, `N x inputSize`.
+   * @returns A new matrix holding the outputs.
+   */
+  predict(x: Matrix): Matrix {
+    const y = this.forward(x, { training: false });
+    return { rows: y.rows, cols: y.cols, data: y.data.slice() };
+  }
+
+  /**
+   * A text summary: one line per layer with its output shape and parameter count.
+   *
+   * @returns The summary.
+   */
+  summary(): string {
+    const rows = this.layers.map((layer, i) => {
+      let count = 0;
+      for (const p of layer.params()) count += p.value.length;
+      return [String(i), layer.describe(), `N×${layer.outputSize}`, count.toLocaleString("en-US")];
+    });
+    const header = ["#", "layer", "output", "params"];
+    const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+    const line = (r: string[]) =>
+      `  ${r[0].padStart(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2].padEnd(widths[2])}  ${
+        r[3].padStart(widths[3])
+      }`;
+    return [
+      `Sequential(${this.inputSize} → ${this.outputSize}), ${
+        this.parameterCount.toLocaleString("en-US")
+      } parameters`,
+      line(header),
+      ...rows.map(line),
+    ].join("\n");
+  }
+
+  /**
+   * The summary, for `String(model)`.
+   *
+   * @returns The summary.
+   */
+  toString(): string {
+    return this.summary();
+  }
+
+  /**
+   * The JSON form: every layer's JSON form, weights as exact base64 float64.
+   *
+   * @returns The JSON object.
+   */
+  toJSON(): SequentialJSON {
+    return {
+      format: "relu-lab/sequential",
+      version: 1,
+      layers: this.layers.map((layer) => layer.toJSON()),
+    };
+  }
+
+  /**
+   * Deno's inspector form (`console.log(model)`): the summary.
+   *
+   * @returns The summary.
+   */
+  [Symbol.for("Deno.customInspect")](): string {
+    return this.summary();
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * Softmax cross-entropy on logits with integer labels, computed with a stable log-sum-exp, and
+ * its gradient `softmax(logits) - onehot(label)` beside it.
+ *
+ * @module
+ */
+
+import type { Matrix } from "../core/matrix.ts";
+import { requireSameShape } from "./_check.ts";
+import { requireLabels } from "./_targets.ts";
+import type { Loss } from "./loss.ts";
+
+/**
+ * Row-wise softmax, stable for large logits: `exp(z - max) / Σ exp(z - max)`.
+ *
+ * @param logits Logits, `N x C`.
+ * @param out Where to write the probabilities; allocated when omitted. May be `logits`.
+ * @returns The probabilities, each row summing to 1.
+ *
+ * @example
+ * ```ts
+ * import { fromRows, softmax } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const p = softmax(fromRows([[1000, 1000]]));
+ * assert.deepEqual(Array.from(p.data), [0.5, 0.5]);
+ * ```
+ */
+export function softmax(logits: Matrix, out?: Matrix): Matrix {
+  const probs = out ??
+    { rows: logits.rows, cols: logits.cols, data: new Float64Array(logits.data.length) };
+  requireSameShape("compute softmax", "logits", logits, "out", probs);
+  const z = logits.data, p = probs.data, cols = logits.cols;
+  for (let i = 0; i < logits.rows; i++) {
+    const row = i * cols;
+    let max = -Infinity;
+    for (let j = 0; j < cols; j++) if (z[row + j] > max) max = z[row + j];
+    let sum = 0;
+    for (let j = 0; j < cols; j++) {
+      const e = Math.exp(z[row + j] - max);
+      p[row + j] = e;
+      sum += e;
+    }
+    for (let j = 0; j < cols; j++) p[row + j] /= sum;
+  }
+  return probs;
+}
+
+/**
+ * The mean softmax cross-entropy: `L = (1 / N) Σ_i [logsumexp(z_i) - z_i[y_i]]`, with
+ * logsumexp computed as `max + log Σ exp(z - max)` so large logits do not overflow.
+ *
+ * @param logits Logits, `N x C`.
+ * @param labels Class indices in 0..C-1, one per row.
+ * @returns The mean loss.
+ *
+ * @example
+ * ```ts
+ * import { fromRows, softmaxCrossEntropyValue } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const loss = softmaxCrossEntropyValue(fromRows([[0, 0]]), new Int32Array([1]));
+ * assert.equal(loss, Math.log(2));
+ * assert.equal(softmaxCrossEntropyValue(fromRows([[1000, 0]]), new Int32Array([1])), 1000);
+ * ```
+ */
+export function softmaxCrossEntropyValue(logits: Matrix, labels: Int32Array): number {
+  return run(logits, labels, undefined);
+}
+
+/**
+ * The gradient of {@linkcode softmaxCrossEntropyValue}: `(softmax(z_i) - onehot(y_i)) / N`.
+ *
+ * @param logits Logits, `N x C`.
+ * @param labels Class indices in 0..C-1, one per row.
+ * @param out Where to write the gradient (`N x C`); allocated when omitted.
+ * @returns The gradient.
+ *
+ * @example
+ * ```ts
+ * import { fromRows, softmaxCrossEntropyGrad } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const g = softmaxCrossEntropyGrad(fromRows([[0, 0]]), new Int32Array([1]));
+ * assert.deepEqual(Array.from(g.data), [0.5, -0.5]);
+ * ```
+ */
+export function softmaxCrossEntropyGrad(logits: Matrix, labels: Int32Array, out?: Matrix): Matrix {
+  const grad = out ??
+    { rows: logits.rows, cols: logits.cols, data: new Float64Array(logits.data.length) };
+  run(logits, labels, grad);
+  return grad;
+}
+
+function run(logits: Matrix, labels: unknown, grad: Matrix | undefined): number {
+  const action = "compute the softmax cross-entropy";
+  requireLabels(action, logits, labels, logits.cols);
+  if (grad !== undefined) requireSameShape(action, "logits", logits, "grad", grad);
+  const z = logits.data, cols = logits.cols, rows = logits.rows;
+  const g = grad?.data;
+  const scale = 1 / rows;
+  let total = 0;
+  for (let i = 0; i < rows; i++) {
+    const row = i * cols;
+    let max = -Infinity;
+    for (let j = 0; j < cols; j++) if (z[row + j] > max) max = z[row + j];
+    let sum = 0;
+    if (g === undefined) {
+      for (let j = 0; j < cols; j++) sum += Math.exp(z[row + j] - max);
+    } else {
+      for (let j = 0; j < cols; j++) {
+        const e = Math.exp(z[row + j] - max);
+        g[row + j] = e;
+        sum += e;
+      }
+      const norm = scale / sum;
+      for (let j = 0; j < cols; j++) g[row + j] *= norm;
+      g[row + labels[i]] -= scale;
+    }
+    total += max + Math.log(sum) - z[row + labels[i]];
+  }
+  return total / rows;
+}
+
+/**
+ * Softmax cross-entropy on logits as a {@linkcode Loss} (classification; targets are
+ * `Int32Array` labels).
+ *
+ * @example
+ * ```ts
+ * import { fromRows, matrix, softmaxCrossEntropy } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const grad = matrix(1, 2);
+ * const loss = softmaxCrossEntropy.valueAndGrad(fromRows([[0, 0]]), new Int32Array([0]), grad);
+ * assert.equal(loss, Math.log(2));
+ * assert.deepEqual(Array.from(grad.data), [-0.5, 0.5]);
+ * ```
+ */
+export const softmaxCrossEntropy: Loss = {
+  name: "softmaxCrossEntropy",
+  value: (logits, labels) => run(logits, labels, undefined),
+  valueAndGrad: (logits, labels, grad) => run(logits, labels, grad),
+};

@@ -1,0 +1,579 @@
+/**
+ * The training loop: mini-batch gradient descent over a {@linkcode Dataset}, recording one
+ * {@linkcode EpochRecord} per epoch (losses, accuracies, dead-neuron fractions, gradient norms,
+ * PReLU slopes, time).
+ *
+ * @module
+ */
+
+import type { Dataset } from "../core/dataset.ts";
+import type { Matrix } from "../core/matrix.ts";
+import { createPrng } from "../core/prng.ts";
+import { formatValue, requireNumber } from "../core/validate.ts";
+import { MatrixCache } from "./_buffers.ts";
+import { requireFinite, shapeOf } from "./_check.ts";
+import { defaultReporter } from "./_progress.ts";
+import {
+  deadFractionOf,
+  emptyActivationScans,
+  recordActivations,
+  SCAN_CHUNK_ROWS,
+  scanActivations,
+} from "./scan_activations.ts";
+import { requireLabels } from "./_targets.ts";
+import { correctCount } from "./accuracy.ts";
+import { clipGradNorm } from "./clip_grad_norm.ts";
+import { Dense } from "./dense.ts";
+import { type Loss, type LossName, resolveLoss } from "./loss.ts";
+import { type Optimizer, type OptimizerName, resolveOptimizer } from "./optimizer.ts";
+import { PReLU } from "./prelu_layer.ts";
+import type { Schedule } from "./schedules.ts";
+import type { Sequential } from "./sequential.ts";
+
+/** What {@linkcode train} records after each epoch. */
+export interface EpochRecord {
+  /** The epoch just finished, counting from 1. */
+  epoch: number;
+  /**
+   * Mean loss on the training set: with `trainMetrics: "running"` (the default) the mean of
+   * the epoch's mini-batch losses, in training mode, as the weights moved; with `"end"` the
+   * loss of the final weights in evaluation mode.
+   */
+  trainLoss: number;
+  /** Mean loss on the test set at the end of the epoch, when test data was given. */
+  testLoss?: number;
+  /** Accuracy on the training set (classification only), measured like `trainLoss`. */
+  trainAccuracy?: number;
+  /** Accuracy on the test set (classification with test data only). */
+  testAccuracy?: number;
+  /**
+   * Per activation layer (in model order): the fraction of its neurons that are dead on the
+   * training set, i.e. whose pre-activation z was <= 0 for every training sample. Measured
+   * like `trainLoss`: by default over the epoch's mini-batches (each sample seen once, as the
+   * weights moved), or with `trainMetrics: "end"` on the final weights.
+   */
+  deadFraction: number[];
+  /**
+   * Per Dense layer (in model order): the global L2 norm of its weight and bias gradients,
+   * before clipping, averaged over the epoch's steps.
+   */
+  gradNorm: number[];
+  /** Per PReLU layer (in model order): its slopes at the end of the epoch, when there are any. */
+  preluSlopes?: number[][];
+  /** The learning rate used during the epoch. */
+  learningRate: number;
+  /** Wall-clock seconds the epoch took (training steps and measurements). */
+  seconds: number;
+}
+
+/** The result of {@linkcode train}: one record per epoch, in order. */
+export type History = EpochRecord[];
+
+/** What {@linkcode TrainOptions.onStep} receives after each step. */
+export interface StepInfo {
+  /** The current epoch, counting from 1. */
+  epoch: number;
+  /** The step within the epoch, counting from 1. */
+  step: number;
+  /** The mini-batch loss before the update. */
+  loss: number;
+  /** The learning rate used. */
+  learningRate: number;
+}
+
+/**
+ * Receives each epoch's record as soon as it exists (a progress bar, a live chart). May return
+ * a promise, which {@linkcode trainAsync} awaits.
+ */
+export type ProgressReporter = (
+  record: EpochRecord,
+  info: { epochs: number },
+) => void | Promise<void>;
+
+/** Options of {@linkcode train}. */
+export interface TrainOptions {
+  /** Number of passes over the training set, an integer >= 1. Default: 10. */
+  epochs?: number;
+  /** Samples per step, an integer >= 1 (the last batch of an epoch may be smaller). Default: 32. */
+  batchSize?: number;
+  /** A learning rate > 0, or a {@linkcode Schedule} giving one per epoch. Default: 0.01. */
+  learningRate?: number | Schedule;
+  /** The optimizer, by name or object. Default: `"sgd"`. */
+  optimizer?: OptimizerName | Optimizer;
+  /** Momentum for `"momentum"` and `"nesterov"`. Default: 0.9. */
+  momentum?: number;
+  /**
+   * Weight decay for an optimizer given by name: L2 added to the gradient, or decoupled for
+   * `"adamW"`. Give it to the optimizer's factory instead when passing an object. Default: 0.
+   */
+  weightDecay?: number;
+  /**
+   * The loss, by name or object. Default: `"softmaxCrossEntropy"` for `Int32Array` labels
+   * (`"binaryCrossEntropy"` when the model has one output), `"mse"` for matrix targets.
+   */
+  loss?: LossName | Loss;
+  /** Seed of the shuffling generator. Default: 0. */
+  seed?: number;
+  /** Shuffle the training set every epoch. Default: true. */
+  shuffle?: boolean;
+  /**
+   * How the training-set figures of each record (`trainLoss`, `trainAccuracy`, `deadFraction`)
+   * are measured: `"running"` over the epoch's own mini-batches (free, as Keras reports them),
+   * or `"end"` with an extra evaluation-mode pass over the training set after the epoch.
+   * Default: `"running"`.
+   */
+  trainMetrics?: "running" | "end";
+  /** Held-out data, evaluated after every epoch. */
+  test?: Dataset;
+  /** Clip gradients to this global norm before each update; omitted: no clipping. */
+  clipNorm?: number;
+  /** Called after every epoch with its record; returning `false` stops training early. */
+  onEpoch?: (record: EpochRecord, model: Sequential) => void | boolean;
+  /** Called after every step. */
+  onStep?: (info: StepInfo) => void;
+  /**
+   * Progress reporting: `true` for the built-in reporter (a live display in the Deno Jupyter
+   * kernel, a progress line on stderr in a terminal), or a function. Default: quiet.
+   */
+  progress?: boolean | ProgressReporter;
+}
+
+/**
+ * Thrown when a mini-batch loss is not finite: training has diverged. Carries the history of
+ * the completed epochs and where it happened.
+ */
+export class TrainingDivergedError extends RangeError {
+  /** The records of the epochs completed before the divergence. */
+  readonly history: History;
+  /** The epoch in which it happened, counting from 1. */
+  readonly epoch: number;
+  /** The step within that epoch, counting from 1. */
+  readonly step: number;
+  /** The non-finite loss. */
+  readonly loss: number;
+
+  /**
+   * Creates the error.
+   *
+   * @param history The completed epochs' records.
+   * @param epoch The epoch, counting from 1.
+   * @param step The step within the epoch, counting from 1.
+   * @param loss The non-finite loss.
+   */
+  constructor(history: History, epoch: number, step: number, loss: number) {
+    super(
+      `Cannot continue training as the loss must be finite: loss=${loss} at epoch ${epoch}, step ${step} (try a smaller learningRate or clipNorm)`,
+    );
+    this.name = "TrainingDivergedError";
+    this.history = history;
+    this.epoch = epoch;
+    this.step = step;
+    this.loss = loss;
+  }
+}
+
+/**
+ * Trains `model` on `data` with mini-batch gradient descent and returns one record per epoch.
+ *
+ * Each step: gather a shuffled batch, run forward in training mode, compute the loss and its
+ * gradient, backpropagate, record each Dense layer's gradient norm, clip (if `clipNorm`), and
+ * update. The training-set loss, accuracy and dead-neuron fractions are gathered from the
+ * mini-batches as they pass (or, with `trainMetrics: "end"`, from an evaluation pass after the
+ * epoch); the test set is evaluated after each epoch. Buffers are allocated once per batch shape.
+ * The same model, data and options give the same weights and history bit for bit (except
+ * `seconds`).
+ *
+ * All arguments are checked before anything changes: a refused call leaves the model as it
+ * was. A non-finite loss throws a {@linkcode TrainingDivergedError}.
+ *
+ * @param model The model, updated in place.
+ * @param data The training set.
+ * @param options Epochs, batches, learning rate, optimizer, loss, seed, test data, callbacks.
+ * @returns The history.
+ *
+ * @example
+ * ```ts
+ * import { dataset, fromRows, mlp, train } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const data = dataset(fromRows([[-1, 0], [-0.8, 0.2], [1, 0], [0.9, -0.1]]), new Int32Array([0, 0, 1, 1]));
+ * const model = mlp([2, 8, 2], { seed: 1 });
+ * const history = train(model, data, { epochs: 30, batchSize: 2, learningRate: 0.1 });
+ * assert.equal(history.length, 30);
+ * assert.ok(history[29].trainLoss < history[0].trainLoss);
+ * assert.equal(history[29].trainAccuracy, 1);
+ * ```
+ */
+export function train(model: Sequential, data: Dataset, options: TrainOptions = {}): History {
+  const run = trainingRun(model, data, options);
+  const history: History = [];
+  for (const record of run.epochs(history)) {
+    run.report?.(record, { epochs: run.epochCount });
+    if (options.onEpoch?.(record, model) === false) break;
+  }
+  return history;
+}
+
+/**
+ * Like {@linkcode train}, but yields to the event loop after every epoch and awaits the progress
+ * reporter, so a live display in a notebook updates while training runs.
+ *
+ * @param model The model, updated in place.
+ * @param data The training set.
+ * @param options As for {@linkcode train}.
+ * @returns A promise of the history.
+ *
+ * @example
+ * ```ts
+ * import { dataset, fromRows, mlp, trainAsync } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const data = dataset(fromRows([[-1, 0], [1, 0]]), new Int32Array([0, 1]));
+ * const seen: number[] = [];
+ * const history = await trainAsync(mlp([2, 4, 2]), data, {
+ *   epochs: 3,
+ *   progress: (record) => { seen.push(record.epoch); },
+ * });
+ * assert.deepEqual(seen, [1, 2, 3]);
+ * assert.equal(history.length, 3);
+ * ```
+ */
+export async function trainAsync(
+  model: Sequential,
+  data: Dataset,
+  options: TrainOptions = {},
+): Promise<History> {
+  const run = trainingRun(model, data, options);
+  const history: History = [];
+  for (const record of run.epochs(history)) {
+    await run.report?.(record, { epochs: run.epochCount });
+    if (options.onEpoch?.(record, model) === false) break;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return history;
+}
+
+interface TrainingRun {
+  epochCount: number;
+  report: ProgressReporter | undefined;
+  epochs(history: History): Generator<EpochRecord>;
+}
+
+/** Checks everything, then returns a generator running one epoch per iteration. */
+function trainingRun(model: Sequential, data: Dataset, options: TrainOptions): TrainingRun {
+  const action = "train";
+  if (typeof model?.forward !== "function" || typeof model?.params !== "function") {
+    throw new TypeError(
+      `Cannot ${action} as model must be a Sequential model: model=${String(model)}`,
+    );
+  }
+  const epochCount = requireNumber(action, "epochs", options.epochs ?? 10, {
+    integer: true,
+    min: 1,
+  });
+  const batchSize = requireNumber(action, "batchSize", options.batchSize ?? 32, {
+    integer: true,
+    min: 1,
+  });
+  const seed = requireNumber(action, "seed", options.seed ?? 0, { integer: true });
+  const rates = learningRates(options.learningRate ?? 0.01, epochCount);
+  const weightDecay = requireNumber(action, "weightDecay", options.weightDecay ?? 0, { min: 0 });
+  if (typeof options.optimizer === "object" && options.weightDecay !== undefined) {
+    throw new TypeError(
+      `Cannot ${action} as weightDecay must be given to the optimizer's factory when optimizer is an object: weightDecay=${options.weightDecay}`,
+    );
+  }
+  const clipNorm = options.clipNorm === undefined
+    ? undefined
+    : requireNumber(action, "clipNorm", options.clipNorm, { min: 0, minExclusive: true });
+  requireDataset(action, "data", data, model);
+  if (options.test !== undefined) requireDataset(action, "test", options.test, model);
+  if (
+    options.test !== undefined &&
+    (options.test.y instanceof Int32Array) !== (data.y instanceof Int32Array)
+  ) {
+    throw new TypeError(
+      `Cannot ${action} as test and data must have the same kind of targets: data.y is ${
+        kindOf(data.y)
+      }, test.y is ${kindOf(options.test.y)}`,
+    );
+  }
+  const trainMetrics = options.trainMetrics ?? "running";
+  if (trainMetrics !== "running" && trainMetrics !== "end") {
+    throw new RangeError(
+      `Cannot ${action} as trainMetrics must be "running" or "end": trainMetrics=${
+        formatValue(trainMetrics)
+      }`,
+    );
+  }
+  const loss = resolveLoss(options.loss ?? defaultLoss(data, model));
+  const optimizer = resolveOptimizer(options.optimizer ?? "sgd", {
+    momentum: options.momentum,
+    weightDecay,
+  });
+  const report = options.progress === true
+    ? defaultReporter()
+    : typeof options.progress === "function"
+    ? options.progress
+    : undefined;
+  return {
+    epochCount,
+    report,
+    epochs: (history) =>
+      runEpochs(model, data, history, {
+        epochCount,
+        batchSize,
+        seed,
+        rates,
+        loss,
+        optimizer,
+        clipNorm,
+        shuffle: options.shuffle ?? true,
+        trainMetrics,
+        test: options.test,
+        onStep: options.onStep,
+      }),
+  };
+}
+
+interface Settings {
+  epochCount: number;
+  batchSize: number;
+  seed: number;
+  rates: Float64Array;
+  loss: Loss;
+  optimizer: Optimizer;
+  clipNorm: number | undefined;
+  shuffle: boolean;
+  trainMetrics: "running" | "end";
+  test: Dataset | undefined;
+  onStep: ((info: StepInfo) => void) | undefined;
+}
+
+function* runEpochs(
+  model: Sequential,
+  data: Dataset,
+  history: History,
+  settings: Settings,
+): Generator<EpochRecord> {
+  const { batchSize, loss, optimizer, clipNorm } = settings;
+  const n = data.x.rows, inCols = data.x.cols;
+  const labels = data.y instanceof Int32Array ? data.y : undefined;
+  const targets = data.y instanceof Int32Array ? undefined : data.y;
+  const targetCols = targets?.cols ?? 0;
+  const prng = createPrng(settings.seed);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+
+  // Batch buffers: one for full batches, one for the short last batch.
+  const xBatches = new MatrixCache(inCols);
+  const yBatches = new MatrixCache(targetCols);
+  const labelBatches = new Map<number, Int32Array>();
+  const grads = new MatrixCache(model.outputSize);
+  const params = model.params();
+  const denseLayers = model.layers.filter((layer): layer is Dense => layer instanceof Dense);
+  const denseParams = denseLayers.map((layer) => layer.params());
+  const preluLayers = model.layers.filter((layer): layer is PReLU => layer instanceof PReLU);
+  const normSums = new Float64Array(denseLayers.length);
+
+  for (let epoch = 0; epoch < settings.epochCount; epoch++) {
+    const started = performance.now();
+    const learningRate = settings.rates[epoch];
+    if (settings.shuffle) shuffle(order, prng);
+    normSums.fill(0);
+    const running = settings.trainMetrics === "running";
+    const scans = emptyActivationScans(model);
+    let step = 0, lossSum = 0, correct = 0;
+    for (let start = 0; start < n; start += batchSize) {
+      const rows = Math.min(batchSize, n - start);
+      const xb = xBatches.get(rows);
+      gatherRows(data.x, order, start, xb);
+      let yb: Int32Array | Matrix;
+      if (labels !== undefined) {
+        let lb = labelBatches.get(rows);
+        if (lb === undefined) {
+          lb = new Int32Array(rows);
+          labelBatches.set(rows, lb);
+        }
+        for (let i = 0; i < rows; i++) lb[i] = labels[order[start + i]];
+        yb = lb;
+      } else {
+        yb = yBatches.get(rows);
+        gatherRows(targets!, order, start, yb);
+      }
+      step++;
+      model.zeroGrad();
+      const out = model.forward(xb, { training: true });
+      const grad = grads.get(rows);
+      const value = loss.valueAndGrad(out, yb, grad);
+      if (!Number.isFinite(value)) {
+        throw new TrainingDivergedError(history, epoch + 1, step, value);
+      }
+      if (running) {
+        recordActivations(model, scans);
+        lossSum += value * rows;
+        if (labels !== undefined) correct += correctCount(out, yb as Int32Array);
+      }
+      model.backward(grad);
+      for (let d = 0; d < denseParams.length; d++) normSums[d] += layerNorm(denseParams[d]);
+      if (clipNorm !== undefined) clipGradNorm(params, clipNorm);
+      optimizer.step(params, learningRate);
+      settings.onStep?.({ epoch: epoch + 1, step, loss: value, learningRate });
+    }
+
+    const train = running
+      ? {
+        loss: lossSum / n,
+        accuracy: labels === undefined ? undefined : correct / n,
+        deadFraction: scans.map(deadFractionOf),
+      }
+      : evaluate(model, data, loss, true);
+    const record: EpochRecord = {
+      epoch: epoch + 1,
+      trainLoss: train.loss,
+      deadFraction: train.deadFraction,
+      gradNorm: Array.from(normSums, (sum) => sum / step),
+      learningRate,
+      seconds: 0,
+    };
+    if (train.accuracy !== undefined) record.trainAccuracy = train.accuracy;
+    if (settings.test !== undefined) {
+      const test = evaluate(model, settings.test, loss, false);
+      record.testLoss = test.loss;
+      if (test.accuracy !== undefined) record.testAccuracy = test.accuracy;
+    }
+    if (preluLayers.length > 0) record.preluSlopes = preluLayers.map((l) => Array.from(l.alpha));
+    record.seconds = (performance.now() - started) / 1000;
+    history.push(record);
+    yield record;
+  }
+}
+
+/** Loss, accuracy and (optionally) dead fractions of `model` on `data`, in evaluation mode. */
+function evaluate(model: Sequential, data: Dataset, loss: Loss, measureDead: boolean) {
+  const labels = data.y instanceof Int32Array ? data.y : undefined;
+  const targets = data.y instanceof Int32Array ? undefined : data.y;
+  let lossSum = 0, correct = 0;
+  const onOutput = (out: Matrix, start: number) => {
+    const end = start + out.rows;
+    let target: Int32Array | Matrix;
+    if (labels !== undefined) {
+      target = labels.subarray(start, end);
+      correct += correctCount(out, target);
+    } else {
+      const cols = targets!.cols;
+      target = { rows: out.rows, cols, data: targets!.data.subarray(start * cols, end * cols) };
+    }
+    // Chunk means weighted by chunk size give the mean over the whole set.
+    lossSum += loss.value(out, target) * out.rows;
+  };
+  let deadFraction: number[] = [];
+  if (measureDead) {
+    deadFraction = scanActivations(model, data.x, onOutput).map(deadFractionOf);
+  } else {
+    for (let start = 0; start < data.x.rows; start += SCAN_CHUNK_ROWS) {
+      const end = Math.min(data.x.rows, start + SCAN_CHUNK_ROWS);
+      const cols = data.x.cols;
+      const chunk = {
+        rows: end - start,
+        cols,
+        data: data.x.data.subarray(start * cols, end * cols),
+      };
+      onOutput(model.forward(chunk, { training: false }), start);
+    }
+  }
+  const rows = data.x.rows;
+  return {
+    loss: lossSum / rows,
+    accuracy: labels === undefined ? undefined : correct / rows,
+    deadFraction,
+  };
+}
+
+function layerNorm(params: readonly { grad: Float64Array }[]): number {
+  let sum = 0;
+  for (const p of params) {
+    const g = p.grad;
+    for (let i = 0; i < g.length; i++) sum += g[i] * g[i];
+  }
+  return Math.sqrt(sum);
+}
+
+function gatherRows(source: Matrix, order: Int32Array, start: number, out: Matrix): void {
+  const cols = source.cols, src = source.data, dst = out.data;
+  for (let i = 0; i < out.rows; i++) {
+    const from = order[start + i] * cols, to = i * cols;
+    for (let j = 0; j < cols; j++) dst[to + j] = src[from + j];
+  }
+}
+
+/** Fisher–Yates shuffle driven by the seeded generator. */
+function shuffle(order: Int32Array, prng: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(prng() * (i + 1));
+    const t = order[i];
+    order[i] = order[j];
+    order[j] = t;
+  }
+}
+
+function learningRates(learningRate: number | Schedule, epochs: number): Float64Array {
+  const rates = new Float64Array(epochs);
+  for (let e = 0; e < epochs; e++) {
+    const rate = typeof learningRate === "function" ? learningRate(e) : learningRate;
+    const name = typeof learningRate === "function" ? `learningRate(${e})` : "learningRate";
+    rates[e] = requireNumber("train", name, rate, { min: 0, minExclusive: true });
+  }
+  return rates;
+}
+
+function kindOf(y: Int32Array | Matrix): string {
+  return y instanceof Int32Array ? "Int32Array labels" : `a ${shapeOf(y)} matrix`;
+}
+
+function defaultLoss(data: Dataset, model: Sequential): LossName {
+  if (!(data.y instanceof Int32Array)) return "mse";
+  return model.outputSize === 1 ? "binaryCrossEntropy" : "softmaxCrossEntropy";
+}
+
+function requireDataset(action: string, name: string, data: Dataset, model: Sequential): void {
+  if (typeof data !== "object" || data === null || typeof data.x?.rows !== "number") {
+    throw new TypeError(
+      `Cannot ${action} as ${name} must be a Dataset { x, y }: ${name}=${formatValue(data)}`,
+    );
+  }
+  const { x, y } = data;
+  if (x.rows === 0) {
+    throw new RangeError(
+      `Cannot ${action} as ${name} must not be empty: ${name}.x is ${shapeOf(x)}`,
+    );
+  }
+  if (x.cols !== model.inputSize) {
+    throw new RangeError(
+      `Cannot ${action} as ${name}.x must have one column per model input: ${name}.x is ${
+        shapeOf(x)
+      }, the model takes Nx${model.inputSize}`,
+    );
+  }
+  requireFinite(action, `${name}.x.data`, x.data);
+  if (y instanceof Int32Array) {
+    const classes = model.outputSize === 1 ? 2 : model.outputSize;
+    requireLabels(action, x, y, classes);
+    return;
+  }
+  if (typeof y !== "object" || y === null || !(y.data instanceof Float64Array)) {
+    throw new TypeError(
+      `Cannot ${action} as ${name}.y must be an Int32Array of labels or a Matrix: ${name}.y=${
+        formatValue(y)
+      }`,
+    );
+  }
+  if (y.rows !== x.rows || y.cols !== model.outputSize) {
+    throw new RangeError(
+      `Cannot ${action} as ${name}.y must have one row per sample and one column per model output: ${name}.y is ${
+        shapeOf(y)
+      }, expected ${x.rows}x${model.outputSize}`,
+    );
+  }
+  requireFinite(action, `${name}.y.data`, y.data);
+}
