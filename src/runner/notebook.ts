@@ -145,11 +145,15 @@ export function normalizeNotebook(notebook: Notebook): Notebook {
     delete metadata.collapsed;
     delete metadata.scrolled;
     if (metadata.tags && metadata.tags.length === 0) delete metadata.tags;
+    let source = sourceText(cell);
+    // Deno 2.9's `deno fmt --check` flags a notebook cell whose source lacks a final newline,
+    // though `deno fmt` writes cells without one: end every cell with one and both agree.
+    if (source !== "" && !source.endsWith("\n")) source += "\n";
     const base: Cell = {
       cell_type: cell.cell_type,
       id: `cell-${String(index).padStart(2, "0")}`,
       metadata,
-      source: splitLines(sourceText(cell)),
+      source: splitLines(source),
     };
     if (cell.attachments) base.attachments = cell.attachments;
     if (cell.cell_type !== "code") return base;

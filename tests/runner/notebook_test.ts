@@ -68,3 +68,10 @@ Deno.test("comparableText() ignores outputs of cells tagged nondeterministic onl
 Deno.test("parseNotebook() rejects what is not nbformat 4", () => {
   assert.throws(() => parseNotebook('{"cells": [], "nbformat": 3}', "old.ipynb"), /old\.ipynb/);
 });
+
+Deno.test("normalizeNotebook() ends every cell source with a newline (what deno fmt --check wants)", () => {
+  const normal = normalizeNotebook(executed("3 ms\n"));
+  assert.deepEqual(normal.cells.map((c) => c.source), [["# T\n"], ["console.log(1)\n"], [
+    "timing()\n",
+  ]]);
+});
