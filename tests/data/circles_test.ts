@@ -54,3 +54,22 @@ Deno.test("circles() rejects bad options", async (t) => {
     assert.throws(() => circles({ noise: -1 }), RangeError);
   });
 });
+
+Deno.test("circles() matches scikit-learn's make_circles(n_samples=9, factor=0.5, shuffle=False)", () => {
+  // Printed by scikit-learn 1.2: X.round(6).tolist(), y.tolist()
+  const expectedX = [
+    [1, 0],
+    [0, 1],
+    [-1, 0],
+    [0, -1],
+    [0.5, 0],
+    [0.154508, 0.475528],
+    [-0.404508, 0.293893],
+    [-0.404508, -0.293893],
+    [0.154508, -0.475528],
+  ].flat();
+  const data = circles({ n: 9, factor: 0.5, shuffle: false });
+  const rounded = Array.from(data.x.data, (v) => Math.round(v * 1e6) / 1e6 + 0);
+  assert.deepEqual(rounded, expectedX);
+  assert.deepEqual(Array.from(data.y as Int32Array), [0, 0, 0, 0, 1, 1, 1, 1, 1]);
+});

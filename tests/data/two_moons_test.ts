@@ -71,3 +71,12 @@ Deno.test("twoMoons() rejects bad options with house-style errors", async (t) =>
     assert.throws(() => twoMoons({ shuffle: 1 as unknown as boolean }), TypeError);
   });
 });
+
+Deno.test("twoMoons() matches scikit-learn's make_moons(n_samples=5, shuffle=False) point for point", () => {
+  // Printed by scikit-learn 1.2: X.round(6).tolist(), y.tolist()
+  const expectedX = [[1, 0], [-1, 0], [0, 0.5], [1, -0.5], [2, 0.5]].flat();
+  const data = twoMoons({ n: 5, shuffle: false });
+  const rounded = Array.from(data.x.data, (v) => Math.round(v * 1e6) / 1e6 + 0);
+  assert.deepEqual(rounded, expectedX);
+  assert.deepEqual(Array.from(data.y as Int32Array), [0, 0, 1, 1, 1]);
+});
