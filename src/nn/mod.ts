@@ -2,7 +2,8 @@
  * A small multilayer-perceptron library on row-major `Float64Array` matrices: layers (Dense,
  * activation, PReLU, RReLU, Dropout) with forward and backward passes side by side, the
  * {@linkcode Sequential} model and the {@linkcode mlp} builder, losses, optimizers, initialisers,
- * learning-rate schedules, and the {@linkcode train} loop that records dead neurons per epoch.
+ * learning-rate schedules, the {@linkcode train} loop that records dead neurons per epoch, and
+ * a plain 2-D convolution ({@linkcode conv2d}) for image examples.
  *
  * Everything random is seeded; the same seed trains the same weights bit for bit.
  *
@@ -41,3 +42,4 @@ export * from "./clip_grad_norm.ts";
 export * from "./schedules.ts";
 export * from "./scan_activations.ts";
 export * from "./train.ts";
+export * from "./conv2d.ts";
