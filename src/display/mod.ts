@@ -1,6 +1,28 @@
 /**
- * display (work in progress).
+ * Rich display in the Deno Jupyter kernel: values that carry a MIME bundle under
+ * `Symbol.for("Jupyter.display")` show as HTML (figures, formulas, tables) when they are a cell's
+ * value, and as plain text in a script.
+ *
+ * - {@linkcode Displayable}: a MIME bundle the kernel shows; {@linkcode show} wraps anything.
+ * - {@linkcode displayFigure}: a figure from `plot/`.
+ * - {@linkcode activationView}: an activation's formula, derivative and plot.
+ * - {@linkcode historyView}: loss, accuracy and dead-unit curves of a training history.
+ * - {@linkcode latexToHtml}: LaTeX to MathML, which needs no stylesheet.
+ *
+ * @example
+ * ```ts
+ * import { jupyterDisplay, plotLines, show } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const bundle = show(plotLines([{ name: "a", x: [0, 1], y: [0, 1] }]))[jupyterDisplay]();
+ * assert.ok(bundle["image/svg+xml"]?.startsWith("<svg"));
+ * ```
  *
  * @module
  */
-export {};
+export * from "./displayable.ts";
+export * from "./latex_to_html.ts";
+export * from "./display_figure.ts";
+export * from "./activation_view.ts";
+export * from "./history_view.ts";
+export * from "./show.ts";

@@ -1,0 +1,84 @@
+/**
+ * Displaying an activation function in the Jupyter kernel: its formula, its derivative and a
+ * plot of both.
+ *
+ * @module
+ */
+
+import type { Activation } from "../activations/types.ts";
+import { escapeHtml } from "../plot/escape_html.ts";
+import { plotDefaults } from "../plot/defaults.ts";
+import { plotActivations } from "../plot/plot_activations.ts";
+import type { FigureDocument } from "../plot/types.ts";
+import { Displayable } from "./displayable.ts";
+import { latexToHtml } from "./latex_to_html.ts";
+
+/** Options for {@linkcode activationView}. */
+export interface ActivationViewOptions {
+  /** The range of z to plot. Default: `[-4, 4]`. */
+  domain?: readonly [number, number];
+  /** Width of the plot in pixels. Default: `640`. */
+  width?: number;
+  /** Height of the plot in pixels. Default: `240`. */
+  height?: number;
+  /** The document to draw with. Default: a fresh server-side document. */
+  document?: FigureDocument;
+}
+
+/**
+ * Builds the rich display of an activation: its label, its formula and its derivative's formula
+ * (as MathML in `text/html`, as `$$...$$` in `text/markdown`), and a plot of the function and its
+ * derivative with the convention at z = 0 marked.
+ *
+ * @param activation The activation to show.
+ * @param options Plot domain and size; see {@linkcode ActivationViewOptions}.
+ * @returns A displayable whose bundle has `text/html`, `text/markdown` and `text/plain`.
+ *
+ * @example
+ * ```ts
+ * import { activationView, createActivation, jupyterDisplay } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const relu = createActivation("relu");
+ * const bundle = activationView(relu)[jupyterDisplay]();
+ * assert.ok(bundle["text/markdown"]?.includes(`$$${relu.latex}$$`));
+ * assert.match(bundle["text/html"] ?? "", /<math/);
+ * assert.match(bundle["text/html"] ?? "", /<svg/);
+ * ```
+ */
+export function activationView(
+  activation: Activation,
+  options: ActivationViewOptions = {},
+): Displayable {
+  if (
+    activation === null || typeof activation !== "object" ||
+    typeof activation.f !== "function" || typeof activation.latex !== "string"
+  ) {
+    throw new TypeError(
+      `Cannot display an activation as it must have f, grad, latex and gradLatex: activation=${
+        String(activation)
+      }`,
+    );
+  }
+  const label = activation.label ?? activation.name;
+  const figure = plotActivations([activation], {
+    domain: options.domain,
+    width: options.width ?? 640,
+    height: options.height ?? 240,
+    document: options.document,
+  });
+  const formula = (latex: string) =>
+    `<div style="margin: 0.25em 0; font-size: 1.1em;">${latexToHtml(latex)}</div>`;
+  const html =
+    `<div class="relu-lab-activation" style="font-family: ${plotDefaults.fontFamily};">` +
+    `<div style="font-weight: 600; font-size: 15px; margin-bottom: 0.25em;">${
+      escapeHtml(label)
+    }</div>` +
+    formula(activation.latex) + formula(activation.gradLatex) + figure.outerHTML + `</div>`;
+  const markdown = `**${label}**\n\n$$${activation.latex}$$\n\n$$${activation.gradLatex}$$\n`;
+  return new Displayable({
+    "text/plain": `${label}: f(z) = ${activation.expression}`,
+    "text/html": html,
+    "text/markdown": markdown,
+  });
+}

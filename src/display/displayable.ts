@@ -1,0 +1,99 @@
+/**
+ * MIME bundles and the displayable objects that carry them to the Jupyter kernel.
+ *
+ * @module
+ */
+
+/**
+ * The key of the method the Deno Jupyter kernel calls to display a value richly:
+ * `Symbol.for("Jupyter.display")`.
+ *
+ * @example
+ * ```ts
+ * import { jupyterDisplay } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(jupyterDisplay, Symbol.for("Jupyter.display"));
+ * ```
+ */
+export const jupyterDisplay: unique symbol = Symbol.for("Jupyter.display") as never;
+
+/**
+ * A Jupyter MIME bundle: one rendering of the same content per MIME type. Front ends pick the
+ * richest they support (Notebook 6 and JupyterLab prefer `text/html`); `text/plain` is the
+ * fallback every front end shows.
+ */
+export interface MimeBundle {
+  /** The plain-text form, always present. */
+  "text/plain": string;
+  /** An HTML fragment (figures, tables, formulas as MathML). */
+  "text/html"?: string;
+  /** Markdown, with formulas as `$$...$$` (rendered by MathJax in Notebook 6). */
+  "text/markdown"?: string;
+  /** A standalone SVG document. */
+  "image/svg+xml"?: string;
+  /** Any other MIME type. */
+  [mime: string]: string | undefined;
+}
+
+/**
+ * A value the Deno Jupyter kernel displays richly: returned as a cell's value, it shows its
+ * {@linkcode MimeBundle}. In a script, `console.log` prints its `text/plain` form.
+ *
+ * @example
+ * ```ts
+ * import { Displayable, jupyterDisplay } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const shown = new Displayable({ "text/plain": "hello", "text/html": "<b>hello</b>" });
+ * assert.equal(shown[jupyterDisplay]()["text/html"], "<b>hello</b>");
+ * assert.equal(String(shown), "hello");
+ * ```
+ */
+export class Displayable {
+  /** The MIME bundle shown by the kernel. */
+  readonly bundle: MimeBundle;
+
+  /**
+   * Wraps a MIME bundle.
+   *
+   * @param bundle The bundle; it must have a `text/plain` string.
+   */
+  constructor(bundle: MimeBundle) {
+    if (bundle === null || typeof bundle !== "object" || typeof bundle["text/plain"] !== "string") {
+      throw new TypeError(
+        `Cannot create a Displayable as bundle must have a "text/plain" string: bundle=${
+          bundle === null || typeof bundle !== "object" ? String(bundle) : Object.keys(bundle)
+        }`,
+      );
+    }
+    this.bundle = bundle;
+  }
+
+  /**
+   * The MIME bundle, for the Deno Jupyter kernel.
+   *
+   * @returns The bundle.
+   */
+  [jupyterDisplay](): MimeBundle {
+    return this.bundle;
+  }
+
+  /**
+   * The plain-text form.
+   *
+   * @returns The bundle's `text/plain`.
+   */
+  toString(): string {
+    return this.bundle["text/plain"];
+  }
+
+  /**
+   * Deno's inspector form (`console.log` in a script): the plain-text form.
+   *
+   * @returns The bundle's `text/plain`.
+   */
+  [Symbol.for("Deno.customInspect")](): string {
+    return this.bundle["text/plain"];
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * Displaying a training history in the Jupyter kernel: loss, accuracy and dead-unit curves.
+ *
+ * @module
+ */
+
+import { combineFigures } from "../plot/combine_figures.ts";
+import { createDocument } from "../plot/create_document.ts";
+import { plotLines } from "../plot/plot_lines.ts";
+import type { EpochMetrics } from "../plot/plot_training_curves.ts";
+import type { FigureDocument, FigureElement } from "../plot/types.ts";
+import { Displayable } from "./displayable.ts";
+
+/** Options for {@linkcode historyView}. */
+export interface HistoryViewOptions {
+  /** A title above the panels. Default: `"Training history"`. */
+  title?: string;
+  /** Width of each panel in pixels. Default: `320`. */
+  panelWidth?: number;
+  /** Height of each panel in pixels. Default: `240`. */
+  panelHeight?: number;
+  /** The document to draw with. Default: a fresh server-side document. */
+  document?: FigureDocument;
+}
+
+/**
+ * Builds the rich display of a training history: the loss (training and test, log scale), the
+ * accuracy when it was measured, and the dead fraction of each activation layer, side by side;
+ * its plain-text form is the first and last epochs.
+ *
+ * @param history The per-epoch records returned by `train`.
+ * @param options Title and panel size; see {@linkcode HistoryViewOptions}.
+ * @returns A displayable whose bundle has `text/html` and `text/plain`.
+ *
+ * @example
+ * ```ts
+ * import { historyView, jupyterDisplay } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const history = [1, 2, 3].map((epoch) => ({
+ *   epoch,
+ *   trainLoss: 1 / epoch,
+ *   trainAccuracy: 1 - 0.5 / epoch,
+ *   deadFraction: [0.1 * epoch],
+ * }));
+ * const bundle = historyView(history)[jupyterDisplay]();
+ * // Three charts: loss, accuracy, dead fraction.
+ * assert.equal((bundle["text/html"]?.match(/<svg[^>]*class="plot-/g) ?? []).length, 3);
+ * assert.match(bundle["text/html"] ?? "", /dead fraction/);
+ * assert.match(bundle["text/plain"], /epoch 3/);
+ * ```
+ */
+export function historyView(
+  history: readonly EpochMetrics[],
+  options: HistoryViewOptions = {},
+): Displayable {
+  if (!Array.isArray(history) || history.length === 0) {
+    throw new TypeError(
+      `Cannot display a training history as it must be a non-empty array of epoch records: history=${
+        Array.isArray(history) ? "[]" : String(history)
+      }`,
+    );
+  }
+  const document = options.document ?? createDocument();
+  const width = options.panelWidth ?? 320;
+  const height = options.panelHeight ?? 240;
+  const epochs = history.map((record) => record.epoch);
+  const column = (read: (record: EpochMetrics) => number | undefined) =>
+    history.map((record) => read(record) ?? NaN);
+  const has = (values: number[]) => values.some(Number.isFinite);
+  const panels: FigureElement[] = [];
+
+  const loss = [
+    { name: "train", x: epochs, y: column((r) => r.trainLoss) },
+    { name: "test", x: epochs, y: column((r) => r.testLoss) },
+  ].filter((series) => has(series.y));
+  const positive = loss.every((series) => series.y.every((v) => !(v <= 0)));
+  if (loss.length > 0) {
+    panels.push(plotLines(loss, {
+      document,
+      width,
+      height,
+      xLabel: "epoch",
+      yLabel: "loss",
+      logY: positive,
+      legend: true,
+      subtitle: "Loss",
+    }));
+  }
+  const accuracy = [
+    { name: "train", x: epochs, y: column((r) => r.trainAccuracy) },
+    { name: "test", x: epochs, y: column((r) => r.testAccuracy) },
+  ].filter((series) => has(series.y));
+  if (accuracy.length > 0) {
+    panels.push(plotLines(accuracy, {
+      document,
+      width,
+      height,
+      xLabel: "epoch",
+      yLabel: "accuracy",
+      legend: true,
+      subtitle: "Accuracy",
+    }));
+  }
+  const layers = Math.max(0, ...history.map((record) => record.deadFraction?.length ?? 0));
+  if (layers > 0) {
+    const dead = Array.from({ length: layers }, (_, l) => ({
+      name: `layer ${l + 1}`,
+      x: epochs,
+      y: column((r) => r.deadFraction?.[l]),
+    }));
+    panels.push(plotLines(dead, {
+      document,
+      width,
+      height,
+      xLabel: "epoch",
+      yLabel: "dead fraction",
+      yDomain: [0, 1],
+      legend: true,
+      subtitle: "Dead units",
+    }));
+  }
+  const figure = combineFigures(panels, {
+    document,
+    title: options.title ?? "Training history",
+  });
+  return new Displayable({
+    "text/plain": historyText(history),
+    "text/html": figure.outerHTML,
+  });
+}
+
+/** The first and last epochs as text lines. */
+function historyText(history: readonly EpochMetrics[]): string {
+  const line = (r: EpochMetrics) => {
+    const parts = [`epoch ${r.epoch}`, `trainLoss ${fmt(r.trainLoss)}`];
+    if (r.testLoss !== undefined) parts.push(`testLoss ${fmt(r.testLoss)}`);
+    if (r.trainAccuracy !== undefined) parts.push(`trainAccuracy ${fmt(r.trainAccuracy)}`);
+    if (r.testAccuracy !== undefined) parts.push(`testAccuracy ${fmt(r.testAccuracy)}`);
+    if (r.deadFraction !== undefined) {
+      parts.push(`deadFraction [${r.deadFraction.map(fmt).join(", ")}]`);
+    }
+    return "  " + parts.join(", ");
+  };
+  const first = history[0];
+  const last = history[history.length - 1];
+  const lines = [`Training history, ${history.length} epochs`, line(first)];
+  if (history.length > 2) lines.push("  ...");
+  if (history.length > 1) lines.push(line(last));
+  return lines.join("\n");
+}
+
+function fmt(value: number): string {
+  return Number.isFinite(value) ? Number(value.toPrecision(4)).toString() : String(value);
+}

@@ -1,0 +1,242 @@
+// Private helpers shared by the plot helpers: resolving the document, composing figures from
+// several charts, swatch legends, and option checks.
+
+import * as Plot from "@observablehq/plot";
+import { createDocument } from "./create_document.ts";
+import { plotDefaults } from "./defaults.ts";
+import type { FigureDocument, FigureElement, FigureOptions } from "./types.ts";
+import { formatValue, requireNumber } from "../core/validate.ts";
+
+/** Returns `options.document`, or a new server-side document. */
+export function resolveDocument(options: FigureOptions): FigureDocument {
+  return options.document ?? createDocument();
+}
+
+/** Checks a width or height option, returning it or the fallback. */
+export function size(action: string, name: string, value: number | undefined, fallback: number) {
+  if (value === undefined) return fallback;
+  return requireNumber(action, name, value, { min: 1 });
+}
+
+/** Creates an element with attributes and children. */
+export function element(
+  document: FigureDocument,
+  tag: string,
+  attributes: Record<string, string> = {},
+  ...children: (FigureElement | string)[]
+): FigureElement {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  el.append(...children);
+  return el;
+}
+
+const FIGURE_STYLE =
+  `margin: 0 0 1em 0; font-family: ${plotDefaults.fontFamily}; color: #222; max-width: 100%;`;
+const TITLE_STYLE = "margin: 0 0 0.2em 0; font-size: 18px; font-weight: 600; line-height: 1.25;";
+const SUBTITLE_STYLE =
+  "margin: 0 0 0.5em 0; font-size: 13px; font-weight: 400; color: #555; line-height: 1.3;";
+const CAPTION_STYLE = "margin-top: 0.4em; font-size: 12px; color: #555; line-height: 1.4;";
+const ROW_STYLE = "display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-start;";
+
+/** The parts of a composed figure. */
+export interface FigureParts {
+  title?: string;
+  subtitle?: string;
+  caption?: string;
+  /** Legends, above the charts. */
+  legends?: FigureElement[];
+  /** The charts, side by side (wrapping when too wide). */
+  charts: FigureElement[];
+}
+
+/**
+ * Wraps one or more charts in a `<figure>` with an optional title, subtitle, legends and caption,
+ * in the layout Observable Plot uses for a single chart (h2, h3, legends, charts, figcaption).
+ */
+export function composeFigure(document: FigureDocument, parts: FigureParts): FigureElement {
+  const figure = element(document, "figure", { style: FIGURE_STYLE });
+  if (parts.title !== undefined) {
+    figure.append(element(document, "h2", { style: TITLE_STYLE }, parts.title));
+  }
+  if (parts.subtitle !== undefined) {
+    figure.append(element(document, "h3", { style: SUBTITLE_STYLE }, parts.subtitle));
+  }
+  figure.append(...(parts.legends ?? []));
+  if (parts.charts.length === 1) figure.append(parts.charts[0]);
+  else figure.append(element(document, "div", { style: ROW_STYLE }, ...parts.charts));
+  if (parts.caption !== undefined) {
+    figure.append(element(document, "figcaption", { style: CAPTION_STYLE }, parts.caption));
+  }
+  return figure;
+}
+
+/** A small panel heading above one chart of a composed figure. */
+export function panel(
+  document: FigureDocument,
+  heading: string | undefined,
+  ...content: FigureElement[]
+): FigureElement {
+  const children: FigureElement[] = [];
+  if (heading !== undefined) {
+    children.push(
+      element(document, "div", {
+        style: "font-size: 13px; font-weight: 600; margin: 0 0 4px 0; text-align: center;",
+      }, heading),
+    );
+  }
+  return element(document, "div", { style: "display: inline-block;" }, ...children, ...content);
+}
+
+/** How a legend entry draws its key. */
+export type SwatchKind = "line" | "square" | "dot" | "open" | "band";
+
+/** One entry of a swatch legend. */
+export interface Swatch {
+  name: string;
+  color: string;
+  kind?: SwatchKind;
+  /** Fill opacity of a square or band key. Default: 1 for squares, 0.25 for bands. */
+  opacity?: number;
+}
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+function svgElement(
+  document: FigureDocument,
+  tag: string,
+  attributes: Record<string, string>,
+): FigureElement {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  return el;
+}
+
+/**
+ * A legend of swatches naming each series with its colour, drawn as small inline SVGs (no
+ * canvas needed): a line segment for lines, a square for areas and cells, a dot for points.
+ */
+export function swatches(
+  document: FigureDocument,
+  items: readonly Swatch[],
+  note?: string,
+): FigureElement {
+  const legend = element(document, "div", {
+    style: "display: flex; flex-wrap: wrap; gap: 4px 16px; align-items: center; " +
+      "font-size: 12px; margin: 2px 0 8px 0; min-height: 18px;",
+  });
+  for (const item of items) {
+    const key = svgElement(document, "svg", {
+      width: "22",
+      height: "12",
+      viewBox: "0 0 22 12",
+      style: "flex: none; margin-right: 6px; overflow: visible;",
+    });
+    const kind = item.kind ?? "line";
+    if (kind === "line") {
+      key.append(svgElement(document, "line", {
+        x1: "1",
+        x2: "21",
+        y1: "6",
+        y2: "6",
+        stroke: item.color,
+        "stroke-width": "2.5",
+        "stroke-linecap": "round",
+      }));
+    } else if (kind === "band") {
+      key.append(svgElement(document, "rect", {
+        x: "0",
+        y: "1",
+        width: "22",
+        height: "10",
+        fill: item.color,
+        "fill-opacity": String(item.opacity ?? 0.25),
+      }));
+      key.append(svgElement(document, "line", {
+        x1: "0",
+        x2: "22",
+        y1: "6",
+        y2: "6",
+        stroke: item.color,
+        "stroke-width": "2",
+      }));
+    } else if (kind === "dot" || kind === "open") {
+      key.append(svgElement(document, "circle", {
+        cx: "11",
+        cy: "6",
+        r: "4",
+        fill: kind === "dot" ? item.color : "white",
+        stroke: kind === "dot" ? "white" : item.color,
+        "stroke-width": "1.5",
+      }));
+    } else {
+      key.append(svgElement(document, "rect", {
+        x: "5",
+        y: "0",
+        width: "12",
+        height: "12",
+        fill: item.color,
+        "fill-opacity": String(item.opacity ?? 1),
+      }));
+    }
+    legend.append(
+      element(
+        document,
+        "span",
+        { style: "display: inline-flex; align-items: center;" },
+        key,
+        item.name,
+      ),
+    );
+  }
+  if (note !== undefined) legend.append(element(document, "span", { style: "color: #666;" }, note));
+  return legend;
+}
+
+/** The colour of series `i` (cycling through {@linkcode plotDefaults}`.colors`). */
+export function seriesColor(i: number): string {
+  return plotDefaults.colors[i % plotDefaults.colors.length];
+}
+
+/** Colours for a list of series names, in order. */
+export function seriesColors(names: readonly string[]): string[] {
+  return names.map((_, i) => seriesColor(i));
+}
+
+/** Runs `Plot.plot` with the document and the house font. */
+export function renderPlot(document: FigureDocument, options: Plot.PlotOptions): FigureElement {
+  return Plot.plot({
+    style: { fontFamily: plotDefaults.fontFamily, fontSize: "11px", overflow: "visible" },
+    ...options,
+    document,
+  } as Plot.PlotOptions) as FigureElement;
+}
+
+/** Throws a `TypeError` in house style. */
+export function typeError(
+  action: string,
+  name: string,
+  requirement: string,
+  value: unknown,
+): never {
+  throw new TypeError(
+    `Cannot ${action} as ${name} must be ${requirement}: ${name}=${short(value)}`,
+  );
+}
+
+/** Throws a `RangeError` in house style. */
+export function rangeError(
+  action: string,
+  name: string,
+  requirement: string,
+  value: unknown,
+): never {
+  throw new RangeError(
+    `Cannot ${action} as ${name} must be ${requirement}: ${name}=${short(value)}`,
+  );
+}
+
+function short(value: unknown): string {
+  const text = formatValue(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

@@ -1,0 +1,286 @@
+/**
+ * Activation functions and their derivatives over a domain of z, with the convention at the kink.
+ *
+ * @module
+ */
+
+import * as Plot from "@observablehq/plot";
+import type { Activation } from "../activations/types.ts";
+import { requireNumber } from "../core/validate.ts";
+import {
+  composeFigure,
+  panel,
+  rangeError,
+  renderPlot,
+  resolveDocument,
+  seriesColors,
+  size,
+  type Swatch,
+  swatches,
+  typeError,
+} from "./_compose.ts";
+import { plotDefaults } from "./defaults.ts";
+import type { FigureDocument, FigureElement, FigureOptions } from "./types.ts";
+
+/** Options for {@linkcode plotActivations}. */
+export interface PlotActivationsOptions extends FigureOptions {
+  /** The range of z, `[min, max]` with min < max. Default: `[-4, 4]`. */
+  domain?: readonly [number, number];
+  /**
+   * Which panels to draw: `true` for the function and its derivative side by side, `"only"` for
+   * the derivative alone, `false` for the function alone. Default: `true`.
+   */
+  derivative?: boolean | "only";
+  /** Number of evenly spaced samples of z (kinks are added exactly). Default: `401`. */
+  samples?: number;
+  /**
+   * Points where the derivative may jump. Where it does, the derivative's line breaks, open dots
+   * mark the one-sided limits and a filled dot marks the value `grad` returns there (the
+   * convention). Default: `[0]`.
+   */
+  kinks?: readonly number[];
+  /** Colours, one per activation in order. Default: {@linkcode plotDefaults}`.colors`. */
+  colors?: readonly string[];
+  /** Total width in pixels (panels share it). Default: `760` (`plotDefaults.activationWidth`). */
+  width?: number;
+  /** Height of the panels in pixels. Default: `300` (`plotDefaults.activationHeight`). */
+  height?: number;
+}
+
+interface Point {
+  z: number;
+  value: number;
+  series: string;
+}
+
+interface Kink {
+  z: number;
+  left: number;
+  right: number;
+  at: number;
+  series: string;
+}
+
+/**
+ * Plots one or more activation functions over a domain of z, with their derivatives in a second
+ * panel, a legend naming each activation with its parameters, and, at each kink, the convention:
+ * a filled dot at the value the derivative takes there and open dots at the one-sided limits.
+ *
+ * @param activations The activations to draw (each implements {@linkcode Activation}).
+ * @param options Domain, panels and figure text; see {@linkcode PlotActivationsOptions}.
+ * @returns A `<figure>` with a legend and one or two charts.
+ *
+ * @example
+ * ```ts
+ * import { createActivation, plotActivations } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const figure = plotActivations(
+ *   [createActivation("relu"), createActivation("leakyRelu", { alpha: 0.1 })],
+ *   { title: "ReLU and Leaky ReLU" },
+ * );
+ * assert.equal(figure.querySelector("h2")?.textContent, "ReLU and Leaky ReLU");
+ * // Two panels, the function and its derivative, each with one line.
+ * assert.equal(figure.querySelectorAll("g[aria-label=line]").length, 2);
+ * ```
+ */
+export function plotActivations(
+  activations: readonly Activation[],
+  options: PlotActivationsOptions = {},
+): FigureElement {
+  const action = "plot activations";
+  if (!Array.isArray(activations) || activations.length === 0) {
+    typeError(action, "activations", "a non-empty array of activations", activations);
+  }
+  activations.forEach((activation, i) => {
+    if (
+      activation === null || typeof activation !== "object" ||
+      typeof activation.f !== "function" || typeof activation.grad !== "function"
+    ) {
+      typeError(action, `activations[${i}]`, "an activation with f and grad", activation);
+    }
+  });
+  const [lo, hi] = options.domain ?? plotDefaults.activationDomain;
+  requireNumber(action, "domain[0]", lo);
+  requireNumber(action, "domain[1]", hi);
+  if (!(lo < hi)) rangeError(action, "domain", "[min, max] with min < max", [lo, hi]);
+  const samples = requireNumber(
+    action,
+    "samples",
+    options.samples ?? plotDefaults.activationSamples,
+    { integer: true, min: 2 },
+  );
+  const derivative = options.derivative ?? true;
+  if (derivative !== true && derivative !== false && derivative !== "only") {
+    typeError(action, "derivative", 'true, false or "only"', derivative);
+  }
+  const kinks = (options.kinks ?? [0]).filter((k) => k > lo && k < hi);
+  const document = resolveDocument(options);
+  const width = size(action, "width", options.width, plotDefaults.activationWidth);
+  const height = size(action, "height", options.height, plotDefaults.activationHeight);
+  const labels = activations.map((activation) => activation.label ?? activation.name);
+  const colors = options.colors === undefined ? seriesColors(labels) : [...options.colors];
+
+  const grid = sampleGrid(lo, hi, samples, kinks);
+  const panels: FigureElement[] = [];
+  const panelWidth = derivative === true ? Math.floor((width - 12) / 2) : width;
+  let anyJump = false;
+  if (derivative !== "only") {
+    const curve = sampleCurve(activations, labels, (a, z) => a.f(z), grid, kinks);
+    panels.push(
+      panel(
+        document,
+        "Activation",
+        curvePanel(document, curve, labels, colors, "f(z)", panelWidth, height, [lo, hi]),
+      ),
+    );
+  }
+  if (derivative !== false) {
+    const curve = sampleCurve(activations, labels, (a, z) => a.grad(z), grid, kinks);
+    anyJump = curve.kinks.length > 0;
+    panels.push(
+      panel(
+        document,
+        "Derivative",
+        curvePanel(document, curve, labels, colors, "f′(z)", panelWidth, height, [lo, hi]),
+      ),
+    );
+  }
+  const legend: Swatch[] = labels.map((name, i) => ({ name, color: colors[i % colors.length] }));
+  if (anyJump) {
+    legend.push({ name: "f′ at the kink (the convention)", color: "#444", kind: "dot" });
+    legend.push({ name: "one-sided limits", color: "#444", kind: "open" });
+  }
+  return composeFigure(document, {
+    title: options.title,
+    subtitle: options.subtitle,
+    caption: options.caption,
+    legends: [swatches(document, legend)],
+    charts: panels,
+  });
+}
+
+/** Evenly spaced samples with the kinks left out (they are drawn from their one-sided limits). */
+function sampleGrid(lo: number, hi: number, samples: number, kinks: readonly number[]): number[] {
+  const grid: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const z = i === samples - 1 ? hi : lo + ((hi - lo) * i) / (samples - 1);
+    if (!kinks.includes(z)) grid.push(z);
+  }
+  return grid;
+}
+
+/** Samples `g` for each activation; at each kink, joins or breaks the line at the limits. */
+function sampleCurve(
+  activations: readonly Activation[],
+  labels: readonly string[],
+  g: (activation: Activation, z: number) => number,
+  grid: readonly number[],
+  kinks: readonly number[],
+): { points: Point[]; kinks: Kink[] } {
+  const points: Point[] = [];
+  const jumps: Kink[] = [];
+  const finite = (v: number) => (Number.isFinite(v) ? v : NaN);
+  activations.forEach((activation, a) => {
+    const series = labels[a];
+    let next = 0;
+    for (const z of grid) {
+      while (next < kinks.length && kinks[next] < z) {
+        const k = kinks[next++];
+        const eps = 1e-9 * Math.max(1, Math.abs(k));
+        const left = finite(g(activation, k - eps));
+        const right = finite(g(activation, k + eps));
+        const at = finite(g(activation, k));
+        const jump = Math.abs(left - right) > 1e-6 * Math.max(1, Math.abs(left), Math.abs(right));
+        if (jump) {
+          points.push({ z: k, value: left, series }, { z: k, value: NaN, series });
+          points.push({ z: k, value: right, series });
+          jumps.push({ z: k, left, right, at, series });
+        } else {
+          points.push({ z: k, value: at, series });
+        }
+      }
+      points.push({ z, value: finite(g(activation, z)), series });
+    }
+  });
+  return { points, kinks: jumps };
+}
+
+/** A padded y domain covering the finite values. */
+function paddedExtent(values: readonly number[]): [number, number] {
+  let min = Infinity, max = -Infinity;
+  for (const v of values) {
+    if (Number.isFinite(v)) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  if (min === Infinity) return [-1, 1];
+  const pad = Math.max((max - min) * 0.08, 0.1);
+  return [min - pad, max + pad];
+}
+
+function curvePanel(
+  document: FigureDocument,
+  curve: { points: Point[]; kinks: Kink[] },
+  labels: readonly string[],
+  colors: readonly string[],
+  yLabel: string,
+  width: number,
+  height: number,
+  domain: [number, number],
+): FigureElement {
+  const values = curve.points.map((p) => p.value);
+  for (const k of curve.kinks) values.push(k.left, k.right, k.at);
+  const limits = curve.kinks.flatMap((k) => [
+    { z: k.z, value: k.left, series: k.series },
+    { z: k.z, value: k.right, series: k.series },
+  ]);
+  return renderPlot(document, {
+    width,
+    height,
+    marginLeft: 48,
+    marginBottom: 40,
+    marginRight: 12,
+    grid: true,
+    x: { label: "z", labelAnchor: "center", labelArrow: "none", domain },
+    y: {
+      label: yLabel,
+      labelAnchor: "center",
+      labelArrow: "none",
+      domain: paddedExtent(values),
+    },
+    color: { type: "ordinal", domain: [...labels], range: [...colors] },
+    marks: [
+      Plot.ruleX([0], { stroke: "#999", strokeWidth: 1 }),
+      Plot.ruleY([0], { stroke: "#999", strokeWidth: 1 }),
+      Plot.lineY(curve.points, {
+        x: "z",
+        y: "value",
+        z: "series",
+        stroke: "series",
+        // Later series are drawn thinner on top, so where curves coincide (ReLU and Leaky ReLU
+        // for z > 0) both colours stay visible.
+        strokeWidth: (p: Point) => Math.max(1.5, 3 - labels.indexOf(p.series)),
+      }),
+      Plot.dot(limits, {
+        x: "z",
+        y: "value",
+        stroke: "series",
+        fill: "white",
+        r: 4,
+        strokeWidth: 1.5,
+        ariaDescription: "one-sided limit",
+      }),
+      Plot.dot(curve.kinks, {
+        x: "z",
+        y: "at",
+        fill: "series",
+        stroke: "white",
+        r: 4.5,
+        strokeWidth: 1,
+        ariaDescription: "value at the kink",
+      }),
+    ],
+  });
+}

@@ -1,0 +1,305 @@
+/**
+ * A matrix as an image: digits, edge maps, feature maps before and after an activation.
+ *
+ * @module
+ */
+
+import * as Plot from "@observablehq/plot";
+import type { Matrix } from "../core/matrix.ts";
+import { requireNumber } from "../core/validate.ts";
+import {
+  composeFigure,
+  panel,
+  rangeError,
+  renderPlot,
+  resolveDocument,
+  size,
+  typeError,
+} from "./_compose.ts";
+import { plotDefaults } from "./defaults.ts";
+import type { FigureDocument, FigureElement, FigureOptions } from "./types.ts";
+
+/**
+ * How values map to colours: `"gray"` (smallest black, largest white), `"ink"` (smallest white,
+ * largest black, like a pen on paper), `"diverging"` (blue below 0, white at 0, red above, with a
+ * domain symmetric about 0), or the name of any Observable Plot colour scheme (`"viridis"`, ...).
+ */
+export type ImageColorScheme = "gray" | "ink" | "diverging" | (string & Record<never, never>);
+
+/** Options for {@linkcode plotImage}. */
+export interface PlotImageOptions extends FigureOptions {
+  /** How values map to colours; see {@linkcode ImageColorScheme}. Default: `"gray"`. */
+  colorScheme?: ImageColorScheme;
+  /**
+   * The values mapped to the ends of the colour ramp, `[min, max]`. Default: the extent of the
+   * matrix; for `"diverging"`, `[-m, m]` with m the largest absolute value.
+   */
+  domain?: readonly [number, number];
+  /** Draw a colour ramp with ticks under the image. Default: `true`. */
+  legend?: boolean;
+  /** The label of the colour ramp, with units where there are any. Default: `"value"`. */
+  valueLabel?: string;
+  /** The longer side of the image in pixels. Default: `220` (`plotDefaults.imageSize`). */
+  size?: number;
+}
+
+/**
+ * Draws a matrix as an image, one cell per element (row 0 at the top), with a colour ramp
+ * drawn as marks underneath so it renders without a canvas.
+ *
+ * @param image The matrix; element (i, j) is drawn at row i, column j.
+ * @param options Colours, ramp and figure text; see {@linkcode PlotImageOptions}.
+ * @returns An `<svg>` element, or a `<figure>` when there is a legend, title, subtitle or
+ * caption.
+ *
+ * @example
+ * ```ts
+ * import { fromRows, plotImage } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const figure = plotImage(fromRows([[0, 1], [1, 0]]), { title: "Checkerboard" });
+ * assert.equal(figure.querySelector("h2")?.textContent, "Checkerboard");
+ * assert.equal(figure.querySelectorAll("g[aria-description=image] rect").length, 4);
+ * ```
+ */
+export function plotImage(image: Matrix, options: PlotImageOptions = {}): FigureElement {
+  const document = resolveDocument(options);
+  const parts = imageParts("plot an image", document, image, options);
+  const legend = options.legend ?? true;
+  const figured = legend || options.title !== undefined || options.subtitle !== undefined ||
+    options.caption !== undefined;
+  if (!figured) return parts.image;
+  return composeFigure(document, {
+    title: options.title,
+    subtitle: options.subtitle,
+    caption: options.caption,
+    charts: [panel(document, undefined, ...(legend ? [parts.image, parts.ramp] : [parts.image]))],
+  });
+}
+
+/** One panel of {@linkcode plotImages}. */
+export interface ImagePanel {
+  /** The matrix to draw. */
+  image: Matrix;
+  /** The heading above the panel. Default: none. */
+  title?: string;
+  /** How values map to colours. Default: the figure's `colorScheme`. */
+  colorScheme?: ImageColorScheme;
+  /** The values at the ends of the ramp. Default: the extent of this panel's matrix. */
+  domain?: readonly [number, number];
+  /** The label of this panel's colour ramp. Default: the figure's `valueLabel`. */
+  valueLabel?: string;
+}
+
+/** Options for {@linkcode plotImages}. */
+export interface PlotImagesOptions extends FigureOptions {
+  /** The colour scheme of panels that set none. Default: `"gray"`. */
+  colorScheme?: ImageColorScheme;
+  /** Draw a colour ramp under each panel. Default: `true`. */
+  legend?: boolean;
+  /** The label of the colour ramps. Default: `"value"`. */
+  valueLabel?: string;
+  /** The longer side of each image in pixels. Default: `160`. */
+  size?: number;
+}
+
+/**
+ * Draws several matrices side by side, each with its own heading, colours and ramp: a digit,
+ * its edge map, and the edge map after ReLU and after Leaky ReLU, for example.
+ *
+ * @param panels The panels, as `{ image, title, colorScheme }` objects or bare matrices.
+ * @param options Shared colours, size and figure text; see {@linkcode PlotImagesOptions}.
+ * @returns A `<figure>` holding the panels in a row (wrapping when too wide).
+ *
+ * @example
+ * ```ts
+ * import { fromRows, plotImages } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const edges = fromRows([[-1, 0], [0, 1]]);
+ * const figure = plotImages([
+ *   { image: edges, title: "edges", colorScheme: "diverging" },
+ *   { image: fromRows([[0, 0], [0, 1]]), title: "after ReLU" },
+ * ], { title: "Feature maps" });
+ * assert.equal(figure.querySelectorAll("g[aria-description=image]").length, 2);
+ * ```
+ */
+export function plotImages(
+  panels: readonly (ImagePanel | Matrix)[],
+  options: PlotImagesOptions = {},
+): FigureElement {
+  const action = "plot images";
+  if (!Array.isArray(panels) || panels.length === 0) {
+    typeError(action, "panels", "a non-empty array of matrices or { image } panels", panels);
+  }
+  const document = resolveDocument(options);
+  const legend = options.legend ?? true;
+  const charts = panels.map((item, i) => {
+    const spec: ImagePanel = "image" in item ? item : { image: item };
+    if (spec.image === undefined) {
+      typeError(action, `panels[${i}]`, "a matrix or { image, title }", item);
+    }
+    const parts = imageParts(action, document, spec.image, {
+      colorScheme: spec.colorScheme ?? options.colorScheme,
+      domain: spec.domain,
+      valueLabel: spec.valueLabel ?? options.valueLabel,
+      size: options.size ?? 160,
+    });
+    return panel(document, spec.title, ...(legend ? [parts.image, parts.ramp] : [parts.image]));
+  });
+  return composeFigure(document, {
+    title: options.title,
+    subtitle: options.subtitle,
+    caption: options.caption,
+    charts,
+  });
+}
+
+interface ImageParts {
+  image: FigureElement;
+  ramp: FigureElement;
+}
+
+function imageParts(
+  action: string,
+  document: FigureDocument,
+  image: Matrix,
+  options: PlotImageOptions,
+): ImageParts {
+  if (
+    image === null || typeof image !== "object" || !(image.data instanceof Float64Array) ||
+    image.data.length !== image.rows * image.cols
+  ) {
+    typeError(action, "image", "a Matrix { rows, cols, data }", image);
+  }
+  if (image.rows === 0 || image.cols === 0) {
+    rangeError(action, "image", "a non-empty matrix", `${image.rows}x${image.cols}`);
+  }
+  const scheme = options.colorScheme ?? "gray";
+  if (typeof scheme !== "string") typeError(action, "colorScheme", "a string", scheme);
+  const longSide = size(action, "size", options.size, plotDefaults.imageSize);
+  const width = Math.round(
+    image.cols >= image.rows ? longSide : (longSide * image.cols) / image.rows,
+  );
+  const height = Math.round(
+    image.rows >= image.cols ? longSide : (longSide * image.rows) / image.cols,
+  );
+  const domain = colorDomain(action, image.data, scheme, options.domain);
+  const color = colorScale(scheme, domain);
+  // One rect per run of equal values along a row: the same picture, far smaller markup for
+  // images with flat backgrounds (digits, maps after ReLU).
+  const cells: { i: number; j1: number; j2: number; v: number }[] = [];
+  for (let i = 0; i < image.rows; i++) {
+    let j1 = 0;
+    for (let j = 1; j <= image.cols; j++) {
+      const v = image.data[i * image.cols + j1];
+      if (j === image.cols || !Object.is(image.data[i * image.cols + j], v)) {
+        cells.push({ i, j1, j2: j, v });
+        j1 = j;
+      }
+    }
+  }
+  const imageSvg = renderPlot(document, {
+    width,
+    height,
+    margin: 1,
+    x: { domain: [0, image.cols], axis: null },
+    y: { domain: [0, image.rows], axis: null, reverse: true },
+    color,
+    marks: [
+      Plot.rect(cells, {
+        x1: "j1",
+        x2: "j2",
+        y1: "i",
+        y2: (d: { i: number }) => d.i + 1,
+        fill: "v",
+        shapeRendering: "crispEdges",
+        ariaDescription: "image",
+      }),
+      Plot.frame({ stroke: "#bbb" }),
+    ],
+  });
+  // The ramp: 64 steps drawn as rects on the same colour scale, with a labelled value axis.
+  const steps = 64;
+  const ramp: { x1: number; x2: number; v: number }[] = [];
+  for (let s = 0; s < steps; s++) {
+    const x1 = domain[0] + ((domain[1] - domain[0]) * s) / steps;
+    const x2 = domain[0] + ((domain[1] - domain[0]) * (s + 1)) / steps;
+    ramp.push({ x1, x2, v: (x1 + x2) / 2 });
+  }
+  const rampSvg = renderPlot(document, {
+    width: Math.max(width, 140),
+    height: 46,
+    marginTop: 2,
+    marginLeft: 12,
+    marginRight: 12,
+    marginBottom: 30,
+    x: {
+      domain,
+      ticks: 4,
+      label: options.valueLabel ?? "value",
+      labelAnchor: "center",
+      labelArrow: "none",
+      tickSize: 4,
+    },
+    y: { domain: [0, 1], axis: null },
+    color,
+    marks: [
+      Plot.rect(ramp, {
+        x1: "x1",
+        x2: "x2",
+        y1: 0,
+        y2: 1,
+        fill: "v",
+        shapeRendering: "crispEdges",
+        ariaDescription: "ramp",
+      }),
+    ],
+  });
+  return { image: imageSvg, ramp: rampSvg };
+}
+
+function colorDomain(
+  action: string,
+  data: Float64Array,
+  scheme: string,
+  domain: readonly [number, number] | undefined,
+): [number, number] {
+  if (domain !== undefined) {
+    requireNumber(action, "domain[0]", domain[0]);
+    requireNumber(action, "domain[1]", domain[1]);
+    if (!(domain[0] < domain[1])) rangeError(action, "domain", "[min, max] with min < max", domain);
+    return [domain[0], domain[1]];
+  }
+  let min = Infinity, max = -Infinity;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (Number.isFinite(v)) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  if (min === Infinity) return [0, 1];
+  if (scheme === "diverging") {
+    const m = Math.max(Math.abs(min), Math.abs(max)) || 1;
+    return [-m, m];
+  }
+  return min === max ? [min - 0.5, max + 0.5] : [min, max];
+}
+
+function colorScale(scheme: string, domain: [number, number]): Plot.ScaleOptions {
+  if (scheme === "gray") return { type: "linear", domain, range: ["black", "white"] };
+  if (scheme === "ink") return { type: "linear", domain, range: ["white", "black"] };
+  if (scheme === "diverging") {
+    // Piecewise linear through pure white at 0 (the RdBu scheme's middle is a warm grey), so
+    // exactly-zero outputs, such as ReLU's, read as blank.
+    const m = Math.max(Math.abs(domain[0]), Math.abs(domain[1]));
+    return {
+      type: "linear",
+      domain: [-m, -m / 2, 0, m / 2, m],
+      range: ["#053061", "#4393c3", "#ffffff", "#d6604d", "#67001f"],
+      clamp: true,
+    };
+  }
+  return { type: "linear", domain, scheme: scheme as Plot.ColorScheme };
+}

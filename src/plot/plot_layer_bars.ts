@@ -1,0 +1,162 @@
+/**
+ * One bar per layer: dead fraction per layer, gradient norm per layer, and the like.
+ *
+ * @module
+ */
+
+import * as Plot from "@observablehq/plot";
+import {
+  composeFigure,
+  renderPlot,
+  resolveDocument,
+  seriesColors,
+  size,
+  swatches,
+  typeError,
+} from "./_compose.ts";
+import { plotDefaults } from "./defaults.ts";
+import type { FigureElement, FigureOptions } from "./types.ts";
+
+/** One bar of {@linkcode plotLayerBars}: a value for a layer, optionally in a named series. */
+export interface LayerValue {
+  /** The layer, as a number (counted from 1 in labels) or a name. */
+  layer: number | string;
+  /** The value for this layer. */
+  value: number;
+  /** The series (run, activation) the bar belongs to. Default: `""` (one series). */
+  series?: string;
+}
+
+/** Options for {@linkcode plotLayerBars}. */
+export interface PlotLayerBarsOptions extends FigureOptions {
+  /** The y axis label, with units where there are any. Default: `"value"`. */
+  yLabel?: string;
+  /** The x axis label. Default: `"layer"`. */
+  xLabel?: string;
+  /**
+   * Use a logarithmic y scale (gradient norms across depth); bars then start at the power of
+   * ten below the smallest value (a third of a decade or more). Default: `false`.
+   */
+  logY?: boolean;
+  /** The y domain `[min, max]`, e.g. `[0, 1]` for fractions. Default: from 0 (or the log base) to the largest value. */
+  yDomain?: readonly [number, number];
+  /** Colours, one per series. Default: {@linkcode plotDefaults}`.colors`. */
+  colors?: readonly string[];
+  /** Height in pixels. Default: `300`. */
+  height?: number;
+}
+
+/**
+ * Draws one bar per layer, grouped by series when there are several: the dead fraction of each
+ * activation layer, or the gradient norm of each dense layer on a log scale.
+ *
+ * @param perLayer Values in layer order (labelled 1, 2, ...), or `{ layer, value, series }` rows.
+ * @param options Labels, scale and figure text; see {@linkcode PlotLayerBarsOptions}.
+ * @returns An `<svg>` element, or a `<figure>` when there are several series, a title, subtitle or caption.
+ *
+ * @example
+ * ```ts
+ * import { plotLayerBars } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const svg = plotLayerBars([0.1, 0.35, 0.6], { yLabel: "dead fraction", yDomain: [0, 1] });
+ * assert.equal(svg.querySelectorAll("g[aria-label=bar] rect").length, 3);
+ * ```
+ */
+export function plotLayerBars(
+  perLayer: readonly number[] | readonly LayerValue[],
+  options: PlotLayerBarsOptions = {},
+): FigureElement {
+  const action = "plot layer bars";
+  if (!Array.isArray(perLayer)) {
+    typeError(action, "perLayer", "an array of numbers or { layer, value, series } rows", perLayer);
+  }
+  const rows: { layer: string; value: number; series: string }[] = perLayer.map((item, i) => {
+    if (typeof item === "number") return { layer: String(i + 1), value: item, series: "" };
+    if (item === null || typeof item !== "object" || typeof item.value !== "number") {
+      typeError(action, `perLayer[${i}]`, "a number or a { layer, value, series } row", item);
+    }
+    return { layer: String(item.layer), value: item.value, series: String(item.series ?? "") };
+  });
+  const names = [...new Set(rows.map((row) => row.series))];
+  const layers = [...new Set(rows.map((row) => row.layer))];
+  const grouped = names.length > 1;
+  const colors = options.colors === undefined ? seriesColors(names) : [...options.colors];
+  const logY = options.logY ?? false;
+  let base = 0;
+  if (logY) {
+    const positive = rows.map((row) => row.value).filter((v) => v > 0);
+    // A power of ten at least a third of a decade below the smallest bar, so every bar shows.
+    base = positive.length === 0 ? 1 : 10 ** Math.floor(Math.log10(Math.min(...positive)) - 0.3);
+  }
+  const bars = rows.filter((row) => Number.isFinite(row.value) && (!logY || row.value > 0));
+  const document = resolveDocument(options);
+  const chart = renderPlot(document, {
+    width: size(action, "width", options.width, plotDefaults.width),
+    height: size(action, "height", options.height, 300),
+    marginLeft: 56,
+    marginBottom: 40,
+    x: grouped ? { axis: null, domain: names, paddingInner: 0.1 } : {
+      label: options.xLabel ?? "layer",
+      labelAnchor: "center",
+      labelArrow: "none",
+      domain: layers,
+      padding: 0.25,
+    },
+    ...(grouped
+      ? {
+        fx: {
+          label: options.xLabel ?? "layer",
+          labelAnchor: "center",
+          domain: layers,
+          padding: 0.15,
+        },
+      }
+      : {}),
+    y: {
+      label: options.yLabel ?? "value",
+      labelAnchor: "center",
+      labelArrow: "none",
+      grid: true,
+      type: logY ? "log" : "linear",
+      ...(logY ? { tickFormat: "~g", ticks: decades(base, bars) } : {}),
+      ...(options.yDomain ? { domain: [...options.yDomain] } : {}),
+    },
+    color: { type: "ordinal", domain: names, range: colors },
+    marks: [
+      Plot.barY(bars, {
+        x: grouped ? "series" : "layer",
+        ...(grouped ? { fx: "layer" } : {}),
+        y1: base,
+        y2: "value",
+        fill: grouped ? "series" : colors[0],
+      }),
+      ...(logY ? [] : [Plot.ruleY([0], { stroke: "#888" })]),
+    ],
+  });
+  const figured = grouped || options.title !== undefined || options.subtitle !== undefined ||
+    options.caption !== undefined;
+  if (!figured) return chart;
+  return composeFigure(document, {
+    title: options.title,
+    subtitle: options.subtitle,
+    caption: options.caption,
+    legends: grouped
+      ? [
+        swatches(
+          document,
+          names.map((name, i) => ({ name, color: colors[i % colors.length], kind: "square" })),
+        ),
+      ]
+      : [],
+    charts: [chart],
+  });
+}
+
+/** Powers of ten from `base` to just above the largest value: the ticks of a log axis. */
+function decades(base: number, bars: readonly { value: number }[]): number[] {
+  const top = Math.max(base, ...bars.map((bar) => bar.value));
+  const ticks: number[] = [];
+  for (let e = Math.round(Math.log10(base)); 10 ** e <= top * 1.0001; e++) ticks.push(10 ** e);
+  return ticks;
+}

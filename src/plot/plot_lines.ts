@@ -1,0 +1,184 @@
+/**
+ * The building block of relu-lab's charts: several named series as lines, with a legend.
+ *
+ * @module
+ */
+
+import * as Plot from "@observablehq/plot";
+import {
+  composeFigure,
+  rangeError,
+  renderPlot,
+  resolveDocument,
+  seriesColors,
+  size,
+  swatches,
+  typeError,
+} from "./_compose.ts";
+import { plotDefaults } from "./defaults.ts";
+import type { FigureElement, FigureOptions, Markish } from "./types.ts";
+
+/** One named series of a line chart: `y[i]` at `x[i]`. Non-finite values break the line. */
+export interface LineSeries {
+  /** The name shown in the legend. */
+  name: string;
+  /** The x values. */
+  x: ArrayLike<number>;
+  /** The y values, as many as `x`. */
+  y: ArrayLike<number>;
+}
+
+/** One point of a line chart in row form; rows with the same `series` form one line. */
+export interface LineRow {
+  /** The x value. */
+  x: number;
+  /** The y value; non-finite values break the line. */
+  y: number;
+  /** The series name. Default: `""` (one unnamed series). */
+  series?: string;
+}
+
+/** Options for {@linkcode plotLines}. */
+export interface PlotLinesOptions extends FigureOptions {
+  /** The x axis label, with units where there are any. Default: `"x"`. */
+  xLabel?: string;
+  /** The y axis label, with units where there are any. Default: `"y"`. */
+  yLabel?: string;
+  /** Use a logarithmic y scale (every y must then be > 0). Default: `false`. */
+  logY?: boolean;
+  /** Use a logarithmic x scale. Default: `false`. */
+  logX?: boolean;
+  /** The x domain `[min, max]`. Default: the extent of the data. */
+  xDomain?: readonly [number, number];
+  /** The y domain `[min, max]`. Default: the extent of the data. */
+  yDomain?: readonly [number, number];
+  /** Draw a legend. Default: `true` when there is more than one series. */
+  legend?: boolean;
+  /** Series colours, in order of first appearance. Default: {@linkcode plotDefaults}`.colors`. */
+  colors?: readonly string[];
+  /** Draw a dot at each point. Default: `false`. */
+  dots?: boolean;
+  /** Line width in pixels. Default: `2`. */
+  strokeWidth?: number;
+  /** Draw a horizontal rule at y = 0. Default: `false`. */
+  zeroRule?: boolean;
+  /**
+   * Extra Observable Plot marks drawn beneath the lines (bands, rules, annotations). They may use
+   * the `color` scale, whose domain is the series names. Default: none.
+   */
+  marks?: readonly Markish[];
+}
+
+/**
+ * Draws named series as lines on one chart, with a legend of swatches, axis labels and a grid.
+ * The `(data, options)` wrapper that the other line charts of relu-lab build on.
+ *
+ * @param series The series, as `{ name, x, y }` objects or as `{ x, y, series }` rows.
+ * @param options Labels, scales and figure text; see {@linkcode PlotLinesOptions}.
+ * @returns An `<svg>` element, or a `<figure>` when there is a title, subtitle, caption or
+ * legend.
+ *
+ * @example
+ * ```ts
+ * import { plotLines } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const x = [0, 1, 2, 3];
+ * const figure = plotLines(
+ *   [{ name: "linear", x, y: x }, { name: "square", x, y: x.map((v) => v * v) }],
+ *   { title: "Growth", xLabel: "step", yLabel: "value" },
+ * );
+ * assert.equal(figure.tagName, "FIGURE");
+ * assert.equal(figure.querySelector("h2")?.textContent, "Growth");
+ * assert.equal(figure.querySelectorAll("g[aria-label=line] path").length, 2);
+ * ```
+ */
+export function plotLines(
+  series: readonly LineSeries[] | readonly LineRow[],
+  options: PlotLinesOptions = {},
+): FigureElement {
+  const action = "plot lines";
+  const rows = lineRows(action, series);
+  const names = [...new Set(rows.map((row) => row.series))];
+  const colors = options.colors === undefined ? seriesColors(names) : [...options.colors];
+  if (colors.length === 0) typeError(action, "colors", "a non-empty array of colours", colors);
+  const document = resolveDocument(options);
+  const width = size(action, "width", options.width, plotDefaults.width);
+  const height = size(action, "height", options.height, plotDefaults.height);
+  const strokeWidth = options.strokeWidth ?? 2;
+  const marks: Plot.Markish[] = [...(options.marks ?? [])];
+  if (options.zeroRule) marks.push(Plot.ruleY([0], { stroke: "#888", strokeWidth: 1 }));
+  marks.push(
+    Plot.lineY(rows, { x: "x", y: "y", z: "series", stroke: "series", strokeWidth }),
+  );
+  if (options.dots) {
+    marks.push(Plot.dot(rows, { x: "x", y: "y", fill: "series", r: 2.5, stroke: "white" }));
+  }
+  const chart = renderPlot(document, {
+    width,
+    height,
+    marginLeft: 56,
+    marginBottom: 40,
+    grid: true,
+    x: {
+      label: options.xLabel ?? "x",
+      labelAnchor: "center",
+      labelArrow: "none",
+      type: options.logX ? "log" : "linear",
+      ...(options.logX ? { tickFormat: "~g" } : {}),
+      ...(options.xDomain ? { domain: [...options.xDomain] } : {}),
+    },
+    y: {
+      label: options.yLabel ?? "y",
+      labelAnchor: "center",
+      labelArrow: "none",
+      type: options.logY ? "log" : "linear",
+      ...(options.logY ? { tickFormat: "~g" } : {}),
+      ...(options.yDomain ? { domain: [...options.yDomain] } : {}),
+    },
+    color: { type: "ordinal", domain: names, range: colors },
+    marks,
+  });
+  const legend = options.legend ?? names.length > 1;
+  const figured = legend || options.title !== undefined || options.subtitle !== undefined ||
+    options.caption !== undefined;
+  if (!figured) return chart;
+  return composeFigure(document, {
+    title: options.title,
+    subtitle: options.subtitle,
+    caption: options.caption,
+    legends: legend
+      ? [swatches(document, names.map((name, i) => ({ name, color: colors[i % colors.length] })))]
+      : [],
+    charts: [chart],
+  });
+}
+
+/** Normalizes either input form to rows, checking shapes. */
+function lineRows(
+  action: string,
+  series: readonly LineSeries[] | readonly LineRow[],
+): { x: number; y: number; series: string }[] {
+  if (!Array.isArray(series)) typeError(action, "series", "an array", series);
+  const rows: { x: number; y: number; series: string }[] = [];
+  for (let s = 0; s < series.length; s++) {
+    const item = series[s];
+    if (item === null || typeof item !== "object") {
+      typeError(action, `series[${s}]`, "an object", item);
+    }
+    if ("name" in item && typeof item.x === "object" && typeof item.y === "object") {
+      const { name, x, y } = item as LineSeries;
+      if (x.length !== y.length) {
+        rangeError(action, `series[${s}].y.length`, `equal x.length (${x.length})`, y.length);
+      }
+      for (let i = 0; i < x.length; i++) rows.push({ x: x[i], y: y[i], series: String(name) });
+    } else {
+      const row = item as LineRow;
+      if (typeof row.x !== "number" || typeof row.y !== "number") {
+        typeError(action, `series[${s}]`, "{ name, x[], y[] } or { x, y, series }", row);
+      }
+      rows.push({ x: row.x, y: row.y, series: String(row.series ?? "") });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,43 @@
+import assert from "node:assert/strict";
+import { displayFigure, jupyterDisplay, show } from "../../src/display/mod.ts";
+import { plotLines } from "../../src/plot/mod.ts";
+
+const series = [{ name: "a", x: [0, 1, 2], y: [0, 1, 4] }];
+
+Deno.test("displayFigure() gives a bare chart as SVG and HTML", () => {
+  const bundle = displayFigure(plotLines(series))[jupyterDisplay]();
+  assert.deepEqual(Object.keys(bundle).sort(), ["image/svg+xml", "text/html", "text/plain"]);
+  assert.match(bundle["image/svg+xml"] ?? "", /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.match(bundle["image/svg+xml"] ?? "", /<path/);
+});
+
+Deno.test("displayFigure() gives a titled figure as HTML named by its title", () => {
+  const bundle = displayFigure(plotLines(series, { title: "Squares" }))[jupyterDisplay]();
+  assert.deepEqual(Object.keys(bundle).sort(), ["text/html", "text/plain"]);
+  assert.match(bundle["text/html"] ?? "", /^<figure/);
+  assert.equal(bundle["text/plain"], "[figure: Squares]");
+});
+
+Deno.test("displayFigure() rejects a value that is not an element", () => {
+  assert.throws(() => displayFigure("<svg/>" as never), TypeError);
+});
+
+Deno.test("show() picks the view that fits the value", async (t) => {
+  await t.step("a figure shows as a figure", () => {
+    assert.ok(show(plotLines(series))[jupyterDisplay]()["image/svg+xml"]);
+  });
+  await t.step("a value that displays itself keeps its bundle", () => {
+    const own = { [jupyterDisplay]: () => ({ "text/plain": "own", "text/html": "<i>own</i>" }) };
+    assert.equal(show(own)[jupyterDisplay]()["text/html"], "<i>own</i>");
+  });
+  await t.step("a string shows as itself", () => {
+    assert.deepEqual(show("hi")[jupyterDisplay](), { "text/plain": "hi" });
+  });
+  await t.step("anything else shows as Deno.inspect prints it", () => {
+    assert.equal(show({ a: 1 })[jupyterDisplay]()["text/plain"], "{ a: 1 }");
+  });
+  await t.step("a training history shows as curves", () => {
+    const history = [{ epoch: 1, trainLoss: 1 }, { epoch: 2, trainLoss: 0.5 }];
+    assert.match(show(history)[jupyterDisplay]()["text/html"] ?? "", /<svg/);
+  });
+});

@@ -1,0 +1,96 @@
+import assert from "node:assert/strict";
+import { plotActivations, toHtmlString } from "../../src/plot/mod.ts";
+import { leaky, relu, tanh } from "./_fixtures.ts";
+
+const charts = (figure: { querySelectorAll(s: string): ArrayLike<unknown> }) =>
+  figure.querySelectorAll("svg[class^=plot-]").length;
+
+Deno.test("plotActivations() draws the function and its derivative side by side", () => {
+  const figure = plotActivations([relu, leaky]);
+  assert.equal(charts(figure), 2);
+  const text = figure.textContent ?? "";
+  assert.ok(text.includes("f(z)") && text.includes("f′(z)") && text.includes("z"));
+});
+
+Deno.test("plotActivations() names each activation with its parameters in the legend", () => {
+  const text = plotActivations([relu, leaky]).textContent ?? "";
+  assert.ok(text.includes("ReLU"));
+  assert.ok(text.includes("Leaky ReLU (α = 0.1)"));
+});
+
+Deno.test("plotActivations() draws one line per activation in each panel", () => {
+  const figure = plotActivations([relu, leaky, tanh]);
+  assert.equal(figure.querySelectorAll("g[aria-label=line] path").length, 6);
+});
+
+Deno.test("plotActivations() marks the convention at z = 0 where the derivative jumps", () => {
+  const figure = plotActivations([relu], { derivative: "only" });
+  // Open dots at the one-sided limits 0 and 1, a filled dot at grad(0) = 0.
+  assert.equal(figure.querySelectorAll("g[aria-description='one-sided limit'] circle").length, 2);
+  const filled = figure.querySelectorAll("g[aria-description='value at the kink'] circle");
+  assert.equal(filled.length, 1);
+  assert.ok((figure.textContent ?? "").includes("one-sided limits"));
+});
+
+Deno.test("plotActivations() marks nothing for a smooth activation", () => {
+  const figure = plotActivations([tanh]);
+  assert.equal(figure.querySelectorAll("g[aria-description='one-sided limit'] circle").length, 0);
+  assert.equal(figure.querySelectorAll("g[aria-description='value at the kink'] circle").length, 0);
+  assert.ok(!(figure.textContent ?? "").includes("one-sided limits"));
+});
+
+Deno.test("plotActivations() breaks the derivative's line at the jump", () => {
+  const figure = plotActivations([relu], { derivative: "only" });
+  const d = figure.querySelector("g[aria-label=line] path")?.getAttribute("d") ?? "";
+  // A broken line is two subpaths: two move-to commands.
+  assert.equal(d.match(/M/g)?.length, 2);
+});
+
+Deno.test("plotActivations() draws one panel when derivative is false or only", async (t) => {
+  await t.step("false: the function alone", () => {
+    const figure = plotActivations([relu], { derivative: false });
+    assert.equal(charts(figure), 1);
+    assert.ok((figure.textContent ?? "").includes("f(z)"));
+    assert.ok(!(figure.textContent ?? "").includes("f′(z)"));
+  });
+  await t.step('"only": the derivative alone', () => {
+    const figure = plotActivations([relu], { derivative: "only" });
+    assert.equal(charts(figure), 1);
+    assert.ok((figure.textContent ?? "").includes("f′(z)"));
+  });
+});
+
+Deno.test("plotActivations() spans the requested domain", () => {
+  const figure = plotActivations([relu], { domain: [-2, 6], derivative: false });
+  const ticks = Array.from(figure.querySelectorAll("g[aria-label='x-axis tick label'] text"))
+    .map((t) => Number(t.textContent?.replace("−", "-")));
+  assert.equal(Math.min(...ticks), -2);
+  assert.equal(Math.max(...ticks), 6);
+});
+
+Deno.test("plotActivations() gives the same markup for the same call", () => {
+  const a = plotActivations([relu, leaky], { title: "Same", caption: "Same." });
+  const b = plotActivations([relu, leaky], { title: "Same", caption: "Same." });
+  assert.equal(toHtmlString(a), toHtmlString(b));
+});
+
+Deno.test("plotActivations() rejects bad input with house-style errors", async (t) => {
+  await t.step("no activations", () => {
+    assert.throws(() => plotActivations([]), {
+      name: "TypeError",
+      message: /^Cannot plot activations as activations must be a non-empty array/,
+    });
+  });
+  await t.step("a domain with min >= max", () => {
+    assert.throws(() => plotActivations([relu], { domain: [1, 1] }), RangeError);
+  });
+  await t.step("a domain with NaN", () => {
+    assert.throws(() => plotActivations([relu], { domain: [NaN, 1] }), RangeError);
+  });
+  await t.step("fewer than 2 samples", () => {
+    assert.throws(() => plotActivations([relu], { samples: 1 }), RangeError);
+  });
+  await t.step("an unknown derivative option", () => {
+    assert.throws(() => plotActivations([relu], { derivative: "both" as never }), TypeError);
+  });
+});

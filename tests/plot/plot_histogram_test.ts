@@ -1,0 +1,48 @@
+import assert from "node:assert/strict";
+import { plotHistogram, toHtmlString } from "../../src/plot/mod.ts";
+
+const values = [-1.5, -0.5, -0.2, 0.3, 0.4, 1.2, 2.5];
+
+Deno.test("plotHistogram() draws bars and a dashed rule at z = 0", () => {
+  const svg = plotHistogram(values, { bins: 4 });
+  assert.ok(svg.querySelectorAll("g[aria-label=rect] rect").length >= 3);
+  const rules = svg.querySelectorAll("g[aria-label=rule]");
+  assert.equal(rules.length, 2); // the baseline and z = 0
+  assert.equal(rules[1].getAttribute("stroke-dasharray"), "4,3");
+});
+
+Deno.test("plotHistogram() leaves out the rule at 0 with zeroRule: false", () => {
+  const svg = plotHistogram(values, { zeroRule: false });
+  assert.equal(svg.querySelectorAll("g[aria-label=rule]").length, 1);
+});
+
+Deno.test("plotHistogram() draws one row per group, named in a legend", () => {
+  const figure = plotHistogram([
+    { name: "layer 1", values },
+    { name: "layer 2", values: values.map((v) => v - 1) },
+  ]);
+  assert.equal(figure.tagName, "FIGURE");
+  const text = figure.textContent ?? "";
+  assert.ok(text.includes("layer 1") && text.includes("layer 2"));
+  const rows = Array.from(figure.querySelectorAll("g[aria-label='fy-axis tick label'] text"))
+    .map((t) => t.textContent);
+  assert.deepEqual(rows, ["layer 1", "layer 2"]);
+});
+
+Deno.test("plotHistogram() labels the x axis as pre-activations by default", () => {
+  assert.ok((plotHistogram(values).textContent ?? "").includes("pre-activation z"));
+});
+
+Deno.test("plotHistogram() skips non-finite values", () => {
+  const a = toHtmlString(plotHistogram([...values, NaN, Infinity]));
+  assert.equal(a, toHtmlString(plotHistogram(values)));
+});
+
+Deno.test("plotHistogram() rejects bad input with house-style errors", async (t) => {
+  await t.step("values that are not an array", () => {
+    assert.throws(() => plotHistogram(3 as never), TypeError);
+  });
+  await t.step("zero bins", () => {
+    assert.throws(() => plotHistogram(values, { bins: 0 }), RangeError);
+  });
+});

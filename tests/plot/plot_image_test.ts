@@ -1,0 +1,77 @@
+import assert from "node:assert/strict";
+import { fromRows, matrix } from "../../src/core/matrix.ts";
+import { plotImage, plotImages, toHtmlString } from "../../src/plot/mod.ts";
+
+const checker = fromRows([[0, 1], [1, 0]]);
+
+Deno.test("plotImage() draws one cell per element when neighbours differ", () => {
+  const figure = plotImage(checker);
+  assert.equal(figure.querySelectorAll("g[aria-description=image] rect").length, 4);
+});
+
+Deno.test("plotImage() merges runs of equal values along a row into one rect", () => {
+  const flat = matrix(3, 5); // all zeros: one rect per row
+  assert.equal(plotImage(flat).querySelectorAll("g[aria-description=image] rect").length, 3);
+});
+
+Deno.test("plotImage() draws black for the smallest and white for the largest value in gray", () => {
+  const svg = plotImage(fromRows([[0, 1]]), { legend: false });
+  const fills = Array.from(svg.querySelectorAll("g[aria-description=image] rect"))
+    .map((r) => r.getAttribute("fill"));
+  assert.deepEqual(fills, ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]);
+});
+
+Deno.test("plotImage() centres a diverging scheme on white at 0", () => {
+  const svg = plotImage(fromRows([[-2, 0, 1]]), { legend: false, colorScheme: "diverging" });
+  const fills = Array.from(svg.querySelectorAll("g[aria-description=image] rect"))
+    .map((r) => r.getAttribute("fill"));
+  const [r, g, b] = (fills[1] ?? "").match(/\d+/g)!.map(Number);
+  assert.ok(r > 240 && g > 240 && b > 240, `the fill at 0 was ${fills[1]}`);
+});
+
+Deno.test("plotImage() draws a ramp legend as marks with a value label", () => {
+  const figure = plotImage(checker, { valueLabel: "intensity" });
+  assert.equal(figure.querySelectorAll("g[aria-description=ramp] rect").length, 64);
+  assert.ok((figure.textContent ?? "").includes("intensity"));
+});
+
+Deno.test("plotImage() returns a bare <svg> without legend or text", () => {
+  assert.equal(plotImage(checker, { legend: false }).tagName.toLowerCase(), "svg");
+});
+
+Deno.test("plotImages() places panels side by side, each with its title", () => {
+  const figure = plotImages([
+    { image: checker, title: "digit" },
+    { image: checker, title: "edges", colorScheme: "diverging" },
+    checker,
+  ], { title: "Panels" });
+  assert.equal(figure.querySelectorAll("g[aria-description=image]").length, 3);
+  const text = figure.textContent ?? "";
+  assert.ok(text.includes("digit") && text.includes("edges") && text.includes("Panels"));
+});
+
+Deno.test("plotImage() and plotImages() give the same markup for the same call", () => {
+  assert.equal(toHtmlString(plotImage(checker)), toHtmlString(plotImage(checker)));
+  assert.equal(
+    toHtmlString(plotImages([checker, checker])),
+    toHtmlString(plotImages([checker, checker])),
+  );
+});
+
+Deno.test("plotImage() rejects bad input with house-style errors", async (t) => {
+  await t.step("a value that is not a matrix", () => {
+    assert.throws(() => plotImage([[1]] as never), {
+      name: "TypeError",
+      message: /^Cannot plot an image as image must be a Matrix/,
+    });
+  });
+  await t.step("an empty matrix", () => {
+    assert.throws(() => plotImage(matrix(0, 3)), RangeError);
+  });
+  await t.step("a domain with min >= max", () => {
+    assert.throws(() => plotImage(checker, { domain: [1, 0] }), RangeError);
+  });
+  await t.step("no panels", () => {
+    assert.throws(() => plotImages([]), TypeError);
+  });
+});
