@@ -1,0 +1,66 @@
+"""Float64 (or float32) reference for bench/train_bench.ts: PyTorch trains the same ReLU MLP.
+
+Reads one JSON job on stdin -- sizes, weights (fanIn x fanOut, row-major), biases, x (row-major),
+y, orders (one permutation per epoch), learningRate, batchSize, dtype ("float64" or "float32") --
+and prints one JSON line: epochLosses (mean softmax cross-entropy over all rows after each epoch,
+as relu-lab's History records trainLoss) and seconds (the training loop, evaluations included).
+
+Same work as relu-lab's train(): for each mini-batch in the given order, logits = MLP(x_batch),
+loss = mean cross-entropy, w -= learningRate * dloss/dw (plain SGD, no momentum, no decay).
+Run by train_bench.ts as `/usr/bin/python3 bench/_torch_reference.py` (Debian's python3-torch).
+"""
+
+import json
+import sys
+import time
+
+import torch
+
+
+def main() -> None:
+    job = json.load(sys.stdin)
+    dtype = torch.float64 if job.get("dtype", "float64") == "float64" else torch.float32
+    torch.set_num_threads(1)  # relu-lab and the TensorFlow.js backends run on one thread
+    sizes = job["sizes"]
+    layers = len(sizes) - 1
+    ws = [
+        torch.tensor(job["weights"][l], dtype=dtype).reshape(sizes[l], sizes[l + 1]).requires_grad_()
+        for l in range(layers)
+    ]
+    bs = [torch.tensor(job["biases"][l], dtype=dtype).requires_grad_() for l in range(layers)]
+    x = torch.tensor(job["x"], dtype=dtype).reshape(-1, sizes[0])
+    y = torch.tensor(job["y"], dtype=torch.long)
+    n = y.shape[0]
+    lr = job["learningRate"]
+    batch = job["batchSize"]
+    orders = [torch.tensor(order, dtype=torch.long) for order in job["orders"]]
+
+    def logits(inputs: torch.Tensor) -> torch.Tensor:
+        h = inputs
+        for l in range(layers):
+            h = h @ ws[l] + bs[l]
+            if l < layers - 1:
+                h = torch.relu(h)
+        return h
+
+    params = ws + bs
+    epoch_losses = []
+    start = time.perf_counter()
+    for order in orders:
+        for b in range(0, n, batch):
+            index = order[b : b + batch]
+            loss = torch.nn.functional.cross_entropy(logits(x[index]), y[index])
+            for p in params:
+                p.grad = None
+            loss.backward()
+            with torch.no_grad():
+                for p in params:
+                    p -= lr * p.grad
+        with torch.no_grad():
+            epoch_losses.append(torch.nn.functional.cross_entropy(logits(x), y).item())
+    seconds = time.perf_counter() - start
+    print(json.dumps({"epochLosses": epoch_losses, "seconds": seconds}))
+
+
+if __name__ == "__main__":
+    main()
