@@ -2,15 +2,21 @@
  * Displaying an activation function in the Jupyter kernel: its formula, its derivative and a
  * plot of both.
  *
+ * Importing this module (as importing relu-lab does) gives every {@linkcode ActivationFunction}
+ * a `[Symbol.for("Jupyter.display")]` method, so an activation shown as a cell's value displays
+ * as {@linkcode activationView} draws it. Activations cannot import display code themselves
+ * (`activations/` sits below `display/`), hence the method is added to the prototype here.
+ *
  * @module
  */
 
+import { ActivationFunction } from "../activations/activation_function.ts";
 import type { Activation } from "../activations/types.ts";
 import { escapeHtml } from "../plot/escape_html.ts";
 import { plotDefaults } from "../plot/defaults.ts";
 import { plotActivations } from "../plot/plot_activations.ts";
 import type { FigureDocument } from "../plot/types.ts";
-import { Displayable } from "./displayable.ts";
+import { Displayable, jupyterDisplay, type MimeBundle } from "./displayable.ts";
 import { latexToHtml } from "./latex_to_html.ts";
 
 /** Options for {@linkcode activationView}. */
@@ -36,7 +42,7 @@ export interface ActivationViewOptions {
  *
  * @example
  * ```ts
- * import { activationView, createActivation, jupyterDisplay } from "@relu-lab/relu-lab";
+ * import { activationView, createActivation, jupyterDisplay, show } from "@relu-lab/relu-lab";
  * import assert from "node:assert/strict";
  *
  * const relu = createActivation("relu");
@@ -44,6 +50,8 @@ export interface ActivationViewOptions {
  * assert.ok(bundle["text/markdown"]?.includes(`$$${relu.latex}$$`));
  * assert.match(bundle["text/html"] ?? "", /<math/);
  * assert.match(bundle["text/html"] ?? "", /<svg/);
+ * // Importing relu-lab makes activations display themselves the same way.
+ * assert.deepEqual(show(relu).bundle, bundle);
  * ```
  */
 export function activationView(
@@ -82,3 +90,11 @@ export function activationView(
     "text/markdown": markdown,
   });
 }
+
+Object.defineProperty(ActivationFunction.prototype, jupyterDisplay, {
+  value: function (this: ActivationFunction): MimeBundle {
+    return activationView(this).bundle;
+  },
+  configurable: true,
+  writable: true,
+});

@@ -15,7 +15,7 @@ import { Displayable } from "./displayable.ts";
 export interface HistoryViewOptions {
   /** A title above the panels. Default: `"Training history"`. */
   title?: string;
-  /** Width of each panel in pixels. Default: `320`. */
+  /** Width of each panel in pixels. Default: `300`. */
   panelWidth?: number;
   /** Height of each panel in pixels. Default: `240`. */
   panelHeight?: number;
@@ -24,7 +24,8 @@ export interface HistoryViewOptions {
 }
 
 /**
- * Builds the rich display of a training history: the loss (training and test, log scale), the
+ * Builds the rich display of a training history: the loss (training and test; log scale when it
+ * falls by a decade or more), the
  * accuracy when it was measured, and the dead fraction of each activation layer, side by side;
  * its plain-text form is the first and last epochs.
  *
@@ -62,7 +63,7 @@ export function historyView(
     );
   }
   const document = options.document ?? createDocument();
-  const width = options.panelWidth ?? 320;
+  const width = options.panelWidth ?? 300;
   const height = options.panelHeight ?? 240;
   const epochs = history.map((record) => record.epoch);
   const column = (read: (record: EpochMetrics) => number | undefined) =>
@@ -74,7 +75,10 @@ export function historyView(
     { name: "train", x: epochs, y: column((r) => r.trainLoss) },
     { name: "test", x: epochs, y: column((r) => r.testLoss) },
   ].filter((series) => has(series.y));
-  const positive = loss.every((series) => series.y.every((v) => !(v <= 0)));
+  // A log scale when the loss falls by a decade or more (and stays positive).
+  const lossValues = loss.flatMap((series) => series.y.filter(Number.isFinite));
+  const logY = lossValues.every((v) => v > 0) &&
+    Math.max(...lossValues) >= 10 * Math.min(...lossValues);
   if (loss.length > 0) {
     panels.push(plotLines(loss, {
       document,
@@ -82,7 +86,7 @@ export function historyView(
       height,
       xLabel: "epoch",
       yLabel: "loss",
-      logY: positive,
+      logY,
       legend: true,
       subtitle: "Loss",
     }));

@@ -6,8 +6,15 @@
  * - {@linkcode Displayable}: a MIME bundle the kernel shows; {@linkcode show} wraps anything.
  * - {@linkcode displayFigure}: a figure from `plot/`.
  * - {@linkcode activationView}: an activation's formula, derivative and plot.
+ * - {@linkcode modelView}: a model's summary as a table.
  * - {@linkcode historyView}: loss, accuracy and dead-unit curves of a training history.
  * - {@linkcode latexToHtml}: LaTeX to MathML, which needs no stylesheet.
+ *
+ * Importing this module (as importing relu-lab does) has one documented side effect: every
+ * activation object (`ActivationFunction`) and every `Sequential` model gains a
+ * `[Symbol.for("Jupyter.display")]` method, so they display richly as a cell's value. The lower
+ * layers cannot import display code, so display adds the method to their prototypes.
+ * A training history is a plain array: show it with {@linkcode historyView}.
  *
  * @example
  * ```ts
@@ -24,5 +31,6 @@ export * from "./displayable.ts";
 export * from "./latex_to_html.ts";
 export * from "./display_figure.ts";
 export * from "./activation_view.ts";
+export * from "./model_view.ts";
 export * from "./history_view.ts";
 export * from "./show.ts";

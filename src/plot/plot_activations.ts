@@ -36,7 +36,8 @@ export interface PlotActivationsOptions extends FigureOptions {
   /**
    * Points where the derivative may jump. Where it does, the derivative's line breaks, open dots
    * mark the one-sided limits and a filled dot marks the value `grad` returns there (the
-   * convention). Default: `[0]`.
+   * convention). Default: the activations' own `kinks` when they declare them (as
+   * `createActivation` objects do), else `[0]`.
    */
   kinks?: readonly number[];
   /** Colours, one per activation in order. Default: {@linkcode plotDefaults}`.colors`. */
@@ -114,7 +115,9 @@ export function plotActivations(
   if (derivative !== true && derivative !== false && derivative !== "only") {
     typeError(action, "derivative", 'true, false or "only"', derivative);
   }
-  const kinks = (options.kinks ?? [0]).filter((k) => k > lo && k < hi);
+  const kinks = [...new Set(options.kinks ?? declaredKinks(activations))]
+    .filter((k) => k > lo && k < hi)
+    .sort((a, b) => a - b);
   const document = resolveDocument(options);
   const width = size(action, "width", options.width, plotDefaults.activationWidth);
   const height = size(action, "height", options.height, plotDefaults.activationHeight);
@@ -158,6 +161,20 @@ export function plotActivations(
     legends: [swatches(document, legend)],
     charts: panels,
   });
+}
+
+/** The kinks the activations declare (`kinks` on `createActivation` objects), or `[0]`. */
+function declaredKinks(activations: readonly Activation[]): number[] {
+  const kinks: number[] = [];
+  let declared = false;
+  for (const activation of activations) {
+    const own = (activation as { kinks?: unknown }).kinks;
+    if (Array.isArray(own)) {
+      declared = true;
+      for (const k of own) if (typeof k === "number" && Number.isFinite(k)) kinks.push(k);
+    }
+  }
+  return declared ? kinks : [0];
 }
 
 /** Evenly spaced samples with the kinks left out (they are drawn from their one-sided limits). */

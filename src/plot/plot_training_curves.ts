@@ -71,7 +71,10 @@ export interface PlotTrainingCurvesOptions extends FigureOptions {
    * Default: `"range"`.
    */
   band?: boolean | "range" | "std";
-  /** Use a logarithmic y scale. Default: `true` for losses and gradient norms, else `false`. */
+  /**
+   * Use a logarithmic y scale. Default: `true` for losses and gradient norms whose positive
+   * values span at least a factor of 10 (a decade), else `false`.
+   */
   logY?: boolean;
   /**
    * For the per-layer metrics (`deadFraction`, `gradNorm`), the layer to draw, counted from 0.
@@ -145,7 +148,8 @@ export function plotTrainingCurves(
   }
   const perLayer = metric === "deadFraction" || metric === "gradNorm";
   const logY = options.logY ??
-    (metric === "trainLoss" || metric === "testLoss" || metric === "gradNorm");
+    ((metric === "trainLoss" || metric === "testLoss" || metric === "gradNorm") &&
+      spansDecade(runs, metric));
   const read = (record: EpochMetrics): number => {
     const value = record[metric];
     if (Array.isArray(value)) {
@@ -254,4 +258,23 @@ export function plotTrainingCurves(
     ],
     charts: [chart],
   });
+}
+
+/** Whether the positive values of a metric span at least a factor of 10 across all runs. */
+function spansDecade(runs: readonly TrainingRun[], metric: TrainingMetric): boolean {
+  let min = Infinity, max = 0;
+  for (const run of runs) {
+    for (const history of run.histories ?? (run.history ? [run.history] : [])) {
+      for (const record of history) {
+        const value = record[metric];
+        for (const v of Array.isArray(value) ? value : [value]) {
+          if (typeof v === "number" && v > 0 && Number.isFinite(v)) {
+            if (v < min) min = v;
+            if (v > max) max = v;
+          }
+        }
+      }
+    }
+  }
+  return max >= 10 * min;
 }

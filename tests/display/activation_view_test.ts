@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { activationView, jupyterDisplay, latexToHtml, show } from "../../src/display/mod.ts";
+import { createActivation } from "../../src/activations/mod.ts";
 import { leaky, relu } from "../plot/_fixtures.ts";
 
 Deno.test("activationView() bundles HTML, Markdown and plain text", () => {
@@ -43,4 +44,11 @@ Deno.test("latexToHtml() renders display or inline MathML and never throws on ba
   assert.doesNotMatch(latexToHtml("z^2", { displayMode: false }), /display="block"/);
   assert.match(latexToHtml("\\frac{1"), /katex-error|<math/);
   assert.throws(() => latexToHtml(3 as never), TypeError);
+});
+
+Deno.test("an activation from createActivation() displays itself once display is imported", () => {
+  const leakyRelu = createActivation("leakyRelu", { alpha: 0.01 });
+  const bundle = show(leakyRelu).bundle;
+  assert.deepEqual(bundle, activationView(leakyRelu).bundle);
+  assert.ok(bundle["text/markdown"]?.includes(leakyRelu.latex));
 });

@@ -94,3 +94,19 @@ Deno.test("plotActivations() rejects bad input with house-style errors", async (
     assert.throws(() => plotActivations([relu], { derivative: "both" as never }), TypeError);
   });
 });
+
+Deno.test("plotActivations() marks the kinks an activation declares", () => {
+  // A step at z = 1 instead of 0: f(z) = max(0, z - 1), declared with kinks: [1].
+  const shifted = {
+    ...relu,
+    label: "shifted ReLU",
+    f: (z: number) => Math.max(0, z - 1),
+    grad: (z: number) => (z > 1 ? 1 : 0),
+    kinks: [1],
+  };
+  const figure = plotActivations([shifted], { derivative: "only" });
+  const limits = figure.querySelectorAll("g[aria-description='one-sided limit'] circle");
+  assert.equal(limits.length, 2);
+  const atZero = plotActivations([shifted], { derivative: "only", kinks: [0] });
+  assert.equal(atZero.querySelectorAll("g[aria-description='one-sided limit'] circle").length, 0);
+});
