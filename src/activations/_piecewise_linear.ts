@@ -38,6 +38,14 @@ export function linearSlopes(
   return { pair: Float64Array.of(left, right), atZero: value, mode };
 }
 
+/** f'(z) of a two-piece linear f: the right slope for z > 0, the left for z < 0, the kink value at 0. */
+export function linearGrad(z: number, slopes: LinearSlopes): number {
+  if (z > 0) return slopes.pair[1];
+  if (z < 0) return slopes.pair[0];
+  if (z === 0) return slopes.atZero;
+  return NaN;
+}
+
 /** `out[i] = gradOut[i] * f'(x[i])` on float64 for a two-piece linear f. */
 export function linearBackward64(
   x: Float64Array,

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { allocateLike, as32, as64, requireArray, requireLength } from "./_arrays.ts";
 import type { Activation, FloatArray } from "./types.ts";
 
 /** The pieces an {@linkcode ActivationFunction} is built from (one per activation file). */
@@ -112,15 +113,15 @@ export class ActivationFunction implements Activation {
    */
   forward<T extends FloatArray = Float64Array>(x: ArrayLike<number>, out?: T): T {
     const action = `run ${this.name} forward`;
-    requireSameLength(action, "x", x, x);
+    requireArray(action, "x", x);
     const target = out ?? allocateLike(x);
-    requireSameLength(action, "out", target, x);
+    requireLength(action, "out", target, x.length);
     if (target instanceof Float64Array) {
-      const input = x instanceof Float64Array ? x : copyInto(target, x);
-      this.#spec.forward64(input, target);
+      if (!(x instanceof Float64Array)) target.set(x); // then run in place
+      this.#spec.forward64(x instanceof Float64Array ? x : target, target);
     } else {
-      const input = x instanceof Float32Array ? x : copyInto(target, x);
-      this.#spec.forward32(input, target);
+      if (!(x instanceof Float32Array)) target.set(x); // then run in place
+      this.#spec.forward32(x instanceof Float32Array ? x : target, target);
     }
     return target as T;
   }
@@ -142,11 +143,11 @@ export class ActivationFunction implements Activation {
     y?: ArrayLike<number>,
   ): T {
     const action = `run ${this.name} backward`;
-    requireSameLength(action, "x", x, x);
+    requireArray(action, "x", x);
     const target = out ?? allocateLike(x);
-    requireSameLength(action, "gradOut", gradOut, x);
-    requireSameLength(action, "out", target, x);
-    if (y !== undefined) requireSameLength(action, "y", y, x);
+    requireLength(action, "gradOut", gradOut, x.length);
+    requireLength(action, "out", target, x.length);
+    if (y !== undefined) requireLength(action, "y", y, x.length);
     if (target instanceof Float64Array) {
       this.#spec.backward64(
         as64(x),
@@ -181,40 +182,5 @@ export class ActivationFunction implements Activation {
    */
   [Symbol.for("Deno.customInspect")](): string {
     return `ActivationFunction(${this.toString()})`;
-  }
-}
-
-function allocateLike(x: ArrayLike<number>): FloatArray {
-  return x instanceof Float32Array ? new Float32Array(x.length) : new Float64Array(x.length);
-}
-
-function copyInto<T extends FloatArray>(target: T, x: ArrayLike<number>): T {
-  target.set(x);
-  return target;
-}
-
-function as64(x: ArrayLike<number>): Float64Array {
-  return x instanceof Float64Array ? x : Float64Array.from(x);
-}
-
-function as32(x: ArrayLike<number>): Float32Array {
-  return x instanceof Float32Array ? x : Float32Array.from(x);
-}
-
-function requireSameLength(
-  action: string,
-  name: string,
-  array: ArrayLike<number>,
-  x: ArrayLike<number>,
-): void {
-  if (array === null || typeof array !== "object" || typeof array.length !== "number") {
-    throw new TypeError(
-      `Cannot ${action} as ${name} must be an array of numbers: ${name}=${String(array)}`,
-    );
-  }
-  if (array.length !== x.length) {
-    throw new RangeError(
-      `Cannot ${action} as ${name} must have x.length=${x.length} elements: ${name}.length=${array.length}`,
-    );
   }
 }

@@ -11,6 +11,7 @@ import {
   linearBackward64,
   linearForward32,
   linearForward64,
+  linearGrad,
   linearSlopes,
 } from "./_piecewise_linear.ts";
 import { relu, reluForward32, reluForward64 } from "./relu.ts";
@@ -116,22 +117,41 @@ export function leakyReluMaxForm(z: number, options: LeakyReluOptions = {}): num
 
 /** Builds the Leaky ReLU activation object (used by `createActivation`). */
 export function leakyReluActivation(options: LeakyReluGradOptions = {}): ActivationFunction {
-  return twoPieceActivation("leakyRelu", "Leaky ReLU", "create leakyRelu", options);
+  const action = "create leakyRelu";
+  const alpha = requireAlpha(action, options.alpha ?? LEAKY_RELU_ALPHA);
+  const atZero = checkKink(action, options.atZero ?? "left");
+  return twoPieceActivation({
+    name: "leakyRelu",
+    title: "Leaky ReLU",
+    action,
+    alpha,
+    atZero,
+    params: { alpha, atZero },
+  });
+}
+
+/** What {@linkcode twoPieceActivation} needs, parameters already checked. */
+export interface TwoPieceSpec {
+  /** The activation's name, e.g. `"leakyRelu"`. */
+  name: string;
+  /** The label's title, e.g. `"Leaky ReLU"`. */
+  title: string;
+  /** What is being done, for error messages. */
+  action: string;
+  /** The slope for z <= 0 (any finite number). */
+  alpha: number;
+  /** The convention at z = 0. */
+  atZero: KinkConvention;
+  /** The parameters to report (and to rebuild from). */
+  params: Record<string, number | string>;
 }
 
 /**
  * Builds a two-piece linear activation object: slope 1 for z > 0, `alpha` for z <= 0 (shared
  * by leakyRelu, the fixed-slope prelu and rrelu in evaluation).
  */
-export function twoPieceActivation(
-  name: string,
-  title: string,
-  action: string,
-  options: LeakyReluGradOptions,
-  defaultAlpha = LEAKY_RELU_ALPHA,
-): ActivationFunction {
-  const alpha = requireAlpha(action, options.alpha ?? defaultAlpha);
-  const atZero = checkKink(action, options.atZero ?? "left");
+export function twoPieceActivation(spec: TwoPieceSpec): ActivationFunction {
+  const { name, title, action, alpha, atZero } = spec;
   const slopes = linearSlopes(action, alpha, 1, atZero);
   const a = formatNumber(alpha);
   const forward64 = alpha === 0
@@ -143,9 +163,9 @@ export function twoPieceActivation(
   return new ActivationFunction({
     name,
     label: `${title} (α = ${a}${atZero === "left" ? "" : `, f′(0) = ${slopes.atZero}`})`,
-    params: { alpha, atZero },
+    params: spec.params,
     f: alpha === 0 ? relu : (z) => (z > 0 ? z : alpha * z),
-    grad: (z) => leakyReluGrad(z, { alpha, atZero }),
+    grad: (z) => linearGrad(z, slopes),
     forward64,
     forward32,
     backward64: (x, gradOut, out) => linearBackward64(x, gradOut, out, slopes),

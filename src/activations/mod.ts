@@ -39,6 +39,36 @@ export {
   createActivation,
 } from "./create_activation.ts";
 export { relu, reluGrad, type ReluGradOptions } from "./relu.ts";
+export { erf, erfc } from "./erf.ts";
+export { elu, eluGrad, type EluGradOptions, type EluOptions } from "./elu.ts";
+export { gelu, geluGrad } from "./gelu.ts";
+export { geluTanh, geluTanhGrad } from "./gelu_tanh.ts";
+export { identity, identityGrad } from "./identity.ts";
+export {
+  prelu,
+  PRELU_ALPHA,
+  preluAlphaGrad,
+  preluForward,
+  type PreluForwardOptions,
+  preluGrad,
+  type PreluGradOptions,
+} from "./prelu.ts";
+export {
+  rrelu,
+  RRELU_LOWER,
+  RRELU_UPPER,
+  rreluBackward,
+  rreluForward,
+  type RReluForwardResult,
+  rreluGrad,
+  type RReluGradOptions,
+  type RReluOptions,
+} from "./rrelu.ts";
+export { selu, SELU_ALPHA, SELU_SCALE, seluGrad, type SeluGradOptions } from "./selu.ts";
+export { sigmoid, sigmoidGrad } from "./sigmoid.ts";
+export { silu, siluGrad } from "./silu.ts";
+export { softplus, softplusGrad, type SoftplusOptions } from "./softplus.ts";
+export { tanh, tanhGrad } from "./tanh.ts";
 export {
   LEAKY_RELU_ALPHA,
   leakyRelu,

@@ -1,0 +1,106 @@
+/**
+ * GELU, the Gaussian error linear unit `z Φ(z)` (exact, via erf), and its derivative
+ * `Φ(z) + z φ(z)`, side by side.
+ *
+ * @module
+ */
+
+import { ActivationFunction } from "./activation_function.ts";
+import { erfc } from "./erf.ts";
+
+const SQRT1_2 = Math.SQRT1_2;
+const ONE_OVER_SQRT_2PI = 0.3989422804014327;
+
+/**
+ * The standard normal CDF `Φ(z) = erfc(-z/√2) / 2`, accurate in relative terms for negative
+ * z too (no `1 + erf` cancellation).
+ */
+function normalCdf(z: number): number {
+  return 0.5 * erfc(-z * SQRT1_2);
+}
+
+/**
+ * GELU (exact): `z Φ(z) = z (1 + erf(z/√2)) / 2`, with Φ the standard normal CDF, computed
+ * through erfc so it stays accurate for negative z. `gelu(-Infinity) === 0` (the limit),
+ * `gelu(Infinity) === Infinity`; NaN propagates.
+ *
+ * @param z The input.
+ * @returns GELU(z).
+ *
+ * @example
+ * ```ts
+ * import { gelu } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(gelu(0), 0);
+ * assert.ok(Math.abs(gelu(1) - 0.8413447460685429) < 1e-15);
+ * assert.equal(gelu(-Infinity), 0);
+ * ```
+ */
+export function gelu(z: number): number {
+  if (z === -Infinity) return 0;
+  return z * normalCdf(z);
+}
+
+/**
+ * The derivative of exact GELU: `Φ(z) + z φ(z)`, with φ the standard normal density. The
+ * limits 0 at -Infinity and 1 at +Infinity; NaN propagates.
+ *
+ * @param z The input.
+ * @returns GELU'(z).
+ *
+ * @example
+ * ```ts
+ * import { geluGrad } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(geluGrad(0), 0.5);
+ * assert.equal(geluGrad(Infinity), 1);
+ * ```
+ */
+export function geluGrad(z: number): number {
+  if (z === Infinity) return 1;
+  if (z === -Infinity) return 0;
+  return normalCdf(z) + z * ONE_OVER_SQRT_2PI * Math.exp(-0.5 * z * z);
+}
+
+function geluForward64(x: Float64Array, out: Float64Array): void {
+  const n = x.length;
+  for (let i = 0; i < n; i++) out[i] = gelu(x[i]);
+}
+
+function geluForward32(x: Float32Array, out: Float32Array): void {
+  const n = x.length;
+  for (let i = 0; i < n; i++) out[i] = gelu(x[i]);
+}
+
+function geluBackward64(x: Float64Array, gradOut: Float64Array, out: Float64Array): void {
+  const n = x.length;
+  for (let i = 0; i < n; i++) out[i] = gradOut[i] * geluGrad(x[i]);
+}
+
+function geluBackward32(x: Float32Array, gradOut: Float32Array, out: Float32Array): void {
+  const n = x.length;
+  for (let i = 0; i < n; i++) out[i] = gradOut[i] * geluGrad(x[i]);
+}
+
+/** Builds the exact GELU activation object (used by `createActivation`). */
+export function geluActivation(): ActivationFunction {
+  return new ActivationFunction({
+    name: "gelu",
+    label: "GELU",
+    params: {},
+    f: gelu,
+    grad: geluGrad,
+    forward64: geluForward64,
+    forward32: geluForward32,
+    backward64: geluBackward64,
+    backward32: geluBackward32,
+    expression: "z * (1 + erf(z / sqrt(2))) / 2",
+    latex: String
+      .raw`f(z) = z\,\Phi(z) = \frac{z}{2}\left(1 + \operatorname{erf}\frac{z}{\sqrt{2}}\right)`,
+    gradLatex: String
+      .raw`f'(z) = \Phi(z) + z\,\varphi(z) = \frac{1}{2}\left(1 + \operatorname{erf}\frac{z}{\sqrt{2}}\right) + \frac{z}{\sqrt{2\pi}} e^{-z^{2}/2}`,
+    kinks: [],
+  });
+}

@@ -1,0 +1,238 @@
+/**
+ * RReLU, the randomized leaky ReLU (Xu et al. 2015): in training each non-positive input gets
+ * a slope drawn uniformly from [lower, upper]; in evaluation the slope is the mean
+ * `(lower + upper) / 2`. Bounds default to PyTorch's 1/8 and 1/3.
+ *
+ * @module
+ */
+
+import { type RandomOptions, resolvePrng } from "../core/prng.ts";
+import { formatValue, requireNumber } from "../core/validate.ts";
+import { allocateLike, as64, requireArray, requireLength } from "./_arrays.ts";
+import { checkKink, resolveKink } from "./_kink.ts";
+import type { ActivationFunction } from "./activation_function.ts";
+import { twoPieceActivation } from "./leaky_relu.ts";
+import type { FloatArray, KinkConvention } from "./types.ts";
+
+/** The default lower bound of RReLU's slope (PyTorch): 1/8. */
+export const RRELU_LOWER = 1 / 8;
+/** The default upper bound of RReLU's slope (PyTorch): 1/3. */
+export const RRELU_UPPER = 1 / 3;
+
+/** Options of {@linkcode rrelu} and {@linkcode rreluForward}. */
+export interface RReluOptions extends RandomOptions {
+  /** Smallest slope, a finite number >= 0. Default: 1/8. */
+  lower?: number;
+  /** Largest slope, a finite number >= lower. Default: 1/3. */
+  upper?: number;
+  /**
+   * Training mode draws a random slope for each non-positive input and needs `prng` or `seed`;
+   * evaluation (the default) uses the mean slope `(lower + upper) / 2`.
+   */
+  training?: boolean;
+}
+
+/** Options of {@linkcode rreluGrad}. */
+export interface RReluGradOptions extends RReluOptions {
+  /**
+   * The slope used in the forward pass (from {@linkcode rreluForward}'s `slopes`). When
+   * given, it is the derivative for z < 0 and nothing is drawn.
+   */
+  slope?: number;
+  /** The derivative at z = 0: `"left"` (the slope, default, as PyTorch), `"right"` (1), `"mean"` or a number. */
+  atZero?: KinkConvention;
+}
+
+/** What {@linkcode rreluForward} returns. */
+export interface RReluForwardResult<T extends FloatArray> {
+  /** The outputs. */
+  output: T;
+  /** The slope each output used: 1 where x > 0 (or NaN), the drawn or mean slope elsewhere. */
+  slopes: Float64Array;
+}
+
+interface Resolved {
+  lower: number;
+  upper: number;
+  draw: (() => number) | undefined;
+}
+
+function resolve(action: string, options: RReluOptions): Resolved {
+  const lower = requireNumber(action, "lower", options.lower ?? RRELU_LOWER, { min: 0 });
+  const upper = requireNumber(action, "upper", options.upper ?? RRELU_UPPER, { min: lower });
+  if (!options.training) return { lower, upper, draw: undefined };
+  if (options.prng === undefined && options.seed === undefined) {
+    throw new TypeError(
+      `Cannot ${action} as training needs a prng or a seed: prng=undefined, seed=undefined`,
+    );
+  }
+  const prng = resolvePrng(options);
+  return { lower, upper, draw: () => lower + (upper - lower) * prng() };
+}
+
+/**
+ * RReLU: `z` for z > 0 and `a z` for z <= 0, where `a` is drawn uniformly from
+ * [lower, upper] in training (one draw per call, only when z <= 0) and is the mean slope
+ * `(lower + upper) / 2` in evaluation. NaN propagates.
+ *
+ * @param z The input.
+ * @param options `lower`, `upper`, `training`, and `prng` or `seed` (needed in training).
+ * @returns RReLU(z).
+ *
+ * @example
+ * ```ts
+ * import { createPrng, rrelu } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(rrelu(3), 3);
+ * assert.equal(rrelu(-1, { lower: 0.1, upper: 0.3 }), -0.2);
+ * const y = rrelu(-1, { training: true, prng: createPrng(1) });
+ * assert.ok(y <= -1 / 8 && y >= -1 / 3);
+ * ```
+ */
+export function rrelu(z: number, options: RReluOptions = {}): number {
+  const { lower, upper, draw } = resolve("compute rrelu", options);
+  if (z > 0 || Number.isNaN(z)) return z;
+  const slope = draw === undefined ? (lower + upper) / 2 : draw();
+  return slope === 0 ? 0 : slope * z;
+}
+
+/**
+ * The derivative of RReLU: 1 for z > 0, the slope for z < 0 (`options.slope` when given,
+ * else drawn in training exactly as {@linkcode rrelu} would with the same generator state,
+ * else the mean), and `atZero` at z = 0 (default `"left"`: the slope). NaN propagates.
+ *
+ * @param z The input.
+ * @param options `slope`, `lower`, `upper`, `training`, `prng` or `seed`, `atZero`.
+ * @returns RReLU'(z).
+ *
+ * @example
+ * ```ts
+ * import { rrelu, rreluGrad } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(rreluGrad(-1, { lower: 0.1, upper: 0.3 }), 0.2);
+ * assert.equal(rreluGrad(-1, { slope: 0.15 }), 0.15);
+ * const options = { training: true, seed: 3 };
+ * assert.equal(rrelu(-1, options), -rreluGrad(-1, options));
+ * ```
+ */
+export function rreluGrad(z: number, options: RReluGradOptions = {}): number {
+  const action = "compute rreluGrad";
+  const { lower, upper, draw } = resolve(action, options);
+  if (z > 0) return 1;
+  if (Number.isNaN(z)) return NaN;
+  let slope: number;
+  if (options.slope !== undefined) slope = requireNumber(action, "slope", options.slope);
+  else slope = draw === undefined ? (lower + upper) / 2 : draw();
+  return z < 0 ? slope : resolveKink(action, options.atZero ?? "left", slope, 1);
+}
+
+/**
+ * Applies RReLU to an array and returns the slopes it used, so the backward pass can reuse
+ * them (`gradIn[i] = gradOut[i] * slopes[i]`, see {@linkcode rreluBackward}). In training each
+ * non-positive input draws its own slope (in index order, from `prng` or `seed`); in
+ * evaluation every one uses the mean slope.
+ *
+ * @param x The inputs: a number array, `Float64Array` or `Float32Array`.
+ * @param options `lower`, `upper`, `training`, and `prng` or `seed`.
+ * @param out Where to write the outputs (may be `x`); default a new array of `x`'s float type.
+ * @param slopesOut Where to write the slopes; default a new `Float64Array`.
+ * @returns The outputs and the slopes.
+ *
+ * @example
+ * ```ts
+ * import { rreluForward } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const { output, slopes } = rreluForward([-2, 3], { training: true, seed: 1 });
+ * assert.equal(output[0], -2 * slopes[0]);
+ * assert.equal(slopes[1], 1);
+ * assert.ok(slopes[0] >= 1 / 8 && slopes[0] <= 1 / 3);
+ * ```
+ */
+export function rreluForward<T extends FloatArray = Float64Array>(
+  x: ArrayLike<number>,
+  options: RReluOptions = {},
+  out?: T,
+  slopesOut?: Float64Array,
+): RReluForwardResult<T> {
+  const action = "run rreluForward";
+  const { lower, upper, draw } = resolve(action, options);
+  requireArray(action, "x", x);
+  const output = out ?? allocateLike(x);
+  requireLength(action, "out", output, x.length);
+  const slopes = slopesOut ?? new Float64Array(x.length);
+  if (!(slopes instanceof Float64Array)) {
+    throw new TypeError(
+      `Cannot ${action} as slopesOut must be a Float64Array: slopesOut=${formatValue(slopes)}`,
+    );
+  }
+  requireLength(action, "slopesOut", slopes, x.length);
+  const mean = (lower + upper) / 2;
+  const n = x.length;
+  // Not branch-free: training draws a random number per non-positive input anyway.
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    if (v > 0 || v !== v) {
+      slopes[i] = 1;
+      output[i] = v;
+    } else {
+      const slope = draw === undefined ? mean : draw();
+      slopes[i] = slope;
+      output[i] = slope === 0 ? 0 : slope * v;
+    }
+  }
+  return { output: output as T, slopes };
+}
+
+/**
+ * The RReLU backward pass from the slopes of {@linkcode rreluForward}:
+ * `out[i] = gradOut[i] * slopes[i]` (the left convention at z = 0, as PyTorch).
+ *
+ * @param gradOut dLoss/dOutput.
+ * @param slopes The slopes the forward pass returned.
+ * @param out Where to write (may alias `gradOut`); default a new array of `gradOut`'s float type.
+ * @returns `out`.
+ *
+ * @example
+ * ```ts
+ * import { rreluBackward, rreluForward } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const { slopes } = rreluForward([-2, 3], { lower: 0.2, upper: 0.2 });
+ * assert.deepEqual(Array.from(rreluBackward([1, 1], slopes)), [0.2, 1]);
+ * ```
+ */
+export function rreluBackward<T extends FloatArray = Float64Array>(
+  gradOut: ArrayLike<number>,
+  slopes: ArrayLike<number>,
+  out?: T,
+): T {
+  const action = "run rreluBackward";
+  requireArray(action, "gradOut", gradOut);
+  requireLength(action, "slopes", slopes, gradOut.length);
+  const target = out ?? allocateLike(gradOut);
+  requireLength(action, "out", target, gradOut.length);
+  const s = as64(slopes);
+  const n = gradOut.length;
+  for (let i = 0; i < n; i++) target[i] = gradOut[i] * s[i];
+  return target as T;
+}
+
+/** Builds the RReLU activation object in evaluation mode (used by `createActivation`). */
+export function rreluActivation(
+  options: { lower?: number; upper?: number; atZero?: KinkConvention } = {},
+): ActivationFunction {
+  const action = "create rrelu";
+  const { lower, upper } = resolve(action, options);
+  const atZero = checkKink(action, options.atZero ?? "left");
+  return twoPieceActivation({
+    name: "rrelu",
+    title: "RReLU, evaluation",
+    action,
+    alpha: (lower + upper) / 2,
+    atZero,
+    params: { lower, upper, atZero },
+  });
+}

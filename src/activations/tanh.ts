@@ -1,0 +1,105 @@
+/**
+ * The hyperbolic tangent and its derivative `1 - tanh²(z)`, side by side.
+ *
+ * @module
+ */
+
+import { ActivationFunction } from "./activation_function.ts";
+
+/**
+ * The hyperbolic tangent (`Math.tanh`): ±1 at ±Infinity; NaN propagates.
+ *
+ * @param z The input.
+ * @returns tanh(z), in [-1, 1].
+ *
+ * @example
+ * ```ts
+ * import { tanh } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(tanh(0), 0);
+ * assert.equal(tanh(-Infinity), -1);
+ * ```
+ */
+export function tanh(z: number): number {
+  return Math.tanh(z);
+}
+
+/**
+ * The derivative of tanh, `1 - tanh²(z)`, computed as `1 / cosh²(z)` so it keeps its relative
+ * accuracy for large |z| (no cancellation); 0 at ±Infinity; NaN propagates.
+ *
+ * @param z The input.
+ * @returns tanh'(z), in [0, 1].
+ *
+ * @example
+ * ```ts
+ * import { tanhGrad } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(tanhGrad(0), 1);
+ * assert.equal(tanhGrad(Infinity), 0);
+ * ```
+ */
+export function tanhGrad(z: number): number {
+  const c = Math.cosh(z);
+  return 1 / (c * c);
+}
+
+function tanhForward64(x: Float64Array, out: Float64Array): void {
+  const n = x.length;
+  for (let i = 0; i < n; i++) out[i] = Math.tanh(x[i]);
+}
+
+function tanhForward32(x: Float32Array, out: Float32Array): void {
+  const n = x.length;
+  for (let i = 0; i < n; i++) out[i] = Math.tanh(x[i]);
+}
+
+/** Backward from the output when given: tanh' = 1 - y². */
+function tanhBackward64(
+  x: Float64Array,
+  gradOut: Float64Array,
+  out: Float64Array,
+  y: Float64Array | undefined,
+): void {
+  const n = x.length;
+  if (y === undefined) {
+    for (let i = 0; i < n; i++) out[i] = gradOut[i] * tanhGrad(x[i]);
+  } else {
+    for (let i = 0; i < n; i++) out[i] = gradOut[i] * (1 - y[i] * y[i]);
+  }
+}
+
+function tanhBackward32(
+  x: Float32Array,
+  gradOut: Float32Array,
+  out: Float32Array,
+  y: Float32Array | undefined,
+): void {
+  const n = x.length;
+  if (y === undefined) {
+    for (let i = 0; i < n; i++) out[i] = gradOut[i] * tanhGrad(x[i]);
+  } else {
+    for (let i = 0; i < n; i++) out[i] = gradOut[i] * (1 - y[i] * y[i]);
+  }
+}
+
+/** Builds the tanh activation object (used by `createActivation`). */
+export function tanhActivation(): ActivationFunction {
+  return new ActivationFunction({
+    name: "tanh",
+    label: "tanh",
+    params: {},
+    f: tanh,
+    grad: tanhGrad,
+    forward64: tanhForward64,
+    forward32: tanhForward32,
+    backward64: tanhBackward64,
+    backward32: tanhBackward32,
+    expression: "tanh(z)",
+    latex: String.raw`f(z) = \tanh(z) = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}`,
+    gradLatex: String.raw`f'(z) = 1 - \tanh^{2}(z)`,
+    kinks: [],
+  });
+}
