@@ -126,7 +126,7 @@ interface CurvePoint {
  *   { name: "ReLU", histories: [history(1), history(1.2)] },
  *   { name: "Leaky ReLU", history: history(0.8) },
  * ], { metric: "trainLoss", title: "Loss" });
- * assert.equal(figure.querySelectorAll("g[aria-label=line] path").length, 2);
+ * assert.equal(figure.querySelectorAll("g[aria-description=mean] path").length, 2);
  * assert.equal(figure.querySelectorAll("g[aria-label=area] path").length, 1);
  * ```
  */
@@ -232,9 +232,35 @@ export function plotTrainingCurves(
         y2: "hi",
         z: "series",
         fill: "series",
-        fillOpacity: 0.2,
+        fillOpacity: 0.15,
       }),
-      Plot.lineY(points, { x: "epoch", y: "mean", z: "series", stroke: "series", strokeWidth: 2 }),
+      // Thin edges keep overlapping bands apart.
+      Plot.lineY(bandPoints, {
+        x: "epoch",
+        y: "lo",
+        z: "series",
+        stroke: "series",
+        strokeWidth: 0.75,
+        strokeOpacity: 0.6,
+        ariaDescription: "band edge",
+      }),
+      Plot.lineY(bandPoints, {
+        x: "epoch",
+        y: "hi",
+        z: "series",
+        stroke: "series",
+        strokeWidth: 0.75,
+        strokeOpacity: 0.6,
+        ariaDescription: "band edge",
+      }),
+      Plot.lineY(points, {
+        x: "epoch",
+        y: "mean",
+        z: "series",
+        stroke: "series",
+        strokeWidth: 2,
+        ariaDescription: "mean",
+      }),
     ],
   });
   const seeds = Math.max(...runs.map((run) => run.histories?.length ?? 1));

@@ -17,7 +17,7 @@ const runs = [
 
 Deno.test("plotTrainingCurves() draws one mean line per run", () => {
   const figure = plotTrainingCurves(runs);
-  assert.equal(figure.querySelectorAll("g[aria-label=line] path").length, 2);
+  assert.equal(figure.querySelectorAll("g[aria-description=mean] path").length, 2);
 });
 
 Deno.test("plotTrainingCurves() shades a band only for runs with several histories", () => {
