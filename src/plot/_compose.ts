@@ -85,7 +85,15 @@ export function panel(
       }, heading),
     );
   }
-  return element(document, "div", { style: "display: inline-block;" }, ...children, ...content);
+  return element(
+    document,
+    "div",
+    {
+      style: "display: inline-flex; flex-direction: column; align-items: center;",
+    },
+    ...children,
+    ...content,
+  );
 }
 
 /** How a legend entry draws its key. */
