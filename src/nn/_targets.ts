@@ -14,26 +14,27 @@ export function requireLabels(
   pred: Matrix,
   labels: unknown,
   classes: number,
+  name = "labels",
 ): asserts labels is Int32Array {
   if (!(labels instanceof Int32Array)) {
     throw new TypeError(
-      `Cannot ${action} as labels must be an Int32Array of class indices: labels=${
+      `Cannot ${action} as ${name} must be an Int32Array of class indices: ${name}=${
         formatValue(labels)
       }`,
     );
   }
   if (labels.length !== pred.rows) {
     throw new RangeError(
-      `Cannot ${action} as there must be one label per row: predictions are ${
+      `Cannot ${action} as ${name} must hold one label per row of a ${
         shapeOf(pred)
-      }, labels has ${labels.length}`,
+      } matrix: ${name}.length=${labels.length}`,
     );
   }
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i];
     if (label < 0 || label >= classes) {
       throw new RangeError(
-        `Cannot ${action} as every label must be in 0..${classes - 1}: labels[${i}]=${label}`,
+        `Cannot ${action} as every label must be in 0..${classes - 1}: ${name}[${i}]=${label}`,
       );
     }
   }

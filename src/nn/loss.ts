@@ -67,3 +67,25 @@ export function resolveLoss(loss: LossName | Loss): Loss {
     }`,
   );
 }
+
+/**
+ * The loss to use when none is given: softmax cross-entropy for class labels, binary
+ * cross-entropy for labels with a one-output model, mean squared error for matrix targets.
+ *
+ * @param target The targets: labels or a matrix.
+ * @param outputSize The model's number of outputs.
+ * @returns The loss name.
+ *
+ * @example
+ * ```ts
+ * import { defaultLossName } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(defaultLossName(new Int32Array([0, 2]), 3), "softmaxCrossEntropy");
+ * assert.equal(defaultLossName(new Int32Array([0, 1]), 1), "binaryCrossEntropy");
+ * ```
+ */
+export function defaultLossName(target: Int32Array | Matrix, outputSize: number): LossName {
+  if (!(target instanceof Int32Array)) return "mse";
+  return outputSize === 1 ? "binaryCrossEntropy" : "softmaxCrossEntropy";
+}

@@ -41,5 +41,6 @@ export * from "./adam.ts";
 export * from "./clip_grad_norm.ts";
 export * from "./schedules.ts";
 export * from "./scan_activations.ts";
+export * from "./check_dataset.ts";
 export * from "./train.ts";
 export * from "./conv2d.ts";

@@ -11,7 +11,8 @@ import type { Matrix } from "../core/matrix.ts";
 import { createPrng } from "../core/prng.ts";
 import { formatValue, requireNumber } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
-import { requireFinite, shapeOf } from "./_check.ts";
+import { shapeOf } from "./_check.ts";
+import { checkDataset } from "./check_dataset.ts";
 import { defaultReporter } from "./_progress.ts";
 import {
   deadFractionOf,
@@ -20,11 +21,10 @@ import {
   SCAN_CHUNK_ROWS,
   scanActivations,
 } from "./scan_activations.ts";
-import { requireLabels } from "./_targets.ts";
 import { correctCount } from "./accuracy.ts";
 import { clipGradNorm } from "./clip_grad_norm.ts";
 import { Dense } from "./dense.ts";
-import { type Loss, type LossName, resolveLoss } from "./loss.ts";
+import { defaultLossName, type Loss, type LossName, resolveLoss } from "./loss.ts";
 import { type Optimizer, type OptimizerName, resolveOptimizer } from "./optimizer.ts";
 import { PReLU } from "./prelu_layer.ts";
 import type { Schedule } from "./schedules.ts";
@@ -286,8 +286,8 @@ function trainingRun(model: Sequential, data: Dataset, options: TrainOptions): T
   const clipNorm = options.clipNorm === undefined
     ? undefined
     : requireNumber(action, "clipNorm", options.clipNorm, { min: 0, minExclusive: true });
-  requireDataset(action, "data", data, model);
-  if (options.test !== undefined) requireDataset(action, "test", options.test, model);
+  checkDataset(model, data, { action, name: "data" });
+  if (options.test !== undefined) checkDataset(model, options.test, { action, name: "test" });
   if (
     options.test !== undefined &&
     (options.test.y instanceof Int32Array) !== (data.y instanceof Int32Array)
@@ -306,7 +306,7 @@ function trainingRun(model: Sequential, data: Dataset, options: TrainOptions): T
       }`,
     );
   }
-  const loss = resolveLoss(options.loss ?? defaultLoss(data, model));
+  const loss = resolveLoss(options.loss ?? defaultLossName(data.y, model.outputSize));
   const optimizer = resolveOptimizer(options.optimizer ?? "sgd", {
     momentum: options.momentum,
     weightDecay,
@@ -428,21 +428,23 @@ function* runEpochs(
         deadFraction: scans.map(deadFractionOf),
       }
       : evaluate(model, data, loss, true);
+    const test = settings.test === undefined
+      ? undefined
+      : evaluate(model, settings.test, loss, false);
     const record: EpochRecord = {
       epoch: epoch + 1,
       trainLoss: train.loss,
+      ...(test === undefined ? {} : { testLoss: test.loss }),
+      ...(train.accuracy === undefined ? {} : { trainAccuracy: train.accuracy }),
+      ...(test?.accuracy === undefined ? {} : { testAccuracy: test.accuracy }),
       deadFraction: train.deadFraction,
       gradNorm: Array.from(normSums, (sum) => sum / step),
+      ...(preluLayers.length === 0
+        ? {}
+        : { preluSlopes: preluLayers.map((layer) => Array.from(layer.alpha)) }),
       learningRate,
       seconds: 0,
     };
-    if (train.accuracy !== undefined) record.trainAccuracy = train.accuracy;
-    if (settings.test !== undefined) {
-      const test = evaluate(model, settings.test, loss, false);
-      record.testLoss = test.loss;
-      if (test.accuracy !== undefined) record.testAccuracy = test.accuracy;
-    }
-    if (preluLayers.length > 0) record.preluSlopes = preluLayers.map((l) => Array.from(l.alpha));
     record.seconds = (performance.now() - started) / 1000;
     history.push(record);
     yield record;
@@ -529,51 +531,4 @@ function learningRates(learningRate: number | Schedule, epochs: number): Float64
 
 function kindOf(y: Int32Array | Matrix): string {
   return y instanceof Int32Array ? "Int32Array labels" : `a ${shapeOf(y)} matrix`;
-}
-
-function defaultLoss(data: Dataset, model: Sequential): LossName {
-  if (!(data.y instanceof Int32Array)) return "mse";
-  return model.outputSize === 1 ? "binaryCrossEntropy" : "softmaxCrossEntropy";
-}
-
-function requireDataset(action: string, name: string, data: Dataset, model: Sequential): void {
-  if (typeof data !== "object" || data === null || typeof data.x?.rows !== "number") {
-    throw new TypeError(
-      `Cannot ${action} as ${name} must be a Dataset { x, y }: ${name}=${formatValue(data)}`,
-    );
-  }
-  const { x, y } = data;
-  if (x.rows === 0) {
-    throw new RangeError(
-      `Cannot ${action} as ${name} must not be empty: ${name}.x is ${shapeOf(x)}`,
-    );
-  }
-  if (x.cols !== model.inputSize) {
-    throw new RangeError(
-      `Cannot ${action} as ${name}.x must have one column per model input: ${name}.x is ${
-        shapeOf(x)
-      }, the model takes Nx${model.inputSize}`,
-    );
-  }
-  requireFinite(action, `${name}.x.data`, x.data);
-  if (y instanceof Int32Array) {
-    const classes = model.outputSize === 1 ? 2 : model.outputSize;
-    requireLabels(action, x, y, classes);
-    return;
-  }
-  if (typeof y !== "object" || y === null || !(y.data instanceof Float64Array)) {
-    throw new TypeError(
-      `Cannot ${action} as ${name}.y must be an Int32Array of labels or a Matrix: ${name}.y=${
-        formatValue(y)
-      }`,
-    );
-  }
-  if (y.rows !== x.rows || y.cols !== model.outputSize) {
-    throw new RangeError(
-      `Cannot ${action} as ${name}.y must have one row per sample and one column per model output: ${name}.y is ${
-        shapeOf(y)
-      }, expected ${x.rows}x${model.outputSize}`,
-    );
-  }
-  requireFinite(action, `${name}.y.data`, y.data);
 }

@@ -1,0 +1,144 @@
+/**
+ * One report on a model and a data set: loss and accuracy, every activation layer's dead
+ * neurons, sparsity and output statistics, and every Dense layer's gradient norms. It prints as
+ * a text table.
+ *
+ * @module
+ */
+
+import type { Dataset } from "../core/dataset.ts";
+import { accuracy, type Loss, type LossName, type Sequential } from "../nn/mod.ts";
+import { checkData, fullBatchLoss, lossFor } from "./_inputs.ts";
+import { type ActivationStatistics, activationStatistics } from "./activation_statistics.ts";
+import { type DeadNeurons, deadNeurons } from "./dead_neurons.ts";
+import { gradientNorms, type LayerGradientNorm } from "./gradient_norms.ts";
+
+/** Options of {@linkcode diagnose}. */
+export interface DiagnoseOptions {
+  /** The loss. Default: as in `train` (softmax cross-entropy for labels, MSE for matrices). */
+  loss?: LossName | Loss;
+}
+
+/**
+ * The findings of {@linkcode diagnose}. `toString()` (and `console.log`) give a text table.
+ */
+export class DiagnosticsReport {
+  /** Mean loss over the data set, in evaluation mode. */
+  readonly loss: number;
+  /** Accuracy over the data set, for class labels. */
+  readonly accuracy: number | undefined;
+  /** Per activation layer: output mean, std, sparsity and dead fraction. */
+  readonly activations: readonly ActivationStatistics[];
+  /** Per activation layer: the indices of its dead neurons. */
+  readonly dead: readonly DeadNeurons[];
+  /** Per Dense layer: gradient norms of the full-batch loss. */
+  readonly gradients: readonly LayerGradientNorm[];
+
+  /**
+   * Gathers the findings (use {@linkcode diagnose} to compute them).
+   *
+   * @param fields The findings.
+   */
+  constructor(fields: {
+    loss: number;
+    accuracy: number | undefined;
+    activations: readonly ActivationStatistics[];
+    dead: readonly DeadNeurons[];
+    gradients: readonly LayerGradientNorm[];
+  }) {
+    this.loss = fields.loss;
+    this.accuracy = fields.accuracy;
+    this.activations = fields.activations;
+    this.dead = fields.dead;
+    this.gradients = fields.gradients;
+  }
+
+  /**
+   * The report as text: a header line, then one table for the activation layers and one for
+   * the Dense layers.
+   *
+   * @returns The text.
+   */
+  toString(): string {
+    const head = `loss ${this.loss.toPrecision(4)}${
+      this.accuracy === undefined ? "" : `, accuracy ${(100 * this.accuracy).toFixed(1)}%`
+    }`;
+    const activationRows = this.activations.map((a, i) => [
+      String(a.layerIndex),
+      a.layer,
+      `${this.dead[i].dead.length}/${a.size}`,
+      `${(100 * a.sparsity).toFixed(1)}%`,
+      a.mean.toPrecision(3),
+      a.std.toPrecision(3),
+    ]);
+    const gradientRows = this.gradients.map((g) => [
+      String(g.layerIndex),
+      g.layer,
+      g.weights.toExponential(2),
+      g.biases.toExponential(2),
+    ]);
+    return [
+      head,
+      "",
+      table(["#", "activation layer", "dead", "sparsity", "mean", "std"], activationRows),
+      "",
+      table(["#", "dense layer", "‖∇W‖", "‖∇b‖"], gradientRows),
+    ].join("\n");
+  }
+
+  /**
+   * Deno's inspector form (`console.log(report)`): the text report.
+   *
+   * @returns The text.
+   */
+  [Symbol.for("Deno.customInspect")](): string {
+    return this.toString();
+  }
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (r: string[]) =>
+    r.map((cell, c) => c === 1 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])).join("  ");
+  return [line(header), ...rows.map(line)].join("\n");
+}
+
+/**
+ * Diagnoses a model on a data set: loss and accuracy, dead neurons, sparsity, output mean and
+ * std per activation layer, and gradient norms per Dense layer. The weights do not change; the
+ * accumulated gradients are left holding the full-batch gradient.
+ *
+ * @param model The model.
+ * @param data The data set.
+ * @param options The loss.
+ * @returns The report, printable as text.
+ *
+ * @example
+ * ```ts
+ * import { dataset, diagnose, fromRows, mlp } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const model = mlp([2, 8, 2], { biasInit: -100, seed: 1 });
+ * const report = diagnose(model, dataset(fromRows([[1, 0], [0, 1]]), new Int32Array([0, 1])));
+ * assert.equal(report.dead[0].deadFraction, 1);
+ * assert.match(String(report), /8\/8/);
+ * ```
+ */
+export function diagnose(
+  model: Sequential,
+  data: Dataset,
+  options: DiagnoseOptions = {},
+): DiagnosticsReport {
+  checkData("diagnose a model", model, data);
+  const loss = lossFor(model, data, options.loss);
+  const value = fullBatchLoss(model, data, loss);
+  let correct: number | undefined;
+  if (data.y instanceof Int32Array) correct = accuracy(model.predict(data.x), data.y);
+  return new DiagnosticsReport({
+    loss: value,
+    accuracy: correct,
+    activations: activationStatistics(model, data),
+    dead: deadNeurons(model, data),
+    gradients: gradientNorms(model, data, { loss }),
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * Per-layer gradient norms of the full-batch loss: how strongly each Dense layer is being
+ * pushed, the first thing to look at for vanishing or exploding gradients.
+ *
+ * @module
+ */
+
+import type { Dataset } from "../core/dataset.ts";
+import { Dense, type Loss, type LossName, type Sequential } from "../nn/mod.ts";
+import { checkData, fullBatchGradient, lossFor } from "./_inputs.ts";
+
+/** Gradient norms of one Dense layer. */
+export interface LayerGradientNorm {
+  /** Index of the layer in the model. */
+  layerIndex: number;
+  /** The layer's description, e.g. `"Dense(32 → 32)"`. */
+  layer: string;
+  /** L2 norm of the weight gradient. */
+  weights: number;
+  /** L2 norm of the bias gradient. */
+  biases: number;
+  /** L2 norm of both together. */
+  total: number;
+}
+
+/** Options of {@linkcode gradientNorms}. */
+export interface GradientNormsOptions {
+  /** The loss. Default: as in `train` (softmax cross-entropy for labels, MSE for matrices). */
+  loss?: LossName | Loss;
+}
+
+function norm(values: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i] * values[i];
+  return Math.sqrt(sum);
+}
+
+/**
+ * Computes the gradient of the mean loss over the whole data set (evaluation mode) and
+ * returns the norm of each Dense layer's part of it. The model's weights do not change; its
+ * accumulated gradients are left holding this full-batch gradient.
+ *
+ * @param model The model.
+ * @param data The data set.
+ * @param options The loss.
+ * @returns One entry per Dense layer, in model order.
+ *
+ * @example
+ * ```ts
+ * import { dataset, fromRows, gradientNorms, mlp } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * // Dead hidden neurons pass no gradient: the first layer's gradient is exactly 0.
+ * const model = mlp([2, 4, 2], { biasInit: -100, seed: 1 });
+ * const data = dataset(fromRows([[0.5, -0.5]]), new Int32Array([1]));
+ * const [first, last] = gradientNorms(model, data);
+ * assert.equal(first.total, 0);
+ * assert.ok(last.biases > 0);
+ * ```
+ */
+export function gradientNorms(
+  model: Sequential,
+  data: Dataset,
+  options: GradientNormsOptions = {},
+): LayerGradientNorm[] {
+  checkData("compute gradient norms", model, data);
+  fullBatchGradient(model, data, lossFor(model, data, options.loss));
+  const norms: LayerGradientNorm[] = [];
+  model.layers.forEach((layer, layerIndex) => {
+    if (!(layer instanceof Dense)) return;
+    const weights = norm(layer.weightGrad), biases = norm(layer.biasGrad);
+    norms.push({
+      layerIndex,
+      layer: layer.describe(),
+      weights,
+      biases,
+      total: Math.sqrt(weights * weights + biases * biases),
+    });
+  });
+  return norms;
+}

@@ -1,0 +1,81 @@
+/**
+ * Checks that a data set fits a model before any work starts.
+ *
+ * @module
+ */
+
+import type { Dataset } from "../core/dataset.ts";
+import { formatValue } from "../core/validate.ts";
+import { requireFinite, shapeOf } from "./_check.ts";
+import { requireLabels } from "./_targets.ts";
+import type { Sequential } from "./sequential.ts";
+
+/**
+ * Checks that `data` fits `model`, or throws: `TypeError` when it is not a data set,
+ * `RangeError` when it is empty, when `x` does not have one column per model input, when an
+ * input or target is not finite, when a label is out of range (0..outputs-1, or 0..1 for a
+ * one-output model), or when matrix targets do not have one column per model output.
+ *
+ * @param model The model.
+ * @param data The data set.
+ * @param options `action` and `name` for the error messages (default "use the data set", "data").
+ *
+ * @example
+ * ```ts
+ * import { checkDataset, dataset, fromRows, mlp } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const model = mlp([2, 4, 2]);
+ * checkDataset(model, dataset(fromRows([[0, 1]]), new Int32Array([1])));
+ * assert.throws(
+ *   () => checkDataset(model, { x: fromRows([[0, 1]]), y: new Int32Array([2]) }),
+ *   { name: "RangeError", message: "Cannot use the data set as every label must be in 0..1: data.y[0]=2" },
+ * );
+ * ```
+ */
+export function checkDataset(
+  model: Sequential,
+  data: Dataset,
+  options: { action?: string; name?: string } = {},
+): void {
+  const action = options.action ?? "use the data set", name = options.name ?? "data";
+  if (typeof data !== "object" || data === null || typeof data.x?.rows !== "number") {
+    throw new TypeError(
+      `Cannot ${action} as ${name} must be a Dataset { x, y }: ${name}=${formatValue(data)}`,
+    );
+  }
+  const { x, y } = data;
+  if (x.rows === 0) {
+    throw new RangeError(
+      `Cannot ${action} as ${name} must not be empty: ${name}.x is ${shapeOf(x)}`,
+    );
+  }
+  if (x.cols !== model.inputSize) {
+    throw new RangeError(
+      `Cannot ${action} as ${name}.x must have one column per model input: ${name}.x is ${
+        shapeOf(x)
+      }, the model takes Nx${model.inputSize}`,
+    );
+  }
+  requireFinite(action, `${name}.x.data`, x.data);
+  if (y instanceof Int32Array) {
+    const classes = model.outputSize === 1 ? 2 : model.outputSize;
+    requireLabels(action, x, y, classes, `${name}.y`);
+    return;
+  }
+  if (typeof y !== "object" || y === null || !(y.data instanceof Float64Array)) {
+    throw new TypeError(
+      `Cannot ${action} as ${name}.y must be an Int32Array of labels or a Matrix: ${name}.y=${
+        formatValue(y)
+      }`,
+    );
+  }
+  if (y.rows !== x.rows || y.cols !== model.outputSize) {
+    throw new RangeError(
+      `Cannot ${action} as ${name}.y must have one row per sample and one column per model output: ${name}.y is ${
+        shapeOf(y)
+      }, expected ${x.rows}x${model.outputSize}`,
+    );
+  }
+  requireFinite(action, `${name}.y.data`, y.data);
+}
