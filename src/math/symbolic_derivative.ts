@@ -1,0 +1,164 @@
+/**
+ * Symbolic derivatives through mathjs, extended to the two things activation formulas need
+ * and mathjs's `derivative` lacks: piecewise definitions (`c ? a : b`) and `erf` (for GELU).
+ *
+ * @module
+ */
+
+import {
+  ConditionalNode,
+  ConstantNode,
+  derivative,
+  FunctionNode,
+  type MathNode,
+  OperatorNode,
+  type ParenthesisNode,
+  simplify,
+  SymbolNode,
+} from "mathjs";
+import { formatValue } from "../core/validate.ts";
+import { parseExpression } from "./formula_latex.ts";
+
+/** A derivative found by {@linkcode symbolicDerivative}. */
+export interface SymbolicDerivative {
+  /** The derivative as a mathjs expression. */
+  readonly expression: string;
+  /** The derivative in LaTeX (mathjs `toTex`). */
+  readonly latex: string;
+  /**
+   * Evaluates the derivative at a number (compiled once). Piecewise parts take the branch
+   * their condition picks, so at a kink this is the side the formula assigns the point to.
+   */
+  evaluate(value: number): number;
+}
+
+/**
+ * Differentiates a mathjs expression with respect to one variable. Smooth parts go through
+ * mathjs's `derivative`; this adds rules for conditionals (`d(c ? a : b) = c ? a' : b'`, valid
+ * away from the points where c changes) and for `erf` (`d erf(u) = 2/√π e^{-u²} u'`).
+ *
+ * @param expression A mathjs expression, e.g. an activation's `expression`.
+ * @param variable The variable to differentiate by. Default: `"z"`.
+ * @returns The derivative as an expression string, its LaTeX and a compiled evaluator.
+ *
+ * @example
+ * ```ts
+ * import { symbolicDerivative } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const d = symbolicDerivative("z ^ 3");
+ * assert.equal(d.expression, "3 * z ^ 2");
+ * assert.equal(d.evaluate(2), 12);
+ * const leaky = symbolicDerivative("z > 0 ? z : 0.1 * z");
+ * assert.equal(leaky.evaluate(-1), 0.1);
+ * assert.equal(leaky.evaluate(1), 1);
+ * ```
+ */
+export function symbolicDerivative(expression: string, variable = "z"): SymbolicDerivative {
+  const action = "differentiate an expression";
+  if (typeof variable !== "string" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) {
+    throw new TypeError(
+      `Cannot ${action} as variable must be a name such as "z": variable=${formatValue(variable)}`,
+    );
+  }
+  const node = parseExpression(action, expression);
+  const result = tidy(differentiate(node, variable, action));
+  const compiled = result.compile();
+  return {
+    expression: result.toString(),
+    latex: result.toTex({ parenthesis: "keep" }),
+    evaluate(value: number): number {
+      const y = compiled.evaluate({ [variable]: value });
+      return typeof y === "number" ? y : NaN;
+    },
+  };
+}
+
+function needsOwnRule(node: MathNode): boolean {
+  return node.filter((n) =>
+    n.type === "ConditionalNode" || (n.type === "FunctionNode" && functionName(n) === "erf")
+  ).length > 0;
+}
+
+function dependsOn(node: MathNode, variable: string): boolean {
+  return node.filter((n) => n.type === "SymbolNode" && (n as SymbolNode).name === variable)
+    .length > 0;
+}
+
+function functionName(node: MathNode): string {
+  return ((node as FunctionNode).fn as SymbolNode).name;
+}
+
+function differentiate(node: MathNode, variable: string, action: string): MathNode {
+  if (!needsOwnRule(node)) return derivative(node, variable);
+  const d = (n: MathNode) => differentiate(n, variable, action);
+  switch (node.type) {
+    case "ParenthesisNode":
+      return d((node as ParenthesisNode).content);
+    case "ConditionalNode": {
+      const c = node as ConditionalNode;
+      return new ConditionalNode(c.condition, tidy(d(c.trueExpr)), tidy(d(c.falseExpr)));
+    }
+    case "FunctionNode": {
+      const args = (node as FunctionNode).args;
+      if (functionName(node) === "erf" && args.length === 1) {
+        const u = args[0];
+        // d erf(u) = 2 / sqrt(pi) * exp(-(u ^ 2)) * u'
+        const outer = new OperatorNode("*", "multiply", [
+          new OperatorNode("/", "divide", [
+            new ConstantNode(2),
+            new FunctionNode("sqrt", [new SymbolNode("pi")]),
+          ]),
+          new FunctionNode("exp", [
+            new OperatorNode("-", "unaryMinus", [
+              new OperatorNode("^", "pow", [u, new ConstantNode(2)]),
+            ]),
+          ]),
+        ]);
+        return product(outer, d(u));
+      }
+      break;
+    }
+    case "OperatorNode": {
+      const op = node as OperatorNode;
+      const [a, b] = op.args;
+      if (op.fn === "unaryMinus") return new OperatorNode("-", "unaryMinus", [d(a)]);
+      if (op.fn === "unaryPlus") return d(a);
+      if (op.fn === "add") return new OperatorNode("+", "add", [d(a), d(b)]);
+      if (op.fn === "subtract") return new OperatorNode("-", "subtract", [d(a), d(b)]);
+      if (op.fn === "multiply" && op.args.length === 2) {
+        if (!dependsOn(a, variable)) return product(a, d(b));
+        if (!dependsOn(b, variable)) return product(d(a), b);
+        return new OperatorNode("+", "add", [product(d(a), b), product(a, d(b))]);
+      }
+      if (op.fn === "divide") {
+        if (!dependsOn(b, variable)) return new OperatorNode("/", "divide", [d(a), b]);
+        const numerator = new OperatorNode("-", "subtract", [product(d(a), b), product(a, d(b))]);
+        return new OperatorNode("/", "divide", [
+          numerator,
+          new OperatorNode("^", "pow", [b, new ConstantNode(2)]),
+        ]);
+      }
+      break;
+    }
+  }
+  throw new RangeError(
+    `Cannot ${action} as piecewise parts and erf must appear under +, -, *, / only: expression=${
+      formatValue(node.toString())
+    }`,
+  );
+}
+
+function product(a: MathNode, b: MathNode): MathNode {
+  return new OperatorNode("*", "multiply", [a, b]);
+}
+
+/** Simplifies with mathjs where it can (it cannot see inside conditionals), branch by branch. */
+function tidy(node: MathNode): MathNode {
+  if (node.type === "ConditionalNode") {
+    const c = node as ConditionalNode;
+    return new ConditionalNode(c.condition, tidy(c.trueExpr), tidy(c.falseExpr));
+  }
+  if (node.filter((n) => n.type === "ConditionalNode").length > 0) return node;
+  return simplify(node);
+}
