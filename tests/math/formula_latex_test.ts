@@ -1,0 +1,36 @@
+import assert from "node:assert/strict";
+import { ACTIVATION_NAMES, createActivation, formulaLatex } from "@relu-lab/relu-lab";
+
+Deno.test("formulaLatex() renders mathjs expressions with toTex", () => {
+  assert.equal(formulaLatex("exp(z)"), String.raw`\exp\left( z\right)`);
+  assert.equal(formulaLatex("z / 2"), String.raw`\frac{ z}{2}`);
+});
+
+Deno.test("formulaLatex() renders conditionals as cases", () => {
+  const latex = formulaLatex("z > 0 ? z : 0.01 * z");
+  assert.match(latex, /\\begin\{cases\}/);
+  assert.match(latex, /0\.01/);
+});
+
+Deno.test("formulaLatex() renders every activation's expression", () => {
+  for (const name of ACTIVATION_NAMES) {
+    const latex = formulaLatex(createActivation(name).expression);
+    assert.ok(latex.length > 0, name);
+  }
+});
+
+Deno.test("formulaLatex() rejects bad input with a message naming it", async (t) => {
+  await t.step("a syntax error", () => {
+    assert.throws(() => formulaLatex("z +"), {
+      name: "SyntaxError",
+      message: /^Cannot convert a formula to LaTeX as expression must be a valid mathjs expression/,
+    });
+  });
+  await t.step("not a string", () => {
+    assert.throws(() => formulaLatex(undefined as unknown as string), {
+      name: "TypeError",
+      message:
+        "Cannot convert a formula to LaTeX as expression must be a string: expression=undefined",
+    });
+  });
+});

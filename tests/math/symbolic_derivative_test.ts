@@ -1,0 +1,131 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { derivative } from "mathjs";
+import { createActivation, SELU_ALPHA, SELU_SCALE, symbolicDerivative } from "@relu-lab/relu-lab";
+
+/** |a - b| <= 1e-12 * max(1, |a|, |b|): both are a few roundings from the same value. */
+function close(a: number, b: number, tolerance = 1e-12): boolean {
+  return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+Deno.test("symbolicDerivative() agrees with mathjs derivative() on smooth expressions", () => {
+  for (
+    const expression of ["z ^ 3", "1 / (1 + exp(-z))", "tanh(z) * z", "log(1 + exp(2 * z)) / 2"]
+  ) {
+    const mine = symbolicDerivative(expression);
+    const reference = derivative(expression, "z").compile();
+    fc.assert(fc.property(fc.double({ min: -5, max: 5, noNaN: true }), (z) => {
+      assert.ok(close(mine.evaluate(z), reference.evaluate({ z })), `${expression} at ${z}`);
+    }));
+  }
+});
+
+Deno.test("symbolicDerivative() differentiates conditionals branch by branch", () => {
+  const d = symbolicDerivative("z > 0 ? z ^ 2 : 3 * z");
+  assert.equal(d.expression, "(z > 0) ? (2 * z) : 3");
+  assert.equal(d.evaluate(2), 4);
+  assert.equal(d.evaluate(-2), 3);
+  assert.equal(d.evaluate(0), 3, "at the kink the condition picks the false branch");
+  assert.match(d.latex, /cases/);
+});
+
+Deno.test("symbolicDerivative() differentiates erf by the chain rule", () => {
+  const d = symbolicDerivative("erf(2 * z)");
+  fc.assert(fc.property(fc.double({ min: -3, max: 3, noNaN: true }), (z) => {
+    const expected = (4 / Math.sqrt(Math.PI)) * Math.exp(-4 * z * z);
+    assert.ok(close(d.evaluate(z), expected));
+  }));
+});
+
+Deno.test("symbolicDerivative() takes another variable name", () => {
+  assert.equal(symbolicDerivative("x ^ 2", "x").evaluate(3), 6);
+  assert.equal(
+    symbolicDerivative("x ^ 2").evaluate(3),
+    0,
+    "x is a constant when differentiating by z",
+  );
+});
+
+Deno.test("symbolicDerivative() rejects bad input with a message naming it", async (t) => {
+  await t.step("a syntax error", () => {
+    assert.throws(() => symbolicDerivative("z +"), {
+      name: "SyntaxError",
+      message:
+        /^Cannot differentiate an expression as expression must be a valid mathjs expression .*: expression="z \+"$/,
+    });
+  });
+  await t.step("a non-string expression", () => {
+    assert.throws(() => symbolicDerivative(3 as unknown as string), TypeError);
+  });
+  await t.step("a bad variable", () => {
+    assert.throws(() => symbolicDerivative("z", "1z"), {
+      name: "TypeError",
+      message:
+        'Cannot differentiate an expression as variable must be a name such as "z": variable="1z"',
+    });
+  });
+  await t.step("a conditional inside an unsupported function", () => {
+    assert.throws(() => symbolicDerivative("exp(z > 0 ? z : 0)"), RangeError);
+  });
+});
+
+// Each hand-written derivative against mathjs's symbolic derivative of the activation's own
+// formula, at random points. Both sides are a few floating-point operations from the exact
+// value, so they agree to ~1e-15 relative; 1e-12 leaves room for the longer symbolic forms
+// (GELU's chain rule, geluTanh's sech^2) without hiding a wrong formula (which would be off by
+// far more than 1e-12 at almost every point).
+const SMOOTH = ["sigmoid", "tanh", "softplus", "silu", "gelu", "geluTanh", "identity"] as const;
+
+for (const name of SMOOTH) {
+  Deno.test(`${name}Grad() matches the symbolic derivative of its formula`, () => {
+    const activation = createActivation(name);
+    const symbolic = symbolicDerivative(activation.expression);
+    fc.assert(fc.property(fc.double({ min: -8, max: 8, noNaN: true }), (z) => {
+      assert.ok(
+        close(activation.grad(z), symbolic.evaluate(z)),
+        `${name}'(${z}): ${activation.grad(z)} vs ${symbolic.evaluate(z)}`,
+      );
+    }));
+  });
+}
+
+Deno.test("softplusGrad() with beta matches the symbolic derivative below the threshold", () => {
+  const activation = createActivation("softplus", { beta: 2.5 });
+  const symbolic = symbolicDerivative(activation.expression);
+  fc.assert(fc.property(fc.double({ min: -8, max: 8, noNaN: true }), (z) => {
+    assert.ok(close(activation.grad(z), symbolic.evaluate(z)));
+  }));
+});
+
+// ELU and SELU are smooth on each side of 0: each side's formula goes through mathjs
+// derivative(), and the whole piecewise formula through symbolicDerivative().
+const SIDES = [
+  { name: "elu", options: { alpha: 1.5 }, right: "z", left: "1.5 * (exp(z) - 1)" },
+  { name: "elu", options: {}, right: "z", left: "exp(z) - 1" },
+  {
+    name: "selu",
+    options: {},
+    right: `${SELU_SCALE} * z`,
+    left: `${SELU_SCALE} * ${SELU_ALPHA} * (exp(z) - 1)`,
+  },
+] as const;
+
+for (const { name, options, right, left } of SIDES) {
+  Deno.test(`${name}Grad() matches mathjs derivative() on each side of 0`, async (t) => {
+    const activation = createActivation(name, options);
+    const symbolic = symbolicDerivative(activation.expression);
+    const sides = [
+      { label: "z > 0", formula: right, min: 1e-6, max: 8 },
+      { label: "z < 0", formula: left, min: -8, max: -1e-6 },
+    ];
+    for (const side of sides) {
+      const reference = derivative(side.formula, "z").compile();
+      await t.step(side.label, () => {
+        fc.assert(fc.property(fc.double({ min: side.min, max: side.max, noNaN: true }), (z) => {
+          assert.ok(close(activation.grad(z), reference.evaluate({ z })), `${z}`);
+          assert.ok(close(activation.grad(z), symbolic.evaluate(z)), `${z}`);
+        }));
+      });
+    }
+  });
+}
