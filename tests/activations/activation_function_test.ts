@@ -1,0 +1,171 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import {
+  ACTIVATION_NAMES,
+  ActivationFunction,
+  type ActivationName,
+  createActivation,
+} from "@relu-lab/relu-lab";
+import { close, EDGES, sameNumber } from "./_helpers.ts";
+
+/** Each name with non-default parameters too, so the parameterised kernels run. */
+const VARIANTS: [ActivationName, Record<string, number | string>][] = [
+  ...ACTIVATION_NAMES.map((name): [ActivationName, Record<string, number | string>] => [name, {}]),
+  ["relu", { atZero: "right" }],
+  ["relu", { atZero: "mean" }],
+  ["leakyRelu", { alpha: 0 }],
+  ["leakyRelu", { alpha: 0.2, atZero: "right" }],
+  ["leakyRelu", { alpha: 3, atZero: 0.7 }],
+  ["prelu", { alpha: -0.5 }],
+  ["elu", { alpha: 0.5 }],
+  ["softplus", { beta: 3 }],
+  ["rrelu", { lower: 0.1, upper: 0.5 }],
+];
+
+const doubles = fc.array(
+  fc.oneof(fc.double(), fc.constantFrom(...EDGES), fc.double({ min: -5, max: 5 })),
+  { maxLength: 40 },
+);
+
+for (const [name, params] of VARIANTS) {
+  const activation = createActivation(name, params);
+  const tag = `${name}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ""}`;
+
+  Deno.test(`${tag}: forward() on float64 equals f() at every element`, () => {
+    fc.assert(fc.property(doubles, (values) => {
+      const y = activation.forward(Float64Array.from(values));
+      assert.ok(y instanceof Float64Array);
+      values.forEach((z, i) => assert.ok(sameNumber(y[i], activation.f(z)), `f(${z})`));
+    }));
+  });
+
+  Deno.test(`${tag}: forward() on float32 equals fround(f()) at every element`, () => {
+    fc.assert(fc.property(doubles, (values) => {
+      const x = Float32Array.from(values);
+      const y = activation.forward(x);
+      assert.ok(y instanceof Float32Array);
+      x.forEach((z, i) => assert.ok(sameNumber(y[i], Math.fround(activation.f(z))), `f(${z})`));
+    }));
+  });
+
+  Deno.test(`${tag}: backward() equals gradOut * grad() at every element`, () => {
+    fc.assert(fc.property(doubles, fc.double({ min: -3, max: 3, noNaN: true }), (values, g) => {
+      const x = Float64Array.from(values);
+      const gradOut = new Float64Array(x.length).fill(g);
+      const out = activation.backward(x, gradOut);
+      values.forEach((z, i) => {
+        assert.ok(sameNumber(out[i], g * activation.grad(z)), `${g} * f'(${z}) = ${out[i]}`);
+      });
+      const x32 = Float32Array.from(values), g32 = Float32Array.from(gradOut);
+      const out32 = activation.backward(x32, g32);
+      assert.ok(out32 instanceof Float32Array);
+      x32.forEach((z, i) => {
+        assert.ok(sameNumber(out32[i], Math.fround(g32[i] * activation.grad(z))), `f32 ${z}`);
+      });
+    }));
+  });
+
+  Deno.test(`${tag}: backward() reusing the forward output agrees with backward() from x`, () => {
+    fc.assert(fc.property(doubles, (values) => {
+      const x = Float64Array.from(values);
+      const gradOut = new Float64Array(x.length).fill(1.5);
+      const y = activation.forward(x);
+      const fromY = activation.backward(x, gradOut, undefined, y);
+      const fromX = activation.backward(x, gradOut);
+      // 1 - y^2 and y(1 - y) lose relative accuracy in the tails; absolute error stays ~1e-16.
+      fromX.forEach((v, i) =>
+        assert.ok(close(fromY[i], v, 1e-12) || Math.abs(fromY[i] - v) < 1e-15)
+      );
+    }));
+  });
+}
+
+Deno.test("forward() writes into out, which may alias x", async (t) => {
+  const leaky = createActivation("leakyRelu", { alpha: 0.5 });
+  await t.step("out is returned", () => {
+    const out = new Float64Array(2);
+    assert.equal(leaky.forward([-2, 3], out), out);
+    assert.deepEqual(Array.from(out), [-1, 3]);
+  });
+  await t.step("in place on float64", () => {
+    const x = Float64Array.of(-2, 3);
+    leaky.forward(x, x);
+    assert.deepEqual(Array.from(x), [-1, 3]);
+  });
+  await t.step("in place on float32", () => {
+    const x = Float32Array.of(-2, 3);
+    createActivation("relu").forward(x, x);
+    assert.deepEqual(Array.from(x), [0, 3]);
+  });
+  await t.step("a number array gives a Float64Array", () => {
+    assert.ok(leaky.forward([1]) instanceof Float64Array);
+  });
+  await t.step("float32 input into a float64 out", () => {
+    const out = leaky.forward(Float32Array.of(-0.1), new Float64Array(1));
+    assert.equal(out[0], Math.fround(-0.1) * 0.5);
+  });
+  await t.step("backward in place over gradOut", () => {
+    const g = Float64Array.of(2, 2);
+    leaky.backward([-1, 1], g, g);
+    assert.deepEqual(Array.from(g), [1, 2]);
+  });
+});
+
+Deno.test("relu kernels are exact at the edges", () => {
+  const relu = createActivation("relu");
+  const y = relu.forward(Float64Array.of(NaN, Infinity, -Infinity, -0, 0, -5e-324, 5e-324));
+  assert.ok(Number.isNaN(y[0]));
+  assert.equal(y[1], Infinity);
+  assert.ok(Object.is(y[2], 0), "-Infinity gives +0");
+  assert.ok(Object.is(y[3], 0), "-0 gives +0");
+  assert.ok(Object.is(y[5], 0));
+  assert.equal(y[6], 5e-324);
+  const g = relu.backward(
+    Float64Array.of(NaN, Infinity, -Infinity, 0, 2),
+    new Float64Array(5).fill(3),
+  );
+  assert.ok(Number.isNaN(g[0]), "NaN propagates through backward");
+  assert.deepEqual(Array.from(g.subarray(1)), [3, 0, 0, 3]);
+});
+
+Deno.test("array methods reject bad arrays with a message naming them", async (t) => {
+  const relu = createActivation("relu");
+  await t.step("out of the wrong length", () => {
+    assert.throws(() => relu.forward([1, 2], new Float64Array(3)), {
+      name: "RangeError",
+      message: "Cannot run relu forward as out must have 2 elements: out.length=3",
+    });
+  });
+  await t.step("gradOut of the wrong length", () => {
+    assert.throws(() => relu.backward([1, 2], [1]), RangeError);
+  });
+  await t.step("x not an array", () => {
+    assert.throws(() => relu.forward(3 as unknown as number[]), {
+      name: "TypeError",
+      message: "Cannot run relu forward as x must be an array of numbers: x=3",
+    });
+  });
+});
+
+Deno.test("activation objects print as label and formula", () => {
+  const leaky = createActivation("leakyRelu");
+  assert.equal(leaky.toString(), "Leaky ReLU (α = 0.01): f(z) = z > 0 ? z : 0.01 * z");
+  assert.equal(
+    Deno.inspect(leaky),
+    "ActivationFunction(Leaky ReLU (α = 0.01): f(z) = z > 0 ? z : 0.01 * z)",
+  );
+  assert.equal(`${createActivation("relu")}`, "ReLU: f(z) = z > 0 ? z : 0");
+});
+
+Deno.test("activation objects are frozen-parameter ActivationFunction instances", () => {
+  for (const name of ACTIVATION_NAMES) {
+    const activation = createActivation(name);
+    assert.ok(activation instanceof ActivationFunction, name);
+    assert.ok(Object.isFrozen(activation.params), name);
+    assert.equal(activation.name, name);
+    assert.ok(activation.latex.startsWith("f(z) = "), name);
+    assert.ok(activation.gradLatex.startsWith("f'(z) = "), name);
+  }
+  const f = createActivation("relu").f;
+  assert.deepEqual([-1, 2].map(f), [0, 2], "f is bound");
+});
