@@ -33,7 +33,7 @@ const SWITCH = 2;
  * ```
  */
 export function erf(x: number): number {
-  if (Number.isNaN(x)) return NaN;
+  if (Number.isNaN(x) || x === 0) return x; // keeps the sign of ±0 (erf is odd)
   const a = Math.abs(x);
   const value = a < SWITCH ? erfSeries(a) : 1 - erfcFraction(a);
   return x < 0 ? -value : value;

@@ -1,0 +1,97 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import {
+  createPrng,
+  rrelu,
+  RRELU_LOWER,
+  RRELU_UPPER,
+  rreluBackward,
+  rreluForward,
+  rreluGrad,
+} from "@relu-lab/relu-lab";
+
+Deno.test("rrelu() in evaluation uses the mean slope (lower + upper) / 2", () => {
+  assert.equal(RRELU_LOWER, 1 / 8);
+  assert.equal(RRELU_UPPER, 1 / 3);
+  assert.equal(rrelu(-1), -(1 / 8 + 1 / 3) / 2);
+  assert.equal(rrelu(-2, { lower: 0.1, upper: 0.3 }), -0.4);
+  assert.equal(rrelu(2), 2);
+  assert.equal(rreluGrad(-2, { lower: 0.1, upper: 0.3 }), 0.2);
+});
+
+Deno.test("rrelu() in training draws a slope in [lower, upper] from the prng", () => {
+  const prng = createPrng(5);
+  for (let i = 0; i < 1000; i++) {
+    const slope = -rrelu(-1, { training: true, prng });
+    assert.ok(slope >= RRELU_LOWER && slope <= RRELU_UPPER);
+  }
+  assert.equal(rrelu(-1, { training: true, seed: 9 }), rrelu(-1, { training: true, seed: 9 }));
+  assert.equal(rrelu(3, { training: true, seed: 9 }), 3, "positive inputs pass through");
+});
+
+Deno.test("rreluGrad() in training draws the same slope as rrelu() from the same state", () => {
+  fc.assert(
+    fc.property(fc.integer(), fc.double({ min: -100, max: -1e-3, noNaN: true }), (seed, z) => {
+      const slope = rrelu(z, { training: true, seed }) / z;
+      assert.ok(Math.abs(rreluGrad(z, { training: true, seed }) - slope) < 1e-15);
+    }),
+  );
+});
+
+Deno.test("rrelu() needs a prng or seed in training", () => {
+  assert.throws(() => rrelu(-1, { training: true }), {
+    name: "TypeError",
+    message:
+      "Cannot compute rrelu as training needs a prng or a seed: prng=undefined, seed=undefined",
+  });
+});
+
+Deno.test("rrelu() handles edge values and bad bounds", async (t) => {
+  await t.step("NaN propagates", () => {
+    assert.ok(Number.isNaN(rrelu(NaN)));
+    assert.ok(Number.isNaN(rreluGrad(NaN)));
+  });
+  await t.step("-Infinity gives -Infinity, or 0 with zero bounds", () => {
+    assert.equal(rrelu(-Infinity), -Infinity);
+    assert.equal(rrelu(-Infinity, { lower: 0, upper: 0 }), 0);
+  });
+  await t.step("exactly 0 follows atZero", () => {
+    assert.equal(rreluGrad(0, { slope: 0.2 }), 0.2);
+    assert.equal(rreluGrad(0, { slope: 0.2, atZero: "right" }), 1);
+  });
+  await t.step("bad bounds throw", () => {
+    assert.throws(() => rrelu(1, { lower: -0.1 }), {
+      name: "RangeError",
+      message: "Cannot compute rrelu as lower must be a finite number >= 0: lower=-0.1",
+    });
+    assert.throws(() => rrelu(1, { lower: 0.5, upper: 0.4 }), RangeError);
+  });
+});
+
+Deno.test("rreluForward() returns the slopes it used, and rreluBackward() reuses them", () => {
+  const x = Float64Array.of(-2, 3, -1, 0, NaN);
+  const { output, slopes } = rreluForward(x, { training: true, seed: 1 });
+  assert.equal(slopes[1], 1);
+  assert.equal(slopes[4], 1);
+  for (const i of [0, 2, 3]) assert.ok(slopes[i] >= 1 / 8 && slopes[i] <= 1 / 3);
+  assert.equal(output[0], -2 * slopes[0]);
+  assert.equal(output[1], 3);
+  assert.ok(Number.isNaN(output[4]));
+  const gradIn = rreluBackward([1, 1, 1, 1, 1], slopes);
+  assert.deepEqual(Array.from(gradIn), Array.from(slopes));
+  const again = rreluForward(x, { training: true, seed: 1 });
+  assert.deepEqual(
+    Array.from(again.slopes),
+    Array.from(slopes),
+    "the same seed gives the same slopes",
+  );
+});
+
+Deno.test("rreluForward() in evaluation uses the mean slope and writes into the given arrays", () => {
+  const out = new Float32Array(2), slopesOut = new Float64Array(2);
+  const result = rreluForward(Float32Array.of(-2, 2), { lower: 0.2, upper: 0.4 }, out, slopesOut);
+  assert.equal(result.output, out);
+  assert.equal(result.slopes, slopesOut);
+  assert.deepEqual(Array.from(slopesOut), [0.30000000000000004, 1]);
+  assert.throws(() => rreluForward([1, 2], {}, new Float64Array(3)), RangeError);
+});
