@@ -7,11 +7,13 @@
  * - {@linkcode displayFigure}: a figure from `plot/`.
  * - {@linkcode activationView}: an activation's formula, derivative and plot.
  * - {@linkcode modelView}: a model's summary as a table.
+ * - {@linkcode reportView}: a diagnostics report as tables and per-layer bars.
  * - {@linkcode historyView}: loss, accuracy and dead-unit curves of a training history.
  * - {@linkcode latexToHtml}: LaTeX to MathML, which needs no stylesheet.
  *
  * Importing this module (as importing relu-lab does) has one documented side effect: every
- * activation object (`ActivationFunction`) and every `Sequential` model gains a
+ * activation object (`ActivationFunction`), every `Sequential` model and every
+ * `DiagnosticsReport` gains a
  * `[Symbol.for("Jupyter.display")]` method, so they display richly as a cell's value. The lower
  * layers cannot import display code, so display adds the method to their prototypes.
  * A training history is a plain array: show it with {@linkcode historyView}.
@@ -32,5 +34,6 @@ export * from "./latex_to_html.ts";
 export * from "./display_figure.ts";
 export * from "./activation_view.ts";
 export * from "./model_view.ts";
+export * from "./report_view.ts";
 export * from "./history_view.ts";
 export * from "./show.ts";

@@ -10,8 +10,8 @@
  */
 
 import { Sequential } from "../nn/sequential.ts";
-import { escapeHtml } from "../plot/escape_html.ts";
 import { plotDefaults } from "../plot/defaults.ts";
+import { htmlTable } from "./_table.ts";
 import { Displayable, jupyterDisplay, type MimeBundle } from "./displayable.ts";
 
 /**
@@ -41,30 +41,21 @@ export function modelView(model: Sequential): Displayable {
       `Cannot display a model as it must be a Sequential: model=${String(model)}`,
     );
   }
-  const cell = "padding: 3px 10px; border-bottom: 1px solid #e5e5e5;";
   const rows = model.layers.map((layer, i) => {
     let count = 0;
     for (const p of layer.params()) count += p.value.length;
-    return `<tr><td style="${cell} text-align: right; color: #888;">${i}</td>` +
-      `<td style="${cell} text-align: left; font-family: ui-monospace, monospace;">${
-        escapeHtml(layer.describe())
-      }</td>` +
-      `<td style="${cell} text-align: left;">N × ${layer.outputSize}</td>` +
-      `<td style="${cell} text-align: right; font-variant-numeric: tabular-nums;">${
-        count.toLocaleString("en-US")
-      }</td></tr>`;
-  }).join("");
-  const head = ["#", "layer", "output", "parameters"].map((h, i) =>
-    `<th style="${cell} text-align: ${
-      i === 0 || i === 3 ? "right" : "left"
-    }; border-bottom: 1.5px solid #444;">${h}</th>`
-  ).join("");
+    return [String(i), layer.describe(), `N × ${layer.outputSize}`, count.toLocaleString("en-US")];
+  });
+  const table = htmlTable([
+    { header: "#", numeric: true },
+    { header: "layer", monospace: true },
+    { header: "output" },
+    { header: "parameters", numeric: true },
+  ], rows);
   const html = `<div class="relu-lab-model" style="font-family: ${plotDefaults.fontFamily};">` +
     `<div style="font-weight: 600; font-size: 14px; margin-bottom: 4px;">Sequential(${model.inputSize} → ${model.outputSize}), ${
       model.parameterCount.toLocaleString("en-US")
-    } parameters</div>` +
-    `<table style="border-collapse: collapse; font-size: 13px;"><thead><tr>${head}</tr></thead>` +
-    `<tbody>${rows}</tbody></table></div>`;
+    } parameters</div>${table}</div>`;
   return new Displayable({ "text/plain": model.summary(), "text/html": html });
 }
 

@@ -1,0 +1,144 @@
+/**
+ * Displaying a diagnostics report in the Jupyter kernel: tables and per-layer bars.
+ *
+ * Importing this module (as importing relu-lab does) gives every {@linkcode DiagnosticsReport} a
+ * `[Symbol.for("Jupyter.display")]` method, so a report shown as a cell's value displays as
+ * {@linkcode reportView} draws it (`diagnostics/` sits below `display/` and cannot import it).
+ *
+ * @module
+ */
+
+import { DiagnosticsReport } from "../diagnostics/diagnose.ts";
+import { combineFigures } from "../plot/combine_figures.ts";
+import { createDocument } from "../plot/create_document.ts";
+import { plotDefaults } from "../plot/defaults.ts";
+import { plotLayerBars } from "../plot/plot_layer_bars.ts";
+import type { FigureDocument, FigureElement } from "../plot/types.ts";
+import { htmlTable } from "./_table.ts";
+import { Displayable, jupyterDisplay, type MimeBundle } from "./displayable.ts";
+
+/** Options for {@linkcode reportView}. */
+export interface ReportViewOptions {
+  /** Width of each bar chart in pixels. Default: `300`. */
+  panelWidth?: number;
+  /** Height of each bar chart in pixels. Default: `220`. */
+  panelHeight?: number;
+  /** The document to draw with. Default: a fresh server-side document. */
+  document?: FigureDocument;
+}
+
+/**
+ * Builds the rich display of a diagnostics report: the loss and accuracy, a table of the
+ * activation layers (dead neurons, sparsity, output mean and std) and one of the Dense layers
+ * (gradient norms), and bars of the dead fraction and the gradient norm per layer (log scale).
+ * The plain-text form is the report's own text table.
+ *
+ * @param report The report from `diagnose`.
+ * @param options Chart sizes; see {@linkcode ReportViewOptions}.
+ * @returns A displayable whose bundle has `text/html` and `text/plain`.
+ *
+ * @example
+ * ```ts
+ * import { dataset, diagnose, fromRows, jupyterDisplay, mlp, reportView, show } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const model = mlp([2, 8, 2], { seed: 1 });
+ * const report = diagnose(model, dataset(fromRows([[1, 0], [0, 1]]), new Int32Array([0, 1])));
+ * const bundle = reportView(report)[jupyterDisplay]();
+ * assert.equal(bundle["text/plain"], String(report));
+ * assert.equal(bundle["text/html"]?.match(/<table/g)?.length, 2);
+ * assert.deepEqual(show(report).bundle, bundle);
+ * ```
+ */
+export function reportView(
+  report: DiagnosticsReport,
+  options: ReportViewOptions = {},
+): Displayable {
+  if (!(report instanceof DiagnosticsReport)) {
+    throw new TypeError(
+      `Cannot display a diagnostics report as it must be a DiagnosticsReport: report=${
+        String(report)
+      }`,
+    );
+  }
+  const document = options.document ?? createDocument();
+  const width = options.panelWidth ?? 300;
+  const height = options.panelHeight ?? 220;
+  const head = `loss ${report.loss.toPrecision(4)}` +
+    (report.accuracy === undefined ? "" : `, accuracy ${(100 * report.accuracy).toFixed(1)}%`);
+  const activationTable = htmlTable(
+    [
+      { header: "#", numeric: true },
+      { header: "activation layer", monospace: true },
+      { header: "dead", numeric: true },
+      { header: "sparsity", numeric: true },
+      { header: "mean", numeric: true },
+      { header: "std", numeric: true },
+    ],
+    report.activations.map((a, i) => [
+      String(a.layerIndex),
+      a.layer,
+      `${report.dead[i]?.dead.length ?? 0}/${a.size}`,
+      `${(100 * a.sparsity).toFixed(1)}%`,
+      a.mean.toPrecision(3),
+      a.std.toPrecision(3),
+    ]),
+  );
+  const gradientTable = htmlTable(
+    [
+      { header: "#", numeric: true },
+      { header: "dense layer", monospace: true },
+      { header: "‖∇W‖", numeric: true },
+      { header: "‖∇b‖", numeric: true },
+    ],
+    report.gradients.map((g) => [
+      String(g.layerIndex),
+      g.layer,
+      g.weights.toExponential(2),
+      g.biases.toExponential(2),
+    ]),
+  );
+  const charts: FigureElement[] = [];
+  if (report.activations.length > 0) {
+    charts.push(plotLayerBars(
+      report.activations.map((a) => ({ layer: `#${a.layerIndex}`, value: a.deadFraction })),
+      {
+        document,
+        width,
+        height,
+        yDomain: [0, 1],
+        yLabel: "dead fraction",
+        xLabel: "activation layer",
+        subtitle: "Dead neurons per layer",
+      },
+    ));
+  }
+  const norms = report.gradients.filter((g) => g.total > 0);
+  if (norms.length > 0) {
+    charts.push(plotLayerBars(
+      norms.map((g) => ({ layer: `#${g.layerIndex}`, value: g.total })),
+      {
+        document,
+        width,
+        height,
+        logY: true,
+        yLabel: "gradient norm ‖∇‖",
+        xLabel: "dense layer",
+        subtitle: "Gradient norm per layer",
+      },
+    ));
+  }
+  const figure = charts.length > 0 ? combineFigures(charts, { document }).outerHTML : "";
+  const html = `<div class="relu-lab-report" style="font-family: ${plotDefaults.fontFamily};">` +
+    `<div style="font-weight: 600; font-size: 14px; margin-bottom: 4px;">Diagnostics: ${head}</div>` +
+    activationTable + gradientTable + figure + `</div>`;
+  return new Displayable({ "text/plain": String(report), "text/html": html });
+}
+
+Object.defineProperty(DiagnosticsReport.prototype, jupyterDisplay, {
+  value: function (this: DiagnosticsReport): MimeBundle {
+    return reportView(this).bundle;
+  },
+  configurable: true,
+  writable: true,
+});

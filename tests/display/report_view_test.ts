@@ -1,0 +1,38 @@
+import assert from "node:assert/strict";
+import { dataset, fromRows } from "../../src/core/mod.ts";
+import { diagnose } from "../../src/diagnostics/mod.ts";
+import { jupyterDisplay, reportView, show } from "../../src/display/mod.ts";
+import { mlp } from "../../src/nn/mod.ts";
+
+const data = dataset(fromRows([[1, 0], [0, 1], [1, 1], [0, 0]]), new Int32Array([0, 1, 1, 0]));
+
+Deno.test("reportView() shows the activation and dense layers as two tables", () => {
+  const report = diagnose(mlp([2, 8, 8, 2], { seed: 1 }), data);
+  const html = reportView(report)[jupyterDisplay]()["text/html"] ?? "";
+  assert.equal(html.match(/<table/g)?.length, 2);
+  assert.ok(html.includes("activation layer") && html.includes("dense layer"));
+  assert.ok(html.includes(`loss ${report.loss.toPrecision(4)}`));
+});
+
+Deno.test("reportView() draws dead fraction and gradient norm bars per layer", () => {
+  const report = diagnose(mlp([2, 8, 8, 2], { seed: 1 }), data);
+  const html = reportView(report)[jupyterDisplay]()["text/html"] ?? "";
+  assert.equal(html.match(/<svg[^>]*class="plot-/g)?.length, 2);
+  assert.ok(html.includes("Dead neurons per layer") && html.includes("Gradient norm per layer"));
+});
+
+Deno.test("reportView() counts every neuron of a dead layer", () => {
+  const report = diagnose(mlp([2, 8, 2], { biasInit: -100, seed: 1 }), data);
+  assert.ok((reportView(report)[jupyterDisplay]()["text/html"] ?? "").includes("8/8"));
+});
+
+Deno.test("a DiagnosticsReport displays itself once display is imported", () => {
+  const report = diagnose(mlp([2, 4, 2], { seed: 2 }), data);
+  assert.equal(typeof Reflect.get(report, jupyterDisplay), "function");
+  assert.deepEqual(show(report).bundle, reportView(report).bundle);
+  assert.equal(show(report).bundle["text/plain"], String(report));
+});
+
+Deno.test("reportView() rejects a value that is not a report", () => {
+  assert.throws(() => reportView({ loss: 1 } as never), TypeError);
+});
