@@ -46,4 +46,6 @@ export interface Activation {
   readonly latex: string;
   /** The derivative in LaTeX, with the convention at the kink. */
   readonly gradLatex: string;
+  /** Where f' jumps (e.g. `[0]` for ReLU); empty or absent for smooth functions. */
+  readonly kinks?: readonly number[];
 }

@@ -16,5 +16,5 @@
  *
  * @module
  */
-export { formulaLatex, parseExpression } from "./formula_latex.ts";
+export { formulaLatex } from "./formula_latex.ts";
 export { type SymbolicDerivative, symbolicDerivative } from "./symbolic_derivative.ts";

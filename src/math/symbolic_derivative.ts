@@ -17,7 +17,7 @@ import {
   SymbolNode,
 } from "mathjs";
 import { formatValue } from "../core/validate.ts";
-import { parseExpression } from "./formula_latex.ts";
+import { parseExpression } from "./_parse.ts";
 
 /** A derivative found by {@linkcode symbolicDerivative}. */
 export interface SymbolicDerivative {
