@@ -1,0 +1,170 @@
+/**
+ * Throughput of the activation kernels against a plain copy, measured in the same run.
+ *
+ * Run: `deno bench bench/activations_bench.ts` (no permissions needed).
+ *
+ * Each kernel reads and writes 10^7 elements of random sign (seeded, half negative in random
+ * order, so a branch on the sign is unpredictable). The baseline of each group is
+ * `dst.set(src)`, the cheapest pass that also reads one array and writes another; deno bench
+ * prints how many times slower each kernel is than it. The figure quoted in the README is the
+ * throughput ratio copy_time / kernel_time (1 = as fast as a copy). Targets:
+ *
+ * | kernel                                   | target ratio |
+ * | ---------------------------------------- | ------------ |
+ * | Float64 ReLU forward                     | >= 0.6       |
+ * | Float64 ReLU fused backward (g * f'(x))  | >= 0.6       |
+ * | Float64 Leaky ReLU forward               | >= 0.5       |
+ * | Float32 ReLU forward                     | >= 0.4       |
+ *
+ * For contrast, without targets: a naive branchy ReLU written in the bench (an `if` per
+ * element, the first thing one writes), and sigmoid and tanh forward, whose cost the
+ * notebooks compare with ReLU's.
+ *
+ * @module
+ */
+
+import { createActivation, createPrng } from "../src/mod.ts";
+
+/** Elements per array. */
+const N = 10_000_000;
+/** Seed of the input data. */
+const SEED = 2026;
+
+const prng = createPrng(SEED);
+const x64 = new Float64Array(N);
+for (let i = 0; i < N; i++) x64[i] = 2 * prng() - 1;
+const gradOut64 = new Float64Array(N);
+for (let i = 0; i < N; i++) gradOut64[i] = 2 * prng() - 1;
+const out64 = new Float64Array(N);
+const x32 = Float32Array.from(x64);
+const out32 = new Float32Array(N);
+
+const relu = createActivation("relu");
+const leakyRelu = createActivation("leakyRelu", { alpha: 0.01 });
+const sigmoid = createActivation("sigmoid");
+const tanh = createActivation("tanh");
+
+/** The first ReLU one writes: a branch per element, unpredictable on random signs. */
+function naiveRelu(x: Float64Array, out: Float64Array): Float64Array {
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] > 0) out[i] = x[i];
+    else out[i] = 0;
+  }
+  return out;
+}
+
+// Every kernel is checked once before it is timed, so a fast wrong kernel cannot pass.
+function check(name: string, got: ArrayLike<number>, want: (i: number) => number): void {
+  for (const i of [0, 1, 2, N >> 1, N - 1]) {
+    const expected = want(i);
+    if (Math.abs(got[i] - expected) > 1e-6 * Math.max(1, Math.abs(expected))) {
+      throw new Error(`${name} is wrong at ${i}: got ${got[i]}, expected ${expected}`);
+    }
+  }
+}
+check("relu f64", relu.forward(x64, out64), (i) => Math.max(0, x64[i]));
+check(
+  "relu backward f64",
+  relu.backward(x64, gradOut64, out64),
+  (i) => x64[i] > 0 ? gradOut64[i] : 0,
+);
+check("leakyRelu f64", leakyRelu.forward(x64, out64), (i) => x64[i] > 0 ? x64[i] : 0.01 * x64[i]);
+check("relu f32", relu.forward(x32, out32), (i) => Math.max(0, x32[i]));
+check("naive relu", naiveRelu(x64, out64), (i) => Math.max(0, x64[i]));
+check("sigmoid f64", sigmoid.forward(x64, out64), (i) => 1 / (1 + Math.exp(-x64[i])));
+check("tanh f64", tanh.forward(x64, out64), (i) => Math.tanh(x64[i]));
+
+/** One timed kernel: its group's baseline is the copy; `target` is the ratio it must reach. */
+interface Kernel {
+  group: "float64" | "float32";
+  name: string;
+  run: () => unknown;
+  baseline?: boolean;
+  target?: number;
+}
+
+const KERNELS: Kernel[] = [
+  { group: "float64", name: "f64 copy (dst.set(src))", run: () => out64.set(x64), baseline: true },
+  { group: "float64", name: "f64 relu forward", run: () => relu.forward(x64, out64), target: 0.6 },
+  {
+    group: "float64",
+    name: "f64 relu backward (gradOut * f')",
+    run: () => relu.backward(x64, gradOut64, out64),
+    target: 0.6,
+  },
+  {
+    group: "float64",
+    name: "f64 leakyRelu forward (alpha 0.01)",
+    run: () => leakyRelu.forward(x64, out64),
+    target: 0.5,
+  },
+  { group: "float64", name: "f64 naive relu (if per element)", run: () => naiveRelu(x64, out64) },
+  { group: "float64", name: "f64 sigmoid forward", run: () => sigmoid.forward(x64, out64) },
+  { group: "float64", name: "f64 tanh forward", run: () => tanh.forward(x64, out64) },
+  { group: "float32", name: "f32 copy (dst.set(src))", run: () => out32.set(x32), baseline: true },
+  { group: "float32", name: "f32 relu forward", run: () => relu.forward(x32, out32), target: 0.4 },
+];
+
+// Under `deno bench`: one bench per kernel, grouped, each after 10 warm-up passes (so the first,
+// unoptimised passes stay out of the figures), 40 timed passes.
+for (const k of KERNELS) {
+  Deno.bench({
+    name: k.name,
+    group: k.group,
+    baseline: k.baseline ?? false,
+    warmup: 10,
+    n: 40,
+    fn: () => void k.run(),
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * As a script: rounds in which every kernel runs once (interleaved, so machine noise hits all
+ * alike), then the median time of each and the ratio copy_median / kernel_median, with targets.
+ */
+function runAsScript(rounds: number): void {
+  for (const k of KERNELS) for (let i = 0; i < 5; i++) k.run(); // warm-up
+  const times = KERNELS.map(() => [] as number[]);
+  for (let r = 0; r < rounds; r++) {
+    KERNELS.forEach((k, i) => {
+      const start = performance.now();
+      k.run();
+      times[i].push(performance.now() - start);
+    });
+  }
+  const medians = times.map(median);
+  const rows = KERNELS.map((k, i) => {
+    const base = KERNELS.findIndex((b) => b.group === k.group && b.baseline);
+    const ratio = medians[base] / medians[i];
+    return [
+      k.name,
+      `${medians[i].toFixed(2)} ms`,
+      `${medians[base].toFixed(2)} ms`,
+      ratio.toFixed(2),
+      k.target === undefined ? "(none)" : `>= ${k.target}`,
+      k.target === undefined
+        ? (k.baseline ? "baseline" : "info")
+        : ratio >= k.target
+        ? "pass"
+        : "FAIL",
+    ];
+  });
+  const header = ["kernel (10^7 elements)", "median", "copy median", "ratio", "target", "result"];
+  const widths = header.map((_, c) => Math.max(...[header, ...rows].map((row) => row[c].length)));
+  const line = (row: string[]) => `| ${row.map((cell, c) => cell.padEnd(widths[c])).join(" | ")} |`;
+  console.log(`relu-lab activation kernels, median of ${rounds} interleaved rounds`);
+  console.log(line(header));
+  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const row of rows) console.log(line(row));
+}
+
+if (import.meta.main) {
+  const arg = Deno.args.find((a) => a.startsWith("--rounds="));
+  runAsScript(arg === undefined ? 21 : Number(arg.slice("--rounds=".length)));
+}

@@ -1,0 +1,408 @@
+/**
+ * Training speed, agreement and memory of relu-lab against TensorFlow.js (CPU and WASM
+ * backends) and PyTorch, doing the same work in the same run.
+ *
+ * Run (from the repository root):
+ *
+ * ```sh
+ * deno run --v8-flags=--expose-gc --allow-read=node_modules --allow-run=/usr/bin/python3 \
+ *   bench/train_bench.ts [--repetitions=5]
+ * ```
+ *
+ * - `--allow-read=node_modules`: the TensorFlow.js WASM backend reads its `.wasm` file from the
+ *   npm package (no network). Without it the WASM rows say "not run".
+ * - `--allow-run=/usr/bin/python3`: the float64 reference, PyTorch from Debian's
+ *   `python3-torch` (`apt-get install python3-torch`), run by `bench/_torch_reference.py`.
+ *   Without it (or without torch) the PyTorch rows say "not run".
+ * - `--v8-flags=--expose-gc`: a full garbage collection before each heap reading.
+ *
+ * The work: a 2-64-64-2 ReLU MLP (`mlp([2, 64, 64, 2], { activation: "relu", seed })`, He
+ * normal weights, zero biases) trained on 1,000 two-moons points (`twoMoons`, noise 0.1) with
+ * softmax cross-entropy and plain SGD (learning rate 0.1, batch 32, the last batch of an epoch
+ * has 8 rows), 100 epochs, then the loss on the whole training set after each epoch. relu-lab
+ * runs `train()`, which also records accuracy, dead-neuron fractions and gradient norms each
+ * epoch (work the others skip). TensorFlow.js and PyTorch start from relu-lab's initial
+ * weights (copied) and visit the same mini-batches in the same order: the permutations
+ * `train()` draws from its `seed` are rebuilt here (`shuffleOrders`), which the float64 losses
+ * agreeing with PyTorch to ~1e-12 confirms. TensorFlow.js runs a plain manual loop
+ * (`optimizer.minimize` with `tf.train.sgd`) in float32, its only dtype; its WASM backend runs
+ * the SIMD build on one thread. PyTorch runs the same loop on one thread in float64 (the
+ * reference for the loss) and in float32 (showing how far float32 alone drifts).
+ *
+ * Timing: one warm-up run of each, then `--repetitions` runs (default 3) interleaved (ours,
+ * TF CPU, TF WASM, ours, ...) so that machine noise hits all alike; the table gives medians and
+ * the ratios of medians. Targets: TF.js CPU time / ours >= 6, TF.js WASM time / ours >= 3;
+ * final losses agree to 1e-5; the heap after epoch 100 is no larger than after epoch 1 beyond
+ * the History's own records (64 KiB allowance).
+ *
+ * @module
+ */
+
+import { Dense, type History, mlp, train, twoMoons } from "../src/mod.ts";
+import { createPrng } from "../src/mod.ts";
+import {
+  type MlpWeights,
+  type TrainingJob,
+  trainTfjs,
+  useBackend,
+  wasmDirectory,
+  wasmFeatures,
+} from "./_tfjs_mlp.ts";
+
+/** The experiment, in one place. */
+const SETTINGS = {
+  /** Layer widths. */
+  sizes: [2, 64, 64, 2],
+  /** Two-moons points and their noise. */
+  points: 1000,
+  noise: 0.1,
+  /** Seeds: data, initial weights, shuffling. */
+  dataSeed: 1,
+  modelSeed: 2,
+  shuffleSeed: 3,
+  epochs: 100,
+  batchSize: 32,
+  learningRate: 0.1,
+};
+
+/** Targets of the table. */
+const TARGETS = { cpuRatio: 6, wasmRatio: 3, lossAgreement: 1e-5, heapGrowthBytes: 64 * 1024 };
+
+/** The permutations relu-lab's `train()` visits: one in-place Fisher–Yates pass per epoch. */
+function shuffleOrders(n: number, epochs: number, seed: number): Int32Array[] {
+  const prng = createPrng(seed);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const orders: Int32Array[] = [];
+  for (let e = 0; e < epochs; e++) {
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(prng() * (i + 1));
+      const t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    orders.push(order.slice());
+  }
+  return orders;
+}
+
+/** A fresh model with the benchmark's initial weights. */
+function freshModel() {
+  return mlp(SETTINGS.sizes, { activation: "relu", seed: SETTINGS.modelSeed });
+}
+
+/** Copies of a model's Dense weights and biases. */
+function weightsOf(model: ReturnType<typeof mlp>): MlpWeights {
+  const dense = model.layers.filter((layer): layer is Dense => layer instanceof Dense);
+  return {
+    sizes: SETTINGS.sizes,
+    weights: dense.map((layer) => layer.weights.slice()),
+    biases: dense.map((layer) => layer.biases.slice()),
+  };
+}
+
+function trainOurs(
+  data: ReturnType<typeof twoMoons>,
+  epochs = SETTINGS.epochs,
+  onEpoch?: (epoch: number) => void,
+) {
+  const model = freshModel();
+  const start = performance.now();
+  const history: History = train(model, data, {
+    epochs,
+    batchSize: SETTINGS.batchSize,
+    learningRate: SETTINGS.learningRate,
+    optimizer: "sgd",
+    loss: "softmaxCrossEntropy",
+    seed: SETTINGS.shuffleSeed,
+    onEpoch: onEpoch && ((record) => onEpoch(record.epoch)),
+  });
+  const seconds = (performance.now() - start) / 1000;
+  return { seconds, epochLosses: Float64Array.from(history, (r) => r.trainLoss), model };
+}
+
+interface TorchResult {
+  epochLosses: number[];
+  seconds: number;
+}
+
+const PYTHON = "/usr/bin/python3";
+
+/** Runs the PyTorch reference, or returns why it could not. */
+async function trainTorch(
+  job: TrainingJob,
+  dtype: "float64" | "float32",
+): Promise<TorchResult | string> {
+  const permission = await Deno.permissions.query({ name: "run", command: PYTHON });
+  if (permission.state !== "granted") return `not run (needs --allow-run=${PYTHON})`;
+  const script = new URL("./_torch_reference.py", import.meta.url).pathname;
+  const input = JSON.stringify({
+    sizes: job.init.sizes,
+    weights: job.init.weights.map((w) => Array.from(w)),
+    biases: job.init.biases.map((b) => Array.from(b)),
+    x: Array.from(job.x),
+    y: Array.from(job.y),
+    orders: job.orders.map((o) => Array.from(o)),
+    learningRate: job.learningRate,
+    batchSize: job.batchSize,
+    dtype,
+  });
+  try {
+    const child = new Deno.Command(PYTHON, {
+      args: [script],
+      stdin: "piped",
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+    const writer = child.stdin.getWriter();
+    await writer.write(new TextEncoder().encode(input));
+    await writer.close();
+    const output = await child.output();
+    if (!output.success) {
+      const message = new TextDecoder().decode(output.stderr).trim().split("\n").pop();
+      return `not run (${message})`;
+    }
+    return JSON.parse(new TextDecoder().decode(output.stdout));
+  } catch (error) {
+    return `not run (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
+  return worst;
+}
+
+/** Heap in use after a full collection (when `--expose-gc` is given). */
+function heapUsed(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return Deno.memoryUsage().heapUsed;
+}
+
+function parseRepetitions(): number {
+  const arg = Deno.args.find((a) => a.startsWith("--repetitions="));
+  const value = arg === undefined ? 3 : Number(arg.slice("--repetitions=".length));
+  if (!Number.isInteger(value) || value < 1) {
+    throw new RangeError(
+      `Cannot run the benchmark as --repetitions must be an integer >= 1: ${arg}`,
+    );
+  }
+  return value;
+}
+
+/** Runs everything and prints the table. */
+async function main(): Promise<void> {
+  const repetitions = parseRepetitions();
+  const data = twoMoons({ n: SETTINGS.points, noise: SETTINGS.noise, seed: SETTINGS.dataSeed });
+  const labels = data.y as Int32Array;
+  const job: TrainingJob = {
+    x: data.x.data,
+    y: labels,
+    init: weightsOf(freshModel()),
+    learningRate: SETTINGS.learningRate,
+    batchSize: SETTINGS.batchSize,
+    orders: shuffleOrders(SETTINGS.points, SETTINGS.epochs, SETTINGS.shuffleSeed),
+  };
+  const warmupJob: TrainingJob = { ...job, orders: job.orders.slice(0, 5) };
+
+  const wasmReadable =
+    (await Deno.permissions.query({ name: "read", path: wasmDirectory() })).state === "granted";
+  let wasmNote = "not run (needs --allow-read=node_modules)";
+  if (wasmReadable) {
+    await useBackend("wasm");
+    wasmNote = `WASM backend: ${await wasmFeatures()}`;
+  }
+
+  // Warm-up: JIT for ours, kernel compilation and first-use paths for TensorFlow.js.
+  trainOurs(data, 5);
+  await useBackend("cpu");
+  await trainTfjs(warmupJob);
+  if (wasmReadable) {
+    await useBackend("wasm");
+    await trainTfjs(warmupJob);
+  }
+
+  const times = { ours: [] as number[], cpu: [] as number[], wasm: [] as number[] };
+  let oursLosses: Float64Array = new Float64Array(0);
+  let cpuLosses: Float64Array = new Float64Array(0);
+  let wasmLosses: Float64Array = new Float64Array(0);
+  for (let r = 0; r < repetitions; r++) {
+    const ours = trainOurs(data);
+    times.ours.push(ours.seconds);
+    oursLosses = ours.epochLosses;
+    await useBackend("cpu");
+    const cpu = await trainTfjs(job);
+    times.cpu.push(cpu.seconds);
+    cpuLosses = cpu.epochLosses;
+    if (wasmReadable) {
+      await useBackend("wasm");
+      const wasm = await trainTfjs(job);
+      times.wasm.push(wasm.seconds);
+      wasmLosses = wasm.epochLosses;
+    }
+    console.error(
+      `repetition ${r + 1}/${repetitions}: ours ${ours.seconds.toFixed(3)} s, TF CPU ${
+        cpu.seconds.toFixed(3)
+      } s${wasmReadable ? `, TF WASM ${times.wasm[r].toFixed(3)} s` : ""}`,
+    );
+  }
+
+  const torch64 = await trainTorch(job, "float64");
+  const torch32 = await trainTorch(job, "float32");
+
+  // Memory: an untimed run, reading the heap after epoch 1 and after the last epoch.
+  const heap: Record<number, number> = {};
+  trainOurs(data, SETTINGS.epochs, (epoch) => {
+    if (epoch === 1 || epoch === SETTINGS.epochs) heap[epoch] = heapUsed();
+  });
+
+  // ---------------------------------------------------------------------------------------------
+
+  type Row = [
+    figure: string,
+    ours: string,
+    baseline: string,
+    ratio: string,
+    target: string,
+    verdict: string,
+  ];
+  const rows: Row[] = [];
+  const seconds = (s: number) => `${s.toFixed(3)} s`;
+  const loss = (v: number) => v.toPrecision(10);
+  const sci = (v: number) => v.toExponential(2);
+  const verdict = (ok: boolean) => (ok ? "pass" : "FAIL");
+  const last = (a: ArrayLike<number>) => a[a.length - 1];
+  const oursTime = median(times.ours);
+
+  const cpuTime = median(times.cpu);
+  rows.push([
+    `train time vs TF.js CPU (median of ${repetitions})`,
+    seconds(oursTime),
+    seconds(cpuTime),
+    `${(cpuTime / oursTime).toFixed(2)}x`,
+    `>= ${TARGETS.cpuRatio}x`,
+    verdict(cpuTime / oursTime >= TARGETS.cpuRatio),
+  ]);
+  if (wasmReadable) {
+    const wasmTime = median(times.wasm);
+    rows.push([
+      `train time vs TF.js WASM (median of ${repetitions})`,
+      seconds(oursTime),
+      seconds(wasmTime),
+      `${(wasmTime / oursTime).toFixed(2)}x`,
+      `>= ${TARGETS.wasmRatio}x`,
+      verdict(wasmTime / oursTime >= TARGETS.wasmRatio),
+    ]);
+  } else {
+    rows.push([
+      "train time vs TF.js WASM",
+      seconds(oursTime),
+      wasmNote,
+      "",
+      `>= ${TARGETS.wasmRatio}x`,
+      "not run",
+    ]);
+  }
+  if (typeof torch64 !== "string") {
+    rows.push([
+      "train time vs PyTorch f64, 1 thread (1 run)",
+      seconds(oursTime),
+      seconds(torch64.seconds),
+      `${(torch64.seconds / oursTime).toFixed(2)}x`,
+      "(none)",
+      "info",
+    ]);
+  }
+
+  const lossRow = (name: string, other: ArrayLike<number>, target: boolean): Row => {
+    const diff = Math.abs(last(oursLosses) - last(other));
+    return [
+      `final loss vs ${name} |diff|`,
+      loss(last(oursLosses)),
+      loss(last(other)),
+      sci(diff),
+      target ? `<= ${sci(TARGETS.lossAgreement)}` : "(none)",
+      target ? verdict(diff <= TARGETS.lossAgreement) : "info",
+    ];
+  };
+  rows.push(lossRow("TF.js CPU (f32)", cpuLosses, true));
+  if (wasmReadable) rows.push(lossRow("TF.js WASM (f32)", wasmLosses, true));
+  if (typeof torch64 === "string") {
+    rows.push([
+      "final loss vs PyTorch f64",
+      loss(last(oursLosses)),
+      torch64,
+      "",
+      "<= 1.00e-5",
+      "not run",
+    ]);
+  } else {
+    rows.push(lossRow("PyTorch f64", torch64.epochLosses, true));
+    rows.push([
+      "max over 100 epochs |loss diff| vs PyTorch f64",
+      "",
+      "",
+      sci(maxAbsDiff(oursLosses, torch64.epochLosses)),
+      "(none)",
+      "info",
+    ]);
+  }
+  if (typeof torch32 !== "string") {
+    rows.push(lossRow("PyTorch f32", torch32.epochLosses, false));
+    rows.push([
+      "final loss TF.js CPU vs PyTorch f32 (f32 vs f32)",
+      loss(last(cpuLosses)),
+      loss(last(torch32.epochLosses)),
+      sci(Math.abs(last(cpuLosses) - last(torch32.epochLosses))),
+      "(none)",
+      "info",
+    ]);
+  }
+  rows.push([
+    "max over 100 epochs |loss diff| vs TF.js CPU",
+    "",
+    "",
+    sci(maxAbsDiff(oursLosses, cpuLosses)),
+    "(none)",
+    "info",
+  ]);
+  const growth = heap[SETTINGS.epochs] - heap[1];
+  const gcNote = (globalThis as { gc?: unknown }).gc ? "" : " (no --expose-gc)";
+  rows.push([
+    `heap after epoch 1 -> ${SETTINGS.epochs}${gcNote}`,
+    `${(heap[SETTINGS.epochs] / 1024).toFixed(0)} KiB`,
+    `${(heap[1] / 1024).toFixed(0)} KiB`,
+    `${growth >= 0 ? "+" : ""}${(growth / 1024).toFixed(1)} KiB`,
+    `<= +${TARGETS.heapGrowthBytes / 1024} KiB`,
+    verdict(growth <= TARGETS.heapGrowthBytes),
+  ]);
+
+  const header: Row = ["figure", "ours", "baseline", "ratio / diff", "target", "result"];
+  const widths = header.map((_, c) => Math.max(...[header, ...rows].map((row) => row[c].length)));
+  const line = (row: Row) => `| ${row.map((cell, c) => cell.padEnd(widths[c])).join(" | ")} |`;
+  console.log(
+    `relu-lab training benchmark: ${
+      SETTINGS.sizes.join("-")
+    } ReLU MLP, ${SETTINGS.points} two-moons points, ` +
+      `SGD lr ${SETTINGS.learningRate}, batch ${SETTINGS.batchSize}, ${SETTINGS.epochs} epochs`,
+  );
+  console.log(`Deno ${Deno.version.deno}, V8 ${Deno.version.v8}; ${wasmNote}`);
+  console.log(line(header));
+  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const row of rows) console.log(line(row));
+  console.log(
+    `runs (s): ours ${times.ours.map((t) => t.toFixed(3)).join(", ")}; TF CPU ${
+      times.cpu.map((t) => t.toFixed(3)).join(", ")
+    }${wasmReadable ? `; TF WASM ${times.wasm.map((t) => t.toFixed(3)).join(", ")}` : ""}`,
+  );
+}
+
+// `deno bench bench/` loads this file too: run only as a script.
+if (import.meta.main) await main();
