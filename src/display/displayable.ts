@@ -16,7 +16,7 @@
  * assert.equal(jupyterDisplay, Symbol.for("Jupyter.display"));
  * ```
  */
-export const jupyterDisplay: unique symbol = Symbol.for("Jupyter.display") as never;
+export const jupyterDisplay: unique symbol = Symbol.for("Jupyter.display");
 
 /**
  * A Jupyter MIME bundle: one rendering of the same content per MIME type. Front ends pick the
