@@ -1,0 +1,217 @@
+import assert from "node:assert/strict";
+import {
+  activationSparsity,
+  activationStatistics,
+  createPrng,
+  type Dataset,
+  dataset,
+  deadNeurons,
+  Dense,
+  diagnose,
+  DiagnosticsReport,
+  fromRows,
+  gradientCheck,
+  gradientNorms,
+  matrix,
+  mlp,
+  randomNormal,
+  train,
+} from "../../src/mod.ts";
+
+function blobs(n: number, classes: number, seed: number): Dataset {
+  const prng = createPrng(seed);
+  const x = matrix(n, 2);
+  const y = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    y[i] = i % classes;
+    x.data[2 * i] = Math.cos(y[i]) + 0.3 * randomNormal(prng);
+    x.data[2 * i + 1] = Math.sin(y[i]) + 0.3 * randomNormal(prng);
+  }
+  return dataset(x, y);
+}
+
+Deno.test("deadNeurons() lists the neurons whose pre-activation is <= 0 for every sample", () => {
+  const model = mlp([2, 3, 2], { init: "zeros" });
+  const first = model.layers[0] as Dense;
+  // Neuron 0: z = x0 (positive for the first sample); neuron 1: z = -1 always; neuron 2: z = 0.
+  first.weights.set([1, 0, 0, 0, 0, 0]);
+  first.biases.set([0, -1, 0]);
+  const [report] = deadNeurons(model, fromRows([[1, 5], [-2, 3]]));
+  assert.deepEqual(report.dead, [1, 2]);
+  assert.equal(report.deadFraction, 2 / 3);
+  assert.equal(report.layerIndex, 1);
+  assert.equal(report.layer, "Activation(ReLU, 3)");
+});
+
+Deno.test("deadNeurons() accepts a data set or a matrix, and does not change the model", () => {
+  const model = mlp([2, 16, 16, 2], { biasInit: -1, seed: 2 });
+  const data = blobs(40, 2, 1);
+  const before = JSON.stringify(model);
+  assert.deepEqual(deadNeurons(model, data), deadNeurons(model, data.x));
+  assert.equal(JSON.stringify(model), before);
+});
+
+Deno.test("activationStatistics() reports mean, std, sparsity and dead fraction", () => {
+  const model = mlp([1, 2, 1], { init: "zeros" });
+  const first = model.layers[0] as Dense;
+  first.weights.set([1, -1]); // neuron 0 outputs relu(x), neuron 1 relu(-x)
+  const [stats] = activationStatistics(model, fromRows([[1], [3]]));
+  // Outputs: [1, 0], [3, 0]: mean 1, mean of squares 2.5, variance 1.5.
+  assert.equal(stats.mean, 1);
+  assert.equal(stats.std, Math.sqrt(1.5));
+  assert.equal(stats.sparsity, 0.5);
+  assert.equal(stats.deadFraction, 0.5);
+  assert.deepEqual(activationSparsity(model, fromRows([[1], [3]])), [0.5]);
+});
+
+Deno.test("Leaky ReLU layers are never sparse where ReLU layers are", () => {
+  const data = blobs(50, 2, 3);
+  const relu = activationSparsity(mlp([2, 16, 2], { seed: 1 }), data);
+  const leaky = activationSparsity(mlp([2, 16, 2], { activation: "leakyRelu", seed: 1 }), data);
+  assert.ok(relu[0] > 0.2);
+  assert.equal(leaky[0], 0);
+});
+
+Deno.test("gradientNorms() gives zero gradients below a dead layer", () => {
+  const model = mlp([2, 4, 4, 2], { seed: 1 });
+  (model.layers[2] as Dense).biases.fill(-1e3); // the second hidden layer is dead
+  // 11 samples of class 0 and 10 of class 1, so the output bias gradient does not cancel.
+  const norms = gradientNorms(model, blobs(21, 2, 1));
+  assert.deepEqual(norms.map((n) => n.layerIndex), [0, 2, 4]);
+  assert.equal(norms[0].total, 0);
+  assert.equal(norms[1].total, 0);
+  assert.ok(norms[2].biases > 0);
+  assert.equal(norms[2].weights, 0); // its inputs are all 0
+});
+
+Deno.test("gradientNorms() equals the norm of the full-batch gradient across chunks", () => {
+  // 1,100 rows span three evaluation chunks; the result must not depend on the chunking.
+  const data = blobs(1100, 3, 5);
+  const model = mlp([2, 8, 3], { seed: 4 });
+  const norms = gradientNorms(model, data);
+  const dense = model.layers[0] as Dense;
+  let sum = 0;
+  for (const g of dense.weightGrad) sum += g * g;
+  assert.equal(norms[0].weights, Math.sqrt(sum));
+  // Compare with a single full-batch pass computed by hand.
+  model.zeroGrad();
+  const out = model.forward(data.x);
+  const grad = matrix(out.rows, out.cols);
+  const probs = out.data;
+  for (let i = 0; i < out.rows; i++) {
+    let max = -Infinity, s = 0;
+    for (let j = 0; j < 3; j++) max = Math.max(max, probs[3 * i + j]);
+    for (let j = 0; j < 3; j++) s += Math.exp(probs[3 * i + j] - max);
+    for (let j = 0; j < 3; j++) {
+      grad.data[3 * i + j] = (Math.exp(probs[3 * i + j] - max) / s -
+        ((data.y as Int32Array)[i] === j ? 1 : 0)) / out.rows;
+    }
+  }
+  model.backward(grad);
+  let direct = 0;
+  for (const g of dense.weightGrad) direct += g * g;
+  assert.ok(Math.abs(Math.sqrt(direct) - norms[0].weights) < 1e-12 * norms[0].weights);
+});
+
+Deno.test("gradientCheck() confirms backpropagation through whole models (< 1e-6)", async (t) => {
+  const data = blobs(6, 3, 7);
+  const cases = [
+    ["relu", mlp([2, 5, 4, 3], { seed: 1 })],
+    ["leakyRelu", mlp([2, 5, 4, 3], { activation: "leakyRelu", alpha: 0.1, seed: 2 })],
+    ["prelu", mlp([2, 5, 4, 3], { activation: "prelu", seed: 3 })],
+    ["rrelu (evaluation mode)", mlp([2, 5, 3], { activation: "rrelu", seed: 4 })],
+    ["dropout (evaluation mode)", mlp([2, 5, 3], { dropout: 0.5, seed: 5 })],
+  ] as const;
+  for (const [name, model] of cases) {
+    await t.step(name, () => {
+      const report = gradientCheck(model, data);
+      assert.ok(report.maxRelativeError < 1e-6, `${name}: ${report.maxRelativeError}`);
+      assert.equal(report.parameters.length, model.params().length);
+    });
+  }
+  await t.step("with the mean squared error and binary cross-entropy", () => {
+    const regression = dataset(data.x, fromRows(Array.from({ length: 6 }, (_, i) => [i / 6])));
+    assert.ok(gradientCheck(mlp([2, 4, 1], { seed: 6 }), regression).maxRelativeError < 1e-6);
+    const binary = dataset(data.x, Int32Array.from(data.y as Int32Array, (v) => v % 2));
+    const report = gradientCheck(mlp([2, 4, 1], { seed: 7 }), binary, {
+      loss: "binaryCrossEntropy",
+    });
+    assert.ok(report.maxRelativeError < 1e-6);
+  });
+});
+
+Deno.test("gradientCheck() catches a wrong gradient", () => {
+  const model = mlp([2, 3, 2], { seed: 1 });
+  const dense = model.layers[0] as Dense;
+  // A layer whose backward forgets the bias gradient.
+  const backward = dense.backward.bind(dense);
+  dense.backward = (g) => {
+    const out = backward(g);
+    dense.biasGrad.fill(0);
+    return out;
+  };
+  const report = gradientCheck(model, blobs(4, 2, 1));
+  const biases = report.parameters.find((p) => p.name === "0.biases")!;
+  assert.ok(biases.maxRelativeError > 0.5, `${biases.maxRelativeError}`);
+});
+
+Deno.test("gradientCheck() restores parameters and gradients bit for bit", () => {
+  const model = mlp([2, 4, 2], { seed: 1 });
+  model.params()[0].grad.fill(0.5);
+  const before = model.params().map((p) => [p.value.slice(), p.grad.slice()]);
+  gradientCheck(model, blobs(5, 2, 2), { maxPerParameter: 3, seed: 1 });
+  model.params().forEach((p, i) => {
+    assert.deepEqual(p.value, before[i][0]);
+    assert.deepEqual(p.grad, before[i][1]);
+  });
+});
+
+Deno.test("gradientCheck() samples at most maxPerParameter entries", () => {
+  const report = gradientCheck(mlp([2, 6, 2], { seed: 1 }), blobs(4, 2, 1), {
+    maxPerParameter: 2,
+  });
+  assert.deepEqual(report.parameters.map((p) => p.checked), [2, 2, 2, 2]);
+});
+
+Deno.test("diagnose() gathers the findings and prints them as a table", () => {
+  const data = blobs(60, 2, 1);
+  const model = mlp([2, 8, 8, 2], { seed: 3 });
+  train(model, data, { epochs: 3 });
+  const report = diagnose(model, data);
+  assert.ok(report instanceof DiagnosticsReport);
+  assert.equal(report.activations.length, 2);
+  assert.equal(report.gradients.length, 3);
+  assert.ok(report.accuracy! >= 0 && report.accuracy! <= 1);
+  const text = String(report);
+  assert.equal(Deno.inspect(report), text);
+  const lines = text.split("\n");
+  assert.match(lines[0], /^loss \d\.\d+, accuracy \d+\.\d%$/);
+  assert.match(text, /activation layer\s+dead\s+sparsity\s+mean\s+std/);
+  assert.match(text, /Dense\(8 → 2\)/);
+});
+
+Deno.test("the diagnostics refuse data that does not fit the model", async (t) => {
+  const model = mlp([2, 4, 2]);
+  await t.step("inputs of the wrong width, naming both shapes", () => {
+    assert.throws(() => deadNeurons(model, matrix(3, 5)), {
+      name: "RangeError",
+      message:
+        "Cannot find dead neurons as the inputs must have one column per model input: x is 3x5, the model takes Nx2",
+    });
+  });
+  await t.step("an empty data set", () => {
+    assert.throws(() => activationStatistics(model, matrix(0, 2)), RangeError);
+  });
+  await t.step("NaN inputs", () => {
+    assert.throws(() => deadNeurons(model, fromRows([[NaN, 1]])), RangeError);
+  });
+  await t.step("a label out of range", () => {
+    assert.throws(() => gradientNorms(model, { x: fromRows([[0, 1]]), y: new Int32Array([3]) }), {
+      name: "RangeError",
+      message: "Cannot compute gradient norms as every label must be in 0..1: data.y[0]=3",
+    });
+  });
+  await t.step("a bad epsilon", () => {
+    assert.throws(() => gradientCheck(model, blobs(2, 2, 1), { epsilon: 0 }), RangeError);
+  });
+});

@@ -1,0 +1,150 @@
+import assert from "node:assert/strict";
+import {
+  ActivationLayer,
+  createActivation,
+  Dropout,
+  fromRows,
+  matrix,
+  PReLU,
+  RReLU,
+} from "../../src/mod.ts";
+import { layerGradientErrors, randomMatrix } from "./_helpers.ts";
+
+// Inputs at least 0.01 away from the kink at 0, where the derivative jumps.
+const z = randomMatrix(4, 6, 21, 0.01);
+
+Deno.test("ActivationLayer backward matches central differences for relu and leakyRelu", () => {
+  for (
+    const activation of [createActivation("relu"), createActivation("leakyRelu", { alpha: 0.1 })]
+  ) {
+    const errors = layerGradientErrors(new ActivationLayer(activation, 6), z);
+    assert.ok(errors.input < 1e-6, `${activation.name}: ${errors.input}`);
+  }
+});
+
+Deno.test("ActivationLayer keeps its last input and output for diagnostics", () => {
+  const layer = new ActivationLayer(createActivation("relu"), 2);
+  assert.equal(layer.lastInput, undefined);
+  const x = fromRows([[-1, 2]]);
+  const y = layer.forward(x);
+  assert.equal(layer.lastInput, x);
+  assert.equal(layer.lastOutput, y);
+  assert.deepEqual(Array.from(y.data), [0, 2]);
+});
+
+Deno.test("ActivationLayer refuses a non-activation and a wrong width", () => {
+  assert.throws(() => new ActivationLayer({} as never, 2), TypeError);
+  assert.throws(() => new ActivationLayer(createActivation("relu"), 2).forward(matrix(1, 3)), {
+    name: "RangeError",
+    message:
+      "Cannot run Activation(ReLU, 2) as the input must have 2 columns: x is 1x3, expected Nx2",
+  });
+});
+
+Deno.test("PReLU backward matches central differences for inputs and slopes", async (t) => {
+  await t.step("one slope per neuron", () => {
+    const layer = new PReLU(6, { init: 0.2 });
+    const errors = layerGradientErrors(layer, z);
+    assert.ok(errors.input < 1e-6, `input ${errors.input}`);
+    assert.ok(errors.params.alpha < 1e-6, `alpha ${errors.params.alpha}`);
+  });
+  await t.step("one shared slope", () => {
+    const layer = new PReLU(6, { init: 0.3, shared: true });
+    assert.equal(layer.alpha.length, 1);
+    const errors = layerGradientErrors(layer, z);
+    assert.ok(errors.input < 1e-6 && errors.params.alpha < 1e-6);
+  });
+});
+
+Deno.test("PReLU uses the left slope at z = 0 and gets no slope gradient from positive inputs", () => {
+  const layer = new PReLU(3, { init: 0.5 });
+  layer.forward(fromRows([[0, 2, -2]]));
+  const gradIn = layer.backward(fromRows([[1, 1, 1]]));
+  assert.deepEqual(Array.from(gradIn.data), [0.5, 1, 0.5]);
+  assert.deepEqual(Array.from(layer.alphaGrad), [0, 0, -2]);
+});
+
+Deno.test("PReLU restores its slopes bit for bit from JSON", () => {
+  const layer = new PReLU(3, { init: 0.1 });
+  layer.alpha[1] = 0.123456789;
+  const copy = PReLU.fromJSON(JSON.parse(JSON.stringify(layer.toJSON())));
+  assert.deepEqual(copy.alpha, layer.alpha);
+});
+
+Deno.test("RReLU in evaluation is Leaky ReLU with the mean slope, and backward matches", () => {
+  const layer = new RReLU(6, { lower: 0.1, upper: 0.3 });
+  const y = layer.forward(fromRows([[-1, 2, -3, 0, 5, -0.5]]));
+  const expected = [-0.2, 2, -0.6, 0, 5, -0.1];
+  y.data.forEach((v, i) => assert.ok(Math.abs(v - expected[i]) < 1e-15));
+  assert.ok(layerGradientErrors(layer, z).input < 1e-6);
+});
+
+Deno.test("RReLU in training draws one slope per element and backpropagates through it", () => {
+  const layer = new RReLU(6, { lower: 0.1, upper: 0.3, seed: 2 });
+  const x = randomMatrix(50, 6, 3, 0.01);
+  const y = layer.forward(x, { training: true });
+  const g = randomMatrix(50, 6, 4);
+  const gradIn = layer.backward(g);
+  const slopes = new Set<number>();
+  for (let i = 0; i < x.data.length; i++) {
+    if (x.data[i] > 0) {
+      assert.equal(y.data[i], x.data[i]);
+      assert.equal(gradIn.data[i], g.data[i]);
+    } else {
+      const slope = y.data[i] / x.data[i];
+      assert.ok(slope >= 0.1 - 1e-12 && slope <= 0.3 + 1e-12);
+      assert.ok(Math.abs(gradIn.data[i] - slope * g.data[i]) < 1e-12);
+      slopes.add(slope);
+    }
+  }
+  assert.ok(slopes.size > 100, "slopes differ between elements");
+});
+
+Deno.test("RReLU draws the same slopes from the same seed", () => {
+  const x = randomMatrix(5, 6, 3, 0.01);
+  const a = new RReLU(6, { seed: 9 }).forward(x, { training: true }).data.slice();
+  const b = new RReLU(6, { seed: 9 }).forward(x, { training: true }).data.slice();
+  assert.deepEqual(a, b);
+});
+
+Deno.test("RReLU refuses an upper bound below the lower bound", () => {
+  assert.throws(() => new RReLU(2, { lower: 0.3, upper: 0.1 }), RangeError);
+});
+
+Deno.test("Dropout in training zeroes about rate of the elements and rescales the rest", () => {
+  const layer = new Dropout(100, { rate: 0.3, seed: 1 });
+  const x = matrix(100, 100, new Float64Array(10_000).fill(1));
+  const y = layer.forward(x, { training: true });
+  let zeros = 0;
+  for (const v of y.data) {
+    if (v === 0) zeros++;
+    else assert.equal(v, 1 / 0.7);
+  }
+  assert.ok(Math.abs(zeros / 10_000 - 0.3) < 0.02, `dropped ${zeros}`);
+});
+
+Deno.test("Dropout backward applies the forward mask", () => {
+  const layer = new Dropout(6, { rate: 0.5, seed: 7 });
+  const x = randomMatrix(10, 6, 5);
+  const y = layer.forward(x, { training: true });
+  const g = randomMatrix(10, 6, 6);
+  const gradIn = layer.backward(g);
+  for (let i = 0; i < x.data.length; i++) {
+    assert.equal(gradIn.data[i], g.data[i] * (y.data[i] === 0 ? 0 : 2));
+  }
+});
+
+Deno.test("Dropout in evaluation passes values and gradients through", () => {
+  const layer = new Dropout(6, { rate: 0.5 });
+  const x = randomMatrix(2, 6, 5);
+  assert.equal(layer.forward(x), x);
+  const g = randomMatrix(2, 6, 6);
+  assert.equal(layer.backward(g), g);
+});
+
+Deno.test("Dropout refuses a rate of 1 or more", () => {
+  assert.throws(() => new Dropout(3, { rate: 1 }), {
+    name: "RangeError",
+    message: "Cannot create a Dropout layer as rate must be a finite number >= 0 and < 1: rate=1",
+  });
+});

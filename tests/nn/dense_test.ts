@@ -1,0 +1,106 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { Dense, fromRows, matrix } from "../../src/mod.ts";
+import { layerGradientErrors, randomMatrix } from "./_helpers.ts";
+
+Deno.test("Dense.forward() computes x W + b", () => {
+  const layer = new Dense(2, 3, { init: "zeros" });
+  layer.weights.set([1, 2, 3, 4, 5, 6]); // row k = input k, column j = neuron j
+  layer.biases.set([0.5, -0.5, 1]);
+  const y = layer.forward(fromRows([[1, 1], [2, 0]]));
+  assert.deepEqual(Array.from(y.data), [5.5, 6.5, 10, 2.5, 3.5, 7]);
+});
+
+Deno.test("Dense.backward() matches central differences for inputs, weights and biases", () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 5 }),
+      fc.integer({ min: 1, max: 5 }),
+      fc.integer({ min: 1, max: 4 }),
+      fc.integer({ min: 0, max: 1000 }),
+      (nIn, nOut, rows, seed) => {
+        const layer = new Dense(nIn, nOut, { seed, biasInit: 0.1 });
+        const errors = layerGradientErrors(layer, randomMatrix(rows, nIn, seed + 1), { seed });
+        assert.ok(errors.input < 1e-6, `input error ${errors.input}`);
+        assert.ok(errors.params.weights < 1e-6, `weights error ${errors.params.weights}`);
+        assert.ok(errors.params.biases < 1e-6, `biases error ${errors.params.biases}`);
+      },
+    ),
+    { numRuns: 30 },
+  );
+});
+
+Deno.test("Dense.backward() accumulates parameter gradients until they are reset", () => {
+  const layer = new Dense(1, 1, { init: "zeros" });
+  const x = fromRows([[2]]);
+  layer.forward(x);
+  layer.backward(fromRows([[1]]));
+  layer.forward(x);
+  layer.backward(fromRows([[1]]));
+  assert.equal(layer.weightGrad[0], 4);
+  assert.equal(layer.biasGrad[0], 2);
+});
+
+Deno.test("Dense skips zero inputs without changing the result", () => {
+  const layer = new Dense(3, 2, { seed: 4 });
+  const sparse = fromRows([[0, 1.5, 0], [0, 0, 0]]);
+  const y = layer.forward(sparse);
+  const w = layer.weights, b = layer.biases;
+  assert.deepEqual(Array.from(y.data), [b[0] + 1.5 * w[2], b[1] + 1.5 * w[3], b[0], b[1]]);
+});
+
+Deno.test("Dense reuses its output buffer for the same batch size", () => {
+  const layer = new Dense(2, 2);
+  const a = layer.forward(matrix(4, 2));
+  const b = layer.forward(matrix(4, 2));
+  const c = layer.forward(matrix(3, 2));
+  assert.equal(a, b);
+  assert.notEqual(a, c);
+});
+
+Deno.test("Dense draws the same weights from the same seed", () => {
+  assert.deepEqual(new Dense(3, 4, { seed: 5 }).weights, new Dense(3, 4, { seed: 5 }).weights);
+  assert.notDeepEqual(new Dense(3, 4, { seed: 5 }).weights, new Dense(3, 4, { seed: 6 }).weights);
+});
+
+Deno.test("Dense refuses bad input", async (t) => {
+  await t.step("a non-integer size", () => {
+    assert.throws(() => new Dense(2.5, 3), {
+      name: "RangeError",
+      message:
+        "Cannot create a Dense layer as inputSize must be a finite integer >= 1: inputSize=2.5",
+    });
+  });
+  await t.step("a NaN bias", () => {
+    assert.throws(() => new Dense(2, 3, { biasInit: NaN }), RangeError);
+  });
+  await t.step("an input with the wrong number of columns, naming both shapes", () => {
+    assert.throws(() => new Dense(2, 3).forward(matrix(4, 5)), {
+      name: "RangeError",
+      message: "Cannot run Dense(2 → 3) as the input must have 2 columns: x is 4x5, expected Nx2",
+    });
+  });
+  await t.step("backward before forward", () => {
+    assert.throws(() => new Dense(2, 3).backward(matrix(1, 3)), RangeError);
+  });
+  await t.step("a gradient of the wrong shape, leaving the gradients untouched", () => {
+    const layer = new Dense(2, 3);
+    layer.forward(matrix(4, 2));
+    assert.throws(() => layer.backward(matrix(4, 2)), {
+      name: "RangeError",
+      message:
+        "Cannot backpropagate through Dense(2 → 3) as gradOut must match the output shape: gradOut is 4x2, output is 4x3",
+    });
+    assert.ok(layer.weightGrad.every((g) => g === 0));
+  });
+});
+
+Deno.test("Dense.fromJSON() restores weights and biases bit for bit, signed zeros included", () => {
+  const layer = new Dense(2, 2, { seed: 3 });
+  layer.weights[0] = -0;
+  layer.biases[1] = 1e-310;
+  const copy = Dense.fromJSON(JSON.parse(JSON.stringify(layer.toJSON())));
+  assert.ok(Object.is(copy.weights[0], -0));
+  assert.deepEqual(copy.weights, layer.weights);
+  assert.deepEqual(copy.biases, layer.biases);
+});

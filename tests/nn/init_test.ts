@@ -1,0 +1,140 @@
+import assert from "node:assert/strict";
+import {
+  constantInit,
+  createPrng,
+  heGain,
+  heNormal,
+  heUniform,
+  type Initializer,
+  lecunNormal,
+  lecunUniform,
+  matrix,
+  normalInit,
+  randomAsymmetricInit,
+  resolveInitializer,
+  xavierNormal,
+  xavierUniform,
+  zerosInit,
+} from "../../src/mod.ts";
+
+function sample(init: Initializer, fanIn: number, fanOut: number, seed = 1) {
+  const w = matrix(fanIn, fanOut);
+  const b = new Float64Array(fanOut);
+  init.fill(w, b, createPrng(seed));
+  let sum = 0, sumSquares = 0, maxAbs = 0;
+  for (const v of w.data) {
+    sum += v;
+    sumSquares += v * v;
+    maxAbs = Math.max(maxAbs, Math.abs(v));
+  }
+  const n = w.data.length;
+  return { w, b, mean: sum / n, variance: sumSquares / n - (sum / n) ** 2, maxAbs };
+}
+
+function assertClose(actual: number, expected: number, relative: number, what: string) {
+  assert.ok(
+    Math.abs(actual - expected) <= relative * expected,
+    `${what}: ${actual} is not within ${relative * 100}% of ${expected}`,
+  );
+}
+
+Deno.test("heGain() is sqrt(2 / (1 + alpha²))", () => {
+  assert.equal(heGain(0), Math.SQRT2);
+  assert.equal(heGain(0.01), Math.sqrt(2 / 1.0001));
+  assert.equal(heGain(1), 1);
+});
+
+Deno.test("the initialisers draw weights with their documented variance", async (t) => {
+  const fanIn = 300, fanOut = 200;
+  const cases: [string, Initializer, number][] = [
+    ["heNormal", heNormal(), 2 / fanIn],
+    ["heNormal alpha 0.5", heNormal({ alpha: 0.5 }), 2 / (1.25 * fanIn)],
+    ["heUniform", heUniform(), 2 / fanIn],
+    ["heUniform alpha 0.2", heUniform({ alpha: 0.2 }), 2 / (1.04 * fanIn)],
+    ["xavierNormal", xavierNormal(), 2 / (fanIn + fanOut)],
+    ["xavierUniform", xavierUniform(), 2 / (fanIn + fanOut)],
+    ["lecunNormal", lecunNormal(), 1 / fanIn],
+    ["lecunUniform", lecunUniform(), 1 / fanIn],
+    ["normal sigma 0.1", normalInit({ sigma: 0.1 }), 0.01],
+  ];
+  for (const [name, init, variance] of cases) {
+    await t.step(name, () => {
+      const s = sample(init, fanIn, fanOut);
+      assertClose(s.variance, variance, 0.03, "variance");
+      assert.ok(Math.abs(s.mean) < 0.05 * Math.sqrt(variance), `mean ${s.mean}`);
+    });
+  }
+});
+
+Deno.test("the uniform initialisers stay within their limits", () => {
+  assert.ok(sample(heUniform(), 50, 50).maxAbs <= Math.sqrt(6 / 50));
+  assert.ok(sample(xavierUniform(), 50, 30).maxAbs <= Math.sqrt(6 / 80));
+  assert.ok(sample(lecunUniform(), 50, 30).maxAbs <= Math.sqrt(3 / 50));
+});
+
+Deno.test("constantInit() and zerosInit() fill every weight with one value", () => {
+  assert.ok(sample(constantInit(0.25), 3, 4).w.data.every((v) => v === 0.25));
+  assert.ok(sample(zerosInit(), 3, 4).w.data.every((v) => v === 0));
+});
+
+Deno.test("the initialisers leave biases alone, except RAI", () => {
+  for (const init of [heNormal(), xavierUniform(), normalInit()]) {
+    assert.ok(sample(init, 3, 4).b.every((v) => v === 0));
+  }
+  assert.ok(sample(randomAsymmetricInit(), 3, 4).b.some((v) => v !== 0));
+});
+
+Deno.test("randomAsymmetricInit() gives every neuron one Beta(2, 1) entry among its weights and bias", async (t) => {
+  await t.step(
+    "with sigma = 0 exactly one entry per neuron is non-zero, and it is in (0, 1]",
+    () => {
+      const { w, b } = sample(randomAsymmetricInit({ sigma: 0 }), 4, 500, 2);
+      const positions = new Array(5).fill(0);
+      const values: number[] = [];
+      for (let j = 0; j < 500; j++) {
+        const entries = [0, 1, 2, 3].map((k) => w.data[k * 500 + j]).concat(b[j]);
+        const nonZero = entries.flatMap((v, k) => (v === 0 ? [] : [k]));
+        assert.equal(nonZero.length, 1);
+        positions[nonZero[0]]++;
+        values.push(entries[nonZero[0]]);
+      }
+      // The index is uniform over the 4 weights and the bias.
+      for (const count of positions) assert.ok(count > 60 && count < 140, `${positions}`);
+      // Beta(2, 1) has mean 2/3 and values in (0, 1].
+      assert.ok(values.every((v) => v > 0 && v <= 1));
+      const mean = values.reduce((s, v) => s + v, 0) / values.length;
+      assert.ok(Math.abs(mean - 2 / 3) < 0.03, `mean ${mean}`);
+    },
+  );
+  await t.step("the other entries are N(0, sigma² / fanIn)", () => {
+    const fanIn = 400, sigma = 0.6007;
+    const { w } = sample(randomAsymmetricInit({ sigma }), fanIn, 300, 3);
+    let sum = 0;
+    for (const v of w.data) sum += v * v;
+    // Per neuron, a weight (not the bias) is the Beta draw with probability fanIn / (fanIn + 1);
+    // E[x²] is 1/2 for Beta(2, 1) and sigma² / fanIn for the normal entries.
+    const betaWeights = fanIn / (fanIn + 1);
+    const expected = ((fanIn - betaWeights) * sigma ** 2 / fanIn + betaWeights / 2) / fanIn;
+    assertClose(sum / w.data.length, expected, 0.05, "mean square");
+  });
+});
+
+Deno.test("resolveInitializer() maps names to initialisers and refuses unknown ones", () => {
+  assert.equal(resolveInitializer("he").name, "heNormal");
+  assert.equal(resolveInitializer("xavier").name, "xavierNormal");
+  assert.equal(resolveInitializer("lecun").name, "lecunNormal");
+  assert.equal(resolveInitializer("rai").name, "randomAsymmetric");
+  const custom = constantInit(1);
+  assert.equal(resolveInitializer(custom), custom);
+  assert.throws(() => resolveInitializer("glorot" as "he"), RangeError);
+});
+
+Deno.test("initialisers refuse bad parameters", () => {
+  assert.throws(() => heNormal({ alpha: NaN }), {
+    name: "RangeError",
+    message: "Cannot create heNormal as alpha must be a finite number: alpha=NaN",
+  });
+  assert.throws(() => normalInit({ sigma: -1 }), RangeError);
+  assert.throws(() => constantInit(Infinity), RangeError);
+  assert.throws(() => randomAsymmetricInit({ sigma: -0.1 }), RangeError);
+});

@@ -1,0 +1,147 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import {
+  accuracy,
+  binaryCrossEntropy,
+  binaryCrossEntropyValue,
+  fromRows,
+  type Loss,
+  type Matrix,
+  matrix,
+  meanSquaredError,
+  meanSquaredErrorValue,
+  resolveLoss,
+  softmax,
+  softmaxCrossEntropy,
+  softmaxCrossEntropyValue,
+} from "../../src/mod.ts";
+import { randomMatrix, relativeError } from "./_helpers.ts";
+
+/** The largest relative error of a loss's gradient against central differences. */
+function lossGradientError(loss: Loss, pred: Matrix, target: Int32Array | Matrix): number {
+  const grad = matrix(pred.rows, pred.cols);
+  loss.valueAndGrad(pred, target, grad);
+  const h = 1e-5;
+  let worst = 0;
+  for (let i = 0; i < pred.data.length; i++) {
+    const original = pred.data[i];
+    pred.data[i] = original + h;
+    const plus = loss.value(pred, target);
+    pred.data[i] = original - h;
+    const minus = loss.value(pred, target);
+    pred.data[i] = original;
+    worst = Math.max(worst, relativeError(grad.data[i], (plus - minus) / (2 * h)));
+  }
+  return worst;
+}
+
+const labels = (n: number, classes: number, seed: number) =>
+  Int32Array.from({ length: n }, (_, i) => (i * 7 + seed) % classes);
+
+Deno.test("the loss gradients match central differences", async (t) => {
+  await t.step("meanSquaredError", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 500 }), (seed) => {
+        const error = lossGradientError(
+          meanSquaredError,
+          randomMatrix(4, 3, seed),
+          randomMatrix(4, 3, seed + 1),
+        );
+        assert.ok(error < 1e-6, `${error}`);
+      }),
+      { numRuns: 20 },
+    );
+  });
+  await t.step("softmaxCrossEntropy", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 2, max: 5 }), (seed, c) => {
+        const error = lossGradientError(
+          softmaxCrossEntropy,
+          randomMatrix(4, c, seed),
+          labels(4, c, seed),
+        );
+        assert.ok(error < 1e-6, `${error}`);
+      }),
+      { numRuns: 20 },
+    );
+  });
+  await t.step("binaryCrossEntropy with labels and with target probabilities", () => {
+    const error = lossGradientError(binaryCrossEntropy, randomMatrix(6, 1, 2), labels(6, 2, 1));
+    assert.ok(error < 1e-6, `${error}`);
+    const targets = fromRows([[0.2, 0.9], [1, 0], [0.5, 0.5]]);
+    assert.ok(lossGradientError(binaryCrossEntropy, randomMatrix(3, 2, 4), targets) < 1e-6);
+  });
+});
+
+Deno.test("softmaxCrossEntropy equals the textbook formula for moderate logits", () => {
+  const logits = fromRows([[1, 2, 3], [-1, 0.5, 0]]);
+  const y = new Int32Array([2, 0]);
+  const p = softmax(logits).data;
+  const expected = -(Math.log(p[2]) + Math.log(p[3])) / 2;
+  assert.ok(Math.abs(softmaxCrossEntropyValue(logits, y) - expected) < 1e-15);
+});
+
+Deno.test("softmaxCrossEntropy stays finite for huge logits", () => {
+  const logits = fromRows([[1e308, -1e308], [800, 0]]);
+  assert.equal(softmaxCrossEntropyValue(logits, new Int32Array([0, 0])), 0);
+  assert.equal(softmaxCrossEntropyValue(fromRows([[800, 0]]), new Int32Array([1])), 800);
+  const grad = matrix(2, 2);
+  softmaxCrossEntropy.valueAndGrad(logits, new Int32Array([1, 1]), grad);
+  assert.ok(grad.data.every(Number.isFinite));
+});
+
+Deno.test("binaryCrossEntropy stays finite for huge logits and equals the textbook formula", () => {
+  assert.equal(binaryCrossEntropyValue(fromRows([[1000]]), new Int32Array([1])), 0);
+  assert.equal(binaryCrossEntropyValue(fromRows([[1000]]), new Int32Array([0])), 1000);
+  const z = 0.7, s = 1 / (1 + Math.exp(-z));
+  const value = binaryCrossEntropyValue(fromRows([[z]]), fromRows([[0.3]]));
+  assert.ok(Math.abs(value - -(0.3 * Math.log(s) + 0.7 * Math.log(1 - s))) < 1e-15);
+});
+
+Deno.test("meanSquaredError averages over every element", () => {
+  assert.equal(meanSquaredErrorValue(fromRows([[1, 2], [3, 4]]), fromRows([[0, 0], [0, 0]])), 7.5);
+});
+
+Deno.test("accuracy() takes the arg-max, or the sign of a single logit", () => {
+  assert.equal(accuracy(fromRows([[1, 3, 2], [5, 0, 0]]), new Int32Array([1, 1])), 0.5);
+  assert.equal(accuracy(fromRows([[0.1], [-0.1], [0]]), new Int32Array([1, 0, 0])), 1);
+});
+
+Deno.test("the losses refuse mismatched targets", async (t) => {
+  await t.step("a label out of range, naming it", () => {
+    assert.throws(() => softmaxCrossEntropyValue(fromRows([[0, 0]]), new Int32Array([2])), {
+      name: "RangeError",
+      message:
+        "Cannot compute the softmax cross-entropy as every label must be in 0..1: labels[0]=2",
+    });
+  });
+  await t.step("the wrong number of labels", () => {
+    assert.throws(() => softmaxCrossEntropyValue(fromRows([[0, 0]]), new Int32Array([0, 1])), {
+      name: "RangeError",
+      message:
+        "Cannot compute the softmax cross-entropy as labels must hold one label per row of a 1x2 matrix: labels.length=2",
+    });
+  });
+  await t.step("targets of another shape, naming both shapes", () => {
+    assert.throws(() => meanSquaredErrorValue(fromRows([[0, 0]]), fromRows([[0], [1]])), {
+      name: "RangeError",
+      message:
+        "Cannot compute the mean squared error as predictions and target must have the same shape: predictions is 1x2, target is 2x1",
+    });
+  });
+  await t.step("labels for a binary loss with two logits per row", () => {
+    assert.throws(
+      () => binaryCrossEntropyValue(fromRows([[0, 0]]), new Int32Array([1])),
+      RangeError,
+    );
+  });
+  await t.step("labels for the mean squared error", () => {
+    assert.throws(
+      () => meanSquaredErrorValue(fromRows([[0]]), new Int32Array([1]) as never),
+      TypeError,
+    );
+  });
+  await t.step("an unknown loss name", () => {
+    assert.throws(() => resolveLoss("hinge" as "mse"), RangeError);
+  });
+});

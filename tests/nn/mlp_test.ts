@@ -1,0 +1,103 @@
+import assert from "node:assert/strict";
+import {
+  ActivationLayer,
+  createActivation,
+  Dense,
+  Dropout,
+  mlp,
+  PReLU,
+  RReLU,
+} from "../../src/mod.ts";
+
+Deno.test("mlp() alternates Dense and activation layers and ends linear", () => {
+  const model = mlp([2, 8, 8, 3]);
+  assert.deepEqual(model.layers.map((l) => l.type), [
+    "dense",
+    "activation",
+    "dense",
+    "activation",
+    "dense",
+  ]);
+  assert.equal(model.inputSize, 2);
+  assert.equal(model.outputSize, 3);
+});
+
+Deno.test("mlp() builds the requested activation", async (t) => {
+  await t.step("leakyRelu with its alpha", () => {
+    const layer = mlp([2, 4, 1], { activation: "leakyRelu", alpha: 0.2 }).layers[1];
+    assert.ok(layer instanceof ActivationLayer);
+    assert.equal(layer.activation.params.alpha, 0.2);
+  });
+  await t.step("prelu with its initial slope", () => {
+    const layer = mlp([2, 4, 1], { activation: "prelu", alpha: 0.1 }).layers[1];
+    assert.ok(layer instanceof PReLU);
+    assert.deepEqual(Array.from(layer.alpha), [0.1, 0.1, 0.1, 0.1]);
+  });
+  await t.step("rrelu with its range", () => {
+    const layer = mlp([2, 4, 1], { activation: "rrelu", lower: 0.05, upper: 0.2 }).layers[1];
+    assert.ok(layer instanceof RReLU);
+    assert.equal(layer.meanSlope, 0.125);
+  });
+  await t.step("an Activation object", () => {
+    const activation = createActivation("relu");
+    const layer = mlp([2, 4, 1], { activation }).layers[1];
+    assert.ok(layer instanceof ActivationLayer && layer.activation === activation);
+  });
+  await t.step("dropout after each hidden activation", () => {
+    const model = mlp([2, 4, 4, 1], { dropout: 0.5 });
+    assert.deepEqual(model.layers.map((l) => l instanceof Dropout), [
+      false,
+      false,
+      true,
+      false,
+      false,
+      true,
+      false,
+    ]);
+  });
+});
+
+Deno.test("mlp() sets hidden biases to biasInit and output biases to 0", () => {
+  const model = mlp([2, 4, 4, 1], { biasInit: -3 });
+  const dense = model.layers.filter((l): l is Dense => l instanceof Dense);
+  assert.deepEqual(Array.from(dense[0].biases), [-3, -3, -3, -3]);
+  assert.deepEqual(Array.from(dense[1].biases), [-3, -3, -3, -3]);
+  assert.deepEqual(Array.from(dense[2].biases), [0]);
+});
+
+Deno.test("mlp() uses He initialisation with the Leaky ReLU gain by default", () => {
+  // Weight variance ≈ 2 / ((1 + alpha²) fanIn) with alpha = 1: 1 / fanIn.
+  const dense = mlp([400, 400, 1], { activation: "leakyRelu", alpha: 1, seed: 3 })
+    .layers[0] as Dense;
+  let sum = 0;
+  for (const w of dense.weights) sum += w * w;
+  const variance = sum / dense.weights.length;
+  assert.ok(Math.abs(variance - 1 / 400) < 0.0001, `variance ${variance}`);
+});
+
+Deno.test("mlp() builds the same model from the same seed and another from another", () => {
+  assert.deepEqual(mlp([3, 5, 2], { seed: 4 }).toJSON(), mlp([3, 5, 2], { seed: 4 }).toJSON());
+  assert.notDeepEqual(mlp([3, 5, 2], { seed: 4 }).toJSON(), mlp([3, 5, 2], { seed: 5 }).toJSON());
+});
+
+Deno.test("mlp() refuses bad sizes and options", async (t) => {
+  await t.step("fewer than two sizes", () => {
+    assert.throws(() => mlp([2]), {
+      name: "RangeError",
+      message:
+        "Cannot build an MLP as sizes must list at least an input and an output size: sizes=[2]",
+    });
+  });
+  await t.step("a zero width", () => {
+    assert.throws(() => mlp([2, 0, 1]), {
+      name: "RangeError",
+      message: "Cannot build an MLP as sizes[1] must be a finite integer >= 1: sizes[1]=0",
+    });
+  });
+  await t.step("an unknown activation", () => {
+    assert.throws(() => mlp([2, 3, 1], { activation: "swish2" }), RangeError);
+  });
+  await t.step("a dropout rate of 1", () => {
+    assert.throws(() => mlp([2, 3, 1], { dropout: 1 }), RangeError);
+  });
+});

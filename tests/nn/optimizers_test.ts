@@ -1,0 +1,162 @@
+import assert from "node:assert/strict";
+import {
+  adam,
+  adamW,
+  clipGradNorm,
+  cosineDecay,
+  exponentialDecay,
+  gradNorm,
+  type Optimizer,
+  type Parameter,
+  resolveOptimizer,
+  sgd,
+  stepDecay,
+} from "../../src/mod.ts";
+
+function param(values: number[], grads: number[], decay = true): Parameter {
+  return {
+    name: "p",
+    value: Float64Array.from(values),
+    grad: Float64Array.from(grads),
+    shape: [values.length],
+    decay,
+  };
+}
+
+/** Runs `steps` updates on f(w) = Σ c_i w_i² / 2, whose gradient is c_i w_i. */
+function minimiseQuadratic(optimizer: Optimizer, steps: number, lr: number): Float64Array {
+  const c = [1, 10];
+  const p = param([1, -1], [0, 0]);
+  for (let s = 0; s < steps; s++) {
+    for (let i = 0; i < 2; i++) p.grad[i] = c[i] * p.value[i];
+    optimizer.step([p], lr);
+  }
+  return p.value;
+}
+
+Deno.test("sgd() steps against the gradient: w ← w - lr g", () => {
+  const p = param([1, 2], [0.5, -1]);
+  sgd().step([p], 0.1);
+  assert.deepEqual(Array.from(p.value), [1 - 0.05, 2 + 0.1]);
+});
+
+Deno.test("sgd() with momentum follows v ← μ v + g, w ← w - lr v", () => {
+  const p = param([1], [1]);
+  const optimizer = sgd({ momentum: 0.9 });
+  optimizer.step([p], 0.1); // v = 1, w = 0.9
+  optimizer.step([p], 0.1); // v = 1.9, w = 0.71
+  assert.ok(Math.abs(p.value[0] - 0.71) < 1e-15);
+});
+
+Deno.test("sgd() with Nesterov momentum steps by g + μ v", () => {
+  const p = param([1], [1]);
+  const optimizer = sgd({ momentum: 0.9, nesterov: true });
+  optimizer.step([p], 0.1); // v = 1, step 1 + 0.9 = 1.9, w = 0.81
+  optimizer.step([p], 0.1); // v = 1.9, step 1 + 1.71 = 2.71, w = 0.539
+  assert.ok(Math.abs(p.value[0] - 0.539) < 1e-15);
+});
+
+Deno.test("sgd() adds L2 weight decay to the gradient of weights only", () => {
+  const weights = param([2], [0]);
+  const biases = param([2], [0], false);
+  sgd({ weightDecay: 0.5 }).step([weights, biases], 0.1);
+  assert.equal(weights.value[0], 2 - 0.1 * 0.5 * 2);
+  assert.equal(biases.value[0], 2);
+});
+
+Deno.test("adam() follows the bias-corrected moment update", () => {
+  const p = param([1], [0.5]);
+  const optimizer = adam({ beta1: 0.9, beta2: 0.999, epsilon: 1e-8 });
+  optimizer.step([p], 0.01);
+  // Step 1: m̂ = g, v̂ = g², so the step is lr g / (|g| + ε).
+  assert.ok(Math.abs(p.value[0] - (1 - 0.01 * 0.5 / (0.5 + 1e-8))) < 1e-15);
+  p.grad[0] = -0.25;
+  optimizer.step([p], 0.01);
+  const m = 0.9 * 0.05 + 0.1 * -0.25, v = 0.999 * 0.00025 + 0.001 * 0.0625;
+  const expected = 1 - 0.01 * 0.5 / (0.5 + 1e-8) -
+    0.01 * (m / (1 - 0.81)) / (Math.sqrt(v / (1 - 0.999 ** 2)) + 1e-8);
+  assert.ok(Math.abs(p.value[0] - expected) < 1e-15);
+});
+
+Deno.test("adam() adds L2 weight decay to the gradient, adamW() decays the weight directly", () => {
+  const coupled = param([2], [0]);
+  adam({ weightDecay: 0.1 }).step([coupled], 0.01);
+  // The decayed gradient λ w is normalised by Adam: the first step is lr whatever λ.
+  assert.ok(Math.abs(coupled.value[0] - (2 - 0.01)) < 1e-9);
+  const decoupled = param([2], [0]);
+  adamW({ weightDecay: 0.1 }).step([decoupled], 0.01);
+  assert.equal(decoupled.value[0], 2 - 0.01 * 0.1 * 2);
+  const bias = param([2], [0], false);
+  adamW({ weightDecay: 0.1 }).step([bias], 0.01);
+  assert.equal(bias.value[0], 2);
+});
+
+Deno.test("every optimizer minimises an ill-conditioned quadratic", () => {
+  const cases: [Optimizer, number, number][] = [
+    [sgd(), 0.1, 200],
+    [sgd({ momentum: 0.9 }), 0.05, 300],
+    [sgd({ momentum: 0.9, nesterov: true }), 0.05, 300],
+    [adam(), 0.05, 500],
+    [adamW({ weightDecay: 0 }), 0.05, 500],
+  ];
+  for (const [optimizer, lr, steps] of cases) {
+    const w = minimiseQuadratic(optimizer, steps, lr);
+    assert.ok(Math.abs(w[0]) < 1e-2 && Math.abs(w[1]) < 1e-2, `${optimizer.name}: ${w}`);
+  }
+});
+
+Deno.test("optimizers refuse a learning rate <= 0 or non-finite, changing nothing", async (t) => {
+  for (const optimizer of [sgd(), sgd({ momentum: 0.5 }), adam(), adamW()]) {
+    await t.step(optimizer.name, () => {
+      const p = param([1], [1]);
+      for (const lr of [0, -0.1, NaN, Infinity]) {
+        assert.throws(() => optimizer.step([p], lr), RangeError);
+      }
+      assert.equal(p.value[0], 1);
+    });
+  }
+});
+
+Deno.test("optimizers refuse bad settings", () => {
+  assert.throws(() => sgd({ momentum: 1 }), RangeError);
+  assert.throws(() => sgd({ nesterov: true }), {
+    name: "RangeError",
+    message: "Cannot create an SGD optimizer as momentum must be > 0 with nesterov: momentum=0",
+  });
+  assert.throws(() => adam({ beta1: 1 }), RangeError);
+  assert.throws(() => adamW({ weightDecay: -1 }), RangeError);
+  assert.throws(() => resolveOptimizer("rmsprop" as "sgd"), RangeError);
+});
+
+Deno.test("clipGradNorm() rescales gradients to the global norm and reports the norm before", () => {
+  const a = param([0, 0], [3, 0]);
+  const b = param([0], [4]);
+  assert.equal(gradNorm([a, b]), 5);
+  assert.equal(clipGradNorm([a, b], 10), 5);
+  assert.deepEqual([...a.grad, ...b.grad], [3, 0, 4]);
+  assert.equal(clipGradNorm([a, b], 2.5), 5);
+  assert.deepEqual([...a.grad, ...b.grad], [1.5, 0, 2]);
+  assert.throws(() => clipGradNorm([a], 0), RangeError);
+});
+
+Deno.test("learning-rate schedules are plain functions of the epoch", async (t) => {
+  await t.step("stepDecay halves every 10 epochs", () => {
+    const schedule = stepDecay({ initial: 0.1 });
+    assert.deepEqual([0, 9, 10, 25].map(schedule), [0.1, 0.1, 0.05, 0.025]);
+  });
+  await t.step("cosineDecay goes from initial to final and stays there", () => {
+    const schedule = cosineDecay({ initial: 1, final: 0.1, epochs: 4 });
+    assert.equal(schedule(0), 1);
+    assert.ok(Math.abs(schedule(2) - 0.55) < 1e-15);
+    assert.equal(schedule(4), 0.1);
+    assert.equal(schedule(9), 0.1);
+  });
+  await t.step("exponentialDecay multiplies by rate each epoch", () => {
+    assert.equal(exponentialDecay({ initial: 0.5, rate: 0.5 })(2), 0.125);
+  });
+  await t.step("schedules refuse bad settings", () => {
+    assert.throws(() => stepDecay({ initial: 0 }), RangeError);
+    assert.throws(() => cosineDecay({ initial: 1, epochs: 0 }), RangeError);
+    assert.throws(() => exponentialDecay({ initial: 1, rate: 1.5 }), RangeError);
+  });
+});

@@ -1,0 +1,123 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import {
+  Dense,
+  fromRows,
+  matrix,
+  mlp,
+  modelFromJSON,
+  PReLU,
+  Sequential,
+  type SequentialJSON,
+} from "../../src/mod.ts";
+import { randomMatrix } from "./_helpers.ts";
+
+Deno.test("Sequential runs its layers in order and backpropagates in reverse", () => {
+  const first = new Dense(1, 1, { init: "zeros" });
+  const second = new Dense(1, 1, { init: "zeros" });
+  first.weights[0] = 2;
+  second.weights[0] = 3;
+  const model = new Sequential([first, second]);
+  assert.deepEqual(Array.from(model.forward(fromRows([[1]])).data), [6]);
+  const gradIn = model.backward(fromRows([[1]]));
+  assert.deepEqual(Array.from(gradIn.data), [6]);
+  assert.equal(first.weightGrad[0], 3);
+  assert.equal(second.weightGrad[0], 2);
+});
+
+Deno.test("Sequential names its parameters by layer index", () => {
+  const model = mlp([2, 3, 1], { activation: "prelu" });
+  assert.deepEqual(model.params().map((p) => p.name), [
+    "0.weights",
+    "0.biases",
+    "1.alpha",
+    "2.weights",
+    "2.biases",
+  ]);
+});
+
+Deno.test("Sequential.zeroGrad() clears every gradient", () => {
+  const model = mlp([2, 3, 2], { seed: 1 });
+  model.forward(fromRows([[1, 2]]));
+  model.backward(fromRows([[1, -1]]));
+  assert.ok(model.params().some((p) => p.grad.some((g) => g !== 0)));
+  model.zeroGrad();
+  assert.ok(model.params().every((p) => p.grad.every((g) => g === 0)));
+});
+
+Deno.test("Sequential.predict() returns a copy that the next call does not overwrite", () => {
+  const model = mlp([2, 3, 2], { seed: 1 });
+  const a = model.predict(fromRows([[1, 2]]));
+  const before = a.data.slice();
+  model.predict(fromRows([[-5, 7]]));
+  assert.deepEqual(a.data, before);
+});
+
+Deno.test("Sequential refuses layers whose sizes do not chain", () => {
+  assert.throws(() => new Sequential([new Dense(2, 3), new Dense(4, 1)]), {
+    name: "RangeError",
+    message:
+      "Cannot create a Sequential model as layer 1 must take the 3 outputs of layer 0: Dense(2 → 3) then Dense(4 → 1)",
+  });
+  assert.throws(() => new Sequential([]), RangeError);
+});
+
+Deno.test("Sequential prints a summary with layers, shapes and parameter count", () => {
+  const model = mlp([2, 32, 32, 2], { seed: 1 });
+  const text = Deno.inspect(model);
+  assert.equal(text, model.summary());
+  assert.equal(String(model), model.summary());
+  const lines = text.split("\n");
+  assert.equal(lines[0], "Sequential(2 → 2), 1,218 parameters");
+  assert.match(lines[2], /^\s+0\s+Dense\(2 → 32\)\s+N×32\s+96$/);
+  assert.match(lines[3], /^\s+1\s+Activation\(ReLU, 32\)\s+N×32\s+0$/);
+  assert.equal(lines.length, 2 + 5);
+});
+
+Deno.test("modelFromJSON() restores a model bit for bit", async (t) => {
+  await t.step("for random architectures, activations and seeds", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 2, maxLength: 4 }),
+        fc.constantFrom("relu", "leakyRelu", "prelu", "rrelu"),
+        fc.integer({ min: -1000, max: 1000 }),
+        (sizes, activation, seed) => {
+          const model = mlp(sizes, { activation, seed, dropout: 0.2 });
+          const copy = modelFromJSON(JSON.parse(JSON.stringify(model)) as SequentialJSON);
+          assert.deepEqual(copy.toJSON(), model.toJSON());
+          const x = randomMatrix(3, sizes[0], seed);
+          assert.deepEqual(copy.predict(x).data, model.predict(x).data);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+  await t.step("from the JSON text, after training changed PReLU slopes", () => {
+    const model = mlp([2, 4, 2], { activation: "prelu", seed: 2 });
+    (model.layers[1] as PReLU).alpha[2] = Math.PI / 7;
+    const copy = modelFromJSON(JSON.stringify(model));
+    assert.deepEqual(copy.params().map((p) => p.value), model.params().map((p) => p.value));
+  });
+});
+
+Deno.test("modelFromJSON() refuses foreign JSON and unknown layer types", () => {
+  assert.throws(() => modelFromJSON("{}"), TypeError);
+  assert.throws(
+    () =>
+      modelFromJSON({
+        format: "relu-lab/sequential",
+        version: 1,
+        layers: [{ type: "conv" }],
+      }),
+    { name: "TypeError", message: /type must be one of "dense"/ },
+  );
+});
+
+Deno.test("Dense.fromJSON() refuses weights of the wrong length", () => {
+  const json = { ...new Dense(2, 2).toJSON(), inputSize: 3 };
+  assert.throws(() => Dense.fromJSON(json), {
+    name: "RangeError",
+    message: "Cannot restore a Dense layer as weights must hold 6 float64 values: weights holds 4",
+  });
+  assert.throws(() => new Sequential([new Dense(2, 2)]).forward(matrix(1, 3)), RangeError);
+});

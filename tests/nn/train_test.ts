@@ -1,0 +1,275 @@
+import assert from "node:assert/strict";
+import {
+  createPrng,
+  type Dataset,
+  dataset,
+  type EpochRecord,
+  fromRows,
+  matrix,
+  mlp,
+  randomNormal,
+  softmaxCrossEntropyValue,
+  stepDecay,
+  train,
+  trainAsync,
+  TrainingDivergedError,
+} from "../../src/mod.ts";
+
+/** Two concentric rings (radius about 1 and about 2.5): separable, but not by a line. */
+function rings(n: number, seed: number): Dataset {
+  const prng = createPrng(seed);
+  const x = matrix(n, 2);
+  const y = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const label = i % 2;
+    const radius = (label === 0 ? 1 : 2.5) + 0.2 * randomNormal(prng);
+    const angle = 2 * Math.PI * prng();
+    x.data[2 * i] = radius * Math.cos(angle);
+    x.data[2 * i + 1] = radius * Math.sin(angle);
+    y[i] = label;
+  }
+  return dataset(x, y);
+}
+
+/** A record without its timing, which is the one field allowed to differ between runs. */
+function withoutTime({ seconds: _, ...rest }: EpochRecord) {
+  return rest;
+}
+
+Deno.test("train() teaches a 2-16-16-2 ReLU MLP to separate two rings (> 95%)", () => {
+  const model = mlp([2, 16, 16, 2], { seed: 1 });
+  const history = train(model, rings(400, 1), {
+    epochs: 60,
+    batchSize: 16,
+    learningRate: 0.05,
+    optimizer: "momentum",
+    test: rings(200, 2),
+    seed: 3,
+  });
+  const last = history.at(-1)!;
+  assert.ok(last.trainAccuracy! > 0.95, `train accuracy ${last.trainAccuracy}`);
+  assert.ok(last.testAccuracy! > 0.95, `test accuracy ${last.testAccuracy}`);
+  assert.ok(last.testLoss! < history[0].testLoss!);
+});
+
+Deno.test("train() with the same seeds gives the same weights and history bit for bit", () => {
+  const run = (shuffleSeed: number) => {
+    const model = mlp([2, 8, 8, 2], { activation: "prelu", dropout: 0.1, seed: 5 });
+    const history = train(model, rings(100, 4), {
+      epochs: 5,
+      batchSize: 7,
+      learningRate: 0.05,
+      optimizer: "adam",
+      seed: shuffleSeed,
+      test: rings(50, 6),
+    });
+    return { json: JSON.stringify(model), history: history.map(withoutTime) };
+  };
+  const a = run(1), b = run(1), c = run(2);
+  assert.equal(a.json, b.json);
+  assert.deepEqual(a.history, b.history);
+  assert.notEqual(a.json, c.json);
+});
+
+Deno.test("trainAsync() gives the same result as train()", async () => {
+  const data = rings(60, 8);
+  const options = { epochs: 3, batchSize: 10, learningRate: 0.1, seed: 2 };
+  const syncModel = mlp([2, 6, 2], { seed: 3 });
+  const asyncModel = mlp([2, 6, 2], { seed: 3 });
+  const syncHistory = train(syncModel, data, options);
+  const asyncHistory = await trainAsync(asyncModel, data, options);
+  assert.equal(JSON.stringify(asyncModel), JSON.stringify(syncModel));
+  assert.deepEqual(asyncHistory.map(withoutTime), syncHistory.map(withoutTime));
+});
+
+Deno.test("train() records one entry per epoch with the documented fields", () => {
+  const model = mlp([2, 4, 4, 2], { activation: "prelu", seed: 1 });
+  const history = train(model, rings(40, 1), {
+    epochs: 4,
+    batchSize: 8,
+    learningRate: stepDecay({ initial: 0.1, every: 2 }),
+    test: rings(20, 2),
+  });
+  assert.deepEqual(history.map((r) => r.epoch), [1, 2, 3, 4]);
+  assert.deepEqual(history.map((r) => r.learningRate), [0.1, 0.1, 0.05, 0.05]);
+  for (const record of history) {
+    assert.equal(record.deadFraction.length, 2);
+    assert.equal(record.gradNorm.length, 3);
+    assert.ok(record.gradNorm.every((g) => g > 0));
+    assert.equal(record.preluSlopes!.length, 2);
+    assert.equal(record.preluSlopes![0].length, 4);
+    assert.ok(record.seconds >= 0);
+    for (
+      const v of [record.trainLoss, record.testLoss!, record.trainAccuracy!, record.testAccuracy!]
+    ) {
+      assert.ok(Number.isFinite(v));
+    }
+  }
+  const relu = train(mlp([2, 4, 2]), rings(20, 1), { epochs: 1 });
+  assert.equal(relu[0].preluSlopes, undefined);
+  assert.equal(relu[0].testLoss, undefined);
+});
+
+Deno.test("train() reports neurons that start dead with a bias of -3", () => {
+  // Inputs of norm about 0.3 and He weights (std 1) almost never lift z over a bias of -3.
+  const small = rings(100, 1);
+  small.x.data.forEach((v, i) => (small.x.data[i] = v / 8));
+  const history = train(mlp([2, 32, 2], { biasInit: -3, seed: 1 }), small, {
+    epochs: 1,
+    learningRate: 0.01,
+  });
+  assert.ok(history[0].deadFraction[0] > 0.9, `${history[0].deadFraction}`);
+  const healthy = train(mlp([2, 32, 2], { seed: 1 }), small, { epochs: 1 });
+  assert.ok(healthy[0].deadFraction[0] < 0.2, `${healthy[0].deadFraction}`);
+});
+
+Deno.test("train() with trainMetrics 'end' measures the final weights in evaluation mode", () => {
+  const data = rings(50, 3);
+  const model = mlp([2, 6, 2], { seed: 2 });
+  const [record] = train(model, data, { epochs: 1, batchSize: 10, trainMetrics: "end" });
+  const loss = softmaxCrossEntropyValue(model.predict(data.x), data.y as Int32Array);
+  assert.ok(Math.abs(record.trainLoss - loss) < 1e-12);
+});
+
+Deno.test("train() calls onStep every step and stops when onEpoch returns false", () => {
+  const steps: number[] = [];
+  const history = train(mlp([2, 4, 2]), rings(25, 1), {
+    epochs: 10,
+    batchSize: 10,
+    onStep: (info) => steps.push(info.step),
+    onEpoch: (record) => record.epoch < 2,
+  });
+  assert.equal(history.length, 2);
+  assert.deepEqual(steps, [1, 2, 3, 1, 2, 3]);
+});
+
+Deno.test("train() hands each record to a progress function and is quiet by default", () => {
+  const seen: number[] = [];
+  train(mlp([2, 4, 2]), rings(20, 1), {
+    epochs: 3,
+    progress: (record, { epochs }) => {
+      seen.push(record.epoch);
+      assert.equal(epochs, 3);
+    },
+  });
+  assert.deepEqual(seen, [1, 2, 3]);
+});
+
+Deno.test("train() with clipNorm bounds each SGD step by lr * clipNorm", () => {
+  const data = rings(30, 1);
+  const model = mlp([2, 8, 2], { seed: 1 });
+  const before = model.params().map((p) => p.value.slice());
+  train(model, data, { epochs: 1, batchSize: 30, learningRate: 0.5, clipNorm: 0.01 });
+  let moved = 0;
+  model.params().forEach((p, i) => p.value.forEach((v, j) => (moved += (v - before[i][j]) ** 2)));
+  assert.ok(Math.sqrt(moved) <= 0.5 * 0.01 * (1 + 1e-12), `moved ${Math.sqrt(moved)}`);
+  assert.ok(moved > 0);
+});
+
+Deno.test("train() fits a regression with the mean squared error by default", () => {
+  const x = fromRows([[-1], [-0.5], [0], [0.5], [1]]);
+  const y = fromRows([[1], [0.25], [0], [0.25], [1]]);
+  const history = train(mlp([1, 16, 1], { seed: 2 }), dataset(x, y), {
+    epochs: 300,
+    batchSize: 5,
+    learningRate: 0.05,
+    optimizer: "adam",
+  });
+  assert.equal(history[0].trainAccuracy, undefined);
+  assert.ok(history.at(-1)!.trainLoss < 0.01, `${history.at(-1)!.trainLoss}`);
+});
+
+Deno.test("train() throws TrainingDivergedError with the history so far on a non-finite loss", () => {
+  const x = fromRows([[1e3, -1e3], [2e3, 5e2]]);
+  const y = fromRows([[1e3, 0], [0, 1e3]]);
+  const model = mlp([2, 8, 2], { activation: "leakyRelu", seed: 1 });
+  let epochsSeen = 0;
+  try {
+    train(model, dataset(x, y), {
+      epochs: 50,
+      batchSize: 1,
+      learningRate: 10,
+      onEpoch: () => void epochsSeen++,
+    });
+    assert.fail("training should have diverged");
+  } catch (error) {
+    assert.ok(error instanceof TrainingDivergedError);
+    assert.ok(error instanceof RangeError);
+    assert.equal(error.history.length, epochsSeen);
+    assert.equal(error.epoch, epochsSeen + 1);
+    assert.ok(error.step >= 1 && !Number.isFinite(error.loss));
+    assert.match(error.message, /^Cannot continue training as the loss must be finite: loss=/);
+  }
+});
+
+Deno.test("train() refuses bad input and leaves the model unchanged", async (t) => {
+  const data = rings(20, 1);
+  const model = mlp([2, 4, 2], { seed: 1 });
+  const before = JSON.stringify(model);
+  const refuse = (
+    options: Parameters<typeof train>[2],
+    expected: { name: string; message?: string | RegExp },
+    trainData: Dataset = data,
+  ) => {
+    assert.throws(() => train(model, trainData, options), expected);
+    assert.equal(JSON.stringify(model), before);
+  };
+  await t.step("a learning rate of 0", () =>
+    refuse({ learningRate: 0 }, {
+      name: "RangeError",
+      message: "Cannot train as learningRate must be a finite number > 0: learningRate=0",
+    }));
+  await t.step("a NaN learning rate", () => refuse({ learningRate: NaN }, { name: "RangeError" }));
+  await t.step(
+    "a schedule that turns negative at epoch 3",
+    () =>
+      refuse({ epochs: 5, learningRate: (e) => 0.1 - 0.04 * e }, {
+        name: "RangeError",
+        message: /learningRate\(3\) must be a finite number > 0/,
+      }),
+  );
+  await t.step("a batch size of 0", () =>
+    refuse({ batchSize: 0 }, {
+      name: "RangeError",
+      message: "Cannot train as batchSize must be a finite integer >= 1: batchSize=0",
+    }));
+  await t.step("an empty data set", () =>
+    refuse({}, {
+      name: "RangeError",
+      message: "Cannot train as data must not be empty: data.x is 0x2",
+    }, { x: matrix(0, 2), y: new Int32Array(0) }));
+  await t.step("NaN in the inputs", () => {
+    const x = fromRows([[0, 1], [NaN, 2]]);
+    refuse({}, {
+      name: "RangeError",
+      message: "Cannot train as data.x.data must hold finite numbers: data.x.data[2]=NaN",
+    }, { x, y: new Int32Array([0, 1]) });
+  });
+  await t.step("a label out of range, naming it", () =>
+    refuse({}, {
+      name: "RangeError",
+      message: "Cannot train as every label must be in 0..1: data.y[1]=5",
+    }, { x: fromRows([[0, 1], [1, 0]]), y: new Int32Array([0, 5]) }));
+  await t.step("inputs of the wrong width, naming both shapes", () =>
+    refuse({}, {
+      name: "RangeError",
+      message:
+        "Cannot train as data.x must have one column per model input: data.x is 2x3, the model takes Nx2",
+    }, { x: fromRows([[0, 1, 2], [1, 0, 2]]), y: new Int32Array([0, 1]) }));
+  await t.step(
+    "test data of the wrong width",
+    () => refuse({ test: { x: fromRows([[0]]), y: new Int32Array([0]) } }, { name: "RangeError" }),
+  );
+  await t.step(
+    "weightDecay beside an optimizer object",
+    () =>
+      refuse({ optimizer: { name: "x", options: {}, step() {} }, weightDecay: 0.1 }, {
+        name: "TypeError",
+      }),
+  );
+  await t.step("a negative clipNorm", () => refuse({ clipNorm: -1 }, { name: "RangeError" }));
+  await t.step(
+    "an unknown optimizer",
+    () => refuse({ optimizer: "lion" as "sgd" }, { name: "RangeError" }),
+  );
+});
