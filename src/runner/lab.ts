@@ -13,7 +13,13 @@ if (import.meta.main) {
     console.error(`Installed the Deno kernelspec for ${Deno.execPath()}`);
   }
   const status = await new Deno.Command(JUPYTER, {
-    args: ["notebook", "--notebook-dir=notebooks", ...Deno.args],
+    args: [
+      "notebook",
+      "--notebook-dir=notebooks",
+      // Jupyter refuses to run as root (as in containers and CI) unless told it may.
+      ...(Deno.uid() === 0 ? ["--allow-root"] : []),
+      ...Deno.args,
+    ],
     stdin: "inherit",
     stdout: "inherit",
     stderr: "inherit",
