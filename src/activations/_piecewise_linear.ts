@@ -3,8 +3,9 @@
  * PReLU with one slope, RReLU in evaluation): `out[i] = gradOut[i] * slope(x[i])`.
  *
  * They are branch-free on the sign of x (random signs would make a branch mispredict half
- * the time): the comparison indexes a two-slot slope table. NaN propagates through the term
- * `0 / (1 + |v|)`, which is 0 for every number, ±Infinity included, and NaN for NaN.
+ * the time): two comparisons index a three-slot table `[left slope, NaN, right slope]`.
+ * `+(v > 0) + +!(v <= 0)` is 0 for v <= 0 (±0 and -Infinity included), 2 for v > 0, and 1
+ * only for NaN, for which both comparisons are false: so NaN propagates, exactly.
  *
  * @module
  */
@@ -14,8 +15,10 @@ import type { KinkConvention } from "./types.ts";
 
 /** The slopes and convention of a two-piece linear function, resolved once. */
 export interface LinearSlopes {
-  /** `[left slope, right slope]`, indexed by `+(z > 0)` (or `+(z >= 0)` for "right"). */
+  /** `[left slope, right slope]`, indexed by `+(z > 0)` (the forward kernels). */
   readonly pair: Float64Array;
+  /** `[left slope, NaN, right slope]`, indexed by `+(z > 0) + +!(z <= 0)` (see above). */
+  readonly triple: Float64Array;
   /** The derivative at z = 0. */
   readonly atZero: number;
   /** How the kernels pick the kink: the left slope, the right one, or a separate value. */
@@ -35,7 +38,12 @@ export function linearSlopes(
     : atZero === "right" || Object.is(value, right)
     ? "right"
     : "other";
-  return { pair: Float64Array.of(left, right), atZero: value, mode };
+  return {
+    pair: Float64Array.of(left, right),
+    triple: Float64Array.of(left, NaN, right),
+    atZero: value,
+    mode,
+  };
 }
 
 /** f'(z) of a two-piece linear f: the right slope for z > 0, the left for z < 0, the kink value at 0. */
@@ -53,17 +61,18 @@ export function linearBackward64(
   out: Float64Array,
   slopes: LinearSlopes,
 ): void {
-  const pair = slopes.pair;
+  const triple = slopes.triple;
   const n = x.length;
   if (slopes.mode === "left") {
     for (let i = 0; i < n; i++) {
       const v = x[i];
-      out[i] = gradOut[i] * pair[+(v > 0)] + 0 / (1 + Math.abs(v));
+      out[i] = gradOut[i] * triple[+(v > 0) + +!(v <= 0)];
     }
   } else if (slopes.mode === "right") {
+    // The same with the kink on the right: 0 for v < 0, 2 for v >= 0, 1 for NaN.
     for (let i = 0; i < n; i++) {
       const v = x[i];
-      out[i] = gradOut[i] * pair[+(v >= 0)] + 0 / (1 + Math.abs(v));
+      out[i] = gradOut[i] * triple[+(v >= 0) + +!(v < 0)];
     }
   } else {
     const table = kinkTable(slopes);
@@ -81,17 +90,18 @@ export function linearBackward32(
   out: Float32Array,
   slopes: LinearSlopes,
 ): void {
-  const pair = slopes.pair;
+  const triple = slopes.triple;
   const n = x.length;
   if (slopes.mode === "left") {
     for (let i = 0; i < n; i++) {
       const v = x[i];
-      out[i] = gradOut[i] * pair[+(v > 0)] + 0 / (1 + Math.abs(v));
+      out[i] = gradOut[i] * triple[+(v > 0) + +!(v <= 0)];
     }
   } else if (slopes.mode === "right") {
+    // The same with the kink on the right: 0 for v < 0, 2 for v >= 0, 1 for NaN.
     for (let i = 0; i < n; i++) {
       const v = x[i];
-      out[i] = gradOut[i] * pair[+(v >= 0)] + 0 / (1 + Math.abs(v));
+      out[i] = gradOut[i] * triple[+(v >= 0) + +!(v < 0)];
     }
   } else {
     const table = kinkTable(slopes);

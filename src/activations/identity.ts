@@ -5,6 +5,9 @@
  */
 
 import { ActivationFunction } from "./activation_function.ts";
+import { linearBackward32, linearBackward64, linearSlopes } from "./_piecewise_linear.ts";
+
+const UNIT_SLOPES = linearSlopes("create identity", 1, 1, "left");
 
 /**
  * The identity: returns z unchanged (NaN and ±Infinity included).
@@ -51,17 +54,6 @@ function identityForward32(x: Float32Array, out: Float32Array): void {
   if (out !== x) out.set(x);
 }
 
-/** `gradOut * 1`; the term `0 / (1 + |x|)` is 0 for every number and NaN for NaN. */
-function identityBackward64(x: Float64Array, gradOut: Float64Array, out: Float64Array): void {
-  const n = x.length;
-  for (let i = 0; i < n; i++) out[i] = gradOut[i] + 0 / (1 + Math.abs(x[i]));
-}
-
-function identityBackward32(x: Float32Array, gradOut: Float32Array, out: Float32Array): void {
-  const n = x.length;
-  for (let i = 0; i < n; i++) out[i] = gradOut[i] + 0 / (1 + Math.abs(x[i]));
-}
-
 /** Builds the identity activation object (used by `createActivation`). */
 export function identityActivation(): ActivationFunction {
   return new ActivationFunction({
@@ -72,8 +64,9 @@ export function identityActivation(): ActivationFunction {
     grad: identityGrad,
     forward64: identityForward64,
     forward32: identityForward32,
-    backward64: identityBackward64,
-    backward32: identityBackward32,
+    // f' = 1 on both sides: the two-piece linear kernel with equal slopes (NaN propagates).
+    backward64: (x, gradOut, out) => linearBackward64(x, gradOut, out, UNIT_SLOPES),
+    backward32: (x, gradOut, out) => linearBackward32(x, gradOut, out, UNIT_SLOPES),
     expression: "z",
     latex: String.raw`f(z) = z`,
     gradLatex: String.raw`f'(z) = 1`,
