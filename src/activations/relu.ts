@@ -82,14 +82,20 @@ export function reluForward64(x: Float64Array, out: Float64Array): void {
   }
 }
 
-/** `out[i] = relu(x[i])` on float32, branch-free as {@linkcode reluForward64}. */
+/**
+ * `out[i] = relu(x[i])` on float32, branch-free on the bits: through `Int32Array` views, an
+ * element is cleared exactly when it is negative and not NaN, which for float32 bits read as
+ * a signed integer is the one comparison `bits <= -8388608` (0xff800000, -Infinity): -0,
+ * negative numbers and -Infinity lie at or below it, negative NaNs above it, and positive
+ * numbers and positive NaNs are >= 0. So NaN propagates, -Infinity and -0 give +0.
+ */
 export function reluForward32(x: Float32Array, out: Float32Array): void {
-  const slot = new Float32Array(2);
-  const n = x.length;
+  const bits = new Int32Array(x.buffer, x.byteOffset, x.length);
+  const outBits = new Int32Array(out.buffer, out.byteOffset, out.length);
+  const n = bits.length;
   for (let i = 0; i < n; i++) {
-    const v = x[i];
-    slot[1] = v;
-    out[i] = slot[+!(v <= 0)];
+    const b = bits[i];
+    outBits[i] = b & (+(b <= -8388608) - 1); // mask 0 clears, mask -1 (all ones) keeps
   }
 }
 

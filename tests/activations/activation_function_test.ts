@@ -128,6 +128,25 @@ Deno.test("relu kernels are exact at the edges", () => {
   assert.deepEqual(Array.from(g.subarray(1)), [3, 0, 0, 3]);
 });
 
+Deno.test("relu float32 kernel is exact on every kind of bit pattern", () => {
+  const x = new Float32Array(8);
+  const bits = new Int32Array(x.buffer);
+  // negative quiet NaN, negative NaN just above -Infinity, positive NaN, -Infinity, -0,
+  // the negative and positive smallest subnormals, +Infinity
+  bits.set([0xffc00000, 0xff800001, 0x7fc00000, 0xff800000, 0x80000000, 0x80000001, 1, 0x7f800000]
+    .map((b) => b | 0));
+  const y = createActivation("relu").forward(x);
+  assert.ok(Number.isNaN(y[0]) && Number.isNaN(y[1]) && Number.isNaN(y[2]), "NaNs propagate");
+  for (const i of [3, 4, 5]) assert.ok(Object.is(y[i], 0), `element ${i} gives +0`);
+  assert.equal(y[6], x[6]);
+  assert.equal(y[7], Infinity);
+  const x64 = Float64Array.of(NaN, -0, -Infinity);
+  new BigUint64Array(x64.buffer)[0] = 0xfff8000000000001n; // a negative NaN
+  const y64 = createActivation("relu").forward(x64);
+  assert.ok(Number.isNaN(y64[0]));
+  assert.ok(Object.is(y64[1], 0) && Object.is(y64[2], 0));
+});
+
 Deno.test("array methods reject bad arrays with a message naming them", async (t) => {
   const relu = createActivation("relu");
   await t.step("out of the wrong length", () => {
