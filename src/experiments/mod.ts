@@ -7,3 +7,9 @@
  * @module
  */
 export * from "./overview.ts";
+export * from "./compare_activations.ts";
+export * from "./gradient_flow.ts";
+export * from "./kernel_timing.ts";
+export * from "./sparse_activation.ts";
+export * from "./convergence.ts";
+export * from "./digits_comparison.ts";
