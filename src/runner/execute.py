@@ -18,7 +18,8 @@ Why not `nbconvert --execute`: the Deno kernel sometimes publishes a cell's `idl
 status BEFORE its last display_data/execute_result. nbclient closes the cell on idle
 and drops those outputs. Here iopub messages are routed by parent msg_id and a cell's
 outputs are only closed once a LATER request (the next cell, or a final sentinel
-kernel_info request) has gone idle too, plus a short quiet period.
+kernel_info request) has gone idle too, plus a short quiet period: all cells are
+reported at the end of the run.
 """
 
 import json
@@ -154,7 +155,6 @@ def main():
     emit({"event": "started"})
     collector = Collector(client)
     timeout = request.get("timeout", 120)
-    pending = None  # (index, msg_id, reply) of the cell waiting to be closed
 
     def close(entry):
         index, msg_id, reply = entry
@@ -174,7 +174,8 @@ def main():
             }
         emit(event)
 
-    failed = False
+    done = []  # (index, msg_id, reply) of every cell that ran, closed at the very end
+    timed_out = None
     try:
         for index, source in enumerate(request["cells"]):
             msg_id = client.execute(source, store_history=True, allow_stdin=False)
@@ -183,19 +184,12 @@ def main():
                 reply = wait_reply(client, msg_id, deadline)
                 collector.wait_idle(msg_id, deadline)
             except TimeoutError:
-                if pending:
-                    close(pending)
-                    pending = None
-                emit({"event": "timeout", "index": index, "seconds": timeout,
-                      "outputs": merge_streams(collector.outputs.pop(msg_id, []))})
-                failed = True
+                timed_out = (index, msg_id)
                 break
-            if pending:
-                close(pending)
-            pending = (index, msg_id, reply)
+            done.append((index, msg_id, reply))
             if reply["content"].get("status") != "ok":
                 break
-        if pending and not failed:
+        if timed_out is None:
             # Sentinel: once this request has gone idle, every earlier output is in.
             sentinel = client.kernel_info()
             deadline = time.monotonic() + 30
@@ -204,8 +198,13 @@ def main():
                 collector.wait_idle(sentinel, deadline)
             except TimeoutError:
                 pass
-            collector.drain_quiet()
-            close(pending)
+        collector.drain_quiet()
+        for entry in done:
+            close(entry)
+        if timed_out is not None:
+            index, msg_id = timed_out
+            emit({"event": "timeout", "index": index, "seconds": timeout,
+                  "outputs": merge_streams(collector.outputs.pop(msg_id, []))})
         emit({"event": "done"})
     finally:
         client.stop_channels()

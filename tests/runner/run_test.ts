@@ -155,3 +155,14 @@ Deno.test("runner leaves the fixtures unchanged with --no-update", async () => {
     comparableText(await readBuilt("many_cells")),
   );
 });
+
+Deno.test("runner stops a cell at --timeout and reports it", async () => {
+  const start = performance.now();
+  const { code, output } = await runCli([`${FIXTURES}/slow.ipynb`, "--timeout", "2"]);
+  assert.equal(code, 1);
+  assert.ok(performance.now() - start < 15_000, "the kernel is not waited for");
+  assert.match(output, /cell 2 failed/);
+  assert.match(output, /Timeout: the cell ran longer than 2 s/);
+  const notebook = await readBuilt("slow");
+  assert.equal(joined(notebook.cells[1].outputs?.[0].text), "before\n");
+});
