@@ -213,7 +213,7 @@ export function describeGradientFlow(flows: readonly GradientFlow[]): string {
   const best = flows.reduce((a, b) => (b.firstOverLast > a.firstOverLast ? b : a));
   const worst = flows.reduce((a, b) => (b.firstOverLast < a.firstOverLast ? b : a));
   return [
-    "Gradient norm of the first layer over the last (first/last), and largest over smallest layer (spread):",
+    "Gradient norms: first layer over last (first/last), largest layer over smallest (spread):",
     ...lines,
     `${best.label} keeps the most gradient at the first layer, ${worst.label} the least ` +
     `(a factor of ${formatRatio(best.firstOverLast / worst.firstOverLast)} between them).`,
