@@ -144,11 +144,13 @@ function describeFailure(cellIndex: number, cell: Cell, event: CellEvent): CellF
   // The Deno kernel answers a syntax error, or an npm package it cannot fetch, with a bare
   // "Execution failed" and no traceback: say what to check.
   if (error.traceback.length === 0 && /^Execution failed/.test(error.evalue)) {
-    const packages = [...source.matchAll(/["'](npm:[^"']+|jsr:[^"']+)["']/g)].map((m) => m[1]);
-    failure.hint = packages.length > 0
+    const imports = [...source.matchAll(/(?:from|import)\s*\(?\s*["']([^"'./][^"']*)["']/g)]
+      .map((m) => m[1]);
+    failure.hint = imports.length > 0
       ? `the kernel gave no detail: check that ${
-        packages.join(", ")
-      } can be fetched (name, version, network), and check the syntax with \`deno check\` on this code`
+        imports.join(", ")
+      } can be fetched or resolved (npm name and version, deno.json "imports", network), ` +
+        "and check the syntax: copy the cell into a .ts file and run `deno check` on it"
       : "the kernel gave no detail, which usually means a syntax error: copy the cell into a .ts " +
         "file and run `deno check` on it";
   }
