@@ -6,6 +6,8 @@
  *
  * @module
  */
+export * from "./dying.ts";
+export * from "./limitations.ts";
 export * from "./overview.ts";
 export * from "./compare_activations.ts";
 export * from "./gradient_flow.ts";
@@ -13,3 +15,4 @@ export * from "./kernel_timing.ts";
 export * from "./sparse_activation.ts";
 export * from "./convergence.ts";
 export * from "./digits_comparison.ts";
+export * from "./tradeoffs.ts";
