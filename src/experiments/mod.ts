@@ -15,4 +15,3 @@ export * from "./kernel_timing.ts";
 export * from "./sparse_activation.ts";
 export * from "./convergence.ts";
 export * from "./digits_comparison.ts";
-export * from "./tradeoffs.ts";
