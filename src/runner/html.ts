@@ -203,6 +203,23 @@ ${body}
 `;
 }
 
+/**
+ * Lists the network resources a page would load: `src`/`href` URLs on any element but `<a>`
+ * (plain links stay links), CSS `url(...)` and `@import` with an http(s) or protocol-relative
+ * address. A self-contained page has none.
+ */
+export function networkResources(html: string): string[] {
+  const found: string[] = [];
+  const attribute = /<(\w+)\b[^>]*?\s(?:src|href|xlink:href)\s*=\s*["']?(?:https?:)?\/\/[^"'\s>]*/g;
+  for (const m of html.matchAll(attribute)) {
+    if (m[1].toLowerCase() !== "a") found.push(m[0]);
+  }
+  for (const m of html.matchAll(/url\(\s*["']?(?:https?:)?\/\/[^)]*\)|@import[^;]*/g)) {
+    found.push(m[0]);
+  }
+  return found;
+}
+
 /** One line of the index page. */
 export interface IndexEntry {
   /** Notebook file name without extension. */

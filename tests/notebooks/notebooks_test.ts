@@ -2,6 +2,7 @@
  * Generic checks on every notebooks/*.ipynb, run through the notebook runner:
  *
  * - it executes with no error;
+ * - its HTML page references no network resource and keeps its SVG;
  * - every figure cell shows at least one SVG: a figure cell is a code cell tagged `figure`
  *   (the convention for cells that call a plot helper), and an SVG is an `image/svg+xml` output
  *   or a `text/html` output holding an `<svg`;
@@ -13,6 +14,7 @@
  */
 import assert from "node:assert/strict";
 import { type CliOptions, resolveNotebooks, runNotebook } from "../../src/runner/cli.ts";
+import { networkResources } from "../../src/runner/html.ts";
 import { ensureJupyter, ensureKernelSpec } from "../../src/runner/jupyter.ts";
 import {
   type Cell,
@@ -78,6 +80,17 @@ for (const path of paths) {
             : []
         );
         assert.deepEqual(missing, [], "figure cells without an SVG output");
+      },
+    });
+
+    await t.step({
+      name: "its HTML page is self-contained and keeps its SVG",
+      ignore: !ran,
+      fn: async () => {
+        const html = await Deno.readTextFile(`${OUT}/${first.name}.html`);
+        assert.deepEqual(networkResources(html), []);
+        const svgs = first.executed.cells.filter((cell) => hasSvg(cell)).length;
+        if (svgs > 0) assert.ok(html.includes("<svg") && /<path\b/.test(html));
       },
     });
 

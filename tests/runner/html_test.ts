@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
-import { renderNotebookHtml, renderOutput, stripAnsi } from "../../src/runner/html.ts";
+import {
+  networkResources,
+  renderNotebookHtml,
+  renderOutput,
+  stripAnsi,
+} from "../../src/runner/html.ts";
 import { renderMarkdown } from "../../src/runner/markdown.ts";
 import type { Notebook } from "../../src/runner/notebook.ts";
 
@@ -39,20 +44,6 @@ const notebook: Notebook = {
   nbformat_minor: 5,
 };
 
-/** Resource URLs: src=, href= outside <a>, CSS url(), @import. Plain <a href> links are allowed. */
-function networkReferences(html: string): string[] {
-  const found: string[] = [];
-  for (
-    const m of html.matchAll(/<(\w+)\b[^>]*\b(?:src|href|xlink:href)\s*=\s*["']?(https?:)?\/\//g)
-  ) {
-    if (m[1].toLowerCase() !== "a") found.push(m[0]);
-  }
-  for (const m of html.matchAll(/url\(\s*["']?(?:https?:)?\/\/[^)]*\)|@import[^;]*/g)) {
-    found.push(m[0]);
-  }
-  return found;
-}
-
 Deno.test("renderNotebookHtml() keeps SVG figures whole (path, g, viewBox)", async () => {
   const html = await renderNotebookHtml(notebook);
   assert.ok(html.includes('viewBox="0 0 10 10"'));
@@ -73,7 +64,7 @@ Deno.test("renderNotebookHtml() is self-contained: fonts inlined, no network res
   const html = await renderNotebookHtml(notebook);
   assert.match(html, /url\(data:font\/woff2;base64,/);
   assert.ok(!/url\(fonts\//.test(html), "no relative font URL left");
-  assert.deepEqual(networkReferences(html), []);
+  assert.deepEqual(networkResources(html), []);
   assert.ok(html.includes('href="https://example.org/x"'), "author's links stay");
 });
 
@@ -138,4 +129,12 @@ Deno.test("renderMarkdown() protects maths from the Markdown parser", async (t) 
 
 Deno.test("stripAnsi() removes colour codes", () => {
   assert.equal(stripAnsi("\x1b[1m\x1b[31merror\x1b[0m: x"), "error: x");
+});
+
+Deno.test("networkResources() finds loaded resources but not plain links", () => {
+  assert.deepEqual(networkResources('<a href="https://example.org">x</a>'), []);
+  assert.equal(networkResources('<img alt="" src="https://example.org/a.png">').length, 1);
+  assert.equal(networkResources('<link rel="stylesheet" href="//cdn.example/k.css">').length, 1);
+  assert.equal(networkResources("<style>@font-face{src:url(https://x/y.woff2)}</style>").length, 1);
+  assert.equal(networkResources('<svg xmlns="http://www.w3.org/2000/svg"></svg>').length, 0);
 });
