@@ -35,6 +35,11 @@ export class ActivationLayer implements ActivationLike {
   readonly activation: Activation;
   /** Number of neurons. */
   readonly size: number;
+  /**
+   * Whether f'(z) is 0 wherever f(z) is 0, so the layer above may skip gradients for zero
+   * outputs: true for ReLU with the default convention f'(0) = 0.
+   */
+  readonly gradientZeroWhereOutputZero: boolean;
   #z: Matrix | undefined;
   #y: Matrix | undefined;
   #out: MatrixCache;
@@ -57,6 +62,8 @@ export class ActivationLayer implements ActivationLike {
     requireNumber("create an activation layer", "size", size, { integer: true, min: 1 });
     this.activation = activation;
     this.size = size;
+    // ReLU is 0 exactly for z <= 0, where its derivative is 0 (given f'(0) = 0).
+    this.gradientZeroWhereOutputZero = activation.name === "relu" && activation.grad(0) === 0;
     this.#out = new MatrixCache(size);
     this.#gradIn = new MatrixCache(size);
   }

@@ -11,7 +11,7 @@ import { MatrixCache } from "./_buffers.ts";
 import { requireColumns, shapeOf } from "./_check.ts";
 import { decodeFloat64, encodeFloat64, readInteger } from "./_json.ts";
 import { heNormal, type Initializer, type InitializerName, resolveInitializer } from "./init.ts";
-import type { Layer, LayerJSON, Parameter } from "./layer.ts";
+import type { BackwardOptions, Layer, LayerJSON, Parameter } from "./layer.ts";
 
 /** Options of {@linkcode Dense}. */
 export interface DenseOptions extends RandomOptions {
@@ -26,7 +26,7 @@ export interface DenseOptions extends RandomOptions {
  * column per neuron) and `b` of length `outputSize`.
  *
  * Forward and backward run plain row-major loops in i-k-j order over buffers reused per batch
- * size. The backward pass adds `xᵀ gradOut` to the weight gradient and the column sums of
+ * size, skipping zero inputs (the sparse outputs of a ReLU below). The backward pass adds `xᵀ gradOut` to the weight gradient and the column sums of
  * `gradOut` to the bias gradient, and returns `gradOut Wᵀ`.
  *
  * @example
@@ -59,6 +59,7 @@ export class Dense implements Layer {
   #out: MatrixCache;
   #gradIn: MatrixCache;
   #params: Parameter[];
+  #nonZero: Int32Array;
 
   /**
    * Creates a dense layer, drawing its weights with `options.init` from `options.prng` (or a
@@ -87,6 +88,7 @@ export class Dense implements Layer {
     );
     this.#out = new MatrixCache(outputSize);
     this.#gradIn = new MatrixCache(inputSize);
+    this.#nonZero = new Int32Array(inputSize);
     this.#params = [
       {
         name: "weights",
@@ -116,14 +118,25 @@ export class Dense implements Layer {
     const rows = x.rows, nIn = this.inputSize, nOut = this.outputSize;
     const out = this.#out.get(rows);
     const xs = x.data, w = this.weights, b = this.biases, y = out.data;
+    const nonZero = this.#nonZero;
     for (let i = 0; i < rows; i++) {
-      const yRow = i * nOut;
+      const yRow = i * nOut, xRow = i * nIn;
+      // ReLU outputs are sparse: gather the non-zero inputs of the row (NaN included), then
+      // add four weight rows per pass, which halves the loads and stores of y.
+      let m = 0;
+      for (let k = 0; k < nIn; k++) if (xs[xRow + k] !== 0) nonZero[m++] = k;
       for (let j = 0; j < nOut; j++) y[yRow + j] = b[j];
-      const xRow = i * nIn;
-      for (let k = 0; k < nIn; k++) {
-        const a = xs[xRow + k];
-        if (a === 0) continue; // ReLU outputs are sparse: skip the zero row of the product
-        const wRow = k * nOut;
+      let t = 0;
+      for (; t + 3 < m; t += 4) {
+        const k0 = nonZero[t], k1 = nonZero[t + 1], k2 = nonZero[t + 2], k3 = nonZero[t + 3];
+        const a0 = xs[xRow + k0], a1 = xs[xRow + k1], a2 = xs[xRow + k2], a3 = xs[xRow + k3];
+        const w0 = k0 * nOut, w1 = k1 * nOut, w2 = k2 * nOut, w3 = k3 * nOut;
+        for (let j = 0; j < nOut; j++) {
+          y[yRow + j] += a0 * w[w0 + j] + a1 * w[w1 + j] + a2 * w[w2 + j] + a3 * w[w3 + j];
+        }
+      }
+      for (; t < m; t++) {
+        const k = nonZero[t], a = xs[xRow + k], wRow = k * nOut;
         for (let j = 0; j < nOut; j++) y[yRow + j] += a * w[wRow + j];
       }
     }
@@ -135,10 +148,16 @@ export class Dense implements Layer {
    * Adds `xᵀ gradOut` to the weight gradient and the column sums of `gradOut` to the bias
    * gradient, and returns `gradOut Wᵀ`.
    *
+   * With `skipZeroInputs`, entries of dLoss/dInput where the input was exactly 0 are set to 0
+   * without being computed: the caller promises the layer below discards them (a ReLU, whose
+   * derivative is 0 wherever its output is 0). {@linkcode Sequential} sets it when that holds,
+   * which halves the cost of this pass behind a ReLU.
+   *
    * @param gradOut dLoss/dOutput, `N x outputSize`, for the last forward input.
+   * @param options `skipZeroInputs` (default false).
    * @returns dLoss/dInput, `N x inputSize` (a buffer owned by the layer).
    */
-  backward(gradOut: Matrix): Matrix {
+  backward(gradOut: Matrix, options: BackwardOptions = {}): Matrix {
     const x = this.#x;
     const action = `backpropagate through ${this.describe()}`;
     if (x === undefined) {
@@ -156,6 +175,7 @@ export class Dense implements Layer {
     const gw = this.weightGrad, gb = this.biasGrad;
     const gradIn = this.#gradIn.get(rows);
     const gx = gradIn.data;
+    const skipZeroInputs = options.skipZeroInputs === true;
     for (let i = 0; i < rows; i++) {
       const gRow = i * nOut, xRow = i * nIn;
       for (let j = 0; j < nOut; j++) gb[j] += g[gRow + j];
@@ -164,6 +184,10 @@ export class Dense implements Layer {
         const a = xs[xRow + k];
         let sum = 0;
         if (a === 0) {
+          if (skipZeroInputs) {
+            gx[xRow + k] = 0;
+            continue;
+          }
           for (let j = 0; j < nOut; j++) sum += g[gRow + j] * w[wRow + j];
         } else {
           for (let j = 0; j < nOut; j++) {

@@ -13,6 +13,16 @@ export interface ForwardOptions {
   training?: boolean;
 }
 
+/** Options for {@linkcode Layer.backward}. */
+export interface BackwardOptions {
+  /**
+   * The caller discards dLoss/dInput wherever the input was exactly 0 (the layer below is a
+   * ReLU, whose derivative is 0 wherever its output is 0), so a layer may leave 0 there
+   * without computing it. Default: false.
+   */
+  skipZeroInputs?: boolean;
+}
+
 /** A trainable parameter: its values, the gradient accumulated for them, and its shape. */
 export interface Parameter {
   /** A name unique within its layer, e.g. `"weights"`, `"biases"`, `"alpha"`. */
@@ -51,7 +61,7 @@ export interface Layer {
   /** Computes the output, caching what {@linkcode Layer.backward} needs. */
   forward(x: Matrix, options?: ForwardOptions): Matrix;
   /** Given dLoss/dOutput for the last forward input, adds the parameter gradients and returns dLoss/dInput. */
-  backward(gradOut: Matrix): Matrix;
+  backward(gradOut: Matrix, options?: BackwardOptions): Matrix;
   /** The trainable parameters (an empty array when there are none). */
   params(): Parameter[];
   /** A one-line description for model summaries, e.g. `"Dense(2 → 32)"`. */

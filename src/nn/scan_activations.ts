@@ -32,6 +32,14 @@ export interface ActivationScan {
 /** Rows evaluated at once: large enough to amortise calls, small enough to bound memory. */
 export const SCAN_CHUNK_ROWS = 512;
 
+/** Options of {@linkcode scanActivations}. */
+export interface ScanOptions {
+  /** Called with each chunk's output (a buffer reused by the next chunk) and its first row. */
+  onOutput?: (out: Matrix, start: number) => void;
+  /** Also gather the outputs' zeros, sum and sum of squares (else only `everPositive`). Default: true. */
+  statistics?: boolean;
+}
+
 /**
  * Runs the model in evaluation mode over `x`, chunk by chunk, filling one
  * {@linkcode ActivationScan} per activation layer (activation, PReLU and RReLU layers) and
@@ -40,7 +48,7 @@ export const SCAN_CHUNK_ROWS = 512;
  *
  * @param model The model.
  * @param x The inputs, `N x inputSize`.
- * @param onOutput Called with each chunk's output (a buffer reused by the next chunk).
+ * @param options `onOutput` for each chunk's output; `statistics` (default true).
  * @returns One scan per activation layer, in model order.
  *
  * @example
@@ -58,8 +66,9 @@ export const SCAN_CHUNK_ROWS = 512;
 export function scanActivations(
   model: Sequential,
   x: Matrix,
-  onOutput?: (out: Matrix, start: number) => void,
+  options: ScanOptions = {},
 ): ActivationScan[] {
+  const { onOutput, statistics = true } = options;
   const scans = emptyActivationScans(model);
   const cols = x.cols;
   for (let start = 0; start < x.rows; start += SCAN_CHUNK_ROWS) {
@@ -70,7 +79,7 @@ export function scanActivations(
       data: x.data.subarray(start * cols, end * cols),
     };
     const out = model.forward(chunk, { training: false });
-    recordActivations(model, scans);
+    recordActivations(model, scans, { statistics });
     onOutput?.(out, start);
   }
   return scans;
@@ -116,6 +125,7 @@ export function emptyActivationScans(model: Sequential): ActivationScan[] {
  *
  * @param model The model, after a forward call.
  * @param scans Scans from {@linkcode emptyActivationScans} for the same model.
+ * @param options `statistics`: also gather the outputs' zeros, sum and sum of squares (default true).
  *
  * @example
  * ```ts
@@ -130,7 +140,12 @@ export function emptyActivationScans(model: Sequential): ActivationScan[] {
  * assert.equal(scans[0].sum, 2);
  * ```
  */
-export function recordActivations(model: Sequential, scans: readonly ActivationScan[]): void {
+export function recordActivations(
+  model: Sequential,
+  scans: readonly ActivationScan[],
+  options: { statistics?: boolean } = {},
+): void {
+  const statistics = options.statistics ?? true;
   for (const scan of scans) {
     const layer = model.layers[scan.layerIndex];
     if (!isActivationLayer(layer) || layer.lastInput === undefined) continue;
@@ -139,6 +154,7 @@ export function recordActivations(model: Sequential, scans: readonly ActivationS
     for (let i = 0; i < z.length; i += n) {
       for (let j = 0; j < n; j++) if (z[i + j] > 0) positive[j] = 1;
     }
+    if (!statistics) continue;
     let zeros = 0, sum = 0, sumSquares = 0;
     for (let i = 0; i < y.length; i++) {
       const v = y[i];

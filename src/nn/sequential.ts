@@ -6,7 +6,11 @@
  */
 
 import type { Matrix } from "../core/matrix.ts";
-import type { ForwardOptions, Layer, Parameter } from "./layer.ts";
+import { ActivationLayer } from "./activation_layer.ts";
+import { Dropout } from "./dropout.ts";
+import type { BackwardOptions, ForwardOptions, Layer, Parameter } from "./layer.ts";
+
+const SKIP_ZERO_INPUTS: BackwardOptions = Object.freeze({ skipZeroInputs: true });
 
 /** The JSON form of a {@linkcode Sequential} model. */
 export interface SequentialJSON {
@@ -40,6 +44,7 @@ export class Sequential {
   /** The layers, in order. */
   readonly layers: readonly Layer[];
   #params: Parameter[];
+  #skipZeroInputs: boolean[];
 
   /**
    * Creates a model, checking that each layer's input size matches the previous output size.
@@ -64,6 +69,7 @@ export class Sequential {
       }
     }
     this.layers = [...layers];
+    this.#skipZeroInputs = layers.map((_, i) => reluBelow(layers, i));
     this.#params = [];
     for (let i = 0; i < layers.length; i++) {
       for (const p of layers[i].params()) this.#params.push({ ...p, name: `${i}.${p.name}` });
@@ -102,13 +108,17 @@ export class Sequential {
 
   /**
    * Runs every layer's backward pass in reverse order, accumulating parameter gradients.
+   * A layer just above a ReLU (possibly through dropout) is told it may skip the gradient of
+   * zero inputs, which the ReLU discards anyway.
    *
    * @param gradOut dLoss/dOutput for the last forward call.
    * @returns dLoss/dInput.
    */
   backward(gradOut: Matrix): Matrix {
     let g = gradOut;
-    for (let i = this.layers.length - 1; i >= 0; i--) g = this.layers[i].backward(g);
+    for (let i = this.layers.length - 1; i >= 0; i--) {
+      g = this.layers[i].backward(g, this.#skipZeroInputs[i] ? SKIP_ZERO_INPUTS : undefined);
+    }
     return g;
   }
 
@@ -193,4 +203,14 @@ export class Sequential {
   [Symbol.for("Deno.customInspect")](): string {
     return this.summary();
   }
+}
+
+/** Whether the layers below `index` (through dropout) end in a ReLU-like activation layer. */
+function reluBelow(layers: readonly Layer[], index: number): boolean {
+  for (let below = index - 1; below >= 0; below--) {
+    const layer = layers[below];
+    if (layer instanceof Dropout) continue;
+    return layer instanceof ActivationLayer && layer.gradientZeroWhereOutputZero;
+  }
+  return false;
 }

@@ -35,9 +35,8 @@ export interface EpochRecord {
   /** The epoch just finished, counting from 1. */
   epoch: number;
   /**
-   * Mean loss on the training set: with `trainMetrics: "running"` (the default) the mean of
-   * the epoch's mini-batch losses, in training mode, as the weights moved; with `"end"` the
-   * loss of the final weights in evaluation mode.
+   * Mean loss on the training set after the epoch, in evaluation mode (with
+   * `trainMetrics: "running"`: the mean of the epoch's mini-batch losses as the weights moved).
    */
   trainLoss: number;
   /** Mean loss on the test set at the end of the epoch, when test data was given. */
@@ -48,9 +47,9 @@ export interface EpochRecord {
   testAccuracy?: number;
   /**
    * Per activation layer (in model order): the fraction of its neurons that are dead on the
-   * training set, i.e. whose pre-activation z was <= 0 for every training sample. Measured
-   * like `trainLoss`: by default over the epoch's mini-batches (each sample seen once, as the
-   * weights moved), or with `trainMetrics: "end"` on the final weights.
+   * training set after the epoch, i.e. whose pre-activation z is <= 0 for every training
+   * sample. Measured like `trainLoss` (with `trainMetrics: "running"`: over the epoch's
+   * mini-batches, each sample seen once as the weights moved).
    */
   deadFraction: number[];
   /**
@@ -118,9 +117,9 @@ export interface TrainOptions {
   shuffle?: boolean;
   /**
    * How the training-set figures of each record (`trainLoss`, `trainAccuracy`, `deadFraction`)
-   * are measured: `"running"` over the epoch's own mini-batches (free, as Keras reports them),
-   * or `"end"` with an extra evaluation-mode pass over the training set after the epoch.
-   * Default: `"running"`.
+   * are measured: `"end"`, by an evaluation-mode pass over the training set after the epoch
+   * (the model as it is, comparable with the test figures), or `"running"`, over the epoch's
+   * own mini-batches as they pass (free, as Keras reports them). Default: `"end"`.
    */
   trainMetrics?: "running" | "end";
   /** Held-out data, evaluated after every epoch. */
@@ -177,9 +176,10 @@ export class TrainingDivergedError extends RangeError {
  *
  * Each step: gather a shuffled batch, run forward in training mode, compute the loss and its
  * gradient, backpropagate, record each Dense layer's gradient norm, clip (if `clipNorm`), and
- * update. The training-set loss, accuracy and dead-neuron fractions are gathered from the
- * mini-batches as they pass (or, with `trainMetrics: "end"`, from an evaluation pass after the
- * epoch); the test set is evaluated after each epoch. Buffers are allocated once per batch shape.
+ * update. After each epoch one evaluation-mode pass over the training set gives its loss,
+ * accuracy and dead-neuron fractions (or, with `trainMetrics: "running"`, they are gathered
+ * from the mini-batches as they pass), and the test set is evaluated. Buffers are allocated
+ * once per batch shape.
  * The same model, data and options give the same weights and history bit for bit (except
  * `seconds`).
  *
@@ -298,7 +298,7 @@ function trainingRun(model: Sequential, data: Dataset, options: TrainOptions): T
       }, test.y is ${kindOf(options.test.y)}`,
     );
   }
-  const trainMetrics = options.trainMetrics ?? "running";
+  const trainMetrics = options.trainMetrics ?? "end";
   if (trainMetrics !== "running" && trainMetrics !== "end") {
     throw new RangeError(
       `Cannot ${action} as trainMetrics must be "running" or "end": trainMetrics=${
@@ -410,7 +410,7 @@ function* runEpochs(
         throw new TrainingDivergedError(history, epoch + 1, step, value);
       }
       if (running) {
-        recordActivations(model, scans);
+        recordActivations(model, scans, { statistics: false });
         lossSum += value * rows;
         if (labels !== undefined) correct += correctCount(out, yb as Int32Array);
       }
@@ -471,7 +471,8 @@ function evaluate(model: Sequential, data: Dataset, loss: Loss, measureDead: boo
   };
   let deadFraction: number[] = [];
   if (measureDead) {
-    deadFraction = scanActivations(model, data.x, onOutput).map(deadFractionOf);
+    deadFraction = scanActivations(model, data.x, { onOutput, statistics: false })
+      .map(deadFractionOf);
   } else {
     for (let start = 0; start < data.x.rows; start += SCAN_CHUNK_ROWS) {
       const end = Math.min(data.x.rows, start + SCAN_CHUNK_ROWS);

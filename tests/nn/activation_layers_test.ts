@@ -32,6 +32,14 @@ Deno.test("ActivationLayer keeps its last input and output for diagnostics", () 
   assert.deepEqual(Array.from(y.data), [0, 2]);
 });
 
+Deno.test("ActivationLayer lets the layer above skip zero inputs only behind a ReLU with f'(0) = 0", () => {
+  assert.equal(new ActivationLayer(createActivation("relu"), 2).gradientZeroWhereOutputZero, true);
+  const right = createActivation("relu", { atZero: "right" });
+  assert.equal(new ActivationLayer(right, 2).gradientZeroWhereOutputZero, false);
+  const leaky = createActivation("leakyRelu");
+  assert.equal(new ActivationLayer(leaky, 2).gradientZeroWhereOutputZero, false);
+});
+
 Deno.test("ActivationLayer refuses a non-activation and a wrong width", () => {
   assert.throws(() => new ActivationLayer({} as never, 2), TypeError);
   assert.throws(() => new ActivationLayer(createActivation("relu"), 2).forward(matrix(1, 3)), {

@@ -123,12 +123,30 @@ Deno.test("train() reports neurons that start dead with a bias of -3", () => {
   assert.ok(healthy[0].deadFraction[0] < 0.2, `${healthy[0].deadFraction}`);
 });
 
-Deno.test("train() with trainMetrics 'end' measures the final weights in evaluation mode", () => {
+Deno.test("train() measures the training set after each epoch in evaluation mode", () => {
   const data = rings(50, 3);
-  const model = mlp([2, 6, 2], { seed: 2 });
-  const [record] = train(model, data, { epochs: 1, batchSize: 10, trainMetrics: "end" });
+  const model = mlp([2, 6, 2], { seed: 2, dropout: 0.5 });
+  const [record] = train(model, data, { epochs: 1, batchSize: 10 });
   const loss = softmaxCrossEntropyValue(model.predict(data.x), data.y as Int32Array);
   assert.ok(Math.abs(record.trainLoss - loss) < 1e-12);
+});
+
+Deno.test("train() with trainMetrics 'running' averages the mini-batch losses", () => {
+  const data = rings(25, 3);
+  const losses: number[] = [];
+  const [record] = train(mlp([2, 6, 2], { seed: 2 }), data, {
+    epochs: 1,
+    batchSize: 10,
+    trainMetrics: "running",
+    onStep: (info) => losses.push(info.loss),
+  });
+  // Batches of 10, 10 and 5 rows, each loss a mean over its rows.
+  const expected = (10 * losses[0] + 10 * losses[1] + 5 * losses[2]) / 25;
+  assert.ok(Math.abs(record.trainLoss - expected) < 1e-12);
+  assert.throws(
+    () => train(mlp([2, 6, 2]), data, { trainMetrics: "sometimes" as "end" }),
+    RangeError,
+  );
 });
 
 Deno.test("train() calls onStep every step and stops when onEpoch returns false", () => {
