@@ -50,16 +50,18 @@ export function defaultReporter(): ProgressReporter {
   const kernel = jupyter();
   if (kernel !== undefined) {
     const displayId = `relu-lab-train-${++displayCount}`;
+    // Displays are chained so they reach the kernel in order even when a synchronous `train`
+    // only lets them go after it returns; a failed display never stops training.
+    let queue: Promise<void> = Promise.resolve();
     return (record, { epochs }) => {
       const line = progressLine(record, epochs);
       const html = `<div><progress value="${record.epoch}" max="${epochs}"></progress> <code>${
         line.replaceAll("&", "&amp;").replaceAll("<", "&lt;")
       }</code></div>`;
-      return kernel.display({ "text/plain": line, "text/html": html }, {
-        raw: true,
-        display_id: displayId,
-        update: record.epoch > 1,
-      });
+      const bundle = { "text/plain": line, "text/html": html };
+      const options = { raw: true, display_id: displayId, update: record.epoch > 1 };
+      queue = queue.then(() => kernel.display(bundle, options)).catch(() => {});
+      return queue;
     };
   }
   const encoder = new TextEncoder();

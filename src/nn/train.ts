@@ -131,8 +131,11 @@ export interface TrainOptions {
   /** Called after every step. */
   onStep?: (info: StepInfo) => void;
   /**
-   * Progress reporting: `true` for the built-in reporter (a live display in the Deno Jupyter
-   * kernel, a progress line on stderr in a terminal), or a function. Default: quiet.
+   * Progress reporting: `true` for the built-in reporter, or a function. Default: quiet.
+   * The built-in reporter writes a progress line on stderr in a terminal; in the Deno Jupyter
+   * kernel it shows one display updated in place (`Deno.jupyter.display` with a `display_id`),
+   * live with {@linkcode trainAsync}, which yields between epochs, and once the cell's
+   * synchronous work ends with `train`.
    */
   progress?: boolean | ProgressReporter;
 }
