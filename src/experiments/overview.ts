@@ -22,6 +22,7 @@ import { activationSparsity } from "../diagnostics/activation_statistics.ts";
 import { accuracy } from "../nn/accuracy.ts";
 import { conv2d, edgeKernel, type EdgeKernelName } from "../nn/conv2d.ts";
 import { Dense } from "../nn/dense.ts";
+import { heNormal } from "../nn/init.ts";
 import { meanSquaredErrorValue } from "../nn/mean_squared_error.ts";
 import { mlp } from "../nn/mlp.ts";
 import type { Sequential } from "../nn/sequential.ts";
@@ -245,6 +246,8 @@ export interface SparsityAtInit {
   firstLayerZ: Float64Array;
   /** The fraction of `firstLayerZ` that is <= 0 (what ReLU sets to 0). */
   firstLayerNonPositive: number;
+  /** The untrained models, with the same weights. */
+  models: { relu: Sequential; leakyRelu: Sequential };
 }
 
 /**
@@ -278,7 +281,7 @@ export function sparsityAtInit(options: SparsityAtInitOptions = {}): SparsityAtI
   const reluModel = mlp(sizes, { activation: "relu", seed });
   const leakyModel = mlp(sizes, {
     activation: createActivation("leakyRelu", { alpha }),
-    init: "heNormal",
+    init: heNormal(), // ReLU's gain, not Leaky ReLU's: the very same weights
     seed,
   });
   const firstLayer = reluModel.layers[0] as Dense;
@@ -293,6 +296,7 @@ export function sparsityAtInit(options: SparsityAtInitOptions = {}): SparsityAtI
     },
     firstLayerZ,
     firstLayerNonPositive: nonPositive / firstLayerZ.length,
+    models: { relu: reluModel, leakyRelu: leakyModel },
   };
 }
 
@@ -502,6 +506,8 @@ export interface EdgeFeatureMaps {
   reluZeroFraction: number;
   /** Fraction of the Leaky ReLU map that is exactly 0. */
   leakyZeroFraction: number;
+  /** The largest absolute response: `[-extent, extent]` is a colour domain shared by the maps. */
+  extent: number;
 }
 
 /**
@@ -561,6 +567,7 @@ export async function edgeFeatureMaps(
     flatFraction: fraction(featureMap.data, (v) => v === 0),
     reluZeroFraction: fraction(reluMap.data, (v) => v === 0),
     leakyZeroFraction: fraction(leakyMap.data, (v) => v === 0),
+    extent: featureMap.data.reduce((m, v) => Math.max(m, Math.abs(v)), 0),
   };
 }
 
@@ -614,4 +621,162 @@ export function subgradientLines(
     }),
     { name: activation.label, x, y: x.map(activation.f) },
   ];
+}
+
+function percent(v: number): string {
+  return `${(100 * v).toFixed(1)}%`;
+}
+
+/**
+ * The lines the notebook prints for {@linkcode sparsityAtInit}: the exact zeros per hidden layer
+ * with ReLU and with Leaky ReLU, and the share of non-positive pre-activations in layer 1.
+ *
+ * @param result The measurement.
+ * @returns Three lines joined by newlines.
+ *
+ * @example
+ * ```ts
+ * import { describeSparsity, sparsityAtInit } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const text = describeSparsity(sparsityAtInit({ n: 50 }));
+ * assert.match(text, /^ReLU: exact zeros per hidden layer: /);
+ * ```
+ */
+export function describeSparsity(result: SparsityAtInit): string {
+  const layers = (s: InitSparsity) => s.sparsity.map(percent).join(", ");
+  return [
+    `ReLU: exact zeros per hidden layer: ${layers(result.relu)}`,
+    `${result.leakyRelu.label}: exact zeros per hidden layer: ${layers(result.leakyRelu)}`,
+    `layer 1: z <= 0 for ${percent(result.firstLayerNonPositive)} of (sample, neuron) pairs`,
+  ].join("\n");
+}
+
+/**
+ * The lines the notebook prints for {@linkcode kinkDerivatives}: one per step size, then the
+ * subgradient interval and the convention.
+ *
+ * @param result The measurement.
+ * @param name How to call the derivative in the text. Default: `"grad"`.
+ * @returns The lines joined by newlines.
+ *
+ * @example
+ * ```ts
+ * import { createActivation, describeKink, kinkDerivatives } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const text = describeKink(kinkDerivatives(createActivation("relu")), "reluGrad");
+ * assert.match(text, /subgradient interval at 0: \[0, 1\]; convention reluGrad\(0\) = 0$/);
+ * ```
+ */
+export function describeKink(result: KinkDerivatives, name = "grad"): string {
+  return [
+    ...result.differences.map(({ h, left, right }) => `h = ${h}: left ${left}, right ${right}`),
+    `${result.label}: subgradient interval at 0: [${
+      result.subgradient.join(", ")
+    }]; convention ${name}(0) = ${result.convention}`,
+  ].join("\n");
+}
+
+/**
+ * The lines the notebook prints for {@linkcode denseLayerExample}: x, each row of W with its
+ * bias, z, and both activations of z.
+ *
+ * @param layer The example.
+ * @param alpha The Leaky ReLU slope it was computed with, for the label.
+ * @returns The lines joined by newlines.
+ *
+ * @example
+ * ```ts
+ * import { denseLayerExample, describeDenseLayer } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const text = describeDenseLayer(denseLayerExample(), 0.01);
+ * assert.match(text, /^x = \[/);
+ * assert.match(text, /ReLU\(z\) = \[/);
+ * ```
+ */
+export function describeDenseLayer(layer: DenseLayerExample, alpha: number): string {
+  const list = (xs: number[], digits: number) => `[${xs.map((v) => v.toFixed(digits)).join(", ")}]`;
+  return [
+    `x = ${list(layer.x, 3)}`,
+    ...layer.weights.map((row, j) => `W[${j}] = ${list(row, 3)}, b[${j}] = ${layer.biases[j]}`),
+    `z = Wx + b = ${
+      list(layer.z, 4)
+    }   (largest difference from the sum by hand: ${layer.checkError})`,
+    `ReLU(z) = ${list(layer.relu, 4)}`,
+    `Leaky ReLU(z), α = ${alpha}: ${list(layer.leakyRelu, 4)}`,
+  ].join("\n");
+}
+
+/**
+ * The rows `plotLayerBars` takes to draw {@linkcode denseLayerExample}: for each neuron, z,
+ * ReLU(z) and Leaky ReLU(z) as three bars.
+ *
+ * @param layer The example.
+ * @param alpha The Leaky ReLU slope it was computed with, for the label.
+ * @returns `{ layer, value, series }` rows, neuron by neuron.
+ *
+ * @example
+ * ```ts
+ * import { denseLayerExample, denseLayerRows } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const rows = denseLayerRows(denseLayerExample({ neurons: 2 }), 0.01);
+ * assert.equal(rows.length, 6);
+ * assert.equal(rows[0].layer, "neuron 1");
+ * ```
+ */
+export function denseLayerRows(
+  layer: DenseLayerExample,
+  alpha: number,
+): { layer: string; value: number; series: string }[] {
+  const series: [string, number[]][] = [
+    ["z = Wx + b", layer.z],
+    ["ReLU(z)", layer.relu],
+    [`Leaky ReLU(z), α = ${alpha}`, layer.leakyRelu],
+  ];
+  return series.flatMap(([name, values]) =>
+    values.map((value, j) => ({ layer: `neuron ${j + 1}`, value, series: name }))
+  );
+}
+
+/**
+ * The lines the notebook prints for {@linkcode edgeFeatureMaps}: the kernel, the shares of
+ * positive, negative and zero responses, and the zeroed pixels after each activation.
+ *
+ * @param maps The feature maps.
+ * @param kernelName The filter's name, for the text.
+ * @param alpha The Leaky ReLU slope the maps were computed with, for the text.
+ * @returns The lines joined by newlines.
+ *
+ * @example
+ * ```ts
+ * import { describeEdgeMaps, edgeFeatureMaps } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const text = describeEdgeMaps(await edgeFeatureMaps(), "sobelX", 0.01);
+ * assert.match(text, /^sobelX kernel rows: \[-1, 0, 1\]/);
+ * ```
+ */
+export function describeEdgeMaps(maps: EdgeFeatureMaps, kernelName: string, alpha: number): string {
+  const k = maps.kernel;
+  const rows = Array.from(
+    { length: k.rows },
+    (_, r) => `[${Array.from(k.data.subarray(r * k.cols, (r + 1) * k.cols)).join(", ")}]`,
+  );
+  return [
+    `${kernelName} kernel rows: ${rows.join(" ")}`,
+    `digit ${maps.digit}, filter ${kernelName}: response > 0 at ${
+      percent(maps.positiveFraction)
+    } of pixels, < 0 at ${percent(maps.negativeFraction)}, exactly 0 at ${
+      percent(maps.flatFraction)
+    }`,
+    `zeroed pixels after ReLU: ${
+      percent(maps.reluZeroFraction)
+    }; after Leaky ReLU (α = ${alpha}): ${percent(maps.leakyZeroFraction)}`,
+    `ReLU erased ${percent(maps.negativeFraction)} of the map (the negative responses); the other ${
+      percent(maps.flatFraction)
+    } of zeros were already 0 before it (flat background)`,
+  ].join("\n");
 }

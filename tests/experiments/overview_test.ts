@@ -151,3 +151,11 @@ Deno.test("edgeFeatureMaps() filters one digit and splits its pixels by sign", a
   assert.equal(maps.leakyZeroFraction, maps.flatFraction);
   await assert.rejects(() => edgeFeatureMaps({ index: -1 }), RangeError);
 });
+
+Deno.test("sparsityAtInit() gives ReLU and Leaky ReLU the very same weights", () => {
+  const result = sparsityAtInit({ alpha: 0.3, seed: 5, n: 20 });
+  const reluParams = result.models.relu.params();
+  const leakyParams = result.models.leakyRelu.params();
+  assert.equal(reluParams.length, leakyParams.length);
+  reluParams.forEach((p, i) => assert.deepEqual(p.value, leakyParams[i].value));
+});

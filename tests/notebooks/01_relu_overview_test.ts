@@ -57,7 +57,7 @@ Deno.test("01-relu-overview reports about half of ReLU's outputs as exact zeros 
 
 Deno.test("01-relu-overview measures one-sided slopes 0 and 1 and the convention reluGrad(0) = 0", () => {
   assert.ok(text.includes("h = 0.000001: left 0, right 1"));
-  assert.ok(text.includes("subgradient interval at 0: [0, 1]; library convention reluGrad(0) = 0"));
+  assert.ok(text.includes("ReLU: subgradient interval at 0: [0, 1]; convention reluGrad(0) = 0"));
   assert.ok(text.includes(`reluGrad(0, { atZero: "right" }) = 1`));
 });
 
@@ -85,7 +85,11 @@ Deno.test("01-relu-overview run with alpha = 0.2 prints leakyRelu(-2) = -0.4", a
   const output = printed(report.executed);
   assert.ok(output.includes("leakyRelu(-2, { alpha: 0.2 }) = -0.4\n"));
   assert.ok(output.includes("z = -2: relu = 0, leakyRelu (α = 0.2) = -0.4"));
-  assert.ok(output.includes("Leaky ReLU (α = 0.2): interval [0.2, 1], leakyReluGrad(0) = 0.2"));
+  assert.ok(
+    output.includes(
+      "Leaky ReLU (α = 0.2): subgradient interval at 0: [0.2, 1]; convention leakyReluGrad(0) = 0.2",
+    ),
+  );
   assert.ok(!output.includes("-0.02\n"));
   // ReLU's results do not depend on alpha.
   assert.ok(output.includes("relu(-2) = 0\n"));
