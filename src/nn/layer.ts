@@ -39,7 +39,7 @@ export interface Parameter {
 
 /** The JSON form of a layer; `type` names the class that restores it. */
 export interface LayerJSON {
-  /** The layer type: `"dense"`, `"activation"`, `"prelu"`, `"rrelu"` or `"dropout"`. */
+  /** The layer type: `"dense"`, `"conv2d"`, `"activation"`, `"prelu"`, `"rrelu"` or `"dropout"`. */
   readonly type: string;
   /** Type-specific fields. */
   readonly [field: string]: unknown;

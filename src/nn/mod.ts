@@ -44,3 +44,4 @@ export * from "./scan_activations.ts";
 export * from "./check_dataset.ts";
 export * from "./train.ts";
 export * from "./conv2d.ts";
+export * from "./conv2d_layer.ts";

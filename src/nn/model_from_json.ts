@@ -7,6 +7,7 @@
 import { createActivation } from "../activations/mod.ts";
 import { formatValue } from "../core/validate.ts";
 import { ActivationLayer } from "./activation_layer.ts";
+import { Conv2D } from "./conv2d_layer.ts";
 import { Dense } from "./dense.ts";
 import { Dropout } from "./dropout.ts";
 import type { Layer, LayerJSON } from "./layer.ts";
@@ -54,6 +55,8 @@ function layerFromJSON(json: LayerJSON): Layer {
   switch (json?.type) {
     case "dense":
       return Dense.fromJSON(json);
+    case "conv2d":
+      return Conv2D.fromJSON(json);
     case "prelu":
       return PReLU.fromJSON(json);
     case "rrelu":
@@ -66,7 +69,7 @@ function layerFromJSON(json: LayerJSON): Layer {
     }
   }
   throw new TypeError(
-    `Cannot restore a layer from JSON as type must be one of "dense", "activation", "prelu", "rrelu", "dropout": type=${
+    `Cannot restore a layer from JSON as type must be one of "dense", "conv2d", "activation", "prelu", "rrelu", "dropout": type=${
       formatValue(json?.type)
     }`,
   );

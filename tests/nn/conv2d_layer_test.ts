@@ -1,0 +1,83 @@
+import assert from "node:assert/strict";
+import {
+  ActivationLayer,
+  Conv2D,
+  conv2d,
+  createActivation,
+  Dense,
+  type Matrix,
+  matrix,
+  modelFromJSON,
+  Sequential,
+} from "../../src/mod.ts";
+import { layerGradientErrors, randomMatrix } from "./_helpers.ts";
+
+/** Plane `index` of row `n` of a batch, as a matrix. */
+function plane(m: Matrix, n: number, index: number, height: number, width: number): Matrix {
+  const start = n * m.cols + index * height * width;
+  return { rows: height, cols: width, data: m.data.slice(start, start + height * width) };
+}
+
+Deno.test("Conv2D.forward() equals the bias plus conv2d() summed over channels", async (t) => {
+  for (const padding of ["valid", "same"] as const) {
+    for (const kernelSize of [1, 2, 3]) {
+      await t.step(`${padding}, ${kernelSize}x${kernelSize}`, () => {
+        const layer = new Conv2D(5, 4, { channels: 2, filters: 3, kernelSize, padding, seed: 1 });
+        layer.biases.set([0.1, -0.2, 0.3]);
+        const x = randomMatrix(2, 2 * 5 * 4, 7);
+        const y = layer.forward(x);
+        const k = kernelSize;
+        for (let n = 0; n < 2; n++) {
+          for (let f = 0; f < 3; f++) {
+            const expected = new Float64Array(layer.outHeight * layer.outWidth).fill(
+              layer.biases[f],
+            );
+            for (let c = 0; c < 2; c++) {
+              const start = (f * 2 + c) * k * k;
+              const kernel = { rows: k, cols: k, data: layer.kernels.slice(start, start + k * k) };
+              const out = conv2d(plane(x, n, c, 5, 4), kernel, { padding });
+              out.data.forEach((v, i) => (expected[i] += v));
+            }
+            const actual = plane(y, n, f, layer.outHeight, layer.outWidth).data;
+            actual.forEach((v, i) => assert.ok(Math.abs(v - expected[i]) < 1e-12));
+          }
+        }
+      });
+    }
+  }
+});
+
+Deno.test("Conv2D.backward() matches central differences", async (t) => {
+  for (const padding of ["valid", "same"] as const) {
+    await t.step(padding, () => {
+      const layer = new Conv2D(4, 5, { channels: 2, filters: 2, kernelSize: 3, padding, seed: 2 });
+      const errors = layerGradientErrors(layer, randomMatrix(2, 40, 3), { seed: 4 });
+      assert.ok(errors.input < 1e-6, `input ${errors.input}`);
+      assert.ok(errors.params.kernels < 1e-6, `kernels ${errors.params.kernels}`);
+      assert.ok(errors.params.biases < 1e-6, `biases ${errors.params.biases}`);
+    });
+  }
+});
+
+Deno.test("Conv2D works in a Sequential model and round-trips through JSON", () => {
+  const conv = new Conv2D(6, 6, { filters: 2, kernelSize: 3, seed: 1 });
+  const model = new Sequential([
+    conv,
+    new ActivationLayer(createActivation("relu"), conv.outputSize),
+    new Dense(conv.outputSize, 3, { seed: 2 }),
+  ]);
+  assert.match(model.summary(), /Conv2D\(1×6×6 → 2×4×4, 3×3, valid\)/);
+  const copy = modelFromJSON(JSON.stringify(model));
+  const x = randomMatrix(3, 36, 5);
+  assert.deepEqual(copy.predict(x).data, model.predict(x).data);
+});
+
+Deno.test("Conv2D refuses bad shapes", () => {
+  assert.throws(() => new Conv2D(2, 2, { kernelSize: 3 }), {
+    name: "RangeError",
+    message:
+      'Cannot create a Conv2D layer as the kernel must fit inside the image with "valid" padding: image is 2x2, kernel is 3x3',
+  });
+  assert.throws(() => new Conv2D(4, 4, { padding: "full" as "same" }), TypeError);
+  assert.throws(() => new Conv2D(4, 4).forward(matrix(1, 15)), RangeError);
+});
