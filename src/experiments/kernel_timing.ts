@@ -257,7 +257,7 @@ export function describeTimings(
   if (dense !== undefined) {
     report.push(
       `A dense layer fed ReLU outputs (${(100 * dense.reluSparsity).toFixed(0)}% zeros) took ` +
-        `${dense.ratio.toFixed(2)}× its time on Leaky ReLU outputs of the same z: ${
+        `${dense.ratio.toFixed(2)}× its time on Leaky ReLU outputs\nof the same z: ${
           dense.ratio < 0.9
             ? "the zeros saved work."
             : dense.ratio <= 1.1

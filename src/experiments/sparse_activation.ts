@@ -147,7 +147,7 @@ export function sparsityAndOverfitting(
  *   gap: [meanGap], meanGap, meanTestAccuracy: 1 - meanGap,
  * });
  * const text = describeSparsityAndOverfitting([row("ReLU", 0.5, 0.1), row("tanh", 0, 0.05)]);
- * assert.match(text, /ReLU: zeros 0\.500; train 1\.000, test 0\.900, gap 0\.100/);
+ * assert.match(text, /ReLU: zeros 0\.500; train 1\.000, test 0\.900, gap 0\.100 \(0\.100\)/);
  * assert.match(text, /did not have the smallest gap/);
  * ```
  */
@@ -158,16 +158,16 @@ export function describeSparsityAndOverfitting(
   const lines = results.map((r) =>
     `  ${r.label}: zeros ${fixed(r.sparsity)}; train ${mean(r.trainAccuracy).toFixed(3)}, test ${
       r.meanTestAccuracy.toFixed(3)
-    }, gap ${r.meanGap.toFixed(3)} (per seed ${fixed(r.gap)})`
+    }, gap ${r.meanGap.toFixed(3)} (${fixed(r.gap)})`
   );
   const sparsest = results.reduce((a, b) => (mean(b.sparsity) > mean(a.sparsity) ? b : a));
   const smallestGap = results.reduce((a, b) => (b.meanGap < a.meanGap ? b : a));
   const verdict = sparsest === smallestGap
     ? `The sparsest network (${sparsest.label}) also had the smallest gap.`
-    : `The sparsest network (${sparsest.label}) did not have the smallest gap: ` +
-      `${smallestGap.label} did, so sparsity did not reduce overfitting here.`;
+    : `The sparsest network (${sparsest.label}) did not have the smallest gap ` +
+      `(${smallestGap.label} did):\nsparsity did not reduce overfitting here.`;
   return [
-    "Fraction of exact zeros per hidden layer (test set), accuracies and train−test gap, mean over seeds:",
+    "Exact zeros per hidden layer (test set); accuracies and train−test gap, mean (per seed):",
     ...lines,
     verdict,
   ].join("\n");
