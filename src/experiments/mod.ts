@@ -8,6 +8,7 @@
  */
 export * from "./dying.ts";
 export * from "./limitations.ts";
+export * from "./leaky.ts";
 export * from "./overview.ts";
 export * from "./compare_activations.ts";
 export * from "./gradient_flow.ts";
