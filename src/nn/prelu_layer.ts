@@ -5,6 +5,7 @@
  * @module
  */
 
+import { preluForward } from "../activations/mod.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { requireNumber } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
@@ -100,7 +101,7 @@ export class PReLU implements ActivationLike {
   }
 
   /**
-   * Computes `z > 0 ? z : a_j z`.
+   * Computes `z > 0 ? z : a_j z` with the `preluForward` kernel.
    *
    * @param z The pre-activations, `N x size`.
    * @returns The activations (a buffer owned by the layer).
@@ -108,14 +109,7 @@ export class PReLU implements ActivationLike {
   forward(z: Matrix): Matrix {
     requireColumns(`run ${this.describe()}`, z, this.size);
     const out = this.#out.get(z.rows);
-    const zs = z.data, y = out.data, a = this.alpha, n = this.size;
-    const step = this.shared ? 0 : 1;
-    for (let i = 0, idx = 0; i < z.rows; i++) {
-      for (let j = 0, aj = 0; j < n; j++, idx++, aj += step) {
-        const v = zs[idx];
-        y[idx] = v > 0 ? v : a[aj] * v;
-      }
-    }
+    preluForward(z.data, this.shared ? this.alpha[0] : this.alpha, out.data, { cols: this.size });
     this.#z = z;
     this.#y = out;
     return out;

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { rreluBackward, rreluForward, type RReluOptions } from "../activations/mod.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { type Prng, type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { requireNumber } from "../core/validate.ts";
@@ -24,9 +25,10 @@ export interface RReLUOptions extends RandomOptions {
 
 /**
  * Randomized leaky ReLU: `y = z` for z > 0 and `y = a z` for z <= 0. In training, `a` is drawn
- * from U(lower, upper) for every element of every forward call (one draw per element, from the
- * layer's own seeded generator); in evaluation `a = (lower + upper) / 2`. The backward pass uses
- * the slopes of the last forward call (the left branch at z = 0).
+ * from U(lower, upper) for every non-positive element of every forward call (in index order,
+ * from the layer's own seeded generator, by the `rreluForward` kernel); in evaluation
+ * `a = (lower + upper) / 2`. The backward pass uses the slopes of the last forward call (the
+ * left branch at z = 0).
  *
  * @example
  * ```ts
@@ -54,6 +56,8 @@ export class RReLU implements ActivationLike {
   #z: Matrix | undefined;
   #y: Matrix | undefined;
   #slopes: Matrix | undefined;
+  #training: RReluOptions;
+  #evaluation: RReluOptions;
   #out: MatrixCache;
   #gradIn: MatrixCache;
   #slopeCache: MatrixCache;
@@ -67,13 +71,15 @@ export class RReLU implements ActivationLike {
   constructor(size: number, options: RReLUOptions = {}) {
     const action = "create an RReLU layer";
     requireNumber(action, "size", size, { integer: true, min: 1 });
-    const lower = requireNumber(action, "lower", options.lower ?? 1 / 8);
+    const lower = requireNumber(action, "lower", options.lower ?? 1 / 8, { min: 0 });
     const upper = requireNumber(action, "upper", options.upper ?? 1 / 3, { min: lower });
     this.size = size;
     this.lower = lower;
     this.upper = upper;
     this.seed = options.prng === undefined ? (options.seed ?? 0) : undefined;
     this.#prng = resolvePrng(options);
+    this.#training = { lower, upper, training: true, prng: this.#prng };
+    this.#evaluation = { lower, upper };
     this.#out = new MatrixCache(size);
     this.#gradIn = new MatrixCache(size);
     this.#slopeCache = new MatrixCache(size);
@@ -114,32 +120,21 @@ export class RReLU implements ActivationLike {
   forward(z: Matrix, options: ForwardOptions = {}): Matrix {
     requireColumns(`run ${this.describe()}`, z, this.size);
     const out = this.#out.get(z.rows);
-    const zs = z.data, y = out.data, n = zs.length;
-    if (options.training) {
-      const slopes = this.#slopeCache.get(z.rows);
-      const s = slopes.data, prng = this.#prng, lower = this.lower, width = this.upper - lower;
-      for (let i = 0; i < n; i++) {
-        const a = lower + width * prng();
-        s[i] = a;
-        const v = zs[i];
-        y[i] = v > 0 ? v : a * v;
-      }
-      this.#slopes = slopes;
-    } else {
-      const a = this.meanSlope;
-      for (let i = 0; i < n; i++) {
-        const v = zs[i];
-        y[i] = v > 0 ? v : a * v;
-      }
-      this.#slopes = undefined;
-    }
+    const slopes = this.#slopeCache.get(z.rows);
+    rreluForward(
+      z.data,
+      options.training ? this.#training : this.#evaluation,
+      out.data,
+      slopes.data,
+    );
     this.#z = z;
     this.#y = out;
+    this.#slopes = slopes;
     return out;
   }
 
   /**
-   * Returns `gradOut * (z > 0 ? 1 : a)` with the slopes of the last forward call.
+   * Returns `gradOut * slope` with the slopes of the last forward call (`rreluBackward`).
    *
    * @param gradOut dLoss/dOutput, `N x size`.
    * @returns dLoss/dz (a buffer owned by the layer).
@@ -147,15 +142,7 @@ export class RReLU implements ActivationLike {
   backward(gradOut: Matrix): Matrix {
     const z = requireBackward(this, this.#z, gradOut);
     const gradIn = this.#gradIn.get(z.rows);
-    const zs = z.data, g = gradOut.data, gz = gradIn.data, n = zs.length;
-    const slopes = this.#slopes;
-    if (slopes !== undefined) {
-      const s = slopes.data;
-      for (let i = 0; i < n; i++) gz[i] = zs[i] > 0 ? g[i] : s[i] * g[i];
-    } else {
-      const a = this.meanSlope;
-      for (let i = 0; i < n; i++) gz[i] = zs[i] > 0 ? g[i] : a * g[i];
-    }
+    rreluBackward(gradOut.data, this.#slopes!.data, gradIn.data);
     return gradIn;
   }
 
