@@ -256,6 +256,8 @@ export async function trainAsync(
   return history;
 }
 
+const TRAINING = Object.freeze({ training: true });
+
 interface TrainingRun {
   epochCount: number;
   report: ProgressReporter | undefined;
@@ -406,7 +408,7 @@ function* runEpochs(
       }
       step++;
       model.zeroGrad();
-      const out = model.forward(xb, { training: true });
+      const out = model.forward(xb, TRAINING);
       const grad = grads.get(rows);
       const value = loss.valueAndGrad(out, yb, grad);
       if (!Number.isFinite(value)) {

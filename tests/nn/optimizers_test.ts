@@ -4,13 +4,18 @@ import {
   adamW,
   clipGradNorm,
   cosineDecay,
+  dataset,
   exponentialDecay,
+  fromRows,
   gradNorm,
+  mlp,
   type Optimizer,
   type Parameter,
   resolveOptimizer,
   sgd,
+  softmaxCrossEntropyValue,
   stepDecay,
+  train,
 } from "../../src/mod.ts";
 
 function param(values: number[], grads: number[], decay = true): Parameter {
@@ -158,5 +163,35 @@ Deno.test("learning-rate schedules are plain functions of the epoch", async (t) 
     assert.throws(() => stepDecay({ initial: 0 }), RangeError);
     assert.throws(() => cosineDecay({ initial: 1, epochs: 0 }), RangeError);
     assert.throws(() => exponentialDecay({ initial: 1, rate: 1.5 }), RangeError);
+  });
+});
+
+Deno.test("one SGD step of train() moves each weight by -lr times its finite-difference gradient", () => {
+  const x = fromRows([[0.5, -1.2], [1.1, 0.3], [-0.7, 0.9]]);
+  const data = dataset(x, new Int32Array([0, 1, 1]));
+  const model = mlp([2, 4, 2], { activation: "leakyRelu", seed: 8 });
+  const before = model.params().map((p) => p.value.slice());
+  const loss = () => softmaxCrossEntropyValue(model.predict(x), data.y as Int32Array);
+  const h = 1e-6;
+  const numeric = model.params().map((p) =>
+    Array.from(p.value, (v, i) => {
+      p.value[i] = v + h;
+      const plus = loss();
+      p.value[i] = v - h;
+      const minus = loss();
+      p.value[i] = v;
+      return (plus - minus) / (2 * h);
+    })
+  );
+  train(model, data, { epochs: 1, batchSize: 3, learningRate: 0.5, shuffle: false });
+  model.params().forEach((p, k) => {
+    p.value.forEach((v, i) => {
+      const step = before[k][i] - v;
+      const expected = 0.5 * numeric[k][i];
+      assert.ok(
+        Math.abs(step - expected) <= 1e-6 * Math.max(Math.abs(expected), 1e-3),
+        `${p.name}[${i}]: ${step} vs ${expected}`,
+      );
+    });
   });
 });
