@@ -16,3 +16,4 @@ export * from "./kernel_timing.ts";
 export * from "./sparse_activation.ts";
 export * from "./convergence.ts";
 export * from "./digits_comparison.ts";
+export * from "./tradeoffs.ts";
