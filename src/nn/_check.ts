@@ -51,3 +51,23 @@ export function requireFinite(action: string, name: string, data: ArrayLike<numb
     }
   }
 }
+
+/** Checks a backward call of an elementwise layer and returns its cached input. */
+export function requireBackward(
+  layer: { describe(): string; size: number },
+  z: Matrix | undefined,
+  gradOut: Matrix,
+): Matrix {
+  const action = `backpropagate through ${layer.describe()}`;
+  if (z === undefined) {
+    throw new RangeError(`Cannot ${action} as forward must run first: lastInput=undefined`);
+  }
+  if (gradOut.rows !== z.rows || gradOut.cols !== layer.size) {
+    throw new RangeError(
+      `Cannot ${action} as gradOut must match the output shape: gradOut is ${
+        shapeOf(gradOut)
+      }, output is ${shapeOf(z)}`,
+    );
+  }
+  return z;
+}

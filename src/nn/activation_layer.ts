@@ -9,7 +9,7 @@ import type { Activation } from "../activations/types.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { requireNumber } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
-import { requireColumns, shapeOf } from "./_check.ts";
+import { requireBackward, requireColumns } from "./_check.ts";
 import type { ActivationLike, LayerJSON, Parameter } from "./layer.ts";
 
 /**
@@ -146,24 +146,4 @@ export class ActivationLayer implements ActivationLike {
       activation: { name: this.activation.name, params: { ...this.activation.params } },
     };
   }
-}
-
-/** Checks a backward call of an elementwise layer and returns its cached input. */
-export function requireBackward(
-  layer: { describe(): string; size: number },
-  z: Matrix | undefined,
-  gradOut: Matrix,
-): Matrix {
-  const action = `backpropagate through ${layer.describe()}`;
-  if (z === undefined) {
-    throw new RangeError(`Cannot ${action} as forward must run first: lastInput=undefined`);
-  }
-  if (gradOut.rows !== z.rows || gradOut.cols !== layer.size) {
-    throw new RangeError(
-      `Cannot ${action} as gradOut must match the output shape: gradOut is ${
-        shapeOf(gradOut)
-      }, output is ${shapeOf(z)}`,
-    );
-  }
-  return z;
 }

@@ -9,9 +9,8 @@ import { preluForward } from "../activations/mod.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { requireNumber } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
-import { requireColumns } from "./_check.ts";
+import { requireBackward, requireColumns } from "./_check.ts";
 import { decodeFloat64, encodeFloat64, readInteger } from "./_json.ts";
-import { requireBackward } from "./activation_layer.ts";
 import type { ActivationLike, LayerJSON, Parameter } from "./layer.ts";
 
 /** Options of {@linkcode PReLU}. */

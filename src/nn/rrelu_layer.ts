@@ -10,9 +10,8 @@ import type { Matrix } from "../core/matrix.ts";
 import { type Prng, type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { requireNumber } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
-import { requireColumns } from "./_check.ts";
+import { requireBackward, requireColumns } from "./_check.ts";
 import { readInteger } from "./_json.ts";
-import { requireBackward } from "./activation_layer.ts";
 import type { ActivationLike, ForwardOptions, LayerJSON, Parameter } from "./layer.ts";
 
 /** Options of {@linkcode RReLU}. */
