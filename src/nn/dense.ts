@@ -122,11 +122,25 @@ export class Dense implements Layer {
     for (let i = 0; i < rows; i++) {
       const yRow = i * nOut, xRow = i * nIn;
       // ReLU outputs are sparse: gather the non-zero inputs of the row (NaN included), then
-      // add four weight rows per pass, which halves the loads and stores of y.
+      // add eight (then four, then one) weight rows per pass over y, saving loads and stores.
       let m = 0;
       for (let k = 0; k < nIn; k++) if (xs[xRow + k] !== 0) nonZero[m++] = k;
       for (let j = 0; j < nOut; j++) y[yRow + j] = b[j];
       let t = 0;
+      for (; t + 7 < m; t += 8) {
+        const w0 = nonZero[t] * nOut, w1 = nonZero[t + 1] * nOut;
+        const w2 = nonZero[t + 2] * nOut, w3 = nonZero[t + 3] * nOut;
+        const w4 = nonZero[t + 4] * nOut, w5 = nonZero[t + 5] * nOut;
+        const w6 = nonZero[t + 6] * nOut, w7 = nonZero[t + 7] * nOut;
+        const a0 = xs[xRow + nonZero[t]], a1 = xs[xRow + nonZero[t + 1]];
+        const a2 = xs[xRow + nonZero[t + 2]], a3 = xs[xRow + nonZero[t + 3]];
+        const a4 = xs[xRow + nonZero[t + 4]], a5 = xs[xRow + nonZero[t + 5]];
+        const a6 = xs[xRow + nonZero[t + 6]], a7 = xs[xRow + nonZero[t + 7]];
+        for (let j = 0; j < nOut; j++) {
+          y[yRow + j] += a0 * w[w0 + j] + a1 * w[w1 + j] + a2 * w[w2 + j] + a3 * w[w3 + j] +
+            a4 * w[w4 + j] + a5 * w[w5 + j] + a6 * w[w6 + j] + a7 * w[w7 + j];
+        }
+      }
       for (; t + 3 < m; t += 4) {
         const k0 = nonZero[t], k1 = nonZero[t + 1], k2 = nonZero[t + 2], k3 = nonZero[t + 3];
         const a0 = xs[xRow + k0], a1 = xs[xRow + k1], a2 = xs[xRow + k2], a3 = xs[xRow + k3];
@@ -175,19 +189,52 @@ export class Dense implements Layer {
     const gw = this.weightGrad, gb = this.biasGrad;
     const gradIn = this.#gradIn.get(rows);
     const gx = gradIn.data;
+    const nonZero = this.#nonZero;
     const skipZeroInputs = options.skipZeroInputs === true;
     for (let i = 0; i < rows; i++) {
       const gRow = i * nOut, xRow = i * nIn;
       for (let j = 0; j < nOut; j++) gb[j] += g[gRow + j];
+      if (skipZeroInputs) {
+        // Only the non-zero inputs need gradients: gather them, then take them two at a time
+        // so that each load of gradOut serves two weight rows.
+        let m = 0;
+        for (let k = 0; k < nIn; k++) {
+          if (xs[xRow + k] !== 0) nonZero[m++] = k;
+          gx[xRow + k] = 0;
+        }
+        let t = 0;
+        for (; t + 1 < m; t += 2) {
+          const k0 = nonZero[t], k1 = nonZero[t + 1];
+          const a0 = xs[xRow + k0], a1 = xs[xRow + k1];
+          const w0 = k0 * nOut, w1 = k1 * nOut;
+          let sum0 = 0, sum1 = 0;
+          for (let j = 0; j < nOut; j++) {
+            const gj = g[gRow + j];
+            gw[w0 + j] += a0 * gj;
+            gw[w1 + j] += a1 * gj;
+            sum0 += gj * w[w0 + j];
+            sum1 += gj * w[w1 + j];
+          }
+          gx[xRow + k0] = sum0;
+          gx[xRow + k1] = sum1;
+        }
+        if (t < m) {
+          const k = nonZero[t], a = xs[xRow + k], wRow = k * nOut;
+          let sum = 0;
+          for (let j = 0; j < nOut; j++) {
+            const gj = g[gRow + j];
+            gw[wRow + j] += a * gj;
+            sum += gj * w[wRow + j];
+          }
+          gx[xRow + k] = sum;
+        }
+        continue;
+      }
       for (let k = 0; k < nIn; k++) {
         const wRow = k * nOut;
         const a = xs[xRow + k];
         let sum = 0;
         if (a === 0) {
-          if (skipZeroInputs) {
-            gx[xRow + k] = 0;
-            continue;
-          }
           for (let j = 0; j < nOut; j++) sum += g[gRow + j] * w[wRow + j];
         } else {
           for (let j = 0; j < nOut; j++) {
