@@ -122,7 +122,7 @@ export class Dense implements Layer {
     for (let i = 0; i < rows; i++) {
       const yRow = i * nOut, xRow = i * nIn;
       // ReLU outputs are sparse: gather the non-zero inputs of the row (NaN included), then
-      // add eight (then four, then one) weight rows per pass over y, saving loads and stores.
+      // add eight (then four, two, one) weight rows per pass over y, saving loads and stores.
       let m = 0;
       for (let k = 0; k < nIn; k++) if (xs[xRow + k] !== 0) nonZero[m++] = k;
       for (let j = 0; j < nOut; j++) y[yRow + j] = b[j];
@@ -149,7 +149,13 @@ export class Dense implements Layer {
           y[yRow + j] += a0 * w[w0 + j] + a1 * w[w1 + j] + a2 * w[w2 + j] + a3 * w[w3 + j];
         }
       }
-      for (; t < m; t++) {
+      if (t + 1 < m) {
+        const w0 = nonZero[t] * nOut, w1 = nonZero[t + 1] * nOut;
+        const a0 = xs[xRow + nonZero[t]], a1 = xs[xRow + nonZero[t + 1]];
+        for (let j = 0; j < nOut; j++) y[yRow + j] += a0 * w[w0 + j] + a1 * w[w1 + j];
+        t += 2;
+      }
+      if (t < m) {
         const k = nonZero[t], a = xs[xRow + k], wRow = k * nOut;
         for (let j = 0; j < nOut; j++) y[yRow + j] += a * w[wRow + j];
       }
