@@ -17,3 +17,4 @@ export * from "./sparse_activation.ts";
 export * from "./convergence.ts";
 export * from "./digits_comparison.ts";
 export * from "./tradeoffs.ts";
+export * from "./claims.ts";

@@ -1,0 +1,1112 @@
+/**
+ * The claims registry: one record per claim of the reference text (ReLU and Leaky ReLU), in
+ * the text's order, naming the notebook heading that shows it, the claim test that checks it,
+ * our verdict and what we measured with the default parameters. Notebook 07 and the README's
+ * claims table are built from it; a notebook test checks that every test and heading it names
+ * exists.
+ *
+ * @module
+ */
+
+/**
+ * How our measurement relates to a claim of the text:
+ * - `"supported"`: we measured what the text says.
+ * - `"not supported"`: our measurement contradicts it (the test name says so).
+ * - `"qualified"`: it holds only under conditions the text does not state, or only in part.
+ * - `"definition"`: a definition or an identity, checked exactly rather than measured.
+ */
+export type ClaimVerdict = "supported" | "not supported" | "qualified" | "definition";
+
+/** One claim of the text, where it is shown, how it is tested and what we found. */
+export interface ClaimRecord {
+  /** A short stable identifier, unique in the registry (kebab-case). */
+  id: string;
+  /** The text's heading the claim sits under, as a path: `"Limitations of ReLU › Unbounded Output"`. */
+  section: string;
+  /** The claim, short, in our words. */
+  claim: string;
+  /** The notebook that shows it, without the extension: `"03-relu-limitations"`. */
+  notebook: string;
+  /** The notebook's Markdown heading that shows it, exactly as written there (without the `#`s). */
+  heading: string;
+  /** The claim test file, relative to the repository root. */
+  testFile: string;
+  /** The `Deno.test` name, exactly. */
+  testName: string;
+  /** Our verdict; see {@linkcode ClaimVerdict}. */
+  verdict: ClaimVerdict;
+  /** One sentence: what we measured with the default parameters. */
+  finding: string;
+}
+
+/** The verdicts, in the order tables and counts list them. */
+export const CLAIM_VERDICTS: readonly ClaimVerdict[] = [
+  "supported",
+  "qualified",
+  "not supported",
+  "definition",
+];
+
+const T01 = "tests/claims/01_overview_test.ts";
+const T02 = "tests/claims/02_advantages_test.ts";
+const T03 = "tests/claims/03_limitations_test.ts";
+const T04 = "tests/claims/04_leaky_relu_test.ts";
+const T05 = "tests/claims/05_tradeoffs_test.ts";
+
+const N01 = "01-relu-overview";
+const N02 = "02-relu-advantages";
+const N03 = "03-relu-limitations";
+const N04 = "04-leaky-relu";
+const N05 = "05-leaky-relu-tradeoffs";
+
+const RELU = "ReLU (Rectified Linear Unit) Overview";
+const ADV = "Advantages of ReLU";
+const LIM = "Limitations of ReLU";
+const LEAKY = "Leaky ReLU Overview";
+const FIX = "How Leaky ReLU Fixes ReLU Limitations";
+const EXAMPLE = "Example";
+const LADV = "Advantages of Leaky ReLU";
+const LLIM = "Limitations of Leaky ReLU";
+const SUMMARY = "Summary";
+
+// Test names used by more than one record (the text repeats some claims).
+const RELU_DEFINITION = "ReLU outputs its input when it is positive and 0 otherwise";
+const LEAKY_DEFINITION =
+  "Leaky ReLU is z for z > 0 and alpha z otherwise: f(3) = 3 and f(-2) = -0.02 at alpha = 0.01";
+const VANISHING =
+  "ReLU avoids vanishing gradients: through 15 hidden layers at initialisation the sigmoid's first-layer gradient is below 1e-6 of its last layer's, while ReLU's and Leaky ReLU's layers stay within a factor of 100, on 5 of 5 seeds";
+const EFFICIENT =
+  "ReLU is computationally efficient: its forward kernel takes less than half the time of the sigmoid's and tanh's";
+const SPARSE =
+  "ReLU's activations are sparse: over 30% of its hidden outputs are exactly 0, none of Leaky ReLU's or tanh's, on 5 of 5 seeds";
+const SKIPS_ZEROS =
+  "sparsity reduces computation only where the code skips zeros: relu-lab's dense layer runs faster on ReLU outputs than on Leaky ReLU outputs of the same z";
+const NEGATIVE_BIAS =
+  "dying ReLU: negative initial biases start most ReLU neurons dead, and most stay dead";
+const KINK_NOTHING =
+  "non-differentiable at 0 (text: subgradients can cause instability; measured: on ordinary data no z is exactly 0, so the convention changes nothing)";
+const FIX_ADAM =
+  "Leaky ReLU fixes dying ReLU: with Adam, neurons that start dead come back under Leaky ReLU on 5 of 5 seeds and never under ReLU";
+const STABILITY =
+  "improves training stability: at a high learning rate (1), Leaky ReLU's finished runs spread less in final loss than ReLU's over 5 seeds (though a run can diverge)";
+const PRESERVES =
+  "preserves ReLU benefits: Leaky ReLU has slope 1 for z > 0 and passes the gradient through 15 layers like ReLU, unlike sigmoid";
+const MITIGATES =
+  "mitigates dying ReLU: after training at a high learning rate Leaky ReLU leaves fewer neurons inactive than ReLU (mean of 5 seeds)";
+
+/**
+ * Every claim of the reference text, in the text's order, with the notebook heading that shows
+ * it, the claim test that checks it, our verdict and the finding with the default parameters.
+ * Records may share a test where the text repeats a claim (its examples, its summary).
+ *
+ * @example
+ * ```ts
+ * import { CLAIMS } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const ids = CLAIMS.map((record) => record.id);
+ * assert.equal(new Set(ids).size, ids.length);
+ * assert.equal(CLAIMS[0].section, "ReLU (Rectified Linear Unit) Overview › Definition");
+ * ```
+ */
+export const CLAIMS: readonly ClaimRecord[] = [
+  // ReLU (Rectified Linear Unit) Overview: notebook 01.
+  {
+    id: "relu-definition",
+    section: `${RELU} › Definition`,
+    claim: "ReLU outputs its input when it is positive, and 0 otherwise.",
+    notebook: N01,
+    heading: "Definition",
+    testFile: T01,
+    testName: RELU_DEFINITION,
+    verdict: "definition",
+    finding: "relu(-2) = 0, relu(0.5) = 0.5 and relu(3) = 3: relu(z) equals max(0, z) on every " +
+      "value tried, from -1e6 to 1e6.",
+  },
+  {
+    id: "relu-formula",
+    section: `${RELU} › Formula`,
+    claim: "$f(z) = \\max(0, z)$: $f(z) = z$ if $z > 0$, else 0.",
+    notebook: N01,
+    heading: "Formula",
+    testFile: T01,
+    testName: RELU_DEFINITION,
+    verdict: "definition",
+    finding: "The library's relu agrees with max(0, z) exactly, including at 0 and at tiny " +
+      "values such as ±1e-300.",
+  },
+  {
+    id: "relu-non-linear-abs",
+    section: `${RELU} › Properties`,
+    claim: "ReLU is non-linear, so a ReLU network can model patterns a linear model cannot (|x|).",
+    notebook: N01,
+    heading: "Non-linear",
+    testFile: T01,
+    testName:
+      "ReLU is non-linear: one hidden ReLU layer fits |x| with an MSE at least 100 times lower than a linear model's, on 5 of 5 seeds",
+    verdict: "supported",
+    finding: "One hidden layer of 8 ReLU neurons fit |x| to an MSE of 4.1e-7, against 0.082 for " +
+      "the best line.",
+  },
+  {
+    id: "relu-non-linear-xor",
+    section: `${RELU} › Properties`,
+    claim: "ReLU is non-linear: a ReLU network separates XOR, a linear model cannot.",
+    notebook: N01,
+    heading: "Non-linear",
+    testFile: T01,
+    testName:
+      "ReLU is non-linear: one hidden ReLU layer classifies XOR with accuracy >= 95% where a linear model stays below 75%, on 5 of 5 seeds",
+    verdict: "supported",
+    finding: "On XOR the ReLU network classified 99.8% of the points right, the linear model " +
+      "54.3%.",
+  },
+  {
+    id: "relu-non-linear-control",
+    section: `${RELU} › Properties`,
+    claim: "It is the non-linearity that matters: without it a hidden layer adds nothing.",
+    notebook: N01,
+    heading: "Non-linear",
+    testFile: T01,
+    testName:
+      "without a non-linear activation, a hidden layer adds nothing: an identity network fits |x| no better than a line, on 5 of 5 seeds",
+    verdict: "supported",
+    finding: "The same network with the identity as activation fit |x| no better than a line " +
+      "(MSE above 0.07 on every seed).",
+  },
+  {
+    id: "relu-sparse",
+    section: `${RELU} › Properties`,
+    claim: "Only positive inputs activate a ReLU neuron, so activations are sparse.",
+    notebook: N01,
+    heading: "Sparse activation",
+    testFile: T01,
+    testName:
+      "ReLU activations are sparse: at initialisation 35% to 65% of each hidden layer's outputs are exactly 0 with ReLU and none with Leaky ReLU, on 5 of 5 seeds",
+    verdict: "supported",
+    finding: "At initialisation 50.9% and 52.9% of the two hidden layers' outputs were exactly 0 " +
+      "with ReLU, none with Leaky ReLU.",
+  },
+  {
+    id: "relu-not-differentiable",
+    section: `${RELU} › Properties`,
+    claim: "ReLU is not differentiable at 0; a subgradient, typically 0, is used there.",
+    notebook: N01,
+    heading: "Not differentiable at $z = 0$",
+    testFile: T01,
+    testName:
+      "ReLU is not differentiable at 0: its one-sided slopes are 0 and 1, and the library uses the subgradient 0 unless told otherwise",
+    verdict: "definition",
+    finding: "The one-sided difference quotients at 0 were 0 and 1 for every step size; " +
+      "reluGrad(0) returns 0 (1 or 0.5 on request).",
+  },
+  {
+    id: "relu-role",
+    section: `${RELU} › Role in ANNs`,
+    claim: "ReLU is applied after the linear step $z = Wx + b$ of a layer.",
+    notebook: N01,
+    heading: "Role in ANNs",
+    testFile: T01,
+    testName:
+      "in a layer, ReLU follows z = Wx + b and zeroes exactly the neurons with z <= 0, on 5 of 5 seeds",
+    verdict: "definition",
+    finding: "In a 3-input layer of 4 neurons, z matched Wx + b computed by hand and ReLU zeroed " +
+      "exactly the 3 neurons with z ≤ 0.",
+  },
+  {
+    id: "relu-examples",
+    section: `${RELU} › Example`,
+    claim: "$f(3) = 3$ and $f(-2) = 0$.",
+    notebook: N01,
+    heading: "Examples",
+    testFile: T01,
+    testName:
+      "the examples: f(3) = 3 and f(-2) = 0; Leaky ReLU gives 3 and -2α (-0.02 at α = 0.01)",
+    verdict: "definition",
+    finding: "relu(3) = 3 and relu(-2) = 0; Leaky ReLU gives 3 and -0.02 at α = 0.01.",
+  },
+  {
+    id: "relu-scenario-edges",
+    section: `${RELU} › Example`,
+    claim: "In image processing, ReLU keeps positive feature responses (edges) and suppresses " +
+      "negative ones.",
+    notebook: N01,
+    heading: "Scenario: ReLU after an edge filter",
+    testFile: T01,
+    testName:
+      "after an edge filter on a real digit, ReLU keeps the positive responses unchanged and zeroes the negative ones (5 to 25% of the pixels), on 5 of 5 digits",
+    verdict: "supported",
+    finding: "After a Sobel filter on a handwritten digit, ReLU kept the 15.6% positive " +
+      "responses unchanged and zeroed the 13.8% negative ones.",
+  },
+  {
+    id: "relu-scenario-background",
+    section: `${RELU} › Example`,
+    claim: "Beyond the text: on an image, most zeros after ReLU were zeros before it.",
+    notebook: N01,
+    heading: "Scenario: ReLU after an edge filter",
+    testFile: T01,
+    testName:
+      "our finding beyond the text: on a digit, most zeros after ReLU were already 0 before it (flat background), on 5 of 5 digits",
+    verdict: "qualified",
+    finding: "Of the 84.4% zeros after ReLU, 70.7% of the pixels were already 0 before it (flat " +
+      "background); ReLU itself erased 13.8%.",
+  },
+
+  // Advantages of ReLU: notebook 02.
+  {
+    id: "relu-gradient-one",
+    section: `${ADV} › Avoids Vanishing Gradients`,
+    claim: "ReLU's gradient is 1 for $z > 0$, where the sigmoid's is at most 1/4 and tanh's at " +
+      "most 1.",
+    notebook: N02,
+    heading: "1. Avoids vanishing gradients",
+    testFile: T02,
+    testName:
+      "ReLU's gradient is 1 for z > 0, while the sigmoid's never exceeds 1/4 and tanh's never exceeds 1",
+    verdict: "definition",
+    finding: "The largest derivative on [-10, 10] was 0.25 for the sigmoid and 1 for tanh (both " +
+      "at z = 0 only), and 1 for ReLU at every z > 0.",
+  },
+  {
+    id: "relu-vanishing-sigmoid",
+    section: `${ADV} › Avoids Vanishing Gradients`,
+    claim: "ReLU avoids the vanishing gradients of the sigmoid in deep networks.",
+    notebook: N02,
+    heading: "1. Avoids vanishing gradients",
+    testFile: T02,
+    testName: VANISHING,
+    verdict: "supported",
+    finding: "Through 15 hidden layers of 32 at initialisation, the first layer's gradient was " +
+      "1.9e-10 of the last layer's with the sigmoid, 0.17 with ReLU.",
+  },
+  {
+    id: "relu-vanishing-tanh",
+    section: `${ADV} › Avoids Vanishing Gradients`,
+    claim: "ReLU avoids the vanishing gradients of tanh as well.",
+    notebook: N02,
+    heading: "1. Avoids vanishing gradients",
+    testFile: T02,
+    testName:
+      "contrary to the text's contrast with tanh, a Xavier-initialised tanh network keeps its gradient at initialisation too (first layer above 0.1 of the last) on 5 of 5 seeds",
+    verdict: "not supported",
+    finding: "A Xavier-initialised tanh network kept its gradient too: first layer 1.4 times the " +
+      "last at initialisation.",
+  },
+  {
+    id: "relu-efficient",
+    section: `${ADV} › Computational Efficiency`,
+    claim: "Thresholding is faster than the exponentials of the sigmoid and tanh.",
+    notebook: N02,
+    heading: "2. Computational efficiency",
+    testFile: T02,
+    testName: EFFICIENT,
+    verdict: "supported",
+    finding: "The sigmoid's and tanh's forward kernels took 13 to 40 times ReLU's on a million " +
+      "values (timings vary from run to run).",
+  },
+  {
+    id: "relu-efficient-backward",
+    section: `${ADV} › Computational Efficiency`,
+    claim: "Beyond the text: the advantage is in the forward pass only.",
+    notebook: N02,
+    heading: "2. Computational efficiency",
+    testFile: T02,
+    testName:
+      "beyond the text: the sigmoid's and tanh's backward kernels, computed from their outputs, cost no more than about ReLU's (under 3×)",
+    verdict: "qualified",
+    finding: "Computed from their outputs, the sigmoid's and tanh's backward kernels took about " +
+      "as long as ReLU's (0.7× and 0.8×).",
+  },
+  {
+    id: "relu-sparse-advantage",
+    section: `${ADV} › Sparse Activation`,
+    claim: "Negative inputs give zero outputs, deactivating neurons.",
+    notebook: N02,
+    heading: "3. Sparse activation",
+    testFile: T02,
+    testName: SPARSE,
+    verdict: "supported",
+    finding: "In trained 2-64-64-2 networks, 49.7% and 58.3% of ReLU's hidden outputs were " +
+      "exactly 0, none of Leaky ReLU's or tanh's.",
+  },
+  {
+    id: "relu-sparse-computation",
+    section: `${ADV} › Sparse Activation`,
+    claim: "Sparsity reduces computation.",
+    notebook: N02,
+    heading: "3. Sparse activation",
+    testFile: T02,
+    testName: SKIPS_ZEROS,
+    verdict: "qualified",
+    finding: "relu-lab's dense layer took 0.54× the time on ReLU outputs as on Leaky ReLU " +
+      "outputs of the same z, only because it skips zero inputs; a dense kernel saves nothing.",
+  },
+  {
+    id: "relu-sparse-overfitting",
+    section: `${ADV} › Sparse Activation`,
+    claim: "Sparsity mitigates overfitting.",
+    notebook: N02,
+    heading: "3. Sparse activation",
+    testFile: T02,
+    testName:
+      "contrary to the text, ReLU's sparsity does not mitigate overfitting: on 60 noisy points tanh's train-test gap is smaller than ReLU's on at least 4 of 5 seeds",
+    verdict: "not supported",
+    finding: "On 60 noisy points the train-test accuracy gap was 0.189 with ReLU (the sparsest), " +
+      "0.156 with tanh.",
+  },
+  {
+    id: "relu-convergence",
+    section: `${ADV} › Improved Convergence`,
+    claim: "ReLU converges faster in deep networks (than the sigmoid and tanh).",
+    notebook: N02,
+    heading: "4. Improved convergence",
+    testFile: T02,
+    testName:
+      "ReLU improves convergence: in a 4-hidden-layer network it reaches a training loss of 0.2 in fewer epochs than tanh on at least 4 of 5 seeds, and the sigmoid never does",
+    verdict: "supported",
+    finding: "With 4 hidden layers and SGD, ReLU reached a training loss of 0.2 in 13.7 epochs " +
+      "on average, tanh in 28 (2 of 3 seeds), the sigmoid never.",
+  },
+  {
+    id: "relu-widely-effective",
+    section: `${ADV} › Widely Effective`,
+    claim: "ReLU is empirically successful across tasks (image recognition, NLP).",
+    notebook: N02,
+    heading: "5. Widely effective",
+    testFile: T02,
+    testName:
+      "ReLU is widely effective: on real digits its test accuracy is within 5 points of the best activation and above the sigmoid's on every seed",
+    verdict: "qualified",
+    finding: "On handwritten digits ReLU reached 83.0% test accuracy, level with tanh (83.0%) " +
+      "and above the sigmoid (69.8%); we tested no NLP task.",
+  },
+
+  // Limitations of ReLU: notebook 03.
+  {
+    id: "relu-dying-permanent",
+    section: `${LIM} › Dying ReLU Problem`,
+    claim: "A neuron whose z is always ≤ 0 gets no gradient and never activates again.",
+    notebook: N03,
+    heading: "Dying ReLU",
+    testFile: T03,
+    testName:
+      "dying ReLU: a first-layer neuron dead on every training sample never comes back under plain SGD",
+    verdict: "supported",
+    finding: "With biases starting at -1.5, 41 of 48 neurons were dead on every training point, " +
+      "and none of them came back in 30 epochs of SGD.",
+  },
+  {
+    id: "relu-dying-bias",
+    section: `${LIM} › Dying ReLU Problem`,
+    claim: "Large negative biases can make neurons dead, reducing the network's capacity.",
+    notebook: N03,
+    heading: "Dying ReLU",
+    testFile: T03,
+    testName: NEGATIVE_BIAS,
+    verdict: "supported",
+    finding: "Biases starting at -1.5 left 41 of 48 neurons dead from start to end, and the " +
+      "loss stayed at 0.693, chance level.",
+  },
+  {
+    id: "relu-dying-cause",
+    section: `${LIM} › Dying ReLU Problem`,
+    claim: "Large gradient steps push z into the negative region for good.",
+    notebook: N03,
+    heading: "Dying ReLU",
+    testFile: T03,
+    testName:
+      "dying ReLU: a high learning rate (1.5) leaves more dead neurons than 0.1 on at least 4 of 5 seeds",
+    verdict: "supported",
+    finding: "After 30 epochs, 21 of 48 neurons were dead at learning rate 1.5 against 4 at 0.1.",
+  },
+  {
+    id: "relu-kink-instability",
+    section: `${LIM} › Non-Differentiable at z = 0`,
+    claim: "Subgradients at $z = 0$ can make optimisation unstable.",
+    notebook: N03,
+    heading: "Non-differentiable at $z = 0$",
+    testFile: T03,
+    testName: KINK_NOTHING,
+    verdict: "not supported",
+    finding: "No pre-activation was exactly 0 among 128,000 during training, and f'(0) = 0, 0.5 " +
+      "or 1 gave bit-for-bit identical weights.",
+  },
+  {
+    id: "relu-kink-zeros",
+    section: `${LIM} › Non-Differentiable at z = 0`,
+    claim: "Where exact zeros do occur, the choice of subgradient matters little.",
+    notebook: N03,
+    heading: "Where exact zeros do arise",
+    testFile: T03,
+    testName:
+      "non-differentiable at 0: exact zeros come from zero inputs meeting zero biases, and the convention then changes the final loss by less than 0.01",
+    verdict: "qualified",
+    finding: "With 20% of the training rows all zero, 1 of 260 steps met an exact zero and the " +
+      "three conventions' final losses differed by 1.2e-3.",
+  },
+  {
+    id: "relu-unbounded",
+    section: `${LIM} › Unbounded Output`,
+    claim: "Unbounded outputs risk numerical instability and exploding gradients.",
+    notebook: N03,
+    heading: "Unbounded output",
+    testFile: T03,
+    testName:
+      "unbounded output: with N(0, 1) weights the mean |activation| grows geometrically with depth, near sqrt(n/2) per layer, while He keeps it level",
+    verdict: "qualified",
+    finding: "With N(0, 1) weights the mean |activation| reached 1.1e6 at layer 10 (×4.3 per " +
+      "layer); He initialisation kept it near 1: the scale of the weights decides.",
+  },
+  {
+    id: "relu-not-centred",
+    section: `${LIM} › Non-Zero-Centered`,
+    claim: "ReLU outputs only non-negative values: its activations are not zero-centred.",
+    notebook: N03,
+    heading: "Non-zero-centred output",
+    testFile: T03,
+    testName:
+      "non-zero-centred: every ReLU layer's mean activation is positive, while tanh layers average within 0.1 of 0",
+    verdict: "supported",
+    finding: "Mean activations of 10 ReLU layers were 0.46 to 1.01; of 10 tanh layers within " +
+      "0.01 of 0.",
+  },
+  {
+    id: "relu-not-centred-signs",
+    section: `${LIM} › Non-Zero-Centered`,
+    claim: "Non-negative inputs give a neuron's weight gradients a single sign per sample.",
+    notebook: N03,
+    heading: "Non-zero-centred output",
+    testFile: T03,
+    testName:
+      "non-zero-centred: every per-sample weight gradient fed by ReLU outputs has a single sign, against fewer than half with tanh inputs",
+    verdict: "supported",
+    finding: "Fed by ReLU outputs, 100% of the per-sample weight gradients had a single sign; " +
+      "fed by tanh outputs, 0%.",
+  },
+  {
+    id: "relu-not-centred-slow",
+    section: `${LIM} › Non-Zero-Centered`,
+    claim: "Not being zero-centred may slow convergence compared with tanh.",
+    notebook: N03,
+    heading: "Non-zero-centred output",
+    testFile: T03,
+    testName:
+      "non-zero-centred (text: may slow convergence; measured: not observed, ReLU ends below tanh on at least 4 of 5 seeds)",
+    verdict: "not supported",
+    finding: "After 30 epochs the mean final loss was 0.060 with ReLU and 0.141 with tanh: the " +
+      "network that is not centred ended lower.",
+  },
+  {
+    id: "relu-learning-rate",
+    section: `${LIM} › Sensitivity to Learning Rate`,
+    claim: "High learning rates make dying ReLU worse.",
+    notebook: N03,
+    heading: "Sensitivity to the learning rate",
+    testFile: T03,
+    testName:
+      "sensitivity to the learning rate: at 2 more neurons die and the final loss is higher than at 0.1, on at least 4 of 5 seeds",
+    verdict: "supported",
+    finding: "Over 3 seeds, 7% of the neurons were dead at learning rate 0.1 and 67% at 2, with " +
+      "final losses 0.059 and 0.701.",
+  },
+
+  // Leaky ReLU Overview: notebook 04.
+  {
+    id: "leaky-definition",
+    section: `${LEAKY} › Definition`,
+    claim: "Leaky ReLU outputs $\\alpha z$ instead of 0 for negative inputs.",
+    notebook: N04,
+    heading: "Definition and formula",
+    testFile: T04,
+    testName: LEAKY_DEFINITION,
+    verdict: "definition",
+    finding: "At α = 0.01, f(3) = 3 and f(-2) = -0.02, with slopes 1 and 0.01.",
+  },
+  {
+    id: "leaky-max-form",
+    section: `${LEAKY} › Formula`,
+    claim: "Alternative form: $f(z) = \\max(\\alpha z, z)$.",
+    notebook: N04,
+    heading: "The alternative form $\\max(\\alpha z, z)$",
+    testFile: T04,
+    testName:
+      "the alternative form max(alpha z, z) is Leaky ReLU for 0 <= alpha <= 1, and a different function for alpha > 1",
+    verdict: "qualified",
+    finding: "max(αz, z) equals Leaky ReLU exactly at α = 0.01, but at α = 1.5 it differs by up " +
+      "to 2 on [-4, 4]: the form needs α ≤ 1.",
+  },
+  {
+    id: "leaky-non-linear",
+    section: `${LEAKY} › Properties`,
+    claim: "Leaky ReLU stays non-linear.",
+    notebook: N04,
+    heading: "Properties",
+    testFile: T04,
+    testName: "Leaky ReLU is non-linear: f(a + b) differs from f(a) + f(b) across the kink",
+    verdict: "supported",
+    finding: "At α = 0.01, f(1) + f(-2) = 0.98 but f(1 + (-2)) = -0.01.",
+  },
+  {
+    id: "leaky-reduced-sparsity",
+    section: `${LEAKY} › Properties`,
+    claim: "Negative inputs give non-zero outputs: Leaky ReLU is less sparse.",
+    notebook: N04,
+    heading: "Properties",
+    testFile: T04,
+    testName:
+      "reduced sparsity: trained Leaky ReLU layers have no exactly-zero outputs, ReLU layers over 30%, on 5 of 5 seeds",
+    verdict: "supported",
+    finding: "Trained 2-16-16-16-2 networks had 57%, 51% and 41% exact zeros per hidden layer " +
+      "with ReLU, 0% with Leaky ReLU.",
+  },
+  {
+    id: "leaky-more-neurons",
+    section: `${LEAKY} › Properties`,
+    claim: "Leaky ReLU activates more neurons than ReLU.",
+    notebook: N04,
+    heading: "Properties",
+    testFile: T04,
+    testName:
+      "reduced sparsity (measured: it does not put more neurons in their linear part; the share of z > 0 stays within 10 points of ReLU's)",
+    verdict: "qualified",
+    finding: "Every neuron outputs non-zero values, but the share of z > 0 was the same: 43%, " +
+      "49%, 59% with ReLU against 42%, 49%, 59% with Leaky ReLU.",
+  },
+  {
+    id: "leaky-almost-differentiable",
+    section: `${LEAKY} › Properties`,
+    claim: "Leaky ReLU is differentiable except at 0, where a subgradient is used.",
+    notebook: N04,
+    heading: "Properties",
+    testFile: T04,
+    testName:
+      "Leaky ReLU is differentiable except at 0, with slopes alpha and 1 and the convention f'(0) = alpha",
+    verdict: "definition",
+    finding: "The one-sided slopes at 0 are 0.01 and 1; leakyReluGrad(0) returns α = 0.01.",
+  },
+
+  // How Leaky ReLU Fixes ReLU Limitations: notebook 04.
+  {
+    id: "leaky-fix-gradient",
+    section: `${FIX} › Addresses Dying ReLU Problem`,
+    claim: "For $z = -2$ ReLU gives 0 with gradient 0; Leaky ReLU gives -0.02 with gradient 0.01.",
+    notebook: N04,
+    heading: "How Leaky ReLU fixes dying ReLU",
+    testFile: T04,
+    testName: LEAKY_DEFINITION,
+    verdict: "definition",
+    finding: "relu(-2) = 0 with f'(-2) = 0; leakyRelu(-2) = -0.02 with f'(-2) = 0.01 at α = 0.01.",
+  },
+  {
+    id: "leaky-fix-adam",
+    section: `${FIX} › Addresses Dying ReLU Problem`,
+    claim: "The gradient α lets neurons with $z \\le 0$ keep learning: they do not stay dead.",
+    notebook: N04,
+    heading: "How Leaky ReLU fixes dying ReLU",
+    testFile: T04,
+    testName: FIX_ADAM,
+    verdict: "supported",
+    finding: "With biases starting at -1.5 and Adam, 107 of 150 neurons that started dead came " +
+      "back under Leaky ReLU (5 seeds), 0 of 150 under ReLU.",
+  },
+  {
+    id: "leaky-fix-sgd",
+    section: `${FIX} › Addresses Dying ReLU Problem`,
+    claim: "The fix works with plain gradient descent too (the text names no optimiser).",
+    notebook: N04,
+    heading: "How Leaky ReLU fixes dying ReLU",
+    testFile: T04,
+    testName:
+      "Leaky ReLU fixes dying ReLU (measured: with plain SGD the recovery is slow, under 10% of the neurons that start dead in 60 epochs)",
+    verdict: "qualified",
+    finding: "With plain SGD only 1 of 150 neurons that started dead came back in 60 epochs: a " +
+      "gradient of 0.01 moves them slowly.",
+  },
+  {
+    id: "leaky-stability",
+    section: `${FIX} › Improves Training Stability`,
+    claim: "Leaky ReLU improves training stability.",
+    notebook: N04,
+    heading: "Training stability",
+    testFile: T04,
+    testName: STABILITY,
+    verdict: "qualified",
+    finding: "At learning rate 1, Leaky ReLU's final losses were 0.0015 ± 0.0012 against ReLU's " +
+      "0.197 ± 0.161, but 1 of its 5 runs diverged.",
+  },
+  {
+    id: "leaky-simplicity",
+    section: `${FIX} › Maintains Simplicity`,
+    claim: "Leaky ReLU is as cheap to compute as ReLU: a test and a multiplication.",
+    notebook: N04,
+    heading: "Maintains simplicity",
+    testFile: T04,
+    testName:
+      "maintains simplicity: Leaky ReLU's forward kernel takes less than 3 times ReLU's (a loose bound: timings are noisy)",
+    verdict: "supported",
+    finding: "Leaky ReLU's forward kernel took 0.93× ReLU's time (timings vary from run to run).",
+  },
+
+  // Example (Leaky ReLU): notebook 04.
+  {
+    id: "leaky-example",
+    section: EXAMPLE,
+    claim: "$f(3) = 3$, as ReLU, and $f(-2) = -0.02$ at $\\alpha = 0.01$.",
+    notebook: N04,
+    heading: "Example",
+    testFile: T04,
+    testName: LEAKY_DEFINITION,
+    verdict: "definition",
+    finding: "leakyRelu(3) = 3 and leakyRelu(-2) = -0.02 at α = 0.01 (ReLU: 3 and 0).",
+  },
+
+  // Advantages of Leaky ReLU: notebook 05.
+  {
+    id: "leaky-mitigates-dying",
+    section: `${LADV} › Mitigates Dying ReLU Problem`,
+    claim: "Non-zero negative gradients keep neurons from becoming inactive.",
+    notebook: N05,
+    heading: "It keeps neurons from dying",
+    testFile: T05,
+    testName: MITIGATES,
+    verdict: "supported",
+    finding: "After 30 epochs of SGD at learning rate 1 (5 seeds), 48.3% of ReLU's hidden " +
+      "neurons were inactive against 18.8% of Leaky ReLU's.",
+  },
+  {
+    id: "leaky-preserves-benefits",
+    section: `${LADV} › Preserves ReLU Benefits`,
+    claim: "Leaky ReLU keeps ReLU's gradient of 1 for $z > 0$ and its efficiency.",
+    notebook: N05,
+    heading: "It keeps ReLU's strengths",
+    testFile: T05,
+    testName: PRESERVES,
+    verdict: "supported",
+    finding: "f'(3) = 1, and through 15 layers the first layer kept 0.17 of the last layer's " +
+      "gradient with Leaky ReLU as with ReLU (sigmoid: 1.9e-10).",
+  },
+  {
+    id: "leaky-improves-learning",
+    section: `${LADV} › Improves Learning`,
+    claim: "More neurons contribute to the updates, potentially improving convergence.",
+    notebook: N05,
+    heading: "It can improve learning",
+    testFile: T05,
+    testName:
+      "improves learning: at a high learning rate Leaky ReLU ends with a lower training loss than ReLU (runs that diverged left out)",
+    verdict: "qualified",
+    finding: "At learning rate 1 the final loss was 0.0015 with Leaky ReLU against 0.197 with " +
+      "ReLU, over the 4 of 5 Leaky runs that did not diverge.",
+  },
+  {
+    id: "leaky-simple-implementation",
+    section: `${LADV} › Simple Implementation`,
+    claim: "Leaky ReLU is a small modification of ReLU with one fixed α.",
+    notebook: N05,
+    heading: "It is simple to implement",
+    testFile: T05,
+    testName: "simple implementation: Leaky ReLU equals max(αz, z) for 0 ≤ α ≤ 1",
+    verdict: "definition",
+    finding: "The implementation is one comparison and one multiplication; it differs from " +
+      "max(αz, z) by 0 on 1001 points of [-5, 5].",
+  },
+
+  // Limitations of Leaky ReLU: notebook 05.
+  {
+    id: "leaky-alpha-large",
+    section: `${LLIM} › Choice of α`,
+    claim: "α must be tuned: a poor (too large) choice hurts performance.",
+    notebook: N05,
+    heading: "The slope α has to be chosen",
+    testFile: T05,
+    testName:
+      "choice of α: a poor choice hurts at the large end (α = 1 makes the network linear and near chance), while α = 0.01 and 0.1 are within noise of each other",
+    verdict: "supported",
+    finding: "On three spirals, α = 1 (a linear network) reached 47.1% test accuracy, while α = " +
+      "0.01 to 0.2 all scored 96.9% to 97.3%, within noise.",
+  },
+  {
+    id: "leaky-alpha-small",
+    section: `${LLIM} › Choice of α`,
+    claim: "A too small α hurts performance as well.",
+    notebook: N05,
+    heading: "The slope α has to be chosen",
+    testFile: T05,
+    testName:
+      "choice of α (text: too small hurts; measured: α = 0 leaves more neurons inactive than α = 0.1, but its accuracy is within noise of α = 0.01)",
+    verdict: "not supported",
+    finding: "α = 0 left 8.4% of the neurons inactive against 0.9% at α = 0.1, yet its test " +
+      "accuracy (96.9%) was within noise of α = 0.01's (97.1%).",
+  },
+  {
+    id: "leaky-not-differentiable",
+    section: `${LLIM} › Non-Differentiable at z = 0`,
+    claim: "Like ReLU, Leaky ReLU is not differentiable at 0; subgradients handle it.",
+    notebook: N05,
+    heading: "Not differentiable at z = 0",
+    testFile: T05,
+    testName:
+      "non-differentiable at 0: Leaky ReLU's one-sided slopes are α and 1, and the default convention picks α",
+    verdict: "definition",
+    finding: "f'(0) is 0.01 with the default (left) convention, 0.505 with the mean and 1 with " +
+      "the right slope.",
+  },
+  {
+    id: "leaky-less-sparse",
+    section: `${LLIM} › Reduced Sparsity`,
+    claim: "Non-zero negative outputs reduce sparsity compared with ReLU.",
+    notebook: N05,
+    heading: "Reduced sparsity",
+    testFile: T05,
+    testName:
+      "reduced sparsity: exact zeros vanish for every α > 0, while about half of the pre-activations stay ≤ 0",
+    verdict: "supported",
+    finding: "Exact zeros fell from 55.2% at α = 0 to 0% for every α > 0, while 53% to 61% of " +
+      "the pre-activations stayed ≤ 0.",
+  },
+  {
+    id: "leaky-sparsity-cost",
+    section: `${LLIM} › Reduced Sparsity`,
+    claim: "Reduced sparsity may increase the computational cost.",
+    notebook: N05,
+    heading: "Reduced sparsity",
+    testFile: T02,
+    testName: SKIPS_ZEROS,
+    verdict: "qualified",
+    finding: "relu-lab's dense layer took 0.55× the time on ReLU outputs as on Leaky ReLU " +
+      "outputs, because it skips zero inputs; a dense kernel would cost the same.",
+  },
+  {
+    id: "leaky-sparsity-overfitting",
+    section: `${LLIM} › Reduced Sparsity`,
+    claim: "Reduced sparsity may increase the risk of overfitting.",
+    notebook: N05,
+    heading: "Reduced sparsity",
+    testFile: T05,
+    testName:
+      "reduced sparsity (text: overfitting risk; measured: the train-test gap of α = 0.01 is within noise of ReLU's)",
+    verdict: "not supported",
+    finding: "The train-test accuracy gap was 2.3 ± 0.8% at α = 0.01 and 2.2 ± 1.3% with ReLU: " +
+      "within noise.",
+  },
+  {
+    id: "leaky-limited-superiority",
+    section: `${LLIM} › Limited Empirical Superiority`,
+    claim: "Leaky ReLU does not always outperform ReLU or other variants (PReLU, ELU).",
+    notebook: N05,
+    heading: "Limited empirical superiority",
+    testFile: T05,
+    testName:
+      "limited empirical superiority: over 5 seeds Leaky ReLU does not beat ReLU, PReLU or RReLU beyond noise",
+    verdict: "supported",
+    finding: "On three spirals, test accuracy was 96.9% (ReLU), 97.1% (Leaky), 96.4% (PReLU), " +
+      "96.7% (RReLU), all within noise; only ELU (95.6%) was lower.",
+  },
+  {
+    id: "leaky-unbounded",
+    section: `${LLIM} › Unbounded Output`,
+    claim: "Like ReLU, Leaky ReLU's positive outputs are unbounded.",
+    notebook: N05,
+    heading: "Unbounded output",
+    testFile: T05,
+    testName:
+      "unbounded output: with N(0, 1) weights the largest activation grows about 4× per layer for both ReLU and Leaky ReLU",
+    verdict: "supported",
+    finding: "With N(0, 1) weights the largest activation grew about 4× per layer for both, to " +
+      "6.4e5 at layer 8.",
+  },
+
+  // Summary: the text repeats its main claims; each points at the notebook that shows it.
+  {
+    id: "summary-relu-efficiency",
+    section: SUMMARY,
+    claim: "ReLU is a cornerstone of deep learning thanks to its efficiency.",
+    notebook: N02,
+    heading: "2. Computational efficiency",
+    testFile: T02,
+    testName: EFFICIENT,
+    verdict: "supported",
+    finding: "ReLU's forward kernel was 13 to 40 times faster than the sigmoid's and tanh's; " +
+      "their backward kernels cost about the same.",
+  },
+  {
+    id: "summary-relu-gradients",
+    section: SUMMARY,
+    claim: "ReLU is a cornerstone thanks to its avoidance of vanishing gradients.",
+    notebook: N02,
+    heading: "1. Avoids vanishing gradients",
+    testFile: T02,
+    testName: VANISHING,
+    verdict: "supported",
+    finding: "Against the sigmoid (first layer 1.9e-10 of the last, ReLU 0.17); a " +
+      "Xavier-initialised tanh kept its gradient as well.",
+  },
+  {
+    id: "summary-relu-sparse",
+    section: SUMMARY,
+    claim: "ReLU is a cornerstone thanks to its sparse activation.",
+    notebook: N02,
+    heading: "3. Sparse activation",
+    testFile: T02,
+    testName: SPARSE,
+    verdict: "supported",
+    finding: "About half of ReLU's hidden outputs were exactly 0; the sparsity saved work only " +
+      "where code skips zeros, and did not reduce overfitting.",
+  },
+  {
+    id: "summary-relu-dying",
+    section: SUMMARY,
+    claim: "Dying ReLU can hinder training.",
+    notebook: N03,
+    heading: "Dying ReLU",
+    testFile: T03,
+    testName: NEGATIVE_BIAS,
+    verdict: "supported",
+    finding: "With biases starting at -1.5, 41 of 48 neurons stayed dead and the loss stayed at " +
+      "chance (0.693).",
+  },
+  {
+    id: "summary-relu-kink",
+    section: SUMMARY,
+    claim: "Non-differentiability at $z = 0$ can hinder training.",
+    notebook: N03,
+    heading: "Non-differentiable at $z = 0$",
+    testFile: T03,
+    testName: KINK_NOTHING,
+    verdict: "not supported",
+    finding: "No pre-activation was exactly 0 in training on ordinary data: the choice of " +
+      "subgradient did not change a single weight.",
+  },
+  {
+    id: "summary-leaky-dying",
+    section: SUMMARY,
+    claim: "Leaky ReLU addresses dying ReLU with small gradients for negative inputs.",
+    notebook: N04,
+    heading: "How Leaky ReLU fixes dying ReLU",
+    testFile: T04,
+    testName: FIX_ADAM,
+    verdict: "supported",
+    finding: "With Adam 107 of 150 neurons that started dead came back (ReLU: 0), though with " +
+      "plain SGD only 1.",
+  },
+  {
+    id: "summary-leaky-stability",
+    section: SUMMARY,
+    claim: "Leaky ReLU improves training stability.",
+    notebook: N04,
+    heading: "Training stability",
+    testFile: T04,
+    testName: STABILITY,
+    verdict: "qualified",
+    finding: "At a high learning rate Leaky ReLU's finished runs spread far less than ReLU's, " +
+      "but 1 of 5 diverged.",
+  },
+  {
+    id: "summary-leaky-benefits",
+    section: SUMMARY,
+    claim: "Leaky ReLU retains ReLU's benefits.",
+    notebook: N05,
+    heading: "It keeps ReLU's strengths",
+    testFile: T05,
+    testName: PRESERVES,
+    verdict: "supported",
+    finding: "Same gradient flow through 15 layers as ReLU, and a forward kernel as fast.",
+  },
+  {
+    id: "summary-leaky-alternative",
+    section: SUMMARY,
+    claim: "Leaky ReLU is a robust alternative when ReLU's limitations hurt performance.",
+    notebook: N05,
+    heading: "It keeps neurons from dying",
+    testFile: T05,
+    testName: MITIGATES,
+    verdict: "qualified",
+    finding: "Where neurons died (a high learning rate), Leaky ReLU left fewer inactive (18.8% " +
+      "against 48.3%); at ordinary settings it scored within noise of ReLU.",
+  },
+];
+
+/**
+ * The id Jupyter Notebook 6 gives a Markdown heading, which a link's `#fragment` can point at:
+ * the heading's text with every space replaced by `-` (maths stays as written, `$` included).
+ * The result is percent-encoded for use in a Markdown link (also `(` and `)`, which would end
+ * the link); browsers decode it before matching the id.
+ *
+ * @param heading The heading text, without the leading `#`s.
+ * @returns The encoded fragment, without the `#`.
+ *
+ * @example
+ * ```ts
+ * import { headingAnchor } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(headingAnchor("Dying ReLU"), "Dying-ReLU");
+ * assert.equal(headingAnchor("Not differentiable at $z = 0$"), "Not-differentiable-at-%24z-%3D-0%24");
+ * assert.equal(headingAnchor("1. Avoids vanishing gradients"), "1.-Avoids-vanishing-gradients");
+ * ```
+ */
+export function headingAnchor(heading: string): string {
+  return encodeURIComponent(heading.trim().replace(/ /g, "-"))
+    .replace(/\(/g, "%28")
+    .replace(/\)/g, "%29");
+}
+
+/** Options of {@linkcode claimsMarkdownTable}. */
+export interface ClaimsMarkdownTableOptions {
+  /** The folder of the notebooks, relative to the document the table goes in. Default: `"notebooks/"`. */
+  notebookDir?: string;
+}
+
+/**
+ * The README's claims table as Markdown: one row per record, with the columns claim, verdict,
+ * notebook (a link to `notebooks/NAME.ipynb` and the heading that shows the claim) and test
+ * (the file and the exact `Deno.test` name).
+ *
+ * @param records The records, usually {@linkcode CLAIMS}.
+ * @param options Where the notebooks are; see {@linkcode ClaimsMarkdownTableOptions}.
+ * @returns The table, one line per row, ending with a newline.
+ *
+ * @example
+ * ```ts
+ * import { CLAIMS, claimsMarkdownTable } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const lines = claimsMarkdownTable(CLAIMS).trimEnd().split("\n");
+ * assert.equal(lines[0], "| Claim | Verdict | Notebook | Test |");
+ * assert.equal(lines.length, CLAIMS.length + 2);
+ * assert.ok(lines[2].includes("[01-relu-overview](notebooks/01-relu-overview.ipynb)"));
+ * ```
+ */
+export function claimsMarkdownTable(
+  records: readonly ClaimRecord[],
+  options: ClaimsMarkdownTableOptions = {},
+): string {
+  const dir = options.notebookDir ?? "notebooks/";
+  const rows = records.map((r) =>
+    row([
+      cell(r.claim),
+      r.verdict,
+      `[${r.notebook}](${dir}${r.notebook}.ipynb) › ${cell(r.heading)}`,
+      `\`${r.testFile}\`: ${cell(r.testName)}`,
+    ])
+  );
+  return [row(["Claim", "Verdict", "Notebook", "Test"]), row(["---", "---", "---", "---"]), ...rows]
+    .join("\n") + "\n";
+}
+
+/** Options of {@linkcode claimsEvidenceTable}. */
+export interface ClaimsEvidenceTableOptions {
+  /**
+   * Evidence measured in this run, by record id; a record without an entry shows its
+   * `finding` (measured with the default parameters), marked "(defaults)". Default: none.
+   */
+  evidence?: ReadonlyMap<string, string>;
+}
+
+/**
+ * The summary notebook's table as Markdown: one row per record, with the claim, the verdict,
+ * the evidence (measured in this run where given, else the registry's finding) and links to the
+ * heading that shows it, in the notebook (`NAME.ipynb#anchor`) and in the runner's HTML page
+ * (`NAME.html#anchor`), both relative to a page in the same folder.
+ *
+ * @param records The records to list, in order.
+ * @param options Evidence from this run; see {@linkcode ClaimsEvidenceTableOptions}.
+ * @returns The table, ending with a newline.
+ *
+ * @example
+ * ```ts
+ * import { CLAIMS, claimsEvidenceTable } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const evidence = new Map([["relu-examples", "relu(3) = 3, relu(-2) = 0"]]);
+ * const table = claimsEvidenceTable(CLAIMS.filter((r) => r.id === "relu-examples"), { evidence });
+ * assert.ok(table.includes("relu(3) = 3, relu(-2) = 0"));
+ * assert.ok(table.includes("(01-relu-overview.ipynb#Examples)"));
+ * assert.ok(table.includes("(01-relu-overview.html#Examples)"));
+ * ```
+ */
+export function claimsEvidenceTable(
+  records: readonly ClaimRecord[],
+  options: ClaimsEvidenceTableOptions = {},
+): string {
+  const rows = records.map((r) => {
+    const measured = options.evidence?.get(r.id);
+    const anchor = headingAnchor(r.heading);
+    return row([
+      cell(r.claim),
+      r.verdict,
+      measured === undefined ? `${cell(r.finding)} (defaults)` : cell(measured),
+      `[${r.notebook} › ${cell(r.heading)}](${r.notebook}.ipynb#${anchor})`,
+      `[page](${r.notebook}.html#${anchor})`,
+    ]);
+  });
+  const header = row(["Claim", "Verdict", "Evidence", "Shown in", "HTML"]);
+  return [header, row(["---", "---", "---", "---", "---"]), ...rows].join("\n") + "\n";
+}
+
+/** One bar of {@linkcode verdictCounts}: how many records of a part of the text have a verdict. */
+export interface VerdictCount {
+  /** The part of the text: the first component of the records' `section`. */
+  part: string;
+  /** The verdict counted. */
+  verdict: ClaimVerdict;
+  /** The number of records. */
+  count: number;
+}
+
+/**
+ * Counts the records per part of the text (the first component of `section`) and verdict, in
+ * the text's order and the order of {@linkcode CLAIM_VERDICTS}; pairs with no record are left
+ * out.
+ *
+ * @param records The records, usually {@linkcode CLAIMS}.
+ * @returns One count per part and verdict present.
+ *
+ * @example
+ * ```ts
+ * import { CLAIMS, verdictCounts } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const counts = verdictCounts(CLAIMS);
+ * assert.equal(counts.reduce((sum, c) => sum + c.count, 0), CLAIMS.length);
+ * assert.equal(counts[0].part, "ReLU (Rectified Linear Unit) Overview");
+ * ```
+ */
+export function verdictCounts(records: readonly ClaimRecord[]): VerdictCount[] {
+  const parts = [...new Set(records.map((r) => claimPart(r)))];
+  const counts: VerdictCount[] = [];
+  for (const part of parts) {
+    for (const verdict of CLAIM_VERDICTS) {
+      const count = records.filter((r) => claimPart(r) === part && r.verdict === verdict).length;
+      if (count > 0) counts.push({ part, verdict, count });
+    }
+  }
+  return counts;
+}
+
+/**
+ * The part of the text a record belongs to: the first component of its `section`.
+ *
+ * @param record The record.
+ * @returns The top-level heading of the text.
+ *
+ * @example
+ * ```ts
+ * import { CLAIMS, claimPart } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(claimPart(CLAIMS[0]), "ReLU (Rectified Linear Unit) Overview");
+ * ```
+ */
+export function claimPart(record: ClaimRecord): string {
+  return record.section.split(" › ")[0];
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.join(" | ")} |`;
+}
