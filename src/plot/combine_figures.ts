@@ -4,13 +4,24 @@
  * @module
  */
 
-import { composeFigure, typeError } from "./_compose.ts";
+import { composeFigure, element, typeError } from "./_compose.ts";
 import { createDocument } from "./create_document.ts";
-import type { FigureElement, FigureOptions } from "./types.ts";
+import type { FigureDocument, FigureElement, FigureOptions } from "./types.ts";
 
 /**
- * Places figures side by side (wrapping when too wide) in one `<figure>` with an optional title,
- * subtitle and caption. Render the parts with the same `document` as the combination.
+ * How far a panel of {@linkcode combineFigures} may shrink before it wraps to the next line, as a
+ * fraction of its chart's width: 3 charts of 340 px fit side by side in about 790 px.
+ */
+const MIN_PANEL_SCALE = 0.75;
+
+/**
+ * Places figures side by side in one `<figure>` with an optional title, subtitle and caption.
+ * Render the parts with the same `document` as the combination.
+ *
+ * Each part sits in a panel as wide as its chart at most. Panels share a row: when it is too
+ * narrow they shrink (charts scale down, legends and captions wrap within the chart's width)
+ * to 75% of their chart's width, then wrap to the next line. A part that holds several charts
+ * keeps its natural width and may only shrink.
  *
  * @param figures The figures or charts, in reading order.
  * @param options Title, subtitle, caption and document; width and height are ignored.
@@ -35,10 +46,37 @@ export function combineFigures(
   if (!Array.isArray(figures) || figures.length === 0) {
     typeError("combine figures", "figures", "a non-empty array of elements", figures);
   }
-  return composeFigure(options.document ?? createDocument(), {
+  const document = options.document ?? createDocument();
+  return composeFigure(document, {
     title: options.title,
     subtitle: options.subtitle,
     caption: options.caption,
-    charts: [...figures],
+    charts: figures.length === 1 ? [...figures] : figures.map((part) => panelOf(document, part)),
   });
+}
+
+/** Wraps one part in a flex item that is at most as wide as its chart. */
+function panelOf(document: FigureDocument, part: FigureElement): FigureElement {
+  const width = chartWidth(part);
+  const style = width === undefined
+    ? "flex: 0 1 auto; min-width: 0;"
+    : `flex: 1 1 0; min-width: min(100%, ${
+      Math.round(width * MIN_PANEL_SCALE)
+    }px); max-width: ${width}px;`;
+  return element(document, "div", { style }, part);
+}
+
+/** The width in pixels of the one Observable Plot chart in a part, if it holds exactly one. */
+function chartWidth(part: FigureElement): number | undefined {
+  const charts = Array.from(part.querySelectorAll("svg[class]")).filter(isChart);
+  if (isChart(part)) charts.unshift(part);
+  if (charts.length !== 1) return undefined;
+  const width = Number(charts[0].getAttribute("width"));
+  return Number.isFinite(width) && width > 0 ? width : undefined;
+}
+
+/** Whether an element is a chart drawn by Observable Plot (class `plot-<hash>`). */
+function isChart(el: FigureElement): boolean {
+  return el.tagName.toLowerCase() === "svg" &&
+    /^plot-[0-9a-f]+$/.test(el.getAttribute("class") ?? "");
 }

@@ -1,0 +1,85 @@
+import assert from "node:assert/strict";
+import { fromRows, type Matrix } from "../../src/core/matrix.ts";
+import {
+  combineFigures,
+  createDocument,
+  type FigureElement,
+  plotActivations,
+  plotDecisionBoundary,
+  plotLines,
+} from "../../src/plot/mod.ts";
+import { relu } from "./_fixtures.ts";
+
+/** Class 1 where x1 + x2 > 0, as a probability. */
+function linear(x: Matrix): Matrix {
+  const data = new Float64Array(x.rows);
+  for (let i = 0; i < x.rows; i++) {
+    data[i] = 1 / (1 + Math.exp(-(x.data[2 * i] + x.data[2 * i + 1])));
+  }
+  return { rows: x.rows, cols: 1, data };
+}
+
+const data = { x: fromRows([[-1, -1], [1, 1]]), y: new Int32Array([0, 1]) };
+
+/** The style of each panel of a combined figure (the children of its row). */
+function panelStyles(figure: FigureElement): string[] {
+  const row = figure.querySelector("figure > div");
+  assert.ok(row, "the parts sit in a row");
+  return Array.from(row.querySelectorAll(":scope > div")).map((panel) =>
+    panel.getAttribute("style") ?? ""
+  );
+}
+
+Deno.test("combineFigures() caps each panel at its chart's width so legends wrap", async (t) => {
+  const document = createDocument();
+  const boundary = (subtitle: string) =>
+    plotDecisionBoundary(linear, data, { document, subtitle, width: 340, height: 300 });
+
+  await t.step("two decision boundaries of 340 px", () => {
+    const both = combineFigures([boundary("linear"), boundary("ReLU")], { document });
+    const styles = panelStyles(both);
+    assert.equal(styles.length, 2);
+    for (const style of styles) {
+      assert.match(style, /flex: 1 1 0/);
+      assert.match(style, /max-width: 340px/);
+      assert.match(style, /min-width: min\(100%, 255px\)/);
+    }
+  });
+
+  await t.step("three decision boundaries of 340 px", () => {
+    const three = combineFigures([boundary("a"), boundary("b"), boundary("c")], { document });
+    assert.deepEqual(panelStyles(three), Array(3).fill(panelStyles(three)[0]));
+    assert.equal(three.querySelectorAll("g[aria-label=dot]").length, 3);
+  });
+
+  await t.step("a bare chart is capped at its own width", () => {
+    const line = (name: string) => plotLines([{ name, x: [0, 1], y: [0, 1] }], { width: 300 });
+    const document2 = createDocument();
+    assert.equal(line("a").tagName.toLowerCase(), "svg");
+    const styles = panelStyles(combineFigures([line("a"), line("b")], { document: document2 }));
+    assert.ok(styles.every((style) => style.includes("max-width: 300px")));
+  });
+});
+
+Deno.test("combineFigures() lets a part with several charts keep its natural width", () => {
+  const document = createDocument();
+  const activations = plotActivations([relu], { document, width: 500 });
+  const line = plotLines([{ name: "a", x: [0, 1], y: [0, 1] }], { document, width: 300 });
+  const styles = panelStyles(combineFigures([activations, line], { document }));
+  assert.equal(styles[0], "flex: 0 1 auto; min-width: 0;");
+  assert.match(styles[1], /max-width: 300px/);
+});
+
+Deno.test("combineFigures() places a single figure as it is, under the title", () => {
+  const document = createDocument();
+  const line = plotLines([{ name: "a", x: [0, 1], y: [0, 1] }], { document, width: 300 });
+  const figure = combineFigures([line], { document, title: "One", caption: "A caption" });
+  assert.equal(figure.querySelector("h2")?.textContent, "One");
+  assert.equal(figure.querySelector("figcaption")?.textContent, "A caption");
+  assert.equal(figure.querySelectorAll("svg").length, 1);
+});
+
+Deno.test("combineFigures() rejects an empty list", () => {
+  assert.throws(() => combineFigures([]), TypeError);
+  assert.throws(() => combineFigures("no" as never), TypeError);
+});
