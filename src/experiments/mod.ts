@@ -17,4 +17,5 @@ export * from "./sparse_activation.ts";
 export * from "./convergence.ts";
 export * from "./digits_comparison.ts";
 export * from "./tradeoffs.ts";
+export * from "./practice.ts";
 export * from "./claims.ts";

@@ -81,7 +81,8 @@ export function seedSpread(values: readonly number[]): SeedSpread {
 }
 
 /**
- * Formats a spread as `mean ± std`, scaled and with a unit, e.g. `95.3 ± 1.2%`.
+ * Formats a spread as `mean ± std`, scaled and with a unit, e.g. `95.3 ± 1.2%` (a single
+ * value without the ±).
  *
  * @param spread A {@linkcode SeedSpread}.
  * @param options `scale` (default 100, for fractions as percentages), `digits` (default 1) and
@@ -95,6 +96,7 @@ export function seedSpread(values: readonly number[]): SeedSpread {
  *
  * assert.equal(formatSpread(seedSpread([0.9, 1.0, 0.8])), "90.0 ± 10.0%");
  * assert.equal(formatSpread(seedSpread([2, 4]), { scale: 1, digits: 2, unit: "" }), "3.00 ± 1.41");
+ * assert.equal(formatSpread(seedSpread([0.25])), "25.0%");
  * ```
  */
 export function formatSpread(
@@ -103,9 +105,9 @@ export function formatSpread(
 ): string {
   if (spread.n === 0) return "n/a";
   const scale = options.scale ?? 100, digits = options.digits ?? 1, unit = options.unit ?? "%";
-  return `${(spread.mean * scale).toFixed(digits)} ± ${
-    (spread.std * scale).toFixed(digits)
-  }${unit}`;
+  const mean = (spread.mean * scale).toFixed(digits);
+  if (spread.n === 1) return `${mean}${unit}`;
+  return `${mean} ± ${(spread.std * scale).toFixed(digits)}${unit}`;
 }
 
 /** Options shared by {@linkcode scoreActivation}, {@linkcode alphaSweep} and {@linkcode compareVariants}. */
@@ -334,6 +336,36 @@ export function alphaSweep(
   return alphas.map((alpha) => scoreActivation("leakyRelu", { ...options, data, alpha }));
 }
 
+/**
+ * The entry of an alpha sweep for one slope.
+ *
+ * @param sweep The result of {@linkcode alphaSweep}.
+ * @param alpha The slope to find.
+ * @returns Its entry.
+ * @throws {RangeError} When the sweep has no entry for `alpha`.
+ *
+ * @example
+ * ```ts
+ * import { alphaSweep, sweepPoint } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const sweep = alphaSweep([0, 0.1], { seeds: [0], epochs: 1, hidden: [4] });
+ * assert.equal(sweepPoint(sweep, 0.1).label, "Leaky ReLU (α = 0.1)");
+ * assert.throws(() => sweepPoint(sweep, 0.2), RangeError);
+ * ```
+ */
+export function sweepPoint(sweep: readonly ActivationScores[], alpha: number): ActivationScores {
+  const point = sweep.find((p) => p.alpha === alpha);
+  if (point === undefined) {
+    throw new RangeError(
+      `Cannot find a sweep point as alpha must be one of the swept slopes (${
+        sweep.map((p) => p.alpha).join(", ")
+      }): alpha=${alpha}`,
+    );
+  }
+  return point;
+}
+
 /** The activations {@linkcode compareVariants} compares by default. */
 export const RELU_VARIANTS: readonly string[] = Object.freeze([
   "relu",
@@ -468,11 +500,11 @@ export function noiseVerdict(
     : ` Means range from ${pct(ranked[ranked.length - 1].spread.mean)} (${worst}) to ${
       pct(ranked[0].spread.mean)
     } (${best}).`;
-  const scope = reference === undefined
-    ? `All ${entries.length} are within noise of each other: every pair`
-    : `Every setting is within noise of ${reference}: each pair with it`;
+  const within = reference === undefined
+    ? `All ${entries.length} are within noise of each other: every pair of mean ± 2·SE intervals overlaps`
+    : `Every setting is within noise of ${reference}: each one's mean ± 2·SE interval overlaps ${reference}'s`;
   const sentence = withinNoise
-    ? `${scope} of mean ± 2·SE intervals overlaps (${n} seeds each).${range}`
+    ? `${within} (${n} seeds each).${range}`
     : `Beyond noise (non-overlapping mean ± 2·SE intervals, ${n} seeds each): ${
       separated.map(([a, b]) => `${a} > ${b}`).join("; ")
     }. Every other ${
@@ -540,7 +572,7 @@ export function describeContrast(
  * import assert from "node:assert/strict";
  *
  * const text = describeScores([scoreActivation("relu", { seeds: [0], epochs: 1, hidden: [4] })]);
- * assert.match(text, /^ReLU +test acc +\d+\.\d ± 0\.0%/);
+ * assert.match(text, /^ReLU +test acc +\d+\.\d% \| gap /);
  * ```
  */
 export function describeScores(scores: readonly ActivationScores[]): string {
