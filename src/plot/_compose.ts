@@ -106,6 +106,10 @@ export interface Swatch {
   kind?: SwatchKind;
   /** Fill opacity of a square or band key. Default: 1 for squares, 0.25 for bands. */
   opacity?: number;
+  /** Line width of a line key in pixels. Default: 2.5. */
+  strokeWidth?: number;
+  /** Dash pattern of a line key (SVG `stroke-dasharray`). Default: solid. */
+  dash?: string;
 }
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -148,8 +152,9 @@ export function swatches(
         y1: "6",
         y2: "6",
         stroke: item.color,
-        "stroke-width": "2.5",
-        "stroke-linecap": "round",
+        "stroke-width": String(item.strokeWidth ?? 2.5),
+        "stroke-linecap": item.dash === undefined ? "round" : "butt",
+        ...(item.dash === undefined ? {} : { "stroke-dasharray": item.dash }),
       }));
     } else if (kind === "band") {
       key.append(svgElement(document, "rect", {

@@ -26,6 +26,16 @@ export interface LineSeries {
   x: ArrayLike<number>;
   /** The y values, as many as `x`. */
   y: ArrayLike<number>;
+  /**
+   * This series' line width in pixels. Default: `widths[name]`, else the chart's `strokeWidth`
+   * (`2`).
+   */
+  strokeWidth?: number;
+  /**
+   * This series' dash pattern as an SVG `stroke-dasharray`: dash and gap lengths in pixels, e.g.
+   * `"6 4"` (dashed) or `"2 3"` (dotted). Default: `dashes[name]`, else a solid line.
+   */
+  strokeDasharray?: string;
 }
 
 /** One point of a line chart in row form; rows with the same `series` form one line. */
@@ -58,8 +68,18 @@ export interface PlotLinesOptions extends FigureOptions {
   colors?: readonly string[];
   /** Draw a dot at each point. Default: `false`. */
   dots?: boolean;
-  /** Line width in pixels. Default: `2`. */
+  /** Line width in pixels of every series that sets none. Default: `2`. */
   strokeWidth?: number;
+  /**
+   * Line widths in pixels by series name, for the series that set no `strokeWidth` themselves
+   * (the only way with rows). Default: none (every line is `strokeWidth` wide).
+   */
+  widths?: Readonly<Record<string, number>>;
+  /**
+   * Dash patterns (SVG `stroke-dasharray`, e.g. `"6 4"`) by series name, for the series that set
+   * no `strokeDasharray` themselves (the only way with rows). Default: none (solid lines).
+   */
+  dashes?: Readonly<Record<string, string>>;
   /** Draw a horizontal rule at y = 0. Default: `false`. */
   zeroRule?: boolean;
   /**
@@ -72,6 +92,10 @@ export interface PlotLinesOptions extends FigureOptions {
 /**
  * Draws named series as lines on one chart, with a legend of swatches, axis labels and a grid.
  * The `(data, options)` wrapper that the other line charts of relu-lab build on.
+ *
+ * Each series may have its own line width and dash pattern, set on the series object
+ * (`strokeWidth`, `strokeDasharray`) or by name in the options (`widths`, `dashes`); the legend
+ * draws each key the same way.
  *
  * @param series The series, as `{ name, x, y }` objects or as `{ x, y, series }` rows.
  * @param options Labels, scales and figure text; see {@linkcode PlotLinesOptions}.
@@ -91,6 +115,13 @@ export interface PlotLinesOptions extends FigureOptions {
  * assert.equal(figure.tagName, "FIGURE");
  * assert.equal(figure.querySelector("h2")?.textContent, "Growth");
  * assert.equal(figure.querySelectorAll("g[aria-label=line] path").length, 2);
+ *
+ * // A dashed reference line, thinner than the rest.
+ * const styled = plotLines(
+ *   [{ name: "data", x, y: x }, { name: "y = 1.5", x: [0, 3], y: [1.5, 1.5] }],
+ *   { dashes: { "y = 1.5": "6 4" }, widths: { "y = 1.5": 1 } },
+ * );
+ * assert.equal(styled.querySelectorAll("g[stroke-dasharray='6 4'] path").length, 1);
  * ```
  */
 export function plotLines(
@@ -105,12 +136,33 @@ export function plotLines(
   const document = resolveDocument(options);
   const width = size(action, "width", options.width, plotDefaults.width);
   const height = size(action, "height", options.height, plotDefaults.height);
-  const strokeWidth = options.strokeWidth ?? 2;
+  const strokeWidth = options.strokeWidth === undefined
+    ? 2
+    : requirePositive(action, "strokeWidth", options.strokeWidth);
+  const styles = lineStyles(action, series, names, options);
   const marks: Plot.Markish[] = [...(options.marks ?? [])];
   if (options.zeroRule) marks.push(Plot.ruleY([0], { stroke: "#888", strokeWidth: 1 }));
-  marks.push(
-    Plot.lineY(rows, { x: "x", y: "y", z: "series", stroke: "series", strokeWidth }),
-  );
+  if (styles.size === 0) {
+    marks.push(
+      Plot.lineY(rows, { x: "x", y: "y", z: "series", stroke: "series", strokeWidth }),
+    );
+  } else {
+    // Plot's dash pattern is one constant per mark: one mark per series, in legend order.
+    for (const name of names) {
+      const style = styles.get(name);
+      marks.push(
+        Plot.lineY(rows.filter((row) => row.series === name), {
+          x: "x",
+          y: "y",
+          stroke: "series",
+          strokeWidth: style?.strokeWidth ?? strokeWidth,
+          ...(style?.strokeDasharray === undefined
+            ? {}
+            : { strokeDasharray: style.strokeDasharray }),
+        }),
+      );
+    }
+  }
   if (options.dots) {
     marks.push(Plot.dot(rows, { x: "x", y: "y", fill: "series", r: 2.5, stroke: "white" }));
   }
@@ -148,10 +200,104 @@ export function plotLines(
     subtitle: options.subtitle,
     caption: options.caption,
     legends: legend
-      ? [swatches(document, names.map((name, i) => ({ name, color: colors[i % colors.length] })))]
+      ? [swatches(
+        document,
+        names.map((name, i) => {
+          const key = { name, color: colors[i % colors.length] };
+          // With styles, each key shows its line's width and dashes; without, the usual keys.
+          if (styles.size === 0) return key;
+          const style = styles.get(name);
+          return {
+            ...key,
+            strokeWidth: style?.strokeWidth ?? strokeWidth,
+            dash: style?.strokeDasharray,
+          };
+        }),
+      )]
       : [],
     charts: [chart],
   });
+}
+
+/** A line style set for one series. */
+interface LineStyle {
+  strokeWidth?: number;
+  strokeDasharray?: string;
+}
+
+/**
+ * The line styles set per series (on the series objects or in `widths` and `dashes`), by name.
+ * Empty when no series sets one, so that such charts draw exactly as before styles existed.
+ */
+function lineStyles(
+  action: string,
+  series: readonly LineSeries[] | readonly LineRow[],
+  names: readonly string[],
+  options: PlotLinesOptions,
+): Map<string, LineStyle> {
+  const styles = new Map<string, LineStyle>();
+  const set = (name: string, key: keyof LineStyle, value: number | string) => {
+    const style = styles.get(name) ?? {};
+    if (style[key] === undefined) (style as Record<string, number | string>)[key] = value;
+    styles.set(name, style);
+  };
+  for (let s = 0; s < series.length; s++) {
+    const item = series[s] as Partial<LineSeries>;
+    if (!("name" in item)) continue;
+    const name = String(item.name);
+    if (item.strokeWidth !== undefined) {
+      set(
+        name,
+        "strokeWidth",
+        requirePositive(action, `series[${s}].strokeWidth`, item.strokeWidth),
+      );
+    }
+    if (item.strokeDasharray !== undefined) {
+      set(
+        name,
+        "strokeDasharray",
+        requireDash(action, `series[${s}].strokeDasharray`, item.strokeDasharray),
+      );
+    }
+  }
+  for (const [option, key] of [["widths", "strokeWidth"], ["dashes", "strokeDasharray"]] as const) {
+    const byName = options[option];
+    if (byName === undefined) continue;
+    if (byName === null || typeof byName !== "object") {
+      typeError(action, option, "an object keyed by series name", byName);
+    }
+    for (const [name, value] of Object.entries(byName)) {
+      if (!names.includes(name)) {
+        rangeError(action, `${option} key`, `a series name (${names.join(", ")})`, name);
+      }
+      set(
+        name,
+        key,
+        key === "strokeWidth"
+          ? requirePositive(action, `${option}[${name}]`, value as number)
+          : requireDash(action, `${option}[${name}]`, value as string),
+      );
+    }
+  }
+  return styles;
+}
+
+/** Checks a line width: a finite number > 0. */
+function requirePositive(action: string, name: string, value: number): number {
+  if (typeof value !== "number") typeError(action, name, "a number of pixels", value);
+  if (!(value > 0 && Number.isFinite(value))) {
+    rangeError(action, name, "a finite number > 0", value);
+  }
+  return value;
+}
+
+/** Checks a dash pattern: dash and gap lengths >= 0, separated by spaces or commas. */
+function requireDash(action: string, name: string, value: string): string {
+  if (typeof value !== "string") typeError(action, name, 'a dash pattern such as "6 4"', value);
+  if (!/^\s*\d+(\.\d+)?([\s,]+\d+(\.\d+)?)*\s*$/.test(value)) {
+    rangeError(action, name, 'lengths in pixels such as "6 4"', value);
+  }
+  return value.trim();
 }
 
 /** Normalizes either input form to rows, checking shapes. */

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { createDocument, plotLines, toHtmlString } from "../../src/plot/mod.ts";
+import { createDocument, type FigureElement, plotLines, toHtmlString } from "../../src/plot/mod.ts";
 
 const x = [0, 1, 2, 3];
 const twoSeries = [
@@ -90,5 +90,95 @@ Deno.test("plotLines() rejects bad input with house-style errors", async (t) => 
   });
   await t.step("a width that is NaN", () => {
     assert.throws(() => plotLines(twoSeries, { width: NaN }), RangeError);
+  });
+});
+
+/** The stroke-width and stroke-dasharray of each line mark, in drawing order. */
+function lineMarkStyles(figure: FigureElement) {
+  return Array.from(figure.querySelectorAll("g[aria-label=line]")).map((g) => ({
+    width: g.getAttribute("stroke-width") ?? "1", // Plot leaves out the SVG default, 1
+    dash: g.getAttribute("stroke-dasharray"),
+    paths: g.querySelectorAll("path").length,
+  }));
+}
+
+Deno.test("plotLines() draws every series solid and 2 px wide by default, in one mark", () => {
+  assert.deepEqual(lineMarkStyles(plotLines(twoSeries)), [{ width: "2", dash: null, paths: 2 }]);
+  assert.deepEqual(lineMarkStyles(plotLines(twoSeries, { strokeWidth: 3 })), [
+    { width: "3", dash: null, paths: 2 },
+  ]);
+});
+
+Deno.test("plotLines() draws each series with its own strokeWidth and strokeDasharray", () => {
+  const figure = plotLines([
+    { name: "linear", x, y: x, strokeDasharray: "6 4" },
+    { name: "square", x, y: x.map((v) => v * v), strokeWidth: 4 },
+    { name: "cube", x, y: x.map((v) => v ** 3) },
+  ]);
+  assert.deepEqual(lineMarkStyles(figure), [
+    { width: "2", dash: "6 4", paths: 1 },
+    { width: "4", dash: null, paths: 1 },
+    { width: "2", dash: null, paths: 1 },
+  ]);
+});
+
+Deno.test("plotLines() styles series by name with widths and dashes (rows too)", () => {
+  const rows = [
+    { x: 0, y: 1, series: "a" },
+    { x: 1, y: 2, series: "a" },
+    { x: 0, y: 3, series: "b" },
+    { x: 1, y: 1, series: "b" },
+  ];
+  const figure = plotLines(rows, { dashes: { b: "2 3" }, widths: { b: 1.5 } });
+  assert.deepEqual(lineMarkStyles(figure), [
+    { width: "2", dash: null, paths: 1 },
+    { width: "1.5", dash: "2 3", paths: 1 },
+  ]);
+});
+
+Deno.test("plotLines() lets a series' own style win over widths and dashes", () => {
+  const figure = plotLines(
+    [{ ...twoSeries[0], strokeWidth: 1, strokeDasharray: "1 1" }, twoSeries[1]],
+    { widths: { linear: 5, square: 3 }, dashes: { linear: "8 2" } },
+  );
+  assert.deepEqual(lineMarkStyles(figure), [
+    { width: "1", dash: "1 1", paths: 1 },
+    { width: "3", dash: null, paths: 1 },
+  ]);
+});
+
+Deno.test("plotLines() draws each legend key with its series' width and dashes", () => {
+  const figure = plotLines([
+    { ...twoSeries[0], strokeDasharray: "6 4", strokeWidth: 1 },
+    twoSeries[1],
+  ]);
+  const keys = Array.from(figure.querySelectorAll("figure > div line"));
+  assert.equal(keys.length, 2);
+  assert.equal(keys[0].getAttribute("stroke-dasharray"), "6 4");
+  assert.equal(keys[0].getAttribute("stroke-width"), "1");
+  assert.equal(keys[1].getAttribute("stroke-dasharray"), null);
+  assert.equal(keys[1].getAttribute("stroke-width"), "2");
+});
+
+Deno.test("plotLines() rejects bad line styles with house-style errors", async (t) => {
+  await t.step("a strokeWidth that is not > 0", () => {
+    for (const strokeWidth of [0, -1, NaN, Infinity]) {
+      assert.throws(
+        () => plotLines([{ ...twoSeries[0], strokeWidth }]),
+        { name: "RangeError", message: /^Cannot plot lines as series\[0\]\.strokeWidth must/ },
+      );
+    }
+    assert.throws(() => plotLines(twoSeries, { strokeWidth: 0 }), RangeError);
+    assert.throws(() => plotLines(twoSeries, { widths: { linear: "2" as never } }), TypeError);
+  });
+  await t.step("a dash pattern that is not lengths", () => {
+    assert.throws(() => plotLines([{ ...twoSeries[0], strokeDasharray: "dashed" }]), RangeError);
+    assert.throws(() => plotLines(twoSeries, { dashes: { linear: 4 as never } }), TypeError);
+  });
+  await t.step("a name that is not a series", () => {
+    assert.throws(
+      () => plotLines(twoSeries, { dashes: { cubic: "6 4" } }),
+      { name: "RangeError", message: /dashes key must be a series name \(linear, square\)/ },
+    );
   });
 });
