@@ -52,12 +52,14 @@ const T02 = "tests/claims/02_advantages_test.ts";
 const T03 = "tests/claims/03_limitations_test.ts";
 const T04 = "tests/claims/04_leaky_relu_test.ts";
 const T05 = "tests/claims/05_tradeoffs_test.ts";
+const T06 = "tests/claims/06_practice_test.ts";
 
 const N01 = "01-relu-overview";
 const N02 = "02-relu-advantages";
 const N03 = "03-relu-limitations";
 const N04 = "04-leaky-relu";
 const N05 = "05-leaky-relu-tradeoffs";
+const N06 = "06-comparison-and-practice";
 
 const RELU = "ReLU (Rectified Linear Unit) Overview";
 const ADV = "Advantages of ReLU";
@@ -67,6 +69,8 @@ const FIX = "How Leaky ReLU Fixes ReLU Limitations";
 const EXAMPLE = "Example";
 const LADV = "Advantages of Leaky ReLU";
 const LLIM = "Limitations of Leaky ReLU";
+const COMPARISON = "Comparison with ReLU";
+const PRACTICE = "Practical Considerations";
 const SUMMARY = "Summary";
 
 // Test names used by more than one record (the text repeats some claims).
@@ -91,6 +95,14 @@ const STABILITY =
   "improves training stability: at a high learning rate (1), Leaky ReLU's finished runs spread less in final loss than ReLU's over 5 seeds (though a run can diverge)";
 const PRESERVES =
   "preserves ReLU benefits: Leaky ReLU has slope 1 for z > 0 and passes the gradient through 15 layers like ReLU, unlike sigmoid";
+const CNN_EXAMPLE =
+  "comparison, CNN example (holds only with a negative response): with a bias Leaky ReLU keeps every dark pixel non-zero; with a zero-sum edge filter and no bias most dark pixels stay exactly 0 for both";
+const SPARSER =
+  "comparison, sparsity and performance: ReLU is sparser (exact zeros), while Leaky ReLU's test accuracy is within noise of ReLU's";
+const TUNING =
+  "tuning α or learning it: PReLU's learned slopes spread across neurons and differ between layers, and α = 0.01, 0.1 and PReLU are within noise of each other";
+const DEEPER =
+  "when to use Leaky ReLU: inactive neurons pile up with depth, and at 12 hidden layers Leaky ReLU has fewer than ReLU (mean of 5 seeds)";
 const MITIGATES =
   "mitigates dying ReLU: after training at a high learning rate Leaky ReLU leaves fewer neurons inactive than ReLU (mean of 5 seeds)";
 
@@ -607,7 +619,7 @@ export const CLAIMS: readonly ClaimRecord[] = [
     testFile: T04,
     testName: FIX_ADAM,
     verdict: "supported",
-    finding: "With biases starting at -1.5 and Adam, 107 of 150 neurons that started dead came " +
+    finding: "With biases starting at -3 and Adam, 107 of 150 neurons that started dead came " +
       "back under Leaky ReLU (5 seeds), 0 of 150 under ReLU.",
   },
   {
@@ -659,6 +671,20 @@ export const CLAIMS: readonly ClaimRecord[] = [
     testName: LEAKY_DEFINITION,
     verdict: "definition",
     finding: "leakyRelu(3) = 3 and leakyRelu(-2) = -0.02 at α = 0.01 (ReLU: 3 and 0).",
+  },
+
+  {
+    id: "leaky-example-scenario",
+    section: EXAMPLE,
+    claim:
+      "Leaky ReLU keeps neurons fed by low-intensity pixels active, improving feature learning.",
+    notebook: N06,
+    heading: "Comparison with ReLU",
+    testFile: T06,
+    testName: CNN_EXAMPLE,
+    verdict: "qualified",
+    finding:
+      "Through a 3×3 mean filter with bias -0.25, ReLU zeroed 97.6% of the dark pixels and Leaky ReLU none (outputs of at most 0.0025); through a zero-sum edge filter without bias 84.5% stayed exactly 0 with Leaky ReLU too; feature learning was not measured.",
   },
 
   // Advantages of Leaky ReLU: notebook 05.
@@ -740,6 +766,18 @@ export const CLAIMS: readonly ClaimRecord[] = [
       "accuracy (96.9%) was within noise of α = 0.01's (97.1%).",
   },
   {
+    id: "leaky-alpha-per-neuron",
+    section: `${LLIM} › Choice of α`,
+    claim: "A fixed α may not be optimal for all neurons or layers.",
+    notebook: N06,
+    heading: "Tuning α, or learning it",
+    testFile: T06,
+    testName: TUNING,
+    verdict: "qualified",
+    finding:
+      "PReLU's learned slopes spread across neurons and differed between layers, but its test accuracy (96.4%) was within noise of fixed α = 0.01 (97.1%) and 0.1 (97.3%).",
+  },
+  {
     id: "leaky-not-differentiable",
     section: `${LLIM} › Non-Differentiable at z = 0`,
     claim: "Like ReLU, Leaky ReLU is not differentiable at 0; subgradients handle it.",
@@ -815,6 +853,120 @@ export const CLAIMS: readonly ClaimRecord[] = [
     verdict: "supported",
     finding: "With N(0, 1) weights the largest activation grew about 4× per layer for both, to " +
       "6.4e5 at layer 8.",
+  },
+
+  // Comparison with ReLU and Practical Considerations: notebook 06.
+  {
+    id: "comparison-dying",
+    section: `${COMPARISON} › Dying Neurons`,
+    claim: "ReLU risks dead neurons; Leaky ReLU avoids them with its non-zero negative gradient.",
+    notebook: N06,
+    heading: "Comparison with ReLU",
+    testFile: T06,
+    testName:
+      "comparison, dying neurons: after plain SGD at a high learning rate Leaky ReLU leaves fewer inactive neurons than ReLU (mean of 5 seeds)",
+    verdict: "qualified",
+    finding:
+      "After plain SGD at learning rate 1 (5 seeds), 48.3 ± 23.9% of ReLU's hidden neurons were inactive and 18.8 ± 6.1% of Leaky ReLU's: fewer, not none.",
+  },
+  {
+    id: "comparison-sparsity",
+    section: `${COMPARISON} › Sparsity`,
+    claim: "ReLU is sparser; Leaky ReLU activates more neurons.",
+    notebook: N06,
+    heading: "Comparison with ReLU",
+    testFile: T06,
+    testName: SPARSER,
+    verdict: "supported",
+    finding:
+      "On three spirals 55.2% of ReLU's hidden outputs were exactly 0 and none of Leaky ReLU's, though 35.6% of these stayed below 0.01 in size.",
+  },
+  {
+    id: "comparison-performance",
+    section: `${COMPARISON} › Performance`,
+    claim: "ReLU is often sufficient; Leaky ReLU does not win by default.",
+    notebook: N06,
+    heading: "Comparison with ReLU",
+    testFile: T06,
+    testName: SPARSER,
+    verdict: "supported",
+    finding:
+      "On three spirals the test accuracy was 96.9 ± 0.5% with ReLU and 97.1 ± 0.6% with Leaky ReLU: within noise.",
+  },
+  {
+    id: "comparison-cnn",
+    section: `${COMPARISON} › Example`,
+    claim:
+      "In a CNN, ReLU deactivates neurons for low-intensity pixels while Leaky ReLU keeps them active.",
+    notebook: N06,
+    heading: "Comparison with ReLU",
+    testFile: T06,
+    testName: CNN_EXAMPLE,
+    verdict: "qualified",
+    finding:
+      "True when dark pixels give a negative response (a filter with a negative bias: 97.6% zeroed by ReLU, 0% by Leaky ReLU); with a zero-sum edge filter the background gives z = 0 and 84.5% of dark pixels stay 0 for both.",
+  },
+  {
+    id: "practice-relu-default",
+    section: `${PRACTICE} › When to Use ReLU`,
+    claim: "ReLU is a good default for hidden layers.",
+    notebook: N06,
+    heading: "When to use ReLU, and when Leaky ReLU",
+    testFile: T06,
+    testName: SPARSER,
+    verdict: "supported",
+    finding:
+      "On three spirals no ReLU-family variant beat ReLU beyond noise (ReLU 96.9%, Leaky ReLU 97.1%).",
+  },
+  {
+    id: "practice-leaky-deep",
+    section: `${PRACTICE} › When to Use Leaky ReLU`,
+    claim: "Leaky ReLU is preferred in deep networks where dying neurons are observed.",
+    notebook: N06,
+    heading: "When to use ReLU, and when Leaky ReLU",
+    testFile: T06,
+    testName: DEEPER,
+    verdict: "supported",
+    finding:
+      "Inactive neurons grew with depth, and at 12 hidden layers 23.1 ± 3.1% of ReLU's were inactive after training against 14.4 ± 2.5% of Leaky ReLU's.",
+  },
+  {
+    id: "practice-he-init",
+    section: `${PRACTICE} › Implementation Tips`,
+    claim: "He initialisation reduces the likelihood of dying neurons.",
+    notebook: N06,
+    heading: "Initialisation: He, Xavier, naive",
+    testFile: T06,
+    testName:
+      "He initialisation (text: reduces dying; measured: the same dead fraction at initialisation as Xavier and a naive one, but fewer dead after training, and the naive one stalls)",
+    verdict: "qualified",
+    finding:
+      "He, Xavier and a naive N(0, 0.01²) start with the same 15.2% dead; after training He had 7.8%, Xavier 13.8%, and the naive one 42.4% with its loss stuck at 0.693.",
+  },
+  {
+    id: "practice-tuning-alpha",
+    section: `${PRACTICE} › Implementation Tips`,
+    claim: "Common α values are 0.01 or 0.1; or learn α with PReLU.",
+    notebook: N06,
+    heading: "Tuning α, or learning it",
+    testFile: T06,
+    testName: TUNING,
+    verdict: "supported",
+    finding:
+      "α = 0.01 (97.1%), α = 0.1 (97.3%) and PReLU (96.4%) were within noise of each other on three spirals.",
+  },
+  {
+    id: "practice-regularisation",
+    section: `${PRACTICE} › Implementation Tips`,
+    claim: "Dropout or weight decay manage overfitting.",
+    notebook: N06,
+    heading: "Dropout and weight decay",
+    testFile: T06,
+    testName:
+      "regularisation (text: dropout and weight decay manage overfitting; measured: both lower the mean train-test gap on noisy data, within noise, and leave test accuracy within noise)",
+    verdict: "qualified",
+    finding:
+      "On 60 noisy points the train-test gap fell from 13.0% to 8.3% with dropout and 10.2% with weight decay, within noise, and test accuracy stayed at about 81%.",
   },
 
   // Summary: the text repeats its main claims; each points at the notebook that shows it.
@@ -917,13 +1069,14 @@ export const CLAIMS: readonly ClaimRecord[] = [
     id: "summary-leaky-alternative",
     section: SUMMARY,
     claim: "Leaky ReLU is a robust alternative when ReLU's limitations hurt performance.",
-    notebook: N05,
-    heading: "It keeps neurons from dying",
-    testFile: T05,
-    testName: MITIGATES,
+    notebook: N06,
+    heading: "When to use ReLU, and when Leaky ReLU",
+    testFile: T06,
+    testName: DEEPER,
     verdict: "qualified",
-    finding: "Where neurons died (a high learning rate), Leaky ReLU left fewer inactive (18.8% " +
-      "against 48.3%); at ordinary settings it scored within noise of ReLU.",
+    finding: "Where neurons died (12 hidden layers, or a high learning rate), Leaky ReLU left " +
+      "fewer inactive (14.4% against 23.1% at depth 12); at ordinary settings it scored within " +
+      "noise of ReLU.",
   },
 ];
 
@@ -998,10 +1151,14 @@ export function claimsMarkdownTable(
 /** Options of {@linkcode claimsEvidenceTable}. */
 export interface ClaimsEvidenceTableOptions {
   /**
-   * Evidence measured in this run, by record id; a record without an entry shows its
-   * `finding` (measured with the default parameters), marked "(defaults)". Default: none.
+   * Evidence measured in this run, by record id. A record without an entry shows the entry of
+   * another listed record checked by the same test (the text's summary repeats earlier claims),
+   * else its `finding` (measured with the default parameters), marked "(defaults)".
+   * Default: none.
    */
   evidence?: ReadonlyMap<string, string>;
+  /** List only the records of this part of the text (see {@linkcode claimPart}). Default: all. */
+  part?: string;
 }
 
 /**
@@ -1030,8 +1187,11 @@ export function claimsEvidenceTable(
   records: readonly ClaimRecord[],
   options: ClaimsEvidenceTableOptions = {},
 ): string {
-  const rows = records.map((r) => {
-    const measured = options.evidence?.get(r.id);
+  const listed = options.part === undefined
+    ? records
+    : records.filter((r) => claimPart(r) === options.part);
+  const rows = listed.map((r) => {
+    const measured = options.evidence?.get(r.id) ?? sharedEvidence(r, records, options.evidence);
     const anchor = headingAnchor(r.heading);
     return row([
       cell(r.claim),
@@ -1045,10 +1205,27 @@ export function claimsEvidenceTable(
   return [header, row(["---", "---", "---", "---", "---"]), ...rows].join("\n") + "\n";
 }
 
+/** Short names of the text's parts, for axis labels. */
+const SHORT_PARTS: Readonly<Record<string, string>> = {
+  [RELU]: "ReLU overview",
+  [ADV]: "ReLU pros",
+  [LIM]: "ReLU cons",
+  [LEAKY]: "Leaky overview",
+  [FIX]: "Leaky fixes",
+  [EXAMPLE]: "Leaky example",
+  [LADV]: "Leaky pros",
+  [LLIM]: "Leaky cons",
+  [COMPARISON]: "Comparison",
+  [PRACTICE]: "Practice",
+  [SUMMARY]: "Summary",
+};
+
 /** One bar of {@linkcode verdictCounts}: how many records of a part of the text have a verdict. */
 export interface VerdictCount {
   /** The part of the text: the first component of the records' `section`. */
   part: string;
+  /** A short name of the part for axis labels ("ReLU pros" for "Advantages of ReLU"). */
+  label: string;
   /** The verdict counted. */
   verdict: ClaimVerdict;
   /** The number of records. */
@@ -1057,8 +1234,8 @@ export interface VerdictCount {
 
 /**
  * Counts the records per part of the text (the first component of `section`) and verdict, in
- * the text's order and the order of {@linkcode CLAIM_VERDICTS}; pairs with no record are left
- * out.
+ * the text's order and the order of {@linkcode CLAIM_VERDICTS}, zeros included (so every part
+ * lists the verdicts in the same order).
  *
  * @param records The records, usually {@linkcode CLAIMS}.
  * @returns One count per part and verdict present.
@@ -1079,7 +1256,7 @@ export function verdictCounts(records: readonly ClaimRecord[]): VerdictCount[] {
   for (const part of parts) {
     for (const verdict of CLAIM_VERDICTS) {
       const count = records.filter((r) => claimPart(r) === part && r.verdict === verdict).length;
-      if (count > 0) counts.push({ part, verdict, count });
+      counts.push({ part, label: SHORT_PARTS[part] ?? part, verdict, count });
     }
   }
   return counts;
@@ -1101,6 +1278,20 @@ export function verdictCounts(records: readonly ClaimRecord[]): VerdictCount[] {
  */
 export function claimPart(record: ClaimRecord): string {
   return record.section.split(" › ")[0];
+}
+
+/** The evidence of another record checked by the same test, if any was measured. */
+function sharedEvidence(
+  record: ClaimRecord,
+  records: readonly ClaimRecord[],
+  evidence: ReadonlyMap<string, string> | undefined,
+): string | undefined {
+  if (evidence === undefined) return undefined;
+  const same = records.find((other) =>
+    other !== record && other.testFile === record.testFile &&
+    other.testName === record.testName && evidence.has(other.id)
+  );
+  return same === undefined ? undefined : evidence.get(same.id);
 }
 
 function cell(text: string): string {

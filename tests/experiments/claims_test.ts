@@ -102,7 +102,9 @@ Deno.test("claimsMarkdownTable() takes another notebook folder", () => {
 });
 
 Deno.test("claimsEvidenceTable() shows the evidence given and the registry's finding otherwise", () => {
-  const [first, second] = CLAIMS;
+  const [first, second] = ["relu-definition", "relu-sparse"].map((id) =>
+    CLAIMS.find((r) => r.id === id)!
+  );
   const table = claimsEvidenceTable([first, second], {
     evidence: new Map([[first.id, "measured | now"]]),
   });
@@ -120,6 +122,25 @@ Deno.test("verdictCounts() counts every record once, per part and verdict", () =
   assert.equal(counts.reduce((sum, c) => sum + c.count, 0), CLAIMS.length);
   const keys = counts.map((c) => `${c.part}/${c.verdict}`);
   assert.equal(new Set(keys).size, keys.length);
-  assert.ok(counts.every((c) => c.count > 0));
+  const parts = new Set(CLAIMS.map(claimPart));
+  assert.equal(counts.length, parts.size * CLAIM_VERDICTS.length);
+  assert.deepEqual(counts.slice(0, 4).map((c) => c.verdict), CLAIM_VERDICTS);
+  assert.equal(counts.find((c) => c.part === "Advantages of ReLU")?.label, "ReLU pros");
   assert.deepEqual(verdictCounts([]), []);
+});
+
+Deno.test("claimsEvidenceTable() lends a record the evidence of another record with the same test", () => {
+  const summary = CLAIMS.find((r) => r.id === "summary-relu-dying")!;
+  const source = CLAIMS.find((r) => r.id === "relu-dying-bias")!;
+  assert.equal(summary.testName, source.testName);
+  const evidence = new Map([[source.id, "41 of 48 dead"]]);
+  const table = claimsEvidenceTable([source, summary], { evidence });
+  assert.equal(table.split("41 of 48 dead").length, 3);
+  assert.ok(claimsEvidenceTable([summary], { evidence }).includes("(defaults)"));
+});
+
+Deno.test("claimsEvidenceTable() lists one part of the text when asked", () => {
+  const table = claimsEvidenceTable(CLAIMS, { part: "Summary" });
+  const summaries = CLAIMS.filter((r) => claimPart(r) === "Summary");
+  assert.equal(table.trimEnd().split("\n").length, summaries.length + 2);
 });
