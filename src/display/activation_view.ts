@@ -33,8 +33,9 @@ export interface ActivationViewOptions {
 
 /**
  * Builds the rich display of an activation: its label, its formula and its derivative's formula
- * (as MathML in `text/html`, as `$$...$$` in `text/markdown`), and a plot of the function and its
- * derivative with the convention at z = 0 marked.
+ * (in `text/html` as MathML from {@linkcode latexToHtml}, piecewise formulas with a brace that
+ * stretches to their rows, needing no stylesheet or math font; as `$$...$$` in `text/markdown`),
+ * and a plot of the function and its derivative with the convention at z = 0 marked.
  *
  * @param activation The activation to show.
  * @param options Plot domain and size; see {@linkcode ActivationViewOptions}.

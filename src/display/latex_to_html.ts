@@ -5,6 +5,8 @@
  */
 
 import katex from "katex";
+import { escapeHtml } from "../plot/escape_html.ts";
+import { casesHtml, splitCases } from "./_cases_layout.ts";
 
 /** Options for {@linkcode latexToHtml}. */
 export interface LatexToHtmlOptions {
@@ -13,13 +15,26 @@ export interface LatexToHtmlOptions {
 }
 
 /**
+ * Math fonts with the OpenType MATH table browsers need to stretch brackets and place scripts
+ * (Windows, macOS, TeX Live, DejaVu), before the browser's own `math` default.
+ */
+const MATH_FONTS =
+  `'STIX Two Math', 'Cambria Math', 'Latin Modern Math', 'DejaVu Math TeX Gyre', math`;
+
+/**
  * Renders a LaTeX formula to MathML (with KaTeX), which browsers draw natively: no KaTeX
- * stylesheet or fonts are needed, so the HTML works in Notebook 6, JupyterLab and exported HTML.
- * The LaTeX source stays in the MathML as an annotation. Errors render in red, never throw.
+ * stylesheet or fonts are needed, so the HTML works in Notebook 6, JupyterLab and exported HTML,
+ * and looks the same with or without KaTeX's CSS on the page. The LaTeX source stays in the
+ * MathML as an annotation. Errors render in red, never throw.
+ *
+ * Two things Chromium gets wrong in KaTeX's MathML are drawn differently: a `cases` environment
+ * is laid out in HTML (a brace as inline SVG that stretches to its rows, left-aligned columns,
+ * each cell MathML), since Chromium stretches MathML brackets only with a math font and ignores
+ * column alignment; and a prime (`f'`) follows its letter instead of being set as a superscript.
  *
  * @param latex The formula, e.g. `f(z) = \max(0, z)`.
  * @param options Display or inline; see {@linkcode LatexToHtmlOptions}.
- * @returns An HTML fragment holding a `<math>` element.
+ * @returns An HTML fragment holding `<math>` elements.
  *
  * @example
  * ```ts
@@ -29,6 +44,11 @@ export interface LatexToHtmlOptions {
  * const html = latexToHtml("f(z) = \\max(0, z)");
  * assert.match(html, /<math[^>]*display="block"/);
  * assert.match(html, /\\max\(0, z\)/);
+ *
+ * // A piecewise formula: its rows in a grid beside a stretching brace.
+ * const piecewise = latexToHtml("f(z) = \\begin{cases} z & z > 0 \\\\ 0 & z \\le 0 \\end{cases}");
+ * assert.match(piecewise, /display: inline-grid/);
+ * assert.equal(piecewise.match(/<math/g)?.length, 5);
  * ```
  */
 export function latexToHtml(latex: string, options: LatexToHtmlOptions = {}): string {
@@ -37,9 +57,42 @@ export function latexToHtml(latex: string, options: LatexToHtmlOptions = {}): st
       `Cannot render LaTeX as latex must be a string: latex=${String(latex)}`,
     );
   }
-  return katex.renderToString(latex, {
-    output: "mathml",
-    displayMode: options.displayMode ?? true,
-    throwOnError: false,
-  });
+  const displayMode = options.displayMode ?? true;
+  const parts = splitCases(latex);
+  if (parts === undefined) return mathml(latex, displayMode);
+  const pieces = casesPieces(latex);
+  const layout = `<span style="display: inline-flex; align-items: center; text-align: left; ` +
+    `vertical-align: middle;">${pieces}</span>`;
+  const source = ` data-latex="${escapeHtml(latex)}"`;
+  return displayMode
+    ? `<div${source} style="margin: 0.5em 0; text-align: center;">${layout}</div>`
+    : `<span${source}>${layout}</span>`;
+}
+
+/** The pieces of a formula with `cases`: the math before, the brace and rows, the rest. */
+function casesPieces(latex: string): string {
+  const parts = splitCases(latex);
+  if (parts === undefined) {
+    return latex.trim() === "" ? "" : mathml(`\\displaystyle ${latex}`, false);
+  }
+  const before = parts.before === "" ? "" : mathml(`\\displaystyle ${parts.before}`, false);
+  const rows = parts.rows.map((cells) =>
+    cells.map((cell) => cell === "" ? "" : mathml(cell, false))
+  );
+  return before + casesHtml(rows) + casesPieces(parts.after);
+}
+
+/** KaTeX's MathML for a formula, without KaTeX's wrapper class, in a math font. */
+function mathml(latex: string, displayMode: boolean): string {
+  const html = katex.renderToString(latex, { output: "mathml", displayMode, throwOnError: false });
+  return html
+    // Unwrapped, the runner's KaTeX stylesheet leaves the MathML alone (same look everywhere).
+    .replace(/^<span class="katex">(<math[\s\S]*<\/math>)<\/span>$/, "$1")
+    .replace(
+      /<math /g,
+      `<math style="font-family: ${MATH_FONTS};${displayMode ? " margin: 0.5em 0;" : ""}" `,
+    )
+    // f' is <msup><mi>f</mi><mo>′</mo></msup>: the prime glyph is already raised, so as a
+    // superscript it floats apart from the f; set it beside the letter instead.
+    .replace(/<msup>(<mi>[^<]*<\/mi>)(<mo[^>]*>[′″‴]<\/mo>)<\/msup>/g, "$1$2");
 }

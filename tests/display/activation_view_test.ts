@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { activationView, jupyterDisplay, latexToHtml, show } from "../../src/display/mod.ts";
 import { createActivation } from "../../src/activations/mod.ts";
+import { escapeHtml } from "../../src/plot/mod.ts";
 import { leaky, relu } from "../plot/_fixtures.ts";
 
 Deno.test("activationView() bundles HTML, Markdown and plain text", () => {
@@ -17,8 +18,11 @@ Deno.test("activationView() puts the formula and its derivative in Markdown as $
 
 Deno.test("activationView() renders both formulas to MathML and plots f and f′ in HTML", () => {
   const html = activationView(relu)[jupyterDisplay]()["text/html"] ?? "";
-  assert.equal(html.match(/<math /g)?.length, 2);
+  // f is one MathML formula; f′ is piecewise, a layout of MathML pieces that keeps its source.
+  assert.match(html, /<math [^>]*display="block"/);
+  assert.ok(html.includes(`data-latex="${escapeHtml(relu.gradLatex)}"`));
   assert.ok(html.includes("\\max(0, z)"), "the LaTeX source is kept as an annotation");
+  assert.ok(!html.includes("<mtable"), "no MathML table for Chromium to misalign");
   assert.equal(html.match(/<svg[^>]*class="plot-/g)?.length, 2);
   assert.ok((html.match(/<path/g)?.length ?? 0) > 2);
 });
@@ -44,6 +48,59 @@ Deno.test("latexToHtml() renders display or inline MathML and never throws on ba
   assert.doesNotMatch(latexToHtml("z^2", { displayMode: false }), /display="block"/);
   assert.match(latexToHtml("\\frac{1"), /katex-error|<math/);
   assert.throws(() => latexToHtml(3 as never), TypeError);
+});
+
+Deno.test("latexToHtml() gives MathML that looks the same with or without KaTeX's CSS", () => {
+  const html = latexToHtml("z^2");
+  assert.match(html, /^<math /, "no KaTeX wrapper for the page's KaTeX stylesheet to restyle");
+  assert.match(html, /<math style="font-family: 'STIX Two Math', [^"]*, math; margin: 0.5em 0;"/);
+  assert.doesNotMatch(latexToHtml("z^2", { displayMode: false }), /margin/);
+});
+
+Deno.test("latexToHtml() sets a prime beside its letter, not as a superscript", () => {
+  const html = latexToHtml("f'(z) = 1");
+  assert.doesNotMatch(html, /<msup>/);
+  assert.match(html, /<mi>f<\/mi><mo[^>]*>′<\/mo>/);
+  assert.match(latexToHtml("z^{2}"), /<msup>/, "other superscripts stay");
+});
+
+Deno.test("latexToHtml() lays out cases as a stretching brace and left-aligned rows", async (t) => {
+  const latex = String
+    .raw`f'(z) = \begin{cases} 1 & z > 0 \\ 0 & z = 0 \text{ (convention)} \\ 0 & z < 0 \end{cases}`;
+  const html = latexToHtml(latex);
+
+  await t.step("a block that keeps the whole source", () => {
+    assert.match(html, /^<div data-latex="[^"]*" style="margin: 0.5em 0; text-align: center;">/);
+    assert.ok(html.includes(`data-latex="${escapeHtml(latex)}"`));
+  });
+  await t.step("one MathML piece before the brace and one per cell", () => {
+    assert.equal(html.match(/<math /g)?.length, 1 + 3 * 2);
+    assert.ok(!html.includes("<mtable"));
+  });
+  await t.step("the brace is an SVG stretched to the rows", () => {
+    assert.match(html, /<svg viewBox="0 0 10 100" preserveAspectRatio="none"/);
+    assert.match(html, /vector-effect="non-scaling-stroke"/);
+  });
+  await t.step("the rows sit in a two-column grid aligned at the start", () => {
+    assert.match(html, /grid-template-columns: repeat\(2, auto\)/);
+    assert.match(html, /justify-items: start/);
+  });
+  await t.step("math after the cases follows them", () => {
+    const selu = latexToHtml(
+      String
+        .raw`f(z) = \lambda \begin{cases} z & z > 0 \\ 0 & z \le 0 \end{cases}, \quad \lambda \approx 1.05`,
+    );
+    assert.ok(selu.lastIndexOf("approx") > selu.lastIndexOf("<svg"));
+  });
+  await t.step("inline cases are a span", () => {
+    const inline = latexToHtml(latex, { displayMode: false });
+    assert.match(inline, /^<span data-latex=/);
+    assert.doesNotMatch(inline, /display="block"/);
+  });
+  await t.step("unbalanced braces around cases fall back to plain MathML", () => {
+    const broken = latexToHtml(String.raw`\left\{ \begin{cases} 1 & 2 \end{cases}`);
+    assert.doesNotMatch(broken, /inline-grid/);
+  });
 });
 
 Deno.test("an activation from createActivation() displays itself once display is imported", () => {
