@@ -5,8 +5,14 @@
  * @module
  */
 
-/** An Observable Plot mark (or array of marks, or render function), as `Plot.plot` accepts. */
-export type { Markish } from "@observablehq/plot";
+import type * as Plot from "@observablehq/plot";
+
+/**
+ * An Observable Plot mark as `Plot.plot` accepts it in `marks`: a mark such as `Plot.ruleY([0])`,
+ * a render function, an array of these, or `null` or `undefined` (skipped). An alias of
+ * Observable Plot's own `Markish`.
+ */
+export type Markish = Plot.Markish;
 
 /**
  * The part of a DOM element that relu-lab's figures use. Both a browser element and a
