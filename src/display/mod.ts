@@ -9,7 +9,8 @@
  * - {@linkcode modelView}: a model's summary as a table.
  * - {@linkcode reportView}: a diagnostics report as tables and per-layer bars.
  * - {@linkcode historyView}: loss, accuracy and dead-unit curves of a training history.
- * - {@linkcode latexToHtml}: LaTeX to MathML, which needs no stylesheet.
+ * - {@linkcode latexToHtml}: LaTeX to MathML, which needs no stylesheet (piecewise formulas as a
+ *   brace that stretches to their rows).
  *
  * Importing this module (as importing relu-lab does) has one documented side effect: every
  * activation object (`ActivationFunction`), every `Sequential` model and every

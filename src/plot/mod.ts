@@ -9,7 +9,8 @@
  * return the `<svg>` or `<figure>` element; {@linkcode toSvgString} and {@linkcode toHtmlString}
  * turn it into text for files. Rendering is deterministic: the same call gives the same markup.
  *
- * - {@linkcode plotLines}: named series as lines, the building block.
+ * - {@linkcode plotLines}: named series as lines, each with its own width and dashes if asked;
+ *   the building block.
  * - {@linkcode plotActivations}: activations and their derivatives, with the convention at z = 0.
  * - {@linkcode plotTrainingCurves}: a metric of several runs, with a band across seeds.
  * - {@linkcode plotDecisionBoundary}: a classifier's regions with the data on top.
