@@ -151,7 +151,7 @@ pre { margin: 0; overflow-x: auto; font: 13.5px/1.45 ui-monospace, "SFMono-Regul
 pre.source { flex: 1; background: #f6f8fa; border: 1px solid #e1e4e8; border-radius: 6px; padding: 0.6rem 0.8rem; }
 .outputs { margin: 0.4rem 0 0 3.1rem; }
 .output { margin: 0.3rem 0; }
-pre.output { padding: 0.2rem 0; }
+pre.output { padding: 0.2rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 pre.output.stderr { color: #8a4600; }
 pre.output.error { color: #b31d28; background: #fff5f5; border-left: 3px solid #d73a49; padding: 0.5rem 0.8rem; }
 .output svg { max-width: 100%; height: auto; }
