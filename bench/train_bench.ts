@@ -24,7 +24,7 @@
  * epoch (work the others skip). TensorFlow.js and PyTorch start from relu-lab's initial
  * weights (copied) and visit the same mini-batches in the same order: the permutations
  * `train()` draws from its `seed` are rebuilt here (`shuffleOrders`), which the float64 losses
- * agreeing with PyTorch to ~1e-12 confirms. TensorFlow.js runs a plain manual loop
+ * agreeing with PyTorch to ~1e-15 confirms. TensorFlow.js runs a plain manual loop
  * (`optimizer.minimize` with `tf.train.sgd`) in float32, its only dtype; its WASM backend runs
  * the SIMD build on one thread. PyTorch runs the same loop on one thread in float64 (the
  * reference for the loss) and in float32 (showing how far float32 alone drifts).
