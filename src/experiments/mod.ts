@@ -19,3 +19,4 @@ export * from "./digits_comparison.ts";
 export * from "./tradeoffs.ts";
 export * from "./practice.ts";
 export * from "./claims.ts";
+export * from "./papers.ts";
