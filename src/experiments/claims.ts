@@ -1,7 +1,8 @@
 /**
  * The claims registry: one record per claim of the reference text (ReLU and Leaky ReLU), in
- * the text's order, naming the notebook heading that shows it, the claim test that checks it,
- * our verdict and what we measured with the default parameters. Notebook 07 and the README's
+ * the text's order, then one per result of the paper reproductions (notebook 08), each naming
+ * the notebook heading that shows it, the claim test that checks it, our verdict and what we
+ * measured with the default parameters. Notebook 07 and the README's
  * claims table are built from it; a notebook test checks that every test and heading it names
  * exists.
  *
@@ -53,6 +54,7 @@ const T03 = "tests/claims/03_limitations_test.ts";
 const T04 = "tests/claims/04_leaky_relu_test.ts";
 const T05 = "tests/claims/05_tradeoffs_test.ts";
 const T06 = "tests/claims/06_practice_test.ts";
+const T08 = "tests/claims/08_papers_test.ts";
 
 const N01 = "01-relu-overview";
 const N02 = "02-relu-advantages";
@@ -60,6 +62,7 @@ const N03 = "03-relu-limitations";
 const N04 = "04-leaky-relu";
 const N05 = "05-leaky-relu-tradeoffs";
 const N06 = "06-comparison-and-practice";
+const N08 = "08-papers";
 
 const RELU = "ReLU (Rectified Linear Unit) Overview";
 const ADV = "Advantages of ReLU";
@@ -72,6 +75,7 @@ const LLIM = "Limitations of Leaky ReLU";
 const COMPARISON = "Comparison with ReLU";
 const PRACTICE = "Practical Considerations";
 const SUMMARY = "Summary";
+const PAPERS = "Paper reproductions";
 
 // Test names used by more than one record (the text repeats some claims).
 const RELU_DEFINITION = "ReLU outputs its input when it is positive and 0 otherwise";
@@ -107,8 +111,9 @@ const MITIGATES =
   "mitigates dying ReLU: after training at a high learning rate Leaky ReLU leaves fewer neurons inactive than ReLU (mean of 5 seeds)";
 
 /**
- * Every claim of the reference text, in the text's order, with the notebook heading that shows
- * it, the claim test that checks it, our verdict and the finding with the default parameters.
+ * Every claim of the reference text, in the text's order, then the results of the paper
+ * reproductions (part "Paper reproductions"), each with the notebook heading that shows it, the
+ * claim test that checks it, our verdict and the finding with the default parameters.
  * Records may share a test where the text repeats a claim (its examples, its summary).
  *
  * @example
@@ -1078,6 +1083,113 @@ export const CLAIMS: readonly ClaimRecord[] = [
       "fewer inactive (14.4% against 23.1% at depth 12); at ordinary settings it scored within " +
       "noise of ReLU.",
   },
+
+  // Beyond the text, the paper reproductions of notebook 08: one part, after the text's own.
+  {
+    id: "paper-lu-depth",
+    section: `${PAPERS} › Lu et al. 2019`,
+    claim: "A deep, narrow ReLU network can be born dead, and more likely the deeper it is.",
+    notebook: N08,
+    heading: "1. Born dead: deep, narrow ReLU networks (Lu et al. 2019)",
+    testFile: T08,
+    testName:
+      "Lu et al.: the born-dead probability of a width-2 ReLU network (He init) rises with depth, on 5 of 5 seeds",
+    verdict: "supported",
+    finding:
+      "With He initialisation and width 2, the share of networks born dead was 0.14 at depth 2, 0.91 at depth 10 and 0.985 at depth 20 (200 networks each).",
+  },
+  {
+    id: "paper-lu-width",
+    section: `${PAPERS} › Lu et al. 2019`,
+    claim: "Narrower networks are born dead more often.",
+    notebook: N08,
+    heading: "1. Born dead: deep, narrow ReLU networks (Lu et al. 2019)",
+    testFile: T08,
+    testName:
+      "Lu et al.: narrower networks are born dead more often: at depth 20, width 2 > width 3 > width 5, on 5 of 5 seeds",
+    verdict: "supported",
+    finding:
+      "At depth 20 the born-dead share was 0.985 at width 2, 0.92 at width 3, 0.35 at width 5 and 0.005 at width 10.",
+  },
+  {
+    id: "paper-lu-rai",
+    section: `${PAPERS} › Lu et al. 2019`,
+    claim: "Randomized asymmetric initialisation (RAI) makes being born dead much rarer.",
+    notebook: N08,
+    heading: "1. Born dead: deep, narrow ReLU networks (Lu et al. 2019)",
+    testFile: T08,
+    testName:
+      "Lu et al.: RAI is born dead far less often than He at depth 20, width 3 (under half), on 5 of 5 seeds",
+    verdict: "supported",
+    finding:
+      "At depth 20 and width 3, 0.92 of the He-initialised networks were born dead against 0.205 with RAI.",
+  },
+  {
+    id: "paper-he-gain",
+    section: `${PAPERS} › He et al. 2015`,
+    claim:
+      "He initialisation keeps the activation scale of a deep ReLU network level; Xavier halves it per layer.",
+    notebook: N08,
+    heading: "2. Activation scale through depth (He et al. 2015)",
+    testFile: T08,
+    testName:
+      "He et al.: over 20 ReLU layers He keeps the activation scale within a factor 4 while Xavier shrinks it by more than 10,000x, on 5 of 5 seeds",
+    verdict: "supported",
+    finding:
+      "Over 30 layers of width 100 the scale changed by 0.494× per layer with Xavier (7.5e8× smaller in all) and 0.988× with He.",
+  },
+  {
+    id: "paper-he-alpha",
+    section: `${PAPERS} › He et al. 2015`,
+    claim: "For a leaky slope α the He gain should be $\\sqrt{2 / (1 + \\alpha^2)}$.",
+    notebook: N08,
+    heading: "2. Activation scale through depth (He et al. 2015)",
+    testFile: T08,
+    testName:
+      "He et al.: with alpha = 0.5 the plain He gain sqrt(2) grows the scale about (1 + alpha²)x per layer and the alpha-aware gain keeps it flat, on 5 of 5 seeds",
+    verdict: "supported",
+    finding:
+      "At α = 0.5 the plain gain √2 grew the scale 1.221× per layer (328× over 30 layers); the gain with α kept it at 0.977×.",
+  },
+  {
+    id: "paper-maas-sparsity",
+    section: `${PAPERS} › Maas et al. 2013`,
+    claim: "Leaky ReLU units are about as sparse as ReLU units after training.",
+    notebook: N08,
+    heading: "3. How often hidden units fire (Maas et al. 2013)",
+    testFile: T08,
+    testName:
+      "Maas et al.: after training, ReLU and Leaky ReLU (0.01) units are about equally sparse: mean activation probabilities within 0.05, on 5 of 5 seeds",
+    verdict: "supported",
+    finding:
+      "On noisy spirals the mean activation probability of a hidden unit was 0.412 with ReLU and 0.425 with Leaky ReLU (α = 0.01).",
+  },
+  {
+    id: "paper-maas-rare",
+    section: `${PAPERS} › Maas et al. 2013`,
+    claim: "Our addition: ReLU leaves more units that rarely fire.",
+    notebook: N08,
+    heading: "3. How often hidden units fire (Maas et al. 2013)",
+    testFile: T08,
+    testName:
+      "Maas et al. (our addition): ReLU leaves at least as many rarely active units (< 5% of inputs) as Leaky ReLU on 5 of 5 seeds, more on at least 3",
+    verdict: "supported",
+    finding:
+      "10.6% of ReLU's hidden units fired on fewer than 5% of the test inputs, against 6.6% of Leaky ReLU's.",
+  },
+  {
+    id: "paper-xu-gap",
+    section: `${PAPERS} › Xu et al. 2015`,
+    claim: "A randomized leaky slope (RReLU) overfits less than ReLU on small data.",
+    notebook: N08,
+    heading: "4. Does leakiness regularise? (Xu et al. 2015)",
+    testFile: T08,
+    testName:
+      "Xu et al.: on a small noisy data set RReLU's train/test loss gap is smaller than ReLU's on average and on at least 4 of 5 seeds",
+    verdict: "qualified",
+    finding:
+      "On 120 noisy points the train/test loss gap was 0.092 ± 0.021 with RReLU and 0.146 ± 0.048 with ReLU: smaller on average, but within noise.",
+  },
 ];
 
 /**
@@ -1218,6 +1330,7 @@ const SHORT_PARTS: Readonly<Record<string, string>> = {
   [COMPARISON]: "Comparison",
   [PRACTICE]: "Practice",
   [SUMMARY]: "Summary",
+  [PAPERS]: "Papers",
 };
 
 /** One bar of {@linkcode verdictCounts}: how many records of a part of the text have a verdict. */
