@@ -43,6 +43,38 @@ export function renderMarkdown(text: string): string {
       )
       .replace(/\\\$/g, "$");
   }).join("");
-  const html = marked.parse(protectedText) as string;
+  const html = withHeadingIds(marked.parse(protectedText) as string, headingIds(parts));
   return html.replace(/KATEXPLACEHOLDER(\d+)X/g, (_, i) => maths[Number(i)]);
+}
+
+/**
+ * The ids Jupyter Notebook gives the ATX headings (`# ...`) of a Markdown cell: the raw heading
+ * text, maths included, with spaces replaced by `-`. `parts` alternates text and code, as split
+ * in {@linkcode renderMarkdown}; headings inside code are not headings.
+ */
+export function headingIds(parts: string[]): string[] {
+  const ids: string[] = [];
+  parts.forEach((part, i) => {
+    if (i % 2 === 1) return;
+    for (const line of part.split("\n")) {
+      const heading = /^ {0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
+      if (heading) ids.push(heading[1].replace(/ /g, "-"));
+    }
+  });
+  return ids;
+}
+
+/** Puts `ids` on the rendered headings in order, when there is one id per heading. */
+function withHeadingIds(html: string, ids: string[]): string {
+  const count = html.match(/<h[1-6]>/g)?.length ?? 0;
+  if (count !== ids.length) return html;
+  let i = 0;
+  return html.replace(/<h([1-6])>/g, (_, level) => `<h${level} id="${escapeAttribute(ids[i++])}">`);
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(
+    />/g,
+    "&gt;",
+  );
 }

@@ -138,3 +138,10 @@ Deno.test("networkResources() finds loaded resources but not plain links", () =>
   assert.equal(networkResources("<style>@font-face{src:url(https://x/y.woff2)}</style>").length, 1);
   assert.equal(networkResources('<svg xmlns="http://www.w3.org/2000/svg"></svg>').length, 0);
 });
+
+Deno.test("renderMarkdown() gives headings the ids Jupyter Notebook gives them", () => {
+  const html = renderMarkdown("# Not differentiable at $z = 0$\n\ntext\n\n## Role in ANNs");
+  assert.ok(html.includes('<h1 id="Not-differentiable-at-$z-=-0$">'), html);
+  assert.ok(html.includes('<h2 id="Role-in-ANNs">'), html);
+  assert.ok(!renderMarkdown("```\n# a comment\n```").includes("id="));
+});
