@@ -157,7 +157,8 @@ export interface RunReport {
 export async function runNotebook(path: string, options: CliOptions): Promise<RunReport> {
   const name = baseName(path);
   const start = performance.now();
-  const source = parseNotebook(await Deno.readTextFile(path), path);
+  const sourceText = await Deno.readTextFile(path);
+  const source = parseNotebook(sourceText, path);
   const input = injectParameters(source, options.params, path);
   const { notebook, failure } = await executeNotebook(input, {
     cwd: folderOf(path),
@@ -168,9 +169,19 @@ export async function runNotebook(path: string, options: CliOptions): Promise<Ru
   await Deno.writeTextFile(`${options.out}/${name}.ipynb`, serializeNotebook(executed));
   await Deno.writeTextFile(`${options.out}/${name}.html`, await renderNotebookHtml(executed));
   let updated = false;
-  if (options.update && !failure && comparableText(source) !== comparableText(executed)) {
-    await Deno.writeTextFile(path, serializeNotebook(executed));
-    updated = true;
+  if (options.update && !failure) {
+    if (comparableText(source) !== comparableText(executed)) {
+      await Deno.writeTextFile(path, serializeNotebook(executed));
+      updated = true;
+    } else {
+      // Outputs are fresh (timings aside): still store the source in normal form (cell ids,
+      // final newlines), keeping the stored outputs.
+      const normal = serializeNotebook(normalizeNotebook(source));
+      if (normal !== sourceText) {
+        await Deno.writeTextFile(path, normal);
+        updated = true;
+      }
+    }
   }
   const seconds = (performance.now() - start) / 1000;
   return {

@@ -3,7 +3,7 @@
  * Outputs go under build/test-runner/; the fixtures themselves are never rewritten (--no-update).
  */
 import assert from "node:assert/strict";
-import { main } from "../../src/runner/cli.ts";
+import { main, runNotebook } from "../../src/runner/cli.ts";
 import {
   comparableText,
   type Notebook,
@@ -165,4 +165,20 @@ Deno.test("runner stops a cell at --timeout and reports it", async () => {
   assert.match(output, /Timeout: the cell ran longer than 2 s/);
   const notebook = await readBuilt("slow");
   assert.equal(joined(notebook.cells[1].outputs?.[0].text), "before\n");
+});
+
+Deno.test("runner --update stores fresh sources in normal form even when the outputs are fresh", async () => {
+  await Deno.mkdir(OUT, { recursive: true });
+  const path = `${OUT}/normal_form.ipynb`;
+  await Deno.copyFile(`${FIXTURES}/parameters.ipynb`, path);
+  const options = { names: [], params: {}, update: true, timeout: 120, out: OUT };
+  await runNotebook(path, options);
+  const normal = await Deno.readTextFile(path);
+  // A source line without its final newline, as `deno fmt` may leave it; outputs stay fresh.
+  const stripped = normal.replace(/\\n"\n(\s*\]\n\s*\},?\n\s*\{\n\s*"cell_type")/, '"\n$1');
+  assert.notEqual(stripped, normal, "the fixture has a cell to strip");
+  await Deno.writeTextFile(path, stripped);
+  const report = await runNotebook(path, options);
+  assert.ok(report.updated);
+  assert.equal(await Deno.readTextFile(path), normal);
 });
