@@ -4,9 +4,8 @@
  * with alpha = 0.2 through the runner API.
  */
 import assert from "node:assert/strict";
-import { type CliOptions, runNotebook } from "../../src/runner/cli.ts";
-import { ensureJupyter, ensureKernelSpec } from "../../src/runner/jupyter.ts";
-import { hasTag, type Notebook, parseNotebook, sourceText } from "../../src/runner/notebook.ts";
+import { readStored, runWithParams } from "./_notebook_outputs.ts";
+import { hasTag, type Notebook, sourceText } from "../../src/runner/notebook.ts";
 
 const PATH = "notebooks/01-relu-overview.ipynb";
 
@@ -20,7 +19,7 @@ function printed(notebook: Notebook): string {
   ).join("\n");
 }
 
-const stored = parseNotebook(await Deno.readTextFile(PATH), PATH);
+const stored = await readStored(PATH);
 const text = printed(stored);
 
 Deno.test("01-relu-overview has one parameters cell declaring alpha and seed", () => {
@@ -71,16 +70,7 @@ Deno.test("01-relu-overview filters a digit and prints the fractions of zeroed p
 });
 
 Deno.test("01-relu-overview run with alpha = 0.2 prints leakyRelu(-2) = -0.4", async () => {
-  await ensureJupyter();
-  await ensureKernelSpec("build");
-  const options: CliOptions = {
-    names: [],
-    params: { alpha: 0.2 },
-    update: false,
-    timeout: 300,
-    out: "build/test-notebooks-alpha",
-  };
-  const report = await runNotebook(PATH, options);
+  const report = await runWithParams(PATH, { alpha: 0.2 });
   assert.ok(report.ok, report.failure);
   const output = printed(report.executed);
   assert.ok(output.includes("leakyRelu(-2, { alpha: 0.2 }) = -0.4\n"));

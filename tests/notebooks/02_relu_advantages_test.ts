@@ -4,15 +4,8 @@
  * with alpha = 0.2 through the runner API.
  */
 import assert from "node:assert/strict";
-import { type CliOptions, runNotebook } from "../../src/runner/cli.ts";
-import { ensureJupyter, ensureKernelSpec } from "../../src/runner/jupyter.ts";
-import {
-  type Cell,
-  hasTag,
-  type Notebook,
-  parseNotebook,
-  sourceText,
-} from "../../src/runner/notebook.ts";
+import { readStored, runWithParams } from "./_notebook_outputs.ts";
+import { type Cell, hasTag, type Notebook, sourceText } from "../../src/runner/notebook.ts";
 
 const PATH = "notebooks/02-relu-advantages.ipynb";
 
@@ -38,7 +31,7 @@ function numbersOf(text: string, label: string): number[] {
     .map((m) => Number(m[0]));
 }
 
-const stored = parseNotebook(await Deno.readTextFile(PATH), PATH);
+const stored = await readStored(PATH);
 const text = printed(stored);
 
 Deno.test("02-relu-advantages has one parameters cell declaring alpha and seed", () => {
@@ -111,16 +104,7 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
   fn: async () => {
-    await ensureJupyter();
-    await ensureKernelSpec("build");
-    const options: CliOptions = {
-      names: [],
-      params: { alpha: 0.2 },
-      update: false,
-      timeout: 300,
-      out: "build/test-notebooks-alpha",
-    };
-    const report = await runNotebook(PATH, options);
+    const report = await runWithParams(PATH, { alpha: 0.2 });
     assert.ok(report.ok, report.failure);
     const rerun = printed(report.executed);
     assert.match(rerun, /^ {2}Leaky ReLU \(α = 0\.2\) \(heNormal\): first\/last/m);

@@ -3,20 +3,15 @@
  * alpha = 0.2 through the runner.
  */
 import assert from "node:assert/strict";
-import { type CliOptions, runNotebook } from "../../src/runner/cli.ts";
-import { ensureJupyter, ensureKernelSpec } from "../../src/runner/jupyter.ts";
-import { hasTag, type Notebook, parseNotebook, sourceText } from "../../src/runner/notebook.ts";
+import { printed as streamsPrinted, readStored, runWithParams } from "./_notebook_outputs.ts";
+import { hasTag, type Notebook, sourceText } from "../../src/runner/notebook.ts";
 
 const PATH = "notebooks/04-leaky-relu.ipynb";
-const stored = parseNotebook(await Deno.readTextFile(PATH), PATH);
+const stored = await readStored(PATH);
 
 /** Everything the notebook's code cells printed, in order, leaving out timing cells. */
 function printed(notebook: Notebook): string {
-  return notebook.cells.filter((cell) => !hasTag(cell, "nondeterministic")).flatMap((cell) =>
-    (cell.outputs ?? []).map((o) =>
-      o.output_type === "stream" ? (Array.isArray(o.text) ? o.text.join("") : o.text ?? "") : ""
-    )
-  ).join("");
+  return streamsPrinted(notebook, { skipTag: "nondeterministic" });
 }
 
 const text = printed(stored);
@@ -71,16 +66,7 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
   fn: async () => {
-    await ensureJupyter();
-    await ensureKernelSpec("build");
-    const options: CliOptions = {
-      names: [],
-      params: { alpha: 0.2 },
-      update: false,
-      timeout: 300,
-      out: "build/test-notebooks-alpha",
-    };
-    const report = await runNotebook(PATH, options);
+    const report = await runWithParams(PATH, { alpha: 0.2 });
     assert.ok(report.ok, report.failure);
     const rerun = printed(report.executed);
     assert.match(rerun, /^f\(-2\) = -0\.4 with α = 0\.2 \(ReLU: 0\)$/m);

@@ -3,21 +3,11 @@
  * with alpha = 0.2 through the runner.
  */
 import assert from "node:assert/strict";
-import { type CliOptions, runNotebook } from "../../src/runner/cli.ts";
-import { ensureJupyter, ensureKernelSpec } from "../../src/runner/jupyter.ts";
-import { type Notebook, parseNotebook, sourceText } from "../../src/runner/notebook.ts";
+import { printed, readStored, runWithParams } from "./_notebook_outputs.ts";
+import { sourceText } from "../../src/runner/notebook.ts";
 
 const PATH = "notebooks/06-comparison-and-practice.ipynb";
-const stored = parseNotebook(await Deno.readTextFile(PATH), PATH);
-
-/** Everything the notebook's code cells printed, in order. */
-function printed(notebook: Notebook): string {
-  return notebook.cells.flatMap((cell) =>
-    (cell.outputs ?? []).map((o) =>
-      o.output_type === "stream" ? (Array.isArray(o.text) ? o.text.join("") : o.text ?? "") : ""
-    )
-  ).join("");
-}
+const stored = await readStored(PATH);
 
 /** The table row starting with `row`: [ReLU value, Leaky value, verdict]. */
 function tableRow(text: string, row: string): [string, string, string] {
@@ -93,16 +83,7 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
   fn: async () => {
-    await ensureJupyter();
-    await ensureKernelSpec("build");
-    const options: CliOptions = {
-      names: [],
-      params: { alpha: 0.2 },
-      update: false,
-      timeout: 300,
-      out: "build/test-notebooks-alpha",
-    };
-    const report = await runNotebook(PATH, options);
+    const report = await runWithParams(PATH, { alpha: 0.2 });
     assert.ok(report.ok, report.failure);
     const rerun = printed(report.executed);
     assert.match(rerun, /^row +ReLU +Leaky ReLU \(α = 0\.2\) +verdict$/m);

@@ -4,23 +4,11 @@
  */
 import assert from "node:assert/strict";
 import { CLAIM_VERDICTS, claimPart, CLAIMS, headingAnchor } from "../../src/experiments/claims.ts";
-import { type CliOptions, runNotebook } from "../../src/runner/cli.ts";
-import { ensureJupyter, ensureKernelSpec } from "../../src/runner/jupyter.ts";
-import { hasTag, type Notebook, parseNotebook, sourceText } from "../../src/runner/notebook.ts";
+import { joined, printed, readStored, runWithParams } from "./_notebook_outputs.ts";
+import { hasTag, type Notebook, sourceText } from "../../src/runner/notebook.ts";
 
 const PATH = "notebooks/07-summary.ipynb";
-const stored = parseNotebook(await Deno.readTextFile(PATH), PATH);
-
-function joined(value: unknown): string {
-  return Array.isArray(value) ? value.join("") : String(value ?? "");
-}
-
-/** Everything the notebook's code cells printed, in order. */
-function printed(notebook: Notebook): string {
-  return notebook.cells.flatMap((cell) =>
-    (cell.outputs ?? []).map((o) => o.output_type === "stream" ? joined(o.text) : "")
-  ).join("");
-}
+const stored = await readStored(PATH);
 
 /** The Markdown tables the notebook displayed, one string per table. */
 function tables(notebook: Notebook): string[] {
@@ -147,16 +135,7 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
   fn: async () => {
-    await ensureJupyter();
-    await ensureKernelSpec("build");
-    const options: CliOptions = {
-      names: [],
-      params: { alpha: 0.2 },
-      update: false,
-      timeout: 300,
-      out: "build/test-notebooks-alpha",
-    };
-    const report = await runNotebook(PATH, options);
+    const report = await runWithParams(PATH, { alpha: 0.2 });
     assert.ok(report.ok, report.failure);
     const rerun = evidence(report.executed);
     assert.equal(rerun.get("leaky-definition"), "f(3) = 3, f(-2) = -0.4 at α = 0.2");

@@ -3,21 +3,11 @@
  * through the runner.
  */
 import assert from "node:assert/strict";
-import { type CliOptions, runNotebook } from "../../src/runner/cli.ts";
-import { ensureJupyter, ensureKernelSpec } from "../../src/runner/jupyter.ts";
-import { type Notebook, parseNotebook, sourceText } from "../../src/runner/notebook.ts";
+import { printed, readStored, runWithParams } from "./_notebook_outputs.ts";
+import { sourceText } from "../../src/runner/notebook.ts";
 
 const PATH = "notebooks/08-papers.ipynb";
-const stored = parseNotebook(await Deno.readTextFile(PATH), PATH);
-
-/** Everything the notebook's code cells printed, in order. */
-function printed(notebook: Notebook): string {
-  return notebook.cells.flatMap((cell) =>
-    (cell.outputs ?? []).map((o) =>
-      o.output_type === "stream" ? (Array.isArray(o.text) ? o.text.join("") : o.text ?? "") : ""
-    )
-  ).join("");
-}
+const stored = await readStored(PATH);
 
 /** The probabilities printed for one initialisation and width. */
 function bornDead(text: string, init: string, width: number): number[] {
@@ -90,16 +80,7 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
   fn: async () => {
-    await ensureJupyter();
-    await ensureKernelSpec("build");
-    const options: CliOptions = {
-      names: [],
-      params: { alpha: 0.2 },
-      update: false,
-      timeout: 300,
-      out: "build/test-notebooks-alpha",
-    };
-    const report = await runNotebook(PATH, options);
+    const report = await runWithParams(PATH, { alpha: 0.2 });
     assert.ok(report.ok, report.failure);
     const rerun = printed(report.executed);
     assert.match(rerun, /^Leaky ReLU \(α = 0\.2\): mean activation probability/m);
