@@ -53,7 +53,19 @@ export interface ActivationOptions {
   upper?: number;
 }
 
-/** The names {@linkcode createActivation} accepts, in display order. */
+/**
+ * The names {@linkcode createActivation} accepts, in display order.
+ *
+ * @example
+ * ```ts
+ * import { ACTIVATION_NAMES, createActivation } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(ACTIVATION_NAMES[0], "relu");
+ * assert.ok(ACTIVATION_NAMES.includes("selu"));
+ * for (const name of ACTIVATION_NAMES) assert.equal(createActivation(name).name, name);
+ * ```
+ */
 export const ACTIVATION_NAMES: readonly ActivationName[] = Object.freeze([
   "relu",
   "leakyRelu",

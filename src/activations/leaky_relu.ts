@@ -17,7 +17,18 @@ import {
 import { relu, reluForward32, reluForward64 } from "./relu.ts";
 import type { KinkConvention } from "./types.ts";
 
-/** The default negative slope of Leaky ReLU (as PyTorch's `negative_slope`). */
+/**
+ * The default negative slope of Leaky ReLU (as PyTorch's `negative_slope`).
+ *
+ * @example
+ * ```ts
+ * import { LEAKY_RELU_ALPHA, leakyRelu } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(LEAKY_RELU_ALPHA, 0.01);
+ * assert.equal(leakyRelu(-2), -2 * LEAKY_RELU_ALPHA);
+ * ```
+ */
 export const LEAKY_RELU_ALPHA = 0.01;
 
 /** Options of {@linkcode leakyRelu} and {@linkcode leakyReluMaxForm}. */

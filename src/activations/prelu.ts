@@ -15,7 +15,18 @@ import { twoPieceActivation } from "./leaky_relu.ts";
 import { relu, reluForward32, reluForward64 } from "./relu.ts";
 import type { FloatArray, KinkConvention } from "./types.ts";
 
-/** He et al.'s initial slope, the default of the fixed-slope `createActivation("prelu")`. */
+/**
+ * He et al.'s initial slope, the default of the fixed-slope `createActivation("prelu")`.
+ *
+ * @example
+ * ```ts
+ * import { PRELU_ALPHA, prelu } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(PRELU_ALPHA, 0.25);
+ * assert.equal(prelu(-4, PRELU_ALPHA), -1);
+ * ```
+ */
 export const PRELU_ALPHA = 0.25;
 
 /** Options of {@linkcode preluGrad}. */

@@ -14,9 +14,31 @@ import type { ActivationFunction } from "./activation_function.ts";
 import { twoPieceActivation } from "./leaky_relu.ts";
 import type { FloatArray, KinkConvention } from "./types.ts";
 
-/** The default lower bound of RReLU's slope (PyTorch): 1/8. */
+/**
+ * The default lower bound of RReLU's slope (PyTorch): 1/8.
+ *
+ * @example
+ * ```ts
+ * import { RRELU_LOWER, rrelu } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(RRELU_LOWER, 0.125);
+ * assert.ok(rrelu(-1, { training: true, seed: 7 }) <= -RRELU_LOWER);
+ * ```
+ */
 export const RRELU_LOWER = 1 / 8;
-/** The default upper bound of RReLU's slope (PyTorch): 1/3. */
+/**
+ * The default upper bound of RReLU's slope (PyTorch): 1/3.
+ *
+ * @example
+ * ```ts
+ * import { RRELU_LOWER, RRELU_UPPER, rrelu } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(RRELU_UPPER, 1 / 3);
+ * assert.equal(rrelu(-1), -(RRELU_LOWER + RRELU_UPPER) / 2); // evaluation: the mean slope
+ * ```
+ */
 export const RRELU_UPPER = 1 / 3;
 
 /** Options of {@linkcode rrelu} and {@linkcode rreluForward}. */

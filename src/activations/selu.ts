@@ -10,9 +10,31 @@ import { checkKink, formatNumber, resolveKink } from "./_kink.ts";
 import { eluGradValue, eluValue } from "./elu.ts";
 import type { KinkConvention } from "./types.ts";
 
-/** SELU's alpha (as PyTorch): 1.6732632423543772848170429916717. */
+/**
+ * SELU's alpha (as PyTorch): 1.6732632423543772848170429916717.
+ *
+ * @example
+ * ```ts
+ * import { SELU_ALPHA, SELU_SCALE, selu } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.ok(Math.abs(SELU_ALPHA - 1.6733) < 1e-4);
+ * assert.equal(selu(-Infinity), -SELU_SCALE * SELU_ALPHA); // the lower bound
+ * ```
+ */
 export const SELU_ALPHA = 1.6732632423543772;
-/** SELU's scale λ (as PyTorch): 1.0507009873554804934193349852946. */
+/**
+ * SELU's scale λ (as PyTorch): 1.0507009873554804934193349852946.
+ *
+ * @example
+ * ```ts
+ * import { SELU_SCALE, selu } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.ok(Math.abs(SELU_SCALE - 1.0507) < 1e-4);
+ * assert.equal(selu(1), SELU_SCALE);
+ * ```
+ */
 export const SELU_SCALE = 1.0507009873554805;
 
 /** Options of {@linkcode seluGrad}. */

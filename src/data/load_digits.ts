@@ -9,12 +9,32 @@ import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { formatValue, requireNumber } from "../core/validate.ts";
 
-/** Pixels per image: 28 × 28, row after row. */
+/**
+ * Pixels per image: 28 × 28, row after row.
+ *
+ * @example
+ * ```ts
+ * import { DIGIT_PIXELS } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(DIGIT_PIXELS, 28 * 28);
+ * ```
+ */
 export const DIGIT_PIXELS = 784;
 
 /**
  * How many images of each digit the `mnist` package ships (index = digit), 10,000 in all,
  * counted from its files `src/digits/0.json` … `9.json`.
+ *
+ * @example
+ * ```ts
+ * import { DIGIT_COUNTS } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(DIGIT_COUNTS.length, 10);
+ * assert.equal(DIGIT_COUNTS.reduce((a, b) => a + b, 0), 10_000);
+ * assert.equal(DIGIT_COUNTS[1], 1127); // the most frequent digit
+ * ```
  */
 export const DIGIT_COUNTS: readonly number[] = Object.freeze([
   1001,
@@ -29,7 +49,19 @@ export const DIGIT_COUNTS: readonly number[] = Object.freeze([
   978,
 ]);
 
-/** Fraction of each digit's images, taken from the front of its file, in the `"train"` split. */
+/**
+ * Fraction of each digit's images, taken from the front of its file, in the `"train"` split.
+ *
+ * @example
+ * ```ts
+ * import { DIGITS_TRAIN_FRACTION, DIGIT_COUNTS, loadDigits } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(DIGITS_TRAIN_FRACTION, 0.8);
+ * const train = await loadDigits({ digits: [0], split: "train" });
+ * assert.equal(train.x.rows, Math.floor(DIGITS_TRAIN_FRACTION * DIGIT_COUNTS[0])); // 800 of 1001
+ * ```
+ */
 export const DIGITS_TRAIN_FRACTION = 0.8;
 
 /** Options of {@linkcode loadDigits}. */

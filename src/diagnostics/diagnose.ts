@@ -21,6 +21,20 @@ export interface DiagnoseOptions {
 
 /**
  * The findings of {@linkcode diagnose}. `toString()` (and `console.log`) give a text table.
+ *
+ * @example
+ * ```ts
+ * import { DiagnosticsReport, dataset, diagnose, fromRows, mlp } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const model = mlp([2, 8, 2], { seed: 1 });
+ * const report = diagnose(model, dataset(fromRows([[1, 0], [0, 1]]), new Int32Array([0, 1])));
+ * assert.ok(report instanceof DiagnosticsReport);
+ * assert.ok(Number.isFinite(report.loss));
+ * assert.ok(report.accuracy !== undefined && report.accuracy >= 0 && report.accuracy <= 1);
+ * assert.equal(report.gradients.length, 2); // one per Dense layer
+ * assert.match(String(report), /^loss /);
+ * ```
  */
 export class DiagnosticsReport {
   /** Mean loss over the data set, in evaluation mode. */

@@ -40,7 +40,17 @@ export interface ClaimRecord {
   finding: string;
 }
 
-/** The verdicts, in the order tables and counts list them. */
+/**
+ * The verdicts, in the order tables and counts list them.
+ *
+ * @example
+ * ```ts
+ * import { CLAIM_VERDICTS } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(CLAIM_VERDICTS, ["supported", "qualified", "not supported", "definition"]);
+ * ```
+ */
 export const CLAIM_VERDICTS: readonly ClaimVerdict[] = [
   "supported",
   "qualified",

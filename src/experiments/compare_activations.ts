@@ -18,7 +18,17 @@ import {
   train,
 } from "../nn/mod.ts";
 
-/** The activations compared by default: the two classic squashing functions and ReLU. */
+/**
+ * The activations compared by default: the two classic squashing functions and ReLU.
+ *
+ * @example
+ * ```ts
+ * import { CLASSIC_ACTIVATIONS } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(CLASSIC_ACTIVATIONS, ["sigmoid", "tanh", "relu"]);
+ * ```
+ */
 export const CLASSIC_ACTIVATIONS: readonly string[] = Object.freeze(["sigmoid", "tanh", "relu"]);
 
 /** Options of {@linkcode compareActivations}. */

@@ -11,7 +11,17 @@ import { twoMoons } from "../data/mod.ts";
 import { gradientNorms } from "../diagnostics/mod.ts";
 import { type InitializerName, mlp } from "../nn/mod.ts";
 
-/** The activations compared for gradient flow: sigmoid, tanh, ReLU and Leaky ReLU. */
+/**
+ * The activations compared for gradient flow: sigmoid, tanh, ReLU and Leaky ReLU.
+ *
+ * @example
+ * ```ts
+ * import { GRADIENT_FLOW_ACTIVATIONS } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(GRADIENT_FLOW_ACTIVATIONS, ["sigmoid", "tanh", "relu", "leakyRelu"]);
+ * ```
+ */
 export const GRADIENT_FLOW_ACTIVATIONS: readonly string[] = Object.freeze([
   "sigmoid",
   "tanh",

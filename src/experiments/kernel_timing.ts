@@ -12,7 +12,18 @@ import { requireNumber } from "../core/validate.ts";
 import { Dense } from "../nn/mod.ts";
 import { median } from "./_stats.ts";
 
-/** The activations timed by default. */
+/**
+ * The activations timed by default.
+ *
+ * @example
+ * ```ts
+ * import { TIMED_ACTIVATIONS } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.ok(TIMED_ACTIVATIONS.includes("relu"));
+ * assert.equal(TIMED_ACTIVATIONS.length, 4);
+ * ```
+ */
 export const TIMED_ACTIVATIONS: readonly string[] = Object.freeze([
   "relu",
   "leakyRelu",

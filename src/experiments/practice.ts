@@ -368,7 +368,18 @@ export interface InitScheme {
   init: Initializer | InitializerName;
 }
 
-/** The schemes {@linkcode compareInits} compares by default: He, Xavier and naive N(0, 0.01²). */
+/**
+ * The schemes {@linkcode compareInits} compares by default: He, Xavier and naive N(0, 0.01²).
+ *
+ * @example
+ * ```ts
+ * import { INIT_SCHEMES } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(INIT_SCHEMES.map((s) => s.name), ["He", "Xavier", "naive N(0, 0.01²)"]);
+ * assert.equal(INIT_SCHEMES[0].init, "he");
+ * ```
+ */
 export const INIT_SCHEMES: readonly InitScheme[] = Object.freeze([
   { name: "He", init: "he" },
   { name: "Xavier", init: "xavier" },
@@ -510,7 +521,20 @@ export interface RegularizationSetting {
   weightDecay?: number;
 }
 
-/** The settings {@linkcode compareRegularization} compares by default. */
+/**
+ * The settings {@linkcode compareRegularization} compares by default.
+ *
+ * @example
+ * ```ts
+ * import { REGULARIZATION_SETTINGS } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(REGULARIZATION_SETTINGS.length, 3);
+ * assert.equal(REGULARIZATION_SETTINGS[0].dropout, undefined); // the baseline: no regularization
+ * assert.equal(REGULARIZATION_SETTINGS[1].dropout, 0.3);
+ * assert.equal(REGULARIZATION_SETTINGS[2].weightDecay, 1e-3);
+ * ```
+ */
 export const REGULARIZATION_SETTINGS: readonly RegularizationSetting[] = Object.freeze([
   { name: "none" },
   { name: "dropout 0.3", dropout: 0.3 },

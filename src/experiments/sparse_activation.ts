@@ -12,7 +12,17 @@ import type { OptimizerName } from "../nn/mod.ts";
 import { compareActivations } from "./compare_activations.ts";
 import { mean } from "./_stats.ts";
 
-/** The activations compared for sparsity: ReLU, Leaky ReLU and tanh (never exactly zero). */
+/**
+ * The activations compared for sparsity: ReLU, Leaky ReLU and tanh (never exactly zero).
+ *
+ * @example
+ * ```ts
+ * import { SPARSITY_ACTIVATIONS } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(SPARSITY_ACTIVATIONS, ["relu", "leakyRelu", "tanh"]);
+ * ```
+ */
 export const SPARSITY_ACTIVATIONS: readonly string[] = Object.freeze([
   "relu",
   "leakyRelu",

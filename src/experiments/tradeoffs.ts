@@ -366,7 +366,19 @@ export function sweepPoint(sweep: readonly ActivationScores[], alpha: number): A
   return point;
 }
 
-/** The activations {@linkcode compareVariants} compares by default. */
+/**
+ * The activations {@linkcode compareVariants} compares by default.
+ *
+ * @example
+ * ```ts
+ * import { RELU_VARIANTS, createActivation } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(RELU_VARIANTS[0], "relu");
+ * assert.ok(RELU_VARIANTS.includes("prelu"));
+ * for (const name of RELU_VARIANTS) assert.equal(createActivation(name).f(2), 2); // identity for z > 0
+ * ```
+ */
 export const RELU_VARIANTS: readonly string[] = Object.freeze([
   "relu",
   "leakyRelu",

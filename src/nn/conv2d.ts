@@ -120,7 +120,21 @@ const EDGE_KERNELS: Record<EdgeKernelName, readonly number[]> = {
   laplacianDiagonal: [1, 1, 1, 1, -8, 1, 1, 1, 1],
 };
 
-/** The names accepted by {@linkcode edgeKernel}, in a fixed order (for loops and legends). */
+/**
+ * The names accepted by {@linkcode edgeKernel}, in a fixed order (for loops and legends).
+ *
+ * @example
+ * ```ts
+ * import { EDGE_KERNEL_NAMES, edgeKernel } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(EDGE_KERNEL_NAMES.length, 6);
+ * for (const name of EDGE_KERNEL_NAMES) {
+ *   const sum = edgeKernel(name).data.reduce((a, b) => a + b, 0);
+ *   assert.equal(sum, 0); // every edge kernel ignores flat regions
+ * }
+ * ```
+ */
 export const EDGE_KERNEL_NAMES: readonly EdgeKernelName[] = Object.freeze([
   "sobelX",
   "sobelY",

@@ -29,7 +29,18 @@ export interface ActivationScan {
   sumSquares: number;
 }
 
-/** Rows evaluated at once: large enough to amortise calls, small enough to bound memory. */
+/**
+ * Rows evaluated at once: large enough to amortise calls, small enough to bound memory.
+ *
+ * @example
+ * ```ts
+ * import { SCAN_CHUNK_ROWS } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(SCAN_CHUNK_ROWS, 512);
+ * assert.ok(Number.isInteger(SCAN_CHUNK_ROWS) && SCAN_CHUNK_ROWS > 0);
+ * ```
+ */
 export const SCAN_CHUNK_ROWS = 512;
 
 /** Options of {@linkcode scanActivations}. */

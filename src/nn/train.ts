@@ -143,6 +143,23 @@ export interface TrainOptions {
 /**
  * Thrown when a mini-batch loss is not finite: training has diverged. Carries the history of
  * the completed epochs and where it happened.
+ *
+ * @example
+ * ```ts
+ * import { TrainingDivergedError, dataset, fromRows, mlp, train } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const data = dataset(fromRows([[1, 0], [0, 1]]), new Int32Array([0, 1]));
+ * const model = mlp([2, 8, 2], { seed: 1 });
+ * assert.throws(
+ *   () => train(model, data, { epochs: 5, batchSize: 2, learningRate: 1e300 }),
+ *   (error) => error instanceof TrainingDivergedError && error.epoch >= 1 && !Number.isFinite(error.loss),
+ * );
+ * const error = new TrainingDivergedError([], 3, 2, NaN);
+ * assert.ok(error instanceof RangeError);
+ * assert.equal(error.name, "TrainingDivergedError");
+ * assert.match(error.message, /epoch 3, step 2/);
+ * ```
  */
 export class TrainingDivergedError extends RangeError {
   /** The records of the epochs completed before the divergence. */
