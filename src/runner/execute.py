@@ -30,7 +30,7 @@ import time
 
 from jupyter_client.manager import KernelManager
 
-QUIET_SECONDS = 0.05
+QUIET_SECONDS = 0.1
 
 
 def emit(obj):
@@ -189,6 +189,9 @@ def main():
             done.append((index, msg_id, reply))
             if reply["content"].get("status") != "ok":
                 break
+            # Let the cell's late messages (a last stream flush) arrive before the next request,
+            # so that the kernel cannot label them with the next cell's parent.
+            collector.drain_quiet()
         if timed_out is None:
             # Sentinel: once this request has gone idle, every earlier output is in.
             sentinel = client.kernel_info()
