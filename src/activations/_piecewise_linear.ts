@@ -61,26 +61,9 @@ export function linearBackward64(
   out: Float64Array,
   slopes: LinearSlopes,
 ): void {
-  const triple = slopes.triple;
-  const n = x.length;
-  if (slopes.mode === "left") {
-    for (let i = 0; i < n; i++) {
-      const v = x[i];
-      out[i] = gradOut[i] * triple[+(v > 0) + +!(v <= 0)];
-    }
-  } else if (slopes.mode === "right") {
-    // The same with the kink on the right: 0 for v < 0, 2 for v >= 0, 1 for NaN.
-    for (let i = 0; i < n; i++) {
-      const v = x[i];
-      out[i] = gradOut[i] * triple[+(v >= 0) + +!(v < 0)];
-    }
-  } else {
-    const table = kinkTable(slopes);
-    for (let i = 0; i < n; i++) {
-      const v = x[i];
-      out[i] = gradOut[i] * table[+(v > 0) | (+(v === 0) << 1) | (+(v !== v) << 2)];
-    }
-  }
+  if (slopes.mode === "left") kinkLeft64(x, gradOut, out, slopes.triple);
+  else if (slopes.mode === "right") kinkRight64(x, gradOut, out, slopes.triple);
+  else kinkOther64(x, gradOut, out, kinkTable(slopes));
 }
 
 /** The float32 twin of {@linkcode linearBackward64}. */
@@ -90,25 +73,62 @@ export function linearBackward32(
   out: Float32Array,
   slopes: LinearSlopes,
 ): void {
-  const triple = slopes.triple;
-  const n = x.length;
-  if (slopes.mode === "left") {
-    for (let i = 0; i < n; i++) {
-      const v = x[i];
-      out[i] = gradOut[i] * triple[+(v > 0) + +!(v <= 0)];
-    }
-  } else if (slopes.mode === "right") {
-    // The same with the kink on the right: 0 for v < 0, 2 for v >= 0, 1 for NaN.
-    for (let i = 0; i < n; i++) {
-      const v = x[i];
-      out[i] = gradOut[i] * triple[+(v >= 0) + +!(v < 0)];
-    }
-  } else {
-    const table = kinkTable(slopes);
-    for (let i = 0; i < n; i++) {
-      const v = x[i];
-      out[i] = gradOut[i] * table[+(v > 0) | (+(v === 0) << 1) | (+(v !== v) << 2)];
-    }
+  if (slopes.mode === "left") kinkLeft32(x, gradOut, out, slopes.triple);
+  else if (slopes.mode === "right") kinkRight32(x, gradOut, out, slopes.triple);
+  else kinkOther32(x, gradOut, out, kinkTable(slopes));
+}
+
+// One small function per kink convention and array type, each looping from the last element
+// down to the first: V8 compiles that form (a single loop, the index bounded by `i >= 0` and
+// `n - 1`) to a tighter loop. Measured by `bench/activations_bench.ts`: the float64 ReLU
+// backward went from about 0.52x to about 0.61x of a copy's throughput on this machine; a
+// forward loop, or the three loops in one function, stay at about 0.52x.
+
+/** The kink takes the left slope: 0 for v <= 0, 2 for v > 0, 1 for NaN. */
+function kinkLeft64(x: Float64Array, g: Float64Array, out: Float64Array, triple: Float64Array) {
+  for (let i = x.length - 1; i >= 0; i--) {
+    const v = x[i];
+    out[i] = g[i] * triple[+(v > 0) + +!(v <= 0)];
+  }
+}
+
+/** The kink takes the right slope: 0 for v < 0, 2 for v >= 0, 1 for NaN. */
+function kinkRight64(x: Float64Array, g: Float64Array, out: Float64Array, triple: Float64Array) {
+  for (let i = x.length - 1; i >= 0; i--) {
+    const v = x[i];
+    out[i] = g[i] * triple[+(v >= 0) + +!(v < 0)];
+  }
+}
+
+/** The kink has a value of its own: the eight-slot table of {@linkcode kinkTable}. */
+function kinkOther64(x: Float64Array, g: Float64Array, out: Float64Array, table: Float64Array) {
+  for (let i = x.length - 1; i >= 0; i--) {
+    const v = x[i];
+    out[i] = g[i] * table[+(v > 0) | (+(v === 0) << 1) | (+(v !== v) << 2)];
+  }
+}
+
+/** The float32 twin of {@linkcode kinkLeft64}. */
+function kinkLeft32(x: Float32Array, g: Float32Array, out: Float32Array, triple: Float64Array) {
+  for (let i = x.length - 1; i >= 0; i--) {
+    const v = x[i];
+    out[i] = g[i] * triple[+(v > 0) + +!(v <= 0)];
+  }
+}
+
+/** The float32 twin of {@linkcode kinkRight64}. */
+function kinkRight32(x: Float32Array, g: Float32Array, out: Float32Array, triple: Float64Array) {
+  for (let i = x.length - 1; i >= 0; i--) {
+    const v = x[i];
+    out[i] = g[i] * triple[+(v >= 0) + +!(v < 0)];
+  }
+}
+
+/** The float32 twin of {@linkcode kinkOther64}. */
+function kinkOther32(x: Float32Array, g: Float32Array, out: Float32Array, table: Float64Array) {
+  for (let i = x.length - 1; i >= 0; i--) {
+    const v = x[i];
+    out[i] = g[i] * table[+(v > 0) | (+(v === 0) << 1) | (+(v !== v) << 2)];
   }
 }
 

@@ -74,8 +74,7 @@ export function reluGrad(z: number, options: ReluGradOptions = {}): number {
  */
 export function reluForward64(x: Float64Array, out: Float64Array): void {
   const slot = new Float64Array(2);
-  const n = x.length;
-  for (let i = 0; i < n; i++) {
+  for (let i = x.length - 1; i >= 0; i--) {
     const v = x[i];
     slot[1] = v;
     out[i] = slot[+!(v <= 0)];
@@ -92,8 +91,7 @@ export function reluForward64(x: Float64Array, out: Float64Array): void {
 export function reluForward32(x: Float32Array, out: Float32Array): void {
   const bits = new Int32Array(x.buffer, x.byteOffset, x.length);
   const outBits = new Int32Array(out.buffer, out.byteOffset, out.length);
-  const n = bits.length;
-  for (let i = 0; i < n; i++) {
+  for (let i = bits.length - 1; i >= 0; i--) {
     const b = bits[i];
     outBits[i] = b & (+(b <= -8388608) - 1); // mask 0 clears, mask -1 (all ones) keeps
   }
