@@ -121,10 +121,13 @@ export class Dense implements Layer {
     const nonZero = this.#nonZero;
     for (let i = 0; i < rows; i++) {
       const yRow = i * nOut, xRow = i * nIn;
-      // ReLU outputs are sparse: gather the non-zero inputs of the row (NaN included), then
-      // add eight (then four, two, one) weight rows per pass over y, saving loads and stores.
+      // ReLU outputs are sparse: gather the non-zero inputs of the row (NaN included; the
+      // index is always written, the count moves only past non-zeros, so no branch), then add eight (then four, two, one) weight rows per pass over y, saving loads and stores.
       let m = 0;
-      for (let k = 0; k < nIn; k++) if (xs[xRow + k] !== 0) nonZero[m++] = k;
+      for (let k = 0; k < nIn; k++) {
+        nonZero[m] = k;
+        m += +(xs[xRow + k] !== 0);
+      }
       for (let j = 0; j < nOut; j++) y[yRow + j] = b[j];
       let t = 0;
       for (; t + 7 < m; t += 8) {
@@ -201,14 +204,37 @@ export class Dense implements Layer {
       const gRow = i * nOut, xRow = i * nIn;
       for (let j = 0; j < nOut; j++) gb[j] += g[gRow + j];
       if (skipZeroInputs) {
-        // Only the non-zero inputs need gradients: gather them, then take them two at a time
-        // so that each load of gradOut serves two weight rows.
+        // Only the non-zero inputs need gradients: gather them (branch-free: a branch on
+        // ReLU's random zeros mispredicts half the time), then take them four (then two, one)
+        // at a time so that each load of gradOut serves four weight rows.
         let m = 0;
         for (let k = 0; k < nIn; k++) {
-          if (xs[xRow + k] !== 0) nonZero[m++] = k;
+          nonZero[m] = k;
+          m += +(xs[xRow + k] !== 0);
           gx[xRow + k] = 0;
         }
         let t = 0;
+        for (; t + 3 < m; t += 4) {
+          const k0 = nonZero[t], k1 = nonZero[t + 1], k2 = nonZero[t + 2], k3 = nonZero[t + 3];
+          const a0 = xs[xRow + k0], a1 = xs[xRow + k1], a2 = xs[xRow + k2], a3 = xs[xRow + k3];
+          const w0 = k0 * nOut, w1 = k1 * nOut, w2 = k2 * nOut, w3 = k3 * nOut;
+          let sum0 = 0, sum1 = 0, sum2 = 0, sum3 = 0;
+          for (let j = 0; j < nOut; j++) {
+            const gj = g[gRow + j];
+            gw[w0 + j] += a0 * gj;
+            gw[w1 + j] += a1 * gj;
+            gw[w2 + j] += a2 * gj;
+            gw[w3 + j] += a3 * gj;
+            sum0 += gj * w[w0 + j];
+            sum1 += gj * w[w1 + j];
+            sum2 += gj * w[w2 + j];
+            sum3 += gj * w[w3 + j];
+          }
+          gx[xRow + k0] = sum0;
+          gx[xRow + k1] = sum1;
+          gx[xRow + k2] = sum2;
+          gx[xRow + k3] = sum3;
+        }
         for (; t + 1 < m; t += 2) {
           const k0 = nonZero[t], k1 = nonZero[t + 1];
           const a0 = xs[xRow + k0], a1 = xs[xRow + k1];

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { Dense, fromRows, matrix } from "../../src/mod.ts";
+import { Dense, fromRows, type Matrix, matrix } from "../../src/mod.ts";
 import { layerGradientErrors, randomMatrix } from "./_helpers.ts";
 
 Deno.test("Dense.forward() computes x W + b", () => {
@@ -47,6 +47,70 @@ Deno.test("Dense skips zero inputs without changing the result", () => {
   const y = layer.forward(sparse);
   const w = layer.weights, b = layer.biases;
   assert.deepEqual(Array.from(y.data), [b[0] + 1.5 * w[2], b[1] + 1.5 * w[3], b[0], b[1]]);
+});
+
+/** The textbook triple loops, in the order the layer promises to add in. */
+function plainDense(layer: Dense, x: Matrix, g: Matrix) {
+  const { inputSize: nIn, outputSize: nOut, weights: w, biases: b } = layer;
+  const y = new Float64Array(x.rows * nOut);
+  const gw = new Float64Array(nIn * nOut), gb = new Float64Array(nOut);
+  const gx = new Float64Array(x.rows * nIn);
+  for (let i = 0; i < x.rows; i++) {
+    for (let j = 0; j < nOut; j++) {
+      let sum = b[j];
+      for (let k = 0; k < nIn; k++) sum += x.data[i * nIn + k] * w[k * nOut + j];
+      y[i * nOut + j] = sum;
+      gb[j] += g.data[i * nOut + j];
+    }
+    for (let k = 0; k < nIn; k++) {
+      const a = x.data[i * nIn + k];
+      let sum = 0;
+      for (let j = 0; j < nOut; j++) {
+        if (a !== 0) gw[k * nOut + j] += a * g.data[i * nOut + j];
+        sum += g.data[i * nOut + j] * w[k * nOut + j];
+      }
+      gx[i * nIn + k] = sum;
+    }
+  }
+  return { y, gw, gb, gx };
+}
+
+Deno.test("Dense's sparse fast paths give the plain loops' results on ReLU-like inputs", () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 6 }),
+      fc.integer({ min: 1, max: 21 }),
+      fc.integer({ min: 1, max: 9 }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.integer({ min: 0, max: 1000 }),
+      (rows, nIn, nOut, zeroShare, seed) => {
+        const layer = new Dense(nIn, nOut, { seed, biasInit: 0.25 });
+        const x = randomMatrix(rows, nIn, seed + 1);
+        for (let i = 0; i < x.data.length; i++) {
+          if ((i * 7919 + seed) % 101 < zeroShare * 101) x.data[i] = 0;
+        }
+        const g = randomMatrix(rows, nOut, seed + 2);
+        const want = plainDense(layer, x, g);
+        const y = layer.forward(x);
+        for (let i = 0; i < y.data.length; i++) {
+          assert.ok(Math.abs(y.data[i] - want.y[i]) <= 1e-12, `output ${i}`);
+        }
+        const gxSkip = Float64Array.from(layer.backward(g, { skipZeroInputs: true }).data);
+        // Each sum is formed in the plain loops' order: equal to the last bit.
+        assert.deepEqual(layer.weightGrad, want.gw, "weight gradient");
+        assert.deepEqual(layer.biasGrad, want.gb, "bias gradient");
+        for (let i = 0; i < gxSkip.length; i++) {
+          assert.equal(gxSkip[i], x.data[i] === 0 ? 0 : want.gx[i], `input gradient ${i}`);
+        }
+        layer.weightGrad.fill(0);
+        layer.biasGrad.fill(0);
+        const gx = layer.backward(g).data;
+        assert.deepEqual(layer.weightGrad, want.gw, "weight gradient, dense path");
+        assert.deepEqual(Array.from(gx), Array.from(want.gx), "input gradient, dense path");
+      },
+    ),
+    { seed: 11, numRuns: 200 },
+  );
 });
 
 Deno.test("Dense reuses its output buffer for the same batch size", () => {
