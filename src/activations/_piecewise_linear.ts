@@ -3,9 +3,9 @@
  * PReLU with one slope, RReLU in evaluation): `out[i] = gradOut[i] * slope(x[i])`.
  *
  * They are branch-free on the sign of x (random signs would make a branch mispredict half
- * the time): two comparisons index a three-slot table `[left slope, NaN, right slope]`.
- * `+(v > 0) + +!(v <= 0)` is 0 for v <= 0 (±0 and -Infinity included), 2 for v > 0, and 1
- * only for NaN, for which both comparisons are false: so NaN propagates, exactly.
+ * the time): a comparison indexes the slope pair `[left, right]`. They are exact at every
+ * edge: ±0 and -Infinity take the convention's and the left slope, +Infinity the right one,
+ * and a NaN input gives NaN (see the note above the kernels for how, at one comparison).
  *
  * @module
  */
@@ -17,8 +17,6 @@ import type { KinkConvention } from "./types.ts";
 export interface LinearSlopes {
   /** `[left slope, right slope]`, indexed by `+(z > 0)` (the forward kernels). */
   readonly pair: Float64Array;
-  /** `[left slope, NaN, right slope]`, indexed by `+(z > 0) + +!(z <= 0)` (see above). */
-  readonly triple: Float64Array;
   /** The derivative at z = 0. */
   readonly atZero: number;
   /** How the kernels pick the kink: the left slope, the right one, or a separate value. */
@@ -40,7 +38,6 @@ export function linearSlopes(
     : "other";
   return {
     pair: Float64Array.of(left, right),
-    triple: Float64Array.of(left, NaN, right),
     atZero: value,
     mode,
   };
@@ -61,9 +58,13 @@ export function linearBackward64(
   out: Float64Array,
   slopes: LinearSlopes,
 ): void {
-  if (slopes.mode === "left") kinkLeft64(x, gradOut, out, slopes.triple);
-  else if (slopes.mode === "right") kinkRight64(x, gradOut, out, slopes.triple);
-  else kinkOther64(x, gradOut, out, kinkTable(slopes));
+  if (!prepareAliased(x, out, slopes, gradOut)) return;
+  const sum = slopes.mode === "left"
+    ? kinkLeft64(x, gradOut, out, slopes.pair)
+    : slopes.mode === "right"
+    ? kinkRight64(x, gradOut, out, slopes.pair)
+    : kinkOther64(x, gradOut, out, kinkTable(slopes));
+  if (sum !== sum) markNaN(x, out);
 }
 
 /** The float32 twin of {@linkcode linearBackward64}. */
@@ -73,63 +74,117 @@ export function linearBackward32(
   out: Float32Array,
   slopes: LinearSlopes,
 ): void {
-  if (slopes.mode === "left") kinkLeft32(x, gradOut, out, slopes.triple);
-  else if (slopes.mode === "right") kinkRight32(x, gradOut, out, slopes.triple);
-  else kinkOther32(x, gradOut, out, kinkTable(slopes));
+  if (!prepareAliased(x, out, slopes, gradOut)) return;
+  const sum = slopes.mode === "left"
+    ? kinkLeft32(x, gradOut, out, slopes.pair)
+    : slopes.mode === "right"
+    ? kinkRight32(x, gradOut, out, slopes.pair)
+    : kinkOther32(x, gradOut, out, kinkTable(slopes));
+  if (sum !== sum) markNaN(x, out);
 }
 
-// One small function per kink convention and array type, each looping from the last element
-// down to the first: V8 compiles that form (a single loop, the index bounded by `i >= 0` and
-// `n - 1`) to a tighter loop. Measured by `bench/activations_bench.ts`: the float64 ReLU
-// backward went from about 0.52x to about 0.61x of a copy's throughput on this machine; a
-// forward loop, or the three loops in one function, stay at about 0.52x.
+// How the kernels stay exact at one comparison per element: the comparison picks the slope
+// (a NaN input gets a finite one), and the loop also sums the inputs. A NaN input makes that
+// sum NaN, and only then a second pass writes NaN where x is NaN. (The sum can also be NaN
+// without a NaN input, from +Infinity and -Infinity; the second pass then changes nothing.)
+// The sum costs nothing measurable: the loop waits on memory, not on the addition. Each
+// kernel is a small function of its own that runs from the last element down to the first:
+// V8 compiles that form to a tighter loop. Measured by `bench/activations_bench.ts`, float64
+// ReLU backward: about 0.52x of a copy's throughput with two comparisons per element and the
+// loop upwards, 0.62x downwards, about 0.69x with one comparison and the sum.
 
-/** The kink takes the left slope: 0 for v <= 0, 2 for v > 0, 1 for NaN. */
-function kinkLeft64(x: Float64Array, g: Float64Array, out: Float64Array, triple: Float64Array) {
+/** The kink takes the left slope: index 1 for v > 0, 0 for v <= 0 (and NaN, fixed later). */
+function kinkLeft64(x: Float64Array, g: Float64Array, out: Float64Array, pair: Float64Array) {
+  let sum = 0;
   for (let i = x.length - 1; i >= 0; i--) {
     const v = x[i];
-    out[i] = g[i] * triple[+(v > 0) + +!(v <= 0)];
+    sum += v;
+    out[i] = g[i] * pair[+(v > 0)];
   }
+  return sum;
 }
 
-/** The kink takes the right slope: 0 for v < 0, 2 for v >= 0, 1 for NaN. */
-function kinkRight64(x: Float64Array, g: Float64Array, out: Float64Array, triple: Float64Array) {
+/** The kink takes the right slope: index 1 for v >= 0, 0 for v < 0 (and NaN, fixed later). */
+function kinkRight64(x: Float64Array, g: Float64Array, out: Float64Array, pair: Float64Array) {
+  let sum = 0;
   for (let i = x.length - 1; i >= 0; i--) {
     const v = x[i];
-    out[i] = g[i] * triple[+(v >= 0) + +!(v < 0)];
+    sum += v;
+    out[i] = g[i] * pair[+(v >= 0)];
   }
+  return sum;
 }
 
-/** The kink has a value of its own: the eight-slot table of {@linkcode kinkTable}. */
+/** The kink has a value of its own: the table of {@linkcode kinkTable}. */
 function kinkOther64(x: Float64Array, g: Float64Array, out: Float64Array, table: Float64Array) {
+  let sum = 0;
   for (let i = x.length - 1; i >= 0; i--) {
     const v = x[i];
-    out[i] = g[i] * table[+(v > 0) | (+(v === 0) << 1) | (+(v !== v) << 2)];
+    sum += v;
+    out[i] = g[i] * table[+(v > 0) | (+(v === 0) << 1)];
   }
+  return sum;
 }
 
 /** The float32 twin of {@linkcode kinkLeft64}. */
-function kinkLeft32(x: Float32Array, g: Float32Array, out: Float32Array, triple: Float64Array) {
+function kinkLeft32(x: Float32Array, g: Float32Array, out: Float32Array, pair: Float64Array) {
+  let sum = 0;
   for (let i = x.length - 1; i >= 0; i--) {
     const v = x[i];
-    out[i] = g[i] * triple[+(v > 0) + +!(v <= 0)];
+    sum += v;
+    out[i] = g[i] * pair[+(v > 0)];
   }
+  return sum;
 }
 
 /** The float32 twin of {@linkcode kinkRight64}. */
-function kinkRight32(x: Float32Array, g: Float32Array, out: Float32Array, triple: Float64Array) {
+function kinkRight32(x: Float32Array, g: Float32Array, out: Float32Array, pair: Float64Array) {
+  let sum = 0;
   for (let i = x.length - 1; i >= 0; i--) {
     const v = x[i];
-    out[i] = g[i] * triple[+(v >= 0) + +!(v < 0)];
+    sum += v;
+    out[i] = g[i] * pair[+(v >= 0)];
   }
+  return sum;
 }
 
 /** The float32 twin of {@linkcode kinkOther64}. */
 function kinkOther32(x: Float32Array, g: Float32Array, out: Float32Array, table: Float64Array) {
+  let sum = 0;
   for (let i = x.length - 1; i >= 0; i--) {
     const v = x[i];
-    out[i] = g[i] * table[+(v > 0) | (+(v === 0) << 1) | (+(v !== v) << 2)];
+    sum += v;
+    out[i] = g[i] * table[+(v > 0) | (+(v === 0) << 1)];
   }
+  return sum;
+}
+
+/** The second pass: NaN wherever x is NaN. */
+function markNaN(x: Float64Array | Float32Array, out: Float64Array | Float32Array): void {
+  for (let i = 0; i < x.length; i++) if (x[i] !== x[i]) out[i] = NaN;
+}
+
+/**
+ * When `out` shares memory with `x`, the second pass could not find the NaN inputs any more:
+ * a NaN input is then looked for first, and if there is one the plain per-element loop does the
+ * work (returns false: done). Otherwise returns true: the fast kernel may run.
+ */
+function prepareAliased<T extends Float64Array | Float32Array>(
+  x: T,
+  out: T,
+  slopes: LinearSlopes,
+  gradOut: T,
+): boolean {
+  if (x.buffer !== out.buffer) return true;
+  const xEnd = x.byteOffset + x.byteLength, outEnd = out.byteOffset + out.byteLength;
+  if (xEnd <= out.byteOffset || outEnd <= x.byteOffset) return true;
+  // Shared memory: element i of out is element i of x (else the copy below decouples them).
+  const input = x.byteOffset === out.byteOffset ? x : (x.slice() as T);
+  let hasNaN = false;
+  for (let i = 0; i < input.length; i++) hasNaN ||= input[i] !== input[i];
+  if (!hasNaN && input === x) return true;
+  for (let i = 0; i < input.length; i++) out[i] = gradOut[i] * linearGrad(input[i], slopes);
+  return false;
 }
 
 /**
@@ -154,10 +209,10 @@ export function linearForward32(x: Float32Array, out: Float32Array, pair: Float6
 }
 
 /**
- * The eight-slot table indexed by `(z > 0) | (z === 0) << 1 | (z !== z) << 2`: left slope,
- * right slope, the kink value, NaN for NaN (slots 3, 5, 6, 7 are never reached).
+ * The table indexed by `(z > 0) | (z === 0) << 1`: left slope, right slope, the kink value
+ * (slot 3 is never reached).
  */
 function kinkTable(slopes: LinearSlopes): Float64Array {
   const [left, right] = slopes.pair;
-  return Float64Array.of(left, right, slopes.atZero, NaN, NaN, NaN, NaN, NaN);
+  return Float64Array.of(left, right, slopes.atZero, NaN);
 }

@@ -188,3 +188,44 @@ Deno.test("activation objects are frozen-parameter ActivationFunction instances"
   const f = createActivation("relu").f;
   assert.deepEqual([-1, 2].map(f), [0, 2], "f is bound");
 });
+
+Deno.test("two-piece backward kernels stay exact when out is x itself or overlaps it", async (t) => {
+  const values = [NaN, -2, 0, -0, 3, Infinity, -Infinity, NaN, 0.5];
+  const variants: [ActivationName, Record<string, number | string>][] = [
+    ["relu", {}],
+    ["relu", { atZero: "right" }],
+    ["leakyRelu", { alpha: 0.1, atZero: 0.3 }],
+  ];
+  for (const [name, params] of variants) {
+    const activation = createActivation(name, params);
+    const want = values.map((z) => 2 * activation.grad(z));
+    await t.step(`${name} ${JSON.stringify(params)}: out === x, float64 and float32`, () => {
+      const x = Float64Array.from(values);
+      activation.backward(x, new Float64Array(x.length).fill(2), x);
+      x.forEach((v, i) => assert.ok(sameNumber(v, want[i]), `element ${i}: ${v}`));
+      const x32 = Float32Array.from(values);
+      activation.backward(x32, new Float32Array(x32.length).fill(2), x32);
+      x32.forEach((v, i) => assert.ok(sameNumber(v, Math.fround(want[i])), `f32 ${i}: ${v}`));
+    });
+    await t.step(`${name} ${JSON.stringify(params)}: out shifted one element against x`, () => {
+      for (const shift of [1, -1]) {
+        const buffer = new Float64Array(values.length + 1);
+        const x = buffer.subarray(shift > 0 ? 0 : 1, (shift > 0 ? 0 : 1) + values.length);
+        const out = buffer.subarray(shift > 0 ? 1 : 0, (shift > 0 ? 1 : 0) + values.length);
+        x.set(values);
+        activation.backward(x, new Float64Array(values.length).fill(2), out);
+        out.forEach((v, i) => assert.ok(sameNumber(v, want[i]), `shift ${shift}, ${i}: ${v}`));
+      }
+    });
+  }
+});
+
+Deno.test("ReLU backward marks a NaN input even when ±Infinity are in the same array", () => {
+  const relu = createActivation("relu");
+  const x = Float64Array.of(Infinity, -Infinity, 1, -1);
+  assert.deepEqual(Array.from(relu.backward(x, Float64Array.of(5, 5, 5, 5))), [5, 0, 5, 0]);
+  const big = Float64Array.of(1.5e308, 1.5e308, NaN, -1);
+  const g = relu.backward(big, Float64Array.of(1, 1, 1, 1));
+  assert.deepEqual([g[0], g[1], g[3]], [1, 1, 0]);
+  assert.ok(Number.isNaN(g[2]), "NaN after an overflowing sum");
+});
