@@ -19,8 +19,10 @@ export interface LinearSlopes {
   readonly pair: Float64Array;
   /** The derivative at z = 0. */
   readonly atZero: number;
-  /** How the kernels pick the kink: the left slope, the right one, or a separate value. */
-  readonly mode: "left" | "right" | "other";
+  /** True when f'(0) is the left slope (ReLU's and Leaky ReLU's default): the fast kernel. */
+  readonly kinkLeft: boolean;
+  /** `[left slope, right slope, f'(0), NaN]`, indexed by `(z > 0) | (z === 0) << 1`. */
+  readonly table: Float64Array;
 }
 
 /** Resolves the slopes and the kink convention for the backward kernels. */
@@ -31,15 +33,11 @@ export function linearSlopes(
   atZero: KinkConvention,
 ): LinearSlopes {
   const value = resolveKink(action, atZero, left, right);
-  const mode = atZero === "left" || Object.is(value, left)
-    ? "left"
-    : atZero === "right" || Object.is(value, right)
-    ? "right"
-    : "other";
   return {
     pair: Float64Array.of(left, right),
+    table: Float64Array.of(left, right, value, NaN),
     atZero: value,
-    mode,
+    kinkLeft: Object.is(value, left),
   };
 }
 
@@ -59,11 +57,9 @@ export function linearBackward64(
   slopes: LinearSlopes,
 ): void {
   if (!prepareAliased(x, out, slopes, gradOut)) return;
-  const sum = slopes.mode === "left"
+  const sum = slopes.kinkLeft
     ? kinkLeft64(x, gradOut, out, slopes.pair)
-    : slopes.mode === "right"
-    ? kinkRight64(x, gradOut, out, slopes.pair)
-    : kinkOther64(x, gradOut, out, kinkTable(slopes));
+    : kinkOther64(x, gradOut, out, slopes.table);
   if (sum !== sum) markNaN(x, out);
 }
 
@@ -75,11 +71,9 @@ export function linearBackward32(
   slopes: LinearSlopes,
 ): void {
   if (!prepareAliased(x, out, slopes, gradOut)) return;
-  const sum = slopes.mode === "left"
+  const sum = slopes.kinkLeft
     ? kinkLeft32(x, gradOut, out, slopes.pair)
-    : slopes.mode === "right"
-    ? kinkRight32(x, gradOut, out, slopes.pair)
-    : kinkOther32(x, gradOut, out, kinkTable(slopes));
+    : kinkOther32(x, gradOut, out, slopes.table);
   if (sum !== sum) markNaN(x, out);
 }
 
@@ -104,18 +98,7 @@ function kinkLeft64(x: Float64Array, g: Float64Array, out: Float64Array, pair: F
   return sum;
 }
 
-/** The kink takes the right slope: index 1 for v >= 0, 0 for v < 0 (and NaN, fixed later). */
-function kinkRight64(x: Float64Array, g: Float64Array, out: Float64Array, pair: Float64Array) {
-  let sum = 0;
-  for (let i = x.length - 1; i >= 0; i--) {
-    const v = x[i];
-    sum += v;
-    out[i] = g[i] * pair[+(v >= 0)];
-  }
-  return sum;
-}
-
-/** The kink has a value of its own: the table of {@linkcode kinkTable}. */
+/** Any other f'(0) (the right slope, a mean, a value): indexed by `(v > 0) | (v === 0) << 1`. */
 function kinkOther64(x: Float64Array, g: Float64Array, out: Float64Array, table: Float64Array) {
   let sum = 0;
   for (let i = x.length - 1; i >= 0; i--) {
@@ -133,17 +116,6 @@ function kinkLeft32(x: Float32Array, g: Float32Array, out: Float32Array, pair: F
     const v = x[i];
     sum += v;
     out[i] = g[i] * pair[+(v > 0)];
-  }
-  return sum;
-}
-
-/** The float32 twin of {@linkcode kinkRight64}. */
-function kinkRight32(x: Float32Array, g: Float32Array, out: Float32Array, pair: Float64Array) {
-  let sum = 0;
-  for (let i = x.length - 1; i >= 0; i--) {
-    const v = x[i];
-    sum += v;
-    out[i] = g[i] * pair[+(v >= 0)];
   }
   return sum;
 }
@@ -206,13 +178,4 @@ export function linearForward32(x: Float32Array, out: Float32Array, pair: Float6
     const v = x[i];
     out[i] = v * pair[+(v > 0)];
   }
-}
-
-/**
- * The table indexed by `(z > 0) | (z === 0) << 1`: left slope, right slope, the kink value
- * (slot 3 is never reached).
- */
-function kinkTable(slopes: LinearSlopes): Float64Array {
-  const [left, right] = slopes.pair;
-  return Float64Array.of(left, right, slopes.atZero, NaN);
 }
