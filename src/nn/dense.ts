@@ -60,6 +60,7 @@ export class Dense implements Layer {
   #gradIn: MatrixCache;
   #params: Parameter[];
   #nonZero: Int32Array;
+  #zero: Int32Array;
 
   /**
    * Creates a dense layer, drawing its weights with `options.init` from `options.prng` (or a
@@ -89,6 +90,7 @@ export class Dense implements Layer {
     this.#out = new MatrixCache(outputSize);
     this.#gradIn = new MatrixCache(inputSize);
     this.#nonZero = new Int32Array(inputSize);
+    this.#zero = new Int32Array(inputSize);
     this.#params = [
       {
         name: "weights",
@@ -198,83 +200,77 @@ export class Dense implements Layer {
     const gw = this.weightGrad, gb = this.biasGrad;
     const gradIn = this.#gradIn.get(rows);
     const gx = gradIn.data;
-    const nonZero = this.#nonZero;
+    const nonZero = this.#nonZero, zero = this.#zero;
     const skipZeroInputs = options.skipZeroInputs === true;
     for (let i = 0; i < rows; i++) {
       const gRow = i * nOut, xRow = i * nIn;
       for (let j = 0; j < nOut; j++) gb[j] += g[gRow + j];
-      if (skipZeroInputs) {
-        // Only the non-zero inputs need gradients: gather them (branch-free: a branch on
-        // ReLU's random zeros mispredicts half the time), then take them four (then two, one)
-        // at a time so that each load of gradOut serves four weight rows.
-        let m = 0;
-        for (let k = 0; k < nIn; k++) {
-          nonZero[m] = k;
-          m += +(xs[xRow + k] !== 0);
-          gx[xRow + k] = 0;
-        }
-        let t = 0;
-        for (; t + 3 < m; t += 4) {
-          const k0 = nonZero[t], k1 = nonZero[t + 1], k2 = nonZero[t + 2], k3 = nonZero[t + 3];
-          const a0 = xs[xRow + k0], a1 = xs[xRow + k1], a2 = xs[xRow + k2], a3 = xs[xRow + k3];
-          const w0 = k0 * nOut, w1 = k1 * nOut, w2 = k2 * nOut, w3 = k3 * nOut;
-          let sum0 = 0, sum1 = 0, sum2 = 0, sum3 = 0;
-          for (let j = 0; j < nOut; j++) {
-            const gj = g[gRow + j];
-            gw[w0 + j] += a0 * gj;
-            gw[w1 + j] += a1 * gj;
-            gw[w2 + j] += a2 * gj;
-            gw[w3 + j] += a3 * gj;
-            sum0 += gj * w[w0 + j];
-            sum1 += gj * w[w1 + j];
-            sum2 += gj * w[w2 + j];
-            sum3 += gj * w[w3 + j];
-          }
-          gx[xRow + k0] = sum0;
-          gx[xRow + k1] = sum1;
-          gx[xRow + k2] = sum2;
-          gx[xRow + k3] = sum3;
-        }
-        for (; t + 1 < m; t += 2) {
-          const k0 = nonZero[t], k1 = nonZero[t + 1];
-          const a0 = xs[xRow + k0], a1 = xs[xRow + k1];
-          const w0 = k0 * nOut, w1 = k1 * nOut;
-          let sum0 = 0, sum1 = 0;
-          for (let j = 0; j < nOut; j++) {
-            const gj = g[gRow + j];
-            gw[w0 + j] += a0 * gj;
-            gw[w1 + j] += a1 * gj;
-            sum0 += gj * w[w0 + j];
-            sum1 += gj * w[w1 + j];
-          }
-          gx[xRow + k0] = sum0;
-          gx[xRow + k1] = sum1;
-        }
-        if (t < m) {
-          const k = nonZero[t], a = xs[xRow + k], wRow = k * nOut;
-          let sum = 0;
-          for (let j = 0; j < nOut; j++) {
-            const gj = g[gRow + j];
-            gw[wRow + j] += a * gj;
-            sum += gj * w[wRow + j];
-          }
-          gx[xRow + k] = sum;
-        }
-        continue;
-      }
+      // Split the inputs into non-zero and zero ones, branch-free (a branch on ReLU's random
+      // zeros mispredicts half the time): each index is written to both lists, and only the
+      // count of its own list moves on.
+      let m = 0, z = 0;
       for (let k = 0; k < nIn; k++) {
-        const wRow = k * nOut;
-        const a = xs[xRow + k];
-        let sum = 0;
-        if (a === 0) {
-          for (let j = 0; j < nOut; j++) sum += g[gRow + j] * w[wRow + j];
-        } else {
-          for (let j = 0; j < nOut; j++) {
-            const gj = g[gRow + j];
-            gw[wRow + j] += a * gj;
-            sum += gj * w[wRow + j];
-          }
+        const isZero = +(xs[xRow + k] === 0);
+        nonZero[m] = k;
+        zero[z] = k;
+        m += 1 - isZero;
+        z += isZero;
+      }
+      // Non-zero inputs: weight gradients and input gradients together, four (then two, one)
+      // inputs at a time so that each load of gradOut serves four weight rows.
+      let t = 0;
+      for (; t + 3 < m; t += 4) {
+        const k0 = nonZero[t], k1 = nonZero[t + 1], k2 = nonZero[t + 2], k3 = nonZero[t + 3];
+        const a0 = xs[xRow + k0], a1 = xs[xRow + k1], a2 = xs[xRow + k2], a3 = xs[xRow + k3];
+        const w0 = k0 * nOut, w1 = k1 * nOut, w2 = k2 * nOut, w3 = k3 * nOut;
+        let sum0 = 0, sum1 = 0, sum2 = 0, sum3 = 0;
+        for (let j = 0; j < nOut; j++) {
+          const gj = g[gRow + j];
+          gw[w0 + j] += a0 * gj;
+          gw[w1 + j] += a1 * gj;
+          gw[w2 + j] += a2 * gj;
+          gw[w3 + j] += a3 * gj;
+          sum0 += gj * w[w0 + j];
+          sum1 += gj * w[w1 + j];
+          sum2 += gj * w[w2 + j];
+          sum3 += gj * w[w3 + j];
         }
+        gx[xRow + k0] = sum0;
+        gx[xRow + k1] = sum1;
+        gx[xRow + k2] = sum2;
+        gx[xRow + k3] = sum3;
+      }
+      for (; t + 1 < m; t += 2) {
+        const k0 = nonZero[t], k1 = nonZero[t + 1];
+        const a0 = xs[xRow + k0], a1 = xs[xRow + k1];
+        const w0 = k0 * nOut, w1 = k1 * nOut;
+        let sum0 = 0, sum1 = 0;
+        for (let j = 0; j < nOut; j++) {
+          const gj = g[gRow + j];
+          gw[w0 + j] += a0 * gj;
+          gw[w1 + j] += a1 * gj;
+          sum0 += gj * w[w0 + j];
+          sum1 += gj * w[w1 + j];
+        }
+        gx[xRow + k0] = sum0;
+        gx[xRow + k1] = sum1;
+      }
+      if (t < m) {
+        const k = nonZero[t], a = xs[xRow + k], wRow = k * nOut;
+        let sum = 0;
+        for (let j = 0; j < nOut; j++) {
+          const gj = g[gRow + j];
+          gw[wRow + j] += a * gj;
+          sum += gj * w[wRow + j];
+        }
+        gx[xRow + k] = sum;
+      }
+      // Zero inputs add nothing to the weight gradient; their input gradient is skipped when
+      // the layer below discards it (a ReLU), else computed.
+      for (let u = 0; u < z; u++) {
+        const k = zero[u], wRow = k * nOut;
+        let sum = 0;
+        if (!skipZeroInputs) { for (let j = 0; j < nOut; j++) sum += g[gRow + j] * w[wRow + j]; }
         gx[xRow + k] = sum;
       }
     }
