@@ -183,29 +183,30 @@ export function preluForward<T extends FloatArray = Float64Array>(
   if (target instanceof Float64Array) {
     if (!(x instanceof Float64Array)) target.set(x); // then run in place
     const input = x instanceof Float64Array ? x : target;
-    if (anyZero) columnsExact64(input, target, alpha);
-    else columnsForward64(input, target, pairs);
+    if (anyZero) columnsExact64.call(undefined, input, target, alpha);
+    else columnsForward64.call(undefined, input, target, pairs);
   } else {
     if (!(x instanceof Float32Array)) target.set(x); // then run in place
     const input = x instanceof Float32Array ? x : target;
-    if (anyZero) columnsExact32(input, target, alpha);
-    else columnsForward32(input, target, pairs);
+    if (anyZero) columnsExact32.call(undefined, input, target, alpha);
+    else columnsForward32.call(undefined, input, target, pairs);
   }
   return target as T;
 }
 
+// The kernels are called through `.call` for the reason given in ActivationFunction.forward.
 function sharedSlope(x: ArrayLike<number>, alpha: number, target: FloatArray): FloatArray {
   const pair = Float64Array.of(alpha, 1);
   if (target instanceof Float64Array) {
     if (!(x instanceof Float64Array)) target.set(x); // then run in place
     const input = x instanceof Float64Array ? x : target;
-    if (alpha === 0) reluForward64(input, target);
-    else linearForward64(input, target, pair);
+    if (alpha === 0) reluForward64.call(undefined, input, target);
+    else linearForward64.call(undefined, input, target, pair);
   } else {
     if (!(x instanceof Float32Array)) target.set(x);
     const input = x instanceof Float32Array ? x : target;
-    if (alpha === 0) reluForward32(input, target);
-    else linearForward32(input, target, pair);
+    if (alpha === 0) reluForward32.call(undefined, input, target);
+    else linearForward32.call(undefined, input, target, pair);
   }
   return target;
 }
