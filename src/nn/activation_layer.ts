@@ -7,10 +7,8 @@
 
 import type { Activation } from "../activations/types.ts";
 import type { Matrix } from "../core/matrix.ts";
-import { requireNumber } from "../core/validate.ts";
-import { MatrixCache } from "./_buffers.ts";
-import { requireBackward, requireColumns } from "./_check.ts";
-import type { ActivationLike, LayerJSON, Parameter } from "./layer.ts";
+import { ElementwiseLayer } from "./elementwise_layer.ts";
+import type { LayerJSON } from "./layer.ts";
 
 /**
  * Applies an activation function elementwise: `y = f(z)`; its backward pass returns
@@ -28,22 +26,16 @@ import type { ActivationLike, LayerJSON, Parameter } from "./layer.ts";
  * assert.deepEqual(Array.from(layer.lastInput!.data), [-1, 2]);
  * ```
  */
-export class ActivationLayer implements ActivationLike {
+export class ActivationLayer extends ElementwiseLayer {
   /** Always `"activation"`. */
   readonly type = "activation";
   /** The activation function. */
   readonly activation: Activation;
-  /** Number of neurons. */
-  readonly size: number;
   /**
    * Whether f'(z) is 0 wherever f(z) is 0, so the layer above may skip gradients for zero
    * outputs: true for ReLU with the default convention f'(0) = 0.
    */
   readonly gradientZeroWhereOutputZero: boolean;
-  #z: Matrix | undefined;
-  #y: Matrix | undefined;
-  #out: MatrixCache;
-  #gradIn: MatrixCache;
 
   /**
    * Creates an activation layer.
@@ -52,6 +44,7 @@ export class ActivationLayer implements ActivationLike {
    * @param size Number of neurons (columns), an integer >= 1.
    */
   constructor(activation: Activation, size: number) {
+    super("create an activation layer", size);
     if (typeof activation?.forward !== "function" || typeof activation?.backward !== "function") {
       throw new TypeError(
         `Cannot create an activation layer as activation must be an Activation object: activation=${
@@ -59,70 +52,32 @@ export class ActivationLayer implements ActivationLike {
         }`,
       );
     }
-    requireNumber("create an activation layer", "size", size, { integer: true, min: 1 });
     this.activation = activation;
-    this.size = size;
     // ReLU is 0 exactly for z <= 0, where its derivative is 0 (given f'(0) = 0).
     this.gradientZeroWhereOutputZero = activation.name === "relu" && activation.grad(0) === 0;
-    this.#out = new MatrixCache(size);
-    this.#gradIn = new MatrixCache(size);
-  }
-
-  /** Number of input columns (= {@linkcode ActivationLayer.size}). */
-  get inputSize(): number {
-    return this.size;
-  }
-
-  /** Number of output columns (= {@linkcode ActivationLayer.size}). */
-  get outputSize(): number {
-    return this.size;
-  }
-
-  /** The pre-activations z of the last forward call. */
-  get lastInput(): Matrix | undefined {
-    return this.#z;
-  }
-
-  /** The outputs f(z) of the last forward call. */
-  get lastOutput(): Matrix | undefined {
-    return this.#y;
   }
 
   /**
    * Computes `f(z)` elementwise.
    *
-   * @param z The pre-activations, `N x size`.
-   * @returns The activations (a buffer owned by the layer).
+   * @param z The pre-activations.
+   * @param out Where to write.
    */
-  forward(z: Matrix): Matrix {
-    requireColumns(`run ${this.describe()}`, z, this.size);
-    const out = this.#out.get(z.rows);
+  protected forwardInto(z: Matrix, out: Matrix): void {
     this.activation.forward(z.data, out.data);
-    this.#z = z;
-    this.#y = out;
-    return out;
   }
 
   /**
-   * Computes `gradOut * f'(z)` for the last forward input.
+   * Computes `gradOut * f'(z)` with the activation's fused kernel (given f(z) too, which
+   * sigmoid, tanh and ELU reuse).
    *
-   * @param gradOut dLoss/dOutput, `N x size`.
-   * @returns dLoss/dz (a buffer owned by the layer).
+   * @param z The last forward input.
+   * @param y The last forward output.
+   * @param gradOut dLoss/dOutput.
+   * @param gradIn Where to write.
    */
-  backward(gradOut: Matrix): Matrix {
-    const z = requireBackward(this, this.#z, gradOut);
-    const gradIn = this.#gradIn.get(z.rows);
-    this.activation.backward(z.data, gradOut.data, gradIn.data, this.#y!.data);
-    return gradIn;
-  }
-
-  /**
-   * No trainable parameters.
-   *
-   * @returns An empty array.
-   */
-  params(): Parameter[] {
-    return [];
+  protected backwardInto(z: Matrix, y: Matrix, gradOut: Matrix, gradIn: Matrix): void {
+    this.activation.backward(z.data, gradOut.data, gradIn.data, y.data);
   }
 
   /**

@@ -23,6 +23,7 @@
 export * from "./layer.ts";
 export * from "./dense.ts";
 export * from "./activation_layer.ts";
+export * from "./elementwise_layer.ts";
 export * from "./prelu_layer.ts";
 export * from "./rrelu_layer.ts";
 export * from "./dropout.ts";

@@ -8,10 +8,9 @@
 import { preluForward } from "../activations/mod.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { requireNumber } from "../core/validate.ts";
-import { MatrixCache } from "./_buffers.ts";
-import { requireBackward, requireColumns } from "./_check.ts";
 import { decodeFloat64, encodeFloat64, readInteger } from "./_json.ts";
-import type { ActivationLike, LayerJSON, Parameter } from "./layer.ts";
+import { ElementwiseLayer } from "./elementwise_layer.ts";
+import type { LayerJSON, Parameter } from "./layer.ts";
 
 /** Options of {@linkcode PReLU}. */
 export interface PReLUOptions {
@@ -37,21 +36,15 @@ export interface PReLUOptions {
  * assert.deepEqual(Array.from(layer.alphaGrad), [-2, 0]);
  * ```
  */
-export class PReLU implements ActivationLike {
+export class PReLU extends ElementwiseLayer {
   /** Always `"prelu"`. */
   readonly type = "prelu";
-  /** Number of neurons. */
-  readonly size: number;
   /** Whether one slope is shared by all neurons. */
   readonly shared: boolean;
   /** The negative slopes: one per neuron, or one when shared. */
   readonly alpha: Float64Array;
   /** Accumulated gradient of the slopes. */
   readonly alphaGrad: Float64Array;
-  #z: Matrix | undefined;
-  #y: Matrix | undefined;
-  #out: MatrixCache;
-  #gradIn: MatrixCache;
   #params: Parameter[];
 
   /**
@@ -62,14 +55,11 @@ export class PReLU implements ActivationLike {
    */
   constructor(size: number, options: PReLUOptions = {}) {
     const action = "create a PReLU layer";
-    requireNumber(action, "size", size, { integer: true, min: 1 });
+    super(action, size);
     const init = requireNumber(action, "init", options.init ?? 0.25);
-    this.size = size;
     this.shared = options.shared ?? false;
     this.alpha = new Float64Array(this.shared ? 1 : size).fill(init);
     this.alphaGrad = new Float64Array(this.alpha.length);
-    this.#out = new MatrixCache(size);
-    this.#gradIn = new MatrixCache(size);
     this.#params = [{
       name: "alpha",
       value: this.alpha,
@@ -79,51 +69,26 @@ export class PReLU implements ActivationLike {
     }];
   }
 
-  /** Number of input columns (= size). */
-  get inputSize(): number {
-    return this.size;
-  }
-
-  /** Number of output columns (= size). */
-  get outputSize(): number {
-    return this.size;
-  }
-
-  /** The pre-activations z of the last forward call. */
-  get lastInput(): Matrix | undefined {
-    return this.#z;
-  }
-
-  /** The outputs of the last forward call. */
-  get lastOutput(): Matrix | undefined {
-    return this.#y;
-  }
-
   /**
    * Computes `z > 0 ? z : a_j z` with the `preluForward` kernel.
    *
-   * @param z The pre-activations, `N x size`.
-   * @returns The activations (a buffer owned by the layer).
+   * @param z The pre-activations.
+   * @param out Where to write.
    */
-  forward(z: Matrix): Matrix {
-    requireColumns(`run ${this.describe()}`, z, this.size);
-    const out = this.#out.get(z.rows);
+  protected forwardInto(z: Matrix, out: Matrix): void {
     preluForward(z.data, this.shared ? this.alpha[0] : this.alpha, out.data, { cols: this.size });
-    this.#z = z;
-    this.#y = out;
-    return out;
   }
 
   /**
    * Adds `sum(gradOut * z)` over non-positive z to each slope's gradient and returns
    * `gradOut * (z > 0 ? 1 : a_j)`.
    *
-   * @param gradOut dLoss/dOutput, `N x size`.
-   * @returns dLoss/dz (a buffer owned by the layer).
+   * @param z The last forward input.
+   * @param _y The last forward output (not needed).
+   * @param gradOut dLoss/dOutput.
+   * @param gradIn Where to write.
    */
-  backward(gradOut: Matrix): Matrix {
-    const z = requireBackward(this, this.#z, gradOut);
-    const gradIn = this.#gradIn.get(z.rows);
+  protected backwardInto(z: Matrix, _y: Matrix, gradOut: Matrix, gradIn: Matrix): void {
     const zs = z.data, g = gradOut.data, gz = gradIn.data;
     const a = this.alpha, ga = this.alphaGrad, n = this.size;
     const step = this.shared ? 0 : 1;
@@ -138,7 +103,6 @@ export class PReLU implements ActivationLike {
         }
       }
     }
-    return gradIn;
   }
 
   /**
@@ -146,7 +110,7 @@ export class PReLU implements ActivationLike {
    *
    * @returns The parameter list.
    */
-  params(): Parameter[] {
+  override params(): Parameter[] {
     return this.#params;
   }
 

@@ -10,9 +10,9 @@ import type { Matrix } from "../core/matrix.ts";
 import { type Prng, type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { requireNumber } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
-import { requireBackward, requireColumns } from "./_check.ts";
 import { readInteger } from "./_json.ts";
-import type { ActivationLike, ForwardOptions, LayerJSON, Parameter } from "./layer.ts";
+import { ElementwiseLayer } from "./elementwise_layer.ts";
+import type { ForwardOptions, LayerJSON } from "./layer.ts";
 
 /** Options of {@linkcode RReLU}. */
 export interface RReLUOptions extends RandomOptions {
@@ -40,11 +40,9 @@ export interface RReLUOptions extends RandomOptions {
  * assert.ok(slope >= 0.1 && slope <= 0.3);
  * ```
  */
-export class RReLU implements ActivationLike {
+export class RReLU extends ElementwiseLayer {
   /** Always `"rrelu"`. */
   readonly type = "rrelu";
-  /** Number of neurons. */
-  readonly size: number;
   /** Smallest slope. */
   readonly lower: number;
   /** Largest slope. */
@@ -52,13 +50,9 @@ export class RReLU implements ActivationLike {
   /** The seed of the layer's generator, when it was made from one. */
   readonly seed: number | undefined;
   #prng: Prng;
-  #z: Matrix | undefined;
-  #y: Matrix | undefined;
   #slopes: Matrix | undefined;
   #training: RReluOptions;
   #evaluation: RReluOptions;
-  #out: MatrixCache;
-  #gradIn: MatrixCache;
   #slopeCache: MatrixCache;
 
   /**
@@ -69,39 +63,16 @@ export class RReLU implements ActivationLike {
    */
   constructor(size: number, options: RReLUOptions = {}) {
     const action = "create an RReLU layer";
-    requireNumber(action, "size", size, { integer: true, min: 1 });
+    super(action, size);
     const lower = requireNumber(action, "lower", options.lower ?? 1 / 8, { min: 0 });
     const upper = requireNumber(action, "upper", options.upper ?? 1 / 3, { min: lower });
-    this.size = size;
     this.lower = lower;
     this.upper = upper;
     this.seed = options.prng === undefined ? (options.seed ?? 0) : undefined;
     this.#prng = resolvePrng(options);
     this.#training = { lower, upper, training: true, prng: this.#prng };
     this.#evaluation = { lower, upper };
-    this.#out = new MatrixCache(size);
-    this.#gradIn = new MatrixCache(size);
     this.#slopeCache = new MatrixCache(size);
-  }
-
-  /** Number of input columns (= size). */
-  get inputSize(): number {
-    return this.size;
-  }
-
-  /** Number of output columns (= size). */
-  get outputSize(): number {
-    return this.size;
-  }
-
-  /** The pre-activations z of the last forward call. */
-  get lastInput(): Matrix | undefined {
-    return this.#z;
-  }
-
-  /** The outputs of the last forward call. */
-  get lastOutput(): Matrix | undefined {
-    return this.#y;
   }
 
   /** The mean slope, used in evaluation. */
@@ -110,15 +81,14 @@ export class RReLU implements ActivationLike {
   }
 
   /**
-   * Computes `z > 0 ? z : a z`, with random slopes in training and the mean slope otherwise.
+   * Computes `z > 0 ? z : a z`, with random slopes in training and the mean slope otherwise,
+   * and keeps the slopes for the backward pass.
    *
-   * @param z The pre-activations, `N x size`.
+   * @param z The pre-activations.
+   * @param out Where to write.
    * @param options `training` (default false).
-   * @returns The activations (a buffer owned by the layer).
    */
-  forward(z: Matrix, options: ForwardOptions = {}): Matrix {
-    requireColumns(`run ${this.describe()}`, z, this.size);
-    const out = this.#out.get(z.rows);
+  protected forwardInto(z: Matrix, out: Matrix, options: ForwardOptions): void {
     const slopes = this.#slopeCache.get(z.rows);
     rreluForward(
       z.data,
@@ -126,32 +96,19 @@ export class RReLU implements ActivationLike {
       out.data,
       slopes.data,
     );
-    this.#z = z;
-    this.#y = out;
     this.#slopes = slopes;
-    return out;
   }
 
   /**
-   * Returns `gradOut * slope` with the slopes of the last forward call (`rreluBackward`).
+   * Writes `gradOut * slope` with the slopes of the last forward call (`rreluBackward`).
    *
-   * @param gradOut dLoss/dOutput, `N x size`.
-   * @returns dLoss/dz (a buffer owned by the layer).
+   * @param _z The last forward input (not needed: the slopes are kept).
+   * @param _y The last forward output (not needed).
+   * @param gradOut dLoss/dOutput.
+   * @param gradIn Where to write.
    */
-  backward(gradOut: Matrix): Matrix {
-    const z = requireBackward(this, this.#z, gradOut);
-    const gradIn = this.#gradIn.get(z.rows);
+  protected backwardInto(_z: Matrix, _y: Matrix, gradOut: Matrix, gradIn: Matrix): void {
     rreluBackward(gradOut.data, this.#slopes!.data, gradIn.data);
-    return gradIn;
-  }
-
-  /**
-   * No trainable parameters.
-   *
-   * @returns An empty array.
-   */
-  params(): Parameter[] {
-    return [];
   }
 
   /**
