@@ -55,3 +55,21 @@ export function requireArray(action: string, name: string, x: unknown): ArrayLik
   }
   return x as ArrayLike<number>;
 }
+
+/**
+ * The error a loop kernel throws when an array is not as long as it must be (as x, or two
+ * slopes). The
+ * public functions check lengths first, so this is an internal assertion; the check in each
+ * kernel also keeps the kernel over the bytecode size that V8's mid-tier compiler (Maglev)
+ * inlines (100 bytes), see `_piecewise_linear.ts`.
+ */
+export function kernelLengthError(
+  kernel: string,
+  name: string,
+  actual: number,
+  expected: number,
+): RangeError {
+  return new RangeError(
+    `Cannot run ${kernel} as ${name} must have ${expected} elements: ${name}.length=${actual}`,
+  );
+}

@@ -10,6 +10,7 @@
  * @module
  */
 
+import { kernelLengthError } from "./_arrays.ts";
 import { resolveKink } from "./_kink.ts";
 import type { KinkConvention } from "./types.ts";
 
@@ -86,11 +87,22 @@ export function linearBackward32(
 // V8 compiles that form to a tighter loop. Measured by `bench/activations_bench.ts`, float64
 // ReLU backward: about 0.52x of a copy's throughput with two comparisons per element and the
 // loop upwards, 0.62x downwards, about 0.69x with one comparison and the sum.
+//
+// Each kernel also checks its arrays' lengths before the loop. The public functions have
+// checked them already; the point is the size: with the checks every kernel is over the 100
+// bytes of bytecode up to which V8's mid-tier compiler (Maglev) inlines a function into its
+// caller. Inlined there, a kernel's loop runs as Maglev compiles it (a branch per comparison,
+// boxed sums: 5 to 14 ns per element instead of about 1.1) until the caller itself reaches
+// the top tier, which for a caller called rarely, with long arrays, may be never. Measured
+// with the small-array group of `bench/activations_bench.ts` and in training runs.
 
 /** The kink takes the left slope: index 1 for v > 0, 0 for v <= 0 (and NaN, fixed later). */
 function kinkLeft64(x: Float64Array, g: Float64Array, out: Float64Array, pair: Float64Array) {
+  const n = x.length;
+  if (g.length !== n) throw kernelLengthError("kinkLeft64", "gradOut", g.length, n);
+  if (out.length !== n) throw kernelLengthError("kinkLeft64", "out", out.length, n);
   let sum = 0;
-  for (let i = x.length - 1; i >= 0; i--) {
+  for (let i = n - 1; i >= 0; i--) {
     const v = x[i];
     sum += v;
     out[i] = g[i] * pair[+(v > 0)];
@@ -100,8 +112,11 @@ function kinkLeft64(x: Float64Array, g: Float64Array, out: Float64Array, pair: F
 
 /** Any other f'(0) (the right slope, a mean, a value): indexed by `(v > 0) | (v === 0) << 1`. */
 function kinkOther64(x: Float64Array, g: Float64Array, out: Float64Array, table: Float64Array) {
+  const n = x.length;
+  if (g.length !== n) throw kernelLengthError("kinkOther64", "gradOut", g.length, n);
+  if (out.length !== n) throw kernelLengthError("kinkOther64", "out", out.length, n);
   let sum = 0;
-  for (let i = x.length - 1; i >= 0; i--) {
+  for (let i = n - 1; i >= 0; i--) {
     const v = x[i];
     sum += v;
     out[i] = g[i] * table[+(v > 0) | (+(v === 0) << 1)];
@@ -111,8 +126,11 @@ function kinkOther64(x: Float64Array, g: Float64Array, out: Float64Array, table:
 
 /** The float32 twin of {@linkcode kinkLeft64}. */
 function kinkLeft32(x: Float32Array, g: Float32Array, out: Float32Array, pair: Float64Array) {
+  const n = x.length;
+  if (g.length !== n) throw kernelLengthError("kinkLeft32", "gradOut", g.length, n);
+  if (out.length !== n) throw kernelLengthError("kinkLeft32", "out", out.length, n);
   let sum = 0;
-  for (let i = x.length - 1; i >= 0; i--) {
+  for (let i = n - 1; i >= 0; i--) {
     const v = x[i];
     sum += v;
     out[i] = g[i] * pair[+(v > 0)];
@@ -122,8 +140,11 @@ function kinkLeft32(x: Float32Array, g: Float32Array, out: Float32Array, pair: F
 
 /** The float32 twin of {@linkcode kinkOther64}. */
 function kinkOther32(x: Float32Array, g: Float32Array, out: Float32Array, table: Float64Array) {
+  const n = x.length;
+  if (g.length !== n) throw kernelLengthError("kinkOther32", "gradOut", g.length, n);
+  if (out.length !== n) throw kernelLengthError("kinkOther32", "out", out.length, n);
   let sum = 0;
-  for (let i = x.length - 1; i >= 0; i--) {
+  for (let i = n - 1; i >= 0; i--) {
     const v = x[i];
     sum += v;
     out[i] = g[i] * table[+(v > 0) | (+(v === 0) << 1)];
@@ -165,6 +186,8 @@ function prepareAliased<T extends Float64Array | Float32Array>(
  */
 export function linearForward64(x: Float64Array, out: Float64Array, pair: Float64Array): void {
   const n = x.length;
+  if (out.length !== n) throw kernelLengthError("linearForward64", "out", out.length, n);
+  if (pair.length !== 2) throw kernelLengthError("linearForward64", "pair", pair.length, 2);
   for (let i = 0; i < n; i++) {
     const v = x[i];
     out[i] = v * pair[+(v > 0)];
@@ -174,6 +197,8 @@ export function linearForward64(x: Float64Array, out: Float64Array, pair: Float6
 /** The float32 twin of {@linkcode linearForward64}. */
 export function linearForward32(x: Float32Array, out: Float32Array, pair: Float64Array): void {
   const n = x.length;
+  if (out.length !== n) throw kernelLengthError("linearForward32", "out", out.length, n);
+  if (pair.length !== 2) throw kernelLengthError("linearForward32", "pair", pair.length, 2);
   for (let i = 0; i < n; i++) {
     const v = x[i];
     out[i] = v * pair[+(v > 0)];

@@ -165,13 +165,12 @@ export function twoPieceActivation(spec: TwoPieceSpec): ActivationFunction {
   const { name, title, action, alpha, atZero } = spec;
   const slopes = linearSlopes(action, alpha, 1, atZero);
   const a = formatNumber(alpha);
-  // The kernels are called through `.call` for the reason given in ActivationFunction.forward.
   const forward64 = alpha === 0
     ? reluForward64
-    : (x: Float64Array, out: Float64Array) => linearForward64.call(undefined, x, out, slopes.pair);
+    : (x: Float64Array, out: Float64Array) => linearForward64(x, out, slopes.pair);
   const forward32 = alpha === 0
     ? reluForward32
-    : (x: Float32Array, out: Float32Array) => linearForward32.call(undefined, x, out, slopes.pair);
+    : (x: Float32Array, out: Float32Array) => linearForward32(x, out, slopes.pair);
   return new ActivationFunction({
     name,
     label: `${title} (α = ${a}${atZero === "left" ? "" : `, f′(0) = ${slopes.atZero}`})`,

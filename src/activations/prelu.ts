@@ -7,7 +7,7 @@
  */
 
 import { requireNumber } from "../core/validate.ts";
-import { allocateLike, requireArray, requireLength } from "./_arrays.ts";
+import { allocateLike, kernelLengthError, requireArray, requireLength } from "./_arrays.ts";
 import { checkKink, resolveKink } from "./_kink.ts";
 import { linearForward32, linearForward64 } from "./_piecewise_linear.ts";
 import type { ActivationFunction } from "./activation_function.ts";
@@ -183,30 +183,29 @@ export function preluForward<T extends FloatArray = Float64Array>(
   if (target instanceof Float64Array) {
     if (!(x instanceof Float64Array)) target.set(x); // then run in place
     const input = x instanceof Float64Array ? x : target;
-    if (anyZero) columnsExact64.call(undefined, input, target, alpha);
-    else columnsForward64.call(undefined, input, target, pairs);
+    if (anyZero) columnsExact64(input, target, alpha);
+    else columnsForward64(input, target, pairs);
   } else {
     if (!(x instanceof Float32Array)) target.set(x); // then run in place
     const input = x instanceof Float32Array ? x : target;
-    if (anyZero) columnsExact32.call(undefined, input, target, alpha);
-    else columnsForward32.call(undefined, input, target, pairs);
+    if (anyZero) columnsExact32(input, target, alpha);
+    else columnsForward32(input, target, pairs);
   }
   return target as T;
 }
 
-// The kernels are called through `.call` for the reason given in ActivationFunction.forward.
 function sharedSlope(x: ArrayLike<number>, alpha: number, target: FloatArray): FloatArray {
   const pair = Float64Array.of(alpha, 1);
   if (target instanceof Float64Array) {
     if (!(x instanceof Float64Array)) target.set(x); // then run in place
     const input = x instanceof Float64Array ? x : target;
-    if (alpha === 0) reluForward64.call(undefined, input, target);
-    else linearForward64.call(undefined, input, target, pair);
+    if (alpha === 0) reluForward64(input, target);
+    else linearForward64(input, target, pair);
   } else {
     if (!(x instanceof Float32Array)) target.set(x);
     const input = x instanceof Float32Array ? x : target;
-    if (alpha === 0) reluForward32.call(undefined, input, target);
-    else linearForward32.call(undefined, input, target, pair);
+    if (alpha === 0) reluForward32(input, target);
+    else linearForward32(input, target, pair);
   }
   return target;
 }
@@ -215,6 +214,7 @@ function sharedSlope(x: ArrayLike<number>, alpha: number, target: FloatArray): F
 function columnsForward64(x: Float64Array, out: Float64Array, pairs: Float64Array): void {
   const cols = pairs.length >> 1;
   const n = x.length;
+  if (out.length !== n) throw kernelLengthError("columnsForward64", "out", out.length, n);
   for (let i = 0, j = 0; i < n; i++) {
     const v = x[i];
     out[i] = v * pairs[(j << 1) | +(v > 0)];
@@ -225,6 +225,7 @@ function columnsForward64(x: Float64Array, out: Float64Array, pairs: Float64Arra
 function columnsForward32(x: Float32Array, out: Float32Array, pairs: Float64Array): void {
   const cols = pairs.length >> 1;
   const n = x.length;
+  if (out.length !== n) throw kernelLengthError("columnsForward32", "out", out.length, n);
   for (let i = 0, j = 0; i < n; i++) {
     const v = x[i];
     out[i] = v * pairs[(j << 1) | +(v > 0)];

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { kernelLengthError } from "./_arrays.ts";
 import { ActivationFunction } from "./activation_function.ts";
 import { checkKink, formatNumber, resolveKink } from "./_kink.ts";
 import { linearBackward32, linearBackward64, linearSlopes } from "./_piecewise_linear.ts";
@@ -73,8 +74,10 @@ export function reluGrad(z: number, options: ReluGradOptions = {}): number {
  * and about as fast as a copy because random signs cost no branch mispredictions.
  */
 export function reluForward64(x: Float64Array, out: Float64Array): void {
+  const n = x.length;
+  if (out.length !== n) throw kernelLengthError("reluForward64", "out", out.length, n);
   const slot = new Float64Array(2);
-  for (let i = x.length - 1; i >= 0; i--) {
+  for (let i = n - 1; i >= 0; i--) {
     const v = x[i];
     slot[1] = v;
     out[i] = slot[+!(v <= 0)];
@@ -89,9 +92,11 @@ export function reluForward64(x: Float64Array, out: Float64Array): void {
  * numbers and positive NaNs are >= 0. So NaN propagates, -Infinity and -0 give +0.
  */
 export function reluForward32(x: Float32Array, out: Float32Array): void {
-  const bits = new Int32Array(x.buffer, x.byteOffset, x.length);
-  const outBits = new Int32Array(out.buffer, out.byteOffset, out.length);
-  for (let i = bits.length - 1; i >= 0; i--) {
+  const n = x.length;
+  if (out.length !== n) throw kernelLengthError("reluForward32", "out", out.length, n);
+  const bits = new Int32Array(x.buffer, x.byteOffset, n);
+  const outBits = new Int32Array(out.buffer, out.byteOffset, n);
+  for (let i = n - 1; i >= 0; i--) {
     const b = bits[i];
     outBits[i] = b & (+(b <= -8388608) - 1); // mask 0 clears, mask -1 (all ones) keeps
   }

@@ -6,6 +6,13 @@ import {
   type ActivationName,
   createActivation,
 } from "@relu-lab/relu-lab";
+import { reluForward32, reluForward64 } from "../../src/activations/relu.ts";
+import {
+  linearBackward32,
+  linearBackward64,
+  linearForward64,
+  linearSlopes,
+} from "../../src/activations/_piecewise_linear.ts";
 import { close, EDGES, sameNumber } from "./_helpers.ts";
 
 /** Each name with non-default parameters too, so the parameterised kernels run. */
@@ -228,4 +235,20 @@ Deno.test("ReLU backward marks a NaN input even when ±Infinity are in the same 
   const g = relu.backward(big, Float64Array.of(1, 1, 1, 1));
   assert.deepEqual([g[0], g[1], g[3]], [1, 1, 0]);
   assert.ok(Number.isNaN(g[2]), "NaN after an overflowing sum");
+});
+
+Deno.test("the loop kernels refuse arrays shorter or longer than x, naming the array", () => {
+  const x = new Float64Array(4), short = new Float64Array(3);
+  assert.throws(() => reluForward64(x, short), {
+    name: "RangeError",
+    message: "Cannot run reluForward64 as out must have 4 elements: out.length=3",
+  });
+  assert.throws(() => reluForward32(new Float32Array(2), new Float32Array(5)), /out.length=5/);
+  assert.throws(() => linearForward64(x, x, Float64Array.of(0.1)), /pair must have 2 elements/);
+  const slopes = linearSlopes("test", 0.1, 1, "left");
+  assert.throws(() => linearBackward64(x, short, x, slopes), /gradOut must have 4 elements/);
+  assert.throws(
+    () => linearBackward32(new Float32Array(2), new Float32Array(2), new Float32Array(1), slopes),
+    /out must have 2 elements: out.length=1/,
+  );
 });
