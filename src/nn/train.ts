@@ -24,11 +24,13 @@ import {
 import { correctCount } from "./accuracy.ts";
 import { clipGradNorm } from "./clip_grad_norm.ts";
 import { Dense } from "./dense.ts";
+import { Dropout } from "./dropout.ts";
+import { isActivationLayer, type Layer } from "./layer.ts";
 import { defaultLossName, type Loss, type LossName, resolveLoss } from "./loss.ts";
 import { type Optimizer, type OptimizerName, resolveOptimizer } from "./optimizer.ts";
 import { PReLU } from "./prelu_layer.ts";
 import type { Schedule } from "./schedules.ts";
-import type { Sequential } from "./sequential.ts";
+import { Sequential } from "./sequential.ts";
 
 /** What {@linkcode train} records after each epoch. */
 export interface EpochRecord {
@@ -106,6 +108,13 @@ export interface TrainOptions {
    * `"adamW"`. Give it to the optimizer's factory instead when passing an object. Default: 0.
    */
   weightDecay?: number;
+  /**
+   * Inverted dropout with this rate after every hidden activation layer, for this run only:
+   * the model keeps its layers, and evaluation (the history's losses, the dead fractions) runs
+   * without dropout. The masks are drawn from generators seeded from `seed`. For a model that
+   * has Dropout layers of its own (e.g. from `mlp`'s `dropout`), leave this out. Default: 0.
+   */
+  dropout?: number;
   /**
    * The loss, by name or object. Default: `"softmaxCrossEntropy"` for `Int32Array` labels
    * (`"binaryCrossEntropy"` when the model has one output), `"mse"` for matrix targets.
@@ -300,6 +309,16 @@ function trainingRun(model: Sequential, data: Dataset, options: TrainOptions): T
   const seed = requireNumber(action, "seed", options.seed ?? 0, { integer: true });
   const rates = learningRates(options.learningRate ?? 0.01, epochCount);
   const weightDecay = requireNumber(action, "weightDecay", options.weightDecay ?? 0, { min: 0 });
+  const dropout = requireNumber(action, "dropout", options.dropout ?? 0, {
+    min: 0,
+    max: 1,
+    maxExclusive: true,
+  });
+  if (dropout > 0 && model.layers.some((layer) => layer instanceof Dropout)) {
+    throw new TypeError(
+      `Cannot ${action} as the model has Dropout layers of its own: dropout=${dropout} would add more (set one or the other)`,
+    );
+  }
   if (typeof options.optimizer === "object" && options.weightDecay !== undefined) {
     throw new TypeError(
       `Cannot ${action} as weightDecay must be given to the optimizer's factory when optimizer is an object: weightDecay=${options.weightDecay}`,
@@ -350,6 +369,7 @@ function trainingRun(model: Sequential, data: Dataset, options: TrainOptions): T
         loss,
         optimizer,
         clipNorm,
+        dropout,
         shuffle: options.shuffle ?? true,
         trainMetrics,
         test: options.test,
@@ -366,6 +386,7 @@ interface Settings {
   loss: Loss;
   optimizer: Optimizer;
   clipNorm: number | undefined;
+  dropout: number;
   shuffle: boolean;
   trainMetrics: "running" | "end";
   test: Dataset | undefined;
@@ -384,6 +405,8 @@ function* runEpochs(
   const targets = data.y instanceof Int32Array ? undefined : data.y;
   const targetCols = targets?.cols ?? 0;
   const prng = createPrng(settings.seed);
+  // The network trained: the model itself, or its layers with dropout between them.
+  const net = settings.dropout > 0 ? withDropout(model, settings.dropout, settings.seed) : model;
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
 
@@ -424,8 +447,8 @@ function* runEpochs(
         gatherRows(targets!, order, start, yb);
       }
       step++;
-      model.zeroGrad();
-      const out = model.forward(xb, TRAINING);
+      net.zeroGrad();
+      const out = net.forward(xb, TRAINING);
       const grad = grads.get(rows);
       const value = loss.valueAndGrad(out, yb, grad);
       if (!Number.isFinite(value)) {
@@ -436,7 +459,7 @@ function* runEpochs(
         lossSum += value * rows;
         if (labels !== undefined) correct += correctCount(out, yb as Int32Array);
       }
-      model.backward(grad);
+      net.backward(grad);
       for (let d = 0; d < denseParams.length; d++) normSums[d] += layerNorm(denseParams[d]);
       if (clipNorm !== undefined) clipGradNorm(params, clipNorm);
       optimizer.step(params, learningRate);
@@ -472,6 +495,27 @@ function* runEpochs(
     yield record;
   }
 }
+
+/**
+ * The model's own layers (shared, so training updates the model) with a Dropout layer after
+ * each hidden activation layer. The masks come from a generator of their own, so that adding
+ * dropout leaves the shuffling stream of `seed` as it was.
+ */
+function withDropout(model: Sequential, rate: number, seed: number): Sequential {
+  const seeds = createPrng((seed ^ DROPOUT_STREAM) >>> 0);
+  const last = model.layers.length - 1;
+  const layers: Layer[] = [];
+  model.layers.forEach((layer, i) => {
+    layers.push(layer);
+    if (i < last && isActivationLayer(layer)) {
+      layers.push(new Dropout(layer.outputSize, { rate, seed: Math.floor(seeds() * 2 ** 32) }));
+    }
+  });
+  return new Sequential(layers);
+}
+
+/** Mixed into the seed of the dropout masks' generators. */
+const DROPOUT_STREAM = 0x2545f491;
 
 /** Loss, accuracy and (optionally) dead fractions of `model` on `data`, in evaluation mode. */
 function evaluate(model: Sequential, data: Dataset, loss: Loss, measureDead: boolean) {

@@ -220,6 +220,37 @@ Deno.test("train() throws TrainingDivergedError with the history so far on a non
   }
 });
 
+Deno.test("train() with dropout drops hidden activations in training only, reproducibly", () => {
+  const data = rings(120, 6);
+  const run = (options: Parameters<typeof train>[2]) => {
+    const model = mlp([2, 12, 12, 2], { seed: 8 });
+    const history = train(model, data, { epochs: 4, batchSize: 10, seed: 9, ...options });
+    return { model, history };
+  };
+  const plain = run({});
+  const none = run({ dropout: 0 });
+  const dropped = run({ dropout: 0.5 });
+  const again = run({ dropout: 0.5 });
+  // dropout 0 is no dropout, to the bit; the same seed gives the same dropped run, to the bit
+  assert.deepEqual(none.model.toJSON(), plain.model.toJSON());
+  assert.deepEqual(again.model.toJSON(), dropped.model.toJSON());
+  assert.deepEqual(again.history.map(withoutTime), dropped.history.map(withoutTime));
+  // dropout changed the training, and left the model's layers as they were
+  assert.notDeepEqual(dropped.model.toJSON(), plain.model.toJSON());
+  assert.deepEqual(
+    dropped.model.layers.map((layer) => layer.type),
+    plain.model.layers.map((layer) => layer.type),
+  );
+  // the history is measured without dropout: its loss is the model's loss on the data
+  const out = dropped.model.forward(data.x);
+  const loss = softmaxCrossEntropyValue(out, data.y as Int32Array);
+  assert.ok(Math.abs(dropped.history.at(-1)!.trainLoss - loss) < 1e-12);
+  // running metrics average the dropped forward passes: higher than the clean loss here
+  const running = run({ dropout: 0.5, trainMetrics: "running", epochs: 1 });
+  const clean = run({ trainMetrics: "running", epochs: 1 });
+  assert.ok(running.history[0].trainLoss > clean.history[0].trainLoss);
+});
+
 Deno.test("train() refuses bad input and leaves the model unchanged", async (t) => {
   const data = rings(20, 1);
   const model = mlp([2, 4, 2], { seed: 1 });
@@ -246,6 +277,21 @@ Deno.test("train() refuses bad input and leaves the model unchanged", async (t) 
         message: /learningRate\(3\) must be a finite number > 0/,
       }),
   );
+  await t.step("a dropout rate of 1", () =>
+    refuse({ dropout: 1 }, {
+      name: "RangeError",
+      message: "Cannot train as dropout must be a finite number >= 0 and < 1: dropout=1",
+    }));
+  await t.step("dropout for a model that has Dropout layers", () => {
+    const withLayers = mlp([2, 4, 2], { dropout: 0.2, seed: 1 });
+    const saved = JSON.stringify(withLayers);
+    assert.throws(() => train(withLayers, data, { dropout: 0.3 }), {
+      name: "TypeError",
+      message:
+        "Cannot train as the model has Dropout layers of its own: dropout=0.3 would add more (set one or the other)",
+    });
+    assert.equal(JSON.stringify(withLayers), saved);
+  });
   await t.step("a batch size of 0", () =>
     refuse({ batchSize: 0 }, {
       name: "RangeError",
