@@ -203,7 +203,8 @@ export class TrainingDivergedError extends RangeError {
 /**
  * Trains `model` on `data` with mini-batch gradient descent and returns one record per epoch.
  *
- * Each step: gather a shuffled batch, run forward in training mode, compute the loss and its
+ * Each step: gather a shuffled batch, run forward in training mode (with `dropout`, through a
+ * Dropout layer after each hidden activation), compute the loss and its
  * gradient, backpropagate, record each Dense layer's gradient norm, clip (if `clipNorm`), and
  * update. After each epoch one evaluation-mode pass over the training set gives its loss,
  * accuracy and dead-neuron fractions (or, with `trainMetrics: "running"`, they are gathered
@@ -217,7 +218,8 @@ export class TrainingDivergedError extends RangeError {
  *
  * @param model The model, updated in place.
  * @param data The training set.
- * @param options Epochs, batches, learning rate, optimizer, loss, seed, test data, callbacks.
+ * @param options Epochs, batches, learning rate, optimizer, weight decay, dropout, loss, seed,
+ *   test data, callbacks.
  * @returns The history.
  *
  * @example
