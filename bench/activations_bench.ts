@@ -147,34 +147,18 @@ const KERNELS: Kernel[] = [
   { group: "float64", name: "f64 tanh forward", run: () => tanh.forward(x64, out64) },
   { group: "float32", name: "f32 copy (dst.set(src))", run: () => out32.set(x32), baseline: true },
   { group: "float32", name: "f32 relu forward", run: () => relu.forward(x32, out32), target: 0.4 },
-  {
+  ...([
+    ["relu forward", reluForwardCalls, "f64 relu forward"],
+    ["relu backward", reluBackwardCalls, "f64 relu backward (gradOut * f')"],
+    ["leakyRelu forward", leakyForwardCalls, "f64 leakyRelu forward (alpha 0.01)"],
+    ["leakyRelu backward", leakyBackwardCalls, "f64 leakyRelu backward"],
+  ] as const).map(([kernel, run, versus]): Kernel => ({
     group: "small",
-    name: `f64 relu forward, ${SMALL} x ${CALLS} calls`,
-    run: reluForwardCalls,
-    versus: "f64 relu forward",
+    name: `f64 ${kernel}, ${SMALL} x ${CALLS} calls`,
+    run,
+    versus,
     target: SMALL_TARGET,
-  },
-  {
-    group: "small",
-    name: `f64 relu backward, ${SMALL} x ${CALLS} calls`,
-    run: reluBackwardCalls,
-    versus: "f64 relu backward (gradOut * f')",
-    target: SMALL_TARGET,
-  },
-  {
-    group: "small",
-    name: `f64 leakyRelu forward, ${SMALL} x ${CALLS} calls`,
-    run: leakyForwardCalls,
-    versus: "f64 leakyRelu forward (alpha 0.01)",
-    target: SMALL_TARGET,
-  },
-  {
-    group: "small",
-    name: `f64 leakyRelu backward, ${SMALL} x ${CALLS} calls`,
-    run: leakyBackwardCalls,
-    versus: "f64 leakyRelu backward",
-    target: SMALL_TARGET,
-  },
+  })),
 ];
 
 // Under `deno bench`: one bench per kernel, grouped, each after 10 warm-up passes (so the first,

@@ -30,9 +30,9 @@
  * reference for the loss) and in float32 (showing how far float32 alone drifts).
  *
  * Timing: one warm-up run of each (ours: a full run, the first training of the process, whose
- * time is reported against the median as the cold run), then `--repetitions` runs (default 3) interleaved (ours,
- * TF CPU, TF WASM, ours, ...) so that machine noise hits all alike; the table gives medians and
- * the ratios of medians. Targets: TF.js CPU time / ours >= 6, TF.js WASM time / ours >= 3;
+ * time is reported against the median as the cold run), then `--repetitions` runs (default 3)
+ * interleaved (ours, TF CPU, TF WASM, ours, ...) so that machine noise hits all alike; the
+ * table gives medians and the ratios of medians. Targets: TF.js CPU time / ours >= 6, TF.js WASM time / ours >= 3;
  * final losses agree to 1e-5; the heap after epoch 100 is no larger than after epoch 1 beyond
  * the History's own records (64 KiB allowance).
  *

@@ -58,10 +58,9 @@ export function requireArray(action: string, name: string, x: unknown): ArrayLik
 
 /**
  * The error a loop kernel throws when an array is not as long as it must be (as x, or two
- * slopes). The
- * public functions check lengths first, so this is an internal assertion; the check in each
- * kernel also keeps the kernel over the bytecode size that V8's mid-tier compiler (Maglev)
- * inlines (100 bytes), see `_piecewise_linear.ts`.
+ * slopes). The public functions check lengths first, so this is an internal assertion; the
+ * check in each kernel also keeps the kernel over the bytecode size that V8's mid-tier
+ * compiler (Maglev) inlines (100 bytes), see `_piecewise_linear.ts`.
  */
 export function kernelLengthError(
   kernel: string,

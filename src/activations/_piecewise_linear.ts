@@ -22,7 +22,7 @@ export interface LinearSlopes {
   readonly atZero: number;
   /** True when f'(0) is the left slope (ReLU's and Leaky ReLU's default): the fast kernel. */
   readonly kinkLeft: boolean;
-  /** `[left slope, right slope, f'(0), NaN]`, indexed by `(z > 0) | (z === 0) << 1`. */
+  /** `[left slope, right slope, f'(0)]`, indexed by `(z > 0) | (z === 0) << 1`. */
   readonly table: Float64Array;
 }
 
@@ -36,7 +36,7 @@ export function linearSlopes(
   const value = resolveKink(action, atZero, left, right);
   return {
     pair: Float64Array.of(left, right),
-    table: Float64Array.of(left, right, value, NaN),
+    table: Float64Array.of(left, right, value),
     atZero: value,
     kinkLeft: Object.is(value, left),
   };

@@ -120,16 +120,12 @@ export class Dense implements Layer {
     const rows = x.rows, nIn = this.inputSize, nOut = this.outputSize;
     const out = this.#out.get(rows);
     const xs = x.data, w = this.weights, b = this.biases, y = out.data;
-    const nonZero = this.#nonZero;
+    const nonZero = this.#nonZero, zero = this.#zero;
     for (let i = 0; i < rows; i++) {
       const yRow = i * nOut, xRow = i * nIn;
-      // ReLU outputs are sparse: gather the non-zero inputs of the row (NaN included; the
-      // index is always written, the count moves only past non-zeros, so no branch), then add eight (then four, two, one) weight rows per pass over y, saving loads and stores.
-      let m = 0;
-      for (let k = 0; k < nIn; k++) {
-        nonZero[m] = k;
-        m += +(xs[xRow + k] !== 0);
-      }
+      // ReLU outputs are sparse: take the row's non-zero inputs (NaN included), then add eight
+      // (then four, two, one) weight rows per pass over y, saving loads and stores.
+      const m = splitByZero(xs, xRow, nIn, nonZero, zero);
       for (let j = 0; j < nOut; j++) y[yRow + j] = b[j];
       let t = 0;
       for (; t + 7 < m; t += 8) {
@@ -205,17 +201,7 @@ export class Dense implements Layer {
     for (let i = 0; i < rows; i++) {
       const gRow = i * nOut, xRow = i * nIn;
       for (let j = 0; j < nOut; j++) gb[j] += g[gRow + j];
-      // Split the inputs into non-zero and zero ones, branch-free (a branch on ReLU's random
-      // zeros mispredicts half the time): each index is written to both lists, and only the
-      // count of its own list moves on.
-      let m = 0, z = 0;
-      for (let k = 0; k < nIn; k++) {
-        const isZero = +(xs[xRow + k] === 0);
-        nonZero[m] = k;
-        zero[z] = k;
-        m += 1 - isZero;
-        z += isZero;
-      }
+      const m = splitByZero(xs, xRow, nIn, nonZero, zero);
       // Non-zero inputs: weight gradients and input gradients together, four (then two, one)
       // inputs at a time so that each load of gradOut serves four weight rows.
       let t = 0;
@@ -267,7 +253,7 @@ export class Dense implements Layer {
       }
       // Zero inputs add nothing to the weight gradient; their input gradient is skipped when
       // the layer below discards it (a ReLU), else computed.
-      for (let u = 0; u < z; u++) {
+      for (let u = 0; u < nIn - m; u++) {
         const k = zero[u], wRow = k * nOut;
         let sum = 0;
         if (!skipZeroInputs) { for (let j = 0; j < nOut; j++) sum += g[gRow + j] * w[wRow + j]; }
@@ -327,4 +313,26 @@ export class Dense implements Layer {
     layer.biases.set(biases);
     return layer;
   }
+}
+
+/**
+ * Splits the inputs `xs[start .. start + n)` of one row into the indices of the non-zero ones
+ * (NaN included), in order, and of the zero ones, and returns how many are non-zero. Without a
+ * branch (one on ReLU's random zeros mispredicts half the time): each index is written to both
+ * lists, and the count of non-zeros so far, m, places it (the zeros so far are k - m).
+ */
+function splitByZero(
+  xs: Float64Array,
+  start: number,
+  n: number,
+  nonZero: Int32Array,
+  zero: Int32Array,
+): number {
+  let m = 0;
+  for (let k = 0; k < n; k++) {
+    nonZero[m] = k;
+    zero[k - m] = k;
+    m += +(xs[start + k] !== 0);
+  }
+  return m;
 }

@@ -8,6 +8,7 @@ import { createActivation } from "../activations/mod.ts";
 import type { Activation } from "../activations/types.ts";
 import { createPrng, type Prng } from "../core/prng.ts";
 import { formatValue, requireNumber } from "../core/validate.ts";
+import { drawSeed } from "./_seeds.ts";
 import { ActivationLayer } from "./activation_layer.ts";
 import { Dense } from "./dense.ts";
 import { Dropout } from "./dropout.ts";
@@ -162,8 +163,4 @@ function defaultInitializer(hidden: HiddenLayerFactory): Initializer {
   }
   if (name === "selu") return resolveInitializer("lecun");
   return resolveInitializer("he", { alpha: hidden.slope });
-}
-
-function drawSeed(prng: Prng): number {
-  return Math.floor(prng() * 4294967296);
 }

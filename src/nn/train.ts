@@ -14,6 +14,7 @@ import { MatrixCache } from "./_buffers.ts";
 import { shapeOf } from "./_check.ts";
 import { checkDataset } from "./check_dataset.ts";
 import { defaultReporter } from "./_progress.ts";
+import { drawSeed } from "./_seeds.ts";
 import {
   deadFractionOf,
   emptyActivationScans,
@@ -510,7 +511,7 @@ function withDropout(model: Sequential, rate: number, seed: number): Sequential 
   model.layers.forEach((layer, i) => {
     layers.push(layer);
     if (i < last && isActivationLayer(layer)) {
-      layers.push(new Dropout(layer.outputSize, { rate, seed: Math.floor(seeds() * 2 ** 32) }));
+      layers.push(new Dropout(layer.outputSize, { rate, seed: drawSeed(seeds) }));
     }
   });
   return new Sequential(layers);
