@@ -25,16 +25,18 @@ async function run(
   options: { quiet?: boolean } = {},
 ): Promise<{ ok: boolean; stdout: string; stderr: string }> {
   try {
+    const quiet = options.quiet !== false;
     const output = await new Deno.Command(command, {
       args,
-      stdout: "piped",
-      stderr: options.quiet === false ? "inherit" : "piped",
+      stdout: quiet ? "piped" : "inherit",
+      stderr: quiet ? "piped" : "inherit",
       env: { PYDEVD_DISABLE_FILE_VALIDATION: "1" },
     }).output();
+    // Only piped streams can be read: an inherited one went to the terminal already.
     return {
       ok: output.success,
-      stdout: new TextDecoder().decode(output.stdout),
-      stderr: new TextDecoder().decode(output.stderr),
+      stdout: quiet ? new TextDecoder().decode(output.stdout) : "",
+      stderr: quiet ? new TextDecoder().decode(output.stderr) : "",
     };
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) return { ok: false, stdout: "", stderr: "" };
