@@ -1,0 +1,109 @@
+/**
+ * The one rule relu-lab uses to call a difference between two settings real: **a difference of
+ * means is beyond noise when it exceeds two standard errors of the difference**,
+ * `|mean_a − mean_b| > 2 · sqrt(se_a² + se_b²)`, each `se` the standard error of the mean over
+ * the runs that finished (see {@linkcode summarize}). It is a rough screen at about the 95%
+ * level, not a significance test, and needs at least two finished runs a side; with fewer,
+ * nothing is beyond noise.
+ *
+ * @module
+ */
+
+import type { Summary } from "./summary.ts";
+
+/** How two summaries compare, by {@linkcode compareSummaries}. */
+export interface Comparison {
+  /** `a.mean − b.mean`. */
+  difference: number;
+  /** The standard error of the difference, `sqrt(a.se² + b.se²)` (NaN with fewer than 2 runs a side). */
+  se: number;
+  /** Whether `|difference| > 2 · se`. */
+  beyondNoise: boolean;
+  /** `"higher"` when a's mean is larger, `"lower"` when smaller, `"tie"` when they are equal. */
+  direction: "higher" | "lower" | "tie";
+  /** Diverged runs of a and of b: counted, never dropped from the story. */
+  diverged: [number, number];
+}
+
+/**
+ * Compares the means of two summaries by the beyond-noise rule of this module.
+ *
+ * @param a The first setting's summary.
+ * @param b The second setting's summary.
+ * @returns The {@linkcode Comparison}, read as "a is higher/lower than b".
+ *
+ * @example
+ * ```ts
+ * import { compareSummaries, summarize } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const relu = summarize([0.50, 0.60, 0.55]), leaky = summarize([0.10, 0.12, 0.11]);
+ * const c = compareSummaries(relu, leaky);
+ * assert.equal(c.direction, "higher");
+ * assert.equal(c.beyondNoise, true);
+ * assert.equal(compareSummaries(summarize([1, 2, 3]), summarize([1.5, 2.5, 2])).beyondNoise, false);
+ * assert.equal(compareSummaries(summarize([0.83, 0.83]), summarize([0.83, 0.83])).direction, "tie");
+ * ```
+ */
+export function compareSummaries(a: Summary, b: Summary): Comparison {
+  for (const [name, s] of [["a", a], ["b", b]] as const) {
+    if (typeof s?.mean !== "number" || typeof s?.se !== "number") {
+      throw new TypeError(
+        `Cannot compare summaries as ${name} must be a Summary (from summarize or measure): ${name}=${
+          String(s)
+        }`,
+      );
+    }
+  }
+  const difference = a.mean - b.mean;
+  const se = Math.sqrt(a.se ** 2 + b.se ** 2);
+  return {
+    difference,
+    se,
+    beyondNoise: Math.abs(difference) > 2 * se,
+    direction: difference > 0 ? "higher" : difference < 0 ? "lower" : "tie",
+    diverged: [a.diverged, b.diverged],
+  };
+}
+
+/** A claim's verdict, decided by {@linkcode verdictOf}. */
+export type Verdict = "supported" | "qualified" | "not supported";
+
+/**
+ * The verdict of a claim from its findings, one per measured condition (a depth, a learning
+ * rate, a data set...), each `true` when the claim held there: **supported** when it held in
+ * every condition measured, **not supported** when it held in none, **qualified** when it held
+ * in some. A finding from a comparison is usually `c.beyondNoise && c.direction === "higher"`
+ * (or `"lower"`, as the claim says). Give every condition measured, never a chosen subset.
+ *
+ * @param findings Whether the claim held, per condition; at least one.
+ * @returns The verdict.
+ *
+ * @example
+ * ```ts
+ * import { verdictOf } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(verdictOf([true, true]), "supported");
+ * assert.equal(verdictOf([false, false, true]), "qualified");
+ * assert.equal(verdictOf([false]), "not supported");
+ * ```
+ */
+export function verdictOf(findings: readonly boolean[]): Verdict {
+  if (!Array.isArray(findings) || findings.length === 0) {
+    throw new RangeError(
+      `Cannot decide a verdict as findings must be a non-empty array of booleans: findings=${
+        Array.isArray(findings) ? "[]" : String(findings)
+      }`,
+    );
+  }
+  for (const f of findings) {
+    if (typeof f !== "boolean") {
+      throw new TypeError(
+        `Cannot decide a verdict as every finding must be a boolean: finding=${String(f)}`,
+      );
+    }
+  }
+  const held = findings.filter((f) => f).length;
+  return held === findings.length ? "supported" : held === 0 ? "not supported" : "qualified";
+}

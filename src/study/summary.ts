@@ -1,0 +1,177 @@
+/**
+ * Mean and spread of one measurement over seeds, with the diverged runs counted, not dropped.
+ *
+ * Convention, used everywhere in relu-lab: the spread is the **sample** standard deviation
+ * (n − 1 in the denominator), printed as `mean ± sd`, and the standard error of the mean is
+ * `sd / sqrt(n)`.
+ *
+ * @module
+ */
+
+import type { SeedRun } from "./over_seeds.ts";
+
+/** The mean and spread of one measurement over the runs that finished, and how many diverged. */
+export interface Summary {
+  /** The finite values, one per finished run, in order. */
+  values: number[];
+  /** The number of finished runs (finite values). */
+  n: number;
+  /** The number of runs that diverged (or gave a non-finite value). */
+  diverged: number;
+  /** The mean of `values` (NaN when n = 0). */
+  mean: number;
+  /** The sample standard deviation, n − 1 in the denominator (NaN when n < 2). */
+  sd: number;
+  /** The standard error of the mean, `sd / sqrt(n)` (NaN when n < 2). */
+  se: number;
+  /** The smallest value (NaN when n = 0). */
+  min: number;
+  /** The largest value (NaN when n = 0). */
+  max: number;
+}
+
+/** Options of {@linkcode summarize}. */
+export interface SummarizeOptions {
+  /** Runs that diverged before giving a value, added to the count. Default: 0. */
+  diverged?: number;
+}
+
+/**
+ * Summarises one measurement over seeds. A non-finite value (NaN, ±Infinity) is a run that
+ * diverged: it is counted in `diverged`, and the mean and spread are over the others.
+ *
+ * @param values One value per run.
+ * @param options `diverged`: runs that gave no value at all, counted too.
+ * @returns The {@linkcode Summary}.
+ *
+ * @example
+ * ```ts
+ * import { summarize } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const s = summarize([0.9, 1.0, 0.8, NaN]);
+ * assert.equal(s.n, 3);
+ * assert.equal(s.diverged, 1);
+ * assert.ok(Math.abs(s.mean - 0.9) < 1e-12);
+ * assert.ok(Math.abs(s.sd - 0.1) < 1e-12); // sample sd: n - 1 in the denominator
+ * assert.ok(Math.abs(s.se - 0.1 / Math.sqrt(3)) < 1e-12);
+ * ```
+ */
+export function summarize(values: readonly number[], options: SummarizeOptions = {}): Summary {
+  if (!Array.isArray(values)) {
+    throw new TypeError(
+      `Cannot summarize as values must be an array of numbers: values=${String(values)}`,
+    );
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== "diverged") {
+      throw new TypeError(
+        `Cannot summarize as the option "${key}" is unknown: the known options are diverged`,
+      );
+    }
+  }
+  const extra = options.diverged ?? 0;
+  if (!Number.isInteger(extra) || extra < 0) {
+    throw new RangeError(
+      `Cannot summarize as diverged must be an integer >= 0: diverged=${String(extra)}`,
+    );
+  }
+  for (const v of values) {
+    if (typeof v !== "number") {
+      throw new TypeError(`Cannot summarize as every value must be a number: value=${String(v)}`);
+    }
+  }
+  const kept = values.filter((v) => Number.isFinite(v));
+  const n = kept.length;
+  let sum = 0;
+  for (const v of kept) sum += v;
+  const mean = n === 0 ? NaN : sum / n;
+  let squares = 0;
+  for (const v of kept) squares += (v - mean) ** 2;
+  const sd = n > 1 ? Math.sqrt(squares / (n - 1)) : NaN;
+  return {
+    values: kept,
+    n,
+    diverged: values.length - n + extra,
+    mean,
+    sd,
+    se: sd / Math.sqrt(n),
+    min: n === 0 ? NaN : Math.min(...kept),
+    max: n === 0 ? NaN : Math.max(...kept),
+  };
+}
+
+/**
+ * Summarises one measurement of runs from {@linkcode overSeeds}: `metric` is applied to each
+ * finished run's result; diverged runs are counted.
+ *
+ * @param runs The runs.
+ * @param metric What to measure in a finished run's result.
+ * @returns The {@linkcode Summary}.
+ *
+ * @example
+ * ```ts
+ * import { measure, overSeeds, TrainingDivergedError } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const runs = overSeeds([0, 1, 2], (seed) => {
+ *   if (seed === 1) throw new TrainingDivergedError([], 2, 5, Infinity);
+ *   return { loss: seed + 1 };
+ * });
+ * const loss = measure(runs, (r) => r.loss);
+ * assert.deepEqual([loss.n, loss.diverged, loss.mean], [2, 1, 2]);
+ * ```
+ */
+export function measure<T>(runs: readonly SeedRun<T>[], metric: (result: T) => number): Summary {
+  const finished = runs.filter((run) => run.diverged === undefined);
+  return summarize(finished.map((run) => metric(run.result as T)), {
+    diverged: runs.length - finished.length,
+  });
+}
+
+/** Options of {@linkcode formatSummary}. */
+export interface FormatSummaryOptions {
+  /** Multiply the values by this before printing (100 for fractions as percentages). Default: 1. */
+  scale?: number;
+  /** Digits after the decimal point. Default: 3. */
+  digits?: number;
+  /** Appended to the numbers, e.g. `"%"`. Default: none. */
+  unit?: string;
+}
+
+/**
+ * Formats a summary as `mean ± sd` (sample sd), with the number of finished runs and, when there
+ * are any, of the diverged ones: `"0.900 ± 0.100 (n = 3, 1 diverged)"`.
+ *
+ * @param summary A {@linkcode Summary}.
+ * @param options Scale, digits and unit.
+ * @returns The text.
+ *
+ * @example
+ * ```ts
+ * import { formatSummary, summarize } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(formatSummary(summarize([0.9, 1.0, 0.8, NaN])), "0.900 ± 0.100 (n = 3, 1 diverged)");
+ * assert.equal(
+ *   formatSummary(summarize([0.9, 1.0]), { scale: 100, digits: 1, unit: "%" }),
+ *   "95.0 ± 7.1% (n = 2)",
+ * );
+ * assert.equal(formatSummary(summarize([NaN, NaN])), "no finished run (2 diverged)");
+ * ```
+ */
+export function formatSummary(summary: Summary, options: FormatSummaryOptions = {}): string {
+  for (const key of Object.keys(options)) {
+    if (!["scale", "digits", "unit"].includes(key)) {
+      throw new TypeError(
+        `Cannot format a summary as the option "${key}" is unknown: the known options are scale, digits, unit`,
+      );
+    }
+  }
+  const { scale = 1, digits = 3, unit = "" } = options;
+  const diverged = summary.diverged > 0 ? `${summary.diverged} diverged` : "";
+  if (summary.n === 0) return `no finished run${diverged ? ` (${diverged})` : ""}`;
+  const mean = (summary.mean * scale).toFixed(digits);
+  const spread = summary.n > 1 ? ` ± ${(summary.sd * scale).toFixed(digits)}` : "";
+  return `${mean}${spread}${unit} (n = ${summary.n}${diverged ? `, ${diverged}` : ""})`;
+}

@@ -1,0 +1,119 @@
+import assert from "node:assert/strict";
+import {
+  compareSummaries,
+  dataset,
+  formatSummary,
+  fromRows,
+  measure,
+  mlp,
+  overSeeds,
+  summarize,
+  train,
+  TrainingDivergedError,
+  verdictOf,
+} from "../../src/mod.ts";
+
+const tiny = dataset(
+  fromRows([[-1, 0], [-0.8, 0.2], [1, 0], [0.9, -0.1]]),
+  new Int32Array([0, 0, 1, 1]),
+);
+
+Deno.test("overSeeds() keeps a run that diverged in training as a result, with its seed", () => {
+  const runs = overSeeds([0, 1], (seed) => {
+    const model = mlp([2, 8, 2], { seed });
+    const learningRate = seed === 1 ? 1e300 : 0.1;
+    return train(model, tiny, { epochs: 3, batchSize: 2, learningRate, seed }).at(-1)!.trainLoss;
+  });
+  assert.equal(runs.length, 2);
+  assert.equal(runs[0].diverged, undefined);
+  assert.ok(Number.isFinite(runs[0].result));
+  assert.ok(runs[1].diverged instanceof TrainingDivergedError);
+  assert.equal(runs[1].seed, 1);
+  assert.equal(measure(runs, (loss) => loss).diverged, 1);
+});
+
+Deno.test("overSeeds() throws on errors other than divergence, and refuses bad seeds", async (t) => {
+  await t.step("another error is thrown on", () => {
+    assert.throws(() =>
+      overSeeds([0], () => {
+        throw new Error("boom");
+      }), /boom/);
+  });
+  await t.step("a seed that is not an integer", () => {
+    assert.throws(() => overSeeds([0.5], (s) => s), {
+      name: "RangeError",
+      message: "Cannot run over seeds as every seed must be a finite integer: seed=0.5",
+    });
+  });
+  await t.step("seeds that are not an array", () => {
+    assert.throws(() => overSeeds(3 as unknown as number[], (s) => s), TypeError);
+  });
+});
+
+Deno.test("summarize() counts non-finite values as diverged runs, never silently drops them", async (t) => {
+  await t.step("NaN and Infinity count as diverged", () => {
+    const s = summarize([1, NaN, 3, Infinity]);
+    assert.deepEqual([s.n, s.diverged, s.mean, s.min, s.max], [2, 2, 2, 1, 3]);
+  });
+  await t.step("the diverged option adds runs that gave no value", () => {
+    assert.equal(summarize([1, 2], { diverged: 3 }).diverged, 3);
+  });
+  await t.step("the spread is the sample standard deviation (n - 1)", () => {
+    const s = summarize([2, 4, 4, 4, 5, 5, 7, 9]);
+    assert.ok(Math.abs(s.sd - Math.sqrt(32 / 7)) < 1e-12);
+    assert.ok(Math.abs(s.se - s.sd / Math.sqrt(8)) < 1e-12);
+  });
+  await t.step("one value has no spread; none has no mean", () => {
+    assert.ok(Number.isNaN(summarize([1]).sd));
+    assert.ok(Number.isNaN(summarize([]).mean));
+  });
+  await t.step("bad input is refused", () => {
+    assert.throws(() => summarize(["1" as unknown as number]), TypeError);
+    assert.throws(() => summarize([1], { diverged: -1 }), RangeError);
+    assert.throws(() => summarize([1], { divergd: 1 } as never), /"divergd" is unknown/);
+  });
+});
+
+Deno.test("formatSummary() labels mean ± sd with n and the diverged runs", () => {
+  assert.equal(formatSummary(summarize([1, 2, 3])), "2.000 ± 1.000 (n = 3)");
+  assert.equal(formatSummary(summarize([0.5, NaN])), "0.500 (n = 1, 1 diverged)");
+  assert.equal(formatSummary(summarize([])), "no finished run");
+  assert.throws(() => formatSummary(summarize([1]), { digit: 2 } as never), TypeError);
+});
+
+Deno.test("compareSummaries() calls a difference beyond noise only past 2 standard errors", async (t) => {
+  await t.step("just inside and just outside the threshold", () => {
+    // For [m - 0.5, m + 0.5]: sd = sqrt(0.5), se = 0.5; the difference's se = sqrt(0.5),
+    // so the threshold 2 se is 2 sqrt(0.5) = 1.414...
+    const zero = summarize([-0.5, 0.5]);
+    assert.ok(Math.abs(zero.se - 0.5) < 1e-15);
+    assert.equal(compareSummaries(summarize([0.91, 1.91]), zero).beyondNoise, false);
+    assert.equal(compareSummaries(summarize([0.92, 1.92]), zero).beyondNoise, true);
+  });
+  await t.step("direction reads as a against b, and a tie is a tie", () => {
+    const c = compareSummaries(summarize([1, 1.1]), summarize([2, 2.1]));
+    assert.equal(c.direction, "lower");
+    assert.ok(Math.abs(c.difference + 1) < 1e-12);
+    assert.equal(
+      compareSummaries(summarize([0.83, 0.83]), summarize([0.83, 0.83])).direction,
+      "tie",
+    );
+  });
+  await t.step("with fewer than two finished runs a side nothing is beyond noise", () => {
+    assert.equal(compareSummaries(summarize([1, NaN]), summarize([5, 6])).beyondNoise, false);
+  });
+  await t.step("the diverged counts travel with the comparison", () => {
+    assert.deepEqual(compareSummaries(summarize([1, 2, NaN]), summarize([1, 2])).diverged, [1, 0]);
+  });
+  await t.step("a non-summary is refused", () => {
+    assert.throws(() => compareSummaries({} as never, summarize([1])), TypeError);
+  });
+});
+
+Deno.test("verdictOf() is supported in every condition, not supported in none, qualified between", () => {
+  assert.equal(verdictOf([true, true, true]), "supported");
+  assert.equal(verdictOf([true, false, false, false, false, false]), "qualified");
+  assert.equal(verdictOf([false, false]), "not supported");
+  assert.throws(() => verdictOf([]), RangeError);
+  assert.throws(() => verdictOf([1 as unknown as boolean]), TypeError);
+});
