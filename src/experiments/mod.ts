@@ -18,5 +18,4 @@ export * from "./convergence.ts";
 export * from "./digits_comparison.ts";
 export * from "./tradeoffs.ts";
 export * from "./practice.ts";
-export * from "./claims.ts";
 export * from "./papers.ts";

@@ -3,7 +3,7 @@
  * registry, the rerun evidence), and one rerun with alpha = 0.2 through the runner.
  */
 import assert from "node:assert/strict";
-import { CLAIM_VERDICTS, claimPart, CLAIMS, headingAnchor } from "../../src/experiments/claims.ts";
+import { CLAIM_VERDICTS, claimPart, CLAIMS, headingAnchor } from "../claims/registry.ts";
 import { joined, printed, readStored, runWithParams } from "./_notebook_outputs.ts";
 import { hasTag, type Notebook, sourceText } from "../../src/runner/notebook.ts";
 

@@ -1,5 +1,5 @@
 /**
- * The claims registry (src/experiments/claims.ts) against the files it names: every record's
+ * The claims registry (tests/claims/registry.ts) against the files it names: every record's
  * test exists under exactly its name, every record's heading exists in its notebook, every claim
  * test is in the registry, and the README's claims table lists every record's test.
  *
@@ -7,7 +7,7 @@
  * the unit tests (which run with none).
  */
 import assert from "node:assert/strict";
-import { CLAIMS, claimsMarkdownTable } from "../../src/experiments/claims.ts";
+import { CLAIMS, claimsMarkdownTable } from "../claims/registry.ts";
 import { parseNotebook, sourceText } from "../../src/runner/notebook.ts";
 
 const ROOT = new URL("../../", import.meta.url);

@@ -7,7 +7,7 @@ import {
   claimsMarkdownTable,
   headingAnchor,
   verdictCounts,
-} from "../../src/experiments/claims.ts";
+} from "./registry.ts";
 
 Deno.test("CLAIMS has unique kebab-case ids and a known verdict on every record", () => {
   const ids = CLAIMS.map((r) => r.id);

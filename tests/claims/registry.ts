@@ -45,7 +45,7 @@ export interface ClaimRecord {
  *
  * @example
  * ```ts
- * import { CLAIM_VERDICTS } from "@relu-lab/relu-lab";
+ * import { CLAIM_VERDICTS } from "./registry.ts";
  * import assert from "node:assert/strict";
  *
  * assert.deepEqual(CLAIM_VERDICTS, ["supported", "qualified", "not supported", "definition"]);
@@ -128,7 +128,7 @@ const MITIGATES =
  *
  * @example
  * ```ts
- * import { CLAIMS } from "@relu-lab/relu-lab";
+ * import { CLAIMS } from "./registry.ts";
  * import assert from "node:assert/strict";
  *
  * const ids = CLAIMS.map((record) => record.id);
@@ -1213,7 +1213,7 @@ export const CLAIMS: readonly ClaimRecord[] = [
  *
  * @example
  * ```ts
- * import { headingAnchor } from "@relu-lab/relu-lab";
+ * import { headingAnchor } from "./registry.ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(headingAnchor("Dying ReLU"), "Dying-ReLU");
@@ -1244,7 +1244,7 @@ export interface ClaimsMarkdownTableOptions {
  *
  * @example
  * ```ts
- * import { CLAIMS, claimsMarkdownTable } from "@relu-lab/relu-lab";
+ * import { CLAIMS, claimsMarkdownTable } from "./registry.ts";
  * import assert from "node:assert/strict";
  *
  * const lines = claimsMarkdownTable(CLAIMS).trimEnd().split("\n");
@@ -1295,7 +1295,7 @@ export interface ClaimsEvidenceTableOptions {
  *
  * @example
  * ```ts
- * import { CLAIMS, claimsEvidenceTable } from "@relu-lab/relu-lab";
+ * import { CLAIMS, claimsEvidenceTable } from "./registry.ts";
  * import assert from "node:assert/strict";
  *
  * const evidence = new Map([["relu-examples", "relu(3) = 3, relu(-2) = 0"]]);
@@ -1365,7 +1365,7 @@ export interface VerdictCount {
  *
  * @example
  * ```ts
- * import { CLAIMS, verdictCounts } from "@relu-lab/relu-lab";
+ * import { CLAIMS, verdictCounts } from "./registry.ts";
  * import assert from "node:assert/strict";
  *
  * const counts = verdictCounts(CLAIMS);
@@ -1393,7 +1393,7 @@ export function verdictCounts(records: readonly ClaimRecord[]): VerdictCount[] {
  *
  * @example
  * ```ts
- * import { CLAIMS, claimPart } from "@relu-lab/relu-lab";
+ * import { CLAIMS, claimPart } from "./registry.ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(claimPart(CLAIMS[0]), "ReLU (Rectified Linear Unit) Overview");
