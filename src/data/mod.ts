@@ -36,3 +36,4 @@ export * from "./one_hot.ts";
 export * from "./batches.ts";
 export * from "./load_digits.ts";
 export * from "./digit_image.ts";
+export * from "./standard_normal.ts";
