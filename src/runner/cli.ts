@@ -31,7 +31,13 @@ import {
   renderNotebookHtml,
   stripAnsi,
 } from "./html.ts";
-import { ensureJupyter, ensureKernelSpec, type Jupyter, JupyterMissingError } from "./jupyter.ts";
+import {
+  ensureJupyter,
+  ensureKernelSpec,
+  type Jupyter,
+  JupyterMissingError,
+  type SystemAccess,
+} from "./jupyter.ts";
 import {
   comparableText,
   normalizeNotebook,
@@ -336,8 +342,11 @@ async function unwritableFolder(out: string): Promise<string | undefined> {
 /** Exit codes after a signal, as shells report them (128 + its number). */
 const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
-/** Runs the CLI; returns the exit code. */
-export async function main(args: string[]): Promise<number> {
+/**
+ * Runs the CLI; returns the exit code. `system` stands in for what the Jupyter discovery reads
+ * (tests pass stand-ins); without it the real system is used.
+ */
+export async function main(args: string[], system?: SystemAccess): Promise<number> {
   let options: CliOptions;
   let paths: string[];
   try {
@@ -361,7 +370,7 @@ export async function main(args: string[]): Promise<number> {
   }
   let jupyter: Jupyter;
   try {
-    jupyter = await ensureJupyter();
+    jupyter = await ensureJupyter(system);
   } catch (error) {
     if (!(error instanceof JupyterMissingError)) throw error;
     console.error(error.message);

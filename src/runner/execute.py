@@ -127,6 +127,9 @@ class Kernel:
     def check_alive(self):
         if not self.manager.is_alive():
             process = getattr(self.manager.provisioner, "process", None)
+            # What the kernel sent before it died may still be queued here.
+            while self.pump(0.05):
+                pass
             raise KernelDied(process.poll() if process is not None else None)
 
     def pump(self, timeout):
