@@ -2,8 +2,7 @@
  * Which Jupyter the runner and `deno task lab` use, installing it, and the kernelspecs they
  * write. Stand-ins (scripts that record their calls) live under build/test-jupyter/; the user's
  * own Jupyter folders are replaced by temporary ones (JUPYTER_DATA_DIR, PYTHONUSERBASE) wherever
- * a kernelspec may be
- * written.
+ * a kernelspec may be written.
  */
 import assert from "node:assert/strict";
 import {
