@@ -11,14 +11,19 @@
  *   --no-update           never write the source notebooks
  *   --timeout SECONDS     limit per cell (default 120)
  *   --out DIR             output folder (default build)
+ *   --jobs N              notebooks run at the same time, each on its own kernel
+ *                         (default: the number of CPUs, at most 2)
  *
  * A name is a notebook in notebooks/ (with or without .ipynb) or a path to an .ipynb file.
- * Exits 1 when a cell fails (showing the cell and its error), 2 on a usage error.
+ * Exits 1 when a cell fails (showing the cell and its error), 2 on a usage error (a file that
+ * is not a notebook, a folder it may not write, Jupyter missing), 130 or 143 when interrupted
+ * by SIGINT or SIGTERM (kernels shut down, no file half-written).
  *
  * @module
  */
 
-import { executeNotebook } from "./execute.ts";
+import { type CellFailure, executeNotebook, ExecutionError, Interrupted } from "./execute.ts";
+import { writeTextFileAtomic } from "./files.ts";
 import {
   firstHeading,
   type IndexEntry,
@@ -26,7 +31,13 @@ import {
   renderNotebookHtml,
   stripAnsi,
 } from "./html.ts";
-import { ensureJupyter, ensureKernelSpec } from "./jupyter.ts";
+import {
+  ensureJupyter,
+  ensureKernelSpec,
+  type Jupyter,
+  JupyterMissingError,
+  type SystemAccess,
+} from "./jupyter.ts";
 import {
   comparableText,
   normalizeNotebook,
@@ -43,6 +54,13 @@ export interface CliOptions {
   update: boolean;
   timeout: number;
   out: string;
+  /** Notebooks run at the same time. Default {@linkcode defaultJobs}. */
+  jobs?: number;
+}
+
+/** The notebooks run at the same time by default: the number of CPUs, at most 2. */
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
 }
 
 /** Thrown for a bad command line; the CLI prints the message and exits 2. */
@@ -55,6 +73,7 @@ export function parseArgs(args: string[]): CliOptions {
   let update: boolean | undefined;
   let timeout = 120;
   let out = "build";
+  let jobs = defaultJobs();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith("--") && arg.includes("=")
@@ -88,6 +107,13 @@ export function parseArgs(args: string[]): CliOptions {
       case "--out":
         out = value();
         break;
+      case "--jobs":
+      case "-j":
+        jobs = Number(value());
+        if (!Number.isInteger(jobs) || jobs < 1) {
+          throw new UsageError(`--jobs must be a whole number >= 1: ${flag} ${args[i]}`);
+        }
+        break;
       case "--help":
       case "-h":
         throw new UsageError(USAGE);
@@ -96,11 +122,18 @@ export function parseArgs(args: string[]): CliOptions {
         names.push(arg);
     }
   }
-  return { names, params, update: update ?? Object.keys(params).length === 0, timeout, out };
+  return {
+    names,
+    params,
+    update: update ?? Object.keys(params).length === 0,
+    timeout,
+    out,
+    jobs,
+  };
 }
 
 const USAGE = `Usage: deno task notebooks [--alpha X] [--param NAME=VALUE]... [--update|--no-update]
-                           [--timeout SECONDS] [--out DIR] [names...]`;
+                           [--timeout SECONDS] [--out DIR] [--jobs N] [names...]`;
 
 const NOTEBOOKS_DIR = "notebooks";
 
@@ -153,32 +186,57 @@ export interface RunReport {
   executed: Notebook;
 }
 
-/** Runs one notebook and writes its outputs under `out`. */
-export async function runNotebook(path: string, options: CliOptions): Promise<RunReport> {
+/** What {@linkcode runNotebook} needs of the command line. */
+export type RunOptions = Pick<CliOptions, "params" | "update" | "timeout" | "out">;
+
+/** Runs one notebook and writes its outputs under `out` (each file whole or not at all). */
+export async function runNotebook(
+  path: string,
+  options: RunOptions,
+  control: { signal?: AbortSignal; jupyter?: Jupyter } = {},
+): Promise<RunReport> {
   const name = baseName(path);
   const start = performance.now();
   const sourceText = await Deno.readTextFile(path);
   const source = parseNotebook(sourceText, path);
   const input = injectParameters(source, options.params, path);
-  const { notebook, failure } = await executeNotebook(input, {
-    cwd: folderOf(path),
-    timeout: options.timeout,
-  });
+  let result: Awaited<ReturnType<typeof executeNotebook>>;
+  try {
+    result = await executeNotebook(input, {
+      cwd: folderOf(path),
+      timeout: options.timeout,
+      python: control.jupyter?.python,
+      signal: control.signal,
+    });
+  } catch (error) {
+    if (!(error instanceof ExecutionError)) throw error;
+    const seconds = (performance.now() - start) / 1000;
+    return {
+      name,
+      path,
+      seconds,
+      ok: false,
+      updated: false,
+      executed: input,
+      failure: `${path}: ${error.message}`,
+    };
+  }
+  const { notebook, failure } = result;
   const executed = normalizeNotebook(notebook);
   await Deno.mkdir(options.out, { recursive: true });
-  await Deno.writeTextFile(`${options.out}/${name}.ipynb`, serializeNotebook(executed));
-  await Deno.writeTextFile(`${options.out}/${name}.html`, await renderNotebookHtml(executed));
+  await writeTextFileAtomic(`${options.out}/${name}.ipynb`, serializeNotebook(executed));
+  await writeTextFileAtomic(`${options.out}/${name}.html`, await renderNotebookHtml(executed));
   let updated = false;
   if (options.update && !failure) {
     if (comparableText(source) !== comparableText(executed)) {
-      await Deno.writeTextFile(path, serializeNotebook(executed));
+      await writeTextFileAtomic(path, serializeNotebook(executed));
       updated = true;
     } else {
       // Outputs are fresh (timings aside): still store the source in normal form (cell ids,
       // final newlines), keeping the stored outputs.
       const normal = serializeNotebook(normalizeNotebook(source));
       if (normal !== sourceText) {
-        await Deno.writeTextFile(path, normal);
+        await writeTextFileAtomic(path, normal);
         updated = true;
       }
     }
@@ -195,10 +253,7 @@ export async function runNotebook(path: string, options: CliOptions): Promise<Ru
   };
 }
 
-function describeFailure(
-  path: string,
-  failure: NonNullable<Awaited<ReturnType<typeof executeNotebook>>["failure"]>,
-): string {
+function describeFailure(path: string, failure: CellFailure): string {
   const lines = failure.source.split("\n");
   const shown = lines.slice(0, 12).map((line, i) => `  ${String(i + 1).padStart(3)} | ${line}`);
   if (lines.length > 12) shown.push(`      | ... (${lines.length - 12} more lines)`);
@@ -229,12 +284,69 @@ async function writeIndex(out: string, reports: RunReport[]): Promise<void> {
     });
   }
   const sorted = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
-  await Deno.writeTextFile(indexJson, JSON.stringify(sorted, null, 1) + "\n");
-  await Deno.writeTextFile(`${out}/index.html`, renderIndexHtml(sorted));
+  await Deno.mkdir(out, { recursive: true });
+  await writeTextFileAtomic(indexJson, JSON.stringify(sorted, null, 1) + "\n");
+  await writeTextFileAtomic(`${out}/index.html`, renderIndexHtml(sorted));
 }
 
-/** Runs the CLI; returns the exit code. */
-export async function main(args: string[]): Promise<number> {
+/**
+ * Checks, before anything runs, that every file is a notebook with the parameters given and
+ * that the run may write where it has to. Returns the one-line message of the first problem.
+ */
+async function checkBeforeRunning(
+  paths: string[],
+  options: CliOptions,
+): Promise<string | undefined> {
+  for (const path of paths) {
+    try {
+      injectParameters(parseNotebook(await Deno.readTextFile(path), path), options.params, path);
+    } catch (error) {
+      if (error instanceof TypeError || error instanceof RangeError) return error.message;
+      if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.PermissionDenied) {
+        return `Cannot read ${path}: ${(error as Error).message}`;
+      }
+      throw error;
+    }
+  }
+  const notWritable = await unwritableFolder(options.out);
+  if (notWritable) return notWritable;
+  if (options.update) {
+    for (const path of paths) {
+      const { state } = await Deno.permissions.query({ name: "write", path });
+      if (state !== "granted") {
+        return `Cannot store the outputs into ${path} as this run may not write there ` +
+          `(deno task notebooks may write under notebooks/ and build/): pass --no-update`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Why the output folder cannot be written, or undefined when it can. */
+async function unwritableFolder(out: string): Promise<string | undefined> {
+  const { state } = await Deno.permissions.query({ name: "write", path: out });
+  if (state !== "granted") {
+    return `Cannot write to ${out} as this run may not write there (deno task notebooks may ` +
+      `write under build/ and notebooks/): choose --out build/NAME, or run src/runner/cli.ts ` +
+      `with --allow-write=${out}`;
+  }
+  try {
+    await Deno.mkdir(out, { recursive: true });
+    await Deno.remove(await Deno.makeTempFile({ dir: out, prefix: ".write-test-" }));
+  } catch (error) {
+    return `Cannot write to ${out}: ${(error as Error).message}`;
+  }
+  return undefined;
+}
+
+/** Exit codes after a signal, as shells report them (128 + its number). */
+const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+
+/**
+ * Runs the CLI; returns the exit code. `system` stands in for what the Jupyter discovery reads
+ * (tests pass stand-ins); without it the real system is used.
+ */
+export async function main(args: string[], system?: SystemAccess): Promise<number> {
   let options: CliOptions;
   let paths: string[];
   try {
@@ -251,39 +363,103 @@ export async function main(args: string[]): Promise<number> {
     console.error(`No notebooks to run: ${NOTEBOOKS_DIR}/ has no .ipynb file`);
     return 0;
   }
-  // Check every notebook's parameters before running any of them.
-  for (const path of paths) {
-    try {
-      injectParameters(parseNotebook(await Deno.readTextFile(path), path), options.params, path);
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-      console.error(error.message);
-      return 2;
+  const problem = await checkBeforeRunning(paths, options);
+  if (problem) {
+    console.error(problem);
+    return 2;
+  }
+  let jupyter: Jupyter;
+  try {
+    jupyter = await ensureJupyter(system);
+  } catch (error) {
+    if (!(error instanceof JupyterMissingError)) throw error;
+    console.error(error.message);
+    return 2;
+  }
+  await ensureKernelSpec();
+
+  // SIGINT (Ctrl-C) and SIGTERM shut the kernels down and stop the run; a second one ends this
+  // process at once.
+  const controller = new AbortController();
+  let received: string | undefined;
+  const listeners = (["SIGINT", "SIGTERM"] as const).map((name) => {
+    const listener = () => {
+      if (received) Deno.exit(SIGNAL_EXIT[received]);
+      received = name;
+      controller.abort();
+    };
+    Deno.addSignalListener(name, listener);
+    return [name, listener] as const;
+  });
+  try {
+    const reports = await runAll(paths, options, jupyter, controller.signal);
+    const ran = reports.filter((r): r is RunReport => r !== undefined);
+    await writeIndex(options.out, ran);
+    if (received) {
+      console.error(
+        `Interrupted by ${received}: kernels shut down; ${ran.length} of ${paths.length} ` +
+          "notebooks finished, the others were not stored",
+      );
+      return SIGNAL_EXIT[received];
     }
-  }
-  await ensureJupyter();
-  if (await ensureKernelSpec(options.out)) {
-    console.error(`Installed the Deno kernelspec for ${Deno.execPath()}`);
-  }
-  const reports: RunReport[] = [];
-  const width = Math.max(...paths.map((p) => baseName(p).length));
-  for (const path of paths) {
-    const report = await runNotebook(path, options);
-    reports.push(report);
-    const status = report.ok ? (report.updated ? "ok (updated)" : "ok") : "FAILED";
+    const failed = ran.filter((r) => !r.ok).length;
     console.log(
-      `${report.name.padEnd(width)}  ${report.seconds.toFixed(1).padStart(6)} s  ${status}`,
+      `${
+        ran.length - failed
+      } notebooks passed, ${failed} failed; pages in ${options.out}/index.html`,
     );
-    if (report.failure) console.log(report.failure);
+    return failed > 0 ? 1 : 0;
+  } finally {
+    for (const [name, listener] of listeners) Deno.removeSignalListener(name, listener);
   }
-  await writeIndex(options.out, reports);
-  const failed = reports.filter((r) => !r.ok).length;
-  console.log(
-    `${
-      reports.length - failed
-    } notebooks passed, ${failed} failed; pages in ${options.out}/index.html`,
-  );
-  return failed > 0 ? 1 : 0;
+}
+
+/**
+ * Runs the notebooks, `options.jobs` at a time, printing one line per notebook in the order of
+ * `paths` (a notebook that finishes early waits for those before it). Stops starting notebooks
+ * once `signal` aborts; the notebooks it interrupted have no report.
+ */
+async function runAll(
+  paths: string[],
+  options: CliOptions,
+  jupyter: Jupyter,
+  signal: AbortSignal,
+): Promise<(RunReport | undefined)[]> {
+  const reports: (RunReport | undefined)[] = new Array(paths.length);
+  const finished: boolean[] = new Array(paths.length).fill(false);
+  const width = Math.max(...paths.map((p) => baseName(p).length));
+  let printed = 0;
+  const print = () => {
+    while (printed < paths.length && finished[printed]) {
+      const report = reports[printed++];
+      if (!report) continue;
+      const status = report.ok ? (report.updated ? "ok (updated)" : "ok") : "FAILED";
+      console.log(
+        `${report.name.padEnd(width)}  ${report.seconds.toFixed(1).padStart(6)} s  ${status}`,
+      );
+      if (report.failure) console.log(report.failure);
+    }
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length && !signal.aborted) {
+      const i = next++;
+      try {
+        reports[i] = await runNotebook(paths[i], options, { signal, jupyter });
+      } catch (error) {
+        if (!(error instanceof Interrupted)) throw error;
+      } finally {
+        finished[i] = true;
+        print();
+      }
+    }
+  };
+  const jobs = Math.min(options.jobs ?? defaultJobs(), paths.length);
+  const settled = await Promise.allSettled(Array.from({ length: jobs }, worker));
+  for (const outcome of settled) {
+    if (outcome.status === "rejected") throw outcome.reason;
+  }
+  return reports;
 }
 
 if (import.meta.main) {

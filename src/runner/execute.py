@@ -1,36 +1,84 @@
-"""Execute code cells on a Jupyter kernel and stream their outputs as JSON lines.
+"""Execute code cells on a Jupyter kernel and report their outputs as JSON lines.
 
-Spawned by the Deno CLI (src/runner/execute.ts). Reads one JSON request on stdin:
+Spawned by the Deno CLI (src/runner/execute.ts). Reads one JSON request as the first line
+of stdin:
 
     {"kernel": "deno", "cwd": "...", "cells": ["source", ...],
      "timeout": 120, "startup_timeout": 60, "env": {"NO_COLOR": "1"}}
 
-and writes one JSON object per line on stdout:
+and writes one JSON object per line on stdout, each cell's once it is complete:
 
     {"event": "started"}
     {"event": "cell", "index": 0, "status": "ok", "execution_count": 1, "outputs": [...]}
     ...
+    {"event": "timeout", "index": 3, "seconds": 120, "outputs": [...]}   (a cell ran too long)
+    {"event": "died", "index": 3, "exit_code": 3, "outputs": [...]}      (the kernel exited)
     {"event": "done"}                     (or {"event": "fatal", "message": "..."})
 
-Execution stops after the first cell whose reply is an error.
+Execution stops after the first cell whose reply is an error. The rest of stdin is watched:
+when it closes (the CLI ended, or was killed), the kernel is shut down. SIGINT and SIGTERM
+shut the kernel down too; the exit code is then 130.
 
-Why not `nbconvert --execute`: the Deno kernel sometimes publishes a cell's `idle`
-status BEFORE its last display_data/execute_result. nbclient closes the cell on idle
-and drops those outputs. Here iopub messages are routed by parent msg_id and a cell's
-outputs are only closed once a LATER request (the next cell, or a final sentinel
-kernel_info request) has gone idle too, plus a short quiet period: all cells are
-reported at the end of the run.
+Late outputs. The Deno kernel sends what a cell prints (console.log, console.error) from a
+queue, labelled with the execute request that is current when the queue is emptied, not when
+the cell printed. The last lines of a cell may therefore go out after the cell's idle status,
+labelled with the cell, or, once the next request has arrived, labelled with that request.
+Stock nbclient drops the first kind and puts the second in the wrong cell. Here, after each
+cell, a silent request prints a marker through the same queue ("sync"). Once the marker is
+out, everything the cell printed is out, labelled with the cell or with the sync request, and
+both labels are attributed to the cell (the marker removed). This costs one small request per
+cell instead of waiting for a quiet period after each.
 """
 
 import json
 import os
 import queue
+import signal
 import sys
+import threading
 import time
 
 from jupyter_client.manager import KernelManager
 
-QUIET_SECONDS = 0.1
+SYNC_MARK = "\x1erelu-lab runner: outputs flushed\x1e"
+SYNC_CODE = "console.log(%s)" % json.dumps(SYNC_MARK)
+# A sync that takes longer (console.log replaced by a cell, a kernel stuck in a timer) is
+# given up; the run goes on with what has arrived.
+SYNC_SECONDS = 10
+# How often a wait checks that the kernel is still alive.
+POLL_SECONDS = 0.2
+
+
+class Interrupted(Exception):
+    """SIGINT or SIGTERM, or the CLI went away."""
+
+
+class KernelDied(Exception):
+    def __init__(self, exit_code):
+        super().__init__(f"kernel exited with code {exit_code}")
+        self.exit_code = exit_code
+
+
+class CellTimeout(Exception):
+    pass
+
+
+def on_signal(signum, _frame):
+    # Only the first signal interrupts; the shutdown that follows must not be interrupted.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise Interrupted(signal.Signals(signum).name)
+
+
+def watch_stdin():
+    """Interrupts the run when stdin closes: the CLI that spawned us has ended."""
+    # os.read, not sys.stdin: a daemon thread blocked inside the buffered reader holds its
+    # lock, and the interpreter cannot exit.
+    try:
+        while os.read(sys.stdin.fileno(), 4096):
+            pass
+    finally:
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def emit(obj):
@@ -67,13 +115,22 @@ def to_output(msg):
     return None
 
 
-class Collector:
-    """Routes iopub messages to the request (msg_id) that caused them."""
+class Kernel:
+    """A started kernel, its client, and the iopub messages routed by parent msg_id."""
 
-    def __init__(self, client):
+    def __init__(self, manager, client):
+        self.manager = manager
         self.client = client
         self.outputs = {}  # msg_id -> list of outputs
         self.idle = set()  # msg_ids whose idle status has been seen
+
+    def check_alive(self):
+        if not self.manager.is_alive():
+            process = getattr(self.manager.provisioner, "process", None)
+            # What the kernel sent before it died may still be queued here.
+            while self.pump(0.05):
+                pass
+            raise KernelDied(process.poll() if process is not None else None)
 
     def pump(self, timeout):
         """Handles one iopub message; returns False if none arrived in time."""
@@ -98,29 +155,61 @@ class Collector:
             outs.append(out)
         return True
 
+    def wait_reply(self, msg_id, deadline):
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise CellTimeout
+            try:
+                reply = self.client.get_shell_msg(timeout=min(remaining, POLL_SECONDS))
+            except queue.Empty:
+                self.check_alive()
+                continue
+            if reply.get("parent_header", {}).get("msg_id") == msg_id:
+                return reply
+
     def wait_idle(self, msg_id, deadline):
         while msg_id not in self.idle:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                raise TimeoutError
-            self.pump(min(remaining, 1.0))
+                raise CellTimeout
+            if not self.pump(min(remaining, POLL_SECONDS)):
+                self.check_alive()
 
-    def drain_quiet(self):
-        while self.pump(QUIET_SECONDS):
-            pass
+    def execute(self, source):
+        return self.client.execute(source, store_history=True, allow_stdin=False)
 
+    def send_sync(self):
+        """Sends the silent request that prints the marker; returns its msg_id."""
+        return self.client.execute(SYNC_CODE, silent=True, store_history=False,
+                                   allow_stdin=False)
 
-def wait_reply(client, msg_id, deadline):
-    while True:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise TimeoutError
+    def wait_sync(self, msg_id):
+        """Waits until the marker is out (or SYNC_SECONDS have passed)."""
+        deadline = time.monotonic() + SYNC_SECONDS
         try:
-            reply = client.get_shell_msg(timeout=min(remaining, 1.0))
-        except queue.Empty:
-            continue
-        if reply.get("parent_header", {}).get("msg_id") == msg_id:
-            return reply
+            self.wait_reply(msg_id, deadline)
+            self.wait_idle(msg_id, deadline)
+            while not any(SYNC_MARK in out.get("text", "")
+                          for out in self.outputs.get(msg_id, [])):
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return
+                if not self.pump(min(remaining, POLL_SECONDS)):
+                    self.check_alive()
+        except CellTimeout:
+            return
+
+    def outputs_of(self, msg_id, sync_id):
+        """The cell's outputs: labelled with it, then the late ones labelled with its sync."""
+        outs = list(self.outputs.pop(msg_id, []))
+        for out in self.outputs.pop(sync_id, []) if sync_id else []:
+            if out["output_type"] != "stream":
+                continue  # the sync request's own result, if the kernel sent one
+            text = out["text"].replace(SYNC_MARK + "\n", "").replace(SYNC_MARK, "")
+            if text:
+                outs.append({**out, "text": text})
+        return merge_streams(outs)
 
 
 def merge_streams(outputs):
@@ -138,81 +227,83 @@ def merge_streams(outputs):
     return merged
 
 
+def cell_event(index, reply, outputs):
+    content = reply["content"]
+    event = {
+        "event": "cell",
+        "index": index,
+        "status": content.get("status", "error"),
+        "execution_count": content.get("execution_count"),
+        "outputs": outputs,
+    }
+    if event["status"] != "ok":
+        event["error"] = {
+            "ename": content.get("ename", ""),
+            "evalue": content.get("evalue", ""),
+            "traceback": content.get("traceback", []),
+        }
+    return event
+
+
+def run_cells(kernel, cells, timeout):
+    """Runs the cells in order, yielding an event as each one is complete."""
+    for index, source in enumerate(cells):
+        msg_id = kernel.execute(source)
+        sync_id = None
+        try:
+            deadline = time.monotonic() + timeout
+            reply = kernel.wait_reply(msg_id, deadline)
+            kernel.wait_idle(msg_id, deadline)
+            sync_id = kernel.send_sync()
+            kernel.wait_sync(sync_id)
+        except CellTimeout:
+            yield {"event": "timeout", "index": index, "seconds": timeout,
+                   "outputs": kernel.outputs_of(msg_id, None)}
+            return
+        except KernelDied as died:
+            yield {"event": "died", "index": index, "exit_code": died.exit_code,
+                   "outputs": kernel.outputs_of(msg_id, sync_id)}
+            return
+        yield cell_event(index, reply, kernel.outputs_of(msg_id, sync_id))
+        if reply["content"].get("status") != "ok":
+            return
+
+
 def main():
-    request = json.load(sys.stdin)
+    request = json.loads(sys.stdin.buffer.readline())
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    threading.Thread(target=watch_stdin, daemon=True).start()
     env = dict(os.environ)
     env.update(request.get("env", {}))
-    km = KernelManager(kernel_name=request.get("kernel", "deno"))
+    manager = KernelManager(kernel_name=request.get("kernel", "deno"))
+    client = None
     try:
-        km.start_kernel(cwd=request["cwd"], env=env)
-        client = km.client()
-        client.start_channels()
-        client.wait_for_ready(timeout=request.get("startup_timeout", 60))
-    except Exception as error:  # noqa: BLE001 - reported to the CLI as text
-        emit({"event": "fatal", "message": f"Cannot start kernel: {error}"})
-        km.shutdown_kernel(now=True)
-        return 2
-    emit({"event": "started"})
-    collector = Collector(client)
-    timeout = request.get("timeout", 120)
-
-    def close(entry):
-        index, msg_id, reply = entry
-        content = reply["content"]
-        event = {
-            "event": "cell",
-            "index": index,
-            "status": content.get("status", "error"),
-            "execution_count": content.get("execution_count"),
-            "outputs": merge_streams(collector.outputs.pop(msg_id, [])),
-        }
-        if event["status"] != "ok":
-            event["error"] = {
-                "ename": content.get("ename", ""),
-                "evalue": content.get("evalue", ""),
-                "traceback": content.get("traceback", []),
-            }
-        emit(event)
-
-    done = []  # (index, msg_id, reply) of every cell that ran, closed at the very end
-    timed_out = None
-    try:
-        for index, source in enumerate(request["cells"]):
-            msg_id = client.execute(source, store_history=True, allow_stdin=False)
-            deadline = time.monotonic() + timeout
-            try:
-                reply = wait_reply(client, msg_id, deadline)
-                collector.wait_idle(msg_id, deadline)
-            except TimeoutError:
-                timed_out = (index, msg_id)
-                break
-            done.append((index, msg_id, reply))
-            if reply["content"].get("status") != "ok":
-                break
-            # Let the cell's late messages (a last stream flush) arrive before the next request,
-            # so that the kernel cannot label them with the next cell's parent.
-            collector.drain_quiet()
-        if timed_out is None:
-            # Sentinel: once this request has gone idle, every earlier output is in.
-            sentinel = client.kernel_info()
-            deadline = time.monotonic() + 30
-            try:
-                wait_reply(client, sentinel, deadline)
-                collector.wait_idle(sentinel, deadline)
-            except TimeoutError:
-                pass
-        collector.drain_quiet()
-        for entry in done:
-            close(entry)
-        if timed_out is not None:
-            index, msg_id = timed_out
-            emit({"event": "timeout", "index": index, "seconds": timeout,
-                  "outputs": merge_streams(collector.outputs.pop(msg_id, []))})
+        try:
+            manager.start_kernel(cwd=request["cwd"], env=env)
+            client = manager.client()
+            client.start_channels()
+            client.wait_for_ready(timeout=request.get("startup_timeout", 60))
+        except Interrupted:
+            raise
+        except Exception as error:  # noqa: BLE001 - reported to the CLI as text
+            emit({"event": "fatal", "message": f"Cannot start kernel: {error}"})
+            return 2
+        emit({"event": "started"})
+        kernel = Kernel(manager, client)
+        for event in run_cells(kernel, request["cells"], request.get("timeout", 120)):
+            emit(event)
         emit({"event": "done"})
+        return 0
+    except Interrupted:
+        return 130
     finally:
-        client.stop_channels()
-        km.shutdown_kernel(now=True)
-    return 0
+        if client is not None:
+            client.stop_channels()
+        try:
+            manager.shutdown_kernel(now=True)
+        except Exception:  # noqa: BLE001 - a kernel that never started, or already gone
+            pass
 
 
 if __name__ == "__main__":

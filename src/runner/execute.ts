@@ -1,12 +1,12 @@
 /**
  * Executes a notebook's code cells on the Deno kernel through Jupyter's own client library
- * (`execute.py`, run by Debian's Python), and fills in their outputs.
+ * (`execute.py`, run by the Python of the Jupyter in use), and fills in their outputs.
  *
  * @module
  */
 
 import { type Cell, type Notebook, type Output, sourceText } from "./notebook.ts";
-import { PYTHON } from "./jupyter.ts";
+import { ensureJupyter, ensureKernelSpec, privateJupyterPath } from "./jupyter.ts";
 
 /** Options of {@linkcode executeNotebook}. */
 export interface ExecuteOptions {
@@ -16,6 +16,15 @@ export interface ExecuteOptions {
   timeout?: number;
   /** Kernel name. Default "deno". */
   kernel?: string;
+  /** Python with jupyter_client. Default: the one {@linkcode ensureJupyter} finds. */
+  python?: string;
+  /**
+   * The private Jupyter data folder holding the kernelspec, passed as `JUPYTER_PATH`.
+   * Default `build/jupyter`, written by {@linkcode ensureKernelSpec} if needed.
+   */
+  jupyterPath?: string;
+  /** Aborting shuts the kernel down; the call then rejects with {@linkcode Interrupted}. */
+  signal?: AbortSignal;
 }
 
 /** Why a notebook stopped. */
@@ -37,6 +46,16 @@ export interface ExecuteResult {
   failure?: CellFailure;
 }
 
+/** The run was interrupted (its signal aborted); the kernel has been shut down. */
+export class Interrupted extends Error {
+  override name = "Interrupted";
+}
+
+/** The notebook could not be executed at all (the kernel did not start, say). */
+export class ExecutionError extends Error {
+  override name = "ExecutionError";
+}
+
 interface CellEvent {
   event: "cell";
   index: number;
@@ -50,9 +69,13 @@ type Event =
   | CellEvent
   | { event: "started" | "done" }
   | { event: "fatal"; message: string }
-  | { event: "timeout"; index: number; seconds: number; outputs: Output[] };
+  | { event: "timeout"; index: number; seconds: number; outputs: Output[] }
+  | { event: "died"; index: number; exit_code: number | null; outputs: Output[] };
 
 const EXECUTE_PY = new URL("./execute.py", import.meta.url);
+
+/** Seconds execute.py gets to shut its kernel down after SIGTERM, before SIGKILL. */
+const SHUTDOWN_SECONDS = 10;
 
 /**
  * Runs every code cell in order, stopping at the first failure. Cells after a failure keep no
@@ -66,34 +89,32 @@ export async function executeNotebook(
   notebook.cells.forEach((cell, i) => {
     if (cell.cell_type === "code") codeCells.push(i);
   });
-  const request = {
+  const python = options.python ?? (await ensureJupyter()).python;
+  let jupyterPath = options.jupyterPath;
+  if (jupyterPath === undefined) {
+    await ensureKernelSpec();
+    jupyterPath = privateJupyterPath();
+  }
+  const events = await runExecutePy(python, jupyterPath, {
     kernel: options.kernel ?? "deno",
     cwd: options.cwd,
     timeout: options.timeout ?? 120,
     startup_timeout: 60,
     env: { NO_COLOR: "1" },
     cells: codeCells.map((i) => sourceText(notebook.cells[i])),
-  };
-  const child = new Deno.Command(PYTHON, {
-    args: [EXECUTE_PY.pathname],
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  const writer = child.stdin.getWriter();
-  await writer.write(new TextEncoder().encode(JSON.stringify(request)));
-  await writer.close();
-  const { stdout, stderr, code } = await child.output();
+  }, options.signal);
 
   const cells: Cell[] = notebook.cells.map((cell) =>
     cell.cell_type === "code" ? { ...cell, outputs: [], execution_count: null } : { ...cell }
   );
   let failure: CellFailure | undefined;
-  let done = false;
   let count = 0;
-  for (const line of new TextDecoder().decode(stdout).split("\n")) {
-    if (!line.trim()) continue;
-    const event = JSON.parse(line) as Event;
+  const stopped = (index: number, outputs: Output[], ename: string, evalue: string) => {
+    const cellIndex = codeCells[index];
+    cells[cellIndex] = { ...cells[cellIndex], execution_count: ++count, outputs };
+    return { cellIndex, source: sourceText(cells[cellIndex]), ename, evalue, traceback: [] };
+  };
+  for (const event of events) {
     if (event.event === "cell") {
       const cellIndex = codeCells[event.index];
       count++;
@@ -108,27 +129,94 @@ export async function executeNotebook(
         failure = describeFailure(cellIndex, cells[cellIndex], event);
       }
     } else if (event.event === "timeout") {
-      const cellIndex = codeCells[event.index];
-      cells[cellIndex] = { ...cells[cellIndex], execution_count: ++count, outputs: event.outputs };
       failure = {
-        cellIndex,
-        source: sourceText(cells[cellIndex]),
-        ename: "Timeout",
-        evalue: `the cell ran longer than ${event.seconds} s`,
-        traceback: [],
+        ...stopped(
+          event.index,
+          event.outputs,
+          "Timeout",
+          `the cell ran longer than ${event.seconds} s`,
+        ),
         hint: "raise the limit with --timeout SECONDS, or make the cell do less",
       };
+    } else if (event.event === "died") {
+      const cellIndex = codeCells[event.index];
+      const how = event.exit_code !== null && event.exit_code < 0
+        ? `killed by signal ${-event.exit_code}`
+        : `exit code ${event.exit_code ?? "unknown"}`;
+      failure = stopped(
+        event.index,
+        event.outputs,
+        "KernelDied",
+        `the kernel died (${how}) while running cell ${cellIndex}`,
+      );
     } else if (event.event === "fatal") {
-      throw new Error(`Cannot execute notebook: ${event.message}`);
-    } else if (event.event === "done") {
-      done = true;
+      throw new ExecutionError(`Cannot execute notebook: ${event.message}`);
     }
   }
-  if (!done && !failure) {
-    const text = new TextDecoder().decode(stderr).trim();
-    throw new Error(`Cannot execute notebook: execute.py exited with code ${code}\n${text}`);
-  }
   return { notebook: { ...notebook, cells }, failure };
+}
+
+/** Spawns execute.py, sends it the request and returns its events once it has exited. */
+async function runExecutePy(
+  python: string,
+  jupyterPath: string,
+  request: Record<string, unknown>,
+  signal: AbortSignal | undefined,
+): Promise<Event[]> {
+  if (signal?.aborted) throw new Interrupted("interrupted before the kernel started");
+  let child: Deno.ChildProcess;
+  try {
+    child = new Deno.Command(python, {
+      args: [EXECUTE_PY.pathname],
+      stdin: "piped",
+      stdout: "piped",
+      stderr: "piped",
+      env: {
+        JUPYTER_PATH: await Deno.realPath(jupyterPath),
+        PYDEVD_DISABLE_FILE_VALIDATION: "1",
+      },
+    }).spawn();
+  } catch (error) {
+    throw new ExecutionError(`Cannot run ${python}: ${(error as Error).message}`);
+  }
+  // stdin stays open while the run lasts: execute.py shuts its kernel down when it closes,
+  // which also happens when this process dies.
+  const writer = child.stdin.getWriter();
+  await writer.write(new TextEncoder().encode(JSON.stringify(request) + "\n"));
+  let killer: ReturnType<typeof setTimeout> | undefined;
+  const onAbort = () => {
+    try {
+      child.kill("SIGTERM");
+    } catch { /* exited already */ }
+    killer = setTimeout(() => {
+      try {
+        child.kill("SIGKILL");
+      } catch { /* exited */ }
+    }, SHUTDOWN_SECONDS * 1000);
+  };
+  signal?.addEventListener("abort", onAbort, { once: true });
+  const [stdout, stderr, status] = await Promise.all([
+    new Response(child.stdout).text(),
+    new Response(child.stderr).text(),
+    child.status,
+  ]);
+  signal?.removeEventListener("abort", onAbort);
+  clearTimeout(killer);
+  await writer.close().catch(() => {});
+  if (signal?.aborted) throw new Interrupted("interrupted: the kernel was shut down");
+
+  const events = stdout.split("\n").filter((line) => line.trim()).map((line) =>
+    JSON.parse(line) as Event
+  );
+  const ended = events.some((e) => ["done", "fatal", "timeout", "died"].includes(e.event)) ||
+    events.some((e) => e.event === "cell" && e.status !== "ok");
+  if (!ended) {
+    const last = stderr.trim().split("\n").filter((line) => line.trim()).at(-1) ?? "";
+    throw new ExecutionError(
+      `Cannot execute notebook: execute.py exited with code ${status.code}: ${last}`,
+    );
+  }
+  return events;
 }
 
 function describeFailure(cellIndex: number, cell: Cell, event: CellEvent): CellFailure {

@@ -1,14 +1,32 @@
 /**
- * Makes sure Jupyter (Debian's packages) and the Deno kernelspec are installed.
+ * Finds the Jupyter to run notebooks with, installs Debian's when there is none (as root), and
+ * writes the Deno kernelspecs: a private one for headless runs (under `build/jupyter`, passed to
+ * Jupyter as `JUPYTER_PATH`) and, for `deno task lab`, the user's own when they have none that
+ * works.
+ *
+ * The order: the `jupyter` on `PATH` and the Python it runs on, when that Python has
+ * `jupyter_client`; else Debian's `/usr/bin/jupyter` and `/usr/bin/python3`; else, as root,
+ * Debian's packages are installed with apt-get; else a {@linkcode JupyterMissingError} names the
+ * apt-get command. Everything these functions read from the system (PATH, the user id, Debian's
+ * paths, the environment of the commands they run) can be passed in, so tests use stand-ins.
  *
  * @module
  */
 
-/** Debian's Python, which has jupyter_client (the first python3 on PATH may not). */
-export const PYTHON = "/usr/bin/python3";
-/** Debian's jupyter command. */
-export const JUPYTER = "/usr/bin/jupyter";
-/** The Debian packages the runner needs. */
+import { writeTextFileAtomic } from "./files.ts";
+
+/** A Jupyter installation: its `jupyter` command and the Python it runs on. */
+export interface Jupyter {
+  /** The `jupyter` command (absolute path). */
+  jupyter: string;
+  /** The Python that `jupyter` runs on; it has `jupyter_client`. */
+  python: string;
+}
+
+/** Debian's Jupyter (the first python3 on PATH may be another Python, without Jupyter). */
+export const DEBIAN_JUPYTER: Jupyter = { jupyter: "/usr/bin/jupyter", python: "/usr/bin/python3" };
+
+/** The Debian packages installed when no Jupyter is found. */
 export const APT_PACKAGES = [
   "jupyter-notebook",
   "jupyter-nbconvert",
@@ -16,61 +34,255 @@ export const APT_PACKAGES = [
   "jupyter-client",
 ];
 
-const INSTALL_HINT = `Jupyter is missing. As root, run:\n` +
-  `  apt-get update && apt-get install -y ${APT_PACKAGES.join(" ")}`;
+/** The command that installs them, as shown to a user who is not root. */
+export const APT_COMMAND = `apt-get update && apt-get install -y ${APT_PACKAGES.join(" ")}`;
 
+/** Jupyter is missing and cannot be installed from here; the message is one line. */
+export class JupyterMissingError extends Error {
+  override name = "JupyterMissingError";
+}
+
+/** What the discovery reads from the system; each defaults to the real thing. */
+export interface SystemAccess {
+  /** The search path for `jupyter` and `apt-get`. Default: this process's `PATH`. */
+  path?: string;
+  /** Debian's Jupyter. Default {@linkcode DEBIAN_JUPYTER}. */
+  debian?: Jupyter;
+  /** The user id (0 is root). Default `Deno.uid()`. */
+  uid?: number | null;
+  /** Where progress lines go (apt-get's output included). Default `console.error`. */
+  log?: (line: string) => void;
+  /** Extra environment for the commands run. */
+  env?: Record<string, string>;
+}
+
+interface RunResult {
+  ok: boolean;
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command to completion with its output piped; a missing command is `ok: false`. */
 async function run(
   command: string,
   args: string[],
-  options: { quiet?: boolean } = {},
-): Promise<{ ok: boolean; stdout: string; stderr: string }> {
+  env: Record<string, string> = {},
+): Promise<RunResult> {
   try {
-    const quiet = options.quiet !== false;
     const output = await new Deno.Command(command, {
       args,
-      stdout: quiet ? "piped" : "inherit",
-      stderr: quiet ? "piped" : "inherit",
-      env: { PYDEVD_DISABLE_FILE_VALIDATION: "1" },
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+      env: { PYDEVD_DISABLE_FILE_VALIDATION: "1", ...env },
     }).output();
-    // Only piped streams can be read: an inherited one went to the terminal already.
+    const decoder = new TextDecoder();
     return {
       ok: output.success,
-      stdout: quiet ? new TextDecoder().decode(output.stdout) : "",
-      stderr: quiet ? new TextDecoder().decode(output.stderr) : "",
+      code: output.code,
+      stdout: decoder.decode(output.stdout),
+      stderr: decoder.decode(output.stderr),
     };
   } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return { ok: false, stdout: "", stderr: "" };
+    if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.PermissionDenied) {
+      return { ok: false, code: -1, stdout: "", stderr: String(error) };
+    }
     throw error;
   }
 }
 
-async function hasJupyter(): Promise<boolean> {
-  const probe = await run(PYTHON, ["-c", "import jupyter_client, notebook"]);
-  return probe.ok;
+function searchPath(access: SystemAccess): string {
+  return access.path ?? Deno.env.get("PATH") ?? "";
 }
 
 /**
- * Installs Jupyter from Debian's packages when it is missing and this process runs as root;
- * otherwise throws an Error saying exactly what to install.
+ * The first executable file called `name` in the directories of `path` (colon-separated), as
+ * the shell would find it; `undefined` when there is none.
  */
-export async function ensureJupyter(log: (line: string) => void = console.error): Promise<void> {
-  if (await hasJupyter()) return;
-  if (Deno.uid() !== 0) throw new Error(INSTALL_HINT);
-  log(`Installing Jupyter with apt-get: ${APT_PACKAGES.join(" ")}`);
-  const update = await run("apt-get", ["update"], { quiet: false });
-  const install = update.ok
-    ? await run("apt-get", ["install", "-y", ...APT_PACKAGES], { quiet: false })
-    : update;
-  if (!install.ok || !(await hasJupyter())) {
-    throw new Error(`${INSTALL_HINT}\n(apt-get failed: ${install.stderr.trim()})`);
+export async function findExecutable(name: string, path: string): Promise<string | undefined> {
+  if (name.includes("/")) return await isExecutable(name) ? name : undefined;
+  for (const dir of path.split(":")) {
+    if (dir === "") continue;
+    const candidate = `${dir.replace(/\/+$/, "")}/${name}`;
+    if (await isExecutable(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+async function isExecutable(file: string): Promise<boolean> {
+  try {
+    const info = await Deno.stat(file);
+    return info.isFile && ((info.mode ?? 0o755) & 0o111) !== 0;
+  } catch {
+    return false;
   }
 }
 
-interface KernelSpecList {
-  kernelspecs: Record<string, { spec: { argv: string[]; env?: Record<string, string> } }>;
+/**
+ * The Python a `jupyter` command runs on: the interpreter of its `#!` line (through
+ * `/usr/bin/env` too), or, for a wrapper that is not a Python script (a pyenv shim, say), the
+ * `sys.executable` that `jupyter troubleshoot` prints. `undefined` when neither tells.
+ */
+export async function pythonOfJupyter(
+  jupyter: string,
+  path: string,
+): Promise<string | undefined> {
+  const interpreter = await shebangInterpreter(jupyter, path);
+  if (interpreter && /^python[\d.]*$/.test(basename(interpreter))) return interpreter;
+  return await sysExecutableOf(jupyter);
 }
 
-/** The kernel.json the runner installs: the running deno, with NO_COLOR=1 (no ANSI codes). */
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+async function shebangInterpreter(file: string, path: string): Promise<string | undefined> {
+  let head: string;
+  try {
+    const handle = await Deno.open(await Deno.realPath(file));
+    try {
+      const buffer = new Uint8Array(512);
+      const read = await handle.read(buffer) ?? 0;
+      head = new TextDecoder().decode(buffer.subarray(0, read));
+    } finally {
+      handle.close();
+    }
+  } catch {
+    return undefined;
+  }
+  if (!head.startsWith("#!")) return undefined;
+  const words = head.slice(2).split("\n")[0].trim().split(/\s+/);
+  if (basename(words[0]) !== "env") return words[0];
+  const program = words.slice(1).find((word) => !word.startsWith("-") && !word.includes("="));
+  return program ? await findExecutable(program, path) : undefined;
+}
+
+/** Reads `sys.executable` from `jupyter troubleshoot`, stopping it once that line is out. */
+async function sysExecutableOf(jupyter: string): Promise<string | undefined> {
+  let child: Deno.ChildProcess;
+  try {
+    child = new Deno.Command(jupyter, {
+      args: ["troubleshoot"],
+      stdin: "null",
+      stdout: "piped",
+      stderr: "null",
+      env: { PYDEVD_DISABLE_FILE_VALIDATION: "1" },
+    }).spawn();
+  } catch {
+    return undefined;
+  }
+  const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+  let text = "";
+  let found: string | undefined;
+  try {
+    for await (const chunk of child.stdout.pipeThrough(new TextDecoderStream())) {
+      text += chunk;
+      const match = text.match(/^sys\.executable:\s*\n\s*(\S+)\s*\n/m);
+      if (match) {
+        found = match[1];
+        break;
+      }
+    }
+  } finally {
+    clearTimeout(timer);
+    try {
+      child.kill("SIGKILL");
+    } catch { /* it has exited */ }
+    await child.status;
+  }
+  return found;
+}
+
+/** Whether `python` can import jupyter_client (the one module the runner needs). */
+export async function hasJupyterClient(
+  python: string,
+  env: Record<string, string> = {},
+): Promise<boolean> {
+  return (await run(python, ["-c", "import jupyter_client"], env)).ok;
+}
+
+/**
+ * The Jupyter to use: the `jupyter` on PATH when its Python has jupyter_client, else Debian's
+ * when its Python has it; `undefined` when neither.
+ */
+export async function findJupyter(access: SystemAccess = {}): Promise<Jupyter | undefined> {
+  const path = searchPath(access);
+  const onPath = await findExecutable("jupyter", path);
+  if (onPath) {
+    const python = await pythonOfJupyter(onPath, path);
+    if (python && await hasJupyterClient(python, access.env)) return { jupyter: onPath, python };
+  }
+  const debian = access.debian ?? DEBIAN_JUPYTER;
+  if (await isExecutable(debian.jupyter) && await hasJupyterClient(debian.python, access.env)) {
+    return debian;
+  }
+  return undefined;
+}
+
+/**
+ * What to do when no Jupyter is found: install Debian's packages as root, else refuse with one
+ * line naming the apt-get command. A pure decision, so that it can be tested for any user.
+ */
+export function missingJupyterAction(uid: number | null): "install" | JupyterMissingError {
+  if (uid === 0) return "install";
+  return new JupyterMissingError(
+    "Jupyter is missing (no jupyter on PATH whose Python has jupyter_client, no " +
+      `${DEBIAN_JUPYTER.jupyter}); as root, run: ${APT_COMMAND}`,
+  );
+}
+
+let located: Promise<Jupyter> | undefined;
+
+/**
+ * The Jupyter to use ({@linkcode findJupyter}); when there is none, installs Debian's packages
+ * with apt-get as root (its output goes to `log`), else throws a
+ * {@linkcode JupyterMissingError} naming the apt-get command. Without `access`, the answer is
+ * looked up once per process.
+ */
+export function ensureJupyter(access?: SystemAccess): Promise<Jupyter> {
+  if (access) return locateOrInstall(access);
+  return located ??= locateOrInstall({});
+}
+
+async function locateOrInstall(access: SystemAccess): Promise<Jupyter> {
+  const found = await findJupyter(access);
+  if (found) return found;
+  const action = missingJupyterAction(access.uid !== undefined ? access.uid : Deno.uid());
+  if (action instanceof JupyterMissingError) throw action;
+  const log = access.log ?? console.error;
+  const aptGet = await findExecutable("apt-get", searchPath(access));
+  if (!aptGet) {
+    throw new JupyterMissingError(
+      "Jupyter is missing and apt-get is not on PATH: install Jupyter (for example " +
+        "`pip install notebook`) and put its jupyter command on PATH",
+    );
+  }
+  log(`Jupyter is missing: installing Debian's packages (${APT_PACKAGES.join(" ")})`);
+  for (const args of [["update"], ["install", "-y", ...APT_PACKAGES]]) {
+    const result = await run(aptGet, args, { DEBIAN_FRONTEND: "noninteractive", ...access.env });
+    for (const line of (result.stdout + result.stderr).split("\n")) {
+      if (line.trim()) log(`  ${line.trimEnd()}`);
+    }
+    if (!result.ok) {
+      throw new JupyterMissingError(
+        `Cannot install Jupyter: apt-get ${args.join(" ")} exited with code ${result.code}`,
+      );
+    }
+  }
+  const installed = await findJupyter(access);
+  if (!installed) {
+    throw new JupyterMissingError(
+      `Cannot use Jupyter after apt-get installed it: ${
+        (access.debian ?? DEBIAN_JUPYTER).python
+      } still cannot import jupyter_client`,
+    );
+  }
+  log(`Installed Jupyter: ${installed.jupyter} (Python ${installed.python})`);
+  return installed;
+}
+
+/** The kernel.json the runner writes: `deno` (the running one), with NO_COLOR=1. */
 export function kernelSpec(deno: string): Record<string, unknown> {
   return {
     argv: [deno, "jupyter", "--kernel", "--conn", "{connection_file}"],
@@ -80,28 +292,93 @@ export function kernelSpec(deno: string): Record<string, unknown> {
   };
 }
 
+/** The private Jupyter data folder of headless runs, under the build folder. */
+export function privateJupyterPath(buildDir = "build"): string {
+  return `${buildDir}/jupyter`;
+}
+
 /**
- * Makes sure the user kernelspec "deno" exists and runs `deno` (default: the deno running this
- * code) with NO_COLOR=1. Writes the spec under `buildDir` and installs it with
- * `jupyter kernelspec install --user`.
+ * Writes the private kernelspec of headless runs, `<buildDir>/jupyter/kernels/deno/kernel.json`
+ * (for `deno`, default the deno running this code), unless it is there already. The runner
+ * passes that folder to Jupyter as `JUPYTER_PATH`, which Jupyter searches before the user's
+ * folders, so the user's own kernelspecs are neither used nor touched.
  *
- * @returns Whether the kernelspec had to be (re)installed.
+ * @returns Whether the file was (re)written.
  */
 export async function ensureKernelSpec(
-  buildDir: string,
+  buildDir = "build",
   deno: string = Deno.execPath(),
 ): Promise<boolean> {
-  const listed = await run(JUPYTER, ["kernelspec", "list", "--json"]);
-  if (listed.ok) {
-    const spec = (JSON.parse(listed.stdout) as KernelSpecList).kernelspecs.deno?.spec;
-    if (spec && spec.argv[0] === deno && spec.env?.NO_COLOR === "1") return false;
-  }
-  const dir = `${buildDir}/kernelspec/deno`;
+  const dir = `${privateJupyterPath(buildDir)}/kernels/deno`;
+  const text = JSON.stringify(kernelSpec(deno), null, 2) + "\n";
+  try {
+    if (await Deno.readTextFile(`${dir}/kernel.json`) === text) return false;
+  } catch { /* not written yet */ }
   await Deno.mkdir(dir, { recursive: true });
-  await Deno.writeTextFile(`${dir}/kernel.json`, JSON.stringify(kernelSpec(deno), null, 2) + "\n");
-  const installed = await run(JUPYTER, ["kernelspec", "install", "--user", "--name", "deno", dir]);
-  if (!installed.ok) {
-    throw new Error(`Cannot install the Deno kernelspec: ${installed.stderr.trim()}`);
-  }
+  await writeTextFileAtomic(`${dir}/kernel.json`, text);
   return true;
+}
+
+interface KernelSpecList {
+  kernelspecs: Record<string, { resource_dir: string; spec: { argv: string[] } }>;
+}
+
+/** What {@linkcode ensureUserKernelSpec} found and did. */
+export interface UserKernelSpecResult {
+  action: "kept" | "installed" | "replaced";
+  /** One line saying what was done, for the user. */
+  message: string;
+}
+
+/**
+ * For `deno task lab`: makes sure the user's Jupyter has a `deno` kernelspec that works. Keeps
+ * whatever `deno` kernelspec Jupyter lists when its program exists (one from
+ * `deno jupyter --install`, say); installs one for `deno` (default: the running deno) with
+ * `jupyter kernelspec install --user` only when there is none or its program no longer exists.
+ */
+export async function ensureUserKernelSpec(
+  jupyter: Jupyter,
+  options: { deno?: string; buildDir?: string; path?: string; env?: Record<string, string> } = {},
+): Promise<UserKernelSpecResult> {
+  const deno = options.deno ?? Deno.execPath();
+  const listed = await run(jupyter.jupyter, ["kernelspec", "list", "--json"], options.env);
+  if (!listed.ok) {
+    throw new Error(`Cannot list Jupyter's kernelspecs: ${oneLine(listed.stderr)}`);
+  }
+  const existing = (JSON.parse(listed.stdout) as KernelSpecList).kernelspecs.deno;
+  let replaced: string | undefined;
+  if (existing) {
+    const program = existing.spec.argv[0];
+    if (await findExecutable(program, options.path ?? Deno.env.get("PATH") ?? "")) {
+      return {
+        action: "kept",
+        message: `Using the deno kernelspec in ${existing.resource_dir} (${program})`,
+      };
+    }
+    replaced = `${existing.resource_dir} (its program ${program} no longer exists)`;
+  }
+  const buildDir = options.buildDir ?? "build";
+  await ensureKernelSpec(buildDir, deno);
+  const source = `${privateJupyterPath(buildDir)}/kernels/deno`;
+  const installed = await run(
+    jupyter.jupyter,
+    ["kernelspec", "install", "--user", "--name", "deno", source],
+    options.env,
+  );
+  if (!installed.ok) {
+    throw new Error(`Cannot install the deno kernelspec: ${oneLine(installed.stderr)}`);
+  }
+  const where =
+    (installed.stdout + installed.stderr).match(/Installed kernelspec deno in (\S+)/)?.[1] ??
+      "the user's Jupyter folder";
+  return replaced
+    ? {
+      action: "replaced",
+      message: `Replaced the deno kernelspec in ${replaced} with one in ${where} for ${deno}`,
+    }
+    : { action: "installed", message: `Installed a deno kernelspec in ${where} for ${deno}` };
+}
+
+function oneLine(text: string): string {
+  return text.trim().split("\n").filter((line) => line.trim()).at(-1) ?? "";
 }

@@ -1,28 +1,68 @@
 /**
- * `deno task lab`: starts Jupyter Notebook on notebooks/ with the Deno kernel installed
- * (the deno running this task, with NO_COLOR=1).
+ * `deno task lab [jupyter options]`: starts Jupyter (Notebook, or JupyterLab when that is what
+ * the Jupyter in use has) on notebooks/ with a Deno kernel. The Jupyter is the one on PATH, else
+ * Debian's (installed with apt-get when run as root and there is none). The user's own `deno`
+ * kernelspec is kept when its program exists; one for the running deno is installed only when
+ * there is none or its program is gone. Says which it did.
  *
  * @module
  */
 
-import { ensureJupyter, ensureKernelSpec, JUPYTER } from "./jupyter.ts";
+import {
+  ensureJupyter,
+  ensureUserKernelSpec,
+  type Jupyter,
+  JupyterMissingError,
+} from "./jupyter.ts";
 
-if (import.meta.main) {
-  await ensureJupyter();
-  if (await ensureKernelSpec("build")) {
-    console.error(`Installed the Deno kernelspec for ${Deno.execPath()}`);
+/** The Jupyter front end to start: `notebook` when its Python has it, else `lab`. */
+export async function frontEnd(jupyter: Jupyter): Promise<"notebook" | "lab" | undefined> {
+  for (const [module, command] of [["notebook", "notebook"], ["jupyterlab", "lab"]] as const) {
+    const probe = await new Deno.Command(jupyter.python, {
+      args: ["-c", `import ${module}`],
+      stdin: "null",
+      stdout: "null",
+      stderr: "null",
+    }).output();
+    if (probe.success) return command;
   }
-  const status = await new Deno.Command(JUPYTER, {
+  return undefined;
+}
+
+/** Runs the lab task; returns the exit code. */
+export async function lab(args: string[]): Promise<number> {
+  let jupyter: Jupyter;
+  try {
+    jupyter = await ensureJupyter();
+  } catch (error) {
+    if (!(error instanceof JupyterMissingError)) throw error;
+    console.error(error.message);
+    return 2;
+  }
+  const command = await frontEnd(jupyter);
+  if (!command) {
+    console.error(
+      `Cannot start Jupyter: ${jupyter.python} has neither notebook nor jupyterlab; install ` +
+        "one (pip install notebook), or as root: apt-get install -y jupyter-notebook",
+    );
+    return 2;
+  }
+  console.error((await ensureUserKernelSpec(jupyter)).message);
+  const status = await new Deno.Command(jupyter.jupyter, {
     args: [
-      "notebook",
+      command,
       "--notebook-dir=notebooks",
       // Jupyter refuses to run as root (as in containers and CI) unless told it may.
       ...(Deno.uid() === 0 ? ["--allow-root"] : []),
-      ...Deno.args,
+      ...args,
     ],
     stdin: "inherit",
     stdout: "inherit",
     stderr: "inherit",
   }).spawn().status;
-  Deno.exit(status.code);
+  return status.code;
+}
+
+if (import.meta.main) {
+  Deno.exit(await lab(Deno.args));
 }

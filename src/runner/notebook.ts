@@ -69,17 +69,44 @@ export function hasTag(cell: Cell, tag: string): boolean {
   return (cell.metadata.tags ?? []).includes(tag);
 }
 
-/** Parses notebook JSON, checking the parts the runner relies on. */
+const CELL_TYPES = ["code", "markdown", "raw"];
+
+/**
+ * Parses notebook JSON, checking the parts the runner relies on. Anything else (damaged JSON,
+ * another nbformat, a cell without a type or source) is a TypeError whose message is one line
+ * naming the file and what is wrong.
+ */
 export function parseNotebook(json: string, name = "notebook"): Notebook {
-  const notebook = JSON.parse(json) as Notebook;
-  if (!Array.isArray(notebook.cells) || notebook.nbformat !== 4) {
-    throw new TypeError(
-      `Cannot read ${name} as an nbformat 4 notebook: nbformat=${notebook.nbformat}, cells=${
+  const fail = (problem: string) =>
+    new TypeError(`Cannot read ${name} as an nbformat 4 notebook: ${problem}`);
+  let notebook: Notebook;
+  try {
+    notebook = JSON.parse(json);
+  } catch (error) {
+    const detail = (error as Error).message.replace(/\s+/g, " ").slice(0, 160);
+    throw fail(`it is not valid JSON (${detail})`);
+  }
+  if (notebook === null || typeof notebook !== "object" || Array.isArray(notebook)) {
+    throw fail(`it holds ${JSON.stringify(notebook)?.slice(0, 40)}, not a JSON object`);
+  }
+  if (notebook.nbformat !== 4 || !Array.isArray(notebook.cells)) {
+    throw fail(
+      `nbformat=${JSON.stringify(notebook.nbformat)?.slice(0, 40)}, cells=${
         Array.isArray(notebook.cells) ? "list" : typeof notebook.cells
       }`,
     );
   }
-  for (const cell of notebook.cells) cell.metadata ??= {};
+  notebook.cells.forEach((cell, index) => {
+    const type = (cell as Partial<Cell> | null)?.cell_type;
+    if (!CELL_TYPES.includes(type as string)) {
+      throw fail(`cell ${index} has cell_type=${JSON.stringify(type)?.slice(0, 40)}`);
+    }
+    if (typeof cell.source !== "string" && !Array.isArray(cell.source)) {
+      throw fail(`cell ${index} has no source`);
+    }
+    cell.metadata ??= {};
+  });
+  notebook.metadata ??= {};
   return notebook;
 }
 

@@ -65,8 +65,28 @@ Deno.test("comparableText() ignores outputs of cells tagged nondeterministic onl
   assert.notEqual(comparableText(other), comparableText(executed("3 ms\n")));
 });
 
-Deno.test("parseNotebook() rejects what is not nbformat 4", () => {
-  assert.throws(() => parseNotebook('{"cells": [], "nbformat": 3}', "old.ipynb"), /old\.ipynb/);
+Deno.test("parseNotebook() rejects what is not nbformat 4 with a one-line TypeError naming the file", async (t) => {
+  const rejects = (text: string, problem: RegExp) => {
+    assert.throws(() => parseNotebook(text, "x.ipynb"), (error: Error) => {
+      assert.ok(error instanceof TypeError, `${error.name}: ${error.message}`);
+      assert.match(error.message, /^Cannot read x\.ipynb as an nbformat 4 notebook: /);
+      assert.match(error.message, problem);
+      assert.ok(!error.message.includes("\n"), `one line: ${error.message}`);
+      return true;
+    });
+  };
+  await t.step("another nbformat", () => rejects('{"cells": [], "nbformat": 3}', /nbformat=3/));
+  await t.step("damaged JSON, even across lines", () => {
+    rejects('{\n "cells": [\n  {"cell_type": "code",\n', /not valid JSON/);
+  });
+  await t.step("JSON that is not an object", () => {
+    rejects("[1, 2]", /not a JSON object/);
+    rejects("null", /not a JSON object/);
+  });
+  await t.step("a cell without a known type or without a source", () => {
+    rejects('{"nbformat": 4, "cells": [{"cell_type": "python", "source": ""}]}', /cell 0/);
+    rejects('{"nbformat": 4, "cells": [{"cell_type": "code"}]}', /cell 0 has no source/);
+  });
 });
 
 Deno.test("normalizeNotebook() ends every cell source with a newline (what deno fmt --check wants)", () => {

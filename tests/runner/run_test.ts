@@ -3,39 +3,9 @@
  * Outputs go under build/test-runner/; the fixtures themselves are never rewritten (--no-update).
  */
 import assert from "node:assert/strict";
-import { main, runNotebook } from "../../src/runner/cli.ts";
-import {
-  comparableText,
-  type Notebook,
-  parseNotebook,
-  sourceText,
-} from "../../src/runner/notebook.ts";
-
-const FIXTURES = "tests/runner/fixtures";
-const OUT = "build/test-runner";
-
-/** Runs the CLI in-process, capturing what it prints. */
-async function runCli(args: string[]): Promise<{ code: number; output: string }> {
-  const lines: string[] = [];
-  const { log, error } = console;
-  console.log = (...parts: unknown[]) => lines.push(parts.join(" "));
-  console.error = (...parts: unknown[]) => lines.push(parts.join(" "));
-  try {
-    const code = await main(["--no-update", "--out", OUT, ...args]);
-    return { code, output: lines.join("\n") };
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-}
-
-async function readBuilt(name: string): Promise<Notebook> {
-  return parseNotebook(await Deno.readTextFile(`${OUT}/${name}.ipynb`));
-}
-
-function joined(value: unknown): string {
-  return Array.isArray(value) ? value.join("") : String(value);
-}
+import { runNotebook } from "../../src/runner/cli.ts";
+import { comparableText, parseNotebook, sourceText } from "../../src/runner/notebook.ts";
+import { FIXTURES, joined, OUT, readBuilt, runCli } from "./_cli.ts";
 
 Deno.test("runner keeps every output of a 30-cell notebook across repeated runs (idle race)", async () => {
   for (let run = 0; run < 4; run++) {

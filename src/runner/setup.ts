@@ -1,0 +1,45 @@
+/**
+ * `deno task setup`: installs what the test suite needs from outside Deno, each by its own
+ * `ensure...()` function: find it, install it when run as root, else stop with one line saying
+ * what to install (exit code 2). `deno task test:notebooks` runs it first, so that
+ * `deno task test` on a fresh machine installs Jupyter as `deno task notebooks` does.
+ *
+ * To add a tool (Chromium for the browser tests, say): write `ensureChromium()` in the same
+ * pattern beside `ensureJupyter()` (throwing an error whose message is one line when it cannot
+ * install) and add it to `STEPS`.
+ *
+ * @module
+ */
+
+import { ensureJupyter, JupyterMissingError } from "./jupyter.ts";
+
+/** One thing to ensure: a name for the report and the function that ensures it. */
+interface Step {
+  name: string;
+  ensure: () => Promise<string>;
+  /** The error class whose message is the one line to show (anything else is a bug). */
+  expected: abstract new (...args: never[]) => Error;
+}
+
+const STEPS: Step[] = [
+  {
+    name: "Jupyter",
+    ensure: async () => {
+      const jupyter = await ensureJupyter();
+      return `${jupyter.jupyter} (Python ${jupyter.python})`;
+    },
+    expected: JupyterMissingError,
+  },
+];
+
+if (import.meta.main) {
+  for (const step of STEPS) {
+    try {
+      console.error(`${step.name}: ${await step.ensure()}`);
+    } catch (error) {
+      if (!(error instanceof step.expected)) throw error;
+      console.error(error.message);
+      Deno.exit(2);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Helpers of the runner tests: the CLI run in-process (output captured) or as a process of its
+ * own (to send it signals), the processes a run left behind, and the fixtures' paths.
+ */
+import { main } from "../../src/runner/cli.ts";
+import type { SystemAccess } from "../../src/runner/jupyter.ts";
+import { type Notebook, parseNotebook } from "../../src/runner/notebook.ts";
+
+export const FIXTURES = "tests/runner/fixtures";
+export const OUT = "build/test-runner";
+
+/** The permissions of `deno task notebooks`, with writes limited to build/. */
+export const TASK_PERMISSIONS = [
+  "--allow-run",
+  "--allow-read",
+  "--allow-env=PATH",
+  "--allow-sys=uid",
+  "--allow-write=build",
+];
+
+/** Runs the CLI in-process with --no-update, capturing what it prints. */
+export async function runCli(
+  args: string[],
+  options: { out?: string; system?: SystemAccess } = {},
+): Promise<{ code: number; output: string }> {
+  const lines: string[] = [];
+  const { log, error } = console;
+  console.log = (...parts: unknown[]) => lines.push(parts.join(" "));
+  console.error = (...parts: unknown[]) => lines.push(parts.join(" "));
+  try {
+    const code = await main(["--no-update", "--out", options.out ?? OUT, ...args], options.system);
+    return { code, output: lines.join("\n") };
+  } finally {
+    console.log = log;
+    console.error = error;
+  }
+}
+
+/** The executed notebook the runner wrote under `out`. */
+export async function readBuilt(name: string, out = OUT): Promise<Notebook> {
+  return parseNotebook(await Deno.readTextFile(`${out}/${name}.ipynb`));
+}
+
+/** A notebook text field (a string or a list of lines) as one string. */
+export function joined(value: unknown): string {
+  return Array.isArray(value) ? value.join("") : String(value ?? "");
+}
+
+/**
+ * Starts the CLI (`src/runner/cli.ts`, or another script) as a process of its own, with the
+ * task's permissions and the environment variable RELU_LAB_TEST_RUN set to `tag`, which every
+ * process it starts (Python, the kernel) inherits.
+ */
+export function spawnCli(
+  args: string[],
+  options: { tag: string; env?: Record<string, string>; script?: string },
+): Deno.ChildProcess {
+  return new Deno.Command(Deno.execPath(), {
+    args: ["run", ...TASK_PERMISSIONS, options.script ?? "src/runner/cli.ts", ...args],
+    env: { NO_COLOR: "1", RELU_LAB_TEST_RUN: options.tag, ...options.env },
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+}
+
+/**
+ * The processes whose environment has RELU_LAB_TEST_RUN=`tag`, as `ps` lists them: pid and
+ * command line followed by the environment.
+ */
+export async function processesTagged(tag: string): Promise<{ pid: number; command: string }[]> {
+  const { stdout } = await new Deno.Command("ps", {
+    args: ["-e", "e", "-ww", "-o", "pid=,args="],
+    stdout: "piped",
+    stderr: "null",
+  }).output();
+  return new TextDecoder().decode(stdout).split("\n")
+    .filter((line) => line.split(/\s+/).includes(`RELU_LAB_TEST_RUN=${tag}`))
+    .map((line) => {
+      const [, pid, command] = line.match(/^\s*(\d+)\s+(.*)$/) ?? [];
+      return { pid: Number(pid), command };
+    });
+}
+
+/** Waits until `check` returns a value other than undefined; fails after `seconds`. */
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  seconds = 90,
+): Promise<T> {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    const value = await check();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out after ${seconds} s waiting for ${what}`);
+}

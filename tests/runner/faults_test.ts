@@ -1,0 +1,261 @@
+/**
+ * Runner faults, each with a small fixture notebook: a kernel that dies, a file that is not a
+ * notebook, an output folder it may not write, an interrupted run, outputs that come late, and
+ * notebooks run two at a time. Each fault is one clear message within seconds, loses nothing,
+ * leaves no process behind and never a half-written file.
+ */
+import assert from "node:assert/strict";
+import { writeTextFileAtomic } from "../../src/runner/files.ts";
+import type { Output } from "../../src/runner/notebook.ts";
+import {
+  FIXTURES,
+  joined,
+  OUT,
+  processesTagged,
+  readBuilt,
+  runCli,
+  spawnCli,
+  waitFor,
+} from "./_cli.ts";
+
+function streams(outputs: Output[] | undefined, name: string): string {
+  return (outputs ?? []).filter((o) => o.output_type === "stream" && o.name === name)
+    .map((o) => joined(o.text)).join("");
+}
+
+Deno.test("runner reports a kernel that dies in a cell at once, keeps its output and runs the next notebook", async () => {
+  const start = performance.now();
+  const { code, output } = await runCli([
+    `${FIXTURES}/kernel_dies.ipynb`,
+    `${FIXTURES}/hello.ipynb`,
+    "--timeout",
+    "100",
+  ]);
+  const seconds = (performance.now() - start) / 1000;
+  assert.equal(code, 1, output);
+  assert.ok(seconds < 100, `reported in ${seconds} s, not after the 100 s cell timeout`);
+  assert.match(output, /kernel_dies\s+[\d.]+ s\s+FAILED/);
+  assert.match(output, /the kernel died \(exit code 3\) while running cell 2/);
+  assert.match(output, /hello\s+[\d.]+ s\s+ok/);
+  const notebook = await readBuilt("kernel_dies");
+  assert.equal(streams(notebook.cells[1].outputs, "stdout"), "before\n");
+  assert.equal(streams(notebook.cells[2].outputs, "stdout"), "exiting with code 3\n");
+  assert.deepEqual(notebook.cells[3].outputs, [], "the cell after the death did not run");
+  assert.equal(streams((await readBuilt("hello")).cells[1].outputs, "stdout"), "hello\n");
+});
+
+Deno.test("runner refuses a file that is not a notebook with one line naming it, exit code 2", async (t) => {
+  await Deno.mkdir(OUT, { recursive: true });
+  const cut = `${OUT}/cut_short.ipynb`;
+  const hello = await Deno.readTextFile(`${FIXTURES}/hello.ipynb`);
+  await Deno.writeTextFile(cut, hello.slice(0, hello.length / 2));
+  const cases = [
+    { name: "damaged JSON (a notebook cut short)", path: cut, problem: /is not valid JSON/ },
+    { name: "nbformat 3", path: `${FIXTURES}/nbformat3.ipynb`, problem: /nbformat=3/ },
+  ];
+  for (const { name, path, problem } of cases) {
+    await t.step(name, async () => {
+      const { code, output } = await runCli([path, `${FIXTURES}/hello.ipynb`]);
+      assert.equal(code, 2, output);
+      assert.equal(output.split("\n").length, 1, `one line: ${output}`);
+      assert.ok(output.startsWith(`Cannot read ${path} as an nbformat 4 notebook: `), output);
+      assert.match(output, problem);
+      assert.doesNotMatch(output, /\bat .*:\d+:\d+/, "no stack trace");
+    });
+  }
+});
+
+Deno.test("runner refuses an output folder it may not write with one line, exit code 2", async (t) => {
+  await t.step("a folder outside what the task may write (build/)", async () => {
+    const out = await Deno.realPath("/tmp");
+    const { code, output } = await runCli([`${FIXTURES}/hello.ipynb`], { out: `${out}/relu-lab` });
+    assert.equal(code, 2, output);
+    assert.equal(output.split("\n").length, 1, `one line: ${output}`);
+    assert.match(output, /^Cannot write to \/tmp\/relu-lab as this run may not write there/);
+    assert.match(output, /--out build\/NAME/);
+  });
+  await t.step("a folder that cannot exist (below a file)", async () => {
+    await Deno.mkdir(OUT, { recursive: true });
+    await Deno.writeTextFile(`${OUT}/a-file`, "");
+    const { code, output } = await runCli([`${FIXTURES}/hello.ipynb`], {
+      out: `${OUT}/a-file/pages`,
+    });
+    assert.equal(code, 2, output);
+    assert.equal(output.split("\n").length, 1, `one line: ${output}`);
+    assert.match(output, /^Cannot write to build\/test-runner\/a-file\/pages: /);
+  });
+});
+
+Deno.test("runner keeps every late output in its own cell: 20 cells of 40 lines, twice", async () => {
+  for (let run = 0; run < 2; run++) {
+    const { code, output } = await runCli([`${FIXTURES}/late_output.ipynb`]);
+    assert.equal(code, 0, output);
+    const cells = (await readBuilt("late_output")).cells.filter((c) => c.cell_type === "code");
+    assert.equal(cells.length, 20);
+    cells.forEach((cell, k) => {
+      const expected = Array.from({ length: 40 }, (_, line) => `cell ${k} line ${line}\n`);
+      assert.equal(streams(cell.outputs, "stdout"), expected.join(""), `run ${run}, cell ${k}`);
+      assert.equal(streams(cell.outputs, "stderr"), `cell ${k} done\n`, `run ${run}, cell ${k}`);
+    });
+  }
+});
+
+Deno.test("runner --jobs 2 runs two notebooks at once and prints their lines in the given order", async () => {
+  await Deno.remove(`${OUT}/jobs`, { recursive: true }).catch(() => {});
+  const { code, output } = await runCli([
+    "--jobs",
+    "2",
+    `${FIXTURES}/waits_for_hello.ipynb`,
+    `${FIXTURES}/writes_flag.ipynb`,
+  ]);
+  assert.equal(code, 0, output);
+  // The first notebook ends only once the second has written its flag: they ran side by side.
+  const waited = await readBuilt("waits_for_hello");
+  assert.equal(streams(waited.cells[1].outputs, "stdout"), "saw the flag\n");
+  const lines = output.split("\n");
+  assert.match(lines[0], /^waits_for_hello\s+[\d.]+ s\s+ok$/);
+  assert.match(lines[1], /^writes_flag\s+[\d.]+ s\s+ok$/);
+  assert.equal(lines.length, 3, output);
+});
+
+Deno.test("runner --jobs refuses what is not a whole number >= 1", async () => {
+  for (const jobs of ["0", "1.5", "two"]) {
+    const { code, output } = await runCli(["--jobs", jobs, `${FIXTURES}/hello.ipynb`]);
+    assert.equal(code, 2);
+    assert.match(output, /^--jobs must be a whole number >= 1/);
+  }
+});
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  Deno.test(`runner interrupted by ${signal}: kernels shut down, no process left, nothing stored`, async () => {
+    const tag = crypto.randomUUID();
+    const out = `${OUT}/interrupted-${signal}`;
+    await Deno.remove(out, { recursive: true }).catch(() => {});
+    const child = spawnCli(
+      [
+        "--no-update",
+        "--jobs",
+        "2",
+        "--out",
+        out,
+        ...["slow_print", "hello", "slow"].map(
+          (name) => `${FIXTURES}/${name}.ipynb`,
+        ),
+      ],
+      { tag },
+    );
+    // Both slow notebooks' kernels running (the short one may have come and gone).
+    await waitFor("two kernels", async () => {
+      const kernels = (await processesTagged(tag)).filter((p) =>
+        /jupyter --kernel/.test(p.command)
+      );
+      return kernels.length >= 2 ? kernels : undefined;
+    });
+    const start = performance.now();
+    child.kill(signal);
+    const { code, stdout, stderr } = await child.output();
+    const seconds = (performance.now() - start) / 1000;
+    const text = new TextDecoder().decode(stdout) + new TextDecoder().decode(stderr);
+    assert.equal(code, signal === "SIGINT" ? 130 : 143, text);
+    assert.ok(seconds < 15, `ended ${seconds} s after the signal`);
+    assert.match(text, new RegExp(`Interrupted by ${signal}: kernels shut down`));
+    assert.doesNotMatch(text, /\bat .*:\d+:\d+/, "no stack trace");
+    const left = await waitFor("no process left", async () => {
+      const processes = await processesTagged(tag);
+      return processes.length === 0 ? processes : undefined;
+    }, 5).catch(async () => await processesTagged(tag));
+    assert.deepEqual(left, [], "processes of the run still alive");
+    for (const name of ["slow_print", "slow"]) {
+      await assert.rejects(Deno.stat(`${out}/${name}.ipynb`), Deno.errors.NotFound);
+    }
+    const leftovers = [...Deno.readDirSync(out)].filter((e) => e.name.endsWith(".tmp"));
+    assert.deepEqual(leftovers, [], "no temporary file left");
+  });
+}
+
+Deno.test("runner killed outright (SIGKILL): its kernels shut themselves down", async () => {
+  const tag = crypto.randomUUID();
+  const child = spawnCli(
+    ["--no-update", "--out", `${OUT}/killed`, `${FIXTURES}/slow_print.ipynb`],
+    {
+      tag,
+    },
+  );
+  await waitFor("the kernel", async () => {
+    const kernels = (await processesTagged(tag)).filter((p) => /jupyter --kernel/.test(p.command));
+    return kernels.length > 0 ? kernels : undefined;
+  });
+  child.kill("SIGKILL");
+  await child.output();
+  const left = await waitFor("no process left", async () => {
+    const processes = await processesTagged(tag);
+    return processes.length === 0 ? processes : undefined;
+  }, 15).catch(async () => await processesTagged(tag));
+  assert.deepEqual(left, [], "processes of the run still alive");
+});
+
+Deno.test("writeTextFileAtomic() lets a reader see the old text or the new one, never a part", async (t) => {
+  await Deno.mkdir(OUT, { recursive: true });
+  const path = `${OUT}/atomic.ipynb`;
+  const old = "old ".repeat(1 << 18);
+  const next = "new ".repeat(1 << 20);
+  await Deno.writeTextFile(path, old);
+
+  await t.step("while it writes 4 MiB, every read is whole", async () => {
+    let writing = true;
+    const seen = new Set<string>();
+    const reader = (async () => {
+      while (writing) {
+        const text = await Deno.readTextFile(path);
+        seen.add(text === old ? "old" : text === next ? "new" : `partial (${text.length})`);
+      }
+    })();
+    for (let i = 0; i < 5; i++) {
+      await writeTextFileAtomic(path, i % 2 === 0 ? next : old);
+    }
+    writing = false;
+    await reader;
+    assert.deepEqual([...seen].filter((s) => s.startsWith("partial")), []);
+    assert.equal(await Deno.readTextFile(path), next);
+  });
+
+  await t.step("a failed write leaves the old text and no temporary file", async () => {
+    await assert.rejects(writeTextFileAtomic(`${OUT}/no-such-folder/x.ipynb`, next));
+    assert.equal(await Deno.readTextFile(path), next);
+    const leftovers = [...Deno.readDirSync(OUT)].filter((e) => e.name.endsWith(".tmp"));
+    assert.deepEqual(leftovers, []);
+  });
+});
+
+Deno.test("runner stores a notebook whole or not at all when SIGTERM comes while it writes", async () => {
+  // The notebook is stale (no outputs), so a finished run rewrites it; SIGTERM is sent at
+  // several moments around the end of the run.
+  const dir = `${OUT}/store`;
+  await Deno.mkdir(dir, { recursive: true });
+  const path = `${dir}/hello.ipynb`;
+  const old = await Deno.readTextFile(`${FIXTURES}/hello.ipynb`);
+  const tag = crypto.randomUUID();
+  const outcomes: string[] = [];
+  for (const delay of [0, 500, 1000, 2000]) {
+    await Deno.writeTextFile(path, old);
+    const child = spawnCli(["--update", "--out", dir, path], { tag });
+    await waitFor("the kernel", async () => {
+      const kernels = (await processesTagged(tag)).filter((p) =>
+        /jupyter --kernel/.test(p.command)
+      );
+      return kernels.length > 0 ? kernels : undefined;
+    }).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    try {
+      child.kill("SIGTERM");
+    } catch { /* it had finished */ }
+    await child.output();
+    const text = await Deno.readTextFile(path);
+    assert.ok(text === old || text.includes('"hello\\n"'), `partial file after ${delay} ms`);
+    assert.doesNotThrow(() => JSON.parse(text), `parses after ${delay} ms`);
+    outcomes.push(text === old ? "old" : "new");
+  }
+  const leftovers = [...Deno.readDirSync(dir)].filter((e) => e.name.endsWith(".tmp"));
+  assert.deepEqual(leftovers, []);
+  console.log(`stored notebook after SIGTERM at 0, 500, 1000, 2000 ms: ${outcomes.join(", ")}`);
+});

@@ -1,0 +1,330 @@
+/**
+ * Which Jupyter the runner and `deno task lab` use, installing it, and the kernelspecs they
+ * write. Stand-ins (scripts that record their calls) live under build/test-jupyter/; the user's
+ * own Jupyter folders are replaced by temporary ones (JUPYTER_DATA_DIR, PYTHONUSERBASE) wherever
+ * a kernelspec may be written.
+ */
+import assert from "node:assert/strict";
+import {
+  APT_COMMAND,
+  APT_PACKAGES,
+  ensureJupyter,
+  ensureUserKernelSpec,
+  findJupyter,
+  JupyterMissingError,
+  missingJupyterAction,
+  pythonOfJupyter,
+} from "../../src/runner/jupyter.ts";
+import { FIXTURES, processesTagged, runCli, spawnCli } from "./_cli.ts";
+
+const ROOT = `${Deno.cwd()}/build/test-jupyter`;
+const PATH = Deno.env.get("PATH") ?? "";
+
+/** A fresh folder for one test. */
+async function scratch(name: string): Promise<string> {
+  const dir = `${ROOT}/${name}`;
+  await Deno.remove(dir, { recursive: true }).catch(() => {});
+  await Deno.mkdir(`${dir}/bin`, { recursive: true });
+  return dir;
+}
+
+async function script(path: string, text: string): Promise<string> {
+  await Deno.writeTextFile(path, text);
+  await Deno.chmod(path, 0o755);
+  return path;
+}
+
+async function lines(path: string): Promise<string[]> {
+  try {
+    return (await Deno.readTextFile(path)).split("\n").filter((line) => line);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * bin/python3, a wrapper around Debian's Python that records its arguments, and bin/jupyter, a
+ * Python script run by that wrapper (#! line) that records its arguments and runs Jupyter.
+ */
+async function jupyterWrappers(dir: string): Promise<{ jupyter: string; python: string }> {
+  const python = await script(
+    `${dir}/bin/python3`,
+    `#!/bin/sh\necho "python3 $*" >> ${dir}/calls\nexec /usr/bin/python3 "$@"\n`,
+  );
+  const jupyter = await script(
+    `${dir}/bin/jupyter`,
+    `#!${python}\nimport sys\nwith open("${dir}/calls", "a") as log:\n` +
+      `    log.write("jupyter " + " ".join(sys.argv[1:]) + "\\n")\n` +
+      `from jupyter_core.command import main\nsys.exit(main())\n`,
+  );
+  return { jupyter, python };
+}
+
+/**
+ * The environment that gives Jupyter a temporary user folder: JUPYTER_DATA_DIR, and
+ * PYTHONUSERBASE, as Jupyter also reads kernelspecs from the Python user base (~/.local).
+ */
+function userFolders(dir: string): Record<string, string> {
+  return { JUPYTER_DATA_DIR: `${dir}/data`, PYTHONUSERBASE: `${dir}/userbase` };
+}
+
+const NO_DEBIAN = { jupyter: "/nonexistent/jupyter", python: "/nonexistent/python3" };
+
+Deno.test("findJupyter() takes the jupyter first on PATH and the Python of its #! line", async () => {
+  const dir = await scratch("path-first");
+  const wrappers = await jupyterWrappers(dir);
+  assert.deepEqual(await findJupyter({ path: `${dir}/bin:${PATH}`, debian: NO_DEBIAN }), wrappers);
+  assert.ok((await lines(`${dir}/calls`)).includes("python3 -c import jupyter_client"));
+});
+
+Deno.test("pythonOfJupyter() reads #!/usr/bin/env python3 through PATH, and asks a shell wrapper's jupyter", async (t) => {
+  const dir = await scratch("python-of");
+  await jupyterWrappers(dir);
+  await t.step("#!/usr/bin/env python3", async () => {
+    const viaEnv = await script(`${dir}/jupyter-env`, "#!/usr/bin/env python3\nprint(1)\n");
+    assert.equal(await pythonOfJupyter(viaEnv, `${dir}/bin:${PATH}`), `${dir}/bin/python3`);
+  });
+  await t.step(
+    "a shell script (as pyenv's shims are): sys.executable from jupyter troubleshoot",
+    async () => {
+      const shim = await script(
+        `${dir}/jupyter-shim`,
+        `#!/bin/sh\necho "shim $*" >> ${dir}/calls\nexec /usr/bin/jupyter "$@"\n`,
+      );
+      assert.equal(await pythonOfJupyter(shim, PATH), "/usr/bin/python3");
+      assert.ok((await lines(`${dir}/calls`)).includes("shim troubleshoot"));
+    },
+  );
+});
+
+Deno.test("runner uses the jupyter first on PATH: its Python runs the kernel's client", async () => {
+  const dir = await scratch("runner-path");
+  await jupyterWrappers(dir);
+  const child = spawnCli(
+    ["--no-update", "--out", `${ROOT}/runner-path/out`, `${FIXTURES}/hello.ipynb`],
+    { tag: crypto.randomUUID(), env: { PATH: `${dir}/bin:${PATH}` } },
+  );
+  const { code, stdout, stderr } = await child.output();
+  const text = new TextDecoder().decode(stdout) + new TextDecoder().decode(stderr);
+  assert.equal(code, 0, text);
+  const calls = await lines(`${dir}/calls`);
+  assert.ok(
+    calls.some((call) => /^python3 .*src\/runner\/execute\.py$/.test(call)),
+    calls.join("\n"),
+  );
+});
+
+Deno.test("deno task lab starts the jupyter first on PATH and installs a user kernelspec only when none works", async () => {
+  const dir = await scratch("lab");
+  await jupyterWrappers(dir);
+  const data = `${dir}/data`;
+  const child = spawnCli(["--help"], {
+    tag: crypto.randomUUID(),
+    script: "src/runner/lab.ts",
+    env: { PATH: `${dir}/bin:${PATH}`, ...userFolders(dir) },
+  });
+  const { code, stdout, stderr } = await child.output();
+  const text = new TextDecoder().decode(stdout) + new TextDecoder().decode(stderr);
+  assert.equal(code, 0, text);
+  assert.match(text, new RegExp(`Installed a deno kernelspec in ${data}/kernels/deno for `));
+  const calls = await lines(`${dir}/calls`);
+  assert.ok(calls.includes("jupyter kernelspec list --json"), calls.join("\n"));
+  assert.ok(
+    calls.some((call) =>
+      /^jupyter notebook --notebook-dir=notebooks( --allow-root)? --help$/.test(call)
+    ),
+    calls.join("\n"),
+  );
+  const spec = JSON.parse(await Deno.readTextFile(`${data}/kernels/deno/kernel.json`));
+  assert.equal(spec.argv[0], Deno.execPath());
+});
+
+/**
+ * Stand-ins for a machine without Jupyter: bin/python3 is Debian's Python without its site
+ * packages (so without jupyter_client) and with pylib/ on its path; bin/jupyter runs on it;
+ * bin/apt-get records its arguments and, on "install", writes a jupyter_client module into
+ * pylib/ (or fails with code 100 when told to).
+ */
+async function machineWithoutJupyter(name: string, apt: "works" | "fails" | "installs nothing") {
+  const dir = await scratch(name);
+  const python = await script(
+    `${dir}/bin/python3`,
+    `#!/bin/sh\nPYTHONPATH=${dir}/pylib exec /usr/bin/python3 -S "$@"\n`,
+  );
+  const jupyter = await script(`${dir}/bin/jupyter`, `#!${python}\nprint("stand-in")\n`);
+  const install = {
+    "works":
+      `mkdir -p ${dir}/pylib/jupyter_client\n  : > ${dir}/pylib/jupyter_client/__init__.py\n` +
+      `  echo "Setting up jupyter-client (stand-in) ..."`,
+    "fails": `echo "E: Unable to locate package (stand-in)" >&2\n  exit 100`,
+    "installs nothing": `echo "Nothing to do (stand-in)"`,
+  }[apt];
+  await script(
+    `${dir}/bin/apt-get`,
+    `#!/bin/sh\necho "$*" >> ${dir}/apt-get.log\nif [ "$1" = install ]; then\n  ${install}\nfi\n`,
+  );
+  return {
+    dir,
+    jupyter,
+    python,
+    access: {
+      path: `${dir}/bin:/usr/bin:/bin`,
+      debian: { jupyter: `${dir}/usr/bin/jupyter`, python },
+    },
+  };
+}
+
+Deno.test("ensureJupyter() installs Debian's packages with apt-get as root when no Jupyter works", async (t) => {
+  await t.step(
+    "apt-get works: update, then install, and the Python now has jupyter_client",
+    async () => {
+      const machine = await machineWithoutJupyter("install", "works");
+      const printed: string[] = [];
+      const found = await ensureJupyter({
+        ...machine.access,
+        uid: 0,
+        log: (line) => printed.push(line),
+      });
+      assert.deepEqual(found, { jupyter: machine.jupyter, python: machine.python });
+      assert.deepEqual(await lines(`${machine.dir}/apt-get.log`), [
+        "update",
+        `install -y ${APT_PACKAGES.join(" ")}`,
+      ]);
+      assert.deepEqual(printed, [
+        `Jupyter is missing: installing Debian's packages (${APT_PACKAGES.join(" ")})`,
+        "  Setting up jupyter-client (stand-in) ...",
+        `Installed Jupyter: ${machine.jupyter} (Python ${machine.python})`,
+      ]);
+    },
+  );
+  await t.step("apt-get fails: one line saying which apt-get command failed", async () => {
+    const machine = await machineWithoutJupyter("install-fails", "fails");
+    const printed: string[] = [];
+    await assert.rejects(
+      ensureJupyter({ ...machine.access, uid: 0, log: (line) => printed.push(line) }),
+      (error: Error) => {
+        assert.ok(error instanceof JupyterMissingError);
+        assert.equal(
+          error.message,
+          `Cannot install Jupyter: apt-get install -y ${
+            APT_PACKAGES.join(" ")
+          } exited with code 100`,
+        );
+        return true;
+      },
+    );
+    assert.ok(printed.includes("  E: Unable to locate package (stand-in)"), printed.join("\n"));
+  });
+  await t.step("apt-get installs but the import still fails: says so", async () => {
+    const machine = await machineWithoutJupyter("install-nothing", "installs nothing");
+    await assert.rejects(
+      ensureJupyter({ ...machine.access, uid: 0, log: () => {} }),
+      /still cannot import jupyter_client/,
+    );
+  });
+});
+
+Deno.test("without Jupyter and not root: one line naming the apt-get command, exit code 2", async (t) => {
+  await t.step("the decision", () => {
+    assert.equal(missingJupyterAction(0), "install");
+    const refusal = missingJupyterAction(1000);
+    assert.ok(refusal instanceof JupyterMissingError);
+    assert.ok(refusal.message.endsWith(`as root, run: ${APT_COMMAND}`), refusal.message);
+    assert.ok(!refusal.message.includes("\n"));
+  });
+  await t.step("ensureJupyter() does not call apt-get", async () => {
+    const machine = await machineWithoutJupyter("not-root", "works");
+    await assert.rejects(ensureJupyter({ ...machine.access, uid: 1000 }), JupyterMissingError);
+    assert.deepEqual(await lines(`${machine.dir}/apt-get.log`), []);
+  });
+  await t.step("the runner prints the one line and exits 2", async () => {
+    const machine = await machineWithoutJupyter("not-root-cli", "works");
+    const { code, output } = await runCli([`${FIXTURES}/hello.ipynb`], {
+      system: { ...machine.access, uid: 1000 },
+    });
+    assert.equal(code, 2);
+    assert.equal(output, (missingJupyterAction(1000) as Error).message);
+    assert.match(
+      output,
+      /^Jupyter is missing .*apt-get update && apt-get install -y jupyter-notebook/,
+    );
+  });
+});
+
+Deno.test("headless runs use the private kernelspec under build/jupyter, not the user's", async () => {
+  const dir = await scratch("headless");
+  const dead = JSON.stringify({
+    argv: ["/nonexistent/deno", "jupyter", "--kernel", "--conn", "{connection_file}"],
+    display_name: "Deno (gone)",
+    language: "typescript",
+  });
+  await Deno.mkdir(`${dir}/data/kernels/deno`, { recursive: true });
+  await Deno.writeTextFile(`${dir}/data/kernels/deno/kernel.json`, dead);
+  const tag = crypto.randomUUID();
+  const child = spawnCli(["--no-update", "--out", `${dir}/out`, `${FIXTURES}/hello.ipynb`], {
+    tag,
+    env: userFolders(dir),
+  });
+  const { code, stdout, stderr } = await child.output();
+  const text = new TextDecoder().decode(stdout) + new TextDecoder().decode(stderr);
+  assert.equal(code, 0, text);
+  assert.equal(await Deno.readTextFile(`${dir}/data/kernels/deno/kernel.json`), dead);
+  const spec = JSON.parse(await Deno.readTextFile("build/jupyter/kernels/deno/kernel.json"));
+  assert.equal(spec.argv[0], Deno.execPath());
+  assert.deepEqual(spec.env, { NO_COLOR: "1" });
+  assert.deepEqual(await processesTagged(tag), []);
+});
+
+Deno.test("ensureUserKernelSpec() keeps a working deno kernelspec and installs one only when none works", async (t) => {
+  const jupyter = await ensureJupyter();
+  const dir = await scratch("user-kernelspec");
+  const data = `${dir}/data`;
+  const file = `${data}/kernels/deno/kernel.json`;
+  const options = {
+    env: userFolders(dir),
+    buildDir: `${dir}/build`,
+    deno: Deno.execPath(),
+  };
+  const writeSpec = async (program: string) => {
+    await Deno.mkdir(`${data}/kernels/deno`, { recursive: true });
+    const text = JSON.stringify({
+      argv: [program, "jupyter", "--kernel", "--conn", "{connection_file}"],
+      display_name: "Deno",
+      language: "typescript",
+    });
+    await Deno.writeTextFile(file, text);
+    return text;
+  };
+
+  await t.step("none: installs one for the running deno", async () => {
+    const result = await ensureUserKernelSpec(jupyter, options);
+    assert.equal(result.action, "installed");
+    assert.equal(
+      result.message,
+      `Installed a deno kernelspec in ${data}/kernels/deno for ${Deno.execPath()}`,
+    );
+    assert.equal(JSON.parse(await Deno.readTextFile(file)).argv[0], Deno.execPath());
+  });
+  await t.step("one whose program is gone: replaces it and says so", async () => {
+    await writeSpec("/nonexistent/deno");
+    const result = await ensureUserKernelSpec(jupyter, options);
+    assert.equal(result.action, "replaced");
+    assert.match(result.message, /its program \/nonexistent\/deno no longer exists/);
+    assert.equal(JSON.parse(await Deno.readTextFile(file)).argv[0], Deno.execPath());
+  });
+  await t.step(
+    "one whose program exists (absolute, or a name on PATH): kept as it is",
+    async () => {
+      for (const program of ["/bin/sh", "sh"]) {
+        const text = await writeSpec(program);
+        const result = await ensureUserKernelSpec(jupyter, { ...options, path: "/usr/bin:/bin" });
+        assert.equal(result.action, "kept");
+        assert.equal(
+          result.message,
+          `Using the deno kernelspec in ${data}/kernels/deno (${program})`,
+        );
+        assert.equal(await Deno.readTextFile(file), text);
+      }
+    },
+  );
+});
