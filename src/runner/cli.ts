@@ -19,13 +19,7 @@
  */
 
 import { executeNotebook } from "./execute.ts";
-import {
-  firstHeading,
-  type IndexEntry,
-  renderIndexHtml,
-  renderNotebookHtml,
-  stripAnsi,
-} from "./html.ts";
+import { type IndexEntry, renderIndexHtml, renderNotebookHtml, stripAnsi } from "./html.ts";
 import { ensureJupyter, ensureKernelSpec } from "./jupyter.ts";
 import {
   comparableText,
@@ -35,6 +29,7 @@ import {
   serializeNotebook,
 } from "./notebook.ts";
 import { injectParameters, type ParameterValue, parseAssignment } from "./parameters.ts";
+import { neighbours, readSeries, seriesEntry } from "./series.ts";
 
 /** Parsed command line. */
 export interface CliOptions {
@@ -167,7 +162,11 @@ export async function runNotebook(path: string, options: CliOptions): Promise<Ru
   const executed = normalizeNotebook(notebook);
   await Deno.mkdir(options.out, { recursive: true });
   await Deno.writeTextFile(`${options.out}/${name}.ipynb`, serializeNotebook(executed));
-  await Deno.writeTextFile(`${options.out}/${name}.html`, await renderNotebookHtml(executed));
+  const links = neighbours(await readSeries(folderOf(path)), name);
+  await Deno.writeTextFile(
+    `${options.out}/${name}.html`,
+    await renderNotebookHtml(executed, links),
+  );
   let updated = false;
   if (options.update && !failure) {
     if (comparableText(source) !== comparableText(executed)) {
@@ -221,16 +220,18 @@ async function writeIndex(out: string, reports: RunReport[]): Promise<void> {
   } catch { /* first run */ }
   const byName = new Map(entries.map((e) => [e.name, e]));
   for (const r of reports) {
+    const { title, summary } = seriesEntry(r.name, r.executed);
     byName.set(r.name, {
       name: r.name,
-      title: firstHeading(r.executed) ?? r.name,
+      title,
+      summary,
       status: r.ok ? "ok" : "failed",
       seconds: Math.round(r.seconds * 10) / 10,
     });
   }
   const sorted = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
   await Deno.writeTextFile(indexJson, JSON.stringify(sorted, null, 1) + "\n");
-  await Deno.writeTextFile(`${out}/index.html`, renderIndexHtml(sorted));
+  await Deno.writeTextFile(`${out}/index.html`, await renderIndexHtml(sorted));
 }
 
 /** Runs the CLI; returns the exit code. */
