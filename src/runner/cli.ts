@@ -24,13 +24,7 @@
 
 import { type CellFailure, executeNotebook, ExecutionError, Interrupted } from "./execute.ts";
 import { writeTextFileAtomic } from "./files.ts";
-import {
-  firstHeading,
-  type IndexEntry,
-  renderIndexHtml,
-  renderNotebookHtml,
-  stripAnsi,
-} from "./html.ts";
+import { type IndexEntry, renderIndexHtml, renderNotebookHtml, stripAnsi } from "./html.ts";
 import {
   ensureJupyter,
   ensureKernelSpec,
@@ -46,6 +40,7 @@ import {
   serializeNotebook,
 } from "./notebook.ts";
 import { injectParameters, type ParameterValue, parseAssignment } from "./parameters.ts";
+import { neighbours, readSeries, seriesEntry } from "./series.ts";
 
 /** Parsed command line. */
 export interface CliOptions {
@@ -225,7 +220,11 @@ export async function runNotebook(
   const executed = normalizeNotebook(notebook);
   await Deno.mkdir(options.out, { recursive: true });
   await writeTextFileAtomic(`${options.out}/${name}.ipynb`, serializeNotebook(executed));
-  await writeTextFileAtomic(`${options.out}/${name}.html`, await renderNotebookHtml(executed));
+  const links = neighbours(await readSeries(folderOf(path)), name);
+  await writeTextFileAtomic(
+    `${options.out}/${name}.html`,
+    await renderNotebookHtml(executed, links),
+  );
   let updated = false;
   if (options.update && !failure) {
     if (comparableText(source) !== comparableText(executed)) {
@@ -276,9 +275,11 @@ async function writeIndex(out: string, reports: RunReport[]): Promise<void> {
   } catch { /* first run */ }
   const byName = new Map(entries.map((e) => [e.name, e]));
   for (const r of reports) {
+    const { title, summary } = seriesEntry(r.name, r.executed);
     byName.set(r.name, {
       name: r.name,
-      title: firstHeading(r.executed) ?? r.name,
+      title,
+      summary,
       status: r.ok ? "ok" : "failed",
       seconds: Math.round(r.seconds * 10) / 10,
     });
@@ -286,7 +287,7 @@ async function writeIndex(out: string, reports: RunReport[]): Promise<void> {
   const sorted = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
   await Deno.mkdir(out, { recursive: true });
   await writeTextFileAtomic(indexJson, JSON.stringify(sorted, null, 1) + "\n");
-  await writeTextFileAtomic(`${out}/index.html`, renderIndexHtml(sorted));
+  await writeTextFileAtomic(`${out}/index.html`, await renderIndexHtml(sorted));
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
  * Renders an executed notebook as one self-contained HTML page: Markdown with maths pre-rendered
- * by KaTeX, code with its outputs, SVG figures inline, the KaTeX stylesheet and fonts inlined as
- * data: URLs. The page references no network resource.
+ * by KaTeX, code highlighted by highlight.js, outputs (SVG figures, HTML with its scripts, tables)
+ * inline, links to the index and to the previous and next notebook at the top and the bottom, and
+ * a table of contents. The KaTeX stylesheet (fonts inlined as data: URLs) and the highlight.js
+ * theme are inlined: the page references no network resource and needs no script of its own.
  *
  * Written here rather than using `nbconvert --to html` because Debian's nbconvert sanitiser
  * strips SVG (path, g, viewBox), which blanks every plot.
@@ -12,6 +14,11 @@
 import { type Cell, hasTag, type Notebook, type Output, sourceText } from "./notebook.ts";
 import { renderMarkdown, renderTex } from "./markdown.ts";
 import { encodeBase64 } from "./base64.ts";
+import { highlightCode, highlightThemeCss } from "./highlight.ts";
+import { nodeModulesFile } from "./node_modules.ts";
+import { PAGE_CSS } from "./page_css.ts";
+import { firstHeading } from "./series.ts";
+import { formatTables } from "./tables.ts";
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -36,12 +43,11 @@ let katexCss: string | undefined;
  */
 export async function inlineKatexCss(): Promise<string> {
   if (katexCss !== undefined) return katexCss;
-  const dist = await katexDist();
-  const css = await Deno.readTextFile(new URL("katex.min.css", dist));
+  const css = await Deno.readTextFile(await nodeModulesFile("katex/dist/katex.min.css"));
   const fonts = new Map<string, string>();
   for (const [, file] of css.matchAll(/url\(fonts\/([^)]+\.woff2)\)/g)) {
     if (!fonts.has(file)) {
-      const bytes = await Deno.readFile(new URL(`fonts/${file}`, dist));
+      const bytes = await Deno.readFile(await nodeModulesFile(`katex/dist/fonts/${file}`));
       fonts.set(file, `url(data:font/woff2;base64,${encodeBase64(bytes)})`);
     }
   }
@@ -55,30 +61,19 @@ export async function inlineKatexCss(): Promise<string> {
   return katexCss;
 }
 
-/** Finds node_modules/katex/dist next to the deno.json above this file. */
-async function katexDist(): Promise<URL> {
-  let dir = new URL("./", import.meta.url);
-  for (let i = 0; i < 6; i++) {
-    const candidate = new URL("node_modules/katex/dist/", dir);
-    try {
-      await Deno.stat(new URL("katex.min.css", candidate));
-      return candidate;
-    } catch {
-      dir = new URL("../", dir);
-    }
-  }
-  throw new Error(
-    "Cannot inline the KaTeX stylesheet as node_modules/katex/dist/katex.min.css was not found: " +
-      "run `deno install` in the project folder",
-  );
-}
-
-/** Renders one output as HTML, choosing the richest MIME type the page can show. */
+/**
+ * Renders one output as HTML. Of a MIME bundle it shows the first type the page can show in
+ * Jupyter Notebook's order of preference: `text/html` (kept as-is, scripts included, so a live
+ * output works in the page), `text/markdown`, `text/latex`, `image/svg+xml`, `image/png`,
+ * `image/jpeg`, `application/json`, `text/plain`.
+ */
 export function renderOutput(output: Output): string {
   switch (output.output_type) {
     case "stream": {
-      const text = escapeHtml(stripAnsi(joined(output.text)));
-      return `<pre class="output stream ${escapeHtml(output.name ?? "stdout")}">${text}</pre>`;
+      const text = stripAnsi(joined(output.text));
+      const aligned = isAligned(text) ? " aligned" : "";
+      const name = escapeHtml(output.name ?? "stdout");
+      return `<pre class="output stream ${name}${aligned}">${escapeHtml(text)}</pre>`;
     }
     case "error": {
       const trace = output.traceback && output.traceback.length > 0
@@ -91,11 +86,29 @@ export function renderOutput(output: Output): string {
   }
 }
 
+/**
+ * Whether printed text is laid out in columns (two or more lines with a run of two or more spaces
+ * between words): such text scrolls rather than wraps, so that its columns stay aligned.
+ */
+function isAligned(text: string): boolean {
+  return text.split("\n").filter((line) => /\S {2,}\S/.test(line)).length >= 2;
+}
+
 function renderData(data: Record<string, unknown>): string {
+  if ("text/html" in data) {
+    return `<div class="output html">${formatTables(joined(data["text/html"]))}</div>`;
+  }
+  if ("text/markdown" in data) {
+    const html = formatTables(renderMarkdown(joined(data["text/markdown"])));
+    return `<div class="output markdown">${html}</div>`;
+  }
+  if ("text/latex" in data) {
+    const tex = joined(data["text/latex"]).trim().replace(/^\$\$?|\$\$?$/g, "");
+    return `<div class="output latex">${renderTex(tex, true)}</div>`;
+  }
   if ("image/svg+xml" in data) {
     return `<div class="output svg">${joined(data["image/svg+xml"])}</div>`;
   }
-  if ("text/html" in data) return `<div class="output html">${joined(data["text/html"])}</div>`;
   if ("image/png" in data) {
     const png = joined(data["image/png"]).replace(/\s/g, "");
     return `<div class="output image"><img src="data:image/png;base64,${png}" alt=""></div>`;
@@ -103,13 +116,6 @@ function renderData(data: Record<string, unknown>): string {
   if ("image/jpeg" in data) {
     const jpeg = joined(data["image/jpeg"]).replace(/\s/g, "");
     return `<div class="output image"><img src="data:image/jpeg;base64,${jpeg}" alt=""></div>`;
-  }
-  if ("text/markdown" in data) {
-    return `<div class="output markdown">${renderMarkdown(joined(data["text/markdown"]))}</div>`;
-  }
-  if ("text/latex" in data) {
-    const tex = joined(data["text/latex"]).trim().replace(/^\$\$?|\$\$?$/g, "");
-    return `<div class="output latex">${renderTex(tex, true)}</div>`;
   }
   if ("application/json" in data) {
     const json = JSON.stringify(data["application/json"], null, 2);
@@ -121,80 +127,145 @@ function renderData(data: Record<string, unknown>): string {
   return "";
 }
 
-function renderCell(cell: Cell): string {
+function renderCode(source: string, language: string): string {
+  const highlighted = highlightCode(source, language);
+  if (highlighted === undefined) {
+    return `<pre class="source"><code>${escapeHtml(source)}</code></pre>`;
+  }
+  return `<pre class="source"><code class="hljs language-${escapeHtml(language)}">` +
+    `${highlighted}</code></pre>`;
+}
+
+function renderCell(cell: Cell, language: string): string {
   const source = sourceText(cell);
   if (cell.cell_type === "markdown") {
-    return `<section class="cell markdown">${renderMarkdown(source)}</section>`;
+    return `<section class="cell markdown">${formatTables(renderMarkdown(source))}</section>`;
   }
   if (cell.cell_type === "raw") {
     return `<section class="cell raw"><pre>${escapeHtml(source)}</pre></section>`;
   }
   const tags = (cell.metadata.tags ?? []).map((t) => ` tag-${escapeHtml(t)}`).join("");
   const count = cell.execution_count ?? " ";
-  const input = source.trim() === ""
+  const input = source.trim() === "" || hasTag(cell, "remove-input")
     ? ""
-    : `<div class="input"><span class="prompt">[${count}]</span>` +
-      `<pre class="source"><code>${escapeHtml(source)}</code></pre></div>`;
+    : `<div class="input"><span class="prompt">[${count}]</span>${
+      renderCode(source, language)
+    }</div>`;
   const outputs = (cell.outputs ?? []).map(renderOutput).join("\n");
-  const hidden = hasTag(cell, "remove-input") ? "" : input;
-  return `<section class="cell code${tags}">${hidden}` +
+  return `<section class="cell code${tags}">${input}` +
     (outputs ? `<div class="outputs">${outputs}</div>` : "") + `</section>`;
 }
 
-const PAGE_CSS = `
-body { font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1f;
-  max-width: 54rem; margin: 2rem auto; padding: 0 1rem; }
-.cell { margin: 0.9rem 0; }
-.input { display: flex; gap: 0.5rem; align-items: flex-start; }
-.prompt { color: #8a8a8a; font: 12px/2 ui-monospace, monospace; min-width: 2.6rem; text-align: right; }
-pre { margin: 0; overflow-x: auto; font: 13.5px/1.45 ui-monospace, "SFMono-Regular", Menlo, monospace; }
-pre.source { flex: 1; background: #f6f8fa; border: 1px solid #e1e4e8; border-radius: 6px; padding: 0.6rem 0.8rem; }
-.outputs { margin: 0.4rem 0 0 3.1rem; }
-.output { margin: 0.3rem 0; }
-pre.output { padding: 0.2rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
-pre.output.stderr { color: #8a4600; }
-pre.output.error { color: #b31d28; background: #fff5f5; border-left: 3px solid #d73a49; padding: 0.5rem 0.8rem; }
-.output svg { max-width: 100%; height: auto; }
-figure { margin: 0.5rem 0; }
-table { border-collapse: collapse; } td, th { border: 1px solid #ddd; padding: 0.2rem 0.5rem; }
-.katex-display { overflow-x: auto; overflow-y: hidden; }
-`;
+/** A page that another page links to. */
+export interface PageLink {
+  /** File name without extension: the page is `<name>.html` in the same folder. */
+  name: string;
+  /** The page's title, shown as the link's text. */
+  title: string;
+}
 
 /** Options of {@linkcode renderNotebookHtml}. */
 export interface HtmlOptions {
   /** Page title. Default: the first Markdown heading, else "Notebook". */
   title?: string;
+  /** The notebook before this one in the series; no link when absent. */
+  previous?: PageLink;
+  /** The notebook after this one in the series; no link when absent. */
+  next?: PageLink;
 }
 
-/** Renders a notebook as a self-contained HTML page. */
+const HTML_OPTIONS = ["title", "previous", "next"];
+
+/** One heading of a page, for its table of contents. */
+export interface TocEntry {
+  /** Heading level, 1 to 6. */
+  level: number;
+  /** The heading's id, as written in its attribute (HTML-escaped). */
+  id: string;
+  /** The heading's content as HTML, links removed. */
+  html: string;
+}
+
+/** The headings with an id in rendered HTML, in order. */
+export function headingsOf(html: string): TocEntry[] {
+  const found: TocEntry[] = [];
+  for (const m of html.matchAll(/<h([1-6]) id="([^"]*)">([\s\S]*?)<\/h\1>/g)) {
+    found.push({ level: Number(m[1]), id: m[2], html: m[3].replace(/<\/?a\b[^>]*>/g, "") });
+  }
+  return found;
+}
+
+/**
+ * Renders a notebook as a self-contained HTML page, with links to `index.html` and to the
+ * previous and next notebook at the top and the bottom, and a table of contents of its level 2
+ * and 3 headings (a sidebar on wide screens, a collapsed list at the top on narrow ones).
+ */
 export async function renderNotebookHtml(
   notebook: Notebook,
   options: HtmlOptions = {},
 ): Promise<string> {
-  const title = options.title ?? firstHeading(notebook) ?? "Notebook";
-  const body = notebook.cells.map(renderCell).join("\n");
-  return page(title, body, await inlineKatexCss());
-}
-
-/** The first Markdown heading of a notebook, as plain text. */
-export function firstHeading(notebook: Notebook): string | undefined {
-  for (const cell of notebook.cells) {
-    if (cell.cell_type !== "markdown") continue;
-    const heading = /^#+\s+(.+)$/m.exec(sourceText(cell));
-    if (heading) return heading[1].replace(/\$([^$]*)\$/g, "$1").trim();
+  const unknown = Object.keys(options).filter((key) => !HTML_OPTIONS.includes(key));
+  if (unknown.length > 0) {
+    throw new TypeError(
+      `Cannot render the notebook page as options has unknown keys: ${unknown.join(", ")} ` +
+        `(known: ${HTML_OPTIONS.join(", ")})`,
+    );
   }
-  return undefined;
+  const title = options.title ?? firstHeading(notebook) ?? "Notebook";
+  const language = languageOf(notebook);
+  const cells = notebook.cells.map((cell) => renderCell(cell, language));
+  const markdown = cells.filter((_, i) => notebook.cells[i].cell_type === "markdown").join("\n");
+  const contents = tableOfContents(title, headingsOf(markdown));
+  const body = `${pager(options, "top")}
+<div class="layout">
+<nav class="toc sidebar" aria-label="Contents">${contents}</nav>
+<main id="content">
+<details class="toc narrow"><summary>Contents</summary>${contents}</details>
+${cells.join("\n")}
+</main>
+</div>
+${pager(options, "bottom")}`;
+  const css = [await inlineKatexCss(), await highlightThemeCss(), PAGE_CSS];
+  return page(title, body, css);
 }
 
-function page(title: string, body: string, css: string): string {
+function languageOf(notebook: Notebook): string {
+  const info = notebook.metadata.language_info as { name?: unknown } | undefined;
+  return typeof info?.name === "string" ? info.name : "typescript";
+}
+
+function tableOfContents(title: string, headings: TocEntry[]): string {
+  const items = headings
+    .filter((h) => h.level === 2 || h.level === 3)
+    .map((h) => `<li class="toc-h${h.level}"><a href="#${h.id}">${h.html}</a></li>`);
+  return `<p class="toc-title"><a href="#">${escapeHtml(title)}</a></p>` +
+    `<ol>${items.join("")}</ol>`;
+}
+
+function pager(links: Pick<HtmlOptions, "previous" | "next">, where: "top" | "bottom"): string {
+  const link = (page: PageLink | undefined, rel: "prev" | "next", label: string) =>
+    page
+      ? `<a class="${rel}" rel="${rel}" href="${escapeHtml(encodeURIComponent(page.name))}.html">` +
+        `<span class="label">${label}</span><span class="title">${
+          escapeHtml(page.title)
+        }</span></a>`
+      : `<span class="${rel} none"></span>`;
+  return `<nav class="pager ${where}" aria-label="Notebooks${
+    where === "bottom" ? " (end)" : ""
+  }">` +
+    link(links.previous, "prev", "← Previous") +
+    `<a class="home" href="index.html">All notebooks</a>` +
+    link(links.next, "next", "Next →") + `</nav>`;
+}
+
+function page(title: string, body: string, css: string[]): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>${css}</style>
-<style>${PAGE_CSS}</style>
+${css.map((sheet) => `<style>${sheet}</style>`).join("\n")}
 </head>
 <body>
 ${body}
@@ -227,14 +298,25 @@ export interface IndexEntry {
   title: string;
   status: "ok" | "failed";
   seconds: number;
+  /** The notebook's first paragraph, as Markdown. */
+  summary?: string;
 }
 
-/** Renders build/index.html linking each notebook page. */
-export function renderIndexHtml(entries: IndexEntry[]): string {
-  const rows = entries.map((e) =>
-    `<li><a href="${escapeHtml(encodeURIComponent(e.name))}.html">${escapeHtml(e.title)}</a>` +
-    ` <span class="meta">${escapeHtml(e.name)} · ${e.status}</span></li>`
-  ).join("\n");
-  const body = `<h1>relu-lab notebooks</h1>\n<ol class="index">\n${rows}\n</ol>`;
-  return page("relu-lab notebooks", body, ".meta { color: #8a8a8a; font-size: 0.85em; }");
+/** Renders build/index.html: every notebook with its title, first paragraph and last run. */
+export async function renderIndexHtml(entries: IndexEntry[]): Promise<string> {
+  const items = entries.map((e) => {
+    const summary = e.summary ? renderMarkdown(e.summary) : "";
+    const failed = e.status === "failed" ? " failed" : "";
+    return `<li><h2><a href="${escapeHtml(encodeURIComponent(e.name))}.html">` +
+      `${escapeHtml(e.title)}</a></h2>${summary}` +
+      `<p class="meta${failed}">${escapeHtml(e.name)} · ${e.status} · ran in ${e.seconds} s</p>` +
+      `</li>`;
+  }).join("\n");
+  const body = `<main id="content" class="index">
+<h1>relu-lab notebooks</h1>
+<ol class="index">
+${items}
+</ol>
+</main>`;
+  return page("relu-lab notebooks", body, [await inlineKatexCss(), PAGE_CSS]);
 }

@@ -1,12 +1,26 @@
 import assert from "node:assert/strict";
 import {
+  headingsOf,
   networkResources,
+  renderIndexHtml,
   renderNotebookHtml,
   renderOutput,
   stripAnsi,
 } from "../../src/runner/html.ts";
 import { renderMarkdown } from "../../src/runner/markdown.ts";
 import type { Notebook } from "../../src/runner/notebook.ts";
+
+/** The text a browser shows for an HTML fragment: tags removed, character references decoded. */
+function textOf(html: string): string {
+  return html.replace(/<[^>]*>/g, "")
+    .replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, code) => String.fromCharCode(parseInt(code, 16)))
+    .replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+function count(text: string, part: string): number {
+  return text.split(part).length - 1;
+}
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><g>' +
   '<path d="M0 10 L10 0" stroke="black"/></g></svg>';
@@ -70,7 +84,10 @@ Deno.test("renderNotebookHtml() is self-contained: fonts inlined, no network res
 
 Deno.test("renderNotebookHtml() escapes code and strips ANSI from errors", async () => {
   const html = await renderNotebookHtml(notebook);
-  assert.ok(html.includes("plotActivation(x &#60; 1 &#38;&#38; y &#62; 2)"));
+  const code = /<pre class="source"><code[^>]*>([\s\S]*?)<\/code><\/pre>/.exec(html);
+  assert.ok(code, "a code block");
+  assert.ok(!code[1].includes("x < 1") && !code[1].includes("&&"), code[1]);
+  assert.equal(textOf(code[1]), "plotActivation(x < 1 && y > 2)");
   assert.match(
     html,
     /<pre class="output error">Error: boom\n {4}at &#60;anonymous&#62;:1:7<\/pre>/,
@@ -144,4 +161,199 @@ Deno.test("renderMarkdown() gives headings the ids Jupyter Notebook gives them",
   assert.ok(html.includes('<h1 id="Not-differentiable-at-$z-=-0$">'), html);
   assert.ok(html.includes('<h2 id="Role-in-ANNs">'), html);
   assert.ok(!renderMarkdown("```\n# a comment\n```").includes("id="));
+});
+
+const LIVE_HTML = '<div id="live">static</div><script type="module">\n' +
+  'const el = document.getElementById("live");\nif (el && 1 < 2) el.textContent = "live";\n' +
+  "</script>";
+
+const chapter: Notebook = {
+  cells: [
+    { cell_type: "markdown", metadata: {}, source: "# Leaky ReLU\n\nIt leaks $\\alpha z$." },
+    { cell_type: "markdown", metadata: {}, source: "## Definition\n\ntext\n\n### At $z = 0$" },
+    {
+      cell_type: "markdown",
+      metadata: {},
+      source: "## Results\n\n| activation | dead | loss |\n| --- | --- | --- |\n" +
+        "| ReLU | 48.3% | 0.197 ± 0.180 |\n| Leaky | 18.8% | 0.001 |",
+    },
+    {
+      cell_type: "code",
+      metadata: {},
+      source: 'const alpha = 0.01; // slope\nconsole.log("a < b");',
+      execution_count: 1,
+      outputs: [
+        {
+          output_type: "stream",
+          name: "stdout",
+          text: "depth  ReLU  Leaky\n    2  0.10   0.05\n   12  0.40   0.07\n",
+        },
+        {
+          output_type: "display_data",
+          data: {
+            "text/html": LIVE_HTML,
+            "image/svg+xml": SVG.replace("<g>", '<g id="static-picture">'),
+            "image/png": "iVBORw0K",
+            "text/plain": "Explorer",
+          },
+        },
+      ],
+    },
+  ],
+  metadata: { language_info: { name: "typescript" } },
+  nbformat: 4,
+  nbformat_minor: 5,
+};
+
+const previous = { name: "03-relu-limitations", title: "Limitations of ReLU" };
+const next = { name: "05-leaky-relu-tradeoffs", title: "Leaky ReLU: what it buys & costs" };
+
+Deno.test("renderNotebookHtml() links the index, the previous and the next page, top and bottom", async (t) => {
+  const html = await renderNotebookHtml(chapter, { previous, next });
+  await t.step("two pagers, one before the first cell and one after the last", () => {
+    assert.equal(count(html, '<nav class="pager'), 2);
+    assert.ok(html.indexOf('<nav class="pager top"') < html.indexOf("Leaky ReLU</h1>"));
+    assert.ok(html.indexOf('<nav class="pager bottom"') > html.indexOf('id="live"'));
+  });
+  await t.step("each pager links the index and both neighbours with their titles", () => {
+    assert.equal(count(html, '<a class="home" href="index.html">'), 2);
+    assert.equal(count(html, 'rel="prev" href="03-relu-limitations.html"'), 2);
+    assert.equal(count(html, 'rel="next" href="05-leaky-relu-tradeoffs.html"'), 2);
+    assert.equal(count(html, "Limitations of ReLU</span>"), 2);
+    assert.equal(count(html, "Leaky ReLU: what it buys &#38; costs</span>"), 2, "title escaped");
+  });
+  await t.step(
+    "the first page of a series has no previous link, only the index and next",
+    async () => {
+      const first = await renderNotebookHtml(chapter, { next });
+      assert.equal(count(first, 'rel="prev"'), 0);
+      assert.equal(count(first, 'rel="next"'), 2);
+      assert.equal(count(first, 'href="index.html"'), 2);
+    },
+  );
+  await t.step("an unknown option key is refused", async () => {
+    await assert.rejects(
+      () => renderNotebookHtml(chapter, { nxt: next } as never),
+      (error: Error) => error instanceof TypeError && /unknown keys: nxt/.test(error.message),
+    );
+  });
+});
+
+Deno.test("renderNotebookHtml() lists the level 2 and 3 headings in a table of contents", async (t) => {
+  const html = await renderNotebookHtml(chapter);
+  const sidebar = /<nav class="toc sidebar"[^>]*>([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? "";
+  const narrow = /<details class="toc narrow"><summary>Contents<\/summary>([\s\S]*?)<\/details>/
+    .exec(html)?.[1] ?? "";
+  await t.step("a sidebar and a collapsed list at the top hold the same entries", () => {
+    assert.notEqual(sidebar, "");
+    assert.equal(narrow, sidebar);
+    assert.ok(html.indexOf("<details") < html.indexOf("Leaky ReLU</h1>"));
+  });
+  await t.step("each entry links a heading id that the page has, in order", () => {
+    const links = [...sidebar.matchAll(/<li class="toc-h(\d)"><a href="#([^"]*)">/g)];
+    assert.deepEqual(links.map((m) => [m[1], m[2]]), [
+      ["2", "Definition"],
+      ["3", "At-$z-=-0$"],
+      ["2", "Results"],
+    ]);
+    for (const [, , id] of links) assert.ok(html.includes(` id="${id}"`), id);
+  });
+  await t.step("maths in a heading shows as maths in the contents", () => {
+    assert.match(sidebar, /toc-h3"><a href="#At-\$z-=-0\$">At <span class="katex">/);
+  });
+  await t.step("the title heads the contents and is not an entry", () => {
+    assert.match(sidebar, /^<p class="toc-title"><a href="#">Leaky ReLU<\/a><\/p>/);
+    assert.ok(!/toc-h1/.test(sidebar));
+  });
+});
+
+Deno.test("headingsOf() finds headings with ids and drops links inside them", () => {
+  const headings = headingsOf('<h2 id="a">A <a href="x">link</a></h2><h3>no id</h3><p>x</p>');
+  assert.deepEqual(headings, [{ level: 2, id: "a", html: "A link" }]);
+});
+
+Deno.test("renderNotebookHtml() highlights code with highlight.js at render time", async (t) => {
+  const html = await renderNotebookHtml(chapter);
+  const code = /<pre class="source"><code class="hljs language-typescript">([\s\S]*?)<\/code>/
+    .exec(html)?.[1] ?? "";
+  await t.step("keywords, numbers, strings and comments carry hljs classes", () => {
+    assert.match(code, /<span class="hljs-keyword">const<\/span>/);
+    assert.match(code, /<span class="hljs-number">0.01<\/span>/);
+    assert.match(code, /<span class="hljs-comment">\/\/ slope<\/span>/);
+    assert.match(code, /<span class="hljs-string">&quot;a &lt; b&quot;<\/span>/);
+  });
+  await t.step("the highlighted text is the source, escaped", () => {
+    assert.equal(textOf(code), 'const alpha = 0.01; // slope\nconsole.log("a < b");');
+  });
+  await t.step("the theme's stylesheet is in the page and no script is", () => {
+    assert.match(html, /\.hljs-keyword[,{]/);
+    assert.equal(count(html, "<script"), 1, "only the output's own script");
+  });
+  await t.step("a language highlight.js was not given stays plain, escaped text", async () => {
+    const python = {
+      ...chapter,
+      metadata: { language_info: { name: "python" } },
+      cells: [{ ...chapter.cells[3], outputs: [] }],
+    };
+    const plain = await renderNotebookHtml(python);
+    assert.match(plain, /<pre class="source"><code>const alpha = 0.01; \/\/ slope\n/);
+    assert.ok(!plain.includes('<span class="hljs-'));
+  });
+});
+
+Deno.test("renderNotebookHtml() prints tables as tables", async (t) => {
+  const html = await renderNotebookHtml(chapter);
+  await t.step("a Markdown table becomes a <table> with a header row, in a scrolling box", () => {
+    assert.match(html, /<div class="table-scroll"><table>\s*<thead>\s*<tr>\s*<th>activation<\/th>/);
+  });
+  await t.step("its numeric columns are marked for right alignment, its text column is not", () => {
+    assert.match(html, /<th class="num">dead<\/th>/);
+    assert.match(html, /<td class="num">48.3%<\/td>/);
+    assert.match(html, /<td class="num">0.197 ± 0.180<\/td>/);
+    assert.match(html, /<td>ReLU<\/td>/);
+  });
+  await t.step("the stylesheet gives tables borders, zebra rows and right-aligned numbers", () => {
+    assert.match(html, /main th, main td \{ border: 1px solid/);
+    assert.match(html, /tbody tr:nth-child\(even\)/);
+    assert.match(html, /td\.num \{ text-align: right/);
+  });
+  await t.step("printed columns keep their alignment (no wrapping)", () => {
+    assert.match(html, /<pre class="output stream stdout aligned">depth {2}ReLU/);
+    assert.match(html, /pre\.output\.aligned \{ white-space: pre;/);
+  });
+});
+
+Deno.test("renderNotebookHtml() keeps a live output's HTML and script as they are", async (t) => {
+  const html = await renderNotebookHtml(chapter, { previous, next });
+  await t.step("text/html is preferred to the static SVG and PNG of the same output", () => {
+    assert.ok(html.includes(`<div class="output html">${LIVE_HTML}</div>`));
+    assert.ok(!html.includes("static-picture"));
+    assert.ok(!html.includes("data:image/png"));
+  });
+  await t.step("the page loads nothing from the network", () => {
+    assert.deepEqual(networkResources(html), []);
+  });
+});
+
+Deno.test("renderOutput() falls back to the static picture when there is no text/html", () => {
+  const html = renderOutput({
+    output_type: "display_data",
+    data: { "image/svg+xml": SVG, "image/png": "iVBORw0K", "text/plain": "Explorer" },
+  });
+  assert.match(html, /^<div class="output svg"><svg/);
+});
+
+Deno.test("renderIndexHtml() lists every notebook with its title, first paragraph and run", async () => {
+  const html = await renderIndexHtml([
+    { name: "01-a", title: "ReLU", summary: "Zero below $z = 0$.", status: "ok", seconds: 6.9 },
+    { name: "02-b", title: "Leaky <ReLU>", summary: "", status: "failed", seconds: 1 },
+  ]);
+  assert.match(html, /<h2><a href="01-a\.html">ReLU<\/a><\/h2><p>Zero below <span class="katex">/);
+  assert.match(
+    html,
+    /<h2><a href="02-b\.html">Leaky &#60;ReLU&#62;<\/a><\/h2><p class="meta failed">/,
+  );
+  assert.match(html, /01-a · ok · ran in 6.9 s/);
+  assert.match(html, /url\(data:font\/woff2;base64,/, "KaTeX fonts for maths in summaries");
+  assert.deepEqual(networkResources(html), []);
 });

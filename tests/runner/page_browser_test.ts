@@ -1,0 +1,79 @@
+/**
+ * Loads a rendered page in Debian's headless Chromium, with every host name unresolvable, and
+ * checks that the inline module script of a live output ran. Needs `--allow-run=/usr/bin/chromium`
+ * and `--allow-write=build`; ignored (and so reported as ignored) without them or without Chromium.
+ */
+import assert from "node:assert/strict";
+import { renderNotebookHtml } from "../../src/runner/html.ts";
+import type { Notebook } from "../../src/runner/notebook.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const OUT = "build/page-browser-test";
+
+function canRunChromium(): boolean {
+  const run = Deno.permissions.querySync({ name: "run", command: CHROMIUM }).state;
+  const write = Deno.permissions.querySync({ name: "write", path: OUT }).state;
+  if (run !== "granted" || write !== "granted") return false;
+  try {
+    return Deno.statSync(CHROMIUM).isFile;
+  } catch {
+    return false;
+  }
+}
+
+const live: Notebook = {
+  cells: [
+    { cell_type: "markdown", metadata: {}, source: "# Live\n\nThe slope $\\alpha$." },
+    {
+      cell_type: "code",
+      metadata: {},
+      source: "explore()",
+      execution_count: 1,
+      outputs: [{
+        output_type: "display_data",
+        data: {
+          "text/html": '<p id="state">static</p><script type="module">\n' +
+            'document.getElementById("state").textContent = `ran ${1 + 1}`;\n</script>',
+          "image/svg+xml":
+            '<svg xmlns="http://www.w3.org/2000/svg"><text id="state">svg</text></svg>',
+        },
+      }],
+    },
+  ],
+  metadata: {},
+  nbformat: 4,
+  nbformat_minor: 5,
+};
+
+Deno.test({
+  name: "a rendered page runs a live output's module script offline in Chromium",
+  ignore: !canRunChromium(),
+  async fn() {
+    await Deno.mkdir(OUT, { recursive: true });
+    const page = `${OUT}/live.html`;
+    try {
+      await Deno.writeTextFile(page, await renderNotebookHtml(live));
+      const { code, stdout } = await new Deno.Command(CHROMIUM, {
+        args: [
+          "--headless=new",
+          "--no-sandbox",
+          "--disable-gpu",
+          `--user-data-dir=${Deno.realPathSync(OUT)}/profile`,
+          "--host-resolver-rules=MAP * ~NOTFOUND",
+          "--virtual-time-budget=5000",
+          "--dump-dom",
+          `file://${Deno.realPathSync(page)}`,
+        ],
+        stdout: "piped",
+        stderr: "null",
+        signal: AbortSignal.timeout(60_000),
+      }).output();
+      assert.equal(code, 0);
+      const dom = new TextDecoder().decode(stdout);
+      assert.match(dom, /<p id="state">ran 2<\/p>/);
+      assert.match(dom, /class="katex"/);
+    } finally {
+      await Deno.remove(OUT, { recursive: true });
+    }
+  },
+});
