@@ -87,7 +87,10 @@ export interface PlotTrainingCurvesOptions extends FigureOptions {
    * Default: the mean over layers.
    */
   layer?: number;
-  /** The y domain `[min, max]`, e.g. to share one scale across small multiples. Default: the data's extent. */
+  /**
+   * The y domain `[min, max]`, e.g. to share one scale across small multiples; bands are cut
+   * to it. Default: the data's extent.
+   */
   yDomain?: readonly [number, number];
   /** The y axis label. Default: the metric's name in words, e.g. `"training loss"`. */
   yLabel?: string;
@@ -203,6 +206,11 @@ export function plotTrainingCurves(
         // On a log scale a band below zero cannot be drawn: clamp it to the smallest value.
         lo = logY && mean - sd <= 0 ? lo : mean - sd;
         hi = mean + sd;
+      }
+      if (options.yDomain !== undefined) {
+        // A band reaching beyond a given domain is cut at its edge, not drawn outside the chart.
+        const [bottom, top] = options.yDomain;
+        [lo, hi] = [Math.min(Math.max(lo, bottom), top), Math.max(Math.min(hi, top), bottom)];
       }
       points.push({ epoch, mean, lo, hi, series: names[r] });
     }

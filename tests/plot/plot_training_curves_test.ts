@@ -116,3 +116,17 @@ Deno.test("plotTrainingCurves() draws each run's own metric: training and test l
     /runs\[0\]\.metric must be one of/,
   );
 });
+
+Deno.test("plotTrainingCurves() cuts bands at a given y domain", () => {
+  // Band 0.5..3.5 at every epoch (mean 2, min-max), domain [1, 3]: the edges lie on 1 and 3.
+  const histories = [0.5, 2, 3.5].map((v) => [1, 2].map((epoch) => ({ epoch, trainLoss: v })));
+  const figure = plotTrainingCurves([{ name: "a", histories }], {
+    yDomain: [1, 3],
+    logY: false,
+    height: 400,
+  });
+  const edges = Array.from(figure.querySelectorAll("g[aria-description='band edge'] path"))
+    .map((p) => Number(/^M[\d.]+,([\d.]+)/.exec(p.getAttribute("d") ?? "")![1]));
+  const [top, bottom] = [20, 400 - 40];
+  assert.deepEqual(edges.map((y) => 1 + 2 * (bottom - y) / (bottom - top)).sort(), [1, 3]);
+});
