@@ -2,10 +2,11 @@
  * Writes the tables generated from the claims registry into the files that show them: the
  * README's claims table (between `<!-- claims-table:start -->` and `<!-- claims-table:end -->`)
  * and the Markdown cells of notebook 07 tagged `claims-table`, in order. Run it after changing
- * the registry, then `deno fmt README.md notebooks/07-summary.ipynb`:
+ * the registry, then format the README and store the notebook's outputs afresh:
  *
  * ```sh
  * deno run --allow-read --allow-write=README.md,notebooks/07-summary.ipynb tests/claims/write_tables.ts
+ * deno fmt README.md notebooks/07-summary.ipynb && deno task notebooks 07-summary
  * ```
  *
  * tests/notebooks/claims_registry_test.ts fails while the files and the registry disagree.
@@ -13,7 +14,7 @@
  * @module
  */
 import { CLAIMS, claimsMarkdownTable, claimsSummaryTables } from "./registry.ts";
-import { hasTag, parseNotebook, serializeNotebook } from "../../src/runner/notebook.ts";
+import { hasTag, parseNotebook, serializeNotebook, splitLines } from "../../src/runner/notebook.ts";
 
 const README = "README.md";
 const SUMMARY_NOTEBOOK = "notebooks/07-summary.ipynb";
@@ -43,10 +44,9 @@ if (import.meta.main) {
       `Cannot write the tables of ${SUMMARY_NOTEBOOK} as it must have one cell tagged claims-table per table: cells=${cells.length}, tables=${tables.length}`,
     );
   }
-  cells.forEach((cell, i) => {
-    const lines = tables[i].trimEnd().split("\n");
-    cell.source = lines.map((line, j) => j + 1 < lines.length ? `${line}\n` : line);
-  });
+  cells.forEach((cell, i) => cell.source = splitLines(tables[i]));
   await Deno.writeTextFile(SUMMARY_NOTEBOOK, serializeNotebook(notebook));
-  console.log(`wrote the claims table of ${README} and ${tables.length} tables of ${SUMMARY_NOTEBOOK}`);
+  console.log(
+    `wrote the claims table of ${README} and ${tables.length} tables of ${SUMMARY_NOTEBOOK}`,
+  );
 }
