@@ -225,6 +225,19 @@ export function renderPlot(document: FigureDocument, options: Plot.PlotOptions):
   } as Plot.PlotOptions) as FigureElement;
 }
 
+/**
+ * The tick labels of a log axis: plain numbers from 0.001 to 99,999 (`"0.05"`, `"500"`), powers
+ * of ten and their multiples outside that range in short exponent form (`"1e-6"`, `"2e7"`), so
+ * that no label is wider than five characters and none runs into the axis title beside it.
+ */
+export function logTickFormat(value: number): string {
+  const magnitude = Math.abs(value);
+  if (value === 0 || (magnitude >= 1e-3 && magnitude < 1e5)) {
+    return String(Number(value.toPrecision(6)));
+  }
+  return Number(value.toPrecision(3)).toExponential().replace("e+", "e");
+}
+
 /** Throws a `TypeError` in house style. */
 export function typeError(
   action: string,

@@ -7,6 +7,7 @@
 import * as Plot from "@observablehq/plot";
 import {
   composeFigure,
+  logTickFormat,
   renderPlot,
   resolveDocument,
   seriesColors,
@@ -119,7 +120,7 @@ export function plotLayerBars(
       labelArrow: "none",
       grid: true,
       type: logY ? "log" : "linear",
-      ...(logY ? { tickFormat: "~g", ticks: decades(base, bars) } : {}),
+      ...(logY ? { tickFormat: logTickFormat, ticks: decades(base, bars) } : {}),
       ...(options.yDomain ? { domain: [...options.yDomain] } : {}),
     },
     color: { type: "ordinal", domain: names, range: colors },

@@ -7,6 +7,7 @@
 import * as Plot from "@observablehq/plot";
 import {
   composeFigure,
+  logTickFormat,
   rangeError,
   renderPlot,
   resolveDocument,
@@ -59,6 +60,11 @@ export interface TrainingRun {
   history?: readonly EpochMetrics[];
   /** The histories of several runs (seeds) of the same setup, drawn as a mean line and a band. */
   histories?: readonly (readonly EpochMetrics[])[];
+  /**
+   * The metric to draw for this run, e.g. `"testLoss"` beside another run's `"trainLoss"` of the
+   * same histories. Default: the chart's `metric`.
+   */
+  metric?: TrainingMetric;
 }
 
 /** Options for {@linkcode plotTrainingCurves}. */
@@ -67,8 +73,8 @@ export interface PlotTrainingCurvesOptions extends FigureOptions {
   metric?: TrainingMetric;
   /**
    * For runs with several histories, the band around the mean line: `"range"` (min to max),
-   * `"std"` (mean ± one standard deviation), or `false` (mean only). `true` means `"range"`.
-   * Default: `"range"`.
+   * `"std"` (mean ± one sample standard deviation, n − 1 in the denominator), or `false` (mean
+   * only). `true` means `"range"`. Default: `"range"`.
    */
   band?: boolean | "range" | "std";
   /**
@@ -81,6 +87,11 @@ export interface PlotTrainingCurvesOptions extends FigureOptions {
    * Default: the mean over layers.
    */
   layer?: number;
+  /**
+   * The y domain `[min, max]`, e.g. to share one scale across small multiples; bands are cut
+   * to it. Default: the data's extent.
+   */
+  yDomain?: readonly [number, number];
   /** The y axis label. Default: the metric's name in words, e.g. `"training loss"`. */
   yLabel?: string;
   /** Colours, one per run in order. Default: {@linkcode plotDefaults}`.colors`. */
@@ -139,8 +150,12 @@ export function plotTrainingCurves(
     typeError(action, "runs", "a non-empty array of { name, history } runs", runs);
   }
   const metric = options.metric ?? "trainLoss";
-  if (!(metric in METRIC_LABELS)) {
-    typeError(action, "metric", `one of ${Object.keys(METRIC_LABELS).join(", ")}`, metric);
+  const metrics = runs.map((run) => run?.metric ?? metric);
+  for (const [i, m] of [metric, ...metrics].entries()) {
+    if (!(m in METRIC_LABELS)) {
+      const name = i === 0 ? "metric" : `runs[${i - 1}].metric`;
+      typeError(action, name, `one of ${Object.keys(METRIC_LABELS).join(", ")}`, m);
+    }
   }
   const band = options.band === true || options.band === undefined ? "range" : options.band;
   if (band !== "range" && band !== "std" && band !== false) {
@@ -148,9 +163,9 @@ export function plotTrainingCurves(
   }
   const perLayer = metric === "deadFraction" || metric === "gradNorm";
   const logY = options.logY ??
-    ((metric === "trainLoss" || metric === "testLoss" || metric === "gradNorm") &&
-      spansDecade(runs, metric));
-  const read = (record: EpochMetrics): number => {
+    (metrics.every((m) => m === "trainLoss" || m === "testLoss" || m === "gradNorm") &&
+      spansDecade(runs, metrics));
+  const read = (record: EpochMetrics, metric: TrainingMetric): number => {
     const value = record[metric];
     if (Array.isArray(value)) {
       if (options.layer !== undefined) return value[options.layer] ?? NaN;
@@ -174,7 +189,7 @@ export function plotTrainingCurves(
     const byEpoch = new Map<number, number[]>();
     for (const history of histories) {
       for (const record of history) {
-        const value = read(record);
+        const value = read(record, metrics[r]);
         if (!Number.isFinite(value) || (logY && value <= 0)) continue;
         const values = byEpoch.get(record.epoch) ?? [];
         values.push(value);
@@ -185,10 +200,17 @@ export function plotTrainingCurves(
       const mean = values.reduce((s, v) => s + v, 0) / values.length;
       let lo = Math.min(...values), hi = Math.max(...values);
       if (band === "std") {
-        const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length);
+        // The sample standard deviation, as everywhere in relu-lab (0 for a single value).
+        const squares = values.reduce((s, v) => s + (v - mean) ** 2, 0);
+        const sd = values.length > 1 ? Math.sqrt(squares / (values.length - 1)) : 0;
         // On a log scale a band below zero cannot be drawn: clamp it to the smallest value.
         lo = logY && mean - sd <= 0 ? lo : mean - sd;
         hi = mean + sd;
+      }
+      if (options.yDomain !== undefined) {
+        // A band reaching beyond a given domain is cut at its edge, not drawn outside the chart.
+        const [bottom, top] = options.yDomain;
+        [lo, hi] = [Math.min(Math.max(lo, bottom), top), Math.max(Math.min(hi, top), bottom)];
       }
       points.push({ epoch, mean, lo, hi, series: names[r] });
     }
@@ -222,7 +244,8 @@ export function plotTrainingCurves(
       labelArrow: "none",
       type: logY ? "log" : "linear",
       // Plain numbers (0.05, 0.5) rather than SI prefixes (50m, 500m) on log axes.
-      ...(logY ? { tickFormat: "~g" } : {}),
+      ...(logY ? { tickFormat: logTickFormat } : {}),
+      ...(options.yDomain ? { domain: [...options.yDomain] } : {}),
     },
     color: { type: "ordinal", domain: names, range: colors },
     marks: [
@@ -266,7 +289,7 @@ export function plotTrainingCurves(
   const seeds = Math.max(...runs.map((run) => run.histories?.length ?? 1));
   const note = banded.size === 0
     ? undefined
-    : `line: mean over ${seeds} seeds; shaded: ${band === "std" ? "± 1 std" : "min–max"}`;
+    : `line: mean over ${seeds} seeds; shaded: ${band === "std" ? "± 1 sd" : "min–max"}`;
   return composeFigure(document, {
     title: options.title,
     subtitle: options.subtitle,
@@ -286,13 +309,13 @@ export function plotTrainingCurves(
   });
 }
 
-/** Whether the positive values of a metric span at least a factor of 10 across all runs. */
-function spansDecade(runs: readonly TrainingRun[], metric: TrainingMetric): boolean {
+/** Whether the positive values of each run's metric span at least a factor of 10 across all runs. */
+function spansDecade(runs: readonly TrainingRun[], metrics: readonly TrainingMetric[]): boolean {
   let min = Infinity, max = 0;
-  for (const run of runs) {
+  for (const [r, run] of runs.entries()) {
     for (const history of run.histories ?? (run.history ? [run.history] : [])) {
       for (const record of history) {
-        const value = record[metric];
+        const value = record[metrics[r]];
         for (const v of Array.isArray(value) ? value : [value]) {
           if (typeof v === "number" && v > 0 && Number.isFinite(v)) {
             if (v < min) min = v;

@@ -3,10 +3,13 @@ import {
   CLAIM_VERDICTS,
   claimPart,
   CLAIMS,
-  claimsEvidenceTable,
   claimsMarkdownTable,
+  claimsSummaryTable,
+  claimsSummaryTables,
   headingAnchor,
+  VERDICT_LINE,
   verdictCounts,
+  verdictCountsTable,
 } from "./registry.ts";
 
 Deno.test("CLAIMS has unique kebab-case ids and a known verdict on every record", () => {
@@ -101,22 +104,6 @@ Deno.test("claimsMarkdownTable() takes another notebook folder", () => {
   assert.ok(table.includes("(../notebooks/01-relu-overview.ipynb)"));
 });
 
-Deno.test("claimsEvidenceTable() shows the evidence given and the registry's finding otherwise", () => {
-  const [first, second] = ["relu-definition", "relu-sparse"].map((id) =>
-    CLAIMS.find((r) => r.id === id)!
-  );
-  const table = claimsEvidenceTable([first, second], {
-    evidence: new Map([[first.id, "measured | now"]]),
-  });
-  const lines = table.trimEnd().split("\n");
-  assert.equal(lines.length, 4);
-  assert.ok(lines[2].includes("measured \\| now"));
-  assert.ok(!lines[2].includes("(defaults)"));
-  assert.ok(lines[3].includes(`${second.finding} (defaults)`));
-  assert.ok(lines[3].includes(`(${second.notebook}.ipynb#${headingAnchor(second.heading)})`));
-  assert.ok(lines[3].includes(`(${second.notebook}.html#${headingAnchor(second.heading)})`));
-});
-
 Deno.test("verdictCounts() counts every record once, per part and verdict", () => {
   const counts = verdictCounts(CLAIMS);
   assert.equal(counts.reduce((sum, c) => sum + c.count, 0), CLAIMS.length);
@@ -129,18 +116,86 @@ Deno.test("verdictCounts() counts every record once, per part and verdict", () =
   assert.deepEqual(verdictCounts([]), []);
 });
 
-Deno.test("claimsEvidenceTable() lends a record the evidence of another record with the same test", () => {
-  const summary = CLAIMS.find((r) => r.id === "summary-relu-dying")!;
-  const source = CLAIMS.find((r) => r.id === "relu-dying-bias")!;
-  assert.equal(summary.testName, source.testName);
-  const evidence = new Map([[source.id, "41 of 48 dead"]]);
-  const table = claimsEvidenceTable([source, summary], { evidence });
-  assert.equal(table.split("41 of 48 dead").length, 3);
-  assert.ok(claimsEvidenceTable([summary], { evidence }).includes("(defaults)"));
+Deno.test("a restatement carries the verdict, notebook, heading, test and finding of the record it restates", () => {
+  const restatements = CLAIMS.filter((r) => r.repeats !== undefined);
+  assert.ok(restatements.length >= 9, `${restatements.length} restatements`);
+  for (const r of restatements) {
+    const original = CLAIMS.find((o) => o.id === r.repeats);
+    assert.ok(original, `${r.id} restates ${r.repeats}, which is not in the registry`);
+    assert.equal(original.repeats, undefined, `${r.id} restates a restatement`);
+    assert.ok(CLAIMS.indexOf(original) < CLAIMS.indexOf(r), `${r.id} restates a later record`);
+    for (
+      const field of ["verdict", "notebook", "heading", "testFile", "testName", "finding"] as const
+    ) {
+      assert.equal(r[field], original[field], `${r.id}.${field}`);
+    }
+  }
 });
 
-Deno.test("claimsEvidenceTable() lists one part of the text when asked", () => {
-  const table = claimsEvidenceTable(CLAIMS, { part: "Summary" });
-  const summaries = CLAIMS.filter((r) => claimPart(r) === "Summary");
-  assert.equal(table.trimEnd().split("\n").length, summaries.length + 2);
+Deno.test("every claim of the text's Summary restates an earlier claim", () => {
+  const summary = CLAIMS.filter((r) => claimPart(r) === "Summary");
+  assert.ok(summary.length > 0);
+  assert.deepEqual(summary.filter((r) => r.repeats === undefined).map((r) => r.id), []);
+});
+
+Deno.test("VERDICT_LINE reads the id and the verdict of a printed verdict line, and nothing else", async (t) => {
+  await t.step("a verdict line", () => {
+    const match = VERDICT_LINE.exec("verdict (relu-dying-bias): not supported");
+    assert.deepEqual(match?.slice(1), ["relu-dying-bias", "not supported"]);
+  });
+  await t.step("other lines", () => {
+    for (const line of ["verdict: supported", " verdict (a): supported", "verdict (A b): x"]) {
+      assert.equal(VERDICT_LINE.exec(line), null, line);
+    }
+  });
+});
+
+Deno.test("claimsSummaryTable() gives one row per record of a part, with its verdict and both links", () => {
+  const part = "Limitations of ReLU";
+  const records = CLAIMS.filter((r) => claimPart(r) === part);
+  const lines = claimsSummaryTable(CLAIMS, { part }).trimEnd().split("\n");
+  assert.equal(lines.length, records.length + 2);
+  assert.equal(lines[1], "| --- | --- | --- | --- |");
+  records.forEach((r, i) => {
+    const anchor = headingAnchor(r.heading);
+    assert.ok(lines[i + 2].startsWith(`| ${r.claim.replace(/\|/g, "\\|")} | ${r.verdict} |`), r.id);
+    assert.ok(lines[i + 2].includes(`(${r.notebook}.ipynb#${anchor})`), r.id);
+    assert.ok(lines[i + 2].includes(`(${r.notebook}.html#${anchor})`), r.id);
+  });
+});
+
+Deno.test("claimsSummaryTable() lists only the records with the verdict asked for", () => {
+  const table = claimsSummaryTable(CLAIMS, { verdict: "not supported" });
+  const rows = table.trimEnd().split("\n").slice(2);
+  assert.equal(rows.length, CLAIMS.filter((r) => r.verdict === "not supported").length);
+  assert.ok(rows.every((line) => line.includes("| not supported |")));
+});
+
+Deno.test("verdictCountsTable() counts each part's verdicts and totals them", () => {
+  const lines = verdictCountsTable(CLAIMS).trimEnd().split("\n");
+  const parts = [...new Set(CLAIMS.map(claimPart))];
+  assert.equal(lines.length, parts.length + 3);
+  const cells = (line: string) => line.split("|").slice(1, -1).map((c) => c.trim());
+  parts.forEach((part, i) => {
+    const [name, ...numbers] = cells(lines[i + 2]);
+    assert.equal(name, part);
+    const expected = CLAIM_VERDICTS.map((v) =>
+      CLAIMS.filter((r) => claimPart(r) === part && r.verdict === v).length
+    );
+    assert.deepEqual(numbers.map(Number), [...expected, expected.reduce((a, b) => a + b, 0)]);
+  });
+  assert.deepEqual(
+    cells(lines.at(-1)!).slice(1).map(Number),
+    [...CLAIM_VERDICTS.map((v) => CLAIMS.filter((r) => r.verdict === v).length), CLAIMS.length],
+  );
+});
+
+Deno.test("claimsSummaryTables() gives the counts, the claims not supported, then one table per part", () => {
+  const tables = claimsSummaryTables(CLAIMS);
+  const parts = [...new Set(CLAIMS.map(claimPart))];
+  assert.equal(tables[0], verdictCountsTable(CLAIMS));
+  const notSupported = tables[1].trimEnd().split("\n").slice(2);
+  const expected = CLAIMS.filter((r) => r.verdict === "not supported" && !r.repeats);
+  assert.equal(notSupported.length, expected.length);
+  parts.forEach((part, i) => assert.equal(tables[i + 2], claimsSummaryTable(CLAIMS, { part })));
 });

@@ -3,76 +3,106 @@
  * through the runner.
  */
 import assert from "node:assert/strict";
-import { printed, readStored, runWithParams } from "./_notebook_outputs.ts";
-import { sourceText } from "../../src/runner/notebook.ts";
+import { CLAIMS, VERDICT_LINE } from "../claims/registry.ts";
+import { joined, printed, readStored, runWithParams } from "./_notebook_outputs.ts";
+import { hasTag, type Notebook, sourceText } from "../../src/runner/notebook.ts";
 
 const PATH = "notebooks/08-papers.ipynb";
 const stored = await readStored(PATH);
+const text = printed(stored);
 
-/** The probabilities printed for one initialisation and width. */
-function bornDead(text: string, init: string, width: number): number[] {
-  const match = text.match(
-    new RegExp(`^${init}, width ${width}: P\\(born dead\\) at depth [\\d/]+ = (.*)$`, "m"),
+/** The born-dead shares printed for one initialisation and width, one per depth. */
+function bornDead(output: string, init: string, width: number): number[] {
+  const match = output.match(
+    new RegExp(`^${init}, width ${width}: born dead at depth [\\d/]+: (.*)$`, "m"),
   );
   assert.ok(match, `no born-dead line for ${init}, width ${width}`);
   return match[1].split(" ").map(Number);
 }
 
-/** The per-layer ratio printed for one case of the activation-scale experiment. */
-function ratio(text: string, label: string): number {
+/** The mean per-layer factor printed for one case of part 2. */
+function factor(output: string, label: string): number {
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const match = text.match(new RegExp(`^${escaped}: per-layer ratio ([\\d.]+)`, "m"));
-  assert.ok(match, `no ratio for ${label}`);
+  const match = output.match(new RegExp(`^${escaped}: per-layer factor ([\\d.]+) ± `, "m"));
+  assert.ok(match, `no factor for ${label}`);
   return Number(match[1]);
 }
 
-const text = printed(stored);
+/** The verdict lines the notebook printed, by claim id. */
+function verdicts(output: string): Map<string, string> {
+  const lines = output.split("\n").map((l) => VERDICT_LINE.exec(l)).filter((m) => m !== null);
+  return new Map(lines.map((m) => [m[1], m[2]]));
+}
 
-Deno.test("08: the parameters cell declares alpha, seed and the sizes", () => {
-  const parameters = stored.cells.find((c) => c.metadata.tags?.includes("parameters"));
-  assert.ok(parameters);
-  assert.match(sourceText(parameters), /^const alpha = 0\.01;/m);
-  assert.match(sourceText(parameters), /^const seed = 0;/m);
-  assert.match(sourceText(parameters), /^const nets = 200;/m);
-});
-
-Deno.test("08: born-dead probability rises with depth, more for narrow nets, and RAI lies below He", () => {
-  for (const width of [2, 3, 4, 5, 10]) {
-    const he = bornDead(text, "He", width), rai = bornDead(text, "RAI", width);
-    assert.equal(he.length, 9);
-    for (let i = 1; i < he.length; i++) assert.ok(he[i] >= he[i - 1]);
-    for (let i = 0; i < he.length; i++) assert.ok(rai[i] <= he[i], `width ${width}`);
-  }
-  assert.ok(bornDead(text, "He", 2)[8] > 0.95);
-  assert.ok(bornDead(text, "He", 10)[8] < 0.1);
-  assert.match(text, /^width 3, depth 20: He 0\.92, RAI 0\.205; RAI is born dead less often$/m);
-});
-
-Deno.test("08: Xavier halves the scale per ReLU layer, He keeps it, the alpha gain fixes alpha = 0.5", () => {
-  assert.ok(Math.abs(ratio(text, "ReLU, Xavier") - 0.5) < 0.05);
-  assert.ok(Math.abs(ratio(text, "ReLU, He") - 1) < 0.05);
-  assert.ok(ratio(text, "Leaky α = 0.5, He gain √2") > 1.2);
-  assert.ok(Math.abs(ratio(text, "Leaky α = 0.5, He gain with α") - 1) < 0.05);
-  assert.match(text, /^Xavier shrinks the scale by [\d.]+e\+\d+x over 30 layers/m);
-});
-
-Deno.test("08: ReLU and Leaky ReLU are about equally sparse after training", () => {
-  assert.match(text, /^ReLU: mean activation probability 0\.4\d\d/m);
-  assert.match(text, /^Leaky ReLU \(α = 0\.01\): mean activation probability 0\.4\d\d/m);
-  assert.match(
-    text,
-    /^difference in mean activation probability: 0\.0\d\d; the sparsity is about the same$/m,
+/** The Markdown tables the notebook displayed. */
+function tables(notebook: Notebook): string[] {
+  return notebook.cells.flatMap((cell) =>
+    (cell.outputs ?? []).flatMap((o) => {
+      const markdown = o.data?.["text/markdown"];
+      return markdown === undefined ? [] : [joined(markdown)];
+    })
   );
+}
+
+Deno.test("08: the parameters cell declares alpha, seed, runs and the sizes of every part", () => {
+  const parameters = stored.cells.filter((c) => hasTag(c, "parameters"));
+  assert.equal(parameters.length, 1);
+  const source = sourceText(parameters[0]);
+  for (const name of ["alpha = 0.01", "seed = 0", "runs = 5", "nets = 100", "epochs = 100"]) {
+    assert.match(source, new RegExp(`^const ${name};`, "m"), name);
+  }
 });
 
-Deno.test("08: the gap table lists the five variants and the verdict is printed", () => {
-  for (
-    const label of ["ReLU", "Leaky ReLU (α = 0.01)", "Leaky ReLU (α = 1/5.5)", "PReLU (α₀ = 0.25)"]
-  ) {
-    assert.ok(text.includes(`\n${label.padEnd(24)} train loss`), label);
+Deno.test("08: every network is built and trained in view with mlp and train, none from a prose helper", () => {
+  const code = stored.cells.filter((c) => c.cell_type === "code").map(sourceText).join("\n");
+  assert.match(code, /mlp\(/);
+  assert.match(code, /train\(model, data\.train/);
+  assert.match(code, /standardNormal\(/);
+  assert.match(code, /activationStatistics\(/);
+  assert.doesNotMatch(code, /describe[A-Z]/);
+});
+
+Deno.test("08: prints one verdict line for each of its registry claims, equal to the registry's", () => {
+  const printedVerdicts = verdicts(text);
+  const records = CLAIMS.filter((r) => r.notebook === "08-papers" && r.repeats === undefined);
+  assert.deepEqual([...printedVerdicts.keys()].sort(), records.map((r) => r.id).sort());
+  for (const record of records) assert.equal(printedVerdicts.get(record.id), record.verdict);
+});
+
+Deno.test("08: the born-dead shares are below 0.3 at depth 2, width 2 reaches 0.9 and RAI stays at or below He", () => {
+  for (const width of [2, 3, 4, 5]) {
+    const [he, rai] = [bornDead(text, "He", width), bornDead(text, "RAI", width)];
+    assert.equal(he.length, 5);
+    assert.ok(he[0] < 0.3, `width ${width}: ${he[0]} at depth 2`);
+    he.forEach((p, d) => assert.ok(rai[d] <= p, `width ${width}, depth index ${d}`));
   }
-  assert.match(text, /^smallest mean gap: RReLU/m);
-  assert.match(text, /^loss gap: ReLU .* against RReLU .*; ReLU is higher, but within noise/m);
+  assert.ok(bornDead(text, "He", 2)[4] >= 0.9);
+});
+
+Deno.test("08: the measured per-layer factors sit within 5% of the theory's", () => {
+  assert.ok(Math.abs(factor(text, "ReLU, Xavier") / 0.5 - 1) <= 0.05);
+  assert.ok(Math.abs(factor(text, "ReLU, He") - 1) <= 0.05);
+  assert.ok(Math.abs(factor(text, "Leaky α = 0.5, He gain √2") / 1.25 - 1) <= 0.05);
+  assert.ok(Math.abs(factor(text, "Leaky α = 0.5, He gain with α") - 1) <= 0.05);
+});
+
+Deno.test("08: the Xu table lists five variants, each with its finished and diverged runs counted", () => {
+  const xu = tables(stored).find((t) => t.includes("| variant | runs |"));
+  assert.ok(xu, "no table of the five variants");
+  const rows = xu.trimEnd().split("\n").slice(2);
+  assert.equal(rows.length, 5);
+  for (const row of rows) assert.match(row, /\| (\d) finished, (\d) diverged \|/);
+  const counts = rows.map((row) => /(\d) finished, (\d) diverged/.exec(row)!.slice(1).map(Number));
+  assert.ok(counts.every(([finished, diverged]) => finished + diverged === 5));
+});
+
+Deno.test("08: the Xu figure has one panel per variant, each with its training and test curves", () => {
+  const figure = stored.cells.filter((c) => hasTag(c, "figure")).at(-1)!;
+  const html = (figure.outputs ?? []).map((o) => joined(o.data?.["text/html"])).join("");
+  assert.equal(html.match(/aria-description="mean"/g)?.length, 5);
+  for (const label of ["ReLU", "PReLU (α₀ = 0.25)", "RReLU (α ~ U[1/8, 1/3])"]) {
+    assert.ok(html.includes(`>${label}<`), label);
+  }
 });
 
 Deno.test({
@@ -84,16 +114,17 @@ Deno.test({
     assert.ok(report.ok, report.failure);
     const rerun = printed(report.executed);
     assert.match(rerun, /^Leaky ReLU \(α = 0\.2\): mean activation probability/m);
-    assert.ok(rerun.includes(`\n${"Leaky ReLU (α = 0.2)".padEnd(24)} train loss`));
-    // With alpha = 0.2 the plain He gain over-amplifies by 1 + 0.04 per layer.
-    assert.ok(
-      ratio(rerun, "Leaky α = 0.2, He gain √2") > ratio(rerun, "Leaky α = 0.2, He gain with α"),
-    );
     assert.doesNotMatch(rerun, /α = 0\.01/);
-    for (const width of [2, 10]) {
+    // With alpha = 0.2 the plain He gain grows the scale by 1 + 0.04 per layer.
+    assert.ok(
+      factor(rerun, "Leaky α = 0.2, He gain √2") > factor(rerun, "Leaky α = 0.2, He gain with α"),
+    );
+    for (const width of [2, 5]) {
       assert.deepEqual(bornDead(rerun, "He", width), bornDead(text, "He", width));
     }
+    assert.equal(factor(rerun, "ReLU, He"), factor(text, "ReLU, He"));
     const reluLine = (t: string) => t.match(/^ReLU: mean activation probability.*$/m)?.[0];
     assert.equal(reluLine(rerun), reluLine(text));
+    assert.equal(verdicts(rerun).size, verdicts(text).size);
   },
 });

@@ -61,6 +61,18 @@ Deno.test("plotLines() uses a log y scale with plain tick labels", () => {
   assert.ok(ticks.includes("0.1"), `ticks were ${ticks.join(", ")}`);
 });
 
+Deno.test("plotLines() keeps log tick labels short: plain from 0.001 up, powers of ten below", () => {
+  const svg = plotLines([{ name: "a", x: [1, 2, 3], y: [1e3, 1, 1e-9] }], { logY: true });
+  const ticks = Array.from(svg.querySelectorAll("g[aria-label='y-axis tick label'] text"))
+    .map((t) => t.textContent ?? "");
+  assert.ok(
+    ticks.includes("1e-6") && ticks.includes("0.001") && ticks.includes("1000"),
+    ticks.join(),
+  );
+  // Five characters at most: they stay clear of the axis title beside them.
+  assert.ok(ticks.every((t) => t.length <= 5), ticks.join());
+});
+
 Deno.test("plotLines() gives the same markup for the same call", () => {
   assert.equal(
     toHtmlString(plotLines(twoSeries, { title: "Same" })),
