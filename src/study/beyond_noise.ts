@@ -19,8 +19,11 @@ export interface Comparison {
   se: number;
   /** Whether `|difference| > 2 · se`. */
   beyondNoise: boolean;
-  /** `"higher"` when a's mean is larger, `"lower"` when smaller, `"tie"` when they are equal. */
-  direction: "higher" | "lower" | "tie";
+  /**
+   * `"higher"` when a's mean is larger, `"lower"` when smaller, `"tie"` when they are equal,
+   * `"undetermined"` when a side has no finished run (its mean is NaN).
+   */
+  direction: "higher" | "lower" | "tie" | "undetermined";
   /** Diverged runs of a and of b: counted, never dropped from the story. */
   diverged: [number, number];
 }
@@ -61,9 +64,15 @@ export function compareSummaries(a: Summary, b: Summary): Comparison {
     difference,
     se,
     beyondNoise: Math.abs(difference) > 2 * se,
-    direction: difference > 0 ? "higher" : difference < 0 ? "lower" : "tie",
+    direction: directionOf(difference),
     diverged: [a.diverged, b.diverged],
   };
+}
+
+function directionOf(difference: number): Comparison["direction"] {
+  if (Number.isNaN(difference)) return "undetermined";
+  if (difference === 0) return "tie";
+  return difference > 0 ? "higher" : "lower";
 }
 
 /** A claim's verdict, decided by {@linkcode verdictOf}. */

@@ -99,6 +99,11 @@ Deno.test("compareSummaries() calls a difference beyond noise only past 2 standa
       "tie",
     );
   });
+  await t.step("a side with no finished run leaves the direction undetermined", () => {
+    const c = compareSummaries(summarize([NaN, NaN]), summarize([1, 2]));
+    assert.equal(c.direction, "undetermined");
+    assert.equal(c.beyondNoise, false);
+  });
   await t.step("with fewer than two finished runs a side nothing is beyond noise", () => {
     assert.equal(compareSummaries(summarize([1, NaN]), summarize([5, 6])).beyondNoise, false);
   });
