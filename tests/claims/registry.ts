@@ -421,10 +421,10 @@ export const CLAIMS: readonly ClaimRecord[] = [
     heading: "Dying ReLU",
     testFile: T03,
     testName:
-      "dying ReLU: a first-layer neuron dead on every training sample never comes back under plain SGD",
-    verdict: "supported",
-    finding: "With biases starting at -1.5, 41 of 48 neurons were dead on every training point, " +
-      "and none of them came back in 30 epochs of SGD.",
+      "dying ReLU (qualified): a first-layer neuron dead on every training sample never comes back under plain SGD, while dead neurons of deeper layers do",
+    verdict: "qualified",
+    finding: "Over 15 runs (3 settings, 5 seeds) no dead first-layer neuron came back in 30 " +
+      "epochs of SGD, but 36 in layer 2 and 46 in layer 3 did, when the layers below moved.",
   },
   {
     id: "relu-dying-bias",
@@ -435,8 +435,8 @@ export const CLAIMS: readonly ClaimRecord[] = [
     testFile: T03,
     testName: NEGATIVE_BIAS,
     verdict: "supported",
-    finding: "Biases starting at -1.5 left 41 of 48 neurons dead from start to end, and the " +
-      "loss stayed at 0.693, chance level.",
+    finding: "Biases starting at -1.5 left 37.4 ± 3.4 of 48 neurons dead before training and " +
+      "36.8 ± 4.3 after it (5 seeds); the final loss, 0.645, was higher beyond noise than 0.045.",
   },
   {
     id: "relu-dying-cause",
@@ -448,7 +448,8 @@ export const CLAIMS: readonly ClaimRecord[] = [
     testName:
       "dying ReLU: a high learning rate (1.5) leaves more dead neurons than 0.1 on at least 4 of 5 seeds",
     verdict: "supported",
-    finding: "After 30 epochs, 21 of 48 neurons were dead at learning rate 1.5 against 4 at 0.1.",
+    finding: "After 30 epochs, 31.8 ± 9.2 of 48 neurons were dead at learning rate 1.5 against " +
+      "3.4 ± 2.3 at 0.1 (5 seeds): more, beyond noise.",
   },
   {
     id: "relu-kink-instability",
@@ -459,8 +460,8 @@ export const CLAIMS: readonly ClaimRecord[] = [
     testFile: T03,
     testName: KINK_NOTHING,
     verdict: "not supported",
-    finding: "No pre-activation was exactly 0 among 128,000 during training, and f'(0) = 0, 0.5 " +
-      "or 1 gave bit-for-bit identical weights.",
+    finding: "No pre-activation was exactly 0 among 640,000 during training (5 seeds), f'(0) = " +
+      "0, 0.5 or 1 gave bit-for-bit identical weights, and with zero rows the losses tied.",
   },
   {
     id: "relu-kink-zeros",
@@ -471,9 +472,9 @@ export const CLAIMS: readonly ClaimRecord[] = [
     testFile: T03,
     testName:
       "non-differentiable at 0: exact zeros come from zero inputs meeting zero biases, and the convention then changes the final loss by less than 0.01",
-    verdict: "qualified",
-    finding: "With 20% of the training rows all zero, 1 of 260 steps met an exact zero and the " +
-      "three conventions' final losses differed by 1.2e-3.",
+    verdict: "supported",
+    finding: "With every fifth training row all zero, 1 step in 260 per run met exact zeros " +
+      "and the three conventions' final losses tied (differences below 0.002, 2 SE 0.03).",
   },
   {
     id: "relu-unbounded",
@@ -483,10 +484,11 @@ export const CLAIMS: readonly ClaimRecord[] = [
     heading: "Unbounded output",
     testFile: T03,
     testName:
-      "unbounded output: with N(0, 1) weights the mean |activation| grows geometrically with depth, near sqrt(n/2) per layer, while He keeps it level",
+      "unbounded output (qualified): with N(0, 1) weights the activations' root mean square grows geometrically with depth, near sqrt(n/2) per layer, and the gradients with it, while He keeps it level",
     verdict: "qualified",
-    finding: "With N(0, 1) weights the mean |activation| reached 1.1e6 at layer 10 (×4.3 per " +
-      "layer); He initialisation kept it near 1: the scale of the weights decides.",
+    finding: "With N(0, 1) weights the activations grew ×4.02 per layer and the first layer's " +
+      "gradient was 10^3.4 times the bounded tanh's; with He weights ReLU grew ×1.01, a tie " +
+      "with tanh: the scale of the weights decides.",
   },
   {
     id: "relu-not-centred",
@@ -498,8 +500,8 @@ export const CLAIMS: readonly ClaimRecord[] = [
     testName:
       "non-zero-centred: every ReLU layer's mean activation is positive, while tanh layers average within 0.1 of 0",
     verdict: "supported",
-    finding: "Mean activations of 10 ReLU layers were 0.46 to 1.01; of 10 tanh layers within " +
-      "0.01 of 0.",
+    finding: "Mean activations of 10 ReLU layers with He weights were 0.47 to 0.59; of the same " +
+      "network with tanh within 0.01 of 0: above beyond noise in 10 of 10 layers.",
   },
   {
     id: "relu-not-centred-signs",
@@ -522,10 +524,10 @@ export const CLAIMS: readonly ClaimRecord[] = [
     heading: "Non-zero-centred output",
     testFile: T03,
     testName:
-      "non-zero-centred (text: may slow convergence; measured: not observed, ReLU ends below tanh on at least 4 of 5 seeds)",
+      "non-zero-centred (text: may slow convergence; measured: not observed, ReLU's mean training loss is not above tanh's beyond noise, over 5 seeds)",
     verdict: "not supported",
-    finding: "After 30 epochs the mean final loss was 0.060 with ReLU and 0.141 with tanh: the " +
-      "network that is not centred ended lower.",
+    finding: "Over 30 epochs the mean training loss was 0.173 ± 0.052 with ReLU and 0.242 ± " +
+      "0.034 with tanh: the network that is not centred trained faster.",
   },
   {
     id: "relu-learning-rate",
@@ -535,10 +537,10 @@ export const CLAIMS: readonly ClaimRecord[] = [
     heading: "Sensitivity to the learning rate",
     testFile: T03,
     testName:
-      "sensitivity to the learning rate: at 2 more neurons die and the final loss is higher than at 0.1, on at least 4 of 5 seeds",
-    verdict: "supported",
-    finding: "Over 3 seeds, 7% of the neurons were dead at learning rate 0.1 and 67% at 2, with " +
-      "final losses 0.059 and 0.701.",
+      "sensitivity to the learning rate (qualified): more ReLU neurons die at 1, 2 and 3 than at 0.1, beyond noise over 5 seeds, but not at 0.3; Leaky ReLU runs diverge at 3 where ReLU's do not",
+    verdict: "qualified",
+    finding: "Over 5 seeds, 7% of the neurons were dead at learning rate 0.1, 6% at 0.3, 33% at " +
+      "1, 75% at 2 and 81% at 3; no ReLU run diverged, 7 of 10 Leaky ReLU runs at 2 and 3 did.",
   },
 
   // Leaky ReLU Overview: notebook 04.
@@ -1033,8 +1035,8 @@ export const CLAIMS: readonly ClaimRecord[] = [
     testFile: T03,
     testName: NEGATIVE_BIAS,
     verdict: "supported",
-    finding: "With biases starting at -1.5, 41 of 48 neurons stayed dead and the loss stayed at " +
-      "chance (0.693).",
+    finding: "Where most neurons died (biases starting at -1.5, or learning rate 1.5), the final " +
+      "loss stayed near chance (0.645 and 0.623), higher beyond noise than 0.045.",
   },
   {
     id: "summary-relu-kink",
@@ -1046,7 +1048,7 @@ export const CLAIMS: readonly ClaimRecord[] = [
     testName: KINK_NOTHING,
     verdict: "not supported",
     finding: "No pre-activation was exactly 0 in training on ordinary data: the choice of " +
-      "subgradient did not change a single weight.",
+      "subgradient did not change a single weight, and with zero rows the losses tied.",
   },
   {
     id: "summary-leaky-dying",
