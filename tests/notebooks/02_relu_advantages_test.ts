@@ -4,35 +4,35 @@
  * with alpha = 0.2 through the runner API.
  */
 import assert from "node:assert/strict";
-import { readStored, runWithParams } from "./_notebook_outputs.ts";
-import { type Cell, hasTag, type Notebook, sourceText } from "../../src/runner/notebook.ts";
+import { printed, readStored, runWithParams } from "./_notebook_outputs.ts";
+import { type Cell, hasTag, sourceText } from "../../src/runner/notebook.ts";
+import { CLAIMS } from "../claims/registry.ts";
 
 const PATH = "notebooks/02-relu-advantages.ipynb";
+const stored = await readStored(PATH);
+/** Everything printed, timing cells included (they print verdicts too). */
+const everything = printed(stored);
+/** Everything printed by the deterministic cells. */
+const text = printed(stored, { skipTag: "nondeterministic" });
+const code = stored.cells.filter((c) => c.cell_type === "code").map(sourceText).join("\n");
 
-function cellText(cell: Cell): string {
-  return (cell.outputs ?? []).map((output) => {
-    const text = output.text ?? output.data?.["text/plain"] ?? "";
-    return Array.isArray(text) ? text.join("") : String(text);
-  }).join("\n");
+function outputOf(cell: Cell): string {
+  return printed({ ...stored, cells: [cell] });
 }
 
-/** Everything the notebook printed, cell by cell, leaving out the timing cells. */
-function printed(notebook: Notebook): string {
-  return notebook.cells.filter((cell) => !hasTag(cell, "nondeterministic")).map(cellText).join(
-    "\n",
-  );
+/** The `verdict (<id>): <verdict>` lines printed, as [id, verdict] pairs. */
+function verdicts(output: string): [string, string][] {
+  return [...output.matchAll(/^verdict \(([\w-]+)\): (supported|qualified|not supported)$/gm)]
+    .map((m) => [m[1], m[2]]);
 }
 
-/** The numbers after `label` on the line that starts with it (after indentation). */
-function numbersOf(text: string, label: string): number[] {
-  const line = text.split("\n").find((l) => l.trimStart().startsWith(label));
+/** The numbers after `label` on the first line that starts with it (after indentation). */
+function numbersOf(output: string, label: string): number[] {
+  const line = output.split("\n").find((l) => l.trimStart().startsWith(label));
   assert.ok(line, `a line starting with ${label}`);
   return [...line.slice(line.indexOf(label) + label.length).matchAll(/-?\d+(\.\d+)?(e[+-]\d+)?/g)]
     .map((m) => Number(m[0]));
 }
-
-const stored = await readStored(PATH);
-const text = printed(stored);
 
 Deno.test("02-relu-advantages has one parameters cell declaring alpha and seed", () => {
   const cells = stored.cells.filter((cell) => hasTag(cell, "parameters"));
@@ -41,81 +41,99 @@ Deno.test("02-relu-advantages has one parameters cell declaring alpha and seed",
   assert.match(sourceText(cells[0]), /^const seed = 0;/m);
 });
 
-Deno.test("02-relu-advantages tags its timing cells nondeterministic, and they print ratios", () => {
-  const timing = stored.cells.filter((cell) => hasTag(cell, "nondeterministic"));
-  assert.equal(timing.length, 2);
-  assert.match(sourceText(timing[0]), /timeActivationKernels/);
-  assert.match(cellText(timing[0]), /^Median time per call, with the ratio to ReLU/m);
-  assert.match(cellText(timing[0]), /^ {2}Sigmoid: forward [\d.]+ ms \([\d.]+×\)/m);
-  assert.match(cellText(timing[0]), /^A dense layer fed ReLU outputs \(\d+% zeros\) took/m);
-  assert.ok(hasTag(timing[1], "figure"));
-  // No other cell prints a timing.
-  assert.doesNotMatch(text, /\d ms\b/);
+Deno.test("02-relu-advantages builds, trains and measures its networks in view with the public API", () => {
+  for (const name of ["mlp", "train", "gradientNorms", "activationSparsity", "standardNormal"]) {
+    assert.match(code, new RegExp(`\\b${name}\\(`), name);
+  }
+  assert.match(code, /from "@relu-lab\/relu-lab"/);
+  assert.doesNotMatch(code, /experiments/);
+  assert.doesNotMatch(code, /\bdescribe[A-Z]\w*\(/);
 });
 
-Deno.test("02-relu-advantages prints the derivative bounds from the library's gradient functions", () => {
-  assert.ok(text.includes("sigmoidGrad(0) = 0.25, tanhGrad(0) = 1, reluGrad(3) = 1\n"));
-  assert.ok(text.includes("max f'(z) of Sigmoid on [-10, 10]: 0.25 (first at z = 0)"));
-  assert.ok(text.includes("max f'(z) of tanh on [-10, 10]: 1 (first at z = 0)"));
-  assert.ok(text.includes("max f'(z) of ReLU on [-10, 10]: 1 (first at z = 0.001)"));
+Deno.test("02-relu-advantages prints one verdict line per measured claim of its own, as the registry records it", () => {
+  const measured = CLAIMS.filter((r) => r.notebook === "02-relu-advantages")
+    .filter((r) => r.verdict !== "definition");
+  const lines = verdicts(everything);
+  assert.deepEqual(lines.map(([id]) => id).sort(), measured.map((r) => r.id).sort());
+  for (const [id, verdict] of lines) {
+    assert.equal(verdict, measured.find((r) => r.id === id)!.verdict, id);
+  }
+});
+
+Deno.test("02-relu-advantages derives the derivative bounds symbolically and checks them against the gradient functions", () => {
+  assert.match(code, /symbolicDerivative\(/);
+  assert.match(code, /latexToHtml\(/);
+  assert.ok(text.includes("Sigmoid: f'' has signs 1 then -1 around 0, f'(0) = 0.25\n"));
+  assert.ok(text.includes("tanh: f'' has signs 1 then -1 around 0, f'(0) = 1\n"));
+  const gaps = [
+    ...text.matchAll(/largest \|f'\(z\) − grad\(z\)\| ([\d.e+-]+), largest grad\(z\) ([\d.]+)/g),
+  ];
+  assert.equal(gaps.length, 4);
+  for (const [, gap] of gaps) assert.ok(Number(gap) < 1e-12, gap);
+  assert.deepEqual(gaps.map((m) => Number(m[2])), [0.25, 1, 1, 1]);
+  const math = stored.cells.flatMap((c) => c.outputs ?? []).map((o) => o.data?.["text/html"])
+    .filter((html) => html !== undefined).join("");
+  assert.ok((math.match(/<math/g)?.length ?? 0) >= 8, "f and f' of four activations rendered");
+});
+
+Deno.test("02-relu-advantages tags its timing cells nondeterministic, and they compare by the one rule", () => {
+  const timing = stored.cells.filter((cell) => hasTag(cell, "nondeterministic"));
+  assert.equal(timing.length, 5);
+  const timingText = timing.map(outputOf).join("");
+  assert.match(
+    timingText,
+    /^ReLU's forward against sigmoid's: difference -?[\d.]+, 2 SE [\d.]+: /m,
+  );
+  assert.match(timingText, /^plain loop: on ReLU outputs [\d.]+ ± [\d.]+ ms/m);
+  assert.doesNotMatch(text, /\d ms\b/, "no other cell prints a timing");
 });
 
 Deno.test("02-relu-advantages shows the sigmoid's gradient vanishing across depth and ReLU's not", () => {
-  const [sigmoidRatio] = numbersOf(text, "Sigmoid (xavierNormal): first/last");
-  const [reluRatio, reluSpread] = numbersOf(text, "ReLU (heNormal): first/last");
-  const [tanhRatio] = numbersOf(text, "tanh (xavierNormal): first/last");
-  assert.ok(sigmoidRatio < 1e-6);
-  assert.ok(reluRatio > 0.01 && reluSpread < 100);
-  assert.ok(tanhRatio > 0.1, "tanh keeps its gradient at initialisation, as the prose says");
-  assert.match(text, /Sigmoid the least/);
+  const [sigmoid] = numbersOf(text, "Sigmoid: log10(first / last)");
+  const [relu] = numbersOf(text, "ReLU: log10(first / last)");
+  assert.ok(sigmoid < -6, `sigmoid ${sigmoid}`);
+  assert.ok(relu > -2, `ReLU ${relu}`);
+  assert.match(
+    text,
+    /^ {2}ReLU ahead of tanh: at initialisation (true|false), gradient in training (true|false), training speed (true|false)$/m,
+  );
 });
 
-Deno.test("02-relu-advantages measures ReLU's sparsity and reports that it did not reduce overfitting", () => {
-  const relu = numbersOf(text, "ReLU: fraction of exact zeros per hidden layer");
-  assert.equal(relu.length, 2);
-  assert.ok(relu.every((s) => s > 0.3));
-  assert.ok(text.includes("tanh: fraction of exact zeros per hidden layer 0.000, 0.000"));
-  const gap = (label: string) => {
-    const numbers = numbersOf(text, `${label}: zeros`);
-    return numbers[numbers.length - 4]; // ... gap G (g1, g2, g3)
-  };
-  assert.ok(gap("tanh") < gap("ReLU"));
-  assert.match(text, /The sparsest network \(ReLU\) did not have the smallest gap \(tanh did\)/);
-  const prose = stored.cells.filter((c) => c.cell_type === "markdown").map(sourceText).join("\n");
-  assert.match(prose, /does\s+not support the claim that ReLU's sparsity mitigates overfitting/);
+Deno.test("02-relu-advantages measures ReLU's sparsity after training and the train-test gaps", () => {
+  const [relu1] = numbersOf(text, "layer 1, ReLU:");
+  assert.ok(relu1 > 0.3);
+  assert.ok(text.includes("  layer 1, tanh: 0.000 ± 0.000 (n = 5)\n"));
+  assert.equal(text.match(/^ {2}gap [\d.]+ ± [\d.]+ \(n = 5\)$/gm)?.length, 3);
 });
 
-Deno.test("02-relu-advantages shows ReLU converging first and the sigmoid not at all", () => {
-  assert.match(text, /^ {2}Sigmoid: epochs –, –, –;/m);
-  const relu = numbersOf(text, "ReLU: epochs");
-  assert.ok(relu.slice(0, 3).every((epoch) => epoch >= 1 && epoch <= 30));
-  assert.match(text, /^ReLU reached it first: 3 of 3 seeds/m);
+Deno.test("02-relu-advantages shows the sigmoid not learning in 30 epochs", () => {
+  const [loss] = numbersOf(text, "Sigmoid: mean training loss");
+  assert.ok(Math.abs(loss - Math.LN2) < 0.03, `sigmoid mean loss ${loss}`);
+  assert.match(text, /^ {2}first epoch with loss ≤ 0\.2, per seed: –, –, –, –, –$/m);
 });
 
-Deno.test("02-relu-advantages finds ReLU within 2 points of the best on digits, and the sigmoid last", () => {
-  const mean = (label: string) => numbersOf(text, `${label}: mean`)[0];
-  const means = ["Sigmoid", "tanh", "ReLU", "Leaky ReLU (α = 0.01)"].map(mean);
-  assert.ok(Math.max(...means) - means[2] <= 2, `means ${means}`);
-  assert.equal(Math.min(...means), means[0]);
+Deno.test("02-relu-advantages says ties on the digits instead of naming a best", () => {
+  assert.match(
+    text,
+    /^ReLU against (sigmoid|tanh): difference -?[\d.]+, 2 SE [\d.]+: (a tie \(within noise\)|(higher|lower), beyond noise)$/m,
+  );
+  assert.doesNotMatch(text, /^Best:/m);
 });
 
 Deno.test({
-  name: "02-relu-advantages run with alpha = 0.2: the Leaky ReLU lines change, the others do not",
+  name:
+    "02-relu-advantages run with alpha = 0.2: the Leaky ReLU lines change, the others and the verdicts do not",
   sanitizeResources: false,
   sanitizeOps: false,
   fn: async () => {
     const report = await runWithParams(PATH, { alpha: 0.2 });
     assert.ok(report.ok, report.failure);
-    const rerun = printed(report.executed);
-    assert.match(rerun, /^ {2}Leaky ReLU \(α = 0\.2\) \(heNormal\): first\/last/m);
+    const rerun = printed(report.executed, { skipTag: "nondeterministic" });
+    assert.match(rerun, /^Leaky ReLU \(α = 0\.2\): log10\(first \/ last\)/m);
     assert.doesNotMatch(rerun, /α = 0\.01/);
-    const lines = (t: string, pattern: RegExp) => t.split("\n").filter((l) => pattern.test(l));
-    const others = /^ {2}(Sigmoid|tanh|ReLU)[ :]/;
-    assert.deepEqual(lines(rerun, others), lines(text, others));
-    const leaky = /^ {2}Leaky ReLU/;
-    assert.notDeepEqual(
-      lines(rerun, leaky).map((l) => l.replace(/\(α = [\d.]+\) /, "")),
-      lines(text, leaky).map((l) => l.replace(/\(α = [\d.]+\) /, "")),
-    );
+    const others = (t: string) =>
+      t.split("\n").filter((l) => !/Leaky|^ {2}(test accuracy|gap)/.test(l));
+    assert.deepEqual(others(rerun), others(text));
+    assert.deepEqual(verdicts(rerun), verdicts(text));
   },
 });

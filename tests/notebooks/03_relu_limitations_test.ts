@@ -1,87 +1,129 @@
 /**
- * Assertions on the stored outputs of notebooks/03-relu-limitations.ipynb, and one rerun with
- * alpha = 0.2 through the runner.
+ * Assertions on the stored outputs of notebooks/03-relu-limitations.ipynb (the generic checks in
+ * notebooks_test.ts run it, compare it with a fresh run and look for its figures), and one rerun
+ * with alpha = 0.2 through the runner.
  */
 import assert from "node:assert/strict";
 import { numberAfter, printed, readStored, runWithParams } from "./_notebook_outputs.ts";
-import { sourceText } from "../../src/runner/notebook.ts";
+import { hasTag, sourceText } from "../../src/runner/notebook.ts";
+import { CLAIMS } from "../claims/registry.ts";
 
 const PATH = "notebooks/03-relu-limitations.ipynb";
 const stored = await readStored(PATH);
-
 const text = printed(stored);
+const code = stored.cells.filter((c) => c.cell_type === "code").map(sourceText).join("\n");
+
+/** The `verdict (<id>): <verdict>` lines printed, as [id, verdict] pairs. */
+function verdicts(output: string): [string, string][] {
+  return [...output.matchAll(/^verdict \(([\w-]+)\): (supported|qualified|not supported)$/gm)]
+    .map((m) => [m[1], m[2]]);
+}
 
 Deno.test("03: the parameters cell declares alpha and seed", () => {
-  const parameters = stored.cells.find((c) => c.metadata.tags?.includes("parameters"));
-  assert.ok(parameters);
-  assert.match(sourceText(parameters), /^const alpha = 0\.01;/m);
-  assert.match(sourceText(parameters), /^const seed = 0;/m);
+  const parameters = stored.cells.filter((c) => hasTag(c, "parameters"));
+  assert.equal(parameters.length, 1);
+  assert.match(sourceText(parameters[0]), /^const alpha = 0\.01;/m);
+  assert.match(sourceText(parameters[0]), /^const seed = 0;/m);
 });
 
-Deno.test("03: the high learning rate leaves more dead neurons than the ordinary one", () => {
-  const base = text.match(/η = 0\.1: dead \d+\/48 before, (\d+)\/48 after 30 epochs/);
-  const high = text.match(/η = 1\.5: dead \d+\/48 before, (\d+)\/48 after 30 epochs/);
-  assert.ok(base && high);
-  assert.ok(Number(high[1]) > Number(base[1]));
-  assert.match(
-    text,
-    /η = 0\.1, bias -1\.5: dead (\d+)\/48 before, \1\/48 after 30 epochs; 0 of \1 came back; loss 0\.69\d/,
-  );
+Deno.test("03: networks are built, trained and measured in view with the public API", () => {
+  for (const name of ["mlp", "train", "deadNeurons", "activationStatistics", "gradientNorms"]) {
+    assert.match(code, new RegExp(`\\b${name}\\(`), name);
+  }
+  assert.match(code, /standardNormal\(256, width/, "the probe shared with notebook 02");
+  assert.doesNotMatch(code, /experiments/);
+  assert.doesNotMatch(code, /\bdescribe[A-Z]\w*\(/);
 });
 
-Deno.test("03: the raster cell names, per layer, when neurons died", () => {
-  assert.match(
-    text,
-    /layer 1: \d+\/16 dead at the end; died for good at epochs \[[\d, ]*\]; dead throughout: 0/,
-  );
-  assert.equal(text.match(/^layer \d: /gm)?.length, 3);
+Deno.test("03 prints one verdict line per measured claim of its own, as the registry records it", () => {
+  const measured = CLAIMS.filter((r) => r.notebook === "03-relu-limitations")
+    .filter((r) => r.verdict !== "definition");
+  const lines = verdicts(text);
+  assert.deepEqual(lines.map(([id]) => id).sort(), measured.map((r) => r.id).sort());
+  for (const [id, verdict] of lines) {
+    assert.equal(verdict, measured.find((r) => r.id === id)!.verdict, id);
+  }
 });
 
-Deno.test("03: on plain data the conventions at 0 train identical networks; zero rows make them differ slightly", () => {
-  assert.match(text, /exact zeros: 0 in layer 1, 0 in layer 2, among 128000 pre-activations/);
-  assert.equal(text.match(/weights bit-for-bit identical/g)?.length, 2);
-  assert.match(text, /exact zeros: [1-9]\d* in layer 1, [1-9]\d* in layer 2/);
-  assert.ok(numberAfter(text, /spread of the final losses:/) < 0.01);
+Deno.test("03: no first-layer neuron comes back, and the high rate and negative biases kill more", () => {
   assert.match(
     text,
-    /reluGrad\(0, "left"\) = 0; reluGrad\(0, "mean"\) = 0\.5; reluGrad\(0, "right"\) = 1/,
+    /^hidden layer 1: neurons that came back after being dead, in all 15 runs: 0$/m,
   );
+  const base = numberAfter(
+    text,
+    /η = 0\.1: dead of 48 before [\d.]+ ± [\d.]+ \(n = 5\), after 30 epochs/,
+  );
+  const high = numberAfter(
+    text,
+    /η = 1\.5: dead of 48 before [\d.]+ ± [\d.]+ \(n = 5\), after 30 epochs/,
+  );
+  const biased = numberAfter(text, /η = 0\.1, bias -1\.5: dead of 48 before/);
+  assert.ok(high > base && biased > 24, `${base}, ${high}, ${biased}`);
+});
+
+Deno.test("03: the raster is drawn with axes, epoch ticks and layer dividers and labels", () => {
+  const raster = stored.cells.find((c) => sourceText(c).includes("Plot.rect(rasterCells"));
+  assert.ok(raster && hasTag(raster, "figure"));
+  const html = (raster.outputs ?? []).map((o) => String(o.data?.["text/html"] ?? "")).join("");
+  assert.match(html, /aria-label="x-axis tick label"/);
+  assert.match(html, />epoch/);
+  assert.match(html, /hidden neuron/);
+  assert.equal(html.match(/>layer \d</g)?.length, 3, "three layer labels");
+  assert.match(html, /aria-label="rule"/, "rules between the layers");
+});
+
+Deno.test("03: on plain data the conventions at 0 train identical networks; zero rows give exact zeros", () => {
+  assert.match(
+    text,
+    /^two moons: 0 exact zeros among \d+ pre-activations; steps with one: 0 of \d+$/m,
+  );
+  assert.equal(text.match(/the same weights as with f'\(0\) = 0, bit for bit: true/g)?.length, 2);
+  assert.match(text, /^with zero rows: [1-9]\d* exact zeros among/m);
 });
 
 Deno.test("03: N(0, 1) weights grow activations near the predicted factor, He keeps them level", () => {
-  const measured = numberAfter(text, /ReLU, N\(0, 1\): layer 10 mean \|a\| [\d.e+]+, ×/);
-  const predicted = numberAfter(text, /predicted factor per layer: N\(0, 1\) ×/);
+  const measured = numberAfter(text, /ReLU, N\(0, 1\) weights: growth per layer ×/);
+  const predicted = numberAfter(text, /predicted growth per layer: N\(0, 1\) weights ×/);
   assert.equal(predicted, 4);
-  assert.ok(Math.abs(measured / predicted - 1) < 0.2);
-  const he = numberAfter(text, /ReLU, He: layer 10 mean \|a\| [\d.e+]+, ×/);
-  assert.ok(he > 0.8 && he < 1.25);
+  assert.ok(Math.abs(measured / predicted - 1) < 0.2, `×${measured}`);
+  const he = numberAfter(text, /ReLU, He weights: growth per layer ×/);
+  assert.ok(he > 0.8 && he < 1.25, `×${he}`);
 });
 
 Deno.test("03: ReLU inputs give one-sign gradients, tanh inputs do not", () => {
-  assert.match(text, /^ReLU: input mean 0\.\d+; one-sign samples 100%/m);
-  assert.match(text, /^tanh: input mean -?0\.\d+; one-sign samples \d%/m);
-  assert.match(text, /^mean tanh activation per layer \(Xavier\):( -?0\.0\d)+$/m);
+  assert.match(text, /^ {2}ReLU: 1\.000 ± 0\.000 \(n = 5\)$/m);
+  assert.match(text, /^ {2}tanh: 0\.\d+ ± /m);
 });
 
-Deno.test("03: the learning-rate sweep prints a row per rate, with more dead ReLU neurons at 3 than at 0.01", () => {
-  const rows = [...text.matchAll(/^η = ([\d.]+): ReLU dead (\d+)%/gm)];
-  assert.deepEqual(rows.map((r) => Number(r[1])), [0.01, 0.03, 0.1, 0.3, 1, 2, 3]);
-  assert.ok(Number(rows[6][2]) > Number(rows[0][2]));
+Deno.test("03: the learning-rate sweep counts and names the diverged runs", () => {
+  const rows = [...text.matchAll(/^η = ([\d.]+): ReLU dead/gm)].map((r) => Number(r[1]));
+  assert.deepEqual(rows, [0.01, 0.03, 0.1, 0.3, 1, 2, 3]);
+  const named = text.match(/^Leaky ReLU runs that diverged: (.*)$/m);
+  assert.ok(named, "the diverged Leaky ReLU runs are named");
+  const count = named[1] === "none" ? 0 : named[1].split("), ").length;
+  const counted = [...text.matchAll(/^ {2}Leaky .*?(\d+) diverged\)$/gm)]
+    .reduce((sum, m) => sum + Number(m[1]), 0);
+  assert.ok(count > 0, "with the defaults some Leaky ReLU runs diverge");
+  assert.equal(counted, count, "every named run is counted in its rate's summary");
+  const sweep = stored.cells.find((c) => sourceText(c).includes("diverged runs (of"));
+  assert.ok(sweep && hasTag(sweep, "figure"), "the sweep figure has a panel of diverged runs");
 });
 
 Deno.test({
-  name: "03 with alpha = 0.2: the Leaky ReLU comparisons change, the ReLU results do not",
+  name:
+    "03 with alpha = 0.2: the Leaky ReLU comparisons change, the ReLU results and verdicts do not",
   sanitizeResources: false,
   sanitizeOps: false,
   fn: async () => {
     const report = await runWithParams(PATH, { alpha: 0.2 });
     assert.ok(report.ok, report.failure);
     const rerun = printed(report.executed);
-    assert.match(rerun, /^Leaky ReLU \(α = 0\.2\): /m);
+    assert.match(rerun, /^ {2}Leaky ReLU \(α = 0\.2\): /m);
     assert.doesNotMatch(rerun, /α = 0\.01/);
-    const reluLines = (t: string) =>
-      t.split("\n").filter((l) => /^(η = [\d.]+(, bias [-\d.]+)?: dead|ReLU: dead)/.test(l));
+    const reluLines = (t: string) => t.split("\n").filter((l) => /^(η = [\d.]+|ReLU)/.test(l));
     assert.deepEqual(reluLines(rerun), reluLines(text));
-    assert.notEqual(rerun.match(/\| Leaky .*$/gm)?.join(), text.match(/\| Leaky .*$/gm)?.join());
+    assert.notDeepEqual(rerun.match(/^ {2}Leaky dead.*$/gm), text.match(/^ {2}Leaky dead.*$/gm));
+    assert.deepEqual(verdicts(rerun), verdicts(text));
   },
 });
