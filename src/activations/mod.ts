@@ -20,7 +20,7 @@
  *
  * @example
  * ```ts
- * import { leakyRelu, relu, reluGrad } from "@relu-lab/relu-lab";
+ * import { leakyRelu, relu, reluGrad } from "@relu-lab/relu-lab/activations";
  * import assert from "node:assert/strict";
  *
  * assert.equal(relu(-2), 0);

