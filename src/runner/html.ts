@@ -92,10 +92,12 @@ export function renderOutput(output: Output): string {
 }
 
 function renderData(data: Record<string, unknown>): string {
+  // HTML first, as Jupyter front ends rank it: figures carry an SVG form too, for front ends
+  // without HTML, and an activation's HTML holds its formulas, which its SVG form lacks.
+  if ("text/html" in data) return `<div class="output html">${joined(data["text/html"])}</div>`;
   if ("image/svg+xml" in data) {
     return `<div class="output svg">${joined(data["image/svg+xml"])}</div>`;
   }
-  if ("text/html" in data) return `<div class="output html">${joined(data["text/html"])}</div>`;
   if ("image/png" in data) {
     const png = joined(data["image/png"]).replace(/\s/g, "");
     return `<div class="output image"><img src="data:image/png;base64,${png}" alt=""></div>`;
