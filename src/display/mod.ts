@@ -13,11 +13,15 @@
  *   brace that stretches to their rows).
  *
  * Importing this module (as importing relu-lab does) has one documented side effect: every
- * activation object (`ActivationFunction`), every `Sequential` model and every
- * `DiagnosticsReport` gains a
- * `[Symbol.for("Jupyter.display")]` method, so they display richly as a cell's value. The lower
- * layers cannot import display code, so display adds the method to their prototypes.
- * A training history is a plain array: show it with {@linkcode historyView}.
+ * activation object (`ActivationFunction`), every `Sequential` model, every
+ * `DiagnosticsReport` and every element of the server-side documents the plot helpers draw
+ * with gains a `[Symbol.for("Jupyter.display")]` method, so they display richly as a cell's
+ * value. The lower layers cannot import display code, so display adds the method to their
+ * prototypes. A training history is a plain array: show it with {@linkcode historyView}.
+ *
+ * Figures come in three forms: `text/html`, `image/svg+xml` (the whole figure, title and
+ * legend included, as one SVG) and a short `text/plain` naming it, so that front ends and
+ * exports that drop HTML still show them.
  *
  * @example
  * ```ts
