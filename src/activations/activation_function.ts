@@ -5,6 +5,7 @@
  * @module
  */
 
+import { requireNumberType } from "../core/validate.ts";
 import { allocateLike, as32, as64, requireArray, requireLength } from "./_arrays.ts";
 import type { Activation, FloatArray } from "./types.ts";
 
@@ -71,7 +72,10 @@ export class ActivationFunction implements Activation {
   readonly label: string;
   /** The parameters this instance was made with (frozen). */
   readonly params: Readonly<Record<string, number | string>>;
-  /** f(z) for one number (a bound function: `xs.map(activation.f)` works). */
+  /**
+   * f(z) for one number (a bound function: `xs.map(activation.f)` works). A `z` that is not a
+   * number throws a `TypeError`.
+   */
   readonly f: (z: number) => number;
   /** f'(z) for one number, with the documented convention at kinks (bound, like `f`). */
   readonly grad: (z: number) => number;
@@ -95,8 +99,11 @@ export class ActivationFunction implements Activation {
     this.name = spec.name;
     this.label = spec.label;
     this.params = Object.freeze({ ...spec.params });
-    this.f = spec.f;
-    this.grad = spec.grad;
+    // The input check sits here, outside the kernels: forward and backward never call f or grad.
+    const { f, grad } = spec;
+    const action = `compute ${spec.name}`, gradAction = `compute the derivative of ${spec.name}`;
+    this.f = (z) => f(requireNumberType(action, "z", z));
+    this.grad = (z) => grad(requireNumberType(gradAction, "z", z));
     this.expression = spec.expression;
     this.latex = spec.latex;
     this.gradLatex = spec.gradLatex;

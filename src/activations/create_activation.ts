@@ -5,7 +5,7 @@
  */
 
 import type { ActivationFunction } from "./activation_function.ts";
-import { formatValue } from "../core/validate.ts";
+import { formatValue, requireOptions } from "../core/validate.ts";
 import { eluActivation } from "./elu.ts";
 import { geluActivation } from "./gelu.ts";
 import { geluTanhActivation } from "./gelu_tanh.ts";
@@ -83,6 +83,76 @@ export const ACTIVATION_NAMES: readonly ActivationName[] = Object.freeze([
 ]);
 
 /**
+ * The options each activation takes; {@linkcode createActivation} (and `mlp`) refuse an option
+ * the chosen activation does not take, saying which activations do.
+ *
+ * @example
+ * ```ts
+ * import { ACTIVATION_OPTIONS, createActivation } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(ACTIVATION_OPTIONS.leakyRelu, ["alpha", "atZero"]);
+ * assert.deepEqual(ACTIVATION_OPTIONS.sigmoid, []);
+ * assert.throws(() => createActivation("relu", { alpha: 0.2 }), {
+ *   name: "TypeError",
+ *   message: "Cannot create relu as alpha is not one of its options (atZero): " +
+ *     "alpha applies to leakyRelu, prelu, elu",
+ * });
+ * ```
+ */
+export const ACTIVATION_OPTIONS: Readonly<
+  Record<ActivationName, readonly (keyof ActivationOptions)[]>
+> = Object.freeze({
+  relu: ["atZero"],
+  leakyRelu: ["alpha", "atZero"],
+  prelu: ["alpha", "atZero"],
+  rrelu: ["lower", "upper", "atZero"],
+  elu: ["alpha", "atZero"],
+  selu: ["atZero"],
+  softplus: ["beta", "threshold"],
+  gelu: [],
+  geluTanh: [],
+  silu: [],
+  sigmoid: [],
+  tanh: [],
+  identity: [],
+});
+
+/** The activations that take `key`, in display order. */
+function activationsTaking(key: string): ActivationName[] {
+  return ACTIVATION_NAMES.filter((name) =>
+    (ACTIVATION_OPTIONS[name] as readonly string[]).includes(key)
+  );
+}
+
+/**
+ * Checks `options` for the activation `name`: an object whose keys that activation takes. A
+ * key another activation takes is refused with the names of those that do.
+ */
+function checkActivationOptions(name: ActivationName, options: unknown): ActivationOptions {
+  const action = `create ${name}`;
+  const keys: readonly string[] = ACTIVATION_OPTIONS[name];
+  if (typeof options === "object" && options !== null) {
+    for (const key of Object.keys(options)) {
+      const takers = activationsTaking(key);
+      if (!keys.includes(key) && takers.length > 0) {
+        throw new TypeError(
+          `Cannot ${action} as ${key} is not one of its options (${
+            keys.length === 0 ? "it takes none" : keys.join(", ")
+          }): ${key} applies to ${takers.join(", ")}`,
+        );
+      }
+    }
+  }
+  const known = Object.fromEntries(keys.map((key) => [key, true] as const));
+  return requireOptions<Record<string, unknown>>(
+    action,
+    options as Record<string, unknown> | undefined,
+    known,
+  ) as ActivationOptions;
+}
+
+/**
  * Creates an activation object (an {@linkcode ActivationFunction}) by name, checking its
  * parameters. `createActivation(a.name, a.params)` rebuilds an equal object. Every
  * fixed-parameter activation has one; `prelu` here has a fixed slope (the learned one is the
@@ -91,7 +161,8 @@ export const ACTIVATION_NAMES: readonly ActivationName[] = Object.freeze([
  *
  * @param name The activation, one of {@linkcode ACTIVATION_NAMES} (other strings throw
  *   `RangeError`; plain strings are accepted so names read back from JSON type-check).
- * @param options Its parameters, e.g. `{ alpha: 0.1 }`.
+ * @param options Its parameters, e.g. `{ alpha: 0.1 }`: only those the activation takes (see
+ *   {@linkcode ACTIVATION_OPTIONS}); any other key, or a non-object, throws a `TypeError`.
  * @returns The activation object.
  *
  * @example
@@ -104,15 +175,25 @@ export const ACTIVATION_NAMES: readonly ActivationName[] = Object.freeze([
  * assert.equal(leaky.grad(-2), 0.1);
  * assert.equal(leaky.label, "Leaky ReLU (α = 0.1)");
  * assert.throws(() => createActivation("leakyRelu", { alpha: -1 }), RangeError);
+ * assert.throws(() => createActivation("elu", { alfa: 0.5 }), TypeError); // a typo
  * ```
  */
 export function createActivation(
   name: ActivationName | (string & Record<never, never>),
   options: ActivationOptions | Readonly<Record<string, unknown>> = {},
 ): ActivationFunction {
-  // Parameters restored from JSON arrive untyped; every factory checks each one it reads.
-  const checked = options as ActivationOptions;
-  switch (name) {
+  if (!(ACTIVATION_NAMES as readonly string[]).includes(name)) {
+    throw new RangeError(
+      `Cannot create an activation as name must be one of ${
+        ACTIVATION_NAMES.map(formatValue).join(", ")
+      }: name=${formatValue(name)}`,
+    );
+  }
+  // Parameters restored from JSON arrive untyped: the keys are checked here, and every
+  // factory checks each value it reads.
+  const known = name as ActivationName;
+  const checked = checkActivationOptions(known, options);
+  switch (known) {
     case "relu":
       return reluActivation(checked);
     case "leakyRelu":
@@ -140,9 +221,4 @@ export function createActivation(
     case "identity":
       return identityActivation();
   }
-  throw new RangeError(
-    `Cannot create an activation as name must be one of ${
-      ACTIVATION_NAMES.map(formatValue).join(", ")
-    }: name=${formatValue(name)}`,
-  );
 }

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { type OptionKeys, requireNumberType, requireOptions } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
 import { checkKink, formatNumber, requireAlpha, resolveKink } from "./_kink.ts";
 import type { KinkConvention } from "./types.ts";
@@ -24,6 +25,9 @@ export interface EluGradOptions extends EluOptions {
   atZero?: KinkConvention;
 }
 
+const ELU_KEYS: OptionKeys<EluOptions> = { alpha: true };
+const ELU_GRAD_KEYS: OptionKeys<EluGradOptions> = { alpha: true, atZero: true };
+
 /** ELU without parameter checks (kernels and SELU call it). */
 export function eluValue(z: number, alpha: number): number {
   return z > 0 ? z : alpha * Math.expm1(z);
@@ -40,8 +44,9 @@ export function eluGradValue(z: number, alpha: number, atZero: number): number {
  * ELU: `z` for z > 0 and `alpha (e^z - 1)` for z <= 0 (via `Math.expm1`, accurate near 0).
  * `elu(-Infinity) === -alpha`; NaN propagates.
  *
- * @param z The input.
- * @param options `alpha` (default 1).
+ * @param z The input, a number (anything else throws a `TypeError`).
+ * @param options `alpha` (default 1), as an object: unlike PyTorch's `F.elu(x, 0.5)`, a bare
+ *   number is refused with a `TypeError` (write `{ alpha: 0.5 }`), as is an unknown key.
  * @returns ELU(z).
  *
  * @example
@@ -55,15 +60,19 @@ export function eluGradValue(z: number, alpha: number, atZero: number): number {
  * ```
  */
 export function elu(z: number, options: EluOptions = {}): number {
-  return eluValue(z, requireAlpha("compute elu", options.alpha ?? 1));
+  const action = "compute elu";
+  requireNumberType(action, "z", z);
+  const { alpha = 1 } = requireOptions(action, options, ELU_KEYS);
+  return eluValue(z, requireAlpha(action, alpha));
 }
 
 /**
  * The derivative of ELU: 1 for z > 0, `alpha e^z` for z < 0, and `atZero` at z = 0 (default
  * `"left"`: alpha). NaN propagates; 0 at -Infinity.
  *
- * @param z The input.
- * @param options `alpha` (default 1) and `atZero` (default `"left"`).
+ * @param z The input, a number (anything else throws a `TypeError`).
+ * @param options `alpha` (default 1) and `atZero` (default `"left"`), as an object (a bare
+ *   number or an unknown key throws a `TypeError`).
  * @returns ELU'(z).
  *
  * @example
@@ -78,8 +87,10 @@ export function elu(z: number, options: EluOptions = {}): number {
  */
 export function eluGrad(z: number, options: EluGradOptions = {}): number {
   const action = "compute eluGrad";
-  const alpha = requireAlpha(action, options.alpha ?? 1);
-  return eluGradValue(z, alpha, resolveKink(action, options.atZero ?? "left", alpha, 1));
+  requireNumberType(action, "z", z);
+  const { alpha = 1, atZero = "left" } = requireOptions(action, options, ELU_GRAD_KEYS);
+  requireAlpha(action, alpha);
+  return eluGradValue(z, alpha, resolveKink(action, atZero, alpha, 1));
 }
 
 function eluForward64(x: Float64Array, out: Float64Array, alpha: number): void {

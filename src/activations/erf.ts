@@ -10,6 +10,8 @@
  * @module
  */
 
+import { requireNumberType } from "../core/validate.ts";
+
 const TWO_OVER_SQRT_PI = 1.1283791670955126;
 const ONE_OVER_SQRT_PI = 0.5641895835477563;
 /** Where the evaluation switches from the series to the continued fraction. */
@@ -33,6 +35,7 @@ const SWITCH = 2;
  * ```
  */
 export function erf(x: number): number {
+  requireNumberType("compute erf", "x", x);
   if (Number.isNaN(x) || x === 0) return x; // keeps the sign of ±0 (erf is odd)
   const a = Math.abs(x);
   const value = a < SWITCH ? erfSeries(a) : 1 - erfcFraction(a);
@@ -57,6 +60,11 @@ export function erf(x: number): number {
  * ```
  */
 export function erfc(x: number): number {
+  return erfcValue(requireNumberType("compute erfc", "x", x));
+}
+
+/** erfc without the input check (GELU's kernels call it). */
+export function erfcValue(x: number): number {
   if (Number.isNaN(x)) return NaN;
   if (x >= SWITCH) return erfcFraction(x);
   if (x <= -SWITCH) return 2 - erfcFraction(-x);

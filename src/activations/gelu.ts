@@ -6,7 +6,8 @@
  */
 
 import { ActivationFunction } from "./activation_function.ts";
-import { erfc } from "./erf.ts";
+import { requireNumberType } from "../core/validate.ts";
+import { erfcValue } from "./erf.ts";
 
 const SQRT1_2 = Math.SQRT1_2;
 const ONE_OVER_SQRT_2PI = 0.3989422804014327;
@@ -16,7 +17,7 @@ const ONE_OVER_SQRT_2PI = 0.3989422804014327;
  * z too (no `1 + erf` cancellation).
  */
 function normalCdf(z: number): number {
-  return 0.5 * erfc(-z * SQRT1_2);
+  return 0.5 * erfcValue(-z * SQRT1_2);
 }
 
 /**
@@ -38,6 +39,10 @@ function normalCdf(z: number): number {
  * ```
  */
 export function gelu(z: number): number {
+  return geluValue(requireNumberType("compute gelu", "z", z));
+}
+
+function geluValue(z: number): number {
   if (z === -Infinity) return 0;
   return z * normalCdf(z);
 }
@@ -59,6 +64,10 @@ export function gelu(z: number): number {
  * ```
  */
 export function geluGrad(z: number): number {
+  return geluGradValue(requireNumberType("compute geluGrad", "z", z));
+}
+
+function geluGradValue(z: number): number {
   if (z === Infinity) return 1;
   if (z === -Infinity) return 0;
   return normalCdf(z) + z * ONE_OVER_SQRT_2PI * Math.exp(-0.5 * z * z);
@@ -66,22 +75,22 @@ export function geluGrad(z: number): number {
 
 function geluForward64(x: Float64Array, out: Float64Array): void {
   const n = x.length;
-  for (let i = 0; i < n; i++) out[i] = gelu(x[i]);
+  for (let i = 0; i < n; i++) out[i] = geluValue(x[i]);
 }
 
 function geluForward32(x: Float32Array, out: Float32Array): void {
   const n = x.length;
-  for (let i = 0; i < n; i++) out[i] = gelu(x[i]);
+  for (let i = 0; i < n; i++) out[i] = geluValue(x[i]);
 }
 
 function geluBackward64(x: Float64Array, gradOut: Float64Array, out: Float64Array): void {
   const n = x.length;
-  for (let i = 0; i < n; i++) out[i] = gradOut[i] * geluGrad(x[i]);
+  for (let i = 0; i < n; i++) out[i] = gradOut[i] * geluGradValue(x[i]);
 }
 
 function geluBackward32(x: Float32Array, gradOut: Float32Array, out: Float32Array): void {
   const n = x.length;
-  for (let i = 0; i < n; i++) out[i] = gradOut[i] * geluGrad(x[i]);
+  for (let i = 0; i < n; i++) out[i] = gradOut[i] * geluGradValue(x[i]);
 }
 
 /** Builds the exact GELU activation object (used by `createActivation`). */
@@ -90,8 +99,8 @@ export function geluActivation(): ActivationFunction {
     name: "gelu",
     label: "GELU",
     params: {},
-    f: gelu,
-    grad: geluGrad,
+    f: geluValue,
+    grad: geluGradValue,
     forward64: geluForward64,
     forward32: geluForward32,
     backward64: geluBackward64,

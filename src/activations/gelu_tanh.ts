@@ -6,7 +6,8 @@
  */
 
 import { ActivationFunction } from "./activation_function.ts";
-import { sigmoid } from "./sigmoid.ts";
+import { requireNumberType } from "../core/validate.ts";
+import { sigmoidValue } from "./sigmoid.ts";
 
 const SQRT_2_OVER_PI = 0.7978845608028654;
 const CUBIC = 0.044715;
@@ -31,8 +32,12 @@ const SATURATION = 40;
  * ```
  */
 export function geluTanh(z: number): number {
+  return geluTanhValue(requireNumberType("compute geluTanh", "z", z));
+}
+
+function geluTanhValue(z: number): number {
   if (z === -Infinity) return 0;
-  return z * sigmoid(2 * SQRT_2_OVER_PI * (z + CUBIC * z * z * z));
+  return z * sigmoidValue(2 * SQRT_2_OVER_PI * (z + CUBIC * z * z * z));
 }
 
 /**
@@ -53,31 +58,35 @@ export function geluTanh(z: number): number {
  * ```
  */
 export function geluTanhGrad(z: number): number {
+  return geluTanhGradValue(requireNumberType("compute geluTanhGrad", "z", z));
+}
+
+function geluTanhGradValue(z: number): number {
   if (z > SATURATION) return 1;
   if (z < -SATURATION) return 0;
   const twoU = 2 * SQRT_2_OVER_PI * (z + CUBIC * z * z * z);
   const twoUPrime = 2 * SQRT_2_OVER_PI * (1 + 3 * CUBIC * z * z);
-  return sigmoid(twoU) + z * twoUPrime * sigmoid(twoU) * sigmoid(-twoU);
+  return sigmoidValue(twoU) + z * twoUPrime * sigmoidValue(twoU) * sigmoidValue(-twoU);
 }
 
 function geluTanhForward64(x: Float64Array, out: Float64Array): void {
   const n = x.length;
-  for (let i = 0; i < n; i++) out[i] = geluTanh(x[i]);
+  for (let i = 0; i < n; i++) out[i] = geluTanhValue(x[i]);
 }
 
 function geluTanhForward32(x: Float32Array, out: Float32Array): void {
   const n = x.length;
-  for (let i = 0; i < n; i++) out[i] = geluTanh(x[i]);
+  for (let i = 0; i < n; i++) out[i] = geluTanhValue(x[i]);
 }
 
 function geluTanhBackward64(x: Float64Array, gradOut: Float64Array, out: Float64Array): void {
   const n = x.length;
-  for (let i = 0; i < n; i++) out[i] = gradOut[i] * geluTanhGrad(x[i]);
+  for (let i = 0; i < n; i++) out[i] = gradOut[i] * geluTanhGradValue(x[i]);
 }
 
 function geluTanhBackward32(x: Float32Array, gradOut: Float32Array, out: Float32Array): void {
   const n = x.length;
-  for (let i = 0; i < n; i++) out[i] = gradOut[i] * geluTanhGrad(x[i]);
+  for (let i = 0; i < n; i++) out[i] = gradOut[i] * geluTanhGradValue(x[i]);
 }
 
 /** Builds the tanh-approximate GELU activation object (used by `createActivation`). */
@@ -86,8 +95,8 @@ export function geluTanhActivation(): ActivationFunction {
     name: "geluTanh",
     label: "GELU (tanh approximation)",
     params: {},
-    f: geluTanh,
-    grad: geluTanhGrad,
+    f: geluTanhValue,
+    grad: geluTanhGradValue,
     forward64: geluTanhForward64,
     forward32: geluTanhForward32,
     backward64: geluTanhBackward64,

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { requireNumberType } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
 import { linearBackward32, linearBackward64, linearSlopes } from "./_piecewise_linear.ts";
 
@@ -24,7 +25,7 @@ const UNIT_SLOPES = linearSlopes("create identity", 1, 1, "left");
  * ```
  */
 export function identity(z: number): number {
-  return z;
+  return requireNumberType("compute identity", "z", z);
 }
 
 /**
@@ -43,6 +44,10 @@ export function identity(z: number): number {
  * ```
  */
 export function identityGrad(z: number): number {
+  return identityGradValue(requireNumberType("compute identityGrad", "z", z));
+}
+
+function identityGradValue(z: number): number {
   return Number.isNaN(z) ? NaN : 1;
 }
 
@@ -60,8 +65,8 @@ export function identityActivation(): ActivationFunction {
     name: "identity",
     label: "Identity",
     params: {},
-    f: identity,
-    grad: identityGrad,
+    f: (z) => z,
+    grad: identityGradValue,
     forward64: identityForward64,
     forward32: identityForward32,
     // f' = 1 on both sides: the two-piece linear kernel with equal slopes (NaN propagates).

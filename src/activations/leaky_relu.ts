@@ -4,6 +4,7 @@
  * @module
  */
 
+import { type OptionKeys, requireNumberType, requireOptions } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
 import { checkKink, formatNumber, requireAlpha, resolveKink } from "./_kink.ts";
 import {
@@ -14,7 +15,7 @@ import {
   linearGrad,
   linearSlopes,
 } from "./_piecewise_linear.ts";
-import { relu, reluForward32, reluForward64 } from "./relu.ts";
+import { reluForward32, reluForward64, reluValue } from "./relu.ts";
 import type { KinkConvention } from "./types.ts";
 
 /**
@@ -49,13 +50,18 @@ export interface LeakyReluGradOptions extends LeakyReluOptions {
   atZero?: KinkConvention;
 }
 
+const LEAKY_RELU_KEYS: OptionKeys<LeakyReluOptions> = { alpha: true };
+const LEAKY_RELU_GRAD_KEYS: OptionKeys<LeakyReluGradOptions> = { alpha: true, atZero: true };
+
 /**
  * Leaky ReLU, defined piecewise: `z` for z > 0 and `alpha * z` for z <= 0. NaN propagates;
  * `leakyRelu(-Infinity)` is `-Infinity` (0 when alpha = 0); `leakyRelu(-0)` is `-0` for
  * alpha > 0. With alpha = 0 it is {@linkcode relu}.
  *
- * @param z The input.
- * @param options `alpha`: the negative slope (default 0.01).
+ * @param z The input, a number (anything else throws a `TypeError`).
+ * @param options `alpha`: the negative slope (default 0.01). An object: unlike PyTorch's
+ *   `F.leaky_relu(x, 0.2)`, a bare number here is refused with a `TypeError` (write
+ *   `{ alpha: 0.2 }`), as is an unknown key.
  * @returns f(z).
  *
  * @example
@@ -67,11 +73,16 @@ export interface LeakyReluGradOptions extends LeakyReluOptions {
  * assert.equal(leakyRelu(-2), -0.02);
  * assert.equal(leakyRelu(-2, { alpha: 0.1 }), -0.2);
  * assert.throws(() => leakyRelu(1, { alpha: NaN }), RangeError);
+ * // @ts-expect-error: a number is not taken as alpha
+ * assert.throws(() => leakyRelu(-2, 0.2), TypeError);
  * ```
  */
 export function leakyRelu(z: number, options: LeakyReluOptions = {}): number {
-  const alpha = requireAlpha("compute leakyRelu", options.alpha ?? LEAKY_RELU_ALPHA);
-  if (alpha === 0) return relu(z);
+  const action = "compute leakyRelu";
+  requireNumberType(action, "z", z);
+  const { alpha = LEAKY_RELU_ALPHA } = requireOptions(action, options, LEAKY_RELU_KEYS);
+  requireAlpha(action, alpha);
+  if (alpha === 0) return reluValue(z);
   return z > 0 ? z : alpha * z;
 }
 
@@ -79,8 +90,9 @@ export function leakyRelu(z: number, options: LeakyReluOptions = {}): number {
  * The derivative of Leaky ReLU: 1 for z > 0, `alpha` for z < 0, and `atZero` at the kink
  * z = 0 (default `"left"`, i.e. alpha, as PyTorch and TensorFlow.js). NaN propagates.
  *
- * @param z The input.
- * @param options `alpha` (default 0.01) and `atZero` (default `"left"`).
+ * @param z The input, a number (anything else throws a `TypeError`).
+ * @param options `alpha` (default 0.01) and `atZero` (default `"left"`), as an object (a bare
+ *   number or an unknown key throws a `TypeError`).
  * @returns f'(z).
  *
  * @example
@@ -96,10 +108,16 @@ export function leakyRelu(z: number, options: LeakyReluOptions = {}): number {
  */
 export function leakyReluGrad(z: number, options: LeakyReluGradOptions = {}): number {
   const action = "compute leakyReluGrad";
-  const alpha = requireAlpha(action, options.alpha ?? LEAKY_RELU_ALPHA);
+  requireNumberType(action, "z", z);
+  const { alpha = LEAKY_RELU_ALPHA, atZero = "left" } = requireOptions(
+    action,
+    options,
+    LEAKY_RELU_GRAD_KEYS,
+  );
+  requireAlpha(action, alpha);
   if (z > 0) return 1;
   if (z < 0) return alpha;
-  if (z === 0) return resolveKink(action, options.atZero ?? "left", alpha, 1);
+  if (z === 0) return resolveKink(action, atZero, alpha, 1);
   return NaN;
 }
 
@@ -108,8 +126,9 @@ export function leakyReluGrad(z: number, options: LeakyReluGradOptions = {}): nu
  * for alpha <= 1: for alpha > 1, max picks `alpha * z` for positive z (and z for negative z),
  * which is a different function. Exported so notebooks can show where the two diverge.
  *
- * @param z The input.
- * @param options `alpha`: the slope (default 0.01).
+ * @param z The input, a number (anything else throws a `TypeError`).
+ * @param options `alpha`: the slope (default 0.01), as an object (a bare number or an unknown
+ *   key throws a `TypeError`).
  * @returns `Math.max(alpha * z, z)`.
  *
  * @example
@@ -122,8 +141,10 @@ export function leakyReluGrad(z: number, options: LeakyReluGradOptions = {}): nu
  * ```
  */
 export function leakyReluMaxForm(z: number, options: LeakyReluOptions = {}): number {
-  const alpha = requireAlpha("compute leakyReluMaxForm", options.alpha ?? LEAKY_RELU_ALPHA);
-  return Math.max(alpha * z, z);
+  const action = "compute leakyReluMaxForm";
+  requireNumberType(action, "z", z);
+  const { alpha = LEAKY_RELU_ALPHA } = requireOptions(action, options, LEAKY_RELU_KEYS);
+  return Math.max(requireAlpha(action, alpha) * z, z);
 }
 
 /** Builds the Leaky ReLU activation object (used by `createActivation`). */
@@ -175,7 +196,7 @@ export function twoPieceActivation(spec: TwoPieceSpec): ActivationFunction {
     name,
     label: `${title} (α = ${a}${atZero === "left" ? "" : `, f′(0) = ${slopes.atZero}`})`,
     params: spec.params,
-    f: alpha === 0 ? relu : (z) => (z > 0 ? z : alpha * z),
+    f: alpha === 0 ? reluValue : (z) => (z > 0 ? z : alpha * z),
     grad: (z) => linearGrad(z, slopes),
     forward64,
     forward32,

@@ -11,6 +11,17 @@
  * is `"left"`, as in PyTorch and TensorFlow.js: `reluGrad(0) === 0` and
  * `leakyReluGrad(0) === alpha`.
  *
+ * ## Arguments are checked
+ *
+ * Every scalar function and derivative takes a number (`relu("a")` throws a `TypeError`
+ * rather than returning 0) and its parameters as an options object: a bare number in its
+ * place is refused with a `TypeError`, not taken as alpha, so `leakyRelu(z, 0.2)` (PyTorch's
+ * `F.leaky_relu(x, 0.2)`) says to write `leakyRelu(z, { alpha: 0.2 })`. An unknown key
+ * (`{ alfa: 0.2 }`) is refused with the known keys, and {@linkcode createActivation} refuses
+ * an option the chosen activation does not take, naming those that do. PReLU's slope is the
+ * exception that proves the rule: a learned parameter, it is `prelu(z, alpha)`'s second
+ * argument. The checks sit in the scalar entry points; the array kernels run unchecked.
+ *
  * ## Edge values
  *
  * NaN inputs propagate (they are not errors); ±Infinity give the mathematical limits
@@ -20,7 +31,7 @@
  *
  * @example
  * ```ts
- * import { leakyRelu, relu, reluGrad } from "@relu-lab/relu-lab";
+ * import { leakyRelu, relu, reluGrad } from "@relu-lab/relu-lab/activations";
  * import assert from "node:assert/strict";
  *
  * assert.equal(relu(-2), 0);
@@ -34,6 +45,7 @@ export * from "./types.ts";
 export { ActivationFunction, type ActivationSpec } from "./activation_function.ts";
 export {
   ACTIVATION_NAMES,
+  ACTIVATION_OPTIONS,
   type ActivationName,
   type ActivationOptions,
   createActivation,

@@ -6,13 +6,18 @@
  * @module
  */
 
-import { requireNumber } from "../core/validate.ts";
+import {
+  type OptionKeys,
+  requireNumber,
+  requireNumberType,
+  requireOptions,
+} from "../core/validate.ts";
 import { allocateLike, kernelLengthError, requireArray, requireLength } from "./_arrays.ts";
 import { checkKink, resolveKink } from "./_kink.ts";
 import { linearForward32, linearForward64 } from "./_piecewise_linear.ts";
 import type { ActivationFunction } from "./activation_function.ts";
 import { twoPieceActivation } from "./leaky_relu.ts";
-import { relu, reluForward32, reluForward64 } from "./relu.ts";
+import { reluForward32, reluForward64, reluValue } from "./relu.ts";
 import type { FloatArray, KinkConvention } from "./types.ts";
 
 /**
@@ -47,6 +52,9 @@ export interface PreluForwardOptions {
   cols?: number;
 }
 
+const PRELU_GRAD_KEYS: OptionKeys<PreluGradOptions> = { atZero: true };
+const PRELU_FORWARD_KEYS: OptionKeys<PreluForwardOptions> = { cols: true };
+
 /**
  * PReLU: `z` for z > 0 and `alpha * z` for z <= 0. Unlike Leaky ReLU's fixed slope, alpha is
  * a learned parameter, so any finite value is allowed (training may push it below 0 or above
@@ -66,8 +74,14 @@ export interface PreluForwardOptions {
  * ```
  */
 export function prelu(z: number, alpha: number): number {
-  requireNumber("compute prelu", "alpha", alpha);
-  if (alpha === 0) return relu(z);
+  const action = "compute prelu";
+  requireNumberType(action, "z", z);
+  return preluValue(z, requireNumber(action, "alpha", alpha));
+}
+
+/** PReLU without checks (the per-column kernels with a zero slope call it). */
+function preluValue(z: number, alpha: number): number {
+  if (alpha === 0) return reluValue(z);
   return z > 0 ? z : alpha * z;
 }
 
@@ -92,10 +106,12 @@ export function prelu(z: number, alpha: number): number {
  */
 export function preluGrad(z: number, alpha: number, options: PreluGradOptions = {}): number {
   const action = "compute preluGrad";
+  requireNumberType(action, "z", z);
   requireNumber(action, "alpha", alpha);
+  const { atZero = "left" } = requireOptions(action, options, PRELU_GRAD_KEYS);
   if (z > 0) return 1;
   if (z < 0) return alpha;
-  if (z === 0) return resolveKink(action, options.atZero ?? "left", alpha, 1);
+  if (z === 0) return resolveKink(action, atZero, alpha, 1);
   return NaN;
 }
 
@@ -118,6 +134,7 @@ export function preluGrad(z: number, alpha: number, options: PreluGradOptions = 
  * ```
  */
 export function preluAlphaGrad(z: number): number {
+  requireNumberType("compute preluAlphaGrad", "z", z);
   return z > 0 ? 0 : z;
 }
 
@@ -150,6 +167,7 @@ export function preluForward<T extends FloatArray = Float64Array>(
   options: PreluForwardOptions = {},
 ): T {
   const action = "run preluForward";
+  const checked = requireOptions(action, options, PRELU_FORWARD_KEYS);
   requireArray(action, "x", x);
   const target = out ?? allocateLike(x);
   requireLength(action, "out", target, x.length);
@@ -162,7 +180,7 @@ export function preluForward<T extends FloatArray = Float64Array>(
       `Cannot ${action} as alpha must be a number or a Float64Array: alpha=${String(alpha)}`,
     );
   }
-  const cols = requireNumber(action, "cols", options.cols ?? alpha.length, {
+  const cols = requireNumber(action, "cols", checked.cols ?? alpha.length, {
     integer: true,
     min: 1,
   });
@@ -236,12 +254,12 @@ function columnsForward32(x: Float32Array, out: Float32Array, pairs: Float64Arra
 /** Per-column slopes with some 0 (where -Infinity * 0 would be NaN): the scalar rule. */
 function columnsExact64(x: Float64Array, out: Float64Array, alpha: Float64Array): void {
   const cols = alpha.length;
-  for (let i = 0; i < x.length; i++) out[i] = prelu(x[i], alpha[i % cols]);
+  for (let i = 0; i < x.length; i++) out[i] = preluValue(x[i], alpha[i % cols]);
 }
 
 function columnsExact32(x: Float32Array, out: Float32Array, alpha: Float64Array): void {
   const cols = alpha.length;
-  for (let i = 0; i < x.length; i++) out[i] = prelu(x[i], alpha[i % cols]);
+  for (let i = 0; i < x.length; i++) out[i] = preluValue(x[i], alpha[i % cols]);
 }
 
 /** Builds the fixed-slope PReLU activation object (used by `createActivation`). */

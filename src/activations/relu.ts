@@ -4,10 +4,16 @@
  * @module
  */
 
+import { type OptionKeys, requireNumberType, requireOptions } from "../core/validate.ts";
 import { kernelLengthError } from "./_arrays.ts";
 import { ActivationFunction } from "./activation_function.ts";
 import { checkKink, formatNumber, resolveKink } from "./_kink.ts";
-import { linearBackward32, linearBackward64, linearSlopes } from "./_piecewise_linear.ts";
+import {
+  linearBackward32,
+  linearBackward64,
+  linearGrad,
+  linearSlopes,
+} from "./_piecewise_linear.ts";
 import type { KinkConvention } from "./types.ts";
 
 /** Options of {@linkcode reluGrad}. */
@@ -19,11 +25,13 @@ export interface ReluGradOptions {
   atZero?: KinkConvention;
 }
 
+const RELU_GRAD_KEYS: OptionKeys<ReluGradOptions> = { atZero: true };
+
 /**
  * ReLU: returns `z` for z > 0 and 0 otherwise (`max(0, z)`). NaN propagates; `relu(-0)` is
  * `+0`; `relu(Infinity)` is `Infinity` and `relu(-Infinity)` is 0.
  *
- * @param z The input.
+ * @param z The input, a number (anything else throws a `TypeError`: `relu("a")` is no 0).
  * @returns `max(0, z)`.
  *
  * @example
@@ -34,9 +42,16 @@ export interface ReluGradOptions {
  * assert.equal(relu(3), 3);
  * assert.equal(relu(-2), 0);
  * assert.ok(Number.isNaN(relu(NaN)));
+ * // @ts-expect-error: a string is not a number
+ * assert.throws(() => relu("a"), TypeError);
  * ```
  */
 export function relu(z: number): number {
+  return reluValue(requireNumberType("compute relu", "z", z));
+}
+
+/** ReLU without the input check (activation objects and PReLU call it). */
+export function reluValue(z: number): number {
   return z > 0 || Number.isNaN(z) ? z : 0;
 }
 
@@ -44,8 +59,9 @@ export function relu(z: number): number {
  * The derivative of ReLU: 1 for z > 0, 0 for z < 0, and `atZero` at the kink z = 0 (default
  * `"left"`, i.e. 0, as PyTorch and TensorFlow.js). NaN propagates.
  *
- * @param z The input.
- * @param options `atZero`: the convention at z = 0.
+ * @param z The input, a number (anything else throws a `TypeError`).
+ * @param options `atZero`: the convention at z = 0, as an object (a bare number or an unknown
+ *   key throws a `TypeError`).
  * @returns ReLU'(z).
  *
  * @example
@@ -61,9 +77,12 @@ export function relu(z: number): number {
  * ```
  */
 export function reluGrad(z: number, options: ReluGradOptions = {}): number {
+  const action = "compute reluGrad";
+  requireNumberType(action, "z", z);
+  const { atZero = "left" } = requireOptions(action, options, RELU_GRAD_KEYS);
   if (z > 0) return 1;
   if (z < 0) return 0;
-  if (z === 0) return resolveKink("compute reluGrad", options.atZero ?? "left", 0, 1);
+  if (z === 0) return resolveKink(action, atZero, 0, 1);
   return NaN;
 }
 
@@ -111,8 +130,8 @@ export function reluActivation(options: ReluGradOptions = {}): ActivationFunctio
     name: "relu",
     label: atZero === "left" ? "ReLU" : `ReLU (f′(0) = ${slopes.atZero})`,
     params: { atZero },
-    f: relu,
-    grad: (z) => reluGrad(z, { atZero }),
+    f: reluValue,
+    grad: (z) => linearGrad(z, slopes),
     forward64: reluForward64,
     forward32: reluForward32,
     backward64: (x, gradOut, out) => linearBackward64(x, gradOut, out, slopes),

@@ -7,7 +7,13 @@
  */
 
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
-import { formatValue, requireNumber } from "../core/validate.ts";
+import {
+  formatValue,
+  type OptionKeys,
+  requireNumber,
+  requireNumberType,
+  requireOptions,
+} from "../core/validate.ts";
 import { allocateLike, as64, requireArray, requireLength } from "./_arrays.ts";
 import { checkKink, resolveKink } from "./_kink.ts";
 import type { ActivationFunction } from "./activation_function.ts";
@@ -73,6 +79,15 @@ export interface RReluForwardResult<T extends FloatArray> {
   slopes: Float64Array;
 }
 
+const RRELU_KEYS: OptionKeys<RReluOptions> = {
+  lower: true,
+  upper: true,
+  training: true,
+  prng: true,
+  seed: true,
+};
+const RRELU_GRAD_KEYS: OptionKeys<RReluGradOptions> = { ...RRELU_KEYS, slope: true, atZero: true };
+
 interface Resolved {
   lower: number;
   upper: number;
@@ -113,7 +128,9 @@ function resolve(action: string, options: RReluOptions): Resolved {
  * ```
  */
 export function rrelu(z: number, options: RReluOptions = {}): number {
-  const { lower, upper, draw } = resolve("compute rrelu", options);
+  const action = "compute rrelu";
+  requireNumberType(action, "z", z);
+  const { lower, upper, draw } = resolve(action, requireOptions(action, options, RRELU_KEYS));
   if (z > 0 || Number.isNaN(z)) return z;
   const slope = draw === undefined ? (lower + upper) / 2 : draw();
   return slope === 0 ? 0 : slope * z;
@@ -141,13 +158,15 @@ export function rrelu(z: number, options: RReluOptions = {}): number {
  */
 export function rreluGrad(z: number, options: RReluGradOptions = {}): number {
   const action = "compute rreluGrad";
-  const { lower, upper, draw } = resolve(action, options);
+  requireNumberType(action, "z", z);
+  const checked = requireOptions(action, options, RRELU_GRAD_KEYS);
+  const { lower, upper, draw } = resolve(action, checked);
   if (z > 0) return 1;
   if (Number.isNaN(z)) return NaN;
   let slope: number;
-  if (options.slope !== undefined) slope = requireNumber(action, "slope", options.slope);
+  if (checked.slope !== undefined) slope = requireNumber(action, "slope", checked.slope);
   else slope = draw === undefined ? (lower + upper) / 2 : draw();
-  return z < 0 ? slope : resolveKink(action, options.atZero ?? "left", slope, 1);
+  return z < 0 ? slope : resolveKink(action, checked.atZero ?? "left", slope, 1);
 }
 
 /**
@@ -180,7 +199,7 @@ export function rreluForward<T extends FloatArray = Float64Array>(
   slopesOut?: Float64Array,
 ): RReluForwardResult<T> {
   const action = "run rreluForward";
-  const { lower, upper, draw } = resolve(action, options);
+  const { lower, upper, draw } = resolve(action, requireOptions(action, options, RRELU_KEYS));
   requireArray(action, "x", x);
   const output = out ?? allocateLike(x);
   requireLength(action, "out", output, x.length);

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { type OptionKeys, requireNumberType, requireOptions } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
 import { checkKink, formatNumber, resolveKink } from "./_kink.ts";
 import { eluGradValue, eluValue } from "./elu.ts";
@@ -46,6 +47,8 @@ export interface SeluGradOptions {
   atZero?: KinkConvention;
 }
 
+const SELU_GRAD_KEYS: OptionKeys<SeluGradOptions> = { atZero: true };
+
 /**
  * SELU: `λ z` for z > 0 and `λ α (e^z - 1)` for z <= 0, with the constants
  * {@linkcode SELU_SCALE} and {@linkcode SELU_ALPHA}. `selu(-Infinity) === -λα`; NaN
@@ -64,6 +67,10 @@ export interface SeluGradOptions {
  * ```
  */
 export function selu(z: number): number {
+  return seluValue(requireNumberType("compute selu", "z", z));
+}
+
+function seluValue(z: number): number {
   return SELU_SCALE * eluValue(z, SELU_ALPHA);
 }
 
@@ -85,7 +92,10 @@ export function selu(z: number): number {
  * ```
  */
 export function seluGrad(z: number, options: SeluGradOptions = {}): number {
-  return seluGradValue(z, seluKink("compute seluGrad", options.atZero ?? "left"));
+  const action = "compute seluGrad";
+  requireNumberType(action, "z", z);
+  const { atZero = "left" } = requireOptions(action, options, SELU_GRAD_KEYS);
+  return seluGradValue(z, seluKink(action, atZero));
 }
 
 function seluKink(action: string, atZero: unknown): number {
@@ -136,7 +146,7 @@ export function seluActivation(options: SeluGradOptions = {}): ActivationFunctio
     name: "selu",
     label: "SELU",
     params: { atZero },
-    f: selu,
+    f: seluValue,
     grad: (z) => seluGradValue(z, atZeroValue),
     forward64: seluForward64,
     forward32: seluForward32,

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { requireNumberType } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
 
 /**
@@ -24,6 +25,11 @@ import { ActivationFunction } from "./activation_function.ts";
  * ```
  */
 export function sigmoid(z: number): number {
+  return sigmoidValue(requireNumberType("compute sigmoid", "z", z));
+}
+
+/** The sigmoid without the input check (kernels, softplus, SiLU and GELU call it). */
+export function sigmoidValue(z: number): number {
   if (z >= 0) return 1 / (1 + Math.exp(-z));
   const e = Math.exp(z);
   return e / (1 + e);
@@ -46,17 +52,21 @@ export function sigmoid(z: number): number {
  * ```
  */
 export function sigmoidGrad(z: number): number {
-  return sigmoid(z) * sigmoid(-z);
+  return sigmoidGradValue(requireNumberType("compute sigmoidGrad", "z", z));
+}
+
+function sigmoidGradValue(z: number): number {
+  return sigmoidValue(z) * sigmoidValue(-z);
 }
 
 function sigmoidForward64(x: Float64Array, out: Float64Array): void {
   const n = x.length;
-  for (let i = 0; i < n; i++) out[i] = sigmoid(x[i]);
+  for (let i = 0; i < n; i++) out[i] = sigmoidValue(x[i]);
 }
 
 function sigmoidForward32(x: Float32Array, out: Float32Array): void {
   const n = x.length;
-  for (let i = 0; i < n; i++) out[i] = sigmoid(x[i]);
+  for (let i = 0; i < n; i++) out[i] = sigmoidValue(x[i]);
 }
 
 /** Backward from the output when given: σ' = y(1 - y), no second exp. */
@@ -68,7 +78,7 @@ function sigmoidBackward64(
 ): void {
   const n = x.length;
   if (y === undefined) {
-    for (let i = 0; i < n; i++) out[i] = gradOut[i] * sigmoidGrad(x[i]);
+    for (let i = 0; i < n; i++) out[i] = gradOut[i] * sigmoidGradValue(x[i]);
   } else {
     for (let i = 0; i < n; i++) out[i] = gradOut[i] * y[i] * (1 - y[i]);
   }
@@ -82,7 +92,7 @@ function sigmoidBackward32(
 ): void {
   const n = x.length;
   if (y === undefined) {
-    for (let i = 0; i < n; i++) out[i] = gradOut[i] * sigmoidGrad(x[i]);
+    for (let i = 0; i < n; i++) out[i] = gradOut[i] * sigmoidGradValue(x[i]);
   } else {
     for (let i = 0; i < n; i++) out[i] = gradOut[i] * y[i] * (1 - y[i]);
   }
@@ -94,8 +104,8 @@ export function sigmoidActivation(): ActivationFunction {
     name: "sigmoid",
     label: "Sigmoid",
     params: {},
-    f: sigmoid,
-    grad: sigmoidGrad,
+    f: sigmoidValue,
+    grad: sigmoidGradValue,
     forward64: sigmoidForward64,
     forward32: sigmoidForward32,
     backward64: sigmoidBackward64,

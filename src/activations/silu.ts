@@ -5,7 +5,8 @@
  */
 
 import { ActivationFunction } from "./activation_function.ts";
-import { sigmoid } from "./sigmoid.ts";
+import { requireNumberType } from "../core/validate.ts";
+import { sigmoidValue } from "./sigmoid.ts";
 
 /**
  * SiLU, also called swish: `z σ(z)`. Never overflows for finite z; `silu(-Infinity) === 0`
@@ -25,8 +26,12 @@ import { sigmoid } from "./sigmoid.ts";
  * ```
  */
 export function silu(z: number): number {
+  return siluValue(requireNumberType("compute silu", "z", z));
+}
+
+function siluValue(z: number): number {
   if (z === -Infinity) return 0;
-  return z * sigmoid(z);
+  return z * sigmoidValue(z);
 }
 
 /**
@@ -46,29 +51,33 @@ export function silu(z: number): number {
  * ```
  */
 export function siluGrad(z: number): number {
+  return siluGradValue(requireNumberType("compute siluGrad", "z", z));
+}
+
+function siluGradValue(z: number): number {
   if (z === Infinity) return 1;
   if (z === -Infinity) return 0;
-  return sigmoid(z) * (1 + z * sigmoid(-z));
+  return sigmoidValue(z) * (1 + z * sigmoidValue(-z));
 }
 
 function siluForward64(x: Float64Array, out: Float64Array): void {
   const n = x.length;
-  for (let i = 0; i < n; i++) out[i] = silu(x[i]);
+  for (let i = 0; i < n; i++) out[i] = siluValue(x[i]);
 }
 
 function siluForward32(x: Float32Array, out: Float32Array): void {
   const n = x.length;
-  for (let i = 0; i < n; i++) out[i] = silu(x[i]);
+  for (let i = 0; i < n; i++) out[i] = siluValue(x[i]);
 }
 
 function siluBackward64(x: Float64Array, gradOut: Float64Array, out: Float64Array): void {
   const n = x.length;
-  for (let i = 0; i < n; i++) out[i] = gradOut[i] * siluGrad(x[i]);
+  for (let i = 0; i < n; i++) out[i] = gradOut[i] * siluGradValue(x[i]);
 }
 
 function siluBackward32(x: Float32Array, gradOut: Float32Array, out: Float32Array): void {
   const n = x.length;
-  for (let i = 0; i < n; i++) out[i] = gradOut[i] * siluGrad(x[i]);
+  for (let i = 0; i < n; i++) out[i] = gradOut[i] * siluGradValue(x[i]);
 }
 
 /** Builds the SiLU activation object (used by `createActivation`). */
@@ -77,8 +86,8 @@ export function siluActivation(): ActivationFunction {
     name: "silu",
     label: "SiLU",
     params: {},
-    f: silu,
-    grad: siluGrad,
+    f: siluValue,
+    grad: siluGradValue,
     forward64: siluForward64,
     forward32: siluForward32,
     backward64: siluBackward64,

@@ -6,8 +6,13 @@
 
 import { ActivationFunction } from "./activation_function.ts";
 import { formatNumber } from "./_kink.ts";
-import { requireNumber } from "../core/validate.ts";
-import { sigmoid } from "./sigmoid.ts";
+import {
+  type OptionKeys,
+  requireNumber,
+  requireNumberType,
+  requireOptions,
+} from "../core/validate.ts";
+import { sigmoidValue } from "./sigmoid.ts";
 
 /** Options of {@linkcode softplus} and {@linkcode softplusGrad} (as PyTorch's `Softplus`). */
 export interface SoftplusOptions {
@@ -27,12 +32,15 @@ function softplusValue(z: number, beta: number, threshold: number): number {
 
 function softplusGradValue(z: number, beta: number, threshold: number): number {
   const bz = beta * z;
-  return bz > threshold ? 1 : sigmoid(bz);
+  return bz > threshold ? 1 : sigmoidValue(bz);
 }
 
-function checkSoftplus(action: string, options: SoftplusOptions): [number, number] {
-  const beta = requireNumber(action, "beta", options.beta ?? 1, { min: 0, minExclusive: true });
-  const threshold = requireNumber(action, "threshold", options.threshold ?? 20, {
+const SOFTPLUS_KEYS: OptionKeys<SoftplusOptions> = { beta: true, threshold: true };
+
+function checkSoftplus(action: string, options: SoftplusOptions | undefined): [number, number] {
+  const { beta = 1, threshold = 20 } = requireOptions(action, options, SOFTPLUS_KEYS);
+  requireNumber(action, "beta", beta, { min: 0, minExclusive: true });
+  requireNumber(action, "threshold", threshold, {
     min: 0,
     minExclusive: true,
   });
@@ -59,7 +67,9 @@ function checkSoftplus(action: string, options: SoftplusOptions): [number, numbe
  * ```
  */
 export function softplus(z: number, options: SoftplusOptions = {}): number {
-  const [beta, threshold] = checkSoftplus("compute softplus", options);
+  const action = "compute softplus";
+  requireNumberType(action, "z", z);
+  const [beta, threshold] = checkSoftplus(action, options);
   return softplusValue(z, beta, threshold);
 }
 
@@ -81,7 +91,9 @@ export function softplus(z: number, options: SoftplusOptions = {}): number {
  * ```
  */
 export function softplusGrad(z: number, options: SoftplusOptions = {}): number {
-  const [beta, threshold] = checkSoftplus("compute softplusGrad", options);
+  const action = "compute softplusGrad";
+  requireNumberType(action, "z", z);
+  const [beta, threshold] = checkSoftplus(action, options);
   return softplusGradValue(z, beta, threshold);
 }
 

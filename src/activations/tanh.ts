@@ -4,6 +4,7 @@
  * @module
  */
 
+import { requireNumberType } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
 
 /**
@@ -22,7 +23,7 @@ import { ActivationFunction } from "./activation_function.ts";
  * ```
  */
 export function tanh(z: number): number {
-  return Math.tanh(z);
+  return Math.tanh(requireNumberType("compute tanh", "z", z));
 }
 
 /**
@@ -42,6 +43,10 @@ export function tanh(z: number): number {
  * ```
  */
 export function tanhGrad(z: number): number {
+  return tanhGradValue(requireNumberType("compute tanhGrad", "z", z));
+}
+
+function tanhGradValue(z: number): number {
   const c = Math.cosh(z);
   return 1 / (c * c);
 }
@@ -65,7 +70,7 @@ function tanhBackward64(
 ): void {
   const n = x.length;
   if (y === undefined) {
-    for (let i = 0; i < n; i++) out[i] = gradOut[i] * tanhGrad(x[i]);
+    for (let i = 0; i < n; i++) out[i] = gradOut[i] * tanhGradValue(x[i]);
   } else {
     for (let i = 0; i < n; i++) out[i] = gradOut[i] * (1 - y[i] * y[i]);
   }
@@ -79,7 +84,7 @@ function tanhBackward32(
 ): void {
   const n = x.length;
   if (y === undefined) {
-    for (let i = 0; i < n; i++) out[i] = gradOut[i] * tanhGrad(x[i]);
+    for (let i = 0; i < n; i++) out[i] = gradOut[i] * tanhGradValue(x[i]);
   } else {
     for (let i = 0; i < n; i++) out[i] = gradOut[i] * (1 - y[i] * y[i]);
   }
@@ -91,8 +96,8 @@ export function tanhActivation(): ActivationFunction {
     name: "tanh",
     label: "tanh",
     params: {},
-    f: tanh,
-    grad: tanhGrad,
+    f: Math.tanh,
+    grad: tanhGradValue,
     forward64: tanhForward64,
     forward32: tanhForward32,
     backward64: tanhBackward64,

@@ -7,7 +7,7 @@
  */
 
 import type { Matrix } from "./matrix.ts";
-import { formatValue } from "./validate.ts";
+import { formatValue, type OptionKeys, requireOptions } from "./validate.ts";
 
 /**
  * A data set: one sample per row of `x`, and its target at the same index of `y`.
@@ -23,6 +23,8 @@ export interface Dataset {
   /** Number of classes, for classification data sets. Default: the largest label + 1. */
   readonly classes?: number;
 }
+
+const DATASET_KEYS: OptionKeys<{ classes?: number }> = { classes: true };
 
 /**
  * Checks and builds a {@linkcode Dataset}: `x` and `y` must have the same number of rows, every
@@ -49,6 +51,7 @@ export function dataset(
   options: { classes?: number } = {},
 ): Dataset {
   const action = "create a dataset";
+  requireOptions(action, options, DATASET_KEYS);
   const yRows = y instanceof Int32Array ? y.length : y.rows;
   if (x.rows !== yRows) {
     throw new RangeError(

@@ -88,3 +88,115 @@ export function requireNumber(
   }
   return value;
 }
+
+/**
+ * Checks that `value` has the type number, or throws a `TypeError`. NaN and ±Infinity pass:
+ * use it for inputs that propagate them (an activation's `z`), and {@linkcode requireNumber}
+ * for parameters.
+ *
+ * @param action What was being attempted, e.g. `"compute relu"`.
+ * @param name The parameter's name, e.g. `"z"`.
+ * @param value The value received.
+ * @returns The value, typed as a number.
+ *
+ * @example
+ * ```ts
+ * import { requireNumberType } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.ok(Number.isNaN(requireNumberType("compute relu", "z", NaN)));
+ * assert.throws(
+ *   () => requireNumberType("compute relu", "z", "a"),
+ *   { name: "TypeError", message: 'Cannot compute relu as z must be a number: z="a"' },
+ * );
+ * ```
+ */
+export function requireNumberType(action: string, name: string, value: unknown): number {
+  if (typeof value !== "number") {
+    throw new TypeError(
+      `Cannot ${action} as ${name} must be a number: ${name}=${formatValue(value)}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * The keys an options object may have, each marked `true`: `{ alpha: true, atZero: true }`.
+ * Typed against the options interface, so the compiler flags a key added to one and not the
+ * other.
+ */
+export type OptionKeys<T> = { readonly [K in keyof T]-?: true };
+
+/**
+ * Checks an options object and returns it (`{}` for `undefined`). Throws a `TypeError` when
+ * it is not an object (a number in its place is not taken as a parameter: the message shows
+ * how to write it) or when it has a key outside `known` (a typo would otherwise be ignored):
+ * the message names the unknown keys and the known ones. Keys set to `undefined` count too.
+ *
+ * @param action What was being attempted, e.g. `"compute leakyRelu"`.
+ * @param options The options received.
+ * @param known The keys it may have, as `{ key: true }` (see {@linkcode OptionKeys}).
+ * @param name The parameter's name in messages. Default: `"options"`.
+ * @returns The options object, or a new empty one.
+ *
+ * @example
+ * ```ts
+ * import { type OptionKeys, requireOptions } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * interface LeakyOptions {
+ *   alpha?: number;
+ *   atZero?: "left" | "right";
+ * }
+ * const known: OptionKeys<LeakyOptions> = { alpha: true, atZero: true };
+ * const check = (options?: LeakyOptions) => requireOptions("compute leakyRelu", options, known);
+ *
+ * assert.deepEqual(check({ alpha: 0.2 }), { alpha: 0.2 });
+ * assert.deepEqual(check(undefined), {});
+ * // Two calls a notebook without a type checker lets through:
+ * const typo = { alfa: 0.2 };
+ * // @ts-expect-error: a typo
+ * assert.throws(() => check(typo), {
+ *   name: "TypeError",
+ *   message:
+ *     'Cannot compute leakyRelu as options must have only the keys alpha, atZero: unknown key "alfa"',
+ * });
+ * // @ts-expect-error: a number in place of the options
+ * assert.throws(() => check(0.2), {
+ *   name: "TypeError",
+ *   message: "Cannot compute leakyRelu as options must be an object such as { alpha: 0.2 }: options=0.2",
+ * });
+ * ```
+ */
+export function requireOptions<T extends object>(
+  action: string,
+  options: T | undefined,
+  known: NoInfer<OptionKeys<T>>,
+  name = "options",
+): T {
+  if (options === undefined) return {} as T;
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    const first = Object.keys(known)[0];
+    const example = first === undefined
+      ? "{}"
+      : `{ ${first}: ${typeof options === "number" ? options : "…"} }`;
+    throw new TypeError(
+      `Cannot ${action} as ${name} must be an object such as ${example}: ${name}=${
+        formatValue(options)
+      }`,
+    );
+  }
+  let unknown: string[] | undefined;
+  for (const key in options) {
+    if (Object.hasOwn(options, key) && !Object.hasOwn(known, key)) (unknown ??= []).push(key);
+  }
+  if (unknown !== undefined) {
+    const keys = Object.keys(known);
+    throw new TypeError(
+      `Cannot ${action} as ${name} must have ${
+        keys.length === 0 ? "no keys" : `only the keys ${keys.join(", ")}`
+      }: unknown key${unknown.length === 1 ? "" : "s"} ${unknown.map(formatValue).join(", ")}`,
+    );
+  }
+  return options;
+}

@@ -6,7 +6,7 @@
 
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
-import { requireNumber } from "../core/validate.ts";
+import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { readShuffle } from "./_generate.ts";
 import { permutation } from "./shuffle.ts";
 import { subset } from "./subset.ts";
@@ -16,6 +16,8 @@ export interface BatchesOptions extends RandomOptions {
   /** Shuffle the samples before cutting them into batches. Default: true. */
   shuffle?: boolean;
 }
+
+const BATCHES_KEYS: OptionKeys<BatchesOptions> = { prng: true, seed: true, shuffle: true };
 
 /**
  * Cuts a data set into consecutive mini-batches of `batchSize` samples (the last one may be
@@ -40,6 +42,7 @@ export function batches<D extends Dataset>(
   batchSize: number,
   options: BatchesOptions = {},
 ): D[] {
+  requireOptions("make batches", options, BATCHES_KEYS);
   requireNumber("make batches", "batchSize", batchSize, { integer: true, min: 1 });
   const n = data.x.rows;
   let order: Int32Array;

@@ -7,7 +7,7 @@
 import type { Dataset } from "../core/dataset.ts";
 import { fromRows, type Matrix } from "../core/matrix.ts";
 import { randomNormal, type RandomOptions, resolvePrng } from "../core/prng.ts";
-import { formatValue, requireNumber } from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { finishPoints, groupSizes, readCount, readShuffle } from "./_generate.ts";
 
 /** Options of {@linkcode blobs}. */
@@ -34,6 +34,17 @@ export interface BlobsDataset extends Dataset {
   readonly centers: Matrix;
 }
 
+const BLOBS_KEYS: OptionKeys<BlobsOptions> = {
+  prng: true,
+  seed: true,
+  n: true,
+  centers: true,
+  std: true,
+  features: true,
+  box: true,
+  shuffle: true,
+};
+
 /**
  * Generates Gaussian clusters, following scikit-learn's `make_blobs`: cluster j gets
  * `floor(n / k)` points (one more for the first `n % k` clusters) drawn from
@@ -57,6 +68,7 @@ export interface BlobsDataset extends Dataset {
  */
 export function blobs(options: BlobsOptions = {}): BlobsDataset {
   const action = "generate blobs";
+  requireOptions(action, options, BLOBS_KEYS);
   const n = readCount(action, options.n, 100);
   const std = requireNumber(action, "std", options.std ?? 1, { min: 0 });
   const shuffle = readShuffle(action, options.shuffle);

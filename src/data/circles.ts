@@ -6,7 +6,7 @@
 
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
-import { requireNumber } from "../core/validate.ts";
+import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { finishPoints, linspace, readCount, readNoise, readShuffle } from "./_generate.ts";
 
 /** Options of {@linkcode circles}. */
@@ -20,6 +20,15 @@ export interface CirclesOptions extends RandomOptions {
   /** Shuffle the rows (otherwise class 0 comes first). Default: true. */
   shuffle?: boolean;
 }
+
+const CIRCLES_KEYS: OptionKeys<CirclesOptions> = {
+  prng: true,
+  seed: true,
+  n: true,
+  noise: true,
+  factor: true,
+  shuffle: true,
+};
 
 /**
  * Generates two concentric circles in 2-D, following scikit-learn's `make_circles`:
@@ -44,6 +53,7 @@ export interface CirclesOptions extends RandomOptions {
  */
 export function circles(options: CirclesOptions = {}): Dataset {
   const action = "generate circles";
+  requireOptions(action, options, CIRCLES_KEYS);
   const n = readCount(action, options.n, 100, 2);
   const noise = readNoise(action, options.noise);
   const factor = requireNumber(action, "factor", options.factor ?? 0.8, {

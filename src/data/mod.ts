@@ -13,7 +13,7 @@
  *
  * @example
  * ```ts
- * import { trainTestSplit, twoMoons } from "@relu-lab/relu-lab";
+ * import { trainTestSplit, twoMoons } from "@relu-lab/relu-lab/data";
  * import assert from "node:assert/strict";
  *
  * const { train, test } = trainTestSplit(twoMoons({ n: 400, noise: 0.2, seed: 0 }), { seed: 0 });

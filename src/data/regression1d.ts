@@ -6,7 +6,7 @@
 
 import type { Dataset } from "../core/dataset.ts";
 import { randomNormal, type RandomOptions, resolvePrng } from "../core/prng.ts";
-import { formatValue, requireNumber } from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { readCount, readNoise } from "./_generate.ts";
 
 /** The named target functions of {@linkcode regression1d}. */
@@ -31,6 +31,14 @@ export interface Regression1dOptions extends RandomOptions {
   /** The interval `[low, high]` in which inputs are drawn uniformly. Default: `[-3, 3]`. */
   range?: readonly [number, number];
 }
+
+const REGRESSION1D_KEYS: OptionKeys<Regression1dOptions> = {
+  prng: true,
+  seed: true,
+  n: true,
+  noise: true,
+  range: true,
+};
 
 /**
  * Generates a 1-D regression problem: inputs x uniform in `range` (in random order), targets
@@ -58,6 +66,7 @@ export function regression1d(
   options: Regression1dOptions = {},
 ): Dataset {
   const action = "generate a regression problem";
+  requireOptions(action, options, REGRESSION1D_KEYS);
   let target: (x: number) => number;
   if (typeof fn === "function") {
     target = fn;

@@ -6,8 +6,10 @@
 
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
-import { requireNumber } from "../core/validate.ts";
+import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { subset } from "./subset.ts";
+
+const RANDOM_KEYS: OptionKeys<RandomOptions> = { prng: true, seed: true };
 
 /**
  * Returns a uniformly random permutation of `0 .. n - 1` (Fisher–Yates).
@@ -27,6 +29,7 @@ import { subset } from "./subset.ts";
  * ```
  */
 export function permutation(n: number, options: RandomOptions = {}): Int32Array {
+  requireOptions("create a permutation", options, RANDOM_KEYS);
   requireNumber("create a permutation", "n", n, { integer: true, min: 0 });
   const prng = resolvePrng(options);
   const out = new Int32Array(n);
@@ -60,5 +63,6 @@ export function permutation(n: number, options: RandomOptions = {}): Int32Array 
  * ```
  */
 export function shuffle<D extends Dataset>(data: D, options: RandomOptions = {}): D {
+  requireOptions("shuffle a dataset", options, RANDOM_KEYS);
   return subset(data, permutation(data.x.rows, options));
 }

@@ -6,7 +6,7 @@
 
 import type { Dataset } from "../core/dataset.ts";
 import { randomNormal, type RandomOptions, resolvePrng } from "../core/prng.ts";
-import { requireNumber } from "../core/validate.ts";
+import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import {
   finishPoints,
   groupSizes,
@@ -31,6 +31,15 @@ export interface SpiralsOptions extends RandomOptions {
   shuffle?: boolean;
 }
 
+const SPIRALS_KEYS: OptionKeys<SpiralsOptions> = {
+  prng: true,
+  seed: true,
+  n: true,
+  classes: true,
+  noise: true,
+  shuffle: true,
+};
+
 /**
  * Generates `classes` spiral arms in 2-D, the data set of the CS231n case study: arm j has
  * points at radius r evenly spaced in [0, 1] and angle `t = 4 (j + r) + noise · N(0, 1)`, placed
@@ -53,6 +62,7 @@ export interface SpiralsOptions extends RandomOptions {
  */
 export function spirals(options: SpiralsOptions = {}): Dataset {
   const action = "generate spirals";
+  requireOptions(action, options, SPIRALS_KEYS);
   const classes = requireNumber(action, "classes", options.classes ?? 3, {
     integer: true,
     min: 1,

@@ -7,7 +7,7 @@
 
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
-import { requireNumber } from "../core/validate.ts";
+import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { readShuffle } from "./_generate.ts";
 import { permutation } from "./shuffle.ts";
 import { subset } from "./subset.ts";
@@ -27,6 +27,13 @@ export interface TrainTestSplit<D extends Dataset = Dataset> {
   /** The test samples. */
   readonly test: D;
 }
+
+const TRAIN_TEST_SPLIT_KEYS: OptionKeys<TrainTestSplitOptions> = {
+  prng: true,
+  seed: true,
+  testFraction: true,
+  shuffle: true,
+};
 
 /**
  * Splits a data set into disjoint training and test sets. As in scikit-learn, the test set has
@@ -52,6 +59,7 @@ export function trainTestSplit<D extends Dataset>(
   options: TrainTestSplitOptions = {},
 ): TrainTestSplit<D> {
   const action = "split a dataset";
+  requireOptions(action, options, TRAIN_TEST_SPLIT_KEYS);
   const testFraction = requireNumber(action, "testFraction", options.testFraction ?? 0.25, {
     min: 0,
     minExclusive: true,

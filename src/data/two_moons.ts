@@ -7,6 +7,7 @@
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { finishPoints, linspace, readCount, readNoise, readShuffle } from "./_generate.ts";
+import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
 /** Options of {@linkcode twoMoons}. */
 export interface TwoMoonsOptions extends RandomOptions {
@@ -17,6 +18,14 @@ export interface TwoMoonsOptions extends RandomOptions {
   /** Shuffle the rows (otherwise class 0 comes first). Default: true. */
   shuffle?: boolean;
 }
+
+const TWO_MOONS_KEYS: OptionKeys<TwoMoonsOptions> = {
+  prng: true,
+  seed: true,
+  n: true,
+  noise: true,
+  shuffle: true,
+};
 
 /**
  * Generates two interleaving half circles in 2-D, a data set no straight line can separate,
@@ -42,6 +51,7 @@ export interface TwoMoonsOptions extends RandomOptions {
  */
 export function twoMoons(options: TwoMoonsOptions = {}): Dataset {
   const action = "generate two moons";
+  requireOptions(action, options, TWO_MOONS_KEYS);
   const n = readCount(action, options.n, 100, 2);
   const noise = readNoise(action, options.noise);
   const shuffle = readShuffle(action, options.shuffle);

@@ -7,6 +7,7 @@
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { finishPoints, readCount, readNoise } from "./_generate.ts";
+import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
 /** Options of {@linkcode xor}. */
 export interface XorOptions extends RandomOptions {
@@ -18,6 +19,8 @@ export interface XorOptions extends RandomOptions {
    */
   noise?: number;
 }
+
+const XOR_KEYS: OptionKeys<XorOptions> = { prng: true, seed: true, n: true, noise: true };
 
 /**
  * Generates the XOR problem in 2-D: points uniform in the square [-1, 1)², labelled 1 when
@@ -40,6 +43,7 @@ export interface XorOptions extends RandomOptions {
  */
 export function xor(options: XorOptions = {}): Dataset {
   const action = "generate xor";
+  requireOptions(action, options, XOR_KEYS);
   const n = readCount(action, options.n, 100);
   const noise = readNoise(action, options.noise);
   const prng = resolvePrng(options);

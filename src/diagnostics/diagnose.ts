@@ -12,6 +12,7 @@ import { checkData, fullBatchLoss, lossFor } from "./_inputs.ts";
 import { type ActivationStatistics, activationStatistics } from "./activation_statistics.ts";
 import { type DeadNeurons, deadNeurons } from "./dead_neurons.ts";
 import { gradientNorms, type LayerGradientNorm } from "./gradient_norms.ts";
+import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
 /** Options of {@linkcode diagnose}. */
 export interface DiagnoseOptions {
@@ -117,6 +118,8 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), ...rows.map(line)].join("\n");
 }
 
+const DIAGNOSE_KEYS: OptionKeys<DiagnoseOptions> = { loss: true };
+
 /**
  * Diagnoses a model on a data set: loss and accuracy, dead neurons, sparsity, output mean and
  * std per activation layer, and gradient norms per Dense layer. The weights do not change; the
@@ -143,6 +146,7 @@ export function diagnose(
   data: Dataset,
   options: DiagnoseOptions = {},
 ): DiagnosticsReport {
+  requireOptions("diagnose a model", options, DIAGNOSE_KEYS);
   checkData("diagnose a model", model, data);
   const loss = lossFor(model, data, options.loss);
   const value = fullBatchLoss(model, data, loss);

@@ -6,7 +6,7 @@
 
 import type { Dataset } from "../core/dataset.ts";
 import { createPrng } from "../core/prng.ts";
-import { requireNumber } from "../core/validate.ts";
+import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import type { Loss, LossName, Sequential } from "../nn/mod.ts";
 import { checkData, fullBatchGradient, fullBatchLoss, lossFor } from "./_inputs.ts";
 
@@ -48,6 +48,14 @@ export interface GradientCheckReport {
   maxRelativeError: number;
 }
 
+const GRADIENT_CHECK_KEYS: OptionKeys<GradientCheckOptions> = {
+  loss: true,
+  epsilon: true,
+  floor: true,
+  maxPerParameter: true,
+  seed: true,
+};
+
 /**
  * Compares backpropagation's gradient of the full-batch mean loss (evaluation mode: no dropout,
  * mean RReLU slopes) with finite differences, entry by entry.
@@ -82,6 +90,7 @@ export function gradientCheck(
   options: GradientCheckOptions = {},
 ): GradientCheckReport {
   const action = "check gradients";
+  requireOptions(action, options, GRADIENT_CHECK_KEYS);
   const epsilon = requireNumber(action, "epsilon", options.epsilon ?? 1e-4, {
     min: 0,
     minExclusive: true,

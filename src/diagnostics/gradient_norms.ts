@@ -8,6 +8,7 @@
 import type { Dataset } from "../core/dataset.ts";
 import { Dense, type Loss, type LossName, type Sequential } from "../nn/mod.ts";
 import { checkData, fullBatchGradient, lossFor } from "./_inputs.ts";
+import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
 /** Gradient norms of one Dense layer. */
 export interface LayerGradientNorm {
@@ -34,6 +35,8 @@ function norm(values: Float64Array): number {
   for (let i = 0; i < values.length; i++) sum += values[i] * values[i];
   return Math.sqrt(sum);
 }
+
+const GRADIENT_NORMS_KEYS: OptionKeys<GradientNormsOptions> = { loss: true };
 
 /**
  * Computes the gradient of the mean loss over the whole data set (evaluation mode) and
@@ -63,6 +66,7 @@ export function gradientNorms(
   data: Dataset,
   options: GradientNormsOptions = {},
 ): LayerGradientNorm[] {
+  requireOptions("compute gradient norms", options, GRADIENT_NORMS_KEYS);
   checkData("compute gradient norms", model, data);
   fullBatchGradient(model, data, lossFor(model, data, options.loss));
   const norms: LayerGradientNorm[] = [];

@@ -6,7 +6,9 @@
  *
  * @example
  * ```ts
- * import { deadNeurons, fromRows, mlp } from "@relu-lab/relu-lab";
+ * import { fromRows } from "@relu-lab/relu-lab/core";
+ * import { deadNeurons } from "@relu-lab/relu-lab/diagnostics";
+ * import { mlp } from "@relu-lab/relu-lab/nn";
  * import assert from "node:assert/strict";
  *
  * // A bias of -3 on every hidden neuron starts most of them dead on small inputs.

@@ -16,8 +16,10 @@ import { escapeHtml } from "../plot/escape_html.ts";
 import { plotDefaults } from "../plot/defaults.ts";
 import { plotActivations } from "../plot/plot_activations.ts";
 import type { FigureDocument } from "../plot/types.ts";
+import { displayFigure } from "./display_figure.ts";
 import { Displayable, jupyterDisplay, type MimeBundle } from "./displayable.ts";
 import { latexToHtml } from "./latex_to_html.ts";
+import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
 /** Options for {@linkcode activationView}. */
 export interface ActivationViewOptions {
@@ -31,6 +33,13 @@ export interface ActivationViewOptions {
   document?: FigureDocument;
 }
 
+const ACTIVATION_VIEW_KEYS: OptionKeys<ActivationViewOptions> = {
+  domain: true,
+  width: true,
+  height: true,
+  document: true,
+};
+
 /**
  * Builds the rich display of an activation: its label, its formula and its derivative's formula
  * (in `text/html` as MathML from {@linkcode latexToHtml}, piecewise formulas with a brace that
@@ -39,7 +48,9 @@ export interface ActivationViewOptions {
  *
  * @param activation The activation to show.
  * @param options Plot domain and size; see {@linkcode ActivationViewOptions}.
- * @returns A displayable whose bundle has `text/html`, `text/markdown` and `text/plain`.
+ * @returns A displayable whose bundle has `text/html`, `text/markdown`, `image/svg+xml` (the plot
+ *   as one SVG, titled with the label and the formula, for front ends without HTML) and
+ *   `text/plain` (the label and the formula).
  *
  * @example
  * ```ts
@@ -51,6 +62,7 @@ export interface ActivationViewOptions {
  * assert.ok(bundle["text/markdown"]?.includes(`$$${relu.latex}$$`));
  * assert.match(bundle["text/html"] ?? "", /<math/);
  * assert.match(bundle["text/html"] ?? "", /<svg/);
+ * assert.match(bundle["image/svg+xml"] ?? "", /<text [^>]*>ReLU<\/text>/); // for front ends without HTML
  * // Importing relu-lab makes activations display themselves the same way.
  * assert.deepEqual(show(relu).bundle, bundle);
  * ```
@@ -59,6 +71,7 @@ export function activationView(
   activation: Activation,
   options: ActivationViewOptions = {},
 ): Displayable {
+  requireOptions("show an activation", options, ACTIVATION_VIEW_KEYS);
   if (
     activation === null || typeof activation !== "object" ||
     typeof activation.f !== "function" || typeof activation.latex !== "string"
@@ -85,10 +98,21 @@ export function activationView(
     }</div>` +
     formula(activation.latex) + formula(activation.gradLatex) + figure.outerHTML + `</div>`;
   const markdown = `**${label}**\n\n$$${activation.latex}$$\n\n$$${activation.gradLatex}$$\n`;
+  // For front ends without HTML: the plot as one SVG, titled with the label and the formula.
+  const titled = plotActivations([activation], {
+    domain: options.domain,
+    width: options.width ?? 640,
+    height: options.height ?? 240,
+    document: options.document,
+    title: label,
+    subtitle: `f(z) = ${activation.expression}`,
+  });
+  const svg = displayFigure(titled).bundle["image/svg+xml"];
   return new Displayable({
     "text/plain": `${label}: f(z) = ${activation.expression}`,
     "text/html": html,
     "text/markdown": markdown,
+    ...(svg === undefined ? {} : { "image/svg+xml": svg }),
   });
 }
 

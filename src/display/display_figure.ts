@@ -4,14 +4,23 @@
  * @module
  */
 
+import { createDocument } from "../plot/create_document.ts";
 import { toSvgString } from "../plot/to_svg_string.ts";
 import type { FigureElement } from "../plot/types.ts";
-import { Displayable } from "./displayable.ts";
+import { Displayable, jupyterDisplay, type MimeBundle } from "./displayable.ts";
 
 /**
- * Wraps a figure (an `<svg>` or `<figure>` from a plot helper) as a {@linkcode Displayable}:
- * `text/html` for every figure, `image/svg+xml` as well for a bare `<svg>`, and a `text/plain`
- * line naming the figure by its title.
+ * Wraps a figure (an `<svg>` or `<figure>` from a plot helper) as a {@linkcode Displayable}
+ * whose bundle has three forms: `text/html` (the element), `image/svg+xml` (the element as one
+ * standalone SVG, see `toSvgString`; left out when it holds something SVG cannot lay out, such
+ * as a table) and `text/plain`, a short line naming the figure by its title (`[figure: A
+ * line]`, or its subtitle, or `[figure]`). Front ends that drop HTML, and exports to formats
+ * without it, then still show the figure.
+ *
+ * Importing this module (as importing relu-lab does) also gives every element of the
+ * server-side documents the plot helpers draw with (`createDocument`) a
+ * `[Symbol.for("Jupyter.display")]` method returning this bundle, so a plot helper's result
+ * shows this way as a cell's value.
  *
  * @param figure The element returned by a plot helper.
  * @returns The displayable figure.
@@ -21,10 +30,13 @@ import { Displayable } from "./displayable.ts";
  * import { displayFigure, jupyterDisplay, plotLines } from "@relu-lab/relu-lab";
  * import assert from "node:assert/strict";
  *
- * const shown = displayFigure(plotLines([{ name: "a", x: [0, 1], y: [1, 2] }], { title: "A line" }));
- * const bundle = shown[jupyterDisplay]();
+ * const figure = plotLines([{ name: "a", x: [0, 1], y: [1, 2] }], { title: "A line" });
+ * const bundle = displayFigure(figure)[jupyterDisplay]();
  * assert.match(bundle["text/html"] ?? "", /^<figure/);
+ * assert.match(bundle["image/svg+xml"] ?? "", /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
  * assert.equal(bundle["text/plain"], "[figure: A line]");
+ * // The figure itself carries the method, so it shows this way as a notebook cell's value.
+ * assert.ok(jupyterDisplay in figure);
  * ```
  */
 export function displayFigure(figure: FigureElement): Displayable {
@@ -38,12 +50,46 @@ export function displayFigure(figure: FigureElement): Displayable {
       }`,
     );
   }
-  const isSvg = figure.tagName.toLowerCase() === "svg";
   const title = figure.querySelector("h2")?.textContent ??
+    figure.querySelector("h3")?.textContent ??
     figure.querySelector("title")?.textContent;
-  return new Displayable({
+  const bundle: MimeBundle = {
     "text/plain": title ? `[figure: ${title}]` : "[figure]",
     "text/html": figure.outerHTML,
-    ...(isSvg ? { "image/svg+xml": toSvgString(figure) } : {}),
-  });
+  };
+  const svg = svgOrUndefined(figure);
+  if (svg !== undefined) bundle["image/svg+xml"] = svg;
+  return new Displayable(bundle);
 }
+
+/** The figure as one SVG, or undefined when it holds something SVG cannot lay out. */
+function svgOrUndefined(figure: FigureElement): string | undefined {
+  try {
+    return toSvgString(figure);
+  } catch (error) {
+    if (error instanceof TypeError) return undefined;
+    throw error;
+  }
+}
+
+/** The nearest prototype that the server-side document's HTML and SVG elements share. */
+function sharedElementPrototype(): object {
+  const document = createDocument();
+  const chain = (element: object) => {
+    const prototypes: object[] = [];
+    for (let p = Object.getPrototypeOf(element); p !== null; p = Object.getPrototypeOf(p)) {
+      prototypes.push(p);
+    }
+    return prototypes;
+  };
+  const svgChain = chain(document.createElementNS("http://www.w3.org/2000/svg", "svg"));
+  return chain(document.createElement("figure")).find((p) => svgChain.includes(p))!;
+}
+
+Object.defineProperty(sharedElementPrototype(), jupyterDisplay, {
+  value: function (this: FigureElement): MimeBundle {
+    return displayFigure(this).bundle;
+  },
+  configurable: true,
+  writable: true,
+});

@@ -9,7 +9,9 @@ import { createDocument } from "../plot/create_document.ts";
 import { plotLines } from "../plot/plot_lines.ts";
 import type { EpochMetrics } from "../plot/plot_training_curves.ts";
 import type { FigureDocument, FigureElement } from "../plot/types.ts";
+import { displayFigure } from "./display_figure.ts";
 import { Displayable } from "./displayable.ts";
+import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
 /** Options for {@linkcode historyView}. */
 export interface HistoryViewOptions {
@@ -23,6 +25,13 @@ export interface HistoryViewOptions {
   document?: FigureDocument;
 }
 
+const HISTORY_VIEW_KEYS: OptionKeys<HistoryViewOptions> = {
+  title: true,
+  panelWidth: true,
+  panelHeight: true,
+  document: true,
+};
+
 /**
  * Builds the rich display of a training history: the loss (training and test; log scale when it
  * falls by a decade or more), the
@@ -31,7 +40,9 @@ export interface HistoryViewOptions {
  *
  * @param history The per-epoch records returned by `train`.
  * @param options Title and panel size; see {@linkcode HistoryViewOptions}.
- * @returns A displayable whose bundle has `text/html` and `text/plain`.
+ * @returns A displayable whose bundle has `text/html`, `image/svg+xml` (the panels as one SVG,
+ *   for front ends without HTML) and `text/plain` (the title line, then the first and last
+ *   epochs).
  *
  * @example
  * ```ts
@@ -49,12 +60,14 @@ export interface HistoryViewOptions {
  * assert.equal((bundle["text/html"]?.match(/<svg[^>]*class="plot-/g) ?? []).length, 3);
  * assert.match(bundle["text/html"] ?? "", /dead fraction/);
  * assert.match(bundle["text/plain"], /epoch 3/);
+ * assert.equal((bundle["image/svg+xml"]?.match(/<svg[^>]*class="plot-/g) ?? []).length, 3);
  * ```
  */
 export function historyView(
   history: readonly EpochMetrics[],
   options: HistoryViewOptions = {},
 ): Displayable {
+  requireOptions("show a training history", options, HISTORY_VIEW_KEYS);
   if (!Array.isArray(history) || history.length === 0) {
     throw new TypeError(
       `Cannot display a training history as it must be a non-empty array of epoch records: history=${
@@ -128,9 +141,11 @@ export function historyView(
     document,
     title: options.title ?? "Training history",
   });
+  const svg = displayFigure(figure).bundle["image/svg+xml"];
   return new Displayable({
     "text/plain": historyText(history),
     "text/html": figure.outerHTML,
+    ...(svg === undefined ? {} : { "image/svg+xml": svg }),
   });
 }
 

@@ -4,9 +4,10 @@
  * @module
  */
 
-import katex from "katex";
+import katex from "npm:katex@0.19.1";
 import { escapeHtml } from "../plot/escape_html.ts";
 import { casesHtml, splitCases } from "./_cases_layout.ts";
+import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
 /** Options for {@linkcode latexToHtml}. */
 export interface LatexToHtmlOptions {
@@ -20,6 +21,8 @@ export interface LatexToHtmlOptions {
  */
 const MATH_FONTS =
   `'STIX Two Math', 'Cambria Math', 'Latin Modern Math', 'DejaVu Math TeX Gyre', math`;
+
+const LATEX_TO_HTML_KEYS: OptionKeys<LatexToHtmlOptions> = { displayMode: true };
 
 /**
  * Renders a LaTeX formula to MathML (with KaTeX), which browsers draw natively: no KaTeX
@@ -52,6 +55,7 @@ const MATH_FONTS =
  * ```
  */
 export function latexToHtml(latex: string, options: LatexToHtmlOptions = {}): string {
+  requireOptions("render LaTeX", options, LATEX_TO_HTML_KEYS);
   if (typeof latex !== "string") {
     throw new TypeError(
       `Cannot render LaTeX as latex must be a string: latex=${String(latex)}`,

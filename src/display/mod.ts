@@ -13,15 +13,20 @@
  *   brace that stretches to their rows).
  *
  * Importing this module (as importing relu-lab does) has one documented side effect: every
- * activation object (`ActivationFunction`), every `Sequential` model and every
- * `DiagnosticsReport` gains a
- * `[Symbol.for("Jupyter.display")]` method, so they display richly as a cell's value. The lower
- * layers cannot import display code, so display adds the method to their prototypes.
- * A training history is a plain array: show it with {@linkcode historyView}.
+ * activation object (`ActivationFunction`), every `Sequential` model, every
+ * `DiagnosticsReport` and every element of the server-side documents the plot helpers draw
+ * with gains a `[Symbol.for("Jupyter.display")]` method, so they display richly as a cell's
+ * value. The lower layers cannot import display code, so display adds the method to their
+ * prototypes. A training history is a plain array: show it with {@linkcode historyView}.
+ *
+ * Figures come in three forms: `text/html`, `image/svg+xml` (the whole figure, title and
+ * legend included, as one SVG) and a short `text/plain` naming it, so that front ends and
+ * exports that drop HTML still show them.
  *
  * @example
  * ```ts
- * import { jupyterDisplay, plotLines, show } from "@relu-lab/relu-lab";
+ * import { jupyterDisplay, show } from "@relu-lab/relu-lab/display";
+ * import { plotLines } from "@relu-lab/relu-lab/plot";
  * import assert from "node:assert/strict";
  *
  * const bundle = show(plotLines([{ name: "a", x: [0, 1], y: [0, 1] }]))[jupyterDisplay]();

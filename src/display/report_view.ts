@@ -16,6 +16,7 @@ import { plotLayerBars } from "../plot/plot_layer_bars.ts";
 import type { FigureDocument, FigureElement } from "../plot/types.ts";
 import { htmlTable } from "./_table.ts";
 import { Displayable, jupyterDisplay, type MimeBundle } from "./displayable.ts";
+import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
 /** Options for {@linkcode reportView}. */
 export interface ReportViewOptions {
@@ -26,6 +27,12 @@ export interface ReportViewOptions {
   /** The document to draw with. Default: a fresh server-side document. */
   document?: FigureDocument;
 }
+
+const REPORT_VIEW_KEYS: OptionKeys<ReportViewOptions> = {
+  panelWidth: true,
+  panelHeight: true,
+  document: true,
+};
 
 /**
  * Builds the rich display of a diagnostics report: the loss and accuracy, a table of the
@@ -54,6 +61,7 @@ export function reportView(
   report: DiagnosticsReport,
   options: ReportViewOptions = {},
 ): Displayable {
+  requireOptions("show a diagnostics report", options, REPORT_VIEW_KEYS);
   if (!(report instanceof DiagnosticsReport)) {
     throw new TypeError(
       `Cannot display a diagnostics report as it must be a DiagnosticsReport: report=${

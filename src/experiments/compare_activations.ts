@@ -17,6 +17,7 @@ import {
   type Sequential,
   train,
 } from "../nn/mod.ts";
+import { slopeFor } from "./_slope.ts";
 
 /**
  * The activations compared by default: the two classic squashing functions and ReLU.
@@ -128,7 +129,7 @@ export function compareActivations(
     const trainAccuracy: number[] = [];
     const testAccuracy: number[] = [];
     for (const seed of seeds) {
-      const model = mlp(sizes, { activation, alpha, seed });
+      const model = mlp(sizes, { activation, alpha: slopeFor(activation, alpha), seed });
       histories.push(train(model, data, {
         epochs: options.epochs ?? 20,
         learningRate: options.learningRate ?? 0.1,

@@ -18,6 +18,7 @@ import type { OptimizerName } from "../nn/optimizer.ts";
 import { scanActivations } from "../nn/scan_activations.ts";
 import type { Sequential } from "../nn/sequential.ts";
 import { train, TrainingDivergedError } from "../nn/train.ts";
+import { slopeFor } from "./_slope.ts";
 
 /** Options of {@linkcode dyingRelu}. */
 export interface DyingReluOptions {
@@ -147,7 +148,7 @@ export function dyingRelu(options: DyingReluOptions = {}): DyingReluResult {
   const classes = data.y instanceof Int32Array ? Math.max(...data.y) + 1 : data.y.cols;
   const model = mlp([data.x.cols, ...hidden, classes], {
     activation: options.activation ?? "relu",
-    alpha: options.alpha ?? 0.01,
+    alpha: slopeFor(options.activation ?? "relu", options.alpha ?? 0.01),
     biasInit: options.biasInit ?? 0,
     init: options.init,
     seed,

@@ -10,6 +10,7 @@ import { requireNumber } from "../core/validate.ts";
 import { twoMoons } from "../data/mod.ts";
 import { gradientNorms } from "../diagnostics/mod.ts";
 import { type InitializerName, mlp } from "../nn/mod.ts";
+import { slopeFor } from "./_slope.ts";
 
 /**
  * The activations compared for gradient flow: sigmoid, tanh, ReLU and Leaky ReLU.
@@ -171,7 +172,12 @@ export function gradientFlow(options: GradientFlowOptions = {}): GradientFlow[] 
   const data = twoMoons({ n, noise: 0.1, seed });
   const sizes = [2, ...Array.from({ length: depth }, () => width), 2];
   return (options.activations ?? GRADIENT_FLOW_ACTIVATIONS).map((activation) => {
-    const model = mlp(sizes, { activation, alpha, seed, init: options.init });
+    const model = mlp(sizes, {
+      activation,
+      alpha: slopeFor(activation, alpha),
+      seed,
+      init: options.init,
+    });
     const norms = gradientNorms(model, data).map((layer) => layer.total);
     return {
       activation,

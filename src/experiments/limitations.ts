@@ -21,6 +21,7 @@ import { resolveLoss } from "../nn/loss.ts";
 import { mlp } from "../nn/mlp.ts";
 import { train } from "../nn/train.ts";
 import { defaultDyingData, dyingRelu, type DyingReluOptions } from "./dying.ts";
+import { slopeFor } from "./_slope.ts";
 
 /** Options of {@linkcode exactZeros}. */
 export interface ExactZerosOptions {
@@ -310,7 +311,7 @@ export function gradientSigns(options: GradientSignsOptions = {}): GradientSigns
   const data = twoMoons({ n: options.batchSize ?? 64, noise: 0.1, seed: seed + 1 });
   const model = mlp([2, width, width, 2], {
     activation: options.activation ?? "relu",
-    alpha: options.alpha ?? 0.01,
+    alpha: slopeFor(options.activation ?? "relu", options.alpha ?? 0.01),
     seed,
   });
   const out = model.forward(data.x, { training: true });

@@ -28,6 +28,7 @@ import { mlp } from "../nn/mlp.ts";
 import { ActivationLayer } from "../nn/activation_layer.ts";
 import { train } from "../nn/train.ts";
 import { formatSpread, type SeedSpread, seedSpread } from "./tradeoffs.ts";
+import { slopeFor } from "./_slope.ts";
 
 // ---------------------------------------------------------------------------------------------
 // 1. Born dead (Lu et al. 2019)
@@ -461,7 +462,7 @@ export function activationProbabilities(
   for (const seed of seeds) {
     const model = mlp([data.train.x.cols, ...(options.hidden ?? [64, 64]), classes], {
       activation: alpha === 0 ? "relu" : "leakyRelu",
-      alpha,
+      alpha: alpha === 0 ? undefined : alpha,
       seed,
     });
     train(model, data.train, {
@@ -626,7 +627,7 @@ export function overfittingGap(
     const runs = seeds.map((seed) => {
       const model = mlp([data.train.x.cols, ...(options.hidden ?? [64, 64]), classes], {
         activation: variant.activation,
-        alpha: variant.alpha,
+        alpha: slopeFor(variant.activation, variant.alpha),
         seed,
       });
       const history = train(model, data.train, {

@@ -29,6 +29,7 @@ import {
   train,
   TrainingDivergedError,
 } from "../nn/mod.ts";
+import { slopeFor } from "./_slope.ts";
 
 /** Mean, spread and standard error of one measurement over seeds. */
 export interface SeedSpread {
@@ -250,7 +251,7 @@ export function scoreActivation(
   const runs = seeds.map((seed): RunScore => {
     const model = mlp(sizes, {
       activation,
-      alpha,
+      alpha: slopeFor(activation, alpha),
       seed,
       biasInit: options.biasInit,
       init: options.init,
@@ -840,7 +841,7 @@ export function outputMagnitude(options: OutputMagnitudeOptions = {}): OutputMag
   for (let i = 0; i < x.data.length; i++) x.data[i] = randomNormal(prng);
   const model = mlp([width, ...Array(depth).fill(width), 2], {
     activation,
-    alpha,
+    alpha: slopeFor(activation, alpha),
     init: options.init ?? normalInit({ sigma: options.sigma ?? 1 }),
     seed,
   });

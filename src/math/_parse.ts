@@ -4,7 +4,7 @@
  * @module
  */
 
-import { type MathNode, parse } from "mathjs";
+import { type MathNode, parse } from "npm:mathjs@15.2.0";
 import { formatValue } from "../core/validate.ts";
 
 /**

@@ -6,7 +6,8 @@
  *
  * @example
  * ```ts
- * import { createActivation, symbolicDerivative } from "@relu-lab/relu-lab";
+ * import { createActivation } from "@relu-lab/relu-lab/activations";
+ * import { symbolicDerivative } from "@relu-lab/relu-lab/math";
  * import assert from "node:assert/strict";
  *
  * const sigmoid = createActivation("sigmoid");

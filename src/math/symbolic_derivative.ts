@@ -15,7 +15,7 @@ import {
   type ParenthesisNode,
   simplify,
   SymbolNode,
-} from "mathjs";
+} from "npm:mathjs@15.2.0";
 import { formatValue } from "../core/validate.ts";
 import { parseExpression } from "./_parse.ts";
 

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { requireNumber } from "../core/validate.ts";
+import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import type { Parameter } from "./layer.ts";
 import type { Optimizer } from "./optimizer.ts";
 
@@ -73,6 +73,13 @@ function createAdam(options: AdamOptions, decoupled: boolean): Optimizer {
   };
 }
 
+const ADAM_KEYS: OptionKeys<AdamOptions> = {
+  beta1: true,
+  beta2: true,
+  epsilon: true,
+  weightDecay: true,
+};
+
 /**
  * Creates an Adam optimizer. For each value w with gradient g, at step t:
  * g ← g + λ w (weights only), m ← β1 m + (1 - β1) g, v ← β2 v + (1 - β2) g²,
@@ -94,6 +101,7 @@ function createAdam(options: AdamOptions, decoupled: boolean): Optimizer {
  * ```
  */
 export function adam(options: AdamOptions = {}): Optimizer {
+  requireOptions("create an Adam optimizer", options, ADAM_KEYS);
   return createAdam(options, false);
 }
 
@@ -118,5 +126,6 @@ export function adam(options: AdamOptions = {}): Optimizer {
  * ```
  */
 export function adamW(options: AdamOptions = {}): Optimizer {
+  requireOptions("create an AdamW optimizer", options, ADAM_KEYS);
   return createAdam(options, true);
 }

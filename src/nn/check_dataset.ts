@@ -5,10 +5,15 @@
  */
 
 import type { Dataset } from "../core/dataset.ts";
-import { formatValue } from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
 import { requireFinite, shapeOf } from "./_check.ts";
 import { requireLabels } from "./_targets.ts";
 import type { Sequential } from "./sequential.ts";
+
+const CHECK_DATASET_KEYS: OptionKeys<{ action?: string; name?: string }> = {
+  action: true,
+  name: true,
+};
 
 /**
  * Checks that `data` fits `model`, or throws: `TypeError` when it is not a data set,
@@ -38,6 +43,7 @@ export function checkDataset(
   data: Dataset,
   options: { action?: string; name?: string } = {},
 ): void {
+  requireOptions("check a data set", options, CHECK_DATASET_KEYS);
   const action = options.action ?? "use the data set", name = options.name ?? "data";
   if (typeof data !== "object" || data === null || typeof data.x?.rows !== "number") {
     throw new TypeError(

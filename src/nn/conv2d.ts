@@ -6,7 +6,7 @@
  */
 
 import type { Matrix } from "../core/matrix.ts";
-import { formatValue, requireNumber } from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 
 /** Options of {@linkcode conv2d}. */
 export interface Conv2dOptions {
@@ -20,6 +20,8 @@ export interface Conv2dOptions {
   /** Step between kernel positions, the same along rows and columns, an integer >= 1. Default: 1. */
   stride?: number;
 }
+
+const CONV2D_KEYS: OptionKeys<Conv2dOptions> = { padding: true, stride: true };
 
 /**
  * Slides `kernel` over `image` and returns, at each position, the sum of the element-wise
@@ -50,6 +52,7 @@ export interface Conv2dOptions {
  */
 export function conv2d(image: Matrix, kernel: Matrix, options: Conv2dOptions = {}): Matrix {
   const action = "convolve an image";
+  requireOptions(action, options, CONV2D_KEYS);
   const padding = options.padding ?? "valid";
   if (padding !== "valid" && padding !== "same") {
     throw new TypeError(

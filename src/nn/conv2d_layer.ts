@@ -7,7 +7,7 @@
 
 import type { Matrix } from "../core/matrix.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
-import { formatValue, requireNumber } from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
 import { requireColumns, shapeOf } from "./_check.ts";
 import { decodeFloat64, encodeFloat64, readInteger } from "./_json.ts";
@@ -31,6 +31,16 @@ export interface Conv2DOptions extends RandomOptions {
   /** Initial value of every bias. Default: 0. */
   biasInit?: number;
 }
+
+const CONV2D_LAYER_KEYS: OptionKeys<Conv2DOptions> = {
+  prng: true,
+  seed: true,
+  channels: true,
+  filters: true,
+  kernelSize: true,
+  padding: true,
+  biasInit: true,
+};
 
 /**
  * A convolution layer with stride 1. Each input row holds one image of `channels` planes of
@@ -92,6 +102,7 @@ export class Conv2D implements Layer {
    */
   constructor(height: number, width: number, options: Conv2DOptions = {}) {
     const action = "create a Conv2D layer";
+    requireOptions(action, options, CONV2D_LAYER_KEYS);
     const whole = { integer: true, min: 1 };
     this.height = requireNumber(action, "height", height, whole);
     this.width = requireNumber(action, "width", width, whole);

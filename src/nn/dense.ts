@@ -6,7 +6,7 @@
 
 import type { Matrix } from "../core/matrix.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
-import { requireNumber } from "../core/validate.ts";
+import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
 import { requireColumns, shapeOf } from "./_check.ts";
 import { decodeFloat64, encodeFloat64, readInteger } from "./_json.ts";
@@ -20,6 +20,8 @@ export interface DenseOptions extends RandomOptions {
   /** Initial value of every bias (e.g. -3 starts ReLU neurons dead). Default: 0. */
   biasInit?: number;
 }
+
+const DENSE_KEYS: OptionKeys<DenseOptions> = { prng: true, seed: true, init: true, biasInit: true };
 
 /**
  * A fully connected layer: `y = x W + b`, with `W` of shape `inputSize x outputSize` (one
@@ -72,6 +74,7 @@ export class Dense implements Layer {
    */
   constructor(inputSize: number, outputSize: number, options: DenseOptions = {}) {
     const action = "create a Dense layer";
+    requireOptions(action, options, DENSE_KEYS);
     requireNumber(action, "inputSize", inputSize, { integer: true, min: 1 });
     requireNumber(action, "outputSize", outputSize, { integer: true, min: 1 });
     const biasInit = requireNumber(action, "biasInit", options.biasInit ?? 0);

@@ -7,7 +7,7 @@
 
 import type { Matrix } from "../core/matrix.ts";
 import { type Prng, type RandomOptions, resolvePrng } from "../core/prng.ts";
-import { requireNumber } from "../core/validate.ts";
+import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
 import { requireColumns, shapeOf } from "./_check.ts";
 import { readInteger } from "./_json.ts";
@@ -18,6 +18,8 @@ export interface DropoutOptions extends RandomOptions {
   /** Probability of dropping an element, in [0, 1). Default: 0.5. */
   rate?: number;
 }
+
+const DROPOUT_KEYS: OptionKeys<DropoutOptions> = { prng: true, seed: true, rate: true };
 
 /**
  * Inverted dropout. In training, `y = x * m` with `m = 0` (probability `rate`) or
@@ -60,6 +62,7 @@ export class Dropout implements Layer {
    */
   constructor(size: number, options: DropoutOptions = {}) {
     const action = "create a Dropout layer";
+    requireOptions(action, options, DROPOUT_KEYS);
     requireNumber(action, "size", size, { integer: true, min: 1 });
     this.rate = requireNumber(action, "rate", options.rate ?? 0.5, {
       min: 0,

@@ -11,7 +11,7 @@
 
 import type { Matrix } from "../core/matrix.ts";
 import { type Prng, randomNormal } from "../core/prng.ts";
-import { requireNumber } from "../core/validate.ts";
+import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 
 /** Fills a dense layer's weights (and, for RAI, biases) from a generator. */
 export interface Initializer {
@@ -61,6 +61,8 @@ export interface HeOptions {
   alpha?: number;
 }
 
+const HE_KEYS: OptionKeys<HeOptions> = { alpha: true };
+
 /**
  * He (Kaiming) normal initialisation: weights from N(0, gain² / fanIn) with
  * gain = sqrt(2 / (1 + alpha²)) (He et al. 2015). Not truncated.
@@ -80,6 +82,7 @@ export interface HeOptions {
  * ```
  */
 export function heNormal(options: HeOptions = {}): Initializer {
+  requireOptions("create heNormal", options, HE_KEYS);
   const alpha = requireNumber("create heNormal", "alpha", options.alpha ?? 0);
   const gain = heGain(alpha);
   return {
@@ -107,6 +110,7 @@ export function heNormal(options: HeOptions = {}): Initializer {
  * ```
  */
 export function heUniform(options: HeOptions = {}): Initializer {
+  requireOptions("create heUniform", options, HE_KEYS);
   const alpha = requireNumber("create heUniform", "alpha", options.alpha ?? 0);
   const gain = heGain(alpha);
   return {
@@ -213,6 +217,8 @@ export function lecunUniform(): Initializer {
   };
 }
 
+const NORMAL_INIT_KEYS: OptionKeys<{ sigma?: number; mean?: number }> = { sigma: true, mean: true };
+
 /**
  * Naive normal initialisation: weights from N(mean, sigma²) whatever the layer's size — the
  * "small random numbers" that make deep ReLU networks vanish (small sigma) or explode (large).
@@ -231,6 +237,7 @@ export function lecunUniform(): Initializer {
  * ```
  */
 export function normalInit(options: { sigma?: number; mean?: number } = {}): Initializer {
+  requireOptions("create normalInit", options, NORMAL_INIT_KEYS);
   const sigma = requireNumber("create normalInit", "sigma", options.sigma ?? 0.01, { min: 0 });
   const mean = requireNumber("create normalInit", "mean", options.mean ?? 0);
   return {
@@ -287,6 +294,8 @@ export interface RandomAsymmetricOptions {
   sigma?: number;
 }
 
+const RANDOM_ASYMMETRIC_KEYS: OptionKeys<RandomAsymmetricOptions> = { sigma: true };
+
 /**
  * Randomized asymmetric initialisation (RAI) of Lu, Shin, Su and Karniadakis (2019), "Dying
  * ReLU and Initialization: Theory and Numerical Examples".
@@ -318,6 +327,7 @@ export interface RandomAsymmetricOptions {
  * ```
  */
 export function randomAsymmetricInit(options: RandomAsymmetricOptions = {}): Initializer {
+  requireOptions("create randomAsymmetricInit", options, RANDOM_ASYMMETRIC_KEYS);
   const sigma = requireNumber("create randomAsymmetricInit", "sigma", options.sigma ?? 0.6007, {
     min: 0,
   });
@@ -377,6 +387,7 @@ export function resolveInitializer(
   init: InitializerName | Initializer,
   options: HeOptions = {},
 ): Initializer {
+  requireOptions("resolve an initializer", options, HE_KEYS);
   if (typeof init === "object" && init !== null && typeof init.fill === "function") return init;
   switch (init) {
     case "he":

@@ -4,10 +4,10 @@
  * @module
  */
 
-import { createActivation } from "../activations/mod.ts";
+import { ACTIVATION_NAMES, ACTIVATION_OPTIONS, createActivation } from "../activations/mod.ts";
 import type { Activation } from "../activations/types.ts";
 import { createPrng, type Prng } from "../core/prng.ts";
-import { formatValue, requireNumber } from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { drawSeed } from "./_seeds.ts";
 import { ActivationLayer } from "./activation_layer.ts";
 import { Dense } from "./dense.ts";
@@ -27,15 +27,16 @@ export interface MlpOptions {
    */
   activation?: string | Activation;
   /**
-   * Negative slope: Leaky ReLU's `alpha` (default 0.01), PReLU's initial slope (default 0.25).
-   * Also sets the He gain of the default initialiser.
+   * The `alpha` of activations that take one: Leaky ReLU's negative slope (default 0.01),
+   * PReLU's initial slope (default 0.25), ELU's scale (default 1). For Leaky ReLU and PReLU it
+   * also sets the He gain of the default initialiser. Refused for other activations.
    */
   alpha?: number;
-  /** RReLU's smallest slope. Default: 1/8. */
+  /** RReLU's smallest slope (only with `activation: "rrelu"`). Default: 1/8. */
   lower?: number;
-  /** RReLU's largest slope. Default: 1/3. */
+  /** RReLU's largest slope (only with `activation: "rrelu"`). Default: 1/3. */
   upper?: number;
-  /** One PReLU slope per layer instead of one per neuron. Default: false. */
+  /** One PReLU slope per layer instead of one per neuron (only with `"prelu"`). Default: false. */
   sharedSlope?: boolean;
   /**
    * Weight initialiser. Default: He normal with the activation's negative slope for the ReLU
@@ -50,6 +51,55 @@ export interface MlpOptions {
   seed?: number;
 }
 
+const MLP_KEYS: OptionKeys<MlpOptions> = {
+  activation: true,
+  alpha: true,
+  lower: true,
+  upper: true,
+  sharedSlope: true,
+  init: true,
+  biasInit: true,
+  dropout: true,
+  seed: true,
+};
+
+/** The options that configure the hidden activation. */
+type ActivationParameter = "alpha" | "lower" | "upper" | "sharedSlope";
+
+/** The activations (by name) that take each activation parameter. */
+const ACTIVATION_PARAMETERS: Readonly<Record<ActivationParameter, readonly string[]>> = {
+  alpha: ACTIVATION_NAMES.filter((name) => ACTIVATION_OPTIONS[name].includes("alpha")),
+  lower: ["rrelu"],
+  upper: ["rrelu"],
+  sharedSlope: ["prelu"],
+};
+
+/**
+ * Refuses an activation parameter the chosen activation does not take (it would be ignored),
+ * and any of them beside an activation object, which carries its own parameters.
+ */
+function checkActivationParameters(action: string, options: MlpOptions): void {
+  const activation = options.activation ?? "relu";
+  const keys = Object.keys(ACTIVATION_PARAMETERS) as ActivationParameter[];
+  for (const key of keys) {
+    const value = options[key];
+    if (value === undefined) continue;
+    if (typeof activation === "object") {
+      throw new TypeError(
+        `Cannot ${action} as ${key} must be left out when activation is an object, which ` +
+          `carries its own parameters: activation=${activation.name}, ${key}=${formatValue(value)}`,
+      );
+    }
+    const takers = ACTIVATION_PARAMETERS[key];
+    if (!takers.includes(activation)) {
+      throw new TypeError(
+        `Cannot ${action} as ${key} applies only to the activations ${takers.join(", ")}: ` +
+          `activation=${formatValue(activation)}`,
+      );
+    }
+  }
+}
+
 /**
  * Builds a multilayer perceptron: for sizes `[n0, n1, ..., nk]`, Dense(n0 → n1), activation,
  * [dropout], ..., Dense(n(k-1) → nk). The output layer is linear (logits or regression values).
@@ -59,7 +109,9 @@ export interface MlpOptions {
  * for bit.
  *
  * @param sizes Layer widths, input first, output last; at least two integers >= 1.
- * @param options Activation, initialisation, biases, dropout and seed.
+ * @param options Activation, initialisation, biases, dropout and seed. Unknown keys, and
+ *   activation parameters the chosen activation does not take (`alpha` with `"relu"`), throw a
+ *   `TypeError`.
  * @returns The model.
  *
  * @example
@@ -71,10 +123,16 @@ export interface MlpOptions {
  * assert.equal(model.layers.length, 5);
  * assert.equal(model.parameterCount, 2 * 32 + 32 + 32 * 32 + 32 + 32 * 2 + 2);
  * assert.deepEqual(mlp([2, 8, 1], { seed: 1 }).toJSON(), mlp([2, 8, 1], { seed: 1 }).toJSON());
+ * assert.throws(() => mlp([2, 8, 1], { activation: "relu", alpha: 0.2 }), {
+ *   name: "TypeError",
+ *   message: 'Cannot build an MLP as alpha applies only to the activations leakyRelu, prelu, elu: activation="relu"',
+ * });
  * ```
  */
 export function mlp(sizes: readonly number[], options: MlpOptions = {}): Sequential {
   const action = "build an MLP";
+  options = requireOptions(action, options, MLP_KEYS);
+  checkActivationParameters(action, options);
   if (!Array.isArray(sizes) || sizes.length < 2) {
     throw new RangeError(
       `Cannot ${action} as sizes must list at least an input and an output size: sizes=${
@@ -146,10 +204,11 @@ function hiddenLayerFactory(options: MlpOptions, prng: Prng): HiddenLayerFactory
       create: (size) => new RReLU(size, { lower, upper, seed: drawSeed(prng) }),
     };
   }
-  const params: Record<string, number> = activation === "leakyRelu"
-    ? { alpha: options.alpha ?? 0.01 }
-    : {};
-  const fn = createActivation(activation, params);
+  // alpha is the one parameter that reaches createActivation (checked above to apply).
+  const fn = createActivation(
+    activation,
+    options.alpha === undefined ? {} : { alpha: options.alpha },
+  );
   const slope = activation === "leakyRelu" && typeof fn.params.alpha === "number"
     ? fn.params.alpha
     : 0;

@@ -9,7 +9,8 @@
  *
  * @example
  * ```ts
- * import { dataset, fromRows, mlp, train } from "@relu-lab/relu-lab";
+ * import { dataset, fromRows } from "@relu-lab/relu-lab/core";
+ * import { mlp, train } from "@relu-lab/relu-lab/nn";
  * import assert from "node:assert/strict";
  *
  * const data = dataset(fromRows([[0, 1], [1, 0]]), new Int32Array([0, 1]));

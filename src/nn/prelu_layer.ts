@@ -7,7 +7,7 @@
 
 import { preluForward } from "../activations/mod.ts";
 import type { Matrix } from "../core/matrix.ts";
-import { requireNumber } from "../core/validate.ts";
+import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { decodeFloat64, encodeFloat64, readInteger } from "./_json.ts";
 import { ElementwiseLayer } from "./elementwise_layer.ts";
 import type { LayerJSON, Parameter } from "./layer.ts";
@@ -19,6 +19,8 @@ export interface PReLUOptions {
   /** One slope shared by all neurons instead of one per neuron. Default: false. */
   shared?: boolean;
 }
+
+const PRELU_LAYER_KEYS: OptionKeys<PReLUOptions> = { init: true, shared: true };
 
 /**
  * Parametric ReLU: `y = z` for z > 0 and `y = a_j z` for z <= 0, with slopes `a` trained like
@@ -55,6 +57,7 @@ export class PReLU extends ElementwiseLayer {
    */
   constructor(size: number, options: PReLUOptions = {}) {
     const action = "create a PReLU layer";
+    requireOptions(action, options, PRELU_LAYER_KEYS);
     super(action, size);
     const init = requireNumber(action, "init", options.init ?? 0.25);
     this.shared = options.shared ?? false;

@@ -8,7 +8,7 @@
 import { rreluBackward, rreluForward, type RReluOptions } from "../activations/mod.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { type Prng, type RandomOptions, resolvePrng } from "../core/prng.ts";
-import { requireNumber } from "../core/validate.ts";
+import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
 import { readInteger } from "./_json.ts";
 import { ElementwiseLayer } from "./elementwise_layer.ts";
@@ -21,6 +21,13 @@ export interface RReLUOptions extends RandomOptions {
   /** Largest slope. Default: 1/3. */
   upper?: number;
 }
+
+const RRELU_LAYER_KEYS: OptionKeys<RReLUOptions> = {
+  prng: true,
+  seed: true,
+  lower: true,
+  upper: true,
+};
 
 /**
  * Randomized leaky ReLU: `y = z` for z > 0 and `y = a z` for z <= 0. In training, `a` is drawn
@@ -63,6 +70,7 @@ export class RReLU extends ElementwiseLayer {
    */
   constructor(size: number, options: RReLUOptions = {}) {
     const action = "create an RReLU layer";
+    requireOptions(action, options, RRELU_LAYER_KEYS);
     super(action, size);
     const lower = requireNumber(action, "lower", options.lower ?? 1 / 8, { min: 0 });
     const upper = requireNumber(action, "upper", options.upper ?? 1 / 3, { min: lower });

@@ -10,6 +10,7 @@
 import type { Matrix } from "../core/matrix.ts";
 import { isActivationLayer } from "./layer.ts";
 import type { Sequential } from "./sequential.ts";
+import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
 /** What one scan records for one activation layer. */
 export interface ActivationScan {
@@ -51,6 +52,8 @@ export interface ScanOptions {
   statistics?: boolean;
 }
 
+const SCAN_KEYS: OptionKeys<ScanOptions> = { onOutput: true, statistics: true };
+
 /**
  * Runs the model in evaluation mode over `x`, chunk by chunk, filling one
  * {@linkcode ActivationScan} per activation layer (activation, PReLU and RReLU layers) and
@@ -79,6 +82,7 @@ export function scanActivations(
   x: Matrix,
   options: ScanOptions = {},
 ): ActivationScan[] {
+  requireOptions("scan activations", options, SCAN_KEYS);
   const { onOutput, statistics = true } = options;
   const scans = emptyActivationScans(model);
   const cols = x.cols;
@@ -130,6 +134,8 @@ export function emptyActivationScans(model: Sequential): ActivationScan[] {
   return scans;
 }
 
+const RECORD_ACTIVATIONS_KEYS: OptionKeys<{ statistics?: boolean }> = { statistics: true };
+
 /**
  * Adds what the activation layers saw in the model's last forward call (their `lastInput` and
  * `lastOutput`) to `scans`.
@@ -156,6 +162,7 @@ export function recordActivations(
   scans: readonly ActivationScan[],
   options: { statistics?: boolean } = {},
 ): void {
+  requireOptions("record activations", options, RECORD_ACTIVATIONS_KEYS);
   const statistics = options.statistics ?? true;
   for (const scan of scans) {
     const layer = model.layers[scan.layerIndex];

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { requireNumber } from "../core/validate.ts";
+import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 
 /** A learning-rate schedule: the rate to use during epoch `epoch` (0-based). */
 export type Schedule = (epoch: number) => number;
@@ -19,6 +19,8 @@ export interface StepDecayOptions {
   /** Number of epochs between decays, an integer >= 1. Default: 10. */
   every?: number;
 }
+
+const STEP_DECAY_KEYS: OptionKeys<StepDecayOptions> = { initial: true, factor: true, every: true };
 
 /**
  * Step decay: `initial * factor^floor(epoch / every)`.
@@ -38,6 +40,7 @@ export interface StepDecayOptions {
  */
 export function stepDecay(options: StepDecayOptions): Schedule {
   const action = "create a step decay schedule";
+  requireOptions(action, options, STEP_DECAY_KEYS);
   const initial = requireNumber(action, "initial", options?.initial, {
     min: 0,
     minExclusive: true,
@@ -61,6 +64,12 @@ export interface CosineDecayOptions {
   epochs: number;
 }
 
+const COSINE_DECAY_KEYS: OptionKeys<CosineDecayOptions> = {
+  initial: true,
+  final: true,
+  epochs: true,
+};
+
 /**
  * Cosine decay (Loshchilov and Hutter 2017, without restarts):
  * `final + (initial - final) (1 + cos(π min(epoch, epochs) / epochs)) / 2`.
@@ -81,6 +90,7 @@ export interface CosineDecayOptions {
  */
 export function cosineDecay(options: CosineDecayOptions): Schedule {
   const action = "create a cosine decay schedule";
+  requireOptions(action, options, COSINE_DECAY_KEYS);
   const initial = requireNumber(action, "initial", options?.initial, {
     min: 0,
     minExclusive: true,
@@ -99,6 +109,8 @@ export interface ExponentialDecayOptions {
   rate: number;
 }
 
+const EXPONENTIAL_DECAY_KEYS: OptionKeys<ExponentialDecayOptions> = { initial: true, rate: true };
+
 /**
  * Exponential decay: `initial * rate^epoch`.
  *
@@ -115,6 +127,7 @@ export interface ExponentialDecayOptions {
  */
 export function exponentialDecay(options: ExponentialDecayOptions): Schedule {
   const action = "create an exponential decay schedule";
+  requireOptions(action, options, EXPONENTIAL_DECAY_KEYS);
   const initial = requireNumber(action, "initial", options?.initial, {
     min: 0,
     minExclusive: true,

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { requireNumber } from "../core/validate.ts";
+import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import type { Parameter } from "./layer.ts";
 import type { Optimizer } from "./optimizer.ts";
 
@@ -18,6 +18,8 @@ export interface SgdOptions {
   /** L2 weight decay λ >= 0, added to the gradient of decayed parameters (weights). Default: 0. */
   weightDecay?: number;
 }
+
+const SGD_KEYS: OptionKeys<SgdOptions> = { momentum: true, nesterov: true, weightDecay: true };
 
 /**
  * Creates an SGD optimizer. For each value w with gradient g (PyTorch's convention):
@@ -44,6 +46,7 @@ export interface SgdOptions {
  */
 export function sgd(options: SgdOptions = {}): Optimizer {
   const action = "create an SGD optimizer";
+  requireOptions(action, options, SGD_KEYS);
   const momentum = requireNumber(action, "momentum", options.momentum ?? 0, {
     min: 0,
     max: 1,

@@ -9,7 +9,7 @@
 import type { Dataset } from "../core/dataset.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { createPrng } from "../core/prng.ts";
-import { formatValue, requireNumber } from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
 import { shapeOf } from "./_check.ts";
 import { checkDataset } from "./check_dataset.ts";
@@ -220,7 +220,7 @@ export class TrainingDivergedError extends RangeError {
  * @param model The model, updated in place.
  * @param data The training set.
  * @param options Epochs, batches, learning rate, optimizer, weight decay, dropout, loss, seed,
- *   test data, callbacks.
+ *   test data, callbacks. An unknown key (a typo such as `learningrate`) throws a `TypeError`.
  * @returns The history.
  *
  * @example
@@ -287,6 +287,25 @@ export async function trainAsync(
 
 const TRAINING = Object.freeze({ training: true });
 
+const TRAIN_KEYS: OptionKeys<TrainOptions> = {
+  epochs: true,
+  batchSize: true,
+  learningRate: true,
+  optimizer: true,
+  momentum: true,
+  weightDecay: true,
+  dropout: true,
+  loss: true,
+  seed: true,
+  shuffle: true,
+  trainMetrics: true,
+  test: true,
+  clipNorm: true,
+  onEpoch: true,
+  onStep: true,
+  progress: true,
+};
+
 interface TrainingRun {
   epochCount: number;
   report: ProgressReporter | undefined;
@@ -296,6 +315,7 @@ interface TrainingRun {
 /** Checks everything, then returns a generator running one epoch per iteration. */
 function trainingRun(model: Sequential, data: Dataset, options: TrainOptions): TrainingRun {
   const action = "train";
+  options = requireOptions(action, options, TRAIN_KEYS);
   if (typeof model?.forward !== "function" || typeof model?.params !== "function") {
     throw new TypeError(
       `Cannot ${action} as model must be a Sequential model: model=${String(model)}`,

@@ -1,7 +1,7 @@
 // Private helpers shared by the plot helpers: resolving the document, composing figures from
 // several charts, swatch legends, and option checks.
 
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot@0.6.17";
 import { createDocument } from "./create_document.ts";
 import { plotDefaults } from "./defaults.ts";
 import type { FigureDocument, FigureElement, FigureOptions } from "./types.ts";

@@ -7,12 +7,22 @@
 import { composeFigure, element, typeError } from "./_compose.ts";
 import { createDocument } from "./create_document.ts";
 import type { FigureDocument, FigureElement, FigureOptions } from "./types.ts";
+import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
 /**
  * How far a panel of {@linkcode combineFigures} may shrink before it wraps to the next line, as a
  * fraction of its chart's width: 3 charts of 340 px fit side by side in about 790 px.
  */
 const MIN_PANEL_SCALE = 0.75;
+
+const FIGURE_KEYS: OptionKeys<FigureOptions> = {
+  document: true,
+  title: true,
+  subtitle: true,
+  caption: true,
+  width: true,
+  height: true,
+};
 
 /**
  * Places figures side by side in one `<figure>` with an optional title, subtitle and caption.
@@ -43,6 +53,7 @@ export function combineFigures(
   figures: readonly FigureElement[],
   options: FigureOptions = {},
 ): FigureElement {
+  requireOptions("combine figures", options, FIGURE_KEYS);
   if (!Array.isArray(figures) || figures.length === 0) {
     typeError("combine figures", "figures", "a non-empty array of elements", figures);
   }

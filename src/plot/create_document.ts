@@ -4,7 +4,7 @@
  * @module
  */
 
-import { DOMParser } from "linkedom";
+import { DOMParser } from "npm:linkedom@0.18.15";
 import type { FigureDocument } from "./types.ts";
 
 /**

@@ -23,7 +23,7 @@
  *
  * @example
  * ```ts
- * import { plotLines, toHtmlString } from "@relu-lab/relu-lab";
+ * import { plotLines, toHtmlString } from "@relu-lab/relu-lab/plot";
  * import assert from "node:assert/strict";
  *
  * const figure = plotLines([{ name: "y = x²", x: [0, 1, 2], y: [0, 1, 4] }], { title: "A parabola" });

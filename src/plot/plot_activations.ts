@@ -4,9 +4,9 @@
  * @module
  */
 
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot@0.6.17";
 import type { Activation } from "../activations/types.ts";
-import { requireNumber } from "../core/validate.ts";
+import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import {
   composeFigure,
   panel,
@@ -62,6 +62,20 @@ interface Kink {
   series: string;
 }
 
+const PLOT_ACTIVATIONS_KEYS: OptionKeys<PlotActivationsOptions> = {
+  document: true,
+  title: true,
+  subtitle: true,
+  caption: true,
+  width: true,
+  height: true,
+  domain: true,
+  derivative: true,
+  samples: true,
+  kinks: true,
+  colors: true,
+};
+
 /**
  * Plots one or more activation functions over a domain of z, with their derivatives in a second
  * panel, a legend naming each activation with its parameters, and, at each kink, the convention:
@@ -90,6 +104,7 @@ export function plotActivations(
   options: PlotActivationsOptions = {},
 ): FigureElement {
   const action = "plot activations";
+  requireOptions(action, options, PLOT_ACTIVATIONS_KEYS);
   if (!Array.isArray(activations) || activations.length === 0) {
     typeError(action, "activations", "a non-empty array of activations", activations);
   }

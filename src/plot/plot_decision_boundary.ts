@@ -4,10 +4,10 @@
  * @module
  */
 
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot@0.6.17";
 import type { Dataset } from "../core/dataset.ts";
 import type { Matrix } from "../core/matrix.ts";
-import { requireNumber } from "../core/validate.ts";
+import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import {
   composeFigure,
   rangeError,
@@ -42,6 +42,22 @@ export interface PlotDecisionBoundaryOptions extends FigureOptions {
   /** Height in pixels. Default: `440`. */
   height?: number;
 }
+
+const PLOT_DECISION_BOUNDARY_KEYS: OptionKeys<PlotDecisionBoundaryOptions> = {
+  document: true,
+  title: true,
+  subtitle: true,
+  caption: true,
+  width: true,
+  height: true,
+  resolution: true,
+  padding: true,
+  classNames: true,
+  colors: true,
+  confidence: true,
+  xLabel: true,
+  yLabel: true,
+};
 
 /**
  * Draws the class a model predicts over the plane around a 2-D data set, shaded by confidence,
@@ -80,6 +96,7 @@ export function plotDecisionBoundary(
   options: PlotDecisionBoundaryOptions = {},
 ): FigureElement {
   const action = "plot a decision boundary";
+  requireOptions(action, options, PLOT_DECISION_BOUNDARY_KEYS);
   if (typeof predict !== "function") typeError(action, "predict", "a function", predict);
   if (data === null || typeof data !== "object" || data.x === undefined) {
     typeError(action, "data", "a data set { x, y }", data);

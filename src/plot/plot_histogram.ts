@@ -4,8 +4,8 @@
  * @module
  */
 
-import * as Plot from "@observablehq/plot";
-import { requireNumber } from "../core/validate.ts";
+import * as Plot from "npm:@observablehq/plot@0.6.17";
+import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import {
   composeFigure,
   renderPlot,
@@ -44,6 +44,21 @@ export interface PlotHistogramOptions extends FigureOptions {
   height?: number;
 }
 
+const PLOT_HISTOGRAM_KEYS: OptionKeys<PlotHistogramOptions> = {
+  document: true,
+  title: true,
+  subtitle: true,
+  caption: true,
+  width: true,
+  height: true,
+  bins: true,
+  xLabel: true,
+  yLabel: true,
+  zeroRule: true,
+  xDomain: true,
+  colors: true,
+};
+
 /**
  * Draws a histogram of values, by default pre-activations z with a rule at z = 0, so the mass
  * that ReLU zeroes is visible. Several groups (one per layer, say) are drawn in rows that share
@@ -70,6 +85,7 @@ export function plotHistogram(
   options: PlotHistogramOptions = {},
 ): FigureElement {
   const action = "plot a histogram";
+  requireOptions(action, options, PLOT_HISTOGRAM_KEYS);
   if (values === null || typeof values !== "object" || typeof values.length !== "number") {
     typeError(action, "values", "an array of numbers or of { name, values } groups", values);
   }

@@ -4,9 +4,9 @@
  * @module
  */
 
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot@0.6.17";
 import type { Matrix } from "../core/matrix.ts";
-import { requireNumber } from "../core/validate.ts";
+import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import {
   composeFigure,
   panel,
@@ -43,6 +43,20 @@ export interface PlotImageOptions extends FigureOptions {
   size?: number;
 }
 
+const PLOT_IMAGE_KEYS: OptionKeys<PlotImageOptions> = {
+  document: true,
+  title: true,
+  subtitle: true,
+  caption: true,
+  width: true,
+  height: true,
+  colorScheme: true,
+  domain: true,
+  legend: true,
+  valueLabel: true,
+  size: true,
+};
+
 /**
  * Draws a matrix as an image, one cell per element (row 0 at the top), with a colour ramp
  * drawn as marks underneath so it renders without a canvas.
@@ -63,6 +77,7 @@ export interface PlotImageOptions extends FigureOptions {
  * ```
  */
 export function plotImage(image: Matrix, options: PlotImageOptions = {}): FigureElement {
+  requireOptions("plot an image", options, PLOT_IMAGE_KEYS);
   const document = resolveDocument(options);
   const parts = imageParts("plot an image", document, image, options);
   const legend = options.legend ?? true;
@@ -103,6 +118,19 @@ export interface PlotImagesOptions extends FigureOptions {
   size?: number;
 }
 
+const PLOT_IMAGES_KEYS: OptionKeys<PlotImagesOptions> = {
+  document: true,
+  title: true,
+  subtitle: true,
+  caption: true,
+  width: true,
+  height: true,
+  colorScheme: true,
+  legend: true,
+  valueLabel: true,
+  size: true,
+};
+
 /**
  * Draws several matrices side by side, each with its own heading, colours and ramp: a digit,
  * its edge map, and the edge map after ReLU and after Leaky ReLU, for example.
@@ -129,6 +157,7 @@ export function plotImages(
   options: PlotImagesOptions = {},
 ): FigureElement {
   const action = "plot images";
+  requireOptions(action, options, PLOT_IMAGES_KEYS);
   if (!Array.isArray(panels) || panels.length === 0) {
     typeError(action, "panels", "a non-empty array of matrices or { image } panels", panels);
   }

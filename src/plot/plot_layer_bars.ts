@@ -4,7 +4,7 @@
  * @module
  */
 
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot@0.6.17";
 import {
   composeFigure,
   logTickFormat,
@@ -17,6 +17,7 @@ import {
 } from "./_compose.ts";
 import { plotDefaults } from "./defaults.ts";
 import type { FigureElement, FigureOptions } from "./types.ts";
+import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
 /** One bar of {@linkcode plotLayerBars}: a value for a layer, optionally in a named series. */
 export interface LayerValue {
@@ -47,6 +48,20 @@ export interface PlotLayerBarsOptions extends FigureOptions {
   height?: number;
 }
 
+const PLOT_LAYER_BARS_KEYS: OptionKeys<PlotLayerBarsOptions> = {
+  document: true,
+  title: true,
+  subtitle: true,
+  caption: true,
+  width: true,
+  height: true,
+  yLabel: true,
+  xLabel: true,
+  logY: true,
+  yDomain: true,
+  colors: true,
+};
+
 /**
  * Draws one bar per layer, grouped by series when there are several: the dead fraction of each
  * activation layer, or the gradient norm of each dense layer on a log scale.
@@ -69,6 +84,7 @@ export function plotLayerBars(
   options: PlotLayerBarsOptions = {},
 ): FigureElement {
   const action = "plot layer bars";
+  requireOptions(action, options, PLOT_LAYER_BARS_KEYS);
   if (!Array.isArray(perLayer)) {
     typeError(action, "perLayer", "an array of numbers or { layer, value, series } rows", perLayer);
   }

@@ -4,7 +4,7 @@
  * @module
  */
 
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot@0.6.17";
 import {
   composeFigure,
   logTickFormat,
@@ -18,6 +18,7 @@ import {
 } from "./_compose.ts";
 import { plotDefaults } from "./defaults.ts";
 import type { FigureElement, FigureOptions, Markish } from "./types.ts";
+import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
 /** One named series of a line chart: `y[i]` at `x[i]`. Non-finite values break the line. */
 export interface LineSeries {
@@ -90,6 +91,29 @@ export interface PlotLinesOptions extends FigureOptions {
   marks?: readonly Markish[];
 }
 
+const PLOT_LINES_KEYS: OptionKeys<PlotLinesOptions> = {
+  document: true,
+  title: true,
+  subtitle: true,
+  caption: true,
+  width: true,
+  height: true,
+  xLabel: true,
+  yLabel: true,
+  logY: true,
+  logX: true,
+  xDomain: true,
+  yDomain: true,
+  legend: true,
+  colors: true,
+  dots: true,
+  strokeWidth: true,
+  widths: true,
+  dashes: true,
+  zeroRule: true,
+  marks: true,
+};
+
 /**
  * Draws named series as lines on one chart, with a legend of swatches, axis labels and a grid.
  * The `(data, options)` wrapper that the other line charts of relu-lab build on.
@@ -130,6 +154,7 @@ export function plotLines(
   options: PlotLinesOptions = {},
 ): FigureElement {
   const action = "plot lines";
+  requireOptions(action, options, PLOT_LINES_KEYS);
   const rows = lineRows(action, series);
   const names = [...new Set(rows.map((row) => row.series))];
   const colors = options.colors === undefined ? seriesColors(names) : [...options.colors];

@@ -4,7 +4,7 @@
  * @module
  */
 
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot@0.6.17";
 import {
   composeFigure,
   logTickFormat,
@@ -18,6 +18,7 @@ import {
 } from "./_compose.ts";
 import { plotDefaults } from "./defaults.ts";
 import type { FigureElement, FigureOptions } from "./types.ts";
+import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
 /**
  * The per-epoch fields the training plots read. The history that `train` returns is an array
@@ -118,6 +119,21 @@ interface CurvePoint {
   series: string;
 }
 
+const PLOT_TRAINING_CURVES_KEYS: OptionKeys<PlotTrainingCurvesOptions> = {
+  document: true,
+  title: true,
+  subtitle: true,
+  caption: true,
+  width: true,
+  height: true,
+  metric: true,
+  band: true,
+  logY: true,
+  layer: true,
+  yLabel: true,
+  colors: true,
+};
+
 /**
  * Draws one metric of several training runs against the epoch. A run with several histories
  * (seeds) is drawn as its mean with a shaded band (min–max or ± one standard deviation).
@@ -146,6 +162,7 @@ export function plotTrainingCurves(
   options: PlotTrainingCurvesOptions = {},
 ): FigureElement {
   const action = "plot training curves";
+  requireOptions(action, options, PLOT_TRAINING_CURVES_KEYS);
   if (!Array.isArray(runs) || runs.length === 0) {
     typeError(action, "runs", "a non-empty array of { name, history } runs", runs);
   }

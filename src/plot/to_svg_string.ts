@@ -5,27 +5,38 @@
  */
 
 import { escapeHtml } from "./escape_html.ts";
+import { figureSvg } from "./_figure_svg.ts";
 import type { FigureElement } from "./types.ts";
+import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 /**
- * Serializes a bare chart (an `<svg>` element) as a standalone SVG document string, adding the
- * SVG namespace that files need. Figures with a title, legend or caption are HTML (`<figure>`):
- * save those with {@linkcode toHtmlString}.
+ * Serializes a figure as a standalone SVG document string, with the SVG namespace that files
+ * need. A bare chart (`<svg>`) is serialized as it is. A figure with a title, subtitle, legend
+ * or caption (a `<figure>` from a plot helper, or from {@linkcode combineFigures}) is laid out
+ * as one SVG on a white background: the texts as SVG text wrapped to the figure's width, the
+ * legends' keys and the charts as nested SVGs, panels side by side. Front ends and files that
+ * take SVG but not HTML then show the whole figure; {@linkcode toHtmlString} keeps the HTML.
  *
- * @param svg The `<svg>` element returned by a plot helper called without title, subtitle or
- * caption.
+ * @param svg A plot helper's result: an `<svg>` element or a `<figure>` of charts.
  * @returns The SVG markup, starting with `<svg xmlns="http://www.w3.org/2000/svg"`.
- * @throws {TypeError} When `svg` is not an `<svg>` element.
+ * @throws {TypeError} When `svg` is not an element, or is a `<figure>` holding something other
+ * than text, legends and charts (a table, say).
  *
  * @example
  * ```ts
  * import { plotLines, toSvgString } from "@relu-lab/relu-lab";
  * import assert from "node:assert/strict";
  *
- * const svg = plotLines([{ name: "y = x", x: [0, 1], y: [0, 1] }]);
- * assert.match(toSvgString(svg), /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+ * const line = [{ name: "y = x", x: [0, 1], y: [0, 1] }];
+ * assert.match(toSvgString(plotLines(line)), /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+ *
+ * // A titled figure becomes one SVG too, its title set as SVG text.
+ * const titled = toSvgString(plotLines(line, { title: "Identity", caption: "A straight line." }));
+ * assert.match(titled, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="640"/);
+ * assert.match(titled, /<text [^>]*>Identity<\/text>/);
+ * assert.match(titled, /<text [^>]*>A straight line.<\/text>/);
  * ```
  */
 export function toSvgString(svg: FigureElement): string {
@@ -34,13 +45,7 @@ export function toSvgString(svg: FigureElement): string {
       `Cannot serialize a figure as SVG as it must be an element: svg=${String(svg)}`,
     );
   }
-  if (svg.tagName.toLowerCase() !== "svg") {
-    throw new TypeError(
-      `Cannot serialize a figure as SVG as it must be an <svg> element (use toHtmlString for a <figure>): tagName=${
-        JSON.stringify(svg.tagName)
-      }`,
-    );
-  }
+  if (svg.tagName.toLowerCase() !== "svg") return figureSvg(svg);
   const markup = svg.outerHTML;
   if (/^<svg[^>]*\sxmlns=/.test(markup)) return markup;
   return markup.replace(/^<svg/, `<svg xmlns="${SVG_NS}"`);
@@ -56,6 +61,8 @@ export interface ToHtmlStringOptions {
   /** The page title when `standalone`. Default: the figure's `<h2>` text, or `"relu-lab figure"`. */
   pageTitle?: string;
 }
+
+const TO_HTML_STRING_KEYS: OptionKeys<ToHtmlStringOptions> = { standalone: true, pageTitle: true };
 
 /**
  * Serializes a figure (`<figure>` or `<svg>`) as HTML markup, optionally as a standalone page.
@@ -75,6 +82,7 @@ export interface ToHtmlStringOptions {
  * ```
  */
 export function toHtmlString(figure: FigureElement, options: ToHtmlStringOptions = {}): string {
+  requireOptions("render a figure to HTML", options, TO_HTML_STRING_KEYS);
   if (figure === null || typeof figure !== "object" || typeof figure.outerHTML !== "string") {
     throw new TypeError(
       `Cannot serialize a figure as HTML as it must be an element: figure=${String(figure)}`,

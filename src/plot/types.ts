@@ -5,7 +5,7 @@
  * @module
  */
 
-import type * as Plot from "@observablehq/plot";
+import type * as Plot from "npm:@observablehq/plot@0.6.17";
 
 /**
  * An Observable Plot mark as `Plot.plot` accepts it in `marks`: a mark such as `Plot.ruleY([0])`,

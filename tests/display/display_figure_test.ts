@@ -11,10 +11,12 @@ Deno.test("displayFigure() gives a bare chart as SVG and HTML", () => {
   assert.match(bundle["image/svg+xml"] ?? "", /<path/);
 });
 
-Deno.test("displayFigure() gives a titled figure as HTML named by its title", () => {
+Deno.test("displayFigure() gives a titled figure as HTML, as one SVG, and named by its title", () => {
   const bundle = displayFigure(plotLines(series, { title: "Squares" }))[jupyterDisplay]();
-  assert.deepEqual(Object.keys(bundle).sort(), ["text/html", "text/plain"]);
+  assert.deepEqual(Object.keys(bundle).sort(), ["image/svg+xml", "text/html", "text/plain"]);
   assert.match(bundle["text/html"] ?? "", /^<figure/);
+  assert.match(bundle["image/svg+xml"] ?? "", /^<svg xmlns=[^>]*><rect [^>]*fill="white"\/>/);
+  assert.match(bundle["image/svg+xml"] ?? "", /<text [^>]*>Squares<\/text>/);
   assert.equal(bundle["text/plain"], "[figure: Squares]");
 });
 

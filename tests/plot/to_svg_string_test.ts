@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { DOMParser } from "linkedom";
 import {
   combineFigures,
   createDocument,
@@ -16,11 +17,33 @@ Deno.test("toSvgString() adds the SVG namespace that files need", () => {
   assert.equal(text.match(/xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g)?.length, 1);
 });
 
-Deno.test("toSvgString() refuses a <figure> and points to toHtmlString", () => {
-  assert.throws(() => toSvgString(plotLines(series, { title: "T" })), {
-    name: "TypeError",
-    message: /use toHtmlString/,
-  });
+Deno.test("toSvgString() lays out a titled figure as one SVG document", () => {
+  const text = toSvgString(plotLines(series, { title: "T & U", caption: "A caption." }));
+  const svg = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
+  assert.equal(svg.tagName.toLowerCase(), "svg");
+  assert.equal(svg.getAttribute("xmlns"), "http://www.w3.org/2000/svg");
+  const texts = Array.from(svg.children).filter((child) => child.tagName === "text");
+  assert.deepEqual(texts.map((text) => text.textContent), ["T & U", "A caption."]);
+  const charts = Array.from(svg.children).filter((child) => child.tagName === "svg");
+  assert.equal(charts.length, 1);
+  // The chart sits below the title and above the caption, and the document holds all three.
+  const chartTop = Number(charts[0].getAttribute("y"));
+  assert.ok(Number(texts[0].getAttribute("y")) < chartTop);
+  assert.ok(
+    Number(texts[1].getAttribute("y")) > chartTop + Number(charts[0].getAttribute("height")),
+  );
+  assert.ok(Number(svg.getAttribute("height")) >= Number(texts[1].getAttribute("y")));
+});
+
+Deno.test("toSvgString() refuses a figure holding what SVG cannot lay out", () => {
+  const document = createDocument();
+  const figure = combineFigures([plotLines(series, { document })], { document, title: "T" });
+  const table = document.createElement("table");
+  const row = document.createElement("tr");
+  row.append(document.createElement("td"));
+  table.append(row);
+  figure.append(table);
+  assert.throws(() => toSvgString(figure), { name: "TypeError", message: /<table>/ });
 });
 
 Deno.test("toHtmlString() wraps a figure in a page titled by its heading when standalone", () => {

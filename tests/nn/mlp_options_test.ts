@@ -1,0 +1,109 @@
+import assert from "node:assert/strict";
+import {
+  ActivationLayer,
+  createActivation,
+  dataset,
+  fromRows,
+  mlp,
+  type MlpOptions,
+  PReLU,
+  train,
+} from "../../src/mod.ts";
+
+// The calls a notebook without a type checker lets through.
+const looseMlp = (options: unknown) => mlp([2, 4, 1], options as MlpOptions);
+
+Deno.test("mlp() passes alpha to every activation that takes one", async (t) => {
+  await t.step("ELU's alpha is its scale (it used to be ignored)", () => {
+    const layer = mlp([2, 4, 1], { activation: "elu", alpha: 0.5 }).layers[1];
+    assert.ok(layer instanceof ActivationLayer);
+    assert.equal(layer.activation.params.alpha, 0.5);
+    assert.equal(layer.activation.f(-Infinity), -0.5);
+  });
+  await t.step("Leaky ReLU's alpha is its slope", () => {
+    const layer = mlp([2, 4, 1], { activation: "leakyRelu", alpha: 0.3 }).layers[1];
+    assert.ok(layer instanceof ActivationLayer);
+    assert.equal(layer.activation.params.alpha, 0.3);
+  });
+  await t.step("PReLU's alpha is its initial slope", () => {
+    const layer = mlp([2, 4, 1], { activation: "prelu", alpha: 0.3 }).layers[1];
+    assert.ok(layer instanceof PReLU);
+    assert.equal(layer.alpha[0], 0.3);
+  });
+});
+
+Deno.test("mlp() refuses an activation parameter the activation does not take", async (t) => {
+  await t.step("alpha with relu", () => {
+    assert.throws(() => mlp([2, 4, 1], { activation: "relu", alpha: 0.2 }), {
+      name: "TypeError",
+      message: "Cannot build an MLP as alpha applies only to the activations leakyRelu, prelu, " +
+        'elu: activation="relu"',
+    });
+  });
+  await t.step("alpha with the default activation (relu)", () => {
+    assert.throws(() => mlp([2, 4, 1], { alpha: 0.2 }), { message: /activation="relu"/ });
+  });
+  for (const activation of ["tanh", "sigmoid", "selu", "softplus", "gelu", "rrelu"]) {
+    await t.step(`alpha with ${activation}`, () => {
+      assert.throws(() => mlp([2, 4, 1], { activation, alpha: 0.2 }), {
+        name: "TypeError",
+        message: new RegExp(`alpha applies only to .*: activation="${activation}"`),
+      });
+    });
+  }
+  await t.step("lower and upper with leakyRelu", () => {
+    assert.throws(() => mlp([2, 4, 1], { activation: "leakyRelu", lower: 0.1 }), {
+      message: "Cannot build an MLP as lower applies only to the activations rrelu: " +
+        'activation="leakyRelu"',
+    });
+    assert.throws(() => mlp([2, 4, 1], { activation: "prelu", upper: 0.3 }), {
+      message: /upper applies only to the activations rrelu/,
+    });
+  });
+  await t.step("sharedSlope with leakyRelu", () => {
+    assert.throws(() => mlp([2, 4, 1], { activation: "leakyRelu", sharedSlope: true }), {
+      message: /sharedSlope applies only to the activations prelu/,
+    });
+  });
+  await t.step("any of them beside an activation object, which carries its own", () => {
+    const activation = createActivation("leakyRelu", { alpha: 0.1 });
+    assert.throws(() => mlp([2, 4, 1], { activation, alpha: 0.1 }), {
+      name: "TypeError",
+      message: "Cannot build an MLP as alpha must be left out when activation is an object, " +
+        "which carries its own parameters: activation=leakyRelu, alpha=0.1",
+    });
+  });
+});
+
+Deno.test("mlp() refuses unknown option keys and non-object options", async (t) => {
+  await t.step("a typo", () => {
+    assert.throws(() => looseMlp({ activation: "leakyRelu", alfa: 0.2 }), {
+      name: "TypeError",
+      message: "Cannot build an MLP as options must have only the keys activation, alpha, lower, " +
+        'upper, sharedSlope, init, biasInit, dropout, seed: unknown key "alfa"',
+    });
+  });
+  await t.step("an option of another function (train's learningRate)", () => {
+    assert.throws(() => looseMlp({ learningRate: 0.1 }), { message: /unknown key "learningRate"/ });
+  });
+  await t.step("a number or a string in place of the options", () => {
+    assert.throws(() => looseMlp(7), { name: "TypeError", message: /must be an object/ });
+    assert.throws(() => looseMlp("relu"), { name: "TypeError", message: /must be an object/ });
+  });
+});
+
+Deno.test("train() refuses unknown option keys before it changes the model", () => {
+  const data = dataset(fromRows([[0, 1], [1, 0]]), new Int32Array([0, 1]));
+  const model = mlp([2, 4, 2], { seed: 1 });
+  const before = JSON.stringify(model.toJSON());
+  assert.throws(() => train(model, data, { epochs: 2, learningrate: 0.5 } as never), {
+    name: "TypeError",
+    message:
+      /^Cannot train as options must have only the keys epochs, batchSize, learningRate, .*: unknown key "learningrate"$/,
+  });
+  assert.throws(() => train(model, data, 5 as never), {
+    name: "TypeError",
+    message: "Cannot train as options must be an object such as { epochs: 5 }: options=5",
+  });
+  assert.equal(JSON.stringify(model.toJSON()), before);
+});

