@@ -41,3 +41,4 @@ export * from "./diagnostics/mod.ts";
 export * from "./experiments/mod.ts";
 export * from "./plot/mod.ts";
 export * from "./display/mod.ts";
+export * from "./explorer/mod.ts";
