@@ -200,33 +200,64 @@ export interface EpochChartOptions {
 /** Chart size in SVG units (the page scales it to its column). */
 export const CHART_WIDTH = 360, CHART_HEIGHT = 250;
 
-/**
- * A line chart over epochs 0 .. `epochs`: title, legend, axes with labels, one polyline per
- * series and a dot on its last value.
- */
-export function epochChartSvg(options: EpochChartOptions): string {
+/** Where an epoch chart draws: its plot area, y range and scales. */
+export interface EpochChartLayout {
+  /** The plot area. */
+  area: Area;
+  /** The y range. */
+  yRange: readonly [number, number];
+  /** Epoch to x. */
+  x: (epoch: number) => number;
+  /** Value to y. */
+  y: (value: number) => number;
+}
+
+/** The layout of an epoch chart: y from 0 to 5% above the largest value unless fixed. */
+export function epochChartLayout(options: EpochChartOptions): EpochChartLayout {
   const area = { left: 52, top: 50, width: CHART_WIDTH - 52 - 14, height: CHART_HEIGHT - 50 - 44 };
   let yMax = 0;
   for (const s of options.series) {
     for (const v of s.values) if (Number.isFinite(v) && v > yMax) yMax = v;
   }
-  const [y0, y1] = options.yRange ?? [0, yMax > 0 ? yMax * 1.05 : 1];
-  const xTicks = niceTicks(0, options.epochs, 5);
-  const yTicks = niceTicks(y0, y1, 4);
-  const sx = scale(0, options.epochs, area.left, area.left + area.width);
-  const sy = scale(y0, y1, area.top + area.height, area.top);
-  const lines = options.series.map((s) => {
-    const points: string[] = [];
-    s.values.forEach((v, epoch) => {
-      if (Number.isFinite(v)) points.push(`${round(sx(epoch))},${round(sy(Math.min(v, y1)))}`);
-    });
-    if (points.length === 0) return "";
+  const yRange = options.yRange ?? [0, yMax > 0 ? yMax * 1.05 : 1];
+  return {
+    area,
+    yRange,
+    x: scale(0, options.epochs, area.left, area.left + area.width),
+    y: scale(yRange[0], yRange[1], area.top + area.height, area.top),
+  };
+}
+
+/** A series' polyline points and its last point, in the layout's coordinates. */
+export function seriesPoints(
+  series: EpochSeries,
+  layout: EpochChartLayout,
+): { points: string; last: readonly [number, number] | undefined } {
+  const points: string[] = [];
+  let last: [number, number] | undefined;
+  series.values.forEach((v, epoch) => {
+    if (!Number.isFinite(v)) return;
+    last = [round(layout.x(epoch)), round(layout.y(Math.min(v, layout.yRange[1])))];
+    points.push(`${last[0]},${last[1]}`);
+  });
+  return { points: points.join(" "), last };
+}
+
+/**
+ * A line chart over epochs 0 .. `epochs`: title, legend, axes with labels, one polyline per
+ * series (`data-series` = its index) and a dot on its last value (`data-last` = its index), so
+ * that a page can move the lines without redrawing the chart.
+ */
+export function epochChartSvg(options: EpochChartOptions): string {
+  const layout = epochChartLayout(options);
+  const { area, yRange: [y0, y1] } = layout;
+  const lines = options.series.map((s, i) => {
+    const { points, last } = seriesPoints(s, layout);
     const dash = s.dashed ? ` stroke-dasharray="5 3"` : "";
-    const [lx, ly] = points[points.length - 1].split(",");
-    return `<polyline points="${
-      points.join(" ")
-    }" fill="none" stroke="${s.color}" stroke-width="1.8" stroke-linejoin="round"${dash}/>` +
-      `<circle cx="${lx}" cy="${ly}" r="2.6" fill="${s.color}"/>`;
+    return `<polyline data-series="${i}" points="${points}" fill="none" stroke="${s.color}" ` +
+      `stroke-width="1.8" stroke-linejoin="round"${dash}/>` +
+      `<circle data-last="${i}" cx="${last?.[0] ?? -10}" cy="${last?.[1] ?? -10}" r="2.6" ` +
+      `fill="${s.color}"/>`;
   });
   const entries = options.series.map((s) => ({
     label: s.label,
@@ -238,10 +269,16 @@ export function epochChartSvg(options: EpochChartOptions): string {
     legend(entries, 12, 38, CHART_WIDTH - 8) +
     axes(
       area,
-      { min: 0, max: options.epochs, label: "epoch", ticks: xTicks },
-      { min: y0, max: y1, label: options.yLabel, ticks: yTicks, format: options.yFormat },
+      { min: 0, max: options.epochs, label: "epoch", ticks: niceTicks(0, options.epochs, 5) },
+      {
+        min: y0,
+        max: y1,
+        label: options.yLabel,
+        ticks: niceTicks(y0, y1, 4),
+        format: options.yFormat,
+      },
     ) +
-    `<g clip-path="none">${lines.join("")}</g></svg>`;
+    `<g>${lines.join("")}</g></svg>`;
 }
 
 /** A percentage tick label. */

@@ -16,14 +16,19 @@ import { TrainingDivergedError } from "../nn/train.ts";
 import {
   activationSvg,
   BOUNDARY_AREA,
+  BOUNDARY_HEIGHT,
+  BOUNDARY_WIDTH,
   boundarySvg,
   type Domain,
   domainOf,
+  epochChartLayout,
+  type EpochChartOptions,
   epochChartSvg,
   escapeText,
   formatNumber,
   percent,
   SERIES_COLORS,
+  seriesPoints,
 } from "./_charts.ts";
 import { ExplorerSession, recipeCode } from "./_session.ts";
 import {
@@ -117,6 +122,39 @@ const ALPHA_MEANING: Record<ExplorerSettings["activation"], string> = {
   elu: "α (ELU's saturation)",
 };
 
+/**
+ * An epoch chart in the page: drawn whole when its y range or shape changes, otherwise
+ * updated by moving its lines and end dots (far cheaper than parsing a new SVG each frame).
+ */
+class EpochChartView {
+  readonly #container: Element;
+  #key = "";
+  #lines: SVGPolylineElement[] = [];
+  #dots: SVGCircleElement[] = [];
+
+  constructor(container: Element) {
+    this.#container = container;
+  }
+
+  show(options: EpochChartOptions): void {
+    const layout = epochChartLayout(options);
+    const key = `${layout.yRange.join()}|${options.epochs}|${options.series.length}`;
+    if (key !== this.#key) {
+      this.#container.innerHTML = epochChartSvg(options);
+      this.#lines = [...this.#container.querySelectorAll<SVGPolylineElement>("[data-series]")];
+      this.#dots = [...this.#container.querySelectorAll<SVGCircleElement>("[data-last]")];
+      this.#key = key;
+      return;
+    }
+    options.series.forEach((series, i) => {
+      const { points, last } = seriesPoints(series, layout);
+      this.#lines[i].setAttribute("points", points);
+      this.#dots[i].setAttribute("cx", String(last?.[0] ?? -10));
+      this.#dots[i].setAttribute("cy", String(last?.[1] ?? -10));
+    });
+  }
+}
+
 interface RangeControl {
   readonly input: HTMLInputElement;
   readonly output: HTMLOutputElement;
@@ -190,9 +228,14 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
   let grid = gridPoints({ x0: 0, x1: 1, y0: 0, y1: 1 });
   let shading: CanvasRenderingContext2D;
   let shadingImage: ImageData;
-  let neuronCells: { canvas: CanvasRenderingContext2D; cell: HTMLElement }[][] = [];
+  let neurons: CanvasRenderingContext2D;
   let neuronImage: ImageData;
+  let neuronLayout: NeuronLayout;
+  const deadList = find<HTMLElement>(".rle-dead-list");
   let generation = 0;
+  const lossChart = new EpochChartView(find(".rle-loss"));
+  const accuracyChart = new EpochChartView(find(".rle-accuracy"));
+  const deadChart = new EpochChartView(find(".rle-dead"));
 
   const instance: ExplorerInstance = {
     root,
@@ -347,35 +390,83 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
     const domain: Domain = domainOf(session.train, session.test);
     grid = gridPoints(domain);
     const { left, top, width: w, height: h } = BOUNDARY_AREA;
-    find(".rle-boundary").innerHTML = boundarySvg({
-      title: "Decision boundary",
-      domain,
-      train: session.train,
-      test: session.test,
-      shading: `<foreignObject x="${left}" y="${top}" width="${w}" height="${h}">` +
-        `<canvas xmlns="http://www.w3.org/1999/xhtml" width="${GRID_SIZE}" height="${GRID_SIZE}" ` +
-        `style="width:100%;height:100%;display:block"></canvas></foreignObject>`,
-    });
-    shading = find<HTMLCanvasElement>(".rle-boundary canvas").getContext("2d")!;
+    const at = (v: number, total: number) => `${(100 * v / total).toFixed(3)}%`;
+    // The shading is a canvas under the SVG (not inside it), so that a new frame repaints the
+    // canvas alone and not the points and axes above it.
+    find(".rle-boundary").innerHTML =
+      `<canvas class="rle-shading" width="${GRID_SIZE}" height="${GRID_SIZE}" style="left:${
+        at(left, BOUNDARY_WIDTH)
+      };top:${at(top, BOUNDARY_HEIGHT)};width:${at(w, BOUNDARY_WIDTH)};height:${
+        at(h, BOUNDARY_HEIGHT)
+      }"></canvas>` +
+      boundarySvg({
+        title: "Decision boundary",
+        domain,
+        train: session.train,
+        test: session.test,
+        shading: "",
+      });
+    shading = find<HTMLCanvasElement>(".rle-shading").getContext("2d")!;
     shadingImage = shading.createImageData(GRID_SIZE, GRID_SIZE);
     neuronImage = shading.createImageData(GRID_SIZE, GRID_SIZE);
-    const neurons = find(".rle-neurons");
-    neurons.innerHTML = session.settings.hidden.map((size, layer) =>
-      `<div class="rle-neuron-row"><span class="rle-neuron-layer">layer ${layer + 1}</span>` +
-      Array.from(
-        { length: size },
-        (_, j) =>
-          `<span class="rle-neuron"><canvas width="${GRID_SIZE}" height="${GRID_SIZE}" ` +
-          `aria-label="layer ${layer + 1}, neuron ${j + 1}"></canvas></span>`,
-      ).join("") + `</div>`
-    ).join("");
-    neuronCells = [...neurons.querySelectorAll(".rle-neuron-row")].map((row) =>
-      [...row.querySelectorAll<HTMLElement>(".rle-neuron")].map((cell) => ({
-        cell,
-        canvas: cell.querySelector("canvas")!.getContext("2d")!,
-      }))
-    );
+    neuronLayout = layoutNeurons(session.settings.hidden);
+    const canvas = find<HTMLCanvasElement>(".rle-neurons");
+    canvas.width = neuronLayout.width;
+    canvas.height = neuronLayout.height;
+    neurons = canvas.getContext("2d")!;
     find(".rle-code").textContent = recipeCode(session.settings);
+    drawActivation();
+  }
+
+  /**
+   * Every hidden neuron's output over the plane, one tile each in one canvas, layer by layer;
+   * dead neurons (z <= 0 on every training point) faded and framed, and listed in text.
+   */
+  function drawNeurons(session: ExplorerSession): void {
+    const outputs = hiddenOutputs(session.model);
+    const dead = deadNeurons(session.model, session.train);
+    neurons.fillStyle = "white";
+    neurons.fillRect(0, 0, neuronLayout.width, neuronLayout.height);
+    neurons.font = "600 13px system-ui, sans-serif";
+    neuronLayout.layers.forEach((layer, l) => {
+      neurons.fillStyle = "#1d1d1f";
+      neurons.fillText(
+        `layer ${l + 1}: ${dead[l].dead.length} of ${layer.tiles.length} dead`,
+        0,
+        layer.labelY,
+      );
+      layer.tiles.forEach(([x, y], j) => {
+        neuronPixels(outputs[l], j, neuronImage.data);
+        neurons.putImageData(neuronImage, x, y);
+        if (dead[l].dead.includes(j)) {
+          neurons.fillStyle = "rgba(255, 255, 255, 0.6)";
+          neurons.fillRect(x, y, GRID_SIZE, GRID_SIZE);
+          neurons.lineWidth = 3;
+          neurons.strokeStyle = "#1d1d1f";
+          neurons.strokeRect(x + 1.5, y + 1.5, GRID_SIZE - 3, GRID_SIZE - 3);
+        } else {
+          neurons.lineWidth = 1;
+          neurons.strokeStyle = "#c9ccd1";
+          neurons.strokeRect(x + 0.5, y + 0.5, GRID_SIZE - 1, GRID_SIZE - 1);
+        }
+      });
+    });
+    deadList.textContent = "Dead: " +
+      dead.map((layer, l) =>
+        `layer ${l + 1}: ${
+          layer.dead.length === 0 ? "none" : "neurons " + layer.dead.map((j) => j + 1).join(", ")
+        }`
+      ).join("; ");
+  }
+
+  /** The activation view: at each restart, and each epoch for PReLU's learned slopes. */
+  function drawActivation(): void {
+    const { session } = instance, { settings } = session;
+    find(".rle-activation").innerHTML = activationSvg({
+      activation: activationOf(settings),
+      convention: "left",
+      note: settings.activation === "prelu" ? preluNote(session) : undefined,
+    });
   }
 
   /** Redraws everything that changes with each epoch. */
@@ -383,19 +474,7 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
     const { session } = instance;
     boundaryPixels(session.model, grid, shadingImage.data);
     shading.putImageData(shadingImage, 0, 0);
-    const outputs = hiddenOutputs(session.model);
-    const dead = deadNeurons(session.model, session.train);
-    neuronCells.forEach((row, layer) =>
-      row.forEach(({ cell, canvas }, j) => {
-        neuronPixels(outputs[layer], j, neuronImage.data);
-        canvas.putImageData(neuronImage, 0, 0);
-        const isDead = dead[layer].dead.includes(j);
-        cell.classList.toggle("dead", isDead);
-        cell.title = `layer ${layer + 1}, neuron ${j + 1}${
-          isDead ? ": dead (z ≤ 0 on every training point)" : ""
-        }`;
-      })
-    );
+    drawNeurons(session);
     drawCharts();
     status.textContent = statusLine(session);
     showButtons();
@@ -403,12 +482,8 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
 
   function drawCharts(): void {
     const { session } = instance, { history, settings } = session;
-    find(".rle-activation").innerHTML = activationSvg({
-      activation: activationOf(settings),
-      convention: "left",
-      note: settings.activation === "prelu" ? preluNote(session) : undefined,
-    });
-    find(".rle-loss").innerHTML = epochChartSvg({
+    if (settings.activation === "prelu") drawActivation();
+    lossChart.show({
       title: "Loss (softmax cross-entropy)",
       yLabel: "loss",
       epochs: settings.epochs,
@@ -422,7 +497,7 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
         },
       ],
     });
-    find(".rle-accuracy").innerHTML = epochChartSvg({
+    accuracyChart.show({
       title: "Accuracy",
       yLabel: "accuracy",
       epochs: settings.epochs,
@@ -442,7 +517,7 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
         },
       ],
     });
-    find(".rle-dead").innerHTML = epochChartSvg({
+    deadChart.show({
       title: "Dead neurons per hidden layer",
       yLabel: "dead fraction",
       epochs: settings.epochs,
@@ -460,6 +535,38 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
   restart(initial);
   showControls();
   return instance;
+}
+
+/** Where each hidden neuron's tile goes in the neurons canvas. */
+interface NeuronLayout {
+  width: number;
+  height: number;
+  layers: { labelY: number; tiles: [number, number][] }[];
+}
+
+/** Tiles per row, and the gap between tiles, in canvas pixels. */
+const TILES_PER_ROW = 8, TILE_GAP = 6, LABEL_HEIGHT = 22;
+
+function layoutNeurons(hidden: readonly number[]): NeuronLayout {
+  const pitch = GRID_SIZE + TILE_GAP;
+  let y = 0;
+  const layers = hidden.map((size) => {
+    const labelY = y + 15;
+    y += LABEL_HEIGHT;
+    const tiles = Array.from(
+      { length: size },
+      (
+        _,
+        j,
+      ): [number, number] => [
+        (j % TILES_PER_ROW) * pitch,
+        y + Math.floor(j / TILES_PER_ROW) * pitch,
+      ],
+    );
+    y += Math.ceil(size / TILES_PER_ROW) * pitch + 4;
+    return { labelY, tiles };
+  });
+  return { width: TILES_PER_ROW * pitch - TILE_GAP, height: y, layers };
 }
 
 /** The activation of the settings, as the model's hidden layers start with it. */
@@ -546,9 +653,10 @@ function layoutHtml(id: string): string {
     `its pre-activation is ≤ 0 on every training point: ReLU then passes no gradient to it.` +
     `</figcaption></figure>` +
     `<figure class="rle-view rle-neurons-view"><div class="rle-neurons-title">Hidden neurons` +
-    `</div><div class="rle-neurons"></div><figcaption>Each square is one neuron's output over ` +
-    `the plane of the boundary view (blue positive, orange negative, white zero); a dark frame ` +
-    `and faded colours mark a dead neuron.</figcaption></figure>` +
+    `</div><canvas class="rle-neurons" role="img" aria-label="Each hidden neuron's output ` +
+    `over the plane"></canvas><p class="rle-dead-list"></p><figcaption>Each square is one ` +
+    `neuron's output over the plane of the boundary view (blue positive, orange negative, ` +
+    `white zero); a dark frame and faded colours mark a dead neuron.</figcaption></figure>` +
     `</div>` +
     `<details class="rle-details"><summary>The same run in code (Deno, the library's API)` +
     `</summary><pre class="rle-code"></pre></details>`;

@@ -112,12 +112,11 @@ const EXPLORER_CSS = `
 .relu-lab-explorer .rle-views svg { width: 100%; height: auto; display: block; }
 .relu-lab-explorer figcaption { font-size: 12.5px; color: #5f6368; margin-top: 0.2rem; }
 .relu-lab-explorer .rle-neurons-title { font-weight: 600; font-size: 13.5px; margin: 0.2rem 0 0.4rem; }
-.relu-lab-explorer .rle-neuron-row { display: flex; flex-wrap: wrap; gap: 4px; align-items: center;
-  margin-bottom: 6px; }
-.relu-lab-explorer .rle-neuron-layer { font-size: 12px; color: #5f6368; width: 3.4rem; }
-.relu-lab-explorer .rle-neuron { display: block; width: 34px; height: 34px; border: 1px solid #c9ccd1; }
-.relu-lab-explorer .rle-neuron canvas { width: 100%; height: 100%; display: block; }
-.relu-lab-explorer .rle-neuron.dead { border: 2px solid #1d1d1f; opacity: 0.45; }
+.relu-lab-explorer .rle-boundary { position: relative; }
+.relu-lab-explorer .rle-shading { position: absolute; display: block; }
+.relu-lab-explorer .rle-boundary svg { position: relative; will-change: transform; }
+.relu-lab-explorer canvas.rle-neurons { display: block; width: 100%; max-width: 442px; height: auto; }
+.relu-lab-explorer .rle-dead-list { font-size: 12.5px; margin: 0.3rem 0 0; }
 .relu-lab-explorer .rle-details { margin-top: 0.6rem; }
 .relu-lab-explorer .rle-details summary { cursor: pointer; font-weight: 600; }
 .relu-lab-explorer pre.rle-code { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 12.5px;

@@ -47,7 +47,9 @@ Deno.test("epochChartSvg() draws a titled chart with legend, axis labels and one
   for (const label of ["Loss", "training", "test", "epoch", "loss", "100"]) {
     assert.ok(svg.includes(`>${label}<`), `has the text ${label}`);
   }
-  const lines = [...svg.matchAll(/<polyline points="([^"]+)"[^>]*stroke="(#\d+)"/g)];
+  const lines = [
+    ...svg.matchAll(/<polyline data-series="\d" points="([^"]*)"[^>]*stroke="(#\d+)"/g),
+  ];
   assert.deepEqual(lines.map((m) => m[2]), ["#123456", "#654321"]);
   assert.equal(lines[0][1].split(" ").length, 3);
   assert.equal(lines[1][1].split(" ").length, 2, "a non-finite value is left out");

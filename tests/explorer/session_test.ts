@@ -15,42 +15,11 @@ import {
   twoMoons,
   xor,
 } from "../../src/mod.ts";
+import { trainDirectly } from "./_train_directly.ts";
 import { domainOf } from "../../src/explorer/_charts.ts";
 import { ExplorerSession, recipeCode } from "../../src/explorer/_session.ts";
 import { type ExploreOptions, resolveExplorerSettings } from "../../src/explorer/_settings.ts";
 import { boundaryPixels, GRID_SIZE, gridPoints } from "../../src/explorer/_shading.ts";
-
-/** train() on the run the explorer documents, built here from the public API. */
-function trainDirectly(options: ExploreOptions): EpochRecord[] {
-  const s = resolveExplorerSettings(options);
-  const generators = {
-    twoMoons: () => twoMoons({ n: s.n, noise: s.noise, seed: s.seed }),
-    circles: () => circles({ n: s.n, noise: s.noise, seed: s.seed, factor: 0.5 }),
-    spirals: () => spirals({ n: s.n, noise: s.noise, seed: s.seed, classes: 2 }),
-    xor: () => xor({ n: s.n, noise: s.noise, seed: s.seed }),
-  };
-  const { train: points, test } = trainTestSplit(generators[s.dataset](), {
-    testFraction: s.testFraction,
-    seed: s.seed,
-  });
-  const activation = s.activation === "elu"
-    ? createActivation("elu", { alpha: s.alpha })
-    : s.activation;
-  const model = mlp([2, ...s.hidden, 2], {
-    activation,
-    alpha: s.alpha,
-    biasInit: s.biasInit,
-    seed: s.seed,
-  });
-  return train(model, points, {
-    epochs: s.epochs,
-    batchSize: s.batchSize,
-    learningRate: s.learningRate,
-    optimizer: s.optimizer,
-    seed: s.seed,
-    test,
-  });
-}
 
 /** Steps a session to its end, doing the page's drawing work after every epoch. */
 async function runLikeThePage(options: ExploreOptions): Promise<ExplorerSession> {
