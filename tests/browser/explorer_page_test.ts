@@ -4,9 +4,8 @@
  * from disk (no server, no network) and the test drives with puppeteer-core.
  */
 import assert from "node:assert/strict";
-import { main } from "../../src/runner/cli.ts";
 import { networkResources } from "../../src/runner/html.ts";
-import { trainDirectly } from "../explorer/_train_directly.ts";
+import { renderFixture } from "./_fixture.ts";
 import {
   boundaryFingerprint,
   collectErrors,
@@ -21,49 +20,7 @@ import {
   waitForExplorer,
   withBrowser,
 } from "./_browser.ts";
-
-const FIXTURE = "tests/browser/fixtures/explorer.ipynb";
-const OUT = "build/test-browser";
-
-/** Runs the runner in-process on the fixture, quietly unless it fails. */
-async function renderFixture(): Promise<string> {
-  const lines: string[] = [];
-  const { log, error } = console;
-  console.log = (...parts: unknown[]) => lines.push(parts.join(" "));
-  console.error = (...parts: unknown[]) => lines.push(parts.join(" "));
-  try {
-    const code = await main(["--no-update", "--out", OUT, FIXTURE]);
-    assert.equal(code, 0, lines.join("\n"));
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-  return `${Deno.cwd()}/${OUT}/explorer.html`;
-}
-
-/** Asserts the page's history equals train()'s for the same settings, to 1e-12 relative. */
-function assertSameNumbersAsDeno(state: ExplorerState): void {
-  const expected = trainDirectly(state.settings);
-  const trained = state.history.slice(1);
-  assert.ok(trained.length > 0, "the page trained some epochs");
-  const close = (a: number, b: number) => Math.abs(a - b) <= 1e-12 * Math.abs(b);
-  trained.forEach((record, i) => {
-    const deno = expected[i];
-    assert.equal(record.epoch, deno.epoch);
-    assert.ok(
-      close(record.trainLoss, deno.trainLoss),
-      `epoch ${record.epoch}: page loss ${record.trainLoss}, Deno ${deno.trainLoss}`,
-    );
-    assert.ok(close(record.testLoss, deno.testLoss!), `epoch ${record.epoch}: test loss`);
-    assert.equal(record.trainAccuracy, deno.trainAccuracy);
-    assert.equal(record.testAccuracy, deno.testAccuracy);
-    assert.deepEqual(record.deadFraction, deno.deadFraction);
-  });
-}
-
-function mean(values: readonly number[]): number {
-  return values.reduce((sum, v) => sum + v, 0) / values.length;
-}
+import { assertSameNumbersAsDeno, mean } from "./_numbers.ts";
 
 Deno.test({
   name:
@@ -72,7 +29,7 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
 }, async (t) => {
-  const file = await renderFixture();
+  const file = (await renderFixture()).page;
   const html = await Deno.readTextFile(file);
   assert.deepEqual(networkResources(html), [], "the page needs no network");
   let profile = "";
