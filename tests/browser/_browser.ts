@@ -14,31 +14,44 @@ export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Process ids whose command line contains `marker` (read from /proc). */
+/**
+ * Process ids whose command line contains `marker`, from `ps` (reading /proc directly needs
+ * Deno's --allow-all).
+ */
 export function processesWith(marker: string): number[] {
+  const listed = new Deno.Command("ps", { args: ["-eo", "pid=,args="], stdout: "piped" })
+    .outputSync();
   const found: number[] = [];
-  for (const entry of Deno.readDirSync("/proc")) {
-    if (!/^\d+$/.test(entry.name) || Number(entry.name) === Deno.pid) continue;
-    try {
-      const cmdline = Deno.readTextFileSync(`/proc/${entry.name}/cmdline`);
-      if (cmdline.includes(marker)) found.push(Number(entry.name));
-    } catch {
-      // The process ended while we looked.
-    }
+  for (const line of new TextDecoder().decode(listed.stdout).split("\n")) {
+    const match = /^\s*(\d+) (.*)$/.exec(line);
+    if (match === null || !match[2].includes(marker)) continue;
+    const pid = Number(match[1]);
+    if (pid !== Deno.pid) found.push(pid);
   }
   return found;
+}
+
+/**
+ * Sends `signal` to process `pid` (a negative pid: its process group) with procps' `kill`,
+ * which needs only `--allow-run=/usr/bin/kill` where `Deno.kill` needs unscoped `--allow-run`.
+ * A process already gone is not an error; any other failure throws.
+ */
+export function sendSignal(pid: number, signal: "TERM" | "KILL"): void {
+  const result = new Deno.Command("/usr/bin/kill", {
+    args: ["-s", signal, "--", String(pid)],
+    stdout: "null",
+    stderr: "piped",
+  }).outputSync();
+  const message = new TextDecoder().decode(result.stderr);
+  if (!result.success && !/no such process/i.test(message)) {
+    throw new Error(`Cannot send SIG${signal} to ${pid}: ${message.trim()}`);
+  }
 }
 
 /** Sends SIGKILL to every process whose command line contains `marker`; returns how many. */
 export function killProcessesWith(marker: string): number {
   const pids = processesWith(marker);
-  for (const pid of pids) {
-    try {
-      Deno.kill(pid, "SIGKILL");
-    } catch {
-      // Already gone.
-    }
-  }
+  for (const pid of pids) sendSignal(pid, "KILL");
   return pids.length;
 }
 

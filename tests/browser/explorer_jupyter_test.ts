@@ -13,6 +13,7 @@ import {
   explorerState,
   killProcessesWith,
   processesWith,
+  sendSignal,
   waitForExplorer,
   waitForNoProcessWith,
   withBrowser,
@@ -98,8 +99,10 @@ Deno.test({
     detached: true,
   }).spawn();
   const log: string[] = [];
+  const stopReading = new AbortController();
   const reading = server.stderr.pipeThrough(new TextDecoderStream()).pipeTo(
     new WritableStream({ write: (chunk) => void log.push(chunk) }),
+    { signal: stopReading.signal },
   ).catch(() => {});
   const base = `http://127.0.0.1:${port}`;
   try {
@@ -211,14 +214,11 @@ Deno.test({
     console.error(`Jupyter's log:\n${log.join("").slice(-4000)}`);
     throw error;
   } finally {
-    try {
-      Deno.kill(-server.pid, "SIGTERM"); // the server shuts its kernels down
-    } catch {
-      // Already gone.
-    }
+    sendSignal(-server.pid, "TERM"); // the server shuts its kernels down
     await Promise.race([server.status, delay(10_000)]);
     killProcessesWith(dir);
     await waitForNoProcessWith(dir, 10_000);
+    stopReading.abort(); // a kernel that outlived the server may still hold its stderr
     await reading;
     await Deno.remove(dir, { recursive: true }).catch(() => {});
   }
