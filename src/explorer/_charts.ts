@@ -124,6 +124,7 @@ function axes(
   area: Area,
   x: { min: number; max: number; label: string; ticks: number[]; format?: (v: number) => string },
   y: { min: number; max: number; label: string; ticks: number[]; format?: (v: number) => string },
+  grid = true,
 ): string {
   const sx = scale(x.min, x.max, area.left, area.left + area.width);
   const sy = scale(y.min, y.max, area.top + area.height, area.top);
@@ -132,7 +133,9 @@ function axes(
   for (const t of y.ticks) {
     const py = round(sy(t));
     parts.push(
-      `<line x1="${area.left}" y1="${py}" x2="${right}" y2="${py}" stroke="${GRID}"/>`,
+      grid
+        ? `<line x1="${area.left}" y1="${py}" x2="${right}" y2="${py}" stroke="${GRID}"/>`
+        : `<line x1="${area.left - 4}" y1="${py}" x2="${area.left}" y2="${py}" stroke="${MUTED}"/>`,
       text(area.left - 5, py + 3.5, (y.format ?? formatNumber)(t), `text-anchor="end"`),
     );
   }
@@ -452,6 +455,7 @@ export function boundarySvg(options: BoundaryOptions): string {
       area,
       { min: domain.x0, max: domain.x1, label: "x₁", ticks: niceTicks(domain.x0, domain.x1, 5) },
       { min: domain.y0, max: domain.y1, label: "x₂", ticks: niceTicks(domain.y0, domain.y1, 5) },
+      false,
     ) +
     points(options.train, false) + points(options.test, true) + `</svg>`;
 }

@@ -83,42 +83,42 @@ export function explore(options: ExploreOptions = {}): Displayable {
 /** The explorer's stylesheet, scoped to its container. */
 const EXPLORER_CSS = `
 .relu-lab-explorer { container-type: inline-size; font: 14px/1.45 system-ui, -apple-system,
-  "Segoe UI", sans-serif; color: #1d1d1f; max-width: 1180px; margin: 0.3rem 0; }
+  "Segoe UI", sans-serif; color: #1d1d1f; max-width: 1180px; margin: 0.3em 0; }
 .relu-lab-explorer * { box-sizing: border-box; }
 .relu-lab-explorer img { max-width: 100%; height: auto; }
-.relu-lab-explorer .rle-note { margin: 0 0 0.4rem; }
-.relu-lab-explorer .rle-controls { display: grid; gap: 0.5rem 1.2rem; margin: 0 0 0.6rem;
-  grid-template-columns: repeat(auto-fill, minmax(min(100%, 12.5rem), 1fr)); }
-.relu-lab-explorer .rle-control { display: flex; flex-direction: column; gap: 0.15rem; min-width: 0; }
-.relu-lab-explorer .rle-control label { display: flex; justify-content: space-between; gap: 0.5rem;
+.relu-lab-explorer .rle-note { margin: 0 0 0.4em; }
+.relu-lab-explorer .rle-controls { display: grid; gap: 0.5em 1.2em; margin: 0 0 0.6em;
+  grid-template-columns: repeat(auto-fill, minmax(min(100%, 11.5em), 1fr)); }
+.relu-lab-explorer .rle-control { display: flex; flex-direction: column; gap: 0.15em; min-width: 0; }
+.relu-lab-explorer .rle-control label { display: flex; justify-content: space-between; gap: 0.5em;
   font-size: 13px; font-weight: 600; margin: 0; }
 .relu-lab-explorer output { font-weight: 400; font-variant-numeric: tabular-nums; }
-.relu-lab-explorer input[type=range] { width: 100%; margin: 0.2rem 0; accent-color: #4269d0; }
-.relu-lab-explorer select, .relu-lab-explorer input[type=number] { font: inherit; padding: 0.15rem 0.3rem;
+.relu-lab-explorer input[type=range] { width: 100%; margin: 0.2em 0; accent-color: #4269d0; }
+.relu-lab-explorer select, .relu-lab-explorer input[type=number] { font: inherit; padding: 0.15em 0.3em;
   width: 100%; border: 1px solid #8a8f98; border-radius: 4px; background: white; color: inherit; }
-.relu-lab-explorer .rle-buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
-.relu-lab-explorer button { font: inherit; font-weight: 600; padding: 0.3rem 0.9rem; cursor: pointer;
+.relu-lab-explorer .rle-buttons { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; }
+.relu-lab-explorer button { font: inherit; font-weight: 600; padding: 0.3em 0.9em; cursor: pointer;
   border: 1px solid #8a8f98; border-radius: 6px; background: #f6f8fa; color: inherit; }
 .relu-lab-explorer button[aria-pressed=true] { background: #e4ecfb; border-color: #4269d0; }
 .relu-lab-explorer button:disabled { opacity: 0.5; cursor: default; }
 .relu-lab-explorer :focus-visible { outline: 2px solid #4269d0; outline-offset: 2px; }
 .relu-lab-explorer .rle-hint { color: #5f6368; font-size: 12.5px; }
-.relu-lab-explorer .rle-status { margin: 0.5rem 0; font-variant-numeric: tabular-nums; min-height: 2.9em; }
+.relu-lab-explorer .rle-status { margin: 0.5em 0; font-variant-numeric: tabular-nums; min-height: 2.9em; }
 .relu-lab-explorer .rle-announce { position: absolute; width: 1px; height: 1px; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; }
-.relu-lab-explorer .rle-views { display: grid; gap: 0.8rem 1.2rem;
-  grid-template-columns: repeat(auto-fill, minmax(min(100%, 21rem), 1fr)); }
+.relu-lab-explorer .rle-views { display: grid; gap: 0.8em 1.2em;
+  grid-template-columns: repeat(auto-fill, minmax(min(100%, 21em), 1fr)); }
 .relu-lab-explorer figure { margin: 0; min-width: 0; }
 .relu-lab-explorer .rle-views svg { width: 100%; height: auto; display: block; }
-.relu-lab-explorer figcaption { font-size: 12.5px; color: #5f6368; margin-top: 0.2rem; }
-.relu-lab-explorer .rle-neurons-title { font-weight: 600; font-size: 13.5px; margin: 0.2rem 0 0.4rem; }
+.relu-lab-explorer figcaption { font-size: 12.5px; color: #5f6368; margin-top: 0.2em; }
+.relu-lab-explorer .rle-neurons-title { font-weight: 600; font-size: 13.5px; margin: 0.2em 0 0.4em; }
 .relu-lab-explorer .rle-boundary { position: relative; }
 .relu-lab-explorer .rle-shading { position: absolute; display: block; }
 .relu-lab-explorer .rle-boundary svg { position: relative; will-change: transform; }
 .relu-lab-explorer canvas.rle-neurons { display: block; width: 100%; max-width: 442px; height: auto; }
-.relu-lab-explorer .rle-dead-list { font-size: 12.5px; margin: 0.3rem 0 0; }
-.relu-lab-explorer .rle-details { margin-top: 0.6rem; }
+.relu-lab-explorer .rle-dead-list { font-size: 12.5px; margin: 0.3em 0 0; }
+.relu-lab-explorer .rle-details { margin-top: 0.6em; }
 .relu-lab-explorer .rle-details summary { cursor: pointer; font-weight: 600; }
 .relu-lab-explorer pre.rle-code { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 12.5px;
-  background: #f6f8fa; border: 1px solid #e1e4e8; border-radius: 6px; padding: 0.5rem 0.7rem; }
+  background: #f6f8fa; border: 1px solid #e1e4e8; border-radius: 6px; padding: 0.5em 0.7em; }
 `;
