@@ -4,6 +4,7 @@
  * from disk (no server, no network) and the test drives with puppeteer-core.
  */
 import assert from "node:assert/strict";
+import { explore, jupyterDisplay } from "../../src/mod.ts";
 import { networkResources } from "../../src/runner/html.ts";
 import { renderFixture } from "./_fixture.ts";
 import {
@@ -177,5 +178,38 @@ Deno.test({
   await t.step("no browser process is left", () => {
     assert.notEqual(profile, "");
     assert.deepEqual(processesWith(profile), []);
+  });
+});
+
+Deno.test({
+  name: "two explorers on one page mount on their own containers and train independently",
+  sanitizeResources: false,
+  sanitizeOps: false,
+}, async () => {
+  const a = explore({ dataset: "circles", epochs: 5 })[jupyterDisplay]()["text/html"]!;
+  const b = explore({ dataset: "xor", activation: "relu", epochs: 5 })
+    [jupyterDisplay]()["text/html"]!;
+  const html =
+    `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${a}${b}</body></html>`;
+  await withBrowser(async ({ browser }) => {
+    const page = await browser.newPage();
+    const errors = collectErrors(page);
+    await page.setContent(html, { waitUntil: "load" });
+    await page.waitForFunction(
+      () => globalThis.reluLabExplorer?.instances.size === 2,
+      { timeout: 15_000, polling: 50 },
+      undefined,
+    );
+    const ids = await page.evaluate(() => [...globalThis.reluLabExplorer!.instances.keys()]);
+    assert.equal(new Set(ids).size, 2);
+    await page.click(`#${ids[1]} .rle-play`);
+    const second = await waitForExplorer(page, { status: "done" }, 30_000, ids[1]);
+    const first = await explorerState(page, ids[0]);
+    assert.equal(second.settings.dataset, "xor");
+    assert.equal(second.epoch, 5);
+    assert.equal(first.settings.dataset, "circles");
+    assert.equal(first.epoch, 0, "the other explorer did not move");
+    assertSameNumbersAsDeno(second);
+    assert.deepEqual(errors, []);
   });
 });
