@@ -50,3 +50,4 @@ export * from "./experiments/mod.ts";
 export * from "./study/mod.ts";
 export * from "./plot/mod.ts";
 export * from "./display/mod.ts";
+export * from "./explorer/mod.ts";

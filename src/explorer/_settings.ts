@@ -1,0 +1,199 @@
+/**
+ * The explorer's settings: the options a notebook passes to `explore`, their defaults, the
+ * ranges its controls offer, and their validation.
+ *
+ * @module
+ */
+
+import { formatValue, requireNumber } from "../core/validate.ts";
+
+/** The hidden activations the explorer offers. */
+export type ExplorerActivationName = "relu" | "leakyRelu" | "prelu" | "elu";
+
+/** The data sets the explorer offers (two classes each). */
+export type ExplorerDatasetName = "twoMoons" | "circles" | "spirals" | "xor";
+
+/** The optimizers the explorer offers. */
+export type ExplorerOptimizerName = "sgd" | "adam";
+
+/**
+ * Options of `explore`: the explorer's starting state. A notebook passes its own parameters, so
+ * the explorer continues the experiment the notebook ran. Every option is optional.
+ */
+export interface ExploreOptions {
+  /** Hidden activation. Default: `"leakyRelu"`. */
+  activation?: ExplorerActivationName;
+  /**
+   * In [0, 1]: Leaky ReLU's negative slope, PReLU's initial slope (then learned) or ELU's
+   * saturation value (f → -alpha as z → -∞); ReLU ignores it. Default: 0.01.
+   */
+  alpha?: number;
+  /** Learning rate, in (0, 10]. Default: 0.03. */
+  learningRate?: number;
+  /** Optimizer. Default: `"sgd"`. */
+  optimizer?: ExplorerOptimizerName;
+  /** Initial bias of every hidden neuron, in [-5, 5] (negative values start neurons dead). Default: 0. */
+  biasInit?: number;
+  /** Hidden layer widths: 1 to 4 layers of 1 to 32 neurons. Default: `[16, 16]`. */
+  hidden?: readonly number[];
+  /** Data set. Default: `"twoMoons"`. */
+  dataset?: ExplorerDatasetName;
+  /** The data set's noise, in [0, 1] (for spirals: of the angle, in radians). Default: 0.1. */
+  noise?: number;
+  /** Number of points (training and test together), an integer in [20, 1000]. Default: 200. */
+  n?: number;
+  /** Fraction of the points held out for testing, in [0.1, 0.9]. Default: 0.25. */
+  testFraction?: number;
+  /** Mini-batch size, an integer in [1, 1000]. Default: 10. */
+  batchSize?: number;
+  /** Epochs to train before stopping, an integer in [1, 5000]. Default: 200. */
+  epochs?: number;
+  /** Seed of the data, the split, the weights and the shuffling; an integer. Default: 0. */
+  seed?: number;
+}
+
+/** Every option resolved: what the explorer runs with. */
+export type ExplorerSettings = Required<ExploreOptions> & { readonly hidden: readonly number[] };
+
+/** The explorer's defaults. */
+export const EXPLORER_DEFAULTS: Readonly<ExplorerSettings> = Object.freeze({
+  activation: "leakyRelu",
+  alpha: 0.01,
+  learningRate: 0.03,
+  optimizer: "sgd",
+  biasInit: 0,
+  hidden: Object.freeze([16, 16]),
+  dataset: "twoMoons",
+  noise: 0.1,
+  n: 200,
+  testFraction: 0.25,
+  batchSize: 10,
+  epochs: 200,
+  seed: 0,
+});
+
+/** Display names of the activations, in menu order. */
+export const ACTIVATION_LABELS: Readonly<Record<ExplorerActivationName, string>> = Object.freeze({
+  relu: "ReLU",
+  leakyRelu: "Leaky ReLU",
+  prelu: "PReLU",
+  elu: "ELU",
+});
+
+/** Display names of the data sets, in menu order. */
+export const DATASET_LABELS: Readonly<Record<ExplorerDatasetName, string>> = Object.freeze({
+  twoMoons: "two moons",
+  circles: "circles",
+  spirals: "spirals",
+  xor: "XOR",
+});
+
+/** Display names of the optimizers, in menu order. */
+export const OPTIMIZER_LABELS: Readonly<Record<ExplorerOptimizerName, string>> = Object.freeze({
+  sgd: "SGD",
+  adam: "Adam",
+});
+
+/** Largest number of hidden layers. */
+export const MAX_LAYERS = 4;
+/** Largest hidden layer. */
+export const MAX_WIDTH = 32;
+
+const ACTION = "explore";
+
+/**
+ * Checks `options` and fills in the defaults. Unknown keys throw a `TypeError` naming them; a
+ * value of the wrong kind a `TypeError`, one out of range a `RangeError`, each with the value.
+ *
+ * @param options The options, as a notebook passes them.
+ * @returns The complete settings.
+ */
+export function resolveExplorerSettings(options: ExploreOptions = {}): ExplorerSettings {
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new TypeError(
+      `Cannot ${ACTION} as options must be an object: options=${formatValue(options)}`,
+    );
+  }
+  const known = Object.keys(EXPLORER_DEFAULTS);
+  const unknown = Object.keys(options).filter((key) => !known.includes(key));
+  if (unknown.length > 0) {
+    throw new TypeError(
+      `Cannot ${ACTION} as ${unknown.map(formatValue).join(", ")} ${
+        unknown.length === 1 ? "is not an option" : "are not options"
+      } (the options are ${known.join(", ")})`,
+    );
+  }
+  const given = { ...EXPLORER_DEFAULTS, ...withoutUndefined(options) };
+  return {
+    activation: requireChoice("activation", given.activation, ACTIVATION_LABELS),
+    alpha: requireNumber(ACTION, "alpha", given.alpha, { min: 0, max: 1 }),
+    learningRate: requireNumber(ACTION, "learningRate", given.learningRate, {
+      min: 0,
+      minExclusive: true,
+      max: 10,
+    }),
+    optimizer: requireChoice("optimizer", given.optimizer, OPTIMIZER_LABELS),
+    biasInit: requireNumber(ACTION, "biasInit", given.biasInit, { min: -5, max: 5 }),
+    hidden: requireHidden(given.hidden),
+    dataset: requireChoice("dataset", given.dataset, DATASET_LABELS),
+    noise: requireNumber(ACTION, "noise", given.noise, { min: 0, max: 1 }),
+    n: requireNumber(ACTION, "n", given.n, { integer: true, min: 20, max: 1000 }),
+    testFraction: requireNumber(ACTION, "testFraction", given.testFraction, {
+      min: 0.1,
+      max: 0.9,
+    }),
+    batchSize: requireNumber(ACTION, "batchSize", given.batchSize, {
+      integer: true,
+      min: 1,
+      max: 1000,
+    }),
+    epochs: requireNumber(ACTION, "epochs", given.epochs, { integer: true, min: 1, max: 5000 }),
+    seed: requireNumber(ACTION, "seed", given.seed, { integer: true }),
+  };
+}
+
+function withoutUndefined(options: ExploreOptions): ExploreOptions {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+}
+
+function requireChoice<K extends string>(
+  name: string,
+  value: unknown,
+  labels: Readonly<Record<K, string>>,
+): K {
+  const choices = Object.keys(labels);
+  if (typeof value !== "string") {
+    throw new TypeError(
+      `Cannot ${ACTION} as ${name} must be one of ${choices.map(formatValue).join(", ")}: ${name}=${
+        formatValue(value)
+      }`,
+    );
+  }
+  if (!choices.includes(value)) {
+    throw new RangeError(
+      `Cannot ${ACTION} as ${name} must be one of ${choices.map(formatValue).join(", ")}: ${name}=${
+        formatValue(value)
+      }`,
+    );
+  }
+  return value as K;
+}
+
+function requireHidden(hidden: unknown): readonly number[] {
+  if (!Array.isArray(hidden)) {
+    throw new TypeError(
+      `Cannot ${ACTION} as hidden must be an array of layer widths: hidden=${formatValue(hidden)}`,
+    );
+  }
+  if (hidden.length < 1 || hidden.length > MAX_LAYERS) {
+    throw new RangeError(
+      `Cannot ${ACTION} as hidden must list 1 to ${MAX_LAYERS} layer widths: hidden=${
+        formatValue(hidden)
+      }`,
+    );
+  }
+  hidden.forEach((width, i) =>
+    requireNumber(ACTION, `hidden[${i}]`, width, { integer: true, min: 1, max: MAX_WIDTH })
+  );
+  return Object.freeze([...hidden]);
+}

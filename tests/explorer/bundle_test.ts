@@ -1,0 +1,11 @@
+/** The browser bundle inlined by explore(). */
+import assert from "node:assert/strict";
+import { EXPLORER_SCRIPT } from "../../src/explorer/_bundle.ts";
+
+Deno.test("the bundle is one classic script that defines reluLabExplorer and has no npm code", () => {
+  assert.match(EXPLORER_SCRIPT, /^\(\(\)=>\{/, "an IIFE, not a module");
+  assert.match(EXPLORER_SCRIPT, /globalThis\.reluLabExplorer=/);
+  assert.doesNotMatch(EXPLORER_SCRIPT, /<\/script|<!--/i);
+  assert.doesNotMatch(EXPLORER_SCRIPT, /\bimport\(|\brequire\(|observablehq|mathjs|linkedom/);
+  assert.ok(EXPLORER_SCRIPT.length < 120_000, `${EXPLORER_SCRIPT.length} bytes`);
+});
