@@ -41,7 +41,8 @@ let displayed = 0;
  *
  * @param options The starting state, usually the notebook's parameters; unknown keys throw a
  *   `TypeError` naming them, values of the wrong kind a `TypeError`, out of range a `RangeError`.
- * @returns The displayable explorer (`text/html`, with `text/plain` saying what it is).
+ * @returns The displayable explorer: `text/html` (live), `image/svg+xml` (its initial state, for
+ *   front ends without HTML) and `text/plain` saying what it is.
  *
  * @example
  * ```ts
@@ -50,6 +51,7 @@ let displayed = 0;
  *
  * const bundle = explore({ activation: "leakyRelu", alpha: 0.1, biasInit: -2, seed: 1 })[jupyterDisplay]();
  * assert.match(bundle["text/plain"], /live when run/);
+ * assert.match(bundle["image/svg+xml"] ?? "", /^<svg/);
  * assert.match(bundle["text/html"] ?? "", /<script>/);
  * assert.match(bundle["text/html"] ?? "", /"alpha":0\.1/);
  * assert.throws(() => explore({ alpah: 0.1 } as never), /"alpah" is not an option/);
@@ -61,7 +63,8 @@ export function explore(options: ExploreOptions = {}): Displayable {
   const session = new ExplorerSession(settings);
   const id = `relu-lab-explorer-${++displayed}`;
   const what = describeSettings(settings);
-  const picture = toBase64(new TextEncoder().encode(staticPictureSvg(session)));
+  const svg = staticPictureSvg(session);
+  const picture = toBase64(new TextEncoder().encode(svg));
   const html = `<div class="relu-lab-explorer" id="${id}">` +
     `<style>${EXPLORER_CSS}</style>` +
     `<div class="rle-static"><p class="rle-note"><strong>Live explorer</strong> (${
@@ -77,6 +80,8 @@ export function explore(options: ExploreOptions = {}): Displayable {
     "text/plain": `[relu-lab explorer: ${what}; live when run in Jupyter Notebook or in the ` +
       `rendered page, otherwise a static picture of its initial state]`,
     "text/html": html,
+    // For front ends that drop HTML (and GitHub's viewer): the static picture on its own.
+    "image/svg+xml": svg,
   });
 }
 

@@ -132,6 +132,7 @@ const PLOT_TRAINING_CURVES_KEYS: OptionKeys<PlotTrainingCurvesOptions> = {
   layer: true,
   yLabel: true,
   colors: true,
+  yDomain: true,
 };
 
 /**

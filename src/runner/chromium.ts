@@ -24,6 +24,11 @@ export const CHROMIUM_FLAGS = [
   "--disable-sync",
 ];
 
+/** Chromium is missing and cannot be installed here; the message is one line (plus the command). */
+export class ChromiumMissingError extends Error {
+  override name = "ChromiumMissingError";
+}
+
 const INSTALL_HINT = `Chromium is missing. As root, run:\n` +
   `  apt-get update && apt-get install -y ${CHROMIUM_PACKAGES.join(" ")}`;
 
@@ -70,7 +75,7 @@ export async function ensureChromium(
 ): Promise<string> {
   const found = await chromiumVersion();
   if (found !== undefined) return found;
-  if (Deno.uid() !== 0) throw new Error(INSTALL_HINT);
+  if (Deno.uid() !== 0) throw new ChromiumMissingError(INSTALL_HINT);
   log(`Installing Chromium with apt-get: ${CHROMIUM_PACKAGES.join(" ")}`);
   const update = await run("apt-get", ["update"], { quiet: false });
   const install = update.ok
@@ -78,7 +83,7 @@ export async function ensureChromium(
     : update;
   const installed = await chromiumVersion();
   if (!install.ok || installed === undefined) {
-    throw new Error(`${INSTALL_HINT}\n(apt-get failed: ${install.stderr.trim()})`);
+    throw new ChromiumMissingError(`${INSTALL_HINT}\n(apt-get failed: ${install.stderr.trim()})`);
   }
   return installed;
 }

@@ -4,13 +4,13 @@
  * what to install (exit code 2). `deno task test:notebooks` runs it first, so that
  * `deno task test` on a fresh machine installs Jupyter as `deno task notebooks` does.
  *
- * To add a tool (Chromium for the browser tests, say): write `ensureChromium()` in the same
- * pattern beside `ensureJupyter()` (throwing an error whose message is one line when it cannot
- * install) and add it to `STEPS`.
+ * Each tool has its `ensure...()` (Jupyter for the notebooks, Chromium for the browser tests),
+ * throwing an error whose message is one line when it cannot install; add a new one to `STEPS`.
  *
  * @module
  */
 
+import { ChromiumMissingError, ensureChromium } from "./chromium.ts";
 import { ensureJupyter, JupyterMissingError } from "./jupyter.ts";
 
 /** One thing to ensure: a name for the report and the function that ensures it. */
@@ -30,6 +30,7 @@ const STEPS: Step[] = [
     },
     expected: JupyterMissingError,
   },
+  { name: "Chromium", ensure: () => ensureChromium(), expected: ChromiumMissingError },
 ];
 
 if (import.meta.main) {

@@ -5,7 +5,7 @@
  * output shows the static picture; running the cell gives a live explorer, which the test drives.
  */
 import assert from "node:assert/strict";
-import { ensureJupyter, JUPYTER, kernelSpec } from "../../src/runner/jupyter.ts";
+import { ensureJupyter, kernelSpec } from "../../src/runner/jupyter.ts";
 import {
   boundaryFingerprint,
   collectErrors,
@@ -64,7 +64,7 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
 }, async (t) => {
-  await ensureJupyter();
+  const { jupyter } = await ensureJupyter();
   const { notebook } = await renderFixture();
   // Inside the project, so that the kernel finds deno.json and "@relu-lab/relu-lab".
   await Deno.mkdir("build", { recursive: true });
@@ -75,7 +75,7 @@ Deno.test({
   await Deno.writeTextFile(`${kernels}/kernel.json`, JSON.stringify(kernelSpec(Deno.execPath())));
   const port = freePort();
   const token = crypto.randomUUID().replaceAll("-", "");
-  const server = new Deno.Command(JUPYTER, {
+  const server = new Deno.Command(jupyter, {
     args: [
       "notebook",
       "--no-browser",
