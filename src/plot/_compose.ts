@@ -253,3 +253,15 @@ function short(value: unknown): string {
   const text = formatValue(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
+
+/**
+ * A log-axis tick label: `0.002`, `50`, `1000`, or `1e-6`, `2.5e5` outside 0.001 to 9999, so
+ * that no label is wider than five characters and none runs into the axis title beside it
+ * (plain `0.000001` did). Observable Plot still decides which ticks get a label.
+ */
+export function logTickLabel(value: number): string {
+  if (!(value > 0) || !Number.isFinite(value)) return String(value);
+  const exponent = Math.floor(Math.log10(value) + 1e-9);
+  if (exponent >= -3 && exponent <= 3) return String(Number(value.toPrecision(3)));
+  return `${Number((value / 10 ** exponent).toPrecision(3))}e${exponent}`;
+}

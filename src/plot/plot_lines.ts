@@ -7,6 +7,7 @@
 import * as Plot from "@observablehq/plot";
 import {
   composeFigure,
+  logTickLabel,
   rangeError,
   renderPlot,
   resolveDocument,
@@ -177,7 +178,7 @@ export function plotLines(
       labelAnchor: "center",
       labelArrow: "none",
       type: options.logX ? "log" : "linear",
-      ...(options.logX ? { tickFormat: "~g" } : {}),
+      ...(options.logX ? { tickFormat: logTickLabel } : {}),
       ...(options.xDomain ? { domain: [...options.xDomain] } : {}),
     },
     y: {
@@ -185,7 +186,7 @@ export function plotLines(
       labelAnchor: "center",
       labelArrow: "none",
       type: options.logY ? "log" : "linear",
-      ...(options.logY ? { tickFormat: "~g" } : {}),
+      ...(options.logY ? { tickFormat: logTickLabel } : {}),
       ...(options.yDomain ? { domain: [...options.yDomain] } : {}),
     },
     color: { type: "ordinal", domain: names, range: colors },

@@ -7,6 +7,7 @@
 import * as Plot from "@observablehq/plot";
 import {
   composeFigure,
+  logTickLabel,
   rangeError,
   renderPlot,
   resolveDocument,
@@ -221,8 +222,9 @@ export function plotTrainingCurves(
       labelAnchor: "center",
       labelArrow: "none",
       type: logY ? "log" : "linear",
-      // Plain numbers (0.05, 0.5) rather than SI prefixes (50m, 500m) on log axes.
-      ...(logY ? { tickFormat: "~g" } : {}),
+      // Plain numbers (0.05, 0.5) rather than SI prefixes (50m, 500m) on log axes, and
+      // exponents (1e-6) where plain numbers would run into the axis title.
+      ...(logY ? { tickFormat: logTickLabel } : {}),
     },
     color: { type: "ordinal", domain: names, range: colors },
     marks: [

@@ -61,6 +61,34 @@ Deno.test("plotLines() uses a log y scale with plain tick labels", () => {
   assert.ok(ticks.includes("0.1"), `ticks were ${ticks.join(", ")}`);
 });
 
+Deno.test("plotLines() labels log ticks compactly, so none runs into the axis title", async (t) => {
+  const labels = (svg: FigureElement, axis: "x" | "y") =>
+    Array.from(svg.querySelectorAll(`g[aria-label='${axis}-axis tick label'] text`))
+      .map((text) => text.textContent ?? "");
+  await t.step("many decades: powers of ten, in exponent form below 0.001", () => {
+    const svg = plotLines([{ name: "a", x: [1, 2, 3], y: [1e-9, 1e-4, 1] }], { logY: true });
+    const ticks = labels(svg, "y");
+    assert.deepEqual(ticks, [
+      "1e-9",
+      "1e-8",
+      "1e-7",
+      "1e-6",
+      "1e-5",
+      "1e-4",
+      "0.001",
+      "0.01",
+      "0.1",
+      "1",
+    ]);
+    assert.ok(ticks.every((tick) => tick.length <= 5), ticks.join(", "));
+  });
+  await t.step("a decade or two: plain numbers where they are short", () => {
+    const svg = plotLines([{ name: "a", x: [0.001, 0.01, 1], y: [1, 2, 3] }], { logX: true });
+    const ticks = labels(svg, "x").filter((tick) => tick !== "");
+    assert.deepEqual(ticks.slice(0, 4), ["0.001", "0.002", "0.01", "0.02"]);
+  });
+});
+
 Deno.test("plotLines() gives the same markup for the same call", () => {
   assert.equal(
     toHtmlString(plotLines(twoSeries, { title: "Same" })),
