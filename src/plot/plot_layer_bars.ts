@@ -64,7 +64,9 @@ const PLOT_LAYER_BARS_KEYS: OptionKeys<PlotLayerBarsOptions> = {
 
 /**
  * Draws one bar per layer, grouped by series when there are several: the dead fraction of each
- * activation layer, or the gradient norm of each dense layer on a log scale.
+ * activation layer, or the gradient norm of each dense layer on a log scale. A value that is not
+ * finite (a run that diverged) is not left out silently: an × marks its place at the foot of the
+ * axis, and the legend says what it means.
  *
  * @param perLayer Values in layer order (labelled 1, 2, ...), or `{ layer, value, series }` rows.
  * @param options Labels, scale and figure text; see {@linkcode PlotLayerBarsOptions}.
@@ -107,6 +109,8 @@ export function plotLayerBars(
     base = positive.length === 0 ? 1 : 10 ** Math.floor(Math.log10(Math.min(...positive)) - 0.3);
   }
   const bars = rows.filter((row) => Number.isFinite(row.value) && (!logY || row.value > 0));
+  // A run that diverged has no value: an × at the foot of its slot says so, never a gap.
+  const missing = rows.filter((row) => !Number.isFinite(row.value));
   const document = resolveDocument(options);
   const chart = renderPlot(document, {
     width: size(action, "width", options.width, plotDefaults.width),
@@ -149,20 +153,35 @@ export function plotLayerBars(
         fill: grouped ? "series" : colors[0],
       }),
       ...(logY ? [] : [Plot.ruleY([0], { stroke: "#888" })]),
+      Plot.text(missing, {
+        x: grouped ? "series" : "layer",
+        ...(grouped ? { fx: "layer" } : {}),
+        y: () => options.yDomain?.[0] ?? base,
+        text: () => "×",
+        fill: grouped ? "series" : colors[0],
+        fontSize: 18,
+        fontWeight: "bold",
+        dy: -9,
+        ariaDescription: "no value",
+      }),
     ],
   });
-  const figured = grouped || options.title !== undefined || options.subtitle !== undefined ||
-    options.caption !== undefined;
+  const figured = grouped || missing.length > 0 || options.title !== undefined ||
+    options.subtitle !== undefined || options.caption !== undefined;
   if (!figured) return chart;
+  const note = missing.length > 0 ? "×: no finite value (a run that diverged)" : undefined;
   return composeFigure(document, {
     title: options.title,
     subtitle: options.subtitle,
     caption: options.caption,
-    legends: grouped
+    legends: grouped || note !== undefined
       ? [
         swatches(
           document,
-          names.map((name, i) => ({ name, color: colors[i % colors.length], kind: "square" })),
+          grouped
+            ? names.map((name, i) => ({ name, color: colors[i % colors.length], kind: "square" }))
+            : [],
+          note,
         ),
       ]
       : [],

@@ -3,8 +3,14 @@
  * alpha = 0.2 through the runner.
  */
 import assert from "node:assert/strict";
-import { printed as streamsPrinted, readStored, runWithParams } from "./_notebook_outputs.ts";
+import {
+  joined,
+  printed as streamsPrinted,
+  readStored,
+  runWithParams,
+} from "./_notebook_outputs.ts";
 import { hasTag, type Notebook, sourceText } from "../../src/runner/notebook.ts";
+import { CLAIMS } from "../claims/registry.ts";
 
 const PATH = "notebooks/04-leaky-relu.ipynb";
 const stored = await readStored(PATH);
@@ -14,13 +20,29 @@ function printed(notebook: Notebook): string {
   return streamsPrinted(notebook, { skipTag: "nondeterministic" });
 }
 
-const text = printed(stored);
+/** The verdict lines `verdict (id): value` printed by every cell, timing cells included. */
+function verdicts(notebook: Notebook): [string, string][] {
+  return [...streamsPrinted(notebook).matchAll(/^verdict \(([a-z0-9-]+)\): (.+)$/gm)]
+    .map((m) => [m[1], m[2]]);
+}
 
-Deno.test("04: the parameters cell declares alpha = 0.01 and seed", () => {
+const text = printed(stored);
+const measured = CLAIMS.filter((r) => r.notebook === "04-leaky-relu" && r.verdict !== "definition");
+
+Deno.test("04: the parameters cell declares alpha = 0.01, the seed and the seeds per setting", () => {
   const parameters = stored.cells.find((c) => hasTag(c, "parameters"));
   assert.ok(parameters);
   assert.match(sourceText(parameters), /^const alpha = 0\.01;/m);
   assert.match(sourceText(parameters), /^const seed = 0;/m);
+  assert.match(sourceText(parameters), /^const runs = 5;/m);
+});
+
+Deno.test("04: every cell computes with the public API: no experiment helpers, networks trained in view", () => {
+  const code = stored.cells.filter((c) => c.cell_type === "code").map(sourceText).join("\n");
+  assert.doesNotMatch(code, /experiments|describe[A-Z]/);
+  assert.match(code, /from "@relu-lab\/relu-lab"/);
+  assert.ok((code.match(/\bmlp\(/g) ?? []).length >= 1 && /\btrain\(/.test(code));
+  assert.match(code, /overSeeds\(/);
 });
 
 Deno.test("04: the text's examples are printed: f(3) = 3, f(-2) = -0.02, gradient 0.01", () => {
@@ -29,40 +51,68 @@ Deno.test("04: the text's examples are printed: f(3) = 3, f(-2) = -0.02, gradien
   assert.match(text, /^Leaky ReLU: f\(-2\) = -0\.02, f'\(-2\) = 0\.01 \(α = 0\.01\)$/m);
 });
 
-Deno.test("04: the max form matches at alpha = 0.01 and not at 1.5", () => {
-  assert.match(text, /largest gap on \[-4, 4\] at α = 0\.01: 0\n/);
-  assert.match(text, /α = 1\.5, z = 3: leakyRelu 3, max form 4\.5/);
-  assert.match(text, /α = 1\.5, z = -2: leakyRelu -3, max form -2/);
-  assert.match(text, /largest gap on \[-4, 4\] at α = 1\.5: 2\n/);
+Deno.test("04: mathjs derives the two slopes, rendered, and they match leakyReluGrad on the grid", () => {
+  assert.match(text, /^d\/dz \(z > 0 \? z : alpha \* z\) = \(z > 0\) \? 1 : alpha$/m);
+  assert.match(text, /^largest \|symbolic − leakyReluGrad\| on 801 points: 0$/m);
+  assert.match(text, /^at z = 0: symbolic 0\.01, leakyReluGrad 0\.01$/m);
+  const rendered = stored.cells.find((c) => sourceText(c).includes("formula(`f'(z) ="));
+  const html = (rendered?.outputs ?? []).map((o) => joined(o.data?.["text/html"])).join("");
+  assert.match(html, /<math/);
 });
 
-Deno.test("04: Leaky ReLU layers have no exact zeros, ReLU layers do", () => {
-  assert.match(text, /^ReLU: exact zeros [1-9]\d%, [1-9]\d%, [1-9]\d%;/m);
-  assert.match(text, /^Leaky ReLU \(α = 0\.01\): exact zeros 0%, 0%, 0%;/m);
+Deno.test("04: the max form matches for slopes up to 1 and not above", () => {
+  for (const a of ["0", "0.01", "0.5", "1"]) {
+    assert.match(
+      text,
+      new RegExp(`^α = ${a.replace(".", "\\.")}: largest gap on \\[-4, 4\\] 0$`, "m"),
+    );
+  }
+  assert.match(text, /^α = 1\.5: largest gap on \[-4, 4\] 2$/m);
+  assert.match(text, /^α = 1\.5, z = 3: leakyRelu 3, max form 4\.5$/m);
 });
 
-Deno.test("04: under Adam, Leaky ReLU brings back neurons that started dead and ReLU brings back none", () => {
-  const relu = text.match(/^ReLU: 0\/(\d+) came back \(0%\)/m);
-  const leaky = text.match(/^Leaky ReLU \(α = 0\.01\): (\d+)\/(\d+) came back/m);
-  assert.ok(relu && leaky);
-  assert.ok(Number(leaky[1]) > Number(leaky[2]) / 2);
-  assert.match(text, /^ReLU, SGD: 0\/\d+ came back/m);
+Deno.test("04: every measured claim of notebook 04 prints exactly one verdict line, the registry's", () => {
+  const lines = verdicts(stored);
+  assert.ok(measured.length >= 8);
+  for (const record of measured) {
+    const mine = lines.filter(([id]) => id === record.id);
+    assert.equal(mine.length, 1, `${record.id}: ${mine.length} verdict lines`);
+    assert.equal(mine[0][1], record.verdict, record.id);
+  }
+  for (const [id] of lines) assert.ok(measured.some((r) => r.id === id), `unknown claim ${id}`);
 });
 
-Deno.test("04: at the high learning rate the finished Leaky ReLU runs spread less than ReLU's", () => {
-  assert.match(text, /^smaller spread of the finished runs: Leaky ReLU$/m);
+Deno.test("04: spreads are mean ± sample sd with n, and the diverged run is counted, printed and drawn", () => {
+  assert.match(text, /^ReLU: final loss 0\.1974 ± 0\.1805 \(n = 5\);/m);
+  assert.match(
+    text,
+    /^Leaky ReLU \(α = 0\.01\): final loss [\d.]+ ± [\d.]+ \(n = 4, 1 diverged\);/m,
+  );
+  assert.match(text, /^ {2}per seed: [\d.]+, [\d.]+, diverged, [\d.]+, [\d.]+$/m);
+  const figure = stored.cells.find((c) => sourceText(c).includes("lossBars("));
+  const html = (figure?.outputs ?? []).map((o) => joined(o.data?.["text/html"])).join("");
+  assert.match(html, /aria-description="no value"/);
+  assert.match(html, /a run that diverged/);
 });
 
-Deno.test("04: the timing cell is tagged nondeterministic and prints a ratio", () => {
-  const timing = stored.cells.find((c) => sourceText(c).includes("timeActivationKernels("));
-  assert.ok(timing && hasTag(timing, "nondeterministic"));
-  const out = (timing.outputs ?? []).map((o) => [o.text ?? ""].flat().join("")).join("");
-  assert.match(out, /Leaky ReLU \/ ReLU: forward ×[\d.]+, backward ×[\d.]+/);
+Deno.test("04: neurons that start dead never come back under ReLU, and most do under Leaky ReLU with Adam", () => {
+  assert.match(text, /^ReLU, Adam: 0 of (\d+) came back;/m);
+  assert.match(text, /^ReLU, SGD: 0 of (\d+) came back;/m);
+  const leaky = text.match(/^Leaky ReLU \(α = 0\.01\), Adam: (\d+) of (\d+) came back/m);
+  assert.ok(leaky && Number(leaky[1]) > Number(leaky[2]) / 2, leaky?.[0]);
+});
+
+Deno.test("04: the timing cells are tagged nondeterministic and print a ratio", () => {
+  const timing = stored.cells.filter((c) => /fastestMs|forwardRatio/.test(sourceText(c)));
+  assert.equal(timing.length, 2);
+  assert.ok(timing.every((c) => hasTag(c, "nondeterministic")));
+  const out = (timing[1].outputs ?? []).map((o) => joined(o.text)).join("");
+  assert.match(out, /^Leaky ReLU \/ ReLU: forward ×[\d.]+, backward ×[\d.]+$/m);
 });
 
 Deno.test({
   name:
-    "04 with alpha = 0.2: the examples print -0.4, the max form still matches, ReLU results stay",
+    "04 with alpha = 0.2: the examples print -0.4, the slopes check, ReLU's runs stay, one verdict line per claim",
   sanitizeResources: false,
   sanitizeOps: false,
   fn: async () => {
@@ -71,10 +121,14 @@ Deno.test({
     const rerun = printed(report.executed);
     assert.match(rerun, /^f\(-2\) = -0\.4 with α = 0\.2 \(ReLU: 0\)$/m);
     assert.match(rerun, /^Leaky ReLU: f\(-2\) = -0\.4, f'\(-2\) = 0\.2 \(α = 0\.2\)$/m);
-    assert.match(rerun, /largest gap on \[-4, 4\] at α = 0\.2: 0\n/);
-    assert.match(rerun, /^leakyReluGrad\(0\) = 0\.2 /m);
+    assert.match(rerun, /^largest \|symbolic − leakyReluGrad\| on 801 points: 0$/m);
+    assert.match(rerun, /^α = 0\.2: largest gap on \[-4, 4\] 0$/m);
     assert.doesNotMatch(rerun, /α = 0\.01/);
-    const reluLines = (t: string) => t.split("\n").filter((l) => /^ReLU(, SGD)?: /.test(l));
+    const reluLines = (t: string) =>
+      t.split("\n").filter((l) => /^(ReLU(, Adam|, SGD)?: |ReLU, after)/.test(l));
+    assert.ok(reluLines(text).length >= 4);
     assert.deepEqual(reluLines(rerun), reluLines(text));
+    const ids = verdicts(report.executed).map(([id]) => id).sort();
+    assert.deepEqual(ids, measured.map((r) => r.id).sort());
   },
 });

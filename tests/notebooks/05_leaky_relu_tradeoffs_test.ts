@@ -3,107 +3,134 @@
  * with alpha = 0.2 through the runner.
  */
 import assert from "node:assert/strict";
-import { numberAfter, printed, readStored, runWithParams } from "./_notebook_outputs.ts";
-import { sourceText } from "../../src/runner/notebook.ts";
+import {
+  joined,
+  printed as streamsPrinted,
+  readStored,
+  runWithParams,
+} from "./_notebook_outputs.ts";
+import { type Cell, hasTag, type Notebook, sourceText } from "../../src/runner/notebook.ts";
+import { CLAIMS } from "../claims/registry.ts";
 
 const PATH = "notebooks/05-leaky-relu-tradeoffs.ipynb";
 const stored = await readStored(PATH);
 
-/** The sweep's table rows: alpha and mean test accuracy in %. */
-function sweepRows(text: string): [number, number][] {
-  const table = text.slice(0, text.indexOf("\nBest mean test accuracy"));
-  return [...table.matchAll(/^Leaky ReLU \(α = ([\d.]+)\) +test acc ([\d.]+) ±/gm)].map((m) => [
-    Number(m[1]),
-    Number(m[2]),
-  ]);
+/** Everything the notebook's code cells printed, in order, leaving out timing cells. */
+function printed(notebook: Notebook): string {
+  return streamsPrinted(notebook, { skipTag: "nondeterministic" });
 }
 
-const text = printed(stored);
+/** The verdict lines `verdict (id): value` printed by every cell, timing cells included. */
+function verdicts(notebook: Notebook): [string, string][] {
+  return [...streamsPrinted(notebook).matchAll(/^verdict \(([a-z0-9-]+)\): (.+)$/gm)]
+    .map((m) => [m[1], m[2]]);
+}
 
-Deno.test("05: the parameters cell declares alpha, seed and the sweep", () => {
-  const parameters = stored.cells.find((c) => c.metadata.tags?.includes("parameters"));
+/** The HTML a cell displayed. */
+const html = (cell: Cell | undefined) =>
+  (cell?.outputs ?? []).map((o) => joined(o.data?.["text/html"])).join("");
+const cellWith = (needle: string) => stored.cells.find((c) => sourceText(c).includes(needle));
+
+const text = printed(stored);
+const measured = CLAIMS.filter((r) =>
+  r.notebook === "05-leaky-relu-tradeoffs" && r.verdict !== "definition"
+);
+
+Deno.test("05: the parameters cell declares alpha, seed, runs and the slopes of the sweep", () => {
+  const parameters = stored.cells.find((c) => hasTag(c, "parameters"));
   assert.ok(parameters);
   assert.match(sourceText(parameters), /^const alpha = 0\.01;/m);
   assert.match(sourceText(parameters), /^const seed = 0;/m);
-  assert.match(sourceText(parameters), /^const alphas = \[0, 0\.001, 0\.01, .*, 1\];/m);
-});
-
-Deno.test("05: at the high learning rate Leaky ReLU ends with fewer inactive neurons than ReLU", () => {
-  const relu = numberAfter(text, /\nReLU: dead [\d.]+ ± [\d.]+% before,/);
-  const leaky = numberAfter(text, /\nLeaky ReLU \(α = 0\.01\): dead [\d.]+ ± [\d.]+% before,/);
-  assert.ok(leaky < relu, `Leaky ${leaky}% against ReLU ${relu}%`);
-  assert.match(text, /^inactive fraction after training: ReLU .*; ReLU is higher/m);
-  assert.match(text, /^final training loss: ReLU .*; ReLU is higher/m);
-});
-
-Deno.test("05: ReLU and Leaky ReLU keep the same gradient through depth; sigmoid loses it", () => {
-  const relu = numberAfter(text, /ReLU \(heNormal\): first\/last/);
-  const leaky = numberAfter(text, /Leaky ReLU \(α = 0\.01\) \(heNormal\): first\/last/);
-  const sigmoid = numberAfter(text, /Sigmoid \(xavierNormal\): first\/last/);
-  assert.equal(relu, leaky);
-  assert.ok(sigmoid < 1e-6);
-  assert.match(text, /^f\(3\) = 3, f'\(3\) = 1$/m);
-});
-
-Deno.test("05: the library's Leaky ReLU is printed and equals the max form", () => {
-  assert.match(text, /return z > 0 \? z : alpha \* z;/);
-  assert.match(text, /largest \|leakyRelu\(z\) − max\(αz, z\)\| on 1001 points of \[−5, 5\]: 0$/m);
-});
-
-Deno.test("05: the alpha sweep covers 0 to 1; alpha = 1 (a linear network) falls near chance", () => {
-  const rows = sweepRows(text);
-  assert.deepEqual(rows.map(([alpha]) => alpha), [0, 0.001, 0.01, 0.05, 0.1, 0.2, 0.3, 0.5, 1]);
-  const accuracy = new Map(rows);
-  assert.ok(accuracy.get(1)! < 60);
-  assert.ok(accuracy.get(0.01)! > 90);
+  assert.match(sourceText(parameters), /^const runs = 5;/m);
   assert.match(
-    text,
-    /^Best mean test accuracy: Leaky ReLU \(α = [\d.]+\); worse beyond noise: .*α = 1\)/m,
+    sourceText(parameters),
+    /^const alphas = \[0, 0\.001, 0\.01, 0\.05, 0\.1, 0\.3, 0\.5, 1\];/m,
   );
 });
 
-Deno.test("05: exact zeros vanish for alpha > 0, near zeros do not", () => {
-  assert.match(text, /^Leaky ReLU \(α = 0\): exact zeros [1-9][\d.]*%/m);
-  assert.match(text, /^Leaky ReLU \(α = 0\.01\): exact zeros 0\.0%, \|f\| < 0\.01: [1-9][\d.]*%/m);
+Deno.test("05: every cell computes with the public API: no experiment helpers, networks trained in view", () => {
+  const code = stored.cells.filter((c) => c.cell_type === "code").map(sourceText).join("\n");
+  assert.doesNotMatch(code, /experiments|describe[A-Z]/);
+  assert.match(code, /\bmlp\(/);
+  assert.match(code, /\btrain\(/);
+  assert.match(code, /overSeeds\(/);
 });
 
-Deno.test("05: the five-way comparison prints a verdict and Leaky ReLU does not beat ReLU beyond noise", () => {
-  for (const label of ["ReLU", "Leaky ReLU (α = 0.01)", "PReLU (α₀ = 0.25)", "ELU (α = 1)"]) {
-    assert.ok(text.includes(`\n${label} `), label);
+Deno.test("05: every measured claim of notebook 05 prints exactly one verdict line, the registry's", () => {
+  const lines = verdicts(stored);
+  assert.ok(measured.length >= 10);
+  for (const record of measured) {
+    const mine = lines.filter(([id]) => id === record.id);
+    assert.equal(mine.length, 1, `${record.id}: ${mine.length} verdict lines`);
+    assert.equal(mine[0][1], record.verdict, record.id);
   }
-  assert.match(text, /^(All 5 are within noise of each other|Beyond noise \(non-overlapping)/m);
-  assert.doesNotMatch(text, /Leaky ReLU \(α = 0\.01\) > ReLU[;.]/);
+  for (const [id] of lines) assert.ok(measured.some((r) => r.id === id), `unknown claim ${id}`);
 });
 
-Deno.test("05: with N(0, 1) weights both activations grow about 4× per layer", () => {
-  assert.match(text, /^predicted growth per layer: ×4\.00$/m);
-  for (
-    const label of [
-      /^ReLU: max \|f\| per layer/m,
-      /^Leaky ReLU \(α = 0\.01\): max \|f\| per layer/m,
-    ]
-  ) {
-    const line = text.match(new RegExp(label.source + ".*$", "m"))![0];
-    const values = line.split(" ").slice(-8).map(Number);
-    assert.ok(values[7] > 1000 * values[0], line);
+Deno.test("05: the sweep counts its runs: 5 finished and 0 diverged at every slope", () => {
+  const rows = [...text.matchAll(/^(ReLU \(α = 0\)|α = [\d.]+) +(\d+) +(\d+) +\d/gm)];
+  assert.equal(rows.length, 8);
+  for (const row of rows) assert.deepEqual([row[2], row[3]], ["5", "0"], row[0]);
+});
+
+Deno.test("05: α = 1 is compared with a classifier without a hidden layer and with chance", () => {
+  assert.match(text, /^α = 1 {9}4\d\.\d ± \d\.\d%$/m);
+  assert.match(text, /^no hidden layer: test accuracy 4\d\.\d ± \d\.\d% \(n = 5\)$/m);
+  assert.match(text, /^chance \(3 classes\): 33\.3%$/m);
+  assert.match(text, /^α = 1 against no hidden layer: -?[\d.]+ points, within noise$/m);
+  const markdown = stored.cells.filter((c) => c.cell_type === "markdown").map(sourceText).join("");
+  assert.doesNotMatch(markdown, /collapses to chance/);
+});
+
+Deno.test("05: exact zeros: ReLU's are over 40%, every slope's are 0", () => {
+  const relu = text.match(/^ReLU \(α = 0\) {2}(\d+\.\d) ± \d+\.\d% {3}/m);
+  assert.ok(relu && Number(relu[1]) > 40, relu?.[0]);
+  for (const a of ["0.001", "0.01", "0.1", "0.5", "1"]) {
+    assert.match(text, new RegExp(`^α = ${a.replace(".", "\\.")} +0\\.0 ± 0\\.0% `, "m"));
   }
+});
+
+Deno.test("05: ELU's derivative is derived by mathjs, rendered, and matches eluGrad on the grid", () => {
+  assert.match(
+    text,
+    /^d\/dz \(z > 0 \? z : alpha \* \(exp\(z\) - 1\)\) = \(z > 0\) \? 1 : \(alpha \* exp\(z\)\)$/m,
+  );
+  assert.match(text, /^largest \|symbolic − eluGrad\| on 801 points: 0$/m);
+  assert.match(html(cellWith("formula(`f'(z) = ${eluDerived")), /<math/);
+});
+
+Deno.test("05: figures: log-axis labels are short, and series that coincide are drawn dashed", () => {
+  const figures = stored.cells.filter((c) => hasTag(c, "figure")).map(html).join("");
+  assert.doesNotMatch(figures, />0\.0000\d*</, "no tick label such as 0.00001");
+  const growth = html(cellWith("Activations grow layer by layer"));
+  assert.match(growth, /stroke-dasharray="6 4"/);
+  assert.match(growth, /\(dashed\)/);
+});
+
+Deno.test("05: the timing cells are tagged nondeterministic", () => {
+  const timing = stored.cells.filter((c) => /fastestMs\(\[|ratio\(denseMs\)/.test(sourceText(c)));
+  assert.equal(timing.length, 2);
+  assert.ok(timing.every((c) => hasTag(c, "nondeterministic")));
 });
 
 Deno.test({
-  name: "05 with alpha = 0.2: the Leaky ReLU comparisons use 0.2; the alpha sweep does not change",
+  name: "05 with alpha = 0.2: 0.2 joins the sweep, ReLU's rows stay, one verdict line per claim",
   sanitizeResources: false,
   sanitizeOps: false,
   fn: async () => {
     const report = await runWithParams(PATH, { alpha: 0.2 });
     assert.ok(report.ok, report.failure);
     const rerun = printed(report.executed);
-    assert.match(rerun, /^Leaky ReLU \(α = 0\.2\): dead /m);
-    assert.match(rerun, /^Leaky ReLU \(α = 0\.2\) +test acc/m);
-    assert.match(rerun, /^Leaky ReLU \(α = 0\.2\): max \|f\| per layer/m);
-    assert.doesNotMatch(rerun, /^Leaky ReLU \(α = 0\.01\): dead/m);
-    // The sweep and ReLU's own results do not depend on alpha.
-    assert.deepEqual(sweepRows(rerun), sweepRows(text));
-    const reluDying = (t: string) => t.match(/^ReLU: dead .*$/m)?.[0];
-    assert.equal(reluDying(rerun), reluDying(text));
+    assert.match(
+      rerun,
+      /^seeds 0, 1, 2, 3, 4; slopes 0, 0\.001, 0\.01, 0\.05, 0\.1, 0\.2, 0\.3, 0\.5, 1$/m,
+    );
+    assert.match(rerun, /^large, against α = 0\.2: /m);
+    assert.match(rerun, /^Leaky ReLU \(α = 0\.2\) +test accuracy /m);
+    const reluRows = (t: string) => t.split("\n").filter((l) => l.startsWith("ReLU (α = 0)"));
+    assert.equal(reluRows(text).length, 5);
+    assert.deepEqual(reluRows(rerun), reluRows(text));
+    const ids = verdicts(report.executed).map(([id]) => id).sort();
+    assert.deepEqual(ids, measured.map((r) => r.id).sort());
   },
 });

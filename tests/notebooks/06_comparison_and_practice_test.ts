@@ -3,97 +3,124 @@
  * with alpha = 0.2 through the runner.
  */
 import assert from "node:assert/strict";
-import { printed, readStored, runWithParams } from "./_notebook_outputs.ts";
-import { sourceText } from "../../src/runner/notebook.ts";
+import { joined, printed, readStored, runWithParams } from "./_notebook_outputs.ts";
+import { type Cell, hasTag, type Notebook, sourceText } from "../../src/runner/notebook.ts";
+import { CLAIMS } from "../claims/registry.ts";
 
 const PATH = "notebooks/06-comparison-and-practice.ipynb";
 const stored = await readStored(PATH);
+const text = printed(stored);
+const measured = CLAIMS.filter((r) =>
+  r.notebook === "06-comparison-and-practice" && r.verdict !== "definition"
+);
 
-/** The table row starting with `row`: [ReLU value, Leaky value, verdict]. */
-function tableRow(text: string, row: string): [string, string, string] {
-  const line = text.split("\n").find((l) => l.startsWith(row));
-  assert.ok(line, `no row ${row}`);
-  const cells = line.slice(row.length).trim().split(/ {2,}/);
-  assert.equal(cells.length, 3, line);
-  return [cells[0], cells[1], cells[2]];
+/** The verdict lines `verdict (id): value` the notebook printed. */
+function verdicts(notebook: Notebook): [string, string][] {
+  return [...printed(notebook).matchAll(/^verdict \(([a-z0-9-]+)\): (.+)$/gm)]
+    .map((m) => [m[1], m[2]]);
 }
 
-const percent = (cell: string) => Number(cell.match(/^-?[\d.]+/)?.[0]);
-const text = printed(stored);
+/** The HTML a cell displayed. */
+const html = (cell: Cell | undefined) =>
+  (cell?.outputs ?? []).map((o) => joined(o.data?.["text/html"])).join("");
+const cellWith = (needle: string) => stored.cells.find((c) => sourceText(c).includes(needle));
 
-Deno.test("06: the parameters cell declares alpha, seed and the sizes", () => {
-  const parameters = stored.cells.find((c) => c.metadata.tags?.includes("parameters"));
+/** The depth table's row for one depth: six percentages, ReLU and Leaky ReLU per measure. */
+function depthRow(t: string, depth: number): number[] {
+  const line = t.split("\n").find((l) => new RegExp(`^${depth} +\\d`).test(l));
+  assert.ok(line, `no row for depth ${depth}`);
+  return [...line.matchAll(/(-?[\d.]+) ± [\d.]+%/g)].map((m) => Number(m[1]));
+}
+
+Deno.test("06: the parameters cell declares alpha, seed, runs and the depths", () => {
+  const parameters = stored.cells.find((c) => hasTag(c, "parameters"));
   assert.ok(parameters);
   assert.match(sourceText(parameters), /^const alpha = 0\.01;/m);
   assert.match(sourceText(parameters), /^const seed = 0;/m);
+  assert.match(sourceText(parameters), /^const runs = 5;/m);
   assert.match(sourceText(parameters), /^const depths = \[1, 2, 4, 8, 12, 16\];/m);
 });
 
-Deno.test("06: the comparison table has one row per claim, each with two values and a verdict", () => {
-  assert.match(text, /^row +ReLU +Leaky ReLU \(α = 0\.01\) +verdict$/m);
-  const dying = tableRow(text, "dying: inactive after SGD at high rate");
-  assert.ok(percent(dying[1]) < percent(dying[0]));
-  assert.match(dying[2], /^Leaky lower, (beyond|within) noise$/);
-  const zeros = tableRow(text, "sparsity: outputs exactly 0");
-  assert.equal(zeros[1], "0.0 ± 0.0%");
-  assert.ok(percent(zeros[0]) > 30);
-  const accuracy = tableRow(text, "performance: test accuracy");
-  assert.match(accuracy[2], /within noise$/);
-  const bright = tableRow(text, "CNN, brightness filter: dark px at 0");
-  assert.deepEqual([bright[1], bright[2]], ["0.0%", "Leaky lower (one measurement, no spread)"]);
-  const edges = tableRow(text, "CNN, edge filter: dark px at 0");
-  assert.ok(percent(edges[1]) > 50, "with a zero-sum filter most dark pixels stay 0");
-  assert.match(text, /^α × \|bias\| = 0\.0025$/m);
-  assert.match(text, /on the dark pixels ReLU zeroed \(brightness filter\): 0\.0025$/m);
+Deno.test("06: every cell computes with the public API: no experiment helpers, networks trained in view", () => {
+  const code = stored.cells.filter((c) => c.cell_type === "code").map(sourceText).join("\n");
+  assert.doesNotMatch(code, /experiments|describe[A-Z]/);
+  assert.match(code, /\bmlp\(/);
+  assert.match(code, /\btrain\(/);
+  assert.match(code, /overSeeds\(/);
 });
 
-Deno.test("06: the depth table grows with depth for ReLU", () => {
-  const shallow = tableRow(text, "depth 1: inactive after training");
-  const deep = tableRow(text, "depth 16: inactive after training");
-  assert.ok(percent(deep[0]) > percent(shallow[0]));
-  assert.equal(text.match(/^depth \d+: inactive after training/gm)?.length, 6);
+Deno.test("06: every measured claim of notebook 06 prints exactly one verdict line, the registry's", () => {
+  const lines = verdicts(stored);
+  assert.ok(measured.length >= 11);
+  for (const record of measured) {
+    const mine = lines.filter(([id]) => id === record.id);
+    assert.equal(mine.length, 1, `${record.id}: ${mine.length} verdict lines`);
+    assert.equal(mine[0][1], record.verdict, record.id);
+  }
+  for (const [id] of lines) assert.ok(measured.some((r) => r.id === id), `unknown claim ${id}`);
 });
 
-Deno.test("06: He, Xavier and naive start with the same dead fraction; naive stalls at ln 2", () => {
-  const before = [
-    ...text.matchAll(/^(He|Xavier|naive N\(0, 0\.01²\)) +inactive ([\d.]+ ± [\d.]+%) before/gm),
-  ]
-    .map((m) => m[2]);
-  assert.equal(before.length, 3);
-  assert.equal(new Set(before).size, 1);
-  assert.match(text, /^naive N\(0, 0\.01²\) +inactive .* loss 0\.693 ± 0\.000;/m);
-});
-
-Deno.test("06: PReLU's slopes are reported per layer, with a verdict on the slopes' accuracy", () => {
-  assert.equal(
-    text.match(/^layer \d: mean slope 0\.250 at the start, -?[\d.]+ after epoch 60/gm)?.length,
-    2,
+Deno.test("06: the depth table has six depths, every run counted; ReLU's inactive share grows with depth", () => {
+  assert.match(
+    text,
+    /^finished runs per depth \(ReLU \+ Leaky ReLU\): 1: 5\+5, 2: 5\+5, 4: 5\+5, 8: 5\+5, 12: 5\+5, 16: 5\+5$/m,
   );
-  assert.match(text, /^All 3 are within noise of each other/m);
+  const rows = [1, 2, 4, 8, 12, 16].map((d) => depthRow(text, d));
+  for (const row of rows) {
+    assert.equal(row.length, 6);
+    assert.equal(row[3], 0, "Leaky ReLU has no exact zeros");
+  }
+  assert.ok(rows[5][0] > 5 * rows[0][0], "ReLU inactive at 16 layers against 1");
+  assert.match(text, /^Leaky ReLU fewer inactive, beyond noise, at depths: 12$/m);
+  assert.match(text, /^Leaky ReLU preferred at depths: 12$/m);
 });
 
-Deno.test("06: regularisation prints the gap and test-accuracy verdicts against no regularisation", () => {
-  assert.match(text, /^none +test acc [\d.]+ ± [\d.]+% \| gap /m);
-  assert.match(text, /^gap: (Every setting is within noise of none|Beyond noise)/m);
-  assert.match(text, /^test accuracy: (Every setting is within noise of none|Beyond noise)/m);
+Deno.test("06: the convolution: digits drawn black on white, and no blank panel", () => {
+  assert.match(
+    text,
+    /^brightness filter: dark pixels at exactly 0: ReLU 9\d\.\d%, Leaky ReLU 0\.0%$/m,
+  );
+  assert.match(
+    text,
+    /^edge filter: dark pixels at exactly 0: ReLU \d+\.\d%, Leaky ReLU [5-9]\d\.\d%$/m,
+  );
+  assert.match(text, /^α × \|bias\| = 0\.0025$/m);
+  const figure = cellWith("plotImages(");
+  assert.match(sourceText(figure!), /\{ image, title: `a \$\{digit\}`, colorScheme: "ink"/);
+  assert.doesNotMatch(sourceText(figure!), /zeroMask\(bright\.leaky\)/, "an all-white panel");
+  assert.match(html(figure), /sign of Leaky output/);
+});
+
+Deno.test("06: PReLU: only negative slopes are called non-monotonic", () => {
+  assert.match(text, /^ {2}negative \(the unit is non-monotonic\): \d+$/m);
+  assert.match(text, /^ {2}above 1 \(still monotonic, steeper on the negative side\): \d+$/m);
+  const markdown = stored.cells.filter((c) => c.cell_type === "markdown").map(sourceText).join("");
+  assert.match(markdown, /A slope above 1 keeps the unit\s+monotonic/);
+  assert.doesNotMatch(markdown, /larger than 1, which makes those units non-monotonic/);
+});
+
+Deno.test("06: figures: log-axis labels are short", () => {
+  const figures = stored.cells.filter((c) => hasTag(c, "figure")).map(html).join("");
+  assert.doesNotMatch(figures, />0\.0000\d*</, "no tick label such as 0.00001");
+  assert.match(html(cellWith("mean |activation| (log scale)")), />1e-\d+</);
 });
 
 Deno.test({
-  name: "06 with alpha = 0.2: the Leaky ReLU column uses 0.2; the ReLU column does not change",
+  name: "06 with alpha = 0.2: ReLU's columns stay, Leaky ReLU's move, one verdict line per claim",
   sanitizeResources: false,
   sanitizeOps: false,
   fn: async () => {
     const report = await runWithParams(PATH, { alpha: 0.2 });
     assert.ok(report.ok, report.failure);
     const rerun = printed(report.executed);
-    assert.match(rerun, /^row +ReLU +Leaky ReLU \(α = 0\.2\) +verdict$/m);
+    assert.match(rerun, /Leaky ReLU \(α = 0\.2\)/);
     assert.match(rerun, /^α × \|bias\| = 0\.05$/m);
-    for (const row of ["dying: inactive after SGD at high rate", "performance: test accuracy"]) {
-      assert.equal(tableRow(rerun, row)[0], tableRow(text, row)[0], row);
+    for (const depth of [1, 2, 4, 8, 12, 16]) {
+      const [before, after] = [depthRow(text, depth), depthRow(rerun, depth)];
+      assert.deepEqual([after[0], after[2], after[4]], [before[0], before[2], before[4]]);
     }
-    assert.notEqual(
-      tableRow(rerun, "sparsity: outputs with |f| < 0.01")[1],
-      tableRow(text, "sparsity: outputs with |f| < 0.01")[1],
-    );
+    assert.match(rerun, /^He {17}inactive 15\.2 ± 1\.0% before/m);
+    const ids = verdicts(report.executed).map(([id]) => id).sort();
+    assert.deepEqual(ids, measured.map((r) => r.id).sort());
   },
 });

@@ -30,6 +30,32 @@ Deno.test("plotLayerBars() on a log scale ticks at powers of ten and shows the s
   assert.ok(heights.every((h) => h > 0));
 });
 
+Deno.test("plotLayerBars() marks a value that is not finite with an × and says so", async (t) => {
+  const rows = [
+    { layer: "seed 0", value: 0.2, series: "ReLU" },
+    { layer: "seed 0", value: NaN, series: "Leaky ReLU" },
+    { layer: "seed 1", value: 0.1, series: "ReLU" },
+    { layer: "seed 1", value: 0.05, series: "Leaky ReLU" },
+  ];
+  await t.step("grouped: three bars and one ×, named in the legend", () => {
+    const figure = plotLayerBars(rows);
+    assert.equal(figure.querySelectorAll("g[aria-label=bar] rect").length, 3);
+    const marks = figure.querySelectorAll("g[aria-description='no value'] text");
+    assert.deepEqual(Array.from(marks).map((m) => m.textContent), ["×"]);
+    assert.ok((figure.textContent ?? "").includes("a run that diverged"));
+  });
+  await t.step("one series, on a log scale: the × sits at the foot of the axis", () => {
+    const figure = plotLayerBars([1e-3, Infinity, 0.1], { logY: true });
+    assert.equal(figure.querySelectorAll("g[aria-label=bar] rect").length, 2);
+    assert.equal(figure.querySelectorAll("g[aria-description='no value'] text").length, 1);
+  });
+  await t.step("without such values, no × and no note", () => {
+    const figure = plotLayerBars(rows.filter((row) => Number.isFinite(row.value)));
+    assert.equal(figure.querySelectorAll("g[aria-description='no value'] text").length, 0);
+    assert.ok(!(figure.textContent ?? "").includes("diverged"));
+  });
+});
+
 Deno.test("plotLayerBars() gives the same markup for the same call", () => {
   assert.equal(toHtmlString(plotLayerBars([1, 2, 3])), toHtmlString(plotLayerBars([1, 2, 3])));
 });
