@@ -4,9 +4,12 @@ import { createActivation } from "../../src/activations/mod.ts";
 import { escapeHtml } from "../../src/plot/mod.ts";
 import { leaky, relu } from "../plot/_fixtures.ts";
 
-Deno.test("activationView() bundles HTML, Markdown and plain text", () => {
+Deno.test("activationView() bundles HTML, Markdown, SVG and plain text", () => {
   const bundle = activationView(relu)[jupyterDisplay]();
-  assert.deepEqual(Object.keys(bundle).sort(), ["text/html", "text/markdown", "text/plain"]);
+  assert.deepEqual(
+    Object.keys(bundle).sort(),
+    ["image/svg+xml", "text/html", "text/markdown", "text/plain"],
+  );
 });
 
 Deno.test("activationView() puts the formula and its derivative in Markdown as $$...$$", () => {
