@@ -286,6 +286,8 @@ export async function trainAsync(
 }
 
 const TRAINING = Object.freeze({ training: true });
+/** The loop does not use the gradient with respect to the data. */
+const SKIP_INPUT_GRADIENT = Object.freeze({ skipInputGradient: true });
 
 interface TrainingRun {
   epochCount: number;
@@ -462,7 +464,7 @@ function* runEpochs(
         lossSum += value * rows;
         if (labels !== undefined) correct += correctCount(out, yb as Int32Array);
       }
-      net.backward(grad);
+      net.backward(grad, SKIP_INPUT_GRADIENT);
       for (let d = 0; d < denseParams.length; d++) normSums[d] += layerNorm(denseParams[d]);
       if (clipNorm !== undefined) clipGradNorm(params, clipNorm);
       optimizer.step(params, learningRate);
