@@ -180,6 +180,49 @@ function prepareAliased<T extends Float64Array | Float32Array>(
   return false;
 }
 
+/** Slot 0 holds 0 for ever; slot 1 takes each input of {@linkcode reluForward64} in turn. */
+const RELU_SLOT = new Float64Array(2);
+
+/**
+ * `out[i] = relu(x[i])` on float64, branch-free: a two-slot scratch array holds 0 and the
+ * input, and the comparison picks the slot. `!(v <= 0)` is true for positive v and for NaN
+ * (which thus propagates), false for -0 and -Infinity (which give +0): exact at every edge,
+ * and about as fast as a copy because random signs cost no branch mispredictions.
+ *
+ * The scratch array is allocated once, here, not per call: allocating a typed array costs
+ * microseconds (a call on 2,048 elements took 3.8 us instead of 1.4 us in
+ * `bench/activations_bench.ts`, whatever V8's inlining flags; see the note above the backward
+ * kernels).
+ */
+export function reluForward64(x: Float64Array, out: Float64Array): void {
+  const n = x.length;
+  if (out.length !== n) throw kernelLengthError("reluForward64", "out", out.length, n);
+  const slot = RELU_SLOT;
+  for (let i = n - 1; i >= 0; i--) {
+    const v = x[i];
+    slot[1] = v;
+    out[i] = slot[+!(v <= 0)];
+  }
+}
+
+/**
+ * `out[i] = relu(x[i])` on float32, branch-free on the bits: through `Int32Array` views, an
+ * element is cleared exactly when it is negative and not NaN, which for float32 bits read as
+ * a signed integer is the one comparison `bits <= -8388608` (0xff800000, -Infinity): -0,
+ * negative numbers and -Infinity lie at or below it, negative NaNs above it, and positive
+ * numbers and positive NaNs are >= 0. So NaN propagates, -Infinity and -0 give +0.
+ */
+export function reluForward32(x: Float32Array, out: Float32Array): void {
+  const n = x.length;
+  if (out.length !== n) throw kernelLengthError("reluForward32", "out", out.length, n);
+  const bits = new Int32Array(x.buffer, x.byteOffset, n);
+  const outBits = new Int32Array(out.buffer, out.byteOffset, n);
+  for (let i = n - 1; i >= 0; i--) {
+    const b = bits[i];
+    outBits[i] = b & (+(b <= -8388608) - 1); // mask 0 clears, mask -1 (all ones) keeps
+  }
+}
+
 /**
  * `out[i] = x[i] * (x[i] > 0 ? 1 : alpha)` on float64, branch-free through the slope pair.
  * Needs alpha > 0 (for alpha = 0, -Infinity * 0 would be NaN: use the ReLU kernel).
