@@ -198,10 +198,18 @@ export function reluForward64(x: Float64Array, out: Float64Array): void {
   const n = x.length;
   if (out.length !== n) throw kernelLengthError("reluForward64", "out", out.length, n);
   const slot = RELU_SLOT;
-  for (let i = n - 1; i >= 0; i--) {
-    const v = x[i];
+  let i = n - 1;
+  for (; i >= 1; i -= 2) {
+    const a = x[i], b = x[i - 1];
+    slot[1] = a;
+    out[i] = slot[+!(a <= 0)];
+    slot[1] = b;
+    out[i - 1] = slot[+!(b <= 0)];
+  }
+  if (i === 0) {
+    const v = x[0];
     slot[1] = v;
-    out[i] = slot[+!(v <= 0)];
+    out[0] = slot[+!(v <= 0)];
   }
 }
 
