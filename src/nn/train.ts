@@ -573,11 +573,16 @@ function layerNorm(params: readonly { grad: Float64Array }[]): number {
   return Math.sqrt(sum);
 }
 
+/**
+ * Copies the rows `order[start ..]` of `source` into `out`, one `set` per row: a built-in copy
+ * runs at full speed whatever tier V8 has compiled the caller to (a loop here ran at 6-11 ns
+ * per element while the training loop was still in V8's mid tier).
+ */
 function gatherRows(source: Matrix, order: Int32Array, start: number, out: Matrix): void {
   const cols = source.cols, src = source.data, dst = out.data;
   for (let i = 0; i < out.rows; i++) {
-    const from = order[start + i] * cols, to = i * cols;
-    for (let j = 0; j < cols; j++) dst[to + j] = src[from + j];
+    const from = order[start + i] * cols;
+    dst.set(src.subarray(from, from + cols), i * cols);
   }
 }
 
