@@ -39,8 +39,9 @@ export interface DenseKernels {
   ): void;
   /**
    * `gw += xᵀ g` (each `gw[k, j]` plus the products `x[i, k] g[i, j]` of the non-zero
-   * `x[i, k]`, in increasing i) and, when `gx` is given, `gx = g Wᵀ` (each `gx[i, k]` is 0 plus
-   * the products `g[i, j] w[k, j]` of the non-zero `g[i, j]`, in increasing j).
+   * `x[i, k]`, in increasing i), `gb += Σ_i g[i, :]` (in increasing i) and, when `gx` is
+   * given, `gx = g Wᵀ` (each `gx[i, k]` is 0 plus the products `g[i, j] w[k, j]` of the
+   * non-zero `g[i, j]`, in increasing j).
    */
   backward(
     x: Float64Array,
@@ -50,6 +51,7 @@ export interface DenseKernels {
     nOut: number,
     w: Float64Array,
     gw: Float64Array,
+    gb: Float64Array,
     gx: Float64Array | undefined,
   ): void;
 }
@@ -119,6 +121,13 @@ function zeroRow(n: number): Float64Array {
   return row;
 }
 
+/** A row of ones, at least `n` long, reused: the `A` of the bias gradient. */
+let ones = new Float64Array(64).fill(1);
+function onesRow(n: number): Float64Array {
+  if (ones.length < n) ones = new Float64Array(n).fill(1);
+  return ones;
+}
+
 /** Index scratch of at least `n` entries, reused. */
 let indexScratch = new Int32Array(64);
 function nonZeroScratch(n: number): Int32Array {
@@ -132,10 +141,12 @@ export const typescriptKernels: DenseKernels = {
   forward(x, rows, nIn, nOut, w, b, y) {
     axpyRows(rows, nIn, nOut, x, 0, nIn, 1, w, nOut, 1, b, 0, 0, y, 0, nonZeroScratch(nIn));
   },
-  backward(x, g, rows, nIn, nOut, w, gw, gx) {
+  backward(x, g, rows, nIn, nOut, w, gw, gb, gx) {
     // gw[k, :] += Σ_i x[i, k] g[i, :]: A is xᵀ (row k of A is column k of x).
     const scratch = nonZeroScratch(Math.max(rows, nOut));
     axpyRows(nIn, rows, nOut, x, 0, 1, nIn, g, nOut, 1, gw, 0, nOut, gw, 0, scratch);
+    // gb += Σ_i 1 · g[i, :]: A is one row of ones.
+    axpyRows(1, rows, nOut, onesRow(rows), 0, 0, 1, g, nOut, 1, gb, 0, 0, gb, 0, scratch);
     if (gx === undefined) return;
     // gx[i, :] = Σ_j g[i, j] W[:, j]: B is Wᵀ (row j of B is column j of W).
     axpyRows(rows, nOut, nIn, g, 0, nOut, 1, w, 1, nOut, zeroRow(nIn), 0, 0, gx, 0, scratch);
@@ -207,14 +218,17 @@ export function wasmKernels(): DenseKernels | undefined {
         y.set(f.subarray(Y / 8, Y / 8 + n * nOut), start * nOut);
       }
     },
-    backward(x, g, rows, nIn, nOut, w, gw, gx) {
+    backward(x, g, rows, nIn, nOut, w, gw, gb, gx) {
       const block = Math.max(1, Math.min(rows, Math.floor(BLOCK_DOUBLES / (2 * nIn + nOut))));
-      const GW = 0, W = GW + bytes(nIn * nOut), WT = W + bytes(nIn * nOut);
+      const GW = 0, GB = GW + bytes(nIn * nOut), ONES = GB + bytes(nOut);
+      const W = ONES + bytes(block), WT = W + bytes(nIn * nOut);
       const ZERO = WT + bytes(nIn * nOut), X = ZERO + bytes(nIn);
       const G = X + bytes(block * nIn), GX = G + bytes(block * nOut);
       const S = GX + bytes(block * nIn);
       const f = reserve(S + 12 * Math.max(block, nOut));
       f.set(gw, GW / 8);
+      f.set(gb, GB / 8);
+      f.fill(1, ONES / 8, ONES / 8 + block);
       if (gx !== undefined) {
         f.set(w, W / 8);
         exports.transpose(nIn, nOut, W, WT);
@@ -226,11 +240,13 @@ export function wasmKernels(): DenseKernels | undefined {
         f.set(g.subarray(start * nOut, (start + n) * nOut), G / 8);
         // gw[k, :] += Σ_i x[i, k] g[i, :]: row k of A is column k of the x block.
         exports.axpyRows(nIn, n, nOut, X, 8, nIn * 8, G, GW, nOut * 8, GW, S);
+        exports.axpyRows(1, n, nOut, ONES, 0, 8, G, GB, 0, GB, S);
         if (gx !== undefined) {
           exports.axpyRows(n, nOut, nIn, G, nOut * 8, 8, WT, ZERO, 0, GX, S);
           gx.set(f.subarray(GX / 8, GX / 8 + n * nIn), start * nIn);
         }
       }
+      gb.set(f.subarray(GB / 8, GB / 8 + nOut));
       gw.set(f.subarray(GW / 8, GW / 8 + nIn * nOut));
     },
   };

@@ -117,7 +117,7 @@ export class Dense implements Layer {
    * @returns The output, `N x outputSize` (a buffer owned by the layer).
    */
   forward(x: Matrix): Matrix {
-    requireColumns(`run ${this.describe()}`, x, this.inputSize);
+    if (x.cols !== this.inputSize) requireColumns(`run ${this.describe()}`, x, this.inputSize);
     const out = this.#out.get(x.rows);
     this.#kernels.forward(
       x.data,
@@ -146,31 +146,29 @@ export class Dense implements Layer {
    */
   backward(gradOut: Matrix, options: BackwardOptions = {}): Matrix {
     const x = this.#x;
-    const action = `backpropagate through ${this.describe()}`;
     if (x === undefined) {
-      throw new RangeError(`Cannot ${action} as forward must run first: lastInput=undefined`);
+      throw new RangeError(
+        `Cannot backpropagate through ${this.describe()} as forward must run first: lastInput=undefined`,
+      );
     }
     if (gradOut.rows !== x.rows || gradOut.cols !== this.outputSize) {
       throw new RangeError(
-        `Cannot ${action} as gradOut must match the output shape: gradOut is ${
+        `Cannot backpropagate through ${this.describe()} as gradOut must match the output shape: gradOut is ${
           shapeOf(gradOut)
         }, output is ${x.rows}x${this.outputSize}`,
       );
     }
-    const rows = x.rows, nOut = this.outputSize, g = gradOut.data, gb = this.biasGrad;
-    for (let i = 0; i < rows; i++) {
-      for (let j = 0; j < nOut; j++) gb[j] += g[i * nOut + j];
-    }
-    const gradIn = this.#gradIn.get(rows);
+    const gradIn = this.#gradIn.get(x.rows);
     const skip = options.skipInputGradient === true;
     this.#kernels.backward(
       x.data,
-      g,
-      rows,
+      gradOut.data,
+      x.rows,
       this.inputSize,
-      nOut,
+      this.outputSize,
       this.weights,
       this.weightGrad,
+      this.biasGrad,
       skip ? undefined : gradIn.data,
     );
     if (skip) gradIn.data.fill(0);

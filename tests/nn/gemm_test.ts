@@ -59,7 +59,10 @@ function plainProducts(
   gw0: Float64Array,
 ) {
   const y = new Float64Array(rows * nOut), gx = new Float64Array(rows * nIn);
-  const gw = gw0.slice();
+  const gw = gw0.slice(), gb = b.slice();
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < nOut; j++) gb[j] += g[i * nOut + j];
+  }
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < nOut; j++) {
       let sum = b[j];
@@ -83,7 +86,7 @@ function plainProducts(
       gx[i * nIn + k] = sum;
     }
   }
-  return { y, gw, gx };
+  return { y, gw, gb, gx };
 }
 
 interface Case {
@@ -104,10 +107,10 @@ function run(kernels: DenseKernels, c: Case) {
   const gw0 = sparseValues(nIn * nOut, 0.5, seed + 4);
   const y = new Float64Array(rows * nOut).fill(NaN); // every entry must be written
   const gx = new Float64Array(rows * nIn).fill(NaN);
-  const gw = gw0.slice();
+  const gw = gw0.slice(), gb = b.slice();
   kernels.forward(x, rows, nIn, nOut, w, b, y);
-  kernels.backward(x, g, rows, nIn, nOut, w, gw, gx);
-  return { y, gw, gx, want: plainProducts(x, g, rows, nIn, nOut, w, b, gw0) };
+  kernels.backward(x, g, rows, nIn, nOut, w, gw, gb, gx);
+  return { y, gw, gb, gx, want: plainProducts(x, g, rows, nIn, nOut, w, b, gw0) };
 }
 
 /** Same value, bit for bit (NaN equals NaN, +0 differs from -0). */
@@ -143,6 +146,7 @@ Deno.test("the WebAssembly kernels and the TypeScript loops give the same bits",
       const a = run(wasm, c), b = run(typescriptKernels, c);
       assertSameBits(a.y, b.y, "y");
       assertSameBits(a.gw, b.gw, "gw");
+      assertSameBits(a.gb, b.gb, "gb");
       assertSameBits(a.gx, b.gx, "gx");
     }),
     { seed: 7, numRuns: 300 },
@@ -154,10 +158,11 @@ Deno.test("both kernel sets agree with the textbook triple loops to 1e-12", asyn
     await t.step(kernels.name, () => {
       fc.assert(
         fc.property(shapes, (c) => {
-          const { y, gw, gx, want } = run(kernels, c);
+          const { y, gw, gb, gx, want } = run(kernels, c);
           assertClose(y, want.y, "y");
           // The weight gradient sums in the plain order: equal bits.
           assertSameBits(gw, want.gw, "gw");
+          assertSameBits(gb, want.gb, "gb");
           assertClose(gx, want.gx, "gx");
         }),
         { seed: 8, numRuns: 200 },
@@ -211,6 +216,7 @@ Deno.test("the products skip zero inputs exactly as documented", async (t) => {
           1,
           Float64Array.of(1, 1),
           gw,
+          new Float64Array(1),
           undefined,
         );
         assert.ok(Object.is(gw[0], -0));
