@@ -1,9 +1,12 @@
 """Float64 (or float32) reference for bench/train_bench.ts: PyTorch trains the same ReLU MLP.
 
-Reads one JSON job on stdin -- sizes, weights (fanIn x fanOut, row-major), biases, x (row-major),
-y, orders (one permutation per epoch), learningRate, batchSize, dtype ("float64" or "float32") --
-and prints one JSON line: epochLosses (mean softmax cross-entropy over all rows after each epoch,
-as relu-lab's History records trainLoss) and seconds (the training loop, evaluations included).
+Started once by train_bench.ts; it prints `{"ready": ...}` (or `{"error": ...}` without torch),
+then answers one JSON line per request line. The first request is the job -- sizes, weights
+(fanIn x fanOut, row-major), biases, x (row-major), y, orders (one permutation per epoch),
+learningRate, batchSize -- answered by `{"ok": true}`; every later request, `{"dtype":
+"float64"}` or `{"dtype": "float32"}`, trains once from the job's weights and answers
+epochLosses (mean softmax cross-entropy over all rows after each epoch, as relu-lab's History
+records trainLoss) and seconds (the training loop, evaluations included).
 
 Same work as relu-lab's train(): for each mini-batch in the given order, logits = MLP(x_batch),
 loss = mean cross-entropy, w -= learningRate * dloss/dw (plain SGD, no momentum, no decay).
@@ -14,13 +17,9 @@ import json
 import sys
 import time
 
-import torch
 
-
-def main() -> None:
-    job = json.load(sys.stdin)
-    dtype = torch.float64 if job.get("dtype", "float64") == "float64" else torch.float32
-    torch.set_num_threads(1)  # relu-lab and the TensorFlow.js backends run on one thread
+def train(torch, job, dtype_name):
+    dtype = torch.float64 if dtype_name == "float64" else torch.float32
     sizes = job["sizes"]
     layers = len(sizes) - 1
     ws = [
@@ -59,7 +58,25 @@ def main() -> None:
         with torch.no_grad():
             epoch_losses.append(torch.nn.functional.cross_entropy(logits(x), y).item())
     seconds = time.perf_counter() - start
-    print(json.dumps({"epochLosses": epoch_losses, "seconds": seconds}))
+    return {"epochLosses": epoch_losses, "seconds": seconds}
+
+
+def main() -> None:
+    try:
+        import torch
+    except ImportError as error:
+        print(json.dumps({"error": f"{error} (apt-get install python3-torch)"}), flush=True)
+        return
+    torch.set_num_threads(1)  # relu-lab and the TensorFlow.js backends run on one thread
+    print(json.dumps({"ready": True, "torch": torch.__version__}), flush=True)
+    job = None
+    for line in sys.stdin:
+        request = json.loads(line)
+        if job is None:
+            job = request
+            print(json.dumps({"ok": True}), flush=True)
+        else:
+            print(json.dumps(train(torch, job, request["dtype"])), flush=True)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,10 @@
  * slowed the first 10^4 or so calls of a process, which `bench/train_bench.ts` shows as the
  * time of its first (cold) training run.
  *
+ * The "in an ActivationLayer" rows guard against V8's tiering trap: see `layerPathTimes` below.
+ * Run as a script only (`deno run bench/activations_bench.ts`): they must run first in a fresh
+ * process.
+ *
  * For contrast, without targets: a naive branchy ReLU written in the bench (an `if` per
  * element, the first thing one writes), and sigmoid and tanh forward, whose cost the
  * notebooks compare with ReLU's.
@@ -31,7 +35,7 @@
  * @module
  */
 
-import { createActivation, createPrng } from "../src/mod.ts";
+import { ActivationLayer, createActivation, createPrng } from "../src/mod.ts";
 
 /** Elements per array. */
 const N = 10_000_000;
@@ -174,6 +178,36 @@ for (const k of KERNELS) {
   });
 }
 
+/**
+ * The guard against V8's tiering trap (see `src/activations/_piecewise_linear.ts`): a kernel that
+ * V8's mid tier (Maglev) inlines into its caller runs 5-40 times slower until that caller
+ * reaches the top tier, which for a layer called once per training step can take a whole
+ * training run. Run first in a fresh process, before anything else has warmed the layers, this
+ * calls ReLU through an `ActivationLayer` the way `train()` does (a 200 x 64 batch per call,
+ * the digits benchmark's shape) and times calls 1,001 to 3,000, per element; the table compares
+ * that with the same kernel on the long array. Target >= 0.4: with the trap (a forward kernel of
+ * 62 bytes of bytecode, which Maglev inlines) this row measured 0.10; without it 0.65-0.8, the
+ * rest being the layer's per-call work in the process's first calls.
+ */
+const LAYER_ROWS = 200, LAYER_WARMUP_CALLS = 1000, LAYER_TIMED_CALLS = 2000;
+const LAYER_TARGET = 0.4;
+function layerPathTimes(): { forward: number; backward: number } {
+  const layer = new ActivationLayer(relu, 64);
+  const z = { rows: LAYER_ROWS, cols: 64, data: x64.subarray(0, LAYER_ROWS * 64) };
+  const g = { rows: LAYER_ROWS, cols: 64, data: gradOut64.subarray(0, LAYER_ROWS * 64) };
+  const timeCalls = (call: () => unknown): number => {
+    for (let c = 0; c < LAYER_WARMUP_CALLS; c++) call();
+    const start = performance.now();
+    for (let c = 0; c < LAYER_TIMED_CALLS; c++) call();
+    return performance.now() - start;
+  };
+  const forward = timeCalls(() => layer.forward(z));
+  const backward = timeCalls(() => layer.backward(g));
+  // As milliseconds for 10^7 elements, comparable with the long-array rows.
+  const scale = N / (LAYER_TIMED_CALLS * LAYER_ROWS * 64);
+  return { forward: forward * scale, backward: backward * scale };
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -185,6 +219,7 @@ function median(values: number[]): number {
  * alike), then the median time of each and the ratio copy_median / kernel_median, with targets.
  */
 function runAsScript(rounds: number): void {
+  const layerPath = layerPathTimes(); // first: before any warm-up
   for (const k of KERNELS) for (let i = 0; i < 5; i++) k.run(); // warm-up
   const times = KERNELS.map(() => [] as number[]);
   for (let r = 0; r < rounds; r++) {
@@ -214,6 +249,28 @@ function runAsScript(rounds: number): void {
         : "FAIL",
     ];
   });
+  for (
+    const [direction, time] of [["forward", layerPath.forward], [
+      "backward",
+      layerPath.backward,
+    ]] as const
+  ) {
+    const versus = direction === "forward"
+      ? "f64 relu forward"
+      : "f64 relu backward (gradOut * f')";
+    const base = medians[KERNELS.findIndex((b) => b.name === versus)];
+    const ratio = base / time;
+    rows.push([
+      `f64 relu ${direction} in an ActivationLayer, ${LAYER_ROWS} x 64, calls ${
+        LAYER_WARMUP_CALLS + 1
+      }-${LAYER_WARMUP_CALLS + LAYER_TIMED_CALLS} of the process`,
+      `${time.toFixed(2)} ms`,
+      `${base.toFixed(2)} ms`,
+      ratio.toFixed(2),
+      `>= ${LAYER_TARGET}`,
+      ratio >= LAYER_TARGET ? "pass" : "FAIL",
+    ]);
+  }
   const header = ["kernel (10^7 elements)", "median", "baseline", "ratio", "target", "result"];
   const widths = header.map((_, c) => Math.max(...[header, ...rows].map((row) => row[c].length)));
   const line = (row: string[]) => `| ${row.map((cell, c) => cell.padEnd(widths[c])).join(" | ")} |`;

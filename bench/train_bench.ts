@@ -1,6 +1,6 @@
 /**
  * Training speed, agreement and memory of relu-lab against TensorFlow.js (CPU and WASM
- * backends) and PyTorch, doing the same work in the same run.
+ * backends), PyTorch and numpy by hand, doing the same work in the same run.
  *
  * Run (from the repository root):
  *
@@ -11,9 +11,10 @@
  *
  * - `--allow-read=node_modules`: the TensorFlow.js WASM backend reads its `.wasm` file from the
  *   npm package (no network). Without it the WASM rows say "not run".
- * - `--allow-run=/usr/bin/python3`: the float64 reference, PyTorch from Debian's
- *   `python3-torch` (`apt-get install python3-torch`), run by `bench/_torch_reference.py`.
- *   Without it (or without torch) the PyTorch rows say "not run".
+ * - `--allow-run=/usr/bin/python3`: the float64 references, PyTorch from Debian's
+ *   `python3-torch` (`apt-get install python3-torch`), run by `bench/_torch_reference.py`, and
+ *   a hand-written numpy loop (Debian's `python3-numpy`), `bench/_numpy_reference.py`.
+ *   Without it (or without torch, numpy) those rows say "not run".
  * - `--v8-flags=--expose-gc`: a full garbage collection before each heap reading.
  *
  * The work: a 2-64-64-2 ReLU MLP (`mlp([2, 64, 64, 2], { activation: "relu", seed })`, He
@@ -27,20 +28,27 @@
  * agreeing with PyTorch to ~1e-15 confirms. TensorFlow.js runs a plain manual loop
  * (`optimizer.minimize` with `tf.train.sgd`) in float32, its only dtype; its WASM backend runs
  * the SIMD build on one thread. PyTorch runs the same loop on one thread in float64 (the
- * reference for the loss) and in float32 (showing how far float32 alone drifts).
+ * reference for the loss) and in float32 (showing how far float32 alone drifts). numpy runs
+ * the loop a practitioner writes by hand (matrix products, ReLU masks, SGD) in float64 with the
+ * running loss only (the mean of each epoch's mini-batch losses, no evaluation pass); ours is
+ * timed against it twice: as above, and with `trainMetrics: "running"`, the same work (their
+ * running losses agree to ~1e-16).
  *
  * Timing: one warm-up run of each (ours: a full run, the first training of the process, whose
  * time is reported against the median as the cold run), then `--repetitions` runs (default 3)
- * interleaved (ours, TF CPU, TF WASM, ours, ...) so that machine noise hits all alike; the
- * table gives medians and the ratios of medians. Targets: TF.js CPU time / ours >= 6, TF.js WASM time / ours >= 3;
- * final losses agree to 1e-5; the heap after epoch 100 is no larger than after epoch 1 beyond
- * the History's own records (64 KiB allowance).
+ * interleaved (ours, ours with running metrics, TF CPU, TF WASM, PyTorch f64, numpy, ours,
+ * ...) so that machine noise hits all alike; the table gives medians and the ratios of
+ * medians. Targets: TF.js CPU time / ours >= 6, TF.js WASM time / ours >= 3, PyTorch f64 time /
+ * ours >= 3, numpy time / ours (both on running metrics) >= 1; final losses agree to 1e-5
+ * (running losses with numpy to 1e-12); the heap after epoch 100 is no larger than after epoch
+ * 1 beyond the History's own records (64 KiB allowance).
  *
  * @module
  */
 
 import { Dense, type History, mlp, train, twoMoons } from "../src/mod.ts";
 import { createPrng } from "../src/mod.ts";
+import { PythonProcess } from "./_python.ts";
 import {
   type MlpWeights,
   type TrainingJob,
@@ -67,7 +75,15 @@ const SETTINGS = {
 };
 
 /** Targets of the table. */
-const TARGETS = { cpuRatio: 6, wasmRatio: 3, lossAgreement: 1e-5, heapGrowthBytes: 64 * 1024 };
+const TARGETS = {
+  cpuRatio: 6,
+  wasmRatio: 3,
+  torchRatio: 3,
+  numpyRatio: 1,
+  lossAgreement: 1e-5,
+  runningAgreement: 1e-12,
+  heapGrowthBytes: 64 * 1024,
+};
 
 /** The permutations relu-lab's `train()` visits: one in-place Fisher–Yates pass per epoch. */
 function shuffleOrders(n: number, epochs: number, seed: number): Int32Array[] {
@@ -106,6 +122,7 @@ function trainOurs(
   data: ReturnType<typeof twoMoons>,
   epochs = SETTINGS.epochs,
   onEpoch?: (epoch: number) => void,
+  trainMetrics: "end" | "running" = "end",
 ) {
   const model = freshModel();
   const start = performance.now();
@@ -116,28 +133,28 @@ function trainOurs(
     optimizer: "sgd",
     loss: "softmaxCrossEntropy",
     seed: SETTINGS.shuffleSeed,
+    trainMetrics,
     onEpoch: onEpoch && ((record) => onEpoch(record.epoch)),
   });
   const seconds = (performance.now() - start) / 1000;
   return { seconds, epochLosses: Float64Array.from(history, (r) => r.trainLoss), model };
 }
 
-interface TorchResult {
+/** What the Python references return for one training run. */
+interface ReferenceResult {
   epochLosses: number[];
   seconds: number;
 }
 
-const PYTHON = "/usr/bin/python3";
-
-/** Runs the PyTorch reference, or returns why it could not. */
-async function trainTorch(
-  job: TrainingJob,
-  dtype: "float64" | "float32",
-): Promise<TorchResult | string> {
-  const permission = await Deno.permissions.query({ name: "run", command: PYTHON });
-  if (permission.state !== "granted") return `not run (needs --allow-run=${PYTHON})`;
-  const script = new URL("./_torch_reference.py", import.meta.url).pathname;
-  const input = JSON.stringify({
+/**
+ * Starts a Python reference (`_torch_reference.py`, `_numpy_reference.py`) and hands it the job,
+ * or returns why it cannot run.
+ */
+async function startReference(script: string, job: TrainingJob): Promise<PythonProcess | string> {
+  const python = await PythonProcess.start(script);
+  if (typeof python === "string") return python;
+  const ready = await python.greeting<{ ready: boolean }>();
+  const accepted = typeof ready === "string" ? ready : await python.request<{ ok: boolean }>({
     sizes: job.init.sizes,
     weights: job.init.weights.map((w) => Array.from(w)),
     biases: job.init.biases.map((b) => Array.from(b)),
@@ -146,27 +163,19 @@ async function trainTorch(
     orders: job.orders.map((o) => Array.from(o)),
     learningRate: job.learningRate,
     batchSize: job.batchSize,
-    dtype,
   });
-  try {
-    const child = new Deno.Command(PYTHON, {
-      args: [script],
-      stdin: "piped",
-      stdout: "piped",
-      stderr: "piped",
-    }).spawn();
-    const writer = child.stdin.getWriter();
-    await writer.write(new TextEncoder().encode(input));
-    await writer.close();
-    const output = await child.output();
-    if (!output.success) {
-      const message = new TextDecoder().decode(output.stderr).trim().split("\n").pop();
-      return `not run (${message})`;
-    }
-    return JSON.parse(new TextDecoder().decode(output.stdout));
-  } catch (error) {
-    return `not run (${error instanceof Error ? error.message : String(error)})`;
+  if (typeof accepted === "string") {
+    await python.close();
+    return accepted;
   }
+  return python;
+}
+
+/** One training run of a started reference. */
+async function runReference(python: PythonProcess, request: unknown): Promise<ReferenceResult> {
+  const result = await python.request<ReferenceResult>(request);
+  if (typeof result === "string") throw new Error(`The Python reference failed: ${result}`);
+  return result;
 }
 
 function median(values: number[]): number {
@@ -231,33 +240,73 @@ async function main(): Promise<void> {
     await trainTfjs(warmupJob);
   }
 
-  const times = { ours: [] as number[], cpu: [] as number[], wasm: [] as number[] };
+  // The Python references: started once, handed the job, then one run per round.
+  const torch = await startReference("_torch_reference.py", job);
+  const numpy = await startReference("_numpy_reference.py", job);
+  if (typeof torch !== "string") await runReference(torch, { dtype: "float64" }); // warm-up
+  if (typeof numpy !== "string") await runReference(numpy, {});
+  trainOurs(data, SETTINGS.epochs, undefined, "running");
+
+  const times = {
+    ours: [] as number[],
+    running: [] as number[],
+    cpu: [] as number[],
+    wasm: [] as number[],
+    torch: [] as number[],
+    numpy: [] as number[],
+  };
   let oursLosses: Float64Array = new Float64Array(0);
+  let runningLosses: Float64Array = new Float64Array(0);
   let cpuLosses: Float64Array = new Float64Array(0);
   let wasmLosses: Float64Array = new Float64Array(0);
-  for (let r = 0; r < repetitions; r++) {
-    const ours = trainOurs(data);
-    times.ours.push(ours.seconds);
-    oursLosses = ours.epochLosses;
-    await useBackend("cpu");
-    const cpu = await trainTfjs(job);
-    times.cpu.push(cpu.seconds);
-    cpuLosses = cpu.epochLosses;
-    if (wasmReadable) {
-      await useBackend("wasm");
-      const wasm = await trainTfjs(job);
-      times.wasm.push(wasm.seconds);
-      wasmLosses = wasm.epochLosses;
+  let torch64: ReferenceResult | string = typeof torch === "string" ? torch : "";
+  let numpyRun: ReferenceResult | string = typeof numpy === "string" ? numpy : "";
+  try {
+    for (let r = 0; r < repetitions; r++) {
+      const ours = trainOurs(data);
+      times.ours.push(ours.seconds);
+      oursLosses = ours.epochLosses;
+      const running = trainOurs(data, SETTINGS.epochs, undefined, "running");
+      times.running.push(running.seconds);
+      runningLosses = running.epochLosses;
+      await useBackend("cpu");
+      const cpu = await trainTfjs(job);
+      times.cpu.push(cpu.seconds);
+      cpuLosses = cpu.epochLosses;
+      if (wasmReadable) {
+        await useBackend("wasm");
+        const wasm = await trainTfjs(job);
+        times.wasm.push(wasm.seconds);
+        wasmLosses = wasm.epochLosses;
+      }
+      if (typeof torch !== "string") {
+        torch64 = await runReference(torch, { dtype: "float64" });
+        times.torch.push(torch64.seconds);
+      }
+      if (typeof numpy !== "string") {
+        numpyRun = await runReference(numpy, {});
+        times.numpy.push(numpyRun.seconds);
+      }
+      const optional = (name: string, list: number[]) =>
+        list.length > r ? `, ${name} ${list[r].toFixed(3)} s` : "";
+      console.error(
+        `repetition ${r + 1}/${repetitions}: ours ${ours.seconds.toFixed(3)} s (running metrics ${
+          running.seconds.toFixed(3)
+        } s), TF CPU ${cpu.seconds.toFixed(3)} s${optional("TF WASM", times.wasm)}${
+          optional("PyTorch f64", times.torch)
+        }${optional("numpy", times.numpy)}`,
+      );
     }
-    console.error(
-      `repetition ${r + 1}/${repetitions}: ours ${ours.seconds.toFixed(3)} s, TF CPU ${
-        cpu.seconds.toFixed(3)
-      } s${wasmReadable ? `, TF WASM ${times.wasm[r].toFixed(3)} s` : ""}`,
-    );
+  } catch (error) {
+    if (typeof torch !== "string") await torch.close();
+    if (typeof numpy !== "string") await numpy.close();
+    throw error;
   }
-
-  const torch64 = await trainTorch(job, "float64");
-  const torch32 = await trainTorch(job, "float32");
+  const torch32 = typeof torch === "string"
+    ? torch
+    : await runReference(torch, { dtype: "float32" });
+  if (typeof torch !== "string") await torch.close();
+  if (typeof numpy !== "string") await numpy.close();
 
   // Memory: an untimed run, reading the heap after epoch 1 and after the last epoch.
   const heap: Record<number, number> = {};
@@ -321,14 +370,52 @@ async function main(): Promise<void> {
     "info",
   ]);
 
-  if (typeof torch64 !== "string") {
+  if (times.torch.length > 0) {
+    const torchTime = median(times.torch);
     rows.push([
-      "train time vs PyTorch f64, 1 thread (1 run)",
+      `train time vs PyTorch f64, 1 thread (median of ${repetitions})`,
       seconds(oursTime),
-      seconds(torch64.seconds),
-      `${(torch64.seconds / oursTime).toFixed(2)}x`,
+      seconds(torchTime),
+      `${(torchTime / oursTime).toFixed(2)}x`,
+      `>= ${TARGETS.torchRatio}x`,
+      verdict(torchTime / oursTime >= TARGETS.torchRatio),
+    ]);
+  } else {
+    rows.push([
+      "train time vs PyTorch f64",
+      seconds(oursTime),
+      String(torch64),
+      "",
+      `>= ${TARGETS.torchRatio}x`,
+      "not run",
+    ]);
+  }
+  if (times.numpy.length > 0) {
+    const numpyTime = median(times.numpy), runningTime = median(times.running);
+    rows.push([
+      `train time vs numpy by hand f64 (median of ${repetitions})`,
+      seconds(oursTime),
+      seconds(numpyTime),
+      `${(numpyTime / oursTime).toFixed(2)}x`,
       "(none)",
       "info",
+    ]);
+    rows.push([
+      '... both on running loss only (ours: trainMetrics "running")',
+      seconds(runningTime),
+      seconds(numpyTime),
+      `${(numpyTime / runningTime).toFixed(2)}x`,
+      `>= ${TARGETS.numpyRatio}x`,
+      verdict(numpyTime / runningTime >= TARGETS.numpyRatio),
+    ]);
+  } else {
+    rows.push([
+      "train time vs numpy by hand f64",
+      seconds(oursTime),
+      String(numpyRun),
+      "",
+      `>= ${TARGETS.numpyRatio}x`,
+      "not run",
     ]);
   }
 
@@ -363,6 +450,17 @@ async function main(): Promise<void> {
       sci(maxAbsDiff(oursLosses, torch64.epochLosses)),
       "(none)",
       "info",
+    ]);
+  }
+  if (typeof numpyRun !== "string") {
+    const diff = maxAbsDiff(runningLosses, numpyRun.epochLosses);
+    rows.push([
+      "max over 100 epochs |running loss diff| vs numpy f64",
+      loss(last(runningLosses)),
+      loss(last(numpyRun.epochLosses)),
+      sci(diff),
+      `<= ${sci(TARGETS.runningAgreement)}`,
+      verdict(diff <= TARGETS.runningAgreement),
     ]);
   }
   if (typeof torch32 !== "string") {

@@ -88,13 +88,16 @@ export function linearBackward32(
 // ReLU backward: about 0.52x of a copy's throughput with two comparisons per element and the
 // loop upwards, 0.62x downwards, about 0.69x with one comparison and the sum.
 //
-// Each kernel also checks its arrays' lengths before the loop. The public functions have
-// checked them already; the point is the size: with the checks every kernel is over the 100
-// bytes of bytecode up to which V8's mid-tier compiler (Maglev) inlines a function into its
-// caller. Inlined there, a kernel's loop runs as Maglev compiles it (a branch per comparison,
-// boxed sums: 5 to 14 ns per element instead of about 1.1) until the caller itself reaches
-// the top tier, which for a caller called rarely, with long arrays, may be never. Measured
-// with the small-array group of `bench/activations_bench.ts` and in training runs.
+// Each kernel is also kept over the 100 bytes of bytecode up to which V8's mid-tier compiler
+// (Maglev) inlines a function into its caller (length checks, two elements per pass). Inlined
+// there, a kernel's loop runs as Maglev compiles it (a branch per comparison: 5 to 40 ns per
+// element instead of about 1), and V8 does not move a running Maglev frame to the top tier
+// (`--osr-from-maglev` is off by default): the loop stays slow until the caller itself is
+// recompiled, which for a layer called once per training step can take a whole training run
+// (about 20% of the digits benchmark's time when reluForward64 was 100 bytes). The limit is
+// V8's, not ours, so `bench/activations_bench.ts` guards it: its "in an ActivationLayer" rows
+// call ReLU as train() does in a fresh process and fail when the trap returns (0.10 of
+// long-array speed with a 62-byte forward kernel, 0.65-0.8 without).
 
 /** The kink takes the left slope: index 1 for v > 0, 0 for v <= 0 (and NaN, fixed later). */
 function kinkLeft64(x: Float64Array, g: Float64Array, out: Float64Array, pair: Float64Array) {
@@ -178,6 +181,64 @@ function prepareAliased<T extends Float64Array | Float32Array>(
   if (!hasNaN && input === x) return true;
   for (let i = 0; i < input.length; i++) out[i] = gradOut[i] * linearGrad(input[i], slopes);
   return false;
+}
+
+/** Slot 0 holds 0 for ever; slot 1 takes each input of {@linkcode reluForward64} in turn. */
+const RELU_SLOT = new Float64Array(2);
+
+/**
+ * `out[i] = relu(x[i])` on float64, branch-free: a two-slot scratch array holds 0 and the
+ * input, and the comparison picks the slot. `!(v <= 0)` is true for positive v and for NaN
+ * (which thus propagates), false for -0 and -Infinity (which give +0): exact at every edge,
+ * and about as fast as a copy because random signs cost no branch mispredictions.
+ *
+ * The scratch array is allocated once, here, not per call: allocating a typed array costs
+ * microseconds (a call on 2,048 elements took 3.8 us instead of 1.4 us in
+ * `bench/activations_bench.ts`, whatever V8's inlining flags; see the note above the backward
+ * kernels).
+ */
+export function reluForward64(x: Float64Array, out: Float64Array): void {
+  const n = x.length;
+  if (out.length !== n) throw kernelLengthError("reluForward64", "out", out.length, n);
+  const slot = RELU_SLOT;
+  let i = n - 1;
+  for (; i >= 1; i -= 2) {
+    const a = x[i], b = x[i - 1];
+    slot[1] = a;
+    out[i] = slot[+!(a <= 0)];
+    slot[1] = b;
+    out[i - 1] = slot[+!(b <= 0)];
+  }
+  if (i === 0) {
+    const v = x[0];
+    slot[1] = v;
+    out[0] = slot[+!(v <= 0)];
+  }
+}
+
+/**
+ * `out[i] = relu(x[i])` on float32, branch-free on the bits: through `Int32Array` views, an
+ * element is cleared exactly when it is negative and not NaN, which for float32 bits read as
+ * a signed integer is the one comparison `bits <= -8388608` (0xff800000, -Infinity): -0,
+ * negative numbers and -Infinity lie at or below it, negative NaNs above it, and positive
+ * numbers and positive NaNs are >= 0. So NaN propagates, -Infinity and -0 give +0.
+ */
+export function reluForward32(x: Float32Array, out: Float32Array): void {
+  const n = x.length;
+  if (out.length !== n) throw kernelLengthError("reluForward32", "out", out.length, n);
+  const bits = new Int32Array(x.buffer, x.byteOffset, n);
+  const outBits = new Int32Array(out.buffer, out.byteOffset, n);
+  // Two elements per pass, like reluForward64. Mask 0 clears, mask -1 (all ones) keeps.
+  let i = n - 1;
+  for (; i >= 1; i -= 2) {
+    const a = bits[i], b = bits[i - 1];
+    outBits[i] = a & (+(a <= -8388608) - 1);
+    outBits[i - 1] = b & (+(b <= -8388608) - 1);
+  }
+  if (i === 0) {
+    const b = bits[0];
+    outBits[0] = b & (+(b <= -8388608) - 1);
+  }
 }
 
 /**

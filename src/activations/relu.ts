@@ -5,7 +5,6 @@
  */
 
 import { type OptionKeys, requireNumberType, requireOptions } from "../core/validate.ts";
-import { kernelLengthError } from "./_arrays.ts";
 import { ActivationFunction } from "./activation_function.ts";
 import { checkKink, formatNumber, resolveKink } from "./_kink.ts";
 import {
@@ -13,6 +12,8 @@ import {
   linearBackward64,
   linearGrad,
   linearSlopes,
+  reluForward32,
+  reluForward64,
 } from "./_piecewise_linear.ts";
 import type { KinkConvention } from "./types.ts";
 
@@ -86,40 +87,8 @@ export function reluGrad(z: number, options: ReluGradOptions = {}): number {
   return NaN;
 }
 
-/**
- * `out[i] = relu(x[i])` on float64, branch-free: a two-slot scratch array holds 0 and the
- * input, and the comparison picks the slot. `!(v <= 0)` is true for positive v and for NaN
- * (which thus propagates), false for -0 and -Infinity (which give +0): exact at every edge,
- * and about as fast as a copy because random signs cost no branch mispredictions.
- */
-export function reluForward64(x: Float64Array, out: Float64Array): void {
-  const n = x.length;
-  if (out.length !== n) throw kernelLengthError("reluForward64", "out", out.length, n);
-  const slot = new Float64Array(2);
-  for (let i = n - 1; i >= 0; i--) {
-    const v = x[i];
-    slot[1] = v;
-    out[i] = slot[+!(v <= 0)];
-  }
-}
-
-/**
- * `out[i] = relu(x[i])` on float32, branch-free on the bits: through `Int32Array` views, an
- * element is cleared exactly when it is negative and not NaN, which for float32 bits read as
- * a signed integer is the one comparison `bits <= -8388608` (0xff800000, -Infinity): -0,
- * negative numbers and -Infinity lie at or below it, negative NaNs above it, and positive
- * numbers and positive NaNs are >= 0. So NaN propagates, -Infinity and -0 give +0.
- */
-export function reluForward32(x: Float32Array, out: Float32Array): void {
-  const n = x.length;
-  if (out.length !== n) throw kernelLengthError("reluForward32", "out", out.length, n);
-  const bits = new Int32Array(x.buffer, x.byteOffset, n);
-  const outBits = new Int32Array(out.buffer, out.byteOffset, n);
-  for (let i = n - 1; i >= 0; i--) {
-    const b = bits[i];
-    outBits[i] = b & (+(b <= -8388608) - 1); // mask 0 clears, mask -1 (all ones) keeps
-  }
-}
+// The typed-array kernels live with the other two-piece linear kernels (ReLU: slopes 0 and 1).
+export { reluForward32, reluForward64 };
 
 /** Builds the ReLU activation object (used by `createActivation`). */
 export function reluActivation(options: ReluGradOptions = {}): ActivationFunction {

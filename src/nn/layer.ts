@@ -21,6 +21,12 @@ export interface BackwardOptions {
    * without computing it. Default: false.
    */
   skipZeroInputs?: boolean;
+  /**
+   * The caller does not use dLoss/dInput at all (the training loop, for the model's input), so
+   * a layer may skip computing it and return zeros. Parameter gradients are computed as usual.
+   * Default: false.
+   */
+  skipInputGradient?: boolean;
 }
 
 /** A trainable parameter: its values, the gradient accumulated for them, and its shape. */

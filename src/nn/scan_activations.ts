@@ -170,7 +170,7 @@ export function recordActivations(
     const z = layer.lastInput.data, y = layer.lastOutput!.data, n = scan.size;
     const positive = scan.everPositive;
     for (let i = 0; i < z.length; i += n) {
-      for (let j = 0; j < n; j++) if (z[i + j] > 0) positive[j] = 1;
+      for (let j = 0; j < n; j++) positive[j] |= +(z[i + j] > 0); // no branch on random signs
     }
     if (!statistics) continue;
     let zeros = 0, sum = 0, sumSquares = 0;

@@ -11,6 +11,7 @@ import { Dropout } from "./dropout.ts";
 import type { BackwardOptions, ForwardOptions, Layer, Parameter } from "./layer.ts";
 
 const SKIP_ZERO_INPUTS: BackwardOptions = Object.freeze({ skipZeroInputs: true });
+const SKIP_INPUT_GRADIENT: BackwardOptions = Object.freeze({ skipInputGradient: true });
 
 /** The JSON form of a {@linkcode Sequential} model. */
 export interface SequentialJSON {
@@ -111,15 +112,22 @@ export class Sequential {
    * A layer just above a ReLU (possibly through dropout) is told it may skip the gradient of
    * zero inputs, which the ReLU discards anyway.
    *
+   * With `skipInputGradient` the first layer may skip dLoss/dInput (the training loop does
+   * not use it), and the returned matrix then holds zeros.
+   *
    * @param gradOut dLoss/dOutput for the last forward call.
+   * @param options `skipInputGradient` (default false).
    * @returns dLoss/dInput.
    */
-  backward(gradOut: Matrix): Matrix {
+  backward(gradOut: Matrix, options: Pick<BackwardOptions, "skipInputGradient"> = {}): Matrix {
     let g = gradOut;
-    for (let i = this.layers.length - 1; i >= 0; i--) {
+    for (let i = this.layers.length - 1; i >= 1; i--) {
       g = this.layers[i].backward(g, this.#skipZeroInputs[i] ? SKIP_ZERO_INPUTS : undefined);
     }
-    return g;
+    return this.layers[0].backward(
+      g,
+      options.skipInputGradient === true ? SKIP_INPUT_GRADIENT : undefined,
+    );
   }
 
   /**

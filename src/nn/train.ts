@@ -286,6 +286,8 @@ export async function trainAsync(
 }
 
 const TRAINING = Object.freeze({ training: true });
+/** The loop does not use the gradient with respect to the data. */
+const SKIP_INPUT_GRADIENT = Object.freeze({ skipInputGradient: true });
 
 const TRAIN_KEYS: OptionKeys<TrainOptions> = {
   epochs: true,
@@ -482,7 +484,7 @@ function* runEpochs(
         lossSum += value * rows;
         if (labels !== undefined) correct += correctCount(out, yb as Int32Array);
       }
-      net.backward(grad);
+      net.backward(grad, SKIP_INPUT_GRADIENT);
       for (let d = 0; d < denseParams.length; d++) normSums[d] += layerNorm(denseParams[d]);
       if (clipNorm !== undefined) clipGradNorm(params, clipNorm);
       optimizer.step(params, learningRate);
@@ -591,11 +593,16 @@ function layerNorm(params: readonly { grad: Float64Array }[]): number {
   return Math.sqrt(sum);
 }
 
+/**
+ * Copies the rows `order[start ..]` of `source` into `out`, one `set` per row: a built-in copy
+ * runs at full speed whatever tier V8 has compiled the caller to (a loop here ran at 6-11 ns
+ * per element while the training loop was still in V8's mid tier).
+ */
 function gatherRows(source: Matrix, order: Int32Array, start: number, out: Matrix): void {
   const cols = source.cols, src = source.data, dst = out.data;
   for (let i = 0; i < out.rows; i++) {
-    const from = order[start + i] * cols, to = i * cols;
-    for (let j = 0; j < cols; j++) dst[to + j] = src[from + j];
+    const from = order[start + i] * cols;
+    dst.set(src.subarray(from, from + cols), i * cols);
   }
 }
 

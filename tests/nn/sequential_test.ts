@@ -121,3 +121,18 @@ Deno.test("Dense.fromJSON() refuses weights of the wrong length", () => {
   });
   assert.throws(() => new Sequential([new Dense(2, 2)]).forward(matrix(1, 3)), RangeError);
 });
+
+Deno.test("Sequential.backward() with skipInputGradient returns zeros and the same parameter gradients", () => {
+  const model = mlp([3, 4, 2], { seed: 6 });
+  const x = randomMatrix(5, 3, 1), g = randomMatrix(5, 2, 2);
+  model.zeroGrad();
+  model.forward(x, { training: true });
+  const gx = Float64Array.from(model.backward(g).data);
+  const grads = model.params().map((p) => p.grad.slice());
+  assert.ok(gx.some((v) => v !== 0));
+  model.zeroGrad();
+  model.forward(x, { training: true });
+  const skipped = model.backward(g, { skipInputGradient: true });
+  assert.ok(skipped.data.every((v) => v === 0));
+  assert.deepEqual(model.params().map((p) => p.grad), grads);
+});

@@ -1,0 +1,102 @@
+/**
+ * A Python reference process for the benchmarks: Debian's `/usr/bin/python3` running one of the
+ * `bench/_*.py` scripts, which answer one JSON line per JSON line they are sent. Keeping one
+ * process for a whole benchmark lets its runs interleave with ours without paying Python's
+ * start-up (and `import torch`) in every run.
+ *
+ * @module
+ */
+
+/** The interpreter: Debian's, which has numpy, scikit-learn and PyTorch from apt. */
+export const PYTHON = "/usr/bin/python3";
+
+/** A running reference script. */
+export class PythonProcess {
+  #child: Deno.ChildProcess;
+  #writer: WritableStreamDefaultWriter<Uint8Array>;
+  #lines: AsyncIterator<string>;
+  #stderr: Promise<string>;
+
+  private constructor(child: Deno.ChildProcess) {
+    this.#child = child;
+    this.#writer = child.stdin.getWriter();
+    this.#lines = lines(child.stdout)[Symbol.asyncIterator]();
+    this.#stderr = new Response(child.stderr).text();
+  }
+
+  /**
+   * Starts `bench/<script>`, or returns why it cannot run ("not run (...)"): no permission to
+   * run Python, or no Python.
+   */
+  static async start(script: string): Promise<PythonProcess | string> {
+    const permission = await Deno.permissions.query({ name: "run", command: PYTHON });
+    if (permission.state !== "granted") return `not run (needs --allow-run=${PYTHON})`;
+    const path = new URL(`./${script}`, import.meta.url).pathname;
+    try {
+      const child = new Deno.Command(PYTHON, {
+        args: [path],
+        stdin: "piped",
+        stdout: "piped",
+        stderr: "piped",
+      }).spawn();
+      return new PythonProcess(child);
+    } catch (error) {
+      return `not run (${error instanceof Error ? error.message : String(error)})`;
+    }
+  }
+
+  /**
+   * Sends one request and returns the reply, or "not run (...)" with the script's last error
+   * line when it replied `{"error": ...}` or ended.
+   */
+  async request<T>(message: unknown): Promise<T | string> {
+    try {
+      await this.#writer.write(new TextEncoder().encode(JSON.stringify(message) + "\n"));
+    } catch {
+      // the process has ended: its error is read below
+    }
+    return await this.#reply<T>();
+  }
+
+  /** The first line the script prints on its own (before any request). */
+  async greeting<T>(): Promise<T | string> {
+    return await this.#reply<T>();
+  }
+
+  async #reply<T>(): Promise<T | string> {
+    const next = await this.#lines.next();
+    if (next.done) {
+      const message = (await this.#stderr).trim().split("\n").pop();
+      return `not run (${message || "the Python process ended"})`;
+    }
+    const reply = JSON.parse(next.value);
+    if (typeof reply?.error === "string") return `not run (${reply.error})`;
+    return reply as T;
+  }
+
+  /** Closes its input (the script then exits) and waits for it. */
+  async close(): Promise<void> {
+    try {
+      await this.#writer.close();
+    } catch {
+      // already closed: the process has ended
+    }
+    const status = await this.#child.status;
+    if (!status.success) await this.#stderr;
+  }
+}
+
+/** The lines of a byte stream. */
+async function* lines(stream: ReadableStream<Uint8Array>): AsyncIterable<string> {
+  let pending = "";
+  const decoder = new TextDecoder();
+  for await (const bytes of stream) {
+    pending += decoder.decode(bytes, { stream: true });
+    let end: number;
+    while ((end = pending.indexOf("\n")) >= 0) {
+      yield pending.slice(0, end);
+      pending = pending.slice(end + 1);
+    }
+  }
+  if (pending.length > 0) yield pending;
+}

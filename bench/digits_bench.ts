@@ -1,0 +1,240 @@
+/**
+ * relu-lab against scikit-learn's `MLPClassifier` on scikit-learn's digits: the same network,
+ * optimizer, batches and epochs, fitted in the same run.
+ *
+ * Run (from the repository root):
+ *
+ * ```sh
+ * deno run --allow-run=/usr/bin/python3 bench/digits_bench.ts [--repetitions=5]
+ * ```
+ *
+ * `--allow-run=/usr/bin/python3`: scikit-learn from Debian's `python3-sklearn` (`apt-get install
+ * python3-sklearn`), driven by `bench/_sklearn_digits.py`, which also exports the data: the
+ * 1,797 8x8 digits of `sklearn.datasets.load_digits` (they ship inside scikit-learn; nothing is
+ * downloaded or stored here), pixels divided by 16, split 70/30 with a stratified
+ * `train_test_split(random_state=0)`: 1,257 training and 540 test images. Without the
+ * permission, or without scikit-learn, the table says "not run".
+ *
+ * The work, on both sides: a 64-64-10 ReLU network (one hidden layer of 64; He-style initial
+ * weights, each side drawing its own), softmax cross-entropy, Adam (learning rate 1e-3),
+ * batches of 200 reshuffled every epoch, 200 epochs, then accuracy on the 540 test images.
+ * relu-lab runs `mlp([64, 64, 10], { seed })` and `train(model, data, { optimizer: "adam",
+ * learningRate: 1e-3, batchSize: 200, epochs: 200, seed })`, which also measures the training
+ * loss, accuracy and dead neurons on the whole training set after every epoch (work
+ * scikit-learn skips). scikit-learn runs `MLPClassifier(hidden_layer_sizes=(64,),
+ * solver="adam", batch_size=200, max_iter=200, n_iter_no_change=200)` (its defaults otherwise,
+ * so also an L2 penalty of 1e-4; `n_iter_no_change` keeps it from stopping early), twice: with
+ * OpenBLAS's default number of threads and with one thread (relu-lab uses one).
+ *
+ * Timing: one untimed fit of each first, then `--repetitions` rounds (default 5) of ours,
+ * scikit-learn with default threads, scikit-learn with one thread, each round with seed r for
+ * every side; the table gives medians and ratios of medians, and the mean test accuracy over
+ * the rounds. Targets: scikit-learn's time / ours >= 1 against the faster of its two
+ * configurations; mean accuracies within 0.5 percentage points.
+ *
+ * @module
+ */
+
+import { accuracy, dataset, mlp, train } from "../src/mod.ts";
+import { PythonProcess } from "./_python.ts";
+
+/** Targets of the table. */
+const TARGETS = { ratio: 1, accuracyGap: 0.005 };
+
+/** What `_sklearn_digits.py` prints first. */
+interface DigitsSplit {
+  sklearn: string;
+  numpy: string;
+  cols: number;
+  xTrain: number[];
+  yTrain: number[];
+  xTest: number[];
+  yTest: number[];
+}
+
+/** What it prints for each fit. */
+interface SklearnFit {
+  seconds: number;
+  accuracy: number;
+  epochs: number;
+  loss: number;
+}
+
+/** One fit of ours: seconds of `train`, test accuracy, epochs run and final training loss. */
+function fitOurs(split: DigitsSplit, seed: number): SklearnFit {
+  const cols = split.cols;
+  const data = dataset(
+    { rows: split.yTrain.length, cols, data: Float64Array.from(split.xTrain) },
+    Int32Array.from(split.yTrain),
+  );
+  const test = { rows: split.yTest.length, cols, data: Float64Array.from(split.xTest) };
+  const model = mlp([cols, 64, 10], { seed });
+  const start = performance.now();
+  const history = train(model, data, {
+    optimizer: "adam",
+    learningRate: 1e-3,
+    batchSize: 200,
+    epochs: 200,
+    seed,
+  });
+  const seconds = (performance.now() - start) / 1000;
+  return {
+    seconds,
+    accuracy: accuracy(model.predict(test), Int32Array.from(split.yTest)),
+    epochs: history.length,
+    loss: history[history.length - 1].trainLoss,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function mean(values: number[]): number {
+  return values.reduce((sum, v) => sum + v, 0) / values.length;
+}
+
+function parseRepetitions(): number {
+  const arg = Deno.args.find((a) => a.startsWith("--repetitions="));
+  const value = arg === undefined ? 5 : Number(arg.slice("--repetitions=".length));
+  if (!Number.isInteger(value) || value < 1) {
+    throw new RangeError(
+      `Cannot run the benchmark as --repetitions must be an integer >= 1: ${arg}`,
+    );
+  }
+  return value;
+}
+
+type Row = [
+  figure: string,
+  ours: string,
+  baseline: string,
+  ratio: string,
+  target: string,
+  result: string,
+];
+
+function printTable(title: string[], rows: Row[]): void {
+  const header: Row = ["figure", "ours", "baseline", "ratio / diff", "target", "result"];
+  const widths = header.map((_, c) => Math.max(...[header, ...rows].map((row) => row[c].length)));
+  const line = (row: Row) => `| ${row.map((cell, c) => cell.padEnd(widths[c])).join(" | ")} |`;
+  for (const t of title) console.log(t);
+  console.log(line(header));
+  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const row of rows) console.log(line(row));
+}
+
+/** Runs everything and prints the table. */
+async function main(): Promise<void> {
+  const repetitions = parseRepetitions();
+  const title = [
+    "relu-lab vs scikit-learn MLPClassifier: digits (1,257 training / 540 test 8x8 images), " +
+    "64-64-10 ReLU, Adam lr 1e-3, batch 200, 200 epochs",
+  ];
+  const python = await PythonProcess.start("_sklearn_digits.py");
+  const split = typeof python === "string" ? python : await python.greeting<DigitsSplit>();
+  if (typeof split === "string" || typeof python === "string") {
+    if (typeof python !== "string") await python.close();
+    const reason = typeof split === "string" ? split : String(python);
+    title.push(`Deno ${Deno.version.deno}, V8 ${Deno.version.v8}; scikit-learn: ${reason}`);
+    printTable(title, [["train time vs MLPClassifier", "", reason, "", ">= 1x", "not run"]]);
+    return;
+  }
+  try {
+    const fitSklearn = async (seed: number, threads: number | null) => {
+      const fit = await python.request<SklearnFit>({ seed, threads });
+      if (typeof fit === "string") throw new Error(`scikit-learn failed: ${fit}`);
+      return fit;
+    };
+    // Warm-up: JIT for ours, BLAS start-up for scikit-learn.
+    fitOurs(split, 0);
+    await fitSklearn(0, null);
+    const runs = { ours: [] as SklearnFit[], threads: [] as SklearnFit[], one: [] as SklearnFit[] };
+    for (let r = 1; r <= repetitions; r++) {
+      runs.ours.push(fitOurs(split, r));
+      runs.threads.push(await fitSklearn(r, null));
+      runs.one.push(await fitSklearn(r, 1));
+      console.error(
+        `round ${r}/${repetitions}: ours ${runs.ours[r - 1].seconds.toFixed(3)} s, ` +
+          `MLPClassifier ${runs.threads[r - 1].seconds.toFixed(3)} s (default threads), ` +
+          `${runs.one[r - 1].seconds.toFixed(3)} s (1 thread)`,
+      );
+    }
+    const seconds = (fits: SklearnFit[]) => median(fits.map((f) => f.seconds));
+    const ours = seconds(runs.ours), threads = seconds(runs.threads), one = seconds(runs.one);
+    const faster = Math.min(threads, one);
+    const s = (v: number) => `${v.toFixed(3)} s`;
+    const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
+    const verdict = (ok: boolean) => (ok ? "pass" : "FAIL");
+    const oursAccuracy = mean(runs.ours.map((f) => f.accuracy));
+    const sklearnAccuracy = mean([...runs.threads, ...runs.one].map((f) => f.accuracy));
+    const gap = Math.abs(oursAccuracy - sklearnAccuracy);
+    const rows: Row[] = [
+      [
+        `fit time vs MLPClassifier, default threads (median of ${repetitions})`,
+        s(ours),
+        s(threads),
+        `${(threads / ours).toFixed(2)}x`,
+        "(none)",
+        "info",
+      ],
+      [
+        `fit time vs MLPClassifier, 1 thread (median of ${repetitions})`,
+        s(ours),
+        s(one),
+        `${(one / ours).toFixed(2)}x`,
+        "(none)",
+        "info",
+      ],
+      [
+        "fit time vs the faster MLPClassifier",
+        s(ours),
+        s(faster),
+        `${(faster / ours).toFixed(2)}x`,
+        `>= ${TARGETS.ratio}x`,
+        verdict(faster / ours >= TARGETS.ratio),
+      ],
+      [
+        `test accuracy, mean of ${repetitions} seeds`,
+        pct(oursAccuracy),
+        pct(sklearnAccuracy),
+        `${(100 * gap).toFixed(2)} points`,
+        `<= ${(100 * TARGETS.accuracyGap).toFixed(1)} points`,
+        verdict(gap <= TARGETS.accuracyGap),
+      ],
+      [
+        "epochs run (each fit)",
+        String(runs.ours[0].epochs),
+        String(runs.one[0].epochs),
+        "",
+        "(none)",
+        "info",
+      ],
+      [
+        "final training loss, mean",
+        mean(runs.ours.map((f) => f.loss)).toPrecision(4),
+        mean(runs.one.map((f) => f.loss)).toPrecision(4),
+        "",
+        "(none)",
+        "info",
+      ],
+    ];
+    title.push(
+      `Deno ${Deno.version.deno}, V8 ${Deno.version.v8}; scikit-learn ${split.sklearn}, ` +
+        `numpy ${split.numpy}`,
+    );
+    printTable(title, rows);
+    const list = (fits: SklearnFit[]) => fits.map((f) => f.seconds.toFixed(3)).join(", ");
+    console.log(
+      `runs (s): ours ${list(runs.ours)}; MLPClassifier ${list(runs.threads)} (default threads), ` +
+        `${list(runs.one)} (1 thread)`,
+    );
+  } finally {
+    await python.close();
+  }
+}
+
+// `deno bench bench/` loads this file too: run only as a script.
+if (import.meta.main) await main();

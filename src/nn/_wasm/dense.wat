@@ -1,0 +1,242 @@
+;; The matrix products of a dense layer, in WebAssembly with 128-bit SIMD (f64x2 lanes).
+;;
+;; Assembled by `deno task build:wasm` (wabt from npm) into dense_wasm.ts, which Dense loads
+;; with `new WebAssembly.Module`; tests/nn/gemm_test.ts checks that the committed binary is
+;; what this file assembles to. The TypeScript twin of every function, used where WebAssembly
+;; is not available, is in ../_gemm.ts and gives the same bits.
+;;
+;; One product does all of a dense layer's work (forward, weight gradient, input gradient):
+;;
+;;   out[r, :] = init[r, :] + sum over t with A[r, t] != 0 of A[r, t] * B[t, :]
+;;
+;; where A is read through two strides (so that A can be x or the transpose of x without a
+;; copy) and the sum runs over t in increasing order, one product added at a time: every
+;; output element is the same sequence of IEEE multiplications and additions as the plain
+;; scalar loop `acc = init; for t: if (a != 0) acc += a * b`. The lanes of f64x2 hold
+;; neighbouring columns j, which are independent, so vectorising changes no bit. Zero entries
+;; of A (ReLU outputs, blank pixels) are skipped: their products would add exact zeros.
+;;
+;; All addresses are byte offsets into the exported memory; matrices are row-major f64.
+
+(module
+  (memory (export "memory") 1)
+
+  ;; Collects the non-zero entries of one row of A: their values (f64) at $values and the byte
+  ;; offsets of the matching rows of B (i32) at $offsets. Returns how many there are. Branch-
+  ;; free: every entry is written, and only a non-zero one advances the count (NaN counts as
+  ;; non-zero, -0 as zero).
+  (func $gather
+    (param $a i32) (param $inner i32) (param $stride i32) (param $rowBytes i32)
+    (param $values i32) (param $offsets i32) (result i32)
+    (local $t i32) (local $m i32) (local $v f64)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $t) (local.get $inner)))
+        (local.set $v (f64.load (local.get $a)))
+        (f64.store
+          (i32.add (local.get $values) (i32.shl (local.get $m) (i32.const 3)))
+          (local.get $v))
+        (i32.store
+          (i32.add (local.get $offsets) (i32.shl (local.get $m) (i32.const 2)))
+          (i32.mul (local.get $t) (local.get $rowBytes)))
+        (local.set $m (i32.add (local.get $m) (f64.ne (local.get $v) (f64.const 0))))
+        (local.set $a (i32.add (local.get $a) (local.get $stride)))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $next)))
+    (local.get $m))
+
+  ;; Sixteen columns of one output row: eight f64x2 accumulators start from init and take the
+  ;; $m gathered products in order.
+  (func $columns16
+    (param $m i32) (param $values i32) (param $offsets i32)
+    (param $b i32) (param $init i32) (param $out i32)
+    (local $end i32) (local $s v128) (local $p i32)
+    (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128)
+    (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128)
+    (local.set $c0 (v128.load offset=0 (local.get $init)))
+    (local.set $c1 (v128.load offset=16 (local.get $init)))
+    (local.set $c2 (v128.load offset=32 (local.get $init)))
+    (local.set $c3 (v128.load offset=48 (local.get $init)))
+    (local.set $c4 (v128.load offset=64 (local.get $init)))
+    (local.set $c5 (v128.load offset=80 (local.get $init)))
+    (local.set $c6 (v128.load offset=96 (local.get $init)))
+    (local.set $c7 (v128.load offset=112 (local.get $init)))
+    (local.set $end (i32.add (local.get $values) (i32.shl (local.get $m) (i32.const 3))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.eq (local.get $values) (local.get $end)))
+        (local.set $s (v128.load64_splat (local.get $values)))
+        (local.set $p (i32.add (local.get $b) (i32.load (local.get $offsets))))
+        (local.set $c0 (f64x2.add (local.get $c0)
+          (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $p)))))
+        (local.set $c1 (f64x2.add (local.get $c1)
+          (f64x2.mul (local.get $s) (v128.load offset=16 (local.get $p)))))
+        (local.set $c2 (f64x2.add (local.get $c2)
+          (f64x2.mul (local.get $s) (v128.load offset=32 (local.get $p)))))
+        (local.set $c3 (f64x2.add (local.get $c3)
+          (f64x2.mul (local.get $s) (v128.load offset=48 (local.get $p)))))
+        (local.set $c4 (f64x2.add (local.get $c4)
+          (f64x2.mul (local.get $s) (v128.load offset=64 (local.get $p)))))
+        (local.set $c5 (f64x2.add (local.get $c5)
+          (f64x2.mul (local.get $s) (v128.load offset=80 (local.get $p)))))
+        (local.set $c6 (f64x2.add (local.get $c6)
+          (f64x2.mul (local.get $s) (v128.load offset=96 (local.get $p)))))
+        (local.set $c7 (f64x2.add (local.get $c7)
+          (f64x2.mul (local.get $s) (v128.load offset=112 (local.get $p)))))
+        (local.set $values (i32.add (local.get $values) (i32.const 8)))
+        (local.set $offsets (i32.add (local.get $offsets) (i32.const 4)))
+        (br $next)))
+    (v128.store offset=0 (local.get $out) (local.get $c0))
+    (v128.store offset=16 (local.get $out) (local.get $c1))
+    (v128.store offset=32 (local.get $out) (local.get $c2))
+    (v128.store offset=48 (local.get $out) (local.get $c3))
+    (v128.store offset=64 (local.get $out) (local.get $c4))
+    (v128.store offset=80 (local.get $out) (local.get $c5))
+    (v128.store offset=96 (local.get $out) (local.get $c6))
+    (v128.store offset=112 (local.get $out) (local.get $c7)))
+
+  ;; Eight columns: four accumulators.
+  (func $columns8
+    (param $m i32) (param $values i32) (param $offsets i32)
+    (param $b i32) (param $init i32) (param $out i32)
+    (local $end i32) (local $s v128) (local $p i32)
+    (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128)
+    (local.set $c0 (v128.load offset=0 (local.get $init)))
+    (local.set $c1 (v128.load offset=16 (local.get $init)))
+    (local.set $c2 (v128.load offset=32 (local.get $init)))
+    (local.set $c3 (v128.load offset=48 (local.get $init)))
+    (local.set $end (i32.add (local.get $values) (i32.shl (local.get $m) (i32.const 3))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.eq (local.get $values) (local.get $end)))
+        (local.set $s (v128.load64_splat (local.get $values)))
+        (local.set $p (i32.add (local.get $b) (i32.load (local.get $offsets))))
+        (local.set $c0 (f64x2.add (local.get $c0)
+          (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $p)))))
+        (local.set $c1 (f64x2.add (local.get $c1)
+          (f64x2.mul (local.get $s) (v128.load offset=16 (local.get $p)))))
+        (local.set $c2 (f64x2.add (local.get $c2)
+          (f64x2.mul (local.get $s) (v128.load offset=32 (local.get $p)))))
+        (local.set $c3 (f64x2.add (local.get $c3)
+          (f64x2.mul (local.get $s) (v128.load offset=48 (local.get $p)))))
+        (local.set $values (i32.add (local.get $values) (i32.const 8)))
+        (local.set $offsets (i32.add (local.get $offsets) (i32.const 4)))
+        (br $next)))
+    (v128.store offset=0 (local.get $out) (local.get $c0))
+    (v128.store offset=16 (local.get $out) (local.get $c1))
+    (v128.store offset=32 (local.get $out) (local.get $c2))
+    (v128.store offset=48 (local.get $out) (local.get $c3)))
+
+  ;; Two columns: one accumulator.
+  (func $columns2
+    (param $m i32) (param $values i32) (param $offsets i32)
+    (param $b i32) (param $init i32) (param $out i32)
+    (local $end i32) (local $c v128)
+    (local.set $c (v128.load (local.get $init)))
+    (local.set $end (i32.add (local.get $values) (i32.shl (local.get $m) (i32.const 3))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.eq (local.get $values) (local.get $end)))
+        (local.set $c (f64x2.add (local.get $c)
+          (f64x2.mul
+            (v128.load64_splat (local.get $values))
+            (v128.load (i32.add (local.get $b) (i32.load (local.get $offsets)))))))
+        (local.set $values (i32.add (local.get $values) (i32.const 8)))
+        (local.set $offsets (i32.add (local.get $offsets) (i32.const 4)))
+        (br $next)))
+    (v128.store (local.get $out) (local.get $c)))
+
+  ;; The last column of an odd width: one scalar accumulator.
+  (func $columns1
+    (param $m i32) (param $values i32) (param $offsets i32)
+    (param $b i32) (param $init i32) (param $out i32)
+    (local $end i32) (local $c f64)
+    (local.set $c (f64.load (local.get $init)))
+    (local.set $end (i32.add (local.get $values) (i32.shl (local.get $m) (i32.const 3))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.eq (local.get $values) (local.get $end)))
+        (local.set $c (f64.add (local.get $c)
+          (f64.mul
+            (f64.load (local.get $values))
+            (f64.load (i32.add (local.get $b) (i32.load (local.get $offsets)))))))
+        (local.set $values (i32.add (local.get $values) (i32.const 8)))
+        (local.set $offsets (i32.add (local.get $offsets) (i32.const 4)))
+        (br $next)))
+    (f64.store (local.get $out) (local.get $c)))
+
+  ;; out[r, :] = init[r, :] + sum over non-zero A[r, t] of A[r, t] * B[t, :], for r < $rows.
+  ;; A[r, t] is at $a + r * $aRowStride + t * $aColStride (bytes); B is $inner x $cols; init
+  ;; row r is at $init + r * $initStride (0: one row for all); out is $rows x $cols and may be
+  ;; init itself. $scratch holds 12 * $inner bytes (8-byte aligned).
+  (func (export "axpyRows")
+    (param $rows i32) (param $inner i32) (param $cols i32)
+    (param $a i32) (param $aRowStride i32) (param $aColStride i32)
+    (param $b i32) (param $init i32) (param $initStride i32) (param $out i32)
+    (param $scratch i32)
+    (local $r i32) (local $m i32) (local $j i32) (local $rowBytes i32) (local $offsets i32)
+    (local.set $rowBytes (i32.shl (local.get $cols) (i32.const 3)))
+    (local.set $offsets (i32.add (local.get $scratch) (i32.shl (local.get $inner) (i32.const 3))))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $m (call $gather
+          (local.get $a) (local.get $inner) (local.get $aColStride) (local.get $rowBytes)
+          (local.get $scratch) (local.get $offsets)))
+        (local.set $j (i32.const 0))
+        (block $wide
+          (loop $next16
+            (br_if $wide (i32.gt_u (i32.add (local.get $j) (i32.const 16)) (local.get $cols)))
+            (call $columns16 (local.get $m) (local.get $scratch) (local.get $offsets)
+              (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))
+              (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 3)))
+              (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))))
+            (local.set $j (i32.add (local.get $j) (i32.const 16)))
+            (br $next16)))
+        (if (i32.le_u (i32.add (local.get $j) (i32.const 8)) (local.get $cols))
+          (then
+            (call $columns8 (local.get $m) (local.get $scratch) (local.get $offsets)
+              (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))
+              (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 3)))
+              (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))))
+            (local.set $j (i32.add (local.get $j) (i32.const 8)))))
+        (block $pairs
+          (loop $next2
+            (br_if $pairs (i32.gt_u (i32.add (local.get $j) (i32.const 2)) (local.get $cols)))
+            (call $columns2 (local.get $m) (local.get $scratch) (local.get $offsets)
+              (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))
+              (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 3)))
+              (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))))
+            (local.set $j (i32.add (local.get $j) (i32.const 2)))
+            (br $next2)))
+        (if (i32.lt_u (local.get $j) (local.get $cols))
+          (then
+            (call $columns1 (local.get $m) (local.get $scratch) (local.get $offsets)
+              (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))
+              (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 3)))
+              (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))))))
+        (local.set $a (i32.add (local.get $a) (local.get $aRowStride)))
+        (local.set $init (i32.add (local.get $init) (local.get $initStride)))
+        (local.set $out (i32.add (local.get $out) (local.get $rowBytes)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row))))
+
+  ;; dst = transpose(src): src is $rows x $cols, dst $cols x $rows.
+  (func (export "transpose") (param $rows i32) (param $cols i32) (param $src i32) (param $dst i32)
+    (local $i i32) (local $j i32) (local $to i32) (local $rowBytes i32)
+    (local.set $rowBytes (i32.shl (local.get $rows) (i32.const 3)))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $i) (local.get $rows)))
+        (local.set $to (i32.add (local.get $dst) (i32.shl (local.get $i) (i32.const 3))))
+        (local.set $j (i32.const 0))
+        (block $rowDone
+          (loop $column
+            (br_if $rowDone (i32.ge_u (local.get $j) (local.get $cols)))
+            (f64.store (local.get $to) (f64.load (local.get $src)))
+            (local.set $src (i32.add (local.get $src) (i32.const 8)))
+            (local.set $to (i32.add (local.get $to) (local.get $rowBytes)))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $column)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $row)))))
