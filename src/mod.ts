@@ -46,7 +46,6 @@ export * from "./math/mod.ts";
 export * from "./data/mod.ts";
 export * from "./nn/mod.ts";
 export * from "./diagnostics/mod.ts";
-export * from "./experiments/mod.ts";
 export * from "./study/mod.ts";
 export * from "./plot/mod.ts";
 export * from "./display/mod.ts";

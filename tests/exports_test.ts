@@ -9,6 +9,8 @@ import * as nn from "@relu-lab/relu-lab/nn";
 import * as diagnostics from "@relu-lab/relu-lab/diagnostics";
 import * as plot from "@relu-lab/relu-lab/plot";
 import * as display from "@relu-lab/relu-lab/display";
+import * as study from "@relu-lab/relu-lab/study";
+import * as explorer from "@relu-lab/relu-lab/explorer";
 
 const layers: Record<string, Record<string, unknown>> = {
   core,
@@ -19,6 +21,8 @@ const layers: Record<string, Record<string, unknown>> = {
   diagnostics,
   plot,
   display,
+  study,
+  explorer,
 };
 
 Deno.test("deno.json exports the root and one subpath per layer, each its layer's mod.ts", () => {

@@ -6,7 +6,8 @@ import * as math from "../src/math/mod.ts";
 import * as data from "../src/data/mod.ts";
 import * as nn from "../src/nn/mod.ts";
 import * as diagnostics from "../src/diagnostics/mod.ts";
-import * as experiments from "../src/experiments/mod.ts";
+import * as study from "../src/study/mod.ts";
+import * as explorer from "../src/explorer/mod.ts";
 import * as plot from "../src/plot/mod.ts";
 import * as display from "../src/display/mod.ts";
 
@@ -17,7 +18,8 @@ const areas: Record<string, Record<string, unknown>> = {
   data,
   nn,
   diagnostics,
-  experiments,
+  study,
+  explorer,
   plot,
   display,
 };

@@ -8,7 +8,7 @@
  *
  * @example A comparison over seeds, in view
  * ```ts
- * import { compareSummaries, measure, overSeeds, verdictOf } from "@relu-lab/relu-lab";
+ * import { compareSummaries, measure, overSeeds, verdictOf } from "@relu-lab/relu-lab/study";
  * import assert from "node:assert/strict";
  *
  * const a = measure(overSeeds([0, 1, 2], (seed) => 1 + seed / 100), (v) => v);
