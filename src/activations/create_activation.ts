@@ -118,6 +118,55 @@ export const ACTIVATION_OPTIONS: Readonly<
   identity: [],
 });
 
+/**
+ * The part of `options` that the activation `name` takes, for comparing several activations
+ * under one setting: `mlp(sizes, { activation, ...optionsFor(activation, { alpha }) })` gives
+ * Leaky ReLU, PReLU and ELU their `alpha` and ReLU or tanh none. The caller says, in view,
+ * that the other keys are meant for other activations; elsewhere an option that does not
+ * apply is refused. A key that no activation takes is refused too (a typo, say).
+ *
+ * @param name The activation.
+ * @param options Options meant for some of the activations compared.
+ * @returns A new object with the keys `name` takes.
+ *
+ * @example
+ * ```ts
+ * import { optionsFor } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(optionsFor("leakyRelu", { alpha: 0.2 }), { alpha: 0.2 });
+ * assert.deepEqual(optionsFor("relu", { alpha: 0.2 }), {});
+ * assert.deepEqual(optionsFor("elu", { alpha: 0.5, lower: 0.1 }), { alpha: 0.5 });
+ * assert.throws(() => optionsFor("relu", { alfa: 0.2 } as never), TypeError);
+ * ```
+ */
+export function optionsFor(name: ActivationName, options: ActivationOptions): ActivationOptions {
+  if (!ACTIVATION_NAMES.includes(name)) {
+    throw new RangeError(
+      `Cannot pick the options of an activation as name must be one of ${
+        ACTIVATION_NAMES.join(", ")
+      }: name=${formatValue(name)}`,
+    );
+  }
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new TypeError(
+      `Cannot pick the options of ${name} as options must be an object: options=${
+        formatValue(options)
+      }`,
+    );
+  }
+  const taken: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) {
+    if (activationsTaking(key).length === 0) {
+      throw new TypeError(
+        `Cannot pick the options of ${name} as no activation takes the option "${key}"`,
+      );
+    }
+    if ((ACTIVATION_OPTIONS[name] as readonly string[]).includes(key)) taken[key] = value;
+  }
+  return taken as ActivationOptions;
+}
+
 /** The activations that take `key`, in display order. */
 function activationsTaking(key: string): ActivationName[] {
   return ACTIVATION_NAMES.filter((name) =>

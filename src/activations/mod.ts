@@ -49,6 +49,7 @@ export {
   type ActivationName,
   type ActivationOptions,
   createActivation,
+  optionsFor,
 } from "./create_activation.ts";
 export { relu, reluGrad, type ReluGradOptions } from "./relu.ts";
 export { erf, erfc } from "./erf.ts";

@@ -7,7 +7,7 @@
  * @module
  */
 
-import { createActivation } from "../activations/create_activation.ts";
+import { optionsFor } from "../activations/create_activation.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { circles } from "../data/circles.ts";
 import { spirals } from "../data/spirals.ts";
@@ -57,15 +57,17 @@ export function explorerData(settings: ExplorerSettings): TrainTestSplit {
 }
 
 /**
- * The model of the settings: `mlp([2, ...hidden, 2])` with the activation (ELU as an object
- * carrying its alpha), `alpha`, `biasInit` and `seed`.
+ * The model of the settings: `mlp([2, ...hidden, 2])` with the activation, its `alpha` when it
+ * takes one (Leaky ReLU, PReLU, ELU), `biasInit` and `seed`.
  */
 export function explorerModel(settings: ExplorerSettings): Sequential {
-  const { alpha, biasInit, seed } = settings;
-  const activation = settings.activation === "elu"
-    ? createActivation("elu", { alpha })
-    : settings.activation;
-  return mlp([2, ...settings.hidden, 2], { activation, alpha, biasInit, seed });
+  const { activation, alpha, biasInit, seed } = settings;
+  return mlp([2, ...settings.hidden, 2], {
+    activation,
+    ...optionsFor(activation, { alpha }),
+    biasInit,
+    seed,
+  });
 }
 
 /** The options of `train` for the settings (the test set is added by the caller). */
@@ -81,9 +83,8 @@ export function explorerTrainOptions(settings: ExplorerSettings): TrainOptions {
 export function recipeCode(settings: ExplorerSettings): string {
   const { n, noise, seed, alpha, biasInit } = settings;
   const dataOptions = { n, noise, seed, ...DATA_EXTRAS[settings.dataset] };
-  const activation = settings.activation === "elu"
-    ? `createActivation("elu", { alpha: ${alpha} })`
-    : JSON.stringify(settings.activation);
+  const activation = JSON.stringify(settings.activation);
+  const slope = "alpha" in optionsFor(settings.activation, { alpha }) ? ` alpha: ${alpha},` : "";
   const trainOptions = Object.entries(explorerTrainOptions(settings))
     .map(([key, value]) => `${key}: ${JSON.stringify(value)}`).join(", ");
   return [
@@ -92,7 +93,7 @@ export function recipeCode(settings: ExplorerSettings): string {
       literal({ testFraction: settings.testFraction, seed })
     });`,
     `const model = mlp(${JSON.stringify([2, ...settings.hidden, 2]).replaceAll(",", ", ")}, {`,
-    `  activation: ${activation}, alpha: ${alpha}, biasInit: ${biasInit}, seed: ${seed},`,
+    `  activation: ${activation},${slope} biasInit: ${biasInit}, seed: ${seed},`,
     `});`,
     `const history = train(model, points, { ${trainOptions}, test });`,
   ].join("\n");

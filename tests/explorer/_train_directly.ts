@@ -25,15 +25,22 @@ export function trainDirectly(options: ExploreOptions): EpochRecord[] {
     testFraction: s.testFraction,
     seed: s.seed,
   });
-  const activation = s.activation === "elu"
-    ? createActivation("elu", { alpha: s.alpha })
-    : s.activation;
-  const model = mlp([2, ...s.hidden, 2], {
-    activation,
-    alpha: s.alpha,
-    biasInit: s.biasInit,
-    seed: s.seed,
-  });
+  // Written out, independently of the explorer: ELU as an object with its alpha, Leaky ReLU and
+  // PReLU by name with theirs, ReLU with none.
+  const model = s.activation === "elu"
+    ? mlp([2, ...s.hidden, 2], {
+      activation: createActivation("elu", { alpha: s.alpha }),
+      biasInit: s.biasInit,
+      seed: s.seed,
+    })
+    : s.activation === "relu"
+    ? mlp([2, ...s.hidden, 2], { activation: "relu", biasInit: s.biasInit, seed: s.seed })
+    : mlp([2, ...s.hidden, 2], {
+      activation: s.activation,
+      alpha: s.alpha,
+      biasInit: s.biasInit,
+      seed: s.seed,
+    });
   return train(model, points, {
     epochs: s.epochs,
     batchSize: s.batchSize,
