@@ -129,7 +129,9 @@ class Kernel:
 
     def check_alive(self):
         if not self.manager.is_alive():
-            process = getattr(self.manager.provisioner, "process", None)
+            # The kernel's Popen: provisioner.process since jupyter_client 7, kernel before.
+            process = (getattr(getattr(self.manager, "provisioner", None), "process", None)
+                       or getattr(self.manager, "kernel", None))
             # What the kernel sent before it died may still be queued here.
             while self.pump(0.05):
                 pass
