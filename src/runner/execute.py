@@ -41,9 +41,12 @@ import time
 from jupyter_client.manager import KernelManager
 
 SYNC_MARK = "\x1erelu-lab runner: outputs flushed\x1e"
-SYNC_CODE = "console.log(%s)" % json.dumps(SYNC_MARK)
-# A sync that takes longer (console.log replaced by a cell, a kernel stuck in a timer) is
-# given up; the run goes on with what has arrived.
+# The first sync keeps the kernel's own console.log under a symbol, so that a cell that replaces
+# console.log does not silence the marker.
+SYNC_CODE = '(globalThis[Symbol.for("relu-lab.runner.log")] ??= console.log)(%s)' % json.dumps(
+    SYNC_MARK)
+# A sync that takes longer (a kernel stuck in a timer, say) is given up; the run goes on with
+# what has arrived.
 SYNC_SECONDS = 10
 # How often a wait checks that the kernel is still alive.
 POLL_SECONDS = 0.2
@@ -126,7 +129,9 @@ class Kernel:
 
     def check_alive(self):
         if not self.manager.is_alive():
-            process = getattr(self.manager.provisioner, "process", None)
+            # The kernel's Popen: provisioner.process since jupyter_client 7, kernel before.
+            process = (getattr(getattr(self.manager, "provisioner", None), "process", None)
+                       or getattr(self.manager, "kernel", None))
             # What the kernel sent before it died may still be queued here.
             while self.pump(0.05):
                 pass

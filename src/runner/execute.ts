@@ -182,7 +182,9 @@ async function runExecutePy(
   // stdin stays open while the run lasts: execute.py shuts its kernel down when it closes,
   // which also happens when this process dies.
   const writer = child.stdin.getWriter();
-  await writer.write(new TextEncoder().encode(JSON.stringify(request) + "\n"));
+  // A Python that fails at once (no jupyter_client after all) closes its stdin: its exit code
+  // and stderr tell why, below.
+  await writer.write(new TextEncoder().encode(JSON.stringify(request) + "\n")).catch(() => {});
   let killer: ReturnType<typeof setTimeout> | undefined;
   const onAbort = () => {
     try {

@@ -47,7 +47,12 @@ export async function lab(args: string[]): Promise<number> {
     );
     return 2;
   }
-  console.error((await ensureUserKernelSpec(jupyter)).message);
+  try {
+    console.error((await ensureUserKernelSpec(jupyter)).message);
+  } catch (error) {
+    console.error((error as Error).message); // Jupyter could not list or install kernelspecs
+    return 1;
+  }
   const status = await new Deno.Command(jupyter.jupyter, {
     args: [
       command,
