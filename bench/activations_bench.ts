@@ -28,6 +28,10 @@
  * Run as a script only (`deno run bench/activations_bench.ts`): they must run first in a fresh
  * process.
  *
+ * Two ceiling rows, without targets, show how far any JavaScript kernel can go here: the
+ * plainest loop that reads two arrays and writes one (the fused backward's traffic), and a
+ * plain float32 copy loop (one element per pass, as every float32 kernel runs).
+ *
  * For contrast, without targets: a naive branchy ReLU written in the bench (an `if` per
  * element, the first thing one writes), and sigmoid and tanh forward, whose cost the
  * notebooks compare with ReLU's.
@@ -83,6 +87,23 @@ const leakyRelu = createActivation("leakyRelu", { alpha: 0.01 });
 const sigmoid = createActivation("sigmoid");
 const tanh = createActivation("tanh");
 
+/**
+ * The ceilings, for reading the targets: a fused backward reads two arrays and writes one, so
+ * it cannot beat the plainest loop that does the same (`out = g * x`, no comparison); a float32
+ * kernel in JavaScript runs one element per loop pass, so it cannot beat a plain loop copying
+ * the bits. Both run as `dst.set(src)` cannot: one element at a time.
+ */
+function plainProduct(x: Float64Array, g: Float64Array, out: Float64Array): Float64Array {
+  for (let i = x.length - 1; i >= 0; i--) out[i] = g[i] * x[i];
+  return out;
+}
+function plainCopy32(x: Float32Array, out: Float32Array): Float32Array {
+  const from = new Int32Array(x.buffer, x.byteOffset, x.length);
+  const to = new Int32Array(out.buffer, out.byteOffset, out.length);
+  for (let i = from.length - 1; i >= 0; i--) to[i] = from[i];
+  return out;
+}
+
 /** The first ReLU one writes: a branch per element, unpredictable on random signs. */
 function naiveRelu(x: Float64Array, out: Float64Array): Float64Array {
   for (let i = 0; i < x.length; i++) {
@@ -110,6 +131,8 @@ check(
 check("leakyRelu f64", leakyRelu.forward(x64, out64), (i) => x64[i] > 0 ? x64[i] : 0.01 * x64[i]);
 check("relu f32", relu.forward(x32, out32), (i) => Math.max(0, x32[i]));
 check("naive relu", naiveRelu(x64, out64), (i) => Math.max(0, x64[i]));
+check("plain product", plainProduct(x64, gradOut64, out64), (i) => gradOut64[i] * x64[i]);
+check("plain copy f32", plainCopy32(x32, out32), (i) => x32[i]);
 check("sigmoid f64", sigmoid.forward(x64, out64), (i) => 1 / (1 + Math.exp(-x64[i])));
 check("tanh f64", tanh.forward(x64, out64), (i) => Math.tanh(x64[i]));
 
@@ -146,11 +169,21 @@ const KERNELS: Kernel[] = [
     name: "f64 leakyRelu backward",
     run: () => leakyRelu.backward(x64, gradOut64, out64),
   },
+  {
+    group: "float64",
+    name: "f64 plain loop out = g * x (backward ceiling)",
+    run: () => plainProduct(x64, gradOut64, out64),
+  },
   { group: "float64", name: "f64 naive relu (if per element)", run: () => naiveRelu(x64, out64) },
   { group: "float64", name: "f64 sigmoid forward", run: () => sigmoid.forward(x64, out64) },
   { group: "float64", name: "f64 tanh forward", run: () => tanh.forward(x64, out64) },
   { group: "float32", name: "f32 copy (dst.set(src))", run: () => out32.set(x32), baseline: true },
   { group: "float32", name: "f32 relu forward", run: () => relu.forward(x32, out32), target: 0.4 },
+  {
+    group: "float32",
+    name: "f32 plain copy loop (kernel ceiling)",
+    run: () => plainCopy32(x32, out32),
+  },
   ...([
     ["relu forward", reluForwardCalls, "f64 relu forward"],
     ["relu backward", reluBackwardCalls, "f64 relu backward (gradOut * f')"],
