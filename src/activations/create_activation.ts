@@ -125,7 +125,7 @@ export const ACTIVATION_OPTIONS: Readonly<
  * that the other keys are meant for other activations; elsewhere an option that does not
  * apply is refused. A key that no activation takes is refused too (a typo, say).
  *
- * @param name The activation.
+ * @param name The activation's name (one of `ACTIVATION_NAMES`).
  * @param options Options meant for some of the activations compared.
  * @returns A new object with the keys `name` takes.
  *
@@ -140,8 +140,8 @@ export const ACTIVATION_OPTIONS: Readonly<
  * assert.throws(() => optionsFor("relu", { alfa: 0.2 } as never), TypeError);
  * ```
  */
-export function optionsFor(name: ActivationName, options: ActivationOptions): ActivationOptions {
-  if (!ACTIVATION_NAMES.includes(name)) {
+export function optionsFor(name: string, options: ActivationOptions): ActivationOptions {
+  if (!(ACTIVATION_NAMES as readonly string[]).includes(name)) {
     throw new RangeError(
       `Cannot pick the options of an activation as name must be one of ${
         ACTIVATION_NAMES.join(", ")
@@ -162,7 +162,9 @@ export function optionsFor(name: ActivationName, options: ActivationOptions): Ac
         `Cannot pick the options of ${name} as no activation takes the option "${key}"`,
       );
     }
-    if ((ACTIVATION_OPTIONS[name] as readonly string[]).includes(key)) taken[key] = value;
+    if ((ACTIVATION_OPTIONS[name as ActivationName] as readonly string[]).includes(key)) {
+      taken[key] = value;
+    }
   }
   return taken as ActivationOptions;
 }

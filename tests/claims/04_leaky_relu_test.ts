@@ -17,6 +17,7 @@ import {
   leakyReluMaxForm,
   measure,
   mlp,
+  optionsFor,
   overSeeds,
   type Sequential,
   type Summary,
@@ -32,7 +33,12 @@ const MOONS = twoMoons({ n: 200, noise: 0.1, seed: 1 });
 const NEURONS = HIDDEN.reduce((sum, width) => sum + width, 0);
 
 const network = (activation: string, seed: number, biasInit = 0) =>
-  mlp([2, ...HIDDEN, 2], { activation, alpha: ALPHA, seed, biasInit });
+  mlp([2, ...HIDDEN, 2], {
+    activation,
+    ...optionsFor(activation, { alpha: ALPHA }),
+    seed,
+    biasInit,
+  });
 const lower = (a: Summary, b: Summary) => {
   const c = compareSummaries(a, b);
   return c.beyondNoise && c.direction === "lower";

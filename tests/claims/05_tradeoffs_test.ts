@@ -17,6 +17,7 @@ import {
   mlp,
   type MlpOptions,
   normalInit,
+  optionsFor,
   overSeeds,
   type SeedRun,
   spirals,
@@ -106,7 +107,11 @@ Deno.test("preserves ReLU benefits: slope 1 for z > 0, and at initialisation eve
     measure(
       overSeeds(SEEDS, (seed) => {
         const activation = a === 0 ? "relu" : "leakyRelu";
-        const model = mlp([2, ...Array(15).fill(32), 2], { activation, alpha: a, seed });
+        const model = mlp([2, ...Array(15).fill(32), 2], {
+          activation,
+          ...optionsFor(activation, { alpha: a }),
+          seed,
+        });
         const norms = gradientNorms(model, data).map((layer) => layer.total);
         return Math.log10(norms[0] / norms.at(-1)!);
       }),
@@ -197,7 +202,12 @@ Deno.test("unbounded output: with N(0, 1) weights the largest activation grows a
   for (const seed of SEEDS) {
     const largest = (activation: string) => {
       const init = normalInit({ sigma: 1 });
-      const model = mlp([32, ...Array(6).fill(32), 2], { activation, alpha: 0.01, init, seed });
+      const model = mlp([32, ...Array(6).fill(32), 2], {
+        activation,
+        ...optionsFor(activation, { alpha: 0.01 }),
+        init,
+        seed,
+      });
       model.forward(x, { training: false });
       return model.layers.filter(isActivationLayer).map((l) =>
         Math.max(...l.lastOutput!.data.map(Math.abs))

@@ -23,6 +23,7 @@ import {
   mlp,
   type MlpOptions,
   normalInit,
+  optionsFor,
   overSeeds,
   type Sequential,
   type Summary,
@@ -46,7 +47,7 @@ const inactiveShare = (model: Sequential) => {
 
 /** Notebook 06's deep two-moons network, trained with Adam for 20 epochs and measured. */
 function deepRun(depth: number, options: MlpOptions, seed: number) {
-  const model = mlp([2, ...Array(depth).fill(16), 2], { alpha: 0.01, ...options, seed });
+  const model = mlp([2, ...Array(depth).fill(16), 2], { ...options, seed });
   const before = inactiveShare(model);
   const history = train(model, MOONS, {
     epochs: 20,
@@ -67,7 +68,7 @@ function deepRun(depth: number, options: MlpOptions, seed: number) {
 const sweep = DEPTHS.map((depth) => ({
   depth,
   relu: overSeeds(SEEDS, (s) => deepRun(depth, { activation: "relu" }, s)),
-  leaky: overSeeds(SEEDS, (s) => deepRun(depth, { activation: "leakyRelu" }, s)),
+  leaky: overSeeds(SEEDS, (s) => deepRun(depth, { activation: "leakyRelu", alpha: 0.01 }, s)),
 }));
 type Measure = "before" | "after" | "exactZeros" | "testAccuracy";
 const of = (depth: number, side: "relu" | "leaky", metric: Measure) =>
@@ -113,7 +114,7 @@ Deno.test("comparison, CNN example (holds only with a negative response): with a
       const zeroShare = (kernel: Matrix, bias: number, name: string) => {
         const z = conv2d(image, kernel, { padding: "same" });
         z.data.forEach((v, i) => (z.data[i] = v + bias));
-        const out = createActivation(name, { alpha: 0.01 }).forward(z.data);
+        const out = createActivation(name, optionsFor(name, { alpha: 0.01 })).forward(z.data);
         return dark.filter((i) => out[i] === 0).length / dark.length;
       };
       assert.ok(zeroShare(box, -0.25, "relu") > 0.9);

@@ -14,6 +14,7 @@ import {
   type Matrix,
   measure,
   mlp,
+  optionsFor,
   overSeeds,
   type Sequential,
   spirals,
@@ -96,7 +97,12 @@ function perLayerFactor(model: Sequential, x: Matrix): number {
 function factor(alpha: number, init: "he" | "xavier" | ReturnType<typeof heNormal>): Summary {
   const runs = overSeeds(SEEDS, (seed) => {
     const activation = alpha === 0 ? "relu" : "leakyRelu";
-    const model = mlp([100, ...Array(20).fill(100), 1], { activation, alpha, init, seed });
+    const model = mlp([100, ...Array(20).fill(100), 1], {
+      activation,
+      ...optionsFor(activation, { alpha }),
+      init,
+      seed,
+    });
     return perLayerFactor(model, standardNormal(100, 100, { seed }));
   });
   return measure(runs, (f) => f);
@@ -127,7 +133,7 @@ const data = trainTestSplit(spirals({ n: 600, classes: 3, noise: 0.3, seed: 0 })
 });
 
 function fit(activation: string, seed: number, alpha?: number) {
-  const model = mlp([2, 32, 32, 3], { activation, alpha, seed });
+  const model = mlp([2, 32, 32, 3], { activation, ...optionsFor(activation, { alpha }), seed });
   const history = train(model, data.train, {
     epochs: 100,
     batchSize: 16,
