@@ -278,15 +278,16 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
     const started = performance.now();
     drawFrame();
     const drawn = performance.now() - started;
-    if (record === undefined) {
+    if (record !== undefined && instance.playing) {
+      instance.drawMs.push(drawn);
+      instance.stepMs.push(epochMilliseconds(instance.session));
+    }
+    // Stop with the epoch that ended the run, not a frame later: an ended run is never playing.
+    if (record === undefined || instance.session.over) {
       instance.playing = false;
       showButtons();
       announce.textContent = status.textContent;
       return false;
-    }
-    if (instance.playing) {
-      instance.drawMs.push(drawn);
-      instance.stepMs.push(epochMilliseconds(instance.session));
     }
     return true;
   }
