@@ -117,7 +117,9 @@ Deno.test({
 function handTrainedAgainstLibrary(activation: "relu" | "leakyRelu", slope: number, seed: number) {
   const data = regression1d("sin", { n: 64, range: [-2, 2], seed });
   const x = data.x.data, y = (data.y as Matrix).data, n = x.length, H = 6, rate = 0.05;
-  const model = mlp([1, H, 1], { activation, alpha: slope, seed });
+  const model = activation === "relu"
+    ? mlp([1, H, 1], { activation, seed })
+    : mlp([1, H, 1], { activation, alpha: slope, seed });
   const [w1, b1, w2, b2] = model.params().map((p) => p.value.slice());
   const lossAndGrad = () => {
     const g = [new Float64Array(H), new Float64Array(H), new Float64Array(H), new Float64Array(1)];
