@@ -37,6 +37,7 @@
 
 import { accuracy, dataset, mlp, train } from "../src/mod.ts";
 import { PythonProcess } from "./_python.ts";
+import { parseRepetitions } from "./_args.ts";
 
 /** Targets of the table. */
 const TARGETS = { ratio: 1, accuracyGap: 0.005 };
@@ -96,17 +97,6 @@ function mean(values: number[]): number {
   return values.reduce((sum, v) => sum + v, 0) / values.length;
 }
 
-function parseRepetitions(): number {
-  const arg = Deno.args.find((a) => a.startsWith("--repetitions="));
-  const value = arg === undefined ? 5 : Number(arg.slice("--repetitions=".length));
-  if (!Number.isInteger(value) || value < 1) {
-    throw new RangeError(
-      `Cannot run the benchmark as --repetitions must be an integer >= 1: ${arg}`,
-    );
-  }
-  return value;
-}
-
 type Row = [
   figure: string,
   ours: string,
@@ -128,7 +118,7 @@ function printTable(title: string[], rows: Row[]): void {
 
 /** Runs everything and prints the table. */
 async function main(): Promise<void> {
-  const repetitions = parseRepetitions();
+  const repetitions = parseRepetitions(5);
   const title = [
     "relu-lab vs scikit-learn MLPClassifier: digits (1,257 training / 540 test 8x8 images), " +
     "64-64-10 ReLU, Adam lr 1e-3, batch 200, 200 epochs",

@@ -49,6 +49,7 @@
 import { Dense, type History, mlp, train, twoMoons } from "../src/mod.ts";
 import { createPrng } from "../src/mod.ts";
 import { PythonProcess } from "./_python.ts";
+import { parseRepetitions } from "./_args.ts";
 import {
   type MlpWeights,
   type TrainingJob,
@@ -196,20 +197,9 @@ function heapUsed(): number {
   return Deno.memoryUsage().heapUsed;
 }
 
-function parseRepetitions(): number {
-  const arg = Deno.args.find((a) => a.startsWith("--repetitions="));
-  const value = arg === undefined ? 3 : Number(arg.slice("--repetitions=".length));
-  if (!Number.isInteger(value) || value < 1) {
-    throw new RangeError(
-      `Cannot run the benchmark as --repetitions must be an integer >= 1: ${arg}`,
-    );
-  }
-  return value;
-}
-
 /** Runs everything and prints the table. */
 async function main(): Promise<void> {
-  const repetitions = parseRepetitions();
+  const repetitions = parseRepetitions(3);
   const data = twoMoons({ n: SETTINGS.points, noise: SETTINGS.noise, seed: SETTINGS.dataSeed });
   const labels = data.y as Int32Array;
   const job: TrainingJob = {
