@@ -184,6 +184,21 @@ export interface EpochSeries {
   dashed?: boolean;
 }
 
+/** The loss chart's two lines, training (solid) and test (dashed), from a run's records. */
+export function lossSeries(
+  history: readonly { trainLoss: number; testLoss?: number }[],
+): EpochSeries[] {
+  return [
+    { label: "training", values: history.map((r) => r.trainLoss), color: SERIES_COLORS[0] },
+    {
+      label: "test",
+      values: history.map((r) => r.testLoss ?? NaN),
+      color: SERIES_COLORS[1],
+      dashed: true,
+    },
+  ];
+}
+
 /** Options of {@linkcode epochChartSvg}. */
 export interface EpochChartOptions {
   /** Title, above the legend. */

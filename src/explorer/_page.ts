@@ -26,6 +26,7 @@ import {
   epochChartSvg,
   escapeText,
   formatNumber,
+  lossSeries,
   percent,
   SERIES_COLORS,
   seriesPoints,
@@ -488,15 +489,7 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
       title: "Loss (softmax cross-entropy)",
       yLabel: "loss",
       epochs: settings.epochs,
-      series: [
-        { label: "training", values: history.map((r) => r.trainLoss), color: SERIES_COLORS[0] },
-        {
-          label: "test",
-          values: history.map((r) => r.testLoss),
-          color: SERIES_COLORS[1],
-          dashed: true,
-        },
-      ],
+      series: lossSeries(history),
     });
     accuracyChart.show({
       title: "Accuracy",

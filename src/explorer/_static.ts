@@ -18,6 +18,7 @@ import {
   epochChartSvg,
   escapeText,
   formatNumber,
+  lossSeries,
   percent,
   SERIES_COLORS,
 } from "./_charts.ts";
@@ -69,15 +70,7 @@ export function staticPictureSvg(session: ExplorerSession): string {
     title: "Loss at epoch 0",
     yLabel: "loss",
     epochs: settings.epochs,
-    series: [
-      { label: "training", values: history.map((r) => r.trainLoss), color: SERIES_COLORS[0] },
-      {
-        label: "test",
-        values: history.map((r) => r.testLoss),
-        color: SERIES_COLORS[1],
-        dashed: true,
-      },
-    ],
+    series: lossSeries(history),
   });
   const dead = epochChartSvg({
     title: "Dead neurons at epoch 0",
