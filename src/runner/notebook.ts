@@ -210,14 +210,29 @@ export function stripOutputs(notebook: Notebook): Notebook {
 
 /**
  * The comparable form of an executed notebook: its serialisation with the outputs of cells
- * tagged `nondeterministic` removed. Two runs of a deterministic notebook give equal strings.
+ * tagged `nondeterministic` reduced to their shape: printed text with every number replaced by
+ * `#`, and of other outputs only their kind and MIME types. Two runs of a deterministic notebook
+ * give equal strings; so do two runs whose timings differ, but not a timing cell whose wording
+ * changed (new code, or a verdict that came out otherwise).
  */
 export function comparableText(notebook: Notebook): string {
   const normal = normalizeNotebook(notebook);
   normal.cells = normal.cells.map((cell) =>
     cell.cell_type === "code" && hasTag(cell, NONDETERMINISTIC_TAG)
-      ? { ...cell, outputs: [] }
+      ? { ...cell, outputs: (cell.outputs ?? []).map(outputShape) }
       : cell
   );
   return serializeNotebook(normal);
+}
+
+/** An output without its numbers (stream text) or its content (other outputs). */
+function outputShape(output: Output): Output {
+  if (output.output_type === "stream") {
+    const text = Array.isArray(output.text) ? output.text.join("") : output.text ?? "";
+    return { ...output, text: text.replace(/\d+(\.\d+)?(e[+-]?\d+)?/g, "#") };
+  }
+  return {
+    output_type: output.output_type,
+    data: Object.fromEntries(Object.keys(output.data ?? {}).sort().map((type) => [type, ""])),
+  };
 }

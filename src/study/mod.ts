@@ -22,3 +22,4 @@
 export * from "./over_seeds.ts";
 export * from "./summary.ts";
 export * from "./beyond_noise.ts";
+export * from "./time_ratio.ts";

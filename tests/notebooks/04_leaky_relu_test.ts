@@ -104,12 +104,16 @@ Deno.test("04: neurons that start dead never come back under ReLU, and most do u
   assert.ok(leaky && Number(leaky[1]) > Number(leaky[2]) / 2, leaky?.[0]);
 });
 
-Deno.test("04: the timing cells are tagged nondeterministic and print a ratio", () => {
-  const timing = stored.cells.filter((c) => /fastestMs|forwardRatio/.test(sourceText(c)));
+Deno.test("04: the timing cells are tagged nondeterministic and print the timing rule's ratios", () => {
+  const timing = stored.cells.filter((c) => /timeRatio\(|simplicity\.forward/.test(sourceText(c)));
   assert.equal(timing.length, 2);
   assert.ok(timing.every((c) => hasTag(c, "nondeterministic")));
   const out = (timing[1].outputs ?? []).map((o) => joined(o.text)).join("");
-  assert.match(out, /^Leaky ReLU \/ ReLU: forward ×[\d.]+, backward ×[\d.]+$/m);
+  for (const pass of ["forward", "backward"]) {
+    const line = `^${pass}: Leaky ReLU [\\d.]+ ms, ReLU [\\d.]+ ms per call ` +
+      `\\(median; ratio [\\d.]+, (not )?slower\\)$`;
+    assert.match(out, new RegExp(line, "m"));
+  }
 });
 
 Deno.test({

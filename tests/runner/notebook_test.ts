@@ -58,11 +58,35 @@ Deno.test("serializeNotebook() output parses back to the same notebook", () => {
   assert.equal(serializeNotebook(parseNotebook(text)), text);
 });
 
-Deno.test("comparableText() ignores outputs of cells tagged nondeterministic only", () => {
-  assert.equal(comparableText(executed("3 ms\n")), comparableText(executed("5 ms\n")));
-  const other = executed("3 ms\n");
-  other.cells[1].outputs = [{ output_type: "stream", name: "stdout", text: "2\n" }];
-  assert.notEqual(comparableText(other), comparableText(executed("3 ms\n")));
+Deno.test("comparableText() ignores the numbers printed by cells tagged nondeterministic only", async (t) => {
+  await t.step("timings that differ compare equal", () => {
+    assert.equal(comparableText(executed("3 ms\n")), comparableText(executed("5.25 ms\n")));
+    assert.equal(comparableText(executed("ratio 1e-3\n")), comparableText(executed("ratio 7\n")));
+  });
+  await t.step("a number printed by another cell does not", () => {
+    const other = executed("3 ms\n");
+    other.cells[1].outputs = [{ output_type: "stream", name: "stdout", text: "2\n" }];
+    assert.notEqual(comparableText(other), comparableText(executed("3 ms\n")));
+  });
+  await t.step("a timing cell's words do not (new code, a verdict that came out otherwise)", () => {
+    assert.notEqual(
+      comparableText(executed("3 ms: faster\n")),
+      comparableText(executed("3 ms: not faster\n")),
+    );
+  });
+  await t.step("a timing figure compares by its kind and MIME types only", () => {
+    const figure = (svg: string, types = ["image/svg+xml", "text/plain"]) => {
+      const notebook = executed("3 ms\n");
+      notebook.cells[2].outputs = [{
+        output_type: "display_data",
+        metadata: {},
+        data: Object.fromEntries(types.map((type) => [type, svg])),
+      }];
+      return comparableText(notebook);
+    };
+    assert.equal(figure("<svg>1.5</svg>"), figure("<svg><g>2</g></svg>"));
+    assert.notEqual(figure("<svg/>"), figure("<svg/>", ["text/plain"]));
+  });
 });
 
 Deno.test("parseNotebook() rejects what is not nbformat 4 with a one-line TypeError naming the file", async (t) => {
