@@ -5,12 +5,24 @@
  * @module
  */
 
+import process from "node:process";
 import { requireOptions } from "../core/validate.ts";
 
 /** Options of {@linkcode timeRatio}. */
 export interface TimeRatioOptions {
-  /** Timed rounds after the warm-up round, each one call of `a` and one of `b`; default 15. */
+  /** Timed rounds after the warm-up, each one batch of `a` and one of `b`; default 11. */
   rounds?: number;
+  /**
+   * The least time, in milliseconds, a batch of calls should take (default 10): the warm-up call
+   * of each sets how many calls make a batch.
+   */
+  batchMs?: number;
+  /**
+   * The clock, in milliseconds: by default the CPU time this process has used (user and system,
+   * `process.cpuUsage()`), which does not count the time spent waiting for a core while other
+   * processes ran. Pass `() => performance.now()` for wall-clock time.
+   */
+  clock?: () => number;
 }
 
 /** What {@linkcode timeRatio} measured. */
@@ -21,6 +33,8 @@ export interface TimeRatio {
   aMs: number;
   /** The median time of one call of `b`, in milliseconds. */
   bMs: number;
+  /** Calls of each function per batch, set by the warm-up round. */
+  calls: number;
   /** `ratio < 0.8`: `a` took less than 0.8 of `b`'s time (the rule's margin for noise). */
   faster: boolean;
   /** `ratio > 1.25`: `a` took more than 1.25 times `b`'s time. */
@@ -33,19 +47,22 @@ export interface TimeRatio {
 const FACTOR = 1.25;
 
 /**
- * Times `a` against `b`. After one warm-up round, each round calls both back to back, in turns
- * (`a` first in odd rounds, `b` first in even ones), and takes the ratio of their times. The
- * result is the median of those ratios: load on a shared machine slows the two calls of a round
- * alike, and the median ignores the rounds in which a burst hit only one of them. **The rule**: `a`
- * is *faster* than `b` when the ratio is below 0.8, *slower* when it is above 1.25, and the two
- * cost about the same in between. Timings still vary from run to run and machine to machine, so
- * cells that print them are tagged `nondeterministic`; the margin keeps their verdicts stable
- * where the effect is clear.
+ * Times `a` against `b`. A warm-up call of each (compilation, caches) sets the batch: enough
+ * calls to take `batchMs`. Then each round times one batch of `a` and one of `b` back to back, in
+ * turns (`a` first in odd rounds), and takes the ratio of their times per call. The result is the
+ * median of those ratios. The clock is the process's CPU time, so the time it spent waiting while
+ * other processes had the cores does not count; what load still changes (caches, memory
+ * bandwidth) it changes for both batches of a round alike, and the median ignores a round in which
+ * something hit one side only. **The rule**: `a` is *faster* than `b` when the ratio is below 0.8,
+ * *slower* when it is above 1.25, and the two cost about the same in between. Timings still vary
+ * from run to run and machine to machine, so cells that print them are tagged `nondeterministic`;
+ * the margin keeps their verdicts stable where the effect is clear.
  *
- * @param a The code timed, called once per round.
- * @param b The code it is timed against, called once per round.
- * @param options `rounds` (default 15).
- * @returns The median ratio, the median times, the verdict flags and every round's ratio.
+ * @param a The code timed.
+ * @param b The code it is timed against.
+ * @param options `rounds` (default 11), `batchMs` (default 10) and `clock` (CPU time).
+ * @returns The median ratio, the median times per call, the batch size, the verdict flags and
+ * every round's ratio.
  *
  * @example
  * ```ts
@@ -69,7 +86,14 @@ export function timeRatio(
   options?: TimeRatioOptions,
 ): TimeRatio {
   const action = "time a against b";
-  const { rounds = 15 } = requireOptions(action, options, { rounds: true });
+  const { rounds = 11, batchMs = 10, clock = cpuMs } = requireOptions(action, options, {
+    rounds: true,
+    batchMs: true,
+    clock: true,
+  });
+  if (typeof clock !== "function") {
+    throw new TypeError(`Cannot ${action} as clock must be a function: clock=${String(clock)}`);
+  }
   for (const [name, fn] of [["a", a], ["b", b]] as const) {
     if (typeof fn !== "function") {
       throw new TypeError(`Cannot ${action} as ${name} must be a function: ${name}=${String(fn)}`);
@@ -80,12 +104,23 @@ export function timeRatio(
       `Cannot ${action} as rounds must be an integer >= 1: rounds=${String(rounds)}`,
     );
   }
+  if (!(batchMs >= 0 && batchMs <= 10_000)) {
+    throw new RangeError(
+      `Cannot ${action} as batchMs must be a number from 0 to 10000: batchMs=${String(batchMs)}`,
+    );
+  }
+  const timed = (fn: () => unknown, calls: number) => {
+    const start = clock();
+    for (let i = 0; i < calls; i++) fn();
+    return clock() - start;
+  };
+  const warm = Math.max(timed(b, 1), timed(a, 1)); // the warm-up call of each sets the batch
+  const calls = warm > 0 ? Math.min(1e6, Math.max(1, Math.ceil(batchMs / warm))) : 1000;
   const aMs: number[] = [], bMs: number[] = [], ratios: number[] = [];
-  for (let round = 0; round <= rounds; round++) {
+  for (let round = 1; round <= rounds; round++) {
     const aFirst = round % 2 === 1;
-    const first = timed(aFirst ? a : b);
-    const second = timed(aFirst ? b : a);
-    if (round === 0) continue; // the warm-up round: compilation, caches
+    const first = timed(aFirst ? a : b, calls) / calls;
+    const second = timed(aFirst ? b : a, calls) / calls;
     const [ta, tb] = aFirst ? [first, second] : [second, first];
     if (ta === 0 || tb === 0) {
       throw new RangeError(
@@ -102,16 +137,17 @@ export function timeRatio(
     ratio,
     aMs: median(aMs),
     bMs: median(bMs),
+    calls,
     faster: ratio < 1 / FACTOR,
     slower: ratio > FACTOR,
     ratios,
   };
 }
 
-function timed(fn: () => unknown): number {
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
+/** The CPU time this process has used, user and system, in milliseconds. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 function median(values: number[]): number {

@@ -2,28 +2,24 @@ import assert from "node:assert/strict";
 import { timeRatio } from "../../src/mod.ts";
 
 /**
- * Runs `body` with `performance.now` replaced by a clock that only moves when the timed code
- * calls `spend(ms)`, so the timings are exact.
+ * Runs `body` with a fake clock for timeRatio's `clock` option, which only moves when the timed
+ * code calls `spend(ms)`, so the timings are exact.
  */
-function withFakeClock<T>(body: (spend: (ms: number) => void) => T): T {
+function withFakeClock<T>(body: (spend: (ms: number) => void, clock: () => number) => T): T {
   let now = 0;
-  const real = performance.now;
-  performance.now = () => now;
-  try {
-    return body((ms) => {
-      now += ms;
-    });
-  } finally {
-    performance.now = real;
-  }
+  return body((ms) => {
+    now += ms;
+  }, () => now);
 }
 
 Deno.test("timeRatio() takes the median of the rounds' ratios, without the warm-up round", () => {
-  withFakeClock((spend) => {
+  withFakeClock((spend, clock) => {
     let calls = 0;
     // a takes 100 ms on its first (warm-up) call, then 1, 2, 3, ... ms; b always 4 ms.
     const t = timeRatio(() => spend(calls++ === 0 ? 100 : calls - 1), () => spend(4), {
       rounds: 5,
+      batchMs: 0,
+      clock,
     });
     assert.deepEqual(t.ratios, [1 / 4, 2 / 4, 3 / 4, 4 / 4, 5 / 4]);
     assert.equal(t.ratio, 3 / 4);
@@ -33,7 +29,7 @@ Deno.test("timeRatio() takes the median of the rounds' ratios, without the warm-
 });
 
 Deno.test("timeRatio() takes turns: a first in odd rounds, b first in even ones", () => {
-  withFakeClock((spend) => {
+  withFakeClock((spend, clock) => {
     const order: string[] = [];
     timeRatio(() => {
       order.push("a");
@@ -41,15 +37,15 @@ Deno.test("timeRatio() takes turns: a first in odd rounds, b first in even ones"
     }, () => {
       order.push("b");
       spend(1);
-    }, { rounds: 3 });
-    assert.deepEqual(order.join(""), "ba" + "ab" + "ba" + "ab");
+    }, { rounds: 3, batchMs: 0, clock });
+    assert.deepEqual(order.join(""), "ba" + "ab" + "ba" + "ab"); // the warm-up, then 3 rounds
   });
 });
 
 Deno.test("timeRatio()'s rule: faster below 0.8, slower above 1.25, about the same between", async (t) => {
   const verdict = (aMs: number, bMs: number) =>
-    withFakeClock((spend) => {
-      const r = timeRatio(() => spend(aMs), () => spend(bMs), { rounds: 3 });
+    withFakeClock((spend, clock) => {
+      const r = timeRatio(() => spend(aMs), () => spend(bMs), { rounds: 3, batchMs: 0, clock });
       return [r.ratio, r.faster, r.slower];
     });
   await t.step(
@@ -68,13 +64,32 @@ Deno.test("timeRatio()'s rule: faster below 0.8, slower above 1.25, about the sa
 });
 
 Deno.test("timeRatio() with an even number of rounds averages the two middle ratios", () => {
-  withFakeClock((spend) => {
+  withFakeClock((spend, clock) => {
     let calls = 0;
     const t = timeRatio(() => spend(calls++ === 0 ? 1 : calls - 1), () => spend(1), {
       rounds: 4,
+      batchMs: 0,
+      clock,
     });
     assert.deepEqual(t.ratios, [1, 2, 3, 4]);
     assert.equal(t.ratio, 2.5);
+  });
+});
+
+Deno.test("timeRatio() times batches of calls lasting batchMs, set by the warm-up call", () => {
+  withFakeClock((spend, clock) => {
+    let aCalls = 0;
+    const t = timeRatio(
+      () => {
+        aCalls++;
+        spend(2);
+      },
+      () => spend(5),
+      { rounds: 3, batchMs: 20, clock },
+    );
+    assert.equal(t.calls, 4); // 20 ms over the slower warm-up call's 5 ms
+    assert.equal(aCalls, 1 + 3 * 4);
+    assert.deepEqual([t.aMs, t.bMs, t.ratio], [2, 5, 0.4]);
   });
 });
 
@@ -93,20 +108,39 @@ Deno.test("timeRatio() refuses bad input with what was wrong", async (t) => {
       message: "Cannot time a against b as rounds must be an integer >= 1: rounds=0",
     });
   });
+  await t.step("a negative batch time", () => {
+    assert.throws(() => timeRatio(noop, noop, { batchMs: -1 }), {
+      name: "RangeError",
+      message: "Cannot time a against b as batchMs must be a number from 0 to 10000: batchMs=-1",
+    });
+  });
   await t.step("an unknown option", () => {
     // @ts-expect-error: a typo
     assert.throws(() => timeRatio(noop, noop, { round: 3 }), {
       name: "TypeError",
       message:
-        'Cannot time a against b as options must have only the keys rounds: unknown key "round"',
+        'Cannot time a against b as options must have only the keys rounds, batchMs, clock: unknown key "round"',
     });
   });
   await t.step("a call too short for the clock", () => {
-    withFakeClock((spend) => {
-      assert.throws(() => timeRatio(() => spend(1), noop, { rounds: 1 }), {
+    withFakeClock((spend, clock) => {
+      assert.throws(() => timeRatio(() => spend(1), noop, { rounds: 1, batchMs: 0, clock }), {
         name: "RangeError",
         message: /no measurable time .* a=1 ms, b=0 ms/,
       });
     });
   });
+});
+
+Deno.test("timeRatio() counts CPU time by default: waiting for 20 ms costs less than computing for 5", () => {
+  const cell = new Int32Array(new SharedArrayBuffer(4));
+  const wait = () => Atomics.wait(cell, 0, 0, 20); // blocks without using the CPU
+  const spin = () => {
+    const end = performance.now() + 5;
+    while (performance.now() < end); // uses the CPU for 5 ms
+  };
+  const t = timeRatio(wait, spin, { rounds: 3, batchMs: 0 });
+  assert.ok(t.faster, `waiting took ${t.aMs} ms of CPU, spinning ${t.bMs}`);
+  const wall = timeRatio(wait, spin, { rounds: 3, batchMs: 0, clock: () => performance.now() });
+  assert.ok(wall.slower, `by the wall clock, waiting took ${wall.aMs} ms, spinning ${wall.bMs}`);
 });
