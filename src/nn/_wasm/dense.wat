@@ -28,16 +28,18 @@
   (func $gather
     (param $a i32) (param $inner i32) (param $stride i32) (param $rowBytes i32)
     (param $list i32) (result i32)
-    (local $offset i32) (local $last i32) (local $v f64)
+    (local $offset i32) (local $last i32) (local $v i64)
     (local.set $last (i32.mul (local.get $inner) (local.get $rowBytes)))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $offset) (local.get $last)))
-        (local.set $v (f64.load (local.get $a)))
-        (f64.store (local.get $list) (local.get $v))
+        ;; The value's bits, copied as an integer; without the sign bit they are 0 for +0
+        ;; and -0 only.
+        (local.set $v (i64.load (local.get $a)))
+        (i64.store (local.get $list) (local.get $v))
         (i32.store offset=8 (local.get $list) (local.get $offset))
         (local.set $list (i32.add (local.get $list)
-          (i32.shl (f64.ne (local.get $v) (f64.const 0)) (i32.const 4))))
+          (i32.shl (i64.ne (i64.shl (local.get $v) (i64.const 1)) (i64.const 0)) (i32.const 4))))
         (local.set $a (i32.add (local.get $a) (local.get $stride)))
         (local.set $offset (i32.add (local.get $offset) (local.get $rowBytes)))
         (br $next)))
