@@ -208,7 +208,7 @@ export function wasmKernels(): DenseKernels | undefined {
       const block = Math.max(1, Math.min(rows, Math.floor(BLOCK_DOUBLES / (nIn + nOut))));
       const W = 0, B = W + bytes(nIn * nOut), X = B + bytes(nOut);
       const Y = X + bytes(block * nIn), S = Y + bytes(block * nOut);
-      const f = reserve(S + 12 * nIn);
+      const f = reserve(S + 16 * nIn);
       f.set(w, W / 8);
       f.set(b, B / 8);
       for (let start = 0; start < rows; start += block) {
@@ -225,7 +225,7 @@ export function wasmKernels(): DenseKernels | undefined {
       const ZERO = WT + bytes(nIn * nOut), X = ZERO + bytes(nIn);
       const G = X + bytes(block * nIn), GX = G + bytes(block * nOut);
       const S = GX + bytes(block * nIn);
-      const f = reserve(S + 12 * Math.max(block, nOut));
+      const f = reserve(S + 16 * Math.max(block, nOut));
       f.set(gw, GW / 8);
       f.set(gb, GB / 8);
       f.fill(1, ONES / 8, ONES / 8 + block);

@@ -169,8 +169,16 @@ export function recordActivations(
     if (!isActivationLayer(layer) || layer.lastInput === undefined) continue;
     const z = layer.lastInput.data, y = layer.lastOutput!.data, n = scan.size;
     const positive = scan.everPositive;
-    for (let i = 0; i < z.length; i += n) {
-      for (let j = 0; j < n; j++) positive[j] |= +(z[i + j] > 0); // no branch on random signs
+    // Only a neuron not yet seen positive is looked at, down its column until the first
+    // positive z: after the first batches, that is the dead ones and little else.
+    for (let j = 0; j < n; j++) {
+      if (positive[j] !== 0) continue;
+      for (let i = j; i < z.length; i += n) {
+        if (z[i] > 0) {
+          positive[j] = 1;
+          break;
+        }
+      }
     }
     if (!statistics) continue;
     let zeros = 0, sum = 0, sumSquares = 0;

@@ -21,38 +21,36 @@
 (module
   (memory (export "memory") 1)
 
-  ;; Collects the non-zero entries of one row of A: their values (f64) at $values and the byte
-  ;; offsets of the matching rows of B (i32) at $offsets. Returns how many there are. Branch-
-  ;; free: every entry is written, and only a non-zero one advances the count (NaN counts as
-  ;; non-zero, -0 as zero).
+  ;; Collects the non-zero entries of one row of A as a list of 16-byte records: the value
+  ;; (f64) and, 8 bytes on, the byte offset of the matching row of B (i32). Returns the end
+  ;; of the list. Branch-free: every entry is written, and only a non-zero one advances the
+  ;; end (NaN counts as non-zero, -0 as zero).
   (func $gather
     (param $a i32) (param $inner i32) (param $stride i32) (param $rowBytes i32)
-    (param $values i32) (param $offsets i32) (result i32)
-    (local $t i32) (local $m i32) (local $v f64)
+    (param $list i32) (result i32)
+    (local $offset i32) (local $last i32) (local $v i64)
+    (local.set $last (i32.mul (local.get $inner) (local.get $rowBytes)))
     (block $done
       (loop $next
-        (br_if $done (i32.ge_u (local.get $t) (local.get $inner)))
-        (local.set $v (f64.load (local.get $a)))
-        (f64.store
-          (i32.add (local.get $values) (i32.shl (local.get $m) (i32.const 3)))
-          (local.get $v))
-        (i32.store
-          (i32.add (local.get $offsets) (i32.shl (local.get $m) (i32.const 2)))
-          (i32.mul (local.get $t) (local.get $rowBytes)))
-        (local.set $m (i32.add (local.get $m) (f64.ne (local.get $v) (f64.const 0))))
+        (br_if $done (i32.ge_u (local.get $offset) (local.get $last)))
+        ;; The value's bits, copied as an integer; without the sign bit they are 0 for +0
+        ;; and -0 only.
+        (local.set $v (i64.load (local.get $a)))
+        (i64.store (local.get $list) (local.get $v))
+        (i32.store offset=8 (local.get $list) (local.get $offset))
+        (local.set $list (i32.add (local.get $list)
+          (i32.shl (i64.ne (i64.shl (local.get $v) (i64.const 1)) (i64.const 0)) (i32.const 4))))
         (local.set $a (i32.add (local.get $a) (local.get $stride)))
-        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (local.set $offset (i32.add (local.get $offset) (local.get $rowBytes)))
         (br $next)))
-    (local.get $m))
+    (local.get $list))
 
-  ;; Sixteen columns of one output row: eight f64x2 accumulators start from init and take the
-  ;; $m gathered products in order.
+  ;; Sixteen columns of one output row: eight f64x2 accumulators start from init and take
+  ;; the products of the records from $list to $end in order, two per loop turn.
   (func $columns16
-    (param $m i32) (param $values i32) (param $offsets i32)
-    (param $b i32) (param $init i32) (param $out i32)
-    (local $end i32) (local $s v128) (local $p i32)
-    (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128)
-    (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128)
+    (param $list i32) (param $end i32) (param $b i32) (param $init i32) (param $out i32)
+    (local $s v128) (local $p i32)
+    (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128)
     (local.set $c0 (v128.load offset=0 (local.get $init)))
     (local.set $c1 (v128.load offset=16 (local.get $init)))
     (local.set $c2 (v128.load offset=32 (local.get $init)))
@@ -61,12 +59,11 @@
     (local.set $c5 (v128.load offset=80 (local.get $init)))
     (local.set $c6 (v128.load offset=96 (local.get $init)))
     (local.set $c7 (v128.load offset=112 (local.get $init)))
-    (local.set $end (i32.add (local.get $values) (i32.shl (local.get $m) (i32.const 3))))
-    (block $done
+    (block $pairs
       (loop $next
-        (br_if $done (i32.eq (local.get $values) (local.get $end)))
-        (local.set $s (v128.load64_splat (local.get $values)))
-        (local.set $p (i32.add (local.get $b) (i32.load (local.get $offsets))))
+        (br_if $pairs (i32.gt_u (i32.add (local.get $list) (i32.const 32)) (local.get $end)))
+        (local.set $s (v128.load64_splat offset=0 (local.get $list)))
+        (local.set $p (i32.add (local.get $b) (i32.load offset=8 (local.get $list))))
         (local.set $c0 (f64x2.add (local.get $c0)
           (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $p)))))
         (local.set $c1 (f64x2.add (local.get $c1)
@@ -83,9 +80,46 @@
           (f64x2.mul (local.get $s) (v128.load offset=96 (local.get $p)))))
         (local.set $c7 (f64x2.add (local.get $c7)
           (f64x2.mul (local.get $s) (v128.load offset=112 (local.get $p)))))
-        (local.set $values (i32.add (local.get $values) (i32.const 8)))
-        (local.set $offsets (i32.add (local.get $offsets) (i32.const 4)))
+        (local.set $s (v128.load64_splat offset=16 (local.get $list)))
+        (local.set $p (i32.add (local.get $b) (i32.load offset=24 (local.get $list))))
+        (local.set $c0 (f64x2.add (local.get $c0)
+          (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $p)))))
+        (local.set $c1 (f64x2.add (local.get $c1)
+          (f64x2.mul (local.get $s) (v128.load offset=16 (local.get $p)))))
+        (local.set $c2 (f64x2.add (local.get $c2)
+          (f64x2.mul (local.get $s) (v128.load offset=32 (local.get $p)))))
+        (local.set $c3 (f64x2.add (local.get $c3)
+          (f64x2.mul (local.get $s) (v128.load offset=48 (local.get $p)))))
+        (local.set $c4 (f64x2.add (local.get $c4)
+          (f64x2.mul (local.get $s) (v128.load offset=64 (local.get $p)))))
+        (local.set $c5 (f64x2.add (local.get $c5)
+          (f64x2.mul (local.get $s) (v128.load offset=80 (local.get $p)))))
+        (local.set $c6 (f64x2.add (local.get $c6)
+          (f64x2.mul (local.get $s) (v128.load offset=96 (local.get $p)))))
+        (local.set $c7 (f64x2.add (local.get $c7)
+          (f64x2.mul (local.get $s) (v128.load offset=112 (local.get $p)))))
+        (local.set $list (i32.add (local.get $list) (i32.const 32)))
         (br $next)))
+    (if (i32.ne (local.get $list) (local.get $end))
+      (then
+          (local.set $s (v128.load64_splat offset=0 (local.get $list)))
+          (local.set $p (i32.add (local.get $b) (i32.load offset=8 (local.get $list))))
+          (local.set $c0 (f64x2.add (local.get $c0)
+          (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $p)))))
+          (local.set $c1 (f64x2.add (local.get $c1)
+          (f64x2.mul (local.get $s) (v128.load offset=16 (local.get $p)))))
+          (local.set $c2 (f64x2.add (local.get $c2)
+          (f64x2.mul (local.get $s) (v128.load offset=32 (local.get $p)))))
+          (local.set $c3 (f64x2.add (local.get $c3)
+          (f64x2.mul (local.get $s) (v128.load offset=48 (local.get $p)))))
+          (local.set $c4 (f64x2.add (local.get $c4)
+          (f64x2.mul (local.get $s) (v128.load offset=64 (local.get $p)))))
+          (local.set $c5 (f64x2.add (local.get $c5)
+          (f64x2.mul (local.get $s) (v128.load offset=80 (local.get $p)))))
+          (local.set $c6 (f64x2.add (local.get $c6)
+          (f64x2.mul (local.get $s) (v128.load offset=96 (local.get $p)))))
+          (local.set $c7 (f64x2.add (local.get $c7)
+          (f64x2.mul (local.get $s) (v128.load offset=112 (local.get $p)))))))
     (v128.store offset=0 (local.get $out) (local.get $c0))
     (v128.store offset=16 (local.get $out) (local.get $c1))
     (v128.store offset=32 (local.get $out) (local.get $c2))
@@ -97,20 +131,18 @@
 
   ;; Eight columns: four accumulators.
   (func $columns8
-    (param $m i32) (param $values i32) (param $offsets i32)
-    (param $b i32) (param $init i32) (param $out i32)
-    (local $end i32) (local $s v128) (local $p i32)
+    (param $list i32) (param $end i32) (param $b i32) (param $init i32) (param $out i32)
+    (local $s v128) (local $p i32)
     (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128)
     (local.set $c0 (v128.load offset=0 (local.get $init)))
     (local.set $c1 (v128.load offset=16 (local.get $init)))
     (local.set $c2 (v128.load offset=32 (local.get $init)))
     (local.set $c3 (v128.load offset=48 (local.get $init)))
-    (local.set $end (i32.add (local.get $values) (i32.shl (local.get $m) (i32.const 3))))
-    (block $done
+    (block $pairs
       (loop $next
-        (br_if $done (i32.eq (local.get $values) (local.get $end)))
-        (local.set $s (v128.load64_splat (local.get $values)))
-        (local.set $p (i32.add (local.get $b) (i32.load (local.get $offsets))))
+        (br_if $pairs (i32.gt_u (i32.add (local.get $list) (i32.const 32)) (local.get $end)))
+        (local.set $s (v128.load64_splat offset=0 (local.get $list)))
+        (local.set $p (i32.add (local.get $b) (i32.load offset=8 (local.get $list))))
         (local.set $c0 (f64x2.add (local.get $c0)
           (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $p)))))
         (local.set $c1 (f64x2.add (local.get $c1)
@@ -119,9 +151,30 @@
           (f64x2.mul (local.get $s) (v128.load offset=32 (local.get $p)))))
         (local.set $c3 (f64x2.add (local.get $c3)
           (f64x2.mul (local.get $s) (v128.load offset=48 (local.get $p)))))
-        (local.set $values (i32.add (local.get $values) (i32.const 8)))
-        (local.set $offsets (i32.add (local.get $offsets) (i32.const 4)))
+        (local.set $s (v128.load64_splat offset=16 (local.get $list)))
+        (local.set $p (i32.add (local.get $b) (i32.load offset=24 (local.get $list))))
+        (local.set $c0 (f64x2.add (local.get $c0)
+          (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $p)))))
+        (local.set $c1 (f64x2.add (local.get $c1)
+          (f64x2.mul (local.get $s) (v128.load offset=16 (local.get $p)))))
+        (local.set $c2 (f64x2.add (local.get $c2)
+          (f64x2.mul (local.get $s) (v128.load offset=32 (local.get $p)))))
+        (local.set $c3 (f64x2.add (local.get $c3)
+          (f64x2.mul (local.get $s) (v128.load offset=48 (local.get $p)))))
+        (local.set $list (i32.add (local.get $list) (i32.const 32)))
         (br $next)))
+    (if (i32.ne (local.get $list) (local.get $end))
+      (then
+          (local.set $s (v128.load64_splat offset=0 (local.get $list)))
+          (local.set $p (i32.add (local.get $b) (i32.load offset=8 (local.get $list))))
+          (local.set $c0 (f64x2.add (local.get $c0)
+          (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $p)))))
+          (local.set $c1 (f64x2.add (local.get $c1)
+          (f64x2.mul (local.get $s) (v128.load offset=16 (local.get $p)))))
+          (local.set $c2 (f64x2.add (local.get $c2)
+          (f64x2.mul (local.get $s) (v128.load offset=32 (local.get $p)))))
+          (local.set $c3 (f64x2.add (local.get $c3)
+          (f64x2.mul (local.get $s) (v128.load offset=48 (local.get $p)))))))
     (v128.store offset=0 (local.get $out) (local.get $c0))
     (v128.store offset=16 (local.get $out) (local.get $c1))
     (v128.store offset=32 (local.get $out) (local.get $c2))
@@ -129,65 +182,58 @@
 
   ;; Two columns: one accumulator.
   (func $columns2
-    (param $m i32) (param $values i32) (param $offsets i32)
-    (param $b i32) (param $init i32) (param $out i32)
-    (local $end i32) (local $c v128)
+    (param $list i32) (param $end i32) (param $b i32) (param $init i32) (param $out i32)
+    (local $c v128)
     (local.set $c (v128.load (local.get $init)))
-    (local.set $end (i32.add (local.get $values) (i32.shl (local.get $m) (i32.const 3))))
     (block $done
       (loop $next
-        (br_if $done (i32.eq (local.get $values) (local.get $end)))
+        (br_if $done (i32.eq (local.get $list) (local.get $end)))
         (local.set $c (f64x2.add (local.get $c)
           (f64x2.mul
-            (v128.load64_splat (local.get $values))
-            (v128.load (i32.add (local.get $b) (i32.load (local.get $offsets)))))))
-        (local.set $values (i32.add (local.get $values) (i32.const 8)))
-        (local.set $offsets (i32.add (local.get $offsets) (i32.const 4)))
+            (v128.load64_splat (local.get $list))
+            (v128.load (i32.add (local.get $b) (i32.load offset=8 (local.get $list)))))))
+        (local.set $list (i32.add (local.get $list) (i32.const 16)))
         (br $next)))
     (v128.store (local.get $out) (local.get $c)))
 
   ;; The last column of an odd width: one scalar accumulator.
   (func $columns1
-    (param $m i32) (param $values i32) (param $offsets i32)
-    (param $b i32) (param $init i32) (param $out i32)
-    (local $end i32) (local $c f64)
+    (param $list i32) (param $end i32) (param $b i32) (param $init i32) (param $out i32)
+    (local $c f64)
     (local.set $c (f64.load (local.get $init)))
-    (local.set $end (i32.add (local.get $values) (i32.shl (local.get $m) (i32.const 3))))
     (block $done
       (loop $next
-        (br_if $done (i32.eq (local.get $values) (local.get $end)))
+        (br_if $done (i32.eq (local.get $list) (local.get $end)))
         (local.set $c (f64.add (local.get $c)
           (f64.mul
-            (f64.load (local.get $values))
-            (f64.load (i32.add (local.get $b) (i32.load (local.get $offsets)))))))
-        (local.set $values (i32.add (local.get $values) (i32.const 8)))
-        (local.set $offsets (i32.add (local.get $offsets) (i32.const 4)))
+            (f64.load (local.get $list))
+            (f64.load (i32.add (local.get $b) (i32.load offset=8 (local.get $list)))))))
+        (local.set $list (i32.add (local.get $list) (i32.const 16)))
         (br $next)))
     (f64.store (local.get $out) (local.get $c)))
 
   ;; out[r, :] = init[r, :] + sum over non-zero A[r, t] of A[r, t] * B[t, :], for r < $rows.
   ;; A[r, t] is at $a + r * $aRowStride + t * $aColStride (bytes); B is $inner x $cols; init
   ;; row r is at $init + r * $initStride (0: one row for all); out is $rows x $cols and may be
-  ;; init itself. $scratch holds 12 * $inner bytes (8-byte aligned).
+  ;; init itself. $scratch holds 16 * $inner bytes (8-byte aligned).
   (func (export "axpyRows")
     (param $rows i32) (param $inner i32) (param $cols i32)
     (param $a i32) (param $aRowStride i32) (param $aColStride i32)
     (param $b i32) (param $init i32) (param $initStride i32) (param $out i32)
     (param $scratch i32)
-    (local $r i32) (local $m i32) (local $j i32) (local $rowBytes i32) (local $offsets i32)
+    (local $r i32) (local $end i32) (local $j i32) (local $rowBytes i32)
     (local.set $rowBytes (i32.shl (local.get $cols) (i32.const 3)))
-    (local.set $offsets (i32.add (local.get $scratch) (i32.shl (local.get $inner) (i32.const 3))))
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
-        (local.set $m (call $gather
+        (local.set $end (call $gather
           (local.get $a) (local.get $inner) (local.get $aColStride) (local.get $rowBytes)
-          (local.get $scratch) (local.get $offsets)))
+          (local.get $scratch)))
         (local.set $j (i32.const 0))
         (block $wide
           (loop $next16
             (br_if $wide (i32.gt_u (i32.add (local.get $j) (i32.const 16)) (local.get $cols)))
-            (call $columns16 (local.get $m) (local.get $scratch) (local.get $offsets)
+            (call $columns16 (local.get $scratch) (local.get $end)
               (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))
               (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 3)))
               (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))))
@@ -195,7 +241,7 @@
             (br $next16)))
         (if (i32.le_u (i32.add (local.get $j) (i32.const 8)) (local.get $cols))
           (then
-            (call $columns8 (local.get $m) (local.get $scratch) (local.get $offsets)
+            (call $columns8 (local.get $scratch) (local.get $end)
               (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))
               (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 3)))
               (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))))
@@ -203,7 +249,7 @@
         (block $pairs
           (loop $next2
             (br_if $pairs (i32.gt_u (i32.add (local.get $j) (i32.const 2)) (local.get $cols)))
-            (call $columns2 (local.get $m) (local.get $scratch) (local.get $offsets)
+            (call $columns2 (local.get $scratch) (local.get $end)
               (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))
               (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 3)))
               (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))))
@@ -211,7 +257,7 @@
             (br $next2)))
         (if (i32.lt_u (local.get $j) (local.get $cols))
           (then
-            (call $columns1 (local.get $m) (local.get $scratch) (local.get $offsets)
+            (call $columns1 (local.get $scratch) (local.get $end)
               (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))
               (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 3)))
               (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))))))
