@@ -38,7 +38,7 @@ Deno.test("01-relu-overview has one parameters cell declaring alpha and seed", (
 Deno.test("01-relu-overview builds and trains its networks in view with the public API", () => {
   assert.match(code, /\bmlp\(/);
   assert.match(code, /\btrain\(/);
-  assert.match(code, /from "@relu-lab\/relu-lab"/);
+  assert.match(code, /from "@relu-lab\/relu-lab(\/\w+)?"/);
   assert.doesNotMatch(code, /experiments/);
   assert.doesNotMatch(code, /\bdescribe[A-Z]\w*\(/);
 });

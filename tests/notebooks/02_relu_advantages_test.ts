@@ -45,7 +45,7 @@ Deno.test("02-relu-advantages builds, trains and measures its networks in view w
   for (const name of ["mlp", "train", "gradientNorms", "activationSparsity", "standardNormal"]) {
     assert.match(code, new RegExp(`\\b${name}\\(`), name);
   }
-  assert.match(code, /from "@relu-lab\/relu-lab"/);
+  assert.match(code, /from "@relu-lab\/relu-lab(\/\w+)?"/);
   assert.doesNotMatch(code, /experiments/);
   assert.doesNotMatch(code, /\bdescribe[A-Z]\w*\(/);
 });

@@ -65,7 +65,7 @@ Deno.test("03: no first-layer neuron comes back, and the high rate and negative 
 });
 
 Deno.test("03: the raster is drawn with axes, epoch ticks and layer dividers and labels", () => {
-  const raster = stored.cells.find((c) => sourceText(c).includes("Plot.rect(rasterCells"));
+  const raster = stored.cells.find((c) => sourceText(c).includes("const raster = Plot.plot("));
   assert.ok(raster && hasTag(raster, "figure"));
   const html = (raster.outputs ?? []).map((o) => String(o.data?.["text/html"] ?? "")).join("");
   assert.match(html, /aria-label="x-axis tick label"/);

@@ -42,7 +42,7 @@ Deno.test("04: the parameters cell declares alpha = 0.01, the seed and the seeds
 Deno.test("04: every cell computes with the public API: no experiment helpers, networks trained in view", () => {
   const code = stored.cells.filter((c) => c.cell_type === "code").map(sourceText).join("\n");
   assert.doesNotMatch(code, /experiments|describe[A-Z]/);
-  assert.match(code, /from "@relu-lab\/relu-lab"/);
+  assert.match(code, /from "@relu-lab\/relu-lab(\/\w+)?"/);
   assert.ok((code.match(/\bmlp\(/g) ?? []).length >= 1 && /\btrain\(/.test(code));
   assert.match(code, /overSeeds\(/);
 });

@@ -24,6 +24,11 @@ function verdicts(notebook: Notebook): [string, string][] {
 const html = (cell: Cell | undefined) =>
   (cell?.outputs ?? []).map((o) => joined(o.data?.["text/html"])).join("");
 const cellWith = (needle: string) => stored.cells.find((c) => sourceText(c).includes(needle));
+/** What a notebook printed, then the plain-text form of what it displayed (the depth table). */
+const shown = (notebook: Notebook) =>
+  printed(notebook) + "\n" +
+  notebook.cells.flatMap((c) => c.outputs ?? []).map((o) => joined(o.data?.["text/plain"]))
+    .join("\n");
 
 /** The depth table's row for one depth: six percentages, ReLU and Leaky ReLU per measure. */
 function depthRow(t: string, depth: number): number[] {
@@ -65,7 +70,7 @@ Deno.test("06: the depth table has six depths, every run counted; ReLU's inactiv
     text,
     /^finished runs per depth \(ReLU \+ Leaky ReLU\): 1: 5\+5, 2: 5\+5, 4: 5\+5, 8: 5\+5, 12: 5\+5, 16: 5\+5$/m,
   );
-  const rows = [1, 2, 4, 8, 12, 16].map((d) => depthRow(text, d));
+  const rows = [1, 2, 4, 8, 12, 16].map((d) => depthRow(shown(stored), d));
   for (const row of rows) {
     assert.equal(row.length, 6);
     assert.equal(row[3], 0, "Leaky ReLU has no exact zeros");
@@ -73,6 +78,17 @@ Deno.test("06: the depth table has six depths, every run counted; ReLU's inactiv
   assert.ok(rows[5][0] > 5 * rows[0][0], "ReLU inactive at 16 layers against 1");
   assert.match(text, /^Leaky ReLU fewer inactive, beyond noise, at depths: 12$/m);
   assert.match(text, /^Leaky ReLU preferred at depths: 12$/m);
+});
+
+Deno.test("06: the depth table is a real table: HTML with a row per depth, and plain text", () => {
+  const table = html(cellWith("depthTable(measures, depths"));
+  assert.match(table, /^<table>/);
+  assert.match(table, /<th rowspan="2">depth<\/th><th colspan="2">inactive after training<\/th>/);
+  assert.equal(
+    table.match(/<tr><td[^>]*>\d+<\/td>(<td[^>]*>-?[\d.]+ ± [\d.]+%<\/td>){6}<\/tr>/g)?.length,
+    6,
+  );
+  assert.doesNotMatch(text, /^1 +\d/m, "the table is displayed, not printed");
 });
 
 Deno.test("06: the convolution: digits drawn black on white, and no blank panel", () => {
@@ -102,7 +118,7 @@ Deno.test("06: PReLU: only negative slopes are called non-monotonic", () => {
 Deno.test("06: figures: log-axis labels are short", () => {
   const figures = stored.cells.filter((c) => hasTag(c, "figure")).map(html).join("");
   assert.doesNotMatch(figures, />0\.0000\d*</, "no tick label such as 0.00001");
-  assert.match(html(cellWith("mean |activation| (log scale)")), />1e-\d+</);
+  assert.match(html(cellWith("combineFigures([scalePanel")), />1e-\d+</);
 });
 
 Deno.test({
@@ -116,7 +132,10 @@ Deno.test({
     assert.match(rerun, /Leaky ReLU \(α = 0\.2\)/);
     assert.match(rerun, /^α × \|bias\| = 0\.05$/m);
     for (const depth of [1, 2, 4, 8, 12, 16]) {
-      const [before, after] = [depthRow(text, depth), depthRow(rerun, depth)];
+      const [before, after] = [
+        depthRow(shown(stored), depth),
+        depthRow(shown(report.executed), depth),
+      ];
       assert.deepEqual([after[0], after[2], after[4]], [before[0], before[2], before[4]]);
     }
     assert.match(rerun, /^He {17}inactive 15\.2 ± 1\.0% before/m);
