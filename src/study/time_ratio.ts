@@ -10,10 +10,10 @@ import { requireOptions } from "../core/validate.ts";
 
 /** Options of {@linkcode timeRatio}. */
 export interface TimeRatioOptions {
-  /** Timed rounds after the warm-up, each one batch of `a` and one of `b`; default 11. */
+  /** Timed rounds after the warm-up, each one batch of `a` and one of `b`; default 9. */
   rounds?: number;
   /**
-   * The least time, in milliseconds, a batch of calls should take (default 10): the warm-up call
+   * The least time, in milliseconds, a batch of calls should take (default 5): the warm-up call
    * of each sets how many calls make a batch.
    */
   batchMs?: number;
@@ -60,7 +60,7 @@ const FACTOR = 1.25;
  *
  * @param a The code timed.
  * @param b The code it is timed against.
- * @param options `rounds` (default 11), `batchMs` (default 10) and `clock` (CPU time).
+ * @param options `rounds` (default 9), `batchMs` (default 5) and `clock` (CPU time).
  * @returns The median ratio, the median times per call, the batch size, the verdict flags and
  * every round's ratio.
  *
@@ -86,7 +86,7 @@ export function timeRatio(
   options?: TimeRatioOptions,
 ): TimeRatio {
   const action = "time a against b";
-  const { rounds = 11, batchMs = 10, clock = cpuMs } = requireOptions(action, options, {
+  const { rounds = 9, batchMs = 5, clock = cpuMs } = requireOptions(action, options, {
     rounds: true,
     batchMs: true,
     clock: true,

@@ -364,7 +364,7 @@ const ENTRIES: readonly (ClaimRecord | Restatement)[] = [
     verdict: "supported",
     finding:
       "ReLU's forward kernel took under 0.8 of the sigmoid's and tanh's time by the timing " +
-      "rule (medians of 11 interleaved rounds of CPU time: about 0.04 to 0.06 of it; it varies from " +
+      "rule (medians of 9 interleaved rounds of CPU time: about 0.04 to 0.06 of it; it varies from " +
       "run to run and machine to machine).",
   },
   {
@@ -713,7 +713,7 @@ const ENTRIES: readonly (ClaimRecord | Restatement)[] = [
       "maintains simplicity: Leaky ReLU's array kernels compute one comparison and one multiplication per element (their cost is timed in notebook 04 and bench/activations_bench.ts)",
     verdict: "supported",
     finding: "Leaky ReLU's kernels were not slower than ReLU's by the timing rule: about 1.0 " +
-      "to 1.1 of ReLU's time, forward and backward (medians of 11 interleaved rounds).",
+      "to 1.1 of ReLU's time, forward and backward (medians of 9 interleaved rounds).",
   },
 
   // Example (Leaky ReLU): notebook 04.
