@@ -180,6 +180,68 @@
     (v128.store offset=32 (local.get $out) (local.get $c2))
     (v128.store offset=48 (local.get $out) (local.get $c3)))
 
+  ;; Ten columns (the ten classes of a classifier's last layer): five accumulators in one pass
+  ;; over the records, rather than eight columns and then two (the lone accumulator of the
+  ;; two-column loop waits on each addition in turn).
+  (func $columns10
+    (param $list i32) (param $end i32) (param $b i32) (param $init i32) (param $out i32)
+    (local $s v128) (local $p i32)
+    (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $c4 v128)
+    (local.set $c0 (v128.load offset=0 (local.get $init)))
+    (local.set $c1 (v128.load offset=16 (local.get $init)))
+    (local.set $c2 (v128.load offset=32 (local.get $init)))
+    (local.set $c3 (v128.load offset=48 (local.get $init)))
+    (local.set $c4 (v128.load offset=64 (local.get $init)))
+    (block $pairs
+      (loop $next
+        (br_if $pairs (i32.gt_u (i32.add (local.get $list) (i32.const 32)) (local.get $end)))
+        (local.set $s (v128.load64_splat offset=0 (local.get $list)))
+        (local.set $p (i32.add (local.get $b) (i32.load offset=8 (local.get $list))))
+        (local.set $c0 (f64x2.add (local.get $c0)
+          (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $p)))))
+        (local.set $c1 (f64x2.add (local.get $c1)
+          (f64x2.mul (local.get $s) (v128.load offset=16 (local.get $p)))))
+        (local.set $c2 (f64x2.add (local.get $c2)
+          (f64x2.mul (local.get $s) (v128.load offset=32 (local.get $p)))))
+        (local.set $c3 (f64x2.add (local.get $c3)
+          (f64x2.mul (local.get $s) (v128.load offset=48 (local.get $p)))))
+        (local.set $c4 (f64x2.add (local.get $c4)
+          (f64x2.mul (local.get $s) (v128.load offset=64 (local.get $p)))))
+        (local.set $s (v128.load64_splat offset=16 (local.get $list)))
+        (local.set $p (i32.add (local.get $b) (i32.load offset=24 (local.get $list))))
+        (local.set $c0 (f64x2.add (local.get $c0)
+          (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $p)))))
+        (local.set $c1 (f64x2.add (local.get $c1)
+          (f64x2.mul (local.get $s) (v128.load offset=16 (local.get $p)))))
+        (local.set $c2 (f64x2.add (local.get $c2)
+          (f64x2.mul (local.get $s) (v128.load offset=32 (local.get $p)))))
+        (local.set $c3 (f64x2.add (local.get $c3)
+          (f64x2.mul (local.get $s) (v128.load offset=48 (local.get $p)))))
+        (local.set $c4 (f64x2.add (local.get $c4)
+          (f64x2.mul (local.get $s) (v128.load offset=64 (local.get $p)))))
+        (local.set $list (i32.add (local.get $list) (i32.const 32)))
+        (br $next)))
+    (if (i32.ne (local.get $list) (local.get $end))
+      (then
+          (local.set $s (v128.load64_splat offset=0 (local.get $list)))
+          (local.set $p (i32.add (local.get $b) (i32.load offset=8 (local.get $list))))
+          (local.set $c0 (f64x2.add (local.get $c0)
+          (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $p)))))
+          (local.set $c1 (f64x2.add (local.get $c1)
+          (f64x2.mul (local.get $s) (v128.load offset=16 (local.get $p)))))
+          (local.set $c2 (f64x2.add (local.get $c2)
+          (f64x2.mul (local.get $s) (v128.load offset=32 (local.get $p)))))
+          (local.set $c3 (f64x2.add (local.get $c3)
+          (f64x2.mul (local.get $s) (v128.load offset=48 (local.get $p)))))
+          (local.set $c4 (f64x2.add (local.get $c4)
+          (f64x2.mul (local.get $s) (v128.load offset=64 (local.get $p)))))))
+    (v128.store offset=0 (local.get $out) (local.get $c0))
+    (v128.store offset=16 (local.get $out) (local.get $c1))
+    (v128.store offset=32 (local.get $out) (local.get $c2))
+    (v128.store offset=48 (local.get $out) (local.get $c3))
+    (v128.store offset=64 (local.get $out) (local.get $c4)))
+
+
   ;; Two columns: one accumulator.
   (func $columns2
     (param $list i32) (param $end i32) (param $b i32) (param $init i32) (param $out i32)
@@ -239,13 +301,20 @@
               (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))))
             (local.set $j (i32.add (local.get $j) (i32.const 16)))
             (br $next16)))
-        (if (i32.le_u (i32.add (local.get $j) (i32.const 8)) (local.get $cols))
+        (if (i32.le_u (i32.add (local.get $j) (i32.const 10)) (local.get $cols))
+          (then
+            (call $columns10 (local.get $scratch) (local.get $end)
+              (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))
+              (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 3)))
+              (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))))
+            (local.set $j (i32.add (local.get $j) (i32.const 10))))
+          (else (if (i32.le_u (i32.add (local.get $j) (i32.const 8)) (local.get $cols))
           (then
             (call $columns8 (local.get $scratch) (local.get $end)
               (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))
               (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 3)))
               (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))))
-            (local.set $j (i32.add (local.get $j) (i32.const 8)))))
+            (local.set $j (i32.add (local.get $j) (i32.const 8)))))))
         (block $pairs
           (loop $next2
             (br_if $pairs (i32.gt_u (i32.add (local.get $j) (i32.const 2)) (local.get $cols)))
