@@ -336,6 +336,78 @@
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $row))))
 
+  ;; One Adam step over $n values, two per instruction (the last value of an odd n alone).
+  ;; Every operation is one IEEE operation in the order of the TypeScript formula in
+  ;; ../adam.ts, so the bits are the same (sqrt and division are correctly rounded in both):
+  ;;
+  ;;   decoupled: w = w - lrDecay * w; gi = g        (lrDecay = lr * decay, formed by the caller)
+  ;;   else:      gi = g + decay * w
+  ;;   m = beta1 * m + oneMinusBeta1 * gi
+  ;;   v = beta2 * v + oneMinusBeta2 * gi * gi      (as (oneMinusBeta2 * gi) * gi)
+  ;;   w = w - lr * (m / correction1) / (sqrt(v / correction2) + epsilon)
+  ;;
+  ;; $w, $g, $m, $v: byte offsets of n doubles each.
+  (func (export "adam")
+    (param $n i32) (param $w i32) (param $g i32) (param $m i32) (param $v i32)
+    (param $decoupled i32) (param $decay f64) (param $lrDecay f64)
+    (param $beta1 f64) (param $oneMinusBeta1 f64) (param $beta2 f64) (param $oneMinusBeta2 f64)
+    (param $lr f64) (param $correction1 f64) (param $correction2 f64) (param $epsilon f64)
+    (local $o i32) (local $pairsEnd i32)
+    (local $wi v128) (local $gi v128) (local $mi v128) (local $vi v128)
+    (local $sw f64) (local $sg f64) (local $sm f64) (local $sv f64)
+    (local.set $pairsEnd (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
+    (block $pairsDone
+      (loop $pair
+        (br_if $pairsDone (i32.ge_u (local.get $o) (local.get $pairsEnd)))
+        (local.set $wi (v128.load (i32.add (local.get $w) (local.get $o))))
+        (local.set $gi (v128.load (i32.add (local.get $g) (local.get $o))))
+        (if (local.get $decoupled)
+          (then (local.set $wi (f64x2.sub (local.get $wi)
+            (f64x2.mul (f64x2.splat (local.get $lrDecay)) (local.get $wi)))))
+          (else (local.set $gi (f64x2.add (local.get $gi)
+            (f64x2.mul (f64x2.splat (local.get $decay)) (local.get $wi))))))
+        (local.set $mi (f64x2.add
+          (f64x2.mul (f64x2.splat (local.get $beta1)) (v128.load (i32.add (local.get $m) (local.get $o))))
+          (f64x2.mul (f64x2.splat (local.get $oneMinusBeta1)) (local.get $gi))))
+        (local.set $vi (f64x2.add
+          (f64x2.mul (f64x2.splat (local.get $beta2)) (v128.load (i32.add (local.get $v) (local.get $o))))
+          (f64x2.mul (f64x2.mul (f64x2.splat (local.get $oneMinusBeta2)) (local.get $gi))
+            (local.get $gi))))
+        (v128.store (i32.add (local.get $m) (local.get $o)) (local.get $mi))
+        (v128.store (i32.add (local.get $v) (local.get $o)) (local.get $vi))
+        (v128.store (i32.add (local.get $w) (local.get $o)) (f64x2.sub (local.get $wi)
+          (f64x2.div
+            (f64x2.mul (f64x2.splat (local.get $lr))
+              (f64x2.div (local.get $mi) (f64x2.splat (local.get $correction1))))
+            (f64x2.add
+              (f64x2.sqrt (f64x2.div (local.get $vi) (f64x2.splat (local.get $correction2))))
+              (f64x2.splat (local.get $epsilon))))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $pair)))
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then
+        (local.set $sw (f64.load (i32.add (local.get $w) (local.get $o))))
+        (local.set $sg (f64.load (i32.add (local.get $g) (local.get $o))))
+        (if (local.get $decoupled)
+          (then (local.set $sw (f64.sub (local.get $sw)
+            (f64.mul (local.get $lrDecay) (local.get $sw)))))
+          (else (local.set $sg (f64.add (local.get $sg)
+            (f64.mul (local.get $decay) (local.get $sw))))))
+        (local.set $sm (f64.add
+          (f64.mul (local.get $beta1) (f64.load (i32.add (local.get $m) (local.get $o))))
+          (f64.mul (local.get $oneMinusBeta1) (local.get $sg))))
+        (local.set $sv (f64.add
+          (f64.mul (local.get $beta2) (f64.load (i32.add (local.get $v) (local.get $o))))
+          (f64.mul (f64.mul (local.get $oneMinusBeta2) (local.get $sg)) (local.get $sg))))
+        (f64.store (i32.add (local.get $m) (local.get $o)) (local.get $sm))
+        (f64.store (i32.add (local.get $v) (local.get $o)) (local.get $sv))
+        (f64.store (i32.add (local.get $w) (local.get $o)) (f64.sub (local.get $sw)
+          (f64.div
+            (f64.mul (local.get $lr) (f64.div (local.get $sm) (local.get $correction1)))
+            (f64.add
+              (f64.sqrt (f64.div (local.get $sv) (local.get $correction2)))
+              (local.get $epsilon))))))))
+
   ;; dst = transpose(src): src is $rows x $cols, dst $cols x $rows.
   (func (export "transpose") (param $rows i32) (param $cols i32) (param $src i32) (param $dst i32)
     (local $i i32) (local $j i32) (local $to i32) (local $rowBytes i32)
