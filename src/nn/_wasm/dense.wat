@@ -22,24 +22,29 @@
   (memory (export "memory") 1)
 
   ;; Collects the non-zero entries of one row of A as a list of 16-byte records: the value
-  ;; (f64) and, 8 bytes on, the byte offset of the matching row of B (i32). Returns the end
-  ;; of the list. Branch-free: every entry is written, and only a non-zero one advances the
-  ;; end (NaN counts as non-zero, -0 as zero).
+  ;; (f64) and, 8 bytes on, the byte offset of the matching row of B (i32; the 4 bytes after it
+  ;; are 0). Returns the end of the list. Branch-free: every entry is written, and only a
+  ;; non-zero one advances the end (NaN counts as non-zero, -0 as zero). Each record is one
+  ;; 16-byte store, the value (loaded into the low half of a vector) or-ed with a vector that
+  ;; carries the offset in its high half: one store per entry rather than two (stores, not
+  ;; loads or arithmetic, bound this loop).
   (func $gather
     (param $a i32) (param $inner i32) (param $stride i32) (param $rowBytes i32)
     (param $list i32) (result i32)
-    (local $offset i32) (local $last i32) (local $v i64)
+    (local $offset i32) (local $last i32) (local $v i64) (local $offsets v128) (local $step v128)
     (local.set $last (i32.mul (local.get $inner) (local.get $rowBytes)))
+    (local.set $step
+      (i64x2.replace_lane 1 (v128.const i64x2 0 0) (i64.extend_i32_u (local.get $rowBytes))))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $offset) (local.get $last)))
-        ;; The value's bits, copied as an integer; without the sign bit they are 0 for +0
-        ;; and -0 only.
+        ;; The value's bits as an integer; without the sign bit they are 0 for +0 and -0 only.
         (local.set $v (i64.load (local.get $a)))
-        (i64.store (local.get $list) (local.get $v))
-        (i32.store offset=8 (local.get $list) (local.get $offset))
+        (v128.store (local.get $list)
+          (v128.or (v128.load64_zero (local.get $a)) (local.get $offsets)))
         (local.set $list (i32.add (local.get $list)
           (i32.shl (i64.ne (i64.shl (local.get $v) (i64.const 1)) (i64.const 0)) (i32.const 4))))
+        (local.set $offsets (i64x2.add (local.get $offsets) (local.get $step)))
         (local.set $a (i32.add (local.get $a) (local.get $stride)))
         (local.set $offset (i32.add (local.get $offset) (local.get $rowBytes)))
         (br $next)))
