@@ -1,9 +1,11 @@
-;; The matrix products of a dense layer, in WebAssembly with 128-bit SIMD (f64x2 lanes).
+;; The matrix products of a dense layer, and Adam's step, in WebAssembly with 128-bit SIMD
+;; (f64x2 lanes).
 ;;
-;; Assembled by `deno task build:wasm` (wabt from npm) into dense_wasm.ts, which Dense loads
-;; with `new WebAssembly.Module`; tests/nn/gemm_test.ts checks that the committed binary is
-;; what this file assembles to. The TypeScript twin of every function, used where WebAssembly
-;; is not available, is in ../_gemm.ts and gives the same bits.
+;; Assembled by `deno task build:wasm` (wabt from npm) into dense_wasm.ts, which Dense and
+;; Adam load with `new WebAssembly.Module`; tests/nn/gemm_test.ts checks that the committed
+;; binary is what this file assembles to. The TypeScript twin of every function, used where
+;; WebAssembly is not available, gives the same bits: the products' in ../_gemm.ts, the Adam
+;; step's in ../_adam_kernels.ts.
 ;;
 ;; One product does all of a dense layer's work (forward, weight gradient, input gradient):
 ;;
