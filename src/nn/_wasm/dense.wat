@@ -34,9 +34,42 @@
     (param $a i32) (param $inner i32) (param $stride i32) (param $rowBytes i32)
     (param $list i32) (result i32)
     (local $offset i32) (local $last i32) (local $v i64) (local $offsets v128) (local $step v128)
+    (local $pairsLast i32) (local $pair v128) (local $mask i32) (local $step2 v128)
+    (local $offsets1 v128)
     (local.set $last (i32.mul (local.get $inner) (local.get $rowBytes)))
     (local.set $step
       (i64x2.replace_lane 1 (v128.const i64x2 0 0) (i64.extend_i32_u (local.get $rowBytes))))
+    ;; Contiguous entries (stride 8), two per loop turn while two are left: one 16-byte load
+    ;; and the zero tests of both lanes at once (a bit mask), the same records as one at a time.
+    (if (i32.eq (local.get $stride) (i32.const 8))
+      (then
+        (local.set $pairsLast
+          (i32.mul (i32.and (local.get $inner) (i32.const -2)) (local.get $rowBytes)))
+        (local.set $step2 (i64x2.shl (local.get $step) (i32.const 1)))
+        (local.set $offsets1 (i64x2.add (local.get $offsets) (local.get $step)))
+        (block $pairsDone
+          (loop $pair
+            (br_if $pairsDone (i32.ge_u (local.get $offset) (local.get $pairsLast)))
+            (local.set $pair (v128.load (local.get $a)))
+            (local.set $mask (i64x2.bitmask (i64x2.ne
+              (i64x2.shl (local.get $pair) (i32.const 1)) (v128.const i64x2 0 0))))
+            ;; The first value in the low half (high half cleared), the second moved down.
+            (v128.store (local.get $list) (v128.or
+              (v128.and (local.get $pair) (v128.const i64x2 -1 0)) (local.get $offsets)))
+            (local.set $list (i32.add (local.get $list)
+              (i32.shl (i32.and (local.get $mask) (i32.const 1)) (i32.const 4))))
+            (v128.store (local.get $list) (v128.or
+              (i8x16.shuffle 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23
+                (local.get $pair) (v128.const i64x2 0 0))
+              (local.get $offsets1)))
+            (local.set $list (i32.add (local.get $list)
+              (i32.shl (i32.and (local.get $mask) (i32.const 2)) (i32.const 3))))
+            (local.set $offsets (i64x2.add (local.get $offsets) (local.get $step2)))
+            (local.set $offsets1 (i64x2.add (local.get $offsets1) (local.get $step2)))
+            (local.set $a (i32.add (local.get $a) (i32.const 16)))
+            (local.set $offset
+              (i32.add (local.get $offset) (i32.shl (local.get $rowBytes) (i32.const 1))))
+            (br $pair)))))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $offset) (local.get $last)))
