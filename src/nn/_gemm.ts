@@ -252,23 +252,44 @@ export function wasmKernels(): DenseKernels | undefined {
   };
 }
 
-/** Compiles and instantiates the module, or returns undefined where that is not possible. */
-function instantiate(): WasmExports | undefined {
+/**
+ * A new instance of the module (with a memory of its own), or undefined where WebAssembly, its
+ * SIMD instructions or compiling are not available. The module is compiled once.
+ */
+export function instantiateDenseModule(): WebAssembly.Instance | undefined {
+  if (compiled === undefined) compiled = compile() ?? null;
+  if (compiled === null) return undefined;
+  try {
+    const instance = new WebAssembly.Instance(compiled);
+    return instance.exports.memory instanceof WebAssembly.Memory ? instance : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+let compiled: WebAssembly.Module | null | undefined;
+
+function compile(): WebAssembly.Module | undefined {
   if (typeof WebAssembly !== "object") return undefined;
   const text = atob(DENSE_WASM_BASE64);
   const binary = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) binary[i] = text.charCodeAt(i);
   try {
     if (!WebAssembly.validate(binary)) return undefined; // no SIMD in this engine
-    const { memory, axpyRows, transpose } =
-      new WebAssembly.Instance(new WebAssembly.Module(binary)).exports;
-    if (!(memory instanceof WebAssembly.Memory)) return undefined;
-    return {
-      memory,
-      axpyRows: axpyRows as WasmExports["axpyRows"],
-      transpose: transpose as WasmExports["transpose"],
-    };
+    return new WebAssembly.Module(binary);
   } catch {
     return undefined; // e.g. a content security policy that forbids compiling WebAssembly
   }
+}
+
+/** The products' exports of an instance, or undefined where there is none. */
+function instantiate(): WasmExports | undefined {
+  const instance = instantiateDenseModule();
+  if (instance === undefined) return undefined;
+  const { memory, axpyRows, transpose } = instance.exports;
+  return {
+    memory: memory as WebAssembly.Memory,
+    axpyRows: axpyRows as WasmExports["axpyRows"],
+    transpose: transpose as WasmExports["transpose"],
+  };
 }

@@ -8,6 +8,7 @@
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import type { Parameter } from "./layer.ts";
 import type { Optimizer } from "./optimizer.ts";
+import { adamKernel } from "./_adam_kernels.ts";
 
 /** Options of {@linkcode adam} and {@linkcode adamW}. */
 export interface AdamOptions {
@@ -37,7 +38,7 @@ function createAdam(options: AdamOptions, decoupled: boolean): Optimizer {
     options.weightDecay ?? (decoupled ? 0.01 : 0),
     { min: 0 },
   );
-  const moments = new Map<Float64Array, { m: Float64Array; v: Float64Array }>();
+  const kernel = adamKernel();
   let t = 0;
   return {
     name,
@@ -48,27 +49,16 @@ function createAdam(options: AdamOptions, decoupled: boolean): Optimizer {
         minExclusive: true,
       });
       t++;
-      const correction1 = 1 - beta1 ** t, correction2 = 1 - beta2 ** t;
-      for (const p of params) {
-        const w = p.value, g = p.grad, n = w.length;
-        let state = moments.get(w);
-        if (state === undefined) {
-          state = { m: new Float64Array(n), v: new Float64Array(n) };
-          moments.set(w, state);
-        }
-        const { m, v } = state;
-        const decay = p.decay ? weightDecay : 0;
-        for (let i = 0; i < n; i++) {
-          let gi = g[i];
-          if (decoupled) w[i] -= learningRate * decay * w[i];
-          else gi += decay * w[i];
-          const mi = beta1 * m[i] + (1 - beta1) * gi;
-          const vi = beta2 * v[i] + (1 - beta2) * gi * gi;
-          m[i] = mi;
-          v[i] = vi;
-          w[i] -= learningRate * (mi / correction1) / (Math.sqrt(vi / correction2) + epsilon);
-        }
-      }
+      const settings = {
+        decoupled,
+        beta1,
+        beta2,
+        epsilon,
+        learningRate,
+        correction1: 1 - beta1 ** t,
+        correction2: 1 - beta2 ** t,
+      };
+      for (const p of params) kernel.update(p.value, p.grad, p.decay ? weightDecay : 0, settings);
     },
   };
 }

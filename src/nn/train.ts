@@ -434,6 +434,8 @@ function* runEpochs(
   const net = settings.dropout > 0 ? withDropout(model, settings.dropout, settings.seed) : model;
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
+  const xRows = rowViews(data.x);
+  const targetRows = targets === undefined ? undefined : rowViews(targets);
 
   // Batch buffers: one for full batches, one for the short last batch.
   const xBatches = new MatrixCache(inCols);
@@ -457,7 +459,7 @@ function* runEpochs(
     for (let start = 0; start < n; start += batchSize) {
       const rows = Math.min(batchSize, n - start);
       const xb = xBatches.get(rows);
-      gatherRows(data.x, order, start, xb);
+      gatherRows(xRows, order, start, xb);
       let yb: Int32Array | Matrix;
       if (labels !== undefined) {
         let lb = labelBatches.get(rows);
@@ -469,7 +471,7 @@ function* runEpochs(
         yb = lb;
       } else {
         yb = yBatches.get(rows);
-        gatherRows(targets!, order, start, yb);
+        gatherRows(targetRows!, order, start, yb);
       }
       step++;
       net.zeroGrad();
@@ -593,17 +595,22 @@ function layerNorm(params: readonly { grad: Float64Array }[]): number {
   return Math.sqrt(sum);
 }
 
+/** One view per row of `source`, made once per training run for {@linkcode gatherRows}. */
+function rowViews(source: Matrix): Float64Array[] {
+  const cols = source.cols, views: Float64Array[] = [];
+  for (let i = 0; i < source.rows; i++) views.push(source.data.subarray(i * cols, (i + 1) * cols));
+  return views;
+}
+
 /**
- * Copies the rows `order[start ..]` of `source` into `out`, one `set` per row: a built-in copy
- * runs at full speed whatever tier V8 has compiled the caller to (a loop here ran at 6-11 ns
- * per element while the training loop was still in V8's mid tier).
+ * Copies the rows `order[start ..]` of a matrix, given as its {@linkcode rowViews}, into `out`,
+ * one `set` per row: a built-in copy runs at full speed whatever tier V8 has compiled the
+ * caller to (a loop here ran at 6-11 ns per element while the training loop was still in V8's
+ * mid tier), and views made once spare a `subarray` object per row and batch.
  */
-function gatherRows(source: Matrix, order: Int32Array, start: number, out: Matrix): void {
-  const cols = source.cols, src = source.data, dst = out.data;
-  for (let i = 0; i < out.rows; i++) {
-    const from = order[start + i] * cols;
-    dst.set(src.subarray(from, from + cols), i * cols);
-  }
+function gatherRows(rows: Float64Array[], order: Int32Array, start: number, out: Matrix): void {
+  const cols = out.cols, dst = out.data;
+  for (let i = 0; i < out.rows; i++) dst.set(rows[order[start + i]], i * cols);
 }
 
 /** Fisher–Yates shuffle driven by the seeded generator. */

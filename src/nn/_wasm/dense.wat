@@ -1,9 +1,11 @@
-;; The matrix products of a dense layer, in WebAssembly with 128-bit SIMD (f64x2 lanes).
+;; The matrix products of a dense layer, and Adam's step, in WebAssembly with 128-bit SIMD
+;; (f64x2 lanes).
 ;;
-;; Assembled by `deno task build:wasm` (wabt from npm) into dense_wasm.ts, which Dense loads
-;; with `new WebAssembly.Module`; tests/nn/gemm_test.ts checks that the committed binary is
-;; what this file assembles to. The TypeScript twin of every function, used where WebAssembly
-;; is not available, is in ../_gemm.ts and gives the same bits.
+;; Assembled by `deno task build:wasm` (wabt from npm) into dense_wasm.ts, which Dense and
+;; Adam load with `new WebAssembly.Module`; tests/nn/gemm_test.ts checks that the committed
+;; binary is what this file assembles to. The TypeScript twin of every function, used where
+;; WebAssembly is not available, gives the same bits: the products' in ../_gemm.ts, the Adam
+;; step's in ../_adam_kernels.ts.
 ;;
 ;; One product does all of a dense layer's work (forward, weight gradient, input gradient):
 ;;
@@ -22,24 +24,62 @@
   (memory (export "memory") 1)
 
   ;; Collects the non-zero entries of one row of A as a list of 16-byte records: the value
-  ;; (f64) and, 8 bytes on, the byte offset of the matching row of B (i32). Returns the end
-  ;; of the list. Branch-free: every entry is written, and only a non-zero one advances the
-  ;; end (NaN counts as non-zero, -0 as zero).
+  ;; (f64) and, 8 bytes on, the byte offset of the matching row of B (i32; the 4 bytes after it
+  ;; are 0). Returns the end of the list. Branch-free: every entry is written, and only a
+  ;; non-zero one advances the end (NaN counts as non-zero, -0 as zero). Each record is one
+  ;; 16-byte store, the value (loaded into the low half of a vector) or-ed with a vector that
+  ;; carries the offset in its high half: one store per entry rather than two (stores, not
+  ;; loads or arithmetic, bound this loop).
   (func $gather
     (param $a i32) (param $inner i32) (param $stride i32) (param $rowBytes i32)
     (param $list i32) (result i32)
-    (local $offset i32) (local $last i32) (local $v i64)
+    (local $offset i32) (local $last i32) (local $v i64) (local $offsets v128) (local $step v128)
+    (local $pairsLast i32) (local $pair v128) (local $mask i32) (local $step2 v128)
+    (local $offsets1 v128)
     (local.set $last (i32.mul (local.get $inner) (local.get $rowBytes)))
+    (local.set $step
+      (i64x2.replace_lane 1 (v128.const i64x2 0 0) (i64.extend_i32_u (local.get $rowBytes))))
+    ;; Contiguous entries (stride 8), two per loop turn while two are left: one 16-byte load
+    ;; and the zero tests of both lanes at once (a bit mask), the same records as one at a time.
+    (if (i32.eq (local.get $stride) (i32.const 8))
+      (then
+        (local.set $pairsLast
+          (i32.mul (i32.and (local.get $inner) (i32.const -2)) (local.get $rowBytes)))
+        (local.set $step2 (i64x2.shl (local.get $step) (i32.const 1)))
+        (local.set $offsets1 (i64x2.add (local.get $offsets) (local.get $step)))
+        (block $pairsDone
+          (loop $pair
+            (br_if $pairsDone (i32.ge_u (local.get $offset) (local.get $pairsLast)))
+            (local.set $pair (v128.load (local.get $a)))
+            (local.set $mask (i64x2.bitmask (i64x2.ne
+              (i64x2.shl (local.get $pair) (i32.const 1)) (v128.const i64x2 0 0))))
+            ;; The first value in the low half (high half cleared), the second moved down.
+            (v128.store (local.get $list) (v128.or
+              (v128.and (local.get $pair) (v128.const i64x2 -1 0)) (local.get $offsets)))
+            (local.set $list (i32.add (local.get $list)
+              (i32.shl (i32.and (local.get $mask) (i32.const 1)) (i32.const 4))))
+            (v128.store (local.get $list) (v128.or
+              (i8x16.shuffle 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23
+                (local.get $pair) (v128.const i64x2 0 0))
+              (local.get $offsets1)))
+            (local.set $list (i32.add (local.get $list)
+              (i32.shl (i32.and (local.get $mask) (i32.const 2)) (i32.const 3))))
+            (local.set $offsets (i64x2.add (local.get $offsets) (local.get $step2)))
+            (local.set $offsets1 (i64x2.add (local.get $offsets1) (local.get $step2)))
+            (local.set $a (i32.add (local.get $a) (i32.const 16)))
+            (local.set $offset
+              (i32.add (local.get $offset) (i32.shl (local.get $rowBytes) (i32.const 1))))
+            (br $pair)))))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $offset) (local.get $last)))
-        ;; The value's bits, copied as an integer; without the sign bit they are 0 for +0
-        ;; and -0 only.
+        ;; The value's bits as an integer; without the sign bit they are 0 for +0 and -0 only.
         (local.set $v (i64.load (local.get $a)))
-        (i64.store (local.get $list) (local.get $v))
-        (i32.store offset=8 (local.get $list) (local.get $offset))
+        (v128.store (local.get $list)
+          (v128.or (v128.load64_zero (local.get $a)) (local.get $offsets)))
         (local.set $list (i32.add (local.get $list)
           (i32.shl (i64.ne (i64.shl (local.get $v) (i64.const 1)) (i64.const 0)) (i32.const 4))))
+        (local.set $offsets (i64x2.add (local.get $offsets) (local.get $step)))
         (local.set $a (i32.add (local.get $a) (local.get $stride)))
         (local.set $offset (i32.add (local.get $offset) (local.get $rowBytes)))
         (br $next)))
@@ -180,6 +220,68 @@
     (v128.store offset=32 (local.get $out) (local.get $c2))
     (v128.store offset=48 (local.get $out) (local.get $c3)))
 
+  ;; Ten columns (the ten classes of a classifier's last layer): five accumulators in one pass
+  ;; over the records, rather than eight columns and then two (the lone accumulator of the
+  ;; two-column loop waits on each addition in turn).
+  (func $columns10
+    (param $list i32) (param $end i32) (param $b i32) (param $init i32) (param $out i32)
+    (local $s v128) (local $p i32)
+    (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $c4 v128)
+    (local.set $c0 (v128.load offset=0 (local.get $init)))
+    (local.set $c1 (v128.load offset=16 (local.get $init)))
+    (local.set $c2 (v128.load offset=32 (local.get $init)))
+    (local.set $c3 (v128.load offset=48 (local.get $init)))
+    (local.set $c4 (v128.load offset=64 (local.get $init)))
+    (block $pairs
+      (loop $next
+        (br_if $pairs (i32.gt_u (i32.add (local.get $list) (i32.const 32)) (local.get $end)))
+        (local.set $s (v128.load64_splat offset=0 (local.get $list)))
+        (local.set $p (i32.add (local.get $b) (i32.load offset=8 (local.get $list))))
+        (local.set $c0 (f64x2.add (local.get $c0)
+          (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $p)))))
+        (local.set $c1 (f64x2.add (local.get $c1)
+          (f64x2.mul (local.get $s) (v128.load offset=16 (local.get $p)))))
+        (local.set $c2 (f64x2.add (local.get $c2)
+          (f64x2.mul (local.get $s) (v128.load offset=32 (local.get $p)))))
+        (local.set $c3 (f64x2.add (local.get $c3)
+          (f64x2.mul (local.get $s) (v128.load offset=48 (local.get $p)))))
+        (local.set $c4 (f64x2.add (local.get $c4)
+          (f64x2.mul (local.get $s) (v128.load offset=64 (local.get $p)))))
+        (local.set $s (v128.load64_splat offset=16 (local.get $list)))
+        (local.set $p (i32.add (local.get $b) (i32.load offset=24 (local.get $list))))
+        (local.set $c0 (f64x2.add (local.get $c0)
+          (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $p)))))
+        (local.set $c1 (f64x2.add (local.get $c1)
+          (f64x2.mul (local.get $s) (v128.load offset=16 (local.get $p)))))
+        (local.set $c2 (f64x2.add (local.get $c2)
+          (f64x2.mul (local.get $s) (v128.load offset=32 (local.get $p)))))
+        (local.set $c3 (f64x2.add (local.get $c3)
+          (f64x2.mul (local.get $s) (v128.load offset=48 (local.get $p)))))
+        (local.set $c4 (f64x2.add (local.get $c4)
+          (f64x2.mul (local.get $s) (v128.load offset=64 (local.get $p)))))
+        (local.set $list (i32.add (local.get $list) (i32.const 32)))
+        (br $next)))
+    (if (i32.ne (local.get $list) (local.get $end))
+      (then
+          (local.set $s (v128.load64_splat offset=0 (local.get $list)))
+          (local.set $p (i32.add (local.get $b) (i32.load offset=8 (local.get $list))))
+          (local.set $c0 (f64x2.add (local.get $c0)
+          (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $p)))))
+          (local.set $c1 (f64x2.add (local.get $c1)
+          (f64x2.mul (local.get $s) (v128.load offset=16 (local.get $p)))))
+          (local.set $c2 (f64x2.add (local.get $c2)
+          (f64x2.mul (local.get $s) (v128.load offset=32 (local.get $p)))))
+          (local.set $c3 (f64x2.add (local.get $c3)
+          (f64x2.mul (local.get $s) (v128.load offset=48 (local.get $p)))))
+          (local.set $c4 (f64x2.add (local.get $c4)
+          (f64x2.mul (local.get $s) (v128.load offset=64 (local.get $p)))))))
+    (v128.store offset=0 (local.get $out) (local.get $c0))
+    (v128.store offset=16 (local.get $out) (local.get $c1))
+    (v128.store offset=32 (local.get $out) (local.get $c2))
+    (v128.store offset=48 (local.get $out) (local.get $c3))
+    (v128.store offset=64 (local.get $out) (local.get $c4)))
+
+
   ;; Two columns: one accumulator.
   (func $columns2
     (param $list i32) (param $end i32) (param $b i32) (param $init i32) (param $out i32)
@@ -239,13 +341,20 @@
               (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))))
             (local.set $j (i32.add (local.get $j) (i32.const 16)))
             (br $next16)))
-        (if (i32.le_u (i32.add (local.get $j) (i32.const 8)) (local.get $cols))
+        (if (i32.le_u (i32.add (local.get $j) (i32.const 10)) (local.get $cols))
+          (then
+            (call $columns10 (local.get $scratch) (local.get $end)
+              (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))
+              (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 3)))
+              (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))))
+            (local.set $j (i32.add (local.get $j) (i32.const 10))))
+          (else (if (i32.le_u (i32.add (local.get $j) (i32.const 8)) (local.get $cols))
           (then
             (call $columns8 (local.get $scratch) (local.get $end)
               (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))
               (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 3)))
               (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))))
-            (local.set $j (i32.add (local.get $j) (i32.const 8)))))
+            (local.set $j (i32.add (local.get $j) (i32.const 8)))))))
         (block $pairs
           (loop $next2
             (br_if $pairs (i32.gt_u (i32.add (local.get $j) (i32.const 2)) (local.get $cols)))
@@ -266,6 +375,84 @@
         (local.set $out (i32.add (local.get $out) (local.get $rowBytes)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $row))))
+
+  ;; One Adam step over $n values, two per instruction (the last value of an odd n alone).
+  ;; Every operation is one IEEE operation in the order of the TypeScript formula in
+  ;; ../adam.ts, so the bits are the same (sqrt and division are correctly rounded in both):
+  ;;
+  ;;   decoupled: w = w - lrDecay * w; gi = g        (lrDecay = lr * decay, formed by the caller)
+  ;;   else:      gi = g + decay * w
+  ;;   m = beta1 * m + oneMinusBeta1 * gi
+  ;;   v = beta2 * v + oneMinusBeta2 * gi * gi      (as (oneMinusBeta2 * gi) * gi)
+  ;;   w = w - lr * (m / correction1) / (sqrt(v / correction2) + epsilon)
+  ;;
+  ;; $w, $g, $m, $v: byte offsets of n doubles each.
+  (func (export "adam")
+    (param $n i32) (param $w i32) (param $g i32) (param $m i32) (param $v i32)
+    (param $decoupled i32) (param $decay f64) (param $lrDecay f64)
+    (param $beta1 f64) (param $oneMinusBeta1 f64) (param $beta2 f64) (param $oneMinusBeta2 f64)
+    (param $lr f64) (param $correction1 f64) (param $correction2 f64) (param $epsilon f64)
+    (local $o i32) (local $pairsEnd i32) (local $unbiased i32)
+    (local $wi v128) (local $gi v128) (local $mi v128) (local $vi v128)
+    (local $sw f64) (local $sg f64) (local $sm f64) (local $sv f64)
+    (local.set $pairsEnd (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
+    ;; Once beta1^t is below half an ulp of 1 (t > about 350 at beta1 = 0.9), correction1 is 1
+    ;; and m / correction1 is m itself, bit for bit: the pairs skip that division (one of the
+    ;; four divider operations per value; the divider bounds this loop).
+    (local.set $unbiased (f64.eq (local.get $correction1) (f64.const 1)))
+    (block $pairsDone
+      (loop $pair
+        (br_if $pairsDone (i32.ge_u (local.get $o) (local.get $pairsEnd)))
+        (local.set $wi (v128.load (i32.add (local.get $w) (local.get $o))))
+        (local.set $gi (v128.load (i32.add (local.get $g) (local.get $o))))
+        (if (local.get $decoupled)
+          (then (local.set $wi (f64x2.sub (local.get $wi)
+            (f64x2.mul (f64x2.splat (local.get $lrDecay)) (local.get $wi)))))
+          (else (local.set $gi (f64x2.add (local.get $gi)
+            (f64x2.mul (f64x2.splat (local.get $decay)) (local.get $wi))))))
+        (local.set $mi (f64x2.add
+          (f64x2.mul (f64x2.splat (local.get $beta1)) (v128.load (i32.add (local.get $m) (local.get $o))))
+          (f64x2.mul (f64x2.splat (local.get $oneMinusBeta1)) (local.get $gi))))
+        (local.set $vi (f64x2.add
+          (f64x2.mul (f64x2.splat (local.get $beta2)) (v128.load (i32.add (local.get $v) (local.get $o))))
+          (f64x2.mul (f64x2.mul (f64x2.splat (local.get $oneMinusBeta2)) (local.get $gi))
+            (local.get $gi))))
+        (v128.store (i32.add (local.get $m) (local.get $o)) (local.get $mi))
+        (v128.store (i32.add (local.get $v) (local.get $o)) (local.get $vi))
+        (v128.store (i32.add (local.get $w) (local.get $o)) (f64x2.sub (local.get $wi)
+          (f64x2.div
+            (f64x2.mul (f64x2.splat (local.get $lr))
+              (if (result v128) (local.get $unbiased)
+                (then (local.get $mi))
+                (else (f64x2.div (local.get $mi) (f64x2.splat (local.get $correction1))))))
+            (f64x2.add
+              (f64x2.sqrt (f64x2.div (local.get $vi) (f64x2.splat (local.get $correction2))))
+              (f64x2.splat (local.get $epsilon))))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $pair)))
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then
+        (local.set $sw (f64.load (i32.add (local.get $w) (local.get $o))))
+        (local.set $sg (f64.load (i32.add (local.get $g) (local.get $o))))
+        (if (local.get $decoupled)
+          (then (local.set $sw (f64.sub (local.get $sw)
+            (f64.mul (local.get $lrDecay) (local.get $sw)))))
+          (else (local.set $sg (f64.add (local.get $sg)
+            (f64.mul (local.get $decay) (local.get $sw))))))
+        (local.set $sm (f64.add
+          (f64.mul (local.get $beta1) (f64.load (i32.add (local.get $m) (local.get $o))))
+          (f64.mul (local.get $oneMinusBeta1) (local.get $sg))))
+        (local.set $sv (f64.add
+          (f64.mul (local.get $beta2) (f64.load (i32.add (local.get $v) (local.get $o))))
+          (f64.mul (f64.mul (local.get $oneMinusBeta2) (local.get $sg)) (local.get $sg))))
+        (f64.store (i32.add (local.get $m) (local.get $o)) (local.get $sm))
+        (f64.store (i32.add (local.get $v) (local.get $o)) (local.get $sv))
+        (f64.store (i32.add (local.get $w) (local.get $o)) (f64.sub (local.get $sw)
+          (f64.div
+            (f64.mul (local.get $lr) (f64.div (local.get $sm) (local.get $correction1)))
+            (f64.add
+              (f64.sqrt (f64.div (local.get $sv) (local.get $correction2)))
+              (local.get $epsilon))))))))
 
   ;; dst = transpose(src): src is $rows x $cols, dst $cols x $rows.
   (func (export "transpose") (param $rows i32) (param $cols i32) (param $src i32) (param $dst i32)
