@@ -40,6 +40,7 @@
  */
 
 import { ActivationLayer, createActivation, createPrng } from "../src/mod.ts";
+import { median } from "./_table.ts";
 
 /** Elements per array. */
 const N = 10_000_000;
@@ -239,12 +240,6 @@ function layerPathTimes(): { forward: number; backward: number } {
   // As milliseconds for 10^7 elements, comparable with the long-array rows.
   const scale = N / (LAYER_TIMED_CALLS * LAYER_ROWS * 64);
   return { forward: forward * scale, backward: backward * scale };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /**

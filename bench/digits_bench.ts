@@ -43,6 +43,7 @@
 import { accuracy, dataset, mlp, train } from "../src/mod.ts";
 import { PythonProcess } from "./_python.ts";
 import { parseRepetitions } from "./_args.ts";
+import { median, printTable, type Row, verdict } from "./_table.ts";
 
 /** Targets of the table. */
 const TARGETS = { ratio: 1, accuracyGap: 0.005 };
@@ -97,33 +98,8 @@ function fitOurs(split: DigitsSplit, seed: number, trainMetrics: "running" | "en
   };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 function mean(values: number[]): number {
   return values.reduce((sum, v) => sum + v, 0) / values.length;
-}
-
-type Row = [
-  figure: string,
-  ours: string,
-  baseline: string,
-  ratio: string,
-  target: string,
-  result: string,
-];
-
-function printTable(title: string[], rows: Row[]): void {
-  const header: Row = ["figure", "ours", "baseline", "ratio / diff", "target", "result"];
-  const widths = header.map((_, c) => Math.max(...[header, ...rows].map((row) => row[c].length)));
-  const line = (row: Row) => `| ${row.map((cell, c) => cell.padEnd(widths[c])).join(" | ")} |`;
-  for (const t of title) console.log(t);
-  console.log(line(header));
-  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-  for (const row of rows) console.log(line(row));
 }
 
 /** Runs everything and prints the table. */
@@ -176,7 +152,6 @@ async function main(): Promise<void> {
     const faster = Math.min(threads, one);
     const s = (v: number) => `${v.toFixed(3)} s`;
     const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
-    const verdict = (ok: boolean) => (ok ? "pass" : "FAIL");
     const oursAccuracy = mean(runs.ours.map((f) => f.accuracy));
     const sklearnAccuracy = mean([...runs.threads, ...runs.one].map((f) => f.accuracy));
     const gap = Math.abs(oursAccuracy - sklearnAccuracy);

@@ -50,6 +50,7 @@ import { Dense, type History, mlp, train, twoMoons } from "../src/mod.ts";
 import { createPrng } from "../src/mod.ts";
 import { PythonProcess } from "./_python.ts";
 import { parseRepetitions } from "./_args.ts";
+import { median, printTable, type Row, verdict } from "./_table.ts";
 import {
   type MlpWeights,
   type TrainingJob,
@@ -179,12 +180,6 @@ async function runReference(python: PythonProcess, request: unknown): Promise<Re
   return result;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let worst = 0;
   for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
@@ -306,19 +301,10 @@ async function main(): Promise<void> {
 
   // ---------------------------------------------------------------------------------------------
 
-  type Row = [
-    figure: string,
-    ours: string,
-    baseline: string,
-    ratio: string,
-    target: string,
-    verdict: string,
-  ];
   const rows: Row[] = [];
   const seconds = (s: number) => `${s.toFixed(3)} s`;
   const loss = (v: number) => v.toPrecision(10);
   const sci = (v: number) => v.toExponential(2);
-  const verdict = (ok: boolean) => (ok ? "pass" : "FAIL");
   const last = (a: ArrayLike<number>) => a[a.length - 1];
   const oursTime = median(times.ours);
 
@@ -483,19 +469,13 @@ async function main(): Promise<void> {
     verdict(growth <= TARGETS.heapGrowthBytes),
   ]);
 
-  const header: Row = ["figure", "ours", "baseline", "ratio / diff", "target", "result"];
-  const widths = header.map((_, c) => Math.max(...[header, ...rows].map((row) => row[c].length)));
-  const line = (row: Row) => `| ${row.map((cell, c) => cell.padEnd(widths[c])).join(" | ")} |`;
-  console.log(
+  printTable([
     `relu-lab training benchmark: ${
       SETTINGS.sizes.join("-")
     } ReLU MLP, ${SETTINGS.points} two-moons points, ` +
-      `SGD lr ${SETTINGS.learningRate}, batch ${SETTINGS.batchSize}, ${SETTINGS.epochs} epochs`,
-  );
-  console.log(`Deno ${Deno.version.deno}, V8 ${Deno.version.v8}; ${wasmNote}`);
-  console.log(line(header));
-  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-  for (const row of rows) console.log(line(row));
+    `SGD lr ${SETTINGS.learningRate}, batch ${SETTINGS.batchSize}, ${SETTINGS.epochs} epochs`,
+    `Deno ${Deno.version.deno}, V8 ${Deno.version.v8}; ${wasmNote}`,
+  ], rows);
   console.log(
     `runs (s): ours ${times.ours.map((t) => t.toFixed(3)).join(", ")}; TF CPU ${
       times.cpu.map((t) => t.toFixed(3)).join(", ")

@@ -13,7 +13,7 @@
  * @module
  */
 
-import { instantiateDenseModule } from "./_gemm.ts";
+import { bytes, doublesOf, instantiateDenseModule } from "./_gemm.ts";
 
 /** The settings of one step, the same for every parameter. */
 export interface AdamStepSettings {
@@ -93,11 +93,6 @@ type WasmAdam = (
   epsilon: number,
 ) => void;
 
-/** Byte size of `doubles` f64 values, rounded up to 16. */
-function bytes(doubles: number): number {
-  return Math.ceil(doubles / 2) * 16;
-}
-
 /**
  * The step in WebAssembly, in an instance of its own whose memory holds the moments (m then v
  * of each parameter, in the order first seen) and, after them, the values and gradient of the
@@ -106,20 +101,11 @@ function bytes(doubles: number): number {
 export function wasmAdam(): AdamKernel | undefined {
   const instance = instantiateDenseModule();
   if (instance === undefined) return undefined;
-  const memory = instance.exports.memory as WebAssembly.Memory;
   const step = instance.exports.adam as WasmAdam;
-  let heap = new Float64Array(memory.buffer);
+  const reserve = doublesOf(instance.exports.memory as WebAssembly.Memory);
   /** Byte offset of each parameter's m (its v follows). */
   const offsets = new Map<Float64Array, number>();
   let top = 0;
-
-  function reserve(size: number): Float64Array {
-    if (memory.buffer.byteLength < size) {
-      memory.grow(Math.ceil((size - memory.buffer.byteLength) / 65536));
-    }
-    if (heap.buffer !== memory.buffer) heap = new Float64Array(memory.buffer);
-    return heap;
-  }
 
   return {
     name: "wasm",

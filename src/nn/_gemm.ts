@@ -179,8 +179,23 @@ interface WasmExports {
 const BLOCK_DOUBLES = 1 << 17;
 
 /** Byte size of `doubles` f64 values, rounded up to 16 (every region starts 16-aligned). */
-function bytes(doubles: number): number {
+export function bytes(doubles: number): number {
   return Math.ceil(doubles / 2) * 16;
+}
+
+/**
+ * A view of a WebAssembly memory as doubles: `reserve(size)` grows the memory to at least `size`
+ * bytes and returns the view, made anew only when growing replaced the buffer.
+ */
+export function doublesOf(memory: WebAssembly.Memory): (size: number) => Float64Array {
+  let heap = new Float64Array(memory.buffer);
+  return (size) => {
+    if (memory.buffer.byteLength < size) {
+      memory.grow(Math.ceil((size - memory.buffer.byteLength) / 65536));
+    }
+    if (heap.buffer !== memory.buffer) heap = new Float64Array(memory.buffer);
+    return heap;
+  };
 }
 
 /**
@@ -190,17 +205,8 @@ function bytes(doubles: number): number {
 export function wasmKernels(): DenseKernels | undefined {
   const exports = instantiate();
   if (exports === undefined) return undefined;
-  const memory = exports.memory;
-  let heap = new Float64Array(memory.buffer);
-
   /** The memory as doubles, grown to at least `size` bytes. */
-  function reserve(size: number): Float64Array {
-    if (memory.buffer.byteLength < size) {
-      memory.grow(Math.ceil((size - memory.buffer.byteLength) / 65536));
-    }
-    if (heap.buffer !== memory.buffer) heap = new Float64Array(memory.buffer);
-    return heap;
-  }
+  const reserve = doublesOf(exports.memory);
 
   return {
     name: "wasm",

@@ -7,6 +7,7 @@
 // @ts-types="./_puppeteer.d.ts"
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import type {} from "../../src/explorer/_page.ts";
+import type { ExplorerRecord } from "../../src/explorer/_session.ts";
 import { CHROMIUM, CHROMIUM_FLAGS, ensureChromium } from "../../src/runner/chromium.ts";
 
 /** Resolves after `ms` milliseconds. */
@@ -156,14 +157,7 @@ export interface ExplorerState {
   status: string;
   epoch: number;
   playing: boolean;
-  history: {
-    epoch: number;
-    trainLoss: number;
-    testLoss: number;
-    trainAccuracy: number;
-    testAccuracy: number;
-    deadFraction: number[];
-  }[];
+  history: ExplorerRecord[];
   stepMs: number[];
   drawMs: number[];
   statusText: string;

@@ -34,6 +34,16 @@ const SPLIT = trainTestSplit(spirals({ n: 300, classes: 3, noise: 0.2, seed: 1 }
   seed: 1,
 });
 
+/** Notebook 05's training of every spiral classifier: Adam, batches of 16, the test set per epoch. */
+const adam = (seed: number) => ({
+  epochs: 60,
+  batchSize: 16,
+  optimizer: "adam" as const,
+  learningRate: 0.01,
+  seed,
+  test: SPLIT.test,
+});
+
 const lower = (a: Summary, b: Summary) => {
   const c = compareSummaries(a, b);
   return c.beyondNoise && c.direction === "lower";
@@ -54,14 +64,7 @@ interface Score {
 function scored(options: MlpOptions): SeedRun<Score>[] {
   return overSeeds(SEEDS, (seed) => {
     const model = mlp([2, 32, 32, 3], { ...options, seed });
-    const history = train(model, SPLIT.train, {
-      epochs: 60,
-      batchSize: 16,
-      optimizer: "adam",
-      learningRate: 0.01,
-      seed,
-      test: SPLIT.test,
-    });
+    const history = train(model, SPLIT.train, adam(seed));
     const last = history.at(-1)!;
     model.forward(SPLIT.test.x, { training: false });
     const layers = model.layers.filter(isActivationLayer);
@@ -144,15 +147,10 @@ Deno.test("choice of α (measured: α = 0.3 and α = 1 score below α = 0.01 bey
   assert.ok(!lower(of(0.5, "testAccuracy"), of(0.01, "testAccuracy")), "α = 0.5");
   assert.ok(lower(of(1, "testAccuracy"), of(0.01, "testAccuracy")), "α = 1");
   const linear = measure(
-    overSeeds(SEEDS, (seed) =>
-      train(mlp([2, 3], { seed }), SPLIT.train, {
-        epochs: 60,
-        batchSize: 16,
-        optimizer: "adam",
-        learningRate: 0.01,
-        seed,
-        test: SPLIT.test,
-      }).at(-1)!.testAccuracy!),
+    overSeeds(
+      SEEDS,
+      (seed) => train(mlp([2, 3], { seed }), SPLIT.train, adam(seed)).at(-1)!.testAccuracy!,
+    ),
     (v) => v,
   );
   const c = compareSummaries(of(1, "testAccuracy"), linear);
