@@ -199,6 +199,22 @@ export function lossSeries(
   ];
 }
 
+/**
+ * The dead-neuron chart's lines, one per hidden layer (every second one dashed, so that layers
+ * with the same fraction stay apart), from a run's records.
+ */
+export function deadSeries(
+  history: readonly { deadFraction: readonly number[] }[],
+  layers: number,
+): EpochSeries[] {
+  return Array.from({ length: layers }, (_, layer) => ({
+    label: `layer ${layer + 1}`,
+    values: history.map((r) => r.deadFraction[layer]),
+    color: SERIES_COLORS[layer % SERIES_COLORS.length],
+    dashed: layer % 2 === 1,
+  }));
+}
+
 /** Options of {@linkcode epochChartSvg}. */
 export interface EpochChartOptions {
   /** Title, above the legend. */

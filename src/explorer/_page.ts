@@ -19,6 +19,7 @@ import {
   BOUNDARY_HEIGHT,
   BOUNDARY_WIDTH,
   boundarySvg,
+  deadSeries,
   type Domain,
   domainOf,
   epochChartLayout,
@@ -517,12 +518,7 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
       epochs: settings.epochs,
       yRange: [0, 1],
       yFormat: percent,
-      series: settings.hidden.map((_, layer) => ({
-        label: `layer ${layer + 1}`,
-        values: history.map((r) => r.deadFraction[layer]),
-        color: SERIES_COLORS[layer % SERIES_COLORS.length],
-        dashed: layer % 2 === 1,
-      })),
+      series: deadSeries(history, settings.hidden.length),
     });
   }
 

@@ -14,13 +14,13 @@ import {
   BOUNDARY_WIDTH,
   boundarySvg,
   CHART_HEIGHT,
+  deadSeries,
   domainOf,
   epochChartSvg,
   escapeText,
   formatNumber,
   lossSeries,
   percent,
-  SERIES_COLORS,
 } from "./_charts.ts";
 import { encodePng, toBase64 } from "./_png.ts";
 import type { ExplorerSession } from "./_session.ts";
@@ -78,11 +78,7 @@ export function staticPictureSvg(session: ExplorerSession): string {
     epochs: settings.epochs,
     yRange: [0, 1],
     yFormat: percent,
-    series: settings.hidden.map((_, layer) => ({
-      label: `layer ${layer + 1}`,
-      values: history.map((r) => r.deadFraction[layer]),
-      color: SERIES_COLORS[layer % SERIES_COLORS.length],
-    })),
+    series: deadSeries(history, settings.hidden.length),
   });
   const right = BOUNDARY_WIDTH + GAP;
   const heading = `relu-lab explorer, initial state: ${describeSettings(settings)}`;

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { createActivation } from "../../src/mod.ts";
 import {
   activationSvg,
+  deadSeries,
   domainOf,
   epochChartSvg,
   formatNumber,
@@ -88,4 +89,13 @@ Deno.test("domainOf() is a square around every point", () => {
       assert.ok(x > d.x0 && x < d.x1 && y > d.y0 && y < d.y1);
     }
   }
+});
+
+Deno.test("deadSeries() draws one line per hidden layer, every second one dashed", () => {
+  const history = [{ deadFraction: [0, 0.5, 1] }, { deadFraction: [0.25, 0.5, 0.75] }];
+  const series = deadSeries(history, 3);
+  assert.deepEqual(series.map((s) => s.label), ["layer 1", "layer 2", "layer 3"]);
+  assert.deepEqual(series.map((s) => s.values), [[0, 0.25], [0.5, 0.5], [1, 0.75]]);
+  assert.deepEqual(series.map((s) => s.dashed), [false, true, false]);
+  assert.equal(new Set(series.map((s) => s.color)).size, 3);
 });
