@@ -16,6 +16,7 @@ loss on the whole set), which `trainMetrics: "running"` leaves out.
 """
 
 import json
+import os
 import sys
 import time
 
@@ -69,6 +70,11 @@ def train(np, job):
 
 
 def main() -> None:
+    # One thread, as relu-lab runs: Debian's numpy multiplies matrices with OpenBLAS, which
+    # would start its own threads (two on a two-core machine, spinning while they wait; at these
+    # sizes it keeps to one anyway); OpenBLAS reads these when it loads.
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"
+    os.environ["OMP_NUM_THREADS"] = "1"
     try:
         import numpy as np
     except ImportError as error:

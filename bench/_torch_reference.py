@@ -14,6 +14,7 @@ Run by train_bench.ts as `/usr/bin/python3 bench/_torch_reference.py` (Debian's 
 """
 
 import json
+import os
 import sys
 import time
 
@@ -62,6 +63,11 @@ def train(torch, job, dtype_name):
 
 
 def main() -> None:
+    # One thread, as relu-lab runs: Debian's torch multiplies matrices with OpenBLAS, whose own
+    # threads (two on a two-core machine, spinning while they wait) `torch.set_num_threads` does
+    # not limit; OpenBLAS reads these when it loads.
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"
+    os.environ["OMP_NUM_THREADS"] = "1"
     try:
         import torch
     except ImportError as error:
