@@ -231,7 +231,7 @@ export function wasmKernels(): DenseKernels | undefined {
       const ZERO = WT + bytes(nIn * nOut), X = ZERO + bytes(nIn);
       const G = X + bytes(block * nIn), GX = G + bytes(block * nOut);
       const S = GX + bytes(block * nIn);
-      const f = reserve(S + 16 * Math.max(block, nOut));
+      const f = reserve(S + 32 * Math.max(block, nOut));
       f.set(gw, GW / 8);
       f.set(gb, GB / 8);
       f.fill(1, ONES / 8, ONES / 8 + block);
@@ -244,7 +244,8 @@ export function wasmKernels(): DenseKernels | undefined {
         const n = Math.min(block, rows - start);
         f.set(x.subarray(start * nIn, (start + n) * nIn), X / 8);
         f.set(g.subarray(start * nOut, (start + n) * nOut), G / 8);
-        // gw[k, :] += Σ_i x[i, k] g[i, :]: row k of A is column k of the x block.
+        // gw[k, :] += Σ_i x[i, k] g[i, :]: row k of A is column k of the x block (gathered
+        // two columns at a time, one 16-byte load per row of x; scratch for two lists).
         exports.axpyRows(nIn, n, nOut, X, 8, nIn * 8, G, GW, nOut * 8, GW, S);
         exports.axpyRows(1, n, nOut, ONES, 0, 8, G, GB, 0, GB, S);
         if (gx !== undefined) {
