@@ -53,15 +53,15 @@
             (local.set $pair (v128.load (local.get $a)))
             (local.set $mask (i64x2.bitmask (i64x2.ne
               (i64x2.shl (local.get $pair) (i32.const 1)) (v128.const i64x2 0 0))))
-            ;; The first value in the low half (high half cleared), the second moved down.
-            (v128.store (local.get $list) (v128.or
-              (v128.and (local.get $pair) (v128.const i64x2 -1 0)) (local.get $offsets)))
+            ;; Each record is one shuffle: a value in the low half, its offset in the high.
+            (v128.store (local.get $list)
+              (i8x16.shuffle 0 1 2 3 4 5 6 7 24 25 26 27 28 29 30 31
+                (local.get $pair) (local.get $offsets)))
             (local.set $list (i32.add (local.get $list)
               (i32.shl (i32.and (local.get $mask) (i32.const 1)) (i32.const 4))))
-            (v128.store (local.get $list) (v128.or
-              (i8x16.shuffle 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23
-                (local.get $pair) (v128.const i64x2 0 0))
-              (local.get $offsets1)))
+            (v128.store (local.get $list)
+              (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+                (local.get $pair) (local.get $offsets1)))
             (local.set $list (i32.add (local.get $list)
               (i32.shl (i32.and (local.get $mask) (i32.const 2)) (i32.const 3))))
             (local.set $offsets (i64x2.add (local.get $offsets) (local.get $step2)))
@@ -105,15 +105,16 @@
         (local.set $pair (v128.load (local.get $a)))
         (local.set $mask (i64x2.bitmask (i64x2.ne
           (i64x2.shl (local.get $pair) (i32.const 1)) (v128.const i64x2 0 0))))
-        ;; Column k's value in the low half, then column k + 1's moved down; the same offset.
-        (v128.store (local.get $list0) (v128.or
-          (v128.and (local.get $pair) (v128.const i64x2 -1 0)) (local.get $offsets)))
+        ;; Column k's value in the low half, then column k + 1's moved down; the same offset
+        ;; in the high half (each record one shuffle).
+        (v128.store (local.get $list0)
+          (i8x16.shuffle 0 1 2 3 4 5 6 7 24 25 26 27 28 29 30 31
+            (local.get $pair) (local.get $offsets)))
         (local.set $list0 (i32.add (local.get $list0)
           (i32.shl (i32.and (local.get $mask) (i32.const 1)) (i32.const 4))))
-        (v128.store (local.get $list1) (v128.or
-          (i8x16.shuffle 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23
-            (local.get $pair) (v128.const i64x2 0 0))
-          (local.get $offsets)))
+        (v128.store (local.get $list1)
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+            (local.get $pair) (local.get $offsets)))
         (local.set $list1 (i32.add (local.get $list1)
           (i32.shl (i32.and (local.get $mask) (i32.const 2)) (i32.const 3))))
         (local.set $offsets (i64x2.add (local.get $offsets) (local.get $step)))
