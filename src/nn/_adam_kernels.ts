@@ -13,7 +13,7 @@
  * @module
  */
 
-import { bytes, doublesOf, instantiateDenseModule } from "./_gemm.ts";
+import { bytes, doublesOf, instantiateDenseModule, windows } from "./_gemm.ts";
 
 /** The settings of one step, the same for every parameter. */
 export interface AdamStepSettings {
@@ -103,6 +103,7 @@ export function wasmAdam(): AdamKernel | undefined {
   if (instance === undefined) return undefined;
   const step = instance.exports.adam as WasmAdam;
   const reserve = doublesOf(instance.exports.memory as WebAssembly.Memory);
+  const window = windows();
   /** Byte offset of each parameter's m (its v follows). */
   const offsets = new Map<Float64Array, number>();
   let top = 0;
@@ -141,7 +142,7 @@ export function wasmAdam(): AdamKernel | undefined {
         s.correction2,
         s.epsilon,
       );
-      w.set(f.subarray(W / 8, W / 8 + n));
+      w.set(window(f, W / 8, n));
     },
   };
 }

@@ -53,15 +53,15 @@
             (local.set $pair (v128.load (local.get $a)))
             (local.set $mask (i64x2.bitmask (i64x2.ne
               (i64x2.shl (local.get $pair) (i32.const 1)) (v128.const i64x2 0 0))))
-            ;; The first value in the low half (high half cleared), the second moved down.
-            (v128.store (local.get $list) (v128.or
-              (v128.and (local.get $pair) (v128.const i64x2 -1 0)) (local.get $offsets)))
+            ;; Each record is one shuffle: a value in the low half, its offset in the high.
+            (v128.store (local.get $list)
+              (i8x16.shuffle 0 1 2 3 4 5 6 7 24 25 26 27 28 29 30 31
+                (local.get $pair) (local.get $offsets)))
             (local.set $list (i32.add (local.get $list)
               (i32.shl (i32.and (local.get $mask) (i32.const 1)) (i32.const 4))))
-            (v128.store (local.get $list) (v128.or
-              (i8x16.shuffle 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23
-                (local.get $pair) (v128.const i64x2 0 0))
-              (local.get $offsets1)))
+            (v128.store (local.get $list)
+              (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+                (local.get $pair) (local.get $offsets1)))
             (local.set $list (i32.add (local.get $list)
               (i32.shl (i32.and (local.get $mask) (i32.const 2)) (i32.const 3))))
             (local.set $offsets (i64x2.add (local.get $offsets) (local.get $step2)))
@@ -85,11 +85,54 @@
         (br $next)))
     (local.get $list))
 
+;; The lists of two neighbouring columns k and k + 1 of a row-major matrix at once, for
+  ;; A = xᵀ (the weight gradient: row k of A is column k of x). Gathered one column at a time,
+  ;; every value costs an 8-byte load from its own row of x; here one 16-byte load brings
+  ;; x[i, k] and x[i, k + 1], one bit mask tests both, and each goes to its own list as a
+  ;; 16-byte record, exactly the records $gather writes for each column. $a is x[0, k], $stride
+  ;; the bytes from one row of x to the next, $inner the rows of x. Returns both list ends.
+  (func $gatherColumnPair
+    (param $a i32) (param $inner i32) (param $stride i32) (param $rowBytes i32)
+    (param $list0 i32) (param $list1 i32) (result i32 i32)
+    (local $offset i32) (local $last i32) (local $offsets v128) (local $step v128)
+    (local $pair v128) (local $mask i32)
+    (local.set $last (i32.mul (local.get $inner) (local.get $rowBytes)))
+    (local.set $step
+      (i64x2.replace_lane 1 (v128.const i64x2 0 0) (i64.extend_i32_u (local.get $rowBytes))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $offset) (local.get $last)))
+        (local.set $pair (v128.load (local.get $a)))
+        (local.set $mask (i64x2.bitmask (i64x2.ne
+          (i64x2.shl (local.get $pair) (i32.const 1)) (v128.const i64x2 0 0))))
+        ;; Column k's value in the low half, then column k + 1's moved down; the same offset
+        ;; in the high half (each record one shuffle).
+        (v128.store (local.get $list0)
+          (i8x16.shuffle 0 1 2 3 4 5 6 7 24 25 26 27 28 29 30 31
+            (local.get $pair) (local.get $offsets)))
+        (local.set $list0 (i32.add (local.get $list0)
+          (i32.shl (i32.and (local.get $mask) (i32.const 1)) (i32.const 4))))
+        (v128.store (local.get $list1)
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+            (local.get $pair) (local.get $offsets)))
+        (local.set $list1 (i32.add (local.get $list1)
+          (i32.shl (i32.and (local.get $mask) (i32.const 2)) (i32.const 3))))
+        (local.set $offsets (i64x2.add (local.get $offsets) (local.get $step)))
+        (local.set $a (i32.add (local.get $a) (local.get $stride)))
+        (local.set $offset (i32.add (local.get $offset) (local.get $rowBytes)))
+        (br $next)))
+    (local.get $list0) (local.get $list1))
+
   ;; Sixteen columns of one output row: eight f64x2 accumulators start from init and take
   ;; the products of the records from $list to $end in order, two per loop turn.
+  ;; The B row's last four f64x2 are read through $q = $p + 64 with the offsets of its first
+  ;; four. Where V8 has no trap handler (Deno), it checks every load against the memory size
+  ;; less that load's offset, one limit per distinct offset: four limits instead of eight stay
+  ;; in registers instead of two being read from the stack on every record (about 5% on the
+  ;; products of a 64-wide layer).
   (func $columns16
     (param $list i32) (param $end i32) (param $b i32) (param $init i32) (param $out i32)
-    (local $s v128) (local $p i32)
+    (local $s v128) (local $p i32) (local $q i32)
     (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128)
     (local.set $c0 (v128.load offset=0 (local.get $init)))
     (local.set $c1 (v128.load offset=16 (local.get $init)))
@@ -104,6 +147,7 @@
         (br_if $pairs (i32.gt_u (i32.add (local.get $list) (i32.const 32)) (local.get $end)))
         (local.set $s (v128.load64_splat offset=0 (local.get $list)))
         (local.set $p (i32.add (local.get $b) (i32.load offset=8 (local.get $list))))
+        (local.set $q (i32.add (local.get $p) (i32.const 64)))
         (local.set $c0 (f64x2.add (local.get $c0)
           (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $p)))))
         (local.set $c1 (f64x2.add (local.get $c1)
@@ -113,15 +157,16 @@
         (local.set $c3 (f64x2.add (local.get $c3)
           (f64x2.mul (local.get $s) (v128.load offset=48 (local.get $p)))))
         (local.set $c4 (f64x2.add (local.get $c4)
-          (f64x2.mul (local.get $s) (v128.load offset=64 (local.get $p)))))
+          (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $q)))))
         (local.set $c5 (f64x2.add (local.get $c5)
-          (f64x2.mul (local.get $s) (v128.load offset=80 (local.get $p)))))
+          (f64x2.mul (local.get $s) (v128.load offset=16 (local.get $q)))))
         (local.set $c6 (f64x2.add (local.get $c6)
-          (f64x2.mul (local.get $s) (v128.load offset=96 (local.get $p)))))
+          (f64x2.mul (local.get $s) (v128.load offset=32 (local.get $q)))))
         (local.set $c7 (f64x2.add (local.get $c7)
-          (f64x2.mul (local.get $s) (v128.load offset=112 (local.get $p)))))
+          (f64x2.mul (local.get $s) (v128.load offset=48 (local.get $q)))))
         (local.set $s (v128.load64_splat offset=16 (local.get $list)))
         (local.set $p (i32.add (local.get $b) (i32.load offset=24 (local.get $list))))
+        (local.set $q (i32.add (local.get $p) (i32.const 64)))
         (local.set $c0 (f64x2.add (local.get $c0)
           (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $p)))))
         (local.set $c1 (f64x2.add (local.get $c1)
@@ -131,19 +176,20 @@
         (local.set $c3 (f64x2.add (local.get $c3)
           (f64x2.mul (local.get $s) (v128.load offset=48 (local.get $p)))))
         (local.set $c4 (f64x2.add (local.get $c4)
-          (f64x2.mul (local.get $s) (v128.load offset=64 (local.get $p)))))
+          (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $q)))))
         (local.set $c5 (f64x2.add (local.get $c5)
-          (f64x2.mul (local.get $s) (v128.load offset=80 (local.get $p)))))
+          (f64x2.mul (local.get $s) (v128.load offset=16 (local.get $q)))))
         (local.set $c6 (f64x2.add (local.get $c6)
-          (f64x2.mul (local.get $s) (v128.load offset=96 (local.get $p)))))
+          (f64x2.mul (local.get $s) (v128.load offset=32 (local.get $q)))))
         (local.set $c7 (f64x2.add (local.get $c7)
-          (f64x2.mul (local.get $s) (v128.load offset=112 (local.get $p)))))
+          (f64x2.mul (local.get $s) (v128.load offset=48 (local.get $q)))))
         (local.set $list (i32.add (local.get $list) (i32.const 32)))
         (br $next)))
     (if (i32.ne (local.get $list) (local.get $end))
       (then
           (local.set $s (v128.load64_splat offset=0 (local.get $list)))
           (local.set $p (i32.add (local.get $b) (i32.load offset=8 (local.get $list))))
+        (local.set $q (i32.add (local.get $p) (i32.const 64)))
           (local.set $c0 (f64x2.add (local.get $c0)
           (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $p)))))
           (local.set $c1 (f64x2.add (local.get $c1)
@@ -153,13 +199,13 @@
           (local.set $c3 (f64x2.add (local.get $c3)
           (f64x2.mul (local.get $s) (v128.load offset=48 (local.get $p)))))
           (local.set $c4 (f64x2.add (local.get $c4)
-          (f64x2.mul (local.get $s) (v128.load offset=64 (local.get $p)))))
+          (f64x2.mul (local.get $s) (v128.load offset=0 (local.get $q)))))
           (local.set $c5 (f64x2.add (local.get $c5)
-          (f64x2.mul (local.get $s) (v128.load offset=80 (local.get $p)))))
+          (f64x2.mul (local.get $s) (v128.load offset=16 (local.get $q)))))
           (local.set $c6 (f64x2.add (local.get $c6)
-          (f64x2.mul (local.get $s) (v128.load offset=96 (local.get $p)))))
+          (f64x2.mul (local.get $s) (v128.load offset=32 (local.get $q)))))
           (local.set $c7 (f64x2.add (local.get $c7)
-          (f64x2.mul (local.get $s) (v128.load offset=112 (local.get $p)))))))
+          (f64x2.mul (local.get $s) (v128.load offset=48 (local.get $q)))))))
     (v128.store offset=0 (local.get $out) (local.get $c0))
     (v128.store offset=16 (local.get $out) (local.get $c1))
     (v128.store offset=32 (local.get $out) (local.get $c2))
@@ -314,69 +360,100 @@
         (br $next)))
     (f64.store (local.get $out) (local.get $c)))
 
+;; One output row from column $j on: out[j..] = init[j..] + the products of the records
+  ;; from $list to $end, by the widest kernels that fit (16 columns while 16 are left, then
+  ;; 10 or 8, then 2 at a time, then 1).
+  (func $rowColumns
+    (param $list i32) (param $end i32) (param $b i32) (param $init i32) (param $out i32)
+    (param $cols i32)
+    (local $j i32)
+    (block $wide
+      (loop $next16
+        (br_if $wide (i32.gt_u (i32.add (local.get $j) (i32.const 16)) (local.get $cols)))
+        (call $columns16 (local.get $list) (local.get $end)
+          (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))
+          (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 3)))
+          (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))))
+        (local.set $j (i32.add (local.get $j) (i32.const 16)))
+        (br $next16)))
+    (if (i32.le_u (i32.add (local.get $j) (i32.const 10)) (local.get $cols))
+      (then
+        (call $columns10 (local.get $list) (local.get $end)
+          (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))
+          (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 3)))
+          (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))))
+        (local.set $j (i32.add (local.get $j) (i32.const 10))))
+      (else (if (i32.le_u (i32.add (local.get $j) (i32.const 8)) (local.get $cols))
+      (then
+        (call $columns8 (local.get $list) (local.get $end)
+          (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))
+          (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 3)))
+          (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))))
+        (local.set $j (i32.add (local.get $j) (i32.const 8)))))))
+    (block $pairs
+      (loop $next2
+        (br_if $pairs (i32.gt_u (i32.add (local.get $j) (i32.const 2)) (local.get $cols)))
+        (call $columns2 (local.get $list) (local.get $end)
+          (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))
+          (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 3)))
+          (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))))
+        (local.set $j (i32.add (local.get $j) (i32.const 2)))
+        (br $next2)))
+    (if (i32.lt_u (local.get $j) (local.get $cols))
+      (then
+        (call $columns1 (local.get $list) (local.get $end)
+          (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))
+          (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 3)))
+          (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3)))))))
+
   ;; out[r, :] = init[r, :] + sum over non-zero A[r, t] of A[r, t] * B[t, :], for r < $rows.
   ;; A[r, t] is at $a + r * $aRowStride + t * $aColStride (bytes); B is $inner x $cols; init
   ;; row r is at $init + r * $initStride (0: one row for all); out is $rows x $cols and may be
-  ;; init itself. $scratch holds 16 * $inner bytes (8-byte aligned).
+  ;; init itself. $scratch holds 32 * $inner bytes (8-byte aligned): two rows' lists.
+  ;; Where A is the transpose of a row-major x (rows of A 8 bytes apart, $aRowStride = 8),
+  ;; rows go two at a time through $gatherColumnPair; the products are the same either way.
   (func (export "axpyRows")
     (param $rows i32) (param $inner i32) (param $cols i32)
     (param $a i32) (param $aRowStride i32) (param $aColStride i32)
     (param $b i32) (param $init i32) (param $initStride i32) (param $out i32)
     (param $scratch i32)
-    (local $r i32) (local $end i32) (local $j i32) (local $rowBytes i32)
+    (local $r i32) (local $end i32) (local $end1 i32) (local $scratch1 i32) (local $rowBytes i32)
     (local.set $rowBytes (i32.shl (local.get $cols) (i32.const 3)))
+    (local.set $scratch1 (i32.add (local.get $scratch) (i32.shl (local.get $inner) (i32.const 4))))
     (block $done
       (loop $row
         (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
-        (local.set $end (call $gather
-          (local.get $a) (local.get $inner) (local.get $aColStride) (local.get $rowBytes)
-          (local.get $scratch)))
-        (local.set $j (i32.const 0))
-        (block $wide
-          (loop $next16
-            (br_if $wide (i32.gt_u (i32.add (local.get $j) (i32.const 16)) (local.get $cols)))
-            (call $columns16 (local.get $scratch) (local.get $end)
-              (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))
-              (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 3)))
-              (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))))
-            (local.set $j (i32.add (local.get $j) (i32.const 16)))
-            (br $next16)))
-        (if (i32.le_u (i32.add (local.get $j) (i32.const 10)) (local.get $cols))
+        (if (i32.and (i32.eq (local.get $aRowStride) (i32.const 8))
+              (i32.lt_u (i32.add (local.get $r) (i32.const 1)) (local.get $rows)))
           (then
-            (call $columns10 (local.get $scratch) (local.get $end)
-              (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))
-              (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 3)))
-              (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))))
-            (local.set $j (i32.add (local.get $j) (i32.const 10))))
-          (else (if (i32.le_u (i32.add (local.get $j) (i32.const 8)) (local.get $cols))
-          (then
-            (call $columns8 (local.get $scratch) (local.get $end)
-              (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))
-              (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 3)))
-              (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))))
-            (local.set $j (i32.add (local.get $j) (i32.const 8)))))))
-        (block $pairs
-          (loop $next2
-            (br_if $pairs (i32.gt_u (i32.add (local.get $j) (i32.const 2)) (local.get $cols)))
-            (call $columns2 (local.get $scratch) (local.get $end)
-              (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))
-              (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 3)))
-              (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))))
-            (local.set $j (i32.add (local.get $j) (i32.const 2)))
-            (br $next2)))
-        (if (i32.lt_u (local.get $j) (local.get $cols))
-          (then
-            (call $columns1 (local.get $scratch) (local.get $end)
-              (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))
-              (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 3)))
-              (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))))))
-        (local.set $a (i32.add (local.get $a) (local.get $aRowStride)))
-        (local.set $init (i32.add (local.get $init) (local.get $initStride)))
-        (local.set $out (i32.add (local.get $out) (local.get $rowBytes)))
-        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (call $gatherColumnPair
+              (local.get $a) (local.get $inner) (local.get $aColStride) (local.get $rowBytes)
+              (local.get $scratch) (local.get $scratch1))
+            (local.set $end1)
+            (local.set $end)
+            (call $rowColumns (local.get $scratch) (local.get $end) (local.get $b)
+              (local.get $init) (local.get $out) (local.get $cols))
+            (call $rowColumns (local.get $scratch1) (local.get $end1) (local.get $b)
+              (i32.add (local.get $init) (local.get $initStride))
+              (i32.add (local.get $out) (local.get $rowBytes)) (local.get $cols))
+            (local.set $a (i32.add (local.get $a) (i32.const 16)))
+            (local.set $init
+              (i32.add (local.get $init) (i32.shl (local.get $initStride) (i32.const 1))))
+            (local.set $out (i32.add (local.get $out) (i32.shl (local.get $rowBytes) (i32.const 1))))
+            (local.set $r (i32.add (local.get $r) (i32.const 2))))
+          (else
+            (local.set $end (call $gather
+              (local.get $a) (local.get $inner) (local.get $aColStride) (local.get $rowBytes)
+              (local.get $scratch)))
+            (call $rowColumns (local.get $scratch) (local.get $end) (local.get $b)
+              (local.get $init) (local.get $out) (local.get $cols))
+            (local.set $a (i32.add (local.get $a) (local.get $aRowStride)))
+            (local.set $init (i32.add (local.get $init) (local.get $initStride)))
+            (local.set $out (i32.add (local.get $out) (local.get $rowBytes)))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))))
         (br $row))))
 
-  ;; One Adam step over $n values, two per instruction (the last value of an odd n alone).
+    ;; One Adam step over $n values, two per instruction (the last value of an odd n alone).
   ;; Every operation is one IEEE operation in the order of the TypeScript formula in
   ;; ../adam.ts, so the bits are the same (sqrt and division are correctly rounded in both):
   ;;
