@@ -39,9 +39,18 @@
  * interleaved (ours, ours with running metrics, TF CPU, TF WASM, PyTorch f64, numpy, ours,
  * ...) so that machine noise hits all alike; the table gives medians and the ratios of
  * medians. Targets: TF.js CPU time / ours >= 6, TF.js WASM time / ours >= 3, PyTorch f64 time /
- * ours >= 3, numpy time / ours (both on running metrics) >= 1; final losses agree to 1e-5
+ * ours >= 3 (fastest runs, see below), numpy time / ours (both on running metrics) >= 1; final
+ * losses agree to 1e-5
  * (running losses with numpy to 1e-12); the heap after epoch 100 is no larger than after epoch
  * 1 beyond the History's own records (64 KiB allowance).
+ *
+ * PyTorch and numpy run on one thread: their scripts set `OPENBLAS_NUM_THREADS` and
+ * `OMP_NUM_THREADS` to 1 before the import (`torch.set_num_threads(1)` alone left Debian's
+ * OpenBLAS two threads that spin while they wait). On this project's machine PyTorch's run
+ * times are bimodal, about 0.59 s or 1.3 s for the same job in the same process, with as much
+ * CPU time as wall time (so not waiting): its median depends on which mode most of its runs
+ * fall in. The PyTorch target therefore compares the fastest run of each side, PyTorch at its
+ * best; the ratio of medians is printed beside it.
  *
  * @module
  */
@@ -347,14 +356,25 @@ async function main(): Promise<void> {
   ]);
 
   if (times.torch.length > 0) {
+    // PyTorch's times are bimodal here (see the module doc): the target row takes each side's
+    // fastest run, PyTorch at its best; the medians' ratio is printed as info.
     const torchTime = median(times.torch);
     rows.push([
       `train time vs PyTorch f64, 1 thread (median of ${repetitions})`,
       seconds(oursTime),
       seconds(torchTime),
       `${(torchTime / oursTime).toFixed(2)}x`,
+      "(none)",
+      "info",
+    ]);
+    const oursBest = Math.min(...times.ours), torchBest = Math.min(...times.torch);
+    rows.push([
+      `train time vs PyTorch f64, 1 thread (fastest of ${repetitions} each)`,
+      seconds(oursBest),
+      seconds(torchBest),
+      `${(torchBest / oursBest).toFixed(2)}x`,
       `>= ${TARGETS.torchRatio}x`,
-      verdict(torchTime / oursTime >= TARGETS.torchRatio),
+      verdict(torchBest / oursBest >= TARGETS.torchRatio),
     ]);
   } else {
     rows.push([
@@ -479,7 +499,11 @@ async function main(): Promise<void> {
   console.log(
     `runs (s): ours ${times.ours.map((t) => t.toFixed(3)).join(", ")}; TF CPU ${
       times.cpu.map((t) => t.toFixed(3)).join(", ")
-    }${wasmReadable ? `; TF WASM ${times.wasm.map((t) => t.toFixed(3)).join(", ")}` : ""}`,
+    }${wasmReadable ? `; TF WASM ${times.wasm.map((t) => t.toFixed(3)).join(", ")}` : ""}${
+      times.torch.length > 0
+        ? `; PyTorch f64 ${times.torch.map((t) => t.toFixed(3)).join(", ")}`
+        : ""
+    }${times.numpy.length > 0 ? `; numpy ${times.numpy.map((t) => t.toFixed(3)).join(", ")}` : ""}`,
   );
 }
 
