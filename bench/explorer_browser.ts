@@ -10,6 +10,7 @@
  */
 import { explore, jupyterDisplay } from "../src/mod.ts";
 import { chromiumVersion } from "../src/runner/chromium.ts";
+import { median } from "./_table.ts";
 import {
   explorerState,
   longTasksSince,
@@ -36,12 +37,6 @@ function rendererMainThreadMs(marker: string): number {
     ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
   }
   return ticks * 10; // USER_HZ = 100
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 const html = explore(OPTIONS)[jupyterDisplay]()["text/html"]!;

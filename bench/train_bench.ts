@@ -47,7 +47,7 @@
  * PyTorch and numpy run on one thread: their scripts set `OPENBLAS_NUM_THREADS` and
  * `OMP_NUM_THREADS` to 1 before the import (`torch.set_num_threads(1)` alone left Debian's
  * OpenBLAS two threads that spin while they wait). On this project's machine PyTorch's run
- * times are bimodal, about 0.59 s or 1.3 s for the same job in the same process, with as much
+ * times are bimodal, 0.45-0.74 s or 1.2-1.8 s for the same job in the same process, with as much
  * CPU time as wall time (so not waiting): its median depends on which mode most of its runs
  * fall in. The PyTorch target therefore compares the fastest run of each side, PyTorch at its
  * best; the ratio of medians is printed beside it.

@@ -6,7 +6,7 @@
  */
 
 import process from "node:process";
-import { requireOptions } from "../core/validate.ts";
+import { requireNumber, requireOptions } from "../core/validate.ts";
 
 /** Options of {@linkcode timeRatio}. */
 export interface TimeRatioOptions {
@@ -99,16 +99,8 @@ export function timeRatio(
       throw new TypeError(`Cannot ${action} as ${name} must be a function: ${name}=${String(fn)}`);
     }
   }
-  if (!Number.isInteger(rounds) || rounds < 1) {
-    throw new RangeError(
-      `Cannot ${action} as rounds must be an integer >= 1: rounds=${String(rounds)}`,
-    );
-  }
-  if (!(batchMs >= 0 && batchMs <= 10_000)) {
-    throw new RangeError(
-      `Cannot ${action} as batchMs must be a number from 0 to 10000: batchMs=${String(batchMs)}`,
-    );
-  }
+  requireNumber(action, "rounds", rounds, { integer: true, min: 1 });
+  requireNumber(action, "batchMs", batchMs, { min: 0, max: 10_000 });
   const timed = (fn: () => unknown, calls: number) => {
     const start = clock();
     for (let i = 0; i < calls; i++) fn();
