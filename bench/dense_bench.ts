@@ -39,20 +39,20 @@
  * @module
  */
 
-import wabtInit from "wabt";
 import {
   createPrng,
   Dense,
+  gradNorm,
   type Matrix,
   mlp,
-  type Parameter,
   resolveLoss,
   scanActivations,
   sgd,
   train,
   twoMoons,
 } from "../src/mod.ts";
-import { bytes, instantiateDenseModule } from "../src/nn/_gemm.ts";
+import { bytes, type DenseWasmExports, instantiateDenseModule } from "../src/nn/_gemm.ts";
+import { assemble } from "../src/nn/_wasm/assemble.ts";
 import { parseRepetitions } from "./_args.ts";
 import { median, printTable, type Row } from "./_table.ts";
 
@@ -93,15 +93,8 @@ const PEAK_WAT = `(module
 
 /** The register-only loop, compiled. */
 async function peakLoop(): Promise<(turns: number) => number> {
-  const wabt = await wabtInit();
-  const module = wabt.parseWat("peak.wat", PEAK_WAT, { simd: true });
-  try {
-    const binary = new Uint8Array(module.toBinary({}).buffer);
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(binary));
-    return instance.exports.peak as (turns: number) => number;
-  } finally {
-    module.destroy();
-  }
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(await assemble(PEAK_WAT)));
+  return instance.exports.peak as (turns: number) => number;
 }
 
 /** `n` values in [-1, 1), a share `zeros` of them set to zero at random places. */
@@ -116,27 +109,16 @@ function nonZero(values: Float64Array): number {
   return count;
 }
 
-/** The exported product of `dense.wat`. */
-type AxpyRows = (
-  rows: number,
-  inner: number,
-  cols: number,
-  a: number,
-  aRowStride: number,
-  aColStride: number,
-  b: number,
-  init: number,
-  initStride: number,
-  out: number,
-  scratch: number,
-) => void;
-
 /** One timed row: a function running `calls` calls, and its multiply-adds per call. */
 interface Timed {
   label: string;
   run: () => void;
   calls: number;
   macs: number;
+  /** The rows timing, on resident operands, the products this row's calls run. */
+  products?: readonly Timed[];
+  /** A row whose work this row's calls also run, and whose time is taken off. */
+  includes?: Timed;
 }
 
 /** The products on resident operands and the layer calls for one shape. */
@@ -150,8 +132,7 @@ function shapeRows(shape: (typeof SHAPES)[number], seed: number): Timed[] {
 
   const instance = instantiateDenseModule();
   if (instance === undefined) throw new Error("this engine has no WebAssembly SIMD");
-  const memory = instance.exports.memory as WebAssembly.Memory;
-  const axpyRows = instance.exports.axpyRows as AxpyRows;
+  const { memory, axpyRows, transpose } = instance.exports as unknown as DenseWasmExports;
   const W = 0, WT = W + bytes(nIn * nOut), GW = WT + bytes(nIn * nOut);
   const B = GW + bytes(nIn * nOut), ZERO = B + bytes(nOut), X = ZERO + bytes(nIn);
   const G = X + bytes(rows * nIn), Y = G + bytes(rows * nOut), GX = Y + bytes(rows * nOut);
@@ -159,9 +140,7 @@ function shapeRows(shape: (typeof SHAPES)[number], seed: number): Timed[] {
   memory.grow(Math.ceil(Math.max(0, end - memory.buffer.byteLength) / 65536));
   const heap = new Float64Array(memory.buffer);
   heap.set(layer.weights, W / 8);
-  for (let k = 0; k < nIn; k++) {
-    for (let j = 0; j < nOut; j++) heap[WT / 8 + j * nIn + k] = layer.weights[k * nOut + j];
-  }
+  transpose(nIn, nOut, W, WT);
   heap.set(x, X / 8);
   heap.set(g, G / 8);
 
@@ -170,43 +149,41 @@ function shapeRows(shape: (typeof SHAPES)[number], seed: number): Timed[] {
     for (let c = 0; c < calls; c++) body();
   };
   const tag = (what: string) => `${shape.name}: ${what}`;
-  return [
-    {
-      label: tag("product x W + b"),
-      run: repeat(() => axpyRows(rows, nIn, nOut, X, nIn * 8, 8, W, B, 0, Y, S)),
-      calls,
-      macs: nzX * nOut,
-    },
-    {
-      label: tag("product gW += xᵀ g"),
-      run: repeat(() => axpyRows(nIn, rows, nOut, X, 8, nIn * 8, G, GW, nOut * 8, GW, S)),
-      calls,
-      macs: nzX * nOut,
-    },
-    {
-      label: tag("product gx = g Wᵀ"),
-      run: repeat(() => axpyRows(rows, nOut, nIn, G, nOut * 8, 8, WT, ZERO, 0, GX, S)),
-      calls,
-      macs: nzG * nIn,
-    },
-    {
-      label: tag("Dense.forward"),
-      run: repeat(() => layer.forward(xMatrix)),
-      calls,
-      macs: nzX * nOut,
-    },
-    {
-      label: tag("Dense.forward + Dense.backward"),
-      run: repeat(() => {
-        layer.forward(xMatrix);
-        layer.backward(gMatrix);
-      }),
-      calls,
-      // The forward pass this row has to run first, then the backward's products (the bias
-      // gradient's column sums not counted).
-      macs: nzX * nOut + nzX * nOut + nzG * nIn,
-    },
-  ];
+  const forward: Timed = {
+    label: tag("product x W + b"),
+    run: repeat(() => axpyRows(rows, nIn, nOut, X, nIn * 8, 8, W, B, 0, Y, S)),
+    calls,
+    macs: nzX * nOut,
+  };
+  const weightGradient: Timed = {
+    label: tag("product gW += xᵀ g"),
+    run: repeat(() => axpyRows(nIn, rows, nOut, X, 8, nIn * 8, G, GW, nOut * 8, GW, S)),
+    calls,
+    macs: nzX * nOut,
+  };
+  const inputGradient: Timed = {
+    label: tag("product gx = g Wᵀ"),
+    run: repeat(() => axpyRows(rows, nOut, nIn, G, nOut * 8, 8, WT, ZERO, 0, GX, S)),
+    calls,
+    macs: nzG * nIn,
+  };
+  return [forward, weightGradient, inputGradient, {
+    label: tag("Dense.forward"),
+    run: repeat(() => layer.forward(xMatrix)),
+    calls,
+    macs: forward.macs,
+    products: [forward],
+  }, {
+    label: tag("Dense.forward + Dense.backward"),
+    run: repeat(() => {
+      layer.forward(xMatrix);
+      layer.backward(gMatrix);
+    }),
+    calls,
+    // The bias gradient's column sums are not counted.
+    macs: forward.macs + weightGradient.macs + inputGradient.macs,
+    products: [forward, weightGradient, inputGradient],
+  }];
 }
 
 /** Steps of the moons network per timed sample, and points of its data. */
@@ -242,24 +219,25 @@ function stepParts(): { parts: Timed[]; whole: Timed; epoch: Timed } {
     macs: 0,
   });
   const results = new Float64Array(3); // kept, so that no part is optimised away
+  const forwards = model.layers.map((layer, i) =>
+    part(`forward ${layer.describe()}`, () => layer.forward(inputs[i], { training: true }))
+  );
   const parts: Timed[] = [
     part("zero the gradients", () => model.zeroGrad()),
-    ...model.layers.map((layer, i) =>
-      part(`forward ${layer.describe()}`, () => layer.forward(inputs[i], { training: true }))
-    ),
+    ...forwards,
     part("loss and its gradient", () => {
       results[0] = loss.valueAndGrad(inputs.at(-1)!, y, grad);
     }),
-    ...model.layers.map((layer, i) => ({ layer, i })).reverse().map(({ layer, i }) =>
-      part(`backward ${layer.describe()}`, () => {
-        // The forward pass is rerun first (the layer keeps the input of its last call): its time,
-        // measured above, is taken off below.
+    ...model.layers.map((layer, i) => ({ layer, i })).reverse().map(({ layer, i }) => ({
+      ...part(`backward ${layer.describe()}`, () => {
+        // The layer keeps the input of its last forward call, so that call is run again first.
         layer.forward(inputs[i], { training: true });
         layer.backward(grads[i], { skipInputGradient: i === 0 });
-      })
-    ),
+      }),
+      includes: forwards[i],
+    })),
     part("gradient norms", () => {
-      results[2] = gradientNorm(params);
+      results[2] = gradNorm(params);
     }),
     part("SGD step", () => optimizer.step(params, 1e-9)),
   ];
@@ -268,11 +246,11 @@ function stepParts(): { parts: Timed[]; whole: Timed; epoch: Timed } {
     model.zeroGrad();
     results[0] = loss.valueAndGrad(model.forward(x, { training: true }), y, grad);
     model.backward(grad, { skipInputGradient: true });
-    results[2] = gradientNorm(params);
+    results[2] = gradNorm(params);
     optimizer.step(params, 1e-9);
   });
   const epoch: Timed = {
-    label: "evaluation after an epoch (loss, dead neurons; 1,000 points)",
+    label: "evaluation after each epoch (1,000 points)",
     run: () =>
       scanActivations(model, data.x, {
         statistics: false,
@@ -286,16 +264,6 @@ function stepParts(): { parts: Timed[]; whole: Timed; epoch: Timed } {
   return { parts, whole, epoch };
 }
 
-/** The L2 norm of the gradients, the sum `train()` forms for its `gradNorm` records. */
-function gradientNorm(params: readonly Parameter[]): number {
-  let sum = 0;
-  for (const p of params) {
-    const g = p.grad;
-    for (let i = 0; i < g.length; i++) sum += g[i] * g[i];
-  }
-  return Math.sqrt(sum);
-}
-
 /**
  * `train()` on the moons network, 20 epochs a call. Its time per epoch is read from the epochs'
  * own records (`seconds`, their median per call, pushed to `epochMs`): the first epoch of a call
@@ -305,7 +273,7 @@ function gradientNorm(params: readonly Parameter[]): number {
 function trainEpochs(epochMs: number[]): Timed {
   const data = twoMoons({ n: POINTS, noise: 0.1, seed: 1 });
   return {
-    label: "train(): its epochs",
+    label: "train(): one epoch (median of its records)",
     run: () => {
       const model = mlp([2, 64, 64, 2], { activation: "relu", seed: 2 });
       const history = train(model, data, {
@@ -346,29 +314,33 @@ if (import.meta.main) {
       samples[i].push((performance.now() - start) / t.calls);
     });
   }
-  const ms = samples.map(median);
-  printDense(dense, ms.slice(0, dense.length), repetitions);
+  const ms = new Map(all.map((t, i) => [t, median(samples[i])]));
+  ms.set(all.at(-1)!, median(epochMs)); // train(): its epochs' own records, not the calls' time
+  printDense(dense, ms, repetitions);
   console.log();
-  printStep(parts, [...ms.slice(dense.length, -1), median(epochMs)], repetitions);
+  printStep(parts, [whole, epoch, all.at(-1)!], ms, repetitions);
+}
+
+/** A row without a target. */
+function info(label: string, ours: string, baseline: string, ratio: string): Row {
+  return [label, ours, baseline, ratio, "(none)", "info"];
 }
 
 /** The first table: the peak, the products, the layer calls. */
-function printDense(dense: Timed[], ms: number[], repetitions: number): void {
-  const gmacs = dense.map((t, i) => t.macs / (ms[i] * 1e6));
-  const rows: Row[] = dense.map((t, i) => {
-    const speed = `${gmacs[i].toFixed(2)} GMAC/s`;
-    if (i === 0) return [t.label, speed, "", "", "(none)", "baseline"];
-    const perCall = `${(ms[i] * 1000).toFixed(2)} us (${speed})`;
-    if (t.label.includes("Dense.")) {
+function printDense(dense: Timed[], ms: Map<Timed, number>, repetitions: number): void {
+  const [peak] = dense;
+  const gmacs = (t: Timed) => t.macs / (ms.get(t)! * 1e6);
+  const rows: Row[] = dense.map((t) => {
+    const speed = `${gmacs(t).toFixed(2)} GMAC/s`;
+    if (t === peak) return [t.label, speed, "", "", "(none)", "baseline"];
+    const perCall = `${us(ms.get(t)!)} (${speed})`;
+    if (t.products !== undefined) {
       // The products' share of the calls: their resident times over the calls' time.
-      const both = t.label.endsWith("backward");
-      const base = i - (both ? 4 : 3);
-      const products = both ? ms[base] + ms[base + 1] + ms[base + 2] : ms[base];
-      const share = (products / ms[i]).toFixed(2);
-      return [t.label, perCall, `products ${us(products)}`, share, "(none)", "info"];
+      const products = t.products.reduce((sum, p) => sum + ms.get(p)!, 0);
+      return info(t.label, perCall, `products ${us(products)}`, (products / ms.get(t)!).toFixed(2));
     }
-    const ratio = (gmacs[i] / gmacs[0]).toFixed(2);
-    return [t.label, perCall, `peak ${gmacs[0].toFixed(2)} GMAC/s`, ratio, "(none)", "info"];
+    const ratio = (gmacs(t) / gmacs(peak)).toFixed(2);
+    return info(t.label, perCall, `peak ${gmacs(peak).toFixed(2)} GMAC/s`, ratio);
   });
   printTable([
     "relu-lab dense kernels against the 128-bit SIMD peak (no FMA), and the copies around them",
@@ -378,51 +350,37 @@ function printDense(dense: Timed[], ms: number[], repetitions: number): void {
 }
 
 /** The second table: a moons training step by part, the evaluation, and train() itself. */
-function printStep(parts: Timed[], ms: number[], repetitions: number): void {
-  const n = parts.length, layers = (n - 4) / 2;
-  // A backward row ran its layer's forward pass too: take that off.
-  const perStep = parts.map((_, i) => {
-    const isBackward = i >= layers + 2 && i < 2 * layers + 2;
-    return isBackward ? ms[i] - ms[1 + (2 * layers + 1 - i)] : ms[i];
-  });
-  const step = perStep.reduce((a, b) => a + b, 0);
+function printStep(
+  parts: Timed[],
+  [whole, evaluationRow, trainRow]: Timed[],
+  ms: Map<Timed, number>,
+  repetitions: number,
+): void {
+  const alone = (t: Timed) => ms.get(t)! - (t.includes === undefined ? 0 : ms.get(t.includes)!);
+  const step = parts.reduce((sum, t) => sum + alone(t), 0);
   const stepsPerEpoch = Math.ceil(POINTS / BATCH);
-  const [inTurn, evaluation, trainEpochMs] = ms.slice(n);
+  const inTurn = ms.get(whole)!,
+    evaluation = ms.get(evaluationRow)!,
+    trainEpoch = ms.get(trainRow)!;
   const epochMs = stepsPerEpoch * inTurn + evaluation;
-  const rows: Row[] = parts.map((t, i) => [
-    t.label,
-    us(perStep[i]),
-    us(step),
-    (perStep[i] / step).toFixed(2),
-    "(none)",
-    "info",
-  ]);
+  const rows: Row[] = parts.map((t) =>
+    info(t.label, us(alone(t)), us(step), (alone(t) / step).toFixed(2))
+  );
   rows.push(
-    ["a step: the parts above, each timed alone", us(step), "", "", "(none)", "info"],
-    [
-      "a step: the same parts in turn",
-      us(inTurn),
-      `alone ${us(step)}`,
-      (inTurn / step).toFixed(2),
-      "(none)",
-      "info",
-    ],
-    [
-      "evaluation after each epoch (1,000 points)",
+    info("a step: the parts above, each timed alone", us(step), "", ""),
+    info(whole.label, us(inTurn), `alone ${us(step)}`, (inTurn / step).toFixed(2)),
+    info(
+      evaluationRow.label,
       us(evaluation),
       `epoch ${us(epochMs)}`,
       (evaluation / epochMs).toFixed(2),
-      "(none)",
-      "info",
-    ],
-    [
-      "train(): one epoch (median of its records)",
-      us(trainEpochMs),
+    ),
+    info(
+      trainRow.label,
+      us(trainEpoch),
       `${stepsPerEpoch} steps in turn + evaluation ${us(epochMs)}`,
-      (trainEpochMs / epochMs).toFixed(2),
-      "(none)",
-      "info",
-    ],
+      (trainEpoch / epochMs).toFixed(2),
+    ),
   );
   printTable([
     `The moons network's training step (2-64-64-2 ReLU, batch ${BATCH}, SGD), part by part through the public API`,

@@ -156,8 +156,8 @@ export const typescriptKernels: DenseKernels = {
 // ---------------------------------------------------------------------------------------------
 // WebAssembly
 
-/** The exports of `_wasm/dense.wat`. */
-interface WasmExports {
+/** The exports of `_wasm/dense.wat` (byte offsets into `memory`). */
+export interface DenseWasmExports {
   memory: WebAssembly.Memory;
   axpyRows(
     rows: number,
@@ -324,13 +324,13 @@ function compile(): WebAssembly.Module | undefined {
 }
 
 /** The products' exports of an instance, or undefined where there is none. */
-function instantiate(): WasmExports | undefined {
+function instantiate(): DenseWasmExports | undefined {
   const instance = instantiateDenseModule();
   if (instance === undefined) return undefined;
   const { memory, axpyRows, transpose } = instance.exports;
   return {
     memory: memory as WebAssembly.Memory,
-    axpyRows: axpyRows as WasmExports["axpyRows"],
-    transpose: transpose as WasmExports["transpose"],
+    axpyRows: axpyRows as DenseWasmExports["axpyRows"],
+    transpose: transpose as DenseWasmExports["transpose"],
   };
 }

@@ -23,7 +23,7 @@ import {
   scanActivations,
 } from "./scan_activations.ts";
 import { correctCount } from "./accuracy.ts";
-import { clipGradNorm } from "./clip_grad_norm.ts";
+import { clipGradNorm, gradNorm } from "./clip_grad_norm.ts";
 import { Dense } from "./dense.ts";
 import { Dropout } from "./dropout.ts";
 import { isActivationLayer, type Layer } from "./layer.ts";
@@ -487,7 +487,7 @@ function* runEpochs(
         if (labels !== undefined) correct += correctCount(out, yb as Int32Array);
       }
       net.backward(grad, SKIP_INPUT_GRADIENT);
-      for (let d = 0; d < denseParams.length; d++) normSums[d] += layerNorm(denseParams[d]);
+      for (let d = 0; d < denseParams.length; d++) normSums[d] += gradNorm(denseParams[d]);
       if (clipNorm !== undefined) clipGradNorm(params, clipNorm);
       optimizer.step(params, learningRate);
       settings.onStep?.({ epoch: epoch + 1, step, loss: value, learningRate });
@@ -584,15 +584,6 @@ function evaluate(model: Sequential, data: Dataset, loss: Loss, measureDead: boo
     accuracy: labels === undefined ? undefined : correct / rows,
     deadFraction,
   };
-}
-
-function layerNorm(params: readonly { grad: Float64Array }[]): number {
-  let sum = 0;
-  for (const p of params) {
-    const g = p.grad;
-    for (let i = 0; i < g.length; i++) sum += g[i] * g[i];
-  }
-  return Math.sqrt(sum);
 }
 
 /** One view per row of `source`, made once per training run for {@linkcode gatherRows}. */

@@ -26,7 +26,7 @@ export const MODULE_URL: URL = new URL("./dense_wasm.ts", import.meta.url);
  * @param text The contents of `dense.wat`.
  * @returns The module's bytes.
  */
-export async function assemble(text: string): Promise<Uint8Array> {
+export async function assemble(text: string): Promise<Uint8Array<ArrayBuffer>> {
   const wabt = await wabtInit();
   const module = wabt.parseWat("dense.wat", text, { simd: true });
   try {
