@@ -30,6 +30,7 @@ both labels are attributed to the cell (the marker removed). This costs one smal
 cell instead of waiting for a quiet period after each.
 """
 
+import contextlib
 import json
 import os
 import queue
@@ -52,8 +53,14 @@ SYNC_SECONDS = 10
 POLL_SECONDS = 0.2
 
 
-class Interrupted(Exception):
-    """SIGINT or SIGTERM, or the CLI went away."""
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM, or the CLI went away.
+
+    A BaseException, like KeyboardInterrupt: library code that catches Exception must not
+    swallow it. (jupyter_client's network-interface discovery, in start_kernel, catches
+    Exception and warns; an Interrupted caught there was lost, the run went on with the signals
+    ignored, and the CLI's SIGKILL then left the kernel running.)
+    """
 
 
 class KernelDied(Exception):
@@ -66,11 +73,35 @@ class CellTimeout(Exception):
     pass
 
 
+# While the kernel starts, a signal is held back (see deferred_interrupts).
+pending = {"starting": False, "signal": None}
+
+
 def on_signal(signum, _frame):
     # Only the first signal interrupts; the shutdown that follows must not be interrupted.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    raise Interrupted(signal.Signals(signum).name)
+    name = signal.Signals(signum).name
+    if pending["starting"]:
+        pending["signal"] = name
+        return
+    raise Interrupted(name)
+
+
+@contextlib.contextmanager
+def deferred_interrupts():
+    """Holds a signal back until the block ends, then raises it.
+
+    start_kernel launches the kernel process and only then records it; interrupted in between,
+    the manager would not know the process it has to shut down.
+    """
+    pending["starting"] = True
+    try:
+        yield
+    finally:
+        pending["starting"] = False
+        if pending["signal"] is not None:
+            raise Interrupted(pending["signal"])
 
 
 def watch_stdin():
@@ -285,12 +316,11 @@ def main():
     client = None
     try:
         try:
-            manager.start_kernel(cwd=request["cwd"], env=env)
+            with deferred_interrupts():
+                manager.start_kernel(cwd=request["cwd"], env=env)
             client = manager.client()
             client.start_channels()
             client.wait_for_ready(timeout=request.get("startup_timeout", 60))
-        except Interrupted:
-            raise
         except Exception as error:  # noqa: BLE001 - reported to the CLI as text
             emit({"event": "fatal", "message": f"Cannot start kernel: {error}"})
             return 2

@@ -1,0 +1,97 @@
+/**
+ * execute.py under signals that arrive while the kernel starts, with a stand-in for
+ * jupyter_client's KernelManager whose "kernel" is a `sleep` process: the moments are placed
+ * exactly, which a real kernel's start does not allow.
+ */
+
+import assert from "node:assert/strict";
+import { ensureJupyter } from "../../src/runner/jupyter.ts";
+
+const EXECUTE_PY = new URL("../../src/runner/execute.py", import.meta.url).pathname;
+
+/**
+ * Runs execute.py's main() with a KernelManager whose start_kernel does `start` (Python source,
+ * indented for a method body), and returns its exit code, its events and whether the "kernel"
+ * was still running when main() returned.
+ */
+async function runWithStart(start: string) {
+  const script = `
+import importlib.util, json, os, signal, subprocess, sys, time
+spec = importlib.util.spec_from_file_location("execute", ${JSON.stringify(EXECUTE_PY)})
+execute = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(execute)
+
+launched = []  # every "kernel" started, whether or not the manager recorded it
+
+
+def launch():
+    process = subprocess.Popen(["sleep", "60"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    launched.append(process)
+    return process
+
+
+class StandIn:
+    def __init__(self, kernel_name):
+        self.process = None
+    def start_kernel(self, cwd, env):
+${start}
+    def client(self):
+        raise RuntimeError("the run went on after the signal")
+    def shutdown_kernel(self, now):
+        # As jupyter_client does, it can only shut down the process it has recorded.
+        self.process.kill()
+        self.process.wait()
+
+execute.KernelManager = StandIn
+code = execute.main()
+alive = any(process.poll() is None for process in launched)
+for process in launched:
+    process.kill()
+print(json.dumps({"code": code, "kernel_left": alive}), file=sys.stderr)
+`;
+  const { python } = await ensureJupyter();
+  const child = new Deno.Command(python, {
+    args: ["-c", script],
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  // stdin stays open while it runs, as the CLI keeps it: execute.py stops when it closes.
+  const writer = child.stdin.getWriter();
+  await writer.write(new TextEncoder().encode(JSON.stringify({ cwd: ".", cells: ["1"] }) + "\n"));
+  const [stdout, stderr] = await Promise.all([
+    new Response(child.stdout).bytes(),
+    new Response(child.stderr).bytes(),
+    child.status,
+  ]);
+  await writer.close().catch(() => {});
+  const lines = new TextDecoder().decode(stderr).trim().split("\n");
+  const events = new TextDecoder().decode(stdout).trim().split("\n").filter((l) => l)
+    .map((l) => JSON.parse(l).event);
+  return { ...JSON.parse(lines.at(-1)!), events } as {
+    code: number;
+    kernel_left: boolean;
+    events: string[];
+  };
+}
+
+Deno.test("execute.py: a SIGTERM that library code catches as an Exception still stops the run", async () => {
+  // As jupyter_client's network-interface discovery does inside start_kernel.
+  const result = await runWithStart(`
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.5)
+        except Exception:
+            pass
+        self.process = launch()`);
+  assert.deepEqual(result, { code: 130, kernel_left: false, events: [] });
+});
+
+Deno.test("execute.py: a SIGTERM between launching the kernel and recording it still shuts it down", async () => {
+  const result = await runWithStart(`
+        process = launch()
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(0.5)
+        self.process = process`);
+  assert.deepEqual(result, { code: 130, kernel_left: false, events: [] });
+});
