@@ -8,6 +8,7 @@ of stdin:
 
 and writes one JSON object per line on stdout, each cell's once it is complete:
 
+    {"event": "kernel", "pid": 4242}     (the kernel's process, leader of its own group)
     {"event": "started"}
     {"event": "cell", "index": 0, "status": "ok", "execution_count": 1, "outputs": [...]}
     ...
@@ -115,6 +116,12 @@ def watch_stdin():
         os.kill(os.getpid(), signal.SIGTERM)
 
 
+def kernel_process(manager):
+    """The kernel's Popen: provisioner.process since jupyter_client 7, kernel before."""
+    return (getattr(getattr(manager, "provisioner", None), "process", None)
+            or getattr(manager, "kernel", None))
+
+
 def emit(obj):
     sys.stdout.write(json.dumps(obj) + "\n")
     sys.stdout.flush()
@@ -160,9 +167,7 @@ class Kernel:
 
     def check_alive(self):
         if not self.manager.is_alive():
-            # The kernel's Popen: provisioner.process since jupyter_client 7, kernel before.
-            process = (getattr(getattr(self.manager, "provisioner", None), "process", None)
-                       or getattr(self.manager, "kernel", None))
+            process = kernel_process(self.manager)
             # What the kernel sent before it died may still be queued here.
             while self.pump(0.05):
                 pass
@@ -318,6 +323,10 @@ def main():
         try:
             with deferred_interrupts():
                 manager.start_kernel(cwd=request["cwd"], env=env)
+            process = kernel_process(manager)
+            if process is not None:
+                # Should this script be killed outright, the CLI stops the kernel by this.
+                emit({"event": "kernel", "pid": process.pid})
             client = manager.client()
             client.start_channels()
             client.wait_for_ready(timeout=request.get("startup_timeout", 60))

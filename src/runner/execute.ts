@@ -67,6 +67,7 @@ interface CellEvent {
 
 type Event =
   | CellEvent
+  | { event: "kernel"; pid: number }
   | { event: "started" | "done" }
   | { event: "fatal"; message: string }
   | { event: "timeout"; index: number; seconds: number; outputs: Output[] }
@@ -76,6 +77,12 @@ const EXECUTE_PY = new URL("./execute.py", import.meta.url);
 
 /** Seconds execute.py gets to shut its kernel down after SIGTERM, before SIGKILL. */
 const SHUTDOWN_SECONDS = 10;
+
+/**
+ * Seconds the output pipes may stay open once execute.py has exited: longer, and some other
+ * process holds them (a kernel it left), which must not keep the CLI waiting.
+ */
+const PIPE_SECONDS = 2;
 
 /**
  * Runs every code cell in order, stopping at the first failure. Cells after a failure keep no
@@ -185,6 +192,28 @@ async function runExecutePy(
   // A Python that fails at once (no jupyter_client after all) closes its stdin: its exit code
   // and stderr tell why, below.
   await writer.write(new TextEncoder().encode(JSON.stringify(request) + "\n")).catch(() => {});
+  const events: Event[] = [];
+  let kernelPid: number | undefined;
+  let garbled: string | undefined;
+  const stdout = readText(child.stdout, (line) => {
+    if (!line.trim()) return;
+    try {
+      const event = JSON.parse(line) as Event;
+      if (event.event === "kernel") kernelPid = event.pid;
+      else events.push(event);
+    } catch {
+      garbled ??= line;
+    }
+  });
+  const stderr = readText(child.stderr);
+  // The kernel runs in its own process group (jupyter_client starts it in a new session): only
+  // execute.py shuts it down, or, if execute.py itself had to be killed, this.
+  const killKernel = () => {
+    if (kernelPid === undefined) return;
+    try {
+      Deno.kill(-kernelPid, "SIGKILL");
+    } catch { /* gone already */ }
+  };
   let killer: ReturnType<typeof setTimeout> | undefined;
   const onAbort = () => {
     try {
@@ -194,31 +223,73 @@ async function runExecutePy(
       try {
         child.kill("SIGKILL");
       } catch { /* exited */ }
+      killKernel();
     }, SHUTDOWN_SECONDS * 1000);
   };
   signal?.addEventListener("abort", onAbort, { once: true });
-  const [stdout, stderr, status] = await Promise.all([
-    new Response(child.stdout).text(),
-    new Response(child.stderr).text(),
-    child.status,
-  ]);
+  const status = await child.status;
   signal?.removeEventListener("abort", onAbort);
   clearTimeout(killer);
-  await writer.close().catch(() => {});
+  // Killed by a signal, execute.py did not shut its kernel down.
+  if (status.signal !== null) killKernel();
+  let pipeTimer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    Promise.all([stdout.done, stderr.done]),
+    new Promise((resolve) => pipeTimer = setTimeout(resolve, PIPE_SECONDS * 1000)),
+  ]);
+  clearTimeout(pipeTimer);
+  await Promise.all([stdout.stop(), stderr.stop(), writer.close().catch(() => {})]);
   if (signal?.aborted) throw new Interrupted("interrupted: the kernel was shut down");
+  if (garbled !== undefined) {
+    throw new ExecutionError(
+      `Cannot execute notebook: execute.py wrote a line that is not JSON: ${garbled.slice(0, 200)}`,
+    );
+  }
 
-  const events = stdout.split("\n").filter((line) => line.trim()).map((line) =>
-    JSON.parse(line) as Event
-  );
   const ended = events.some((e) => ["done", "fatal", "timeout", "died"].includes(e.event)) ||
     events.some((e) => e.event === "cell" && e.status !== "ok");
   if (!ended) {
-    const last = stderr.trim().split("\n").filter((line) => line.trim()).at(-1) ?? "";
+    const last = stderr.text().trim().split("\n").filter((line) => line.trim()).at(-1) ?? "";
     throw new ExecutionError(
       `Cannot execute notebook: execute.py exited with code ${status.code}: ${last}`,
     );
   }
   return events;
+}
+
+/**
+ * Reads `stream` as text until it closes or `stop()` is called. With `onLine`, each whole line
+ * goes there as it arrives (and a last one without a newline at the end); without, `text()`
+ * returns what was read.
+ */
+function readText(stream: ReadableStream<Uint8Array>, onLine?: (line: string) => void) {
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let stopped = false;
+  const done = (async () => {
+    for (;;) {
+      const chunk = await reader.read().catch(() => ({ done: true, value: undefined }));
+      if (chunk.done || stopped) break;
+      text += decoder.decode(chunk.value, { stream: true });
+      if (onLine) {
+        const lines = text.split("\n");
+        text = lines.pop()!;
+        lines.forEach(onLine);
+      }
+    }
+    text += decoder.decode();
+    if (onLine && text) onLine(text);
+  })();
+  return {
+    done,
+    text: () => text,
+    async stop() {
+      stopped = true;
+      await reader.cancel().catch(() => {});
+      await done;
+    },
+  };
 }
 
 function describeFailure(cellIndex: number, cell: Cell, event: CellEvent): CellFailure {
