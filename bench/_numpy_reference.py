@@ -80,7 +80,8 @@ def main() -> None:
     except ImportError as error:
         print(json.dumps({"error": f"{error} (apt-get install python3-numpy)"}), flush=True)
         return
-    print(json.dumps({"ready": True, "numpy": np.__version__}), flush=True)
+    print(json.dumps({"ready": True, "numpy": np.__version__,
+                      "cpus": sorted(os.sched_getaffinity(0))}), flush=True)
     job = None
     for line in sys.stdin:
         request = json.loads(line)

@@ -12,6 +12,11 @@ export const PYTHON = "/usr/bin/python3";
 
 /** A running reference script. */
 export class PythonProcess {
+  /**
+   * The CPUs the script may run on (`os.sched_getaffinity`), from its greeting: inherited from
+   * the benchmark, so they are ours too.
+   */
+  cpus: number[] | undefined;
   #child: Deno.ChildProcess;
   #writer: WritableStreamDefaultWriter<Uint8Array>;
   #lines: AsyncIterator<string>;
@@ -60,7 +65,10 @@ export class PythonProcess {
 
   /** The first line the script prints on its own (before any request). */
   async greeting<T>(): Promise<T | string> {
-    return await this.#reply<T>();
+    const reply = await this.#reply<T>();
+    const cpus = (reply as { cpus?: unknown })?.cpus;
+    if (Array.isArray(cpus)) this.cpus = cpus;
+    return reply;
   }
 
   async #reply<T>(): Promise<T | string> {
@@ -84,6 +92,20 @@ export class PythonProcess {
     const status = await this.#child.status;
     if (!status.success) await this.#stderr;
   }
+}
+
+/**
+ * Where the two sides of a comparison ran, for the table's title. The two CPUs of this project's
+ * machine are shared with other machines, and at the same moment one can run a job 1.6 times
+ * slower than the other; a benchmark and its Python process left free to run on both can land on
+ * different ones, and the ratio then measures the CPUs. Under `taskset -c 0` they share one.
+ */
+export function placementNote(cpus: number[] | undefined): string {
+  if (cpus === undefined) return "";
+  return cpus.length === 1
+    ? `ours and Python pinned to CPU ${cpus[0]}`
+    : `NOT PINNED: ours and Python may each run on any of CPUs ${cpus.join(", ")}, ` +
+      "whose speeds can differ at the same moment; run under taskset -c 0";
 }
 
 /** The lines of a byte stream. */

@@ -16,6 +16,7 @@ test accuracy, epochs run and final training loss. On an error it prints `{"erro
 """
 
 import json
+import os
 import sys
 import time
 import warnings
@@ -44,6 +45,7 @@ def main() -> None:
             {
                 "sklearn": sklearn_version,
                 "numpy": np.__version__,
+                "cpus": sorted(os.sched_getaffinity(0)),
                 "xTrain": x_train.ravel().tolist(),
                 "yTrain": y_train.tolist(),
                 "xTest": x_test.ravel().tolist(),

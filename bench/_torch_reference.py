@@ -74,7 +74,8 @@ def main() -> None:
         print(json.dumps({"error": f"{error} (apt-get install python3-torch)"}), flush=True)
         return
     torch.set_num_threads(1)  # relu-lab and the TensorFlow.js backends run on one thread
-    print(json.dumps({"ready": True, "torch": torch.__version__}), flush=True)
+    print(json.dumps({"ready": True, "torch": torch.__version__,
+                      "cpus": sorted(os.sched_getaffinity(0))}), flush=True)
     job = None
     for line in sys.stdin:
         request = json.loads(line)

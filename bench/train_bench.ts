@@ -5,10 +5,13 @@
  * Run (from the repository root):
  *
  * ```sh
- * deno run --v8-flags=--expose-gc --allow-read=node_modules --allow-run=/usr/bin/python3 \
- *   bench/train_bench.ts [--repetitions=5]
+ * taskset -c 0 deno run --v8-flags=--expose-gc --allow-read=node_modules \
+ *   --allow-run=/usr/bin/python3 bench/train_bench.ts [--repetitions=5]
  * ```
  *
+ * - `taskset -c 0` (util-linux): this process and its Python processes on one CPU, so that the
+ *   two sides of each ratio run on the same one (see `placementNote` in `_python.ts`; the
+ *   table's title says where the run ran).
  * - `--allow-read=node_modules`: the TensorFlow.js WASM backend reads its `.wasm` file from the
  *   npm package (no network). Without it the WASM rows say "not run".
  * - `--allow-run=/usr/bin/python3`: the float64 references, PyTorch from Debian's
@@ -57,7 +60,7 @@
 
 import { Dense, type History, mlp, train, twoMoons } from "../src/mod.ts";
 import { createPrng } from "../src/mod.ts";
-import { PythonProcess } from "./_python.ts";
+import { placementNote, PythonProcess } from "./_python.ts";
 import { parseRepetitions } from "./_args.ts";
 import { median, printTable, type Row, verdict } from "./_table.ts";
 import {
@@ -489,13 +492,19 @@ async function main(): Promise<void> {
     verdict(growth <= TARGETS.heapGrowthBytes),
   ]);
 
-  printTable([
-    `relu-lab training benchmark: ${
-      SETTINGS.sizes.join("-")
-    } ReLU MLP, ${SETTINGS.points} two-moons points, ` +
-    `SGD lr ${SETTINGS.learningRate}, batch ${SETTINGS.batchSize}, ${SETTINGS.epochs} epochs`,
-    `Deno ${Deno.version.deno}, V8 ${Deno.version.v8}; ${wasmNote}`,
-  ], rows);
+  printTable(
+    [
+      `relu-lab training benchmark: ${
+        SETTINGS.sizes.join("-")
+      } ReLU MLP, ${SETTINGS.points} two-moons points, ` +
+      `SGD lr ${SETTINGS.learningRate}, batch ${SETTINGS.batchSize}, ${SETTINGS.epochs} epochs`,
+      `Deno ${Deno.version.deno}, V8 ${Deno.version.v8}; ${wasmNote}`,
+      placementNote(
+        [torch, numpy].find((p): p is PythonProcess => p instanceof PythonProcess)?.cpus,
+      ),
+    ].filter((line) => line !== ""),
+    rows,
+  );
   console.log(
     `runs (s): ours ${times.ours.map((t) => t.toFixed(3)).join(", ")}; TF CPU ${
       times.cpu.map((t) => t.toFixed(3)).join(", ")
