@@ -95,17 +95,20 @@ export class PythonProcess {
 }
 
 /**
- * Where the two sides of a comparison ran, for the table's title. The two CPUs of this project's
- * machine are shared with other machines, and at the same moment one can run a job 1.6 times
- * slower than the other; a benchmark and its Python process left free to run on both can land on
- * different ones, and the ratio then measures the CPUs. Under `taskset -c 0` they share one.
+ * Where the two sides of a comparison ran, as a title line (none without a Python process). The
+ * two CPUs of this project's machine are shared with other machines, and at the same moment one
+ * can run a job 1.6 times slower than the other; a benchmark and its Python process left free to
+ * run on both can land on different ones, and the ratio then measures the CPUs. Under
+ * `taskset -c 0` they share one.
  */
-export function placementNote(cpus: number[] | undefined): string {
-  if (cpus === undefined) return "";
-  return cpus.length === 1
-    ? `ours and Python pinned to CPU ${cpus[0]}`
-    : `NOT PINNED: ours and Python may each run on any of CPUs ${cpus.join(", ")}, ` +
-      "whose speeds can differ at the same moment; run under taskset -c 0";
+export function placementNote(cpus: number[] | undefined): string[] {
+  if (cpus === undefined) return [];
+  return [
+    cpus.length === 1
+      ? `ours and Python pinned to CPU ${cpus[0]}`
+      : `NOT PINNED: ours and Python may each run on any of CPUs ${cpus.join(", ")}, ` +
+        "whose speeds can differ at the same moment; run under taskset -c 0",
+  ];
 }
 
 /** The lines of a byte stream. */

@@ -11,8 +11,8 @@
  * `taskset -c 0` (util-linux) keeps this process and its Python process on one CPU, so that both
  * sides run on the same one: on this project's shared 2-CPU machine one CPU can be 1.6 times
  * slower than the other at the same moment, and left free the two processes can land on
- * different ones (unpinned, the ratio swung from 0.92x to 1.33x within an hour; pinned, to
- * either CPU, it was 1.08x to 1.09x in four runs). Any one CPU will do; the table's title says
+ * different ones (unpinned, the ratio swung from 0.99x to 1.33x within an hour; pinned, to
+ * either CPU, it was 1.07x to 1.14x in six runs). Any one CPU will do; the table's title says
  * where the run ran. Pinned to one CPU, scikit-learn's "default threads" also has only that one.
  *
  * `--allow-run=/usr/bin/python3`: scikit-learn from Debian's `python3-sklearn` (`apt-get install
@@ -223,9 +223,9 @@ async function main(): Promise<void> {
     title.push(
       `Deno ${Deno.version.deno}, V8 ${Deno.version.v8}; scikit-learn ${split.sklearn}, ` +
         `numpy ${split.numpy}`,
-      placementNote(python.cpus),
+      ...placementNote(python.cpus),
     );
-    printTable(title.filter((line) => line !== ""), rows);
+    printTable(title, rows);
     const list = (fits: SklearnFit[]) => fits.map((f) => f.seconds.toFixed(3)).join(", ");
     console.log(
       `runs (s): ours ${list(runs.ours)} (end-of-epoch evaluation ${list(runs.oursEnd)}); ` +

@@ -492,19 +492,16 @@ async function main(): Promise<void> {
     verdict(growth <= TARGETS.heapGrowthBytes),
   ]);
 
-  printTable(
-    [
-      `relu-lab training benchmark: ${
-        SETTINGS.sizes.join("-")
-      } ReLU MLP, ${SETTINGS.points} two-moons points, ` +
-      `SGD lr ${SETTINGS.learningRate}, batch ${SETTINGS.batchSize}, ${SETTINGS.epochs} epochs`,
-      `Deno ${Deno.version.deno}, V8 ${Deno.version.v8}; ${wasmNote}`,
-      placementNote(
-        [torch, numpy].find((p): p is PythonProcess => p instanceof PythonProcess)?.cpus,
-      ),
-    ].filter((line) => line !== ""),
-    rows,
-  );
+  printTable([
+    `relu-lab training benchmark: ${
+      SETTINGS.sizes.join("-")
+    } ReLU MLP, ${SETTINGS.points} two-moons points, ` +
+    `SGD lr ${SETTINGS.learningRate}, batch ${SETTINGS.batchSize}, ${SETTINGS.epochs} epochs`,
+    `Deno ${Deno.version.deno}, V8 ${Deno.version.v8}; ${wasmNote}`,
+    ...placementNote(
+      [torch, numpy].find((p): p is PythonProcess => p instanceof PythonProcess)?.cpus,
+    ),
+  ], rows);
   console.log(
     `runs (s): ours ${times.ours.map((t) => t.toFixed(3)).join(", ")}; TF CPU ${
       times.cpu.map((t) => t.toFixed(3)).join(", ")

@@ -266,11 +266,11 @@ function readText(stream: ReadableStream<Uint8Array>, onLine?: (line: string) =>
   const reader = stream.getReader();
   const decoder = new TextDecoder();
   let text = "";
-  let stopped = false;
   const done = (async () => {
     for (;;) {
+      // A cancelled reader's pending read resolves as done.
       const chunk = await reader.read().catch(() => ({ done: true, value: undefined }));
-      if (chunk.done || stopped) break;
+      if (chunk.done) break;
       text += decoder.decode(chunk.value, { stream: true });
       if (onLine) {
         const lines = text.split("\n");
@@ -285,7 +285,6 @@ function readText(stream: ReadableStream<Uint8Array>, onLine?: (line: string) =>
     done,
     text: () => text,
     async stop() {
-      stopped = true;
       await reader.cancel().catch(() => {});
       await done;
     },
