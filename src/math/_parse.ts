@@ -4,7 +4,7 @@
  * @module
  */
 
-import { type MathNode, parse } from "npm:mathjs@15.2.0";
+import { type MathNode, parse } from "./_mathjs.ts";
 import { formatValue } from "../core/validate.ts";
 
 /**

@@ -15,7 +15,7 @@ import {
   type ParenthesisNode,
   simplify,
   SymbolNode,
-} from "npm:mathjs@15.2.0";
+} from "./_mathjs.ts";
 import { formatValue } from "../core/validate.ts";
 import { parseExpression } from "./_parse.ts";
 
