@@ -20,6 +20,9 @@ Execution stops after the first cell whose reply is an error. The rest of stdin 
 when it closes (the CLI ended, or was killed), the kernel is shut down. SIGINT and SIGTERM
 shut the kernel down too; the exit code is then 130.
 
+Start-up. The kernel counts as started once the idle status of a kernel_info request has
+arrived on iopub (see Kernel.wait_ready); one that exits before that is started once more.
+
 Late outputs. The Deno kernel sends what a cell prints (console.log, console.error) from a
 queue, labelled with the execute request that is current when the queue is emptied, not when
 the cell printed. The last lines of a cell may therefore go out after the cell's idle status,
@@ -52,6 +55,13 @@ SYNC_CODE = '(globalThis[Symbol.for("relu-lab.runner.log")] ??= console.log)(%s)
 SYNC_SECONDS = 10
 # How often a wait checks that the kernel is still alive.
 POLL_SECONDS = 0.2
+# At start-up: how long an answered kernel_info request's idle status may take to reach iopub
+# before the request is sent again.
+READY_POLL_SECONDS = 0.05
+# A kernel that exits before it answers is started once more, on new ports, as Jupyter's own
+# restarter does: the ports jupyter_client picks are free when picked, and another process can
+# take one before the kernel binds it.
+START_ATTEMPTS = 2
 
 
 class Interrupted(BaseException):
@@ -68,6 +78,10 @@ class KernelDied(Exception):
     def __init__(self, exit_code):
         super().__init__(f"kernel exited with code {exit_code}")
         self.exit_code = exit_code
+
+
+class ExitedEarly(RuntimeError):
+    """The kernel process ended before it answered its first request."""
 
 
 class CellTimeout(Exception):
@@ -196,6 +210,35 @@ class Kernel:
             outs.append(out)
         return True
 
+    def wait_ready(self, timeout):
+        """Returns once the idle status of a kernel_info request has arrived on iopub.
+
+        That status shows both that the kernel answers and that iopub reaches us (a message
+        published before our subscription took hold is lost), so no output of the first cell
+        can go missing. jupyter_client's wait_for_ready checks the same with fixed waits (up to
+        1 s for the reply, 0.2 s for the status, then 0.2 s of silence): about 0.4 s of every
+        notebook. Here a request is sent again as soon as one has been answered on shell
+        without its status arriving.
+        """
+        deadline = time.monotonic() + timeout
+        asked = [self.client.kernel_info()]
+        while not any(msg_id in self.idle for msg_id in asked):
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the kernel did not answer within {timeout} s")
+            if self.pump(READY_POLL_SECONDS):
+                continue
+            try:
+                reply = self.client.get_shell_msg(timeout=0)
+            except queue.Empty:
+                try:
+                    self.check_alive()
+                except KernelDied as died:
+                    raise ExitedEarly(
+                        f"the kernel exited (code {died.exit_code}) before it answered") from None
+                continue
+            if reply.get("parent_header", {}).get("msg_id") in asked:
+                asked.append(self.client.kernel_info())
+
     def wait_reply(self, msg_id, deadline):
         while True:
             remaining = deadline - time.monotonic()
@@ -317,24 +360,34 @@ def main():
     threading.Thread(target=watch_stdin, daemon=True).start()
     env = dict(os.environ)
     env.update(request.get("env", {}))
-    manager = KernelManager(kernel_name=request.get("kernel", "deno"))
+    manager = None
     client = None
     try:
         try:
-            with deferred_interrupts():
-                manager.start_kernel(cwd=request["cwd"], env=env)
-            process = kernel_process(manager)
-            if process is not None:
-                # Should this script be killed outright, the CLI stops the kernel by this.
-                emit({"event": "kernel", "pid": process.pid})
-            client = manager.client()
-            client.start_channels()
-            client.wait_for_ready(timeout=request.get("startup_timeout", 60))
+            for attempt in range(1, START_ATTEMPTS + 1):
+                manager = KernelManager(kernel_name=request.get("kernel", "deno"))
+                with deferred_interrupts():
+                    manager.start_kernel(cwd=request["cwd"], env=env)
+                process = kernel_process(manager)
+                if process is not None:
+                    # Should this script be killed outright, the CLI stops the kernel by this.
+                    emit({"event": "kernel", "pid": process.pid})
+                client = manager.client()
+                client.start_channels()
+                kernel = Kernel(manager, client)
+                try:
+                    kernel.wait_ready(request.get("startup_timeout", 60))
+                    break
+                except ExitedEarly as error:
+                    if attempt == START_ATTEMPTS:
+                        raise ExitedEarly(f"{error} (started {START_ATTEMPTS} times)") from None
+                    client.stop_channels()
+                    client = None
+                    shut_down(manager)
         except Exception as error:  # noqa: BLE001 - reported to the CLI as text
             emit({"event": "fatal", "message": f"Cannot start kernel: {error}"})
             return 2
         emit({"event": "started"})
-        kernel = Kernel(manager, client)
         for event in run_cells(kernel, request["cells"], request.get("timeout", 120)):
             emit(event)
         emit({"event": "done"})
@@ -344,10 +397,16 @@ def main():
     finally:
         if client is not None:
             client.stop_channels()
-        try:
-            manager.shutdown_kernel(now=True)
-        except Exception:  # noqa: BLE001 - a kernel that never started, or already gone
-            pass
+        if manager is not None:
+            shut_down(manager)
+
+
+def shut_down(manager):
+    """Stops the kernel and removes its connection file."""
+    try:
+        manager.shutdown_kernel(now=True)
+    except Exception:  # noqa: BLE001 - a kernel that never started, or already gone
+        pass
 
 
 if __name__ == "__main__":

@@ -102,7 +102,7 @@ export async function executeNotebook(
     await ensureKernelSpec();
     jupyterPath = privateJupyterPath();
   }
-  const events = await runExecutePy(python, jupyterPath, {
+  const { events, lastWords } = await runExecutePy(python, jupyterPath, {
     kernel: options.kernel ?? "deno",
     cwd: options.cwd,
     timeout: options.timeout ?? 120,
@@ -157,19 +157,24 @@ export async function executeNotebook(
         `the kernel died (${how}) while running cell ${cellIndex}`,
       );
     } else if (event.event === "fatal") {
-      throw new ExecutionError(`Cannot execute notebook: ${event.message}`);
+      const said = lastWords ? ` (its stderr ends: ${lastWords})` : "";
+      throw new ExecutionError(`Cannot execute notebook: ${event.message}${said}`);
     }
   }
   return { notebook: { ...notebook, cells }, failure };
 }
 
-/** Spawns execute.py, sends it the request and returns its events once it has exited. */
+/**
+ * Spawns execute.py, sends it the request and returns its events once it has exited, with the
+ * last line it and its kernel wrote to stderr (Deno's warning that "deno jupyter" is unstable
+ * aside).
+ */
 async function runExecutePy(
   python: string,
   jupyterPath: string,
   request: Record<string, unknown>,
   signal: AbortSignal | undefined,
-): Promise<Event[]> {
+): Promise<{ events: Event[]; lastWords: string }> {
   if (signal?.aborted) throw new Interrupted("interrupted before the kernel started");
   let child: Deno.ChildProcess;
   try {
@@ -248,13 +253,14 @@ async function runExecutePy(
 
   const ended = events.some((e) => ["done", "fatal", "timeout", "died"].includes(e.event)) ||
     events.some((e) => e.event === "cell" && e.status !== "ok");
+  const lastWords = stderr.text().split("\n").map((line) => line.trim())
+    .filter((line) => line && !line.includes('"deno jupyter" is unstable')).at(-1) ?? "";
   if (!ended) {
-    const last = stderr.text().trim().split("\n").filter((line) => line.trim()).at(-1) ?? "";
     throw new ExecutionError(
-      `Cannot execute notebook: execute.py exited with code ${status.code}: ${last}`,
+      `Cannot execute notebook: execute.py exited with code ${status.code}: ${lastWords}`,
     );
   }
-  return events;
+  return { events, lastWords };
 }
 
 /**
