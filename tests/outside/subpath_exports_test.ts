@@ -52,7 +52,9 @@ Deno.test("every npm: import in src/ names the exact version deno.json maps it t
       if (entry.isDirectory && path !== `${REPO_ROOT}/src/runner`) await walk(path);
       if (!entry.isFile || !path.endsWith(".ts")) continue;
       const source = await Deno.readTextFile(path);
-      for (const [, specifier] of source.matchAll(/["`](npm:[^"`$]+?)(?:\/src\/[^"`]*)?["`]/g)) {
+      // The package and its version; a path inside the package after them is left out.
+      const npm = /["`](npm:(?:@[^/"`]+\/)?[^@/"`]+@[^/"`$]+)(?:\/[^"`]*)?["`]/g;
+      for (const [, specifier] of source.matchAll(npm)) {
         found.push(specifier);
         const name = specifier.slice(4).replace(/@[^@/]+$/, "");
         if (imports[name] !== specifier) {

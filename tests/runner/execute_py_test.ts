@@ -31,7 +31,7 @@ def launch():
 
 
 class StandIn:
-    def __init__(self, kernel_name):
+    def __init__(self, kernel_name, kernel_spec_manager):
         self.process = None
     def start_kernel(self, cwd, env):
 ${start}
