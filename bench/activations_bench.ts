@@ -14,7 +14,7 @@
  * | Float64 ReLU forward                     | >= 0.65      |
  * | Float64 ReLU fused backward (g * f'(x))  | >= 0.6       |
  * | Float64 Leaky ReLU forward               | >= 0.6       |
- * | Float32 ReLU forward                     | >= 0.4       |
+ * | Float32 ReLU forward                     | >= 0.5       |
  *
  * The "small" group runs the same kernels the way a training loop does: on 2,048 elements (a
  * batch of 32 rows of 64 neurons), called 4,883 times, and compares each with itself on the
@@ -30,7 +30,9 @@
  *
  * Two ceiling rows, without targets, show how far any JavaScript kernel can go here: the
  * plainest loop that reads two arrays and writes one (the fused backward's traffic), and a
- * plain float32 copy loop (one element per pass, as every float32 kernel runs).
+ * plain float32 copy loop (one element per pass, as every float32 kernel in JavaScript runs).
+ * The float32 ReLU forward runs in WebAssembly with 128-bit SIMD (four elements per
+ * instruction, `src/activations/_relu32_wasm.ts`), so it can pass the second.
  *
  * For contrast, without targets: a naive branchy ReLU written in the bench (an `if` per
  * element, the first thing one writes), and sigmoid and tanh forward, whose cost the
@@ -92,7 +94,8 @@ const tanh = createActivation("tanh");
  * The ceilings, for reading the targets: a fused backward reads two arrays and writes one, so
  * it cannot beat the plainest loop that does the same (`out = g * x`, no comparison); a float32
  * kernel in JavaScript runs one element per loop pass, so it cannot beat a plain loop copying
- * the bits. Both run as `dst.set(src)` cannot: one element at a time.
+ * the bits (the float32 ReLU forward, in WebAssembly SIMD, is not bound by it). Both run as
+ * `dst.set(src)` cannot: one element at a time.
  */
 function plainProduct(x: Float64Array, g: Float64Array, out: Float64Array): Float64Array {
   for (let i = x.length - 1; i >= 0; i--) out[i] = g[i] * x[i];
@@ -179,10 +182,10 @@ const KERNELS: Kernel[] = [
   { group: "float64", name: "f64 sigmoid forward", run: () => sigmoid.forward(x64, out64) },
   { group: "float64", name: "f64 tanh forward", run: () => tanh.forward(x64, out64) },
   { group: "float32", name: "f32 copy (dst.set(src))", run: () => out32.set(x32), baseline: true },
-  { group: "float32", name: "f32 relu forward", run: () => relu.forward(x32, out32), target: 0.4 },
+  { group: "float32", name: "f32 relu forward", run: () => relu.forward(x32, out32), target: 0.5 },
   {
     group: "float32",
-    name: "f32 plain copy loop (kernel ceiling)",
+    name: "f32 plain copy loop (JavaScript ceiling)",
     run: () => plainCopy32(x32, out32),
   },
   ...([

@@ -12,6 +12,7 @@
 
 import { kernelLengthError } from "./_arrays.ts";
 import { resolveKink } from "./_kink.ts";
+import { RELU32_WASM_MIN_LENGTH, reluForward32Wasm } from "./_relu32_wasm.ts";
 import type { KinkConvention } from "./types.ts";
 
 /** The slopes and convention of a two-piece linear function, resolved once. */
@@ -234,8 +235,10 @@ export function reluForward64(x: Float64Array, out: Float64Array): void {
 }
 
 /**
- * `out[i] = relu(x[i])` on float32, branch-free: `(v + |v|) * 0.5`, computed in float64 (as
- * every float32 element is read). It is exact for every float32 input but one: a positive v
+ * `out[i] = relu(x[i])` on float32. From {@linkcode RELU32_WASM_MIN_LENGTH} elements on, and
+ * where WebAssembly SIMD runs, the WebAssembly kernel does the work (`_relu32_wasm.ts`: the
+ * same bits as {@linkcode reluBits32}). Otherwise, branch-free: `(v + |v|) * 0.5`, computed in
+ * float64 (as every float32 element is read). It is exact for every float32 input but one: a positive v
  * doubles and halves without rounding (float32's range is far inside float64's), a negative v
  * or -0 gives `v + -v = +0`, +Infinity stays +Infinity and a NaN stays a NaN. The exception is
  * -Infinity, for which `-Infinity + Infinity` is NaN: the loop also sums its outputs (every one
@@ -249,6 +252,7 @@ export function reluForward64(x: Float64Array, out: Float64Array): void {
  */
 export function reluForward32(x: Float32Array, out: Float32Array): void {
   if (x.buffer === out.buffer) return reluBits32(x, out);
+  if (x.length >= RELU32_WASM_MIN_LENGTH && reluForward32Wasm(x, out)) return;
   const sum = reluHalfSum32(x, out);
   if (sum !== sum) {
     for (let i = 0; i < x.length; i++) if (x[i] === -Infinity) out[i] = 0;
