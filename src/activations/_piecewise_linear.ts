@@ -235,17 +235,17 @@ export function reluForward64(x: Float64Array, out: Float64Array): void {
 }
 
 /**
- * `out[i] = relu(x[i])` on float32. From {@linkcode RELU32_WASM_MIN_LENGTH} elements on, and
- * where WebAssembly SIMD runs, the WebAssembly kernel does the work (`_relu32_wasm.ts`: the
- * same bits as {@linkcode reluBits32}). Otherwise, branch-free: `(v + |v|) * 0.5`, computed in
- * float64 (as every float32 element is read). It is exact for every float32 input but one: a positive v
- * doubles and halves without rounding (float32's range is far inside float64's), a negative v
- * or -0 gives `v + -v = +0`, +Infinity stays +Infinity and a NaN stays a NaN. The exception is
- * -Infinity, for which `-Infinity + Infinity` is NaN: the loop also sums its outputs (every one
- * >= 0, so the sum is NaN only when an output is), and only then a second pass writes +0 where
- * x is -Infinity. Measured by `bench/activations_bench.ts` against the integer kernel below
- * (same run, 10^7 elements): about 0.41 of a copy's throughput instead of 0.35, with two
- * running sums (one sum waits on each addition in turn: 0.33).
+ * `out[i] = relu(x[i])` on float32. From {@linkcode RELU32_WASM_MIN_LENGTH} elements on, and where
+ * WebAssembly SIMD runs, the WebAssembly kernel does the work (`_relu32_wasm.ts`: the same bits as
+ * {@linkcode reluBits32}). Otherwise, branch-free: `(v + |v|) * 0.5`, computed in float64 (as every
+ * float32 element is read). It is exact for every float32 input but one: a positive v doubles and
+ * halves without rounding (float32's range is far inside float64's), a negative v or -0 gives
+ * `v + -v = +0`, +Infinity stays +Infinity and a NaN stays a NaN. The exception is -Infinity, for
+ * which `-Infinity + Infinity` is NaN: the loop also sums its outputs (every one >= 0, so the sum
+ * is NaN only when an output is), and only then a second pass writes +0 where x is -Infinity.
+ * Measured by `bench/activations_bench.ts` against the integer kernel below (same run, 10^7
+ * elements): about 0.41 of a copy's throughput instead of 0.35, with two running sums (one sum
+ * waits on each addition in turn: 0.33).
  *
  * When `out` shares memory with `x` the second pass could not find the -Infinity inputs any
  * more, and the integer kernel {@linkcode reluBits32} does the work.

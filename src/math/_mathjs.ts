@@ -3,7 +3,7 @@
  *
  * mathjs's ES module entry is some 1,200 files; Deno loads them one by one, which took about
  * 0.6 s of every notebook's first cell. The same version's one-file build
- * (`lib/browser/math.js`, the same full instance) loads in about 0.2 s. Types come from the
+ * (`lib/browser/math.js`, the same full instance) loads in about 0.3 s. Types come from the
  * package's own declarations (a type-only import, erased at run time).
  *
  * @module

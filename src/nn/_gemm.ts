@@ -17,6 +17,7 @@
  * @module
  */
 
+import { compileWasm } from "../core/_wasm.ts";
 import { DENSE_WASM_BASE64 } from "./_wasm/dense_wasm.ts";
 
 /** The products one dense layer needs. */
@@ -298,7 +299,7 @@ export function wasmKernels(): DenseKernels | undefined {
  * SIMD instructions or compiling are not available. The module is compiled once.
  */
 export function instantiateDenseModule(): WebAssembly.Instance | undefined {
-  if (compiled === undefined) compiled = compile() ?? null;
+  if (compiled === undefined) compiled = compileWasm(DENSE_WASM_BASE64) ?? null;
   if (compiled === null) return undefined;
   try {
     const instance = new WebAssembly.Instance(compiled);
@@ -309,19 +310,6 @@ export function instantiateDenseModule(): WebAssembly.Instance | undefined {
 }
 
 let compiled: WebAssembly.Module | null | undefined;
-
-function compile(): WebAssembly.Module | undefined {
-  if (typeof WebAssembly !== "object") return undefined;
-  const text = atob(DENSE_WASM_BASE64);
-  const binary = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) binary[i] = text.charCodeAt(i);
-  try {
-    if (!WebAssembly.validate(binary)) return undefined; // no SIMD in this engine
-    return new WebAssembly.Module(binary);
-  } catch {
-    return undefined; // e.g. a content security policy that forbids compiling WebAssembly
-  }
-}
 
 /** The products' exports of an instance, or undefined where there is none. */
 function instantiate(): DenseWasmExports | undefined {
