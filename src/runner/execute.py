@@ -4,7 +4,7 @@ Spawned by the Deno CLI (src/runner/execute.ts). Reads one JSON request as the f
 of stdin:
 
     {"kernel": "deno", "cwd": "...", "cells": ["source", ...],
-     "timeout": 120, "startup_timeout": 60, "env": {"NO_COLOR": "1"}}
+     "timeout": 120, "startup_timeout": 20, "env": {"NO_COLOR": "1"}}
 
 and writes one JSON object per line on stdout, each cell's once it is complete:
 
@@ -379,7 +379,7 @@ def main():
                 client.start_channels()
                 kernel = Kernel(manager, client)
                 try:
-                    kernel.wait_ready(request.get("startup_timeout", 60))
+                    kernel.wait_ready(request.get("startup_timeout", 20))
                     break
                 except ExitedEarly as error:
                     if attempt == START_ATTEMPTS:

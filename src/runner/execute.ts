@@ -14,6 +14,11 @@ export interface ExecuteOptions {
   cwd: string;
   /** Seconds each cell may run. Default 120. */
   timeout?: number;
+  /**
+   * Seconds the kernel gets to answer at its start. Default {@linkcode STARTUP_SECONDS}; a
+   * kernel that has not answered by then is stopped and the call rejects.
+   */
+  startupTimeout?: number;
   /** Kernel name. Default "deno". */
   kernel?: string;
   /** Python with jupyter_client. Default: the one {@linkcode ensureJupyter} finds. */
@@ -75,6 +80,13 @@ type Event =
 
 const EXECUTE_PY = new URL("./execute.py", import.meta.url);
 
+/**
+ * Seconds a kernel gets to answer at its start: the Deno kernel answers in about 0.8 s, so this
+ * leaves room for a loaded machine. (It was 60 s: a minute of silence before the one-line error
+ * for a kernel that hangs at its start.)
+ */
+export const STARTUP_SECONDS = 20;
+
 /** Seconds execute.py gets to shut its kernel down after SIGTERM, before SIGKILL. */
 const SHUTDOWN_SECONDS = 10;
 
@@ -106,7 +118,7 @@ export async function executeNotebook(
     kernel: options.kernel ?? "deno",
     cwd: options.cwd,
     timeout: options.timeout ?? 120,
-    startup_timeout: 60,
+    startup_timeout: options.startupTimeout ?? STARTUP_SECONDS,
     env: { NO_COLOR: "1" },
     cells: codeCells.map((i) => sourceText(notebook.cells[i])),
   }, options.signal);

@@ -76,3 +76,43 @@ Deno.test("executeNotebook keeps what the first cell prints at once, in five fre
     ]);
   }
 });
+
+Deno.test("executeNotebook stops a kernel that never answers, in one line, after its start-up time", async () => {
+  const jupyterPath = `${OUT}/start-hangs`;
+  const pidFile = `${await Deno.realPath(OUT)}/start-hangs/pid`;
+  await Deno.mkdir(`${jupyterPath}/kernels/hangs`, { recursive: true });
+  await Deno.remove(pidFile).catch(() => {});
+  await Deno.writeTextFile(
+    `${jupyterPath}/kernels/hangs/kernel.json`,
+    JSON.stringify({
+      argv: ["/bin/sh", "-c", `echo $$ > "${pidFile}"; exec sleep 600`],
+      display_name: "hangs",
+      language: "sh",
+    }),
+  );
+  const start = performance.now();
+  const error = await executeNotebook(oneCell("1"), {
+    cwd: OUT,
+    kernel: "hangs",
+    jupyterPath,
+    startupTimeout: 2,
+  }).then(() => undefined, (error) => error);
+  const seconds = (performance.now() - start) / 1000;
+  assert.ok(error instanceof ExecutionError, `rejected with ${error}`);
+  assert.equal(
+    error.message,
+    "Cannot execute notebook: Cannot start kernel: the kernel did not answer within 2 s",
+  );
+  assert.ok(seconds < 10, `took ${seconds.toFixed(1)} s`);
+  const pid = Number(await Deno.readTextFile(pidFile));
+  assert.ok(pid > 0, "the kernel started");
+  assert.equal(await isRunning(pid), false, `the kernel (pid ${pid}) is stopped`);
+});
+
+/** Whether a process with this id is running (`kill -0`). */
+async function isRunning(pid: number): Promise<boolean> {
+  const { code } = await new Deno.Command("/bin/sh", {
+    args: ["-c", `kill -0 ${pid} 2>/dev/null`],
+  }).output();
+  return code === 0;
+}
