@@ -14,7 +14,7 @@
  * | Float64 ReLU forward                     | >= 0.65      |
  * | Float64 ReLU fused backward (g * f'(x))  | >= 0.6       |
  * | Float64 Leaky ReLU forward               | >= 0.6       |
- * | Float32 ReLU forward                     | >= 0.4       |
+ * | Float32 ReLU forward                     | >= 0.45      |
  *
  * The "small" group runs the same kernels the way a training loop does: on 2,048 elements (a
  * batch of 32 rows of 64 neurons), called 4,883 times, and compares each with itself on the
@@ -33,9 +33,10 @@
  * plain float32 copy loop (one element per pass, as every float32 kernel in JavaScript runs).
  * The float32 ReLU forward runs in WebAssembly with 128-bit SIMD (four elements per
  * instruction, `src/activations/_relu32_wasm.ts`), so it can pass the second. Its target is
- * 0.4, not the 0.5 it held on the machine where it was written (0.57 to 0.68): on a second
- * machine of the same kind (an AMD EPYC with AVX-512, whose large copies run faster) it gave
- * 0.42 to 0.53, where the JavaScript loop gave 0.34 to 0.44.
+ * 0.45, not the 0.5 it held on the machine where it was written (0.57 to 0.68): on a second
+ * machine of the same kind (an AMD EPYC with AVX-512) it gave 0.39 to 0.53, and 0.475 to 0.540
+ * in six runs once its chunks stopped aliasing the arrays modulo 4 KiB (the JavaScript loop:
+ * 0.34 to 0.44).
  *
  * For contrast, without targets: a naive branchy ReLU written in the bench (an `if` per
  * element, the first thing one writes), and sigmoid and tanh forward, whose cost the
@@ -185,7 +186,7 @@ const KERNELS: Kernel[] = [
   { group: "float64", name: "f64 sigmoid forward", run: () => sigmoid.forward(x64, out64) },
   { group: "float64", name: "f64 tanh forward", run: () => tanh.forward(x64, out64) },
   { group: "float32", name: "f32 copy (dst.set(src))", run: () => out32.set(x32), baseline: true },
-  { group: "float32", name: "f32 relu forward", run: () => relu.forward(x32, out32), target: 0.4 },
+  { group: "float32", name: "f32 relu forward", run: () => relu.forward(x32, out32), target: 0.45 },
   {
     group: "float32",
     name: "f32 plain copy loop (JavaScript ceiling)",

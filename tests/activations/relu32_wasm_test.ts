@@ -11,7 +11,11 @@ import { assemble, moduleSource, RELU32 } from "../../src/nn/_wasm/assemble.ts";
 import { RELU32_WASM_BASE64 } from "../../src/activations/_wasm/relu32_wasm.ts";
 import watText from "../../src/activations/_wasm/relu32.wat" with { type: "text" };
 import moduleText from "../../src/activations/_wasm/relu32_wasm.ts" with { type: "text" };
-import { RELU32_WASM_MIN_LENGTH, reluForward32Wasm } from "../../src/activations/_relu32_wasm.ts";
+import {
+  chunkStart,
+  RELU32_WASM_MIN_LENGTH,
+  reluForward32Wasm,
+} from "../../src/activations/_relu32_wasm.ts";
 
 Deno.test("the committed relu32_wasm.ts is what relu32.wat assembles to, byte for byte", async () => {
   const bytes = await assemble(watText, RELU32);
@@ -69,4 +73,20 @@ Deno.test("float32 ReLU forward on 256 elements or more keeps the integer refere
     }),
     { numRuns: 20 },
   );
+});
+
+Deno.test("the chunks start far from both arrays' addresses modulo 4 KiB", () => {
+  // Starts are k * 512 bytes; the gap is to the nearest multiple of 4 KiB from either array.
+  const gap = (k: number, offset: number) => {
+    const d = (((k * 512 - offset) % 4096) + 4096) % 4096;
+    return Math.min(d, 4096 - d);
+  };
+  assert.equal(chunkStart(0, 0), 4, "page-aligned arrays: the chunk 2 KiB off both");
+  for (const [x, out] of [[0, 2048], [64, 64], [4096 * 3 + 100, 12], [1000, 3000]]) {
+    const k = chunkStart(x, out);
+    assert.ok(
+      Math.min(gap(k, x), gap(k, out)) >= 512,
+      `x at ${x}, out at ${out}: start ${k * 512} is ${gap(k, x)} and ${gap(k, out)} bytes off`,
+    );
+  }
 });
