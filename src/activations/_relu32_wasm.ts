@@ -95,9 +95,9 @@ export function reluForward32Wasm(x: Float32Array, out: Float32Array): boolean {
  * Which start the chunks take (`k` of `k * START_STEP` bytes): the one farthest, modulo 4 KiB,
  * from the addresses of `x` and `out`. A copy whose source and destination lie a multiple of
  * 4 KiB apart makes the processor take each load for one that depends on an earlier store
- * ("4K aliasing"): the chunks' two copies alone ran at 0.45 of a copy's throughput with the
- * chunk at address 0 and page-aligned arrays, 0.60 with it 64 to 3,072 bytes off (10^7
- * elements, same run). The arrays' own alignment is only known modulo 4 KiB through their
+ * ("4K aliasing"): the chunks' two copies alone ran at 0.56 to 0.58 of a copy's throughput with
+ * the chunk at address 0 and page-aligned arrays, 0.62 to 0.69 with it 64 to 3,072 bytes off
+ * (10^7 elements, same run, two runs). The arrays' own alignment is only known modulo 4 KiB through their
  * byte offsets, their buffers being page-aligned or not; this keeps clear of both.
  */
 export function chunkStart(xOffset: number, outOffset: number): number {
