@@ -97,8 +97,9 @@ export function reluForward32Wasm(x: Float32Array, out: Float32Array): boolean {
  * 4 KiB apart makes the processor take each load for one that depends on an earlier store
  * ("4K aliasing"): the chunks' two copies alone ran at 0.56 to 0.58 of a copy's throughput with
  * the chunk at address 0 and page-aligned arrays, 0.62 to 0.69 with it 64 to 3,072 bytes off
- * (10^7 elements, same run, two runs). The arrays' own alignment is only known modulo 4 KiB through their
- * byte offsets, their buffers being page-aligned or not; this keeps clear of both.
+ * (10^7 elements, same run, two runs). JavaScript does not see a buffer's address; large
+ * buffers, the ones this kernel runs on, start at or a few bytes after a page boundary, so an
+ * array's byte offset gives its address modulo 4 KiB to within those few bytes.
  */
 export function chunkStart(xOffset: number, outOffset: number): number {
   let best = 0, bestGap = -1;
