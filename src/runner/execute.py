@@ -398,10 +398,18 @@ def main():
     except Interrupted:
         return 130
     finally:
-        if client is not None:
-            client.stop_channels()
-        if manager is not None:
-            shut_down(manager)
+        # The shutdown must run to its end: a first SIGTERM arriving now (the CLI's, or ours when
+        # stdin closes) would raise Interrupted inside it and leave the kernel running. When the
+        # CLI is killed outright, its stdout breaks (an exception here) and its stdin closes (a
+        # SIGTERM from watch_stdin) at once: one CI run left a kernel behind that way.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        try:
+            if client is not None:
+                client.stop_channels()
+        finally:
+            if manager is not None:
+                shut_down(manager)
 
 
 def kernel_specs():

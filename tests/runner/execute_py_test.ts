@@ -9,12 +9,17 @@ import { ensureJupyter } from "../../src/runner/jupyter.ts";
 
 const EXECUTE_PY = new URL("../../src/runner/execute.py", import.meta.url).pathname;
 
+/** As jupyter_client does, the stand-in can only shut down the process it has recorded. */
+const DEFAULT_SHUTDOWN = `
+        self.process.kill()
+        self.process.wait()`;
+
 /**
  * Runs execute.py's main() with a KernelManager whose start_kernel does `start` (Python source,
  * indented for a method body), and returns its exit code, its events and whether the "kernel"
  * was still running when main() returned.
  */
-async function runWithStart(start: string) {
+async function runWithStart(start: string, shutdown = DEFAULT_SHUTDOWN) {
   const script = `
 import importlib.util, json, os, signal, subprocess, sys, time
 spec = importlib.util.spec_from_file_location("execute", ${JSON.stringify(EXECUTE_PY)})
@@ -38,12 +43,13 @@ ${start}
     def client(self):
         raise RuntimeError("the run went on after the signal")
     def shutdown_kernel(self, now):
-        # As jupyter_client does, it can only shut down the process it has recorded.
-        self.process.kill()
-        self.process.wait()
+${shutdown}
 
 execute.KernelManager = StandIn
-code = execute.main()
+try:
+    code = execute.main()
+except BaseException as error:  # what escaped main(), reported with whether the kernel was left
+    code = repr(error)
 alive = any(process.poll() is None for process in launched)
 for process in launched:
     process.kill()
@@ -69,7 +75,7 @@ print(json.dumps({"code": code, "kernel_left": alive}), file=sys.stderr)
   const events = new TextDecoder().decode(stdout).trim().split("\n").filter((l) => l)
     .map((l) => JSON.parse(l).event);
   return { ...JSON.parse(lines.at(-1)!), events } as {
-    code: number;
+    code: number | string;
     kernel_left: boolean;
     events: string[];
   };
@@ -94,4 +100,19 @@ Deno.test("execute.py: a SIGTERM between launching the kernel and recording it s
         time.sleep(0.5)
         self.process = process`);
   assert.deepEqual(result, { code: 130, kernel_left: false, events: [] });
+});
+
+Deno.test("execute.py: a SIGTERM that arrives while it shuts the kernel down does not cut the shutdown short", async () => {
+  // When the CLI is killed outright, its stdout breaks and its stdin closes at once: execute.py
+  // fails writing an event, and the SIGTERM from its stdin watcher lands in the cleanup.
+  const result = await runWithStart(
+    `
+        self.process = launch()`,
+    `
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(0.5)
+        self.process.kill()
+        self.process.wait()`,
+  );
+  assert.deepEqual(result, { code: 2, kernel_left: false, events: ["fatal"] });
 });
