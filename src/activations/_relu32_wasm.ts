@@ -31,9 +31,7 @@ const STARTS = 8, START_STEP = 512;
 export const RELU32_WASM_MIN_LENGTH = 256;
 
 interface Relu32Module {
-  /** The module's memory as float32. */
-  memory: Float32Array;
-  /** A whole chunk of `memory` from each start (`chunks[k]` from byte `k * START_STEP`). */
+  /** A chunk of the module's memory from each start (`chunks[k]` from byte `k * START_STEP`). */
   chunks: Float32Array[];
   /** ReLU in place on n elements of memory from byte address `at`. */
   relu: (at: number, n: number) => void;
@@ -61,7 +59,7 @@ function instantiate(): Relu32Module | undefined {
     for (let k = 0; k < STARTS; k++) {
       chunks.push(memory.subarray(k * START_STEP / 4, k * START_STEP / 4 + CHUNK));
     }
-    return { memory, chunks, relu: exports.relu as (at: number, n: number) => void };
+    return { chunks, relu: exports.relu as (at: number, n: number) => void };
   } catch {
     return undefined;
   }
@@ -76,17 +74,13 @@ export function reluForward32Wasm(x: Float32Array, out: Float32Array): boolean {
   if (out.length !== n) throw kernelLengthError("reluForward32", "out", out.length, n);
   const module = relu32Module();
   if (module === undefined) return false;
-  const { memory, chunks, relu } = module;
   const k = chunkStart(x.byteOffset, out.byteOffset), at = k * START_STEP;
+  const chunk = module.chunks[k];
   for (let start = 0; start < n; start += CHUNK) {
-    const end = Math.min(start + CHUNK, n);
-    if (end - start === CHUNK) chunks[k].set(x.subarray(start, end));
-    else memory.set(x.subarray(start, end), at / 4);
-    relu(at, end - start);
-    out.set(
-      end - start === CHUNK ? chunks[k] : memory.subarray(at / 4, at / 4 + end - start),
-      start,
-    );
+    const length = Math.min(CHUNK, n - start);
+    chunk.set(x.subarray(start, start + length));
+    module.relu(at, length);
+    out.set(length === CHUNK ? chunk : chunk.subarray(0, length), start);
   }
   return true;
 }

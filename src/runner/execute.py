@@ -94,10 +94,15 @@ class CellTimeout(Exception):
 pending = {"starting": False, "signal": None}
 
 
-def on_signal(signum, _frame):
-    # Only the first signal interrupts; the shutdown that follows must not be interrupted.
+def ignore_signals():
+    """From now on SIGINT and SIGTERM change nothing: the shutdown that follows must not be cut."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+def on_signal(signum, _frame):
+    # Only the first signal interrupts.
+    ignore_signals()
     name = signal.Signals(signum).name
     if pending["starting"]:
         pending["signal"] = name
@@ -403,8 +408,7 @@ def main():
         # CLI is killed outright, its stdout breaks (an exception here) and its stdin closes (a
         # SIGTERM from watch_stdin) at once. (Most likely how one CI run left a kernel behind;
         # not reproduced in 30 runs of that test under load, before or after this change.)
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        ignore_signals()
         try:
             if client is not None:
                 client.stop_channels()
