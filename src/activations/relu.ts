@@ -95,7 +95,7 @@ export function reluActivation(options: ReluGradOptions = {}): ActivationFunctio
   const action = "create relu";
   const atZero = checkKink(action, options.atZero ?? "left");
   const slopes = linearSlopes(action, 0, 1, atZero);
-  return new ActivationFunction({
+  const activation = new ActivationFunction({
     name: "relu",
     label: atZero === "left" ? "ReLU" : `ReLU (f′(0) = ${slopes.atZero})`,
     params: { atZero },
@@ -112,4 +112,19 @@ export function reluActivation(options: ReluGradOptions = {}): ActivationFunctio
     } & z = 0 \text{ (convention)} \\ 0 & z < 0 \end{cases}`,
     kinks: [0],
   });
+  if (atZero === "left") LEFT_KINK_RELUS.add(activation);
+  return activation;
+}
+
+/** The ReLU objects built here with f'(0) = 0 (the default), whatever their number. */
+const LEFT_KINK_RELUS = new WeakSet<object>();
+
+/**
+ * Whether `activation` is a ReLU built by this module with f'(0) = 0: its forward and backward
+ * passes are `reluForward64` and the left-kink backward, which the WebAssembly training step
+ * (`nn/_wasm_training.ts`) reproduces bit for bit. A look-alike (another object named "relu")
+ * is not one.
+ */
+export function isLeftKinkRelu(activation: unknown): boolean {
+  return typeof activation === "object" && activation !== null && LEFT_KINK_RELUS.has(activation);
 }

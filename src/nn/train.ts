@@ -32,6 +32,7 @@ import { type Optimizer, type OptimizerName, resolveOptimizer } from "./optimize
 import { PReLU } from "./prelu_layer.ts";
 import type { Schedule } from "./schedules.ts";
 import { Sequential } from "./sequential.ts";
+import { wasmTraining } from "./_wasm_training.ts";
 
 /** What {@linkcode train} records after each epoch. */
 export interface EpochRecord {
@@ -393,6 +394,9 @@ function trainingRun(model: Sequential, data: Dataset, options: TrainOptions): T
         rates,
         loss,
         optimizer,
+        optimizerName: typeof options.optimizer === "object"
+          ? undefined
+          : options.optimizer ?? "sgd",
         clipNorm,
         dropout,
         shuffle: options.shuffle ?? true,
@@ -410,6 +414,8 @@ interface Settings {
   rates: Float64Array;
   loss: Loss;
   optimizer: Optimizer;
+  /** The name the optimizer was given by; undefined for an object. */
+  optimizerName: string | undefined;
   clipNorm: number | undefined;
   dropout: number;
   shuffle: boolean;
@@ -447,6 +453,10 @@ function* runEpochs(
   const denseParams = denseLayers.map((layer) => layer.params());
   const preluLayers = model.layers.filter((layer): layer is PReLU => layer instanceof PReLU);
   const normSums = new Float64Array(denseLayers.length);
+  // The whole step in WebAssembly memory where it applies (the same bits; `_wasm_training.ts`).
+  const wasm = net === model && clipNorm === undefined
+    ? wasmTraining(model, settings.optimizerName, optimizer, Math.min(batchSize, n))
+    : undefined;
 
   for (let epoch = 0; epoch < settings.epochCount; epoch++) {
     const started = performance.now();
@@ -455,11 +465,11 @@ function* runEpochs(
     normSums.fill(0);
     const running = settings.trainMetrics === "running";
     const scans = emptyActivationScans(model);
+    wasm?.load();
+    wasm?.clearFlags();
     let step = 0, lossSum = 0, correct = 0;
     for (let start = 0; start < n; start += batchSize) {
       const rows = Math.min(batchSize, n - start);
-      const xb = xBatches.get(rows);
-      gatherRows(xRows, order, start, xb);
       let yb: Int32Array | Matrix;
       if (labels !== undefined) {
         let lb = labelBatches.get(rows);
@@ -474,24 +484,49 @@ function* runEpochs(
         gatherRows(targetRows!, order, start, yb);
       }
       step++;
-      net.zeroGrad();
-      const out = net.forward(xb, TRAINING);
+      let out: Matrix;
+      if (wasm === undefined) {
+        const xb = xBatches.get(rows);
+        gatherRows(xRows, order, start, xb);
+        net.zeroGrad();
+        out = net.forward(xb, TRAINING);
+      } else {
+        out = wasm.forward(xRows, order, start, rows);
+      }
       const grad = grads.get(rows);
       const value = loss.valueAndGrad(out, yb, grad);
       if (!Number.isFinite(value)) {
+        if (wasm !== undefined) {
+          // As the loop leaves the model: the weights of the last step, zero gradients.
+          wasm.store();
+          model.zeroGrad();
+        }
         throw new TrainingDivergedError(history, epoch + 1, step, value);
       }
       if (running) {
-        recordActivations(model, scans, { statistics: false });
+        if (wasm === undefined) recordActivations(model, scans, { statistics: false });
+        else wasm.markPositive(rows);
         lossSum += value * rows;
         if (labels !== undefined) correct += correctCount(out, yb as Int32Array);
       }
-      net.backward(grad, SKIP_INPUT_GRADIENT);
-      for (let d = 0; d < denseParams.length; d++) normSums[d] += gradNorm(denseParams[d]);
-      if (clipNorm !== undefined) clipGradNorm(params, clipNorm);
-      optimizer.step(params, learningRate);
-      settings.onStep?.({ epoch: epoch + 1, step, loss: value, learningRate });
+      if (wasm === undefined) {
+        net.backward(grad, SKIP_INPUT_GRADIENT);
+        for (let d = 0; d < denseParams.length; d++) normSums[d] += gradNorm(denseParams[d]);
+        if (clipNorm !== undefined) clipGradNorm(params, clipNorm);
+        optimizer.step(params, learningRate);
+      } else {
+        wasm.backward(grad);
+        for (let d = 0; d < denseParams.length; d++) normSums[d] += wasm.gradNorm(d);
+        wasm.step(learningRate);
+      }
+      if (settings.onStep !== undefined) {
+        wasm?.store();
+        settings.onStep({ epoch: epoch + 1, step, loss: value, learningRate });
+        wasm?.load();
+      }
     }
+    wasm?.store();
+    if (running) wasm?.readFlags(scans);
 
     const train = running
       ? {

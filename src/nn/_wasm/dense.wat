@@ -549,4 +549,120 @@
             (local.set $j (i32.add (local.get $j) (i32.const 1)))
             (br $column)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $row)))))
+        (br $row))))
+
+  ;; ---------------------------------------------------------------------------------------
+  ;; What a training step needs besides the products and Adam, for ../_wasm_training.ts, which
+  ;; keeps a ReLU network's whole step in this memory. Each gives the bits of its TypeScript
+  ;; counterpart: every value is the same IEEE operations on the same operands.
+
+  ;; $y = relu($z) over $n doubles: z where z > 0 or z is NaN, +0 where z <= 0 (-0 included),
+  ;; as reluForward64 in ../../activations/_piecewise_linear.ts.
+  (func (export "reluForward") (param $z i32) (param $y i32) (param $n i32)
+    (local $o i32) (local $pairsEnd i32) (local $v v128) (local $s f64)
+    (local.set $pairsEnd (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
+    (block $pairsDone
+      (loop $pair
+        (br_if $pairsDone (i32.ge_u (local.get $o) (local.get $pairsEnd)))
+        (local.set $v (v128.load (i32.add (local.get $z) (local.get $o))))
+        (v128.store (i32.add (local.get $y) (local.get $o))
+          (v128.andnot (local.get $v) (f64x2.le (local.get $v) (v128.const f64x2 0 0))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $pair)))
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then
+        (local.set $s (f64.load (i32.add (local.get $z) (local.get $o))))
+        (f64.store (i32.add (local.get $y) (local.get $o))
+          (select (f64.const 0) (local.get $s) (f64.le (local.get $s) (f64.const 0)))))))
+
+  ;; $out = $g * (z > 0 ? 1 : 0) over $n doubles, and NaN where z is NaN: the backward pass of
+  ;; ReLU with f'(0) = 0, as kinkLeft64 and markNaN in ../../activations/_piecewise_linear.ts.
+  (func (export "reluBackward") (param $z i32) (param $g i32) (param $out i32) (param $n i32)
+    (local $o i32) (local $pairsEnd i32) (local $v v128) (local $s f64) (local $r f64)
+    (local.set $pairsEnd (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
+    (block $pairsDone
+      (loop $pair
+        (br_if $pairsDone (i32.ge_u (local.get $o) (local.get $pairsEnd)))
+        (local.set $v (v128.load (i32.add (local.get $z) (local.get $o))))
+        (v128.store (i32.add (local.get $out) (local.get $o))
+          (v128.bitselect
+            (v128.const i64x2 0x7ff8000000000000 0x7ff8000000000000)
+            (f64x2.mul (v128.load (i32.add (local.get $g) (local.get $o)))
+              (v128.and (f64x2.gt (local.get $v) (v128.const f64x2 0 0))
+                (v128.const f64x2 1 1)))
+            (f64x2.ne (local.get $v) (local.get $v))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $pair)))
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then
+        (local.set $s (f64.load (i32.add (local.get $z) (local.get $o))))
+        (local.set $r (f64.mul (f64.load (i32.add (local.get $g) (local.get $o)))
+          (select (f64.const 1) (f64.const 0) (f64.gt (local.get $s) (f64.const 0)))))
+        (f64.store (i32.add (local.get $out) (local.get $o))
+          (select (f64.reinterpret_i64 (i64.const 0x7ff8000000000000)) (local.get $r)
+            (f64.ne (local.get $s) (local.get $s)))))))
+
+  ;; For each column j of the $rows x $cols matrix $z whose byte $flags[j] is 0: 1 if some
+  ;; z[i, j] > 0 (looked for down the column, stopping at the first), as recordActivations in
+  ;; ../scan_activations.ts.
+  (func (export "markPositive") (param $z i32) (param $rows i32) (param $cols i32) (param $flags i32)
+    (local $j i32) (local $at i32) (local $end i32) (local $rowBytes i32)
+    (local.set $rowBytes (i32.shl (local.get $cols) (i32.const 3)))
+    (local.set $end (i32.add (local.get $z) (i32.mul (local.get $rows) (local.get $rowBytes))))
+    (block $done
+      (loop $column
+        (br_if $done (i32.ge_u (local.get $j) (local.get $cols)))
+        (if (i32.eqz (i32.load8_u (i32.add (local.get $flags) (local.get $j))))
+          (then
+            (local.set $at (i32.add (local.get $z) (i32.shl (local.get $j) (i32.const 3))))
+            (block $found
+              (loop $down
+                (br_if $found (i32.ge_u (local.get $at) (local.get $end)))
+                (if (f64.gt (f64.load (local.get $at)) (f64.const 0))
+                  (then
+                    (i32.store8 (i32.add (local.get $flags) (local.get $j)) (i32.const 1))
+                    (br $found)))
+                (local.set $at (i32.add (local.get $at) (local.get $rowBytes)))
+                (br $down)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $column))))
+
+  ;; $sum + the squares of $n doubles at $p, added one at a time in order (as gradNorm in
+  ;; ../clip_grad_norm.ts).
+  (func (export "sumSquares") (param $p i32) (param $n i32) (param $sum f64) (result f64)
+    (local $end i32) (local $v f64)
+    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 3))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $v (f64.load (local.get $p)))
+        (local.set $sum (f64.add (local.get $sum) (f64.mul (local.get $v) (local.get $v))))
+        (local.set $p (i32.add (local.get $p) (i32.const 8)))
+        (br $next)))
+    (local.get $sum))
+
+  ;; One plain SGD step over $n doubles: w = w - lr * (g + decay * w), as ../sgd.ts without
+  ;; momentum.
+  (func (export "sgd") (param $n i32) (param $w i32) (param $g i32) (param $lr f64) (param $decay f64)
+    (local $o i32) (local $pairsEnd i32) (local $wi v128) (local $sw f64)
+    (local.set $pairsEnd (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
+    (block $pairsDone
+      (loop $pair
+        (br_if $pairsDone (i32.ge_u (local.get $o) (local.get $pairsEnd)))
+        (local.set $wi (v128.load (i32.add (local.get $w) (local.get $o))))
+        (v128.store (i32.add (local.get $w) (local.get $o))
+          (f64x2.sub (local.get $wi)
+            (f64x2.mul (f64x2.splat (local.get $lr))
+              (f64x2.add (v128.load (i32.add (local.get $g) (local.get $o)))
+                (f64x2.mul (f64x2.splat (local.get $decay)) (local.get $wi))))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $pair)))
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then
+        (local.set $sw (f64.load (i32.add (local.get $w) (local.get $o))))
+        (f64.store (i32.add (local.get $w) (local.get $o))
+          (f64.sub (local.get $sw)
+            (f64.mul (local.get $lr)
+              (f64.add (f64.load (i32.add (local.get $g) (local.get $o)))
+                (f64.mul (local.get $decay) (local.get $sw)))))))))
+)

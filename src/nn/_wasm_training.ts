@@ -1,0 +1,411 @@
+/**
+ * The training step of a ReLU network kept whole in WebAssembly memory, for {@linkcode train}.
+ *
+ * Layer by layer, a step copies every operand into the kernels' memory and every result out:
+ * the batch, the weights, each layer's input again for the backward pass, the gradients, and
+ * Adam's values (about 150,000 doubles a step for the digits benchmark's 64-64-10 network and
+ * batch of 200, 13% of its time), and ReLU runs in JavaScript between the products. Here one
+ * memory holds the network's weights, biases, gradients, optimizer moments, every layer's
+ * input and output and the gradients between them, for the whole run: a step copies in only
+ * the batch's rows and the loss gradient, and copies out only the network's output. ReLU, its
+ * gradient, the dead-neuron flags, the gradient norms and the optimizer's update run there too.
+ * The model's own arrays are brought up to date whenever the caller can look at them (at the
+ * end of each epoch, around each `onStep` call, before a divergence error) and read back before
+ * the next step, so a change made to them in a callback is trained on.
+ *
+ * The results are bit for bit those of the layer-by-layer loop: the same kernels of
+ * `_wasm/dense.wat` on the same operands for the products and Adam, and kernels for ReLU, its
+ * gradient, SGD and the squared norms that do the IEEE operations of their TypeScript
+ * counterparts in the same order (tests/nn/wasm_training_test.ts compares the two paths).
+ *
+ * It applies to a {@linkcode Sequential} of Dense layers with a ReLU (f'(0) = 0, built by this
+ * library) between each two, trained with plain SGD, Adam or AdamW given by name, without
+ * dropout or gradient clipping, where WebAssembly SIMD runs; {@linkcode train} uses the
+ * layer-by-layer loop otherwise. After training with `trainMetrics: "running"`, the layers'
+ * `lastInput` and `lastOutput` are not the last batch's (no layer ran forward in JavaScript).
+ *
+ * @module
+ */
+
+import { isLeftKinkRelu } from "../activations/relu.ts";
+import type { Matrix } from "../core/matrix.ts";
+import { MatrixCache } from "./_buffers.ts";
+import { bytes, instantiateDenseModule, windows } from "./_gemm.ts";
+import { ActivationLayer } from "./activation_layer.ts";
+import { Dense } from "./dense.ts";
+import type { Optimizer } from "./optimizer.ts";
+import type { ActivationScan } from "./scan_activations.ts";
+import { Sequential } from "./sequential.ts";
+
+/** The exports of `_wasm/dense.wat` a step uses (byte offsets into `memory`). */
+interface StepExports {
+  memory: WebAssembly.Memory;
+  axpyRows(
+    rows: number,
+    inner: number,
+    cols: number,
+    a: number,
+    aRowStride: number,
+    aColStride: number,
+    b: number,
+    init: number,
+    initStride: number,
+    out: number,
+    scratch: number,
+  ): void;
+  transpose(rows: number, cols: number, src: number, dst: number): void;
+  adam(
+    n: number,
+    w: number,
+    g: number,
+    m: number,
+    v: number,
+    decoupled: number,
+    decay: number,
+    lrDecay: number,
+    beta1: number,
+    oneMinusBeta1: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    learningRate: number,
+    correction1: number,
+    correction2: number,
+    epsilon: number,
+  ): void;
+  reluForward(z: number, y: number, n: number): void;
+  reluBackward(z: number, g: number, out: number, n: number): void;
+  markPositive(z: number, rows: number, cols: number, flags: number): void;
+  sumSquares(p: number, n: number, sum: number): number;
+  sgd(n: number, w: number, g: number, learningRate: number, decay: number): void;
+}
+
+/** Byte offsets of one Dense layer's arrays (-1: none). */
+interface DenseSlots {
+  layer: Dense;
+  nIn: number;
+  nOut: number;
+  /** Weights, biases, their gradients, and the transposed weights (input gradient). */
+  w: number;
+  b: number;
+  gw: number;
+  gb: number;
+  wt: number;
+  /** Adam's first and second moments of the weights and of the biases. */
+  mw: number;
+  vw: number;
+  mb: number;
+  vb: number;
+  /** Input rows (the batch, or the ReLU output below), output rows z, ReLU's output of z. */
+  x: number;
+  z: number;
+  y: number;
+  /** Gradient of the loss with respect to z, and to the input (-1 for the first layer). */
+  gz: number;
+  gx: number;
+  /** One byte per neuron: z > 0 seen this epoch (the ReLU above it; -1 for the last layer). */
+  flags: number;
+}
+
+/** How the parameters are updated: the optimizers {@linkcode train} can run here. */
+type Update =
+  | { kind: "sgd"; weightDecay: number }
+  | {
+    kind: "adam";
+    decoupled: boolean;
+    beta1: number;
+    beta2: number;
+    epsilon: number;
+    weightDecay: number;
+  };
+
+/** The largest memory a run may take here (the layer-by-layer loop needs far less). */
+const MAX_BYTES = 512 * 2 ** 20;
+
+/**
+ * A run's step in WebAssembly, or undefined where it does not apply (see the module's doc):
+ * `optimizerName` is the name the optimizer was given by (undefined for an object), `optimizer`
+ * what it resolved to, `maxRows` the batch size.
+ */
+export function wasmTraining(
+  model: Sequential,
+  optimizerName: string | undefined,
+  optimizer: Optimizer,
+  maxRows: number,
+): WasmTraining | undefined {
+  const update = updateOf(optimizerName, optimizer);
+  if (update === undefined) return undefined;
+  const dense = denseLayersOf(model);
+  if (dense === undefined) return undefined;
+  const exports = stepExports();
+  if (exports === undefined) return undefined;
+  return WasmTraining.create(exports, dense, update, maxRows);
+}
+
+/** The update of an optimizer given by name, or undefined. */
+function updateOf(name: string | undefined, optimizer: Optimizer): Update | undefined {
+  const o = optimizer.options;
+  if (name === "sgd" && optimizer.name === "sgd" && o.momentum === 0) {
+    return { kind: "sgd", weightDecay: o.weightDecay as number };
+  }
+  if ((name === "adam" || name === "adamW") && optimizer.name === name) {
+    return {
+      kind: "adam",
+      decoupled: name === "adamW",
+      beta1: o.beta1 as number,
+      beta2: o.beta2 as number,
+      epsilon: o.epsilon as number,
+      weightDecay: o.weightDecay as number,
+    };
+  }
+  return undefined;
+}
+
+/** The Dense layers of `Dense, ReLU, Dense, ..., Dense`, or undefined for any other model. */
+function denseLayersOf(model: Sequential): Dense[] | undefined {
+  if (!(model instanceof Sequential)) return undefined;
+  const layers = model.layers;
+  if (layers.length % 2 === 0) return undefined;
+  const dense: Dense[] = [];
+  for (let i = 0; i < layers.length; i++) {
+    const layer = layers[i];
+    if (i % 2 === 0) {
+      if (!(layer instanceof Dense)) return undefined;
+      dense.push(layer);
+    } else if (!(layer instanceof ActivationLayer) || !isLeftKinkRelu(layer.activation)) {
+      return undefined;
+    }
+  }
+  return dense;
+}
+
+/** A new instance's exports, or undefined where WebAssembly SIMD is not available. */
+function stepExports(): StepExports | undefined {
+  const instance = instantiateDenseModule();
+  if (instance === undefined) return undefined;
+  const e = instance.exports;
+  return {
+    memory: e.memory as WebAssembly.Memory,
+    axpyRows: e.axpyRows as StepExports["axpyRows"],
+    transpose: e.transpose as StepExports["transpose"],
+    adam: e.adam as StepExports["adam"],
+    reluForward: e.reluForward as StepExports["reluForward"],
+    reluBackward: e.reluBackward as StepExports["reluBackward"],
+    markPositive: e.markPositive as StepExports["markPositive"],
+    sumSquares: e.sumSquares as StepExports["sumSquares"],
+    sgd: e.sgd as StepExports["sgd"],
+  };
+}
+
+/** One run's memory and step. */
+export class WasmTraining {
+  readonly #ex: StepExports;
+  readonly #layers: DenseSlots[];
+  readonly #update: Update;
+  readonly #heap: Float64Array;
+  readonly #flagBytes: Uint8Array;
+  readonly #ones: number;
+  readonly #zero: number;
+  readonly #scratch: number;
+  readonly #outputs: MatrixCache;
+  readonly #window = windows();
+  /** Adam's step count. */
+  #t = 0;
+
+  private constructor(
+    ex: StepExports,
+    layers: DenseSlots[],
+    update: Update,
+    offsets: { ones: number; zero: number; scratch: number; size: number },
+    maxRows: number,
+  ) {
+    this.#ex = ex;
+    this.#layers = layers;
+    this.#update = update;
+    const memory = ex.memory;
+    memory.grow(Math.ceil((offsets.size - memory.buffer.byteLength) / 65536));
+    // The memory never grows again: these views stay valid for the run.
+    this.#heap = new Float64Array(memory.buffer);
+    this.#flagBytes = new Uint8Array(memory.buffer);
+    this.#ones = offsets.ones;
+    this.#zero = offsets.zero;
+    this.#scratch = offsets.scratch;
+    this.#heap.fill(1, this.#ones / 8, this.#ones / 8 + maxRows);
+    this.#outputs = new MatrixCache(layers[layers.length - 1].nOut);
+  }
+
+  /** Lays out the memory for `dense` and batches of up to `maxRows`, or undefined if too big. */
+  static create(
+    ex: StepExports,
+    dense: Dense[],
+    update: Update,
+    maxRows: number,
+  ): WasmTraining | undefined {
+    let top = ex.memory.buffer.byteLength;
+    const take = (doubles: number) => {
+      const at = top;
+      top += bytes(doubles);
+      return at;
+    };
+    const adam = update.kind === "adam";
+    const layers: DenseSlots[] = [];
+    let widest = 0;
+    let x = take(maxRows * dense[0].inputSize);
+    dense.forEach((layer, i) => {
+      const nIn = layer.inputSize, nOut = layer.outputSize, last = i === dense.length - 1;
+      widest = Math.max(widest, nIn, nOut);
+      const slots: DenseSlots = {
+        layer,
+        nIn,
+        nOut,
+        w: take(nIn * nOut),
+        b: take(nOut),
+        gw: take(nIn * nOut),
+        gb: take(nOut),
+        wt: i === 0 ? -1 : take(nIn * nOut),
+        mw: adam ? take(nIn * nOut) : -1,
+        vw: adam ? take(nIn * nOut) : -1,
+        mb: adam ? take(nOut) : -1,
+        vb: adam ? take(nOut) : -1,
+        x,
+        z: take(maxRows * nOut),
+        y: last ? -1 : take(maxRows * nOut),
+        gz: take(maxRows * nOut),
+        gx: i === 0 ? -1 : take(maxRows * nIn),
+        flags: last ? -1 : take(Math.ceil(nOut / 8)),
+      };
+      layers.push(slots);
+      x = slots.y;
+    });
+    const ones = take(maxRows), zero = take(widest);
+    // The products' lists: 32 bytes per entry of the longest inner dimension.
+    const scratch = take(4 * Math.max(maxRows, widest));
+    if (top > MAX_BYTES) return undefined;
+    return new WasmTraining(ex, layers, update, { ones, zero, scratch, size: top }, maxRows);
+  }
+
+  /** Copies the model's weights and biases in (zero moments stay as they are). */
+  load(): void {
+    const f = this.#heap;
+    for (const s of this.#layers) {
+      f.set(s.layer.weights, s.w / 8);
+      f.set(s.layer.biases, s.b / 8);
+    }
+  }
+
+  /** Copies the weights, biases and their gradients out to the model's arrays. */
+  store(): void {
+    const f = this.#heap, view = this.#window;
+    for (const s of this.#layers) {
+      const n = s.nIn * s.nOut;
+      s.layer.weights.set(view(f, s.w / 8, n));
+      s.layer.biases.set(view(f, s.b / 8, s.nOut));
+      s.layer.weightGrad.set(view(f, s.gw / 8, n));
+      s.layer.biasGrad.set(view(f, s.gb / 8, s.nOut));
+    }
+  }
+
+  /**
+   * Puts rows `order[start ..]` of the data (one view per row) in as the batch and runs the
+   * forward pass, returning the network's output (a buffer reused per batch size).
+   */
+  forward(xRows: readonly Float64Array[], order: Int32Array, start: number, rows: number): Matrix {
+    const f = this.#heap, ex = this.#ex, layers = this.#layers;
+    const first = layers[0], cols = first.nIn, at = first.x / 8;
+    for (let i = 0; i < rows; i++) f.set(xRows[order[start + i]], at + i * cols);
+    for (const s of layers) {
+      ex.axpyRows(rows, s.nIn, s.nOut, s.x, s.nIn * 8, 8, s.w, s.b, 0, s.z, this.#scratch);
+      if (s.y >= 0) ex.reluForward(s.z, s.y, rows * s.nOut);
+    }
+    const last = layers[layers.length - 1], out = this.#outputs.get(rows);
+    out.data.set(this.#window(f, last.z / 8, rows * last.nOut));
+    return out;
+  }
+
+  /** Marks, per ReLU, the neurons with some z > 0 in the last forward pass of `rows` rows. */
+  markPositive(rows: number): void {
+    for (const s of this.#layers) {
+      if (s.flags >= 0) this.#ex.markPositive(s.z, rows, s.nOut, s.flags);
+    }
+  }
+
+  /** Clears the flags of {@linkcode WasmTraining.markPositive} (at the start of an epoch). */
+  clearFlags(): void {
+    for (const s of this.#layers) {
+      if (s.flags >= 0) this.#flagBytes.fill(0, s.flags, s.flags + s.nOut);
+    }
+  }
+
+  /** Copies the flags into the scans of the ReLU layers (in model order). */
+  readFlags(scans: readonly ActivationScan[]): void {
+    let k = 0;
+    for (const s of this.#layers) {
+      if (s.flags < 0) continue;
+      scans[k++].everPositive.set(this.#flagBytes.subarray(s.flags, s.flags + s.nOut));
+    }
+  }
+
+  /**
+   * The backward pass from the loss gradient with respect to the output (the shape of the
+   * last forward output): the gradients are zeroed, then filled as Dense and ReLU do.
+   */
+  backward(grad: Matrix): void {
+    const f = this.#heap, ex = this.#ex, layers = this.#layers, rows = grad.rows;
+    const scratch = this.#scratch;
+    f.set(grad.data, layers[layers.length - 1].gz / 8);
+    for (let l = layers.length - 1; l >= 0; l--) {
+      const s = layers[l], n = s.nIn * s.nOut;
+      f.fill(0, s.gw / 8, s.gw / 8 + n);
+      f.fill(0, s.gb / 8, s.gb / 8 + s.nOut);
+      ex.axpyRows(s.nIn, rows, s.nOut, s.x, 8, s.nIn * 8, s.gz, s.gw, s.nOut * 8, s.gw, scratch);
+      ex.axpyRows(1, rows, s.nOut, this.#ones, 0, 8, s.gz, s.gb, 0, s.gb, scratch);
+      if (l === 0) break;
+      ex.transpose(s.nIn, s.nOut, s.w, s.wt);
+      ex.axpyRows(rows, s.nOut, s.nIn, s.gz, s.nOut * 8, 8, s.wt, this.#zero, 0, s.gx, scratch);
+      const below = layers[l - 1];
+      ex.reluBackward(below.z, s.gx, below.gz, rows * below.nOut);
+    }
+  }
+
+  /** The L2 norm of Dense layer `d`'s weight and bias gradients (as `gradNorm`). */
+  gradNorm(d: number): number {
+    const s = this.#layers[d], ex = this.#ex;
+    return Math.sqrt(ex.sumSquares(s.gb, s.nOut, ex.sumSquares(s.gw, s.nIn * s.nOut, 0)));
+  }
+
+  /** One optimizer step at `learningRate`: weights decayed, biases not. */
+  step(learningRate: number): void {
+    const u = this.#update, ex = this.#ex;
+    if (u.kind === "sgd") {
+      for (const s of this.#layers) {
+        ex.sgd(s.nIn * s.nOut, s.w, s.gw, learningRate, u.weightDecay);
+        ex.sgd(s.nOut, s.b, s.gb, learningRate, 0);
+      }
+      return;
+    }
+    this.#t++;
+    const c1 = 1 - u.beta1 ** this.#t, c2 = 1 - u.beta2 ** this.#t;
+    const adam = (n: number, w: number, g: number, m: number, v: number, decay: number) =>
+      ex.adam(
+        n,
+        w,
+        g,
+        m,
+        v,
+        u.decoupled ? 1 : 0,
+        decay,
+        learningRate * decay,
+        u.beta1,
+        1 - u.beta1,
+        u.beta2,
+        1 - u.beta2,
+        learningRate,
+        c1,
+        c2,
+        u.epsilon,
+      );
+    for (const s of this.#layers) {
+      adam(s.nIn * s.nOut, s.w, s.gw, s.mw, s.vw, u.weightDecay);
+      adam(s.nOut, s.b, s.gb, s.mb, s.vb, 0);
+    }
+  }
+}

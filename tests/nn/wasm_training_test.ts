@@ -1,0 +1,244 @@
+/**
+ * The training step kept in WebAssembly memory (`src/nn/_wasm_training.ts`): which runs take
+ * it, and that a run taking it gives the bits of the layer-by-layer loop (the same run with the
+ * optimizer passed as an object, which always takes the loop).
+ *
+ * @module
+ */
+
+import assert from "node:assert/strict";
+import {
+  adam,
+  adamW,
+  createActivation,
+  createPrng,
+  dataset,
+  type History,
+  matrix,
+  mlp,
+  type Optimizer,
+  randomNormal,
+  type Sequential,
+  sgd,
+  train,
+  TrainingDivergedError,
+  type TrainOptions,
+  twoMoons,
+} from "../../src/mod.ts";
+import { ActivationFunction } from "../../src/activations/mod.ts";
+import { instantiateDenseModule } from "../../src/nn/_gemm.ts";
+import { wasmTraining } from "../../src/nn/_wasm_training.ts";
+import { reluForward64 } from "../../src/activations/relu.ts";
+import type { Dataset } from "../../src/core/dataset.ts";
+
+/** 8x8-image-like data: about half the pixels 0, the rest sixteenths; ten classes. */
+function pixels(rows: number, seed: number): Dataset {
+  const prng = createPrng(seed);
+  const x = matrix(rows, 64);
+  for (let i = 0; i < x.data.length; i++) {
+    x.data[i] = prng() < 0.5 ? 0 : Math.floor(prng() * 16) / 16;
+  }
+  const y = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) y[i] = Math.floor(prng() * 10);
+  return dataset(x, y);
+}
+
+/** The history without the timings. */
+function figures(history: History): unknown[] {
+  return history.map(({ seconds: _, ...record }) => record);
+}
+
+/** Every weight, bias and gradient of a model, as bits. */
+function state(model: Sequential): string[] {
+  return model.params().flatMap((p) => [
+    bitsOf(p.value),
+    bitsOf(p.grad),
+  ]);
+}
+
+function bitsOf(values: Float64Array): string {
+  return Array.from(new BigUint64Array(values.slice().buffer), (b) => b.toString(16)).join(",");
+}
+
+/**
+ * Trains two copies of a model on `data`: one with the optimizer by name (the WebAssembly step),
+ * one with the same optimizer as an object (the layer-by-layer loop), and checks they agree.
+ */
+function assertSameRun(
+  sizes: number[],
+  data: Dataset,
+  name: "sgd" | "adam" | "adamW",
+  object: () => Optimizer,
+  options: TrainOptions,
+): History {
+  const byName = mlp(sizes, { seed: 7 }), byObject = mlp(sizes, { seed: 7 });
+  assert.ok(wasmTraining(byName, name, object(), 8) !== undefined, "the run takes the step");
+  const { weightDecay: _, ...rest } = options;
+  const a = train(byName, data, { ...options, optimizer: name });
+  const b = train(byObject, data, { ...rest, optimizer: object() });
+  assert.deepEqual(figures(a), figures(b));
+  assert.deepEqual(state(byName), state(byObject));
+  return a;
+}
+
+Deno.test("a run in WebAssembly memory gives the layer-by-layer loop's bits", async (t) => {
+  await t.step("Adam on image-like data, running metrics, last batch short", () => {
+    const history = assertSameRun([64, 64, 10], pixels(503, 1), "adam", () => adam(), {
+      epochs: 8,
+      batchSize: 200,
+      learningRate: 1e-3,
+      trainMetrics: "running",
+      seed: 2,
+    });
+    assert.ok(history[7].trainLoss < history[0].trainLoss, "it learns");
+  });
+  await t.step("Adam, three layers of odd widths, end-of-epoch metrics and a test set", () => {
+    assertSameRun([64, 33, 17, 10], pixels(301, 3), "adam", () => adam(), {
+      epochs: 6,
+      batchSize: 64,
+      learningRate: 1e-2,
+      test: pixels(50, 4),
+      seed: 5,
+    });
+  });
+  await t.step("SGD with weight decay on two moons", () => {
+    const decayed = () => sgd({ weightDecay: 1e-3 });
+    assertSameRun([2, 64, 64, 2], twoMoons({ n: 300, seed: 1 }), "sgd", decayed, {
+      epochs: 10,
+      batchSize: 32,
+      learningRate: 0.1,
+      weightDecay: 1e-3,
+      seed: 6,
+    });
+  });
+  await t.step("AdamW with weight decay, a batch larger than the data set", () => {
+    const decayed = () => adamW({ weightDecay: 0.02 });
+    assertSameRun([2, 9, 1, 2], twoMoons({ n: 40, seed: 2 }), "adamW", decayed, {
+      epochs: 5,
+      batchSize: 64,
+      learningRate: 0.05,
+      weightDecay: 0.02,
+      trainMetrics: "running",
+      seed: 7,
+    });
+  });
+  await t.step("a regression with matrix targets and mean squared error", () => {
+    const prng = createPrng(8), x = matrix(90, 3), y = matrix(90, 2);
+    for (let i = 0; i < x.data.length; i++) x.data[i] = randomNormal(prng);
+    for (let i = 0; i < 90; i++) {
+      y.data[2 * i] = x.data[3 * i] - x.data[3 * i + 2];
+      y.data[2 * i + 1] = Math.abs(x.data[3 * i + 1]);
+    }
+    assertSameRun([3, 16, 2], dataset(x, y), "sgd", () => sgd(), {
+      epochs: 4,
+      batchSize: 16,
+      learningRate: 0.05,
+      seed: 9,
+    });
+  });
+});
+
+Deno.test("callbacks see the model as the loop leaves it, and what they change is trained on", () => {
+  const run = (optimizer: "adam" | Optimizer) => {
+    const model = mlp([2, 16, 16, 2], { seed: 3 });
+    const seen: number[] = [];
+    const history = train(model, twoMoons({ n: 200, seed: 3 }), {
+      epochs: 4,
+      batchSize: 50,
+      learningRate: 0.01,
+      optimizer,
+      onStep: () => {
+        const dense = model.params();
+        seen.push(dense[0].value[0], dense[1].grad[3]);
+        dense[2].value[5] = 0; // a connection cut after every step
+      },
+      onEpoch: () => {
+        model.params()[3].value.fill(0.25); // the second layer's biases reset each epoch
+      },
+      seed: 4,
+    });
+    return { figures: figures(history), seen, state: state(model) };
+  };
+  assert.deepEqual(run("adam"), run(adam()));
+});
+
+Deno.test("a diverging run stops at the same step, leaving the same weights and zero gradients", () => {
+  const run = (optimizer: "sgd" | Optimizer) => {
+    const model = mlp([2, 8, 2], { seed: 1 });
+    const error = assert.throws(
+      () =>
+        train(model, twoMoons({ n: 64, seed: 5 }), {
+          epochs: 50,
+          batchSize: 8,
+          learningRate: 1e20,
+          optimizer,
+        }),
+      TrainingDivergedError,
+    );
+    return { error, state: state(model) };
+  };
+  const byName = run("sgd"), byObject = run(sgd());
+  assert.equal(String(byName.error), String(byObject.error));
+  assert.deepEqual(byName.state, byObject.state);
+  const zeros = bitsOf(new Float64Array(16));
+  assert.equal(byName.state[1], zeros, "the first weight gradient is zero");
+});
+
+Deno.test("only ReLU networks with SGD, Adam or AdamW by name take the WebAssembly step", () => {
+  const plain = mlp([2, 4, 2]);
+  assert.ok(wasmTraining(plain, "sgd", sgd(), 32));
+  assert.ok(wasmTraining(plain, "adamW", adamW(), 32));
+  assert.equal(wasmTraining(plain, undefined, adam(), 32), undefined, "an optimizer object");
+  assert.equal(wasmTraining(plain, "momentum", sgd({ momentum: 0.9 }), 32), undefined);
+  assert.equal(
+    wasmTraining(mlp([2, 4, 2], { activation: "leakyRelu" }), "sgd", sgd(), 32),
+    undefined,
+  );
+  const rightKink = mlp([2, 4, 2], { activation: createActivation("relu", { atZero: "right" }) });
+  assert.equal(wasmTraining(rightKink, "sgd", sgd(), 32), undefined, "f'(0) = 1");
+  assert.equal(wasmTraining(mlp([2, 4, 2], { dropout: 0.5 }), "sgd", sgd(), 32), undefined);
+  const lookalike = new ActivationFunction({
+    name: "relu",
+    label: "ReLU",
+    params: { atZero: "left" },
+    f: (z) => Math.max(z, 0),
+    grad: (z) => (z > 0 ? 1 : 0),
+    forward64: reluForward64,
+    forward32: () => {},
+    backward64: () => {},
+    backward32: () => {},
+    expression: "z > 0 ? z : 0",
+    latex: "",
+    gradLatex: "",
+    kinks: [0],
+  });
+  assert.equal(
+    wasmTraining(mlp([2, 4, 2], { activation: lookalike }), "sgd", sgd(), 32),
+    undefined,
+  );
+  assert.equal(wasmTraining(mlp([2, 2]), "sgd", sgd(), 32) !== undefined, true, "one Dense layer");
+});
+
+Deno.test("the step's ReLU kernels give reluForward64's and the left-kink gradient's bits", () => {
+  const ex = instantiateDenseModule()?.exports as unknown as {
+    memory: WebAssembly.Memory;
+    reluForward(z: number, y: number, n: number): void;
+    reluBackward(z: number, g: number, out: number, n: number): void;
+  };
+  const edges = [0, -0, 1, -1, 5e-324, -5e-324, Infinity, -Infinity, NaN, 1e308, -1e-308, 2.5];
+  const n = edges.length * edges.length + 1; // odd: the last element runs alone
+  const heap = new Float64Array(ex.memory.buffer);
+  const z = heap.subarray(0, n), g = heap.subarray(n, 2 * n);
+  for (let i = 0; i < n; i++) {
+    z[i] = edges[i % edges.length];
+    g[i] = edges[Math.floor(i / edges.length) % edges.length];
+  }
+  ex.reluForward(0, 2 * n * 8, n);
+  const expected = new Float64Array(n);
+  reluForward64(z.slice(), expected);
+  assert.equal(bitsOf(heap.slice(2 * n, 3 * n)), bitsOf(expected));
+  ex.reluBackward(0, n * 8, 3 * n * 8, n);
+  const gradient = new Float64Array(n);
+  createActivation("relu").backward(z.slice(), g.slice(), gradient);
+  assert.equal(bitsOf(heap.slice(3 * n, 4 * n)), bitsOf(gradient));
+});
