@@ -29,12 +29,11 @@
 
 import { isLeftKinkRelu } from "../activations/relu.ts";
 import type { Matrix } from "../core/matrix.ts";
-import { MatrixCache } from "./_buffers.ts";
 import { bytes, instantiateDenseModule, windows } from "./_gemm.ts";
 import { ActivationLayer } from "./activation_layer.ts";
 import { Dense } from "./dense.ts";
 import type { Optimizer } from "./optimizer.ts";
-import type { ActivationScan } from "./scan_activations.ts";
+import { type ActivationScan, SCAN_CHUNK_ROWS } from "./scan_activations.ts";
 import { Sequential } from "./sequential.ts";
 
 /** The exports of `_wasm/dense.wat` a step uses (byte offsets into `memory`). */
@@ -124,13 +123,14 @@ const MAX_BYTES = 512 * 2 ** 20;
 /**
  * A run's step in WebAssembly, or undefined where it does not apply (see the module's doc):
  * `optimizerName` is the name the optimizer was given by (undefined for an object), `optimizer`
- * what it resolved to, `maxRows` the batch size.
+ * what it resolved to, `rows.batchRows` the largest batch and `rows.evaluationRows` the largest
+ * evaluation chunk.
  */
 export function wasmTraining(
   model: Sequential,
   optimizerName: string | undefined,
   optimizer: Optimizer,
-  maxRows: number,
+  rows: { batchRows: number; evaluationRows: number },
 ): WasmTraining | undefined {
   const update = updateOf(optimizerName, optimizer);
   if (update === undefined) return undefined;
@@ -138,7 +138,12 @@ export function wasmTraining(
   if (dense === undefined) return undefined;
   const exports = stepExports();
   if (exports === undefined) return undefined;
-  return WasmTraining.create(exports, dense, update, maxRows);
+  return WasmTraining.create(
+    exports,
+    dense,
+    update,
+    Math.max(rows.batchRows, rows.evaluationRows),
+  );
 }
 
 /** The update of an optimizer given by name, or undefined. */
@@ -206,7 +211,8 @@ export class WasmTraining {
   readonly #ones: number;
   readonly #zero: number;
   readonly #scratch: number;
-  readonly #outputs: MatrixCache;
+  /** The network's output per number of rows (a batch, the last batch, evaluation chunks). */
+  readonly #outputs = new Map<number, Matrix>();
   readonly #window = windows();
   /** Adam's step count. */
   #t = 0;
@@ -230,7 +236,6 @@ export class WasmTraining {
     this.#zero = offsets.zero;
     this.#scratch = offsets.scratch;
     this.#heap.fill(1, this.#ones / 8, this.#ones / 8 + maxRows);
-    this.#outputs = new MatrixCache(layers[layers.length - 1].nOut);
   }
 
   /** Lays out the memory for `dense` and batches of up to `maxRows`, or undefined if too big. */
@@ -312,13 +317,46 @@ export class WasmTraining {
     const f = this.#heap, ex = this.#ex, layers = this.#layers;
     const first = layers[0], cols = first.nIn, at = first.x / 8;
     for (let i = 0; i < rows; i++) f.set(xRows[order[start + i]], at + i * cols);
+    return this.#forward(rows);
+  }
+
+  /** The forward pass of the `rows` input rows in place; returns a copy of the output. */
+  #forward(rows: number): Matrix {
+    const ex = this.#ex, layers = this.#layers;
     for (const s of layers) {
       ex.axpyRows(rows, s.nIn, s.nOut, s.x, s.nIn * 8, 8, s.w, s.b, 0, s.z, this.#scratch);
       if (s.y >= 0) ex.reluForward(s.z, s.y, rows * s.nOut);
     }
-    const last = layers[layers.length - 1], out = this.#outputs.get(rows);
-    out.data.set(this.#window(f, last.z / 8, rows * last.nOut));
+    const last = layers[layers.length - 1];
+    let out = this.#outputs.get(rows);
+    if (out === undefined) {
+      out = { rows, cols: last.nOut, data: new Float64Array(rows * last.nOut) };
+      this.#outputs.set(rows, out);
+    }
+    out.data.set(this.#window(this.#heap, last.z / 8, rows * last.nOut));
     return out;
+  }
+
+  /**
+   * Runs the forward pass over `x` in chunks of {@linkcode SCAN_CHUNK_ROWS} rows, as
+   * `scanActivations` does: each chunk's output goes to `onOutput` with its first row, and, given
+   * `scans` (empty, one per ReLU layer), the neurons with some z > 0 are marked there.
+   */
+  scan(
+    x: Matrix,
+    onOutput: (out: Matrix, start: number) => void,
+    scans: readonly ActivationScan[] | undefined,
+  ): void {
+    const cols = x.cols, at = this.#layers[0].x / 8;
+    if (scans !== undefined) this.clearFlags();
+    for (let start = 0; start < x.rows; start += SCAN_CHUNK_ROWS) {
+      const rows = Math.min(SCAN_CHUNK_ROWS, x.rows - start);
+      this.#heap.set(x.data.subarray(start * cols, (start + rows) * cols), at);
+      const out = this.#forward(rows);
+      if (scans !== undefined) this.markPositive(rows);
+      onOutput(out, start);
+    }
+    if (scans !== undefined) this.readFlags(scans);
   }
 
   /** Marks, per ReLU, the neurons with some z > 0 in the last forward pass of `rows` rows. */

@@ -32,7 +32,7 @@ import { type Optimizer, type OptimizerName, resolveOptimizer } from "./optimize
 import { PReLU } from "./prelu_layer.ts";
 import type { Schedule } from "./schedules.ts";
 import { Sequential } from "./sequential.ts";
-import { wasmTraining } from "./_wasm_training.ts";
+import { type WasmTraining, wasmTraining } from "./_wasm_training.ts";
 
 /** What {@linkcode train} records after each epoch. */
 export interface EpochRecord {
@@ -455,7 +455,10 @@ function* runEpochs(
   const normSums = new Float64Array(denseLayers.length);
   // The whole step in WebAssembly memory where it applies (the same bits; `_wasm_training.ts`).
   const wasm = net === model && clipNorm === undefined
-    ? wasmTraining(model, settings.optimizerName, optimizer, Math.min(batchSize, n))
+    ? wasmTraining(model, settings.optimizerName, optimizer, {
+      batchRows: Math.min(batchSize, n),
+      evaluationRows: Math.min(SCAN_CHUNK_ROWS, Math.max(n, settings.test?.x.rows ?? 0)),
+    })
     : undefined;
 
   for (let epoch = 0; epoch < settings.epochCount; epoch++) {
@@ -534,10 +537,10 @@ function* runEpochs(
         accuracy: labels === undefined ? undefined : correct / n,
         deadFraction: scans.map(deadFractionOf),
       }
-      : evaluate(model, data, loss, true);
+      : evaluate(model, data, loss, true, wasm);
     const test = settings.test === undefined
       ? undefined
-      : evaluate(model, settings.test, loss, false);
+      : evaluate(model, settings.test, loss, false, wasm);
     const record: EpochRecord = {
       epoch: epoch + 1,
       trainLoss: train.loss,
@@ -579,8 +582,17 @@ function withDropout(model: Sequential, rate: number, seed: number): Sequential 
 /** Mixed into the seed of the dropout masks' generators. */
 const DROPOUT_STREAM = 0x2545f491;
 
-/** Loss, accuracy and (optionally) dead fractions of `model` on `data`, in evaluation mode. */
-function evaluate(model: Sequential, data: Dataset, loss: Loss, measureDead: boolean) {
+/**
+ * Loss, accuracy and (optionally) dead fractions of `model` on `data`, in evaluation mode: by
+ * `wasm`'s forward pass where given (the same chunks, the same bits), else the model's.
+ */
+function evaluate(
+  model: Sequential,
+  data: Dataset,
+  loss: Loss,
+  measureDead: boolean,
+  wasm: WasmTraining | undefined,
+) {
   const labels = data.y instanceof Int32Array ? data.y : undefined;
   const targets = data.y instanceof Int32Array ? undefined : data.y;
   let lossSum = 0, correct = 0;
@@ -598,7 +610,11 @@ function evaluate(model: Sequential, data: Dataset, loss: Loss, measureDead: boo
     lossSum += loss.value(out, target) * out.rows;
   };
   let deadFraction: number[] = [];
-  if (measureDead) {
+  if (wasm !== undefined) {
+    const scans = measureDead ? emptyActivationScans(model) : undefined;
+    wasm.scan(data.x, onOutput, scans);
+    deadFraction = scans?.map(deadFractionOf) ?? [];
+  } else if (measureDead) {
     deadFraction = scanActivations(model, data.x, { onOutput, statistics: false })
       .map(deadFractionOf);
   } else {

@@ -43,6 +43,9 @@ function pixels(rows: number, seed: number): Dataset {
   return dataset(x, y);
 }
 
+/** Batch and evaluation rows for the planning checks. */
+const ROWS = { batchRows: 32, evaluationRows: 64 };
+
 /** The history without the timings. */
 function figures(history: History): unknown[] {
   return history.map(({ seconds: _, ...record }) => record);
@@ -72,7 +75,7 @@ function assertSameRun(
   options: TrainOptions,
 ): History {
   const byName = mlp(sizes, { seed: 7 }), byObject = mlp(sizes, { seed: 7 });
-  assert.ok(wasmTraining(byName, name, object(), 8) !== undefined, "the run takes the step");
+  assert.ok(wasmTraining(byName, name, object(), ROWS) !== undefined, "the run takes the step");
   const { weightDecay: _, ...rest } = options;
   const a = train(byName, data, { ...options, optimizer: name });
   const b = train(byObject, data, { ...rest, optimizer: object() });
@@ -99,6 +102,15 @@ Deno.test("a run in WebAssembly memory gives the layer-by-layer loop's bits", as
       learningRate: 1e-2,
       test: pixels(50, 4),
       seed: 5,
+    });
+  });
+  await t.step("Adam, evaluation over several chunks of the training and test sets", () => {
+    assertSameRun([64, 20, 10], pixels(1100, 11), "adam", () => adam(), {
+      epochs: 3,
+      batchSize: 128,
+      learningRate: 1e-2,
+      test: pixels(600, 12),
+      seed: 13,
     });
   });
   await t.step("SGD with weight decay on two moons", () => {
@@ -186,17 +198,17 @@ Deno.test("a diverging run stops at the same step, leaving the same weights and 
 
 Deno.test("only ReLU networks with SGD, Adam or AdamW by name take the WebAssembly step", () => {
   const plain = mlp([2, 4, 2]);
-  assert.ok(wasmTraining(plain, "sgd", sgd(), 32));
-  assert.ok(wasmTraining(plain, "adamW", adamW(), 32));
-  assert.equal(wasmTraining(plain, undefined, adam(), 32), undefined, "an optimizer object");
-  assert.equal(wasmTraining(plain, "momentum", sgd({ momentum: 0.9 }), 32), undefined);
+  assert.ok(wasmTraining(plain, "sgd", sgd(), ROWS));
+  assert.ok(wasmTraining(plain, "adamW", adamW(), ROWS));
+  assert.equal(wasmTraining(plain, undefined, adam(), ROWS), undefined, "an optimizer object");
+  assert.equal(wasmTraining(plain, "momentum", sgd({ momentum: 0.9 }), ROWS), undefined);
   assert.equal(
-    wasmTraining(mlp([2, 4, 2], { activation: "leakyRelu" }), "sgd", sgd(), 32),
+    wasmTraining(mlp([2, 4, 2], { activation: "leakyRelu" }), "sgd", sgd(), ROWS),
     undefined,
   );
   const rightKink = mlp([2, 4, 2], { activation: createActivation("relu", { atZero: "right" }) });
-  assert.equal(wasmTraining(rightKink, "sgd", sgd(), 32), undefined, "f'(0) = 1");
-  assert.equal(wasmTraining(mlp([2, 4, 2], { dropout: 0.5 }), "sgd", sgd(), 32), undefined);
+  assert.equal(wasmTraining(rightKink, "sgd", sgd(), ROWS), undefined, "f'(0) = 1");
+  assert.equal(wasmTraining(mlp([2, 4, 2], { dropout: 0.5 }), "sgd", sgd(), ROWS), undefined);
   const lookalike = new ActivationFunction({
     name: "relu",
     label: "ReLU",
@@ -213,10 +225,14 @@ Deno.test("only ReLU networks with SGD, Adam or AdamW by name take the WebAssemb
     kinks: [0],
   });
   assert.equal(
-    wasmTraining(mlp([2, 4, 2], { activation: lookalike }), "sgd", sgd(), 32),
+    wasmTraining(mlp([2, 4, 2], { activation: lookalike }), "sgd", sgd(), ROWS),
     undefined,
   );
-  assert.equal(wasmTraining(mlp([2, 2]), "sgd", sgd(), 32) !== undefined, true, "one Dense layer");
+  assert.equal(
+    wasmTraining(mlp([2, 2]), "sgd", sgd(), ROWS) !== undefined,
+    true,
+    "one Dense layer",
+  );
 });
 
 Deno.test("the step's ReLU kernels give reluForward64's and the left-kink gradient's bits", () => {
