@@ -314,7 +314,7 @@ export class WasmTraining {
    * forward pass, returning the network's output (a buffer reused per batch size).
    */
   forward(xRows: readonly Float64Array[], order: Int32Array, start: number, rows: number): Matrix {
-    const f = this.#heap, ex = this.#ex, layers = this.#layers;
+    const f = this.#heap, layers = this.#layers;
     const first = layers[0], cols = first.nIn, at = first.x / 8;
     for (let i = 0; i < rows; i++) f.set(xRows[order[start + i]], at + i * cols);
     return this.#forward(rows);
