@@ -76,6 +76,7 @@ interface StepExports {
   markPositive(z: number, rows: number, cols: number, flags: number): void;
   sumSquares(p: number, n: number, sum: number): number;
   sgd(n: number, w: number, g: number, learningRate: number, decay: number): void;
+  gatherRows(src: number, order: number, rows: number, rowBytes: number, dst: number): void;
 }
 
 /** Byte offsets of one Dense layer's arrays (-1: none). */
@@ -123,14 +124,15 @@ const MAX_BYTES = 512 * 2 ** 20;
 /**
  * A run's step in WebAssembly, or undefined where it does not apply (see the module's doc):
  * `optimizerName` is the name the optimizer was given by (undefined for an object), `optimizer`
- * what it resolved to, `rows.batchRows` the largest batch and `rows.evaluationRows` the largest
- * evaluation chunk.
+ * what it resolved to, `rows.batchRows` the largest batch, `rows.evaluationRows` the largest
+ * evaluation chunk and `rows.dataRows` the rows of the training set to keep in the memory (0:
+ * none; each batch is then copied in row by row).
  */
 export function wasmTraining(
   model: Sequential,
   optimizerName: string | undefined,
   optimizer: Optimizer,
-  rows: { batchRows: number; evaluationRows: number },
+  rows: { batchRows: number; evaluationRows: number; dataRows: number },
 ): WasmTraining | undefined {
   const update = updateOf(optimizerName, optimizer);
   if (update === undefined) return undefined;
@@ -143,6 +145,7 @@ export function wasmTraining(
     dense,
     update,
     Math.max(rows.batchRows, rows.evaluationRows),
+    rows.dataRows,
   );
 }
 
@@ -198,6 +201,7 @@ function stepExports(): StepExports | undefined {
     markPositive: e.markPositive as StepExports["markPositive"],
     sumSquares: e.sumSquares as StepExports["sumSquares"],
     sgd: e.sgd as StepExports["sgd"],
+    gatherRows: e.gatherRows as StepExports["gatherRows"],
   };
 }
 
@@ -211,6 +215,9 @@ export class WasmTraining {
   readonly #ones: number;
   readonly #zero: number;
   readonly #scratch: number;
+  /** The training set's rows and the epoch's order of them (-1: not kept here). */
+  readonly #data: number;
+  readonly #order: number;
   /** The network's output per number of rows (a batch, the last batch, evaluation chunks). */
   readonly #outputs = new Map<number, Matrix>();
   readonly #window = windows();
@@ -221,7 +228,14 @@ export class WasmTraining {
     ex: StepExports,
     layers: DenseSlots[],
     update: Update,
-    offsets: { ones: number; zero: number; scratch: number; size: number },
+    offsets: {
+      ones: number;
+      zero: number;
+      scratch: number;
+      data: number;
+      order: number;
+      size: number;
+    },
     maxRows: number,
   ) {
     this.#ex = ex;
@@ -235,15 +249,21 @@ export class WasmTraining {
     this.#ones = offsets.ones;
     this.#zero = offsets.zero;
     this.#scratch = offsets.scratch;
+    this.#data = offsets.data;
+    this.#order = offsets.order;
     this.#heap.fill(1, this.#ones / 8, this.#ones / 8 + maxRows);
   }
 
-  /** Lays out the memory for `dense` and batches of up to `maxRows`, or undefined if too big. */
+  /**
+   * Lays out the memory for `dense`, batches of up to `maxRows` and `dataRows` rows of training
+   * data, or returns undefined if that is too big.
+   */
   static create(
     ex: StepExports,
     dense: Dense[],
     update: Update,
     maxRows: number,
+    dataRows: number,
   ): WasmTraining | undefined {
     let top = ex.memory.buffer.byteLength;
     const take = (doubles: number) => {
@@ -285,7 +305,15 @@ export class WasmTraining {
     // The products' lists: 32 bytes per entry of the longest inner dimension.
     const scratch = take(4 * Math.max(maxRows, widest));
     if (top > MAX_BYTES) return undefined;
-    return new WasmTraining(ex, layers, update, { ones, zero, scratch, size: top }, maxRows);
+    // The training set too, where it fits (else batches are copied in row by row).
+    let data = -1, order = -1;
+    const dataBytes = bytes(dataRows * dense[0].inputSize) + bytes(Math.ceil(dataRows / 2));
+    if (dataRows > 0 && top + dataBytes <= MAX_BYTES) {
+      data = take(dataRows * dense[0].inputSize);
+      order = take(Math.ceil(dataRows / 2));
+    }
+    const offsets = { ones, zero, scratch, data, order, size: top };
+    return new WasmTraining(ex, layers, update, offsets, maxRows);
   }
 
   /** Copies the model's weights and biases in (zero moments stay as they are). */
@@ -310,13 +338,28 @@ export class WasmTraining {
   }
 
   /**
-   * Puts rows `order[start ..]` of the data (one view per row) in as the batch and runs the
-   * forward pass, returning the network's output (a buffer reused per batch size).
+   * Copies the training set and the epoch's order of its rows in, where the memory keeps them
+   * (at the start of each epoch, so that the data as it is then is trained on).
+   */
+  setData(x: Matrix, order: Int32Array): void {
+    if (this.#data < 0) return;
+    this.#heap.set(x.data, this.#data / 8);
+    new Int32Array(this.#heap.buffer, this.#order, order.length).set(order);
+  }
+
+  /**
+   * Puts rows `order[start ..]` of the training set (given also as one view per row) in as the
+   * batch and runs the forward pass, returning the network's output (a buffer reused per batch
+   * size).
    */
   forward(xRows: readonly Float64Array[], order: Int32Array, start: number, rows: number): Matrix {
-    const f = this.#heap, layers = this.#layers;
-    const first = layers[0], cols = first.nIn, at = first.x / 8;
-    for (let i = 0; i < rows; i++) f.set(xRows[order[start + i]], at + i * cols);
+    const first = this.#layers[0], cols = first.nIn;
+    if (this.#data >= 0) {
+      this.#ex.gatherRows(this.#data, this.#order + 4 * start, rows, cols * 8, first.x);
+    } else {
+      const f = this.#heap, at = first.x / 8;
+      for (let i = 0; i < rows; i++) f.set(xRows[order[start + i]], at + i * cols);
+    }
     return this.#forward(rows);
   }
 

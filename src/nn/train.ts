@@ -458,6 +458,8 @@ function* runEpochs(
     ? wasmTraining(model, settings.optimizerName, optimizer, {
       batchRows: Math.min(batchSize, n),
       evaluationRows: Math.min(SCAN_CHUNK_ROWS, Math.max(n, settings.test?.x.rows ?? 0)),
+      // Kept in the memory unless onStep could change it between steps.
+      dataRows: settings.onStep === undefined ? n : 0,
     })
     : undefined;
 
@@ -469,6 +471,7 @@ function* runEpochs(
     const running = settings.trainMetrics === "running";
     const scans = emptyActivationScans(model);
     wasm?.load();
+    wasm?.setData(data.x, order);
     wasm?.clearFlags();
     let step = 0, lossSum = 0, correct = 0;
     for (let start = 0; start < n; start += batchSize) {

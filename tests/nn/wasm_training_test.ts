@@ -44,7 +44,7 @@ function pixels(rows: number, seed: number): Dataset {
 }
 
 /** Batch and evaluation rows for the planning checks. */
-const ROWS = { batchRows: 32, evaluationRows: 64 };
+const ROWS = { batchRows: 32, evaluationRows: 64, dataRows: 100 };
 
 /** The history without the timings. */
 function figures(history: History): unknown[] {
@@ -174,6 +174,25 @@ Deno.test("callbacks see the model as the loop leaves it, and what they change i
   assert.deepEqual(run("adam"), run(adam()));
 });
 
+Deno.test("a change to the training data in onEpoch is trained on from the next epoch", () => {
+  const run = (optimizer: "sgd" | Optimizer) => {
+    const data = twoMoons({ n: 150, seed: 6 });
+    const model = mlp([2, 12, 2], { seed: 6 });
+    const history = train(model, data, {
+      epochs: 4,
+      batchSize: 40,
+      learningRate: 0.1,
+      optimizer,
+      onEpoch: (record) => {
+        for (let i = 0; i < data.x.rows; i++) data.x.data[2 * i] += record.epoch; // a shift
+      },
+      seed: 8,
+    });
+    return { figures: figures(history), state: state(model) };
+  };
+  assert.deepEqual(run("sgd"), run(sgd()));
+});
+
 Deno.test("a diverging run stops at the same step, leaving the same weights and zero gradients", () => {
   const run = (optimizer: "sgd" | Optimizer) => {
     const model = mlp([2, 8, 2], { seed: 1 });
@@ -200,6 +219,8 @@ Deno.test("only ReLU networks with SGD, Adam or AdamW by name take the WebAssemb
   const plain = mlp([2, 4, 2]);
   assert.ok(wasmTraining(plain, "sgd", sgd(), ROWS));
   assert.ok(wasmTraining(plain, "adamW", adamW(), ROWS));
+  const huge = { ...ROWS, dataRows: 2 ** 27 }; // 2 GiB of data: copied in batch by batch instead
+  assert.ok(wasmTraining(plain, "sgd", sgd(), huge));
   assert.equal(wasmTraining(plain, undefined, adam(), ROWS), undefined, "an optimizer object");
   assert.equal(wasmTraining(plain, "momentum", sgd({ momentum: 0.9 }), ROWS), undefined);
   assert.equal(

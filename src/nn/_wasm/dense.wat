@@ -665,4 +665,32 @@
             (f64.mul (local.get $lr)
               (f64.add (f64.load (i32.add (local.get $g) (local.get $o)))
                 (f64.mul (local.get $decay) (local.get $sw)))))))))
+
+  ;; Copies rows order[0 .. $rows - 1] of the row-major matrix at $src ($rowBytes bytes a row, a
+  ;; multiple of 8) to consecutive rows at $dst: the batch of a training step. $order holds i32
+  ;; row numbers.
+  (func (export "gatherRows")
+    (param $src i32) (param $order i32) (param $rows i32) (param $rowBytes i32) (param $dst i32)
+    (local $from i32) (local $o i32) (local $pairsEnd i32) (local $end i32)
+    (local.set $end (i32.add (local.get $order) (i32.shl (local.get $rows) (i32.const 2))))
+    (local.set $pairsEnd (i32.and (local.get $rowBytes) (i32.const -16)))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $order) (local.get $end)))
+        (local.set $from (i32.add (local.get $src)
+          (i32.mul (i32.load (local.get $order)) (local.get $rowBytes))))
+        (local.set $o (i32.const 0))
+        (block $pairsDone
+          (loop $pair
+            (br_if $pairsDone (i32.ge_u (local.get $o) (local.get $pairsEnd)))
+            (v128.store (i32.add (local.get $dst) (local.get $o))
+              (v128.load (i32.add (local.get $from) (local.get $o))))
+            (local.set $o (i32.add (local.get $o) (i32.const 16)))
+            (br $pair)))
+        (if (i32.ne (local.get $o) (local.get $rowBytes))
+          (then (i64.store (i32.add (local.get $dst) (local.get $o))
+            (i64.load (i32.add (local.get $from) (local.get $o))))))
+        (local.set $dst (i32.add (local.get $dst) (local.get $rowBytes)))
+        (local.set $order (i32.add (local.get $order) (i32.const 4)))
+        (br $row))))
 )
