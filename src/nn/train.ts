@@ -215,6 +215,14 @@ export class TrainingDivergedError extends RangeError {
  * The same model, data and options give the same weights and history bit for bit (except
  * `seconds`).
  *
+ * A ReLU network (Dense layers with a ReLU between each two, as `mlp` builds them) trained with
+ * `"sgd"`, `"adam"` or `"adamW"` by name, without dropout or clipping, runs its whole step in one
+ * WebAssembly memory that holds the weights, gradients and every layer's values for the run
+ * (1.1-1.4 times as fast as layer by layer on the benchmarks, with the same bits). The model's
+ * arrays are brought up to date after every epoch and around `onStep`; with
+ * `trainMetrics: "running"` its layers' `lastInput` and `lastOutput` are then not the last
+ * batch's.
+ *
  * All arguments are checked before anything changes: a refused call leaves the model as it
  * was. A non-finite loss throws a {@linkcode TrainingDivergedError}.
  *
