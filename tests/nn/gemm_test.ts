@@ -12,6 +12,7 @@ import { createPrng, randomNormal } from "../../src/mod.ts";
 import {
   type DenseKernels,
   denseKernels,
+  instantiateDenseModule,
   typescriptKernels,
   wasmKernels,
 } from "../../src/nn/_gemm.ts";
@@ -223,5 +224,25 @@ Deno.test("the products skip zero inputs exactly as documented", async (t) => {
         assert.equal(gw[1], 7);
       },
     );
+  }
+});
+
+Deno.test("the WebAssembly transpose puts every value at its mirrored place, odd shapes too", () => {
+  const exports = instantiateDenseModule()?.exports as unknown as {
+    memory: WebAssembly.Memory;
+    transpose(rows: number, cols: number, src: number, dst: number): void;
+  };
+  const heap = new Float64Array(exports.memory.buffer);
+  for (const [rows, cols] of [[1, 1], [1, 4], [3, 1], [2, 3], [3, 2], [5, 5], [64, 10], [7, 64]]) {
+    const n = rows * cols, dst = n + 1; // the destination 8 bytes off a 16-byte boundary
+    for (let i = 0; i < n; i++) heap[i] = i + 1;
+    heap.fill(-1, dst, dst + n + 1);
+    exports.transpose(rows, cols, 0, dst * 8);
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        assert.equal(heap[dst + j * rows + i], i * cols + j + 1, `${rows}x${cols} at ${i},${j}`);
+      }
+    }
+    assert.equal(heap[dst + n], -1, "nothing written past the end");
   }
 });
