@@ -168,7 +168,10 @@ function updateOf(name: string | undefined, optimizer: Optimizer): Update | unde
   return undefined;
 }
 
-/** The Dense layers of `Dense, ReLU, Dense, ..., Dense`, or undefined for any other model. */
+/**
+ * The Dense layers of `Dense, ReLU, Dense, ..., Dense`, or undefined for any other model. The
+ * layers must be of these classes exactly: a subclass may compute something else.
+ */
 function denseLayersOf(model: Sequential): Dense[] | undefined {
   if (!(model instanceof Sequential)) return undefined;
   const layers = model.layers;
@@ -177,9 +180,12 @@ function denseLayersOf(model: Sequential): Dense[] | undefined {
   for (let i = 0; i < layers.length; i++) {
     const layer = layers[i];
     if (i % 2 === 0) {
-      if (!(layer instanceof Dense)) return undefined;
-      dense.push(layer);
-    } else if (!(layer instanceof ActivationLayer) || !isLeftKinkRelu(layer.activation)) {
+      if (Object.getPrototypeOf(layer) !== Dense.prototype) return undefined;
+      dense.push(layer as Dense);
+    } else if (
+      Object.getPrototypeOf(layer) !== ActivationLayer.prototype ||
+      !isLeftKinkRelu((layer as ActivationLayer).activation)
+    ) {
       return undefined;
     }
   }
@@ -313,7 +319,13 @@ export class WasmTraining {
       order = take(Math.ceil(dataRows / 2));
     }
     const offsets = { ones, zero, scratch, data, order, size: top };
-    return new WasmTraining(ex, layers, update, offsets, maxRows);
+    try {
+      return new WasmTraining(ex, layers, update, offsets, maxRows);
+    } catch (error) {
+      // The memory could not grow (the engine's limit, or out of memory): train layer by layer.
+      if (error instanceof RangeError) return undefined;
+      throw error;
+    }
   }
 
   /** Copies the model's weights and biases in (zero moments stay as they are). */

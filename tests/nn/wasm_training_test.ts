@@ -8,17 +8,19 @@
 
 import assert from "node:assert/strict";
 import {
+  ActivationLayer,
   adam,
   adamW,
   createActivation,
   createPrng,
   dataset,
+  Dense,
   type History,
   matrix,
   mlp,
   type Optimizer,
   randomNormal,
-  type Sequential,
+  Sequential,
   sgd,
   train,
   TrainingDivergedError,
@@ -254,6 +256,13 @@ Deno.test("only ReLU networks with SGD, Adam or AdamW by name take the WebAssemb
     true,
     "one Dense layer",
   );
+  class LoudDense extends Dense {}
+  const subclassed = new Sequential([
+    new LoudDense(2, 3),
+    new ActivationLayer(createActivation("relu"), 3),
+    new Dense(3, 2),
+  ]);
+  assert.equal(wasmTraining(subclassed, "sgd", sgd(), ROWS), undefined, "a subclass of Dense");
 });
 
 Deno.test("the step's ReLU kernels give reluForward64's and the left-kink gradient's bits", () => {
