@@ -31,14 +31,18 @@
  * training figures (loss, and also accuracy and dead neurons) gathered from the mini-batches as
  * they pass, with no extra pass over the data. That is the like-for-like comparison and the one
  * with the target. An info row also times `train`'s default, `trainMetrics: "end"`, which
- * evaluates the whole training set after every epoch (work scikit-learn skips).
+ * evaluates the whole training set after every epoch (work scikit-learn skips), and another the
+ * same fit layer by layer (`adam()` passed as an object keeps `train()` off its whole step in
+ * WebAssembly memory, which `"adam"` by name takes), checking that each seed's final loss and
+ * accuracy are the same.
  * scikit-learn runs `MLPClassifier(hidden_layer_sizes=(64,),
  * solver="adam", batch_size=200, max_iter=200, n_iter_no_change=200)` (its defaults otherwise,
  * so also an L2 penalty of 1e-4; `n_iter_no_change` keeps it from stopping early), twice: with
  * OpenBLAS's default number of threads and with one thread (relu-lab uses one).
  *
  * Timing: one untimed fit of each first, then `--repetitions` rounds (default 5) of ours
- * (running metrics), ours (end-of-epoch evaluation), scikit-learn with default threads,
+ * (running metrics), ours (end-of-epoch evaluation), ours layer by layer, scikit-learn with
+ * default threads,
  * scikit-learn with one thread, each round with seed r for
  * every side; the table gives medians and ratios of medians, and the mean test accuracy over
  * the rounds. Targets: scikit-learn's time / ours >= 1 against the faster of its two
@@ -47,7 +51,7 @@
  * @module
  */
 
-import { accuracy, dataset, mlp, train } from "../src/mod.ts";
+import { accuracy, adam, dataset, mlp, type Optimizer, train } from "../src/mod.ts";
 import { placementNote, PythonProcess } from "./_python.ts";
 import { parseRepetitions } from "./_args.ts";
 import { median, printTable, type Row, verdict } from "./_table.ts";
@@ -79,7 +83,12 @@ interface SklearnFit {
  * the training figures measured as given (`"running"`: from the mini-batches, as scikit-learn
  * does; `"end"`: by a pass over the training set after each epoch).
  */
-function fitOurs(split: DigitsSplit, seed: number, trainMetrics: "running" | "end"): SklearnFit {
+function fitOurs(
+  split: DigitsSplit,
+  seed: number,
+  trainMetrics: "running" | "end",
+  optimizer: "adam" | Optimizer = "adam",
+): SklearnFit {
   const cols = split.cols;
   const data = dataset(
     { rows: split.yTrain.length, cols, data: Float64Array.from(split.xTrain) },
@@ -89,7 +98,7 @@ function fitOurs(split: DigitsSplit, seed: number, trainMetrics: "running" | "en
   const model = mlp([cols, 64, 10], { seed });
   const start = performance.now();
   const history = train(model, data, {
-    optimizer: "adam",
+    optimizer,
     learningRate: 1e-3,
     batchSize: 200,
     epochs: 200,
@@ -134,28 +143,36 @@ async function main(): Promise<void> {
     // Warm-up: JIT for ours, BLAS start-up for scikit-learn.
     fitOurs(split, 0, "running");
     fitOurs(split, 0, "end");
+    fitOurs(split, 0, "running", adam());
     await fitSklearn(0, null);
     const runs = {
       ours: [] as SklearnFit[],
       oursEnd: [] as SklearnFit[],
+      layered: [] as SklearnFit[],
       threads: [] as SklearnFit[],
       one: [] as SklearnFit[],
     };
     for (let r = 1; r <= repetitions; r++) {
       runs.ours.push(fitOurs(split, r, "running"));
       runs.oursEnd.push(fitOurs(split, r, "end"));
+      // Layer by layer: Adam passed as an object keeps train() off its WebAssembly step.
+      runs.layered.push(fitOurs(split, r, "running", adam()));
       runs.threads.push(await fitSklearn(r, null));
       runs.one.push(await fitSklearn(r, 1));
       console.error(
         `round ${r}/${repetitions}: ours ${runs.ours[r - 1].seconds.toFixed(3)} s ` +
-          `(end-of-epoch evaluation ${runs.oursEnd[r - 1].seconds.toFixed(3)} s), ` +
+          `(end-of-epoch evaluation ${runs.oursEnd[r - 1].seconds.toFixed(3)} s, ` +
+          `layer by layer ${runs.layered[r - 1].seconds.toFixed(3)} s), ` +
           `MLPClassifier ${runs.threads[r - 1].seconds.toFixed(3)} s (default threads), ` +
           `${runs.one[r - 1].seconds.toFixed(3)} s (1 thread)`,
       );
     }
     const seconds = (fits: SklearnFit[]) => median(fits.map((f) => f.seconds));
     const ours = seconds(runs.ours), threads = seconds(runs.threads), one = seconds(runs.one);
-    const oursEnd = seconds(runs.oursEnd);
+    const oursEnd = seconds(runs.oursEnd), layered = seconds(runs.layered);
+    const sameResults = runs.ours.every((fit, i) =>
+      Object.is(fit.loss, runs.layered[i].loss) && fit.accuracy === runs.layered[i].accuracy
+    );
     const faster = Math.min(threads, one);
     const s = (v: number) => `${v.toFixed(3)} s`;
     const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
@@ -196,6 +213,22 @@ async function main(): Promise<void> {
         "info",
       ],
       [
+        "... ours layer by layer (Adam as an object: no WebAssembly step)",
+        s(layered),
+        s(ours),
+        `${(layered / ours).toFixed(2)}x`,
+        "(none)",
+        "info",
+      ],
+      [
+        "final loss and accuracy of each seed, WebAssembly step vs layer by layer",
+        "",
+        "",
+        sameResults ? "identical" : "differ",
+        "identical",
+        verdict(sameResults),
+      ],
+      [
         `test accuracy, mean of ${repetitions} seeds`,
         pct(oursAccuracy),
         pct(sklearnAccuracy),
@@ -228,7 +261,8 @@ async function main(): Promise<void> {
     printTable(title, rows);
     const list = (fits: SklearnFit[]) => fits.map((f) => f.seconds.toFixed(3)).join(", ");
     console.log(
-      `runs (s): ours ${list(runs.ours)} (end-of-epoch evaluation ${list(runs.oursEnd)}); ` +
+      `runs (s): ours ${list(runs.ours)} (end-of-epoch evaluation ${list(runs.oursEnd)}; ` +
+        `layer by layer ${list(runs.layered)}); ` +
         `MLPClassifier ${list(runs.threads)} (default threads), ` +
         `${list(runs.one)} (1 thread)`,
     );

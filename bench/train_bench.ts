@@ -25,7 +25,9 @@
  * softmax cross-entropy and plain SGD (learning rate 0.1, batch 32, the last batch of an epoch
  * has 8 rows), 100 epochs, then the loss on the whole training set after each epoch. relu-lab
  * runs `train()`, which also records accuracy, dead-neuron fractions and gradient norms each
- * epoch (work the others skip). TensorFlow.js and PyTorch start from relu-lab's initial
+ * epoch (work the others skip), with its whole step in WebAssembly memory (`"sgd"` by name); an
+ * info row times the same run layer by layer (`sgd()` passed as an object, which keeps `train()`
+ * off that path) and checks that its per-epoch losses are the same bits. TensorFlow.js and PyTorch start from relu-lab's initial
  * weights (copied) and visit the same mini-batches in the same order: the permutations
  * `train()` draws from its `seed` are rebuilt here (`shuffleOrders`), which the float64 losses
  * agreeing with PyTorch to ~1e-15 confirms. TensorFlow.js runs a plain manual loop
@@ -39,7 +41,8 @@
  *
  * Timing: one warm-up run of each (ours: a full run, the first training of the process, whose
  * time is reported against the median as the cold run), then `--repetitions` runs (default 3)
- * interleaved (ours, ours with running metrics, TF CPU, TF WASM, PyTorch f64, numpy, ours,
+ * interleaved (ours, ours with running metrics, ours layer by layer, TF CPU, TF WASM, PyTorch
+ * f64, numpy, ours,
  * ...) so that machine noise hits all alike; the table gives medians and the ratios of
  * medians. Targets: TF.js CPU time / ours >= 6, TF.js WASM time / ours >= 3, PyTorch f64 time /
  * ours >= 3 (fastest runs, see below), numpy time / ours (both on running metrics) >= 1; final
@@ -58,7 +61,7 @@
  * @module
  */
 
-import { Dense, type History, mlp, train, twoMoons } from "../src/mod.ts";
+import { Dense, type History, mlp, type Optimizer, sgd, train, twoMoons } from "../src/mod.ts";
 import { createPrng } from "../src/mod.ts";
 import { placementNote, PythonProcess } from "./_python.ts";
 import { parseRepetitions } from "./_args.ts";
@@ -137,6 +140,7 @@ function trainOurs(
   epochs = SETTINGS.epochs,
   onEpoch?: (epoch: number) => void,
   trainMetrics: "end" | "running" = "end",
+  optimizer: "sgd" | Optimizer = "sgd",
 ) {
   const model = freshModel();
   const start = performance.now();
@@ -144,7 +148,7 @@ function trainOurs(
     epochs,
     batchSize: SETTINGS.batchSize,
     learningRate: SETTINGS.learningRate,
-    optimizer: "sgd",
+    optimizer,
     loss: "softmaxCrossEntropy",
     seed: SETTINGS.shuffleSeed,
     trainMetrics,
@@ -243,10 +247,12 @@ async function main(): Promise<void> {
   if (typeof torch !== "string") await runReference(torch, { dtype: "float64" }); // warm-up
   if (typeof numpy !== "string") await runReference(numpy, {});
   trainOurs(data, SETTINGS.epochs, undefined, "running");
+  trainOurs(data, SETTINGS.epochs, undefined, "end", sgd());
 
   const times = {
     ours: [] as number[],
     running: [] as number[],
+    layered: [] as number[],
     cpu: [] as number[],
     wasm: [] as number[],
     torch: [] as number[],
@@ -254,6 +260,7 @@ async function main(): Promise<void> {
   };
   let oursLosses: Float64Array = new Float64Array(0);
   let runningLosses: Float64Array = new Float64Array(0);
+  let layeredLosses: Float64Array = new Float64Array(0);
   let cpuLosses: Float64Array = new Float64Array(0);
   let wasmLosses: Float64Array = new Float64Array(0);
   let torch64: ReferenceResult | string = typeof torch === "string" ? torch : "";
@@ -266,6 +273,10 @@ async function main(): Promise<void> {
       const running = trainOurs(data, SETTINGS.epochs, undefined, "running");
       times.running.push(running.seconds);
       runningLosses = running.epochLosses;
+      // The same run layer by layer: SGD passed as an object keeps train() off its WebAssembly step.
+      const layered = trainOurs(data, SETTINGS.epochs, undefined, "end", sgd());
+      times.layered.push(layered.seconds);
+      layeredLosses = layered.epochLosses;
       await useBackend("cpu");
       const cpu = await trainTfjs(job);
       times.cpu.push(cpu.seconds);
@@ -289,9 +300,9 @@ async function main(): Promise<void> {
       console.error(
         `repetition ${r + 1}/${repetitions}: ours ${ours.seconds.toFixed(3)} s (running metrics ${
           running.seconds.toFixed(3)
-        } s), TF CPU ${cpu.seconds.toFixed(3)} s${optional("TF WASM", times.wasm)}${
-          optional("PyTorch f64", times.torch)
-        }${optional("numpy", times.numpy)}`,
+        } s, layer by layer ${layered.seconds.toFixed(3)} s), TF CPU ${cpu.seconds.toFixed(3)} s${
+          optional("TF WASM", times.wasm)
+        }${optional("PyTorch f64", times.torch)}${optional("numpy", times.numpy)}`,
       );
     }
   } catch (error) {
@@ -349,6 +360,25 @@ async function main(): Promise<void> {
       "not run",
     ]);
   }
+  const layeredTime = median(times.layered);
+  rows.push([
+    "... the same run layer by layer (SGD as an object: no WebAssembly step)",
+    seconds(layeredTime),
+    seconds(oursTime),
+    `${(layeredTime / oursTime).toFixed(2)}x`,
+    "(none)",
+    "info",
+  ]);
+  const sameBits = oursLosses.length === layeredLosses.length &&
+    oursLosses.every((v, i) => Object.is(v, layeredLosses[i]));
+  rows.push([
+    "per-epoch losses, WebAssembly step vs layer by layer",
+    "",
+    "",
+    sameBits ? "identical" : "differ",
+    "identical",
+    verdict(sameBits),
+  ]);
   rows.push([
     "first (cold) training run of the process, ours",
     seconds(cold.seconds),
@@ -503,9 +533,11 @@ async function main(): Promise<void> {
     ),
   ], rows);
   console.log(
-    `runs (s): ours ${times.ours.map((t) => t.toFixed(3)).join(", ")}; TF CPU ${
-      times.cpu.map((t) => t.toFixed(3)).join(", ")
-    }${wasmReadable ? `; TF WASM ${times.wasm.map((t) => t.toFixed(3)).join(", ")}` : ""}${
+    `runs (s): ours ${times.ours.map((t) => t.toFixed(3)).join(", ")} (layer by layer ${
+      times.layered.map((t) => t.toFixed(3)).join(", ")
+    }); TF CPU ${times.cpu.map((t) => t.toFixed(3)).join(", ")}${
+      wasmReadable ? `; TF WASM ${times.wasm.map((t) => t.toFixed(3)).join(", ")}` : ""
+    }${
       times.torch.length > 0
         ? `; PyTorch f64 ${times.torch.map((t) => t.toFixed(3)).join(", ")}`
         : ""
