@@ -74,7 +74,7 @@ export function typescriptAdam(): AdamKernel {
 }
 
 /** The exported function `adam` of `_wasm/dense.wat`. */
-type WasmAdam = (
+export type WasmAdam = (
   n: number,
   w: number,
   g: number,

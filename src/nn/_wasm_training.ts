@@ -29,7 +29,8 @@
 
 import { isLeftKinkRelu } from "../activations/relu.ts";
 import type { Matrix } from "../core/matrix.ts";
-import { bytes, instantiateDenseModule, windows } from "./_gemm.ts";
+import type { WasmAdam } from "./_adam_kernels.ts";
+import { bytes, type DenseWasmExports, instantiateDenseModule, windows } from "./_gemm.ts";
 import { ActivationLayer } from "./activation_layer.ts";
 import { Dense } from "./dense.ts";
 import type { Optimizer } from "./optimizer.ts";
@@ -39,38 +40,9 @@ import { Sequential } from "./sequential.ts";
 /** The exports of `_wasm/dense.wat` a step uses (byte offsets into `memory`). */
 interface StepExports {
   memory: WebAssembly.Memory;
-  axpyRows(
-    rows: number,
-    inner: number,
-    cols: number,
-    a: number,
-    aRowStride: number,
-    aColStride: number,
-    b: number,
-    init: number,
-    initStride: number,
-    out: number,
-    scratch: number,
-  ): void;
-  transpose(rows: number, cols: number, src: number, dst: number): void;
-  adam(
-    n: number,
-    w: number,
-    g: number,
-    m: number,
-    v: number,
-    decoupled: number,
-    decay: number,
-    lrDecay: number,
-    beta1: number,
-    oneMinusBeta1: number,
-    beta2: number,
-    oneMinusBeta2: number,
-    learningRate: number,
-    correction1: number,
-    correction2: number,
-    epsilon: number,
-  ): void;
+  axpyRows: DenseWasmExports["axpyRows"];
+  transpose: DenseWasmExports["transpose"];
+  adam: WasmAdam;
   reluForward(z: number, y: number, n: number): void;
   reluBackward(z: number, g: number, out: number, n: number): void;
   markPositive(z: number, rows: number, cols: number, flags: number): void;
@@ -201,7 +173,7 @@ function stepExports(): StepExports | undefined {
     memory: e.memory as WebAssembly.Memory,
     axpyRows: e.axpyRows as StepExports["axpyRows"],
     transpose: e.transpose as StepExports["transpose"],
-    adam: e.adam as StepExports["adam"],
+    adam: e.adam as WasmAdam,
     reluForward: e.reluForward as StepExports["reluForward"],
     reluBackward: e.reluBackward as StepExports["reluBackward"],
     markPositive: e.markPositive as StepExports["markPositive"],
