@@ -482,62 +482,69 @@ function* runEpochs(
     wasm?.setData(data.x, order);
     wasm?.clearFlags();
     let step = 0, lossSum = 0, correct = 0;
-    for (let start = 0; start < n; start += batchSize) {
-      const rows = Math.min(batchSize, n - start);
-      let yb: Int32Array | Matrix;
-      if (labels !== undefined) {
-        let lb = labelBatches.get(rows);
-        if (lb === undefined) {
-          lb = new Int32Array(rows);
-          labelBatches.set(rows, lb);
+    try {
+      for (let start = 0; start < n; start += batchSize) {
+        const rows = Math.min(batchSize, n - start);
+        let yb: Int32Array | Matrix;
+        if (labels !== undefined) {
+          let lb = labelBatches.get(rows);
+          if (lb === undefined) {
+            lb = new Int32Array(rows);
+            labelBatches.set(rows, lb);
+          }
+          for (let i = 0; i < rows; i++) lb[i] = labels[order[start + i]];
+          yb = lb;
+        } else {
+          yb = yBatches.get(rows);
+          gatherRows(targetRows!, order, start, yb);
         }
-        for (let i = 0; i < rows; i++) lb[i] = labels[order[start + i]];
-        yb = lb;
-      } else {
-        yb = yBatches.get(rows);
-        gatherRows(targetRows!, order, start, yb);
-      }
-      step++;
-      let out: Matrix;
-      if (wasm === undefined) {
-        const xb = xBatches.get(rows);
-        gatherRows(xRows, order, start, xb);
-        net.zeroGrad();
-        out = net.forward(xb, TRAINING);
-      } else {
-        out = wasm.forward(xRows, order, start, rows);
-      }
-      const grad = grads.get(rows);
-      const value = loss.valueAndGrad(out, yb, grad);
-      if (!Number.isFinite(value)) {
-        if (wasm !== undefined) {
-          // As the loop leaves the model: the weights of the last step, zero gradients.
-          wasm.store();
-          model.zeroGrad();
+        step++;
+        let out: Matrix;
+        if (wasm === undefined) {
+          const xb = xBatches.get(rows);
+          gatherRows(xRows, order, start, xb);
+          net.zeroGrad();
+          out = net.forward(xb, TRAINING);
+        } else {
+          out = wasm.forward(xRows, order, start, rows);
         }
-        throw new TrainingDivergedError(history, epoch + 1, step, value);
+        const grad = grads.get(rows);
+        const value = loss.valueAndGrad(out, yb, grad);
+        if (!Number.isFinite(value)) {
+          if (wasm !== undefined) {
+            // As the loop leaves the model: the weights of the last step, zero gradients.
+            wasm.store();
+            model.zeroGrad();
+          }
+          throw new TrainingDivergedError(history, epoch + 1, step, value);
+        }
+        if (running) {
+          if (wasm === undefined) recordActivations(model, scans, { statistics: false });
+          else wasm.markPositive(rows);
+          lossSum += value * rows;
+          if (labels !== undefined) correct += correctCount(out, yb as Int32Array);
+        }
+        if (wasm === undefined) {
+          net.backward(grad, SKIP_INPUT_GRADIENT);
+          for (let d = 0; d < denseParams.length; d++) normSums[d] += gradNorm(denseParams[d]);
+          if (clipNorm !== undefined) clipGradNorm(params, clipNorm);
+          optimizer.step(params, learningRate);
+        } else {
+          wasm.backward(grad);
+          for (let d = 0; d < denseParams.length; d++) normSums[d] += wasm.gradNorm(d);
+          wasm.step(learningRate);
+        }
+        if (settings.onStep !== undefined) {
+          wasm?.store();
+          settings.onStep({ epoch: epoch + 1, step, loss: value, learningRate });
+          wasm?.load();
+        }
       }
-      if (running) {
-        if (wasm === undefined) recordActivations(model, scans, { statistics: false });
-        else wasm.markPositive(rows);
-        lossSum += value * rows;
-        if (labels !== undefined) correct += correctCount(out, yb as Int32Array);
-      }
-      if (wasm === undefined) {
-        net.backward(grad, SKIP_INPUT_GRADIENT);
-        for (let d = 0; d < denseParams.length; d++) normSums[d] += gradNorm(denseParams[d]);
-        if (clipNorm !== undefined) clipGradNorm(params, clipNorm);
-        optimizer.step(params, learningRate);
-      } else {
-        wasm.backward(grad);
-        for (let d = 0; d < denseParams.length; d++) normSums[d] += wasm.gradNorm(d);
-        wasm.step(learningRate);
-      }
-      if (settings.onStep !== undefined) {
-        wasm?.store();
-        settings.onStep({ epoch: epoch + 1, step, loss: value, learningRate });
-        wasm?.load();
-      }
+    } catch (error) {
+      // Whatever stopped the epoch (a loss or a callback that threw), the model is left as the
+      // loop left it: the weights of the last step.
+      if (wasm !== undefined && !(error instanceof TrainingDivergedError)) wasm.store();
+      throw error;
     }
     wasm?.store();
     if (running) wasm?.readFlags(scans);

@@ -16,12 +16,14 @@ import {
   dataset,
   Dense,
   type History,
+  type Loss,
   matrix,
   mlp,
   type Optimizer,
   randomNormal,
   Sequential,
   sgd,
+  softmaxCrossEntropy,
   train,
   TrainingDivergedError,
   type TrainOptions,
@@ -193,6 +195,34 @@ Deno.test("a change to the training data in onEpoch is trained on from the next 
     return { figures: figures(history), state: state(model) };
   };
   assert.deepEqual(run("sgd"), run(sgd()));
+});
+
+Deno.test("a loss that throws mid-epoch leaves the weights of the last step", () => {
+  const run = (optimizer: "adam" | Optimizer) => {
+    const model = mlp([2, 10, 2], { seed: 2 });
+    let calls = 0;
+    const failing: Loss = {
+      name: "failing",
+      value: softmaxCrossEntropy.value,
+      valueAndGrad: (out, y, grad) => {
+        if (++calls === 7) throw new Error("the seventh batch");
+        return softmaxCrossEntropy.valueAndGrad(out, y, grad);
+      },
+    };
+    assert.throws(
+      () =>
+        train(model, twoMoons({ n: 100, seed: 4 }), {
+          epochs: 3,
+          batchSize: 25,
+          learningRate: 0.05,
+          optimizer,
+          loss: failing,
+        }),
+      /seventh batch/,
+    );
+    return model.params().map((p) => bitsOf(p.value));
+  };
+  assert.deepEqual(run("adam"), run(adam()));
 });
 
 Deno.test("a diverging run stops at the same step, leaving the same weights and zero gradients", () => {
