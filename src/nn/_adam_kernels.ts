@@ -123,26 +123,42 @@ export function wasmAdam(): AdamKernel | undefined {
       const f = reserve(G + size);
       f.set(w, W / 8);
       f.set(g, G / 8);
-      const { beta1, beta2 } = s;
-      step(
-        n,
-        W,
-        G,
-        m,
-        m + size,
-        s.decoupled ? 1 : 0,
-        decay,
-        s.learningRate * decay,
-        beta1,
-        1 - beta1,
-        beta2,
-        1 - beta2,
-        s.learningRate,
-        s.correction1,
-        s.correction2,
-        s.epsilon,
-      );
+      runWasmAdam(step, n, W, G, m, m + size, decay, s);
       w.set(window(f, W / 8, n));
     },
   };
+}
+
+/**
+ * Calls the module's `adam` on `n` values at byte offsets `w`, `g` and moments `m`, `v`, with the
+ * settings of one step (`decay` for these values): the one place its arguments are formed.
+ */
+export function runWasmAdam(
+  step: WasmAdam,
+  n: number,
+  w: number,
+  g: number,
+  m: number,
+  v: number,
+  decay: number,
+  s: AdamStepSettings,
+): void {
+  step(
+    n,
+    w,
+    g,
+    m,
+    v,
+    s.decoupled ? 1 : 0,
+    decay,
+    s.learningRate * decay,
+    s.beta1,
+    1 - s.beta1,
+    s.beta2,
+    1 - s.beta2,
+    s.learningRate,
+    s.correction1,
+    s.correction2,
+    s.epsilon,
+  );
 }

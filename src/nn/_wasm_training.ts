@@ -29,7 +29,8 @@
 
 import { isLeftKinkRelu } from "../activations/relu.ts";
 import type { Matrix } from "../core/matrix.ts";
-import type { WasmAdam } from "./_adam_kernels.ts";
+import { type AdamStepSettings, runWasmAdam, type WasmAdam } from "./_adam_kernels.ts";
+import { forEachChunk } from "./_chunks.ts";
 import { bytes, type DenseWasmExports, instantiateDenseModule, windows } from "./_gemm.ts";
 import { ActivationLayer } from "./activation_layer.ts";
 import { Dense } from "./dense.ts";
@@ -76,6 +77,18 @@ interface DenseSlots {
   gx: number;
   /** One byte per neuron: z > 0 seen this epoch (the ReLU above it; -1 for the last layer). */
   flags: number;
+}
+
+/** Byte offsets of the regions all layers share. */
+interface Regions {
+  /** A row of ones (the bias gradient's left operand) and a row of zeros (a start for sums). */
+  ones: number;
+  zero: number;
+  /** The products' lists of non-zero entries. */
+  scratch: number;
+  /** The training set's rows and the epoch's order of them (-1: not kept here). */
+  data: number;
+  order: number;
 }
 
 /** How the parameters are updated: the optimizers {@linkcode train} can run here. */
@@ -164,23 +177,12 @@ function denseLayersOf(model: Sequential): Dense[] | undefined {
   return dense;
 }
 
-/** A new instance's exports, or undefined where WebAssembly SIMD is not available. */
+/**
+ * A new instance's exports, or undefined where WebAssembly SIMD is not available (the names
+ * and signatures of `_wasm/dense.wat`'s exports; tests/nn/wasm_training_test.ts runs them).
+ */
 function stepExports(): StepExports | undefined {
-  const instance = instantiateDenseModule();
-  if (instance === undefined) return undefined;
-  const e = instance.exports;
-  return {
-    memory: e.memory as WebAssembly.Memory,
-    axpyRows: e.axpyRows as StepExports["axpyRows"],
-    transpose: e.transpose as StepExports["transpose"],
-    adam: e.adam as WasmAdam,
-    reluForward: e.reluForward as StepExports["reluForward"],
-    reluBackward: e.reluBackward as StepExports["reluBackward"],
-    markPositive: e.markPositive as StepExports["markPositive"],
-    sumSquares: e.sumSquares as StepExports["sumSquares"],
-    sgd: e.sgd as StepExports["sgd"],
-    gatherRows: e.gatherRows as StepExports["gatherRows"],
-  };
+  return instantiateDenseModule()?.exports as StepExports | undefined;
 }
 
 /** One run's memory and step. */
@@ -190,12 +192,8 @@ export class WasmTraining {
   readonly #update: Update;
   readonly #heap: Float64Array;
   readonly #flagBytes: Uint8Array;
-  readonly #ones: number;
-  readonly #zero: number;
-  readonly #scratch: number;
-  /** The training set's rows and the epoch's order of them (-1: not kept here). */
-  readonly #data: number;
-  readonly #order: number;
+  /** Where the shared regions are (byte offsets; `data` and `order` -1 when not kept). */
+  readonly #at: Regions;
   /** The network's output per number of rows (a batch, the last batch, evaluation chunks). */
   readonly #outputs = new Map<number, Matrix>();
   readonly #window = windows();
@@ -206,30 +204,20 @@ export class WasmTraining {
     ex: StepExports,
     layers: DenseSlots[],
     update: Update,
-    offsets: {
-      ones: number;
-      zero: number;
-      scratch: number;
-      data: number;
-      order: number;
-      size: number;
-    },
+    at: Regions,
+    size: number,
     maxRows: number,
   ) {
     this.#ex = ex;
     this.#layers = layers;
     this.#update = update;
+    this.#at = at;
     const memory = ex.memory;
-    memory.grow(Math.ceil((offsets.size - memory.buffer.byteLength) / 65536));
+    memory.grow(Math.ceil((size - memory.buffer.byteLength) / 65536));
     // The memory never grows again: these views stay valid for the run.
     this.#heap = new Float64Array(memory.buffer);
     this.#flagBytes = new Uint8Array(memory.buffer);
-    this.#ones = offsets.ones;
-    this.#zero = offsets.zero;
-    this.#scratch = offsets.scratch;
-    this.#data = offsets.data;
-    this.#order = offsets.order;
-    this.#heap.fill(1, this.#ones / 8, this.#ones / 8 + maxRows);
+    this.#heap.fill(1, at.ones / 8, at.ones / 8 + maxRows);
   }
 
   /**
@@ -290,14 +278,39 @@ export class WasmTraining {
       data = take(dataRows * dense[0].inputSize);
       order = take(Math.ceil(dataRows / 2));
     }
-    const offsets = { ones, zero, scratch, data, order, size: top };
     try {
-      return new WasmTraining(ex, layers, update, offsets, maxRows);
+      return new WasmTraining(
+        ex,
+        layers,
+        update,
+        { ones, zero, scratch, data, order },
+        top,
+        maxRows,
+      );
     } catch (error) {
       // The memory could not grow (the engine's limit, or out of memory): train layer by layer.
       if (error instanceof RangeError) return undefined;
       throw error;
     }
+  }
+
+  /**
+   * Starts an epoch: the model's weights and biases, the training set and the epoch's order of its
+   * rows are read in (so that what a callback changed is trained on), the flags cleared.
+   */
+  startEpoch(x: Matrix, order: Int32Array): void {
+    this.load();
+    this.#setData(x, order);
+    this.#clearFlags();
+  }
+
+  /**
+   * Ends an epoch: the weights, biases and gradients are copied out to the model, and, given the
+   * epoch's scans (running metrics), the dead-neuron flags into them.
+   */
+  endEpoch(scans: readonly ActivationScan[] | undefined): void {
+    this.store();
+    if (scans !== undefined) this.#readFlags(scans);
   }
 
   /** Copies the model's weights and biases in (zero moments stay as they are). */
@@ -321,14 +334,12 @@ export class WasmTraining {
     }
   }
 
-  /**
-   * Copies the training set and the epoch's order of its rows in, where the memory keeps them
-   * (at the start of each epoch, so that the data as it is then is trained on).
-   */
-  setData(x: Matrix, order: Int32Array): void {
-    if (this.#data < 0) return;
-    this.#heap.set(x.data, this.#data / 8);
-    new Int32Array(this.#heap.buffer, this.#order, order.length).set(order);
+  /** Copies the training set and the epoch's order of its rows in, where the memory keeps them. */
+  #setData(x: Matrix, order: Int32Array): void {
+    const { data, order: at } = this.#at;
+    if (data < 0) return;
+    this.#heap.set(x.data, data / 8);
+    new Int32Array(this.#heap.buffer, at, order.length).set(order);
   }
 
   /**
@@ -338,8 +349,9 @@ export class WasmTraining {
    */
   forward(xRows: readonly Float64Array[], order: Int32Array, start: number, rows: number): Matrix {
     const first = this.#layers[0], cols = first.nIn;
-    if (this.#data >= 0) {
-      this.#ex.gatherRows(this.#data, this.#order + 4 * start, rows, cols * 8, first.x);
+    const { data, order: at } = this.#at;
+    if (data >= 0) {
+      this.#ex.gatherRows(data, at + 4 * start, rows, cols * 8, first.x);
     } else {
       const f = this.#heap, at = first.x / 8;
       for (let i = 0; i < rows; i++) f.set(xRows[order[start + i]], at + i * cols);
@@ -351,7 +363,7 @@ export class WasmTraining {
   #forward(rows: number): Matrix {
     const ex = this.#ex, layers = this.#layers;
     for (const s of layers) {
-      ex.axpyRows(rows, s.nIn, s.nOut, s.x, s.nIn * 8, 8, s.w, s.b, 0, s.z, this.#scratch);
+      ex.axpyRows(rows, s.nIn, s.nOut, s.x, s.nIn * 8, 8, s.w, s.b, 0, s.z, this.#at.scratch);
       if (s.y >= 0) ex.reluForward(s.z, s.y, rows * s.nOut);
     }
     const last = layers[layers.length - 1];
@@ -374,16 +386,15 @@ export class WasmTraining {
     onOutput: (out: Matrix, start: number) => void,
     scans: readonly ActivationScan[] | undefined,
   ): void {
-    const cols = x.cols, at = this.#layers[0].x / 8;
-    if (scans !== undefined) this.clearFlags();
-    for (let start = 0; start < x.rows; start += SCAN_CHUNK_ROWS) {
-      const rows = Math.min(SCAN_CHUNK_ROWS, x.rows - start);
-      this.#heap.set(x.data.subarray(start * cols, (start + rows) * cols), at);
-      const out = this.#forward(rows);
-      if (scans !== undefined) this.markPositive(rows);
+    const at = this.#layers[0].x / 8;
+    if (scans !== undefined) this.#clearFlags();
+    forEachChunk(x, SCAN_CHUNK_ROWS, (chunk, start) => {
+      this.#heap.set(chunk.data, at);
+      const out = this.#forward(chunk.rows);
+      if (scans !== undefined) this.markPositive(chunk.rows);
       onOutput(out, start);
-    }
-    if (scans !== undefined) this.readFlags(scans);
+    });
+    if (scans !== undefined) this.#readFlags(scans);
   }
 
   /** Marks, per ReLU, the neurons with some z > 0 in the last forward pass of `rows` rows. */
@@ -393,15 +404,15 @@ export class WasmTraining {
     }
   }
 
-  /** Clears the flags of {@linkcode WasmTraining.markPositive} (at the start of an epoch). */
-  clearFlags(): void {
+  /** Clears the flags of {@linkcode WasmTraining.markPositive}. */
+  #clearFlags(): void {
     for (const s of this.#layers) {
       if (s.flags >= 0) this.#flagBytes.fill(0, s.flags, s.flags + s.nOut);
     }
   }
 
   /** Copies the flags into the scans of the ReLU layers (in model order). */
-  readFlags(scans: readonly ActivationScan[]): void {
+  #readFlags(scans: readonly ActivationScan[]): void {
     let k = 0;
     for (const s of this.#layers) {
       if (s.flags < 0) continue;
@@ -411,21 +422,19 @@ export class WasmTraining {
 
   /**
    * The backward pass from the loss gradient with respect to the output (the shape of the
-   * last forward output): the gradients are zeroed, then filled as Dense and ReLU do.
+   * last forward output): the gradients are computed afresh, as Dense and ReLU do.
    */
   backward(grad: Matrix): void {
-    const f = this.#heap, ex = this.#ex, layers = this.#layers, rows = grad.rows;
-    const scratch = this.#scratch;
-    f.set(grad.data, layers[layers.length - 1].gz / 8);
+    const ex = this.#ex, layers = this.#layers, rows = grad.rows, scratch = this.#at.scratch;
+    this.#heap.set(grad.data, layers[layers.length - 1].gz / 8);
     for (let l = layers.length - 1; l >= 0; l--) {
-      const s = layers[l], n = s.nIn * s.nOut;
-      f.fill(0, s.gw / 8, s.gw / 8 + n);
-      f.fill(0, s.gb / 8, s.gb / 8 + s.nOut);
-      ex.axpyRows(s.nIn, rows, s.nOut, s.x, 8, s.nIn * 8, s.gz, s.gw, s.nOut * 8, s.gw, scratch);
-      ex.axpyRows(1, rows, s.nOut, this.#ones, 0, 8, s.gz, s.gb, 0, s.gb, scratch);
+      // The gradients start from the zero row (as zeroGrad leaves them for Dense.backward).
+      const s = layers[l], zero = this.#at.zero;
+      ex.axpyRows(s.nIn, rows, s.nOut, s.x, 8, s.nIn * 8, s.gz, zero, 0, s.gw, scratch);
+      ex.axpyRows(1, rows, s.nOut, this.#at.ones, 0, 8, s.gz, zero, 0, s.gb, scratch);
       if (l === 0) break;
       ex.transpose(s.nIn, s.nOut, s.w, s.wt);
-      ex.axpyRows(rows, s.nOut, s.nIn, s.gz, s.nOut * 8, 8, s.wt, this.#zero, 0, s.gx, scratch);
+      ex.axpyRows(rows, s.nOut, s.nIn, s.gz, s.nOut * 8, 8, s.wt, zero, 0, s.gx, scratch);
       const below = layers[l - 1];
       ex.reluBackward(below.z, s.gx, below.gz, rows * below.nOut);
     }
@@ -448,29 +457,18 @@ export class WasmTraining {
       return;
     }
     this.#t++;
-    const c1 = 1 - u.beta1 ** this.#t, c2 = 1 - u.beta2 ** this.#t;
-    const adam = (n: number, w: number, g: number, m: number, v: number, decay: number) =>
-      ex.adam(
-        n,
-        w,
-        g,
-        m,
-        v,
-        u.decoupled ? 1 : 0,
-        decay,
-        learningRate * decay,
-        u.beta1,
-        1 - u.beta1,
-        u.beta2,
-        1 - u.beta2,
-        learningRate,
-        c1,
-        c2,
-        u.epsilon,
-      );
+    const settings: AdamStepSettings = {
+      decoupled: u.decoupled,
+      beta1: u.beta1,
+      beta2: u.beta2,
+      epsilon: u.epsilon,
+      learningRate,
+      correction1: 1 - u.beta1 ** this.#t,
+      correction2: 1 - u.beta2 ** this.#t,
+    };
     for (const s of this.#layers) {
-      adam(s.nIn * s.nOut, s.w, s.gw, s.mw, s.vw, u.weightDecay);
-      adam(s.nOut, s.b, s.gb, s.mb, s.vb, 0);
+      runWasmAdam(ex.adam, s.nIn * s.nOut, s.w, s.gw, s.mw, s.vw, u.weightDecay, settings);
+      runWasmAdam(ex.adam, s.nOut, s.b, s.gb, s.mb, s.vb, 0, settings);
     }
   }
 }

@@ -8,6 +8,7 @@
  */
 
 import type { Matrix } from "../core/matrix.ts";
+import { forEachChunk } from "./_chunks.ts";
 import { isActivationLayer } from "./layer.ts";
 import type { Sequential } from "./sequential.ts";
 import { type OptionKeys, requireOptions } from "../core/validate.ts";
@@ -85,18 +86,11 @@ export function scanActivations(
   requireOptions("scan activations", options, SCAN_KEYS);
   const { onOutput, statistics = true } = options;
   const scans = emptyActivationScans(model);
-  const cols = x.cols;
-  for (let start = 0; start < x.rows; start += SCAN_CHUNK_ROWS) {
-    const end = Math.min(x.rows, start + SCAN_CHUNK_ROWS);
-    const chunk: Matrix = {
-      rows: end - start,
-      cols,
-      data: x.data.subarray(start * cols, end * cols),
-    };
+  forEachChunk(x, SCAN_CHUNK_ROWS, (chunk, start) => {
     const out = model.forward(chunk, { training: false });
     recordActivations(model, scans, { statistics });
     onOutput?.(out, start);
-  }
+  });
   return scans;
 }
 

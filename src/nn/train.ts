@@ -11,6 +11,7 @@ import type { Matrix } from "../core/matrix.ts";
 import { createPrng } from "../core/prng.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
+import { forEachChunk } from "./_chunks.ts";
 import { shapeOf } from "./_check.ts";
 import { checkDataset } from "./check_dataset.ts";
 import { defaultReporter } from "./_progress.ts";
@@ -478,9 +479,7 @@ function* runEpochs(
     normSums.fill(0);
     const running = settings.trainMetrics === "running";
     const scans = emptyActivationScans(model);
-    wasm?.load();
-    wasm?.setData(data.x, order);
-    wasm?.clearFlags();
+    wasm?.startEpoch(data.x, order);
     let step = 0, lossSum = 0, correct = 0;
     try {
       for (let start = 0; start < n; start += batchSize) {
@@ -546,8 +545,7 @@ function* runEpochs(
       if (wasm !== undefined && !(error instanceof TrainingDivergedError)) wasm.store();
       throw error;
     }
-    wasm?.store();
-    if (running) wasm?.readFlags(scans);
+    wasm?.endEpoch(running ? scans : undefined);
 
     const train = running
       ? {
@@ -636,16 +634,9 @@ function evaluate(
     deadFraction = scanActivations(model, data.x, { onOutput, statistics: false })
       .map(deadFractionOf);
   } else {
-    for (let start = 0; start < data.x.rows; start += SCAN_CHUNK_ROWS) {
-      const end = Math.min(data.x.rows, start + SCAN_CHUNK_ROWS);
-      const cols = data.x.cols;
-      const chunk = {
-        rows: end - start,
-        cols,
-        data: data.x.data.subarray(start * cols, end * cols),
-      };
+    forEachChunk(data.x, SCAN_CHUNK_ROWS, (chunk, start) => {
       onOutput(model.forward(chunk, { training: false }), start);
-    }
+    });
   }
   const rows = data.x.rows;
   return {
