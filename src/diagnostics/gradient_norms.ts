@@ -6,7 +6,7 @@
  */
 
 import type { Dataset } from "../core/dataset.ts";
-import { Dense, type Loss, type LossName, type Sequential } from "../nn/mod.ts";
+import { Dense, type Loss, type LossName, type Sequential, sumOfSquares } from "../nn/mod.ts";
 import { checkData, fullBatchGradient, lossFor } from "./_inputs.ts";
 import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
@@ -31,9 +31,7 @@ export interface GradientNormsOptions {
 }
 
 function norm(values: Float64Array): number {
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += values[i] * values[i];
-  return Math.sqrt(sum);
+  return Math.sqrt(sumOfSquares(values));
 }
 
 const GRADIENT_NORMS_KEYS: OptionKeys<GradientNormsOptions> = { loss: true };

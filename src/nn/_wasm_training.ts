@@ -47,7 +47,7 @@ interface StepExports {
   reluForward(z: number, y: number, n: number): void;
   reluBackward(z: number, g: number, out: number, n: number): void;
   markPositive(z: number, rows: number, cols: number, flags: number): void;
-  sumSquares(p: number, n: number, sum: number): number;
+  sumSquares(p: number, n: number): number;
   sgd(n: number, w: number, g: number, learningRate: number, decay: number): void;
   gatherRows(src: number, order: number, rows: number, rowBytes: number, dst: number): void;
 }
@@ -443,7 +443,7 @@ export class WasmTraining {
   /** The L2 norm of Dense layer `d`'s weight and bias gradients (as `gradNorm`). */
   gradNorm(d: number): number {
     const s = this.#layers[d], ex = this.#ex;
-    return Math.sqrt(ex.sumSquares(s.gb, s.nOut, ex.sumSquares(s.gw, s.nIn * s.nOut, 0)));
+    return Math.sqrt(0 + ex.sumSquares(s.gw, s.nIn * s.nOut) + ex.sumSquares(s.gb, s.nOut));
   }
 
   /** One optimizer step at `learningRate`: weights decayed, biases not. */

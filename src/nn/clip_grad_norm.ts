@@ -8,7 +8,42 @@ import { requireNumber } from "../core/validate.ts";
 import type { Parameter } from "./layer.ts";
 
 /**
- * The global L2 norm of the gradients of `params`: `sqrt(Σ g²)` over every value.
+ * The sum of the squares of `values`, in the order {@linkcode gradNorm} and the training step's
+ * WebAssembly kernel both use: four partial sums `s0..s3` (`s_k` over the values whose index is
+ * `k` mod 4, in order, of the first `n - n % 4`), then `(s0 + s1) + (s2 + s3)`, then the last
+ * `n % 4` squares one at a time. Four chains of additions rather than one: a single chain waits
+ * on each addition in turn.
+ *
+ * @param values The values.
+ * @returns `Σ v²`, +0 for no values.
+ *
+ * @example
+ * ```ts
+ * import { sumOfSquares } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(sumOfSquares(new Float64Array([1, 2, 3, 4, 5])), 55);
+ * assert.equal(sumOfSquares(new Float64Array(0)), 0);
+ * ```
+ */
+export function sumOfSquares(values: Float64Array): number {
+  const n = values.length, quadsEnd = n - (n % 4);
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  for (let i = 0; i < quadsEnd; i += 4) {
+    const a = values[i], b = values[i + 1], c = values[i + 2], d = values[i + 3];
+    s0 += a * a;
+    s1 += b * b;
+    s2 += c * c;
+    s3 += d * d;
+  }
+  let sum = (s0 + s1) + (s2 + s3);
+  for (let i = quadsEnd; i < n; i++) sum += values[i] * values[i];
+  return sum;
+}
+
+/**
+ * The global L2 norm of the gradients of `params`: `sqrt(Σ g²)` over every value, each
+ * parameter's squares summed by {@linkcode sumOfSquares} and those sums added in order.
  *
  * @param params The parameters.
  * @returns The norm.
@@ -24,10 +59,7 @@ import type { Parameter } from "./layer.ts";
  */
 export function gradNorm(params: readonly Parameter[]): number {
   let sum = 0;
-  for (const p of params) {
-    const g = p.grad;
-    for (let i = 0; i < g.length; i++) sum += g[i] * g[i];
-  }
+  for (const p of params) sum += sumOfSquares(p.grad);
   return Math.sqrt(sum);
 }
 

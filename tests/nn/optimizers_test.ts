@@ -4,6 +4,7 @@ import {
   adamW,
   clipGradNorm,
   cosineDecay,
+  createPrng,
   dataset,
   exponentialDecay,
   fromRows,
@@ -15,6 +16,7 @@ import {
   sgd,
   softmaxCrossEntropyValue,
   stepDecay,
+  sumOfSquares,
   train,
 } from "../../src/mod.ts";
 
@@ -131,6 +133,25 @@ Deno.test("optimizers refuse bad settings", () => {
   assert.throws(() => adam({ beta1: 1 }), RangeError);
   assert.throws(() => adamW({ weightDecay: -1 }), RangeError);
   assert.throws(() => resolveOptimizer("rmsprop" as "sgd"), RangeError);
+});
+
+Deno.test("sumOfSquares() adds four interleaved partial sums, then the tail in order", () => {
+  const prng = createPrng(3);
+  for (let n = 0; n <= 11; n++) {
+    const v = Float64Array.from({ length: n }, () => (prng() - 0.5) * 10 ** Math.floor(prng() * 6));
+    const s = [0, 0, 0, 0], quads = n - (n % 4);
+    for (let i = 0; i < quads; i++) s[i % 4] += v[i] * v[i];
+    let expected = (s[0] + s[1]) + (s[2] + s[3]);
+    for (let i = quads; i < n; i++) expected += v[i] * v[i];
+    assert.equal(sumOfSquares(v), expected, `n = ${n}`);
+  }
+});
+
+Deno.test("gradNorm() adds each parameter's sum of squares in order", () => {
+  const a = param([0, 0, 0, 0, 0], [0.1, 0.2, 0.3, 0.4, 0.5]);
+  const b = param([0, 0], [1e-3, 7]);
+  const expected = Math.sqrt(0 + sumOfSquares(a.grad) + sumOfSquares(b.grad));
+  assert.equal(gradNorm([a, b]), expected);
 });
 
 Deno.test("clipGradNorm() rescales gradients to the global norm and reports the norm before", () => {

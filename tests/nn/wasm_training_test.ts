@@ -24,6 +24,7 @@ import {
   Sequential,
   sgd,
   softmaxCrossEntropy,
+  sumOfSquares,
   train,
   TrainingDivergedError,
   type TrainOptions,
@@ -317,4 +318,18 @@ Deno.test("the step's ReLU kernels give reluForward64's and the left-kink gradie
   const gradient = new Float64Array(n);
   createActivation("relu").backward(z.slice(), g.slice(), gradient);
   assert.equal(bitsOf(heap.slice(3 * n, 4 * n)), bitsOf(gradient));
+});
+
+Deno.test("the step's sum of squares gives sumOfSquares' bits for every length mod 4", () => {
+  const ex = instantiateDenseModule()?.exports as unknown as {
+    memory: WebAssembly.Memory;
+    sumSquares(p: number, n: number): number;
+  };
+  const heap = new Float64Array(ex.memory.buffer);
+  const prng = createPrng(11);
+  for (let n = 0; n <= 13; n++) {
+    const values = heap.subarray(3, 3 + n); // byte offset 24: not 16-aligned
+    for (let i = 0; i < n; i++) values[i] = (prng() - 0.5) * 10 ** Math.floor(prng() * 8);
+    assert.equal(ex.sumSquares(24, n), sumOfSquares(values.slice()), `n = ${n}`);
+  }
 });

@@ -659,16 +659,35 @@
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (br $column))))
 
-  ;; $sum + the squares of $n doubles at $p, added one at a time in order (as gradNorm in
-  ;; ../clip_grad_norm.ts).
-  (func (export "sumSquares") (param $p i32) (param $n i32) (param $sum f64) (result f64)
-    (local $end i32) (local $v f64)
+  ;; The sum of the squares of $n doubles at $p, as sumOfSquares in ../clip_grad_norm.ts: four
+  ;; partial sums s0..s3 (s_k over the values i = k mod 4, in order, of the first n - n % 4; two
+  ;; f64x2 lanes each for s0, s1 and s2, s3), then (s0 + s1) + (s2 + s3), then the last n % 4
+  ;; squares one at a time. Four chains of additions rather than one: the latency of a single
+  ;; chain bounded this loop.
+  (func (export "sumSquares") (param $p i32) (param $n i32) (result f64)
+    (local $end i32) (local $quadsEnd i32) (local $a v128) (local $b v128) (local $v v128)
+    (local $sum f64) (local $x f64)
     (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 3))))
+    (local.set $quadsEnd
+      (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 3))))
+    (block $quadsDone
+      (loop $quad
+        (br_if $quadsDone (i32.ge_u (local.get $p) (local.get $quadsEnd)))
+        (local.set $v (v128.load offset=0 (local.get $p)))
+        (local.set $a (f64x2.add (local.get $a) (f64x2.mul (local.get $v) (local.get $v))))
+        (local.set $v (v128.load offset=16 (local.get $p)))
+        (local.set $b (f64x2.add (local.get $b) (f64x2.mul (local.get $v) (local.get $v))))
+        (local.set $p (i32.add (local.get $p) (i32.const 32)))
+        (br $quad)))
+    (local.set $sum
+      (f64.add
+        (f64.add (f64x2.extract_lane 0 (local.get $a)) (f64x2.extract_lane 1 (local.get $a)))
+        (f64.add (f64x2.extract_lane 0 (local.get $b)) (f64x2.extract_lane 1 (local.get $b)))))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
-        (local.set $v (f64.load (local.get $p)))
-        (local.set $sum (f64.add (local.get $sum) (f64.mul (local.get $v) (local.get $v))))
+        (local.set $x (f64.load (local.get $p)))
+        (local.set $sum (f64.add (local.get $sum) (f64.mul (local.get $x) (local.get $x))))
         (local.set $p (i32.add (local.get $p) (i32.const 8)))
         (br $next)))
     (local.get $sum))
