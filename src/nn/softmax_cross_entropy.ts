@@ -92,6 +92,11 @@ export function softmaxCrossEntropyGrad(logits: Matrix, labels: Int32Array, out?
   return grad;
 }
 
+/** `Math.exp(d)` for `d = z - max`, without the call where `d` is 0 (the result is 1 exactly). */
+function expOffset(d: number): number {
+  return d === 0 ? 1 : Math.exp(d);
+}
+
 function run(logits: Matrix, labels: unknown, grad: Matrix | undefined): number {
   const action = "compute the softmax cross-entropy";
   requireLabels(action, logits, labels, logits.cols);
@@ -104,12 +109,13 @@ function run(logits: Matrix, labels: unknown, grad: Matrix | undefined): number 
     const row = i * cols;
     let max = -Infinity;
     for (let j = 0; j < cols; j++) if (z[row + j] > max) max = z[row + j];
+    // exp(0) is 1 exactly: the largest logit (and any equal to it) needs no call.
     let sum = 0;
     if (g === undefined) {
-      for (let j = 0; j < cols; j++) sum += Math.exp(z[row + j] - max);
+      for (let j = 0; j < cols; j++) sum += expOffset(z[row + j] - max);
     } else {
       for (let j = 0; j < cols; j++) {
-        const e = Math.exp(z[row + j] - max);
+        const e = expOffset(z[row + j] - max);
         g[row + j] = e;
         sum += e;
       }
