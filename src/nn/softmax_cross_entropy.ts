@@ -109,7 +109,6 @@ function run(logits: Matrix, labels: unknown, grad: Matrix | undefined): number 
     const row = i * cols;
     let max = -Infinity;
     for (let j = 0; j < cols; j++) if (z[row + j] > max) max = z[row + j];
-    // exp(0) is 1 exactly: the largest logit (and any equal to it) needs no call.
     let sum = 0;
     if (g === undefined) {
       for (let j = 0; j < cols; j++) sum += expOffset(z[row + j] - max);
