@@ -80,9 +80,12 @@ Deno.test("a script outside the repository imports src/mod.ts by URL from a stat
   const dir = await userFolder(url);
   try {
     assert.deepEqual(configFilesAbove(dir), []);
-    // Deno asks for import access to hosts other than a few well-known registries.
+    // Deno asks for import access to hosts other than a few well-known registries. It also
+    // caches remote modules by URL in DENO_DIR, port included, so a port that an earlier run
+    // used would be answered from that cache without a request: --reload fetches anew.
+    const origin = `127.0.0.1:${server.addr.port}`;
     const run = await runDeno(
-      ["run", `--allow-import=127.0.0.1:${server.addr.port}`, "main.ts"],
+      ["run", `--allow-import=${origin}`, `--reload=http://${origin}`, "main.ts"],
       dir,
     );
     assert.equal(run.code, 0, run.stderr);
