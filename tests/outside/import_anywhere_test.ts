@@ -74,16 +74,15 @@ Deno.test("a script outside the repository imports src/mod.ts by path and runs",
 
 Deno.test("a script outside the repository imports src/mod.ts by URL from a static server", {
   ignore: IGNORE_OUTSIDE,
-}, async () => {
+}, async (t) => {
   const { server, served } = serveSrc();
-  const url = `http://127.0.0.1:${server.addr.port}/src/mod.ts`;
-  const dir = await userFolder(url);
-  try {
-    assert.deepEqual(configFilesAbove(dir), []);
-    // Deno asks for import access to hosts other than a few well-known registries. It also
-    // caches remote modules by URL in DENO_DIR, port included, so a port that an earlier run
-    // used would be answered from that cache without a request: --reload fetches anew.
-    const origin = `127.0.0.1:${server.addr.port}`;
+  const origin = `127.0.0.1:${server.addr.port}`;
+  const dir = await userFolder(`http://${origin}/src/mod.ts`);
+  // Deno asks for import access to hosts other than a few well-known registries. It also caches
+  // remote modules by URL in DENO_DIR, port included, so a port that an earlier run used would be
+  // answered from that cache without a request: --reload fetches anew.
+  const runFromServer = async () => {
+    served.clear();
     const run = await runDeno(
       ["run", `--allow-import=${origin}`, `--reload=http://${origin}`, "main.ts"],
       dir,
@@ -93,6 +92,14 @@ Deno.test("a script outside the repository imports src/mod.ts by URL from a stat
     assert.ok(served.has("/src/mod.ts"));
     assert.ok(served.has("/src/activations/relu.ts"));
     assert.ok(served.has("/src/plot/plot_lines.ts"));
+  };
+  try {
+    assert.deepEqual(configFilesAbove(dir), []);
+    await t.step("it runs, every module fetched from the server", runFromServer);
+    await t.step(
+      "run again, its modules now in Deno's cache, it still fetches them",
+      runFromServer,
+    );
   } finally {
     await server.shutdown();
     await Deno.remove(dir, { recursive: true });
