@@ -21,8 +21,10 @@
  * It applies to a {@linkcode Sequential} of Dense layers with a ReLU (f'(0) = 0, built by this
  * library) between each two, trained with plain SGD, Adam or AdamW given by name, without
  * dropout or gradient clipping, where WebAssembly SIMD runs; {@linkcode train} uses the
- * layer-by-layer loop otherwise. After training with `trainMetrics: "running"`, the layers'
- * `lastInput` and `lastOutput` are not the last batch's (no layer ran forward in JavaScript).
+ * layer-by-layer loop otherwise. The ReLU layers' `lastInput` and `lastOutput` are those of the
+ * step's last forward pass, as the loop leaves them: each forward pass here points the layers at
+ * its values in the memory (`_deferred_values.ts`), a layer copies them out when they are first
+ * read, and {@linkcode WasmTraining.settle} copies out what is still unread when the run ends.
  *
  * @module
  */
@@ -32,6 +34,7 @@ import type { Matrix } from "../core/matrix.ts";
 import { type AdamStepSettings, runWasmAdam, type WasmAdam } from "./_adam_kernels.ts";
 import { forEachChunk } from "./_chunks.ts";
 import { bytes, type DenseWasmExports, instantiateDenseModule, windows } from "./_gemm.ts";
+import { deferredValues, type LastValues } from "./_deferred_values.ts";
 import { ActivationLayer } from "./activation_layer.ts";
 import { Dense } from "./dense.ts";
 import type { Optimizer } from "./optimizer.ts";
@@ -128,6 +131,7 @@ export function wasmTraining(
   return WasmTraining.create(
     exports,
     dense,
+    model.layers.filter((_, i) => i % 2 === 1) as ActivationLayer[],
     update,
     Math.max(rows.batchRows, rows.evaluationRows),
     rows.dataRows,
@@ -189,6 +193,9 @@ function stepExports(): StepExports | undefined {
 export class WasmTraining {
   readonly #ex: StepExports;
   readonly #layers: DenseSlots[];
+  /** The ReLU layers, between each two Dense layers, and where their last values are. */
+  readonly #relus: readonly ActivationLayer[];
+  readonly #sources: (() => LastValues)[];
   readonly #update: Update;
   readonly #heap: Float64Array;
   readonly #flagBytes: Uint8Array;
@@ -199,10 +206,13 @@ export class WasmTraining {
   readonly #window = windows();
   /** Adam's step count. */
   #t = 0;
+  /** The rows of the last forward pass. */
+  #rows = 0;
 
   private constructor(
     ex: StepExports,
     layers: DenseSlots[],
+    relus: readonly ActivationLayer[],
     update: Update,
     at: Regions,
     size: number,
@@ -210,6 +220,8 @@ export class WasmTraining {
   ) {
     this.#ex = ex;
     this.#layers = layers;
+    this.#relus = relus;
+    this.#sources = relus.map((_, k) => () => this.#lastValues(k));
     this.#update = update;
     this.#at = at;
     const memory = ex.memory;
@@ -221,12 +233,13 @@ export class WasmTraining {
   }
 
   /**
-   * Lays out the memory for `dense`, batches of up to `maxRows` and `dataRows` rows of training
-   * data, or returns undefined if that is too big.
+   * Lays out the memory for `dense` (with `relus` between them), batches of up to `maxRows` and
+   * `dataRows` rows of training data, or returns undefined if that is too big.
    */
   static create(
     ex: StepExports,
     dense: Dense[],
+    relus: readonly ActivationLayer[],
     update: Update,
     maxRows: number,
     dataRows: number,
@@ -282,6 +295,7 @@ export class WasmTraining {
       return new WasmTraining(
         ex,
         layers,
+        relus,
         update,
         { ones, zero, scratch, data, order },
         top,
@@ -366,6 +380,10 @@ export class WasmTraining {
       ex.axpyRows(rows, s.nIn, s.nOut, s.x, s.nIn * 8, 8, s.w, s.b, 0, s.z, this.#at.scratch);
       if (s.y >= 0) ex.reluForward(s.z, s.y, rows * s.nOut);
     }
+    this.#rows = rows;
+    for (let k = 0; k < this.#relus.length; k++) {
+      deferredValues.defer(this.#relus[k], this.#sources[k]);
+    }
     const last = layers[layers.length - 1];
     let out = this.#outputs.get(rows);
     if (out === undefined) {
@@ -374,6 +392,23 @@ export class WasmTraining {
     }
     out.data.set(this.#window(this.#heap, last.z / 8, rows * last.nOut));
     return out;
+  }
+
+  /** A copy of ReLU layer `k`'s input and output in the last forward pass. */
+  #lastValues(k: number): LastValues {
+    const s = this.#layers[k], rows = this.#rows, cols = s.nOut, n = rows * cols;
+    return {
+      z: { rows, cols, data: this.#heap.slice(s.z / 8, s.z / 8 + n) },
+      y: { rows, cols, data: this.#heap.slice(s.y / 8, s.y / 8 + n) },
+    };
+  }
+
+  /**
+   * Ends the run: the ReLU layers copy out the last values they have not read, so that the
+   * model no longer refers to this memory.
+   */
+  settle(): void {
+    for (const relu of this.#relus) void relu.lastInput; // reading them copies them out
   }
 
   /**

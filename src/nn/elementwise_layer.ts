@@ -9,6 +9,7 @@ import type { Matrix } from "../core/matrix.ts";
 import { requireNumber } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
 import { requireBackward, requireColumns } from "./_check.ts";
+import { deferredValues, type LastValues } from "./_deferred_values.ts";
 import type { ActivationLike, ForwardOptions, LayerJSON, Parameter } from "./layer.ts";
 
 /**
@@ -55,6 +56,8 @@ export abstract class ElementwiseLayer implements ActivationLike {
   readonly size: number;
   #z: Matrix | undefined;
   #y: Matrix | undefined;
+  /** Where the last values are until first read, when a forward pass ran elsewhere. */
+  #source: (() => LastValues) | undefined;
   #out: MatrixCache;
   #gradIn: MatrixCache;
 
@@ -83,12 +86,28 @@ export abstract class ElementwiseLayer implements ActivationLike {
 
   /** The pre-activations z of the last forward call, or undefined before the first. */
   get lastInput(): Matrix | undefined {
+    if (this.#source !== undefined) this.#settle();
     return this.#z;
   }
 
   /** The outputs of the last forward call, or undefined before the first. */
   get lastOutput(): Matrix | undefined {
+    if (this.#source !== undefined) this.#settle();
     return this.#y;
+  }
+
+  static {
+    deferredValues.defer = (layer, source) => {
+      layer.#source = source;
+    };
+  }
+
+  /** Takes the last values from where the last forward pass ran. */
+  #settle(): void {
+    const { z, y } = this.#source!();
+    this.#source = undefined;
+    this.#z = z;
+    this.#y = y;
   }
 
   /**
@@ -102,6 +121,7 @@ export abstract class ElementwiseLayer implements ActivationLike {
     requireColumns(`run ${this.describe()}`, z, this.size);
     const out = this.#out.get(z.rows);
     this.forwardInto(z, out, options);
+    this.#source = undefined;
     this.#z = z;
     this.#y = out;
     return out;
@@ -114,6 +134,7 @@ export abstract class ElementwiseLayer implements ActivationLike {
    * @returns dLoss/dz (a buffer owned by the layer).
    */
   backward(gradOut: Matrix): Matrix {
+    if (this.#source !== undefined) this.#settle();
     const z = requireBackward(this, this.#z, gradOut);
     const gradIn = this.#gradIn.get(z.rows);
     this.backwardInto(z, this.#y!, gradOut, gradIn);

@@ -220,9 +220,8 @@ export class TrainingDivergedError extends RangeError {
  * `"sgd"`, `"adam"` or `"adamW"` by name, without dropout or clipping, runs its whole step in one
  * WebAssembly memory that holds the weights, gradients and every layer's values for the run
  * (1.1-1.4 times as fast as layer by layer on the benchmarks, with the same bits). The model's
- * arrays are brought up to date after every epoch and around `onStep`; with
- * `trainMetrics: "running"` its layers' `lastInput` and `lastOutput` are then not the last
- * batch's.
+ * arrays are brought up to date after every epoch and around `onStep`, and the ReLU layers'
+ * `lastInput` and `lastOutput` are those of the last forward pass, as layer by layer.
  *
  * All arguments are checked before anything changes: a refused call leaves the model as it
  * was. A non-finite loss throws a {@linkcode TrainingDivergedError}.
@@ -472,108 +471,113 @@ function* runEpochs(
     })
     : undefined;
 
-  for (let epoch = 0; epoch < settings.epochCount; epoch++) {
-    const started = performance.now();
-    const learningRate = settings.rates[epoch];
-    if (settings.shuffle) shuffle(order, prng);
-    normSums.fill(0);
-    const running = settings.trainMetrics === "running";
-    const scans = emptyActivationScans(model);
-    wasm?.startEpoch(data.x, order);
-    let step = 0, lossSum = 0, correct = 0;
-    try {
-      for (let start = 0; start < n; start += batchSize) {
-        const rows = Math.min(batchSize, n - start);
-        let yb: Int32Array | Matrix;
-        if (labels !== undefined) {
-          let lb = labelBatches.get(rows);
-          if (lb === undefined) {
-            lb = new Int32Array(rows);
-            labelBatches.set(rows, lb);
+  try {
+    for (let epoch = 0; epoch < settings.epochCount; epoch++) {
+      const started = performance.now();
+      const learningRate = settings.rates[epoch];
+      if (settings.shuffle) shuffle(order, prng);
+      normSums.fill(0);
+      const running = settings.trainMetrics === "running";
+      const scans = emptyActivationScans(model);
+      wasm?.startEpoch(data.x, order);
+      let step = 0, lossSum = 0, correct = 0;
+      try {
+        for (let start = 0; start < n; start += batchSize) {
+          const rows = Math.min(batchSize, n - start);
+          let yb: Int32Array | Matrix;
+          if (labels !== undefined) {
+            let lb = labelBatches.get(rows);
+            if (lb === undefined) {
+              lb = new Int32Array(rows);
+              labelBatches.set(rows, lb);
+            }
+            for (let i = 0; i < rows; i++) lb[i] = labels[order[start + i]];
+            yb = lb;
+          } else {
+            yb = yBatches.get(rows);
+            gatherRows(targetRows!, order, start, yb);
           }
-          for (let i = 0; i < rows; i++) lb[i] = labels[order[start + i]];
-          yb = lb;
-        } else {
-          yb = yBatches.get(rows);
-          gatherRows(targetRows!, order, start, yb);
-        }
-        step++;
-        let out: Matrix;
-        if (wasm === undefined) {
-          const xb = xBatches.get(rows);
-          gatherRows(xRows, order, start, xb);
-          net.zeroGrad();
-          out = net.forward(xb, TRAINING);
-        } else {
-          out = wasm.forward(xRows, order, start, rows);
-        }
-        const grad = grads.get(rows);
-        const value = loss.valueAndGrad(out, yb, grad);
-        if (!Number.isFinite(value)) {
-          if (wasm !== undefined) {
-            // As the loop leaves the model: the weights of the last step, zero gradients.
-            wasm.store();
-            model.zeroGrad();
+          step++;
+          let out: Matrix;
+          if (wasm === undefined) {
+            const xb = xBatches.get(rows);
+            gatherRows(xRows, order, start, xb);
+            net.zeroGrad();
+            out = net.forward(xb, TRAINING);
+          } else {
+            out = wasm.forward(xRows, order, start, rows);
           }
-          throw new TrainingDivergedError(history, epoch + 1, step, value);
+          const grad = grads.get(rows);
+          const value = loss.valueAndGrad(out, yb, grad);
+          if (!Number.isFinite(value)) {
+            if (wasm !== undefined) {
+              // As the loop leaves the model: the weights of the last step, zero gradients.
+              wasm.store();
+              model.zeroGrad();
+            }
+            throw new TrainingDivergedError(history, epoch + 1, step, value);
+          }
+          if (running) {
+            if (wasm === undefined) recordActivations(model, scans, { statistics: false });
+            else wasm.markPositive(rows);
+            lossSum += value * rows;
+            if (labels !== undefined) correct += correctCount(out, yb as Int32Array);
+          }
+          if (wasm === undefined) {
+            net.backward(grad, SKIP_INPUT_GRADIENT);
+            for (let d = 0; d < denseParams.length; d++) normSums[d] += gradNorm(denseParams[d]);
+            if (clipNorm !== undefined) clipGradNorm(params, clipNorm);
+            optimizer.step(params, learningRate);
+          } else {
+            wasm.backward(grad);
+            for (let d = 0; d < denseParams.length; d++) normSums[d] += wasm.gradNorm(d);
+            wasm.step(learningRate);
+          }
+          if (settings.onStep !== undefined) {
+            wasm?.store();
+            settings.onStep({ epoch: epoch + 1, step, loss: value, learningRate });
+            wasm?.load();
+          }
         }
-        if (running) {
-          if (wasm === undefined) recordActivations(model, scans, { statistics: false });
-          else wasm.markPositive(rows);
-          lossSum += value * rows;
-          if (labels !== undefined) correct += correctCount(out, yb as Int32Array);
-        }
-        if (wasm === undefined) {
-          net.backward(grad, SKIP_INPUT_GRADIENT);
-          for (let d = 0; d < denseParams.length; d++) normSums[d] += gradNorm(denseParams[d]);
-          if (clipNorm !== undefined) clipGradNorm(params, clipNorm);
-          optimizer.step(params, learningRate);
-        } else {
-          wasm.backward(grad);
-          for (let d = 0; d < denseParams.length; d++) normSums[d] += wasm.gradNorm(d);
-          wasm.step(learningRate);
-        }
-        if (settings.onStep !== undefined) {
-          wasm?.store();
-          settings.onStep({ epoch: epoch + 1, step, loss: value, learningRate });
-          wasm?.load();
-        }
+      } catch (error) {
+        // Whatever stopped the epoch (a loss or a callback that threw), the model is left as the
+        // loop left it: the weights of the last step.
+        if (wasm !== undefined && !(error instanceof TrainingDivergedError)) wasm.store();
+        throw error;
       }
-    } catch (error) {
-      // Whatever stopped the epoch (a loss or a callback that threw), the model is left as the
-      // loop left it: the weights of the last step.
-      if (wasm !== undefined && !(error instanceof TrainingDivergedError)) wasm.store();
-      throw error;
-    }
-    wasm?.endEpoch(running ? scans : undefined);
+      wasm?.endEpoch(running ? scans : undefined);
 
-    const train = running
-      ? {
-        loss: lossSum / n,
-        accuracy: labels === undefined ? undefined : correct / n,
-        deadFraction: scans.map(deadFractionOf),
-      }
-      : evaluate(model, data, loss, true, wasm);
-    const test = settings.test === undefined
-      ? undefined
-      : evaluate(model, settings.test, loss, false, wasm);
-    const record: EpochRecord = {
-      epoch: epoch + 1,
-      trainLoss: train.loss,
-      ...(test === undefined ? {} : { testLoss: test.loss }),
-      ...(train.accuracy === undefined ? {} : { trainAccuracy: train.accuracy }),
-      ...(test?.accuracy === undefined ? {} : { testAccuracy: test.accuracy }),
-      deadFraction: train.deadFraction,
-      gradNorm: Array.from(normSums, (sum) => sum / step),
-      ...(preluLayers.length === 0
-        ? {}
-        : { preluSlopes: preluLayers.map((layer) => Array.from(layer.alpha)) }),
-      learningRate,
-      seconds: 0,
-    };
-    record.seconds = (performance.now() - started) / 1000;
-    history.push(record);
-    yield record;
+      const train = running
+        ? {
+          loss: lossSum / n,
+          accuracy: labels === undefined ? undefined : correct / n,
+          deadFraction: scans.map(deadFractionOf),
+        }
+        : evaluate(model, data, loss, true, wasm);
+      const test = settings.test === undefined
+        ? undefined
+        : evaluate(model, settings.test, loss, false, wasm);
+      const record: EpochRecord = {
+        epoch: epoch + 1,
+        trainLoss: train.loss,
+        ...(test === undefined ? {} : { testLoss: test.loss }),
+        ...(train.accuracy === undefined ? {} : { trainAccuracy: train.accuracy }),
+        ...(test?.accuracy === undefined ? {} : { testAccuracy: test.accuracy }),
+        deadFraction: train.deadFraction,
+        gradNorm: Array.from(normSums, (sum) => sum / step),
+        ...(preluLayers.length === 0
+          ? {}
+          : { preluSlopes: preluLayers.map((layer) => Array.from(layer.alpha)) }),
+        learningRate,
+        seconds: 0,
+      };
+      record.seconds = (performance.now() - started) / 1000;
+      history.push(record);
+      yield record;
+    }
+  } finally {
+    // However the run ends, the model is left with no reference to the WebAssembly memory.
+    wasm?.settle();
   }
 }
 

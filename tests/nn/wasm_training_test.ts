@@ -16,6 +16,7 @@ import {
   dataset,
   Dense,
   type History,
+  type Layer,
   type Loss,
   matrix,
   mlp,
@@ -56,12 +57,23 @@ function figures(history: History): unknown[] {
   return history.map(({ seconds: _, ...record }) => record);
 }
 
-/** Every weight, bias and gradient of a model, as bits. */
+/**
+ * Every weight, bias and gradient of a model, as bits, and what its activation layers saw in the
+ * last forward pass.
+ */
 function state(model: Sequential): string[] {
-  return model.params().flatMap((p) => [
-    bitsOf(p.value),
-    bitsOf(p.grad),
-  ]);
+  return [
+    ...model.params().flatMap((p) => [bitsOf(p.value), bitsOf(p.grad)]),
+    ...model.layers.flatMap((layer) => layer instanceof ActivationLayer ? lastValues(layer) : []),
+  ];
+}
+
+/** An activation layer's last input and output: shapes and bits. */
+function lastValues(layer: ActivationLayer | Layer): string[] {
+  assert.ok(layer instanceof ActivationLayer);
+  const { lastInput: z, lastOutput: y } = layer;
+  assert.ok(z !== undefined && y !== undefined, "the layer has values of a forward pass");
+  return [`${z.rows}x${z.cols}`, bitsOf(z.data), `${y.rows}x${y.cols}`, bitsOf(y.data)];
 }
 
 function bitsOf(values: Float64Array): string {
@@ -158,23 +170,29 @@ Deno.test("a run in WebAssembly memory gives the layer-by-layer loop's bits", as
 Deno.test("callbacks see the model as the loop leaves it, and what they change is trained on", () => {
   const run = (optimizer: "adam" | Optimizer) => {
     const model = mlp([2, 16, 16, 2], { seed: 3 });
+    const points = twoMoons({ n: 10, seed: 9 }).x;
     const seen: number[] = [];
+    const values: string[][] = [];
     const history = train(model, twoMoons({ n: 200, seed: 3 }), {
       epochs: 4,
       batchSize: 50,
       learningRate: 0.01,
       optimizer,
-      onStep: () => {
+      onStep: ({ step }) => {
         const dense = model.params();
         seen.push(dense[0].value[0], dense[1].grad[3]);
         dense[2].value[5] = 0; // a connection cut after every step
+        values.push(lastValues(model.layers[3])); // this step's batch
+        if (step % 3 === 0) model.predict(points); // a forward pass of other points in between
+        values.push(lastValues(model.layers[1]));
       },
       onEpoch: () => {
         model.params()[3].value.fill(0.25); // the second layer's biases reset each epoch
+        values.push(lastValues(model.layers[1])); // the last evaluated chunk
       },
       seed: 4,
     });
-    return { figures: figures(history), seen, state: state(model) };
+    return { figures: figures(history), seen, values, state: state(model) };
   };
   assert.deepEqual(run("adam"), run(adam()));
 });
@@ -198,7 +216,7 @@ Deno.test("a change to the training data in onEpoch is trained on from the next 
   assert.deepEqual(run("sgd"), run(sgd()));
 });
 
-Deno.test("a loss that throws mid-epoch leaves the weights of the last step", () => {
+Deno.test("a loss that throws mid-epoch leaves the weights of the last step and its batch's values", () => {
   const run = (optimizer: "adam" | Optimizer) => {
     const model = mlp([2, 10, 2], { seed: 2 });
     let calls = 0;
@@ -221,7 +239,8 @@ Deno.test("a loss that throws mid-epoch leaves the weights of the last step", ()
         }),
       /seventh batch/,
     );
-    return model.params().map((p) => bitsOf(p.value));
+    // The weights, and the ReLU's values of the seventh batch's forward pass.
+    return [...model.params().map((p) => bitsOf(p.value)), ...lastValues(model.layers[1])];
   };
   assert.deepEqual(run("adam"), run(adam()));
 });
