@@ -1,13 +1,15 @@
 /**
- * Lets the training step kept in WebAssembly memory (`_wasm_training.ts`) stand in for an
- * elementwise layer's last forward pass: the layer's `lastInput` and `lastOutput` are read from
- * that memory when first asked for, so a step copies nothing out for them, and a caller sees
- * the values the layer-by-layer loop would have left.
+ * Lets the training step kept in WebAssembly memory (`_wasm_training.ts`) stand in for the
+ * layers' last forward pass: an elementwise layer's `lastInput` and `lastOutput`, and the input a
+ * Dense layer keeps for its backward pass, are read from that memory when first needed, so a step
+ * copies nothing out for them, and a caller sees the values the layer-by-layer loop would have
+ * left.
  *
  * @module
  */
 
 import type { Matrix } from "../core/matrix.ts";
+import type { Dense } from "./dense.ts";
 import type { ElementwiseLayer } from "./elementwise_layer.ts";
 
 /** A layer's last forward input (z) and output (y), computed elsewhere. */
@@ -16,15 +18,23 @@ export interface LastValues {
   y: Matrix;
 }
 
-/** Gives `layer`'s last values by `source` until its next forward pass (or until read once). */
-export type Defer = (layer: ElementwiseLayer, source: () => LastValues) => void;
+/** The hooks, each set by its class's static block (only its own code reaches its fields). */
+export interface DeferredValues {
+  /** Gives `layer`'s last values by `source` until its next forward pass or until first read. */
+  defer(layer: ElementwiseLayer, source: () => LastValues): void;
+  /** Gives `layer`'s last input by `source` until its next forward pass or until first used. */
+  deferInput(layer: Dense, source: () => Matrix): void;
+  /** Takes `layer`'s last input from its source now, if it still has one. */
+  settleInput(layer: Dense): void;
+}
 
-/**
- * Set by {@linkcode ElementwiseLayer}'s static block (only its own code can reach its private
- * fields), so that this stays out of the public API.
- */
-export const deferredValues: { defer: Defer } = {
-  defer: () => {
-    throw new Error("ElementwiseLayer is not loaded");
-  },
+const notLoaded = (): never => {
+  throw new Error("relu-lab: a layer class was not loaded before its hook was used");
+};
+
+/** The hooks: kept out of the public API, which the classes' own modules export. */
+export const deferredValues: DeferredValues = {
+  defer: notLoaded,
+  deferInput: notLoaded,
+  settleInput: notLoaded,
 };

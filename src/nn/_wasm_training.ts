@@ -21,10 +21,11 @@
  * It applies to a {@linkcode Sequential} of Dense layers with a ReLU (f'(0) = 0, built by this
  * library) between each two, trained with plain SGD, Adam or AdamW given by name, without
  * dropout or gradient clipping, where WebAssembly SIMD runs; {@linkcode train} uses the
- * layer-by-layer loop otherwise. The ReLU layers' `lastInput` and `lastOutput` are those of the
- * step's last forward pass, as the loop leaves them: each forward pass here points the layers at
- * its values in the memory (`_deferred_values.ts`), a layer copies them out when they are first
- * read, and {@linkcode WasmTraining.settle} copies out what is still unread when the run ends.
+ * layer-by-layer loop otherwise. The ReLU layers' `lastInput` and `lastOutput`, and the input
+ * each Dense layer keeps for its backward pass, are those of the step's last forward pass, as the
+ * loop leaves them: each forward pass here points the layers at its values in the memory
+ * (`_deferred_values.ts`), a layer copies them out when they are first needed, and
+ * {@linkcode WasmTraining.settle} copies out what is still there when the run ends.
  *
  * @module
  */
@@ -196,6 +197,7 @@ export class WasmTraining {
   /** The ReLU layers, between each two Dense layers, and where their last values are. */
   readonly #relus: readonly ActivationLayer[];
   readonly #sources: (() => LastValues)[];
+  readonly #inputSources: (() => Matrix)[];
   readonly #update: Update;
   readonly #heap: Float64Array;
   readonly #flagBytes: Uint8Array;
@@ -222,6 +224,7 @@ export class WasmTraining {
     this.#layers = layers;
     this.#relus = relus;
     this.#sources = relus.map((_, k) => () => this.#lastValues(k));
+    this.#inputSources = layers.map((s) => () => this.#copy(s.x, s.nIn));
     this.#update = update;
     this.#at = at;
     const memory = ex.memory;
@@ -384,6 +387,9 @@ export class WasmTraining {
     for (let k = 0; k < this.#relus.length; k++) {
       deferredValues.defer(this.#relus[k], this.#sources[k]);
     }
+    for (let k = 0; k < layers.length; k++) {
+      deferredValues.deferInput(layers[k].layer, this.#inputSources[k]);
+    }
     const last = layers[layers.length - 1];
     let out = this.#outputs.get(rows);
     if (out === undefined) {
@@ -396,19 +402,23 @@ export class WasmTraining {
 
   /** A copy of ReLU layer `k`'s input and output in the last forward pass. */
   #lastValues(k: number): LastValues {
-    const s = this.#layers[k], rows = this.#rows, cols = s.nOut, n = rows * cols;
-    return {
-      z: { rows, cols, data: this.#heap.slice(s.z / 8, s.z / 8 + n) },
-      y: { rows, cols, data: this.#heap.slice(s.y / 8, s.y / 8 + n) },
-    };
+    const s = this.#layers[k];
+    return { z: this.#copy(s.z, s.nOut), y: this.#copy(s.y, s.nOut) };
+  }
+
+  /** A copy of the last forward pass's `cols`-column rows at byte offset `at`. */
+  #copy(at: number, cols: number): Matrix {
+    const rows = this.#rows;
+    return { rows, cols, data: this.#heap.slice(at / 8, at / 8 + rows * cols) };
   }
 
   /**
-   * Ends the run: the ReLU layers copy out the last values they have not read, so that the
-   * model no longer refers to this memory.
+   * Ends the run: the layers copy out the last values they have not taken, so that the model no
+   * longer refers to this memory.
    */
   settle(): void {
     for (const relu of this.#relus) void relu.lastInput; // reading them copies them out
+    for (const s of this.#layers) deferredValues.settleInput(s.layer);
   }
 
   /**

@@ -10,6 +10,7 @@ import { type OptionKeys, requireNumber, requireOptions } from "../core/validate
 import { MatrixCache } from "./_buffers.ts";
 import { type DenseKernels, denseKernels } from "./_gemm.ts";
 import { requireColumns, shapeOf } from "./_check.ts";
+import { deferredValues } from "./_deferred_values.ts";
 import { decodeFloat64, encodeFloat64, readInteger } from "./_json.ts";
 import { heNormal, type Initializer, type InitializerName, resolveInitializer } from "./init.ts";
 import type { BackwardOptions, Layer, LayerJSON, Parameter } from "./layer.ts";
@@ -62,6 +63,8 @@ export class Dense implements Layer {
   /** Accumulated gradient of the biases. */
   readonly biasGrad: Float64Array;
   #x: Matrix | undefined;
+  /** Where the last input is until first used, when a forward pass ran elsewhere. */
+  #xSource: (() => Matrix) | undefined;
   #out: MatrixCache;
   #gradIn: MatrixCache;
   #params: Parameter[];
@@ -131,8 +134,25 @@ export class Dense implements Layer {
       this.biases,
       out.data,
     );
+    this.#xSource = undefined;
     this.#x = x;
     return out;
+  }
+
+  static {
+    deferredValues.deferInput = (layer, source) => {
+      layer.#xSource = source;
+    };
+    deferredValues.settleInput = (layer) => {
+      if (layer.#xSource !== undefined) layer.#settle();
+    };
+  }
+
+  /** Takes the last input from where the last forward pass ran. */
+  #settle(): void {
+    const x = this.#xSource!();
+    this.#xSource = undefined;
+    this.#x = x;
   }
 
   /**
@@ -148,6 +168,7 @@ export class Dense implements Layer {
    * @returns dLoss/dInput, `N x inputSize` (a buffer owned by the layer).
    */
   backward(gradOut: Matrix, options: BackwardOptions = {}): Matrix {
+    if (this.#xSource !== undefined) this.#settle();
     const x = this.#x;
     if (x === undefined) {
       throw new RangeError(

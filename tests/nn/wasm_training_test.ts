@@ -98,7 +98,19 @@ function assertSameRun(
   const b = train(byObject, data, { ...rest, optimizer: object() });
   assert.deepEqual(figures(a), figures(b));
   assert.deepEqual(state(byName), state(byObject));
+  backwardAfterRun(byName);
+  backwardAfterRun(byObject);
+  assert.deepEqual(state(byName), state(byObject), "a backward pass after the run");
   return a;
+}
+
+/** A backward pass after training, through what the last forward pass left in the layers. */
+function backwardAfterRun(model: Sequential): void {
+  const rows = (model.layers[1] as ActivationLayer).lastOutput!.rows;
+  const grad = matrix(rows, model.outputSize);
+  for (let i = 0; i < grad.data.length; i++) grad.data[i] = (i * 7) % 5 - 2;
+  model.zeroGrad();
+  model.backward(grad);
 }
 
 Deno.test("a run in WebAssembly memory gives the layer-by-layer loop's bits", async (t) => {
