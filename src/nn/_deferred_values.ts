@@ -32,7 +32,7 @@ const notLoaded = (): never => {
   throw new Error("relu-lab: a layer class was not loaded before its hook was used");
 };
 
-/** The hooks: kept out of the public API, which the classes' own modules export. */
+/** The hooks, here rather than in the classes' modules, which the public API re-exports whole. */
 export const deferredValues: DeferredValues = {
   defer: notLoaded,
   deferInput: notLoaded,
