@@ -125,14 +125,14 @@ export function wasmTraining(
 ): WasmTraining | undefined {
   const update = updateOf(optimizerName, optimizer);
   if (update === undefined) return undefined;
-  const dense = denseLayersOf(model);
-  if (dense === undefined) return undefined;
+  const network = reluNetworkOf(model);
+  if (network === undefined) return undefined;
   const exports = stepExports();
   if (exports === undefined) return undefined;
   return WasmTraining.create(
     exports,
-    dense,
-    model.layers.filter((_, i) => i % 2 === 1) as ActivationLayer[],
+    network.dense,
+    network.relus,
     update,
     Math.max(rows.batchRows, rows.evaluationRows),
     rows.dataRows,
@@ -159,14 +159,16 @@ function updateOf(name: string | undefined, optimizer: Optimizer): Update | unde
 }
 
 /**
- * The Dense layers of `Dense, ReLU, Dense, ..., Dense`, or undefined for any other model. The
- * layers must be of these classes exactly: a subclass may compute something else.
+ * The Dense and ReLU layers of `Dense, ReLU, Dense, ..., Dense`, or undefined for any other
+ * model. The layers must be of these classes exactly: a subclass may compute something else.
  */
-function denseLayersOf(model: Sequential): Dense[] | undefined {
+function reluNetworkOf(
+  model: Sequential,
+): { dense: Dense[]; relus: ActivationLayer[] } | undefined {
   if (!(model instanceof Sequential)) return undefined;
   const layers = model.layers;
   if (layers.length % 2 === 0) return undefined;
-  const dense: Dense[] = [];
+  const dense: Dense[] = [], relus: ActivationLayer[] = [];
   for (let i = 0; i < layers.length; i++) {
     const layer = layers[i];
     if (i % 2 === 0) {
@@ -177,9 +179,11 @@ function denseLayersOf(model: Sequential): Dense[] | undefined {
       !isLeftKinkRelu((layer as ActivationLayer).activation)
     ) {
       return undefined;
+    } else {
+      relus.push(layer as ActivationLayer);
     }
   }
-  return dense;
+  return { dense, relus };
 }
 
 /**
@@ -224,7 +228,11 @@ export class WasmTraining {
     this.#layers = layers;
     this.#relus = relus;
     this.#sources = relus.map((_, k) => () => this.#lastValues(k));
-    this.#inputSources = layers.map((s) => () => this.#copy(s.x, s.nIn));
+    // A Dense layer's input is the batch, or the output of the ReLU below it (the same matrix, as
+    // layer by layer: one copy serves both).
+    this.#inputSources = layers.map((s, k) =>
+      k === 0 ? () => this.#copy(s.x, s.nIn) : () => relus[k - 1].lastOutput!
+    );
     this.#update = update;
     this.#at = at;
     const memory = ex.memory;
