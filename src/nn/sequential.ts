@@ -6,6 +6,7 @@
  */
 
 import type { Matrix } from "../core/matrix.ts";
+import { formatValue } from "../core/validate.ts";
 import { ActivationLayer } from "./activation_layer.ts";
 import { Dropout } from "./dropout.ts";
 import type { BackwardOptions, ForwardOptions, Layer, Parameter } from "./layer.ts";
@@ -50,20 +51,41 @@ export class Sequential {
   /**
    * Creates a model, checking that each layer's input size matches the previous output size.
    *
-   * @param layers At least one layer.
+   * Each position needs a layer object of its own: a layer keeps its last input for its
+   * backward pass (and a Dense layer its gradients), so one object at two positions would
+   * backpropagate the second call's values through both. Create another layer, e.g.
+   * `new ActivationLayer(createActivation("relu"), 64)` for each ReLU.
+   *
+   * @param layers At least one layer, no object twice.
    */
   constructor(layers: readonly Layer[]) {
-    if (!Array.isArray(layers) || layers.length === 0) {
-      throw new RangeError(
-        `Cannot create a Sequential model as layers must be a non-empty array: layers.length=${
-          Array.isArray(layers) ? 0 : String(layers)
-        }`,
-      );
+    const action = "create a Sequential model";
+    if (!Array.isArray(layers)) {
+      throw new TypeError(`Cannot ${action} as layers must be an array: layers=${String(layers)}`);
+    }
+    if (layers.length === 0) {
+      throw new RangeError(`Cannot ${action} as layers must not be empty: layers.length=0`);
+    }
+    for (let i = 0; i < layers.length; i++) {
+      const layer: unknown = layers[i];
+      if (!isLayer(layer)) {
+        throw new TypeError(
+          `Cannot ${action} as layer ${i} must be a layer (an object with forward, backward, params and describe): layer ${i}=${
+            formatValue(layer)
+          }`,
+        );
+      }
+      const first = layers.indexOf(layer);
+      if (first !== i) {
+        throw new RangeError(
+          `Cannot ${action} as layer ${i} is the same object as layer ${first}, ${layer.describe()}: a layer keeps its last input for its backward pass, so each position needs a layer of its own`,
+        );
+      }
     }
     for (let i = 1; i < layers.length; i++) {
       if (layers[i].inputSize !== layers[i - 1].outputSize) {
         throw new RangeError(
-          `Cannot create a Sequential model as layer ${i} must take the ${
+          `Cannot ${action} as layer ${i} must take the ${
             layers[i - 1].outputSize
           } outputs of layer ${i - 1}: ${layers[i - 1].describe()} then ${layers[i].describe()}`,
         );
@@ -211,6 +233,15 @@ export class Sequential {
   [Symbol.for("Deno.customInspect")](): string {
     return this.summary();
   }
+}
+
+/** Whether `value` has the methods and sizes of a {@linkcode Layer}. */
+function isLayer(value: unknown): value is Layer {
+  if (typeof value !== "object" || value === null) return false;
+  const layer = value as Partial<Layer>;
+  return typeof layer.forward === "function" && typeof layer.backward === "function" &&
+    typeof layer.params === "function" && typeof layer.describe === "function" &&
+    typeof layer.inputSize === "number" && typeof layer.outputSize === "number";
 }
 
 /** Whether the layers below `index` (through dropout) end in a ReLU-like activation layer. */

@@ -1,8 +1,11 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import {
+  ActivationLayer,
+  createActivation,
   Dense,
   fromRows,
+  type Layer,
   matrix,
   mlp,
   modelFromJSON,
@@ -59,7 +62,52 @@ Deno.test("Sequential refuses layers whose sizes do not chain", () => {
     message:
       "Cannot create a Sequential model as layer 1 must take the 3 outputs of layer 0: Dense(2 → 3) then Dense(4 → 1)",
   });
-  assert.throws(() => new Sequential([]), RangeError);
+  assert.throws(() => new Sequential([]), {
+    name: "RangeError",
+    message: "Cannot create a Sequential model as layers must not be empty: layers.length=0",
+  });
+  assert.throws(() => new Sequential(new Dense(2, 3) as unknown as Layer[]), {
+    name: "TypeError",
+    message: /^Cannot create a Sequential model as layers must be an array: layers=/,
+  });
+});
+
+Deno.test("Sequential refuses an entry that is not a layer, naming its position", () => {
+  for (const entry of [null, undefined, {}, mlp([2, 2])]) {
+    assert.throws(() => new Sequential([new Dense(2, 2), entry as unknown as Layer]), {
+      name: "TypeError",
+      message: new RegExp(
+        `^Cannot create a Sequential model as layer 1 must be a layer \\(an object with forward, backward, params and describe\\): layer 1=`,
+      ),
+    });
+  }
+});
+
+Deno.test("Sequential refuses one layer object at two positions, which would backpropagate wrongly", () => {
+  const relu = new ActivationLayer(createActivation("relu"), 4);
+  assert.throws(
+    () => new Sequential([new Dense(2, 4), relu, new Dense(4, 4), relu, new Dense(4, 1)]),
+    {
+      name: "RangeError",
+      message:
+        "Cannot create a Sequential model as layer 3 is the same object as layer 1, Activation(ReLU, 4): a layer keeps its last input for its backward pass, so each position needs a layer of its own",
+    },
+  );
+  const tied = new Dense(4, 4);
+  assert.throws(() => new Sequential([new Dense(2, 4), tied, tied]), {
+    name: "RangeError",
+    message:
+      /^Cannot create a Sequential model as layer 2 is the same object as layer 1, Dense\(4 → 4\)/,
+  });
+  // Two layers of their own at those positions are what the message asks for, and they work.
+  const model = new Sequential([
+    new Dense(2, 4),
+    new ActivationLayer(createActivation("relu"), 4),
+    new Dense(4, 4),
+    new ActivationLayer(createActivation("relu"), 4),
+    new Dense(4, 1),
+  ]);
+  assert.equal(model.layers.length, 5);
 });
 
 Deno.test("Sequential prints a summary with layers, shapes and parameter count", () => {
