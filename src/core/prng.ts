@@ -32,16 +32,22 @@ export type Prng = () => number;
  */
 export function createPrng(seed: number): Prng {
   requireNumber("create a Prng", "seed", seed, { integer: true });
-  // splitmix32 expands the seed into four well-mixed state words.
-  let s = (seed | 0) ^ Math.floor(seed / 0x100000000);
+  if (!Number.isSafeInteger(seed)) {
+    throw new RangeError(
+      `Cannot create a Prng as seed must be a safe integer (|seed| <= 2^53 - 1): seed=${seed}`,
+    );
+  }
+  // splitmix32 expands the seed's low 32 bits into four well-mixed state words; its high
+  // bits (0 for seeds 0 to 2^32 - 1) change the second word through a bijection that leaves 0
+  // at 0, so no two safe integers share a state (the first word determines the low bits).
+  const low = seed | 0, high = Math.floor(seed / 0x100000000) | 0;
+  let s = low;
   const next = () => {
     s = (s + 0x9e3779b9) | 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    return (z ^ (z >>> 16)) >>> 0;
+    return mix32(s);
   };
-  let a = next(), b = next(), c = next(), d = next();
+  let a = next(), b = next() ^ (mix32(high + 0x6a09e667) ^ mix32(0x6a09e667)), c = next(),
+    d = next();
   const prng: Prng = () => {
     // sfc32
     const t = (((a + b) | 0) + d) | 0;
@@ -54,6 +60,14 @@ export function createPrng(seed: number): Prng {
   };
   for (let i = 0; i < 12; i++) prng(); // warm up
   return prng;
+}
+
+/** splitmix32's finalizer: a bijection of 32-bit words. */
+function mix32(x: number): number {
+  let z = x | 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) >>> 0;
 }
 
 /** Options accepted by every random function: a generator, or a seed to build one. */

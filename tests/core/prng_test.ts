@@ -1,0 +1,78 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { createPrng, resolvePrng } from "../../src/mod.ts";
+
+/** The first `n` numbers a generator seeded with `seed` draws. */
+function draws(seed: number, n = 4): number[] {
+  const prng = createPrng(seed);
+  return Array.from({ length: n }, () => prng());
+}
+
+Deno.test("createPrng gives the same numbers for the same seed", () => {
+  fc.assert(fc.property(fc.maxSafeInteger(), (seed) => {
+    assert.deepEqual(draws(seed, 8), draws(seed, 8));
+  }));
+});
+
+Deno.test("createPrng gives each safe integer seed a stream of its own", async (t) => {
+  await t.step("negative seeds and their neighbours", () => {
+    for (let k = 0; k < 64; k++) {
+      assert.notDeepEqual(draws(-k - 1), draws(k), `seed ${-k - 1} against seed ${k}`);
+      assert.notDeepEqual(draws(-k - 1), draws(-k - 2), `seed ${-k - 1} against ${-k - 2}`);
+    }
+  });
+  await t.step("seeds 2^32 apart", () => {
+    for (const seed of [0, 1, 7, -1, 123_456_789]) {
+      assert.notDeepEqual(draws(seed), draws(seed + 2 ** 32), `seed ${seed} against + 2^32`);
+      assert.notDeepEqual(draws(seed), draws(seed - 2 ** 32), `seed ${seed} against - 2^32`);
+    }
+    assert.notDeepEqual(draws(2 ** 32), draws(1), "seed 2^32 against seed 1");
+  });
+  await t.step("any two different safe integers", () => {
+    fc.assert(fc.property(fc.maxSafeInteger(), fc.maxSafeInteger(), (a, b) => {
+      fc.pre(a !== b);
+      assert.notDeepEqual(draws(a), draws(b));
+    }));
+  });
+});
+
+Deno.test("createPrng keeps the streams of seeds 0 to 2^32 - 1 that stored results were drawn with", () => {
+  // Seeding changed for negative seeds and seeds >= 2^32 only; these are the first draws of
+  // seeds 0 and 42 before and after that change.
+  assert.deepEqual(draws(0, 2), [0.9791452463250607, 0.8250711336731911]);
+  assert.deepEqual(draws(42, 2), [0.23955312534235418, 0.5859209857881069]);
+});
+
+Deno.test("createPrng draws numbers in [0, 1) with mean 1/2", () => {
+  const prng = createPrng(3);
+  let sum = 0;
+  const n = 100_000;
+  for (let i = 0; i < n; i++) {
+    const u = prng();
+    assert.ok(u >= 0 && u < 1, `draw ${i} is ${u}`);
+    sum += u;
+  }
+  // The standard error of the mean is 1 / sqrt(12 n) ≈ 0.0009.
+  assert.ok(Math.abs(sum / n - 0.5) < 0.005, `mean ${sum / n}`);
+});
+
+Deno.test("createPrng refuses seeds that are not safe integers", () => {
+  assert.throws(() => createPrng(2 ** 53), {
+    name: "RangeError",
+    message:
+      "Cannot create a Prng as seed must be a safe integer (|seed| <= 2^53 - 1): seed=9007199254740992",
+  });
+  assert.throws(() => createPrng(1e300), RangeError);
+  assert.throws(() => createPrng(0.5), {
+    name: "RangeError",
+    message: /^Cannot create a Prng as seed must be a finite integer: seed=0.5$/,
+  });
+  assert.throws(() => createPrng("1" as unknown as number), TypeError);
+});
+
+Deno.test("resolvePrng prefers the given generator to the seed", () => {
+  const prng = createPrng(5);
+  assert.equal(resolvePrng({ prng, seed: 9 }), prng);
+  assert.equal(resolvePrng({ seed: 9 })(), createPrng(9)());
+  assert.equal(resolvePrng({})(), createPrng(0)());
+});
