@@ -7,6 +7,7 @@
  */
 
 import type { Matrix } from "./matrix.ts";
+import { requireMatrix } from "./_require_matrix.ts";
 import { formatValue, type OptionKeys, requireOptions } from "./validate.ts";
 
 /**
@@ -52,6 +53,17 @@ export function dataset(
 ): Dataset {
   const action = "create a dataset";
   requireOptions(action, options, DATASET_KEYS);
+  requireMatrix(action, "x", x);
+  if (!(y instanceof Int32Array)) {
+    if (Array.isArray(y) || ArrayBuffer.isView(y)) {
+      throw new TypeError(
+        `Cannot ${action} as y must be an Int32Array of class labels or a matrix of targets (new Int32Array(labels) converts an array): y=${
+          Array.isArray(y) ? `an array of ${y.length}` : `a ${y.constructor.name}`
+        }`,
+      );
+    }
+    requireMatrix(action, "y", y);
+  }
   const yRows = y instanceof Int32Array ? y.length : y.rows;
   if (x.rows !== yRows) {
     throw new RangeError(

@@ -38,7 +38,7 @@ export interface Matrix {
 export function matrix(rows: number, cols: number, data?: Float64Array): Matrix {
   requireNumber("create a matrix", "rows", rows, { integer: true, min: 0 });
   requireNumber("create a matrix", "cols", cols, { integer: true, min: 0 });
-  if (data === undefined) return { rows, cols, data: new Float64Array(rows * cols) };
+  if (data === undefined) return { rows, cols, data: allocate(rows, cols) };
   if (!(data instanceof Float64Array)) {
     throw new TypeError(
       `Cannot create a matrix as data must be a Float64Array: data=${formatValue(data)}`,
@@ -52,6 +52,19 @@ export function matrix(rows: number, cols: number, data?: Float64Array): Matrix 
     );
   }
   return { rows, cols, data };
+}
+
+/** A zero-filled `Float64Array` of `rows * cols`, or a RangeError saying the size. */
+function allocate(rows: number, cols: number): Float64Array {
+  try {
+    return new Float64Array(rows * cols);
+  } catch {
+    throw new RangeError(
+      `Cannot create a ${rows}x${cols} matrix as its ${rows * cols} float64 elements (${
+        rows * cols * 8
+      } bytes) cannot be allocated`,
+    );
+  }
 }
 
 /**
@@ -71,19 +84,54 @@ export function matrix(rows: number, cols: number, data?: Float64Array): Matrix 
  * ```
  */
 export function fromRows(rows: ArrayLike<ArrayLike<number>>): Matrix {
+  const action = "build a matrix from rows";
+  if (!isArrayLike(rows)) {
+    throw new TypeError(
+      `Cannot ${action} as rows must be an array of rows (arrays of numbers): rows=${
+        formatValue(rows)
+      }`,
+    );
+  }
   const n = rows.length;
+  for (let i = 0; i < n; i++) {
+    if (!isArrayLike(rows[i])) {
+      throw new TypeError(
+        `Cannot ${action} as every row must be an array of numbers (one inner array per row, e.g. fromRows([[1, 2]])): rows[${i}]=${
+          formatValue(rows[i])
+        }`,
+      );
+    }
+  }
   const cols = n === 0 ? 0 : rows[0].length;
   const data = new Float64Array(n * cols);
   for (let i = 0; i < n; i++) {
     const row = rows[i];
     if (row.length !== cols) {
       throw new RangeError(
-        `Cannot build a matrix from rows as every row must have ${cols} elements: rows[${i}].length=${row.length}`,
+        `Cannot ${action} as every row must have ${cols} elements: rows[${i}].length=${row.length}`,
       );
     }
-    for (let j = 0; j < cols; j++) data[i * cols + j] = row[j];
+    for (let j = 0; j < cols; j++) {
+      const value = row[j];
+      if (typeof value !== "number") {
+        throw new TypeError(
+          `Cannot ${action} as every element must be a number: rows[${i}][${j}]=${
+            formatValue(value)
+          }`,
+        );
+      }
+      data[i * cols + j] = value;
+    }
   }
   return { rows: n, cols, data };
+}
+
+/** Whether `value` is an array or array-like object (a typed array, `{ length }`), not a string. */
+function isArrayLike(value: unknown): value is ArrayLike<unknown> {
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) return true;
+  return typeof value === "object" && value !== null &&
+    Number.isInteger((value as { length?: unknown }).length) &&
+    (value as { length: number }).length >= 0;
 }
 
 /**

@@ -7,7 +7,7 @@
  * @module
  */
 
-import { requireNumber } from "./validate.ts";
+import { formatValue, requireNumber } from "./validate.ts";
 
 /** A source of uniform random numbers in [0, 1), like `Math.random`. */
 export type Prng = () => number;
@@ -46,7 +46,9 @@ export function createPrng(seed: number): Prng {
     s = (s + 0x9e3779b9) | 0;
     return mix32(s);
   };
-  let a = next(), b = next() ^ (mix32(high + 0x6a09e667) ^ mix32(0x6a09e667)), c = next(),
+  let a = next(),
+    b = next() ^ (mix32(high + 0x6a09e667) ^ mix32(0x6a09e667)),
+    c = next(),
     d = next();
   const prng: Prng = () => {
     // sfc32
@@ -103,7 +105,7 @@ export function resolvePrng(options: RandomOptions = {}): Prng {
     }
     return options.prng;
   }
-  return createPrng(options.seed ?? 0);
+  return createPrng(options.seed === undefined ? 0 : options.seed);
 }
 
 /**
@@ -124,8 +126,17 @@ export function resolvePrng(options: RandomOptions = {}): Prng {
  * ```
  */
 export function randomNormal(prng: Prng): number {
-  let u = 0;
-  while (u === 0) u = prng();
+  // u = 0 would give log(0): draw again (a generator of [0, 1) gives 0 once in 2^32 draws;
+  // one that gives it 64 times running is broken, and so is one outside [0, 1)).
+  let u = prng();
+  for (let draws = 1; u === 0 && draws < 64; draws++) u = prng();
   const v = prng();
+  if (!(u > 0 && u < 1 && v >= 0 && v < 1)) {
+    throw new RangeError(
+      `Cannot draw a normal sample as prng must return numbers in [0, 1), not only 0: drew ${
+        formatValue(u)
+      } and ${formatValue(v)}`,
+    );
+  }
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }

@@ -132,6 +132,8 @@ export type OptionKeys<T> = { readonly [K in keyof T]-?: true };
  * it is not an object (a number in its place is not taken as a parameter: the message shows
  * how to write it) or when it has a key outside `known` (a typo would otherwise be ignored):
  * the message names the unknown keys and the known ones. Keys set to `undefined` count too.
+ * A key set to `null` is refused as well: only `undefined` or a missing key means "the
+ * default", so a `null` (which JSON makes of `NaN`) never passes for it unnoticed.
  *
  * @param action What was being attempted, e.g. `"compute leakyRelu"`.
  * @param options The options received.
@@ -166,6 +168,13 @@ export type OptionKeys<T> = { readonly [K in keyof T]-?: true };
  *   name: "TypeError",
  *   message: "Cannot compute leakyRelu as options must be an object such as { alpha: 0.2 }: options=0.2",
  * });
+ * const blank = { alpha: null };
+ * // @ts-expect-error: null in place of a value
+ * assert.throws(() => check(blank), {
+ *   name: "TypeError",
+ *   message:
+ *     "Cannot compute leakyRelu as alpha must be a value or left out (for its default), not null: alpha=null",
+ * });
  * ```
  */
 export function requireOptions<T extends object>(
@@ -197,6 +206,14 @@ export function requireOptions<T extends object>(
         keys.length === 0 ? "no keys" : `only the keys ${keys.join(", ")}`
       }: unknown key${unknown.length === 1 ? "" : "s"} ${unknown.map(formatValue).join(", ")}`,
     );
+  }
+  for (const key in options) {
+    // `null` would pass `??` defaults unnoticed (and JSON turns NaN into null).
+    if (Object.hasOwn(options, key) && (options as Record<string, unknown>)[key] === null) {
+      throw new TypeError(
+        `Cannot ${action} as ${key} must be a value or left out (for its default), not null: ${key}=null`,
+      );
+    }
   }
   return options;
 }

@@ -94,6 +94,13 @@ export function blobs(options: BlobsOptions = {}): BlobsDataset {
 function readCenters(action: string, options: BlobsOptions, prng: () => number): Matrix {
   const given = options.centers ?? 3;
   if (typeof given !== "number") {
+    if (!Array.isArray(given)) {
+      throw new TypeError(
+        `Cannot ${action} as centers must be a number of centers or an array of center rows: centers=${
+          formatValue(given)
+        }`,
+      );
+    }
     if (given.length < 1 || given[0].length < 1) {
       throw new RangeError(
         `Cannot ${action} as centers must hold at least one non-empty row: centers.length=${given.length}`,
@@ -113,9 +120,9 @@ function readCenters(action: string, options: BlobsOptions, prng: () => number):
   const box = options.box ?? [-10, 10];
   const low = requireNumber(action, "box[0]", box[0]);
   const high = requireNumber(action, "box[1]", box[1]);
-  if (!(low <= high)) {
+  if (!(low <= high) || !Number.isFinite(high - low)) {
     throw new RangeError(
-      `Cannot ${action} as box must be an interval [low, high] with low <= high: box=${
+      `Cannot ${action} as box must be an interval [low, high] with low <= high and a finite width: box=${
         formatValue([low, high])
       }`,
     );

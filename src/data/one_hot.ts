@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { Matrix } from "../core/matrix.ts";
+import { type Matrix, matrix } from "../core/matrix.ts";
 import { formatValue, requireNumber } from "../core/validate.ts";
 
 /**
@@ -26,13 +26,20 @@ import { formatValue, requireNumber } from "../core/validate.ts";
  */
 export function oneHot(labels: ArrayLike<number>, classes?: number): Matrix {
   const action = "one-hot encode labels";
+  if (!Array.isArray(labels) && !(ArrayBuffer.isView(labels) && !(labels instanceof DataView))) {
+    throw new TypeError(
+      `Cannot ${action} as labels must be an array of integer labels: labels=${
+        formatValue(labels)
+      }`,
+    );
+  }
   let largest = -1;
   for (let i = 0; i < labels.length; i++) if (labels[i] > largest) largest = labels[i];
   const cols = requireNumber(action, "classes", classes ?? Math.max(1, largest + 1), {
     integer: true,
     min: 1,
   });
-  const data = new Float64Array(labels.length * cols);
+  const { data } = matrix(labels.length, cols);
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i];
     if (!Number.isInteger(label) || label < 0 || label >= cols) {

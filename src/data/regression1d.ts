@@ -84,9 +84,9 @@ export function regression1d(
   const range = options.range ?? [-3, 3];
   const low = requireNumber(action, "range[0]", range[0]);
   const high = requireNumber(action, "range[1]", range[1]);
-  if (!(low <= high)) {
+  if (!(low <= high) || !Number.isFinite(high - low)) {
     throw new RangeError(
-      `Cannot ${action} as range must be an interval [low, high] with low <= high: range=${
+      `Cannot ${action} as range must be an interval [low, high] with low <= high and a finite width: range=${
         formatValue([low, high])
       }`,
     );

@@ -7,7 +7,9 @@
 
 import { type Matrix, matrix } from "../core/matrix.ts";
 import { randomNormal, type RandomOptions, resolvePrng } from "../core/prng.ts";
-import { requireNumber } from "../core/validate.ts";
+import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
+
+const RANDOM_KEYS: OptionKeys<RandomOptions> = { seed: true, prng: true };
 
 /**
  * A `rows` × `cols` matrix of independent N(0, 1) values, drawn row by row from one seeded
@@ -32,6 +34,7 @@ import { requireNumber } from "../core/validate.ts";
  */
 export function standardNormal(rows: number, cols: number, options: RandomOptions = {}): Matrix {
   const action = "draw a standard normal matrix";
+  requireOptions(action, options, RANDOM_KEYS);
   requireNumber(action, "rows", rows, { integer: true, min: 1 });
   requireNumber(action, "cols", cols, { integer: true, min: 1 });
   const prng = resolvePrng(options);

@@ -6,7 +6,11 @@
  */
 
 import type { Matrix } from "../core/matrix.ts";
+import { requireMatrix } from "../core/_require_matrix.ts";
 import { formatValue } from "../core/validate.ts";
+
+/** The smallest positive normal float64, 2^-1022. */
+const SMALLEST_NORMAL = 2 ** -1022;
 
 /** The fitted standardisation returned by {@linkcode standardize}. */
 export interface Standardizer {
@@ -14,7 +18,10 @@ export interface Standardizer {
   readonly mean: Float64Array;
   /**
    * Population standard deviation of each column of the fitted inputs; a column with no
-   * spread gets 1 (as scikit-learn's `StandardScaler`), so it is only centred.
+   * spread gets 1 (as scikit-learn's `StandardScaler`), so it is only centred. "No spread"
+   * means a standard deviation of at most 1e-12 times the column's largest magnitude (what
+   * rounding leaves of a constant column, whatever its scale), or a column whose values are
+   * all below float64's normal range (2.2e-308 in magnitude).
    */
   readonly std: Float64Array;
   /**
@@ -31,7 +38,8 @@ export interface Standardizer {
  * deviation of every column. Apply it to the training and the test inputs alike, so that no
  * statistic of the test set leaks into training.
  *
- * @param x The inputs to fit on, at least one row of finite numbers.
+ * @param x The inputs to fit on, at least one row of finite numbers (a column whose squares
+ *   overflow float64, beyond about 1e154, is refused).
  * @returns `{ mean, std, apply(x) }`.
  *
  * @example
@@ -47,31 +55,45 @@ export interface Standardizer {
  */
 export function standardize(x: Matrix): Standardizer {
   const action = "fit a standardization";
+  requireMatrix(action, "x", x);
   if (x.rows < 1) {
     throw new RangeError(`Cannot ${action} as x must have at least one row: x.rows=${x.rows}`);
   }
   const cols = x.cols;
-  const mean = new Float64Array(cols);
-  const std = new Float64Array(cols);
+  const largest = new Float64Array(cols);
   for (let i = 0; i < x.data.length; i++) {
-    if (!Number.isFinite(x.data[i])) {
+    const value = x.data[i];
+    if (!Number.isFinite(value)) {
       throw new RangeError(
-        `Cannot ${action} as x must hold finite numbers: x.data[${i}]=${formatValue(x.data[i])}`,
+        `Cannot ${action} as x must hold finite numbers: x.data[${i}]=${formatValue(value)}`,
       );
     }
-    mean[i % cols] += x.data[i];
+    largest[i % cols] = Math.max(largest[i % cols], Math.abs(value));
   }
-  for (let c = 0; c < cols; c++) mean[c] /= x.rows;
-  for (let i = 0; i < x.data.length; i++) std[i % cols] += (x.data[i] - mean[i % cols]) ** 2;
+  // A column of ordinary magnitude is summed as it is. One whose sum or squares could overflow
+  // or underflow float64 is divided by its largest magnitude first and the results multiplied
+  // back, so its mean and spread are as accurate as an ordinary column's.
+  const scale = largest.map((m) => m === 0 || (m >= 1e-100 && m <= 1e100) ? 1 : m);
+  const mean = new Float64Array(cols);
+  const std = new Float64Array(cols);
+  for (let i = 0; i < x.data.length; i++) mean[i % cols] += x.data[i] / scale[i % cols];
+  for (let c = 0; c < cols; c++) mean[c] = (mean[c] / x.rows) * scale[c];
+  for (let i = 0; i < x.data.length; i++) {
+    const c = i % cols;
+    std[c] += ((x.data[i] - mean[c]) / scale[c]) ** 2;
+  }
   for (let c = 0; c < cols; c++) {
-    std[c] = Math.sqrt(std[c] / x.rows);
-    // A constant column: scale by 1, as scikit-learn does, rather than divide by zero.
-    if (!(std[c] > 1e-12 * Math.max(1, Math.abs(mean[c])))) std[c] = 1;
+    std[c] = Math.sqrt(std[c] / x.rows) * scale[c];
+    // A constant column (its spread only rounding, relative to its values, or all of it below
+    // float64's normal range, where a mean cannot be computed): scale by 1, as scikit-learn
+    // does, rather than divide by zero.
+    if (!(std[c] > 1e-12 * largest[c]) || largest[c] < SMALLEST_NORMAL) std[c] = 1;
   }
   return {
     mean,
     std,
     apply(input: Matrix): Matrix {
+      requireMatrix("apply a standardization", "x", input);
       if (input.cols !== cols) {
         throw new RangeError(
           `Cannot apply a standardization as x must have ${cols} columns like the fitted data: x is ${input.rows}x${input.cols}`,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { createPrng, resolvePrng } from "../../src/mod.ts";
+import { createPrng, randomNormal, resolvePrng } from "../../src/mod.ts";
 
 /** The first `n` numbers a generator seeded with `seed` draws. */
 function draws(seed: number, n = 4): number[] {
@@ -75,4 +75,18 @@ Deno.test("resolvePrng prefers the given generator to the seed", () => {
   assert.equal(resolvePrng({ prng, seed: 9 }), prng);
   assert.equal(resolvePrng({ seed: 9 })(), createPrng(9)());
   assert.equal(resolvePrng({})(), createPrng(0)());
+  assert.throws(() => resolvePrng({ seed: null as unknown as number }), TypeError);
+});
+
+Deno.test("randomNormal refuses a generator stuck at 0 or outside [0, 1) instead of hanging", () => {
+  assert.throws(() => randomNormal(() => 0), {
+    name: "RangeError",
+    message:
+      "Cannot draw a normal sample as prng must return numbers in [0, 1), not only 0: drew 0 and 0",
+  });
+  assert.throws(() => randomNormal(() => 2), RangeError);
+  assert.throws(() => randomNormal(() => NaN), RangeError);
+  // One 0 is redrawn, as a generator of [0, 1) may give it.
+  const values = [0, 0.5, 0.25];
+  assert.ok(Number.isFinite(randomNormal(() => values.shift()!)));
 });

@@ -92,3 +92,12 @@ Deno.test("requireNumberType() takes any number, NaN and ±Infinity included", a
     });
   }
 });
+
+Deno.test("requireOptions() refuses a key set to null, which would pass for the default", () => {
+  assert.throws(() => check({ alpha: null }), {
+    name: "TypeError",
+    message:
+      "Cannot do it as alpha must be a value or left out (for its default), not null: alpha=null",
+  });
+  assert.deepEqual(check({ alpha: undefined }), { alpha: undefined });
+});

@@ -3,6 +3,7 @@ import { dataset } from "../../src/core/dataset.ts";
 import { matrix } from "../../src/core/matrix.ts";
 import { batches } from "../../src/data/batches.ts";
 import { permutation, shuffle } from "../../src/data/shuffle.ts";
+import { standardNormal } from "../../src/data/standard_normal.ts";
 import { subset } from "../../src/data/subset.ts";
 
 function indexed(n: number) {
@@ -60,4 +61,27 @@ Deno.test("subset() rejects indices out of range", () => {
       "Cannot take a subset of a dataset as every index must be an integer in 0..2: indices[1]=3",
   });
   assert.throws(() => subset(indexed(3), [0.5]), RangeError);
+});
+
+Deno.test("subset() refuses indices that are not an array, which would give a subset without rows", () => {
+  for (const indices of [2, null, "01"]) {
+    assert.throws(() => subset(indexed(3), indices as unknown as number[]), {
+      name: "TypeError",
+      message:
+        /^Cannot take a subset of a dataset as indices must be an array of row indices: indices=/,
+    });
+  }
+});
+
+Deno.test("standardNormal() checks its options like every random function", () => {
+  assert.throws(() => standardNormal(2, 2, { sed: 7 } as unknown as { seed: number }), {
+    name: "TypeError",
+    message:
+      'Cannot draw a standard normal matrix as options must have only the keys seed, prng: unknown key "sed"',
+  });
+  assert.throws(() => standardNormal(2, 2, 5 as unknown as { seed: number }), {
+    name: "TypeError",
+    message:
+      "Cannot draw a standard normal matrix as options must be an object such as { seed: 5 }: options=5",
+  });
 });

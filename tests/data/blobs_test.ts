@@ -69,7 +69,28 @@ Deno.test("blobs() rejects bad options", async (t) => {
     assert.throws(() => blobs({ box: [1, -1] }), {
       name: "RangeError",
       message:
-        "Cannot generate blobs as box must be an interval [low, high] with low <= high: box=[1, -1]",
+        "Cannot generate blobs as box must be an interval [low, high] with low <= high and a finite width: box=[1, -1]",
+    });
+  });
+  await t.step("a box too wide for float64, whose centres would be infinite", () => {
+    assert.throws(() => blobs({ box: [-1e308, 1e308] }), {
+      name: "RangeError",
+      message:
+        "Cannot generate blobs as box must be an interval [low, high] with low <= high and a finite width: box=[-1e+308, 1e+308]",
+    });
+  });
+  await t.step("centres that are neither a count nor rows", () => {
+    assert.throws(() => blobs({ centers: {} as unknown as number }), {
+      name: "TypeError",
+      message:
+        "Cannot generate blobs as centers must be a number of centers or an array of center rows: centers=[object Object]",
+    });
+  });
+  await t.step("null for a default", () => {
+    assert.throws(() => blobs({ n: null as unknown as number }), {
+      name: "TypeError",
+      message:
+        "Cannot generate blobs as n must be a value or left out (for its default), not null: n=null",
     });
   });
 });

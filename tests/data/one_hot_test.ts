@@ -33,3 +33,12 @@ Deno.test("oneHot() rejects labels outside 0..classes-1", async (t) => {
     assert.throws(() => oneHot([0], 0), RangeError);
   });
 });
+
+Deno.test("oneHot() refuses labels that are not an array", () => {
+  assert.throws(() => oneHot(null as unknown as number[]), {
+    name: "TypeError",
+    message:
+      "Cannot one-hot encode labels as labels must be an array of integer labels: labels=null",
+  });
+  assert.throws(() => oneHot(3 as unknown as number[]), TypeError);
+});

@@ -73,5 +73,10 @@ Deno.test("regression1d() rejects bad targets and options", async (t) => {
   await t.step("reversed or non-finite range", () => {
     assert.throws(() => regression1d("sin", { range: [1, 0] }), RangeError);
     assert.throws(() => regression1d("sin", { range: [0, Infinity] }), RangeError);
+    assert.throws(() => regression1d("sin", { range: [-1e308, 1e308] }), {
+      name: "RangeError",
+      message:
+        "Cannot generate a regression problem as range must be an interval [low, high] with low <= high and a finite width: range=[-1e+308, 1e+308]",
+    });
   });
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { fromRows, matrix } from "../../src/core/matrix.ts";
+import { fromRows, type Matrix, matrix } from "../../src/core/matrix.ts";
 import { standardize } from "../../src/data/standardize.ts";
 
 Deno.test("standardize() gives the fitted columns mean 0 and standard deviation 1", () => {
@@ -68,5 +68,55 @@ Deno.test("standardize() rejects empty, non-finite and mismatched inputs", async
       message:
         "Cannot apply a standardization as x must have 2 columns like the fitted data: x is 1x1",
     });
+  });
+});
+
+Deno.test("standardize() judges a column constant relative to its own scale", async (t) => {
+  await t.step("tiny values with a real spread are scaled like any others", () => {
+    const x = fromRows([[1e-13], [-1e-13], [3e-13]]);
+    const scaler = standardize(x);
+    assert.ok(Math.abs(scaler.std[0] / 1.632993161855452e-13 - 1) < 1e-12, `${scaler.std[0]}`);
+    const z = scaler.apply(x).data;
+    const variance = z.reduce((s, v) => s + v * v, 0) / z.length;
+    assert.ok(Math.abs(variance - 1) < 1e-12, `variance=${variance}`);
+  });
+  await t.step("a constant column keeps std 1 at any scale, rounding in its mean or not", () => {
+    for (const value of [0, 0.1, 1e-300, 7, 1e150]) {
+      assert.equal(standardize(fromRows([[value], [value], [value]])).std[0], 1, `${value}`);
+    }
+  });
+  await t.step("so is a column below float64's normal range, where no mean can be computed", () => {
+    assert.equal(standardize(fromRows([[0], [-5e-324]])).std[0], 1);
+    assert.equal(standardize(fromRows([[1e-310], [3e-310]])).std[0], 1);
+  });
+});
+
+Deno.test("standardize() is as accurate for columns whose squares overflow or underflow float64", () => {
+  const cases: [number[], number, number][] = [
+    [[1, 1e200], 5e199, 5e199],
+    [[1.5e308, 1.6e308], 1.55e308, 5e306],
+    [[0, -4e-162, 0], -4e-162 / 3, Math.sqrt(2 / 9) * 4e-162],
+    [[3e-200, 1e-200], 2e-200, 1e-200],
+  ];
+  for (const [column, mean, std] of cases) {
+    const x = fromRows(column.map((v) => [v]));
+    const scaler = standardize(x);
+    assert.ok(Math.abs(scaler.mean[0] / mean - 1) < 1e-14, `mean of ${column}: ${scaler.mean[0]}`);
+    assert.ok(Math.abs(scaler.std[0] / std - 1) < 1e-14, `std of ${column}: ${scaler.std[0]}`);
+    const z = scaler.apply(x).data;
+    const variance = z.reduce((s, v) => s + v * v, 0) / z.length;
+    assert.ok(Math.abs(variance - 1) < 1e-12, `variance of ${column}: ${variance}`);
+  }
+});
+
+Deno.test("standardize() refuses what is not a matrix", () => {
+  assert.throws(() => standardize([[1], [2]] as unknown as Matrix), {
+    name: "TypeError",
+    message:
+      "Cannot fit a standardization as x must be a matrix { rows, cols, data } (fromRows builds one from nested arrays): x=an array of 2",
+  });
+  assert.throws(() => standardize(fromRows([[1]])).apply(undefined as unknown as Matrix), {
+    name: "TypeError",
+    message: /^Cannot apply a standardization as x must be a matrix/,
   });
 });

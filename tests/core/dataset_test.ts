@@ -1,0 +1,44 @@
+import assert from "node:assert/strict";
+import { dataset, fromRows, type Matrix } from "../../src/mod.ts";
+
+const x = fromRows([[1], [2]]);
+
+Deno.test("dataset refuses labels given as a plain or float array, saying how to convert them", () => {
+  for (
+    const [labels, seen] of [[[0, 1], "an array of 2"], [Float64Array.of(0, 1), "a Float64Array"]]
+  ) {
+    assert.throws(() => dataset(x, labels as unknown as Int32Array), {
+      name: "TypeError",
+      message:
+        `Cannot create a dataset as y must be an Int32Array of class labels or a matrix of targets (new Int32Array(labels) converts an array): y=${seen}`,
+    });
+  }
+});
+
+Deno.test("dataset refuses a matrix whose data does not match its shape", () => {
+  const short: Matrix = { rows: 2, cols: 3, data: new Float64Array(1) };
+  assert.throws(() => dataset(short, Int32Array.of(0, 1)), {
+    name: "RangeError",
+    message:
+      "Cannot create a dataset as x.data must hold rows * cols = 6 elements for a 2x3 matrix: x.data.length=1",
+  });
+  assert.throws(() => dataset(x, { rows: 2, cols: 1, data: new Float64Array(1) }), {
+    name: "RangeError",
+    message: /^Cannot create a dataset as y\.data must hold rows \* cols = 2 elements/,
+  });
+  assert.throws(
+    () => dataset({ rows: 1.5, cols: 1, data: new Float64Array(1) }, Int32Array.of(0)),
+    {
+      name: "RangeError",
+      message: "Cannot create a dataset as x.rows must be an integer >= 0: x.rows=1.5",
+    },
+  );
+});
+
+Deno.test("dataset refuses classes: null rather than taking the default", () => {
+  assert.throws(() => dataset(x, Int32Array.of(0, 1), { classes: null as unknown as number }), {
+    name: "TypeError",
+    message:
+      "Cannot create a dataset as classes must be a value or left out (for its default), not null: classes=null",
+  });
+});
