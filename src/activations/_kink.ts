@@ -45,6 +45,15 @@ export function checkKink(action: string, atZero: unknown): KinkConvention {
   return atZero as KinkConvention;
 }
 
+/**
+ * `value`, or `fallback` when it is `undefined`. Only `undefined` (a missing key) means the
+ * default: a `null` is passed on, so the check it goes to refuses it (`??` would take it for
+ * the default without a word).
+ */
+export function orDefault<T>(value: T | undefined, fallback: T): T {
+  return value === undefined ? fallback : value;
+}
+
 /** Formats a parameter for a label or a formula: the shortest round-trip form. */
 export function formatNumber(value: number): string {
   return String(value);

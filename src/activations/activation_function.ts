@@ -6,7 +6,15 @@
  */
 
 import { requireNumberType } from "../core/validate.ts";
-import { allocateLike, as32, as64, requireArray, requireLength } from "./_arrays.ts";
+import {
+  allocateLike,
+  as32,
+  as64,
+  requireArray,
+  requireFloatArray,
+  requireLength,
+  unshared,
+} from "./_arrays.ts";
 import type { Activation, FloatArray } from "./types.ts";
 
 /** The pieces an {@linkcode ActivationFunction} is built from (one per activation file). */
@@ -21,11 +29,17 @@ export interface ActivationSpec {
   readonly f: (z: number) => number;
   /** f'(z) for one number. */
   readonly grad: (z: number) => number;
-  /** `out[i] = f(x[i])` on float64 (`out` may be `x`). */
+  /**
+   * `out[i] = f(x[i])` on float64. `out` may be `x` itself; it never partly overlaps `x` (the
+   * class copies `x` first).
+   */
   readonly forward64: (x: Float64Array, out: Float64Array) => void;
-  /** `out[i] = f(x[i])` on float32 (`out` may be `x`). */
+  /** `out[i] = f(x[i])` on float32 (`out` may be `x` itself, as for `forward64`). */
   readonly forward32: (x: Float32Array, out: Float32Array) => void;
-  /** `out[i] = gradOut[i] * f'(x[i])` on float64; `y = f(x)` when known. */
+  /**
+   * `out[i] = gradOut[i] * f'(x[i])` on float64; `y = f(x)` when known. `out` may be an input
+   * itself; it never partly overlaps one (the class copies that input first).
+   */
   readonly backward64: (
     x: Float64Array,
     gradOut: Float64Array,
@@ -114,21 +128,22 @@ export class ActivationFunction implements Activation {
    * Applies f elementwise: `out[i] = f(x[i])`.
    *
    * @param x The inputs: a number array, `Float64Array` or `Float32Array`.
-   * @param out Where to write (may be `x`); default a new `Float64Array`, or `Float32Array`
-   *   when `x` is one.
+   * @param out Where to write, a `Float64Array` or `Float32Array` (anything else throws a
+   *   `TypeError`). It may be `x` itself or overlap it anywhere (then `x` is copied first);
+   *   default a new `Float64Array`, or `Float32Array` when `x` is one.
    * @returns `out`.
    */
   forward<T extends FloatArray = Float64Array>(x: ArrayLike<number>, out?: T): T {
     const action = `run ${this.name} forward`;
     requireArray(action, "x", x);
-    const target = out ?? allocateLike(x);
+    const target = out === undefined ? allocateLike(x) : requireFloatArray(action, "out", out);
     requireLength(action, "out", target, x.length);
     if (target instanceof Float64Array) {
       if (!(x instanceof Float64Array)) target.set(x); // then run in place
-      this.#spec.forward64(x instanceof Float64Array ? x : target, target);
+      this.#spec.forward64(x instanceof Float64Array ? unshared(x, target) : target, target);
     } else {
       if (!(x instanceof Float32Array)) target.set(x); // then run in place
-      this.#spec.forward32(x instanceof Float32Array ? x : target, target);
+      this.#spec.forward32(x instanceof Float32Array ? unshared(x, target) : target, target);
     }
     return target as T;
   }
@@ -139,7 +154,9 @@ export class ActivationFunction implements Activation {
    *
    * @param x The forward inputs.
    * @param gradOut dLoss/dOutput, same length.
-   * @param out Where to write (may alias `x` or `gradOut`); default as for `forward`.
+   * @param out Where to write, a `Float64Array` or `Float32Array`. It may be `x`, `gradOut` or
+   *   `y` itself or overlap them anywhere (then those it overlaps are copied first); default as
+   *   for `forward`.
    * @param y The forward outputs `f(x)`, reused by sigmoid, tanh and ELU when given.
    * @returns `out`.
    */
@@ -151,23 +168,23 @@ export class ActivationFunction implements Activation {
   ): T {
     const action = `run ${this.name} backward`;
     requireArray(action, "x", x);
-    const target = out ?? allocateLike(x);
-    requireLength(action, "gradOut", gradOut, x.length);
+    requireArray(action, "gradOut", gradOut, x.length);
+    const target = out === undefined ? allocateLike(x) : requireFloatArray(action, "out", out);
     requireLength(action, "out", target, x.length);
-    if (y !== undefined) requireLength(action, "y", y, x.length);
+    if (y !== undefined) requireArray(action, "y", y, x.length);
     if (target instanceof Float64Array) {
       this.#spec.backward64(
-        as64(x),
-        as64(gradOut),
+        as64(x, target),
+        as64(gradOut, target),
         target,
-        y === undefined ? undefined : as64(y),
+        y === undefined ? undefined : as64(y, target),
       );
     } else {
       this.#spec.backward32(
-        as32(x),
-        as32(gradOut),
+        as32(x, target),
+        as32(gradOut, target),
         target,
-        y === undefined ? undefined : as32(y),
+        y === undefined ? undefined : as32(y, target),
       );
     }
     return target as T;

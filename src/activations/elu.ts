@@ -7,7 +7,7 @@
 
 import { type OptionKeys, requireNumberType, requireOptions } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
-import { checkKink, formatNumber, requireAlpha, resolveKink } from "./_kink.ts";
+import { checkKink, formatNumber, orDefault, requireAlpha, resolveKink } from "./_kink.ts";
 import type { KinkConvention } from "./types.ts";
 
 /** Options of {@linkcode elu}. */
@@ -145,13 +145,13 @@ function eluBackward32(
 /** Builds the ELU activation object (used by `createActivation`). */
 export function eluActivation(options: EluGradOptions = {}): ActivationFunction {
   const action = "create elu";
-  const alpha = requireAlpha(action, options.alpha ?? 1);
-  const atZero = checkKink(action, options.atZero ?? "left");
+  const alpha = requireAlpha(action, orDefault(options.alpha, 1));
+  const atZero = checkKink(action, orDefault(options.atZero, "left"));
   const atZeroValue = resolveKink(action, atZero, alpha, 1);
   const a = formatNumber(alpha);
   return new ActivationFunction({
     name: "elu",
-    label: `ELU (α = ${a})`,
+    label: `ELU (α = ${a}${atZero === "left" ? "" : `, f′(0) = ${atZeroValue}`})`,
     params: { alpha, atZero },
     f: (z) => eluValue(z, alpha),
     grad: (z) => eluGradValue(z, alpha, atZeroValue),

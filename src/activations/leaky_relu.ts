@@ -6,7 +6,7 @@
 
 import { type OptionKeys, requireNumberType, requireOptions } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
-import { checkKink, formatNumber, requireAlpha, resolveKink } from "./_kink.ts";
+import { checkKink, formatNumber, orDefault, requireAlpha, resolveKink } from "./_kink.ts";
 import {
   linearBackward32,
   linearBackward64,
@@ -115,9 +115,10 @@ export function leakyReluGrad(z: number, options: LeakyReluGradOptions = {}): nu
     LEAKY_RELU_GRAD_KEYS,
   );
   requireAlpha(action, alpha);
+  const atZeroValue = resolveKink(action, atZero, alpha, 1); // checked whatever z is
   if (z > 0) return 1;
   if (z < 0) return alpha;
-  if (z === 0) return resolveKink(action, atZero, alpha, 1);
+  if (z === 0) return atZeroValue;
   return NaN;
 }
 
@@ -150,8 +151,8 @@ export function leakyReluMaxForm(z: number, options: LeakyReluOptions = {}): num
 /** Builds the Leaky ReLU activation object (used by `createActivation`). */
 export function leakyReluActivation(options: LeakyReluGradOptions = {}): ActivationFunction {
   const action = "create leakyRelu";
-  const alpha = requireAlpha(action, options.alpha ?? LEAKY_RELU_ALPHA);
-  const atZero = checkKink(action, options.atZero ?? "left");
+  const alpha = requireAlpha(action, orDefault(options.alpha, LEAKY_RELU_ALPHA));
+  const atZero = checkKink(action, orDefault(options.atZero, "left"));
   return twoPieceActivation({
     name: "leakyRelu",
     title: "Leaky ReLU",

@@ -12,8 +12,15 @@ import {
   requireNumberType,
   requireOptions,
 } from "../core/validate.ts";
-import { allocateLike, kernelLengthError, requireArray, requireLength } from "./_arrays.ts";
-import { checkKink, resolveKink } from "./_kink.ts";
+import {
+  allocateLike,
+  kernelLengthError,
+  requireArray,
+  requireFloatArray,
+  requireLength,
+  unshared,
+} from "./_arrays.ts";
+import { checkKink, orDefault, resolveKink } from "./_kink.ts";
 import { linearForward32, linearForward64 } from "./_piecewise_linear.ts";
 import type { ActivationFunction } from "./activation_function.ts";
 import { twoPieceActivation } from "./leaky_relu.ts";
@@ -109,9 +116,10 @@ export function preluGrad(z: number, alpha: number, options: PreluGradOptions = 
   requireNumberType(action, "z", z);
   requireNumber(action, "alpha", alpha);
   const { atZero = "left" } = requireOptions(action, options, PRELU_GRAD_KEYS);
+  const atZeroValue = resolveKink(action, atZero, alpha, 1); // checked whatever z is
   if (z > 0) return 1;
   if (z < 0) return alpha;
-  if (z === 0) return resolveKink(action, atZero, alpha, 1);
+  if (z === 0) return atZeroValue;
   return NaN;
 }
 
@@ -141,12 +149,12 @@ export function preluAlphaGrad(z: number): number {
 /**
  * Applies PReLU to a row-major batch: `out[i] = x[i] > 0 ? x[i] : a * x[i]`, with `a` the one
  * shared slope, or `alpha[i % cols]` when `alpha` holds one slope per column. Branch-free for
- * nonzero slopes; `out` may be `x`.
+ * nonzero slopes; `out` may be `x` or overlap it (then `x` is copied first).
  *
  * @param x The inputs: a number array, `Float64Array` or `Float32Array` (`rows * cols` long).
  * @param alpha One slope, or one per column (a `Float64Array` of length `cols`).
- * @param out Where to write; default a new array of `x`'s float type (`Float64Array` for
- *   number arrays).
+ * @param out Where to write, a `Float64Array` or `Float32Array`; default a new array of `x`'s
+ *   float type (`Float64Array` for number arrays).
  * @param options `cols` (default `alpha.length`).
  * @returns `out`.
  *
@@ -169,7 +177,7 @@ export function preluForward<T extends FloatArray = Float64Array>(
   const action = "run preluForward";
   const checked = requireOptions(action, options, PRELU_FORWARD_KEYS);
   requireArray(action, "x", x);
-  const target = out ?? allocateLike(x);
+  const target = out === undefined ? allocateLike(x) : requireFloatArray(action, "out", out);
   requireLength(action, "out", target, x.length);
   if (typeof alpha === "number") {
     requireNumber(action, "alpha", alpha);
@@ -180,7 +188,7 @@ export function preluForward<T extends FloatArray = Float64Array>(
       `Cannot ${action} as alpha must be a number or a Float64Array: alpha=${String(alpha)}`,
     );
   }
-  const cols = requireNumber(action, "cols", checked.cols ?? alpha.length, {
+  const cols = requireNumber(action, "cols", orDefault(checked.cols, alpha.length), {
     integer: true,
     min: 1,
   });
@@ -200,12 +208,12 @@ export function preluForward<T extends FloatArray = Float64Array>(
   }
   if (target instanceof Float64Array) {
     if (!(x instanceof Float64Array)) target.set(x); // then run in place
-    const input = x instanceof Float64Array ? x : target;
+    const input = x instanceof Float64Array ? unshared(x, target) : target;
     if (anyZero) columnsExact64(input, target, alpha);
     else columnsForward64(input, target, pairs);
   } else {
     if (!(x instanceof Float32Array)) target.set(x); // then run in place
-    const input = x instanceof Float32Array ? x : target;
+    const input = x instanceof Float32Array ? unshared(x, target) : target;
     if (anyZero) columnsExact32(input, target, alpha);
     else columnsForward32(input, target, pairs);
   }
@@ -216,12 +224,12 @@ function sharedSlope(x: ArrayLike<number>, alpha: number, target: FloatArray): F
   const pair = Float64Array.of(alpha, 1);
   if (target instanceof Float64Array) {
     if (!(x instanceof Float64Array)) target.set(x); // then run in place
-    const input = x instanceof Float64Array ? x : target;
+    const input = x instanceof Float64Array ? unshared(x, target) : target;
     if (alpha === 0) reluForward64(input, target);
     else linearForward64(input, target, pair);
   } else {
     if (!(x instanceof Float32Array)) target.set(x);
-    const input = x instanceof Float32Array ? x : target;
+    const input = x instanceof Float32Array ? unshared(x, target) : target;
     if (alpha === 0) reluForward32(input, target);
     else linearForward32(input, target, pair);
   }
@@ -267,8 +275,8 @@ export function preluActivation(
   options: { alpha?: number; atZero?: KinkConvention } = {},
 ): ActivationFunction {
   const action = "create prelu";
-  const alpha = requireNumber(action, "alpha", options.alpha ?? PRELU_ALPHA);
-  const atZero = checkKink(action, options.atZero ?? "left");
+  const alpha = requireNumber(action, "alpha", orDefault(options.alpha, PRELU_ALPHA));
+  const atZero = checkKink(action, orDefault(options.atZero, "left"));
   return twoPieceActivation({
     name: "prelu",
     title: "PReLU",

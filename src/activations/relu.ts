@@ -6,7 +6,7 @@
 
 import { type OptionKeys, requireNumberType, requireOptions } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
-import { checkKink, formatNumber, resolveKink } from "./_kink.ts";
+import { checkKink, formatNumber, orDefault, resolveKink } from "./_kink.ts";
 import {
   linearBackward32,
   linearBackward64,
@@ -81,9 +81,10 @@ export function reluGrad(z: number, options: ReluGradOptions = {}): number {
   const action = "compute reluGrad";
   requireNumberType(action, "z", z);
   const { atZero = "left" } = requireOptions(action, options, RELU_GRAD_KEYS);
+  const atZeroValue = resolveKink(action, atZero, 0, 1); // checked whatever z is
   if (z > 0) return 1;
   if (z < 0) return 0;
-  if (z === 0) return resolveKink(action, atZero, 0, 1);
+  if (z === 0) return atZeroValue;
   return NaN;
 }
 
@@ -93,7 +94,7 @@ export { reluForward32, reluForward64 };
 /** Builds the ReLU activation object (used by `createActivation`). */
 export function reluActivation(options: ReluGradOptions = {}): ActivationFunction {
   const action = "create relu";
-  const atZero = checkKink(action, options.atZero ?? "left");
+  const atZero = checkKink(action, orDefault(options.atZero, "left"));
   const slopes = linearSlopes(action, 0, 1, atZero);
   const activation = new ActivationFunction({
     name: "relu",

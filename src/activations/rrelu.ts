@@ -14,8 +14,15 @@ import {
   requireNumberType,
   requireOptions,
 } from "../core/validate.ts";
-import { allocateLike, as64, requireArray, requireLength } from "./_arrays.ts";
-import { checkKink, resolveKink } from "./_kink.ts";
+import {
+  allocateLike,
+  as64,
+  requireArray,
+  requireFloatArray,
+  requireLength,
+  unshared,
+} from "./_arrays.ts";
+import { checkKink, orDefault, resolveKink } from "./_kink.ts";
 import type { ActivationFunction } from "./activation_function.ts";
 import { twoPieceActivation } from "./leaky_relu.ts";
 import type { FloatArray, KinkConvention } from "./types.ts";
@@ -95,9 +102,17 @@ interface Resolved {
 }
 
 function resolve(action: string, options: RReluOptions): Resolved {
-  const lower = requireNumber(action, "lower", options.lower ?? RRELU_LOWER, { min: 0 });
-  const upper = requireNumber(action, "upper", options.upper ?? RRELU_UPPER, { min: lower });
-  if (!options.training) return { lower, upper, draw: undefined };
+  const lower = requireNumber(action, "lower", orDefault(options.lower, RRELU_LOWER), { min: 0 });
+  const upper = requireNumber(action, "upper", orDefault(options.upper, RRELU_UPPER), {
+    min: lower,
+  });
+  const training = orDefault(options.training, false);
+  if (typeof training !== "boolean") {
+    throw new TypeError(
+      `Cannot ${action} as training must be true or false: training=${formatValue(training)}`,
+    );
+  }
+  if (!training) return { lower, upper, draw: undefined };
   if (options.prng === undefined && options.seed === undefined) {
     throw new TypeError(
       `Cannot ${action} as training needs a prng or a seed: prng=undefined, seed=undefined`,
@@ -161,12 +176,15 @@ export function rreluGrad(z: number, options: RReluGradOptions = {}): number {
   requireNumberType(action, "z", z);
   const checked = requireOptions(action, options, RRELU_GRAD_KEYS);
   const { lower, upper, draw } = resolve(action, checked);
+  // Both checked whatever z is:
+  const given = checked.slope === undefined
+    ? undefined
+    : requireNumber(action, "slope", checked.slope);
+  const atZero = checkKink(action, orDefault(checked.atZero, "left"));
   if (z > 0) return 1;
   if (Number.isNaN(z)) return NaN;
-  let slope: number;
-  if (checked.slope !== undefined) slope = requireNumber(action, "slope", checked.slope);
-  else slope = draw === undefined ? (lower + upper) / 2 : draw();
-  return z < 0 ? slope : resolveKink(action, checked.atZero ?? "left", slope, 1);
+  const slope = given !== undefined ? given : draw === undefined ? (lower + upper) / 2 : draw();
+  return z < 0 ? slope : resolveKink(action, atZero, slope, 1);
 }
 
 /**
@@ -177,7 +195,8 @@ export function rreluGrad(z: number, options: RReluGradOptions = {}): number {
  *
  * @param x The inputs: a number array, `Float64Array` or `Float32Array`.
  * @param options `lower`, `upper`, `training`, and `prng` or `seed`.
- * @param out Where to write the outputs (may be `x`); default a new array of `x`'s float type.
+ * @param out Where to write the outputs, a `Float64Array` or `Float32Array` (may be `x` or
+ *   overlap it); default a new array of `x`'s float type.
  * @param slopesOut Where to write the slopes; default a new `Float64Array`.
  * @returns The outputs and the slopes.
  *
@@ -201,20 +220,23 @@ export function rreluForward<T extends FloatArray = Float64Array>(
   const action = "run rreluForward";
   const { lower, upper, draw } = resolve(action, requireOptions(action, options, RRELU_KEYS));
   requireArray(action, "x", x);
-  const output = out ?? allocateLike(x);
+  const output = out === undefined ? allocateLike(x) : requireFloatArray(action, "out", out);
   requireLength(action, "out", output, x.length);
-  const slopes = slopesOut ?? new Float64Array(x.length);
+  const slopes = slopesOut === undefined ? new Float64Array(x.length) : slopesOut;
   if (!(slopes instanceof Float64Array)) {
     throw new TypeError(
       `Cannot ${action} as slopesOut must be a Float64Array: slopesOut=${formatValue(slopes)}`,
     );
   }
   requireLength(action, "slopesOut", slopes, x.length);
+  const input = x instanceof Float64Array || x instanceof Float32Array
+    ? unshared(unshared(x, output), slopes)
+    : x;
   const mean = (lower + upper) / 2;
   const n = x.length;
   // Not branch-free: training draws a random number per non-positive input anyway.
   for (let i = 0; i < n; i++) {
-    const v = x[i];
+    const v = input[i];
     if (v > 0 || v !== v) {
       slopes[i] = 1;
       output[i] = v;
@@ -233,7 +255,8 @@ export function rreluForward<T extends FloatArray = Float64Array>(
  *
  * @param gradOut dLoss/dOutput.
  * @param slopes The slopes the forward pass returned.
- * @param out Where to write (may alias `gradOut`); default a new array of `gradOut`'s float type.
+ * @param out Where to write, a `Float64Array` or `Float32Array` (may be `gradOut` or overlap it);
+ *   default a new array of `gradOut`'s float type.
  * @returns `out`.
  *
  * @example
@@ -252,12 +275,15 @@ export function rreluBackward<T extends FloatArray = Float64Array>(
 ): T {
   const action = "run rreluBackward";
   requireArray(action, "gradOut", gradOut);
-  requireLength(action, "slopes", slopes, gradOut.length);
-  const target = out ?? allocateLike(gradOut);
+  requireArray(action, "slopes", slopes, gradOut.length);
+  const target = out === undefined ? allocateLike(gradOut) : requireFloatArray(action, "out", out);
   requireLength(action, "out", target, gradOut.length);
-  const s = as64(slopes);
+  const g = gradOut instanceof Float64Array || gradOut instanceof Float32Array
+    ? unshared(gradOut, target)
+    : gradOut;
+  const s = as64(slopes, target);
   const n = gradOut.length;
-  for (let i = 0; i < n; i++) target[i] = gradOut[i] * s[i];
+  for (let i = 0; i < n; i++) target[i] = g[i] * s[i];
   return target as T;
 }
 
@@ -267,7 +293,7 @@ export function rreluActivation(
 ): ActivationFunction {
   const action = "create rrelu";
   const { lower, upper } = resolve(action, options);
-  const atZero = checkKink(action, options.atZero ?? "left");
+  const atZero = checkKink(action, orDefault(options.atZero, "left"));
   return twoPieceActivation({
     name: "rrelu",
     title: "RReLU, evaluation",

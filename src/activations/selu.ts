@@ -7,7 +7,7 @@
 
 import { type OptionKeys, requireNumberType, requireOptions } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
-import { checkKink, formatNumber, resolveKink } from "./_kink.ts";
+import { checkKink, formatNumber, orDefault, resolveKink } from "./_kink.ts";
 import { eluGradValue, eluValue } from "./elu.ts";
 import type { KinkConvention } from "./types.ts";
 
@@ -139,12 +139,12 @@ function seluBackward32(
 /** Builds the SELU activation object (used by `createActivation`). */
 export function seluActivation(options: SeluGradOptions = {}): ActivationFunction {
   const action = "create selu";
-  const atZero = checkKink(action, options.atZero ?? "left");
+  const atZero = checkKink(action, orDefault(options.atZero, "left"));
   const atZeroValue = seluKink(action, atZero);
   const scale = formatNumber(SELU_SCALE), alpha = formatNumber(SELU_ALPHA);
   return new ActivationFunction({
     name: "selu",
-    label: "SELU",
+    label: atZero === "left" ? "SELU" : `SELU (f′(0) = ${atZeroValue})`,
     params: { atZero },
     f: seluValue,
     grad: (z) => seluGradValue(z, atZeroValue),

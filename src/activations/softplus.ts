@@ -19,15 +19,27 @@ export interface SoftplusOptions {
   /** Sharpness: larger beta hugs ReLU more closely. A finite number > 0. Default: 1. */
   beta?: number;
   /**
-   * Above `beta * z > threshold` the function returns z itself (and the derivative 1), where
-   * `log(1 + e^{βz}) / β` equals z to double precision. A finite number > 0. Default: 20.
+   * Where the function switches to its asymptote, as PyTorch's `threshold`: where
+   * `beta * z > threshold` it returns z itself (and the derivative 1). A finite number > 0.
+   * Default: 20 (PyTorch's).
+   *
+   * The switch is an approximation (the formula itself never overflows here): above it the
+   * result is too small by `log(1 + e^{-βz}) / β`, less than `e^{-threshold} / β`, and f jumps
+   * by that much at `βz = threshold`. At the default 20 that is a relative error below
+   * 1.1e-10 (and f' is 1 instead of 1 - 2.1e-9); from about 34 on, the formula itself rounds
+   * to z (exactly so for β = 1; otherwise up to the rounding of `βz / β`), so the switch
+   * changes nothing. A small threshold makes the jump visible (0.47 / β at 0.5); it is
+   * accepted because PyTorch accepts it.
    */
   threshold?: number;
 }
 
 function softplusValue(z: number, beta: number, threshold: number): number {
   const bz = beta * z;
-  return bz > threshold ? z : Math.log1p(Math.exp(bz)) / beta;
+  if (bz > threshold) return z;
+  const e = Math.exp(bz);
+  // From βz ≈ 709.78 on e^{βz} overflows; βz + log(1 + e^{-βz}) is the same value without it.
+  return (e === Infinity ? bz + Math.log1p(Math.exp(-bz)) : Math.log1p(e)) / beta;
 }
 
 function softplusGradValue(z: number, beta: number, threshold: number): number {
@@ -36,9 +48,14 @@ function softplusGradValue(z: number, beta: number, threshold: number): number {
 }
 
 const SOFTPLUS_KEYS: OptionKeys<SoftplusOptions> = { beta: true, threshold: true };
+const DEFAULT_THRESHOLD = 20;
 
 function checkSoftplus(action: string, options: SoftplusOptions | undefined): [number, number] {
-  const { beta = 1, threshold = 20 } = requireOptions(action, options, SOFTPLUS_KEYS);
+  const { beta = 1, threshold = DEFAULT_THRESHOLD } = requireOptions(
+    action,
+    options,
+    SOFTPLUS_KEYS,
+  );
   requireNumber(action, "beta", beta, { min: 0, minExclusive: true });
   requireNumber(action, "threshold", threshold, {
     min: 0,
@@ -48,9 +65,12 @@ function checkSoftplus(action: string, options: SoftplusOptions | undefined): [n
 }
 
 /**
- * Softplus: `log(1 + e^{βz}) / β` (via `Math.log1p`), and z itself where `βz > threshold`.
- * Never overflows: `softplus(1000) === 1000`, `softplus(-1000) === 0` (the true value
- * underflows), `softplus(Infinity) === Infinity`, `softplus(-Infinity) === 0`; NaN propagates.
+ * Softplus: `log(1 + e^{βz}) / β` (via `Math.log1p`), and z itself where `βz > threshold`
+ * (as PyTorch; see {@linkcode SoftplusOptions} for the error that switch makes). Never
+ * overflows, whatever the threshold: where `e^{βz}` would, it computes the equal
+ * `(βz + log(1 + e^{-βz})) / β`. `softplus(1000) === 1000`, `softplus(-1000) === 0` (the true
+ * value underflows), `softplus(Infinity) === Infinity`, `softplus(-Infinity) === 0`; NaN
+ * propagates.
  *
  * @param z The input.
  * @param options `beta` (default 1) and `threshold` (default 20).
@@ -64,6 +84,7 @@ function checkSoftplus(action: string, options: SoftplusOptions | undefined): [n
  * assert.equal(softplus(0), Math.log(2));
  * assert.equal(softplus(1000), 1000);
  * assert.equal(softplus(-1000), 0);
+ * assert.equal(softplus(800, { threshold: 1000 }), 800); // e^800 overflows, the result does not
  * ```
  */
 export function softplus(z: number, options: SoftplusOptions = {}): number {
@@ -74,8 +95,8 @@ export function softplus(z: number, options: SoftplusOptions = {}): number {
 }
 
 /**
- * The derivative of softplus: `σ(βz)`, and 1 where `βz > threshold`. 0 at -Infinity;
- * NaN propagates.
+ * The derivative of softplus: `σ(βz)` (which never overflows), and 1 where `βz > threshold`.
+ * 0 at -Infinity; NaN propagates.
  *
  * @param z The input.
  * @param options `beta` (default 1) and `threshold` (default 20).
@@ -133,9 +154,13 @@ function softplusBackward32(
 export function softplusActivation(options: SoftplusOptions = {}): ActivationFunction {
   const [beta, threshold] = checkSoftplus("create softplus", options);
   const b = formatNumber(beta);
+  const shown = [
+    ...(beta === 1 ? [] : [`β = ${b}`]),
+    ...(threshold === DEFAULT_THRESHOLD ? [] : [`threshold = ${formatNumber(threshold)}`]),
+  ];
   return new ActivationFunction({
     name: "softplus",
-    label: beta === 1 ? "Softplus" : `Softplus (β = ${b})`,
+    label: shown.length === 0 ? "Softplus" : `Softplus (${shown.join(", ")})`,
     params: { beta, threshold },
     f: (z) => softplusValue(z, beta, threshold),
     grad: (z) => softplusGradValue(z, beta, threshold),

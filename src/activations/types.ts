@@ -27,7 +27,7 @@ export interface Activation {
   grad(z: number): number;
   /**
    * Applies f elementwise: `out[i] = f(x[i])`. Allocates `out` (Float64Array, or
-   * Float32Array when `x` is one) when it is not given. `out` may be `x` itself.
+   * Float32Array when `x` is one) when it is not given. `out` may be `x` itself, or overlap it.
    */
   forward<T extends FloatArray = Float64Array>(x: ArrayLike<number>, out?: T): T;
   /**

@@ -4,11 +4,13 @@
  * @module
  */
 
-import { type MathNode, parse } from "./_mathjs.ts";
+import { type ConstantNode, type MathNode, parse } from "./_mathjs.ts";
 import { formatValue } from "../core/validate.ts";
 
 /**
- * Parses a mathjs expression and returns the parse tree, or throws with the house message.
+ * Parses a mathjs expression and returns the parse tree, or throws with the house message: a
+ * `TypeError` for a non-string, a `SyntaxError` for what mathjs cannot parse and for a blank
+ * expression (mathjs parses `""`, spaces or a lone comment to an empty node).
  *
  * @param action What was being attempted, for the error message.
  * @param expression The expression.
@@ -20,8 +22,9 @@ export function parseExpression(action: string, expression: unknown): MathNode {
       `Cannot ${action} as expression must be a string: expression=${formatValue(expression)}`,
     );
   }
+  let node: MathNode;
   try {
-    return parse(expression);
+    node = parse(expression);
   } catch (error) {
     throw new SyntaxError(
       `Cannot ${action} as expression must be a valid mathjs expression (${
@@ -29,4 +32,12 @@ export function parseExpression(action: string, expression: unknown): MathNode {
       }): expression=${formatValue(expression)}`,
     );
   }
+  if (node.type === "ConstantNode" && (node as ConstantNode).value === undefined) {
+    throw new SyntaxError(
+      `Cannot ${action} as expression must be a nonblank mathjs expression: expression=${
+        formatValue(expression)
+      }`,
+    );
+  }
+  return node;
 }

@@ -16,7 +16,7 @@ import {
   simplify,
   SymbolNode,
 } from "./_mathjs.ts";
-import { formatValue } from "../core/validate.ts";
+import { formatValue, requireNumberType } from "../core/validate.ts";
 import { parseExpression } from "./_parse.ts";
 
 /** A derivative found by {@linkcode symbolicDerivative}. */
@@ -28,6 +28,10 @@ export interface SymbolicDerivative {
   /**
    * Evaluates the derivative at a number (compiled once). Piecewise parts take the branch
    * their condition picks, so at a kink this is the side the formula assigns the point to.
+   * NaN gives NaN (a condition would otherwise pick a branch for it). A value that is not a
+   * number throws a `TypeError`; a derivative with a symbol other than the variable and
+   * mathjs's constants (`alpha` in `"z > 0 ? 1 : alpha"`) throws a `RangeError`, as it has no
+   * value.
    */
   evaluate(value: number): number;
 }
@@ -37,7 +41,14 @@ export interface SymbolicDerivative {
  * mathjs's `derivative`; this adds rules for conditionals (`d(c ? a : b) = c ? a' : b'`, valid
  * away from the points where c changes) and for `erf` (`d erf(u) = 2/√π e^{-u²} u'`).
  *
- * @param expression A mathjs expression, e.g. an activation's `expression`.
+ * Other symbols than the variable are constants: `"z > 0 ? z : alpha * z"` gives
+ * `"(z > 0) ? 1 : alpha"` (its expression and LaTeX; `evaluate` needs every symbol to be
+ * mathjs's, such as `pi` or `e`).
+ *
+ * @param expression A mathjs expression, e.g. an activation's `expression`. A non-string
+ *   throws a `TypeError`; one mathjs cannot parse, or a blank one, a `SyntaxError`; an
+ *   assignment, array or other non-formula, or a function or operator mathjs cannot
+ *   differentiate (`max`, `mod`, an unknown function), a `RangeError`.
  * @param variable The variable to differentiate by. Default: `"z"`.
  * @returns The derivative as an expression string, its LaTeX and a compiled evaluator.
  *
@@ -52,6 +63,8 @@ export interface SymbolicDerivative {
  * const leaky = symbolicDerivative("z > 0 ? z : 0.1 * z");
  * assert.equal(leaky.evaluate(-1), 0.1);
  * assert.equal(leaky.evaluate(1), 1);
+ * assert.throws(() => symbolicDerivative("max(z, 0)"), RangeError);
+ * assert.equal(symbolicDerivative("z > 0 ? z : alpha * z").expression, "(z > 0) ? 1 : alpha");
  * ```
  */
 export function symbolicDerivative(expression: string, variable = "z"): SymbolicDerivative {
@@ -62,16 +75,79 @@ export function symbolicDerivative(expression: string, variable = "z"): Symbolic
     );
   }
   const node = parseExpression(action, expression);
-  const result = tidy(differentiate(node, variable, action));
+  requireFormula(action, node, expression);
+  let result: MathNode;
+  try {
+    result = tidy(differentiate(node, variable, action));
+  } catch (error) {
+    if (error instanceof RangeError && error.message.startsWith(`Cannot ${action} `)) throw error;
+    throw new RangeError(
+      `Cannot ${action} as expression must use only functions and operators mathjs can differentiate (${
+        (error as Error).message
+      }): expression=${formatValue(expression)}`,
+    );
+  }
   const compiled = result.compile();
+  const text = result.toString();
+  const unbound = unboundSymbols(result, variable);
   return {
-    expression: result.toString(),
+    expression: text,
     latex: result.toTex({ parenthesis: "keep" }),
     evaluate(value: number): number {
+      const evaluateAction = "evaluate a derivative";
+      requireNumberType(evaluateAction, variable, value);
+      if (unbound.length > 0) {
+        throw new RangeError(
+          `Cannot ${evaluateAction} as its expression must have no symbol but ${variable} and mathjs's constants such as pi (found ${
+            unbound.map(formatValue).join(", ")
+          }): expression=${formatValue(text)}`,
+        );
+      }
+      if (value !== value) return NaN;
       const y = compiled.evaluate({ [variable]: value });
       return typeof y === "number" ? y : NaN;
     },
   };
+}
+
+/** What the node types that are no formula are, for messages. */
+const NOT_FORMULAS: Readonly<Record<string, string>> = {
+  AccessorNode: "an index or property access",
+  ArrayNode: "an array",
+  AssignmentNode: "an assignment",
+  BlockNode: "several statements",
+  FunctionAssignmentNode: "a function definition",
+  IndexNode: "an index",
+  ObjectNode: "an object",
+  RangeNode: "a range",
+};
+
+/** Throws a RangeError naming the first part of `node` that is no formula (an assignment...). */
+function requireFormula(action: string, node: MathNode, expression: string): void {
+  const [first] = node.filter((n) => Object.hasOwn(NOT_FORMULAS, n.type));
+  if (first === undefined) return;
+  throw new RangeError(
+    `Cannot ${action} as expression must be a formula, not ${
+      NOT_FORMULAS[first.type]
+    }: expression=${formatValue(expression)}`,
+  );
+}
+
+/** The names in `node` other than `variable` that mathjs cannot evaluate (`alpha`, `foo`). */
+function unboundSymbols(node: MathNode, variable: string): string[] {
+  const names = new Set<string>();
+  node.traverse((n) => {
+    if (n.type === "SymbolNode") names.add((n as SymbolNode).name);
+  });
+  names.delete(variable);
+  return [...names].filter((name) => {
+    try {
+      new SymbolNode(name).compile().evaluate({});
+      return false;
+    } catch {
+      return true;
+    }
+  });
 }
 
 function needsOwnRule(node: MathNode): boolean {

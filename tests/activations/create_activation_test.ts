@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
-import { ACTIVATION_NAMES, createActivation } from "@relu-lab/relu-lab";
+import {
+  ACTIVATION_NAMES,
+  ACTIVATION_OPTIONS,
+  createActivation,
+  SELU_SCALE,
+} from "@relu-lab/relu-lab";
 
 Deno.test("createActivation() rebuilds an equal object from name and params", () => {
   for (const name of ACTIVATION_NAMES) {
@@ -55,4 +60,48 @@ Deno.test("createActivation() marks kinks where the derivative jumps", () => {
   assert.deepEqual(createActivation("elu").kinks, [], "ELU with alpha = 1 is smooth at 0");
   assert.deepEqual(createActivation("elu", { alpha: 2 }).kinks, [0]);
   assert.deepEqual(createActivation("sigmoid").kinks, []);
+});
+
+Deno.test("createActivation() labels tell apart activations that differ in any option", async (t) => {
+  await t.step("ELU and SELU show a non-default f′(0), softplus a non-default threshold", () => {
+    assert.equal(createActivation("elu").label, "ELU (α = 1)");
+    assert.equal(createActivation("elu", { atZero: "right" }).label, "ELU (α = 1, f′(0) = 1)");
+    assert.equal(
+      createActivation("elu", { alpha: 0.5, atZero: "mean" }).label,
+      "ELU (α = 0.5, f′(0) = 0.75)",
+    );
+    assert.equal(createActivation("selu").label, "SELU");
+    assert.equal(
+      createActivation("selu", { atZero: "right" }).label,
+      `SELU (f′(0) = ${SELU_SCALE})`,
+    );
+    assert.equal(createActivation("selu", { atZero: 0 }).label, "SELU (f′(0) = 0)");
+    assert.equal(createActivation("softplus").label, "Softplus");
+    assert.equal(createActivation("softplus", { beta: 2 }).label, "Softplus (β = 2)");
+    assert.equal(
+      createActivation("softplus", { threshold: 10 }).label,
+      "Softplus (threshold = 10)",
+    );
+    assert.equal(
+      createActivation("softplus", { beta: 2, threshold: 30 }).label,
+      "Softplus (β = 2, threshold = 30)",
+    );
+  });
+  await t.step("for every activation and option, a value other than the default", () => {
+    const other: Record<string, number | string> = {
+      alpha: 0.5,
+      atZero: "right",
+      beta: 2,
+      threshold: 10,
+      lower: 0.05,
+      upper: 0.5,
+    };
+    for (const name of ACTIVATION_NAMES) {
+      const label = createActivation(name).label;
+      for (const key of ACTIVATION_OPTIONS[name]) {
+        const changed = createActivation(name, { [key]: other[key] });
+        assert.notEqual(changed.label, label, `${name} with ${key} = ${other[key]}`);
+      }
+    }
+  });
 });

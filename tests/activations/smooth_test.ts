@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import {
+  createActivation,
   elu,
   eluGrad,
   gelu,
@@ -185,4 +186,47 @@ Deno.test("seluGrad() follows atZero at its kink", () => {
   assert.equal(seluGrad(0, { atZero: "right" }), SELU_SCALE);
   assert.equal(seluGrad(-0, { atZero: 0 }), 0);
   assert.throws(() => seluGrad(0, { atZero: "up" as "left" }), RangeError);
+});
+
+Deno.test("softplus() never overflows, whatever the threshold, and keeps PyTorch's bits below it", async (t) => {
+  await t.step("where e^{βz} overflows it gives z (to rounding), not Infinity", () => {
+    assert.equal(softplus(800, { threshold: 1000 }), 800);
+    assert.equal(softplus(10, { beta: 100, threshold: 2000 }), 10);
+    assert.equal(softplus(1e6, { beta: 0.001, threshold: 1e9 }), 1e6);
+    assert.equal(softplusGrad(800, { threshold: 1000 }), 1);
+    const wide = createActivation("softplus", { threshold: 1e300 });
+    assert.deepEqual(Array.from(wide.forward([710, 1e300, -1e300])), [710, 1e300, 0]);
+    assert.deepEqual(Array.from(wide.forward(Float32Array.of(1000, 3e38))), [
+      1000,
+      Math.fround(3e38),
+    ]);
+    assert.deepEqual(Array.from(wide.backward([710, 1e300], [2, 2])), [2, 2]);
+    fc.assert(fc.property(fc.double({ min: 700, max: 1e300, noNaN: true }), (z) => {
+      const y = softplus(z, { threshold: 1e308 });
+      assert.ok(Math.abs(y - z) <= 1e-15 * z, `softplus(${z}) = ${y}`);
+    }));
+  });
+  await t.step("where e^{βz} does not overflow it is log1p(exp(βz)) / β, bit for bit", () => {
+    const options = fc.record({
+      beta: fc.double({ min: 0.01, max: 100, noNaN: true }),
+      threshold: fc.double({ min: 0.01, max: 1e300, noNaN: true }),
+    });
+    fc.assert(fc.property(fc.double({ min: -1e4, max: 1e4, noNaN: true }), options, (z, o) => {
+      const bz = o.beta * z;
+      fc.pre(bz <= o.threshold && Number.isFinite(Math.exp(bz)));
+      assert.equal(softplus(z, o), Math.log1p(Math.exp(bz)) / o.beta);
+    }));
+  });
+  await t.step("the threshold does what its documentation says", () => {
+    // Above it, z itself: too small by log1p(e^{-βz}) / β < e^{-threshold} / β.
+    const z = 20.5, exact = z + Math.log1p(Math.exp(-z));
+    assert.equal(softplus(z), z);
+    assert.ok((exact - z) / exact < 1.1e-10 && exact > z);
+    assert.equal(softplus(0.6, { threshold: 0.5 }), 0.6, "a small threshold: a visible jump");
+    assert.ok(softplus(0.5, { threshold: 0.5 }) - 0.5 > 0.47);
+    // From about 34 on, the switch changes no bit.
+    for (let v = 34; v <= 40; v += 1 / 64) {
+      assert.equal(softplus(v, { threshold: 34 }), softplus(v, { threshold: 1000 }), `${v}`);
+    }
+  });
 });

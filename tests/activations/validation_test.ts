@@ -24,6 +24,7 @@ import {
   relu,
   reluGrad,
   rrelu,
+  rreluBackward,
   rreluForward,
   rreluGrad,
   selu,
@@ -37,6 +38,13 @@ import {
   tanh,
   tanhGrad,
 } from "../../src/mod.ts";
+import { eluActivation } from "../../src/activations/elu.ts";
+import { leakyReluActivation } from "../../src/activations/leaky_relu.ts";
+import { preluActivation } from "../../src/activations/prelu.ts";
+import { reluActivation } from "../../src/activations/relu.ts";
+import { rreluActivation } from "../../src/activations/rrelu.ts";
+import { seluActivation } from "../../src/activations/selu.ts";
+import { softplusActivation } from "../../src/activations/softplus.ts";
 
 // These tests make the calls a notebook without a type checker lets through, so they call the
 // functions through loosely typed aliases.
@@ -261,4 +269,217 @@ Deno.test("createActivation() still refuses an unknown name with a RangeError", 
     name: "RangeError",
     message: /name must be one of "relu", "leakyRelu"/,
   });
+});
+
+Deno.test("forward() and backward() refuse an out that is not a Float64Array or Float32Array", async (t) => {
+  const relu = createActivation("relu");
+  const refuse = (call: () => unknown, direction: string, seen: string) =>
+    assert.throws(call, {
+      name: "TypeError",
+      message: `Cannot run relu ${direction} as out must be a Float64Array or a Float32Array: ` +
+        `out=${seen}`,
+    });
+  await t.step("an Int32Array (it would round, or wrap, every value)", () => {
+    refuse(() => relu.forward([5, -5], new Int32Array(2) as never), "forward", "Int32Array(2)");
+    refuse(
+      () => relu.backward([1, -2], [0.5, 0.5], new Int32Array(2) as never),
+      "backward",
+      "Int32Array(2)",
+    );
+  });
+  await t.step("a Uint8Array, a plain array, an array-like object and null", () => {
+    refuse(() => relu.forward([1, -2, 3], new Uint8Array(3) as never), "forward", "Uint8Array(3)");
+    refuse(() => relu.forward([1, -2], [0, 0] as never), "forward", "Array(2)");
+    refuse(() => relu.forward([1, -2], { length: 2 } as never), "forward", "Object");
+    refuse(() => relu.forward([1, -2], null as never), "forward", "null");
+    refuse(() => relu.backward([1, -2], [1, 1], [0, 0] as never), "backward", "Array(2)");
+  });
+  await t.step("every activation", () => {
+    for (const name of ACTIVATION_NAMES) {
+      const activation = createActivation(name);
+      assert.throws(() => activation.forward([1], new Int16Array(1) as never), {
+        name: "TypeError",
+        message: `Cannot run ${name} forward as out must be a Float64Array or a Float32Array: ` +
+          "out=Int16Array(1)",
+      });
+      assert.throws(() => activation.backward([1], [1], new Uint32Array(1) as never), TypeError);
+    }
+  });
+  await t.step("preluForward, rreluForward and rreluBackward", () => {
+    assert.throws(() => preluForward([1], 0.25, new Int32Array(1) as never), {
+      name: "TypeError",
+      message:
+        "Cannot run preluForward as out must be a Float64Array or a Float32Array: out=Int32Array(1)",
+    });
+    assert.throws(() => rreluForward([1], {}, [0] as never), {
+      name: "TypeError",
+      message:
+        "Cannot run rreluForward as out must be a Float64Array or a Float32Array: out=Array(1)",
+    });
+    assert.throws(() => rreluBackward([1], [1], new Int8Array(1) as never), {
+      name: "TypeError",
+      message:
+        "Cannot run rreluBackward as out must be a Float64Array or a Float32Array: out=Int8Array(1)",
+    });
+  });
+});
+
+Deno.test("forward() and backward() refuse an x, gradOut or y that is no array of numbers", async (t) => {
+  const relu = createActivation("relu");
+  await t.step("a length that is no integer >= 0", () => {
+    for (const length of [-1, 1.5, NaN, Infinity]) {
+      assert.throws(() => relu.forward({ length } as never), {
+        name: "RangeError",
+        message: `Cannot run relu forward as x.length must be an integer >= 0: x.length=${length}`,
+      });
+    }
+    assert.throws(() => relu.backward({ length: -1 } as never, []), {
+      name: "RangeError",
+      message: "Cannot run relu backward as x.length must be an integer >= 0: x.length=-1",
+    });
+    assert.throws(() => relu.backward([1, 2], { length: -1 } as never), {
+      name: "RangeError",
+      message: "Cannot run relu backward as gradOut must have 2 elements: gradOut.length=-1",
+    });
+  });
+  await t.step("an element that is not a number (it would become NaN)", () => {
+    assert.throws(() => relu.forward([1, "a"] as never), {
+      name: "TypeError",
+      message: 'Cannot run relu forward as x must be an array of numbers: x[1]="a"',
+    });
+    assert.throws(() => relu.forward({ length: 2 } as never), {
+      name: "TypeError",
+      message: "Cannot run relu forward as x must be an array of numbers: x[0]=undefined",
+    });
+    assert.throws(() => relu.backward([1, 2], [1, null] as never), {
+      name: "TypeError",
+      message: "Cannot run relu backward as gradOut must be an array of numbers: gradOut[1]=null",
+    });
+    assert.throws(
+      () => createActivation("sigmoid").backward([1], [1], undefined, ["0.5"] as never),
+      {
+        name: "TypeError",
+        message: 'Cannot run sigmoid backward as y must be an array of numbers: y[0]="0.5"',
+      },
+    );
+    assert.throws(() => preluForward([true] as never, 0.25), {
+      name: "TypeError",
+      message: "Cannot run preluForward as x must be an array of numbers: x[0]=true",
+    });
+  });
+  await t.step("number arrays and typed arrays of any number type still pass", () => {
+    assert.deepEqual(Array.from(relu.forward([1, -2, NaN])), [1, 0, NaN]);
+    assert.deepEqual(Array.from(relu.forward(Int8Array.of(-3, 4))), [0, 4]);
+    assert.deepEqual(Array.from(relu.backward(Int8Array.of(-3, 4), Uint8Array.of(2, 2))), [0, 2]);
+  });
+});
+
+Deno.test("reluGrad, leakyReluGrad, preluGrad and rreluGrad check atZero whatever z is", () => {
+  const calls: Record<string, (z: number) => unknown> = {
+    reluGrad: (z) => loose(reluGrad)(z, { atZero: "bogus" }),
+    leakyReluGrad: (z) => loose(leakyReluGrad)(z, { atZero: "bogus" }),
+    preluGrad: (z) => loose(preluGrad)(z, 0.25, { atZero: "bogus" }),
+    rreluGrad: (z) => loose(rreluGrad)(z, { atZero: "bogus" }),
+  };
+  for (const [name, call] of Object.entries(calls)) {
+    for (const z of [1, -1, 0, NaN, Infinity]) {
+      assert.throws(() => call(z), {
+        name: "RangeError",
+        message: `Cannot compute ${name} as atZero must be "left", "right", "mean" or a finite ` +
+          `number: atZero="bogus"`,
+      }, `${name}(${z})`);
+    }
+  }
+});
+
+Deno.test("rreluGrad checks slope whatever z is", () => {
+  for (const z of [1, -1, 0, NaN]) {
+    assert.throws(() => loose(rreluGrad)(z, { slope: "abc" }), {
+      name: "TypeError",
+      message: 'Cannot compute rreluGrad as slope must be a finite number: slope="abc"',
+    }, `rreluGrad(${z})`);
+    assert.throws(() => loose(rreluGrad)(z, { slope: NaN }), {
+      name: "RangeError",
+      message: "Cannot compute rreluGrad as slope must be a finite number: slope=NaN",
+    });
+  }
+  assert.equal(rreluGrad(-1, { slope: 0.2 }), 0.2, "a good slope still works");
+});
+
+Deno.test("null is refused, not taken for the default, by createActivation and each function", async (t) => {
+  await t.step("every option of createActivation", () => {
+    for (const name of ACTIVATION_NAMES) {
+      for (const key of ACTIVATION_OPTIONS[name]) {
+        assert.throws(() => createActivation(name, { [key]: null }), {
+          name: "TypeError",
+          message: new RegExp(`^Cannot create ${name} as ${key} must .*: ${key}=null$`),
+        }, `${name} ${key}`);
+      }
+    }
+  });
+  await t.step("the activation factories themselves", () => {
+    const factories: [string, (options: never) => unknown, string[]][] = [
+      ["relu", reluActivation, ["atZero"]],
+      ["leakyRelu", leakyReluActivation, ["alpha", "atZero"]],
+      ["prelu", preluActivation, ["alpha", "atZero"]],
+      ["rrelu", rreluActivation, ["lower", "upper", "atZero"]],
+      ["elu", eluActivation, ["alpha", "atZero"]],
+      ["selu", seluActivation, ["atZero"]],
+      ["softplus", softplusActivation, ["beta", "threshold"]],
+    ];
+    for (const [name, factory, keys] of factories) {
+      for (const key of keys) {
+        assert.throws(() => factory({ [key]: null } as never), {
+          name: "TypeError",
+          message: new RegExp(`^Cannot create ${name} as ${key} must be .*: ${key}=null$`),
+        }, `${name} ${key}`);
+      }
+    }
+  });
+  await t.step("the scalar functions and array kernels", () => {
+    const calls: [string, string, () => unknown][] = [
+      ["leakyRelu", "alpha", () => loose(leakyRelu)(-1, { alpha: null })],
+      ["elu", "alpha", () => loose(elu)(-1, { alpha: null })],
+      ["reluGrad", "atZero", () => loose(reluGrad)(0, { atZero: null })],
+      ["seluGrad", "atZero", () => loose(seluGrad)(0, { atZero: null })],
+      ["softplus", "beta", () => loose(softplus)(1, { beta: null })],
+      ["rrelu", "lower", () => loose(rrelu)(-1, { lower: null })],
+      ["rrelu", "upper", () => loose(rrelu)(-1, { upper: null })],
+      ["rreluGrad", "slope", () => loose(rreluGrad)(-1, { slope: null })],
+      ["rreluGrad", "atZero", () => loose(rreluGrad)(0, { atZero: null })],
+    ];
+    for (const [name, key, call] of calls) {
+      assert.throws(call, {
+        name: "TypeError",
+        message: new RegExp(`^Cannot compute ${name} as ${key} must .*: ${key}=null$`),
+      }, `${name} ${key}`);
+    }
+    assert.throws(
+      () => preluForward([1, 2], Float64Array.of(0.1, 0.2), undefined, { cols: null as never }),
+      { name: "TypeError", message: /^Cannot run preluForward as cols must .*: cols=null$/ },
+    );
+    assert.throws(() => rreluForward([1], {}, undefined, null as never), {
+      name: "TypeError",
+      message: "Cannot run rreluForward as slopesOut must be a Float64Array: slopesOut=null",
+    });
+  });
+});
+
+Deno.test("rrelu's training flag must be a boolean, not a string or a number", () => {
+  assert.throws(() => loose(rrelu)(-1, { training: "false", seed: 1 }), {
+    name: "TypeError",
+    message: 'Cannot compute rrelu as training must be true or false: training="false"',
+  });
+  assert.throws(() => loose(rreluGrad)(-1, { training: 1, seed: 1 }), {
+    name: "TypeError",
+    message: "Cannot compute rreluGrad as training must be true or false: training=1",
+  });
+  assert.throws(
+    () => (rreluForward as (...args: unknown[]) => unknown)([-1], { training: "true", seed: 1 }),
+    {
+      name: "TypeError",
+      message: 'Cannot run rreluForward as training must be true or false: training="true"',
+    },
+  );
+  assert.equal(rrelu(-1, { training: false, seed: 1 }), -(1 / 8 + 1 / 3) / 2);
 });

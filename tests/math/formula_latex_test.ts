@@ -34,3 +34,13 @@ Deno.test("formulaLatex() rejects bad input with a message naming it", async (t)
     });
   });
 });
+
+Deno.test("formulaLatex() refuses a blank formula instead of returning undefined", () => {
+  for (const blank of ["", "   ", "\n\t", "# only a comment"]) {
+    assert.throws(() => formulaLatex(blank), {
+      name: "SyntaxError",
+      message: "Cannot convert a formula to LaTeX as expression must be a nonblank mathjs " +
+        `expression: expression=${JSON.stringify(blank)}`,
+    });
+  }
+});

@@ -69,6 +69,96 @@ Deno.test("symbolicDerivative() rejects bad input with a message naming it", asy
   });
 });
 
+Deno.test("symbolicDerivative() refuses a blank formula instead of differentiating it to 0", () => {
+  for (const blank of ["", "  ", "# a comment"]) {
+    assert.throws(() => symbolicDerivative(blank), {
+      name: "SyntaxError",
+      message: "Cannot differentiate an expression as expression must be a nonblank mathjs " +
+        `expression: expression=${JSON.stringify(blank)}`,
+    });
+  }
+});
+
+Deno.test("symbolicDerivative() refuses what is no formula, naming what it is", () => {
+  const cases: [string, string][] = [
+    ["z = 3", "an assignment"],
+    ["[z, z^2]", "an array"],
+    ["f(x) = x ^ 2", "a function definition"],
+    ["z; z ^ 2", "several statements"],
+    ["{a: z}", "an object"],
+    ["z > 0 ? [z] : 0", "an array"],
+  ];
+  for (const [expression, what] of cases) {
+    assert.throws(() => symbolicDerivative(expression), {
+      name: "RangeError",
+      message: `Cannot differentiate an expression as expression must be a formula, not ${what}: ` +
+        `expression=${JSON.stringify(expression)}`,
+    });
+  }
+});
+
+/** `text` as a regular expression matching it literally. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+Deno.test("symbolicDerivative() wraps mathjs's refusals in the house message, keeping its reason", () => {
+  const cases: [string, string][] = [
+    ["foo(z)", 'function "foo"'],
+    ["max(z, 0)", 'function "max"'],
+    ["z mod 2", 'operator "mod"'],
+    ["z > 0 ? sign(z) : 0", 'function "sign"'],
+  ];
+  for (const [expression, what] of cases) {
+    assert.throws(() => symbolicDerivative(expression), {
+      name: "RangeError",
+      message: new RegExp(
+        "^Cannot differentiate an expression as expression must use only functions and " +
+          `operators mathjs can differentiate \\(Cannot process ${what} in derivative: .*\\): ` +
+          `expression=${escapeRegExp(JSON.stringify(expression))}$`,
+      ),
+    }, expression);
+  }
+});
+
+Deno.test("a symbolic derivative's evaluate() refuses a value that is not a number", () => {
+  const d = symbolicDerivative("z ^ 2");
+  for (const [value, seen] of [["x", '"x"'], [undefined, "undefined"], [null, "null"]] as const) {
+    assert.throws(() => d.evaluate(value as unknown as number), {
+      name: "TypeError",
+      message: `Cannot evaluate a derivative as z must be a number: z=${seen}`,
+    });
+  }
+  assert.throws(() => symbolicDerivative("x ^ 3", "x").evaluate("2" as unknown as number), {
+    name: "TypeError",
+    message: 'Cannot evaluate a derivative as x must be a number: x="2"',
+  });
+});
+
+Deno.test("a symbolic derivative with a free symbol keeps its formula, and evaluate() names the symbol", () => {
+  const d = symbolicDerivative("a * z ^ 2");
+  assert.equal(d.expression, "2 * a * z");
+  assert.throws(() => d.evaluate(1), {
+    name: "RangeError",
+    message: "Cannot evaluate a derivative as its expression must have no symbol but z and " +
+      `mathjs's constants such as pi (found "a"): expression="2 * a * z"`,
+  });
+  // Notebooks 04 and 05 show such general derivatives; evaluate() refuses on every branch.
+  const leaky = symbolicDerivative("z > 0 ? z : alpha * z");
+  assert.equal(leaky.expression, "(z > 0) ? 1 : alpha");
+  for (const z of [1, -1]) {
+    assert.throws(() => leaky.evaluate(z), { name: "RangeError", message: /\(found "alpha"\)/ });
+  }
+  assert.equal(symbolicDerivative("pi * e * z").evaluate(3), Math.PI * Math.E, "constants");
+});
+
+Deno.test("a symbolic derivative's evaluate() gives NaN for NaN, as the activations' derivatives", () => {
+  assert.ok(Number.isNaN(symbolicDerivative("z > 0 ? z : 0").evaluate(NaN)));
+  assert.ok(Number.isNaN(symbolicDerivative("z > 0 ? z ^ 2 : 3 * z").evaluate(NaN)));
+  assert.ok(Number.isNaN(symbolicDerivative("z ^ 2").evaluate(NaN)));
+  assert.ok(Number.isNaN(symbolicDerivative("3").evaluate(NaN)));
+});
+
 // Each hand-written derivative against mathjs's symbolic derivative of the activation's own
 // formula, at random points. Both sides are a few floating-point operations from the exact
 // value, so they agree to ~1e-15 relative; 1e-12 leaves room for the longer symbolic forms
