@@ -25,9 +25,9 @@ import { type OptionKeys, requireOptions } from "../core/validate.ts";
 export interface ActivationViewOptions {
   /** The range of z to plot. Default: `[-4, 4]`. */
   domain?: readonly [number, number];
-  /** Width of the plot in pixels. Default: `640`. */
+  /** Width of the plot in pixels, at least `200`. Default: `640`. */
   width?: number;
-  /** Height of the plot in pixels. Default: `240`. */
+  /** Height of the plot in pixels, at least `100`. Default: `240`. */
   height?: number;
   /** The document to draw with. Default: a fresh server-side document. */
   document?: FigureDocument;

@@ -11,7 +11,7 @@ import type { EpochMetrics } from "../plot/plot_training_curves.ts";
 import type { FigureDocument, FigureElement } from "../plot/types.ts";
 import { displayFigure } from "./display_figure.ts";
 import { Displayable } from "./displayable.ts";
-import { type OptionKeys, requireOptions } from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
 
 /** Options for {@linkcode historyView}. */
 export interface HistoryViewOptions {
@@ -75,6 +75,15 @@ export function historyView(
       }`,
     );
   }
+  history.forEach((record, i) => {
+    if (record === null || typeof record !== "object") {
+      throw new TypeError(
+        `Cannot display a training history as history[${i}] must be an epoch record { epoch, trainLoss, ... }: history[${i}]=${
+          formatValue(record)
+        }`,
+      );
+    }
+  });
   const document = options.document ?? createDocument();
   const width = options.panelWidth ?? 300;
   const height = options.panelHeight ?? 240;
@@ -136,6 +145,14 @@ export function historyView(
       legend: true,
       subtitle: "Dead units",
     }));
+  }
+  if (panels.length === 0) {
+    const keys = [...new Set(history.flatMap((record) => Object.keys(record)))];
+    throw new RangeError(
+      `Cannot display a training history as its records must have a finite trainLoss, testLoss, trainAccuracy, testAccuracy or deadFraction: ${
+        history.length === 1 ? "the record has" : `the ${history.length} records have`
+      } ${keys.length === 0 ? "no keys" : `the keys ${keys.join(", ")}`}`,
+    );
   }
   const figure = combineFigures(panels, {
     document,

@@ -7,15 +7,103 @@ import { plotDefaults } from "./defaults.ts";
 import type { FigureDocument, FigureElement, FigureOptions } from "./types.ts";
 import { formatValue, requireNumber } from "../core/validate.ts";
 
-/** Returns `options.document`, or a new server-side document. */
-export function resolveDocument(options: FigureOptions): FigureDocument {
-  return options.document ?? createDocument();
+/** Returns `options.document` once checked, or a new server-side document. */
+export function resolveDocument(action: string, options: FigureOptions): FigureDocument {
+  const document = options.document;
+  if (document === undefined) return createDocument();
+  if (
+    document === null || typeof document !== "object" ||
+    typeof document.createElement !== "function" || typeof document.createElementNS !== "function"
+  ) {
+    typeError(action, "document", "a DOM document (the browser's or createDocument())", document);
+  }
+  return document;
 }
 
-/** Checks a width or height option, returning it or the fallback. */
-export function size(action: string, name: string, value: number | undefined, fallback: number) {
+/** Checks a width or height option (at least `min` pixels), returning it or the fallback. */
+export function size(
+  action: string,
+  name: string,
+  value: number | undefined,
+  fallback: number,
+  min = 1,
+) {
   if (value === undefined) return fallback;
-  return requireNumber(action, name, value, { min: 1 });
+  return requireNumber(action, name, value, { min });
+}
+
+/** Checks an optional boolean option: `true`, `false` or left out. */
+export function optionalBoolean(
+  action: string,
+  name: string,
+  value: boolean | undefined,
+): boolean | undefined {
+  if (value !== undefined && typeof value !== "boolean") {
+    typeError(action, name, "true or false", value);
+  }
+  return value;
+}
+
+/**
+ * Checks an optional domain option: `[min, max]`, two finite numbers with min < max (and
+ * min > 0 on a log scale, where 0 and below have no place). Returns a copy, or `undefined`.
+ */
+export function optionalDomain(
+  action: string,
+  name: string,
+  value: readonly [number, number] | undefined,
+  log = false,
+): [number, number] | undefined {
+  if (value === undefined) return undefined;
+  if (value === null || typeof value !== "object" || typeof value.length !== "number") {
+    typeError(action, name, "an array [min, max] of two numbers", value);
+  }
+  if (value.length !== 2) rangeError(action, name, "an array [min, max] of two numbers", value);
+  const [lo, hi] = value;
+  requireNumber(action, `${name}[0]`, lo);
+  requireNumber(action, `${name}[1]`, hi);
+  if (!(lo < hi)) rangeError(action, name, "[min, max] with min < max", [lo, hi]);
+  if (log && !(lo > 0)) {
+    rangeError(action, name, "[min, max] with 0 < min < max on a log scale", [lo, hi]);
+  }
+  return [lo, hi];
+}
+
+/**
+ * Checks an optional `colors` option: a non-empty array of colour strings. Returns a copy, or
+ * the default colours for `names`.
+ */
+export function colorsOption(
+  action: string,
+  value: readonly string[] | undefined,
+  names: readonly string[],
+): string[] {
+  if (value === undefined) return seriesColors(names);
+  if (!Array.isArray(value) || value.length === 0) {
+    typeError(action, "colors", "a non-empty array of colours", value);
+  }
+  value.forEach((color, i) => {
+    if (typeof color !== "string") typeError(action, `colors[${i}]`, "a colour string", color);
+  });
+  return [...value];
+}
+
+/**
+ * Checks that no two series share a name (the legend would show one name for two lines, and
+ * the lines would be drawn as one): throws a `RangeError` naming the name and both positions.
+ * `label(i)` names position i in messages, e.g. `runs[1].name`.
+ */
+export function requireDistinctNames(
+  action: string,
+  names: readonly string[],
+  label: (i: number) => string,
+): void {
+  const first = new Map<string, number>();
+  names.forEach((name, i) => {
+    const j = first.get(name);
+    if (j !== undefined) rangeError(action, label(i), `unique (${label(j)} is the same)`, name);
+    first.set(name, i);
+  });
 }
 
 /** Creates an element with attributes and children. */

@@ -4,8 +4,7 @@
  * @module
  */
 
-import { composeFigure, element, typeError } from "./_compose.ts";
-import { createDocument } from "./create_document.ts";
+import { composeFigure, element, rangeError, resolveDocument, typeError } from "./_compose.ts";
 import type { FigureDocument, FigureElement, FigureOptions } from "./types.ts";
 import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
@@ -26,7 +25,8 @@ const FIGURE_KEYS: OptionKeys<FigureOptions> = {
 
 /**
  * Places figures side by side in one `<figure>` with an optional title, subtitle and caption.
- * Render the parts with the same `document` as the combination.
+ * Render the parts with the same `document` as the combination. An element can be placed only
+ * once: pass each part once (draw a figure twice to show it twice).
  *
  * Each part sits in a panel as wide as its chart at most. Panels share a row: when it is too
  * narrow they shrink (charts scale down, legends and captions wrap within the chart's width)
@@ -53,11 +53,30 @@ export function combineFigures(
   figures: readonly FigureElement[],
   options: FigureOptions = {},
 ): FigureElement {
-  requireOptions("combine figures", options, FIGURE_KEYS);
+  const action = "combine figures";
+  requireOptions(action, options, FIGURE_KEYS);
   if (!Array.isArray(figures) || figures.length === 0) {
-    typeError("combine figures", "figures", "a non-empty array of elements", figures);
+    typeError(action, "figures", "a non-empty array of elements", figures);
   }
-  const document = options.document ?? createDocument();
+  figures.forEach((part, i) => {
+    if (
+      part === null || typeof part !== "object" || typeof part.tagName !== "string" ||
+      typeof part.querySelectorAll !== "function"
+    ) {
+      typeError(action, `figures[${i}]`, "an element such as a plot helper returns", part);
+    }
+    // Appending an element moves it: a second place would leave the first one empty.
+    const first = figures.indexOf(part);
+    if (first < i) {
+      rangeError(
+        action,
+        `figures[${i}]`,
+        `an element other than figures[${first}] (the same one cannot be placed twice)`,
+        `<${part.tagName.toLowerCase()}>`,
+      );
+    }
+  });
+  const document = resolveDocument(action, options);
   return composeFigure(document, {
     title: options.title,
     subtitle: options.subtitle,

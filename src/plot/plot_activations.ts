@@ -8,12 +8,13 @@ import * as Plot from "npm:@observablehq/plot@0.6.17";
 import type { Activation } from "../activations/types.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import {
+  colorsOption,
   composeFigure,
+  optionalDomain,
   panel,
-  rangeError,
   renderPlot,
+  requireDistinctNames,
   resolveDocument,
-  seriesColors,
   size,
   type Swatch,
   swatches,
@@ -42,9 +43,15 @@ export interface PlotActivationsOptions extends FigureOptions {
   kinks?: readonly number[];
   /** Colours, one per activation in order. Default: {@linkcode plotDefaults}`.colors`. */
   colors?: readonly string[];
-  /** Total width in pixels (panels share it). Default: `760` (`plotDefaults.activationWidth`). */
+  /**
+   * Total width in pixels (panels share it), at least `200`. Default: `760`
+   * (`plotDefaults.activationWidth`).
+   */
   width?: number;
-  /** Height of the panels in pixels. Default: `300` (`plotDefaults.activationHeight`). */
+  /**
+   * Height of the panels in pixels, at least `100`. Default: `300`
+   * (`plotDefaults.activationHeight`).
+   */
   height?: number;
 }
 
@@ -80,6 +87,7 @@ const PLOT_ACTIVATIONS_KEYS: OptionKeys<PlotActivationsOptions> = {
  * Plots one or more activation functions over a domain of z, with their derivatives in a second
  * panel, a legend naming each activation with its parameters, and, at each kink, the convention:
  * a filled dot at the value the derivative takes there and open dots at the one-sided limits.
+ * Each activation is named by its `label` (else its `name`); no two may share one.
  *
  * @param activations The activations to draw (each implements {@linkcode Activation}).
  * @param options Domain, panels and figure text; see {@linkcode PlotActivationsOptions}.
@@ -116,10 +124,8 @@ export function plotActivations(
       typeError(action, `activations[${i}]`, "an activation with f and grad", activation);
     }
   });
-  const [lo, hi] = options.domain ?? plotDefaults.activationDomain;
-  requireNumber(action, "domain[0]", lo);
-  requireNumber(action, "domain[1]", hi);
-  if (!(lo < hi)) rangeError(action, "domain", "[min, max] with min < max", [lo, hi]);
+  const [lo, hi] = optionalDomain(action, "domain", options.domain) ??
+    plotDefaults.activationDomain;
   const samples = requireNumber(
     action,
     "samples",
@@ -130,14 +136,22 @@ export function plotActivations(
   if (derivative !== true && derivative !== false && derivative !== "only") {
     typeError(action, "derivative", 'true, false or "only"', derivative);
   }
+  if (options.kinks !== undefined) {
+    if (!Array.isArray(options.kinks)) {
+      typeError(action, "kinks", "an array of numbers", options.kinks);
+    }
+    options.kinks.forEach((k, i) => requireNumber(action, `kinks[${i}]`, k));
+  }
   const kinks = [...new Set(options.kinks ?? declaredKinks(activations))]
     .filter((k) => k > lo && k < hi)
     .sort((a, b) => a - b);
-  const document = resolveDocument(options);
-  const width = size(action, "width", options.width, plotDefaults.activationWidth);
-  const height = size(action, "height", options.height, plotDefaults.activationHeight);
+  const document = resolveDocument(action, options);
+  // Narrower panels than this leave no room inside the axes' margins.
+  const width = size(action, "width", options.width, plotDefaults.activationWidth, 200);
+  const height = size(action, "height", options.height, plotDefaults.activationHeight, 100);
   const labels = activations.map((activation) => activation.label ?? activation.name);
-  const colors = options.colors === undefined ? seriesColors(labels) : [...options.colors];
+  requireDistinctNames(action, labels, (i) => `activations[${i}].label`);
+  const colors = colorsOption(action, options.colors, labels);
 
   const grid = sampleGrid(lo, hi, samples, kinks);
   const panels: FigureElement[] = [];

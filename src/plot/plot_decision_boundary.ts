@@ -9,7 +9,9 @@ import type { Dataset } from "../core/dataset.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import {
+  colorsOption,
   composeFigure,
+  optionalBoolean,
   rangeError,
   renderPlot,
   resolveDocument,
@@ -27,9 +29,19 @@ export interface PlotDecisionBoundaryOptions extends FigureOptions {
   resolution?: number;
   /** Margin around the data, as a fraction of its range on each axis. Default: `0.1`. */
   padding?: number;
+  /**
+   * What `predict` returns. `"logit"`: logits, as relu-lab's models do (`mlp` ends in a linear
+   * layer, and `binaryCrossEntropy` and `softmaxCrossEntropy` take logits); one column is the
+   * logit of class 1 (class 1 where it is >= 0), several columns one score per class (shaded
+   * through a softmax). `"probability"`: probabilities; one column is the probability of class 1
+   * (class 1 where it is >= 0.5), several columns one probability per class, each row summing
+   * to 1. Outputs that do not fit are refused: NaN or infinite logits, probabilities outside
+   * [0, 1] or rows not summing to 1. Default: `"logit"`.
+   */
+  output?: "logit" | "probability";
   /** Class names for the legend. Default: `"class 0"`, `"class 1"`, ... */
   classNames?: readonly string[];
-  /** Colours, one per class. Default: {@linkcode plotDefaults}`.colors`. */
+  /** Colours in `#rrggbb` form, one per class. Default: {@linkcode plotDefaults}`.colors`. */
   colors?: readonly string[];
   /** Shade each region paler where the prediction is less confident. Default: `true`. */
   confidence?: boolean;
@@ -52,6 +64,7 @@ const PLOT_DECISION_BOUNDARY_KEYS: OptionKeys<PlotDecisionBoundaryOptions> = {
   height: true,
   resolution: true,
   padding: true,
+  output: true,
   classNames: true,
   colors: true,
   confidence: true,
@@ -63,10 +76,9 @@ const PLOT_DECISION_BOUNDARY_KEYS: OptionKeys<PlotDecisionBoundaryOptions> = {
  * Draws the class a model predicts over the plane around a 2-D data set, shaded by confidence,
  * with the data points on top coloured by their true class.
  *
- * `predict` receives a grid of points as one `N x 2` matrix and returns `N x k` class
- * probabilities or scores: with `k = 1`, the probability (or, outside [0, 1], the logit) of
- * class 1; with `k >= 2`, one column per class (rows that are not probabilities go through a
- * softmax for the shading). It is called once.
+ * `predict` receives a grid of points as one `N x 2` matrix and returns `N x k` outputs, logits
+ * unless `output` says they are probabilities: with `k = 1`, for class 1 (a binary model); with
+ * `k >= 2`, one column per class. It is called once.
  *
  * @param predict Maps `N x 2` inputs to `N x k` outputs, e.g. `(x) => model.predict(x)`.
  * @param data The data set to draw: `x` with two columns, `y` integer class labels.
@@ -78,16 +90,29 @@ const PLOT_DECISION_BOUNDARY_KEYS: OptionKeys<PlotDecisionBoundaryOptions> = {
  * import { fromRows, plotDecisionBoundary } from "@relu-lab/relu-lab";
  * import assert from "node:assert/strict";
  *
- * // A linear classifier: class 1 where x1 + x2 > 0, as a probability.
- * const predict = (x: { rows: number; data: Float64Array }) => {
+ * // A linear binary classifier: the logit x1 + x2, so class 1 where x1 + x2 > 0.
+ * const logit = (x: { rows: number; data: Float64Array }) => {
  *   const out = new Float64Array(x.rows);
- *   for (let i = 0; i < x.rows; i++) out[i] = 1 / (1 + Math.exp(-(x.data[2 * i] + x.data[2 * i + 1])));
+ *   for (let i = 0; i < x.rows; i++) out[i] = x.data[2 * i] + x.data[2 * i + 1];
  *   return { rows: x.rows, cols: 1, data: out };
  * };
  * const data = { x: fromRows([[-1, -1], [1, 1]]), y: new Int32Array([0, 1]) };
- * const figure = plotDecisionBoundary(predict, data, { resolution: 20, title: "Linear" });
+ * const figure = plotDecisionBoundary(logit, data, { resolution: 20, title: "Linear" });
  * assert.equal(figure.querySelectorAll("g[aria-label=dot] circle").length, 2);
  * assert.ok(figure.querySelectorAll("g[aria-description=region] rect").length > 0);
+ *
+ * // The same classifier as probabilities says so, and draws the same regions.
+ * const probability = (x: { rows: number; data: Float64Array }) => {
+ *   const out = logit(x);
+ *   out.data.forEach((v, i) => out.data[i] = 1 / (1 + Math.exp(-v)));
+ *   return out;
+ * };
+ * const same = plotDecisionBoundary(probability, data, {
+ *   resolution: 20,
+ *   title: "Linear",
+ *   output: "probability",
+ * });
+ * assert.equal(same.outerHTML, figure.outerHTML);
  * ```
  */
 export function plotDecisionBoundary(
@@ -125,6 +150,22 @@ export function plotDecisionBoundary(
     },
   );
 
+  const output = options.output ?? "logit";
+  if (typeof output !== "string") typeError(action, "output", '"logit" or "probability"', output);
+  if (output !== "logit" && output !== "probability") {
+    rangeError(action, "output", '"logit" or "probability"', output);
+  }
+  const shade = optionalBoolean(action, "confidence", options.confidence) ?? true;
+  const givenColors = options.colors === undefined
+    ? undefined
+    : colorsOption(action, options.colors, []);
+  givenColors?.forEach((color, i) => {
+    // The regions mix each colour with white channel by channel.
+    if (!/^#[0-9a-f]{6}$/i.test(color)) {
+      rangeError(action, `colors[${i}]`, "a colour in #rrggbb form", color);
+    }
+  });
+
   // The grid: cell centres of a resolution x resolution lattice over the padded extent.
   const [x1Min, x1Max] = paddedRange(x.data, 0, padding);
   const [x2Min, x2Max] = paddedRange(x.data, 1, padding);
@@ -151,14 +192,15 @@ export function plotDecisionBoundary(
     );
   }
 
+  requireOutputs(action, out, output);
+
   let maxLabel = 0;
   for (let i = 0; i < y.length; i++) if (y[i] > maxLabel) maxLabel = y[i];
   const classes = Math.max(out.cols === 1 ? 2 : out.cols, maxLabel + 1);
   const names = options.classNames === undefined
     ? Array.from({ length: classes }, (_, k) => `class ${k}`)
     : [...options.classNames];
-  const colors = options.colors === undefined ? seriesColors(names) : [...options.colors];
-  const shade = options.confidence ?? true;
+  const colors = givenColors ?? seriesColors(names);
 
   // Merge runs of cells with the same class and shade along each grid row into one rect.
   const regions: { x1: number; x2: number; y1: number; y2: number; fill: string }[] = [];
@@ -169,7 +211,8 @@ export function plotDecisionBoundary(
     for (let c = 0; c <= resolution; c++) {
       let fill = "";
       if (c < resolution) {
-        const k = classify(out.data, (r * resolution + c) * out.cols, out.cols, probabilities);
+        const offset = (r * resolution + c) * out.cols;
+        const k = classify(out.data, offset, out.cols, output, probabilities);
         const confidence = probabilities[k];
         const level = shade
           ? Math.round(Math.max(0, (confidence - 1 / classes) / (1 - 1 / classes)) * 4) / 4
@@ -195,7 +238,7 @@ export function plotDecisionBoundary(
     label: names[y[i]] ?? `class ${y[i]}`,
   }));
 
-  const document = resolveDocument(options);
+  const document = resolveDocument(action, options);
   const chart = renderPlot(document, {
     width: size(action, "width", options.width, 520),
     height: size(action, "height", options.height, 440),
@@ -261,23 +304,57 @@ function paddedRange(data: Float64Array, column: number, padding: number): [numb
   return [min - pad, max + pad];
 }
 
+/**
+ * Checks that the outputs fit the `output` convention: finite logits, or probabilities in
+ * [0, 1] whose rows (with several columns) sum to 1.
+ */
+function requireOutputs(action: string, out: Matrix, output: "logit" | "probability"): void {
+  const data = out.data;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (output === "logit" ? !Number.isFinite(v) : !(v >= 0 && v <= 1)) {
+      rangeError(
+        action,
+        `predict(x).data[${i}]`,
+        output === "logit"
+          ? 'a finite logit (output "logit")'
+          : 'a probability in [0, 1] (output "probability")',
+        v,
+      );
+    }
+  }
+  if (output === "logit" || out.cols === 1) return;
+  for (let r = 0; r < out.rows; r++) {
+    const row = Array.from(data.subarray(r * out.cols, (r + 1) * out.cols));
+    if (Math.abs(row.reduce((sum, v) => sum + v, 0) - 1) >= 1e-6) {
+      rangeError(
+        action,
+        `predict(x) row ${r}`,
+        'probabilities summing to 1 (output "probability")',
+        row,
+      );
+    }
+  }
+}
+
 /** Writes class probabilities of one output row into `p` and returns the predicted class. */
-function classify(out: Float64Array, offset: number, cols: number, p: Float64Array): number {
+function classify(
+  out: Float64Array,
+  offset: number,
+  cols: number,
+  output: "logit" | "probability",
+  p: Float64Array,
+): number {
   if (cols === 1) {
     const v = out[offset];
-    const p1 = v >= 0 && v <= 1 ? v : 1 / (1 + Math.exp(-v));
+    const p1 = output === "probability" ? v : 1 / (1 + Math.exp(-v));
     p[0] = 1 - p1;
     p[1] = p1;
     return p1 >= 0.5 ? 1 : 0;
   }
-  let sum = 0, isProbability = true, best = 0;
-  for (let k = 0; k < cols; k++) {
-    const v = out[offset + k];
-    if (!(v >= 0 && v <= 1)) isProbability = false;
-    sum += v;
-    if (v > out[offset + best]) best = k;
-  }
-  if (isProbability && Math.abs(sum - 1) < 1e-6) {
+  let best = 0;
+  for (let k = 0; k < cols; k++) if (out[offset + k] > out[offset + best]) best = k;
+  if (output === "probability") {
     for (let k = 0; k < cols; k++) p[k] = out[offset + k];
   } else {
     const top = out[offset + best];

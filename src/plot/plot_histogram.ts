@@ -7,10 +7,13 @@
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import {
+  colorsOption,
   composeFigure,
+  optionalBoolean,
+  optionalDomain,
   renderPlot,
+  requireDistinctNames,
   resolveDocument,
-  seriesColors,
   size,
   swatches,
   typeError,
@@ -20,7 +23,10 @@ import type { FigureElement, FigureOptions } from "./types.ts";
 
 /** One named group of values for {@linkcode plotHistogram}, drawn in its own row. */
 export interface HistogramGroup {
-  /** The name shown beside the row and in the legend, e.g. `"layer 1"`. */
+  /**
+   * The name shown beside the row and in the legend, e.g. `"layer 1"`; no two groups may share
+   * one.
+   */
   name: string;
   /** The values. */
   values: ArrayLike<number>;
@@ -36,7 +42,7 @@ export interface PlotHistogramOptions extends FigureOptions {
   yLabel?: string;
   /** Draw a vertical rule at x = 0, where ReLU cuts. Default: `true`. */
   zeroRule?: boolean;
-  /** The x domain `[min, max]`. Default: the extent of the values. */
+  /** The x domain `[min, max]` with min < max. Default: the extent of the values. */
   xDomain?: readonly [number, number];
   /** Colours, one per group. Default: {@linkcode plotDefaults}`.colors`. */
   colors?: readonly string[];
@@ -108,8 +114,11 @@ export function plotHistogram(
     min: 1,
   });
   const names = groups.map((group) => String(group.name));
-  const colors = options.colors === undefined ? seriesColors(names) : [...options.colors];
-  const document = resolveDocument(options);
+  if (grouped) requireDistinctNames(action, names, (i) => `values[${i}].name`);
+  const colors = colorsOption(action, options.colors, names);
+  const zeroRule = optionalBoolean(action, "zeroRule", options.zeroRule) ?? true;
+  const xDomain = optionalDomain(action, "xDomain", options.xDomain);
+  const document = resolveDocument(action, options);
   const height = size(
     action,
     "height",
@@ -131,7 +140,7 @@ export function plotHistogram(
     ),
     Plot.ruleY([0], { stroke: "#888" }),
   ];
-  if (options.zeroRule ?? true) {
+  if (zeroRule) {
     marks.push(Plot.ruleX([0], { stroke: "#d62728", strokeWidth: 1.5, strokeDasharray: "4,3" }));
   }
   const chart = renderPlot(document, {
@@ -145,7 +154,7 @@ export function plotHistogram(
       label: options.xLabel ?? "pre-activation z",
       labelAnchor: "center",
       labelArrow: "none",
-      ...(options.xDomain ? { domain: [...options.xDomain] } : {}),
+      ...(xDomain ? { domain: xDomain } : {}),
     },
     y: { label: options.yLabel ?? "count", labelAnchor: "center", labelArrow: "none" },
     ...(grouped ? { fy: { label: null, domain: names } } : {}),
@@ -164,7 +173,7 @@ export function plotHistogram(
         swatches(
           document,
           names.map((name, i) => ({ name, color: colors[i % colors.length], kind: "square" })),
-          (options.zeroRule ?? true) ? "dashed: z = 0" : undefined,
+          zeroRule ? "dashed: z = 0" : undefined,
         ),
       ]
       : [],

@@ -6,9 +6,11 @@
 
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import type { Matrix } from "../core/matrix.ts";
-import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
+import { type OptionKeys, requireOptions } from "../core/validate.ts";
 import {
   composeFigure,
+  optionalBoolean,
+  optionalDomain,
   panel,
   rangeError,
   renderPlot,
@@ -77,10 +79,11 @@ const PLOT_IMAGE_KEYS: OptionKeys<PlotImageOptions> = {
  * ```
  */
 export function plotImage(image: Matrix, options: PlotImageOptions = {}): FigureElement {
-  requireOptions("plot an image", options, PLOT_IMAGE_KEYS);
-  const document = resolveDocument(options);
-  const parts = imageParts("plot an image", document, image, options);
-  const legend = options.legend ?? true;
+  const action = "plot an image";
+  requireOptions(action, options, PLOT_IMAGE_KEYS);
+  const legend = optionalBoolean(action, "legend", options.legend) ?? true;
+  const document = resolveDocument(action, options);
+  const parts = imageParts(action, document, image, options);
   const figured = legend || options.title !== undefined || options.subtitle !== undefined ||
     options.caption !== undefined;
   if (!figured) return parts.image;
@@ -161,9 +164,12 @@ export function plotImages(
   if (!Array.isArray(panels) || panels.length === 0) {
     typeError(action, "panels", "a non-empty array of matrices or { image } panels", panels);
   }
-  const document = resolveDocument(options);
-  const legend = options.legend ?? true;
+  const legend = optionalBoolean(action, "legend", options.legend) ?? true;
+  const document = resolveDocument(action, options);
   const charts = panels.map((item, i) => {
+    if (item === null || typeof item !== "object") {
+      typeError(action, `panels[${i}]`, "a matrix or { image, title }", item);
+    }
     const spec: ImagePanel = "image" in item ? item : { image: item };
     if (spec.image === undefined) {
       typeError(action, `panels[${i}]`, "a matrix or { image, title }", item);
@@ -206,6 +212,18 @@ function imageParts(
   }
   const scheme = options.colorScheme ?? "gray";
   if (typeof scheme !== "string") typeError(action, "colorScheme", "a string", scheme);
+  if (scheme !== "gray" && scheme !== "ink" && scheme !== "diverging") {
+    try {
+      Plot.scale({ color: { type: "linear", domain: [0, 1], scheme: scheme as Plot.ColorScheme } });
+    } catch {
+      rangeError(
+        action,
+        "colorScheme",
+        '"gray", "ink", "diverging" or a continuous Observable Plot scheme such as "viridis"',
+        scheme,
+      );
+    }
+  }
   const longSide = size(action, "size", options.size, plotDefaults.imageSize);
   const width = Math.round(
     image.cols >= image.rows ? longSide : (longSide * image.cols) / image.rows,
@@ -294,12 +312,8 @@ function colorDomain(
   scheme: string,
   domain: readonly [number, number] | undefined,
 ): [number, number] {
-  if (domain !== undefined) {
-    requireNumber(action, "domain[0]", domain[0]);
-    requireNumber(action, "domain[1]", domain[1]);
-    if (!(domain[0] < domain[1])) rangeError(action, "domain", "[min, max] with min < max", domain);
-    return [domain[0], domain[1]];
-  }
+  const given = optionalDomain(action, "domain", domain);
+  if (given !== undefined) return given;
   let min = Infinity, max = -Infinity;
   for (let i = 0; i < data.length; i++) {
     const v = data[i];

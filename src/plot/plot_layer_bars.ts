@@ -6,11 +6,13 @@
 
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import {
+  colorsOption,
   composeFigure,
   logTickFormat,
+  optionalBoolean,
+  optionalDomain,
   renderPlot,
   resolveDocument,
-  seriesColors,
   size,
   swatches,
   typeError,
@@ -40,7 +42,10 @@ export interface PlotLayerBarsOptions extends FigureOptions {
    * ten below the smallest value (a third of a decade or more). Default: `false`.
    */
   logY?: boolean;
-  /** The y domain `[min, max]`, e.g. `[0, 1]` for fractions. Default: from 0 (or the log base) to the largest value. */
+  /**
+   * The y domain `[min, max]` with min < max (and min > 0 with `logY`), e.g. `[0, 1]` for
+   * fractions. Default: from 0 (or the log base) to the largest value.
+   */
   yDomain?: readonly [number, number];
   /** Colours, one per series. Default: {@linkcode plotDefaults}`.colors`. */
   colors?: readonly string[];
@@ -100,8 +105,9 @@ export function plotLayerBars(
   const names = [...new Set(rows.map((row) => row.series))];
   const layers = [...new Set(rows.map((row) => row.layer))];
   const grouped = names.length > 1;
-  const colors = options.colors === undefined ? seriesColors(names) : [...options.colors];
-  const logY = options.logY ?? false;
+  const colors = colorsOption(action, options.colors, names);
+  const logY = optionalBoolean(action, "logY", options.logY) ?? false;
+  const yDomain = optionalDomain(action, "yDomain", options.yDomain, logY);
   let base = 0;
   if (logY) {
     const positive = rows.map((row) => row.value).filter((v) => v > 0);
@@ -111,7 +117,7 @@ export function plotLayerBars(
   const bars = rows.filter((row) => Number.isFinite(row.value) && (!logY || row.value > 0));
   // A run that diverged has no value: an × at the foot of its slot says so, never a gap.
   const missing = rows.filter((row) => !Number.isFinite(row.value));
-  const document = resolveDocument(options);
+  const document = resolveDocument(action, options);
   const chart = renderPlot(document, {
     width: size(action, "width", options.width, plotDefaults.width),
     height: size(action, "height", options.height, 300),
@@ -141,7 +147,7 @@ export function plotLayerBars(
       grid: true,
       type: logY ? "log" : "linear",
       ...(logY ? { tickFormat: logTickFormat, ticks: decades(base, bars) } : {}),
-      ...(options.yDomain ? { domain: [...options.yDomain] } : {}),
+      ...(yDomain ? { domain: yDomain } : {}),
     },
     color: { type: "ordinal", domain: names, range: colors },
     marks: [
@@ -156,7 +162,7 @@ export function plotLayerBars(
       Plot.text(missing, {
         x: grouped ? "series" : "layer",
         ...(grouped ? { fx: "layer" } : {}),
-        y: () => options.yDomain?.[0] ?? base,
+        y: () => yDomain?.[0] ?? base,
         text: () => "×",
         fill: grouped ? "series" : colors[0],
         fontSize: 18,

@@ -6,12 +6,15 @@
 
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import {
+  colorsOption,
   composeFigure,
   logTickFormat,
+  optionalBoolean,
+  optionalDomain,
   rangeError,
   renderPlot,
+  requireDistinctNames,
   resolveDocument,
-  seriesColors,
   size,
   swatches,
   typeError,
@@ -22,7 +25,7 @@ import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
 /** One named series of a line chart: `y[i]` at `x[i]`. Non-finite values break the line. */
 export interface LineSeries {
-  /** The name shown in the legend. */
+  /** The name shown in the legend; no two series may share one. */
   name: string;
   /** The x values. */
   x: ArrayLike<number>;
@@ -60,9 +63,9 @@ export interface PlotLinesOptions extends FigureOptions {
   logY?: boolean;
   /** Use a logarithmic x scale. Default: `false`. */
   logX?: boolean;
-  /** The x domain `[min, max]`. Default: the extent of the data. */
+  /** The x domain `[min, max]`, min < max (and min > 0 with `logX`). Default: the data's extent. */
   xDomain?: readonly [number, number];
-  /** The y domain `[min, max]`. Default: the extent of the data. */
+  /** The y domain `[min, max]`, min < max (and min > 0 with `logY`). Default: the data's extent. */
   yDomain?: readonly [number, number];
   /** Draw a legend. Default: `true` when there is more than one series. */
   legend?: boolean;
@@ -157,9 +160,18 @@ export function plotLines(
   requireOptions(action, options, PLOT_LINES_KEYS);
   const rows = lineRows(action, series);
   const names = [...new Set(rows.map((row) => row.series))];
-  const colors = options.colors === undefined ? seriesColors(names) : [...options.colors];
-  if (colors.length === 0) typeError(action, "colors", "a non-empty array of colours", colors);
-  const document = resolveDocument(options);
+  const colors = colorsOption(action, options.colors, names);
+  const logX = optionalBoolean(action, "logX", options.logX);
+  const logY = optionalBoolean(action, "logY", options.logY);
+  for (const name of ["legend", "dots", "zeroRule"] as const) {
+    optionalBoolean(action, name, options[name]);
+  }
+  const xDomain = optionalDomain(action, "xDomain", options.xDomain, logX);
+  const yDomain = optionalDomain(action, "yDomain", options.yDomain, logY);
+  if (options.marks !== undefined && !Array.isArray(options.marks)) {
+    typeError(action, "marks", "an array of Observable Plot marks", options.marks);
+  }
+  const document = resolveDocument(action, options);
   const width = size(action, "width", options.width, plotDefaults.width);
   const height = size(action, "height", options.height, plotDefaults.height);
   const strokeWidth = options.strokeWidth === undefined
@@ -202,17 +214,17 @@ export function plotLines(
       label: options.xLabel ?? "x",
       labelAnchor: "center",
       labelArrow: "none",
-      type: options.logX ? "log" : "linear",
-      ...(options.logX ? { tickFormat: logTickFormat } : {}),
-      ...(options.xDomain ? { domain: [...options.xDomain] } : {}),
+      type: logX ? "log" : "linear",
+      ...(logX ? { tickFormat: logTickFormat } : {}),
+      ...(xDomain ? { domain: xDomain } : {}),
     },
     y: {
       label: options.yLabel ?? "y",
       labelAnchor: "center",
       labelArrow: "none",
-      type: options.logY ? "log" : "linear",
-      ...(options.logY ? { tickFormat: logTickFormat } : {}),
-      ...(options.yDomain ? { domain: [...options.yDomain] } : {}),
+      type: logY ? "log" : "linear",
+      ...(logY ? { tickFormat: logTickFormat } : {}),
+      ...(yDomain ? { domain: yDomain } : {}),
     },
     color: { type: "ordinal", domain: names, range: colors },
     marks,
@@ -333,13 +345,25 @@ function lineRows(
 ): { x: number; y: number; series: string }[] {
   if (!Array.isArray(series)) typeError(action, "series", "an array", series);
   const rows: { x: number; y: number; series: string }[] = [];
+  // The position of each name: a series object's name is its own (two would draw as one line),
+  // while rows name the line they belong to.
+  const names: string[] = [];
+  const labels: string[] = [];
+  const rowNames = new Set<string>();
   for (let s = 0; s < series.length; s++) {
     const item = series[s];
     if (item === null || typeof item !== "object") {
       typeError(action, `series[${s}]`, "an object", item);
     }
-    if ("name" in item && typeof item.x === "object" && typeof item.y === "object") {
+    if ("name" in item) {
       const { name, x, y } = item as LineSeries;
+      for (const [key, values] of [["x", x], ["y", y]] as const) {
+        if (values === null || typeof values !== "object" || typeof values.length !== "number") {
+          typeError(action, `series[${s}].${key}`, "an array of numbers", values);
+        }
+      }
+      names.push(String(name));
+      labels.push(`series[${s}].name`);
       if (x.length !== y.length) {
         rangeError(action, `series[${s}].y.length`, `equal x.length (${x.length})`, y.length);
       }
@@ -349,8 +373,15 @@ function lineRows(
       if (typeof row.x !== "number" || typeof row.y !== "number") {
         typeError(action, `series[${s}]`, "{ name, x[], y[] } or { x, y, series }", row);
       }
-      rows.push({ x: row.x, y: row.y, series: String(row.series ?? "") });
+      const name = String(row.series ?? "");
+      if (!rowNames.has(name)) {
+        rowNames.add(name);
+        names.push(name);
+        labels.push(`series[${s}].series`);
+      }
+      rows.push({ x: row.x, y: row.y, series: name });
     }
   }
+  requireDistinctNames(action, names, (i) => labels[i]);
   return rows;
 }

@@ -6,19 +6,22 @@
 
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import {
+  colorsOption,
   composeFigure,
   logTickFormat,
+  optionalBoolean,
+  optionalDomain,
   rangeError,
   renderPlot,
+  requireDistinctNames,
   resolveDocument,
-  seriesColors,
   size,
   swatches,
   typeError,
 } from "./_compose.ts";
 import { plotDefaults } from "./defaults.ts";
 import type { FigureElement, FigureOptions } from "./types.ts";
-import { type OptionKeys, requireOptions } from "../core/validate.ts";
+import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 
 /**
  * The per-epoch fields the training plots read. The history that `train` returns is an array
@@ -55,7 +58,7 @@ export type TrainingMetric =
 
 /** One run: a name and its history, or the histories of several seeds of the same setup. */
 export interface TrainingRun {
-  /** The name shown in the legend, e.g. `"Leaky ReLU (α = 0.01)"`. */
+  /** The name shown in the legend, e.g. `"Leaky ReLU (α = 0.01)"`; no two runs may share one. */
   name: string;
   /** The history of a single run. */
   history?: readonly EpochMetrics[];
@@ -84,13 +87,13 @@ export interface PlotTrainingCurvesOptions extends FigureOptions {
    */
   logY?: boolean;
   /**
-   * For the per-layer metrics (`deadFraction`, `gradNorm`), the layer to draw, counted from 0.
-   * Default: the mean over layers.
+   * For the per-layer metrics (`deadFraction`, `gradNorm`), the layer to draw, counted from 0
+   * (an integer below the number of layers). Default: the mean over layers.
    */
   layer?: number;
   /**
-   * The y domain `[min, max]`, e.g. to share one scale across small multiples; bands are cut
-   * to it. Default: the data's extent.
+   * The y domain `[min, max]` with min < max (and min > 0 on a log scale), e.g. to share one
+   * scale across small multiples; bands are cut to it. Default: the data's extent.
    */
   yDomain?: readonly [number, number];
   /** The y axis label. Default: the metric's name in words, e.g. `"training loss"`. */
@@ -167,10 +170,11 @@ export function plotTrainingCurves(
   if (!Array.isArray(runs) || runs.length === 0) {
     typeError(action, "runs", "a non-empty array of { name, history } runs", runs);
   }
+  const historiesOf = runs.map((run, r) => runHistories(action, run, r));
   const metric = options.metric ?? "trainLoss";
-  const metrics = runs.map((run) => run?.metric ?? metric);
+  const metrics = runs.map((run) => run.metric ?? metric);
   for (const [i, m] of [metric, ...metrics].entries()) {
-    if (!(m in METRIC_LABELS)) {
+    if (typeof m !== "string" || !Object.hasOwn(METRIC_LABELS, m)) {
       const name = i === 0 ? "metric" : `runs[${i - 1}].metric`;
       typeError(action, name, `one of ${Object.keys(METRIC_LABELS).join(", ")}`, m);
     }
@@ -180,9 +184,22 @@ export function plotTrainingCurves(
     typeError(action, "band", 'true, false, "range" or "std"', options.band);
   }
   const perLayer = metric === "deadFraction" || metric === "gradNorm";
-  const logY = options.logY ??
+  if (options.layer !== undefined) {
+    requireNumber(action, "layer", options.layer, { integer: true, min: 0 });
+    const layers = layerCount(historiesOf, metrics);
+    if (layers > 0 && options.layer >= layers) {
+      rangeError(
+        action,
+        "layer",
+        `an integer from 0 to ${layers - 1} (the histories have ${layers} layers)`,
+        options.layer,
+      );
+    }
+  }
+  const logY = optionalBoolean(action, "logY", options.logY) ??
     (metrics.every((m) => m === "trainLoss" || m === "testLoss" || m === "gradNorm") &&
-      spansDecade(runs, metrics));
+      spansDecade(historiesOf, metrics));
+  const yDomain = optionalDomain(action, "yDomain", options.yDomain, logY);
   const read = (record: EpochMetrics, metric: TrainingMetric): number => {
     const value = record[metric];
     if (Array.isArray(value)) {
@@ -196,13 +213,10 @@ export function plotTrainingCurves(
   };
 
   const names = runs.map((run) => String(run.name));
+  requireDistinctNames(action, names, (i) => `runs[${i}].name`);
   const points: CurvePoint[] = [];
   const banded = new Set<string>();
-  runs.forEach((run, r) => {
-    const histories = run.histories ?? (run.history === undefined ? undefined : [run.history]);
-    if (!Array.isArray(histories) || histories.length === 0) {
-      typeError(action, `runs[${r}]`, "{ name, history } or { name, histories: [...] }", run);
-    }
+  historiesOf.forEach((histories, r) => {
     if (histories.length > 1 && band !== false) banded.add(names[r]);
     const byEpoch = new Map<number, number[]>();
     for (const history of histories) {
@@ -225,9 +239,9 @@ export function plotTrainingCurves(
         lo = logY && mean - sd <= 0 ? lo : mean - sd;
         hi = mean + sd;
       }
-      if (options.yDomain !== undefined) {
+      if (yDomain !== undefined) {
         // A band reaching beyond a given domain is cut at its edge, not drawn outside the chart.
-        const [bottom, top] = options.yDomain;
+        const [bottom, top] = yDomain;
         [lo, hi] = [Math.min(Math.max(lo, bottom), top), Math.max(Math.min(hi, top), bottom)];
       }
       points.push({ epoch, mean, lo, hi, series: names[r] });
@@ -241,8 +255,8 @@ export function plotTrainingCurves(
       metric,
     );
   }
-  const colors = options.colors === undefined ? seriesColors(names) : [...options.colors];
-  const document = resolveDocument(options);
+  const colors = colorsOption(action, options.colors, names);
+  const document = resolveDocument(action, options);
   const width = size(action, "width", options.width, plotDefaults.width);
   const height = size(action, "height", options.height, plotDefaults.height);
   const layerText = perLayer
@@ -263,7 +277,7 @@ export function plotTrainingCurves(
       type: logY ? "log" : "linear",
       // Plain numbers (0.05, 0.5) rather than SI prefixes (50m, 500m) on log axes.
       ...(logY ? { tickFormat: logTickFormat } : {}),
-      ...(options.yDomain ? { domain: [...options.yDomain] } : {}),
+      ...(yDomain ? { domain: yDomain } : {}),
     },
     color: { type: "ordinal", domain: names, range: colors },
     marks: [
@@ -327,11 +341,58 @@ export function plotTrainingCurves(
   });
 }
 
+/**
+ * The histories of run `r` (`histories`, else `[history]`), checked: a non-empty array of
+ * arrays of epoch records, each an object with a numeric `epoch`.
+ */
+function runHistories(
+  action: string,
+  run: TrainingRun,
+  r: number,
+): readonly (readonly EpochMetrics[])[] {
+  const shape = "{ name, history } or { name, histories: [...] }";
+  if (run === null || typeof run !== "object") typeError(action, `runs[${r}]`, shape, run);
+  const histories = run.histories ?? (run.history === undefined ? undefined : [run.history]);
+  if (!Array.isArray(histories) || histories.length === 0) {
+    typeError(action, `runs[${r}]`, shape, run);
+  }
+  histories.forEach((history, h) => {
+    const name = run.histories === undefined ? `runs[${r}].history` : `runs[${r}].histories[${h}]`;
+    if (!Array.isArray(history)) typeError(action, name, "an array of epoch records", history);
+    history.forEach((record, i) => {
+      if (record === null || typeof record !== "object" || typeof record.epoch !== "number") {
+        typeError(action, `${name}[${i}]`, "an epoch record { epoch, trainLoss, ... }", record);
+      }
+    });
+  });
+  return histories;
+}
+
+/** The largest number of layers a per-layer metric of the runs has (0 when none is per layer). */
+function layerCount(
+  historiesOf: readonly (readonly (readonly EpochMetrics[])[])[],
+  metrics: readonly TrainingMetric[],
+): number {
+  let layers = 0;
+  historiesOf.forEach((histories, r) => {
+    for (const history of histories) {
+      for (const record of history) {
+        const value = record[metrics[r]];
+        if (Array.isArray(value)) layers = Math.max(layers, value.length);
+      }
+    }
+  });
+  return layers;
+}
+
 /** Whether the positive values of each run's metric span at least a factor of 10 across all runs. */
-function spansDecade(runs: readonly TrainingRun[], metrics: readonly TrainingMetric[]): boolean {
+function spansDecade(
+  historiesOf: readonly (readonly (readonly EpochMetrics[])[])[],
+  metrics: readonly TrainingMetric[],
+): boolean {
   let min = Infinity, max = 0;
-  for (const [r, run] of runs.entries()) {
-    for (const history of run.histories ?? (run.history ? [run.history] : [])) {
+  for (const [r, histories] of historiesOf.entries()) {
+    for (const history of histories) {
       for (const record of history) {
         const value = record[metrics[r]];
         for (const v of Array.isArray(value) ? value : [value]) {

@@ -7,7 +7,7 @@
 import { escapeHtml } from "./escape_html.ts";
 import { figureSvg } from "./_figure_svg.ts";
 import type { FigureElement } from "./types.ts";
-import { type OptionKeys, requireOptions } from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -86,6 +86,13 @@ export function toHtmlString(figure: FigureElement, options: ToHtmlStringOptions
   if (figure === null || typeof figure !== "object" || typeof figure.outerHTML !== "string") {
     throw new TypeError(
       `Cannot serialize a figure as HTML as it must be an element: figure=${String(figure)}`,
+    );
+  }
+  if (options.standalone !== undefined && typeof options.standalone !== "boolean") {
+    throw new TypeError(
+      `Cannot render a figure to HTML as standalone must be true or false: standalone=${
+        formatValue(options.standalone)
+      }`,
     );
   }
   const markup = figure.outerHTML;

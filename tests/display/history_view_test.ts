@@ -36,3 +36,24 @@ Deno.test("historyView() prints the first and last epochs as plain text", () => 
 Deno.test("historyView() rejects an empty history", () => {
   assert.throws(() => historyView([]), TypeError);
 });
+
+Deno.test("historyView() says what its records lack when there is nothing to draw", () => {
+  assert.throws(() => historyView([{ epoch: 1 } as never]), {
+    name: "RangeError",
+    message:
+      "Cannot display a training history as its records must have a finite trainLoss, testLoss, trainAccuracy, testAccuracy or deadFraction: the record has the keys epoch",
+  });
+  assert.throws(() => historyView([{ epoch: 1, trainLoss: NaN }, { epoch: 2, trainLoss: NaN }]), {
+    name: "RangeError",
+    message:
+      "Cannot display a training history as its records must have a finite trainLoss, testLoss, trainAccuracy, testAccuracy or deadFraction: the 2 records have the keys epoch, trainLoss",
+  });
+});
+
+Deno.test("historyView() names a record that is not an object", () => {
+  assert.throws(() => historyView([history[0], null as never]), {
+    name: "TypeError",
+    message:
+      "Cannot display a training history as history[1] must be an epoch record { epoch, trainLoss, ... }: history[1]=null",
+  });
+});

@@ -83,3 +83,21 @@ Deno.test("combineFigures() rejects an empty list", () => {
   assert.throws(() => combineFigures([]), TypeError);
   assert.throws(() => combineFigures("no" as never), TypeError);
 });
+
+Deno.test("combineFigures() names a part that is not an element", () => {
+  assert.throws(() => combineFigures([1, 2] as never), {
+    name: "TypeError",
+    message:
+      "Cannot combine figures as figures[0] must be an element such as a plot helper returns: figures[0]=1",
+  });
+});
+
+Deno.test("combineFigures() refuses the same element twice, which would leave a panel empty", () => {
+  const document = createDocument();
+  const line = plotLines([{ name: "a", x: [0, 1], y: [0, 1] }], { document, width: 300 });
+  assert.throws(() => combineFigures([line, line], { document }), {
+    name: "RangeError",
+    message:
+      'Cannot combine figures as figures[1] must be an element other than figures[0] (the same one cannot be placed twice): figures[1]="<svg>"',
+  });
+});

@@ -110,3 +110,56 @@ Deno.test("plotActivations() marks the kinks an activation declares", () => {
   const atZero = plotActivations([shifted], { derivative: "only", kinks: [0] });
   assert.equal(atZero.querySelectorAll("g[aria-description='one-sided limit'] circle").length, 0);
 });
+
+Deno.test("plotActivations() refuses two activations with the same label, naming both", () => {
+  assert.throws(() => plotActivations([relu, leaky, relu]), {
+    name: "RangeError",
+    message:
+      'Cannot plot activations as activations[2].label must be unique (activations[0].label is the same): activations[2].label="ReLU"',
+  });
+});
+
+Deno.test("plotActivations() refuses a width below 200 or a height below 100", () => {
+  // A width of 1 made panels with width="-6".
+  assert.throws(() => plotActivations([relu], { width: 1 }), {
+    name: "RangeError",
+    message: "Cannot plot activations as width must be a finite number >= 200: width=1",
+  });
+  assert.throws(() => plotActivations([relu], { height: 99 }), {
+    name: "RangeError",
+    message: "Cannot plot activations as height must be a finite number >= 100: height=99",
+  });
+  const narrow = plotActivations([relu], { width: 200, height: 100 });
+  const widths = Array.from(narrow.querySelectorAll("svg[class^=plot-]"))
+    .map((svg) => Number(svg.getAttribute("width")));
+  assert.deepEqual(widths, [94, 94]);
+});
+
+Deno.test("plotActivations() names a domain, kinks or document of the wrong kind", async (t) => {
+  await t.step("a domain that is not an array", () => {
+    assert.throws(() => plotActivations([relu], { domain: 5 as never }), {
+      name: "TypeError",
+      message:
+        "Cannot plot activations as domain must be an array [min, max] of two numbers: domain=5",
+    });
+  });
+  await t.step("kinks that are not an array", () => {
+    assert.throws(() => plotActivations([relu], { kinks: 5 as never }), {
+      name: "TypeError",
+      message: "Cannot plot activations as kinks must be an array of numbers: kinks=5",
+    });
+  });
+  await t.step("a kink that is not a number", () => {
+    assert.throws(() => plotActivations([relu], { kinks: ["0"] as never }), {
+      name: "TypeError",
+      message: 'Cannot plot activations as kinks[0] must be a finite number: kinks[0]="0"',
+    });
+  });
+  await t.step("a document that is not a DOM document", () => {
+    assert.throws(() => plotActivations([relu], { document: {} as never }), {
+      name: "TypeError",
+      message:
+        "Cannot plot activations as document must be a DOM document (the browser's or createDocument()): document=[object Object]",
+    });
+  });
+});

@@ -1,15 +1,30 @@
 import assert from "node:assert/strict";
 import { fromRows, type Matrix } from "../../src/core/matrix.ts";
-import { plotDecisionBoundary, toHtmlString } from "../../src/plot/mod.ts";
+import { type FigureElement, plotDecisionBoundary, toHtmlString } from "../../src/plot/mod.ts";
 
-/** Class 1 where x1 + x2 > 0, as a probability. */
+/** Class 1 where x1 + x2 > 0, as a logit (as the library's binary models return). */
 function linear(x: Matrix): Matrix {
   const data = new Float64Array(x.rows);
-  for (let i = 0; i < x.rows; i++) {
-    data[i] = 1 / (1 + Math.exp(-(x.data[2 * i] + x.data[2 * i + 1])));
-  }
+  for (let i = 0; i < x.rows; i++) data[i] = x.data[2 * i] + x.data[2 * i + 1];
   return { rows: x.rows, cols: 1, data };
 }
+
+/** The same output everywhere: `cols` columns of `value`. */
+const constant = (value: number, cols = 1) => (x: Matrix): Matrix => ({
+  rows: x.rows,
+  cols,
+  data: new Float64Array(x.rows * cols).fill(value),
+});
+
+/** The distinct fills of the region cells. */
+const regionFills = (figure: FigureElement) => [
+  ...new Set(
+    Array.from(figure.querySelectorAll("g[aria-description=region] rect"))
+      .map((rect) => rect.getAttribute("fill")),
+  ),
+];
+// The default class colours mixed with white as unshaded regions are: class 0, class 1.
+const CLASS_0 = "#a4b7e8", CLASS_1 = "#f7da90";
 
 /** Three scores per point: x1, x2 and -(x1 + x2). */
 function threeScores(x: Matrix): Matrix {
@@ -94,5 +109,81 @@ Deno.test("plotDecisionBoundary() rejects bad input with house-style errors", as
   });
   await t.step("a resolution below 2", () => {
     assert.throws(() => plotDecisionBoundary(linear, data, { resolution: 1 }), RangeError);
+  });
+});
+
+Deno.test("plotDecisionBoundary() reads one output column as a logit, as mlp and binaryCrossEntropy do", () => {
+  // A logit of 0.3 is a probability of 0.57 for class 1: it was painted class 0.
+  const figure = plotDecisionBoundary(constant(0.3), data, { resolution: 4, confidence: false });
+  assert.deepEqual(regionFills(figure), [CLASS_1]);
+  const below = plotDecisionBoundary(constant(-0.3), data, { resolution: 4, confidence: false });
+  assert.deepEqual(regionFills(below), [CLASS_0]);
+});
+
+Deno.test('plotDecisionBoundary() reads probabilities when output is "probability"', () => {
+  const options = { resolution: 4, confidence: false, output: "probability" } as const;
+  assert.deepEqual(regionFills(plotDecisionBoundary(constant(0.3), data, options)), [CLASS_0]);
+  assert.deepEqual(regionFills(plotDecisionBoundary(constant(0.7), data, options)), [CLASS_1]);
+  // With several columns, one probability per class.
+  const rows = (x: Matrix): Matrix => {
+    const out = constant(0.2, 2)(x);
+    for (let i = 0; i < x.rows; i++) out.data[2 * i + 1] = 0.8;
+    return out;
+  };
+  assert.deepEqual(regionFills(plotDecisionBoundary(rows, data, options)), [CLASS_1]);
+});
+
+Deno.test("plotDecisionBoundary() refuses outputs that do not fit the output convention", async (t) => {
+  await t.step("a NaN logit, whose region vanished", () => {
+    assert.throws(() => plotDecisionBoundary(constant(NaN), data, { resolution: 4 }), {
+      name: "RangeError",
+      message:
+        'Cannot plot a decision boundary as predict(x).data[0] must be a finite logit (output "logit"): predict(x).data[0]=NaN',
+    });
+  });
+  await t.step("a probability above 1", () => {
+    assert.throws(
+      () => plotDecisionBoundary(constant(1.3), data, { resolution: 4, output: "probability" }),
+      {
+        name: "RangeError",
+        message:
+          'Cannot plot a decision boundary as predict(x).data[0] must be a probability in [0, 1] (output "probability"): predict(x).data[0]=1.3',
+      },
+    );
+  });
+  await t.step("probabilities that do not sum to 1", () => {
+    assert.throws(
+      () => plotDecisionBoundary(constant(0.3, 2), data, { resolution: 4, output: "probability" }),
+      {
+        name: "RangeError",
+        message:
+          'Cannot plot a decision boundary as predict(x) row 0 must be probabilities summing to 1 (output "probability"): predict(x) row 0=[0.3, 0.3]',
+      },
+    );
+  });
+  await t.step("an unknown convention", () => {
+    assert.throws(() => plotDecisionBoundary(linear, data, { output: "odds" as never }), {
+      name: "RangeError",
+      message:
+        'Cannot plot a decision boundary as output must be "logit" or "probability": output="odds"',
+    });
+  });
+});
+
+Deno.test("plotDecisionBoundary() refuses colours it cannot shade and a non-boolean confidence", () => {
+  // Named colours made the region layer disappear; an empty list threw "reading 'slice'".
+  assert.throws(() => plotDecisionBoundary(linear, data, { colors: ["#4269d0", "red"] }), {
+    name: "RangeError",
+    message:
+      'Cannot plot a decision boundary as colors[1] must be a colour in #rrggbb form: colors[1]="red"',
+  });
+  assert.throws(() => plotDecisionBoundary(linear, data, { colors: [] }), {
+    name: "TypeError",
+    message:
+      "Cannot plot a decision boundary as colors must be a non-empty array of colours: colors=[]",
+  });
+  assert.throws(() => plotDecisionBoundary(linear, data, { confidence: "no" as never }), {
+    name: "TypeError",
+    message: 'Cannot plot a decision boundary as confidence must be true or false: confidence="no"',
   });
 });

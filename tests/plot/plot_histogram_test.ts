@@ -46,3 +46,30 @@ Deno.test("plotHistogram() rejects bad input with house-style errors", async (t)
     assert.throws(() => plotHistogram(values, { bins: 0 }), RangeError);
   });
 });
+
+Deno.test("plotHistogram() refuses two groups with the same name, naming both", () => {
+  assert.throws(() => plotHistogram([{ name: "a", values }, { name: "a", values }]), {
+    name: "RangeError",
+    message:
+      'Cannot plot a histogram as values[1].name must be unique (values[0].name is the same): values[1].name="a"',
+  });
+});
+
+Deno.test("plotHistogram() refuses an x domain that is not two finite numbers, min < max", () => {
+  assert.throws(() => plotHistogram(values, { xDomain: [NaN, 1] }), {
+    name: "RangeError",
+    message: "Cannot plot a histogram as xDomain[0] must be a finite number: xDomain[0]=NaN",
+  });
+  assert.throws(() => plotHistogram(values, { xDomain: [1, -1] }), {
+    name: "RangeError",
+    message:
+      "Cannot plot a histogram as xDomain must be [min, max] with min < max: xDomain=[1, -1]",
+  });
+});
+
+Deno.test("plotHistogram() refuses a zeroRule that is not a boolean", () => {
+  assert.throws(() => plotHistogram(values, { zeroRule: "no" as never }), {
+    name: "TypeError",
+    message: 'Cannot plot a histogram as zeroRule must be true or false: zeroRule="no"',
+  });
+});

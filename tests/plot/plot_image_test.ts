@@ -75,3 +75,36 @@ Deno.test("plotImage() rejects bad input with house-style errors", async (t) => 
     assert.throws(() => plotImages([]), TypeError);
   });
 });
+
+Deno.test("plotImage() refuses a colour scheme Observable Plot does not know, in house style", () => {
+  assert.throws(() => plotImage(checker, { colorScheme: "bogus" }), {
+    name: "RangeError",
+    message:
+      'Cannot plot an image as colorScheme must be "gray", "ink", "diverging" or a continuous Observable Plot scheme such as "viridis": colorScheme="bogus"',
+  });
+  assert.equal(
+    plotImage(checker, { colorScheme: "viridis" }).querySelectorAll(
+      "g[aria-description=image] rect",
+    )
+      .length,
+    4,
+  );
+});
+
+Deno.test("plotImage() and plotImages() refuse a legend that is not a boolean", () => {
+  assert.throws(() => plotImage(checker, { legend: "no" as never }), {
+    name: "TypeError",
+    message: 'Cannot plot an image as legend must be true or false: legend="no"',
+  });
+  assert.throws(() => plotImages([checker], { legend: 0 as never }), {
+    name: "TypeError",
+    message: "Cannot plot images as legend must be true or false: legend=0",
+  });
+});
+
+Deno.test("plotImages() names a panel that is null", () => {
+  assert.throws(() => plotImages([checker, null as never]), {
+    name: "TypeError",
+    message: "Cannot plot images as panels[1] must be a matrix or { image, title }: panels[1]=null",
+  });
+});

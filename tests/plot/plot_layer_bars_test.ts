@@ -67,3 +67,27 @@ Deno.test("plotLayerBars() rejects bad input with house-style errors", () => {
     message: /^Cannot plot layer bars as perLayer\[0\] must be/,
   });
 });
+
+Deno.test("plotLayerBars() refuses a y domain that is not two finite numbers, min < max", () => {
+  assert.throws(() => plotLayerBars([0.1, 0.2], { yDomain: [1] as never }), {
+    name: "RangeError",
+    message:
+      "Cannot plot layer bars as yDomain must be an array [min, max] of two numbers: yDomain=[1]",
+  });
+  assert.throws(() => plotLayerBars([0.1, 0.2], { yDomain: ["0", 1] as never }), {
+    name: "TypeError",
+    message: 'Cannot plot layer bars as yDomain[0] must be a finite number: yDomain[0]="0"',
+  });
+  assert.throws(() => plotLayerBars([0.1, 0.2], { logY: true, yDomain: [0, 1] }), {
+    name: "RangeError",
+    message:
+      "Cannot plot layer bars as yDomain must be [min, max] with 0 < min < max on a log scale: yDomain=[0, 1]",
+  });
+});
+
+Deno.test("plotLayerBars() refuses a logY that is not a boolean", () => {
+  assert.throws(() => plotLayerBars([0.1, 0.2], { logY: 1 as never }), {
+    name: "TypeError",
+    message: "Cannot plot layer bars as logY must be true or false: logY=1",
+  });
+});

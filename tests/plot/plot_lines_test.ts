@@ -194,3 +194,75 @@ Deno.test("plotLines() rejects bad line styles with house-style errors", async (
     );
   });
 });
+
+Deno.test("plotLines() refuses two series with the same name, naming both positions", () => {
+  // Drawn as one line zig-zagging between them, under one legend entry.
+  assert.throws(() => plotLines([{ name: "a", x, y: x }, twoSeries[1], { name: "a", x, y: x }]), {
+    name: "RangeError",
+    message:
+      'Cannot plot lines as series[2].name must be unique (series[0].name is the same): series[2].name="a"',
+  });
+  assert.throws(() => plotLines([{ name: "a", x, y: x }, { x: 0, y: 1, series: "a" }] as never), {
+    name: "RangeError",
+    message:
+      'Cannot plot lines as series[1].series must be unique (series[0].name is the same): series[1].series="a"',
+  });
+});
+
+Deno.test("plotLines() refuses a domain that is not two finite numbers, min < max", async (t) => {
+  await t.step("not an array", () => {
+    assert.throws(() => plotLines(twoSeries, { xDomain: "ab" as never }), {
+      name: "TypeError",
+      message:
+        'Cannot plot lines as xDomain must be an array [min, max] of two numbers: xDomain="ab"',
+    });
+  });
+  await t.step("a bound that is NaN", () => {
+    assert.throws(() => plotLines(twoSeries, { xDomain: [NaN, 1] }), {
+      name: "RangeError",
+      message: "Cannot plot lines as xDomain[0] must be a finite number: xDomain[0]=NaN",
+    });
+  });
+  await t.step("bounds out of order", () => {
+    assert.throws(() => plotLines(twoSeries, { yDomain: [2, 2] }), {
+      name: "RangeError",
+      message: "Cannot plot lines as yDomain must be [min, max] with min < max: yDomain=[2, 2]",
+    });
+  });
+  await t.step("a bound at or below 0 on a log scale", () => {
+    assert.throws(() => plotLines(twoSeries, { logY: true, yDomain: [0, 10] }), {
+      name: "RangeError",
+      message:
+        "Cannot plot lines as yDomain must be [min, max] with 0 < min < max on a log scale: yDomain=[0, 10]",
+    });
+  });
+});
+
+Deno.test("plotLines() refuses boolean options that are not booleans", () => {
+  // "false" is a non-empty string: it drew a log axis.
+  assert.throws(() => plotLines(twoSeries, { logY: "false" as never }), {
+    name: "TypeError",
+    message: 'Cannot plot lines as logY must be true or false: logY="false"',
+  });
+  for (const name of ["logX", "legend", "dots", "zeroRule"]) {
+    assert.throws(() => plotLines(twoSeries, { [name]: 1 }), {
+      name: "TypeError",
+      message: `Cannot plot lines as ${name} must be true or false: ${name}=1`,
+    });
+  }
+});
+
+Deno.test("plotLines() refuses x, y and marks that are not arrays", () => {
+  assert.throws(() => plotLines([{ name: "a", x: null as never, y: x }]), {
+    name: "TypeError",
+    message: "Cannot plot lines as series[0].x must be an array of numbers: series[0].x=null",
+  });
+  assert.throws(() => plotLines([{ name: "a", x, y: 5 as never }]), {
+    name: "TypeError",
+    message: "Cannot plot lines as series[0].y must be an array of numbers: series[0].y=5",
+  });
+  assert.throws(() => plotLines(twoSeries, { marks: 5 as never }), {
+    name: "TypeError",
+    message: "Cannot plot lines as marks must be an array of Observable Plot marks: marks=5",
+  });
+});

@@ -130,3 +130,90 @@ Deno.test("plotTrainingCurves() cuts bands at a given y domain", () => {
   const [top, bottom] = [20, 400 - 40];
   assert.deepEqual(edges.map((y) => 1 + 2 * (bottom - y) / (bottom - top)).sort(), [1, 3]);
 });
+
+Deno.test("plotTrainingCurves() refuses two runs with the same name, naming both positions", () => {
+  assert.throws(() => plotTrainingCurves([runs[0], runs[1], { ...runs[1] }]), {
+    name: "RangeError",
+    message:
+      'Cannot plot training curves as runs[2].name must be unique (runs[1].name is the same): runs[2].name="Leaky ReLU (α = 0.01)"',
+  });
+});
+
+Deno.test("plotTrainingCurves() refuses a metric inherited from Object, not just unknown names", () => {
+  for (const metric of ["toString", "constructor"]) {
+    assert.throws(() => plotTrainingCurves(runs, { metric: metric as never }), {
+      name: "TypeError",
+      message:
+        `Cannot plot training curves as metric must be one of trainLoss, testLoss, trainAccuracy, testAccuracy, deadFraction, gradNorm, seconds: metric="${metric}"`,
+    });
+  }
+});
+
+Deno.test("plotTrainingCurves() refuses a layer that is not an index of the histories' layers", () => {
+  const draw = (layer: number) => plotTrainingCurves(runs, { metric: "deadFraction", layer });
+  for (const layer of [-1, 0.5]) {
+    assert.throws(() => draw(layer), {
+      name: "RangeError",
+      message: `Cannot plot training curves as layer must be a finite integer >= 0: layer=${layer}`,
+    });
+  }
+  assert.throws(() => draw(2), {
+    name: "RangeError",
+    message:
+      "Cannot plot training curves as layer must be an integer from 0 to 1 (the histories have 2 layers): layer=2",
+  });
+  assert.equal(draw(1).querySelectorAll("g[aria-description=mean] path").length, 2);
+});
+
+Deno.test("plotTrainingCurves() names the run or record that is not a history", async (t) => {
+  await t.step("a run that is null", () => {
+    assert.throws(() => plotTrainingCurves([null as never]), {
+      name: "TypeError",
+      message:
+        "Cannot plot training curves as runs[0] must be { name, history } or { name, histories: [...] }: runs[0]=null",
+    });
+  });
+  await t.step("a history that is not an array", () => {
+    assert.throws(() => plotTrainingCurves([{ name: "a", history: 5 as never }]), {
+      name: "TypeError",
+      message:
+        "Cannot plot training curves as runs[0].history must be an array of epoch records: runs[0].history=5",
+    });
+  });
+  await t.step("a record that is null", () => {
+    assert.throws(() => plotTrainingCurves([{ name: "a", history: [null as never] }]), {
+      name: "TypeError",
+      message:
+        "Cannot plot training curves as runs[0].history[0] must be an epoch record { epoch, trainLoss, ... }: runs[0].history[0]=null",
+    });
+    assert.throws(
+      () => plotTrainingCurves([{ name: "a", histories: [history(1), [null as never]] }]),
+      { name: "TypeError", message: /as runs\[0\]\.histories\[1\]\[0\] must be an epoch record/ },
+    );
+  });
+});
+
+Deno.test("plotTrainingCurves() refuses a y domain that is not two finite numbers, min < max", () => {
+  assert.throws(() => plotTrainingCurves(runs, { yDomain: [0, Infinity] }), {
+    name: "RangeError",
+    message:
+      "Cannot plot training curves as yDomain[1] must be a finite number: yDomain[1]=Infinity",
+  });
+  assert.throws(() => plotTrainingCurves(runs, { yDomain: "0,1" as never }), {
+    name: "TypeError",
+    message:
+      'Cannot plot training curves as yDomain must be an array [min, max] of two numbers: yDomain="0,1"',
+  });
+  assert.throws(() => plotTrainingCurves(runs, { logY: true, yDomain: [0, 1] }), {
+    name: "RangeError",
+    message:
+      "Cannot plot training curves as yDomain must be [min, max] with 0 < min < max on a log scale: yDomain=[0, 1]",
+  });
+});
+
+Deno.test("plotTrainingCurves() refuses a logY that is not a boolean", () => {
+  assert.throws(() => plotTrainingCurves(runs, { logY: "false" as never }), {
+    name: "TypeError",
+    message: 'Cannot plot training curves as logY must be true or false: logY="false"',
+  });
+});

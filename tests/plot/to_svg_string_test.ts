@@ -68,3 +68,10 @@ Deno.test("combineFigures() puts figures side by side under one title", () => {
   assert.equal(both.querySelector("figcaption")?.textContent, "Two.");
   assert.throws(() => combineFigures([]), TypeError);
 });
+
+Deno.test("toHtmlString() refuses a standalone that is not a boolean", () => {
+  assert.throws(() => toHtmlString(plotLines(series), { standalone: "no" as never }), {
+    name: "TypeError",
+    message: 'Cannot render a figure to HTML as standalone must be true or false: standalone="no"',
+  });
+});
