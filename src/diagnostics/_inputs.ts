@@ -5,9 +5,11 @@
  * @module
  */
 
+import { requireMatrix } from "../core/_require_matrix.ts";
 import type { Dataset } from "../core/dataset.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { formatValue } from "../core/validate.ts";
+import { requireModel } from "../nn/_check.ts";
 import {
   checkDataset,
   defaultLossName,
@@ -20,12 +22,15 @@ import {
 
 /** Returns the inputs of `data` (a matrix, or a data set's `x`) after checking them. */
 export function inputsOf(action: string, model: Sequential, data: Matrix | Dataset): Matrix {
-  const x = isDataset(data) ? data.x : data;
-  if (typeof x !== "object" || x === null || !(x.data instanceof Float64Array)) {
+  requireModel(action, model);
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
     throw new TypeError(
       `Cannot ${action} as data must be a Matrix or a Dataset: data=${formatValue(data)}`,
     );
   }
+  const dataset = isDataset(data);
+  const x = dataset ? data.x : data;
+  requireMatrix(action, dataset ? "data.x" : "data", x);
   if (x.rows === 0) {
     throw new RangeError(`Cannot ${action} as data must not be empty: x is 0x${x.cols}`);
   }

@@ -20,7 +20,10 @@ export interface ActivationStatistics {
   size: number;
   /** Mean of the outputs over every sample and neuron. */
   mean: number;
-  /** Standard deviation (population) of the outputs over every sample and neuron. */
+  /**
+   * Standard deviation (population) of the outputs over every sample and neuron, from their
+   * squared deviations about the mean (precise also where the mean is large against it).
+   */
   std: number;
   /** Fraction of outputs exactly equal to 0. */
   sparsity: number;
@@ -55,14 +58,12 @@ export function activationStatistics(
 ): ActivationStatistics[] {
   const x = inputsOf("measure activations", model, data);
   return scanActivations(model, x).map((scan) => {
-    const mean = scan.sum / scan.count;
-    const variance = Math.max(0, scan.sumSquares / scan.count - mean * mean);
     return {
       layerIndex: scan.layerIndex,
       layer: model.layers[scan.layerIndex].describe(),
       size: scan.size,
-      mean,
-      std: Math.sqrt(variance),
+      mean: scan.sum / scan.count,
+      std: Math.sqrt(scan.sumSquaredDeviations / scan.count),
       sparsity: scan.zeros / scan.count,
       deadFraction: deadFractionOf(scan),
     };

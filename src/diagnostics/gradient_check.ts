@@ -30,11 +30,11 @@ export interface ParameterCheck {
   name: string;
   /** Number of entries compared. */
   checked: number;
-  /** Largest relative error among them. */
+  /** Largest relative error among them; NaN when an entry's is (see {@linkcode gradientCheck}). */
   maxRelativeError: number;
-  /** Largest absolute error among them. */
+  /** Largest absolute error among them; NaN when an entry's is. */
   maxAbsoluteError: number;
-  /** Index (in the parameter) of the entry with the largest relative error. */
+  /** Index (in the parameter) of the entry with the largest relative error, or the first NaN. */
   worstIndex: number;
 }
 
@@ -44,7 +44,7 @@ export interface GradientCheckReport {
   loss: number;
   /** One comparison per parameter, in model order. */
   parameters: ParameterCheck[];
-  /** The largest relative error over every parameter. */
+  /** The largest relative error over every parameter; NaN when any is. */
   maxRelativeError: number;
 }
 
@@ -66,7 +66,13 @@ const GRADIENT_CHECK_KEYS: OptionKeys<GradientCheckOptions> = {
  * away from kinks. The relative error is `|a - n| / max(|a|, |n|, floor)`. Near a kink (a
  * pre-activation within about h times an input of 0) the two legitimately disagree.
  *
- * Parameters are restored bit for bit, and so are the accumulated gradients.
+ * A NaN in either derivative of an entry (a backward pass that returns NaN, or a loss that is
+ * NaN or infinite near the entry) makes its errors NaN, and NaN counts as the worst: the
+ * parameter's and the report's `maxRelativeError` are then NaN, `worstIndex` points at the
+ * first such entry, and a test such as `maxRelativeError < 1e-6` fails.
+ *
+ * Parameters are restored bit for bit, and so are the accumulated gradients, also when the
+ * loss or a layer throws midway.
  *
  * @param model The model.
  * @param data The data set (small ones keep this fast: 4 loss evaluations per entry).
@@ -82,6 +88,19 @@ const GRADIENT_CHECK_KEYS: OptionKeys<GradientCheckOptions> = {
  * const data = dataset(fromRows([[0.3, -1.2], [1.5, 0.7]]), new Int32Array([0, 2]));
  * const report = gradientCheck(model, data);
  * assert.ok(report.maxRelativeError < 1e-6);
+ *
+ * // A loss whose gradient is NaN fails the check visibly.
+ * const broken = {
+ *   name: "broken",
+ *   value: () => 0,
+ *   valueAndGrad: (_: unknown, __: unknown, grad: { data: Float64Array }) => {
+ *     grad.data.fill(NaN);
+ *     return 0;
+ *   },
+ * };
+ * const failed = gradientCheck(model, data, { loss: broken });
+ * assert.ok(Number.isNaN(failed.maxRelativeError));
+ * assert.equal(failed.parameters[0].worstIndex, 0);
  * ```
  */
 export function gradientCheck(
@@ -108,49 +127,56 @@ export function gradientCheck(
   const params = model.params();
   const savedGrads = params.map((p) => p.grad.slice());
   const prng = createPrng(seed);
-
-  const value = fullBatchGradient(model, data, loss);
-  const analytic = params.map((p) => p.grad.slice());
   const lossAt = (w: Float64Array, i: number, v: number) => {
     w[i] = v;
     return fullBatchLoss(model, data, loss);
   };
-  const parameters: ParameterCheck[] = [];
   try {
-    params.forEach((p, index) => {
+    const value = fullBatchGradient(model, data, loss);
+    const analytic = params.map((p) => p.grad.slice());
+    const parameters = params.map((p, index): ParameterCheck => {
       const w = p.value;
       const entries = chooseEntries(w.length, maxPerParameter, prng);
       let maxRelativeError = 0, maxAbsoluteError = 0, worstIndex = -1;
       for (const i of entries) {
         const original = w[i];
         const h = epsilon, half = epsilon / 2;
-        const wide = (lossAt(w, i, original + h) - lossAt(w, i, original - h)) / (2 * h);
-        const narrow = (lossAt(w, i, original + half) - lossAt(w, i, original - half)) / (2 * half);
-        w[i] = original;
+        let wide: number, narrow: number;
+        try {
+          wide = (lossAt(w, i, original + h) - lossAt(w, i, original - h)) / (2 * h);
+          narrow = (lossAt(w, i, original + half) - lossAt(w, i, original - half)) / (2 * half);
+        } finally {
+          w[i] = original;
+        }
         const numeric = (4 * narrow - wide) / 3;
         const a = analytic[index][i];
         const absolute = Math.abs(a - numeric);
         const relative = absolute / Math.max(Math.abs(a), Math.abs(numeric), floor);
-        if (relative > maxRelativeError || worstIndex === -1) {
+        // NaN is the worst of all (`>` alone would pass it over): the first one stays.
+        if (
+          relative > maxRelativeError || worstIndex === -1 ||
+          (Number.isNaN(relative) && !Number.isNaN(maxRelativeError))
+        ) {
           maxRelativeError = relative;
           worstIndex = i;
         }
-        if (absolute > maxAbsoluteError) maxAbsoluteError = absolute;
+        if (absolute > maxAbsoluteError || Number.isNaN(absolute)) maxAbsoluteError = absolute;
       }
-      parameters.push({
+      return {
         name: p.name,
         checked: entries.length,
         maxRelativeError,
         maxAbsoluteError,
         worstIndex,
-      });
+      };
     });
+    let maxRelativeError = 0;
+    // Math.max gives NaN when any argument is.
+    for (const p of parameters) maxRelativeError = Math.max(maxRelativeError, p.maxRelativeError);
+    return { loss: value, parameters, maxRelativeError };
   } finally {
     params.forEach((p, index) => p.grad.set(savedGrads[index]));
   }
-  let maxRelativeError = 0;
-  for (const p of parameters) maxRelativeError = Math.max(maxRelativeError, p.maxRelativeError);
-  return { loss: value, parameters, maxRelativeError };
 }
 
 /** All indices, or `count` distinct ones chosen at random (partial Fisher–Yates). */

@@ -1,19 +1,42 @@
 /**
- * Shape and finiteness checks shared by the nn module, with house-style messages.
+ * Shape, finiteness and option checks shared by the nn module, with house-style messages.
  *
  * @module
  */
 
+import { requireMatrix } from "../core/_require_matrix.ts";
 import type { Matrix } from "../core/matrix.ts";
-import { formatValue } from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
+import type { BackwardOptions, ForwardOptions } from "./layer.ts";
 
 /** The shape of a matrix as text, e.g. `"32x2"`. */
 export function shapeOf(m: Matrix): string {
   return `${m.rows}x${m.cols}`;
 }
 
-/** Throws a RangeError naming both shapes unless `x` has `cols` columns. */
-export function requireColumns(action: string, x: Matrix, cols: number): void {
+/**
+ * `requireMatrix` for the calls made once per batch (a layer's forward and backward pass, a
+ * loss): a well-formed matrix passes on a few inline comparisons, anything else goes to
+ * `requireMatrix`, which says what is wrong. The comparisons accept only what it accepts.
+ */
+export function checkMatrix(action: string, name: string, value: unknown): asserts value is Matrix {
+  const m = value as Matrix;
+  if (
+    typeof m === "object" && m !== null && m.data instanceof Float64Array &&
+    Number.isInteger(m.rows) && m.rows >= 0 && Number.isInteger(m.cols) && m.cols >= 0 &&
+    m.data.length === m.rows * m.cols && !Array.isArray(m) && !ArrayBuffer.isView(m)
+  ) {
+    return;
+  }
+  requireMatrix(action, name, value);
+}
+
+/**
+ * Throws unless `x` is a well-formed matrix ({@linkcode checkMatrix}) with `cols` columns (a
+ * RangeError naming both shapes).
+ */
+export function requireColumns(action: string, x: unknown, cols: number): asserts x is Matrix {
+  checkMatrix(action, "x", x);
   if (x.cols !== cols) {
     throw new RangeError(
       `Cannot ${action} as the input must have ${cols} columns: x is ${
@@ -52,22 +75,105 @@ export function requireFinite(action: string, name: string, data: ArrayLike<numb
   }
 }
 
-/** Checks a backward call of an elementwise layer and returns its cached input. */
+/**
+ * Returns a flag's value, `fallback` when it is undefined, or throws a TypeError: a string
+ * such as `"false"` or a number would otherwise count by its truthiness.
+ */
+export function requireFlag(action: string, name: string, value: unknown, fallback = false) {
+  if (value === undefined) return fallback;
+  if (typeof value !== "boolean") {
+    throw new TypeError(
+      `Cannot ${action} as ${name} must be a boolean: ${name}=${formatValue(value)}`,
+    );
+  }
+  return value;
+}
+
+const FORWARD_KEYS: OptionKeys<ForwardOptions> = { training: true };
+const BACKWARD_KEYS: OptionKeys<BackwardOptions> = {
+  skipZeroInputs: true,
+  skipInputGradient: true,
+};
+
+/**
+ * Checked forward options, frozen: {@linkcode Sequential.forward} hands these to its layers and
+ * the training loop passes them, so that a layer recognises them without looking inside.
+ */
+export const TRAINING: ForwardOptions = Object.freeze({ training: true });
+/** See {@linkcode TRAINING}. */
+export const EVALUATION: ForwardOptions = Object.freeze({ training: false });
+/** Checked backward options, frozen (see {@linkcode TRAINING}). */
+export const SKIP_ZERO_INPUTS: BackwardOptions = Object.freeze({ skipZeroInputs: true });
+/** See {@linkcode SKIP_ZERO_INPUTS}. */
+export const SKIP_INPUT_GRADIENT: BackwardOptions = Object.freeze({ skipInputGradient: true });
+const NO_OPTIONS: BackwardOptions = Object.freeze({});
+
+/**
+ * Checks the options of a forward pass (`requireOptions`, so that a typo such as `train` is
+ * refused rather than run in evaluation mode) and returns `training`. The frozen
+ * {@linkcode TRAINING} and {@linkcode EVALUATION} pass at the cost of a comparison.
+ */
+export function requireForwardOptions(action: string, options: unknown): boolean {
+  if (options === undefined || options === EVALUATION) return false;
+  if (options === TRAINING) return true;
+  const { training } = requireOptions(action, options as ForwardOptions, FORWARD_KEYS);
+  return requireFlag(action, "training", training);
+}
+
+/**
+ * Checks the options of a backward pass and returns them (`{}` for undefined). The frozen
+ * {@linkcode SKIP_ZERO_INPUTS} and {@linkcode SKIP_INPUT_GRADIENT} pass at the cost of a
+ * comparison.
+ */
+export function requireBackwardOptions(action: string, options: unknown): BackwardOptions {
+  if (options === undefined) return NO_OPTIONS;
+  if (options === SKIP_ZERO_INPUTS || options === SKIP_INPUT_GRADIENT) return options;
+  const checked = requireOptions(action, options as BackwardOptions, BACKWARD_KEYS);
+  requireFlag(action, "skipZeroInputs", checked.skipZeroInputs);
+  requireFlag(action, "skipInputGradient", checked.skipInputGradient);
+  return checked;
+}
+
+/**
+ * Checks a backward call of a layer that keeps its last input `z` and has `size` outputs, and
+ * returns `z`: forward must have run, and `gradOut` must be a matrix of the output's shape.
+ */
 export function requireBackward(
-  layer: { describe(): string; size: number },
+  action: string,
   z: Matrix | undefined,
-  gradOut: Matrix,
+  gradOut: unknown,
+  size: number,
 ): Matrix {
-  const action = `backpropagate through ${layer.describe()}`;
   if (z === undefined) {
     throw new RangeError(`Cannot ${action} as forward must run first: lastInput=undefined`);
   }
-  if (gradOut.rows !== z.rows || gradOut.cols !== layer.size) {
+  checkMatrix(action, "gradOut", gradOut);
+  if (gradOut.rows !== z.rows || gradOut.cols !== size) {
     throw new RangeError(
       `Cannot ${action} as gradOut must match the output shape: gradOut is ${
         shapeOf(gradOut)
-      }, output is ${shapeOf(z)}`,
+      }, output is ${z.rows}x${size}`,
     );
   }
   return z;
+}
+
+/**
+ * Throws a TypeError unless `model` looks like a {@linkcode Sequential} model (its layers, a
+ * forward pass and parameters): a layer, `undefined` or another object in its place would
+ * otherwise fail later on a property it lacks.
+ */
+export function requireModel(action: string, model: unknown): void {
+  const m = model as { layers?: unknown; forward?: unknown; params?: unknown } | null | undefined;
+  if (
+    typeof m !== "object" || m === null || !Array.isArray(m.layers) ||
+    typeof m.forward !== "function" || typeof m.params !== "function"
+  ) {
+    const seen = typeof (m as { describe?: unknown } | null)?.describe === "function"
+      ? (m as { describe(): string }).describe()
+      : formatValue(model);
+    throw new TypeError(
+      `Cannot ${action} as model must be a Sequential model (mlp or new Sequential builds one): model=${seen}`,
+    );
+  }
 }

@@ -31,10 +31,11 @@ export function decodeFloat64(action: string, name: string, text: unknown, lengt
     );
   }
   if (binary.length !== length * 8) {
+    const held = binary.length % 8 === 0
+      ? String(binary.length / 8)
+      : `${binary.length} bytes, not a whole number of float64 values`;
     throw new RangeError(
-      `Cannot ${action} as ${name} must hold ${length} float64 values: ${name} holds ${
-        binary.length / 8
-      }`,
+      `Cannot ${action} as ${name} must hold ${length} float64 values: ${name} holds ${held}`,
     );
   }
   const view = new DataView(new ArrayBuffer(binary.length));

@@ -8,7 +8,7 @@
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import type { Parameter } from "./layer.ts";
 import type { Optimizer } from "./optimizer.ts";
-import { adamKernel } from "./_adam_kernels.ts";
+import { adamKernel, type AdamStepSettings } from "./_adam_kernels.ts";
 
 /** Options of {@linkcode adam} and {@linkcode adamW}. */
 export interface AdamOptions {
@@ -39,7 +39,10 @@ function createAdam(options: AdamOptions, decoupled: boolean): Optimizer {
     { min: 0 },
   );
   const kernel = adamKernel();
-  let t = 0;
+  // The step count of each parameter (keyed by its values, as the kernel keys its moments):
+  // its own, so that one optimizer object serving two models corrects each parameter's bias
+  // for the steps that parameter took.
+  const steps = new Map<Float64Array, number>();
   return {
     name,
     options: { beta1, beta2, epsilon, weightDecay },
@@ -48,17 +51,24 @@ function createAdam(options: AdamOptions, decoupled: boolean): Optimizer {
         min: 0,
         minExclusive: true,
       });
-      t++;
-      const settings = {
-        decoupled,
-        beta1,
-        beta2,
-        epsilon,
-        learningRate,
-        correction1: 1 - beta1 ** t,
-        correction2: 1 - beta2 ** t,
-      };
-      for (const p of params) kernel.update(p.value, p.grad, p.decay ? weightDecay : 0, settings);
+      let settings: AdamStepSettings | undefined, settingsT = 0;
+      for (const p of params) {
+        const t = (steps.get(p.value) ?? 0) + 1;
+        steps.set(p.value, t);
+        if (settings === undefined || t !== settingsT) {
+          settingsT = t;
+          settings = {
+            decoupled,
+            beta1,
+            beta2,
+            epsilon,
+            learningRate,
+            correction1: 1 - beta1 ** t,
+            correction2: 1 - beta2 ** t,
+          };
+        }
+        kernel.update(p.value, p.grad, p.decay ? weightDecay : 0, settings);
+      }
     },
   };
 }
@@ -74,6 +84,9 @@ const ADAM_KEYS: OptionKeys<AdamOptions> = {
  * Creates an Adam optimizer. For each value w with gradient g, at step t:
  * g ← g + λ w (weights only), m ← β1 m + (1 - β1) g, v ← β2 v + (1 - β2) g²,
  * w ← w - lr (m / (1 - β1^t)) / (sqrt(v / (1 - β2^t)) + ε).
+ *
+ * The moments m and v and the step count t are kept per parameter (allocated on its first
+ * step), so one optimizer object used for several models updates each as its own would.
  *
  * @param options Betas, epsilon, L2 weight decay.
  * @returns The optimizer.
@@ -98,7 +111,7 @@ export function adam(options: AdamOptions = {}): Optimizer {
 /**
  * Creates an AdamW optimizer: Adam with decoupled weight decay. Before each Adam update,
  * weights shrink by w ← w - lr λ w (biases and slopes are not decayed); the gradient itself
- * is not changed.
+ * is not changed. Moments and step counts are kept per parameter, as in {@linkcode adam}.
  *
  * @param options Betas, epsilon, decoupled weight decay (default 0.01).
  * @returns The optimizer.

@@ -6,12 +6,14 @@
  */
 
 import type { Matrix } from "../core/matrix.ts";
-import { requireSameShape, shapeOf } from "./_check.ts";
+import { formatValue } from "../core/validate.ts";
+import { checkMatrix, requireSameShape, shapeOf } from "./_check.ts";
 import { requireLabels } from "./_targets.ts";
 import type { Loss } from "./loss.ts";
 
 function run(logits: Matrix, target: Int32Array | Matrix, grad: Matrix | undefined): number {
   const action = "compute the binary cross-entropy";
+  checkMatrix(action, "logits", logits);
   let t: ArrayLike<number>;
   if (target instanceof Int32Array) {
     if (logits.cols !== 1) {
@@ -24,10 +26,31 @@ function run(logits: Matrix, target: Int32Array | Matrix, grad: Matrix | undefin
     requireLabels(action, logits, target, 2);
     t = target;
   } else {
+    if (Array.isArray(target) || ArrayBuffer.isView(target)) {
+      throw new TypeError(
+        `Cannot ${action} as target must be Int32Array labels or a matrix of targets in [0, 1]: target=${
+          Array.isArray(target) ? `an array of ${target.length}` : `a ${target.constructor.name}`
+        }`,
+      );
+    }
+    checkMatrix(action, "target", target);
     requireSameShape(action, "logits", logits, "target", target);
     t = target.data;
+    // A target outside [0, 1] is no probability: the loss would be unbounded below.
+    for (let i = 0; i < t.length; i++) {
+      if (!(t[i] >= 0 && t[i] <= 1)) {
+        throw new RangeError(
+          `Cannot ${action} as every target must be in [0, 1]: target.data[${i}]=${
+            formatValue(t[i])
+          }`,
+        );
+      }
+    }
   }
-  if (grad !== undefined) requireSameShape(action, "logits", logits, "grad", grad);
+  if (grad !== undefined) {
+    checkMatrix(action, "grad", grad);
+    requireSameShape(action, "logits", logits, "grad", grad);
+  }
   const z = logits.data, n = z.length, scale = 1 / n;
   const g = grad?.data;
   let total = 0;
@@ -49,7 +72,8 @@ function run(logits: Matrix, target: Int32Array | Matrix, grad: Matrix | undefin
  * `-[y log σ(z) + (1 - y) log(1 - σ(z))]` without overflow or log(0).
  *
  * @param logits Logits, `N x C` (with labels, `N x 1`).
- * @param target 0/1 labels (`Int32Array`, one per row) or a target matrix of `logits`' shape.
+ * @param target 0/1 labels (`Int32Array`, one per row) or a target matrix of `logits`' shape
+ *   with every entry in [0, 1] (others throw a `RangeError`).
  * @returns The mean loss.
  *
  * @example
@@ -59,6 +83,10 @@ function run(logits: Matrix, target: Int32Array | Matrix, grad: Matrix | undefin
  *
  * assert.equal(binaryCrossEntropyValue(fromRows([[0]]), new Int32Array([1])), Math.log(2));
  * assert.equal(binaryCrossEntropyValue(fromRows([[-800]]), new Int32Array([1])), 800);
+ * assert.throws(() => binaryCrossEntropyValue(fromRows([[10]]), fromRows([[5]])), {
+ *   name: "RangeError",
+ *   message: "Cannot compute the binary cross-entropy as every target must be in [0, 1]: target.data[0]=5",
+ * });
  * ```
  */
 export function binaryCrossEntropyValue(logits: Matrix, target: Int32Array | Matrix): number {
@@ -87,6 +115,7 @@ export function binaryCrossEntropyGrad(
   target: Int32Array | Matrix,
   out?: Matrix,
 ): Matrix {
+  checkMatrix("compute the binary cross-entropy", "logits", logits);
   const grad = out ??
     { rows: logits.rows, cols: logits.cols, data: new Float64Array(logits.data.length) };
   run(logits, target, grad);

@@ -4,9 +4,10 @@
  * @module
  */
 
+import { requireMatrix } from "../core/_require_matrix.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
-import { requireFinite, shapeOf } from "./_check.ts";
+import { requireFinite, requireModel, shapeOf } from "./_check.ts";
 import { requireLabels } from "./_targets.ts";
 import type { Sequential } from "./sequential.ts";
 
@@ -16,8 +17,9 @@ const CHECK_DATASET_KEYS: OptionKeys<{ action?: string; name?: string }> = {
 };
 
 /**
- * Checks that `data` fits `model`, or throws: `TypeError` when it is not a data set,
- * `RangeError` when it is empty, when `x` does not have one column per model input, when an
+ * Checks that `data` fits `model`, or throws: `TypeError` when the model is not a
+ * {@linkcode Sequential} or `data` is not a data set, `TypeError` or `RangeError` when `x` or
+ * matrix targets are not well-formed matrices, `RangeError` when it is empty, when `x` does not have one column per model input, when an
  * input or target is not finite, when a label is out of range (0..outputs-1, or 0..1 for a
  * one-output model), or when matrix targets do not have one column per model output.
  *
@@ -45,12 +47,14 @@ export function checkDataset(
 ): void {
   requireOptions("check a data set", options, CHECK_DATASET_KEYS);
   const action = options.action ?? "use the data set", name = options.name ?? "data";
-  if (typeof data !== "object" || data === null || typeof data.x?.rows !== "number") {
+  requireModel(action, model);
+  if (typeof data !== "object" || data === null || typeof data.x !== "object") {
     throw new TypeError(
       `Cannot ${action} as ${name} must be a Dataset { x, y }: ${name}=${formatValue(data)}`,
     );
   }
   const { x, y } = data;
+  requireMatrix(action, `${name}.x`, x);
   if (x.rows === 0) {
     throw new RangeError(
       `Cannot ${action} as ${name} must not be empty: ${name}.x is ${shapeOf(x)}`,
@@ -69,13 +73,18 @@ export function checkDataset(
     requireLabels(action, x, y, classes, `${name}.y`);
     return;
   }
-  if (typeof y !== "object" || y === null || !(y.data instanceof Float64Array)) {
+  if (typeof y !== "object" || y === null || Array.isArray(y) || ArrayBuffer.isView(y)) {
     throw new TypeError(
       `Cannot ${action} as ${name}.y must be an Int32Array of labels or a Matrix: ${name}.y=${
-        formatValue(y)
+        Array.isArray(y)
+          ? `an array of ${y.length}`
+          : ArrayBuffer.isView(y)
+          ? `a ${y.constructor.name}`
+          : formatValue(y)
       }`,
     );
   }
+  requireMatrix(action, `${name}.y`, y);
   if (y.rows !== x.rows || y.cols !== model.outputSize) {
     throw new RangeError(
       `Cannot ${action} as ${name}.y must have one row per sample and one column per model output: ${name}.y is ${

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { requireMatrix } from "../core/_require_matrix.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 
@@ -53,6 +54,8 @@ const CONV2D_KEYS: OptionKeys<Conv2dOptions> = { padding: true, stride: true };
 export function conv2d(image: Matrix, kernel: Matrix, options: Conv2dOptions = {}): Matrix {
   const action = "convolve an image";
   requireOptions(action, options, CONV2D_KEYS);
+  requireMatrix(action, "image", image);
+  requireMatrix(action, "kernel", kernel);
   const padding = options.padding ?? "valid";
   if (padding !== "valid" && padding !== "same") {
     throw new TypeError(

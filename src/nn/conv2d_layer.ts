@@ -9,10 +9,15 @@ import type { Matrix } from "../core/matrix.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
-import { requireColumns, shapeOf } from "./_check.ts";
+import {
+  requireBackward,
+  requireBackwardOptions,
+  requireColumns,
+  requireForwardOptions,
+} from "./_check.ts";
 import { decodeFloat64, encodeFloat64, readInteger } from "./_json.ts";
 import { heNormal } from "./init.ts";
-import type { Layer, LayerJSON, Parameter } from "./layer.ts";
+import type { BackwardOptions, ForwardOptions, Layer, LayerJSON, Parameter } from "./layer.ts";
 
 /** Options of {@linkcode Conv2D}. */
 export interface Conv2DOptions extends RandomOptions {
@@ -89,6 +94,8 @@ export class Conv2D implements Layer {
   #top: number;
   #left: number;
   #x: Matrix | undefined;
+  /** The actions of the error messages, made on first use. */
+  #actions: { run: string; backpropagate: string } | undefined;
   #out: MatrixCache;
   #gradIn: MatrixCache;
   #params: Parameter[];
@@ -168,14 +175,26 @@ export class Conv2D implements Layer {
     return this.filters * this.outHeight * this.outWidth;
   }
 
+  /** The actions of the error messages. */
+  get #action(): { run: string; backpropagate: string } {
+    return this.#actions ??= {
+      run: `run ${this.describe()}`,
+      backpropagate: `backpropagate through ${this.describe()}`,
+    };
+  }
+
   /**
    * Convolves every image of the batch with every kernel.
    *
    * @param x Images, `N x (channels * height * width)`.
+   * @param options `training` (default false): the same computation either way; checked like
+   *   every layer's options.
    * @returns Feature maps, `N x (filters * outHeight * outWidth)` (a buffer owned by the layer).
    */
-  forward(x: Matrix): Matrix {
-    requireColumns(`run ${this.describe()}`, x, this.inputSize);
+  forward(x: Matrix, options?: ForwardOptions): Matrix {
+    const action = this.#action.run;
+    requireColumns(action, x, this.inputSize);
+    if (options !== undefined) requireForwardOptions(action, options);
     const out = this.#out.get(x.rows);
     const y = out.data, xs = x.data, w = this.kernels, b = this.biases;
     const { height, width, channels, filters, kernelSize: k, outHeight, outWidth } = this;
@@ -213,21 +232,14 @@ export class Conv2D implements Layer {
    * Adds the kernel and bias gradients and returns the gradient of the images.
    *
    * @param gradOut dLoss/dOutput, `N x outputSize`.
+   * @param options `skipZeroInputs` and `skipInputGradient` (default false): checked, and
+   *   every entry is computed either way.
    * @returns dLoss/dInput, `N x inputSize` (a buffer owned by the layer).
    */
-  backward(gradOut: Matrix): Matrix {
-    const x = this.#x;
-    const action = `backpropagate through ${this.describe()}`;
-    if (x === undefined) {
-      throw new RangeError(`Cannot ${action} as forward must run first: lastInput=undefined`);
-    }
-    if (gradOut.rows !== x.rows || gradOut.cols !== this.outputSize) {
-      throw new RangeError(
-        `Cannot ${action} as gradOut must match the output shape: gradOut is ${
-          shapeOf(gradOut)
-        }, output is ${x.rows}x${this.outputSize}`,
-      );
-    }
+  backward(gradOut: Matrix, options?: BackwardOptions): Matrix {
+    const action = this.#action.backpropagate;
+    requireBackwardOptions(action, options);
+    const x = requireBackward(action, this.#x, gradOut, this.outputSize);
     const gradIn = this.#gradIn.get(x.rows);
     const gx = gradIn.data, g = gradOut.data, xs = x.data, w = this.kernels;
     const gw = this.kernelGrad, gb = this.biasGrad;

@@ -9,11 +9,17 @@ import { type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
 import { type DenseKernels, denseKernels } from "./_gemm.ts";
-import { requireColumns, shapeOf } from "./_check.ts";
+import {
+  checkMatrix,
+  requireBackwardOptions,
+  requireColumns,
+  requireForwardOptions,
+  shapeOf,
+} from "./_check.ts";
 import { deferredValues } from "./_deferred_values.ts";
 import { decodeFloat64, encodeFloat64, readInteger } from "./_json.ts";
 import { heNormal, type Initializer, type InitializerName, resolveInitializer } from "./init.ts";
-import type { BackwardOptions, Layer, LayerJSON, Parameter } from "./layer.ts";
+import type { BackwardOptions, ForwardOptions, Layer, LayerJSON, Parameter } from "./layer.ts";
 
 /** Options of {@linkcode Dense}. */
 export interface DenseOptions extends RandomOptions {
@@ -69,6 +75,8 @@ export class Dense implements Layer {
   #gradIn: MatrixCache;
   #params: Parameter[];
   #kernels: DenseKernels = denseKernels();
+  /** The actions of the error messages, made on first use. */
+  #actions: { run: string; backpropagate: string } | undefined;
 
   /**
    * Creates a dense layer, drawing its weights with `options.init` from `options.prng` (or a
@@ -116,14 +124,26 @@ export class Dense implements Layer {
     ];
   }
 
+  /** The actions of the error messages. */
+  get #action(): { run: string; backpropagate: string } {
+    return this.#actions ??= {
+      run: `run ${this.describe()}`,
+      backpropagate: `backpropagate through ${this.describe()}`,
+    };
+  }
+
   /**
    * Computes `x W + b`, remembering `x` for the backward pass.
    *
    * @param x The input, `N x inputSize`.
+   * @param options `training` (default false): the same computation either way; checked like
+   *   every layer's options.
    * @returns The output, `N x outputSize` (a buffer owned by the layer).
    */
-  forward(x: Matrix): Matrix {
-    if (x.cols !== this.inputSize) requireColumns(`run ${this.describe()}`, x, this.inputSize);
+  forward(x: Matrix, options?: ForwardOptions): Matrix {
+    const action = this.#action.run;
+    requireColumns(action, x, this.inputSize);
+    if (options !== undefined) requireForwardOptions(action, options);
     const out = this.#out.get(x.rows);
     this.#kernels.forward(
       x.data,
@@ -167,23 +187,23 @@ export class Dense implements Layer {
    * @param options `skipInputGradient` (default false).
    * @returns dLoss/dInput, `N x inputSize` (a buffer owned by the layer).
    */
-  backward(gradOut: Matrix, options: BackwardOptions = {}): Matrix {
+  backward(gradOut: Matrix, options?: BackwardOptions): Matrix {
+    const action = this.#action.backpropagate;
+    const skip = requireBackwardOptions(action, options).skipInputGradient === true;
     if (this.#xSource !== undefined) this.#settle();
     const x = this.#x;
     if (x === undefined) {
-      throw new RangeError(
-        `Cannot backpropagate through ${this.describe()} as forward must run first: lastInput=undefined`,
-      );
+      throw new RangeError(`Cannot ${action} as forward must run first: lastInput=undefined`);
     }
+    checkMatrix(action, "gradOut", gradOut);
     if (gradOut.rows !== x.rows || gradOut.cols !== this.outputSize) {
       throw new RangeError(
-        `Cannot backpropagate through ${this.describe()} as gradOut must match the output shape: gradOut is ${
+        `Cannot ${action} as gradOut must match the output shape: gradOut is ${
           shapeOf(gradOut)
         }, output is ${x.rows}x${this.outputSize}`,
       );
     }
     const gradIn = this.#gradIn.get(x.rows);
-    const skip = options.skipInputGradient === true;
     this.#kernels.backward(
       x.data,
       gradOut.data,

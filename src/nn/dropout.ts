@@ -9,9 +9,14 @@ import type { Matrix } from "../core/matrix.ts";
 import { type Prng, type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
-import { requireColumns, shapeOf } from "./_check.ts";
+import {
+  requireBackward,
+  requireBackwardOptions,
+  requireColumns,
+  requireForwardOptions,
+} from "./_check.ts";
 import { readInteger } from "./_json.ts";
-import type { ForwardOptions, Layer, LayerJSON, Parameter } from "./layer.ts";
+import type { BackwardOptions, ForwardOptions, Layer, LayerJSON, Parameter } from "./layer.ts";
 
 /** Options of {@linkcode Dropout}. */
 export interface DropoutOptions extends RandomOptions {
@@ -49,7 +54,10 @@ export class Dropout implements Layer {
   readonly seed: number | undefined;
   #prng: Prng;
   #mask: Matrix | undefined;
-  #rows = 0;
+  /** The last input (its shape for the backward pass), undefined before the first call. */
+  #x: Matrix | undefined;
+  /** The actions of the error messages, made on first use. */
+  #actions: { run: string; backpropagate: string } | undefined;
   #out: MatrixCache;
   #gradIn: MatrixCache;
   #maskCache: MatrixCache;
@@ -87,6 +95,14 @@ export class Dropout implements Layer {
     return this.size;
   }
 
+  /** The actions of the error messages. */
+  get #action(): { run: string; backpropagate: string } {
+    return this.#actions ??= {
+      run: `run ${this.describe()}`,
+      backpropagate: `backpropagate through ${this.describe()}`,
+    };
+  }
+
   /**
    * Drops and rescales in training; returns `x` itself in evaluation.
    *
@@ -94,10 +110,12 @@ export class Dropout implements Layer {
    * @param options `training` (default false).
    * @returns The output (a buffer owned by the layer, or `x` in evaluation).
    */
-  forward(x: Matrix, options: ForwardOptions = {}): Matrix {
-    requireColumns(`run ${this.describe()}`, x, this.size);
-    this.#rows = x.rows;
-    if (!options.training || this.rate === 0) {
+  forward(x: Matrix, options?: ForwardOptions): Matrix {
+    const action = this.#action.run;
+    requireColumns(action, x, this.size);
+    const training = requireForwardOptions(action, options);
+    this.#x = x;
+    if (!training || this.rate === 0) {
       this.#mask = undefined;
       return x;
     }
@@ -118,16 +136,14 @@ export class Dropout implements Layer {
    * Multiplies by the mask of the last forward call (or passes through after evaluation).
    *
    * @param gradOut dLoss/dOutput, `N x size`.
+   * @param options `skipZeroInputs` and `skipInputGradient` (default false): checked, and
+   *   every entry is computed either way.
    * @returns dLoss/dInput.
    */
-  backward(gradOut: Matrix): Matrix {
-    if (gradOut.rows !== this.#rows || gradOut.cols !== this.size) {
-      throw new RangeError(
-        `Cannot backpropagate through ${this.describe()} as gradOut must match the output shape: gradOut is ${
-          shapeOf(gradOut)
-        }, output is ${this.#rows}x${this.size}`,
-      );
-    }
+  backward(gradOut: Matrix, options?: BackwardOptions): Matrix {
+    const action = this.#action.backpropagate;
+    requireBackwardOptions(action, options);
+    requireBackward(action, this.#x, gradOut, this.size);
     const mask = this.#mask;
     if (mask === undefined) return gradOut;
     const gradIn = this.#gradIn.get(gradOut.rows);

@@ -8,9 +8,22 @@
 import type { Matrix } from "../core/matrix.ts";
 import { requireNumber } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
-import { requireBackward, requireColumns } from "./_check.ts";
+import {
+  EVALUATION,
+  requireBackward,
+  requireBackwardOptions,
+  requireColumns,
+  requireForwardOptions,
+  TRAINING,
+} from "./_check.ts";
 import { deferredValues, type LastValues } from "./_deferred_values.ts";
-import type { ActivationLike, ForwardOptions, LayerJSON, Parameter } from "./layer.ts";
+import type {
+  ActivationLike,
+  BackwardOptions,
+  ForwardOptions,
+  LayerJSON,
+  Parameter,
+} from "./layer.ts";
 
 /**
  * A layer with as many outputs as inputs, each output computed from its own input. It checks
@@ -60,6 +73,8 @@ export abstract class ElementwiseLayer implements ActivationLike {
   #source: (() => LastValues) | undefined;
   #out: MatrixCache;
   #gradIn: MatrixCache;
+  /** The actions of the error messages, made on first use (a subclass describes itself). */
+  #actions: { run: string; backpropagate: string } | undefined;
 
   /**
    * Checks the size and sets up the buffers.
@@ -110,6 +125,14 @@ export abstract class ElementwiseLayer implements ActivationLike {
     this.#y = y;
   }
 
+  /** The actions of the error messages. */
+  get #action(): { run: string; backpropagate: string } {
+    return this.#actions ??= {
+      run: `run ${this.describe()}`,
+      backpropagate: `backpropagate through ${this.describe()}`,
+    };
+  }
+
   /**
    * Applies the layer to each element of `z`.
    *
@@ -117,10 +140,12 @@ export abstract class ElementwiseLayer implements ActivationLike {
    * @param options `training` (default false), for layers that behave differently in training.
    * @returns The activations (a buffer owned by the layer, overwritten by the next call).
    */
-  forward(z: Matrix, options: ForwardOptions = {}): Matrix {
-    requireColumns(`run ${this.describe()}`, z, this.size);
+  forward(z: Matrix, options?: ForwardOptions): Matrix {
+    const action = this.#action.run;
+    requireColumns(action, z, this.size);
+    const training = requireForwardOptions(action, options);
     const out = this.#out.get(z.rows);
-    this.forwardInto(z, out, options);
+    this.forwardInto(z, out, training ? TRAINING : EVALUATION);
     this.#source = undefined;
     this.#z = z;
     this.#y = out;
@@ -131,11 +156,15 @@ export abstract class ElementwiseLayer implements ActivationLike {
    * Backpropagates through the last forward call.
    *
    * @param gradOut dLoss/dOutput, `N x size`.
+   * @param options `skipZeroInputs` and `skipInputGradient` (default false): checked, and
+   *   every entry is computed either way.
    * @returns dLoss/dz (a buffer owned by the layer).
    */
-  backward(gradOut: Matrix): Matrix {
+  backward(gradOut: Matrix, options?: BackwardOptions): Matrix {
+    const action = this.#action.backpropagate;
+    requireBackwardOptions(action, options);
     if (this.#source !== undefined) this.#settle();
-    const z = requireBackward(this, this.#z, gradOut);
+    const z = requireBackward(action, this.#z, gradOut, this.size);
     const gradIn = this.#gradIn.get(z.rows);
     this.backwardInto(z, this.#y!, gradOut, gradIn);
     return gradIn;

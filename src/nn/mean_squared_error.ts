@@ -5,17 +5,13 @@
  */
 
 import type { Matrix } from "../core/matrix.ts";
-import { requireSameShape } from "./_check.ts";
+import { checkMatrix, requireSameShape } from "./_check.ts";
 import type { Loss } from "./loss.ts";
 
 function requireTarget(action: string, pred: Matrix, target: unknown): asserts target is Matrix {
-  if (
-    typeof target !== "object" || target === null || !("data" in target) ||
-    !(target.data instanceof Float64Array)
-  ) {
-    throw new TypeError(`Cannot ${action} as target must be a Matrix: target=${String(target)}`);
-  }
-  requireSameShape(action, "predictions", pred, "target", target as Matrix);
+  checkMatrix(action, "predictions", pred);
+  checkMatrix(action, "target", target);
+  requireSameShape(action, "predictions", pred, "target", target);
 }
 
 /**
@@ -62,6 +58,7 @@ export function meanSquaredErrorValue(pred: Matrix, target: Matrix): number {
  * ```
  */
 export function meanSquaredErrorGrad(pred: Matrix, target: Matrix, out?: Matrix): Matrix {
+  checkMatrix("compute the mean squared error", "predictions", pred);
   const grad = out ??
     { rows: pred.rows, cols: pred.cols, data: new Float64Array(pred.data.length) };
   meanSquaredError.valueAndGrad(pred, target, grad);
@@ -87,6 +84,7 @@ export const meanSquaredError: Loss = {
   valueAndGrad(pred, target, grad) {
     const action = "compute the mean squared error";
     requireTarget(action, pred, target);
+    checkMatrix(action, "grad", grad);
     requireSameShape(action, "predictions", pred, "grad", grad);
     const p = pred.data, t = target.data, g = grad.data, n = p.length;
     const scale = 2 / n;

@@ -8,6 +8,7 @@ import { ACTIVATION_NAMES, ACTIVATION_OPTIONS, createActivation } from "../activ
 import type { Activation } from "../activations/types.ts";
 import { createPrng, type Prng } from "../core/prng.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
+import { requireFlag } from "./_check.ts";
 import { drawSeed } from "./_seeds.ts";
 import { ActivationLayer } from "./activation_layer.ts";
 import { Dense } from "./dense.ts";
@@ -193,11 +194,13 @@ function hiddenLayerFactory(options: MlpOptions, prng: Prng): HiddenLayerFactory
   }
   if (activation === "prelu") {
     const init = requireNumber("build an MLP", "alpha", options.alpha ?? 0.25);
-    const shared = options.sharedSlope ?? false;
+    const shared = requireFlag("build an MLP", "sharedSlope", options.sharedSlope);
     return { slope: init, name: "prelu", create: (size) => new PReLU(size, { init, shared }) };
   }
   if (activation === "rrelu") {
-    const lower = options.lower ?? 1 / 8, upper = options.upper ?? 1 / 3;
+    // Checked here, before the mean slope reaches the initialiser's gain.
+    const lower = requireNumber("build an MLP", "lower", options.lower ?? 1 / 8, { min: 0 });
+    const upper = requireNumber("build an MLP", "upper", options.upper ?? 1 / 3, { min: lower });
     return {
       slope: (lower + upper) / 2,
       name: "rrelu",

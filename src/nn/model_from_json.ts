@@ -10,6 +10,7 @@ import { ActivationLayer } from "./activation_layer.ts";
 import { Conv2D } from "./conv2d_layer.ts";
 import { Dense } from "./dense.ts";
 import { Dropout } from "./dropout.ts";
+import { readInteger } from "./_json.ts";
 import type { Layer, LayerJSON } from "./layer.ts";
 import { PReLU } from "./prelu_layer.ts";
 import { RReLU } from "./rrelu_layer.ts";
@@ -18,7 +19,8 @@ import { Sequential, type SequentialJSON } from "./sequential.ts";
 /**
  * Rebuilds a model from `model.toJSON()` (or its `JSON.stringify` text): weights, biases and
  * PReLU slopes come back bit for bit; dropout and RReLU layers restart their random streams
- * from their seeds. Activations are rebuilt with `createActivation(name, params)`.
+ * from their seeds. Activations are rebuilt with `createActivation(name, params)`. A format
+ * version other than 1, or a layer with a missing or malformed field, throws.
  *
  * @param json The JSON object, or its text.
  * @returns The model.
@@ -48,6 +50,14 @@ export function modelFromJSON(json: SequentialJSON | string): Sequential {
       }`,
     );
   }
+  const version = (value as { version?: unknown }).version;
+  if (version !== 1) {
+    throw new RangeError(
+      `Cannot ${action} as version must be 1, the one format version this library reads: version=${
+        formatValue(version)
+      }`,
+    );
+  }
   return new Sequential(value.layers.map((layer: LayerJSON) => layerFromJSON(layer)));
 }
 
@@ -64,8 +74,20 @@ function layerFromJSON(json: LayerJSON): Layer {
     case "dropout":
       return Dropout.fromJSON(json);
     case "activation": {
-      const spec = json.activation as { name: string; params: Record<string, number | string> };
-      return new ActivationLayer(createActivation(spec.name, spec.params), json.size as number);
+      const action = "restore an activation layer";
+      const spec = json.activation as { name?: unknown; params?: unknown } | null | undefined;
+      if (typeof spec !== "object" || spec === null || typeof spec.name !== "string") {
+        throw new TypeError(
+          `Cannot ${action} as activation must be an object { name, params }: activation=${
+            formatValue(spec)
+          }`,
+        );
+      }
+      const size = readInteger(action, json, "size", 1);
+      return new ActivationLayer(
+        createActivation(spec.name, spec.params as Record<string, number | string> | undefined),
+        size,
+      );
     }
   }
   throw new TypeError(

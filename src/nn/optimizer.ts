@@ -4,7 +4,7 @@
  * @module
  */
 
-import { formatValue } from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
 import { adam, adamW } from "./adam.ts";
 import type { Parameter } from "./layer.ts";
 import { sgd } from "./sgd.ts";
@@ -27,17 +27,24 @@ export type OptimizerName = "sgd" | "momentum" | "nesterov" | "adam" | "adamW";
 
 /** Settings used when an optimizer is given by name. */
 export interface OptimizerSettings {
-  /** Momentum coefficient for `"momentum"` and `"nesterov"`. Default: 0.9. */
+  /** Momentum coefficient in [0, 1), for `"momentum"` and `"nesterov"` only. Default: 0.9. */
   momentum?: number;
   /** Weight decay: L2 added to the gradient (`"sgd"`, `"momentum"`, `"nesterov"`, `"adam"`) or decoupled (`"adamW"`). Default: 0 (0.01 for `"adamW"`). */
   weightDecay?: number;
 }
 
+const OPTIMIZER_NAMES: readonly OptimizerName[] = ["sgd", "momentum", "nesterov", "adam", "adamW"];
+const SETTINGS_KEYS: OptionKeys<OptimizerSettings> = { momentum: true, weightDecay: true };
+
 /**
- * Resolves an optimizer given by name, or returns the one given.
+ * Resolves an optimizer given by name, or returns the one given. Settings are checked: an
+ * unknown key, `momentum` for an optimizer without momentum, or any setting beside an
+ * optimizer object (which carries its own) throws a `TypeError`, and an out-of-range value
+ * a `RangeError`.
  *
  * @param optimizer `"sgd"`, `"momentum"`, `"nesterov"`, `"adam"`, `"adamW"`, or an {@linkcode Optimizer}.
- * @param settings Momentum and weight decay for named optimizers.
+ * @param settings Momentum and weight decay for named optimizers; a setting left out takes the
+ *   optimizer's own default.
  * @returns The optimizer.
  *
  * @example
@@ -48,31 +55,57 @@ export interface OptimizerSettings {
  * const optimizer = resolveOptimizer("nesterov", { momentum: 0.8 });
  * assert.equal(optimizer.options.nesterov, true);
  * assert.equal(optimizer.options.momentum, 0.8);
+ * assert.equal(resolveOptimizer("adamW").options.weightDecay, 0.01);
+ * assert.throws(() => resolveOptimizer("adam", { momentum: 0.9 }), {
+ *   name: "TypeError",
+ *   message:
+ *     'Cannot resolve an optimizer as momentum applies only to the optimizers "momentum" and "nesterov": optimizer="adam"',
+ * });
  * ```
  */
 export function resolveOptimizer(
   optimizer: OptimizerName | Optimizer,
   settings: OptimizerSettings = {},
 ): Optimizer {
+  const action = "resolve an optimizer";
+  const { momentum, weightDecay } = requireOptions(action, settings, SETTINGS_KEYS, "settings");
   if (typeof optimizer === "object" && optimizer !== null && typeof optimizer.step === "function") {
+    for (const [key, value] of [["momentum", momentum], ["weightDecay", weightDecay]] as const) {
+      if (value !== undefined) {
+        throw new TypeError(
+          `Cannot ${action} as ${key} must be given to the optimizer's factory when optimizer is an object: ${key}=${
+            formatValue(value)
+          }`,
+        );
+      }
+    }
     return optimizer;
   }
-  const { weightDecay } = settings;
+  if (!(OPTIMIZER_NAMES as readonly unknown[]).includes(optimizer)) {
+    throw new RangeError(
+      `Cannot ${action} as optimizer must be an Optimizer or one of "sgd", "momentum", "nesterov", "adam", "adamW": optimizer=${
+        formatValue(optimizer)
+      }`,
+    );
+  }
+  if (momentum !== undefined && optimizer !== "momentum" && optimizer !== "nesterov") {
+    throw new TypeError(
+      `Cannot ${action} as momentum applies only to the optimizers "momentum" and "nesterov": optimizer=${
+        formatValue(optimizer)
+      }`,
+    );
+  }
   switch (optimizer) {
     case "sgd":
       return sgd({ weightDecay });
     case "momentum":
-      return sgd({ momentum: settings.momentum ?? 0.9, weightDecay });
+      return sgd({ momentum: momentum ?? 0.9, weightDecay });
     case "nesterov":
-      return sgd({ momentum: settings.momentum ?? 0.9, nesterov: true, weightDecay });
+      return sgd({ momentum: momentum ?? 0.9, nesterov: true, weightDecay });
     case "adam":
       return adam({ weightDecay });
     case "adamW":
+    default: // the names were checked above
       return adamW({ weightDecay });
   }
-  throw new RangeError(
-    `Cannot resolve an optimizer as optimizer must be an Optimizer or one of "sgd", "momentum", "nesterov", "adam", "adamW": optimizer=${
-      formatValue(optimizer)
-    }`,
-  );
 }

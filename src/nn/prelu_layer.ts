@@ -8,6 +8,7 @@
 import { preluForward } from "../activations/mod.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
+import { requireFlag } from "./_check.ts";
 import { decodeFloat64, encodeFloat64, readInteger } from "./_json.ts";
 import { ElementwiseLayer } from "./elementwise_layer.ts";
 import type { LayerJSON, Parameter } from "./layer.ts";
@@ -60,7 +61,7 @@ export class PReLU extends ElementwiseLayer {
     requireOptions(action, options, PRELU_LAYER_KEYS);
     super(action, size);
     const init = requireNumber(action, "init", options.init ?? 0.25);
-    this.shared = options.shared ?? false;
+    this.shared = requireFlag(action, "shared", options.shared);
     this.alpha = new Float64Array(this.shared ? 1 : size).fill(init);
     this.alphaGrad = new Float64Array(this.alpha.length);
     this.#params = [{
@@ -149,7 +150,7 @@ export class PReLU extends ElementwiseLayer {
   static fromJSON(json: LayerJSON): PReLU {
     const action = "restore a PReLU layer";
     const size = readInteger(action, json, "size", 1);
-    const layer = new PReLU(size, { shared: json.shared === true });
+    const layer = new PReLU(size, { shared: requireFlag(action, "shared", json.shared) });
     layer.alpha.set(decodeFloat64(action, "alpha", json.alpha, layer.alpha.length));
     return layer;
   }

@@ -1,17 +1,19 @@
 /**
  * One evaluation pass over a data set that records, for every activation layer, which neurons
  * ever had a positive pre-activation, how many outputs were exactly zero, and the outputs' sum
- * and sum of squares. The training loop reads dead fractions from it each epoch; the
- * diagnostics module builds its reports on it.
+ * and sum of squared deviations from their mean. The training loop reads dead fractions from
+ * it each epoch; the diagnostics module builds its reports on it.
  *
  * @module
  */
 
+import { requireMatrix } from "../core/_require_matrix.ts";
 import type { Matrix } from "../core/matrix.ts";
+import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
+import { EVALUATION, requireFlag, requireModel, shapeOf } from "./_check.ts";
 import { forEachChunk } from "./_chunks.ts";
-import { isActivationLayer } from "./layer.ts";
+import { type ActivationLike, isActivationLayer } from "./layer.ts";
 import type { Sequential } from "./sequential.ts";
-import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
 /** What one scan records for one activation layer. */
 export interface ActivationScan {
@@ -27,8 +29,15 @@ export interface ActivationScan {
   count: number;
   /** Sum of the outputs. */
   sum: number;
-  /** Sum of the squared outputs. */
-  sumSquares: number;
+  /**
+   * Sum of the squared deviations of the outputs from their mean, `Σ (y - mean)²`, so that
+   * `sqrt(sumSquaredDeviations / count)` is their standard deviation. Each batch's is taken
+   * about the batch's own mean and merged with the running one by the update of Chan, Golub
+   * and LeVeque, which keeps its precision where the mean is large against the spread (a sum of
+   * squares less the squared mean loses it all: outputs near 1e4 with a spread of 4e-4 came out
+   * with a deviation of 0).
+   */
+  sumSquaredDeviations: number;
 }
 
 /**
@@ -49,7 +58,7 @@ export const SCAN_CHUNK_ROWS = 512;
 export interface ScanOptions {
   /** Called with each chunk's output (a buffer reused by the next chunk) and its first row. */
   onOutput?: (out: Matrix, start: number) => void;
-  /** Also gather the outputs' zeros, sum and sum of squares (else only `everPositive`). Default: true. */
+  /** Also gather the outputs' zeros, sum and squared deviations (else only `everPositive`). Default: true. */
   statistics?: boolean;
 }
 
@@ -62,7 +71,8 @@ const SCAN_KEYS: OptionKeys<ScanOptions> = { onOutput: true, statistics: true };
  * training loop and the diagnostics build on this one pass.
  *
  * @param model The model.
- * @param x The inputs, `N x inputSize`.
+ * @param x The inputs, `N x inputSize`, at least one row (a scan of no rows would call every
+ *   neuron dead).
  * @param options `onOutput` for each chunk's output; `statistics` (default true).
  * @returns One scan per activation layer, in model order.
  *
@@ -83,11 +93,26 @@ export function scanActivations(
   x: Matrix,
   options: ScanOptions = {},
 ): ActivationScan[] {
-  requireOptions("scan activations", options, SCAN_KEYS);
-  const { onOutput, statistics = true } = options;
+  const action = "scan activations";
+  const { onOutput, statistics: flag } = requireOptions(action, options, SCAN_KEYS);
+  const statistics = requireFlag(action, "statistics", flag, true);
+  if (onOutput !== undefined && typeof onOutput !== "function") {
+    throw new TypeError(
+      `Cannot ${action} as onOutput must be a function: onOutput=${formatValue(onOutput)}`,
+    );
+  }
+  requireModel(action, model);
+  requireMatrix(action, "x", x);
+  if (x.rows === 0 || x.cols !== model.inputSize) {
+    throw new RangeError(
+      `Cannot ${action} as x must have at least one row and one column per model input: x is ${
+        shapeOf(x)
+      }, the model takes Nx${model.inputSize}`,
+    );
+  }
   const scans = emptyActivationScans(model);
   forEachChunk(x, SCAN_CHUNK_ROWS, (chunk, start) => {
-    const out = model.forward(chunk, { training: false });
+    const out = model.forward(chunk, EVALUATION);
     recordActivations(model, scans, { statistics });
     onOutput?.(out, start);
   });
@@ -111,6 +136,7 @@ export function scanActivations(
  * ```
  */
 export function emptyActivationScans(model: Sequential): ActivationScan[] {
+  requireModel("create activation scans", model);
   const scans: ActivationScan[] = [];
   model.layers.forEach((layer, layerIndex) => {
     if (isActivationLayer(layer)) {
@@ -121,7 +147,7 @@ export function emptyActivationScans(model: Sequential): ActivationScan[] {
         zeros: 0,
         count: 0,
         sum: 0,
-        sumSquares: 0,
+        sumSquaredDeviations: 0,
       });
     }
   });
@@ -135,8 +161,10 @@ const RECORD_ACTIVATIONS_KEYS: OptionKeys<{ statistics?: boolean }> = { statisti
  * `lastOutput`) to `scans`.
  *
  * @param model The model, after a forward call.
- * @param scans Scans from {@linkcode emptyActivationScans} for the same model.
- * @param options `statistics`: also gather the outputs' zeros, sum and sum of squares (default true).
+ * @param scans Scans from {@linkcode emptyActivationScans} for the same model (a scan that does
+ *   not match its layer there throws a `RangeError`).
+ * @param options `statistics`: also gather the outputs' zeros, sum and squared deviations
+ *   (default true).
  *
  * @example
  * ```ts
@@ -156,11 +184,21 @@ export function recordActivations(
   scans: readonly ActivationScan[],
   options: { statistics?: boolean } = {},
 ): void {
-  requireOptions("record activations", options, RECORD_ACTIVATIONS_KEYS);
-  const statistics = options.statistics ?? true;
+  const action = "record activations";
+  requireOptions(action, options, RECORD_ACTIVATIONS_KEYS);
+  const statistics = requireFlag(action, "statistics", options.statistics, true);
+  requireModel(action, model);
+  if (!Array.isArray(scans)) {
+    throw new TypeError(
+      `Cannot ${action} as scans must be an array from emptyActivationScans: scans=${
+        formatValue(scans)
+      }`,
+    );
+  }
+  for (let k = 0; k < scans.length; k++) requireScanOf(action, model, scans[k], k);
   for (const scan of scans) {
-    const layer = model.layers[scan.layerIndex];
-    if (!isActivationLayer(layer) || layer.lastInput === undefined) continue;
+    const layer = model.layers[scan.layerIndex] as ActivationLike;
+    if (layer.lastInput === undefined) continue;
     const z = layer.lastInput.data, y = layer.lastOutput!.data, n = scan.size;
     const positive = scan.everPositive;
     // Only a neuron not yet seen positive is looked at, down its column until the first
@@ -174,18 +212,47 @@ export function recordActivations(
         }
       }
     }
-    if (!statistics) continue;
-    let zeros = 0, sum = 0, sumSquares = 0;
-    for (let i = 0; i < y.length; i++) {
+    const count = y.length;
+    if (!statistics || count === 0) continue;
+    let zeros = 0, sum = 0;
+    for (let i = 0; i < count; i++) {
       const v = y[i];
       if (v === 0) zeros++;
       sum += v;
-      sumSquares += v * v;
+    }
+    // The batch's squared deviations about its own mean, merged with the running ones (Chan,
+    // Golub and LeVeque): no sum of squares of large values to cancel.
+    const mean = sum / count;
+    let deviations = 0;
+    for (let i = 0; i < count; i++) {
+      const d = y[i] - mean;
+      deviations += d * d;
+    }
+    if (scan.count > 0) {
+      const delta = mean - scan.sum / scan.count;
+      deviations += delta * delta * (scan.count * count / (scan.count + count));
     }
     scan.zeros += zeros;
-    scan.count += y.length;
+    scan.count += count;
     scan.sum += sum;
-    scan.sumSquares += sumSquares;
+    scan.sumSquaredDeviations += deviations;
+  }
+}
+
+/** Throws a RangeError unless `scan` is one of `emptyActivationScans(model)`'s, by its shape. */
+function requireScanOf(action: string, model: Sequential, scan: ActivationScan, k: number): void {
+  const layer = model.layers[scan?.layerIndex];
+  if (
+    layer === undefined || !isActivationLayer(layer) || layer.size !== scan.size ||
+    !(scan.everPositive instanceof Uint8Array) || scan.everPositive.length !== scan.size
+  ) {
+    throw new RangeError(
+      `Cannot ${action} as scans must come from emptyActivationScans of this model: scans[${k}] is for layer ${
+        formatValue(scan?.layerIndex)
+      } of size ${formatValue(scan?.size)}, the model's layer there is ${
+        layer === undefined ? "missing" : layer.describe()
+      }`,
+    );
   }
 }
 
@@ -200,7 +267,7 @@ export function recordActivations(
  * import { deadFractionOf } from "@relu-lab/relu-lab";
  * import assert from "node:assert/strict";
  *
- * const scan = { layerIndex: 1, size: 4, everPositive: Uint8Array.of(1, 0, 1, 0), zeros: 0, count: 0, sum: 0, sumSquares: 0 };
+ * const scan = { layerIndex: 1, size: 4, everPositive: Uint8Array.of(1, 0, 1, 0), zeros: 0, count: 0, sum: 0, sumSquaredDeviations: 0 };
  * assert.equal(deadFractionOf(scan), 0.5);
  * ```
  */

@@ -6,13 +6,22 @@
  */
 
 import type { Matrix } from "../core/matrix.ts";
-import { formatValue } from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
+import {
+  EVALUATION,
+  requireFlag,
+  requireForwardOptions,
+  SKIP_INPUT_GRADIENT,
+  SKIP_ZERO_INPUTS,
+  TRAINING,
+} from "./_check.ts";
 import { ActivationLayer } from "./activation_layer.ts";
 import { Dropout } from "./dropout.ts";
 import type { BackwardOptions, ForwardOptions, Layer, Parameter } from "./layer.ts";
 
-const SKIP_ZERO_INPUTS: BackwardOptions = Object.freeze({ skipZeroInputs: true });
-const SKIP_INPUT_GRADIENT: BackwardOptions = Object.freeze({ skipInputGradient: true });
+const SEQUENTIAL_BACKWARD_KEYS: OptionKeys<Pick<BackwardOptions, "skipInputGradient">> = {
+  skipInputGradient: true,
+};
 
 /** The JSON form of a {@linkcode Sequential} model. */
 export interface SequentialJSON {
@@ -120,12 +129,18 @@ export class Sequential {
    * Runs every layer in order.
    *
    * @param x The input, `N x inputSize`.
-   * @param options `training` (default false): dropout and RReLU behave as in training.
+   * @param options `training` (default false): dropout and RReLU behave as in training. An
+   *   unknown key (a typo such as `train`) or a `training` that is not a boolean throws a
+   *   `TypeError`.
    * @returns The output, `N x outputSize` (a buffer owned by the last layer: copy to keep).
    */
-  forward(x: Matrix, options: ForwardOptions = {}): Matrix {
+  forward(x: Matrix, options?: ForwardOptions): Matrix {
+    // The layers get the options checked, as the frozen objects they recognise.
+    const checked = requireForwardOptions("run a Sequential model", options)
+      ? TRAINING
+      : EVALUATION;
     let h = x;
-    for (let i = 0; i < this.layers.length; i++) h = this.layers[i].forward(h, options);
+    for (let i = 0; i < this.layers.length; i++) h = this.layers[i].forward(h, checked);
     return h;
   }
 
@@ -141,15 +156,18 @@ export class Sequential {
    * @param options `skipInputGradient` (default false).
    * @returns dLoss/dInput.
    */
-  backward(gradOut: Matrix, options: Pick<BackwardOptions, "skipInputGradient"> = {}): Matrix {
+  backward(gradOut: Matrix, options?: Pick<BackwardOptions, "skipInputGradient">): Matrix {
+    let skip = options === SKIP_INPUT_GRADIENT;
+    if (!skip && options !== undefined) {
+      const action = "backpropagate through a Sequential model";
+      const { skipInputGradient } = requireOptions(action, options, SEQUENTIAL_BACKWARD_KEYS);
+      skip = requireFlag(action, "skipInputGradient", skipInputGradient);
+    }
     let g = gradOut;
     for (let i = this.layers.length - 1; i >= 1; i--) {
       g = this.layers[i].backward(g, this.#skipZeroInputs[i] ? SKIP_ZERO_INPUTS : undefined);
     }
-    return this.layers[0].backward(
-      g,
-      options.skipInputGradient === true ? SKIP_INPUT_GRADIENT : undefined,
-    );
+    return this.layers[0].backward(g, skip ? SKIP_INPUT_GRADIENT : undefined);
   }
 
   /**

@@ -6,6 +6,7 @@
  */
 
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
+import { requireFlag } from "./_check.ts";
 import type { Parameter } from "./layer.ts";
 import type { Optimizer } from "./optimizer.ts";
 
@@ -53,7 +54,7 @@ export function sgd(options: SgdOptions = {}): Optimizer {
     maxExclusive: true,
   });
   const weightDecay = requireNumber(action, "weightDecay", options.weightDecay ?? 0, { min: 0 });
-  const nesterov = options.nesterov ?? false;
+  const nesterov = requireFlag(action, "nesterov", options.nesterov);
   if (nesterov && momentum === 0) {
     throw new RangeError(
       `Cannot ${action} as momentum must be > 0 with nesterov: momentum=0`,

@@ -6,7 +6,7 @@
  */
 
 import type { Matrix } from "../core/matrix.ts";
-import { requireSameShape } from "./_check.ts";
+import { checkMatrix, requireSameShape } from "./_check.ts";
 import { requireLabels } from "./_targets.ts";
 import type { Loss } from "./loss.ts";
 
@@ -27,6 +27,8 @@ import type { Loss } from "./loss.ts";
  * ```
  */
 export function softmax(logits: Matrix, out?: Matrix): Matrix {
+  checkMatrix("compute softmax", "logits", logits);
+  if (out !== undefined) checkMatrix("compute softmax", "out", out);
   const probs = out ??
     { rows: logits.rows, cols: logits.cols, data: new Float64Array(logits.data.length) };
   requireSameShape("compute softmax", "logits", logits, "out", probs);
@@ -86,6 +88,7 @@ export function softmaxCrossEntropyValue(logits: Matrix, labels: Int32Array): nu
  * ```
  */
 export function softmaxCrossEntropyGrad(logits: Matrix, labels: Int32Array, out?: Matrix): Matrix {
+  checkMatrix("compute the softmax cross-entropy", "logits", logits);
   const grad = out ??
     { rows: logits.rows, cols: logits.cols, data: new Float64Array(logits.data.length) };
   run(logits, labels, grad);
@@ -99,8 +102,12 @@ function expOffset(d: number): number {
 
 function run(logits: Matrix, labels: unknown, grad: Matrix | undefined): number {
   const action = "compute the softmax cross-entropy";
+  checkMatrix(action, "logits", logits);
   requireLabels(action, logits, labels, logits.cols);
-  if (grad !== undefined) requireSameShape(action, "logits", logits, "grad", grad);
+  if (grad !== undefined) {
+    checkMatrix(action, "grad", grad);
+    requireSameShape(action, "logits", logits, "grad", grad);
+  }
   const z = logits.data, cols = logits.cols, rows = logits.rows;
   const g = grad?.data;
   const scale = 1 / rows;

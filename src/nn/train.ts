@@ -12,7 +12,14 @@ import { createPrng } from "../core/prng.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
 import { forEachChunk } from "./_chunks.ts";
-import { shapeOf } from "./_check.ts";
+import {
+  EVALUATION,
+  requireFlag,
+  requireModel,
+  shapeOf,
+  SKIP_INPUT_GRADIENT,
+  TRAINING,
+} from "./_check.ts";
 import { checkDataset } from "./check_dataset.ts";
 import { defaultReporter } from "./_progress.ts";
 import { drawSeed } from "./_seeds.ts";
@@ -104,11 +111,15 @@ export interface TrainOptions {
   learningRate?: number | Schedule;
   /** The optimizer, by name or object. Default: `"sgd"`. */
   optimizer?: OptimizerName | Optimizer;
-  /** Momentum for `"momentum"` and `"nesterov"`. Default: 0.9. */
+  /**
+   * Momentum in [0, 1) for the optimizers `"momentum"` and `"nesterov"`, and refused for any
+   * other (give it to `sgd({ momentum })` when passing an object). Default: 0.9.
+   */
   momentum?: number;
   /**
    * Weight decay for an optimizer given by name: L2 added to the gradient, or decoupled for
-   * `"adamW"`. Give it to the optimizer's factory instead when passing an object. Default: 0.
+   * `"adamW"`. Give it to the optimizer's factory instead when passing an object. Default: the
+   * optimizer's own, 0 (0.01 for `"adamW"`, as `adamW()`).
    */
   weightDecay?: number;
   /**
@@ -125,7 +136,7 @@ export interface TrainOptions {
   loss?: LossName | Loss;
   /** Seed of the shuffling generator. Default: 0. */
   seed?: number;
-  /** Shuffle the training set every epoch. Default: true. */
+  /** Shuffle the training set every epoch (a boolean). Default: true. */
   shuffle?: boolean;
   /**
    * How the training-set figures of each record (`trainLoss`, `trainAccuracy`, `deadFraction`)
@@ -294,10 +305,6 @@ export async function trainAsync(
   return history;
 }
 
-const TRAINING = Object.freeze({ training: true });
-/** The loop does not use the gradient with respect to the data. */
-const SKIP_INPUT_GRADIENT = Object.freeze({ skipInputGradient: true });
-
 const TRAIN_KEYS: OptionKeys<TrainOptions> = {
   epochs: true,
   batchSize: true,
@@ -327,11 +334,7 @@ interface TrainingRun {
 function trainingRun(model: Sequential, data: Dataset, options: TrainOptions): TrainingRun {
   const action = "train";
   options = requireOptions(action, options, TRAIN_KEYS);
-  if (typeof model?.forward !== "function" || typeof model?.params !== "function") {
-    throw new TypeError(
-      `Cannot ${action} as model must be a Sequential model: model=${String(model)}`,
-    );
-  }
+  requireModel(action, model);
   const epochCount = requireNumber(action, "epochs", options.epochs ?? 10, {
     integer: true,
     min: 1,
@@ -342,7 +345,10 @@ function trainingRun(model: Sequential, data: Dataset, options: TrainOptions): T
   });
   const seed = requireNumber(action, "seed", options.seed ?? 0, { integer: true });
   const rates = learningRates(options.learningRate ?? 0.01, epochCount);
-  const weightDecay = requireNumber(action, "weightDecay", options.weightDecay ?? 0, { min: 0 });
+  // Left out, it stays undefined: the optimizer's own default applies (0.01 for "adamW").
+  const weightDecay = options.weightDecay === undefined
+    ? undefined
+    : requireNumber(action, "weightDecay", options.weightDecay, { min: 0 });
   const dropout = requireNumber(action, "dropout", options.dropout ?? 0, {
     min: 0,
     max: 1,
@@ -353,9 +359,40 @@ function trainingRun(model: Sequential, data: Dataset, options: TrainOptions): T
       `Cannot ${action} as the model has Dropout layers of its own: dropout=${dropout} would add more (set one or the other)`,
     );
   }
-  if (typeof options.optimizer === "object" && options.weightDecay !== undefined) {
+  const optimizerOption = options.optimizer ?? "sgd";
+  for (const key of ["weightDecay", "momentum"] as const) {
+    if (typeof optimizerOption === "object" && options[key] !== undefined) {
+      throw new TypeError(
+        `Cannot ${action} as ${key} must be given to the optimizer's factory when optimizer is an object: ${key}=${
+          formatValue(options[key])
+        }`,
+      );
+    }
+  }
+  if (options.momentum !== undefined) {
+    if (optimizerOption !== "momentum" && optimizerOption !== "nesterov") {
+      throw new TypeError(
+        `Cannot ${action} as momentum applies only to the optimizers "momentum" and "nesterov": optimizer=${
+          formatValue(optimizerOption)
+        }`,
+      );
+    }
+    requireNumber(action, "momentum", options.momentum, { min: 0, max: 1, maxExclusive: true });
+  }
+  const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
+  for (const key of ["onEpoch", "onStep"] as const) {
+    if (options[key] !== undefined && typeof options[key] !== "function") {
+      throw new TypeError(
+        `Cannot ${action} as ${key} must be a function: ${key}=${formatValue(options[key])}`,
+      );
+    }
+  }
+  const progress = options.progress;
+  if (progress !== undefined && typeof progress !== "boolean" && typeof progress !== "function") {
     throw new TypeError(
-      `Cannot ${action} as weightDecay must be given to the optimizer's factory when optimizer is an object: weightDecay=${options.weightDecay}`,
+      `Cannot ${action} as progress must be a boolean or a function: progress=${
+        formatValue(progress)
+      }`,
     );
   }
   const clipNorm = options.clipNorm === undefined
@@ -382,14 +419,14 @@ function trainingRun(model: Sequential, data: Dataset, options: TrainOptions): T
     );
   }
   const loss = resolveLoss(options.loss ?? defaultLossName(data.y, model.outputSize));
-  const optimizer = resolveOptimizer(options.optimizer ?? "sgd", {
-    momentum: options.momentum,
-    weightDecay,
-  });
-  const report = options.progress === true
+  const optimizer = resolveOptimizer(
+    optimizerOption,
+    typeof optimizerOption === "object" ? {} : { momentum: options.momentum, weightDecay },
+  );
+  const report = progress === true
     ? defaultReporter()
-    : typeof options.progress === "function"
-    ? options.progress
+    : typeof progress === "function"
+    ? progress
     : undefined;
   return {
     epochCount,
@@ -407,7 +444,7 @@ function trainingRun(model: Sequential, data: Dataset, options: TrainOptions): T
           : options.optimizer ?? "sgd",
         clipNorm,
         dropout,
-        shuffle: options.shuffle ?? true,
+        shuffle,
         trainMetrics,
         test: options.test,
         onStep: options.onStep,
@@ -524,6 +561,7 @@ function* runEpochs(
             if (labels !== undefined) correct += correctCount(out, yb as Int32Array);
           }
           if (wasm === undefined) {
+            // The loop does not use the gradient with respect to the data.
             net.backward(grad, SKIP_INPUT_GRADIENT);
             for (let d = 0; d < denseParams.length; d++) normSums[d] += gradNorm(denseParams[d]);
             if (clipNorm !== undefined) clipGradNorm(params, clipNorm);
@@ -639,7 +677,7 @@ function evaluate(
       .map(deadFractionOf);
   } else {
     forEachChunk(data.x, SCAN_CHUNK_ROWS, (chunk, start) => {
-      onOutput(model.forward(chunk, { training: false }), start);
+      onOutput(model.forward(chunk, EVALUATION), start);
     });
   }
   const rows = data.x.rows;

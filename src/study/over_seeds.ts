@@ -21,6 +21,10 @@ export interface SeedRun<T> {
  * {@linkcode TrainingDivergedError} is a result too: it is kept, with `diverged` set, so that
  * summaries can count it. Any other error is thrown on.
  *
+ * `run` must return its result: a promise (an `async` run, or one returning `trainAsync(...)`)
+ * throws a `TypeError`, as its divergence could not be caught here; use
+ * {@linkcode overSeedsAsync} for those.
+ *
  * @param seeds The seeds, each a finite integer.
  * @param run The experiment: builds, trains and measures a network from a seed.
  * @returns One {@linkcode SeedRun} per seed, in the order of `seeds`.
@@ -36,9 +40,75 @@ export interface SeedRun<T> {
  * });
  * assert.deepEqual(runs.map((r) => r.result), [10, undefined, 30]);
  * assert.deepEqual(runs.map((r) => r.diverged !== undefined), [false, true, false]);
+ * assert.throws(() => overSeeds([1], async (seed) => seed), {
+ *   name: "TypeError",
+ *   message:
+ *     "Cannot run over seeds as run must return its result, not a promise: run(1) returned a promise (overSeedsAsync awaits each run)",
+ * });
  * ```
  */
 export function overSeeds<T>(seeds: readonly number[], run: (seed: number) => T): SeedRun<T>[] {
+  checkArguments(seeds, run);
+  return seeds.map((seed) => {
+    let result: T;
+    try {
+      result = run(seed);
+    } catch (error) {
+      if (error instanceof TrainingDivergedError) return { seed, diverged: error };
+      throw error;
+    }
+    if (isThenable(result)) {
+      // Its rejection (a divergence) would otherwise be unhandled: this call has refused it.
+      Promise.resolve(result).catch(() => {});
+      throw new TypeError(
+        `Cannot run over seeds as run must return its result, not a promise: run(${seed}) returned a promise (overSeedsAsync awaits each run)`,
+      );
+    }
+    return { seed, result };
+  });
+}
+
+/**
+ * Like {@linkcode overSeeds} for a run that returns a promise (one that calls `trainAsync`):
+ * awaits each run before starting the next, in the order of `seeds`. A run that rejects with a
+ * {@linkcode TrainingDivergedError} is kept with `diverged` set; any other error rejects.
+ *
+ * @param seeds The seeds, each a finite integer.
+ * @param run The experiment, returning its result or a promise of it.
+ * @returns A promise of one {@linkcode SeedRun} per seed, in the order of `seeds`.
+ *
+ * @example
+ * ```ts
+ * import { overSeedsAsync, TrainingDivergedError } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const runs = await overSeedsAsync([1, 2, 3], async (seed) => {
+ *   if (seed === 2) throw new TrainingDivergedError([], 1, 1, NaN);
+ *   return seed * 10;
+ * });
+ * assert.deepEqual(runs.map((r) => r.result), [10, undefined, 30]);
+ * assert.deepEqual(runs.map((r) => r.diverged !== undefined), [false, true, false]);
+ * ```
+ */
+export async function overSeedsAsync<T>(
+  seeds: readonly number[],
+  run: (seed: number) => T | Promise<T>,
+): Promise<SeedRun<T>[]> {
+  checkArguments(seeds, run);
+  const runs: SeedRun<T>[] = [];
+  for (const seed of seeds) {
+    try {
+      runs.push({ seed, result: await run(seed) });
+    } catch (error) {
+      if (!(error instanceof TrainingDivergedError)) throw error;
+      runs.push({ seed, diverged: error });
+    }
+  }
+  return runs;
+}
+
+/** The checks shared by {@linkcode overSeeds} and {@linkcode overSeedsAsync}. */
+function checkArguments(seeds: readonly number[], run: unknown): void {
   if (!Array.isArray(seeds)) {
     throw new TypeError(`Cannot run over seeds as seeds must be an array: seeds=${String(seeds)}`);
   }
@@ -52,12 +122,10 @@ export function overSeeds<T>(seeds: readonly number[], run: (seed: number) => T)
   if (typeof run !== "function") {
     throw new TypeError(`Cannot run over seeds as run must be a function: run=${String(run)}`);
   }
-  return seeds.map((seed) => {
-    try {
-      return { seed, result: run(seed) };
-    } catch (error) {
-      if (error instanceof TrainingDivergedError) return { seed, diverged: error };
-      throw error;
-    }
-  });
+}
+
+/** Whether `value` is a promise or promise-like (has a `then` method). */
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === "object" || typeof value === "function") && value !== null &&
+    typeof (value as { then?: unknown }).then === "function";
 }

@@ -8,6 +8,7 @@
  * @module
  */
 
+import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import type { SeedRun } from "./over_seeds.ts";
 
 /** The mean and spread of one measurement over the runs that finished, and how many diverged. */
@@ -36,6 +37,8 @@ export interface SummarizeOptions {
   diverged?: number;
 }
 
+const SUMMARIZE_KEYS: OptionKeys<SummarizeOptions> = { diverged: true };
+
 /**
  * Summarises one measurement over seeds. A non-finite value (NaN, ±Infinity) is a run that
  * diverged: it is counted in `diverged`, and the mean and spread are over the others.
@@ -63,19 +66,8 @@ export function summarize(values: readonly number[], options: SummarizeOptions =
       `Cannot summarize as values must be an array of numbers: values=${String(values)}`,
     );
   }
-  for (const key of Object.keys(options)) {
-    if (key !== "diverged") {
-      throw new TypeError(
-        `Cannot summarize as the option "${key}" is unknown: the known options are diverged`,
-      );
-    }
-  }
-  const extra = options.diverged ?? 0;
-  if (!Number.isInteger(extra) || extra < 0) {
-    throw new RangeError(
-      `Cannot summarize as diverged must be an integer >= 0: diverged=${String(extra)}`,
-    );
-  }
+  const { diverged } = requireOptions("summarize", options, SUMMARIZE_KEYS);
+  const extra = requireNumber("summarize", "diverged", diverged ?? 0, { integer: true, min: 0 });
   for (const v of values) {
     if (typeof v !== "number") {
       throw new TypeError(`Cannot summarize as every value must be a number: value=${String(v)}`);
@@ -123,6 +115,27 @@ export function summarize(values: readonly number[], options: SummarizeOptions =
  * ```
  */
 export function measure<T>(runs: readonly SeedRun<T>[], metric: (result: T) => number): Summary {
+  if (!Array.isArray(runs)) {
+    throw new TypeError(
+      `Cannot measure as runs must be an array of runs from overSeeds: runs=${formatValue(runs)}`,
+    );
+  }
+  if (typeof metric !== "function") {
+    throw new TypeError(
+      `Cannot measure as metric must be a function of a run's result: metric=${
+        formatValue(metric)
+      }`,
+    );
+  }
+  for (let i = 0; i < runs.length; i++) {
+    if (typeof runs[i] !== "object" || runs[i] === null || !("seed" in runs[i])) {
+      throw new TypeError(
+        `Cannot measure as every run must be a run from overSeeds { seed, result } or { seed, diverged }: runs[${i}]=${
+          formatValue(runs[i])
+        }`,
+      );
+    }
+  }
   const finished = runs.filter((run) => run.diverged === undefined);
   return summarize(finished.map((run) => metric(run.result as T)), {
     diverged: runs.length - finished.length,
@@ -131,19 +144,25 @@ export function measure<T>(runs: readonly SeedRun<T>[], metric: (result: T) => n
 
 /** Options of {@linkcode formatSummary}. */
 export interface FormatSummaryOptions {
-  /** Multiply the values by this before printing (100 for fractions as percentages). Default: 1. */
+  /** Multiply the values by this finite number before printing (100 for fractions as percentages). Default: 1. */
   scale?: number;
-  /** Digits after the decimal point. Default: 3. */
+  /** Digits after the decimal point, an integer in 0..100. Default: 3. */
   digits?: number;
   /** Appended to the numbers, e.g. `"%"`. Default: none. */
   unit?: string;
 }
 
+const FORMAT_SUMMARY_KEYS: OptionKeys<FormatSummaryOptions> = {
+  scale: true,
+  digits: true,
+  unit: true,
+};
+
 /**
  * Formats a summary as `mean ± sd` (sample sd), with the number of finished runs and, when there
  * are any, of the diverged ones: `"0.900 ± 0.100 (n = 3, 1 diverged)"`.
  *
- * @param summary A {@linkcode Summary}.
+ * @param summary A {@linkcode Summary} (anything else throws a `TypeError`).
  * @param options Scale, digits and unit.
  * @returns The text.
  *
@@ -161,14 +180,30 @@ export interface FormatSummaryOptions {
  * ```
  */
 export function formatSummary(summary: Summary, options: FormatSummaryOptions = {}): string {
-  for (const key of Object.keys(options)) {
-    if (!["scale", "digits", "unit"].includes(key)) {
-      throw new TypeError(
-        `Cannot format a summary as the option "${key}" is unknown: the known options are scale, digits, unit`,
-      );
-    }
+  const action = "format a summary";
+  const checked = requireOptions(action, options, FORMAT_SUMMARY_KEYS);
+  const scale = requireNumber(action, "scale", checked.scale ?? 1);
+  const digits = requireNumber(action, "digits", checked.digits ?? 3, {
+    integer: true,
+    min: 0,
+    max: 100,
+  });
+  const unit = checked.unit ?? "";
+  if (typeof unit !== "string") {
+    throw new TypeError(`Cannot ${action} as unit must be a string: unit=${formatValue(unit)}`);
   }
-  const { scale = 1, digits = 3, unit = "" } = options;
+  const s = summary as Partial<Summary> | null;
+  if (
+    typeof s !== "object" || s === null || !Number.isInteger(s.n) || s.n! < 0 ||
+    !Number.isInteger(s.diverged) || s.diverged! < 0 || typeof s.mean !== "number" ||
+    typeof s.sd !== "number"
+  ) {
+    throw new TypeError(
+      `Cannot ${action} as summary must be a Summary (from summarize or measure): summary=${
+        formatValue(summary)
+      }`,
+    );
+  }
   const diverged = summary.diverged > 0 ? `${summary.diverged} diverged` : "";
   if (summary.n === 0) return `no finished run${diverged ? ` (${diverged})` : ""}`;
   const mean = (summary.mean * scale).toFixed(digits);

@@ -20,7 +20,8 @@ export interface TimeRatioOptions {
   /**
    * The clock, in milliseconds: by default the CPU time this process has used (user and system,
    * `process.cpuUsage()`), which does not count the time spent waiting for a core while other
-   * processes ran. Pass `() => performance.now()` for wall-clock time.
+   * processes ran. Pass `() => performance.now()` for wall-clock time. A reading that is not
+   * a finite number throws.
    */
   clock?: () => number;
 }
@@ -101,10 +102,13 @@ export function timeRatio(
   }
   requireNumber(action, "rounds", rounds, { integer: true, min: 1 });
   requireNumber(action, "batchMs", batchMs, { min: 0, max: 10_000 });
+  // The clock's readings are checked (once per batch, outside the timed calls): a reading that
+  // is not a finite number would make every ratio NaN, neither faster nor slower.
+  const read = () => requireNumber(action, "clock()", clock());
   const timed = (fn: () => unknown, calls: number) => {
-    const start = clock();
+    const start = read();
     for (let i = 0; i < calls; i++) fn();
-    return clock() - start;
+    return read() - start;
   };
   const warm = Math.max(timed(b, 1), timed(a, 1)); // the warm-up call of each sets the batch
   const calls = warm > 0 ? Math.min(1e6, Math.max(1, Math.ceil(batchMs / warm))) : 1000;

@@ -12,9 +12,11 @@ import {
   fromRows,
   gradientCheck,
   gradientNorms,
+  type Matrix,
   matrix,
   mlp,
   randomNormal,
+  softmaxCrossEntropy,
   train,
 } from "../../src/mod.ts";
 
@@ -213,5 +215,102 @@ Deno.test("the diagnostics refuse data that does not fit the model", async (t) =
   });
   await t.step("a bad epsilon", () => {
     assert.throws(() => gradientCheck(model, blobs(2, 2, 1), { epsilon: 0 }), RangeError);
+  });
+});
+
+Deno.test("gradientCheck() fails visibly on a NaN gradient, pointing at it", () => {
+  const model = mlp([2, 3, 2], { seed: 1 });
+  const dense = model.layers[0] as Dense;
+  // A layer whose backward returns NaN for one weight's gradient.
+  const backward = dense.backward.bind(dense);
+  dense.backward = (g, options) => {
+    const out = backward(g, options);
+    dense.weightGrad[4] = NaN;
+    return out;
+  };
+  const report = gradientCheck(model, blobs(4, 2, 1));
+  const weights = report.parameters.find((p) => p.name === "0.weights")!;
+  assert.ok(Number.isNaN(weights.maxRelativeError), `${weights.maxRelativeError}`);
+  assert.ok(Number.isNaN(weights.maxAbsoluteError));
+  assert.equal(weights.worstIndex, 4);
+  assert.ok(Number.isNaN(report.maxRelativeError));
+  assert.equal(report.maxRelativeError < 1e-6, false);
+});
+
+Deno.test("gradientCheck() restores the parameter it perturbed when the loss throws midway", () => {
+  const model = mlp([2, 4, 2], { seed: 1 });
+  model.params()[0].grad.fill(0.5);
+  const before = model.params().map((p) => [p.value.slice(), p.grad.slice()]);
+  let calls = 0;
+  const loss = {
+    name: "flaky",
+    value: (pred: Matrix, target: Int32Array | Matrix) => {
+      if (++calls === 3) throw new Error("flaky loss");
+      return softmaxCrossEntropy.value(pred, target);
+    },
+    valueAndGrad: softmaxCrossEntropy.valueAndGrad,
+  };
+  assert.throws(() => gradientCheck(model, blobs(5, 2, 2), { loss }), /flaky loss/);
+  model.params().forEach((p, i) => {
+    assert.deepEqual(p.value, before[i][0], p.name);
+    assert.deepEqual(p.grad, before[i][1], p.name);
+  });
+});
+
+Deno.test("activationStatistics() keeps its precision where the mean is large against the spread", () => {
+  const model = mlp([1, 2, 1], { init: "zeros", biasInit: 1e4 });
+  (model.layers[0] as Dense).weights.set([1e-3, 1e-3]);
+  const x = fromRows(Array.from({ length: 1100 }, (_, i) => [Math.sin(i) * 0.4 + 0.1]));
+  const outputs: number[] = [];
+  for (let i = 0; i < 1100; i++) outputs.push(1e4 + 1e-3 * x.data[i], 1e4 + 1e-3 * x.data[i]);
+  const mean = outputs.reduce((a, b) => a + b, 0) / outputs.length;
+  const std = Math.sqrt(outputs.reduce((a, v) => a + (v - mean) ** 2, 0) / outputs.length);
+  const [stats] = activationStatistics(model, x);
+  assert.ok(std > 2e-4 && std < 4e-4, `the spread is about 3e-4: ${std}`);
+  assert.ok(Math.abs(stats.std - std) < 1e-9 * std, `${stats.std} vs ${std}`);
+  assert.ok(Math.abs(stats.mean - mean) < 1e-12 * mean);
+});
+
+Deno.test("diagnose() reports a model whose outputs are NaN with 0% accuracy", () => {
+  const model = mlp([2, 3, 2], { seed: 1 });
+  (model.layers[2] as Dense).biases.fill(NaN);
+  const report = diagnose(model, blobs(10, 2, 1));
+  assert.ok(Number.isNaN(report.loss));
+  assert.equal(report.accuracy, 0);
+  assert.match(String(report), /^loss NaN, accuracy 0\.0%/);
+});
+
+Deno.test("the diagnostics refuse a missing model and malformed matrices", async (t) => {
+  const model = mlp([2, 4, 2], { seed: 1 });
+  await t.step("no model", () => {
+    assert.throws(() => deadNeurons(undefined as never, fromRows([[1, 2]])), {
+      name: "TypeError",
+      message:
+        "Cannot find dead neurons as model must be a Sequential model (mlp or new Sequential builds one): model=undefined",
+    });
+    assert.throws(() => gradientNorms(undefined as never, blobs(4, 2, 1)), {
+      name: "TypeError",
+      message: /^Cannot compute gradient norms as model must be a Sequential model/,
+    });
+  });
+  await t.step("inputs whose data is short", () => {
+    assert.throws(() => deadNeurons(model, { rows: 2, cols: 2, data: new Float64Array(3) }), {
+      name: "RangeError",
+      message:
+        "Cannot find dead neurons as data.data must hold rows * cols = 4 elements for a 2x2 matrix: data.data.length=3",
+    });
+  });
+  await t.step("nested arrays", () => {
+    assert.throws(() => activationStatistics(model, [[1, 2]] as never), {
+      name: "TypeError",
+      message: "Cannot measure activations as data must be a Matrix or a Dataset: data=[[1, 2]]",
+    });
+  });
+  await t.step("a data set whose inputs have fractional rows", () => {
+    const x = { rows: 0.5, cols: 2, data: new Float64Array(1) };
+    assert.throws(() => deadNeurons(model, { x, y: Int32Array.of(0) }), {
+      name: "RangeError",
+      message: "Cannot find dead neurons as data.x.rows must be an integer >= 0: data.x.rows=0.5",
+    });
   });
 });

@@ -156,3 +156,51 @@ Deno.test("Dropout refuses a rate of 1 or more", () => {
     message: "Cannot create a Dropout layer as rate must be a finite number >= 0 and < 1: rate=1",
   });
 });
+
+Deno.test("Dropout.backward() before any forward call says forward must run first", () => {
+  assert.throws(() => new Dropout(3).backward(matrix(0, 3)), {
+    name: "RangeError",
+    message:
+      "Cannot backpropagate through Dropout(3, rate 0.5) as forward must run first: lastInput=undefined",
+  });
+});
+
+Deno.test("the elementwise and dropout layers refuse malformed inputs and options", async (t) => {
+  const layers = [
+    new ActivationLayer(createActivation("relu"), 2),
+    new PReLU(2),
+    new RReLU(2),
+    new Dropout(2),
+  ];
+  for (const layer of layers) {
+    await t.step(layer.describe(), () => {
+      assert.throws(() => layer.forward({ rows: 1, cols: 2, data: new Float64Array(1) }), {
+        name: "RangeError",
+        message:
+          `Cannot run ${layer.describe()} as x.data must hold rows * cols = 2 elements for a 1x2 matrix: x.data.length=1`,
+      });
+      assert.throws(() => layer.forward(fromRows([[1, 2]]), { train: true } as never), {
+        name: "TypeError",
+        message:
+          `Cannot run ${layer.describe()} as options must have only the keys training: unknown key "train"`,
+      });
+      layer.forward(fromRows([[1, -2]]), { training: true });
+      assert.throws(() => layer.backward([[1, 1]] as never), {
+        name: "TypeError",
+        message: new RegExp(`^Cannot backpropagate through .* as gradOut must be a matrix`),
+      });
+      assert.throws(() => layer.backward(fromRows([[1, 1]]), 3 as never), {
+        name: "TypeError",
+        message:
+          `Cannot backpropagate through ${layer.describe()} as options must be an object such as { skipZeroInputs: 3 }: options=3`,
+      });
+    });
+  }
+});
+
+Deno.test("PReLU refuses a shared flag that is not a boolean, which would share the slope", () => {
+  assert.throws(() => new PReLU(3, { shared: 1 as never }), {
+    name: "TypeError",
+    message: "Cannot create a PReLU layer as shared must be a boolean: shared=1",
+  });
+});

@@ -161,6 +161,17 @@ Deno.test("conv2d() rejects bad kernels and options", async (t) => {
       assert.throws(() => conv2d(image, fromRows([[1]]), { stride }), RangeError);
     }
   });
+  await t.step("nested arrays in place of a matrix", () => {
+    assert.throws(() => conv2d(image, [[1, 0], [0, -1]] as unknown as Matrix), {
+      name: "TypeError",
+      message:
+        "Cannot convolve an image as kernel must be a matrix { rows, cols, data } (fromRows builds one from nested arrays): kernel=an array of 2",
+    });
+    assert.throws(() => conv2d([[1, 2], [3, 4]] as unknown as Matrix, fromRows([[1]])), {
+      name: "TypeError",
+      message: /^Cannot convolve an image as image must be a matrix /,
+    });
+  });
   await t.step("unknown padding", () => {
     assert.throws(() => conv2d(image, fromRows([[1]]), { padding: "full" as "same" }), {
       name: "TypeError",

@@ -181,3 +181,51 @@ Deno.test("Dense.fromJSON() restores weights and biases bit for bit, signed zero
   assert.deepEqual(copy.weights, layer.weights);
   assert.deepEqual(copy.biases, layer.biases);
 });
+
+Deno.test("Dense refuses a malformed matrix instead of reading stale values", async (t) => {
+  const layer = new Dense(2, 2, { seed: 1 });
+  layer.forward(fromRows([[1, 2], [3, 4]])); // leaves these rows in the kernels' memory
+  await t.step("data shorter than rows * cols", () => {
+    assert.throws(() => layer.forward({ rows: 2, cols: 2, data: new Float64Array(3) }), {
+      name: "RangeError",
+      message:
+        "Cannot run Dense(2 → 2) as x.data must hold rows * cols = 4 elements for a 2x2 matrix: x.data.length=3",
+    });
+  });
+  await t.step("a fractional number of rows", () => {
+    assert.throws(() => layer.forward({ rows: 1.5, cols: 2, data: new Float64Array(3) }), {
+      name: "RangeError",
+      message: "Cannot run Dense(2 → 2) as x.rows must be an integer >= 0: x.rows=1.5",
+    });
+  });
+  await t.step("nested arrays", () => {
+    assert.throws(() => layer.forward([[1, 2]] as unknown as Matrix), {
+      name: "TypeError",
+      message:
+        "Cannot run Dense(2 → 2) as x must be a matrix { rows, cols, data } (fromRows builds one from nested arrays): x=an array of 1",
+    });
+  });
+  await t.step("a malformed gradient", () => {
+    layer.forward(fromRows([[1, 2]]));
+    assert.throws(() => layer.backward({ rows: 1, cols: 2, data: [1, 2] } as unknown as Matrix), {
+      name: "TypeError",
+      message:
+        "Cannot backpropagate through Dense(2 → 2) as gradOut.data must be a Float64Array: gradOut.data=an array of 2",
+    });
+  });
+});
+
+Deno.test("Dense checks the options of forward and backward", () => {
+  const layer = new Dense(2, 2, { seed: 1 });
+  assert.throws(() => layer.forward(fromRows([[1, 2]]), { train: true } as never), {
+    name: "TypeError",
+    message:
+      'Cannot run Dense(2 → 2) as options must have only the keys training: unknown key "train"',
+  });
+  layer.forward(fromRows([[1, 2]]), { training: true });
+  assert.throws(() => layer.backward(fromRows([[1, 1]]), { skipInputGradient: 1 } as never), {
+    name: "TypeError",
+    message:
+      "Cannot backpropagate through Dense(2 → 2) as skipInputGradient must be a boolean: skipInputGradient=1",
+  });
+});

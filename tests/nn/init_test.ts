@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {
   constantInit,
   createPrng,
+  Dense,
   heGain,
   heNormal,
   heUniform,
@@ -137,4 +138,26 @@ Deno.test("initialisers refuse bad parameters", () => {
   assert.throws(() => normalInit({ sigma: -1 }), RangeError);
   assert.throws(() => constantInit(Infinity), RangeError);
   assert.throws(() => randomAsymmetricInit({ sigma: -0.1 }), RangeError);
+});
+
+Deno.test("the initialisers refuse a broken generator instead of looping or drawing out of range", async (t) => {
+  await t.step("RAI with a generator that turns to 0 for good", () => {
+    // Two normal draws (weight and bias) and the choice of entry, then only zeros.
+    const draws = [0.5, 0.5, 0.5, 0.5, 0.5];
+    const prng = () => draws.shift() ?? 0;
+    assert.throws(
+      () => randomAsymmetricInit().fill(matrix(1, 1), new Float64Array(1), prng),
+      {
+        name: "RangeError",
+        message:
+          "Cannot fill weights with randomAsymmetric as prng must return numbers in [0, 1), not only 0: drew 0.5 and 0",
+      },
+    );
+  });
+  await t.step("a uniform initialiser with a generator returning 2", () => {
+    assert.throws(() => new Dense(2, 3, { init: "heUniform", prng: () => 2 }), {
+      name: "RangeError",
+      message: "Cannot fill weights uniformly as prng must return numbers in [0, 1): drew 2",
+    });
+  });
 });

@@ -4,6 +4,7 @@ import {
   accuracy,
   binaryCrossEntropy,
   binaryCrossEntropyValue,
+  correctCount,
   fromRows,
   type Loss,
   type Matrix,
@@ -105,6 +106,78 @@ Deno.test("meanSquaredError averages over every element", () => {
 Deno.test("accuracy() takes the arg-max, or the sign of a single logit", () => {
   assert.equal(accuracy(fromRows([[1, 3, 2], [5, 0, 0]]), new Int32Array([1, 1])), 0.5);
   assert.equal(accuracy(fromRows([[0.1], [-0.1], [0]]), new Int32Array([1, 0, 0])), 1);
+});
+
+Deno.test("accuracy() counts a row holding a NaN as wrong", () => {
+  assert.equal(accuracy(fromRows([[NaN, NaN], [NaN, NaN]]), Int32Array.of(0, 0)), 0);
+  assert.equal(accuracy(fromRows([[2, NaN], [NaN, 1], [3, 1]]), Int32Array.of(0, 1, 0)), 1 / 3);
+  assert.equal(accuracy(fromRows([[NaN], [NaN]]), Int32Array.of(0, 1)), 0);
+  assert.equal(correctCount(fromRows([[1, 1], [Infinity, 0]]), Int32Array.of(0, 0)), 2);
+});
+
+Deno.test("binaryCrossEntropy refuses matrix targets outside [0, 1]", () => {
+  assert.throws(() => binaryCrossEntropyValue(fromRows([[10]]), fromRows([[5]])), {
+    name: "RangeError",
+    message:
+      "Cannot compute the binary cross-entropy as every target must be in [0, 1]: target.data[0]=5",
+  });
+  assert.throws(() => binaryCrossEntropyValue(fromRows([[0, 0]]), fromRows([[1, NaN]])), {
+    name: "RangeError",
+    message:
+      "Cannot compute the binary cross-entropy as every target must be in [0, 1]: target.data[1]=NaN",
+  });
+  assert.equal(binaryCrossEntropyValue(fromRows([[0, 0]]), fromRows([[0, 1]])), Math.log(2));
+});
+
+Deno.test("the losses and accuracy() refuse what is not a matrix, saying so", async (t) => {
+  await t.step("a typed array as targets", () => {
+    assert.throws(
+      () => binaryCrossEntropyValue(fromRows([[0], [0]]), new Float64Array([1, 0]) as never),
+      {
+        name: "TypeError",
+        message:
+          "Cannot compute the binary cross-entropy as target must be Int32Array labels or a matrix of targets in [0, 1]: target=a Float64Array",
+      },
+    );
+  });
+  await t.step("nested arrays as logits", () => {
+    for (
+      const [name, call] of [
+        [
+          "the softmax cross-entropy",
+          () => softmaxCrossEntropyValue([[0, 1]] as never, Int32Array.of(1)),
+        ],
+        [
+          "the binary cross-entropy",
+          () => binaryCrossEntropyValue([[0]] as never, Int32Array.of(1)),
+        ],
+      ] as const
+    ) {
+      assert.throws(call, {
+        name: "TypeError",
+        message:
+          `Cannot compute ${name} as logits must be a matrix { rows, cols, data } (fromRows builds one from nested arrays): logits=an array of 1`,
+      });
+    }
+  });
+  await t.step("a target whose data is short", () => {
+    assert.throws(
+      () =>
+        meanSquaredErrorValue(fromRows([[0, 0]]), { rows: 1, cols: 2, data: new Float64Array(1) }),
+      {
+        name: "RangeError",
+        message:
+          "Cannot compute the mean squared error as target.data must hold rows * cols = 2 elements for a 1x2 matrix: target.data.length=1",
+      },
+    );
+  });
+  await t.step("predictions that are not a matrix", () => {
+    assert.throws(() => accuracy(undefined as never, Int32Array.of(0)), {
+      name: "TypeError",
+      message:
+        "Cannot compute accuracy as pred must be a matrix { rows, cols, data } (fromRows builds one from nested arrays): pred=undefined",
+    });
+  });
 });
 
 Deno.test("the losses refuse mismatched targets", async (t) => {

@@ -107,3 +107,24 @@ Deno.test("train() refuses unknown option keys before it changes the model", () 
   });
   assert.equal(JSON.stringify(model.toJSON()), before);
 });
+
+Deno.test("mlp() checks RReLU's bounds and PReLU's sharing itself, naming the option", async (t) => {
+  await t.step("a lower bound that is not a number", () => {
+    assert.throws(() => mlp([2, 3, 1], { activation: "rrelu", lower: "a" as never }), {
+      name: "TypeError",
+      message: 'Cannot build an MLP as lower must be a finite number >= 0: lower="a"',
+    });
+  });
+  await t.step("an upper bound below the lower one", () => {
+    assert.throws(() => mlp([2, 3, 1], { activation: "rrelu", lower: 0.3, upper: 0.1 }), {
+      name: "RangeError",
+      message: "Cannot build an MLP as upper must be a finite number >= 0.3: upper=0.1",
+    });
+  });
+  await t.step("a sharedSlope that is not a boolean", () => {
+    assert.throws(() => looseMlp({ activation: "prelu", sharedSlope: 1 }), {
+      name: "TypeError",
+      message: "Cannot build an MLP as sharedSlope must be a boolean: sharedSlope=1",
+    });
+  });
+});

@@ -216,3 +216,58 @@ Deno.test("one SGD step of train() moves each weight by -lr times its finite-dif
     });
   });
 });
+
+Deno.test("an adam() object reused for a second model updates it as a fresh one would", () => {
+  const data = dataset(fromRows([[0.5, -1.2], [1.1, 0.3], [-0.7, 0.9]]), Int32Array.of(0, 1, 1));
+  const options = { epochs: 3, batchSize: 2, learningRate: 0.01 };
+  for (const make of [adam, adamW]) {
+    const shared = make();
+    train(mlp([2, 4, 2], { seed: 1 }), data, { ...options, optimizer: shared });
+    const second = mlp([2, 4, 2], { seed: 2 }), fresh = mlp([2, 4, 2], { seed: 2 });
+    train(second, data, { ...options, optimizer: shared });
+    train(fresh, data, { ...options, optimizer: make() });
+    assert.deepEqual(second.toJSON(), fresh.toJSON(), make.name);
+  }
+});
+
+Deno.test("sgd() refuses a nesterov flag that is not a boolean", () => {
+  assert.throws(() => sgd({ momentum: 0.9, nesterov: "false" as never }), {
+    name: "TypeError",
+    message: 'Cannot create an SGD optimizer as nesterov must be a boolean: nesterov="false"',
+  });
+});
+
+Deno.test("resolveOptimizer() checks its settings instead of dropping them", async (t) => {
+  await t.step("momentum for an optimizer without momentum", () => {
+    for (const name of ["sgd", "adam", "adamW"] as const) {
+      assert.throws(() => resolveOptimizer(name, { momentum: 0.9 }), {
+        name: "TypeError",
+        message:
+          `Cannot resolve an optimizer as momentum applies only to the optimizers "momentum" and "nesterov": optimizer="${name}"`,
+      });
+    }
+  });
+  await t.step("settings beside an optimizer object", () => {
+    assert.throws(() => resolveOptimizer(adam(), { weightDecay: 0.1 }), {
+      name: "TypeError",
+      message:
+        "Cannot resolve an optimizer as weightDecay must be given to the optimizer's factory when optimizer is an object: weightDecay=0.1",
+    });
+  });
+  await t.step("an unknown key or settings that are not an object", () => {
+    assert.throws(() => resolveOptimizer("sgd", { decay: 0.1 } as never), {
+      name: "TypeError",
+      message:
+        'Cannot resolve an optimizer as settings must have only the keys momentum, weightDecay: unknown key "decay"',
+    });
+    assert.throws(() => resolveOptimizer("sgd", 0.9 as never), {
+      name: "TypeError",
+      message:
+        "Cannot resolve an optimizer as settings must be an object such as { momentum: 0.9 }: settings=0.9",
+    });
+  });
+  await t.step("a setting left out takes the optimizer's own default", () => {
+    assert.equal(resolveOptimizer("adamW", { weightDecay: undefined }).options.weightDecay, 0.01);
+    assert.equal(resolveOptimizer("momentum").options.momentum, 0.9);
+  });
+});

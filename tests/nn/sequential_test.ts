@@ -184,3 +184,84 @@ Deno.test("Sequential.backward() with skipInputGradient returns zeros and the sa
   assert.ok(skipped.data.every((v) => v === 0));
   assert.deepEqual(model.params().map((p) => p.grad), grads);
 });
+
+Deno.test("Sequential.forward() refuses a typo in its options instead of running in evaluation mode", async (t) => {
+  const model = mlp([2, 4, 2], { dropout: 0.5, seed: 1 });
+  const x = fromRows([[1, 2]]);
+  await t.step("an unknown key", () => {
+    assert.throws(() => model.forward(x, { train: true } as never), {
+      name: "TypeError",
+      message:
+        'Cannot run a Sequential model as options must have only the keys training: unknown key "train"',
+    });
+  });
+  await t.step("a number in place of the options", () => {
+    assert.throws(() => model.forward(x, 3 as never), {
+      name: "TypeError",
+      message:
+        "Cannot run a Sequential model as options must be an object such as { training: 3 }: options=3",
+    });
+  });
+  await t.step("a training flag that is not a boolean", () => {
+    assert.throws(() => model.forward(x, { training: "yes" } as never), {
+      name: "TypeError",
+      message: 'Cannot run a Sequential model as training must be a boolean: training="yes"',
+    });
+  });
+  await t.step("a layer called on its own checks them too", () => {
+    assert.throws(
+      () => model.layers[1].forward(fromRows([[1, 2, 3, 4]]), { train: true } as never),
+      {
+        name: "TypeError",
+        message:
+          'Cannot run Activation(ReLU, 4) as options must have only the keys training: unknown key "train"',
+      },
+    );
+  });
+});
+
+Deno.test("Sequential.backward() refuses options it does not take", () => {
+  const model = mlp([2, 4, 2], { seed: 1 });
+  model.forward(fromRows([[1, 2]]));
+  assert.throws(() => model.backward(fromRows([[1, 1]]), { skipInput: true } as never), {
+    name: "TypeError",
+    message:
+      'Cannot backpropagate through a Sequential model as options must have only the keys skipInputGradient: unknown key "skipInput"',
+  });
+  assert.throws(() => model.backward(fromRows([[1, 1]]), { skipInputGradient: "no" } as never), {
+    name: "TypeError",
+    message:
+      'Cannot backpropagate through a Sequential model as skipInputGradient must be a boolean: skipInputGradient="no"',
+  });
+});
+
+Deno.test("modelFromJSON() says what is wrong with a malformed layer or version", async (t) => {
+  const json = () => JSON.parse(JSON.stringify(mlp([2, 3, 1], { seed: 1 })));
+  await t.step("an activation layer without its activation", () => {
+    const broken = json();
+    delete broken.layers[1].activation;
+    assert.throws(() => modelFromJSON(broken), {
+      name: "TypeError",
+      message:
+        "Cannot restore an activation layer as activation must be an object { name, params }: activation=undefined",
+    });
+  });
+  await t.step("weights that are not whole float64 values", () => {
+    const broken = json();
+    broken.layers[0].weights = btoa("abc");
+    assert.throws(() => modelFromJSON(broken), {
+      name: "RangeError",
+      message:
+        "Cannot restore a Dense layer as weights must hold 6 float64 values: weights holds 3 bytes, not a whole number of float64 values",
+    });
+  });
+  await t.step("a version this library does not read", () => {
+    const later = json();
+    later.version = 2;
+    assert.throws(() => modelFromJSON(later), {
+      name: "RangeError",
+      message:
+        "Cannot restore a model from JSON as version must be 1, the one format version this library reads: version=2",
+    });
+  });
+});

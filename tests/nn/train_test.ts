@@ -1,8 +1,11 @@
 import assert from "node:assert/strict";
 import {
+  adam,
+  adamW,
   createPrng,
   type Dataset,
   dataset,
+  Dense,
   type EpochRecord,
   fromRows,
   matrix,
@@ -13,6 +16,7 @@ import {
   train,
   trainAsync,
   TrainingDivergedError,
+  type TrainOptions,
 } from "../../src/mod.ts";
 
 /** Two concentric rings (radius about 1 and about 2.5): separable, but not by a line. */
@@ -336,4 +340,80 @@ Deno.test("train() refuses bad input and leaves the model unchanged", async (t) 
     "an unknown optimizer",
     () => refuse({ optimizer: "lion" as "sgd" }, { name: "RangeError" }),
   );
+  await t.step("momentum for an optimizer that has none", () => {
+    for (const optimizer of ["sgd", "adam", "adamW"] as const) {
+      refuse({ optimizer, momentum: 0.9 }, {
+        name: "TypeError",
+        message:
+          `Cannot train as momentum applies only to the optimizers "momentum" and "nesterov": optimizer="${optimizer}"`,
+      });
+    }
+    refuse({ momentum: 0.9 }, {
+      name: "TypeError",
+      message:
+        'Cannot train as momentum applies only to the optimizers "momentum" and "nesterov": optimizer="sgd"',
+    });
+  });
+  await t.step(
+    "momentum beside an optimizer object",
+    () =>
+      refuse({ optimizer: adam(), momentum: 0.9 }, {
+        name: "TypeError",
+        message:
+          "Cannot train as momentum must be given to the optimizer's factory when optimizer is an object: momentum=0.9",
+      }),
+  );
+  await t.step("a NaN momentum", () =>
+    refuse({ optimizer: "momentum", momentum: NaN }, {
+      name: "RangeError",
+      message: "Cannot train as momentum must be a finite number >= 0 and < 1: momentum=NaN",
+    }));
+  await t.step("flags that are not booleans", () => {
+    refuse({ shuffle: "no" as never }, {
+      name: "TypeError",
+      message: 'Cannot train as shuffle must be a boolean: shuffle="no"',
+    });
+    refuse({ progress: "yes" as never }, {
+      name: "TypeError",
+      message: 'Cannot train as progress must be a boolean or a function: progress="yes"',
+    });
+  });
+  await t.step("callbacks that are not functions, before the first step", () => {
+    refuse({ onEpoch: true as never }, {
+      name: "TypeError",
+      message: "Cannot train as onEpoch must be a function: onEpoch=true",
+    });
+    refuse({ onStep: 5 as never }, {
+      name: "TypeError",
+      message: "Cannot train as onStep must be a function: onStep=5",
+    });
+  });
+  await t.step("a layer in place of the model", () => {
+    assert.throws(() => train(new Dense(2, 2) as never, data), {
+      name: "TypeError",
+      message:
+        "Cannot train as model must be a Sequential model (mlp or new Sequential builds one): model=Dense(2 → 2)",
+    });
+  });
+});
+
+Deno.test("train() with adamW by name applies adamW's own default weight decay, 0.01", () => {
+  const data = rings(40, 3);
+  const options = { epochs: 2, batchSize: 8, learningRate: 0.01, seed: 4 };
+  const run = (optimizer: TrainOptions["optimizer"]) => {
+    const model = mlp([2, 6, 2], { seed: 2 });
+    const history = train(model, data, { ...options, optimizer });
+    return { json: JSON.stringify(model), history: history.map(withoutTime) };
+  };
+  const byName = run("adamW");
+  assert.deepEqual(byName, run(adamW()));
+  assert.deepEqual(byName, run(adamW({ weightDecay: 0.01 })));
+  assert.notDeepEqual(byName.json, run("adam").json);
+  // The same holds on the layer-by-layer loop (a PReLU model does not take the WebAssembly step).
+  const prelu = (optimizer: TrainOptions["optimizer"]) => {
+    const model = mlp([2, 6, 2], { activation: "prelu", seed: 2 });
+    train(model, data, { ...options, optimizer });
+    return JSON.stringify(model);
+  };
+  assert.equal(prelu("adamW"), prelu(adamW()));
 });

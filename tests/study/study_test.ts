@@ -7,8 +7,11 @@ import {
   measure,
   mlp,
   overSeeds,
+  overSeedsAsync,
   summarize,
+  type Summary,
   train,
+  trainAsync,
   TrainingDivergedError,
   verdictOf,
 } from "../../src/mod.ts";
@@ -70,7 +73,11 @@ Deno.test("summarize() counts non-finite values as diverged runs, never silently
   await t.step("bad input is refused", () => {
     assert.throws(() => summarize(["1" as unknown as number]), TypeError);
     assert.throws(() => summarize([1], { diverged: -1 }), RangeError);
-    assert.throws(() => summarize([1], { divergd: 1 } as never), /"divergd" is unknown/);
+    assert.throws(() => summarize([1], { divergd: 1 } as never), {
+      name: "TypeError",
+      message:
+        'Cannot summarize as options must have only the keys diverged: unknown key "divergd"',
+    });
   });
 });
 
@@ -121,4 +128,116 @@ Deno.test("verdictOf() is supported in every condition, not supported in none, q
   assert.equal(verdictOf([false, false]), "not supported");
   assert.throws(() => verdictOf([]), RangeError);
   assert.throws(() => verdictOf([1 as unknown as boolean]), TypeError);
+});
+
+Deno.test("summarize() refuses options that are not an object instead of ignoring them", () => {
+  assert.throws(() => summarize([1, 2, 3], 2 as never), {
+    name: "TypeError",
+    message: "Cannot summarize as options must be an object such as { diverged: 2 }: options=2",
+  });
+  assert.throws(() => summarize([1, 2, 3], null as never), {
+    name: "TypeError",
+    message: "Cannot summarize as options must be an object such as { diverged: … }: options=null",
+  });
+  assert.throws(() => summarize([1], { diverged: 1.5 }), {
+    name: "RangeError",
+    message: "Cannot summarize as diverged must be a finite integer >= 0: diverged=1.5",
+  });
+});
+
+Deno.test("formatSummary() refuses options and summaries it would print as NaN or ignore", async (t) => {
+  const s = summarize([1, 2, 3]);
+  await t.step("options that are not an object", () => {
+    assert.throws(() => formatSummary(s, 1 as never), {
+      name: "TypeError",
+      message:
+        "Cannot format a summary as options must be an object such as { scale: 1 }: options=1",
+    });
+    assert.throws(() => formatSummary(s, null as never), {
+      name: "TypeError",
+      message: /^Cannot format a summary as options must be an object .*: options=null$/,
+    });
+  });
+  await t.step("a scale that is not finite", () => {
+    assert.throws(() => formatSummary(s, { scale: NaN }), {
+      name: "RangeError",
+      message: "Cannot format a summary as scale must be a finite number: scale=NaN",
+    });
+  });
+  await t.step("digits toFixed cannot print", () => {
+    assert.throws(() => formatSummary(s, { digits: 200 }), {
+      name: "RangeError",
+      message:
+        "Cannot format a summary as digits must be a finite integer >= 0 and <= 100: digits=200",
+    });
+  });
+  await t.step("a unit that is not a string", () => {
+    assert.throws(() => formatSummary(s, { unit: 5 as never }), {
+      name: "TypeError",
+      message: "Cannot format a summary as unit must be a string: unit=5",
+    });
+  });
+  await t.step("an object that is not a summary", () => {
+    assert.throws(() => formatSummary({} as Summary), {
+      name: "TypeError",
+      message:
+        "Cannot format a summary as summary must be a Summary (from summarize or measure): summary=[object Object]",
+    });
+  });
+});
+
+Deno.test("measure() refuses runs that are not an array and a metric that is not a function", () => {
+  assert.throws(() => measure(5 as never, (r) => r as number), {
+    name: "TypeError",
+    message: "Cannot measure as runs must be an array of runs from overSeeds: runs=5",
+  });
+  const runs = overSeeds([0, 1], (seed) => seed);
+  assert.throws(() => measure(runs, 5 as never), {
+    name: "TypeError",
+    message: "Cannot measure as metric must be a function of a run's result: metric=5",
+  });
+  assert.throws(() => measure([3] as never, (r) => r as number), {
+    name: "TypeError",
+    message:
+      "Cannot measure as every run must be a run from overSeeds { seed, result } or { seed, diverged }: runs[0]=3",
+  });
+});
+
+Deno.test("overSeeds() refuses a run that returns a promise, pointing to overSeedsAsync", async () => {
+  let rejected = false;
+  assert.throws(
+    () =>
+      overSeeds(
+        [4, 5],
+        (seed) =>
+          Promise.reject(new TrainingDivergedError([], 1, seed, NaN)).finally(() => {
+            rejected = true;
+          }),
+      ),
+    {
+      name: "TypeError",
+      message:
+        "Cannot run over seeds as run must return its result, not a promise: run(4) returned a promise (overSeedsAsync awaits each run)",
+    },
+  );
+  // The refused promise's rejection is handled (no unhandled rejection fails this test).
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.ok(rejected);
+});
+
+Deno.test("overSeedsAsync() awaits each run and keeps the ones that diverged", async () => {
+  const runs = await overSeedsAsync([0, 1], async (seed) => {
+    const model = mlp([2, 8, 2], { seed });
+    const learningRate = seed === 1 ? 1e300 : 0.1;
+    const history = await trainAsync(model, tiny, { epochs: 2, batchSize: 2, learningRate, seed });
+    return history.at(-1)!.trainLoss;
+  });
+  assert.equal(runs[0].diverged, undefined);
+  assert.ok(Number.isFinite(runs[0].result));
+  assert.ok(runs[1].diverged instanceof TrainingDivergedError);
+  assert.equal(measure(runs, (loss) => loss).diverged, 1);
+  await assert.rejects(() => overSeedsAsync([0.5], (s) => s), {
+    name: "RangeError",
+    message: "Cannot run over seeds as every seed must be a finite integer: seed=0.5",
+  });
 });

@@ -123,6 +123,17 @@ Deno.test("timeRatio() refuses bad input with what was wrong", async (t) => {
         'Cannot time a against b as options must have only the keys rounds, batchMs, clock: unknown key "round"',
     });
   });
+  await t.step("a clock that reads no number", () => {
+    const clock = (() => "12:00") as unknown as () => number;
+    assert.throws(() => timeRatio(noop, noop, { rounds: 1, clock }), {
+      name: "TypeError",
+      message: 'Cannot time a against b as clock() must be a finite number: clock()="12:00"',
+    });
+    assert.throws(() => timeRatio(noop, noop, { rounds: 1, clock: () => NaN }), {
+      name: "RangeError",
+      message: "Cannot time a against b as clock() must be a finite number: clock()=NaN",
+    });
+  });
   await t.step("a call too short for the clock", () => {
     withFakeClock((spend, clock) => {
       assert.throws(() => timeRatio(() => spend(1), noop, { rounds: 1, batchMs: 0, clock }), {

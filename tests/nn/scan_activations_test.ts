@@ -1,0 +1,115 @@
+/**
+ * The evaluation pass the training loop and the diagnostics share: `scanActivations`,
+ * `recordActivations`, and the data-set check `checkDataset`.
+ *
+ * @module
+ */
+
+import assert from "node:assert/strict";
+import {
+  checkDataset,
+  dataset,
+  Dense,
+  emptyActivationScans,
+  fromRows,
+  type Matrix,
+  matrix,
+  mlp,
+  recordActivations,
+  scanActivations,
+} from "../../src/mod.ts";
+
+Deno.test("scanActivations() refuses an empty input, which would call every neuron dead", () => {
+  const model = mlp([2, 3, 1], { seed: 1 });
+  assert.throws(() => scanActivations(model, matrix(0, 2)), {
+    name: "RangeError",
+    message:
+      "Cannot scan activations as x must have at least one row and one column per model input: x is 0x2, the model takes Nx2",
+  });
+});
+
+Deno.test("scanActivations() refuses what is not a matrix or not a model", () => {
+  const model = mlp([2, 3, 1], { seed: 1 });
+  assert.throws(() => scanActivations(model, [[1, 2]] as unknown as Matrix), {
+    name: "TypeError",
+    message:
+      "Cannot scan activations as x must be a matrix { rows, cols, data } (fromRows builds one from nested arrays): x=an array of 1",
+  });
+  assert.throws(() => scanActivations(model, undefined as never), {
+    name: "TypeError",
+    message: /^Cannot scan activations as x must be a matrix .*: x=undefined$/,
+  });
+  assert.throws(() => scanActivations(undefined as never, fromRows([[1, 2]])), {
+    name: "TypeError",
+    message:
+      "Cannot scan activations as model must be a Sequential model (mlp or new Sequential builds one): model=undefined",
+  });
+});
+
+Deno.test("recordActivations() refuses another model's scans, naming the mismatch", () => {
+  const model = mlp([2, 3, 1], { seed: 1 });
+  const other = mlp([2, 5, 5, 1], { seed: 1 });
+  model.forward(fromRows([[1, 2]]));
+  assert.throws(() => recordActivations(model, emptyActivationScans(other)), {
+    name: "RangeError",
+    message:
+      "Cannot record activations as scans must come from emptyActivationScans of this model: scans[0] is for layer 1 of size 5, the model's layer there is Activation(ReLU, 3)",
+  });
+});
+
+Deno.test("recordActivations() merges batches into the outputs' exact squared deviations", () => {
+  const model = mlp([1, 2, 1], { init: "zeros", biasInit: 1e4 });
+  (model.layers[0] as Dense).weights.set([1e-4, -1e-4]);
+  const scans = emptyActivationScans(model);
+  const outputs: number[] = [];
+  for (const batch of [[[1], [2], [3]], [[4]], [[5], [6]]]) {
+    const out = model.layers[1].forward(model.layers[0].forward(fromRows(batch)));
+    outputs.push(...out.data);
+    recordActivations(model, scans);
+  }
+  const mean = outputs.reduce((a, b) => a + b, 0) / outputs.length;
+  const squares = outputs.reduce((a, v) => a + (v - mean) ** 2, 0);
+  const [scan] = scans;
+  assert.equal(scan.count, 12);
+  assert.ok(
+    Math.abs(scan.sumSquaredDeviations - squares) <= 1e-9 * squares,
+    `${scan.sumSquaredDeviations} vs ${squares}`,
+  );
+});
+
+Deno.test("checkDataset() refuses malformed matrices and a missing model", async (t) => {
+  const model = mlp([2, 3, 2], { seed: 1 });
+  await t.step("inputs whose data is short", () => {
+    const x = { rows: 2, cols: 2, data: new Float64Array(3) };
+    assert.throws(() => checkDataset(model, { x, y: Int32Array.of(0, 1) }), {
+      name: "RangeError",
+      message:
+        "Cannot use the data set as data.x.data must hold rows * cols = 4 elements for a 2x2 matrix: data.x.data.length=3",
+    });
+  });
+  await t.step("a fractional number of rows", () => {
+    const x = { rows: 1.5, cols: 2, data: new Float64Array(3) };
+    assert.throws(() => checkDataset(model, { x, y: Int32Array.of(0) }), {
+      name: "RangeError",
+      message: "Cannot use the data set as data.x.rows must be an integer >= 0: data.x.rows=1.5",
+    });
+  });
+  await t.step("matrix targets whose data is short", () => {
+    const y = { rows: 1, cols: 2, data: new Float64Array(1) };
+    assert.throws(() => checkDataset(model, { x: fromRows([[0, 1]]), y }), {
+      name: "RangeError",
+      message:
+        "Cannot use the data set as data.y.data must hold rows * cols = 2 elements for a 1x2 matrix: data.y.data.length=1",
+    });
+  });
+  await t.step("no model", () => {
+    assert.throws(
+      () => checkDataset(undefined as never, dataset(fromRows([[0, 1]]), Int32Array.of(1))),
+      {
+        name: "TypeError",
+        message:
+          "Cannot use the data set as model must be a Sequential model (mlp or new Sequential builds one): model=undefined",
+      },
+    );
+  });
+});
