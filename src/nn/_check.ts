@@ -177,3 +177,19 @@ export function requireModel(action: string, model: unknown): void {
     );
   }
 }
+
+/** The actions a layer's error messages name. */
+export interface LayerActions {
+  /** Running the layer forward, e.g. `"run Dense(2 → 3)"`. */
+  readonly run: string;
+  /** Its backward pass, e.g. `"backpropagate through Dense(2 → 3)"`. */
+  readonly backpropagate: string;
+}
+
+/**
+ * The actions of a layer's error messages, from its description. Layers build them once and
+ * keep them: `describe()` makes a new string on every call, and forward runs once per batch.
+ */
+export function layerActions(description: string): LayerActions {
+  return { run: `run ${description}`, backpropagate: `backpropagate through ${description}` };
+}

@@ -10,6 +10,8 @@ import { type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
 import {
+  type LayerActions,
+  layerActions,
   requireBackward,
   requireBackwardOptions,
   requireColumns,
@@ -95,7 +97,7 @@ export class Conv2D implements Layer {
   #left: number;
   #x: Matrix | undefined;
   /** The actions of the error messages, made on first use. */
-  #actions: { run: string; backpropagate: string } | undefined;
+  #actions: LayerActions | undefined;
   #out: MatrixCache;
   #gradIn: MatrixCache;
   #params: Parameter[];
@@ -176,11 +178,8 @@ export class Conv2D implements Layer {
   }
 
   /** The actions of the error messages. */
-  get #action(): { run: string; backpropagate: string } {
-    return this.#actions ??= {
-      run: `run ${this.describe()}`,
-      backpropagate: `backpropagate through ${this.describe()}`,
-    };
+  get #action(): LayerActions {
+    return this.#actions ??= layerActions(this.describe());
   }
 
   /**

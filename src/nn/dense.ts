@@ -11,6 +11,8 @@ import { MatrixCache } from "./_buffers.ts";
 import { type DenseKernels, denseKernels } from "./_gemm.ts";
 import {
   checkMatrix,
+  type LayerActions,
+  layerActions,
   requireBackwardOptions,
   requireColumns,
   requireForwardOptions,
@@ -76,7 +78,7 @@ export class Dense implements Layer {
   #params: Parameter[];
   #kernels: DenseKernels = denseKernels();
   /** The actions of the error messages, made on first use. */
-  #actions: { run: string; backpropagate: string } | undefined;
+  #actions: LayerActions | undefined;
 
   /**
    * Creates a dense layer, drawing its weights with `options.init` from `options.prng` (or a
@@ -125,11 +127,8 @@ export class Dense implements Layer {
   }
 
   /** The actions of the error messages. */
-  get #action(): { run: string; backpropagate: string } {
-    return this.#actions ??= {
-      run: `run ${this.describe()}`,
-      backpropagate: `backpropagate through ${this.describe()}`,
-    };
+  get #action(): LayerActions {
+    return this.#actions ??= layerActions(this.describe());
   }
 
   /**

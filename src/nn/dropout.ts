@@ -10,6 +10,8 @@ import { type Prng, type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
 import {
+  type LayerActions,
+  layerActions,
   requireBackward,
   requireBackwardOptions,
   requireColumns,
@@ -57,7 +59,7 @@ export class Dropout implements Layer {
   /** The last input (its shape for the backward pass), undefined before the first call. */
   #x: Matrix | undefined;
   /** The actions of the error messages, made on first use. */
-  #actions: { run: string; backpropagate: string } | undefined;
+  #actions: LayerActions | undefined;
   #out: MatrixCache;
   #gradIn: MatrixCache;
   #maskCache: MatrixCache;
@@ -96,11 +98,8 @@ export class Dropout implements Layer {
   }
 
   /** The actions of the error messages. */
-  get #action(): { run: string; backpropagate: string } {
-    return this.#actions ??= {
-      run: `run ${this.describe()}`,
-      backpropagate: `backpropagate through ${this.describe()}`,
-    };
+  get #action(): LayerActions {
+    return this.#actions ??= layerActions(this.describe());
   }
 
   /**

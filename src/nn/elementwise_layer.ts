@@ -10,6 +10,8 @@ import { requireNumber } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
 import {
   EVALUATION,
+  type LayerActions,
+  layerActions,
   requireBackward,
   requireBackwardOptions,
   requireColumns,
@@ -74,7 +76,7 @@ export abstract class ElementwiseLayer implements ActivationLike {
   #out: MatrixCache;
   #gradIn: MatrixCache;
   /** The actions of the error messages, made on first use (a subclass describes itself). */
-  #actions: { run: string; backpropagate: string } | undefined;
+  #actions: LayerActions | undefined;
 
   /**
    * Checks the size and sets up the buffers.
@@ -126,11 +128,8 @@ export abstract class ElementwiseLayer implements ActivationLike {
   }
 
   /** The actions of the error messages. */
-  get #action(): { run: string; backpropagate: string } {
-    return this.#actions ??= {
-      run: `run ${this.describe()}`,
-      backpropagate: `backpropagate through ${this.describe()}`,
-    };
+  get #action(): LayerActions {
+    return this.#actions ??= layerActions(this.describe());
   }
 
   /**
