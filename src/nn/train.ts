@@ -625,7 +625,7 @@ function* runEpochs(
  * dropout leaves the shuffling stream of `seed` as it was.
  */
 function withDropout(model: Sequential, rate: number, seed: number): Sequential {
-  const seeds = createPrng((seed ^ DROPOUT_STREAM) >>> 0);
+  const seeds = createPrng(dropoutSeed(seed));
   const last = model.layers.length - 1;
   const layers: Layer[] = [];
   model.layers.forEach((layer, i) => {
@@ -639,6 +639,15 @@ function withDropout(model: Sequential, rate: number, seed: number): Sequential 
 
 /** Mixed into the seed of the dropout masks' generators. */
 const DROPOUT_STREAM = 0x2545f491;
+
+/**
+ * The seed of the dropout masks' generator: `seed`'s low 32 bits mixed with
+ * {@linkcode DROPOUT_STREAM}, its high bits kept, so that no two seeds share masks (seeds 2^32
+ * apart did).
+ */
+function dropoutSeed(seed: number): number {
+  return Math.floor(seed / 2 ** 32) * 2 ** 32 + ((seed ^ DROPOUT_STREAM) >>> 0);
+}
 
 /**
  * Loss, accuracy and (optionally) dead fractions of `model` on `data`, in evaluation mode: by

@@ -255,6 +255,20 @@ Deno.test("train() with dropout drops hidden activations in training only, repro
   assert.ok(running.history[0].trainLoss > clean.history[0].trainLoss);
 });
 
+Deno.test("train() draws other dropout masks for every seed, also seeds 2^32 apart", () => {
+  const data = rings(60, 3);
+  // Without shuffling, the masks are all the seed changes: the same masks, the same weights.
+  const weightsAfter = (seed: number) => {
+    const model = mlp([2, 12, 12, 2], { seed: 8 });
+    train(model, data, { epochs: 2, batchSize: 10, seed, shuffle: false, dropout: 0.5 });
+    return JSON.stringify(model);
+  };
+  assert.equal(weightsAfter(3), weightsAfter(3));
+  for (const [a, b] of [[0, 2 ** 32], [3, 3 + 2 ** 32], [-1, 2 ** 32 - 1], [5, 6]]) {
+    assert.notEqual(weightsAfter(a), weightsAfter(b), `seeds ${a} and ${b}`);
+  }
+});
+
 Deno.test("train() refuses bad input and leaves the model unchanged", async (t) => {
   const data = rings(20, 1);
   const model = mlp([2, 4, 2], { seed: 1 });
