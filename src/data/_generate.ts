@@ -56,9 +56,11 @@ export function linspace(
 
 /**
  * Finishes a generated point cloud: shuffles rows of `x` (with `cols` columns) together with
- * their labels (Fisher–Yates) when `shuffle`, then adds N(0, noise²) to every input.
+ * their labels (Fisher–Yates) when `shuffle`, then adds N(0, noise²) to every input. Throws a
+ * RangeError when a point is not finite (a noise, spread or centre too large for float64).
  */
 export function finishPoints(
+  action: string,
   x: Float64Array,
   cols: number,
   y: Int32Array,
@@ -83,6 +85,15 @@ export function finishPoints(
   }
   if (noise > 0) {
     for (let i = 0; i < x.length; i++) x[i] += noise * randomNormal(prng);
+  }
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(x[i])) {
+      throw new RangeError(
+        `Cannot ${action} as its points must be finite in float64 (a noise, spread or centre too large): x.data[${i}]=${
+          x[i]
+        }`,
+      );
+    }
   }
   return { x: { rows, cols, data: x }, y, classes };
 }

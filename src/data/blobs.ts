@@ -88,7 +88,7 @@ export function blobs(options: BlobsOptions = {}): BlobsDataset {
       y[row] = j;
     }
   }
-  return { ...finishPoints(x, cols, y, k, prng, 0, shuffle), centers };
+  return { ...finishPoints(action, x, cols, y, k, prng, 0, shuffle), centers };
 }
 
 function readCenters(action: string, options: BlobsOptions, prng: () => number): Matrix {

@@ -79,5 +79,5 @@ export function circles(options: CirclesOptions = {}): Dataset {
     x[2 * row + 1] = factor * Math.sin(inner[i]);
     y[row] = 1;
   }
-  return finishPoints(x, 2, y, 2, prng, noise, shuffle);
+  return finishPoints(action, x, 2, y, 2, prng, noise, shuffle);
 }

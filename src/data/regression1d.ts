@@ -103,6 +103,13 @@ export function regression1d(
       );
     }
     y[i] = noise > 0 ? value + noise * randomNormal(prng) : value;
+    if (!Number.isFinite(y[i])) {
+      throw new RangeError(
+        `Cannot ${action} as noise must leave the targets finite in float64: noise=${noise}, y[${i}]=${
+          y[i]
+        }`,
+      );
+    }
   }
   return { x: { rows: n, cols: 1, data: x }, y: { rows: n, cols: 1, data: y } };
 }

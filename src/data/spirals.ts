@@ -85,5 +85,5 @@ export function spirals(options: SpiralsOptions = {}): Dataset {
       y[row] = j;
     }
   }
-  return finishPoints(x, 2, y, classes, prng, 0, shuffle);
+  return finishPoints(action, x, 2, y, classes, prng, 0, shuffle);
 }

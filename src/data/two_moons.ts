@@ -72,5 +72,5 @@ export function twoMoons(options: TwoMoonsOptions = {}): Dataset {
     x[2 * row + 1] = 1 - Math.sin(inner[i]) - 0.5;
     y[row] = 1;
   }
-  return finishPoints(x, 2, y, 2, prng, noise, shuffle);
+  return finishPoints(action, x, 2, y, 2, prng, noise, shuffle);
 }

@@ -56,5 +56,5 @@ export function xor(options: XorOptions = {}): Dataset {
     x[2 * i + 1] = b;
     y[i] = (a > 0) !== (b > 0) ? 1 : 0;
   }
-  return finishPoints(x, 2, y, 2, prng, noise, false);
+  return finishPoints(action, x, 2, y, 2, prng, noise, false);
 }

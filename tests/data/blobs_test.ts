@@ -94,3 +94,11 @@ Deno.test("blobs() rejects bad options", async (t) => {
     });
   });
 });
+
+Deno.test("blobs() refuses a noise or spread that makes points infinite in float64", () => {
+  assert.throws(() => blobs({ n: 200, std: 1e308 }), {
+    name: "RangeError",
+    message:
+      /^Cannot generate blobs as its points must be finite in float64 \(a noise, spread or centre too large\): x\.data\[\d+\]=-?Infinity$/,
+  });
+});

@@ -73,6 +73,11 @@ Deno.test("regression1d() rejects bad targets and options", async (t) => {
   await t.step("reversed or non-finite range", () => {
     assert.throws(() => regression1d("sin", { range: [1, 0] }), RangeError);
     assert.throws(() => regression1d("sin", { range: [0, Infinity] }), RangeError);
+    assert.throws(() => regression1d("sin", { n: 200, noise: 1e308 }), {
+      name: "RangeError",
+      message:
+        /^Cannot generate a regression problem as noise must leave the targets finite in float64: noise=1e\+308, y\[\d+\]=-?Infinity$/,
+    });
     assert.throws(() => regression1d("sin", { range: [-1e308, 1e308] }), {
       name: "RangeError",
       message:

@@ -80,3 +80,11 @@ Deno.test("twoMoons() matches scikit-learn's make_moons(n_samples=5, shuffle=Fal
   assert.deepEqual(rounded, expectedX);
   assert.deepEqual(Array.from(data.y as Int32Array), [0, 0, 1, 1, 1]);
 });
+
+Deno.test("twoMoons() refuses a noise or spread that makes points infinite in float64", () => {
+  assert.throws(() => twoMoons({ n: 200, noise: 1e308 }), {
+    name: "RangeError",
+    message:
+      /^Cannot generate two moons as its points must be finite in float64 \(a noise, spread or centre too large\): x\.data\[\d+\]=-?Infinity$/,
+  });
+});
