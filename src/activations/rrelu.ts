@@ -6,6 +6,7 @@
  * @module
  */
 
+import { drawUniform } from "../core/_draw.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
 import {
   formatValue,
@@ -119,7 +120,7 @@ function resolve(action: string, options: RReluOptions): Resolved {
     );
   }
   const prng = resolvePrng(options);
-  return { lower, upper, draw: () => lower + (upper - lower) * prng() };
+  return { lower, upper, draw: () => lower + (upper - lower) * drawUniform(action, prng) };
 }
 
 /**

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { drawUniform } from "../core/_draw.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { type Prng, type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
@@ -123,7 +124,7 @@ export class Dropout implements Layer {
     const m = mask.data, xs = x.data, y = out.data, prng = this.#prng;
     const rate = this.rate, keep = 1 / (1 - rate);
     for (let i = 0; i < xs.length; i++) {
-      const factor = prng() < rate ? 0 : keep;
+      const factor = drawUniform(action, prng) < rate ? 0 : keep;
       m[i] = factor;
       y[i] = xs[i] * factor;
     }

@@ -38,6 +38,15 @@ Deno.test("rreluGrad() in training draws the same slope as rrelu() from the same
   );
 });
 
+Deno.test("rrelu() in training refuses a generator outside [0, 1), whose slope would leave [lower, upper]", () => {
+  for (const value of [NaN, 2, -0.5]) {
+    assert.throws(() => rrelu(-1, { training: true, prng: () => value }), {
+      name: "RangeError",
+      message: new RegExp(`^Cannot .* as prng must return numbers in \\[0, 1\\): drew ${value}$`),
+    });
+  }
+});
+
 Deno.test("rrelu() needs a prng or seed in training", () => {
   assert.throws(() => rrelu(-1, { training: true }), {
     name: "TypeError",

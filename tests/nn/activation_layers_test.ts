@@ -157,6 +157,17 @@ Deno.test("Dropout refuses a rate of 1 or more", () => {
   });
 });
 
+Deno.test("Dropout refuses a generator outside [0, 1), which would drop nothing", () => {
+  for (const value of [NaN, 2]) {
+    const dropout = new Dropout(3, { rate: 0.5, prng: () => value });
+    assert.throws(() => dropout.forward(fromRows([[1, 2, 3]]), { training: true }), {
+      name: "RangeError",
+      message:
+        `Cannot run Dropout(3, rate 0.5) as prng must return numbers in [0, 1): drew ${value}`,
+    });
+  }
+});
+
 Deno.test("Dropout.backward() before any forward call says forward must run first", () => {
   assert.throws(() => new Dropout(3).backward(matrix(0, 3)), {
     name: "RangeError",
