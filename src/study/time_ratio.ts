@@ -13,8 +13,9 @@ export interface TimeRatioOptions {
   /** Timed rounds after the warm-up, each one batch of `a` and one of `b`; default 9. */
   rounds?: number;
   /**
-   * The least time, in milliseconds, a batch of calls should take (default 5): the warm-up call
-   * of each sets how many calls make a batch.
+   * The least time, in milliseconds, a batch of calls should take (default 5): after the warm-up
+   * call of each, the number of calls grows until a batch of the slower function takes this
+   * long on the clock (at most 2^24 calls).
    */
   batchMs?: number;
   /**
@@ -34,7 +35,7 @@ export interface TimeRatio {
   aMs: number;
   /** The median time of one call of `b`, in milliseconds. */
   bMs: number;
-  /** Calls of each function per batch, set by the warm-up round. */
+  /** Calls of each function per batch, grown after the warm-up until a batch took `batchMs`. */
   calls: number;
   /** `ratio < 0.8`: `a` took less than 0.8 of `b`'s time (the rule's margin for noise). */
   faster: boolean;
@@ -47,9 +48,13 @@ export interface TimeRatio {
 /** The rule's margin: a ratio beyond a factor of 1.25 either way counts as a difference. */
 const FACTOR = 1.25;
 
+/** The most calls a batch may have (2^24): a call too short to time even then is refused. */
+const MAX_CALLS = 2 ** 24;
+
 /**
- * Times `a` against `b`. A warm-up call of each (compilation, caches) sets the batch: enough
- * calls to take `batchMs`. Then each round times one batch of `a` and one of `b` back to back, in
+ * Times `a` against `b`. A warm-up call of each (compilation, caches), then the batch: as many
+ * calls as make a batch of the slower one take `batchMs` on the clock, found by growing the
+ * count and timing it. Then each round times one batch of `a` and one of `b` back to back, in
  * turns (`a` first in odd rounds), and takes the ratio of their times per call. The result is the
  * median of those ratios. The clock is the process's CPU time, so the time it spent waiting while
  * other processes had the cores does not count; what load still changes (caches, memory
@@ -110,8 +115,17 @@ export function timeRatio(
     for (let i = 0; i < calls; i++) fn();
     return read() - start;
   };
-  const warm = Math.max(timed(b, 1), timed(a, 1)); // the warm-up call of each sets the batch
-  const calls = warm > 0 ? Math.min(1e6, Math.max(1, Math.ceil(batchMs / warm))) : 1000;
+  // The warm-up call of each (compilation, caches) is the first try at a batch. A call shorter
+  // than a few of the clock's ticks cannot size the batch by itself (the CPU clock ticks in
+  // microseconds or coarser), so the batch grows, at most tenfold a step, until a batch of the
+  // slower of the two measures batchMs on the clock.
+  let calls = 1;
+  let slowest = Math.max(timed(b, 1), timed(a, 1));
+  while (slowest < batchMs && calls < MAX_CALLS) {
+    const factor = slowest > 0 ? Math.min(10, Math.max(2, Math.ceil(batchMs / slowest))) : 10;
+    calls = Math.min(MAX_CALLS, calls * factor);
+    slowest = Math.max(timed(a, calls), timed(b, calls));
+  }
   const aMs: number[] = [], bMs: number[] = [], ratios: number[] = [];
   for (let round = 1; round <= rounds; round++) {
     const aFirst = round % 2 === 1;

@@ -76,7 +76,7 @@ Deno.test("timeRatio() with an even number of rounds averages the two middle rat
   assert.equal(t.ratio, 2.5);
 });
 
-Deno.test("timeRatio() times batches of calls lasting batchMs, set by the warm-up call", () => {
+Deno.test("timeRatio() times batches of calls lasting batchMs, sized from the warm-up call and measured", () => {
   withFakeClock((spend, clock) => {
     let aCalls = 0;
     const t = timeRatio(
@@ -88,9 +88,25 @@ Deno.test("timeRatio() times batches of calls lasting batchMs, set by the warm-u
       { rounds: 3, batchMs: 20, clock },
     );
     assert.equal(t.calls, 4); // 20 ms over the slower warm-up call's 5 ms
-    assert.equal(aCalls, 1 + 3 * 4);
+    assert.equal(aCalls, 1 + 4 + 3 * 4); // the warm-up, the batch of 4 that measured 20 ms, 3 rounds
     assert.deepEqual([t.aMs, t.bMs, t.ratio], [2, 5, 0.4]);
   });
+});
+
+Deno.test("timeRatio() grows the batch until it measures batchMs on a clock coarser than one call", () => {
+  // Calls of 1 µs on a clock that ticks every 50 µs: one call reads as 0 or one tick, which
+  // said nothing about the batch (it was set to 1,000 or 100 calls: 1 or 0.1 ms, 2 to 20 ticks,
+  // and two equal functions could then differ by a factor of 1.25).
+  let now = 0;
+  const tick = 0.05;
+  const clock = () => Math.floor(now / tick) * tick;
+  const spend = () => {
+    now += 0.001;
+  };
+  const t = timeRatio(spend, () => spend(), { rounds: 9, batchMs: 5, clock });
+  assert.ok(t.calls * 0.001 >= 5, `a batch of ${t.calls} calls lasts ${t.calls * 0.001} ms`);
+  assert.ok(Math.abs(t.ratio - 1) < 0.02, `equal functions, ratio ${t.ratio}`);
+  assert.ok(!t.faster && !t.slower);
 });
 
 Deno.test("timeRatio() refuses bad input with what was wrong", async (t) => {
