@@ -9,10 +9,15 @@
  *   --update              write executed outputs back into the source .ipynb
  *                         (default when no parameter is overridden)
  *   --no-update           never write the source notebooks
- *   --timeout SECONDS     limit per cell (default 120)
+ *   --timeout SECONDS     limit per cell, a finite number > 0 (default 120)
  *   --out DIR             output folder (default build)
  *   --jobs N              notebooks run at the same time, each on its own kernel
  *                         (default: the number of CPUs, at most 2)
+ *   --help, -h            print the full usage to stdout and exit 0
+ *
+ * A parameter override must have the type of the default in the notebook's parameters cell
+ * (number, string, boolean, array, object); a value that starts with `[`, `{` or `"` must be
+ * JSON, and a number must be finite.
  *
  * A name is a notebook in notebooks/ (with or without .ipynb) or a path to an .ipynb file.
  * Exits 1 when a cell fails (showing the cell and its error), 2 on a usage error (a file that
@@ -39,7 +44,12 @@ import {
   parseNotebook,
   serializeNotebook,
 } from "./notebook.ts";
-import { injectParameters, type ParameterValue, parseAssignment } from "./parameters.ts";
+import {
+  injectParameters,
+  type ParameterValue,
+  ParameterValueError,
+  parseAssignment,
+} from "./parameters.ts";
 import { neighbours, readSeries, seriesEntry } from "./series.ts";
 
 /** Parsed command line. */
@@ -51,6 +61,8 @@ export interface CliOptions {
   out: string;
   /** Notebooks run at the same time. Default {@linkcode defaultJobs}. */
   jobs?: number;
+  /** `--help` or `-h` was given: print the usage and run nothing. */
+  help?: boolean;
 }
 
 /** The notebooks run at the same time by default: the number of CPUs, at most 2. */
@@ -61,7 +73,11 @@ export function defaultJobs(): number {
 /** Thrown for a bad command line; the CLI prints the message and exits 2. */
 export class UsageError extends Error {}
 
-/** Parses the command line. `update` defaults to true when no parameter is overridden. */
+/**
+ * Parses the command line. `update` defaults to true when no parameter is overridden. With
+ * `--help` or `-h`, returns at once with `help` set (the CLI prints {@linkcode USAGE}).
+ * Throws a {@linkcode UsageError} naming the option and the value seen for a bad one.
+ */
 export function parseArgs(args: string[]): CliOptions {
   const names: string[] = [];
   const params: Record<string, ParameterValue> = {};
@@ -74,46 +90,76 @@ export function parseArgs(args: string[]): CliOptions {
     const [flag, inline] = arg.startsWith("--") && arg.includes("=")
       ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
       : [arg, undefined];
+    let seen = arg;
     const value = () => {
       if (inline !== undefined) return inline;
       if (i + 1 >= args.length) throw new UsageError(`Option ${flag} needs a value`);
-      return args[++i];
+      const next = args[++i];
+      seen = `${flag} ${next === "" ? '""' : next}`;
+      return next;
+    };
+    const noValue = () => {
+      if (inline !== undefined) throw new UsageError(`${flag} takes no value: ${arg}`);
+    };
+    const parameter = (text: string) => {
+      try {
+        return parseAssignment(text);
+      } catch (error) {
+        if (error instanceof ParameterValueError) {
+          throw new UsageError(`${seen}: ${error.reason}`);
+        }
+        throw error;
+      }
     };
     switch (flag) {
-      case "--alpha":
-        params.alpha = parseAssignment(`alpha=${value()}`)[1];
+      case "--alpha": {
+        const text = value();
+        params.alpha = parameter(`alpha=${text}`)[1];
         break;
+      }
       case "--param":
       case "-p": {
-        const [name, parsed] = parseAssignment(value());
+        const [name, parsed] = parameter(value());
         params[name] = parsed;
         break;
       }
       case "--update":
+        noValue();
         update = true;
         break;
       case "--no-update":
+        noValue();
         update = false;
         break;
-      case "--timeout":
-        timeout = Number(value());
-        if (!(timeout > 0)) throw new UsageError(`--timeout must be a number of seconds > 0`);
-        break;
-      case "--out":
-        out = value();
-        break;
-      case "--jobs":
-      case "-j":
-        jobs = Number(value());
-        if (!Number.isInteger(jobs) || jobs < 1) {
-          throw new UsageError(`--jobs must be a whole number >= 1: ${flag} ${args[i]}`);
+      case "--timeout": {
+        const text = value();
+        timeout = text.trim() === "" ? NaN : Number(text);
+        if (!Number.isFinite(timeout) || timeout <= 0) {
+          throw new UsageError(`--timeout must be a finite number of seconds > 0: ${seen}`);
         }
         break;
+      }
+      case "--out":
+        out = value();
+        if (out.trim() === "") throw new UsageError(`--out must name a folder: ${seen}`);
+        break;
+      case "--jobs":
+      case "-j": {
+        const text = value();
+        jobs = text.trim() === "" ? NaN : Number(text);
+        if (!Number.isInteger(jobs) || jobs < 1) {
+          throw new UsageError(`--jobs must be a whole number >= 1: ${seen}`);
+        }
+        break;
+      }
       case "--help":
       case "-h":
-        throw new UsageError(USAGE);
+        noValue();
+        return { names, params, update: false, timeout, out, jobs, help: true };
       default:
-        if (arg.startsWith("-")) throw new UsageError(`Unknown option ${arg}\n${USAGE}`);
+        if (arg.startsWith("-")) {
+          throw new UsageError(`Unknown option ${arg} (deno task notebooks --help lists them)`);
+        }
         names.push(arg);
     }
   }
@@ -127,8 +173,30 @@ export function parseArgs(args: string[]): CliOptions {
   };
 }
 
-const USAGE = `Usage: deno task notebooks [--alpha X] [--param NAME=VALUE]... [--update|--no-update]
-                           [--timeout SECONDS] [--out DIR] [--jobs N] [names...]`;
+/** What `--help` prints. */
+export const USAGE = `Usage: deno task notebooks [options] [names...]
+
+Executes notebooks on the Deno kernel through Jupyter and writes, under the output folder, each
+executed notebook, a self-contained HTML page per notebook and an index.html.
+
+Options:
+  --alpha X             shorthand for --param alpha=X
+  --param NAME=VALUE    override a parameter (number, string, true/false/null or JSON); its
+                        type must be that of the default in the notebook's parameters cell
+                        (a string that reads as a number or JSON goes in JSON quotes: '"007"')
+  -p NAME=VALUE         same as --param
+  --update              write executed outputs back into the source .ipynb
+                        (default when no parameter is overridden)
+  --no-update           never write the source notebooks
+  --timeout SECONDS     limit per cell, a finite number > 0 (default 120)
+  --out DIR             output folder (default build)
+  --jobs N, -j N        notebooks run at the same time, each on its own kernel
+                        (default: the number of CPUs, at most 2)
+  --help, -h            print this help and exit
+
+A name is a notebook in notebooks/ (with or without .ipynb) or a path to an .ipynb file; no
+name means every notebooks/*.ipynb. Exits 0 when every notebook passed, 1 when a cell fails,
+2 on a usage error (printed in one line), 130 or 143 when interrupted by SIGINT or SIGTERM.`;
 
 const NOTEBOOKS_DIR = "notebooks";
 
@@ -352,6 +420,10 @@ export async function main(args: string[], system?: SystemAccess): Promise<numbe
   let paths: string[];
   try {
     options = parseArgs(args);
+    if (options.help) {
+      console.log(USAGE);
+      return 0;
+    }
     paths = await resolveNotebooks(options.names);
   } catch (error) {
     if (error instanceof UsageError || error instanceof TypeError) {

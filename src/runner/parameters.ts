@@ -24,18 +24,42 @@ export interface Declaration {
   keyword: "const" | "let" | "var";
 }
 
+/** A command-line parameter value that cannot be read; `reason` says why without the text. */
+export class ParameterValueError extends TypeError {
+  /** The text given. */
+  readonly text: string;
+  /** Why it cannot be read. */
+  readonly reason: string;
+  /** An error for `text`, which cannot be read for `reason`. */
+  constructor(text: string, reason: string) {
+    super(`Cannot read ${text} as a parameter value: ${reason}`);
+    this.text = text;
+    this.reason = reason;
+  }
+}
+
 /**
- * Parses a command-line value: a number, `true`/`false`/`null`, JSON (object, array, quoted
- * string), else the text itself as a string.
+ * Parses a command-line value: a finite number, `true`/`false`/`null`, JSON (object, array,
+ * quoted string), else the text itself as a string. Throws a {@linkcode ParameterValueError} for
+ * text that starts like JSON (`[`, `{`, `"`) but is not JSON, and for a number that is not finite
+ * (`1e999`, `NaN`, `Infinity`).
  */
 export function parseParameterValue(text: string): ParameterValue {
   const trimmed = text.trim();
-  if (trimmed !== "" && Number.isFinite(Number(trimmed))) return Number(trimmed);
-  if (/^(true|false|null)$/.test(trimmed) || /^[[{"]/.test(trimmed)) {
+  const number = Number(trimmed);
+  if (trimmed !== "" && Number.isFinite(number)) return number;
+  if (/^[+-]?NaN$/.test(trimmed) || (trimmed !== "" && !Number.isNaN(number))) {
+    throw new ParameterValueError(text, "the value is not a finite number");
+  }
+  if (/^(true|false|null)$/.test(trimmed)) return JSON.parse(trimmed);
+  if (/^[[{"]/.test(trimmed)) {
     try {
       return JSON.parse(trimmed);
     } catch {
-      return text;
+      throw new ParameterValueError(
+        text,
+        `the value starts with ${trimmed[0]} but is not JSON (a string goes in JSON quotes: "...")`,
+      );
     }
   }
   return text;
@@ -55,8 +79,14 @@ export function parseAssignment(text: string): [string, ParameterValue] {
  * Only names declared at the start of a statement at nesting depth 0 count.
  */
 export function declaredParameters(source: string): Declaration[] {
-  const found: Declaration[] = [];
+  return declarations(source).map(({ name, keyword }) => ({ name, keyword }));
+}
+
+/** The declarations of a parameters cell, each with its initializer's text (comments blanked). */
+function declarations(source: string): (Declaration & { initializer?: string })[] {
+  const found: (Declaration & { initializer?: string })[] = [];
   const code = blankStringsAndComments(source);
+  const uncommented = blankStringsAndComments(source, false);
   const statement = /(^|[;\n])\s*(const|let|var)\s+/g;
   let match: RegExpExecArray | null;
   while ((match = statement.exec(code)) !== null) {
@@ -66,25 +96,67 @@ export function declaredParameters(source: string): Declaration[] {
     for (;;) {
       const name = /^[A-Za-z_$][\w$]*/.exec(code.slice(position));
       if (!name) break;
-      found.push({ name: name[0], keyword });
       position += name[0].length;
       let depth = 0;
       let next = -1;
+      let equals = -1;
+      let end = code.length;
       for (let i = position; i < code.length; i++) {
         const ch = code[i];
         if ("([{".includes(ch)) depth++;
         else if (")]}".includes(ch)) depth--;
-        else if (depth === 0 && (ch === ";" || (ch === "\n" && !continues(code, i)))) break;
-        else if (depth === 0 && ch === ",") {
+        else if (depth === 0 && (ch === ";" || (ch === "\n" && !continues(code, i)))) {
+          end = i;
+          break;
+        } else if (depth === 0 && ch === ",") {
+          end = i;
           next = i + 1;
           break;
-        }
+        } else if (
+          depth === 0 && equals < 0 && ch === "=" && !"=>".includes(code[i + 1] ?? "") &&
+          !"=!<>".includes(code[i - 1])
+        ) equals = i;
       }
+      found.push({
+        name: name[0],
+        keyword,
+        initializer: equals < 0 ? undefined : uncommented.slice(equals + 1, end).trim(),
+      });
       if (next < 0) break;
       position = next + (/^\s*/.exec(code.slice(next))?.[0].length ?? 0);
     }
   }
   return found;
+}
+
+/** The kinds of value a parameter override is checked against. */
+type Kind = "number" | "string" | "boolean" | "array" | "object" | "null";
+
+/** The kind with its article: "a number", "an array". */
+function article(kind: Kind): string {
+  return kind === "null" ? "null" : `${/^[ao]/.test(kind) ? "an" : "a"} ${kind}`;
+}
+
+/** The kind of a value. */
+function kindOf(value: ParameterValue): Kind | undefined {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  const type = typeof value;
+  return type === "number" || type === "string" || type === "boolean" || type === "object"
+    ? type
+    : undefined;
+}
+
+/** The kind of a literal initializer (`0.01`, `-3`, `"x"`, `[1]`, `{ n: 3 }`), else undefined. */
+function kindOfLiteral(initializer: string | undefined): Kind | undefined {
+  if (initializer === undefined) return undefined;
+  if (/^[+-]?(\d[\d_]*(\.[\d_]*)?|\.\d[\d_]*)(e[+-]?\d+)?$/i.test(initializer)) return "number";
+  if (/^(0x[\da-f_]+|0o[0-7_]+|0b[01_]+)$/i.test(initializer)) return "number";
+  if (/^("(\\.|[^"\\\n])*"|'(\\.|[^'\\\n])*'|`(\\.|[^`\\$])*`)$/.test(initializer)) return "string";
+  if (/^(true|false)$/.test(initializer)) return "boolean";
+  if (/^\[[\s\S]*\]$/.test(initializer)) return "array";
+  if (/^\{[\s\S]*\}$/.test(initializer)) return "object";
+  return undefined;
 }
 
 /** Whether a declaration continues on the line after position `i` (operator or open expression). */
@@ -94,11 +166,14 @@ function continues(code: string, i: number): boolean {
   return /[=+\-*/,(?:&|]$/.test(before) || /^[.?:+\-*/&|,]/.test(after);
 }
 
-/** Replaces string literals and comments with spaces (keeps positions and newlines). */
-function blankStringsAndComments(source: string): string {
+/**
+ * Replaces comments, and string literals unless `strings` is false, with spaces (keeps positions
+ * and newlines).
+ */
+function blankStringsAndComments(source: string, strings = true): string {
   return source.replace(
     /\/\/[^\n]*|\/\*[\s\S]*?\*\/|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`/g,
-    (text) => text.replace(/[^\n]/g, " "),
+    (text) => strings || text[0] === "/" ? text.replace(/[^\n]/g, " ") : text,
   );
 }
 
@@ -120,7 +195,10 @@ export function parametersCellIndex(notebook: Notebook, name = "notebook"): numb
 /**
  * Returns a copy of the notebook with the overrides injected as a cell tagged
  * `injected-parameters` right after the `parameters` cell (replacing an earlier injected cell).
- * Throws a RangeError naming the notebook's parameters when an override names none of them.
+ * Throws a RangeError naming the notebook's parameters when an override names none of them, and
+ * a TypeError naming the parameter, the notebook, the default and the value when an override's
+ * type (number, string, boolean, array, object) is not that of the literal default in the
+ * parameters cell (a default that is an expression, `2 ** 3`, is not checked).
  *
  * @param notebook The notebook to parameterise.
  * @param overrides Parameter names and their new values.
@@ -141,7 +219,7 @@ export function injectParameters(
       `Cannot set ${names.join(", ")} in ${name} as it has no cell tagged "parameters"`,
     );
   }
-  const declared = declaredParameters(sourceText(cells[index]));
+  const declared = declarations(sourceText(cells[index]));
   const keywords = new Map(declared.map((d) => [d.name, d.keyword]));
   const unknown = names.filter((n) => !keywords.has(n));
   if (unknown.length > 0) {
@@ -149,6 +227,21 @@ export function injectParameters(
     throw new RangeError(
       `Cannot set ${unknown.join(", ")} in ${name} as its parameters are: ${known}`,
     );
+  }
+  // The last declaration of a name is the one in force.
+  const defaults = new Map(declared.map((d) => [d.name, d.initializer]));
+  for (const n of names) {
+    const initializer = defaults.get(n);
+    const expected = kindOfLiteral(initializer);
+    const given = kindOf(overrides[n]);
+    if (expected !== undefined && given !== expected) {
+      const hint = expected === "string" ? ` (a string goes in JSON quotes: ${n}='"..."')` : "";
+      const shown = given === "null" || given === undefined ? "" : ` (${article(given)})`;
+      throw new TypeError(
+        `Cannot set ${n} in ${name} to ${JSON.stringify(overrides[n])}${shown} as its default, ` +
+          `${initializer}, is ${article(expected)}${hint}`,
+      );
+    }
   }
   const lines = names.map((n) =>
     `${keywords.get(n)} ${n} = ${JSON.stringify(overrides[n]) ?? "undefined"};`

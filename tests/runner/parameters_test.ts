@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {
   declaredParameters,
   injectParameters,
+  ParameterValueError,
   parseAssignment,
   parseParameterValue,
 } from "../../src/runner/parameters.ts";
@@ -38,8 +39,42 @@ Deno.test("parseParameterValue() reads numbers, booleans, null, JSON and plain s
   });
   await t.step("anything else is a string", () => {
     assert.equal(parseParameterValue("leaky"), "leaky");
-    assert.equal(parseParameterValue("{not json"), "{not json");
+    assert.equal(parseParameterValue("NaNa"), "NaNa");
   });
+});
+
+Deno.test("parseParameterValue() refuses text that starts like JSON but is not JSON", () => {
+  for (const text of ["[16,16", "{not json", '"open']) {
+    assert.throws(
+      () => parseParameterValue(text),
+      (error: Error) => {
+        assert.ok(error instanceof ParameterValueError);
+        assert.equal(
+          error.message,
+          `Cannot read ${text} as a parameter value: the value starts with ${
+            text[0]
+          } but is not JSON (a string goes in JSON quotes: "...")`,
+        );
+        return true;
+      },
+    );
+  }
+});
+
+Deno.test("parseParameterValue() refuses a number that is not finite", () => {
+  for (const text of ["1e999", "-1e999", "NaN", "Infinity", "-Infinity"]) {
+    assert.throws(
+      () => parseParameterValue(text),
+      (error: Error) => {
+        assert.ok(error instanceof ParameterValueError);
+        assert.equal(
+          error.message,
+          `Cannot read ${text} as a parameter value: the value is not a finite number`,
+        );
+        return true;
+      },
+    );
+  }
 });
 
 Deno.test("parseAssignment() splits at the first = and rejects a missing name", () => {
@@ -115,4 +150,52 @@ Deno.test("injectParameters() refuses two parameters cells", () => {
   const notebook = notebookWith("const alpha = 0.01;");
   notebook.cells[2].metadata = { tags: ["parameters"] };
   assert.throws(() => injectParameters(notebook, { alpha: 1 }), /2 cells are tagged/);
+});
+
+Deno.test("injectParameters() refuses an override whose type is not its literal default's", () => {
+  const notebook = notebookWith(
+    "const alpha = 0.01, tag = 'v1'; // slope\nlet flag = false\nconst hidden = [16, 16];\n" +
+      "const options = { n: 3 };\nconst big = 200_000;\nconst scale = 2 ** 3;",
+  );
+  const refused = (overrides: Record<string, unknown>, message: string) =>
+    assert.throws(
+      () => injectParameters(notebook, overrides, "notebooks/x.ipynb"),
+      (error: Error) => {
+        assert.ok(error instanceof TypeError);
+        assert.equal(error.message, message);
+        return true;
+      },
+    );
+  refused(
+    { alpha: "abc" },
+    'Cannot set alpha in notebooks/x.ipynb to "abc" (a string) as its default, 0.01, is a number',
+  );
+  refused(
+    { tag: 7 },
+    "Cannot set tag in notebooks/x.ipynb to 7 (a number) as its default, 'v1', is a string " +
+      `(a string goes in JSON quotes: tag='"..."')`,
+  );
+  refused(
+    { hidden: 8 },
+    "Cannot set hidden in notebooks/x.ipynb to 8 (a number) as its default, [16, 16], is an array",
+  );
+  refused(
+    { flag: "yes" },
+    'Cannot set flag in notebooks/x.ipynb to "yes" (a string) as its default, false, is a boolean',
+  );
+  refused(
+    { big: [1] },
+    "Cannot set big in notebooks/x.ipynb to [1] (an array) as its default, 200_000, is a number",
+  );
+  // Same types pass; a default that is an expression is not checked.
+  const injected = injectParameters(notebook, {
+    alpha: 0.2,
+    tag: "v2",
+    flag: true,
+    hidden: [8],
+    options: { n: 5 },
+    big: 3,
+    scale: "anything",
+  });
+  assert.match(sourceText(injected.cells[2]), /^const scale = "anything";$/m);
 });
