@@ -19,7 +19,7 @@ import type { FigureDocument } from "../plot/types.ts";
 import { displayFigure } from "./display_figure.ts";
 import { Displayable, jupyterDisplay, type MimeBundle } from "./displayable.ts";
 import { latexToHtml } from "./latex_to_html.ts";
-import { type OptionKeys, requireOptions } from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
 
 /** Options for {@linkcode activationView}. */
 export interface ActivationViewOptions {
@@ -72,15 +72,32 @@ export function activationView(
   options: ActivationViewOptions = {},
 ): Displayable {
   requireOptions("show an activation", options, ACTIVATION_VIEW_KEYS);
-  if (
-    activation === null || typeof activation !== "object" ||
-    typeof activation.f !== "function" || typeof activation.latex !== "string"
-  ) {
+  if (activation === null || typeof activation !== "object") {
     throw new TypeError(
-      `Cannot display an activation as it must have f, grad, latex and gradLatex: activation=${
+      `Cannot display an activation as it must have f, grad, expression, latex and gradLatex: activation=${
         String(activation)
       }`,
     );
+  }
+  // Each field the view draws or prints, named when it is missing: none may print "undefined".
+  const fields = [
+    ["f", "function"],
+    ["grad", "function"],
+    ["expression", "string"],
+    ["latex", "string"],
+    ["gradLatex", "string"],
+    // The label, or the name when there is no label.
+    [activation.label === undefined ? "name" : "label", "string"],
+  ] as const;
+  for (const [key, type] of fields) {
+    const value: unknown = activation[key];
+    if (type === "function" ? typeof value !== "function" : typeof value !== "string") {
+      throw new TypeError(
+        `Cannot display an activation as activation.${key} must be a ${type}: activation.${key}=${
+          typeof value === "function" ? "a function" : formatValue(value)
+        }`,
+      );
+    }
   }
   const label = activation.label ?? activation.name;
   const figure = plotActivations([activation], {

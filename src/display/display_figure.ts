@@ -50,6 +50,12 @@ export function displayFigure(figure: FigureElement): Displayable {
       }`,
     );
   }
+  const tag = figure.tagName.toLowerCase();
+  if (tag !== "svg" && tag !== "figure") {
+    throw new TypeError(
+      `Cannot display a figure as it must be an <svg> or <figure> element: figure=<${tag}>`,
+    );
+  }
   const title = figure.querySelector("h2")?.textContent ??
     figure.querySelector("h3")?.textContent ??
     figure.querySelector("title")?.textContent;

@@ -11,7 +11,7 @@ import type { EpochMetrics } from "../plot/plot_training_curves.ts";
 import type { FigureDocument, FigureElement } from "../plot/types.ts";
 import { displayFigure } from "./display_figure.ts";
 import { Displayable } from "./displayable.ts";
-import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 
 /** Options for {@linkcode historyView}. */
 export interface HistoryViewOptions {
@@ -75,7 +75,9 @@ export function historyView(
       }`,
     );
   }
-  history.forEach((record, i) => {
+  // An index loop, not forEach: a hole in the array is a missing record, not one to skip.
+  for (let i = 0; i < history.length; i++) {
+    const record = history[i];
     if (record === null || typeof record !== "object") {
       throw new TypeError(
         `Cannot display a training history as history[${i}] must be an epoch record { epoch, trainLoss, ... }: history[${i}]=${
@@ -83,7 +85,8 @@ export function historyView(
         }`,
       );
     }
-  });
+    checkRecord(record, i);
+  }
   const document = options.document ?? createDocument();
   const width = options.panelWidth ?? 300;
   const height = options.panelHeight ?? 240;
@@ -164,6 +167,35 @@ export function historyView(
     "text/html": figure.outerHTML,
     ...(svg === undefined ? {} : { "image/svg+xml": svg }),
   });
+}
+
+const ACTION = "display a training history";
+
+/**
+ * Checks the fields of `history[i]` that are drawn or printed: `epoch` a finite number, each
+ * accuracy absent (undefined or NaN, as in a regression run) or in [0, 1], `deadFraction`
+ * absent or an array of fractions in [0, 1]. A loss may be anything a run gives (NaN or
+ * Infinity when it diverged).
+ */
+function checkRecord(record: EpochMetrics, i: number): void {
+  requireNumber(ACTION, `history[${i}].epoch`, record.epoch);
+  for (const key of ["trainAccuracy", "testAccuracy"] as const) {
+    const value = record[key];
+    if (value === undefined || Number.isNaN(value)) continue;
+    requireNumber(ACTION, `history[${i}].${key}`, value, { min: 0, max: 1 });
+  }
+  const dead: unknown = record.deadFraction;
+  if (dead === undefined) return;
+  if (!Array.isArray(dead)) {
+    throw new TypeError(
+      `Cannot ${ACTION} as history[${i}].deadFraction must be an array of fractions in [0, 1], one per activation layer: history[${i}].deadFraction=${
+        formatValue(dead)
+      }`,
+    );
+  }
+  for (let l = 0; l < dead.length; l++) {
+    requireNumber(ACTION, `history[${i}].deadFraction[${l}]`, dead[l], { min: 0, max: 1 });
+  }
 }
 
 /** The first and last epochs as text lines. */

@@ -48,7 +48,7 @@ export interface ExploreOptions {
   batchSize?: number;
   /** Epochs to train before stopping, an integer in [1, 5000]. Default: 200. */
   epochs?: number;
-  /** Seed of the data, the split, the weights and the shuffling; an integer. Default: 0. */
+  /** Seed of the data, the split, the weights and the shuffling; a safe integer. Default: 0. */
   seed?: number;
 }
 
@@ -148,8 +148,19 @@ export function resolveExplorerSettings(options: ExploreOptions = {}): ExplorerS
       max: 1000,
     }),
     epochs: requireNumber(ACTION, "epochs", given.epochs, { integer: true, min: 1, max: 5000 }),
-    seed: requireNumber(ACTION, "seed", given.seed, { integer: true }),
+    seed: requireSeed(given.seed),
   };
+}
+
+/** A seed createPrng takes: a safe integer, checked here so the error names `explore`. */
+function requireSeed(seed: unknown): number {
+  requireNumber(ACTION, "seed", seed, { integer: true });
+  if (!Number.isSafeInteger(seed)) {
+    throw new RangeError(
+      `Cannot ${ACTION} as seed must be a safe integer (|seed| <= 2^53 - 1): seed=${seed}`,
+    );
+  }
+  return seed as number;
 }
 
 function withoutUndefined(options: ExploreOptions): ExploreOptions {
@@ -192,8 +203,9 @@ function requireHidden(hidden: unknown): readonly number[] {
       }`,
     );
   }
-  hidden.forEach((width, i) =>
-    requireNumber(ACTION, `hidden[${i}]`, width, { integer: true, min: 1, max: MAX_WIDTH })
-  );
+  // An index loop, not forEach: forEach skips a hole ([16, , 16]) that is a missing width.
+  for (let i = 0; i < hidden.length; i++) {
+    requireNumber(ACTION, `hidden[${i}]`, hidden[i], { integer: true, min: 1, max: MAX_WIDTH });
+  }
   return Object.freeze([...hidden]);
 }

@@ -9,7 +9,7 @@
  * @module
  */
 
-import type { Summary } from "./summary.ts";
+import { requireSummary, type Summary } from "./summary.ts";
 
 /** How two summaries compare, by {@linkcode compareSummaries}. */
 export interface Comparison {
@@ -49,15 +49,8 @@ export interface Comparison {
  * ```
  */
 export function compareSummaries(a: Summary, b: Summary): Comparison {
-  for (const [name, s] of [["a", a], ["b", b]] as const) {
-    if (typeof s?.mean !== "number" || typeof s?.se !== "number") {
-      throw new TypeError(
-        `Cannot compare summaries as ${name} must be a Summary (from summarize or measure): ${name}=${
-          String(s)
-        }`,
-      );
-    }
-  }
+  requireSummary("compare summaries", "a", a);
+  requireSummary("compare summaries", "b", b);
   const difference = a.mean - b.mean;
   const se = Math.sqrt(a.se ** 2 + b.se ** 2);
   return {

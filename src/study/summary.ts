@@ -162,7 +162,7 @@ const FORMAT_SUMMARY_KEYS: OptionKeys<FormatSummaryOptions> = {
  * Formats a summary as `mean ± sd` (sample sd), with the number of finished runs and, when there
  * are any, of the diverged ones: `"0.900 ± 0.100 (n = 3, 1 diverged)"`.
  *
- * @param summary A {@linkcode Summary} (anything else throws a `TypeError`).
+ * @param summary A {@linkcode Summary}; anything else throws, as {@linkcode requireSummary} says.
  * @param options Scale, digits and unit.
  * @returns The text.
  *
@@ -192,21 +192,66 @@ export function formatSummary(summary: Summary, options: FormatSummaryOptions = 
   if (typeof unit !== "string") {
     throw new TypeError(`Cannot ${action} as unit must be a string: unit=${formatValue(unit)}`);
   }
-  const s = summary as Partial<Summary> | null;
-  if (
-    typeof s !== "object" || s === null || !Number.isInteger(s.n) || s.n! < 0 ||
-    !Number.isInteger(s.diverged) || s.diverged! < 0 || typeof s.mean !== "number" ||
-    typeof s.sd !== "number"
-  ) {
-    throw new TypeError(
-      `Cannot ${action} as summary must be a Summary (from summarize or measure): summary=${
-        formatValue(summary)
-      }`,
-    );
-  }
+  requireSummary(action, "summary", summary);
   const diverged = summary.diverged > 0 ? `${summary.diverged} diverged` : "";
   if (summary.n === 0) return `no finished run${diverged ? ` (${diverged})` : ""}`;
   const mean = (summary.mean * scale).toFixed(digits);
   const spread = summary.n > 1 ? ` ± ${(summary.sd * scale).toFixed(digits)}` : "";
   return `${mean}${spread}${unit} (n = ${summary.n}${diverged ? `, ${diverged}` : ""})`;
+}
+
+/**
+ * Checks that `value` is a {@linkcode Summary} as {@linkcode summarize} makes one, or throws: a
+ * `TypeError` when it is not an object or a field has the wrong type, a `RangeError` when a
+ * field is out of range. It checks the fields that the study helpers read: `n` and `diverged`
+ * integers >= 0, `mean` a number (NaN only when n = 0), `sd` and `se` numbers >= 0 (NaN only
+ * when n < 2). A hand-made summary missing `diverged`, or with a negative `se`, would otherwise
+ * give a wrong comparison or text without a word.
+ *
+ * @param action What was being attempted, e.g. `"compare summaries"`.
+ * @param name The parameter's name, e.g. `"a"`.
+ * @param value The value received.
+ * @returns The value, typed as a Summary.
+ *
+ * @example
+ * ```ts
+ * import { requireSummary, summarize } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const s = summarize([1, 2, 3]);
+ * assert.equal(requireSummary("compare summaries", "a", s), s);
+ * assert.throws(() => requireSummary("compare summaries", "a", { ...s, se: -1 }), {
+ *   name: "RangeError",
+ *   message: "Cannot compare summaries as a.se must be a number >= 0 (NaN only when a.n < 2): a.se=-1",
+ * });
+ * ```
+ */
+export function requireSummary(action: string, name: string, value: unknown): Summary {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new TypeError(
+      `Cannot ${action} as ${name} must be a Summary (from summarize or measure): ${name}=${
+        formatValue(value)
+      }`,
+    );
+  }
+  const s = value as Record<keyof Summary, unknown>;
+  const n = requireNumber(action, `${name}.n`, s.n, { integer: true, min: 0 });
+  requireNumber(action, `${name}.diverged`, s.diverged, { integer: true, min: 0 });
+  const field = (key: "mean" | "sd" | "se", requirement: string, ok: (v: number) => boolean) => {
+    const v = s[key];
+    const message = `Cannot ${action} as ${name}.${key} must be ${requirement}: ${name}.${key}=${
+      formatValue(v)
+    }`;
+    if (typeof v !== "number") throw new TypeError(message);
+    if (!ok(v)) throw new RangeError(message);
+  };
+  field("mean", `a number (NaN only when ${name}.n = 0)`, (v) => !Number.isNaN(v) || n === 0);
+  for (const key of ["sd", "se"] as const) {
+    field(
+      key,
+      `a number >= 0 (NaN only when ${name}.n < 2)`,
+      (v) => Number.isNaN(v) ? n < 2 : v >= 0,
+    );
+  }
+  return value as Summary;
 }

@@ -112,3 +112,41 @@ Deno.test("an activation from createActivation() displays itself once display is
   assert.deepEqual(bundle, activationView(leakyRelu).bundle);
   assert.ok(bundle["text/markdown"]?.includes(leakyRelu.latex));
 });
+
+Deno.test("activationView() names the field an incomplete activation lacks, never printing undefined", async (t) => {
+  const complete = {
+    name: "x",
+    f: (z: number) => z,
+    grad: () => 1,
+    expression: "z",
+    latex: "f(z) = z",
+    gradLatex: "f'(z) = 1",
+  };
+  const cases: [string, string][] = [
+    ["grad", "a function"],
+    ["expression", "a string"],
+    ["latex", "a string"],
+    ["gradLatex", "a string"],
+    ["name", "a string"],
+  ];
+  for (const [key, requirement] of cases) {
+    await t.step(`without ${key}`, () => {
+      const { [key as keyof typeof complete]: _, ...incomplete } = complete;
+      assert.throws(() => activationView(incomplete as never), {
+        name: "TypeError",
+        message:
+          `Cannot display an activation as activation.${key} must be ${requirement}: activation.${key}=undefined`,
+      });
+    });
+  }
+  await t.step("with a label that is not a string", () => {
+    assert.throws(() => activationView({ ...complete, label: 3 } as never), {
+      name: "TypeError",
+      message:
+        "Cannot display an activation as activation.label must be a string: activation.label=3",
+    });
+  });
+  await t.step("complete, with the name standing in for the label", () => {
+    assert.equal(activationView(complete as never)[jupyterDisplay]()["text/plain"], "x: f(z) = z");
+  });
+});

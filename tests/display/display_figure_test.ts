@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { displayFigure, jupyterDisplay, show } from "../../src/display/mod.ts";
-import { plotLines } from "../../src/plot/mod.ts";
+import { createDocument, plotLines } from "../../src/plot/mod.ts";
 
 const series = [{ name: "a", x: [0, 1, 2], y: [0, 1, 4] }];
 
@@ -22,6 +22,13 @@ Deno.test("displayFigure() gives a titled figure as HTML, as one SVG, and named 
 
 Deno.test("displayFigure() rejects a value that is not an element", () => {
   assert.throws(() => displayFigure("<svg/>" as never), TypeError);
+});
+
+Deno.test("displayFigure() refuses an element other than <svg> or <figure>, naming its tag", () => {
+  assert.throws(() => displayFigure(createDocument().createElement("div")), {
+    name: "TypeError",
+    message: "Cannot display a figure as it must be an <svg> or <figure> element: figure=<div>",
+  });
 });
 
 Deno.test("show() picks the view that fits the value", async (t) => {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { historyView, jupyterDisplay } from "../../src/display/mod.ts";
+import { historyView, jupyterDisplay, show } from "../../src/display/mod.ts";
 
 const history = [1, 2, 3, 4].map((epoch) => ({
   epoch,
@@ -56,4 +56,71 @@ Deno.test("historyView() names a record that is not an object", () => {
     message:
       "Cannot display a training history as history[1] must be an epoch record { epoch, trainLoss, ... }: history[1]=null",
   });
+});
+
+Deno.test("historyView() names a missing record rather than skipping the hole", () => {
+  // deno-lint-ignore no-sparse-arrays
+  assert.throws(() => historyView([history[0], , history[2]] as never), {
+    name: "TypeError",
+    message:
+      "Cannot display a training history as history[1] must be an epoch record { epoch, trainLoss, ... }: history[1]=undefined",
+  });
+});
+
+Deno.test("historyView() refuses a record whose epoch is not a finite number, naming it", () => {
+  assert.throws(() => historyView([{ trainLoss: 0.5 }, { trainLoss: 0.4 }] as never), {
+    name: "TypeError",
+    message:
+      "Cannot display a training history as history[0].epoch must be a finite number: history[0].epoch=undefined",
+  });
+  assert.throws(() => historyView([history[0], { ...history[1], epoch: "a" as never }]), {
+    name: "TypeError",
+    message:
+      'Cannot display a training history as history[1].epoch must be a finite number: history[1].epoch="a"',
+  });
+  assert.throws(() => historyView([{ ...history[0], epoch: NaN }]), {
+    name: "RangeError",
+    message:
+      "Cannot display a training history as history[0].epoch must be a finite number: history[0].epoch=NaN",
+  });
+});
+
+Deno.test("historyView() refuses accuracies and dead fractions outside [0, 1], naming the entry", () => {
+  assert.throws(() => historyView([history[0], { ...history[1], deadFraction: [0.1, 60] }]), {
+    name: "RangeError",
+    message:
+      "Cannot display a training history as history[1].deadFraction[1] must be a finite number >= 0 and <= 1: history[1].deadFraction[1]=60",
+  });
+  assert.throws(() => historyView([{ ...history[0], testAccuracy: 95 }]), {
+    name: "RangeError",
+    message:
+      "Cannot display a training history as history[0].testAccuracy must be a finite number >= 0 and <= 1: history[0].testAccuracy=95",
+  });
+  assert.throws(() => historyView([{ ...history[0], trainAccuracy: -0.1 }]), {
+    name: "RangeError",
+    message:
+      "Cannot display a training history as history[0].trainAccuracy must be a finite number >= 0 and <= 1: history[0].trainAccuracy=-0.1",
+  });
+});
+
+Deno.test("historyView() and show() refuse a deadFraction that is not an array of numbers", () => {
+  assert.throws(() => show([{ epoch: 1, trainLoss: 0.5, deadFraction: 0.5 }]), {
+    name: "TypeError",
+    message:
+      "Cannot display a training history as history[0].deadFraction must be an array of fractions in [0, 1], one per activation layer: history[0].deadFraction=0.5",
+  });
+  assert.throws(() => historyView([{ epoch: 1, trainLoss: 0.5, deadFraction: ["0.1"] as never }]), {
+    name: "TypeError",
+    message:
+      'Cannot display a training history as history[0].deadFraction[0] must be a finite number >= 0 and <= 1: history[0].deadFraction[0]="0.1"',
+  });
+});
+
+Deno.test("historyView() still takes every record train makes: no accuracy, NaN accuracy, a diverged loss", () => {
+  const regression = [1, 2].map((epoch) => ({ epoch, trainLoss: 1 / epoch, deadFraction: [0, 1] }));
+  assert.match(historyView(regression)[jupyterDisplay]()["text/plain"], /epoch 2, trainLoss 0.5/);
+  const unmeasured = [{ epoch: 1, trainLoss: 0.5, trainAccuracy: NaN, deadFraction: [] }];
+  assert.match(historyView(unmeasured)[jupyterDisplay]()["text/plain"], /trainAccuracy NaN/);
+  const diverged = [{ epoch: 1, trainLoss: 0.5 }, { epoch: 2, trainLoss: Infinity }];
+  assert.match(historyView(diverged)[jupyterDisplay]()["text/plain"], /trainLoss Infinity/);
 });

@@ -56,6 +56,12 @@ Deno.test("explore() refuses bad values with the value in the message", async (t
     [{ hidden: [64] }, RangeError, /hidden\[0\]=64/],
     [{ hidden: [8, 1.5] }, RangeError, /hidden\[1\]=1.5/],
     [{ hidden: 16 }, TypeError, /hidden must be an array of layer widths: hidden=16/],
+    // deno-lint-ignore no-sparse-arrays
+    [
+      { hidden: [16, , 16] },
+      TypeError,
+      /hidden\[1\] must be a finite integer >= 1 and <= 32: hidden\[1\]=undefined$/,
+    ],
     [{ activation: "tanh" }, RangeError, /activation must be one of "relu", .*activation="tanh"/],
     [{ optimizer: "momentum" }, RangeError, /optimizer="momentum"/],
     [{ dataset: 3 }, TypeError, /dataset=3/],
@@ -65,6 +71,12 @@ Deno.test("explore() refuses bad values with the value in the message", async (t
     [{ batchSize: 0 }, RangeError, /batchSize=0/],
     [{ epochs: 2.5 }, RangeError, /epochs=2.5/],
     [{ seed: 0.5 }, RangeError, /seed=0.5/],
+    [
+      { seed: 2 ** 53 },
+      RangeError,
+      /seed must be a safe integer \(\|seed\| <= 2\^53 - 1\): seed=9007199254740992$/,
+    ],
+    [{ seed: -(2 ** 53) }, RangeError, /seed=-9007199254740992$/],
   ];
   for (const [options, kind, message] of cases) {
     await t.step(JSON.stringify(options, (_, v) => Number.isNaN(v) ? "NaN" : v), () => {

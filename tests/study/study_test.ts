@@ -8,6 +8,7 @@ import {
   mlp,
   overSeeds,
   overSeedsAsync,
+  requireSummary,
   summarize,
   type Summary,
   train,
@@ -120,6 +121,22 @@ Deno.test("compareSummaries() calls a difference beyond noise only past 2 standa
   await t.step("a non-summary is refused", () => {
     assert.throws(() => compareSummaries({} as never, summarize([1])), TypeError);
   });
+  await t.step(
+    "a summary with a negative se or no diverged count is refused, naming the field",
+    () => {
+      const good = summarize([1, 2, 3]);
+      assert.throws(() => compareSummaries({ ...good, se: -0.1 }, good), {
+        name: "RangeError",
+        message:
+          "Cannot compare summaries as a.se must be a number >= 0 (NaN only when a.n < 2): a.se=-0.1",
+      });
+      const { diverged: _, ...noDiverged } = good;
+      assert.throws(() => compareSummaries(good, noDiverged as never), {
+        name: "TypeError",
+        message: /^Cannot compare summaries as b\.diverged must be/,
+      });
+    },
+  );
 });
 
 Deno.test("verdictOf() is supported in every condition, not supported in none, qualified between", () => {
@@ -177,12 +194,66 @@ Deno.test("formatSummary() refuses options and summaries it would print as NaN o
       message: "Cannot format a summary as unit must be a string: unit=5",
     });
   });
-  await t.step("an object that is not a summary", () => {
+  await t.step("a value that is not a summary", () => {
+    assert.throws(() => formatSummary(5 as never), {
+      name: "TypeError",
+      message:
+        "Cannot format a summary as summary must be a Summary (from summarize or measure): summary=5",
+    });
+  });
+  await t.step("an object without the fields of a summary", () => {
     assert.throws(() => formatSummary({} as Summary), {
       name: "TypeError",
       message:
-        "Cannot format a summary as summary must be a Summary (from summarize or measure): summary=[object Object]",
+        "Cannot format a summary as summary.n must be a finite integer >= 0: summary.n=undefined",
     });
+  });
+});
+
+Deno.test("requireSummary() refuses a hand-made summary, naming the field, and passes summarize's", async (t) => {
+  const s = summarize([1, 2, 3]);
+  await t.step("without diverged", () => {
+    const { diverged: _, ...partial } = s;
+    assert.throws(() => requireSummary("compare summaries", "a", partial), {
+      name: "TypeError",
+      message:
+        "Cannot compare summaries as a.diverged must be a finite integer >= 0: a.diverged=undefined",
+    });
+    assert.throws(() => formatSummary(partial as Summary), {
+      name: "TypeError",
+      message:
+        "Cannot format a summary as summary.diverged must be a finite integer >= 0: summary.diverged=undefined",
+    });
+  });
+  await t.step("with a negative se or sd", () => {
+    assert.throws(() => requireSummary("compare summaries", "b", { ...s, se: -0.5 }), {
+      name: "RangeError",
+      message:
+        "Cannot compare summaries as b.se must be a number >= 0 (NaN only when b.n < 2): b.se=-0.5",
+    });
+    assert.throws(() => formatSummary({ ...s, sd: -1 }), {
+      name: "RangeError",
+      message:
+        "Cannot format a summary as summary.sd must be a number >= 0 (NaN only when summary.n < 2): summary.sd=-1",
+    });
+  });
+  await t.step("with NaN where finished runs give a value", () => {
+    assert.throws(() => requireSummary("compare summaries", "a", { ...s, mean: NaN }), {
+      name: "RangeError",
+      message:
+        "Cannot compare summaries as a.mean must be a number (NaN only when a.n = 0): a.mean=NaN",
+    });
+    assert.throws(() => requireSummary("compare summaries", "a", { ...s, se: NaN }), {
+      name: "RangeError",
+      message:
+        "Cannot compare summaries as a.se must be a number >= 0 (NaN only when a.n < 2): a.se=NaN",
+    });
+  });
+  await t.step("every summary summarize makes, even with no or one finished run", () => {
+    for (const values of [[], [NaN], [0.5], [1, 2, NaN], [1e308, -1e308], [1e308, 1e308]]) {
+      const made = summarize(values);
+      assert.equal(requireSummary("compare summaries", "a", made), made);
+    }
   });
 });
 
