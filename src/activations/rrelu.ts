@@ -7,6 +7,7 @@
  */
 
 import { drawUniform } from "../core/_draw.ts";
+import { requireFlag } from "../core/_require.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
 import {
   formatValue,
@@ -107,13 +108,7 @@ function resolve(action: string, options: RReluOptions): Resolved {
   const upper = requireNumber(action, "upper", orDefault(options.upper, RRELU_UPPER), {
     min: lower,
   });
-  const training = orDefault(options.training, false);
-  if (typeof training !== "boolean") {
-    throw new TypeError(
-      `Cannot ${action} as training must be true or false: training=${formatValue(training)}`,
-    );
-  }
-  if (!training) return { lower, upper, draw: undefined };
+  if (!requireFlag(action, "training", options.training)) return { lower, upper, draw: undefined };
   if (options.prng === undefined && options.seed === undefined) {
     throw new TypeError(
       `Cannot ${action} as training needs a prng or a seed: prng=undefined, seed=undefined`,

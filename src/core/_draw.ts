@@ -1,7 +1,7 @@
 /**
- * A draw from a user's generator, checked: a {@linkcode Prng} promises numbers in [0, 1), and one
- * that breaks it (NaN, 2) would otherwise give slopes outside their range or a dropout that
- * drops nothing, silently.
+ * Draws from a user's generator, checked: a {@linkcode Prng} promises numbers in [0, 1), and one
+ * that breaks it (NaN, 2, or 0 on and on) would otherwise give slopes outside their range, a
+ * dropout that drops nothing, NaN weights or a loop that never ends, silently.
  *
  * @module
  */
@@ -9,19 +9,41 @@
 import type { Prng } from "./prng.ts";
 import { formatValue } from "./validate.ts";
 
+/** How many zeros in a row {@linkcode drawPositive} redraws before it calls the generator broken. */
+const ZERO_REDRAWS = 64;
+
 /**
  * One number from `prng`, or a RangeError naming `action` when it is not in [0, 1).
  *
- * @param action What was being attempted, e.g. `"run Dropout(0.5, 8) forward"`.
+ * @param action What was being attempted, e.g. `"run Dropout(3, rate 0.5)"`.
  * @param prng The generator.
  * @returns The number drawn.
  */
 export function drawUniform(action: string, prng: Prng): number {
   const u = prng();
-  if (!(u >= 0 && u < 1)) {
-    throw new RangeError(
-      `Cannot ${action} as prng must return numbers in [0, 1): drew ${formatValue(u)}`,
-    );
+  if (!(u >= 0 && u < 1)) throw broken(action, u, "[0, 1)");
+  return u;
+}
+
+/**
+ * One number from `prng` in (0, 1), for a logarithm or a square root that must not see 0: a 0 is
+ * drawn again (a generator of [0, 1) gives it once in 2^32 draws), at most 64 times in a row.
+ *
+ * @param action What was being attempted, e.g. `"draw a normal sample"`.
+ * @param prng The generator.
+ * @returns The number drawn.
+ */
+export function drawPositive(action: string, prng: Prng): number {
+  let u = prng();
+  for (let draws = 1; u === 0 && draws < ZERO_REDRAWS; draws++) u = prng();
+  if (!(u > 0 && u < 1)) {
+    throw broken(action, u, u === 0 ? `(0, 1), not 0 ${ZERO_REDRAWS} times running` : "[0, 1)");
   }
   return u;
+}
+
+function broken(action: string, u: number, range: string): RangeError {
+  return new RangeError(
+    `Cannot ${action} as prng must return numbers in ${range}: drew ${formatValue(u)}`,
+  );
 }

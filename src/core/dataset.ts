@@ -7,7 +7,7 @@
  */
 
 import type { Matrix } from "./matrix.ts";
-import { requireMatrix } from "./_require_matrix.ts";
+import { requireMatrix, requireTargets } from "./_require.ts";
 import { formatValue, type OptionKeys, requireOptions } from "./validate.ts";
 
 /**
@@ -54,16 +54,7 @@ export function dataset(
   const action = "create a dataset";
   requireOptions(action, options, DATASET_KEYS);
   requireMatrix(action, "x", x);
-  if (!(y instanceof Int32Array)) {
-    if (Array.isArray(y) || ArrayBuffer.isView(y)) {
-      throw new TypeError(
-        `Cannot ${action} as y must be an Int32Array of class labels or a matrix of targets (new Int32Array(labels) converts an array): y=${
-          Array.isArray(y) ? `an array of ${y.length}` : `a ${y.constructor.name}`
-        }`,
-      );
-    }
-    requireMatrix(action, "y", y);
-  }
+  requireTargets(action, "y", y);
   const yRows = y instanceof Int32Array ? y.length : y.rows;
   if (x.rows !== yRows) {
     throw new RangeError(

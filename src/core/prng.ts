@@ -7,7 +7,8 @@
  * @module
  */
 
-import { formatValue, requireNumber } from "./validate.ts";
+import { drawPositive, drawUniform } from "./_draw.ts";
+import { requireNumber } from "./validate.ts";
 
 /** A source of uniform random numbers in [0, 1), like `Math.random`. */
 export type Prng = () => number;
@@ -31,12 +32,7 @@ export type Prng = () => number;
  * ```
  */
 export function createPrng(seed: number): Prng {
-  requireNumber("create a Prng", "seed", seed, { integer: true });
-  if (!Number.isSafeInteger(seed)) {
-    throw new RangeError(
-      `Cannot create a Prng as seed must be a safe integer (|seed| <= 2^53 - 1): seed=${seed}`,
-    );
-  }
+  requireNumber("create a Prng", "seed", seed, { integer: true }); // a safe integer
   // splitmix32 expands the seed's low 32 bits into four well-mixed state words; its high
   // bits (0 for seeds 0 to 2^32 - 1) change the second word through a bijection that leaves 0
   // at 0, so no two safe integers share a state (the first word determines the low bits).
@@ -126,17 +122,7 @@ export function resolvePrng(options: RandomOptions = {}): Prng {
  * ```
  */
 export function randomNormal(prng: Prng): number {
-  // u = 0 would give log(0): draw again (a generator of [0, 1) gives 0 once in 2^32 draws;
-  // one that gives it 64 times running is broken, and so is one outside [0, 1)).
-  let u = prng();
-  for (let draws = 1; u === 0 && draws < 64; draws++) u = prng();
-  const v = prng();
-  if (!(u > 0 && u < 1 && v >= 0 && v < 1)) {
-    throw new RangeError(
-      `Cannot draw a normal sample as prng must return numbers in [0, 1), not only 0: drew ${
-        formatValue(u)
-      } and ${formatValue(v)}`,
-    );
-  }
+  const u = drawPositive("draw a normal sample", prng); // log(0) would be -Infinity
+  const v = drawUniform("draw a normal sample", prng);
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }

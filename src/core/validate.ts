@@ -15,7 +15,10 @@ export interface NumberRequirement {
   max?: number;
   /** The maximum is exclusive. */
   maxExclusive?: boolean;
-  /** The value must be an integer. */
+  /**
+   * The value must be an integer, and a safe one (|value| <= 2^53 - 1): beyond, float64 has no
+   * odd integers, and neighbouring seeds or counts would be one number.
+   */
   integer?: boolean;
 }
 
@@ -49,7 +52,8 @@ function describe(req: NumberRequirement): string {
 
 /**
  * Checks that `value` is a number meeting `req`, or throws: `TypeError` when it is not a
- * number, `RangeError` when it is NaN, infinite, not an integer, or out of range.
+ * number, `RangeError` when it is NaN, infinite, not an integer (or an integer beyond 2^53 - 1
+ * in magnitude), or out of range.
  *
  * @param action What was being attempted, e.g. `"create leakyRelu"`.
  * @param name The parameter's name, e.g. `"alpha"`.
@@ -67,6 +71,10 @@ function describe(req: NumberRequirement): string {
  *   { name: "RangeError", message: "Cannot create leakyRelu as alpha must be a finite number >= 0: alpha=NaN" },
  * );
  * assert.equal(requireNumber("train", "epochs", 3, { integer: true, min: 1 }), 3);
+ * assert.throws(() => requireNumber("train", "seed", 2 ** 53, { integer: true }), {
+ *   name: "RangeError",
+ *   message: "Cannot train as seed must be a safe integer (|seed| <= 2^53 - 1): seed=9007199254740992",
+ * });
  * ```
  */
 export function requireNumber(
@@ -80,6 +88,13 @@ export function requireNumber(
   if (typeof value !== "number") throw new TypeError(message());
   if (!Number.isFinite(value)) throw new RangeError(message());
   if (req.integer && !Number.isInteger(value)) throw new RangeError(message());
+  if (req.integer && !Number.isSafeInteger(value)) {
+    throw new RangeError(
+      `Cannot ${action} as ${name} must be a safe integer (|${name}| <= 2^53 - 1): ${name}=${
+        formatValue(value)
+      }`,
+    );
+  }
   if (req.min !== undefined && (req.minExclusive ? value <= req.min : value < req.min)) {
     throw new RangeError(message());
   }

@@ -7,7 +7,7 @@
 
 import type { Dataset } from "../core/dataset.ts";
 import { type Prng, randomNormal } from "../core/prng.ts";
-import { formatValue, requireNumber } from "../core/validate.ts";
+import { requireNumber } from "../core/validate.ts";
 
 /** Reads `options.n` (default `fallback`), an integer >= `min`. */
 export function readCount(action: string, n: unknown, fallback: number, min = 1): number {
@@ -17,17 +17,6 @@ export function readCount(action: string, n: unknown, fallback: number, min = 1)
 /** Reads `options.noise` (default 0), a finite number >= 0. */
 export function readNoise(action: string, noise: unknown): number {
   return requireNumber(action, "noise", noise ?? 0, { min: 0 });
-}
-
-/** Reads `options.shuffle` (default true), a boolean. */
-export function readShuffle(action: string, shuffle: unknown): boolean {
-  if (shuffle === undefined) return true;
-  if (typeof shuffle !== "boolean") {
-    throw new TypeError(
-      `Cannot ${action} as shuffle must be a boolean: shuffle=${formatValue(shuffle)}`,
-    );
-  }
-  return shuffle;
 }
 
 /**

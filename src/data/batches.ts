@@ -4,10 +4,10 @@
  * @module
  */
 
+import { requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
-import { readShuffle } from "./_generate.ts";
 import { permutation } from "./shuffle.ts";
 import { subset } from "./subset.ts";
 
@@ -46,7 +46,7 @@ export function batches<D extends Dataset>(
   requireNumber("make batches", "batchSize", batchSize, { integer: true, min: 1 });
   const n = data.x.rows;
   let order: Int32Array;
-  if (readShuffle("make batches", options.shuffle)) {
+  if (requireFlag("make batches", "shuffle", options.shuffle, true)) {
     order = permutation(n, { prng: resolvePrng(options) });
   } else {
     order = new Int32Array(n);

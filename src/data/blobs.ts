@@ -4,11 +4,12 @@
  * @module
  */
 
+import { requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { fromRows, type Matrix } from "../core/matrix.ts";
 import { randomNormal, type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
-import { finishPoints, groupSizes, readCount, readShuffle } from "./_generate.ts";
+import { finishPoints, groupSizes, readCount } from "./_generate.ts";
 
 /** Options of {@linkcode blobs}. */
 export interface BlobsOptions extends RandomOptions {
@@ -71,7 +72,7 @@ export function blobs(options: BlobsOptions = {}): BlobsDataset {
   requireOptions(action, options, BLOBS_KEYS);
   const n = readCount(action, options.n, 100);
   const std = requireNumber(action, "std", options.std ?? 1, { min: 0 });
-  const shuffle = readShuffle(action, options.shuffle);
+  const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
   const prng = resolvePrng(options);
   const centers = readCenters(action, options, prng);
   const k = centers.rows;

@@ -4,10 +4,11 @@
  * @module
  */
 
+import { requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
-import { finishPoints, linspace, readCount, readNoise, readShuffle } from "./_generate.ts";
+import { finishPoints, linspace, readCount, readNoise } from "./_generate.ts";
 
 /** Options of {@linkcode circles}. */
 export interface CirclesOptions extends RandomOptions {
@@ -61,7 +62,7 @@ export function circles(options: CirclesOptions = {}): Dataset {
     max: 1,
     maxExclusive: true,
   });
-  const shuffle = readShuffle(action, options.shuffle);
+  const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
   const prng = resolvePrng(options);
   const nOuter = Math.floor(n / 2);
   const nInner = n - nOuter;

@@ -5,6 +5,7 @@
  */
 
 import { type Matrix, matrix } from "../core/matrix.ts";
+import { requireIndexArray } from "../core/_require.ts";
 import { formatValue, requireNumber } from "../core/validate.ts";
 
 /**
@@ -26,13 +27,7 @@ import { formatValue, requireNumber } from "../core/validate.ts";
  */
 export function oneHot(labels: ArrayLike<number>, classes?: number): Matrix {
   const action = "one-hot encode labels";
-  if (!Array.isArray(labels) && !(ArrayBuffer.isView(labels) && !(labels instanceof DataView))) {
-    throw new TypeError(
-      `Cannot ${action} as labels must be an array of integer labels: labels=${
-        formatValue(labels)
-      }`,
-    );
-  }
+  requireIndexArray(action, "labels", "integer labels", labels);
   let largest = -1;
   for (let i = 0; i < labels.length; i++) if (labels[i] > largest) largest = labels[i];
   const cols = requireNumber(action, "classes", classes ?? Math.max(1, largest + 1), {

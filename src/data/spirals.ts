@@ -4,17 +4,11 @@
  * @module
  */
 
+import { requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { randomNormal, type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
-import {
-  finishPoints,
-  groupSizes,
-  linspace,
-  readCount,
-  readNoise,
-  readShuffle,
-} from "./_generate.ts";
+import { finishPoints, groupSizes, linspace, readCount, readNoise } from "./_generate.ts";
 
 /** Options of {@linkcode spirals}. */
 export interface SpiralsOptions extends RandomOptions {
@@ -69,7 +63,7 @@ export function spirals(options: SpiralsOptions = {}): Dataset {
   });
   const n = readCount(action, options.n, 300, classes);
   const noise = readNoise(action, options.noise);
-  const shuffle = readShuffle(action, options.shuffle);
+  const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
   const prng = resolvePrng(options);
   const x = new Float64Array(n * 2);
   const y = new Int32Array(n);

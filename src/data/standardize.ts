@@ -6,7 +6,7 @@
  */
 
 import type { Matrix } from "../core/matrix.ts";
-import { requireMatrix } from "../core/_require_matrix.ts";
+import { requireMatrix } from "../core/_require.ts";
 import { formatValue } from "../core/validate.ts";
 
 /** The smallest positive normal float64, 2^-1022. */
@@ -38,8 +38,9 @@ export interface Standardizer {
  * deviation of every column. Apply it to the training and the test inputs alike, so that no
  * statistic of the test set leaks into training.
  *
- * @param x The inputs to fit on, at least one row of finite numbers (a column whose squares
- *   overflow float64, beyond about 1e154, is refused).
+ * @param x The inputs to fit on, at least one row of finite numbers. A column beyond 1e100 or
+ *   within 1e-100 in magnitude is scaled by its largest value before it is summed and squared,
+ *   so that nothing overflows or underflows.
  * @returns `{ mean, std, apply(x) }`.
  *
  * @example

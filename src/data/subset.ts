@@ -6,7 +6,7 @@
 
 import type { Dataset } from "../core/dataset.ts";
 import type { Matrix } from "../core/matrix.ts";
-import { requireMatrix } from "../core/_require_matrix.ts";
+import { requireIndexArray, requireMatrix } from "../core/_require.ts";
 import { formatValue } from "../core/validate.ts";
 
 /**
@@ -28,7 +28,7 @@ import { formatValue } from "../core/validate.ts";
  */
 export function takeRows(m: Matrix, indices: ArrayLike<number>, action = "take rows"): Matrix {
   requireMatrix(action, "m", m);
-  requireIndices(action, indices);
+  requireIndexArray(action, "indices", "row indices", indices);
   const cols = m.cols;
   const data = new Float64Array(indices.length * cols);
   for (let i = 0; i < indices.length; i++) {
@@ -72,8 +72,7 @@ export function subset<D extends Dataset>(data: D, indices: ArrayLike<number>): 
       `Cannot ${action} as data must be a dataset { x, y }: data=${formatValue(data)}`,
     );
   }
-  requireIndices(action, indices);
-  const x = takeRows(data.x, indices, action);
+  const x = takeRows(data.x, indices, action); // checks data.x and indices
   let y: Int32Array | Matrix;
   if (data.y instanceof Int32Array) {
     const labels = new Int32Array(indices.length);
@@ -83,15 +82,4 @@ export function subset<D extends Dataset>(data: D, indices: ArrayLike<number>): 
     y = takeRows(data.y, indices, action);
   }
   return { ...data, x, y };
-}
-
-/** Throws a TypeError unless `indices` is an array or typed array of indices. */
-function requireIndices(action: string, indices: unknown): void {
-  if (!Array.isArray(indices) && !(ArrayBuffer.isView(indices) && !(indices instanceof DataView))) {
-    throw new TypeError(
-      `Cannot ${action} as indices must be an array of row indices: indices=${
-        formatValue(indices)
-      }`,
-    );
-  }
 }

@@ -5,10 +5,10 @@
  * @module
  */
 
+import { requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
-import { readShuffle } from "./_generate.ts";
 import { permutation } from "./shuffle.ts";
 import { subset } from "./subset.ts";
 
@@ -66,7 +66,7 @@ export function trainTestSplit<D extends Dataset>(
     max: 1,
     maxExclusive: true,
   });
-  const shuffle = readShuffle(action, options.shuffle);
+  const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
   const n = data.x.rows;
   const nTest = Math.ceil(testFraction * n);
   const nTrain = n - nTest;

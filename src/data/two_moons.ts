@@ -4,9 +4,10 @@
  * @module
  */
 
+import { requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
-import { finishPoints, linspace, readCount, readNoise, readShuffle } from "./_generate.ts";
+import { finishPoints, linspace, readCount, readNoise } from "./_generate.ts";
 import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
 /** Options of {@linkcode twoMoons}. */
@@ -54,7 +55,7 @@ export function twoMoons(options: TwoMoonsOptions = {}): Dataset {
   requireOptions(action, options, TWO_MOONS_KEYS);
   const n = readCount(action, options.n, 100, 2);
   const noise = readNoise(action, options.noise);
-  const shuffle = readShuffle(action, options.shuffle);
+  const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
   const prng = resolvePrng(options);
   const nOuter = Math.floor(n / 2);
   const nInner = n - nOuter;

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { requireMatrix } from "../core/_require_matrix.ts";
+import { requireMatrix } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { formatValue } from "../core/validate.ts";

@@ -7,11 +7,12 @@
 import { combineFigures } from "../plot/combine_figures.ts";
 import { createDocument } from "../plot/create_document.ts";
 import { plotLines } from "../plot/plot_lines.ts";
+import { requireEpochRecord } from "../plot/_records.ts";
 import type { EpochMetrics } from "../plot/plot_training_curves.ts";
 import type { FigureDocument, FigureElement } from "../plot/types.ts";
 import { displayFigure } from "./display_figure.ts";
 import { Displayable } from "./displayable.ts";
-import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
+import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
 /** Options for {@linkcode historyView}. */
 export interface HistoryViewOptions {
@@ -77,15 +78,7 @@ export function historyView(
   }
   // An index loop, not forEach: a hole in the array is a missing record, not one to skip.
   for (let i = 0; i < history.length; i++) {
-    const record = history[i];
-    if (record === null || typeof record !== "object") {
-      throw new TypeError(
-        `Cannot display a training history as history[${i}] must be an epoch record { epoch, trainLoss, ... }: history[${i}]=${
-          formatValue(record)
-        }`,
-      );
-    }
-    checkRecord(record, i);
+    requireEpochRecord(ACTION, `history[${i}]`, history[i]);
   }
   const document = options.document ?? createDocument();
   const width = options.panelWidth ?? 300;
@@ -170,33 +163,6 @@ export function historyView(
 }
 
 const ACTION = "display a training history";
-
-/**
- * Checks the fields of `history[i]` that are drawn or printed: `epoch` a finite number, each
- * accuracy absent (undefined or NaN, as in a regression run) or in [0, 1], `deadFraction`
- * absent or an array of fractions in [0, 1]. A loss may be anything a run gives (NaN or
- * Infinity when it diverged).
- */
-function checkRecord(record: EpochMetrics, i: number): void {
-  requireNumber(ACTION, `history[${i}].epoch`, record.epoch);
-  for (const key of ["trainAccuracy", "testAccuracy"] as const) {
-    const value = record[key];
-    if (value === undefined || Number.isNaN(value)) continue;
-    requireNumber(ACTION, `history[${i}].${key}`, value, { min: 0, max: 1 });
-  }
-  const dead: unknown = record.deadFraction;
-  if (dead === undefined) return;
-  if (!Array.isArray(dead)) {
-    throw new TypeError(
-      `Cannot ${ACTION} as history[${i}].deadFraction must be an array of fractions in [0, 1], one per activation layer: history[${i}].deadFraction=${
-        formatValue(dead)
-      }`,
-    );
-  }
-  for (let l = 0; l < dead.length; l++) {
-    requireNumber(ACTION, `history[${i}].deadFraction[${l}]`, dead[l], { min: 0, max: 1 });
-  }
-}
 
 /** The first and last epochs as text lines. */
 function historyText(history: readonly EpochMetrics[]): string {

@@ -148,19 +148,8 @@ export function resolveExplorerSettings(options: ExploreOptions = {}): ExplorerS
       max: 1000,
     }),
     epochs: requireNumber(ACTION, "epochs", given.epochs, { integer: true, min: 1, max: 5000 }),
-    seed: requireSeed(given.seed),
+    seed: requireNumber(ACTION, "seed", given.seed, { integer: true }), // a safe integer
   };
-}
-
-/** A seed createPrng takes: a safe integer, checked here so the error names `explore`. */
-function requireSeed(seed: unknown): number {
-  requireNumber(ACTION, "seed", seed, { integer: true });
-  if (!Number.isSafeInteger(seed)) {
-    throw new RangeError(
-      `Cannot ${ACTION} as seed must be a safe integer (|seed| <= 2^53 - 1): seed=${seed}`,
-    );
-  }
-  return seed as number;
 }
 
 function withoutUndefined(options: ExploreOptions): ExploreOptions {

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { requireMatrix } from "../core/_require_matrix.ts";
+import { requireFlag, requireMatrix } from "../core/_require.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
 import type { BackwardOptions, ForwardOptions } from "./layer.ts";
@@ -73,20 +73,6 @@ export function requireFinite(action: string, name: string, data: ArrayLike<numb
       );
     }
   }
-}
-
-/**
- * Returns a flag's value, `fallback` when it is undefined, or throws a TypeError: a string
- * such as `"false"` or a number would otherwise count by its truthiness.
- */
-export function requireFlag(action: string, name: string, value: unknown, fallback = false) {
-  if (value === undefined) return fallback;
-  if (typeof value !== "boolean") {
-    throw new TypeError(
-      `Cannot ${action} as ${name} must be a boolean: ${name}=${formatValue(value)}`,
-    );
-  }
-  return value;
 }
 
 const FORWARD_KEYS: OptionKeys<ForwardOptions> = { training: true };

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { requireTargets } from "../core/_require.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { formatValue } from "../core/validate.ts";
 import { checkMatrix, requireSameShape, shapeOf } from "./_check.ts";
@@ -26,14 +27,7 @@ function run(logits: Matrix, target: Int32Array | Matrix, grad: Matrix | undefin
     requireLabels(action, logits, target, 2);
     t = target;
   } else {
-    if (Array.isArray(target) || ArrayBuffer.isView(target)) {
-      throw new TypeError(
-        `Cannot ${action} as target must be Int32Array labels or a matrix of targets in [0, 1]: target=${
-          Array.isArray(target) ? `an array of ${target.length}` : `a ${target.constructor.name}`
-        }`,
-      );
-    }
-    checkMatrix(action, "target", target);
+    requireTargets(action, "target", target, "targets in [0, 1]");
     requireSameShape(action, "logits", logits, "target", target);
     t = target.data;
     // A target outside [0, 1] is no probability: the loss would be unbounded below.

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { requireMatrix } from "../core/_require_matrix.ts";
+import { requireMatrix, requireTargets } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
 import { requireFinite, requireModel, shapeOf } from "./_check.ts";
@@ -73,18 +73,7 @@ export function checkDataset(
     requireLabels(action, x, y, classes, `${name}.y`);
     return;
   }
-  if (typeof y !== "object" || y === null || Array.isArray(y) || ArrayBuffer.isView(y)) {
-    throw new TypeError(
-      `Cannot ${action} as ${name}.y must be an Int32Array of labels or a Matrix: ${name}.y=${
-        Array.isArray(y)
-          ? `an array of ${y.length}`
-          : ArrayBuffer.isView(y)
-          ? `a ${y.constructor.name}`
-          : formatValue(y)
-      }`,
-    );
-  }
-  requireMatrix(action, `${name}.y`, y);
+  requireTargets(action, `${name}.y`, y);
   if (y.rows !== x.rows || y.cols !== model.outputSize) {
     throw new RangeError(
       `Cannot ${action} as ${name}.y must have one row per sample and one column per model output: ${name}.y is ${

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { requireMatrix } from "../core/_require_matrix.ts";
+import { requireMatrix } from "../core/_require.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 

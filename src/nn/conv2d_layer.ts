@@ -193,7 +193,7 @@ export class Conv2D implements Layer {
   forward(x: Matrix, options?: ForwardOptions): Matrix {
     const action = this.#action.run;
     requireColumns(action, x, this.inputSize);
-    if (options !== undefined) requireForwardOptions(action, options);
+    requireForwardOptions(action, options);
     const out = this.#out.get(x.rows);
     const y = out.data, xs = x.data, w = this.kernels, b = this.biases;
     const { height, width, channels, filters, kernelSize: k, outHeight, outWidth } = this;

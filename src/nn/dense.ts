@@ -10,13 +10,12 @@ import { type OptionKeys, requireNumber, requireOptions } from "../core/validate
 import { MatrixCache } from "./_buffers.ts";
 import { type DenseKernels, denseKernels } from "./_gemm.ts";
 import {
-  checkMatrix,
   type LayerActions,
   layerActions,
+  requireBackward,
   requireBackwardOptions,
   requireColumns,
   requireForwardOptions,
-  shapeOf,
 } from "./_check.ts";
 import { deferredValues } from "./_deferred_values.ts";
 import { decodeFloat64, encodeFloat64, readInteger } from "./_json.ts";
@@ -142,7 +141,7 @@ export class Dense implements Layer {
   forward(x: Matrix, options?: ForwardOptions): Matrix {
     const action = this.#action.run;
     requireColumns(action, x, this.inputSize);
-    if (options !== undefined) requireForwardOptions(action, options);
+    requireForwardOptions(action, options);
     const out = this.#out.get(x.rows);
     this.#kernels.forward(
       x.data,
@@ -190,18 +189,7 @@ export class Dense implements Layer {
     const action = this.#action.backpropagate;
     const skip = requireBackwardOptions(action, options).skipInputGradient === true;
     if (this.#xSource !== undefined) this.#settle();
-    const x = this.#x;
-    if (x === undefined) {
-      throw new RangeError(`Cannot ${action} as forward must run first: lastInput=undefined`);
-    }
-    checkMatrix(action, "gradOut", gradOut);
-    if (gradOut.rows !== x.rows || gradOut.cols !== this.outputSize) {
-      throw new RangeError(
-        `Cannot ${action} as gradOut must match the output shape: gradOut is ${
-          shapeOf(gradOut)
-        }, output is ${x.rows}x${this.outputSize}`,
-      );
-    }
+    const x = requireBackward(action, this.#x, gradOut, this.outputSize);
     const gradIn = this.#gradIn.get(x.rows);
     this.#kernels.backward(
       x.data,

@@ -11,7 +11,8 @@
 
 import type { Matrix } from "../core/matrix.ts";
 import { type Prng, randomNormal } from "../core/prng.ts";
-import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
+import { drawPositive, drawUniform } from "../core/_draw.ts";
+import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 
 /** Fills a dense layer's weights (and, for RAI, biases) from a generator. */
 export interface Initializer {
@@ -32,15 +33,7 @@ function fillNormal(data: Float64Array, std: number, prng: Prng, mean = 0): void
 
 function fillUniform(data: Float64Array, limit: number, prng: Prng): void {
   for (let i = 0; i < data.length; i++) {
-    const u = prng();
-    if (!(u >= 0 && u < 1)) {
-      throw new RangeError(
-        `Cannot fill weights uniformly as prng must return numbers in [0, 1): drew ${
-          formatValue(u)
-        }`,
-      );
-    }
-    data[i] = (2 * u - 1) * limit;
+    data[i] = (2 * drawUniform("fill weights uniformly", prng) - 1) * limit;
   }
 }
 
@@ -350,20 +343,10 @@ export function randomAsymmetricInit(options: RandomAsymmetricOptions = {}): Ini
       for (let j = 0; j < fanOut; j++) {
         for (let i = 0; i < fanIn; i++) data[i * fanOut + j] = std * randomNormal(prng);
         biases[j] = std * randomNormal(prng);
-        const r = prng();
-        const k = Math.min(fanIn, Math.floor(r * (fanIn + 1)));
-        // u = 0 is drawn again (the positive entry must be > 0), a bounded number of times: a
-        // generator giving 0 on and on, or anything outside [0, 1), is broken.
-        let u = prng();
-        for (let draws = 1; u === 0 && draws < 64; draws++) u = prng();
-        if (!(r >= 0 && r < 1 && u > 0 && u < 1)) {
-          throw new RangeError(
-            `Cannot fill weights with randomAsymmetric as prng must return numbers in [0, 1), not only 0: drew ${
-              formatValue(r)
-            } and ${formatValue(u)}`,
-          );
-        }
-        const positive = Math.sqrt(u); // Beta(2, 1) by inverse CDF
+        const action = "fill weights with randomAsymmetric";
+        const k = Math.min(fanIn, Math.floor(drawUniform(action, prng) * (fanIn + 1)));
+        // Beta(2, 1) by inverse CDF; the positive entry must be > 0.
+        const positive = Math.sqrt(drawPositive(action, prng));
         if (k === fanIn) biases[j] = positive;
         else data[k * fanOut + j] = positive;
       }

@@ -4,11 +4,12 @@
  * @module
  */
 
+import { requireFlag } from "../core/_require.ts";
 import { ACTIVATION_NAMES, ACTIVATION_OPTIONS, createActivation } from "../activations/mod.ts";
 import type { Activation } from "../activations/types.ts";
 import { createPrng, type Prng } from "../core/prng.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
-import { requireFlag } from "./_check.ts";
+
 import { drawSeed } from "./_seeds.ts";
 import { ActivationLayer } from "./activation_layer.ts";
 import { Dense } from "./dense.ts";

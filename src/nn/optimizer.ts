@@ -4,10 +4,8 @@
  * @module
  */
 
-import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
-import { adam, adamW } from "./adam.ts";
 import type { Parameter } from "./layer.ts";
-import { sgd } from "./sgd.ts";
+import { resolveOptimizerFor } from "./_optimizer_choice.ts";
 
 /**
  * Updates parameters in place from their accumulated gradients. Optimizers with state
@@ -32,9 +30,6 @@ export interface OptimizerSettings {
   /** Weight decay: L2 added to the gradient (`"sgd"`, `"momentum"`, `"nesterov"`, `"adam"`) or decoupled (`"adamW"`). Default: 0 (0.01 for `"adamW"`). */
   weightDecay?: number;
 }
-
-const OPTIMIZER_NAMES: readonly OptimizerName[] = ["sgd", "momentum", "nesterov", "adam", "adamW"];
-const SETTINGS_KEYS: OptionKeys<OptimizerSettings> = { momentum: true, weightDecay: true };
 
 /**
  * Resolves an optimizer given by name, or returns the one given. Settings are checked: an
@@ -67,45 +62,5 @@ export function resolveOptimizer(
   optimizer: OptimizerName | Optimizer,
   settings: OptimizerSettings = {},
 ): Optimizer {
-  const action = "resolve an optimizer";
-  const { momentum, weightDecay } = requireOptions(action, settings, SETTINGS_KEYS, "settings");
-  if (typeof optimizer === "object" && optimizer !== null && typeof optimizer.step === "function") {
-    for (const [key, value] of [["momentum", momentum], ["weightDecay", weightDecay]] as const) {
-      if (value !== undefined) {
-        throw new TypeError(
-          `Cannot ${action} as ${key} must be given to the optimizer's factory when optimizer is an object: ${key}=${
-            formatValue(value)
-          }`,
-        );
-      }
-    }
-    return optimizer;
-  }
-  if (!(OPTIMIZER_NAMES as readonly unknown[]).includes(optimizer)) {
-    throw new RangeError(
-      `Cannot ${action} as optimizer must be an Optimizer or one of "sgd", "momentum", "nesterov", "adam", "adamW": optimizer=${
-        formatValue(optimizer)
-      }`,
-    );
-  }
-  if (momentum !== undefined && optimizer !== "momentum" && optimizer !== "nesterov") {
-    throw new TypeError(
-      `Cannot ${action} as momentum applies only to the optimizers "momentum" and "nesterov": optimizer=${
-        formatValue(optimizer)
-      }`,
-    );
-  }
-  switch (optimizer) {
-    case "sgd":
-      return sgd({ weightDecay });
-    case "momentum":
-      return sgd({ momentum: momentum ?? 0.9, weightDecay });
-    case "nesterov":
-      return sgd({ momentum: momentum ?? 0.9, nesterov: true, weightDecay });
-    case "adam":
-      return adam({ weightDecay });
-    case "adamW":
-    default: // the names were checked above
-      return adamW({ weightDecay });
-  }
+  return resolveOptimizerFor("resolve an optimizer", optimizer, settings);
 }

@@ -5,10 +5,11 @@
  * @module
  */
 
+import { requireFlag } from "../core/_require.ts";
 import { preluForward } from "../activations/mod.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
-import { requireFlag } from "./_check.ts";
+
 import { decodeFloat64, encodeFloat64, readInteger } from "./_json.ts";
 import { ElementwiseLayer } from "./elementwise_layer.ts";
 import type { LayerJSON, Parameter } from "./layer.ts";

@@ -7,10 +7,10 @@
  * @module
  */
 
-import { requireMatrix } from "../core/_require_matrix.ts";
+import { requireFlag, requireMatrix } from "../core/_require.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
-import { EVALUATION, requireFlag, requireModel, shapeOf } from "./_check.ts";
+import { EVALUATION, requireModel, shapeOf } from "./_check.ts";
 import { forEachChunk } from "./_chunks.ts";
 import { type ActivationLike, isActivationLayer } from "./layer.ts";
 import type { Sequential } from "./sequential.ts";

@@ -5,11 +5,11 @@
  * @module
  */
 
+import { requireFlag } from "../core/_require.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
 import {
   EVALUATION,
-  requireFlag,
   requireForwardOptions,
   SKIP_INPUT_GRADIENT,
   SKIP_ZERO_INPUTS,

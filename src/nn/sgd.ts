@@ -5,8 +5,9 @@
  * @module
  */
 
+import { requireFlag } from "../core/_require.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
-import { requireFlag } from "./_check.ts";
+
 import type { Parameter } from "./layer.ts";
 import type { Optimizer } from "./optimizer.ts";
 

@@ -6,20 +6,14 @@
  * @module
  */
 
+import { requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { createPrng } from "../core/prng.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
 import { forEachChunk } from "./_chunks.ts";
-import {
-  EVALUATION,
-  requireFlag,
-  requireModel,
-  shapeOf,
-  SKIP_INPUT_GRADIENT,
-  TRAINING,
-} from "./_check.ts";
+import { EVALUATION, requireModel, shapeOf, SKIP_INPUT_GRADIENT, TRAINING } from "./_check.ts";
 import { checkDataset } from "./check_dataset.ts";
 import { defaultReporter } from "./_progress.ts";
 import { drawSeed } from "./_seeds.ts";
@@ -36,7 +30,8 @@ import { Dense } from "./dense.ts";
 import { Dropout } from "./dropout.ts";
 import { isActivationLayer, type Layer } from "./layer.ts";
 import { defaultLossName, type Loss, type LossName, resolveLoss } from "./loss.ts";
-import { type Optimizer, type OptimizerName, resolveOptimizer } from "./optimizer.ts";
+import type { Optimizer, OptimizerName } from "./optimizer.ts";
+import { resolveOptimizerFor } from "./_optimizer_choice.ts";
 import { PReLU } from "./prelu_layer.ts";
 import type { Schedule } from "./schedules.ts";
 import { Sequential } from "./sequential.ts";
@@ -345,10 +340,6 @@ function trainingRun(model: Sequential, data: Dataset, options: TrainOptions): T
   });
   const seed = requireNumber(action, "seed", options.seed ?? 0, { integer: true });
   const rates = learningRates(options.learningRate ?? 0.01, epochCount);
-  // Left out, it stays undefined: the optimizer's own default applies (0.01 for "adamW").
-  const weightDecay = options.weightDecay === undefined
-    ? undefined
-    : requireNumber(action, "weightDecay", options.weightDecay, { min: 0 });
   const dropout = requireNumber(action, "dropout", options.dropout ?? 0, {
     min: 0,
     max: 1,
@@ -359,26 +350,11 @@ function trainingRun(model: Sequential, data: Dataset, options: TrainOptions): T
       `Cannot ${action} as the model has Dropout layers of its own: dropout=${dropout} would add more (set one or the other)`,
     );
   }
-  const optimizerOption = options.optimizer ?? "sgd";
-  for (const key of ["weightDecay", "momentum"] as const) {
-    if (typeof optimizerOption === "object" && options[key] !== undefined) {
-      throw new TypeError(
-        `Cannot ${action} as ${key} must be given to the optimizer's factory when optimizer is an object: ${key}=${
-          formatValue(options[key])
-        }`,
-      );
-    }
-  }
-  if (options.momentum !== undefined) {
-    if (optimizerOption !== "momentum" && optimizerOption !== "nesterov") {
-      throw new TypeError(
-        `Cannot ${action} as momentum applies only to the optimizers "momentum" and "nesterov": optimizer=${
-          formatValue(optimizerOption)
-        }`,
-      );
-    }
-    requireNumber(action, "momentum", options.momentum, { min: 0, max: 1, maxExclusive: true });
-  }
+  // A setting left out takes the optimizer's own default (weight decay 0.01 for "adamW").
+  const optimizer = resolveOptimizerFor(action, options.optimizer ?? "sgd", {
+    momentum: options.momentum,
+    weightDecay: options.weightDecay,
+  });
   const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
   for (const key of ["onEpoch", "onStep"] as const) {
     if (options[key] !== undefined && typeof options[key] !== "function") {
@@ -419,10 +395,6 @@ function trainingRun(model: Sequential, data: Dataset, options: TrainOptions): T
     );
   }
   const loss = resolveLoss(options.loss ?? defaultLossName(data.y, model.outputSize));
-  const optimizer = resolveOptimizer(
-    optimizerOption,
-    typeof optimizerOption === "object" ? {} : { momentum: options.momentum, weightDecay },
-  );
   const report = progress === true
     ? defaultReporter()
     : typeof progress === "function"

@@ -32,18 +32,6 @@ export function size(
   return requireNumber(action, name, value, { min });
 }
 
-/** Checks an optional boolean option: `true`, `false` or left out. */
-export function optionalBoolean(
-  action: string,
-  name: string,
-  value: boolean | undefined,
-): boolean | undefined {
-  if (value !== undefined && typeof value !== "boolean") {
-    typeError(action, name, "true or false", value);
-  }
-  return value;
-}
-
 /**
  * Checks an optional domain option: `[min, max]`, two finite numbers with min < max (and
  * min > 0 on a log scale, where 0 and below have no place). Returns a copy, or `undefined`.

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { requireFlag } from "../core/_require.ts";
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import type { Dataset } from "../core/dataset.ts";
 import type { Matrix } from "../core/matrix.ts";
@@ -11,7 +12,6 @@ import { type OptionKeys, requireNumber, requireOptions } from "../core/validate
 import {
   colorsOption,
   composeFigure,
-  optionalBoolean,
   rangeError,
   renderPlot,
   resolveDocument,
@@ -155,7 +155,7 @@ export function plotDecisionBoundary(
   if (output !== "logit" && output !== "probability") {
     rangeError(action, "output", '"logit" or "probability"', output);
   }
-  const shade = optionalBoolean(action, "confidence", options.confidence) ?? true;
+  const shade = requireFlag(action, "confidence", options.confidence, true);
   const givenColors = options.colors === undefined
     ? undefined
     : colorsOption(action, options.colors, []);

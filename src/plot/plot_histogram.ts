@@ -4,12 +4,12 @@
  * @module
  */
 
+import { requireFlag } from "../core/_require.ts";
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import {
   colorsOption,
   composeFigure,
-  optionalBoolean,
   optionalDomain,
   renderPlot,
   requireDistinctNames,
@@ -116,7 +116,7 @@ export function plotHistogram(
   const names = groups.map((group) => String(group.name));
   if (grouped) requireDistinctNames(action, names, (i) => `values[${i}].name`);
   const colors = colorsOption(action, options.colors, names);
-  const zeroRule = optionalBoolean(action, "zeroRule", options.zeroRule) ?? true;
+  const zeroRule = requireFlag(action, "zeroRule", options.zeroRule, true);
   const xDomain = optionalDomain(action, "xDomain", options.xDomain);
   const document = resolveDocument(action, options);
   const height = size(

@@ -4,12 +4,12 @@
  * @module
  */
 
+import { requireFlag } from "../core/_require.ts";
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import type { Matrix } from "../core/matrix.ts";
 import { type OptionKeys, requireOptions } from "../core/validate.ts";
 import {
   composeFigure,
-  optionalBoolean,
   optionalDomain,
   panel,
   rangeError,
@@ -81,7 +81,7 @@ const PLOT_IMAGE_KEYS: OptionKeys<PlotImageOptions> = {
 export function plotImage(image: Matrix, options: PlotImageOptions = {}): FigureElement {
   const action = "plot an image";
   requireOptions(action, options, PLOT_IMAGE_KEYS);
-  const legend = optionalBoolean(action, "legend", options.legend) ?? true;
+  const legend = requireFlag(action, "legend", options.legend, true);
   const document = resolveDocument(action, options);
   const parts = imageParts(action, document, image, options);
   const figured = legend || options.title !== undefined || options.subtitle !== undefined ||
@@ -164,7 +164,7 @@ export function plotImages(
   if (!Array.isArray(panels) || panels.length === 0) {
     typeError(action, "panels", "a non-empty array of matrices or { image } panels", panels);
   }
-  const legend = optionalBoolean(action, "legend", options.legend) ?? true;
+  const legend = requireFlag(action, "legend", options.legend, true);
   const document = resolveDocument(action, options);
   const charts = panels.map((item, i) => {
     if (item === null || typeof item !== "object") {

@@ -4,12 +4,12 @@
  * @module
  */
 
+import { requireFlag } from "../core/_require.ts";
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import {
   colorsOption,
   composeFigure,
   logTickFormat,
-  optionalBoolean,
   optionalDomain,
   renderPlot,
   resolveDocument,
@@ -106,7 +106,7 @@ export function plotLayerBars(
   const layers = [...new Set(rows.map((row) => row.layer))];
   const grouped = names.length > 1;
   const colors = colorsOption(action, options.colors, names);
-  const logY = optionalBoolean(action, "logY", options.logY) ?? false;
+  const logY = requireFlag(action, "logY", options.logY, false);
   const yDomain = optionalDomain(action, "yDomain", options.yDomain, logY);
   let base = 0;
   if (logY) {

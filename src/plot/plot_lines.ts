@@ -4,12 +4,12 @@
  * @module
  */
 
+import { requireFlag } from "../core/_require.ts";
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import {
   colorsOption,
   composeFigure,
   logTickFormat,
-  optionalBoolean,
   optionalDomain,
   rangeError,
   renderPlot,
@@ -161,10 +161,10 @@ export function plotLines(
   const rows = lineRows(action, series);
   const names = [...new Set(rows.map((row) => row.series))];
   const colors = colorsOption(action, options.colors, names);
-  const logX = optionalBoolean(action, "logX", options.logX);
-  const logY = optionalBoolean(action, "logY", options.logY);
+  const logX = requireFlag(action, "logX", options.logX, undefined);
+  const logY = requireFlag(action, "logY", options.logY, undefined);
   for (const name of ["legend", "dots", "zeroRule"] as const) {
-    optionalBoolean(action, name, options[name]);
+    requireFlag(action, name, options[name], undefined);
   }
   const xDomain = optionalDomain(action, "xDomain", options.xDomain, logX);
   const yDomain = optionalDomain(action, "yDomain", options.yDomain, logY);

@@ -4,12 +4,13 @@
  * @module
  */
 
+import { requireEpochRecord } from "./_records.ts";
+import { requireFlag } from "../core/_require.ts";
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import {
   colorsOption,
   composeFigure,
   logTickFormat,
-  optionalBoolean,
   optionalDomain,
   rangeError,
   renderPlot,
@@ -196,7 +197,7 @@ export function plotTrainingCurves(
       );
     }
   }
-  const logY = optionalBoolean(action, "logY", options.logY) ??
+  const logY = requireFlag(action, "logY", options.logY, undefined) ??
     (metrics.every((m) => m === "trainLoss" || m === "testLoss" || m === "gradNorm") &&
       spansDecade(historiesOf, metrics));
   const yDomain = optionalDomain(action, "yDomain", options.yDomain, logY);
@@ -343,7 +344,7 @@ export function plotTrainingCurves(
 
 /**
  * The histories of run `r` (`histories`, else `[history]`), checked: a non-empty array of
- * arrays of epoch records, each an object with a numeric `epoch`.
+ * arrays of epoch records ({@linkcode requireEpochRecord}).
  */
 function runHistories(
   action: string,
@@ -359,11 +360,10 @@ function runHistories(
   histories.forEach((history, h) => {
     const name = run.histories === undefined ? `runs[${r}].history` : `runs[${r}].histories[${h}]`;
     if (!Array.isArray(history)) typeError(action, name, "an array of epoch records", history);
-    history.forEach((record, i) => {
-      if (record === null || typeof record !== "object" || typeof record.epoch !== "number") {
-        typeError(action, `${name}[${i}]`, "an epoch record { epoch, trainLoss, ... }", record);
-      }
-    });
+    // An index loop, not forEach: a hole in the array is a missing record, not one to skip.
+    for (let i = 0; i < history.length; i++) {
+      requireEpochRecord(action, `${name}[${i}]`, history[i]);
+    }
   });
   return histories;
 }

@@ -4,10 +4,11 @@
  * @module
  */
 
+import { requireFlag } from "../core/_require.ts";
 import { escapeHtml } from "./escape_html.ts";
 import { figureSvg } from "./_figure_svg.ts";
 import type { FigureElement } from "./types.ts";
-import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
+import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -88,13 +89,7 @@ export function toHtmlString(figure: FigureElement, options: ToHtmlStringOptions
       `Cannot serialize a figure as HTML as it must be an element: figure=${String(figure)}`,
     );
   }
-  if (options.standalone !== undefined && typeof options.standalone !== "boolean") {
-    throw new TypeError(
-      `Cannot render a figure to HTML as standalone must be true or false: standalone=${
-        formatValue(options.standalone)
-      }`,
-    );
-  }
+  requireFlag("render a figure to HTML", "standalone", options.standalone);
   const markup = figure.outerHTML;
   if (!options.standalone) return markup;
   const heading = figure.querySelector("h2")?.textContent ?? undefined;

@@ -54,8 +54,7 @@ export function overSeeds<T>(seeds: readonly number[], run: (seed: number) => T)
     try {
       result = run(seed);
     } catch (error) {
-      if (error instanceof TrainingDivergedError) return { seed, diverged: error };
-      throw error;
+      return divergedRun(seed, error);
     }
     if (isThenable(result)) {
       // Its rejection (a divergence) would otherwise be unhandled: this call has refused it.
@@ -100,11 +99,19 @@ export async function overSeedsAsync<T>(
     try {
       runs.push({ seed, result: await run(seed) });
     } catch (error) {
-      if (!(error instanceof TrainingDivergedError)) throw error;
-      runs.push({ seed, diverged: error });
+      runs.push(divergedRun(seed, error));
     }
   }
   return runs;
+}
+
+/** A run that diverged is a result, counted; any other error stops the sweep. */
+function divergedRun(
+  seed: number,
+  error: unknown,
+): { seed: number; diverged: TrainingDivergedError } {
+  if (error instanceof TrainingDivergedError) return { seed, diverged: error };
+  throw error;
 }
 
 /** The checks shared by {@linkcode overSeeds} and {@linkcode overSeedsAsync}. */

@@ -212,6 +212,6 @@ Deno.test("the elementwise and dropout layers refuse malformed inputs and option
 Deno.test("PReLU refuses a shared flag that is not a boolean, which would share the slope", () => {
   assert.throws(() => new PReLU(3, { shared: 1 as never }), {
     name: "TypeError",
-    message: "Cannot create a PReLU layer as shared must be a boolean: shared=1",
+    message: "Cannot create a PReLU layer as shared must be true or false: shared=1",
   });
 });

@@ -226,6 +226,6 @@ Deno.test("Dense checks the options of forward and backward", () => {
   assert.throws(() => layer.backward(fromRows([[1, 1]]), { skipInputGradient: 1 } as never), {
     name: "TypeError",
     message:
-      "Cannot backpropagate through Dense(2 → 2) as skipInputGradient must be a boolean: skipInputGradient=1",
+      "Cannot backpropagate through Dense(2 → 2) as skipInputGradient must be true or false: skipInputGradient=1",
   });
 });

@@ -150,7 +150,7 @@ Deno.test("the initialisers refuse a broken generator instead of looping or draw
       {
         name: "RangeError",
         message:
-          "Cannot fill weights with randomAsymmetric as prng must return numbers in [0, 1), not only 0: drew 0.5 and 0",
+          "Cannot fill weights with randomAsymmetric as prng must return numbers in (0, 1), not 0 64 times running: drew 0",
       },
     );
   });

@@ -136,7 +136,7 @@ Deno.test("the losses and accuracy() refuse what is not a matrix, saying so", as
       {
         name: "TypeError",
         message:
-          "Cannot compute the binary cross-entropy as target must be Int32Array labels or a matrix of targets in [0, 1]: target=a Float64Array",
+          "Cannot compute the binary cross-entropy as target must be an Int32Array of class labels or a matrix of targets in [0, 1] (new Int32Array(labels) converts an array): target=a Float64Array",
       },
     );
   });

@@ -124,7 +124,7 @@ Deno.test("mlp() checks RReLU's bounds and PReLU's sharing itself, naming the op
   await t.step("a sharedSlope that is not a boolean", () => {
     assert.throws(() => looseMlp({ activation: "prelu", sharedSlope: 1 }), {
       name: "TypeError",
-      message: "Cannot build an MLP as sharedSlope must be a boolean: sharedSlope=1",
+      message: "Cannot build an MLP as sharedSlope must be true or false: sharedSlope=1",
     });
   });
 });

@@ -233,7 +233,7 @@ Deno.test("an adam() object reused for a second model updates it as a fresh one 
 Deno.test("sgd() refuses a nesterov flag that is not a boolean", () => {
   assert.throws(() => sgd({ momentum: 0.9, nesterov: "false" as never }), {
     name: "TypeError",
-    message: 'Cannot create an SGD optimizer as nesterov must be a boolean: nesterov="false"',
+    message: 'Cannot create an SGD optimizer as nesterov must be true or false: nesterov="false"',
   });
 });
 

@@ -205,7 +205,7 @@ Deno.test("Sequential.forward() refuses a typo in its options instead of running
   await t.step("a training flag that is not a boolean", () => {
     assert.throws(() => model.forward(x, { training: "yes" } as never), {
       name: "TypeError",
-      message: 'Cannot run a Sequential model as training must be a boolean: training="yes"',
+      message: 'Cannot run a Sequential model as training must be true or false: training="yes"',
     });
   });
   await t.step("a layer called on its own checks them too", () => {
@@ -231,7 +231,7 @@ Deno.test("Sequential.backward() refuses options it does not take", () => {
   assert.throws(() => model.backward(fromRows([[1, 1]]), { skipInputGradient: "no" } as never), {
     name: "TypeError",
     message:
-      'Cannot backpropagate through a Sequential model as skipInputGradient must be a boolean: skipInputGradient="no"',
+      'Cannot backpropagate through a Sequential model as skipInputGradient must be true or false: skipInputGradient="no"',
   });
 });
 

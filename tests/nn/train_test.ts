@@ -385,7 +385,7 @@ Deno.test("train() refuses bad input and leaves the model unchanged", async (t) 
   await t.step("flags that are not booleans", () => {
     refuse({ shuffle: "no" as never }, {
       name: "TypeError",
-      message: 'Cannot train as shuffle must be a boolean: shuffle="no"',
+      message: 'Cannot train as shuffle must be true or false: shuffle="no"',
     });
     refuse({ progress: "yes" as never }, {
       name: "TypeError",

@@ -1,0 +1,140 @@
+/**
+ * The shape checks public functions run on their array arguments first: a {@linkcode Matrix} (an
+ * object with integer `rows` and `cols` >= 0 and a `Float64Array` of `rows * cols` elements), and
+ * an array of indices or labels. Without them a nested array, a typed array, a number or a matrix
+ * whose data is short gives `NaN` shapes, reads of `undefined` or stale values instead of an
+ * error.
+ *
+ * @module
+ */
+
+import type { Matrix } from "./matrix.ts";
+import { formatValue } from "./validate.ts";
+
+/**
+ * Throws a TypeError or RangeError saying what is wrong unless `value` is a well-formed matrix.
+ *
+ * @param action What was being attempted, e.g. `"run Dense(2 → 3) forward"`.
+ * @param name The argument's name in messages, e.g. `"x"`.
+ * @param value The value received.
+ */
+export function requireMatrix(
+  action: string,
+  name: string,
+  value: unknown,
+): asserts value is Matrix {
+  if (
+    typeof value !== "object" || value === null || Array.isArray(value) || ArrayBuffer.isView(value)
+  ) {
+    throw new TypeError(
+      `Cannot ${action} as ${name} must be a matrix { rows, cols, data } (fromRows builds one from nested arrays): ${name}=${
+        describeValue(value)
+      }`,
+    );
+  }
+  const { rows, cols, data } = value as Partial<Matrix>;
+  for (const [key, size] of [["rows", rows], ["cols", cols]] as const) {
+    if (typeof size !== "number" || !Number.isInteger(size) || size < 0) {
+      throw new RangeError(
+        `Cannot ${action} as ${name}.${key} must be an integer >= 0: ${name}.${key}=${
+          formatValue(size)
+        }`,
+      );
+    }
+  }
+  if (!(data instanceof Float64Array)) {
+    throw new TypeError(
+      `Cannot ${action} as ${name}.data must be a Float64Array: ${name}.data=${
+        describeValue(data)
+      }`,
+    );
+  }
+  if (data.length !== rows! * cols!) {
+    throw new RangeError(
+      `Cannot ${action} as ${name}.data must hold rows * cols = ${
+        rows! * cols!
+      } elements for a ${rows}x${cols} matrix: ${name}.data.length=${data.length}`,
+    );
+  }
+}
+
+/**
+ * Throws a TypeError unless `value` is an array or a typed array (of indices, labels), not a
+ * number, string or other object whose `length` and elements would be read as garbage.
+ *
+ * @param action What was being attempted, e.g. `"take a subset of a dataset"`.
+ * @param name The argument's name in messages, e.g. `"indices"`.
+ * @param what What it must hold, e.g. `"row indices"`.
+ * @param value The value received.
+ */
+export function requireIndexArray(
+  action: string,
+  name: string,
+  what: string,
+  value: unknown,
+): asserts value is ArrayLike<number> {
+  if (!Array.isArray(value) && !(ArrayBuffer.isView(value) && !(value instanceof DataView))) {
+    throw new TypeError(
+      `Cannot ${action} as ${name} must be an array of ${what}: ${name}=${formatValue(value)}`,
+    );
+  }
+}
+
+/**
+ * Throws unless `value` is an `Int32Array` of class labels or a well-formed matrix of targets:
+ * a plain array or another typed array in its place gets a TypeError saying how to convert it,
+ * anything else {@linkcode requireMatrix}'s message.
+ *
+ * @param action What was being attempted, e.g. `"create a dataset"`.
+ * @param name The argument's name in messages, e.g. `"y"`.
+ * @param value The value received.
+ * @param matrixOf What a matrix of targets holds, e.g. `"targets in [0, 1]"`.
+ */
+export function requireTargets(
+  action: string,
+  name: string,
+  value: unknown,
+  matrixOf = "targets",
+): asserts value is Int32Array | Matrix {
+  if (value instanceof Int32Array) return;
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
+    throw new TypeError(
+      `Cannot ${action} as ${name} must be an Int32Array of class labels or a matrix of ${matrixOf} (new Int32Array(labels) converts an array): ${name}=${
+        describeValue(value)
+      }`,
+    );
+  }
+  requireMatrix(action, name, value);
+}
+
+/**
+ * A flag option: `value` when it is `true` or `false`, `fallback` when it is left out, else a
+ * TypeError (a string such as `"false"`, or a number, would otherwise count by its truthiness).
+ *
+ * @param action What was being attempted, e.g. `"plot lines"`.
+ * @param name The option's name in messages, e.g. `"logY"`.
+ * @param value The value received.
+ * @param fallback What a left-out flag means (`false` unless given; `undefined` to tell).
+ * @returns The flag, or `fallback`.
+ */
+export function requireFlag<F = false>(
+  action: string,
+  name: string,
+  value: unknown,
+  fallback: F = false as F,
+): boolean | F {
+  if (value === undefined) return fallback;
+  if (typeof value !== "boolean") {
+    throw new TypeError(
+      `Cannot ${action} as ${name} must be true or false: ${name}=${formatValue(value)}`,
+    );
+  }
+  return value;
+}
+
+/** A short description of a value for messages: its type, and its text when short. */
+export function describeValue(value: unknown): string {
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  return formatValue(value);
+}

@@ -1,0 +1,53 @@
+/**
+ * The check of one epoch record, shared by the figures that draw training histories
+ * (`plotTrainingCurves`, `historyView`): a record they cannot place (no finite epoch) or whose
+ * fractions lie outside [0, 1] would otherwise be drawn as an empty chart or a line far off it.
+ *
+ * @module
+ */
+
+import { formatValue, requireNumber } from "../core/validate.ts";
+import type { EpochMetrics } from "./plot_training_curves.ts";
+
+/**
+ * Throws unless `record` is an epoch record: an object with a finite `epoch`, accuracies in
+ * [0, 1] where present (left out or NaN when there are none, as in a regression run) and
+ * `deadFraction`, where present, an array of fractions in [0, 1]. Losses are not checked: a
+ * diverged run's are NaN or infinite, and they are drawn as such.
+ *
+ * @param action What was being attempted, e.g. `"plot training curves"`.
+ * @param name The record's name in messages, e.g. `"history[3]"`.
+ * @param record The value received.
+ */
+export function requireEpochRecord(
+  action: string,
+  name: string,
+  record: unknown,
+): asserts record is EpochMetrics {
+  if (record === null || typeof record !== "object") {
+    throw new TypeError(
+      `Cannot ${action} as ${name} must be an epoch record { epoch, trainLoss, ... }: ${name}=${
+        formatValue(record)
+      }`,
+    );
+  }
+  const r = record as Partial<Record<keyof EpochMetrics, unknown>>;
+  requireNumber(action, `${name}.epoch`, r.epoch);
+  for (const key of ["trainAccuracy", "testAccuracy"] as const) {
+    const value = r[key];
+    if (value === undefined || Number.isNaN(value)) continue;
+    requireNumber(action, `${name}.${key}`, value, { min: 0, max: 1 });
+  }
+  const dead = r.deadFraction;
+  if (dead === undefined) return;
+  if (!Array.isArray(dead)) {
+    throw new TypeError(
+      `Cannot ${action} as ${name}.deadFraction must be an array of fractions in [0, 1], one per activation layer: ${name}.deadFraction=${
+        formatValue(dead)
+      }`,
+    );
+  }
+  for (let l = 0; l < dead.length; l++) {
+    requireNumber(action, `${name}.deadFraction[${l}]`, dead[l], { min: 0, max: 1 });
+  }
+}
