@@ -109,7 +109,9 @@ export function plotLayerBars(
   const logY = requireFlag(action, "logY", options.logY, false);
   const yDomain = optionalDomain(action, "yDomain", options.yDomain, logY);
   let base = 0;
-  if (logY) {
+  if (logY && yDomain) {
+    base = yDomain[0]; // the bars stand on the foot of the axis the caller chose
+  } else if (logY) {
     const positive = rows.map((row) => row.value).filter((v) => v > 0);
     // A power of ten at least a third of a decade below the smallest bar, so every bar shows.
     base = positive.length === 0 ? 1 : 10 ** Math.floor(Math.log10(Math.min(...positive)) - 0.3);
@@ -146,7 +148,7 @@ export function plotLayerBars(
       labelArrow: "none",
       grid: true,
       type: logY ? "log" : "linear",
-      ...(logY ? { tickFormat: logTickFormat, ticks: decades(base, bars) } : {}),
+      ...(logY ? { tickFormat: logTickFormat, ticks: decades(base, bars, yDomain?.[1]) } : {}),
       ...(yDomain ? { domain: yDomain } : {}),
     },
     color: { type: "ordinal", domain: names, range: colors },
@@ -195,10 +197,15 @@ export function plotLayerBars(
   });
 }
 
-/** Powers of ten from `base` to just above the largest value: the ticks of a log axis. */
-function decades(base: number, bars: readonly { value: number }[]): number[] {
-  const top = Math.max(base, ...bars.map((bar) => bar.value));
+/**
+ * Powers of ten from `base` to just above the largest value (or up to `top`, the domain's upper
+ * end, when given): the ticks of a log axis.
+ */
+function decades(base: number, bars: readonly { value: number }[], top?: number): number[] {
+  const end = top ?? Math.max(base, ...bars.map((bar) => bar.value));
   const ticks: number[] = [];
-  for (let e = Math.round(Math.log10(base)); 10 ** e <= top * 1.0001; e++) ticks.push(10 ** e);
+  for (let e = Math.ceil(Math.log10(base) - 1e-9); 10 ** e <= end * 1.0001; e++) {
+    ticks.push(10 ** e);
+  }
   return ticks;
 }

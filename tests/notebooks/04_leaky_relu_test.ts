@@ -84,16 +84,22 @@ Deno.test("04: every measured claim of notebook 04 prints exactly one verdict li
   for (const [id] of lines) assert.ok(measured.some((r) => r.id === id), `unknown claim ${id}`);
 });
 
-Deno.test("04: spreads are mean ± sample sd with n, and the diverged run is counted, printed and drawn", () => {
-  assert.match(text, /^ReLU: final loss 0\.1974 ± 0\.1805 \(n = 5\);/m);
+Deno.test("04: spreads are mean ± sample sd with n, and the diverged runs are counted, printed and drawn", () => {
+  assert.match(text, /^learning rate 1:\n {2}ReLU: final loss [\d.]+ ± [\d.]+ \(n = 5\);/m);
   assert.match(
     text,
-    /^Leaky ReLU \(α = 0\.01\): final loss [\d.]+ ± [\d.]+ \(n = 4, 1 diverged\);/m,
+    /^ {2}Leaky ReLU \(α = 0\.01\): final loss [\d.]+ ± [\d.]+ \(n = 3, 2 diverged\);/m,
   );
-  assert.match(text, /^ {2}per seed: [\d.]+, [\d.]+, diverged, [\d.]+, [\d.]+$/m);
+  assert.match(
+    text,
+    /^ {2}Leaky ReLU \(α = 0\.01\): final loss no finished run \(5 diverged\);/m,
+  );
+  assert.match(text, /^ {4}per seed: [\d.]+, [\d.]+, diverged, [\d.]+, diverged$/m);
+  assert.match(text, /^held in 1 of 9 conditions \(3 senses × 3 rates\)$/m);
   const figure = stored.cells.find((c) => sourceText(c).includes("lossBars("));
   const html = (figure?.outputs ?? []).map((o) => joined(o.data?.["text/html"])).join("");
   assert.match(html, /aria-description="no value"/);
+  assert.equal(html.match(/>×<\/text>/g)?.length, 7, "an × per diverged run");
   assert.match(html, /a run that diverged/);
 });
 

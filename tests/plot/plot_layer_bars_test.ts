@@ -91,3 +91,18 @@ Deno.test("plotLayerBars() refuses a logY that is not a boolean", () => {
     message: "Cannot plot layer bars as logY must be true or false: logY=1",
   });
 });
+
+Deno.test("plotLayerBars() on a log scale with a yDomain starts every bar at its foot and ticks within it", () => {
+  const svg = plotLayerBars([1e-2, 0.5], { logY: true, yDomain: [1e-4, 1], height: 200 });
+  const ticks = Array.from(svg.querySelectorAll("g[aria-label='y-axis tick label'] text"))
+    .map((t) => t.textContent);
+  assert.deepEqual(ticks, ["1e-4", "0.001", "0.01", "0.1", "1"]);
+  const feet = Array.from(svg.querySelectorAll("g[aria-label=bar] rect"))
+    .map((r) => Number(r.getAttribute("y")) + Number(r.getAttribute("height")));
+  // The lowest tick (1e-4) marks the foot of the axis.
+  const tickYs = Array.from(svg.querySelectorAll("g[aria-label='y-axis tick'] path"))
+    .map((p) => Number(p.getAttribute("transform")?.match(/translate\([\d.]+,([\d.]+)\)/)?.[1]));
+  const axisFoot = Math.max(...tickYs);
+  assert.equal(feet.length, 2);
+  for (const foot of feet) assert.ok(Math.abs(foot - axisFoot) < 0.5, `${foot} vs ${axisFoot}`);
+});
