@@ -6,10 +6,18 @@
  * level, not a significance test, and needs at least two finished runs a side; with fewer,
  * nothing is beyond noise.
  *
+ * A difference within noise is not evidence of equality: few or noisy runs leave every
+ * difference within noise. A claim of equality ("about as sparse", "as fast", "preserves")
+ * therefore has a rule of its own, {@linkcode withinMargin}: **two means are the same within a
+ * margin m when the difference and two standard errors on either side of it stay inside ±m**,
+ * `|mean_a − mean_b| + 2 · sqrt(se_a² + se_b²) ≤ m`, the margin chosen before measuring and
+ * stated with the claim.
+ *
  * @module
  */
 
 import { requireSummary, type Summary } from "./summary.ts";
+import { requireNumber } from "../core/validate.ts";
 
 /** How two summaries compare, by {@linkcode compareSummaries}. */
 export interface Comparison {
@@ -60,6 +68,38 @@ export function compareSummaries(a: Summary, b: Summary): Comparison {
     direction: directionOf(difference),
     diverged: [a.diverged, b.diverged],
   };
+}
+
+/**
+ * Whether two summaries' means are the same within `margin`: `|difference| + 2 · se ≤ margin`,
+ * the equivalence counterpart of the beyond-noise rule (see the module's documentation). False
+ * when a side has fewer than two finished runs (the standard error is then unknown).
+ *
+ * @param a The first setting's summary.
+ * @param b The second setting's summary.
+ * @param margin The largest difference that still counts as the same, a finite number > 0, in
+ *   the summaries' unit; choose it before measuring and state it with the claim.
+ * @returns Whether the difference's two-standard-error interval lies inside `[-margin, margin]`.
+ *
+ * @example
+ * ```ts
+ * import { summarize, withinMargin } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const relu = summarize([0.48, 0.50, 0.49]), leaky = summarize([0.50, 0.51, 0.50]);
+ * assert.equal(withinMargin(relu, leaky, 0.05), true);
+ * // Within noise of each other, but too noisy to call the same within 0.05:
+ * const noisy = summarize([0.2, 0.8, 0.5]);
+ * assert.equal(withinMargin(relu, noisy, 0.05), false);
+ * ```
+ */
+export function withinMargin(a: Summary, b: Summary, margin: number): boolean {
+  const action = "compare summaries within a margin";
+  requireSummary(action, "a", a);
+  requireSummary(action, "b", b);
+  requireNumber(action, "margin", margin, { min: 0, minExclusive: true });
+  const c = compareSummaries(a, b);
+  return Math.abs(c.difference) + 2 * c.se <= margin;
 }
 
 function directionOf(difference: number): Comparison["direction"] {

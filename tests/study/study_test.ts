@@ -15,6 +15,7 @@ import {
   trainAsync,
   TrainingDivergedError,
   verdictOf,
+  withinMargin,
 } from "../../src/mod.ts";
 
 const tiny = dataset(
@@ -310,5 +311,31 @@ Deno.test("overSeedsAsync() awaits each run and keeps the ones that diverged", a
   await assert.rejects(() => overSeedsAsync([0.5], (s) => s), {
     name: "RangeError",
     message: "Cannot run over seeds as every seed must be a finite integer: seed=0.5",
+  });
+});
+
+Deno.test("withinMargin() calls two means the same only when the difference and 2 SE stay inside the margin", async (t) => {
+  const a = summarize([0.48, 0.5, 0.49]);
+  await t.step("a close and steady pair is the same within 0.05, not within 0.01", () => {
+    const b = summarize([0.5, 0.51, 0.5]);
+    assert.equal(withinMargin(a, b, 0.05), true);
+    assert.equal(withinMargin(a, b, 0.01), false);
+  });
+  await t.step("a pair within noise of each other is not the same when the noise is wide", () => {
+    const noisy = summarize([0.2, 0.8, 0.5]);
+    assert.equal(compareSummaries(a, noisy).beyondNoise, false);
+    assert.equal(withinMargin(a, noisy, 0.05), false);
+  });
+  await t.step("fewer than two finished runs a side: never the same", () => {
+    assert.equal(withinMargin(a, summarize([0.49]), 1), false);
+  });
+  await t.step("a margin that is not a finite number > 0 is refused", () => {
+    assert.throws(() => withinMargin(a, a, 0), {
+      name: "RangeError",
+      message:
+        "Cannot compare summaries within a margin as margin must be a finite number > 0: margin=0",
+    });
+    assert.throws(() => withinMargin(a, a, "0.05" as never), { name: "TypeError" });
+    assert.throws(() => withinMargin(a, a, NaN), { name: "RangeError" });
   });
 });
