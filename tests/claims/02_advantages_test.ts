@@ -1,12 +1,19 @@
 /**
- * The claims of the text's section "Advantages of ReLU", each measured at a small scale over
- * several seeds with the library's public API and the study kit, asserting what
- * notebooks/02-relu-advantages.ipynb reports. Where our measurement contradicts the text, the
- * test name says so. No permissions needed.
+ * The claims of the text's section "Advantages of ReLU", re-measured as
+ * notebooks/02-relu-advantages.ipynb measures them with its default parameters (the same data,
+ * seeds, sizes, epochs and learning rates), with the library's public API and the study kit.
+ * Each measured claim's findings are decided by the notebook's rule (`compareSummaries`: beyond
+ * noise when the difference of means exceeds 2 standard errors; `verdictOf`: supported when the
+ * claim held in every condition measured, not supported in none, qualified in some), and the
+ * test asserts that the verdict is the claims registry's, and the main numbers of the registry's
+ * finding. Where our measurement contradicts the text, or supports it only in part, the test
+ * name says so. No permissions needed.
  *
- * The timing tests compare kernels whose costs differ many times over (an exponential against a
- * comparison, a skipped half of a matrix product), and assert far weaker ratios than the
- * notebook measures, so a loaded machine does not flip them.
+ * The timing tests use the notebook's timing rule (`timeRatio`: the median of 9 interleaved
+ * rounds of CPU time; faster below a ratio of 0.8). Where the notebook's ratio sits far from the
+ * rule's threshold (ReLU's forward kernel against the exponentials: about 0.05) they assert the
+ * rule's flag. Where it sits near it, the rule itself can flip from run to run (see notebook 04's
+ * note on timing flips), so they assert a wider margin instead, and their names say which.
  */
 import assert from "node:assert/strict";
 import {
@@ -21,32 +28,110 @@ import {
   loadDigits,
   measure,
   mlp,
+  optionsFor,
   overSeeds,
+  type SeedRun,
   standardNormal,
-  summarize,
+  type Summary,
   symbolicDerivative,
   timeRatio,
   train,
   trainTestSplit,
   twoMoons,
+  verdictOf,
 } from "../../src/mod.ts";
+import { CLAIMS } from "./registry.ts";
 
-const SEEDS = [0, 1, 2, 3, 4];
+// Notebook 02's parameters cell.
+const ALPHA = 0.01;
+const SEEDS = [0, 1, 2, 3, 4]; // runs = 5 from seed = 0
+const DEPTH = 15;
+const WIDTH = 32;
+const PROBE_SAMPLES = 256;
+const TIMING_SIZE = 200_000;
+const TIMING_REPEATS = 9;
+const OVERFIT_N = 60;
+const OVERFIT_EPOCHS = 200;
+const EPOCHS = 30;
+const LEARNING_RATE = 0.1;
+const DIGITS_N = 300;
+const DIGITS_EPOCHS = 8;
 
-/** Notebook 02's probe: per-layer gradient norms of an untrained deep MLP on N(0, 1) inputs. */
-function probe(activation: string, seed: number): number[] {
-  const x = standardNormal(64, 32, { seed });
-  const labels = Int32Array.from({ length: 64 }, (_, i) => i % 2);
-  const model = mlp([32, ...Array(15).fill(32), 2], { activation, seed });
+/** Asserts that the notebook's rule gives the registry's verdict for claim `id`. */
+function assertVerdict(id: string, findings: boolean[]): void {
+  const record = CLAIMS.find((r) => r.id === id);
+  assert.ok(record, `${id} is in the registry`);
+  assert.equal(verdictOf(findings), record.verdict, `${id}: findings ${findings}`);
+}
+
+/** Asserts that `actual` rounds to `stated`, a number of the registry's finding, at `unit`. */
+function assertAbout(actual: number, stated: number, unit: number, what: string): void {
+  assert.ok(Math.abs(actual - stated) <= unit / 2 + 1e-12, `${what}: ${actual}, stated ${stated}`);
+}
+
+/** Whether a's mean is above (or below) b's beyond noise: the study kit's one rule. */
+const beyond = (a: Summary, b: Summary, direction: "higher" | "lower") => {
+  const c = compareSummaries(a, b);
+  return c.beyondNoise && c.direction === direction;
+};
+const meanOf = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+
+/** Caches a computation shared by several tests, so each runs once per file. */
+function once<T>(compute: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: compute() }).v;
+}
+
+// 1. Avoids vanishing gradients: the probe at initialisation and the convergence runs.
+
+/** Per-layer gradient norms of an untrained MLP with 15 hidden layers of 32, on N(0, 1) inputs. */
+function probe(activation: string, s: number): number[] {
+  const x = standardNormal(PROBE_SAMPLES, WIDTH, { seed: s });
+  const labels = Int32Array.from({ length: PROBE_SAMPLES }, (_, i) => i % 2);
+  const model = mlp([WIDTH, ...Array(DEPTH).fill(WIDTH), 2], {
+    activation,
+    ...optionsFor(activation, { alpha: ALPHA }),
+    seed: s,
+  });
   return gradientNorms(model, dataset(x, labels)).map((layer) => layer.total);
 }
+const flow = Object.fromEntries(
+  ["sigmoid", "tanh", "relu"].map((
+    name,
+  ) => [name, once(() => overSeeds(SEEDS, (s) => probe(name, s)))]),
+);
+const logRatio = (norms: readonly number[]) => Math.log10(norms[0] / norms[norms.length - 1]);
+const firstOverLast = (name: string) => measure(flow[name](), logRatio);
 
-/** Notebook 02's convergence run: 2-32x4-2 on 300 two-moons points, plain SGD at 0.1. */
-function convergence(activation: string, seed: number, epochs = 30): History {
-  const data = twoMoons({ n: 300, noise: 0.1, seed });
-  const model = mlp([2, 32, 32, 32, 32, 2], { activation, seed });
-  return train(model, data, { epochs, batchSize: 32, learningRate: 0.1, seed });
-}
+/** The convergence runs: 2-32x4-2 on 300 two-moons points, 30 epochs of plain SGD at 0.1. */
+const histories: Record<string, () => SeedRun<History>[]> = Object.fromEntries(
+  ["sigmoid", "tanh", "relu"].map((activation) => [
+    activation,
+    once(() =>
+      overSeeds(SEEDS, (s) => {
+        const data = twoMoons({ n: 300, noise: 0.1, seed: s });
+        const model = mlp([2, 32, 32, 32, 32, 2], { activation, seed: s });
+        return train(model, data, {
+          epochs: EPOCHS,
+          batchSize: 32,
+          learningRate: LEARNING_RATE,
+          seed: s,
+        });
+      })
+    ),
+  ]),
+);
+const meanLoss = (name: string) =>
+  measure(histories[name](), (h) => meanOf(h.map((r) => r.trainLoss)));
+const flowInTraining = (name: string) =>
+  measure(histories[name](), (h) => meanOf(h.map((r) => logRatio(r.gradNorm))));
+
+/** The notebook's three conditions against `other`: ahead at initialisation, in training, in speed. */
+const vanishingConditions = (other: string) => [
+  beyond(firstOverLast("relu"), firstOverLast(other), "higher"),
+  beyond(flowInTraining("relu"), flowInTraining(other), "higher"),
+  beyond(meanLoss("relu"), meanLoss(other), "lower"),
+];
 
 Deno.test("ReLU's gradient is 1 for z > 0, while the sigmoid's never exceeds 1/4 and tanh's never exceeds 1", () => {
   const grid = Array.from({ length: 2001 }, (_, i) => (i - 1000) / 100);
@@ -68,77 +153,72 @@ Deno.test("ReLU's gradient is 1 for z > 0, while the sigmoid's never exceeds 1/4
   for (const z of [1e-9, 0.5, 3, 1e6]) assert.equal(createActivation("relu").grad(z), 1);
 });
 
-Deno.test("ReLU avoids vanishing gradients: through 15 hidden layers at initialisation the sigmoid's first-layer gradient is below 1e-6 of its last layer's, while ReLU's and Leaky ReLU's layers stay within a factor of 100, on 5 of 5 seeds", () => {
-  for (const seed of SEEDS) {
-    const sigmoid = probe("sigmoid", seed);
-    assert.ok(sigmoid[0] / sigmoid.at(-1)! < 1e-6, `seed ${seed}: sigmoid ${sigmoid[0]}`);
-    for (const name of ["relu", "leakyRelu"]) {
-      const norms = probe(name, seed);
-      const spread = Math.max(...norms) / Math.min(...norms);
-      assert.ok(spread < 100, `seed ${seed}: ${name} spread ${spread}`);
-    }
-  }
+Deno.test("ReLU avoids the sigmoid's vanishing gradients (supported): its first layer keeps more of the gradient than the sigmoid's, beyond noise over 5 seeds, at initialisation through 15 hidden layers and in training, and its training loss falls faster", () => {
+  assertVerdict("relu-vanishing-sigmoid", vanishingConditions("sigmoid"));
+  assertAbout(firstOverLast("sigmoid").mean, -9.6, 0.1, "sigmoid, log10 first/last at init");
+  assertAbout(firstOverLast("relu").mean, -0.6, 0.1, "ReLU, log10 first/last at init");
+  assertAbout(flowInTraining("sigmoid").mean, -2.2, 0.1, "sigmoid, log10 first/last in training");
+  assertAbout(flowInTraining("relu").mean, 0.05, 0.01, "ReLU, log10 first/last in training");
 });
 
-Deno.test("against tanh the claim is qualified: a Xavier-initialised tanh network keeps its first layer's gradient at initialisation and in training, yet ReLU's training loss falls faster", () => {
-  const logRatio = (norms: readonly number[]) => Math.log10(norms[0] / norms[norms.length - 1]);
-  const atInit = (name: string) => measure(overSeeds(SEEDS, (s) => probe(name, s)), logRatio);
-  const initial = compareSummaries(atInit("relu"), atInit("tanh"));
-  assert.ok(!(initial.beyondNoise && initial.direction === "higher"), "ReLU not ahead at init");
-  assert.ok(atInit("tanh").mean > -1, "tanh's first layer keeps over a tenth of the gradient");
-  const runs = (name: string) => overSeeds(SEEDS, (s) => convergence(name, s));
-  const [relu, tanh] = [runs("relu"), runs("tanh")];
-  const inTraining = (r: typeof relu) =>
-    measure(r, (h) => h.reduce((sum, e) => sum + logRatio(e.gradNorm), 0) / h.length);
-  const training = compareSummaries(inTraining(relu), inTraining(tanh));
-  assert.ok(
-    !(training.beyondNoise && training.direction === "higher"),
-    "ReLU not ahead in training",
-  );
-  const meanLoss = (r: typeof relu) =>
-    measure(r, (h) => h.reduce((sum, e) => sum + e.trainLoss, 0) / h.length);
-  const speed = compareSummaries(meanLoss(relu), meanLoss(tanh));
-  assert.ok(speed.beyondNoise && speed.direction === "lower", `speed ${speed.difference}`);
+Deno.test("ReLU avoids tanh's vanishing gradients (qualified, 1 of 3 conditions): a Xavier-initialised tanh network keeps more of its first layer's gradient than ReLU at initialisation and in training, yet ReLU's training loss falls faster, beyond noise over 5 seeds", () => {
+  const conditions = vanishingConditions("tanh");
+  assertVerdict("relu-vanishing-tanh", conditions);
+  assert.deepEqual(conditions, [false, false, true]);
+  assert.ok(beyond(firstOverLast("tanh"), firstOverLast("relu"), "higher"), "tanh ahead at init");
+  assertAbout(flowInTraining("tanh").mean, 0.49, 0.01, "tanh, log10 first/last in training");
+  assertAbout(flowInTraining("relu").mean, 0.05, 0.01, "ReLU, log10 first/last in training");
+  assertAbout(meanLoss("relu").mean, 0.167, 0.001, "ReLU mean training loss");
+  assertAbout(meanLoss("tanh").mean, 0.247, 0.001, "tanh mean training loss");
 });
 
-Deno.test("ReLU is computationally efficient: its forward kernel takes less than half the time of the sigmoid's and tanh's", () => {
-  const x = standardNormal(1, 200_000, { seed: 0 }).data, out = new Float64Array(x.length);
-  const forward = (name: string) => {
-    const fn = createActivation(name);
-    return () => fn.forward(x, out);
-  };
-  // The notebook's timing rule (timeRatio: CPU time, interleaved rounds), here with a wider bound.
-  for (const other of ["sigmoid", "tanh"]) {
-    const t = timeRatio(forward("relu"), forward(other));
-    assert.ok(t.ratio < 0.5, `ReLU/${other} forward time ${t.ratio}`);
-  }
+// 2. Computational efficiency: the notebook's kernels and timings, in its order.
+
+const timing = once(() => {
+  const [reluFn, ...others] = ["relu", "sigmoid", "tanh"].map((name) => createActivation(name));
+  const values = standardNormal(1, TIMING_SIZE, { seed: 0 }).data;
+  const ones = new Float64Array(TIMING_SIZE).fill(1);
+  const out = new Float64Array(TIMING_SIZE), grad = new Float64Array(TIMING_SIZE);
+  const forwardOf = (fn: typeof reluFn) => () => fn.forward(values, out);
+  const backwardOf = (fn: typeof reluFn) => () => fn.backward(values, ones, grad, out);
+  const rounds = { rounds: TIMING_REPEATS };
+  return others.map((other) => ({ // ReLU's time over the other's
+    other: other.name,
+    forward: timeRatio(forwardOf(reluFn), forwardOf(other), rounds),
+    backward: timeRatio(backwardOf(reluFn), backwardOf(other), rounds),
+  }));
 });
 
-Deno.test("beyond the text: the sigmoid's and tanh's backward kernels, computed from their outputs, cost no more than about ReLU's (under 3×)", () => {
-  const x = standardNormal(1, 200_000, { seed: 0 }).data;
-  const ones = new Float64Array(x.length).fill(1), grad = new Float64Array(x.length);
-  const backward = (name: string) => {
-    const fn = createActivation(name);
-    const y = fn.forward(x);
-    return () => fn.backward(x, ones, grad, y);
-  };
-  for (const other of ["sigmoid", "tanh"]) {
-    const t = timeRatio(backward(other), backward("relu"));
-    assert.ok(t.ratio < 3, `${other}/ReLU backward time ${t.ratio}`);
-  }
+Deno.test("ReLU is computationally efficient (supported by the timing rule): its forward kernel takes less than 0.8 of the sigmoid's and of tanh's time", () => {
+  const fasterForward = timing().map((t) => t.forward.faster);
+  assertVerdict("relu-efficient", fasterForward);
 });
 
-/** Notebook 02's overfitting experiment, smaller: 60 noisy points, 2-32-32-2, full-batch Adam. */
-function overfit(activation: string, seed: number, epochs = 150) {
-  const all = twoMoons({ n: 60 + 300, noise: 0.35, seed });
-  const { train: data, test } = trainTestSplit(all, { testFraction: 300 / 360, seed });
-  const model = mlp([2, 32, 32, 2], { activation, seed });
+Deno.test("beyond the text, ReLU's advantage is in the forward pass only (supported; asserted with a wider margin than the timing rule's, as its backward half can flip): its forward kernel is faster than the sigmoid's and tanh's by the rule, its backward kernel not under half of their time", () => {
+  // The notebook's findings: forward faster (ratio about 0.05), backward not faster (ratio
+  // about 0.8 to 1.5 here: near the rule's 0.8, so the rule's flag is not asserted).
+  const findings = timing().flatMap((t) => [t.forward.faster, t.backward.ratio >= 0.5]);
+  assertVerdict("relu-efficient-backward", findings);
+});
+
+// 3. Sparse activation: the overfitting runs and the timing of a layer on sparse inputs.
+
+/** A 2-64-64-2 network trained full-batch with Adam on 60 noisy points, tested on 500 more. */
+function overfitRun(activation: string, s: number) {
+  const all = twoMoons({ n: OVERFIT_N + 500, noise: 0.35, seed: s });
+  const testFraction = 500 / (OVERFIT_N + 500);
+  const { train: data, test } = trainTestSplit(all, { testFraction, seed: s });
+  const model = mlp([2, 64, 64, 2], {
+    activation,
+    ...optionsFor(activation, { alpha: ALPHA }),
+    seed: s,
+  });
   train(model, data, {
-    epochs,
-    batchSize: 60,
+    epochs: OVERFIT_EPOCHS,
+    batchSize: OVERFIT_N,
     learningRate: 0.01,
     optimizer: "adam",
-    seed,
+    seed: s,
     trainMetrics: "running",
   });
   return {
@@ -147,74 +227,101 @@ function overfit(activation: string, seed: number, epochs = 150) {
       accuracy(model.predict(test.x), test.y as Int32Array),
   };
 }
+const overfitRuns = Object.fromEntries(
+  ["relu", "leakyRelu", "tanh"].map((
+    name,
+  ) => [name, once(() => overSeeds(SEEDS, (s) => overfitRun(name, s)))]),
+);
+const zeros = (name: string, layer: number) =>
+  measure(overfitRuns[name](), (r) => r.sparsity[layer]);
+const gap = (name: string) => measure(overfitRuns[name](), (r) => r.gap);
 
-Deno.test("ReLU's activations are sparse: over 30% of its hidden outputs are exactly 0, none of Leaky ReLU's or tanh's, on 5 of 5 seeds", () => {
-  for (const seed of SEEDS) {
-    for (const fraction of overfit("relu", seed, 20).sparsity) {
-      assert.ok(fraction > 0.3, `seed ${seed}: ReLU sparsity ${fraction}`);
-    }
-    assert.deepEqual(overfit("leakyRelu", seed, 20).sparsity, [0, 0]);
-    assert.deepEqual(overfit("tanh", seed, 20).sparsity, [0, 0]);
+Deno.test("ReLU's activations are sparse (supported): in trained 2-64-64-2 networks each hidden layer has more exact zeros with ReLU than with Leaky ReLU or tanh, beyond noise over 5 seeds", () => {
+  const findings = [0, 1].flatMap((layer) =>
+    ["leakyRelu", "tanh"].map((other) =>
+      beyond(zeros("relu", layer), zeros(other, layer), "higher")
+    )
+  );
+  assertVerdict("relu-sparse-advantage", findings);
+  assertAbout(100 * zeros("relu", 0).mean, 49.1, 0.1, "layer 1, ReLU zeros (%)");
+  assertAbout(100 * zeros("relu", 1).mean, 58.9, 0.1, "layer 2, ReLU zeros (%)");
+  for (const other of ["leakyRelu", "tanh"]) {
+    for (const layer of [0, 1]) assert.equal(zeros(other, layer).max, 0, `${other}: no exact 0`);
   }
 });
 
-Deno.test("sparsity reduces computation only where the code skips zeros: relu-lab's dense layer runs faster on ReLU outputs than on Leaky ReLU outputs of the same z, a plain product does not", () => {
-  const z = standardNormal(128, 128, { seed: 0 }).data;
-  const reluInput = createActivation("relu").forward(z);
-  const leakyInput = createActivation("leakyRelu", { alpha: 0.01 }).forward(z);
-  const zeros = reluInput.filter((v) => v === 0).length / z.length;
-  assert.ok(zeros > 0.4 && zeros < 0.6, `ReLU zeros ${zeros}`);
-  assert.equal(leakyInput.filter((v) => v === 0).length, 0);
-  const layer = new Dense(128, 128, { seed: 0 });
-  const dense = (data: Float64Array) => () => layer.forward({ rows: 128, cols: 128, data });
-  const skipping = timeRatio(dense(reluInput), dense(leakyInput));
-  assert.ok(skipping.ratio < 0.9, `Dense: ReLU-input/Leaky-input time ${skipping.ratio}`);
-  const y = new Float64Array(128 * 128);
-  const plain = (x: Float64Array) => () => { // every product made, zeros too
+Deno.test("sparsity reduces computation only where the code skips zeros (qualified; asserted with wider margins than the timing rule's, which can flip near its thresholds): relu-lab's Dense layer takes under 0.9 of its time on Leaky ReLU outputs of the same z, a plain product over 0.7", () => {
+  const z = standardNormal(256, 256, { seed: 0 }).data;
+  const reluOut = createActivation("relu").forward(z);
+  const leakyOut = createActivation("leakyRelu", { alpha: ALPHA }).forward(z);
+  const share = reluOut.filter((v) => v === 0).length / reluOut.length;
+  assertAbout(100 * share, 50, 1, "ReLU's outputs that are exactly 0 (%)");
+  const layer = new Dense(256, 256, { seed: 0 });
+  const y = new Float64Array(256 * 256);
+  const plainProduct = (data: Float64Array) => { // x W with no test for zeros
     y.fill(0);
-    for (let i = 0; i < 128; i++) {
-      for (let k = 0; k < 128; k++) {
-        for (let j = 0; j < 128; j++) y[i * 128 + j] += x[i * 128 + k] * layer.weights[k * 128 + j];
+    for (let i = 0; i < 256; i++) {
+      for (let k = 0; k < 256; k++) {
+        const xik = data[i * 256 + k];
+        for (let j = 0; j < 256; j++) y[i * 256 + j] += xik * layer.weights[k * 256 + j];
       }
     }
   };
-  const multiplying = timeRatio(plain(reluInput), plain(leakyInput));
-  assert.ok(multiplying.ratio > 0.7, `plain: ReLU-input/Leaky-input time ${multiplying.ratio}`);
+  const denseOn = (data: Float64Array) => () => layer.forward({ rows: 256, cols: 256, data });
+  const dense = timeRatio(denseOn(reluOut), denseOn(leakyOut));
+  const plain = timeRatio(() => plainProduct(reluOut), () => plainProduct(leakyOut));
+  // The notebook's findings are [dense.faster, plain.faster]: ratios of about 0.5 to 0.65 and
+  // 0.9 to 1.0 against the rule's 0.8, near enough that either can flip on a busy machine.
+  assertVerdict("relu-sparse-computation", [dense.ratio < 0.9, plain.ratio < 0.7]);
 });
 
 Deno.test("contrary to the text, ReLU's sparsity does not mitigate overfitting: on 60 noisy points its train-test gap is not smaller beyond noise than Leaky ReLU's or tanh's, over 5 seeds", () => {
-  const gaps = (name: string) => measure(overSeeds(SEEDS, (s) => overfit(name, s)), (r) => r.gap);
-  const relu = gaps("relu");
-  assert.ok(relu.mean > 0.05, `ReLU still overfits: mean gap ${relu.mean}`);
-  for (const other of ["leakyRelu", "tanh"]) {
-    const c = compareSummaries(relu, gaps(other));
-    assert.ok(!(c.beyondNoise && c.direction === "lower"), `${other}: ${c.difference} ± ${c.se}`);
-  }
+  const smallerGap = ["leakyRelu", "tanh"].map((other) => beyond(gap("relu"), gap(other), "lower"));
+  assertVerdict("relu-sparse-overfitting", smallerGap);
+  assertAbout(gap("relu").mean, 0.157, 0.001, "ReLU gap");
+  assertAbout(gap("leakyRelu").mean, 0.154, 0.001, "Leaky ReLU gap");
+  assertAbout(gap("tanh").mean, 0.141, 0.001, "tanh gap");
 });
 
-Deno.test("ReLU improves convergence: in a 4-hidden-layer network it reaches a training loss of 0.2 in fewer epochs than tanh on at least 4 of 5 seeds, and the sigmoid never does", () => {
-  const firstBelow = (h: History) => h.find((r) => r.trainLoss <= 0.2)?.epoch ?? Infinity;
-  const [sigmoid, tanh, relu] = ["sigmoid", "tanh", "relu"].map((name) =>
-    SEEDS.map((seed) => firstBelow(convergence(name, seed)))
+// 4. Improved convergence and 5. Widely effective.
+
+Deno.test("ReLU improves convergence (supported): with 4 hidden layers and plain SGD its mean training loss over 30 epochs is lower than tanh's and the sigmoid's, beyond noise over 5 seeds", () => {
+  const fasterThan = ["sigmoid", "tanh"].map((other) =>
+    beyond(meanLoss("relu"), meanLoss(other), "lower")
   );
-  const wins = relu.filter((epoch, i) => epoch < tanh[i]).length;
-  assert.ok(wins >= 4, `ReLU ${relu}, tanh ${tanh}`);
-  assert.deepEqual(sigmoid, SEEDS.map(() => Infinity));
+  assertVerdict("relu-convergence", fasterThan);
+  assertAbout(meanLoss("relu").mean, 0.167, 0.001, "ReLU mean training loss");
+  assertAbout(meanLoss("tanh").mean, 0.247, 0.001, "tanh mean training loss");
+  assertAbout(meanLoss("sigmoid").mean, 0.702, 0.001, "sigmoid mean training loss");
 });
 
-Deno.test("ReLU is widely effective: on real digits its test accuracy is within 5 points of the best activation and above the sigmoid's on every seed", async () => {
-  const trainSet = await loadDigits({ n: 300, split: "train", seed: 0 });
-  const test = await loadDigits({ n: 200, split: "test", seed: 0 });
-  const testAccuracy = (activation: string) =>
-    [1, 2, 3].map((seed) => {
-      const model = mlp([784, 32, 10], { activation, seed });
-      train(model, trainSet, { epochs: 5, learningRate: 0.1, seed, trainMetrics: "running" });
-      return accuracy(model.predict(test.x), test.y);
-    });
-  const [sigmoid, tanh, relu] = ["sigmoid", "tanh", "relu"].map(testAccuracy);
-  const [s, t, r] = [sigmoid, tanh, relu].map((values) => summarize(values).mean);
-  assert.ok(Math.max(s, t, r) - r <= 0.05, `ReLU ${r}, tanh ${t}, sigmoid ${s}`);
-  relu.forEach((a, i) =>
-    assert.ok(a > sigmoid[i], `seed ${i + 1}: ReLU ${a}, sigmoid ${sigmoid[i]}`)
+Deno.test("ReLU is widely effective (qualified): on real digits its test accuracy is above the sigmoid's beyond noise but tied with tanh's, over 5 seeds; no NLP task was tested", async () => {
+  const digitsTrain = await loadDigits({ n: DIGITS_N, split: "train", seed: 0 });
+  const digitsTest = await loadDigits({ n: 300, split: "test", seed: 0 });
+  const testAccuracy = Object.fromEntries(["sigmoid", "tanh", "relu"].map((activation) => [
+    activation,
+    measure(
+      overSeeds(SEEDS, (s) => {
+        const model = mlp([784, 32, 10], { activation, seed: s });
+        train(model, digitsTrain, {
+          epochs: DIGITS_EPOCHS,
+          batchSize: 32,
+          learningRate: LEARNING_RATE,
+          seed: s,
+          trainMetrics: "running",
+        });
+        return accuracy(model.predict(digitsTest.x), digitsTest.y);
+      }),
+      (a) => a,
+    ),
+  ]));
+  const ahead = ["sigmoid", "tanh"].map((other) =>
+    beyond(testAccuracy.relu, testAccuracy[other], "higher")
   );
+  assertVerdict("relu-widely-effective", ahead);
+  assert.deepEqual(ahead, [true, false], "above the sigmoid, not above tanh");
+  assert.ok(!beyond(testAccuracy.tanh, testAccuracy.relu, "higher"), "tanh not above ReLU: a tie");
+  assertAbout(100 * testAccuracy.relu.mean, 77.3, 0.1, "ReLU test accuracy (%)");
+  assertAbout(100 * testAccuracy.sigmoid.mean, 62.5, 0.1, "sigmoid test accuracy (%)");
+  assertAbout(100 * testAccuracy.tanh.mean, 79.5, 0.1, "tanh test accuracy (%)");
 });
