@@ -1,10 +1,21 @@
 /**
- * The claims of "Comparison with ReLU" and "Practical Considerations" (notebook 06), re-checked
- * with the library's public API and the study kit: notebook 03's two-moons network made 1 to 16
- * hidden layers deep and trained with both activations over five seeds, a digit through a
- * convolution, three initialisations, fixed and learned slopes, and two regularisers. A
- * difference counts only when it is beyond noise (`compareSummaries`). Where our measurement
- * qualifies the text, the test name says so.
+ * The claims of the text's sections "Comparison with ReLU" and "Practical Considerations", its
+ * CNN "Example", its summary's "robust alternative" and the per-neuron choice of α, re-measured
+ * as notebooks/06-comparison-and-practice.ipynb measures them with its default parameters (the
+ * same depths, seeds, sizes, epochs and learning rates, and each run's two moons drawn from its
+ * own seed), with the library's public API and the study kit. The notebook's depth experiment
+ * trains notebook 03's two-moons network (hidden layers of 16, Adam at 0.01, 20 epochs) with 1
+ * to 16 hidden layers and both activations on every seed; the comparison and the advice on when
+ * to use which activation read its results. The other claims have runs of their own: a digit
+ * through a convolution, three initialisations, fixed and learned slopes at 12 hidden layers,
+ * and two regularisers on 60 noisy points. Each claim's findings are decided by the notebook's
+ * rule (`compareSummaries`: beyond noise when the difference of means exceeds 2 standard errors;
+ * "not below/above beyond noise" is false when a side has fewer than 2 finished runs;
+ * `verdictOf`: supported when the claim held in every condition measured, not supported in none,
+ * qualified in some), and the test asserts that the verdict is the claims registry's, and the
+ * main numbers of the registry's finding at their printed precision. Where our measurement
+ * contradicts the text, or supports it only in part, the test name says so. Reads the digits
+ * bundled with the library; no permissions needed.
  */
 import assert from "node:assert/strict";
 import {
@@ -13,6 +24,7 @@ import {
   compareSummaries,
   conv2d,
   createActivation,
+  type Dataset,
   deadNeurons,
   digitImage,
   edgeKernel,
@@ -25,159 +37,314 @@ import {
   normalInit,
   optionsFor,
   overSeeds,
+  type SeedRun,
   type Sequential,
   type Summary,
   train,
+  trainTestSplit,
   twoMoons,
+  verdictOf,
 } from "../../src/mod.ts";
+import { CLAIMS } from "./registry.ts";
 
-const SEEDS = [0, 1, 2, 3, 4];
+// Notebook 06's parameters cell.
+const ALPHA = 0.01;
+const SEEDS = [0, 1, 2, 3, 4]; // runs = 5 from seed = 0
 const DEPTHS = [1, 2, 4, 8, 12, 16];
-const MOONS = twoMoons({ n: 200, noise: 0.1, seed: 1 });
-const TEST = twoMoons({ n: 500, noise: 0.1, seed: 2 });
+const DEPTH_EPOCHS = 20;
+const DIGIT = 9;
+const FILTER_BIAS = -0.25;
+const INIT_DEPTH = 8;
+const TUNING_DEPTH = 12;
+const TUNED_ALPHAS = [0.01, 0.1];
+const REGULAR_EPOCHS = 200;
 
-const lower = (a: Summary, b: Summary) => {
+/** Asserts that the notebook's rule gives the registry's verdict for claim `id`. */
+function assertVerdict(id: string, findings: boolean[]): void {
+  const record = CLAIMS.find((r) => r.id === id);
+  assert.ok(record, `${id} is in the registry`);
+  assert.equal(verdictOf(findings), record.verdict, `${id}: findings ${findings}`);
+}
+
+/** Asserts that `actual` rounds to `stated`, a number of the registry's finding, at `unit`. */
+function assertAbout(actual: number, stated: number, unit: number, what: string): void {
+  assert.ok(Math.abs(actual - stated) <= unit / 2 + 1e-12, `${what}: ${actual}, stated ${stated}`);
+}
+
+/** Asserts a summary's mean and sd, in percent, at the printed 0.1, and that no run diverged. */
+function assertPercent(s: Summary, mean: number, sd: number, what: string): void {
+  assertAbout(100 * s.mean, mean, 0.1, `${what}, mean (%)`);
+  assertAbout(100 * s.sd, sd, 0.1, `${what}, sd (%)`);
+  assert.deepEqual([s.n, s.diverged], [5, 0], `${what}: 5 finished runs`);
+}
+
+/** Whether a's mean is above (or below) b's beyond noise: the study kit's one rule. */
+const beyond = (a: Summary, b: Summary, direction: "higher" | "lower") => {
   const c = compareSummaries(a, b);
-  return c.beyondNoise && c.direction === "lower";
+  return c.beyondNoise && c.direction === direction;
 };
-const inactiveShare = (model: Sequential) => {
-  const layers = deadNeurons(model, MOONS);
+/** Whether a's mean is not below b's beyond noise; false with under 2 finished runs a side. */
+const notBelow = (a: Summary, b: Summary) => a.n > 1 && b.n > 1 && !beyond(a, b, "lower");
+const notAbove = (a: Summary, b: Summary) => notBelow(b, a);
+
+/** Caches a computation shared by several tests, so each runs once per file. */
+function once<T>(compute: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: compute() }).v;
+}
+
+/** A run's two moons, drawn from its seed: 200 training points and 500 fresh test points. */
+const moonsFor = (s: number) =>
+  trainTestSplit(twoMoons({ n: 700, noise: 0.1, seed: s }), { testFraction: 500 / 700, seed: s });
+const accuracyOn = (model: Sequential, data: Dataset) =>
+  accuracy(model.predict(data.x), data.y as Int32Array);
+/** The share of all hidden neurons that are inactive: z ≤ 0 on every training point. */
+const inactiveShare = (model: Sequential, data: Dataset) => {
+  const layers = deadNeurons(model, data);
   return layers.reduce((n, l) => n + l.dead.length, 0) / layers.reduce((n, l) => n + l.size, 0);
 };
 
-/** Notebook 06's deep two-moons network, trained with Adam for 20 epochs and measured. */
-function deepRun(depth: number, options: MlpOptions, seed: number) {
-  const model = mlp([2, ...Array(depth).fill(16), 2], { ...options, seed });
-  const before = inactiveShare(model);
-  const history = train(model, MOONS, {
-    epochs: 20,
-    batchSize: 16,
-    optimizer: "adam",
-    learningRate: 0.01,
-    seed,
+// The depth experiment: the comparison and the advice on when to use which activation.
+
+/** Notebook 03's network made `depth` hidden layers deep, trained on its seed's moons. */
+function depthRun(depth: number, activation: string, s: number) {
+  const { train: moons, test } = moonsFor(s);
+  const model = mlp([2, ...Array(depth).fill(16), 2], {
+    activation,
+    ...optionsFor(activation, { alpha: ALPHA }),
+    seed: s,
   });
-  const zeros = activationSparsity(model, MOONS);
+  const before = inactiveShare(model, moons);
+  const options = { epochs: DEPTH_EPOCHS, batchSize: 16, learningRate: 0.01, seed: s };
+  train(model, moons, { ...options, optimizer: "adam" });
+  const zeros = activationSparsity(model, moons);
   return {
     before,
-    after: inactiveShare(model),
+    after: inactiveShare(model, moons),
     exactZeros: zeros.reduce((a, b) => a + b, 0) / zeros.length,
-    testAccuracy: accuracy(model.predict(TEST.x), TEST.y as Int32Array),
-    slopes: history.at(-1)!.preluSlopes ?? [],
+    testAccuracy: accuracyOn(model, test),
   };
 }
-const sweep = DEPTHS.map((depth) => ({
-  depth,
-  relu: overSeeds(SEEDS, (s) => deepRun(depth, { activation: "relu" }, s)),
-  leaky: overSeeds(SEEDS, (s) => deepRun(depth, { activation: "leakyRelu", alpha: 0.01 }, s)),
-}));
+const sweep = once(() =>
+  DEPTHS.map((depth) => ({
+    depth,
+    relu: overSeeds(SEEDS, (s) => depthRun(depth, "relu", s)),
+    leaky: overSeeds(SEEDS, (s) => depthRun(depth, "leakyRelu", s)),
+  }))
+);
 type Measure = "before" | "after" | "exactZeros" | "testAccuracy";
+const at = (depth: number) => sweep().find((p) => p.depth === depth)!;
 const of = (depth: number, side: "relu" | "leaky", metric: Measure) =>
-  measure(sweep.find((p) => p.depth === depth)![side], (r) => r[metric]);
+  measure(at(depth)[side], (r) => r[metric]);
+/** The notebook's findings, one per depth. */
+const fewerInactive = () =>
+  DEPTHS.map((d) => beyond(of(d, "leaky", "after"), of(d, "relu", "after"), "lower"));
+const leakyNotWorse = () =>
+  DEPTHS.map((d) => notBelow(of(d, "leaky", "testAccuracy"), of(d, "relu", "testAccuracy")));
+/** The depths at which a finding held. */
+const where = (findings: boolean[]) => DEPTHS.filter((_, i) => findings[i]);
 
-Deno.test("comparison, dying neurons (measured over 6 depths and 5 seeds: Leaky ReLU leaves fewer neurons inactive than ReLU beyond noise at 12 hidden layers only)", () => {
-  const fewer = DEPTHS.filter((d) => lower(of(d, "leaky", "after"), of(d, "relu", "after")));
-  assert.deepEqual(fewer, [12]);
-});
-
-Deno.test("comparison, sparsity and performance (measured over 6 depths and 5 seeds: ReLU has more exact zeros at every depth, and the two activations' test accuracies are within noise of each other at every depth)", () => {
+Deno.test("Leaky ReLU avoids ReLU's dead neurons (qualified, 1 of 6 depths): on two moons drawn per seed, with 1 to 16 hidden layers of 16, it leaves fewer neurons inactive after training than ReLU beyond noise over 5 seeds at 8 hidden layers only, and fewer on average at every depth", () => {
   for (const d of DEPTHS) {
-    assert.ok(of(d, "relu", "exactZeros").mean > 0.3, `depth ${d}`);
-    assert.equal(of(d, "leaky", "exactZeros").mean, 0, `depth ${d}`);
-    const c = compareSummaries(of(d, "leaky", "testAccuracy"), of(d, "relu", "testAccuracy"));
-    assert.ok(!c.beyondNoise, `depth ${d}: ${c.difference}`);
+    for (const side of ["relu", "leaky"] as const) {
+      assert.equal(of(d, side, "after").diverged, 0, `${d} layers, ${side}: none diverged`);
+    }
+    assert.ok(of(d, "leaky", "after").mean < of(d, "relu", "after").mean, `${d} layers`);
   }
+  assertVerdict("comparison-dying", fewerInactive());
+  assert.deepEqual(where(fewerInactive()), [8]);
+  assertPercent(of(8, "leaky", "after"), 10.3, 7.0, "8 layers, Leaky ReLU inactive");
+  assertPercent(of(8, "relu", "after"), 19.5, 5.1, "8 layers, ReLU inactive");
 });
 
-Deno.test("when to use Leaky ReLU (measured over 6 depths and 5 seeds: inactive neurons pile up with depth, and Leaky ReLU is preferred, fewer inactive beyond noise without lower accuracy, at 12 hidden layers only)", () => {
-  const reluAfter = DEPTHS.map((d) => of(d, "relu", "after").mean);
-  assert.ok(reluAfter.at(-1)! > 5 * reluAfter[0], `ReLU inactive: ${reluAfter}`);
-  assert.ok(of(16, "relu", "before").mean > of(1, "relu", "before").mean);
-  const preferred = DEPTHS.filter((d) =>
-    lower(of(d, "leaky", "after"), of(d, "relu", "after")) &&
-    !lower(of(d, "leaky", "testAccuracy"), of(d, "relu", "testAccuracy"))
+Deno.test("ReLU is sparser than Leaky ReLU (supported): at every depth from 1 to 16 hidden layers more of its hidden outputs are exactly 0 on the training points, 48.9% to 63.2% against none, beyond noise over 5 seeds", () => {
+  assertVerdict(
+    "comparison-sparsity",
+    DEPTHS.map((d) => beyond(of(d, "relu", "exactZeros"), of(d, "leaky", "exactZeros"), "higher")),
   );
-  assert.deepEqual(preferred, [12]);
+  const relu = DEPTHS.map((d) => of(d, "relu", "exactZeros").mean);
+  assertAbout(100 * Math.min(...relu), 48.9, 0.1, "fewest ReLU exact zeros (%)");
+  assertAbout(100 * Math.max(...relu), 63.2, 0.1, "most ReLU exact zeros (%)");
+  for (const d of DEPTHS) assert.equal(of(d, "leaky", "exactZeros").max, 0, `${d} layers`);
 });
 
-Deno.test("a robust alternative (measured over 6 depths and 5 seeds: Leaky ReLU's test accuracy is never below ReLU's beyond noise)", () => {
-  for (const d of DEPTHS) {
-    assert.ok(!lower(of(d, "leaky", "testAccuracy"), of(d, "relu", "testAccuracy")), `depth ${d}`);
-  }
+Deno.test("ReLU is often sufficient and a good default (qualified, 5 of 6 depths): Leaky ReLU's test accuracy is not above ReLU's beyond noise over 5 seeds at 1 to 12 hidden layers, but is at 16", () => {
+  const leakyNotBetter = DEPTHS.map((d) =>
+    notAbove(of(d, "leaky", "testAccuracy"), of(d, "relu", "testAccuracy"))
+  );
+  const reluNotWorse = DEPTHS.map((d) =>
+    notBelow(of(d, "relu", "testAccuracy"), of(d, "leaky", "testAccuracy"))
+  );
+  assertVerdict("comparison-performance", leakyNotBetter);
+  assertVerdict("practice-relu-default", reluNotWorse);
+  assert.deepEqual(where(leakyNotBetter.map((f) => !f)), [16]);
+  assert.deepEqual(reluNotWorse, leakyNotBetter);
+  assertPercent(of(16, "leaky", "testAccuracy"), 98.8, 1.4, "16 layers, Leaky ReLU accuracy");
+  assertPercent(of(16, "relu", "testAccuracy"), 94.5, 3.6, "16 layers, ReLU accuracy");
 });
 
-Deno.test("comparison, CNN example (holds only with a negative response): with a bias Leaky ReLU keeps every dark pixel non-zero; with a zero-sum edge filter and no bias most dark pixels stay exactly 0 for both", async (t) => {
+Deno.test("Leaky ReLU in deep networks where neurons die (not supported): inactive neurons pile up with depth, but at no depth from 1 to 16 hidden layers does Leaky ReLU leave fewer inactive than ReLU beyond noise without a lower test accuracy; at 8, the one depth where it leaves fewer, its accuracy is below ReLU's, over 5 seeds", () => {
+  const preferred = DEPTHS.map((_, i) => fewerInactive()[i] && leakyNotWorse()[i]);
+  assertVerdict("practice-leaky-deep", preferred);
+  const reluBefore = DEPTHS.map((d) => of(d, "relu", "before").mean);
+  assert.ok(reluBefore.every((m, i) => i === 0 || m >= reluBefore[i - 1]), `${reluBefore}`);
+  assert.ok(beyond(of(16, "relu", "before"), of(1, "relu", "before"), "higher"), "before");
+  assertPercent(of(1, "relu", "after"), 2.5, 3.4, "1 layer, ReLU inactive");
+  assertPercent(of(16, "relu", "after"), 26.0, 5.8, "16 layers, ReLU inactive");
+  assert.ok(beyond(of(8, "leaky", "testAccuracy"), of(8, "relu", "testAccuracy"), "lower"));
+  assertPercent(of(8, "leaky", "testAccuracy"), 99.0, 0.7, "8 layers, Leaky ReLU accuracy");
+  assertPercent(of(8, "relu", "testAccuracy"), 99.8, 0.2, "8 layers, ReLU accuracy");
+});
+
+Deno.test("Leaky ReLU is a robust alternative (qualified, 5 of 6 depths): its test accuracy is not below ReLU's beyond noise over 5 seeds at 1, 2, 4, 12 and 16 hidden layers, where ReLU loses up to 26% of its neurons, but is at 8", () => {
+  assertVerdict("summary-leaky-alternative", leakyNotWorse());
+  assert.deepEqual(where(leakyNotWorse()), [1, 2, 4, 12, 16]);
+  const reluAfter = DEPTHS.map((d) => of(d, "relu", "after").mean);
+  assertAbout(100 * Math.max(...reluAfter), 26.0, 0.1, "most ReLU inactive (%)");
+});
+
+// The convolutional example.
+
+Deno.test("Leaky ReLU keeps the neurons of dark pixels active in a convolution (qualified, 1 of 2 filters): after a 3×3 mean filter with bias -0.25 no dark pixel of a 9 is exactly 0 under Leaky ReLU, against 96.7% under ReLU, but after a zero-sum edge filter without bias 79.2% are", async () => {
+  const image = digitImage(await loadDigits({ n: 1, digits: [DIGIT], seed: 0 }), 0);
   const box = fromRows(Array.from({ length: 3 }, () => [1 / 9, 1 / 9, 1 / 9]));
-  for (const digit of [9, 3, 0]) {
-    await t.step(`a ${digit}`, async () => {
-      const image = digitImage(await loadDigits({ n: 1, digits: [digit], seed: 0 }), 0);
-      const dark = [...image.data.keys()].filter((i) => image.data[i] < 0.1);
-      const zeroShare = (kernel: Matrix, bias: number, name: string) => {
-        const z = conv2d(image, kernel, { padding: "same" });
-        z.data.forEach((v, i) => (z.data[i] = v + bias));
-        const out = createActivation(name, optionsFor(name, { alpha: 0.01 })).forward(z.data);
-        return dark.filter((i) => out[i] === 0).length / dark.length;
-      };
-      assert.ok(zeroShare(box, -0.25, "relu") > 0.9);
-      assert.equal(zeroShare(box, -0.25, "leakyRelu"), 0);
-      assert.ok(zeroShare(edgeKernel("sobelX"), 0, "leakyRelu") > 0.5);
-    });
-  }
+  const respond = (kernel: Matrix, bias: number) => {
+    const z = conv2d(image, kernel, { padding: "same" });
+    z.data.forEach((v, i) => (z.data[i] = v + bias));
+    const apply = (name: string) =>
+      createActivation(name, name === "leakyRelu" ? { alpha: ALPHA } : {}).forward(z.data);
+    return { relu: apply("relu"), leaky: apply("leakyRelu") };
+  };
+  const bright = respond(box, FILTER_BIAS), edges = respond(edgeKernel("sobelX"), 0);
+  const dark = [...image.data.keys()].filter((i) => image.data[i] < 0.1);
+  const zeroShare = (out: ArrayLike<number>) =>
+    dark.filter((i) => out[i] === 0).length / dark.length;
+  const keepsDarkActive = [bright, edges].map((r) => zeroShare(r.leaky) < 0.01);
+  assertVerdict("comparison-cnn", keepsDarkActive);
+  assertVerdict("leaky-example-scenario", keepsDarkActive);
+  assertAbout(100 * dark.length / image.data.length, 84.1, 0.1, "dark pixels (%)");
+  assertAbout(100 * zeroShare(bright.relu), 96.7, 0.1, "mean filter, ReLU zeros (%)");
+  assert.equal(zeroShare(bright.leaky), 0, "mean filter, Leaky ReLU zeros");
+  assertAbout(100 * zeroShare(edges.relu), 89.4, 0.1, "edge filter, ReLU zeros (%)");
+  assertAbout(100 * zeroShare(edges.leaky), 79.2, 0.1, "edge filter, Leaky ReLU zeros (%)");
+  const kept = dark.filter((i) => bright.relu[i] === 0).map((i) => Math.abs(bright.leaky[i]));
+  assertAbout(Math.max(...kept), 0.0025, 1e-6, "largest |Leaky output| there");
 });
 
-Deno.test("He initialisation (text: reduces dying; measured: the same dead fraction at initialisation as Xavier and a naive one, but fewer dead after training, and the naive one stalls)", () => {
+// Initialisation: He, Xavier, naive.
+
+Deno.test("He initialisation reduces dying (qualified, 2 of 4 findings): in a ReLU network with 8 hidden layers of 32 it starts with the same inactive share as Xavier and a naive N(0, 0.01²), but after training on two moons leaves fewer neurons inactive than both, beyond noise over 5 seeds; the naive one stalls at ln 2", () => {
   const runs = (init: MlpOptions["init"]) =>
-    overSeeds(SEEDS, (seed) => {
-      const model = mlp([2, ...Array(8).fill(32), 2], { init, seed });
-      const before = inactiveShare(model);
-      const history = train(model, MOONS, { epochs: 20, batchSize: 16, learningRate: 0.1, seed });
-      return { before, after: inactiveShare(model), loss: history.at(-1)!.trainLoss };
+    overSeeds(SEEDS, (s) => {
+      const { train: moons } = moonsFor(s);
+      const model = mlp([2, ...Array(INIT_DEPTH).fill(32), 2], { init, seed: s });
+      const before = inactiveShare(model, moons);
+      const history = train(model, moons, {
+        epochs: 20,
+        batchSize: 16,
+        learningRate: 0.1,
+        seed: s,
+      });
+      return { before, after: inactiveShare(model, moons), loss: history.at(-1)!.trainLoss };
     });
   const [he, xavier, naive] = [runs("he"), runs("xavier"), runs(normalInit({ sigma: 0.01 }))];
-  const before = [he, xavier, naive].map((r) => measure(r, (x) => x.before).values);
-  assert.deepEqual(before[0], before[1]);
-  assert.deepEqual(before[0], before[2]);
-  const after = [he, xavier, naive].map((r) => measure(r, (x) => x.after));
-  assert.ok(lower(after[0], after[1]) && lower(after[0], after[2]));
-  assert.ok(Math.abs(measure(naive, (x) => x.loss).mean - Math.log(2)) < 0.01, "stalls at ln 2");
+  const of = (r: typeof he, m: "before" | "after" | "loss") => measure(r, (x) => x[m]);
+  const heFewer = (["before", "after"] as const).flatMap((m) =>
+    [xavier, naive].map((other) => beyond(of(he, m), of(other, m), "lower"))
+  );
+  assertVerdict("practice-he-init", heFewer);
+  assert.deepEqual(heFewer, [false, false, true, true]);
+  assert.deepEqual(of(he, "before").values, of(xavier, "before").values);
+  assert.deepEqual(of(he, "before").values, of(naive, "before").values);
+  assertPercent(of(he, "before"), 14.5, 1.1, "inactive before training");
+  assertPercent(of(he, "after"), 7.5, 1.9, "He, inactive after training");
+  assertPercent(of(xavier, "after"), 13.1, 0.8, "Xavier, inactive after training");
+  assertPercent(of(naive, "after"), 42.0, 2.7, "naive, inactive after training");
+  assertAbout(of(naive, "loss").mean, 0.692, 0.001, "naive final loss");
+  assert.ok(Math.abs(of(naive, "loss").mean - Math.log(2)) < 0.01, "stalls at ln 2");
 });
 
-Deno.test("tuning α or learning it (measured at 12 hidden layers over 5 seeds: α = 0.01, 0.1 and PReLU score within noise of each other, and PReLU's learned slopes span more than 0.1 in every run)", () => {
-  const runs = [
-    sweep.find((p) => p.depth === 12)!.leaky,
-    overSeeds(SEEDS, (s) => deepRun(12, { activation: "leakyRelu", alpha: 0.1 }, s)),
-    overSeeds(SEEDS, (s) => deepRun(12, { activation: "prelu", alpha: 0.25 }, s)),
-  ];
-  const accuracies = runs.map((r) => measure(r, (x) => x.testAccuracy));
-  for (const a of accuracies) {
-    for (const b of accuracies) assert.ok(!compareSummaries(a, b).beyondNoise);
-  }
-  for (const run of runs[2]) {
-    const slopes = run.result!.slopes.flat();
-    assert.ok(Math.max(...slopes) - Math.min(...slopes) > 0.1, `seed ${run.seed}`);
-  }
+// Tuning α, or learning it: the depth experiment's network at 12 hidden layers.
+
+/** The depth experiment's network at TUNING_DEPTH layers with one activation, on its seed's moons. */
+function tuningRun(options: MlpOptions, s: number) {
+  const { train: moons, test } = moonsFor(s);
+  const model = mlp([2, ...Array(TUNING_DEPTH).fill(16), 2], { ...options, seed: s });
+  const fit = { epochs: DEPTH_EPOCHS, batchSize: 16, learningRate: 0.01, seed: s };
+  const history = train(model, moons, { ...fit, optimizer: "adam" });
+  const slopes = history.at(-1)!.preluSlopes ?? [];
+  return { testAccuracy: accuracyOn(model, test), slopes };
+}
+const tuning = once(() => {
+  const preluRuns = overSeeds(SEEDS, (s) => tuningRun({ activation: "prelu" }, s));
+  // The runs at α from the depth sweep are reused, as in the notebook.
+  const fixed: SeedRun<{ testAccuracy: number }>[][] = TUNED_ALPHAS.map((a) =>
+    a === ALPHA && DEPTHS.includes(TUNING_DEPTH)
+      ? at(TUNING_DEPTH).leaky
+      : overSeeds(SEEDS, (s) => tuningRun({ activation: "leakyRelu", alpha: a }, s))
+  );
+  const accuracyOf = (runs: SeedRun<{ testAccuracy: number }>[]) =>
+    measure(runs, (x) => x.testAccuracy);
+  const settings = [...fixed, preluRuns].map(accuracyOf); // α = 0.01, α = 0.1, PReLU
+  const slopes = preluRuns.flatMap((run) => run.result ? [run.result.slopes] : []);
+  return { settings, slopes };
 });
 
-Deno.test("regularisation (text: dropout and weight decay manage overfitting; measured on 60 noisy points over 5 seeds: dropout lowers the train-test gap beyond noise, weight decay within noise; neither changes test accuracy beyond noise)", () => {
-  const noisy = twoMoons({ n: 60, noise: 0.35, seed: 1 });
-  const fresh = twoMoons({ n: 500, noise: 0.35, seed: 2 });
+Deno.test("common slopes 0.01 or 0.1, or a learned one (qualified, 2 of 3 settings): at 12 hidden layers α = 0.1 scores best and PReLU within noise of it, but α = 0.01 below it beyond noise over 5 seeds", () => {
+  const { settings } = tuning();
+  const best = settings.reduce((b, s) => (s.mean > b.mean ? s : b));
+  assert.equal(best, settings[1], "α = 0.1 is best");
+  const findings = settings.map((s) => notBelow(s, best));
+  assertVerdict("practice-tuning-alpha", findings);
+  assert.deepEqual(findings, [false, true, true]);
+  assertPercent(settings[0], 96.6, 2.2, "α = 0.01");
+  assertPercent(settings[1], 99.5, 0.4, "α = 0.1");
+  assertPercent(settings[2], 92.5, 9.8, "PReLU");
+});
+
+Deno.test("a fixed α may not be optimal for every neuron (qualified, 1 of 2 findings): at 12 hidden layers PReLU's learned slopes spread, spanning more than 0.1 within every run, yet its test accuracy is not above α = 0.01's or α = 0.1's beyond noise over 5 seeds", () => {
+  const { settings, slopes } = tuning();
+  const spans = slopes.map((layers) => Math.max(...layers.flat()) - Math.min(...layers.flat()));
+  const prelu = settings[2];
+  assertVerdict("leaky-alpha-per-neuron", [
+    spans.length > 0 && spans.every((s) => s > 0.1),
+    settings.slice(0, -1).every((s) => beyond(prelu, s, "higher")),
+  ]);
+  const all = slopes.flat(2);
+  assert.equal(all.length, 960);
+  assertAbout(Math.min(...all), -0.461, 0.001, "smallest learned slope");
+  assertAbout(Math.max(...all), 1.216, 0.001, "largest learned slope");
+  assertAbout(Math.min(...spans), 1.2, 0.01, "narrowest span within a run");
+  assertAbout(Math.max(...spans), 1.61, 0.01, "widest span within a run");
+});
+
+// Dropout and weight decay.
+
+/** A run's noisy two moons, drawn from its seed: 60 points to train on, 500 to test on. */
+const noisyFor = (s: number) =>
+  trainTestSplit(twoMoons({ n: 560, noise: 0.35, seed: s }), { testFraction: 500 / 560, seed: s });
+
+Deno.test("dropout or weight decay manage overfitting (not supported): on 60 noisy points drawn per seed neither dropout 0.3 nor weight decay 1e-3 lowers a Leaky ReLU network's train-test gap beyond noise over 5 seeds, and neither changes its test accuracy beyond noise", () => {
   const runs = (options: { dropout?: number; weightDecay?: number }) =>
-    overSeeds(SEEDS, (seed) => {
-      const model = mlp([2, 32, 32, 2], { activation: "leakyRelu", alpha: 0.01, seed });
-      train(model, noisy, {
-        epochs: 200,
-        batchSize: 16,
-        optimizer: "adam",
-        learningRate: 0.01,
-        seed,
-        ...options,
-      });
-      const acc = (d: typeof noisy) => accuracy(model.predict(d.x), d.y as Int32Array);
-      return { gap: acc(noisy) - acc(fresh), test: acc(fresh) };
+    overSeeds(SEEDS, (s) => {
+      const { train: noisy, test: fresh } = noisyFor(s);
+      const model = mlp([2, 32, 32, 2], { activation: "leakyRelu", alpha: ALPHA, seed: s });
+      const fit = { epochs: REGULAR_EPOCHS, batchSize: 16, learningRate: 0.01, seed: s };
+      train(model, noisy, { ...fit, ...options, optimizer: "adam" });
+      return { train: accuracyOn(model, noisy), test: accuracyOn(model, fresh) };
     });
   const [none, dropout, decay] = [runs({}), runs({ dropout: 0.3 }), runs({ weightDecay: 1e-3 })];
-  const gap = (r: typeof none) => measure(r, (x) => x.gap);
+  const gap = (r: typeof none) => measure(r, (x) => x.train - x.test);
   const test = (r: typeof none) => measure(r, (x) => x.test);
-  assert.ok(lower(gap(dropout), gap(none)), "dropout");
-  assert.ok(!lower(gap(decay), gap(none)), "weight decay");
-  for (const r of [dropout, decay]) assert.ok(!compareSummaries(test(r), test(none)).beyondNoise);
+  assertVerdict(
+    "practice-regularisation",
+    [dropout, decay].map((r) => beyond(gap(r), gap(none), "lower")),
+  );
+  for (const r of [dropout, decay]) assert.ok(!beyond(test(r), test(none), "higher"));
+  assertPercent(gap(none), 14.9, 4.9, "gap without regularisation");
+  assertPercent(gap(dropout), 9.8, 3.0, "gap with dropout");
+  assertPercent(gap(decay), 13.7, 3.2, "gap with weight decay");
+  assertPercent(test(none), 83.1, 4.3, "test accuracy without regularisation");
+  assertPercent(test(dropout), 84.2, 3.5, "test accuracy with dropout");
+  assertPercent(test(decay), 82.9, 4.7, "test accuracy with weight decay");
 });

@@ -71,6 +71,17 @@ Deno.test("05: the sweep counts its runs: 5 finished and 0 diverged at every slo
   const rows = [...text.matchAll(/^(ReLU \(α = 0\)|α = [\d.]+) +(\d+) +(\d+) +\d/gm)];
   assert.equal(rows.length, 8);
   for (const row of rows) assert.deepEqual([row[2], row[3]], ["5", "0"], row[0]);
+  assert.match(text, /^runs that diverged: none$/m);
+});
+
+Deno.test("05: every data set follows the seed: no fixed data seed, drawn per run", () => {
+  const code = stored.cells.filter((c) => c.cell_type === "code").map(sourceText).join("\n");
+  assert.doesNotMatch(code, /seed: \d/, "a data set drawn from a fixed seed");
+  assert.doesNotMatch(code, /result!/, "a run assumed to have finished");
+  assert.match(code, /spirals\(\{ n: 300, classes: 3, noise: 0\.2, seed: s \}\)/);
+  assert.match(code, /twoMoons\(\{ n: 256, noise: 0\.1, seed: s \}\)/);
+  const markdown = stored.cells.filter((c) => c.cell_type === "markdown").map(sourceText).join("");
+  assert.doesNotMatch(markdown, /15 hidden layers|through 15 layers/);
 });
 
 Deno.test("05: α = 1 is compared with a classifier without a hidden layer and with chance", () => {

@@ -76,8 +76,37 @@ Deno.test("06: the depth table has six depths, every run counted; ReLU's inactiv
     assert.equal(row[3], 0, "Leaky ReLU has no exact zeros");
   }
   assert.ok(rows[5][0] > 5 * rows[0][0], "ReLU inactive at 16 layers against 1");
-  assert.match(text, /^Leaky ReLU fewer inactive, beyond noise, at depths: 12$/m);
-  assert.match(text, /^Leaky ReLU preferred at depths: 12$/m);
+  assert.match(text, /^runs that diverged: none$/m);
+  assert.match(text, /^Leaky ReLU fewer inactive, beyond noise, at depths: 8$/m);
+  assert.match(text, /^Leaky ReLU preferred at depths: none$/m);
+});
+
+Deno.test("06: the shares inactive before training are printed per depth, with whether they grow", () => {
+  for (const name of ["ReLU", "Leaky ReLU \\(α = 0\\.01\\)"]) {
+    assert.match(
+      text,
+      new RegExp(
+        `^${name}, inactive before training: 1: [\\d.]+(?: ± [\\d.]+)?%(, \\d+: [^,]+)+$`,
+        "m",
+      ),
+    );
+  }
+  assert.equal(
+    text.match(
+      /^ {2}mean rises with every step in depth: (yes|no); 16 layers above 1 beyond noise: (yes|no)$/gm,
+    )
+      ?.length,
+    2,
+  );
+  const markdown = stored.cells.filter((c) => c.cell_type === "markdown").map(sourceText).join("");
+  assert.doesNotMatch(markdown, /all six depths|1 to 16 hidden layers|by \$c\^l\$/);
+});
+
+Deno.test("06: every data set follows the seed: no fixed data seed, drawn per run", () => {
+  const code = stored.cells.filter((c) => c.cell_type === "code").map(sourceText).join("\n");
+  assert.doesNotMatch(code, /seed: \d/, "a data set drawn from a fixed seed");
+  assert.match(code, /twoMoons\(\{ n: 700, noise: 0\.1, seed: s \}\)/);
+  assert.match(code, /twoMoons\(\{ n: 560, noise: 0\.35, seed: s \}\)/);
 });
 
 Deno.test("06: the depth table is a real table: HTML with a row per depth, and plain text", () => {
@@ -138,7 +167,9 @@ Deno.test({
       ];
       assert.deepEqual([after[0], after[2], after[4]], [before[0], before[2], before[4]]);
     }
-    assert.match(rerun, /^He {17}inactive 15\.2 ± 1\.0% before/m);
+    const he = (t: string) => t.match(/^He {17}inactive .*$/m)?.[0];
+    assert.ok(he(text));
+    assert.equal(he(rerun), he(text), "the ReLU initialisation comparison does not use alpha");
     const ids = verdicts(report.executed).map(([id]) => id).sort();
     assert.deepEqual(ids, measured.map((r) => r.id).sort());
   },
