@@ -7,7 +7,7 @@
  * nothing is beyond noise.
  *
  * A difference within noise is not evidence of equality: few or noisy runs leave every
- * difference within noise. A claim of equality ("about as sparse", "as fast", "preserves")
+ * difference within noise. A claim of equality ("about as sparse", "the same within 1%")
  * therefore has a rule of its own, {@linkcode withinMargin}: **two means are the same within a
  * margin m when the difference and two standard errors on either side of it stay inside ±m**,
  * `|mean_a − mean_b| + 2 · sqrt(se_a² + se_b²) ≤ m`, the margin chosen before measuring and
