@@ -12,7 +12,6 @@ import assert from "node:assert/strict";
 import {
   accuracy,
   activationSparsity,
-  compareSummaries,
   conv2d,
   createActivation,
   Dense,
@@ -32,10 +31,9 @@ import {
   standardNormal,
   train,
   twoMoons,
-  verdictOf,
   xor,
 } from "../../src/mod.ts";
-import { CLAIMS } from "./registry.ts";
+import { assertAbout, assertVerdict, beyond, once } from "./_rules.ts";
 
 // Notebook 01's parameters cell.
 const ALPHA = 0.01;
@@ -46,42 +44,23 @@ const LEARNING_RATE = 0.01;
 const SPARSITY_WIDTHS = [64, 64];
 const DIGIT_COUNT = 5;
 
-/** Asserts that the notebook's rule gives the registry's verdict for claim `id`. */
-function assertVerdict(id: string, findings: boolean[]): void {
-  const record = CLAIMS.find((r) => r.id === id);
-  assert.ok(record, `${id} is in the registry`);
-  assert.equal(verdictOf(findings), record.verdict, `${id}: findings ${findings}`);
-}
-
-/** Asserts that `actual` rounds to `stated`, a number of the registry's finding, at `unit`. */
-function assertAbout(actual: number, stated: number, unit: number, what: string): void {
-  assert.ok(Math.abs(actual - stated) <= unit / 2 + 1e-12, `${what}: ${actual}, stated ${stated}`);
-}
-
-const beyond = (
-  a: ReturnType<typeof measure>,
-  b: ReturnType<typeof measure>,
-  direction: string,
-) => {
-  const c = compareSummaries(a, b);
-  return c.beyondNoise && c.direction === direction;
-};
+/** Notebook 01's training of its small networks: Adam, batches of 32, `EPOCHS` epochs. */
+const adamFit = (s: number) => ({
+  epochs: EPOCHS,
+  batchSize: 32,
+  learningRate: LEARNING_RATE,
+  optimizer: "adam" as const,
+  seed: s,
+});
 
 /** Notebook 01's |x| runs: a line, a ReLU network and an identity network per seed. */
 type AbsRun = { linear: number; relu: number; identity: number };
-let absRunsMemo: SeedRun<AbsRun>[] | undefined;
-function absRuns(): SeedRun<AbsRun>[] {
-  absRunsMemo ??= overSeeds(SEEDS, (s) => {
+const absRuns = once((): SeedRun<AbsRun>[] =>
+  overSeeds(SEEDS, (s) => {
     const data = regression1d("abs", { n: 200, range: [-1, 1], seed: s });
     const fit = (sizes: number[], activation: string) => {
       const model = mlp(sizes, { activation, seed: s });
-      train(model, data, {
-        epochs: EPOCHS,
-        batchSize: 32,
-        learningRate: LEARNING_RATE,
-        optimizer: "adam",
-        seed: s,
-      });
+      train(model, data, adamFit(s));
       return meanSquaredErrorValue(model.predict(data.x), data.y as Matrix);
     };
     return {
@@ -89,9 +68,8 @@ function absRuns(): SeedRun<AbsRun>[] {
       relu: fit([1, HIDDEN, 1], "relu"),
       identity: fit([1, HIDDEN, 1], "identity"),
     };
-  });
-  return absRunsMemo;
-}
+  })
+);
 const absMse = (key: keyof AbsRun) => measure(absRuns(), (r) => r[key]);
 
 /** The edge maps of digit `i` of notebook 01's seeded sample (Sobel x, same padding). */
@@ -143,13 +121,7 @@ Deno.test("ReLU is non-linear (supported): one hidden layer of 8 ReLU neurons cl
     const data = xor({ n: 400, seed: s });
     const fit = (sizes: number[]) => {
       const model = mlp(sizes, { activation: "relu", seed: s });
-      train(model, data, {
-        epochs: EPOCHS,
-        batchSize: 32,
-        learningRate: LEARNING_RATE,
-        optimizer: "adam",
-        seed: s,
-      });
+      train(model, data, adamFit(s));
       return accuracy(model.predict(data.x), data.y as Int32Array);
     };
     return { linear: fit([2, 2]), relu: fit([2, HIDDEN, 2]) };

@@ -19,7 +19,6 @@ import assert from "node:assert/strict";
 import {
   accuracy,
   activationSparsity,
-  compareSummaries,
   createActivation,
   dataset,
   Dense,
@@ -32,15 +31,13 @@ import {
   overSeeds,
   type SeedRun,
   standardNormal,
-  type Summary,
   symbolicDerivative,
   timeRatio,
   train,
   trainTestSplit,
   twoMoons,
-  verdictOf,
 } from "../../src/mod.ts";
-import { CLAIMS } from "./registry.ts";
+import { assertAbout, assertVerdict, beyond, once } from "./_rules.ts";
 
 // Notebook 02's parameters cell.
 const ALPHA = 0.01;
@@ -57,30 +54,7 @@ const LEARNING_RATE = 0.1;
 const DIGITS_N = 300;
 const DIGITS_EPOCHS = 8;
 
-/** Asserts that the notebook's rule gives the registry's verdict for claim `id`. */
-function assertVerdict(id: string, findings: boolean[]): void {
-  const record = CLAIMS.find((r) => r.id === id);
-  assert.ok(record, `${id} is in the registry`);
-  assert.equal(verdictOf(findings), record.verdict, `${id}: findings ${findings}`);
-}
-
-/** Asserts that `actual` rounds to `stated`, a number of the registry's finding, at `unit`. */
-function assertAbout(actual: number, stated: number, unit: number, what: string): void {
-  assert.ok(Math.abs(actual - stated) <= unit / 2 + 1e-12, `${what}: ${actual}, stated ${stated}`);
-}
-
-/** Whether a's mean is above (or below) b's beyond noise: the study kit's one rule. */
-const beyond = (a: Summary, b: Summary, direction: "higher" | "lower") => {
-  const c = compareSummaries(a, b);
-  return c.beyondNoise && c.direction === direction;
-};
 const meanOf = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
-
-/** Caches a computation shared by several tests, so each runs once per file. */
-function once<T>(compute: () => T): () => T {
-  let value: { v: T } | undefined;
-  return () => (value ??= { v: compute() }).v;
-}
 
 // 1. Avoids vanishing gradients: the probe at initialisation and the convergence runs.
 

@@ -30,12 +30,10 @@ import {
   type SeedRun,
   softmaxCrossEntropyGrad,
   standardNormal,
-  type Summary,
   train,
   twoMoons,
-  verdictOf,
 } from "../../src/mod.ts";
-import { CLAIMS } from "./registry.ts";
+import { assertAbout, assertVerdict, beyond, once } from "./_rules.ts";
 
 // Notebook 03's parameters cell.
 const ALPHA = 0.01;
@@ -49,30 +47,6 @@ const ZERO_ROW_EVERY = 5;
 const DEPTH = 10;
 const WIDTH = 32;
 const SWEEP_RATES = [0.01, 0.03, 0.1, 0.3, 1, 2, 3];
-
-/** Asserts that the notebook's rule gives the registry's verdict for claim `id`. */
-function assertVerdict(id: string, findings: boolean[]): void {
-  const record = CLAIMS.find((r) => r.id === id);
-  assert.ok(record, `${id} is in the registry`);
-  assert.equal(verdictOf(findings), record.verdict, `${id}: findings ${findings}`);
-}
-
-/** Asserts that `actual` rounds to `stated`, a number of the registry's finding, at `unit`. */
-function assertAbout(actual: number, stated: number, unit: number, what: string): void {
-  assert.ok(Math.abs(actual - stated) <= unit / 2 + 1e-12, `${what}: ${actual}, stated ${stated}`);
-}
-
-/** Whether a's mean is above (or below) b's beyond noise: the study kit's one rule. */
-const beyond = (a: Summary, b: Summary, direction: "higher" | "lower") => {
-  const c = compareSummaries(a, b);
-  return c.beyondNoise && c.direction === direction;
-};
-
-/** Caches a computation shared by several tests, so each runs once per file. */
-function once<T>(compute: () => T): () => T {
-  let value: { v: T } | undefined;
-  return () => (value ??= { v: compute() }).v;
-}
 
 // Dying ReLU: the three settings of the notebook, and tanh for the convergence comparison.
 

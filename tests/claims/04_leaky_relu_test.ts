@@ -8,7 +8,6 @@
 import assert from "node:assert/strict";
 import {
   activationSparsity,
-  compareSummaries,
   createActivation,
   deadNeurons,
   isActivationLayer,
@@ -25,6 +24,7 @@ import {
   train,
   twoMoons,
 } from "../../src/mod.ts";
+import { beyond } from "./_rules.ts";
 
 const SEEDS = [0, 1, 2, 3, 4];
 const ALPHA = 0.01;
@@ -40,11 +40,8 @@ const network = (activation: string, seed: number, biasInit = 0) =>
     seed,
     biasInit,
   });
-const lower = (a: Summary, b: Summary) => {
-  const c = compareSummaries(a, b);
-  return c.beyondNoise && c.direction === "lower";
-};
-const higher = (a: Summary, b: Summary) => lower(b, a);
+const lower = (a: Summary, b: Summary) => beyond(a, b, "lower");
+const higher = (a: Summary, b: Summary) => beyond(a, b, "higher");
 const deadCount = (model: Sequential, seed: number) =>
   deadNeurons(model, moonsFor(seed)).reduce((n, layer) => n + layer.dead.length, 0);
 

@@ -33,13 +33,19 @@ import {
   type SeedRun,
   spirals,
   standardNormal,
-  type Summary,
   train,
   trainTestSplit,
   twoMoons,
-  verdictOf,
 } from "../../src/mod.ts";
-import { CLAIMS } from "./registry.ts";
+import {
+  assertAbout,
+  assertPercent,
+  assertVerdict,
+  beyond,
+  notAbove,
+  notBelow,
+  once,
+} from "./_rules.ts";
 
 // Notebook 05's parameters cell.
 const ALPHA = 0.01;
@@ -58,40 +64,6 @@ const SWEEP_ALPHAS = [...new Set([...ALPHAS, ALPHA])].sort((a, b) => a - b);
 /** The rectifiers among them: 0 < α < 1 (α = 0 is ReLU, α = 1 the identity). */
 const LEAKY_SLOPES = SWEEP_ALPHAS.filter((a) => a > 0 && a < 1);
 const SIZES = [2, ...HIDDEN, 3];
-
-/** Asserts that the notebook's rule gives the registry's verdict for claim `id`. */
-function assertVerdict(id: string, findings: boolean[]): void {
-  const record = CLAIMS.find((r) => r.id === id);
-  assert.ok(record, `${id} is in the registry`);
-  assert.equal(verdictOf(findings), record.verdict, `${id}: findings ${findings}`);
-}
-
-/** Asserts that `actual` rounds to `stated`, a number of the registry's finding, at `unit`. */
-function assertAbout(actual: number, stated: number, unit: number, what: string): void {
-  assert.ok(Math.abs(actual - stated) <= unit / 2 + 1e-12, `${what}: ${actual}, stated ${stated}`);
-}
-
-/** Asserts a summary's mean and sd, in percent, at the printed 0.1, and that no run diverged. */
-function assertPercent(s: Summary, mean: number, sd: number, what: string): void {
-  assertAbout(100 * s.mean, mean, 0.1, `${what}, mean (%)`);
-  assertAbout(100 * s.sd, sd, 0.1, `${what}, sd (%)`);
-  assert.deepEqual([s.n, s.diverged], [5, 0], `${what}: 5 finished runs`);
-}
-
-/** Whether a's mean is above (or below) b's beyond noise: the study kit's one rule. */
-const beyond = (a: Summary, b: Summary, direction: "higher" | "lower") => {
-  const c = compareSummaries(a, b);
-  return c.beyondNoise && c.direction === direction;
-};
-/** Whether a's mean is not below b's beyond noise; false with under 2 finished runs a side. */
-const notBelow = (a: Summary, b: Summary) => a.n > 1 && b.n > 1 && !beyond(a, b, "lower");
-const notAbove = (a: Summary, b: Summary) => notBelow(b, a);
-
-/** Caches a computation shared by several tests, so each runs once per file. */
-function once<T>(compute: () => T): () => T {
-  let value: { v: T } | undefined;
-  return () => (value ??= { v: compute() }).v;
-}
 
 /** A run's spirals, drawn from its seed as its weights are: 300 points, 30% held out. */
 const spiralsFor = (s: number) =>

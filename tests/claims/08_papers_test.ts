@@ -15,7 +15,6 @@
 import assert from "node:assert/strict";
 import {
   activationStatistics,
-  compareSummaries,
   heNormal,
   isActivationLayer,
   type Matrix,
@@ -31,10 +30,9 @@ import {
   type Summary,
   train,
   trainTestSplit,
-  verdictOf,
   withinMargin,
 } from "../../src/mod.ts";
-import { CLAIMS } from "./registry.ts";
+import { assertAbout, assertVerdict, beyond, once } from "./_rules.ts";
 
 // Notebook 08's parameters cell.
 const ALPHA = 0.01;
@@ -49,30 +47,8 @@ const STEEP_ALPHA = 0.5;
 const HIDDEN = [32, 32];
 const EPOCHS = 100;
 
-/** Asserts that the notebook's rule gives the registry's verdict for result `id`. */
-function assertVerdict(id: string, findings: boolean[]): void {
-  const record = CLAIMS.find((r) => r.id === id);
-  assert.ok(record, `${id} is in the registry`);
-  assert.equal(verdictOf(findings), record.verdict, `${id}: findings ${findings}`);
-}
-
-/** Asserts that `actual` rounds to `stated`, a number of the registry's finding, at `unit`. */
-function assertAbout(actual: number, stated: number, unit: number, what: string): void {
-  assert.ok(Math.abs(actual - stated) <= unit / 2 + 1e-12, `${what}: ${actual}, stated ${stated}`);
-}
-
-/** Whether a's mean is above b's beyond noise (the study kit's one rule). */
-function higher(a: Summary, b: Summary): boolean {
-  const c = compareSummaries(a, b);
-  return c.beyondNoise && c.direction === "higher";
-}
-const lower = (a: Summary, b: Summary) => higher(b, a);
-
-/** Caches a computation shared by several tests, so each runs once per file. */
-function once<T>(compute: () => T): () => T {
-  let value: { v: T } | undefined;
-  return () => (value ??= { v: compute() }).v;
-}
+const higher = (a: Summary, b: Summary) => beyond(a, b, "higher");
+const lower = (a: Summary, b: Summary) => beyond(a, b, "lower");
 
 // ---------------------------------------------------------------------------------------------
 // Lu et al. 2019: untrained deep, narrow ReLU networks on 64 N(0, 1) inputs.

@@ -1,0 +1,49 @@
+/**
+ * The rules every claim test applies, the notebooks' own: a difference is beyond noise when it
+ * exceeds two standard errors (`compareSummaries`), a claim's verdict comes from its findings
+ * (`verdictOf`) and must be the registry's, and a number of a registry finding is checked at the
+ * precision it is printed with. Test helpers, not part of the module.
+ *
+ * @module
+ */
+import assert from "node:assert/strict";
+import { compareSummaries, type Summary, verdictOf } from "../../src/mod.ts";
+import { CLAIMS } from "./registry.ts";
+
+/** Asserts that the notebook's rule gives the registry's verdict for claim `id`. */
+export function assertVerdict(id: string, findings: boolean[]): void {
+  const record = CLAIMS.find((r) => r.id === id);
+  assert.ok(record, `${id} is in the registry`);
+  assert.equal(verdictOf(findings), record.verdict, `${id}: findings ${findings}`);
+}
+
+/** Asserts that `actual` rounds to `stated`, a number of the registry's finding, at `unit`. */
+export function assertAbout(actual: number, stated: number, unit: number, what: string): void {
+  assert.ok(Math.abs(actual - stated) <= unit / 2 + 1e-12, `${what}: ${actual}, stated ${stated}`);
+}
+
+/** Asserts a summary's mean and sd, in percent, at the printed 0.1, and that no run diverged. */
+export function assertPercent(s: Summary, mean: number, sd: number, what: string): void {
+  assertAbout(100 * s.mean, mean, 0.1, `${what}, mean (%)`);
+  assertAbout(100 * s.sd, sd, 0.1, `${what}, sd (%)`);
+  assert.deepEqual([s.n, s.diverged], [5, 0], `${what}: 5 finished runs`);
+}
+
+/** Whether a's mean is above (or below) b's beyond noise: the study kit's one rule. */
+export function beyond(a: Summary, b: Summary, direction: "higher" | "lower"): boolean {
+  const c = compareSummaries(a, b);
+  return c.beyondNoise && c.direction === direction;
+}
+
+/** Whether a's mean is not below b's beyond noise; false with under 2 finished runs a side. */
+export const notBelow = (a: Summary, b: Summary): boolean =>
+  a.n > 1 && b.n > 1 && !beyond(a, b, "lower");
+
+/** Whether a's mean is not above b's beyond noise; false with under 2 finished runs a side. */
+export const notAbove = (a: Summary, b: Summary): boolean => notBelow(b, a);
+
+/** Caches a computation shared by several tests, so each runs once per file. */
+export function once<T>(compute: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: compute() }).v;
+}
