@@ -3,8 +3,9 @@
  * ({@linkcode overSeeds}), summarise a measurement as mean ± sample sd with the diverged runs
  * counted ({@linkcode summarize}, {@linkcode measure}, {@linkcode formatSummary}), the one
  * beyond-noise rule ({@linkcode compareSummaries}: a difference beyond 2 standard errors of the
- * difference) and the one verdict rule ({@linkcode verdictOf}). No prose: the notebooks write
- * their own.
+ * difference), the rules for claims of equality ({@linkcode withinMargin}) and of a setting no
+ * worse than another, on per-seed differences ({@linkcode measurePaired}, {@linkcode noWorseWithin}),
+ * and the one verdict rule ({@linkcode verdictOf}). No prose: the notebooks write their own.
  *
  * @example A comparison over seeds, in view
  * ```ts
@@ -22,4 +23,5 @@
 export * from "./over_seeds.ts";
 export * from "./summary.ts";
 export * from "./beyond_noise.ts";
+export * from "./paired.ts";
 export * from "./time_ratio.ts";

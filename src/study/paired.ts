@@ -1,0 +1,146 @@
+/**
+ * Paired comparisons, and the rule for claims that one setting is **no worse** than another.
+ *
+ * When two settings run with the same seeds (the same data, batch order and initial draws), the
+ * seed-to-seed spread they share cancels in the per-seed difference: {@linkcode measurePaired}
+ * summarises `metric(a) − metric(b)` seed by seed, so its standard error is that of the
+ * difference itself, usually far below the unpaired `sqrt(se_a² + se_b²)`.
+ *
+ * A difference within noise does not show that a setting is no worse: few or noisy runs leave
+ * every difference within noise. {@linkcode noWorseWithin} asks for more: **a is no worse than b
+ * within a margin m when the paired difference, two standard errors towards "worse", stays
+ * within m**: `mean − 2·se ≥ −m` when lower values are worse (an accuracy), `mean + 2·se ≤ m`
+ * when higher values are worse (a loss), with no pair diverged and at least two pairs. It is the
+ * one-sided counterpart of {@linkcode withinMargin}; a claim of equality asks it both ways. The
+ * margin is chosen before measuring and stated with the claim.
+ *
+ * @module
+ */
+
+import { formatValue, requireNumber } from "../core/validate.ts";
+import type { SeedRun } from "./over_seeds.ts";
+import { requireSummary, summarize, type Summary } from "./summary.ts";
+
+/**
+ * Summarises the per-seed difference `metric(a) − metric(b)` of two sets of runs made with the
+ * same seeds, in the same order. A seed whose run diverged on either side, or whose metric is
+ * not finite on either side, gives no difference and is counted in `diverged`.
+ *
+ * @param a The first setting's runs, from {@linkcode overSeeds}.
+ * @param b The second setting's runs, with the same seeds in the same order.
+ * @param metric What to measure in a finished run's result.
+ * @returns The {@linkcode Summary} of the differences, read as "a minus b".
+ *
+ * @example
+ * ```ts
+ * import { compareSummaries, measure, measurePaired, overSeeds } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * // Both settings share each seed's luck (seed * 0.1); b is 0.01 lower on every seed.
+ * const a = overSeeds([0, 1, 2, 3], (seed) => ({ accuracy: 0.5 + seed * 0.1 }));
+ * const b = overSeeds([0, 1, 2, 3], (seed) => ({ accuracy: 0.49 + seed * 0.1 }));
+ * const d = measurePaired(a, b, (r) => r.accuracy);
+ * assert.ok(Math.abs(d.mean - 0.01) < 1e-12 && d.sd < 1e-12);
+ * // Unpaired, the shared luck hides the difference:
+ * const unpaired = compareSummaries(measure(a, (r) => r.accuracy), measure(b, (r) => r.accuracy));
+ * assert.equal(unpaired.beyondNoise, false);
+ * ```
+ */
+export function measurePaired<T>(
+  a: readonly SeedRun<T>[],
+  b: readonly SeedRun<T>[],
+  metric: (result: T) => number,
+): Summary {
+  const action = "measure paired differences";
+  requireRuns(action, "a", a);
+  requireRuns(action, "b", b);
+  if (typeof metric !== "function") {
+    throw new TypeError(
+      `Cannot ${action} as metric must be a function of a run's result: metric=${
+        formatValue(metric)
+      }`,
+    );
+  }
+  const seedsOf = (runs: readonly SeedRun<unknown>[]) => runs.map((r) => r.seed).join(", ");
+  if (a.length !== b.length || a.some((run, i) => run.seed !== b[i].seed)) {
+    throw new RangeError(
+      `Cannot ${action} as a and b must have the same seeds in the same order: a's seeds=[${
+        seedsOf(a)
+      }], b's seeds=[${seedsOf(b)}]`,
+    );
+  }
+  const differences: number[] = [];
+  let diverged = 0;
+  for (let i = 0; i < a.length; i++) {
+    const left = a[i].diverged === undefined ? metric(a[i].result as T) : NaN;
+    const right = b[i].diverged === undefined ? metric(b[i].result as T) : NaN;
+    if (Number.isFinite(left) && Number.isFinite(right)) differences.push(left - right);
+    else diverged++;
+  }
+  return summarize(differences, { diverged });
+}
+
+/**
+ * Whether a paired difference `a − b` (from {@linkcode measurePaired}) shows a no worse than b
+ * within `margin`, by the rule of this module: `mean − 2·se ≥ −margin` when `worse` is
+ * `"lower"`, `mean + 2·se ≤ margin` when it is `"higher"`. False when a pair diverged or fewer
+ * than two pairs finished: the difference is then not known well enough to show anything.
+ *
+ * @param difference The summary of the per-seed differences a − b.
+ * @param margin The largest loss that still counts as no worse, a finite number > 0, in the
+ *   metric's unit; choose it before measuring and state it with the claim.
+ * @param worse Which way is worse for this metric: `"lower"` (an accuracy) or `"higher"` (a loss).
+ * @returns Whether a is no worse than b within the margin.
+ *
+ * @example
+ * ```ts
+ * import { measurePaired, noWorseWithin, overSeeds } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const seeds = [0, 1, 2, 3, 4];
+ * const relu = overSeeds(seeds, (s) => 0.90 + 0.02 * s);
+ * const leaky = overSeeds(seeds, (s) => 0.905 + 0.02 * s - 0.002 * (s % 2));
+ * const d = measurePaired(leaky, relu, (accuracy) => accuracy); // leaky − relu, per seed
+ * assert.equal(noWorseWithin(d, 0.01, "lower"), true); // leaky no worse within 1 point
+ * assert.equal(noWorseWithin(d, 0.01, "higher"), true); // nor better beyond 1 point
+ * assert.equal(noWorseWithin(d, 0.001, "higher"), false); // but not within 0.1 point
+ * ```
+ */
+export function noWorseWithin(
+  difference: Summary,
+  margin: number,
+  worse: "lower" | "higher",
+): boolean {
+  const action = "decide no worse within a margin";
+  requireSummary(action, "difference", difference);
+  requireNumber(action, "margin", margin, { min: 0, minExclusive: true });
+  if (worse !== "lower" && worse !== "higher") {
+    throw new TypeError(
+      `Cannot ${action} as worse must be "lower" or "higher": worse=${formatValue(worse)}`,
+    );
+  }
+  if (difference.diverged > 0 || difference.n < 2) return false;
+  return worse === "lower"
+    ? difference.mean - 2 * difference.se >= -margin
+    : difference.mean + 2 * difference.se <= margin;
+}
+
+function requireRuns(action: string, name: string, runs: unknown): void {
+  if (!Array.isArray(runs)) {
+    throw new TypeError(
+      `Cannot ${action} as ${name} must be an array of runs from overSeeds: ${name}=${
+        formatValue(runs)
+      }`,
+    );
+  }
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i];
+    if (typeof run !== "object" || run === null || typeof run.seed !== "number") {
+      throw new TypeError(
+        `Cannot ${action} as every run must be a run from overSeeds { seed, result } or { seed, diverged }: ${name}[${i}]=${
+          formatValue(run)
+        }`,
+      );
+    }
+  }
+}
