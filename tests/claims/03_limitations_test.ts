@@ -23,8 +23,10 @@ import {
   isActivationLayer,
   type Matrix,
   measure,
+  measurePaired,
   mlp,
   normalInit,
+  noWorseWithin,
   optionsFor,
   overSeeds,
   type SeedRun,
@@ -169,6 +171,7 @@ function kinkData(s: number, zeroRows: boolean): Dataset {
   return data;
 }
 const CONVENTIONS = [0, 0.5, 1];
+const LOSS_MARGIN = 0.01; // the notebook's lossMargin: "matters little" within ±0.01
 const kink = (zeroRows: boolean) =>
   CONVENTIONS.map((g) => overSeeds(SEEDS, (s) => kinkRun(kinkData(s, zeroRows), g, s)));
 const kinkRuns = once(() => ({ plain: kink(false), zeroed: kink(true) }));
@@ -198,13 +201,19 @@ Deno.test("non-differentiable at 0 (not supported: the text's instability was no
   }
 });
 
-Deno.test("where exact zeros arise, from zero inputs meeting zero biases, the choice of f'(0) does not change the final loss beyond noise (supported: with every fifth training row zero, f'(0) = 0.5 and 1 tie with 0, over 5 seeds)", () => {
+Deno.test("where exact zeros arise, from zero inputs meeting zero biases, the choice of f'(0) matters little (supported: with every fifth training row zero, the final losses with f'(0) = 0.5 and 1 stay within ±0.01 of f'(0) = 0's, seed by seed with 2 SE either side, over 5 seeds)", () => {
   const { zeroed } = kinkRuns();
-  const ties = kinkMatters().slice(2);
-  assertVerdict("relu-kink-zeros", ties.map((c) => !c.beyondNoise));
+  const differences = zeroed.slice(1).map((runs) => measurePaired(runs, zeroed[0], (r) => r.loss));
+  assertVerdict(
+    "relu-kink-zeros",
+    differences.map((d) =>
+      noWorseWithin(d, LOSS_MARGIN, "higher") && noWorseWithin(d, LOSS_MARGIN, "lower")
+    ),
+  );
   assert.equal(total(zeroed[0], "stepsWithZeros"), 5, "steps that met exact zeros");
   assert.equal(total(zeroed[0], "steps"), 1300, "steps in all");
-  for (const c of ties) assert.ok(Math.abs(c.difference) < 0.002, `difference ${c.difference}`);
+  const widest = Math.max(...differences.map((d) => Math.abs(d.mean) + 2 * d.se));
+  assertAbout(widest * 1e3, 2.1, 0.1, "the widest |difference| + 2 SE (1e-3)");
 });
 
 // Unbounded and non-zero-centred output: the probe of an untrained deep network.

@@ -1,6 +1,8 @@
 /**
  * The rules every claim test applies, the notebooks' own: a difference is beyond noise when it
- * exceeds two standard errors (`compareSummaries`), a claim's verdict comes from its findings
+ * exceeds two standard errors (`compareSummaries`); a claim that one setting is no worse than
+ * another uses the per-seed difference within a stated margin (`measurePaired`, `noWorseWithin`,
+ * imported from the module where used); a claim's verdict comes from its findings
  * (`verdictOf`) and must be the registry's, and a number of a registry finding is checked at the
  * precision it is printed with. Test helpers, not part of the module.
  *
@@ -34,13 +36,6 @@ export function beyond(a: Summary, b: Summary, direction: "higher" | "lower"): b
   const c = compareSummaries(a, b);
   return c.beyondNoise && c.direction === direction;
 }
-
-/** Whether a's mean is not below b's beyond noise; false with under 2 finished runs a side. */
-export const notBelow = (a: Summary, b: Summary): boolean =>
-  a.n > 1 && b.n > 1 && !beyond(a, b, "lower");
-
-/** Whether a's mean is not above b's beyond noise; false with under 2 finished runs a side. */
-export const notAbove = (a: Summary, b: Summary): boolean => notBelow(b, a);
 
 /** Caches a computation shared by several tests, so each runs once per file. */
 export function once<T>(compute: () => T): () => T {
