@@ -5,8 +5,9 @@
  * Lu et al. (2019) on born-dead networks, He et al. (2015) on the activation scale through
  * depth, Maas et al. (2013) on activation probabilities, Xu et al. (2015) on generalisation.
  * Each result's findings are decided by the notebook's rules (`compareSummaries`: beyond noise
- * when the difference of means exceeds 2 standard errors; `withinMargin` for a claim of
- * equality: the same within a margin when the difference plus 2 standard errors stays inside it;
+ * when the difference of means exceeds 2 standard errors; for a claim of equality, the per-seed
+ * difference (`measurePaired`) within a margin with 2 standard errors on either side
+ * (`noWorseWithin` both ways);
  * the He factors against the theory's within 5%, as the notebook states;
  * `verdictOf`: supported when the result held in every condition measured, not supported in
  * none, qualified in some), and the test asserts that the verdict is the claims registry's, and
@@ -19,7 +20,9 @@ import {
   isActivationLayer,
   type Matrix,
   measure,
+  measurePaired,
   mlp,
+  noWorseWithin,
   optionsFor,
   overSeeds,
   type SeedRun,
@@ -30,7 +33,6 @@ import {
   type Summary,
   train,
   trainTestSplit,
-  withinMargin,
 } from "../../src/mod.ts";
 import { assertAbout, assertVerdict, beyond, once } from "./_rules.ts";
 
@@ -205,15 +207,21 @@ const variants: Record<string, () => SeedRun<Fit>[]> = {
 };
 const mean = (p: number[]) => p.reduce((s, v) => s + v, 0) / p.length;
 
-Deno.test("Maas et al.: after training, ReLU and Leaky ReLU (0.01) units are about equally sparse (supported): their mean activation probabilities are the same within 0.05, two standard errors of the difference included, over 5 seeds", () => {
+Deno.test("Maas et al.: after training, ReLU and Leaky ReLU (0.01) units are about equally sparse (supported): seed by seed, ReLU's mean activation probability minus Leaky ReLU's, two standard errors on either side, stays within ±0.05, over 5 seeds", () => {
+  const probability = (run: Fit) => mean(activationProbabilities(run.model));
   const [relu, leaky] = [variants.relu(), variants.leaky()].map((runs) =>
-    measure(runs, (run) => mean(activationProbabilities(run.model)))
+    measure(runs, probability)
   );
-  assert.equal(relu.n + leaky.n, 10, "no run diverged");
-  // The equivalence rule: |difference| + 2 SE <= 0.05.
-  assertVerdict("paper-maas-sparsity", [withinMargin(relu, leaky, 0.05)]);
+  const apart = measurePaired(variants.relu(), variants.leaky(), probability);
+  assert.deepEqual([apart.n, apart.diverged], [5, 0], "no run diverged");
+  assertVerdict("paper-maas-sparsity", [
+    noWorseWithin(apart, 0.05, "lower") && noWorseWithin(apart, 0.05, "higher"),
+  ]);
   assertAbout(relu.mean, 0.486, 0.001, "ReLU");
   assertAbout(leaky.mean, 0.504, 0.001, "Leaky ReLU");
+  assertAbout(apart.mean, -0.017, 0.001, "ReLU − Leaky ReLU");
+  assertAbout(apart.mean - 2 * apart.se, -0.028, 0.001, "its lower bound");
+  assertAbout(apart.mean + 2 * apart.se, -0.007, 0.001, "its upper bound");
 });
 
 Deno.test("Maas et al. (our addition): ReLU leaves more rarely active units (on < 5% of the test inputs) than Leaky ReLU, beyond noise over 5 seeds", () => {
