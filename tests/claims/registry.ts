@@ -18,7 +18,8 @@
 /**
  * How our measurement relates to a claim of the text:
  * - `"supported"`: we measured what the text says.
- * - `"not supported"`: our measurement contradicts it (the test name says so).
+ * - `"not supported"`: it held in none of the conditions measured: our measurement contradicts
+ *   it, or is too few or too noisy to show it (the test name and the finding say which).
  * - `"qualified"`: it holds only under conditions the text does not state, or only in part.
  * - `"definition"`: a definition or an identity, checked exactly rather than measured.
  */
