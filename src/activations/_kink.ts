@@ -9,8 +9,8 @@ import { formatValue, requireNumber } from "../core/validate.ts";
 import type { KinkConvention } from "./types.ts";
 
 /**
- * Checks a negative-side slope: a finite number >= 0 (values above 1 are allowed; see
- * `leakyReluMaxForm` for what changes then).
+ * Checks a negative-side slope: a finite number >= 0 (values above 1 are allowed: the function
+ * stays z for z > 0 and alpha * z otherwise, though `max(alpha * z, z)` is then another one).
  */
 export function requireAlpha(action: string, alpha: unknown, name = "alpha"): number {
   return requireNumber(action, name, alpha, { min: 0 });

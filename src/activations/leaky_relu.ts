@@ -32,7 +32,7 @@ import type { KinkConvention } from "./types.ts";
  */
 export const LEAKY_RELU_ALPHA = 0.01;
 
-/** Options of {@linkcode leakyRelu} and {@linkcode leakyReluMaxForm}. */
+/** Options of {@linkcode leakyRelu}. */
 export interface LeakyReluOptions {
   /**
    * The slope for z <= 0: a finite number >= 0. Default: 0.01. Values above 1 are allowed
@@ -120,32 +120,6 @@ export function leakyReluGrad(z: number, options: LeakyReluGradOptions = {}): nu
   if (z < 0) return alpha;
   if (z === 0) return atZeroValue;
   return NaN;
-}
-
-/**
- * The textbook shortcut `max(alpha * z, z)`, verbatim. It equals {@linkcode leakyRelu} only
- * for alpha <= 1: for alpha > 1, max picks `alpha * z` for positive z (and z for negative z),
- * which is a different function. Exported so notebooks can show where the two diverge.
- *
- * @param z The input, a number (anything else throws a `TypeError`).
- * @param options `alpha`: the slope (default 0.01), as an object (a bare number or an unknown
- *   key throws a `TypeError`).
- * @returns `Math.max(alpha * z, z)`.
- *
- * @example
- * ```ts
- * import { leakyRelu, leakyReluMaxForm } from "@relu-lab/relu-lab";
- * import assert from "node:assert/strict";
- *
- * assert.equal(leakyReluMaxForm(-2, { alpha: 0.1 }), leakyRelu(-2, { alpha: 0.1 }));
- * assert.equal(leakyReluMaxForm(3, { alpha: 2 }), 6); // but leakyRelu(3, { alpha: 2 }) is 3
- * ```
- */
-export function leakyReluMaxForm(z: number, options: LeakyReluOptions = {}): number {
-  const action = "compute leakyReluMaxForm";
-  requireNumberType(action, "z", z);
-  const { alpha = LEAKY_RELU_ALPHA } = requireOptions(action, options, LEAKY_RELU_KEYS);
-  return Math.max(requireAlpha(action, alpha) * z, z);
 }
 
 /** Builds the Leaky ReLU activation object (used by `createActivation`). */

@@ -87,6 +87,5 @@ export {
   leakyRelu,
   leakyReluGrad,
   type LeakyReluGradOptions,
-  leakyReluMaxForm,
   type LeakyReluOptions,
 } from "./leaky_relu.ts";

@@ -5,7 +5,6 @@ import {
   LEAKY_RELU_ALPHA,
   leakyRelu,
   leakyReluGrad,
-  leakyReluMaxForm,
   relu,
 } from "@relu-lab/relu-lab";
 
@@ -77,32 +76,35 @@ Deno.test("leakyReluGrad() follows the atZero convention exactly at 0", async (t
   });
 });
 
-Deno.test("leakyReluMaxForm() equals leakyRelu() for alpha <= 1", () => {
+/** The textbook shortcut max(alpha * z, z), verbatim (notebook 04 writes it the same way). */
+const maxForm = (z: number, alpha: number) => Math.max(alpha * z, z);
+
+Deno.test("leakyRelu() equals the shortcut max(alpha * z, z) for alpha <= 1", () => {
   fc.assert(
     fc.property(
       fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
       fc.double({ noNaN: true, min: 0, max: 1 }),
       (z, alpha) => {
         // + 0 folds -0 into 0: the two forms may differ in the sign of a zero only.
-        assert.equal(leakyReluMaxForm(z, { alpha }) + 0, leakyRelu(z, { alpha }) + 0);
+        assert.equal(maxForm(z, alpha) + 0, leakyRelu(z, { alpha }) + 0);
       },
     ),
   );
-  assert.equal(leakyReluMaxForm(5, { alpha: 1 }), leakyRelu(5, { alpha: 1 }));
+  assert.equal(maxForm(5, 1), leakyRelu(5, { alpha: 1 }));
 });
 
-Deno.test("leakyReluMaxForm() diverges from leakyRelu() for alpha > 1", () => {
-  assert.equal(leakyReluMaxForm(3, { alpha: 2 }), 6);
+Deno.test("leakyRelu() differs from max(alpha * z, z) for alpha > 1, on both sides of 0", () => {
+  assert.equal(maxForm(3, 2), 6);
   assert.equal(leakyRelu(3, { alpha: 2 }), 3);
-  assert.equal(leakyReluMaxForm(-3, { alpha: 2 }), -3);
+  assert.equal(maxForm(-3, 2), -3);
   assert.equal(leakyRelu(-3, { alpha: 2 }), -6);
   fc.assert(
     fc.property(
       fc.double({ min: 1e-3, max: 1e6, noNaN: true }),
       fc.double({ min: 1.001, max: 100, noNaN: true }),
       (z, alpha) => {
-        assert.notEqual(leakyReluMaxForm(z, { alpha }), leakyRelu(z, { alpha }));
-        assert.notEqual(leakyReluMaxForm(-z, { alpha }), leakyRelu(-z, { alpha }));
+        assert.notEqual(maxForm(z, alpha), leakyRelu(z, { alpha }));
+        assert.notEqual(maxForm(-z, alpha), leakyRelu(-z, { alpha }));
       },
     ),
   );

@@ -16,7 +16,6 @@ import {
   identityGrad,
   leakyRelu,
   leakyReluGrad,
-  leakyReluMaxForm,
   prelu,
   preluAlphaGrad,
   preluForward,
@@ -57,7 +56,6 @@ const scalars: Record<string, (z: unknown) => number> = {
   reluGrad: (z) => loose(reluGrad)(z),
   leakyRelu: (z) => loose(leakyRelu)(z),
   leakyReluGrad: (z) => loose(leakyReluGrad)(z),
-  leakyReluMaxForm: (z) => loose(leakyReluMaxForm)(z),
   prelu: (z) => loose(prelu)(z, 0.25),
   preluGrad: (z) => loose(preluGrad)(z, 0.25),
   preluAlphaGrad: (z) => loose(preluAlphaGrad)(z),
@@ -135,7 +133,6 @@ Deno.test("a number where options are expected is refused, not taken as alpha", 
   });
   const calls: Record<string, (options: unknown) => unknown> = {
     leakyReluGrad: (o) => loose(leakyReluGrad)(-2, o),
-    leakyReluMaxForm: (o) => loose(leakyReluMaxForm)(-2, o),
     elu: (o) => loose(elu)(-2, o),
     eluGrad: (o) => loose(eluGrad)(-2, o),
     reluGrad: (o) => loose(reluGrad)(0, o),
@@ -188,7 +185,6 @@ Deno.test("an unknown option key is refused, naming it and the known keys", asyn
   });
   const calls: Record<string, (options: unknown) => unknown> = {
     reluGrad: (o) => loose(reluGrad)(0, o),
-    leakyReluMaxForm: (o) => loose(leakyReluMaxForm)(1, o),
     elu: (o) => loose(elu)(1, o),
     seluGrad: (o) => loose(seluGrad)(1, o),
     softplus: (o) => loose(softplus)(1, o),
