@@ -19,6 +19,7 @@
 
 import { formatValue, requireNumber } from "../core/validate.ts";
 import type { SeedRun } from "./over_seeds.ts";
+import { requireMetric, requireRuns } from "./_runs.ts";
 import { requireSummary, summarize, type Summary } from "./summary.ts";
 
 /**
@@ -54,13 +55,7 @@ export function measurePaired<T>(
   const action = "measure paired differences";
   requireRuns(action, "a", a);
   requireRuns(action, "b", b);
-  if (typeof metric !== "function") {
-    throw new TypeError(
-      `Cannot ${action} as metric must be a function of a run's result: metric=${
-        formatValue(metric)
-      }`,
-    );
-  }
+  requireMetric(action, metric);
   const seedsOf = (runs: readonly SeedRun<unknown>[]) => runs.map((r) => r.seed).join(", ");
   if (a.length !== b.length || a.some((run, i) => run.seed !== b[i].seed)) {
     throw new RangeError(
@@ -123,24 +118,4 @@ export function noWorseWithin(
   return worse === "lower"
     ? difference.mean - 2 * difference.se >= -margin
     : difference.mean + 2 * difference.se <= margin;
-}
-
-function requireRuns(action: string, name: string, runs: unknown): void {
-  if (!Array.isArray(runs)) {
-    throw new TypeError(
-      `Cannot ${action} as ${name} must be an array of runs from overSeeds: ${name}=${
-        formatValue(runs)
-      }`,
-    );
-  }
-  for (let i = 0; i < runs.length; i++) {
-    const run = runs[i];
-    if (typeof run !== "object" || run === null || typeof run.seed !== "number") {
-      throw new TypeError(
-        `Cannot ${action} as every run must be a run from overSeeds { seed, result } or { seed, diverged }: ${name}[${i}]=${
-          formatValue(run)
-        }`,
-      );
-    }
-  }
 }

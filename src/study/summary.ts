@@ -10,6 +10,7 @@
 
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import type { SeedRun } from "./over_seeds.ts";
+import { requireMetric, requireRuns } from "./_runs.ts";
 
 /** The mean and spread of one measurement over the runs that finished, and how many diverged. */
 export interface Summary {
@@ -115,27 +116,8 @@ export function summarize(values: readonly number[], options: SummarizeOptions =
  * ```
  */
 export function measure<T>(runs: readonly SeedRun<T>[], metric: (result: T) => number): Summary {
-  if (!Array.isArray(runs)) {
-    throw new TypeError(
-      `Cannot measure as runs must be an array of runs from overSeeds: runs=${formatValue(runs)}`,
-    );
-  }
-  if (typeof metric !== "function") {
-    throw new TypeError(
-      `Cannot measure as metric must be a function of a run's result: metric=${
-        formatValue(metric)
-      }`,
-    );
-  }
-  for (let i = 0; i < runs.length; i++) {
-    if (typeof runs[i] !== "object" || runs[i] === null || !("seed" in runs[i])) {
-      throw new TypeError(
-        `Cannot measure as every run must be a run from overSeeds { seed, result } or { seed, diverged }: runs[${i}]=${
-          formatValue(runs[i])
-        }`,
-      );
-    }
-  }
+  requireRuns("measure", "runs", runs);
+  requireMetric("measure", metric);
   const finished = runs.filter((run) => run.diverged === undefined);
   return summarize(finished.map((run) => metric(run.result as T)), {
     diverged: runs.length - finished.length,

@@ -1,0 +1,40 @@
+/**
+ * Private: the checks `measure` and `measurePaired` share on runs from `overSeeds` and on the
+ * metric applied to them.
+ *
+ * @module
+ */
+
+import { formatValue } from "../core/validate.ts";
+
+/** Throws a `TypeError` unless `runs` is an array of `{ seed, ... }` records from overSeeds. */
+export function requireRuns(action: string, name: string, runs: unknown): void {
+  if (!Array.isArray(runs)) {
+    throw new TypeError(
+      `Cannot ${action} as ${name} must be an array of runs from overSeeds: ${name}=${
+        formatValue(runs)
+      }`,
+    );
+  }
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i];
+    if (typeof run !== "object" || run === null || !("seed" in run)) {
+      throw new TypeError(
+        `Cannot ${action} as every run must be a run from overSeeds { seed, result } or { seed, diverged }: ${name}[${i}]=${
+          formatValue(run)
+        }`,
+      );
+    }
+  }
+}
+
+/** Throws a `TypeError` unless `metric` is a function. */
+export function requireMetric(action: string, metric: unknown): void {
+  if (typeof metric !== "function") {
+    throw new TypeError(
+      `Cannot ${action} as metric must be a function of a run's result: metric=${
+        formatValue(metric)
+      }`,
+    );
+  }
+}
