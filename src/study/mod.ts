@@ -3,9 +3,10 @@
  * ({@linkcode overSeeds}), summarise a measurement as mean ± sample sd with the diverged runs
  * counted ({@linkcode summarize}, {@linkcode measure}, {@linkcode formatSummary}), the one
  * beyond-noise rule ({@linkcode compareSummaries}: a difference beyond 2 standard errors of the
- * difference), the rules for claims of equality ({@linkcode withinMargin}) and of a setting no
- * worse than another, on per-seed differences ({@linkcode measurePaired}, {@linkcode noWorseWithin}),
- * and the one verdict rule ({@linkcode verdictOf}). No prose: the notebooks write their own.
+ * difference), the rules for a setting no worse than another or the same within a margin, on
+ * per-seed differences ({@linkcode measurePaired}, {@linkcode noWorseWithin},
+ * {@linkcode sameWithin}; unpaired: {@linkcode withinMargin}), and the one verdict rule
+ * ({@linkcode verdictOf}). No prose: the notebooks write their own.
  *
  * @example A comparison over seeds, in view
  * ```ts

@@ -11,8 +11,8 @@
  * within a margin m when the paired difference, two standard errors towards "worse", stays
  * within m**: `mean − 2·se ≥ −m` when lower values are worse (an accuracy), `mean + 2·se ≤ m`
  * when higher values are worse (a loss), with no pair diverged and at least two pairs. It is the
- * one-sided counterpart of {@linkcode withinMargin}; a claim of equality asks it both ways. The
- * margin is chosen before measuring and stated with the claim.
+ * one-sided counterpart of {@linkcode withinMargin}; a claim of equality asks it both ways
+ * ({@linkcode sameWithin}). The margin is chosen before measuring and stated with the claim.
  *
  * @module
  */
@@ -118,4 +118,31 @@ export function noWorseWithin(
   return worse === "lower"
     ? difference.mean - 2 * difference.se >= -margin
     : difference.mean + 2 * difference.se <= margin;
+}
+
+/**
+ * Whether a paired difference `a − b` (from {@linkcode measurePaired}) shows a and b the same
+ * within `margin`: {@linkcode noWorseWithin} both ways, that is the mean with two standard errors
+ * on either side inside `[-margin, margin]`, no pair diverged and at least two pairs.
+ *
+ * @param difference The summary of the per-seed differences a − b.
+ * @param margin The largest difference that still counts as the same, a finite number > 0, in
+ *   the metric's unit; choose it before measuring and state it with the claim.
+ * @returns Whether a and b are the same within the margin.
+ *
+ * @example
+ * ```ts
+ * import { measurePaired, overSeeds, sameWithin } from "@relu-lab/relu-lab";
+ * import assert from "node:assert/strict";
+ *
+ * const a = overSeeds([0, 1, 2, 3], (s) => 0.3 + 0.1 * s);
+ * const b = overSeeds([0, 1, 2, 3], (s) => 0.302 + 0.1 * s - 0.001 * (s % 2));
+ * const d = measurePaired(a, b, (loss) => loss); // about −0.0015 on every seed
+ * assert.equal(sameWithin(d, 0.01), true);
+ * assert.equal(sameWithin(d, 0.001), false);
+ * assert.throws(() => sameWithin(d, -1), RangeError);
+ * ```
+ */
+export function sameWithin(difference: Summary, margin: number): boolean {
+  return noWorseWithin(difference, margin, "lower") && noWorseWithin(difference, margin, "higher");
 }

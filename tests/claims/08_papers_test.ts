@@ -6,8 +6,7 @@
  * depth, Maas et al. (2013) on activation probabilities, Xu et al. (2015) on generalisation.
  * Each result's findings are decided by the notebook's rules (`compareSummaries`: beyond noise
  * when the difference of means exceeds 2 standard errors; for a claim of equality, the per-seed
- * difference (`measurePaired`) within a margin with 2 standard errors on either side
- * (`noWorseWithin` both ways);
+ * difference (`measurePaired`) within a margin, 2 standard errors either side (`sameWithin`);
  * the He factors against the theory's within ±5%, 2 standard errors included, over 20 seeds;
  * `verdictOf`: supported when the result held in every condition measured, not supported in
  * none, qualified in some), and the test asserts that the verdict is the claims registry's, and
@@ -22,9 +21,9 @@ import {
   measure,
   measurePaired,
   mlp,
-  noWorseWithin,
   optionsFor,
   overSeeds,
+  sameWithin,
   type SeedRun,
   type Sequential,
   spirals,
@@ -144,7 +143,7 @@ function factor(
  */
 function within5Percent(runs: SeedRun<number>[], predicted: number): boolean {
   const deviation = measure(runs, (f) => f / predicted - 1);
-  return noWorseWithin(deviation, 0.05, "lower") && noWorseWithin(deviation, 0.05, "higher");
+  return sameWithin(deviation, 0.05);
 }
 const meanOf = (runs: SeedRun<number>[]) => measure(runs, (f) => f).mean;
 
@@ -229,7 +228,7 @@ Deno.test("Maas et al.: after training, ReLU and Leaky ReLU (0.01) units are abo
   const apart = measurePaired(variants.relu(), variants.leaky(), probability);
   assert.deepEqual([apart.n, apart.diverged], [5, 0], "no run diverged");
   assertVerdict("paper-maas-sparsity", [
-    noWorseWithin(apart, 0.05, "lower") && noWorseWithin(apart, 0.05, "higher"),
+    sameWithin(apart, 0.05),
   ]);
   assertAbout(relu.mean, 0.486, 0.001, "ReLU");
   assertAbout(leaky.mean, 0.504, 0.001, "Leaky ReLU");

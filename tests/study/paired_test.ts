@@ -6,6 +6,7 @@ import {
   mlp,
   noWorseWithin,
   overSeeds,
+  sameWithin,
   type SeedRun,
   summarize,
   train,
@@ -77,6 +78,15 @@ Deno.test("noWorseWithin() holds when the difference, two standard errors toward
     assert.equal(noWorseWithin(summarize([0, 0, 0], { diverged: 1 }), 0.01, "lower"), false);
     assert.equal(noWorseWithin(summarize([0]), 0.01, "lower"), false);
   });
+});
+
+Deno.test("sameWithin() asks noWorseWithin both ways: inside the margin on one side only is not the same", () => {
+  const d = summarize([0.008, 0.012, 0.01, 0.009, 0.011]); // mean 0.01, 2 SE about 0.0014
+  assert.equal(noWorseWithin(d, 0.005, "lower"), true);
+  assert.equal(noWorseWithin(d, 0.005, "higher"), false);
+  assert.equal(sameWithin(d, 0.005), false);
+  assert.equal(sameWithin(d, 0.02), true);
+  assert.equal(sameWithin(summarize([0, 0], { diverged: 1 }), 0.02), false);
 });
 
 Deno.test("noWorseWithin() refuses a bad margin, direction or summary", () => {
