@@ -34,12 +34,11 @@ import {
   overSeeds,
   spirals,
   standardNormal,
-  type Summary,
   train,
   trainTestSplit,
   twoMoons,
 } from "../../src/mod.ts";
-import { assertAbout, assertPercent, assertVerdict, beyond, once } from "./_rules.ts";
+import { assertAbout, assertPaired, assertPercent, assertVerdict, beyond, once } from "./_rules.ts";
 
 // Notebook 05's parameters cell.
 const ALPHA = 0.01;
@@ -146,20 +145,6 @@ const flowNorms = (a: number, s: number) => {
 };
 /** log10 of the first layer's gradient norm over the last's. */
 const firstOverLast = (norms: number[]) => Math.log10(norms[0] / norms.at(-1)!);
-
-/** Asserts a paired difference's mean and 2 SE, scaled, as printed, and that all 5 pairs finished. */
-const assertPaired = (
-  d: Summary,
-  mean: number,
-  twoSe: number,
-  unit: number,
-  scale: number,
-  what: string,
-) => {
-  assertAbout(scale * d.mean, mean, unit, `${what}, mean`);
-  assertAbout(scale * 2 * d.se, twoSe, unit, `${what}, 2 SE`);
-  assert.deepEqual([d.n, d.diverged], [5, 0], `${what}: 5 finished pairs`);
-};
 
 Deno.test("Leaky ReLU preserves ReLU's benefits (supported): slope 1 for z > 0, and at initialisation every slope 0 < α < 1 passes no less of the gradient through 15 hidden layers than ReLU within a factor of 2, paired by seed over 5 seeds", () => {
   assert.equal(leakyReluGrad(3, { alpha: ALPHA }), 1);

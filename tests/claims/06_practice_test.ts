@@ -47,7 +47,7 @@ import {
   trainTestSplit,
   twoMoons,
 } from "../../src/mod.ts";
-import { assertAbout, assertPercent, assertVerdict, beyond, once } from "./_rules.ts";
+import { assertAbout, assertPaired, assertPercent, assertVerdict, beyond, once } from "./_rules.ts";
 
 // Notebook 06's parameters cell.
 const ALPHA = 0.01;
@@ -78,11 +78,8 @@ const accuracyGap = (a: Scored, b: Scored) => measurePaired(a, b, (r) => r.testA
 /** Whether a is no worse than b, d = a − b: mean − 2 SE ≥ −1 point, no pair diverged. */
 const noWorse = (d: Summary) => noWorseWithin(d, ACCURACY_MARGIN, "lower");
 /** Asserts a paired difference's mean and 2 SE in points, at the printed 0.01, over 5 pairs. */
-function assertPoints(d: Summary, mean: number, twoSe: number, what: string): void {
-  assertAbout(100 * d.mean, mean, 0.01, `${what}, mean (points)`);
-  assertAbout(200 * d.se, twoSe, 0.01, `${what}, 2 SE (points)`);
-  assert.deepEqual([d.n, d.diverged], [5, 0], `${what}: 5 pairs`);
-}
+const assertPoints = (d: Summary, mean: number, twoSe: number, what: string) =>
+  assertPaired(d, mean, twoSe, 0.01, 100, `${what} (points)`);
 
 // The depth experiment: the comparison and the advice on when to use which activation.
 

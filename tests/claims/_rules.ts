@@ -31,6 +31,23 @@ export function assertPercent(s: Summary, mean: number, sd: number, what: string
   assert.deepEqual([s.n, s.diverged], [5, 0], `${what}: 5 finished runs`);
 }
 
+/**
+ * Asserts a paired difference's mean and 2 SE, times `scale`, at the printed `unit`, and that all
+ * 5 pairs finished.
+ */
+export function assertPaired(
+  d: Summary,
+  mean: number,
+  twoSe: number,
+  unit: number,
+  scale: number,
+  what: string,
+): void {
+  assertAbout(scale * d.mean, mean, unit, `${what}, mean`);
+  assertAbout(scale * 2 * d.se, twoSe, unit, `${what}, 2 SE`);
+  assert.deepEqual([d.n, d.diverged], [5, 0], `${what}: 5 finished pairs`);
+}
+
 /** Whether a's mean is above (or below) b's beyond noise: the study kit's one rule. */
 export function beyond(a: Summary, b: Summary, direction: "higher" | "lower"): boolean {
   const c = compareSummaries(a, b);

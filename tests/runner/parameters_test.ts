@@ -43,37 +43,30 @@ Deno.test("parseParameterValue() reads numbers, booleans, null, JSON and plain s
   });
 });
 
+/** Asserts that `parseParameterValue(text)` throws a ParameterValueError saying `why`. */
+function assertRefused(text: string, why: string): void {
+  assert.throws(
+    () => parseParameterValue(text),
+    (error: Error) => {
+      assert.ok(error instanceof ParameterValueError);
+      assert.equal(error.message, `Cannot read ${text} as a parameter value: ${why}`);
+      return true;
+    },
+  );
+}
+
 Deno.test("parseParameterValue() refuses text that starts like JSON but is not JSON", () => {
   for (const text of ["[16,16", "{not json", '"open']) {
-    assert.throws(
-      () => parseParameterValue(text),
-      (error: Error) => {
-        assert.ok(error instanceof ParameterValueError);
-        assert.equal(
-          error.message,
-          `Cannot read ${text} as a parameter value: the value starts with ${
-            text[0]
-          } but is not JSON (a string goes in JSON quotes: "...")`,
-        );
-        return true;
-      },
+    assertRefused(
+      text,
+      `the value starts with ${text[0]} but is not JSON (a string goes in JSON quotes: "...")`,
     );
   }
 });
 
 Deno.test("parseParameterValue() refuses a number that is not finite", () => {
   for (const text of ["1e999", "-1e999", "NaN", "Infinity", "-Infinity"]) {
-    assert.throws(
-      () => parseParameterValue(text),
-      (error: Error) => {
-        assert.ok(error instanceof ParameterValueError);
-        assert.equal(
-          error.message,
-          `Cannot read ${text} as a parameter value: the value is not a finite number`,
-        );
-        return true;
-      },
-    );
+    assertRefused(text, "the value is not a finite number");
   }
 });
 
