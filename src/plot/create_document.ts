@@ -5,10 +5,10 @@
  */
 
 // linkedom's one-file build (the package's `worker.js`: the same DOM, with a canvas shim the
-// figures do not use). The main entry loads 125 files and its dependencies, a CommonJS canvas loader among them:
-// with it, importing the whole relu-lab package took 0.47 to 0.53 s under `deno run` against 0.37
-// to 0.40 s with this build, and notebook 02's import cell in the Jupyter kernel 0.53 to 0.55 s
-// against 0.49 to 0.53 s (alternating runs), with the same figures.
+// figures do not use). The main entry loads 125 files and its dependencies, a CommonJS canvas
+// loader among them: with it, importing the whole relu-lab package took 0.47 to 0.53 s under
+// `deno run` against 0.37 to 0.40 s with this build, and notebook 02's import cell in the Jupyter
+// kernel 0.53 to 0.55 s against 0.49 to 0.53 s (alternating runs), with the same figures.
 import { DOMParser } from "npm:linkedom@0.18.15/worker";
 import type { FigureDocument } from "./types.ts";
 
