@@ -6,7 +6,8 @@ one JSON line per request line. The first request is the job -- sizes, weights (
 row-major), biases, x (row-major), y, orders (one permutation per epoch), learningRate,
 batchSize -- answered by `{"ok": true}`; every later request (`{}`) trains once from the job's
 weights and answers epochLosses (the running loss: the mean of the epoch's mini-batch losses,
-weighted by batch size, as relu-lab's `trainMetrics: "running"` records it) and seconds.
+weighted by batch size, as relu-lab's `trainMetrics: "running"` records it), seconds and
+pageFaults (the minor page faults of the process during the loop; see _heap.py).
 
 The training loop is the one a practitioner writes by hand: for each mini-batch in the given
 order, the forward pass (x W + b, ReLU), the softmax cross-entropy and its gradient, the
@@ -19,6 +20,8 @@ import json
 import os
 import sys
 import time
+
+from _heap import keep_heap, page_faults
 
 
 def train(np, job):
@@ -33,6 +36,7 @@ def train(np, job):
     batch = job["batchSize"]
     orders = [np.array(order, dtype=np.int64) for order in job["orders"]]
     epoch_losses = []
+    faults = page_faults()
     start = time.perf_counter()
     for order in orders:
         total = 0.0
@@ -66,7 +70,7 @@ def train(np, job):
                 bs[l] -= lr * gb
         epoch_losses.append(total / n)
     seconds = time.perf_counter() - start
-    return {"epochLosses": epoch_losses, "seconds": seconds}
+    return {"epochLosses": epoch_losses, "seconds": seconds, "pageFaults": page_faults() - faults}
 
 
 def main() -> None:
@@ -75,12 +79,13 @@ def main() -> None:
     # sizes it keeps to one anyway); OpenBLAS reads these when it loads.
     os.environ["OPENBLAS_NUM_THREADS"] = "1"
     os.environ["OMP_NUM_THREADS"] = "1"
+    heap = keep_heap()  # before numpy allocates: see _heap.py
     try:
         import numpy as np
     except ImportError as error:
         print(json.dumps({"error": f"{error} (apt-get install python3-numpy)"}), flush=True)
         return
-    print(json.dumps({"ready": True, "numpy": np.__version__,
+    print(json.dumps({"ready": True, "numpy": np.__version__, "heap": heap,
                       "cpus": sorted(os.sched_getaffinity(0))}), flush=True)
     job = None
     for line in sys.stdin:

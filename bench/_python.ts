@@ -17,6 +17,8 @@ export class PythonProcess {
    * the benchmark, so they are ours too.
    */
   cpus: number[] | undefined;
+  /** What the script did to glibc's heap (`_heap.py`), from its greeting. */
+  heap: string | undefined;
   #child: Deno.ChildProcess;
   #writer: WritableStreamDefaultWriter<Uint8Array>;
   #lines: AsyncIterator<string>;
@@ -40,6 +42,8 @@ export class PythonProcess {
     try {
       const child = new Deno.Command(PYTHON, {
         args: [path],
+        // The scripts import bench/_heap.py: no __pycache__ written into the repository.
+        env: { PYTHONDONTWRITEBYTECODE: "1" },
         stdin: "piped",
         stdout: "piped",
         stderr: "piped",
@@ -66,8 +70,9 @@ export class PythonProcess {
   /** The first line the script prints on its own (before any request). */
   async greeting<T>(): Promise<T | string> {
     const reply = await this.#reply<T>();
-    const cpus = (reply as { cpus?: unknown })?.cpus;
+    const { cpus, heap } = (reply ?? {}) as { cpus?: unknown; heap?: unknown };
     if (Array.isArray(cpus)) this.cpus = cpus;
+    if (typeof heap === "string") this.heap = heap;
     return reply;
   }
 
@@ -92,6 +97,15 @@ export class PythonProcess {
     const status = await this.#child.status;
     if (!status.success) await this.#stderr;
   }
+}
+
+/**
+ * How the Python side kept its memory, as a title line (none without a Python process): its
+ * scripts stop glibc from handing freed memory back to the kernel, whose page faults made
+ * PyTorch's runs twice as slow at random (see `_heap.py`).
+ */
+export function heapNote(heap: string | undefined): string[] {
+  return heap === undefined ? [] : [`Python: ${heap}`];
 }
 
 /**

@@ -6,7 +6,8 @@ then answers one JSON line per request line. The first request is the job -- siz
 learningRate, batchSize -- answered by `{"ok": true}`; every later request, `{"dtype":
 "float64"}` or `{"dtype": "float32"}`, trains once from the job's weights and answers
 epochLosses (mean softmax cross-entropy over all rows after each epoch, as relu-lab's History
-records trainLoss) and seconds (the training loop, evaluations included).
+records trainLoss), seconds (the training loop, evaluations included) and pageFaults (the
+minor page faults of the process during that loop; see _heap.py for why there are few).
 
 Same work as relu-lab's train(): for each mini-batch in the given order, logits = MLP(x_batch),
 loss = mean cross-entropy, w -= learningRate * dloss/dw (plain SGD, no momentum, no decay).
@@ -17,6 +18,8 @@ import json
 import os
 import sys
 import time
+
+from _heap import keep_heap, page_faults
 
 
 def train(torch, job, dtype_name):
@@ -45,6 +48,7 @@ def train(torch, job, dtype_name):
 
     params = ws + bs
     epoch_losses = []
+    faults = page_faults()
     start = time.perf_counter()
     for order in orders:
         for b in range(0, n, batch):
@@ -59,7 +63,7 @@ def train(torch, job, dtype_name):
         with torch.no_grad():
             epoch_losses.append(torch.nn.functional.cross_entropy(logits(x), y).item())
     seconds = time.perf_counter() - start
-    return {"epochLosses": epoch_losses, "seconds": seconds}
+    return {"epochLosses": epoch_losses, "seconds": seconds, "pageFaults": page_faults() - faults}
 
 
 def main() -> None:
@@ -68,13 +72,14 @@ def main() -> None:
     # not limit; OpenBLAS reads these when it loads.
     os.environ["OPENBLAS_NUM_THREADS"] = "1"
     os.environ["OMP_NUM_THREADS"] = "1"
+    heap = keep_heap()  # before torch allocates: see _heap.py
     try:
         import torch
     except ImportError as error:
         print(json.dumps({"error": f"{error} (apt-get install python3-torch)"}), flush=True)
         return
     torch.set_num_threads(1)  # relu-lab and the TensorFlow.js backends run on one thread
-    print(json.dumps({"ready": True, "torch": torch.__version__,
+    print(json.dumps({"ready": True, "torch": torch.__version__, "heap": heap,
                       "cpus": sorted(os.sched_getaffinity(0))}), flush=True)
     job = None
     for line in sys.stdin:

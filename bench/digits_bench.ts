@@ -52,7 +52,7 @@
  */
 
 import { accuracy, adam, dataset, mlp, type Optimizer, train } from "../src/mod.ts";
-import { placementNote, PythonProcess } from "./_python.ts";
+import { heapNote, placementNote, PythonProcess } from "./_python.ts";
 import { parseRepetitions } from "./_args.ts";
 import { median, printTable, type Row, verdict } from "./_table.ts";
 
@@ -76,6 +76,8 @@ interface SklearnFit {
   accuracy: number;
   epochs: number;
   loss: number;
+  /** Minor page faults of the Python process during the fit (few: see `_heap.py`). */
+  pageFaults?: number;
 }
 
 /**
@@ -257,6 +259,7 @@ async function main(): Promise<void> {
       `Deno ${Deno.version.deno}, V8 ${Deno.version.v8}; scikit-learn ${split.sklearn}, ` +
         `numpy ${split.numpy}`,
       ...placementNote(python.cpus),
+      ...heapNote(python.heap),
     );
     printTable(title, rows);
     const list = (fits: SklearnFit[]) => fits.map((f) => f.seconds.toFixed(3)).join(", ");
@@ -265,6 +268,11 @@ async function main(): Promise<void> {
         `layer by layer ${list(runs.layered)}); ` +
         `MLPClassifier ${list(runs.threads)} (default threads), ` +
         `${list(runs.one)} (1 thread)`,
+    );
+    const faults = (fits: SklearnFit[]) => fits.map((f) => f.pageFaults).join(", ");
+    console.log(
+      `minor page faults a fit: MLPClassifier ${faults(runs.threads)} (default threads), ` +
+        `${faults(runs.one)} (1 thread)`,
     );
   } finally {
     await python.close();

@@ -52,18 +52,20 @@
  *
  * PyTorch and numpy run on one thread: their scripts set `OPENBLAS_NUM_THREADS` and
  * `OMP_NUM_THREADS` to 1 before the import (`torch.set_num_threads(1)` alone left Debian's
- * OpenBLAS two threads that spin while they wait). On this project's machine PyTorch's run
- * times are bimodal, 0.45-0.74 s or 1.2-1.8 s for the same job in the same process, with as much
- * CPU time as wall time (so not waiting): its median depends on which mode most of its runs
- * fall in. The PyTorch target therefore compares the fastest run of each side, PyTorch at its
- * best; the ratio of medians is printed beside it.
+ * OpenBLAS two threads that spin while they wait). On this project's machines PyTorch's run
+ * times were bimodal, 0.45-0.74 s or 1.2-1.8 s for the same job in the same process, with as
+ * much CPU time as wall time (so not waiting), and the PyTorch target compares the fastest run
+ * of each side, PyTorch at its best; the ratio of medians is printed beside it. The slow mode
+ * turned out to be page faults: glibc handing PyTorch's freed memory back to the kernel
+ * (`_heap.py`). The Python scripts now keep it, the table's title says so, and the line after
+ * the runs gives each Python run's minor page faults.
  *
  * @module
  */
 
 import { Dense, type History, mlp, type Optimizer, sgd, train, twoMoons } from "../src/mod.ts";
 import { createPrng } from "../src/mod.ts";
-import { placementNote, PythonProcess } from "./_python.ts";
+import { heapNote, placementNote, PythonProcess } from "./_python.ts";
 import { parseRepetitions } from "./_args.ts";
 import { median, printTable, type Row, verdict } from "./_table.ts";
 import {
@@ -162,6 +164,8 @@ function trainOurs(
 interface ReferenceResult {
   epochLosses: number[];
   seconds: number;
+  /** Minor page faults of the Python process during the run (few: see `_heap.py`). */
+  pageFaults: number;
 }
 
 /**
@@ -258,6 +262,7 @@ async function main(): Promise<void> {
     torch: [] as number[],
     numpy: [] as number[],
   };
+  const faults = { torch: [] as number[], numpy: [] as number[] };
   let oursLosses: Float64Array = new Float64Array(0);
   let runningLosses: Float64Array = new Float64Array(0);
   let layeredLosses: Float64Array = new Float64Array(0);
@@ -290,10 +295,12 @@ async function main(): Promise<void> {
       if (typeof torch !== "string") {
         torch64 = await runReference(torch, { dtype: "float64" });
         times.torch.push(torch64.seconds);
+        faults.torch.push(torch64.pageFaults);
       }
       if (typeof numpy !== "string") {
         numpyRun = await runReference(numpy, {});
         times.numpy.push(numpyRun.seconds);
+        faults.numpy.push(numpyRun.pageFaults);
       }
       const optional = (name: string, list: number[]) =>
         list.length > r ? `, ${name} ${list[r].toFixed(3)} s` : "";
@@ -389,8 +396,8 @@ async function main(): Promise<void> {
   ]);
 
   if (times.torch.length > 0) {
-    // PyTorch's times are bimodal here (see the module doc): the target row takes each side's
-    // fastest run, PyTorch at its best; the medians' ratio is printed as info.
+    // The target row takes each side's fastest run, PyTorch at its best (see the module doc on
+    // its page faults); the medians' ratio is printed as info.
     const torchTime = median(times.torch);
     rows.push([
       `train time vs PyTorch f64, 1 thread (median of ${repetitions})`,
@@ -522,15 +529,15 @@ async function main(): Promise<void> {
     verdict(growth <= TARGETS.heapGrowthBytes),
   ]);
 
+  const python = [torch, numpy].find((p): p is PythonProcess => p instanceof PythonProcess);
   printTable([
     `relu-lab training benchmark: ${
       SETTINGS.sizes.join("-")
     } ReLU MLP, ${SETTINGS.points} two-moons points, ` +
     `SGD lr ${SETTINGS.learningRate}, batch ${SETTINGS.batchSize}, ${SETTINGS.epochs} epochs`,
     `Deno ${Deno.version.deno}, V8 ${Deno.version.v8}; ${wasmNote}`,
-    ...placementNote(
-      [torch, numpy].find((p): p is PythonProcess => p instanceof PythonProcess)?.cpus,
-    ),
+    ...placementNote(python?.cpus),
+    ...heapNote(python?.heap),
   ], rows);
   console.log(
     `runs (s): ours ${times.ours.map((t) => t.toFixed(3)).join(", ")} (layer by layer ${
@@ -543,6 +550,13 @@ async function main(): Promise<void> {
         : ""
     }${times.numpy.length > 0 ? `; numpy ${times.numpy.map((t) => t.toFixed(3)).join(", ")}` : ""}`,
   );
+  if (python !== undefined) {
+    console.log(
+      `minor page faults a run: PyTorch f64 ${faults.torch.join(", ") || "not run"}; numpy ${
+        faults.numpy.join(", ") || "not run"
+      }`,
+    );
+  }
 }
 
 // `deno bench bench/` loads this file too: run only as a script.
