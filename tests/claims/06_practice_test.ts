@@ -113,14 +113,15 @@ type Measure = "before" | "after" | "exactZeros" | "testAccuracy";
 const at = (depth: number) => sweep().find((p) => p.depth === depth)!;
 const of = (depth: number, side: "relu" | "leaky", metric: Measure) =>
   measure(at(depth)[side], (r) => r[metric]);
-/** The notebook's findings, one per depth. */
-const fewerInactive = () =>
-  DEPTHS.map((d) => beyond(of(d, "leaky", "after"), of(d, "relu", "after"), "lower"));
+/** The notebook's findings, one per depth, each computed once per file. */
+const fewerInactive = once(() =>
+  DEPTHS.map((d) => beyond(of(d, "leaky", "after"), of(d, "relu", "after"), "lower"))
+);
 /** Test accuracy, ReLU − Leaky ReLU and Leaky ReLU − ReLU, per seed, one per depth. */
-const reluMinusLeaky = () => DEPTHS.map((d) => accuracyGap(at(d).relu, at(d).leaky));
-const leakyMinusRelu = () => DEPTHS.map((d) => accuracyGap(at(d).leaky, at(d).relu));
-const reluNoWorse = () => reluMinusLeaky().map(noWorse);
-const leakyNotWorse = () => leakyMinusRelu().map(noWorse);
+const reluMinusLeaky = once(() => DEPTHS.map((d) => accuracyGap(at(d).relu, at(d).leaky)));
+const leakyMinusRelu = once(() => DEPTHS.map((d) => accuracyGap(at(d).leaky, at(d).relu)));
+const reluNoWorse = once(() => reluMinusLeaky().map(noWorse));
+const leakyNotWorse = once(() => leakyMinusRelu().map(noWorse));
 /** The depths at which a finding held. */
 const where = (findings: boolean[]) => DEPTHS.filter((_, i) => findings[i]);
 
