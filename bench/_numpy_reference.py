@@ -21,6 +21,7 @@ import os
 import sys
 import time
 
+from _blas import blas_note, own_kernels
 from _heap import keep_heap, page_faults
 
 
@@ -79,6 +80,7 @@ def main() -> None:
     # sizes it keeps to one anyway); OpenBLAS reads these when it loads.
     os.environ["OPENBLAS_NUM_THREADS"] = "1"
     os.environ["OMP_NUM_THREADS"] = "1"
+    removed = own_kernels()  # before OpenBLAS loads: see _blas.py
     heap = keep_heap()  # before numpy allocates: see _heap.py
     try:
         import numpy as np
@@ -86,7 +88,8 @@ def main() -> None:
         print(json.dumps({"error": f"{error} (apt-get install python3-numpy)"}), flush=True)
         return
     print(json.dumps({"ready": True, "numpy": np.__version__, "heap": heap,
-                      "cpus": sorted(os.sched_getaffinity(0))}), flush=True)
+                      "blas": blas_note(removed), "cpus": sorted(os.sched_getaffinity(0))}),
+          flush=True)
     job = None
     for line in sys.stdin:
         request = json.loads(line)

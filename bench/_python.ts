@@ -19,6 +19,8 @@ export class PythonProcess {
   cpus: number[] | undefined;
   /** What the script did to glibc's heap (`_heap.py`), from its greeting. */
   heap: string | undefined;
+  /** Which BLAS the script runs, with which kernels (`_blas.py`), from its greeting. */
+  blas: string | undefined;
   #child: Deno.ChildProcess;
   #writer: WritableStreamDefaultWriter<Uint8Array>;
   #lines: AsyncIterator<string>;
@@ -70,9 +72,14 @@ export class PythonProcess {
   /** The first line the script prints on its own (before any request). */
   async greeting<T>(): Promise<T | string> {
     const reply = await this.#reply<T>();
-    const { cpus, heap } = (reply ?? {}) as { cpus?: unknown; heap?: unknown };
+    const { cpus, heap, blas } = (reply ?? {}) as {
+      cpus?: unknown;
+      heap?: unknown;
+      blas?: unknown;
+    };
     if (Array.isArray(cpus)) this.cpus = cpus;
     if (typeof heap === "string") this.heap = heap;
+    if (typeof blas === "string") this.blas = blas;
     return reply;
   }
 
@@ -106,6 +113,15 @@ export class PythonProcess {
  */
 export function heapNote(heap: string | undefined): string[] {
   return heap === undefined ? [] : [`Python: ${heap}`];
+}
+
+/**
+ * Which BLAS the Python side ran, as a title line (none without a Python process): its scripts
+ * let OpenBLAS pick the kernels for this processor, where the environment may have named slower
+ * ones (see `_blas.py`).
+ */
+export function blasNote(blas: string | undefined): string[] {
+  return blas === undefined ? [] : [`Python's BLAS: ${blas}`];
 }
 
 /**

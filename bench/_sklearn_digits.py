@@ -22,10 +22,12 @@ import sys
 import time
 import warnings
 
+from _blas import blas_note, own_kernels
 from _heap import keep_heap, page_faults
 
 
 def main() -> None:
+    removed = own_kernels()  # before OpenBLAS loads: see _blas.py
     heap = keep_heap()  # before numpy allocates: see _heap.py
     try:
         import numpy as np
@@ -51,6 +53,7 @@ def main() -> None:
                 "numpy": np.__version__,
                 "cpus": sorted(os.sched_getaffinity(0)),
                 "heap": heap,
+                "blas": blas_note(removed),
                 "xTrain": x_train.ravel().tolist(),
                 "yTrain": y_train.tolist(),
                 "xTest": x_test.ravel().tolist(),

@@ -19,6 +19,7 @@ import os
 import sys
 import time
 
+from _blas import blas_note, own_kernels
 from _heap import keep_heap, page_faults
 
 
@@ -72,6 +73,7 @@ def main() -> None:
     # not limit; OpenBLAS reads these when it loads.
     os.environ["OPENBLAS_NUM_THREADS"] = "1"
     os.environ["OMP_NUM_THREADS"] = "1"
+    removed = own_kernels()  # before OpenBLAS loads: see _blas.py
     heap = keep_heap()  # before torch allocates: see _heap.py
     try:
         import torch
@@ -80,7 +82,8 @@ def main() -> None:
         return
     torch.set_num_threads(1)  # relu-lab and the TensorFlow.js backends run on one thread
     print(json.dumps({"ready": True, "torch": torch.__version__, "heap": heap,
-                      "cpus": sorted(os.sched_getaffinity(0))}), flush=True)
+                      "blas": blas_note(removed), "cpus": sorted(os.sched_getaffinity(0))}),
+          flush=True)
     job = None
     for line in sys.stdin:
         request = json.loads(line)

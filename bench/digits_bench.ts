@@ -52,7 +52,7 @@
  */
 
 import { accuracy, adam, dataset, mlp, type Optimizer, train } from "../src/mod.ts";
-import { heapNote, placementNote, PythonProcess } from "./_python.ts";
+import { blasNote, heapNote, placementNote, PythonProcess } from "./_python.ts";
 import { parseRepetitions } from "./_args.ts";
 import { median, printTable, type Row, verdict } from "./_table.ts";
 
@@ -260,6 +260,7 @@ async function main(): Promise<void> {
         `numpy ${split.numpy}`,
       ...placementNote(python.cpus),
       ...heapNote(python.heap),
+      ...blasNote(python.blas),
     );
     printTable(title, rows);
     const list = (fits: SklearnFit[]) => fits.map((f) => f.seconds.toFixed(3)).join(", ");

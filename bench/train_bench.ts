@@ -65,7 +65,7 @@
 
 import { Dense, type History, mlp, type Optimizer, sgd, train, twoMoons } from "../src/mod.ts";
 import { createPrng } from "../src/mod.ts";
-import { heapNote, placementNote, PythonProcess } from "./_python.ts";
+import { blasNote, heapNote, placementNote, PythonProcess } from "./_python.ts";
 import { parseRepetitions } from "./_args.ts";
 import { median, printTable, type Row, verdict } from "./_table.ts";
 import {
@@ -538,6 +538,7 @@ async function main(): Promise<void> {
     `Deno ${Deno.version.deno}, V8 ${Deno.version.v8}; ${wasmNote}`,
     ...placementNote(python?.cpus),
     ...heapNote(python?.heap),
+    ...blasNote(python?.blas),
   ], rows);
   console.log(
     `runs (s): ours ${times.ours.map((t) => t.toFixed(3)).join(", ")} (layer by layer ${
