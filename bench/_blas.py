@@ -11,24 +11,31 @@ reports Cooperlake): scikit-learn's digits fit took 0.372 s instead of 0.296 s, 
 runs that followed one another). A baseline slowed that way flatters us, so each reference script
 removes both variables before it imports numpy, scikit-learn or torch, and the bench prints the
 kernels OpenBLAS then runs. The benches' agreement checks (the losses to 1e-12, the test accuracy)
-would show kernels that compute wrong results.
+would show kernels that compute wrong results. Where OpenBLAS's own choice crashes (the reference
+then prints "not run" with the error), setting RELU_LAB_BENCH_KEEP_OPENBLAS=1 keeps the overrides,
+and the title line says so.
 """
 
 import os
 
 # What OpenBLAS reads when it loads that overrides its choice of kernels.
 OVERRIDES = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+# Set to 1 to keep them (for a machine where OpenBLAS's own choice crashes).
+KEEP = "RELU_LAB_BENCH_KEEP_OPENBLAS"
 
 
-def own_kernels() -> list[str]:
-    """Removes the overrides from this process's environment; returns them as NAME=value."""
+def own_kernels() -> list[str] | None:
+    """Removes the overrides from this process's environment; returns them as NAME=value, or None
+    when RELU_LAB_BENCH_KEEP_OPENBLAS=1 keeps them."""
+    if os.environ.get(KEEP) == "1":
+        return None
     removed = [f"{name}={os.environ[name]}" for name in OVERRIDES if name in os.environ]
     for name in OVERRIDES:
         os.environ.pop(name, None)
     return removed
 
 
-def blas_note(removed: list[str]) -> str:
+def blas_note(removed: list[str] | None) -> str:
     """After numpy or torch is imported: which BLAS runs, with which kernels, for the bench's title."""
     try:
         from threadpoolctl import threadpool_info
@@ -41,6 +48,11 @@ def blas_note(removed: list[str]) -> str:
             if info.get("user_api") == "blas"
         ]
         kernels = "; ".join(found) or "no BLAS loaded"
-    chosen = (f"its own choice ({', '.join(removed)} removed)" if removed
-              else "its own choice (no override set)")
+    if removed is None:
+        kept = [f"{name}={os.environ[name]}" for name in OVERRIDES if name in os.environ]
+        chosen = f"the environment's choice ({', '.join(kept) or 'no override set'}; {KEEP}=1)"
+    elif removed:
+        chosen = f"its own choice ({', '.join(removed)} removed)"
+    else:
+        chosen = "its own choice (no override set)"
     return f"{kernels}, {chosen}"
