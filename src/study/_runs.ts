@@ -7,7 +7,10 @@
 
 import { formatValue } from "../core/validate.ts";
 
-/** Throws a `TypeError` unless `runs` is an array of `{ seed, ... }` records from overSeeds. */
+/**
+ * Throws a `TypeError` unless `runs` is an array of `{ seed, ... }` records from overSeeds, each with
+ * a numeric seed (overSeeds takes finite integers; measurePaired matches runs by seed).
+ */
 export function requireRuns(action: string, name: string, runs: unknown): void {
   if (!Array.isArray(runs)) {
     throw new TypeError(
@@ -18,7 +21,7 @@ export function requireRuns(action: string, name: string, runs: unknown): void {
   }
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i];
-    if (typeof run !== "object" || run === null || !("seed" in run)) {
+    if (typeof run !== "object" || run === null || typeof run.seed !== "number") {
       throw new TypeError(
         `Cannot ${action} as every run must be a run from overSeeds { seed, result } or { seed, diverged }: ${name}[${i}]=${
           formatValue(run)
