@@ -107,38 +107,31 @@ export class PythonProcess {
 }
 
 /**
- * How the Python side kept its memory, as a title line (none without a Python process): its
- * scripts stop glibc from handing freed memory back to the kernel, whose page faults made
- * PyTorch's runs twice as slow at random (see `_heap.py`).
+ * The title lines that say how a Python reference ran (none without a Python process):
+ *
+ * - where the two sides ran. The two CPUs of this project's machine are shared with other
+ *   machines, and at the same moment one can run a job 1.6 times slower than the other; a
+ *   benchmark and its Python process left free to run on both can land on different ones, and the
+ *   ratio then measures the CPUs. Under `taskset -c 0` they share one;
+ * - how it kept its memory: the scripts stop glibc from handing freed memory back to the kernel,
+ *   whose page faults made PyTorch's runs twice as slow at random (`_heap.py`);
+ * - which BLAS kernels it ran: the scripts let OpenBLAS pick the kernels for this processor,
+ *   where the environment may have named slower ones (`_blas.py`).
  */
-export function heapNote(heap: string | undefined): string[] {
-  return heap === undefined ? [] : [`Python: ${heap}`];
-}
-
-/**
- * Which BLAS the Python side ran, as a title line (none without a Python process): its scripts
- * let OpenBLAS pick the kernels for this processor, where the environment may have named slower
- * ones (see `_blas.py`).
- */
-export function blasNote(blas: string | undefined): string[] {
-  return blas === undefined ? [] : [`Python's BLAS: ${blas}`];
-}
-
-/**
- * Where the two sides of a comparison ran, as a title line (none without a Python process). The
- * two CPUs of this project's machine are shared with other machines, and at the same moment one
- * can run a job 1.6 times slower than the other; a benchmark and its Python process left free to
- * run on both can land on different ones, and the ratio then measures the CPUs. Under
- * `taskset -c 0` they share one.
- */
-export function placementNote(cpus: number[] | undefined): string[] {
-  if (cpus === undefined) return [];
-  return [
-    cpus.length === 1
-      ? `ours and Python pinned to CPU ${cpus[0]}`
-      : `NOT PINNED: ours and Python may each run on any of CPUs ${cpus.join(", ")}, ` +
-        "whose speeds can differ at the same moment; run under taskset -c 0",
-  ];
+export function pythonNotes(python: PythonProcess | undefined): string[] {
+  const notes: string[] = [];
+  const cpus = python?.cpus;
+  if (cpus !== undefined) {
+    notes.push(
+      cpus.length === 1
+        ? `ours and Python pinned to CPU ${cpus[0]}`
+        : `NOT PINNED: ours and Python may each run on any of CPUs ${cpus.join(", ")}, ` +
+          "whose speeds can differ at the same moment; run under taskset -c 0",
+    );
+  }
+  if (python?.heap !== undefined) notes.push(`Python: ${python.heap}`);
+  if (python?.blas !== undefined) notes.push(`Python's BLAS: ${python.blas}`);
+  return notes;
 }
 
 /** The lines of a byte stream. */

@@ -52,7 +52,7 @@
  */
 
 import { accuracy, adam, dataset, mlp, type Optimizer, train } from "../src/mod.ts";
-import { blasNote, heapNote, placementNote, PythonProcess } from "./_python.ts";
+import { pythonNotes, PythonProcess } from "./_python.ts";
 import { parseRepetitions } from "./_args.ts";
 import { median, printTable, type Row, verdict } from "./_table.ts";
 
@@ -258,9 +258,7 @@ async function main(): Promise<void> {
     title.push(
       `Deno ${Deno.version.deno}, V8 ${Deno.version.v8}; scikit-learn ${split.sklearn}, ` +
         `numpy ${split.numpy}`,
-      ...placementNote(python.cpus),
-      ...heapNote(python.heap),
-      ...blasNote(python.blas),
+      ...pythonNotes(python),
     );
     printTable(title, rows);
     const list = (fits: SklearnFit[]) => fits.map((f) => f.seconds.toFixed(3)).join(", ");

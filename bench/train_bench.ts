@@ -10,7 +10,7 @@
  * ```
  *
  * - `taskset -c 0` (util-linux): this process and its Python processes on one CPU, so that the
- *   two sides of each ratio run on the same one (see `placementNote` in `_python.ts`; the
+ *   two sides of each ratio run on the same one (see `pythonNotes` in `_python.ts`; the
  *   table's title says where the run ran).
  * - `--allow-read=node_modules`: the TensorFlow.js WASM backend reads its `.wasm` file from the
  *   npm package (no network). Without it the WASM rows say "not run".
@@ -65,7 +65,7 @@
 
 import { Dense, type History, mlp, type Optimizer, sgd, train, twoMoons } from "../src/mod.ts";
 import { createPrng } from "../src/mod.ts";
-import { blasNote, heapNote, placementNote, PythonProcess } from "./_python.ts";
+import { pythonNotes, PythonProcess } from "./_python.ts";
 import { parseRepetitions } from "./_args.ts";
 import { median, printTable, type Row, verdict } from "./_table.ts";
 import {
@@ -536,9 +536,7 @@ async function main(): Promise<void> {
     } ReLU MLP, ${SETTINGS.points} two-moons points, ` +
     `SGD lr ${SETTINGS.learningRate}, batch ${SETTINGS.batchSize}, ${SETTINGS.epochs} epochs`,
     `Deno ${Deno.version.deno}, V8 ${Deno.version.v8}; ${wasmNote}`,
-    ...placementNote(python?.cpus),
-    ...heapNote(python?.heap),
-    ...blasNote(python?.blas),
+    ...pythonNotes(python),
   ], rows);
   console.log(
     `runs (s): ours ${times.ours.map((t) => t.toFixed(3)).join(", ")} (layer by layer ${
