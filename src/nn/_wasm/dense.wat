@@ -487,7 +487,7 @@
 
   ;; One output row from column $j on: out[j..] = init[j..] + the products of the records
   ;; from $list to $end, by the widest kernels that fit (24 columns while 24 are left, then
-  ;; 16 while 16 are, then 10 or 8, then 2 at a time, then 1).
+  ;; 16, then 10 or 8, then 2 at a time, then 1).
   (func $rowColumns
     (param $list i32) (param $end i32) (param $b i32) (param $init i32) (param $out i32)
     (param $cols i32)
@@ -501,15 +501,14 @@
           (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))))
         (local.set $j (i32.add (local.get $j) (i32.const 24)))
         (br $next24)))
-    (block $wide
-      (loop $next16
-        (br_if $wide (i32.gt_u (i32.add (local.get $j) (i32.const 16)) (local.get $cols)))
+    ;; Fewer than 24 columns are left: 16 fit at most once.
+    (if (i32.le_u (i32.add (local.get $j) (i32.const 16)) (local.get $cols))
+      (then
         (call $columns16 (local.get $list) (local.get $end)
           (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))
           (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 3)))
           (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))))
-        (local.set $j (i32.add (local.get $j) (i32.const 16)))
-        (br $next16)))
+        (local.set $j (i32.add (local.get $j) (i32.const 16)))))
     (if (i32.le_u (i32.add (local.get $j) (i32.const 10)) (local.get $cols))
       (then
         (call $columns10 (local.get $list) (local.get $end)
