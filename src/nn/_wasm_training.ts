@@ -7,8 +7,9 @@
  * batch of 200, 13% of its time), and ReLU runs in JavaScript between the products. Here one
  * memory holds the network's weights, biases, gradients, optimizer moments, every layer's
  * input and output and the gradients between them, for the whole run: a step copies in only
- * the batch's rows and the loss gradient, and copies out only the network's output. ReLU, its
- * gradient, the dead-neuron flags, the gradient norms and the optimizer's update run there too.
+ * the batch's labels (or its loss gradient), and hands the loss a view of the network's output.
+ * ReLU, its gradient, the dead-neuron flags, the gradient norms, the optimizer's update and the
+ * built-in softmax cross-entropy (all but its logarithms) run there too.
  * The model's own arrays are brought up to date whenever the caller can look at them (at the
  * end of each epoch, around each `onStep` call, before a divergence error) and read back before
  * the next step, so a change made to them in a callback is trained on.
@@ -54,6 +55,15 @@ interface StepExports {
   sumSquares(p: number, n: number): number;
   sgd(n: number, w: number, g: number, learningRate: number, decay: number): void;
   gatherRows(src: number, order: number, rows: number, rowBytes: number, dst: number): void;
+  softmaxRows(
+    z: number,
+    labels: number,
+    rows: number,
+    cols: number,
+    g: number,
+    scale: number,
+    stats: number,
+  ): void;
 }
 
 /** Byte offsets of one Dense layer's arrays (-1: none). */
@@ -93,6 +103,9 @@ interface Regions {
   /** The training set's rows and the epoch's order of them (-1: not kept here). */
   data: number;
   order: number;
+  /** A batch's labels (i32), and each row's largest logit and sum of exponentials. */
+  labels: number;
+  stats: number;
 }
 
 /** How the parameters are updated: the optimizers {@linkcode train} can run here. */
@@ -205,6 +218,7 @@ export class WasmTraining {
   readonly #update: Update;
   readonly #heap: Float64Array;
   readonly #flagBytes: Uint8Array;
+  readonly #labels: Int32Array;
   /** Where the shared regions are (byte offsets; `data` and `order` -1 when not kept). */
   readonly #at: Regions;
   /** The network's output per number of rows (a batch, the last batch, evaluation chunks). */
@@ -240,6 +254,7 @@ export class WasmTraining {
     // The memory never grows again: these views stay valid for the run.
     this.#heap = new Float64Array(memory.buffer);
     this.#flagBytes = new Uint8Array(memory.buffer);
+    this.#labels = new Int32Array(memory.buffer, at.labels, maxRows);
     this.#heap.fill(1, at.ones / 8, at.ones / 8 + maxRows);
   }
 
@@ -292,6 +307,7 @@ export class WasmTraining {
       x = slots.y;
     });
     const ones = take(maxRows), zero = take(widest);
+    const labels = take(Math.ceil(maxRows / 2)), stats = take(2 * maxRows);
     // The products' lists: 32 bytes per entry of the longest inner dimension.
     const scratch = take(4 * Math.max(maxRows, widest));
     if (top > MAX_BYTES) return undefined;
@@ -308,7 +324,7 @@ export class WasmTraining {
         layers,
         relus,
         update,
-        { ones, zero, scratch, data, order },
+        { ones, zero, scratch, data, order, labels, stats },
         top,
         maxRows,
       );
@@ -384,7 +400,10 @@ export class WasmTraining {
     return this.#forward(rows);
   }
 
-  /** The forward pass of the `rows` input rows in place; returns a copy of the output. */
+  /**
+   * The forward pass of the `rows` input rows in place; returns the output, a view of the memory
+   * (valid until the next forward pass).
+   */
   #forward(rows: number): Matrix {
     const ex = this.#ex, layers = this.#layers;
     for (const s of layers) {
@@ -401,10 +420,9 @@ export class WasmTraining {
     const last = layers[layers.length - 1];
     let out = this.#outputs.get(rows);
     if (out === undefined) {
-      out = { rows, cols: last.nOut, data: new Float64Array(rows * last.nOut) };
+      out = { rows, cols: last.nOut, data: this.#window(this.#heap, last.z / 8, rows * last.nOut) };
       this.#outputs.set(rows, out);
     }
-    out.data.set(this.#window(this.#heap, last.z / 8, rows * last.nOut));
     return out;
   }
 
@@ -474,12 +492,34 @@ export class WasmTraining {
   }
 
   /**
-   * The backward pass from the loss gradient with respect to the output (the shape of the
-   * last forward output): the gradients are computed afresh, as Dense and ReLU do.
+   * The mean softmax cross-entropy of the last forward pass's output against `labels` (one per
+   * row), as `softmaxCrossEntropy.valueAndGrad`, bit for bit: the kernel `softmaxRows` writes the
+   * gradient where {@linkcode WasmTraining.backward} starts from (call it without a gradient),
+   * and each row's largest logit and sum of exponentials, from which the loss is summed here
+   * with the operations of `softmax_cross_entropy.ts`.
    */
-  backward(grad: Matrix): void {
-    const ex = this.#ex, layers = this.#layers, rows = grad.rows, scratch = this.#at.scratch;
-    this.#heap.set(grad.data, layers[layers.length - 1].gz / 8);
+  softmaxCrossEntropy(labels: Int32Array): number {
+    const last = this.#layers[this.#layers.length - 1], rows = this.#rows, cols = last.nOut;
+    const { labels: at, stats } = this.#at;
+    this.#labels.set(labels.subarray(0, rows));
+    this.#ex.softmaxRows(last.z, at, rows, cols, last.gz, 1 / rows, stats);
+    const f = this.#heap, z = last.z / 8, s = stats / 8;
+    let total = 0;
+    for (let i = 0; i < rows; i++) {
+      total += f[s + 2 * i] + Math.log(f[s + 2 * i + 1]) - f[z + i * cols + labels[i]];
+    }
+    return total / rows;
+  }
+
+  /**
+   * The backward pass from the loss gradient with respect to the output (the shape of the
+   * last forward output), or, without one, from the gradient
+   * {@linkcode WasmTraining.softmaxCrossEntropy} left: the gradients are computed afresh, as
+   * Dense and ReLU do.
+   */
+  backward(grad: Matrix | undefined): void {
+    const ex = this.#ex, layers = this.#layers, rows = this.#rows, scratch = this.#at.scratch;
+    if (grad !== undefined) this.#heap.set(grad.data, layers[layers.length - 1].gz / 8);
     for (let l = layers.length - 1; l >= 0; l--) {
       // The gradients start from the zero row (as zeroGrad leaves them for Dense.backward).
       const s = layers[l], zero = this.#at.zero;

@@ -35,6 +35,7 @@ import { resolveOptimizerFor } from "./_optimizer_choice.ts";
 import { PReLU } from "./prelu_layer.ts";
 import type { Schedule } from "./schedules.ts";
 import { Sequential } from "./sequential.ts";
+import { softmaxCrossEntropy } from "./softmax_cross_entropy.ts";
 import { type WasmTraining, wasmTraining } from "./_wasm_training.ts";
 
 /** What {@linkcode train} records after each epoch. */
@@ -516,8 +517,14 @@ function* runEpochs(
           } else {
             out = wasm.forward(xRows, order, start, rows);
           }
-          const grad = grads.get(rows);
-          const value = loss.valueAndGrad(out, yb, grad);
+          // The built-in softmax cross-entropy runs in the WebAssembly memory too (the same bits),
+          // its gradient left there for the backward pass.
+          const inMemory = wasm !== undefined && loss === softmaxCrossEntropy &&
+            labels !== undefined;
+          const grad = inMemory ? undefined : grads.get(rows);
+          const value = inMemory
+            ? wasm.softmaxCrossEntropy(yb as Int32Array)
+            : loss.valueAndGrad(out, yb, grad!);
           if (!Number.isFinite(value)) {
             if (wasm !== undefined) {
               // As the loop leaves the model: the weights of the last step, zero gradients.
@@ -534,7 +541,7 @@ function* runEpochs(
           }
           if (wasm === undefined) {
             // The loop does not use the gradient with respect to the data.
-            net.backward(grad, SKIP_INPUT_GRADIENT);
+            net.backward(grad!, SKIP_INPUT_GRADIENT);
             for (let d = 0; d < denseParams.length; d++) normSums[d] += gradNorm(denseParams[d]);
             if (clipNorm !== undefined) clipGradNorm(params, clipNorm);
             optimizer.step(params, learningRate);

@@ -25,6 +25,8 @@ import {
   Sequential,
   sgd,
   softmaxCrossEntropy,
+  softmaxCrossEntropyGrad,
+  softmaxCrossEntropyValue,
   sumOfSquares,
   train,
   TrainingDivergedError,
@@ -36,6 +38,7 @@ import { instantiateDenseModule } from "../../src/nn/_gemm.ts";
 import { wasmTraining } from "../../src/nn/_wasm_training.ts";
 import { reluForward64 } from "../../src/activations/relu.ts";
 import type { Dataset } from "../../src/core/dataset.ts";
+import { fromRows } from "../../src/core/matrix.ts";
 
 /** 8x8-image-like data: about half the pixels 0, the rest sixteenths; ten classes. */
 function pixels(rows: number, seed: number): Dataset {
@@ -362,5 +365,57 @@ Deno.test("the step's sum of squares gives sumOfSquares' bits for every length m
     const values = heap.subarray(3, 3 + n); // byte offset 24: not 16-aligned
     for (let i = 0; i < n; i++) values[i] = (prng() - 0.5) * 10 ** Math.floor(prng() * 8);
     assert.equal(ex.sumSquares(24, n), sumOfSquares(values.slice()), `n = ${n}`);
+  }
+});
+
+Deno.test("the step's softmax kernel gives softmaxCrossEntropyGrad's bits and, with the log, its loss", () => {
+  const ex = instantiateDenseModule()?.exports as unknown as {
+    memory: WebAssembly.Memory;
+    softmaxRows(
+      z: number,
+      labels: number,
+      rows: number,
+      cols: number,
+      g: number,
+      scale: number,
+      stats: number,
+    ): void;
+  };
+  const heap = new Float64Array(ex.memory.buffer);
+  // Rows that send exp through each of its cases: differences from 0 down to the subnormal
+  // results (-708 to -745), underflow, -Infinity, and NaN (from a NaN or from +Infinity).
+  const edges = [
+    [0, -0, 3, -2],
+    [0, -700, -720, -745.1],
+    [1e3, 1e3 - 745.2, -Infinity, 1e3 - 1e-9],
+    [NaN, 1, 2, 3],
+    [Infinity, 0, -1, -Infinity],
+    [-Infinity, -Infinity, -Infinity, -Infinity],
+  ];
+  const prng = createPrng(3);
+  for (const cols of [1, 2, 3, 4, 10]) {
+    for (const rows of [1, 2, 7, 8]) {
+      const values = Array.from({ length: rows }, (_, i) =>
+        Array.from({ length: cols }, (_, j) => {
+          const edge = edges[(i + cols) % edges.length];
+          return j < edge.length && prng() < 0.5 ? edge[j] : (prng() - 0.5) * 60;
+        }));
+      const logits = fromRows(values);
+      const labels = Int32Array.from({ length: rows }, () => Math.floor(prng() * cols));
+      const n = rows * cols, g = 8 * n, at = 16 * n, stats = 17 * n * 8;
+      heap.set(logits.data, 0);
+      new Int32Array(ex.memory.buffer, at * 8, rows).set(labels);
+      ex.softmaxRows(0, at * 8, rows, cols, g * 8, 1 / rows, stats);
+      const where = `${rows} rows of ${cols}`;
+      const expected = softmaxCrossEntropyGrad(logits, labels).data;
+      // Strict deep equality: the same value (Object.is) in every entry, -0 apart from 0.
+      assert.deepEqual(Array.from(heap.subarray(g, g + n)), Array.from(expected), where);
+      let total = 0;
+      for (let i = 0; i < rows; i++) {
+        const max = heap[stats / 8 + 2 * i], sum = heap[stats / 8 + 2 * i + 1];
+        total += max + Math.log(sum) - logits.data[i * cols + labels[i]];
+      }
+      assert.ok(Object.is(total / rows, softmaxCrossEntropyValue(logits, labels)), where);
+    }
   }
 });

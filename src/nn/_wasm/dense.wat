@@ -877,4 +877,154 @@
         (local.set $dst (i32.add (local.get $dst) (local.get $rowBytes)))
         (local.set $order (i32.add (local.get $order) (i32.const 4)))
         (br $row))))
+
+  ;; e^d in both lanes, inlined in softmaxRows below: the operations of exp in ../_exp.ts, in
+  ;; its order, so the same bits (see there for the method). k = d / ln 2 rounded is read twice
+  ;; from kd = d / ln 2 + 1.5 * 2^52: as a double (kd less 1.5 * 2^52) and as an integer (kd's
+  ;; bits less those of 1.5 * 2^52); 2^k is applied in two halves built from their exponent bits,
+  ;; 2^(k >> 1) and 2^(k - (k >> 1)), which round the same product once as the TypeScript's
+  ;; single power does. The lanes of NaN, of overflow and of underflow compute garbage, then take
+  ;; d + d, Infinity and 0. The constants are locals set once (V8 would otherwise build each one
+  ;; anew on every use).
+
+  ;; The gradient of softmax cross-entropy for $rows rows of $cols logits at $z (row-major) and
+  ;; their labels (i32) at $labels: g = softmax(z) * $scale, less $scale at each row's label, as
+  ;; softmaxCrossEntropyGrad in ../softmax_cross_entropy.ts (with $scale = 1 / rows); and, two
+  ;; doubles a row at $stats, each row's largest logit and its sum of exponentials, from which
+  ;; the caller computes the loss. Two rows per pass, one in each lane (an odd last row in both):
+  ;; each lane does the operations of the TypeScript loop over its row, in its order (the
+  ;; maximum, then the exponentials and their sum from the first column to the last, then the
+  ;; scaling), so the bits are the same. Math.log, which WebAssembly lacks, is left to the caller.
+  (func (export "softmaxRows")
+    (param $z i32) (param $labels i32) (param $rows i32) (param $cols i32) (param $g i32)
+    (param $scale f64) (param $stats i32)
+    (local $i i32) (local $i2 i32) (local $rowBytes i32) (local $a i32) (local $b i32)
+    (local $ga i32) (local $gb i32) (local $o i32) (local $at i32)
+    (local $m v128) (local $v v128) (local $e v128) (local $s v128) (local $norm v128)
+    (local $d v128) (local $kd v128) (local $k v128) (local $ki v128) (local $k1 v128)
+    (local $hi v128) (local $lo v128) (local $r v128) (local $t v128) (local $c v128)
+    (local $y v128)
+    (local $invLn2 v128) (local $round v128) (local $roundBits v128) (local $ln2Hi v128)
+    (local $ln2Lo v128) (local $p1 v128) (local $p2 v128) (local $p3 v128) (local $p4 v128)
+    (local $p5 v128)
+    (local.set $invLn2 (v128.const f64x2 1.44269504088896338700e+00 1.44269504088896338700e+00))
+    (local.set $round (v128.const f64x2 6755399441055744 6755399441055744))
+    (local.set $roundBits (v128.const i64x2 0x4338000000000000 0x4338000000000000))
+    (local.set $ln2Hi (v128.const f64x2 6.93147180369123816490e-01 6.93147180369123816490e-01))
+    (local.set $ln2Lo (v128.const f64x2 1.90821492927058770002e-10 1.90821492927058770002e-10))
+    (local.set $p1 (v128.const f64x2 1.66666666666666019037e-01 1.66666666666666019037e-01))
+    (local.set $p2 (v128.const f64x2 -2.77777777770155933842e-03 -2.77777777770155933842e-03))
+    (local.set $p3 (v128.const f64x2 6.61375632143793436117e-05 6.61375632143793436117e-05))
+    (local.set $p4 (v128.const f64x2 -1.65339022054652515390e-06 -1.65339022054652515390e-06))
+    (local.set $p5 (v128.const f64x2 4.13813679705723846039e-08 4.13813679705723846039e-08))
+    (local.set $rowBytes (i32.shl (local.get $cols) (i32.const 3)))
+    (block $done
+      (loop $pair
+        (br_if $done (i32.ge_u (local.get $i) (local.get $rows)))
+        (local.set $i2 (select (i32.add (local.get $i) (i32.const 1)) (local.get $i)
+          (i32.lt_u (i32.add (local.get $i) (i32.const 1)) (local.get $rows))))
+        (local.set $a (i32.add (local.get $z) (i32.mul (local.get $i) (local.get $rowBytes))))
+        (local.set $b (i32.add (local.get $z) (i32.mul (local.get $i2) (local.get $rowBytes))))
+        (local.set $ga (i32.add (local.get $g) (i32.mul (local.get $i) (local.get $rowBytes))))
+        (local.set $gb (i32.add (local.get $g) (i32.mul (local.get $i2) (local.get $rowBytes))))
+        ;; The largest logit: z > max replaces it (a NaN never does).
+        (local.set $m (v128.const f64x2 -inf -inf))
+        (local.set $o (i32.const 0))
+        (block $maxDone
+          (loop $max
+            (br_if $maxDone (i32.ge_u (local.get $o) (local.get $rowBytes)))
+            (local.set $v (v128.load64_lane 1 (i32.add (local.get $b) (local.get $o))
+              (v128.load64_zero (i32.add (local.get $a) (local.get $o)))))
+            (local.set $m (v128.bitselect (local.get $v) (local.get $m)
+              (f64x2.gt (local.get $v) (local.get $m))))
+            (local.set $o (i32.add (local.get $o) (i32.const 8)))
+            (br $max)))
+        ;; e = exp(z - max) into g, and their sum.
+        (local.set $s (v128.const f64x2 0 0))
+        (local.set $o (i32.const 0))
+        (block $expDone
+          (loop $exps
+            (br_if $expDone (i32.ge_u (local.get $o) (local.get $rowBytes)))
+            (local.set $v (v128.load64_lane 1 (i32.add (local.get $b) (local.get $o))
+              (v128.load64_zero (i32.add (local.get $a) (local.get $o)))))
+            (local.set $d (f64x2.sub (local.get $v) (local.get $m)))
+          (local.set $kd (f64x2.add
+            (f64x2.mul (local.get $d) (local.get $invLn2))
+            (local.get $round)))
+          (local.set $k (f64x2.sub (local.get $kd) (local.get $round)))
+          (local.set $ki (i64x2.sub (local.get $kd)
+            (local.get $roundBits)))
+          (local.set $hi (f64x2.sub (local.get $d)
+            (f64x2.mul (local.get $k) (local.get $ln2Hi))))
+          (local.set $lo
+            (f64x2.mul (local.get $k) (local.get $ln2Lo)))
+          (local.set $r (f64x2.sub (local.get $hi) (local.get $lo)))
+          (local.set $t (f64x2.mul (local.get $r) (local.get $r)))
+          (local.set $c (f64x2.sub (local.get $r) (f64x2.mul (local.get $t)
+            (f64x2.add (local.get $p1)
+              (f64x2.mul (local.get $t)
+                (f64x2.add (local.get $p2)
+                  (f64x2.mul (local.get $t)
+                    (f64x2.add (local.get $p3)
+                      (f64x2.mul (local.get $t)
+                        (f64x2.add (local.get $p4)
+                          (f64x2.mul (local.get $t)
+                            (local.get $p5))))))))))))
+          (local.set $y (f64x2.sub (v128.const f64x2 1 1)
+            (f64x2.sub
+              (f64x2.sub (local.get $lo)
+                (f64x2.div (f64x2.mul (local.get $r) (local.get $c))
+                  (f64x2.sub (v128.const f64x2 2 2) (local.get $c))))
+              (local.get $hi))))
+          (local.set $k1 (i64x2.shr_s (local.get $ki) (i32.const 1)))
+          (local.set $y (f64x2.mul
+            (f64x2.mul (local.get $y)
+              (i64x2.shl (i64x2.add (local.get $k1) (v128.const i64x2 1023 1023)) (i32.const 52)))
+            (i64x2.shl (i64x2.add (i64x2.sub (local.get $ki) (local.get $k1)) (v128.const i64x2 1023 1023))
+              (i32.const 52))))
+          (local.set $y (v128.bitselect (v128.const f64x2 inf inf) (local.get $y)
+            (f64x2.gt (local.get $d) (v128.const f64x2 709.782712893384 709.782712893384))))
+          (local.set $y (v128.andnot (local.get $y)
+            (f64x2.lt (local.get $d) (v128.const f64x2 -745.1332191019412 -745.1332191019412))))
+          (local.set $e (v128.bitselect (f64x2.add (local.get $d) (local.get $d)) (local.get $y)
+            (f64x2.ne (local.get $d) (local.get $d))))
+            (v128.store64_lane 0 (i32.add (local.get $ga) (local.get $o)) (local.get $e))
+            (v128.store64_lane 1 (i32.add (local.get $gb) (local.get $o)) (local.get $e))
+            (local.set $s (f64x2.add (local.get $s) (local.get $e)))
+            (local.set $o (i32.add (local.get $o) (i32.const 8)))
+            (br $exps)))
+        ;; g *= scale / sum.
+        (local.set $norm (f64x2.div (f64x2.splat (local.get $scale)) (local.get $s)))
+        (local.set $o (i32.const 0))
+        (block $scaleDone
+          (loop $scaling
+            (br_if $scaleDone (i32.ge_u (local.get $o) (local.get $rowBytes)))
+            (local.set $v (f64x2.mul
+              (v128.load64_lane 1 (i32.add (local.get $gb) (local.get $o))
+                (v128.load64_zero (i32.add (local.get $ga) (local.get $o))))
+              (local.get $norm)))
+            (v128.store64_lane 0 (i32.add (local.get $ga) (local.get $o)) (local.get $v))
+            (v128.store64_lane 1 (i32.add (local.get $gb) (local.get $o)) (local.get $v))
+            (local.set $o (i32.add (local.get $o) (i32.const 8)))
+            (br $scaling)))
+        ;; The label's entry of each row, and the row's max and sum (the second row only when it
+        ;; is not the first again).
+        (local.set $at (i32.add (local.get $ga) (i32.shl
+          (i32.load (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2))))
+          (i32.const 3))))
+        (f64.store (local.get $at) (f64.sub (f64.load (local.get $at)) (local.get $scale)))
+        (local.set $at (i32.add (local.get $stats) (i32.shl (local.get $i) (i32.const 4))))
+        (f64.store (local.get $at) (f64x2.extract_lane 0 (local.get $m)))
+        (f64.store offset=8 (local.get $at) (f64x2.extract_lane 0 (local.get $s)))
+        (if (i32.ne (local.get $i2) (local.get $i))
+          (then
+            (local.set $at (i32.add (local.get $gb) (i32.shl
+              (i32.load (i32.add (local.get $labels) (i32.shl (local.get $i2) (i32.const 2))))
+              (i32.const 3))))
+            (f64.store (local.get $at) (f64.sub (f64.load (local.get $at)) (local.get $scale)))
+            (local.set $at (i32.add (local.get $stats) (i32.shl (local.get $i2) (i32.const 4))))
+            (f64.store (local.get $at) (f64x2.extract_lane 1 (local.get $m)))
+            (f64.store offset=8 (local.get $at) (f64x2.extract_lane 1 (local.get $s)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 2)))
+        (br $pair))))
 )
