@@ -63,7 +63,7 @@ interface StepExports {
     g: number,
     scale: number,
     stats: number,
-  ): void;
+  ): number;
 }
 
 /** Byte offsets of one Dense layer's arrays (-1: none). */
@@ -228,6 +228,8 @@ export class WasmTraining {
   #t = 0;
   /** The rows of the last forward pass. */
   #rows = 0;
+  /** The rows predicted right in the last {@linkcode WasmTraining.softmaxCrossEntropy}. */
+  #correct = 0;
 
   private constructor(
     ex: StepExports,
@@ -336,12 +338,13 @@ export class WasmTraining {
   }
 
   /**
-   * Starts an epoch: the model's weights and biases, the training set and the epoch's order of its
-   * rows are read in (so that what a callback changed is trained on), the flags cleared.
+   * Starts an epoch: the model's weights and biases, the epoch's order of the training set's rows
+   * and, with `readData`, the training set itself are read in (so that what a callback changed is
+   * trained on), the flags cleared.
    */
-  startEpoch(x: Matrix, order: Int32Array): void {
+  startEpoch(x: Matrix, order: Int32Array, readData: boolean): void {
     this.load();
-    this.#setData(x, order);
+    this.#setData(x, order, readData);
     this.#clearFlags();
   }
 
@@ -375,11 +378,14 @@ export class WasmTraining {
     }
   }
 
-  /** Copies the training set and the epoch's order of its rows in, where the memory keeps them. */
-  #setData(x: Matrix, order: Int32Array): void {
+  /**
+   * Copies the epoch's order of the training set's rows in, and with `readData` the training set,
+   * where the memory keeps them.
+   */
+  #setData(x: Matrix, order: Int32Array, readData: boolean): void {
     const { data, order: at } = this.#at;
     if (data < 0) return;
-    this.#heap.set(x.data, data / 8);
+    if (readData) this.#heap.set(x.data, data / 8);
     new Int32Array(this.#heap.buffer, at, order.length).set(order);
   }
 
@@ -496,19 +502,29 @@ export class WasmTraining {
    * row), as `softmaxCrossEntropy.valueAndGrad`, bit for bit: the kernel `softmaxRows` writes the
    * gradient where {@linkcode WasmTraining.backward} starts from (call it without a gradient),
    * and each row's largest logit and sum of exponentials, from which the loss is summed here
-   * with the operations of `softmax_cross_entropy.ts`.
+   * with the operations of `softmax_cross_entropy.ts`. It also counts the rows predicted right,
+   * as `correctCount` does for two or more outputs: {@linkcode WasmTraining.lastCorrect}.
    */
   softmaxCrossEntropy(labels: Int32Array): number {
     const last = this.#layers[this.#layers.length - 1], rows = this.#rows, cols = last.nOut;
     const { labels: at, stats } = this.#at;
     this.#labels.set(labels.subarray(0, rows));
-    this.#ex.softmaxRows(last.z, at, rows, cols, last.gz, 1 / rows, stats);
+    this.#correct = this.#ex.softmaxRows(last.z, at, rows, cols, last.gz, 1 / rows, stats);
     const f = this.#heap, z = last.z / 8, s = stats / 8;
     let total = 0;
     for (let i = 0; i < rows; i++) {
       total += f[s + 2 * i] + Math.log(f[s + 2 * i + 1]) - f[z + i * cols + labels[i]];
     }
     return total / rows;
+  }
+
+  /**
+   * The rows whose largest output was at their label in the last
+   * {@linkcode WasmTraining.softmaxCrossEntropy} (as `correctCount` counts them where the output
+   * has two or more columns).
+   */
+  get lastCorrect(): number {
+    return this.#correct;
   }
 
   /**

@@ -253,7 +253,7 @@ export class TrainingDivergedError extends RangeError {
  * ```
  */
 export function train(model: Sequential, data: Dataset, options: TrainOptions = {}): History {
-  const run = trainingRun(model, data, options);
+  const run = trainingRun(model, data, options, false);
   const history: History = [];
   for (const record of run.epochs(history)) {
     run.report?.(record, { epochs: run.epochCount });
@@ -291,7 +291,7 @@ export async function trainAsync(
   data: Dataset,
   options: TrainOptions = {},
 ): Promise<History> {
-  const run = trainingRun(model, data, options);
+  const run = trainingRun(model, data, options, true);
   const history: History = [];
   for (const record of run.epochs(history)) {
     await run.report?.(record, { epochs: run.epochCount });
@@ -326,8 +326,16 @@ interface TrainingRun {
   epochs(history: History): Generator<EpochRecord>;
 }
 
-/** Checks everything, then returns a generator running one epoch per iteration. */
-function trainingRun(model: Sequential, data: Dataset, options: TrainOptions): TrainingRun {
+/**
+ * Checks everything, then returns a generator running one epoch per iteration (`yields`: the
+ * caller lets other code run between epochs, as {@linkcode trainAsync} does).
+ */
+function trainingRun(
+  model: Sequential,
+  data: Dataset,
+  options: TrainOptions,
+  yields: boolean,
+): TrainingRun {
   const action = "train";
   options = requireOptions(action, options, TRAIN_KEYS);
   requireModel(action, model);
@@ -421,6 +429,9 @@ function trainingRun(model: Sequential, data: Dataset, options: TrainOptions): T
         trainMetrics,
         test: options.test,
         onStep: options.onStep,
+        // Code of the caller's that runs between epochs may change the training data.
+        dataMayChange: yields || options.onEpoch !== undefined || typeof progress === "function" ||
+          typeof options.loss === "object",
       }),
   };
 }
@@ -440,6 +451,8 @@ interface Settings {
   trainMetrics: "running" | "end";
   test: Dataset | undefined;
   onStep: ((info: StepInfo) => void) | undefined;
+  /** Whether the training set can change between epochs (a callback, a loss of the caller's). */
+  dataMayChange: boolean;
 }
 
 function* runEpochs(
@@ -489,7 +502,7 @@ function* runEpochs(
       normSums.fill(0);
       const running = settings.trainMetrics === "running";
       const scans = emptyActivationScans(model);
-      wasm?.startEpoch(data.x, order);
+      wasm?.startEpoch(data.x, order, epoch === 0 || settings.dataMayChange);
       let step = 0, lossSum = 0, correct = 0;
       try {
         for (let start = 0; start < n; start += batchSize) {
@@ -537,7 +550,11 @@ function* runEpochs(
             if (wasm === undefined) recordActivations(model, scans, { statistics: false });
             else wasm.markPositive(rows);
             lossSum += value * rows;
-            if (labels !== undefined) correct += correctCount(out, yb as Int32Array);
+            if (labels !== undefined) {
+              correct += inMemory && out.cols > 1
+                ? wasm.lastCorrect
+                : correctCount(out, yb as Int32Array);
+            }
           }
           if (wasm === undefined) {
             // The loop does not use the gradient with respect to the data.

@@ -11,6 +11,7 @@ import {
   ActivationLayer,
   adam,
   adamW,
+  correctCount,
   createActivation,
   createPrng,
   dataset,
@@ -368,7 +369,7 @@ Deno.test("the step's sum of squares gives sumOfSquares' bits for every length m
   }
 });
 
-Deno.test("the step's softmax kernel gives softmaxCrossEntropyGrad's bits and, with the log, its loss", () => {
+Deno.test("the step's softmax kernel gives softmaxCrossEntropyGrad's bits, the loss with the log, and correctCount's count", () => {
   const ex = instantiateDenseModule()?.exports as unknown as {
     memory: WebAssembly.Memory;
     softmaxRows(
@@ -379,7 +380,7 @@ Deno.test("the step's softmax kernel gives softmaxCrossEntropyGrad's bits and, w
       g: number,
       scale: number,
       stats: number,
-    ): void;
+    ): number;
   };
   const heap = new Float64Array(ex.memory.buffer);
   // Rows that send exp through each of its cases: differences from 0 down to the subnormal
@@ -405,7 +406,7 @@ Deno.test("the step's softmax kernel gives softmaxCrossEntropyGrad's bits and, w
       const n = rows * cols, g = 8 * n, at = 16 * n, stats = 17 * n * 8;
       heap.set(logits.data, 0);
       new Int32Array(ex.memory.buffer, at * 8, rows).set(labels);
-      ex.softmaxRows(0, at * 8, rows, cols, g * 8, 1 / rows, stats);
+      const correct = ex.softmaxRows(0, at * 8, rows, cols, g * 8, 1 / rows, stats);
       const where = `${rows} rows of ${cols}`;
       const expected = softmaxCrossEntropyGrad(logits, labels).data;
       // Strict deep equality: the same value (Object.is) in every entry, -0 apart from 0.
@@ -416,6 +417,8 @@ Deno.test("the step's softmax kernel gives softmaxCrossEntropyGrad's bits and, w
         total += max + Math.log(sum) - logits.data[i * cols + labels[i]];
       }
       assert.ok(Object.is(total / rows, softmaxCrossEntropyValue(logits, labels)), where);
+      // correctCount reads one column as a binary output; the kernel counts for two or more.
+      if (cols > 1) assert.equal(correct, correctCount(logits, labels), where);
     }
   }
 });

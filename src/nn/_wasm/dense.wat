@@ -887,6 +887,22 @@
   ;; d + d, Infinity and 0. The constants are locals set once (V8 would otherwise build each one
   ;; anew on every use).
 
+  ;; 1 if lane $lane (0 or 1) of the row pair predicts row $i's label: its column of the
+  ;; largest logit ($best) equals the label and the row holds no NaN ($nan), as correctCount
+  ;; counts (a row with a NaN predicts no class); else 0.
+  (func $predicted (param $best v128) (param $nan v128) (param $labels i32) (param $i i32)
+    (param $lane i32) (result i32)
+    (local $column i64) (local $isNaN i64)
+    (local.set $column (if (result i64) (local.get $lane)
+      (then (i64x2.extract_lane 1 (local.get $best)))
+      (else (i64x2.extract_lane 0 (local.get $best)))))
+    (local.set $isNaN (if (result i64) (local.get $lane)
+      (then (i64x2.extract_lane 1 (local.get $nan)))
+      (else (i64x2.extract_lane 0 (local.get $nan)))))
+    (i32.and (i64.eqz (local.get $isNaN))
+      (i64.eq (local.get $column) (i64.extend_i32_s
+        (i32.load (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2))))))))
+
   ;; The gradient of softmax cross-entropy for $rows rows of $cols logits at $z (row-major) and
   ;; their labels (i32) at $labels: g = softmax(z) * $scale, less $scale at each row's label, as
   ;; softmaxCrossEntropyGrad in ../softmax_cross_entropy.ts (with $scale = 1 / rows); and, two
@@ -895,11 +911,14 @@
   ;; each lane does the operations of the TypeScript loop over its row, in its order (the
   ;; maximum, then the exponentials and their sum from the first column to the last, then the
   ;; scaling), so the bits are the same. Math.log, which WebAssembly lacks, is left to the caller.
+  ;; Returns the number of rows whose largest logit is at their label, as correctCount in
+  ;; ../accuracy.ts counts them for two or more columns (the caller's running accuracy).
   (func (export "softmaxRows")
     (param $z i32) (param $labels i32) (param $rows i32) (param $cols i32) (param $g i32)
-    (param $scale f64) (param $stats i32)
+    (param $scale f64) (param $stats i32) (result i32)
     (local $i i32) (local $i2 i32) (local $rowBytes i32) (local $a i32) (local $b i32)
-    (local $ga i32) (local $gb i32) (local $o i32) (local $at i32)
+    (local $ga i32) (local $gb i32) (local $o i32) (local $at i32) (local $correct i32)
+    (local $gt v128) (local $best v128) (local $column v128) (local $nan v128)
     (local $m v128) (local $v v128) (local $e v128) (local $s v128) (local $norm v128)
     (local $d v128) (local $kd v128) (local $k v128) (local $ki v128) (local $k1 v128)
     (local $hi v128) (local $lo v128) (local $r v128) (local $t v128) (local $c v128)
@@ -927,16 +946,24 @@
         (local.set $b (i32.add (local.get $z) (i32.mul (local.get $i2) (local.get $rowBytes))))
         (local.set $ga (i32.add (local.get $g) (i32.mul (local.get $i) (local.get $rowBytes))))
         (local.set $gb (i32.add (local.get $g) (i32.mul (local.get $i2) (local.get $rowBytes))))
-        ;; The largest logit: z > max replaces it (a NaN never does).
+        ;; The largest logit: z > max replaces it (a NaN never does); where it was (the first
+        ;; column of the largest value, column 0 for a row of -Infinity), and whether the row
+        ;; holds a NaN.
         (local.set $m (v128.const f64x2 -inf -inf))
+        (local.set $best (v128.const i64x2 0 0))
+        (local.set $column (v128.const i64x2 0 0))
+        (local.set $nan (v128.const i64x2 0 0))
         (local.set $o (i32.const 0))
         (block $maxDone
           (loop $max
             (br_if $maxDone (i32.ge_u (local.get $o) (local.get $rowBytes)))
             (local.set $v (v128.load64_lane 1 (i32.add (local.get $b) (local.get $o))
               (v128.load64_zero (i32.add (local.get $a) (local.get $o)))))
-            (local.set $m (v128.bitselect (local.get $v) (local.get $m)
-              (f64x2.gt (local.get $v) (local.get $m))))
+            (local.set $gt (f64x2.gt (local.get $v) (local.get $m)))
+            (local.set $m (v128.bitselect (local.get $v) (local.get $m) (local.get $gt)))
+            (local.set $best (v128.bitselect (local.get $column) (local.get $best) (local.get $gt)))
+            (local.set $nan (v128.or (local.get $nan) (f64x2.ne (local.get $v) (local.get $v))))
+            (local.set $column (i64x2.add (local.get $column) (v128.const i64x2 1 1)))
             (local.set $o (i32.add (local.get $o) (i32.const 8)))
             (br $max)))
         ;; e = exp(z - max) into g, and their sum.
@@ -1016,6 +1043,8 @@
         (local.set $at (i32.add (local.get $stats) (i32.shl (local.get $i) (i32.const 4))))
         (f64.store (local.get $at) (f64x2.extract_lane 0 (local.get $m)))
         (f64.store offset=8 (local.get $at) (f64x2.extract_lane 0 (local.get $s)))
+        (local.set $correct (i32.add (local.get $correct) (call $predicted (local.get $best)
+          (local.get $nan) (local.get $labels) (local.get $i) (i32.const 0))))
         (if (i32.ne (local.get $i2) (local.get $i))
           (then
             (local.set $at (i32.add (local.get $gb) (i32.shl
@@ -1024,7 +1053,10 @@
             (f64.store (local.get $at) (f64.sub (f64.load (local.get $at)) (local.get $scale)))
             (local.set $at (i32.add (local.get $stats) (i32.shl (local.get $i2) (i32.const 4))))
             (f64.store (local.get $at) (f64x2.extract_lane 1 (local.get $m)))
-            (f64.store offset=8 (local.get $at) (f64x2.extract_lane 1 (local.get $s)))))
+            (f64.store offset=8 (local.get $at) (f64x2.extract_lane 1 (local.get $s)))
+            (local.set $correct (i32.add (local.get $correct) (call $predicted (local.get $best)
+              (local.get $nan) (local.get $labels) (local.get $i2) (i32.const 1))))))
         (local.set $i (i32.add (local.get $i) (i32.const 2)))
-        (br $pair))))
+        (br $pair)))
+    (local.get $correct))
 )
