@@ -36,16 +36,29 @@ const POWERS = Float64Array.from({ length: 2046 }, (_, i) => 2 ** (i - 1022));
 
 /** e^x within 1 ulp: exact at 0 (1), Infinity above 709.78, 0 below -745.13, NaN for NaN. */
 export function exp(x: number): number {
+  // The usual case, one test: a normal result, and 2^k (|k| <= 1023) a normal double.
+  if (!(x >= -708 && x <= 709)) return expEdges(x);
+  const k = (x * INV_LN2 + ROUND) - ROUND;
+  return expReduced(x, k) * POWERS[k + 1022];
+}
+
+/** exp(x) for NaN and x outside [-708, 709]: subnormal, overflowing and underflowing results. */
+function expEdges(x: number): number {
   if (x !== x) return x + x;
   if (x > OVERFLOW) return Infinity;
   if (x < UNDERFLOW) return 0;
   const k = (x * INV_LN2 + ROUND) - ROUND;
-  const hi = x - k * LN2_HI, lo = k * LN2_LO, r = hi - lo;
-  const t = r * r;
-  const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
-  const y = 1 - ((lo - (r * c) / (2 - c)) - hi);
+  const y = expReduced(x, k);
   if (k >= -1022 && k <= 1023) return y * POWERS[k + 1022];
   // 2^k itself is not a normal double: two exact halves, so that the result is rounded once.
   const k1 = Math.floor(k / 2);
   return (y * POWERS[k1 + 1022]) * POWERS[k - k1 + 1022];
+}
+
+/** exp(x) / 2^k for k = x / ln 2 rounded: exp(r) for r = x - k ln 2, |r| <= ln 2 / 2. */
+function expReduced(x: number, k: number): number {
+  const hi = x - k * LN2_HI, lo = k * LN2_LO, r = hi - lo;
+  const t = r * r;
+  const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  return 1 - ((lo - (r * c) / (2 - c)) - hi);
 }
