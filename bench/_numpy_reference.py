@@ -21,8 +21,8 @@ import os
 import sys
 import time
 
-from _blas import blas_note, own_kernels
-from _heap import keep_heap, page_faults
+from _heap import page_faults
+from _setup import prepare
 
 
 def train(np, job):
@@ -80,16 +80,13 @@ def main() -> None:
     # sizes it keeps to one anyway); OpenBLAS reads these when it loads.
     os.environ["OPENBLAS_NUM_THREADS"] = "1"
     os.environ["OMP_NUM_THREADS"] = "1"
-    removed = own_kernels()  # before OpenBLAS loads: see _blas.py
-    heap = keep_heap()  # before numpy allocates: see _heap.py
+    notes = prepare()  # before numpy is imported: see _setup.py
     try:
         import numpy as np
     except ImportError as error:
         print(json.dumps({"error": f"{error} (apt-get install python3-numpy)"}), flush=True)
         return
-    print(json.dumps({"ready": True, "numpy": np.__version__, "heap": heap,
-                      "blas": blas_note(removed), "cpus": sorted(os.sched_getaffinity(0))}),
-          flush=True)
+    print(json.dumps({"ready": True, "numpy": np.__version__, **notes()}), flush=True)
     job = None
     for line in sys.stdin:
         request = json.loads(line)

@@ -44,7 +44,8 @@ export class PythonProcess {
     try {
       const child = new Deno.Command(PYTHON, {
         args: [path],
-        // The scripts import bench/_heap.py: no __pycache__ written into the repository.
+        // The scripts import their helpers (bench/_setup.py and what it imports): no __pycache__
+        // written into the repository.
         env: { PYTHONDONTWRITEBYTECODE: "1" },
         stdin: "piped",
         stdout: "piped",

@@ -17,18 +17,16 @@ process during the fit; see _heap.py). On an error it prints `{"error": ...}`.
 """
 
 import json
-import os
 import sys
 import time
 import warnings
 
-from _blas import blas_note, own_kernels
-from _heap import keep_heap, page_faults
+from _heap import page_faults
+from _setup import prepare
 
 
 def main() -> None:
-    removed = own_kernels()  # before OpenBLAS loads: see _blas.py
-    heap = keep_heap()  # before numpy allocates: see _heap.py
+    notes = prepare()  # before numpy is imported: see _setup.py
     try:
         import numpy as np
         from sklearn import __version__ as sklearn_version
@@ -51,9 +49,7 @@ def main() -> None:
             {
                 "sklearn": sklearn_version,
                 "numpy": np.__version__,
-                "cpus": sorted(os.sched_getaffinity(0)),
-                "heap": heap,
-                "blas": blas_note(removed),
+                **notes(),
                 "xTrain": x_train.ravel().tolist(),
                 "yTrain": y_train.tolist(),
                 "xTest": x_test.ravel().tolist(),

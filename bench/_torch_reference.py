@@ -19,8 +19,8 @@ import os
 import sys
 import time
 
-from _blas import blas_note, own_kernels
-from _heap import keep_heap, page_faults
+from _heap import page_faults
+from _setup import prepare
 
 
 def train(torch, job, dtype_name):
@@ -73,17 +73,14 @@ def main() -> None:
     # not limit; OpenBLAS reads these when it loads.
     os.environ["OPENBLAS_NUM_THREADS"] = "1"
     os.environ["OMP_NUM_THREADS"] = "1"
-    removed = own_kernels()  # before OpenBLAS loads: see _blas.py
-    heap = keep_heap()  # before torch allocates: see _heap.py
+    notes = prepare()  # before torch is imported: see _setup.py
     try:
         import torch
     except ImportError as error:
         print(json.dumps({"error": f"{error} (apt-get install python3-torch)"}), flush=True)
         return
     torch.set_num_threads(1)  # relu-lab and the TensorFlow.js backends run on one thread
-    print(json.dumps({"ready": True, "torch": torch.__version__, "heap": heap,
-                      "blas": blas_note(removed), "cpus": sorted(os.sched_getaffinity(0))}),
-          flush=True)
+    print(json.dumps({"ready": True, "torch": torch.__version__, **notes()}), flush=True)
     job = None
     for line in sys.stdin:
         request = json.loads(line)

@@ -44,7 +44,7 @@ import { type ActivationScan, SCAN_CHUNK_ROWS } from "./scan_activations.ts";
 import { Sequential } from "./sequential.ts";
 
 /** The exports of `_wasm/dense.wat` a step uses (byte offsets into `memory`). */
-interface StepExports {
+export interface StepExports {
   memory: WebAssembly.Memory;
   axpyRows: DenseWasmExports["axpyRows"];
   transpose: DenseWasmExports["transpose"];

@@ -493,6 +493,11 @@ function* runEpochs(
       dataRows: settings.onStep === undefined ? n : 0,
     })
     : undefined;
+  // The built-in softmax cross-entropy runs in the WebAssembly memory too (the same bits), its
+  // gradient left there for the backward pass; it also counts the rows predicted right, as
+  // correctCount does for two or more outputs.
+  const inMemory = wasm !== undefined && loss === softmaxCrossEntropy && labels !== undefined;
+  const countedInMemory = inMemory && model.outputSize > 1;
 
   try {
     for (let epoch = 0; epoch < settings.epochCount; epoch++) {
@@ -530,10 +535,6 @@ function* runEpochs(
           } else {
             out = wasm.forward(xRows, order, start, rows);
           }
-          // The built-in softmax cross-entropy runs in the WebAssembly memory too (the same bits),
-          // its gradient left there for the backward pass.
-          const inMemory = wasm !== undefined && loss === softmaxCrossEntropy &&
-            labels !== undefined;
           const grad = inMemory ? undefined : grads.get(rows);
           const value = inMemory
             ? wasm.softmaxCrossEntropy(yb as Int32Array)
@@ -551,9 +552,7 @@ function* runEpochs(
             else wasm.markPositive(rows);
             lossSum += value * rows;
             if (labels !== undefined) {
-              correct += inMemory && out.cols > 1
-                ? wasm.lastCorrect
-                : correctCount(out, yb as Int32Array);
+              correct += countedInMemory ? wasm.lastCorrect : correctCount(out, yb as Int32Array);
             }
           }
           if (wasm === undefined) {

@@ -36,7 +36,7 @@ import {
 } from "../../src/mod.ts";
 import { ActivationFunction } from "../../src/activations/mod.ts";
 import { instantiateDenseModule } from "../../src/nn/_gemm.ts";
-import { wasmTraining } from "../../src/nn/_wasm_training.ts";
+import { type StepExports, wasmTraining } from "../../src/nn/_wasm_training.ts";
 import { reluForward64 } from "../../src/activations/relu.ts";
 import type { Dataset } from "../../src/core/dataset.ts";
 import { fromRows } from "../../src/core/matrix.ts";
@@ -331,12 +331,13 @@ Deno.test("only ReLU networks with SGD, Adam or AdamW by name take the WebAssemb
   assert.equal(wasmTraining(subclassed, "sgd", sgd(), ROWS), undefined, "a subclass of Dense");
 });
 
+/** A new instance of the kernels, as the training step sees them. */
+function stepExports(): StepExports {
+  return instantiateDenseModule()?.exports as unknown as StepExports;
+}
+
 Deno.test("the step's ReLU kernels give reluForward64's and the left-kink gradient's bits", () => {
-  const ex = instantiateDenseModule()?.exports as unknown as {
-    memory: WebAssembly.Memory;
-    reluForward(z: number, y: number, n: number): void;
-    reluBackward(z: number, g: number, out: number, n: number): void;
-  };
+  const ex = stepExports();
   const edges = [0, -0, 1, -1, 5e-324, -5e-324, Infinity, -Infinity, NaN, 1e308, -1e-308, 2.5];
   const n = edges.length * edges.length + 1; // odd: the last element runs alone
   const heap = new Float64Array(ex.memory.buffer);
@@ -356,10 +357,7 @@ Deno.test("the step's ReLU kernels give reluForward64's and the left-kink gradie
 });
 
 Deno.test("the step's sum of squares gives sumOfSquares' bits for every length mod 4", () => {
-  const ex = instantiateDenseModule()?.exports as unknown as {
-    memory: WebAssembly.Memory;
-    sumSquares(p: number, n: number): number;
-  };
+  const ex = stepExports();
   const heap = new Float64Array(ex.memory.buffer);
   const prng = createPrng(11);
   for (let n = 0; n <= 13; n++) {
@@ -370,18 +368,7 @@ Deno.test("the step's sum of squares gives sumOfSquares' bits for every length m
 });
 
 Deno.test("the step's softmax kernel gives softmaxCrossEntropyGrad's bits, the loss with the log, and correctCount's count", () => {
-  const ex = instantiateDenseModule()?.exports as unknown as {
-    memory: WebAssembly.Memory;
-    softmaxRows(
-      z: number,
-      labels: number,
-      rows: number,
-      cols: number,
-      g: number,
-      scale: number,
-      stats: number,
-    ): number;
-  };
+  const ex = stepExports();
   const heap = new Float64Array(ex.memory.buffer);
   // Rows that send exp through each of its cases: differences from 0 down to the subnormal
   // results (-708 to -745), underflow, -Infinity, and NaN (from a NaN or from +Infinity).

@@ -878,30 +878,24 @@
         (local.set $order (i32.add (local.get $order) (i32.const 4)))
         (br $row))))
 
-  ;; e^d in both lanes, inlined in softmaxRows below: the operations of exp in ../_exp.ts, in
-  ;; its order, so the same bits (see there for the method). k = d / ln 2 rounded is read twice
-  ;; from kd = d / ln 2 + 1.5 * 2^52: as a double (kd less 1.5 * 2^52) and as an integer (kd's
-  ;; bits less those of 1.5 * 2^52); 2^k is applied in two halves built from their exponent bits,
-  ;; 2^(k >> 1) and 2^(k - (k >> 1)), which round the same product once as the TypeScript's
-  ;; single power does. The lanes of NaN, of overflow and of underflow compute garbage, then take
-  ;; d + d, Infinity and 0. The constants are locals set once (V8 would otherwise build each one
-  ;; anew on every use).
-
-  ;; 1 if lane $lane (0 or 1) of the row pair predicts row $i's label: its column of the
-  ;; largest logit ($best) equals the label and the row holds no NaN ($nan), as correctCount
-  ;; counts (a row with a NaN predicts no class); else 0.
-  (func $predicted (param $best v128) (param $nan v128) (param $labels i32) (param $i i32)
-    (param $lane i32) (result i32)
-    (local $column i64) (local $isNaN i64)
-    (local.set $column (if (result i64) (local.get $lane)
-      (then (i64x2.extract_lane 1 (local.get $best)))
-      (else (i64x2.extract_lane 0 (local.get $best)))))
-    (local.set $isNaN (if (result i64) (local.get $lane)
-      (then (i64x2.extract_lane 1 (local.get $nan)))
-      (else (i64x2.extract_lane 0 (local.get $nan)))))
-    (i32.and (i64.eqz (local.get $isNaN))
-      (i64.eq (local.get $column) (i64.extend_i32_s
-        (i32.load (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2))))))))
+  ;; The end of row $i's pass in softmaxRows, from its lane of the pair's vectors: $scale off at
+  ;; the row's label in its gradient row $gRow, the row's largest logit $max and sum of
+  ;; exponentials $sum at $stats, and 1 if the column of its largest logit ($best) is its label
+  ;; and it holds no NaN ($nan 0), as correctCount counts a row (a row with a NaN predicts no
+  ;; class); else 0.
+  (func $finishRow
+    (param $gRow i32) (param $labels i32) (param $i i32) (param $stats i32) (param $scale f64)
+    (param $max f64) (param $sum f64) (param $best i64) (param $nan i64) (result i32)
+    (local $label i32) (local $at i32)
+    (local.set $label
+      (i32.load (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2)))))
+    (local.set $at (i32.add (local.get $gRow) (i32.shl (local.get $label) (i32.const 3))))
+    (f64.store (local.get $at) (f64.sub (f64.load (local.get $at)) (local.get $scale)))
+    (local.set $at (i32.add (local.get $stats) (i32.shl (local.get $i) (i32.const 4))))
+    (f64.store (local.get $at) (local.get $max))
+    (f64.store offset=8 (local.get $at) (local.get $sum))
+    (i32.and (i64.eqz (local.get $nan))
+      (i64.eq (local.get $best) (i64.extend_i32_s (local.get $label)))))
 
   ;; The gradient of softmax cross-entropy for $rows rows of $cols logits at $z (row-major) and
   ;; their labels (i32) at $labels: g = softmax(z) * $scale, less $scale at each row's label, as
@@ -917,7 +911,7 @@
     (param $z i32) (param $labels i32) (param $rows i32) (param $cols i32) (param $g i32)
     (param $scale f64) (param $stats i32) (result i32)
     (local $i i32) (local $i2 i32) (local $rowBytes i32) (local $a i32) (local $b i32)
-    (local $ga i32) (local $gb i32) (local $o i32) (local $at i32) (local $correct i32)
+    (local $ga i32) (local $gb i32) (local $o i32) (local $correct i32)
     (local $gt v128) (local $best v128) (local $column v128) (local $nan v128)
     (local $m v128) (local $v v128) (local $e v128) (local $s v128) (local $norm v128)
     (local $d v128) (local $kd v128) (local $k v128) (local $ki v128) (local $k1 v128)
@@ -975,46 +969,54 @@
             (local.set $v (v128.load64_lane 1 (i32.add (local.get $b) (local.get $o))
               (v128.load64_zero (i32.add (local.get $a) (local.get $o)))))
             (local.set $d (f64x2.sub (local.get $v) (local.get $m)))
-          (local.set $kd (f64x2.add
-            (f64x2.mul (local.get $d) (local.get $invLn2))
-            (local.get $round)))
-          (local.set $k (f64x2.sub (local.get $kd) (local.get $round)))
-          (local.set $ki (i64x2.sub (local.get $kd)
-            (local.get $roundBits)))
-          (local.set $hi (f64x2.sub (local.get $d)
-            (f64x2.mul (local.get $k) (local.get $ln2Hi))))
-          (local.set $lo
-            (f64x2.mul (local.get $k) (local.get $ln2Lo)))
-          (local.set $r (f64x2.sub (local.get $hi) (local.get $lo)))
-          (local.set $t (f64x2.mul (local.get $r) (local.get $r)))
-          (local.set $c (f64x2.sub (local.get $r) (f64x2.mul (local.get $t)
-            (f64x2.add (local.get $p1)
-              (f64x2.mul (local.get $t)
-                (f64x2.add (local.get $p2)
-                  (f64x2.mul (local.get $t)
-                    (f64x2.add (local.get $p3)
-                      (f64x2.mul (local.get $t)
-                        (f64x2.add (local.get $p4)
-                          (f64x2.mul (local.get $t)
-                            (local.get $p5))))))))))))
-          (local.set $y (f64x2.sub (v128.const f64x2 1 1)
-            (f64x2.sub
-              (f64x2.sub (local.get $lo)
-                (f64x2.div (f64x2.mul (local.get $r) (local.get $c))
-                  (f64x2.sub (v128.const f64x2 2 2) (local.get $c))))
-              (local.get $hi))))
-          (local.set $k1 (i64x2.shr_s (local.get $ki) (i32.const 1)))
-          (local.set $y (f64x2.mul
-            (f64x2.mul (local.get $y)
-              (i64x2.shl (i64x2.add (local.get $k1) (v128.const i64x2 1023 1023)) (i32.const 52)))
-            (i64x2.shl (i64x2.add (i64x2.sub (local.get $ki) (local.get $k1)) (v128.const i64x2 1023 1023))
-              (i32.const 52))))
-          (local.set $y (v128.bitselect (v128.const f64x2 inf inf) (local.get $y)
-            (f64x2.gt (local.get $d) (v128.const f64x2 709.782712893384 709.782712893384))))
-          (local.set $y (v128.andnot (local.get $y)
-            (f64x2.lt (local.get $d) (v128.const f64x2 -745.1332191019412 -745.1332191019412))))
-          (local.set $e (v128.bitselect (f64x2.add (local.get $d) (local.get $d)) (local.get $y)
-            (f64x2.ne (local.get $d) (local.get $d))))
+            ;; e = e^d in both lanes: the operations of exp in ../_exp.ts, in its order, so the
+            ;; same bits (see there for the method). k = d / ln 2 rounded is read twice from
+            ;; kd = d / ln 2 + 1.5 * 2^52: as a double (kd less 1.5 * 2^52) and as an integer (kd's
+            ;; bits less those of 1.5 * 2^52); 2^k is applied in two halves built from their
+            ;; exponent bits, 2^(k >> 1) and 2^(k - (k >> 1)), which round the same product once as
+            ;; the TypeScript's single power does. The lanes of NaN, of overflow and of underflow
+            ;; compute garbage, then take d + d, Infinity and 0. The constants are locals set once
+            ;; (V8 would otherwise build each one anew on every use).
+            (local.set $kd (f64x2.add
+              (f64x2.mul (local.get $d) (local.get $invLn2))
+              (local.get $round)))
+            (local.set $k (f64x2.sub (local.get $kd) (local.get $round)))
+            (local.set $ki (i64x2.sub (local.get $kd)
+              (local.get $roundBits)))
+            (local.set $hi (f64x2.sub (local.get $d)
+              (f64x2.mul (local.get $k) (local.get $ln2Hi))))
+            (local.set $lo
+              (f64x2.mul (local.get $k) (local.get $ln2Lo)))
+            (local.set $r (f64x2.sub (local.get $hi) (local.get $lo)))
+            (local.set $t (f64x2.mul (local.get $r) (local.get $r)))
+            (local.set $c (f64x2.sub (local.get $r) (f64x2.mul (local.get $t)
+              (f64x2.add (local.get $p1)
+                (f64x2.mul (local.get $t)
+                  (f64x2.add (local.get $p2)
+                    (f64x2.mul (local.get $t)
+                      (f64x2.add (local.get $p3)
+                        (f64x2.mul (local.get $t)
+                          (f64x2.add (local.get $p4)
+                            (f64x2.mul (local.get $t)
+                              (local.get $p5))))))))))))
+            (local.set $y (f64x2.sub (v128.const f64x2 1 1)
+              (f64x2.sub
+                (f64x2.sub (local.get $lo)
+                  (f64x2.div (f64x2.mul (local.get $r) (local.get $c))
+                    (f64x2.sub (v128.const f64x2 2 2) (local.get $c))))
+                (local.get $hi))))
+            (local.set $k1 (i64x2.shr_s (local.get $ki) (i32.const 1)))
+            (local.set $y (f64x2.mul
+              (f64x2.mul (local.get $y)
+                (i64x2.shl (i64x2.add (local.get $k1) (v128.const i64x2 1023 1023)) (i32.const 52)))
+              (i64x2.shl (i64x2.add (i64x2.sub (local.get $ki) (local.get $k1)) (v128.const i64x2 1023 1023))
+                (i32.const 52))))
+            (local.set $y (v128.bitselect (v128.const f64x2 inf inf) (local.get $y)
+              (f64x2.gt (local.get $d) (v128.const f64x2 709.782712893384 709.782712893384))))
+            (local.set $y (v128.andnot (local.get $y)
+              (f64x2.lt (local.get $d) (v128.const f64x2 -745.1332191019412 -745.1332191019412))))
+            (local.set $e (v128.bitselect (f64x2.add (local.get $d) (local.get $d)) (local.get $y)
+              (f64x2.ne (local.get $d) (local.get $d))))
             (v128.store64_lane 0 (i32.add (local.get $ga) (local.get $o)) (local.get $e))
             (v128.store64_lane 1 (i32.add (local.get $gb) (local.get $o)) (local.get $e))
             (local.set $s (f64x2.add (local.get $s) (local.get $e)))
@@ -1034,28 +1036,20 @@
             (v128.store64_lane 1 (i32.add (local.get $gb) (local.get $o)) (local.get $v))
             (local.set $o (i32.add (local.get $o) (i32.const 8)))
             (br $scaling)))
-        ;; The label's entry of each row, and the row's max and sum (the second row only when it
-        ;; is not the first again).
-        (local.set $at (i32.add (local.get $ga) (i32.shl
-          (i32.load (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2))))
-          (i32.const 3))))
-        (f64.store (local.get $at) (f64.sub (f64.load (local.get $at)) (local.get $scale)))
-        (local.set $at (i32.add (local.get $stats) (i32.shl (local.get $i) (i32.const 4))))
-        (f64.store (local.get $at) (f64x2.extract_lane 0 (local.get $m)))
-        (f64.store offset=8 (local.get $at) (f64x2.extract_lane 0 (local.get $s)))
-        (local.set $correct (i32.add (local.get $correct) (call $predicted (local.get $best)
-          (local.get $nan) (local.get $labels) (local.get $i) (i32.const 0))))
+        ;; Each row's label entry, maximum, sum and count (the second row only when it is not the
+        ;; first again).
+        (local.set $correct (i32.add (local.get $correct)
+          (call $finishRow (local.get $ga) (local.get $labels) (local.get $i) (local.get $stats)
+            (local.get $scale) (f64x2.extract_lane 0 (local.get $m))
+            (f64x2.extract_lane 0 (local.get $s)) (i64x2.extract_lane 0 (local.get $best))
+            (i64x2.extract_lane 0 (local.get $nan)))))
         (if (i32.ne (local.get $i2) (local.get $i))
           (then
-            (local.set $at (i32.add (local.get $gb) (i32.shl
-              (i32.load (i32.add (local.get $labels) (i32.shl (local.get $i2) (i32.const 2))))
-              (i32.const 3))))
-            (f64.store (local.get $at) (f64.sub (f64.load (local.get $at)) (local.get $scale)))
-            (local.set $at (i32.add (local.get $stats) (i32.shl (local.get $i2) (i32.const 4))))
-            (f64.store (local.get $at) (f64x2.extract_lane 1 (local.get $m)))
-            (f64.store offset=8 (local.get $at) (f64x2.extract_lane 1 (local.get $s)))
-            (local.set $correct (i32.add (local.get $correct) (call $predicted (local.get $best)
-              (local.get $nan) (local.get $labels) (local.get $i2) (i32.const 1))))))
+            (local.set $correct (i32.add (local.get $correct)
+              (call $finishRow (local.get $gb) (local.get $labels) (local.get $i2) (local.get $stats)
+                (local.get $scale) (f64x2.extract_lane 1 (local.get $m))
+                (f64x2.extract_lane 1 (local.get $s)) (i64x2.extract_lane 1 (local.get $best))
+                (i64x2.extract_lane 1 (local.get $nan)))))))
         (local.set $i (i32.add (local.get $i) (i32.const 2)))
         (br $pair)))
     (local.get $correct))
