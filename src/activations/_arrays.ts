@@ -79,7 +79,7 @@ export function requireLength(
     typeof (array as { length?: unknown }).length !== "number"
   ) {
     throw new TypeError(
-      `Cannot ${action} as ${name} must be an array of numbers: ${name}=${String(array)}`,
+      `Cannot ${action} as ${name} must be an array of numbers: ${name}=${formatValue(array)}`,
     );
   }
   const actual = (array as ArrayLike<number>).length;
@@ -106,7 +106,7 @@ export function requireArray(
     x === null || typeof x !== "object" || typeof (x as { length?: unknown }).length !== "number"
   ) {
     throw new TypeError(
-      `Cannot ${action} as ${name} must be an array of numbers: ${name}=${String(x)}`,
+      `Cannot ${action} as ${name} must be an array of numbers: ${name}=${formatValue(x)}`,
     );
   }
   const array = x as ArrayLike<unknown>;

@@ -7,6 +7,7 @@
  */
 
 import {
+  formatValue,
   type OptionKeys,
   requireNumber,
   requireNumberType,
@@ -185,7 +186,7 @@ export function preluForward<T extends FloatArray = Float64Array>(
   }
   if (!(alpha instanceof Float64Array)) {
     throw new TypeError(
-      `Cannot ${action} as alpha must be a number or a Float64Array: alpha=${String(alpha)}`,
+      `Cannot ${action} as alpha must be a number or a Float64Array: alpha=${formatValue(alpha)}`,
     );
   }
   const cols = requireNumber(action, "cols", orDefault(checked.cols, alpha.length), {

@@ -23,7 +23,10 @@ export interface NumberRequirement {
 }
 
 /**
- * Formats a value for an error message: strings quoted, numbers as JavaScript prints them.
+ * Formats a value for an error message, short enough for one line: strings quoted, numbers as
+ * JavaScript prints them (with -0 as `-0`), bigints with their `n`, functions by name, arrays,
+ * typed arrays and objects by their first eight items or keys (two levels deep),
+ * with a count of the rest.
  *
  * @param value Any value.
  * @returns A short text form.
@@ -35,12 +38,108 @@ export interface NumberRequirement {
  *
  * assert.equal(formatValue("a"), '"a"');
  * assert.equal(formatValue(NaN), "NaN");
+ * assert.equal(formatValue(-0), "-0");
+ * assert.equal(formatValue([1, "b"]), '[1, "b"]');
+ * assert.equal(formatValue({ rows: 1, cols: 2, data: new Float64Array(2) }), "{ rows: 1, cols: 2, data: Float64Array(2) [0, 0] }");
+ * assert.equal(formatValue(Array.from({ length: 100 }, (_, i) => i)), "[0, 1, 2, 3, 4, 5, 6, 7, … 92 more]");
+ * assert.equal(formatValue(Math.max), "function max");
  * ```
  */
 export function formatValue(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(formatValue).join(", ")}]`;
-  return String(value);
+  return formatAt(value, 0);
+}
+
+/** How many items of an array or keys of an object a message shows. */
+const SHOWN_ITEMS = 8;
+/** How many characters of a string a message shows. */
+const SHOWN_CHARACTERS = 60;
+/** How deep a message shows nested arrays and objects (deeper: `[…]`, `{…}`). */
+const SHOWN_DEPTH = 2;
+
+function formatAt(value: unknown, depth: number): string {
+  switch (typeof value) {
+    case "string":
+      return value.length <= SHOWN_CHARACTERS
+        ? JSON.stringify(value)
+        : `${JSON.stringify(value.slice(0, SHOWN_CHARACTERS))}… (${value.length} characters)`;
+    case "number":
+      return Object.is(value, -0) ? "-0" : String(value);
+    case "bigint":
+      return `${value}n`;
+    case "function":
+      return formatFunction(value);
+    case "object":
+      return value === null ? "null" : formatObject(value, depth);
+    default: // undefined, boolean, symbol
+      return String(value);
+  }
+}
+
+function formatFunction(value: { readonly name: string }): string {
+  let kind = "function";
+  try {
+    if (/^class\b/.test(Function.prototype.toString.call(value))) kind = "class";
+  } catch {
+    // A proxy of a function: named as a function.
+  }
+  return value.name === "" ? `an anonymous ${kind}` : `${kind} ${value.name}`;
+}
+
+function formatObject(value: object, depth: number): string {
+  const inner = depth + 1;
+  if (Array.isArray(value)) {
+    if (depth >= SHOWN_DEPTH) return value.length === 0 ? "[]" : "[…]";
+    return `[${listed(value.length, (i) => formatAt(value[i], inner))}]`;
+  }
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+    const array = value as unknown as ArrayLike<number | bigint>;
+    const shown = depth >= SHOWN_DEPTH
+      ? ""
+      : ` [${listed(array.length, (i) => formatAt(array[i], inner))}]`;
+    return `${constructorName(value)}(${array.length})${shown}`;
+  }
+  const name = constructorName(value);
+  if (value instanceof Error) return `${name}: ${formatAt(value.message, SHOWN_DEPTH)}`;
+  if (value instanceof Map || value instanceof Set) return `${name}(${value.size})`;
+  const prefix = name === "Object" ? "" : `${name} `;
+  let keys: string[];
+  try {
+    keys = Object.keys(value);
+  } catch {
+    return `${prefix}{…}`;
+  }
+  if (keys.length === 0) return `${prefix}{}`;
+  if (depth >= SHOWN_DEPTH) return `${prefix}{…}`;
+  const entries = listed(keys.length, (i) => {
+    const key = keys[i];
+    const shownKey = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
+    let entry: string;
+    try {
+      entry = formatAt((value as Record<string, unknown>)[key], inner);
+    } catch {
+      entry = "(unreadable)";
+    }
+    return `${shownKey}: ${entry}`;
+  });
+  return `${prefix}{ ${entries} }`;
+}
+
+/** The first SHOWN_ITEMS of `count` items, comma-separated, then how many more. */
+function listed(count: number, item: (i: number) => string): string {
+  const shown: string[] = [];
+  for (let i = 0; i < Math.min(count, SHOWN_ITEMS); i++) shown.push(item(i));
+  if (count > SHOWN_ITEMS) shown.push(`… ${count - SHOWN_ITEMS} more`);
+  return shown.join(", ");
+}
+
+/** The name of the class that made `value`, `Object` for a plain object or none. */
+function constructorName(value: object): string {
+  try {
+    const name = (value.constructor as { name?: unknown } | undefined)?.name;
+    return typeof name === "string" && name !== "" ? name : "Object";
+  } catch {
+    return "Object";
+  }
 }
 
 function describe(req: NumberRequirement): string {

@@ -7,7 +7,7 @@
 import katex from "npm:katex@0.19.1";
 import { escapeHtml } from "../plot/escape_html.ts";
 import { casesHtml, splitCases } from "./_cases_layout.ts";
-import { type OptionKeys, requireOptions } from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
 
 /** Options for {@linkcode latexToHtml}. */
 export interface LatexToHtmlOptions {
@@ -58,7 +58,7 @@ export function latexToHtml(latex: string, options: LatexToHtmlOptions = {}): st
   requireOptions("render LaTeX", options, LATEX_TO_HTML_KEYS);
   if (typeof latex !== "string") {
     throw new TypeError(
-      `Cannot render LaTeX as latex must be a string: latex=${String(latex)}`,
+      `Cannot render LaTeX as latex must be a string: latex=${formatValue(latex)}`,
     );
   }
   const displayMode = options.displayMode ?? true;

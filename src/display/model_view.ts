@@ -13,6 +13,7 @@ import { Sequential } from "../nn/sequential.ts";
 import { plotDefaults } from "../plot/defaults.ts";
 import { htmlTable } from "./_table.ts";
 import { Displayable, jupyterDisplay, type MimeBundle } from "./displayable.ts";
+import { formatValue } from "../core/validate.ts";
 
 /**
  * Builds the rich display of a model: a table with one row per layer (its description, output
@@ -38,7 +39,7 @@ import { Displayable, jupyterDisplay, type MimeBundle } from "./displayable.ts";
 export function modelView(model: Sequential): Displayable {
   if (!(model instanceof Sequential)) {
     throw new TypeError(
-      `Cannot display a model as it must be a Sequential: model=${String(model)}`,
+      `Cannot display a model as it must be a Sequential: model=${formatValue(model)}`,
     );
   }
   const rows = model.layers.map((layer, i) => {

@@ -5,6 +5,8 @@
  * @module
  */
 
+import { formatValue } from "../core/validate.ts";
+
 /** Encodes a float64 array as base64 of its little-endian bytes. */
 export function encodeFloat64(values: Float64Array): string {
   const bytes = new Uint8Array(values.length * 8);
@@ -50,7 +52,7 @@ export function readInteger(action: string, json: Record<string, unknown>, name:
   const value = json[name];
   if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
     throw new TypeError(
-      `Cannot ${action} as ${name} must be an integer >= ${min}: ${name}=${String(value)}`,
+      `Cannot ${action} as ${name} must be an integer >= ${min}: ${name}=${formatValue(value)}`,
     );
   }
   return value;

@@ -70,7 +70,9 @@ export class Sequential {
   constructor(layers: readonly Layer[]) {
     const action = "create a Sequential model";
     if (!Array.isArray(layers)) {
-      throw new TypeError(`Cannot ${action} as layers must be an array: layers=${String(layers)}`);
+      throw new TypeError(
+        `Cannot ${action} as layers must be an array: layers=${formatValue(layers)}`,
+      );
     }
     if (layers.length === 0) {
       throw new RangeError(`Cannot ${action} as layers must not be empty: layers.length=0`);

@@ -8,7 +8,7 @@ import { requireFlag } from "../core/_require.ts";
 import { escapeHtml } from "./escape_html.ts";
 import { figureSvg } from "./_figure_svg.ts";
 import type { FigureElement } from "./types.ts";
-import { type OptionKeys, requireOptions } from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -43,7 +43,7 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 export function toSvgString(svg: FigureElement): string {
   if (svg === null || typeof svg !== "object" || typeof svg.tagName !== "string") {
     throw new TypeError(
-      `Cannot serialize a figure as SVG as it must be an element: svg=${String(svg)}`,
+      `Cannot serialize a figure as SVG as it must be an element: svg=${formatValue(svg)}`,
     );
   }
   if (svg.tagName.toLowerCase() !== "svg") return figureSvg(svg);
@@ -86,7 +86,7 @@ export function toHtmlString(figure: FigureElement, options: ToHtmlStringOptions
   requireOptions("render a figure to HTML", options, TO_HTML_STRING_KEYS);
   if (figure === null || typeof figure !== "object" || typeof figure.outerHTML !== "string") {
     throw new TypeError(
-      `Cannot serialize a figure as HTML as it must be an element: figure=${String(figure)}`,
+      `Cannot serialize a figure as HTML as it must be an element: figure=${formatValue(figure)}`,
     );
   }
   requireFlag("render a figure to HTML", "standalone", options.standalone);

@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
-import { type OptionKeys, requireNumberType, requireOptions } from "../../src/core/mod.ts";
+import {
+  formatValue,
+  type OptionKeys,
+  requireNumberType,
+  requireOptions,
+} from "../../src/core/mod.ts";
 
 interface Options {
   alpha?: number;
@@ -100,4 +105,83 @@ Deno.test("requireOptions() refuses a key set to null, which would pass for the 
       "Cannot do it as alpha must be a value or left out (for its default), not null: alpha=null",
   });
   assert.deepEqual(check({ alpha: undefined }), { alpha: undefined });
+});
+
+Deno.test("formatValue() shows the value an error message reports, on one short line", async (t) => {
+  await t.step("primitives as JavaScript writes them, -0 and bigints told apart", () => {
+    assert.equal(formatValue("x y"), '"x y"');
+    assert.equal(formatValue(-0), "-0");
+    assert.equal(formatValue(0), "0");
+    assert.equal(formatValue(-Infinity), "-Infinity");
+    assert.equal(formatValue(3n), "3n");
+    assert.equal(formatValue(undefined), "undefined");
+    assert.equal(formatValue(null), "null");
+    assert.equal(formatValue(true), "true");
+    assert.equal(formatValue(Symbol("s")), "Symbol(s)");
+  });
+  await t.step("a long string by its first 60 characters and its length", () => {
+    assert.equal(formatValue("a".repeat(61)), `"${"a".repeat(60)}"… (61 characters)`);
+    assert.equal(formatValue("a".repeat(60)), `"${"a".repeat(60)}"`);
+  });
+  await t.step("functions and classes by name, not by their source", () => {
+    function relu(z: number) {
+      return Math.max(0, z);
+    }
+    class Model {}
+    assert.equal(formatValue(relu), "function relu");
+    assert.equal(formatValue(Model), "class Model");
+    assert.equal(formatValue([(z: number) => z][0]), "an anonymous function");
+  });
+  await t.step("objects by their keys, class instances by their class", () => {
+    class Point {
+      x = 1;
+      "y-label" = "a";
+    }
+    assert.equal(formatValue({ alpha: 0.1, atZero: "left" }), '{ alpha: 0.1, atZero: "left" }');
+    assert.equal(formatValue(new Point()), 'Point { x: 1, "y-label": "a" }');
+    assert.equal(formatValue({}), "{}");
+    assert.equal(formatValue(Object.create(null)), "{}");
+    assert.equal(formatValue(new Map([[1, 2]])), "Map(1)");
+    assert.equal(formatValue(new RangeError("too big")), 'RangeError: "too big"');
+  });
+  await t.step("arrays and typed arrays by their first eight items and a count", () => {
+    assert.equal(formatValue([1, [2, [3, [4]]]]), "[1, [2, […]]]");
+    assert.equal(formatValue(new Float64Array([0.5, -0])), "Float64Array(2) [0.5, -0]");
+    assert.equal(
+      formatValue(new Int32Array(1_000_000)),
+      "Int32Array(1000000) [0, 0, 0, 0, 0, 0, 0, 0, … 999992 more]",
+    );
+    assert.equal(formatValue(new BigInt64Array(1)), "BigInt64Array(1) [0n]");
+    const wide = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`k${i}`, i]));
+    assert.equal(
+      formatValue(wide),
+      "{ k0: 0, k1: 1, k2: 2, k3: 3, k4: 4, k5: 5, k6: 6, k7: 7, … 2 more }",
+    );
+  });
+  await t.step("a matrix, nested two levels deep", () => {
+    const matrix = { rows: 1, cols: 3, data: Float64Array.of(1, 2, 3) };
+    assert.equal(
+      formatValue({ x: matrix }),
+      "{ x: { rows: 1, cols: 3, data: Float64Array(3) } }",
+    );
+  });
+  await t.step("a getter that throws or a proxy that refuses does not hide the error", () => {
+    const throwing = {
+      get value(): number {
+        throw new Error("no");
+      },
+    };
+    assert.equal(formatValue(throwing), "{ value: (unreadable) }");
+    const refusing = new Proxy({}, {
+      ownKeys() {
+        throw new Error("no");
+      },
+    });
+    assert.equal(formatValue(refusing), "{…}");
+  });
+  await t.step("a cycle ends at the depth limit", () => {
+    const cycle: { self?: unknown } = {};
+    cycle.self = cycle;
+    assert.equal(formatValue(cycle), "{ self: { self: {…} } }");
+  });
 });

@@ -83,7 +83,7 @@ Deno.test("blobs() rejects bad options", async (t) => {
     assert.throws(() => blobs({ centers: {} as unknown as number }), {
       name: "TypeError",
       message:
-        "Cannot generate blobs as centers must be a number of centers or an array of center rows: centers=[object Object]",
+        "Cannot generate blobs as centers must be a number of centers or an array of center rows: centers={}",
     });
   });
   await t.step("null for a default", () => {

@@ -159,7 +159,7 @@ Deno.test("plotActivations() names a domain, kinks or document of the wrong kind
     assert.throws(() => plotActivations([relu], { document: {} as never }), {
       name: "TypeError",
       message:
-        "Cannot plot activations as document must be a DOM document (the browser's or createDocument()): document=[object Object]",
+        "Cannot plot activations as document must be a DOM document (the browser's or createDocument()): document={}",
     });
   });
 });

@@ -276,7 +276,7 @@ Deno.test("measure() refuses runs that are not an array and a metric that is not
   assert.throws(() => measure([{ seed: "0", result: 1 }] as never, (r: number) => r), {
     name: "TypeError",
     message:
-      "Cannot measure as every run must be a run from overSeeds { seed, result } or { seed, diverged }: runs[0]=[object Object]",
+      'Cannot measure as every run must be a run from overSeeds { seed, result } or { seed, diverged }: runs[0]={ seed: "0", result: 1 }',
   });
 });
 
