@@ -151,19 +151,19 @@ function shapeRows(shape: (typeof SHAPES)[number], seed: number): Timed[] {
   const tag = (what: string) => `${shape.name}: ${what}`;
   const forward: Timed = {
     label: tag("product x W + b"),
-    run: repeat(() => axpyRows(rows, nIn, nOut, X, nIn * 8, 8, W, B, 0, Y, S)),
+    run: repeat(() => axpyRows(rows, nIn, nOut, X, nIn * 8, 8, W, B, 0, Y, S, 0)),
     calls,
     macs: nzX * nOut,
   };
   const weightGradient: Timed = {
     label: tag("product gW += xᵀ g"),
-    run: repeat(() => axpyRows(nIn, rows, nOut, X, 8, nIn * 8, G, GW, nOut * 8, GW, S)),
+    run: repeat(() => axpyRows(nIn, rows, nOut, X, 8, nIn * 8, G, GW, nOut * 8, GW, S, 0)),
     calls,
     macs: nzX * nOut,
   };
   const inputGradient: Timed = {
     label: tag("product gx = g Wᵀ"),
-    run: repeat(() => axpyRows(rows, nOut, nIn, G, nOut * 8, 8, WT, ZERO, 0, GX, S)),
+    run: repeat(() => axpyRows(rows, nOut, nIn, G, nOut * 8, 8, WT, ZERO, 0, GX, S, 0)),
     calls,
     macs: nzG * nIn,
   };

@@ -174,6 +174,7 @@ export interface DenseWasmExports {
     initStride: number,
     out: number,
     scratch: number,
+    relu: number,
   ): void;
   transpose(rows: number, cols: number, src: number, dst: number): void;
 }
@@ -257,7 +258,7 @@ export function wasmKernels(): DenseKernels | undefined {
       for (let start = 0; start < rows; start += block) {
         const n = Math.min(block, rows - start);
         f.set(rowsOf(x, start, n, nIn), X / 8);
-        exports.axpyRows(n, nIn, nOut, X, nIn * 8, 8, W, B, 0, Y, S);
+        exports.axpyRows(n, nIn, nOut, X, nIn * 8, 8, W, B, 0, Y, S, 0);
         y.set(window(f, Y / 8, n * nOut), start * nOut);
       }
     },
@@ -283,10 +284,10 @@ export function wasmKernels(): DenseKernels | undefined {
         f.set(rowsOf(g, start, n, nOut), G / 8);
         // gw[k, :] += Σ_i x[i, k] g[i, :]: row k of A is column k of the x block (gathered
         // two columns at a time, one 16-byte load per row of x; scratch for two lists).
-        exports.axpyRows(nIn, n, nOut, X, 8, nIn * 8, G, GW, nOut * 8, GW, S);
-        exports.axpyRows(1, n, nOut, ONES, 0, 8, G, GB, 0, GB, S);
+        exports.axpyRows(nIn, n, nOut, X, 8, nIn * 8, G, GW, nOut * 8, GW, S, 0);
+        exports.axpyRows(1, n, nOut, ONES, 0, 8, G, GB, 0, GB, S, 0);
         if (gx !== undefined) {
-          exports.axpyRows(n, nOut, nIn, G, nOut * 8, 8, WT, ZERO, 0, GX, S);
+          exports.axpyRows(n, nOut, nIn, G, nOut * 8, 8, WT, ZERO, 0, GX, S, 0);
           gx.set(window(f, GX / 8, n * nIn), start * nIn);
         }
       }

@@ -8,8 +8,11 @@
  * memory holds the network's weights, biases, gradients, optimizer moments, every layer's
  * input and output and the gradients between them, for the whole run: a step copies in only
  * the batch's labels (or its loss gradient), and hands the loss a view of the network's output.
- * ReLU, its gradient, the dead-neuron flags, the gradient norms, the optimizer's update and the
- * built-in softmax cross-entropy (all but its logarithms) run there too.
+ * ReLU's gradient, the dead-neuron flags, the gradient norms, the optimizer's update and the
+ * built-in softmax cross-entropy (all but its logarithms) run there too. ReLU itself costs no pass
+ * of its own: the layer above reads z where its products gather their non-zero inputs and keeps
+ * only the positive entries (and NaN), the entries of relu(z) they would have kept (3.4% of the
+ * moons benchmark's time, median of 30 alternated fits; no change measured on digits).
  * The model's own arrays are brought up to date whenever the caller can look at them (at the
  * end of each epoch, around each `onStep` call, before a divergence error) and read back before
  * the next step, so a change made to them in a callback is trained on.
@@ -17,7 +20,8 @@
  * The results are bit for bit those of the layer-by-layer loop: the same kernels of
  * `_wasm/dense.wat` on the same operands for the products and Adam, and kernels for ReLU, its
  * gradient, SGD and the squared norms that do the IEEE operations of their TypeScript
- * counterparts in the same order (tests/nn/wasm_training_test.ts compares the two paths).
+ * counterparts in the same order (tests/nn/wasm_training_test.ts compares the two paths, and the
+ * products on z with those on relu(z)).
  *
  * It applies to a {@linkcode Sequential} of Dense layers with a ReLU (f'(0) = 0, built by this
  * library) between each two, trained with plain SGD, Adam or AdamW given by name, without
@@ -31,7 +35,7 @@
  * @module
  */
 
-import { isLeftKinkRelu } from "../activations/relu.ts";
+import { isLeftKinkRelu, reluForward64 } from "../activations/relu.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { type AdamStepSettings, runWasmAdam, type WasmAdam } from "./_adam_kernels.ts";
 import { forEachChunk } from "./_chunks.ts";
@@ -49,7 +53,6 @@ export interface StepExports {
   axpyRows: DenseWasmExports["axpyRows"];
   transpose: DenseWasmExports["transpose"];
   adam: WasmAdam;
-  reluForward(z: number, y: number, n: number): void;
   reluBackward(z: number, g: number, out: number, n: number): void;
   markPositive(z: number, rows: number, cols: number, flags: number): void;
   sumSquares(p: number, n: number): number;
@@ -82,10 +85,14 @@ interface DenseSlots {
   vw: number;
   mb: number;
   vb: number;
-  /** Input rows (the batch, or the ReLU output below), output rows z, ReLU's output of z. */
+  /**
+   * Input rows (the batch, or the z of the layer below, read through its ReLU: the products take
+   * relu(z) where they gather the input, so ReLU's output is never written), and output rows z.
+   */
   x: number;
   z: number;
-  y: number;
+  /** 1 when x is the z of a ReLU's input (the products' `relu` argument), else 0. */
+  relu: number;
   /** Gradient of the loss with respect to z, and to the input (-1 for the first layer). */
   gz: number;
   gx: number;
@@ -300,13 +307,13 @@ export class WasmTraining {
         vb: adam ? take(nOut) : -1,
         x,
         z: take(maxRows * nOut),
-        y: last ? -1 : take(maxRows * nOut),
+        relu: i === 0 ? 0 : 1,
         gz: take(maxRows * nOut),
         gx: i === 0 ? -1 : take(maxRows * nIn),
         flags: last ? -1 : take(Math.ceil(nOut / 8)),
       };
       layers.push(slots);
-      x = slots.y;
+      x = slots.z;
     });
     const ones = take(maxRows), zero = take(widest);
     const labels = take(Math.ceil(maxRows / 2)), stats = take(2 * maxRows);
@@ -413,8 +420,20 @@ export class WasmTraining {
   #forward(rows: number): Matrix {
     const ex = this.#ex, layers = this.#layers;
     for (const s of layers) {
-      ex.axpyRows(rows, s.nIn, s.nOut, s.x, s.nIn * 8, 8, s.w, s.b, 0, s.z, this.#at.scratch);
-      if (s.y >= 0) ex.reluForward(s.z, s.y, rows * s.nOut);
+      ex.axpyRows(
+        rows,
+        s.nIn,
+        s.nOut,
+        s.x,
+        s.nIn * 8,
+        8,
+        s.w,
+        s.b,
+        0,
+        s.z,
+        this.#at.scratch,
+        s.relu,
+      );
     }
     this.#rows = rows;
     for (let k = 0; k < this.#relus.length; k++) {
@@ -435,7 +454,11 @@ export class WasmTraining {
   /** A copy of ReLU layer `k`'s input and output in the last forward pass. */
   #lastValues(k: number): LastValues {
     const s = this.#layers[k];
-    return { z: this.#copy(s.z, s.nOut), y: this.#copy(s.y, s.nOut) };
+    const z = this.#copy(s.z, s.nOut);
+    // ReLU's output, never written in the memory: computed from z as the layer computes it.
+    const y = { rows: z.rows, cols: z.cols, data: new Float64Array(z.data.length) };
+    reluForward64(z.data, y.data);
+    return { z, y };
   }
 
   /** A copy of the last forward pass's `cols`-column rows at byte offset `at`. */
@@ -539,11 +562,11 @@ export class WasmTraining {
     for (let l = layers.length - 1; l >= 0; l--) {
       // The gradients start from the zero row (as zeroGrad leaves them for Dense.backward).
       const s = layers[l], zero = this.#at.zero;
-      ex.axpyRows(s.nIn, rows, s.nOut, s.x, 8, s.nIn * 8, s.gz, zero, 0, s.gw, scratch);
-      ex.axpyRows(1, rows, s.nOut, this.#at.ones, 0, 8, s.gz, zero, 0, s.gb, scratch);
+      ex.axpyRows(s.nIn, rows, s.nOut, s.x, 8, s.nIn * 8, s.gz, zero, 0, s.gw, scratch, s.relu);
+      ex.axpyRows(1, rows, s.nOut, this.#at.ones, 0, 8, s.gz, zero, 0, s.gb, scratch, 0);
       if (l === 0) break;
       ex.transpose(s.nIn, s.nOut, s.w, s.wt);
-      ex.axpyRows(rows, s.nOut, s.nIn, s.gz, s.nOut * 8, 8, s.wt, zero, 0, s.gx, scratch);
+      ex.axpyRows(rows, s.nOut, s.nIn, s.gz, s.nOut * 8, 8, s.wt, zero, 0, s.gx, scratch, 0);
       const below = layers[l - 1];
       ex.reluBackward(below.z, s.gx, below.gz, rows * below.nOut);
     }

@@ -336,7 +336,7 @@ function stepExports(): StepExports {
   return instantiateDenseModule()?.exports as unknown as StepExports;
 }
 
-Deno.test("the step's ReLU kernels give reluForward64's and the left-kink gradient's bits", () => {
+Deno.test("the step's ReLU backward kernel gives the left-kink gradient's bits", () => {
   const ex = stepExports();
   const edges = [0, -0, 1, -1, 5e-324, -5e-324, Infinity, -Infinity, NaN, 1e308, -1e-308, 2.5];
   const n = edges.length * edges.length + 1; // odd: the last element runs alone
@@ -346,14 +346,51 @@ Deno.test("the step's ReLU kernels give reluForward64's and the left-kink gradie
     z[i] = edges[i % edges.length];
     g[i] = edges[Math.floor(i / edges.length) % edges.length];
   }
-  ex.reluForward(0, 2 * n * 8, n);
-  const expected = new Float64Array(n);
-  reluForward64(z.slice(), expected);
-  assert.equal(bitsOf(heap.slice(2 * n, 3 * n)), bitsOf(expected));
   ex.reluBackward(0, n * 8, 3 * n * 8, n);
   const gradient = new Float64Array(n);
   createActivation("relu").backward(z.slice(), g.slice(), gradient);
   assert.equal(bitsOf(heap.slice(3 * n, 4 * n)), bitsOf(gradient));
+});
+
+Deno.test("the products read a ReLU's input as its output: relu = 1 on z gives the bits of relu = 0 on reluForward64(z)", async (t) => {
+  const ex = stepExports();
+  const heap = new Float64Array(ex.memory.buffer);
+  const words = new BigUint64Array(ex.memory.buffer);
+  const edges = [0, -0, 1, -1, 5e-324, -5e-324, Infinity, -Infinity, NaN, 1e308, -1e-308, 2.5];
+  const prng = createPrng(5);
+  // Rows of A one by one (A = z) and two at a time (A = the transpose of z), with an odd count
+  // of each so that the pair loops and the one-at-a-time loops all run.
+  for (const [rows, inner, cols] of [[5, 13, 7], [4, 26, 24], [1, 5, 2]]) {
+    for (const transposed of [false, true]) {
+      await t.step(
+        `${rows} x ${inner} times ${inner} x ${cols}, A ${transposed ? "transposed" : "by rows"}`,
+        () => {
+          const size = rows * inner;
+          const Z = 0, Y = Z + 8 * size, B = Y + 8 * size, ZERO = B + 8 * inner * cols;
+          const OUT = [0, 1, 2].map((k) => ZERO + 8 * cols + k * 8 * rows * cols);
+          const S = OUT[2] + 8 * rows * cols;
+          heap.fill(0, 0, S / 8 + 4 * Math.max(rows, inner));
+          for (let i = 0; i < size; i++) {
+            heap[Z / 8 + i] = i < 2 * edges.length ? edges[i % edges.length] : 4 * prng() - 2;
+          }
+          // A NaN with its sign bit set (not in the smallest case: every output would be NaN).
+          if (size > 2 * edges.length) words[Z / 8 + size - 1] = 0xfff8000000000001n;
+          for (let i = 0; i < inner * cols; i++) heap[B / 8 + i] = 2 * prng() - 1;
+          const y = new Float64Array(size);
+          reluForward64(heap.slice(Z / 8, Z / 8 + size), y);
+          heap.set(y, Y / 8);
+          const [rowStride, colStride] = transposed ? [8, rows * 8] : [inner * 8, 8];
+          const product = (a: number, out: number, relu: number) => {
+            ex.axpyRows(rows, inner, cols, a, rowStride, colStride, B, ZERO, 0, out, S, relu);
+            return bitsOf(heap.slice(out / 8, out / 8 + rows * cols));
+          };
+          const fused = product(Z, OUT[0], 1);
+          assert.equal(fused, product(Y, OUT[1], 0));
+          assert.notEqual(fused, product(Z, OUT[2], 0), "relu = 0 takes the negative entries");
+        },
+      );
+    }
+  }
 });
 
 Deno.test("the step's sum of squares gives sumOfSquares' bits for every length mod 4", () => {

@@ -26,16 +26,21 @@
   ;; Collects the non-zero entries of one row of A as a list of 16-byte records: the value
   ;; (f64) and, 8 bytes on, the byte offset of the matching row of B (i32; the 4 bytes after it
   ;; are 0). Returns the end of the list. Branch-free: every entry is written, and only a
-  ;; non-zero one advances the end (NaN counts as non-zero, -0 as zero). Each record is one
+  ;; non-zero one advances the end (NaN counts as non-zero, -0 as zero). With $relu = 1 the row
+  ;; is read as the input of a ReLU and gathered as its output: negative entries (and -Infinity)
+  ;; count as zero too, and every kept entry (z > 0, or NaN) is the same value relu(z) is, so the
+  ;; records are those of the row after reluForward, without writing it. Each record is one
   ;; 16-byte store, the value (loaded into the low half of a vector) or-ed with a vector that
   ;; carries the offset in its high half: one store per entry rather than two (stores, not
   ;; loads or arithmetic, bound this loop).
   (func $gather
     (param $a i32) (param $inner i32) (param $stride i32) (param $rowBytes i32)
-    (param $list i32) (result i32)
+    (param $list i32) (param $relu i32) (result i32)
     (local $offset i32) (local $last i32) (local $v i64) (local $offsets v128) (local $step v128)
     (local $pairsLast i32) (local $pair v128) (local $mask i32) (local $step2 v128)
-    (local $offsets1 v128)
+    (local $offsets1 v128) (local $negative v128)
+    ;; All ones where negative entries count as zero ($relu = 1), else all zeros.
+    (local.set $negative (i32x4.splat (i32.sub (i32.const 0) (local.get $relu))))
     (local.set $last (i32.mul (local.get $inner) (local.get $rowBytes)))
     (local.set $step
       (i64x2.replace_lane 1 (v128.const i64x2 0 0) (i64.extend_i32_u (local.get $rowBytes))))
@@ -51,8 +56,10 @@
           (loop $pair
             (br_if $pairsDone (i32.ge_u (local.get $offset) (local.get $pairsLast)))
             (local.set $pair (v128.load (local.get $a)))
-            (local.set $mask (i64x2.bitmask (i64x2.ne
-              (i64x2.shl (local.get $pair) (i32.const 1)) (v128.const i64x2 0 0))))
+            (local.set $mask (i64x2.bitmask (v128.andnot
+              (i64x2.ne (i64x2.shl (local.get $pair) (i32.const 1)) (v128.const i64x2 0 0))
+              (v128.and (f64x2.lt (local.get $pair) (v128.const f64x2 0 0))
+                (local.get $negative)))))
             ;; Each record is one shuffle: a value in the low half, its offset in the high.
             (v128.store (local.get $list)
               (i8x16.shuffle 0 1 2 3 4 5 6 7 24 25 26 27 28 29 30 31
@@ -78,7 +85,11 @@
         (v128.store (local.get $list)
           (v128.or (v128.load64_zero (local.get $a)) (local.get $offsets)))
         (local.set $list (i32.add (local.get $list)
-          (i32.shl (i64.ne (i64.shl (local.get $v) (i64.const 1)) (i64.const 0)) (i32.const 4))))
+          (i32.shl
+            (i32.and (i64.ne (i64.shl (local.get $v) (i64.const 1)) (i64.const 0))
+              (i32.eqz (i32.and (local.get $relu)
+                (f64.lt (f64.reinterpret_i64 (local.get $v)) (f64.const 0)))))
+            (i32.const 4))))
         (local.set $offsets (i64x2.add (local.get $offsets) (local.get $step)))
         (local.set $a (i32.add (local.get $a) (local.get $stride)))
         (local.set $offset (i32.add (local.get $offset) (local.get $rowBytes)))
@@ -90,12 +101,14 @@
   ;; every value costs an 8-byte load from its own row of x; here one 16-byte load brings
   ;; x[i, k] and x[i, k + 1], one bit mask tests both, and each goes to its own list as a
   ;; 16-byte record, exactly the records $gather writes for each column. $a is x[0, k], $stride
-  ;; the bytes from one row of x to the next, $inner the rows of x. Returns both list ends.
+  ;; the bytes from one row of x to the next, $inner the rows of x, $relu as for $gather.
+  ;; Returns both list ends.
   (func $gatherColumnPair
     (param $a i32) (param $inner i32) (param $stride i32) (param $rowBytes i32)
-    (param $list0 i32) (param $list1 i32) (result i32 i32)
+    (param $list0 i32) (param $list1 i32) (param $relu i32) (result i32 i32)
     (local $offset i32) (local $last i32) (local $offsets v128) (local $step v128)
-    (local $pair v128) (local $mask i32)
+    (local $pair v128) (local $mask i32) (local $negative v128)
+    (local.set $negative (i32x4.splat (i32.sub (i32.const 0) (local.get $relu))))
     (local.set $last (i32.mul (local.get $inner) (local.get $rowBytes)))
     (local.set $step
       (i64x2.replace_lane 1 (v128.const i64x2 0 0) (i64.extend_i32_u (local.get $rowBytes))))
@@ -103,8 +116,9 @@
       (loop $next
         (br_if $done (i32.ge_u (local.get $offset) (local.get $last)))
         (local.set $pair (v128.load (local.get $a)))
-        (local.set $mask (i64x2.bitmask (i64x2.ne
-          (i64x2.shl (local.get $pair) (i32.const 1)) (v128.const i64x2 0 0))))
+        (local.set $mask (i64x2.bitmask (v128.andnot
+          (i64x2.ne (i64x2.shl (local.get $pair) (i32.const 1)) (v128.const i64x2 0 0))
+          (v128.and (f64x2.lt (local.get $pair) (v128.const f64x2 0 0)) (local.get $negative)))))
         ;; Column k's value in the low half, then column k + 1's moved down; the same offset
         ;; in the high half (each record one shuffle).
         (v128.store (local.get $list0)
@@ -542,14 +556,15 @@
   ;; out[r, :] = init[r, :] + sum over non-zero A[r, t] of A[r, t] * B[t, :], for r < $rows.
   ;; A[r, t] is at $a + r * $aRowStride + t * $aColStride (bytes); B is $inner x $cols; init
   ;; row r is at $init + r * $initStride (0: one row for all); out is $rows x $cols and may be
-  ;; init itself. $scratch holds 32 * $inner bytes (8-byte aligned): two rows' lists.
+  ;; init itself. $scratch holds 32 * $inner bytes (8-byte aligned): two rows' lists. With
+  ;; $relu = 1, A is read as relu(A) (the input of a ReLU layer stands for its output).
   ;; Where A is the transpose of a row-major x (rows of A 8 bytes apart, $aRowStride = 8),
   ;; rows go two at a time through $gatherColumnPair; the products are the same either way.
   (func (export "axpyRows")
     (param $rows i32) (param $inner i32) (param $cols i32)
     (param $a i32) (param $aRowStride i32) (param $aColStride i32)
     (param $b i32) (param $init i32) (param $initStride i32) (param $out i32)
-    (param $scratch i32)
+    (param $scratch i32) (param $relu i32)
     (local $r i32) (local $end i32) (local $end1 i32) (local $scratch1 i32) (local $rowBytes i32)
     (local.set $rowBytes (i32.shl (local.get $cols) (i32.const 3)))
     (local.set $scratch1 (i32.add (local.get $scratch) (i32.shl (local.get $inner) (i32.const 4))))
@@ -561,7 +576,7 @@
           (then
             (call $gatherColumnPair
               (local.get $a) (local.get $inner) (local.get $aColStride) (local.get $rowBytes)
-              (local.get $scratch) (local.get $scratch1))
+              (local.get $scratch) (local.get $scratch1) (local.get $relu))
             (local.set $end1)
             (local.set $end)
             (call $rowColumns (local.get $scratch) (local.get $end) (local.get $b)
@@ -577,7 +592,7 @@
           (else
             (local.set $end (call $gather
               (local.get $a) (local.get $inner) (local.get $aColStride) (local.get $rowBytes)
-              (local.get $scratch)))
+              (local.get $scratch) (local.get $relu)))
             (call $rowColumns (local.get $scratch) (local.get $end) (local.get $b)
               (local.get $init) (local.get $out) (local.get $cols))
             (local.set $a (i32.add (local.get $a) (local.get $aRowStride)))
@@ -720,25 +735,6 @@
   ;; What a training step needs besides the products and Adam, for ../_wasm_training.ts, which
   ;; keeps a ReLU network's whole step in this memory. Each gives the bits of its TypeScript
   ;; counterpart: every value is the same IEEE operations on the same operands.
-
-  ;; $y = relu($z) over $n doubles: z where z > 0 or z is NaN, +0 where z <= 0 (-0 included),
-  ;; as reluForward64 in ../../activations/_piecewise_linear.ts.
-  (func (export "reluForward") (param $z i32) (param $y i32) (param $n i32)
-    (local $o i32) (local $pairsEnd i32) (local $v v128) (local $s f64)
-    (local.set $pairsEnd (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
-    (block $pairsDone
-      (loop $pair
-        (br_if $pairsDone (i32.ge_u (local.get $o) (local.get $pairsEnd)))
-        (local.set $v (v128.load (i32.add (local.get $z) (local.get $o))))
-        (v128.store (i32.add (local.get $y) (local.get $o))
-          (v128.andnot (local.get $v) (f64x2.le (local.get $v) (v128.const f64x2 0 0))))
-        (local.set $o (i32.add (local.get $o) (i32.const 16)))
-        (br $pair)))
-    (if (i32.and (local.get $n) (i32.const 1))
-      (then
-        (local.set $s (f64.load (i32.add (local.get $z) (local.get $o))))
-        (f64.store (i32.add (local.get $y) (local.get $o))
-          (select (f64.const 0) (local.get $s) (f64.le (local.get $s) (f64.const 0)))))))
 
   ;; $out = $g * (z > 0 ? 1 : 0) over $n doubles, and NaN where z is NaN: the backward pass of
   ;; ReLU with f'(0) = 0, as kinkLeft64 and markNaN in ../../activations/_piecewise_linear.ts.
