@@ -89,7 +89,7 @@ function formatObject(value: object, depth: number): string {
   const inner = depth + 1;
   if (Array.isArray(value)) {
     if (depth >= SHOWN_DEPTH) return value.length === 0 ? "[]" : "[…]";
-    return `[${listed(value.length, (i) => formatAt(value[i], inner))}]`;
+    return `[${listed(value.length, (i) => formatRead(() => value[i], inner))}]`;
   }
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
     const array = value as unknown as ArrayLike<number | bigint>;
@@ -113,15 +113,18 @@ function formatObject(value: object, depth: number): string {
   const entries = listed(keys.length, (i) => {
     const key = keys[i];
     const shownKey = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
-    let entry: string;
-    try {
-      entry = formatAt((value as Record<string, unknown>)[key], inner);
-    } catch {
-      entry = "(unreadable)";
-    }
-    return `${shownKey}: ${entry}`;
+    return `${shownKey}: ${formatRead(() => (value as Record<string, unknown>)[key], inner)}`;
   });
   return `${prefix}{ ${entries} }`;
+}
+
+/** The value `read` returns, formatted, or `(unreadable)` where reading it throws (a getter). */
+function formatRead(read: () => unknown, depth: number): string {
+  try {
+    return formatAt(read(), depth);
+  } catch {
+    return "(unreadable)";
+  }
 }
 
 /** The first SHOWN_ITEMS of `count` items, comma-separated, then how many more. */

@@ -418,22 +418,9 @@ export class WasmTraining {
    * (valid until the next forward pass).
    */
   #forward(rows: number): Matrix {
-    const ex = this.#ex, layers = this.#layers;
+    const ex = this.#ex, layers = this.#layers, scratch = this.#at.scratch;
     for (const s of layers) {
-      ex.axpyRows(
-        rows,
-        s.nIn,
-        s.nOut,
-        s.x,
-        s.nIn * 8,
-        8,
-        s.w,
-        s.b,
-        0,
-        s.z,
-        this.#at.scratch,
-        s.relu,
-      );
+      ex.axpyRows(rows, s.nIn, s.nOut, s.x, s.nIn * 8, 8, s.w, s.b, 0, s.z, scratch, s.relu);
     }
     this.#rows = rows;
     for (let k = 0; k < this.#relus.length; k++) {

@@ -172,6 +172,13 @@ Deno.test("formatValue() shows the value an error message reports, on one short 
       },
     };
     assert.equal(formatValue(throwing), "{ value: (unreadable) }");
+    const item = [1];
+    Object.defineProperty(item, 0, {
+      get(): number {
+        throw new Error("no");
+      },
+    });
+    assert.equal(formatValue(item), "[(unreadable)]");
     const refusing = new Proxy({}, {
       ownKeys() {
         throw new Error("no");
