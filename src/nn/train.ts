@@ -609,8 +609,10 @@ function* runEpochs(
       yield record;
     }
   } finally {
-    // However the run ends, the model is left with no reference to the WebAssembly memory.
+    // However the run ends, the model is left with no reference to the WebAssembly memory, which
+    // then serves the next run.
     wasm?.settle();
+    wasm?.release();
   }
 }
 

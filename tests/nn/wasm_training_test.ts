@@ -30,13 +30,14 @@ import {
   softmaxCrossEntropyValue,
   sumOfSquares,
   train,
+  trainAsync,
   TrainingDivergedError,
   type TrainOptions,
   twoMoons,
 } from "../../src/mod.ts";
 import { ActivationFunction } from "../../src/activations/mod.ts";
 import { instantiateDenseModule } from "../../src/nn/_gemm.ts";
-import { type StepExports, wasmTraining } from "../../src/nn/_wasm_training.ts";
+import { keptMemory, type StepExports, wasmTraining } from "../../src/nn/_wasm_training.ts";
 import { reluForward64 } from "../../src/activations/relu.ts";
 import type { Dataset } from "../../src/core/dataset.ts";
 import { fromRows } from "../../src/core/matrix.ts";
@@ -281,6 +282,62 @@ Deno.test("a diverging run stops at the same step, leaving the same weights and 
   assert.deepEqual(byName.state, byObject.state);
   const zeros = bitsOf(new Float64Array(16));
   assert.equal(byName.state[1], zeros, "the first weight gradient is zero");
+});
+
+Deno.test("a run on the memory an earlier run left gives the layer-by-layer loop's bits", () => {
+  // An earlier run leaves its memory full of values: weights, Adam's moments, flags, lists.
+  train(mlp([64, 40, 30, 10], { seed: 4 }), pixels(400, 9), {
+    epochs: 3,
+    batchSize: 100,
+    learningRate: 1e-2,
+    optimizer: "adam",
+    seed: 4,
+  });
+  const left = keptMemory();
+  assert.ok(left !== undefined, "the run kept its memory");
+  assert.ok(new Float64Array(left.buffer).some((v) => v !== 0), "holding its values");
+  // A smaller run with other layers takes it (moments and flags must start at zero again).
+  const options: TrainOptions = { epochs: 4, batchSize: 50, learningRate: 1e-2, seed: 5 };
+  const data = pixels(170, 10);
+  const byName = mlp([64, 24, 10], { seed: 5 }), byObject = mlp([64, 24, 10], { seed: 5 });
+  const a = train(byName, data, { ...options, optimizer: "adam" });
+  assert.equal(keptMemory(), left, "the second run ran on it and left it again");
+  const b = train(byObject, data, { ...options, optimizer: adam() });
+  assert.deepEqual(figures(a), figures(b));
+  assert.deepEqual(state(byName), state(byObject));
+});
+
+Deno.test("runs that interleave each take a memory of their own", async () => {
+  const data = twoMoons({ n: 200, seed: 3 });
+  const options: TrainOptions = { epochs: 5, batchSize: 16, learningRate: 0.1, seed: 6 };
+  const run = (optimizer: "sgd" | Optimizer, seed: number) => {
+    const model = mlp([2, 16, 16, 2], { seed });
+    return trainAsync(model, data, { ...options, optimizer }).then((history) => ({
+      figures: figures(history),
+      state: state(model),
+    }));
+  };
+  // trainAsync gives the event loop a turn after each epoch: the two runs alternate.
+  const [first, second] = await Promise.all([run("sgd", 1), run("sgd", 2)]);
+  assert.deepEqual(first, await run(sgd(), 1));
+  assert.deepEqual(second, await run(sgd(), 2));
+  assert.notDeepEqual(first.state, second.state);
+});
+
+Deno.test("a run's memory is kept for the next run only up to 32 MiB", () => {
+  const sizes = [64, 8, 2];
+  const small = wasmTraining(mlp(sizes), "sgd", sgd(), ROWS)!;
+  small.settle();
+  small.release();
+  const kept = keptMemory();
+  assert.ok(kept !== undefined && kept.buffer.byteLength <= 32 * 2 ** 20);
+  // 2^16 rows of 64 doubles: 32 MiB of training data, and the rest.
+  const large = wasmTraining(mlp(sizes), "sgd", sgd(), { ...ROWS, dataRows: 2 ** 16 })!;
+  assert.equal(keptMemory(), undefined, "the large run took the kept instance");
+  assert.ok(large !== undefined);
+  large.settle();
+  large.release();
+  assert.equal(keptMemory(), undefined, "and did not keep it");
 });
 
 Deno.test("only ReLU networks with SGD, Adam or AdamW by name take the WebAssembly step", () => {
