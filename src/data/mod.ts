@@ -8,7 +8,7 @@
  *
  * The digits are the one npm dependency of this module, and it is not loaded with it:
  * {@linkcode loadDigits} is async and reads the package's JSON files with a dynamic `import()`
- * on first use (about 0.3 s for all ten digits), so importing relu-lab stays fast and needs no
+ * on first use (about 1 s for all ten digits), so importing relu-lab stays fast and needs no
  * Deno permission.
  *
  * @example
