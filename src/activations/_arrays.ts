@@ -5,6 +5,7 @@
  * @module
  */
 
+import { className } from "../core/_class_name.ts";
 import { formatValue } from "../core/validate.ts";
 import type { FloatArray } from "./types.ts";
 
@@ -59,12 +60,10 @@ export function requireFloatArray(action: string, name: string, out: unknown): F
 
 /** A value's type for a message: `Int32Array(2)`, `Array(3)`, or the value itself. */
 function describeArray(value: unknown): string {
-  if (ArrayBuffer.isView(value) || Array.isArray(value)) {
-    const length = (value as { length?: unknown }).length;
-    return `${value.constructor.name}(${typeof length === "number" ? length : ""})`;
-  }
-  if (typeof value === "object" && value !== null) return value.constructor?.name ?? "Object";
-  return formatValue(value);
+  if (typeof value !== "object" || value === null) return formatValue(value);
+  if (!ArrayBuffer.isView(value) && !Array.isArray(value)) return className(value);
+  const length = (value as { length?: unknown }).length;
+  return `${className(value)}(${typeof length === "number" ? length : ""})`;
 }
 
 /** Throws unless `array` is array-like with `length` elements. */

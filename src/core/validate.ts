@@ -5,6 +5,8 @@
  * @module
  */
 
+import { className } from "./_class_name.ts";
+
 /** Constraints for {@linkcode requireNumber}. */
 export interface NumberRequirement {
   /** Smallest allowed value (inclusive unless `minExclusive`). */
@@ -96,9 +98,9 @@ function formatObject(value: object, depth: number): string {
     const shown = depth >= SHOWN_DEPTH
       ? ""
       : ` [${listed(array.length, (i) => formatAt(array[i], inner))}]`;
-    return `${constructorName(value)}(${array.length})${shown}`;
+    return `${className(value)}(${array.length})${shown}`;
   }
-  const name = constructorName(value);
+  const name = className(value);
   if (value instanceof Error) return `${name}: ${formatAt(value.message, SHOWN_DEPTH)}`;
   if (value instanceof Map || value instanceof Set) return `${name}(${value.size})`;
   const prefix = name === "Object" ? "" : `${name} `;
@@ -133,16 +135,6 @@ function listed(count: number, item: (i: number) => string): string {
   for (let i = 0; i < Math.min(count, SHOWN_ITEMS); i++) shown.push(item(i));
   if (count > SHOWN_ITEMS) shown.push(`… ${count - SHOWN_ITEMS} more`);
   return shown.join(", ");
-}
-
-/** The name of the class that made `value`, `Object` for a plain object or none. */
-function constructorName(value: object): string {
-  try {
-    const name = (value.constructor as { name?: unknown } | undefined)?.name;
-    return typeof name === "string" && name !== "" ? name : "Object";
-  } catch {
-    return "Object";
-  }
 }
 
 function describe(req: NumberRequirement): string {

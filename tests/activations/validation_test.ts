@@ -290,6 +290,18 @@ Deno.test("forward() and backward() refuse an out that is not a Float64Array or 
     refuse(() => relu.forward([1, -2], null as never), "forward", "null");
     refuse(() => relu.backward([1, -2], [1, 1], [0, 0] as never), "backward", "Array(2)");
   });
+  await t.step("an object whose class cannot be read, or is a class of its own", () => {
+    const refusing = new Proxy({}, {
+      get() {
+        throw new Error("no reading");
+      },
+    });
+    refuse(() => relu.forward([1, -2], refusing as never), "forward", "Object");
+    class Buffer2 {
+      length = 2;
+    }
+    refuse(() => relu.forward([1, -2], new Buffer2() as never), "forward", "Buffer2");
+  });
   await t.step("every activation", () => {
     for (const name of ACTIVATION_NAMES) {
       const activation = createActivation(name);
