@@ -13,8 +13,8 @@
  * The WebAssembly kernels work in their own memory: each call copies its operands in and its
  * results out (a few percent of the time), in blocks of rows so that the memory stays small
  * (the weight gradient sums the blocks in row order, so blocking changes no bit). The training
- * loop of a ReLU network skips these copies: `_wasm_training.ts` keeps the whole step in one
- * memory and calls the same kernels there.
+ * loop of a ReLU or Leaky ReLU network skips these copies: `_wasm_training.ts` keeps the whole
+ * step in one memory and calls the same kernels there.
  *
  * @module
  */

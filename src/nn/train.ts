@@ -223,11 +223,12 @@ export class TrainingDivergedError extends RangeError {
  * The same model, data and options give the same weights and history bit for bit (except
  * `seconds`).
  *
- * A ReLU network (Dense layers with a ReLU between each two, as `mlp` builds them) trained with
- * `"sgd"`, `"adam"` or `"adamW"` by name, without dropout or clipping, runs its whole step in one
- * WebAssembly memory that holds the weights, gradients and every layer's values for the run
- * (1.1-1.4 times as fast as layer by layer on the benchmarks, with the same bits). The model's
- * arrays are brought up to date after every epoch and around `onStep`, and the ReLU layers'
+ * A ReLU or Leaky ReLU network (Dense layers with a ReLU or a Leaky ReLU of f'(0) = alpha between
+ * each two, as `mlp` builds them) trained with `"sgd"`, `"adam"` or `"adamW"` by name, without
+ * dropout or clipping, runs its whole step in one WebAssembly memory that holds the weights,
+ * gradients and every layer's values for the run (1.1-1.4 times as fast as layer by layer on the
+ * ReLU benchmarks, about 1.2 on the Leaky ReLU moons fit, with the same bits). The model's arrays
+ * are brought up to date after every epoch and around `onStep`, and the activation layers'
  * `lastInput` and `lastOutput` are those of the last forward pass, as layer by layer.
  *
  * All arguments are checked before anything changes: a refused call leaves the model as it

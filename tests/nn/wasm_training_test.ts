@@ -8,6 +8,7 @@
 
 import assert from "node:assert/strict";
 import {
+  type Activation,
   ActivationLayer,
   adam,
   adamW,
@@ -88,15 +89,17 @@ function bitsOf(values: Float64Array): string {
 /**
  * Trains two copies of a model on `data`: one with the optimizer by name (the WebAssembly step),
  * one with the same optimizer as an object (the layer-by-layer loop), and checks they agree.
+ * The model: `mlp(sizes, { seed: 7 })` (a ReLU network), or what `build` returns.
  */
 function assertSameRun(
-  sizes: number[],
+  model: number[] | (() => Sequential),
   data: Dataset,
   name: "sgd" | "adam" | "adamW",
   object: () => Optimizer,
   options: TrainOptions,
 ): History {
-  const byName = mlp(sizes, { seed: 7 }), byObject = mlp(sizes, { seed: 7 });
+  const build = typeof model === "function" ? model : () => mlp(model, { seed: 7 });
+  const byName = build(), byObject = build();
   assert.ok(wasmTraining(byName, name, object(), ROWS) !== undefined, "the run takes the step");
   const { weightDecay: _, ...rest } = options;
   const a = train(byName, data, { ...options, optimizer: name });
@@ -107,6 +110,14 @@ function assertSameRun(
   backwardAfterRun(byObject);
   assert.deepEqual(state(byName), state(byObject), "a backward pass after the run");
   return a;
+}
+
+/** A 64-33-17-10 network: a Leaky ReLU (alpha 0.2), then a ReLU. */
+function leakyBelowRelu(): Sequential {
+  const { layers } = mlp([64, 33, 17, 10], { activation: "leakyRelu", alpha: 0.2, seed: 7 });
+  return new Sequential(
+    layers.map((layer, i) => i === 3 ? new ActivationLayer(createActivation("relu"), 17) : layer),
+  );
 }
 
 /** A backward pass after training, through what the last forward pass left in the layers. */
@@ -168,6 +179,45 @@ Deno.test("a run in WebAssembly memory gives the layer-by-layer loop's bits", as
       seed: 7,
     });
   });
+  await t.step("Leaky ReLU (alpha 0.01), Adam on image-like data, running metrics", () => {
+    const leaky = () => mlp([64, 64, 10], { activation: "leakyRelu", seed: 7 });
+    const history = assertSameRun(leaky, pixels(503, 1), "adam", () => adam(), {
+      epochs: 6,
+      batchSize: 200,
+      learningRate: 1e-3,
+      trainMetrics: "running",
+      seed: 2,
+    });
+    assert.ok(history[5].trainLoss < history[0].trainLoss, "it learns");
+  });
+  await t.step(
+    "Leaky ReLU (alpha 0.3), SGD with weight decay, end-of-epoch metrics, a test set",
+    () => {
+      const leaky = () => mlp([2, 32, 32, 2], { activation: "leakyRelu", alpha: 0.3, seed: 7 });
+      const decayed = () => sgd({ weightDecay: 1e-3 });
+      assertSameRun(leaky, twoMoons({ n: 300, seed: 1 }), "sgd", decayed, {
+        epochs: 8,
+        batchSize: 32,
+        learningRate: 0.1,
+        weightDecay: 1e-3,
+        test: twoMoons({ n: 100, seed: 2 }),
+        seed: 6,
+      });
+    },
+  );
+  await t.step(
+    "a Leaky ReLU (alpha 0.2) below a ReLU, AdamW, evaluation over several chunks",
+    () => {
+      assertSameRun(leakyBelowRelu, pixels(1100, 11), "adamW", () => adamW({ weightDecay: 0.01 }), {
+        epochs: 3,
+        batchSize: 128,
+        learningRate: 1e-2,
+        weightDecay: 0.01,
+        test: pixels(600, 12),
+        seed: 13,
+      });
+    },
+  );
   await t.step("a regression with matrix targets and mean squared error", () => {
     const prng = createPrng(8), x = matrix(90, 3), y = matrix(90, 2);
     for (let i = 0; i < x.data.length; i++) x.data[i] = randomNormal(prng);
@@ -262,9 +312,16 @@ Deno.test("a loss that throws mid-epoch leaves the weights of the last step and 
   assert.deepEqual(run("adam"), run(adam()));
 });
 
-Deno.test("a diverging run stops at the same step, leaving the same weights and zero gradients", () => {
+Deno.test("a diverging run stops at the same step, leaving the same weights and zero gradients", async (t) => {
+  for (const activation of ["relu", "leakyRelu"]) {
+    await t.step(activation, () => assertSameDivergence(activation));
+  }
+});
+
+/** A run of a 2-8-2 network at learning rate 1e20: the same error and state on both paths. */
+function assertSameDivergence(activation: string): void {
   const run = (optimizer: "sgd" | Optimizer) => {
-    const model = mlp([2, 8, 2], { seed: 1 });
+    const model = mlp([2, 8, 2], { activation, seed: 1 });
     const error = assert.throws(
       () =>
         train(model, twoMoons({ n: 64, seed: 5 }), {
@@ -282,7 +339,7 @@ Deno.test("a diverging run stops at the same step, leaving the same weights and 
   assert.deepEqual(byName.state, byObject.state);
   const zeros = bitsOf(new Float64Array(16));
   assert.equal(byName.state[1], zeros, "the first weight gradient is zero");
-});
+}
 
 Deno.test("a run on the memory an earlier run left gives the layer-by-layer loop's bits", () => {
   // An earlier run leaves its memory full of values: weights, Adam's moments, flags, lists.
@@ -340,7 +397,7 @@ Deno.test("a run's memory is kept for the next run only up to 32 MiB", () => {
   assert.equal(keptMemory(), undefined, "and did not keep it");
 });
 
-Deno.test("only ReLU networks with SGD, Adam or AdamW by name take the WebAssembly step", () => {
+Deno.test("only ReLU and Leaky ReLU networks with SGD, Adam or AdamW by name take the WebAssembly step", () => {
   const plain = mlp([2, 4, 2]);
   assert.ok(wasmTraining(plain, "sgd", sgd(), ROWS));
   assert.ok(wasmTraining(plain, "adamW", adamW(), ROWS));
@@ -348,12 +405,21 @@ Deno.test("only ReLU networks with SGD, Adam or AdamW by name take the WebAssemb
   assert.ok(wasmTraining(plain, "sgd", sgd(), huge));
   assert.equal(wasmTraining(plain, undefined, adam(), ROWS), undefined, "an optimizer object");
   assert.equal(wasmTraining(plain, "momentum", sgd({ momentum: 0.9 }), ROWS), undefined);
-  assert.equal(
-    wasmTraining(mlp([2, 4, 2], { activation: "leakyRelu" }), "sgd", sgd(), ROWS),
-    undefined,
-  );
+  assert.ok(wasmTraining(mlp([2, 4, 2], { activation: "leakyRelu" }), "sgd", sgd(), ROWS));
+  assert.ok(wasmTraining(leakyBelowRelu(), "adam", adam(), ROWS), "Leaky ReLU and ReLU mixed");
+  const leakyZero = mlp([2, 4, 2], { activation: "leakyRelu", alpha: 0 });
+  assert.equal(wasmTraining(leakyZero, "sgd", sgd(), ROWS), undefined, "Leaky ReLU, alpha 0");
   const rightKink = mlp([2, 4, 2], { activation: createActivation("relu", { atZero: "right" }) });
   assert.equal(wasmTraining(rightKink, "sgd", sgd(), ROWS), undefined, "f'(0) = 1");
+  const leakyRight = createActivation("leakyRelu", { alpha: 0.1, atZero: "right" });
+  assert.equal(
+    wasmTraining(mlp([2, 4, 2], { activation: leakyRight }), "sgd", sgd(), ROWS),
+    undefined,
+    "Leaky ReLU with f'(0) = 1",
+  );
+  for (const activation of ["prelu", "rrelu", "elu"]) {
+    assert.equal(wasmTraining(mlp([2, 4, 2], { activation }), "sgd", sgd(), ROWS), undefined);
+  }
   assert.equal(wasmTraining(mlp([2, 4, 2], { dropout: 0.5 }), "sgd", sgd(), ROWS), undefined);
   const lookalike = new ActivationFunction({
     name: "relu",
@@ -393,20 +459,53 @@ function stepExports(): StepExports {
   return instantiateDenseModule()?.exports as unknown as StepExports;
 }
 
-Deno.test("the step's ReLU backward kernel gives the left-kink gradient's bits", () => {
+/** Every pair of these edge cases, as z and as the incoming gradient. */
+const EDGES = [0, -0, 1, -1, 5e-324, -5e-324, Infinity, -Infinity, NaN, 1e308, -1e-308, 2.5];
+
+Deno.test("the step's backward kernel gives the left-kink gradient's bits of ReLU and Leaky ReLU", async (t) => {
+  for (
+    const [name, alpha] of [["relu", 0], ["leakyRelu", 0.01], ["leakyRelu", 0.3], [
+      "leakyRelu",
+      1,
+    ]] as const
+  ) {
+    await t.step(`${name}, slope ${alpha}`, () => {
+      const activation = name === "relu"
+        ? createActivation("relu")
+        : createActivation(name, { alpha });
+      assertKinkBackward(alpha, activation);
+    });
+  }
+});
+
+/** The kernel at `slope` against `activation`'s backward pass on every pair of {@linkcode EDGES}. */
+function assertKinkBackward(slope: number, activation: Activation): void {
   const ex = stepExports();
-  const edges = [0, -0, 1, -1, 5e-324, -5e-324, Infinity, -Infinity, NaN, 1e308, -1e-308, 2.5];
-  const n = edges.length * edges.length + 1; // odd: the last element runs alone
+  const n = EDGES.length * EDGES.length + 1; // odd: the last element runs alone
   const heap = new Float64Array(ex.memory.buffer);
   const z = heap.subarray(0, n), g = heap.subarray(n, 2 * n);
   for (let i = 0; i < n; i++) {
-    z[i] = edges[i % edges.length];
-    g[i] = edges[Math.floor(i / edges.length) % edges.length];
+    z[i] = EDGES[i % EDGES.length];
+    g[i] = EDGES[Math.floor(i / EDGES.length) % EDGES.length];
   }
-  ex.reluBackward(0, n * 8, 3 * n * 8, n);
+  ex.kinkBackward(0, n * 8, 3 * n * 8, n, slope);
   const gradient = new Float64Array(n);
-  createActivation("relu").backward(z.slice(), g.slice(), gradient);
+  activation.backward(z.slice(), g.slice(), gradient);
   assert.equal(bitsOf(heap.slice(3 * n, 4 * n)), bitsOf(gradient));
+}
+
+Deno.test("the step's Leaky ReLU forward kernel gives the activation's bits", () => {
+  const ex = stepExports();
+  const heap = new Float64Array(ex.memory.buffer);
+  // Odd: the last element, negative, runs alone.
+  const values = [...EDGES, ...EDGES.map((v) => -3 * v), -2.5], n = values.length;
+  heap.set(values);
+  const z = heap.subarray(0, n);
+  for (const alpha of [0.01, 0.3, 1, 5e-324]) {
+    ex.leakyForward(0, n * 8, n, alpha);
+    const y = createActivation("leakyRelu", { alpha }).forward(z.slice());
+    assert.equal(bitsOf(heap.slice(n, 2 * n)), bitsOf(y), `alpha ${alpha}`);
+  }
 });
 
 Deno.test("the products read a ReLU's input as its output: relu = 1 on z gives the bits of relu = 0 on reluForward64(z)", async (t) => {

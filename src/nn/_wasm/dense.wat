@@ -733,13 +733,18 @@
 
   ;; ---------------------------------------------------------------------------------------
   ;; What a training step needs besides the products and Adam, for ../_wasm_training.ts, which
-  ;; keeps a ReLU network's whole step in this memory. Each gives the bits of its TypeScript
-  ;; counterpart: every value is the same IEEE operations on the same operands.
+  ;; keeps a ReLU or Leaky ReLU network's whole step in this memory. Each gives the bits of its
+  ;; TypeScript counterpart: every value is the same IEEE operations on the same operands.
 
-  ;; $out = $g * (z > 0 ? 1 : 0) over $n doubles, and NaN where z is NaN: the backward pass of
-  ;; ReLU with f'(0) = 0, as kinkLeft64 and markNaN in ../../activations/_piecewise_linear.ts.
-  (func (export "reluBackward") (param $z i32) (param $g i32) (param $out i32) (param $n i32)
+  ;; $out = $g * (z > 0 ? 1 : $slope) over $n doubles, and NaN where z is NaN: the backward
+  ;; pass of ReLU ($slope 0) or Leaky ReLU ($slope alpha) with f'(0) = $slope, as kinkLeft64 and
+  ;; markNaN in ../../activations/_piecewise_linear.ts (with ReLU's slope +0, g * +0 is the
+  ;; g * pair[0] of its pair (0, 1)).
+  (func (export "kinkBackward")
+    (param $z i32) (param $g i32) (param $out i32) (param $n i32) (param $slope f64)
     (local $o i32) (local $pairsEnd i32) (local $v v128) (local $s f64) (local $r f64)
+    (local $slopes v128)
+    (local.set $slopes (f64x2.splat (local.get $slope)))
     (local.set $pairsEnd (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
     (block $pairsDone
       (loop $pair
@@ -749,8 +754,8 @@
           (v128.bitselect
             (v128.const i64x2 0x7ff8000000000000 0x7ff8000000000000)
             (f64x2.mul (v128.load (i32.add (local.get $g) (local.get $o)))
-              (v128.and (f64x2.gt (local.get $v) (v128.const f64x2 0 0))
-                (v128.const f64x2 1 1)))
+              (v128.bitselect (v128.const f64x2 1 1) (local.get $slopes)
+                (f64x2.gt (local.get $v) (v128.const f64x2 0 0))))
             (f64x2.ne (local.get $v) (local.get $v))))
         (local.set $o (i32.add (local.get $o) (i32.const 16)))
         (br $pair)))
@@ -758,10 +763,34 @@
       (then
         (local.set $s (f64.load (i32.add (local.get $z) (local.get $o))))
         (local.set $r (f64.mul (f64.load (i32.add (local.get $g) (local.get $o)))
-          (select (f64.const 1) (f64.const 0) (f64.gt (local.get $s) (f64.const 0)))))
+          (select (f64.const 1) (local.get $slope) (f64.gt (local.get $s) (f64.const 0)))))
         (f64.store (i32.add (local.get $out) (local.get $o))
           (select (f64.reinterpret_i64 (i64.const 0x7ff8000000000000)) (local.get $r)
             (f64.ne (local.get $s) (local.get $s)))))))
+
+  ;; $y = z * (z > 0 ? 1 : $slope) over $n doubles: Leaky ReLU's forward pass, as
+  ;; linearForward64 in ../../activations/_piecewise_linear.ts (z times the slope of its side;
+  ;; a NaN z gives z * $slope, NaN). ReLU needs no such pass: the products read it from z.
+  (func (export "leakyForward") (param $z i32) (param $y i32) (param $n i32) (param $slope f64)
+    (local $o i32) (local $pairsEnd i32) (local $v v128) (local $s f64) (local $slopes v128)
+    (local.set $slopes (f64x2.splat (local.get $slope)))
+    (local.set $pairsEnd (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
+    (block $pairsDone
+      (loop $pair
+        (br_if $pairsDone (i32.ge_u (local.get $o) (local.get $pairsEnd)))
+        (local.set $v (v128.load (i32.add (local.get $z) (local.get $o))))
+        (v128.store (i32.add (local.get $y) (local.get $o))
+          (f64x2.mul (local.get $v)
+            (v128.bitselect (v128.const f64x2 1 1) (local.get $slopes)
+              (f64x2.gt (local.get $v) (v128.const f64x2 0 0)))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $pair)))
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then
+        (local.set $s (f64.load (i32.add (local.get $z) (local.get $o))))
+        (f64.store (i32.add (local.get $y) (local.get $o))
+          (f64.mul (local.get $s)
+            (select (f64.const 1) (local.get $slope) (f64.gt (local.get $s) (f64.const 0))))))))
 
   ;; For each column j of the $rows x $cols matrix $z whose byte $flags[j] is 0: 1 if some
   ;; z[i, j] > 0 (looked for down the column, stopping at the first), as recordActivations in
