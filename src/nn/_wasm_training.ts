@@ -189,7 +189,7 @@ export function wasmTraining(
 ): WasmTraining | undefined {
   const update = updateOf(optimizerName, optimizer);
   if (update === undefined) return undefined;
-  const network = reluNetworkOf(model);
+  const network = stepNetworkOf(model);
   if (network === undefined) return undefined;
   const exports = idle ?? stepExports();
   idle = undefined;
@@ -232,7 +232,7 @@ function updateOf(name: string | undefined, optimizer: Optimizer): Update | unde
  * ReLU (any mix), with the slope of each for z <= 0 (0 for ReLU), or undefined for any other
  * model. The layers must be of these classes exactly: a subclass may compute something else.
  */
-function reluNetworkOf(
+function stepNetworkOf(
   model: Sequential,
 ): { dense: Dense[]; activations: ActivationLayer[]; slopes: number[] } | undefined {
   if (!(model instanceof Sequential)) return undefined;
