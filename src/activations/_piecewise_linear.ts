@@ -27,6 +27,30 @@ export interface LinearSlopes {
   readonly table: Float64Array;
 }
 
+/**
+ * The ReLU and Leaky ReLU objects built by this module with f'(0) equal to the slope for z < 0
+ * (the default convention), with that slope: 0 for ReLU, alpha for Leaky ReLU.
+ */
+const LEFT_KINK_SLOPES = new WeakMap<object, number>();
+
+/** Records `activation` as a left-kink ReLU or Leaky ReLU of slope `slope` for z <= 0. */
+export function registerLeftKink(activation: object, slope: number): void {
+  LEFT_KINK_SLOPES.set(activation, slope);
+}
+
+/**
+ * The slope for z <= 0 of `activation` if it is a ReLU or Leaky ReLU built by this module with
+ * f'(0) equal to that slope, else undefined. Its backward pass is then `kinkLeft64` at that slope,
+ * and its forward pass `reluForward64` (slope ±0: ReLU, or Leaky ReLU at alpha 0) or
+ * `linearForward64`, which the WebAssembly training step (`nn/_wasm_training.ts`) reproduces bit
+ * for bit. A look-alike (another object of the same name) has none.
+ */
+export function leftKinkSlope(activation: unknown): number | undefined {
+  return typeof activation === "object" && activation !== null
+    ? LEFT_KINK_SLOPES.get(activation)
+    : undefined;
+}
+
 /** Resolves the slopes and the kink convention for the backward kernels. */
 export function linearSlopes(
   action: string,

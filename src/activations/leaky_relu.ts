@@ -14,6 +14,7 @@ import {
   linearForward64,
   linearGrad,
   linearSlopes,
+  registerLeftKink,
 } from "./_piecewise_linear.ts";
 import { reluForward32, reluForward64, reluValue } from "./relu.ts";
 import type { KinkConvention } from "./types.ts";
@@ -135,25 +136,8 @@ export function leakyReluActivation(options: LeakyReluGradOptions = {}): Activat
     atZero,
     params: { alpha, atZero },
   });
-  // alpha 0 runs ReLU's forward kernel (+0 for z <= 0, where alpha * z could be -0).
-  if (alpha > 0 && atZero === "left") LEFT_KINK_LEAKY_SLOPES.set(activation, alpha);
+  if (atZero === "left") registerLeftKink(activation, alpha);
   return activation;
-}
-
-/** The Leaky ReLU objects built here with alpha > 0 and f'(0) = alpha (the default): alpha. */
-const LEFT_KINK_LEAKY_SLOPES = new WeakMap<object, number>();
-
-/**
- * The negative slope alpha of `activation` if it is a Leaky ReLU built by this module with
- * alpha > 0 and f'(0) = alpha, else undefined: its forward and backward passes are
- * `linearForward64` and the left-kink backward, which the WebAssembly training step
- * (`nn/_wasm_training.ts`) reproduces bit for bit. A look-alike (another object named
- * "leakyRelu") is not one.
- */
-export function leftKinkLeakySlope(activation: unknown): number | undefined {
-  return typeof activation === "object" && activation !== null
-    ? LEFT_KINK_LEAKY_SLOPES.get(activation)
-    : undefined;
 }
 
 /** What {@linkcode twoPieceActivation} needs, parameters already checked. */

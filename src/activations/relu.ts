@@ -12,6 +12,7 @@ import {
   linearBackward64,
   linearGrad,
   linearSlopes,
+  registerLeftKink,
   reluForward32,
   reluForward64,
 } from "./_piecewise_linear.ts";
@@ -113,19 +114,6 @@ export function reluActivation(options: ReluGradOptions = {}): ActivationFunctio
     } & z = 0 \text{ (convention)} \\ 0 & z < 0 \end{cases}`,
     kinks: [0],
   });
-  if (atZero === "left") LEFT_KINK_RELUS.add(activation);
+  if (atZero === "left") registerLeftKink(activation, 0);
   return activation;
-}
-
-/** The ReLU objects built here with f'(0) = 0 (the default), whatever their number. */
-const LEFT_KINK_RELUS = new WeakSet<object>();
-
-/**
- * Whether `activation` is a ReLU built by this module with f'(0) = 0: its forward and backward
- * passes are `reluForward64` and the left-kink backward, which the WebAssembly training step
- * (`nn/_wasm_training.ts`) reproduces bit for bit. A look-alike (another object named "relu")
- * is not one.
- */
-export function isLeftKinkRelu(activation: unknown): boolean {
-  return typeof activation === "object" && activation !== null && LEFT_KINK_RELUS.has(activation);
 }

@@ -29,10 +29,11 @@
  * paths, each kernel with its counterpart, and the products on z with those on relu(z)).
  *
  * It applies to a {@linkcode Sequential} of Dense layers with a ReLU (f'(0) = 0) or a Leaky ReLU
- * (alpha > 0, f'(0) = alpha), built by this library, between each two, trained with plain SGD,
- * Adam or AdamW given by name, without dropout or gradient clipping, where WebAssembly SIMD runs;
- * {@linkcode train} uses the layer-by-layer loop otherwise (a Leaky ReLU of alpha 0 too: its
- * forward pass is ReLU's, +0 where alpha * z is -0). The activation layers' `lastInput` and
+ * (f'(0) = alpha), built by this library, between each two, trained with plain SGD, Adam or
+ * AdamW given by name, without dropout or gradient clipping, where WebAssembly SIMD runs;
+ * {@linkcode train} uses the layer-by-layer loop otherwise. A Leaky ReLU of alpha 0 runs ReLU's
+ * forward kernel (+0 where alpha * z would be -0), so the step runs it as a ReLU, with its slope
+ * in the backward pass. The activation layers' `lastInput` and
  * `lastOutput`, and the input each Dense layer keeps for its backward pass, are those of the
  * step's last forward pass, as the loop leaves them: each forward pass here points the layers at
  * its values in the memory (`_deferred_values.ts`), a layer copies them out when they are first
@@ -44,8 +45,7 @@
  * @module
  */
 
-import { leftKinkLeakySlope } from "../activations/leaky_relu.ts";
-import { isLeftKinkRelu, reluForward64 } from "../activations/relu.ts";
+import { leftKinkSlope, reluForward64 } from "../activations/_piecewise_linear.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { type AdamStepSettings, runWasmAdam, type WasmAdam } from "./_adam_kernels.ts";
 import { forEachChunk } from "./_chunks.ts";
@@ -248,7 +248,7 @@ function stepNetworkOf(
     }
     if (Object.getPrototypeOf(layer) !== ActivationLayer.prototype) return undefined;
     const activation = (layer as ActivationLayer).activation;
-    const slope = isLeftKinkRelu(activation) ? 0 : leftKinkLeakySlope(activation);
+    const slope = leftKinkSlope(activation);
     if (slope === undefined) return undefined;
     activations.push(layer as ActivationLayer);
     slopes.push(slope);
@@ -350,7 +350,8 @@ export class WasmTraining {
     dense.forEach((layer, i) => {
       const nIn = layer.inputSize, nOut = layer.outputSize, last = i === dense.length - 1;
       const slope = last ? 0 : slopes[i], z = take(maxRows * nOut);
-      // Leaky ReLU's output is written for the layer above; ReLU's is read from z.
+      // Leaky ReLU's output is written for the layer above; ReLU's (slope ±0, as reluForward64
+      // runs it) is read from z.
       const y = !last && slope !== 0 ? take(maxRows * nOut) : -1;
       widest = Math.max(widest, nIn, nOut);
       const slots: DenseSlots = {

@@ -190,6 +190,15 @@ Deno.test("a run in WebAssembly memory gives the layer-by-layer loop's bits", as
     });
     assert.ok(history[5].trainLoss < history[0].trainLoss, "it learns");
   });
+  await t.step("Leaky ReLU at alpha 0, run as a ReLU, SGD on two moons", () => {
+    const leakyZero = () => mlp([2, 16, 16, 2], { activation: "leakyRelu", alpha: 0, seed: 7 });
+    assertSameRun(leakyZero, twoMoons({ n: 200, seed: 3 }), "sgd", () => sgd(), {
+      epochs: 5,
+      batchSize: 32,
+      learningRate: 0.1,
+      seed: 4,
+    });
+  });
   await t.step(
     "Leaky ReLU (alpha 0.3), SGD with weight decay, end-of-epoch metrics, a test set",
     () => {
@@ -408,7 +417,7 @@ Deno.test("only ReLU and Leaky ReLU networks with SGD, Adam or AdamW by name tak
   assert.ok(wasmTraining(mlp([2, 4, 2], { activation: "leakyRelu" }), "sgd", sgd(), ROWS));
   assert.ok(wasmTraining(leakyBelowRelu(), "adam", adam(), ROWS), "Leaky ReLU and ReLU mixed");
   const leakyZero = mlp([2, 4, 2], { activation: "leakyRelu", alpha: 0 });
-  assert.equal(wasmTraining(leakyZero, "sgd", sgd(), ROWS), undefined, "Leaky ReLU, alpha 0");
+  assert.ok(wasmTraining(leakyZero, "sgd", sgd(), ROWS), "Leaky ReLU, alpha 0: run as a ReLU");
   const rightKink = mlp([2, 4, 2], { activation: createActivation("relu", { atZero: "right" }) });
   assert.equal(wasmTraining(rightKink, "sgd", sgd(), ROWS), undefined, "f'(0) = 1");
   const leakyRight = createActivation("leakyRelu", { alpha: 0.1, atZero: "right" });
@@ -462,19 +471,19 @@ function stepExports(): StepExports {
 /** Every pair of these edge cases, as z and as the incoming gradient. */
 const EDGES = [0, -0, 1, -1, 5e-324, -5e-324, Infinity, -Infinity, NaN, 1e308, -1e-308, 2.5];
 
+/** Activations and the slope the step's backward kernel runs them at. */
+const KINKS: [string, Activation, number][] = [
+  ["ReLU", createActivation("relu"), 0],
+  ...[0.01, 0.3, 1, 0, -0].map((alpha): [string, Activation, number] => [
+    `Leaky ReLU, alpha ${Object.is(alpha, -0) ? "-0" : alpha}`,
+    createActivation("leakyRelu", { alpha }),
+    alpha,
+  ]),
+];
+
 Deno.test("the step's backward kernel gives the left-kink gradient's bits of ReLU and Leaky ReLU", async (t) => {
-  for (
-    const [name, alpha] of [["relu", 0], ["leakyRelu", 0.01], ["leakyRelu", 0.3], [
-      "leakyRelu",
-      1,
-    ]] as const
-  ) {
-    await t.step(`${name}, slope ${alpha}`, () => {
-      const activation = name === "relu"
-        ? createActivation("relu")
-        : createActivation(name, { alpha });
-      assertKinkBackward(alpha, activation);
-    });
+  for (const [label, activation, slope] of KINKS) {
+    await t.step(label, () => assertKinkBackward(slope, activation));
   }
 });
 
