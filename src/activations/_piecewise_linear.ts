@@ -225,21 +225,66 @@ function prepareAliased<T extends Float64Array | Float32Array>(
   return false;
 }
 
-/** Slot 0 holds 0 for ever; slot 1 takes each input of {@linkcode reluForward64} in turn. */
+/**
+ * `out[i] = relu(x[i])` on float64, exact at every edge: NaN propagates, -0 and -Infinity give
+ * +0. The loop writes `(v + |v|) * 0.5`, three arithmetic operations and no comparison, and sums
+ * its outputs. That is exact for every finite v up to `Number.MAX_VALUE / 2`: a positive v
+ * doubles and halves without rounding (subnormals too), a negative v or -0 gives `v + -v = +0`.
+ * Every input it gets wrong gives an output that is not finite (a NaN from NaN and from
+ * -Infinity, an Infinity from a v whose double overflows), and so does +Infinity, which it gets
+ * right: only when the sum is not finite does {@linkcode reluSlots64} redo the array exactly.
+ * Where `out` shares memory with `x` (in place) the inputs would be gone by then, and
+ * {@linkcode reluSlots64} does the work.
+ *
+ * Against {@linkcode reluSlots64} alone (the kernel before it), alternated in one process on 10^7
+ * elements: 0.86 to 0.91 of its time in three runs, 0.70 to 0.76 of a copy's throughput against
+ * 0.64 to 0.66; `bench/activations_bench.ts` then gave 1.00 to 1.06 of a copy. Two running sums,
+ * as in the float32 twin, so that the additions do not wait on each other.
+ */
+export function reluForward64(x: Float64Array, out: Float64Array): void {
+  if (x.buffer === out.buffer) return reluSlots64(x, out);
+  const sum = reluHalfSum64(x, out);
+  if (!(sum < Infinity)) reluSlots64(x, out);
+}
+
+/** The loop of {@linkcode reluForward64}: writes `(v + |v|) * 0.5`, returns the outputs' sum. */
+function reluHalfSum64(x: Float64Array, out: Float64Array): number {
+  const n = x.length;
+  if (out.length !== n) throw kernelLengthError("reluForward64", "out", out.length, n);
+  let sumA = 0, sumB = 0, i = n - 1;
+  for (; i >= 1; i -= 2) {
+    const a = x[i], b = x[i - 1];
+    const reluA = (a + Math.abs(a)) * 0.5, reluB = (b + Math.abs(b)) * 0.5;
+    sumA += reluA;
+    sumB += reluB;
+    out[i] = reluA;
+    out[i - 1] = reluB;
+  }
+  if (i === 0) {
+    const v = x[0];
+    const relu = (v + Math.abs(v)) * 0.5;
+    sumA += relu;
+    out[0] = relu;
+  }
+  return sumA + sumB;
+}
+
+/** Slot 0 holds 0 for ever; slot 1 takes each input of {@linkcode reluSlots64} in turn. */
 const RELU_SLOT = new Float64Array(2);
 
 /**
- * `out[i] = relu(x[i])` on float64, branch-free: a two-slot scratch array holds 0 and the
- * input, and the comparison picks the slot. `!(v <= 0)` is true for positive v and for NaN
- * (which thus propagates), false for -0 and -Infinity (which give +0): exact at every edge,
- * and about as fast as a copy because random signs cost no branch mispredictions.
+ * `out[i] = relu(x[i])` on float64 for every input, in place too, branch-free: a two-slot scratch
+ * array holds 0 and the input, and the comparison picks the slot. `!(v <= 0)` is true for
+ * positive v and for NaN (which thus propagates), false for -0 and -Infinity (which give +0).
+ * Random signs cost no branch mispredictions, but the store and load of the slot make it slower
+ * than {@linkcode reluHalfSum64}, which it backs.
  *
  * The scratch array is allocated once, here, not per call: allocating a typed array costs
  * microseconds (a call on 2,048 elements took 3.8 us instead of 1.4 us in
  * `bench/activations_bench.ts`, whatever V8's inlining flags; see the note above the backward
  * kernels).
  */
-export function reluForward64(x: Float64Array, out: Float64Array): void {
+function reluSlots64(x: Float64Array, out: Float64Array): void {
   const n = x.length;
   if (out.length !== n) throw kernelLengthError("reluForward64", "out", out.length, n);
   const slot = RELU_SLOT;
