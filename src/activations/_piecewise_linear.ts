@@ -252,7 +252,11 @@ export function reluForward64(x: Float64Array, out: Float64Array): void {
   if (!(sum < Infinity)) reluSlots64(x, out);
 }
 
-/** The loop of {@linkcode reluForward64}: writes `(v + |v|) * 0.5`, returns the outputs' sum. */
+/**
+ * The loop of {@linkcode reluForward64}: writes `(v + |v|) * 0.5`, returns the outputs' sum. The
+ * same loop as `reluHalfSum32`, kept apart as every kernel here has a float64 and a float32 twin:
+ * one function called with both array types would have V8 compile its element accesses for both.
+ */
 function reluHalfSum64(x: Float64Array, out: Float64Array): number {
   const n = x.length;
   if (out.length !== n) throw kernelLengthError("reluForward64", "out", out.length, n);
