@@ -255,7 +255,9 @@ export function reluForward64(x: Float64Array, out: Float64Array): void {
 /**
  * The loop of {@linkcode reluForward64}: writes `(v + |v|) * 0.5`, returns the outputs' sum. The
  * same loop as `reluHalfSum32`, kept apart as every kernel here has a float64 and a float32 twin:
- * one function called with both array types would have V8 compile its element accesses for both.
+ * one function called with both array types has V8 compile its element accesses for both (in a
+ * scratch comparison on 10^7 elements, such a function ran the float64 loop at 0.56 to 0.59 of a
+ * copy's throughput, against 0.76 to 0.78 for this one).
  */
 function reluHalfSum64(x: Float64Array, out: Float64Array): number {
   const n = x.length;

@@ -526,7 +526,7 @@ export class WasmTraining {
    * longer refers to this memory.
    */
   settle(): void {
-    for (const relu of this.#activations) void relu.lastInput; // reading them copies them out
+    for (const layer of this.#activations) void layer.lastInput; // reading them copies them out
     for (const s of this.#layers) deferredValues.settleInput(s.layer);
   }
 
