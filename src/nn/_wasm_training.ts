@@ -29,18 +29,17 @@
  * paths, each kernel with its counterpart, and the products on z with those on relu(z)).
  *
  * It applies to a {@linkcode Sequential} of Dense layers with a ReLU (f'(0) = 0) or a Leaky ReLU
- * (f'(0) = alpha), built by this library, between each two, trained with plain SGD, Adam or
- * AdamW given by name, without dropout or gradient clipping, where WebAssembly SIMD runs;
+ * (f'(0) = alpha), built by this library, between each two, trained with plain SGD, Adam or AdamW
+ * given by name, without dropout or gradient clipping, where WebAssembly SIMD runs;
  * {@linkcode train} uses the layer-by-layer loop otherwise. A Leaky ReLU of alpha 0 runs ReLU's
- * forward kernel (+0 where alpha * z would be -0), so the step runs it as a ReLU, with its slope
- * in the backward pass. The activation layers' `lastInput` and
- * `lastOutput`, and the input each Dense layer keeps for its backward pass, are those of the
- * step's last forward pass, as the loop leaves them: each forward pass here points the layers at
- * its values in the memory (`_deferred_values.ts`), a layer copies them out when they are first
- * needed, and {@linkcode WasmTraining.settle} copies out what is still there when the run ends.
- * The instance is then kept for the next run, its memory cleared before it is used again, so
- * that a sweep of runs does not pay again for mapping new memory (see
- * {@linkcode IDLE_MAX_BYTES}).
+ * forward kernel (+0 where alpha * z would be -0), so the step runs it as a ReLU, with its slope in
+ * the backward pass. The activation layers' `lastInput` and `lastOutput`, and the input each Dense
+ * layer keeps for its backward pass, are those of the step's last forward pass, as the loop leaves
+ * them: each forward pass here points the layers at its values in the memory
+ * (`_deferred_values.ts`), a layer copies them out when they are first needed, and
+ * {@linkcode WasmTraining.settle} copies out what is still there when the run ends. The instance is
+ * then kept for the next run, its memory cleared before it is used again, so that a sweep of runs
+ * does not pay again for mapping new memory (see {@linkcode IDLE_MAX_BYTES}).
  *
  * @module
  */
