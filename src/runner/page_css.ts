@@ -1,7 +1,9 @@
 /**
  * The stylesheet of the rendered pages (after KaTeX's and the highlight.js theme): a reading column
  * with a contents sidebar on wide screens, a collapsed contents list on narrow ones, the pager,
- * code and outputs, and tables.
+ * code and outputs, and tables. In both layouts a code box shows a line of 100 characters (the
+ * notebooks' `deno fmt` line width) without scrolling, in 13px monospace
+ * (`tests/browser/page_code_width_test.ts`).
  *
  * @module
  */
@@ -63,7 +65,7 @@ h2, h3 { line-height: 1.25; margin: 1.8rem 0 0.6rem; scroll-margin-top: 0.5rem; 
 .cell { margin: 0.9rem 0; }
 .input { display: flex; gap: 0.5rem; align-items: flex-start; }
 .prompt { color: #8a8a8a; font: 12px/2 ui-monospace, monospace; min-width: 2.6rem; text-align: right; }
-pre { margin: 0; overflow-x: auto; font: 13.5px/1.45 ui-monospace, "SFMono-Regular", Menlo, monospace; }
+pre { margin: 0; overflow-x: auto; font: 13px/1.45 ui-monospace, "SFMono-Regular", Menlo, monospace; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font-size: 0.9em; }
 pre code { font-size: inherit; }
 pre.source { flex: 1; min-width: 0; background: var(--soft); border: 1px solid #e1e4e8;

@@ -64,6 +64,24 @@ Deno.test("notebooks/ holds the eight notebooks of the series", () => {
   ]);
 });
 
+/** The notebooks' `deno fmt` line width, which a page's code box shows without scrolling. */
+const CODE_LINE_WIDTH = 100;
+
+Deno.test(`no code line of a notebook is wider than ${CODE_LINE_WIDTH} characters`, async () => {
+  const wide: string[] = [];
+  for (const path of paths) {
+    const notebook = parseNotebook(await Deno.readTextFile(path), path);
+    notebook.cells.forEach((cell, index) => {
+      if (cell.cell_type !== "code") return;
+      for (const line of sourceText(cell).split("\n")) {
+        const width = [...line].length;
+        if (width > CODE_LINE_WIDTH) wide.push(`${path} cell ${index}, ${width}: ${line}`);
+      }
+    });
+  }
+  assert.deepEqual(wide, []);
+});
+
 for (const path of paths) {
   Deno.test(`${path} executes without error, shows its figures, is fresh and deterministic`, async (t) => {
     await ensureJupyter();
