@@ -274,13 +274,14 @@ function imageParts(
     const x2 = domain[0] + ((domain[1] - domain[0]) * (s + 1)) / steps;
     ramp.push({ x1, x2, v: (x1 + x2) / 2 });
   }
-  // The label sits a line below the tick values, clear of them (34 px: ticks, values, label).
+  // The label sits a line below the tick values, clear of them (34 px: ticks, values, label), and
+  // the side margins hold half of an end value such as "−1.0".
   const rampSvg = renderPlot(document, {
     width: Math.max(width, 140),
     height: 50,
     marginTop: 2,
-    marginLeft: 12,
-    marginRight: 12,
+    marginLeft: 16,
+    marginRight: 16,
     marginBottom: 34,
     x: {
       domain,

@@ -3,7 +3,8 @@
  * committed outputs, no kernel) is rendered by the runner into build/test-browser-pages/ and
  * loaded from disk by Debian's Chromium, on a wide screen (contents beside the text) and a
  * narrower one (contents above it). Nothing may be cut off or drawn over something else: no code
- * box, output, figure, table or formula scrolls sideways, and no two labels of a figure overlap.
+ * box, output, figure, table or formula scrolls sideways, no two labels of a figure overlap, and
+ * none reaches past its figure's edge.
  */
 /// <reference lib="dom" />
 import assert from "node:assert/strict";
@@ -15,15 +16,20 @@ import { withBrowser } from "./_browser.ts";
 const OUT = "build/test-browser-pages";
 const SCREENS = [["wide", 1280], ["narrow", 1000]] as const;
 
-/** What a page shows badly: boxes that scroll sideways, and labels drawn over one another. */
+/**
+ * What a page shows badly: boxes that scroll sideways, labels drawn over one another, and labels
+ * reaching past the edge of their figure.
+ */
 interface Faults {
   scrolling: string[];
   overlapping: string[];
+  clipped: string[];
 }
 
 /**
  * Runs in the page. A box scrolls when its content is wider than the box; two labels overlap
- * when their boxes share more than 2 px each way (glyph boxes of neighbouring lines may touch).
+ * when their boxes share more than 2 px each way (glyph boxes of neighbouring lines may touch);
+ * a label is clipped when its box ends more than 1 px outside its figure's.
  */
 function pageFaults(): Faults {
   const short = (text: string | null) => (text ?? "").trim().replace(/\s+/g, " ").slice(0, 40);
@@ -36,6 +42,7 @@ function pageFaults(): Faults {
       `${box.className} (${box.scrollWidth} > ${box.clientWidth} px): ${short(box.textContent)}`
     );
   const overlapping: string[] = [];
+  const clipped: string[] = [];
   const figures = [...document.querySelectorAll("main svg")].filter((svg) =>
     svg.parentElement?.closest("svg") === null
   );
@@ -54,8 +61,14 @@ function pageFaults(): Faults {
         }
       }
     }
+    const frame = svg.getBoundingClientRect();
+    for (const { text, box } of labels) {
+      const outside = box.left < frame.left - 1 || box.right > frame.right + 1 ||
+        box.top < frame.top - 1 || box.bottom > frame.bottom + 1;
+      if (outside) clipped.push(`svg ${index}: "${text}"`);
+    }
   });
-  return { scrolling, overlapping };
+  return { scrolling, overlapping, clipped };
 }
 
 Deno.test({
@@ -84,7 +97,7 @@ Deno.test({
               await page.setViewport({ width, height: 900 });
               await page.goto(`file://${file}`, { waitUntil: "load", timeout: 30_000 });
               const faults = await page.evaluate(pageFaults);
-              assert.deepEqual(faults, { scrolling: [], overlapping: [] });
+              assert.deepEqual(faults, { scrolling: [], overlapping: [], clipped: [] });
             });
           }
         });
