@@ -3,7 +3,7 @@
  * with a contents sidebar on wide screens, a collapsed contents list on narrow ones, the pager,
  * code and outputs, and tables. In both layouts a code box shows a line of 100 characters (the
  * notebooks' `deno fmt` line width) without scrolling, in 13px monospace
- * (`tests/browser/page_code_width_test.ts`).
+ * (`tests/browser/pages_layout_test.ts`).
  *
  * @module
  */

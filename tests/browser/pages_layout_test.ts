@@ -1,26 +1,57 @@
 /**
- * The pages of the series as a reader sees them: each stored notebook in notebooks/ (with its
- * committed outputs, no kernel) is rendered by the runner into build/test-browser-pages/ and
+ * The pages of the series as a reader sees them, rendered by the runner into
+ * build/test-browser-pages/ (no kernel: each stored notebook with its committed outputs) and
  * loaded from disk by Debian's Chromium, on a wide screen (contents beside the text) and a
  * narrower one (contents above it). Nothing may be cut off or drawn over something else: no code
  * box, output, figure, table or formula scrolls sideways, no two labels of a figure overlap, and
- * none reaches past its figure's edge.
+ * none reaches past its figure's edge. A probe page first shows that a code line as wide as the
+ * notebooks' `deno fmt` line width fits its box, and that a wider one scrolls, so that the
+ * measure can see an overflow.
  */
 /// <reference lib="dom" />
 import assert from "node:assert/strict";
 import { resolveNotebooks } from "../../src/runner/cli.ts";
 import { renderNotebookHtml } from "../../src/runner/html.ts";
-import { parseNotebook } from "../../src/runner/notebook.ts";
+import { type Notebook, parseNotebook } from "../../src/runner/notebook.ts";
 import { withBrowser } from "./_browser.ts";
 
 const OUT = "build/test-browser-pages";
 const SCREENS = [["wide", 1280], ["narrow", 1000]] as const;
+/** The notebooks' `deno fmt` line width, from deno.json: a code box shows such a line whole. */
+const LINE_WIDTH: number = JSON.parse(
+  await Deno.readTextFile(new URL("../../deno.json", import.meta.url)),
+).fmt.lineWidth;
+
+/** A code line of `width` characters: a call with a string argument padded to that width. */
+function codeLine(width: number): string {
+  const head = 'console.log("';
+  const tail = '");';
+  return head + "x".repeat(width - head.length - tail.length) + tail;
+}
+
+/** The probe: one code cell with a line of the fmt width, one with a line 20 characters wider. */
+const probe: Notebook = {
+  cells: [
+    { cell_type: "markdown", metadata: {}, source: "# Code width\n\n## A section" },
+    ...[LINE_WIDTH, LINE_WIDTH + 20].map((width, index) => ({
+      cell_type: "code" as const,
+      metadata: {},
+      source: `// ${width} characters\n${codeLine(width)}\n`,
+      execution_count: index + 1,
+      outputs: [],
+    })),
+  ],
+  metadata: {},
+  nbformat: 4,
+  nbformat_minor: 5,
+};
 
 /**
- * What a page shows badly: boxes that scroll sideways, labels drawn over one another, and labels
- * reaching past the edge of their figure.
+ * What a page shows badly (boxes that scroll sideways, labels drawn over one another, labels
+ * reaching past the edge of their figure), and the layout it was measured in.
  */
 interface Faults {
+  layout: "wide" | "narrow";
   scrolling: string[];
   overlapping: string[];
   clipped: string[];
@@ -29,10 +60,15 @@ interface Faults {
 /**
  * Runs in the page. A box scrolls when its content is wider than the box; two labels overlap
  * when their boxes share more than 2 px each way (glyph boxes of neighbouring lines may touch);
- * a label is clipped when its box ends more than 1 px outside its figure's.
+ * a label is clipped when its box ends more than 1 px outside its figure's. The layout is wide
+ * when the contents sidebar shows.
  */
 function pageFaults(): Faults {
   const short = (text: string | null) => (text ?? "").trim().replace(/\s+/g, " ").slice(0, 40);
+  const sidebar = document.querySelector("nav.toc.sidebar");
+  const layout = sidebar !== null && getComputedStyle(sidebar).display !== "none"
+    ? "wide"
+    : "narrow";
   const scrolling = [
     ...document.querySelectorAll(
       "main pre, main .output.svg, main .table-scroll, main .katex-display",
@@ -68,7 +104,14 @@ function pageFaults(): Faults {
       if (outside) clipped.push(`svg ${index}: "${text}"`);
     }
   });
-  return { scrolling, overlapping, clipped };
+  return { layout, scrolling, overlapping, clipped };
+}
+
+/** Renders `notebook` into `dir` as `name`.html and returns the page's path. */
+async function renderPage(dir: string, name: string, notebook: Notebook): Promise<string> {
+  const file = `${dir}/${name}.html`;
+  await Deno.writeTextFile(file, await renderNotebookHtml(notebook));
+  return file;
 }
 
 Deno.test({
@@ -77,27 +120,50 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
 }, async (t) => {
+  assert.equal(codeLine(LINE_WIDTH).length, LINE_WIDTH);
   await Deno.mkdir(OUT, { recursive: true });
   const dir = Deno.realPathSync(OUT);
   try {
+    const probePage = await renderPage(dir, "code-width", probe);
     const pages: string[] = [];
     for (const path of await resolveNotebooks([])) {
-      const notebook = parseNotebook(await Deno.readTextFile(path), path);
-      const file = `${dir}/${path.replace(/^.*\//, "").replace(/\.ipynb$/, ".html")}`;
-      await Deno.writeTextFile(file, await renderNotebookHtml(notebook));
-      pages.push(file);
+      const name = path.replace(/^.*\//, "").replace(/\.ipynb$/, "");
+      pages.push(await renderPage(dir, name, parseNotebook(await Deno.readTextFile(path), path)));
     }
     assert.equal(pages.length, 8);
     await withBrowser(async ({ browser }) => {
       const page = await browser.newPage();
+      const faultsAt = async (file: string, width: number) => {
+        await page.setViewport({ width, height: 900 });
+        await page.goto(`file://${file}`, { waitUntil: "load", timeout: 30_000 });
+        return await page.evaluate(pageFaults);
+      };
+      await t.step(
+        `a ${LINE_WIDTH}-character code line fits its box, a wider one scrolls`,
+        async (t) => {
+          for (const [screen, width] of SCREENS) {
+            await t.step(`${screen} (${width} px)`, async () => {
+              const faults = await faultsAt(probePage, width);
+              assert.equal(faults.layout, screen, "the layout tested");
+              assert.deepEqual(
+                faults.scrolling.map((box) => /\/\/ (\d+) characters/.exec(box)?.[1]),
+                [String(LINE_WIDTH + 20)],
+                faults.scrolling.join("; "),
+              );
+            });
+          }
+        },
+      );
       for (const file of pages) {
         await t.step(file.replace(/^.*\//, ""), async (t) => {
           for (const [screen, width] of SCREENS) {
             await t.step(`${screen} (${width} px)`, async () => {
-              await page.setViewport({ width, height: 900 });
-              await page.goto(`file://${file}`, { waitUntil: "load", timeout: 30_000 });
-              const faults = await page.evaluate(pageFaults);
-              assert.deepEqual(faults, { scrolling: [], overlapping: [], clipped: [] });
+              assert.deepEqual(await faultsAt(file, width), {
+                layout: screen,
+                scrolling: [],
+                overlapping: [],
+                clipped: [],
+              });
             });
           }
         });
