@@ -119,6 +119,9 @@ function legend(entries: readonly LegendEntry[], x: number, y: number, maxX: num
   return parts.join("");
 }
 
+/** Where the rotated y axis label's baseline sits. */
+const Y_LABEL_X = 16;
+
 /** Axes with ticks, grid lines and labels around `area`. */
 function axes(
   area: Area,
@@ -154,7 +157,7 @@ function axes(
       0,
       0,
       y.label,
-      `text-anchor="middle" fill="${INK}" transform="translate(${area.left - 36} ${
+      `text-anchor="middle" fill="${INK}" transform="translate(${Y_LABEL_X} ${
         round(area.top + area.height / 2)
       }) rotate(-90)"`,
     ),
@@ -246,14 +249,32 @@ export interface EpochChartLayout {
   y: (value: number) => number;
 }
 
-/** The layout of an epoch chart: y from 0 to 5% above the largest value unless fixed. */
+/**
+ * The left edge of a plot area whose y tick labels are `labels`. The usual margin, 52 units,
+ * holds four characters between the rotated axis label (about x = 8 to 18) and the ticks; each
+ * character more moves the area right by a digit's width at 10.5 units (6.7 in DejaVu Sans, the
+ * widest of the common sans-serif faces), so that labels such as 7.5e+18 stay clear of it.
+ */
+export function plotLeft(labels: readonly string[]): number {
+  const widest = Math.max(0, ...labels.map((label) => label.length));
+  return Math.max(52, Math.ceil(52 + (widest - 4) * 6.7));
+}
+
+/**
+ * The layout of an epoch chart: y from 0 to 5% above the largest value unless fixed, the plot
+ * area moved right of y tick labels too wide for the usual margin (such as 7.5e+18, a loss that
+ * blew up).
+ */
 export function epochChartLayout(options: EpochChartOptions): EpochChartLayout {
-  const area = { left: 52, top: 50, width: CHART_WIDTH - 52 - 14, height: CHART_HEIGHT - 50 - 44 };
   let yMax = 0;
   for (const s of options.series) {
     for (const v of s.values) if (Number.isFinite(v) && v > yMax) yMax = v;
   }
   const yRange = options.yRange ?? [0, yMax > 0 ? yMax * 1.05 : 1];
+  const format = options.yFormat ?? formatNumber;
+  const left = plotLeft(niceTicks(yRange[0], yRange[1], 4).map(format));
+  const top = 50;
+  const area = { left, top, width: CHART_WIDTH - left - 14, height: CHART_HEIGHT - top - 44 };
   return {
     area,
     yRange,
@@ -320,13 +341,19 @@ export function percent(v: number): string {
   return `${formatNumber(v * 100, 3)}%`;
 }
 
+/** The height of a line of {@linkcode activationSvg}'s note, in SVG units. */
+const NOTE_LINE = 13;
+
 /** Options of {@linkcode activationSvg}. */
 export interface ActivationChartOptions {
   /** The activation drawn. */
   activation: Activation;
   /** The convention's name at z = 0, e.g. `"left"`. */
   convention: string;
-  /** A line under the title (e.g. PReLU's learned slopes). */
+  /**
+   * Text under the title (e.g. PReLU's learned slopes), one line per `\n`-separated part;
+   * each line past the first moves the legend and the plot down by one line.
+   */
   note?: string;
 }
 
@@ -336,7 +363,12 @@ export interface ActivationChartOptions {
  */
 export function activationSvg(options: ActivationChartOptions): string {
   const { activation } = options;
-  const area = { left: 52, top: 62, width: CHART_WIDTH - 52 - 14, height: CHART_HEIGHT - 62 - 44 };
+  const at = activation.grad(0);
+  const notes = (options.note ??
+    `f′(0) = ${formatNumber(at)} (${options.convention} convention at the kink)`).split("\n");
+  const below = (notes.length - 1) * NOTE_LINE;
+  const top = 62 + below;
+  const area = { left: 52, top, width: CHART_WIDTH - 52 - 14, height: CHART_HEIGHT - top - 44 };
   const zs: number[] = [];
   for (let i = 0; i <= 120; i++) zs.push(-3 + i / 20);
   const f = zs.map((z) => activation.f(z));
@@ -350,18 +382,17 @@ export function activationSvg(options: ActivationChartOptions): string {
   const zero = 60; // the index of z = 0
   // The one-sided limits of f' at 0, to 6 decimals (ELU's left limit is alpha * e^0).
   const limit = (z: number) => Math.round(activation.grad(z) * 1e6) / 1e6;
-  const left = limit(-1e-9), right = limit(1e-9), at = activation.grad(0);
+  const left = limit(-1e-9), right = limit(1e-9);
   const rings = [left, right].filter((v, i, all) => all.indexOf(v) === i && v !== at).map((v) =>
     `<circle cx="${round(sx(0))}" cy="${round(sy(v))}" r="3.6" fill="white" stroke="${
       SERIES_COLORS[1]
     }" stroke-width="1.6"/>`
   ).join("");
   const heading = `${activation.label}: f and f′`;
-  const note = options.note ??
-    `f′(0) = ${formatNumber(at)} (${options.convention} convention at the kink)`;
   return svgOpen(CHART_WIDTH, CHART_HEIGHT, heading) +
     title(heading) +
-    text(10, 34, note, `font-size="11" fill="${MUTED}"`) +
+    notes.map((line, i) => text(10, 34 + i * NOTE_LINE, line, `font-size="11" fill="${MUTED}"`))
+      .join("") +
     legend(
       [
         { label: "f(z)", color: SERIES_COLORS[0] },
@@ -370,7 +401,7 @@ export function activationSvg(options: ActivationChartOptions): string {
         { label: "one-sided limits", color: SERIES_COLORS[1], mark: "ring" },
       ],
       12,
-      52,
+      52 + below,
       CHART_WIDTH - 8,
     ) +
     axes(

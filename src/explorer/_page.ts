@@ -570,7 +570,7 @@ function preluNote(session: ExplorerSession): string {
   const slopes = session.model.layers.filter((layer) => layer instanceof PReLU)
     .flatMap((layer) => [...(layer as PReLU).alpha]);
   const mean = slopes.reduce((sum, a) => sum + a, 0) / slopes.length;
-  return `drawn at the initial slope; learned slopes now: mean ${formatNumber(mean)}, ` +
+  return `drawn at the initial slope; learned slopes now:\nmean ${formatNumber(mean)}, ` +
     `range ${formatNumber(Math.min(...slopes))} to ${formatNumber(Math.max(...slopes))}`;
 }
 

@@ -4,7 +4,9 @@
  * loaded from disk by Debian's Chromium, on a wide screen (contents beside the text) and a
  * narrower one (contents above it). Nothing may be cut off or drawn over something else: no code
  * box, output, figure, table or formula scrolls sideways, no two labels of a figure overlap, and
- * none reaches past its figure's edge. A probe page first shows that a code line as wide as the
+ * none reaches past its figure's edge, also after 01's live explorer has trained through a run
+ * whose loss blew up (tick labels of 5 characters and more, PReLU's note of learned slopes). A
+ * probe page first shows that a code line as wide as the
  * notebooks' `deno fmt` line width fits its box, and that a wider one scrolls, so that the
  * measure can see an overflow.
  */
@@ -107,6 +109,42 @@ function pageFaults(): Faults {
   return { layout, scrolling, overlapping, clipped };
 }
 
+/**
+ * Settings (over the rest of 01's) under which the explorer's loss reaches about 1e19 within its
+ * 20 epochs without going non-finite, and PReLU's learned slopes spread far from their start.
+ */
+const BLOWN_UP = {
+  activation: "prelu",
+  alpha: 1,
+  hidden: [32, 32, 32, 32],
+  learningRate: 10,
+  optimizer: "adam",
+  dataset: "twoMoons",
+  epochs: 20,
+  seed: 0,
+} as const;
+
+/**
+ * Runs in the page: restarts the first explorer with `settings`, trains it epoch by epoch to
+ * the end, waits for a frame, and returns its status, the loss chart's y tick labels and the
+ * activation figure's note.
+ */
+async function playToTheEnd(settings: Record<string, unknown>) {
+  const instance = [...globalThis.reluLabExplorer!.instances.values()][0];
+  instance.update(settings);
+  while (!instance.session.over) await instance.step();
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  const lossTicks = [...instance.root.querySelectorAll(".rle-loss text[text-anchor=end]")]
+    .map((node) => node.textContent ?? "");
+  return {
+    status: instance.session.status,
+    lossTicks,
+    widestLossTick: Math.max(...lossTicks.map((label) => label.length)),
+    note: [...instance.root.querySelectorAll(".rle-activation text[font-size='11']")]
+      .map((node) => node.textContent).join(" "),
+  };
+}
+
 /** Renders `notebook` into `dir` as `name`.html and returns the page's path. */
 async function renderPage(dir: string, name: string, notebook: Notebook): Promise<string> {
   const file = `${dir}/${name}.html`;
@@ -168,6 +206,30 @@ Deno.test({
           }
         });
       }
+      const explorerPage = pages.find((file) => file.endsWith("/01-relu-overview.html"))!;
+      await t.step(
+        `after a run that blew up (${JSON.stringify(BLOWN_UP)}), 01's explorer shows its ` +
+          "figures whole",
+        async (t) => {
+          for (const [screen, width] of SCREENS) {
+            await t.step(`${screen} (${width} px)`, async () => {
+              await faultsAt(explorerPage, width);
+              const run = await page.evaluate(playToTheEnd, BLOWN_UP);
+              // What makes the run a test: loss tick labels wider than the usual margin holds,
+              // and PReLU's two-line note of learned slopes.
+              assert.equal(run.status, "done");
+              assert.ok(run.widestLossTick > 4, `loss ticks: ${run.lossTicks.join(", ")}`);
+              assert.match(run.note, /^drawn at the initial slope; learned slopes now: mean -?\d/);
+              assert.deepEqual(await page.evaluate(pageFaults), {
+                layout: screen,
+                scrolling: [],
+                overlapping: [],
+                clipped: [],
+              });
+            });
+          }
+        },
+      );
     });
   } finally {
     await Deno.remove(OUT, { recursive: true });

@@ -5,9 +5,11 @@ import {
   activationSvg,
   deadSeries,
   domainOf,
+  epochChartLayout,
   epochChartSvg,
   formatNumber,
   niceTicks,
+  plotLeft,
 } from "../../src/explorer/_charts.ts";
 import { explorerData } from "../../src/explorer/_session.ts";
 import { resolveExplorerSettings } from "../../src/explorer/_settings.ts";
@@ -56,6 +58,39 @@ Deno.test("epochChartSvg() draws a titled chart with legend, axis labels and one
   assert.equal(lines[1][1].split(" ").length, 2, "a non-finite value is left out");
 });
 
+Deno.test("an epoch chart makes room for y tick labels wider than four characters", async (t) => {
+  /** The y tick labels of `svg` and the x where each ends (they are anchored at their end). */
+  const yTicks = (svg: string) =>
+    [...svg.matchAll(/<text x="([\d.]+)" y="[\d.]+" text-anchor="end">([^<]*)</g)]
+      .map((m) => ({ end: Number(m[1]), label: m[2] }));
+  /** The x of the rotated y axis label's baseline. */
+  const yLabelX = (svg: string) =>
+    Number(/translate\(([\d.]+) [\d.]+\) rotate\(-90\)/.exec(svg)?.[1]);
+  const chart = (top: number) => ({
+    title: "Loss",
+    yLabel: "loss",
+    epochs: 20,
+    series: [{ label: "training", values: [0.7, top, 0.5], color: "#123456" }],
+  });
+  await t.step("labels of up to four characters keep the usual margin of 52", () => {
+    assert.equal(plotLeft(["0", "0.25", "0.5", "100%"]), 52);
+    assert.equal(epochChartLayout(chart(0.9)).area.left, 52);
+  });
+  await t.step("a loss that blew up to 9e18 moves the plot right, clear of the axis label", () => {
+    const svg = epochChartSvg(chart(9e18));
+    const ticks = yTicks(svg);
+    assert.ok(ticks.some((tick) => tick.label === "7.5e+18"), JSON.stringify(ticks));
+    const left = epochChartLayout(chart(9e18)).area.left;
+    assert.equal(left, 73);
+    // The axis label's glyphs reach about 2 units right of its baseline; a tick label's digits
+    // are at most 6.7 units wide at this size.
+    for (const { end, label } of ticks) {
+      assert.ok(end - label.length * 6.7 > yLabelX(svg) + 2, `${label} ends at ${end}`);
+    }
+    assert.equal(yLabelX(svg), 16, "the axis label keeps its place");
+  });
+});
+
 Deno.test("activationSvg() marks f'(0) as the library's convention gives it", async (t) => {
   await t.step("ReLU: f'(0) = 0, with the right-hand limit 1 as a ring", () => {
     const svg = activationSvg({ activation: createActivation("relu"), convention: "left" });
@@ -69,6 +104,25 @@ Deno.test("activationSvg() marks f'(0) as the library's convention gives it", as
       convention: "left",
     });
     assert.ok(svg.includes(">f′(0) = 0.1 (left convention at the kink)<"));
+  });
+  await t.step("a note of two lines moves the legend and the plot down by a line", () => {
+    const prelu = createActivation("prelu", { alpha: 0.25 });
+    const one = activationSvg({ activation: prelu, convention: "left", note: "first line" });
+    const two = activationSvg({
+      activation: prelu,
+      convention: "left",
+      note: "first line\nsecond line",
+    });
+    assert.ok(two.includes('y="34" font-size="11" fill="#5f6368">first line<'));
+    assert.ok(two.includes('y="47" font-size="11" fill="#5f6368">second line<'));
+    const legendY = (svg: string) => /<text x="[\d.]+" y="([\d.]+)"[^>]*>f\(z\)</.exec(svg)?.[1];
+    assert.equal(Number(legendY(two)) - Number(legendY(one)), 13);
+    /** The top of the y axis: the highest of the vertical lines at the plot's left edge. */
+    const axisTop = (svg: string) =>
+      Math.min(
+        ...[...svg.matchAll(/<line x1="52" y1="([\d.]+)" x2="52"/g)].map((m) => Number(m[1])),
+      );
+    assert.equal(axisTop(two) - axisTop(one), 13);
   });
   await t.step("ELU with alpha 1 is smooth: no ring", () => {
     const svg = activationSvg({
