@@ -2,19 +2,20 @@
  * The pages of the series as a reader sees them, rendered by the runner into
  * build/test-browser-pages/ (no kernel: each stored notebook with its committed outputs) and
  * loaded from disk by Debian's Chromium, on a wide screen (contents beside the text) and a
- * narrower one (contents above it). Nothing may be cut off or drawn over something else: no code
- * box, output, figure, table or formula scrolls sideways, no two labels of a figure overlap, and
- * none reaches past its figure's edge, also after 01's live explorer has trained through a run
- * whose loss blew up (tick labels of 5 characters and more, PReLU's note of learned slopes). A
- * probe page first shows that a code line as wide as the
- * notebooks' `deno fmt` line width fits its box, and that a wider one scrolls, so that the
- * measure can see an overflow.
+ * narrower one (contents above it), together with the index page. Nothing may be cut off or drawn
+ * over something else: no page, code box, output, figure, table or formula scrolls sideways, no
+ * two labels of a figure overlap, and none reaches past its figure's edge, also after 01's live
+ * explorer has trained through a run whose loss blew up (tick labels of 5 characters and more,
+ * PReLU's note of learned slopes). A probe page first shows that a code line as wide as the
+ * notebooks' `deno fmt` line width fits its box, and that a wider one scrolls, so that the measure
+ * can see an overflow.
  */
 /// <reference lib="dom" />
 import assert from "node:assert/strict";
 import { resolveNotebooks } from "../../src/runner/cli.ts";
-import { renderNotebookHtml } from "../../src/runner/html.ts";
+import { type IndexEntry, renderIndexHtml, renderNotebookHtml } from "../../src/runner/html.ts";
 import { type Notebook, parseNotebook } from "../../src/runner/notebook.ts";
+import { seriesEntry } from "../../src/runner/series.ts";
 import { withBrowser } from "./_browser.ts";
 
 const OUT = "build/test-browser-pages";
@@ -79,6 +80,10 @@ function pageFaults(): Faults {
     .map((box) =>
       `${box.className} (${box.scrollWidth} > ${box.clientWidth} px): ${short(box.textContent)}`
     );
+  const whole = document.scrollingElement!;
+  if (whole.scrollWidth > whole.clientWidth) {
+    scrolling.push(`the page (${whole.scrollWidth} > ${whole.clientWidth} px)`);
+  }
   const overlapping: string[] = [];
   const clipped: string[] = [];
   const figures = [...document.querySelectorAll("main svg")].filter((svg) =>
@@ -164,11 +169,16 @@ Deno.test({
   try {
     const probePage = await renderPage(dir, "code-width", probe);
     const pages: string[] = [];
+    const entries: IndexEntry[] = [];
     for (const path of await resolveNotebooks([])) {
       const name = path.replace(/^.*\//, "").replace(/\.ipynb$/, "");
-      pages.push(await renderPage(dir, name, parseNotebook(await Deno.readTextFile(path), path)));
+      const notebook = parseNotebook(await Deno.readTextFile(path), path);
+      pages.push(await renderPage(dir, name, notebook));
+      entries.push({ ...seriesEntry(name, notebook), status: "ok", seconds: 1 });
     }
     assert.equal(pages.length, 8);
+    const index = `${dir}/index.html`;
+    await Deno.writeTextFile(index, await renderIndexHtml(entries));
     await withBrowser(async ({ browser }) => {
       const page = await browser.newPage();
       const faultsAt = async (file: string, width: number) => {
@@ -206,6 +216,18 @@ Deno.test({
           }
         });
       }
+      await t.step("index.html, the series' contents page", async (t) => {
+        for (const [screen, width] of SCREENS) {
+          await t.step(`${screen} (${width} px)`, async () => {
+            const { layout: _, ...faults } = await faultsAt(index, width);
+            assert.equal(
+              await page.evaluate(() => document.querySelectorAll("ol.index li").length),
+              8,
+            );
+            assert.deepEqual(faults, { scrolling: [], overlapping: [], clipped: [] });
+          });
+        }
+      });
       const explorerPage = pages.find((file) => file.endsWith("/01-relu-overview.html"))!;
       await t.step(
         `after a run that blew up (${JSON.stringify(BLOWN_UP)}), 01's explorer shows its ` +
