@@ -122,11 +122,20 @@ function legend(entries: readonly LegendEntry[], x: number, y: number, maxX: num
 /** Where the rotated y axis label's baseline sits. */
 const Y_LABEL_X = 16;
 
+/** One axis of {@linkcode axes}: its range, label, tick values and their format. */
+interface Axis {
+  min: number;
+  max: number;
+  label: string;
+  ticks: readonly number[];
+  format?: (v: number) => string;
+}
+
 /** Axes with ticks, grid lines and labels around `area`. */
 function axes(
   area: Area,
-  x: { min: number; max: number; label: string; ticks: number[]; format?: (v: number) => string },
-  y: { min: number; max: number; label: string; ticks: number[]; format?: (v: number) => string },
+  x: Axis,
+  y: Axis,
   grid = true,
 ): string {
   const sx = scale(x.min, x.max, area.left, area.left + area.width);
@@ -243,6 +252,8 @@ export interface EpochChartLayout {
   area: Area;
   /** The y range. */
   yRange: readonly [number, number];
+  /** The y tick values (their labels set the area's left edge). */
+  yTicks: readonly number[];
   /** Epoch to x. */
   x: (epoch: number) => number;
   /** Value to y. */
@@ -271,13 +282,14 @@ export function epochChartLayout(options: EpochChartOptions): EpochChartLayout {
     for (const v of s.values) if (Number.isFinite(v) && v > yMax) yMax = v;
   }
   const yRange = options.yRange ?? [0, yMax > 0 ? yMax * 1.05 : 1];
-  const format = options.yFormat ?? formatNumber;
-  const left = plotLeft(niceTicks(yRange[0], yRange[1], 4).map(format));
+  const yTicks = niceTicks(yRange[0], yRange[1], 4);
+  const left = plotLeft(yTicks.map(options.yFormat ?? formatNumber));
   const top = 50;
   const area = { left, top, width: CHART_WIDTH - left - 14, height: CHART_HEIGHT - top - 44 };
   return {
     area,
     yRange,
+    yTicks,
     x: scale(0, options.epochs, area.left, area.left + area.width),
     y: scale(yRange[0], yRange[1], area.top + area.height, area.top),
   };
@@ -305,7 +317,7 @@ export function seriesPoints(
  */
 export function epochChartSvg(options: EpochChartOptions): string {
   const layout = epochChartLayout(options);
-  const { area, yRange: [y0, y1] } = layout;
+  const { area, yRange: [y0, y1], yTicks } = layout;
   const lines = options.series.map((s, i) => {
     const { points, last } = seriesPoints(s, layout);
     const dash = s.dashed ? ` stroke-dasharray="5 3"` : "";
@@ -329,7 +341,7 @@ export function epochChartSvg(options: EpochChartOptions): string {
         min: y0,
         max: y1,
         label: options.yLabel,
-        ticks: niceTicks(y0, y1, 4),
+        ticks: yTicks,
         format: options.yFormat,
       },
     ) +

@@ -13,6 +13,7 @@
  * Per-notebook assertions live beside this file.
  */
 import assert from "node:assert/strict";
+import config from "../../deno.json" with { type: "json" };
 import { type CliOptions, resolveNotebooks, runNotebook } from "../../src/runner/cli.ts";
 import { networkResources } from "../../src/runner/html.ts";
 import { ensureJupyter, ensureKernelSpec } from "../../src/runner/jupyter.ts";
@@ -65,9 +66,7 @@ Deno.test("notebooks/ holds the eight notebooks of the series", () => {
 });
 
 /** The notebooks' `deno fmt` line width, from deno.json: a page's code box shows it whole. */
-const CODE_LINE_WIDTH: number = JSON.parse(
-  await Deno.readTextFile(new URL("../../deno.json", import.meta.url)),
-).fmt.lineWidth;
+const CODE_LINE_WIDTH = config.fmt.lineWidth;
 
 Deno.test(`no code line of a notebook is wider than ${CODE_LINE_WIDTH} characters`, async () => {
   const wide: string[] = [];
