@@ -36,6 +36,7 @@ import { ExplorerSession, recipeCode } from "./_session.ts";
 import {
   ACTIVATION_LABELS,
   DATASET_LABELS,
+  deadCaption,
   type ExploreOptions,
   type ExplorerSettings,
   MAX_LAYERS,
@@ -234,6 +235,7 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
   let neuronImage: ImageData;
   let neuronLayout: NeuronLayout;
   const deadList = find<HTMLElement>(".rle-dead-list");
+  const deadCaptionText = find<HTMLElement>(".rle-dead-caption");
   let generation = 0;
   const lossChart = new EpochChartView(find(".rle-loss"));
   const accuracyChart = new EpochChartView(find(".rle-accuracy"));
@@ -367,6 +369,7 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
     dataset.value = s.dataset;
     seed.value = String(s.seed);
     alphaLabel.textContent = ALPHA_MEANING[s.activation];
+    deadCaptionText.textContent = deadCaption(s);
     alpha.input.disabled = s.activation === "relu";
     showButtons();
   }
@@ -639,9 +642,8 @@ function layoutHtml(id: string): string {
     `passes back.</figcaption></figure>` +
     `<figure class="rle-view"><div class="rle-loss"></div></figure>` +
     `<figure class="rle-view"><div class="rle-accuracy"></div></figure>` +
-    `<figure class="rle-view"><div class="rle-dead"></div><figcaption>A neuron is dead when ` +
-    `its pre-activation is ≤ 0 on every training point: ReLU then passes no gradient to it.` +
-    `</figcaption></figure>` +
+    `<figure class="rle-view"><div class="rle-dead"></div>` +
+    `<figcaption class="rle-dead-caption"></figcaption></figure>` +
     `<figure class="rle-view rle-neurons-view"><div class="rle-neurons-title">Hidden neurons` +
     `</div><canvas class="rle-neurons" role="img" aria-label="Each hidden neuron's output ` +
     `over the plane"></canvas><p class="rle-dead-list"></p><figcaption>Each square is one ` +

@@ -94,6 +94,30 @@ export const OPTIMIZER_LABELS: Readonly<Record<ExplorerOptimizerName, string>> =
   adam: "Adam",
 });
 
+/**
+ * The caption of the dead-neuron chart: what counts as dead, and what the hidden activation
+ * still passes back to such a neuron. ReLU (and any activation at α = 0) passes nothing, so no
+ * update revives the neuron; Leaky ReLU, PReLU and ELU pass a share of the gradient, so it can.
+ */
+export function deadCaption(settings: Pick<ExplorerSettings, "activation" | "alpha">): string {
+  const { activation, alpha } = settings;
+  const name = ACTIVATION_LABELS[activation];
+  const passesNothing = "passes no gradient back to it, so no update can revive it.";
+  const consequence = activation === "relu"
+    ? `ReLU outputs 0 there and ${passesNothing}`
+    : activation === "prelu"
+    ? `PReLU passes back its slope times the gradient; the slope starts at α = ${alpha} and ` +
+      `is learned, so the neuron can recover.`
+    : alpha === 0
+    ? `${name} at α = 0 is ReLU there and ${passesNothing}`
+    : activation === "leakyRelu"
+    ? `Leaky ReLU still passes back α = ${alpha} times the gradient, so the neuron can recover.`
+    : `ELU still passes back α·e^z = ${alpha}·e^z times the gradient (small far below 0, ` +
+      `never 0), so the neuron can recover.`;
+  return `A neuron counts as dead when its pre-activation z is ≤ 0 on every training point. ` +
+    consequence;
+}
+
 /** Largest number of hidden layers. */
 export const MAX_LAYERS = 4;
 /** Largest hidden layer. */

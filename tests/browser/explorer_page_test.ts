@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { explore, jupyterDisplay } from "../../src/mod.ts";
+import { deadCaption, resolveExplorerSettings } from "../../src/explorer/_settings.ts";
 import { networkResources } from "../../src/runner/html.ts";
 import { renderFixture } from "./_fixture.ts";
 import {
@@ -64,11 +65,17 @@ Deno.test({
           await page.$eval("#" + (await firstId()) + "-alpha-value", (e) => e.textContent),
           "0.1",
         );
+        assert.equal(await deadCaptionText(), deadCaption(resolveExplorerSettings(state.settings)));
+        assert.match(await deadCaptionText(), /α = 0\.1 times the gradient, so the neuron can/);
       },
     );
 
     async function firstId(): Promise<string> {
       return await page.evaluate(() => [...globalThis.reluLabExplorer!.instances.keys()][0]);
+    }
+
+    async function deadCaptionText(): Promise<string> {
+      return await page.$eval(".rle-dead-caption", (e) => e.textContent ?? "");
     }
 
     /** Plays the current run to its end; records the long tasks meanwhile. */
@@ -111,6 +118,7 @@ Deno.test({
           await page.$eval(`#${await firstId()}-alpha-value`, (e) => e.textContent),
           "0",
         );
+        assert.match(await deadCaptionText(), /at α = 0 is ReLU there and passes no gradient/);
         const state = await playToTheEnd();
         assertSameNumbersAsDeno(state);
         deadAtAlpha0 = mean(state.history[60].deadFraction);
