@@ -96,13 +96,15 @@ export const OPTIMIZER_LABELS: Readonly<Record<ExplorerOptimizerName, string>> =
 
 /**
  * The caption of the dead-neuron chart: what counts as dead, and what the hidden activation
- * still passes back to such a neuron. ReLU (and any activation at α = 0) passes nothing, so no
- * update revives the neuron; Leaky ReLU, PReLU and ELU pass a share of the gradient, so it can.
+ * still passes back to such a neuron. ReLU (and Leaky ReLU or ELU at α = 0) passes nothing, so
+ * the neuron comes back only when something else moves its pre-activation; Leaky ReLU, PReLU
+ * and ELU pass a share of the gradient, so it can recover by its own.
  */
 export function deadCaption(settings: Pick<ExplorerSettings, "activation" | "alpha">): string {
   const { activation, alpha } = settings;
   const name = ACTIVATION_LABELS[activation];
-  const passesNothing = "passes no gradient back to it, so no update can revive it.";
+  const passesNothing = "passes no gradient back to it: it comes back only if the layers " +
+    "before it, or an optimizer's momentum, move its pre-activation.";
   const consequence = activation === "relu"
     ? `ReLU outputs 0 there and ${passesNothing}`
     : activation === "prelu"
