@@ -8,8 +8,6 @@
  * @module
  */
 
-import { createActivation } from "../activations/create_activation.ts";
-import type { Activation } from "../activations/types.ts";
 import { deadNeurons } from "../diagnostics/dead_neurons.ts";
 import { PReLU } from "../nn/prelu_layer.ts";
 import { TrainingDivergedError } from "../nn/train.ts";
@@ -35,6 +33,7 @@ import {
 import { ExplorerSession, recipeCode } from "./_session.ts";
 import {
   ACTIVATION_LABELS,
+  activationOf,
   DATASET_LABELS,
   deadCaption,
   type ExploreOptions,
@@ -560,13 +559,6 @@ function layoutNeurons(hidden: readonly number[]): NeuronLayout {
     return { labelY, tiles };
   });
   return { width: TILES_PER_ROW * pitch - TILE_GAP, height: y, layers };
-}
-
-/** The activation of the settings, as the model's hidden layers start with it. */
-function activationOf(settings: ExplorerSettings): Activation {
-  return settings.activation === "relu"
-    ? createActivation("relu")
-    : createActivation(settings.activation, { alpha: settings.alpha });
 }
 
 function preluNote(session: ExplorerSession): string {

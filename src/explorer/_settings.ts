@@ -5,6 +5,8 @@
  * @module
  */
 
+import { createActivation } from "../activations/create_activation.ts";
+import type { Activation } from "../activations/types.ts";
 import { formatValue, requireNumber } from "../core/validate.ts";
 
 /** The hidden activations the explorer offers. */
@@ -94,30 +96,39 @@ export const OPTIMIZER_LABELS: Readonly<Record<ExplorerOptimizerName, string>> =
   adam: "Adam",
 });
 
+/** The hidden activation of the settings, as the model's hidden layers start with it. */
+export function activationOf(settings: Pick<ExplorerSettings, "activation" | "alpha">): Activation {
+  return settings.activation === "relu"
+    ? createActivation("relu")
+    : createActivation(settings.activation, { alpha: settings.alpha });
+}
+
 /**
  * The caption of the dead-neuron chart: what counts as dead, and what the hidden activation
- * still passes back to such a neuron. ReLU (and Leaky ReLU or ELU at α = 0) passes nothing, so
- * the neuron comes back only when something else moves its pre-activation; Leaky ReLU, PReLU
- * and ELU pass a share of the gradient, so it can recover by its own.
+ * still passes back to such a neuron, read from its own derivative below 0. Where that is 0
+ * (ReLU, and Leaky ReLU or ELU at α = 0) the neuron comes back only when something else moves
+ * its pre-activation; Leaky ReLU, PReLU and ELU otherwise pass a share of the gradient, so it can
+ * recover by its own. PReLU's slope is learned, so even from α = 0 it can.
  */
 export function deadCaption(settings: Pick<ExplorerSettings, "activation" | "alpha">): string {
   const { activation, alpha } = settings;
-  const name = ACTIVATION_LABELS[activation];
-  const passesNothing = "passes no gradient back to it: it comes back only if the layers " +
-    "before it, or an optimizer's momentum, move its pre-activation.";
-  const consequence = activation === "relu"
-    ? `ReLU outputs 0 there and ${passesNothing}`
-    : activation === "prelu"
-    ? `PReLU passes back its slope times the gradient; the slope starts at α = ${alpha} and ` +
-      `is learned, so the neuron can recover.`
-    : alpha === 0
-    ? `${name} at α = 0 is ReLU there and ${passesNothing}`
-    : activation === "leakyRelu"
-    ? `Leaky ReLU still passes back α = ${alpha} times the gradient, so the neuron can recover.`
-    : `ELU still passes back α·e^z = ${alpha}·e^z times the gradient (small far below 0, ` +
-      `never 0), so the neuron can recover.`;
-  return `A neuron counts as dead when its pre-activation z is ≤ 0 on every training point. ` +
-    consequence;
+  const rule = "A neuron counts as dead when its pre-activation z is ≤ 0 on every training point. ";
+  if (activation === "prelu") {
+    return rule + `PReLU passes back its slope times the gradient; the slope starts at ` +
+      `α = ${alpha} and is learned, so the neuron can recover.`;
+  }
+  if (activationOf(settings).grad(-1) === 0) {
+    const which = activation === "relu"
+      ? "ReLU outputs 0 there"
+      : `${ACTIVATION_LABELS[activation]} at α = 0 is ReLU there`;
+    return rule + `${which} and passes no gradient back to it: it comes back only if the ` +
+      `layers before it, or an optimizer's momentum, move its pre-activation.`;
+  }
+  return rule +
+    (activation === "leakyRelu"
+      ? `Leaky ReLU still passes back α = ${alpha} times the gradient, so the neuron can recover.`
+      : `ELU still passes back α·e^z = ${alpha}·e^z times the gradient (small far below 0, ` +
+        `never 0), so the neuron can recover.`);
 }
 
 /** Largest number of hidden layers. */

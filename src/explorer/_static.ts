@@ -6,7 +6,6 @@
  * @module
  */
 
-import { createActivation } from "../activations/create_activation.ts";
 import {
   activationSvg,
   BOUNDARY_AREA,
@@ -26,6 +25,7 @@ import { encodePng, toBase64 } from "./_png.ts";
 import type { ExplorerSession } from "./_session.ts";
 import {
   ACTIVATION_LABELS,
+  activationOf,
   DATASET_LABELS,
   type ExplorerSettings,
   OPTIMIZER_LABELS,
@@ -61,9 +61,7 @@ export function staticPictureSvg(session: ExplorerSession): string {
       `preserveAspectRatio="none" href="data:image/png;base64,${png}"/>`,
   });
   const activation = activationSvg({
-    activation: settings.activation === "relu"
-      ? createActivation("relu")
-      : createActivation(settings.activation, { alpha: settings.alpha }),
+    activation: activationOf(settings),
     convention: "left",
   });
   const loss = epochChartSvg({
