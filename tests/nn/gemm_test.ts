@@ -180,6 +180,7 @@ Deno.test("every output width, through each mix of the 24-, 16-, 10-, 8-, 2- and
       const a = run(wasm, c), b = run(typescriptKernels, c);
       assertSameBits(a.y, b.y, `y, ${rows}x${nOut}`);
       assertSameBits(a.gw, b.gw, `gw, ${rows}x${nOut}`);
+      assertSameBits(a.gb, b.gb, `gb, ${rows}x${nOut}`);
       assertSameBits(a.gx, b.gx, `gx, ${rows}x${nOut}`);
     }
   }
@@ -191,8 +192,20 @@ Deno.test("the WebAssembly kernels split long batches into row blocks without ch
   const a = run(wasmKernels()!, c), b = run(typescriptKernels, c);
   assertSameBits(a.y, b.y, "y");
   assertSameBits(a.gw, b.gw, "gw");
+  assertSameBits(a.gb, b.gb, "gb");
   assertSameBits(a.gx, b.gx, "gx");
   assertClose(a.y, a.want.y, "y");
+});
+
+Deno.test("the TypeScript loops hold on batches and widths past their first scratch buffers", () => {
+  // Their reused row of ones (the bias gradient's A) and index scratch start 64 long: 200 rows
+  // of 70 inputs make both grow.
+  const c = { rows: 200, nIn: 70, nOut: 12, zeroShare: 0.3, seed: 5 };
+  const { y, gw, gb, gx, want } = run(typescriptKernels, c);
+  assertClose(y, want.y, "y");
+  assertSameBits(gw, want.gw, "gw");
+  assertSameBits(gb, want.gb, "gb");
+  assertClose(gx, want.gx, "gx");
 });
 
 Deno.test("the products skip zero inputs exactly as documented", async (t) => {
