@@ -1,0 +1,95 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { type ActivationFunction, createActivation } from "@relu-lab/relu-lab";
+
+// The formulas an activation shows (`latex`, `gradLatex`: the notebooks' and the explorer's
+// equations) are read here case by case and evaluated, then compared with what `f` and `grad`
+// compute: a formula that says `z < 0` where the code means `z <= 0`, or the wrong value at the
+// kink, fails.
+
+/** The piecewise definitions of the text: name, options. */
+const SETTINGS: [string, Record<string, unknown>][] = [
+  ["relu", {}],
+  ["relu", { atZero: "right" }],
+  ["relu", { atZero: "mean" }],
+  ["relu", { atZero: 0.25 }],
+  ["leakyRelu", {}],
+  ["leakyRelu", { alpha: 0.2 }],
+  ["leakyRelu", { alpha: 0.5, atZero: "right" }],
+  ["leakyRelu", { alpha: 0.3, atZero: "mean" }],
+  ["leakyRelu", { alpha: 0 }],
+  ["elu", {}],
+  ["elu", { alpha: 0.5, atZero: "right" }],
+];
+
+const NUMBER = String.raw`-?\d+(?:\.\d+)?(?:e-?\d+)?`;
+
+/** The value of one case's expression at z: z, a number, `a\,z`, `a\,(e^{z} - 1)`, `a\,e^{z}`. */
+function caseValue(tex: string, z: number): number {
+  const t = tex.trim();
+  if (t === "z") return z;
+  if (new RegExp(`^${NUMBER}$`).test(t)) return Number(t);
+  const scaled = t.match(new RegExp(String.raw`^(${NUMBER})\\,(.*)$`));
+  if (scaled !== null) {
+    const a = Number(scaled[1]), rest = scaled[2].trim();
+    if (rest === "z") return a * z;
+    if (rest === "(e^{z} - 1)") return a * (Math.exp(z) - 1);
+    if (rest === "e^{z}") return a * Math.exp(z);
+  }
+  throw new Error(`unread case value: ${tex}`);
+}
+
+/** Whether one case's condition holds at z. */
+function caseHolds(tex: string, z: number): boolean {
+  const t = tex.trim();
+  if (t === "z > 0") return z > 0;
+  if (t === String.raw`z \le 0`) return z <= 0;
+  if (t === "z < 0") return z < 0;
+  if (t === String.raw`z = 0 \text{ (convention)}`) return z === 0;
+  throw new Error(`unread case condition: ${tex}`);
+}
+
+/** The formula's value at z: the one case whose condition holds (asserted to be one). */
+function formulaAt(formula: string, z: number): number {
+  const body = formula.match(/\\begin\{cases\}(.*)\\end\{cases\}/);
+  assert.ok(body !== null, `a formula by cases: ${formula}`);
+  const holding = body[1].split(String.raw`\\`).map((c) => c.split("&"))
+    .filter(([, condition]) => caseHolds(condition, z));
+  assert.equal(holding.length, 1, `exactly one case at z = ${z} in ${formula}`);
+  return caseValue(holding[0][0], z);
+}
+
+/** Equal values, to 1e-15 relative where the formula needs an exponential. */
+function assertAgrees(shown: number, computed: number, what: string): void {
+  const scale = Math.max(1, Math.abs(computed));
+  assert.ok(Math.abs(shown - computed) <= 1e-15 * scale, `${what}: ${shown} shown, ${computed}`);
+}
+
+const POINTS = [-3, -0.5, -1e-300, -0, 0, 1e-300, 0.5, 3];
+
+function check(activation: ActivationFunction, z: number): void {
+  const at = `${activation.label} at z = ${Object.is(z, -0) ? "-0" : z}`;
+  assertAgrees(formulaAt(activation.latex, z), activation.f(z), `f of ${at}`);
+  assertAgrees(formulaAt(activation.gradLatex, z), activation.grad(z), `f' of ${at}`);
+}
+
+Deno.test("each formula ReLU, Leaky ReLU and ELU show says what f and f' compute, case by case", async (t) => {
+  for (const [name, options] of SETTINGS) {
+    const activation = createActivation(name, options);
+    await t.step(activation.label, () => {
+      for (const z of POINTS) check(activation, z);
+      fc.assert(
+        fc.property(fc.double({ min: -40, max: 40, noNaN: true }), (z) => check(activation, z)),
+        { seed: 11, numRuns: 200 },
+      );
+    });
+  }
+});
+
+Deno.test("the derivative's formula names the value used at the kink, for every convention", () => {
+  for (const atZero of ["left", "right", "mean", 0.25]) {
+    const activation = createActivation("leakyRelu", { alpha: 0.1, atZero });
+    const want = { left: 0.1, right: 1, mean: 0.55 }[String(atZero)] ?? atZero;
+    assert.equal(formulaAt(activation.gradLatex, 0), want, `atZero ${atZero}`);
+  }
+});
