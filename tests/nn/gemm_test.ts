@@ -197,6 +197,32 @@ Deno.test("the WebAssembly kernels split long batches into row blocks without ch
   assertClose(a.y, a.want.y, "y");
 });
 
+Deno.test("fresh WebAssembly kernels take inputs wider than their first memory page and than a row block", async (t) => {
+  const cases = {
+    // Operands in the first 64 KiB page, the gather list of 3,000 entries past it.
+    "3,000 inputs, one row": { rows: 1, nIn: 3000, nOut: 1, zeroShare: 0, seed: 6 },
+    // More doubles in one row than a row block holds: one row per block.
+    "140,000 inputs": { rows: 3, nIn: 140_000, nOut: 2, zeroShare: 0.5, seed: 7 },
+    // Blocks of 652 rows; the first block must not take the whole batch.
+    "1,400 rows of 200 inputs, 3 outputs": {
+      rows: 1400,
+      nIn: 200,
+      nOut: 3,
+      zeroShare: 0.5,
+      seed: 8,
+    },
+  };
+  for (const [name, c] of Object.entries(cases)) {
+    await t.step(name, () => {
+      const a = run(wasmKernels()!, c), b = run(typescriptKernels, c);
+      assertSameBits(a.y, b.y, "y");
+      assertSameBits(a.gw, b.gw, "gw");
+      assertSameBits(a.gb, b.gb, "gb");
+      assertSameBits(a.gx, b.gx, "gx");
+    });
+  }
+});
+
 Deno.test("the TypeScript loops hold on batches and widths past their first scratch buffers", () => {
   // Their reused row of ones (the bias gradient's A) and index scratch start 64 long: 200 rows
   // of 70 inputs make both grow.
