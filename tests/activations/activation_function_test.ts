@@ -171,6 +171,25 @@ Deno.test("array methods reject bad arrays with a message naming them", async (t
       message: "Cannot run relu forward as x must be an array of numbers: x=3",
     });
   });
+  await t.step("x or gradOut null, or a string (which has a length)", () => {
+    const refuse = (call: () => unknown, direction: string, seen: string) =>
+      assert.throws(call, {
+        name: "TypeError",
+        message: `Cannot run relu ${direction} as ${seen}`,
+      });
+    refuse(() => relu.forward(null as never), "forward", "x must be an array of numbers: x=null");
+    refuse(() => relu.forward("-1" as never), "forward", 'x must be an array of numbers: x="-1"');
+    refuse(
+      () => relu.backward([1, 2], null as never),
+      "backward",
+      "gradOut must be an array of numbers: gradOut=null",
+    );
+    refuse(
+      () => relu.backward([1, 2], "12" as never),
+      "backward",
+      'gradOut must be an array of numbers: gradOut="12"',
+    );
+  });
 });
 
 Deno.test("activation objects print as label and formula", () => {
