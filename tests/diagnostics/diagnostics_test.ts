@@ -175,6 +175,31 @@ Deno.test("gradientCheck() samples at most maxPerParameter entries", () => {
   assert.deepEqual(report.parameters.map((p) => p.checked), [2, 2, 2, 2]);
 });
 
+Deno.test("gradientCheck() refuses a sample size or seed it cannot use, and draws with seed 0 by default", async (t) => {
+  const model = mlp([2, 6, 2], { seed: 1 }), data = blobs(4, 2, 1);
+  await t.step("maxPerParameter 0, -1 and 1.5, and seed 1.5, are refused", () => {
+    for (
+      const [key, value, rule] of [
+        ["maxPerParameter", 0, "a finite integer >= 1"],
+        ["maxPerParameter", -1, "a finite integer >= 1"],
+        ["maxPerParameter", 1.5, "a finite integer >= 1"],
+        ["seed", 1.5, "a finite integer"],
+      ] as const
+    ) {
+      assert.throws(() => gradientCheck(model, data, { [key]: value }), {
+        name: "RangeError",
+        message: `Cannot check gradients as ${key} must be ${rule}: ${key}=${value}`,
+      });
+    }
+  });
+  await t.step("the default draw is seed 0's, and seed 1 draws other entries", () => {
+    const worst = (seed?: number) =>
+      gradientCheck(model, data, { maxPerParameter: 2, seed }).parameters.map((p) => p.worstIndex);
+    assert.deepEqual(worst(), worst(0));
+    assert.notDeepEqual(worst(1), worst(0));
+  });
+});
+
 Deno.test("diagnose() gathers the findings and prints them as a table", () => {
   const data = blobs(60, 2, 1);
   const model = mlp([2, 8, 8, 2], { seed: 3 });
