@@ -129,6 +129,9 @@ Deno.test("gradientCheck() confirms backpropagation through whole models (< 1e-6
       const report = gradientCheck(model, data);
       assert.ok(report.maxRelativeError < 1e-6, `${name}: ${report.maxRelativeError}`);
       assert.equal(report.parameters.length, model.params().length);
+      for (const p of report.parameters) {
+        assert.ok(p.maxAbsoluteError < 1e-6, `${name} ${p.name}: ${p.maxAbsoluteError}`);
+      }
     });
   }
   await t.step("with the mean squared error and binary cross-entropy", () => {
@@ -140,6 +143,15 @@ Deno.test("gradientCheck() confirms backpropagation through whole models (< 1e-6
     });
     assert.ok(report.maxRelativeError < 1e-6);
   });
+});
+
+Deno.test("gradientCheck()'s finite difference is fourth order, as documented: tripling the step multiplies the error by about 3⁴", () => {
+  // A smooth network (tanh), so that only the truncation error of the difference is measured:
+  // the order is log(error(3h) / error(h)) / log 3, about 2 for a plain central difference.
+  const model = mlp([2, 5, 4, 3], { activation: "tanh", seed: 1 }), data = blobs(6, 3, 7);
+  const error = (epsilon: number) => gradientCheck(model, data, { epsilon }).maxRelativeError;
+  const order = Math.log(error(3e-2) / error(1e-2)) / Math.log(3);
+  assert.ok(order > 3.5 && order < 4.5, `order ${order}`);
 });
 
 Deno.test("gradientCheck() catches a wrong gradient", () => {
@@ -155,6 +167,27 @@ Deno.test("gradientCheck() catches a wrong gradient", () => {
   const report = gradientCheck(model, blobs(4, 2, 1));
   const biases = report.parameters.find((p) => p.name === "0.biases")!;
   assert.ok(biases.maxRelativeError > 0.5, `${biases.maxRelativeError}`);
+});
+
+Deno.test("gradientCheck() finds one wrong entry among right ones and points at it", () => {
+  const model = mlp([2, 3, 2], { seed: 1 });
+  const dense = model.layers[2] as Dense; // the output layer, weights 3 x 2
+  // A backward pass that doubles the gradient of weight 4 (of 6) and gets the rest right.
+  const backward = dense.backward.bind(dense);
+  dense.backward = (g) => {
+    const before = dense.weightGrad[4];
+    const out = backward(g);
+    dense.weightGrad[4] += dense.weightGrad[4] - before;
+    return out;
+  };
+  const report = gradientCheck(model, blobs(4, 2, 1));
+  const weights = report.parameters.find((p) => p.name === "2.weights")!;
+  assert.equal(weights.worstIndex, 4);
+  assert.ok(weights.maxRelativeError > 0.3, `${weights.maxRelativeError}`);
+  assert.equal(report.maxRelativeError, weights.maxRelativeError);
+  for (const p of report.parameters.filter((p) => p !== weights)) {
+    assert.ok(p.maxRelativeError < 1e-6, `${p.name}: ${p.maxRelativeError}`);
+  }
 });
 
 Deno.test("gradientCheck() restores parameters and gradients bit for bit", () => {
