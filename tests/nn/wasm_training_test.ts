@@ -241,6 +241,22 @@ Deno.test("a run in WebAssembly memory gives the layer-by-layer loop's bits", as
       seed: 9,
     });
   });
+  await t.step(
+    "SGD with weight decay on odd parameter counts (15 and 35 weights, 5 and 7 biases)",
+    () => {
+      // The step updates two values per SIMD instruction; an odd count leaves one for a scalar tail.
+      const prng = createPrng(10), x = matrix(60, 3), y = matrix(60, 2);
+      for (let i = 0; i < x.data.length; i++) x.data[i] = randomNormal(prng);
+      for (let i = 0; i < y.data.length; i++) y.data[i] = randomNormal(prng);
+      assertSameRun([3, 5, 7, 2], dataset(x, y), "sgd", () => sgd({ weightDecay: 1e-2 }), {
+        epochs: 3,
+        batchSize: 16,
+        learningRate: 0.05,
+        weightDecay: 1e-2,
+        seed: 11,
+      });
+    },
+  );
 });
 
 Deno.test("callbacks see the model as the loop leaves it, and what they change is trained on", () => {
