@@ -233,6 +233,18 @@ Deno.test("gradientCheck() refuses a sample size or seed it cannot use, and draw
   });
 });
 
+Deno.test("gradientCheck() draws every entry with equal chance (a chi-square test over 600 seeds)", () => {
+  // One entry per parameter: the entry checked is the one reported as worst.
+  const model = mlp([2, 3, 2], { seed: 1 }), data = blobs(4, 2, 1);
+  const drawn = new Array(6).fill(0); // the first layer's 2 x 3 weights
+  for (let seed = 0; seed < 600; seed++) {
+    drawn[gradientCheck(model, data, { maxPerParameter: 1, seed }).parameters[0].worstIndex]++;
+  }
+  const chiSquare = drawn.reduce((sum, n) => sum + (n - 100) ** 2 / 100, 0);
+  // 20.5 is the 0.999 quantile of chi-square with 5 degrees of freedom.
+  assert.ok(chiSquare < 20.5, `chi-square ${chiSquare} over the counts ${drawn}`);
+});
+
 Deno.test("diagnose() gathers the findings and prints them as a table", () => {
   const data = blobs(60, 2, 1);
   const model = mlp([2, 8, 8, 2], { seed: 3 });
