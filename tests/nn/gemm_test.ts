@@ -203,7 +203,7 @@ Deno.test("fresh WebAssembly kernels take inputs wider than their first memory p
     "3,000 inputs, one row": { rows: 1, nIn: 3000, nOut: 1, zeroShare: 0, seed: 6 },
     // More doubles in one row than a row block holds: one row per block.
     "140,000 inputs": { rows: 3, nIn: 140_000, nOut: 2, zeroShare: 0.5, seed: 7 },
-    // Blocks of 652 rows; the first block must not take the whole batch.
+    // Blocks of 645 rows forward and 325 backward: the first must not take the whole batch.
     "1,400 rows of 200 inputs, 3 outputs": {
       rows: 1400,
       nIn: 200,
@@ -219,6 +219,8 @@ Deno.test("fresh WebAssembly kernels take inputs wider than their first memory p
       assertSameBits(a.gw, b.gw, "gw");
       assertSameBits(a.gb, b.gb, "gb");
       assertSameBits(a.gx, b.gx, "gx");
+      assertClose(a.y, a.want.y, "y against the textbook loops");
+      assertSameBits(a.gb, a.want.gb, "gb against the textbook loops");
     });
   }
 });
