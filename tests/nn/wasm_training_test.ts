@@ -244,7 +244,7 @@ Deno.test("a run in WebAssembly memory gives the layer-by-layer loop's bits", as
   await t.step(
     "SGD with weight decay on odd parameter counts (15 and 35 weights, 5 and 7 biases)",
     () => {
-      // The step updates two values per SIMD instruction; an odd count leaves one for a scalar tail.
+      // The step updates two values an instruction; an odd count leaves one to a scalar tail.
       const prng = createPrng(10), x = matrix(60, 3), y = matrix(60, 2);
       for (let i = 0; i < x.data.length; i++) x.data[i] = randomNormal(prng);
       for (let i = 0; i < y.data.length; i++) y.data[i] = randomNormal(prng);
