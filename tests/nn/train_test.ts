@@ -8,9 +8,11 @@ import {
   Dense,
   type EpochRecord,
   fromRows,
+  gradientNorms,
   matrix,
   mlp,
   randomNormal,
+  sgd,
   softmaxCrossEntropyValue,
   stepDecay,
   train,
@@ -84,6 +86,35 @@ Deno.test("trainAsync() gives the same result as train()", async () => {
   const asyncHistory = await trainAsync(asyncModel, data, options);
   assert.equal(JSON.stringify(asyncModel), JSON.stringify(syncModel));
   assert.deepEqual(asyncHistory.map(withoutTime), syncHistory.map(withoutTime));
+});
+
+Deno.test("train() records each Dense layer's gradient norm before its update, averaged over the epoch's steps", async (t) => {
+  // A learning rate of 1e-300 leaves every weight as it was (the biases move by about 1e-300),
+  // so each step's gradient is the initial model's on its batch: gradientNorms() of that batch.
+  const data = rings(40, 3), y = data.y as Int32Array;
+  const rows = (start: number, end: number) => {
+    const x = matrix(end - start, 2);
+    x.data.set(data.x.data.subarray(2 * start, 2 * end));
+    return dataset(x, y.slice(start, end));
+  };
+  const steps = [rows(0, 20), rows(20, 40)]
+    .map((batch) => gradientNorms(mlp([2, 8, 2], { seed: 3 }), batch).map((n) => n.total));
+  for (const [path, optimizer] of [["by name", "sgd"], ["layer by layer", sgd()]] as const) {
+    await t.step(path, () => {
+      const [record] = train(mlp([2, 8, 2], { seed: 3 }), data, {
+        epochs: 1,
+        batchSize: 20,
+        shuffle: false,
+        optimizer,
+        learningRate: 1e-300,
+      });
+      assert.equal(record.gradNorm.length, 2);
+      record.gradNorm.forEach((norm, d) => {
+        const want = (steps[0][d] + steps[1][d]) / 2;
+        assert.ok(Math.abs(norm - want) <= 1e-12 * want, `layer ${d}: ${norm} vs ${want}`);
+      });
+    });
+  }
 });
 
 Deno.test("train() records one entry per epoch with the documented fields", () => {
@@ -295,6 +326,20 @@ Deno.test("train() refuses bad input and leaves the model unchanged", async (t) 
         message: /learningRate\(3\) must be a finite number > 0/,
       }),
   );
+  await t.step("a seed, epoch count or batch size that is not an integer", () => {
+    for (
+      const [key, value, rule] of [
+        ["seed", 1.5, "a finite integer"],
+        ["epochs", 2.5, "a finite integer >= 1"],
+        ["batchSize", 0, "a finite integer >= 1"],
+      ] as const
+    ) {
+      refuse({ [key]: value }, {
+        name: "RangeError",
+        message: `Cannot train as ${key} must be ${rule}: ${key}=${value}`,
+      });
+    }
+  });
   await t.step("a dropout rate of 1", () =>
     refuse({ dropout: 1 }, {
       name: "RangeError",
