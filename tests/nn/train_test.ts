@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import {
+  accuracy,
   adam,
   adamW,
   createPrng,
@@ -114,6 +115,29 @@ Deno.test("train() records each Dense layer's gradient norm before its update, a
         assert.ok(Math.abs(norm - want) <= 1e-12 * want, `layer ${d}: ${norm} vs ${want}`);
       });
     });
+  }
+});
+
+Deno.test("train() reports the loss and accuracy it saw: over the batches as they came (running) or over the whole set after the epoch (end)", async (t) => {
+  // With a learning rate of 1e-300 the model stays as it was, so both equal the initial model's
+  // loss and accuracy on the whole set (two equal batches of 20).
+  const data = rings(40, 3), y = data.y as Int32Array;
+  const logits = mlp([2, 8, 2], { seed: 3 }).forward(data.x);
+  const want = { loss: softmaxCrossEntropyValue(logits, y), accuracy: accuracy(logits, y) };
+  for (const [path, optimizer] of [["by name", "sgd"], ["layer by layer", sgd()]] as const) {
+    for (const trainMetrics of ["running", "end"] as const) {
+      await t.step(`${path}, ${trainMetrics}`, () => {
+        const [record] = train(mlp([2, 8, 2], { seed: 3 }), data, {
+          epochs: 1,
+          batchSize: 20,
+          optimizer,
+          learningRate: 1e-300,
+          trainMetrics,
+        });
+        assert.equal(record.trainAccuracy, want.accuracy);
+        assert.ok(Math.abs(record.trainLoss - want.loss) <= 1e-12, `${record.trainLoss}`);
+      });
+    }
   }
 });
 
