@@ -190,6 +190,18 @@ Deno.test("array methods reject bad arrays with a message naming them", async (t
       'gradOut must be an array of numbers: gradOut="12"',
     );
   });
+  await t.step("x or gradOut a typed array of BigInts (a view, but not of numbers)", () => {
+    for (const x of [new BigInt64Array(2), new BigUint64Array(2)]) {
+      assert.throws(() => relu.forward(x as never), {
+        name: "TypeError",
+        message: "Cannot run relu forward as x must be an array of numbers: x[0]=0n",
+      });
+    }
+    assert.throws(() => relu.backward([1, 2], new BigInt64Array(2) as never), {
+      name: "TypeError",
+      message: "Cannot run relu backward as gradOut must be an array of numbers: gradOut[0]=0n",
+    });
+  });
 });
 
 Deno.test("activation objects print as label and formula", () => {
