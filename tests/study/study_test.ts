@@ -107,6 +107,7 @@ Deno.test("compareSummaries() calls a difference beyond noise only past 2 standa
       compareSummaries(summarize([0.83, 0.83]), summarize([0.83, 0.83])).direction,
       "tie",
     );
+    assert.equal(compareSummaries(summarize([2, 2.1]), summarize([1.5, 1.6])).direction, "higher");
   });
   await t.step("a side with no finished run leaves the direction undetermined", () => {
     const c = compareSummaries(summarize([NaN, NaN]), summarize([1, 2]));
@@ -334,6 +335,17 @@ Deno.test("withinMargin() calls two means the same only when the difference and 
   await t.step("fewer than two finished runs a side: never the same", () => {
     assert.equal(withinMargin(a, summarize([0.49]), 1), false);
   });
+  await t.step(
+    "at the edge: |difference| + 2 SE equal to the margin is the same, a hair over is not",
+    () => {
+      // [1, 3] has mean 2 and se 1 exactly; [1.5, 1.5] has se 0: |0.5| + 2 · 1 = 2.5.
+      const wide = summarize([1, 3]), steady = summarize([1.5, 1.5]);
+      assert.equal(wide.se, 1);
+      assert.equal(withinMargin(wide, steady, 2.5), true);
+      assert.equal(withinMargin(wide, steady, 2.4999999), false);
+      assert.equal(withinMargin(steady, wide, 2.5), true);
+    },
+  );
   await t.step("a margin that is not a finite number > 0 is refused", () => {
     assert.throws(() => withinMargin(a, a, 0), {
       name: "RangeError",
