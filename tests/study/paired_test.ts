@@ -77,6 +77,14 @@ Deno.test("noWorseWithin() holds when the difference, two standard errors toward
   await t.step("a diverged pair, or fewer than two pairs, shows nothing", () => {
     assert.equal(noWorseWithin(summarize([0, 0, 0], { diverged: 1 }), 0.01, "lower"), false);
     assert.equal(noWorseWithin(summarize([0]), 0.01, "lower"), false);
+    assert.equal(noWorseWithin(summarize([0, 0]), 0.01, "lower"), true, "two pairs are enough");
+  });
+  await t.step("at the edge: mean − 2·se equal to −margin holds, a hair beyond does not", () => {
+    // [-1.5, 0.5] has mean −0.5 and se 1 exactly: −0.5 − 2 = −2.5.
+    const edge = summarize([-1.5, 0.5]);
+    assert.equal(edge.se, 1);
+    assert.equal(noWorseWithin(edge, 2.5, "lower"), true);
+    assert.equal(noWorseWithin(edge, 2.4999999, "lower"), false);
   });
 });
 
