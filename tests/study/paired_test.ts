@@ -85,6 +85,10 @@ Deno.test("noWorseWithin() holds when the difference, two standard errors toward
     assert.equal(edge.se, 1);
     assert.equal(noWorseWithin(edge, 2.5, "lower"), true);
     assert.equal(noWorseWithin(edge, 2.4999999, "lower"), false);
+    // Mirrored, where higher is worse: 0.5 + 2 = 2.5.
+    const mirrored = summarize([-0.5, 1.5]);
+    assert.equal(noWorseWithin(mirrored, 2.5, "higher"), true);
+    assert.equal(noWorseWithin(mirrored, 2.4999999, "higher"), false);
   });
 });
 
