@@ -55,6 +55,13 @@ Deno.test("recordActivations() refuses another model's scans, naming the mismatc
     message:
       "Cannot record activations as scans must come from emptyActivationScans of this model: scans[0] is for layer 1 of size 5, the model's layer there is Activation(ReLU, 3)",
   });
+  // A scan of a deeper model's layer 3, past this model's three layers.
+  const deeper = mlp([2, 3, 3, 3, 1], { seed: 1 });
+  assert.throws(() => recordActivations(model, [emptyActivationScans(deeper)[1]]), {
+    name: "RangeError",
+    message:
+      "Cannot record activations as scans must come from emptyActivationScans of this model: scans[0] is for layer 3 of size 3, the model's layer there is missing",
+  });
 });
 
 Deno.test("recordActivations() merges batches into the outputs' exact squared deviations", () => {
