@@ -250,6 +250,15 @@ Deno.test("requireSummary() refuses a hand-made summary, naming the field, and p
       message:
         "Cannot compare summaries as a.se must be a number >= 0 (NaN only when a.n < 2): a.se=NaN",
     });
+    // Two finished runs are the fewest with a spread.
+    assert.throws(
+      () => requireSummary("compare summaries", "a", { ...summarize([1, 2]), sd: NaN }),
+      {
+        name: "RangeError",
+        message:
+          "Cannot compare summaries as a.sd must be a number >= 0 (NaN only when a.n < 2): a.sd=NaN",
+      },
+    );
   });
   await t.step("every summary summarize makes, even with no or one finished run", () => {
     for (const values of [[], [NaN], [0.5], [1, 2, NaN], [1e308, -1e308], [1e308, 1e308]]) {
