@@ -23,13 +23,14 @@ const SETTINGS: [string, Record<string, unknown>][] = [
 ];
 
 const NUMBER = String.raw`-?\d+(?:\.\d+)?(?:e-?\d+)?`;
+const PLAIN = new RegExp(`^${NUMBER}$`), SCALED = new RegExp(String.raw`^(${NUMBER})\\,(.*)$`);
 
 /** The value of one case's expression at z: z, a number, `a\,z`, `a\,(e^{z} - 1)`, `a\,e^{z}`. */
 function caseValue(tex: string, z: number): number {
   const t = tex.trim();
   if (t === "z") return z;
-  if (new RegExp(`^${NUMBER}$`).test(t)) return Number(t);
-  const scaled = t.match(new RegExp(String.raw`^(${NUMBER})\\,(.*)$`));
+  if (PLAIN.test(t)) return Number(t);
+  const scaled = t.match(SCALED);
   if (scaled !== null) {
     const a = Number(scaled[1]), rest = scaled[2].trim();
     if (rest === "z") return a * z;

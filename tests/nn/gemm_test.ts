@@ -122,6 +122,11 @@ function assertSameBits(got: Float64Array, want: Float64Array, what: string): vo
   }
 }
 
+/** Two kernel sets' results on one case, y, gw, gb and gx, the same bit for bit. */
+function assertSameResults(a: ReturnType<typeof run>, b: ReturnType<typeof run>, what = ""): void {
+  for (const key of ["y", "gw", "gb", "gx"] as const) assertSameBits(a[key], b[key], key + what);
+}
+
 /** Within 1e-12 relative to the largest magnitude of the result (sums cancel). */
 function assertClose(got: Float64Array, want: Float64Array, what: string): void {
   let scale = 1;
@@ -145,10 +150,7 @@ Deno.test("the WebAssembly kernels and the TypeScript loops give the same bits",
   fc.assert(
     fc.property(shapes, (c) => {
       const a = run(wasm, c), b = run(typescriptKernels, c);
-      assertSameBits(a.y, b.y, "y");
-      assertSameBits(a.gw, b.gw, "gw");
-      assertSameBits(a.gb, b.gb, "gb");
-      assertSameBits(a.gx, b.gx, "gx");
+      assertSameResults(a, b);
     }),
     { seed: 7, numRuns: 300 },
   );
@@ -178,10 +180,7 @@ Deno.test("every output width, through each mix of the 24-, 16-, 10-, 8-, 2- and
     for (const rows of [1, 2, 7]) {
       const c = { rows, nIn: 9, nOut, zeroShare: 0.3, seed: nOut * 10 + rows };
       const a = run(wasm, c), b = run(typescriptKernels, c);
-      assertSameBits(a.y, b.y, `y, ${rows}x${nOut}`);
-      assertSameBits(a.gw, b.gw, `gw, ${rows}x${nOut}`);
-      assertSameBits(a.gb, b.gb, `gb, ${rows}x${nOut}`);
-      assertSameBits(a.gx, b.gx, `gx, ${rows}x${nOut}`);
+      assertSameResults(a, b, `, ${rows}x${nOut}`);
     }
   }
 });
@@ -190,10 +189,7 @@ Deno.test("the WebAssembly kernels split long batches into row blocks without ch
   // 1,100 rows of 64 + 64 columns pass the 2^17 doubles of one block.
   const c = { rows: 1100, nIn: 64, nOut: 64, zeroShare: 0.5, seed: 3 };
   const a = run(wasmKernels()!, c), b = run(typescriptKernels, c);
-  assertSameBits(a.y, b.y, "y");
-  assertSameBits(a.gw, b.gw, "gw");
-  assertSameBits(a.gb, b.gb, "gb");
-  assertSameBits(a.gx, b.gx, "gx");
+  assertSameResults(a, b);
   assertClose(a.y, a.want.y, "y");
 });
 
@@ -215,10 +211,7 @@ Deno.test("fresh WebAssembly kernels take inputs wider than their first memory p
   for (const [name, c] of Object.entries(cases)) {
     await t.step(name, () => {
       const a = run(wasmKernels()!, c), b = run(typescriptKernels, c);
-      assertSameBits(a.y, b.y, "y");
-      assertSameBits(a.gw, b.gw, "gw");
-      assertSameBits(a.gb, b.gb, "gb");
-      assertSameBits(a.gx, b.gx, "gx");
+      assertSameResults(a, b);
       assertClose(a.y, a.want.y, "y against the textbook loops");
       assertSameBits(a.gb, a.want.gb, "gb against the textbook loops");
     });

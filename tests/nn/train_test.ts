@@ -3,6 +3,7 @@ import {
   accuracy,
   adam,
   adamW,
+  batches,
   createPrng,
   type Dataset,
   dataset,
@@ -89,26 +90,26 @@ Deno.test("trainAsync() gives the same result as train()", async () => {
   assert.deepEqual(asyncHistory.map(withoutTime), syncHistory.map(withoutTime));
 });
 
+/** The two training paths: the whole step in WebAssembly memory (by name), layer by layer. */
+const PATHS = [["by name", () => "sgd" as const], ["layer by layer", () => sgd()]] as const;
+
+/**
+ * One epoch of a 2-8-2 network in two batches of 20 at a learning rate of 1e-300, which leaves
+ * every weight as it was (the biases move by about 1e-300): each step sees the initial model.
+ */
+function frozenEpoch(data: Dataset, options: TrainOptions): EpochRecord {
+  const settings = { epochs: 1, batchSize: 20, learningRate: 1e-300, ...options };
+  return train(mlp([2, 8, 2], { seed: 3 }), data, settings)[0];
+}
+
 Deno.test("train() records each Dense layer's gradient norm before its update, averaged over the epoch's steps", async (t) => {
-  // A learning rate of 1e-300 leaves every weight as it was (the biases move by about 1e-300),
-  // so each step's gradient is the initial model's on its batch: gradientNorms() of that batch.
-  const data = rings(40, 3), y = data.y as Int32Array;
-  const rows = (start: number, end: number) => {
-    const x = matrix(end - start, 2);
-    x.data.set(data.x.data.subarray(2 * start, 2 * end));
-    return dataset(x, y.slice(start, end));
-  };
-  const steps = [rows(0, 20), rows(20, 40)]
+  // Each step's gradient is the initial model's on its batch: gradientNorms() of that batch.
+  const data = rings(40, 3);
+  const steps = batches(data, 20, { shuffle: false })
     .map((batch) => gradientNorms(mlp([2, 8, 2], { seed: 3 }), batch).map((n) => n.total));
-  for (const [path, optimizer] of [["by name", "sgd"], ["layer by layer", sgd()]] as const) {
+  for (const [path, optimizer] of PATHS) {
     await t.step(path, () => {
-      const [record] = train(mlp([2, 8, 2], { seed: 3 }), data, {
-        epochs: 1,
-        batchSize: 20,
-        shuffle: false,
-        optimizer,
-        learningRate: 1e-300,
-      });
+      const record = frozenEpoch(data, { shuffle: false, optimizer: optimizer() });
       assert.equal(record.gradNorm.length, 2);
       record.gradNorm.forEach((norm, d) => {
         const want = (steps[0][d] + steps[1][d]) / 2;
@@ -119,21 +120,14 @@ Deno.test("train() records each Dense layer's gradient norm before its update, a
 });
 
 Deno.test("train() reports the loss and accuracy it saw: over the batches as they came (running) or over the whole set after the epoch (end)", async (t) => {
-  // With a learning rate of 1e-300 the model stays as it was, so both equal the initial model's
-  // loss and accuracy on the whole set (two equal batches of 20).
+  // The model stays as it was, so both equal the initial model's loss and accuracy on the set.
   const data = rings(40, 3), y = data.y as Int32Array;
   const logits = mlp([2, 8, 2], { seed: 3 }).forward(data.x);
   const want = { loss: softmaxCrossEntropyValue(logits, y), accuracy: accuracy(logits, y) };
-  for (const [path, optimizer] of [["by name", "sgd"], ["layer by layer", sgd()]] as const) {
+  for (const [path, optimizer] of PATHS) {
     for (const trainMetrics of ["running", "end"] as const) {
       await t.step(`${path}, ${trainMetrics}`, () => {
-        const [record] = train(mlp([2, 8, 2], { seed: 3 }), data, {
-          epochs: 1,
-          batchSize: 20,
-          optimizer,
-          learningRate: 1e-300,
-          trainMetrics,
-        });
+        const record = frozenEpoch(data, { optimizer: optimizer(), trainMetrics });
         assert.equal(record.trainAccuracy, want.accuracy);
         assert.ok(Math.abs(record.trainLoss - want.loss) <= 1e-12, `${record.trainLoss}`);
       });
