@@ -10,13 +10,16 @@ import {
   checkDataset,
   dataset,
   Dense,
+  Dropout,
   emptyActivationScans,
   fromRows,
   type Matrix,
   matrix,
   mlp,
   recordActivations,
+  SCAN_CHUNK_ROWS,
   scanActivations,
+  Sequential,
 } from "../../src/mod.ts";
 
 Deno.test("scanActivations() refuses an empty input, which would call every neuron dead", () => {
@@ -82,6 +85,86 @@ Deno.test("recordActivations() merges batches into the outputs' exact squared de
     Math.abs(scan.sumSquaredDeviations - squares) <= 1e-9 * squares,
     `${scan.sumSquaredDeviations} vs ${squares}`,
   );
+});
+
+Deno.test("recordActivations() merges batches of a single value into exact squared deviations", () => {
+  // One neuron and one row a batch: every batch holds one output, and after the first the
+  // running count is 1, where the merge must still add the squared distance between the means.
+  const model = mlp([1, 1, 1], { init: "zeros", biasInit: 10 });
+  (model.layers[0] as Dense).weights.set([0.25]);
+  const scans = emptyActivationScans(model);
+  const outputs: number[] = [];
+  for (const batch of [[[1]], [[2]], [[3]], [[4], [5]], [[6]]]) {
+    const out = model.layers[1].forward(model.layers[0].forward(fromRows(batch)));
+    outputs.push(...out.data);
+    recordActivations(model, scans);
+  }
+  const mean = outputs.reduce((a, b) => a + b, 0) / outputs.length;
+  const squares = outputs.reduce((a, v) => a + (v - mean) ** 2, 0);
+  const [scan] = scans;
+  assert.equal(scan.count, 6);
+  assert.ok(Math.abs(scan.sum - mean * 6) <= 1e-12 * scan.sum, `${scan.sum} vs ${mean * 6}`);
+  assert.ok(
+    Math.abs(scan.sumSquaredDeviations - squares) <= 1e-12 * squares,
+    `${scan.sumSquaredDeviations} vs ${squares}`,
+  );
+});
+
+Deno.test("statistics: false marks the neurons seen positive and gathers no statistics", () => {
+  const model = mlp([2, 4, 1], { seed: 3 });
+  const x = fromRows([[1, -2], [-3, 0.5], [0.25, 2]]);
+  const full = scanActivations(model, x);
+  const [marked] = scanActivations(model, x, { statistics: false });
+  assert.deepEqual(marked.everPositive, full[0].everPositive);
+  assert.ok(full[0].count === 12 && full[0].sum > 0, "the full scan gathers statistics");
+  assert.deepEqual(
+    [marked.zeros, marked.count, marked.sum, marked.sumSquaredDeviations],
+    [0, 0, 0, 0],
+  );
+  const scans = emptyActivationScans(model);
+  model.forward(x);
+  recordActivations(model, scans, { statistics: false });
+  assert.deepEqual(scans[0], marked);
+});
+
+Deno.test("scanActivations() hands onOutput each chunk's output with the chunk's first row", () => {
+  const model = mlp([2, 3, 2], { seed: 5 });
+  const rows = 2 * SCAN_CHUNK_ROWS + 7;
+  const x = matrix(rows, 2);
+  for (let i = 0; i < x.data.length; i++) x.data[i] = Math.sin(i);
+  const whole = model.predict(x);
+  const starts: number[] = [];
+  const seen = new Float64Array(rows * 2);
+  scanActivations(model, x, {
+    onOutput: (out, start) => {
+      starts.push(start);
+      seen.set(out.data, start * 2);
+    },
+  });
+  assert.deepEqual(starts, [0, SCAN_CHUNK_ROWS, 2 * SCAN_CHUNK_ROWS]);
+  assert.deepEqual(seen, whole.data);
+  assert.throws(() => scanActivations(model, x, { onOutput: 1 as never }), {
+    name: "TypeError",
+    message: "Cannot scan activations as onOutput must be a function: onOutput=1",
+  });
+});
+
+Deno.test("recordActivations() refuses a scan of a layer that is not an activation, or with a plain array", () => {
+  const model = new Sequential([new Dense(2, 2, { seed: 1 }), new Dropout(2, { seed: 1 })]);
+  const scan = { ...emptyActivationScans(mlp([2, 2, 1]))[0] };
+  model.forward(fromRows([[1, 2]]));
+  assert.throws(() => recordActivations(model, [scan]), {
+    name: "RangeError",
+    message:
+      /^Cannot record activations as scans must come from emptyActivationScans of this model: scans\[0\] is for layer 1 of size 2, the model's layer there is Dropout/,
+  });
+  const relu = mlp([2, 2, 1], { seed: 1 });
+  relu.forward(fromRows([[1, 2]]));
+  assert.throws(() => recordActivations(relu, [{ ...scan, everPositive: [0, 0] as never }]), {
+    name: "RangeError",
+    message:
+      /scans\[0\] is for layer 1 of size 2, the model's layer there is Activation\(ReLU, 2\)$/,
+  });
 });
 
 Deno.test("checkDataset() refuses malformed matrices and a missing model", async (t) => {
