@@ -11,7 +11,9 @@ import {
   lecunUniform,
   matrix,
   normalInit,
+  type Prng,
   randomAsymmetricInit,
+  randomNormal,
   resolveInitializer,
   xavierNormal,
   xavierUniform,
@@ -41,6 +43,7 @@ function assertClose(actual: number, expected: number, relative: number, what: s
 
 Deno.test("heGain() is sqrt(2 / (1 + alpha²))", () => {
   assert.equal(heGain(0), Math.SQRT2);
+  assert.equal(heGain(), Math.SQRT2, "the default is ReLU's");
   assert.equal(heGain(0.01), Math.sqrt(2 / 1.0001));
   assert.equal(heGain(1), 1);
 });
@@ -66,6 +69,66 @@ Deno.test("the initialisers draw weights with their documented variance", async 
     });
   }
 });
+
+Deno.test("the initialisers draw every entry in data order, one draw each, by their formulas", async (t) => {
+  // The oracle draws from a second generator of the same seed by each initialiser's documented
+  // formula; the generators' next numbers agree too, so no draw was added or skipped.
+  const fanIn = 5, fanOut = 3, seed = 11;
+  const normal = (std: number, mean = 0) => (prng: Prng) => mean + std * randomNormal(prng);
+  const uniform = (limit: number) => (prng: Prng) => (2 * prng() - 1) * limit;
+  const cases: [string, Initializer, (prng: Prng) => number][] = [
+    ["heNormal alpha 0.5", heNormal({ alpha: 0.5 }), normal(Math.sqrt(2 / 1.25 / fanIn))],
+    ["heUniform alpha 0.5", heUniform({ alpha: 0.5 }), uniform(Math.sqrt(2 / 1.25 * 3 / fanIn))],
+    ["xavierNormal", xavierNormal(), normal(Math.sqrt(2 / (fanIn + fanOut)))],
+    ["xavierUniform", xavierUniform(), uniform(Math.sqrt(6 / (fanIn + fanOut)))],
+    ["lecunNormal", lecunNormal(), normal(Math.sqrt(1 / fanIn))],
+    ["lecunUniform", lecunUniform(), uniform(Math.sqrt(3 / fanIn))],
+    ["normalInit sigma 0.1 mean 2", normalInit({ sigma: 0.1, mean: 2 }), normal(0.1, 2)],
+  ];
+  for (const [name, init, draw] of cases) {
+    await t.step(name, () => {
+      const prng = createPrng(seed), oracle = createPrng(seed);
+      const w = matrix(fanIn, fanOut);
+      init.fill(w, new Float64Array(fanOut), prng);
+      const expected = Array.from({ length: fanIn * fanOut }, () => draw(oracle));
+      assertCloseAll(w.data, expected);
+      assert.equal(prng(), oracle(), "the next draw");
+    });
+  }
+  await t.step(
+    "randomAsymmetricInit, neuron by neuron: weights, bias, index, Beta(2, 1) entry",
+    () => {
+      for (const fanIn of [1, 4]) {
+        const sigma = 0.5, std = sigma / Math.sqrt(fanIn);
+        const prng = createPrng(seed), oracle = createPrng(seed);
+        const w = matrix(fanIn, fanOut), b = new Float64Array(fanOut);
+        randomAsymmetricInit({ sigma }).fill(w, b, prng);
+        const weights = new Float64Array(fanIn * fanOut), biases = new Float64Array(fanOut);
+        for (let j = 0; j < fanOut; j++) {
+          for (let i = 0; i < fanIn; i++) weights[i * fanOut + j] = std * randomNormal(oracle);
+          biases[j] = std * randomNormal(oracle);
+          const k = Math.floor(oracle() * (fanIn + 1));
+          const positive = Math.sqrt(oracle());
+          if (k === fanIn) biases[j] = positive;
+          else weights[k * fanOut + j] = positive;
+        }
+        assertCloseAll(w.data, weights);
+        assertCloseAll(b, biases);
+        assert.equal(prng(), oracle(), "the next draw");
+      }
+    },
+  );
+});
+
+function assertCloseAll(actual: ArrayLike<number>, expected: ArrayLike<number>) {
+  assert.equal(actual.length, expected.length);
+  for (let i = 0; i < actual.length; i++) {
+    assert.ok(
+      Math.abs(actual[i] - expected[i]) <= 1e-15 * Math.abs(expected[i]),
+      `entry ${i}: ${actual[i]} vs ${expected[i]}`,
+    );
+  }
+}
 
 Deno.test("the uniform initialisers stay within their limits", () => {
   assert.ok(sample(heUniform(), 50, 50).maxAbs <= Math.sqrt(6 / 50));
