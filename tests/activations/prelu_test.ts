@@ -89,12 +89,18 @@ Deno.test("preluForward() applies one slope per column of a row-major batch", as
     preluForward(x, alpha, x);
     assert.deepEqual(Array.from(x), [-1, 0, -4, 1, 1, 1]);
   });
-  await t.step("nonzero slopes take the branch-free kernel and agree with prelu()", () => {
-    const slopes = Float64Array.of(0.1, 0.2);
-    fc.assert(fc.property(fc.array(fc.double(), { maxLength: 10 }), (values) => {
-      const xs = values.length % 2 === 0 ? values : values.slice(1);
+  await t.step("nonzero slopes take the branch-free kernels and agree with prelu()", () => {
+    const slopes = Float64Array.of(0.1, 0.2, 3);
+    fc.assert(fc.property(fc.array(fc.double(), { maxLength: 12 }), (values) => {
+      const xs = values.slice(values.length % 3);
       const y = preluForward(Float64Array.from(xs), slopes);
-      xs.forEach((z, i) => assert.ok(sameNumber(y[i], prelu(z, slopes[i % 2]))));
+      xs.forEach((z, i) => assert.ok(sameNumber(y[i], prelu(z, slopes[i % 3]))));
+      const x32 = Float32Array.from(xs);
+      const y32 = preluForward(x32, slopes);
+      assert.ok(y32 instanceof Float32Array);
+      x32.forEach((z, i) =>
+        assert.ok(sameNumber(y32[i], Math.fround(prelu(z, slopes[i % 3]))), `${z} at ${i}`)
+      );
     }));
   });
   await t.step("cols must match alpha and divide x.length", () => {

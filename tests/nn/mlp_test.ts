@@ -2,11 +2,17 @@ import assert from "node:assert/strict";
 import {
   ActivationLayer,
   createActivation,
+  createPrng,
   Dense,
   Dropout,
+  heNormal,
+  type Initializer,
+  lecunNormal,
   mlp,
+  type MlpOptions,
   PReLU,
   RReLU,
+  xavierNormal,
 } from "../../src/mod.ts";
 
 Deno.test("mlp() alternates Dense and activation layers and ends linear", () => {
@@ -73,6 +79,46 @@ Deno.test("mlp() uses He initialisation with the Leaky ReLU gain by default", ()
   for (const w of dense.weights) sum += w * w;
   const variance = sum / dense.weights.length;
   assert.ok(Math.abs(variance - 1 / 400) < 0.0001, `variance ${variance}`);
+});
+
+Deno.test("mlp() picks the initialiser that fits its activation, with the slope's He gain", async (t) => {
+  // The first layer's weights are the first draws of the model's generator, seeded by `seed`.
+  const cases: [string, MlpOptions, Initializer][] = [
+    ["relu", {}, heNormal()],
+    ["leakyRelu alpha 0.5", { activation: "leakyRelu", alpha: 0.5 }, heNormal({ alpha: 0.5 })],
+    [
+      "a Leaky ReLU object at alpha 1",
+      { activation: createActivation("leakyRelu", { alpha: 1 }) },
+      heNormal({ alpha: 1 }),
+    ],
+    ["an ELU object (no He slope)", { activation: createActivation("elu") }, heNormal()],
+    ["elu", { activation: "elu" }, heNormal()],
+    ["sigmoid", { activation: "sigmoid" }, xavierNormal()],
+    ["tanh", { activation: "tanh" }, xavierNormal()],
+    ["identity", { activation: "identity" }, xavierNormal()],
+    ["selu", { activation: "selu" }, lecunNormal()],
+  ];
+  for (const [name, options, init] of cases) {
+    await t.step(name, () => {
+      const first = mlp([3, 4, 1], { ...options, seed: 7 }).layers[0] as Dense;
+      const expected = new Dense(3, 4, { init, prng: createPrng(7) });
+      assert.deepEqual(first.weights, expected.weights);
+    });
+  }
+});
+
+Deno.test("mlp() defaults to seed 0 and biases of 0, and checks the input size too", () => {
+  const model = mlp([2, 3, 1]);
+  assert.deepEqual(model.toJSON(), mlp([2, 3, 1], { seed: 0 }).toJSON());
+  assert.deepEqual(Array.from((model.layers[0] as Dense).biases), [0, 0, 0]);
+  assert.throws(() => mlp([0, 3, 1]), {
+    name: "RangeError",
+    message: "Cannot build an MLP as sizes[0] must be a finite integer >= 1: sizes[0]=0",
+  });
+  assert.throws(() => mlp([2, 3, 1], { seed: 1.5 }), {
+    name: "RangeError",
+    message: /^Cannot build an MLP as seed must be a finite integer.*: seed=1\.5$/,
+  });
 });
 
 Deno.test("mlp() builds the same model from the same seed and another from another", () => {
