@@ -17,6 +17,9 @@ Deno.test("rrelu() in evaluation uses the mean slope (lower + upper) / 2", () =>
   assert.equal(rrelu(-2, { lower: 0.1, upper: 0.3 }), -0.4);
   assert.equal(rrelu(2), 2);
   assert.equal(rreluGrad(-2, { lower: 0.1, upper: 0.3 }), 0.2);
+  for (const z of [Number.MIN_VALUE, 0.5, 1, 2, Infinity]) {
+    assert.equal(rreluGrad(z, { lower: 0.1, upper: 0.3 }), 1, `f'(${z})`);
+  }
 });
 
 Deno.test("rrelu() in training draws a slope in [lower, upper] from the prng", () => {
@@ -63,6 +66,8 @@ Deno.test("rrelu() handles edge values and bad bounds", async (t) => {
   await t.step("-Infinity gives -Infinity, or 0 with zero bounds", () => {
     assert.equal(rrelu(-Infinity), -Infinity);
     assert.equal(rrelu(-Infinity, { lower: 0, upper: 0 }), 0);
+    const { output, slopes } = rreluForward([-Infinity, -1], { lower: 0, upper: 0 });
+    assert.deepEqual([...output, ...slopes], [0, 0, 0, 0]);
   });
   await t.step("exactly 0 follows atZero", () => {
     assert.equal(rreluGrad(0, { slope: 0.2 }), 0.2);
