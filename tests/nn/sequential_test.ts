@@ -81,6 +81,10 @@ Deno.test("Sequential refuses an entry that is not a layer, naming its position"
       ),
     });
   }
+  assert.throws(() => new Sequential([{} as unknown as Layer, new Dense(2, 2)]), {
+    name: "TypeError",
+    message: /^Cannot create a Sequential model as layer 0 must be a layer .*: layer 0=/,
+  });
 });
 
 Deno.test("Sequential refuses one layer object at two positions, which would backpropagate wrongly", () => {
@@ -120,6 +124,14 @@ Deno.test("Sequential prints a summary with layers, shapes and parameter count",
   assert.match(lines[2], /^\s+0\s+Dense\(2 → 32\)\s+N×32\s+96$/);
   assert.match(lines[3], /^\s+1\s+Activation\(ReLU, 32\)\s+N×32\s+0$/);
   assert.equal(lines.length, 2 + 5);
+  // The columns line up: every row is as long as the header, each column starts where its
+  // heading does, and the counts end under "params".
+  const [header, ...rows] = lines.slice(1);
+  for (const row of rows) {
+    assert.equal(row.length, header.length, row);
+    assert.equal(row.indexOf("N×"), header.indexOf("output"), row);
+    assert.equal(row.indexOf(row.trimStart().split(/\s+/)[1]), header.indexOf("layer"), row);
+  }
 });
 
 Deno.test("modelFromJSON() restores a model bit for bit", async (t) => {
