@@ -148,6 +148,15 @@ Deno.test("Dense refuses bad input", async (t) => {
         "Cannot create a Dense layer as inputSize must be a finite integer >= 1: inputSize=2.5",
     });
   });
+  await t.step("an output size that is not a whole number of neurons, or none", () => {
+    for (const outputSize of [0, 1.5]) {
+      assert.throws(() => new Dense(2, outputSize), {
+        name: "RangeError",
+        message:
+          `Cannot create a Dense layer as outputSize must be a finite integer >= 1: outputSize=${outputSize}`,
+      });
+    }
+  });
   await t.step("a NaN bias", () => {
     assert.throws(() => new Dense(2, 3, { biasInit: NaN }), RangeError);
   });
@@ -180,6 +189,13 @@ Deno.test("Dense.fromJSON() restores weights and biases bit for bit, signed zero
   assert.ok(Object.is(copy.weights[0], -0));
   assert.deepEqual(copy.weights, layer.weights);
   assert.deepEqual(copy.biases, layer.biases);
+  for (const name of ["inputSize", "outputSize"]) {
+    const json = { ...layer.toJSON(), [name]: 0 };
+    assert.throws(() => Dense.fromJSON(json), {
+      name: "TypeError",
+      message: `Cannot restore a Dense layer as ${name} must be an integer >= 1: ${name}=0`,
+    });
+  }
 });
 
 Deno.test("Dense refuses a malformed matrix instead of reading stale values", async (t) => {
