@@ -110,9 +110,17 @@ Deno.test("preluForward() applies one slope per column of a row-major batch", as
     });
     assert.throws(() => preluForward([1, 2], alpha, undefined, { cols: 2 }), RangeError);
     assert.throws(() => preluForward([1], [0.1] as unknown as Float64Array), TypeError);
+    assert.throws(() => preluForward([1, 2], Float64Array.of(NaN, 0.1)), {
+      name: "RangeError",
+      message: "Cannot run preluForward as alpha[0] must be a finite number: alpha[0]=NaN",
+    });
   });
-  await t.step("alpha = 0 everywhere is relu", () => {
-    const y = preluForward([-1, 2, -0], Float64Array.of(0));
-    assert.deepEqual(Array.from(y), [-1, 2, -0].map(relu));
+  await t.step("alpha = 0 everywhere is relu, a positive zero for every z <= 0", () => {
+    const xs = [-1, 2, -0, -Infinity];
+    const y = preluForward(xs, Float64Array.of(0));
+    assert.deepEqual(Array.from(y), xs.map(relu));
+    for (const y32 of [preluForward(Float32Array.from(xs), 0), preluForward(xs, 0)]) {
+      Array.from(y32).forEach((v, i) => assert.ok(Object.is(v, relu(xs[i])), `${v} at ${i}`));
+    }
   });
 });
