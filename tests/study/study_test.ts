@@ -288,6 +288,11 @@ Deno.test("measure() refuses runs that are not an array and a metric that is not
     message:
       'Cannot measure as every run must be a run from overSeeds { seed, result } or { seed, diverged }: runs[0]={ seed: "0", result: 1 }',
   });
+  assert.throws(() => measure([{ seed: 0, result: 1 }, null] as never, (r: number) => r), {
+    name: "TypeError",
+    message:
+      "Cannot measure as every run must be a run from overSeeds { seed, result } or { seed, diverged }: runs[1]=null",
+  });
 });
 
 Deno.test("overSeeds() refuses a run that returns a promise, pointing to overSeedsAsync", async () => {
