@@ -191,6 +191,12 @@ Deno.test("resolveInitializer() maps names to initialisers and refuses unknown o
   const custom = constantInit(1);
   assert.equal(resolveInitializer(custom), custom);
   assert.throws(() => resolveInitializer("glorot" as "he"), RangeError);
+  // An object without a fill method is not an initialiser, whatever else it has.
+  assert.throws(() => resolveInitializer({ name: "mine" } as never), {
+    name: "RangeError",
+    message:
+      /^Cannot resolve an initializer as init must be an Initializer or one of "he", .*: init=\[object Object\]$/,
+  });
 });
 
 Deno.test("initialisers refuse bad parameters", () => {
