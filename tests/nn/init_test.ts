@@ -36,7 +36,7 @@ function sample(init: Initializer, fanIn: number, fanOut: number, seed = 1) {
 
 function assertClose(actual: number, expected: number, relative: number, what: string) {
   assert.ok(
-    Math.abs(actual - expected) <= relative * expected,
+    Math.abs(actual - expected) <= relative * Math.abs(expected),
     `${what}: ${actual} is not within ${relative * 100}% of ${expected}`,
   );
 }
@@ -122,12 +122,7 @@ Deno.test("the initialisers draw every entry in data order, one draw each, by th
 
 function assertCloseAll(actual: ArrayLike<number>, expected: ArrayLike<number>) {
   assert.equal(actual.length, expected.length);
-  for (let i = 0; i < actual.length; i++) {
-    assert.ok(
-      Math.abs(actual[i] - expected[i]) <= 1e-15 * Math.abs(expected[i]),
-      `entry ${i}: ${actual[i]} vs ${expected[i]}`,
-    );
-  }
+  for (let i = 0; i < actual.length; i++) assertClose(actual[i], expected[i], 1e-15, `entry ${i}`);
 }
 
 Deno.test("the uniform initialisers stay within their limits", () => {
