@@ -74,6 +74,28 @@ Deno.test("the loss gradients match central differences", async (t) => {
   });
 });
 
+Deno.test("softmax() equals exp(z) / Σ exp(z), each row shifted by its own maximum", async (t) => {
+  await t.step("moderate logits, against Math.exp", () => {
+    const rows = [[1, 2, 3], [-1, 0.5, 0], [4, -4, 0.25]];
+    const p = softmax(fromRows(rows));
+    rows.forEach((row, i) => {
+      const sum = row.reduce((s, z) => s + Math.exp(z), 0);
+      row.forEach((z, j) => {
+        assert.ok(relativeError(p.data[i * 3 + j], Math.exp(z) / sum) < 1e-15, `[${i}][${j}]`);
+      });
+    });
+  });
+  await t.step("huge logits first, last, or in the next row give exact probabilities", () => {
+    const p = softmax(fromRows([[1000, 0], [0, 1000], [0, 0], [1000, 1000]]));
+    assert.deepEqual(Array.from(p.data), [1, 0, 0, 1, 0.5, 0.5, 0.5, 0.5]);
+  });
+  await t.step("in place, when out is the logits", () => {
+    const logits = fromRows([[0, 0], [1000, 0]]);
+    assert.equal(softmax(logits, logits), logits);
+    assert.deepEqual(Array.from(logits.data), [0.5, 0.5, 1, 0]);
+  });
+});
+
 Deno.test("softmaxCrossEntropy equals the textbook formula for moderate logits", () => {
   const logits = fromRows([[1, 2, 3], [-1, 0.5, 0]]);
   const y = new Int32Array([2, 0]);
@@ -207,6 +229,13 @@ Deno.test("the losses refuse mismatched targets", async (t) => {
       () => binaryCrossEntropyValue(fromRows([[0, 0]]), new Int32Array([1])),
       RangeError,
     );
+  });
+  await t.step("a binary label other than 0 or 1, naming it", () => {
+    assert.throws(() => binaryCrossEntropyValue(fromRows([[0], [0]]), new Int32Array([1, 2])), {
+      name: "RangeError",
+      message:
+        "Cannot compute the binary cross-entropy as every label must be in 0..1: labels[1]=2",
+    });
   });
   await t.step("labels for the mean squared error", () => {
     assert.throws(
