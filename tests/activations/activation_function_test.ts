@@ -25,6 +25,8 @@ const VARIANTS: [ActivationName, Record<string, number | string>][] = [
   ["leakyRelu", { alpha: 3, atZero: 0.7 }],
   ["prelu", { alpha: -0.5 }],
   ["elu", { alpha: 0.5 }],
+  ["elu", { alpha: 0.5, atZero: "right" }],
+  ["selu", { atZero: "right" }],
   ["softplus", { beta: 3 }],
   ["rrelu", { lower: 0.1, upper: 0.5 }],
 ];
@@ -82,6 +84,12 @@ for (const [name, params] of VARIANTS) {
       // 1 - y^2 and y(1 - y) lose relative accuracy in the tails; absolute error stays ~1e-16.
       fromX.forEach((v, i) =>
         assert.ok(close(fromY[i], v, 1e-12) || Math.abs(fromY[i] - v) < 1e-15)
+      );
+      // On float32 the output carries float32 rounding, which the same formulas carry over.
+      const x32 = Float32Array.from(values), g32 = new Float32Array(x.length).fill(1.5);
+      const fromY32 = activation.backward(x32, g32, undefined, activation.forward(x32));
+      activation.backward(x32, g32).forEach((v, i) =>
+        assert.ok(close(fromY32[i], v, 1e-6), `f32 ${x32[i]}: ${fromY32[i]} against ${v}`)
       );
     }));
   });
