@@ -180,10 +180,64 @@ Deno.test("learning-rate schedules are plain functions of the epoch", async (t) 
   await t.step("exponentialDecay multiplies by rate each epoch", () => {
     assert.equal(exponentialDecay({ initial: 0.5, rate: 0.5 })(2), 0.125);
   });
-  await t.step("schedules refuse bad settings", () => {
-    assert.throws(() => stepDecay({ initial: 0 }), RangeError);
-    assert.throws(() => cosineDecay({ initial: 1, epochs: 0 }), RangeError);
-    assert.throws(() => exponentialDecay({ initial: 1, rate: 1.5 }), RangeError);
+  await t.step("the edges of each range are accepted", () => {
+    assert.deepEqual([0, 1, 2].map(stepDecay({ initial: 0.1, factor: 0.5, every: 1 })), [
+      0.1,
+      0.05,
+      0.025,
+    ]);
+    assert.deepEqual([0, 30].map(stepDecay({ initial: 0.1, factor: 1 })), [0.1, 0.1]);
+    assert.equal(cosineDecay({ initial: 1, final: 0, epochs: 1 })(1), 0);
+    assert.equal(exponentialDecay({ initial: 1, rate: 1 })(50), 1);
+  });
+  await t.step("schedules refuse bad settings, naming the setting and its value", () => {
+    const step = "Cannot create a step decay schedule as";
+    const cosine = "Cannot create a cosine decay schedule as";
+    const refusals: [() => unknown, string][] = [
+      [() => stepDecay({ initial: 0 }), `${step} initial must be a finite number > 0: initial=0`],
+      [
+        () => stepDecay({ initial: 0.1, every: 0 }),
+        `${step} every must be a finite integer >= 1: every=0`,
+      ],
+      [
+        () => stepDecay({ initial: 0.1, every: 2.5 }),
+        `${step} every must be a finite integer >= 1: every=2.5`,
+      ],
+      [
+        () => stepDecay({ initial: 0.1, factor: 0 }),
+        `${step} factor must be a finite number > 0 and <= 1: factor=0`,
+      ],
+      [
+        () => stepDecay({ initial: 0.1, factor: 1.5 }),
+        `${step} factor must be a finite number > 0 and <= 1: factor=1.5`,
+      ],
+      [
+        () => cosineDecay({ initial: 1, epochs: 0 }),
+        `${cosine} epochs must be a finite integer >= 1: epochs=0`,
+      ],
+      [
+        () => cosineDecay({ initial: 1, epochs: 1.5 }),
+        `${cosine} epochs must be a finite integer >= 1: epochs=1.5`,
+      ],
+      [
+        () => cosineDecay({ initial: 1, final: -0.1, epochs: 3 }),
+        `${cosine} final must be a finite number >= 0: final=-0.1`,
+      ],
+      [
+        () => exponentialDecay({ initial: 1, rate: 0 }),
+        "Cannot create an exponential decay schedule as rate must be a finite number > 0 and <= 1: rate=0",
+      ],
+      [
+        () => exponentialDecay({ initial: 1, rate: 1.5 }),
+        "Cannot create an exponential decay schedule as rate must be a finite number > 0 and <= 1: rate=1.5",
+      ],
+    ];
+    for (const [make, message] of refusals) assert.throws(make, { name: "RangeError", message });
+    assert.throws(() => stepDecay({ initial: 0.1, every: 5, period: 3 } as never), {
+      name: "TypeError",
+      message:
+        'Cannot create a step decay schedule as options must have only the keys initial, factor, every: unknown key "period"',
+    });
   });
 });
 
