@@ -284,6 +284,24 @@ Deno.test("an adam() object reused for a second model updates it as a fresh one 
   }
 });
 
+Deno.test("one adam() step over parameters of different step counts corrects each by its own", () => {
+  for (const make of [adam, adamW]) {
+    const shared = make(), alone = make(), freshB = make();
+    const a = param([1, -2], [0.5, 0.25]), aAlone = param([1, -2], [0.5, 0.25]);
+    for (let s = 0; s < 2; s++) {
+      shared.step([a], 0.01);
+      alone.step([aAlone], 0.01);
+    }
+    // a takes its third step and b its first in the same call.
+    const b = param([3], [-0.75]), bAlone = param([3], [-0.75]);
+    shared.step([a, b], 0.01);
+    alone.step([aAlone], 0.01);
+    freshB.step([bAlone], 0.01);
+    assert.deepEqual(Array.from(a.value), Array.from(aAlone.value), `${make.name}: a`);
+    assert.deepEqual(Array.from(b.value), Array.from(bAlone.value), `${make.name}: b`);
+  }
+});
+
 Deno.test("sgd() refuses a nesterov flag that is not a boolean", () => {
   assert.throws(() => sgd({ momentum: 0.9, nesterov: "false" as never }), {
     name: "TypeError",
