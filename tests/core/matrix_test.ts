@@ -35,3 +35,48 @@ Deno.test("matrix says which size it could not allocate", () => {
       "Cannot create a 1000000000x1000000000 matrix as its 1000000000000000000 float64 elements (8000000000000000000 bytes) cannot be allocated",
   });
 });
+
+Deno.test("matrix() gives rows x cols zeros, or wraps data of that length without copying", () => {
+  const m = matrix(2, 3);
+  assert.deepEqual([m.rows, m.cols, Array.from(m.data)], [2, 3, [0, 0, 0, 0, 0, 0]]);
+  const data = Float64Array.of(1, 2, 3, 4);
+  assert.equal(matrix(2, 2, data).data, data);
+  assert.equal(matrix(0, 3).data.length, 0);
+  assert.equal(matrix(2, 0, new Float64Array(0)).cols, 0);
+});
+
+Deno.test("matrix() refuses a size that is no count, and data of another type or length", () => {
+  const refusals: [() => unknown, string, string][] = [
+    [
+      () => matrix(1.5, 2),
+      "RangeError",
+      "Cannot create a matrix as rows must be a finite integer >= 0: rows=1.5",
+    ],
+    [
+      () => matrix(2, -1),
+      "RangeError",
+      "Cannot create a matrix as cols must be a finite integer >= 0: cols=-1",
+    ],
+    [
+      () => matrix(2, 0.5),
+      "RangeError",
+      "Cannot create a matrix as cols must be a finite integer >= 0: cols=0.5",
+    ],
+    [
+      () => matrix(2, NaN),
+      "RangeError",
+      "Cannot create a matrix as cols must be a finite integer >= 0: cols=NaN",
+    ],
+    [
+      () => matrix(2, 2, [1, 2, 3, 4] as never),
+      "TypeError",
+      "Cannot create a matrix as data must be a Float64Array: data=[1, 2, 3, 4]",
+    ],
+    [
+      () => matrix(2, 3, new Float64Array(5)),
+      "RangeError",
+      "Cannot create a 2x3 matrix as data must have 6 elements: data.length=5",
+    ],
+  ];
+  for (const [make, name, message] of refusals) assert.throws(make, { name, message });
+});

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { createPrng, randomNormal, resolvePrng } from "../../src/mod.ts";
+import { createPrng, erf, randomNormal, resolvePrng } from "../../src/mod.ts";
 
 /** The first `n` numbers a generator seeded with `seed` draws. */
 function draws(seed: number, n = 4): number[] {
@@ -54,6 +54,30 @@ Deno.test("createPrng draws numbers in [0, 1) with mean 1/2", () => {
   }
   // The standard error of the mean is 1 / sqrt(12 n) ≈ 0.0009.
   assert.ok(Math.abs(sum / n - 0.5) < 0.005, `mean ${sum / n}`);
+});
+
+Deno.test("randomNormal is the Box–Muller cosine of the generator's next two draws", () => {
+  for (const seed of [0, 1, 42]) {
+    const prng = createPrng(seed), twin = createPrng(seed);
+    for (let i = 0; i < 100; i++) {
+      const u = twin(), v = twin();
+      assert.equal(randomNormal(prng), Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v));
+    }
+    assert.equal(prng(), twin(), `seed ${seed}: two draws a sample, no more`);
+  }
+});
+
+Deno.test("10,000 randomNormal samples pass a Kolmogorov–Smirnov test against N(0, 1)", () => {
+  const prng = createPrng(5);
+  const n = 10_000;
+  const samples = Float64Array.from({ length: n }, () => randomNormal(prng)).sort();
+  let d = 0;
+  samples.forEach((x, i) => {
+    const cdf = (1 + erf(x / Math.SQRT2)) / 2;
+    d = Math.max(d, (i + 1) / n - cdf, cdf - i / n);
+  });
+  // The critical value at the 0.1% level is 1.95 / sqrt(n).
+  assert.ok(d < 1.95 / Math.sqrt(n), `D = ${d}`);
 });
 
 Deno.test("createPrng refuses seeds that are not safe integers", () => {
