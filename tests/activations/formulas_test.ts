@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { type ActivationFunction, createActivation } from "@relu-lab/relu-lab";
+import {
+  type ActivationFunction,
+  createActivation,
+  SELU_ALPHA,
+  SELU_SCALE,
+} from "@relu-lab/relu-lab";
 
 // The formulas an activation shows (`latex`, `gradLatex`: the notebooks' and the explorer's
 // equations) are read here case by case and evaluated, then compared with what `f` and `grad`
@@ -20,6 +25,9 @@ const SETTINGS: [string, Record<string, unknown>][] = [
   ["leakyRelu", { alpha: 0 }],
   ["elu", {}],
   ["elu", { alpha: 0.5, atZero: "right" }],
+  ["selu", {}],
+  ["selu", { atZero: "right" }],
+  ["selu", { atZero: "mean" }],
 ];
 
 const NUMBER = String.raw`-?\d+(?:\.\d+)?(?:e-?\d+)?`;
@@ -50,14 +58,28 @@ function caseHolds(tex: string, z: number): boolean {
   throw new Error(`unread case condition: ${tex}`);
 }
 
-/** The formula's value at z: the one case whose condition holds (asserted to be one). */
+/** SELU's symbols as the numbers they stand for: `\lambda \alpha\,`, `\alpha\,`, `\lambda`. */
+function withConstants(formula: string): string {
+  return formula
+    .replaceAll(String.raw`\lambda \alpha\,`, String.raw`${SELU_SCALE * SELU_ALPHA}\,`)
+    .replaceAll(String.raw`\alpha\,`, String.raw`${SELU_ALPHA}\,`)
+    .replaceAll(String.raw`\lambda`, String(SELU_SCALE));
+}
+
+/**
+ * The formula's value at z: the one case whose condition holds (asserted to be one), times the
+ * factor written before the cases, if any.
+ */
 function formulaAt(formula: string, z: number): number {
-  const body = formula.match(/\\begin\{cases\}(.*)\\end\{cases\}/);
+  const body = withConstants(formula).match(
+    new RegExp(String.raw`= (${NUMBER} )?\\begin\{cases\}(.*)\\end\{cases\}`),
+  );
   assert.ok(body !== null, `a formula by cases: ${formula}`);
-  const holding = body[1].split(String.raw`\\`).map((c) => c.split("&"))
+  const holding = body[2].split(String.raw`\\`).map((c) => c.split("&"))
     .filter(([, condition]) => caseHolds(condition, z));
   assert.equal(holding.length, 1, `exactly one case at z = ${z} in ${formula}`);
-  return caseValue(holding[0][0], z);
+  const factor = body[1] === undefined ? 1 : Number(body[1]);
+  return factor * caseValue(holding[0][0], z);
 }
 
 /** Equal values, to 1e-15 relative where the formula needs an exponential. */
@@ -74,7 +96,7 @@ function check(activation: ActivationFunction, z: number): void {
   assertAgrees(formulaAt(activation.gradLatex, z), activation.grad(z), `f' of ${at}`);
 }
 
-Deno.test("each formula ReLU, Leaky ReLU and ELU show says what f and f' compute, case by case", async (t) => {
+Deno.test("each formula ReLU, Leaky ReLU, ELU and SELU show says what f and f' compute, case by case", async (t) => {
   for (const [name, options] of SETTINGS) {
     const activation = createActivation(name, options);
     await t.step(activation.label, () => {
@@ -93,4 +115,12 @@ Deno.test("the derivative's formula names the value used at the kink, for every 
     const want = { left: 0.1, right: 1, mean: 0.55 }[String(atZero)] ?? atZero;
     assert.equal(formulaAt(activation.gradLatex, 0), want, `atZero ${atZero}`);
   }
+});
+
+Deno.test("SELU's formula gives its constants to the four places it shows", () => {
+  const shown = createActivation("selu").latex.match(
+    new RegExp(String.raw`\\lambda \\approx (${NUMBER}),\\ \\alpha \\approx (${NUMBER})$`),
+  );
+  assert.ok(shown !== null);
+  assert.deepEqual([shown[1], shown[2]], [SELU_SCALE.toFixed(4), SELU_ALPHA.toFixed(4)]);
 });
