@@ -47,13 +47,17 @@ export function decodeFloat64(action: string, name: string, text: unknown, lengt
   return out;
 }
 
-/** Reads a required field of a JSON object, checking it is an integer >= min. */
+/**
+ * Reads a required field of a JSON object, checking it is an integer >= min: a `TypeError` when
+ * it is no number, a `RangeError` when it is a number out of range.
+ */
 export function readInteger(action: string, json: Record<string, unknown>, name: string, min = 0) {
   const value = json[name];
   if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
-    throw new TypeError(
-      `Cannot ${action} as ${name} must be an integer >= ${min}: ${name}=${formatValue(value)}`,
-    );
+    const message = `Cannot ${action} as ${name} must be an integer >= ${min}: ${name}=${
+      formatValue(value)
+    }`;
+    throw typeof value === "number" ? new RangeError(message) : new TypeError(message);
   }
   return value;
 }

@@ -190,10 +190,13 @@ Deno.test("Dense.fromJSON() restores weights and biases bit for bit, signed zero
   assert.deepEqual(copy.weights, layer.weights);
   assert.deepEqual(copy.biases, layer.biases);
   for (const name of ["inputSize", "outputSize"]) {
-    const json = { ...layer.toJSON(), [name]: 0 };
-    assert.throws(() => Dense.fromJSON(json), {
-      name: "TypeError",
+    assert.throws(() => Dense.fromJSON({ ...layer.toJSON(), [name]: 0 }), {
+      name: "RangeError",
       message: `Cannot restore a Dense layer as ${name} must be an integer >= 1: ${name}=0`,
+    });
+    assert.throws(() => Dense.fromJSON({ ...layer.toJSON(), [name]: "2" }), {
+      name: "TypeError",
+      message: `Cannot restore a Dense layer as ${name} must be an integer >= 1: ${name}="2"`,
     });
   }
 });
