@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {
   ActivationLayer,
   createActivation,
+  createPrng,
   Dropout,
   fromRows,
   matrix,
@@ -129,6 +130,74 @@ Deno.test("Dropout in training zeroes about rate of the elements and rescales th
     else assert.equal(v, 1 / 0.7);
   }
   assert.ok(Math.abs(zeros / 10_000 - 0.3) < 0.02, `dropped ${zeros}`);
+});
+
+Deno.test("Dropout drops element i when the generator's i-th draw is below the rate, else rescales it", () => {
+  const rate = 0.3, keep = 1 / (1 - rate);
+  const layer = new Dropout(4, { rate, seed: 9 }), twin = createPrng(9);
+  for (const seed of [1, 2]) { // the second call carries on with the same stream
+    const x = randomMatrix(5, 4, seed);
+    const expected = Array.from(x.data, (v) => v * (twin() < rate ? 0 : keep));
+    assert.deepEqual(Array.from(layer.forward(x, { training: true }).data), expected);
+  }
+  // A draw equal to the rate keeps its element: P(u < rate) = rate for u uniform on [0, 1).
+  const even = new Dropout(2, { rate: 0.5, prng: () => 0.5 });
+  assert.deepEqual(Array.from(even.forward(fromRows([[1, -3]]), { training: true }).data), [2, -6]);
+});
+
+Deno.test("Dropout at rate 0 returns x itself in training and draws nothing", () => {
+  let draws = 0;
+  const layer = new Dropout(3, { rate: 0, prng: () => (draws++, 0.5) });
+  const x = fromRows([[1, 2, 3]]);
+  assert.equal(layer.forward(x, { training: true }), x);
+  const g = fromRows([[4, 5, 6]]);
+  assert.equal(layer.backward(g), g);
+  assert.equal(draws, 0);
+});
+
+Deno.test("Dropout records its seed, and a restored layer draws the masks of a fresh one", () => {
+  assert.equal(new Dropout(3).toJSON().seed, 0);
+  assert.equal(new Dropout(3, { seed: 5 }).toJSON().seed, 5);
+  assert.equal(new Dropout(3, { prng: createPrng(5) }).toJSON().seed, null);
+  const used = new Dropout(6, { rate: 0.5, seed: 5 }), x = randomMatrix(4, 6, 3);
+  used.forward(x, { training: true });
+  const restored = Dropout.fromJSON(JSON.parse(JSON.stringify(used.toJSON())));
+  const fresh = new Dropout(6, { rate: 0.5, seed: 5 });
+  assert.deepEqual(
+    restored.forward(x, { training: true }).data,
+    fresh.forward(x, { training: true }).data,
+  );
+  assert.deepEqual(
+    new Dropout(6).forward(x, { training: true }).data,
+    new Dropout(6, { seed: 0 }).forward(x, { training: true }).data,
+  );
+});
+
+Deno.test("Dropout and activation layers refuse a size that is no count of neurons", () => {
+  const relu = createActivation("relu");
+  const refusals: [() => unknown, string][] = [
+    [
+      () => new Dropout(0),
+      "Cannot create a Dropout layer as size must be a finite integer >= 1: size=0",
+    ],
+    [
+      () => new Dropout(1.5),
+      "Cannot create a Dropout layer as size must be a finite integer >= 1: size=1.5",
+    ],
+    [
+      () => new ActivationLayer(relu, 0),
+      "Cannot create an activation layer as size must be a finite integer >= 1: size=0",
+    ],
+    [
+      () => new ActivationLayer(relu, 2.5),
+      "Cannot create an activation layer as size must be a finite integer >= 1: size=2.5",
+    ],
+    [
+      () => Dropout.fromJSON({ type: "dropout", size: 0, rate: 0.5, seed: 0 }),
+      "Cannot restore a Dropout layer as size must be an integer >= 1: size=0",
+    ],
+  ];
+  for (const [make, message] of refusals) assert.throws(make, { name: "RangeError", message });
 });
 
 Deno.test("Dropout backward applies the forward mask", () => {
