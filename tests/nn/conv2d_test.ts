@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { fromRows, type Matrix } from "../../src/core/matrix.ts";
+import { fromRows, type Matrix, matrix } from "../../src/core/matrix.ts";
 import { conv2d, EDGE_KERNEL_NAMES, edgeKernel } from "../../src/nn/conv2d.ts";
 
 /** The definition, spelled out: pad with zeros into a larger array, then slide the kernel. */
@@ -150,15 +150,22 @@ Deno.test("conv2d() rejects bad kernels and options", async (t) => {
     });
     assert.throws(() => conv2d(image, fromRows([[1, 1, 1, 1]])), RangeError);
   });
-  await t.step("an empty kernel", () => {
-    assert.throws(() => conv2d(image, fromRows([])), {
-      name: "RangeError",
-      message: "Cannot convolve an image as the kernel must be at least 1x1: kernel is 0x0",
-    });
+  await t.step("an empty kernel, or one without rows or without columns", () => {
+    for (const [rows, cols] of [[0, 0], [0, 2], [2, 0]]) {
+      assert.throws(() => conv2d(image, matrix(rows, cols)), {
+        name: "RangeError",
+        message:
+          `Cannot convolve an image as the kernel must be at least 1x1: kernel is ${rows}x${cols}`,
+      });
+    }
   });
   await t.step("stride 0, fractional or NaN", () => {
     for (const stride of [0, 1.5, NaN]) {
-      assert.throws(() => conv2d(image, fromRows([[1]]), { stride }), RangeError);
+      assert.throws(() => conv2d(image, fromRows([[1]]), { stride }), {
+        name: "RangeError",
+        message:
+          `Cannot convolve an image as stride must be a finite integer >= 1: stride=${stride}`,
+      });
     }
   });
   await t.step("nested arrays in place of a matrix", () => {
