@@ -37,6 +37,15 @@ Deno.test("symbolicDerivative() differentiates erf by the chain rule", () => {
   }));
 });
 
+Deno.test("symbolicDerivative() shows the chain and product rules' results simplified", () => {
+  // The rules written here leave factors of 1 (d z / d z) and sums with 0 until mathjs tidies.
+  assert.equal(symbolicDerivative("erf(z)").expression, "2 * exp(-z ^ 2) / sqrt(pi)");
+  assert.equal(
+    symbolicDerivative("z * erf(z)").expression,
+    "erf(z) + 2 * z * exp(-z ^ 2) / sqrt(pi)",
+  );
+});
+
 Deno.test("symbolicDerivative() takes another variable name", () => {
   assert.equal(symbolicDerivative("x ^ 2", "x").evaluate(3), 6);
   assert.equal(
