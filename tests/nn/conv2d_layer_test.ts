@@ -78,6 +78,40 @@ Deno.test("Conv2D refuses bad shapes", () => {
     message:
       'Cannot create a Conv2D layer as the kernel must fit inside the image with "valid" padding: image is 2x2, kernel is 3x3',
   });
+  for (const [height, width] of [[2, 4], [4, 2]]) {
+    assert.throws(() => new Conv2D(height, width), {
+      name: "RangeError",
+      message:
+        `Cannot create a Conv2D layer as the kernel must fit inside the image with "valid" padding: image is ${height}x${width}, kernel is 3x3`,
+    });
+  }
   assert.throws(() => new Conv2D(4, 4, { padding: "full" as "same" }), TypeError);
   assert.throws(() => new Conv2D(4, 4).forward(matrix(1, 15)), RangeError);
+});
+
+Deno.test("Conv2D refuses sizes that are no counts, naming the size and its value", () => {
+  const refusals: [() => unknown, string, number][] = [
+    [() => new Conv2D(0, 4), "height", 0],
+    [() => new Conv2D(4, 2.5), "width", 2.5],
+    [() => new Conv2D(4, 4, { channels: 0 }), "channels", 0],
+    [() => new Conv2D(4, 4, { filters: 1.5 }), "filters", 1.5],
+    [() => new Conv2D(4, 4, { kernelSize: 0 }), "kernelSize", 0],
+  ];
+  for (const [make, name, value] of refusals) {
+    assert.throws(make, {
+      name: "RangeError",
+      message:
+        `Cannot create a Conv2D layer as ${name} must be a finite integer >= 1: ${name}=${value}`,
+    });
+  }
+});
+
+Deno.test("Conv2D takes a kernel as large as the image with valid padding, giving one pixel", () => {
+  assert.equal(new Conv2D(3, 3).outputSize, 1);
+  assert.equal(new Conv2D(3, 5, { filters: 2 }).outputSize, 6);
+});
+
+Deno.test("Conv2D's biases start at biasInit, 0 by default", () => {
+  assert.deepEqual(Array.from(new Conv2D(4, 4, { filters: 2 }).biases), [0, 0]);
+  assert.deepEqual(Array.from(new Conv2D(4, 4, { filters: 2, biasInit: 0.1 }).biases), [0.1, 0.1]);
 });
