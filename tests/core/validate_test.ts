@@ -146,6 +146,13 @@ Deno.test("formatValue() shows the value an error message reports, on one short 
   });
   await t.step("arrays and typed arrays by their first eight items and a count", () => {
     assert.equal(formatValue([1, [2, [3, [4]]]]), "[1, [2, […]]]");
+    assert.equal(
+      formatValue([[[]], [[5]]]),
+      "[[[]], [[…]]]",
+      "an empty array is shown at any depth",
+    );
+    assert.equal(formatValue([1, 2, 3, 4, 5, 6, 7, 8]), "[1, 2, 3, 4, 5, 6, 7, 8]");
+    assert.equal(formatValue([1, 2, 3, 4, 5, 6, 7, 8, 9]), "[1, 2, 3, 4, 5, 6, 7, 8, … 1 more]");
     assert.equal(formatValue(new Float64Array([0.5, -0])), "Float64Array(2) [0.5, -0]");
     assert.equal(
       formatValue(new Int32Array(1_000_000)),
