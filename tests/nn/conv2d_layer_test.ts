@@ -115,3 +115,13 @@ Deno.test("Conv2D's biases start at biasInit, 0 by default", () => {
   assert.deepEqual(Array.from(new Conv2D(4, 4, { filters: 2 }).biases), [0, 0]);
   assert.deepEqual(Array.from(new Conv2D(4, 4, { filters: 2, biasInit: 0.1 }).biases), [0.1, 0.1]);
 });
+
+Deno.test("Conv2D.fromJSON() refuses a size out of range as a restore, naming the field", () => {
+  const json = new Conv2D(4, 4, { seed: 1 }).toJSON();
+  for (const name of ["height", "width", "channels", "filters", "kernelSize"]) {
+    assert.throws(() => Conv2D.fromJSON({ ...json, [name]: 0 }), {
+      name: "RangeError",
+      message: `Cannot restore a Conv2D layer as ${name} must be an integer >= 1: ${name}=0`,
+    });
+  }
+});

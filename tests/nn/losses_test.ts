@@ -224,6 +224,21 @@ Deno.test("the losses refuse mismatched targets", async (t) => {
         "Cannot compute the mean squared error as predictions and target must have the same shape: predictions is 1x2, target is 2x1",
     });
   });
+  await t.step(
+    "targets with the same rows but another width, or the same width but more rows",
+    () => {
+      assert.throws(() => meanSquaredErrorValue(fromRows([[0, 0]]), fromRows([[0]])), {
+        name: "RangeError",
+        message:
+          "Cannot compute the mean squared error as predictions and target must have the same shape: predictions is 1x2, target is 1x1",
+      });
+      assert.throws(() => meanSquaredErrorValue(fromRows([[0]]), fromRows([[0], [1]])), {
+        name: "RangeError",
+        message:
+          "Cannot compute the mean squared error as predictions and target must have the same shape: predictions is 1x1, target is 2x1",
+      });
+    },
+  );
   await t.step("labels for a binary loss with two logits per row", () => {
     assert.throws(
       () => binaryCrossEntropyValue(fromRows([[0, 0]]), new Int32Array([1])),

@@ -390,6 +390,20 @@ Deno.test("train() refuses bad input and leaves the model unchanged", async (t) 
       message: "Cannot train as data.x.data must hold finite numbers: data.x.data[2]=NaN",
     }, { x, y: new Int32Array([0, 1]) });
   });
+  await t.step("Infinity as the very first input", () => {
+    const x = fromRows([[Infinity, 1], [0, 2]]);
+    refuse({}, {
+      name: "RangeError",
+      message: "Cannot train as data.x.data must hold finite numbers: data.x.data[0]=Infinity",
+    }, { x, y: new Int32Array([0, 1]) });
+  });
+  await t.step("NaN in regression targets, naming it", () => {
+    const y = fromRows([[NaN, 0], [0, 0]]);
+    refuse({ loss: "mse" }, {
+      name: "RangeError",
+      message: "Cannot train as data.y.data must hold finite numbers: data.y.data[0]=NaN",
+    }, { x: fromRows([[0, 1], [1, 0]]), y });
+  });
   await t.step("a label out of range, naming it", () =>
     refuse({}, {
       name: "RangeError",
