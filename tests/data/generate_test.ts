@@ -1,0 +1,63 @@
+import assert from "node:assert/strict";
+import { finishPoints, groupSizes, linspace } from "../../src/data/_generate.ts";
+import { createPrng, type Prng } from "../../src/core/prng.ts";
+
+Deno.test("linspace() spaces count numbers from start to stop, as numpy's does", async (t) => {
+  await t.step("with the endpoint", () => {
+    assert.deepEqual(Array.from(linspace(-1, 3, 5)), [-1, 0, 1, 2, 3]);
+  });
+  await t.step("without it", () => {
+    assert.deepEqual(Array.from(linspace(2, 4, 4, false)), [2, 2.5, 3, 3.5]);
+  });
+  await t.step("one number is start, with or without the endpoint; none is empty", () => {
+    assert.deepEqual(Array.from(linspace(2, 5, 1)), [2]);
+    assert.deepEqual(Array.from(linspace(2, 5, 1, false)), [2]);
+    assert.equal(linspace(2, 5, 0).length, 0);
+  });
+});
+
+Deno.test("groupSizes() gives floor(n / k) each and one more to the first n % k groups", () => {
+  assert.deepEqual(groupSizes(10, 3), [4, 3, 3]);
+  assert.deepEqual(groupSizes(11, 3), [4, 4, 3]);
+  assert.deepEqual(groupSizes(2, 3), [1, 1, 0]);
+});
+
+/** A generator that counts its draws. */
+function counting(seed: number): { prng: Prng; draws: () => number } {
+  const inner = createPrng(seed);
+  let n = 0;
+  return { prng: () => (n++, inner()), draws: () => n };
+}
+
+Deno.test("finishPoints() shuffles rows with their labels by Fisher–Yates, rows - 1 draws", () => {
+  const rows = 6, cols = 2;
+  const x = Float64Array.from({ length: rows * cols }, (_, i) => i);
+  const y = Int32Array.from({ length: rows }, (_, i) => i);
+  const { prng, draws } = counting(4);
+  const data = finishPoints("shuffle", x, cols, y, rows, prng, 0, true);
+  assert.equal(draws(), rows - 1);
+  // The same swaps, drawn from a second generator of the same seed.
+  const twin = createPrng(4), order = Array.from({ length: rows }, (_, i) => i);
+  for (let i = rows - 1; i > 0; i--) {
+    const j = Math.floor(twin() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  assert.deepEqual(Array.from(data.y as Int32Array), order);
+  assert.deepEqual(Array.from(data.x.data), order.flatMap((row) => [2 * row, 2 * row + 1]));
+});
+
+Deno.test("finishPoints() without shuffle keeps the order and draws only the noise", () => {
+  const { prng, draws } = counting(4);
+  const data = finishPoints(
+    "keep",
+    Float64Array.of(1, 2, 3),
+    1,
+    Int32Array.of(0, 1, 0),
+    2,
+    prng,
+    0,
+    false,
+  );
+  assert.deepEqual(Array.from(data.x.data), [1, 2, 3]);
+  assert.equal(draws(), 0);
+});
