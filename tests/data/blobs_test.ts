@@ -48,6 +48,9 @@ Deno.test("blobs() defaults to 100 points around 3 centres in [-10, 10]^2, like 
   assert.equal(data.x.cols, 2);
   assert.equal(data.centers.rows, 3);
   assert.deepEqual(blobs(), data);
+  // The default spread is std 1: the same points as std: 1, not the centres themselves.
+  assert.deepEqual(blobs({ std: 1 }), data);
+  assert.notDeepEqual(blobs({ std: 0 }).x, data.x);
 });
 
 Deno.test("blobs() rejects bad options", async (t) => {
