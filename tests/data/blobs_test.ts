@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { blobs } from "../../src/data/blobs.ts";
+import { createPrng, randomNormal } from "../../src/core/prng.ts";
 
 Deno.test("blobs() gives floor(n / k) points per cluster and one more to the first n % k", () => {
   const data = blobs({ n: 11, centers: 3, seed: 1 });
@@ -53,12 +54,49 @@ Deno.test("blobs() defaults to 100 points around 3 centres in [-10, 10]^2, like 
   assert.notDeepEqual(blobs({ std: 0 }).x, data.x);
 });
 
+Deno.test("blobs() draws each point as its centre plus std times the next normal draw", () => {
+  const centers = [[0, 1], [-4, 2]];
+  const data = blobs({ n: 5, centers, std: 0.5, seed: 6, shuffle: false });
+  const twin = createPrng(6);
+  const expected = [0, 0, 0, 1, 1].flatMap((j) =>
+    centers[j].map((c) => c + 0.5 * randomNormal(twin))
+  );
+  assert.deepEqual(Array.from(data.x.data), expected);
+  assert.deepEqual(Array.from(data.y as Int32Array), [0, 0, 0, 1, 1]);
+});
+
+Deno.test("blobs() shuffles the rows unless told not to, as scikit-learn does", () => {
+  const y = blobs({ n: 30, seed: 1 }).y as Int32Array;
+  assert.ok(y.some((label, i) => i > 0 && label < y[i - 1]), "labels out of order");
+  assert.deepEqual(blobs({ n: 30, seed: 1 }), blobs({ n: 30, seed: 1, shuffle: true }));
+});
+
+Deno.test("blobs() takes one-dimensional centres, and a box of zero width", () => {
+  const line = blobs({ n: 4, centers: [[0], [5]], std: 0, shuffle: false });
+  assert.deepEqual([line.x.cols, Array.from(line.x.data)], [1, [0, 0, 5, 5]]);
+  const point = blobs({ n: 4, centers: 2, box: [2, 2], std: 0 });
+  assert.deepEqual(Array.from(point.centers.data), [2, 2, 2, 2]);
+});
+
 Deno.test("blobs() rejects bad options", async (t) => {
   await t.step("zero centres, empty rows, ragged rows", () => {
     assert.throws(() => blobs({ centers: 0 }), RangeError);
     assert.throws(() => blobs({ centers: [] }), RangeError);
     assert.throws(() => blobs({ centers: [[]] }), RangeError);
     assert.throws(() => blobs({ centers: [[0, 0], [1]] }), RangeError);
+  });
+  await t.step("a count of centres that is no integer", () => {
+    assert.throws(() => blobs({ centers: 2.5 }), {
+      name: "RangeError",
+      message: "Cannot generate blobs as centers must be a finite integer >= 1: centers=2.5",
+    });
+  });
+  await t.step("a non-finite first centre entry", () => {
+    assert.throws(() => blobs({ centers: [[Infinity, 0]] }), {
+      name: "RangeError",
+      message:
+        "Cannot generate blobs as centers.data[0] must be a finite number: centers.data[0]=Infinity",
+    });
   });
   await t.step("non-finite centre", () => {
     assert.throws(() => blobs({ centers: [[0, NaN]] }), {
