@@ -65,12 +65,6 @@ Deno.test("blobs() draws each point as its centre plus std times the next normal
   assert.deepEqual(Array.from(data.y as Int32Array), [0, 0, 0, 1, 1]);
 });
 
-Deno.test("blobs() shuffles the rows unless told not to, as scikit-learn does", () => {
-  const y = blobs({ n: 30, seed: 1 }).y as Int32Array;
-  assert.ok(y.some((label, i) => i > 0 && label < y[i - 1]), "labels out of order");
-  assert.deepEqual(blobs({ n: 30, seed: 1 }), blobs({ n: 30, seed: 1, shuffle: true }));
-});
-
 Deno.test("blobs() takes one-dimensional centres, and a box of zero width", () => {
   const line = blobs({ n: 4, centers: [[0], [5]], std: 0, shuffle: false });
   assert.deepEqual([line.x.cols, Array.from(line.x.data)], [1, [0, 0, 5, 5]]);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { finishPoints, groupSizes, linspace } from "../../src/data/_generate.ts";
 import { createPrng, type Prng } from "../../src/core/prng.ts";
+import { blobs, circles, type Dataset, spirals, twoMoons, xor } from "../../src/mod.ts";
 
 Deno.test("linspace() spaces count numbers from start to stop, as numpy's does", async (t) => {
   await t.step("with the endpoint", () => {
@@ -60,4 +61,33 @@ Deno.test("finishPoints() without shuffle keeps the order and draws only the noi
   );
   assert.deepEqual(Array.from(data.x.data), [1, 2, 3]);
   assert.equal(draws(), 0);
+});
+
+Deno.test("the point-cloud generators shuffle unless told not to, as scikit-learn's do", async (t) => {
+  const generators = { blobs, circles, spirals, twoMoons } as const;
+  for (const [name, generate] of Object.entries(generators)) {
+    await t.step(name, () => {
+      const byDefault = generate({ n: 30, seed: 2 });
+      assert.deepEqual(byDefault, generate({ n: 30, seed: 2, shuffle: true }));
+      const y = byDefault.y as Int32Array;
+      assert.ok(y.some((label, i) => i > 0 && label < y[i - 1]), "labels out of order");
+    });
+  }
+});
+
+Deno.test("each generator takes its smallest n, one point a class, and refuses one fewer", () => {
+  const smallest: [string, (n: number) => unknown, number][] = [
+    ["circles", (n) => circles({ n }), 2],
+    ["two moons", (n) => twoMoons({ n }), 2],
+    ["spirals", (n) => spirals({ n }), 3],
+    ["blobs", (n) => blobs({ n }), 1],
+    ["xor", (n) => xor({ n }), 1],
+  ];
+  for (const [name, generate, min] of smallest) {
+    assert.equal((generate(min) as Dataset).x.rows, min, name);
+    assert.throws(() => generate(min - 1), {
+      name: "RangeError",
+      message: `Cannot generate ${name} as n must be a finite integer >= ${min}: n=${min - 1}`,
+    });
+  }
 });
