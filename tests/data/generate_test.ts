@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { finishPoints, groupSizes, linspace } from "../../src/data/_generate.ts";
-import { createPrng, type Prng } from "../../src/core/prng.ts";
+import { createPrng, type Prng, randomNormal } from "../../src/core/prng.ts";
 import { blobs, circles, type Dataset, spirals, twoMoons, xor } from "../../src/mod.ts";
 
 Deno.test("linspace() spaces count numbers from start to stop, as numpy's does", async (t) => {
@@ -90,4 +90,30 @@ Deno.test("each generator takes its smallest n, one point a class, and refuses o
       message: `Cannot generate ${name} as n must be a finite integer >= ${min}: n=${min - 1}`,
     });
   }
+});
+
+Deno.test("finishPoints() adds noise × the next normal draw to every input, then checks each", () => {
+  const { prng, draws } = counting(8);
+  const data = finishPoints(
+    "add noise",
+    Float64Array.of(1, 2, 3, 4),
+    2,
+    Int32Array.of(0, 1),
+    2,
+    prng,
+    0.5,
+    false,
+  );
+  const twin = createPrng(8);
+  assert.deepEqual(Array.from(data.x.data), [1, 2, 3, 4].map((v) => v + 0.5 * randomNormal(twin)));
+  assert.equal(draws(), 8, "two uniform draws a normal sample");
+  assert.throws(
+    () =>
+      finishPoints("spread", Float64Array.of(Infinity, 0), 2, Int32Array.of(0), 1, prng, 0, false),
+    {
+      name: "RangeError",
+      message:
+        "Cannot spread as its points must be finite in float64 (a noise, spread or centre too large): x.data[0]=Infinity",
+    },
+  );
 });
