@@ -63,6 +63,32 @@ Deno.test("finishPoints() without shuffle keeps the order and draws only the noi
   assert.equal(draws(), 0);
 });
 
+Deno.test("finishPoints() adds noise × the next normal draw to every input, then checks each", () => {
+  const { prng, draws } = counting(8);
+  const data = finishPoints(
+    "add noise",
+    Float64Array.of(1, 2, 3, 4),
+    2,
+    Int32Array.of(0, 1),
+    2,
+    prng,
+    0.5,
+    false,
+  );
+  const twin = createPrng(8);
+  assert.deepEqual(Array.from(data.x.data), [1, 2, 3, 4].map((v) => v + 0.5 * randomNormal(twin)));
+  assert.equal(draws(), 8, "two uniform draws a normal sample");
+  assert.throws(
+    () =>
+      finishPoints("spread", Float64Array.of(Infinity, 0), 2, Int32Array.of(0), 1, prng, 0, false),
+    {
+      name: "RangeError",
+      message:
+        "Cannot spread as its points must be finite in float64 (a noise, spread or centre too large): x.data[0]=Infinity",
+    },
+  );
+});
+
 Deno.test("the point-cloud generators shuffle unless told not to, as scikit-learn's do", async (t) => {
   const generators = { blobs, circles, spirals, twoMoons } as const;
   for (const [name, generate] of Object.entries(generators)) {
@@ -90,30 +116,4 @@ Deno.test("each generator takes its smallest n, one point a class, and refuses o
       message: `Cannot generate ${name} as n must be a finite integer >= ${min}: n=${min - 1}`,
     });
   }
-});
-
-Deno.test("finishPoints() adds noise × the next normal draw to every input, then checks each", () => {
-  const { prng, draws } = counting(8);
-  const data = finishPoints(
-    "add noise",
-    Float64Array.of(1, 2, 3, 4),
-    2,
-    Int32Array.of(0, 1),
-    2,
-    prng,
-    0.5,
-    false,
-  );
-  const twin = createPrng(8);
-  assert.deepEqual(Array.from(data.x.data), [1, 2, 3, 4].map((v) => v + 0.5 * randomNormal(twin)));
-  assert.equal(draws(), 8, "two uniform draws a normal sample");
-  assert.throws(
-    () =>
-      finishPoints("spread", Float64Array.of(Infinity, 0), 2, Int32Array.of(0), 1, prng, 0, false),
-    {
-      name: "RangeError",
-      message:
-        "Cannot spread as its points must be finite in float64 (a noise, spread or centre too large): x.data[0]=Infinity",
-    },
-  );
 });

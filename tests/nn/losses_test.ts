@@ -217,28 +217,23 @@ Deno.test("the losses refuse mismatched targets", async (t) => {
         "Cannot compute the softmax cross-entropy as labels must hold one label per row of a 1x2 matrix: labels.length=2",
     });
   });
-  await t.step("targets of another shape, naming both shapes", () => {
-    assert.throws(() => meanSquaredErrorValue(fromRows([[0, 0]]), fromRows([[0], [1]])), {
-      name: "RangeError",
-      message:
-        "Cannot compute the mean squared error as predictions and target must have the same shape: predictions is 1x2, target is 2x1",
-    });
+  await t.step("targets of another shape, in one dimension or both, naming both shapes", () => {
+    const pairs: [number[][], number[][]][] = [
+      [[[0, 0]], [[0], [1]]],
+      [[[0, 0]], [[0]]],
+      [[[0]], [[0], [1]]],
+    ];
+    for (const [predictions, target] of pairs) {
+      const shape = (rows: number[][]) => `${rows.length}x${rows[0].length}`;
+      assert.throws(() => meanSquaredErrorValue(fromRows(predictions), fromRows(target)), {
+        name: "RangeError",
+        message:
+          `Cannot compute the mean squared error as predictions and target must have the same shape: predictions is ${
+            shape(predictions)
+          }, target is ${shape(target)}`,
+      });
+    }
   });
-  await t.step(
-    "targets with the same rows but another width, or the same width but more rows",
-    () => {
-      assert.throws(() => meanSquaredErrorValue(fromRows([[0, 0]]), fromRows([[0]])), {
-        name: "RangeError",
-        message:
-          "Cannot compute the mean squared error as predictions and target must have the same shape: predictions is 1x2, target is 1x1",
-      });
-      assert.throws(() => meanSquaredErrorValue(fromRows([[0]]), fromRows([[0], [1]])), {
-        name: "RangeError",
-        message:
-          "Cannot compute the mean squared error as predictions and target must have the same shape: predictions is 1x1, target is 2x1",
-      });
-    },
-  );
   await t.step("labels for a binary loss with two logits per row", () => {
     assert.throws(
       () => binaryCrossEntropyValue(fromRows([[0, 0]]), new Int32Array([1])),
