@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { createPrng, randomNormal } from "../../src/core/prng.ts";
 import { spirals } from "../../src/data/spirals.ts";
 
 Deno.test("spirals() shares points between arms as evenly as possible", () => {
@@ -49,4 +50,28 @@ Deno.test("spirals() rejects bad options", async (t) => {
     assert.throws(() => spirals({ classes: 0 }), RangeError);
     assert.throws(() => spirals({ classes: 2.5 }), RangeError);
   });
+});
+
+Deno.test("spirals() runs each arm's radius from 0 to 1 in equal steps", () => {
+  const data = spirals({ n: 60, classes: 2, shuffle: false });
+  assert.equal(data.x.data.length, 120);
+  for (let row = 0; row < 60; row++) {
+    const r = Math.hypot(data.x.data[2 * row], data.x.data[2 * row + 1]);
+    assert.ok(Math.abs(r - (row % 30) / 29) < 1e-12, `row ${row}: radius ${r}`);
+  }
+});
+
+Deno.test("spirals() turns each point by noise × the next normal draw, and draws nothing without noise", () => {
+  const noisy = spirals({ n: 6, classes: 2, noise: 0.3, shuffle: false, seed: 9 });
+  const twin = createPrng(9), expected: number[] = [];
+  for (let j = 0; j < 2; j++) {
+    for (const r of [0, 0.5, 1]) {
+      const t = 4 * (j + r) + 0.3 * randomNormal(twin);
+      expected.push(r * Math.sin(t), r * Math.cos(t));
+    }
+  }
+  assert.deepEqual(Array.from(noisy.x.data), expected);
+  let draws = 0;
+  spirals({ n: 6, shuffle: false, prng: () => (draws++, 0.5) });
+  assert.equal(draws, 0);
 });

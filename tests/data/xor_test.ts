@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { createPrng, randomNormal } from "../../src/core/prng.ts";
 import { xor } from "../../src/data/xor.ts";
 
 Deno.test("xor() labels a point 1 exactly when one coordinate is positive", () => {
@@ -41,4 +42,16 @@ Deno.test("xor() rejects bad options", () => {
     message: "Cannot generate xor as n must be a finite integer >= 1: n=0",
   });
   assert.throws(() => xor({ noise: NaN }), RangeError);
+});
+
+Deno.test("xor() draws each point's coordinates as 2u - 1 in turn, then the noise for every input", () => {
+  const data = xor({ n: 40, noise: 0.3, seed: 12 });
+  const twin = createPrng(12);
+  const clean = Array.from({ length: 80 }, () => 2 * twin() - 1);
+  assert.equal(data.x.data.length, 80);
+  assert.deepEqual(Array.from(data.x.data), clean.map((v) => v + 0.3 * randomNormal(twin)));
+  const y = data.y as Int32Array;
+  for (let i = 0; i < 40; i++) {
+    assert.equal(y[i], (clean[2 * i] > 0) !== (clean[2 * i + 1] > 0) ? 1 : 0);
+  }
 });

@@ -1,0 +1,62 @@
+import assert from "node:assert/strict";
+import { dataset } from "../../src/core/dataset.ts";
+import { fromRows } from "../../src/core/matrix.ts";
+import { subset, takeRows } from "../../src/data/subset.ts";
+import { indexed } from "./_indexed.ts";
+
+Deno.test("takeRows() copies whole rows in the order of the indices, repeats allowed", () => {
+  const m = fromRows([[1, 2, 3], [4, 5, 6], [7, 8, 9], [10, 11, 12]]);
+  const rows = takeRows(m, [2, 0, 2]);
+  assert.deepEqual({ rows: rows.rows, cols: rows.cols }, { rows: 3, cols: 3 });
+  assert.deepEqual(Array.from(rows.data), [7, 8, 9, 1, 2, 3, 7, 8, 9]);
+  assert.equal(takeRows(m, []).data.length, 0);
+});
+
+Deno.test("subset() takes inputs and labels together and keeps the other fields", () => {
+  const data = dataset(fromRows([[0, 1], [10, 11], [20, 21]]), Int32Array.of(5, 6, 7), {
+    classes: 9,
+  });
+  const part = subset(data, [1, 2, 1]);
+  assert.deepEqual(Array.from(part.x.data), [10, 11, 20, 21, 10, 11]);
+  assert.deepEqual(part.y, Int32Array.of(6, 7, 6));
+  assert.equal(part.classes, 9);
+});
+
+Deno.test("subset() takes a matrix of targets row by row, as it takes the inputs", () => {
+  const data = dataset(fromRows([[0], [1], [2]]), fromRows([[0, -1], [1, -2], [2, -3]]));
+  const y = subset(data, [2, 0]).y;
+  assert.ok(!(y instanceof Int32Array));
+  assert.deepEqual({ rows: y.rows, cols: y.cols, data: Array.from(y.data) }, {
+    rows: 2,
+    cols: 2,
+    data: [2, -3, 0, -1],
+  });
+});
+
+Deno.test("subset() refuses data that is not a dataset, naming it", () => {
+  for (const [data, seen] of [[null, "null"], [3, "3"]] as const) {
+    assert.throws(() => subset(data as never, [0]), {
+      name: "TypeError",
+      message: `Cannot take a subset of a dataset as data must be a dataset { x, y }: data=${seen}`,
+    });
+  }
+});
+
+Deno.test("subset() rejects indices out of range", () => {
+  assert.throws(() => subset(indexed(3), [0, 3]), {
+    name: "RangeError",
+    message:
+      "Cannot take a subset of a dataset as every index must be an integer in 0..2: indices[1]=3",
+  });
+  assert.throws(() => subset(indexed(3), [0.5]), RangeError);
+});
+
+Deno.test("subset() refuses indices that are not an array, which would give a subset without rows", () => {
+  for (const indices of [2, null, "01"]) {
+    assert.throws(() => subset(indexed(3), indices as unknown as number[]), {
+      name: "TypeError",
+      message:
+        /^Cannot take a subset of a dataset as indices must be an array of row indices: indices=/,
+    });
+  }
+});
