@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { batches } from "../../src/data/batches.ts";
 import { permutation } from "../../src/data/shuffle.ts";
-import { standardNormal } from "../../src/data/standard_normal.ts";
 import { indexed } from "./_indexed.ts";
 
 Deno.test("batches() covers every sample once, in batches of batchSize and a smaller last one", () => {
@@ -41,18 +40,5 @@ Deno.test("batches() rejects a batch size below 1", () => {
   assert.throws(() => batches(indexed(5), 0), {
     name: "RangeError",
     message: "Cannot make batches as batchSize must be a finite integer >= 1: batchSize=0",
-  });
-});
-
-Deno.test("standardNormal() checks its options like every random function", () => {
-  assert.throws(() => standardNormal(2, 2, { sed: 7 } as unknown as { seed: number }), {
-    name: "TypeError",
-    message:
-      'Cannot draw a standard normal matrix as options must have only the keys seed, prng: unknown key "sed"',
-  });
-  assert.throws(() => standardNormal(2, 2, 5 as unknown as { seed: number }), {
-    name: "TypeError",
-    message:
-      "Cannot draw a standard normal matrix as options must be an object such as { seed: 5 }: options=5",
   });
 });

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { createPrng, randomNormal } from "../../src/core/prng.ts";
 import { regression1d } from "../../src/data/regression1d.ts";
 
 Deno.test("regression1d() samples each named target exactly without noise", () => {
@@ -84,4 +85,22 @@ Deno.test("regression1d() rejects bad targets and options", async (t) => {
         "Cannot generate a regression problem as range must be an interval [low, high] with low <= high and a finite width: range=[-1e+308, 1e+308]",
     });
   });
+});
+
+Deno.test("regression1d() draws each point's input, then its noise, from one generator in turn", () => {
+  for (const noise of [0, 0.4]) {
+    const data = regression1d((x) => 3 * x, { n: 30, noise, range: [-2, 1], seed: 8 });
+    const twin = createPrng(8), x: number[] = [], y: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      x.push(-2 + 3 * twin());
+      y.push(noise > 0 ? 3 * x[i] + noise * randomNormal(twin) : 3 * x[i]);
+    }
+    assert.deepEqual(
+      { rows: data.x.rows, cols: data.x.cols },
+      { rows: 30, cols: 1 },
+      `noise ${noise}`,
+    );
+    assert.deepEqual(Array.from(data.x.data), x, `noise ${noise}`);
+    assert.deepEqual(Array.from((data.y as { data: Float64Array }).data), y, `noise ${noise}`);
+  }
 });

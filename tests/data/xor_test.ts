@@ -48,10 +48,21 @@ Deno.test("xor() draws each point's coordinates as 2u - 1 in turn, then the nois
   const data = xor({ n: 40, noise: 0.3, seed: 12 });
   const twin = createPrng(12);
   const clean = Array.from({ length: 80 }, () => 2 * twin() - 1);
-  assert.equal(data.x.data.length, 80);
+  assert.deepEqual({ rows: data.x.rows, cols: data.x.cols, classes: data.classes }, {
+    rows: 40,
+    cols: 2,
+    classes: 2,
+  });
   assert.deepEqual(Array.from(data.x.data), clean.map((v) => v + 0.3 * randomNormal(twin)));
   const y = data.y as Int32Array;
   for (let i = 0; i < 40; i++) {
     assert.equal(y[i], (clean[2 * i] > 0) !== (clean[2 * i + 1] > 0) ? 1 : 0);
   }
+});
+
+Deno.test("xor() counts a coordinate of exactly 0 as not positive", () => {
+  const draws = [0.5, 0.75, 0.75, 0.5, 0.5, 0.5];
+  const data = xor({ n: 3, prng: () => draws.shift()! });
+  assert.deepEqual(Array.from(data.x.data), [0, 0.5, 0.5, 0, 0, 0]);
+  assert.deepEqual(data.y, Int32Array.of(1, 1, 0));
 });

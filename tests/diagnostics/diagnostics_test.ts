@@ -262,6 +262,64 @@ Deno.test("diagnose() gathers the findings and prints them as a table", () => {
   assert.match(text, /Dense\(8 → 2\)/);
 });
 
+Deno.test("diagnose() reports the mean loss over every row, as one forward pass gives it", () => {
+  // 1,024 rows: two whole chunks of the 512 rows the diagnostics pass through at a time.
+  const data = blobs(1024, 2, 4);
+  const model = mlp([2, 8, 2], { seed: 5 });
+  const whole = softmaxCrossEntropy.value(model.forward(data.x), data.y as Int32Array);
+  const { loss } = diagnose(model, data);
+  assert.ok(Math.abs(loss - whole) <= 1e-14 * whole, `${loss} against ${whole}`);
+});
+
+Deno.test("a DiagnosticsReport prints its findings as two tables, the layer names left-aligned", () => {
+  const report = new DiagnosticsReport({
+    loss: 0.123456,
+    accuracy: 0.875,
+    activations: [
+      {
+        layerIndex: 1,
+        layer: "ReLU",
+        size: 8,
+        mean: 0.5,
+        std: 1.25,
+        sparsity: 0.625,
+        deadFraction: 0.25,
+      },
+      {
+        layerIndex: 3,
+        layer: "LeakyReLU(0.01)",
+        size: 16,
+        mean: -0.0123,
+        std: 12.5,
+        sparsity: 0.5,
+        deadFraction: 0,
+      },
+    ],
+    dead: [
+      { layerIndex: 1, layer: "ReLU", size: 8, dead: [0, 5], deadFraction: 0.25 },
+      { layerIndex: 3, layer: "LeakyReLU(0.01)", size: 16, dead: [], deadFraction: 0 },
+    ],
+    gradients: [
+      { layerIndex: 0, layer: "Dense(2 → 8)", weights: 0.375, biases: 3.5e-7, total: 0.375 },
+      { layerIndex: 4, layer: "Dense(16 → 2)", weights: 12.5, biases: 1, total: 12.54 },
+    ],
+  });
+  assert.equal(
+    String(report),
+    [
+      "loss 0.1235, accuracy 87.5%",
+      "",
+      "#  activation layer  dead  sparsity     mean   std",
+      "1  ReLU               2/8     62.5%    0.500  1.25",
+      "3  LeakyReLU(0.01)   0/16     50.0%  -0.0123  12.5",
+      "",
+      "#  dense layer       ‖∇W‖     ‖∇b‖",
+      "0  Dense(2 → 8)   3.75e-1  3.50e-7",
+      "4  Dense(16 → 2)  1.25e+1  1.00e+0",
+    ].join("\n"),
+  );
+});
+
 Deno.test("the diagnostics refuse data that does not fit the model", async (t) => {
   const model = mlp([2, 4, 2]);
   await t.step("inputs of the wrong width, naming both shapes", () => {
@@ -271,8 +329,22 @@ Deno.test("the diagnostics refuse data that does not fit the model", async (t) =
         "Cannot find dead neurons as the inputs must have one column per model input: x is 3x5, the model takes Nx2",
     });
   });
-  await t.step("an empty data set", () => {
-    assert.throws(() => activationStatistics(model, matrix(0, 2)), RangeError);
+  await t.step("an empty data set, though one row will do", () => {
+    assert.throws(() => activationStatistics(model, matrix(0, 2)), {
+      name: "RangeError",
+      message: "Cannot measure activations as data must not be empty: x is 0x2",
+    });
+    assert.equal(activationStatistics(model, fromRows([[1, 2]])).length, 1);
+  });
+  await t.step("what is neither a matrix nor a data set, named as it was passed", () => {
+    assert.throws(() => deadNeurons(model, null as never), {
+      name: "TypeError",
+      message: "Cannot find dead neurons as data must be a Matrix or a Dataset: data=null",
+    });
+    // Labels without inputs are read as a matrix, not as a data set without x.
+    assert.throws(() => deadNeurons(model, { y: Int32Array.of(0) } as never), {
+      message: "Cannot find dead neurons as data.rows must be an integer >= 0: data.rows=undefined",
+    });
   });
   await t.step("NaN inputs", () => {
     assert.throws(() => deadNeurons(model, fromRows([[NaN, 1]])), RangeError);
