@@ -8,6 +8,11 @@ Deno.test("oneHot() puts a single 1 in the column of each label", () => {
   assert.deepEqual(Array.from(m.data), [0, 1, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0]);
 });
 
+Deno.test("oneHot() takes one class more than the largest label, wherever it stands", () => {
+  assert.deepEqual(Array.from(oneHot([2, 0]).data), [0, 0, 1, 1, 0, 0]);
+  assert.equal(oneHot([0, 3, 1]).cols, 4);
+});
+
 Deno.test("oneHot() widens to the given number of classes", () => {
   assert.equal(oneHot([0, 1], 10).cols, 10);
 });

@@ -262,13 +262,18 @@ Deno.test("diagnose() gathers the findings and prints them as a table", () => {
   assert.match(text, /Dense\(8 → 2\)/);
 });
 
-Deno.test("diagnose() reports the mean loss over every row, as one forward pass gives it", () => {
+Deno.test("diagnose() and gradientCheck() report the mean loss over every row, as one forward pass gives it", () => {
   // 1,024 rows: two whole chunks of the 512 rows the diagnostics pass through at a time.
   const data = blobs(1024, 2, 4);
   const model = mlp([2, 8, 2], { seed: 5 });
   const whole = softmaxCrossEntropy.value(model.forward(data.x), data.y as Int32Array);
-  const { loss } = diagnose(model, data);
-  assert.ok(Math.abs(loss - whole) <= 1e-14 * whole, `${loss} against ${whole}`);
+  const losses = {
+    diagnose: diagnose(model, data).loss,
+    gradientCheck: gradientCheck(model, data, { maxPerParameter: 1 }).loss,
+  };
+  for (const [name, loss] of Object.entries(losses)) {
+    assert.ok(Math.abs(loss - whole) <= 1e-14 * whole, `${name}: ${loss} against ${whole}`);
+  }
 });
 
 Deno.test("a DiagnosticsReport prints its findings as two tables, the layer names left-aligned", () => {
