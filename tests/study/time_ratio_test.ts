@@ -150,6 +150,23 @@ Deno.test("timeRatio() refuses bad input with what was wrong", async (t) => {
       message: "Cannot time a against b as clock() must be a finite number: clock()=NaN",
     });
   });
+  await t.step("a call the clock never sees, once the batch has grown to 2^24 calls", () => {
+    let calls = 0, seen = 0, largest = 0;
+    const clock = () => {
+      largest = Math.max(largest, calls - seen);
+      seen = calls;
+      return 0;
+    };
+    // Stops a run that would go on growing the batch past the cap (hundreds of millions of calls).
+    const a = () => {
+      if (++calls > 2 ** 26) throw new Error("the batch grew past 2^24 calls");
+    };
+    assert.throws(() => timeRatio(a, noop, { rounds: 1, clock }), {
+      name: "RangeError",
+      message: /no measurable time .* a=0 ms, b=0 ms/,
+    });
+    assert.equal(largest, 2 ** 24);
+  });
   await t.step("a call too short for the clock", () => {
     withFakeClock((spend, clock) => {
       assert.throws(() => timeRatio(() => spend(1), noop, { rounds: 1, batchMs: 0, clock }), {
