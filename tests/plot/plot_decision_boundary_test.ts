@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { fromRows, type Matrix } from "../../src/core/matrix.ts";
+import { fromRows, type Matrix, matrix } from "../../src/core/matrix.ts";
 import { type FigureElement, plotDecisionBoundary, toHtmlString } from "../../src/plot/mod.ts";
 
 /** Class 1 where x1 + x2 > 0, as a logit (as the library's binary models return). */
@@ -61,6 +61,85 @@ Deno.test("plotDecisionBoundary() calls predict once on a resolution² x 2 grid"
   assert.deepEqual(shapes, ["49x2"]);
 });
 
+/** Points with x1 in [0, 4] and x2 in [10, 12]: padded by 0.25, the extent is [-1, 5] x [9.5, 12.5]. */
+const offset = { x: fromRows([[0, 10], [4, 12]]), y: new Int32Array([0, 1]) };
+
+Deno.test("plotDecisionBoundary() asks predict at the cell centres over the padded extent, row by row", () => {
+  let grid: number[] = [];
+  plotDecisionBoundary(
+    (x) => {
+      grid = Array.from(x.data);
+      return constant(0)(x);
+    },
+    offset,
+    { resolution: 3, padding: 0.25 },
+  );
+  // Cells 2 wide and 1 tall: centres at x1 = 0, 2, 4 and x2 = 10, 11, 12.
+  assert.deepEqual(grid, [0, 10, 2, 10, 4, 10, 0, 11, 2, 11, 4, 11, 0, 12, 2, 12, 4, 12]);
+});
+
+/** The position of the axis tick labelled `label`, in pixels along the axis. */
+function tickAt(figure: FigureElement, axis: "x" | "y", label: string): number {
+  const tick = Array.from(figure.querySelectorAll(`g[aria-label="${axis}-axis tick label"] text`))
+    .find((text) => text.textContent === label);
+  assert.ok(tick, `no ${axis} tick labelled ${label}`);
+  const [x, y] = tick.getAttribute("transform")!.match(/translate\(([^,]+),([^)]+)\)/)!.slice(1);
+  return Number(axis === "x" ? x : y);
+}
+
+Deno.test("plotDecisionBoundary() tiles the padded extent with its regions, one run of a row each", () => {
+  // Class 1 in the right-hand column of cells (x1 from 3 to 5), class 0 elsewhere.
+  const right = (x: Matrix): Matrix => {
+    const out = constant(0)(x);
+    for (let i = 0; i < x.rows; i++) out.data[i] = x.data[2 * i] > 3 ? 1 : -1;
+    return out;
+  };
+  const figure = plotDecisionBoundary(right, offset, {
+    resolution: 3,
+    padding: 0.25,
+    confidence: false,
+  });
+  const px = (x1: number) => tickAt(figure, "x", x1 < 0 ? `−${-x1}` : `${x1}`);
+  const unitHeight = (tickAt(figure, "y", "10.0") - tickAt(figure, "y", "12.0")) / 2;
+  const top = tickAt(figure, "y", "12.0") - 0.5 * unitHeight; // x2 = 12.5
+  const rects = Array.from(figure.querySelectorAll("g[aria-description=region] rect")).map((
+    rect,
+  ) => ["fill", "x", "width", "y", "height"].map((name) => rect.getAttribute(name)!));
+  const close = (a: string, b: number) => Math.abs(Number(a) - b) < 1e-9;
+  assert.equal(rects.length, 6);
+  for (const [fill, x, width, y, height] of rects) {
+    const [from, to] = fill === CLASS_1 ? [3, 5] : [-1, 3];
+    assert.ok(
+      close(x, px(from)) && close(width, px(to) - px(from)),
+      `${fill}: x ${x}, width ${width}`,
+    );
+    assert.ok(close(height, unitHeight), `height ${height}`);
+    const row = (Number(y) - top) / unitHeight;
+    assert.ok(close(String(row), Math.round(row)) && row >= 0 && row < 3, `y ${y}`);
+  }
+  assert.deepEqual(rects.map(([fill]) => fill).sort(), [
+    CLASS_0,
+    CLASS_0,
+    CLASS_0,
+    CLASS_1,
+    CLASS_1,
+    CLASS_1,
+  ]);
+});
+
+Deno.test("plotDecisionBoundary() shades by confidence unless told not to", () => {
+  const shaded = plotDecisionBoundary(linear, data, { resolution: 10 });
+  assert.equal(
+    toHtmlString(shaded),
+    toHtmlString(plotDecisionBoundary(linear, data, { resolution: 10, confidence: true })),
+  );
+  assert.ok(regionFills(shaded).length > 2, `fills ${regionFills(shaded)}`);
+  assert.deepEqual(
+    regionFills(plotDecisionBoundary(linear, data, { resolution: 10, confidence: false })).sort(),
+    [CLASS_0, CLASS_1],
+  );
+});
+
 Deno.test("plotDecisionBoundary() merges runs of equal cells along each row", () => {
   // Without shading, each grid row of a linear boundary has at most two runs.
   const figure = plotDecisionBoundary(linear, data, { resolution: 20, confidence: false });
@@ -71,6 +150,27 @@ Deno.test("plotDecisionBoundary() names the classes in a legend", async (t) => {
   await t.step("class 0, class 1 by default", () => {
     const text = plotDecisionBoundary(linear, data, { resolution: 5 }).textContent ?? "";
     assert.ok(text.includes("class 0") && text.includes("class 1"));
+  });
+  await t.step("one for every score column and every label in the data, wherever it stands", () => {
+    const names = (figure: FigureElement) =>
+      Array.from(figure.querySelectorAll("figure > div > span"))
+        .filter((span) => span.querySelector("svg") !== null)
+        .map((span) => span.textContent);
+    const labels = { x: fromRows([[0, 0], [1, 1], [2, 0]]), y: new Int32Array([2, 0, 1]) };
+    assert.deepEqual(names(plotDecisionBoundary(linear, labels, { resolution: 3 })), [
+      "class 0",
+      "class 1",
+      "class 2",
+    ]);
+    assert.deepEqual(names(plotDecisionBoundary(threeScores, data, { resolution: 3 })), [
+      "class 0",
+      "class 1",
+      "class 2",
+    ]);
+    assert.deepEqual(names(plotDecisionBoundary(linear, data, { resolution: 3 })), [
+      "class 0",
+      "class 1",
+    ]);
   });
   await t.step("classNames when given, one per score column", () => {
     const text = plotDecisionBoundary(threeScores, data, {
@@ -101,14 +201,45 @@ Deno.test("plotDecisionBoundary() rejects bad input with house-style errors", as
       TypeError,
     );
   });
-  await t.step("a predict that returns the wrong number of rows", () => {
-    assert.throws(
-      () => plotDecisionBoundary(() => fromRows([[1]]), data, { resolution: 4 }),
-      TypeError,
+  await t.step("a predict that returns no matrix, the wrong number of rows or no column", () => {
+    const outputs: [unknown, string][] = [
+      [null, "null"],
+      [fromRows([[1]]), '"1x1"'],
+      [{ rows: 16, cols: 0, data: new Float64Array(0) }, '"16x0"'],
+    ];
+    for (const [out, seen] of outputs) {
+      assert.throws(() => plotDecisionBoundary(() => out as Matrix, data, { resolution: 4 }), {
+        name: "TypeError",
+        message:
+          `Cannot plot a decision boundary as predict(x) must be a Matrix with 16 rows and at least 1 column: predict(x)=${seen}`,
+      });
+    }
+  });
+  await t.step("data that is not a data set, or has no points (one will do)", () => {
+    assert.throws(() => plotDecisionBoundary(linear, null as never), {
+      name: "TypeError",
+      message: "Cannot plot a decision boundary as data must be a data set { x, y }: data=null",
+    });
+    assert.throws(() => plotDecisionBoundary(linear, { x: matrix(0, 2), y: new Int32Array(0) }), {
+      name: "RangeError",
+      message: "Cannot plot a decision boundary as data.x.rows must be at least 1: data.x.rows=0",
+    });
+    const one = { x: fromRows([[1, 2]]), y: new Int32Array([1]) };
+    assert.equal(
+      plotDecisionBoundary(linear, one, { resolution: 2 }).querySelectorAll(
+        "g[aria-label=dot] circle",
+      ).length,
+      1,
     );
   });
-  await t.step("a resolution below 2", () => {
-    assert.throws(() => plotDecisionBoundary(linear, data, { resolution: 1 }), RangeError);
+  await t.step("a resolution below 2 or fractional (2 is the smallest)", () => {
+    for (const resolution of [1, 2.5]) {
+      assert.throws(() => plotDecisionBoundary(linear, data, { resolution }), {
+        name: "RangeError",
+        message:
+          `Cannot plot a decision boundary as resolution must be a finite integer >= 2 and <= 1000: resolution=${resolution}`,
+      });
+    }
   });
 });
 
