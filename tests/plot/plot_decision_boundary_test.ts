@@ -140,6 +140,32 @@ Deno.test("plotDecisionBoundary() shades by confidence unless told not to", () =
   );
 });
 
+Deno.test("plotDecisionBoundary() shades a cell by its confidence above chance, in quarters", () => {
+  // The class colour over white, by 0.12 + 0.36 × the level: the level is (p - 1/k) / (1 - 1/k),
+  // rounded to a quarter. Default colours: class 1 #efb118, class 2 #ff725c.
+  const shade = (color: string, level: number) =>
+    "#" + [1, 3, 5].map((i) => {
+      const c = parseInt(color.slice(i, i + 2), 16);
+      return Math.round(255 + (c - 255) * (0.12 + 0.36 * level)).toString(16).padStart(2, "0");
+    }).join("");
+  const logit = (p: number) => constant(Math.log(p / (1 - p)));
+  // p = 0.75 of two classes: level 0.5; p = 0.6: 0.2, rounded to 0.25.
+  assert.deepEqual(regionFills(plotDecisionBoundary(logit(0.75), data, { resolution: 3 })), [
+    shade("#efb118", 0.5),
+  ]);
+  assert.deepEqual(regionFills(plotDecisionBoundary(logit(0.6), data, { resolution: 3 })), [
+    shade("#efb118", 0.25),
+  ]);
+  // p = 0.6 of three classes: level 0.4, rounded to 0.5.
+  const three = (x: Matrix): Matrix => {
+    const out = constant(0.2, 3)(x);
+    for (let i = 0; i < x.rows; i++) out.data[3 * i + 2] = 0.6;
+    return out;
+  };
+  const figure = plotDecisionBoundary(three, data, { resolution: 3, output: "probability" });
+  assert.deepEqual(regionFills(figure), [shade("#ff725c", 0.5)]);
+});
+
 Deno.test("plotDecisionBoundary() merges runs of equal cells along each row", () => {
   // Without shading, each grid row of a linear boundary has at most two runs.
   const figure = plotDecisionBoundary(linear, data, { resolution: 20, confidence: false });
