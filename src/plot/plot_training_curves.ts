@@ -89,7 +89,8 @@ export interface PlotTrainingCurvesOptions extends FigureOptions {
   logY?: boolean;
   /**
    * For the per-layer metrics (`deadFraction`, `gradNorm`), the layer to draw, counted from 0
-   * (an integer below the number of layers). Default: the mean over layers.
+   * (an integer below the number of layers); refused when no run draws a per-layer metric.
+   * Default: the mean over layers.
    */
   layer?: number;
   /**
@@ -187,19 +188,33 @@ export function plotTrainingCurves(
   const perLayer = metric === "deadFraction" || metric === "gradNorm";
   if (options.layer !== undefined) {
     requireNumber(action, "layer", options.layer, { integer: true, min: 0 });
+    if (!metrics.some((m) => m === "deadFraction" || m === "gradNorm")) {
+      rangeError(
+        action,
+        "layer",
+        `left out, as only the per-layer metrics deadFraction and gradNorm have layers (the runs draw ${
+          [...new Set(metrics)].join(", ")
+        })`,
+        options.layer,
+      );
+    }
     const layers = layerCount(historiesOf, metrics);
     if (layers > 0 && options.layer >= layers) {
       rangeError(
         action,
         "layer",
-        `an integer from 0 to ${layers - 1} (the histories have ${layers} layers)`,
+        `an integer from 0 to ${layers - 1} (the histories have ${layers} layer${
+          layers === 1 ? "" : "s"
+        })`,
         options.layer,
       );
     }
   }
-  const logY = requireFlag(action, "logY", options.logY, undefined) ??
-    (metrics.every((m) => m === "trainLoss" || m === "testLoss" || m === "gradNorm") &&
-      spansDecade(historiesOf, metrics));
+  // Not requireFlag's fallback: an undefined fallback argument would take its default, false.
+  const logY = options.logY === undefined
+    ? metrics.every((m) => m === "trainLoss" || m === "testLoss" || m === "gradNorm") &&
+      spansDecade(historiesOf, metrics)
+    : requireFlag(action, "logY", options.logY);
   const yDomain = optionalDomain(action, "yDomain", options.yDomain, logY);
   const read = (record: EpochMetrics, metric: TrainingMetric): number => {
     const value = record[metric];

@@ -34,17 +34,6 @@ Deno.test("plotTrainingCurves() shades ± 1 sd with band: std, and nothing with 
   assert.equal(plain.querySelectorAll("g[aria-label=area] path").length, 0);
 });
 
-Deno.test("plotTrainingCurves() uses a log y scale for losses and linear for accuracy", () => {
-  const svgClass = (metric: "trainLoss" | "trainAccuracy") => {
-    const figure = plotTrainingCurves(runs, { metric, band: false });
-    return Array.from(figure.querySelectorAll("g[aria-label='y-axis tick label'] text"))
-      .map((t) => t.textContent ?? "");
-  };
-  // Log ticks are powers of ten and their multiples; accuracy ticks are evenly spaced.
-  assert.ok(svgClass("trainLoss").includes("0.2"));
-  assert.ok(svgClass("trainAccuracy").some((t) => t.startsWith("0.")));
-});
-
 Deno.test("plotTrainingCurves() labels a per-layer metric by its reduction", async (t) => {
   await t.step("mean over layers by default", () => {
     const text = plotTrainingCurves(runs, { metric: "deadFraction" }).textContent ?? "";
@@ -216,4 +205,189 @@ Deno.test("plotTrainingCurves() refuses a logY that is not a boolean", () => {
     name: "TypeError",
     message: 'Cannot plot training curves as logY must be true or false: logY="false"',
   });
+});
+
+/**
+ * The values along each line of a group ("mean" or "band edge"), in data units, in drawing order,
+ * for a figure of `height: 400` (the plot spans y = 20 to 360) with the given y domain; the
+ * lines sorted by their first value.
+ */
+function drawn(
+  figure: ReturnType<typeof plotTrainingCurves>,
+  description: "mean" | "band edge",
+  [low, high]: [number, number] = [0, 1],
+  log = false,
+): number[][] {
+  const [top, bottom] = [20, 400 - 40]; // Observable Plot's default top margin, our bottom margin
+  const scale = log ? Math.log10 : (v: number) => v;
+  const value = (y: number) => {
+    const t = scale(low) + (bottom - y) / (bottom - top) * (scale(high) - scale(low));
+    return log ? 10 ** t : t;
+  };
+  return Array.from(figure.querySelectorAll(`g[aria-description="${description}"] path`))
+    .map((path) =>
+      [...(path.getAttribute("d") ?? "").matchAll(/[ML][-\d.e]+,([-\d.e]+)/g)].map((m) =>
+        value(Number(m[1]))
+      )
+    )
+    .sort((a, b) => a[0] - b[0]);
+}
+
+/** Asserts that lines of values agree with the expected ones to the pixels' precision (1e-4). */
+function assertLines(actual: number[][], expected: number[][]): void {
+  const close = actual.length === expected.length &&
+    actual.every((line, i) =>
+      line.length === expected[i].length &&
+      line.every((v, j) =>
+        Math.abs(v - expected[i][j]) <= 1e-4 * Math.max(1, Math.abs(expected[i][j]))
+      )
+    );
+  assert.ok(close, `drawn ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
+}
+
+Deno.test("plotTrainingCurves() draws a per-layer metric as the mean over layers, or the layer asked", () => {
+  const layers = (values: number[]) =>
+    [1, 2, 3].map((epoch) => ({ epoch, trainLoss: 1, deadFraction: values }));
+  const runs = [
+    { name: "two layers", history: layers([0.1, 0.3]) },
+    { name: "one layer", history: layers([0.6]) },
+  ];
+  const draw = (layer?: number) =>
+    drawn(
+      plotTrainingCurves(runs, {
+        metric: "deadFraction",
+        layer,
+        logY: false,
+        yDomain: [0, 1],
+        height: 400,
+      }),
+      "mean",
+    );
+  assertLines(draw(), [[0.2, 0.2, 0.2], [0.6, 0.6, 0.6]]);
+  assertLines(draw(0), [[0.1, 0.1, 0.1], [0.6, 0.6, 0.6]]);
+  // The one-layer run has no layer 1: only the other is drawn.
+  assertLines(draw(1), [[0.3, 0.3, 0.3]]);
+});
+
+Deno.test("plotTrainingCurves() names the reduction over layers only for a per-layer metric", () => {
+  const yLabel = (metric: "trainLoss" | "gradNorm") => {
+    const history = [1, 2].map((epoch) => ({ epoch, trainLoss: 1 / epoch, gradNorm: [epoch] }));
+    return plotTrainingCurves([{ name: "a", history }], { metric })
+      .querySelector("g[aria-label='y-axis label'] text")?.textContent;
+  };
+  assert.equal(yLabel("trainLoss"), "training loss");
+  assert.equal(yLabel("gradNorm"), "gradient norm (mean over layers)");
+});
+
+Deno.test("plotTrainingCurves() puts losses and gradient norms spanning a decade on a log scale, nothing else", () => {
+  /** Whether the y ticks are evenly spaced in the logarithm of their values rather than in the values. */
+  const logScale = (figure: ReturnType<typeof plotTrainingCurves>) => {
+    const ticks = Array.from(figure.querySelectorAll("g[aria-label='y-axis tick label'] text"))
+      .map((t) => ({
+        value: Number((t.textContent ?? "").replace("−", "-")),
+        at: Number(/translate\([^,]+,([^)]+)\)/.exec(t.getAttribute("transform") ?? "")![1]),
+      }))
+      .filter((t) => t.value > 0);
+    const [a, b, c] = [ticks[0], ticks[1], ticks[ticks.length - 1]];
+    const slope = (f: (v: number) => number, p: typeof a, q: typeof a) =>
+      (q.at - p.at) / (f(q.value) - f(p.value));
+    const even = (f: (v: number) => number) => Math.abs(slope(f, a, b) / slope(f, a, c) - 1) < 1e-6;
+    assert.ok(even(Math.log) !== even((v) => v), "ticks evenly spaced in both or neither");
+    return even(Math.log);
+  };
+  const run = (metric: "trainLoss" | "testLoss" | "gradNorm" | "trainAccuracy", low: number) => ({
+    name: metric,
+    metric,
+    history: [1, 2, 3].map((epoch) => {
+      const value = epoch === 3 ? low : 0.9 / epoch;
+      const record: EpochMetrics = { epoch, trainLoss: 1 };
+      return { ...record, [metric]: metric === "gradNorm" ? [value] : value };
+    }),
+  });
+  const scale = (...runs: ReturnType<typeof run>[]) => logScale(plotTrainingCurves(runs));
+  assert.equal(scale(run("trainLoss", 0.05)), true);
+  assert.equal(scale(run("testLoss", 0.05)), true);
+  assert.equal(scale(run("gradNorm", 0.05)), true);
+  assert.equal(scale(run("trainLoss", 0.2)), false, "within a decade");
+  assert.equal(scale(run("trainAccuracy", 0.05)), false);
+  assert.equal(scale(run("trainLoss", 0.05), run("trainAccuracy", 0.05)), false);
+});
+
+Deno.test("plotTrainingCurves() leaves out values a log scale cannot show, and only then", () => {
+  const history = [1, 0.1, 0, 0.01].map((trainLoss, i) => ({ epoch: i + 1, trainLoss }));
+  const points = (logY: boolean) =>
+    (plotTrainingCurves([{ name: "a", history }], { logY })
+      .querySelector("g[aria-description=mean] path")?.getAttribute("d") ?? "").split("L").length;
+  assert.equal(points(true), 3);
+  assert.equal(points(false), 4);
+});
+
+Deno.test("plotTrainingCurves() refuses a band it cannot draw, and a layer for a metric without layers", () => {
+  assert.throws(() => plotTrainingCurves(runs, { band: "wide" as "std" }), {
+    name: "TypeError",
+    message:
+      'Cannot plot training curves as band must be true, false, "range" or "std": band="wide"',
+  });
+  assert.throws(() => plotTrainingCurves(runs, { metric: "trainLoss", layer: 0 }), {
+    name: "RangeError",
+    message:
+      "Cannot plot training curves as layer must be left out, as only the per-layer metrics deadFraction and gradNorm have layers (the runs draw trainLoss): layer=0",
+  });
+  const oneLayer = [{ name: "a", history: [{ epoch: 1, trainLoss: 1, deadFraction: [0.5] }] }];
+  assert.throws(() => plotTrainingCurves(oneLayer, { metric: "deadFraction", layer: 1 }), {
+    name: "RangeError",
+    message:
+      "Cannot plot training curves as layer must be an integer from 0 to 0 (the histories have 1 layer): layer=1",
+  });
+});
+
+Deno.test("plotTrainingCurves() gathers each epoch across histories and draws the epochs in order", () => {
+  const histories = [
+    [{ epoch: 2, trainLoss: 0.5 }, { epoch: 3, trainLoss: 0.25 }],
+    [{ epoch: 1, trainLoss: 1 }, { epoch: 2, trainLoss: 0.5 }],
+  ];
+  const figure = plotTrainingCurves([{ name: "a", histories }], {
+    band: false,
+    logY: false,
+    yDomain: [0, 1],
+    height: 400,
+  });
+  assertLines(drawn(figure, "mean"), [[1, 0.5, 0.25]]);
+});
+
+Deno.test("plotTrainingCurves()'s std band is mean ± sd, a point where one history has a value", () => {
+  const histories = [
+    [{ epoch: 1, trainLoss: 0.2 }, { epoch: 2, trainLoss: 0.4 }],
+    [{ epoch: 1, trainLoss: 0.6 }],
+  ];
+  const figure = plotTrainingCurves([{ name: "a", histories }], {
+    band: "std",
+    logY: false,
+    yDomain: [0, 1],
+    height: 400,
+  });
+  const sd = Math.sqrt(0.2 ** 2 + 0.2 ** 2); // the sample sd of 0.2 and 0.6
+  assertLines(drawn(figure, "band edge"), [[0.4 - sd, 0.4], [0.4 + sd, 0.4]]);
+});
+
+Deno.test("plotTrainingCurves() clamps a std band at the smallest value where a log scale ends at 0", () => {
+  // Epoch 1: 0.1, 1 and 10, mean 3.7, sd 5.47 (below 0 on the low side); epoch 2: 0.5 and 1.5.
+  const histories = [[0.1, 0.5], [1, 1.5], [10]].map((losses) =>
+    losses.map((trainLoss, i) => ({ epoch: i + 1, trainLoss }))
+  );
+  const sd1 = Math.sqrt((3.6 ** 2 + 2.7 ** 2 + 6.3 ** 2) / 2), sd2 = Math.sqrt(0.5);
+  const edges = (logY: boolean, domain: [number, number]) =>
+    drawn(
+      plotTrainingCurves([{ name: "a", histories }], {
+        band: "std",
+        logY,
+        yDomain: domain,
+        height: 400,
+      }),
+      "band edge",
+      domain,
+      logY,
+    );
+  assertLines(edges(true, [0.01, 100]), [[0.1, 1 - sd2], [3.7 + sd1, 1 + sd2]]);
+  assertLines(edges(false, [-5, 15]), [[3.7 - sd1, 1 - sd2], [3.7 + sd1, 1 + sd2]]);
 });
