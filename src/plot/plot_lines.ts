@@ -161,10 +161,10 @@ export function plotLines(
   const rows = lineRows(action, series);
   const names = [...new Set(rows.map((row) => row.series))];
   const colors = colorsOption(action, options.colors, names);
-  const logX = requireFlag(action, "logX", options.logX, undefined);
-  const logY = requireFlag(action, "logY", options.logY, undefined);
+  const logX = requireFlag(action, "logX", options.logX);
+  const logY = requireFlag(action, "logY", options.logY);
   for (const name of ["legend", "dots", "zeroRule"] as const) {
-    requireFlag(action, name, options[name], undefined);
+    requireFlag(action, name, options[name]);
   }
   const xDomain = optionalDomain(action, "xDomain", options.xDomain, logX);
   const yDomain = optionalDomain(action, "yDomain", options.yDomain, logY);
