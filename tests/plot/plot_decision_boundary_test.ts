@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { fromRows, type Matrix, matrix } from "../../src/core/matrix.ts";
 import { type FigureElement, plotDecisionBoundary, toHtmlString } from "../../src/plot/mod.ts";
+import { tickAt } from "./_ticks.ts";
 
 /** Class 1 where x1 + x2 > 0, as a logit (as the library's binary models return). */
 function linear(x: Matrix): Matrix {
@@ -77,15 +78,6 @@ Deno.test("plotDecisionBoundary() asks predict at the cell centres over the padd
   // Cells 2 wide and 1 tall: centres at x1 = 0, 2, 4 and x2 = 10, 11, 12.
   assert.deepEqual(grid, [0, 10, 2, 10, 4, 10, 0, 11, 2, 11, 4, 11, 0, 12, 2, 12, 4, 12]);
 });
-
-/** The position of the axis tick labelled `label`, in pixels along the axis. */
-function tickAt(figure: FigureElement, axis: "x" | "y", label: string): number {
-  const tick = Array.from(figure.querySelectorAll(`g[aria-label="${axis}-axis tick label"] text`))
-    .find((text) => text.textContent === label);
-  assert.ok(tick, `no ${axis} tick labelled ${label}`);
-  const [x, y] = tick.getAttribute("transform")!.match(/translate\(([^,]+),([^)]+)\)/)!.slice(1);
-  return Number(axis === "x" ? x : y);
-}
 
 Deno.test("plotDecisionBoundary() tiles the padded extent with its regions, one run of a row each", () => {
   // Class 1 in the right-hand column of cells (x1 from 3 to 5), class 0 elsewhere.

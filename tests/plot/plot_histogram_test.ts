@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { plotHistogram, toHtmlString } from "../../src/plot/mod.ts";
+import { type FigureElement, plotHistogram, toHtmlString } from "../../src/plot/mod.ts";
+import { tickAt } from "./_ticks.ts";
 
 const values = [-1.5, -0.5, -0.2, 0.3, 0.4, 1.2, 2.5];
 
@@ -71,5 +72,55 @@ Deno.test("plotHistogram() refuses a zeroRule that is not a boolean", () => {
   assert.throws(() => plotHistogram(values, { zeroRule: "no" as never }), {
     name: "TypeError",
     message: 'Cannot plot a histogram as zeroRule must be true or false: zeroRule="no"',
+  });
+});
+
+/** The chart's `<svg>` (the legend's swatches are svgs too). */
+const chart = (figure: FigureElement) =>
+  Array.from(figure.querySelectorAll("svg")).find((svg) =>
+    Number(svg.getAttribute("height")) > 100
+  )!;
+
+Deno.test("plotHistogram() counts every finite value into its bin, the first one too", () => {
+  const figure = plotHistogram([-1, 1, 1, 1], { bins: 2 });
+  const perCount = (tickAt(figure, "y", "0.0") - tickAt(figure, "y", "3.0")) / 3;
+  const bars = Array.from(figure.querySelectorAll("g[aria-label=rect] rect"))
+    .map((rect) => ({
+      x: Number(rect.getAttribute("x")),
+      height: Number(rect.getAttribute("height")),
+    }))
+    .sort((a, b) => a.x - b.x);
+  assert.deepEqual(bars.map((bar) => Math.round(bar.height / perCount * 1e9) / 1e9), [1, 3]);
+});
+
+Deno.test("plotHistogram() draws its baseline at a count of 0 and its dashed rule at z = 0", () => {
+  const figure = plotHistogram([-1, 1, 1, 1], { bins: 2 });
+  const [baseline, zero] = Array.from(figure.querySelectorAll("g[aria-label=rule] line"));
+  assert.equal(Number(baseline.getAttribute("y1")), tickAt(figure, "y", "0.0"));
+  assert.equal(Number(zero.getAttribute("x1")), tickAt(figure, "x", "0.0"));
+});
+
+Deno.test("plotHistogram() draws a single group as a named row, and adds 120 pixels a group", () => {
+  const one = plotHistogram([{ name: "only", values }]);
+  const rows = Array.from(one.querySelectorAll("g[aria-label='fy-axis tick label'] text"))
+    .map((t) => t.textContent);
+  assert.deepEqual(rows, ["only"]);
+  const heights = [1, 2, 3].map((n) =>
+    chart(plotHistogram(Array.from({ length: n }, (_, g) => ({ name: `g${g}`, values }))))
+      .getAttribute("height")
+  );
+  assert.deepEqual(heights, ["240", "360", "480"]);
+});
+
+Deno.test("plotHistogram() names what is not an array of numbers or groups", () => {
+  assert.throws(() => plotHistogram(null as never), {
+    name: "TypeError",
+    message:
+      "Cannot plot a histogram as values must be an array of numbers or of { name, values } groups: values=null",
+  });
+  assert.throws(() => plotHistogram([{ name: "a", values }, null] as never), {
+    name: "TypeError",
+    message:
+      "Cannot plot a histogram as values[1] must be a { name, values } group: values[1]=null",
   });
 });
