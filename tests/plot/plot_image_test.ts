@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { fromRows, matrix } from "../../src/core/matrix.ts";
 import { plotImage, plotImages, toHtmlString } from "../../src/plot/mod.ts";
+import { tickAt } from "./_ticks.ts";
 
 const checker = fromRows([[0, 1], [1, 0]]);
 
@@ -107,4 +108,54 @@ Deno.test("plotImages() names a panel that is null", () => {
     name: "TypeError",
     message: "Cannot plot images as panels[1] must be a matrix or { image, title }: panels[1]=null",
   });
+});
+
+Deno.test("plotImage() sizes its long side and scales the short one, either way round", () => {
+  const wide = plotImage(matrix(2, 4), { size: 100, legend: false });
+  const tall = plotImage(matrix(4, 2), { size: 100, legend: false });
+  assert.deepEqual([wide.getAttribute("width"), wide.getAttribute("height")], ["100", "50"]);
+  assert.deepEqual([tall.getAttribute("width"), tall.getAttribute("height")], ["50", "100"]);
+});
+
+Deno.test("plotImage() draws an image of one column, and refuses what is not a non-empty matrix", () => {
+  const column = plotImage(fromRows([[1], [2], [3]]), { legend: false });
+  assert.equal(column.querySelectorAll("g[aria-description=image] rect").length, 3);
+  assert.throws(() => plotImage(null as never), {
+    name: "TypeError",
+    message: "Cannot plot an image as image must be a Matrix { rows, cols, data }: image=null",
+  });
+  assert.throws(() => plotImage(matrix(0, 3)), {
+    name: "RangeError",
+    message: 'Cannot plot an image as image must be a non-empty matrix: image="0x3"',
+  });
+});
+
+Deno.test("plotImage()'s ramp tiles the value domain from its first tick to its last", () => {
+  const figure = plotImage(fromRows([[-1, 3]]));
+  const steps = Array.from(figure.querySelectorAll("g[aria-description=ramp] rect"))
+    .map((rect) => [Number(rect.getAttribute("x")), Number(rect.getAttribute("width"))]);
+  const [from, to] = [tickAt(figure, "x", "−1"), tickAt(figure, "x", "3")];
+  assert.equal(steps.length, 64);
+  steps.forEach(([x, width], s) => {
+    const expected = from + (to - from) * s / 64;
+    assert.ok(
+      Math.abs(x - expected) < 1e-9 && Math.abs(width - (to - from) / 64) < 1e-9,
+      `step ${s}`,
+    );
+  });
+});
+
+Deno.test("plotImage() makes a figure for any text or the legend, a bare <svg> for neither", () => {
+  for (const text of [{ title: "t" }, { subtitle: "s" }, { caption: "c" }]) {
+    const figure = plotImage(checker, { legend: false, ...text });
+    assert.equal(figure.tagName, "FIGURE", JSON.stringify(text));
+    assert.ok((figure.textContent ?? "").includes(Object.values(text)[0]));
+  }
+});
+
+Deno.test("plotImages() draws each panel's ramp unless told not to", () => {
+  const ramps = (legend?: boolean) =>
+    plotImages([checker, checker], legend === undefined ? {} : { legend })
+      .querySelectorAll("g[aria-description=ramp]").length;
+  assert.deepEqual([ramps(), ramps(true), ramps(false)], [2, 2, 0]);
 });
