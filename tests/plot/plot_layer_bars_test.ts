@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { plotLayerBars, toHtmlString } from "../../src/plot/mod.ts";
+import { tickAt } from "./_ticks.ts";
 
 Deno.test("plotLayerBars() draws one bar per layer, labelled from 1", () => {
   const svg = plotLayerBars([0.1, 0.35, 0.6], { yLabel: "dead fraction" });
@@ -105,4 +106,29 @@ Deno.test("plotLayerBars() on a log scale with a yDomain starts every bar at its
   const axisFoot = Math.max(...tickYs);
   assert.equal(feet.length, 2);
   for (const foot of feet) assert.ok(Math.abs(foot - axisFoot) < 0.5, `${foot} vs ${axisFoot}`);
+});
+
+Deno.test("plotLayerBars() stands its bars on 0 on a linear scale", () => {
+  const figure = plotLayerBars([0.5, 1, 2]);
+  const zero = tickAt(figure, "y", "0.0");
+  for (const bar of Array.from(figure.querySelectorAll("g[aria-label=bar] rect"))) {
+    assert.equal(Number(bar.getAttribute("y")) + Number(bar.getAttribute("height")), zero);
+  }
+});
+
+Deno.test("plotLayerBars() on a log scale finds its foot from the smallest positive value, not a zero", () => {
+  // 0.5 is the smallest positive value: the foot is 0.1, a third of a decade or more below it.
+  const figure = plotLayerBars([0, 0.5, 20], { logY: true });
+  const ticks = Array.from(figure.querySelectorAll("g[aria-label='y-axis tick label'] text"))
+    .map((t) => t.textContent);
+  assert.deepEqual(ticks, ["0.1", "1", "10"]);
+  assert.equal(figure.querySelectorAll("g[aria-label=bar] rect").length, 2);
+});
+
+Deno.test("plotLayerBars() names a row that is null", () => {
+  assert.throws(() => plotLayerBars([1, null] as never), {
+    name: "TypeError",
+    message:
+      "Cannot plot layer bars as perLayer[1] must be a number or a { layer, value, series } row: perLayer[1]=null",
+  });
 });
