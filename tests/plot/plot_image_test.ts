@@ -159,3 +159,32 @@ Deno.test("plotImages() draws each panel's ramp unless told not to", () => {
       .querySelectorAll("g[aria-description=ramp]").length;
   assert.deepEqual([ramps(), ramps(true), ramps(false)], [2, 2, 0]);
 });
+
+Deno.test("plotImage() colours its ramp by each step's middle value, over the data's extent", async (t) => {
+  const rampFills = (figure: ReturnType<typeof plotImage>) =>
+    Array.from(figure.querySelectorAll("g[aria-description=ramp] rect"))
+      .map((rect) => rect.getAttribute("fill"));
+  const gray = (v: number) => `rgb(${Array(3).fill(Math.round(255 * v)).join(", ")})`;
+  const rampTicks = (figure: ReturnType<typeof plotImage>) =>
+    Array.from(figure.querySelectorAll("g[aria-label='x-axis tick label'] text"))
+      .map((text) => text.textContent);
+  await t.step("gray from 0 to 1: the first step at 1/128, the last at 127/128", () => {
+    const fills = rampFills(plotImage(fromRows([[0, 1]])));
+    assert.deepEqual([fills[0], fills[63]], [gray(1 / 128), gray(127 / 128)]);
+  });
+  await t.step("a constant image spans its value ± 0.5; one with no finite value, 0 to 1", () => {
+    assert.deepEqual(rampTicks(plotImage(fromRows([[2, 2]])))[0], "1.6");
+    assert.deepEqual(rampTicks(plotImage(fromRows([[NaN, NaN]]))), [
+      "0.0",
+      "0.2",
+      "0.4",
+      "0.6",
+      "0.8",
+      "1.0",
+    ]);
+  });
+  await t.step("a diverging image of zeros spans -1 to 1", () => {
+    const ticks = rampTicks(plotImage(fromRows([[0, 0]]), { colorScheme: "diverging" }));
+    assert.deepEqual([ticks[0], ticks.at(-1)], ["−1.0", "1.0"]);
+  });
+});

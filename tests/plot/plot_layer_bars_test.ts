@@ -49,6 +49,7 @@ Deno.test("plotLayerBars() marks a value that is not finite with an × and says 
     const figure = plotLayerBars([1e-3, Infinity, 0.1], { logY: true });
     assert.equal(figure.querySelectorAll("g[aria-label=bar] rect").length, 2);
     assert.equal(figure.querySelectorAll("g[aria-description='no value'] text").length, 1);
+    assert.ok((figure.textContent ?? "").includes("a run that diverged"));
   });
   await t.step("without such values, no × and no note", () => {
     const figure = plotLayerBars(rows.filter((row) => Number.isFinite(row.value)));
@@ -108,9 +109,16 @@ Deno.test("plotLayerBars() on a log scale with a yDomain starts every bar at its
   for (const foot of feet) assert.ok(Math.abs(foot - axisFoot) < 0.5, `${foot} vs ${axisFoot}`);
 });
 
-Deno.test("plotLayerBars() stands its bars on 0 on a linear scale", () => {
+Deno.test("plotLayerBars() stands its bars on 0 on a linear scale, with a rule there", () => {
   const figure = plotLayerBars([0.5, 1, 2]);
+  assert.equal(
+    figure.tagName.toLowerCase(),
+    "svg",
+    "one series, all finite, no text: a bare chart",
+  );
   const zero = tickAt(figure, "y", "0.0");
+  const rule = figure.querySelector("g[aria-label=rule] line");
+  assert.equal(Number(rule?.getAttribute("y1")), zero);
   for (const bar of Array.from(figure.querySelectorAll("g[aria-label=bar] rect"))) {
     assert.equal(Number(bar.getAttribute("y")) + Number(bar.getAttribute("height")), zero);
   }
@@ -123,6 +131,12 @@ Deno.test("plotLayerBars() on a log scale finds its foot from the smallest posit
     .map((t) => t.textContent);
   assert.deepEqual(ticks, ["0.1", "1", "10"]);
   assert.equal(figure.querySelectorAll("g[aria-label=bar] rect").length, 2);
+  const alone = plotLayerBars([0.5], { logY: true });
+  assert.equal(
+    alone.querySelector("g[aria-label='y-axis tick label'] text")?.textContent,
+    "0.1",
+    "one value",
+  );
 });
 
 Deno.test("plotLayerBars() names a row that is null", () => {
