@@ -71,11 +71,13 @@ const PLOT_LAYER_BARS_KEYS: OptionKeys<PlotLayerBarsOptions> = {
  * Draws one bar per layer, grouped by series when there are several: the dead fraction of each
  * activation layer, or the gradient norm of each dense layer on a log scale. A value that is not
  * finite (a run that diverged) is not left out silently: an × marks its place at the foot of the
- * axis, and the legend says what it means.
+ * axis, and the legend says what it means. So is a value of 0 or below on a log scale, which no bar
+ * can show (a layer whose gradient is exactly zero): a 0 marks its place.
  *
  * @param perLayer Values in layer order (labelled 1, 2, ...), or `{ layer, value, series }` rows.
  * @param options Labels, scale and figure text; see {@linkcode PlotLayerBarsOptions}.
- * @returns An `<svg>` element, or a `<figure>` when there are several series, a title, subtitle or caption.
+ * @returns An `<svg>` element, or a `<figure>` when there are several series, a marked value (×
+ *   or 0), a title, subtitle or caption.
  *
  * @example
  * ```ts
@@ -117,8 +119,10 @@ export function plotLayerBars(
     base = positive.length === 0 ? 1 : 10 ** Math.floor(Math.log10(Math.min(...positive)) - 0.3);
   }
   const bars = rows.filter((row) => Number.isFinite(row.value) && (!logY || row.value > 0));
-  // A run that diverged has no value: an × at the foot of its slot says so, never a gap.
+  // A run that diverged has no value: an × at the foot of its slot says so, never a gap. A value
+  // a log scale cannot show (0 or below) gets a 0 there.
   const missing = rows.filter((row) => !Number.isFinite(row.value));
+  const belowLog = logY ? rows.filter((row) => Number.isFinite(row.value) && row.value <= 0) : [];
   const document = resolveDocument(action, options);
   const chart = renderPlot(document, {
     width: size(action, "width", options.width, plotDefaults.width),
@@ -172,12 +176,27 @@ export function plotLayerBars(
         dy: -9,
         ariaDescription: "no value",
       }),
+      Plot.text(belowLog, {
+        x: grouped ? "series" : "layer",
+        ...(grouped ? { fx: "layer" } : {}),
+        y: () => yDomain?.[0] ?? base,
+        text: () => "0",
+        fill: grouped ? "series" : colors[0],
+        fontSize: 14,
+        fontWeight: "bold",
+        dy: -8,
+        ariaDescription: "not above 0",
+      }),
     ],
   });
-  const figured = grouped || missing.length > 0 || options.title !== undefined ||
+  const notes = [
+    ...(missing.length > 0 ? ["×: no finite value (a run that diverged)"] : []),
+    ...(belowLog.length > 0 ? ["0: a value of 0 or below, under the log axis"] : []),
+  ];
+  const figured = grouped || notes.length > 0 || options.title !== undefined ||
     options.subtitle !== undefined || options.caption !== undefined;
   if (!figured) return chart;
-  const note = missing.length > 0 ? "×: no finite value (a run that diverged)" : undefined;
+  const note = notes.length > 0 ? notes.join("; ") : undefined;
   return composeFigure(document, {
     title: options.title,
     subtitle: options.subtitle,

@@ -124,13 +124,20 @@ Deno.test("plotLayerBars() stands its bars on 0 on a linear scale, with a rule t
   }
 });
 
-Deno.test("plotLayerBars() on a log scale finds its foot from the smallest positive value, not a zero", () => {
+Deno.test("plotLayerBars() on a log scale marks a zero with a 0 and finds its foot without it", () => {
   // 0.5 is the smallest positive value: the foot is 0.1, a third of a decade or more below it.
   const figure = plotLayerBars([0, 0.5, 20], { logY: true });
   const ticks = Array.from(figure.querySelectorAll("g[aria-label='y-axis tick label'] text"))
     .map((t) => t.textContent);
   assert.deepEqual(ticks, ["0.1", "1", "10"]);
   assert.equal(figure.querySelectorAll("g[aria-label=bar] rect").length, 2);
+  const zeros = figure.querySelectorAll("g[aria-description='not above 0'] text");
+  assert.deepEqual(Array.from(zeros).map((mark) => mark.textContent), ["0"]);
+  assert.ok((figure.textContent ?? "").includes("0: a value of 0 or below, under the log axis"));
+  // On a linear scale a zero is a bar of height 0, not a mark.
+  const linear = plotLayerBars([0, 0.5, 20]);
+  assert.equal(linear.querySelectorAll("g[aria-description='not above 0'] text").length, 0);
+  assert.equal(linear.tagName.toLowerCase(), "svg");
   const alone = plotLayerBars([0.5], { logY: true });
   assert.equal(
     alone.querySelector("g[aria-label='y-axis tick label'] text")?.textContent,
