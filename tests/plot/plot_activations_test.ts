@@ -163,3 +163,11 @@ Deno.test("plotActivations() names a domain, kinks or document of the wrong kind
     });
   });
 });
+
+Deno.test("plotActivations() names an entry that is null", () => {
+  assert.throws(() => plotActivations([null] as never), {
+    name: "TypeError",
+    message:
+      "Cannot plot activations as activations[0] must be an activation with f and grad: activations[0]=null",
+  });
+});

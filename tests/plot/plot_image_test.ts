@@ -188,3 +188,28 @@ Deno.test("plotImage() colours its ramp by each step's middle value, over the da
     assert.deepEqual([ticks[0], ticks.at(-1)], ["−1.0", "1.0"]);
   });
 });
+
+Deno.test("plotImage()'s diverging scheme spans ± the larger end of a given domain, white at 0", () => {
+  const figure = plotImage(fromRows([[-1, 0, 3]]), {
+    legend: false,
+    colorScheme: "diverging",
+    domain: [-1, 3],
+  });
+  const fills = Array.from(figure.querySelectorAll("g[aria-description=image] rect"))
+    .map((rect) => rect.getAttribute("fill"));
+  // -1 lies two thirds of the way from white (0) to #4393c3 (-1.5, half of -3); 3 is #67001f.
+  const blue = [0x43, 0x93, 0xc3].map((c) => Math.round(255 + (c - 255) * 2 / 3));
+  assert.deepEqual(fills, [`rgb(${blue.join(", ")})`, "rgb(255, 255, 255)", "rgb(103, 0, 31)"]);
+  // The larger end below 0: -4 is #053061, and 2 (half of 4) #d6604d.
+  const other = plotImage(fromRows([[-4, 0, 2]]), {
+    legend: false,
+    colorScheme: "diverging",
+    domain: [-4, 2],
+  });
+  assert.deepEqual(
+    Array.from(other.querySelectorAll("g[aria-description=image] rect")).map((rect) =>
+      rect.getAttribute("fill")
+    ),
+    ["rgb(5, 48, 97)", "rgb(255, 255, 255)", "rgb(214, 96, 77)"],
+  );
+});

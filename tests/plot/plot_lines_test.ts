@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { createDocument, type FigureElement, plotLines, toHtmlString } from "../../src/plot/mod.ts";
+import { tickAt } from "./_ticks.ts";
 
 const x = [0, 1, 2, 3];
 const twoSeries = [
@@ -52,6 +53,24 @@ Deno.test("plotLines() draws extra marks, a zero rule and dots when asked", () =
   const svg = plotLines([{ name: "a", x, y: [-1, 0, 1, 2] }], { zeroRule: true, dots: true });
   assert.equal(svg.querySelectorAll("g[aria-label=rule] line").length, 1);
   assert.equal(svg.querySelectorAll("g[aria-label=dot] circle").length, 4);
+});
+
+Deno.test("plotLines()'s zero rule lies at y = 0, a visible grey line", () => {
+  const svg = plotLines([{ name: "a", x, y: [-1, 0, 1, 2] }], { zeroRule: true });
+  const group = svg.querySelector("g[aria-label=rule]");
+  const line = group?.querySelector("line");
+  assert.equal(Number(line?.getAttribute("y1")), tickAt(svg, "y", "0.0"));
+  assert.equal(group?.getAttribute("stroke"), "#888");
+  // Observable Plot leaves out a stroke-width of 1, its default.
+  const width = group?.getAttribute("stroke-width") ?? "1";
+  assert.ok(Number(width) >= 1, `stroke-width ${width}`);
+});
+
+Deno.test("plotLines() makes a figure for a subtitle or a caption alone", () => {
+  for (const text of [{ subtitle: "S" }, { caption: "C" }]) {
+    const figure = plotLines([{ name: "only", x, y: x }], text);
+    assert.equal(figure.tagName, "FIGURE", JSON.stringify(text));
+  }
 });
 
 Deno.test("plotLines() uses a log y scale with plain tick labels", () => {
