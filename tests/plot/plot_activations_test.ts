@@ -171,3 +171,27 @@ Deno.test("plotActivations() names an entry that is null", () => {
       "Cannot plot activations as activations[0] must be an activation with f and grad: activations[0]=null",
   });
 });
+
+Deno.test("plotActivations() takes two samples or more, and refuses other options by message", () => {
+  assert.equal(
+    plotActivations([relu], { samples: 2 }).querySelectorAll("g[aria-label=line] path").length,
+    2,
+  );
+  for (const samples of [1, 2.5]) {
+    assert.throws(() => plotActivations([relu], { samples }), {
+      name: "RangeError",
+      message:
+        `Cannot plot activations as samples must be a finite integer >= 2: samples=${samples}`,
+    });
+  }
+  assert.throws(() => plotActivations([relu], { derivative: "both" as "only" }), {
+    name: "TypeError",
+    message:
+      'Cannot plot activations as derivative must be true, false or "only": derivative="both"',
+  });
+  assert.throws(() => plotActivations([{ f: Math.abs }] as never), {
+    name: "TypeError",
+    message:
+      "Cannot plot activations as activations[0] must be an activation with f and grad: activations[0]={ f: function abs }",
+  });
+});

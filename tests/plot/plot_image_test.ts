@@ -213,3 +213,11 @@ Deno.test("plotImage()'s diverging scheme spans ± the larger end of a given dom
     ["rgb(5, 48, 97)", "rgb(255, 255, 255)", "rgb(214, 96, 77)"],
   );
 });
+
+Deno.test("plotImage()'s diverging scheme spans ± the data's larger magnitude by default", () => {
+  const figure = plotImage(fromRows([[-2, 0, 1]]), { legend: false, colorScheme: "diverging" });
+  const fills = Array.from(figure.querySelectorAll("g[aria-description=image] rect"))
+    .map((rect) => rect.getAttribute("fill"));
+  // -2 is the darkest blue, #053061; 1 lies halfway to the darkest red, at #d6604d.
+  assert.deepEqual(fills, ["rgb(5, 48, 97)", "rgb(255, 255, 255)", "rgb(214, 96, 77)"]);
+});
