@@ -206,6 +206,15 @@ Deno.test("plotLines() rejects bad line styles with house-style errors", async (
     assert.throws(() => plotLines([{ ...twoSeries[0], strokeDasharray: "dashed" }]), RangeError);
     assert.throws(() => plotLines(twoSeries, { dashes: { linear: 4 as never } }), TypeError);
   });
+  await t.step("widths or dashes that are not an object by series name", () => {
+    for (const [option, value, seen] of [["widths", 2, "2"], ["dashes", "6 4", '"6 4"']] as const) {
+      assert.throws(() => plotLines(twoSeries, { [option]: value as never }), {
+        name: "TypeError",
+        message:
+          `Cannot plot lines as ${option} must be an object keyed by series name: ${option}=${seen}`,
+      });
+    }
+  });
   await t.step("a name that is not a series", () => {
     assert.throws(
       () => plotLines(twoSeries, { dashes: { cubic: "6 4" } }),
