@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { plotActivations, toHtmlString } from "../../src/plot/mod.ts";
 import { leaky, relu, tanh } from "./_fixtures.ts";
+import { tickAt } from "./_ticks.ts";
 
 const charts = (figure: { querySelectorAll(s: string): ArrayLike<unknown> }) =>
   figure.querySelectorAll("svg[class^=plot-]").length;
@@ -194,4 +195,30 @@ Deno.test("plotActivations() takes two samples or more, and refuses other option
     message:
       "Cannot plot activations as activations[0] must be an activation with f and grad: activations[0]={ f: function abs }",
   });
+});
+
+Deno.test("plotActivations() samples evenly from the domain's low end to its high end", () => {
+  const figure = plotActivations([relu], { derivative: false, domain: [1, 3], samples: 5 });
+  const xs = [...(figure.querySelector("g[aria-label=line] path")?.getAttribute("d") ?? "")
+    .matchAll(/[ML]([-\d.]+),/g)].map((m) => Number(m[1]));
+  const [from, to] = [tickAt(figure, "x", "1.0"), tickAt(figure, "x", "3.0")];
+  assert.equal(xs.length, 5);
+  xs.forEach((x, i) => assert.ok(Math.abs(x - (from + (to - from) * i / 4)) < 1e-6, `sample ${i}`));
+});
+
+Deno.test("plotActivations() marks only the kinks strictly inside the domain, in any order given", () => {
+  const marks = (domain: [number, number]) =>
+    plotActivations([relu], { domain }).querySelectorAll("g[aria-description='one-sided limit']")
+      .length;
+  assert.deepEqual([marks([-1, 1]), marks([0, 2]), marks([-2, 0]), marks([1, 3])], [1, 0, 0, 0]);
+  assert.equal(
+    toHtmlString(plotActivations([relu], { kinks: [1, -1, 0] })),
+    toHtmlString(plotActivations([relu], { kinks: [-1, 0, 1] })),
+  );
+});
+
+Deno.test("plotActivations() explains the kink marks only when it draws the derivative", () => {
+  const text = (derivative: boolean) => plotActivations([relu], { derivative }).textContent ?? "";
+  assert.ok(text(true).includes("one-sided limits"));
+  assert.ok(!text(false).includes("one-sided limits"));
 });

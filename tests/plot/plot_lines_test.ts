@@ -294,3 +294,23 @@ Deno.test("plotLines() refuses x, y and marks that are not arrays", () => {
     message: "Cannot plot lines as marks must be an array of Observable Plot marks: marks=5",
   });
 });
+
+Deno.test("plotLines() names a series that is null, x that is not an array, a row of non-numbers", () => {
+  const cases: [unknown[], string][] = [
+    [[null], "series[0] must be an object: series[0]=null"],
+    [
+      [{ name: "a", x: "0123", y: [0, 1, 2, 3] }],
+      'series[0].x must be an array of numbers: series[0].x="0123"',
+    ],
+    [
+      [{ x: 1, y: "2", series: "a" }],
+      'series[0] must be { name, x[], y[] } or { x, y, series }: series[0]={ x: 1, y: "2", series: "a" }',
+    ],
+  ];
+  for (const [series, message] of cases) {
+    assert.throws(() => plotLines(series as never), {
+      name: "TypeError",
+      message: `Cannot plot lines as ${message}`,
+    });
+  }
+});
