@@ -62,8 +62,8 @@ Deno.test("plotDecisionBoundary() calls predict once on a resolution² x 2 grid"
   assert.deepEqual(shapes, ["49x2"]);
 });
 
-/** Points with x1 in [0, 4] and x2 in [10, 12]: padded by 0.25, the extent is [-1, 5] x [9.5, 12.5]. */
-const offset = { x: fromRows([[0, 10], [4, 12]]), y: new Int32Array([0, 1]) };
+/** Points with x1 in [0, 4] and x2 in [10, 13]: padded by 0.25, the extent is [-1, 5] x [9.25, 13.75]. */
+const offset = { x: fromRows([[0, 10], [4, 13]]), y: new Int32Array([0, 1]) };
 
 Deno.test("plotDecisionBoundary() asks predict at the cell centres over the padded extent, row by row", () => {
   let grid: number[] = [];
@@ -75,48 +75,56 @@ Deno.test("plotDecisionBoundary() asks predict at the cell centres over the padd
     offset,
     { resolution: 3, padding: 0.25 },
   );
-  // Cells 2 wide and 1 tall: centres at x1 = 0, 2, 4 and x2 = 10, 11, 12.
-  assert.deepEqual(grid, [0, 10, 2, 10, 4, 10, 0, 11, 2, 11, 4, 11, 0, 12, 2, 12, 4, 12]);
+  // Cells 2 wide and 1.5 tall: centres at x1 = 0, 2, 4 and x2 = 10, 11.5, 13.
+  assert.deepEqual(grid, [0, 10, 2, 10, 4, 10, 0, 11.5, 2, 11.5, 4, 11.5, 0, 13, 2, 13, 4, 13]);
 });
 
-Deno.test("plotDecisionBoundary() tiles the padded extent with its regions, one run of a row each", () => {
-  // Class 1 in the right-hand column of cells (x1 from 3 to 5), class 0 elsewhere.
-  const right = (x: Matrix): Matrix => {
-    const out = constant(0)(x);
-    for (let i = 0; i < x.rows; i++) out.data[i] = x.data[2 * i] > 3 ? 1 : -1;
-    return out;
-  };
-  const figure = plotDecisionBoundary(right, offset, {
-    resolution: 3,
-    padding: 0.25,
-    confidence: false,
-  });
-  const px = (x1: number) => tickAt(figure, "x", x1 < 0 ? `−${-x1}` : `${x1}`);
-  const unitHeight = (tickAt(figure, "y", "10.0") - tickAt(figure, "y", "12.0")) / 2;
-  const top = tickAt(figure, "y", "12.0") - 0.5 * unitHeight; // x2 = 12.5
-  const rects = Array.from(figure.querySelectorAll("g[aria-description=region] rect")).map((
-    rect,
-  ) => ["fill", "x", "width", "y", "height"].map((name) => rect.getAttribute(name)!));
-  const close = (a: string, b: number) => Math.abs(Number(a) - b) < 1e-9;
-  assert.equal(rects.length, 6);
-  for (const [fill, x, width, y, height] of rects) {
-    const [from, to] = fill === CLASS_1 ? [3, 5] : [-1, 3];
-    assert.ok(
-      close(x, px(from)) && close(width, px(to) - px(from)),
-      `${fill}: x ${x}, width ${width}`,
-    );
-    assert.ok(close(height, unitHeight), `height ${height}`);
-    const row = (Number(y) - top) / unitHeight;
-    assert.ok(close(String(row), Math.round(row)) && row >= 0 && row < 3, `y ${y}`);
+Deno.test("plotDecisionBoundary() tiles the padded extent with its regions, one run of a row each", async (t) => {
+  // Class 1 in the left-hand or the right-hand column of cells, class 0 in the other two.
+  const cases = [
+    { name: "left", inClass1: (x1: number) => x1 < 1, class1: [-1, 1], class0: [1, 5] },
+    { name: "right", inClass1: (x1: number) => x1 > 3, class1: [3, 5], class0: [-1, 3] },
+  ];
+  for (const { name, inClass1, class1, class0 } of cases) {
+    await t.step(name, () => {
+      const predict = (x: Matrix): Matrix => {
+        const out = constant(0)(x);
+        for (let i = 0; i < x.rows; i++) out.data[i] = inClass1(x.data[2 * i]) ? 1 : -1;
+        return out;
+      };
+      const figure = plotDecisionBoundary(predict, offset, {
+        resolution: 3,
+        padding: 0.25,
+        confidence: false,
+      });
+      const px = (x1: number) => tickAt(figure, "x", x1 < 0 ? `−${-x1}` : `${x1}`);
+      const unit = (tickAt(figure, "y", "10.0") - tickAt(figure, "y", "12.0")) / 2;
+      const top = tickAt(figure, "y", "12.0") - 1.75 * unit; // x2 = 13.75
+      const rects = Array.from(figure.querySelectorAll("g[aria-description=region] rect")).map((
+        rect,
+      ) => ["fill", "x", "width", "y", "height"].map((name) => rect.getAttribute(name)!));
+      const close = (a: string | number, b: number) => Math.abs(Number(a) - b) < 1e-9;
+      assert.equal(rects.length, 6);
+      for (const [fill, x, width, y, height] of rects) {
+        const [from, to] = fill === CLASS_1 ? class1 : class0;
+        assert.ok(
+          close(x, px(from)) && close(width, px(to) - px(from)),
+          `${fill}: x ${x}, width ${width}`,
+        );
+        assert.ok(close(height, 1.5 * unit), `height ${height}`);
+        const row = (Number(y) - top) / (1.5 * unit);
+        assert.ok(close(row, Math.round(row)) && row >= 0 && row < 3, `y ${y}`);
+      }
+      assert.deepEqual(rects.map(([fill]) => fill).sort(), [
+        CLASS_0,
+        CLASS_0,
+        CLASS_0,
+        CLASS_1,
+        CLASS_1,
+        CLASS_1,
+      ]);
+    });
   }
-  assert.deepEqual(rects.map(([fill]) => fill).sort(), [
-    CLASS_0,
-    CLASS_0,
-    CLASS_0,
-    CLASS_1,
-    CLASS_1,
-    CLASS_1,
-  ]);
 });
 
 Deno.test("plotDecisionBoundary() shades by confidence unless told not to", () => {
@@ -189,6 +197,11 @@ Deno.test("plotDecisionBoundary() names the classes in a legend", async (t) => {
       "class 0",
       "class 1",
     ]);
+    const zeros = { x: fromRows([[0, 0], [1, 1]]), y: new Int32Array([0, 0]) };
+    assert.deepEqual(names(plotDecisionBoundary(linear, zeros, { resolution: 3 })), [
+      "class 0",
+      "class 1",
+    ], "one logit column is two classes");
   });
   await t.step("classNames when given, one per score column", () => {
     const text = plotDecisionBoundary(threeScores, data, {
@@ -224,6 +237,7 @@ Deno.test("plotDecisionBoundary() rejects bad input with house-style errors", as
       [null, "null"],
       [fromRows([[1]]), '"1x1"'],
       [{ rows: 16, cols: 0, data: new Float64Array(0) }, '"16x0"'],
+      [{ rows: 16, cols: 1, data: Array(16).fill(0) }, '"16x1"'],
     ];
     for (const [out, seen] of outputs) {
       assert.throws(() => plotDecisionBoundary(() => out as Matrix, data, { resolution: 4 }), {
@@ -234,10 +248,13 @@ Deno.test("plotDecisionBoundary() rejects bad input with house-style errors", as
     }
   });
   await t.step("data that is not a data set, or has no points (one will do)", () => {
-    assert.throws(() => plotDecisionBoundary(linear, null as never), {
-      name: "TypeError",
-      message: "Cannot plot a decision boundary as data must be a data set { x, y }: data=null",
-    });
+    for (const [value, seen] of [[null, "null"], [{}, "{}"]] as const) {
+      assert.throws(() => plotDecisionBoundary(linear, value as never), {
+        name: "TypeError",
+        message:
+          `Cannot plot a decision boundary as data must be a data set { x, y }: data=${seen}`,
+      });
+    }
     assert.throws(() => plotDecisionBoundary(linear, { x: matrix(0, 2), y: new Int32Array(0) }), {
       name: "RangeError",
       message: "Cannot plot a decision boundary as data.x.rows must be at least 1: data.x.rows=0",
