@@ -165,28 +165,23 @@ export function plotLayerBars(
         fill: grouped ? "series" : colors[0],
       }),
       ...(logY ? [] : [Plot.ruleY([0], { stroke: "#888" })]),
-      Plot.text(missing, {
-        x: grouped ? "series" : "layer",
-        ...(grouped ? { fx: "layer" } : {}),
-        y: () => yDomain?.[0] ?? base,
-        text: () => "×",
-        fill: grouped ? "series" : colors[0],
-        fontSize: 18,
-        fontWeight: "bold",
-        dy: -9,
-        ariaDescription: "no value",
-      }),
-      Plot.text(belowLog, {
-        x: grouped ? "series" : "layer",
-        ...(grouped ? { fx: "layer" } : {}),
-        y: () => yDomain?.[0] ?? base,
-        text: () => "0",
-        fill: grouped ? "series" : colors[0],
-        fontSize: 14,
-        fontWeight: "bold",
-        dy: -8,
-        ariaDescription: "not above 0",
-      }),
+      // A mark at the foot of each slot without a bar: × for no finite value, 0 for one a log
+      // scale cannot show.
+      ...([[missing, "×", 18, "no value"], [belowLog, "0", 14, "not above 0"]] as const).map((
+        [rows, mark, fontSize, ariaDescription],
+      ) =>
+        Plot.text(rows, {
+          x: grouped ? "series" : "layer",
+          ...(grouped ? { fx: "layer" } : {}),
+          y: () => yDomain?.[0] ?? base,
+          text: () => mark,
+          fill: grouped ? "series" : colors[0],
+          fontSize,
+          fontWeight: "bold",
+          dy: -fontSize / 2,
+          ariaDescription,
+        })
+      ),
     ],
   });
   const notes = [
