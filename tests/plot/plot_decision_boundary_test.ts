@@ -290,6 +290,9 @@ Deno.test('plotDecisionBoundary() reads probabilities when output is "probabilit
   const options = { resolution: 4, confidence: false, output: "probability" } as const;
   assert.deepEqual(regionFills(plotDecisionBoundary(constant(0.3), data, options)), [CLASS_0]);
   assert.deepEqual(regionFills(plotDecisionBoundary(constant(0.7), data, options)), [CLASS_1]);
+  // Certainty either way is a probability too.
+  assert.deepEqual(regionFills(plotDecisionBoundary(constant(1), data, options)), [CLASS_1]);
+  assert.deepEqual(regionFills(plotDecisionBoundary(constant(0), data, options)), [CLASS_0]);
   // With several columns, one probability per class.
   const rows = (x: Matrix): Matrix => {
     const out = constant(0.2, 2)(x);
