@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { plotActivations, toHtmlString } from "../../src/plot/mod.ts";
 import { leaky, relu, tanh } from "./_fixtures.ts";
-import { tickAt } from "./_ticks.ts";
+import { tickAt, tickAtValue } from "./_ticks.ts";
 
 const charts = (figure: { querySelectorAll(s: string): ArrayLike<unknown> }) =>
   figure.querySelectorAll("svg[class^=plot-]").length;
@@ -221,4 +221,32 @@ Deno.test("plotActivations() explains the kink marks only when it draws the deri
   const text = (derivative: boolean) => plotActivations([relu], { derivative }).textContent ?? "";
   assert.ok(text(true).includes("one-sided limits"));
   assert.ok(!text(false).includes("one-sided limits"));
+});
+
+Deno.test("plotActivations() pads the y extent by 8% (0.1 at least) and rules the axes at 0", async (t) => {
+  await t.step("f = z from 1 to 3: y from 0.84 to 3.16", () => {
+    // The plot spans y = 20 (Observable Plot's top margin) to 300 - 40 (our bottom margin).
+    const figure = plotActivations([relu], { derivative: false, domain: [1, 3], height: 300 });
+    const [one, three] = [tickAtValue(figure, "y", 1), tickAtValue(figure, "y", 3)];
+    const perPixel = 2 / (one - three);
+    const [low, high] = [1 - (260 - one) * perPixel, 3 + (three - 20) * perPixel];
+    assert.ok(Math.abs(low - 0.84) < 1e-9 && Math.abs(high - 3.16) < 1e-9, `${low} to ${high}`);
+  });
+  await t.step("no finite value: y from -1 to 1", () => {
+    const nan = { ...relu, name: "nan", label: "nan", f: () => NaN, grad: () => NaN };
+    const figure = plotActivations([nan], { derivative: false, height: 300 });
+    assert.equal(tickAtValue(figure, "y", -1), 260);
+    assert.equal(tickAtValue(figure, "y", 1), 20);
+  });
+  await t.step("grey rules through z = 0 and f = 0", () => {
+    const figure = plotActivations([relu], { derivative: false, domain: [-1, 3] });
+    const rules = Array.from(figure.querySelectorAll("g[aria-label=rule]"));
+    const [vertical, horizontal] = rules.map((rule) => rule.querySelector("line")!);
+    assert.equal(Number(vertical.getAttribute("x1")), tickAtValue(figure, "x", 0));
+    assert.equal(Number(horizontal.getAttribute("y1")), tickAtValue(figure, "y", 0));
+    for (const rule of rules) {
+      assert.equal(rule.getAttribute("stroke"), "#999");
+      assert.ok(Number(rule.getAttribute("stroke-width") ?? "1") >= 1);
+    }
+  });
 });
