@@ -156,6 +156,10 @@ Deno.test("plotDecisionBoundary() shades a cell by its confidence above chance, 
   assert.deepEqual(regionFills(plotDecisionBoundary(logit(0.6), data, { resolution: 3 })), [
     shade("#efb118", 0.25),
   ]);
+  // p = 0.25 for class 1 is 0.75 for class 0 (#4269d0): level 0.5 again.
+  assert.deepEqual(regionFills(plotDecisionBoundary(logit(0.25), data, { resolution: 3 })), [
+    shade("#4269d0", 0.5),
+  ]);
   // p = 0.6 of three classes: level 0.4, rounded to 0.5.
   const three = (x: Matrix): Matrix => {
     const out = constant(0.2, 3)(x);
