@@ -170,6 +170,64 @@ Deno.test("plotDecisionBoundary() shades a cell by its confidence above chance, 
   assert.deepEqual(regionFills(figure), [shade("#ff725c", 0.5)]);
 });
 
+Deno.test("plotDecisionBoundary() takes the first of the highest scores, cell by cell", async (t) => {
+  // The default class colours unshaded: class 0, 1, 2.
+  const colours = [CLASS_0, CLASS_1, "#ffbbb1"]; // #ff725c at 0.48 over white
+  await t.step("the class of each column's own score, left to right in every row", () => {
+    // Each cell's scores sit 1000 above the cell before it's, so reading another cell's scores
+    // picks the wrong class (or overflows exp()).
+    const byColumn = (x: Matrix): Matrix => {
+      const out = constant(0, 3)(x);
+      for (let i = 0; i < x.rows; i++) {
+        out.data.fill(1000 * i, 3 * i, 3 * i + 3);
+        out.data[3 * i + (i % 3)] += 2;
+      }
+      return out;
+    };
+    const figure = plotDecisionBoundary(byColumn, offset, {
+      resolution: 3,
+      padding: 0.25,
+      confidence: false,
+    });
+    const fills = Array.from(figure.querySelectorAll("g[aria-description=region] rect"))
+      .map((rect) =>
+        [
+          Number(rect.getAttribute("y")),
+          Number(rect.getAttribute("x")),
+          rect.getAttribute("fill"),
+        ] as const
+      )
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+      .map(([, , fill]) => fill);
+    assert.deepEqual(fills, [...colours, ...colours, ...colours]);
+    const shaded = regionFills(
+      plotDecisionBoundary(byColumn, offset, { resolution: 3, padding: 0.25 }),
+    );
+    assert.equal(shaded.length, 3, `one shade a class: ${shaded}`);
+    for (const fill of shaded) assert.match(fill ?? "", /^#[0-9a-f]{6}$/);
+  });
+  await t.step("a tie goes to the first class; exactly p = 0.5 of one column to class 1", () => {
+    const tie = constant(1, 3);
+    assert.deepEqual(
+      regionFills(plotDecisionBoundary(tie, data, { resolution: 3, confidence: false })),
+      [CLASS_0],
+    );
+    assert.deepEqual(
+      regionFills(plotDecisionBoundary(constant(0), data, { resolution: 3, confidence: false })),
+      [CLASS_1],
+    );
+  });
+  await t.step("logits too large for exp() still give a finite shade", () => {
+    const large = (x: Matrix): Matrix => {
+      const out = constant(0, 3)(x);
+      for (let i = 0; i < x.rows; i++) out.data.set([1000, 999, 0], 3 * i);
+      return out;
+    };
+    const [fill] = regionFills(plotDecisionBoundary(large, data, { resolution: 3 }));
+    assert.match(fill ?? "", /^#[0-9a-f]{6}$/);
+  });
+});
+
 Deno.test("plotDecisionBoundary() merges runs of equal cells along each row", () => {
   // Without shading, each grid row of a linear boundary has at most two runs.
   const figure = plotDecisionBoundary(linear, data, { resolution: 20, confidence: false });

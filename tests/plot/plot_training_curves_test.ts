@@ -279,22 +279,23 @@ Deno.test("plotTrainingCurves() names the reduction over layers only for a per-l
   assert.equal(yLabel("gradNorm"), "gradient norm (mean over layers)");
 });
 
+/** Whether the y ticks are evenly spaced in the logarithm of their values rather than in the values. */
+function isLogScale(figure: ReturnType<typeof plotTrainingCurves>): boolean {
+  const ticks = Array.from(figure.querySelectorAll("g[aria-label='y-axis tick label'] text"))
+    .map((t) => ({
+      value: Number((t.textContent ?? "").replace("−", "-")),
+      at: Number(/translate\([^,]+,([^)]+)\)/.exec(t.getAttribute("transform") ?? "")![1]),
+    }))
+    .filter((t) => t.value > 0);
+  const [a, b, c] = [ticks[0], ticks[1], ticks[ticks.length - 1]];
+  const slope = (f: (v: number) => number, p: typeof a, q: typeof a) =>
+    (q.at - p.at) / (f(q.value) - f(p.value));
+  const even = (f: (v: number) => number) => Math.abs(slope(f, a, b) / slope(f, a, c) - 1) < 1e-6;
+  assert.ok(even(Math.log) !== even((v) => v), "ticks evenly spaced in both or neither");
+  return even(Math.log);
+}
+
 Deno.test("plotTrainingCurves() puts losses and gradient norms spanning a decade on a log scale, nothing else", () => {
-  /** Whether the y ticks are evenly spaced in the logarithm of their values rather than in the values. */
-  const logScale = (figure: ReturnType<typeof plotTrainingCurves>) => {
-    const ticks = Array.from(figure.querySelectorAll("g[aria-label='y-axis tick label'] text"))
-      .map((t) => ({
-        value: Number((t.textContent ?? "").replace("−", "-")),
-        at: Number(/translate\([^,]+,([^)]+)\)/.exec(t.getAttribute("transform") ?? "")![1]),
-      }))
-      .filter((t) => t.value > 0);
-    const [a, b, c] = [ticks[0], ticks[1], ticks[ticks.length - 1]];
-    const slope = (f: (v: number) => number, p: typeof a, q: typeof a) =>
-      (q.at - p.at) / (f(q.value) - f(p.value));
-    const even = (f: (v: number) => number) => Math.abs(slope(f, a, b) / slope(f, a, c) - 1) < 1e-6;
-    assert.ok(even(Math.log) !== even((v) => v), "ticks evenly spaced in both or neither");
-    return even(Math.log);
-  };
   const run = (metric: "trainLoss" | "testLoss" | "gradNorm" | "trainAccuracy", low: number) => ({
     name: metric,
     metric,
@@ -304,7 +305,7 @@ Deno.test("plotTrainingCurves() puts losses and gradient norms spanning a decade
       return { ...record, [metric]: metric === "gradNorm" ? [value] : value };
     }),
   });
-  const scale = (...runs: ReturnType<typeof run>[]) => logScale(plotTrainingCurves(runs));
+  const scale = (...runs: ReturnType<typeof run>[]) => isLogScale(plotTrainingCurves(runs));
   assert.equal(scale(run("trainLoss", 0.05)), true);
   assert.equal(scale(run("testLoss", 0.05)), true);
   assert.equal(scale(run("gradNorm", 0.05)), true);
@@ -390,4 +391,15 @@ Deno.test("plotTrainingCurves() clamps a std band at the smallest value where a 
     );
   assertLines(edges(true, [0.01, 100]), [[0.1, 1 - sd2], [3.7 + sd1, 1 + sd2]]);
   assertLines(edges(false, [-5, 15]), [[3.7 - sd1, 1 - sd2], [3.7 + sd1, 1 + sd2]]);
+});
+
+Deno.test("plotTrainingCurves() judges the decade on positive losses only, below 1 too", () => {
+  const log = (losses: number[]) =>
+    isLogScale(plotTrainingCurves([{
+      name: "a",
+      history: losses.map((trainLoss, i) => ({ epoch: i + 1, trainLoss })),
+    }]));
+  assert.equal(log([1, 0.5, 0.1]), true, "exactly a factor of 10");
+  assert.equal(log([0.1, 0.05, 0.02]), false, "a factor of 5 below 1");
+  assert.equal(log([0.9, 0.5, 0]), false, "a zero among them");
 });
