@@ -114,16 +114,25 @@ export function requireTargets(
  * @param action What was being attempted, e.g. `"plot lines"`.
  * @param name The option's name in messages, e.g. `"logY"`.
  * @param value The value received.
- * @param fallback What a left-out flag means (`false` unless given; `undefined` to tell).
+ * @param fallback What a left-out flag means: `false` when no fallback is passed; a fallback
+ *   passed as `undefined` is returned as `undefined`, so that the caller can tell (a default
+ *   parameter would turn it into `false`).
  * @returns The flag, or `fallback`.
  */
-export function requireFlag<F = false>(
+export function requireFlag(action: string, name: string, value: unknown): boolean;
+export function requireFlag<F>(
   action: string,
   name: string,
   value: unknown,
-  fallback: F = false as F,
-): boolean | F {
-  if (value === undefined) return fallback;
+  fallback: F,
+): boolean | F;
+export function requireFlag<F>(
+  action: string,
+  name: string,
+  value: unknown,
+  ...fallback: [F?]
+): boolean | F | undefined {
+  if (value === undefined) return fallback.length === 0 ? false : fallback[0];
   if (typeof value !== "boolean") {
     throw new TypeError(
       `Cannot ${action} as ${name} must be true or false: ${name}=${formatValue(value)}`,

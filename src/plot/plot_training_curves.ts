@@ -185,10 +185,10 @@ export function plotTrainingCurves(
   if (band !== "range" && band !== "std" && band !== false) {
     typeError(action, "band", 'true, false, "range" or "std"', options.band);
   }
-  const perLayer = metric === "deadFraction" || metric === "gradNorm";
+  const isPerLayer = (m: TrainingMetric) => m === "deadFraction" || m === "gradNorm";
   if (options.layer !== undefined) {
     requireNumber(action, "layer", options.layer, { integer: true, min: 0 });
-    if (!metrics.some((m) => m === "deadFraction" || m === "gradNorm")) {
+    if (!metrics.some(isPerLayer)) {
       rangeError(
         action,
         "layer",
@@ -210,11 +210,9 @@ export function plotTrainingCurves(
       );
     }
   }
-  // Not requireFlag's fallback: an undefined fallback argument would take its default, false.
-  const logY = options.logY === undefined
-    ? metrics.every((m) => m === "trainLoss" || m === "testLoss" || m === "gradNorm") &&
-      spansDecade(historiesOf, metrics)
-    : requireFlag(action, "logY", options.logY);
+  const logY = requireFlag(action, "logY", options.logY, undefined) ??
+    (metrics.every((m) => m === "trainLoss" || m === "testLoss" || m === "gradNorm") &&
+      spansDecade(historiesOf, metrics));
   const yDomain = optionalDomain(action, "yDomain", options.yDomain, logY);
   const read = (record: EpochMetrics, metric: TrainingMetric): number => {
     const value = record[metric];
@@ -275,7 +273,7 @@ export function plotTrainingCurves(
   const document = resolveDocument(action, options);
   const width = size(action, "width", options.width, plotDefaults.width);
   const height = size(action, "height", options.height, plotDefaults.height);
-  const layerText = perLayer
+  const layerText = isPerLayer(metric)
     ? options.layer === undefined ? " (mean over layers)" : ` (layer ${options.layer})`
     : "";
   const bandPoints = points.filter((p) => banded.has(p.series));

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { finishPoints, groupSizes, linspace } from "../../src/data/_generate.ts";
-import { createPrng, type Prng, randomNormal } from "../../src/core/prng.ts";
+import { createPrng, randomNormal } from "../../src/core/prng.ts";
+import { counting } from "./_counting.ts";
 import { blobs, circles, type Dataset, spirals, twoMoons, xor } from "../../src/mod.ts";
 
 Deno.test("linspace() spaces count numbers from start to stop, as numpy's does", async (t) => {
@@ -22,13 +23,6 @@ Deno.test("groupSizes() gives floor(n / k) each and one more to the first n % k 
   assert.deepEqual(groupSizes(11, 3), [4, 4, 3]);
   assert.deepEqual(groupSizes(2, 3), [1, 1, 0]);
 });
-
-/** A generator that counts its draws. */
-function counting(seed: number): { prng: Prng; draws: () => number } {
-  const inner = createPrng(seed);
-  let n = 0;
-  return { prng: () => (n++, inner()), draws: () => n };
-}
 
 Deno.test("finishPoints() shuffles rows with their labels by Fisher–Yates, rows - 1 draws", () => {
   const rows = 6, cols = 2;

@@ -2,13 +2,13 @@ import assert from "node:assert/strict";
 import { createPrng } from "../../src/core/prng.ts";
 import { permutation, shuffle } from "../../src/data/shuffle.ts";
 import { subset } from "../../src/data/subset.ts";
+import { counting } from "./_counting.ts";
 import { indexed } from "./_indexed.ts";
 
 Deno.test("permutation() is Fisher–Yates from the last place down, n - 1 draws", () => {
-  const inner = createPrng(6);
-  let draws = 0;
-  const p = permutation(9, { prng: () => (draws++, inner()) });
-  assert.equal(draws, 8);
+  const { prng, draws } = counting(6);
+  const p = permutation(9, { prng });
+  assert.equal(draws(), 8);
   // The same swaps, drawn from a second generator of the same seed.
   const twin = createPrng(6), order = Array.from({ length: 9 }, (_, i) => i);
   for (let i = 8; i > 0; i--) {
@@ -16,7 +16,7 @@ Deno.test("permutation() is Fisher–Yates from the last place down, n - 1 draws
     [order[i], order[j]] = [order[j], order[i]];
   }
   assert.deepEqual(Array.from(p), order);
-  assert.equal(inner(), twin(), "no draw added or skipped");
+  assert.equal(prng(), twin(), "no draw added or skipped");
 });
 
 Deno.test("shuffle() is the subset in the order permutation() gives for the same seed", () => {

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { createPrng, randomNormal } from "../../src/core/prng.ts";
 import { spirals } from "../../src/data/spirals.ts";
+import { counting } from "./_counting.ts";
 
 Deno.test("spirals() shares points between arms as evenly as possible", () => {
   const data = spirals({ n: 100, classes: 3, seed: 1 });
@@ -71,7 +72,7 @@ Deno.test("spirals() turns each point by noise × the next normal draw, and draw
     }
   }
   assert.deepEqual(Array.from(noisy.x.data), expected);
-  let draws = 0;
-  spirals({ n: 6, shuffle: false, prng: () => (draws++, 0.5) });
-  assert.equal(draws, 0);
+  const { prng, draws } = counting(9);
+  spirals({ n: 6, shuffle: false, prng });
+  assert.equal(draws(), 0);
 });

@@ -1,15 +1,15 @@
 import assert from "node:assert/strict";
 import { createPrng, randomNormal } from "../../src/core/prng.ts";
 import { standardNormal } from "../../src/data/standard_normal.ts";
+import { counting } from "./_counting.ts";
 
 Deno.test("standardNormal() fills its matrix row by row with the generator's normal draws", () => {
-  const inner = createPrng(3);
-  let draws = 0;
-  const m = standardNormal(2, 3, { prng: () => (draws++, inner()) });
+  const { prng, draws } = counting(3);
+  const m = standardNormal(2, 3, { prng });
   const twin = createPrng(3);
   assert.deepEqual({ rows: m.rows, cols: m.cols }, { rows: 2, cols: 3 });
   assert.deepEqual(Array.from(m.data), Array.from({ length: 6 }, () => randomNormal(twin)));
-  assert.equal(draws, 12, "two uniform draws a normal sample");
+  assert.equal(draws(), 12, "two uniform draws a normal sample");
 });
 
 Deno.test("standardNormal() refuses a size that is not a whole number of at least 1", () => {

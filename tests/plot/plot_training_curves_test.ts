@@ -15,6 +15,44 @@ const runs = [
   { name: "Leaky ReLU (α = 0.01)", history: history(0.8) },
 ];
 
+/**
+ * The values along each line of a group ("mean" or "band edge"), in data units, in drawing order,
+ * for a figure of `height: 400` (the plot spans y = 20 to 360) with the given y domain; the
+ * lines sorted by their first value.
+ */
+function drawn(
+  figure: ReturnType<typeof plotTrainingCurves>,
+  description: "mean" | "band edge",
+  [low, high]: [number, number] = [0, 1],
+  log = false,
+): number[][] {
+  const [top, bottom] = [20, 400 - 40]; // Observable Plot's default top margin, our bottom margin
+  const scale = log ? Math.log10 : (v: number) => v;
+  const value = (y: number) => {
+    const t = scale(low) + (scale(high) - scale(low)) * (bottom - y) / (bottom - top);
+    return log ? 10 ** t : t;
+  };
+  return Array.from(figure.querySelectorAll(`g[aria-description="${description}"] path`))
+    .map((path) =>
+      [...(path.getAttribute("d") ?? "").matchAll(/[ML][-\d.e]+,([-\d.e]+)/g)].map((m) =>
+        value(Number(m[1]))
+      )
+    )
+    .sort((a, b) => a[0] - b[0]);
+}
+
+/** Asserts that lines of values agree with the expected ones to the pixels' precision (1e-4). */
+function assertLines(actual: number[][], expected: number[][]): void {
+  const close = actual.length === expected.length &&
+    actual.every((line, i) =>
+      line.length === expected[i].length &&
+      line.every((v, j) =>
+        Math.abs(v - expected[i][j]) <= 1e-4 * Math.max(1, Math.abs(expected[i][j]))
+      )
+    );
+  assert.ok(close, `drawn ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
+}
+
 Deno.test("plotTrainingCurves() draws one mean line per run", () => {
   const figure = plotTrainingCurves(runs);
   assert.equal(figure.querySelectorAll("g[aria-description=mean] path").length, 2);
@@ -78,14 +116,9 @@ Deno.test("plotTrainingCurves() bands with the sample standard deviation (n - 1)
   const ticks = Array.from(figure.querySelectorAll("g[aria-label='y-axis tick label'] text"))
     .map((t) => Number(t.textContent));
   assert.equal(Math.max(...ticks), 4);
-  const edges = Array.from(figure.querySelectorAll("g[aria-description='band edge'] path"))
-    .map((p) => p.getAttribute("d") ?? "");
+  const edges = drawn(figure, "band edge", [0, 4]);
   assert.equal(edges.length, 2);
-  // The y scale maps [0, 4] onto the plot's height; read the edges' y in data units.
-  const ys = edges.map((d) => Number(/^M[\d.]+,([\d.]+)/.exec(d)![1]));
-  const [top, bottom] = [20, 400 - 40]; // Observable Plot's default top margin, our bottom margin
-  const value = (y: number) => 4 * (bottom - y) / (bottom - top);
-  const [lo, hi] = ys.map(value).sort((a, b) => a - b);
+  const [lo, hi] = edges.map((line) => line[0]);
   assert.ok(Math.abs(lo - (2 - Math.SQRT2)) < 0.01, `lower edge ${lo}`);
   assert.ok(Math.abs(hi - (2 + Math.SQRT2)) < 0.01, `upper edge ${hi}`);
 });
@@ -114,10 +147,7 @@ Deno.test("plotTrainingCurves() cuts bands at a given y domain", () => {
     logY: false,
     height: 400,
   });
-  const edges = Array.from(figure.querySelectorAll("g[aria-description='band edge'] path"))
-    .map((p) => Number(/^M[\d.]+,([\d.]+)/.exec(p.getAttribute("d") ?? "")![1]));
-  const [top, bottom] = [20, 400 - 40];
-  assert.deepEqual(edges.map((y) => 1 + 2 * (bottom - y) / (bottom - top)).sort(), [1, 3]);
+  assert.deepEqual(drawn(figure, "band edge", [1, 3]), [[1, 1], [3, 3]]);
 });
 
 Deno.test("plotTrainingCurves() refuses two runs with the same name, naming both positions", () => {
@@ -206,44 +236,6 @@ Deno.test("plotTrainingCurves() refuses a logY that is not a boolean", () => {
     message: 'Cannot plot training curves as logY must be true or false: logY="false"',
   });
 });
-
-/**
- * The values along each line of a group ("mean" or "band edge"), in data units, in drawing order,
- * for a figure of `height: 400` (the plot spans y = 20 to 360) with the given y domain; the
- * lines sorted by their first value.
- */
-function drawn(
-  figure: ReturnType<typeof plotTrainingCurves>,
-  description: "mean" | "band edge",
-  [low, high]: [number, number] = [0, 1],
-  log = false,
-): number[][] {
-  const [top, bottom] = [20, 400 - 40]; // Observable Plot's default top margin, our bottom margin
-  const scale = log ? Math.log10 : (v: number) => v;
-  const value = (y: number) => {
-    const t = scale(low) + (bottom - y) / (bottom - top) * (scale(high) - scale(low));
-    return log ? 10 ** t : t;
-  };
-  return Array.from(figure.querySelectorAll(`g[aria-description="${description}"] path`))
-    .map((path) =>
-      [...(path.getAttribute("d") ?? "").matchAll(/[ML][-\d.e]+,([-\d.e]+)/g)].map((m) =>
-        value(Number(m[1]))
-      )
-    )
-    .sort((a, b) => a[0] - b[0]);
-}
-
-/** Asserts that lines of values agree with the expected ones to the pixels' precision (1e-4). */
-function assertLines(actual: number[][], expected: number[][]): void {
-  const close = actual.length === expected.length &&
-    actual.every((line, i) =>
-      line.length === expected[i].length &&
-      line.every((v, j) =>
-        Math.abs(v - expected[i][j]) <= 1e-4 * Math.max(1, Math.abs(expected[i][j]))
-      )
-    );
-  assert.ok(close, `drawn ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
-}
 
 Deno.test("plotTrainingCurves() draws a per-layer metric as the mean over layers, or the layer asked", () => {
   const layers = (values: number[]) =>
