@@ -5,14 +5,14 @@
  */
 
 import { combineFigures } from "../plot/combine_figures.ts";
-import { createDocument } from "../plot/create_document.ts";
+import { optionalText, resolveDocument, size } from "../plot/_compose.ts";
 import { plotLines } from "../plot/plot_lines.ts";
 import { requireEpochRecord } from "../plot/_records.ts";
 import type { EpochMetrics } from "../plot/plot_training_curves.ts";
 import type { FigureDocument, FigureElement } from "../plot/types.ts";
 import { displayFigure } from "./display_figure.ts";
 import { Displayable } from "./displayable.ts";
-import { type OptionKeys, requireOptions } from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
 
 /** Options for {@linkcode historyView}. */
 export interface HistoryViewOptions {
@@ -68,11 +68,11 @@ export function historyView(
   history: readonly EpochMetrics[],
   options: HistoryViewOptions = {},
 ): Displayable {
-  requireOptions("show a training history", options, HISTORY_VIEW_KEYS);
+  requireOptions(ACTION, options, HISTORY_VIEW_KEYS);
   if (!Array.isArray(history) || history.length === 0) {
     throw new TypeError(
       `Cannot display a training history as it must be a non-empty array of epoch records: history=${
-        Array.isArray(history) ? "[]" : String(history)
+        formatValue(history)
       }`,
     );
   }
@@ -80,9 +80,9 @@ export function historyView(
   for (let i = 0; i < history.length; i++) {
     requireEpochRecord(ACTION, `history[${i}]`, history[i]);
   }
-  const document = options.document ?? createDocument();
-  const width = options.panelWidth ?? 300;
-  const height = options.panelHeight ?? 240;
+  const document = resolveDocument(ACTION, options);
+  const width = size(ACTION, "panelWidth", options.panelWidth, 300);
+  const height = size(ACTION, "panelHeight", options.panelHeight, 240);
   const epochs = history.map((record) => record.epoch);
   const column = (read: (record: EpochMetrics) => number | undefined) =>
     history.map((record) => read(record) ?? NaN);
@@ -152,7 +152,7 @@ export function historyView(
   }
   const figure = combineFigures(panels, {
     document,
-    title: options.title ?? "Training history",
+    title: optionalText(ACTION, "title", options.title) ?? "Training history",
   });
   const svg = displayFigure(figure).bundle["image/svg+xml"];
   return new Displayable({

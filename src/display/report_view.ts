@@ -10,13 +10,13 @@
 
 import { DiagnosticsReport } from "../diagnostics/diagnose.ts";
 import { combineFigures } from "../plot/combine_figures.ts";
-import { createDocument } from "../plot/create_document.ts";
+import { resolveDocument, size } from "../plot/_compose.ts";
 import { plotDefaults } from "../plot/defaults.ts";
 import { plotLayerBars } from "../plot/plot_layer_bars.ts";
 import type { FigureDocument, FigureElement } from "../plot/types.ts";
 import { htmlTable } from "./_table.ts";
 import { Displayable, jupyterDisplay, type MimeBundle } from "./displayable.ts";
-import { type OptionKeys, requireOptions } from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
 
 /** Options for {@linkcode reportView}. */
 export interface ReportViewOptions {
@@ -61,17 +61,16 @@ export function reportView(
   report: DiagnosticsReport,
   options: ReportViewOptions = {},
 ): Displayable {
-  requireOptions("show a diagnostics report", options, REPORT_VIEW_KEYS);
+  const action = "display a diagnostics report";
+  requireOptions(action, options, REPORT_VIEW_KEYS);
   if (!(report instanceof DiagnosticsReport)) {
     throw new TypeError(
-      `Cannot display a diagnostics report as it must be a DiagnosticsReport: report=${
-        String(report)
-      }`,
+      `Cannot ${action} as it must be a DiagnosticsReport: report=${formatValue(report)}`,
     );
   }
-  const document = options.document ?? createDocument();
-  const width = options.panelWidth ?? 300;
-  const height = options.panelHeight ?? 220;
+  const document = resolveDocument(action, options);
+  const width = size(action, "panelWidth", options.panelWidth, 300);
+  const height = size(action, "panelHeight", options.panelHeight, 220);
   const head = `loss ${report.loss.toPrecision(4)}` +
     (report.accuracy === undefined ? "" : `, accuracy ${(100 * report.accuracy).toFixed(1)}%`);
   const activationTable = htmlTable(

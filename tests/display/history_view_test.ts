@@ -124,3 +124,49 @@ Deno.test("historyView() still takes every record train makes: no accuracy, NaN 
   const diverged = [{ epoch: 1, trainLoss: 0.5 }, { epoch: 2, trainLoss: Infinity }];
   assert.match(historyView(diverged)[jupyterDisplay]()["text/plain"], /trainLoss Infinity/);
 });
+
+/** The width and height of each chart in a display's HTML. */
+function chartSizes(html: string): [number, number][] {
+  return [...html.matchAll(/<svg[^>]*class="plot-[^>]*>/g)].map(([tag]) => [
+    Number(/ width="(\d+)"/.exec(tag)?.[1]),
+    Number(/ height="(\d+)"/.exec(tag)?.[1]),
+  ]);
+}
+
+Deno.test("historyView() sizes its panels and titles the figure as asked", () => {
+  const asked = historyView(history, { title: "Run 7", panelWidth: 250, panelHeight: 200 });
+  const html = asked[jupyterDisplay]()["text/html"] ?? "";
+  assert.match(html, /<h2[^>]*>Run 7<\/h2>/);
+  assert.deepEqual(chartSizes(html), [[250, 200], [250, 200], [250, 200]]);
+  const plain = historyView(history)[jupyterDisplay]()["text/html"] ?? "";
+  assert.match(plain, /<h2[^>]*>Training history<\/h2>/);
+  assert.deepEqual(chartSizes(plain), [[300, 240], [300, 240], [300, 240]]);
+});
+
+Deno.test("historyView() refuses a title, panel size or document it cannot use, in its own words", () => {
+  const cases: [Record<string, unknown>, string, string][] = [
+    [{ title: 5 }, "TypeError", "title must be a string: title=5"],
+    [{ panelWidth: 0 }, "RangeError", "panelWidth must be a finite number >= 1: panelWidth=0"],
+    [
+      { panelHeight: "2" },
+      "TypeError",
+      'panelHeight must be a finite number >= 1: panelHeight="2"',
+    ],
+    [
+      { document: {} },
+      "TypeError",
+      "document must be a DOM document (the browser's or createDocument()): document={}",
+    ],
+  ];
+  for (const [options, name, message] of cases) {
+    assert.throws(() => historyView(history, options), {
+      name,
+      message: `Cannot display a training history as ${message}`,
+    });
+  }
+  assert.throws(() => historyView(history, { titel: "x" } as never), {
+    name: "TypeError",
+    message:
+      'Cannot display a training history as options must have only the keys title, panelWidth, panelHeight, document: unknown key "titel"',
+  });
+});

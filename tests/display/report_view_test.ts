@@ -36,3 +36,40 @@ Deno.test("a DiagnosticsReport displays itself once display is imported", () => 
 Deno.test("reportView() rejects a value that is not a report", () => {
   assert.throws(() => reportView({ loss: 1 } as never), TypeError);
 });
+
+Deno.test("reportView() sizes its bar panels as asked", () => {
+  const report = diagnose(mlp([2, 8, 8, 2], { seed: 1 }), data);
+  const sizes = (html: string) =>
+    [...html.matchAll(/<svg[^>]*class="plot-[^>]*>/g)].map(([tag]) =>
+      [/ width="(\d+)"/.exec(tag)?.[1], / height="(\d+)"/.exec(tag)?.[1]].map(Number)
+    );
+  const asked = reportView(report, { panelWidth: 260, panelHeight: 180 });
+  assert.deepEqual(sizes(asked[jupyterDisplay]()["text/html"] ?? ""), [[260, 180], [260, 180]]);
+  assert.deepEqual(sizes(reportView(report)[jupyterDisplay]()["text/html"] ?? ""), [
+    [300, 220],
+    [300, 220],
+  ]);
+});
+
+Deno.test("reportView() refuses a report, panel size or document it cannot use, in its own words", () => {
+  const report = diagnose(mlp([2, 4, 2], { seed: 2 }), data);
+  assert.throws(() => reportView({ loss: 1 } as never), {
+    name: "TypeError",
+    message:
+      "Cannot display a diagnostics report as it must be a DiagnosticsReport: report={ loss: 1 }",
+  });
+  assert.throws(() => reportView(report, { panelWidth: 0 }), {
+    name: "RangeError",
+    message:
+      "Cannot display a diagnostics report as panelWidth must be a finite number >= 1: panelWidth=0",
+  });
+  assert.throws(() => reportView(report, { panelHeight: Infinity }), {
+    name: "RangeError",
+    message:
+      "Cannot display a diagnostics report as panelHeight must be a finite number >= 1: panelHeight=Infinity",
+  });
+  assert.throws(() => reportView(report, { document: null as never }), {
+    name: "TypeError",
+    message: /^Cannot display a diagnostics report as document must be a value or left out/,
+  });
+});
