@@ -58,13 +58,15 @@ export function optionalDomain(
 }
 
 /**
- * Checks an optional `colors` option: a non-empty array of colour strings. Returns a copy, or
- * the default colours for `names`.
+ * Checks an optional `colors` option: a non-empty array of colour strings, at least one for each
+ * of the `names` (fewer would give two series one colour; more are left unused). Returns a copy,
+ * or the default colours for `names`. `what` names them in messages, in the plural.
  */
 export function colorsOption(
   action: string,
   value: readonly string[] | undefined,
   names: readonly string[],
+  what = "series",
 ): string[] {
   if (value === undefined) return seriesColors(names);
   if (!Array.isArray(value) || value.length === 0) {
@@ -73,6 +75,14 @@ export function colorsOption(
   value.forEach((color, i) => {
     if (typeof color !== "string") typeError(action, `colors[${i}]`, "a colour string", color);
   });
+  if (value.length < names.length) {
+    rangeError(
+      action,
+      "colors.length",
+      `at least ${names.length}, a colour for each of the ${names.length} ${what}`,
+      value.length,
+    );
+  }
   return [...value];
 }
 
@@ -114,6 +124,30 @@ const SUBTITLE_STYLE =
   "margin: 0 0 0.5em 0; font-size: 13px; font-weight: 400; color: #555; line-height: 1.3;";
 const CAPTION_STYLE = "margin-top: 0.4em; font-size: 12px; color: #555; line-height: 1.4;";
 const ROW_STYLE = "display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-start;";
+
+/** The texts of a figure: its title, subtitle and caption. */
+export type FigureText = Pick<FigureParts, "title" | "subtitle" | "caption">;
+
+/**
+ * Checks the `title`, `subtitle` and `caption` options (each text when given: a number or an
+ * object would show as "5" or "[object Object]") and returns them.
+ */
+export function figureText(action: string, options: FigureText): FigureText {
+  return {
+    title: optionalText(action, "title", options.title),
+    subtitle: optionalText(action, "subtitle", options.subtitle),
+    caption: optionalText(action, "caption", options.caption),
+  };
+}
+
+/**
+ * Checks an optional text option such as an axis label: a string, or `undefined` when left out.
+ * Anything else is refused rather than shown through `String()` ("5", "[object Object]").
+ */
+export function optionalText(action: string, name: string, value: unknown): string | undefined {
+  if (value !== undefined && typeof value !== "string") typeError(action, name, "a string", value);
+  return value;
+}
 
 /** The parts of a composed figure. */
 export interface FigureParts {

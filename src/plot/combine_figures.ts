@@ -4,7 +4,14 @@
  * @module
  */
 
-import { composeFigure, element, rangeError, resolveDocument, typeError } from "./_compose.ts";
+import {
+  composeFigure,
+  element,
+  figureText,
+  rangeError,
+  resolveDocument,
+  typeError,
+} from "./_compose.ts";
 import type { FigureDocument, FigureElement, FigureOptions } from "./types.ts";
 import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
@@ -78,9 +85,7 @@ export function combineFigures(
   });
   const document = resolveDocument(action, options);
   return composeFigure(document, {
-    title: options.title,
-    subtitle: options.subtitle,
-    caption: options.caption,
+    ...figureText(action, options),
     charts: figures.length === 1 ? [...figures] : figures.map((part) => panelOf(document, part)),
   });
 }

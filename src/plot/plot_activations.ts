@@ -10,6 +10,7 @@ import { type OptionKeys, requireNumber, requireOptions } from "../core/validate
 import {
   colorsOption,
   composeFigure,
+  figureText,
   optionalDomain,
   panel,
   renderPlot,
@@ -151,7 +152,7 @@ export function plotActivations(
   const height = size(action, "height", options.height, plotDefaults.activationHeight, 100);
   const labels = activations.map((activation) => activation.label ?? activation.name);
   requireDistinctNames(action, labels, (i) => `activations[${i}].label`);
-  const colors = colorsOption(action, options.colors, labels);
+  const colors = colorsOption(action, options.colors, labels, "activations");
 
   const grid = sampleGrid(lo, hi, samples, kinks);
   const panels: FigureElement[] = [];
@@ -184,9 +185,7 @@ export function plotActivations(
     legend.push({ name: "one-sided limits", color: "#444", kind: "open" });
   }
   return composeFigure(document, {
-    title: options.title,
-    subtitle: options.subtitle,
-    caption: options.caption,
+    ...figureText(action, options),
     legends: [swatches(document, legend)],
     charts: panels,
   });

@@ -12,10 +12,12 @@ import { type OptionKeys, requireNumber, requireOptions } from "../core/validate
 import {
   colorsOption,
   composeFigure,
+  figureText,
+  optionalText,
   rangeError,
   renderPlot,
+  requireDistinctNames,
   resolveDocument,
-  seriesColors,
   size,
   swatches,
   typeError,
@@ -156,15 +158,6 @@ export function plotDecisionBoundary(
     rangeError(action, "output", '"logit" or "probability"', output);
   }
   const shade = requireFlag(action, "confidence", options.confidence, true);
-  const givenColors = options.colors === undefined
-    ? undefined
-    : colorsOption(action, options.colors, []);
-  givenColors?.forEach((color, i) => {
-    // The regions mix each colour with white channel by channel.
-    if (!/^#[0-9a-f]{6}$/i.test(color)) {
-      rangeError(action, `colors[${i}]`, "a colour in #rrggbb form", color);
-    }
-  });
 
   // The grid: cell centres of a resolution x resolution lattice over the padded extent.
   const [x1Min, x1Max] = paddedRange(x.data, 0, padding);
@@ -195,12 +188,19 @@ export function plotDecisionBoundary(
   requireOutputs(action, out, output);
 
   let maxLabel = 0;
-  for (let i = 0; i < y.length; i++) if (y[i] > maxLabel) maxLabel = y[i];
+  for (let i = 0; i < y.length; i++) {
+    if (y[i] < 0) rangeError(action, `data.y[${i}]`, "a class label >= 0", y[i]);
+    if (y[i] > maxLabel) maxLabel = y[i];
+  }
   const classes = Math.max(out.cols === 1 ? 2 : out.cols, maxLabel + 1);
-  const names = options.classNames === undefined
-    ? Array.from({ length: classes }, (_, k) => `class ${k}`)
-    : [...options.classNames];
-  const colors = givenColors ?? seriesColors(names);
+  const names = classNamesOption(action, options.classNames, classes, out.cols, maxLabel);
+  const colors = colorsOption(action, options.colors, names, "classes");
+  colors.forEach((color, i) => {
+    // The regions mix each colour with white channel by channel.
+    if (!/^#[0-9a-f]{6}$/i.test(color)) {
+      rangeError(action, `colors[${i}]`, "a colour in #rrggbb form", color);
+    }
+  });
 
   // Merge runs of cells with the same class and shade along each grid row into one rect.
   const regions: { x1: number; x2: number; y1: number; y2: number; fill: string }[] = [];
@@ -235,7 +235,7 @@ export function plotDecisionBoundary(
   const points = Array.from({ length: x.rows }, (_, i) => ({
     x1: x.data[2 * i],
     x2: x.data[2 * i + 1],
-    label: names[y[i]] ?? `class ${y[i]}`,
+    label: names[y[i]],
   }));
 
   const document = resolveDocument(action, options);
@@ -246,13 +246,13 @@ export function plotDecisionBoundary(
     marginBottom: 40,
     x: {
       domain: [x1Min, x1Max],
-      label: options.xLabel ?? "x₁",
+      label: optionalText(action, "xLabel", options.xLabel) ?? "x₁",
       labelAnchor: "center",
       labelArrow: "none",
     },
     y: {
       domain: [x2Min, x2Max],
-      label: options.yLabel ?? "x₂",
+      label: optionalText(action, "yLabel", options.yLabel) ?? "x₂",
       labelAnchor: "center",
       labelArrow: "none",
     },
@@ -279,9 +279,7 @@ export function plotDecisionBoundary(
     ],
   });
   return composeFigure(document, {
-    title: options.title,
-    subtitle: options.subtitle,
-    caption: options.caption,
+    ...figureText(action, options),
     legends: [
       swatches(
         document,
@@ -291,6 +289,38 @@ export function plotDecisionBoundary(
     ],
     charts: [chart],
   });
+}
+
+/**
+ * Checks the `classNames` option: one distinct string for each class, as many as the outputs'
+ * columns and the labels make (a short list would leave a class out of the legend and give it
+ * another class's colour). Returns a copy, or `"class 0"`, `"class 1"`, ... when left out.
+ */
+function classNamesOption(
+  action: string,
+  value: readonly string[] | undefined,
+  classes: number,
+  columns: number,
+  maxLabel: number,
+): string[] {
+  if (value === undefined) return Array.from({ length: classes }, (_, k) => `class ${k}`);
+  if (!Array.isArray(value)) typeError(action, "classNames", "an array of strings", value);
+  value.forEach((name, k) => {
+    if (typeof name !== "string") typeError(action, `classNames[${k}]`, "a string", name);
+  });
+  if (value.length !== classes) {
+    const from = `predict's ${columns} ${
+      columns === 1 ? "column" : "columns"
+    } and labels up to ${maxLabel}`;
+    rangeError(
+      action,
+      "classNames.length",
+      `${classes}, a name for each class (${from})`,
+      value.length,
+    );
+  }
+  requireDistinctNames(action, value, (k) => `classNames[${k}]`);
+  return [...value];
 }
 
 /** The extent of one column, widened by `padding` times its range on each side. */

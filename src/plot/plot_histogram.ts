@@ -10,7 +10,9 @@ import { type OptionKeys, requireNumber, requireOptions } from "../core/validate
 import {
   colorsOption,
   composeFigure,
+  figureText,
   optionalDomain,
+  optionalText,
   renderPlot,
   requireDistinctNames,
   resolveDocument,
@@ -115,7 +117,7 @@ export function plotHistogram(
   });
   const names = groups.map((group) => String(group.name));
   if (grouped) requireDistinctNames(action, names, (i) => `values[${i}].name`);
-  const colors = colorsOption(action, options.colors, names);
+  const colors = colorsOption(action, options.colors, names, "groups");
   const zeroRule = requireFlag(action, "zeroRule", options.zeroRule, true);
   const xDomain = optionalDomain(action, "xDomain", options.xDomain);
   const document = resolveDocument(action, options);
@@ -151,12 +153,16 @@ export function plotHistogram(
     marginRight: grouped ? 80 : 20,
     grid: true,
     x: {
-      label: options.xLabel ?? "pre-activation z",
+      label: optionalText(action, "xLabel", options.xLabel) ?? "pre-activation z",
       labelAnchor: "center",
       labelArrow: "none",
       ...(xDomain ? { domain: xDomain } : {}),
     },
-    y: { label: options.yLabel ?? "count", labelAnchor: "center", labelArrow: "none" },
+    y: {
+      label: optionalText(action, "yLabel", options.yLabel) ?? "count",
+      labelAnchor: "center",
+      labelArrow: "none",
+    },
     ...(grouped ? { fy: { label: null, domain: names } } : {}),
     color: { type: "ordinal", domain: names, range: colors },
     marks,
@@ -165,9 +171,7 @@ export function plotHistogram(
     options.caption !== undefined;
   if (!figured) return chart;
   return composeFigure(document, {
-    title: options.title,
-    subtitle: options.subtitle,
-    caption: options.caption,
+    ...figureText(action, options),
     legends: grouped
       ? [
         swatches(

@@ -10,7 +10,9 @@ import type { Matrix } from "../core/matrix.ts";
 import { type OptionKeys, requireOptions } from "../core/validate.ts";
 import {
   composeFigure,
+  figureText,
   optionalDomain,
+  optionalText,
   panel,
   rangeError,
   renderPlot,
@@ -88,9 +90,7 @@ export function plotImage(image: Matrix, options: PlotImageOptions = {}): Figure
     options.caption !== undefined;
   if (!figured) return parts.image;
   return composeFigure(document, {
-    title: options.title,
-    subtitle: options.subtitle,
-    caption: options.caption,
+    ...figureText(action, options),
     charts: [panel(document, undefined, ...(legend ? [parts.image, parts.ramp] : [parts.image]))],
   });
 }
@@ -108,6 +108,14 @@ export interface ImagePanel {
   /** The label of this panel's colour ramp. Default: the figure's `valueLabel`. */
   valueLabel?: string;
 }
+
+const IMAGE_PANEL_KEYS: OptionKeys<ImagePanel> = {
+  image: true,
+  title: true,
+  colorScheme: true,
+  domain: true,
+  valueLabel: true,
+};
 
 /** Options for {@linkcode plotImages}. */
 export interface PlotImagesOptions extends FigureOptions {
@@ -170,22 +178,24 @@ export function plotImages(
     if (item === null || typeof item !== "object") {
       typeError(action, `panels[${i}]`, "a matrix or { image, title }", item);
     }
-    const spec: ImagePanel = "image" in item ? item : { image: item };
+    const spec: ImagePanel = "image" in item
+      ? requireOptions(action, item, IMAGE_PANEL_KEYS, `panels[${i}]`)
+      : { image: item };
     if (spec.image === undefined) {
       typeError(action, `panels[${i}]`, "a matrix or { image, title }", item);
     }
     const parts = imageParts(action, document, spec.image, {
       colorScheme: spec.colorScheme ?? options.colorScheme,
       domain: spec.domain,
-      valueLabel: spec.valueLabel ?? options.valueLabel,
+      valueLabel: optionalText(action, `panels[${i}].valueLabel`, spec.valueLabel) ??
+        options.valueLabel,
       size: options.size ?? 160,
     });
-    return panel(document, spec.title, ...(legend ? [parts.image, parts.ramp] : [parts.image]));
+    const heading = optionalText(action, `panels[${i}].title`, spec.title);
+    return panel(document, heading, ...(legend ? [parts.image, parts.ramp] : [parts.image]));
   });
   return composeFigure(document, {
-    title: options.title,
-    subtitle: options.subtitle,
-    caption: options.caption,
+    ...figureText(action, options),
     charts,
   });
 }
@@ -286,7 +296,7 @@ function imageParts(
     x: {
       domain,
       ticks: 4,
-      label: options.valueLabel ?? "value",
+      label: optionalText(action, "valueLabel", options.valueLabel) ?? "value",
       labelAnchor: "center",
       labelArrow: "none",
       tickSize: 4,

@@ -9,8 +9,10 @@ import * as Plot from "npm:@observablehq/plot@0.6.17";
 import {
   colorsOption,
   composeFigure,
+  figureText,
   logTickFormat,
   optionalDomain,
+  optionalText,
   renderPlot,
   resolveDocument,
   size,
@@ -124,13 +126,14 @@ export function plotLayerBars(
   const missing = rows.filter((row) => !Number.isFinite(row.value));
   const belowLog = logY ? rows.filter((row) => Number.isFinite(row.value) && row.value <= 0) : [];
   const document = resolveDocument(action, options);
+  const xLabel = optionalText(action, "xLabel", options.xLabel) ?? "layer";
   const chart = renderPlot(document, {
     width: size(action, "width", options.width, plotDefaults.width),
     height: size(action, "height", options.height, 300),
     marginLeft: 56,
     marginBottom: 40,
     x: grouped ? { axis: null, domain: names, paddingInner: 0.1 } : {
-      label: options.xLabel ?? "layer",
+      label: xLabel,
       labelAnchor: "center",
       labelArrow: "none",
       domain: layers,
@@ -139,7 +142,7 @@ export function plotLayerBars(
     ...(grouped
       ? {
         fx: {
-          label: options.xLabel ?? "layer",
+          label: xLabel,
           labelAnchor: "center",
           domain: layers,
           padding: 0.15,
@@ -147,7 +150,7 @@ export function plotLayerBars(
       }
       : {}),
     y: {
-      label: options.yLabel ?? "value",
+      label: optionalText(action, "yLabel", options.yLabel) ?? "value",
       labelAnchor: "center",
       labelArrow: "none",
       grid: true,
@@ -193,9 +196,7 @@ export function plotLayerBars(
   if (!figured) return chart;
   const note = notes.length > 0 ? notes.join("; ") : undefined;
   return composeFigure(document, {
-    title: options.title,
-    subtitle: options.subtitle,
-    caption: options.caption,
+    ...figureText(action, options),
     legends: grouped || note !== undefined
       ? [
         swatches(

@@ -9,8 +9,10 @@ import * as Plot from "npm:@observablehq/plot@0.6.17";
 import {
   colorsOption,
   composeFigure,
+  figureText,
   logTickFormat,
   optionalDomain,
+  optionalText,
   rangeError,
   renderPlot,
   requireDistinctNames,
@@ -211,7 +213,7 @@ export function plotLines(
     marginBottom: 40,
     grid: true,
     x: {
-      label: options.xLabel ?? "x",
+      label: optionalText(action, "xLabel", options.xLabel) ?? "x",
       labelAnchor: "center",
       labelArrow: "none",
       type: logX ? "log" : "linear",
@@ -219,7 +221,7 @@ export function plotLines(
       ...(xDomain ? { domain: xDomain } : {}),
     },
     y: {
-      label: options.yLabel ?? "y",
+      label: optionalText(action, "yLabel", options.yLabel) ?? "y",
       labelAnchor: "center",
       labelArrow: "none",
       type: logY ? "log" : "linear",
@@ -234,9 +236,7 @@ export function plotLines(
     options.caption !== undefined;
   if (!figured) return chart;
   return composeFigure(document, {
-    title: options.title,
-    subtitle: options.subtitle,
-    caption: options.caption,
+    ...figureText(action, options),
     legends: legend
       ? [swatches(
         document,

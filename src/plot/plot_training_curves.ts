@@ -10,8 +10,10 @@ import * as Plot from "npm:@observablehq/plot@0.6.17";
 import {
   colorsOption,
   composeFigure,
+  figureText,
   logTickFormat,
   optionalDomain,
+  optionalText,
   rangeError,
   renderPlot,
   requireDistinctNames,
@@ -269,7 +271,7 @@ export function plotTrainingCurves(
       metric,
     );
   }
-  const colors = colorsOption(action, options.colors, names);
+  const colors = colorsOption(action, options.colors, names, "runs");
   const document = resolveDocument(action, options);
   const width = size(action, "width", options.width, plotDefaults.width);
   const height = size(action, "height", options.height, plotDefaults.height);
@@ -285,7 +287,7 @@ export function plotTrainingCurves(
     grid: true,
     x: { label: "epoch", labelAnchor: "center", labelArrow: "none" },
     y: {
-      label: options.yLabel ?? METRIC_LABELS[metric] + layerText,
+      label: optionalText(action, "yLabel", options.yLabel) ?? METRIC_LABELS[metric] + layerText,
       labelAnchor: "center",
       labelArrow: "none",
       type: logY ? "log" : "linear",
@@ -337,9 +339,7 @@ export function plotTrainingCurves(
     ? undefined
     : `line: mean over ${seeds} seeds; shaded: ${band === "std" ? "± 1 sd" : "min–max"}`;
   return composeFigure(document, {
-    title: options.title,
-    subtitle: options.subtitle,
-    caption: options.caption,
+    ...figureText(action, options),
     legends: [
       swatches(
         document,

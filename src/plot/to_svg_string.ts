@@ -7,6 +7,7 @@
 import { requireFlag } from "../core/_require.ts";
 import { escapeHtml } from "./escape_html.ts";
 import { figureSvg } from "./_figure_svg.ts";
+import { optionalText } from "./_compose.ts";
 import type { FigureElement } from "./types.ts";
 import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
 
@@ -93,7 +94,8 @@ export function toHtmlString(figure: FigureElement, options: ToHtmlStringOptions
   const markup = figure.outerHTML;
   if (!options.standalone) return markup;
   const heading = figure.querySelector("h2")?.textContent ?? undefined;
-  const title = escapeHtml(options.pageTitle ?? heading ?? "relu-lab figure");
+  const pageTitle = optionalText("render a figure to HTML", "pageTitle", options.pageTitle);
+  const title = escapeHtml(pageTitle ?? heading ?? "relu-lab figure");
   return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n` +
     `</head>\n<body style="background: white; margin: 16px;">\n${markup}\n</body>\n</html>\n`;
 }

@@ -79,17 +79,30 @@ Deno.test("combineFigures() places a single figure as it is, under the title", (
   assert.equal(figure.querySelectorAll("svg").length, 1);
 });
 
-Deno.test("combineFigures() rejects an empty list", () => {
-  assert.throws(() => combineFigures([]), TypeError);
-  assert.throws(() => combineFigures("no" as never), TypeError);
+Deno.test("combineFigures() rejects an empty list, and what is not a list", () => {
+  for (const [figures, seen] of [[[], "[]"], ["no", '"no"']] as const) {
+    assert.throws(() => combineFigures(figures as never), {
+      name: "TypeError",
+      message:
+        `Cannot combine figures as figures must be a non-empty array of elements: figures=${seen}`,
+    });
+  }
 });
 
-Deno.test("combineFigures() names a part that is not an element", () => {
-  assert.throws(() => combineFigures([1, 2] as never), {
-    name: "TypeError",
-    message:
-      "Cannot combine figures as figures[0] must be an element such as a plot helper returns: figures[0]=1",
-  });
+Deno.test("combineFigures() names a part that is not an element, or lacks what an element has", () => {
+  const parts: [unknown, string][] = [
+    [1, "1"],
+    [null, "null"],
+    [{ tagName: "svg" }, '{ tagName: "svg" }'],
+    [{ querySelectorAll() {} }, "{ querySelectorAll: function querySelectorAll }"],
+  ];
+  for (const [part, seen] of parts) {
+    assert.throws(() => combineFigures([part, 2] as never), {
+      name: "TypeError",
+      message:
+        `Cannot combine figures as figures[0] must be an element such as a plot helper returns: figures[0]=${seen}`,
+    });
+  }
 });
 
 Deno.test("combineFigures() refuses the same element twice, which would leave a panel empty", () => {

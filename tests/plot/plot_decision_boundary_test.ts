@@ -274,6 +274,70 @@ Deno.test("plotDecisionBoundary() names the classes in a legend", async (t) => {
   });
 });
 
+Deno.test("plotDecisionBoundary() takes one distinct name for each class, or none", async (t) => {
+  const names = (figure: FigureElement) =>
+    Array.from(figure.querySelectorAll("figure > div > span"))
+      .filter((span) => span.querySelector("svg") !== null)
+      .map((span) => span.textContent);
+  await t.step("each name on its own class, in the legend and on the points", () => {
+    const figure = plotDecisionBoundary(linear, data, {
+      resolution: 3,
+      classNames: ["down", "up"],
+    });
+    assert.deepEqual(names(figure), ["down", "up"]);
+    // Each point takes the legend colour of its own class: class 0 first, then class 1.
+    const fills = Array.from(figure.querySelectorAll("g[aria-label=dot] circle"))
+      .map((dot) => dot.getAttribute("fill"));
+    const [down, up] = Array.from(figure.querySelectorAll("figure > div > span svg circle"))
+      .map((key) => key.getAttribute("fill"));
+    assert.notEqual(down, up);
+    assert.deepEqual(fills, [down, down, up, up]);
+  });
+  await t.step(
+    "refuses too few or too many (a class would lose its colour, or one be made up)",
+    () => {
+      for (const classNames of [["down"], ["down", "up", "sideways"]]) {
+        assert.throws(() => plotDecisionBoundary(linear, data, { resolution: 3, classNames }), {
+          name: "RangeError",
+          message:
+            `Cannot plot a decision boundary as classNames.length must be 2, a name for each class (predict's 1 column and labels up to 1): classNames.length=${classNames.length}`,
+        });
+      }
+      const labels = { x: fromRows([[0, 0], [1, 1], [2, 0]]), y: new Int32Array([2, 0, 1]) };
+      assert.throws(() => plotDecisionBoundary(threeScores, labels, { classNames: ["a", "b"] }), {
+        name: "RangeError",
+        message:
+          "Cannot plot a decision boundary as classNames.length must be 3, a name for each class (predict's 3 columns and labels up to 2): classNames.length=2",
+      });
+    },
+  );
+  await t.step("refuses a name given twice, a name that is not a string, and a string", () => {
+    assert.throws(() => plotDecisionBoundary(linear, data, { classNames: ["a", "a"] }), {
+      name: "RangeError",
+      message:
+        'Cannot plot a decision boundary as classNames[1] must be unique (classNames[0] is the same): classNames[1]="a"',
+    });
+    assert.throws(() => plotDecisionBoundary(linear, data, { classNames: ["a", 1 as never] }), {
+      name: "TypeError",
+      message: "Cannot plot a decision boundary as classNames[1] must be a string: classNames[1]=1",
+    });
+    assert.throws(() => plotDecisionBoundary(linear, data, { classNames: "ab" as never }), {
+      name: "TypeError",
+      message:
+        'Cannot plot a decision boundary as classNames must be an array of strings: classNames="ab"',
+    });
+  });
+});
+
+Deno.test("plotDecisionBoundary() refuses a negative label, which names no class", () => {
+  const negative = { x: fromRows([[0, 0], [1, 1]]), y: new Int32Array([0, -1]) };
+  assert.throws(() => plotDecisionBoundary(linear, negative, { resolution: 3 }), {
+    name: "RangeError",
+    message:
+      "Cannot plot a decision boundary as data.y[1] must be a class label >= 0: data.y[1]=-1",
+  });
+});
+
 Deno.test("plotDecisionBoundary() gives the same markup for the same call", () => {
   const a = plotDecisionBoundary(threeScores, data, { resolution: 12, title: "Same" });
   const b = plotDecisionBoundary(threeScores, data, { resolution: 12, title: "Same" });

@@ -110,6 +110,29 @@ Deno.test("plotImages() names a panel that is null", () => {
   });
 });
 
+Deno.test("plotImages() labels a panel's ramp with its own valueLabel, else the figure's", () => {
+  const figure = plotImages([
+    { image: checker, valueLabel: "weight" },
+    checker,
+  ], { valueLabel: "activation" });
+  const text = figure.textContent ?? "";
+  assert.ok(text.includes("weight") && text.includes("activation"));
+});
+
+Deno.test("plotImages() refuses a panel's unknown key, and a title or valueLabel that is not a string", () => {
+  assert.throws(() => plotImages([checker, { image: checker, titel: "x" } as never]), {
+    name: "TypeError",
+    message:
+      'Cannot plot images as panels[1] must have only the keys image, title, colorScheme, domain, valueLabel: unknown key "titel"',
+  });
+  for (const key of ["title", "valueLabel"]) {
+    assert.throws(() => plotImages([{ image: checker, [key]: 5 } as never]), {
+      name: "TypeError",
+      message: `Cannot plot images as panels[0].${key} must be a string: panels[0].${key}=5`,
+    });
+  }
+});
+
 Deno.test("plotImage() sizes its long side and scales the short one, either way round", () => {
   const wide = plotImage(matrix(2, 4), { size: 100, legend: false });
   const tall = plotImage(matrix(4, 2), { size: 100, legend: false });

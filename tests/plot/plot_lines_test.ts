@@ -106,6 +106,21 @@ Deno.test("plotLines() draws through the document it is given", () => {
   assert.equal(svg.getAttribute("height"), "200");
 });
 
+Deno.test("plotLines() refuses a document that cannot create both HTML and SVG elements", () => {
+  const documents: [unknown, string][] = [
+    [{ createElementNS() {} }, "{ createElementNS: function createElementNS }"],
+    [{ createElement() {} }, "{ createElement: function createElement }"],
+    [5, "5"],
+  ];
+  for (const [document, seen] of documents) {
+    assert.throws(() => plotLines(twoSeries, { document: document as never }), {
+      name: "TypeError",
+      message:
+        `Cannot plot lines as document must be a DOM document (the browser's or createDocument()): document=${seen}`,
+    });
+  }
+});
+
 Deno.test("plotLines() rejects bad input with house-style errors", async (t) => {
   await t.step("x and y of different lengths", () => {
     assert.throws(
@@ -189,6 +204,9 @@ Deno.test("plotLines() draws each legend key with its series' width and dashes",
   assert.equal(keys[0].getAttribute("stroke-width"), "1");
   assert.equal(keys[1].getAttribute("stroke-dasharray"), null);
   assert.equal(keys[1].getAttribute("stroke-width"), "2");
+  // Square ends keep a dash pattern exact; a solid key gets round ends.
+  assert.equal(keys[0].getAttribute("stroke-linecap"), "butt");
+  assert.equal(keys[1].getAttribute("stroke-linecap"), "round");
 });
 
 Deno.test("plotLines() rejects bad line styles with house-style errors", async (t) => {

@@ -64,6 +64,16 @@ Deno.test("plotTrainingCurves() shades a band only for runs with several histori
   assert.ok((figure.textContent ?? "").includes("mean over 3 seeds; shaded: min–max"));
 });
 
+Deno.test("plotTrainingCurves() keys a banded run with a shaded band, a single run with a line", () => {
+  const keys = Array.from(plotTrainingCurves(runs).querySelectorAll("figure > div > span > svg"));
+  assert.equal(keys.length, 2);
+  const [banded, single] = keys;
+  assert.equal(banded.querySelector("rect")?.getAttribute("fill-opacity"), "0.25");
+  assert.equal(banded.querySelectorAll("line").length, 1);
+  assert.equal(single.querySelector("rect"), null);
+  assert.equal(single.querySelector("line")?.getAttribute("stroke-linecap"), "round");
+});
+
 Deno.test("plotTrainingCurves() shades ± 1 sd with band: std, and nothing with band: false", () => {
   assert.ok(
     (plotTrainingCurves(runs, { band: "std" }).textContent ?? "").includes("± 1 sd"),

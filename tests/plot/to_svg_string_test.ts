@@ -69,6 +69,49 @@ Deno.test("combineFigures() puts figures side by side under one title", () => {
   assert.throws(() => combineFigures([]), TypeError);
 });
 
+Deno.test("toSvgString() keeps an SVG namespace already set, wherever it stands, and adds none", () => {
+  const document = createDocument();
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+  svg.setAttribute("width", "3");
+  const markup = toSvgString(svg);
+  assert.match(markup, /^<svg width="3" xmlns=/, "an attribute before the namespace");
+  assert.equal(markup.match(/xmlns=/g)?.length, 1, "one namespace, or the file is not XML");
+  assert.equal(markup, svg.outerHTML);
+});
+
+Deno.test("toSvgString() and toHtmlString() say what they were given when it is not an element", () => {
+  for (const [value, seen] of [[null, "null"], [{}, "{}"], [5, "5"]] as const) {
+    assert.throws(() => toSvgString(value as never), {
+      name: "TypeError",
+      message: `Cannot serialize a figure as SVG as it must be an element: svg=${seen}`,
+    });
+    assert.throws(() => toHtmlString(value as never), {
+      name: "TypeError",
+      message: `Cannot serialize a figure as HTML as it must be an element: figure=${seen}`,
+    });
+  }
+  // A tag name alone is not an element with markup.
+  assert.throws(() => toHtmlString({ tagName: "p" } as never), {
+    name: "TypeError",
+    message: 'Cannot serialize a figure as HTML as it must be an element: figure={ tagName: "p" }',
+  });
+});
+
+Deno.test("toHtmlString() titles a standalone page by pageTitle before the heading", () => {
+  const figure = plotLines(series, { title: "Heading" });
+  const page = toHtmlString(figure, { standalone: true, pageTitle: "P < Q" });
+  assert.match(page, /<title>P &lt; Q<\/title>/);
+  assert.match(
+    toHtmlString(plotLines(series), { standalone: true }),
+    /<title>relu-lab figure<\/title>/,
+  );
+  assert.throws(() => toHtmlString(figure, { standalone: true, pageTitle: 5 as never }), {
+    name: "TypeError",
+    message: "Cannot render a figure to HTML as pageTitle must be a string: pageTitle=5",
+  });
+});
+
 Deno.test("toHtmlString() refuses a standalone that is not a boolean", () => {
   assert.throws(() => toHtmlString(plotLines(series), { standalone: "no" as never }), {
     name: "TypeError",
