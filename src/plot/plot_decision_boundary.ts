@@ -41,7 +41,10 @@ export interface PlotDecisionBoundaryOptions extends FigureOptions {
    * [0, 1] or rows not summing to 1. Default: `"logit"`.
    */
   output?: "logit" | "probability";
-  /** Class names for the legend. Default: `"class 0"`, `"class 1"`, ... */
+  /**
+   * Class names for the legend: one distinct name for each class, as many as the outputs'
+   * columns (two for one column) and the labels make. Default: `"class 0"`, `"class 1"`, ...
+   */
   classNames?: readonly string[];
   /** Colours in `#rrggbb` form, one per class. Default: {@linkcode plotDefaults}`.colors`. */
   colors?: readonly string[];

@@ -1,0 +1,163 @@
+// toSvgString() lays a composed figure out as one SVG, reading the inline styles the plot helpers
+// write. The positions below are worked out by hand from those styles (font sizes, margins in em,
+// line height 1.3, baseline at 1.02 of the font size, character widths 0.56 and 0.6 of it).
+
+import assert from "node:assert/strict";
+import { DOMParser } from "linkedom";
+import {
+  combineFigures,
+  createDocument,
+  type FigureElement,
+  plotImages,
+  plotLines,
+  toSvgString,
+} from "../../src/plot/mod.ts";
+
+const document = createDocument();
+const chart = (name: string, width = 300, height = 200) =>
+  plotLines([{ name, x: [0, 1], y: [0, 1] }], { document, width, height });
+
+/** The SVG's own size, and each top-level piece as [tag, x, y, text or ""] in drawing order. */
+function pieces(figure: FigureElement) {
+  const svg = toSvgString(figure);
+  const size = /^<svg [^>]*width="(\d+)" height="(\d+)" viewBox="0 0 (\d+) (\d+)"/.exec(svg);
+  assert.ok(size, "a sized root <svg>");
+  assert.equal(size[1], size[3]);
+  assert.equal(size[2], size[4]);
+  const parsed = new DOMParser().parseFromString(svg, "image/svg+xml");
+  const root = parsed.documentElement!;
+  const placed = Array.from(root.children).slice(1).map((el) => [
+    el.tagName,
+    Number(el.getAttribute("x")),
+    Number(el.getAttribute("y")),
+    el.tagName === "text" ? el.textContent : "",
+  ]);
+  return { width: Number(size[1]), height: Number(size[2]), placed, root };
+}
+
+Deno.test("toSvgString() stacks title, subtitle, charts side by side and caption by their styles", () => {
+  const figure = combineFigures([chart("a"), chart("b")], {
+    document,
+    title: "Two charts",
+    subtitle: "side by side",
+    caption: "A caption.",
+  });
+  const { width, height, placed, root } = pieces(figure);
+  // Two 300 px charts and the row's 12 px gap; the figure's 1em bottom margin is dropped.
+  assert.equal(width, 612);
+  // Title 18 px: line 23.4, margin 0.2em = 3.6. Subtitle 13 px: line 16.9, margin 0.5em = 6.5.
+  // Charts 200. Caption 12 px: margin-top 0.4em = 4.8, line 15.6. 27 + 23.4 + 200 + 20.4 = 270.8.
+  assert.equal(height, 271);
+  assert.deepEqual(placed, [
+    ["text", 0, 18.4, "Two charts"], // baseline 1.02 × 18
+    ["text", 0, 40.3, "side by side"], // 27 + 1.02 × 13
+    ["svg", 0, 50.4, ""], // 27 + 23.4
+    ["svg", 312, 50.4, ""], // 300 + 12
+    ["text", 0, 267.4, "A caption."], // 250.4 + 4.8 + 1.02 × 12
+  ]);
+  const [title, subtitle, , , caption] = Array.from(root.children).slice(1);
+  assert.equal(title.getAttribute("font-size"), "18");
+  assert.equal(title.getAttribute("font-weight"), "600");
+  assert.equal(subtitle.getAttribute("font-size"), "13");
+  assert.equal(subtitle.getAttribute("font-weight"), null, "a 400 weight is not bold");
+  assert.equal(subtitle.getAttribute("fill"), "#555");
+  assert.equal(caption.getAttribute("font-size"), "12");
+});
+
+Deno.test("toSvgString() sets a legend's keys and names in a row, each name after its key", () => {
+  const figure = plotLines([
+    { name: "a", x: [0, 1], y: [0, 1] },
+    { name: "bb", x: [0, 1], y: [1, 0] },
+  ], { document, width: 300, height: 200 });
+  const { width, height, placed } = pieces(figure);
+  assert.equal(width, 300);
+  // The legend: 2 px above, one 18 px row, 8 px below; then the chart.
+  assert.equal(height, 228);
+  assert.deepEqual(placed, [
+    ["svg", 0, 5, ""], // 2 + (18 - 12) / 2
+    ["text", 28, 15.2, "a"], // after the 22 px key and 6 px; 2 + 9 + 0.35 × 12
+    ["svg", 50.7, 5, ""], // 28 + 1 × 0.56 × 12 + 16
+    ["text", 78.7, 15.2, "bb"],
+    ["svg", 0, 28, ""],
+  ]);
+});
+
+Deno.test("toSvgString() centres a panel's heading over its chart", () => {
+  const image = { rows: 2, cols: 2, data: new Float64Array([0, 1, 1, 0]) };
+  const figure = plotImages([{ image, title: "left" }, { image, title: "right" }], {
+    document,
+    legend: false,
+  });
+  const { width, height, placed, root } = pieces(figure);
+  assert.equal(width, 332); // two 160 px images and the 12 px gap
+  assert.equal(height, 181); // heading 13 px: line 16.9 and 4 px below; the image 160
+  assert.deepEqual(placed, [
+    ["text", 80, 13.3, "left"], // the middle of the first panel
+    ["svg", 0, 20.9, ""],
+    ["text", 252, 13.3, "right"], // 172 + 160 / 2
+    ["svg", 172, 20.9, ""],
+  ]);
+  assert.equal(root.children[1].getAttribute("text-anchor"), "middle");
+});
+
+Deno.test("toSvgString() writes each line of text as one <text> element and nothing between", () => {
+  const svg = toSvgString(combineFigures([chart("a")], { document, title: "T", caption: "C" }));
+  assert.match(
+    svg,
+    /<rect [^>]*\/><text x="0" y="18.4" font-size="18" font-weight="600" fill="#222">T<\/text><svg /,
+  );
+  assert.match(svg, /<\/svg><text x="0" y="[\d.]+" font-size="12" fill="#555">C<\/text><\/svg>$/);
+});
+
+Deno.test("toSvgString() wraps text at the characters that fit the figure's width", () => {
+  // 612 px of bold 18 px text: 612 / (0.6 × 18) = 56.7, so 56 characters to a line.
+  const first = ["abcdefgh", ...Array(6).fill("abcdefg")].join(" "); // exactly 56
+  const second = Array(7).fill("abcdefg").join(" ") + " x"; // 57 with one more word
+  assert.equal(first.length, 56);
+  const figure = combineFigures([chart("a"), chart("b")], {
+    document,
+    title: `${first} ${second.slice(0, 55)} z`,
+  });
+  const lines = pieces(figure).placed.filter(([tag]) => tag === "text");
+  assert.deepEqual(lines, [
+    ["text", 0, 18.4, first],
+    ["text", 0, 41.8, second.slice(0, 55)], // the next line, 23.4 lower
+    ["text", 0, 65.2, "z"], // 55 + 1 + 1 = 57 characters would not fit
+  ]);
+});
+
+Deno.test("toSvgString() keeps the figure as wide as its chart when the legend would be wider", () => {
+  // Six keys of 22 px and their 16 px gaps add up to more than the 100 px chart: the legend
+  // wraps, the figure does not widen.
+  const six = ["a", "b", "c", "d", "e", "f"].map((name) => ({ name, x: [0, 1], y: [0, 1] }));
+  const { width, placed } = pieces(plotLines(six, { document, width: 100, height: 80 }));
+  assert.equal(width, 100);
+  const rows = new Set(placed.filter(([tag]) => tag === "text").map(([, , y]) => y));
+  assert.ok(rows.size > 1, "the names wrap onto several rows");
+});
+
+Deno.test("toSvgString() sizes a chart by its viewBox when it has no width and height", () => {
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("viewBox", "0 0 120 90");
+  svg.setAttribute("class", "plot-d6a7b5");
+  const { width, height } = pieces(combineFigures([svg], { document, title: "T" }));
+  assert.equal(width, 120);
+  assert.equal(height, 117); // 27 for the title, 90 for the chart
+});
+
+Deno.test("toSvgString() refuses a chart with no size, or a zero width or height", () => {
+  for (const [w, h] of [[undefined, undefined], ["0", "10"], ["10", "0"]]) {
+    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    if (w !== undefined) svg.setAttribute("width", w);
+    if (h !== undefined) svg.setAttribute("height", h);
+    assert.throws(() => toSvgString(combineFigures([svg], { document, title: "T" })), {
+      name: "TypeError",
+      message: "Cannot lay out a figure as one SVG as an <svg> has no size",
+    });
+  }
+  // One pixel each way is a size.
+  const dot = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  dot.setAttribute("width", "1");
+  dot.setAttribute("height", "1");
+  assert.deepEqual(pieces(combineFigures([dot], { document, title: "T" })).width, 1);
+});
