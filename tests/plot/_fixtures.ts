@@ -1,6 +1,8 @@
-// Small activations written out by hand, so the plot tests do not depend on src/activations.
+// Small activations and a linear classifier written out by hand, so the plot tests do not depend
+// on src/activations or src/nn.
 
 import type { Activation } from "../../src/activations/types.ts";
+import type { Matrix } from "../../src/core/matrix.ts";
 
 function fixture(
   name: string,
@@ -69,3 +71,10 @@ export const tanh: Activation = fixture(
   "f(z) = \\tanh(z)",
   "f'(z) = 1 - \\tanh^2(z)",
 );
+
+/** Class 1 where x1 + x2 > 0, as a logit (as the library's binary models return). */
+export function linear(x: Matrix): Matrix {
+  const data = new Float64Array(x.rows);
+  for (let i = 0; i < x.rows; i++) data[i] = x.data[2 * i] + x.data[2 * i + 1];
+  return { rows: x.rows, cols: 1, data };
+}

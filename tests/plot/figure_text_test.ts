@@ -2,7 +2,7 @@
 // a colour per series. Each is checked the same way in every helper, so each is tested in all.
 
 import assert from "node:assert/strict";
-import { fromRows, type Matrix } from "../../src/core/matrix.ts";
+import { fromRows } from "../../src/core/matrix.ts";
 import {
   combineFigures,
   type FigureElement,
@@ -15,14 +15,7 @@ import {
   plotLines,
   plotTrainingCurves,
 } from "../../src/plot/mod.ts";
-import { leaky, relu } from "./_fixtures.ts";
-
-/** Class 1 where x1 + x2 > 0, as a logit. */
-function linear(x: Matrix): Matrix {
-  const data = new Float64Array(x.rows);
-  for (let i = 0; i < x.rows; i++) data[i] = x.data[2 * i] + x.data[2 * i + 1];
-  return { rows: x.rows, cols: 1, data };
-}
+import { leaky, linear, relu } from "./_fixtures.ts";
 
 const points = { x: fromRows([[-1, -1], [1, 1]]), y: new Int32Array([0, 1]) };
 const image = fromRows([[0, 1], [1, 0]]);

@@ -1,14 +1,8 @@
 import assert from "node:assert/strict";
 import { fromRows, type Matrix, matrix } from "../../src/core/matrix.ts";
 import { type FigureElement, plotDecisionBoundary, toHtmlString } from "../../src/plot/mod.ts";
+import { linear } from "./_fixtures.ts";
 import { tickAt } from "./_ticks.ts";
-
-/** Class 1 where x1 + x2 > 0, as a logit (as the library's binary models return). */
-function linear(x: Matrix): Matrix {
-  const data = new Float64Array(x.rows);
-  for (let i = 0; i < x.rows; i++) data[i] = x.data[2 * i] + x.data[2 * i + 1];
-  return { rows: x.rows, cols: 1, data };
-}
 
 /** The same output everywhere: `cols` columns of `value`. */
 const constant = (value: number, cols = 1) => (x: Matrix): Matrix => ({
