@@ -201,13 +201,16 @@ export function plotTrainingCurves(
       );
     }
     const layers = layerCount(historiesOf, metrics);
-    if (layers > 0 && options.layer >= layers) {
+    if (options.layer >= layers) {
+      const perLayer = [...new Set(metrics.filter(isPerLayer))].join(" or ");
       rangeError(
         action,
         "layer",
-        `an integer from 0 to ${layers - 1} (the histories have ${layers} layer${
-          layers === 1 ? "" : "s"
-        })`,
+        layers === 0
+          ? `left out, as no record has a layer to pick (every ${perLayer} array is empty or missing)`
+          : `an integer from 0 to ${layers - 1} (the histories have ${layers} layer${
+            layers === 1 ? "" : "s"
+          })`,
         options.layer,
       );
     }

@@ -342,6 +342,13 @@ Deno.test("plotTrainingCurves() refuses a band it cannot draw, and a layer for a
     message:
       "Cannot plot training curves as layer must be an integer from 0 to 0 (the histories have 1 layer): layer=1",
   });
+  // No layer at all: the records' arrays are empty (or absent), so layer 0 is not there either.
+  const noLayer = [{ name: "a", history: [{ epoch: 1, trainLoss: 1, deadFraction: [] }] }];
+  assert.throws(() => plotTrainingCurves(noLayer, { metric: "deadFraction", layer: 0 }), {
+    name: "RangeError",
+    message:
+      "Cannot plot training curves as layer must be left out, as no record has a layer to pick (every deadFraction array is empty or missing): layer=0",
+  });
 });
 
 Deno.test("plotTrainingCurves() gathers each epoch across histories and draws the epochs in order", () => {
