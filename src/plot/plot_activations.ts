@@ -236,7 +236,14 @@ function sampleCurve(
         const left = finite(g(activation, k - eps));
         const right = finite(g(activation, k + eps));
         const at = finite(g(activation, k));
-        const jump = Math.abs(left - right) > 1e-6 * Math.max(1, Math.abs(left), Math.abs(right));
+        // A jump keeps its size as the two sides close in; a steep but continuous curve's gap
+        // shrinks with them (16 times closer: 16 times smaller for a finite slope).
+        const gap = Math.abs(left - right);
+        const closer = Math.abs(
+          finite(g(activation, k - eps / 16)) - finite(g(activation, k + eps / 16)),
+        );
+        const jump = gap > 1e-6 * Math.max(1, Math.abs(left), Math.abs(right)) &&
+          closer > gap / 2;
         if (jump) {
           points.push({ z: k, value: left, series }, { z: k, value: NaN, series });
           points.push({ z: k, value: right, series });

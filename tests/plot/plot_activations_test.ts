@@ -112,6 +112,29 @@ Deno.test("plotActivations() marks the kinks an activation declares", () => {
   assert.equal(atZero.querySelectorAll("g[aria-description='one-sided limit'] circle").length, 0);
 });
 
+Deno.test("plotActivations() joins a steep continuous curve at a kink and breaks a small jump", () => {
+  // Slope 10^4 on the right: the two sides 10^-9 away differ by 10^-5, yet nothing jumps.
+  const steep = {
+    ...relu,
+    label: "steep ReLU",
+    f: (z: number) => (z > 0 ? 1e4 * z : 0),
+    grad: (z: number) => (z > 0 ? 1e4 : 0),
+  };
+  const figure = plotActivations([steep], { derivative: false });
+  assert.equal(figure.querySelectorAll("g[aria-description='one-sided limit'] circle").length, 0);
+  const d = figure.querySelector("g[aria-label=line] path")?.getAttribute("d") ?? "";
+  assert.equal(d.match(/M/g)?.length, 1, "one unbroken line");
+  // Its derivative does jump, by 10^4; and a step of 10^-3 is a jump too.
+  const derivative = plotActivations([steep], { derivative: "only" });
+  assert.equal(
+    derivative.querySelectorAll("g[aria-description='one-sided limit'] circle").length,
+    2,
+  );
+  const small = { ...relu, label: "small step", f: (z: number) => (z > 0 ? 1e-3 : 0) };
+  const stepped = plotActivations([small], { derivative: false });
+  assert.equal(stepped.querySelectorAll("g[aria-description='one-sided limit'] circle").length, 2);
+});
+
 Deno.test("plotActivations() refuses two activations with the same label, naming both", () => {
   assert.throws(() => plotActivations([relu, leaky, relu]), {
     name: "RangeError",
