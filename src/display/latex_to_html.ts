@@ -5,6 +5,7 @@
  */
 
 import katex from "npm:katex@0.19.1";
+import { requireFlag } from "../core/_require.ts";
 import { escapeHtml } from "../plot/escape_html.ts";
 import { casesHtml, splitCases } from "./_cases_layout.ts";
 import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
@@ -61,7 +62,7 @@ export function latexToHtml(latex: string, options: LatexToHtmlOptions = {}): st
       `Cannot render LaTeX as latex must be a string: latex=${formatValue(latex)}`,
     );
   }
-  const displayMode = options.displayMode ?? true;
+  const displayMode = requireFlag("render LaTeX", "displayMode", options.displayMode, true);
   const parts = splitCases(latex);
   if (parts === undefined) return mathml(latex, displayMode);
   const pieces = casesPieces(latex);

@@ -106,6 +106,66 @@ Deno.test("latexToHtml() lays out cases as a stretching brace and left-aligned r
   });
 });
 
+Deno.test("latexToHtml() finds the cases wherever they stand and however they are spaced", async (t) => {
+  /** The grid's presence, the MathML pieces, and the identifiers and numbers in order. */
+  const read = (latex: string) => {
+    const html = latexToHtml(latex);
+    return {
+      grid: html.includes("inline-grid"),
+      pieces: html.match(/<math /g)?.length ?? 0,
+      symbols: (html.match(/<m[in]>[^<]*<\/m[in]>/g) ?? []).map((m) => m.replace(/<[^>]*>/g, ""))
+        .join(" "),
+    };
+  };
+  await t.step("at the very start, with nothing before them", () => {
+    assert.deepEqual(read(String.raw`\begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases}`), {
+      grid: true,
+      pieces: 4,
+      symbols: "1 z 0 0 z 0",
+    });
+  });
+  await t.step("with one row", () => {
+    assert.deepEqual(read(String.raw`f = \begin{cases} 1 & z > 0 \end{cases}`), {
+      grid: true,
+      pieces: 3,
+      symbols: "f 1 z 0",
+    });
+  });
+  await t.step("without a space anywhere", () => {
+    assert.deepEqual(read(String.raw`f=\begin{cases}1&z>0\\0&z\le0\end{cases}`), {
+      grid: true,
+      pieces: 5,
+      symbols: "f 1 z 0 0 z 0",
+    });
+  });
+  await t.step("with a group or escaped braces at the start of a cell", () => {
+    assert.deepEqual(read(String.raw`f = \begin{cases}{z} & z > 0 \\ 0 & z \le 0\end{cases}`), {
+      grid: true,
+      pieces: 5,
+      symbols: "f z z 0 0 z 0",
+    });
+    assert.deepEqual(read(String.raw`f = \begin{cases} \{0\} & z = 0 \\ 1 & z > 0 \end{cases}`), {
+      grid: true,
+      pieces: 5,
+      symbols: "f 0 z 0 1 z 0",
+    });
+  });
+  await t.step("with math after them, once", () => {
+    const after = read(String.raw`f = \begin{cases} 1 & z > 0 \end{cases}, \quad y = 2`);
+    assert.deepEqual(after, { grid: true, pieces: 4, symbols: "f 1 z 0 y 2" });
+  });
+  await t.step("but not when a brace closes before it opens", () => {
+    assert.equal(read(String.raw`f = \begin{cases} 1 } & { 2 \end{cases}`).grid, false);
+  });
+});
+
+Deno.test("latexToHtml() refuses a displayMode that is not a boolean", () => {
+  assert.throws(() => latexToHtml("z", { displayMode: "no" as never }), {
+    name: "TypeError",
+    message: 'Cannot render LaTeX as displayMode must be true or false: displayMode="no"',
+  });
+});
+
 Deno.test("an activation from createActivation() displays itself once display is imported", () => {
   const leakyRelu = createActivation("leakyRelu", { alpha: 0.01 });
   const bundle = show(leakyRelu).bundle;
