@@ -71,11 +71,11 @@ export function activationView(
   activation: Activation,
   options: ActivationViewOptions = {},
 ): Displayable {
-  requireOptions("show an activation", options, ACTIVATION_VIEW_KEYS);
+  requireOptions("display an activation", options, ACTIVATION_VIEW_KEYS);
   if (activation === null || typeof activation !== "object") {
     throw new TypeError(
       `Cannot display an activation as it must have f, grad, expression, latex and gradLatex: activation=${
-        String(activation)
+        formatValue(activation)
       }`,
     );
   }

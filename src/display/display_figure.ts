@@ -8,6 +8,7 @@ import { createDocument } from "../plot/create_document.ts";
 import { toSvgString } from "../plot/to_svg_string.ts";
 import type { FigureElement } from "../plot/types.ts";
 import { Displayable, jupyterDisplay, type MimeBundle } from "./displayable.ts";
+import { formatValue } from "../core/validate.ts";
 
 /**
  * Wraps a figure (an `<svg>` or `<figure>` from a plot helper) as a {@linkcode Displayable}
@@ -46,7 +47,7 @@ export function displayFigure(figure: FigureElement): Displayable {
   ) {
     throw new TypeError(
       `Cannot display a figure as it must be an <svg> or <figure> element: figure=${
-        String(figure)
+        formatValue(figure)
       }`,
     );
   }

@@ -42,8 +42,23 @@ Deno.test("show() displays an activation with activationView()", () => {
   assert.deepEqual(show(relu).bundle, activationView(relu).bundle);
 });
 
-Deno.test("activationView() rejects a value that is not an activation", () => {
-  assert.throws(() => activationView({} as never), TypeError);
+Deno.test("activationView() rejects a value that is not an activation, saying what it was", () => {
+  for (const [value, seen] of [[null, "null"], [5, "5"], ["relu", '"relu"']] as const) {
+    assert.throws(() => activationView(value as never), {
+      name: "TypeError",
+      message:
+        `Cannot display an activation as it must have f, grad, expression, latex and gradLatex: activation=${seen}`,
+    });
+  }
+  assert.throws(() => activationView({} as never), {
+    name: "TypeError",
+    message:
+      "Cannot display an activation as activation.f must be a function: activation.f=undefined",
+  });
+  assert.throws(() => activationView(relu, { widht: 300 } as never), {
+    name: "TypeError",
+    message: /^Cannot display an activation as options must have only the keys /,
+  });
 });
 
 Deno.test("latexToHtml() renders display or inline MathML and never throws on bad LaTeX", () => {

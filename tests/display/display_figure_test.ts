@@ -20,8 +20,19 @@ Deno.test("displayFigure() gives a titled figure as HTML, as one SVG, and named 
   assert.equal(bundle["text/plain"], "[figure: Squares]");
 });
 
-Deno.test("displayFigure() rejects a value that is not an element", () => {
-  assert.throws(() => displayFigure("<svg/>" as never), TypeError);
+Deno.test("displayFigure() rejects a value that is not an element, saying what it was", () => {
+  const values: [unknown, string][] = [
+    ["<svg/>", '"<svg/>"'],
+    [null, "null"],
+    [{ tagName: "svg" }, '{ tagName: "svg" }'], // no markup
+    [{ outerHTML: "<svg/>" }, '{ outerHTML: "<svg/>" }'], // no tag name
+  ];
+  for (const [value, seen] of values) {
+    assert.throws(() => displayFigure(value as never), {
+      name: "TypeError",
+      message: `Cannot display a figure as it must be an <svg> or <figure> element: figure=${seen}`,
+    });
+  }
 });
 
 Deno.test("displayFigure() refuses an element other than <svg> or <figure>, naming its tag", () => {
