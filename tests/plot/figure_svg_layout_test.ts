@@ -8,8 +8,10 @@ import {
   combineFigures,
   createDocument,
   type FigureElement,
+  plotDecisionBoundary,
   plotImages,
   plotLines,
+  plotTrainingCurves,
   toSvgString,
 } from "../../src/plot/mod.ts";
 
@@ -126,14 +128,59 @@ Deno.test("toSvgString() wraps text at the characters that fit the figure's widt
   ]);
 });
 
-Deno.test("toSvgString() keeps the figure as wide as its chart when the legend would be wider", () => {
-  // Six keys of 22 px and their 16 px gaps add up to more than the 100 px chart: the legend
-  // wraps, the figure does not widen.
+Deno.test("toSvgString() keeps the figure as wide as its chart and wraps a wider legend into rows", () => {
+  // Six keys of 22 px with their names and 16 px gaps need more than the 100 px chart: two
+  // to a row (0 and 50.7; a third would start at 101.4), rows 18 px apart.
   const six = ["a", "b", "c", "d", "e", "f"].map((name) => ({ name, x: [0, 1], y: [0, 1] }));
-  const { width, placed } = pieces(plotLines(six, { document, width: 100, height: 80 }));
+  const { width, height, placed } = pieces(plotLines(six, { document, width: 100, height: 80 }));
   assert.equal(width, 100);
-  const rows = new Set(placed.filter(([tag]) => tag === "text").map(([, , y]) => y));
-  assert.ok(rows.size > 1, "the names wrap onto several rows");
+  assert.equal(height, 144); // 2 + 3 rows of 18 + 8, and the chart's 80
+  const rows = [5, 23, 41];
+  assert.deepEqual(placed, [
+    ...["a", "b", "c", "d", "e", "f"].flatMap((name, i) => {
+      const [x, y] = [i % 2 === 0 ? 0 : 50.7, rows[Math.floor(i / 2)]];
+      return [["svg", x, y, ""], ["text", x + 28, y + 10.2, name]];
+    }),
+    ["svg", 0, 64, ""],
+  ]);
+});
+
+Deno.test("toSvgString() gives a legend of one item its row", () => {
+  const history = [{ epoch: 1, trainLoss: 1 }, { epoch: 2, trainLoss: 0.5 }];
+  const figure = plotTrainingCurves([{ name: "only", history }], {
+    document,
+    width: 300,
+    height: 200,
+  });
+  const { height, placed } = pieces(figure);
+  assert.equal(height, 228);
+  assert.deepEqual(placed, [["svg", 0, 5, ""], ["text", 28, 15.2, "only"], ["svg", 0, 28, ""]]);
+});
+
+Deno.test("toSvgString() sets a legend's note, which has no key, at the row's start, left-aligned", () => {
+  const points = {
+    x: { rows: 2, cols: 2, data: new Float64Array([-1, -1, 1, 1]) },
+    y: new Int32Array([0, 1]),
+  };
+  const linear = (x: { rows: number; data: Float64Array }) => ({
+    rows: x.rows,
+    cols: 1,
+    data: Float64Array.from({ length: x.rows }, (_, i) => x.data[2 * i] + x.data[2 * i + 1]),
+  });
+  const figure = plotDecisionBoundary(linear, points, { resolution: 4, width: 300, height: 200 });
+  const { placed, root } = pieces(figure);
+  const note = "regions: predicted class, paler where less confident";
+  assert.deepEqual(placed.slice(0, 5), [
+    ["svg", 0, 5, ""],
+    ["text", 28, 15.2, "class 0"],
+    ["svg", 91, 5, ""], // 28 + 7 × 0.56 × 12 + 16
+    ["text", 119, 15.2, "class 1"],
+    ["text", 0, 33.2, note], // too long for the rest of the row: the next row, from its start
+  ]);
+  for (const text of Array.from(root.children).filter((el) => el.tagName === "text")) {
+    assert.equal(text.getAttribute("text-anchor"), null, "legend text starts at its x");
+  }
+  assert.equal(root.children[5].getAttribute("fill"), "#666");
 });
 
 Deno.test("toSvgString() sizes a chart by its viewBox when it has no width and height", () => {
