@@ -4,6 +4,8 @@
  * @module
  */
 
+import { formatValue } from "../core/validate.ts";
+
 /**
  * The key of the method the Deno Jupyter kernel calls to display a value richly:
  * `Symbol.for("Jupyter.display")`.
@@ -63,7 +65,7 @@ export class Displayable {
     if (bundle === null || typeof bundle !== "object" || typeof bundle["text/plain"] !== "string") {
       throw new TypeError(
         `Cannot create a Displayable as bundle must have a "text/plain" string: bundle=${
-          bundle === null || typeof bundle !== "object" ? String(bundle) : Object.keys(bundle)
+          formatValue(bundle)
         }`,
       );
     }

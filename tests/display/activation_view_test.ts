@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { DOMParser } from "linkedom";
 import { activationView, jupyterDisplay, latexToHtml, show } from "../../src/display/mod.ts";
 import { createActivation } from "../../src/activations/mod.ts";
 import { escapeHtml } from "../../src/plot/mod.ts";
@@ -172,6 +173,27 @@ Deno.test("latexToHtml() finds the cases wherever they stand and however they ar
   await t.step("but not when a brace closes before it opens", () => {
     assert.equal(read(String.raw`f = \begin{cases} 1 } & { 2 \end{cases}`).grid, false);
   });
+});
+
+Deno.test("latexToHtml() sets every piece of a displayed formula with cases inline, beside the brace", () => {
+  const html = latexToHtml(String.raw`f(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases}`);
+  assert.match(html, /^<div /, "the formula as a whole is a block");
+  assert.doesNotMatch(html, /display="block"/, "a block piece would break the line at the brace");
+  assert.match(
+    html,
+    /<mstyle [^>]*displaystyle="true"/,
+    "the math before the brace in display style",
+  );
+});
+
+Deno.test("activationView() lays out its label, two formulas and the figure, and nothing between", () => {
+  const html = activationView(relu)[jupyterDisplay]()["text/html"] ?? "";
+  const page = new DOMParser().parseFromString(`<!DOCTYPE html><body>${html}`, "text/html");
+  const view = page.querySelector("div.relu-lab-activation");
+  const parts = Array.from(view.childNodes as ArrayLike<{ nodeType: number; nodeName: string }>)
+    .map((node) => node.nodeType === 1 ? node.nodeName.toLowerCase() : "#text");
+  assert.deepEqual(parts, ["div", "div", "div", "figure"]);
+  assert.equal(view.firstChild.textContent, relu.label);
 });
 
 Deno.test("latexToHtml() refuses a displayMode that is not a boolean", () => {

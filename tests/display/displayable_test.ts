@@ -12,9 +12,19 @@ Deno.test("Displayable returns its bundle to the kernel and its text to scripts"
   assert.equal(Deno.inspect(shown), "plain");
 });
 
-Deno.test("Displayable requires a text/plain string", () => {
-  assert.throws(() => new Displayable({} as never), {
-    name: "TypeError",
-    message: /^Cannot create a Displayable as bundle must have a "text\/plain" string/,
-  });
+Deno.test("Displayable requires a text/plain string, and says what it was given", () => {
+  const bundles: [unknown, string][] = [
+    [{}, "{}"],
+    [null, "null"],
+    ["text", '"text"'],
+    [{ "text/plain": 5 }, '{ "text/plain": 5 }'],
+    [{ "text/html": "<b>x</b>" }, '{ "text/html": "<b>x</b>" }'],
+  ];
+  for (const [bundle, seen] of bundles) {
+    assert.throws(() => new Displayable(bundle as never), {
+      name: "TypeError",
+      message:
+        `Cannot create a Displayable as bundle must have a "text/plain" string: bundle=${seen}`,
+    });
+  }
 });

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
+import { DOMParser } from "linkedom";
 import { historyView, jupyterDisplay, show } from "../../src/display/mod.ts";
+import type { EpochMetrics } from "../../src/plot/mod.ts";
 
 const history = [1, 2, 3, 4].map((epoch) => ({
   epoch,
@@ -169,4 +171,68 @@ Deno.test("historyView() refuses a title, panel size or document it cannot use, 
     message:
       'Cannot display a training history as options must have only the keys title, panelWidth, panelHeight, document: unknown key "titel"',
   });
+});
+
+/**
+ * Whether the loss panel's y axis is logarithmic: its labelled ticks stand evenly in log(value)
+ * (rather than in value).
+ */
+function lossOnLogScale(history: EpochMetrics[]): boolean {
+  const html = historyView(history)[jupyterDisplay]()["text/html"] ?? "";
+  const page = new DOMParser().parseFromString(`<!DOCTYPE html><body>${html}`, "text/html");
+  const chart = page.querySelector("svg[class]"); // the first chart: the loss
+  const ticks: [number, number][] = Array.from(
+    chart.querySelectorAll('g[aria-label="y-axis tick label"] text') as ArrayLike<{
+      textContent: string | null;
+      getAttribute(name: string): string | null;
+    }>,
+  ).filter((text) => (text.textContent ?? "") !== "").map((text): [number, number] => [
+    Number(text.textContent),
+    Number(/,([^)]+)\)/.exec(text.getAttribute("transform") ?? "")?.[1]),
+  ]).filter(([value]) => value > 0); // where log(value) is defined
+  assert.ok(ticks.length >= 3, "three labelled ticks above 0 at least");
+  const [[a, pa], [b, pb], [c, pc]] = [ticks[0], ticks[1], ticks.at(-1)!];
+  const drawn = (pb - pa) / (pc - pa);
+  const logSpacing = Math.log(b / a) / Math.log(c / a);
+  const linearSpacing = (b - a) / (c - a);
+  assert.ok(Math.abs(logSpacing - linearSpacing) > 0.05, "the two rules differ on these ticks");
+  return Math.abs(drawn - logSpacing) < 1e-6;
+}
+
+Deno.test("historyView() draws the loss on a log scale when it falls by a decade or more", async (t) => {
+  const losses = (train: number[], test?: number[]): EpochMetrics[] =>
+    train.map((trainLoss, i) => ({
+      epoch: i + 1,
+      trainLoss,
+      ...(test === undefined ? {} : { testLoss: test[i] }),
+    }));
+  await t.step("by exactly a decade", () => assert.equal(lossOnLogScale(losses([1, 0.1])), true));
+  await t.step("by less", () => assert.equal(lossOnLogScale(losses([1, 0.11])), false));
+  await t.step("by a decade, counting the test loss", () => {
+    assert.equal(lossOnLogScale(losses([1, 0.5], [1, 0.1])), true);
+  });
+  await t.step("not with a loss of 0, which a log scale cannot show", () => {
+    assert.equal(lossOnLogScale(losses([1, 0.05, 0])), false);
+  });
+});
+
+Deno.test("historyView()'s plain text gives the first epoch, and the last with ... between", () => {
+  const text = (records: EpochMetrics[]) => historyView(records)[jupyterDisplay]()["text/plain"];
+  const record = (epoch: number): EpochMetrics => ({
+    epoch,
+    trainLoss: 1 / epoch,
+    testAccuracy: 0.5,
+  });
+  assert.equal(
+    text([record(1)]),
+    "Training history, 1 epochs\n  epoch 1, trainLoss 1, testAccuracy 0.5",
+  );
+  assert.equal(
+    text([record(1), record(2)]),
+    "Training history, 2 epochs\n  epoch 1, trainLoss 1, testAccuracy 0.5\n  epoch 2, trainLoss 0.5, testAccuracy 0.5",
+  );
+  assert.equal(
+    text([record(1), record(2), record(4)]),
+    "Training history, 3 epochs\n  epoch 1, trainLoss 1, testAccuracy 0.5\n  ...\n  epoch 4, trainLoss 0.25, testAccuracy 0.5",
+  );
 });
