@@ -176,8 +176,11 @@ Deno.test("latexToHtml() finds the cases wherever they stand and however they ar
 });
 
 Deno.test("latexToHtml() sets every piece of a displayed formula with cases inline, beside the brace", () => {
-  const html = latexToHtml(String.raw`f(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases}`);
+  const html = latexToHtml(
+    String.raw`f(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases}, \quad z \in \mathbb{R}`,
+  );
   assert.match(html, /^<div /, "the formula as a whole is a block");
+  assert.equal(html.match(/<math /g)?.length, 1 + 4 + 1, "before, four cells, after");
   assert.doesNotMatch(html, /display="block"/, "a block piece would break the line at the brace");
   assert.match(
     html,
@@ -190,6 +193,7 @@ Deno.test("activationView() lays out its label, two formulas and the figure, and
   const html = activationView(relu)[jupyterDisplay]()["text/html"] ?? "";
   const page = new DOMParser().parseFromString(`<!DOCTYPE html><body>${html}`, "text/html");
   const view = page.querySelector("div.relu-lab-activation");
+  assert.equal(view.parentNode.childNodes.length, 1, "one element, nothing after it");
   const parts = Array.from(view.childNodes as ArrayLike<{ nodeType: number; nodeName: string }>)
     .map((node) => node.nodeType === 1 ? node.nodeName.toLowerCase() : "#text");
   assert.deepEqual(parts, ["div", "div", "div", "figure"]);

@@ -66,6 +66,16 @@ Deno.test("toSvgString() stacks title, subtitle, charts side by side and caption
   assert.equal(caption.getAttribute("font-size"), "12");
 });
 
+Deno.test("toSvgString() spaces three charts by two gaps", () => {
+  const figure = combineFigures([chart("a", 200, 100), chart("b", 250, 100), chart("c", 150, 80)], {
+    document,
+  });
+  const { width, height, placed } = pieces(figure);
+  assert.equal(width, 624); // 200 + 250 + 150 and two gaps of 12
+  assert.equal(height, 100); // the tallest chart
+  assert.deepEqual(placed, [["svg", 0, 0, ""], ["svg", 212, 0, ""], ["svg", 474, 0, ""]]);
+});
+
 Deno.test("toSvgString() sets a legend's keys and names in a row, each name after its key", () => {
   const figure = plotLines([
     { name: "a", x: [0, 1], y: [0, 1] },
