@@ -1,6 +1,6 @@
 /** The static picture's PNG encoder, checked by decoding what it writes. */
 import assert from "node:assert/strict";
-import { adler32, crc32, encodePng } from "../../src/explorer/_png.ts";
+import { adler32, crc32, encodePng, toBase64 } from "../../src/explorer/_png.ts";
 
 async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([bytes.slice()]).stream().pipeThrough(new DecompressionStream("deflate"));
@@ -46,6 +46,9 @@ Deno.test("encodePng() writes a PNG whose pixels decode back", async (t) => {
       const header = new DataView(parts[0].data.buffer, parts[0].data.byteOffset);
       assert.equal(header.getUint32(0), width);
       assert.equal(header.getUint32(4), height);
+      // Bit depth 8, colour type 2 (RGB), deflate, no filter method, no interlace.
+      assert.deepEqual([...parts[0].data.subarray(8)], [8, 2, 0, 0, 0]);
+      assert.equal(parts[2].data.length, 0, "IEND is empty");
       const raw = await inflate(parts[1].data);
       assert.equal(raw.length, height * (1 + 3 * width));
       for (let y = 0; y < height; y++) {
@@ -65,4 +68,14 @@ Deno.test("encodePng() refuses pixels of the wrong length", () => {
     () => encodePng(2, 2, new Uint8Array(15)),
     /width=2, height=2, rgba.length=15/,
   );
+});
+
+Deno.test("toBase64() encodes any length, across its 32 KiB pieces", () => {
+  for (const length of [0, 1, 2, 3, 0x8000 - 1, 0x8000, 0x8000 + 1, 3 * 0x8000 + 5]) {
+    const bytes = Uint8Array.from({ length }, (_, i) => (i * 131 + (i >> 8)) % 256);
+    const text = toBase64(bytes);
+    assert.equal(text.length, 4 * Math.ceil(length / 3));
+    const back = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+    assert.deepEqual(back, bytes, `${length} bytes round-trip`);
+  }
 });
