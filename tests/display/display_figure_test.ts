@@ -61,3 +61,28 @@ Deno.test("show() picks the view that fits the value", async (t) => {
     assert.match(show(history)[jupyterDisplay]()["text/html"] ?? "", /<svg/);
   });
 });
+
+Deno.test("show() prints a value that only looks like a figure, activation or history as plain text", () => {
+  const f = (z: number) => z;
+  const nearMisses: unknown[] = [
+    null,
+    { outerHTML: "<svg></svg>" }, // no tag name
+    { tagName: "svg" }, // no markup
+    { outerHTML: "<div></div>", tagName: "div" }, // neither <svg> nor <figure>
+    { f, grad: f, latex: "z" }, // no gradLatex
+    { f, latex: "z", gradLatex: "1" }, // no grad
+    { grad: f, latex: "z", gradLatex: "1" }, // no f
+    { f, grad: f, gradLatex: "1" }, // no latex
+    [], // no records
+    [{ epoch: 1, trainLoss: 1 }, null], // a hole in the records
+    [{ epoch: 1 }], // no loss
+    [{ trainLoss: 1 }], // no epoch
+  ];
+  for (const value of nearMisses) {
+    assert.deepEqual(
+      show(value).bundle,
+      { "text/plain": Deno.inspect(value) },
+      Deno.inspect(value),
+    );
+  }
+});
