@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { displayFigure, jupyterDisplay, show } from "../../src/display/mod.ts";
+import { displayFigure, historyView, jupyterDisplay, show } from "../../src/display/mod.ts";
 import { createDocument, plotLines } from "../../src/plot/mod.ts";
 
 const series = [{ name: "a", x: [0, 1, 2], y: [0, 1, 4] }];
@@ -85,4 +85,7 @@ Deno.test("show() prints a value that only looks like a figure, activation or hi
       Deno.inspect(value),
     );
   }
+  // One record is a history already.
+  const one = [{ epoch: 1, trainLoss: 1 }];
+  assert.deepEqual(show(one).bundle, historyView(one).bundle);
 });
