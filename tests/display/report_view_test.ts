@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { DOMParser } from "linkedom";
 import { dataset, fromRows } from "../../src/core/mod.ts";
 import { diagnose } from "../../src/diagnostics/mod.ts";
 import { jupyterDisplay, reportView, show } from "../../src/display/mod.ts";
@@ -72,4 +73,71 @@ Deno.test("reportView() refuses a report, panel size or document it cannot use, 
     name: "TypeError",
     message: /^Cannot display a diagnostics report as document must be a value or left out/,
   });
+});
+
+/** Each table of a report's HTML as rows of cell texts, and each row's cell styles. */
+function tables(html: string): { cells: string[][][]; styles: string[][][] } {
+  const page = new DOMParser().parseFromString(`<!DOCTYPE html><body>${html}`, "text/html");
+  const read = (attribute: (cell: Cell) => string) =>
+    Array.from(page.querySelectorAll("table") as ArrayLike<Table>).map((table) =>
+      Array.from(table.querySelectorAll("tr")).map((row) => Array.from(row.children).map(attribute))
+    );
+  return {
+    cells: read((cell) => cell.textContent ?? ""),
+    styles: read((cell) => cell.getAttribute("style") ?? ""),
+  };
+}
+interface Cell {
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+}
+interface Table {
+  querySelectorAll(selector: string): ArrayLike<{ children: ArrayLike<Cell> }>;
+}
+
+Deno.test("reportView()'s tables give each layer's figures as the report holds them", () => {
+  const report = diagnose(mlp([2, 8, 8, 2], { seed: 1 }), data);
+  const { cells, styles } = tables(reportView(report)[jupyterDisplay]()["text/html"] ?? "");
+  assert.deepEqual(cells, [
+    [
+      ["#", "activation layer", "dead", "sparsity", "mean", "std"],
+      ...report.activations.map((a, i) => [
+        String(a.layerIndex),
+        a.layer,
+        `${report.dead[i].dead.length}/${a.size}`,
+        `${(100 * a.sparsity).toFixed(1)}%`,
+        a.mean.toPrecision(3),
+        a.std.toPrecision(3),
+      ]),
+    ],
+    [
+      ["#", "dense layer", "‖∇W‖", "‖∇b‖"],
+      ...report.gradients.map((g) => [
+        String(g.layerIndex),
+        g.layer,
+        g.weights.toExponential(2),
+        g.biases.toExponential(2),
+      ]),
+    ],
+  ]);
+  // Numbers right-aligned; layer names in a monospace font.
+  for (const table of styles) {
+    for (const row of table) {
+      row.forEach((style, c) => {
+        if (c === 1) assert.match(style, /text-align: left; font-family: ui-monospace/);
+        else assert.match(style, /text-align: right; font-variant-numeric: tabular-nums/);
+      });
+    }
+  }
+});
+
+Deno.test("reportView() draws a chart only for what the report measured", () => {
+  const charts = (html: string) => html.match(/<svg[^>]*class="plot-/g)?.length ?? 0;
+  // No hidden layer: no activation to count as dead, only the gradient bars.
+  const linear = reportView(diagnose(mlp([2, 2], { seed: 1 }), data))[jupyterDisplay]();
+  assert.equal(charts(linear["text/html"] ?? ""), 1);
+  assert.ok(!(linear["text/html"] ?? "").includes("Dead neurons per layer"));
+  // One hidden layer: one bar of each.
+  const one = reportView(diagnose(mlp([2, 3, 2], { seed: 1 }), data))[jupyterDisplay]();
+  assert.equal(charts(one["text/html"] ?? ""), 2);
 });
