@@ -140,6 +140,11 @@ export function figureText(action: string, options: FigureText): FigureText {
   };
 }
 
+/** Whether a figure has a title, subtitle or caption (and so needs a `<figure>`). */
+export function hasText(text: FigureText): boolean {
+  return text.title !== undefined || text.subtitle !== undefined || text.caption !== undefined;
+}
+
 /**
  * Checks an optional text option such as an axis label: a string, or `undefined` when left out.
  * Anything else is refused rather than shown through `String()` ("5", "[object Object]").

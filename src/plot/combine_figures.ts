@@ -62,6 +62,7 @@ export function combineFigures(
 ): FigureElement {
   const action = "combine figures";
   requireOptions(action, options, FIGURE_KEYS);
+  const text = figureText(action, options);
   if (!Array.isArray(figures) || figures.length === 0) {
     typeError(action, "figures", "a non-empty array of elements", figures);
   }
@@ -85,7 +86,7 @@ export function combineFigures(
   });
   const document = resolveDocument(action, options);
   return composeFigure(document, {
-    ...figureText(action, options),
+    ...text,
     charts: figures.length === 1 ? [...figures] : figures.map((part) => panelOf(document, part)),
   });
 }

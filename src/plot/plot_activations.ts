@@ -114,6 +114,7 @@ export function plotActivations(
 ): FigureElement {
   const action = "plot activations";
   requireOptions(action, options, PLOT_ACTIVATIONS_KEYS);
+  const text = figureText(action, options);
   if (!Array.isArray(activations) || activations.length === 0) {
     typeError(action, "activations", "a non-empty array of activations", activations);
   }
@@ -185,7 +186,7 @@ export function plotActivations(
     legend.push({ name: "one-sided limits", color: "#444", kind: "open" });
   }
   return composeFigure(document, {
-    ...figureText(action, options),
+    ...text,
     legends: [swatches(document, legend)],
     charts: panels,
   });

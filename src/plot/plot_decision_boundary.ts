@@ -127,6 +127,7 @@ export function plotDecisionBoundary(
 ): FigureElement {
   const action = "plot a decision boundary";
   requireOptions(action, options, PLOT_DECISION_BOUNDARY_KEYS);
+  const text = figureText(action, options);
   if (typeof predict !== "function") typeError(action, "predict", "a function", predict);
   if (data === null || typeof data !== "object" || data.x === undefined) {
     typeError(action, "data", "a data set { x, y }", data);
@@ -282,7 +283,7 @@ export function plotDecisionBoundary(
     ],
   });
   return composeFigure(document, {
-    ...figureText(action, options),
+    ...text,
     legends: [
       swatches(
         document,

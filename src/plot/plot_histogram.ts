@@ -11,6 +11,7 @@ import {
   colorsOption,
   composeFigure,
   figureText,
+  hasText,
   optionalDomain,
   optionalText,
   renderPlot,
@@ -94,6 +95,7 @@ export function plotHistogram(
 ): FigureElement {
   const action = "plot a histogram";
   requireOptions(action, options, PLOT_HISTOGRAM_KEYS);
+  const text = figureText(action, options);
   if (values === null || typeof values !== "object" || typeof values.length !== "number") {
     typeError(action, "values", "an array of numbers or of { name, values } groups", values);
   }
@@ -167,11 +169,10 @@ export function plotHistogram(
     color: { type: "ordinal", domain: names, range: colors },
     marks,
   });
-  const figured = grouped || options.title !== undefined || options.subtitle !== undefined ||
-    options.caption !== undefined;
+  const figured = grouped || hasText(text);
   if (!figured) return chart;
   return composeFigure(document, {
-    ...figureText(action, options),
+    ...text,
     legends: grouped
       ? [
         swatches(

@@ -11,6 +11,7 @@ import { type OptionKeys, requireOptions } from "../core/validate.ts";
 import {
   composeFigure,
   figureText,
+  hasText,
   optionalDomain,
   optionalText,
   panel,
@@ -83,14 +84,14 @@ const PLOT_IMAGE_KEYS: OptionKeys<PlotImageOptions> = {
 export function plotImage(image: Matrix, options: PlotImageOptions = {}): FigureElement {
   const action = "plot an image";
   requireOptions(action, options, PLOT_IMAGE_KEYS);
+  const text = figureText(action, options);
   const legend = requireFlag(action, "legend", options.legend, true);
   const document = resolveDocument(action, options);
   const parts = imageParts(action, document, image, options);
-  const figured = legend || options.title !== undefined || options.subtitle !== undefined ||
-    options.caption !== undefined;
+  const figured = legend || hasText(text);
   if (!figured) return parts.image;
   return composeFigure(document, {
-    ...figureText(action, options),
+    ...text,
     charts: [panel(document, undefined, ...(legend ? [parts.image, parts.ramp] : [parts.image]))],
   });
 }
@@ -169,6 +170,7 @@ export function plotImages(
 ): FigureElement {
   const action = "plot images";
   requireOptions(action, options, PLOT_IMAGES_KEYS);
+  const text = figureText(action, options);
   if (!Array.isArray(panels) || panels.length === 0) {
     typeError(action, "panels", "a non-empty array of matrices or { image } panels", panels);
   }
@@ -195,7 +197,7 @@ export function plotImages(
     return panel(document, heading, ...(legend ? [parts.image, parts.ramp] : [parts.image]));
   });
   return composeFigure(document, {
-    ...figureText(action, options),
+    ...text,
     charts,
   });
 }

@@ -10,6 +10,7 @@ import {
   colorsOption,
   composeFigure,
   figureText,
+  hasText,
   logTickFormat,
   optionalDomain,
   optionalText,
@@ -96,6 +97,7 @@ export function plotLayerBars(
 ): FigureElement {
   const action = "plot layer bars";
   requireOptions(action, options, PLOT_LAYER_BARS_KEYS);
+  const text = figureText(action, options);
   if (!Array.isArray(perLayer)) {
     typeError(action, "perLayer", "an array of numbers or { layer, value, series } rows", perLayer);
   }
@@ -191,12 +193,11 @@ export function plotLayerBars(
     ...(missing.length > 0 ? ["×: no finite value (a run that diverged)"] : []),
     ...(belowLog.length > 0 ? ["0: a value of 0 or below, under the log axis"] : []),
   ];
-  const figured = grouped || notes.length > 0 || options.title !== undefined ||
-    options.subtitle !== undefined || options.caption !== undefined;
+  const figured = grouped || notes.length > 0 || hasText(text);
   if (!figured) return chart;
   const note = notes.length > 0 ? notes.join("; ") : undefined;
   return composeFigure(document, {
-    ...figureText(action, options),
+    ...text,
     legends: grouped || note !== undefined
       ? [
         swatches(

@@ -10,6 +10,7 @@ import {
   colorsOption,
   composeFigure,
   figureText,
+  hasText,
   logTickFormat,
   optionalDomain,
   optionalText,
@@ -160,6 +161,7 @@ export function plotLines(
 ): FigureElement {
   const action = "plot lines";
   requireOptions(action, options, PLOT_LINES_KEYS);
+  const text = figureText(action, options);
   const rows = lineRows(action, series);
   const names = [...new Set(rows.map((row) => row.series))];
   const colors = colorsOption(action, options.colors, names);
@@ -232,11 +234,10 @@ export function plotLines(
     marks,
   });
   const legend = options.legend ?? names.length > 1;
-  const figured = legend || options.title !== undefined || options.subtitle !== undefined ||
-    options.caption !== undefined;
+  const figured = legend || hasText(text);
   if (!figured) return chart;
   return composeFigure(document, {
-    ...figureText(action, options),
+    ...text,
     legends: legend
       ? [swatches(
         document,

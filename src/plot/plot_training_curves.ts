@@ -171,6 +171,7 @@ export function plotTrainingCurves(
 ): FigureElement {
   const action = "plot training curves";
   requireOptions(action, options, PLOT_TRAINING_CURVES_KEYS);
+  const text = figureText(action, options);
   if (!Array.isArray(runs) || runs.length === 0) {
     typeError(action, "runs", "a non-empty array of { name, history } runs", runs);
   }
@@ -342,7 +343,7 @@ export function plotTrainingCurves(
     ? undefined
     : `line: mean over ${seeds} seeds; shaded: ${band === "std" ? "± 1 sd" : "min–max"}`;
   return composeFigure(document, {
-    ...figureText(action, options),
+    ...text,
     legends: [
       swatches(
         document,

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { DOMParser } from "linkedom";
 import { jupyterDisplay, modelView, show } from "../../src/display/mod.ts";
 import { mlp } from "../../src/nn/mod.ts";
+import { readTables } from "./_tables.ts";
 
 const model = mlp([2, 8, 3], { activation: "leakyRelu", seed: 1 });
 
@@ -12,21 +12,9 @@ Deno.test("modelView() shows one table row per layer with its parameter count", 
   assert.ok(html.includes("Dense(2 → 8)"));
 });
 
-/** A parsed table row, as far as these tests read it. */
-interface Cell {
-  textContent: string | null;
-  getAttribute(name: string): string | null;
-}
-interface Row {
-  textContent: string | null;
-  children: ArrayLike<Cell>;
-}
-
 Deno.test("modelView()'s table holds its header and one row per layer, cell by cell and nothing else", () => {
   const html = modelView(model)[jupyterDisplay]()["text/html"] ?? "";
-  const page = new DOMParser().parseFromString(`<!DOCTYPE html><body>${html}`, "text/html");
-  const rows: Row[] = Array.from(page.querySelectorAll("table tr"));
-  const cells = rows.map((row) => Array.from(row.children).map((cell) => cell.textContent));
+  const { text, tables: [{ cells, styles, rowTexts }] } = readTables(html);
   assert.deepEqual(cells, [
     ["#", "layer", "output", "parameters"],
     ...model.layers.map((layer, i) => [
@@ -38,15 +26,15 @@ Deno.test("modelView()'s table holds its header and one row per layer, cell by c
   ]);
   // No text between the cells: each row reads as its cells put together, the view as its
   // heading and its rows.
-  rows.forEach((row, r) => assert.equal(row.textContent, cells[r].join("")));
+  rowTexts.forEach((row, r) => assert.equal(row, cells[r].join("")));
   const heading = `Sequential(2 → 3), ${model.parameterCount} parameters`;
-  assert.equal(page.querySelector("body")?.textContent, heading + cells.flat().join(""));
+  assert.equal(text, heading + cells.flat().join(""));
   // Numbers right-aligned, the layer in a monospace font.
-  const [number, layer, output, count] = Array.from(rows[1].children);
-  assert.match(number.getAttribute("style") ?? "", /text-align: right; font-variant-numeric/);
-  assert.match(layer.getAttribute("style") ?? "", /text-align: left; font-family: ui-monospace/);
-  assert.doesNotMatch(output.getAttribute("style") ?? "", /monospace|right/);
-  assert.match(count.getAttribute("style") ?? "", /text-align: right/);
+  const [number, layer, output, count] = styles[1];
+  assert.match(number, /text-align: right; font-variant-numeric/);
+  assert.match(layer, /text-align: left; font-family: ui-monospace/);
+  assert.doesNotMatch(output, /monospace|right/);
+  assert.match(count, /text-align: right/);
 });
 
 Deno.test("modelView() prints the model's summary as plain text", () => {

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { DOMParser } from "linkedom";
 import { dataset, fromRows } from "../../src/core/mod.ts";
 import { diagnose } from "../../src/diagnostics/mod.ts";
 import { jupyterDisplay, reportView, show } from "../../src/display/mod.ts";
 import { mlp } from "../../src/nn/mod.ts";
+import { readTables } from "./_tables.ts";
 
 const data = dataset(fromRows([[1, 0], [0, 1], [1, 1], [0, 0]]), new Int32Array([0, 1, 1, 0]));
 
@@ -75,29 +75,11 @@ Deno.test("reportView() refuses a report, panel size or document it cannot use, 
   });
 });
 
-/** Each table of a report's HTML as rows of cell texts, and each row's cell styles. */
-function tables(html: string): { cells: string[][][]; styles: string[][][] } {
-  const page = new DOMParser().parseFromString(`<!DOCTYPE html><body>${html}`, "text/html");
-  const read = (attribute: (cell: Cell) => string) =>
-    Array.from(page.querySelectorAll("table") as ArrayLike<Table>).map((table) =>
-      Array.from(table.querySelectorAll("tr")).map((row) => Array.from(row.children).map(attribute))
-    );
-  return {
-    cells: read((cell) => cell.textContent ?? ""),
-    styles: read((cell) => cell.getAttribute("style") ?? ""),
-  };
-}
-interface Cell {
-  textContent: string | null;
-  getAttribute(name: string): string | null;
-}
-interface Table {
-  querySelectorAll(selector: string): ArrayLike<{ children: ArrayLike<Cell> }>;
-}
-
 Deno.test("reportView()'s tables give each layer's figures as the report holds them", () => {
   const report = diagnose(mlp([2, 8, 8, 2], { seed: 1 }), data);
-  const { cells, styles } = tables(reportView(report)[jupyterDisplay]()["text/html"] ?? "");
+  const { tables } = readTables(reportView(report)[jupyterDisplay]()["text/html"] ?? "");
+  const cells = tables.map((table) => table.cells);
+  const styles = tables.map((table) => table.styles);
   assert.deepEqual(cells, [
     [
       ["#", "activation layer", "dead", "sparsity", "mean", "std"],
