@@ -400,7 +400,10 @@ export function activationSvg(options: ActivationChartOptions): string {
       SERIES_COLORS[1]
     }" stroke-width="1.6"/>`
   ).join("");
-  const heading = `${activation.label}: f and f′`;
+  // A parameter with many decimals (α = 0.12345678901234568) would run past the chart's edge;
+  // four significant digits leave the usual ones (0.01, 0.25) as they are.
+  const label = activation.label.replace(/\d*\.\d{5,}/g, (n) => formatNumber(Number(n), 4));
+  const heading = `${label}: f and f′`;
   return svgOpen(CHART_WIDTH, CHART_HEIGHT, heading) +
     title(heading) +
     notes.map((line, i) => text(10, 34 + i * NOTE_LINE, line, `font-size="11" fill="${MUTED}"`))

@@ -32,12 +32,14 @@ import {
 } from "./_settings.ts";
 import { boundaryPixels, GRID_SIZE, gridPoints } from "./_shading.ts";
 
-const GAP = 16, HEADER = 34;
+const GAP = 16, MARGIN = 10, NBSP = "\u00a0";
+/** Font sizes and line heights of the heading, the note under it and the settings text. */
+const HEADING = { size: 13, bold: true, line: 15 };
+const NOTE = { size: 11.5, bold: false, line: 14 };
+const SETTINGS = { size: 11.5, bold: false, line: 17 };
 
-/** The picture's width and height in SVG units. */
+/** The picture's width in SVG units; its height grows with the lines its texts wrap into. */
 export const STATIC_WIDTH = 2 * BOUNDARY_WIDTH + GAP;
-/** The picture's height in SVG units. */
-export const STATIC_HEIGHT = HEADER + BOUNDARY_HEIGHT + GAP + CHART_HEIGHT;
 
 /** Places a standalone `<svg>` at (x, y) inside another. */
 function placed(svg: string, x: number, y: number): string {
@@ -80,43 +82,142 @@ export function staticPictureSvg(session: ExplorerSession): string {
   });
   const right = BOUNDARY_WIDTH + GAP;
   const heading = `relu-lab explorer, initial state: ${describeSettings(settings)}`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${STATIC_WIDTH} ${STATIC_HEIGHT}" ` +
-    `width="${STATIC_WIDTH}" height="${STATIC_HEIGHT}" role="img" aria-label="${
+  const title = wrapText(heading, STATIC_WIDTH - 2 * MARGIN, HEADING);
+  const note = wrapText(
+    "Static picture: the explorer trains live when run in Jupyter Notebook or in the pages " +
+      "deno task notebooks renders.",
+    STATIC_WIDTH - 2 * MARGIN,
+    NOTE,
+  );
+  // The heading's first baseline at 16, the note's a line below the heading's last, the charts
+  // 4 below the note's last (at 34 when neither wraps).
+  const noteTop = 16 + HEADING.line * (title.length - 1) + NOTE.line;
+  const header = noteTop + NOTE.line * (note.length - 1) + 4;
+  const lines = settingsLines(session)
+    .flatMap((line) => wrapText(line, STATIC_WIDTH - right - 2 * MARGIN, SETTINGS));
+  const linesTop = header + 2 * (CHART_HEIGHT + GAP) + 14;
+  const pictureHeight = Math.max(
+    header + BOUNDARY_HEIGHT + GAP + CHART_HEIGHT,
+    linesTop + SETTINGS.line * (lines.length - 1) + MARGIN,
+  );
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${STATIC_WIDTH} ${pictureHeight}" ` +
+    `width="${STATIC_WIDTH}" height="${pictureHeight}" role="img" aria-label="${
       escapeText(heading)
     }" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif">` +
     `<rect width="100%" height="100%" fill="white"/>` +
-    `<text x="10" y="16" font-size="13" font-weight="600" fill="#1d1d1f">${
-      escapeText(heading)
-    }</text>` +
-    `<text x="10" y="30" font-size="11.5" fill="#5f6368">Static picture: the explorer trains ` +
-    `live when its cell runs in Jupyter Notebook or in the page deno task notebooks renders.</text>` +
-    placed(boundary, 0, HEADER) +
-    placed(activation, right, HEADER) +
-    placed(dead, right, HEADER + CHART_HEIGHT + GAP) +
-    placed(loss, 0, HEADER + BOUNDARY_HEIGHT + GAP) +
-    settingsText(session, right + 10, HEADER + 2 * (CHART_HEIGHT + GAP) + 14) +
+    textLines(title, MARGIN, 16, HEADING, `font-weight="600" fill="#1d1d1f"`) +
+    textLines(note, MARGIN, noteTop, NOTE, `fill="#5f6368"`) +
+    placed(boundary, 0, header) +
+    placed(activation, right, header) +
+    placed(dead, right, header + CHART_HEIGHT + GAP) +
+    placed(loss, 0, header + BOUNDARY_HEIGHT + GAP) +
+    textLines(lines, right + MARGIN, linesTop, SETTINGS, `fill="#1d1d1f"`) +
     `</svg>`;
 }
 
-/** The remaining settings and the epoch-0 figures, as lines of text from (x, y). */
-function settingsText(session: ExplorerSession, x: number, y: number): string {
+/** A font size, whether bold, and the distance between baselines. */
+interface TextStyle {
+  size: number;
+  bold: boolean;
+  line: number;
+}
+
+/** `lines` as `<text>` elements, the first baseline at (x, y), in a group with `attributes`. */
+function textLines(
+  lines: readonly string[],
+  x: number,
+  y: number,
+  style: TextStyle,
+  attributes: string,
+): string {
+  return `<g font-size="${style.size}" ${attributes}>${
+    lines.map((line, i) => `<text x="${x}" y="${y + style.line * i}">${escapeText(line)}</text>`)
+      .join("")
+  }</g>`;
+}
+
+/**
+ * The remaining settings and the epoch-0 figures, one line each before wrapping. A line breaks
+ * only between items, after a comma or a colon: the words of one item ("layer 3 100%") are
+ * joined by no-break spaces.
+ */
+function settingsLines(session: ExplorerSession): string[] {
   const s = session.settings, first = session.history[0];
-  const lines = [
-    `${
-      OPTIMIZER_LABELS[s.optimizer]
-    }, learning rate ${s.learningRate}, batches of ${s.batchSize}, ` +
-    `${s.epochs} epochs`,
-    `initial bias ${s.biasInit}, noise ${s.noise}, ${s.n} points (${percent(s.testFraction)} test)`,
-    `epoch 0: training loss ${formatNumber(first.trainLoss, 4)}, test accuracy ${
-      percent(first.testAccuracy)
+  const keep = (text: string) => text.replaceAll(" ", NBSP);
+  const items = (...parts: string[]) => parts.map(keep).join(", ");
+  return [
+    items(
+      OPTIMIZER_LABELS[s.optimizer],
+      `learning rate ${s.learningRate}`,
+      `batches of ${s.batchSize}`,
+      `${s.epochs} epochs`,
+    ),
+    items(
+      `initial bias ${s.biasInit}`,
+      `noise ${s.noise}`,
+      `${s.n} points (${percent(s.testFraction)} test)`,
+    ),
+    `${keep("epoch 0:")} ${
+      items(
+        `training loss ${formatNumber(first.trainLoss, 4)}`,
+        `test accuracy ${percent(first.testAccuracy)}`,
+      )
     }`,
-    `dead at epoch 0: ${
-      first.deadFraction.map((f, i) => `layer ${i + 1} ${percent(f)}`).join(", ")
+    `${keep("dead at epoch 0:")} ${
+      items(...first.deadFraction.map((f, i) => `layer ${i + 1} ${percent(f)}`))
     }`,
   ];
-  return `<g font-size="11.5" fill="#1d1d1f">${
-    lines.map((line, i) => `<text x="${x}" y="${y + 17 * i}">${escapeText(line)}</text>`).join("")
-  }</g>`;
+}
+
+/**
+ * Glyph widths in ems by class, regular and bold: each at least DejaVu Sans's widest glyph of
+ * the class (the font Linux falls back to for the picture's font list, wider than Segoe UI or
+ * San Francisco), so that a line estimated to fit does fit. A glyph not listed counts as 1 em.
+ */
+const GLYPH_WIDTHS: readonly (readonly [glyphs: string, regular: number, bold: number])[] = [
+  ["ijlI'′", 0.3, 0.38],
+  [" \u00a0.,:;|", 0.34, 0.4],
+  ["frt()-", 0.42, 0.5],
+  ["csz", 0.56, 0.6],
+  ["kvxy", 0.6, 0.67],
+  ["aeo", 0.62, 0.69],
+  ["bdghnpqu0123456789", 0.64, 0.72],
+  ["α", 0.66, 0.69],
+  ["ABCDEFGHKLNOPQRSTUVXYZ", 0.79, 0.85],
+  ["w", 0.82, 0.93],
+  ["=+", 0.84, 0.84],
+  ["m%", 0.98, 1.05],
+  ["MW", 0.99, 1.11],
+];
+
+/** The width of `text` in `style`, estimated from {@linkcode GLYPH_WIDTHS}. */
+function textWidth(text: string, style: TextStyle): number {
+  let ems = 0;
+  for (const ch of text) {
+    const widths = GLYPH_WIDTHS.find(([glyphs]) => glyphs.includes(ch));
+    ems += widths === undefined ? 1 : style.bold ? widths[2] : widths[1];
+  }
+  return ems * style.size;
+}
+
+/**
+ * `text` broken at spaces into lines of at most `width` (estimated); a word wider than that gets
+ * a line of its own.
+ */
+function wrapText(text: string, width: number, style: TextStyle): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    const longer = line === "" ? word : `${line} ${word}`;
+    if (line !== "" && textWidth(longer, style) > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = longer;
+    }
+  }
+  lines.push(line);
+  return lines;
 }
 
 /** The settings in a few words, e.g. "Leaky ReLU (α = 0.01), 2-16-16-2, two moons, seed 0". */

@@ -105,6 +105,21 @@ Deno.test("activationSvg() marks f'(0) as the library's convention gives it", as
     });
     assert.ok(svg.includes(">f′(0) = 0.1 (left convention at the kink)<"));
   });
+  await t.step(
+    "its title gives a parameter of many decimals to 4 digits, others as they are",
+    () => {
+      const titleOf = (alpha: number) =>
+        /aria-label="([^"]*)"/.exec(activationSvg({
+          activation: createActivation("leakyRelu", { alpha }),
+          convention: "left",
+        }))?.[1];
+      assert.equal(titleOf(0.12345678901234568), "Leaky ReLU (α = 0.1235): f and f′");
+      assert.equal(titleOf(0.0001234567), "Leaky ReLU (α = 1.235e-4): f and f′");
+      assert.equal(titleOf(0.01), "Leaky ReLU (α = 0.01): f and f′");
+      assert.equal(titleOf(0.1234), "Leaky ReLU (α = 0.1234): f and f′");
+      assert.equal(titleOf(1e-7), "Leaky ReLU (α = 1e-7): f and f′");
+    },
+  );
   await t.step("a note of two lines moves the legend and the plot down by a line", () => {
     const prelu = createActivation("prelu", { alpha: 0.25 });
     const one = activationSvg({ activation: prelu, convention: "left", note: "first line" });
