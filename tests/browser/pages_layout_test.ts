@@ -18,6 +18,7 @@ import { type IndexEntry, renderIndexHtml, renderNotebookHtml } from "../../src/
 import { type Notebook, parseNotebook } from "../../src/runner/notebook.ts";
 import { seriesEntry } from "../../src/runner/series.ts";
 import { withBrowser } from "./_browser.ts";
+import { LONGEST } from "../explorer/_longest_settings.ts";
 
 const OUT = "build/test-browser-pages";
 const SCREENS = [["wide", 1280], ["narrow", 1000]] as const;
@@ -133,6 +134,9 @@ const BLOWN_UP = {
   seed: 0,
 } as const;
 
+/** The longest settings the explorer takes, for fewer epochs and points (a quick run). */
+const LONGEST_RUN = { ...LONGEST, epochs: 9, n: 120 };
+
 /**
  * Runs in the page: restarts the first explorer with `settings`, trains it epoch by epoch to
  * the end, waits for a frame, and returns its status, the loss chart's y tick labels and the
@@ -242,6 +246,20 @@ Deno.test({
               assert.equal(run.status, "done");
               assert.ok(run.widestLossTick > 4, `loss ticks: ${run.lossTicks.join(", ")}`);
               assert.match(run.note, /^drawn at the initial slope; learned slopes now: mean -?\d/);
+              assert.deepEqual(await page.evaluate(pageFaults), whole(screen));
+            });
+          }
+        },
+      );
+      await t.step(
+        `with the longest settings it takes (${JSON.stringify(LONGEST_RUN)}), 01's explorer ` +
+          "shows its figures whole",
+        async (t) => {
+          for (const [screen, width] of SCREENS) {
+            await t.step(`${screen} (${width} px)`, async () => {
+              await faultsAt(explorerPage, width);
+              const run = await page.evaluate(playToTheEnd, LONGEST_RUN);
+              assert.equal(run.status, "done");
               assert.deepEqual(await page.evaluate(pageFaults), whole(screen));
             });
           }
