@@ -76,13 +76,20 @@ Deno.test("ExplorerSession starts with epoch 0, the untrained model's figures", 
   );
   assert.ok(first.deadFraction[0] > 0.5, "a bias of -3 starts most neurons dead");
   assert.equal(session.status, "ready");
+  assert.equal(session.last, first, "the latest record is epoch 0's");
+  assert.equal(session.lastSeconds, 0, "no epoch timed yet");
 });
 
 Deno.test("ExplorerSession.step() resolves undefined once the epochs are done", async () => {
   const session = new ExplorerSession(resolveExplorerSettings({ epochs: 3 }));
   const epochs: number[] = [];
-  for (let i = 0; i < 5; i++) epochs.push((await session.step())?.epoch ?? -1);
+  for (let i = 0; i < 5; i++) {
+    epochs.push((await session.step())?.epoch ?? -1);
+    assert.equal(session.last, session.history[session.history.length - 1]);
+    assert.ok(session.lastSeconds > 0 && session.lastSeconds < 60, "the epoch's seconds");
+  }
   assert.deepEqual(epochs, [1, 2, 3, -1, -1]);
+  assert.equal(session.last.epoch, 3);
   assert.equal(session.status, "done");
   assert.equal(session.over, true);
 });

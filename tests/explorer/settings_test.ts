@@ -3,7 +3,15 @@
  */
 import assert from "node:assert/strict";
 import { createActivation } from "../../src/mod.ts";
-import { deadCaption, type ExplorerActivationName } from "../../src/explorer/_settings.ts";
+import {
+  deadCaption,
+  type ExploreOptions,
+  EXPLORER_DEFAULTS,
+  type ExplorerActivationName,
+  MAX_LAYERS,
+  MAX_WIDTH,
+  resolveExplorerSettings,
+} from "../../src/explorer/_settings.ts";
 
 const ALPHAS = [0, 0.001, 0.01, 0.1, 0.5, 1];
 const NO_GRADIENT = /passes no gradient back to it: it comes back only if the layers before it/;
@@ -32,6 +40,15 @@ Deno.test("deadCaption() says what the hidden activation passes back to a dead n
     },
   );
 
+  await t.step("where nothing passes back, it says why: ReLU's zero, or α = 0", () => {
+    assert.match(deadCaption({ activation: "relu", alpha: 0.3 }), / ReLU outputs 0 there and /);
+    assert.match(
+      deadCaption({ activation: "leakyRelu", alpha: 0 }),
+      / Leaky ReLU at α = 0 is ReLU there and /,
+    );
+    assert.match(deadCaption({ activation: "elu", alpha: 0 }), / ELU at α = 0 is ReLU there and /);
+  });
+
   await t.step("for Leaky ReLU it names the share it passes back, α", () => {
     for (const alpha of ALPHAS.filter((a) => a > 0)) {
       const caption = deadCaption({ activation: "leakyRelu", alpha });
@@ -56,4 +73,34 @@ Deno.test("deadCaption() says what the hidden activation passes back to a dead n
       );
     }
   });
+});
+
+Deno.test("resolveExplorerSettings() takes the values at the edges of every range, as given", () => {
+  const edges: ExploreOptions[] = [
+    { alpha: 0 },
+    { alpha: 1 },
+    { learningRate: 10 },
+    { learningRate: Number.MIN_VALUE },
+    { biasInit: -5 },
+    { biasInit: 5 },
+    { hidden: [1] },
+    { hidden: Array(MAX_LAYERS).fill(MAX_WIDTH) },
+    { noise: 0 },
+    { noise: 1 },
+    { n: 20 },
+    { n: 1000 },
+    { testFraction: 0.1 },
+    { testFraction: 0.9 },
+    { batchSize: 1 },
+    { batchSize: 1000 },
+    { epochs: 1 },
+    { epochs: 5000 },
+    { seed: Number.MAX_SAFE_INTEGER },
+    { seed: Number.MIN_SAFE_INTEGER },
+    { activation: "relu", optimizer: "adam", dataset: "xor" },
+  ];
+  for (const options of edges) {
+    assert.deepEqual(resolveExplorerSettings(options), { ...EXPLORER_DEFAULTS, ...options });
+  }
+  assert.deepEqual(resolveExplorerSettings({ alpha: undefined }), EXPLORER_DEFAULTS);
 });
