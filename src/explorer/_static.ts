@@ -48,38 +48,8 @@ function placed(svg: string, x: number, y: number): string {
 
 /** The static picture of `session` before any training, as a standalone SVG document. */
 export function staticPictureSvg(session: ExplorerSession): string {
-  const { settings, history } = session;
-  const domain = domainOf(session.train, session.test);
-  const pixels = new Uint8ClampedArray(GRID_SIZE * GRID_SIZE * 4);
-  boundaryPixels(session.model, gridPoints(domain), pixels);
-  const png = toBase64(encodePng(GRID_SIZE, GRID_SIZE, pixels));
-  const { left, top, width, height } = BOUNDARY_AREA;
-  const boundary = boundarySvg({
-    title: "Decision boundary (untrained)",
-    domain,
-    train: session.train,
-    test: session.test,
-    shading: `<image x="${left}" y="${top}" width="${width}" height="${height}" ` +
-      `preserveAspectRatio="none" href="data:image/png;base64,${png}"/>`,
-  });
-  const activation = activationSvg({
-    activation: activationOf(settings),
-    convention: "left",
-  });
-  const loss = epochChartSvg({
-    title: "Loss at epoch 0",
-    yLabel: "loss",
-    epochs: settings.epochs,
-    series: lossSeries(history),
-  });
-  const dead = epochChartSvg({
-    title: "Dead neurons at epoch 0",
-    yLabel: "dead fraction",
-    epochs: settings.epochs,
-    yRange: [0, 1],
-    yFormat: percent,
-    series: deadSeries(history, settings.hidden.length),
-  });
+  const { settings } = session;
+  const { boundary, activation, loss, dead } = initialCharts(session);
   const right = BOUNDARY_WIDTH + GAP;
   const heading = `relu-lab explorer, initial state: ${describeSettings(settings)}`;
   const title = wrapText(heading, STATIC_WIDTH - 2 * MARGIN, HEADING);
@@ -113,6 +83,43 @@ export function staticPictureSvg(session: ExplorerSession): string {
     placed(loss, 0, header + BOUNDARY_HEIGHT + GAP) +
     textLines(lines, right + MARGIN, linesTop, SETTINGS, `fill="#1d1d1f"`) +
     `</svg>`;
+}
+
+/** The four charts of the picture, each a standalone `<svg>`, at epoch 0. */
+function initialCharts(session: ExplorerSession) {
+  const { settings, history } = session;
+  const domain = domainOf(session.train, session.test);
+  const pixels = new Uint8ClampedArray(GRID_SIZE * GRID_SIZE * 4);
+  boundaryPixels(session.model, gridPoints(domain), pixels);
+  const png = toBase64(encodePng(GRID_SIZE, GRID_SIZE, pixels));
+  const { left, top, width, height } = BOUNDARY_AREA;
+  const boundary = boundarySvg({
+    title: "Decision boundary (untrained)",
+    domain,
+    train: session.train,
+    test: session.test,
+    shading: `<image x="${left}" y="${top}" width="${width}" height="${height}" ` +
+      `preserveAspectRatio="none" href="data:image/png;base64,${png}"/>`,
+  });
+  const activation = activationSvg({
+    activation: activationOf(settings),
+    convention: "left",
+  });
+  const loss = epochChartSvg({
+    title: "Loss at epoch 0",
+    yLabel: "loss",
+    epochs: settings.epochs,
+    series: lossSeries(history),
+  });
+  const dead = epochChartSvg({
+    title: "Dead neurons at epoch 0",
+    yLabel: "dead fraction",
+    epochs: settings.epochs,
+    yRange: [0, 1],
+    yFormat: percent,
+    series: deadSeries(history, settings.hidden.length),
+  });
+  return { boundary, activation, loss, dead };
 }
 
 /** A font size, whether bold, and the distance between baselines. */
