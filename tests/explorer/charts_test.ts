@@ -22,6 +22,10 @@ Deno.test("niceTicks() gives round values covering the range", async (t) => {
     assert.deepEqual(niceTicks(-3, 3, 6), [-3, -2, -1, 0, 1, 2, 3]);
     assert.ok(niceTicks(-1.13, 2.4, 5).includes(0));
   });
+  await t.step("a range that starts between ticks starts at the first tick inside it", () => {
+    assert.deepEqual(niceTicks(0.13, 0.87, 4), [0.2, 0.4, 0.6, 0.8]);
+    assert.deepEqual(niceTicks(-0.55, 0.3, 4), [-0.5, -0.25, 0, 0.25]);
+  });
   await t.step("an empty range gives its one value", () => {
     assert.deepEqual(niceTicks(1, 1), [1]);
   });
@@ -33,6 +37,11 @@ Deno.test("formatNumber() prints short labels", () => {
   assert.equal(formatNumber(0.77484, 4), "0.7748");
   assert.equal(formatNumber(-0), "0");
   assert.equal(formatNumber(0.0001), "1e-4");
+  assert.equal(formatNumber(0.001), "0.001", "plain from 10^-3");
+  assert.equal(formatNumber(0.00099), "9.9e-4");
+  assert.equal(formatNumber(99900), "99900", "plain below 10^5");
+  assert.equal(formatNumber(1e5), "1e+5");
+  assert.equal(formatNumber(-123456), "-1.23e+5");
   assert.equal(formatNumber(NaN), "NaN");
 });
 
