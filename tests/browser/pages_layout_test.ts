@@ -233,38 +233,33 @@ Deno.test({
         }
       });
       const explorerPage = pages.find((file) => file.endsWith("/01-relu-overview.html"))!;
-      await t.step(
-        `after a run that blew up (${JSON.stringify(BLOWN_UP)}), 01's explorer shows its ` +
-          "figures whole",
-        async (t) => {
-          for (const [screen, width] of SCREENS) {
-            await t.step(`${screen} (${width} px)`, async () => {
-              await faultsAt(explorerPage, width);
-              const run = await page.evaluate(playToTheEnd, BLOWN_UP);
-              // What makes the run a test: loss tick labels wider than the usual margin holds,
-              // and PReLU's two-line note of learned slopes.
-              assert.equal(run.status, "done");
-              assert.ok(run.widestLossTick > 4, `loss ticks: ${run.lossTicks.join(", ")}`);
-              assert.match(run.note, /^drawn at the initial slope; learned slopes now: mean -?\d/);
-              assert.deepEqual(await page.evaluate(pageFaults), whole(screen));
-            });
-          }
-        },
-      );
-      await t.step(
-        `with the longest settings it takes (${JSON.stringify(LONGEST_RUN)}), 01's explorer ` +
-          "shows its figures whole",
-        async (t) => {
-          for (const [screen, width] of SCREENS) {
-            await t.step(`${screen} (${width} px)`, async () => {
-              await faultsAt(explorerPage, width);
-              const run = await page.evaluate(playToTheEnd, LONGEST_RUN);
-              assert.equal(run.status, "done");
-              assert.deepEqual(await page.evaluate(pageFaults), whole(screen));
-            });
-          }
-        },
-      );
+      /** Restarts 01's explorer with `settings`, plays it to the end, then looks for faults. */
+      const afterRun = (
+        what: string,
+        settings: Record<string, unknown>,
+        check: (run: Awaited<ReturnType<typeof playToTheEnd>>) => void = () => {},
+      ) =>
+        t.step(
+          `${what} (${JSON.stringify(settings)}), 01's explorer shows its figures whole`,
+          async (t) => {
+            for (const [screen, width] of SCREENS) {
+              await t.step(`${screen} (${width} px)`, async () => {
+                await faultsAt(explorerPage, width);
+                const run = await page.evaluate(playToTheEnd, settings);
+                assert.equal(run.status, "done");
+                check(run);
+                assert.deepEqual(await page.evaluate(pageFaults), whole(screen));
+              });
+            }
+          },
+        );
+      await afterRun("after a run that blew up", BLOWN_UP, (run) => {
+        // What makes the run a test: loss tick labels wider than the usual margin holds, and
+        // PReLU's two-line note of learned slopes.
+        assert.ok(run.widestLossTick > 4, `loss ticks: ${run.lossTicks.join(", ")}`);
+        assert.match(run.note, /^drawn at the initial slope; learned slopes now: mean -?\d/);
+      });
+      await afterRun("with the longest settings it takes", LONGEST_RUN);
     });
   } finally {
     await Deno.remove(OUT, { recursive: true });
