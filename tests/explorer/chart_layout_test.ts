@@ -12,6 +12,7 @@ import {
   boundarySvg,
   CLASS_COLORS,
   deadSeries,
+  domainOf,
   epochChartLayout,
   epochChartSvg,
   lossSeries,
@@ -110,7 +111,7 @@ Deno.test("epochChartSvg() places its plot, ticks and labels where its layout ru
   });
   await t.step("axis labels: x centred 31 below the area, y rotated at its middle", () => {
     assert.equal(at(svg, "epoch"), "199,237");
-    assert.match(svg, /transform="translate\(16 128\) rotate\(-90\)">loss</);
+    assert.match(svg, /<text x="0" y="0" [^>]*transform="translate\(16 128\) rotate\(-90\)">loss</);
   });
   await t.step("the title at (10, 18), the legend from (12, 38) in one row", () => {
     assert.equal(at(svg, "Loss"), "10,18");
@@ -179,13 +180,44 @@ Deno.test("activationSvg() draws f and f' over z in [-3, 3] at 20 points a unit"
   // One note line: the area from 62 down to 206; y from -1 to 3 (ReLU's values and slopes).
   assert.match(svg, /<line x1="52" y1="62" x2="52" y2="206"/);
   assert.equal(f[60], "199,170", "f(0) = 0 at the area's middle, a quarter up");
+  const lines = elements(svg, "polyline");
+  assert.deepEqual(lines.map((l) => `${l.stroke} ${l["stroke-width"]} ${l["stroke-dasharray"]}`), [
+    `${SERIES_COLORS[0]} 2 undefined`,
+    `${SERIES_COLORS[1]} 2 5 3`,
+    `${SERIES_COLORS[1]} 2 5 3`,
+  ], "f solid in the first colour, f' dashed in the second");
+  const keys = elements(svg, "line").filter((l) => l["stroke-width"] === "2");
+  assert.deepEqual(keys.map((l) => `${l.stroke} ${l["stroke-dasharray"]}`), [
+    `${SERIES_COLORS[0]} undefined`,
+    `${SERIES_COLORS[1]} 4 3`,
+  ], "the legend keys as the lines");
+  const marks = elements(svg, "circle").map((c) => `${c.fill} ${c.stroke}`);
+  assert.deepEqual(marks, [
+    `${SERIES_COLORS[1]} ${SERIES_COLORS[1]}`, // legend: f'(0) used
+    `white ${SERIES_COLORS[1]}`, // legend: one-sided limits
+    `white ${SERIES_COLORS[1]}`, // the ring at the right-hand limit 1
+    `${SERIES_COLORS[1]} undefined`, // the dot at f'(0) = 0
+  ]);
+});
+
+Deno.test("domainOf() is the square around every point of every set, 10% wider", () => {
+  const a = { x: fromRows([[0, 1]]), y: new Int32Array([0]) };
+  const b = { x: fromRows([[1, 4], [0.5, 2]]), y: new Int32Array([1, 0]) };
+  // x from 0 to 1, y from 1 to 4: a square of side 3 × 1.1 around (0.5, 2.5).
+  const domain = domainOf(a, b);
+  const expected = { x0: -1.15, x1: 2.15, y0: 0.85, y1: 4.15 };
+  for (const key of ["x0", "x1", "y0", "y1"] as const) {
+    assert.ok(Math.abs(domain[key] - expected[key]) < 1e-12, `${key} = ${domain[key]}`);
+  }
+  const flat = domainOf({ x: fromRows([[2, 3], [2, 3]]), y: new Int32Array([0, 1]) });
+  assert.ok(flat.x1 > flat.x0 && flat.y1 > flat.y0, "one point still gives a square");
 });
 
 Deno.test("boundarySvg()'s legend shows classes as dots, the test set as a ring", () => {
   const svg = boundarySvg({
     title: "Boundary",
     domain: { x0: -1, x1: 1, y0: -1, y1: 1 },
-    train: { x: fromRows([[0, 0]]), y: new Int32Array([1]) },
+    train: { x: fromRows([[0, 0], [-0.5, 0.5]]), y: new Int32Array([1, 1]) },
     test: { x: fromRows([[0.5, -0.5]]), y: new Int32Array([0]) },
     shading: "",
   });
@@ -198,6 +230,10 @@ Deno.test("boundarySvg()'s legend shows classes as dots, the test set as a ring"
     "221.6,34 white #5f6368",
     // the points: x from 52 to 346, y from 336 up to 52
     `199,194 ${CLASS_COLORS[1]} white`,
+    `125.5,123 ${CLASS_COLORS[1]} white`,
     `272.5,265 white ${CLASS_COLORS[0]}`,
   ]);
+  assert.ok(!svg.includes('stroke="#e4e6ea"'), "no grid lines over the shading");
+  const ticks = elements(svg, "line").filter((l) => l.x1 === "48" && l.x2 === "52");
+  assert.equal(ticks.length, 5, "y ticks as short marks left of the area: -1, -0.5, …, 1");
 });
