@@ -2,10 +2,12 @@ import assert from "node:assert/strict";
 import {
   comparableText,
   normalizeNotebook,
+  normalizeOutput,
   type Notebook,
   parseNotebook,
   serializeNotebook,
   splitLines,
+  stripOutputs,
 } from "../../src/runner/notebook.ts";
 
 function executed(timing: string): Notebook {
@@ -100,8 +102,16 @@ Deno.test("parseNotebook() rejects what is not nbformat 4 with a one-line TypeEr
     });
   };
   await t.step("another nbformat", () => rejects('{"cells": [], "nbformat": 3}', /nbformat=3/));
-  await t.step("damaged JSON, even across lines", () => {
-    rejects('{\n "cells": [\n  {"cell_type": "code",\n', /not valid JSON/);
+  await t.step("damaged JSON, even across lines, with the parser's words whole", () => {
+    const damaged = '{\n "cells": [\n  {"cell_type": "code",\n';
+    let detail = "";
+    try {
+      JSON.parse(damaged);
+    } catch (error) {
+      detail = (error as Error).message.replace(/\s+/g, " ");
+    }
+    assert.ok(detail.length > 10 && detail.length < 160, detail);
+    rejects(damaged, new RegExp(`not valid JSON \\(${RegExp.escape(detail)}\\)$`));
   });
   await t.step("JSON that is not an object", () => {
     rejects("[1, 2]", /not a JSON object/);
@@ -118,4 +128,75 @@ Deno.test("normalizeNotebook() ends every cell source with a newline (what deno 
   assert.deepEqual(normal.cells.map((c) => c.source), [["# T\n"], ["console.log(1)\n"], [
     "timing()\n",
   ]]);
+});
+
+Deno.test("serializeNotebook() writes as Jupyter does: keys sorted at every depth, one-space indent", () => {
+  const notebook = {
+    nbformat_minor: 5,
+    nbformat: 4,
+    metadata: { zeta: 1, alpha: { d: null, c: [1, "x"] } },
+    cells: [],
+  } as unknown as Notebook;
+  assert.equal(
+    serializeNotebook(notebook),
+    '{\n "cells": [],\n "metadata": {\n  "alpha": {\n   "c": [\n    1,\n    "x"\n   ],\n' +
+      '   "d": null\n  },\n  "zeta": 1\n },\n "nbformat": 4,\n "nbformat_minor": 5\n}\n',
+  );
+});
+
+Deno.test("normalizeOutput() stores text as line lists and leaves everything else as it was", async (t) => {
+  await t.step("stream text, given as a string or as a list of pieces", () => {
+    assert.deepEqual(
+      normalizeOutput({ output_type: "stream", name: "stdout", text: "a\nb\n" }),
+      { output_type: "stream", name: "stdout", text: ["a\n", "b\n"] },
+    );
+    assert.deepEqual(
+      normalizeOutput({ output_type: "stream", name: "stdout", text: ["a", "\nb"] }),
+      { output_type: "stream", name: "stdout", text: ["a\n", "b"] },
+    );
+  });
+  await t.step("text/* and SVG data split into lines; images and JSON kept whole", () => {
+    const out = normalizeOutput({
+      output_type: "display_data",
+      data: {
+        "text/plain": "x\ny",
+        "text/html": ["<p>", "</p>"],
+        "image/svg+xml": "<svg>\n</svg>",
+        "image/png": "iVBOR\nw0K",
+        "application/json": { a: 1 },
+      },
+    });
+    assert.deepEqual(out, {
+      output_type: "display_data",
+      data: {
+        "text/plain": ["x\n", "y"],
+        "text/html": ["<p>", "</p>"],
+        "image/svg+xml": ["<svg>\n", "</svg>"],
+        "image/png": "iVBOR\nw0K",
+        "application/json": { a: 1 },
+      },
+      metadata: {},
+    }, "no text or traceback field added to a display");
+  });
+  await t.step("an error gets an empty traceback when it has none", () => {
+    assert.deepEqual(
+      normalizeOutput({ output_type: "error", ename: "E", evalue: "v" }),
+      { output_type: "error", ename: "E", evalue: "v", traceback: [] },
+    );
+  });
+});
+
+Deno.test("normalizeNotebook() leaves an empty cell empty", () => {
+  const notebook = executed("3 ms\n");
+  notebook.cells[0].source = "";
+  assert.deepEqual(normalizeNotebook(notebook).cells[0].source, []);
+});
+
+Deno.test("stripOutputs() empties code cells only", () => {
+  const stripped = stripOutputs(executed("3 ms\n"));
+  assert.deepEqual(stripped.cells[0], executed("3 ms\n").cells[0], "markdown as it was");
+  assert.deepEqual(
+    stripped.cells.slice(1).map((c) => [c.outputs, c.execution_count, c.source]),
+    [[[], null, "console.log(1)"], [[], null, "timing()"]],
+  );
 });

@@ -74,6 +74,7 @@ Deno.test("parseAssignment() splits at the first = and rejects a missing name", 
   assert.deepEqual(parseAssignment("label=a=b"), ["label", "a=b"]);
   assert.throws(() => parseAssignment("=3"), TypeError);
   assert.throws(() => parseAssignment("alpha"), /name=value/);
+  assert.deepEqual(parseAssignment("n=3"), ["n", 3], "a name of one letter");
 });
 
 Deno.test("declaredParameters() lists top-level names with their keyword", () => {
@@ -96,6 +97,15 @@ Deno.test("declaredParameters() lists top-level names with their keyword", () =>
     { name: "epochs", keyword: "var" },
     { name: "sizes", keyword: "let" },
   ]);
+});
+
+Deno.test("declaredParameters() passes over a destructuring declaration, which names no parameter", () => {
+  assert.deepEqual(
+    declaredParameters("const { a, b } = defaults;\nconst [c] = list;\nlet d = 1;"),
+    [
+      { name: "d", keyword: "let" },
+    ],
+  );
 });
 
 Deno.test("injectParameters() adds a cell after the parameters cell reusing each keyword", () => {
@@ -191,4 +201,58 @@ Deno.test("injectParameters() refuses an override whose type is not its literal 
     scale: "anything",
   });
   assert.match(sourceText(injected.cells[2]), /^const scale = "anything";$/m);
+});
+
+Deno.test("injectParameters() reads a default as the code does", async (t) => {
+  const refusal = (cell: string, overrides: Record<string, unknown>) => {
+    try {
+      injectParameters(notebookWith(cell), overrides, "x.ipynb");
+      return undefined;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  await t.step(
+    "true and an octal literal are literals; a comment after one is not part of it",
+    () => {
+      assert.match(refusal("let on = true;", { on: 1 })!, /its default, true, is a boolean$/);
+      assert.match(
+        refusal("const mask = 0o10;", { mask: "x" })!,
+        /its default, 0o10, is a number$/,
+      );
+      assert.match(
+        refusal("const n = 1 /* count */;", { n: "x" })!,
+        /its default, 1, is a number$/,
+      );
+    },
+  );
+  await t.step(
+    "a default continued on the next line is an expression, not the literal before",
+    () => {
+      assert.equal(refusal("const n = [1, 2]\n  .length;", { n: 3 }), undefined);
+    },
+  );
+  await t.step("null given for a number says null, without a kind in brackets", () => {
+    assert.equal(
+      refusal("const alpha = 0.01;", { alpha: null }),
+      "Cannot set alpha in x.ipynb to null as its default, 0.01, is a number",
+    );
+  });
+  await t.step("a parameters cell first in the notebook is found", () => {
+    const notebook = notebookWith("const alpha = 0.01;");
+    notebook.cells.shift();
+    const injected = injectParameters(notebook, { alpha: 0.5 });
+    assert.deepEqual(injected.cells.map((cell) => cell.metadata.tags ?? []), [
+      ["parameters"],
+      ["injected-parameters"],
+      [],
+    ]);
+  });
+});
+
+Deno.test("declaredParameters() stops at the end of a cell that ends in a name", () => {
+  assert.deepEqual(declaredParameters("let d = 1\nconst e = f"), [
+    { name: "d", keyword: "let" },
+    { name: "e", keyword: "const" },
+  ]);
 });
