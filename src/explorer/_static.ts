@@ -177,9 +177,9 @@ function settingsLines(session: ExplorerSession): string[] {
 }
 
 /**
- * Glyph widths in ems by class, regular and bold: each at least DejaVu Sans's widest glyph of
- * the class (the font Linux falls back to for the picture's font list, wider than Segoe UI or
- * San Francisco), so that a line estimated to fit does fit. A glyph not listed counts as 1 em.
+ * Glyph widths in ems by class, regular and bold: each at least the widest glyph of the class in
+ * DejaVu Sans (what Debian's Chromium draws the picture's font list in), so that a line
+ * estimated to fit does fit there. A glyph not listed counts as 1 em.
  */
 const GLYPH_WIDTHS: readonly (readonly [glyphs: string, regular: number, bold: number])[] = [
   ["ijlI'′", 0.3, 0.38],
@@ -190,7 +190,7 @@ const GLYPH_WIDTHS: readonly (readonly [glyphs: string, regular: number, bold: n
   ["aeo", 0.62, 0.69],
   ["bdghnpqu0123456789", 0.64, 0.72],
   ["α", 0.66, 0.69],
-  ["ABCDEFGHKLNOPQRSTUVXYZ", 0.79, 0.85],
+  ["ABCDEFGHKLNOPQRSTUVXYZ", 0.79, 0.86],
   ["w", 0.82, 0.93],
   ["=+", 0.84, 0.84],
   ["m%", 0.98, 1.05],
