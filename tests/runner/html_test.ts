@@ -142,6 +142,22 @@ Deno.test("renderMarkdown() protects maths from the Markdown parser", async (t) 
     assert.match(html, /\$5 and \$6/);
     assert.match(html, /<code>\$x\$<\/code>/);
   });
+  await t.step("dollars in every code span stay text, not only the first", () => {
+    const html = renderMarkdown("`$a$`, then `$b$` and `$c$`");
+    assert.ok(!html.includes("katex"), html);
+    assert.match(html, /<code>\$b\$<\/code> and <code>\$c\$<\/code>/);
+  });
+  await t.step("\\[ \\] is display maths, \\( \\) inline", () => {
+    assert.match(renderMarkdown("\\[x^2\\]"), /katex-display/);
+    const inline = renderMarkdown("so \\(x^2\\) here");
+    assert.match(inline, /class="katex"/);
+    assert.ok(!inline.includes("katex-display"), inline);
+  });
+  await t.step("broken TeX shows as red source in place of an error", () => {
+    const html = renderMarkdown("before $\\frac{1$ after");
+    assert.match(html, /class="katex-error"[^>]*>\\frac\{1</);
+    assert.match(html, /after/);
+  });
 });
 
 Deno.test("stripAnsi() removes colour codes", () => {
@@ -161,6 +177,11 @@ Deno.test("renderMarkdown() gives headings the ids Jupyter Notebook gives them",
   assert.ok(html.includes('<h1 id="Not-differentiable-at-$z-=-0$">'), html);
   assert.ok(html.includes('<h2 id="Role-in-ANNs">'), html);
   assert.ok(!renderMarkdown("```\n# a comment\n```").includes("id="));
+  const afterCode = renderMarkdown(
+    "```\n# a\n```\n\n```\n# b\n```\n\n# Real one\n\n    indented code",
+  );
+  assert.ok(afterCode.includes('<h1 id="Real-one">'), afterCode);
+  assert.ok(renderMarkdown("# a > b & c").includes('<h1 id="a-&gt;-b-&amp;-c">'));
 });
 
 const LIVE_HTML = '<div id="live">static</div><script type="module">\n' +

@@ -70,6 +70,16 @@ Deno.test("readSeries() reads a folder's notebooks in file-name order", async ()
     assert.ok(names.includes(name), name);
   }
   const parameters = series[names.indexOf("parameters")];
+  await Deno.mkdir("build", { recursive: true });
+  const folder = await Deno.makeTempDir({ dir: "build", prefix: "series-" });
+  try {
+    await Deno.copyFile(new URL("fixtures/hello.ipynb", import.meta.url), `${folder}/b.ipynb`);
+    await Deno.writeTextFile(`${folder}/a.txt`, "not a notebook");
+    await Deno.mkdir(`${folder}/c.ipynb`);
+    assert.deepEqual((await readSeries(folder)).map((entry) => entry.name), ["b"], "files only");
+  } finally {
+    await Deno.remove(folder, { recursive: true });
+  }
   assert.equal(parameters.title, "Parameters fixture");
   assert.match(parameters.summary, /^The slope \$\\alpha\$ of Leaky ReLU/);
 });
