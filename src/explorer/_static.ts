@@ -21,6 +21,7 @@ import {
   lossSeries,
   percent,
 } from "./_charts.ts";
+import { wrapWords } from "../plot/_figure_svg.ts";
 import { encodePng, toBase64 } from "./_png.ts";
 import type { ExplorerSession } from "./_session.ts";
 import {
@@ -208,23 +209,11 @@ function textWidth(text: string, style: TextStyle): number {
 }
 
 /**
- * `text` broken at spaces into lines of at most `width` (estimated); a word wider than that gets
- * a line of its own.
+ * `text` broken at spaces (not at no-break spaces) into lines of at most `width`, estimated; a
+ * word wider than that gets a line of its own.
  */
 function wrapText(text: string, width: number, style: TextStyle): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    const longer = line === "" ? word : `${line} ${word}`;
-    if (line !== "" && textWidth(longer, style) > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = longer;
-    }
-  }
-  lines.push(line);
-  return lines;
+  return wrapWords(text.split(" "), (line) => textWidth(line, style) <= width);
 }
 
 /** The settings in a few words, e.g. "Leaky ReLU (α = 0.01), 2-16-16-2, two moons, seed 0". */

@@ -7,6 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { createActivation, fromRows } from "../../src/mod.ts";
+import { elements } from "./_svg.ts";
 import {
   activationSvg,
   boundarySvg,
@@ -18,13 +19,6 @@ import {
   lossSeries,
   SERIES_COLORS,
 } from "../../src/explorer/_charts.ts";
-
-/** Every `<tag …/>` element of `svg` with its attributes. */
-function elements(svg: string, tag: string): Record<string, string>[] {
-  return [...svg.matchAll(new RegExp(`<${tag} ([^>]*?)/?>`, "g"))].map(([, attributes]) =>
-    Object.fromEntries([...attributes.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]))
-  );
-}
 
 /** Every `<text>` of `svg`: its x, y and content. */
 function texts(svg: string): { x: string; y: string; text: string }[] {

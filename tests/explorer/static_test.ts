@@ -9,6 +9,7 @@ import { ExplorerSession } from "../../src/explorer/_session.ts";
 import { type ExploreOptions, resolveExplorerSettings } from "../../src/explorer/_settings.ts";
 import { describeSettings, STATIC_WIDTH, staticPictureSvg } from "../../src/explorer/_static.ts";
 import { LONGEST } from "./_longest_settings.ts";
+import { elements } from "./_svg.ts";
 
 interface Box {
   label: string;
@@ -26,10 +27,10 @@ interface Layout {
   texts: { size: number; x: number; y: number; text: string }[];
 }
 
-function numberAttribute(tag: string, name: string): number {
-  const value = new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
-  assert.ok(value !== undefined, `${tag} has ${name}`);
-  return Number(value);
+/** The attribute `name` of an element, as a number; it must be there. */
+function numberAttribute(element: Record<string, string>, name: string): number {
+  assert.ok(element[name] !== undefined, `${JSON.stringify(element)} has ${name}`);
+  return Number(element[name]);
 }
 
 function unescape(text: string): string {
@@ -37,23 +38,20 @@ function unescape(text: string): string {
 }
 
 function layoutOf(svg: string): Layout {
-  const root = /^<svg [^>]*>/.exec(svg)![0];
+  const [root, ...nested] = elements(svg, "svg");
   assert.equal(
-    root.match(/viewBox="0 0 (\S+) (\S+)"/)?.slice(1).join(" "),
-    [
-      numberAttribute(root, "width"),
-      numberAttribute(root, "height"),
-    ].join(" "),
+    root.viewBox,
+    `0 0 ${numberAttribute(root, "width")} ${numberAttribute(root, "height")}`,
     "the view box is the picture's size",
   );
-  const charts = [...svg.slice(root.length).matchAll(/<svg [^>]*>/g)].map(([tag]) => ({
-    label: /aria-label="([^"]*)"/.exec(tag)![1],
-    x: numberAttribute(tag, "x"),
-    y: numberAttribute(tag, "y"),
-    width: numberAttribute(tag, "width"),
-    height: numberAttribute(tag, "height"),
+  const charts = nested.map((chart) => ({
+    label: chart["aria-label"],
+    x: numberAttribute(chart, "x"),
+    y: numberAttribute(chart, "y"),
+    width: numberAttribute(chart, "width"),
+    height: numberAttribute(chart, "height"),
   }));
-  const outside = svg.slice(root.length).replace(/<svg [^>]*>.*?<\/svg>/gs, "");
+  const outside = svg.slice(svg.indexOf(">") + 1).replace(/<svg [^>]*>.*?<\/svg>/gs, "");
   const texts = [...outside.matchAll(/<g font-size="([\d.]+)"[^>]*>(.*?)<\/g>/g)].flatMap((
     [, size, group],
   ) =>
