@@ -9,6 +9,7 @@
 
 import { plotDefaults } from "./defaults.ts";
 import { escapeHtml } from "./escape_html.ts";
+import { wrapWords } from "./_wrap_words.ts";
 import type { FigureElement } from "./types.ts";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -114,24 +115,6 @@ function wrap(text: string, width: number, style: Style): string[] {
   const advance = style.fontSize * (style.bold ? BOLD_CHAR_WIDTH : CHAR_WIDTH);
   const perLine = Math.max(1, Math.floor(width / advance));
   return wrapWords(text.split(/\s+/).filter((w) => w !== ""), (line) => line.length <= perLine);
-}
-
-/**
- * Words broken greedily into lines joined by spaces: a line takes the next word while `fits`
- * holds for the longer line; a word that does not fit alone gets a line of its own.
- */
-export function wrapWords(words: readonly string[], fits: (line: string) => boolean): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of words) {
-    const longer = line === "" ? word : `${line} ${word}`;
-    if (line !== "" && !fits(longer)) {
-      lines.push(line);
-      line = word;
-    } else line = longer;
-  }
-  if (line !== "") lines.push(line);
-  return lines;
 }
 
 function textLine(text: string, x: number, baseline: number, style: Style): string {

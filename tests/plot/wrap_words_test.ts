@@ -1,6 +1,6 @@
 /** wrapWords(): the greedy line breaking both SVG text layouts share. */
 import assert from "node:assert/strict";
-import { wrapWords } from "../../src/plot/_figure_svg.ts";
+import { wrapWords } from "../../src/plot/_wrap_words.ts";
 
 const upTo = (n: number) => (line: string) => line.length <= n;
 

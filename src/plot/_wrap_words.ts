@@ -1,0 +1,24 @@
+/**
+ * Greedy line breaking for SVG text, shared by the figures' one-SVG layout and the explorer's
+ * static picture. No imports: the explorer's layer draws with no npm package.
+ *
+ * @module
+ */
+
+/**
+ * Words broken greedily into lines joined by spaces: a line takes the next word while `fits`
+ * holds for the longer line; a word that does not fit alone gets a line of its own.
+ */
+export function wrapWords(words: readonly string[], fits: (line: string) => boolean): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of words) {
+    const longer = line === "" ? word : `${line} ${word}`;
+    if (line !== "" && !fits(longer)) {
+      lines.push(line);
+      line = word;
+    } else line = longer;
+  }
+  if (line !== "") lines.push(line);
+  return lines;
+}
