@@ -378,3 +378,167 @@ Deno.test("renderIndexHtml() lists every notebook with its title, first paragrap
   assert.match(html, /url\(data:font\/woff2;base64,/, "KaTeX fonts for maths in summaries");
   assert.deepEqual(networkResources(html), []);
 });
+
+/** A page with each stylesheet's content replaced by "…", so that its frame can be read whole. */
+function frameOf(html: string): string {
+  return html.replace(/<style>[\s\S]*?<\/style>/g, "<style>…</style>");
+}
+
+Deno.test("renderNotebookHtml() frames the cells in one well-formed page", async () => {
+  const html = await renderNotebookHtml(
+    { cells: [], metadata: {}, nbformat: 4, nbformat_minor: 5 },
+    {
+      title: "Empty & new",
+    },
+  );
+  const contents = '<p class="toc-title"><a href="#">Empty &#38; new</a></p><ol></ol>';
+  const pager = (where: string, label: string) =>
+    `<nav class="pager ${where}" aria-label="${label}"><span class="prev none"></span>` +
+    '<a class="home" href="index.html">All notebooks</a><span class="next none"></span></nav>';
+  assert.equal(
+    frameOf(html),
+    `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Empty &#38; new</title>
+<style>…</style>
+<style>…</style>
+<style>…</style>
+</head>
+<body>
+${pager("top", "Notebooks")}
+<div class="layout">
+<nav class="toc sidebar" aria-label="Contents">${contents}</nav>
+<main id="content">
+<details class="toc narrow"><summary>Contents</summary>${contents}</details>
+
+</main>
+</div>
+${pager("bottom", "Notebooks (end)")}
+</body>
+</html>
+`,
+  );
+});
+
+Deno.test("renderNotebookHtml() writes a neighbour's link as its label and its title", async () => {
+  const html = await renderNotebookHtml(chapter, { previous, next });
+  const top = /<nav class="pager top"[^>]*>([\s\S]*?)<\/nav>/.exec(html)?.[1];
+  assert.equal(
+    top,
+    '<a class="prev" rel="prev" href="03-relu-limitations.html"><span class="label">← Previous' +
+      '</span><span class="title">Limitations of ReLU</span></a><a class="home" href="index.html">' +
+      'All notebooks</a><a class="next" rel="next" href="05-leaky-relu-tradeoffs.html"><span ' +
+      'class="label">Next →</span><span class="title">Leaky ReLU: what it buys &#38; costs</span></a>',
+  );
+});
+
+Deno.test("renderNotebookHtml() shows a code cell as its prompt, its source and its outputs", async (t) => {
+  const cell = (source: string, tags: string[] = [], count: number | null = 3) => ({
+    cell_type: "code" as const,
+    metadata: { tags },
+    source,
+    execution_count: count,
+    outputs: [{ output_type: "execute_result" as const, data: { "text/plain": "1" } }],
+  });
+  const render = async (cells: Notebook["cells"]) => {
+    const html = await renderNotebookHtml({
+      cells,
+      metadata: { language_info: { name: "no-such-language" } },
+      nbformat: 4,
+      nbformat_minor: 5,
+    });
+    return [...html.matchAll(/<section class="cell[\s\S]*?<\/section>/g)].map((m) => m[0]);
+  };
+  const outputs = '<div class="outputs"><pre class="output text">1</pre></div>';
+  await t.step("the input, then the outputs, each in its box; tags become classes", async () => {
+    assert.deepEqual(await render([cell("x < 1", ["figure"])]), [
+      '<section class="cell code tag-figure"><div class="input"><span class="prompt">[3]</span>' +
+      `<pre class="source"><code>x &#60; 1</code></pre></div>${outputs}</section>`,
+    ]);
+  });
+  await t.step("a cell never run shows an empty prompt", async () => {
+    const [html] = await render([cell("x", [], null)]);
+    assert.match(html, /<span class="prompt">\[ \]<\/span>/);
+  });
+  await t.step("a blank cell and a cell tagged remove-input show their outputs only", async () => {
+    assert.deepEqual(await render([cell(" \n "), cell("secret()", ["remove-input"])]), [
+      `<section class="cell code">${outputs}</section>`,
+      `<section class="cell code tag-remove-input">${outputs}</section>`,
+    ]);
+  });
+});
+
+Deno.test("renderOutput() shows an error's traceback, or its name and value without one", async (t) => {
+  const error = (traceback?: string[]) =>
+    renderOutput({ output_type: "error", ename: "RangeError", evalue: "alpha < 0", traceback });
+  await t.step("a traceback of one line is shown", () => {
+    assert.equal(
+      error(["RangeError: at line 1"]),
+      '<pre class="output error">RangeError: at line 1</pre>',
+    );
+  });
+  await t.step("an empty or absent traceback gives the name and the value", () => {
+    const plain = '<pre class="output error">RangeError: alpha &#60; 0</pre>';
+    assert.equal(error([]), plain);
+    assert.equal(error(undefined), plain);
+  });
+});
+
+Deno.test("renderOutput() keeps printed text in columns only when two lines are in columns", () => {
+  const stream = (text: string) => renderOutput({ output_type: "stream", name: "stdout", text });
+  assert.equal(
+    stream("a  b\nc  d\n"),
+    '<pre class="output stream stdout aligned">a  b\nc  d\n</pre>',
+  );
+  assert.equal(stream("a  b\nc d\n"), '<pre class="output stream stdout">a  b\nc d\n</pre>');
+});
+
+Deno.test("renderOutput() prints JSON indented by two spaces", () => {
+  assert.equal(
+    renderOutput({ output_type: "execute_result", data: { "application/json": { a: [1] } } }),
+    '<pre class="output json">{\n  &#34;a&#34;: [\n    1\n  ]\n}</pre>',
+  );
+});
+
+Deno.test("networkResources() names each resource with its whole address", () => {
+  assert.deepEqual(
+    networkResources(
+      '<img alt="" src="https://example.org/a.png?w=2&amp;h=3"><style>@font-face{src:' +
+        'url(//x.org/y.woff2)}@import "https://x.org/k.css";</style>',
+    ),
+    [
+      '<img alt="" src="https://example.org/a.png?w=2&amp;h=3',
+      "url(//x.org/y.woff2)",
+      '@import "https://x.org/k.css"',
+    ],
+  );
+});
+
+Deno.test("renderIndexHtml() frames its list in one well-formed page", async () => {
+  const html = await renderIndexHtml([{ name: "02-b", title: "B", status: "ok", seconds: 2 }]);
+  assert.equal(
+    frameOf(html),
+    `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>relu-lab notebooks</title>
+<style>…</style>
+<style>…</style>
+</head>
+<body>
+<main id="content" class="index">
+<h1>relu-lab notebooks</h1>
+<ol class="index">
+<li><h2><a href="02-b.html">B</a></h2><p class="meta">02-b · ok · ran in 2 s</p></li>
+</ol>
+</main>
+</body>
+</html>
+`,
+  );
+});
