@@ -47,6 +47,17 @@ Deno.test("formatTables() wraps tables to scroll and marks numeric columns", asy
         '<td class="num">3</td></tr></table></div>',
     );
   });
+  await t.step("tables, rows and cells with other attributes, and numbers in markup, count", () => {
+    const html = '<table class="t"><tr class="odd"><th scope="col">n</th><th>x</th></tr>' +
+      '<tr class="even"><td title="count"><strong>12</strong></td>' +
+      '<td><span class="katex">0.5</span></td></tr></table>';
+    assert.equal(
+      formatTables(html),
+      '<div class="table-scroll"><table class="t"><tr class="odd"><th scope="col" class="num">n' +
+        '</th><th class="num">x</th></tr><tr class="even"><td title="count" class="num"><strong>12' +
+        '</strong></td><td class="num"><span class="katex">0.5</span></td></tr></table></div>',
+    );
+  });
   await t.step("tables with merged cells are wrapped but not marked", () => {
     const html = '<table><tr><td colspan="2">1</td></tr><tr><td>2</td><td>3</td></tr></table>';
     assert.equal(formatTables(html), `<div class="table-scroll">${html}</div>`);
