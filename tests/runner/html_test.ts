@@ -384,31 +384,35 @@ function frameOf(html: string): string {
   return html.replace(/<style>[\s\S]*?<\/style>/g, "<style>…</style>");
 }
 
+/** The frame of every page around `body`: its head with `sheets` stylesheets shown as "…". */
+function framed(title: string, sheets: number, body: string): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+${"<style>…</style>\n".repeat(sheets)}</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
 Deno.test("renderNotebookHtml() frames the cells in one well-formed page", async () => {
-  const html = await renderNotebookHtml(
-    { cells: [], metadata: {}, nbformat: 4, nbformat_minor: 5 },
-    {
-      title: "Empty & new",
-    },
-  );
+  const empty: Notebook = { cells: [], metadata: {}, nbformat: 4, nbformat_minor: 5 };
+  const html = await renderNotebookHtml(empty, { title: "Empty & new" });
   const contents = '<p class="toc-title"><a href="#">Empty &#38; new</a></p><ol></ol>';
   const pager = (where: string, label: string) =>
     `<nav class="pager ${where}" aria-label="${label}"><span class="prev none"></span>` +
     '<a class="home" href="index.html">All notebooks</a><span class="next none"></span></nav>';
   assert.equal(
     frameOf(html),
-    `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Empty &#38; new</title>
-<style>…</style>
-<style>…</style>
-<style>…</style>
-</head>
-<body>
-${pager("top", "Notebooks")}
+    framed(
+      "Empty &#38; new",
+      3,
+      `${pager("top", "Notebooks")}
 <div class="layout">
 <nav class="toc sidebar" aria-label="Contents">${contents}</nav>
 <main id="content">
@@ -416,10 +420,8 @@ ${pager("top", "Notebooks")}
 
 </main>
 </div>
-${pager("bottom", "Notebooks (end)")}
-</body>
-</html>
-`,
+${pager("bottom", "Notebooks (end)")}`,
+    ),
   );
 });
 
@@ -521,24 +523,15 @@ Deno.test("renderIndexHtml() frames its list in one well-formed page", async () 
   const html = await renderIndexHtml([{ name: "02-b", title: "B", status: "ok", seconds: 2 }]);
   assert.equal(
     frameOf(html),
-    `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>relu-lab notebooks</title>
-<style>…</style>
-<style>…</style>
-</head>
-<body>
-<main id="content" class="index">
+    framed(
+      "relu-lab notebooks",
+      2,
+      `<main id="content" class="index">
 <h1>relu-lab notebooks</h1>
 <ol class="index">
 <li><h2><a href="02-b.html">B</a></h2><p class="meta">02-b · ok · ran in 2 s</p></li>
 </ol>
-</main>
-</body>
-</html>
-`,
+</main>`,
+    ),
   );
 });
