@@ -9,9 +9,13 @@ import {
   APT_COMMAND,
   APT_PACKAGES,
   ensureJupyter,
+  ensureKernelSpec,
   ensureUserKernelSpec,
+  findExecutable,
   findJupyter,
+  hasJupyterClient,
   JupyterMissingError,
+  kernelSpec,
   missingJupyterAction,
   pythonOfJupyter,
 } from "../../src/runner/jupyter.ts";
@@ -77,11 +81,64 @@ Deno.test("findJupyter() takes the jupyter first on PATH and the Python of its #
   assert.ok((await lines(`${dir}/calls`)).includes("python3 -c import jupyter_client"));
 });
 
+Deno.test("findExecutable() finds what the shell would run: executable files only, in PATH's order", async (t) => {
+  const dir = await scratch("find-executable");
+  for (const sub of ["a", "b", "c", "d"]) await Deno.mkdir(`${dir}/${sub}`);
+  await Deno.mkdir(`${dir}/a/tool`); // a folder of that name
+  await Deno.writeTextFile(`${dir}/b/tool`, "#!/bin/sh\n"); // a file that may not run
+  await script(`${dir}/c/tool`, "#!/bin/sh\n");
+  await script(`${dir}/d/tool`, "#!/bin/sh\n");
+  await t.step("a folder and a file without the x bit are passed over", async () => {
+    const path = `${dir}/a::${dir}/b:${dir}/c/:${dir}/d`;
+    assert.equal(await findExecutable("tool", path), `${dir}/c/tool`);
+  });
+  await t.step(
+    "a name with a slash is that file, if it may run; none in PATH is undefined",
+    async () => {
+      assert.equal(await findExecutable("tool", `${dir}/a:${dir}/b`), undefined);
+      assert.equal(await findExecutable(`${dir}/b/tool`, PATH), undefined);
+      assert.equal(await findExecutable(`${dir}/d/tool`, ""), `${dir}/d/tool`);
+    },
+  );
+});
+
+Deno.test("hasJupyterClient() is false for a Python that is not there, true for Debian's", async () => {
+  assert.equal(await hasJupyterClient("/nonexistent/python3"), false);
+  assert.equal(await hasJupyterClient("/usr/bin/python3"), true);
+});
+
+Deno.test("findJupyter() takes Debian's only when its jupyter is there and its Python has the client", async () => {
+  const dir = await scratch("debian-half");
+  const debian = { jupyter: "/nonexistent/jupyter", python: "/usr/bin/python3" };
+  assert.equal(await findJupyter({ path: `${dir}/bin`, debian }), undefined);
+  const full = { jupyter: "/usr/bin/jupyter", python: "/usr/bin/python3" };
+  assert.deepEqual(await findJupyter({ path: `${dir}/bin`, debian: full }), full);
+});
+
+Deno.test("ensureKernelSpec() writes the private kernelspec once, and again for another deno", async () => {
+  const dir = await scratch("private-spec");
+  const file = `${dir}/jupyter/kernels/deno/kernel.json`;
+  assert.equal(await ensureKernelSpec(dir, "/opt/deno"), true, "written");
+  const text = await Deno.readTextFile(file);
+  assert.equal(text, JSON.stringify(kernelSpec("/opt/deno"), null, 2) + "\n");
+  assert.deepEqual(JSON.parse(text).argv.slice(0, 3), ["/opt/deno", "jupyter", "--kernel"]);
+  assert.equal(await ensureKernelSpec(dir, "/opt/deno"), false, "there already");
+  assert.equal(await ensureKernelSpec(dir, "/usr/local/bin/deno"), true, "another deno");
+  assert.equal(JSON.parse(await Deno.readTextFile(file)).argv[0], "/usr/local/bin/deno");
+});
+
 Deno.test("pythonOfJupyter() reads #!/usr/bin/env python3 through PATH, and asks a shell wrapper's jupyter", async (t) => {
   const dir = await scratch("python-of");
   await jupyterWrappers(dir);
   await t.step("#!/usr/bin/env python3", async () => {
     const viaEnv = await script(`${dir}/jupyter-env`, "#!/usr/bin/env python3\nprint(1)\n");
+    assert.equal(await pythonOfJupyter(viaEnv, `${dir}/bin:${PATH}`), `${dir}/bin/python3`);
+  });
+  await t.step("env's options and assignments are passed over to the program", async () => {
+    const viaEnv = await script(
+      `${dir}/jupyter-env-s`,
+      "#!/usr/bin/env -S PYTHONDONTWRITEBYTECODE=1 python3 -u\nprint(1)\n",
+    );
     assert.equal(await pythonOfJupyter(viaEnv, `${dir}/bin:${PATH}`), `${dir}/bin/python3`);
   });
   await t.step(
