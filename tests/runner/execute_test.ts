@@ -121,3 +121,64 @@ async function killGroup(pid: number): Promise<void> {
   await waitFor("the stand-in's kernel to end", async () => !(await alive(pid)) || undefined, 5)
     .catch(() => {});
 }
+
+Deno.test("executeNotebook numbers the cells that ran from 1 and clears the cells after a failure", async () => {
+  // A stand-in execute.py that reports two cells, the second one failed, in its own counts.
+  const stream = { output_type: "stream", name: "stdout", text: "a\n" };
+  const result = { output_type: "execute_result", execution_count: 5, data: { "text/plain": "2" } };
+  const error = { ename: "Error", evalue: "x", traceback: ["Error: x"] };
+  const events = [
+    { event: "started" },
+    { event: "cell", index: 0, status: "ok", execution_count: 5, outputs: [stream, result] },
+    {
+      event: "cell",
+      index: 1,
+      status: "error",
+      execution_count: 6,
+      outputs: [{ output_type: "error", ...error }],
+      error,
+    },
+  ];
+  await Deno.mkdir(DIR, { recursive: true });
+  const python = `${DIR}/python-scripted`;
+  await Deno.writeTextFile(
+    python,
+    `#!/bin/bash\nread -r request\ncat <<'EVENTS'\n${
+      events.map((e) => JSON.stringify(e)).join("\n")
+    }\nEVENTS\n`,
+  );
+  await Deno.chmod(python, 0o755);
+  const stale = [{ output_type: "stream" as const, name: "stdout", text: "stale\n" }];
+  const code = (source: string) => ({
+    cell_type: "code" as const,
+    source,
+    metadata: {},
+    outputs: stale,
+    execution_count: 9,
+  });
+  const notebook: Notebook = {
+    cells: [
+      { cell_type: "markdown", source: "# Title", metadata: {} },
+      code("console.log('a'); 1 + 1"),
+      code("throw new Error('x')"),
+      code("3"),
+      { cell_type: "raw", source: "raw", metadata: {} },
+    ],
+    metadata: {},
+    nbformat: 4,
+    nbformat_minor: 5,
+  };
+  const run = await executeNotebook(notebook, { cwd: DIR, python, jupyterPath: DIR });
+  assert.deepEqual(run.notebook.cells, [
+    notebook.cells[0],
+    {
+      ...notebook.cells[1],
+      execution_count: 1,
+      outputs: [stream, { ...result, execution_count: 1 }],
+    },
+    { ...notebook.cells[2], execution_count: 2, outputs: [{ output_type: "error", ...error }] },
+    { ...notebook.cells[3], execution_count: null, outputs: [] },
+    notebook.cells[4],
+  ]);
+  assert.deepEqual(run.failure, { cellIndex: 2, source: "throw new Error('x')", ...error });
+});
