@@ -1,12 +1,14 @@
 /**
- * executeNotebook() when execute.py will not stop: a stand-in for the Python that runs it, a
- * shell script that ignores SIGTERM and leaves a "kernel" (a `sleep`) holding its output pipes,
- * as a hung execute.py with a live kernel would. The CLI must still end within seconds and leave
- * no kernel behind.
+ * executeNotebook() against stand-ins for execute.py, shell scripts run as its Python. One
+ * prints scripted events: the cells that ran, a failure, a timeout, a dead kernel, a fatal
+ * error, a line that is not JSON, or an exit before any cell ended. Another will not stop: it
+ * ignores SIGTERM and leaves a "kernel" (a `sleep`) holding its output pipes, as a hung
+ * execute.py with a live kernel would; the CLI must still end within seconds and leave no
+ * kernel behind.
  */
 
 import assert from "node:assert/strict";
-import { executeNotebook, Interrupted } from "../../src/runner/execute.ts";
+import { executeNotebook, ExecutionError, Interrupted } from "../../src/runner/execute.ts";
 import type { Notebook } from "../../src/runner/notebook.ts";
 import { OUT, waitFor } from "./_cli.ts";
 
@@ -139,15 +141,7 @@ Deno.test("executeNotebook numbers the cells that ran from 1 and clears the cell
       error,
     },
   ];
-  await Deno.mkdir(DIR, { recursive: true });
-  const python = `${DIR}/python-scripted`;
-  await Deno.writeTextFile(
-    python,
-    `#!/bin/bash\nread -r request\ncat <<'EVENTS'\n${
-      events.map((e) => JSON.stringify(e)).join("\n")
-    }\nEVENTS\n`,
-  );
-  await Deno.chmod(python, 0o755);
+  const python = await scripted("cells", events);
   const stale = [{ output_type: "stream" as const, name: "stdout", text: "stale\n" }];
   const code = (source: string) => ({
     cell_type: "code" as const,
@@ -181,4 +175,183 @@ Deno.test("executeNotebook numbers the cells that ran from 1 and clears the cell
     notebook.cells[4],
   ]);
   assert.deepEqual(run.failure, { cellIndex: 2, source: "throw new Error('x')", ...error });
+});
+
+/**
+ * Writes a stand-in execute.py that reads the request, prints `events` (objects as JSON lines,
+ * strings as they are), writes `stderr` and exits with `code`.
+ */
+async function scripted(
+  name: string,
+  events: (Record<string, unknown> | string)[],
+  options: { stderr?: string; code?: number } = {},
+): Promise<string> {
+  await Deno.mkdir(DIR, { recursive: true });
+  const lines = events.map((e) => typeof e === "string" ? e : JSON.stringify(e));
+  const path = `${DIR}/python-${name}`;
+  await Deno.writeTextFile(
+    path,
+    `#!/bin/bash\nread -r request\ncat <<'EVENTS'\n${lines.join("\n")}\nEVENTS\n` +
+      `cat >&2 <<'STDERR'\n${options.stderr ?? ""}\nSTDERR\nexit ${options.code ?? 0}\n`,
+  );
+  await Deno.chmod(path, 0o755);
+  return path;
+}
+
+const ONE_CELL: Notebook = {
+  cells: [
+    { cell_type: "markdown", source: "# Title", metadata: {} },
+    {
+      cell_type: "code",
+      source: "await sleep()",
+      metadata: {},
+      outputs: [],
+      execution_count: null,
+    },
+  ],
+  metadata: {},
+  nbformat: 4,
+  nbformat_minor: 5,
+};
+
+async function runScripted(
+  name: string,
+  events: (Record<string, unknown> | string)[],
+  options: { stderr?: string; code?: number } = {},
+) {
+  const python = await scripted(name, events, options);
+  return executeNotebook(ONE_CELL, { cwd: DIR, python, jupyterPath: DIR });
+}
+
+Deno.test("executeNotebook reports a timeout or a dead kernel as the failure of its cell", async (t) => {
+  const started = { event: "started" };
+  const outputs = [{ output_type: "stream", name: "stdout", text: "half\n" }];
+  await t.step(
+    "a timeout: the cell keeps what it printed; the hint says how to allow more",
+    async () => {
+      const run = await runScripted("timeout", [started, {
+        event: "timeout",
+        index: 0,
+        seconds: 3,
+        outputs,
+      }]);
+      assert.deepEqual(run.notebook.cells[1], {
+        ...ONE_CELL.cells[1],
+        execution_count: 1,
+        outputs,
+      });
+      assert.deepEqual(run.failure, {
+        cellIndex: 1,
+        source: "await sleep()",
+        ename: "Timeout",
+        evalue: "the cell ran longer than 3 s",
+        traceback: [],
+        hint: "raise the limit with --timeout SECONDS, or make the cell do less",
+      });
+    },
+  );
+  await t.step("a dead kernel: its signal, its exit code, or that neither is known", async () => {
+    for (
+      const [exitCode, how] of [
+        [-9, "killed by signal 9"],
+        [1, "exit code 1"],
+        [0, "exit code 0"],
+        [null, "exit code unknown"],
+      ] as const
+    ) {
+      const run = await runScripted("died", [started, {
+        event: "died",
+        index: 0,
+        exit_code: exitCode,
+        outputs,
+      }]);
+      assert.equal(run.failure?.ename, "KernelDied");
+      assert.equal(run.failure?.evalue, `the kernel died (${how}) while running cell 1`);
+      assert.deepEqual(run.notebook.cells[1].outputs, outputs);
+    }
+  });
+});
+
+Deno.test("executeNotebook turns what execute.py could not do into one ExecutionError line", async (t) => {
+  const fails = async (promise: Promise<unknown>, message: string) => {
+    await assert.rejects(promise, (error: Error) => {
+      assert.ok(error instanceof ExecutionError, String(error));
+      assert.equal(error.message, message);
+      return true;
+    });
+  };
+  await t.step(
+    "a fatal event, with the last line of stderr but Deno's unstable warning",
+    async () => {
+      await fails(
+        runScripted("fatal", [{ event: "fatal", message: "no kernel named deno" }], {
+          stderr: 'No such kernel\n\n"deno jupyter" is unstable',
+        }),
+        "Cannot execute notebook: no kernel named deno (its stderr ends: No such kernel)",
+      );
+      await fails(
+        runScripted("fatal-quiet", [{ event: "fatal", message: "no kernel named deno" }]),
+        "Cannot execute notebook: no kernel named deno",
+      );
+    },
+  );
+  await t.step("a line that is not JSON", async () => {
+    await fails(
+      runScripted("garbled", [{ event: "started" }, "Traceback (most recent call last):"]),
+      "Cannot execute notebook: execute.py wrote a line that is not JSON: " +
+        "Traceback (most recent call last):",
+    );
+  });
+  await t.step("an exit before any cell ended, with its code and last words", async () => {
+    await fails(
+      runScripted("exit", [{ event: "started" }], {
+        stderr: "ImportError: jupyter_client",
+        code: 3,
+      }),
+      "Cannot execute notebook: execute.py exited with code 3: ImportError: jupyter_client",
+    );
+  });
+  await t.step("a Python that cannot be run at all: its path and the system's reason", async () => {
+    const python = `${DIR}/no-such-python`;
+    await assert.rejects(
+      executeNotebook(ONE_CELL, { cwd: DIR, python, jupyterPath: DIR }),
+      (error: Error) =>
+        error instanceof ExecutionError && error.message.startsWith(`Cannot run ${python}: `) &&
+        error.message.includes("No such file or directory") && !error.message.includes("\n"),
+    );
+  });
+});
+
+Deno.test("executeNotebook says what to check when the kernel gives no detail", async (t) => {
+  const bare = { ename: "Error", evalue: "Execution failed", traceback: [] as string[] };
+  const hintFor = async (name: string, source: string, error = bare) => {
+    const python = await scripted(name, [
+      { event: "started" },
+      { event: "cell", index: 0, status: "error", outputs: [], error },
+    ]);
+    const notebook = { ...ONE_CELL, cells: [{ ...ONE_CELL.cells[1], source }] };
+    return (await executeNotebook(notebook, { cwd: DIR, python, jupyterPath: DIR })).failure?.hint;
+  };
+  await t.step("a cell with imports: the packages to check, then the syntax", async () => {
+    assert.equal(
+      await hintFor(
+        "bare-imports",
+        'import { a } from "npm:pkg@1";\nconst m = await import("lib");',
+      ),
+      "the kernel gave no detail: check that npm:pkg@1, lib can be fetched or resolved (npm " +
+        'name and version, deno.json "imports", network), and check the syntax: copy the cell ' +
+        "into a .ts file and run `deno check` on it",
+    );
+  });
+  await t.step("relative imports are not packages: the syntax alone", async () => {
+    assert.equal(
+      await hintFor("bare-relative", 'import { b } from "./b.ts";\nlet x = ;'),
+      "the kernel gave no detail, which usually means a syntax error: copy the cell into a .ts " +
+        "file and run `deno check` on it",
+    );
+  });
+  await t.step("an error with a traceback or another message needs no hint", async () => {
+    assert.equal(await hintFor("traced", "f()", { ...bare, traceback: ["at f"] }), undefined);
+    assert.equal(await hintFor("other", "f()", { ...bare, evalue: "f is not defined" }), undefined);
+  });
 });
