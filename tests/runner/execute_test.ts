@@ -355,3 +355,44 @@ Deno.test("executeNotebook says what to check when the kernel gives no detail", 
     assert.equal(await hintFor("other", "f()", { ...bare, evalue: "f is not defined" }), undefined);
   });
 });
+
+Deno.test("executeNotebook gives an execute.py that stops on SIGTERM the time to shut its kernel down", async () => {
+  // A stand-in that, on SIGTERM, takes a second to "shut its kernel down", notes it, and exits.
+  await Deno.mkdir(DIR, { recursive: true });
+  for (const file of ["shut-down", "polite.pid"]) {
+    await Deno.remove(`${DIR}/${file}`).catch(() => {});
+  }
+  const python = `${DIR}/python-polite`;
+  await Deno.writeTextFile(
+    python,
+    `#!/bin/bash
+trap 'sleep 1; kill $kernel; echo done > ${DIR}/shut-down; exit 0' TERM
+read -r request
+echo '{"event": "started"}'
+sleep 600 &
+kernel=$!
+echo $kernel > ${DIR}/polite.pid
+wait $kernel
+`,
+  );
+  await Deno.chmod(python, 0o755);
+  const controller = new AbortController();
+  const run = executeNotebook(NOTEBOOK, {
+    cwd: DIR,
+    python,
+    jupyterPath: DIR,
+    signal: controller.signal,
+  });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  controller.abort();
+  try {
+    await assert.rejects(run, Interrupted);
+    assert.equal(
+      await Deno.readTextFile(`${DIR}/shut-down`),
+      "done\n",
+      "it shut down in its own time",
+    );
+  } finally {
+    await killGroup(Number(await Deno.readTextFile(`${DIR}/polite.pid`)));
+  }
+});
