@@ -247,8 +247,6 @@ async function runExecutePy(
   const status = await child.status;
   signal?.removeEventListener("abort", onAbort);
   clearTimeout(killer);
-  // Killed by a signal, execute.py did not shut its kernel down.
-  if (status.signal !== null) killKernel();
   let pipeTimer: ReturnType<typeof setTimeout> | undefined;
   await Promise.race([
     Promise.all([stdout.done, stderr.done]),
@@ -256,6 +254,9 @@ async function runExecutePy(
   ]);
   clearTimeout(pipeTimer);
   await Promise.all([stdout.stop(), stderr.stop(), writer.close().catch(() => {})]);
+  // Killed by a signal, execute.py did not shut its kernel down. Only now is every line it
+  // wrote read, the one naming its kernel included: its exit can come before that line is.
+  if (status.signal !== null) killKernel();
   if (signal?.aborted) throw new Interrupted("interrupted: the kernel was shut down");
   if (garbled !== undefined) {
     throw new ExecutionError(

@@ -396,3 +396,42 @@ wait $kernel
     await killGroup(Number(await Deno.readTextFile(`${DIR}/polite.pid`)));
   }
 });
+
+Deno.test("executeNotebook kills the kernel of an execute.py that a signal killed", async () => {
+  // execute.py dies of SIGKILL (the OOM killer, say) after starting its kernel in a new session.
+  await Deno.mkdir(DIR, { recursive: true });
+  await Deno.remove(`${DIR}/kernel.pid`).catch(() => {});
+  const python = `${DIR}/python-killed`;
+  await Deno.writeTextFile(
+    python,
+    `#!/bin/bash
+read -r request
+setsid sleep 60 &
+echo $! > ${DIR}/kernel.pid
+echo "{\\"event\\": \\"kernel\\", \\"pid\\": $!}"
+echo '{"event": "started"}'
+kill -KILL $$
+`,
+  );
+  await Deno.chmod(python, 0o755);
+  const pid = Number(
+    await executeNotebook(NOTEBOOK, { cwd: DIR, python, jupyterPath: DIR }).then(
+      () => "resolved",
+      async (error) => {
+        assert.ok(error instanceof ExecutionError, String(error));
+        return await Deno.readTextFile(`${DIR}/kernel.pid`);
+      },
+    ),
+  );
+  try {
+    const gone = await waitFor(
+      "the kernel to be gone",
+      async () => !(await alive(pid)) || undefined,
+      2,
+    )
+      .catch(() => false);
+    assert.ok(gone, `the kernel (pid ${pid}) is still running`);
+  } finally {
+    await killGroup(pid);
+  }
+});
