@@ -285,7 +285,8 @@ Deno.test("executeNotebook turns what execute.py could not do into one Execution
     async () => {
       await fails(
         runScripted("fatal", [{ event: "fatal", message: "no kernel named deno" }], {
-          stderr: 'No such kernel\n\n"deno jupyter" is unstable',
+          stderr:
+            'Traceback (most recent call last):\nNo such kernel\n\n"deno jupyter" is unstable',
         }),
         "Cannot execute notebook: no kernel named deno (its stderr ends: No such kernel)",
       );
