@@ -223,6 +223,18 @@ async function runScripted(
   return executeNotebook(ONE_CELL, { cwd: DIR, python, jupyterPath: DIR });
 }
 
+Deno.test("executeNotebook reads long output whole, characters split across reads included", async () => {
+  // 3-byte characters over many pipe reads: the reads' boundaries fall inside characters.
+  const text = "€".repeat(300_000) + "\n";
+  const outputs = [{ output_type: "stream", name: "stdout", text }];
+  const run = await runScripted("long", [
+    { event: "started" },
+    { event: "cell", index: 0, status: "ok", outputs },
+    { event: "done" },
+  ]);
+  assert.equal(run.notebook.cells[1].outputs?.[0].text, text);
+});
+
 Deno.test("executeNotebook reports a timeout or a dead kernel as the failure of its cell", async (t) => {
   const started = { event: "started" };
   const outputs = [{ output_type: "stream", name: "stdout", text: "half\n" }];
