@@ -89,13 +89,7 @@ Deno.test("executeNotebook kills the kernel of an execute.py that ignores SIGTER
     assert.ok(error instanceof Interrupted, `rejected with ${error}`);
     // SIGTERM, 10 s for execute.py to shut down, then SIGKILL to it and its kernel.
     assert.ok(seconds < 13, `ended ${seconds.toFixed(1)} s after the abort`);
-    const gone = await waitFor(
-      "the kernel to be gone",
-      async () => !(await alive(pid)) || undefined,
-      2,
-    )
-      .catch(() => false);
-    assert.ok(gone, `the kernel (pid ${pid}) is still running`);
+    await assertGone(pid);
   } finally {
     await killGroup(pid);
   }
@@ -113,6 +107,17 @@ Deno.test("executeNotebook does not wait on pipes held by a process it cannot na
     await killGroup(pid);
   }
 });
+
+/** Asserts that the process `pid` ends within 2 s. */
+async function assertGone(pid: number): Promise<void> {
+  const gone = await waitFor(
+    "the kernel to be gone",
+    async () => !(await alive(pid)) || undefined,
+    2,
+  )
+    .catch(() => false);
+  assert.ok(gone, `the kernel (pid ${pid}) is still running`);
+}
 
 async function killGroup(pid: number): Promise<void> {
   for (const target of [-pid, pid]) {
@@ -437,13 +442,7 @@ kill -KILL $$
     ),
   );
   try {
-    const gone = await waitFor(
-      "the kernel to be gone",
-      async () => !(await alive(pid)) || undefined,
-      2,
-    )
-      .catch(() => false);
-    assert.ok(gone, `the kernel (pid ${pid}) is still running`);
+    await assertGone(pid);
   } finally {
     await killGroup(pid);
   }
