@@ -361,6 +361,12 @@ Deno.test("executeNotebook says what to check when the kernel gives no detail", 
         "into a .ts file and run `deno check` on it",
     );
   });
+  await t.step("one import is named as well", async () => {
+    assert.match(
+      await hintFor("bare-one", 'import "npm:one@2";') ?? "",
+      /check that npm:one@2 can/,
+    );
+  });
   await t.step("relative imports are not packages: the syntax alone", async () => {
     assert.equal(
       await hintFor("bare-relative", 'import { b } from "./b.ts";\nlet x = ;'),
