@@ -22,18 +22,27 @@ const NOTEBOOK: Notebook = {
 };
 
 /**
+ * Writes `body` as a bash script to run in execute.py's place, `<DIR>/python-<name>`, and
+ * removes the `kernel.pid` a stand-in before it may have left.
+ */
+async function bashStandIn(name: string, body: string): Promise<string> {
+  await Deno.mkdir(DIR, { recursive: true });
+  await Deno.remove(`${DIR}/kernel.pid`).catch(() => {});
+  const path = `${DIR}/python-${name}`;
+  await Deno.writeTextFile(path, `#!/bin/bash\n${body}`);
+  await Deno.chmod(path, 0o755);
+  return path;
+}
+
+/**
  * Writes a stand-in Python: it ignores SIGTERM, starts `sleep 60` (in a new session when
  * `ownGroup`, as jupyter_client starts kernels) with its stdout and stderr, writes its pid to
  * `kernel.pid`, reports it to the CLI when `report`, and then waits for ever.
  */
-async function standIn(ownGroup: boolean, report: boolean): Promise<string> {
-  await Deno.mkdir(DIR, { recursive: true });
-  await Deno.remove(`${DIR}/kernel.pid`).catch(() => {});
-  const path = `${DIR}/python`;
-  await Deno.writeTextFile(
-    path,
-    `#!/bin/bash
-trap '' TERM
+function standIn(ownGroup: boolean, report: boolean): Promise<string> {
+  return bashStandIn(
+    "hung",
+    `trap '' TERM
 read -r request
 ${ownGroup ? "setsid " : ""}sleep 60 &
 echo $! > ${DIR}/kernel.pid
@@ -42,8 +51,6 @@ echo '{"event": "started"}'
 exec sleep 600
 `,
   );
-  await Deno.chmod(path, 0o755);
-  return path;
 }
 
 /** Whether `pid` is a live `sleep` (not gone, not a zombie), as `ps` sees it. */
@@ -186,21 +193,17 @@ Deno.test("executeNotebook numbers the cells that ran from 1 and clears the cell
  * Writes a stand-in execute.py that reads the request, prints `events` (objects as JSON lines,
  * strings as they are), writes `stderr` and exits with `code`.
  */
-async function scripted(
+function scripted(
   name: string,
   events: (Record<string, unknown> | string)[],
   options: { stderr?: string; code?: number } = {},
 ): Promise<string> {
-  await Deno.mkdir(DIR, { recursive: true });
   const lines = events.map((e) => typeof e === "string" ? e : JSON.stringify(e));
-  const path = `${DIR}/python-${name}`;
-  await Deno.writeTextFile(
-    path,
-    `#!/bin/bash\nread -r request\ncat <<'EVENTS'\n${lines.join("\n")}\nEVENTS\n` +
+  return bashStandIn(
+    name,
+    `read -r request\ncat <<'EVENTS'\n${lines.join("\n")}\nEVENTS\n` +
       `cat >&2 <<'STDERR'\n${options.stderr ?? ""}\nSTDERR\nexit ${options.code ?? 0}\n`,
   );
-  await Deno.chmod(path, 0o755);
-  return path;
 }
 
 const ONE_CELL: Notebook = {
@@ -382,54 +385,36 @@ Deno.test("executeNotebook says what to check when the kernel gives no detail", 
 
 Deno.test("executeNotebook gives an execute.py that stops on SIGTERM the time to shut its kernel down", async () => {
   // A stand-in that, on SIGTERM, takes a second to "shut its kernel down", notes it, and exits.
-  await Deno.mkdir(DIR, { recursive: true });
-  for (const file of ["shut-down", "polite.pid"]) {
-    await Deno.remove(`${DIR}/${file}`).catch(() => {});
-  }
-  const python = `${DIR}/python-polite`;
-  await Deno.writeTextFile(
-    python,
-    `#!/bin/bash
-trap 'sleep 1; kill $kernel; echo done > ${DIR}/shut-down; exit 0' TERM
+  await Deno.remove(`${DIR}/shut-down`).catch(() => {});
+  const python = await bashStandIn(
+    "polite",
+    `trap 'sleep 1; kill $kernel; echo done > ${DIR}/shut-down; exit 0' TERM
 read -r request
 echo '{"event": "started"}'
 sleep 600 &
 kernel=$!
-echo $kernel > ${DIR}/polite.pid
+echo $kernel > ${DIR}/kernel.pid
 wait $kernel
 `,
   );
-  await Deno.chmod(python, 0o755);
-  const controller = new AbortController();
-  const run = executeNotebook(NOTEBOOK, {
-    cwd: DIR,
-    python,
-    jupyterPath: DIR,
-    signal: controller.signal,
-  });
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  controller.abort();
+  const { error, pid } = await abortStandIn(python);
   try {
-    await assert.rejects(run, Interrupted);
+    assert.ok(error instanceof Interrupted, `rejected with ${error}`);
     assert.equal(
       await Deno.readTextFile(`${DIR}/shut-down`),
       "done\n",
       "it shut down in its own time",
     );
   } finally {
-    await killGroup(Number(await Deno.readTextFile(`${DIR}/polite.pid`)));
+    await killGroup(pid);
   }
 });
 
 Deno.test("executeNotebook kills the kernel of an execute.py that a signal killed", async () => {
   // execute.py dies of SIGKILL (the OOM killer, say) after starting its kernel in a new session.
-  await Deno.mkdir(DIR, { recursive: true });
-  await Deno.remove(`${DIR}/kernel.pid`).catch(() => {});
-  const python = `${DIR}/python-killed`;
-  await Deno.writeTextFile(
-    python,
-    `#!/bin/bash
-read -r request
+  const python = await bashStandIn(
+    "killed",
+    `read -r request
 setsid sleep 60 &
 echo $! > ${DIR}/kernel.pid
 echo "{\\"event\\": \\"kernel\\", \\"pid\\": $!}"
@@ -437,16 +422,11 @@ echo '{"event": "started"}'
 kill -KILL $$
 `,
   );
-  await Deno.chmod(python, 0o755);
-  const pid = Number(
-    await executeNotebook(NOTEBOOK, { cwd: DIR, python, jupyterPath: DIR }).then(
-      () => "resolved",
-      async (error) => {
-        assert.ok(error instanceof ExecutionError, String(error));
-        return await Deno.readTextFile(`${DIR}/kernel.pid`);
-      },
-    ),
+  await assert.rejects(
+    executeNotebook(NOTEBOOK, { cwd: DIR, python, jupyterPath: DIR }),
+    ExecutionError,
   );
+  const pid = Number(await Deno.readTextFile(`${DIR}/kernel.pid`));
   try {
     await assertGone(pid);
   } finally {
