@@ -65,9 +65,12 @@ export interface CliOptions {
   help?: boolean;
 }
 
-/** The notebooks run at the same time by default: the number of CPUs, at most 2. */
-export function defaultJobs(): number {
-  return Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
+/**
+ * The notebooks run at the same time by default: the number of CPUs (`cpus`, default this
+ * machine's), at most 2, and 1 when it is unknown.
+ */
+export function defaultJobs(cpus: number = navigator.hardwareConcurrency): number {
+  return Math.max(1, Math.min(2, cpus || 1));
 }
 
 /** Thrown for a bad command line; the CLI prints the message and exits 2. */

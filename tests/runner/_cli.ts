@@ -1,6 +1,7 @@
 /**
  * Helpers of the runner tests: the CLI run in-process (output captured) or as a process of its
- * own (to send it signals), the processes a run left behind, and the fixtures' paths.
+ * own (to send it signals), the processes a run left behind, the fixtures' paths and small
+ * notebooks written in code.
  */
 import { main } from "../../src/runner/cli.ts";
 import type { SystemAccess } from "../../src/runner/jupyter.ts";
@@ -34,6 +35,25 @@ export async function runCli(
     console.log = log;
     console.error = error;
   }
+}
+
+/** A notebook with a heading, a paragraph and one code cell per source, never run. */
+export function notebookOf(title: string, sources: string[]): Notebook {
+  return {
+    cells: [
+      { cell_type: "markdown", source: `# ${title}\n\nAbout ${title}.`, metadata: {} },
+      ...sources.map((source) => ({
+        cell_type: "code" as const,
+        source,
+        metadata: {},
+        outputs: [],
+        execution_count: null,
+      })),
+    ],
+    metadata: {},
+    nbformat: 4,
+    nbformat_minor: 5,
+  };
 }
 
 /** The executed notebook the runner wrote under `out`. */

@@ -5,7 +5,7 @@
  * got past the checks would stop at once with the "Jupyter is missing" line.
  */
 import assert from "node:assert/strict";
-import { main, parseArgs, UsageError } from "../../src/runner/cli.ts";
+import { defaultJobs, main, parseArgs, UsageError } from "../../src/runner/cli.ts";
 import type { SystemAccess } from "../../src/runner/jupyter.ts";
 import { FIXTURES } from "./_cli.ts";
 
@@ -96,6 +96,7 @@ Deno.test("parseArgs() refuses a --timeout that is not a finite number > 0, show
   refuses(["--timeout", "0"], `${message} --timeout 0`);
   refuses(["--timeout", "abc"], `${message} --timeout abc`);
   assert.equal(parseArgs(["--timeout", "2.5"]).timeout, 2.5);
+  assert.equal(parseArgs(["--timeout", "0.5"]).timeout, 0.5);
 });
 
 Deno.test("parseArgs() names --jobs and the value seen once", () => {
@@ -105,9 +106,29 @@ Deno.test("parseArgs() names --jobs and the value seen once", () => {
   assert.equal(parseArgs(["-j", "3"]).jobs, 3);
 });
 
+Deno.test("parseArgs() updates the sources unless a parameter is given; the last of --update and --no-update decides", () => {
+  const update = (...args: string[]) => parseArgs(args).update;
+  assert.deepEqual(
+    [update(), update("-p", "alpha=1"), update("--alpha", "1"), update("--alpha=1", "--update")],
+    [true, false, false, true],
+  );
+  assert.deepEqual([update("--no-update"), update("--no-update", "--update")], [false, true]);
+  assert.deepEqual(parseArgs(["-p", "alpha=1", "-p", "seed=2"]).params, { alpha: 1, seed: 2 });
+});
+
+Deno.test("defaultJobs() is the number of CPUs, at most 2, and 1 when it is unknown", () => {
+  assert.deepEqual([1, 2, 3, 64, 0, NaN].map((cpus) => defaultJobs(cpus)), [1, 2, 2, 2, 1, 1]);
+  assert.equal(parseArgs([]).jobs, defaultJobs());
+});
+
 Deno.test("parseArgs() refuses a value given to an option that takes none", () => {
   refuses(["--update=false"], "--update takes no value: --update=false");
   refuses(["--no-update=1"], "--no-update takes no value: --no-update=1");
+});
+
+Deno.test("parseArgs() refuses an option that needs a value and has none", () => {
+  refuses(["--out"], "Option --out needs a value");
+  refuses(["--no-update", "--timeout"], "Option --timeout needs a value");
 });
 
 Deno.test("the CLI prints a bad option in one line on stderr and exits 2", async () => {

@@ -10,7 +10,7 @@
 import assert from "node:assert/strict";
 import { executeNotebook, ExecutionError, Interrupted } from "../../src/runner/execute.ts";
 import type { Notebook } from "../../src/runner/notebook.ts";
-import { OUT, waitFor } from "./_cli.ts";
+import { notebookOf, OUT, waitFor } from "./_cli.ts";
 
 const DIR = `${OUT}/execute-stand-in`;
 
@@ -206,21 +206,7 @@ function scripted(
   );
 }
 
-const ONE_CELL: Notebook = {
-  cells: [
-    { cell_type: "markdown", source: "# Title", metadata: {} },
-    {
-      cell_type: "code",
-      source: "await sleep()",
-      metadata: {},
-      outputs: [],
-      execution_count: null,
-    },
-  ],
-  metadata: {},
-  nbformat: 4,
-  nbformat_minor: 5,
-};
+const ONE_CELL = notebookOf("Title", ["await sleep()"]);
 
 async function runScripted(
   name: string,

@@ -1,0 +1,392 @@
+/**
+ * The CLI's main() run in-process against a stand-in for Jupyter: its Python runs a small fake
+ * of execute.py that "executes" each cell by a rule of its source, in milliseconds. What is
+ * tested is what main() does around the kernel: the lines it prints and their order, the files
+ * it writes (executed notebook, page, index), the source notebooks it updates, its exit codes.
+ *
+ * The fake's rules, by the first line of the cell's source: `throw TEXT` fails with an error
+ * whose traceback is coloured and one entry of two lines; `fail quietly` fails as the Deno kernel does on a syntax error (no traceback);
+ * `fatal TEXT` ends execute.py with a fatal event; `sleep SECONDS` waits; anything else prints
+ * `ran: SOURCE`. Each run appends `start TAG` and `end TAG` to `log.txt` in the notebook's folder,
+ * TAG being the first cell's source.
+ */
+
+import assert from "node:assert/strict";
+import { resolveNotebooks, UsageError } from "../../src/runner/cli.ts";
+import type { SystemAccess } from "../../src/runner/jupyter.ts";
+import { type Notebook, serializeNotebook } from "../../src/runner/notebook.ts";
+import { joined, notebookOf, OUT, readBuilt, runCli } from "./_cli.ts";
+
+const DIR = `${OUT}/cli-stand-in`;
+
+const FAKE_EXECUTE_PY = `import json, os, sys, time
+request = json.loads(sys.stdin.readline())
+cells = request["cells"]
+log = os.path.join(request["cwd"], "log.txt")
+tag = cells[0].split("\\n")[0] if cells else ""
+def emit(event):
+    print(json.dumps(event), flush=True)
+def note(what):
+    with open(log, "a") as f:
+        f.write(what + " " + tag + "\\n")
+note("start")
+emit({"event": "started"})
+for index, source in enumerate(cells):
+    first = source.split("\\n")[0]
+    if first.startswith("throw "):
+        error = {"ename": "Error", "evalue": first[6:],
+                 "traceback": ["\\u001b[31mUncaught Error\\u001b[0m: " + first[6:] + "\\n    at <anonymous>:1:7"]}
+        emit({"event": "cell", "index": index, "status": "error",
+              "outputs": [dict(output_type="error", **error)], "error": error})
+        break
+    if first == "fail quietly":
+        error = {"ename": "Error", "evalue": "Execution failed", "traceback": []}
+        emit({"event": "cell", "index": index, "status": "error", "outputs": [], "error": error})
+        break
+    if first.startswith("fatal "):
+        emit({"event": "fatal", "message": first[6:]})
+        break
+    if first.startswith("sleep "):
+        time.sleep(float(first[6:]))
+    output = {"output_type": "stream", "name": "stdout", "text": "ran: " + source.rstrip("\\n") + "\\n"}
+    emit({"event": "cell", "index": index, "status": "ok", "outputs": [output]})
+else:
+    emit({"event": "done"})
+note("end")
+`;
+
+/** Writes the stand-in Jupyter and returns what main() needs to find it. */
+async function standInJupyter(): Promise<SystemAccess> {
+  await Deno.mkdir(`${DIR}/empty-path`, { recursive: true });
+  await Deno.writeTextFile(`${DIR}/fake_execute.py`, FAKE_EXECUTE_PY);
+  const python = `${DIR}/python`;
+  // `python -c "import jupyter_client"` succeeds; `python execute.py` runs the fake instead.
+  await Deno.writeTextFile(
+    python,
+    `#!/bin/bash\n[ "$1" = "-c" ] && exit 0\nexec /usr/bin/python3 ${
+      Deno.realPathSync(DIR)
+    }/fake_execute.py\n`,
+  );
+  await Deno.chmod(python, 0o755);
+  await Deno.writeTextFile(`${DIR}/jupyter`, "#!/bin/sh\nexit 0\n");
+  await Deno.chmod(`${DIR}/jupyter`, 0o755);
+  return {
+    path: `${DIR}/empty-path`,
+    debian: { jupyter: `${DIR}/jupyter`, python },
+    log: () => {},
+  };
+}
+
+/** Writes notebooks into a fresh folder `DIR/<folder>`; returns their paths, in order. */
+async function writeNotebooks(
+  folder: string,
+  notebooks: Record<string, Notebook>,
+): Promise<string[]> {
+  const dir = `${DIR}/${folder}`;
+  await Deno.remove(dir, { recursive: true }).catch(() => {});
+  await Deno.mkdir(dir, { recursive: true });
+  return await Promise.all(
+    Object.entries(notebooks).map(async ([name, notebook]) => {
+      const path = `${dir}/${name}.ipynb`;
+      await Deno.writeTextFile(path, serializeNotebook(notebook));
+      return path;
+    }),
+  );
+}
+
+/**
+ * Runs main() in-process with the stand-in Jupyter: its exit code, what it printed line by line,
+ * and the seconds it took (a notebook's line may show up to 0.05 more, being rounded).
+ */
+async function run(args: string[]): Promise<{ code: number; lines: string[]; wall: number }> {
+  const system = await standInJupyter();
+  const start = performance.now();
+  const { code, output } = await runCli(args, { system });
+  return { code, lines: output.split("\n"), wall: (performance.now() - start) / 1000 + 0.05 };
+}
+
+/** The line main() prints for a notebook: name, seconds and status, in aligned columns. */
+function reportLine(line: string): { name: string; status: string; seconds: number; at: number } {
+  const match = line.match(/^(\S+) +(\d+\.\d) s {2}(\S.*)$/);
+  assert.ok(match, `a notebook's line: ${line}`);
+  return { name: match[1], seconds: Number(match[2]), status: match[3], at: line.indexOf(" s  ") };
+}
+
+Deno.test("main() writes each executed notebook, its page and an index, and sums the run up", async () => {
+  const out = `${DIR}/out-two`;
+  await Deno.remove(out, { recursive: true }).catch(() => {});
+  const paths = await writeNotebooks("two", {
+    a: notebookOf("Alpha", ["1 + 1"]),
+    beta: notebookOf("Beta", ["2", "3"]),
+  });
+  const { code, lines, wall } = await run(["--no-update", "--out", out, ...paths]);
+  assert.equal(code, 0, lines.join("\n"));
+  assert.equal(lines.length, 3, lines.join("\n"));
+  const [a, beta] = lines.slice(0, 2).map(reportLine);
+  assert.deepEqual([a.name, a.status, beta.name, beta.status], ["a", "ok", "beta", "ok"]);
+  // Names padded to the longest, seconds to six characters: the columns line up.
+  assert.equal(a.at, "beta".length + 2 + 6);
+  assert.equal(beta.at, a.at);
+  for (const { seconds } of [a, beta]) assert.ok(seconds <= wall, `${seconds} s in ${wall} s`);
+  assert.equal(lines[2], `2 notebooks passed, 0 failed; pages in ${out}/index.html`);
+
+  const built = await readBuilt("beta", out);
+  assert.deepEqual(
+    built.cells.slice(1).map((cell) => [cell.execution_count, joined(cell.outputs?.[0].text)]),
+    [[1, "ran: 2\n"], [2, "ran: 3\n"]],
+  );
+  assert.match(await Deno.readTextFile(`${out}/a.html`), /<title>Alpha<\/title>/);
+  const indexText = await Deno.readTextFile(`${out}/index.json`);
+  const index = JSON.parse(indexText);
+  assert.equal(indexText, JSON.stringify(index, null, 1) + "\n", "one key a line");
+  assert.deepEqual(
+    index.map((e: Record<string, unknown>) => [e.name, e.title, e.summary, e.status]),
+    [["a", "Alpha", "About Alpha.", "ok"], ["beta", "Beta", "About Beta.", "ok"]],
+  );
+  for (const entry of index) {
+    assert.equal(entry.seconds, Math.round(entry.seconds * 10) / 10, "seconds to one decimal");
+  }
+  assert.match(await Deno.readTextFile(`${out}/index.html`), /Alpha[\s\S]*Beta/);
+});
+
+Deno.test("main() keeps the index entries of earlier runs, sorted by name", async () => {
+  const out = `${DIR}/out-index`;
+  await Deno.remove(out, { recursive: true }).catch(() => {});
+  const [first, second] = await writeNotebooks("index", {
+    zeta: notebookOf("Zeta", ["1"]),
+    eta: notebookOf("Eta", ["throw no"]),
+  });
+  assert.equal((await run(["--no-update", "--out", out, first])).code, 0);
+  assert.equal((await run(["--no-update", "--out", out, second])).code, 1);
+  const index = JSON.parse(await Deno.readTextFile(`${out}/index.json`));
+  assert.deepEqual(index.map((e: Record<string, unknown>) => [e.name, e.status]), [
+    ["eta", "failed"],
+    ["zeta", "ok"],
+  ]);
+});
+
+Deno.test("main() shows a failed cell: its numbered source, its traceback without colour, exit 1", async () => {
+  const out = `${DIR}/out-failed`;
+  const long = Array.from({ length: 13 }, (_, i) => `line ${i + 1}`).join("\n");
+  const [path] = await writeNotebooks("failed", {
+    broken: notebookOf("Broken", ["1", `throw bad\n${long}`, "never"]),
+  });
+  const { code, lines } = await run(["--no-update", "--out", out, path]);
+  assert.equal(code, 1);
+  assert.equal(reportLine(lines[0]).status, "FAILED");
+  assert.deepEqual(lines.slice(1), [
+    `${path}: cell 2 failed`,
+    "    1 | throw bad",
+    ...Array.from({ length: 11 }, (_, i) => `  ${String(i + 2).padStart(3)} | line ${i + 1}`),
+    "      | ... (2 more lines)",
+    "  Uncaught Error: bad",
+    "      at <anonymous>:1:7",
+    "0 notebooks passed, 1 failed; pages in " + `${out}/index.html`,
+  ]);
+  // The executed notebook is still written: the cell that ran, the failure, the rest cleared.
+  const built = await readBuilt("broken", out);
+  assert.deepEqual(built.cells.slice(1).map((cell) => cell.execution_count), [1, 2, null]);
+
+  // Twelve lines are shown whole.
+  const twelve = ["throw bad", ...long.split("\n").slice(0, 11)];
+  const [other] = await writeNotebooks("twelve", { twelve: notebookOf("T", [twelve.join("\n")]) });
+  const shown = (await run(["--no-update", "--out", out, other])).lines.slice(2, -3);
+  assert.deepEqual(shown, twelve.map((line, i) => `  ${String(i + 1).padStart(3)} | ${line}`));
+});
+
+Deno.test("main() shows a failure without a traceback as its error and the kernel's hint", async () => {
+  const [path] = await writeNotebooks("quiet", { quiet: notebookOf("Quiet", ["fail quietly"]) });
+  const { code, lines } = await run(["--no-update", "--out", `${DIR}/out-quiet`, path]);
+  assert.equal(code, 1);
+  assert.deepEqual(lines.slice(1, 4), [
+    `${path}: cell 1 failed`,
+    "    1 | fail quietly",
+    "  Error: Execution failed",
+  ]);
+  assert.match(
+    lines[4],
+    /^ {2}hint: the kernel gave no detail, which usually means a syntax error/,
+  );
+});
+
+Deno.test("main() reports an execute.py that cannot execute a notebook, and stores nothing of it", async () => {
+  const out = `${DIR}/out-fatal`;
+  await Deno.remove(out, { recursive: true }).catch(() => {});
+  const [path] = await writeNotebooks("fatal", {
+    doomed: notebookOf("Doomed", ["fatal no kernel"]),
+  });
+  const { code, lines, wall } = await run(["--update", "--out", out, path]);
+  assert.equal(code, 1);
+  assert.equal(reportLine(lines[0]).status, "FAILED");
+  assert.ok(reportLine(lines[0]).seconds <= wall, `${lines[0]} in ${wall} s`);
+  assert.equal(lines[1], `${path}: Cannot execute notebook: no kernel`);
+  await assert.rejects(Deno.stat(`${out}/doomed.ipynb`), Deno.errors.NotFound);
+  const index = JSON.parse(await Deno.readTextFile(`${out}/index.json`));
+  assert.deepEqual(index.map((e: Record<string, unknown>) => [e.title, e.status]), [
+    ["Doomed", "failed"],
+  ]);
+  assert.equal(
+    await Deno.readTextFile(path),
+    serializeNotebook(notebookOf("Doomed", ["fatal no kernel"])),
+    "the source is left as it was",
+  );
+});
+
+Deno.test("main() stores fresh outputs into the source, in normal form, only when they changed", async (t) => {
+  const out = `${DIR}/out-update`;
+  const [path] = await writeNotebooks("update", { kept: notebookOf("Kept", ["1"]) });
+  const status = async (args: string[]) => {
+    const { code, lines } = await run([...args, "--out", out, path]);
+    assert.equal(code, 0, lines.join("\n"));
+    return reportLine(lines[0]).status;
+  };
+  let stored = "";
+  await t.step("new outputs: the source is updated", async () => {
+    assert.equal(await status(["--update"]), "ok (updated)");
+    stored = await Deno.readTextFile(path);
+    assert.match(stored, /ran: 1/);
+  });
+  await t.step("the same outputs: the file is left alone", async () => {
+    assert.equal(await status(["--update"]), "ok");
+    assert.equal(await Deno.readTextFile(path), stored);
+  });
+  await t.step("the same outputs in another form: stored in normal form", async () => {
+    const other = JSON.stringify(JSON.parse(stored), null, 4);
+    await Deno.writeTextFile(path, other);
+    assert.equal(await status(["--update"]), "ok (updated)");
+    assert.equal(await Deno.readTextFile(path), stored);
+  });
+  await t.step(
+    "--no-update, the last word after --update too: the source is not written",
+    async () => {
+      await Deno.writeTextFile(path, serializeNotebook(notebookOf("Kept", ["1"])));
+      assert.equal(await status([]), "ok");
+      assert.equal(await status(["--update", "--no-update"]), "ok");
+      assert.equal(await Deno.readTextFile(path), serializeNotebook(notebookOf("Kept", ["1"])));
+    },
+  );
+  await t.step("a failed cell: the source is not written", async () => {
+    const failing = serializeNotebook(notebookOf("Kept", ["throw no"]));
+    await Deno.writeTextFile(path, failing);
+    const { code } = await run(["--update", "--out", out, path]);
+    assert.equal(code, 1);
+    assert.equal(await Deno.readTextFile(path), failing);
+  });
+});
+
+Deno.test("main() gives the kernel an override in a cell of its own after the parameters cell", async () => {
+  const notebook = notebookOf("Tuned", ["const alpha = 0.1;", "2"]);
+  notebook.cells[1].metadata = { tags: ["parameters"] };
+  const [path] = await writeNotebooks("tuned", { tuned: notebook });
+  const out = `${DIR}/out-tuned`;
+  const { code, lines } = await run(["--alpha", "0.25", "--out", out, path]);
+  assert.equal(code, 0, lines.join("\n"));
+  const built = await readBuilt("tuned", out);
+  assert.deepEqual(built.cells.slice(1).map((cell) => joined(cell.outputs?.[0].text)), [
+    "ran: const alpha = 0.1;\n",
+    "ran: // Parameters injected by the runner\nconst alpha = 0.25;\n",
+    "ran: 2\n",
+  ]);
+});
+
+Deno.test("main() --jobs 2 runs two notebooks at once, printing them in the order given", async (t) => {
+  // What the fake logged: with two jobs both notebooks start (in either order) before either ends.
+  const cases = [
+    { jobs: "1", log: ["start sleep 0.8", "end sleep 0.8", "start sleep 0.3", "end sleep 0.3"] },
+    { jobs: "2", log: ["start sleep 0.3", "start sleep 0.8", "end sleep 0.3", "end sleep 0.8"] },
+  ];
+  for (const { jobs, log } of cases) {
+    await t.step(`--jobs ${jobs}`, async () => {
+      const paths = await writeNotebooks(`jobs-${jobs}`, {
+        slow: notebookOf("Slow", ["sleep 0.8"]),
+        fast: notebookOf("Fast", ["sleep 0.3"]),
+      });
+      const { code, lines, wall } = await run(
+        ["--no-update", "--jobs", jobs, "--out", `${DIR}/out-jobs`, ...paths],
+      );
+      assert.equal(code, 0, lines.join("\n"));
+      const [slow, fast] = lines.slice(0, 2).map(reportLine);
+      assert.deepEqual([slow.name, fast.name], ["slow", "fast"]);
+      assert.ok(slow.seconds >= 0.8 && slow.seconds <= wall, `${slow.seconds} s in ${wall} s`);
+      const written = await Deno.readTextFile(`${DIR}/jobs-${jobs}/log.txt`);
+      const logged = written.trim().split("\n");
+      assert.deepEqual(
+        jobs === "2" ? [...logged.slice(0, 2).sort(), ...logged.slice(2)] : logged,
+        log,
+      );
+    });
+  }
+});
+
+Deno.test("main() refuses to update a notebook it may not write, before it looks for Jupyter", async () => {
+  const path = "tests/runner/fixtures/hello.ipynb";
+  const { code, lines } = await run(["--update", "--out", `${DIR}/out-refused`, path]);
+  assert.equal(code, 2);
+  assert.deepEqual(lines, [
+    `Cannot store the outputs into ${path} as this run may not write there ` +
+    "(deno task notebooks may write under notebooks/ and build/): pass --no-update",
+  ]);
+});
+
+Deno.test("main() names the apt-get command and exits 2 when Jupyter is missing", async () => {
+  const [path] = await writeNotebooks("no-jupyter", { lone: notebookOf("Lone", ["1"]) });
+  const empty = `${DIR}/empty-path`;
+  const { code, output } = await runCli([path], {
+    out: `${DIR}/out-no-jupyter`,
+    system: { path: empty, debian: { jupyter: `${empty}/jupyter`, python: "python3" }, uid: 1000 },
+  });
+  assert.equal(code, 2);
+  assert.match(
+    output,
+    /^Jupyter is missing \(.*\); as root, run: apt-get update && apt-get install -y jupyter-notebook /,
+  );
+  assert.equal(output.split("\n").length, 1, output);
+});
+
+Deno.test("main() says there is nothing to run in a folder without notebooks/, and exits 0", async () => {
+  const here = Deno.cwd();
+  const system = await standInJupyter();
+  await Deno.mkdir(`${DIR}/no-notebooks`, { recursive: true });
+  Deno.chdir(`${DIR}/no-notebooks`);
+  try {
+    const { code, output } = await runCli([], { out: "out", system });
+    assert.deepEqual([code, output], [0, "No notebooks to run: notebooks/ has no .ipynb file"]);
+  } finally {
+    Deno.chdir(here);
+  }
+});
+
+Deno.test("resolveNotebooks() finds notebooks by name or path, and names every place it tried", async () => {
+  const all = [];
+  for await (const entry of Deno.readDir("notebooks")) {
+    if (entry.name.endsWith(".ipynb")) all.push(`notebooks/${entry.name}`);
+  }
+  assert.deepEqual(await resolveNotebooks([]), all.sort());
+  assert.deepEqual(
+    await resolveNotebooks([
+      "07-summary",
+      "07-summary.ipynb",
+      "tests/runner/fixtures/hello",
+      "tests/runner/fixtures/hello.ipynb",
+    ]),
+    [
+      "notebooks/07-summary.ipynb",
+      "notebooks/07-summary.ipynb",
+      "tests/runner/fixtures/hello.ipynb",
+      "tests/runner/fixtures/hello.ipynb",
+    ],
+  );
+  await assert.rejects(resolveNotebooks(["07-summary", "nope"]), (error: Error) => {
+    assert.ok(error instanceof UsageError);
+    assert.equal(
+      error.message,
+      'Cannot find notebook "nope": tried notebooks/nope.ipynb, nope.ipynb',
+    );
+    return true;
+  });
+  await Deno.mkdir(`${DIR}/folder.ipynb`, { recursive: true });
+  await assert.rejects(
+    resolveNotebooks([`${DIR}/folder.ipynb`]),
+    /Cannot find notebook ".*folder\.ipynb": tried .*folder\.ipynb, notebooks\/.*folder\.ipynb/,
+  );
+});
