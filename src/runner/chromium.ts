@@ -5,6 +5,8 @@
  * @module
  */
 
+import { aptCommand, aptInstall, findExecutable, run } from "./system.ts";
+
 /** Debian's Chromium. */
 export const CHROMIUM = "/usr/bin/chromium";
 /** The Debian package that provides it. */
@@ -24,66 +26,63 @@ export const CHROMIUM_FLAGS = [
   "--disable-sync",
 ];
 
-/** Chromium is missing and cannot be installed here; the message is one line (plus the command). */
+/** Chromium is missing and cannot be installed here; the message is one line. */
 export class ChromiumMissingError extends Error {
   override name = "ChromiumMissingError";
 }
 
-const INSTALL_HINT = `Chromium is missing. As root, run:\n` +
-  `  apt-get update && apt-get install -y ${CHROMIUM_PACKAGES.join(" ")}`;
-
-async function run(
-  command: string,
-  args: string[],
-  options: { quiet?: boolean } = {},
-): Promise<{ ok: boolean; stdout: string; stderr: string }> {
-  try {
-    const quiet = options.quiet !== false;
-    const output = await new Deno.Command(command, {
-      args,
-      stdout: quiet ? "piped" : "inherit",
-      stderr: quiet ? "piped" : "inherit",
-      env: { DEBIAN_FRONTEND: "noninteractive" },
-    }).output();
-    // Only piped streams can be read: an inherited one went to the terminal already.
-    return {
-      ok: output.success,
-      stdout: quiet ? new TextDecoder().decode(output.stdout) : "",
-      stderr: quiet ? new TextDecoder().decode(output.stderr) : "",
-    };
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return { ok: false, stdout: "", stderr: "" };
-    throw error;
-  }
+/** What {@linkcode ensureChromium} reads from the system; tests pass stand-ins. */
+export interface ChromiumAccess {
+  /** Where progress lines go (apt-get's output included). Default `console.error`. */
+  log?: (line: string) => void;
+  /** The user id (0 is root). Default `Deno.uid()`. */
+  uid?: number | null;
+  /** The search path for `apt-get`. Default: this process's `PATH`. */
+  path?: string;
+  /** The Chromium to check. Default {@linkcode CHROMIUM}. */
+  chromium?: string;
 }
 
 /** The installed Chromium's version line, or undefined when it does not run. */
-export async function chromiumVersion(): Promise<string | undefined> {
-  const probe = await run(CHROMIUM, ["--version"]);
+export async function chromiumVersion(chromium: string = CHROMIUM): Promise<string | undefined> {
+  const probe = await run(chromium, ["--version"]);
   return probe.ok ? probe.stdout.trim() : undefined;
 }
 
 /**
  * Installs Chromium from Debian's packages when it is missing and this process runs as root;
- * otherwise throws an Error saying exactly what to install.
+ * otherwise throws a {@linkcode ChromiumMissingError} whose one line names the apt-get command.
  *
- * @param log Where to say that it installs.
  * @returns The version line of the Chromium found or installed.
  */
-export async function ensureChromium(
-  log: (line: string) => void = console.error,
-): Promise<string> {
-  const found = await chromiumVersion();
+export async function ensureChromium(access: ChromiumAccess = {}): Promise<string> {
+  const chromium = access.chromium ?? CHROMIUM;
+  const found = await chromiumVersion(chromium);
   if (found !== undefined) return found;
-  if (Deno.uid() !== 0) throw new ChromiumMissingError(INSTALL_HINT);
-  log(`Installing Chromium with apt-get: ${CHROMIUM_PACKAGES.join(" ")}`);
-  const update = await run("apt-get", ["update"], { quiet: false });
-  const install = update.ok
-    ? await run("apt-get", ["install", "-y", ...CHROMIUM_PACKAGES], { quiet: false })
-    : update;
-  const installed = await chromiumVersion();
-  if (!install.ok || installed === undefined) {
-    throw new ChromiumMissingError(`${INSTALL_HINT}\n(apt-get failed: ${install.stderr.trim()})`);
+  const uid = access.uid !== undefined ? access.uid : Deno.uid();
+  const command = aptCommand(CHROMIUM_PACKAGES);
+  if (uid !== 0) {
+    throw new ChromiumMissingError(
+      `Chromium is missing (${chromium} does not run); as root, run: ${command}`,
+    );
   }
+  const aptGet = await findExecutable("apt-get", access.path ?? Deno.env.get("PATH") ?? "");
+  if (!aptGet) {
+    throw new ChromiumMissingError(
+      `Chromium is missing (${chromium} does not run) and apt-get is not on PATH: install ` +
+        `Chromium as ${chromium}`,
+    );
+  }
+  const log = access.log ?? console.error;
+  log(`Chromium is missing: installing Debian's packages (${CHROMIUM_PACKAGES.join(" ")})`);
+  const failed = await aptInstall(aptGet, CHROMIUM_PACKAGES, { log });
+  if (failed) throw new ChromiumMissingError(`Cannot install Chromium: ${failed}`);
+  const installed = await chromiumVersion(chromium);
+  if (installed === undefined) {
+    throw new ChromiumMissingError(
+      `Cannot use Chromium after apt-get installed it: ${chromium} --version fails`,
+    );
+  }
+  log(`Installed ${installed} (${chromium})`);
   return installed;
 }

@@ -14,6 +14,7 @@
  */
 
 import { writeTextFileAtomic } from "./files.ts";
+import { aptCommand, aptInstall, findExecutable, isExecutable, run } from "./system.ts";
 
 /** A Jupyter installation: its `jupyter` command and the Python it runs on. */
 export interface Jupyter {
@@ -35,7 +36,7 @@ export const APT_PACKAGES = [
 ];
 
 /** The command that installs them, as shown to a user who is not root. */
-export const APT_COMMAND = `apt-get update && apt-get install -y ${APT_PACKAGES.join(" ")}`;
+export const APT_COMMAND = aptCommand(APT_PACKAGES);
 
 /** Jupyter is missing and cannot be installed from here; the message is one line. */
 export class JupyterMissingError extends Error {
@@ -56,67 +57,11 @@ export interface SystemAccess {
   env?: Record<string, string>;
 }
 
-interface RunResult {
-  ok: boolean;
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a command to completion with its output piped; a missing command is `ok: false`. */
-async function run(
-  command: string,
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<RunResult> {
-  try {
-    const output = await new Deno.Command(command, {
-      args,
-      stdin: "null",
-      stdout: "piped",
-      stderr: "piped",
-      env: { PYDEVD_DISABLE_FILE_VALIDATION: "1", ...env },
-    }).output();
-    const decoder = new TextDecoder();
-    return {
-      ok: output.success,
-      code: output.code,
-      stdout: decoder.decode(output.stdout),
-      stderr: decoder.decode(output.stderr),
-    };
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.PermissionDenied) {
-      return { ok: false, code: -1, stdout: "", stderr: String(error) };
-    }
-    throw error;
-  }
-}
+/** For the Python commands run here: no warning about frozen modules from the debugger. */
+const PYTHON_ENV = { PYDEVD_DISABLE_FILE_VALIDATION: "1" };
 
 function searchPath(access: SystemAccess): string {
   return access.path ?? Deno.env.get("PATH") ?? "";
-}
-
-/**
- * The first executable file called `name` in the directories of `path` (colon-separated), as
- * the shell would find it; `undefined` when there is none.
- */
-export async function findExecutable(name: string, path: string): Promise<string | undefined> {
-  if (name.includes("/")) return await isExecutable(name) ? name : undefined;
-  for (const dir of path.split(":")) {
-    if (dir === "") continue;
-    const candidate = `${dir.replace(/\/+$/, "")}/${name}`;
-    if (await isExecutable(candidate)) return candidate;
-  }
-  return undefined;
-}
-
-async function isExecutable(file: string): Promise<boolean> {
-  try {
-    const info = await Deno.stat(file);
-    return info.isFile && ((info.mode ?? 0o755) & 0o111) !== 0;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -199,7 +144,7 @@ export async function hasJupyterClient(
   python: string,
   env: Record<string, string> = {},
 ): Promise<boolean> {
-  return (await run(python, ["-c", "import jupyter_client"], env)).ok;
+  return (await run(python, ["-c", "import jupyter_client"], { ...PYTHON_ENV, ...env })).ok;
 }
 
 /**
@@ -259,17 +204,8 @@ async function locateOrInstall(access: SystemAccess): Promise<Jupyter> {
     );
   }
   log(`Jupyter is missing: installing Debian's packages (${APT_PACKAGES.join(" ")})`);
-  for (const args of [["update"], ["install", "-y", ...APT_PACKAGES]]) {
-    const result = await run(aptGet, args, { DEBIAN_FRONTEND: "noninteractive", ...access.env });
-    for (const line of (result.stdout + result.stderr).split("\n")) {
-      if (line.trim()) log(`  ${line.trimEnd()}`);
-    }
-    if (!result.ok) {
-      throw new JupyterMissingError(
-        `Cannot install Jupyter: apt-get ${args.join(" ")} exited with code ${result.code}`,
-      );
-    }
-  }
+  const failed = await aptInstall(aptGet, APT_PACKAGES, { log, env: access.env });
+  if (failed) throw new JupyterMissingError(`Cannot install Jupyter: ${failed}`);
   const installed = await findJupyter(access);
   if (!installed) {
     throw new JupyterMissingError(
@@ -341,7 +277,10 @@ export async function ensureUserKernelSpec(
   options: { deno?: string; buildDir?: string; path?: string; env?: Record<string, string> } = {},
 ): Promise<UserKernelSpecResult> {
   const deno = options.deno ?? Deno.execPath();
-  const listed = await run(jupyter.jupyter, ["kernelspec", "list", "--json"], options.env);
+  const listed = await run(jupyter.jupyter, ["kernelspec", "list", "--json"], {
+    ...PYTHON_ENV,
+    ...options.env,
+  });
   if (!listed.ok) {
     throw new Error(`Cannot list Jupyter's kernelspecs: ${oneLine(listed.stderr)}`);
   }
@@ -363,7 +302,7 @@ export async function ensureUserKernelSpec(
   const installed = await run(
     jupyter.jupyter,
     ["kernelspec", "install", "--user", "--name", "deno", source],
-    options.env,
+    { ...PYTHON_ENV, ...options.env },
   );
   if (!installed.ok) {
     throw new Error(`Cannot install the deno kernelspec: ${oneLine(installed.stderr)}`);

@@ -8,6 +8,6 @@ Deno.test("chromiumVersion() and ensureChromium() give the installed Chromium's 
   assert.match(line, /^Chromium \d+\.\d+\.\d+\.\d+ /);
   assert.equal(await chromiumVersion(), line);
   const said: string[] = [];
-  assert.equal(await ensureChromium((text) => said.push(text)), line);
+  assert.equal(await ensureChromium({ log: (text) => said.push(text) }), line);
   assert.deepEqual(said, [], "nothing to install, nothing said");
 });

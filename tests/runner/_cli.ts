@@ -1,7 +1,7 @@
 /**
  * Helpers of the runner tests: the CLI run in-process (output captured) or as a process of its
- * own (to send it signals), the processes a run left behind, the fixtures' paths and small
- * notebooks written in code.
+ * own (to send it signals), the processes a run left behind, the fixtures' paths, small
+ * notebooks written in code and stand-in scripts.
  */
 import { main } from "../../src/runner/cli.ts";
 import type { SystemAccess } from "../../src/runner/jupyter.ts";
@@ -100,6 +100,22 @@ export async function processesTagged(tag: string): Promise<{ pid: number; comma
       const [, pid, command] = line.match(/^\s*(\d+)\s+(.*)$/) ?? [];
       return { pid: Number(pid), command };
     });
+}
+
+/** Writes `text` to `path` as a script anyone may run; returns the path. */
+export async function writeScript(path: string, text: string): Promise<string> {
+  await Deno.writeTextFile(path, text);
+  await Deno.chmod(path, 0o755);
+  return path;
+}
+
+/** The lines of a file, blank ones left out; none when the file is not there. */
+export async function readLines(path: string): Promise<string[]> {
+  try {
+    return (await Deno.readTextFile(path)).split("\n").filter((line) => line);
+  } catch {
+    return [];
+  }
 }
 
 /** Waits until `check` returns a value other than undefined; fails after `seconds`. */

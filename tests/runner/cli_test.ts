@@ -15,7 +15,7 @@ import assert from "node:assert/strict";
 import { resolveNotebooks, UsageError } from "../../src/runner/cli.ts";
 import type { SystemAccess } from "../../src/runner/jupyter.ts";
 import { type Notebook, serializeNotebook } from "../../src/runner/notebook.ts";
-import { joined, notebookOf, OUT, readBuilt, runCli } from "./_cli.ts";
+import { joined, notebookOf, OUT, readBuilt, runCli, writeScript } from "./_cli.ts";
 
 const DIR = `${OUT}/cli-stand-in`;
 
@@ -59,17 +59,13 @@ note("end")
 async function standInJupyter(): Promise<SystemAccess> {
   await Deno.mkdir(`${DIR}/empty-path`, { recursive: true });
   await Deno.writeTextFile(`${DIR}/fake_execute.py`, FAKE_EXECUTE_PY);
-  const python = `${DIR}/python`;
   // `python -c "import jupyter_client"` succeeds; `python execute.py` runs the fake instead.
-  await Deno.writeTextFile(
-    python,
-    `#!/bin/bash\n[ "$1" = "-c" ] && exit 0\nexec /usr/bin/python3 ${
-      Deno.realPathSync(DIR)
-    }/fake_execute.py\n`,
+  const python = await writeScript(
+    `${DIR}/python`,
+    `#!/bin/bash\n[ "$1" = "-c" ] && exit 0\n` +
+      `exec /usr/bin/python3 ${Deno.realPathSync(DIR)}/fake_execute.py\n`,
   );
-  await Deno.chmod(python, 0o755);
-  await Deno.writeTextFile(`${DIR}/jupyter`, "#!/bin/sh\nexit 0\n");
-  await Deno.chmod(`${DIR}/jupyter`, 0o755);
+  await writeScript(`${DIR}/jupyter`, "#!/bin/sh\nexit 0\n");
   return {
     path: `${DIR}/empty-path`,
     debian: { jupyter: `${DIR}/jupyter`, python },

@@ -10,7 +10,7 @@
 import assert from "node:assert/strict";
 import { executeNotebook, ExecutionError, Interrupted } from "../../src/runner/execute.ts";
 import type { Notebook } from "../../src/runner/notebook.ts";
-import { notebookOf, OUT, waitFor } from "./_cli.ts";
+import { notebookOf, OUT, waitFor, writeScript } from "./_cli.ts";
 
 const DIR = `${OUT}/execute-stand-in`;
 
@@ -28,10 +28,7 @@ const NOTEBOOK: Notebook = {
 async function bashStandIn(name: string, body: string): Promise<string> {
   await Deno.mkdir(DIR, { recursive: true });
   await Deno.remove(`${DIR}/kernel.pid`).catch(() => {});
-  const path = `${DIR}/python-${name}`;
-  await Deno.writeTextFile(path, `#!/bin/bash\n${body}`);
-  await Deno.chmod(path, 0o755);
-  return path;
+  return await writeScript(`${DIR}/python-${name}`, `#!/bin/bash\n${body}`);
 }
 
 /**

@@ -11,7 +11,6 @@ import {
   ensureJupyter,
   ensureKernelSpec,
   ensureUserKernelSpec,
-  findExecutable,
   findJupyter,
   hasJupyterClient,
   JupyterMissingError,
@@ -19,7 +18,7 @@ import {
   missingJupyterAction,
   pythonOfJupyter,
 } from "../../src/runner/jupyter.ts";
-import { FIXTURES, processesTagged, runCli, spawnCli } from "./_cli.ts";
+import { FIXTURES, processesTagged, readLines, runCli, spawnCli, writeScript } from "./_cli.ts";
 
 const ROOT = `${Deno.cwd()}/build/test-jupyter`;
 const PATH = Deno.env.get("PATH") ?? "";
@@ -32,30 +31,16 @@ async function scratch(name: string): Promise<string> {
   return dir;
 }
 
-async function script(path: string, text: string): Promise<string> {
-  await Deno.writeTextFile(path, text);
-  await Deno.chmod(path, 0o755);
-  return path;
-}
-
-async function lines(path: string): Promise<string[]> {
-  try {
-    return (await Deno.readTextFile(path)).split("\n").filter((line) => line);
-  } catch {
-    return [];
-  }
-}
-
 /**
  * bin/python3, a wrapper around Debian's Python that records its arguments, and bin/jupyter, a
  * Python script run by that wrapper (#! line) that records its arguments and runs Jupyter.
  */
 async function jupyterWrappers(dir: string): Promise<{ jupyter: string; python: string }> {
-  const python = await script(
+  const python = await writeScript(
     `${dir}/bin/python3`,
     `#!/bin/sh\necho "python3 $*" >> ${dir}/calls\nexec /usr/bin/python3 "$@"\n`,
   );
-  const jupyter = await script(
+  const jupyter = await writeScript(
     `${dir}/bin/jupyter`,
     `#!${python}\nimport sys\nwith open("${dir}/calls", "a") as log:\n` +
       `    log.write("jupyter " + " ".join(sys.argv[1:]) + "\\n")\n` +
@@ -78,28 +63,7 @@ Deno.test("findJupyter() takes the jupyter first on PATH and the Python of its #
   const dir = await scratch("path-first");
   const wrappers = await jupyterWrappers(dir);
   assert.deepEqual(await findJupyter({ path: `${dir}/bin:${PATH}`, debian: NO_DEBIAN }), wrappers);
-  assert.ok((await lines(`${dir}/calls`)).includes("python3 -c import jupyter_client"));
-});
-
-Deno.test("findExecutable() finds what the shell would run: executable files only, in PATH's order", async (t) => {
-  const dir = await scratch("find-executable");
-  for (const sub of ["a", "b", "c", "d"]) await Deno.mkdir(`${dir}/${sub}`);
-  await Deno.mkdir(`${dir}/a/tool`); // a folder of that name
-  await Deno.writeTextFile(`${dir}/b/tool`, "#!/bin/sh\n"); // a file that may not run
-  await script(`${dir}/c/tool`, "#!/bin/sh\n");
-  await script(`${dir}/d/tool`, "#!/bin/sh\n");
-  await t.step("a folder and a file without the x bit are passed over", async () => {
-    const path = `${dir}/a::${dir}/b:${dir}/c/:${dir}/d`;
-    assert.equal(await findExecutable("tool", path), `${dir}/c/tool`);
-  });
-  await t.step(
-    "a name with a slash is that file, if it may run; none in PATH is undefined",
-    async () => {
-      assert.equal(await findExecutable("tool", `${dir}/a:${dir}/b`), undefined);
-      assert.equal(await findExecutable(`${dir}/b/tool`, PATH), undefined);
-      assert.equal(await findExecutable(`${dir}/d/tool`, ""), `${dir}/d/tool`);
-    },
-  );
+  assert.ok((await readLines(`${dir}/calls`)).includes("python3 -c import jupyter_client"));
 });
 
 Deno.test("hasJupyterClient() is false for a Python that is not there, true for Debian's", async () => {
@@ -131,11 +95,11 @@ Deno.test("pythonOfJupyter() reads #!/usr/bin/env python3 through PATH, and asks
   const dir = await scratch("python-of");
   await jupyterWrappers(dir);
   await t.step("#!/usr/bin/env python3", async () => {
-    const viaEnv = await script(`${dir}/jupyter-env`, "#!/usr/bin/env python3\nprint(1)\n");
+    const viaEnv = await writeScript(`${dir}/jupyter-env`, "#!/usr/bin/env python3\nprint(1)\n");
     assert.equal(await pythonOfJupyter(viaEnv, `${dir}/bin:${PATH}`), `${dir}/bin/python3`);
   });
   await t.step("env's options and assignments are passed over to the program", async () => {
-    const viaEnv = await script(
+    const viaEnv = await writeScript(
       `${dir}/jupyter-env-s`,
       "#!/usr/bin/env -S PYTHONDONTWRITEBYTECODE=1 python3 -u\nprint(1)\n",
     );
@@ -144,12 +108,12 @@ Deno.test("pythonOfJupyter() reads #!/usr/bin/env python3 through PATH, and asks
   await t.step(
     "a shell script (as pyenv's shims are): sys.executable from jupyter troubleshoot",
     async () => {
-      const shim = await script(
+      const shim = await writeScript(
         `${dir}/jupyter-shim`,
         `#!/bin/sh\necho "shim $*" >> ${dir}/calls\nexec /usr/bin/jupyter "$@"\n`,
       );
       assert.equal(await pythonOfJupyter(shim, PATH), "/usr/bin/python3");
-      assert.ok((await lines(`${dir}/calls`)).includes("shim troubleshoot"));
+      assert.ok((await readLines(`${dir}/calls`)).includes("shim troubleshoot"));
     },
   );
 });
@@ -164,7 +128,7 @@ Deno.test("runner uses the jupyter first on PATH: its Python runs the kernel's c
   const { code, stdout, stderr } = await child.output();
   const text = new TextDecoder().decode(stdout) + new TextDecoder().decode(stderr);
   assert.equal(code, 0, text);
-  const calls = await lines(`${dir}/calls`);
+  const calls = await readLines(`${dir}/calls`);
   assert.ok(
     calls.some((call) => /^python3 .*src\/runner\/execute\.py$/.test(call)),
     calls.join("\n"),
@@ -184,7 +148,7 @@ Deno.test("deno task lab starts the jupyter first on PATH and installs a user ke
   const text = new TextDecoder().decode(stdout) + new TextDecoder().decode(stderr);
   assert.equal(code, 0, text);
   assert.match(text, new RegExp(`Installed a deno kernelspec in ${data}/kernels/deno for `));
-  const calls = await lines(`${dir}/calls`);
+  const calls = await readLines(`${dir}/calls`);
   assert.ok(calls.includes("jupyter kernelspec list --json"), calls.join("\n"));
   // Jupyter refuses to run as root unless told it may, and only root is to tell it.
   const root = Deno.uid() === 0 ? " --allow-root" : "";
@@ -199,11 +163,11 @@ Deno.test("deno task lab starts the jupyter first on PATH and installs a user ke
 Deno.test("deno task lab stops with one line when Jupyter cannot start", async (t) => {
   const lab = async (name: string, python: string, jupyter: string) => {
     const dir = await scratch(name);
-    const wrapper = await script(
+    const wrapper = await writeScript(
       `${dir}/bin/python3`,
       `#!/bin/sh\n${python}exec /usr/bin/python3 "$@"\n`,
     );
-    await script(
+    await writeScript(
       `${dir}/bin/jupyter`,
       `#!${wrapper}\nimport sys\n${jupyter}` +
         "from jupyter_core.command import main\nsys.exit(main())\n",
@@ -254,11 +218,11 @@ Deno.test("deno task lab stops with one line when Jupyter cannot start", async (
  */
 async function machineWithoutJupyter(name: string, apt: "works" | "fails" | "installs nothing") {
   const dir = await scratch(name);
-  const python = await script(
+  const python = await writeScript(
     `${dir}/bin/python3`,
     `#!/bin/sh\nPYTHONPATH=${dir}/pylib exec /usr/bin/python3 -S "$@"\n`,
   );
-  const jupyter = await script(`${dir}/bin/jupyter`, `#!${python}\nprint("stand-in")\n`);
+  const jupyter = await writeScript(`${dir}/bin/jupyter`, `#!${python}\nprint("stand-in")\n`);
   const install = {
     "works":
       `mkdir -p ${dir}/pylib/jupyter_client\n  : > ${dir}/pylib/jupyter_client/__init__.py\n` +
@@ -266,7 +230,7 @@ async function machineWithoutJupyter(name: string, apt: "works" | "fails" | "ins
     "fails": `echo "E: Unable to locate package (stand-in)" >&2\n  exit 100`,
     "installs nothing": `echo "Nothing to do (stand-in)"`,
   }[apt];
-  await script(
+  await writeScript(
     `${dir}/bin/apt-get`,
     `#!/bin/sh\necho "$*" >> ${dir}/apt-get.log\nif [ "$1" = install ]; then\n  ${install}\nfi\n`,
   );
@@ -293,7 +257,7 @@ Deno.test("ensureJupyter() installs Debian's packages with apt-get as root when 
         log: (line) => printed.push(line),
       });
       assert.deepEqual(found, { jupyter: machine.jupyter, python: machine.python });
-      assert.deepEqual(await lines(`${machine.dir}/apt-get.log`), [
+      assert.deepEqual(await readLines(`${machine.dir}/apt-get.log`), [
         "update",
         `install -y ${APT_PACKAGES.join(" ")}`,
       ]);
@@ -342,7 +306,7 @@ Deno.test("without Jupyter and not root: one line naming the apt-get command, ex
   await t.step("ensureJupyter() does not call apt-get", async () => {
     const machine = await machineWithoutJupyter("not-root", "works");
     await assert.rejects(ensureJupyter({ ...machine.access, uid: 1000 }), JupyterMissingError);
-    assert.deepEqual(await lines(`${machine.dir}/apt-get.log`), []);
+    assert.deepEqual(await readLines(`${machine.dir}/apt-get.log`), []);
   });
   await t.step("the runner prints the one line and exits 2", async () => {
     const machine = await machineWithoutJupyter("not-root-cli", "works");

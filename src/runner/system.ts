@@ -1,0 +1,99 @@
+/**
+ * What the set-up code asks of the machine: run a command and read its output, find an
+ * executable on a search path as the shell would, and install Debian packages with apt-get.
+ * Jupyter's discovery (`jupyter.ts`) and Chromium's check (`chromium.ts`) build on these.
+ *
+ * @module
+ */
+
+/** How a command ended and what it printed. */
+export interface RunResult {
+  ok: boolean;
+  /** Its exit code; -1 when it could not start. */
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs a command to completion with its output piped and `env` added to this process's
+ * environment. A command that cannot start (missing, not executable) is `ok: false`, its
+ * stderr the reason.
+ */
+export async function run(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<RunResult> {
+  try {
+    const output = await new Deno.Command(command, {
+      args,
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+      env,
+    }).output();
+    const decoder = new TextDecoder();
+    return {
+      ok: output.success,
+      code: output.code,
+      stdout: decoder.decode(output.stdout),
+      stderr: decoder.decode(output.stderr),
+    };
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.PermissionDenied) {
+      return { ok: false, code: -1, stdout: "", stderr: String(error) };
+    }
+    throw error;
+  }
+}
+
+/**
+ * The first executable file called `name` in the directories of `path` (colon-separated), as
+ * the shell would find it; `undefined` when there is none.
+ */
+export async function findExecutable(name: string, path: string): Promise<string | undefined> {
+  if (name.includes("/")) return await isExecutable(name) ? name : undefined;
+  for (const dir of path.split(":")) {
+    if (dir === "") continue;
+    const candidate = `${dir.replace(/\/+$/, "")}/${name}`;
+    if (await isExecutable(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** Whether `file` is a file with an execute bit set. */
+export async function isExecutable(file: string): Promise<boolean> {
+  try {
+    const info = await Deno.stat(file);
+    return info.isFile && ((info.mode ?? 0o755) & 0o111) !== 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The apt-get command line that installs `packages`, for messages. */
+export function aptCommand(packages: string[]): string {
+  return `apt-get update && apt-get install -y ${packages.join(" ")}`;
+}
+
+/**
+ * Installs Debian packages with `aptGet` (the apt-get command, run as root): `apt-get update`,
+ * then `apt-get install -y PACKAGES`, non-interactive, each line they print passed to `log`,
+ * indented. Returns undefined when both succeed, else one line saying which apt-get command
+ * exited with which code.
+ */
+export async function aptInstall(
+  aptGet: string,
+  packages: string[],
+  options: { log: (line: string) => void; env?: Record<string, string> },
+): Promise<string | undefined> {
+  for (const args of [["update"], ["install", "-y", ...packages]]) {
+    const result = await run(aptGet, args, { DEBIAN_FRONTEND: "noninteractive", ...options.env });
+    for (const line of (result.stdout + result.stderr).split("\n")) {
+      if (line.trim()) options.log(`  ${line.trimEnd()}`);
+    }
+    if (!result.ok) return `apt-get ${args.join(" ")} exited with code ${result.code}`;
+  }
+  return undefined;
+}
