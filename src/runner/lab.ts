@@ -13,6 +13,7 @@ import {
   ensureUserKernelSpec,
   type Jupyter,
   JupyterMissingError,
+  type SystemAccess,
 } from "./jupyter.ts";
 
 /** The Jupyter front end to start: `notebook` when its Python has it, else `lab`. */
@@ -29,11 +30,14 @@ export async function frontEnd(jupyter: Jupyter): Promise<"notebook" | "lab" | u
   return undefined;
 }
 
-/** Runs the lab task; returns the exit code. */
-export async function lab(args: string[]): Promise<number> {
+/**
+ * Runs the lab task; returns the exit code. `system` stands in for what the Jupyter discovery
+ * reads (tests pass stand-ins); without it the real system is used.
+ */
+export async function lab(args: string[], system?: SystemAccess): Promise<number> {
   let jupyter: Jupyter;
   try {
-    jupyter = await ensureJupyter();
+    jupyter = await ensureJupyter(system);
   } catch (error) {
     if (!(error instanceof JupyterMissingError)) throw error;
     console.error(error.message);

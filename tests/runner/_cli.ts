@@ -24,13 +24,21 @@ export async function runCli(
   args: string[],
   options: { out?: string; system?: SystemAccess } = {},
 ): Promise<{ code: number; output: string }> {
+  const { result, output } = await captured(() =>
+    main(["--no-update", "--out", options.out ?? OUT, ...args], options.system)
+  );
+  return { code: result, output };
+}
+
+/** Runs `run`, capturing what it prints with console.log and console.error, in order. */
+export async function captured<T>(run: () => Promise<T>): Promise<{ result: T; output: string }> {
   const lines: string[] = [];
   const { log, error } = console;
   console.log = (...parts: unknown[]) => lines.push(parts.join(" "));
   console.error = (...parts: unknown[]) => lines.push(parts.join(" "));
   try {
-    const code = await main(["--no-update", "--out", options.out ?? OUT, ...args], options.system);
-    return { code, output: lines.join("\n") };
+    const result = await run();
+    return { result, output: lines.join("\n") };
   } finally {
     console.log = log;
     console.error = error;

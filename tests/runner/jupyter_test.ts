@@ -18,7 +18,16 @@ import {
   missingJupyterAction,
   pythonOfJupyter,
 } from "../../src/runner/jupyter.ts";
-import { FIXTURES, processesTagged, readLines, runCli, spawnCli, writeScript } from "./_cli.ts";
+import {
+  captured,
+  FIXTURES,
+  processesTagged,
+  readLines,
+  runCli,
+  spawnCli,
+  writeScript,
+} from "./_cli.ts";
+import { lab } from "../../src/runner/lab.ts";
 
 const ROOT = `${Deno.cwd()}/build/test-jupyter`;
 const PATH = Deno.env.get("PATH") ?? "";
@@ -161,7 +170,7 @@ Deno.test("deno task lab starts the jupyter first on PATH and installs a user ke
 });
 
 Deno.test("deno task lab stops with one line when Jupyter cannot start", async (t) => {
-  const lab = async (name: string, python: string, jupyter: string) => {
+  const spawnLab = async (name: string, python: string, jupyter: string) => {
     const dir = await scratch(name);
     const wrapper = await writeScript(
       `${dir}/bin/python3`,
@@ -185,7 +194,7 @@ Deno.test("deno task lab stops with one line when Jupyter cannot start", async (
     };
   };
   await t.step("a Python with neither notebook nor jupyterlab: exit 2, the fix named", async () => {
-    const result = await lab(
+    const result = await spawnLab(
       "lab-no-front-end",
       'case "$*" in "-c import notebook"|"-c import jupyterlab") exit 1;; esac\n',
       "",
@@ -198,8 +207,21 @@ Deno.test("deno task lab stops with one line when Jupyter cannot start", async (
     );
     assert.equal(result.stdout, "");
   });
+  await t.step("no Jupyter at all, not root: exit 2, the apt-get command named", async () => {
+    const dir = await scratch("lab-no-jupyter");
+    const { result, output } = await captured(() =>
+      lab([], {
+        path: `${dir}/bin`,
+        debian: { jupyter: `${dir}/usr/bin/jupyter`, python: `${dir}/usr/bin/python3` },
+        uid: 1000,
+      })
+    );
+    assert.equal(result, 2);
+    assert.equal(output, (missingJupyterAction(1000) as JupyterMissingError).message);
+    assert.match(output, /^Jupyter is missing .*; as root, run: apt-get update && apt-get install/);
+  });
   await t.step("kernelspecs that cannot be listed: exit 1, Jupyter's last line", async () => {
-    const result = await lab(
+    const result = await spawnLab(
       "lab-no-kernelspecs",
       "",
       'if sys.argv[1:3] == ["kernelspec", "list"]:\n' +
