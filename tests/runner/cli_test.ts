@@ -4,11 +4,11 @@
  * tested is what main() does around the kernel: the lines it prints and their order, the files
  * it writes (executed notebook, page, index), the source notebooks it updates, its exit codes.
  *
- * The fake's rules, by the first line of the cell's source: `throw TEXT` fails with an error
- * whose traceback is coloured and one entry of two lines; `fail quietly` fails as the Deno kernel does on a syntax error (no traceback);
- * `fatal TEXT` ends execute.py with a fatal event; `sleep SECONDS` waits; anything else prints
- * `ran: SOURCE`. Each run appends `start TAG` and `end TAG` to `log.txt` in the notebook's folder,
- * TAG being the first cell's source.
+ * The fake's rules, by the first line of a cell's source: `throw TEXT` fails with an error whose
+ * traceback is coloured, one entry of two lines; `fail quietly` fails as the Deno kernel does on
+ * a syntax error (no traceback); `fatal TEXT` ends execute.py with a fatal event; `sleep SECONDS`
+ * waits, then prints as any other cell: `ran: SOURCE`. Each run appends `start TAG` and `end TAG`
+ * to `log.txt` in the notebook's folder, TAG being the first line of its first code cell.
  */
 
 import assert from "node:assert/strict";
