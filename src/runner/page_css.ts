@@ -53,7 +53,8 @@ nav.toc.sidebar { display: none; }
 @media (min-width: ${WIDE}) {
   .layout, .pager { max-width: 72rem; }
   .layout { display: grid; grid-template-columns: 15rem minmax(0, 1fr); gap: 2.5rem; }
-  .pager { padding-left: calc(1rem + 17.5rem); }
+  /* The pager's first column starts where the text does, its box as wide as the layout's. */
+  .pager { max-width: calc(72rem - 17.5rem); padding-left: calc(1rem + 17.5rem); }
   nav.toc.sidebar { display: block; position: sticky; top: 0; align-self: start;
     max-height: 100vh; overflow-y: auto; padding: 0.5rem 0; font-size: 0.9rem; }
   details.toc { display: none; }

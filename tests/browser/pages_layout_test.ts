@@ -114,6 +114,30 @@ function pageFaults(): Faults {
   return { layout, scrolling, overlapping, clipped };
 }
 
+/**
+ * Runs in the page: the reading column's margins, the left edges of the text and of the top
+ * pager's first column, the collapsed contents list (shown, open), and, after scrolling halfway
+ * down, the top of the contents sidebar and how far the page scrolled.
+ */
+function placement() {
+  const width = document.documentElement.clientWidth;
+  const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+  const column = box(".layout");
+  const details = document.querySelector<HTMLDetailsElement>("details.toc")!;
+  const seen = {
+    margins: [Math.round(column.left), Math.round(width - column.right)],
+    textLeft: Math.round(box("main").left),
+    pagerLeft: Math.round(box(".pager.top .prev").left),
+    list: { shown: getComputedStyle(details).display !== "none", open: details.open },
+  };
+  scrollTo(0, document.scrollingElement!.scrollHeight / 2);
+  return {
+    ...seen,
+    scrolled: Math.round(scrollY),
+    sidebarTop: Math.round(box("nav.toc.sidebar").top),
+  };
+}
+
 /** The faults of a page shown whole in `layout`: none. */
 function whole(layout: Faults["layout"]): Faults {
   return { layout, scrolling: [], overlapping: [], clipped: [] };
@@ -206,6 +230,28 @@ Deno.test({
                 [String(LINE_WIDTH + 20)],
                 faults.scrolling.join("; "),
               );
+            });
+          }
+        },
+      );
+      await t.step(
+        "the text is centred; wide, the contents stay beside it as it scrolls; narrow, above it",
+        async (t) => {
+          const long = pages.find((file) => file.endsWith("/02-relu-advantages.html"))!;
+          for (const [screen, width] of SCREENS) {
+            await t.step(`${screen} (${width} px)`, async () => {
+              assert.equal((await faultsAt(long, width)).layout, screen, "the layout tested");
+              const seen = await page.evaluate(placement);
+              const [left, right] = seen.margins;
+              assert.ok(left > 16 && Math.abs(left - right) <= 1, `margins ${seen.margins}`);
+              assert.ok(seen.scrolled > 2000, `scrolled ${seen.scrolled} px`);
+              if (screen === "wide") {
+                assert.equal(seen.sidebarTop, 0, "the sidebar sticks to the top of the window");
+                assert.ok(Math.abs(seen.pagerLeft - seen.textLeft) <= 1, JSON.stringify(seen));
+                assert.equal(seen.list.shown, false);
+              } else {
+                assert.deepEqual(seen.list, { shown: true, open: false });
+              }
             });
           }
         },
