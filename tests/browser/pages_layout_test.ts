@@ -8,7 +8,9 @@
  * explorer has trained through a run whose loss blew up (tick labels of 5 characters and more,
  * PReLU's note of learned slopes). A probe page first shows that a code line as wide as the
  * notebooks' `deno fmt` line width fits its box, and that a wider one scrolls, so that the measure
- * can see an overflow.
+ * can see an overflow. Where things sit is checked on 02, the longest page: the text column
+ * centred; on the wide screen the contents sidebar held at the window's top as the page scrolls
+ * and the pager's first column at the text's left edge; on the narrow one a closed contents list.
  */
 /// <reference lib="dom" />
 import assert from "node:assert/strict";
