@@ -5,7 +5,7 @@
  * @module
  */
 
-import { aptCommand, aptInstall, findExecutable, run } from "./system.ts";
+import { aptCommand, aptInstall, findExecutable, run, searchPath } from "./system.ts";
 
 /** Debian's Chromium. */
 export const CHROMIUM = "/usr/bin/chromium";
@@ -66,7 +66,7 @@ export async function ensureChromium(access: ChromiumAccess = {}): Promise<strin
       `Chromium is missing (${chromium} does not run); as root, run: ${command}`,
     );
   }
-  const aptGet = await findExecutable("apt-get", access.path ?? Deno.env.get("PATH") ?? "");
+  const aptGet = await findExecutable("apt-get", searchPath(access.path));
   if (!aptGet) {
     throw new ChromiumMissingError(
       `Chromium is missing (${chromium} does not run) and apt-get is not on PATH: install ` +

@@ -14,7 +14,7 @@
  */
 
 import { writeTextFileAtomic } from "./files.ts";
-import { aptCommand, aptInstall, findExecutable, isExecutable, run } from "./system.ts";
+import { aptCommand, aptInstall, findExecutable, isExecutable, run, searchPath } from "./system.ts";
 
 /** A Jupyter installation: its `jupyter` command and the Python it runs on. */
 export interface Jupyter {
@@ -59,10 +59,6 @@ export interface SystemAccess {
 
 /** For the Python commands run here: no warning about frozen modules from the debugger. */
 const PYTHON_ENV = { PYDEVD_DISABLE_FILE_VALIDATION: "1" };
-
-function searchPath(access: SystemAccess): string {
-  return access.path ?? Deno.env.get("PATH") ?? "";
-}
 
 /**
  * The Python a `jupyter` command runs on: the interpreter of its `#!` line (through
@@ -152,7 +148,7 @@ export async function hasJupyterClient(
  * when its Python has it; `undefined` when neither.
  */
 export async function findJupyter(access: SystemAccess = {}): Promise<Jupyter | undefined> {
-  const path = searchPath(access);
+  const path = searchPath(access.path);
   const onPath = await findExecutable("jupyter", path);
   if (onPath) {
     const python = await pythonOfJupyter(onPath, path);
@@ -196,7 +192,7 @@ async function locateOrInstall(access: SystemAccess): Promise<Jupyter> {
   const action = missingJupyterAction(access.uid !== undefined ? access.uid : Deno.uid());
   if (action instanceof JupyterMissingError) throw action;
   const log = access.log ?? console.error;
-  const aptGet = await findExecutable("apt-get", searchPath(access));
+  const aptGet = await findExecutable("apt-get", searchPath(access.path));
   if (!aptGet) {
     throw new JupyterMissingError(
       "Jupyter is missing and apt-get is not on PATH: install Jupyter (for example " +
@@ -288,7 +284,7 @@ export async function ensureUserKernelSpec(
   let replaced: string | undefined;
   if (existing) {
     const program = existing.spec.argv[0];
-    if (await findExecutable(program, options.path ?? Deno.env.get("PATH") ?? "")) {
+    if (await findExecutable(program, searchPath(options.path))) {
       return {
         action: "kept",
         message: `Using the deno kernelspec in ${existing.resource_dir} (${program})`,

@@ -48,6 +48,11 @@ export async function run(
   }
 }
 
+/** The search path for executables: `path` when given, else this process's `PATH`. */
+export function searchPath(path?: string): string {
+  return path ?? Deno.env.get("PATH") ?? "";
+}
+
 /**
  * The first executable file called `name` in the directories of `path` (colon-separated), as
  * the shell would find it; `undefined` when there is none.

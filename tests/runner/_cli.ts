@@ -30,15 +30,22 @@ export async function runCli(
   return { code: result, output };
 }
 
-/** Runs `run`, capturing what it prints with console.log and console.error, in order. */
-export async function captured<T>(run: () => Promise<T>): Promise<{ result: T; output: string }> {
-  const lines: string[] = [];
+/**
+ * Runs `run`, capturing what it prints: `output` all of it in order, `stdout` what went to
+ * console.log, `stderr` what went to console.error.
+ */
+export async function captured<T>(
+  run: () => Promise<T>,
+): Promise<{ result: T; output: string; stdout: string; stderr: string }> {
+  const lines: { line: string; to: "stdout" | "stderr" }[] = [];
   const { log, error } = console;
-  console.log = (...parts: unknown[]) => lines.push(parts.join(" "));
-  console.error = (...parts: unknown[]) => lines.push(parts.join(" "));
+  console.log = (...parts: unknown[]) => lines.push({ line: parts.join(" "), to: "stdout" });
+  console.error = (...parts: unknown[]) => lines.push({ line: parts.join(" "), to: "stderr" });
+  const joined = (to?: "stdout" | "stderr") =>
+    lines.filter((entry) => !to || entry.to === to).map((entry) => entry.line).join("\n");
   try {
     const result = await run();
-    return { result, output: lines.join("\n") };
+    return { result, output: joined(), stdout: joined("stdout"), stderr: joined("stderr") };
   } finally {
     console.log = log;
     console.error = error;
@@ -108,6 +115,14 @@ export async function processesTagged(tag: string): Promise<{ pid: number; comma
       const [, pid, command] = line.match(/^\s*(\d+)\s+(.*)$/) ?? [];
       return { pid: Number(pid), command };
     });
+}
+
+/** Makes `<root>/<name>/bin` afresh (anything there before removed); returns `<root>/<name>`. */
+export async function scratchDir(root: string, name: string): Promise<string> {
+  const dir = `${root}/${name}`;
+  await Deno.remove(dir, { recursive: true }).catch(() => {});
+  await Deno.mkdir(`${dir}/bin`, { recursive: true });
+  return dir;
 }
 
 /** Writes `text` to `path` as a script anyone may run; returns the path. */

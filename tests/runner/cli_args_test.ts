@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { defaultJobs, main, parseArgs, UsageError } from "../../src/runner/cli.ts";
 import type { SystemAccess } from "../../src/runner/jupyter.ts";
-import { FIXTURES } from "./_cli.ts";
+import { captured, FIXTURES } from "./_cli.ts";
 
 const OUT = "build/test-runner-args";
 const PARAMETERS = `${FIXTURES}/parameters.ipynb`;
@@ -21,18 +21,8 @@ const NO_JUPYTER: SystemAccess = {
 
 /** Runs the CLI in-process, capturing stdout and stderr apart. */
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const { log, error } = console;
-  console.log = (...parts: unknown[]) => stdout.push(parts.join(" "));
-  console.error = (...parts: unknown[]) => stderr.push(parts.join(" "));
-  try {
-    const code = await main(args, NO_JUPYTER);
-    return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
+  const { result, stdout, stderr } = await captured(() => main(args, NO_JUPYTER));
+  return { code: result, stdout, stderr };
 }
 
 /** Asserts that parseArgs refuses `args` with a UsageError of exactly `message`. */

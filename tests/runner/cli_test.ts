@@ -324,21 +324,6 @@ Deno.test("main() refuses to update a notebook it may not write, before it looks
   ]);
 });
 
-Deno.test("main() names the apt-get command and exits 2 when Jupyter is missing", async () => {
-  const [path] = await writeNotebooks("no-jupyter", { lone: notebookOf("Lone", ["1"]) });
-  const empty = `${DIR}/empty-path`;
-  const { code, output } = await runCli([path], {
-    out: `${DIR}/out-no-jupyter`,
-    system: { path: empty, debian: { jupyter: `${empty}/jupyter`, python: "python3" }, uid: 1000 },
-  });
-  assert.equal(code, 2);
-  assert.match(
-    output,
-    /^Jupyter is missing \(.*\); as root, run: apt-get update && apt-get install -y jupyter-notebook /,
-  );
-  assert.equal(output.split("\n").length, 1, output);
-});
-
 Deno.test("main() says there is nothing to run in a folder without notebooks/, and exits 0", async () => {
   const here = Deno.cwd();
   const system = await standInJupyter();

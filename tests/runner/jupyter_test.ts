@@ -24,6 +24,7 @@ import {
   processesTagged,
   readLines,
   runCli,
+  scratchDir,
   spawnCli,
   writeScript,
 } from "./_cli.ts";
@@ -33,11 +34,8 @@ const ROOT = `${Deno.cwd()}/build/test-jupyter`;
 const PATH = Deno.env.get("PATH") ?? "";
 
 /** A fresh folder for one test. */
-async function scratch(name: string): Promise<string> {
-  const dir = `${ROOT}/${name}`;
-  await Deno.remove(dir, { recursive: true }).catch(() => {});
-  await Deno.mkdir(`${dir}/bin`, { recursive: true });
-  return dir;
+function scratch(name: string): Promise<string> {
+  return scratchDir(ROOT, name);
 }
 
 /**

@@ -7,15 +7,12 @@
 import assert from "node:assert/strict";
 import { ChromiumMissingError, ensureChromium } from "../../src/runner/chromium.ts";
 import { aptInstall, findExecutable } from "../../src/runner/system.ts";
-import { readLines, writeScript } from "./_cli.ts";
+import { readLines, scratchDir, writeScript } from "./_cli.ts";
 
 const ROOT = `${Deno.cwd()}/build/test-system`;
 
-async function scratch(name: string): Promise<string> {
-  const dir = `${ROOT}/${name}`;
-  await Deno.remove(dir, { recursive: true }).catch(() => {});
-  await Deno.mkdir(`${dir}/bin`, { recursive: true });
-  return dir;
+function scratch(name: string): Promise<string> {
+  return scratchDir(ROOT, name);
 }
 
 Deno.test("findExecutable() finds what the shell would run: executable files only, in PATH's order", async (t) => {
