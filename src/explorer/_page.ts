@@ -116,6 +116,9 @@ function withValue(values: readonly number[], value: number): number[] {
   return values.includes(value) ? [...values] : [...values, value].sort((a, b) => a - b);
 }
 
+/** The hint beside the buttons. */
+const RESTART_HINT = "A change of setting restarts the run from its seed.";
+
 /** What α means for each activation. */
 const ALPHA_MEANING: Record<ExplorerSettings["activation"], string> = {
   relu: "α (not used by ReLU)",
@@ -186,7 +189,9 @@ function mount(id: string, options: ExploreOptions, attempt = 0): void {
 }
 
 function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerInstance {
+  // The static picture, or the live view of an explorer mounted here before, gives way.
   root.querySelector(".rle-static")?.remove();
+  root.querySelector(".rle-live")?.remove();
   const id = root.id;
   const view = document.createElement("div");
   view.className = "rle-live";
@@ -203,7 +208,7 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
       format,
     };
     ranges.set(key, control);
-    control.input.addEventListener("input", () => onControl());
+    control.input.addEventListener("input", () => onControl(key));
     return control;
   };
   const alpha = range("alpha", formatNumber);
@@ -222,6 +227,7 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
   const resetButton = find<HTMLButtonElement>(".rle-reset");
   const status = find<HTMLElement>(".rle-status");
   const announce = find<HTMLElement>(".rle-announce");
+  const hint = find<HTMLElement>(".rle-hint");
   for (const select of [activation, optimizer, dataset]) {
     select.addEventListener("change", () => onControl());
   }
@@ -309,15 +315,20 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
   }
 
   /** Reads the controls into settings and restarts the run with them. */
-  function onControl(): void {
+  function onControl(changed?: string): void {
+    // The width slider sets every layer; otherwise the layers keep their widths (unequal
+    // ones set from code too), a new layer as wide as the last.
+    const { hidden: widths } = instance.settings;
     const hidden = Array.from(
       { length: valueOf(layers) },
-      (_, i) =>
-        width.input.dataset.touched === "1"
-          ? valueOf(width)
-          : instance.settings.hidden[i] ?? instance.settings.hidden.at(-1)!,
+      (_, i) => changed === "width" ? valueOf(width) : widths[i] ?? widths.at(-1)!,
     );
-    const seedValue = Math.round(Number(seed.value));
+    // An empty or out-of-range seed keeps the run's seed, and the hint says why.
+    const seedValue = Math.round(seed.valueAsNumber);
+    const seedOk = Number.isSafeInteger(seedValue);
+    hint.textContent = seedOk
+      ? RESTART_HINT
+      : `The seed must be a whole number within ±(2^53 − 1); the run keeps seed ${instance.settings.seed}.`;
     const next: ExploreOptions = {
       ...instance.settings,
       activation: activation.value as ExplorerSettings["activation"],
@@ -328,12 +339,11 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
       hidden,
       dataset: dataset.value as ExplorerSettings["dataset"],
       noise: valueOf(noise),
-      seed: Number.isFinite(seedValue) ? seedValue : instance.settings.seed,
+      seed: seedOk ? seedValue : instance.settings.seed,
     };
     restart(resolveExplorerSettings(next));
     showControls();
   }
-  width.input.addEventListener("input", () => width.input.dataset.touched = "1");
 
   function valueOf(control: RangeControl): number {
     return control.values[Number(control.input.value)];
@@ -359,9 +369,12 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
     setRange(biasInit, withValue(BIASES, s.biasInit), s.biasInit);
     setRange(layers, LAYER_COUNTS, s.hidden.length);
     setRange(width, WIDTHS, s.hidden[0]);
-    width.output.textContent = s.hidden.every((w) => w === s.hidden[0])
+    // Unequal layers (set from code) are listed, on screen and to assistive technology.
+    const widths = s.hidden.every((w) => w === s.hidden[0])
       ? String(s.hidden[0])
       : s.hidden.join(", ");
+    width.output.textContent = widths;
+    width.input.setAttribute("aria-valuetext", widths);
     setRange(noise, withValue(NOISES, s.noise), s.noise);
     activation.value = s.activation;
     optimizer.value = s.optimizer;
@@ -621,7 +634,7 @@ function layoutHtml(id: string): string {
     `<button type="button" class="rle-play" aria-pressed="false">▶ Play</button>` +
     `<button type="button" class="rle-step">Step one epoch</button>` +
     `<button type="button" class="rle-reset">Reset</button>` +
-    `<span class="rle-hint">A change of setting restarts the run from its seed.</span>` +
+    `<span class="rle-hint">${RESTART_HINT}</span>` +
     `</div>` +
     `<p class="rle-status" aria-live="off"></p>` +
     `<p class="rle-announce" aria-live="polite"></p>` +

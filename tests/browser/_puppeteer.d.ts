@@ -42,6 +42,9 @@ export interface Page {
   ): Promise<unknown>;
   waitForSelector(selector: string, options?: { timeout?: number }): Promise<unknown>;
   $eval<T>(selector: string, fn: (element: Element) => T): Promise<Awaited<T>>;
+  $eval<T, A>(selector: string, fn: (element: Element, arg: A) => T, arg: A): Promise<Awaited<T>>;
+  $$eval<T>(selector: string, fn: (elements: Element[]) => T): Promise<Awaited<T>>;
+  select(selector: string, ...values: string[]): Promise<string[]>;
   click(selector: string): Promise<void>;
   focus(selector: string): Promise<void>;
   keyboard: {

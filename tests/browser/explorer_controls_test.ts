@@ -1,0 +1,504 @@
+/**
+ * The explorer's controls and views in Chromium, one at a time: each slider, menu and field
+ * restarts the run with its value and shows it; the buttons say what they will do; the neurons
+ * view, the dead list, PReLU's note, the status line and the code view say what the run is, in
+ * the numbers Deno computes for the same settings.
+ */
+import assert from "node:assert/strict";
+// @ts-types="./_puppeteer.d.ts"
+import type { Page } from "puppeteer-core";
+import { deadNeurons, explore, jupyterDisplay, PReLU } from "../../src/mod.ts";
+import { formatNumber, percent } from "../../src/explorer/_charts.ts";
+import { ExplorerSession, recipeCode } from "../../src/explorer/_session.ts";
+import {
+  deadCaption,
+  type ExploreOptions,
+  type ExplorerSettings,
+  resolveExplorerSettings,
+} from "../../src/explorer/_settings.ts";
+import { GRID_SIZE } from "../../src/explorer/_shading.ts";
+import { collectErrors, delay, explorerState, waitForExplorer, withBrowser } from "./_browser.ts";
+import { assertSameNumbersAsDeno } from "./_numbers.ts";
+
+/** The first run; each step that needs a known run starts from it (`update` keeps the rest). */
+const START: ExploreOptions = {
+  activation: "leakyRelu",
+  alpha: 0.01,
+  learningRate: 0.03,
+  optimizer: "sgd",
+  biasInit: -1,
+  hidden: [8, 8],
+  dataset: "twoMoons",
+  noise: 0.1,
+  epochs: 4,
+  seed: 0,
+};
+
+/** The same run in Deno, stepped `epochs` epochs or to its end. */
+async function denoSession(
+  settings: ExplorerSettings,
+  epochs = Infinity,
+): Promise<ExplorerSession> {
+  const session = new ExplorerSession(resolveExplorerSettings(settings));
+  for (let i = 0; i < epochs && await session.step() !== undefined; i++);
+  return session;
+}
+
+/** The status line the explorer should show for `session`, while it runs or once done. */
+function expectedStatus(session: ExplorerSession, head: string): string {
+  const last = session.last;
+  const dead = last.deadFraction.map((f, i) => `layer ${i + 1} ${percent(f)}`).join(", ");
+  return `${head} · training loss ${formatNumber(last.trainLoss, 4)} · test accuracy ${
+    percent(last.testAccuracy)
+  } · dead: ${dead}`;
+}
+
+Deno.test({
+  name: "the explorer's controls restart the run with what they show, and its views describe it",
+  sanitizeResources: false,
+  sanitizeOps: false,
+}, async (t) => {
+  const html = explore(START)[jupyterDisplay]()["text/html"]!;
+  await withBrowser(async ({ browser }) => {
+    const page: Page = await browser.newPage();
+    page.setDefaultTimeout(30_000);
+    const errors = collectErrors(page);
+    await page.setContent(
+      `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${html}</body></html>`,
+      {
+        waitUntil: "load",
+      },
+    );
+    await page.waitForFunction(() => globalThis.reluLabExplorer?.instances.size === 1, {
+      polling: 50,
+    }, undefined);
+    const id = await page.evaluate(() => [...globalThis.reluLabExplorer!.instances.keys()][0]);
+    const text = (selector: string) =>
+      page.$eval(`#${id} ${selector}`, (element) => element.textContent ?? "");
+    const property = (selector: string, name: "value" | "disabled" | "max") =>
+      page.$eval(
+        `#${id} ${selector}`,
+        (element, key) => String((element as HTMLInputElement)[key]),
+        name,
+      );
+    const settings = async () =>
+      (await explorerState(page, id)).settings as unknown as ExplorerSettings;
+    /** Presses `key` on the slider of `name`, `times` times. */
+    const slide = async (name: string, key: string, times = 1) => {
+      await page.focus(`#${id}-${name}`);
+      for (let i = 0; i < times; i++) await page.keyboard.press(key);
+    };
+    /** The slider's shown value, also given to assistive technology. */
+    const shown = async (name: string) => {
+      const output = await text(`#${id}-${name}-value`);
+      const spoken = await page.$eval(`#${id}-${name}`, (e) => e.getAttribute("aria-valuetext"));
+      assert.equal(spoken, output, `${name}: aria-valuetext and the shown value agree`);
+      return output;
+    };
+    const updateTo = (options: ExploreOptions) =>
+      page.evaluate(
+        ({ key, o }) => globalThis.reluLabExplorer!.instances.get(key)!.update(o),
+        { key: id, o: options as Record<string, unknown> },
+      );
+    const stepOnce = async () => {
+      const before = (await explorerState(page, id)).epoch;
+      await page.click(`#${id} .rle-step`);
+      return await waitForExplorer(page, { epoch: before + 1 }, 30_000, id);
+    };
+
+    await t.step(
+      "every control shows the run's settings; the code view shows its recipe",
+      async () => {
+        const expected = resolveExplorerSettings(START);
+        assert.deepEqual(await settings(), { ...expected, hidden: [8, 8] });
+        assert.equal(await shown("alpha"), "0.01");
+        assert.equal(await shown("learningRate"), "0.03");
+        assert.equal(await shown("biasInit"), "-1");
+        assert.equal(await shown("layers"), "2");
+        assert.equal(await shown("width"), "8");
+        assert.equal(await shown("noise"), "0.1");
+        assert.equal(await property(`#${id}-activation`, "value"), "leakyRelu");
+        assert.equal(await property(`#${id}-optimizer`, "value"), "sgd");
+        assert.equal(await property(`#${id}-dataset`, "value"), "twoMoons");
+        assert.equal(await property(`#${id}-seed`, "value"), "0");
+        assert.equal(await text(`#${id}-alpha-label`), "α (negative slope)");
+        assert.equal(await property(`#${id}-alpha`, "disabled"), "false");
+        assert.equal(await text(".rle-code"), recipeCode(expected));
+        assert.equal(await text(".rle-dead-caption"), deadCaption(expected));
+      },
+    );
+
+    await t.step(
+      "each slider steps through round values and restarts the run at epoch 0",
+      async () => {
+        await stepOnce();
+        await slide("learningRate", "ArrowRight");
+        assert.equal((await settings()).learningRate, 0.1);
+        assert.equal(await shown("learningRate"), "0.1");
+        assert.equal((await explorerState(page, id)).epoch, 0, "a change restarts the run");
+        await slide("learningRate", "ArrowLeft", 3);
+        assert.equal((await settings()).learningRate, 0.003);
+        await slide("learningRate", "End");
+        assert.equal((await settings()).learningRate, 10);
+        await slide("learningRate", "Home");
+        assert.equal((await settings()).learningRate, 0.0001);
+        await slide("biasInit", "ArrowRight");
+        assert.equal((await settings()).biasInit, -0.5);
+        assert.equal(await shown("biasInit"), "-0.5");
+        await slide("biasInit", "End");
+        assert.equal((await settings()).biasInit, 5);
+        await slide("noise", "ArrowLeft");
+        assert.equal((await settings()).noise, 0.05);
+        assert.equal(await shown("noise"), "0.05");
+        await slide("alpha", "ArrowRight", 2);
+        assert.equal((await settings()).alpha, 0.03);
+        await slide("alpha", "End");
+        assert.equal((await settings()).alpha, 1);
+        assert.equal(await shown("alpha"), "1");
+      },
+    );
+
+    await t.step(
+      "a value set from code that no slider position has joins the slider in order",
+      async () => {
+        await updateTo({ alpha: 0.013, learningRate: 0.05 });
+        assert.equal(await shown("alpha"), "0.013");
+        assert.equal(await shown("learningRate"), "0.05");
+        await slide("alpha", "ArrowLeft");
+        assert.equal((await settings()).alpha, 0.01, "the position below 0.013");
+        await updateTo({ alpha: 0.013 });
+        await slide("alpha", "ArrowRight");
+        assert.equal((await settings()).alpha, 0.02, "the position above 0.013");
+        await slide("alpha", "ArrowLeft");
+        assert.equal((await settings()).alpha, 0.01, "once left, 0.013 is no longer a position");
+        await slide("learningRate", "ArrowLeft");
+        assert.equal((await settings()).learningRate, 0.03);
+      },
+    );
+
+    await t.step("the layer and width sliders shape the network and the neurons view", async () => {
+      await updateTo({ hidden: [8, 4] });
+      assert.equal(await shown("layers"), "2");
+      assert.equal(await shown("width"), "8, 4", "unequal layers are listed");
+      await slide("layers", "ArrowRight");
+      assert.deepEqual((await settings()).hidden, [8, 4, 4], "a new layer as wide as the last");
+      assert.equal(await shown("width"), "8, 4, 4");
+      await slide("layers", "ArrowLeft");
+      assert.deepEqual((await settings()).hidden, [8, 4], "the last layer goes");
+      await slide("layers", "ArrowLeft");
+      assert.deepEqual((await settings()).hidden, [8]);
+      await slide("layers", "ArrowRight");
+      assert.deepEqual((await settings()).hidden, [8, 8]);
+      await updateTo({ hidden: [8, 4] });
+      await slide("width", "ArrowRight");
+      assert.deepEqual((await settings()).hidden, [9, 9], "the width slider sets every layer");
+      assert.equal(await shown("width"), "9");
+      await slide("layers", "ArrowRight");
+      assert.deepEqual((await settings()).hidden, [9, 9, 9]);
+      await slide("layers", "End");
+      assert.deepEqual((await settings()).hidden, [9, 9, 9, 9]);
+      await slide("width", "End");
+      assert.deepEqual((await settings()).hidden, [32, 32, 32, 32]);
+      // One tile of GRID_SIZE px per neuron, 8 to a row 6 px apart, under a 22 px label per
+      // layer, and 4 px after each layer.
+      const size = await page.$eval(
+        `#${id} .rle-neurons`,
+        (c) => [(c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height],
+      );
+      const pitch = GRID_SIZE + 6;
+      assert.deepEqual(size, [8 * pitch - 6, 4 * (22 + 4 * pitch + 4)]);
+      await slide("width", "Home");
+      await slide("layers", "Home");
+      assert.deepEqual((await settings()).hidden, [1]);
+      const small = await page.$eval(
+        `#${id} .rle-neurons`,
+        (c) => [(c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height],
+      );
+      assert.deepEqual(small, [8 * pitch - 6, 22 + pitch + 4]);
+    });
+
+    await t.step("the menus and the seed field restart the run with their choice", async () => {
+      await updateTo(START);
+      await page.select(`#${id}-optimizer`, "adam");
+      assert.equal((await settings()).optimizer, "adam");
+      await page.select(`#${id}-dataset`, "circles");
+      assert.equal((await settings()).dataset, "circles");
+      await page.select(`#${id}-activation`, "relu");
+      assert.equal((await settings()).activation, "relu");
+      assert.equal(await property(`#${id}-alpha`, "disabled"), "true", "ReLU has no α");
+      assert.equal(await text(`#${id}-alpha-label`), "α (not used by ReLU)");
+      assert.equal(await text(".rle-dead-caption"), deadCaption(await settings()));
+      await page.select(`#${id}-activation`, "prelu");
+      assert.equal(await text(`#${id}-alpha-label`), "α (initial slope, learned)");
+      assert.equal(await property(`#${id}-alpha`, "disabled"), "false");
+      await page.select(`#${id}-activation`, "elu");
+      assert.equal(await text(`#${id}-alpha-label`), "α (ELU's saturation)");
+      await typeSeed("7");
+      assert.equal((await settings()).seed, 7);
+      await typeSeed("-2.4");
+      assert.equal((await settings()).seed, -2, "a fraction is rounded");
+      assert.equal(await property(`#${id}-seed`, "value"), "-2");
+      assert.equal(await text(".rle-hint"), "A change of setting restarts the run from its seed.");
+      const current = await settings();
+      assert.equal(await text(".rle-code"), recipeCode(current));
+      assertSameNumbersAsDeno(await stepOnce());
+    });
+
+    await t.step(
+      "an empty or too large seed keeps the run's seed, and the hint says so",
+      async () => {
+        for (const typed of ["", "1e20"]) {
+          await typeSeed(typed);
+          assert.equal((await settings()).seed, -2, `typed ${JSON.stringify(typed)}`);
+          assert.equal(
+            await property(`#${id}-seed`, "value"),
+            "-2",
+            "the field shows the run's seed",
+          );
+          assert.match(
+            await text(".rle-hint"),
+            /^The seed must be a whole number .*; the run keeps seed -2\.$/,
+          );
+        }
+        await page.select(`#${id}-optimizer`, "sgd");
+        assert.equal(
+          await text(".rle-hint"),
+          "A change of setting restarts the run from its seed.",
+        );
+      },
+    );
+
+    async function typeSeed(typed: string): Promise<void> {
+      await page.$eval(`#${id}-seed`, (e, v) => {
+        const input = e as HTMLInputElement;
+        input.value = v;
+        input.dispatchEvent(new Event("change"));
+      }, typed);
+    }
+
+    await t.step(
+      "the neurons view frames and fades the dead neurons, and the list names them",
+      async () => {
+        await updateTo({ ...START, activation: "relu", biasInit: -1.5, hidden: [10, 6] });
+        const current = await settings();
+        const deno = await denoSession(current, 0);
+        const dead = deadNeurons(deno.model, deno.train);
+        const deadCount = dead.reduce((n, layer) => n + layer.dead.length, 0);
+        assert.ok(deadCount > 0 && deadCount < 16, `some dead, some alive: ${deadCount} of 16`);
+        assert.equal(
+          await text(".rle-dead-list"),
+          "Dead: " +
+            dead.map((layer, l) =>
+              `layer ${l + 1}: ${
+                layer.dead.length === 0
+                  ? "none"
+                  : "neurons " + layer.dead.map((j) => j + 1).join(", ")
+              }`
+            ).join("; "),
+        );
+        // Tile j of layer l: row and column of 8 per row, 6 px apart, under a 22 px label.
+        const pitch = GRID_SIZE + 6;
+        const tiles: { x: number; y: number; dead: boolean }[] = [];
+        let top = 0;
+        current.hidden.forEach((width, l) => {
+          top += 22;
+          for (let j = 0; j < width; j++) {
+            tiles.push({
+              x: (j % 8) * pitch,
+              y: top + Math.floor(j / 8) * pitch,
+              dead: dead[l].dead.includes(j),
+            });
+          }
+          top += Math.ceil(width / 8) * pitch + 4;
+        });
+        const pixels = await page.$eval(`#${id} .rle-neurons`, (c, at) => {
+          const context = (c as HTMLCanvasElement).getContext("2d")!;
+          return at.map(({ x, y }) => ({
+            corner: [...context.getImageData(x, y, 1, 1).data.slice(0, 3)],
+            inside: [...context.getImageData(x + 25, y + 25, 1, 1).data.slice(0, 3)],
+          }));
+        }, tiles.map(({ x, y }) => ({ x, y })));
+        pixels.forEach((pixel, i) => {
+          if (tiles[i].dead) {
+            assert.deepEqual(pixel.corner, [0x1d, 0x1d, 0x1f], `tile ${i}: a dark frame`);
+            assert.ok(
+              pixel.inside.every((c) => c >= 0.6 * 255 - 1),
+              `tile ${i}: faded ${pixel.inside}`,
+            );
+          } else {
+            assert.deepEqual(pixel.corner, [0xc9, 0xcc, 0xd1], `tile ${i}: a light frame`);
+          }
+        });
+      },
+    );
+
+    await t.step("the status line counts the epochs; a finished run offers a replay", async () => {
+      await updateTo(START);
+      const current = await settings();
+      assert.equal(
+        await text(".rle-status"),
+        expectedStatus(await denoSession(current, 0), "Epoch 0 of 4"),
+      );
+      await stepOnce();
+      assert.equal(
+        await text(".rle-status"),
+        expectedStatus(await denoSession(current, 1), "Epoch 1 of 4"),
+      );
+      const playing = await page.evaluate((key) => {
+        const instance = globalThis.reluLabExplorer!.instances.get(key)!;
+        instance.play();
+        const root = instance.root;
+        return [
+          root.querySelector(".rle-play")!.textContent,
+          root.querySelector(".rle-play")!.getAttribute("aria-pressed"),
+          String(root.querySelector<HTMLButtonElement>(".rle-step")!.disabled),
+        ];
+      }, id);
+      assert.deepEqual(playing, ["❚❚ Pause", "true", "true"]);
+      const done = await waitForExplorer(page, { status: "done" }, 30_000, id);
+      assert.equal(
+        done.statusText,
+        expectedStatus(await denoSession(current, 4), "Done: epoch 4 of 4"),
+      );
+      assert.equal(await text(".rle-play"), "▶ Replay");
+      assert.equal(await property(".rle-step", "disabled"), "true");
+      assert.equal(await text(".rle-announce"), done.statusText, "the end is announced");
+      await page.click(`#${id} .rle-play`);
+      const replayed = await waitForExplorer(page, { status: "done" }, 30_000, id);
+      assert.equal(replayed.history.length, 5, "a replay starts again from epoch 0");
+      assertSameNumbersAsDeno(replayed);
+      await updateTo({ epochs: 5 });
+      assert.equal(await text(".rle-play"), "▶ Play");
+      assert.equal(await property(".rle-step", "disabled"), "false");
+    });
+
+    await t.step("a diverging run says where, and offers a replay", async () => {
+      await updateTo({ ...START, biasInit: 0, hidden: [16, 16], learningRate: 10, epochs: 20 });
+      const deno = await denoSession(await settings());
+      assert.equal(deno.status, "diverged");
+      const error = deno.error as Error & { epoch: number; step: number; loss: number };
+      await page.click(`#${id} .rle-play`);
+      const state = await waitForExplorer(page, { status: "diverged" }, 30_000, id);
+      assert.equal(
+        state.statusText,
+        expectedStatus(
+          deno,
+          `Diverged in epoch ${error.epoch}, step ${error.step} (loss ${error.loss}): try a smaller learning rate. Last complete epoch: 0`,
+        ),
+      );
+      assert.equal(state.playing, false);
+      assert.equal(await text(".rle-play"), "▶ Replay");
+      assert.equal(await property(".rle-step", "disabled"), "true");
+    });
+
+    await t.step(
+      "PReLU's view gives the learned slopes' mean and range after each epoch",
+      async () => {
+        await updateTo({ ...START, activation: "prelu", alpha: 0.25 });
+        assert.match(await text(".rle-activation"), /mean 0\.25, range 0\.25 to 0\.25/);
+        await stepOnce();
+        await stepOnce();
+        const deno = await denoSession(await settings(), 2);
+        const slopes = deno.model.layers.filter((layer) => layer instanceof PReLU)
+          .flatMap((layer) => [...(layer as PReLU).alpha]);
+        const mean = slopes.reduce((sum, a) => sum + a, 0) / slopes.length;
+        assert.ok(Math.min(...slopes) < Math.max(...slopes), "the slopes moved apart");
+        assert.match(
+          await text(".rle-activation"),
+          new RegExp(
+            `mean ${formatNumber(mean)}, range ${formatNumber(Math.min(...slopes))} to ${
+              formatNumber(Math.max(...slopes))
+            }`.replaceAll(".", "\\."),
+          ),
+        );
+        await updateTo({ activation: "leakyRelu" });
+        assert.doesNotMatch(await text(".rle-activation"), /learned slopes/);
+      },
+    );
+
+    await t.step("the page logged no error", () => {
+      assert.deepEqual(errors, []);
+    });
+  });
+});
+
+Deno.test({
+  name:
+    "mount waits for a container that comes later, names one that never comes, and replaces or drops old explorers",
+  sanitizeResources: false,
+  sanitizeOps: false,
+}, async () => {
+  const html = explore({ epochs: 50 })[jupyterDisplay]()["text/html"]!;
+  await withBrowser(async ({ browser }) => {
+    const page = await browser.newPage();
+    const errors = collectErrors(page);
+    await page.setContent(
+      `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${html}</body></html>`,
+      {
+        waitUntil: "load",
+      },
+    );
+    await page.waitForFunction(() => globalThis.reluLabExplorer?.instances.size === 1, {
+      polling: 50,
+    }, undefined);
+    const first = await page.evaluate(() => [...globalThis.reluLabExplorer!.instances.keys()][0]);
+
+    await page.evaluate(() => {
+      globalThis.reluLabExplorer!.mount("later", { epochs: 3 });
+      setTimeout(() => {
+        const div = document.createElement("div");
+        div.id = "later";
+        div.className = "relu-lab-explorer";
+        document.body.append(div);
+      }, 300);
+    });
+    await page.waitForFunction(() => globalThis.reluLabExplorer!.instances.has("later"), {
+      polling: 50,
+      timeout: 5000,
+    }, undefined);
+    assert.equal((await explorerState(page, "later")).settings.epochs, 3);
+    assert.equal(await page.$$eval("#later .rle-live", (l) => l.length), 1);
+
+    const started = Date.now();
+    await page.evaluate(() => globalThis.reluLabExplorer!.mount("nowhere", {}));
+    await delay(500);
+    assert.deepEqual(errors, [], "no complaint while the container may still come");
+    while (errors.length === 0 && Date.now() - started < 10_000) {
+      await delay(100);
+    }
+    assert.deepEqual(errors, [
+      "console.error: relu-lab explorer: no element with id nowhere to mount on",
+    ]);
+    errors.length = 0;
+
+    const replaced = await page.evaluate((key) => {
+      const api = globalThis.reluLabExplorer!;
+      const old = api.instances.get(key)!;
+      old.play();
+      api.mount(key, { epochs: 7 });
+      return { oldPlaying: old.playing, fresh: api.instances.get(key) !== old };
+    }, first);
+    assert.deepEqual(
+      replaced,
+      { oldPlaying: false, fresh: true },
+      "the old explorer stops and is replaced",
+    );
+    assert.equal((await explorerState(page, first)).settings.epochs, 7);
+    assert.equal(await page.$$eval(`#${first} .rle-live`, (l) => l.length), 1, "one live view");
+
+    const kept = await page.evaluate(() => {
+      document.getElementById("later")!.remove();
+      const div = document.createElement("div");
+      div.id = "third";
+      document.body.append(div);
+      globalThis.reluLabExplorer!.mount("third", {});
+      return [...globalThis.reluLabExplorer!.instances.keys()];
+    });
+    assert.deepEqual(
+      kept.sort(),
+      [first, "third"].sort(),
+      "the removed container's explorer is gone",
+    );
+    assert.deepEqual(errors, []);
+  });
+});
