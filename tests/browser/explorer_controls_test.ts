@@ -159,6 +159,49 @@ Deno.test({
     );
 
     await t.step(
+      "every slider position, end to end, is a round value the explorer accepts, in order",
+      async () => {
+        const read: Record<string, (s: ExplorerSettings) => number> = {
+          alpha: (s) => s.alpha,
+          learningRate: (s) => s.learningRate,
+          biasInit: (s) => s.biasInit,
+          noise: (s) => s.noise,
+          layers: (s) => s.hidden.length,
+          width: (s) => s.hidden[0],
+        };
+        const ends: Record<string, [number, number]> = {};
+        for (const [name, value] of Object.entries(read)) {
+          await slide(name, "Home");
+          const seen = [value(await settings())];
+          const positions = Number(await property(`#${id}-${name}`, "max")) + 1;
+          for (let i = 1; i < positions; i++) {
+            await slide(name, "ArrowRight");
+            seen.push(value(await settings()));
+            assert.equal(await shown(name), formatNumber(seen[i]));
+          }
+          assert.ok(
+            seen.every((v, i) => i === 0 || v > seen[i - 1]),
+            `${name}: each position above the last: ${seen.join(", ")}`,
+          );
+          assert.ok(
+            seen.every((v) => Number(formatNumber(v)) === v),
+            `${name}: round values: ${seen.join(", ")}`,
+          );
+          ends[name] = [seen[0], seen.at(-1)!];
+        }
+        // The ends are the ranges explore() accepts, but for the learning rate (0 excluded).
+        assert.deepEqual(ends, {
+          alpha: [0, 1],
+          learningRate: [0.0001, 10],
+          biasInit: [-5, 5],
+          noise: [0, 1],
+          layers: [1, 4],
+          width: [1, 32],
+        });
+      },
+    );
+
+    await t.step(
       "a value set from code that no slider position has joins the slider in order",
       async () => {
         await updateTo({ alpha: 0.013, learningRate: 0.05 });
