@@ -13,6 +13,7 @@ import { chromiumVersion } from "../src/runner/chromium.ts";
 import { median } from "./_table.ts";
 import {
   explorerState,
+  loadExplorers,
   longTasksSince,
   pageNow,
   processesWith,
@@ -40,19 +41,13 @@ function rendererMainThreadMs(marker: string): number {
 }
 
 const html = explore(OPTIONS)[jupyterDisplay]()["text/html"]!;
-const page = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${html}</body></html>`;
 const loadBefore = Deno.loadavg()[0];
 
 await withBrowser(async ({ browser, profile }) => {
   const tab = await browser.newPage();
   await tab.setViewport({ width: 1280, height: 900 });
   await recordLongTasks(tab);
-  await tab.setContent(page, { waitUntil: "load" });
-  await tab.waitForFunction(
-    () => globalThis.reluLabExplorer?.instances.size === 1,
-    { timeout: 15_000, polling: 50 },
-    undefined,
-  );
+  await loadExplorers(tab, html);
   await new Promise((resolve) => setTimeout(resolve, 500));
 
   // Baseline: the same page, paused, through as many animation frames.

@@ -151,6 +151,25 @@ export async function pageNow(page: Page): Promise<number> {
   return await page.evaluate(() => performance.now());
 }
 
+/**
+ * Loads a page holding the given explorer displays (`explore()`'s `text/html`) and waits until
+ * every one has mounted; returns their container ids in page order.
+ */
+export async function loadExplorers(page: Page, ...displays: string[]): Promise<string[]> {
+  await page.setContent(
+    `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${
+      displays.join("")
+    }</body></html>`,
+    { waitUntil: "load" },
+  );
+  await page.waitForFunction(
+    (count) => globalThis.reluLabExplorer?.instances.size === count,
+    { timeout: 15_000, polling: 50 },
+    displays.length,
+  );
+  return await page.evaluate(() => [...globalThis.reluLabExplorer!.instances.keys()]);
+}
+
 /** What the tests read of one explorer: its settings and history, and its timing lists. */
 export interface ExplorerState {
   settings: Record<string, unknown>;

@@ -17,7 +17,14 @@ import {
   resolveExplorerSettings,
 } from "../../src/explorer/_settings.ts";
 import { GRID_SIZE } from "../../src/explorer/_shading.ts";
-import { collectErrors, delay, explorerState, waitForExplorer, withBrowser } from "./_browser.ts";
+import {
+  collectErrors,
+  delay,
+  explorerState,
+  loadExplorers,
+  waitForExplorer,
+  withBrowser,
+} from "./_browser.ts";
 import { assertSameNumbersAsDeno } from "./_numbers.ts";
 
 /** The first run; each step that needs a known run starts from it (`update` keeps the rest). */
@@ -63,16 +70,7 @@ Deno.test({
     const page: Page = await browser.newPage();
     page.setDefaultTimeout(30_000);
     const errors = collectErrors(page);
-    await page.setContent(
-      `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${html}</body></html>`,
-      {
-        waitUntil: "load",
-      },
-    );
-    await page.waitForFunction(() => globalThis.reluLabExplorer?.instances.size === 1, {
-      polling: 50,
-    }, undefined);
-    const id = await page.evaluate(() => [...globalThis.reluLabExplorer!.instances.keys()][0]);
+    const [id] = await loadExplorers(page, html);
     const text = (selector: string) =>
       page.$eval(`#${id} ${selector}`, (element) => element.textContent ?? "");
     const property = (selector: string, name: "value" | "disabled" | "max") =>
@@ -475,16 +473,7 @@ Deno.test({
   await withBrowser(async ({ browser }) => {
     const page = await browser.newPage();
     const errors = collectErrors(page);
-    await page.setContent(
-      `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${html}</body></html>`,
-      {
-        waitUntil: "load",
-      },
-    );
-    await page.waitForFunction(() => globalThis.reluLabExplorer?.instances.size === 1, {
-      polling: 50,
-    }, undefined);
-    const first = await page.evaluate(() => [...globalThis.reluLabExplorer!.instances.keys()][0]);
+    const [first] = await loadExplorers(page, html);
 
     await page.evaluate(() => {
       globalThis.reluLabExplorer!.mount("later", { epochs: 3 });

@@ -13,6 +13,7 @@ import {
   collectErrors,
   type ExplorerState,
   explorerState,
+  loadExplorers,
   type LongTask,
   longTasksSince,
   lossChart,
@@ -197,18 +198,10 @@ Deno.test({
   const a = explore({ dataset: "circles", epochs: 5 })[jupyterDisplay]()["text/html"]!;
   const b = explore({ dataset: "xor", activation: "relu", epochs: 5 })
     [jupyterDisplay]()["text/html"]!;
-  const html =
-    `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${a}${b}</body></html>`;
   await withBrowser(async ({ browser }) => {
     const page = await browser.newPage();
     const errors = collectErrors(page);
-    await page.setContent(html, { waitUntil: "load" });
-    await page.waitForFunction(
-      () => globalThis.reluLabExplorer?.instances.size === 2,
-      { timeout: 15_000, polling: 50 },
-      undefined,
-    );
-    const ids = await page.evaluate(() => [...globalThis.reluLabExplorer!.instances.keys()]);
+    const ids = await loadExplorers(page, a, b);
     assert.equal(new Set(ids).size, 2);
     await page.click(`#${ids[1]} .rle-play`);
     const second = await waitForExplorer(page, { status: "done" }, 30_000, ids[1]);
