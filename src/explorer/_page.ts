@@ -329,6 +329,8 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
     hint.textContent = seedOk
       ? RESTART_HINT
       : `The seed must be a whole number within ±(2^53 − 1); the run keeps seed ${instance.settings.seed}.`;
+    hint.classList.toggle("rle-refused", !seedOk);
+    if (!seedOk) announce.textContent = hint.textContent;
     const next: ExploreOptions = {
       ...instance.settings,
       activation: activation.value as ExplorerSettings["activation"],

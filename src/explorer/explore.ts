@@ -108,6 +108,7 @@ const EXPLORER_CSS = `
 .relu-lab-explorer button:disabled { opacity: 0.5; cursor: default; }
 .relu-lab-explorer :focus-visible { outline: 2px solid #4269d0; outline-offset: 2px; }
 .relu-lab-explorer .rle-hint { color: #5f6368; font-size: 12.5px; }
+.relu-lab-explorer .rle-hint.rle-refused { color: #b3261e; }
 .relu-lab-explorer .rle-status { margin: 0.5em 0; font-variant-numeric: tabular-nums; min-height: 2.9em; }
 .relu-lab-explorer .rle-announce { position: absolute; width: 1px; height: 1px; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; }

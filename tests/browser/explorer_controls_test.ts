@@ -300,14 +300,21 @@ Deno.test({
             await text(".rle-hint"),
             /^The seed must be a whole number .*; the run keeps seed -2\.$/,
           );
+          assert.equal(await text(".rle-announce"), await text(".rle-hint"), "and is announced");
+          assert.equal(await hintColour(), "rgb(179, 38, 30)", "in the warning colour");
         }
         await page.select(`#${id}-optimizer`, "sgd");
         assert.equal(
           await text(".rle-hint"),
           "A change of setting restarts the run from its seed.",
         );
+        assert.equal(await hintColour(), "rgb(95, 99, 104)", "grey again");
       },
     );
+
+    async function hintColour(): Promise<string> {
+      return await page.$eval(`#${id} .rle-hint`, (e) => getComputedStyle(e).color);
+    }
 
     async function typeSeed(typed: string): Promise<void> {
       await page.$eval(`#${id}-seed`, (e, v) => {
