@@ -420,6 +420,25 @@ Deno.test({
       assert.equal(await property(".rle-step", "disabled"), "false");
     });
 
+    await t.step("each curve grows a point an epoch, its end dot on its last point", async () => {
+      await updateTo(START);
+      for (let i = 0; i < 3; i++) await stepOnce();
+      for (const chart of [".rle-loss", ".rle-accuracy", ".rle-dead"]) {
+        const curves = await page.$eval(`#${id} ${chart}`, (element) => {
+          const dots = [...element.querySelectorAll("[data-last]")];
+          return [...element.querySelectorAll("[data-series]")].map((line, i) => ({
+            points: (line.getAttribute("points") ?? "").trim().split(/\s+/),
+            dot: `${dots[i]?.getAttribute("cx")},${dots[i]?.getAttribute("cy")}`,
+          }));
+        });
+        assert.ok(curves.length >= 2, `${chart}: ${curves.length} curves`);
+        for (const { points, dot } of curves) {
+          assert.equal(points.length, 4, `${chart}: epochs 0 to 3`);
+          assert.equal(dot, points.at(-1), `${chart}: the end dot on the last point`);
+        }
+      }
+    });
+
     await t.step("a diverging run says where, and offers a replay", async () => {
       await updateTo({ ...START, biasInit: 0, hidden: [16, 16], learningRate: 10, epochs: 20 });
       const deno = await denoSession(await settings());
