@@ -22,6 +22,7 @@ import {
   delay,
   explorerState,
   loadExplorers,
+  pageNow,
   waitForExplorer,
   withBrowser,
 } from "./_browser.ts";
@@ -392,6 +393,8 @@ Deno.test({
         await text(".rle-status"),
         expectedStatus(await denoSession(current, 1), "Epoch 1 of 4"),
       );
+      const before = await explorerState(page, id);
+      const started = await pageNow(page);
       const playing = await page.evaluate((key) => {
         const instance = globalThis.reluLabExplorer!.instances.get(key)!;
         instance.play();
@@ -404,6 +407,13 @@ Deno.test({
       }, id);
       assert.deepEqual(playing, ["❚❚ Pause", "true", "true"]);
       const done = await waitForExplorer(page, { status: "done" }, 30_000, id);
+      const wall = await pageNow(page) - started;
+      // While playing, each frame records its epoch's training time and its redraw time in ms.
+      for (const times of ["stepMs", "drawMs"] as const) {
+        const added = done[times].slice(before[times].length);
+        assert.equal(added.length, 3, `${times}: epochs 2 to 4`);
+        assert.ok(added.every((ms) => ms > 0.001 && ms < wall), `${times}: ${added}, wall ${wall}`);
+      }
       assert.equal(
         done.statusText,
         expectedStatus(await denoSession(current, 4), "Done: epoch 4 of 4"),
