@@ -388,7 +388,13 @@ Deno.test({
         await text(".rle-status"),
         expectedStatus(await denoSession(current, 0), "Epoch 0 of 4"),
       );
-      await stepOnce();
+      const untimed = await explorerState(page, id);
+      const stepped = await stepOnce();
+      assert.deepEqual(
+        [stepped.stepMs.length, stepped.drawMs.length],
+        [untimed.stepMs.length, untimed.drawMs.length],
+        "an epoch stepped by hand is not a frame of play, and is not timed",
+      );
       assert.equal(
         await text(".rle-status"),
         expectedStatus(await denoSession(current, 1), "Epoch 1 of 4"),
