@@ -8,6 +8,7 @@
  * @module
  */
 
+import type { Matrix } from "../core/matrix.ts";
 import { deadNeurons } from "../diagnostics/dead_neurons.ts";
 import { PReLU } from "../nn/prelu_layer.ts";
 import { TrainingDivergedError } from "../nn/train.ts";
@@ -233,7 +234,7 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
   }
   seed.addEventListener("change", () => onControl());
 
-  let grid = gridPoints({ x0: 0, x1: 1, y0: 0, y1: 1 });
+  let grid: Matrix;
   let shading: CanvasRenderingContext2D;
   let shadingImage: ImageData;
   let neurons: CanvasRenderingContext2D;
