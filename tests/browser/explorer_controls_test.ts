@@ -252,6 +252,7 @@ Deno.test({
       await slide("width", "Home");
       await slide("layers", "Home");
       assert.deepEqual((await settings()).hidden, [1]);
+      assert.equal(await shown("width"), "1");
       const small = await page.$eval(
         `#${id} .rle-neurons`,
         (c) => [(c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height],
@@ -360,22 +361,35 @@ Deno.test({
           }
           top += Math.ceil(width / 8) * pitch + 4;
         });
-        const pixels = await page.$eval(`#${id} .rle-neurons`, (c, at) => {
+        // Each tile's top-left and bottom-right pixels (its frame) and its centre.
+        const pixels = await page.$eval(`#${id} .rle-neurons`, (c, { at, size }) => {
           const context = (c as HTMLCanvasElement).getContext("2d")!;
+          const rgb = (
+            x: number,
+            y: number,
+          ) => [...context.getImageData(x, y, 1, 1).data.slice(0, 3)];
           return at.map(({ x, y }) => ({
-            corner: [...context.getImageData(x, y, 1, 1).data.slice(0, 3)],
-            inside: [...context.getImageData(x + 25, y + 25, 1, 1).data.slice(0, 3)],
+            corners: [rgb(x, y), rgb(x + size - 1, y + size - 1)],
+            inside: rgb(x + size / 2, y + size / 2),
           }));
-        }, tiles.map(({ x, y }) => ({ x, y })));
+        }, { at: tiles.map(({ x, y }) => ({ x, y })), size: GRID_SIZE });
         pixels.forEach((pixel, i) => {
           if (tiles[i].dead) {
-            assert.deepEqual(pixel.corner, [0x1d, 0x1d, 0x1f], `tile ${i}: a dark frame`);
+            assert.deepEqual(
+              pixel.corners,
+              [[0x1d, 0x1d, 0x1f], [0x1d, 0x1d, 0x1f]],
+              `tile ${i}: a dark frame`,
+            );
             assert.ok(
               pixel.inside.every((c) => c >= 0.6 * 255 - 1),
               `tile ${i}: faded ${pixel.inside}`,
             );
           } else {
-            assert.deepEqual(pixel.corner, [0xc9, 0xcc, 0xd1], `tile ${i}: a light frame`);
+            assert.deepEqual(
+              pixel.corners,
+              [[0xc9, 0xcc, 0xd1], [0xc9, 0xcc, 0xd1]],
+              `tile ${i}: a light frame`,
+            );
           }
         });
       },
@@ -455,6 +469,38 @@ Deno.test({
       }
     });
 
+    await t.step(
+      "pause stops the loop before its next frame; the last epoch ends play",
+      async () => {
+        await updateTo({ ...START, epochs: 6 });
+        const trained = await page.evaluate(async (key) => {
+          const instance = globalThis.reluLabExplorer!.instances.get(key)!;
+          instance.play();
+          instance.pause();
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          return instance.session.last.epoch;
+        }, id);
+        assert.equal(trained, 0, "paused before its first frame, it trains nothing");
+        // Seen from inside the page, when the status line first says the run is done.
+        const atTheEnd = await page.evaluate((key) =>
+          new Promise((resolve) => {
+            const instance = globalThis.reluLabExplorer!.instances.get(key)!;
+            const status = instance.root.querySelector(".rle-status")!;
+            const observer = new MutationObserver(() => {
+              if (!status.textContent?.startsWith("Done")) return;
+              observer.disconnect();
+              resolve({
+                playing: instance.playing,
+                button: instance.root.querySelector(".rle-play")!.textContent,
+              });
+            });
+            observer.observe(status, { childList: true, characterData: true, subtree: true });
+            instance.play();
+          }), id);
+        assert.deepEqual(atTheEnd, { playing: false, button: "▶ Replay" }, "not a frame later");
+      },
+    );
+
     await t.step("a diverging run says where, and offers a replay", async () => {
       await updateTo({ ...START, biasInit: 0, hidden: [16, 16], learningRate: 10, epochs: 20 });
       const deno = await denoSession(await settings());
@@ -518,7 +564,7 @@ Deno.test({
     const [first] = await loadExplorers(page, html);
 
     await page.evaluate(() => {
-      globalThis.reluLabExplorer!.mount("later", { epochs: 3 });
+      globalThis.reluLabExplorer!.mount("later", { epochs: 300 });
       setTimeout(() => {
         const div = document.createElement("div");
         div.id = "later";
@@ -530,7 +576,7 @@ Deno.test({
       polling: 50,
       timeout: 5000,
     }, undefined);
-    assert.equal((await explorerState(page, "later")).settings.epochs, 3);
+    assert.equal((await explorerState(page, "later")).settings.epochs, 300);
     assert.equal(await page.$$eval("#later .rle-live", (l) => l.length), 1);
 
     const started = Date.now();
@@ -560,8 +606,22 @@ Deno.test({
     assert.equal((await explorerState(page, first)).settings.epochs, 7);
     assert.equal(await page.$$eval(`#${first} .rle-live`, (l) => l.length), 1, "one live view");
 
-    const kept = await page.evaluate(() => {
+    const removed = await page.evaluate(async () => {
+      const later = globalThis.reluLabExplorer!.instances.get("later")!;
+      const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      later.play();
+      await wait(300);
       document.getElementById("later")!.remove();
+      await wait(200);
+      const epoch = later.session.last.epoch;
+      await wait(300);
+      return { playing: later.playing, epoch, later: later.session.last.epoch };
+    });
+    assert.ok(removed.epoch > 0, "it played");
+    assert.equal(removed.playing, false, "an explorer whose container left the page stops");
+    assert.equal(removed.later, removed.epoch, "and trains no more");
+
+    const kept = await page.evaluate(() => {
       const div = document.createElement("div");
       div.id = "third";
       document.body.append(div);
