@@ -329,69 +329,72 @@ Deno.test({
     await t.step(
       "the neurons view frames and fades the dead neurons, and the list names them",
       async () => {
-        await updateTo({ ...START, activation: "relu", biasInit: -1.5, hidden: [10, 6] });
-        const current = await settings();
-        const deno = await denoSession(current, 0);
-        const dead = deadNeurons(deno.model, deno.train);
-        const deadCount = dead.reduce((n, layer) => n + layer.dead.length, 0);
-        assert.ok(deadCount > 0 && deadCount < 16, `some dead, some alive: ${deadCount} of 16`);
-        assert.equal(
-          await text(".rle-dead-list"),
-          "Dead: " +
-            dead.map((layer, l) =>
-              `layer ${l + 1}: ${
-                layer.dead.length === 0
-                  ? "none"
-                  : "neurons " + layer.dead.map((j) => j + 1).join(", ")
-              }`
-            ).join("; "),
-        );
-        // Tile j of layer l: row and column of 8 per row, 6 px apart, under a 22 px label.
-        const pitch = GRID_SIZE + 6;
-        const tiles: { x: number; y: number; dead: boolean }[] = [];
-        let top = 0;
-        current.hidden.forEach((width, l) => {
-          top += 22;
-          for (let j = 0; j < width; j++) {
-            tiles.push({
-              x: (j % 8) * pitch,
-              y: top + Math.floor(j / 8) * pitch,
-              dead: dead[l].dead.includes(j),
-            });
-          }
-          top += Math.ceil(width / 8) * pitch + 4;
-        });
-        // Each tile's top-left and bottom-right pixels (its frame) and its centre.
-        const pixels = await page.$eval(`#${id} .rle-neurons`, (c, { at, size }) => {
-          const context = (c as HTMLCanvasElement).getContext("2d")!;
-          const rgb = (
-            x: number,
-            y: number,
-          ) => [...context.getImageData(x, y, 1, 1).data.slice(0, 3)];
-          return at.map(({ x, y }) => ({
-            corners: [rgb(x, y), rgb(x + size - 1, y + size - 1)],
-            inside: rgb(x + size / 2, y + size / 2),
-          }));
-        }, { at: tiles.map(({ x, y }) => ({ x, y })), size: GRID_SIZE });
-        pixels.forEach((pixel, i) => {
-          if (tiles[i].dead) {
-            assert.deepEqual(
-              pixel.corners,
-              [[0x1d, 0x1d, 0x1f], [0x1d, 0x1d, 0x1f]],
-              `tile ${i}: a dark frame`,
-            );
-            assert.ok(
-              pixel.inside.every((c) => c >= 0.6 * 255 - 1),
-              `tile ${i}: faded ${pixel.inside}`,
-            );
-          } else {
-            assert.deepEqual(
-              pixel.corners,
-              [[0xc9, 0xcc, 0xd1], [0xc9, 0xcc, 0xd1]],
-              `tile ${i}: a light frame`,
-            );
-          }
-        });
+        // Dead neurons per layer at the start: 6 and 6 in the first run, none and 1 in the second.
+        for (const start of [{ biasInit: -1.5, seed: 0 }, { biasInit: -0.5, seed: 2 }]) {
+          await updateTo({ ...START, activation: "relu", hidden: [10, 6], ...start });
+          const current = await settings();
+          const deno = await denoSession(current, 0);
+          const dead = deadNeurons(deno.model, deno.train);
+          const deadCount = dead.reduce((n, layer) => n + layer.dead.length, 0);
+          assert.ok(deadCount > 0 && deadCount < 16, `some dead, some alive: ${deadCount} of 16`);
+          assert.equal(
+            await text(".rle-dead-list"),
+            "Dead: " +
+              dead.map((layer, l) =>
+                `layer ${l + 1}: ${
+                  layer.dead.length === 0
+                    ? "none"
+                    : "neurons " + layer.dead.map((j) => j + 1).join(", ")
+                }`
+              ).join("; "),
+          );
+          // Tile j of layer l: row and column of 8 per row, 6 px apart, under a 22 px label.
+          const pitch = GRID_SIZE + 6;
+          const tiles: { x: number; y: number; dead: boolean }[] = [];
+          let top = 0;
+          current.hidden.forEach((width, l) => {
+            top += 22;
+            for (let j = 0; j < width; j++) {
+              tiles.push({
+                x: (j % 8) * pitch,
+                y: top + Math.floor(j / 8) * pitch,
+                dead: dead[l].dead.includes(j),
+              });
+            }
+            top += Math.ceil(width / 8) * pitch + 4;
+          });
+          // Each tile's top-left and bottom-right pixels (its frame) and its centre.
+          const pixels = await page.$eval(`#${id} .rle-neurons`, (c, { at, size }) => {
+            const context = (c as HTMLCanvasElement).getContext("2d")!;
+            const rgb = (
+              x: number,
+              y: number,
+            ) => [...context.getImageData(x, y, 1, 1).data.slice(0, 3)];
+            return at.map(({ x, y }) => ({
+              corners: [rgb(x, y), rgb(x + size - 1, y + size - 1)],
+              inside: rgb(x + size / 2, y + size / 2),
+            }));
+          }, { at: tiles.map(({ x, y }) => ({ x, y })), size: GRID_SIZE });
+          pixels.forEach((pixel, i) => {
+            if (tiles[i].dead) {
+              assert.deepEqual(
+                pixel.corners,
+                [[0x1d, 0x1d, 0x1f], [0x1d, 0x1d, 0x1f]],
+                `tile ${i}: a dark frame`,
+              );
+              assert.ok(
+                pixel.inside.every((c) => c >= 0.6 * 255 - 1),
+                `tile ${i}: faded ${pixel.inside}`,
+              );
+            } else {
+              assert.deepEqual(
+                pixel.corners,
+                [[0xc9, 0xcc, 0xd1], [0xc9, 0xcc, 0xd1]],
+                `tile ${i}: a light frame`,
+              );
+            }
+          });
+        }
       },
     );
 
