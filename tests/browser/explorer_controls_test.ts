@@ -371,16 +371,20 @@ Deno.test({
               y: number,
             ) => [...context.getImageData(x, y, 1, 1).data.slice(0, 3)];
             return at.map(({ x, y }) => ({
-              corners: [rgb(x, y), rgb(x + size - 1, y + size - 1)],
+              // From each of two opposite corners, four pixels inwards along the diagonal.
+              corners: [0, 1, 2, 3].flatMap((k) => [
+                rgb(x + k, y + k),
+                rgb(x + size - 1 - k, y + size - 1 - k),
+              ]),
               inside: rgb(x + size / 2, y + size / 2),
             }));
           }, { at: tiles.map(({ x, y }) => ({ x, y })), size: GRID_SIZE });
           pixels.forEach((pixel, i) => {
             if (tiles[i].dead) {
               assert.deepEqual(
-                pixel.corners,
-                [[0x1d, 0x1d, 0x1f], [0x1d, 0x1d, 0x1f]],
-                `tile ${i}: a dark frame`,
+                pixel.corners.map((c) => c.join() === "29,29,31"),
+                [true, true, true, true, true, true, false, false],
+                `tile ${i}: a dark frame 3 px wide`,
               );
               assert.ok(
                 pixel.inside.every((c) => c >= 0.6 * 255 - 1),
@@ -388,9 +392,9 @@ Deno.test({
               );
             } else {
               assert.deepEqual(
-                pixel.corners,
-                [[0xc9, 0xcc, 0xd1], [0xc9, 0xcc, 0xd1]],
-                `tile ${i}: a light frame`,
+                pixel.corners.map((c) => c.join() === "201,204,209"),
+                [true, true, false, false, false, false, false, false],
+                `tile ${i}: a light frame 1 px wide`,
               );
             }
           });
