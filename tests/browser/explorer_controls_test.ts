@@ -376,6 +376,9 @@ Deno.test({
                 rgb(x + k, y + k),
                 rgb(x + size - 1 - k, y + size - 1 - k),
               ]),
+              // The middle of each of the four edges.
+              edges: [[size / 2, 0], [size / 2, size - 1], [0, size / 2], [size - 1, size / 2]]
+                .map(([dx, dy]) => rgb(x + dx, y + dy).join()),
               inside: rgb(x + size / 2, y + size / 2),
             }));
           }, { at: tiles.map(({ x, y }) => ({ x, y })), size: GRID_SIZE });
@@ -386,6 +389,7 @@ Deno.test({
                 [true, true, true, true, true, true, false, false],
                 `tile ${i}: a dark frame 3 px wide`,
               );
+              assert.deepEqual(pixel.edges, Array(4).fill("29,29,31"), `tile ${i}: dark edges`);
               assert.ok(
                 pixel.inside.every((c) => c >= 0.6 * 255 - 1),
                 `tile ${i}: faded ${pixel.inside}`,
@@ -396,6 +400,7 @@ Deno.test({
                 [true, true, false, false, false, false, false, false],
                 `tile ${i}: a light frame 1 px wide`,
               );
+              assert.deepEqual(pixel.edges, Array(4).fill("201,204,209"), `tile ${i}: light edges`);
             }
           });
         }
