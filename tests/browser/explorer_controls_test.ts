@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 // @ts-types="./_puppeteer.d.ts"
 import type { Page } from "puppeteer-core";
 import { deadNeurons, explore, jupyterDisplay, PReLU } from "../../src/mod.ts";
-import { formatNumber, percent } from "../../src/explorer/_charts.ts";
+import { domainOf, formatNumber, percent } from "../../src/explorer/_charts.ts";
 import { ExplorerSession, recipeCode } from "../../src/explorer/_session.ts";
 import {
   deadCaption,
@@ -16,7 +16,7 @@ import {
   type ExplorerSettings,
   resolveExplorerSettings,
 } from "../../src/explorer/_settings.ts";
-import { GRID_SIZE } from "../../src/explorer/_shading.ts";
+import { boundaryPixels, GRID_SIZE, gridPoints } from "../../src/explorer/_shading.ts";
 import {
   collectErrors,
   delay,
@@ -460,6 +460,23 @@ Deno.test({
       await updateTo({ epochs: 5 });
       assert.equal(await text(".rle-play"), "▶ Play");
       assert.equal(await property(".rle-step", "disabled"), "false");
+    });
+
+    await t.step("the boundary view's pixels are Deno's for the same model", async () => {
+      await updateTo(START);
+      await stepOnce();
+      await stepOnce();
+      const deno = await denoSession(await settings(), 2);
+      const expected = new Uint8ClampedArray(GRID_SIZE * GRID_SIZE * 4);
+      boundaryPixels(deno.model, gridPoints(domainOf(deno.train, deno.test)), expected);
+      const seen = await page.$eval(`#${id} .rle-shading`, (c) => {
+        const canvas = c as HTMLCanvasElement;
+        return [...canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data];
+      });
+      assert.equal(seen.length, expected.length);
+      // One unit of rounding allowed: Chromium's Math.exp need not be Deno's to the last bit.
+      const off = seen.filter((v, i) => Math.abs(v - expected[i]) > 1).length;
+      assert.equal(off, 0, `${off} of ${seen.length} channel values differ by more than 1`);
     });
 
     await t.step("each curve grows a point an epoch, its end dot on its last point", async () => {
