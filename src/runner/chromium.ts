@@ -5,7 +5,7 @@
  * @module
  */
 
-import { aptCommand, aptInstall, findExecutable, run, searchPath } from "./system.ts";
+import { aptCommand, aptInstall, findExecutable, run, searchPath, userId } from "./system.ts";
 
 /** Debian's Chromium. */
 export const CHROMIUM = "/usr/bin/chromium";
@@ -59,9 +59,8 @@ export async function ensureChromium(access: ChromiumAccess = {}): Promise<strin
   const chromium = access.chromium ?? CHROMIUM;
   const found = await chromiumVersion(chromium);
   if (found !== undefined) return found;
-  const uid = access.uid !== undefined ? access.uid : Deno.uid();
   const command = aptCommand(CHROMIUM_PACKAGES);
-  if (uid !== 0) {
+  if (userId(access.uid) !== 0) {
     throw new ChromiumMissingError(
       `Chromium is missing (${chromium} does not run); as root, run: ${command}`,
     );

@@ -14,7 +14,16 @@
  */
 
 import { writeTextFileAtomic } from "./files.ts";
-import { aptCommand, aptInstall, findExecutable, isExecutable, run, searchPath } from "./system.ts";
+import {
+  aptCommand,
+  aptInstall,
+  findExecutable,
+  isExecutable,
+  run,
+  type RunResult,
+  searchPath,
+  userId,
+} from "./system.ts";
 
 /** A Jupyter installation: its `jupyter` command and the Python it runs on. */
 export interface Jupyter {
@@ -57,8 +66,17 @@ export interface SystemAccess {
   env?: Record<string, string>;
 }
 
-/** For the Python commands run here: no warning about frozen modules from the debugger. */
-const PYTHON_ENV = { PYDEVD_DISABLE_FILE_VALIDATION: "1" };
+/**
+ * Runs a Python program (Python itself, or a script on it such as `jupyter`) as {@linkcode run}
+ * does, without the debugger's warning about frozen modules.
+ */
+function runPython(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<RunResult> {
+  return run(command, args, { PYDEVD_DISABLE_FILE_VALIDATION: "1", ...env });
+}
 
 /**
  * The Python a `jupyter` command runs on: the interpreter of its `#!` line (through
@@ -140,7 +158,7 @@ export async function hasJupyterClient(
   python: string,
   env: Record<string, string> = {},
 ): Promise<boolean> {
-  return (await run(python, ["-c", "import jupyter_client"], { ...PYTHON_ENV, ...env })).ok;
+  return (await runPython(python, ["-c", "import jupyter_client"], env)).ok;
 }
 
 /**
@@ -189,7 +207,7 @@ export function ensureJupyter(access?: SystemAccess): Promise<Jupyter> {
 async function locateOrInstall(access: SystemAccess): Promise<Jupyter> {
   const found = await findJupyter(access);
   if (found) return found;
-  const action = missingJupyterAction(access.uid !== undefined ? access.uid : Deno.uid());
+  const action = missingJupyterAction(userId(access.uid));
   if (action instanceof JupyterMissingError) throw action;
   const log = access.log ?? console.error;
   const aptGet = await findExecutable("apt-get", searchPath(access.path));
@@ -273,10 +291,7 @@ export async function ensureUserKernelSpec(
   options: { deno?: string; buildDir?: string; path?: string; env?: Record<string, string> } = {},
 ): Promise<UserKernelSpecResult> {
   const deno = options.deno ?? Deno.execPath();
-  const listed = await run(jupyter.jupyter, ["kernelspec", "list", "--json"], {
-    ...PYTHON_ENV,
-    ...options.env,
-  });
+  const listed = await runPython(jupyter.jupyter, ["kernelspec", "list", "--json"], options.env);
   if (!listed.ok) {
     throw new Error(`Cannot list Jupyter's kernelspecs: ${oneLine(listed.stderr)}`);
   }
@@ -295,10 +310,10 @@ export async function ensureUserKernelSpec(
   const buildDir = options.buildDir ?? "build";
   await ensureKernelSpec(buildDir, deno);
   const source = `${privateJupyterPath(buildDir)}/kernels/deno`;
-  const installed = await run(
+  const installed = await runPython(
     jupyter.jupyter,
     ["kernelspec", "install", "--user", "--name", "deno", source],
-    { ...PYTHON_ENV, ...options.env },
+    options.env,
   );
   if (!installed.ok) {
     throw new Error(`Cannot install the deno kernelspec: ${oneLine(installed.stderr)}`);

@@ -48,6 +48,11 @@ export async function run(
   }
 }
 
+/** The user id: `uid` when given (null where there is none), else this process's. */
+export function userId(uid?: number | null): number | null {
+  return uid !== undefined ? uid : Deno.uid();
+}
+
 /** The search path for executables: `path` when given, else this process's `PATH`. */
 export function searchPath(path?: string): string {
   return path ?? Deno.env.get("PATH") ?? "";

@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { ChromiumMissingError, ensureChromium } from "../../src/runner/chromium.ts";
-import { aptInstall, findExecutable } from "../../src/runner/system.ts";
+import { aptInstall, findExecutable, searchPath, userId } from "../../src/runner/system.ts";
 import { readLines, scratchDir, writeScript } from "./_cli.ts";
 
 const ROOT = `${Deno.cwd()}/build/test-system`;
@@ -75,6 +75,16 @@ async function refuses(promise: Promise<unknown>, message: string): Promise<void
     return true;
   });
 }
+
+Deno.test("userId() and searchPath() take the value given, else this process's", () => {
+  assert.equal(userId(0), 0);
+  assert.equal(userId(1000), 1000);
+  assert.equal(userId(null), null, "no user id, as on Windows");
+  assert.equal(userId(), Deno.uid());
+  assert.equal(searchPath("/a:/b"), "/a:/b");
+  assert.equal(searchPath(""), "", "an empty path stays empty");
+  assert.equal(searchPath(), Deno.env.get("PATH") ?? "");
+});
 
 Deno.test("ensureChromium() gives the version line of a Chromium that runs, and installs nothing", async () => {
   const machine = await machineWithoutChromium("found", "installs");
