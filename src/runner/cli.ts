@@ -21,7 +21,8 @@
  *
  * A name is a notebook in notebooks/ (with or without .ipynb) or a path to an .ipynb file.
  * Exits 1 when a cell fails (showing the cell and its error), 2 on a usage error (a file that
- * is not a notebook, a folder it may not write, Jupyter missing), 130 or 143 when interrupted
+ * is not a notebook, a folder it may not write, Jupyter missing, no notebook to run), 130 or
+ * 143 when interrupted
  * by SIGINT or SIGTERM (kernels shut down, no file half-written).
  *
  * @module
@@ -199,7 +200,8 @@ Options:
 
 A name is a notebook in notebooks/ (with or without .ipynb) or a path to an .ipynb file; no
 name means every notebooks/*.ipynb. Exits 0 when every notebook passed, 1 when a cell fails,
-2 on a usage error (printed in one line), 130 or 143 when interrupted by SIGINT or SIGTERM.`;
+2 on a usage error or when there is no notebook to run (printed in one line), 130 or 143
+when interrupted by SIGINT or SIGTERM.`;
 
 const NOTEBOOKS_DIR = "notebooks";
 
@@ -229,6 +231,19 @@ export async function resolveNotebooks(names: string[]): Promise<string[]> {
     }
     throw new UsageError(`Cannot find notebook "${name}": tried ${candidates.join(", ")}`);
   }));
+}
+
+/** Says why no name found no notebook: notebooks/ is missing from here, or holds none. */
+async function nothingToRun(): Promise<string> {
+  const here = Deno.cwd();
+  try {
+    await Deno.stat(NOTEBOOKS_DIR);
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+    return `No notebooks to run: ${here} has no ${NOTEBOOKS_DIR}/ folder ` +
+      "(run deno task notebooks in relu-lab's folder, or name the .ipynb files)";
+  }
+  return `No notebooks to run: ${here}/${NOTEBOOKS_DIR}/ has no .ipynb file`;
 }
 
 function baseName(path: string): string {
@@ -436,8 +451,8 @@ export async function main(args: string[], system?: SystemAccess): Promise<numbe
     throw error;
   }
   if (paths.length === 0) {
-    console.error(`No notebooks to run: ${NOTEBOOKS_DIR}/ has no .ipynb file`);
-    return 0;
+    console.error(await nothingToRun());
+    return 2;
   }
   const problem = await checkBeforeRunning(paths, options);
   if (problem) {

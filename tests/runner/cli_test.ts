@@ -324,14 +324,43 @@ Deno.test("main() refuses to update a notebook it may not write, before it looks
   ]);
 });
 
-Deno.test("main() says there is nothing to run in a folder without notebooks/, and exits 0", async () => {
+Deno.test("main() refuses to run nothing: a folder without notebooks/, or a notebooks/ without one", async (t) => {
   const here = Deno.cwd();
   const system = await standInJupyter();
-  await Deno.mkdir(`${DIR}/no-notebooks`, { recursive: true });
-  Deno.chdir(`${DIR}/no-notebooks`);
+  const folder = `${DIR}/no-notebooks`;
+  await Deno.remove(folder, { recursive: true }).catch(() => {});
+  await Deno.mkdir(folder, { recursive: true });
+  const real = Deno.realPathSync(folder);
+  Deno.chdir(folder);
   try {
-    const { code, output } = await runCli([], { out: "out", system });
-    assert.deepEqual([code, output], [0, "No notebooks to run: notebooks/ has no .ipynb file"]);
+    await t.step(
+      "without notebooks/, it says where it looked and what to do, and exits 2",
+      async () => {
+        const { code, output } = await runCli([], { out: "out", system });
+        assert.deepEqual([code, output], [
+          2,
+          `No notebooks to run: ${real} has no notebooks/ folder ` +
+          "(run deno task notebooks in relu-lab's folder, or name the .ipynb files)",
+        ]);
+      },
+    );
+    await t.step(
+      "with a notebooks/ that holds no .ipynb file, it says so and exits 2",
+      async () => {
+        await Deno.mkdir("notebooks/folder.ipynb", { recursive: true });
+        await Deno.writeTextFile("notebooks/notes.md", "# Not a notebook\n");
+        const { code, output } = await runCli([], { out: "out", system });
+        assert.deepEqual([code, output], [
+          2,
+          `No notebooks to run: ${real}/notebooks/ has no .ipynb file`,
+        ]);
+      },
+    );
+    await t.step("it wrote nothing", async () => {
+      const left = [];
+      for await (const entry of Deno.readDir(".")) left.push(entry.name);
+      assert.deepEqual(left, ["notebooks"]);
+    });
   } finally {
     Deno.chdir(here);
   }
