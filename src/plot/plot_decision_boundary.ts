@@ -141,6 +141,11 @@ export function plotDecisionBoundary(
     rangeError(action, "data.y.length", `equal x.rows (${x.rows})`, y.length);
   }
   if (x.rows === 0) rangeError(action, "data.x.rows", "at least 1", x.rows);
+  let maxLabel = 0;
+  for (let i = 0; i < y.length; i++) {
+    if (y[i] < 0) rangeError(action, `data.y[${i}]`, "a class label >= 0", y[i]);
+    if (y[i] > maxLabel) maxLabel = y[i];
+  }
   const resolution = requireNumber(
     action,
     "resolution",
@@ -191,11 +196,6 @@ export function plotDecisionBoundary(
 
   requireOutputs(action, out, output);
 
-  let maxLabel = 0;
-  for (let i = 0; i < y.length; i++) {
-    if (y[i] < 0) rangeError(action, `data.y[${i}]`, "a class label >= 0", y[i]);
-    if (y[i] > maxLabel) maxLabel = y[i];
-  }
   const classes = Math.max(out.cols === 1 ? 2 : out.cols, maxLabel + 1);
   const names = classNamesOption(action, options.classNames, classes, out.cols, maxLabel);
   const colors = colorsOption(action, options.colors, names, "classes");

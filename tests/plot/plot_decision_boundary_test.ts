@@ -323,13 +323,19 @@ Deno.test("plotDecisionBoundary() takes one distinct name for each class, or non
   });
 });
 
-Deno.test("plotDecisionBoundary() refuses a negative label, which names no class", () => {
+Deno.test("plotDecisionBoundary() refuses a negative label, which names no class, before it asks the model", () => {
   const negative = { x: fromRows([[0, 0], [1, 1]]), y: new Int32Array([0, -1]) };
-  assert.throws(() => plotDecisionBoundary(linear, negative, { resolution: 3 }), {
+  let predictions = 0;
+  const counted = (x: Matrix) => {
+    predictions++;
+    return linear(x);
+  };
+  assert.throws(() => plotDecisionBoundary(counted, negative, { resolution: 3 }), {
     name: "RangeError",
     message:
       "Cannot plot a decision boundary as data.y[1] must be a class label >= 0: data.y[1]=-1",
   });
+  assert.equal(predictions, 0);
 });
 
 Deno.test("plotDecisionBoundary() gives the same markup for the same call", () => {
