@@ -11,9 +11,12 @@ import { deadNeurons, explore, jupyterDisplay, PReLU } from "../../src/mod.ts";
 import { domainOf, formatNumber, percent } from "../../src/explorer/_charts.ts";
 import { ExplorerSession, recipeCode } from "../../src/explorer/_session.ts";
 import {
+  ACTIVATION_LABELS,
+  DATASET_LABELS,
   deadCaption,
   type ExploreOptions,
   type ExplorerSettings,
+  OPTIMIZER_LABELS,
   resolveExplorerSettings,
 } from "../../src/explorer/_settings.ts";
 import { boundaryPixels, GRID_SIZE, gridPoints } from "../../src/explorer/_shading.ts";
@@ -104,6 +107,44 @@ Deno.test({
       await page.click(`#${id} .rle-step`);
       return await waitForExplorer(page, { epoch: before + 1 }, 30_000, id);
     };
+
+    await t.step(
+      "every control has its label, and each menu offers its choices by name",
+      async () => {
+        const controls = await page.$$eval(
+          `#${id} .rle-control`,
+          (elements) =>
+            elements.map((element) => {
+              const label = element.querySelector("label")!;
+              const control = element.querySelector("select, input")!;
+              return {
+                for: label.htmlFor === control.id,
+                label: (label.querySelector("span") ?? label).textContent,
+                id: control.id,
+                options: [...element.querySelectorAll("option")].map((
+                  o,
+                ) => [o.value, o.textContent]),
+              };
+            }),
+        );
+        const menu = (labels: Record<string, string>) => Object.entries(labels);
+        assert.deepEqual(
+          controls,
+          [
+            ["activation", "Activation", menu(ACTIVATION_LABELS)],
+            ["alpha", "α (negative slope)", []],
+            ["learningRate", "Learning rate", []],
+            ["optimizer", "Optimizer", menu(OPTIMIZER_LABELS)],
+            ["biasInit", "Initial bias", []],
+            ["layers", "Hidden layers", []],
+            ["width", "Neurons per layer", []],
+            ["dataset", "Data set", menu(DATASET_LABELS)],
+            ["noise", "Noise", []],
+            ["seed", "Seed", []],
+          ].map(([key, label, options]) => ({ for: true, label, id: `${id}-${key}`, options })),
+        );
+      },
+    );
 
     await t.step(
       "every control shows the run's settings; the code view shows its recipe",
