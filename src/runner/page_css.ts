@@ -74,6 +74,9 @@ pre.source { flex: 1; min-width: 0; background: var(--soft); border: 1px solid #
 pre.source code.hljs { background: none; padding: 0; overflow-x: visible; }
 .outputs { margin: 0.4rem 0 0 3.1rem; }
 .output { margin: 0.3rem 0; }
+/* An output's children keep their outer margins inside it: it stays nearer its own code. */
+.output > :first-child { margin-top: 0; }
+.output > :last-child { margin-bottom: 0; }
 pre.output { padding: 0.2rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 pre.output.aligned { white-space: pre; overflow-wrap: normal; }
 pre.output.stderr { color: #8a4600; }

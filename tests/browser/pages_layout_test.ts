@@ -6,7 +6,9 @@
  * over something else: no page, code box, output, figure, table or formula scrolls sideways, no
  * two labels of a figure overlap, and none reaches past its figure's edge, also after 01's live
  * explorer has trained through a run whose loss blew up (tick labels of 5 characters and more,
- * PReLU's note of learned slopes). A probe page first shows that a code line as wide as the
+ * PReLU's note of learned slopes). No two blocks of the reading column crowd each other: none
+ * closer than 6 px, and an output nearer its own code than the page's closest two cells are to
+ * each other. A probe page first shows that a code line as wide as the
  * notebooks' `deno fmt` line width fits its box, and that a wider one scrolls, so that the measure
  * can see an overflow. Where things sit is checked on 02, the longest page: the text column
  * centred; on the wide screen the contents sidebar held at the window's top as the page scrolls
@@ -60,6 +62,7 @@ interface Faults {
   scrolling: string[];
   overlapping: string[];
   clipped: string[];
+  crowded: string[];
 }
 
 /**
@@ -113,7 +116,41 @@ function pageFaults(): Faults {
       if (outside) clipped.push(`svg ${index}: "${text}"`);
     }
   });
-  return { layout, scrolling, overlapping, clipped };
+  /**
+   * Runs in the page: the blocks of the reading column (a markdown cell's blocks, a code cell's
+   * code box and each of its outputs), top to bottom, that sit too close: two blocks less than
+   * 6 px apart (or drawn over each other), and a code cell whose parts lie farther apart than
+   * the page's closest two cells, so that an output would read as the next cell's.
+   */
+  function crowding(): string[] {
+    const short = (element: Element) =>
+      `${element.className || element.tagName.toLowerCase()}: ` +
+      (element.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 30);
+    const blocks = [...document.querySelectorAll("main .cell")].flatMap((cell) =>
+      [...cell.querySelectorAll(
+        cell.classList.contains("markdown") ? ":scope > *" : ":scope > .input, .output",
+      )].map((block) => ({ block, cell, box: block.getBoundingClientRect() }))
+    ).filter(({ box }) => box.height > 0);
+    const gaps = blocks.slice(1).map((next, i) => ({
+      above: blocks[i],
+      next,
+      gap: next.box.top - blocks[i].box.bottom,
+    }));
+    const betweenCells = Math.min(
+      ...gaps.filter(({ above, next }) => above.cell !== next.cell).map(({ gap }) => gap),
+    );
+    return gaps.flatMap(({ above, next, gap }) => {
+      const pair = `${short(above.block)} | ${short(next.block)} (${gap.toFixed(1)} px)`;
+      if (gap < 6) return [`closer than 6 px: ${pair}`];
+      if (
+        above.cell === next.cell && next.block.classList.contains("output") && gap >= betweenCells
+      ) {
+        return [`as far as two cells (${betweenCells.toFixed(1)} px): ${pair}`];
+      }
+      return [];
+    });
+  }
+  return { layout, scrolling, overlapping, clipped, crowded: crowding() };
 }
 
 /**
@@ -142,7 +179,7 @@ function placement() {
 
 /** The faults of a page shown whole in `layout`: none. */
 function whole(layout: Faults["layout"]): Faults {
-  return { layout, scrolling: [], overlapping: [], clipped: [] };
+  return { layout, scrolling: [], overlapping: [], clipped: [], crowded: [] };
 }
 
 /**
