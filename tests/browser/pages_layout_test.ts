@@ -1,18 +1,18 @@
 /**
  * The pages of the series as a reader sees them, rendered by the runner into
- * build/test-browser-pages/ (no kernel: each stored notebook with its committed outputs) and
- * loaded from disk by Debian's Chromium, on a wide screen (contents beside the text) and a
- * narrower one (contents above it), together with the index page. Nothing may be cut off or drawn
- * over something else: no page, code box, output, figure, table or formula scrolls sideways, no
- * two labels of a figure overlap, and none reaches past its figure's edge, also after 01's live
- * explorer has trained through a run whose loss blew up (tick labels of 5 characters and more,
- * PReLU's note of learned slopes). No two blocks of the reading column crowd each other: none
- * closer than 6 px, and an output nearer its own code than the page's closest two cells are to
- * each other. A probe page first shows that a code line as wide as the
- * notebooks' `deno fmt` line width fits its box, and that a wider one scrolls, so that the measure
- * can see an overflow. Where things sit is checked on 02, the longest page: the text column
- * centred; on the wide screen the contents sidebar held at the window's top as the page scrolls
- * and the pager's first column at the text's left edge; on the narrow one a closed contents list.
+ * build/test-browser-pages/ (no kernel: each stored notebook with its committed outputs) and loaded
+ * from disk by Debian's Chromium, on a wide screen (contents beside the text) and a narrower one
+ * (contents above it), together with the index page. Nothing may be cut off or drawn over something
+ * else: no page, code box, output, figure, table or formula scrolls sideways, no two labels of a
+ * figure overlap, and none reaches past its figure's edge, also after 01's live explorer has
+ * trained through a run whose loss blew up (tick labels of 5 characters and more, PReLU's note of
+ * learned slopes). No two blocks of the reading column crowd each other: none closer than 6 px, and
+ * an output nearer its own code than the page's closest two cells are to each other. A probe page
+ * first shows that a code line as wide as the notebooks' `deno fmt` line width fits its box, and
+ * that a wider one scrolls, so that the measure can see an overflow. Where things sit is checked on
+ * 02, the longest page: the text column centred; on the wide screen the contents sidebar held at
+ * the window's top as the page scrolls and the pager's first column at the text's left edge; on the
+ * narrow one a closed contents list.
  */
 /// <reference lib="dom" />
 import assert from "node:assert/strict";
