@@ -34,6 +34,8 @@ import {
 import { boundaryPixels, GRID_SIZE, gridPoints } from "./_shading.ts";
 
 const GAP = 16, MARGIN = 10, NBSP = "\u00a0";
+/** How much further in a wrapped settings line goes on, so that each line's start stands out. */
+const HANG = 12;
 /** Font sizes and line heights of the heading, the note under it and the settings text. */
 const HEADING = { size: 13, bold: true, line: 15 };
 const NOTE = { size: 11.5, bold: false, line: 14 };
@@ -65,24 +67,25 @@ export function staticPictureSvg(session: ExplorerSession): string {
   const noteTop = 16 + HEADING.line * (title.length - 1) + NOTE.line;
   const header = noteTop + NOTE.line * (note.length - 1) + 4;
   const lines = settingsLines(session)
-    .flatMap((line) => wrapText(line, STATIC_WIDTH - right - 2 * MARGIN, SETTINGS));
+    .map((line) => wrapText(line, STATIC_WIDTH - right - 2 * MARGIN, SETTINGS, HANG));
+  const lineCount = lines.flat().length;
   const linesTop = header + 2 * (CHART_HEIGHT + GAP) + 14;
   const pictureHeight = Math.max(
     header + BOUNDARY_HEIGHT + GAP + CHART_HEIGHT,
-    linesTop + SETTINGS.line * (lines.length - 1) + MARGIN,
+    linesTop + SETTINGS.line * (lineCount - 1) + MARGIN,
   );
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${STATIC_WIDTH} ${pictureHeight}" ` +
     `width="${STATIC_WIDTH}" height="${pictureHeight}" role="img" aria-label="${
       escapeText(heading)
     }" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif">` +
     `<rect width="100%" height="100%" fill="white"/>` +
-    textLines(title, MARGIN, 16, HEADING, `font-weight="600" fill="#1d1d1f"`) +
-    textLines(note, MARGIN, noteTop, NOTE, `fill="#5f6368"`) +
+    textLines([title], MARGIN, 16, HEADING, `font-weight="600" fill="#1d1d1f"`) +
+    textLines([note], MARGIN, noteTop, NOTE, `fill="#5f6368"`) +
     placed(boundary, 0, header) +
     placed(activation, right, header) +
     placed(dead, right, header + CHART_HEIGHT + GAP) +
     placed(loss, 0, header + BOUNDARY_HEIGHT + GAP) +
-    textLines(lines, right + MARGIN, linesTop, SETTINGS, `fill="#1d1d1f"`) +
+    textLines(lines, right + MARGIN, linesTop, SETTINGS, `fill="#1d1d1f"`, HANG) +
     `</svg>`;
 }
 
@@ -130,17 +133,26 @@ interface TextStyle {
   line: number;
 }
 
-/** `lines` as `<text>` elements, the first baseline at (x, y), in a group with `attributes`. */
+/**
+ * Wrapped lines (each the pieces `wrapText` broke one line into) as `<text>` elements, one piece a
+ * line, the first baseline at (x, y), the pieces after a line's first `hang` further in, in a group
+ * with `attributes`.
+ */
 function textLines(
-  lines: readonly string[],
+  lines: readonly (readonly string[])[],
   x: number,
   y: number,
   style: TextStyle,
   attributes: string,
+  hang = 0,
 ): string {
+  const pieces = lines.flatMap((line) =>
+    line.map((text, i) => ({ text, x: i > 0 ? x + hang : x }))
+  );
   return `<g font-size="${style.size}" ${attributes}>${
-    lines.map((line, i) => `<text x="${x}" y="${y + style.line * i}">${escapeText(line)}</text>`)
-      .join("")
+    pieces.map((piece, i) =>
+      `<text x="${piece.x}" y="${y + style.line * i}">${escapeText(piece.text)}</text>`
+    ).join("")
   }</g>`;
 }
 
@@ -209,11 +221,14 @@ function textWidth(text: string, style: TextStyle): number {
 }
 
 /**
- * `text` broken at spaces (not at no-break spaces) into lines of at most `width`, estimated; a
- * word wider than that gets a line of its own.
+ * `text` broken at spaces (not at no-break spaces) into lines of at most `width`, estimated, the
+ * lines after the first at most `width - hang`; a word wider than that gets a line of its own.
  */
-function wrapText(text: string, width: number, style: TextStyle): string[] {
-  return wrapWords(text.split(" "), (line) => textWidth(line, style) <= width);
+function wrapText(text: string, width: number, style: TextStyle, hang = 0): string[] {
+  return wrapWords(
+    text.split(" "),
+    (line, index) => textWidth(line, style) <= width - (index > 0 ? hang : 0),
+  );
 }
 
 /** The settings in a few words, e.g. "Leaky ReLU (α = 0.01), 2-16-16-2, two moons, seed 0". */

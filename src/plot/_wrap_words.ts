@@ -7,14 +7,18 @@
 
 /**
  * Words broken greedily into lines joined by spaces: a line takes the next word while `fits`
- * holds for the longer line; a word that does not fit alone gets a line of its own.
+ * holds for the longer line (`index` is the line's, 0 for the first); a word that does not fit
+ * alone gets a line of its own.
  */
-export function wrapWords(words: readonly string[], fits: (line: string) => boolean): string[] {
+export function wrapWords(
+  words: readonly string[],
+  fits: (line: string, index: number) => boolean,
+): string[] {
   const lines: string[] = [];
   let line = "";
   for (const word of words) {
     const longer = line === "" ? word : `${line} ${word}`;
-    if (line !== "" && !fits(longer)) {
+    if (line !== "" && !fits(longer, lines.length)) {
       lines.push(line);
       line = word;
     } else line = longer;

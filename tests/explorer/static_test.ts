@@ -130,9 +130,14 @@ Deno.test("the static picture lays out its four charts and its texts without ove
       assert.ok(settings.length >= 4, "four settings lines, or more where they wrap");
       assert.match(settings.map((line) => line.text).join(" "), /^(SGD|Adam), learning\srate\s/);
       assert.match(settings.at(-1)!.text, /%$/, "the dead fractions last");
-      for (const line of settings) {
-        assert.equal(line.x, dead.x + 10, "in the right column");
-      }
+      settings.forEach((line, i) => {
+        const goesOn = i > 0 && /[,:]$/.test(settings[i - 1].text);
+        assert.equal(
+          line.x,
+          dead.x + 10 + (goesOn ? 12 : 0),
+          "in the right column, wrapped lines hung",
+        );
+      });
       assert.ok(settings[0].y - 11.5 >= dead.y + dead.height, "under the dead-neuron chart");
       for (let i = 1; i < settings.length; i++) {
         assert.equal(settings[i].y, settings[i - 1].y + 17, "17 apart");
@@ -170,4 +175,11 @@ Deno.test("the static picture wraps only lines too long for its width", () => {
     settings.some((line) => line.text.startsWith("initial\u00a0bias\u00a0-4.123456789012345,")),
     "an item's words stay together",
   );
+  const starts = [...new Set(settings.map((line) => line.x))].sort((a, b) => a - b);
+  assert.equal(starts.length, 2, "a settings line starts at one edge, its wrapped rest at another");
+  assert.equal(starts[1] - starts[0], 12, "12 further in");
+  settings.forEach((line, i) => {
+    const first = i === 0 || !/[,:]$/.test(settings[i - 1].text);
+    assert.equal(line.x, starts[first ? 0 : 1], `"${line.text}" starts where it should`);
+  });
 });
