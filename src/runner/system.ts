@@ -48,6 +48,57 @@ export async function run(
   }
 }
 
+/**
+ * Runs a command to completion with `env` added to this process's environment, passing each
+ * line it prints, on stdout or stderr, to `onLine` as soon as the line is complete (a long
+ * install shows its progress as it goes). A command that cannot start is `ok: false`, code -1,
+ * its reason passed on as a line.
+ */
+export async function runLines(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  onLine: (line: string) => void,
+): Promise<{ ok: boolean; code: number }> {
+  let child: Deno.ChildProcess;
+  try {
+    child = new Deno.Command(command, {
+      args,
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+      env,
+    })
+      .spawn();
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.PermissionDenied) {
+      onLine(String(error));
+      return { ok: false, code: -1 };
+    }
+    throw error;
+  }
+  const [status] = await Promise.all([
+    child.status,
+    eachLine(child.stdout, onLine),
+    eachLine(child.stderr, onLine),
+  ]);
+  return { ok: status.success, code: status.code };
+}
+
+/** Each line of `stream` (the last one also when it has no newline) passed to `onLine`. */
+async function eachLine(
+  stream: ReadableStream<Uint8Array<ArrayBuffer>>,
+  onLine: (line: string) => void,
+): Promise<void> {
+  let rest = "";
+  for await (const text of stream.pipeThrough(new TextDecoderStream())) {
+    const lines = (rest + text).split("\n");
+    rest = lines.pop()!;
+    lines.forEach((line) => onLine(line));
+  }
+  if (rest !== "") onLine(rest);
+}
+
 /** The user id: `uid` when given (null where there is none), else this process's. */
 export function userId(uid?: number | null): number | null {
   return uid !== undefined ? uid : Deno.uid();
@@ -90,8 +141,8 @@ export function aptCommand(packages: string[]): string {
 /**
  * Installs Debian packages with `aptGet` (the apt-get command, run as root): `apt-get update`,
  * then `apt-get install -y PACKAGES`, non-interactive, each line they print passed to `log`,
- * indented. Returns undefined when both succeed, else one line saying which apt-get command
- * exited with which code.
+ * indented, as they print it. Returns undefined when both succeed, else one line saying which
+ * apt-get command exited with which code.
  */
 export async function aptInstall(
   aptGet: string,
@@ -99,10 +150,14 @@ export async function aptInstall(
   options: { log: (line: string) => void; env?: Record<string, string> },
 ): Promise<string | undefined> {
   for (const args of [["update"], ["install", "-y", ...packages]]) {
-    const result = await run(aptGet, args, { DEBIAN_FRONTEND: "noninteractive", ...options.env });
-    for (const line of (result.stdout + result.stderr).split("\n")) {
-      if (line.trim()) options.log(`  ${line.trimEnd()}`);
-    }
+    const result = await runLines(
+      aptGet,
+      args,
+      { DEBIAN_FRONTEND: "noninteractive", ...options.env },
+      (line) => {
+        if (line.trim()) options.log(`  ${line.trimEnd()}`);
+      },
+    );
     if (!result.ok) return `apt-get ${args.join(" ")} exited with code ${result.code}`;
   }
   return undefined;

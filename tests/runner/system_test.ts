@@ -156,5 +156,50 @@ Deno.test("aptInstall() passes apt-get's output on, indented, and names the comm
     env: { DEBIAN_FRONTEND: "readline" },
   });
   assert.equal(failed, "apt-get install -y a b exited with code 7");
-  assert.deepEqual(printed, ["  update", "  install -y a b", "  E: a not found"]);
+  // stdout and stderr are read side by side: the install's two lines may come in either order.
+  assert.deepEqual(
+    [printed[0], ...printed.slice(1).sort()],
+    ["  update", "  E: a not found", "  install -y a b"],
+  );
+});
+
+Deno.test("aptInstall() passes each line on while apt-get runs, not once it ends", async () => {
+  const dir = await scratch("apt-install-lines");
+  const mark = `${dir}/seen`;
+  // Prints a line, then waits up to 5 s for the caller to have seen it.
+  const aptGet = await writeScript(
+    `${dir}/bin/apt-get`,
+    `#!/bin/sh\nrm -f "$MARK"\nprintf "%s\\n" "$1 started"\ni=0\n` +
+      `while [ ! -e "$MARK" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done\n` +
+      `if [ -e "$MARK" ]; then echo "$1 seen while running"; else echo "$1 not seen"; fi\n` +
+      `printf "no newline at the end"\n`,
+  );
+  const printed: string[] = [];
+  const failed = await aptInstall(aptGet, ["a"], {
+    log: (line) => {
+      printed.push(line);
+      if (line.endsWith(" started")) Deno.writeTextFileSync(mark, "");
+    },
+    env: { MARK: mark },
+  });
+  assert.equal(failed, undefined);
+  assert.deepEqual(printed, [
+    "  update started",
+    "  update seen while running",
+    "  no newline at the end",
+    "  install started",
+    "  install seen while running",
+    "  no newline at the end",
+  ]);
+});
+
+Deno.test("aptInstall() names an apt-get that cannot start", async () => {
+  const dir = await scratch("apt-install-missing");
+  const printed: string[] = [];
+  const failed = await aptInstall(`${dir}/no-apt-get`, ["a"], {
+    log: (line) => printed.push(line),
+  });
+  assert.equal(failed, "apt-get update exited with code -1");
+  assert.equal(printed.length, 1);
+  assert.match(printed[0], /^ {2}NotFound: .*no-apt-get/);
 });
