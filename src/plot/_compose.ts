@@ -60,7 +60,8 @@ export function optionalDomain(
 /**
  * Checks an optional `colors` option: a non-empty array of colour strings, at least one for each
  * of the `names` (fewer would give two series one colour; more are left unused). Returns a copy,
- * or the default colours for `names`. `what` names them in messages, in the plural.
+ * or the default colours for `names`, which must then be no more than the defaults: two series
+ * of one colour would read as one. `what` names them in messages, in the plural.
  */
 export function colorsOption(
   action: string,
@@ -68,7 +69,19 @@ export function colorsOption(
   names: readonly string[],
   what = "series",
 ): string[] {
-  if (value === undefined) return seriesColors(names);
+  if (value === undefined) {
+    const defaults = plotDefaults.colors.length;
+    if (names.length > defaults) {
+      rangeError(
+        action,
+        `the number of ${what}`,
+        `at most ${defaults} without colors, one of the ${defaults} default colours each (pass ` +
+          `colors, a colour for each of the ${names.length} ${what})`,
+        names.length,
+      );
+    }
+    return seriesColors(names);
+  }
   if (!Array.isArray(value) || value.length === 0) {
     typeError(action, "colors", "a non-empty array of colours", value);
   }
@@ -321,14 +334,9 @@ export function swatches(
   return legend;
 }
 
-/** The colour of series `i` (cycling through {@linkcode plotDefaults}`.colors`). */
-export function seriesColor(i: number): string {
-  return plotDefaults.colors[i % plotDefaults.colors.length];
-}
-
-/** Colours for a list of series names, in order. */
-export function seriesColors(names: readonly string[]): string[] {
-  return names.map((_, i) => seriesColor(i));
+/** The default colours for a list of series names, in order (no more names than colours). */
+function seriesColors(names: readonly string[]): string[] {
+  return plotDefaults.colors.slice(0, names.length);
 }
 
 /** Runs `Plot.plot` with the document and the house font. */

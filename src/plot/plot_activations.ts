@@ -42,7 +42,10 @@ export interface PlotActivationsOptions extends FigureOptions {
    * `createActivation` objects do), else `[0]`.
    */
   kinks?: readonly number[];
-  /** Colours, one per activation in order. Default: {@linkcode plotDefaults}`.colors`. */
+  /**
+   * Colours, one per activation in order. Default: {@linkcode plotDefaults}`.colors`, for up to ten
+   * activations; more need colours given.
+   */
   colors?: readonly string[];
   /**
    * Total width in pixels (panels share it), at least `200`. Default: `760`

@@ -46,7 +46,10 @@ export interface PlotDecisionBoundaryOptions extends FigureOptions {
    * columns (two for one column) and the labels make. Default: `"class 0"`, `"class 1"`, ...
    */
   classNames?: readonly string[];
-  /** Colours in `#rrggbb` form, one per class. Default: {@linkcode plotDefaults}`.colors`. */
+  /**
+   * Colours in `#rrggbb` form, one per class. Default: {@linkcode plotDefaults}`.colors`, for up to
+   * ten classes; more need colours given.
+   */
   colors?: readonly string[];
   /** Shade each region paler where the prediction is less confident. Default: `true`. */
   confidence?: boolean;

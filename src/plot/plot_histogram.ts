@@ -47,7 +47,10 @@ export interface PlotHistogramOptions extends FigureOptions {
   zeroRule?: boolean;
   /** The x domain `[min, max]` with min < max. Default: the extent of the values. */
   xDomain?: readonly [number, number];
-  /** Colours, one per group. Default: {@linkcode plotDefaults}`.colors`. */
+  /**
+   * Colours, one per group. Default: {@linkcode plotDefaults}`.colors`, for up to ten groups; more
+   * need colours given.
+   */
   colors?: readonly string[];
   /** Height in pixels. Default: `240`, plus `120` per extra group. */
   height?: number;

@@ -50,7 +50,10 @@ export interface PlotLayerBarsOptions extends FigureOptions {
    * fractions. Default: from 0 (or the log base) to the largest value.
    */
   yDomain?: readonly [number, number];
-  /** Colours, one per series. Default: {@linkcode plotDefaults}`.colors`. */
+  /**
+   * Colours, one per series. Default: {@linkcode plotDefaults}`.colors`, for up to ten
+   * series; more need colours given.
+   */
   colors?: readonly string[];
   /** Height in pixels. Default: `300`. */
   height?: number;

@@ -72,7 +72,10 @@ export interface PlotLinesOptions extends FigureOptions {
   yDomain?: readonly [number, number];
   /** Draw a legend. Default: `true` when there is more than one series. */
   legend?: boolean;
-  /** Series colours, in order of first appearance. Default: {@linkcode plotDefaults}`.colors`. */
+  /**
+   * Series colours, in order of first appearance. Default: {@linkcode plotDefaults}`.colors`, for
+   * up to ten series; more need colours given.
+   */
   colors?: readonly string[];
   /** Draw a dot at each point. Default: `false`. */
   dots?: boolean;

@@ -102,7 +102,10 @@ export interface PlotTrainingCurvesOptions extends FigureOptions {
   yDomain?: readonly [number, number];
   /** The y axis label. Default: the metric's name in words, e.g. `"training loss"`. */
   yLabel?: string;
-  /** Colours, one per run in order. Default: {@linkcode plotDefaults}`.colors`. */
+  /**
+   * Colours, one per run in order. Default: {@linkcode plotDefaults}`.colors`, for up to ten runs;
+   * more need colours given.
+   */
   colors?: readonly string[];
   /** Height in pixels. Default: `360`. */
   height?: number;

@@ -8,6 +8,7 @@ import {
   type FigureElement,
   plotActivations,
   plotDecisionBoundary,
+  plotDefaults,
   plotHistogram,
   plotImage,
   plotImages,
@@ -187,6 +188,83 @@ Deno.test("every plot helper refuses fewer colours than series, which would give
         assert.ok(markup.includes("#00bb00"), "the second series takes the second colour");
         assert.ok(!markup.includes("#0000cc"), "a colour beyond the series is not drawn");
       }
+    });
+  }
+});
+
+/** Each helper drawing `n` series, named 0 to n - 1 (classes: predict's n columns). */
+const N_SERIES: {
+  name: string;
+  action: string;
+  what: string;
+  call: (n: number, options: Record<string, unknown>) => FigureElement;
+}[] = [
+  {
+    name: "plotLines",
+    action: "plot lines",
+    what: "series",
+    call: (n, options) => plotLines(names(n).map(line), options),
+  },
+  {
+    name: "plotActivations",
+    action: "plot activations",
+    what: "activations",
+    call: (n, options) => plotActivations(names(n).map((label) => ({ ...relu, label })), options),
+  },
+  {
+    name: "plotDecisionBoundary",
+    action: "plot a decision boundary",
+    what: "classes",
+    call: (n, options) =>
+      plotDecisionBoundary(
+        (x) => ({ rows: x.rows, cols: n, data: new Float64Array(x.rows * n).map((_, k) => k % n) }),
+        points,
+        { resolution: 4, ...options },
+      ),
+  },
+  {
+    name: "plotHistogram",
+    action: "plot a histogram",
+    what: "groups",
+    call: (n, options) =>
+      plotHistogram(names(n).map((name) => ({ name, values: [1, 2] })), options),
+  },
+  {
+    name: "plotLayerBars",
+    action: "plot layer bars",
+    what: "series",
+    call: (n, options) =>
+      plotLayerBars(names(n).map((series) => ({ layer: "1", value: 0.5, series })), options),
+  },
+  {
+    name: "plotTrainingCurves",
+    action: "plot training curves",
+    what: "runs",
+    call: (n, options) => plotTrainingCurves(names(n).map((name) => ({ name, history })), options),
+  },
+];
+
+function names(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => `s${i}`);
+}
+
+Deno.test("every plot helper gives each series its own default colour, and refuses more series than colours unless given colours", async (t) => {
+  const defaults = plotDefaults.colors.length;
+  for (const { name, action, what, call } of N_SERIES) {
+    await t.step(name, () => {
+      const markup = call(defaults, {}).outerHTML;
+      for (const color of plotDefaults.colors) {
+        assert.ok(markup.includes(color), `${color}, one of the ${defaults} defaults, is drawn`);
+      }
+      assert.throws(() => call(defaults + 1, {}), {
+        name: "RangeError",
+        message: `Cannot ${action} as the number of ${what} must be at most ${defaults} without ` +
+          `colors, one of the ${defaults} default colours each (pass colors, a colour for each of ` +
+          `the ${defaults + 1} ${what}): the number of ${what}=${defaults + 1}`,
+      });
+      const colors = names(defaults + 1).map((_, i) => `#0000${(16 + i).toString(16)}`);
+      const given = call(defaults + 1, { colors }).outerHTML;
+      for (const color of colors) assert.ok(given.includes(color), `${color}, given, is drawn`);
     });
   }
 });
