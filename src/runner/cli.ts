@@ -21,9 +21,8 @@
  *
  * A name is a notebook in notebooks/ (with or without .ipynb) or a path to an .ipynb file.
  * Exits 1 when a cell fails (showing the cell and its error), 2 on a usage error (a file that
- * is not a notebook, a folder it may not write, Jupyter missing, no notebook to run), 130 or
- * 143 when interrupted
- * by SIGINT or SIGTERM (kernels shut down, no file half-written).
+ * is not a notebook, a folder it may not write, Jupyter missing, no notebook to run), 130 or 143
+ * when interrupted by SIGINT or SIGTERM (kernels shut down, no file half-written).
  *
  * @module
  */
@@ -233,7 +232,7 @@ export async function resolveNotebooks(names: string[]): Promise<string[]> {
   }));
 }
 
-/** Says why no name found no notebook: notebooks/ is missing from here, or holds none. */
+/** Why a run without names found no notebook: no notebooks/ folder here, or none in it. */
 async function nothingToRun(): Promise<string> {
   const here = Deno.cwd();
   try {

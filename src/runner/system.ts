@@ -60,16 +60,10 @@ export async function runLines(
   env: Record<string, string>,
   onLine: (line: string) => void,
 ): Promise<{ ok: boolean; code: number }> {
+  const piped = { args, stdin: "null", stdout: "piped", stderr: "piped", env } as const;
   let child: Deno.ChildProcess;
   try {
-    child = new Deno.Command(command, {
-      args,
-      stdin: "null",
-      stdout: "piped",
-      stderr: "piped",
-      env,
-    })
-      .spawn();
+    child = new Deno.Command(command, piped).spawn();
   } catch (error) {
     if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.PermissionDenied) {
       onLine(String(error));
