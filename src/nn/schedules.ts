@@ -58,7 +58,7 @@ export function stepDecay(options: StepDecayOptions): Schedule {
 export interface CosineDecayOptions {
   /** The rate at epoch 0, > 0. */
   initial: number;
-  /** The rate reached at epoch `epochs` and kept after, >= 0. Default: 0. */
+  /** The rate reached at epoch `epochs` and kept after, >= 0 and <= `initial`. Default: 0. */
   final?: number;
   /** Length of the decay in epochs, an integer >= 1. */
   epochs: number;
@@ -96,6 +96,12 @@ export function cosineDecay(options: CosineDecayOptions): Schedule {
     minExclusive: true,
   });
   const final = requireNumber(action, "final", options.final ?? 0, { min: 0 });
+  if (final > initial) {
+    throw new RangeError(
+      `Cannot ${action} as final must be at most initial (${initial}), a decay that does not ` +
+        `rise: final=${final}`,
+    );
+  }
   const epochs = requireNumber(action, "epochs", options.epochs, { integer: true, min: 1 });
   return (epoch) =>
     final + (initial - final) * (1 + Math.cos(Math.PI * Math.min(epoch, epochs) / epochs)) / 2;

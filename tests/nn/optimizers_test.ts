@@ -188,6 +188,11 @@ Deno.test("learning-rate schedules are plain functions of the epoch", async (t) 
     ]);
     assert.deepEqual([0, 30].map(stepDecay({ initial: 0.1, factor: 1 })), [0.1, 0.1]);
     assert.equal(cosineDecay({ initial: 1, final: 0, epochs: 1 })(1), 0);
+    assert.deepEqual([0, 1, 2].map(cosineDecay({ initial: 0.1, final: 0.1, epochs: 2 })), [
+      0.1,
+      0.1,
+      0.1,
+    ]);
     assert.equal(exponentialDecay({ initial: 1, rate: 1 })(50), 1);
   });
   await t.step("schedules refuse bad settings, naming the setting and its value", () => {
@@ -222,6 +227,10 @@ Deno.test("learning-rate schedules are plain functions of the epoch", async (t) 
       [
         () => cosineDecay({ initial: 1, final: -0.1, epochs: 3 }),
         `${cosine} final must be a finite number >= 0: final=-0.1`,
+      ],
+      [
+        () => cosineDecay({ initial: 0.1, final: 0.2, epochs: 3 }),
+        `${cosine} final must be at most initial (0.1), a decay that does not rise: final=0.2`,
       ],
       [
         () => exponentialDecay({ initial: 1, rate: 0 }),
