@@ -111,19 +111,19 @@ Deno.test({
     await t.step(
       "every control has its label, and each menu offers its choices by name",
       async () => {
+        /** Each control's label, whether the label names it, its id and its menu's choices. */
         const controls = await page.$$eval(
           `#${id} .rle-control`,
           (elements) =>
             elements.map((element) => {
               const label = element.querySelector("label")!;
               const control = element.querySelector("select, input")!;
+              const options = [...element.querySelectorAll("option")];
               return {
                 for: label.htmlFor === control.id,
                 label: (label.querySelector("span") ?? label).textContent,
                 id: control.id,
-                options: [...element.querySelectorAll("option")].map((
-                  o,
-                ) => [o.value, o.textContent]),
+                options: options.map((option) => [option.value, option.textContent]),
               };
             }),
         );
