@@ -127,7 +127,7 @@ function initialCharts(session: ExplorerSession) {
 }
 
 /** A font size, whether bold, and the distance between baselines. */
-interface TextStyle {
+export interface TextStyle {
   size: number;
   bold: boolean;
   line: number;
@@ -211,7 +211,7 @@ const GLYPH_WIDTHS: readonly (readonly [glyphs: string, regular: number, bold: n
 ];
 
 /** The width of `text` in `style`, estimated from {@linkcode GLYPH_WIDTHS}. */
-function textWidth(text: string, style: TextStyle): number {
+export function textWidth(text: string, style: TextStyle): number {
   let ems = 0;
   for (const ch of text) {
     const widths = GLYPH_WIDTHS.find(([glyphs]) => glyphs.includes(ch));
@@ -224,7 +224,7 @@ function textWidth(text: string, style: TextStyle): number {
  * `text` broken at spaces (not at no-break spaces) into lines of at most `width`, estimated, the
  * lines after the first at most `width - hang`; a word wider than that gets a line of its own.
  */
-function wrapText(text: string, width: number, style: TextStyle, hang = 0): string[] {
+export function wrapText(text: string, width: number, style: TextStyle, hang = 0): string[] {
   return wrapWords(
     text.split(" "),
     (line, index) => textWidth(line, style) <= width - (index > 0 ? hang : 0),

@@ -7,7 +7,13 @@
 import assert from "node:assert/strict";
 import { ExplorerSession } from "../../src/explorer/_session.ts";
 import { type ExploreOptions, resolveExplorerSettings } from "../../src/explorer/_settings.ts";
-import { describeSettings, STATIC_WIDTH, staticPictureSvg } from "../../src/explorer/_static.ts";
+import {
+  describeSettings,
+  STATIC_WIDTH,
+  staticPictureSvg,
+  textWidth,
+  wrapText,
+} from "../../src/explorer/_static.ts";
 import { LONGEST } from "./_longest_settings.ts";
 import { elements } from "./_svg.ts";
 
@@ -182,4 +188,29 @@ Deno.test("the static picture wraps only lines too long for its width", () => {
     const first = i === 0 || !/[,:]$/.test(settings[i - 1].text);
     assert.equal(line.x, starts[first ? 0 : 1], `"${line.text}" starts where it should`);
   });
+});
+
+Deno.test("wrapText() fills each line as far as it fits, the lines after the first a hang narrower", () => {
+  const style = { size: 11.5, bold: false, line: 17 };
+  const text =
+    "SGD, learning\u00a0rate\u00a00.000123, batches\u00a0of\u00a0999, 4999\u00a0epochs, " +
+    "initial\u00a0bias\u00a0-4.12, noise\u00a00.123, 999\u00a0points\u00a0(12.3%\u00a0test)";
+  let wrapped = 0;
+  for (let width = 60; width <= 500; width += 3) {
+    for (const hang of [0, 12, 40]) {
+      const lines = wrapText(text, width, style, hang);
+      assert.equal(lines.join(" "), text, "every word, in order, once");
+      if (lines.length > 1) wrapped++;
+      lines.forEach((line, i) => {
+        const room = width - (i > 0 ? hang : 0);
+        const fits = textWidth(line, style) <= room;
+        assert.ok(fits || !line.includes(" "), `line ${i} "${line}" fits ${room}, or is one word`);
+        if (i + 1 < lines.length) {
+          const longer = `${line} ${lines[i + 1].split(" ")[0]}`;
+          assert.ok(textWidth(longer, style) > room, `line ${i} could not take the next word`);
+        }
+      });
+    }
+  }
+  assert.ok(wrapped > 100, "most widths wrap");
 });
