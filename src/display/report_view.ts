@@ -34,10 +34,16 @@ const REPORT_VIEW_KEYS: OptionKeys<ReportViewOptions> = {
   document: true,
 };
 
+/** What the dead bars count, and what it means for each kind of activation. */
+const DEAD_RULE = "A neuron counts as dead when its pre-activation z is ≤ 0 on every input. " +
+  "A ReLU neuron then passes no gradient back; a Leaky ReLU, ELU or PReLU one still does, so it " +
+  "can recover.";
+
 /**
  * Builds the rich display of a diagnostics report: the loss and accuracy, a table of the
  * activation layers (dead neurons, sparsity, output mean and std) and one of the Dense layers
- * (gradient norms), and bars of the dead fraction and the gradient norm per layer (log scale).
+ * (gradient norms), and bars of the dead fraction and the gradient norm per layer (log scale),
+ * the dead bars captioned with the rule they count by.
  * The plain-text form is the report's own text table.
  *
  * @param report The report from `diagnose`.
@@ -117,6 +123,7 @@ export function reportView(
         yLabel: "dead fraction",
         xLabel: "activation layer",
         subtitle: "Dead neurons per layer",
+        caption: DEAD_RULE,
       },
     ));
   }

@@ -22,6 +22,18 @@ Deno.test("reportView() draws dead fraction and gradient norm bars per layer", (
   assert.ok(html.includes("Dead neurons per layer") && html.includes("Gradient norm per layer"));
 });
 
+Deno.test("reportView() says under the dead bars what dead means, and that a Leaky ReLU neuron can recover", () => {
+  const model = mlp([2, 8, 2], { seed: 1, activation: "leakyRelu", biasInit: -100 });
+  const html = reportView(diagnose(model, data))[jupyterDisplay]()["text/html"] ?? "";
+  const captions = [...html.matchAll(/<figcaption[^>]*>(.*?)<\/figcaption>/gs)].map(([, text]) =>
+    text.replace(/<[^>]+>/g, "")
+  );
+  assert.deepEqual(captions, [
+    "A neuron counts as dead when its pre-activation z is ≤ 0 on every input. A ReLU neuron then " +
+    "passes no gradient back; a Leaky ReLU, ELU or PReLU one still does, so it can recover.",
+  ]);
+});
+
 Deno.test("reportView() counts every neuron of a dead layer", () => {
   const report = diagnose(mlp([2, 8, 2], { biasInit: -100, seed: 1 }), data);
   assert.ok((reportView(report)[jupyterDisplay]()["text/html"] ?? "").includes("8/8"));
