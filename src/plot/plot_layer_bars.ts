@@ -160,7 +160,7 @@ export function plotLayerBars(
       labelArrow: "none",
       grid: true,
       type: logY ? "log" : "linear",
-      ...(logY ? { tickFormat: logTickFormat, ticks: decades(base, bars, yDomain?.[1]) } : {}),
+      ...(logY ? { tickFormat: logTickFormat, ticks: logTicks(base, bars, yDomain?.[1]) } : {}),
       ...(yDomain ? { domain: yDomain } : {}),
     },
     color: { type: "ordinal", domain: names, range: colors },
@@ -217,14 +217,22 @@ export function plotLayerBars(
 }
 
 /**
- * Powers of ten from `base` to just above the largest value (or up to `top`, the domain's upper
- * end, when given): the ticks of a log axis.
+ * The ticks of a log axis from `base` to the largest value (or to `top`, the domain's upper end,
+ * when given): the powers of ten, and where they give fewer than three ticks (values within two
+ * decades) their multiples by 2 and 5 too, so that the axis can be read.
  */
-function decades(base: number, bars: readonly { value: number }[], top?: number): number[] {
-  const end = top ?? Math.max(base, ...bars.map((bar) => bar.value));
+function logTicks(base: number, bars: readonly { value: number }[], top?: number): number[] {
+  const end = (top ?? Math.max(base, ...bars.map((bar) => bar.value))) * 1.0001;
+  const first = Math.ceil(Math.log10(base) - 1e-9);
+  const decades: number[] = [];
+  for (let e = first; 10 ** e <= end; e++) decades.push(10 ** e);
+  if (decades.length >= 3) return decades;
   const ticks: number[] = [];
-  for (let e = Math.ceil(Math.log10(base) - 1e-9); 10 ** e <= end * 1.0001; e++) {
-    ticks.push(10 ** e);
+  for (let e = first - 1; 10 ** e <= end; e++) {
+    for (const m of [1, 2, 5]) {
+      const tick = m * 10 ** e;
+      if (tick >= base * (1 - 1e-9) && tick <= end) ticks.push(tick);
+    }
   }
   return ticks;
 }

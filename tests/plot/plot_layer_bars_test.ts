@@ -124,6 +124,21 @@ Deno.test("plotLayerBars() stands its bars on 0 on a linear scale, with a rule t
   }
 });
 
+Deno.test("plotLayerBars() on a log scale within two decades ticks at 1, 2 and 5 times the powers of ten", () => {
+  const labels = (values: number[]) =>
+    Array.from(
+      plotLayerBars(values, { logY: true }).querySelectorAll(
+        "g[aria-label='y-axis tick label'] text",
+      ),
+    ).map((t) => t.textContent);
+  // Values from 0.3 to 0.8 stand on 0.1: one power of ten alone would leave the axis unreadable.
+  assert.deepEqual(labels([0.3, 0.8, 0.79]), ["0.1", "0.2", "0.5"]);
+  assert.deepEqual(labels([0.05, 0.8]), ["0.01", "0.02", "0.05", "0.1", "0.2", "0.5"]);
+  assert.deepEqual(labels([3e4, 9e4]), ["10000", "20000", "50000"]);
+  // Three decades or more keep the powers of ten alone.
+  assert.deepEqual(labels([0.5, 20]), ["0.1", "1", "10"]);
+});
+
 Deno.test("plotLayerBars() on a log scale marks a zero with a 0 and finds its foot without it", () => {
   // 0.5 is the smallest positive value: the foot is 0.1, a third of a decade or more below it.
   const figure = plotLayerBars([0, 0.5, 20], { logY: true });
