@@ -14,6 +14,7 @@ import { resolveDocument, size } from "../plot/_compose.ts";
 import { plotDefaults } from "../plot/defaults.ts";
 import { plotLayerBars } from "../plot/plot_layer_bars.ts";
 import type { FigureDocument, FigureElement } from "../plot/types.ts";
+import { DEAD_RULE } from "./_dead_rule.ts";
 import { htmlTable } from "./_table.ts";
 import { Displayable, jupyterDisplay, type MimeBundle } from "./displayable.ts";
 import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
@@ -33,11 +34,6 @@ const REPORT_VIEW_KEYS: OptionKeys<ReportViewOptions> = {
   panelHeight: true,
   document: true,
 };
-
-/** What the dead bars count, and what it means for each kind of activation. */
-const DEAD_RULE = "A neuron counts as dead when its pre-activation z is ≤ 0 on every input. " +
-  "A ReLU neuron then passes no gradient back; a Leaky ReLU, ELU or PReLU one still does, so it " +
-  "can recover.";
 
 /**
  * Builds the rich display of a diagnostics report: the loss and accuracy, a table of the

@@ -41,7 +41,7 @@ export interface EpochMetrics {
   readonly trainAccuracy?: number;
   /** Accuracy on the test set in [0, 1], for classification. */
   readonly testAccuracy?: number;
-  /** Fraction of dead units in [0, 1], one per activation layer. */
+  /** Fraction of dead neurons in [0, 1], one per activation layer. */
   readonly deadFraction?: readonly number[];
   /** Gradient norm, one per dense layer. */
   readonly gradNorm?: readonly number[];

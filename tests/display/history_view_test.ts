@@ -17,9 +17,25 @@ const history = [1, 2, 3, 4].map((epoch) => ({
 Deno.test("historyView() draws loss, accuracy and dead-fraction panels", () => {
   const html = historyView(history)[jupyterDisplay]()["text/html"] ?? "";
   assert.equal(html.match(/<svg[^>]*class="plot-/g)?.length, 3);
-  for (const label of ["Loss", "Accuracy", "Dead units", "layer 1", "layer 2", "test"]) {
+  for (
+    const label of ["Loss", "Accuracy", "Dead neurons per layer", "layer 1", "layer 2", "test"]
+  ) {
     assert.ok(html.includes(label), `missing ${label}`);
   }
+});
+
+Deno.test("historyView() says under the dead-fraction panel what dead means, as reportView() does", () => {
+  const captions = (html: string) =>
+    [...html.matchAll(/<figcaption[^>]*>(.*?)<\/figcaption>/gs)].map(([, text]) =>
+      text.replace(/<[^>]+>/g, "")
+    );
+  const html = historyView(history)[jupyterDisplay]()["text/html"] ?? "";
+  assert.deepEqual(captions(html), [
+    "A neuron counts as dead when its pre-activation z is ≤ 0 on every input. A ReLU neuron then " +
+    "passes no gradient back; a Leaky ReLU, ELU or PReLU one still does, so it can recover.",
+  ]);
+  const lossOnly = history.map(({ epoch, trainLoss }) => ({ epoch, trainLoss }));
+  assert.deepEqual(captions(historyView(lossOnly)[jupyterDisplay]()["text/html"] ?? ""), []);
 });
 
 Deno.test("historyView() leaves out panels for metrics that were not measured", () => {
