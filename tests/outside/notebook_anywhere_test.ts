@@ -26,29 +26,21 @@ if (!IGNORE_OUTSIDE && jupyter === undefined) {
 }
 
 /**
- * A notebook in a user's folder: one cell importing relu-lab by path and printing the run, and a
- * second that only waits. The Deno kernel labels a printed line with the request current when the
- * line goes out, so a line printed just before the first cell went idle can arrive labelled with
- * the second (nbconvert has no marker to wait for, as the project's runner does): the test reads
- * the printed text of both cells.
+ * A notebook in a user's folder: one cell importing relu-lab by path and showing the run as its
+ * value. The value, not a printed line: the Deno kernel passes printed lines on as they reach its
+ * stdout, so one can arrive after its cell went idle, labelled with a later cell or with none
+ * (nbconvert has no marker to wait for, as the project's runner does); a cell's value is part of
+ * its reply.
  */
 function userNotebook(): string {
   const source = [
     `import * as lib from ${JSON.stringify(`${REPO_ROOT}/src/mod.ts`)};`,
     `import { tinyRun } from "./tiny_run.js";`,
-    `console.log(JSON.stringify(await tinyRun(lib)));`,
+    `const run = JSON.stringify(await tinyRun(lib));`,
+    `({ [Symbol.for("Jupyter.display")]: () => ({ "text/plain": run }) });`,
   ].join("\n");
   return JSON.stringify({
-    cells: [
-      { cell_type: "code", metadata: {}, source, outputs: [], execution_count: null },
-      {
-        cell_type: "code",
-        metadata: {},
-        source: "await new Promise((resolve) => setTimeout(resolve, 200));",
-        outputs: [],
-        execution_count: null,
-      },
-    ],
+    cells: [{ cell_type: "code", metadata: {}, source, outputs: [], execution_count: null }],
     metadata: { kernelspec: { name: "deno", display_name: "Deno", language: "typescript" } },
     nbformat: 4,
     nbformat_minor: 5,
@@ -94,10 +86,10 @@ Deno.test("a notebook outside the repository imports src/mod.ts by path in the D
     }).output();
     assert.equal(run.code, 0, new TextDecoder().decode(run.stderr));
     const executed = JSON.parse(await Deno.readTextFile(`${dir}/executed.ipynb`));
-    const outputs: { output_type: string; text?: string | string[] }[] = executed.cells
-      .flatMap((cell: { outputs: unknown[] }) => cell.outputs);
-    assert.deepEqual(outputs.map((output) => output.output_type), ["stream"]);
-    const text = [outputs[0].text ?? ""].flat().join("");
+    const outputs: { output_type: string; data?: Record<string, string | string[]> }[] = executed
+      .cells.flatMap((cell: { outputs: unknown[] }) => cell.outputs);
+    assert.deepEqual(outputs.map((output) => output.output_type), ["execute_result"]);
+    const text = [outputs[0].data?.["text/plain"] ?? ""].flat().join("");
     assert.deepEqual(JSON.parse(text), expected);
   } finally {
     await Deno.remove(dir, { recursive: true });
