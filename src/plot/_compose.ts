@@ -80,7 +80,7 @@ export function colorsOption(
         names.length,
       );
     }
-    return seriesColors(names);
+    return plotDefaults.colors.slice(0, names.length);
   }
   if (!Array.isArray(value) || value.length === 0) {
     typeError(action, "colors", "a non-empty array of colours", value);
@@ -332,11 +332,6 @@ export function swatches(
   }
   if (note !== undefined) legend.append(element(document, "span", { style: "color: #666;" }, note));
   return legend;
-}
-
-/** The default colours for a list of series names, in order (no more names than colours). */
-function seriesColors(names: readonly string[]): string[] {
-  return plotDefaults.colors.slice(0, names.length);
 }
 
 /** Runs `Plot.plot` with the document and the house font. */

@@ -224,12 +224,12 @@ export function plotLayerBars(
 function logTicks(base: number, bars: readonly { value: number }[], top?: number): number[] {
   const end = (top ?? Math.max(base, ...bars.map((bar) => bar.value))) * 1.0001;
   const first = Math.ceil(Math.log10(base) - 1e-9);
-  const decades: number[] = [];
-  for (let e = first; 10 ** e <= end; e++) decades.push(10 ** e);
-  if (decades.length >= 3) return decades;
+  let decades = 0;
+  for (let e = first; 10 ** e <= end; e++) decades++;
+  const multiples = decades >= 3 ? [1] : [1, 2, 5];
   const ticks: number[] = [];
   for (let e = first - 1; 10 ** e <= end; e++) {
-    for (const m of [1, 2, 5]) {
+    for (const m of multiples) {
       const tick = m * 10 ** e;
       if (tick >= base * (1 - 1e-9) && tick <= end) ticks.push(tick);
     }

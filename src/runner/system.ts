@@ -16,6 +16,26 @@ export interface RunResult {
 }
 
 /**
+ * Starts a command with stdin closed, stdout and stderr piped and `env` added to this process's
+ * environment; a command that cannot start (missing, not executable) gives the reason instead.
+ */
+function spawnPiped(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+): Deno.ChildProcess | { reason: string } {
+  try {
+    return new Deno.Command(command, { args, stdin: "null", stdout: "piped", stderr: "piped", env })
+      .spawn();
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.PermissionDenied) {
+      return { reason: String(error) };
+    }
+    throw error;
+  }
+}
+
+/**
  * Runs a command to completion with its output piped and `env` added to this process's
  * environment. A command that cannot start (missing, not executable) is `ok: false`, its
  * stderr the reason.
@@ -25,27 +45,16 @@ export async function run(
   args: string[],
   env: Record<string, string> = {},
 ): Promise<RunResult> {
-  try {
-    const output = await new Deno.Command(command, {
-      args,
-      stdin: "null",
-      stdout: "piped",
-      stderr: "piped",
-      env,
-    }).output();
-    const decoder = new TextDecoder();
-    return {
-      ok: output.success,
-      code: output.code,
-      stdout: decoder.decode(output.stdout),
-      stderr: decoder.decode(output.stderr),
-    };
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.PermissionDenied) {
-      return { ok: false, code: -1, stdout: "", stderr: String(error) };
-    }
-    throw error;
-  }
+  const child = spawnPiped(command, args, env);
+  if ("reason" in child) return { ok: false, code: -1, stdout: "", stderr: child.reason };
+  const output = await child.output();
+  const decoder = new TextDecoder();
+  return {
+    ok: output.success,
+    code: output.code,
+    stdout: decoder.decode(output.stdout),
+    stderr: decoder.decode(output.stderr),
+  };
 }
 
 /**
@@ -60,16 +69,10 @@ export async function runLines(
   env: Record<string, string>,
   onLine: (line: string) => void,
 ): Promise<{ ok: boolean; code: number }> {
-  const piped = { args, stdin: "null", stdout: "piped", stderr: "piped", env } as const;
-  let child: Deno.ChildProcess;
-  try {
-    child = new Deno.Command(command, piped).spawn();
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.PermissionDenied) {
-      onLine(String(error));
-      return { ok: false, code: -1 };
-    }
-    throw error;
+  const child = spawnPiped(command, args, env);
+  if ("reason" in child) {
+    onLine(child.reason);
+    return { ok: false, code: -1 };
   }
   const [status] = await Promise.all([
     child.status,

@@ -123,9 +123,8 @@ function pageFaults(): Faults {
    * the page's closest two cells, so that an output would read as the next cell's.
    */
   function crowding(): string[] {
-    const short = (element: Element) =>
-      `${element.className || element.tagName.toLowerCase()}: ` +
-      (element.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 30);
+    const named = (element: Element) =>
+      `${element.className || element.tagName.toLowerCase()}: ${short(element.textContent)}`;
     const blocks = [...document.querySelectorAll("main .cell")].flatMap((cell) =>
       [...cell.querySelectorAll(
         cell.classList.contains("markdown") ? ":scope > *" : ":scope > .input, .output",
@@ -140,7 +139,7 @@ function pageFaults(): Faults {
       ...gaps.filter(({ above, next }) => above.cell !== next.cell).map(({ gap }) => gap),
     );
     return gaps.flatMap(({ above, next, gap }) => {
-      const pair = `${short(above.block)} | ${short(next.block)} (${gap.toFixed(1)} px)`;
+      const pair = `${named(above.block)} | ${named(next.block)} (${gap.toFixed(1)} px)`;
       if (gap < 6) return [`closer than 6 px: ${pair}`];
       if (
         above.cell === next.cell && next.block.classList.contains("output") && gap >= betweenCells

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { DOMParser } from "linkedom";
 import { historyView, jupyterDisplay, show } from "../../src/display/mod.ts";
 import type { EpochMetrics } from "../../src/plot/mod.ts";
+import { captionsOf, DEAD_CAPTION } from "./_captions.ts";
 
 const history = [1, 2, 3, 4].map((epoch) => ({
   epoch,
@@ -25,17 +26,10 @@ Deno.test("historyView() draws loss, accuracy and dead-fraction panels", () => {
 });
 
 Deno.test("historyView() says under the dead-fraction panel what dead means, as reportView() does", () => {
-  const captions = (html: string) =>
-    [...html.matchAll(/<figcaption[^>]*>(.*?)<\/figcaption>/gs)].map(([, text]) =>
-      text.replace(/<[^>]+>/g, "")
-    );
   const html = historyView(history)[jupyterDisplay]()["text/html"] ?? "";
-  assert.deepEqual(captions(html), [
-    "A neuron counts as dead when its pre-activation z is ≤ 0 on every input. A ReLU neuron then " +
-    "passes no gradient back; a Leaky ReLU, ELU or PReLU one still does, so it can recover.",
-  ]);
+  assert.deepEqual(captionsOf(html), [DEAD_CAPTION]);
   const lossOnly = history.map(({ epoch, trainLoss }) => ({ epoch, trainLoss }));
-  assert.deepEqual(captions(historyView(lossOnly)[jupyterDisplay]()["text/html"] ?? ""), []);
+  assert.deepEqual(captionsOf(historyView(lossOnly)[jupyterDisplay]()["text/html"] ?? ""), []);
 });
 
 Deno.test("historyView() leaves out panels for metrics that were not measured", () => {

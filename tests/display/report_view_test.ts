@@ -3,6 +3,7 @@ import { dataset, fromRows } from "../../src/core/mod.ts";
 import { diagnose } from "../../src/diagnostics/mod.ts";
 import { jupyterDisplay, reportView, show } from "../../src/display/mod.ts";
 import { mlp } from "../../src/nn/mod.ts";
+import { captionsOf, DEAD_CAPTION } from "./_captions.ts";
 import { readTables } from "./_tables.ts";
 
 const data = dataset(fromRows([[1, 0], [0, 1], [1, 1], [0, 0]]), new Int32Array([0, 1, 1, 0]));
@@ -25,13 +26,7 @@ Deno.test("reportView() draws dead fraction and gradient norm bars per layer", (
 Deno.test("reportView() says under the dead bars what dead means, and that a Leaky ReLU neuron can recover", () => {
   const model = mlp([2, 8, 2], { seed: 1, activation: "leakyRelu", biasInit: -100 });
   const html = reportView(diagnose(model, data))[jupyterDisplay]()["text/html"] ?? "";
-  const captions = [...html.matchAll(/<figcaption[^>]*>(.*?)<\/figcaption>/gs)].map(([, text]) =>
-    text.replace(/<[^>]+>/g, "")
-  );
-  assert.deepEqual(captions, [
-    "A neuron counts as dead when its pre-activation z is ≤ 0 on every input. A ReLU neuron then " +
-    "passes no gradient back; a Leaky ReLU, ELU or PReLU one still does, so it can recover.",
-  ]);
+  assert.deepEqual(captionsOf(html), [DEAD_CAPTION]);
 });
 
 Deno.test("reportView() counts every neuron of a dead layer", () => {

@@ -84,6 +84,14 @@ function pictureOf(options: ExploreOptions): { svg: string; heading: string } {
 const overlap = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
+/**
+ * Whether settings line `i` goes on from the one above: that one broke between items, after a
+ * comma or a colon (a whole settings line ends with a word, a ")" or a "%").
+ */
+function goesOn(lines: readonly { text: string }[], i: number): boolean {
+  return i > 0 && /[,:]$/.test(lines[i - 1].text);
+}
+
 Deno.test("the static picture lays out its four charts and its texts without overlap", async (t) => {
   for (
     const [name, options] of [["default settings", {}], ["the longest settings", LONGEST]] as const
@@ -137,10 +145,9 @@ Deno.test("the static picture lays out its four charts and its texts without ove
       assert.match(settings.map((line) => line.text).join(" "), /^(SGD|Adam), learning\srate\s/);
       assert.match(settings.at(-1)!.text, /%$/, "the dead fractions last");
       settings.forEach((line, i) => {
-        const goesOn = i > 0 && /[,:]$/.test(settings[i - 1].text);
         assert.equal(
           line.x,
-          dead.x + 10 + (goesOn ? 12 : 0),
+          dead.x + 10 + (goesOn(settings, i) ? 12 : 0),
           "in the right column, wrapped lines hung",
         );
       });
@@ -185,8 +192,11 @@ Deno.test("the static picture wraps only lines too long for its width", () => {
   assert.equal(starts.length, 2, "a settings line starts at one edge, its wrapped rest at another");
   assert.equal(starts[1] - starts[0], 12, "12 further in");
   settings.forEach((line, i) => {
-    const first = i === 0 || !/[,:]$/.test(settings[i - 1].text);
-    assert.equal(line.x, starts[first ? 0 : 1], `"${line.text}" starts where it should`);
+    assert.equal(
+      line.x,
+      starts[goesOn(settings, i) ? 1 : 0],
+      `"${line.text}" starts where it should`,
+    );
   });
 });
 

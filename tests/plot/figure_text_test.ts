@@ -16,7 +16,7 @@ import {
   plotLines,
   plotTrainingCurves,
 } from "../../src/plot/mod.ts";
-import { leaky, linear, relu } from "./_fixtures.ts";
+import { linear, relu } from "./_fixtures.ts";
 
 const points = { x: fromRows([[-1, -1], [1, 1]]), y: new Int32Array([0, 1]) };
 const image = fromRows([[0, 1], [1, 0]]);
@@ -128,70 +128,6 @@ Deno.test("every plot helper writes its axis labels as given and refuses one tha
   }
 });
 
-/** Each helper drawing two series, with its word for them. */
-const TWO_SERIES: { name: string; action: string; what: string; call: Call }[] = [
-  {
-    name: "plotLines",
-    action: "plot lines",
-    what: "series",
-    call: (options) => plotLines([line("a"), line("b")], options),
-  },
-  {
-    name: "plotActivations",
-    action: "plot activations",
-    what: "activations",
-    call: (options) => plotActivations([relu, leaky], options),
-  },
-  {
-    name: "plotDecisionBoundary",
-    action: "plot a decision boundary",
-    what: "classes",
-    call: (options) => plotDecisionBoundary(linear, points, { resolution: 4, ...options }),
-  },
-  {
-    name: "plotHistogram",
-    action: "plot a histogram",
-    what: "groups",
-    call: (options) =>
-      plotHistogram([{ name: "a", values: [1, 2] }, { name: "b", values: [2, 3] }], options),
-  },
-  {
-    name: "plotLayerBars",
-    action: "plot layer bars",
-    what: "series",
-    call: (options) =>
-      plotLayerBars([
-        { layer: "1", value: 0.5, series: "a" },
-        { layer: "1", value: 0.25, series: "b" },
-      ], options),
-  },
-  {
-    name: "plotTrainingCurves",
-    action: "plot training curves",
-    what: "runs",
-    call: (options) =>
-      plotTrainingCurves([{ name: "a", history }, { name: "b", history }], options),
-  },
-];
-
-Deno.test("every plot helper refuses fewer colours than series, which would give two series one colour", async (t) => {
-  for (const { name, action, what, call } of TWO_SERIES) {
-    await t.step(name, () => {
-      assert.throws(() => call({ colors: ["#aa0000"] }), {
-        name: "RangeError",
-        message:
-          `Cannot ${action} as colors.length must be at least 2, a colour for each of the 2 ${what}: colors.length=1`,
-      });
-      // One each is enough, and a longer list leaves the rest unused.
-      for (const colors of [["#aa0000", "#00bb00"], ["#aa0000", "#00bb00", "#0000cc"]]) {
-        const markup = call({ colors }).outerHTML;
-        assert.ok(markup.includes("#00bb00"), "the second series takes the second colour");
-        assert.ok(!markup.includes("#0000cc"), "a colour beyond the series is not drawn");
-      }
-    });
-  }
-});
-
 /** Each helper drawing `n` series, named 0 to n - 1 (classes: predict's n columns). */
 const N_SERIES: {
   name: string;
@@ -247,6 +183,25 @@ const N_SERIES: {
 function names(n: number): string[] {
   return Array.from({ length: n }, (_, i) => `s${i}`);
 }
+
+Deno.test("every plot helper refuses fewer colours than series, which would give two series one colour", async (t) => {
+  for (const { name, action, what, call: callN } of N_SERIES) {
+    const call = (options: Record<string, unknown>) => callN(2, options);
+    await t.step(name, () => {
+      assert.throws(() => call({ colors: ["#aa0000"] }), {
+        name: "RangeError",
+        message:
+          `Cannot ${action} as colors.length must be at least 2, a colour for each of the 2 ${what}: colors.length=1`,
+      });
+      // One each is enough, and a longer list leaves the rest unused.
+      for (const colors of [["#aa0000", "#00bb00"], ["#aa0000", "#00bb00", "#0000cc"]]) {
+        const markup = call({ colors }).outerHTML;
+        assert.ok(markup.includes("#00bb00"), "the second series takes the second colour");
+        assert.ok(!markup.includes("#0000cc"), "a colour beyond the series is not drawn");
+      }
+    });
+  }
+});
 
 Deno.test("every plot helper gives each series its own default colour, and refuses more series than colours unless given colours", async (t) => {
   const defaults = plotDefaults.colors.length;

@@ -1,0 +1,14 @@
+// Reads the figure captions of a display's HTML back as plain text, and the caption the dead
+// neuron charts must carry (written out here, not imported, so that the tests check its words).
+
+/** The text of each `<figcaption>` in `html`, in order, without markup. */
+export function captionsOf(html: string): string[] {
+  return [...html.matchAll(/<figcaption[^>]*>(.*?)<\/figcaption>/gs)].map(([, text]) =>
+    text.replace(/<[^>]+>/g, "")
+  );
+}
+
+/** The caption under every chart of dead neurons. */
+export const DEAD_CAPTION =
+  "A neuron counts as dead when its pre-activation z is ≤ 0 on every input. A ReLU neuron then " +
+  "passes no gradient back; a Leaky ReLU, ELU or PReLU one still does, so it can recover.";
