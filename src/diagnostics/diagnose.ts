@@ -10,6 +10,7 @@ import type { Dataset } from "../core/dataset.ts";
 import { accuracy, type Loss, type LossName, type Sequential } from "../nn/mod.ts";
 import { checkData, fullBatchLoss, lossFor } from "./_inputs.ts";
 import { type ActivationStatistics, activationStatistics } from "./activation_statistics.ts";
+import { DEAD_RULE } from "./_dead_rule.ts";
 import { type DeadNeurons, deadNeurons } from "./dead_neurons.ts";
 import { gradientNorms, type LayerGradientNorm } from "./gradient_norms.ts";
 import { type OptionKeys, requireOptions } from "../core/validate.ts";
@@ -69,8 +70,8 @@ export class DiagnosticsReport {
   }
 
   /**
-   * The report as text: a header line, then one table for the activation layers and one for
-   * the Dense layers.
+   * The report as text: a header line, then one table for the activation layers, with what
+   * counts as dead under it, and one for the Dense layers.
    *
    * @returns The text.
    */
@@ -96,6 +97,7 @@ export class DiagnosticsReport {
       head,
       "",
       table(["#", "activation layer", "dead", "sparsity", "mean", "std"], activationRows),
+      ...(activationRows.length > 0 ? wrap(DEAD_RULE, TEXT_WIDTH) : []),
       "",
       table(["#", "dense layer", "‖∇W‖", "‖∇b‖"], gradientRows),
     ].join("\n");
@@ -109,6 +111,20 @@ export class DiagnosticsReport {
   [Symbol.for("Deno.customInspect")](): string {
     return this.toString();
   }
+}
+
+/** The widest line of the text report's prose. */
+const TEXT_WIDTH = 80;
+
+/** `text` in lines of at most `width` characters, broken between words. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(" ")) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }
 
 function table(header: string[], rows: string[][]): string {

@@ -10,7 +10,7 @@ import { plotLines } from "../plot/plot_lines.ts";
 import { requireEpochRecord } from "../plot/_records.ts";
 import type { EpochMetrics } from "../plot/plot_training_curves.ts";
 import type { FigureDocument, FigureElement } from "../plot/types.ts";
-import { DEAD_RULE } from "./_dead_rule.ts";
+import { DEAD_RULE } from "../diagnostics/_dead_rule.ts";
 import { displayFigure } from "./display_figure.ts";
 import { Displayable } from "./displayable.ts";
 import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";

@@ -14,7 +14,7 @@ import { resolveDocument, size } from "../plot/_compose.ts";
 import { plotDefaults } from "../plot/defaults.ts";
 import { plotLayerBars } from "../plot/plot_layer_bars.ts";
 import type { FigureDocument, FigureElement } from "../plot/types.ts";
-import { DEAD_RULE } from "./_dead_rule.ts";
+import { DEAD_RULE } from "../diagnostics/_dead_rule.ts";
 import { htmlTable } from "./_table.ts";
 import { Displayable, jupyterDisplay, type MimeBundle } from "./displayable.ts";
 import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";

@@ -276,7 +276,7 @@ Deno.test("diagnose() and gradientCheck() report the mean loss over every row, a
   }
 });
 
-Deno.test("a DiagnosticsReport prints its findings as two tables, the layer names left-aligned", () => {
+Deno.test("a DiagnosticsReport prints its findings as two tables, the layer names left-aligned, and says what dead means", () => {
   const report = new DiagnosticsReport({
     loss: 0.123456,
     accuracy: 0.875,
@@ -317,12 +317,23 @@ Deno.test("a DiagnosticsReport prints its findings as two tables, the layer name
       "#  activation layer  dead  sparsity     mean   std",
       "1  ReLU               2/8     62.5%    0.500  1.25",
       "3  LeakyReLU(0.01)   0/16     50.0%  -0.0123  12.5",
+      "A neuron counts as dead when its pre-activation z is ≤ 0 on every input. A ReLU",
+      "neuron then passes no gradient back; a Leaky ReLU, ELU or PReLU one still does,",
+      "so it can recover.",
       "",
       "#  dense layer       ‖∇W‖     ‖∇b‖",
       "0  Dense(2 → 8)   3.75e-1  3.50e-7",
       "4  Dense(16 → 2)  1.25e+1  1.00e+0",
     ].join("\n"),
   );
+});
+
+Deno.test("a report on a model without activation layers says nothing about dead neurons", () => {
+  const data = blobs(20, 2, 1);
+  const text = String(diagnose(mlp([2, 2], { seed: 1 }), data));
+  assert.match(text, /activation layer/);
+  assert.doesNotMatch(text, /counts as dead/);
+  assert.match(String(diagnose(mlp([2, 3, 2], { seed: 1 }), data)), /counts as dead/);
 });
 
 Deno.test("the diagnostics refuse data that does not fit the model", async (t) => {
