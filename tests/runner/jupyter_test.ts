@@ -18,6 +18,8 @@ import {
   missingJupyterAction,
   pythonOfJupyter,
 } from "../../src/runner/jupyter.ts";
+import { CHROMIUM_PACKAGES } from "../../src/runner/chromium.ts";
+import { aptCommand } from "../../src/runner/system.ts";
 import {
   captured,
   FIXTURES,
@@ -418,4 +420,12 @@ Deno.test("ensureUserKernelSpec() keeps a working deno kernelspec and installs o
       }
     },
   );
+});
+
+Deno.test("the README names the apt-get commands the runner names to a user who is not root", async () => {
+  const readme = await Deno.readTextFile(new URL("../../README.md", import.meta.url));
+  const lines = readme.split("\n").map((line) => line.replace(/\s+#.*$/, ""));
+  assert.ok(lines.includes(APT_COMMAND), `README.md has no line ${APT_COMMAND}`);
+  const chromium = aptCommand(CHROMIUM_PACKAGES);
+  assert.ok(lines.includes(chromium), `README.md has no line ${chromium}`);
 });
