@@ -41,14 +41,13 @@
  *
  * Timing: one warm-up run of each (ours: a full run, the first training of the process, whose
  * time is reported against the median as the cold run), then `--repetitions` runs (default 3)
- * interleaved (ours, ours with running metrics, ours layer by layer, TF CPU, TF WASM, PyTorch
- * f64, numpy, ours,
- * ...) so that machine noise hits all alike; the table gives medians and the ratios of
- * medians. Targets: TF.js CPU time / ours >= 6, TF.js WASM time / ours >= 3, PyTorch f64 time /
- * ours >= 3 (fastest runs, see below), numpy time / ours (both on running metrics) >= 1; final
- * losses agree to 1e-5
- * (running losses with numpy to 1e-12); the heap after epoch 100 is no larger than after epoch
- * 1 beyond the History's own records (64 KiB allowance).
+ * interleaved (ours, PyTorch f64, ours with running metrics, numpy, ours layer by layer, TF CPU,
+ * TF WASM, ours, ...) so that machine noise hits all alike, each pair a target compares back to
+ * back; the table gives medians and the ratios of medians. Targets: TF.js CPU time / ours >= 6,
+ * TF.js WASM time / ours >= 3, PyTorch f64 time / ours >= 3 (fastest runs, see below), numpy
+ * time / ours (both on running metrics) >= 1; final losses agree to 1e-5 (running losses with
+ * numpy to 1e-12); the heap after epoch 100 is no larger than after epoch 1 beyond the
+ * History's own records (64 KiB allowance).
  *
  * PyTorch and numpy run on one thread: their scripts set `OPENBLAS_NUM_THREADS` and
  * `OMP_NUM_THREADS` to 1 before the import (`torch.set_num_threads(1)` alone left Debian's
@@ -272,12 +271,24 @@ async function main(): Promise<void> {
   let numpyRun: ReferenceResult | string = typeof numpy === "string" ? numpy : "";
   try {
     for (let r = 0; r < repetitions; r++) {
+      // Each pair compared by a target runs back to back (ours and PyTorch, ours on running
+      // metrics and numpy), so that a slowdown of a few seconds hits both sides of it alike.
       const ours = trainOurs(data);
       times.ours.push(ours.seconds);
       oursLosses = ours.epochLosses;
+      if (typeof torch !== "string") {
+        torch64 = await runReference(torch, { dtype: "float64" });
+        times.torch.push(torch64.seconds);
+        faults.torch.push(torch64.pageFaults);
+      }
       const running = trainOurs(data, SETTINGS.epochs, undefined, "running");
       times.running.push(running.seconds);
       runningLosses = running.epochLosses;
+      if (typeof numpy !== "string") {
+        numpyRun = await runReference(numpy, {});
+        times.numpy.push(numpyRun.seconds);
+        faults.numpy.push(numpyRun.pageFaults);
+      }
       // The same run layer by layer: SGD passed as an object keeps train() off its WebAssembly step.
       const layered = trainOurs(data, SETTINGS.epochs, undefined, "end", sgd());
       times.layered.push(layered.seconds);
@@ -291,16 +302,6 @@ async function main(): Promise<void> {
         const wasm = await trainTfjs(job);
         times.wasm.push(wasm.seconds);
         wasmLosses = wasm.epochLosses;
-      }
-      if (typeof torch !== "string") {
-        torch64 = await runReference(torch, { dtype: "float64" });
-        times.torch.push(torch64.seconds);
-        faults.torch.push(torch64.pageFaults);
-      }
-      if (typeof numpy !== "string") {
-        numpyRun = await runReference(numpy, {});
-        times.numpy.push(numpyRun.seconds);
-        faults.numpy.push(numpyRun.pageFaults);
       }
       const optional = (name: string, list: number[]) =>
         list.length > r ? `, ${name} ${list[r].toFixed(3)} s` : "";
