@@ -6,6 +6,7 @@
 
 import { requireEpochRecord } from "./_records.ts";
 import { requireFlag } from "../core/_require.ts";
+import { DEAD_RULE } from "../diagnostics/_dead_rule.ts";
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import {
   colorsOption,
@@ -147,7 +148,9 @@ const PLOT_TRAINING_CURVES_KEYS: OptionKeys<PlotTrainingCurvesOptions> = {
 
 /**
  * Draws one metric of several training runs against the epoch. A run with several histories
- * (seeds) is drawn as its mean with a shaded band (min–max or ± one standard deviation).
+ * (seeds) is drawn as its mean with a shaded band (min–max or ± one standard deviation). A chart
+ * of dead fractions says in its caption, unless `caption` is given, what counts as dead and which
+ * neurons so counted can recover.
  *
  * @param runs The runs, each `{ name, history }` or `{ name, histories }`.
  * @param options Metric, band and scale; see {@linkcode PlotTrainingCurvesOptions}.
@@ -347,6 +350,7 @@ export function plotTrainingCurves(
     : `line: mean over ${seeds} seeds; shaded: ${band === "std" ? "± 1 sd" : "min–max"}`;
   return composeFigure(document, {
     ...text,
+    caption: text.caption ?? (metrics.includes("deadFraction") ? DEAD_RULE : undefined),
     legends: [
       swatches(
         document,

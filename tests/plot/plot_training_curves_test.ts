@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { type EpochMetrics, plotTrainingCurves, toHtmlString } from "../../src/plot/mod.ts";
+import { DEAD_CAPTION } from "../display/_captions.ts";
 
 function history(scale: number, epochs = 5): EpochMetrics[] {
   return Array.from({ length: epochs }, (_, i) => ({
@@ -91,6 +92,19 @@ Deno.test("plotTrainingCurves() labels a per-layer metric by its reduction", asy
     const text = plotTrainingCurves(runs, { metric: "deadFraction", layer: 1 }).textContent ?? "";
     assert.ok(text.includes("dead fraction (layer 1)"));
   });
+});
+
+Deno.test("plotTrainingCurves() says under a chart of dead fractions what counts as dead, unless given a caption", () => {
+  const caption = (options: Parameters<typeof plotTrainingCurves>[1]) =>
+    plotTrainingCurves(runs, options).querySelector("figcaption")?.textContent;
+  assert.equal(caption({ metric: "deadFraction" }), DEAD_CAPTION);
+  assert.equal(caption({ metric: "deadFraction", caption: "Ours." }), "Ours.");
+  assert.equal(caption({ metric: "trainLoss" }), undefined);
+  const mixed = [runs[0], { ...runs[1], metric: "deadFraction" as const }];
+  assert.equal(
+    plotTrainingCurves(mixed, { metric: "trainLoss" }).querySelector("figcaption")?.textContent,
+    DEAD_CAPTION,
+  );
 });
 
 Deno.test("plotTrainingCurves() gives the same markup for the same call", () => {
