@@ -77,13 +77,25 @@ Deno.test("every public function taking options refuses an unknown key, naming i
   }
 });
 
-Deno.test("every public function taking options refuses a number in their place", async (t) => {
+Deno.test("every public function taking options refuses a number in their place, suggesting an option that takes one", async (t) => {
   for (const [name, call] of Object.entries(calls)) {
     await t.step(name, () => {
-      assert.throws(() => call(0.5 as never), {
-        name: "TypeError",
-        message: /^Cannot .+ as options must be an object such as \{ \w+: 0\.5 \}: options=0\.5$/,
+      let message = "";
+      assert.throws(() => call(0.5 as never), (error: Error) => {
+        message = error.message;
+        return error instanceof TypeError;
       });
+      const [, key, value] = message.match(
+        /^Cannot .+ as options must be an object such as \{ (\w+): (0\.5|…) \}: options=0\.5$/,
+      ) ?? assert.fail(`not the expected message: ${message}`);
+      if (value === "…") return;
+      // The suggestion has the right type: a number there is at most out of range.
+      try {
+        call({ [key]: 0.5 } as never);
+      } catch (error) {
+        const refused = error instanceof TypeError && error.message.includes(`${key}=`);
+        assert.ok(!refused, `{ ${key}: 0.5 } is suggested, but: ${(error as Error).message}`);
+      }
     });
   }
 });

@@ -5,7 +5,7 @@
  */
 
 import type { ActivationFunction } from "./activation_function.ts";
-import { formatValue, requireOptions } from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
 import { eluActivation } from "./elu.ts";
 import { geluActivation } from "./gelu.ts";
 import { geluTanhActivation } from "./gelu_tanh.ts";
@@ -52,6 +52,16 @@ export interface ActivationOptions {
   /** RReLU's largest slope (default 1/3). */
   upper?: number;
 }
+
+/** Every activation option, marked as those of each options object are. */
+const OPTION_KEYS: OptionKeys<ActivationOptions> = {
+  alpha: "number",
+  atZero: true,
+  beta: "number",
+  threshold: "number",
+  lower: "number",
+  upper: "number",
+};
 
 /**
  * The names {@linkcode createActivation} accepts, in display order.
@@ -195,12 +205,11 @@ function checkActivationOptions(name: ActivationName, options: unknown): Activat
       }
     }
   }
-  const known = Object.fromEntries(keys.map((key) => [key, true] as const));
-  return requireOptions<Record<string, unknown>>(
-    action,
-    options as Record<string, unknown> | undefined,
-    known,
-  ) as ActivationOptions;
+  // The activation's own keys only, in its order: a subset of every key's table.
+  const known = Object.fromEntries(
+    keys.map((key) => [key, OPTION_KEYS[key as keyof ActivationOptions]]),
+  ) as OptionKeys<ActivationOptions>;
+  return requireOptions(action, options as ActivationOptions | undefined, known);
 }
 
 /**

@@ -25,8 +25,8 @@ export interface EluGradOptions extends EluOptions {
   atZero?: KinkConvention;
 }
 
-const ELU_KEYS: OptionKeys<EluOptions> = { alpha: true };
-const ELU_GRAD_KEYS: OptionKeys<EluGradOptions> = { alpha: true, atZero: true };
+const ELU_KEYS: OptionKeys<EluOptions> = { alpha: "number" };
+const ELU_GRAD_KEYS: OptionKeys<EluGradOptions> = { alpha: "number", atZero: true };
 
 /** ELU without parameter checks (kernels and SELU call it). */
 export function eluValue(z: number, alpha: number): number {

@@ -51,8 +51,8 @@ export interface LeakyReluGradOptions extends LeakyReluOptions {
   atZero?: KinkConvention;
 }
 
-const LEAKY_RELU_KEYS: OptionKeys<LeakyReluOptions> = { alpha: true };
-const LEAKY_RELU_GRAD_KEYS: OptionKeys<LeakyReluGradOptions> = { alpha: true, atZero: true };
+const LEAKY_RELU_KEYS: OptionKeys<LeakyReluOptions> = { alpha: "number" };
+const LEAKY_RELU_GRAD_KEYS: OptionKeys<LeakyReluGradOptions> = { alpha: "number", atZero: true };
 
 /**
  * Leaky ReLU, defined piecewise: `z` for z > 0 and `alpha * z` for z <= 0. NaN propagates;

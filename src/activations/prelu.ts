@@ -61,7 +61,7 @@ export interface PreluForwardOptions {
 }
 
 const PRELU_GRAD_KEYS: OptionKeys<PreluGradOptions> = { atZero: true };
-const PRELU_FORWARD_KEYS: OptionKeys<PreluForwardOptions> = { cols: true };
+const PRELU_FORWARD_KEYS: OptionKeys<PreluForwardOptions> = { cols: "number" };
 
 /**
  * PReLU: `z` for z > 0 and `alpha * z` for z <= 0. Unlike Leaky ReLU's fixed slope, alpha is

@@ -89,13 +89,17 @@ export interface RReluForwardResult<T extends FloatArray> {
 }
 
 const RRELU_KEYS: OptionKeys<RReluOptions> = {
-  lower: true,
-  upper: true,
+  lower: "number",
+  upper: "number",
   training: true,
   prng: true,
-  seed: true,
+  seed: "number",
 };
-const RRELU_GRAD_KEYS: OptionKeys<RReluGradOptions> = { ...RRELU_KEYS, slope: true, atZero: true };
+const RRELU_GRAD_KEYS: OptionKeys<RReluGradOptions> = {
+  ...RRELU_KEYS,
+  slope: "number",
+  atZero: true,
+};
 
 interface Resolved {
   lower: number;

@@ -47,7 +47,7 @@ function softplusGradValue(z: number, beta: number, threshold: number): number {
   return bz > threshold ? 1 : sigmoidValue(bz);
 }
 
-const SOFTPLUS_KEYS: OptionKeys<SoftplusOptions> = { beta: true, threshold: true };
+const SOFTPLUS_KEYS: OptionKeys<SoftplusOptions> = { beta: "number", threshold: "number" };
 const DEFAULT_THRESHOLD = 20;
 
 function checkSoftplus(action: string, options: SoftplusOptions | undefined): [number, number] {

@@ -25,7 +25,7 @@ export interface Dataset {
   readonly classes?: number;
 }
 
-const DATASET_KEYS: OptionKeys<{ classes?: number }> = { classes: true };
+const DATASET_KEYS: OptionKeys<{ classes?: number }> = { classes: "number" };
 
 /**
  * Checks and builds a {@linkcode Dataset}: `x` and `y` must have the same number of rows, every

@@ -230,11 +230,15 @@ export function requireNumberType(action: string, name: string, value: unknown):
 }
 
 /**
- * The keys an options object may have, each marked `true`: `{ alpha: true, atZero: true }`.
- * Typed against the options interface, so the compiler flags a key added to one and not the
- * other.
+ * The keys an options object may have: those taking a number marked `"number"`, the others
+ * `true`: `{ alpha: "number", atZero: true }`. Typed against the options interface, so the
+ * compiler flags a key added to one and not the other, or marked for the wrong type. A number
+ * given in place of the options is shown as the value of the first key marked `"number"`, so
+ * that key should be the one a bare number most likely stands for.
  */
-export type OptionKeys<T> = { readonly [K in keyof T]-?: true };
+export type OptionKeys<T> = {
+  readonly [K in keyof T]-?: [NonNullable<T[K]>] extends [number] ? "number" : true;
+};
 
 /**
  * Checks an options object and returns it (`{}` for `undefined`). Throws a `TypeError` when
@@ -246,7 +250,8 @@ export type OptionKeys<T> = { readonly [K in keyof T]-?: true };
  *
  * @param action What was being attempted, e.g. `"compute leakyRelu"`.
  * @param options The options received.
- * @param known The keys it may have, as `{ key: true }` (see {@linkcode OptionKeys}).
+ * @param known The keys it may have, as `{ key: true }` or `{ key: "number" }` (see
+ *   {@linkcode OptionKeys}).
  * @param name The parameter's name in messages. Default: `"options"`.
  * @returns The options object, or a new empty one.
  *
@@ -259,7 +264,7 @@ export type OptionKeys<T> = { readonly [K in keyof T]-?: true };
  *   alpha?: number;
  *   atZero?: "left" | "right";
  * }
- * const known: OptionKeys<LeakyOptions> = { alpha: true, atZero: true };
+ * const known: OptionKeys<LeakyOptions> = { alpha: "number", atZero: true };
  * const check = (options?: LeakyOptions) => requireOptions("compute leakyRelu", options, known);
  *
  * assert.deepEqual(check({ alpha: 0.2 }), { alpha: 0.2 });
@@ -294,10 +299,15 @@ export function requireOptions<T extends object>(
 ): T {
   if (options === undefined) return {} as T;
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    const first = Object.keys(known)[0];
-    const example = first === undefined
+    const keys = Object.keys(known) as (keyof typeof known)[];
+    const numeric = typeof options === "number"
+      ? keys.find((key) => known[key] === "number")
+      : undefined;
+    const example = keys.length === 0
       ? "{}"
-      : `{ ${first}: ${typeof options === "number" ? options : "…"} }`;
+      : numeric === undefined
+      ? `{ ${String(keys[0])}: … }`
+      : `{ ${String(numeric)}: ${options} }`;
     throw new TypeError(
       `Cannot ${action} as ${name} must be an object such as ${example}: ${name}=${
         formatValue(options)

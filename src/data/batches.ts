@@ -17,7 +17,7 @@ export interface BatchesOptions extends RandomOptions {
   shuffle?: boolean;
 }
 
-const BATCHES_KEYS: OptionKeys<BatchesOptions> = { prng: true, seed: true, shuffle: true };
+const BATCHES_KEYS: OptionKeys<BatchesOptions> = { prng: true, seed: "number", shuffle: true };
 
 /**
  * Cuts a data set into consecutive mini-batches of `batchSize` samples (the last one may be

@@ -36,12 +36,12 @@ export interface BlobsDataset extends Dataset {
 }
 
 const BLOBS_KEYS: OptionKeys<BlobsOptions> = {
+  n: "number",
   prng: true,
-  seed: true,
-  n: true,
+  seed: "number",
   centers: true,
-  std: true,
-  features: true,
+  std: "number",
+  features: "number",
   box: true,
   shuffle: true,
 };

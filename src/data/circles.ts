@@ -23,11 +23,11 @@ export interface CirclesOptions extends RandomOptions {
 }
 
 const CIRCLES_KEYS: OptionKeys<CirclesOptions> = {
+  n: "number",
   prng: true,
-  seed: true,
-  n: true,
-  noise: true,
-  factor: true,
+  seed: "number",
+  noise: "number",
+  factor: "number",
   shuffle: true,
 };
 

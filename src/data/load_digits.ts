@@ -147,9 +147,9 @@ function readDigits(action: string, digits: readonly number[] | undefined): numb
 }
 
 const LOAD_DIGITS_KEYS: OptionKeys<LoadDigitsOptions> = {
+  n: "number",
   prng: true,
-  seed: true,
-  n: true,
+  seed: "number",
   digits: true,
   split: true,
 };

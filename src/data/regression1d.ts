@@ -33,10 +33,10 @@ export interface Regression1dOptions extends RandomOptions {
 }
 
 const REGRESSION1D_KEYS: OptionKeys<Regression1dOptions> = {
+  n: "number",
   prng: true,
-  seed: true,
-  n: true,
-  noise: true,
+  seed: "number",
+  noise: "number",
   range: true,
 };
 

@@ -9,7 +9,7 @@ import { type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { subset } from "./subset.ts";
 
-const RANDOM_KEYS: OptionKeys<RandomOptions> = { seed: true, prng: true };
+const RANDOM_KEYS: OptionKeys<RandomOptions> = { seed: "number", prng: true };
 
 /**
  * Returns a uniformly random permutation of `0 .. n - 1` (Fisher–Yates).

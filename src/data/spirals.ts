@@ -26,11 +26,11 @@ export interface SpiralsOptions extends RandomOptions {
 }
 
 const SPIRALS_KEYS: OptionKeys<SpiralsOptions> = {
+  n: "number",
   prng: true,
-  seed: true,
-  n: true,
-  classes: true,
-  noise: true,
+  seed: "number",
+  classes: "number",
+  noise: "number",
   shuffle: true,
 };
 

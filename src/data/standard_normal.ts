@@ -9,7 +9,7 @@ import { type Matrix, matrix } from "../core/matrix.ts";
 import { randomNormal, type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 
-const RANDOM_KEYS: OptionKeys<RandomOptions> = { seed: true, prng: true };
+const RANDOM_KEYS: OptionKeys<RandomOptions> = { seed: "number", prng: true };
 
 /**
  * A `rows` × `cols` matrix of independent N(0, 1) values, drawn row by row from one seeded

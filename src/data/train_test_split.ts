@@ -29,9 +29,9 @@ export interface TrainTestSplit<D extends Dataset = Dataset> {
 }
 
 const TRAIN_TEST_SPLIT_KEYS: OptionKeys<TrainTestSplitOptions> = {
+  testFraction: "number",
   prng: true,
-  seed: true,
-  testFraction: true,
+  seed: "number",
   shuffle: true,
 };
 

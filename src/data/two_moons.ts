@@ -21,10 +21,10 @@ export interface TwoMoonsOptions extends RandomOptions {
 }
 
 const TWO_MOONS_KEYS: OptionKeys<TwoMoonsOptions> = {
+  n: "number",
   prng: true,
-  seed: true,
-  n: true,
-  noise: true,
+  seed: "number",
+  noise: "number",
   shuffle: true,
 };
 

@@ -20,7 +20,12 @@ export interface XorOptions extends RandomOptions {
   noise?: number;
 }
 
-const XOR_KEYS: OptionKeys<XorOptions> = { prng: true, seed: true, n: true, noise: true };
+const XOR_KEYS: OptionKeys<XorOptions> = {
+  n: "number",
+  prng: true,
+  seed: "number",
+  noise: "number",
+};
 
 /**
  * Generates the XOR problem in 2-D: points uniform in the square [-1, 1)², labelled 1 when

@@ -50,10 +50,10 @@ export interface GradientCheckReport {
 
 const GRADIENT_CHECK_KEYS: OptionKeys<GradientCheckOptions> = {
   loss: true,
-  epsilon: true,
-  floor: true,
-  maxPerParameter: true,
-  seed: true,
+  epsilon: "number",
+  floor: "number",
+  maxPerParameter: "number",
+  seed: "number",
 };
 
 /**

@@ -35,8 +35,8 @@ export interface ActivationViewOptions {
 
 const ACTIVATION_VIEW_KEYS: OptionKeys<ActivationViewOptions> = {
   domain: true,
-  width: true,
-  height: true,
+  width: "number",
+  height: "number",
   document: true,
 };
 

@@ -29,8 +29,8 @@ export interface HistoryViewOptions {
 
 const HISTORY_VIEW_KEYS: OptionKeys<HistoryViewOptions> = {
   title: true,
-  panelWidth: true,
-  panelHeight: true,
+  panelWidth: "number",
+  panelHeight: "number",
   document: true,
 };
 

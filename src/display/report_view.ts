@@ -30,8 +30,8 @@ export interface ReportViewOptions {
 }
 
 const REPORT_VIEW_KEYS: OptionKeys<ReportViewOptions> = {
-  panelWidth: true,
-  panelHeight: true,
+  panelWidth: "number",
+  panelHeight: "number",
   document: true,
 };
 

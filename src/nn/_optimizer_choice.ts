@@ -11,7 +11,7 @@ import type { Optimizer, OptimizerName, OptimizerSettings } from "./optimizer.ts
 import { sgd } from "./sgd.ts";
 
 const OPTIMIZER_NAMES: readonly OptimizerName[] = ["sgd", "momentum", "nesterov", "adam", "adamW"];
-const SETTINGS_KEYS: OptionKeys<OptimizerSettings> = { momentum: true, weightDecay: true };
+const SETTINGS_KEYS: OptionKeys<OptimizerSettings> = { momentum: "number", weightDecay: "number" };
 
 /**
  * The optimizer `optimizer` names, or `optimizer` itself. Throws, naming `action`: a TypeError for

@@ -74,10 +74,10 @@ function createAdam(options: AdamOptions, decoupled: boolean): Optimizer {
 }
 
 const ADAM_KEYS: OptionKeys<AdamOptions> = {
-  beta1: true,
-  beta2: true,
-  epsilon: true,
-  weightDecay: true,
+  beta1: "number",
+  beta2: "number",
+  epsilon: "number",
+  weightDecay: "number",
 };
 
 /**

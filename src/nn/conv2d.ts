@@ -22,7 +22,7 @@ export interface Conv2dOptions {
   stride?: number;
 }
 
-const CONV2D_KEYS: OptionKeys<Conv2dOptions> = { padding: true, stride: true };
+const CONV2D_KEYS: OptionKeys<Conv2dOptions> = { padding: true, stride: "number" };
 
 /**
  * Slides `kernel` over `image` and returns, at each position, the sum of the element-wise

@@ -41,12 +41,12 @@ export interface Conv2DOptions extends RandomOptions {
 
 const CONV2D_LAYER_KEYS: OptionKeys<Conv2DOptions> = {
   prng: true,
-  seed: true,
-  channels: true,
-  filters: true,
-  kernelSize: true,
+  seed: "number",
+  channels: "number",
+  filters: "number",
+  kernelSize: "number",
   padding: true,
-  biasInit: true,
+  biasInit: "number",
 };
 
 /**

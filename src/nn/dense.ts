@@ -30,7 +30,12 @@ export interface DenseOptions extends RandomOptions {
   biasInit?: number;
 }
 
-const DENSE_KEYS: OptionKeys<DenseOptions> = { prng: true, seed: true, init: true, biasInit: true };
+const DENSE_KEYS: OptionKeys<DenseOptions> = {
+  prng: true,
+  seed: "number",
+  init: true,
+  biasInit: "number",
+};
 
 /**
  * A fully connected layer: `y = x W + b`, with `W` of shape `inputSize x outputSize` (one

@@ -27,7 +27,7 @@ export interface DropoutOptions extends RandomOptions {
   rate?: number;
 }
 
-const DROPOUT_KEYS: OptionKeys<DropoutOptions> = { prng: true, seed: true, rate: true };
+const DROPOUT_KEYS: OptionKeys<DropoutOptions> = { rate: "number", prng: true, seed: "number" };
 
 /**
  * Inverted dropout. In training, `y = x * m` with `m = 0` (probability `rate`) or

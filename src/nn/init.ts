@@ -64,7 +64,7 @@ export interface HeOptions {
   alpha?: number;
 }
 
-const HE_KEYS: OptionKeys<HeOptions> = { alpha: true };
+const HE_KEYS: OptionKeys<HeOptions> = { alpha: "number" };
 
 /**
  * He (Kaiming) normal initialisation: weights from N(0, gain² / fanIn) with
@@ -220,7 +220,10 @@ export function lecunUniform(): Initializer {
   };
 }
 
-const NORMAL_INIT_KEYS: OptionKeys<{ sigma?: number; mean?: number }> = { sigma: true, mean: true };
+const NORMAL_INIT_KEYS: OptionKeys<{ sigma?: number; mean?: number }> = {
+  sigma: "number",
+  mean: "number",
+};
 
 /**
  * Naive normal initialisation: weights from N(mean, sigma²) whatever the layer's size — the
@@ -297,7 +300,7 @@ export interface RandomAsymmetricOptions {
   sigma?: number;
 }
 
-const RANDOM_ASYMMETRIC_KEYS: OptionKeys<RandomAsymmetricOptions> = { sigma: true };
+const RANDOM_ASYMMETRIC_KEYS: OptionKeys<RandomAsymmetricOptions> = { sigma: "number" };
 
 /**
  * Randomized asymmetric initialisation (RAI) of Lu, Shin, Su and Karniadakis (2019), "Dying

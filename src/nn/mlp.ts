@@ -55,14 +55,14 @@ export interface MlpOptions {
 
 const MLP_KEYS: OptionKeys<MlpOptions> = {
   activation: true,
-  alpha: true,
-  lower: true,
-  upper: true,
+  alpha: "number",
+  lower: "number",
+  upper: "number",
   sharedSlope: true,
   init: true,
-  biasInit: true,
-  dropout: true,
-  seed: true,
+  biasInit: "number",
+  dropout: "number",
+  seed: "number",
 };
 
 /** The options that configure the hidden activation. */

@@ -22,7 +22,7 @@ export interface PReLUOptions {
   shared?: boolean;
 }
 
-const PRELU_LAYER_KEYS: OptionKeys<PReLUOptions> = { init: true, shared: true };
+const PRELU_LAYER_KEYS: OptionKeys<PReLUOptions> = { init: "number", shared: true };
 
 /**
  * Parametric ReLU: `y = z` for z > 0 and `y = a_j z` for z <= 0, with slopes `a` trained like

@@ -23,10 +23,10 @@ export interface RReLUOptions extends RandomOptions {
 }
 
 const RRELU_LAYER_KEYS: OptionKeys<RReLUOptions> = {
+  lower: "number",
   prng: true,
-  seed: true,
-  lower: true,
-  upper: true,
+  seed: "number",
+  upper: "number",
 };
 
 /**

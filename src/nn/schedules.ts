@@ -20,7 +20,11 @@ export interface StepDecayOptions {
   every?: number;
 }
 
-const STEP_DECAY_KEYS: OptionKeys<StepDecayOptions> = { initial: true, factor: true, every: true };
+const STEP_DECAY_KEYS: OptionKeys<StepDecayOptions> = {
+  initial: "number",
+  factor: "number",
+  every: "number",
+};
 
 /**
  * Step decay: `initial * factor^floor(epoch / every)`.
@@ -65,9 +69,9 @@ export interface CosineDecayOptions {
 }
 
 const COSINE_DECAY_KEYS: OptionKeys<CosineDecayOptions> = {
-  initial: true,
-  final: true,
-  epochs: true,
+  initial: "number",
+  final: "number",
+  epochs: "number",
 };
 
 /**
@@ -115,7 +119,10 @@ export interface ExponentialDecayOptions {
   rate: number;
 }
 
-const EXPONENTIAL_DECAY_KEYS: OptionKeys<ExponentialDecayOptions> = { initial: true, rate: true };
+const EXPONENTIAL_DECAY_KEYS: OptionKeys<ExponentialDecayOptions> = {
+  initial: "number",
+  rate: "number",
+};
 
 /**
  * Exponential decay: `initial * rate^epoch`.

@@ -21,7 +21,11 @@ export interface SgdOptions {
   weightDecay?: number;
 }
 
-const SGD_KEYS: OptionKeys<SgdOptions> = { momentum: true, nesterov: true, weightDecay: true };
+const SGD_KEYS: OptionKeys<SgdOptions> = {
+  momentum: "number",
+  nesterov: true,
+  weightDecay: "number",
+};
 
 /**
  * Creates an SGD optimizer. For each value w with gradient g (PyTorch's convention):

@@ -26,8 +26,8 @@ const FIGURE_KEYS: OptionKeys<FigureOptions> = {
   title: true,
   subtitle: true,
   caption: true,
-  width: true,
-  height: true,
+  width: "number",
+  height: "number",
 };
 
 /**

@@ -53,13 +53,13 @@ const PLOT_IMAGE_KEYS: OptionKeys<PlotImageOptions> = {
   title: true,
   subtitle: true,
   caption: true,
-  width: true,
-  height: true,
+  width: "number",
+  height: "number",
   colorScheme: true,
   domain: true,
   legend: true,
   valueLabel: true,
-  size: true,
+  size: "number",
 };
 
 /**
@@ -135,12 +135,12 @@ const PLOT_IMAGES_KEYS: OptionKeys<PlotImagesOptions> = {
   title: true,
   subtitle: true,
   caption: true,
-  width: true,
-  height: true,
+  width: "number",
+  height: "number",
   colorScheme: true,
   legend: true,
   valueLabel: true,
-  size: true,
+  size: "number",
 };
 
 /**
@@ -181,7 +181,7 @@ export function plotImages(
       typeError(action, `panels[${i}]`, "a matrix or { image, title }", item);
     }
     const spec: ImagePanel = "image" in item
-      ? requireOptions(action, item, IMAGE_PANEL_KEYS, `panels[${i}]`)
+      ? requireOptions<ImagePanel>(action, item, IMAGE_PANEL_KEYS, `panels[${i}]`)
       : { image: item };
     if (spec.image === undefined) {
       typeError(action, `panels[${i}]`, "a matrix or { image, title }", item);

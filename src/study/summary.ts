@@ -38,7 +38,7 @@ export interface SummarizeOptions {
   diverged?: number;
 }
 
-const SUMMARIZE_KEYS: OptionKeys<SummarizeOptions> = { diverged: true };
+const SUMMARIZE_KEYS: OptionKeys<SummarizeOptions> = { diverged: "number" };
 
 /**
  * Summarises one measurement over seeds. A non-finite value (NaN, ±Infinity) is a run that
@@ -135,8 +135,8 @@ export interface FormatSummaryOptions {
 }
 
 const FORMAT_SUMMARY_KEYS: OptionKeys<FormatSummaryOptions> = {
-  scale: true,
-  digits: true,
+  scale: "number",
+  digits: "number",
   unit: true,
 };
 

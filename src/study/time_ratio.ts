@@ -93,8 +93,8 @@ export function timeRatio(
 ): TimeRatio {
   const action = "time a against b";
   const { rounds = 9, batchMs = 5, clock = cpuMs } = requireOptions(action, options, {
-    rounds: true,
-    batchMs: true,
+    rounds: "number",
+    batchMs: "number",
     clock: true,
   });
   if (typeof clock !== "function") {

@@ -10,7 +10,7 @@ interface Options {
   alpha?: number;
   atZero?: string;
 }
-const known: OptionKeys<Options> = { alpha: true, atZero: true };
+const known: OptionKeys<Options> = { alpha: "number", atZero: true };
 const check = (options: unknown) => requireOptions("do it", options as Options, known);
 // Options that take no key at all.
 const none = (options: unknown, name?: string) =>
@@ -28,10 +28,20 @@ Deno.test("requireOptions() returns the options, or {} when they are left out", 
 });
 
 Deno.test("requireOptions() refuses what is not an options object", async (t) => {
-  await t.step("a number, shown as the first key's value", () => {
+  await t.step("a number, shown as the value of the first key taking a number", () => {
     assert.throws(() => check(0.2), {
       name: "TypeError",
       message: "Cannot do it as options must be an object such as { alpha: 0.2 }: options=0.2",
+    });
+    const later: OptionKeys<Options> = { atZero: true, alpha: "number" };
+    assert.throws(() => requireOptions("do it", 0.2 as Options, later), {
+      message: "Cannot do it as options must be an object such as { alpha: 0.2 }: options=0.2",
+    });
+  });
+  await t.step("a number where no key takes one, not shown as a value", () => {
+    const words: OptionKeys<{ atZero?: string }> = { atZero: true };
+    assert.throws(() => requireOptions("do it", 0.2 as { atZero?: string }, words), {
+      message: "Cannot do it as options must be an object such as { atZero: … }: options=0.2",
     });
   });
   for (const value of ["left", null, [1], true]) {

@@ -272,7 +272,7 @@ Deno.test("the elementwise and dropout layers refuse malformed inputs and option
       assert.throws(() => layer.backward(fromRows([[1, 1]]), 3 as never), {
         name: "TypeError",
         message:
-          `Cannot backpropagate through ${layer.describe()} as options must be an object such as { skipZeroInputs: 3 }: options=3`,
+          `Cannot backpropagate through ${layer.describe()} as options must be an object such as { skipZeroInputs: … }: options=3`,
       });
     });
   }

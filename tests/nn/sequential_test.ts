@@ -211,7 +211,7 @@ Deno.test("Sequential.forward() refuses a typo in its options instead of running
     assert.throws(() => model.forward(x, 3 as never), {
       name: "TypeError",
       message:
-        "Cannot run a Sequential model as options must be an object such as { training: 3 }: options=3",
+        "Cannot run a Sequential model as options must be an object such as { training: … }: options=3",
     });
   });
   await t.step("a training flag that is not a boolean", () => {
