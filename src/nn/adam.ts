@@ -5,7 +5,8 @@
  * @module
  */
 
-import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
+import { type OptionKeys, requireNumber } from "../core/validate.ts";
+import { requireOptimizerOptions } from "./_optimizer_options.ts";
 import type { Parameter } from "./layer.ts";
 import type { Optimizer } from "./optimizer.ts";
 import { adamKernel, type AdamStepSettings } from "./_adam_kernels.ts";
@@ -104,7 +105,7 @@ const ADAM_KEYS: OptionKeys<AdamOptions> = {
  * ```
  */
 export function adam(options: AdamOptions = {}): Optimizer {
-  requireOptions("create an Adam optimizer", options, ADAM_KEYS);
+  requireOptimizerOptions("create an Adam optimizer", "adam", options, ADAM_KEYS);
   return createAdam(options, false);
 }
 
@@ -129,6 +130,6 @@ export function adam(options: AdamOptions = {}): Optimizer {
  * ```
  */
 export function adamW(options: AdamOptions = {}): Optimizer {
-  requireOptions("create an AdamW optimizer", options, ADAM_KEYS);
+  requireOptimizerOptions("create an AdamW optimizer", "adamW", options, ADAM_KEYS);
   return createAdam(options, true);
 }

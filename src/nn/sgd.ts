@@ -6,7 +6,8 @@
  */
 
 import { requireFlag } from "../core/_require.ts";
-import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
+import { type OptionKeys, requireNumber } from "../core/validate.ts";
+import { requireOptimizerOptions } from "./_optimizer_options.ts";
 
 import type { Parameter } from "./layer.ts";
 import type { Optimizer } from "./optimizer.ts";
@@ -52,7 +53,7 @@ const SGD_KEYS: OptionKeys<SgdOptions> = {
  */
 export function sgd(options: SgdOptions = {}): Optimizer {
   const action = "create an SGD optimizer";
-  requireOptions(action, options, SGD_KEYS);
+  requireOptimizerOptions(action, "sgd", options, SGD_KEYS);
   const momentum = requireNumber(action, "momentum", options.momentum ?? 0, {
     min: 0,
     max: 1,

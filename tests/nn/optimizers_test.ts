@@ -135,6 +135,19 @@ Deno.test("optimizers refuse bad settings", () => {
   assert.throws(() => resolveOptimizer("rmsprop" as "sgd"), RangeError);
 });
 
+Deno.test("an optimizer given a number says that the learning rate goes to train()", () => {
+  assert.throws(() => adam(1e-3 as never), {
+    name: "TypeError",
+    message:
+      "Cannot create an Adam optimizer as options must be an object, not a learning rate (train() takes it: train(model, data, { optimizer: adam(), learningRate: 0.001 })): options=0.001",
+  });
+  assert.throws(() => adamW(0.01 as never), { name: "TypeError", message: /optimizer: adamW\(\)/ });
+  assert.throws(() => sgd(0.1 as never), {
+    name: "TypeError",
+    message: /train\(model, data, \{ optimizer: sgd\(\), learningRate: 0\.1 \}\)\): options=0\.1$/,
+  });
+});
+
 Deno.test("sumOfSquares() adds four interleaved partial sums, then the tail in order", () => {
   const prng = createPrng(3);
   for (let n = 0; n <= 11; n++) {
