@@ -9,6 +9,7 @@ import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../
 import { adam, adamW } from "./adam.ts";
 import type { Optimizer, OptimizerName, OptimizerSettings } from "./optimizer.ts";
 import { sgd } from "./sgd.ts";
+import { notALearningRate } from "./_optimizer_options.ts";
 
 const OPTIMIZER_NAMES: readonly OptimizerName[] = ["sgd", "momentum", "nesterov", "adam", "adamW"];
 const SETTINGS_KEYS: OptionKeys<OptimizerSettings> = { momentum: "number", weightDecay: "number" };
@@ -24,6 +25,11 @@ export function resolveOptimizerFor(
   optimizer: OptimizerName | Optimizer,
   settings: OptimizerSettings = {},
 ): Optimizer {
+  // A number is momentum only for the optimizers that take one; elsewhere a learning rate.
+  if (typeof settings === "number" && optimizer !== "momentum" && optimizer !== "nesterov") {
+    const shown = typeof optimizer === "string" ? JSON.stringify(optimizer) : "…";
+    throw notALearningRate(action, "settings", shown, settings);
+  }
   const { momentum, weightDecay } = requireOptions(action, settings, SETTINGS_KEYS, "settings");
   if (typeof optimizer === "object" && optimizer !== null && typeof optimizer.step === "function") {
     for (const [key, value] of [["weightDecay", weightDecay], ["momentum", momentum]] as const) {

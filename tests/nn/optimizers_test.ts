@@ -354,12 +354,26 @@ Deno.test("resolveOptimizer() checks its settings instead of dropping them", asy
       message:
         'Cannot resolve an optimizer as settings must have only the keys momentum, weightDecay: unknown key "decay"',
     });
-    assert.throws(() => resolveOptimizer("sgd", 0.9 as never), {
+    assert.throws(() => resolveOptimizer("momentum", 0.9 as never), {
       name: "TypeError",
       message:
         "Cannot resolve an optimizer as settings must be an object such as { momentum: 0.9 }: settings=0.9",
     });
   });
+  await t.step(
+    "a number for an optimizer without momentum, pointed to train()'s learning rate",
+    () => {
+      assert.throws(() => resolveOptimizer("adam", 0.001 as never), {
+        name: "TypeError",
+        message:
+          'Cannot resolve an optimizer as settings must be an object, not a learning rate (train() takes it: train(model, data, { optimizer: "adam", learningRate: 0.001 })): settings=0.001',
+      });
+      assert.throws(() => resolveOptimizer("sgd", 0.1 as never), {
+        name: "TypeError",
+        message: /\{ optimizer: "sgd", learningRate: 0\.1 \}/,
+      });
+    },
+  );
   await t.step("a setting left out takes the optimizer's own default", () => {
     assert.equal(resolveOptimizer("adamW", { weightDecay: undefined }).options.weightDecay, 0.01);
     assert.equal(resolveOptimizer("momentum").options.momentum, 0.9);
