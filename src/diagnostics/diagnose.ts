@@ -11,6 +11,7 @@ import { accuracy, type Loss, type LossName, type Sequential } from "../nn/mod.t
 import { checkData, fullBatchLoss, lossFor } from "./_inputs.ts";
 import { type ActivationStatistics, activationStatistics } from "./activation_statistics.ts";
 import { DEAD_RULE } from "./_dead_rule.ts";
+import { wrapWords } from "../core/_wrap_words.ts";
 import { type DeadNeurons, deadNeurons } from "./dead_neurons.ts";
 import { gradientNorms, type LayerGradientNorm } from "./gradient_norms.ts";
 import { type OptionKeys, requireOptions } from "../core/validate.ts";
@@ -97,7 +98,9 @@ export class DiagnosticsReport {
       head,
       "",
       table(["#", "activation layer", "dead", "sparsity", "mean", "std"], activationRows),
-      ...(activationRows.length > 0 ? wrap(DEAD_RULE, TEXT_WIDTH) : []),
+      ...(activationRows.length > 0
+        ? wrapWords(DEAD_RULE.split(" "), (line) => line.length <= TEXT_WIDTH)
+        : []),
       "",
       table(["#", "dense layer", "‖∇W‖", "‖∇b‖"], gradientRows),
     ].join("\n");
@@ -115,17 +118,6 @@ export class DiagnosticsReport {
 
 /** The widest line of the text report's prose. */
 const TEXT_WIDTH = 80;
-
-/** `text` in lines of at most `width` characters, broken between words. */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const word of text.split(" ")) {
-    const last = lines.length - 1;
-    if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
-    else lines.push(word);
-  }
-  return lines;
-}
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));

@@ -21,7 +21,7 @@ import {
   lossSeries,
   percent,
 } from "./_charts.ts";
-import { wrapWords } from "../plot/_wrap_words.ts";
+import { wrapWords } from "../core/_wrap_words.ts";
 import { encodePng, toBase64 } from "./_png.ts";
 import type { ExplorerSession } from "./_session.ts";
 import {

@@ -9,7 +9,7 @@
 
 import { plotDefaults } from "./defaults.ts";
 import { escapeHtml } from "./escape_html.ts";
-import { wrapWords } from "./_wrap_words.ts";
+import { wrapWords } from "../core/_wrap_words.ts";
 import type { FigureElement } from "./types.ts";
 
 const SVG_NS = "http://www.w3.org/2000/svg";

@@ -1,6 +1,6 @@
-/** wrapWords(): the greedy line breaking both SVG text layouts share. */
+/** wrapWords(): the greedy line breaking the SVG text layouts and the text report share. */
 import assert from "node:assert/strict";
-import { wrapWords } from "../../src/plot/_wrap_words.ts";
+import { wrapWords } from "../../src/core/_wrap_words.ts";
 
 const upTo = (n: number) => (line: string) => line.length <= n;
 

@@ -1,6 +1,6 @@
 /**
- * Greedy line breaking for SVG text, shared by the figures' one-SVG layout and the explorer's
- * static picture. No imports: the explorer's layer draws with no npm package.
+ * Greedy line breaking, shared by the figures' one-SVG layout, the explorer's static picture and
+ * the diagnostics' text report. No imports: the explorer's layer draws with no npm package.
  *
  * @module
  */
