@@ -7,7 +7,15 @@
 
 import type { Dataset } from "../core/dataset.ts";
 import type { Matrix } from "../core/matrix.ts";
-import { deadFractionOf, scanActivations, type Sequential } from "../nn/mod.ts";
+import {
+  ActivationLayer,
+  deadFractionOf,
+  type Layer,
+  PReLU,
+  RReLU,
+  scanActivations,
+  type Sequential,
+} from "../nn/mod.ts";
 import { inputsOf } from "./_inputs.ts";
 
 /** Dead neurons of one activation layer. */
@@ -22,6 +30,15 @@ export interface DeadNeurons {
   dead: number[];
   /** `dead.length / size`. */
   deadFraction: number;
+  /**
+   * Whether a neuron of this layer counted as dead still passes a gradient back, so that it can
+   * recover by its own gradient: true when the layer's slope below 0 is not 0 (Leaky ReLU and
+   * ELU at α > 0, PReLU, whose slope is learned, RReLU with `upper` > 0, and the smooth
+   * activations), false for ReLU, and for Leaky ReLU or ELU at α = 0 (such a neuron comes back
+   * only if something else moves its pre-activation), undefined for a layer of a kind the
+   * diagnostics do not know. Read from the activation's derivative at z = −1.
+   */
+  canRecover: boolean | undefined;
 }
 
 /**
@@ -29,8 +46,9 @@ export interface DeadNeurons {
  * data set: a neuron is dead when its pre-activation z is <= 0 for every sample. The model
  * runs in evaluation mode; nothing about it changes.
  *
- * For Leaky ReLU and PReLU such a neuron still passes a gradient of slope alpha, so it can
- * recover; for ReLU it cannot.
+ * A ReLU neuron so counted passes no gradient back, and nor does a Leaky ReLU or ELU one at
+ * α = 0; at α > 0 they still do, as PReLU and RReLU neurons do, so they can recover: each
+ * entry's `canRecover` says which.
  *
  * @param model The model.
  * @param data The inputs, as a matrix or a data set.
@@ -45,6 +63,10 @@ export interface DeadNeurons {
  * const [report] = deadNeurons(model, fromRows([[1, 2], [3, 4]]));
  * assert.deepEqual(report.dead, [0, 1, 2]);
  * assert.equal(report.deadFraction, 1);
+ * assert.equal(report.canRecover, false); // ReLU passes no gradient below 0
+ *
+ * const leaky = mlp([2, 3, 2], { activation: "leakyRelu", init: "zeros", biasInit: -1 });
+ * assert.equal(deadNeurons(leaky, fromRows([[1, 2]]))[0].canRecover, true);
  * ```
  */
 export function deadNeurons(model: Sequential, data: Matrix | Dataset): DeadNeurons[] {
@@ -58,6 +80,15 @@ export function deadNeurons(model: Sequential, data: Matrix | Dataset): DeadNeur
       size: scan.size,
       dead,
       deadFraction: deadFractionOf(scan),
+      canRecover: passesGradientBelowZero(model.layers[scan.layerIndex]),
     };
   });
+}
+
+/** Whether an activation layer passes a gradient back where z < 0 (undefined: unknown kind). */
+function passesGradientBelowZero(layer: Layer): boolean | undefined {
+  if (layer instanceof ActivationLayer) return layer.activation.grad(-1) !== 0;
+  if (layer instanceof PReLU) return true; // its slope is learned, even from 0
+  if (layer instanceof RReLU) return layer.upper > 0; // slopes drawn from [lower, upper]
+  return undefined;
 }

@@ -10,7 +10,7 @@ import type { Dataset } from "../core/dataset.ts";
 import { accuracy, type Loss, type LossName, type Sequential } from "../nn/mod.ts";
 import { checkData, fullBatchLoss, lossFor } from "./_inputs.ts";
 import { type ActivationStatistics, activationStatistics } from "./activation_statistics.ts";
-import { DEAD_RULE } from "./_dead_rule.ts";
+import { DEAD_RULE, recoveryCell } from "./_dead_rule.ts";
 import { wrapWords } from "../core/_wrap_words.ts";
 import { type DeadNeurons, deadNeurons } from "./dead_neurons.ts";
 import { gradientNorms, type LayerGradientNorm } from "./gradient_norms.ts";
@@ -71,8 +71,9 @@ export class DiagnosticsReport {
   }
 
   /**
-   * The report as text: a header line, then one table for the activation layers, with what
-   * counts as dead under it, and one for the Dense layers.
+   * The report as text: a header line, then one table for the activation layers (with whether
+   * each layer's dead neurons can recover, and what counts as dead under it), and one for the
+   * Dense layers.
    *
    * @returns The text.
    */
@@ -84,6 +85,7 @@ export class DiagnosticsReport {
       String(a.layerIndex),
       a.layer,
       `${this.dead[i].dead.length}/${a.size}`,
+      recoveryCell(this.dead[i].canRecover),
       `${(100 * a.sparsity).toFixed(1)}%`,
       a.mean.toPrecision(3),
       a.std.toPrecision(3),
@@ -97,7 +99,10 @@ export class DiagnosticsReport {
     return [
       head,
       "",
-      table(["#", "activation layer", "dead", "sparsity", "mean", "std"], activationRows),
+      table(
+        ["#", "activation layer", "dead", "can recover", "sparsity", "mean", "std"],
+        activationRows,
+      ),
       ...(activationRows.length > 0
         ? wrapWords(DEAD_RULE.split(" "), (line) => line.length <= TEXT_WIDTH)
         : []),

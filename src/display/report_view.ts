@@ -14,7 +14,7 @@ import { resolveDocument, size } from "../plot/_compose.ts";
 import { plotDefaults } from "../plot/defaults.ts";
 import { plotLayerBars } from "../plot/plot_layer_bars.ts";
 import type { FigureDocument, FigureElement } from "../plot/types.ts";
-import { DEAD_RULE } from "../diagnostics/_dead_rule.ts";
+import { DEAD_RULE, recoveryCell } from "../diagnostics/_dead_rule.ts";
 import { htmlTable } from "./_table.ts";
 import { Displayable, jupyterDisplay, type MimeBundle } from "./displayable.ts";
 import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
@@ -37,7 +37,7 @@ const REPORT_VIEW_KEYS: OptionKeys<ReportViewOptions> = {
 
 /**
  * Builds the rich display of a diagnostics report: the loss and accuracy, a table of the
- * activation layers (dead neurons, sparsity, output mean and std) and one of the Dense layers
+ * activation layers (dead neurons, whether they can recover, sparsity, output mean and std) and one of the Dense layers
  * (gradient norms), and bars of the dead fraction and the gradient norm per layer (log scale),
  * the dead bars captioned with the rule they count by.
  * The plain-text form is the report's own text table.
@@ -80,6 +80,7 @@ export function reportView(
       { header: "#", numeric: true },
       { header: "activation layer", monospace: true },
       { header: "dead", numeric: true },
+      { header: "can recover" },
       { header: "sparsity", numeric: true },
       { header: "mean", numeric: true },
       { header: "std", numeric: true },
@@ -88,6 +89,7 @@ export function reportView(
       String(a.layerIndex),
       a.layer,
       `${report.dead[i]?.dead.length ?? 0}/${a.size}`,
+      recoveryCell(report.dead[i]?.canRecover),
       `${(100 * a.sparsity).toFixed(1)}%`,
       a.mean.toPrecision(3),
       a.std.toPrecision(3),

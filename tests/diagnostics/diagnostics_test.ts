@@ -9,13 +9,17 @@ import {
   Dense,
   diagnose,
   DiagnosticsReport,
+  ElementwiseLayer,
   fromRows,
   gradientCheck,
   gradientNorms,
+  type LayerJSON,
   type Matrix,
   matrix,
   mlp,
+  type MlpOptions,
   randomNormal,
+  Sequential,
   softmaxCrossEntropy,
   train,
 } from "../../src/mod.ts";
@@ -43,6 +47,72 @@ Deno.test("deadNeurons() lists the neurons whose pre-activation is <= 0 for ever
   assert.equal(report.deadFraction, 2 / 3);
   assert.equal(report.layerIndex, 1);
   assert.equal(report.layer, "Activation(ReLU, 3)");
+});
+
+Deno.test("deadNeurons() says whether a layer's dead neurons still pass a gradient back", async (t) => {
+  const x = fromRows([[1, 2], [-3, 0.5]]);
+  const canRecover = (options: MlpOptions) =>
+    deadNeurons(mlp([2, 4, 2], { ...options, biasInit: -100, seed: 1 }), x)[0];
+  await t.step("not for ReLU, nor for Leaky ReLU or ELU at α = 0", () => {
+    for (
+      const options of [{}, { activation: "leakyRelu", alpha: 0 }, { activation: "elu", alpha: 0 }]
+    ) {
+      const layer = canRecover(options);
+      assert.equal(layer.deadFraction, 1, JSON.stringify(options));
+      assert.equal(layer.canRecover, false, JSON.stringify(options));
+    }
+  });
+  await t.step(
+    "for Leaky ReLU and ELU at α > 0, PReLU even from a slope of 0, RReLU and the smooth activations",
+    () => {
+      for (
+        const options of [
+          { activation: "leakyRelu", alpha: 0.01 },
+          { activation: "elu", alpha: 1 },
+          { activation: "prelu", alpha: 0 },
+          { activation: "rrelu" },
+          { activation: "gelu" },
+          { activation: "tanh" },
+        ]
+      ) {
+        const layer = canRecover(options);
+        assert.equal(layer.deadFraction, 1, JSON.stringify(options));
+        assert.equal(layer.canRecover, true, JSON.stringify(options));
+      }
+    },
+  );
+  await t.step("not for RReLU whose slopes are all 0", () => {
+    assert.equal(canRecover({ activation: "rrelu", lower: 0, upper: 0 }).canRecover, false);
+  });
+  await t.step("and does not know for an activation layer of a kind of its own", () => {
+    // A user's elementwise layer (a ReLU written by hand): the diagnostics cannot read its slope.
+    class OwnRelu extends ElementwiseLayer {
+      readonly type = "ownRelu";
+      constructor(size: number) {
+        super("create an OwnRelu layer", size);
+      }
+      protected forwardInto(z: Matrix, out: Matrix): void {
+        for (let i = 0; i < z.data.length; i++) out.data[i] = Math.max(0, z.data[i]);
+      }
+      protected backwardInto(z: Matrix, _y: Matrix, gradOut: Matrix, gradIn: Matrix): void {
+        for (let i = 0; i < z.data.length; i++) {
+          gradIn.data[i] = z.data[i] > 0 ? gradOut.data[i] : 0;
+        }
+      }
+      describe(): string {
+        return `OwnRelu(${this.size})`;
+      }
+      toJSON(): LayerJSON {
+        return { type: "ownRelu", size: this.size };
+      }
+    }
+    const model = new Sequential([new Dense(2, 4), new OwnRelu(4), new Dense(4, 2)]);
+    (model.layers[0] as Dense).biases.fill(-100);
+    const [layer] = deadNeurons(model, x);
+    assert.equal(layer.layer, "OwnRelu(4)");
+    assert.equal(layer.deadFraction, 1);
+    assert.equal(layer.canRecover, undefined);
+  });
 });
 
 Deno.test("deadNeurons() accepts a data set or a matrix, and does not change the model", () => {
@@ -258,7 +328,7 @@ Deno.test("diagnose() gathers the findings and prints them as a table", () => {
   assert.equal(Deno.inspect(report), text);
   const lines = text.split("\n");
   assert.match(lines[0], /^loss \d\.\d+, accuracy \d+\.\d%$/);
-  assert.match(text, /activation layer\s+dead\s+sparsity\s+mean\s+std/);
+  assert.match(text, /activation layer\s+dead\s+can recover\s+sparsity\s+mean\s+std/);
   assert.match(text, /Dense\(8 → 2\)/);
 });
 
@@ -301,8 +371,22 @@ Deno.test("a DiagnosticsReport prints its findings as two tables, the layer name
       },
     ],
     dead: [
-      { layerIndex: 1, layer: "ReLU", size: 8, dead: [0, 5], deadFraction: 0.25 },
-      { layerIndex: 3, layer: "LeakyReLU(0.01)", size: 16, dead: [], deadFraction: 0 },
+      {
+        layerIndex: 1,
+        layer: "ReLU",
+        size: 8,
+        dead: [0, 5],
+        deadFraction: 0.25,
+        canRecover: false,
+      },
+      {
+        layerIndex: 3,
+        layer: "LeakyReLU(0.01)",
+        size: 16,
+        dead: [],
+        deadFraction: 0,
+        canRecover: true,
+      },
     ],
     gradients: [
       { layerIndex: 0, layer: "Dense(2 → 8)", weights: 0.375, biases: 3.5e-7, total: 0.375 },
@@ -314,12 +398,12 @@ Deno.test("a DiagnosticsReport prints its findings as two tables, the layer name
     [
       "loss 0.1235, accuracy 87.5%",
       "",
-      "#  activation layer  dead  sparsity     mean   std",
-      "1  ReLU               2/8     62.5%    0.500  1.25",
-      "3  LeakyReLU(0.01)   0/16     50.0%  -0.0123  12.5",
+      "#  activation layer  dead  can recover  sparsity     mean   std",
+      "1  ReLU               2/8           no     62.5%    0.500  1.25",
+      "3  LeakyReLU(0.01)   0/16          yes     50.0%  -0.0123  12.5",
       "A neuron counts as dead when its pre-activation z is ≤ 0 on every input. A ReLU",
-      "neuron then passes no gradient back; a Leaky ReLU, ELU or PReLU one still does,",
-      "so it can recover.",
+      "neuron then passes no gradient back, nor does a Leaky ReLU or ELU one at α = 0;",
+      "at α > 0 they still do, as PReLU and RReLU neurons do, so they can recover.",
       "",
       "#  dense layer       ‖∇W‖     ‖∇b‖",
       "0  Dense(2 → 8)   3.75e-1  3.50e-7",

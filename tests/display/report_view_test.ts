@@ -23,7 +23,7 @@ Deno.test("reportView() draws dead fraction and gradient norm bars per layer", (
   assert.ok(html.includes("Dead neurons per layer") && html.includes("Gradient norm per layer"));
 });
 
-Deno.test("reportView() says under the dead bars what dead means, and that a Leaky ReLU neuron can recover", () => {
+Deno.test("reportView() says under the dead bars what dead means, and which neurons so counted can recover", () => {
   const model = mlp([2, 8, 2], { seed: 1, activation: "leakyRelu", biasInit: -100 });
   const html = reportView(diagnose(model, data))[jupyterDisplay]()["text/html"] ?? "";
   assert.deepEqual(captionsOf(html), [DEAD_CAPTION]);
@@ -89,11 +89,12 @@ Deno.test("reportView()'s tables give each layer's figures as the report holds t
   const styles = tables.map((table) => table.styles);
   assert.deepEqual(cells, [
     [
-      ["#", "activation layer", "dead", "sparsity", "mean", "std"],
+      ["#", "activation layer", "dead", "can recover", "sparsity", "mean", "std"],
       ...report.activations.map((a, i) => [
         String(a.layerIndex),
         a.layer,
         `${report.dead[i].dead.length}/${a.size}`,
+        "no", // ReLU
         `${(100 * a.sparsity).toFixed(1)}%`,
         a.mean.toPrecision(3),
         a.std.toPrecision(3),
@@ -109,15 +110,29 @@ Deno.test("reportView()'s tables give each layer's figures as the report holds t
       ]),
     ],
   ]);
-  // Numbers right-aligned; layer names in a monospace font.
-  for (const table of styles) {
+  // Numbers right-aligned; layer names in a monospace font; "can recover" as words, left.
+  styles.forEach((table, t) => {
     for (const row of table) {
       row.forEach((style, c) => {
         if (c === 1) assert.match(style, /text-align: left; font-family: ui-monospace/);
-        else assert.match(style, /text-align: right; font-variant-numeric: tabular-nums/);
+        else if (t === 0 && c === 3) {
+          assert.match(style, /text-align: left;(?!.*(monospace|tabular))/);
+        } else assert.match(style, /text-align: right; font-variant-numeric: tabular-nums/);
       });
     }
-  }
+  });
+});
+
+Deno.test("reportView() says which layers' dead neurons can recover", () => {
+  const recovery = (activation: string, alpha?: number) => {
+    const model = mlp([2, 4, 4, 2], { activation, alpha, seed: 1 });
+    const html = reportView(diagnose(model, data))[jupyterDisplay]()["text/html"] ?? "";
+    return readTables(html).tables[0].cells.slice(1).map((row) => row[3]);
+  };
+  assert.deepEqual(recovery("relu"), ["no", "no"]);
+  assert.deepEqual(recovery("leakyRelu", 0.01), ["yes", "yes"]);
+  assert.deepEqual(recovery("leakyRelu", 0), ["no", "no"]);
+  assert.deepEqual(recovery("prelu"), ["yes", "yes"]);
 });
 
 Deno.test("reportView() draws a chart only for what the report measured", () => {
