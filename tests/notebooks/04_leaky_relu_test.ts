@@ -110,6 +110,28 @@ Deno.test("04: neurons that start dead never come back under ReLU, and most do u
   assert.ok(leaky && Number(leaky[1]) > Number(leaky[2]) / 2, leaky?.[0]);
 });
 
+Deno.test("04: before training, diagnose() shows ReLU's dead neurons passing no gradient and Leaky ReLU's passing some", () => {
+  // The two reports the diagnose cell printed: ReLU's, then Leaky ReLU's.
+  const reports = text.split(/^(?=(?:ReLU|Leaky ReLU \(α = 0\.01\)), seed 0: loss )/m).slice(1, 3);
+  assert.equal(reports.length, 2);
+  const rows = (report: string, kind: "Activation" | "Dense") =>
+    report.split("\n").filter((line) => new RegExp(`^\\d+  ${kind}\\(`).test(line));
+  const [relu, leaky] = reports;
+  for (const [report, recovers] of [[relu, "no"], [leaky, "yes"]]) {
+    const layers = rows(report, "Activation");
+    assert.equal(layers.length, 3);
+    for (const row of layers) assert.match(row, new RegExp(`\\d+/16 +${recovers} `), row);
+    assert.ok(layers.some((row) => / 16\/16 /.test(row)), "a hidden layer wholly dead");
+  }
+  // ‖∇W‖ of each Dense layer (the next-to-last column): 0 throughout ReLU's network, not 0
+  // anywhere in Leaky ReLU's.
+  const weightNorms = (report: string) =>
+    rows(report, "Dense").map((row) => Number(row.split(/ +/).at(-2)));
+  assert.deepEqual(weightNorms(relu), [0, 0, 0, 0]);
+  assert.equal(weightNorms(leaky).length, 4);
+  assert.ok(weightNorms(leaky).every((norm) => norm > 0), String(weightNorms(leaky)));
+});
+
 Deno.test("04: the timing cells are tagged nondeterministic and print the timing rule's ratios", () => {
   const timing = stored.cells.filter((c) => /timeRatio\(|simplicity\.forward/.test(sourceText(c)));
   assert.equal(timing.length, 2);
