@@ -36,7 +36,7 @@ export interface DeadNeurons {
    * ELU at α > 0, PReLU, whose slope is learned, RReLU with `upper` > 0, and the smooth
    * activations), false for ReLU, and for Leaky ReLU or ELU at α = 0 (such a neuron comes back
    * only if something else moves its pre-activation), undefined for a layer of a kind the
-   * diagnostics do not know. Read from the activation's derivative at z = −1.
+   * diagnostics do not know. For an activation layer, read from its derivative at z = −1.
    */
   canRecover: boolean | undefined;
 }
