@@ -1,14 +1,24 @@
 /**
- * What "dead" means wherever the diagnostics report dead neurons: under the text report's table
- * and under every chart of them in the rich displays (as the explorer's own caption says), and
- * the tables' word for whether a layer's dead neurons can recover.
+ * What "dead" means wherever dead neurons are reported: under the text report's table, under
+ * every chart of them in the rich displays, and at the head of the explorer's caption; and the
+ * tables' word for whether a layer's dead neurons can recover.
  *
  * @module
  */
 
+/**
+ * The one rule every count of dead neurons follows, said of the inputs it was counted on.
+ *
+ * @param over What those inputs are called where the rule is shown: "input" in the reports, the
+ *   explorer's "training point".
+ * @returns The sentence.
+ */
+export function deadDefinition(over = "input"): string {
+  return `A neuron counts as dead when its pre-activation z is ≤ 0 on every ${over}.`;
+}
+
 /** What a report of dead neurons counts, and which neurons so counted can still recover. */
-export const DEAD_RULE =
-  "A neuron counts as dead when its pre-activation z is ≤ 0 on every input. " +
+export const DEAD_RULE = deadDefinition() + " " +
   "A ReLU neuron then passes no gradient back, nor does a Leaky ReLU or ELU one at α = 0; " +
   "at α > 0 they still do, as PReLU and RReLU neurons do, so they can recover.";
 

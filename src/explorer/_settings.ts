@@ -8,6 +8,7 @@
 import { createActivation } from "../activations/create_activation.ts";
 import type { Activation } from "../activations/types.ts";
 import { formatValue, requireNumber } from "../core/validate.ts";
+import { deadDefinition } from "../diagnostics/_dead_rule.ts";
 
 /** The hidden activations the explorer offers. */
 export type ExplorerActivationName = "relu" | "leakyRelu" | "prelu" | "elu";
@@ -112,7 +113,7 @@ export function activationOf(settings: Pick<ExplorerSettings, "activation" | "al
  */
 export function deadCaption(settings: Pick<ExplorerSettings, "activation" | "alpha">): string {
   const { activation, alpha } = settings;
-  const rule = "A neuron counts as dead when its pre-activation z is ≤ 0 on every training point. ";
+  const rule = deadDefinition("training point") + " ";
   if (activation === "prelu") {
     return rule + `PReLU passes back its slope times the gradient; the slope starts at ` +
       `α = ${alpha} and is learned, so the neuron can recover.`;
