@@ -6,6 +6,8 @@
  * @module
  */
 
+import type { Activation } from "../activations/types.ts";
+
 /**
  * The one rule every count of dead neurons follows, said of the inputs it was counted on.
  *
@@ -21,6 +23,18 @@ export function deadDefinition(over = "input"): string {
 export const DEAD_RULE = deadDefinition() + " " +
   "A ReLU neuron then passes no gradient back, nor does a Leaky ReLU or ELU one at α = 0; " +
   "at α > 0 they still do, as PReLU and RReLU neurons do, so they can recover.";
+
+/**
+ * Whether an activation passes a gradient back where z < 0, so that a neuron counted as dead can
+ * recover by its own gradient: read from its derivative at z = −1 (not 0 for Leaky ReLU and ELU at
+ * α > 0 and for the smooth activations; 0 for ReLU, and for Leaky ReLU or ELU at α = 0).
+ *
+ * @param activation The activation.
+ * @returns Whether f'(−1) is not 0.
+ */
+export function passesGradientBelowZero(activation: Activation): boolean {
+  return activation.grad(-1) !== 0;
+}
 
 /**
  * The "can recover" cell of a layer in the reports' tables.

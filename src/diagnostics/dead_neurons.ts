@@ -16,6 +16,7 @@ import {
   scanActivations,
   type Sequential,
 } from "../nn/mod.ts";
+import { passesGradientBelowZero } from "./_dead_rule.ts";
 import { inputsOf } from "./_inputs.ts";
 
 /** Dead neurons of one activation layer. */
@@ -80,14 +81,14 @@ export function deadNeurons(model: Sequential, data: Matrix | Dataset): DeadNeur
       size: scan.size,
       dead,
       deadFraction: deadFractionOf(scan),
-      canRecover: passesGradientBelowZero(model.layers[scan.layerIndex]),
+      canRecover: canRecover(model.layers[scan.layerIndex]),
     };
   });
 }
 
 /** Whether an activation layer passes a gradient back where z < 0 (undefined: unknown kind). */
-function passesGradientBelowZero(layer: Layer): boolean | undefined {
-  if (layer instanceof ActivationLayer) return layer.activation.grad(-1) !== 0;
+function canRecover(layer: Layer): boolean | undefined {
+  if (layer instanceof ActivationLayer) return passesGradientBelowZero(layer.activation);
   if (layer instanceof PReLU) return true; // its slope is learned, even from 0
   if (layer instanceof RReLU) return layer.upper > 0; // slopes drawn from [lower, upper]
   return undefined;

@@ -8,7 +8,7 @@
 import { createActivation } from "../activations/create_activation.ts";
 import type { Activation } from "../activations/types.ts";
 import { formatValue, requireNumber } from "../core/validate.ts";
-import { deadDefinition } from "../diagnostics/_dead_rule.ts";
+import { deadDefinition, passesGradientBelowZero } from "../diagnostics/_dead_rule.ts";
 
 /** The hidden activations the explorer offers. */
 export type ExplorerActivationName = "relu" | "leakyRelu" | "prelu" | "elu";
@@ -118,7 +118,7 @@ export function deadCaption(settings: Pick<ExplorerSettings, "activation" | "alp
     return rule + `PReLU passes back its slope times the gradient; the slope starts at ` +
       `α = ${alpha} and is learned, so the neuron can recover.`;
   }
-  if (activationOf(settings).grad(-1) === 0) {
+  if (!passesGradientBelowZero(activationOf(settings))) {
     const which = activation === "relu"
       ? "ReLU outputs 0 there"
       : `${ACTIVATION_LABELS[activation]} at α = 0 is ReLU there`;
