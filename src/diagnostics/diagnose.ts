@@ -1,6 +1,6 @@
 /**
  * One report on a model and a data set: loss and accuracy, every activation layer's dead
- * neurons, sparsity and output statistics, and every Dense layer's gradient norms. It prints as
+ * neurons, sparsity and output statistics, and every Dense or Conv2D layer's gradient norms. It prints as
  * a text table.
  *
  * @module
@@ -35,7 +35,7 @@ export interface DiagnoseOptions {
  * assert.ok(report instanceof DiagnosticsReport);
  * assert.ok(Number.isFinite(report.loss));
  * assert.ok(report.accuracy !== undefined && report.accuracy >= 0 && report.accuracy <= 1);
- * assert.equal(report.gradients.length, 2); // one per Dense layer
+ * assert.equal(report.gradients.length, 2); // one per layer with weights (here Dense)
  * assert.match(String(report), /^loss /);
  * ```
  */
@@ -48,7 +48,7 @@ export class DiagnosticsReport {
   readonly activations: readonly ActivationStatistics[];
   /** Per activation layer: the indices of its dead neurons. */
   readonly dead: readonly DeadNeurons[];
-  /** Per Dense layer: gradient norms of the full-batch loss. */
+  /** Per layer with weights (Dense or Conv2D): gradient norms of the full-batch loss. */
   readonly gradients: readonly LayerGradientNorm[];
 
   /**
@@ -73,7 +73,7 @@ export class DiagnosticsReport {
   /**
    * The report as text: a header line, then one table for the activation layers (with whether
    * each layer's dead neurons can recover, and what counts as dead under it), and one for the
-   * Dense layers.
+   * layers with weights (Dense, Conv2D).
    *
    * @returns The text.
    */
@@ -107,7 +107,7 @@ export class DiagnosticsReport {
         ? wrapWords(DEAD_RULE.split(" "), (line) => line.length <= TEXT_WIDTH)
         : []),
       "",
-      table(["#", "dense layer", "‖∇W‖", "‖∇b‖"], gradientRows),
+      table(["#", "layer with weights", "‖∇W‖", "‖∇b‖"], gradientRows),
     ].join("\n");
   }
 
@@ -135,7 +135,7 @@ const DIAGNOSE_KEYS: OptionKeys<DiagnoseOptions> = { loss: true };
 
 /**
  * Diagnoses a model on a data set: loss and accuracy, dead neurons, sparsity, output mean and
- * std per activation layer, and gradient norms per Dense layer. The weights do not change; the
+ * std per activation layer, and gradient norms per Dense or Conv2D layer. The weights do not change; the
  * accumulated gradients are left holding the full-batch gradient.
  *
  * @param model The model.

@@ -1,22 +1,29 @@
 /**
- * Per-layer gradient norms of the full-batch loss: how strongly each Dense layer is being
- * pushed, the first thing to look at for vanishing or exploding gradients.
+ * Per-layer gradient norms of the full-batch loss: how strongly each layer with weights (Dense
+ * or Conv2D) is being pushed, the first thing to look at for vanishing or exploding gradients.
  *
  * @module
  */
 
 import type { Dataset } from "../core/dataset.ts";
-import { Dense, type Loss, type LossName, type Sequential, sumOfSquares } from "../nn/mod.ts";
+import {
+  Conv2D,
+  Dense,
+  type Loss,
+  type LossName,
+  type Sequential,
+  sumOfSquares,
+} from "../nn/mod.ts";
 import { checkData, fullBatchGradient, lossFor } from "./_inputs.ts";
 import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
-/** Gradient norms of one Dense layer. */
+/** Gradient norms of one layer with weights: a Dense or a Conv2D layer. */
 export interface LayerGradientNorm {
   /** Index of the layer in the model. */
   layerIndex: number;
   /** The layer's description, e.g. `"Dense(32 → 32)"`. */
   layer: string;
-  /** L2 norm of the weight gradient. */
+  /** L2 norm of the gradient of the weights (a Conv2D layer's kernels). */
   weights: number;
   /** L2 norm of the bias gradient. */
   biases: number;
@@ -38,13 +45,13 @@ const GRADIENT_NORMS_KEYS: OptionKeys<GradientNormsOptions> = { loss: true };
 
 /**
  * Computes the gradient of the mean loss over the whole data set (evaluation mode) and
- * returns the norm of each Dense layer's part of it. The model's weights do not change; its
+ * returns the norm of each Dense or Conv2D layer's part of it. The model's weights do not change; its
  * accumulated gradients are left holding this full-batch gradient.
  *
  * @param model The model.
  * @param data The data set.
  * @param options The loss.
- * @returns One entry per Dense layer, in model order.
+ * @returns One entry per Dense or Conv2D layer, in model order.
  *
  * @example
  * ```ts
@@ -69,8 +76,9 @@ export function gradientNorms(
   fullBatchGradient(model, data, lossFor(model, data, options.loss));
   const norms: LayerGradientNorm[] = [];
   model.layers.forEach((layer, layerIndex) => {
-    if (!(layer instanceof Dense)) return;
-    const weights = norm(layer.weightGrad), biases = norm(layer.biasGrad);
+    if (!(layer instanceof Dense || layer instanceof Conv2D)) return;
+    const weights = norm(layer instanceof Dense ? layer.weightGrad : layer.kernelGrad);
+    const biases = norm(layer.biasGrad);
     norms.push({
       layerIndex,
       layer: layer.describe(),

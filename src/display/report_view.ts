@@ -38,7 +38,7 @@ const REPORT_VIEW_KEYS: OptionKeys<ReportViewOptions> = {
 /**
  * Builds the rich display of a diagnostics report: the loss and accuracy, a table of the
  * activation layers (dead neurons, whether they can recover, sparsity, output mean and std) and
- * one of the Dense layers (gradient norms), and bars of the dead fraction and the gradient norm
+ * one of the layers with weights (gradient norms), and bars of the dead fraction and the gradient norm
  * per layer (log scale), the dead bars captioned with the rule they count by.
  * The plain-text form is the report's own text table.
  *
@@ -98,7 +98,7 @@ export function reportView(
   const gradientTable = htmlTable(
     [
       { header: "#", numeric: true },
-      { header: "dense layer", monospace: true },
+      { header: "layer with weights", monospace: true },
       { header: "‖∇W‖", numeric: true },
       { header: "‖∇b‖", numeric: true },
     ],
@@ -135,7 +135,7 @@ export function reportView(
         height,
         logY: true,
         yLabel: "gradient norm ‖∇‖",
-        xLabel: "dense layer",
+        xLabel: "layer with weights",
         subtitle: "Gradient norm per layer",
       },
     ));

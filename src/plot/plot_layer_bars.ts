@@ -75,10 +75,10 @@ const PLOT_LAYER_BARS_KEYS: OptionKeys<PlotLayerBarsOptions> = {
 
 /**
  * Draws one bar per layer, grouped by series when there are several: the dead fraction of each
- * activation layer, or the gradient norm of each dense layer on a log scale. A value that is not
- * finite (a run that diverged) is not left out silently: an × marks its place at the foot of the
- * axis, and the legend says what it means. So is a value of 0 or below on a log scale, which no bar
- * can show (a layer whose gradient is exactly zero): a 0 marks its place.
+ * activation layer, or the gradient norm of each layer with weights on a log scale. A value that
+ * is not finite (a run that diverged) is not left out silently: an × marks its place at the foot
+ * of the axis, and the legend says what it means. So is a value of 0 or below on a log scale,
+ * which no bar can show (a layer whose gradient is exactly zero): a 0 marks its place.
  *
  * @param perLayer Values in layer order (labelled 1, 2, ...), or `{ layer, value, series }` rows.
  * @param options Labels, scale and figure text; see {@linkcode PlotLayerBarsOptions}.

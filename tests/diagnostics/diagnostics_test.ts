@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import {
+  ActivationLayer,
   activationSparsity,
   activationStatistics,
+  Conv2D,
+  createActivation,
   createPrng,
   type Dataset,
   dataset,
@@ -154,6 +157,31 @@ Deno.test("gradientNorms() gives zero gradients below a dead layer", () => {
   assert.equal(norms[1].total, 0);
   assert.ok(norms[2].biases > 0);
   assert.equal(norms[2].weights, 0); // its inputs are all 0
+});
+
+Deno.test("gradientNorms() and diagnose() give a Conv2D layer its row, from its kernels' and biases' gradients", () => {
+  // 6×6 one-channel images of two classes; two 3×3 filters, tanh (no kink for the finite
+  // differences below to straddle), then a Dense layer.
+  const prng = createPrng(1);
+  const x = matrix(20, 36);
+  for (let i = 0; i < x.data.length; i++) x.data[i] = randomNormal(prng);
+  const data = dataset(x, Int32Array.from({ length: 20 }, (_, i) => i % 2));
+  const conv = new Conv2D(6, 6, { filters: 2, seed: 1 });
+  const model = new Sequential([
+    conv,
+    new ActivationLayer(createActivation("tanh"), 32),
+    new Dense(32, 2, { seed: 2 }),
+  ]);
+  const norms = gradientNorms(model, data);
+  assert.deepEqual(norms.map((n) => n.layerIndex), [0, 2]);
+  assert.equal(norms[0].layer, "Conv2D(1×6×6 → 2×4×4, 3×3, valid)");
+  // The gradients the call leaves behind are the ones it measured, and they are right.
+  const length = (values: Float64Array) => Math.sqrt(values.reduce((s, v) => s + v * v, 0));
+  assert.ok(Math.abs(norms[0].weights - length(conv.kernelGrad)) <= 1e-15 * norms[0].weights);
+  assert.ok(Math.abs(norms[0].biases - length(conv.biasGrad)) <= 1e-15 * norms[0].biases);
+  assert.ok(norms[0].weights > 0 && norms[0].biases > 0);
+  assert.ok(gradientCheck(model, data).maxRelativeError < 1e-8);
+  assert.match(String(diagnose(model, data)), /^0 {2}Conv2D\(1×6×6 → 2×4×4, 3×3, valid\) +\d/m);
 });
 
 Deno.test("gradientNorms() equals the norm of the full-batch gradient across chunks", () => {
@@ -405,9 +433,9 @@ Deno.test("a DiagnosticsReport prints its findings as two tables, the layer name
       "neuron then passes no gradient back, nor does a Leaky ReLU or ELU one at α = 0;",
       "at α > 0 they still do, as PReLU and RReLU neurons do, so they can recover.",
       "",
-      "#  dense layer       ‖∇W‖     ‖∇b‖",
-      "0  Dense(2 → 8)   3.75e-1  3.50e-7",
-      "4  Dense(16 → 2)  1.25e+1  1.00e+0",
+      "#  layer with weights     ‖∇W‖     ‖∇b‖",
+      "0  Dense(2 → 8)        3.75e-1  3.50e-7",
+      "4  Dense(16 → 2)       1.25e+1  1.00e+0",
     ].join("\n"),
   );
 });

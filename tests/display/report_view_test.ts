@@ -8,11 +8,11 @@ import { readTables } from "./_tables.ts";
 
 const data = dataset(fromRows([[1, 0], [0, 1], [1, 1], [0, 0]]), new Int32Array([0, 1, 1, 0]));
 
-Deno.test("reportView() shows the activation and dense layers as two tables", () => {
+Deno.test("reportView() shows the activation layers and the layers with weights as two tables", () => {
   const report = diagnose(mlp([2, 8, 8, 2], { seed: 1 }), data);
   const html = reportView(report)[jupyterDisplay]()["text/html"] ?? "";
   assert.equal(html.match(/<table/g)?.length, 2);
-  assert.ok(html.includes("activation layer") && html.includes("dense layer"));
+  assert.ok(html.includes("activation layer") && html.includes("layer with weights"));
   assert.ok(html.includes(`loss ${report.loss.toPrecision(4)}`));
 });
 
@@ -101,7 +101,7 @@ Deno.test("reportView()'s tables give each layer's figures as the report holds t
       ]),
     ],
     [
-      ["#", "dense layer", "‖∇W‖", "‖∇b‖"],
+      ["#", "layer with weights", "‖∇W‖", "‖∇b‖"],
       ...report.gradients.map((g) => [
         String(g.layerIndex),
         g.layer,

@@ -47,7 +47,7 @@ Deno.test("the README's example runs as written from a folder of its own, with n
   assert.match(run.stdout, /Dense\(2 → 32\)/);
   assert.match(run.stdout, /epoch: 50,/);
   assert.match(run.stdout, /^# {2}activation layer +dead +can recover +sparsity/m);
-  assert.match(run.stdout, /^# {2}dense layer +‖∇W‖ +‖∇b‖$/m);
+  assert.match(run.stdout, /^# {2}layer with weights +‖∇W‖ +‖∇b‖$/m);
 });
 
 Deno.test("every value the README's example gives in a comment is the one the call returns", {
