@@ -6,14 +6,8 @@
  */
 
 import type { Dataset } from "../core/dataset.ts";
-import {
-  Conv2D,
-  Dense,
-  type Loss,
-  type LossName,
-  type Sequential,
-  sumOfSquares,
-} from "../nn/mod.ts";
+import { gradNorm, type Loss, type LossName, type Sequential } from "../nn/mod.ts";
+import { weightLayers } from "../nn/_weight_layers.ts";
 import { checkData, fullBatchGradient, lossFor } from "./_inputs.ts";
 import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
@@ -35,10 +29,6 @@ export interface LayerGradientNorm {
 export interface GradientNormsOptions {
   /** The loss. Default: as in `train` (softmax cross-entropy for labels, MSE for matrices). */
   loss?: LossName | Loss;
-}
-
-function norm(values: Float64Array): number {
-  return Math.sqrt(sumOfSquares(values));
 }
 
 const GRADIENT_NORMS_KEYS: OptionKeys<GradientNormsOptions> = { loss: true };
@@ -75,10 +65,13 @@ export function gradientNorms(
   checkData("compute gradient norms", model, data);
   fullBatchGradient(model, data, lossFor(model, data, options.loss));
   const norms: LayerGradientNorm[] = [];
+  const withWeights = new Set(weightLayers(model.layers));
   model.layers.forEach((layer, layerIndex) => {
-    if (!(layer instanceof Dense || layer instanceof Conv2D)) return;
-    const weights = norm(layer instanceof Dense ? layer.weightGrad : layer.kernelGrad);
-    const biases = norm(layer.biasGrad);
+    if (!withWeights.has(layer)) return;
+    // Weights (a Conv2D layer's kernels) take weight decay; biases do not.
+    const params = layer.params();
+    const weights = gradNorm(params.filter((p) => p.decay));
+    const biases = gradNorm(params.filter((p) => !p.decay));
     norms.push({
       layerIndex,
       layer: layer.describe(),

@@ -26,7 +26,6 @@ import {
 } from "./scan_activations.ts";
 import { correctCount } from "./accuracy.ts";
 import { clipGradNorm, gradNorm } from "./clip_grad_norm.ts";
-import { Dense } from "./dense.ts";
 import { Dropout } from "./dropout.ts";
 import { isActivationLayer, type Layer } from "./layer.ts";
 import { defaultLossName, type Loss, type LossName, resolveLoss } from "./loss.ts";
@@ -37,6 +36,7 @@ import type { Schedule } from "./schedules.ts";
 import { Sequential } from "./sequential.ts";
 import { softmaxCrossEntropy } from "./softmax_cross_entropy.ts";
 import { type WasmTraining, wasmTraining } from "./_wasm_training.ts";
+import { weightLayers } from "./_weight_layers.ts";
 
 /** What {@linkcode train} records after each epoch. */
 export interface EpochRecord {
@@ -61,8 +61,8 @@ export interface EpochRecord {
    */
   deadFraction: number[];
   /**
-   * Per Dense layer (in model order): the global L2 norm of its weight and bias gradients,
-   * before clipping, averaged over the epoch's steps.
+   * Per layer with weights (Dense, Conv2D; in model order): the global L2 norm of its weight and
+   * bias gradients, before clipping, averaged over the epoch's steps.
    */
   gradNorm: number[];
   /** Per PReLU layer (in model order): its slopes at the end of the epoch, when there are any. */
@@ -214,12 +214,12 @@ export class TrainingDivergedError extends RangeError {
  * Trains `model` on `data` with mini-batch gradient descent and returns one record per epoch.
  *
  * Each step: gather a shuffled batch, run forward in training mode (with `dropout`, through a
- * Dropout layer after each hidden activation), compute the loss and its
- * gradient, backpropagate, record each Dense layer's gradient norm, clip (if `clipNorm`), and
- * update. After each epoch one evaluation-mode pass over the training set gives its loss,
- * accuracy and dead-neuron fractions (or, with `trainMetrics: "running"`, they are gathered
- * from the mini-batches as they pass), and the test set is evaluated. Buffers are allocated
- * once per batch shape.
+ * Dropout layer after each hidden activation), compute the loss and its gradient, backpropagate,
+ * record the gradient norm of each layer with weights, clip (if `clipNorm`), and update. After
+ * each epoch one evaluation-mode pass over the training set gives its loss, accuracy and
+ * dead-neuron fractions (or, with `trainMetrics: "running"`, they are gathered from the
+ * mini-batches as they pass), and the test set is evaluated. Buffers are allocated once per
+ * batch shape.
  * The same model, data and options give the same weights and history bit for bit (except
  * `seconds`).
  *
@@ -481,10 +481,11 @@ function* runEpochs(
   const labelBatches = new Map<number, Int32Array>();
   const grads = new MatrixCache(model.outputSize);
   const params = model.params();
-  const denseLayers = model.layers.filter((layer): layer is Dense => layer instanceof Dense);
-  const denseParams = denseLayers.map((layer) => layer.params());
+  // One gradient norm per layer with weights; in a network the WebAssembly step takes, these
+  // are its Dense layers, in the same order as its own.
+  const weightParams = weightLayers(model.layers).map((layer) => layer.params());
   const preluLayers = model.layers.filter((layer): layer is PReLU => layer instanceof PReLU);
-  const normSums = new Float64Array(denseLayers.length);
+  const normSums = new Float64Array(weightParams.length);
   // The whole step in WebAssembly memory where it applies (the same bits; `_wasm_training.ts`).
   const wasm = net === model && clipNorm === undefined
     ? wasmTraining(model, settings.optimizerName, optimizer, {
@@ -559,12 +560,12 @@ function* runEpochs(
           if (wasm === undefined) {
             // The loop does not use the gradient with respect to the data.
             net.backward(grad!, SKIP_INPUT_GRADIENT);
-            for (let d = 0; d < denseParams.length; d++) normSums[d] += gradNorm(denseParams[d]);
+            for (let d = 0; d < weightParams.length; d++) normSums[d] += gradNorm(weightParams[d]);
             if (clipNorm !== undefined) clipGradNorm(params, clipNorm);
             optimizer.step(params, learningRate);
           } else {
             wasm.backward(grad);
-            for (let d = 0; d < denseParams.length; d++) normSums[d] += wasm.gradNorm(d);
+            for (let d = 0; d < weightParams.length; d++) normSums[d] += wasm.gradNorm(d);
             wasm.step(learningRate);
           }
           if (settings.onStep !== undefined) {

@@ -44,7 +44,7 @@ export interface EpochMetrics {
   readonly testAccuracy?: number;
   /** Fraction of dead neurons in [0, 1], one per activation layer. */
   readonly deadFraction?: readonly number[];
-  /** Gradient norm, one per dense layer. */
+  /** Gradient norm, one per layer with weights (Dense, Conv2D). */
   readonly gradNorm?: readonly number[];
   /** Wall-clock seconds the epoch took. */
   readonly seconds?: number;

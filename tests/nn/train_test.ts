@@ -1,9 +1,12 @@
 import assert from "node:assert/strict";
 import {
   accuracy,
+  ActivationLayer,
   adam,
   adamW,
   batches,
+  Conv2D,
+  createActivation,
   createPrng,
   type Dataset,
   dataset,
@@ -14,6 +17,7 @@ import {
   matrix,
   mlp,
   randomNormal,
+  Sequential,
   sgd,
   softmaxCrossEntropyValue,
   stepDecay,
@@ -117,6 +121,31 @@ Deno.test("train() records each Dense layer's gradient norm before its update, a
       });
     });
   }
+});
+
+Deno.test("train() records a Conv2D layer's gradient norm too, as gradientNorms() measures it", () => {
+  // 6×6 images, two 3×3 filters, tanh, a Dense layer; one full batch at a learning rate of
+  // 1e-300, so the epoch's one step sees the initial model, whose full-batch gradient
+  // gradientNorms() measures.
+  const prng = createPrng(4);
+  const x = matrix(12, 36);
+  for (let i = 0; i < x.data.length; i++) x.data[i] = randomNormal(prng);
+  const data = dataset(x, Int32Array.from({ length: 12 }, (_, i) => i % 2));
+  const model = () =>
+    new Sequential([
+      new Conv2D(6, 6, { filters: 2, seed: 1 }),
+      new ActivationLayer(createActivation("tanh"), 32),
+      new Dense(32, 2, { seed: 2 }),
+    ]);
+  const want = gradientNorms(model(), data).map((n) => n.total);
+  const [record] = train(model(), data, { epochs: 1, batchSize: 12, learningRate: 1e-300 });
+  assert.equal(record.gradNorm.length, 2);
+  record.gradNorm.forEach((norm, d) => {
+    assert.ok(
+      norm > 0 && Math.abs(norm - want[d]) <= 1e-12 * want[d],
+      `${d}: ${norm} vs ${want[d]}`,
+    );
+  });
 });
 
 Deno.test("train() reports the loss and accuracy it saw: over the batches as they came (running) or over the whole set after the epoch (end)", async (t) => {
