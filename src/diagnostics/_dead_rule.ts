@@ -26,8 +26,8 @@ export const DEAD_RULE = deadDefinition() + " " +
 
 /**
  * Whether an activation passes a gradient back where z < 0, so that a neuron counted as dead can
- * recover by its own gradient: read from its derivative at z = −1 (not 0 for Leaky ReLU and ELU at
- * α > 0 and for the smooth activations; 0 for ReLU, and for Leaky ReLU or ELU at α = 0).
+ * recover by its own gradient: read from its derivative at z = −1 (not 0 for Leaky ReLU and ELU
+ * at α > 0 and for the smooth activations; 0 for ReLU, and for Leaky ReLU or ELU at α = 0).
  *
  * @param activation The activation.
  * @returns Whether f'(−1) is not 0.

@@ -1,7 +1,7 @@
 /**
  * One report on a model and a data set: loss and accuracy, every activation layer's dead
- * neurons, sparsity and output statistics, and every Dense or Conv2D layer's gradient norms. It prints as
- * a text table.
+ * neurons, sparsity and output statistics, and every Dense or Conv2D layer's gradient norms.
+ * It prints as a text table.
  *
  * @module
  */
@@ -135,8 +135,8 @@ const DIAGNOSE_KEYS: OptionKeys<DiagnoseOptions> = { loss: true };
 
 /**
  * Diagnoses a model on a data set: loss and accuracy, dead neurons, sparsity, output mean and
- * std per activation layer, and gradient norms per Dense or Conv2D layer. The weights do not change; the
- * accumulated gradients are left holding the full-batch gradient.
+ * std per activation layer, and gradient norms per Dense or Conv2D layer. The weights do not
+ * change; the accumulated gradients are left holding the full-batch gradient.
  *
  * @param model The model.
  * @param data The data set.

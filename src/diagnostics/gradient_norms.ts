@@ -7,7 +7,7 @@
 
 import type { Dataset } from "../core/dataset.ts";
 import { gradNorm, type Loss, type LossName, type Sequential } from "../nn/mod.ts";
-import { weightLayers } from "../nn/_weight_layers.ts";
+import { hasWeights } from "../nn/_weight_layers.ts";
 import { checkData, fullBatchGradient, lossFor } from "./_inputs.ts";
 import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
@@ -35,8 +35,8 @@ const GRADIENT_NORMS_KEYS: OptionKeys<GradientNormsOptions> = { loss: true };
 
 /**
  * Computes the gradient of the mean loss over the whole data set (evaluation mode) and
- * returns the norm of each Dense or Conv2D layer's part of it. The model's weights do not change; its
- * accumulated gradients are left holding this full-batch gradient.
+ * returns the norm of each Dense or Conv2D layer's part of it. The model's weights do not
+ * change; its accumulated gradients are left holding this full-batch gradient.
  *
  * @param model The model.
  * @param data The data set.
@@ -65,9 +65,8 @@ export function gradientNorms(
   checkData("compute gradient norms", model, data);
   fullBatchGradient(model, data, lossFor(model, data, options.loss));
   const norms: LayerGradientNorm[] = [];
-  const withWeights = new Set(weightLayers(model.layers));
   model.layers.forEach((layer, layerIndex) => {
-    if (!withWeights.has(layer)) return;
+    if (!hasWeights(layer)) return;
     // Weights (a Conv2D layer's kernels) take weight decay; biases do not.
     const params = layer.params();
     const weights = gradNorm(params.filter((p) => p.decay));

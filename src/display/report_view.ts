@@ -38,8 +38,8 @@ const REPORT_VIEW_KEYS: OptionKeys<ReportViewOptions> = {
 /**
  * Builds the rich display of a diagnostics report: the loss and accuracy, a table of the
  * activation layers (dead neurons, whether they can recover, sparsity, output mean and std) and
- * one of the layers with weights (gradient norms), and bars of the dead fraction and the gradient norm
- * per layer (log scale), the dead bars captioned with the rule they count by.
+ * one of the layers with weights (gradient norms), and bars of the dead fraction and the
+ * gradient norm per layer (log scale), the dead bars captioned with the rule they count by.
  * The plain-text form is the report's own text table.
  *
  * @param report The report from `diagnose`.

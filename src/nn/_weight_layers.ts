@@ -9,11 +9,11 @@
 import type { Layer } from "./layer.ts";
 
 /**
- * The layers among `layers` that have weights, in their order.
+ * Whether `layer` has weights.
  *
- * @param layers A model's layers.
- * @returns Those with a parameter whose `decay` is true.
+ * @param layer A model's layer.
+ * @returns Whether one of its parameters has `decay` true.
  */
-export function weightLayers(layers: readonly Layer[]): Layer[] {
-  return layers.filter((layer) => layer.params().some((parameter) => parameter.decay));
+export function hasWeights(layer: Layer): boolean {
+  return layer.params().some((parameter) => parameter.decay);
 }

@@ -36,7 +36,7 @@ import type { Schedule } from "./schedules.ts";
 import { Sequential } from "./sequential.ts";
 import { softmaxCrossEntropy } from "./softmax_cross_entropy.ts";
 import { type WasmTraining, wasmTraining } from "./_wasm_training.ts";
-import { weightLayers } from "./_weight_layers.ts";
+import { hasWeights } from "./_weight_layers.ts";
 
 /** What {@linkcode train} records after each epoch. */
 export interface EpochRecord {
@@ -483,7 +483,7 @@ function* runEpochs(
   const params = model.params();
   // One gradient norm per layer with weights; in a network the WebAssembly step takes, these
   // are its Dense layers, in the same order as its own.
-  const weightParams = weightLayers(model.layers).map((layer) => layer.params());
+  const weightParams = model.layers.filter(hasWeights).map((layer) => layer.params());
   const preluLayers = model.layers.filter((layer): layer is PReLU => layer instanceof PReLU);
   const normSums = new Float64Array(weightParams.length);
   // The whole step in WebAssembly memory where it applies (the same bits; `_wasm_training.ts`).
