@@ -19,6 +19,17 @@ const ROOT = new URL("../../", import.meta.url);
  * Runs `deno bundle` on the page script and returns the text of `_bundle.ts`: a header, then
  * the script as one string constant. Throws when bundling fails or when the script contains
  * `</script` or `<!--`, which would end or disturb an inline `<script>` element.
+ *
+ * @example
+ * ```ts
+ * import { generateBundleModule, readBundleModule } from "./bundle_explorer.ts";
+ * import assert from "node:assert/strict";
+ *
+ * // What `deno task bundle --check` checks: the committed bundle is the fresh one.
+ * const fresh = await generateBundleModule();
+ * assert.match(fresh, /^export const EXPLORER_SCRIPT: string = "/m);
+ * assert.equal(fresh, await readBundleModule());
+ * ```
  */
 export async function generateBundleModule(): Promise<string> {
   const result = await new Deno.Command("deno", {
@@ -60,6 +71,16 @@ export const EXPLORER_SCRIPT: string = ${JSON.stringify(script)};
 /**
  * Throws an Error when `script` contains `</script` or `<!--` (in any case), which would end or
  * disturb the inline `<script>` element it is written into, saying which and at what offset.
+ *
+ * @example
+ * ```ts
+ * import { requireInlineSafe } from "./bundle_explorer.ts";
+ * import assert from "node:assert/strict";
+ *
+ * requireInlineSafe("var a = 1 < 2 && '<b>';");
+ * assert.throws(() => requireInlineSafe('x="</SCRIPT>"'), /contains "<\/SCRIPT" at offset 3$/);
+ * assert.throws(() => requireInlineSafe("y<!--z"), /contains "<!--" at offset 1$/);
+ * ```
  */
 export function requireInlineSafe(script: string): void {
   const unsafe = /<\/script|<!--/i.exec(script);
@@ -72,7 +93,19 @@ export function requireInlineSafe(script: string): void {
   }
 }
 
-/** The committed `_bundle.ts`, or undefined when there is none. */
+/**
+ * The committed `_bundle.ts`, or undefined when there is none.
+ *
+ * @example
+ * ```ts
+ * import { readBundleModule } from "./bundle_explorer.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const stored = await readBundleModule();
+ * assert.match(stored ?? "", /^\/\/ deno-fmt-ignore-file\n/);
+ * assert.match(stored ?? "", /globalThis\.reluLabExplorer|reluLabExplorer/);
+ * ```
+ */
 export async function readBundleModule(): Promise<string | undefined> {
   try {
     return await Deno.readTextFile(TARGET);

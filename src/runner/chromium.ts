@@ -7,14 +7,48 @@
 
 import { aptCommand, aptInstall, findExecutable, run, searchPath, userId } from "./system.ts";
 
-/** Debian's Chromium. */
+/**
+ * Debian's Chromium.
+ *
+ * @example
+ * ```ts
+ * import { CHROMIUM, chromiumVersion } from "./chromium.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(CHROMIUM, "/usr/bin/chromium");
+ * assert.match(await chromiumVersion(CHROMIUM) ?? "", /^Chromium \d+\./);
+ * ```
+ */
 export const CHROMIUM = "/usr/bin/chromium";
-/** The Debian package that provides it. */
+/**
+ * The Debian package that provides it.
+ *
+ * @example
+ * ```ts
+ * import { CHROMIUM_PACKAGES } from "./chromium.ts";
+ * import { aptCommand } from "./system.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(aptCommand(CHROMIUM_PACKAGES), "apt-get update && apt-get install -y chromium");
+ * ```
+ */
 export const CHROMIUM_PACKAGES = ["chromium"];
 
 /**
  * The flags the tests launch Chromium with: headless, no sandbox (root in containers and CI),
  * no GPU, and none of its own network traffic (updates, sync, first-run pages).
+ *
+ * @example
+ * ```ts
+ * import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium.ts";
+ * import { run } from "./system.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.ok(CHROMIUM_FLAGS.includes("--headless=new"));
+ * const url = "data:text/html,<p>ReLU</p>";
+ * const page = await run(CHROMIUM, [...CHROMIUM_FLAGS, "--dump-dom", url]);
+ * assert.match(page.stdout, /<p>ReLU<\/p>/);
+ * ```
  */
 export const CHROMIUM_FLAGS = [
   "--headless=new",
@@ -26,8 +60,22 @@ export const CHROMIUM_FLAGS = [
   "--disable-sync",
 ];
 
-/** Chromium is missing and cannot be installed here; the message is one line. */
+/**
+ * Chromium is missing and cannot be installed here; the message is one line.
+ *
+ * @example
+ * ```ts
+ * import { ChromiumMissingError, ensureChromium } from "./chromium.ts";
+ * import assert from "node:assert/strict";
+ *
+ * await assert.rejects(
+ *   () => ensureChromium({ chromium: "/no/such/chromium", uid: 1000 }),
+ *   (error: Error) => error instanceof ChromiumMissingError && !error.message.includes("\n"),
+ * );
+ * ```
+ */
 export class ChromiumMissingError extends Error {
+  /** The error's name, as printed before its message. */
   override name = "ChromiumMissingError";
 }
 
@@ -43,7 +91,18 @@ export interface ChromiumAccess {
   chromium?: string;
 }
 
-/** The installed Chromium's version line, or undefined when it does not run. */
+/**
+ * The installed Chromium's version line, or undefined when it does not run.
+ *
+ * @example
+ * ```ts
+ * import { chromiumVersion } from "./chromium.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.match(await chromiumVersion() ?? "", /^Chromium \d+\./);
+ * assert.equal(await chromiumVersion("/no/such/chromium"), undefined);
+ * ```
+ */
 export async function chromiumVersion(chromium: string = CHROMIUM): Promise<string | undefined> {
   const probe = await run(chromium, ["--version"]);
   return probe.ok ? probe.stdout.trim() : undefined;
@@ -54,6 +113,27 @@ export async function chromiumVersion(chromium: string = CHROMIUM): Promise<stri
  * otherwise throws a {@linkcode ChromiumMissingError} whose one line names the apt-get command.
  *
  * @returns The version line of the Chromium found or installed.
+ *
+ * @example
+ * ```ts
+ * import { ChromiumMissingError, ensureChromium } from "./chromium.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.match(await ensureChromium(), /^Chromium \d+\./);
+ * // Missing, and not root: one line naming the command to run as root (nothing installed).
+ * await assert.rejects(
+ *   () => ensureChromium({ chromium: "/no/such/chromium", uid: 1000 }),
+ *   new ChromiumMissingError(
+ *     "Chromium is missing (/no/such/chromium does not run); as root, run: " +
+ *       "apt-get update && apt-get install -y chromium",
+ *   ),
+ * );
+ * // Missing, as root, with no apt-get on the search path: nothing to install with.
+ * await assert.rejects(
+ *   () => ensureChromium({ chromium: "/no/such/chromium", uid: 0, path: "/no/such/dir" }),
+ *   /apt-get is not on PATH/,
+ * );
+ * ```
  */
 export async function ensureChromium(access: ChromiumAccess = {}): Promise<string> {
   const chromium = access.chromium ?? CHROMIUM;

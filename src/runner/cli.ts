@@ -54,10 +54,15 @@ import { neighbours, readSeries, seriesEntry } from "./series.ts";
 
 /** Parsed command line. */
 export interface CliOptions {
+  /** The notebooks named, as given; none means every `notebooks/*.ipynb`. */
   names: string[];
+  /** Parameter overrides, by name (`--param`, `--alpha`). */
   params: Record<string, ParameterValue>;
+  /** Whether executed outputs are written back into the source notebooks. */
   update: boolean;
+  /** Seconds each cell may run. Default 120. */
   timeout: number;
+  /** The output folder. Default `build`. */
   out: string;
   /** Notebooks run at the same time. Default {@linkcode defaultJobs}. */
   jobs?: number;
@@ -68,18 +73,54 @@ export interface CliOptions {
 /**
  * The notebooks run at the same time by default: the number of CPUs (`cpus`, default this
  * machine's), at most 2, and 1 when it is unknown.
+ *
+ * @example
+ * ```ts
+ * import { defaultJobs } from "./cli.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual([1, 2, 8].map((cpus) => defaultJobs(cpus)), [1, 2, 2]);
+ * assert.equal(defaultJobs(0), 1);
+ * ```
  */
 export function defaultJobs(cpus: number = navigator.hardwareConcurrency): number {
   return Math.max(1, Math.min(2, cpus || 1));
 }
 
-/** Thrown for a bad command line; the CLI prints the message and exits 2. */
+/**
+ * Thrown for a bad command line; the CLI prints the message and exits 2.
+ *
+ * @example
+ * ```ts
+ * import { parseArgs, UsageError } from "./cli.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.throws(() => parseArgs(["--jobs", "0"]), UsageError);
+ * assert.throws(() => parseArgs(["--jobs", "0"]), /--jobs must be a whole number >= 1: --jobs 0/);
+ * ```
+ */
 export class UsageError extends Error {}
 
 /**
  * Parses the command line. `update` defaults to true when no parameter is overridden. With
  * `--help` or `-h`, returns at once with `help` set (the CLI prints {@linkcode USAGE}).
  * Throws a {@linkcode UsageError} naming the option and the value seen for a bad one.
+ *
+ * @example
+ * ```ts
+ * import { parseArgs, UsageError } from "./cli.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const options = parseArgs(["04-leaky-relu", "--alpha", "0.2", "-p", 'tag="007"', "--timeout=9"]);
+ * assert.deepEqual(options.names, ["04-leaky-relu"]);
+ * assert.deepEqual(options.params, { alpha: 0.2, tag: "007" });
+ * assert.equal(options.update, false); // a run with other parameters leaves the notebooks alone
+ * assert.equal(options.timeout, 9);
+ * assert.equal(parseArgs([]).update, true);
+ * assert.equal(parseArgs(["-h"]).help, true);
+ * assert.throws(() => parseArgs(["--alpah", "0.2"]), UsageError);
+ * assert.throws(() => parseArgs(["--param", "hidden=[16,16"]), /--param hidden=\[16,16: /);
+ * ```
  */
 export function parseArgs(args: string[]): CliOptions {
   const names: string[] = [];
@@ -176,7 +217,24 @@ export function parseArgs(args: string[]): CliOptions {
   };
 }
 
-/** What `--help` prints. */
+/**
+ * What `--help` prints.
+ *
+ * @example
+ * ```ts
+ * import { parseArgs, USAGE } from "./cli.ts";
+ * import assert from "node:assert/strict";
+ *
+ * // Every option the usage lists is one parseArgs takes.
+ * const options = USAGE.match(/^ {2}(-[-\w]+)/gm)!.map((line) => line.trim());
+ * assert.ok(options.length >= 9);
+ * for (const option of options) {
+ *   const value = option === "--param" || option === "-p" ? "a=1" : "1";
+ *   const args = /update|help|-h/.test(option) ? [option] : [option, value];
+ *   assert.doesNotThrow(() => parseArgs(args), option);
+ * }
+ * ```
+ */
 export const USAGE = `Usage: deno task notebooks [options] [names...]
 
 Executes notebooks on the Deno kernel through Jupyter and writes, under the output folder, each
@@ -204,7 +262,22 @@ when interrupted by SIGINT or SIGTERM.`;
 
 const NOTEBOOKS_DIR = "notebooks";
 
-/** Resolves names to notebook paths; no names means every notebooks/*.ipynb, sorted. */
+/**
+ * Resolves names to notebook paths; no names means every notebooks/*.ipynb, sorted.
+ *
+ * @example
+ * ```ts
+ * import { resolveNotebooks, UsageError } from "./cli.ts";
+ * import assert from "node:assert/strict";
+ *
+ * // Run from relu-lab's folder: every notebooks/*.ipynb, sorted, or the ones named.
+ * const all = await resolveNotebooks([]);
+ * assert.ok(all.length > 0 && all.every((path) => /^notebooks\/.+\.ipynb$/.test(path)));
+ * assert.deepEqual(all, all.toSorted());
+ * assert.deepEqual(await resolveNotebooks([all[0].slice(10, -6)]), [all[0]]);
+ * await assert.rejects(() => resolveNotebooks(["no-such-notebook"]), UsageError);
+ * ```
+ */
 export async function resolveNotebooks(names: string[]): Promise<string[]> {
   if (names.length === 0) {
     const found: string[] = [];
@@ -256,20 +329,67 @@ function folderOf(path: string): string {
 
 /** Result of running one notebook. */
 export interface RunReport {
+  /** The notebook's file name without `.ipynb`. */
   name: string;
+  /** Its path, as resolved. */
   path: string;
+  /** How long it took, kernel start included. */
   seconds: number;
+  /** Whether every cell ran without error. */
   ok: boolean;
+  /** Whether the source notebook was rewritten with the fresh outputs. */
   updated: boolean;
   /** Text describing the failure (cell, source, error), if any. */
   failure?: string;
+  /** The executed notebook, normalised as stored. */
   executed: Notebook;
 }
 
 /** What {@linkcode runNotebook} needs of the command line. */
 export type RunOptions = Pick<CliOptions, "params" | "update" | "timeout" | "out">;
 
-/** Runs one notebook and writes its outputs under `out` (each file whole or not at all). */
+/**
+ * Runs one notebook and writes its outputs under `out` (each file whole or not at all).
+ *
+ * @example
+ * ```ts
+ * import { runNotebook } from "./cli.ts";
+ * import { serializeNotebook } from "./notebook.ts";
+ * import assert from "node:assert/strict";
+ *
+ * // A two-cell notebook under build/, run on a Deno kernel with alpha overridden.
+ * const folder = await Deno.makeTempDir({ dir: "build" });
+ * const code = (source: string, tags: string[] = []) => ({
+ *   cell_type: "code" as const,
+ *   metadata: { tags },
+ *   source,
+ *   outputs: [],
+ *   execution_count: null,
+ * });
+ * await Deno.writeTextFile(
+ *   `${folder}/tiny.ipynb`,
+ *   serializeNotebook({
+ *     cells: [
+ *       code("const alpha = 0.01;", ["parameters"]),
+ *       code("console.log(Math.max(-2 * alpha, 0))"),
+ *     ],
+ *     metadata: {},
+ *     nbformat: 4,
+ *     nbformat_minor: 5,
+ *   }),
+ * );
+ * const report = await runNotebook(`${folder}/tiny.ipynb`, {
+ *   params: { alpha: -0.5 },
+ *   update: false,
+ *   timeout: 60,
+ *   out: folder,
+ * });
+ * assert.ok(report.ok, report.failure);
+ * assert.deepEqual(report.executed.cells[2].outputs?.[0].text, ["1\n"]);
+ * assert.match(await Deno.readTextFile(`${folder}/tiny.html`), /<title>tiny<\/title>/);
+ * await Deno.remove(folder, { recursive: true });
+ * ```
+ */
 export async function runNotebook(
   path: string,
   options: RunOptions,
@@ -305,10 +425,13 @@ export async function runNotebook(
   const executed = normalizeNotebook(notebook);
   await Deno.mkdir(options.out, { recursive: true });
   await writeTextFileAtomic(`${options.out}/${name}.ipynb`, serializeNotebook(executed));
+  // The page's title is the one the index and its neighbours' links show: the first heading,
+  // else the file name.
   const links = neighbours(await readSeries(folderOf(path)), name);
+  const title = seriesEntry(name, executed).title;
   await writeTextFileAtomic(
     `${options.out}/${name}.html`,
-    await renderNotebookHtml(executed, links),
+    await renderNotebookHtml(executed, { ...links, title }),
   );
   let updated = false;
   if (options.update && !failure) {
@@ -431,6 +554,16 @@ const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 /**
  * Runs the CLI; returns the exit code. `system` stands in for what the Jupyter discovery reads
  * (tests pass stand-ins); without it the real system is used.
+ *
+ * @example
+ * ```ts
+ * import { main } from "./cli.ts";
+ * import assert from "node:assert/strict";
+ *
+ * // Usage errors end with exit code 2 before anything runs.
+ * assert.equal(await main(["--timeout", "-1"]), 2);
+ * assert.equal(await main(["no-such-notebook"]), 2);
+ * ```
  */
 export async function main(args: string[], system?: SystemAccess): Promise<number> {
   let options: CliOptions;

@@ -38,8 +38,11 @@ export interface CellFailure {
   cellIndex: number;
   /** The cell's source. */
   source: string;
+  /** The error's name, e.g. `"TypeError"`; `"Timeout"` or `"KernelDied"` for those faults. */
   ename: string;
+  /** The error's message. */
   evalue: string;
+  /** The traceback the kernel sent, one entry per line. */
   traceback: string[];
   /** A hint on what to look at, when the kernel said no more than "Execution failed". */
   hint?: string;
@@ -47,17 +50,50 @@ export interface CellFailure {
 
 /** The executed notebook and, if a cell failed, which and why. */
 export interface ExecuteResult {
+  /** The notebook with the outputs and execution counts of the cells that ran. */
   notebook: Notebook;
+  /** The cell that failed, if one did. */
   failure?: CellFailure;
 }
 
-/** The run was interrupted (its signal aborted); the kernel has been shut down. */
+/**
+ * The run was interrupted (its signal aborted); the kernel has been shut down.
+ *
+ * @example
+ * ```ts
+ * import { executeNotebook, Interrupted } from "./execute.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const code = (source: string) => ({ cell_type: "code" as const, metadata: {}, source });
+ * const notebook = { cells: [code("1 + 1")], metadata: {}, nbformat: 4, nbformat_minor: 5 };
+ * const signal = AbortSignal.abort();
+ * await assert.rejects(() => executeNotebook(notebook, { cwd: ".", signal }), Interrupted);
+ * ```
+ */
 export class Interrupted extends Error {
+  /** The error's name, as printed before its message. */
   override name = "Interrupted";
 }
 
-/** The notebook could not be executed at all (the kernel did not start, say). */
+/**
+ * The notebook could not be executed at all (the kernel did not start, say).
+ *
+ * @example
+ * ```ts
+ * import { executeNotebook, ExecutionError } from "./execute.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const code = (source: string) => ({ cell_type: "code" as const, metadata: {}, source });
+ * const notebook = { cells: [code("1 + 1")], metadata: {}, nbformat: 4, nbformat_minor: 5 };
+ * await assert.rejects(
+ *   () => executeNotebook(notebook, { cwd: ".", python: "/no/such/python3" }),
+ *   (error: Error) =>
+ *     error instanceof ExecutionError && /^Cannot run \/no\/such\/python3: /.test(error.message),
+ * );
+ * ```
+ */
 export class ExecutionError extends Error {
+  /** The error's name, as printed before its message. */
   override name = "ExecutionError";
 }
 
@@ -84,6 +120,14 @@ const EXECUTE_PY = new URL("./execute.py", import.meta.url);
  * Seconds a kernel gets to answer at its start: the Deno kernel answers in about 0.8 s, so this
  * leaves room for a loaded machine. (It was 60 s: a minute of silence before the one-line error
  * for a kernel that hangs at its start.)
+ *
+ * @example
+ * ```ts
+ * import { STARTUP_SECONDS } from "./execute.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.ok(STARTUP_SECONDS >= 10 && STARTUP_SECONDS <= 60);
+ * ```
  */
 export const STARTUP_SECONDS = 20;
 
@@ -99,6 +143,27 @@ const PIPE_SECONDS = 2;
 /**
  * Runs every code cell in order, stopping at the first failure. Cells after a failure keep no
  * outputs. Execution counts are sequential from 1 over the cells that ran.
+ *
+ * @example
+ * ```ts
+ * import { executeNotebook } from "./execute.ts";
+ * import assert from "node:assert/strict";
+ *
+ * // Three cells on one Deno kernel: the second fails, so the third does not run.
+ * const code = (source: string) => ({ cell_type: "code" as const, metadata: {}, source });
+ * const { notebook, failure } = await executeNotebook({
+ *   cells: [code("const z = -2;\nconsole.log(Math.max(0, z))"), code("z = 3;"), code("1")],
+ *   metadata: {},
+ *   nbformat: 4,
+ *   nbformat_minor: 5,
+ * }, { cwd: ".", timeout: 60 });
+ * const [first, , third] = notebook.cells;
+ * assert.deepEqual(first.outputs?.map((output) => output.text), ["0\n"]);
+ * assert.deepEqual(notebook.cells.map((cell) => cell.execution_count), [1, 2, null]);
+ * assert.equal(failure?.cellIndex, 1);
+ * assert.equal(failure?.ename, "TypeError");
+ * assert.deepEqual(third.outputs, []);
+ * ```
  */
 export async function executeNotebook(
   notebook: Notebook,

@@ -8,6 +8,23 @@
  * Writes a file through a temporary file in the same folder and a rename, so that a reader (or
  * an interrupted run) sees the old content or the new one, never a part of the new one. On an
  * error the temporary file is removed and the old content stays.
+ *
+ * @example
+ * ```ts
+ * import { writeTextFileAtomic } from "./files.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const folder = await Deno.makeTempDir({ dir: "build" });
+ * await writeTextFileAtomic(`${folder}/page.html`, "old");
+ * await writeTextFileAtomic(`${folder}/page.html`, "new");
+ * assert.equal(await Deno.readTextFile(`${folder}/page.html`), "new");
+ * // A write whose rename fails (a folder holds the name) leaves no temporary file behind.
+ * await Deno.mkdir(`${folder}/taken`);
+ * await assert.rejects(() => writeTextFileAtomic(`${folder}/taken`, "x"), Error);
+ * const names = [...Deno.readDirSync(folder)].map((entry) => entry.name).sort();
+ * assert.deepEqual(names, ["page.html", "taken"]);
+ * await Deno.remove(folder, { recursive: true });
+ * ```
  */
 export async function writeTextFileAtomic(path: string, text: string): Promise<void> {
   const at = path.lastIndexOf("/");

@@ -20,12 +20,35 @@ import { PAGE_CSS } from "./page_css.ts";
 import { firstHeading } from "./series.ts";
 import { formatTables } from "./tables.ts";
 
-/** Escapes text for HTML element content and attribute values. */
+/**
+ * Escapes text for HTML element content and attribute values.
+ *
+ * @example
+ * ```ts
+ * import { escapeHtml } from "./html.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const escaped = "&#60;b title=&#34;x&#34;&#62;R&#38;D&#60;/b&#62;";
+ * assert.equal(escapeHtml(`<b title="x">R&D</b>`), escaped);
+ * assert.equal(escapeHtml("f(z) = max(0, z)"), "f(z) = max(0, z)");
+ * ```
+ */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-/** Removes ANSI escape sequences (colours) from kernel text. */
+/**
+ * Removes ANSI escape sequences (colours) from kernel text.
+ *
+ * @example
+ * ```ts
+ * import { stripAnsi } from "./html.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(stripAnsi("\x1b[31mTypeError\x1b[0m: bad alpha"), "TypeError: bad alpha");
+ * assert.equal(stripAnsi("plain [31m"), "plain [31m");
+ * ```
+ */
 export function stripAnsi(text: string): string {
   // deno-lint-ignore no-control-regex
   return text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "");
@@ -40,6 +63,18 @@ let katexCss: string | undefined;
 /**
  * The KaTeX stylesheet with every font as an inline woff2 data: URL (other formats dropped).
  * Read once from the katex package in node_modules.
+ *
+ * @example
+ * ```ts
+ * import { inlineKatexCss, networkResources } from "./html.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const css = await inlineKatexCss();
+ * assert.match(css, /\.katex\{/);
+ * assert.match(css, /src:url\(data:font\/woff2;base64,/);
+ * assert.doesNotMatch(css, /url\(fonts\//);
+ * assert.deepEqual(networkResources(`<style>${css}</style>`), []);
+ * ```
  */
 export async function inlineKatexCss(): Promise<string> {
   if (katexCss !== undefined) return katexCss;
@@ -66,6 +101,26 @@ export async function inlineKatexCss(): Promise<string> {
  * Jupyter Notebook's order of preference: `text/html` (kept as-is, scripts included, so a live
  * output works in the page), `text/markdown`, `text/latex`, `image/svg+xml`, `image/png`,
  * `image/jpeg`, `application/json`, `text/plain`.
+ *
+ * @example
+ * ```ts
+ * import { renderOutput } from "./html.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const both = { "text/plain": "[Figure]", "image/svg+xml": "<svg></svg>" };
+ * assert.equal(
+ *   renderOutput({ output_type: "display_data", data: both }),
+ *   '<div class="output svg"><svg></svg></div>',
+ * );
+ * assert.equal(
+ *   renderOutput({ output_type: "stream", name: "stdout", text: ["a < b\n"] }),
+ *   '<pre class="output stream stdout">a &#60; b\n</pre>',
+ * );
+ * assert.equal(
+ *   renderOutput({ output_type: "error", ename: "RangeError", evalue: "a < 0", traceback: [] }),
+ *   '<pre class="output error">RangeError: a &#60; 0</pre>',
+ * );
+ * ```
  */
 export function renderOutput(output: Output): string {
   switch (output.output_type) {
@@ -186,7 +241,19 @@ export interface TocEntry {
   html: string;
 }
 
-/** The headings with an id in rendered HTML, in order. */
+/**
+ * The headings with an id in rendered HTML, in order.
+ *
+ * @example
+ * ```ts
+ * import { headingsOf } from "./html.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const html = '<h2 id="dying-relu"><a href="#dying-relu">Dying ReLU</a></h2><p>Text</p>' +
+ *   "<h3>No id</h3>";
+ * assert.deepEqual(headingsOf(html), [{ level: 2, id: "dying-relu", html: "Dying ReLU" }]);
+ * ```
+ */
 export function headingsOf(html: string): TocEntry[] {
   const found: TocEntry[] = [];
   for (const m of html.matchAll(/<h([1-6]) id="([^"]*)">([\s\S]*?)<\/h\1>/g)) {
@@ -199,6 +266,36 @@ export function headingsOf(html: string): TocEntry[] {
  * Renders a notebook as a self-contained HTML page, with links to `index.html` and to the
  * previous and next notebook at the top and the bottom, and a table of contents of its level 2
  * and 3 headings (a sidebar on wide screens, a collapsed list at the top on narrow ones).
+ *
+ * @example
+ * ```ts
+ * import type { Notebook } from "./notebook.ts";
+ * import { headingsOf, networkResources, renderNotebookHtml } from "./html.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const notebook: Notebook = {
+ *   cells: [
+ *     { cell_type: "markdown", metadata: {}, source: "# ReLU\n\n## The kink at $z = 0$" },
+ *     {
+ *       cell_type: "code",
+ *       metadata: {},
+ *       source: "Math.max(0, -2)",
+ *       outputs: [{ output_type: "execute_result", data: { "text/plain": "0" } }],
+ *     },
+ *   ],
+ *   metadata: {},
+ *   nbformat: 4,
+ *   nbformat_minor: 5,
+ * };
+ * const next = { name: "02-next", title: "Next one" };
+ * const page = await renderNotebookHtml(notebook, { next });
+ * assert.match(page, /<title>ReLU<\/title>/);
+ * assert.match(page, /href="02-next\.html"/);
+ * assert.match(page, /class="katex"/);
+ * assert.equal(headingsOf(page).filter((h) => h.level === 2).length, 1);
+ * assert.deepEqual(networkResources(page), []);
+ * await assert.rejects(() => renderNotebookHtml(notebook, { titel: "x" } as never), TypeError);
+ * ```
  */
 export async function renderNotebookHtml(
   notebook: Notebook,
@@ -278,6 +375,20 @@ ${body}
  * Lists the network resources a page would load: `src`/`href` URLs on any element but `<a>`
  * (plain links stay links), CSS `url(...)` and `@import` with an http(s) or protocol-relative
  * address. A self-contained page has none.
+ *
+ * @example
+ * ```ts
+ * import { networkResources } from "./html.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const html = '<a href="https://d2l.ai">d2l</a><img src="https://cdn.example/plot.png">' +
+ *   "<style>@font-face{src:url(//fonts.example/f.woff2)}</style>" +
+ *   '<img src="data:image/png;base64,AA">';
+ * assert.deepEqual(networkResources(html), [
+ *   '<img src="https://cdn.example/plot.png',
+ *   "url(//fonts.example/f.woff2)",
+ * ]);
+ * ```
  */
 export function networkResources(html: string): string[] {
   const found: string[] = [];
@@ -295,14 +406,34 @@ export function networkResources(html: string): string[] {
 export interface IndexEntry {
   /** Notebook file name without extension. */
   name: string;
+  /** The notebook's title, the link's text. */
   title: string;
+  /** How its last run ended. */
   status: "ok" | "failed";
+  /** How long its last run took, in seconds. */
   seconds: number;
   /** The notebook's first paragraph, as Markdown. */
   summary?: string;
 }
 
-/** Renders build/index.html: every notebook with its title, first paragraph and last run. */
+/**
+ * Renders build/index.html: every notebook with its title, first paragraph and last run.
+ *
+ * @example
+ * ```ts
+ * import { networkResources, renderIndexHtml } from "./html.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const html = await renderIndexHtml([
+ *   { name: "01-relu-overview", title: "ReLU", status: "ok", seconds: 4.2, summary: "*ReLU*." },
+ *   { name: "02-relu-advantages", title: "Why ReLU", status: "failed", seconds: 1.5 },
+ * ]);
+ * assert.match(html, /href="01-relu-overview\.html"/);
+ * assert.match(html, /<em>ReLU<\/em>/);
+ * assert.match(html, /failed/);
+ * assert.deepEqual(networkResources(html), []);
+ * ```
+ */
 export async function renderIndexHtml(entries: IndexEntry[]): Promise<string> {
   const items = entries.map((e) => {
     const summary = e.summary ? renderMarkdown(e.summary) : "";

@@ -33,10 +33,32 @@ export interface Jupyter {
   python: string;
 }
 
-/** Debian's Jupyter (the first python3 on PATH may be another Python, without Jupyter). */
+/**
+ * Debian's Jupyter (the first python3 on PATH may be another Python, without Jupyter).
+ *
+ * @example
+ * ```ts
+ * import { DEBIAN_JUPYTER, hasJupyterClient } from "./jupyter.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(DEBIAN_JUPYTER.jupyter, "/usr/bin/jupyter");
+ * assert.ok(await hasJupyterClient(DEBIAN_JUPYTER.python));
+ * ```
+ */
 export const DEBIAN_JUPYTER: Jupyter = { jupyter: "/usr/bin/jupyter", python: "/usr/bin/python3" };
 
-/** The Debian packages installed when no Jupyter is found. */
+/**
+ * The Debian packages installed when no Jupyter is found.
+ *
+ * @example
+ * ```ts
+ * import { APT_PACKAGES } from "./jupyter.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.ok(APT_PACKAGES.includes("jupyter-client"));
+ * assert.ok(APT_PACKAGES.every((name) => /^[a-z0-9][a-z0-9.+-]+$/.test(name)));
+ * ```
+ */
 export const APT_PACKAGES = [
   "jupyter-notebook",
   "jupyter-nbconvert",
@@ -44,11 +66,35 @@ export const APT_PACKAGES = [
   "jupyter-client",
 ];
 
-/** The command that installs them, as shown to a user who is not root. */
-export const APT_COMMAND = aptCommand(APT_PACKAGES);
+/**
+ * The command that installs them, as shown to a user who is not root.
+ *
+ * @example
+ * ```ts
+ * import { APT_COMMAND, APT_PACKAGES } from "./jupyter.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(APT_COMMAND, `apt-get update && apt-get install -y ${APT_PACKAGES.join(" ")}`);
+ * ```
+ */
+export const APT_COMMAND: string = aptCommand(APT_PACKAGES);
 
-/** Jupyter is missing and cannot be installed from here; the message is one line. */
+/**
+ * Jupyter is missing and cannot be installed from here; the message is one line.
+ *
+ * @example
+ * ```ts
+ * import { JupyterMissingError, missingJupyterAction } from "./jupyter.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const refusal = missingJupyterAction(1000);
+ * assert.ok(refusal instanceof JupyterMissingError);
+ * assert.equal(refusal.name, "JupyterMissingError");
+ * assert.ok(!refusal.message.includes("\n"));
+ * ```
+ */
 export class JupyterMissingError extends Error {
+  /** The error's name, as printed before its message. */
   override name = "JupyterMissingError";
 }
 
@@ -82,6 +128,20 @@ function runPython(
  * The Python a `jupyter` command runs on: the interpreter of its `#!` line (through
  * `/usr/bin/env` too), or, for a wrapper that is not a Python script (a pyenv shim, say), the
  * `sys.executable` that `jupyter troubleshoot` prints. `undefined` when neither tells.
+ *
+ * @example
+ * ```ts
+ * import { pythonOfJupyter } from "./jupyter.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(await pythonOfJupyter("/usr/bin/jupyter", "/usr/bin"), "/usr/bin/python3");
+ * // A script that finds its Python through env, on the search path given.
+ * const folder = await Deno.makeTempDir({ dir: "build" });
+ * await Deno.writeTextFile(`${folder}/jupyter`, "#!/usr/bin/env -S python3 -u\nprint(1)\n");
+ * const python = await pythonOfJupyter(`${folder}/jupyter`, "/no/such/dir:/usr/bin");
+ * assert.equal(python, "/usr/bin/python3");
+ * await Deno.remove(folder, { recursive: true });
+ * ```
  */
 export async function pythonOfJupyter(
   jupyter: string,
@@ -153,7 +213,18 @@ async function sysExecutableOf(jupyter: string): Promise<string | undefined> {
   return found;
 }
 
-/** Whether `python` can import jupyter_client (the one module the runner needs). */
+/**
+ * Whether `python` can import jupyter_client (the one module the runner needs).
+ *
+ * @example
+ * ```ts
+ * import { hasJupyterClient } from "./jupyter.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.ok(await hasJupyterClient("/usr/bin/python3"));
+ * assert.ok(!await hasJupyterClient("/no/such/python3"));
+ * ```
+ */
 export async function hasJupyterClient(
   python: string,
   env: Record<string, string> = {},
@@ -164,6 +235,17 @@ export async function hasJupyterClient(
 /**
  * The Jupyter to use: the `jupyter` on PATH when its Python has jupyter_client, else Debian's
  * when its Python has it; `undefined` when neither.
+ *
+ * @example
+ * ```ts
+ * import { DEBIAN_JUPYTER, findJupyter } from "./jupyter.ts";
+ * import assert from "node:assert/strict";
+ *
+ * // No jupyter on the search path: Debian's, whose Python has jupyter_client.
+ * assert.deepEqual(await findJupyter({ path: "/no/such/dir" }), DEBIAN_JUPYTER);
+ * const nowhere = { jupyter: "/no/such/jupyter", python: "/usr/bin/python3" };
+ * assert.equal(await findJupyter({ path: "/no/such/dir", debian: nowhere }), undefined);
+ * ```
  */
 export async function findJupyter(access: SystemAccess = {}): Promise<Jupyter | undefined> {
   const path = searchPath(access.path);
@@ -182,6 +264,17 @@ export async function findJupyter(access: SystemAccess = {}): Promise<Jupyter | 
 /**
  * What to do when no Jupyter is found: install Debian's packages as root, else refuse with one
  * line naming the apt-get command. A pure decision, so that it can be tested for any user.
+ *
+ * @example
+ * ```ts
+ * import { APT_COMMAND, JupyterMissingError, missingJupyterAction } from "./jupyter.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(missingJupyterAction(0), "install");
+ * const refusal = missingJupyterAction(1000);
+ * assert.ok(refusal instanceof JupyterMissingError && refusal.message.endsWith(APT_COMMAND));
+ * assert.ok(missingJupyterAction(null) instanceof JupyterMissingError);
+ * ```
  */
 export function missingJupyterAction(uid: number | null): "install" | JupyterMissingError {
   if (uid === 0) return "install";
@@ -198,6 +291,20 @@ let located: Promise<Jupyter> | undefined;
  * with apt-get as root (its output goes to `log`), else throws a
  * {@linkcode JupyterMissingError} naming the apt-get command. Without `access`, the answer is
  * looked up once per process.
+ *
+ * @example
+ * ```ts
+ * import { DEBIAN_JUPYTER, ensureJupyter, JupyterMissingError } from "./jupyter.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(await ensureJupyter({ path: "/no/such/dir" }), DEBIAN_JUPYTER);
+ * // None found and not root: refused in one line, nothing installed.
+ * const debian = { jupyter: "/no/such/jupyter", python: "/usr/bin/python3" };
+ * const nowhere = { path: "/no/such/dir", debian };
+ * await assert.rejects(() => ensureJupyter({ ...nowhere, uid: 1000 }), JupyterMissingError);
+ * // As root, but with no apt-get on the search path: refused too.
+ * await assert.rejects(() => ensureJupyter({ ...nowhere, uid: 0 }), /apt-get is not on PATH/);
+ * ```
  */
 export function ensureJupyter(access?: SystemAccess): Promise<Jupyter> {
   if (access) return locateOrInstall(access);
@@ -232,7 +339,20 @@ async function locateOrInstall(access: SystemAccess): Promise<Jupyter> {
   return installed;
 }
 
-/** The kernel.json the runner writes: `deno` (the running one), with NO_COLOR=1. */
+/**
+ * The kernel.json the runner writes: `deno` (the running one), with NO_COLOR=1.
+ *
+ * @example
+ * ```ts
+ * import { kernelSpec } from "./jupyter.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const spec = kernelSpec("/opt/deno/bin/deno");
+ * const argv = ["/opt/deno/bin/deno", "jupyter", "--kernel", "--conn", "{connection_file}"];
+ * assert.deepEqual(spec.argv, argv);
+ * assert.deepEqual(spec.env, { NO_COLOR: "1" });
+ * ```
+ */
 export function kernelSpec(deno: string): Record<string, unknown> {
   return {
     argv: [deno, "jupyter", "--kernel", "--conn", "{connection_file}"],
@@ -242,7 +362,18 @@ export function kernelSpec(deno: string): Record<string, unknown> {
   };
 }
 
-/** The private Jupyter data folder of headless runs, under the build folder. */
+/**
+ * The private Jupyter data folder of headless runs, under the build folder.
+ *
+ * @example
+ * ```ts
+ * import { privateJupyterPath } from "./jupyter.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(privateJupyterPath(), "build/jupyter");
+ * assert.equal(privateJupyterPath("out"), "out/jupyter");
+ * ```
+ */
 export function privateJupyterPath(buildDir = "build"): string {
   return `${buildDir}/jupyter`;
 }
@@ -254,6 +385,21 @@ export function privateJupyterPath(buildDir = "build"): string {
  * folders, so the user's own kernelspecs are neither used nor touched.
  *
  * @returns Whether the file was (re)written.
+ *
+ * @example
+ * ```ts
+ * import { ensureKernelSpec, kernelSpec } from "./jupyter.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const folder = await Deno.makeTempDir({ dir: "build" });
+ * assert.equal(await ensureKernelSpec(folder, "/opt/deno"), true);
+ * assert.equal(await ensureKernelSpec(folder, "/opt/deno"), false);
+ * const file = `${folder}/jupyter/kernels/deno/kernel.json`;
+ * const written = JSON.parse(await Deno.readTextFile(file));
+ * assert.deepEqual(written, kernelSpec("/opt/deno"));
+ * assert.equal(await ensureKernelSpec(folder, "/usr/local/bin/deno"), true);
+ * await Deno.remove(folder, { recursive: true });
+ * ```
  */
 export async function ensureKernelSpec(
   buildDir = "build",
@@ -275,6 +421,8 @@ interface KernelSpecList {
 
 /** What {@linkcode ensureUserKernelSpec} found and did. */
 export interface UserKernelSpecResult {
+  /** Kept the user's working kernelspec, installed one where there was none, or replaced one
+   * whose program no longer exists. */
   action: "kept" | "installed" | "replaced";
   /** One line saying what was done, for the user. */
   message: string;
@@ -285,6 +433,37 @@ export interface UserKernelSpecResult {
  * whatever `deno` kernelspec Jupyter lists when its program exists (one from
  * `deno jupyter --install`, say); installs one for `deno` (default: the running deno) with
  * `jupyter kernelspec install --user` only when there is none or its program no longer exists.
+ *
+ * @example
+ * ```ts
+ * import { ensureUserKernelSpec } from "./jupyter.ts";
+ * import assert from "node:assert/strict";
+ *
+ * // A stand-in jupyter: lists a deno kernelspec whose program is `program`, installs by printing.
+ * const folder = await Deno.makeTempDir({ dir: "build" });
+ * const buildDir = `${folder}/build`;
+ * await Deno.mkdir(`${folder}/bin`);
+ * const standIn = async (program: string) => {
+ *   const listing = JSON.stringify({
+ *     kernelspecs: { deno: { resource_dir: "/home/u/kernels/deno", spec: { argv: [program] } } },
+ *   });
+ *   await Deno.writeTextFile(
+ *     `${folder}/bin/jupyter`,
+ *     `#!/bin/sh\nif [ "$2" = list ]; then echo '${listing}'; ` +
+ *       `else echo "Installed kernelspec deno in /home/u/new/deno"; fi\n`,
+ *   );
+ *   await Deno.chmod(`${folder}/bin/jupyter`, 0o755);
+ *   return { jupyter: `${folder}/bin/jupyter`, python: "/usr/bin/python3" };
+ * };
+ * const kept = await ensureUserKernelSpec(await standIn("/usr/bin/python3"), { buildDir });
+ * assert.equal(kept.action, "kept");
+ * const gone = await standIn("/no/such/deno");
+ * const replaced = await ensureUserKernelSpec(gone, { buildDir, deno: "/opt/deno" });
+ * assert.equal(replaced.action, "replaced");
+ * const expected = "with one in /home/u/new/deno for /opt/deno";
+ * assert.ok(replaced.message.endsWith(expected), replaced.message);
+ * await Deno.remove(folder, { recursive: true });
+ * ```
  */
 export async function ensureUserKernelSpec(
   jupyter: Jupyter,

@@ -16,7 +16,21 @@ import {
   type SystemAccess,
 } from "./jupyter.ts";
 
-/** The Jupyter front end to start: `notebook` when its Python has it, else `lab`. */
+/**
+ * The Jupyter front end to start: `notebook` when its Python has it, else `lab`.
+ *
+ * @example
+ * ```ts
+ * import { frontEnd } from "./lab.ts";
+ * import assert from "node:assert/strict";
+ *
+ * // Debian's Jupyter has Notebook; a Python with neither Notebook nor JupyterLab has no front end.
+ * const debian = { jupyter: "/usr/bin/jupyter", python: "/usr/bin/python3" };
+ * assert.equal(await frontEnd(debian), "notebook");
+ * const bare = { jupyter: "/usr/bin/jupyter", python: "/usr/bin/false" };
+ * assert.equal(await frontEnd(bare), undefined);
+ * ```
+ */
 export async function frontEnd(jupyter: Jupyter): Promise<"notebook" | "lab" | undefined> {
   for (const [module, command] of [["notebook", "notebook"], ["jupyterlab", "lab"]] as const) {
     const probe = await new Deno.Command(jupyter.python, {
@@ -33,6 +47,16 @@ export async function frontEnd(jupyter: Jupyter): Promise<"notebook" | "lab" | u
 /**
  * Runs the lab task; returns the exit code. `system` stands in for what the Jupyter discovery
  * reads (tests pass stand-ins); without it the real system is used.
+ *
+ * @example
+ * ```ts
+ * import { lab } from "./lab.ts";
+ * import assert from "node:assert/strict";
+ *
+ * // No Jupyter found and not root: exit code 2 with one line naming apt-get (nothing started).
+ * const debian = { jupyter: "/no/such/jupyter", python: "/usr/bin/python3" };
+ * assert.equal(await lab([], { path: "/no/such/dir", debian, uid: 1000 }), 2);
+ * ```
  */
 export async function lab(args: string[], system?: SystemAccess): Promise<number> {
   let jupyter: Jupyter;

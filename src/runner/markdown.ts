@@ -12,7 +12,19 @@ import { Marked } from "marked";
 
 const marked = new Marked({ gfm: true, async: false });
 
-/** Renders TeX to HTML (MathML + HTML output); errors show as red source, never throw. */
+/**
+ * Renders TeX to HTML (MathML + HTML output); errors show as red source, never throw.
+ *
+ * @example
+ * ```ts
+ * import { renderTex } from "./markdown.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.match(renderTex("\\max(0, z)", false), /<math xmlns=.*<mo>max<\/mo>|class="mop">max</s);
+ * assert.match(renderTex("x^2", true), /class="katex-display"/);
+ * assert.match(renderTex("\\frac{1}{", false), /katex-error/);
+ * ```
+ */
 export function renderTex(tex: string, displayMode: boolean): string {
   return katex.renderToString(tex, { displayMode, throwOnError: false, output: "htmlAndMathml" });
 }
@@ -22,6 +34,18 @@ const PLACEHOLDER = (i: number) => `KATEXPLACEHOLDER${i}X`;
 /**
  * Renders Markdown with maths: `$$...$$` (display, may span lines), `\[...\]`, `$...$` and
  * `\(...\)` (inline). A `\$` stays a dollar sign; code spans and fenced code are left alone.
+ *
+ * @example
+ * ```ts
+ * import { renderMarkdown } from "./markdown.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const html = renderMarkdown("## Slope $\\alpha$\n\nKeep `$x$` and \\$5; $a_1 * b_2$ is maths.");
+ * assert.match(html, /^<h2 id="Slope-\$\\alpha\$">Slope <span class="katex">/);
+ * assert.match(html, /<code>\$x\$<\/code>/);
+ * assert.match(html, / and \$5; <span class="katex">/);
+ * assert.doesNotMatch(html, /<em>/);
+ * ```
  */
 export function renderMarkdown(text: string): string {
   const maths: string[] = [];
@@ -51,6 +75,16 @@ export function renderMarkdown(text: string): string {
  * The ids Jupyter Notebook gives the ATX headings (`# ...`) of a Markdown cell: the raw heading
  * text, maths included, with spaces replaced by `-`. `parts` alternates text and code, as split
  * in {@linkcode renderMarkdown}; headings inside code are not headings.
+ *
+ * @example
+ * ```ts
+ * import { headingIds } from "./markdown.ts";
+ * import assert from "node:assert/strict";
+ *
+ * // Text and code alternate, as renderMarkdown splits them.
+ * const parts = ["## The kink at $z = 0$\n", "`# not a heading`", "\n### Leaky ReLU ##"];
+ * assert.deepEqual(headingIds(parts), ["The-kink-at-$z-=-0$", "Leaky-ReLU"]);
+ * ```
  */
 export function headingIds(parts: string[]): string[] {
   const ids: string[] = [];

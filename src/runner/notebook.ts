@@ -7,37 +7,69 @@
 
 /** A Jupyter output, as stored in a notebook. */
 export interface Output {
+  /** The kind of output: printed text, a display, a cell's value or an error. */
   output_type: "stream" | "display_data" | "execute_result" | "error";
+  /** A stream's name: `"stdout"` or `"stderr"`. */
   name?: string;
+  /** A stream's text, as one string or a list of lines. */
   text?: string | string[];
+  /** A display's or a value's MIME bundle: MIME type to content. */
   data?: Record<string, unknown>;
+  /** Metadata of the MIME bundle (sizes, for instance). */
   metadata?: Record<string, unknown>;
+  /** An `execute_result`'s execution count. */
   execution_count?: number | null;
+  /** An error's name, e.g. `"TypeError"`. */
   ename?: string;
+  /** An error's message. */
   evalue?: string;
+  /** An error's traceback, one entry per line (with ANSI colours as the kernel sent them). */
   traceback?: string[];
 }
 
 /** A notebook cell. `source` may be stored as one string or as a list of lines. */
 export interface Cell {
+  /** What the cell holds. */
   cell_type: "code" | "markdown" | "raw";
+  /** The cell's id (nbformat 4.5); the runner stores `cell-00`, `cell-01`, ... */
   id?: string;
+  /** The cell's metadata; `tags` lists its tags (`parameters`, `nondeterministic`, ...). */
   metadata: { tags?: string[]; [key: string]: unknown };
+  /** The cell's text, as one string or a list of lines. */
   source: string | string[];
+  /** A code cell's outputs, in order. */
   outputs?: Output[];
+  /** A code cell's execution count; null before it ran. */
   execution_count?: number | null;
+  /** A markdown cell's attached files, kept as they are. */
   attachments?: unknown;
 }
 
 /** A whole notebook. */
 export interface Notebook {
+  /** The cells, in order. */
   cells: Cell[];
+  /** The notebook's metadata (kernelspec, language info). */
   metadata: Record<string, unknown>;
+  /** The major format version: 4. */
   nbformat: number;
+  /** The minor format version; the runner stores 5. */
   nbformat_minor: number;
 }
 
-/** The kernelspec metadata every executed notebook carries. */
+/**
+ * The kernelspec metadata every executed notebook carries.
+ *
+ * @example
+ * ```ts
+ * import { DENO_KERNELSPEC, normalizeNotebook } from "./notebook.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const stored = normalizeNotebook({ cells: [], metadata: {}, nbformat: 4, nbformat_minor: 4 });
+ * assert.equal(DENO_KERNELSPEC.kernelspec.name, "deno");
+ * assert.deepEqual(stored.metadata.kernelspec, DENO_KERNELSPEC.kernelspec);
+ * ```
+ */
 export const DENO_KERNELSPEC = {
   kernelspec: { display_name: "Deno", language: "typescript", name: "deno" },
   language_info: {
@@ -50,21 +82,69 @@ export const DENO_KERNELSPEC = {
   },
 };
 
-/** Tag that marks a cell whose outputs may differ between runs (timings). */
+/**
+ * Tag that marks a cell whose outputs may differ between runs (timings).
+ *
+ * @example
+ * ```ts
+ * import { type Cell, hasTag, NONDETERMINISTIC_TAG } from "./notebook.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const timing: Cell = { cell_type: "code", metadata: { tags: ["nondeterministic"] }, source: "" };
+ * assert.equal(NONDETERMINISTIC_TAG, "nondeterministic");
+ * assert.ok(hasTag(timing, NONDETERMINISTIC_TAG));
+ * ```
+ */
 export const NONDETERMINISTIC_TAG = "nondeterministic";
 
-/** Joins a cell source (string or list of lines) into one string. */
+/**
+ * Joins a cell source (string or list of lines) into one string.
+ *
+ * @example
+ * ```ts
+ * import { sourceText } from "./notebook.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(sourceText({ source: ["const a = 1;\n", "a + 1"] }), "const a = 1;\na + 1");
+ * assert.equal(sourceText({ source: "a + 1" }), "a + 1");
+ * ```
+ */
 export function sourceText(cell: Pick<Cell, "source">): string {
   return Array.isArray(cell.source) ? cell.source.join("") : cell.source;
 }
 
-/** Splits text into nbformat's list-of-lines form (each line keeps its newline). */
+/**
+ * Splits text into nbformat's list-of-lines form (each line keeps its newline).
+ *
+ * @example
+ * ```ts
+ * import { splitLines } from "./notebook.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(splitLines("a\nb\n"), ["a\n", "b\n"]);
+ * assert.deepEqual(splitLines("a\n\nb"), ["a\n", "\n", "b"]);
+ * assert.deepEqual(splitLines(""), []);
+ * ```
+ */
 export function splitLines(text: string): string[] {
   const lines = text.match(/[^\n]*\n|[^\n]+$/g);
   return lines ?? [];
 }
 
-/** Whether a cell carries a tag. */
+/**
+ * Whether a cell carries a tag.
+ *
+ * @example
+ * ```ts
+ * import { type Cell, hasTag } from "./notebook.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const cell: Cell = { cell_type: "code", metadata: { tags: ["parameters"] }, source: "" };
+ * assert.ok(hasTag(cell, "parameters"));
+ * assert.ok(!hasTag(cell, "figure"));
+ * assert.ok(!hasTag({ ...cell, metadata: {} }, "parameters"));
+ * ```
+ */
 export function hasTag(cell: Cell, tag: string): boolean {
   return (cell.metadata.tags ?? []).includes(tag);
 }
@@ -75,6 +155,21 @@ const CELL_TYPES = ["code", "markdown", "raw"];
  * Parses notebook JSON, checking the parts the runner relies on. Anything else (damaged JSON,
  * another nbformat, a cell without a type or source) is a TypeError whose message is one line
  * naming the file and what is wrong.
+ *
+ * @example
+ * ```ts
+ * import { parseNotebook } from "./notebook.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const cells = [{ cell_type: "code", source: "1" }];
+ * const notebook = parseNotebook(JSON.stringify({ nbformat: 4, nbformat_minor: 5, cells }));
+ * assert.deepEqual(notebook.cells[0].metadata, {});
+ * assert.throws(
+ *   () => parseNotebook('{"nbformat": 3, "worksheets": []}', "old.ipynb"),
+ *   (error: Error) => error instanceof TypeError && /^Cannot read old\.ipynb/.test(error.message),
+ * );
+ * assert.throws(() => parseNotebook("{", "cut.ipynb"), /it is not valid JSON/);
+ * ```
  */
 export function parseNotebook(json: string, name = "notebook"): Notebook {
   const fail = (problem: string) =>
@@ -113,6 +208,24 @@ export function parseNotebook(json: string, name = "notebook"): Notebook {
 /**
  * Serialises a notebook the way Jupyter does (sorted keys, one-space indent, trailing newline),
  * so that files saved by the runner and by Jupyter diff cleanly.
+ *
+ * @example
+ * ```ts
+ * import { serializeNotebook } from "./notebook.ts";
+ * import assert from "node:assert/strict";
+ *
+ * // Keys sorted, one-space indent, a final newline.
+ * const text = serializeNotebook({ nbformat_minor: 5, nbformat: 4, metadata: {}, cells: [] });
+ * assert.deepEqual(text.split("\n"), [
+ *   "{",
+ *   ' "cells": [],',
+ *   ' "metadata": {},',
+ *   ' "nbformat": 4,',
+ *   ' "nbformat_minor": 5',
+ *   "}",
+ *   "",
+ * ]);
+ * ```
  */
 export function serializeNotebook(notebook: Notebook): string {
   return JSON.stringify(sortKeys(notebook), null, 1) + "\n";
@@ -138,6 +251,21 @@ function multiline(text: unknown): unknown {
 /**
  * Normalises one output to its stored form: text fields as line lists, `text/*` and SVG data as
  * line lists, nothing the kernel varies per run (ids, timestamps).
+ *
+ * @example
+ * ```ts
+ * import { normalizeOutput } from "./notebook.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const stream = normalizeOutput({ output_type: "stream", name: "stdout", text: "1\n2\n" });
+ * assert.deepEqual(stream.text, ["1\n", "2\n"]);
+ * const shown = normalizeOutput({
+ *   output_type: "display_data",
+ *   data: { "text/plain": "a\nb", "application/json": { a: 1 } },
+ * });
+ * assert.deepEqual(shown.data, { "text/plain": ["a\n", "b"], "application/json": { a: 1 } });
+ * assert.deepEqual(shown.metadata, {});
+ * ```
  */
 export function normalizeOutput(output: Output): Output {
   const out: Output = { ...output };
@@ -164,6 +292,25 @@ export function normalizeOutput(output: Output): Output {
 /**
  * Normalises a notebook for storage: sequential ids and execution counts, no per-run metadata
  * (execution timestamps, collapsed/scrolled state), the Deno kernelspec.
+ *
+ * @example
+ * ```ts
+ * import { normalizeNotebook } from "./notebook.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const stored = normalizeNotebook({
+ *   cells: [{ cell_type: "code", id: "x7", metadata: { collapsed: true }, source: "1 + 1" }],
+ *   metadata: {},
+ *   nbformat: 4,
+ *   nbformat_minor: 4,
+ * });
+ * const [cell] = stored.cells;
+ * assert.equal(cell.id, "cell-00");
+ * assert.deepEqual(cell.metadata, {});
+ * assert.deepEqual(cell.source, ["1 + 1\n"]);
+ * assert.deepEqual([cell.outputs, cell.execution_count], [[], null]);
+ * assert.equal(stored.nbformat_minor, 5);
+ * ```
  */
 export function normalizeNotebook(notebook: Notebook): Notebook {
   const cells = notebook.cells.map((cell, index): Cell => {
@@ -198,7 +345,31 @@ export function normalizeNotebook(notebook: Notebook): Notebook {
   };
 }
 
-/** Removes outputs and execution counts (the form used to compare inputs). */
+/**
+ * Removes outputs and execution counts (the form used to compare inputs).
+ *
+ * @example
+ * ```ts
+ * import { type Notebook, stripOutputs } from "./notebook.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const ran: Notebook = {
+ *   cells: [
+ *     { cell_type: "markdown", metadata: {}, source: "# Title" },
+ *     { cell_type: "code", metadata: {}, source: "1", execution_count: 3, outputs: [
+ *       { output_type: "execute_result", data: { "text/plain": "1" }, execution_count: 3 },
+ *     ] },
+ *   ],
+ *   metadata: {},
+ *   nbformat: 4,
+ *   nbformat_minor: 5,
+ * };
+ * const bare = stripOutputs(ran);
+ * assert.deepEqual([bare.cells[1].outputs, bare.cells[1].execution_count], [[], null]);
+ * assert.equal(bare.cells[0], ran.cells[0]);
+ * assert.equal(ran.cells[1].outputs?.length, 1);
+ * ```
+ */
 export function stripOutputs(notebook: Notebook): Notebook {
   return {
     ...notebook,
@@ -214,6 +385,27 @@ export function stripOutputs(notebook: Notebook): Notebook {
  * `#`, and of other outputs only their kind and MIME types. Two runs of a deterministic notebook
  * give equal strings; so do two runs whose timings differ, but not a timing cell whose wording
  * changed (new code, or a verdict that came out otherwise).
+ *
+ * @example
+ * ```ts
+ * import { comparableText, type Notebook } from "./notebook.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const run = (seconds: string, tags: string[]): Notebook => ({
+ *   cells: [{
+ *     cell_type: "code",
+ *     metadata: { tags },
+ *     source: "time()",
+ *     outputs: [{ output_type: "stream", name: "stdout", text: `took ${seconds} s\n` }],
+ *   }],
+ *   metadata: {},
+ *   nbformat: 4,
+ *   nbformat_minor: 5,
+ * });
+ * const timing = ["nondeterministic"];
+ * assert.equal(comparableText(run("1.25", timing)), comparableText(run("0.9", timing)));
+ * assert.notEqual(comparableText(run("1.25", [])), comparableText(run("0.9", [])));
+ * ```
  */
 export function comparableText(notebook: Notebook): string {
   const normal = normalizeNotebook(notebook);

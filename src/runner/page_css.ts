@@ -13,7 +13,19 @@ const WIDE = "75rem";
 /** Width below which code prompts are hidden and outputs lose their indent. */
 const NARROW = "40rem";
 
-/** The page stylesheet. */
+/**
+ * The page stylesheet.
+ *
+ * @example
+ * ```ts
+ * import { PAGE_CSS } from "./page_css.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.match(PAGE_CSS, /\.table-scroll \{[^}]*overflow-x: auto/);
+ * assert.match(PAGE_CSS, /@media \(min-width: 75rem\)/);
+ * assert.doesNotMatch(PAGE_CSS, /url\(/);
+ * ```
+ */
 export const PAGE_CSS = `
 :root { --text: #1d1d1f; --muted: #6a737d; --line: #d0d7de; --soft: #f6f8fa; --link: #0b57d0; }
 body { font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--text);

@@ -10,9 +10,39 @@
 
 import { type Cell, hasTag, type Notebook, sourceText } from "./notebook.ts";
 
-/** Tag of the cell holding a notebook's parameter defaults. */
+/**
+ * Tag of the cell holding a notebook's parameter defaults.
+ *
+ * @example
+ * ```ts
+ * import { type Cell, hasTag } from "./notebook.ts";
+ * import { PARAMETERS_TAG } from "./parameters.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const cell: Cell = { cell_type: "code", metadata: { tags: ["parameters"] }, source: "" };
+ * assert.ok(hasTag(cell, PARAMETERS_TAG));
+ * ```
+ */
 export const PARAMETERS_TAG = "parameters";
-/** Tag of the cell the runner injects with overridden values. */
+/**
+ * Tag of the cell the runner injects with overridden values.
+ *
+ * @example
+ * ```ts
+ * import { hasTag, type Notebook } from "./notebook.ts";
+ * import { INJECTED_TAG, injectParameters } from "./parameters.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const notebook: Notebook = {
+ *   cells: [{ cell_type: "code", metadata: { tags: ["parameters"] }, source: "const a = 1;" }],
+ *   metadata: {},
+ *   nbformat: 4,
+ *   nbformat_minor: 5,
+ * };
+ * const injected = injectParameters(notebook, { a: 2 }).cells[1];
+ * assert.ok(hasTag(injected, INJECTED_TAG));
+ * ```
+ */
 export const INJECTED_TAG = "injected-parameters";
 
 /** A parameter override value: anything JSON can express. */
@@ -20,11 +50,28 @@ export type ParameterValue = unknown;
 
 /** A parameter declared in the parameters cell. */
 export interface Declaration {
+  /** The parameter's name. */
   name: string;
+  /** The keyword it is declared with, which an injected redeclaration must reuse. */
   keyword: "const" | "let" | "var";
 }
 
-/** A command-line parameter value that cannot be read; `reason` says why without the text. */
+/**
+ * A command-line parameter value that cannot be read; `reason` says why without the text.
+ *
+ * @example
+ * ```ts
+ * import { ParameterValueError, parseParameterValue } from "./parameters.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.throws(() => parseParameterValue("[1, 2"), (error: unknown) => {
+ *   assert.ok(error instanceof ParameterValueError && error instanceof TypeError);
+ *   assert.equal(error.text, "[1, 2");
+ *   assert.match(error.reason, /starts with \[ but is not JSON/);
+ *   return true;
+ * });
+ * ```
+ */
 export class ParameterValueError extends TypeError {
   /** The text given. */
   readonly text: string;
@@ -43,6 +90,19 @@ export class ParameterValueError extends TypeError {
  * quoted string), else the text itself as a string. Throws a {@linkcode ParameterValueError} for
  * text that starts like JSON (`[`, `{`, `"`) but is not JSON, and for a number that is not finite
  * (`1e999`, `NaN`, `Infinity`).
+ *
+ * @example
+ * ```ts
+ * import { ParameterValueError, parseParameterValue } from "./parameters.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(parseParameterValue("0.01"), 0.01);
+ * assert.equal(parseParameterValue("false"), false);
+ * assert.deepEqual(parseParameterValue("[16, 16]"), [16, 16]);
+ * assert.equal(parseParameterValue('"007"'), "007");
+ * assert.equal(parseParameterValue("relu"), "relu");
+ * assert.throws(() => parseParameterValue("1e999"), ParameterValueError);
+ * ```
  */
 export function parseParameterValue(text: string): ParameterValue {
   const trimmed = text.trim();
@@ -65,7 +125,19 @@ export function parseParameterValue(text: string): ParameterValue {
   return text;
 }
 
-/** Parses `name=value` into its parts. */
+/**
+ * Parses `name=value` into its parts.
+ *
+ * @example
+ * ```ts
+ * import { parseAssignment } from "./parameters.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(parseAssignment("alpha=0.1"), ["alpha", 0.1]);
+ * assert.deepEqual(parseAssignment("hidden=[8,8]"), ["hidden", [8, 8]]);
+ * assert.throws(() => parseAssignment("=3"), TypeError);
+ * ```
+ */
 export function parseAssignment(text: string): [string, ParameterValue] {
   const at = text.indexOf("=");
   if (at <= 0) {
@@ -77,6 +149,20 @@ export function parseAssignment(text: string): [string, ParameterValue] {
 /**
  * Lists the top-level declarations of a parameters cell: `const a = 1, b = 2;`, `let c = 3;`.
  * Only names declared at the start of a statement at nesting depth 0 count.
+ *
+ * @example
+ * ```ts
+ * import { declaredParameters } from "./parameters.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const source = "const alpha = 0.01, seeds = [1, 2];\nlet epochs = 200; // a comment\n" +
+ *   "function f() { const inner = 1; }";
+ * assert.deepEqual(declaredParameters(source), [
+ *   { name: "alpha", keyword: "const" },
+ *   { name: "seeds", keyword: "const" },
+ *   { name: "epochs", keyword: "let" },
+ * ]);
+ * ```
  */
 export function declaredParameters(source: string): Declaration[] {
   return declarations(source).map(({ name, keyword }) => ({ name, keyword }));
@@ -177,7 +263,30 @@ function blankStringsAndComments(source: string, strings = true): string {
   );
 }
 
-/** Finds the cell tagged `parameters`; at most one is allowed. */
+/**
+ * Finds the cell tagged `parameters`; at most one is allowed.
+ *
+ * @example
+ * ```ts
+ * import type { Cell, Notebook } from "./notebook.ts";
+ * import { parametersCellIndex } from "./parameters.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const cell = (tags: string[]): Cell => ({ cell_type: "code", metadata: { tags }, source: "" });
+ * const notebook = (cells: Cell[]): Notebook => ({
+ *   cells,
+ *   metadata: {},
+ *   nbformat: 4,
+ *   nbformat_minor: 5,
+ * });
+ * assert.equal(parametersCellIndex(notebook([cell([]), cell(["parameters"])])), 1);
+ * assert.equal(parametersCellIndex(notebook([cell([])])), -1);
+ * assert.throws(
+ *   () => parametersCellIndex(notebook([cell(["parameters"]), cell(["parameters"])]), "04"),
+ *   RangeError,
+ * );
+ * ```
+ */
 export function parametersCellIndex(notebook: Notebook, name = "notebook"): number {
   const indices = notebook.cells.flatMap((cell, i) =>
     cell.cell_type === "code" && hasTag(cell, PARAMETERS_TAG) ? [i] : []
@@ -203,7 +312,27 @@ export function parametersCellIndex(notebook: Notebook, name = "notebook"): numb
  * @param notebook The notebook to parameterise.
  * @param overrides Parameter names and their new values.
  * @param name The notebook's name, for messages.
- * @returns The new notebook (the original is unchanged); the same notebook when `overrides` is empty.
+ * @returns A new notebook (the original is unchanged); with no override, the notebook without any
+ *   injected cell.
+ *
+ * @example
+ * ```ts
+ * import { type Notebook, sourceText } from "./notebook.ts";
+ * import { injectParameters } from "./parameters.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const notebook: Notebook = {
+ *   cells: [{ cell_type: "code", metadata: { tags: ["parameters"] }, source: "let alpha = 0.1;" }],
+ *   metadata: {},
+ *   nbformat: 4,
+ *   nbformat_minor: 5,
+ * };
+ * const run = injectParameters(notebook, { alpha: 0.2 }, "04");
+ * assert.match(sourceText(run.cells[1]), /^let alpha = 0\.2;$/m);
+ * assert.equal(notebook.cells.length, 1);
+ * assert.throws(() => injectParameters(notebook, { beta: 1 }, "04"), RangeError);
+ * assert.throws(() => injectParameters(notebook, { alpha: "big" }, "04"), TypeError);
+ * ```
  */
 export function injectParameters(
   notebook: Notebook,

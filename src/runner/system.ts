@@ -8,10 +8,13 @@
 
 /** How a command ended and what it printed. */
 export interface RunResult {
+  /** Whether it started and exited with code 0. */
   ok: boolean;
   /** Its exit code; -1 when it could not start. */
   code: number;
+  /** What it printed on stdout. */
   stdout: string;
+  /** What it printed on stderr; the reason when it could not start. */
   stderr: string;
 }
 
@@ -39,6 +42,20 @@ function spawnPiped(
  * Runs a command to completion with its output piped and `env` added to this process's
  * environment. A command that cannot start (missing, not executable) is `ok: false`, its
  * stderr the reason.
+ *
+ * @example
+ * ```ts
+ * import { run } from "./system.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const result = await run("/usr/bin/python3", ["-c", "import os; print(os.environ['ANSWER'])"], {
+ *   ANSWER: "42",
+ * });
+ * assert.deepEqual([result.ok, result.code, result.stdout], [true, 0, "42\n"]);
+ * const missing = await run("/no/such/command", []);
+ * assert.deepEqual([missing.ok, missing.code], [false, -1]);
+ * assert.match(missing.stderr, /NotFound/);
+ * ```
  */
 export async function run(
   command: string,
@@ -62,6 +79,20 @@ export async function run(
  * line it prints, on stdout or stderr, to `onLine` as soon as the line is complete (a long
  * install shows its progress as it goes). A command that cannot start is `ok: false`, code -1,
  * its reason passed on as a line.
+ *
+ * @example
+ * ```ts
+ * import { runLines } from "./system.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const lines: string[] = [];
+ * const script = "import sys; print('one'); print('two', file=sys.stderr); " +
+ *   "sys.stdout.write('three'); sys.exit(3)";
+ * const onLine = (line: string) => lines.push(line);
+ * const result = await runLines("/usr/bin/python3", ["-c", script], {}, onLine);
+ * assert.deepEqual(result, { ok: false, code: 3 });
+ * assert.deepEqual(lines.toSorted(), ["one", "three", "two"]);
+ * ```
  */
 export async function runLines(
   command: string,
@@ -96,12 +127,35 @@ async function eachLine(
   if (rest !== "") onLine(rest);
 }
 
-/** The user id: `uid` when given (null where there is none), else this process's. */
+/**
+ * The user id: `uid` when given (null where there is none), else this process's.
+ *
+ * @example
+ * ```ts
+ * import { userId } from "./system.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(userId(0), 0);
+ * assert.equal(userId(null), null);
+ * assert.equal(userId(), Deno.uid());
+ * ```
+ */
 export function userId(uid?: number | null): number | null {
   return uid !== undefined ? uid : Deno.uid();
 }
 
-/** The search path for executables: `path` when given, else this process's `PATH`. */
+/**
+ * The search path for executables: `path` when given, else this process's `PATH`.
+ *
+ * @example
+ * ```ts
+ * import { searchPath } from "./system.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(searchPath("/opt/bin:/usr/bin"), "/opt/bin:/usr/bin");
+ * assert.equal(searchPath(), Deno.env.get("PATH") ?? "");
+ * ```
+ */
 export function searchPath(path?: string): string {
   return path ?? Deno.env.get("PATH") ?? "";
 }
@@ -109,6 +163,16 @@ export function searchPath(path?: string): string {
 /**
  * The first executable file called `name` in the directories of `path` (colon-separated), as
  * the shell would find it; `undefined` when there is none.
+ *
+ * @example
+ * ```ts
+ * import { findExecutable } from "./system.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(await findExecutable("python3", "/no/such/dir::/usr/bin/"), "/usr/bin/python3");
+ * assert.equal(await findExecutable("/usr/bin/python3", ""), "/usr/bin/python3");
+ * assert.equal(await findExecutable("python3", "/no/such/dir"), undefined);
+ * ```
  */
 export async function findExecutable(name: string, path: string): Promise<string | undefined> {
   if (name.includes("/")) return await isExecutable(name) ? name : undefined;
@@ -120,7 +184,19 @@ export async function findExecutable(name: string, path: string): Promise<string
   return undefined;
 }
 
-/** Whether `file` is a file with an execute bit set. */
+/**
+ * Whether `file` is a file with an execute bit set.
+ *
+ * @example
+ * ```ts
+ * import { isExecutable } from "./system.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.ok(await isExecutable("/usr/bin/python3"));
+ * assert.ok(!await isExecutable("/etc/passwd"));
+ * assert.ok(!await isExecutable("/usr/bin"));
+ * ```
+ */
 export async function isExecutable(file: string): Promise<boolean> {
   try {
     const info = await Deno.stat(file);
@@ -130,7 +206,17 @@ export async function isExecutable(file: string): Promise<boolean> {
   }
 }
 
-/** The apt-get command line that installs `packages`, for messages. */
+/**
+ * The apt-get command line that installs `packages`, for messages.
+ *
+ * @example
+ * ```ts
+ * import { aptCommand } from "./system.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(aptCommand(["chromium"]), "apt-get update && apt-get install -y chromium");
+ * ```
+ */
 export function aptCommand(packages: string[]): string {
   return `apt-get update && apt-get install -y ${packages.join(" ")}`;
 }
@@ -140,6 +226,24 @@ export function aptCommand(packages: string[]): string {
  * then `apt-get install -y PACKAGES`, non-interactive, each line they print passed to `log`,
  * indented, as they print it. Returns undefined when both succeed, else one line saying which
  * apt-get command exited with which code.
+ *
+ * @example
+ * ```ts
+ * import { aptInstall } from "./system.ts";
+ * import assert from "node:assert/strict";
+ *
+ * // A stand-in for apt-get: prints its arguments; `install` fails with code 100.
+ * const folder = await Deno.makeTempDir({ dir: "build" });
+ * const aptGet = `${folder}/apt-get`;
+ * const script = '#!/bin/sh\necho "apt-get $*"\n[ "$1" = update ] || exit 100\n';
+ * await Deno.writeTextFile(aptGet, script);
+ * await Deno.chmod(aptGet, 0o755);
+ * const lines: string[] = [];
+ * const failed = await aptInstall(aptGet, ["chromium"], { log: (line) => lines.push(line) });
+ * assert.equal(failed, "apt-get install -y chromium exited with code 100");
+ * assert.deepEqual(lines, ["  apt-get update", "  apt-get install -y chromium"]);
+ * await Deno.remove(folder, { recursive: true });
+ * ```
  */
 export async function aptInstall(
   aptGet: string,

@@ -12,7 +12,20 @@ const NUMBER = String.raw`[-+−]?(?:\d[\d,_]*(?:\.\d*)?|\.\d+)(?:[eE][-+−]?\d
 const NUMERIC = new RegExp(String.raw`^(?:${NUMBER}(?:\s*(?:±|&#177;|&plusmn;)\s*${NUMBER})?)$`);
 const MISSING = /^(?:|-|—|–|&mdash;|&ndash;|NaN|[-+−]?Infinity|n\/a)$/;
 
-/** Whether a cell's text (tags removed, spaces trimmed) reads as a number. */
+/**
+ * Whether a cell's text (tags removed, spaces trimmed) reads as a number.
+ *
+ * @example
+ * ```ts
+ * import { isNumericText } from "./tables.ts";
+ * import assert from "node:assert/strict";
+ *
+ * for (const text of ["0.01", "−3.5e-4", "97.56 %", "0.91 ± 0.02", "1,233"]) {
+ *   assert.ok(isNumericText(text), text);
+ * }
+ * for (const text of ["ReLU", "", "3 runs", "NaN"]) assert.ok(!isNumericText(text), text);
+ * ```
+ */
 export function isNumericText(text: string): boolean {
   return NUMERIC.test(text.replace(/&nbsp;|&#160;/g, " ").trim());
 }
@@ -29,6 +42,23 @@ const CELL = /<(td|th)(\s[^>]*)?>([\s\S]*?)<\/\1>/g;
  * nested tables, nor in cells that already carry a class, style or align attribute. Everything
  * else in `html` is returned unchanged, and so is `html` with a `<script>`: a live output's
  * markup, and its scripts' strings, stay exactly as it wrote them.
+ *
+ * @example
+ * ```ts
+ * import { formatTables } from "./tables.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const html = "<table><tr><th>activation</th><th>accuracy</th></tr>" +
+ *   "<tr><td>ReLU</td><td>97.6%</td></tr><tr><td>Leaky</td><td>—</td></tr></table>";
+ * assert.equal(
+ *   formatTables(html),
+ *   '<div class="table-scroll"><table><tr><th>activation</th><th class="num">accuracy</th></tr>' +
+ *     '<tr><td>ReLU</td><td class="num">97.6%</td></tr>' +
+ *     '<tr><td>Leaky</td><td class="num">—</td></tr></table></div>',
+ * );
+ * const live = "<table><tr><td>1</td></tr></table><script>draw()</script>";
+ * assert.equal(formatTables(live), live);
+ * ```
  */
 export function formatTables(html: string): string {
   if (!html.includes("<table") || /<script\b/i.test(html)) return html;

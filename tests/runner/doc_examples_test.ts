@@ -1,0 +1,76 @@
+/**
+ * Every exported function, class and constant has an `@example`: those of the module (each entry
+ * point `deno.json` exports) and those of the runner (`src/runner/*.ts`). `deno doc --lint` asks
+ * for JSDoc only; the examples themselves run as doc tests (`deno test --doc`). Needs
+ * `--allow-run` (it runs `deno doc --json`) and `--allow-read`, as `deno task test:notebooks`
+ * grants.
+ */
+import assert from "node:assert/strict";
+
+const ROOT = new URL("../../", import.meta.url);
+
+interface DocDeclaration {
+  kind: string;
+  location: { filename: string; line: number };
+  jsDoc?: { tags?: { kind: string }[] };
+}
+
+interface DocNode {
+  name: string;
+  declarations: DocDeclaration[];
+}
+
+/** The public symbols of `files`, as `deno doc --json` lists them, by file. */
+async function documented(files: string[]): Promise<[string, DocNode[]][]> {
+  const output = await new Deno.Command(Deno.execPath(), {
+    args: ["doc", "--json", ...files],
+    cwd: ROOT,
+    stdout: "piped",
+    stderr: "piped",
+    env: { NO_COLOR: "1" },
+  }).output();
+  assert.ok(output.success, new TextDecoder().decode(output.stderr));
+  const { nodes } = JSON.parse(new TextDecoder().decode(output.stdout)) as {
+    nodes: Record<string, { symbols: DocNode[] }>;
+  };
+  return Object.entries(nodes).map(([file, { symbols }]) => [file, symbols]);
+}
+
+/** The functions, classes and constants among `nodes` whose JSDoc has no `@example`. */
+function withoutExample(nodes: DocNode[]): string[] {
+  return nodes.flatMap((node) =>
+    node.declarations
+      .filter((d) => ["function", "class", "variable"].includes(d.kind))
+      .filter((d) => !(d.jsDoc?.tags ?? []).some((tag) => tag.kind === "example"))
+      .map((d) => `${node.name} (${d.location.filename.replace(ROOT.href, "")}:${d.location.line})`)
+  );
+}
+
+async function entryPoints(): Promise<string[]> {
+  const config = JSON.parse(await Deno.readTextFile(new URL("deno.json", ROOT)));
+  return Object.values(config.exports as Record<string, string>);
+}
+
+async function runnerFiles(): Promise<string[]> {
+  const files: string[] = [];
+  for await (const entry of Deno.readDir(new URL("src/runner/", ROOT))) {
+    if (entry.isFile && entry.name.endsWith(".ts")) files.push(`./src/runner/${entry.name}`);
+  }
+  return files.sort();
+}
+
+Deno.test("every function, class and constant the module exports has an @example", async () => {
+  const files = await documented(await entryPoints());
+  const symbols = files.reduce((count, [, nodes]) => count + nodes.length, 0);
+  assert.ok(symbols > 200, `deno doc listed ${symbols} symbols`);
+  assert.deepEqual(files.flatMap(([, nodes]) => withoutExample(nodes)), []);
+});
+
+Deno.test("every function, class and constant the runner exports has an @example", async () => {
+  const files = await documented(await runnerFiles());
+  const functions = files.flatMap(([, nodes]) => nodes).filter((node) =>
+    node.declarations.some((d) => d.kind === "function")
+  );
+  assert.ok(functions.length > 50, `deno doc listed ${functions.length} functions`);
+  assert.deepEqual(files.flatMap(([, nodes]) => withoutExample(nodes)), []);
+});
