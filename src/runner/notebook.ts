@@ -249,8 +249,10 @@ function multiline(text: unknown): unknown {
 }
 
 /**
- * Normalises one output to its stored form: text fields as line lists, `text/*` and SVG data as
- * line lists, nothing the kernel varies per run (ids, timestamps).
+ * Normalises one output to its stored form: stream text, `text/*` and SVG data as line lists,
+ * `metadata` beside any data (`{}` when missing), an error's `traceback` (`[]` when missing).
+ * Other fields are kept as they are: what the kernel varies per run (ids, timestamps) is left out
+ * earlier, by `execute.py`, which copies only the fields nbformat stores.
  *
  * @example
  * ```ts
@@ -290,8 +292,9 @@ export function normalizeOutput(output: Output): Output {
 }
 
 /**
- * Normalises a notebook for storage: sequential ids and execution counts, no per-run metadata
- * (execution timestamps, collapsed/scrolled state), the Deno kernelspec.
+ * Normalises a notebook for storage: sequential cell ids (`cell-00`, ...), execution counts as
+ * given (null when missing), sources ending in a newline, no per-run metadata (execution
+ * timestamps, collapsed/scrolled state), the Deno kernelspec.
  *
  * @example
  * ```ts

@@ -155,11 +155,11 @@ export function parseAssignment(text: string): [string, ParameterValue] {
  * import { declaredParameters } from "./parameters.ts";
  * import assert from "node:assert/strict";
  *
- * const source = "const alpha = 0.01, seeds = [1, 2];\nlet epochs = 200; // a comment\n" +
- *   "function f() { const inner = 1; }";
+ * const source = "const alpha = 0.01, layers = { hidden: 8, out: 1 };\n" +
+ *   "let epochs = 200; // a comment\nfunction f() { const inner = 1; }";
  * assert.deepEqual(declaredParameters(source), [
  *   { name: "alpha", keyword: "const" },
- *   { name: "seeds", keyword: "const" },
+ *   { name: "layers", keyword: "const" },
  *   { name: "epochs", keyword: "let" },
  * ]);
  * ```

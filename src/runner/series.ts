@@ -127,8 +127,8 @@ export function seriesEntry(name: string, notebook: Notebook): SeriesEntry {
  * import { readSeries } from "./series.ts";
  * import assert from "node:assert/strict";
  *
+ * await Deno.mkdir("build", { recursive: true });
  * const folder = await Deno.makeTempDir({ dir: "build" });
- * await Deno.writeTextFile(`${folder}/02-b.ipynb`, "{ damaged");
  * await Deno.writeTextFile(
  *   `${folder}/01-a.ipynb`,
  *   JSON.stringify({
@@ -138,10 +138,12 @@ export function seriesEntry(name: string, notebook: Notebook): SeriesEntry {
  *     cells: [{ cell_type: "markdown", source: "# A\n\nFirst." }],
  *   }),
  * );
+ * const damaged = ["02-b", "03-c", "04-d"];
+ * for (const name of damaged) await Deno.writeTextFile(`${folder}/${name}.ipynb`, "{ damaged");
  * await Deno.writeTextFile(`${folder}/notes.txt`, "not a notebook");
  * assert.deepEqual(await readSeries(folder), [
  *   { name: "01-a", title: "A", summary: "First." },
- *   { name: "02-b", title: "02-b", summary: "" },
+ *   ...damaged.map((name) => ({ name, title: name, summary: "" })),
  * ]);
  * await Deno.remove(folder, { recursive: true });
  * ```

@@ -56,6 +56,8 @@ const CELL = /<(td|th)(\s[^>]*)?>([\s\S]*?)<\/\1>/g;
  *     '<tr><td>ReLU</td><td class="num">97.6%</td></tr>' +
  *     '<tr><td>Leaky</td><td class="num">—</td></tr></table></div>',
  * );
+ * const dashes = "<table><tr><td>—</td></tr><tr><td>-</td></tr></table>";
+ * assert.equal(formatTables(dashes), `<div class="table-scroll">${dashes}</div>`);
  * const live = "<table><tr><td>1</td></tr></table><script>draw()</script>";
  * assert.equal(formatTables(live), live);
  * ```
