@@ -27,6 +27,7 @@ const ROOT = new URL("../../", import.meta.url);
  *
  * // What `deno task bundle --check` checks: the committed bundle is the fresh one.
  * const fresh = await generateBundleModule();
+ * assert.match(fresh, /^\/\/ deno-fmt-ignore-file\n\/\/ deno-lint-ignore-file\n/);
  * assert.match(fresh, /^export const EXPLORER_SCRIPT: string = "/m);
  * assert.equal(fresh, await readBundleModule());
  * ```
@@ -98,12 +99,17 @@ export function requireInlineSafe(script: string): void {
  *
  * @example
  * ```ts
- * import { readBundleModule } from "./bundle_explorer.ts";
+ * import { readBundleModule, requireInlineSafe } from "./bundle_explorer.ts";
+ * import { EXPLORER_SCRIPT } from "../explorer/_bundle.ts";
  * import assert from "node:assert/strict";
  *
+ * // The committed module holds the script the explorer inlines, safe to inline.
  * const stored = await readBundleModule();
  * assert.match(stored ?? "", /^\/\/ deno-fmt-ignore-file\n/);
- * assert.match(stored ?? "", /globalThis\.reluLabExplorer|reluLabExplorer/);
+ * const constant = `export const EXPLORER_SCRIPT: string = ${JSON.stringify(EXPLORER_SCRIPT)};`;
+ * assert.ok(stored?.includes(constant));
+ * assert.match(EXPLORER_SCRIPT, /globalThis\.reluLabExplorer/);
+ * requireInlineSafe(EXPLORER_SCRIPT);
  * ```
  */
 export async function readBundleModule(): Promise<string | undefined> {

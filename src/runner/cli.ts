@@ -6,12 +6,13 @@
  * Options:
  *   --alpha X             shorthand for --param alpha=X
  *   --param NAME=VALUE    override a parameter (number, string, true/false/null or JSON)
+ *   -p NAME=VALUE         same as --param
  *   --update              write executed outputs back into the source .ipynb
  *                         (default when no parameter is overridden)
  *   --no-update           never write the source notebooks
  *   --timeout SECONDS     limit per cell, a finite number > 0 (default 120)
  *   --out DIR             output folder (default build)
- *   --jobs N              notebooks run at the same time, each on its own kernel
+ *   --jobs N, -j N        notebooks run at the same time, each on its own kernel
  *                         (default: the number of CPUs, at most 2)
  *   --help, -h            print the full usage to stdout and exit 0
  *
@@ -80,7 +81,8 @@ export interface CliOptions {
  * import assert from "node:assert/strict";
  *
  * assert.deepEqual([1, 2, 8].map((cpus) => defaultJobs(cpus)), [1, 2, 2]);
- * assert.equal(defaultJobs(0), 1);
+ * assert.equal(defaultJobs(0), 1); // the count is unknown
+ * assert.ok([1, 2].includes(defaultJobs())); // this machine's
  * ```
  */
 export function defaultJobs(cpus: number = navigator.hardwareConcurrency): number {
@@ -111,14 +113,21 @@ export class UsageError extends Error {}
  * import { parseArgs, UsageError } from "./cli.ts";
  * import assert from "node:assert/strict";
  *
- * const options = parseArgs(["04-leaky-relu", "--alpha", "0.2", "-p", 'tag="007"', "--timeout=9"]);
+ * const options = parseArgs(["04-leaky-relu", "--alpha", "0.2", "-p", 'tag="007"', "-j", "1"]);
  * assert.deepEqual(options.names, ["04-leaky-relu"]);
  * assert.deepEqual(options.params, { alpha: 0.2, tag: "007" });
  * assert.equal(options.update, false); // a run with other parameters leaves the notebooks alone
- * assert.equal(options.timeout, 9);
- * assert.equal(parseArgs([]).update, true);
- * assert.equal(parseArgs(["-h"]).help, true);
+ * assert.equal(options.jobs, 1);
+ * // No parameter: the outputs go back into the notebooks. `--opt=value` works as `--opt value`.
+ * const plain = parseArgs(["--timeout=9", "--out", "build/alt"]);
+ * assert.deepEqual([plain.update, plain.timeout, plain.out], [true, 9, "build/alt"]);
+ * assert.equal(parseArgs(["--alpha", "0.3", "--update"]).update, true);
+ * assert.equal(parseArgs(["-h", "--no-such-option"]).help, true); // returns at once
+ * // A bad option throws, naming the option and the value seen.
  * assert.throws(() => parseArgs(["--alpah", "0.2"]), UsageError);
+ * assert.throws(() => parseArgs(["--timeout", "0"]), /seconds > 0: --timeout 0$/);
+ * assert.throws(() => parseArgs(["--update=yes"]), /--update takes no value: --update=yes$/);
+ * assert.throws(() => parseArgs(["--out"]), /Option --out needs a value$/);
  * assert.throws(() => parseArgs(["--param", "hidden=[16,16"]), /--param hidden=\[16,16: /);
  * ```
  */
@@ -225,6 +234,7 @@ export function parseArgs(args: string[]): CliOptions {
  * import { parseArgs, USAGE } from "./cli.ts";
  * import assert from "node:assert/strict";
  *
+ * assert.match(USAGE, /^Usage: deno task notebooks \[options\] \[names\.\.\.\]\n/);
  * // Every option the usage lists is one parseArgs takes.
  * const options = USAGE.match(/^ {2}(-[-\w]+)/gm)!.map((line) => line.trim());
  * assert.ok(options.length >= 9);
@@ -270,12 +280,16 @@ const NOTEBOOKS_DIR = "notebooks";
  * import { resolveNotebooks, UsageError } from "./cli.ts";
  * import assert from "node:assert/strict";
  *
- * // Run from relu-lab's folder: every notebooks/*.ipynb, sorted, or the ones named.
+ * // Run in relu-lab's folder: no name means every notebooks/*.ipynb, sorted.
  * const all = await resolveNotebooks([]);
- * assert.ok(all.length > 0 && all.every((path) => /^notebooks\/.+\.ipynb$/.test(path)));
+ * assert.ok(all.length > 0 && all.every((path) => /^notebooks\/[^/]+\.ipynb$/.test(path)));
  * assert.deepEqual(all, all.toSorted());
- * assert.deepEqual(await resolveNotebooks([all[0].slice(10, -6)]), [all[0]]);
- * await assert.rejects(() => resolveNotebooks(["no-such-notebook"]), UsageError);
+ * // A name is looked up in notebooks/, with or without .ipynb; a path is taken as it is.
+ * const name = all[0].replace(/^notebooks\/(.+)\.ipynb$/, "$1");
+ * const found = await resolveNotebooks([name, `${name}.ipynb`, all[0]]);
+ * assert.deepEqual(found, [all[0], all[0], all[0]]);
+ * await assert.rejects(resolveNotebooks(["nowhere"]), UsageError);
+ * await assert.rejects(resolveNotebooks(["nowhere"]), /tried notebooks\/nowhere\.ipynb, nowhere/);
  * ```
  */
 export async function resolveNotebooks(names: string[]): Promise<string[]> {
@@ -349,16 +363,23 @@ export interface RunReport {
 export type RunOptions = Pick<CliOptions, "params" | "update" | "timeout" | "out">;
 
 /**
- * Runs one notebook and writes its outputs under `out` (each file whole or not at all).
+ * Runs one notebook and writes its outputs under `out` (each file whole or not at all); with
+ * `update`, and when no cell failed, also writes them back into the notebook itself unless they
+ * compare equal to those it holds (timings aside: {@linkcode comparableText}).
  *
  * @example
  * ```ts
  * import { runNotebook } from "./cli.ts";
- * import { serializeNotebook } from "./notebook.ts";
+ * import { serializeNotebook, sourceText } from "./notebook.ts";
  * import assert from "node:assert/strict";
  *
- * // A two-cell notebook under build/, run on a Deno kernel with alpha overridden.
+ * // A notebook under build/, and a stand-in for Jupyter's Python that runs no cell and says it is
+ * // done (a real run starts a Deno kernel, as executeNotebook's example does).
+ * await Deno.mkdir("build", { recursive: true });
  * const folder = await Deno.makeTempDir({ dir: "build" });
+ * const python = `${folder}/python`;
+ * await Deno.writeTextFile(python, `#!/bin/sh\nread -r request\necho '{"event":"done"}'\n`);
+ * await Deno.chmod(python, 0o755);
  * const code = (source: string, tags: string[] = []) => ({
  *   cell_type: "code" as const,
  *   metadata: { tags },
@@ -366,27 +387,17 @@ export type RunOptions = Pick<CliOptions, "params" | "update" | "timeout" | "out
  *   outputs: [],
  *   execution_count: null,
  * });
- * await Deno.writeTextFile(
- *   `${folder}/tiny.ipynb`,
- *   serializeNotebook({
- *     cells: [
- *       code("const alpha = 0.01;", ["parameters"]),
- *       code("console.log(Math.max(-2 * alpha, 0))"),
- *     ],
- *     metadata: {},
- *     nbformat: 4,
- *     nbformat_minor: 5,
- *   }),
- * );
- * const report = await runNotebook(`${folder}/tiny.ipynb`, {
- *   params: { alpha: -0.5 },
- *   update: false,
- *   timeout: 60,
- *   out: folder,
- * });
- * assert.ok(report.ok, report.failure);
- * assert.deepEqual(report.executed.cells[2].outputs?.[0].text, ["1\n"]);
- * assert.match(await Deno.readTextFile(`${folder}/tiny.html`), /<title>tiny<\/title>/);
+ * const cells = [code("const alpha = 0.01;", ["parameters"]), code("alpha")];
+ * const text = serializeNotebook({ cells, metadata: {}, nbformat: 4, nbformat_minor: 5 });
+ * await Deno.writeTextFile(`${folder}/tiny.ipynb`, text);
+ * const options = { params: { alpha: 0.2 }, update: false, timeout: 30, out: `${folder}/out` };
+ * const jupyter = { jupyter: "/usr/bin/jupyter", python };
+ * const report = await runNotebook(`${folder}/tiny.ipynb`, options, { jupyter });
+ * assert.deepEqual([report.name, report.ok, report.updated], ["tiny", true, false]);
+ * // The override is a cell after the parameters cell; the source is left as it was.
+ * assert.match(sourceText(report.executed.cells[1]), /^const alpha = 0\.2;$/m);
+ * assert.equal(await Deno.readTextFile(`${folder}/tiny.ipynb`), text);
+ * assert.match(await Deno.readTextFile(`${folder}/out/tiny.html`), /<title>tiny<\/title>/);
  * await Deno.remove(folder, { recursive: true });
  * ```
  */
@@ -560,9 +571,20 @@ const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
  * import { main } from "./cli.ts";
  * import assert from "node:assert/strict";
  *
- * // Usage errors end with exit code 2 before anything runs.
- * assert.equal(await main(["--timeout", "-1"]), 2);
- * assert.equal(await main(["no-such-notebook"]), 2);
+ * // A usage error: one line on stderr and exit code 2, before any Jupyter or kernel starts.
+ * const said: string[] = [];
+ * const { error } = console;
+ * console.error = (line: string) => said.push(line);
+ * try {
+ *   assert.equal(await main(["--timeout", "-1"]), 2);
+ *   assert.equal(await main(["--no-update", "nowhere"]), 2);
+ * } finally {
+ *   console.error = error;
+ * }
+ * assert.deepEqual(said, [
+ *   "--timeout must be a finite number of seconds > 0: --timeout -1",
+ *   'Cannot find notebook "nowhere": tried notebooks/nowhere.ipynb, nowhere.ipynb',
+ * ]);
  * ```
  */
 export async function main(args: string[], system?: SystemAccess): Promise<number> {

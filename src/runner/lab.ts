@@ -24,11 +24,18 @@ import {
  * import { frontEnd } from "./lab.ts";
  * import assert from "node:assert/strict";
  *
- * // Debian's Jupyter has Notebook; a Python with neither Notebook nor JupyterLab has no front end.
- * const debian = { jupyter: "/usr/bin/jupyter", python: "/usr/bin/python3" };
- * assert.equal(await frontEnd(debian), "notebook");
- * const bare = { jupyter: "/usr/bin/jupyter", python: "/usr/bin/false" };
- * assert.equal(await frontEnd(bare), undefined);
+ * // Stand-ins for the Python of the Jupyter in use: `true` imports anything, `false` nothing.
+ * const jupyter = "/usr/bin/jupyter";
+ * assert.equal(await frontEnd({ jupyter, python: "/usr/bin/true" }), "notebook");
+ * assert.equal(await frontEnd({ jupyter, python: "/usr/bin/false" }), undefined);
+ * // One that imports only jupyterlab.
+ * await Deno.mkdir("build", { recursive: true });
+ * const folder = await Deno.makeTempDir({ dir: "build" });
+ * const python = `${folder}/python`;
+ * await Deno.writeTextFile(python, '#!/bin/sh\n[ "$2" = "import jupyterlab" ]\n');
+ * await Deno.chmod(python, 0o755);
+ * assert.equal(await frontEnd({ jupyter, python }), "lab");
+ * await Deno.remove(folder, { recursive: true });
  * ```
  */
 export async function frontEnd(jupyter: Jupyter): Promise<"notebook" | "lab" | undefined> {
@@ -53,9 +60,19 @@ export async function frontEnd(jupyter: Jupyter): Promise<"notebook" | "lab" | u
  * import { lab } from "./lab.ts";
  * import assert from "node:assert/strict";
  *
- * // No Jupyter found and not root: exit code 2 with one line naming apt-get (nothing started).
+ * // A machine with no Jupyter (none on PATH, no Debian one), not root: exit code 2 with one line
+ * // naming the apt-get command; nothing is installed or started.
  * const debian = { jupyter: "/no/such/jupyter", python: "/usr/bin/python3" };
- * assert.equal(await lab([], { path: "/no/such/dir", debian, uid: 1000 }), 2);
+ * const said: string[] = [];
+ * const { error } = console;
+ * console.error = (line: string) => said.push(line);
+ * try {
+ *   assert.equal(await lab([], { path: "/no/such/dir", debian, uid: 1000 }), 2);
+ * } finally {
+ *   console.error = error;
+ * }
+ * assert.equal(said.length, 1);
+ * assert.match(said[0], /^Jupyter is missing .*; as root, run: apt-get update && apt-get install/);
  * ```
  */
 export async function lab(args: string[], system?: SystemAccess): Promise<number> {
