@@ -14,6 +14,7 @@
  * import { writeTextFileAtomic } from "./files.ts";
  * import assert from "node:assert/strict";
  *
+ * await Deno.mkdir("build", { recursive: true });
  * const folder = await Deno.makeTempDir({ dir: "build" });
  * await writeTextFileAtomic(`${folder}/page.html`, "old");
  * await writeTextFileAtomic(`${folder}/page.html`, "new");

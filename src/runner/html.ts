@@ -28,8 +28,8 @@ import { formatTables } from "./tables.ts";
  * import { escapeHtml } from "./html.ts";
  * import assert from "node:assert/strict";
  *
- * const escaped = "&#60;b title=&#34;x&#34;&#62;R&#38;D&#60;/b&#62;";
- * assert.equal(escapeHtml(`<b title="x">R&D</b>`), escaped);
+ * const escaped = "&#60;b title=&#34;x&#34;&#62;R&#38;D&#39;s&#60;/b&#62;";
+ * assert.equal(escapeHtml(`<b title="x">R&D's</b>`), escaped);
  * assert.equal(escapeHtml("f(z) = max(0, z)"), "f(z) = max(0, z)");
  * ```
  */
@@ -112,9 +112,21 @@ export async function inlineKatexCss(): Promise<string> {
  *   renderOutput({ output_type: "display_data", data: both }),
  *   '<div class="output svg"><svg></svg></div>',
  * );
+ * // HTML comes first and keeps its scripts.
+ * const live = { "image/svg+xml": "<svg></svg>", "text/html": "<p></p><script>go()</script>" };
+ * assert.equal(
+ *   renderOutput({ output_type: "display_data", data: live }),
+ *   '<div class="output html"><p></p><script>go()</script></div>',
+ * );
  * assert.equal(
  *   renderOutput({ output_type: "stream", name: "stdout", text: ["a < b\n"] }),
  *   '<pre class="output stream stdout">a &#60; b\n</pre>',
+ * );
+ * // An error shows its traceback without colours, or its name and message when it has none.
+ * const traceback = ["\x1b[31mRangeError\x1b[0m: a < 0", "    at <anonymous>:1:7"];
+ * assert.equal(
+ *   renderOutput({ output_type: "error", ename: "RangeError", evalue: "a < 0", traceback }),
+ *   '<pre class="output error">RangeError: a &#60; 0\n    at &#60;anonymous&#62;:1:7</pre>',
  * );
  * assert.equal(
  *   renderOutput({ output_type: "error", ename: "RangeError", evalue: "a < 0", traceback: [] }),
@@ -292,7 +304,9 @@ export function headingsOf(html: string): TocEntry[] {
  * assert.match(page, /<title>ReLU<\/title>/);
  * assert.match(page, /href="02-next\.html"/);
  * assert.match(page, /class="katex"/);
- * assert.equal(headingsOf(page).filter((h) => h.level === 2).length, 1);
+ * assert.deepEqual(headingsOf(page).map((h) => h.id), ["ReLU", "The-kink-at-$z-=-0$"]);
+ * // The contents list the level 2 heading (not the title) and link to its id.
+ * assert.match(page, /<ol><li class="toc-h2"><a href="#The-kink-at-\$z-=-0\$">The kink at </);
  * assert.deepEqual(networkResources(page), []);
  * await assert.rejects(() => renderNotebookHtml(notebook, { titel: "x" } as never), TypeError);
  * ```
@@ -373,8 +387,9 @@ ${body}
 
 /**
  * Lists the network resources a page would load: `src`/`href` URLs on any element but `<a>`
- * (plain links stay links), CSS `url(...)` and `@import` with an http(s) or protocol-relative
- * address. A self-contained page has none.
+ * (plain links stay links) and CSS `url(...)`, each with an http(s) or protocol-relative
+ * address, and every `@import` whatever its address (the text is scanned, not parsed, so one in
+ * prose counts too). A self-contained page has none.
  *
  * @example
  * ```ts
@@ -430,7 +445,8 @@ export interface IndexEntry {
  * ]);
  * assert.match(html, /href="01-relu-overview\.html"/);
  * assert.match(html, /<em>ReLU<\/em>/);
- * assert.match(html, /failed/);
+ * assert.match(html, /<p class="meta">01-relu-overview · ok · ran in 4.2 s<\/p>/);
+ * assert.match(html, /<p class="meta failed">02-relu-advantages · failed · ran in 1.5 s<\/p>/);
  * assert.deepEqual(networkResources(html), []);
  * ```
  */
