@@ -44,10 +44,13 @@ export const CHROMIUM_PACKAGES = ["chromium"];
  * import { run } from "./system.ts";
  * import assert from "node:assert/strict";
  *
- * assert.ok(CHROMIUM_FLAGS.includes("--headless=new"));
+ * // Chromium keeps its profile, caches and crash reports under HOME: here, a folder in build/.
+ * await Deno.mkdir("build", { recursive: true });
+ * const home = await Deno.realPath(await Deno.makeTempDir({ dir: "build" }));
  * const url = "data:text/html,<p>ReLU</p>";
- * const page = await run(CHROMIUM, [...CHROMIUM_FLAGS, "--dump-dom", url]);
- * assert.match(page.stdout, /<p>ReLU<\/p>/);
+ * const page = await run(CHROMIUM, [...CHROMIUM_FLAGS, "--dump-dom", url], { HOME: home });
+ * assert.match(page.stdout, /<body><p>ReLU<\/p><\/body>/);
+ * await Deno.remove(home, { recursive: true });
  * ```
  */
 export const CHROMIUM_FLAGS = [
@@ -69,7 +72,7 @@ export const CHROMIUM_FLAGS = [
  * import assert from "node:assert/strict";
  *
  * await assert.rejects(
- *   () => ensureChromium({ chromium: "/no/such/chromium", uid: 1000 }),
+ *   () => ensureChromium({ chromium: "/no/such/chromium", uid: 1000, path: "/no/such/dir" }),
  *   (error: Error) => error instanceof ChromiumMissingError && !error.message.includes("\n"),
  * );
  * ```
@@ -109,8 +112,10 @@ export async function chromiumVersion(chromium: string = CHROMIUM): Promise<stri
 }
 
 /**
- * Installs Chromium from Debian's packages when it is missing and this process runs as root;
- * otherwise throws a {@linkcode ChromiumMissingError} whose one line names the apt-get command.
+ * Makes sure Chromium runs: when it is missing, installs it from Debian's packages if this
+ * process runs as root (apt-get's output goes to `log`); else, or when that fails, throws a
+ * {@linkcode ChromiumMissingError} whose one line says why (to a user who is not root, it names
+ * the apt-get command to run).
  *
  * @returns The version line of the Chromium found or installed.
  *
@@ -119,10 +124,11 @@ export async function chromiumVersion(chromium: string = CHROMIUM): Promise<stri
  * import { ChromiumMissingError, ensureChromium } from "./chromium.ts";
  * import assert from "node:assert/strict";
  *
- * assert.match(await ensureChromium(), /^Chromium \d+\./);
+ * // Chromium is there, so nothing is installed (nor could be: no apt-get on this search path).
+ * assert.match(await ensureChromium({ path: "/no/such/dir" }), /^Chromium \d+\./);
  * // Missing, and not root: one line naming the command to run as root (nothing installed).
  * await assert.rejects(
- *   () => ensureChromium({ chromium: "/no/such/chromium", uid: 1000 }),
+ *   () => ensureChromium({ chromium: "/no/such/chromium", uid: 1000, path: "/no/such/dir" }),
  *   new ChromiumMissingError(
  *     "Chromium is missing (/no/such/chromium does not run); as root, run: " +
  *       "apt-get update && apt-get install -y chromium",

@@ -135,11 +135,16 @@ function runPython(
  * import assert from "node:assert/strict";
  *
  * assert.equal(await pythonOfJupyter("/usr/bin/jupyter", "/usr/bin"), "/usr/bin/python3");
- * // A script that finds its Python through env, on the search path given.
+ * await Deno.mkdir("build", { recursive: true });
  * const folder = await Deno.makeTempDir({ dir: "build" });
+ * // A script that finds its Python through env, on the search path given.
  * await Deno.writeTextFile(`${folder}/jupyter`, "#!/usr/bin/env -S python3 -u\nprint(1)\n");
  * const python = await pythonOfJupyter(`${folder}/jupyter`, "/no/such/dir:/usr/bin");
  * assert.equal(python, "/usr/bin/python3");
+ * // A wrapper that is no Python script: what its `jupyter troubleshoot` prints.
+ * const shim = "#!/bin/sh\nprintf 'sys.executable:\\n    /opt/py/bin/python3\\n'\n";
+ * await Deno.writeTextFile(`${folder}/shim`, shim, { mode: 0o755 });
+ * assert.equal(await pythonOfJupyter(`${folder}/shim`, "/usr/bin"), "/opt/py/bin/python3");
  * await Deno.remove(folder, { recursive: true });
  * ```
  */
@@ -241,6 +246,13 @@ export async function hasJupyterClient(
  * import { DEBIAN_JUPYTER, findJupyter } from "./jupyter.ts";
  * import assert from "node:assert/strict";
  *
+ * // A jupyter on the search path whose Python has jupyter_client comes first.
+ * await Deno.mkdir("build", { recursive: true });
+ * const folder = await Deno.makeTempDir({ dir: "build" });
+ * await Deno.writeTextFile(`${folder}/jupyter`, "#!/usr/bin/python3\n", { mode: 0o755 });
+ * const onPath = { jupyter: `${folder}/jupyter`, python: "/usr/bin/python3" };
+ * assert.deepEqual(await findJupyter({ path: `/no/such/dir:${folder}` }), onPath);
+ * await Deno.remove(folder, { recursive: true });
  * // No jupyter on the search path: Debian's, whose Python has jupyter_client.
  * assert.deepEqual(await findJupyter({ path: "/no/such/dir" }), DEBIAN_JUPYTER);
  * const nowhere = { jupyter: "/no/such/jupyter", python: "/usr/bin/python3" };
@@ -294,14 +306,17 @@ let located: Promise<Jupyter> | undefined;
  *
  * @example
  * ```ts
- * import { DEBIAN_JUPYTER, ensureJupyter, JupyterMissingError } from "./jupyter.ts";
+ * import { APT_COMMAND, DEBIAN_JUPYTER, ensureJupyter, JupyterMissingError } from "./jupyter.ts";
  * import assert from "node:assert/strict";
  *
  * assert.deepEqual(await ensureJupyter({ path: "/no/such/dir" }), DEBIAN_JUPYTER);
- * // None found and not root: refused in one line, nothing installed.
+ * // None found and not root: refused, naming the apt-get command to run as root.
  * const debian = { jupyter: "/no/such/jupyter", python: "/usr/bin/python3" };
  * const nowhere = { path: "/no/such/dir", debian };
- * await assert.rejects(() => ensureJupyter({ ...nowhere, uid: 1000 }), JupyterMissingError);
+ * await assert.rejects(
+ *   () => ensureJupyter({ ...nowhere, uid: 1000 }),
+ *   (error) => error instanceof JupyterMissingError && error.message.endsWith(APT_COMMAND),
+ * );
  * // As root, but with no apt-get on the search path: refused too.
  * await assert.rejects(() => ensureJupyter({ ...nowhere, uid: 0 }), /apt-get is not on PATH/);
  * ```
@@ -391,6 +406,7 @@ export function privateJupyterPath(buildDir = "build"): string {
  * import { ensureKernelSpec, kernelSpec } from "./jupyter.ts";
  * import assert from "node:assert/strict";
  *
+ * await Deno.mkdir("build", { recursive: true });
  * const folder = await Deno.makeTempDir({ dir: "build" });
  * assert.equal(await ensureKernelSpec(folder, "/opt/deno"), true);
  * assert.equal(await ensureKernelSpec(folder, "/opt/deno"), false);
@@ -439,29 +455,22 @@ export interface UserKernelSpecResult {
  * import { ensureUserKernelSpec } from "./jupyter.ts";
  * import assert from "node:assert/strict";
  *
- * // A stand-in jupyter: lists a deno kernelspec whose program is `program`, installs by printing.
+ * // A stand-in jupyter: lists a deno kernelspec that runs $PROGRAM; "installs" by printing.
+ * await Deno.mkdir("build", { recursive: true });
  * const folder = await Deno.makeTempDir({ dir: "build" });
- * const buildDir = `${folder}/build`;
- * await Deno.mkdir(`${folder}/bin`);
- * const standIn = async (program: string) => {
- *   const listing = JSON.stringify({
- *     kernelspecs: { deno: { resource_dir: "/home/u/kernels/deno", spec: { argv: [program] } } },
- *   });
- *   await Deno.writeTextFile(
- *     `${folder}/bin/jupyter`,
- *     `#!/bin/sh\nif [ "$2" = list ]; then echo '${listing}'; ` +
- *       `else echo "Installed kernelspec deno in /home/u/new/deno"; fi\n`,
- *   );
- *   await Deno.chmod(`${folder}/bin/jupyter`, 0o755);
- *   return { jupyter: `${folder}/bin/jupyter`, python: "/usr/bin/python3" };
- * };
- * const kept = await ensureUserKernelSpec(await standIn("/usr/bin/python3"), { buildDir });
- * assert.equal(kept.action, "kept");
- * const gone = await standIn("/no/such/deno");
- * const replaced = await ensureUserKernelSpec(gone, { buildDir, deno: "/opt/deno" });
- * assert.equal(replaced.action, "replaced");
- * const expected = "with one in /home/u/new/deno for /opt/deno";
- * assert.ok(replaced.message.endsWith(expected), replaced.message);
+ * const specs = '{"kernelspecs": {"deno": {"resource_dir": "/k", "spec": {"argv": ["%s"]}}}}';
+ * const script = `#!/bin/sh\n[ $2 = list ] && exec printf '${specs}' "$PROGRAM"\n` +
+ *   "echo Installed kernelspec deno in /home/u/deno\n";
+ * await Deno.writeTextFile(`${folder}/stand-in`, script, { mode: 0o755 });
+ * const jupyter = { jupyter: `${folder}/stand-in`, python: "/usr/bin/python3" };
+ * const withProgram = (PROGRAM: string) =>
+ *   ensureUserKernelSpec(jupyter, { buildDir: folder, deno: "/opt/deno", env: { PROGRAM } });
+ * assert.equal((await withProgram(Deno.execPath())).action, "kept");
+ * assert.deepEqual(await withProgram("/no/such/deno"), {
+ *   action: "replaced",
+ *   message: "Replaced the deno kernelspec in /k (its program /no/such/deno no longer exists) " +
+ *     "with one in /home/u/deno for /opt/deno",
+ * });
  * await Deno.remove(folder, { recursive: true });
  * ```
  */

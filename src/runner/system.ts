@@ -153,6 +153,7 @@ export function userId(uid?: number | null): number | null {
  * import assert from "node:assert/strict";
  *
  * assert.equal(searchPath("/opt/bin:/usr/bin"), "/opt/bin:/usr/bin");
+ * assert.equal(searchPath(""), ""); // an empty path is kept: nothing is searched
  * assert.equal(searchPath(), Deno.env.get("PATH") ?? "");
  * ```
  */
@@ -162,7 +163,8 @@ export function searchPath(path?: string): string {
 
 /**
  * The first executable file called `name` in the directories of `path` (colon-separated), as
- * the shell would find it; `undefined` when there is none.
+ * the shell would find it, except that empty entries (the current folder, to the shell) are
+ * skipped; a `name` with a slash is checked as it is. `undefined` when there is none.
  *
  * @example
  * ```ts
@@ -214,7 +216,8 @@ export async function isExecutable(file: string): Promise<boolean> {
  * import { aptCommand } from "./system.ts";
  * import assert from "node:assert/strict";
  *
- * assert.equal(aptCommand(["chromium"]), "apt-get update && apt-get install -y chromium");
+ * const command = aptCommand(["jupyter-client", "chromium"]);
+ * assert.equal(command, "apt-get update && apt-get install -y jupyter-client chromium");
  * ```
  */
 export function aptCommand(packages: string[]): string {
@@ -233,11 +236,11 @@ export function aptCommand(packages: string[]): string {
  * import assert from "node:assert/strict";
  *
  * // A stand-in for apt-get: prints its arguments; `install` fails with code 100.
+ * await Deno.mkdir("build", { recursive: true });
  * const folder = await Deno.makeTempDir({ dir: "build" });
  * const aptGet = `${folder}/apt-get`;
  * const script = '#!/bin/sh\necho "apt-get $*"\n[ "$1" = update ] || exit 100\n';
- * await Deno.writeTextFile(aptGet, script);
- * await Deno.chmod(aptGet, 0o755);
+ * await Deno.writeTextFile(aptGet, script, { mode: 0o755 });
  * const lines: string[] = [];
  * const failed = await aptInstall(aptGet, ["chromium"], { log: (line) => lines.push(line) });
  * assert.equal(failed, "apt-get install -y chromium exited with code 100");
