@@ -10,7 +10,15 @@ import type { Dataset } from "../core/dataset.ts";
 import { accuracy, type Loss, type LossName, type Sequential } from "../nn/mod.ts";
 import { checkData, fullBatchLoss, lossFor } from "./_inputs.ts";
 import { type ActivationStatistics, activationStatistics } from "./activation_statistics.ts";
-import { DEAD_RULE, recoveryCell } from "./_dead_rule.ts";
+import { DEAD_RULE } from "./_dead_rule.ts";
+import {
+  ACTIVATION_COLUMNS,
+  activationRows,
+  GRADIENT_COLUMNS,
+  gradientRows,
+  type ReportColumn,
+  reportHeadline,
+} from "./_report_tables.ts";
 import { wrapWords } from "../core/_wrap_words.ts";
 import { type DeadNeurons, deadNeurons } from "./dead_neurons.ts";
 import { gradientNorms, type LayerGradientNorm } from "./gradient_norms.ts";
@@ -78,36 +86,15 @@ export class DiagnosticsReport {
    * @returns The text.
    */
   toString(): string {
-    const head = `loss ${this.loss.toPrecision(4)}${
-      this.accuracy === undefined ? "" : `, accuracy ${(100 * this.accuracy).toFixed(1)}%`
-    }`;
-    const activationRows = this.activations.map((a, i) => [
-      String(a.layerIndex),
-      a.layer,
-      `${this.dead[i].dead.length}/${a.size}`,
-      recoveryCell(this.dead[i].canRecover),
-      `${(100 * a.sparsity).toFixed(1)}%`,
-      a.mean.toPrecision(3),
-      a.std.toPrecision(3),
-    ]);
-    const gradientRows = this.gradients.map((g) => [
-      String(g.layerIndex),
-      g.layer,
-      g.weights.toExponential(2),
-      g.biases.toExponential(2),
-    ]);
     return [
-      head,
+      reportHeadline(this),
       "",
-      table(
-        ["#", "activation layer", "dead", "can recover", "sparsity", "mean", "std"],
-        activationRows,
-      ),
-      ...(activationRows.length > 0
+      table(ACTIVATION_COLUMNS, activationRows(this)),
+      ...(this.activations.length > 0
         ? wrapWords(DEAD_RULE.split(" "), (line) => line.length <= TEXT_WIDTH)
         : []),
       "",
-      table(["#", "layer with weights", "‖∇W‖", "‖∇b‖"], gradientRows),
+      table(GRADIENT_COLUMNS, gradientRows(this)),
     ].join("\n");
   }
 
@@ -124,7 +111,9 @@ export class DiagnosticsReport {
 /** The widest line of the text report's prose. */
 const TEXT_WIDTH = 80;
 
-function table(header: string[], rows: string[][]): string {
+/** A text table: the layer's description (column 1) left-aligned, every other cell right. */
+function table(columns: readonly ReportColumn[], rows: string[][]): string {
+  const header = columns.map((column) => column.header);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (r: string[]) =>
     r.map((cell, c) => c === 1 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])).join("  ");

@@ -14,7 +14,14 @@ import { resolveDocument, size } from "../plot/_compose.ts";
 import { plotDefaults } from "../plot/defaults.ts";
 import { plotLayerBars } from "../plot/plot_layer_bars.ts";
 import type { FigureDocument, FigureElement } from "../plot/types.ts";
-import { DEAD_RULE, recoveryCell } from "../diagnostics/_dead_rule.ts";
+import { DEAD_RULE } from "../diagnostics/_dead_rule.ts";
+import {
+  ACTIVATION_COLUMNS,
+  activationRows,
+  GRADIENT_COLUMNS,
+  gradientRows,
+  reportHeadline,
+} from "../diagnostics/_report_tables.ts";
 import { htmlTable } from "./_table.ts";
 import { Displayable, jupyterDisplay, type MimeBundle } from "./displayable.ts";
 import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
@@ -73,42 +80,9 @@ export function reportView(
   const document = resolveDocument(action, options);
   const width = size(action, "panelWidth", options.panelWidth, 300);
   const height = size(action, "panelHeight", options.panelHeight, 220);
-  const head = `loss ${report.loss.toPrecision(4)}` +
-    (report.accuracy === undefined ? "" : `, accuracy ${(100 * report.accuracy).toFixed(1)}%`);
-  const activationTable = htmlTable(
-    [
-      { header: "#", numeric: true },
-      { header: "activation layer", monospace: true },
-      { header: "dead", numeric: true },
-      { header: "can recover" },
-      { header: "sparsity", numeric: true },
-      { header: "mean", numeric: true },
-      { header: "std", numeric: true },
-    ],
-    report.activations.map((a, i) => [
-      String(a.layerIndex),
-      a.layer,
-      `${report.dead[i]?.dead.length ?? 0}/${a.size}`,
-      recoveryCell(report.dead[i]?.canRecover),
-      `${(100 * a.sparsity).toFixed(1)}%`,
-      a.mean.toPrecision(3),
-      a.std.toPrecision(3),
-    ]),
-  );
-  const gradientTable = htmlTable(
-    [
-      { header: "#", numeric: true },
-      { header: "layer with weights", monospace: true },
-      { header: "‖∇W‖", numeric: true },
-      { header: "‖∇b‖", numeric: true },
-    ],
-    report.gradients.map((g) => [
-      String(g.layerIndex),
-      g.layer,
-      g.weights.toExponential(2),
-      g.biases.toExponential(2),
-    ]),
-  );
+  const head = reportHeadline(report);
+  const activationTable = htmlTable(ACTIVATION_COLUMNS, activationRows(report));
+  const gradientTable = htmlTable(GRADIENT_COLUMNS, gradientRows(report));
   const charts: FigureElement[] = [];
   if (report.activations.length > 0) {
     charts.push(plotLayerBars(
