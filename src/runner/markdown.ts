@@ -33,10 +33,14 @@ export function renderTex(tex: string, displayMode: boolean): string {
 }
 
 const PLACEHOLDER = (i: number) => `KATEXPLACEHOLDER${i}X`;
+const PLACEHOLDERS = /KATEXPLACEHOLDER(\d+)X/g;
 
 /**
  * Renders Markdown with maths: `$$...$$` (display, may span lines), `\[...\]`, `$...$` and
  * `\(...\)` (inline). A `\$` stays a dollar sign; code spans and fenced code are left alone.
+ * Every heading gets the id Jupyter Notebook gives it, so a link to a heading (`#Dying-ReLU`)
+ * finds it in the page as in Jupyter: its text as shown, maths as written, spaces replaced by
+ * `-`; ATX (`## `) and setext (underlined) headings alike, and HTML ones without attributes.
  *
  * @example
  * ```ts
@@ -48,12 +52,17 @@ const PLACEHOLDER = (i: number) => `KATEXPLACEHOLDER${i}X`;
  * assert.match(html, /<code>\$x\$<\/code>/);
  * assert.match(html, / and \$5; <span class="katex">/);
  * assert.doesNotMatch(html, /<em>/);
+ * // A heading's id is its text as shown: no backticks, no stars; an underlined one gets one too.
+ * assert.match(renderMarkdown("## The `relu` *kink*"), /^<h2 id="The-relu-kink">/);
+ * assert.match(renderMarkdown("Dying ReLU\n---"), /^<h2 id="Dying-ReLU">/);
  * ```
  */
 export function renderMarkdown(text: string): string {
   const maths: string[] = [];
-  const keep = (html: string) => {
+  const sources: string[] = [];
+  const keep = (source: string, html: string) => {
     maths.push(html);
+    sources.push(source);
     return PLACEHOLDER(maths.length - 1);
   };
   // Split out code (fenced blocks and inline spans) so dollars inside code are not maths.
@@ -61,52 +70,67 @@ export function renderMarkdown(text: string): string {
   const protectedText = parts.map((part, i) => {
     if (i % 2 === 1) return part;
     return part
-      .replace(/\$\$([\s\S]+?)\$\$/g, (_, tex) => keep(renderTex(tex.trim(), true)))
-      .replace(/\\\[([\s\S]+?)\\\]/g, (_, tex) => keep(renderTex(tex.trim(), true)))
-      .replace(/\\\(([\s\S]+?)\\\)/g, (_, tex) => keep(renderTex(tex.trim(), false)))
+      .replace(/\$\$([\s\S]+?)\$\$/g, (all, tex) => keep(all, renderTex(tex.trim(), true)))
+      .replace(/\\\[([\s\S]+?)\\\]/g, (all, tex) => keep(all, renderTex(tex.trim(), true)))
+      .replace(/\\\(([\s\S]+?)\\\)/g, (all, tex) => keep(all, renderTex(tex.trim(), false)))
       .replace(
         /(^|[^\\$])\$(?!\s)((?:\\.|[^$\\\n])+?)\$(?!\d)/g,
-        (_, before, tex) => before + keep(renderTex(tex, false)),
+        (_, before, tex) => before + keep(`$${tex}$`, renderTex(tex, false)),
       )
       .replace(/\\\$/g, "$");
   }).join("");
-  const html = withHeadingIds(marked.parse(protectedText) as string, headingIds(parts));
-  return html.replace(/KATEXPLACEHOLDER(\d+)X/g, (_, i) => maths[Number(i)]);
+  const html = withHeadingIds(marked.parse(protectedText) as string, sources);
+  return html.replace(PLACEHOLDERS, (_, i) => maths[Number(i)]);
 }
 
 /**
- * The ids Jupyter Notebook gives the ATX headings (`# ...`) of a Markdown cell: the raw heading
- * text, maths included, with spaces replaced by `-`. `parts` alternates text and code, as split
- * in {@linkcode renderMarkdown}; headings inside code are not headings.
+ * The text a browser shows for a piece of HTML (its `textContent`): tags dropped, character
+ * references decoded. Jupyter Notebook makes a heading's id from this text.
  *
  * @example
  * ```ts
- * import { headingIds } from "./markdown.ts";
+ * import { textContent } from "./markdown.ts";
  * import assert from "node:assert/strict";
  *
- * // Text and code alternate, as renderMarkdown splits them.
- * const parts = ["## The kink at $z = 0$\n", "`# not a heading`", "\n### Leaky ReLU ##"];
- * assert.deepEqual(headingIds(parts), ["The-kink-at-$z-=-0$", "Leaky-ReLU"]);
+ * const html = "The <code>relu</code> &amp; <em>Leaky</em>&#160;ReLU";
+ * assert.equal(textContent(html), "The relu & Leaky\u00a0ReLU");
+ * assert.equal(textContent("&lt;b&gt; &quot;c&quot; &#39;d&#x27; &no;"), "<b> \"c\" 'd' &no;");
  * ```
  */
-export function headingIds(parts: string[]): string[] {
-  const ids: string[] = [];
-  parts.forEach((part, i) => {
-    if (i % 2 === 1) return;
-    for (const line of part.split("\n")) {
-      const heading = /^ {0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
-      if (heading) ids.push(heading[1].replace(/ /g, "-"));
-    }
-  });
-  return ids;
+export function textContent(html: string): string {
+  return html.replace(/<[^>]*>/g, "").replace(
+    /&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi,
+    (reference, name: string) => {
+      const lower = name.toLowerCase();
+      if (lower.startsWith("#x")) return codePoint(parseInt(lower.slice(2), 16), reference);
+      if (lower.startsWith("#")) return codePoint(parseInt(lower.slice(1), 10), reference);
+      return NAMED_REFERENCES[lower] ?? reference;
+    },
+  );
 }
 
-/** Puts `ids` on the rendered headings in order, when there is one id per heading. */
-function withHeadingIds(html: string, ids: string[]): string {
-  const count = html.match(/<h[1-6]>/g)?.length ?? 0;
-  if (count !== ids.length) return html;
-  let i = 0;
-  return html.replace(/<h([1-6])>/g, (_, level) => `<h${level} id="${escapeAttribute(ids[i++])}">`);
+const NAMED_REFERENCES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: "\u00a0",
+};
+
+function codePoint(code: number, reference: string): string {
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : reference;
+}
+
+/**
+ * Puts Jupyter Notebook's id on each heading without attributes: its text as shown, the maths
+ * (still placeholders here) as written in `sources`, spaces replaced by `-`.
+ */
+function withHeadingIds(html: string, sources: string[]): string {
+  return html.replace(/<h([1-6])>([\s\S]*?)<\/h\1>/g, (_, level, inner: string) => {
+    const text = textContent(inner).replace(PLACEHOLDERS, (_, i) => sources[Number(i)]);
+    return `<h${level} id="${escapeAttribute(text.replace(/ /g, "-"))}">${inner}</h${level}>`;
+  });
 }
 
 function escapeAttribute(text: string): string {

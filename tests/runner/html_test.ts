@@ -184,6 +184,30 @@ Deno.test("renderMarkdown() gives headings the ids Jupyter Notebook gives them",
   assert.ok(renderMarkdown("# a > b & c").includes('<h1 id="a-&gt;-b-&amp;-c">'));
 });
 
+Deno.test("a heading's id is its text as shown, as Jupyter Notebook reads it", async (t) => {
+  const idsOf = (markdown: string) =>
+    [...renderMarkdown(markdown).matchAll(/<h[1-6]( id="[^"]*")?>/g)].map((m) => m[1] ?? "none");
+  await t.step("code spans, emphasis and links keep their text, not their marks", () => {
+    assert.deepEqual(idsOf("## The `relu` function"), [' id="The-relu-function"']);
+    assert.deepEqual(idsOf("## *Leaky* **ReLU**"), [' id="Leaky-ReLU"']);
+    assert.deepEqual(idsOf("## See [the paper](https://x.org)"), [' id="See-the-paper"']);
+    assert.deepEqual(idsOf("## a\\_b and 'c'"), [` id="a_b-and-'c'"`]);
+  });
+  await t.step("maths stays as written, delimiters included", () => {
+    assert.deepEqual(idsOf("## At $z = 0$ and \\(x < 1\\)"), [
+      ' id="At-$z-=-0$-and-\\(x-&lt;-1\\)"',
+    ]);
+  });
+  await t.step("underlined and HTML headings get ids, and do not cost the others theirs", () => {
+    assert.deepEqual(idsOf("Dying ReLU\n==========\n\n## Fix\n\nLeaky\n-----"), [
+      ' id="Dying-ReLU"',
+      ' id="Fix"',
+      ' id="Leaky"',
+    ]);
+    assert.deepEqual(idsOf("<h2>Raw HTML</h2>\n\n## After"), [' id="Raw-HTML"', ' id="After"']);
+  });
+});
+
 const LIVE_HTML = '<div id="live">static</div><script type="module">\n' +
   'const el = document.getElementById("live");\nif (el && 1 < 2) el.textContent = "live";\n' +
   "</script>";
