@@ -431,14 +431,30 @@ export async function ensureKernelSpec(
   return true;
 }
 
-interface KernelSpecList {
-  kernelspecs: Record<string, { resource_dir: string; spec: { argv: string[] } }>;
+/** A kernelspec as `jupyter kernelspec list --json` lists it; its kernel.json may be damaged. */
+interface ListedKernelSpec {
+  resource_dir: string;
+  spec?: { argv?: unknown };
+}
+
+/** The kernelspecs in the output of `jupyter kernelspec list --json`, or a one-line error. */
+function listedKernelSpecs(stdout: string): Record<string, ListedKernelSpec> {
+  try {
+    const list = JSON.parse(stdout);
+    if (typeof list?.kernelspecs === "object" && list.kernelspecs !== null) return list.kernelspecs;
+  } catch {
+    // Reported below, with what it printed.
+  }
+  throw new Error(
+    "Cannot read Jupyter's kernelspecs: `jupyter kernelspec list --json` printed no JSON " +
+      `kernelspec list: ${JSON.stringify(stdout.trim().split("\n")[0].slice(0, 80))}`,
+  );
 }
 
 /** What {@linkcode ensureUserKernelSpec} found and did. */
 export interface UserKernelSpecResult {
   /** Kept the user's working kernelspec, installed one where there was none, or replaced one
-   * whose program no longer exists. */
+   * whose program no longer exists or whose kernel.json names none. */
   action: "kept" | "installed" | "replaced";
   /** One line saying what was done, for the user. */
   message: string;
@@ -448,7 +464,8 @@ export interface UserKernelSpecResult {
  * For `deno task lab`: makes sure the user's Jupyter has a `deno` kernelspec that works. Keeps
  * whatever `deno` kernelspec Jupyter lists when its program exists (one from
  * `deno jupyter --install`, say); installs one for `deno` (default: the running deno) with
- * `jupyter kernelspec install --user` only when there is none or its program no longer exists.
+ * `jupyter kernelspec install --user` only when there is none, its program no longer exists or
+ * its kernel.json names none. Throws a one-line error when Jupyter's list cannot be read.
  *
  * @example
  * ```ts
@@ -483,17 +500,21 @@ export async function ensureUserKernelSpec(
   if (!listed.ok) {
     throw new Error(`Cannot list Jupyter's kernelspecs: ${oneLine(listed.stderr)}`);
   }
-  const existing = (JSON.parse(listed.stdout) as KernelSpecList).kernelspecs.deno;
+  const existing = listedKernelSpecs(listed.stdout).deno;
   let replaced: string | undefined;
   if (existing) {
-    const program = existing.spec.argv[0];
-    if (await findExecutable(program, searchPath(options.path))) {
+    const argv = existing.spec?.argv;
+    const program = Array.isArray(argv) && typeof argv[0] === "string" ? argv[0] : "";
+    if (program === "") {
+      replaced = `${existing.resource_dir} (its kernel.json names no program)`;
+    } else if (await findExecutable(program, searchPath(options.path))) {
       return {
         action: "kept",
         message: `Using the deno kernelspec in ${existing.resource_dir} (${program})`,
       };
+    } else {
+      replaced = `${existing.resource_dir} (its program ${program} no longer exists)`;
     }
-    replaced = `${existing.resource_dir} (its program ${program} no longer exists)`;
   }
   const buildDir = options.buildDir ?? "build";
   await ensureKernelSpec(buildDir, deno);

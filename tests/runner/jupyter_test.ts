@@ -405,6 +405,19 @@ Deno.test("ensureUserKernelSpec() keeps a working deno kernelspec and installs o
     assert.match(result.message, /its program \/nonexistent\/deno no longer exists/);
     assert.equal(JSON.parse(await Deno.readTextFile(file)).argv[0], Deno.execPath());
   });
+  await t.step("one whose kernel.json names no program: replaces it and says so", async () => {
+    for (const spec of [{ argv: [] }, { display_name: "Deno" }, { argv: [""] }, { argv: [7] }]) {
+      await Deno.writeTextFile(file, JSON.stringify(spec));
+      const result = await ensureUserKernelSpec(jupyter, options);
+      assert.equal(result.action, "replaced", JSON.stringify(spec));
+      assert.equal(
+        result.message,
+        `Replaced the deno kernelspec in ${data}/kernels/deno (its kernel.json names no ` +
+          `program) with one in ${data}/kernels/deno for ${Deno.execPath()}`,
+      );
+      assert.equal(JSON.parse(await Deno.readTextFile(file)).argv[0], Deno.execPath());
+    }
+  });
   await t.step(
     "one whose program exists (absolute, or a name on PATH): kept as it is",
     async () => {
@@ -419,6 +432,24 @@ Deno.test("ensureUserKernelSpec() keeps a working deno kernelspec and installs o
         assert.equal(await Deno.readTextFile(file), text);
       }
     },
+  );
+});
+
+Deno.test("ensureUserKernelSpec() says so in one line when Jupyter's kernelspec list is not JSON", async () => {
+  const dir = await scratch("kernelspec-list-not-json");
+  const printed = "Warning: something on stdout\n{}";
+  const jupyter = await writeScript(`${dir}/jupyter`, `#!/bin/sh\nprintf '${printed}'\n`);
+  await assert.rejects(
+    () => ensureUserKernelSpec({ jupyter, python: "/usr/bin/python3" }),
+    new Error(
+      "Cannot read Jupyter's kernelspecs: `jupyter kernelspec list --json` printed no JSON " +
+        'kernelspec list: "Warning: something on stdout"',
+    ),
+  );
+  const empty = await writeScript(`${dir}/empty`, "#!/bin/sh\necho '{}'\n");
+  await assert.rejects(
+    () => ensureUserKernelSpec({ jupyter: empty, python: "/usr/bin/python3" }),
+    /printed no JSON kernelspec list: "\{\}"$/,
   );
 });
 
