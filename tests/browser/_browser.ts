@@ -77,8 +77,9 @@ export interface BrowserRun {
 
 /**
  * Launches Debian's Chromium (installing it with apt when missing and running as root) in a
- * temporary profile, runs `body`, then closes it, kills whatever of it is left (its processes
- * carry the profile path) and removes the profile.
+ * temporary profile, which is also its HOME (where it keeps crash reports and caches even with a
+ * profile), runs `body`, then closes it, kills whatever of it is left (its processes carry the
+ * profile path) and removes the profile.
  */
 export async function withBrowser<T>(body: (run: BrowserRun) => Promise<T>): Promise<T> {
   await ensureChromium();
@@ -89,6 +90,7 @@ export async function withBrowser<T>(body: (run: BrowserRun) => Promise<T>): Pro
       executablePath: CHROMIUM,
       headless: true,
       args: [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`],
+      env: { ...Deno.env.toObject(), HOME: profile },
       timeout: 60_000,
       protocolTimeout: 120_000,
     });

@@ -12,6 +12,8 @@ export interface LaunchOptions {
   args?: string[];
   timeout?: number;
   protocolTimeout?: number;
+  /** The browser's environment. Default: this process's. */
+  env?: Record<string, string | undefined>;
 }
 
 /** A browser process. */

@@ -53,22 +53,27 @@ Deno.test({
     const page = `${OUT}/live.html`;
     try {
       await Deno.writeTextFile(page, await renderNotebookHtml(live));
+      // Chromium keeps crash reports and caches under HOME even with a profile folder: both go
+      // under build/, not into the user's home.
+      const home = `${Deno.realPathSync(OUT)}/home`;
       const { code, stdout } = await new Deno.Command(CHROMIUM, {
         args: [
           "--headless=new",
           "--no-sandbox",
           "--disable-gpu",
-          `--user-data-dir=${Deno.realPathSync(OUT)}/profile`,
+          `--user-data-dir=${home}/profile`,
           "--host-resolver-rules=MAP * ~NOTFOUND",
           "--virtual-time-budget=5000",
           "--dump-dom",
           `file://${Deno.realPathSync(page)}`,
         ],
+        env: { HOME: home },
         stdout: "piped",
         stderr: "null",
         signal: AbortSignal.timeout(60_000),
       }).output();
       assert.equal(code, 0);
+      assert.ok(Deno.statSync(`${home}/.config/chromium`).isDirectory, "Chromium's HOME");
       const dom = new TextDecoder().decode(stdout);
       assert.match(dom, /<p id="state">ran 2<\/p>/);
       assert.match(dom, /class="katex"/);
