@@ -344,11 +344,11 @@ async function locateOrInstall(access: SystemAccess): Promise<Jupyter> {
   if (failed) throw new JupyterMissingError(`Cannot install Jupyter: ${failed}`);
   const installed = await findJupyter(access);
   if (!installed) {
-    throw new JupyterMissingError(
-      `Cannot use Jupyter after apt-get installed it: ${
-        (access.debian ?? DEBIAN_JUPYTER).python
-      } still cannot import jupyter_client`,
-    );
+    const debian = access.debian ?? DEBIAN_JUPYTER;
+    const wrong = await isExecutable(debian.jupyter)
+      ? `${debian.python} still cannot import jupyter_client`
+      : `${debian.jupyter} is still missing`;
+    throw new JupyterMissingError(`Cannot use Jupyter after apt-get installed it: ${wrong}`);
   }
   log(`Installed Jupyter: ${installed.jupyter} (Python ${installed.python})`);
   return installed;

@@ -308,11 +308,23 @@ Deno.test("ensureJupyter() installs Debian's packages with apt-get as root when 
     );
     assert.ok(printed.includes("  E: Unable to locate package (stand-in)"), printed.join("\n"));
   });
-  await t.step("apt-get installs but the import still fails: says so", async () => {
+  await t.step("apt-get installs but Jupyter still does not work: says what is wrong", async () => {
     const machine = await machineWithoutJupyter("install-nothing", "installs nothing");
+    const { jupyter, python } = machine.access.debian;
     await assert.rejects(
       ensureJupyter({ ...machine.access, uid: 0, log: () => {} }),
-      /still cannot import jupyter_client/,
+      new JupyterMissingError(
+        `Cannot use Jupyter after apt-get installed it: ${jupyter} is still missing`,
+      ),
+    );
+    await Deno.mkdir(`${machine.dir}/usr/bin`, { recursive: true });
+    await writeScript(jupyter, `#!${python}\nprint("stand-in")\n`);
+    await assert.rejects(
+      ensureJupyter({ ...machine.access, uid: 0, log: () => {} }),
+      new JupyterMissingError(
+        `Cannot use Jupyter after apt-get installed it: ${python} still cannot import ` +
+          "jupyter_client",
+      ),
     );
   });
 });
