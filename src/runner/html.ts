@@ -388,8 +388,8 @@ ${body}
 /**
  * Lists the network resources a page would load: `src`/`href` URLs on any element but `<a>`
  * (plain links stay links) and CSS `url(...)`, each with an http(s) or protocol-relative
- * address, and every `@import` whatever its address (the text is scanned, not parsed, so one in
- * prose counts too). A self-contained page has none.
+ * address, and every `@import` in a `<style>` element or a `style` attribute, whatever its
+ * address (an `@import` in the page's text is text). A self-contained page has none.
  *
  * @example
  * ```ts
@@ -403,6 +403,8 @@ ${body}
  *   '<img src="https://cdn.example/plot.png',
  *   "url(//fonts.example/f.woff2)",
  * ]);
+ * const css = "<style>\n@import 'k.css';\n</style><p>CSS's <code>@import</code> loads a file</p>";
+ * assert.deepEqual(networkResources(css), ["@import 'k.css'"]);
  * ```
  */
 export function networkResources(html: string): string[] {
@@ -411,8 +413,10 @@ export function networkResources(html: string): string[] {
   for (const m of html.matchAll(attribute)) {
     if (m[1].toLowerCase() !== "a") found.push(m[0]);
   }
-  for (const m of html.matchAll(/url\(\s*["']?(?:https?:)?\/\/[^)]*\)|@import[^;]*/g)) {
-    found.push(m[0]);
+  for (const m of html.matchAll(/url\(\s*["']?(?:https?:)?\/\/[^)]*\)/g)) found.push(m[0]);
+  const styles = /<style\b[^>]*>([\s\S]*?)<\/style>|\sstyle\s*=\s*("[^"]*"|'[^']*')/gi;
+  for (const style of html.matchAll(styles)) {
+    for (const m of (style[1] ?? style[2].slice(1, -1)).matchAll(/@import[^;]*/g)) found.push(m[0]);
   }
   return found;
 }

@@ -170,6 +170,11 @@ Deno.test("networkResources() finds loaded resources but not plain links", () =>
   assert.equal(networkResources('<link rel="stylesheet" href="//cdn.example/k.css">').length, 1);
   assert.equal(networkResources("<style>@font-face{src:url(https://x/y.woff2)}</style>").length, 1);
   assert.equal(networkResources('<svg xmlns="http://www.w3.org/2000/svg"></svg>').length, 0);
+  assert.deepEqual(networkResources(`<div style='@import "x.css"'>`), ['@import "x.css"']);
+  assert.deepEqual(networkResources("<STYLE media=print>@import url(p.css);</STYLE>"), [
+    "@import url(p.css)",
+  ]);
+  assert.deepEqual(networkResources("<p>CSS's @import rule; and @import again</p>"), []);
 });
 
 Deno.test("renderMarkdown() gives headings the ids Jupyter Notebook gives them", () => {
