@@ -159,7 +159,8 @@ export async function readSeries(folder: string): Promise<SeriesEntry[]> {
     try {
       return seriesEntry(name, parseNotebook(await Deno.readTextFile(`${folder}/${file}`), file));
     } catch (error) {
-      if (!(error instanceof SyntaxError || error instanceof TypeError)) throw error;
+      // parseNotebook reports a damaged notebook as a TypeError; anything else is not ours.
+      if (!(error instanceof TypeError)) throw error;
       return { name, title: name, summary: "" };
     }
   }));
