@@ -126,8 +126,9 @@ function runPython(
 
 /**
  * The Python a `jupyter` command runs on: the interpreter of its `#!` line (through
- * `/usr/bin/env` too), or, for a wrapper that is not a Python script (a pyenv shim, say), the
- * `sys.executable` that `jupyter troubleshoot` prints. `undefined` when neither tells.
+ * `/usr/bin/env` too, past its options and assignments), or, for a wrapper that is not a Python
+ * script (a pyenv shim, say), the `sys.executable` that `jupyter troubleshoot` prints.
+ * `undefined` when neither tells.
  *
  * @example
  * ```ts
@@ -178,9 +179,16 @@ async function shebangInterpreter(file: string, path: string): Promise<string | 
   if (!head.startsWith("#!")) return undefined;
   const words = head.slice(2).split("\n")[0].trim().split(/\s+/);
   if (basename(words[0]) !== "env") return words[0];
-  const program = words.slice(1).find((word) => !word.startsWith("-") && !word.includes("="));
+  // env's options, their operands (-u NAME, -C DIR) and NAME=VALUE assignments come first.
+  let program: string | undefined;
+  for (let i = 1; i < words.length && program === undefined; i++) {
+    if (ENV_OPTIONS_WITH_OPERAND.has(words[i])) i++;
+    else if (!words[i].startsWith("-") && !words[i].includes("=")) program = words[i];
+  }
   return program ? await findExecutable(program, path) : undefined;
 }
+
+const ENV_OPTIONS_WITH_OPERAND = new Set(["-u", "--unset", "-C", "--chdir"]);
 
 /** Reads `sys.executable` from `jupyter troubleshoot`, stopping it once that line is out. */
 async function sysExecutableOf(jupyter: string): Promise<string | undefined> {

@@ -114,6 +114,19 @@ Deno.test("pythonOfJupyter() reads #!/usr/bin/env python3 through PATH, and asks
     );
     assert.equal(await pythonOfJupyter(viaEnv, `${dir}/bin:${PATH}`), `${dir}/bin/python3`);
   });
+  await t.step("the operands of env's -u and -C are not the program", async () => {
+    for (const options of ["-u PYTHONHOME", "-C /tmp -i", "--unset PYTHONPATH -S"]) {
+      const viaEnv = await writeScript(
+        `${dir}/jupyter-env-u`,
+        `#!/usr/bin/env ${options} python3\nprint(1)\n`,
+      );
+      assert.equal(
+        await pythonOfJupyter(viaEnv, `${dir}/bin:${PATH}`),
+        `${dir}/bin/python3`,
+        options,
+      );
+    }
+  });
   await t.step(
     "a shell script (as pyenv's shims are): sys.executable from jupyter troubleshoot",
     async () => {
