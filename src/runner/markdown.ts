@@ -58,13 +58,8 @@ const PLACEHOLDERS = /KATEXPLACEHOLDER(\d+)X/g;
  * ```
  */
 export function renderMarkdown(text: string): string {
-  const maths: string[] = [];
-  const sources: string[] = [];
-  const keep = (source: string, html: string) => {
-    maths.push(html);
-    sources.push(source);
-    return PLACEHOLDER(maths.length - 1);
-  };
+  const maths: KeptMaths[] = [];
+  const keep = (source: string, html: string) => PLACEHOLDER(maths.push({ source, html }) - 1);
   // Split out code (fenced blocks and inline spans) so dollars inside code are not maths.
   const parts = text.split(/(```[\s\S]*?```|~~~[\s\S]*?~~~|`[^`\n]*`)/g);
   const protectedText = parts.map((part, i) => {
@@ -79,8 +74,14 @@ export function renderMarkdown(text: string): string {
       )
       .replace(/\\\$/g, "$");
   }).join("");
-  const html = withHeadingIds(marked.parse(protectedText) as string, sources);
-  return html.replace(PLACEHOLDERS, (_, i) => maths[Number(i)]);
+  const html = withHeadingIds(marked.parse(protectedText) as string, maths);
+  return html.replace(PLACEHOLDERS, (_, i) => maths[Number(i)].html);
+}
+
+/** A formula cut out of the Markdown: as written (delimiters included) and rendered. */
+interface KeptMaths {
+  source: string;
+  html: string;
 }
 
 /**
@@ -124,11 +125,11 @@ function codePoint(code: number, reference: string): string {
 
 /**
  * Puts Jupyter Notebook's id on each heading without attributes: its text as shown, the maths
- * (still placeholders here) as written in `sources`, spaces replaced by `-`.
+ * (still placeholders here) as written, spaces replaced by `-`.
  */
-function withHeadingIds(html: string, sources: string[]): string {
+function withHeadingIds(html: string, maths: KeptMaths[]): string {
   return html.replace(/<h([1-6])>([\s\S]*?)<\/h\1>/g, (_, level, inner: string) => {
-    const text = textContent(inner).replace(PLACEHOLDERS, (_, i) => sources[Number(i)]);
+    const text = textContent(inner).replace(PLACEHOLDERS, (_, i) => maths[Number(i)].source);
     return `<h${level} id="${escapeAttribute(text.replace(/ /g, "-"))}">${inner}</h${level}>`;
   });
 }

@@ -8,6 +8,8 @@
  * @module
  */
 
+import { textContent } from "./markdown.ts";
+
 const NUMBER = String.raw`[-+−]?(?:\d[\d,_]*(?:\.\d*)?|\.\d+)(?:[eE][-+−]?\d+)?\s*%?`;
 const NUMERIC = new RegExp(String.raw`^(?:${NUMBER}(?:\s*(?:±|&#177;|&plusmn;)\s*${NUMBER})?)$`);
 const MISSING = /^(?:|-|—|–|&mdash;|&ndash;|NaN|[-+−]?Infinity|n\/a)$/;
@@ -31,7 +33,7 @@ export function isNumericText(text: string): boolean {
 }
 
 function cellText(html: string): string {
-  return html.replace(/<[^>]*>/g, "").replace(/&nbsp;|&#160;/g, " ").trim();
+  return textContent(html).replace(/\u00a0/g, " ").trim();
 }
 
 const CELL = /<(td|th)(\s[^>]*)?>([\s\S]*?)<\/\1>/g;

@@ -7,16 +7,8 @@ import {
   renderOutput,
   stripAnsi,
 } from "../../src/runner/html.ts";
-import { renderMarkdown } from "../../src/runner/markdown.ts";
+import { renderMarkdown, textContent } from "../../src/runner/markdown.ts";
 import type { Notebook } from "../../src/runner/notebook.ts";
-
-/** The text a browser shows for an HTML fragment: tags removed, character references decoded. */
-function textOf(html: string): string {
-  return html.replace(/<[^>]*>/g, "")
-    .replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, code) => String.fromCharCode(parseInt(code, 16)))
-    .replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-}
 
 function count(text: string, part: string): number {
   return text.split(part).length - 1;
@@ -87,7 +79,7 @@ Deno.test("renderNotebookHtml() escapes code and strips ANSI from errors", async
   const code = /<pre class="source"><code[^>]*>([\s\S]*?)<\/code><\/pre>/.exec(html);
   assert.ok(code, "a code block");
   assert.ok(!code[1].includes("x < 1") && !code[1].includes("&&"), code[1]);
-  assert.equal(textOf(code[1]), "plotActivation(x < 1 && y > 2)");
+  assert.equal(textContent(code[1]), "plotActivation(x < 1 && y > 2)");
   assert.match(
     html,
     /<pre class="output error">Error: boom\n {4}at &#60;anonymous&#62;:1:7<\/pre>/,
@@ -333,7 +325,7 @@ Deno.test("renderNotebookHtml() highlights code with highlight.js at render time
     assert.match(code, /<span class="hljs-string">&quot;a &lt; b&quot;<\/span>/);
   });
   await t.step("the highlighted text is the source, escaped", () => {
-    assert.equal(textOf(code), 'const alpha = 0.01; // slope\nconsole.log("a < b");');
+    assert.equal(textContent(code), 'const alpha = 0.01; // slope\nconsole.log("a < b");');
   });
   await t.step("the theme's stylesheet is in the page and no script is", () => {
     assert.match(html, /\.hljs-keyword[,{]/);

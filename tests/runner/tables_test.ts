@@ -35,6 +35,17 @@ Deno.test("formatTables() wraps tables to scroll and marks numeric columns", asy
       );
     },
   );
+  await t.step("a cell reads as the browser shows it: character references decoded", () => {
+    const html = "<table><tr><th>a</th></tr><tr><td>&#8722;3.5&nbsp;&#177;&#160;0.1</td></tr>" +
+      "<tr><td>&minus;3</td></tr></table>";
+    assert.equal(
+      formatTables(html.replace("<tr><td>&minus;3</td></tr>", "")),
+      '<div class="table-scroll"><table><tr><th class="num">a</th></tr>' +
+        '<tr><td class="num">&#8722;3.5&nbsp;&#177;&#160;0.1</td></tr></table></div>',
+    );
+    // A reference the page's text decoder does not know stays text: not a number.
+    assert.equal(formatTables(html), `<div class="table-scroll">${html}</div>`);
+  });
   await t.step("a column of only missing values is not numeric", () => {
     const html = "<table><tr><th>a</th></tr><tr><td>—</td></tr></table>";
     assert.equal(formatTables(html), `<div class="table-scroll">${html}</div>`);
