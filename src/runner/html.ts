@@ -387,9 +387,10 @@ ${body}
 
 /**
  * Lists the network resources a page would load: `src`/`href` URLs on any element but `<a>`
- * (plain links stay links) and CSS `url(...)`, each with an http(s) or protocol-relative
- * address, and every `@import` in a `<style>` element or a `style` attribute, whatever its
- * address (an `@import` in the page's text is text). A self-contained page has none.
+ * (plain links stay links) and CSS `url(...)` in a `<style>` element or a tag's attributes, each
+ * with an http(s) or protocol-relative address, and every `@import` in a `<style>` element or a
+ * `style` attribute, whatever its address (an `@import` or `url(...)` in the page's text is
+ * text). A self-contained page has none.
  *
  * @example
  * ```ts
@@ -405,6 +406,7 @@ ${body}
  * ]);
  * const css = "<style>\n@import 'k.css';\n</style><p>CSS's <code>@import</code> loads a file</p>";
  * assert.deepEqual(networkResources(css), ["@import 'k.css'"]);
+ * assert.deepEqual(networkResources("<p>write <code>url(https://x.org/a.png)</code></p>"), []);
  * ```
  */
 export function networkResources(html: string): string[] {
@@ -413,12 +415,24 @@ export function networkResources(html: string): string[] {
   for (const m of html.matchAll(attribute)) {
     if (m[1].toLowerCase() !== "a") found.push(m[0]);
   }
-  for (const m of html.matchAll(/url\(\s*["']?(?:https?:)?\/\/[^)]*\)/g)) found.push(m[0]);
+  for (const css of cssOf(html)) {
+    for (const m of css.matchAll(/url\(\s*["']?(?:https?:)?\/\/[^)]*\)/g)) found.push(m[0]);
+  }
   const styles = /<style\b[^>]*>([\s\S]*?)<\/style>|\sstyle\s*=\s*("[^"]*"|'[^']*')/gi;
   for (const style of html.matchAll(styles)) {
     for (const m of (style[1] ?? style[2].slice(1, -1)).matchAll(/@import[^;]*/g)) found.push(m[0]);
   }
   return found;
+}
+
+/**
+ * Where a page's CSS `url(...)` can load something, in the page's order: each `<style>` element's
+ * text and each tag (its `style` attribute, or an SVG one such as `fill="url(...)"`); not the
+ * text a reader sees.
+ */
+function cssOf(html: string): string[] {
+  const places = /<style\b[^>]*>([\s\S]*?)<\/style>|<[A-Za-z](?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+  return [...html.matchAll(places)].map((m) => m[1] ?? m[0]);
 }
 
 /** One line of the index page. */

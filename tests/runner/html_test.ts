@@ -169,6 +169,15 @@ Deno.test("networkResources() finds loaded resources but not plain links", () =>
   assert.deepEqual(networkResources("<p>CSS's @import rule; and @import again</p>"), []);
 });
 
+Deno.test("networkResources() finds CSS url(...) in markup but not in the page's text", () => {
+  const image = "url(https://x.org/a.png)";
+  assert.deepEqual(networkResources(`<div style="background: ${image}">`), [image]);
+  assert.deepEqual(networkResources(`<rect title="a > b" fill="${image}"/>`), [image]);
+  assert.deepEqual(networkResources(`<style>\nbody { background: ${image} }\n</style>`), [image]);
+  assert.deepEqual(networkResources(`<p>CSS loads ${image} <code>${image}</code></p>`), []);
+  assert.deepEqual(networkResources(`<pre>div { background: ${image} }</pre>`), []);
+});
+
 Deno.test("renderMarkdown() gives headings the ids Jupyter Notebook gives them", () => {
   const html = renderMarkdown("# Not differentiable at $z = 0$\n\ntext\n\n## Role in ANNs");
   assert.ok(html.includes('<h1 id="Not-differentiable-at-$z-=-0$">'), html);
