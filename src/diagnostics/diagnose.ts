@@ -111,12 +111,13 @@ export class DiagnosticsReport {
 /** The widest line of the text report's prose. */
 const TEXT_WIDTH = 80;
 
-/** A text table: the layer's description (column 1) left-aligned, every other cell right. */
+/** A text table: numeric columns right-aligned, the others (descriptions, yes or no) left. */
 function table(columns: readonly ReportColumn[], rows: string[][]): string {
   const header = columns.map((column) => column.header);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (r: string[]) =>
-    r.map((cell, c) => c === 1 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])).join("  ");
+    r.map((cell, c) => columns[c].numeric ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))
+      .join("  ").trimEnd();
   return [line(header), ...rows.map(line)].join("\n");
 }
 

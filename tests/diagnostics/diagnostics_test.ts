@@ -374,7 +374,7 @@ Deno.test("diagnose() and gradientCheck() report the mean loss over every row, a
   }
 });
 
-Deno.test("a DiagnosticsReport prints its findings as two tables, the layer names left-aligned, and says what dead means", () => {
+Deno.test("a DiagnosticsReport prints its findings as two tables, numbers right-aligned and words left, and says what dead means", () => {
   const report = new DiagnosticsReport({
     loss: 0.123456,
     accuracy: 0.875,
@@ -427,8 +427,8 @@ Deno.test("a DiagnosticsReport prints its findings as two tables, the layer name
       "loss 0.1235, accuracy 87.5%",
       "",
       "#  activation layer  dead  can recover  sparsity     mean   std",
-      "1  ReLU               2/8           no     62.5%    0.500  1.25",
-      "3  LeakyReLU(0.01)   0/16          yes     50.0%  -0.0123  12.5",
+      "1  ReLU               2/8  no              62.5%    0.500  1.25",
+      "3  LeakyReLU(0.01)   0/16  yes             50.0%  -0.0123  12.5",
       "A neuron counts as dead when its pre-activation z is ≤ 0 on every input. A ReLU",
       "neuron then passes no gradient back, nor does a Leaky ReLU or ELU one at α = 0;",
       "at α > 0 they still do, as PReLU and RReLU neurons do, so they can recover.",
