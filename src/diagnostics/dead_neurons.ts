@@ -36,8 +36,10 @@ export interface DeadNeurons {
    * recover by its own gradient: true when the layer's slope below 0 is not 0 (Leaky ReLU and
    * ELU at α > 0, PReLU, whose slope is learned, RReLU with `upper` > 0, and the smooth
    * activations), false for ReLU, and for Leaky ReLU or ELU at α = 0 (such a neuron comes back
-   * only if something else moves its pre-activation), undefined for a layer of a kind the
-   * diagnostics do not know. For an activation layer, read from its derivative at z = −1.
+   * only if something else moves its pre-activation), undefined where the diagnostics cannot
+   * tell: a layer of a kind they do not know, or an activation whose slope is 0 on part of z < 0
+   * only, such as a hard tanh (then it depends on where the neuron's z lies). For an activation
+   * layer, read from its derivative at z = −2^−8, −0.5, −1 and −3.
    */
   canRecover: boolean | undefined;
 }

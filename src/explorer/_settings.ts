@@ -118,7 +118,7 @@ export function deadCaption(settings: Pick<ExplorerSettings, "activation" | "alp
     return rule + `PReLU passes back its slope times the gradient; the slope starts at ` +
       `α = ${alpha} and is learned, so the neuron can recover.`;
   }
-  if (!passesGradientBelowZero(activationOf(settings))) {
+  if (passesGradientBelowZero(activationOf(settings)) !== true) {
     const which = activation === "relu"
       ? "ReLU outputs 0 there"
       : `${ACTIVATION_LABELS[activation]} at α = 0 is ReLU there`;

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import {
+  ACTIVATION_NAMES,
+  ActivationFunction,
   ActivationLayer,
   activationSparsity,
   activationStatistics,
@@ -84,8 +86,35 @@ Deno.test("deadNeurons() says whether a layer's dead neurons still pass a gradie
       }
     },
   );
+  await t.step("with a yes or no for every built-in activation, no only for ReLU", () => {
+    for (const activation of ACTIVATION_NAMES) {
+      assert.equal(canRecover({ activation }).canRecover, activation !== "relu", activation);
+    }
+  });
   await t.step("not for RReLU whose slopes are all 0", () => {
     assert.equal(canRecover({ activation: "rrelu", lower: 0, upper: 0 }).canRecover, false);
+  });
+  await t.step("and cannot tell for an activation whose slope is 0 on part of z < 0 only", () => {
+    // A hard tanh: slope 1 on (−1, 1), 0 beyond. A dead neuron with z in (−1, 0] recovers by its
+    // own gradient, one with z below −1 does not.
+    const hardTanh = new ActivationFunction({
+      name: "hardTanh",
+      label: "hard tanh",
+      params: {},
+      f: (z) => Math.min(1, Math.max(-1, z)),
+      grad: (z) => (Math.abs(z) < 1 ? 1 : 0),
+      forward64: (x, out) => out.set(x.map((z) => Math.min(1, Math.max(-1, z)))),
+      forward32: (x, out) => out.set(x.map((z) => Math.min(1, Math.max(-1, z)))),
+      backward64: (x, g, out) => out.set(g.map((gi, i) => (Math.abs(x[i]) < 1 ? gi : 0))),
+      backward32: (x, g, out) => out.set(g.map((gi, i) => (Math.abs(x[i]) < 1 ? gi : 0))),
+      expression: "min(1, max(-1, z))",
+      latex: "",
+      gradLatex: "",
+      kinks: [-1, 1],
+    });
+    const layer = canRecover({ activation: hardTanh });
+    assert.equal(layer.deadFraction, 1);
+    assert.equal(layer.canRecover, undefined);
   });
   await t.step("and does not know for an activation layer of a kind of its own", () => {
     // A user's elementwise layer (a ReLU written by hand): the diagnostics cannot read its slope.
