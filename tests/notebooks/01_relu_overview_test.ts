@@ -5,7 +5,7 @@
  * here against `mlp` and `train`.
  */
 import assert from "node:assert/strict";
-import { printed, readStored, runWithParams } from "./_notebook_outputs.ts";
+import { printed, readStored, runWithParams, verdictLines } from "./_notebook_outputs.ts";
 import { hasTag, sourceText } from "../../src/runner/notebook.ts";
 import { CLAIMS } from "../claims/registry.ts";
 import {
@@ -21,12 +21,6 @@ const PATH = "notebooks/01-relu-overview.ipynb";
 const stored = await readStored(PATH);
 const text = printed(stored);
 const code = stored.cells.filter((c) => c.cell_type === "code").map(sourceText).join("\n");
-
-/** The `verdict (<id>): <verdict>` lines printed, as [id, verdict] pairs. */
-function verdicts(output: string): [string, string][] {
-  return [...output.matchAll(/^verdict \(([\w-]+)\): (supported|qualified|not supported)$/gm)]
-    .map((m) => [m[1], m[2]]);
-}
 
 Deno.test("01-relu-overview has one parameters cell declaring alpha and seed", () => {
   const cells = stored.cells.filter((cell) => hasTag(cell, "parameters"));
@@ -46,7 +40,7 @@ Deno.test("01-relu-overview builds and trains its networks in view with the publ
 Deno.test("01-relu-overview prints one verdict line per measured claim of its own, as the registry records it", () => {
   const measured = CLAIMS.filter((r) => r.notebook === "01-relu-overview")
     .filter((r) => r.verdict !== "definition");
-  const lines = verdicts(text);
+  const lines = verdictLines(text);
   assert.deepEqual(lines.map(([id]) => id).sort(), measured.map((r) => r.id).sort());
   for (const [id, verdict] of lines) {
     assert.equal(verdict, measured.find((r) => r.id === id)!.verdict, id);
@@ -103,7 +97,7 @@ Deno.test({
     assert.ok(output.includes("Leaky ReLU's derivative at 0: 0.2 (its left slope, α)"));
     assert.ok(!output.includes("-0.02\n"));
     assert.equal(output.match(/below 1e-12: true$/gm)?.length, 2);
-    assert.deepEqual(verdicts(output), verdicts(text));
+    assert.deepEqual(verdictLines(output), verdictLines(text));
     // ReLU's results do not depend on alpha.
     assert.ok(output.includes("relu(-2) = 0\n"));
   },

@@ -4,7 +4,7 @@
  * with alpha = 0.2 through the runner API.
  */
 import assert from "node:assert/strict";
-import { printed, readStored, runWithParams } from "./_notebook_outputs.ts";
+import { printed, readStored, runWithParams, verdictLines } from "./_notebook_outputs.ts";
 import { type Cell, hasTag, sourceText } from "../../src/runner/notebook.ts";
 import { CLAIMS } from "../claims/registry.ts";
 
@@ -18,12 +18,6 @@ const code = stored.cells.filter((c) => c.cell_type === "code").map(sourceText).
 
 function outputOf(cell: Cell): string {
   return printed({ ...stored, cells: [cell] });
-}
-
-/** The `verdict (<id>): <verdict>` lines printed, as [id, verdict] pairs. */
-function verdicts(output: string): [string, string][] {
-  return [...output.matchAll(/^verdict \(([\w-]+)\): (supported|qualified|not supported)$/gm)]
-    .map((m) => [m[1], m[2]]);
 }
 
 /** The numbers after `label` on the first line that starts with it (after indentation). */
@@ -55,7 +49,7 @@ Deno.test("02-relu-advantages prints one verdict line per measured claim of its 
     r.repeats === undefined && r.notebook === "02-relu-advantages"
   )
     .filter((r) => r.verdict !== "definition");
-  const lines = verdicts(everything);
+  const lines = verdictLines(everything);
   assert.deepEqual(lines.map(([id]) => id).sort(), measured.map((r) => r.id).sort());
   for (const [id, verdict] of lines) {
     assert.equal(verdict, measured.find((r) => r.id === id)!.verdict, id);
@@ -140,6 +134,6 @@ Deno.test({
     const others = (t: string) =>
       t.split("\n").filter((l) => !/Leaky|^ {2}(test accuracy|gap)/.test(l));
     assert.deepEqual(others(rerun), others(text));
-    assert.deepEqual(verdicts(rerun), verdicts(text));
+    assert.deepEqual(verdictLines(rerun), verdictLines(text));
   },
 });

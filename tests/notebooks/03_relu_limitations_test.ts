@@ -4,7 +4,13 @@
  * with alpha = 0.2 through the runner.
  */
 import assert from "node:assert/strict";
-import { numberAfter, printed, readStored, runWithParams } from "./_notebook_outputs.ts";
+import {
+  numberAfter,
+  printed,
+  readStored,
+  runWithParams,
+  verdictLines,
+} from "./_notebook_outputs.ts";
 import { hasTag, sourceText } from "../../src/runner/notebook.ts";
 import { CLAIMS } from "../claims/registry.ts";
 
@@ -12,12 +18,6 @@ const PATH = "notebooks/03-relu-limitations.ipynb";
 const stored = await readStored(PATH);
 const text = printed(stored);
 const code = stored.cells.filter((c) => c.cell_type === "code").map(sourceText).join("\n");
-
-/** The `verdict (<id>): <verdict>` lines printed, as [id, verdict] pairs. */
-function verdicts(output: string): [string, string][] {
-  return [...output.matchAll(/^verdict \(([\w-]+)\): (supported|qualified|not supported)$/gm)]
-    .map((m) => [m[1], m[2]]);
-}
 
 Deno.test("03: the parameters cell declares alpha and seed", () => {
   const parameters = stored.cells.filter((c) => hasTag(c, "parameters"));
@@ -40,7 +40,7 @@ Deno.test("03 prints one verdict line per measured claim of its own, as the regi
     r.repeats === undefined && r.notebook === "03-relu-limitations"
   )
     .filter((r) => r.verdict !== "definition");
-  const lines = verdicts(text);
+  const lines = verdictLines(text);
   assert.deepEqual(lines.map(([id]) => id).sort(), measured.map((r) => r.id).sort());
   for (const [id, verdict] of lines) {
     assert.equal(verdict, measured.find((r) => r.id === id)!.verdict, id);
@@ -126,6 +126,6 @@ Deno.test({
     const reluLines = (t: string) => t.split("\n").filter((l) => /^(η = [\d.]+|ReLU)/.test(l));
     assert.deepEqual(reluLines(rerun), reluLines(text));
     assert.notDeepEqual(rerun.match(/^ {2}Leaky dead.*$/gm), text.match(/^ {2}Leaky dead.*$/gm));
-    assert.deepEqual(verdicts(rerun), verdicts(text));
+    assert.deepEqual(verdictLines(rerun), verdictLines(text));
   },
 });

@@ -8,6 +8,7 @@ import {
   printed as streamsPrinted,
   readStored,
   runWithParams,
+  verdictLines,
 } from "./_notebook_outputs.ts";
 import { hasTag, type Notebook, sourceText } from "../../src/runner/notebook.ts";
 import { CLAIMS } from "../claims/registry.ts";
@@ -18,12 +19,6 @@ const stored = await readStored(PATH);
 /** Everything the notebook's code cells printed, in order, leaving out timing cells. */
 function printed(notebook: Notebook): string {
   return streamsPrinted(notebook, { skipTag: "nondeterministic" });
-}
-
-/** The verdict lines `verdict (id): value` printed by every cell, timing cells included. */
-function verdicts(notebook: Notebook): [string, string][] {
-  return [...streamsPrinted(notebook).matchAll(/^verdict \(([a-z0-9-]+)\): (.+)$/gm)]
-    .map((m) => [m[1], m[2]]);
 }
 
 const text = printed(stored);
@@ -74,7 +69,7 @@ Deno.test("04: the max form matches for slopes up to 1 and not above", () => {
 });
 
 Deno.test("04: every measured claim of notebook 04 prints exactly one verdict line, the registry's", () => {
-  const lines = verdicts(stored);
+  const lines = verdictLines(streamsPrinted(stored));
   assert.ok(measured.length >= 8);
   for (const record of measured) {
     const mine = lines.filter(([id]) => id === record.id);
@@ -162,7 +157,7 @@ Deno.test({
       t.split("\n").filter((l) => /^(ReLU(, Adam|, SGD)?: |ReLU, after)/.test(l));
     assert.ok(reluLines(text).length >= 4);
     assert.deepEqual(reluLines(rerun), reluLines(text));
-    const ids = verdicts(report.executed).map(([id]) => id).sort();
+    const ids = verdictLines(streamsPrinted(report.executed)).map(([id]) => id).sort();
     assert.deepEqual(ids, measured.map((r) => r.id).sort());
   },
 });

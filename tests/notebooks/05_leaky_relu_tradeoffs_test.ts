@@ -4,12 +4,13 @@
  */
 import assert from "node:assert/strict";
 import {
-  joined,
+  displayedHtml,
   printed as streamsPrinted,
   readStored,
   runWithParams,
+  verdictLines,
 } from "./_notebook_outputs.ts";
-import { type Cell, hasTag, type Notebook, sourceText } from "../../src/runner/notebook.ts";
+import { hasTag, type Notebook, sourceText } from "../../src/runner/notebook.ts";
 import { CLAIMS } from "../claims/registry.ts";
 
 const PATH = "notebooks/05-leaky-relu-tradeoffs.ipynb";
@@ -20,15 +21,6 @@ function printed(notebook: Notebook): string {
   return streamsPrinted(notebook, { skipTag: "nondeterministic" });
 }
 
-/** The verdict lines `verdict (id): value` printed by every cell, timing cells included. */
-function verdicts(notebook: Notebook): [string, string][] {
-  return [...streamsPrinted(notebook).matchAll(/^verdict \(([a-z0-9-]+)\): (.+)$/gm)]
-    .map((m) => [m[1], m[2]]);
-}
-
-/** The HTML a cell displayed. */
-const html = (cell: Cell | undefined) =>
-  (cell?.outputs ?? []).map((o) => joined(o.data?.["text/html"])).join("");
 const cellWith = (needle: string) => stored.cells.find((c) => sourceText(c).includes(needle));
 
 const text = printed(stored);
@@ -57,7 +49,7 @@ Deno.test("05: every cell computes with the public API: no experiment helpers, n
 });
 
 Deno.test("05: every measured claim of notebook 05 prints exactly one verdict line, the registry's", () => {
-  const lines = verdicts(stored);
+  const lines = verdictLines(streamsPrinted(stored));
   assert.ok(measured.length >= 9, `${measured.length} measured claims`);
   for (const record of measured) {
     const mine = lines.filter(([id]) => id === record.id);
@@ -107,13 +99,13 @@ Deno.test("05: ELU's derivative is derived by mathjs, rendered, and matches eluG
     /^d\/dz \(z > 0 \? z : alpha \* \(exp\(z\) - 1\)\) = \(z > 0\) \? 1 : \(alpha \* exp\(z\)\)$/m,
   );
   assert.match(text, /^largest \|symbolic − eluGrad\| on 801 points: 0$/m);
-  assert.match(html(cellWith("formula(`f'(z) = ${eluDerived")), /<math/);
+  assert.match(displayedHtml(cellWith("formula(`f'(z) = ${eluDerived")), /<math/);
 });
 
 Deno.test("05: figures: log-axis labels are short, and series that coincide are drawn dashed", () => {
-  const figures = stored.cells.filter((c) => hasTag(c, "figure")).map(html).join("");
+  const figures = stored.cells.filter((c) => hasTag(c, "figure")).map(displayedHtml).join("");
   assert.doesNotMatch(figures, />0\.0000\d*</, "no tick label such as 0.00001");
-  const growth = html(cellWith("Activations grow layer by layer"));
+  const growth = displayedHtml(cellWith("Activations grow layer by layer"));
   assert.match(growth, /stroke-dasharray="6 4"/);
   assert.match(growth, /\(dashed\)/);
 });
@@ -144,7 +136,7 @@ Deno.test({
     const reluRows = (t: string) => t.split("\n").filter((l) => l.startsWith("ReLU (α = 0)"));
     assert.equal(reluRows(text).length, 5);
     assert.deepEqual(reluRows(rerun), reluRows(text));
-    const ids = verdicts(report.executed).map(([id]) => id).sort();
+    const ids = verdictLines(streamsPrinted(report.executed)).map(([id]) => id).sort();
     assert.deepEqual(ids, measured.map((r) => r.id).sort());
   },
 });

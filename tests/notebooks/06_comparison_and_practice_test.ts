@@ -3,8 +3,15 @@
  * with alpha = 0.2 through the runner.
  */
 import assert from "node:assert/strict";
-import { joined, printed, readStored, runWithParams } from "./_notebook_outputs.ts";
-import { type Cell, hasTag, type Notebook, sourceText } from "../../src/runner/notebook.ts";
+import {
+  displayedHtml,
+  joined,
+  printed,
+  readStored,
+  runWithParams,
+  verdictLines,
+} from "./_notebook_outputs.ts";
+import { hasTag, type Notebook, sourceText } from "../../src/runner/notebook.ts";
 import { CLAIMS } from "../claims/registry.ts";
 
 const PATH = "notebooks/06-comparison-and-practice.ipynb";
@@ -14,15 +21,6 @@ const measured = CLAIMS.filter((r) =>
   r.notebook === "06-comparison-and-practice" && r.verdict !== "definition"
 );
 
-/** The verdict lines `verdict (id): value` the notebook printed. */
-function verdicts(notebook: Notebook): [string, string][] {
-  return [...printed(notebook).matchAll(/^verdict \(([a-z0-9-]+)\): (.+)$/gm)]
-    .map((m) => [m[1], m[2]]);
-}
-
-/** The HTML a cell displayed. */
-const html = (cell: Cell | undefined) =>
-  (cell?.outputs ?? []).map((o) => joined(o.data?.["text/html"])).join("");
 const cellWith = (needle: string) => stored.cells.find((c) => sourceText(c).includes(needle));
 /** What a notebook printed, then the plain-text form of what it displayed (the depth table). */
 const shown = (notebook: Notebook) =>
@@ -55,7 +53,7 @@ Deno.test("06: every cell computes with the public API: no experiment helpers, n
 });
 
 Deno.test("06: every measured claim of notebook 06 prints exactly one verdict line, the registry's", () => {
-  const lines = verdicts(stored);
+  const lines = verdictLines(printed(stored));
   assert.ok(measured.length >= 11);
   for (const record of measured) {
     const mine = lines.filter(([id]) => id === record.id);
@@ -110,7 +108,7 @@ Deno.test("06: every data set follows the seed: no fixed data seed, drawn per ru
 });
 
 Deno.test("06: the depth table is a real table: HTML with a row per depth, and plain text", () => {
-  const table = html(cellWith("depthTable(measures, depths"));
+  const table = displayedHtml(cellWith("depthTable(measures, depths"));
   assert.match(table, /^<table>/);
   assert.match(table, /<th rowspan="2">depth<\/th><th colspan="2">inactive after training<\/th>/);
   assert.equal(
@@ -133,7 +131,7 @@ Deno.test("06: the convolution: digits drawn black on white, and no blank panel"
   const figure = cellWith("plotImages(");
   assert.match(sourceText(figure!), /\{ image, title: `a \$\{digit\}`, colorScheme: "ink"/);
   assert.doesNotMatch(sourceText(figure!), /zeroMask\(bright\.leaky\)/, "an all-white panel");
-  assert.match(html(figure), /sign of Leaky output/);
+  assert.match(displayedHtml(figure), /sign of Leaky output/);
 });
 
 Deno.test("06: PReLU: only negative slopes are called non-monotonic", () => {
@@ -145,9 +143,9 @@ Deno.test("06: PReLU: only negative slopes are called non-monotonic", () => {
 });
 
 Deno.test("06: figures: log-axis labels are short", () => {
-  const figures = stored.cells.filter((c) => hasTag(c, "figure")).map(html).join("");
+  const figures = stored.cells.filter((c) => hasTag(c, "figure")).map(displayedHtml).join("");
   assert.doesNotMatch(figures, />0\.0000\d*</, "no tick label such as 0.00001");
-  assert.match(html(cellWith("combineFigures([scalePanel")), />1e-\d+</);
+  assert.match(displayedHtml(cellWith("combineFigures([scalePanel")), />1e-\d+</);
 });
 
 Deno.test({
@@ -170,7 +168,7 @@ Deno.test({
     const he = (t: string) => t.match(/^He {17}inactive .*$/m)?.[0];
     assert.ok(he(text));
     assert.equal(he(rerun), he(text), "the ReLU initialisation comparison does not use alpha");
-    const ids = verdicts(report.executed).map(([id]) => id).sort();
+    const ids = verdictLines(printed(report.executed)).map(([id]) => id).sort();
     assert.deepEqual(ids, measured.map((r) => r.id).sort());
   },
 });

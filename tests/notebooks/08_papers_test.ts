@@ -3,8 +3,8 @@
  * through the runner.
  */
 import assert from "node:assert/strict";
-import { CLAIMS, VERDICT_LINE } from "../claims/registry.ts";
-import { joined, printed, readStored, runWithParams } from "./_notebook_outputs.ts";
+import { CLAIMS } from "../claims/registry.ts";
+import { joined, printed, readStored, runWithParams, verdictLines } from "./_notebook_outputs.ts";
 import { hasTag, type Notebook, sourceText } from "../../src/runner/notebook.ts";
 
 const PATH = "notebooks/08-papers.ipynb";
@@ -30,8 +30,7 @@ function factor(output: string, label: string): number {
 
 /** The verdict lines the notebook printed, by claim id. */
 function verdicts(output: string): Map<string, string> {
-  const lines = output.split("\n").map((l) => VERDICT_LINE.exec(l)).filter((m) => m !== null);
-  return new Map(lines.map((m) => [m[1], m[2]]));
+  return new Map(verdictLines(output));
 }
 
 /** The Markdown tables the notebook displayed. */

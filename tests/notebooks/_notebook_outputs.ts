@@ -7,7 +7,8 @@ import assert from "node:assert/strict";
 import { type CliOptions, runNotebook, type RunReport } from "../../src/runner/cli.ts";
 import { ensureJupyter, ensureKernelSpec } from "../../src/runner/jupyter.ts";
 import type { ParameterValue } from "../../src/runner/parameters.ts";
-import { hasTag, type Notebook, parseNotebook } from "../../src/runner/notebook.ts";
+import { type Cell, hasTag, type Notebook, parseNotebook } from "../../src/runner/notebook.ts";
+import { VERDICT_LINE } from "../claims/registry.ts";
 
 /** The notebook stored at `path`, parsed. */
 export async function readStored(path: string): Promise<Notebook> {
@@ -32,6 +33,19 @@ export function printed(notebook: Notebook, options: { skipTag?: string } = {}):
       (cell.outputs ?? []).map((o) => o.output_type === "stream" ? joined(o.text) : "")
     )
     .join("");
+}
+
+/** The `verdict (<id>): <verdict>` lines in `text`, as [id, verdict] pairs in order. */
+export function verdictLines(text: string): [string, string][] {
+  return text.split("\n").flatMap((line) => {
+    const match = VERDICT_LINE.exec(line);
+    return match === null ? [] : [[match[1], match[2]] as [string, string]];
+  });
+}
+
+/** The HTML a cell displayed (its `text/html` outputs, joined). */
+export function displayedHtml(cell: Cell | undefined): string {
+  return (cell?.outputs ?? []).map((o) => joined(o.data?.["text/html"])).join("");
 }
 
 /** The first number after the pattern `label` (optionally after whitespace) in `text`. */
