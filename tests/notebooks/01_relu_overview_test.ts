@@ -5,7 +5,13 @@
  * here against `mlp` and `train`.
  */
 import assert from "node:assert/strict";
-import { printed, readStored, runWithParams, verdictLines } from "./_notebook_outputs.ts";
+import {
+  assertVerdictsAsRecorded,
+  printed,
+  readStored,
+  runWithParams,
+  verdictLines,
+} from "./_notebook_outputs.ts";
 import { hasTag, sourceText } from "../../src/runner/notebook.ts";
 import { CLAIMS } from "../claims/registry.ts";
 import {
@@ -40,11 +46,7 @@ Deno.test("01-relu-overview builds and trains its networks in view with the publ
 Deno.test("01-relu-overview prints one verdict line per measured claim of its own, as the registry records it", () => {
   const measured = CLAIMS.filter((r) => r.notebook === "01-relu-overview")
     .filter((r) => r.verdict !== "definition");
-  const lines = verdictLines(text);
-  assert.deepEqual(lines.map(([id]) => id).sort(), measured.map((r) => r.id).sort());
-  for (const [id, verdict] of lines) {
-    assert.equal(verdict, measured.find((r) => r.id === id)!.verdict, id);
-  }
+  assertVerdictsAsRecorded(verdictLines(text), measured);
 });
 
 Deno.test("01-relu-overview's network written by hand agrees with the library to 1e-12", () => {

@@ -4,7 +4,13 @@
  * with alpha = 0.2 through the runner API.
  */
 import assert from "node:assert/strict";
-import { printed, readStored, runWithParams, verdictLines } from "./_notebook_outputs.ts";
+import {
+  assertVerdictsAsRecorded,
+  printed,
+  readStored,
+  runWithParams,
+  verdictLines,
+} from "./_notebook_outputs.ts";
 import { type Cell, hasTag, sourceText } from "../../src/runner/notebook.ts";
 import { CLAIMS } from "../claims/registry.ts";
 
@@ -49,11 +55,7 @@ Deno.test("02-relu-advantages prints one verdict line per measured claim of its 
     r.repeats === undefined && r.notebook === "02-relu-advantages"
   )
     .filter((r) => r.verdict !== "definition");
-  const lines = verdictLines(everything);
-  assert.deepEqual(lines.map(([id]) => id).sort(), measured.map((r) => r.id).sort());
-  for (const [id, verdict] of lines) {
-    assert.equal(verdict, measured.find((r) => r.id === id)!.verdict, id);
-  }
+  assertVerdictsAsRecorded(verdictLines(everything), measured);
 });
 
 Deno.test("02-relu-advantages derives the derivative bounds symbolically and checks them against the gradient functions", () => {

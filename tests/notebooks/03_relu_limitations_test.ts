@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import {
+  assertVerdictsAsRecorded,
   numberAfter,
   printed,
   readStored,
@@ -40,11 +41,7 @@ Deno.test("03 prints one verdict line per measured claim of its own, as the regi
     r.repeats === undefined && r.notebook === "03-relu-limitations"
   )
     .filter((r) => r.verdict !== "definition");
-  const lines = verdictLines(text);
-  assert.deepEqual(lines.map(([id]) => id).sort(), measured.map((r) => r.id).sort());
-  for (const [id, verdict] of lines) {
-    assert.equal(verdict, measured.find((r) => r.id === id)!.verdict, id);
-  }
+  assertVerdictsAsRecorded(verdictLines(text), measured);
 });
 
 Deno.test("03: no first-layer neuron comes back, and the high rate and negative biases kill more", () => {

@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import {
+  assertVerdictsAsRecorded,
   joined,
   printed as streamsPrinted,
   readStored,
@@ -69,14 +70,8 @@ Deno.test("04: the max form matches for slopes up to 1 and not above", () => {
 });
 
 Deno.test("04: every measured claim of notebook 04 prints exactly one verdict line, the registry's", () => {
-  const lines = verdictLines(streamsPrinted(stored));
   assert.ok(measured.length >= 8);
-  for (const record of measured) {
-    const mine = lines.filter(([id]) => id === record.id);
-    assert.equal(mine.length, 1, `${record.id}: ${mine.length} verdict lines`);
-    assert.equal(mine[0][1], record.verdict, record.id);
-  }
-  for (const [id] of lines) assert.ok(measured.some((r) => r.id === id), `unknown claim ${id}`);
+  assertVerdictsAsRecorded(verdictLines(streamsPrinted(stored)), measured);
 });
 
 Deno.test("04: spreads are mean ± sample sd with n, and the diverged runs are counted, printed and drawn", () => {

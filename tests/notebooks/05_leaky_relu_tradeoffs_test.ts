@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import {
+  assertVerdictsAsRecorded,
   displayedHtml,
   printed as streamsPrinted,
   readStored,
@@ -49,14 +50,8 @@ Deno.test("05: every cell computes with the public API: no experiment helpers, n
 });
 
 Deno.test("05: every measured claim of notebook 05 prints exactly one verdict line, the registry's", () => {
-  const lines = verdictLines(streamsPrinted(stored));
   assert.ok(measured.length >= 9, `${measured.length} measured claims`);
-  for (const record of measured) {
-    const mine = lines.filter(([id]) => id === record.id);
-    assert.equal(mine.length, 1, `${record.id}: ${mine.length} verdict lines`);
-    assert.equal(mine[0][1], record.verdict, record.id);
-  }
-  for (const [id] of lines) assert.ok(measured.some((r) => r.id === id), `unknown claim ${id}`);
+  assertVerdictsAsRecorded(verdictLines(streamsPrinted(stored)), measured);
 });
 
 Deno.test("05: the sweep counts its runs: 5 finished and 0 diverged at every slope", () => {

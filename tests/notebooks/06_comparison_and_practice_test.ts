@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import {
+  assertVerdictsAsRecorded,
   displayedHtml,
   joined,
   printed,
@@ -53,14 +54,8 @@ Deno.test("06: every cell computes with the public API: no experiment helpers, n
 });
 
 Deno.test("06: every measured claim of notebook 06 prints exactly one verdict line, the registry's", () => {
-  const lines = verdictLines(printed(stored));
   assert.ok(measured.length >= 11);
-  for (const record of measured) {
-    const mine = lines.filter(([id]) => id === record.id);
-    assert.equal(mine.length, 1, `${record.id}: ${mine.length} verdict lines`);
-    assert.equal(mine[0][1], record.verdict, record.id);
-  }
-  for (const [id] of lines) assert.ok(measured.some((r) => r.id === id), `unknown claim ${id}`);
+  assertVerdictsAsRecorded(verdictLines(printed(stored)), measured);
 });
 
 Deno.test("06: the depth table has six depths, every run counted; ReLU's inactive share grows with depth", () => {

@@ -4,7 +4,14 @@
  */
 import assert from "node:assert/strict";
 import { CLAIMS } from "../claims/registry.ts";
-import { joined, printed, readStored, runWithParams, verdictLines } from "./_notebook_outputs.ts";
+import {
+  assertVerdictsAsRecorded,
+  joined,
+  printed,
+  readStored,
+  runWithParams,
+  verdictLines,
+} from "./_notebook_outputs.ts";
 import { hasTag, type Notebook, sourceText } from "../../src/runner/notebook.ts";
 
 const PATH = "notebooks/08-papers.ipynb";
@@ -26,11 +33,6 @@ function factor(output: string, label: string): number {
   const match = output.match(new RegExp(`^${escaped}: per-layer factor ([\\d.]+) ± `, "m"));
   assert.ok(match, `no factor for ${label}`);
   return Number(match[1]);
-}
-
-/** The verdict lines the notebook printed, by claim id. */
-function verdicts(output: string): Map<string, string> {
-  return new Map(verdictLines(output));
 }
 
 /** The Markdown tables the notebook displayed. */
@@ -62,10 +64,8 @@ Deno.test("08: every network is built and trained in view with mlp and train, no
 });
 
 Deno.test("08: prints one verdict line for each of its registry claims, equal to the registry's", () => {
-  const printedVerdicts = verdicts(text);
   const records = CLAIMS.filter((r) => r.notebook === "08-papers" && r.repeats === undefined);
-  assert.deepEqual([...printedVerdicts.keys()].sort(), records.map((r) => r.id).sort());
-  for (const record of records) assert.equal(printedVerdicts.get(record.id), record.verdict);
+  assertVerdictsAsRecorded(verdictLines(text), records);
 });
 
 Deno.test("08: the born-dead shares are below 0.3 at depth 2, width 2 reaches 0.9 and RAI stays at or below He", () => {
@@ -124,6 +124,6 @@ Deno.test({
     assert.equal(factor(rerun, "ReLU, He"), factor(text, "ReLU, He"));
     const reluLine = (t: string) => t.match(/^ReLU: mean activation probability.*$/m)?.[0];
     assert.equal(reluLine(rerun), reluLine(text));
-    assert.equal(verdicts(rerun).size, verdicts(text).size);
+    assert.equal(verdictLines(rerun).length, verdictLines(text).length);
   },
 });

@@ -8,7 +8,7 @@ import { type CliOptions, runNotebook, type RunReport } from "../../src/runner/c
 import { ensureJupyter, ensureKernelSpec } from "../../src/runner/jupyter.ts";
 import type { ParameterValue } from "../../src/runner/parameters.ts";
 import { type Cell, hasTag, type Notebook, parseNotebook } from "../../src/runner/notebook.ts";
-import { VERDICT_LINE } from "../claims/registry.ts";
+import { type ClaimRecord, VERDICT_LINE } from "../claims/registry.ts";
 
 /** The notebook stored at `path`, parsed. */
 export async function readStored(path: string): Promise<Notebook> {
@@ -41,6 +41,21 @@ export function verdictLines(text: string): [string, string][] {
     const match = VERDICT_LINE.exec(line);
     return match === null ? [] : [[match[1], match[2]] as [string, string]];
   });
+}
+
+/**
+ * Asserts that `lines` (from {@linkcode verdictLines}) hold one verdict line for each of
+ * `records` and no other, each with the verdict its record gives.
+ */
+export function assertVerdictsAsRecorded(
+  lines: [string, string][],
+  records: readonly ClaimRecord[],
+): void {
+  const printed = lines.map(([id]) => id).sort();
+  assert.deepEqual(printed, records.map((r) => r.id).sort(), "one verdict line per claim");
+  for (const [id, verdict] of lines) {
+    assert.equal(verdict, records.find((r) => r.id === id)!.verdict, id);
+  }
 }
 
 /** The HTML a cell displayed (its `text/html` outputs, joined). */
