@@ -7,7 +7,7 @@
  */
 
 import type { DiagnosticsReport } from "./diagnose.ts";
-import { recoveryCell } from "./_dead_rule.ts";
+import { DEAD_RULE, recoveryCell } from "./_dead_rule.ts";
 
 /** A column of a report table: its header and how its cells read. */
 export interface ReportColumn {
@@ -49,6 +49,19 @@ export function activationRows(
     a.mean.toPrecision(3),
     a.std.toPrecision(3),
   ]);
+}
+
+/** What a "?" under "can recover" means, said under the table only where one is shown. */
+const UNKNOWN_RECOVERY = 'A "?" under "can recover": the diagnostics cannot tell, for a ' +
+  "layer of a kind they do not know or an activation whose slope is 0 on part of z < 0 only.";
+
+/**
+ * The sentences under a report's dead neurons: the rule they are counted by, and what a "?"
+ * under "can recover" means when the table shows one.
+ */
+export function reportDeadRule(report: Pick<DiagnosticsReport, "dead">): string {
+  const unknown = report.dead.some((d) => d.canRecover === undefined);
+  return unknown ? `${DEAD_RULE} ${UNKNOWN_RECOVERY}` : DEAD_RULE;
 }
 
 /** The columns of the table of layers with weights. */

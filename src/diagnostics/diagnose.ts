@@ -10,13 +10,13 @@ import type { Dataset } from "../core/dataset.ts";
 import { accuracy, type Loss, type LossName, type Sequential } from "../nn/mod.ts";
 import { checkData, fullBatchLoss, lossFor } from "./_inputs.ts";
 import { type ActivationStatistics, activationStatistics } from "./activation_statistics.ts";
-import { DEAD_RULE } from "./_dead_rule.ts";
 import {
   ACTIVATION_COLUMNS,
   activationRows,
   GRADIENT_COLUMNS,
   gradientRows,
   type ReportColumn,
+  reportDeadRule,
   reportHeadline,
 } from "./_report_tables.ts";
 import { wrapWords } from "../core/_wrap_words.ts";
@@ -91,7 +91,7 @@ export class DiagnosticsReport {
       "",
       table(ACTIVATION_COLUMNS, activationRows(this)),
       ...(this.activations.length > 0
-        ? wrapWords(DEAD_RULE.split(" "), (line) => line.length <= TEXT_WIDTH)
+        ? wrapWords(reportDeadRule(this).split(" "), (line) => line.length <= TEXT_WIDTH)
         : []),
       "",
       table(GRADIENT_COLUMNS, gradientRows(this)),

@@ -14,12 +14,12 @@ import { resolveDocument, size } from "../plot/_compose.ts";
 import { plotDefaults } from "../plot/defaults.ts";
 import { plotLayerBars } from "../plot/plot_layer_bars.ts";
 import type { FigureDocument, FigureElement } from "../plot/types.ts";
-import { DEAD_RULE } from "../diagnostics/_dead_rule.ts";
 import {
   ACTIVATION_COLUMNS,
   activationRows,
   GRADIENT_COLUMNS,
   gradientRows,
+  reportDeadRule,
   reportHeadline,
 } from "../diagnostics/_report_tables.ts";
 import { htmlTable } from "./_table.ts";
@@ -95,7 +95,7 @@ export function reportView(
         yLabel: "dead fraction",
         xLabel: "activation layer",
         subtitle: "Dead neurons per layer",
-        caption: DEAD_RULE,
+        caption: reportDeadRule(report),
       },
     ));
   }

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import {
   ACTIVATION_NAMES,
-  ActivationFunction,
   ActivationLayer,
   activationSparsity,
   activationStatistics,
@@ -28,6 +27,7 @@ import {
   softmaxCrossEntropy,
   train,
 } from "../../src/mod.ts";
+import { hardTanh } from "./_hard_tanh.ts";
 
 function blobs(n: number, classes: number, seed: number): Dataset {
   const prng = createPrng(seed);
@@ -95,23 +95,6 @@ Deno.test("deadNeurons() says whether a layer's dead neurons still pass a gradie
     assert.equal(canRecover({ activation: "rrelu", lower: 0, upper: 0 }).canRecover, false);
   });
   await t.step("and cannot tell for an activation whose slope is 0 on part of z < 0 only", () => {
-    // A hard tanh: slope 1 on (−1, 1), 0 beyond. A dead neuron with z in (−1, 0] recovers by its
-    // own gradient, one with z below −1 does not.
-    const hardTanh = new ActivationFunction({
-      name: "hardTanh",
-      label: "hard tanh",
-      params: {},
-      f: (z) => Math.min(1, Math.max(-1, z)),
-      grad: (z) => (Math.abs(z) < 1 ? 1 : 0),
-      forward64: (x, out) => out.set(x.map((z) => Math.min(1, Math.max(-1, z)))),
-      forward32: (x, out) => out.set(x.map((z) => Math.min(1, Math.max(-1, z)))),
-      backward64: (x, g, out) => out.set(g.map((gi, i) => (Math.abs(x[i]) < 1 ? gi : 0))),
-      backward32: (x, g, out) => out.set(g.map((gi, i) => (Math.abs(x[i]) < 1 ? gi : 0))),
-      expression: "min(1, max(-1, z))",
-      latex: "",
-      gradLatex: "",
-      kinks: [-1, 1],
-    });
     const layer = canRecover({ activation: hardTanh });
     assert.equal(layer.deadFraction, 1);
     assert.equal(layer.canRecover, undefined);
@@ -467,6 +450,16 @@ Deno.test("a DiagnosticsReport prints its findings as two tables, numbers right-
       "4  Dense(16 → 2)       1.25e+1  1.00e+0",
     ].join("\n"),
   );
+});
+
+Deno.test('a DiagnosticsReport says what a "?" under "can recover" means, and only when it shows one', () => {
+  const data = blobs(20, 2, 1);
+  const note = 'A "?" under "can recover": the diagnostics cannot tell';
+  const unknown = String(diagnose(mlp([2, 4, 2], { activation: hardTanh, seed: 1 }), data));
+  assert.match(unknown, /^1 {2}Activation\(hard tanh, 4\) +\d\/4 {2}\? /m);
+  assert.ok(unknown.replaceAll("\n", " ").includes(note), unknown);
+  const known = String(diagnose(mlp([2, 4, 2], { seed: 1 }), data));
+  assert.ok(!known.replaceAll("\n", " ").includes(note), known);
 });
 
 Deno.test("a report on a model without activation layers says nothing about dead neurons", () => {

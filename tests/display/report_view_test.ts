@@ -5,6 +5,7 @@ import { jupyterDisplay, reportView, show } from "../../src/display/mod.ts";
 import { mlp } from "../../src/nn/mod.ts";
 import { captionsOf, DEAD_CAPTION } from "./_captions.ts";
 import { readTables } from "./_tables.ts";
+import { hardTanh } from "../diagnostics/_hard_tanh.ts";
 
 const data = dataset(fromRows([[1, 0], [0, 1], [1, 1], [0, 0]]), new Int32Array([0, 1, 1, 0]));
 
@@ -27,6 +28,16 @@ Deno.test("reportView() says under the dead bars what dead means, and which neur
   const model = mlp([2, 8, 2], { seed: 1, activation: "leakyRelu", biasInit: -100 });
   const html = reportView(diagnose(model, data))[jupyterDisplay]()["text/html"] ?? "";
   assert.deepEqual(captionsOf(html), [DEAD_CAPTION]);
+});
+
+Deno.test('reportView() says under the dead bars what a "?" under "can recover" means, when it shows one', () => {
+  const model = mlp([2, 8, 2], { seed: 1, activation: hardTanh });
+  const html = reportView(diagnose(model, data))[jupyterDisplay]()["text/html"] ?? "";
+  assert.deepEqual(readTables(html).tables[0].cells.slice(1).map((row) => row[3]), ["?"]);
+  assert.deepEqual(captionsOf(html), [
+    DEAD_CAPTION + ' A "?" under "can recover": the diagnostics cannot tell, for a layer of a ' +
+    "kind they do not know or an activation whose slope is 0 on part of z < 0 only.",
+  ]);
 });
 
 Deno.test("reportView() counts every neuron of a dead layer", () => {
