@@ -415,24 +415,24 @@ export function networkResources(html: string): string[] {
   for (const m of html.matchAll(attribute)) {
     if (m[1].toLowerCase() !== "a") found.push(m[0]);
   }
-  for (const css of cssOf(html)) {
+  // Where CSS can load something, in the page's order: each <style> element's text, and each
+  // tag, whose attributes may hold url(...) (style, or SVG's fill) and whose style attribute may
+  // hold an @import; not the text a reader sees.
+  const places = /<style\b[^>]*>([\s\S]*?)<\/style>|<[A-Za-z](?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+  for (const [place, styleText] of html.matchAll(places)) {
+    const css = styleText ?? place;
     for (const m of css.matchAll(/url\(\s*["']?(?:https?:)?\/\/[^)]*\)/g)) found.push(m[0]);
-  }
-  const styles = /<style\b[^>]*>([\s\S]*?)<\/style>|\sstyle\s*=\s*("[^"]*"|'[^']*')/gi;
-  for (const style of html.matchAll(styles)) {
-    for (const m of (style[1] ?? style[2].slice(1, -1)).matchAll(/@import[^;]*/g)) found.push(m[0]);
+    for (const m of (styleText ?? styleAttribute(place)).matchAll(/@import[^;]*/g)) {
+      found.push(m[0]);
+    }
   }
   return found;
 }
 
-/**
- * Where a page's CSS `url(...)` can load something, in the page's order: each `<style>` element's
- * text and each tag (its `style` attribute, or an SVG one such as `fill="url(...)"`); not the
- * text a reader sees.
- */
-function cssOf(html: string): string[] {
-  const places = /<style\b[^>]*>([\s\S]*?)<\/style>|<[A-Za-z](?:[^>"']|"[^"]*"|'[^']*')*>/gi;
-  return [...html.matchAll(places)].map((m) => m[1] ?? m[0]);
+/** The value of a tag's `style` attribute, quoted either way; "" without one. */
+function styleAttribute(tag: string): string {
+  const value = /\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag);
+  return value?.[1] ?? value?.[2] ?? "";
 }
 
 /** One line of the index page. */
