@@ -129,7 +129,17 @@ export function deadCaption(settings: Pick<ExplorerSettings, "activation" | "alp
     (activation === "leakyRelu"
       ? `Leaky ReLU still passes back α = ${alpha} times the gradient, so the neuron can recover.`
       : `ELU still passes back α·e^z = ${alpha}·e^z times the gradient (small far below 0, ` +
-        `never 0), so the neuron can recover.`);
+        `and 0 in float64 only below z ≈ ${eluUnderflow(alpha)}, where it underflows), so the ` +
+        `neuron can recover.`);
+}
+
+/**
+ * Where α·e^z underflows to 0 in float64, to the nearest integer and with a minus sign: below
+ * z = ln(m / 2α), m the smallest subnormal, α·e^z is under m / 2 and rounds to 0 (m / 2 itself
+ * is 0 in float64, hence the sum of logarithms).
+ */
+function eluUnderflow(alpha: number): string {
+  return `−${-Math.round(Math.log(Number.MIN_VALUE) - Math.LN2 - Math.log(alpha))}`;
 }
 
 /** Largest number of hidden layers. */

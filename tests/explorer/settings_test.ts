@@ -57,6 +57,21 @@ Deno.test("deadCaption() says what the hidden activation passes back to a dead n
     }
   });
 
+  await t.step(
+    "for ELU it says where α·e^z underflows to 0, and the slope is 0 only below that",
+    () => {
+      for (const alpha of ALPHAS.filter((a) => a > 0)) {
+        const caption = deadCaption({ activation: "elu", alpha });
+        const said = caption.match(/0 in float64 only below z ≈ −(\d+), where it underflows/);
+        assert.ok(said, caption);
+        const below = -Number(said[1]);
+        const f = createActivation("elu", { alpha });
+        assert.ok(f.grad(below + 1) > 0, `${f.label}: f'(${below + 1}) = ${f.grad(below + 1)}`);
+        assert.equal(f.grad(below - 1), 0, `${f.label}: f'(${below - 1})`);
+      }
+    },
+  );
+
   await t.step("for PReLU it says the slope is learned from the α it starts at, even 0", () => {
     for (const alpha of ALPHAS) {
       const caption = deadCaption({ activation: "prelu", alpha });
