@@ -598,7 +598,7 @@ export class WasmTraining {
     const f = this.#heap, z = last.z / 8, s = stats / 8;
     let total = 0;
     for (let i = 0; i < rows; i++) {
-      total += f[s + 2 * i] + Math.log(f[s + 2 * i + 1]) - f[z + i * cols + labels[i]];
+      total += f[s + 2 * i] - f[z + i * cols + labels[i]] + Math.log(f[s + 2 * i + 1]);
     }
     return total / rows;
   }

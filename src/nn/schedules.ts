@@ -76,7 +76,10 @@ const COSINE_DECAY_KEYS: OptionKeys<CosineDecayOptions> = {
 
 /**
  * Cosine decay (Loshchilov and Hutter 2017, without restarts):
- * `final + (initial - final) (1 + cos(π min(epoch, epochs) / epochs)) / 2`.
+ * `final + (initial - final) (1 + cos(π min(epoch, epochs) / epochs)) / 2`. Epochs count from
+ * 0, so a run of `epochs` epochs ends one step short of `final`; `train()` refuses a rate of 0,
+ * so with the default `final: 0` train for at most `epochs` epochs (a longer run is refused
+ * before its first step, the weights untouched), or give a `final` > 0 to go on at that rate.
  *
  * @param options Initial and final rates, length.
  * @returns The schedule.
@@ -90,6 +93,8 @@ const COSINE_DECAY_KEYS: OptionKeys<CosineDecayOptions> = {
  * assert.equal(schedule(0), 0.1);
  * assert.ok(Math.abs(schedule(5) - 0.05) < 1e-15);
  * assert.equal(schedule(10), 0);
+ * assert.ok(schedule(9) > 0); // the last epoch of a 10-epoch run
+ * assert.equal(cosineDecay({ initial: 0.1, final: 0.001, epochs: 10 })(25), 0.001);
  * ```
  */
 export function cosineDecay(options: CosineDecayOptions): Schedule {

@@ -54,8 +54,9 @@ export function softmax(logits: Matrix, out?: Matrix): Matrix {
 }
 
 /**
- * The mean softmax cross-entropy: `L = (1 / N) Σ_i [logsumexp(z_i) - z_i[y_i]]`, with
- * logsumexp computed as `max + log Σ exp(z - max)` so large logits do not overflow.
+ * The mean softmax cross-entropy: `L = (1 / N) Σ_i [logsumexp(z_i) - z_i[y_i]]`, each term
+ * computed as `(max - z_i[y_i]) + log Σ exp(z_i - max)` (as PyTorch's `log_softmax`), so that
+ * large logits neither overflow nor round the loss at their own scale.
  *
  * @param logits Logits, `N x C`.
  * @param labels Class indices in 0..C-1, one per row.
@@ -69,6 +70,7 @@ export function softmax(logits: Matrix, out?: Matrix): Matrix {
  * const loss = softmaxCrossEntropyValue(fromRows([[0, 0]]), new Int32Array([1]));
  * assert.equal(loss, Math.log(2));
  * assert.equal(softmaxCrossEntropyValue(fromRows([[1000, 0]]), new Int32Array([1])), 1000);
+ * assert.equal(softmaxCrossEntropyValue(fromRows([[1e16, 1e16]]), new Int32Array([0])), Math.LN2);
  * ```
  */
 export function softmaxCrossEntropyValue(logits: Matrix, labels: Int32Array): number {
@@ -134,7 +136,9 @@ function run(logits: Matrix, labels: unknown, grad: Matrix | undefined): number 
       for (let j = 0; j < cols; j++) g[row + j] *= norm;
       g[row + labels[i]] -= scale;
     }
-    total += max + Math.log(sum) - z[row + labels[i]];
+    // (max - z_y) + log Σ, in this order: max + log Σ first would round the row's loss at the
+    // scale of its largest logit (0.75 for the logits [1e15, 1e15], where ln 2 is right).
+    total += max - z[row + labels[i]] + Math.log(sum);
   }
   return total / rows;
 }

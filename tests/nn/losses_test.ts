@@ -113,6 +113,23 @@ Deno.test("softmaxCrossEntropy stays finite for huge logits", () => {
   assert.ok(grad.data.every(Number.isFinite));
 });
 
+Deno.test("softmaxCrossEntropy keeps its precision for logits far from 0, as PyTorch does", () => {
+  // Each row's loss is (max - z_y) + log Σ exp(z - max): exact for equal logits at any scale,
+  // where max + log Σ - z_y rounded at the logits' scale (0.75 for [1e15, 1e15], 0 for 1e16).
+  for (const c of [1000, 1e6, 1e15, 1e16, -1e16, 1e300]) {
+    assert.equal(
+      softmaxCrossEntropyValue(fromRows([[c, c]]), new Int32Array([0])),
+      Math.LN2,
+      `${c}`,
+    );
+    const three = softmaxCrossEntropyValue(fromRows([[c, c, c]]), new Int32Array([2]));
+    assert.equal(three, Math.log(3), `${c}`);
+  }
+  // ln(1 + e) = 1.3132616875182228 (softplus(1), PyTorch float64): logits 1 apart at 1e6.
+  const apart = softmaxCrossEntropyValue(fromRows([[1e6, 1e6 - 1]]), new Int32Array([1]));
+  assert.ok(relativeError(apart, 1.3132616875182228) < 2e-16, `${apart}`);
+});
+
 Deno.test("binaryCrossEntropy stays finite for huge logits and equals the textbook formula", () => {
   assert.equal(binaryCrossEntropyValue(fromRows([[1000]]), new Int32Array([1])), 0);
   assert.equal(binaryCrossEntropyValue(fromRows([[1000]]), new Int32Array([0])), 1000);

@@ -190,6 +190,26 @@ Deno.test("learning-rate schedules are plain functions of the epoch", async (t) 
     assert.equal(schedule(4), 0.1);
     assert.equal(schedule(9), 0.1);
   });
+  await t.step(
+    "cosineDecay to 0 trains for its epochs, and a longer run is refused untouched",
+    () => {
+      const data = dataset(
+        fromRows([[0.5, -1.2], [1.1, 0.3], [-0.7, 0.9]]),
+        Int32Array.of(0, 1, 1),
+      );
+      const model = mlp([2, 3, 2], { seed: 1 });
+      const weights = () => model.params().map((p) => Array.from(p.value));
+      const before = weights();
+      const learningRate = cosineDecay({ initial: 0.1, epochs: 3 });
+      assert.throws(
+        () => train(model, data, { epochs: 4, learningRate, seed: 1 }),
+        /Cannot train as learningRate\(3\) must be a finite number > 0: learningRate\(3\)=0/,
+      );
+      assert.deepEqual(weights(), before);
+      train(model, data, { epochs: 3, learningRate, seed: 1 });
+      assert.notDeepEqual(weights(), before);
+    },
+  );
   await t.step("exponentialDecay multiplies by rate each epoch", () => {
     assert.equal(exponentialDecay({ initial: 0.5, rate: 0.5 })(2), 0.125);
   });

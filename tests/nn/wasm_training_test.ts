@@ -619,7 +619,7 @@ Deno.test("the step's softmax kernel gives softmaxCrossEntropyGrad's bits, the l
       let total = 0;
       for (let i = 0; i < rows; i++) {
         const max = heap[stats / 8 + 2 * i], sum = heap[stats / 8 + 2 * i + 1];
-        total += max + Math.log(sum) - logits.data[i * cols + labels[i]];
+        total += max - logits.data[i * cols + labels[i]] + Math.log(sum);
       }
       assert.ok(Object.is(total / rows, softmaxCrossEntropyValue(logits, labels)), where);
       // correctCount reads one column as a binary output; the kernel counts for two or more.
