@@ -25,7 +25,8 @@ export interface AdamOptions {
 
 function createAdam(options: AdamOptions, decoupled: boolean): Optimizer {
   const name = decoupled ? "adamW" : "adam";
-  const action = `create an ${decoupled ? "AdamW" : "Adam"} optimizer`;
+  const label = decoupled ? "AdamW" : "Adam";
+  const action = `create an ${label} optimizer`;
   const unit = { min: 0, max: 1, maxExclusive: true };
   const beta1 = requireNumber(action, "beta1", options.beta1 ?? 0.9, unit);
   const beta2 = requireNumber(action, "beta2", options.beta2 ?? 0.999, unit);
@@ -48,7 +49,7 @@ function createAdam(options: AdamOptions, decoupled: boolean): Optimizer {
     name,
     options: { beta1, beta2, epsilon, weightDecay },
     step(params: readonly Parameter[], learningRate: number): void {
-      requireNumber(`take an ${name} step`, "learningRate", learningRate, {
+      requireNumber(`take an ${label} step`, "learningRate", learningRate, {
         min: 0,
         minExclusive: true,
       });

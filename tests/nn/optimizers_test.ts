@@ -113,11 +113,18 @@ Deno.test("every optimizer minimises an ill-conditioned quadratic", () => {
 });
 
 Deno.test("optimizers refuse a learning rate <= 0 or non-finite, changing nothing", async (t) => {
-  for (const optimizer of [sgd(), sgd({ momentum: 0.5 }), adam(), adamW()]) {
+  const labels = ["SGD", "SGD", "Adam", "AdamW"];
+  for (const [i, optimizer] of [sgd(), sgd({ momentum: 0.5 }), adam(), adamW()].entries()) {
     await t.step(optimizer.name, () => {
       const p = param([1], [1]);
       for (const lr of [0, -0.1, NaN, Infinity]) {
-        assert.throws(() => optimizer.step([p], lr), RangeError);
+        assert.throws(
+          () => optimizer.step([p], lr),
+          (error) =>
+            error instanceof RangeError &&
+            error.message === `Cannot take an ${labels[i]} step as learningRate must be a finite ` +
+                `number > 0: learningRate=${lr}`,
+        );
       }
       assert.equal(p.value[0], 1);
     });
