@@ -65,7 +65,11 @@ export function gradNorm(params: readonly Parameter[]): number {
 
 /**
  * Clips gradients by global norm: when their global norm exceeds `maxNorm`, every gradient is
- * scaled by `maxNorm / norm`, keeping its direction.
+ * scaled by `maxNorm / norm`, keeping its direction. Unlike PyTorch's `clip_grad_norm_`, which
+ * scales by `maxNorm / (norm + 1e-6)`, no ε is added, so the clipped norm is `maxNorm` to
+ * rounding. A NaN gradient makes the norm NaN, which is returned and clips nothing (PyTorch
+ * would turn every gradient into NaN); an infinite norm scales every gradient by 0 (an infinite
+ * one becomes NaN), as PyTorch's does.
  *
  * @param params The parameters whose gradients to clip in place.
  * @param maxNorm The largest allowed global norm, a finite number > 0.
@@ -79,6 +83,9 @@ export function gradNorm(params: readonly Parameter[]): number {
  * const p = { name: "w", value: new Float64Array(2), grad: new Float64Array([3, 4]), shape: [2], decay: true };
  * assert.equal(clipGradNorm([p], 2.5), 5);
  * assert.deepEqual(Array.from(p.grad), [1.5, 2]);
+ * const q = { ...p, grad: new Float64Array([NaN, 4]) };
+ * assert.ok(Number.isNaN(clipGradNorm([q], 2.5)));
+ * assert.equal(q.grad[1], 4);
  * ```
  */
 export function clipGradNorm(params: readonly Parameter[], maxNorm: number): number {
