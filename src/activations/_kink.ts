@@ -54,6 +54,42 @@ export function orDefault<T>(value: T | undefined, fallback: T): T {
   return value === undefined ? fallback : value;
 }
 
+/**
+ * Refuses `extra`, what a function without options (`relu`, `sigmoid`, `gelu`, …) was given
+ * after its arguments (`args`, e.g. `"z"`): a `TypeError` naming the function, saying it takes
+ * no options and showing the value, followed by `hint` when given. Call it only when `extra`
+ * is not `undefined`, so that the check costs one comparison on the hot path. The index and
+ * array that `map`, `forEach` and the like pass a callback are let through (`zs.map(relu)`):
+ * `extra` is then an index of `array` holding `z` itself.
+ */
+export function refuseExtra(
+  name: string,
+  args: string,
+  z: number,
+  extra: unknown,
+  array?: unknown,
+  hint = "",
+): void {
+  if (isCallbackIndex(z, extra, array)) return;
+  const single = !args.includes(" ");
+  const wrap = single && typeof extra === "number" && Number.isInteger(extra) && extra >= 0
+    ? ` (a callback's index? pass (${args}) => ${name}(${args}))`
+    : "";
+  throw new TypeError(
+    `Cannot compute ${name} as it takes ${args} alone, no options${hint}${wrap}: options=${
+      formatValue(extra)
+    }`,
+  );
+}
+
+/** Whether `index` and `array` are what `array.map(f)` passes `f` with `z`: `array[index]`. */
+function isCallbackIndex(z: number, index: unknown, array: unknown): boolean {
+  return typeof index === "number" && Number.isInteger(index) && index >= 0 &&
+    (Array.isArray(array) || ArrayBuffer.isView(array)) &&
+    index < (array as ArrayLike<unknown>).length &&
+    Object.is((array as ArrayLike<unknown>)[index], z);
+}
+
 /** Formats a parameter for a label or a formula: the shortest round-trip form. */
 export function formatNumber(value: number): string {
   return String(value);

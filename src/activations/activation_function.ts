@@ -130,8 +130,21 @@ export class ActivationFunction implements Activation {
    * @param x The inputs: a number array, `Float64Array` or `Float32Array`.
    * @param out Where to write, a `Float64Array` or `Float32Array` (anything else throws a
    *   `TypeError`). It may be `x` itself or overlap it anywhere (then `x` is copied first);
-   *   default a new `Float64Array`, or `Float32Array` when `x` is one.
+   *   default a new `Float64Array`, or `Float32Array` when `x` is one. Its type sets the
+   *   precision, as a layer's: a `Float32Array` computes in float32, on `x` rounded to float32
+   *   first (a float64 or number `x` too), so `out[i]` is `Math.fround(f(Math.fround(x[i])))`,
+   *   which may differ from `Math.fround(f(x[i]))` by a float32 unit.
    * @returns `out`.
+   *
+   * @example
+   * ```ts
+   * import { createActivation, gelu } from "@relu-lab/relu-lab";
+   * import assert from "node:assert/strict";
+   *
+   * const out = createActivation("gelu").forward(Float64Array.of(0.2), new Float32Array(1));
+   * assert.equal(out[0], Math.fround(gelu(Math.fround(0.2)))); // 0.2 rounded to float32 first
+   * assert.notEqual(out[0], Math.fround(gelu(0.2)));
+   * ```
    */
   forward<T extends FloatArray = Float64Array>(x: ArrayLike<number>, out?: T): T {
     const action = `run ${this.name} forward`;
@@ -156,9 +169,24 @@ export class ActivationFunction implements Activation {
    * @param gradOut dLoss/dOutput, same length.
    * @param out Where to write, a `Float64Array` or `Float32Array`. It may be `x`, `gradOut` or
    *   `y` itself or overlap them anywhere (then those it overlaps are copied first); default as
-   *   for `forward`.
+   *   for `forward`. Its type sets the precision, as a layer's: a `Float32Array` computes in
+   *   float32, on `x`, `gradOut` and `y` rounded to float32 first (float64 or number arrays
+   *   too). An `x` below float32's range then rounds to 0 and gets the derivative at the kink:
+   *   ReLU's `backward` gives 0 for x = 1e-50 where `reluGrad(1e-50)` is 1.
    * @param y The forward outputs `f(x)`, reused by sigmoid, tanh and ELU when given.
    * @returns `out`.
+   *
+   * @example
+   * ```ts
+   * import { createActivation, reluGrad } from "@relu-lab/relu-lab";
+   * import assert from "node:assert/strict";
+   *
+   * const relu = createActivation("relu");
+   * const x = Float64Array.of(1e-50), gradOut = Float64Array.of(1);
+   * assert.equal(relu.backward(x, gradOut)[0], reluGrad(1e-50)); // 1, in float64
+   * assert.equal(relu.backward(x, gradOut, new Float32Array(1))[0], 0); // 1e-50 rounds to 0
+   * assert.equal(reluGrad(Math.fround(1e-50)), 0); // reluGrad(0), the convention at the kink
+   * ```
    */
   backward<T extends FloatArray = Float64Array>(
     x: ArrayLike<number>,

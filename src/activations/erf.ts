@@ -24,6 +24,7 @@
  */
 
 import { requireNumberType } from "../core/validate.ts";
+import { refuseExtra } from "./_kink.ts";
 
 const TWO_OVER_SQRT_PI = 1.1283791670955126;
 const ONE_OVER_SQRT_PI = 0.5641895835477563;
@@ -83,8 +84,10 @@ const TAYLOR_SLOPE = [
  * assert.equal(erf(-Infinity), -1);
  * ```
  */
-export function erf(x: number): number {
+export function erf(x: number): number;
+export function erf(x: number, extra?: unknown, array?: unknown): number {
   requireNumberType("compute erf", "x", x);
+  if (extra !== undefined) refuseExtra("erf", "x", x, extra, array);
   if (Number.isNaN(x) || x === 0) return x; // keeps the sign of ±0 (erf is odd)
   const a = Math.abs(x);
   const value = a < TAYLOR_FROM ? erfSeries(a) : 1 - erfcPositive(a);
@@ -111,8 +114,11 @@ export function erf(x: number): number {
  * assert.ok(Math.abs(erfc(1.97) / 0.005336275353470088 - 1) < 1e-15);
  * ```
  */
-export function erfc(x: number): number {
-  return erfcValue(requireNumberType("compute erfc", "x", x));
+export function erfc(x: number): number;
+export function erfc(x: number, extra?: unknown, array?: unknown): number {
+  requireNumberType("compute erfc", "x", x);
+  if (extra !== undefined) refuseExtra("erfc", "x", x, extra, array);
+  return erfcValue(x);
 }
 
 /** erfc without the input check (GELU's kernels call it). */

@@ -6,11 +6,16 @@
  */
 
 import { ActivationFunction } from "./activation_function.ts";
+import { refuseExtra } from "./_kink.ts";
 import { requireNumberType } from "../core/validate.ts";
 import { erfcValue } from "./erf.ts";
 
 const SQRT1_2 = Math.SQRT1_2;
 const ONE_OVER_SQRT_2PI = 0.3989422804014327;
+/** What `gelu(z, { approximate: "tanh" })` (PyTorch's spelling) is told. */
+const GELU_HINT = ' (it is PyTorch\'s approximate="none"; for approximate="tanh" call geluTanh)';
+const GELU_GRAD_HINT =
+  ' (it is PyTorch\'s approximate="none"; for approximate="tanh" call geluTanhGrad)';
 
 /**
  * The standard normal CDF `Φ(z) = erfc(-z/√2) / 2`, accurate in relative terms for negative
@@ -25,21 +30,34 @@ function normalCdf(z: number): number {
  * through erfc so it stays accurate for negative z. `gelu(-Infinity) === 0` (the limit),
  * `gelu(Infinity) === Infinity`; NaN propagates.
  *
+ * This is PyTorch's `gelu` with `approximate="none"`; its `approximate="tanh"` is
+ * `geluTanh`. `gelu` takes no options: `gelu(z, { approximate: "tanh" })` throws a
+ * `TypeError` saying so, rather than return the exact value.
+ *
  * @param z The input.
  * @returns GELU(z).
  *
  * @example
  * ```ts
- * import { gelu } from "@relu-lab/relu-lab";
+ * import { gelu, geluTanh } from "@relu-lab/relu-lab";
  * import assert from "node:assert/strict";
  *
  * assert.equal(gelu(0), 0);
  * assert.ok(Math.abs(gelu(1) - 0.8413447460685429) < 1e-15);
  * assert.equal(gelu(-Infinity), 0);
+ * assert.ok(Math.abs(geluTanh(1) - 0.8411919906082768) < 1e-15); // approximate="tanh"
+ * // @ts-expect-error: gelu takes no options
+ * assert.throws(() => gelu(1, { approximate: "tanh" }), {
+ *   name: "TypeError",
+ *   message: /for approximate="tanh" call geluTanh/,
+ * });
  * ```
  */
-export function gelu(z: number): number {
-  return geluValue(requireNumberType("compute gelu", "z", z));
+export function gelu(z: number): number;
+export function gelu(z: number, extra?: unknown, array?: unknown): number {
+  requireNumberType("compute gelu", "z", z);
+  if (extra !== undefined) refuseExtra("gelu", "z", z, extra, array, GELU_HINT);
+  return geluValue(z);
 }
 
 function geluValue(z: number): number {
@@ -63,8 +81,11 @@ function geluValue(z: number): number {
  * assert.equal(geluGrad(Infinity), 1);
  * ```
  */
-export function geluGrad(z: number): number {
-  return geluGradValue(requireNumberType("compute geluGrad", "z", z));
+export function geluGrad(z: number): number;
+export function geluGrad(z: number, extra?: unknown, array?: unknown): number {
+  requireNumberType("compute geluGrad", "z", z);
+  if (extra !== undefined) refuseExtra("geluGrad", "z", z, extra, array, GELU_GRAD_HINT);
+  return geluGradValue(z);
 }
 
 function geluGradValue(z: number): number {

@@ -6,6 +6,7 @@
  */
 
 import { ActivationFunction } from "./activation_function.ts";
+import { refuseExtra } from "./_kink.ts";
 import { requireNumberType } from "../core/validate.ts";
 import { sigmoidValue } from "./sigmoid.ts";
 
@@ -31,8 +32,11 @@ const SATURATION = 40;
  * assert.ok(Math.abs(geluTanh(1) - gelu(1)) < 1e-3);
  * ```
  */
-export function geluTanh(z: number): number {
-  return geluTanhValue(requireNumberType("compute geluTanh", "z", z));
+export function geluTanh(z: number): number;
+export function geluTanh(z: number, extra?: unknown, array?: unknown): number {
+  requireNumberType("compute geluTanh", "z", z);
+  if (extra !== undefined) refuseExtra("geluTanh", "z", z, extra, array);
+  return geluTanhValue(z);
 }
 
 function geluTanhValue(z: number): number {
@@ -57,8 +61,11 @@ function geluTanhValue(z: number): number {
  * assert.equal(geluTanhGrad(-100), 0);
  * ```
  */
-export function geluTanhGrad(z: number): number {
-  return geluTanhGradValue(requireNumberType("compute geluTanhGrad", "z", z));
+export function geluTanhGrad(z: number): number;
+export function geluTanhGrad(z: number, extra?: unknown, array?: unknown): number {
+  requireNumberType("compute geluTanhGrad", "z", z);
+  if (extra !== undefined) refuseExtra("geluTanhGrad", "z", z, extra, array);
+  return geluTanhGradValue(z);
 }
 
 function geluTanhGradValue(z: number): number {

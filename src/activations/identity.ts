@@ -6,6 +6,7 @@
 
 import { requireNumberType } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
+import { refuseExtra } from "./_kink.ts";
 import { linearBackward32, linearBackward64, linearSlopes } from "./_piecewise_linear.ts";
 
 const UNIT_SLOPES = linearSlopes("create identity", 1, 1, "left");
@@ -24,8 +25,11 @@ const UNIT_SLOPES = linearSlopes("create identity", 1, 1, "left");
  * assert.equal(identity(-2), -2);
  * ```
  */
-export function identity(z: number): number {
-  return requireNumberType("compute identity", "z", z);
+export function identity(z: number): number;
+export function identity(z: number, extra?: unknown, array?: unknown): number {
+  requireNumberType("compute identity", "z", z);
+  if (extra !== undefined) refuseExtra("identity", "z", z, extra, array);
+  return z;
 }
 
 /**
@@ -43,8 +47,11 @@ export function identity(z: number): number {
  * assert.ok(Number.isNaN(identityGrad(NaN)));
  * ```
  */
-export function identityGrad(z: number): number {
-  return identityGradValue(requireNumberType("compute identityGrad", "z", z));
+export function identityGrad(z: number): number;
+export function identityGrad(z: number, extra?: unknown, array?: unknown): number {
+  requireNumberType("compute identityGrad", "z", z);
+  if (extra !== undefined) refuseExtra("identityGrad", "z", z, extra, array);
+  return identityGradValue(z);
 }
 
 function identityGradValue(z: number): number {

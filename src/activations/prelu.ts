@@ -21,7 +21,7 @@ import {
   requireLength,
   unshared,
 } from "./_arrays.ts";
-import { checkKink, orDefault, resolveKink } from "./_kink.ts";
+import { checkKink, orDefault, refuseExtra, resolveKink } from "./_kink.ts";
 import { linearForward32, linearForward64 } from "./_piecewise_linear.ts";
 import type { ActivationFunction } from "./activation_function.ts";
 import { twoPieceActivation } from "./leaky_relu.ts";
@@ -81,10 +81,13 @@ const PRELU_FORWARD_KEYS: OptionKeys<PreluForwardOptions> = { cols: "number" };
  * assert.equal(prelu(-2, 0.25), -0.5);
  * ```
  */
-export function prelu(z: number, alpha: number): number {
+export function prelu(z: number, alpha: number): number;
+export function prelu(z: number, alpha: number, extra?: unknown): number {
   const action = "compute prelu";
   requireNumberType(action, "z", z);
-  return preluValue(z, requireNumber(action, "alpha", alpha));
+  requireNumber(action, "alpha", alpha);
+  if (extra !== undefined) refuseExtra("prelu", "z and alpha", z, extra);
+  return preluValue(z, alpha);
 }
 
 /** PReLU without checks (the per-column kernels with a zero slope call it). */
@@ -142,8 +145,10 @@ export function preluGrad(z: number, alpha: number, options: PreluGradOptions = 
  * assert.equal(preluAlphaGrad(0), 0);
  * ```
  */
-export function preluAlphaGrad(z: number): number {
+export function preluAlphaGrad(z: number): number;
+export function preluAlphaGrad(z: number, extra?: unknown, array?: unknown): number {
   requireNumberType("compute preluAlphaGrad", "z", z);
+  if (extra !== undefined) refuseExtra("preluAlphaGrad", "z", z, extra, array);
   return z > 0 ? 0 : z;
 }
 
@@ -182,6 +187,10 @@ export function preluForward<T extends FloatArray = Float64Array>(
   requireLength(action, "out", target, x.length);
   if (typeof alpha === "number") {
     requireNumber(action, "alpha", alpha);
+    // cols is not needed with one slope, but a given one is still checked, not ignored.
+    if (checked.cols !== undefined) {
+      requireNumber(action, "cols", checked.cols, { integer: true, min: 1 });
+    }
     return sharedSlope(x, alpha, target) as T;
   }
   if (!(alpha instanceof Float64Array)) {

@@ -101,6 +101,47 @@ const RRELU_GRAD_KEYS: OptionKeys<RReluGradOptions> = {
   atZero: true,
 };
 
+/**
+ * Checks RReLU's bounds, each `undefined` for its default, and returns them: finite numbers
+ * with 0 <= lower <= upper. When one bound was left out, an error about their order names both
+ * values and says which one is the default (`{ lower: 0.5 }` is above the default upper 1/3).
+ */
+export function requireRReluBounds(
+  action: string,
+  lower: unknown,
+  upper: unknown,
+): [lower: number, upper: number] {
+  const low = requireNumber(action, "lower", orDefault(lower, RRELU_LOWER), { min: 0 });
+  if (upper === undefined && low > RRELU_UPPER) {
+    throw defaultBoundError(action, "lower", low, "at most", "upper", "1/3", RRELU_UPPER);
+  }
+  const high = requireNumber(action, "upper", orDefault(upper, RRELU_UPPER), {
+    min: lower === undefined ? 0 : low,
+  });
+  if (lower === undefined && high < RRELU_LOWER) {
+    throw defaultBoundError(action, "upper", high, "at least", "lower", "1/8", RRELU_LOWER);
+  }
+  return [low, high];
+}
+
+/** The error for a bound on the wrong side of the other bound's default. */
+function defaultBoundError(
+  action: string,
+  name: string,
+  value: number,
+  relation: string,
+  other: string,
+  shown: string,
+  otherValue: number,
+): RangeError {
+  return new RangeError(
+    `Cannot ${action} as ${name} must be ${relation} ${other}, which was left out for its ` +
+      `default ${shown} (set ${other} too): ${name}=${formatValue(value)}, ${other}=${
+        formatValue(otherValue)
+      }`,
+  );
+}
+
 interface Resolved {
   lower: number;
   upper: number;
@@ -108,10 +149,7 @@ interface Resolved {
 }
 
 function resolve(action: string, options: RReluOptions): Resolved {
-  const lower = requireNumber(action, "lower", orDefault(options.lower, RRELU_LOWER), { min: 0 });
-  const upper = requireNumber(action, "upper", orDefault(options.upper, RRELU_UPPER), {
-    min: lower,
-  });
+  const [lower, upper] = requireRReluBounds(action, options.lower, options.upper);
   if (!requireFlag(action, "training", options.training)) return { lower, upper, draw: undefined };
   if (options.prng === undefined && options.seed === undefined) {
     throw new TypeError(

@@ -7,7 +7,7 @@
 
 import { type OptionKeys, requireNumberType, requireOptions } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
-import { checkKink, formatNumber, orDefault, resolveKink } from "./_kink.ts";
+import { checkKink, formatNumber, orDefault, refuseExtra, resolveKink } from "./_kink.ts";
 import { eluGradValue, eluValue } from "./elu.ts";
 import type { KinkConvention } from "./types.ts";
 
@@ -48,6 +48,9 @@ export interface SeluGradOptions {
 }
 
 const SELU_GRAD_KEYS: OptionKeys<SeluGradOptions> = { atZero: true };
+/** What `selu(z, { alpha: 2 })` is told. */
+const SELU_HINT =
+  " (its alpha and scale are fixed, as PyTorch's; elu takes { alpha }, seluGrad { atZero })";
 
 /**
  * SELU: `λ z` for z > 0 and `λ α (e^z - 1)` for z <= 0, with the constants
@@ -66,8 +69,11 @@ const SELU_GRAD_KEYS: OptionKeys<SeluGradOptions> = { atZero: true };
  * assert.ok(selu(-1) < 0);
  * ```
  */
-export function selu(z: number): number {
-  return seluValue(requireNumberType("compute selu", "z", z));
+export function selu(z: number): number;
+export function selu(z: number, extra?: unknown, array?: unknown): number {
+  requireNumberType("compute selu", "z", z);
+  if (extra !== undefined) refuseExtra("selu", "z", z, extra, array, SELU_HINT);
+  return seluValue(z);
 }
 
 function seluValue(z: number): number {

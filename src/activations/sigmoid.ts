@@ -6,6 +6,7 @@
 
 import { requireNumberType } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
+import { refuseExtra } from "./_kink.ts";
 
 /**
  * The logistic sigmoid `1 / (1 + e^-z)`, computed without overflow: for z < 0 it uses
@@ -24,8 +25,11 @@ import { ActivationFunction } from "./activation_function.ts";
  * assert.equal(sigmoid(1000), 1);
  * ```
  */
-export function sigmoid(z: number): number {
-  return sigmoidValue(requireNumberType("compute sigmoid", "z", z));
+export function sigmoid(z: number): number;
+export function sigmoid(z: number, extra?: unknown, array?: unknown): number {
+  requireNumberType("compute sigmoid", "z", z);
+  if (extra !== undefined) refuseExtra("sigmoid", "z", z, extra, array);
+  return sigmoidValue(z);
 }
 
 /** The sigmoid without the input check (kernels, softplus, SiLU and GELU call it). */
@@ -51,8 +55,11 @@ export function sigmoidValue(z: number): number {
  * assert.equal(sigmoidGrad(-Infinity), 0);
  * ```
  */
-export function sigmoidGrad(z: number): number {
-  return sigmoidGradValue(requireNumberType("compute sigmoidGrad", "z", z));
+export function sigmoidGrad(z: number): number;
+export function sigmoidGrad(z: number, extra?: unknown, array?: unknown): number {
+  requireNumberType("compute sigmoidGrad", "z", z);
+  if (extra !== undefined) refuseExtra("sigmoidGrad", "z", z, extra, array);
+  return sigmoidGradValue(z);
 }
 
 function sigmoidGradValue(z: number): number {

@@ -5,6 +5,7 @@
  */
 
 import { ActivationFunction } from "./activation_function.ts";
+import { refuseExtra } from "./_kink.ts";
 import { requireNumberType } from "../core/validate.ts";
 import { sigmoidValue } from "./sigmoid.ts";
 
@@ -25,8 +26,11 @@ import { sigmoidValue } from "./sigmoid.ts";
  * assert.ok(Math.abs(silu(1) - 1 / (1 + Math.exp(-1))) < 1e-16);
  * ```
  */
-export function silu(z: number): number {
-  return siluValue(requireNumberType("compute silu", "z", z));
+export function silu(z: number): number;
+export function silu(z: number, extra?: unknown, array?: unknown): number {
+  requireNumberType("compute silu", "z", z);
+  if (extra !== undefined) refuseExtra("silu", "z", z, extra, array);
+  return siluValue(z);
 }
 
 function siluValue(z: number): number {
@@ -50,8 +54,11 @@ function siluValue(z: number): number {
  * assert.equal(siluGrad(Infinity), 1);
  * ```
  */
-export function siluGrad(z: number): number {
-  return siluGradValue(requireNumberType("compute siluGrad", "z", z));
+export function siluGrad(z: number): number;
+export function siluGrad(z: number, extra?: unknown, array?: unknown): number {
+  requireNumberType("compute siluGrad", "z", z);
+  if (extra !== undefined) refuseExtra("siluGrad", "z", z, extra, array);
+  return siluGradValue(z);
 }
 
 function siluGradValue(z: number): number {

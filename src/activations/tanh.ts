@@ -6,6 +6,7 @@
 
 import { requireNumberType } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
+import { refuseExtra } from "./_kink.ts";
 
 /**
  * The hyperbolic tangent (`Math.tanh`): ±1 at ±Infinity; NaN propagates.
@@ -22,8 +23,11 @@ import { ActivationFunction } from "./activation_function.ts";
  * assert.equal(tanh(-Infinity), -1);
  * ```
  */
-export function tanh(z: number): number {
-  return Math.tanh(requireNumberType("compute tanh", "z", z));
+export function tanh(z: number): number;
+export function tanh(z: number, extra?: unknown, array?: unknown): number {
+  requireNumberType("compute tanh", "z", z);
+  if (extra !== undefined) refuseExtra("tanh", "z", z, extra, array);
+  return Math.tanh(z);
 }
 
 /**
@@ -42,8 +46,11 @@ export function tanh(z: number): number {
  * assert.equal(tanhGrad(Infinity), 0);
  * ```
  */
-export function tanhGrad(z: number): number {
-  return tanhGradValue(requireNumberType("compute tanhGrad", "z", z));
+export function tanhGrad(z: number): number;
+export function tanhGrad(z: number, extra?: unknown, array?: unknown): number {
+  requireNumberType("compute tanhGrad", "z", z);
+  if (extra !== undefined) refuseExtra("tanhGrad", "z", z, extra, array);
+  return tanhGradValue(z);
 }
 
 function tanhGradValue(z: number): number {

@@ -28,11 +28,15 @@ export interface Activation {
   /**
    * Applies f elementwise: `out[i] = f(x[i])`. Allocates `out` (Float64Array, or
    * Float32Array when `x` is one) when it is not given. `out` may be `x` itself, or overlap it.
+   * A Float32Array `out` computes in float32, as a float32 layer: on `x` rounded to float32
+   * first, even when `x` is a Float64Array or a number array.
    */
   forward<T extends FloatArray = Float64Array>(x: ArrayLike<number>, out?: T): T;
   /**
    * The fused backward pass: `out[i] = gradOut[i] * f'(x[i])`. `y` is the forward output
-   * `f(x)`, which some gradients reuse (sigmoid, tanh, ELU); pass it when you have it.
+   * `f(x)`, which some gradients reuse (sigmoid, tanh, ELU); pass it when you have it. A
+   * Float32Array `out` computes in float32, as `forward`: on `x`, `gradOut` and `y` rounded to
+   * float32 first (an x of 1e-50 becomes 0, and gets the derivative at the kink).
    */
   backward<T extends FloatArray = Float64Array>(
     x: ArrayLike<number>,

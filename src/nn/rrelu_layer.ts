@@ -6,9 +6,10 @@
  */
 
 import { rreluBackward, rreluForward, type RReluOptions } from "../activations/mod.ts";
+import { requireRReluBounds } from "../activations/rrelu.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { type Prng, type RandomOptions, resolvePrng } from "../core/prng.ts";
-import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
+import { type OptionKeys, requireOptions } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
 import { readInteger } from "./_json.ts";
 import { ElementwiseLayer } from "./elementwise_layer.ts";
@@ -72,8 +73,7 @@ export class RReLU extends ElementwiseLayer {
     const action = "create an RReLU layer";
     requireOptions(action, options, RRELU_LAYER_KEYS);
     super(action, size);
-    const lower = requireNumber(action, "lower", options.lower ?? 1 / 8, { min: 0 });
-    const upper = requireNumber(action, "upper", options.upper ?? 1 / 3, { min: lower });
+    const [lower, upper] = requireRReluBounds(action, options.lower, options.upper);
     this.lower = lower;
     this.upper = upper;
     this.seed = options.prng === undefined ? (options.seed ?? 0) : undefined;

@@ -126,6 +126,22 @@ Deno.test("forward() writes into out, which may alias x", async (t) => {
   });
 });
 
+Deno.test("a Float32Array out computes in float32, on float64 inputs rounded to float32 first", async (t) => {
+  await t.step("relu backward: 1e-50 rounds to 0 and gets the derivative at the kink", () => {
+    const relu = createActivation("relu");
+    const x = Float64Array.of(1e-50), gradOut = Float64Array.of(1);
+    assert.equal(relu.backward(x, gradOut)[0], 1, "in float64, as reluGrad(1e-50)");
+    assert.equal(relu.backward(x, gradOut, new Float32Array(1))[0], 0, "in float32");
+    assert.equal(relu.backward([1e-50], [1], new Float32Array(1))[0], 0, "from number arrays");
+  });
+  await t.step("gelu forward: f of the rounded input, not the rounded f of the input", () => {
+    const gelu = createActivation("gelu");
+    const out = gelu.forward(Float64Array.of(0.2), new Float32Array(1));
+    assert.equal(out[0], Math.fround(gelu.f(Math.fround(0.2))));
+    assert.notEqual(out[0], Math.fround(gelu.f(0.2)));
+  });
+});
+
 Deno.test("relu kernels are exact at the edges", () => {
   const relu = createActivation("relu");
   const y = relu.forward(Float64Array.of(NaN, Infinity, -Infinity, -0, 0, -5e-324, 5e-324));

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import {
+  createActivation,
   createPrng,
   rrelu,
   RRELU_LOWER,
@@ -80,6 +81,33 @@ Deno.test("rrelu() handles edge values and bad bounds", async (t) => {
     });
     assert.throws(() => rrelu(1, { lower: 0.5, upper: 0.4 }), RangeError);
   });
+  await t.step("a lower above the default upper names both bounds and says upper defaulted", () => {
+    assert.throws(() => rrelu(-1, { lower: 2 }), {
+      name: "RangeError",
+      message: "Cannot compute rrelu as lower must be at most upper, which was left out for " +
+        "its default 1/3 (set upper too): lower=2, upper=0.3333333333333333",
+    });
+    assert.throws(() => createActivation("rrelu", { lower: 0.5 }), {
+      name: "RangeError",
+      message: /^Cannot create rrelu as lower must be at most upper, which was left out/,
+    });
+    assert.throws(() => rreluForward([1], { lower: 0.4 }), /lower=0\.4, upper=0\.333/);
+    assert.equal(rrelu(-1, { lower: 2, upper: 2 }), -2, "with upper set, lower = 2 is fine");
+  });
+  await t.step(
+    "an upper below the default lower names both bounds and says lower defaulted",
+    () => {
+      assert.throws(() => rrelu(-1, { upper: 0.1 }), {
+        name: "RangeError",
+        message: "Cannot compute rrelu as upper must be at least lower, which was left out for " +
+          "its default 1/8 (set lower too): upper=0.1, lower=0.125",
+      });
+      assert.throws(() => rrelu(-1, { upper: -0.1 }), {
+        name: "RangeError",
+        message: "Cannot compute rrelu as upper must be a finite number >= 0: upper=-0.1",
+      });
+    },
+  );
 });
 
 Deno.test("rreluForward() returns the slopes it used, and rreluBackward() reuses them", () => {

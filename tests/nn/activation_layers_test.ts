@@ -120,6 +120,22 @@ Deno.test("RReLU refuses an upper bound below the lower bound", () => {
   assert.throws(() => new RReLU(2, { lower: 0.3, upper: 0.1 }), RangeError);
 });
 
+Deno.test("RReLU checks its bounds as rrelu() does: null is refused, a default is named", () => {
+  assert.throws(
+    () => new RReLU(2, { lower: null as unknown as number }),
+    /^TypeError: Cannot create an RReLU layer as lower must be a value or left out .*: lower=null$/,
+  );
+  assert.throws(
+    () => new RReLU(2, { lower: 0.5 }),
+    (error) =>
+      error instanceof RangeError &&
+      error.message.startsWith(
+        "Cannot create an RReLU layer as lower must be at most upper, which was left out for " +
+          "its default 1/3 (set upper too): lower=0.5, upper=0.333",
+      ),
+  );
+});
+
 Deno.test("Dropout in training zeroes about rate of the elements and rescales the rest", () => {
   const layer = new Dropout(100, { rate: 0.3, seed: 1 });
   const x = matrix(100, 100, new Float64Array(10_000).fill(1));

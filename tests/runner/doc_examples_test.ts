@@ -13,6 +13,7 @@ interface DocDeclaration {
   kind: string;
   location: { filename: string; line: number };
   jsDoc?: { tags?: { kind: string }[] };
+  def?: { hasBody?: boolean };
 }
 
 interface DocNode {
@@ -36,14 +37,25 @@ async function documented(files: string[]): Promise<[string, DocNode[]][]> {
   return Object.entries(nodes).map(([file, { symbols }]) => [file, symbols]);
 }
 
-/** The functions, classes and constants among `nodes` whose JSDoc has no `@example`. */
+/**
+ * The functions, classes and constants among `nodes` whose JSDoc has no `@example`. An
+ * overloaded function's implementation (the declaration with a body after its overloads) is
+ * not asked for one: callers see the overloads only, and those carry the JSDoc.
+ */
 function withoutExample(nodes: DocNode[]): string[] {
   return nodes.flatMap((node) =>
     node.declarations
       .filter((d) => ["function", "class", "variable"].includes(d.kind))
+      .filter((d) => !isOverloadedImplementation(d, node))
       .filter((d) => !(d.jsDoc?.tags ?? []).some((tag) => tag.kind === "example"))
       .map((d) => `${node.name} (${d.location.filename.replace(ROOT.href, "")}:${d.location.line})`)
   );
+}
+
+/** Whether `declaration` is the body of a function `node` also declares without one. */
+function isOverloadedImplementation(declaration: DocDeclaration, node: DocNode): boolean {
+  return declaration.kind === "function" && declaration.def?.hasBody === true &&
+    node.declarations.some((d) => d.kind === "function" && d.def?.hasBody !== true);
 }
 
 async function entryPoints(): Promise<string[]> {
