@@ -22,11 +22,7 @@ import {
   tanh,
   tanhGrad,
 } from "../../src/mod.ts";
-
-// These tests make the calls a notebook without a type checker lets through, so they call the
-// functions through a loosely typed alias.
-type Loose = (...args: unknown[]) => number;
-const loose = (fn: unknown) => fn as Loose;
+import { loose } from "./_loose.ts";
 
 /**
  * Every public scalar function and derivative that takes no options, with what it computes

@@ -37,6 +37,7 @@ import {
   tanh,
   tanhGrad,
 } from "../../src/mod.ts";
+import { loose } from "./_loose.ts";
 import { eluActivation } from "../../src/activations/elu.ts";
 import { leakyReluActivation } from "../../src/activations/leaky_relu.ts";
 import { preluActivation } from "../../src/activations/prelu.ts";
@@ -44,11 +45,6 @@ import { reluActivation } from "../../src/activations/relu.ts";
 import { rreluActivation } from "../../src/activations/rrelu.ts";
 import { seluActivation } from "../../src/activations/selu.ts";
 import { softplusActivation } from "../../src/activations/softplus.ts";
-
-// These tests make the calls a notebook without a type checker lets through, so they call the
-// functions through loosely typed aliases.
-type Loose = (...args: unknown[]) => number;
-const loose = (fn: unknown) => fn as Loose;
 
 /** Every scalar activation and derivative of the public API, called on one input. */
 const scalars: Record<string, (z: unknown) => number> = {
