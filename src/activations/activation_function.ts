@@ -15,6 +15,7 @@ import {
   requireLength,
   unshared,
 } from "./_arrays.ts";
+import { refuseExtra } from "./_kink.ts";
 import type { Activation, FloatArray } from "./types.ts";
 
 /** The pieces an {@linkcode ActivationFunction} is built from (one per activation file). */
@@ -88,7 +89,8 @@ export class ActivationFunction implements Activation {
   readonly params: Readonly<Record<string, number | string>>;
   /**
    * f(z) for one number (a bound function: `xs.map(activation.f)` works). A `z` that is not a
-   * number throws a `TypeError`.
+   * number throws a `TypeError`, and so does a second argument (but for the index and array
+   * `map` and `forEach` pass): the parameters are fixed when the activation is made.
    */
   readonly f: (z: number) => number;
   /** f'(z) for one number, with the documented convention at kinks (bound, like `f`). */
@@ -116,8 +118,19 @@ export class ActivationFunction implements Activation {
     // The input check sits here, outside the kernels: forward and backward never call f or grad.
     const { f, grad } = spec;
     const action = `compute ${spec.name}`, gradAction = `compute the derivative of ${spec.name}`;
-    this.f = (z) => f(requireNumberType(action, "z", z));
-    this.grad = (z) => grad(requireNumberType(gradAction, "z", z));
+    // A second argument is refused (but for what map and forEach pass): the parameters were
+    // fixed when the activation was made, so f(z, { alpha: 0.2 }) would silently ignore alpha.
+    const fixed = ` (its parameters are fixed when it is made: createActivation("${spec.name}", ` +
+      `{ ... }))`;
+    const checked =
+      (name: string, attempt: string, fn: (z: number) => number) =>
+      (z: number, extra?: unknown, array?: unknown) => {
+        requireNumberType(attempt, "z", z);
+        if (extra !== undefined) refuseExtra(name, "z", z, extra, array, fixed);
+        return fn(z);
+      };
+    this.f = checked(`${spec.name}.f`, action, f);
+    this.grad = checked(`${spec.name}.grad`, gradAction, grad);
     this.expression = spec.expression;
     this.latex = spec.latex;
     this.gradLatex = spec.gradLatex;

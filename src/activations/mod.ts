@@ -22,8 +22,9 @@
  * exception that proves the rule: a learned parameter, it is `prelu(z, alpha)`'s second
  * argument. The functions without options (`relu`, `sigmoid`, `tanh`, `gelu`, `geluTanh`,
  * `silu`, `selu`, `identity`, their derivatives without options, `preluAlphaGrad`, `erf`
- * and `erfc`; `prelu` after alpha) refuse any further argument with a `TypeError` rather
- * than ignore it: `gelu(z, { approximate: "tanh" })` says to call {@linkcode geluTanh},
+ * and `erfc`; `prelu` after alpha), and an activation object's `f` and `grad`, whose
+ * parameters were fixed when it was made, refuse any further argument with a `TypeError`
+ * rather than ignore it: `gelu(z, { approximate: "tanh" })` says to call {@linkcode geluTanh},
  * `selu(z, { alpha: 2 })` that SELU's constants are fixed. Only the index and array that
  * `map` and `forEach` pass their callback are let through, so `zs.map(relu)` works. The
  * checks sit in the scalar entry points; the array kernels run unchecked.

@@ -14,6 +14,7 @@ import {
   linearSlopes,
 } from "../../src/activations/_piecewise_linear.ts";
 import { close, EDGES, sameNumber } from "./_helpers.ts";
+import { loose } from "./_loose.ts";
 
 /** Each name with non-default parameters too, so the parameterised kernels run. */
 const VARIANTS: [ActivationName, Record<string, number | string>][] = [
@@ -306,4 +307,22 @@ Deno.test("the loop kernels refuse arrays shorter or longer than x, naming the a
     () => linearBackward32(new Float32Array(2), new Float32Array(2), new Float32Array(1), slopes),
     /out must have 2 elements: out.length=1/,
   );
+});
+
+Deno.test("an activation object's f and grad refuse a second argument: its parameters are fixed", async (t) => {
+  const leaky = createActivation("leakyRelu");
+  await t.step("f(z, { alpha }) throws rather than compute with the alpha it was made with", () => {
+    assert.throws(() => loose(leaky.f)(-1, { alpha: 0.2 }), {
+      name: "TypeError",
+      message: "Cannot compute leakyRelu.f as it takes z alone, no options (its parameters are " +
+        'fixed when it is made: createActivation("leakyRelu", { ... })): options={ alpha: 0.2 }',
+    });
+    assert.throws(() => loose(leaky.grad)(-1, 0.2), /^TypeError: Cannot compute leakyRelu\.grad /);
+  });
+  await t.step("with z alone, and as a map or forEach callback, they still compute", () => {
+    const zs = [-2, 0, 3];
+    assert.deepEqual(zs.map(leaky.f), [-0.02, 0, 3]);
+    assert.deepEqual(Float64Array.from(zs).map(leaky.grad), Float64Array.of(0.01, 0.01, 1));
+    assert.equal(loose(leaky.f)(-1, undefined), -0.01);
+  });
 });
