@@ -5,7 +5,7 @@
  * @module
  */
 
-import { formatValue, requireNumber } from "../core/validate.ts";
+import { formatValue, requireNumber, requireNumberType } from "../core/validate.ts";
 import type { KinkConvention } from "./types.ts";
 
 /**
@@ -57,10 +57,10 @@ export function orDefault<T>(value: T | undefined, fallback: T): T {
 /**
  * Refuses `extra`, what a function without options (`relu`, `sigmoid`, `gelu`, …) was given
  * after its arguments (`args`, e.g. `"z"`): a `TypeError` naming the function, saying it takes
- * no options and showing the value, followed by `hint` when given. Call it only when `extra`
- * is not `undefined`, so that the check costs one comparison on the hot path. The index and
- * array that `map`, `forEach` and the like pass a callback are let through (`zs.map(relu)`):
- * `extra` is then an index of `array` holding `z` itself.
+ * no options and showing the value, followed by `hint` when given ({@linkcode requireAlone}
+ * calls it only when `extra` is not `undefined`, so that the check costs one comparison). The
+ * index and array that `map`, `forEach` and the like pass a callback are let through
+ * (`zs.map(relu)`): `extra` is then an index of `array` holding `z` itself.
  */
 export function refuseExtra(
   name: string,
@@ -80,6 +80,37 @@ export function refuseExtra(
       formatValue(extra)
     }`,
   );
+}
+
+/** How {@linkcode requireAlone} names what it checks; each has a default. */
+export interface AloneNames {
+  /** The argument's name. Default: `"z"`. */
+  arg?: string;
+  /** What was attempted, for the messages. Default: `compute ${name}`. */
+  action?: string;
+  /** Said after "no options" when a further argument is refused (see {@linkcode refuseExtra}). */
+  hint?: string;
+}
+
+/** The defaults, one object for every call (none allocated on the hot path). */
+const DEFAULT_NAMES: AloneNames = {};
+
+/**
+ * The one argument of a function that takes no options (`relu(z)`, `erf(x)`, an activation
+ * object's `f`), checked: a number (else a `TypeError`), with any further argument but those of
+ * a `map` callback refused by {@linkcode refuseExtra}. Returns `value`.
+ */
+export function requireAlone(
+  name: string,
+  value: number,
+  extra: unknown,
+  array: unknown,
+  names: AloneNames = DEFAULT_NAMES,
+): number {
+  const arg = names.arg ?? "z";
+  requireNumberType(names.action ?? `compute ${name}`, arg, value);
+  if (extra !== undefined) refuseExtra(name, arg, value, extra, array, names.hint);
+  return value;
 }
 
 /** Whether `index` and `array` are what `array.map(f)` passes `f` with `z`: `array[index]`. */

@@ -5,7 +5,6 @@
  * @module
  */
 
-import { requireNumberType } from "../core/validate.ts";
 import {
   allocateLike,
   as32,
@@ -15,7 +14,7 @@ import {
   requireLength,
   unshared,
 } from "./_arrays.ts";
-import { refuseExtra } from "./_kink.ts";
+import { requireAlone } from "./_kink.ts";
 import type { Activation, FloatArray } from "./types.ts";
 
 /** The pieces an {@linkcode ActivationFunction} is built from (one per activation file). */
@@ -117,20 +116,17 @@ export class ActivationFunction implements Activation {
     this.params = Object.freeze({ ...spec.params });
     // The input check sits here, outside the kernels: forward and backward never call f or grad.
     const { f, grad } = spec;
-    const action = `compute ${spec.name}`, gradAction = `compute the derivative of ${spec.name}`;
     // A second argument is refused (but for what map and forEach pass): the parameters were
     // fixed when the activation was made, so f(z, { alpha: 0.2 }) would silently ignore alpha.
-    const fixed = ` (its parameters are fixed when it is made: createActivation("${spec.name}", ` +
+    const hint = ` (its parameters are fixed when it is made: createActivation("${spec.name}", ` +
       `{ ... }))`;
-    const checked =
-      (name: string, attempt: string, fn: (z: number) => number) =>
-      (z: number, extra?: unknown, array?: unknown) => {
-        requireNumberType(attempt, "z", z);
-        if (extra !== undefined) refuseExtra(name, "z", z, extra, array, fixed);
-        return fn(z);
-      };
-    this.f = checked(`${spec.name}.f`, action, f);
-    this.grad = checked(`${spec.name}.grad`, gradAction, grad);
+    const checked = (fn: (z: number) => number, name: string, action: string) => {
+      const names = { action, hint };
+      return (z: number, extra?: unknown, array?: unknown) =>
+        fn(requireAlone(name, z, extra, array, names));
+    };
+    this.f = checked(f, `${spec.name}.f`, `compute ${spec.name}`);
+    this.grad = checked(grad, `${spec.name}.grad`, `compute the derivative of ${spec.name}`);
     this.expression = spec.expression;
     this.latex = spec.latex;
     this.gradLatex = spec.gradLatex;

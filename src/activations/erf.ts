@@ -23,9 +23,10 @@
  * @module
  */
 
-import { requireNumberType } from "../core/validate.ts";
-import { refuseExtra } from "./_kink.ts";
+import { type AloneNames, requireAlone } from "./_kink.ts";
 
+/** erf and erfc name their argument x. */
+const X_ALONE: AloneNames = { arg: "x" };
 const TWO_OVER_SQRT_PI = 1.1283791670955126;
 const ONE_OVER_SQRT_PI = 0.5641895835477563;
 /** Where erfc switches from the Taylor polynomials to the continued fraction. */
@@ -86,8 +87,7 @@ const TAYLOR_SLOPE = [
  */
 export function erf(x: number): number;
 export function erf(x: number, extra?: unknown, array?: unknown): number {
-  requireNumberType("compute erf", "x", x);
-  if (extra !== undefined) refuseExtra("erf", "x", x, extra, array);
+  requireAlone("erf", x, extra, array, X_ALONE);
   if (Number.isNaN(x) || x === 0) return x; // keeps the sign of ±0 (erf is odd)
   const a = Math.abs(x);
   const value = a < TAYLOR_FROM ? erfSeries(a) : 1 - erfcPositive(a);
@@ -116,9 +116,7 @@ export function erf(x: number, extra?: unknown, array?: unknown): number {
  */
 export function erfc(x: number): number;
 export function erfc(x: number, extra?: unknown, array?: unknown): number {
-  requireNumberType("compute erfc", "x", x);
-  if (extra !== undefined) refuseExtra("erfc", "x", x, extra, array);
-  return erfcValue(x);
+  return erfcValue(requireAlone("erfc", x, extra, array, X_ALONE));
 }
 
 /** erfc without the input check (GELU's kernels call it). */

@@ -6,16 +6,18 @@
  */
 
 import { ActivationFunction } from "./activation_function.ts";
-import { refuseExtra } from "./_kink.ts";
-import { requireNumberType } from "../core/validate.ts";
+import { type AloneNames, requireAlone } from "./_kink.ts";
 import { erfcValue } from "./erf.ts";
 
 const SQRT1_2 = Math.SQRT1_2;
 const ONE_OVER_SQRT_2PI = 0.3989422804014327;
 /** What `gelu(z, { approximate: "tanh" })` (PyTorch's spelling) is told. */
-const GELU_HINT = ' (it is PyTorch\'s approximate="none"; for approximate="tanh" call geluTanh)';
-const GELU_GRAD_HINT =
-  ' (it is PyTorch\'s approximate="none"; for approximate="tanh" call geluTanhGrad)';
+const GELU_HINT: AloneNames = {
+  hint: ' (it is PyTorch\'s approximate="none"; for approximate="tanh" call geluTanh)',
+};
+const GELU_GRAD_HINT: AloneNames = {
+  hint: ' (it is PyTorch\'s approximate="none"; for approximate="tanh" call geluTanhGrad)',
+};
 
 /**
  * The standard normal CDF `Φ(z) = erfc(-z/√2) / 2`, accurate in relative terms for negative
@@ -55,9 +57,7 @@ function normalCdf(z: number): number {
  */
 export function gelu(z: number): number;
 export function gelu(z: number, extra?: unknown, array?: unknown): number {
-  requireNumberType("compute gelu", "z", z);
-  if (extra !== undefined) refuseExtra("gelu", "z", z, extra, array, GELU_HINT);
-  return geluValue(z);
+  return geluValue(requireAlone("gelu", z, extra, array, GELU_HINT));
 }
 
 function geluValue(z: number): number {
@@ -83,9 +83,7 @@ function geluValue(z: number): number {
  */
 export function geluGrad(z: number): number;
 export function geluGrad(z: number, extra?: unknown, array?: unknown): number {
-  requireNumberType("compute geluGrad", "z", z);
-  if (extra !== undefined) refuseExtra("geluGrad", "z", z, extra, array, GELU_GRAD_HINT);
-  return geluGradValue(z);
+  return geluGradValue(requireAlone("geluGrad", z, extra, array, GELU_GRAD_HINT));
 }
 
 function geluGradValue(z: number): number {

@@ -6,8 +6,7 @@
  */
 
 import { ActivationFunction } from "./activation_function.ts";
-import { refuseExtra } from "./_kink.ts";
-import { requireNumberType } from "../core/validate.ts";
+import { requireAlone } from "./_kink.ts";
 import { sigmoidValue } from "./sigmoid.ts";
 
 const SQRT_2_OVER_PI = 0.7978845608028654;
@@ -34,9 +33,7 @@ const SATURATION = 40;
  */
 export function geluTanh(z: number): number;
 export function geluTanh(z: number, extra?: unknown, array?: unknown): number {
-  requireNumberType("compute geluTanh", "z", z);
-  if (extra !== undefined) refuseExtra("geluTanh", "z", z, extra, array);
-  return geluTanhValue(z);
+  return geluTanhValue(requireAlone("geluTanh", z, extra, array));
 }
 
 function geluTanhValue(z: number): number {
@@ -63,9 +60,7 @@ function geluTanhValue(z: number): number {
  */
 export function geluTanhGrad(z: number): number;
 export function geluTanhGrad(z: number, extra?: unknown, array?: unknown): number {
-  requireNumberType("compute geluTanhGrad", "z", z);
-  if (extra !== undefined) refuseExtra("geluTanhGrad", "z", z, extra, array);
-  return geluTanhGradValue(z);
+  return geluTanhGradValue(requireAlone("geluTanhGrad", z, extra, array));
 }
 
 function geluTanhGradValue(z: number): number {

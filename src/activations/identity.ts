@@ -4,9 +4,8 @@
  * @module
  */
 
-import { requireNumberType } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
-import { refuseExtra } from "./_kink.ts";
+import { requireAlone } from "./_kink.ts";
 import { linearBackward32, linearBackward64, linearSlopes } from "./_piecewise_linear.ts";
 
 const UNIT_SLOPES = linearSlopes("create identity", 1, 1, "left");
@@ -27,9 +26,7 @@ const UNIT_SLOPES = linearSlopes("create identity", 1, 1, "left");
  */
 export function identity(z: number): number;
 export function identity(z: number, extra?: unknown, array?: unknown): number {
-  requireNumberType("compute identity", "z", z);
-  if (extra !== undefined) refuseExtra("identity", "z", z, extra, array);
-  return z;
+  return requireAlone("identity", z, extra, array);
 }
 
 /**
@@ -49,9 +46,7 @@ export function identity(z: number, extra?: unknown, array?: unknown): number {
  */
 export function identityGrad(z: number): number;
 export function identityGrad(z: number, extra?: unknown, array?: unknown): number {
-  requireNumberType("compute identityGrad", "z", z);
-  if (extra !== undefined) refuseExtra("identityGrad", "z", z, extra, array);
-  return identityGradValue(z);
+  return identityGradValue(requireAlone("identityGrad", z, extra, array));
 }
 
 function identityGradValue(z: number): number {

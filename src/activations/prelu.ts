@@ -21,7 +21,7 @@ import {
   requireLength,
   unshared,
 } from "./_arrays.ts";
-import { checkKink, orDefault, refuseExtra, resolveKink } from "./_kink.ts";
+import { checkKink, orDefault, refuseExtra, requireAlone, resolveKink } from "./_kink.ts";
 import { linearForward32, linearForward64 } from "./_piecewise_linear.ts";
 import type { ActivationFunction } from "./activation_function.ts";
 import { twoPieceActivation } from "./leaky_relu.ts";
@@ -147,9 +147,7 @@ export function preluGrad(z: number, alpha: number, options: PreluGradOptions = 
  */
 export function preluAlphaGrad(z: number): number;
 export function preluAlphaGrad(z: number, extra?: unknown, array?: unknown): number {
-  requireNumberType("compute preluAlphaGrad", "z", z);
-  if (extra !== undefined) refuseExtra("preluAlphaGrad", "z", z, extra, array);
-  return z > 0 ? 0 : z;
+  return requireAlone("preluAlphaGrad", z, extra, array) > 0 ? 0 : z;
 }
 
 /**

@@ -6,7 +6,7 @@
 
 import { type OptionKeys, requireNumberType, requireOptions } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
-import { checkKink, formatNumber, orDefault, refuseExtra, resolveKink } from "./_kink.ts";
+import { checkKink, formatNumber, orDefault, requireAlone, resolveKink } from "./_kink.ts";
 import {
   linearBackward32,
   linearBackward64,
@@ -50,9 +50,7 @@ const RELU_GRAD_KEYS: OptionKeys<ReluGradOptions> = { atZero: true };
  */
 export function relu(z: number): number;
 export function relu(z: number, extra?: unknown, array?: unknown): number {
-  requireNumberType("compute relu", "z", z);
-  if (extra !== undefined) refuseExtra("relu", "z", z, extra, array);
-  return reluValue(z);
+  return reluValue(requireAlone("relu", z, extra, array));
 }
 
 /** ReLU without the input check (activation objects and PReLU call it). */

@@ -7,7 +7,14 @@
 
 import { type OptionKeys, requireNumberType, requireOptions } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
-import { checkKink, formatNumber, orDefault, refuseExtra, resolveKink } from "./_kink.ts";
+import {
+  type AloneNames,
+  checkKink,
+  formatNumber,
+  orDefault,
+  requireAlone,
+  resolveKink,
+} from "./_kink.ts";
 import { eluGradValue, eluValue } from "./elu.ts";
 import type { KinkConvention } from "./types.ts";
 
@@ -49,8 +56,9 @@ export interface SeluGradOptions {
 
 const SELU_GRAD_KEYS: OptionKeys<SeluGradOptions> = { atZero: true };
 /** What `selu(z, { alpha: 2 })` is told. */
-const SELU_HINT =
-  " (its alpha and scale are fixed, as PyTorch's; elu takes { alpha }, seluGrad { atZero })";
+const SELU_HINT: AloneNames = {
+  hint: " (its alpha and scale are fixed, as PyTorch's; elu takes { alpha }, seluGrad { atZero })",
+};
 
 /**
  * SELU: `λ z` for z > 0 and `λ α (e^z - 1)` for z <= 0, with the constants
@@ -71,9 +79,7 @@ const SELU_HINT =
  */
 export function selu(z: number): number;
 export function selu(z: number, extra?: unknown, array?: unknown): number {
-  requireNumberType("compute selu", "z", z);
-  if (extra !== undefined) refuseExtra("selu", "z", z, extra, array, SELU_HINT);
-  return seluValue(z);
+  return seluValue(requireAlone("selu", z, extra, array, SELU_HINT));
 }
 
 function seluValue(z: number): number {

@@ -4,9 +4,8 @@
  * @module
  */
 
-import { requireNumberType } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
-import { refuseExtra } from "./_kink.ts";
+import { requireAlone } from "./_kink.ts";
 
 /**
  * The logistic sigmoid `1 / (1 + e^-z)`, computed without overflow: for z < 0 it uses
@@ -27,9 +26,7 @@ import { refuseExtra } from "./_kink.ts";
  */
 export function sigmoid(z: number): number;
 export function sigmoid(z: number, extra?: unknown, array?: unknown): number {
-  requireNumberType("compute sigmoid", "z", z);
-  if (extra !== undefined) refuseExtra("sigmoid", "z", z, extra, array);
-  return sigmoidValue(z);
+  return sigmoidValue(requireAlone("sigmoid", z, extra, array));
 }
 
 /** The sigmoid without the input check (kernels, softplus, SiLU and GELU call it). */
@@ -57,9 +54,7 @@ export function sigmoidValue(z: number): number {
  */
 export function sigmoidGrad(z: number): number;
 export function sigmoidGrad(z: number, extra?: unknown, array?: unknown): number {
-  requireNumberType("compute sigmoidGrad", "z", z);
-  if (extra !== undefined) refuseExtra("sigmoidGrad", "z", z, extra, array);
-  return sigmoidGradValue(z);
+  return sigmoidGradValue(requireAlone("sigmoidGrad", z, extra, array));
 }
 
 function sigmoidGradValue(z: number): number {

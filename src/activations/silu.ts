@@ -5,8 +5,7 @@
  */
 
 import { ActivationFunction } from "./activation_function.ts";
-import { refuseExtra } from "./_kink.ts";
-import { requireNumberType } from "../core/validate.ts";
+import { requireAlone } from "./_kink.ts";
 import { sigmoidValue } from "./sigmoid.ts";
 
 /**
@@ -28,9 +27,7 @@ import { sigmoidValue } from "./sigmoid.ts";
  */
 export function silu(z: number): number;
 export function silu(z: number, extra?: unknown, array?: unknown): number {
-  requireNumberType("compute silu", "z", z);
-  if (extra !== undefined) refuseExtra("silu", "z", z, extra, array);
-  return siluValue(z);
+  return siluValue(requireAlone("silu", z, extra, array));
 }
 
 function siluValue(z: number): number {
@@ -56,9 +53,7 @@ function siluValue(z: number): number {
  */
 export function siluGrad(z: number): number;
 export function siluGrad(z: number, extra?: unknown, array?: unknown): number {
-  requireNumberType("compute siluGrad", "z", z);
-  if (extra !== undefined) refuseExtra("siluGrad", "z", z, extra, array);
-  return siluGradValue(z);
+  return siluGradValue(requireAlone("siluGrad", z, extra, array));
 }
 
 function siluGradValue(z: number): number {

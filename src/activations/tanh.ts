@@ -4,9 +4,8 @@
  * @module
  */
 
-import { requireNumberType } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
-import { refuseExtra } from "./_kink.ts";
+import { requireAlone } from "./_kink.ts";
 
 /**
  * The hyperbolic tangent (`Math.tanh`): ±1 at ±Infinity; NaN propagates.
@@ -25,9 +24,7 @@ import { refuseExtra } from "./_kink.ts";
  */
 export function tanh(z: number): number;
 export function tanh(z: number, extra?: unknown, array?: unknown): number {
-  requireNumberType("compute tanh", "z", z);
-  if (extra !== undefined) refuseExtra("tanh", "z", z, extra, array);
-  return Math.tanh(z);
+  return Math.tanh(requireAlone("tanh", z, extra, array));
 }
 
 /**
@@ -48,9 +45,7 @@ export function tanh(z: number, extra?: unknown, array?: unknown): number {
  */
 export function tanhGrad(z: number): number;
 export function tanhGrad(z: number, extra?: unknown, array?: unknown): number {
-  requireNumberType("compute tanhGrad", "z", z);
-  if (extra !== undefined) refuseExtra("tanhGrad", "z", z, extra, array);
-  return tanhGradValue(z);
+  return tanhGradValue(requireAlone("tanhGrad", z, extra, array));
 }
 
 function tanhGradValue(z: number): number {
