@@ -113,6 +113,34 @@ export function requireAlone(
   return value;
 }
 
+/**
+ * Refuses what a scalar function with options (`leakyRelu(z, options)`, `reluGrad`, `elu`, …)
+ * cannot take after `z`: the index `map` or `forEach` passes a callback in place of the options
+ * (`zs.map(leakyRelu)`), with a `TypeError` that says so and shows the arrow function to write
+ * (a bare number otherwise is left to `requireOptions`, which suggests the option it may have
+ * meant), and any third argument. Costs two comparisons when neither is there.
+ */
+export function refuseCallbackArguments(
+  name: string,
+  z: number,
+  options: unknown,
+  extra: unknown,
+): void {
+  if (extra === undefined && typeof options !== "number") return;
+  if (isCallbackIndex(z, options, extra)) {
+    throw new TypeError(
+      `Cannot compute ${name} as options must be an object, not the index that map or forEach passes a callback (pass (z) => ${name}(z) or (z) => ${name}(z, { … })): options=${options}`,
+    );
+  }
+  if (extra !== undefined) {
+    throw new TypeError(
+      `Cannot compute ${name} as it takes z and options, no third argument: third=${
+        formatValue(extra)
+      }`,
+    );
+  }
+}
+
 /** Whether `index` and `array` are what `array.map(f)` passes `f` with `z`: `array[index]`. */
 function isCallbackIndex(z: number, index: unknown, array: unknown): boolean {
   return typeof index === "number" && Number.isInteger(index) && index >= 0 &&

@@ -7,7 +7,14 @@
 
 import { type OptionKeys, requireNumberType, requireOptions } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
-import { checkKink, formatNumber, orDefault, requireAlpha, resolveKink } from "./_kink.ts";
+import {
+  checkKink,
+  formatNumber,
+  orDefault,
+  refuseCallbackArguments,
+  requireAlpha,
+  resolveKink,
+} from "./_kink.ts";
 import type { KinkConvention } from "./types.ts";
 
 /** Options of {@linkcode elu}. */
@@ -59,9 +66,11 @@ export function eluGradValue(z: number, alpha: number, atZero: number): number {
  * assert.ok(Math.abs(elu(-1) - (Math.exp(-1) - 1)) < 1e-15);
  * ```
  */
-export function elu(z: number, options: EluOptions = {}): number {
+export function elu(z: number, options?: EluOptions): number;
+export function elu(z: number, options: EluOptions = {}, extra?: unknown): number {
   const action = "compute elu";
   requireNumberType(action, "z", z);
+  refuseCallbackArguments("elu", z, options, extra);
   const { alpha = 1 } = requireOptions(action, options, ELU_KEYS);
   return eluValue(z, requireAlpha(action, alpha));
 }
@@ -85,9 +94,11 @@ export function elu(z: number, options: EluOptions = {}): number {
  * assert.equal(eluGrad(-Infinity), 0);
  * ```
  */
-export function eluGrad(z: number, options: EluGradOptions = {}): number {
+export function eluGrad(z: number, options?: EluGradOptions): number;
+export function eluGrad(z: number, options: EluGradOptions = {}, extra?: unknown): number {
   const action = "compute eluGrad";
   requireNumberType(action, "z", z);
+  refuseCallbackArguments("eluGrad", z, options, extra);
   const { alpha = 1, atZero = "left" } = requireOptions(action, options, ELU_GRAD_KEYS);
   requireAlpha(action, alpha);
   return eluGradValue(z, alpha, resolveKink(action, atZero, alpha, 1));

@@ -6,7 +6,14 @@
 
 import { type OptionKeys, requireNumberType, requireOptions } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
-import { checkKink, formatNumber, orDefault, requireAlpha, resolveKink } from "./_kink.ts";
+import {
+  checkKink,
+  formatNumber,
+  orDefault,
+  refuseCallbackArguments,
+  requireAlpha,
+  resolveKink,
+} from "./_kink.ts";
 import {
   linearBackward32,
   linearBackward64,
@@ -78,9 +85,11 @@ const LEAKY_RELU_GRAD_KEYS: OptionKeys<LeakyReluGradOptions> = { alpha: "number"
  * assert.throws(() => leakyRelu(-2, 0.2), TypeError);
  * ```
  */
-export function leakyRelu(z: number, options: LeakyReluOptions = {}): number {
+export function leakyRelu(z: number, options?: LeakyReluOptions): number;
+export function leakyRelu(z: number, options: LeakyReluOptions = {}, extra?: unknown): number {
   const action = "compute leakyRelu";
   requireNumberType(action, "z", z);
+  refuseCallbackArguments("leakyRelu", z, options, extra);
   const { alpha = LEAKY_RELU_ALPHA } = requireOptions(action, options, LEAKY_RELU_KEYS);
   requireAlpha(action, alpha);
   if (alpha === 0) return reluValue(z);
@@ -107,9 +116,15 @@ export function leakyRelu(z: number, options: LeakyReluOptions = {}): number {
  * assert.equal(leakyReluGrad(0, { atZero: "right" }), 1);
  * ```
  */
-export function leakyReluGrad(z: number, options: LeakyReluGradOptions = {}): number {
+export function leakyReluGrad(z: number, options?: LeakyReluGradOptions): number;
+export function leakyReluGrad(
+  z: number,
+  options: LeakyReluGradOptions = {},
+  extra?: unknown,
+): number {
   const action = "compute leakyReluGrad";
   requireNumberType(action, "z", z);
+  refuseCallbackArguments("leakyReluGrad", z, options, extra);
   const { alpha = LEAKY_RELU_ALPHA, atZero = "left" } = requireOptions(
     action,
     options,

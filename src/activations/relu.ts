@@ -6,7 +6,14 @@
 
 import { type OptionKeys, requireNumberType, requireOptions } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
-import { checkKink, formatNumber, orDefault, requireAlone, resolveKink } from "./_kink.ts";
+import {
+  checkKink,
+  formatNumber,
+  orDefault,
+  refuseCallbackArguments,
+  requireAlone,
+  resolveKink,
+} from "./_kink.ts";
 import {
   linearBackward32,
   linearBackward64,
@@ -79,9 +86,11 @@ export function reluValue(z: number): number {
  * assert.equal(reluGrad(0, { atZero: "mean" }), 0.5);
  * ```
  */
-export function reluGrad(z: number, options: ReluGradOptions = {}): number {
+export function reluGrad(z: number, options?: ReluGradOptions): number;
+export function reluGrad(z: number, options: ReluGradOptions = {}, extra?: unknown): number {
   const action = "compute reluGrad";
   requireNumberType(action, "z", z);
+  refuseCallbackArguments("reluGrad", z, options, extra);
   const { atZero = "left" } = requireOptions(action, options, RELU_GRAD_KEYS);
   const atZeroValue = resolveKink(action, atZero, 0, 1); // checked whatever z is
   if (z > 0) return 1;

@@ -24,7 +24,7 @@ import {
   requireLength,
   unshared,
 } from "./_arrays.ts";
-import { checkKink, orDefault, resolveKink } from "./_kink.ts";
+import { checkKink, orDefault, refuseCallbackArguments, resolveKink } from "./_kink.ts";
 import type { ActivationFunction } from "./activation_function.ts";
 import { twoPieceActivation } from "./leaky_relu.ts";
 import type { FloatArray, KinkConvention } from "./types.ts";
@@ -180,9 +180,11 @@ function resolve(action: string, options: RReluOptions): Resolved {
  * assert.ok(y <= -1 / 8 && y >= -1 / 3);
  * ```
  */
-export function rrelu(z: number, options: RReluOptions = {}): number {
+export function rrelu(z: number, options?: RReluOptions): number;
+export function rrelu(z: number, options: RReluOptions = {}, extra?: unknown): number {
   const action = "compute rrelu";
   requireNumberType(action, "z", z);
+  refuseCallbackArguments("rrelu", z, options, extra);
   const { lower, upper, draw } = resolve(action, requireOptions(action, options, RRELU_KEYS));
   if (z > 0 || Number.isNaN(z)) return z;
   const slope = draw === undefined ? (lower + upper) / 2 : draw();
@@ -209,9 +211,11 @@ export function rrelu(z: number, options: RReluOptions = {}): number {
  * assert.equal(rrelu(-1, options), -rreluGrad(-1, options));
  * ```
  */
-export function rreluGrad(z: number, options: RReluGradOptions = {}): number {
+export function rreluGrad(z: number, options?: RReluGradOptions): number;
+export function rreluGrad(z: number, options: RReluGradOptions = {}, extra?: unknown): number {
   const action = "compute rreluGrad";
   requireNumberType(action, "z", z);
+  refuseCallbackArguments("rreluGrad", z, options, extra);
   const checked = requireOptions(action, options, RRELU_GRAD_KEYS);
   const { lower, upper, draw } = resolve(action, checked);
   // Both checked whatever z is:

@@ -12,6 +12,7 @@ import {
   checkKink,
   formatNumber,
   orDefault,
+  refuseCallbackArguments,
   requireAlone,
   resolveKink,
 } from "./_kink.ts";
@@ -103,9 +104,11 @@ function seluValue(z: number): number {
  * assert.equal(seluGrad(0, { atZero: "right" }), SELU_SCALE);
  * ```
  */
-export function seluGrad(z: number, options: SeluGradOptions = {}): number {
+export function seluGrad(z: number, options?: SeluGradOptions): number;
+export function seluGrad(z: number, options: SeluGradOptions = {}, extra?: unknown): number {
   const action = "compute seluGrad";
   requireNumberType(action, "z", z);
+  refuseCallbackArguments("seluGrad", z, options, extra);
   const { atZero = "left" } = requireOptions(action, options, SELU_GRAD_KEYS);
   return seluGradValue(z, seluKink(action, atZero));
 }

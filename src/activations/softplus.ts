@@ -5,7 +5,7 @@
  */
 
 import { ActivationFunction } from "./activation_function.ts";
-import { formatNumber } from "./_kink.ts";
+import { formatNumber, refuseCallbackArguments } from "./_kink.ts";
 import {
   type OptionKeys,
   requireNumber,
@@ -87,9 +87,11 @@ function checkSoftplus(action: string, options: SoftplusOptions | undefined): [n
  * assert.equal(softplus(800, { threshold: 1000 }), 800); // e^800 overflows, the result does not
  * ```
  */
-export function softplus(z: number, options: SoftplusOptions = {}): number {
+export function softplus(z: number, options?: SoftplusOptions): number;
+export function softplus(z: number, options: SoftplusOptions = {}, extra?: unknown): number {
   const action = "compute softplus";
   requireNumberType(action, "z", z);
+  refuseCallbackArguments("softplus", z, options, extra);
   const [beta, threshold] = checkSoftplus(action, options);
   return softplusValue(z, beta, threshold);
 }
@@ -111,9 +113,11 @@ export function softplus(z: number, options: SoftplusOptions = {}): number {
  * assert.equal(softplusGrad(50), 1);
  * ```
  */
-export function softplusGrad(z: number, options: SoftplusOptions = {}): number {
+export function softplusGrad(z: number, options?: SoftplusOptions): number;
+export function softplusGrad(z: number, options: SoftplusOptions = {}, extra?: unknown): number {
   const action = "compute softplusGrad";
   requireNumberType(action, "z", z);
+  refuseCallbackArguments("softplusGrad", z, options, extra);
   const [beta, threshold] = checkSoftplus(action, options);
   return softplusGradValue(z, beta, threshold);
 }
