@@ -13,29 +13,13 @@
 
 import { type Cell, hasTag, type Notebook, type Output, sourceText } from "./notebook.ts";
 import { renderMarkdown, renderTex } from "./markdown.ts";
+import { escapeHtml } from "../plot/escape_html.ts";
 import { encodeBase64 } from "./base64.ts";
 import { highlightCode, highlightThemeCss } from "./highlight.ts";
 import { nodeModulesFile } from "./node_modules.ts";
 import { PAGE_CSS } from "./page_css.ts";
 import { firstHeading } from "./series.ts";
 import { formatTables } from "./tables.ts";
-
-/**
- * Escapes text for HTML element content and attribute values.
- *
- * @example
- * ```ts
- * import { escapeHtml } from "./html.ts";
- * import assert from "node:assert/strict";
- *
- * const escaped = "&#60;b title=&#34;x&#34;&#62;R&#38;D&#39;s&#60;/b&#62;";
- * assert.equal(escapeHtml(`<b title="x">R&D's</b>`), escaped);
- * assert.equal(escapeHtml("f(z) = max(0, z)"), "f(z) = max(0, z)");
- * ```
- */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
 
 /**
  * Removes ANSI escape sequences (colours) from kernel text.
@@ -120,17 +104,17 @@ export async function inlineKatexCss(): Promise<string> {
  * );
  * assert.equal(
  *   renderOutput({ output_type: "stream", name: "stdout", text: ["a < b\n"] }),
- *   '<pre class="output stream stdout">a &#60; b\n</pre>',
+ *   '<pre class="output stream stdout">a &lt; b\n</pre>',
  * );
  * // An error shows its traceback without colours, or its name and message when it has none.
  * const traceback = ["\x1b[31mRangeError\x1b[0m: a < 0", "    at <anonymous>:1:7"];
  * assert.equal(
  *   renderOutput({ output_type: "error", ename: "RangeError", evalue: "a < 0", traceback }),
- *   '<pre class="output error">RangeError: a &#60; 0\n    at &#60;anonymous&#62;:1:7</pre>',
+ *   '<pre class="output error">RangeError: a &lt; 0\n    at &lt;anonymous&gt;:1:7</pre>',
  * );
  * assert.equal(
  *   renderOutput({ output_type: "error", ename: "RangeError", evalue: "a < 0", traceback: [] }),
- *   '<pre class="output error">RangeError: a &#60; 0</pre>',
+ *   '<pre class="output error">RangeError: a &lt; 0</pre>',
  * );
  * ```
  */

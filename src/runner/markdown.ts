@@ -9,6 +9,7 @@
 
 import katex from "katex";
 import { Marked } from "marked";
+import { escapeHtml } from "../plot/escape_html.ts";
 
 const marked = new Marked({ gfm: true, async: false });
 
@@ -130,13 +131,6 @@ function codePoint(code: number, reference: string): string {
 function withHeadingIds(html: string, maths: KeptMaths[]): string {
   return html.replace(/<h([1-6])>([\s\S]*?)<\/h\1>/g, (_, level, inner: string) => {
     const text = textContent(inner).replace(PLACEHOLDERS, (_, i) => maths[Number(i)].source);
-    return `<h${level} id="${escapeAttribute(text.replace(/ /g, "-"))}">${inner}</h${level}>`;
+    return `<h${level} id="${escapeHtml(text.replace(/ /g, "-"))}">${inner}</h${level}>`;
   });
-}
-
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(
-    />/g,
-    "&gt;",
-  );
 }

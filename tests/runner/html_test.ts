@@ -82,7 +82,7 @@ Deno.test("renderNotebookHtml() escapes code and strips ANSI from errors", async
   assert.equal(textContent(code[1]), "plotActivation(x < 1 && y > 2)");
   assert.match(
     html,
-    /<pre class="output error">Error: boom\n {4}at &#60;anonymous&#62;:1:7<\/pre>/,
+    /<pre class="output error">Error: boom\n {4}at &lt;anonymous&gt;:1:7<\/pre>/,
   );
   assert.ok(!html.includes("\x1b"));
 });
@@ -115,7 +115,7 @@ Deno.test("renderOutput() picks the richest MIME type", async (t) => {
   });
   await t.step("text/plain escaped in <pre>", () => {
     const html = renderOutput({ output_type: "execute_result", data: { "text/plain": "<1>" } });
-    assert.equal(html, '<pre class="output text">&#60;1&#62;</pre>');
+    assert.equal(html, '<pre class="output text">&lt;1&gt;</pre>');
   });
 });
 
@@ -271,7 +271,7 @@ Deno.test("renderNotebookHtml() links the index, the previous and the next page,
     assert.equal(count(html, 'rel="prev" href="03-relu-limitations.html"'), 2);
     assert.equal(count(html, 'rel="next" href="05-leaky-relu-tradeoffs.html"'), 2);
     assert.equal(count(html, "Limitations of ReLU</span>"), 2);
-    assert.equal(count(html, "Leaky ReLU: what it buys &#38; costs</span>"), 2, "title escaped");
+    assert.equal(count(html, "Leaky ReLU: what it buys &amp; costs</span>"), 2, "title escaped");
   });
   await t.step(
     "the first page of a series has no previous link, only the index and next",
@@ -402,7 +402,7 @@ Deno.test("renderIndexHtml() lists every notebook with its title, first paragrap
   assert.match(html, /<h2><a href="01-a\.html">ReLU<\/a><\/h2><p>Zero below <span class="katex">/);
   assert.match(
     html,
-    /<h2><a href="02-b\.html">Leaky &#60;ReLU&#62;<\/a><\/h2><p class="meta failed">/,
+    /<h2><a href="02-b\.html">Leaky &lt;ReLU&gt;<\/a><\/h2><p class="meta failed">/,
   );
   assert.match(html, /01-a · ok · ran in 6.9 s/);
   assert.match(html, /url\(data:font\/woff2;base64,/, "KaTeX fonts for maths in summaries");
@@ -433,14 +433,14 @@ ${body}
 Deno.test("renderNotebookHtml() frames the cells in one well-formed page", async () => {
   const empty: Notebook = { cells: [], metadata: {}, nbformat: 4, nbformat_minor: 5 };
   const html = await renderNotebookHtml(empty, { title: "Empty & new" });
-  const contents = '<p class="toc-title"><a href="#">Empty &#38; new</a></p><ol></ol>';
+  const contents = '<p class="toc-title"><a href="#">Empty &amp; new</a></p><ol></ol>';
   const pager = (where: string, label: string) =>
     `<nav class="pager ${where}" aria-label="${label}"><span class="prev none"></span>` +
     '<a class="home" href="index.html">All notebooks</a><span class="next none"></span></nav>';
   assert.equal(
     frameOf(html),
     framed(
-      "Empty &#38; new",
+      "Empty &amp; new",
       3,
       `${pager("top", "Notebooks")}
 <div class="layout">
@@ -463,7 +463,7 @@ Deno.test("renderNotebookHtml() writes a neighbour's link as its label and its t
     '<a class="prev" rel="prev" href="03-relu-limitations.html"><span class="label">← Previous' +
       '</span><span class="title">Limitations of ReLU</span></a><a class="home" href="index.html">' +
       'All notebooks</a><a class="next" rel="next" href="05-leaky-relu-tradeoffs.html"><span ' +
-      'class="label">Next →</span><span class="title">Leaky ReLU: what it buys &#38; costs</span></a>',
+      'class="label">Next →</span><span class="title">Leaky ReLU: what it buys &amp; costs</span></a>',
   );
 });
 
@@ -488,7 +488,7 @@ Deno.test("renderNotebookHtml() shows a code cell as its prompt, its source and 
   await t.step("the input, then the outputs, each in its box; tags become classes", async () => {
     assert.deepEqual(await render([cell("x < 1", ["figure"])]), [
       '<section class="cell code tag-figure"><div class="input"><span class="prompt">[3]</span>' +
-      `<pre class="source"><code>x &#60; 1</code></pre></div>${outputs}</section>`,
+      `<pre class="source"><code>x &lt; 1</code></pre></div>${outputs}</section>`,
     ]);
   });
   await t.step("a cell never run shows an empty prompt", async () => {
@@ -513,7 +513,7 @@ Deno.test("renderOutput() shows an error's traceback, or its name and value with
     );
   });
   await t.step("an empty or absent traceback gives the name and the value", () => {
-    const plain = '<pre class="output error">RangeError: alpha &#60; 0</pre>';
+    const plain = '<pre class="output error">RangeError: alpha &lt; 0</pre>';
     assert.equal(error([]), plain);
     assert.equal(error(undefined), plain);
   });
@@ -531,7 +531,7 @@ Deno.test("renderOutput() keeps printed text in columns only when two lines are 
 Deno.test("renderOutput() prints JSON indented by two spaces", () => {
   assert.equal(
     renderOutput({ output_type: "execute_result", data: { "application/json": { a: [1] } } }),
-    '<pre class="output json">{\n  &#34;a&#34;: [\n    1\n  ]\n}</pre>',
+    '<pre class="output json">{\n  &quot;a&quot;: [\n    1\n  ]\n}</pre>',
   );
 });
 
