@@ -129,7 +129,9 @@ export function refuseCallbackArguments(
   if (extra === undefined && typeof options !== "number") return;
   if (isCallbackIndex(z, options, extra)) {
     throw new TypeError(
-      `Cannot compute ${name} as options must be an object, not the index that map or forEach passes a callback (pass (z) => ${name}(z) or (z) => ${name}(z, { … })): options=${options}`,
+      `Cannot compute ${name} as options must be an object, not the index that map or ` +
+        `forEach passes a callback (pass (z) => ${name}(z) or (z) => ${name}(z, { … })): ` +
+        `options=${options}`,
     );
   }
   if (extra !== undefined) {
