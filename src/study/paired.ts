@@ -13,6 +13,11 @@
  * when higher values are worse (a loss), with no pair diverged and at least two pairs. It is the
  * one-sided counterpart of {@linkcode withinMargin}; a claim of equality asks it both ways
  * ({@linkcode sameWithin}). The margin is chosen before measuring and stated with the claim.
+ * As with the beyond-noise rule, two standard errors are looser than a t quantile for few pairs
+ * (2.78 at 4 degrees of freedom, five pairs): where a is worse by exactly the margin, with normal
+ * noise, the rule still finds it no worse in about 15% of trials with 2 pairs, 9% with 3, 6%
+ * with 5 and 4% with 10, where 2.5% is the nominal one-sided level (simulated, 200,000 trials
+ * each).
  *
  * @module
  */
@@ -66,9 +71,22 @@ export function measurePaired<T>(
   }
   const differences: number[] = [];
   let diverged = 0;
+  // A metric that gives no number (a misspelt field) is a mistake, as measure() says; only a
+  // non-finite number (NaN, ±Infinity) counts as a diverged run.
+  const measured = (side: string, run: SeedRun<T>): number => {
+    if (run.diverged !== undefined) return NaN;
+    const value = metric(run.result as T);
+    if (typeof value !== "number") {
+      throw new TypeError(
+        `Cannot ${action} as the metric must give a number for every finished run: ${side}'s ` +
+          `seed ${run.seed} gave ${formatValue(value)}`,
+      );
+    }
+    return value;
+  };
   for (let i = 0; i < a.length; i++) {
-    const left = a[i].diverged === undefined ? metric(a[i].result as T) : NaN;
-    const right = b[i].diverged === undefined ? metric(b[i].result as T) : NaN;
+    const left = measured("a", a[i]);
+    const right = measured("b", b[i]);
     if (Number.isFinite(left) && Number.isFinite(right)) differences.push(left - right);
     else diverged++;
   }

@@ -80,7 +80,13 @@ export function summarize(values: readonly number[], options: SummarizeOptions =
   for (const v of kept) sum += v;
   const mean = n === 0 ? NaN : sum / n;
   let squares = 0;
-  for (const v of kept) squares += (v - mean) ** 2;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of kept) {
+    squares += (v - mean) ** 2;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
   const sd = n > 1 ? Math.sqrt(squares / (n - 1)) : NaN;
   return {
     values: kept,
@@ -89,8 +95,9 @@ export function summarize(values: readonly number[], options: SummarizeOptions =
     mean,
     sd,
     se: sd / Math.sqrt(n),
-    min: n === 0 ? NaN : Math.min(...kept),
-    max: n === 0 ? NaN : Math.max(...kept),
+    // A loop, not Math.min(...kept): spreading some 10^5 values overflows the call stack.
+    min: n === 0 ? NaN : min,
+    max: n === 0 ? NaN : max,
   };
 }
 
@@ -126,7 +133,10 @@ export function measure<T>(runs: readonly SeedRun<T>[], metric: (result: T) => n
 
 /** Options of {@linkcode formatSummary}. */
 export interface FormatSummaryOptions {
-  /** Multiply the values by this finite number before printing (100 for fractions as percentages). Default: 1. */
+  /**
+   * Multiply the values by this finite number before printing (100 for fractions as percentages;
+   * a negative one flips the mean's sign, the spread stays ≥ 0). Default: 1.
+   */
   scale?: number;
   /** Digits after the decimal point, an integer in 0..100. Default: 3. */
   digits?: number;
@@ -178,7 +188,8 @@ export function formatSummary(summary: Summary, options: FormatSummaryOptions = 
   const diverged = summary.diverged > 0 ? `${summary.diverged} diverged` : "";
   if (summary.n === 0) return `no finished run${diverged ? ` (${diverged})` : ""}`;
   const mean = (summary.mean * scale).toFixed(digits);
-  const spread = summary.n > 1 ? ` ± ${(summary.sd * scale).toFixed(digits)}` : "";
+  // A spread is never negative, whatever the sign of the scale.
+  const spread = summary.n > 1 ? ` ± ${(summary.sd * Math.abs(scale)).toFixed(digits)}` : "";
   return `${mean}${spread}${unit} (n = ${summary.n}${diverged ? `, ${diverged}` : ""})`;
 }
 

@@ -130,3 +130,20 @@ Deno.test("two activations trained on the same seeds compare more sharply paired
   assert.ok(Math.abs(paired.mean - unpaired.difference) < 1e-12, "same mean difference");
   assert.ok(paired.se < unpaired.se, `paired se ${paired.se} < unpaired ${unpaired.se}`);
 });
+
+Deno.test("measurePaired() refuses a metric that gives no number, as measure() does, not calling it divergence", () => {
+  const a = overSeeds([0, 1, 2], (s) => ({ accuracy: 0.9 + 0.01 * s }));
+  const b = overSeeds([0, 1, 2], (s) => ({ accuracy: 0.89 + 0.01 * s }));
+  // deno-lint-ignore no-explicit-any
+  const misspelt = (r: any) => r.acuracy;
+  assert.throws(() => measure(a, misspelt), TypeError);
+  assert.throws(() => measurePaired(a, b, misspelt), {
+    name: "TypeError",
+    message: "Cannot measure paired differences as the metric must give a number for every " +
+      "finished run: a's seed 0 gave undefined",
+  });
+  assert.throws(() => measurePaired(a, b, (r) => String(r.accuracy) as never), /seed 0 gave "0.9"/);
+  // A number that is not finite is still a diverged pair.
+  const d = measurePaired(a, b, (r) => (r.accuracy > 0.905 ? NaN : r.accuracy));
+  assert.deepEqual([d.n, d.diverged], [1, 2]);
+});

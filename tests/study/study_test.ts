@@ -370,3 +370,16 @@ Deno.test("withinMargin() calls two means the same only when the difference and 
     assert.throws(() => withinMargin(a, a, NaN), { name: "RangeError" });
   });
 });
+
+Deno.test("formatSummary() prints a spread >= 0 with a negative scale, which flips the mean only", () => {
+  assert.equal(
+    formatSummary(summarize([0.5, 0.7]), { scale: -100, digits: 1, unit: "%" }),
+    "-60.0 ± 14.1% (n = 2)",
+  );
+});
+
+Deno.test("summarize() takes 150,000 values, with their min and max (no spread onto the stack)", () => {
+  const values = Array.from({ length: 150_000 }, (_, i) => (i % 7) - 3);
+  const s = summarize(values);
+  assert.deepEqual([s.n, s.min, s.max], [150_000, -3, 3]);
+});
