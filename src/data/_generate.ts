@@ -11,6 +11,12 @@ import { requireNumber } from "../core/validate.ts";
 
 /** Reads `options.n` (default `fallback`), an integer >= `min`. */
 export function readCount(action: string, n: unknown, fallback: number, min = 1): number {
+  if (n === undefined && fallback < min) {
+    // Say that the default is what fails, not a value the caller never gave.
+    throw new RangeError(
+      `Cannot ${action} as n must be a finite integer >= ${min}, and its default, ${fallback}, is not: pass n >= ${min}`,
+    );
+  }
   return requireNumber(action, "n", n ?? fallback, { integer: true, min });
 }
 

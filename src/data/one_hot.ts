@@ -29,7 +29,18 @@ export function oneHot(labels: ArrayLike<number>, classes?: number): Matrix {
   const action = "one-hot encode labels";
   requireIndexArray(action, "labels", "integer labels", labels);
   let largest = -1;
-  for (let i = 0; i < labels.length; i++) if (labels[i] > largest) largest = labels[i];
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i];
+    // Without classes, the labels set the width: a bad one is named here, not as a bad classes.
+    if (classes === undefined && !(Number.isInteger(label) && label >= 0)) {
+      throw new RangeError(
+        `Cannot ${action} as every label must be an integer >= 0: labels[${i}]=${
+          formatValue(label)
+        }`,
+      );
+    }
+    if (label > largest) largest = label;
+  }
   const cols = requireNumber(action, "classes", classes ?? Math.max(1, largest + 1), {
     integer: true,
     min: 1,

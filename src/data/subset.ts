@@ -73,6 +73,14 @@ export function subset<D extends Dataset>(data: D, indices: ArrayLike<number>): 
     );
   }
   const x = takeRows(data.x, indices, action); // checks data.x and indices
+  if (!(data.y instanceof Int32Array)) requireMatrix(action, "data.y", data.y);
+  // A y shorter than x would give label 0 (Int32Array reads undefined as 0) without a word.
+  const yRows = data.y instanceof Int32Array ? data.y.length : data.y.rows;
+  if (yRows !== data.x.rows) {
+    throw new RangeError(
+      `Cannot ${action} as x and y must have the same number of rows: x is ${data.x.rows}x${data.x.cols}, y has ${yRows} rows`,
+    );
+  }
   let y: Int32Array | Matrix;
   if (data.y instanceof Int32Array) {
     const labels = new Int32Array(indices.length);

@@ -47,3 +47,13 @@ Deno.test("oneHot() refuses labels that are not an array", () => {
   });
   assert.throws(() => oneHot(3 as unknown as number[]), TypeError);
 });
+
+Deno.test("oneHot() without classes names a bad label, not the classes it would derive from it", () => {
+  for (const [label, shown] of [[1.5, "1.5"], [Infinity, "Infinity"], [-1, "-1"], [NaN, "NaN"]]) {
+    assert.throws(() => oneHot([0, label as number]), {
+      name: "RangeError",
+      message:
+        `Cannot one-hot encode labels as every label must be an integer >= 0: labels[1]=${shown}`,
+    });
+  }
+});

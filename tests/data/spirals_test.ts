@@ -76,3 +76,13 @@ Deno.test("spirals() turns each point by noise × the next normal draw, and draw
   spirals({ n: 6, shuffle: false, prng });
   assert.equal(draws(), 0);
 });
+
+Deno.test("spirals() with more classes than its default n says the default is what falls short", () => {
+  assert.throws(() => spirals({ classes: 1000 }), {
+    name: "RangeError",
+    message:
+      "Cannot generate spirals as n must be a finite integer >= 1000, and its default, 300, is not: pass n >= 1000",
+  });
+  assert.throws(() => spirals({ classes: 1000, n: 300 }), /n must be .*: n=300$/);
+  assert.equal(spirals({ classes: 1000, n: 1000 }).x.rows, 1000);
+});

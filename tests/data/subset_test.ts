@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { dataset } from "../../src/core/dataset.ts";
 import { fromRows } from "../../src/core/matrix.ts";
 import { subset, takeRows } from "../../src/data/subset.ts";
+import { shuffle } from "../../src/data/shuffle.ts";
+import { trainTestSplit } from "../../src/data/train_test_split.ts";
 import { indexed } from "./_indexed.ts";
 
 Deno.test("takeRows() copies whole rows in the order of the indices, repeats allowed", () => {
@@ -59,4 +61,26 @@ Deno.test("subset() refuses indices that are not an array, which would give a su
         /^Cannot take a subset of a dataset as indices must be an array of row indices: indices=/,
     });
   }
+});
+
+Deno.test("subset() refuses a y whose rows do not match x's, rather than reading labels as 0", async (t) => {
+  const x = fromRows([[1], [2], [3]]);
+  await t.step("labels shorter than x", () => {
+    assert.throws(() => subset({ x, y: new Int32Array([5, 6]), classes: 7 }, [2]), {
+      name: "RangeError",
+      message: "Cannot take a subset of a dataset as x and y must have the same number of rows: " +
+        "x is 3x1, y has 2 rows",
+    });
+  });
+  await t.step("a target matrix with fewer rows, named as such rather than as a bad index", () => {
+    assert.throws(
+      () => subset({ x, y: fromRows([[1], [2]]) }, [2]),
+      /x and y must have the same number of rows: x is 3x1, y has 2 rows$/,
+    );
+  });
+  await t.step("shuffle and trainTestSplit, which take their rows through subset", () => {
+    const data = { x, y: new Int32Array([5, 6]), classes: 7 };
+    assert.throws(() => shuffle(data, { seed: 1 }), /same number of rows/);
+    assert.throws(() => trainTestSplit(data, { shuffle: false }), /same number of rows/);
+  });
 });
