@@ -21,7 +21,7 @@ export interface ActivationScan {
   readonly layerIndex: number;
   /** Number of neurons. */
   readonly size: number;
-  /** Per neuron: 1 when its pre-activation z was > 0 for at least one sample, else 0. */
+  /** Per neuron: 1 when its pre-activation z was not <= 0 (> 0, or NaN) for some sample, else 0. */
   readonly everPositive: Uint8Array;
   /** Number of outputs exactly equal to 0 (either sign). */
   zeros: number;
@@ -201,12 +201,13 @@ export function recordActivations(
     if (layer.lastInput === undefined) continue;
     const z = layer.lastInput.data, y = layer.lastOutput!.data, n = scan.size;
     const positive = scan.everPositive;
-    // Only a neuron not yet seen positive is looked at, down its column until the first
-    // positive z: after the first batches, that is the dead ones and little else.
+    // Only a neuron not yet seen positive is looked at, down its column until the first z
+    // not <= 0: after the first batches, that is the dead ones and little else. A NaN z is not
+    // <= 0, so a neuron with NaN weights is not counted dead (its outputs are NaN, not 0).
     for (let j = 0; j < n; j++) {
       if (positive[j] !== 0) continue;
       for (let i = j; i < z.length; i += n) {
-        if (z[i] > 0) {
+        if (!(z[i] <= 0)) {
           positive[j] = 1;
           break;
         }

@@ -606,3 +606,16 @@ Deno.test("the diagnostics refuse a missing model and malformed matrices", async
     });
   });
 });
+
+Deno.test("deadNeurons() does not count a neuron whose pre-activation is NaN as dead (NaN is not <= 0)", () => {
+  const model = mlp([2, 3, 2], { init: "zeros" });
+  const first = model.layers[0] as Dense;
+  // Neuron 0: z = NaN (a weight gone NaN); neuron 1: z = -1 always; neuron 2: z = x0.
+  first.weights.set([NaN, 0, 1, 0, 0, 0]);
+  first.biases.set([0, -1, 0]);
+  const [report] = deadNeurons(model, fromRows([[1, 5], [2, 3]]));
+  assert.deepEqual(report.dead, [1]);
+  assert.ok(
+    String(diagnose(model, dataset(fromRows([[1, 5]]), new Int32Array([0])))).includes("1/3"),
+  );
+});

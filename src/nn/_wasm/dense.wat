@@ -793,8 +793,8 @@
             (select (f64.const 1) (local.get $slope) (f64.gt (local.get $s) (f64.const 0))))))))
 
   ;; For each column j of the $rows x $cols matrix $z whose byte $flags[j] is 0: 1 if some
-  ;; z[i, j] > 0 (looked for down the column, stopping at the first), as recordActivations in
-  ;; ../scan_activations.ts.
+  ;; z[i, j] is not <= 0 (> 0 or NaN; looked for down the column, stopping at the first), as
+  ;; recordActivations in ../scan_activations.ts.
   (func (export "markPositive") (param $z i32) (param $rows i32) (param $cols i32) (param $flags i32)
     (local $j i32) (local $at i32) (local $end i32) (local $rowBytes i32)
     (local.set $rowBytes (i32.shl (local.get $cols) (i32.const 3)))
@@ -808,7 +808,7 @@
             (block $found
               (loop $down
                 (br_if $found (i32.ge_u (local.get $at) (local.get $end)))
-                (if (f64.gt (f64.load (local.get $at)) (f64.const 0))
+                (if (i32.eqz (f64.le (f64.load (local.get $at)) (f64.const 0)))
                   (then
                     (i32.store8 (i32.add (local.get $flags) (local.get $j)) (i32.const 1))
                     (br $found)))
