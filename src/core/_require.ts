@@ -8,6 +8,7 @@
  * @module
  */
 
+import type { Dataset } from "./dataset.ts";
 import type { Matrix } from "./matrix.ts";
 import { formatValue } from "./validate.ts";
 
@@ -105,6 +106,48 @@ export function requireTargets(
     );
   }
   requireMatrix(action, name, value);
+}
+
+/**
+ * Throws a RangeError unless `y` has one label, or one row of targets, per row of `x`.
+ *
+ * @param action What was being attempted, e.g. `"create a dataset"`.
+ * @param x The inputs.
+ * @param y The labels or targets.
+ */
+export function requireSameRows(action: string, x: Matrix, y: Int32Array | Matrix): void {
+  const yRows = y instanceof Int32Array ? y.length : y.rows;
+  if (x.rows !== yRows) {
+    throw new RangeError(
+      `Cannot ${action} as x and y must have the same number of rows: x is ${x.rows}x${x.cols}, y has ${yRows} rows`,
+    );
+  }
+}
+
+/**
+ * Throws unless `value` is a data set `{ x, y }` with a well-formed matrix `x`, labels or targets
+ * `y` and as many of them as rows of `x`: what the data helpers (subset, shuffle, batches,
+ * trainTestSplit) take, which need not come from `dataset()` (a `y` shorter than `x` would give
+ * label 0 to the missing rows without a word). The values themselves are not checked.
+ *
+ * @param action What was being attempted, e.g. `"take a subset of a dataset"`.
+ * @param name The argument's name in messages, e.g. `"data"`.
+ * @param value The value received.
+ */
+export function requireDataset(
+  action: string,
+  name: string,
+  value: unknown,
+): asserts value is Dataset {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new TypeError(
+      `Cannot ${action} as ${name} must be a dataset { x, y }: ${name}=${describeValue(value)}`,
+    );
+  }
+  const { x, y } = value as Partial<Dataset>;
+  requireMatrix(action, `${name}.x`, x);
+  requireTargets(action, `${name}.y`, y);
+  requireSameRows(action, x, y);
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 
 import type { Matrix } from "./matrix.ts";
-import { requireMatrix, requireTargets } from "./_require.ts";
+import { requireMatrix, requireSameRows, requireTargets } from "./_require.ts";
 import { formatValue, type OptionKeys, requireOptions } from "./validate.ts";
 
 /**
@@ -55,12 +55,7 @@ export function dataset(
   requireOptions(action, options, DATASET_KEYS);
   requireMatrix(action, "x", x);
   requireTargets(action, "y", y);
-  const yRows = y instanceof Int32Array ? y.length : y.rows;
-  if (x.rows !== yRows) {
-    throw new RangeError(
-      `Cannot ${action} as x and y must have the same number of rows: x is ${x.rows}x${x.cols}, y has ${yRows} rows`,
-    );
-  }
+  requireSameRows(action, x, y);
   for (let i = 0; i < x.data.length; i++) {
     if (!Number.isFinite(x.data[i])) {
       throw new RangeError(

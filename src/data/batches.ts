@@ -4,7 +4,7 @@
  * @module
  */
 
-import { requireFlag } from "../core/_require.ts";
+import { requireDataset, requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
@@ -43,6 +43,7 @@ export function batches<D extends Dataset>(
   options: BatchesOptions = {},
 ): D[] {
   requireOptions("make batches", options, BATCHES_KEYS);
+  requireDataset("make batches", "data", data);
   requireNumber("make batches", "batchSize", batchSize, { integer: true, min: 1 });
   const n = data.x.rows;
   let order: Int32Array;

@@ -6,6 +6,7 @@
 
 import type { Dataset } from "../core/dataset.ts";
 import type { Matrix } from "../core/matrix.ts";
+import { describeValue, requireMatrix } from "../core/_require.ts";
 import { requireNumber } from "../core/validate.ts";
 import { DIGIT_PIXELS } from "./load_digits.ts";
 
@@ -31,7 +32,15 @@ import { DIGIT_PIXELS } from "./load_digits.ts";
  */
 export function digitImage(data: Dataset | Matrix, i: number): Matrix {
   const action = "take a digit image";
+  if (typeof data !== "object" || data === null) {
+    throw new TypeError(
+      `Cannot ${action} as data must be a dataset { x, y } or a matrix of images: data=${
+        describeValue(data)
+      }`,
+    );
+  }
   const x = "x" in data ? data.x : data;
+  requireMatrix(action, "x" in data ? "data.x" : "data", x);
   if (x.cols !== DIGIT_PIXELS) {
     throw new RangeError(
       `Cannot ${action} as the samples must have ${DIGIT_PIXELS} columns (28x28 pixels): x is ${x.rows}x${x.cols}`,

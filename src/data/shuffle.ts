@@ -4,6 +4,7 @@
  * @module
  */
 
+import { requireDataset } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
@@ -64,5 +65,6 @@ export function permutation(n: number, options: RandomOptions = {}): Int32Array 
  */
 export function shuffle<D extends Dataset>(data: D, options: RandomOptions = {}): D {
   requireOptions("shuffle a dataset", options, RANDOM_KEYS);
+  requireDataset("shuffle a dataset", "data", data);
   return subset(data, permutation(data.x.rows, options));
 }

@@ -6,7 +6,7 @@
 
 import type { Dataset } from "../core/dataset.ts";
 import type { Matrix } from "../core/matrix.ts";
-import { requireIndexArray, requireMatrix } from "../core/_require.ts";
+import { requireDataset, requireIndexArray, requireMatrix } from "../core/_require.ts";
 import { formatValue } from "../core/validate.ts";
 
 /**
@@ -67,20 +67,8 @@ export function takeRows(m: Matrix, indices: ArrayLike<number>, action = "take r
  */
 export function subset<D extends Dataset>(data: D, indices: ArrayLike<number>): D {
   const action = "take a subset of a dataset";
-  if (typeof data !== "object" || data === null) {
-    throw new TypeError(
-      `Cannot ${action} as data must be a dataset { x, y }: data=${formatValue(data)}`,
-    );
-  }
-  const x = takeRows(data.x, indices, action); // checks data.x and indices
-  if (!(data.y instanceof Int32Array)) requireMatrix(action, "data.y", data.y);
-  // A y shorter than x would give label 0 (Int32Array reads undefined as 0) without a word.
-  const yRows = data.y instanceof Int32Array ? data.y.length : data.y.rows;
-  if (yRows !== data.x.rows) {
-    throw new RangeError(
-      `Cannot ${action} as x and y must have the same number of rows: x is ${data.x.rows}x${data.x.cols}, y has ${yRows} rows`,
-    );
-  }
+  requireDataset(action, "data", data);
+  const x = takeRows(data.x, indices, action); // checks indices
   let y: Int32Array | Matrix;
   if (data.y instanceof Int32Array) {
     const labels = new Int32Array(indices.length);

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { requireFlag } from "../core/_require.ts";
+import { requireDataset, requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
@@ -60,6 +60,7 @@ export function trainTestSplit<D extends Dataset>(
 ): TrainTestSplit<D> {
   const action = "split a dataset";
   requireOptions(action, options, TRAIN_TEST_SPLIT_KEYS);
+  requireDataset(action, "data", data);
   const testFraction = requireNumber(action, "testFraction", options.testFraction ?? 0.25, {
     min: 0,
     minExclusive: true,

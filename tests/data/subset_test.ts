@@ -3,6 +3,8 @@ import { dataset } from "../../src/core/dataset.ts";
 import { fromRows } from "../../src/core/matrix.ts";
 import { subset, takeRows } from "../../src/data/subset.ts";
 import { shuffle } from "../../src/data/shuffle.ts";
+import { batches } from "../../src/data/batches.ts";
+import { digitImage } from "../../src/data/digit_image.ts";
 import { trainTestSplit } from "../../src/data/train_test_split.ts";
 import { indexed } from "./_indexed.ts";
 
@@ -83,4 +85,38 @@ Deno.test("subset() refuses a y whose rows do not match x's, rather than reading
     assert.throws(() => shuffle(data, { seed: 1 }), /same number of rows/);
     assert.throws(() => trainTestSplit(data, { shuffle: false }), /same number of rows/);
   });
+});
+
+Deno.test("the data helpers refuse what is not a data set with their own message, not a crash on null", async (t) => {
+  const cases: [string, () => unknown, RegExp][] = [
+    ["batches", () => batches(null as never, 2), /^Cannot make batches as data must be a dataset/],
+    [
+      "shuffle",
+      () => shuffle(null as never),
+      /^Cannot shuffle a dataset as data must be a dataset/,
+    ],
+    [
+      "trainTestSplit",
+      () => trainTestSplit(null as never),
+      /^Cannot split a dataset as data must be a dataset \{ x, y \}: data=null$/,
+    ],
+    [
+      "digitImage",
+      () => digitImage(null as never, 0),
+      /^Cannot take a digit image as data must be/,
+    ],
+    [
+      "trainTestSplit with a y that is a plain array",
+      () => trainTestSplit({ x: fromRows([[1], [2]]), y: [0, 1] } as never),
+      /^Cannot split a dataset as data\.y must be an Int32Array of class labels/,
+    ],
+    [
+      "batches with an x that is not a matrix",
+      () => batches({ x: [[1]], y: new Int32Array([0]) } as never, 1),
+      /^Cannot make batches as data\.x must be a matrix/,
+    ],
+  ];
+  for (const [name, call, message] of cases) {
+    await t.step(name, () => assert.throws(call, { name: "TypeError", message }));
+  }
 });
