@@ -114,18 +114,21 @@ export function requireAlone(
 }
 
 /**
- * Refuses what a scalar function with options (`leakyRelu(z, options)`, `reluGrad`, `elu`, …)
- * cannot take after `z`: the index `map` or `forEach` passes a callback in place of the options
- * (`zs.map(leakyRelu)`), with a `TypeError` that says so and shows the arrow function to write
- * (a bare number otherwise is left to `requireOptions`, which suggests the option it may have
- * meant), and any third argument. Costs two comparisons when neither is there.
+ * The arguments of a scalar function with options (`leakyRelu(z, options)`, `reluGrad`, `elu`,
+ * …) up to the options' keys: `z` a number (else a `TypeError`), then refused with a
+ * `TypeError` the index `map` or `forEach` passes a callback in place of the options
+ * (`zs.map(leakyRelu)`), saying so and showing the arrow function to write, and any third
+ * argument. A bare number otherwise is left to `requireOptions`, which suggests the option it may
+ * have meant. Costs two comparisons past the number check when neither is there.
  */
-export function refuseCallbackArguments(
+export function requireScalarArguments(
+  action: string,
   name: string,
   z: number,
   options: unknown,
   extra: unknown,
 ): void {
+  requireNumberType(action, "z", z);
   if (extra === undefined && typeof options !== "number") return;
   if (isCallbackIndex(z, options, extra)) {
     throw new TypeError(

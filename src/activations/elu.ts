@@ -5,14 +5,14 @@
  * @module
  */
 
-import { type OptionKeys, requireNumberType, requireOptions } from "../core/validate.ts";
+import { type OptionKeys, requireOptions } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
 import {
   checkKink,
   formatNumber,
   orDefault,
-  refuseCallbackArguments,
   requireAlpha,
+  requireScalarArguments,
   resolveKink,
 } from "./_kink.ts";
 import type { KinkConvention } from "./types.ts";
@@ -69,8 +69,7 @@ export function eluGradValue(z: number, alpha: number, atZero: number): number {
 export function elu(z: number, options?: EluOptions): number;
 export function elu(z: number, options: EluOptions = {}, extra?: unknown): number {
   const action = "compute elu";
-  requireNumberType(action, "z", z);
-  refuseCallbackArguments("elu", z, options, extra);
+  requireScalarArguments(action, "elu", z, options, extra);
   const { alpha = 1 } = requireOptions(action, options, ELU_KEYS);
   return eluValue(z, requireAlpha(action, alpha));
 }
@@ -97,8 +96,7 @@ export function elu(z: number, options: EluOptions = {}, extra?: unknown): numbe
 export function eluGrad(z: number, options?: EluGradOptions): number;
 export function eluGrad(z: number, options: EluGradOptions = {}, extra?: unknown): number {
   const action = "compute eluGrad";
-  requireNumberType(action, "z", z);
-  refuseCallbackArguments("eluGrad", z, options, extra);
+  requireScalarArguments(action, "eluGrad", z, options, extra);
   const { alpha = 1, atZero = "left" } = requireOptions(action, options, ELU_GRAD_KEYS);
   requireAlpha(action, alpha);
   return eluGradValue(z, alpha, resolveKink(action, atZero, alpha, 1));

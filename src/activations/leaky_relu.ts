@@ -4,14 +4,14 @@
  * @module
  */
 
-import { type OptionKeys, requireNumberType, requireOptions } from "../core/validate.ts";
+import { type OptionKeys, requireOptions } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
 import {
   checkKink,
   formatNumber,
   orDefault,
-  refuseCallbackArguments,
   requireAlpha,
+  requireScalarArguments,
   resolveKink,
 } from "./_kink.ts";
 import {
@@ -88,8 +88,7 @@ const LEAKY_RELU_GRAD_KEYS: OptionKeys<LeakyReluGradOptions> = { alpha: "number"
 export function leakyRelu(z: number, options?: LeakyReluOptions): number;
 export function leakyRelu(z: number, options: LeakyReluOptions = {}, extra?: unknown): number {
   const action = "compute leakyRelu";
-  requireNumberType(action, "z", z);
-  refuseCallbackArguments("leakyRelu", z, options, extra);
+  requireScalarArguments(action, "leakyRelu", z, options, extra);
   const { alpha = LEAKY_RELU_ALPHA } = requireOptions(action, options, LEAKY_RELU_KEYS);
   requireAlpha(action, alpha);
   if (alpha === 0) return reluValue(z);
@@ -123,8 +122,7 @@ export function leakyReluGrad(
   extra?: unknown,
 ): number {
   const action = "compute leakyReluGrad";
-  requireNumberType(action, "z", z);
-  refuseCallbackArguments("leakyReluGrad", z, options, extra);
+  requireScalarArguments(action, "leakyReluGrad", z, options, extra);
   const { alpha = LEAKY_RELU_ALPHA, atZero = "left" } = requireOptions(
     action,
     options,

@@ -27,7 +27,9 @@
  * rather than ignore it: `gelu(z, { approximate: "tanh" })` says to call {@linkcode geluTanh},
  * `selu(z, { alpha: 2 })` that SELU's constants are fixed. Only the index and array that
  * `map` and `forEach` pass their callback are let through, so `zs.map(relu)` works. The
- * checks sit in the scalar entry points; the array kernels run unchecked.
+ * functions with options refuse a third argument, and say so when `map` hands them its index in
+ * place of the options: `zs.map(leakyRelu)` asks for `(z) => leakyRelu(z)`. The checks sit in
+ * the scalar entry points; the array kernels run unchecked.
  *
  * ## Edge values
  *

@@ -4,14 +4,14 @@
  * @module
  */
 
-import { type OptionKeys, requireNumberType, requireOptions } from "../core/validate.ts";
+import { type OptionKeys, requireOptions } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
 import {
   checkKink,
   formatNumber,
   orDefault,
-  refuseCallbackArguments,
   requireAlone,
+  requireScalarArguments,
   resolveKink,
 } from "./_kink.ts";
 import {
@@ -89,8 +89,7 @@ export function reluValue(z: number): number {
 export function reluGrad(z: number, options?: ReluGradOptions): number;
 export function reluGrad(z: number, options: ReluGradOptions = {}, extra?: unknown): number {
   const action = "compute reluGrad";
-  requireNumberType(action, "z", z);
-  refuseCallbackArguments("reluGrad", z, options, extra);
+  requireScalarArguments(action, "reluGrad", z, options, extra);
   const { atZero = "left" } = requireOptions(action, options, RELU_GRAD_KEYS);
   const atZeroValue = resolveKink(action, atZero, 0, 1); // checked whatever z is
   if (z > 0) return 1;

@@ -9,13 +9,7 @@
 import { drawUniform } from "../core/_draw.ts";
 import { requireFlag } from "../core/_require.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
-import {
-  formatValue,
-  type OptionKeys,
-  requireNumber,
-  requireNumberType,
-  requireOptions,
-} from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import {
   allocateLike,
   as64,
@@ -24,7 +18,7 @@ import {
   requireLength,
   unshared,
 } from "./_arrays.ts";
-import { checkKink, orDefault, refuseCallbackArguments, resolveKink } from "./_kink.ts";
+import { checkKink, orDefault, requireScalarArguments, resolveKink } from "./_kink.ts";
 import type { ActivationFunction } from "./activation_function.ts";
 import { twoPieceActivation } from "./leaky_relu.ts";
 import type { FloatArray, KinkConvention } from "./types.ts";
@@ -183,8 +177,7 @@ function resolve(action: string, options: RReluOptions): Resolved {
 export function rrelu(z: number, options?: RReluOptions): number;
 export function rrelu(z: number, options: RReluOptions = {}, extra?: unknown): number {
   const action = "compute rrelu";
-  requireNumberType(action, "z", z);
-  refuseCallbackArguments("rrelu", z, options, extra);
+  requireScalarArguments(action, "rrelu", z, options, extra);
   const { lower, upper, draw } = resolve(action, requireOptions(action, options, RRELU_KEYS));
   if (z > 0 || Number.isNaN(z)) return z;
   const slope = draw === undefined ? (lower + upper) / 2 : draw();
@@ -214,8 +207,7 @@ export function rrelu(z: number, options: RReluOptions = {}, extra?: unknown): n
 export function rreluGrad(z: number, options?: RReluGradOptions): number;
 export function rreluGrad(z: number, options: RReluGradOptions = {}, extra?: unknown): number {
   const action = "compute rreluGrad";
-  requireNumberType(action, "z", z);
-  refuseCallbackArguments("rreluGrad", z, options, extra);
+  requireScalarArguments(action, "rreluGrad", z, options, extra);
   const checked = requireOptions(action, options, RRELU_GRAD_KEYS);
   const { lower, upper, draw } = resolve(action, checked);
   // Both checked whatever z is:

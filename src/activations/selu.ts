@@ -5,15 +5,15 @@
  * @module
  */
 
-import { type OptionKeys, requireNumberType, requireOptions } from "../core/validate.ts";
+import { type OptionKeys, requireOptions } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
 import {
   type AloneNames,
   checkKink,
   formatNumber,
   orDefault,
-  refuseCallbackArguments,
   requireAlone,
+  requireScalarArguments,
   resolveKink,
 } from "./_kink.ts";
 import { eluGradValue, eluValue } from "./elu.ts";
@@ -107,8 +107,7 @@ function seluValue(z: number): number {
 export function seluGrad(z: number, options?: SeluGradOptions): number;
 export function seluGrad(z: number, options: SeluGradOptions = {}, extra?: unknown): number {
   const action = "compute seluGrad";
-  requireNumberType(action, "z", z);
-  refuseCallbackArguments("seluGrad", z, options, extra);
+  requireScalarArguments(action, "seluGrad", z, options, extra);
   const { atZero = "left" } = requireOptions(action, options, SELU_GRAD_KEYS);
   return seluGradValue(z, seluKink(action, atZero));
 }

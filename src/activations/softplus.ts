@@ -5,13 +5,8 @@
  */
 
 import { ActivationFunction } from "./activation_function.ts";
-import { formatNumber, refuseCallbackArguments } from "./_kink.ts";
-import {
-  type OptionKeys,
-  requireNumber,
-  requireNumberType,
-  requireOptions,
-} from "../core/validate.ts";
+import { formatNumber, requireScalarArguments } from "./_kink.ts";
+import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { sigmoidValue } from "./sigmoid.ts";
 
 /** Options of {@linkcode softplus} and {@linkcode softplusGrad} (as PyTorch's `Softplus`). */
@@ -90,8 +85,7 @@ function checkSoftplus(action: string, options: SoftplusOptions | undefined): [n
 export function softplus(z: number, options?: SoftplusOptions): number;
 export function softplus(z: number, options: SoftplusOptions = {}, extra?: unknown): number {
   const action = "compute softplus";
-  requireNumberType(action, "z", z);
-  refuseCallbackArguments("softplus", z, options, extra);
+  requireScalarArguments(action, "softplus", z, options, extra);
   const [beta, threshold] = checkSoftplus(action, options);
   return softplusValue(z, beta, threshold);
 }
@@ -116,8 +110,7 @@ export function softplus(z: number, options: SoftplusOptions = {}, extra?: unkno
 export function softplusGrad(z: number, options?: SoftplusOptions): number;
 export function softplusGrad(z: number, options: SoftplusOptions = {}, extra?: unknown): number {
   const action = "compute softplusGrad";
-  requireNumberType(action, "z", z);
-  refuseCallbackArguments("softplusGrad", z, options, extra);
+  requireScalarArguments(action, "softplusGrad", z, options, extra);
   const [beta, threshold] = checkSoftplus(action, options);
   return softplusGradValue(z, beta, threshold);
 }

@@ -39,8 +39,9 @@ export function digitImage(data: Dataset | Matrix, i: number): Matrix {
       }`,
     );
   }
-  const x = "x" in data ? data.x : data;
-  requireMatrix(action, "x" in data ? "data.x" : "data", x);
+  const ofDataset = "x" in data;
+  const x = ofDataset ? data.x : data;
+  requireMatrix(action, ofDataset ? "data.x" : "data", x);
   if (x.cols !== DIGIT_PIXELS) {
     throw new RangeError(
       `Cannot ${action} as the samples must have ${DIGIT_PIXELS} columns (28x28 pixels): x is ${x.rows}x${x.cols}`,
