@@ -114,7 +114,9 @@ export function activationView(
       escapeHtml(label)
     }</div>` +
     formula(activation.latex) + formula(activation.gradLatex) + figure.outerHTML + `</div>`;
-  const markdown = `**${label}**\n\n$$${activation.latex}$$\n\n$$${activation.gradLatex}$$\n`;
+  const markdown = `**${
+    escapeMarkdown(label)
+  }**\n\n$$${activation.latex}$$\n\n$$${activation.gradLatex}$$\n`;
   // For front ends without HTML: the plot as one SVG, titled with the label and the formula.
   const titled = plotActivations([activation], {
     domain: options.domain,
@@ -140,3 +142,11 @@ Object.defineProperty(ActivationFunction.prototype, jupyterDisplay, {
   configurable: true,
   writable: true,
 });
+
+/**
+ * A label as Markdown text that reads as written: a backslash before each character that would
+ * otherwise open emphasis, code, a link, math or HTML (`<img …>` stays text).
+ */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>&$~]/g, "\\$&");
+}

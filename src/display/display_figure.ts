@@ -15,8 +15,9 @@ import { formatValue } from "../core/validate.ts";
  * whose bundle has three forms: `text/html` (the element), `image/svg+xml` (the element as one
  * standalone SVG, see `toSvgString`; left out when it holds something SVG cannot lay out, such
  * as a table) and `text/plain`, a short line naming the figure by its title (`[figure: A
- * line]`, or its subtitle, or `[figure]`). Front ends that drop HTML, and exports to formats
- * without it, then still show the figure.
+ * line]`, or its subtitle, each panel's for a combined figure with no title of its own, or
+ * `[figure]`). Front ends that drop HTML, and exports to formats without it, then still show the
+ * figure.
  *
  * Importing this module (as importing relu-lab does) also gives every element of the
  * server-side documents the plot helpers draw with (`createDocument`) a
@@ -57,9 +58,7 @@ export function displayFigure(figure: FigureElement): Displayable {
       `Cannot display a figure as it must be an <svg> or <figure> element: figure=<${tag}>`,
     );
   }
-  const title = figure.querySelector("h2")?.textContent ??
-    figure.querySelector("h3")?.textContent ??
-    figure.querySelector("title")?.textContent;
+  const title = figureName(figure);
   const bundle: MimeBundle = {
     "text/plain": title ? `[figure: ${title}]` : "[figure]",
     "text/html": figure.outerHTML,
@@ -67,6 +66,19 @@ export function displayFigure(figure: FigureElement): Displayable {
   const svg = svgOrUndefined(figure);
   if (svg !== undefined) bundle["image/svg+xml"] = svg;
   return new Displayable(bundle);
+}
+
+/**
+ * What the plain-text form names a figure by: its title; else its subtitle, or each panel's (in
+ * order, `; ` between) when it combines several; else its SVG `<title>`.
+ */
+function figureName(figure: FigureElement): string | undefined {
+  const title = figure.querySelector("h2")?.textContent;
+  if (title) return title;
+  const subtitles = Array.from(figure.querySelectorAll("h3"), (h) => h.textContent ?? "")
+    .filter((text) => text !== "");
+  if (subtitles.length > 0) return subtitles.join("; ");
+  return figure.querySelector("title")?.textContent ?? undefined;
 }
 
 /** The figure as one SVG, or undefined when it holds something SVG cannot lay out. */

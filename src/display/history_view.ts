@@ -4,7 +4,9 @@
  * @module
  */
 
+import * as Plot from "npm:@observablehq/plot@0.6.17";
 import { combineFigures } from "../plot/combine_figures.ts";
+import { plotDefaults } from "../plot/defaults.ts";
 import { optionalText, resolveDocument, size } from "../plot/_compose.ts";
 import { plotLines } from "../plot/plot_lines.ts";
 import { requireEpochRecord } from "../plot/_records.ts";
@@ -36,9 +38,9 @@ const HISTORY_VIEW_KEYS: OptionKeys<HistoryViewOptions> = {
 
 /**
  * Builds the rich display of a training history: the loss (training and test; log scale when it
- * falls by a decade or more), the
- * accuracy when it was measured, and the dead fraction of each activation layer, side by side;
- * its plain-text form is the first and last epochs.
+ * falls by a decade or more), the accuracy when it was measured, and the dead fraction of each
+ * activation layer (in order of depth in shades of viridis past ten layers), side by side; its
+ * plain-text form is the title line and the first and last epochs.
  *
  * @param history The per-epoch records returned by `train`.
  * @param options Title and panel size; see {@linkcode HistoryViewOptions}.
@@ -139,6 +141,7 @@ export function historyView(
       xLabel: "epoch",
       yLabel: "dead fraction",
       yDomain: [0, 1],
+      colors: layerColors(layers),
       legend: true,
       subtitle: "Dead neurons per layer",
       caption: DEAD_RULE,
@@ -152,13 +155,11 @@ export function historyView(
       } ${keys.length === 0 ? "no keys" : `the keys ${keys.join(", ")}`}`,
     );
   }
-  const figure = combineFigures(panels, {
-    document,
-    title: optionalText(ACTION, "title", options.title) ?? "Training history",
-  });
+  const title = optionalText(ACTION, "title", options.title) ?? "Training history";
+  const figure = combineFigures(panels, { document, title });
   const svg = displayFigure(figure).bundle["image/svg+xml"];
   return new Displayable({
-    "text/plain": historyText(history),
+    "text/plain": historyText(history, title),
     "text/html": figure.outerHTML,
     ...(svg === undefined ? {} : { "image/svg+xml": svg }),
   });
@@ -166,10 +167,22 @@ export function historyView(
 
 const ACTION = "display a training history";
 
-/** The first and last epochs as text lines. */
-function historyText(history: readonly EpochMetrics[]): string {
+/**
+ * One colour per activation layer: the default categorical colours while they suffice, then, for
+ * a deeper network, shades of viridis in order of depth (its palest end left out, faint on white).
+ */
+function layerColors(layers: number): string[] | undefined {
+  if (layers <= plotDefaults.colors.length) return undefined;
+  const domain = [0, (layers - 1) / 0.85];
+  const viridis = Plot.scale({ color: { type: "linear", scheme: "viridis", domain } });
+  return Array.from({ length: layers }, (_, l) => String(viridis.apply(l)));
+}
+
+/** The title line, then the first and last epochs, each with the figures its record holds. */
+function historyText(history: readonly EpochMetrics[], title: string): string {
   const line = (r: EpochMetrics) => {
-    const parts = [`epoch ${r.epoch}`, `trainLoss ${fmt(r.trainLoss)}`];
+    const parts = [`epoch ${r.epoch}`];
+    if (r.trainLoss !== undefined) parts.push(`trainLoss ${fmt(r.trainLoss)}`);
     if (r.testLoss !== undefined) parts.push(`testLoss ${fmt(r.testLoss)}`);
     if (r.trainAccuracy !== undefined) parts.push(`trainAccuracy ${fmt(r.trainAccuracy)}`);
     if (r.testAccuracy !== undefined) parts.push(`testAccuracy ${fmt(r.testAccuracy)}`);
@@ -180,7 +193,8 @@ function historyText(history: readonly EpochMetrics[]): string {
   };
   const first = history[0];
   const last = history[history.length - 1];
-  const lines = [`Training history, ${history.length} epochs`, line(first)];
+  const epochs = history.length === 1 ? "1 epoch" : `${history.length} epochs`;
+  const lines = [`${title}, ${epochs}`, line(first)];
   if (history.length > 2) lines.push("  ...");
   if (history.length > 1) lines.push(line(last));
   return lines.join("\n");

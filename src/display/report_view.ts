@@ -46,7 +46,9 @@ const REPORT_VIEW_KEYS: OptionKeys<ReportViewOptions> = {
  * Builds the rich display of a diagnostics report: the loss and accuracy, a table of the
  * activation layers (dead neurons, whether they can recover, sparsity, output mean and std) and
  * one of the layers with weights (gradient norms), and bars of the dead fraction and the
- * gradient norm per layer (log scale), the dead bars captioned with the rule they count by.
+ * gradient norm per layer (log scale), the dead bars captioned with the rule they count by. Every
+ * layer has its place on the gradient bars: a norm of 0 (a gradient that vanished) or one that is
+ * not finite (a run that diverged) is marked at the foot of the axis, not left out.
  * The plain-text form is the report's own text table.
  *
  * @param report The report from `diagnose`.
@@ -99,10 +101,11 @@ export function reportView(
       },
     ));
   }
-  const norms = report.gradients.filter((g) => g.total > 0);
-  if (norms.length > 0) {
+  // Every layer, a norm of 0 (a vanished gradient) or not finite (a diverged run) too: the bars
+  // mark those at the foot of the log axis rather than leave the layer out.
+  if (report.gradients.length > 0) {
     charts.push(plotLayerBars(
-      norms.map((g) => ({ layer: `#${g.layerIndex}`, value: g.total })),
+      report.gradients.map((g) => ({ layer: `#${g.layerIndex}`, value: g.total })),
       {
         document,
         width,

@@ -60,7 +60,10 @@ export interface ToHtmlStringOptions {
    * browser opens directly. Default: `false` (the element's own markup).
    */
   standalone?: boolean;
-  /** The page title when `standalone`. Default: the figure's `<h2>` text, or `"relu-lab figure"`. */
+  /**
+   * The page title, with `standalone` only. Default: the figure's `<h2>` text, or
+   * `"relu-lab figure"`.
+   */
   pageTitle?: string;
 }
 
@@ -91,10 +94,16 @@ export function toHtmlString(figure: FigureElement, options: ToHtmlStringOptions
     );
   }
   requireFlag("render a figure to HTML", "standalone", options.standalone);
+  const pageTitle = optionalText("render a figure to HTML", "pageTitle", options.pageTitle);
+  if (pageTitle !== undefined && !options.standalone) {
+    throw new TypeError(
+      `Cannot render a figure to HTML as pageTitle titles a page, so it needs standalone: true: ` +
+        `pageTitle=${formatValue(pageTitle)}, standalone=${formatValue(options.standalone)}`,
+    );
+  }
   const markup = figure.outerHTML;
   if (!options.standalone) return markup;
   const heading = figure.querySelector("h2")?.textContent ?? undefined;
-  const pageTitle = optionalText("render a figure to HTML", "pageTitle", options.pageTitle);
   const title = escapeHtml(pageTitle ?? heading ?? "relu-lab figure");
   return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n` +
     `</head>\n<body style="background: white; margin: 16px;">\n${markup}\n</body>\n</html>\n`;

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { DOMParser } from "linkedom";
+import { marked } from "marked";
 import { activationView, jupyterDisplay, latexToHtml, show } from "../../src/display/mod.ts";
 import { createActivation } from "../../src/activations/mod.ts";
 import { escapeHtml } from "../../src/plot/mod.ts";
@@ -18,6 +19,18 @@ Deno.test("activationView() puts the formula and its derivative in Markdown as $
   assert.ok(markdown.includes(`$$${leaky.latex}$$`));
   assert.ok(markdown.includes(`$$${leaky.gradLatex}$$`));
   assert.ok(markdown.includes("Leaky ReLU (α = 0.1)"));
+});
+
+Deno.test("activationView() puts a label in Markdown as text, markup and emphasis shown as typed", () => {
+  const label = "<img src=x onerror=alert(1)> **b** $x$ a_b";
+  const markdown = activationView({ ...relu, label })[jupyterDisplay]()["text/markdown"] ?? "";
+  const heading = markdown.split("\n")[0];
+  assert.equal(heading, "**\\<img src=x onerror=alert(1)\\> \\*\\*b\\*\\* \\$x\\$ a\\_b**");
+  // As a Markdown renderer reads it: one bold run whose text is the label, no element inside.
+  const html = marked.parse(heading, { async: false });
+  const bold = new DOMParser().parseFromString(html, "text/html").querySelector("strong");
+  assert.equal(bold?.textContent, label);
+  assert.equal(bold?.children.length, 0);
 });
 
 Deno.test("activationView() renders both formulas to MathML and plots f and f′ in HTML", () => {

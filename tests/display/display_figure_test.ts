@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { displayFigure, historyView, jupyterDisplay, show } from "../../src/display/mod.ts";
-import { createDocument, plotLines } from "../../src/plot/mod.ts";
+import {
+  combineFigures,
+  createDocument,
+  type FigureElement,
+  plotLines,
+} from "../../src/plot/mod.ts";
 
 const series = [{ name: "a", x: [0, 1, 2], y: [0, 1, 4] }];
 
@@ -18,6 +23,17 @@ Deno.test("displayFigure() gives a titled figure as HTML, as one SVG, and named 
   assert.match(bundle["image/svg+xml"] ?? "", /^<svg xmlns=[^>]*><rect [^>]*fill="white"\/>/);
   assert.match(bundle["image/svg+xml"] ?? "", /<text [^>]*>Squares<\/text>/);
   assert.equal(bundle["text/plain"], "[figure: Squares]");
+});
+
+Deno.test("displayFigure() names a combined figure with no title by each panel's subtitle", () => {
+  const part = (subtitle: string) => plotLines(series, { subtitle });
+  const name = (figure: FigureElement) => displayFigure(figure)[jupyterDisplay]()["text/plain"];
+  assert.equal(name(combineFigures([part("Part A"), part("Part B")])), "[figure: Part A; Part B]");
+  assert.equal(
+    name(combineFigures([part("Part A"), part("Part B")], { title: "Both" })),
+    "[figure: Both]",
+  );
+  assert.equal(name(part("Alone")), "[figure: Alone]");
 });
 
 Deno.test("displayFigure() rejects a value that is not an element, saying what it was", () => {

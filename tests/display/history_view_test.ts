@@ -235,7 +235,7 @@ Deno.test("historyView()'s plain text gives the first epoch, and the last with .
   });
   assert.equal(
     text([record(1)]),
-    "Training history, 1 epochs\n  epoch 1, trainLoss 1, testAccuracy 0.5",
+    "Training history, 1 epoch\n  epoch 1, trainLoss 1, testAccuracy 0.5",
   );
   assert.equal(
     text([record(1), record(2)]),
@@ -245,4 +245,36 @@ Deno.test("historyView()'s plain text gives the first epoch, and the last with .
     text([record(1), record(2), record(4)]),
     "Training history, 3 epochs\n  epoch 1, trainLoss 1, testAccuracy 0.5\n  ...\n  epoch 4, trainLoss 0.25, testAccuracy 0.5",
   );
+});
+
+Deno.test("historyView()'s plain text starts with its title and leaves out what a record lacks", () => {
+  const records = [{ epoch: 1, trainAccuracy: 0.5 }, { epoch: 2, trainAccuracy: 0.75 }];
+  const text =
+    historyView(records as unknown as EpochMetrics[], { title: "Run A" })[jupyterDisplay]()[
+      "text/plain"
+    ];
+  assert.equal(
+    text,
+    "Run A, 2 epochs\n  epoch 1, trainAccuracy 0.5\n  epoch 2, trainAccuracy 0.75",
+  );
+});
+
+Deno.test("historyView() draws the dead fraction of a network deeper than ten layers, a colour each", () => {
+  const depth = 12;
+  const records = [1, 2].map((epoch) => ({
+    epoch,
+    trainLoss: 1 / epoch,
+    deadFraction: Array.from({ length: depth }, (_, l) => (l + epoch) / 20),
+  }));
+  const html = historyView(records)[jupyterDisplay]()["text/html"] ?? "";
+  const dead = html.slice(html.indexOf("Dead neurons per layer"));
+  const lines = Array.from(
+    dead.matchAll(/<path d="M[^"]*"[^>]*stroke="(#[0-9a-f]{6})"/g),
+    (m) => m[1],
+  );
+  assert.equal(lines.length, depth);
+  assert.equal(new Set(lines).size, depth);
+  for (let l = 1; l <= depth; l++) {
+    assert.ok(dead.includes(`>layer ${l}<`), `layer ${l} in the legend`);
+  }
 });

@@ -156,3 +156,18 @@ Deno.test("reportView() draws a chart only for what the report measured", () => 
   const one = reportView(diagnose(mlp([2, 3, 2], { seed: 1 }), data))[jupyterDisplay]();
   assert.equal(charts(one["text/html"] ?? ""), 2);
 });
+
+Deno.test("reportView() keeps a layer whose gradient vanished on the gradient bars, marked at the foot", () => {
+  // Every hidden neuron dead: no gradient reaches the first layer, the output's biases get one.
+  const model = mlp([2, 4, 2], { seed: 1 });
+  const [weights, biases] = model.layers[0].params();
+  weights.value.fill(0);
+  biases.value.fill(-1);
+  const oneClass = dataset(fromRows([[1, 0], [0, 1]]), new Int32Array([0, 0]), { classes: 2 });
+  const report = diagnose(model, oneClass);
+  assert.deepEqual(report.gradients.map((g) => g.total > 0), [false, true]);
+  const html = reportView(report)[jupyterDisplay]()["text/html"] ?? "";
+  const gradientChart = html.slice(html.indexOf("Gradient norm per layer"));
+  const ticks = Array.from(gradientChart.matchAll(/>(#\d+)<\/text>/g), (m) => m[1]);
+  assert.deepEqual([...new Set(ticks)], ["#0", "#2"]);
+});

@@ -112,6 +112,24 @@ Deno.test("toHtmlString() titles a standalone page by pageTitle before the headi
   });
 });
 
+Deno.test("toHtmlString() checks pageTitle without standalone too, and refuses it there", () => {
+  const figure = plotLines(series, { title: "Heading" });
+  assert.throws(() => toHtmlString(figure, { pageTitle: 5 as never }), {
+    name: "TypeError",
+    message: "Cannot render a figure to HTML as pageTitle must be a string: pageTitle=5",
+  });
+  assert.throws(() => toHtmlString(figure, { pageTitle: "Page" }), {
+    name: "TypeError",
+    message: "Cannot render a figure to HTML as pageTitle titles a page, so it needs standalone: " +
+      'true: pageTitle="Page", standalone=undefined',
+  });
+  assert.throws(() => toHtmlString(figure, { standalone: false, pageTitle: "Page" }), {
+    name: "TypeError",
+    message: /pageTitle="Page", standalone=false$/,
+  });
+  assert.equal(toHtmlString(figure, { standalone: false }), figure.outerHTML);
+});
+
 Deno.test("toHtmlString() refuses a standalone that is not a boolean", () => {
   assert.throws(() => toHtmlString(plotLines(series), { standalone: "no" as never }), {
     name: "TypeError",
