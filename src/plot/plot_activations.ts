@@ -91,7 +91,8 @@ const PLOT_ACTIVATIONS_KEYS: OptionKeys<PlotActivationsOptions> = {
  * Plots one or more activation functions over a domain of z, with their derivatives in a second
  * panel, a legend naming each activation with its parameters, and, at each kink, the convention:
  * a filled dot at the value the derivative takes there and open dots at the one-sided limits.
- * Each activation is named by its `label` (else its `name`); no two may share one.
+ * Each activation is named by its `label` (else its `name`); no two may share one. Grey rules
+ * mark z = 0 and f = 0 where they lie within a panel's axes, and only there.
  *
  * @param activations The activations to draw (each implements {@linkcode Activation}).
  * @param options Domain, panels and figure text; see {@linkcode PlotActivationsOptions}.
@@ -109,6 +110,10 @@ const PLOT_ACTIVATIONS_KEYS: OptionKeys<PlotActivationsOptions> = {
  * assert.equal(figure.querySelector("h2")?.textContent, "ReLU and Leaky ReLU");
  * // Two panels, the function and its derivative, each with one line.
  * assert.equal(figure.querySelectorAll("g[aria-label=line]").length, 2);
+ *
+ * // From z = 1 to 3, ReLU is z: neither z = 0 nor f = 0 is on the axes, so neither is ruled.
+ * const right = plotActivations([createActivation("relu")], { domain: [1, 3], derivative: false });
+ * assert.equal(right.querySelectorAll("g[aria-label=rule]").length, 0);
  * ```
  */
 export function plotActivations(
@@ -276,6 +281,11 @@ function paddedExtent(values: readonly number[]): [number, number] {
   return [min - pad, max + pad];
 }
 
+/** Whether `v` lies in `[lo, hi]`. */
+function within(v: number, [lo, hi]: readonly [number, number]): boolean {
+  return lo <= v && v <= hi;
+}
+
 function curvePanel(
   document: FigureDocument,
   curve: { points: Point[]; kinks: Kink[] },
@@ -292,6 +302,13 @@ function curvePanel(
     { z: k.z, value: k.left, series: k.series },
     { z: k.z, value: k.right, series: k.series },
   ]);
+  const yDomain = paddedExtent(values);
+  // Grey rules through z = 0 and f = 0, each only where 0 is on its axis: drawn outside the
+  // domain, a rule would cross the margins and whatever lies beside or below the chart.
+  const rules = [
+    ...(within(0, domain) ? [Plot.ruleX([0], { stroke: "#999", strokeWidth: 1 })] : []),
+    ...(within(0, yDomain) ? [Plot.ruleY([0], { stroke: "#999", strokeWidth: 1 })] : []),
+  ];
   return renderPlot(document, {
     width,
     height,
@@ -304,12 +321,11 @@ function curvePanel(
       label: yLabel,
       labelAnchor: "center",
       labelArrow: "none",
-      domain: paddedExtent(values),
+      domain: yDomain,
     },
     color: { type: "ordinal", domain: [...labels], range: [...colors] },
     marks: [
-      Plot.ruleX([0], { stroke: "#999", strokeWidth: 1 }),
-      Plot.ruleY([0], { stroke: "#999", strokeWidth: 1 }),
+      ...rules,
       Plot.lineY(curve.points, {
         x: "z",
         y: "value",

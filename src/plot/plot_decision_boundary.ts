@@ -4,7 +4,7 @@
  * @module
  */
 
-import { requireFlag } from "../core/_require.ts";
+import { requireFlag, requireMatrix } from "../core/_require.ts";
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import type { Dataset } from "../core/dataset.ts";
 import type { Matrix } from "../core/matrix.ts";
@@ -89,7 +89,8 @@ const PLOT_DECISION_BOUNDARY_KEYS: OptionKeys<PlotDecisionBoundaryOptions> = {
  * `k >= 2`, one column per class. It is called once.
  *
  * @param predict Maps `N x 2` inputs to `N x k` outputs, e.g. `(x) => model.predict(x)`.
- * @param data The data set to draw: `x` with two columns, `y` integer class labels.
+ * @param data The data set to draw: `x` with two columns of finite numbers, `y` integer class
+ *   labels.
  * @param options Grid, colours and figure text; see {@linkcode PlotDecisionBoundaryOptions}.
  * @returns A `<figure>` with a legend of classes.
  *
@@ -121,6 +122,14 @@ const PLOT_DECISION_BOUNDARY_KEYS: OptionKeys<PlotDecisionBoundaryOptions> = {
  *   output: "probability",
  * });
  * assert.equal(same.outerHTML, figure.outerHTML);
+ *
+ * // A point that is not finite cannot be drawn: it is named, before predict is called.
+ * const broken = { x: fromRows([[-1, -1], [1, Infinity]]), y: new Int32Array([0, 1]) };
+ * assert.throws(() => plotDecisionBoundary(logit, broken), {
+ *   name: "RangeError",
+ *   message:
+ *     "Cannot plot a decision boundary as data.x row 1, column 1 must be a finite number (a coordinate of a point in the plane): data.x row 1, column 1=Infinity",
+ * });
  * ```
  */
 export function plotDecisionBoundary(
@@ -136,6 +145,7 @@ export function plotDecisionBoundary(
     typeError(action, "data", "a data set { x, y }", data);
   }
   const { x, y } = data;
+  requireMatrix(action, "data.x", x);
   if (x.cols !== 2) rangeError(action, "data.x.cols", "2 (points in the plane)", x.cols);
   if (!(y instanceof Int32Array)) {
     typeError(action, "data.y", "an Int32Array of class labels", y);
@@ -144,6 +154,7 @@ export function plotDecisionBoundary(
     rangeError(action, "data.y.length", `equal x.rows (${x.rows})`, y.length);
   }
   if (x.rows === 0) rangeError(action, "data.x.rows", "at least 1", x.rows);
+  requireFinitePoints(action, x);
   let maxLabel = 0;
   for (let i = 0; i < y.length; i++) {
     if (y[i] < 0) rangeError(action, `data.y[${i}]`, "a class label >= 0", y[i]);
@@ -328,6 +339,24 @@ function classNamesOption(
   }
   requireDistinctNames(action, value, (k) => `classNames[${k}]`);
   return [...value];
+}
+
+/**
+ * Refuses a point of `x` with a coordinate that is not finite, naming its row, column and
+ * value: it could not be drawn, and it would make the grid's extent, and so every input given
+ * to `predict`, NaN or infinite.
+ */
+function requireFinitePoints(action: string, x: Matrix): void {
+  for (let i = 0; i < x.data.length; i++) {
+    if (!Number.isFinite(x.data[i])) {
+      rangeError(
+        action,
+        `data.x row ${Math.floor(i / 2)}, column ${i % 2}`,
+        "a finite number (a coordinate of a point in the plane)",
+        x.data[i],
+      );
+    }
+  }
 }
 
 /** The extent of one column, widened by `padding` times its range on each side. */

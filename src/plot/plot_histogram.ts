@@ -14,6 +14,7 @@ import {
   hasText,
   optionalDomain,
   optionalText,
+  rangeError,
   renderPlot,
   requireDistinctNames,
   resolveDocument,
@@ -27,25 +28,33 @@ import type { FigureElement, FigureOptions } from "./types.ts";
 /** One named group of values for {@linkcode plotHistogram}, drawn in its own row. */
 export interface HistogramGroup {
   /**
-   * The name shown beside the row and in the legend, e.g. `"layer 1"`; no two groups may share
-   * one.
+   * The name shown beside the row and in the legend, a string, e.g. `"layer 1"`; no two groups
+   * may share one.
    */
   name: string;
-  /** The values. */
+  /** The values, at least one; non-finite ones are left out of the bins (and counted). */
   values: ArrayLike<number>;
 }
 
 /** Options for {@linkcode plotHistogram}. */
 export interface PlotHistogramOptions extends FigureOptions {
-  /** The approximate number of bins (Plot picks nice thresholds near it). Default: `40`. */
+  /**
+   * The approximate number of bins (Plot picks nice thresholds near it); with `xDomain`, the exact
+   * number of equal bins spanning it. Default: `40`.
+   */
   bins?: number;
   /** The x axis label. Default: `"pre-activation z"`. */
   xLabel?: string;
   /** The y axis label. Default: `"count"`. */
   yLabel?: string;
-  /** Draw a vertical rule at x = 0, where ReLU cuts. Default: `true`. */
+  /**
+   * Draw a vertical rule at x = 0, where ReLU cuts (when 0 lies in the x domain). Default: `true`.
+   */
   zeroRule?: boolean;
-  /** The x domain `[min, max]` with min < max. Default: the extent of the values. */
+  /**
+   * The x domain `[min, max]` with min < max. Values outside it are left out of the bins, and
+   * counted above the chart. Default: the extent of the values.
+   */
   xDomain?: readonly [number, number];
   /**
    * Colours, one per group. Default: {@linkcode plotDefaults}`.colors`, for up to ten groups; more
@@ -74,11 +83,13 @@ const PLOT_HISTOGRAM_KEYS: OptionKeys<PlotHistogramOptions> = {
 /**
  * Draws a histogram of values, by default pre-activations z with a rule at z = 0, so the mass
  * that ReLU zeroes is visible. Several groups (one per layer, say) are drawn in rows that share
- * the x axis.
+ * the x axis. Values that are not finite (a diverged layer's), or outside a given `xDomain`, are
+ * left out of the bins, and a note above the chart says how many, per group.
  *
- * @param values The values, or named groups of values.
+ * @param values The values (at least one), or named groups of values.
  * @param options Bins, labels and figure text; see {@linkcode PlotHistogramOptions}.
- * @returns An `<svg>` element, or a `<figure>` when there are groups, a title, subtitle or caption.
+ * @returns An `<svg>` element, or a `<figure>` when there are groups, a title, subtitle or caption,
+ * or values left out.
  *
  * @example
  * ```ts
@@ -90,6 +101,10 @@ const PLOT_HISTOGRAM_KEYS: OptionKeys<PlotHistogramOptions> = {
  * assert.ok(svg.querySelectorAll("g[aria-label=rect] rect").length >= 3);
  * // The baseline and the dashed rule at z = 0.
  * assert.equal(svg.querySelectorAll("g[aria-label=rule] line").length, 2);
+ *
+ * // What is left out of the bins is said, not dropped without a word.
+ * const figure = plotHistogram([-0.5, 0.2, 0.4, 3, NaN], { xDomain: [-1, 1] });
+ * assert.match(figure.textContent ?? "", /left out: 1 non-finite value, 1 outside \[-1, 1\]/);
  * ```
  */
 export function plotHistogram(
@@ -99,32 +114,40 @@ export function plotHistogram(
   const action = "plot a histogram";
   requireOptions(action, options, PLOT_HISTOGRAM_KEYS);
   const text = figureText(action, options);
+  const shape = "an array of numbers or of { name, values } groups";
   if (values === null || typeof values !== "object" || typeof values.length !== "number") {
-    typeError(action, "values", "an array of numbers or of { name, values } groups", values);
+    typeError(action, "values", shape, values);
   }
-  const grouped = values.length > 0 && typeof values[0] === "object";
+  // An empty array would draw an empty chart.
+  if (values.length === 0) typeError(action, "values", `a non-empty ${shape.slice(3)}`, values);
+  const grouped = typeof values[0] === "object";
   const groups: HistogramGroup[] = grouped
     ? [...(values as readonly HistogramGroup[])]
     : [{ name: "", values: values as ArrayLike<number> }];
-  const rows: { z: number; group: string }[] = [];
-  groups.forEach((group, g) => {
-    if (group === null || typeof group !== "object" || group.values === undefined) {
-      typeError(action, `values[${g}]`, "a { name, values } group", group);
-    }
-    for (let i = 0; i < group.values.length; i++) {
-      const z = group.values[i];
-      if (Number.isFinite(z)) rows.push({ z, group: String(group.name) });
-    }
-  });
+  if (grouped) groups.forEach((group, g) => requireGroup(action, group, g));
   const bins = requireNumber(action, "bins", options.bins ?? plotDefaults.bins, {
     integer: true,
     min: 1,
   });
-  const names = groups.map((group) => String(group.name));
+  const names = groups.map((group) => group.name);
   if (grouped) requireDistinctNames(action, names, (i) => `values[${i}].name`);
   const colors = colorsOption(action, options.colors, names, "groups");
-  const zeroRule = requireFlag(action, "zeroRule", options.zeroRule, true);
   const xDomain = optionalDomain(action, "xDomain", options.xDomain);
+  const zeroRule = requireFlag(action, "zeroRule", options.zeroRule, true) &&
+    (xDomain === undefined || (xDomain[0] <= 0 && 0 <= xDomain[1]));
+  const rows: { z: number; group: string }[] = [];
+  const leftOut = groups.map((group, g) => {
+    const label = grouped ? `values[${g}].values` : "values";
+    const counts = { nonFinite: 0, outside: 0 };
+    for (let i = 0; i < group.values.length; i++) {
+      const z = group.values[i];
+      if (typeof z !== "number") typeError(action, `${label}[${i}]`, "a number", z);
+      if (!Number.isFinite(z)) counts.nonFinite++;
+      else if (xDomain && (z < xDomain[0] || z > xDomain[1])) counts.outside++;
+      else rows.push({ z, group: group.name });
+    }
+    return counts;
+  });
   const document = resolveDocument(action, options);
   const height = size(
     action,
@@ -137,7 +160,7 @@ export function plotHistogram(
       rows,
       Plot.binX<Plot.RectYOptions>({ y: "count" }, {
         x: "z",
-        thresholds: bins,
+        thresholds: xDomain ? domainThresholds(xDomain, bins) : bins,
         fill: grouped ? "group" : colors[0],
         fillOpacity: 0.85,
         insetLeft: 0.5,
@@ -161,7 +184,8 @@ export function plotHistogram(
       label: optionalText(action, "xLabel", options.xLabel) ?? "pre-activation z",
       labelAnchor: "center",
       labelArrow: "none",
-      ...(xDomain ? { domain: xDomain } : {}),
+      // The last bin ends a hair beyond the domain (see domainThresholds): clamped to its edge.
+      ...(xDomain ? { domain: xDomain, clamp: true } : {}),
     },
     y: {
       label: optionalText(action, "yLabel", options.yLabel) ?? "count",
@@ -172,19 +196,68 @@ export function plotHistogram(
     color: { type: "ordinal", domain: names, range: colors },
     marks,
   });
-  const figured = grouped || hasText(text);
+  const notes = [
+    ...(grouped && zeroRule ? ["dashed: z = 0"] : []),
+    ...leftOutNotes(leftOut, grouped ? names : undefined, xDomain),
+  ];
+  const note = notes.length === 0 ? undefined : notes.join("; ");
+  const figured = grouped || hasText(text) || note !== undefined;
   if (!figured) return chart;
+  const keys = grouped
+    ? names.map((name, i) => ({ name, color: colors[i % colors.length], kind: "square" as const }))
+    : [];
   return composeFigure(document, {
     ...text,
-    legends: grouped
-      ? [
-        swatches(
-          document,
-          names.map((name, i) => ({ name, color: colors[i % colors.length], kind: "square" })),
-          zeroRule ? "dashed: z = 0" : undefined,
-        ),
-      ]
-      : [],
+    legends: keys.length > 0 || note !== undefined ? [swatches(document, keys, note)] : [],
     charts: [chart],
+  });
+}
+
+/** Checks a group: an object with a string name and a non-empty array of values. */
+function requireGroup(action: string, group: HistogramGroup, g: number): void {
+  if (group === null || typeof group !== "object") {
+    typeError(action, `values[${g}]`, "a { name, values } group", group);
+  }
+  if (typeof group.name !== "string") {
+    typeError(action, `values[${g}].name`, "a string", group.name);
+  }
+  const values = group.values;
+  if (values === null || typeof values !== "object" || typeof values.length !== "number") {
+    typeError(action, `values[${g}].values`, "an array of numbers", values);
+  }
+  if (values.length === 0) {
+    rangeError(action, `values[${g}].values.length`, "at least 1 (a row with no bars)", 0);
+  }
+}
+
+/**
+ * `bins` equal bins spanning `[min, max]` exactly. Plot's bins leave out their upper edge, so the
+ * last ends a hair beyond max, to keep values at max in.
+ */
+function domainThresholds([min, max]: readonly [number, number], bins: number): number[] {
+  const step = (max - min) / bins;
+  return Array.from(
+    { length: bins + 1 },
+    (_, i) => i === bins ? max + step * 1e-9 : min + step * i,
+  );
+}
+
+/**
+ * What was left out of the bins, per group when there are several: `"left out: 3 non-finite
+ * values, 2 outside [0, 1]"`, or `"layer 2 left out: …"`. Nothing when nothing was.
+ */
+function leftOutNotes(
+  counts: readonly { nonFinite: number; outside: number }[],
+  names: readonly string[] | undefined,
+  xDomain: readonly [number, number] | undefined,
+): string[] {
+  const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+  return counts.flatMap(({ nonFinite, outside }, g) => {
+    const parts = [
+      ...(nonFinite > 0 ? [plural(nonFinite, "non-finite value")] : []),
+      ...(outside > 0 && xDomain ? [`${outside} outside [${xDomain.join(", ")}]`] : []),
+    ];
+    if (parts.length === 0) return [];
+    return [`${names === undefined ? "" : `${names[g]} `}left out: ${parts.join(", ")}`];
   });
 }

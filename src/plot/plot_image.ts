@@ -31,8 +31,11 @@ import type { FigureDocument, FigureElement, FigureOptions } from "./types.ts";
  */
 export type ImageColorScheme = "gray" | "ink" | "diverging" | (string & Record<never, never>);
 
-/** Options for {@linkcode plotImage}. */
-export interface PlotImageOptions extends FigureOptions {
+/**
+ * Options for {@linkcode plotImage}. Not `width` and `height`, which the other plot helpers take:
+ * an image's cells are square, so `size` alone sets it.
+ */
+export interface PlotImageOptions extends Omit<FigureOptions, "width" | "height"> {
   /** How values map to colours; see {@linkcode ImageColorScheme}. Default: `"gray"`. */
   colorScheme?: ImageColorScheme;
   /**
@@ -44,7 +47,10 @@ export interface PlotImageOptions extends FigureOptions {
   legend?: boolean;
   /** The label of the colour ramp, with units where there are any. Default: `"value"`. */
   valueLabel?: string;
-  /** The longer side of the image in pixels. Default: `220` (`plotDefaults.imageSize`). */
+  /**
+   * The longer side of the image in pixels; the shorter follows from the matrix's shape. Default:
+   * `220` (`plotDefaults.imageSize`).
+   */
   size?: number;
 }
 
@@ -53,8 +59,6 @@ const PLOT_IMAGE_KEYS: OptionKeys<PlotImageOptions> = {
   title: true,
   subtitle: true,
   caption: true,
-  width: "number",
-  height: "number",
   colorScheme: true,
   domain: true,
   legend: true,
@@ -64,9 +68,11 @@ const PLOT_IMAGE_KEYS: OptionKeys<PlotImageOptions> = {
 
 /**
  * Draws a matrix as an image, one cell per element (row 0 at the top), with a colour ramp
- * drawn as marks underneath so it renders without a canvas.
+ * drawn as marks underneath so it renders without a canvas. Every element must be finite: no
+ * colour stands for NaN or ±Infinity, and a cell left out would show the white background,
+ * which reads as the largest value in `"gray"`.
  *
- * @param image The matrix; element (i, j) is drawn at row i, column j.
+ * @param image The matrix of finite values; element (i, j) is drawn at row i, column j.
  * @param options Colours, ramp and figure text; see {@linkcode PlotImageOptions}.
  * @returns An `<svg>` element, or a `<figure>` when there is a legend, title, subtitle or
  * caption.
@@ -79,15 +85,25 @@ const PLOT_IMAGE_KEYS: OptionKeys<PlotImageOptions> = {
  * const figure = plotImage(fromRows([[0, 1], [1, 0]]), { title: "Checkerboard" });
  * assert.equal(figure.querySelector("h2")?.textContent, "Checkerboard");
  * assert.equal(figure.querySelectorAll("g[aria-description=image] rect").length, 4);
+ *
+ * // size sets the longer side (width and height are refused: the cells stay square).
+ * const wide = plotImage(fromRows([[0, 1, 0, 1]]), { size: 100, legend: false });
+ * assert.deepEqual([wide.getAttribute("width"), wide.getAttribute("height")], ["100", "25"]);
+ * assert.throws(() => plotImage(fromRows([[0, NaN]])), {
+ *   name: "RangeError",
+ *   message:
+ *     "Cannot plot an image as image row 0, column 1 must be a finite number (no colour stands for NaN or ±Infinity): image row 0, column 1=NaN",
+ * });
  * ```
  */
 export function plotImage(image: Matrix, options: PlotImageOptions = {}): FigureElement {
   const action = "plot an image";
+  refuseWidthHeight(action, options, "the image's");
   requireOptions(action, options, PLOT_IMAGE_KEYS);
   const text = figureText(action, options);
   const legend = requireFlag(action, "legend", options.legend, true);
   const document = resolveDocument(action, options);
-  const parts = imageParts(action, document, image, options);
+  const parts = imageParts(action, "image", document, image, options);
   const figured = legend || hasText(text);
   if (!figured) return parts.image;
   return composeFigure(document, {
@@ -118,15 +134,21 @@ const IMAGE_PANEL_KEYS: OptionKeys<ImagePanel> = {
   valueLabel: true,
 };
 
-/** Options for {@linkcode plotImages}. */
-export interface PlotImagesOptions extends FigureOptions {
+/**
+ * Options for {@linkcode plotImages}. Not `width` and `height`, which the other plot helpers
+ * take: an image's cells are square, so `size` alone sets each image.
+ */
+export interface PlotImagesOptions extends Omit<FigureOptions, "width" | "height"> {
   /** The colour scheme of panels that set none. Default: `"gray"`. */
   colorScheme?: ImageColorScheme;
   /** Draw a colour ramp under each panel. Default: `true`. */
   legend?: boolean;
   /** The label of the colour ramps. Default: `"value"`. */
   valueLabel?: string;
-  /** The longer side of each image in pixels. Default: `160`. */
+  /**
+   * The longer side of each image in pixels; the shorter follows from its matrix's shape.
+   * Default: `160`.
+   */
   size?: number;
 }
 
@@ -135,8 +157,6 @@ const PLOT_IMAGES_KEYS: OptionKeys<PlotImagesOptions> = {
   title: true,
   subtitle: true,
   caption: true,
-  width: "number",
-  height: "number",
   colorScheme: true,
   legend: true,
   valueLabel: true,
@@ -147,7 +167,8 @@ const PLOT_IMAGES_KEYS: OptionKeys<PlotImagesOptions> = {
  * Draws several matrices side by side, each with its own heading, colours and ramp: a digit,
  * its edge map, and the edge map after ReLU and after Leaky ReLU, for example.
  *
- * @param panels The panels, as `{ image, title, colorScheme }` objects or bare matrices.
+ * @param panels The panels, as `{ image, title, colorScheme }` objects or bare matrices; each
+ *   image's elements finite, as for {@linkcode plotImage}.
  * @param options Shared colours, size and figure text; see {@linkcode PlotImagesOptions}.
  * @returns A `<figure>` holding the panels in a row (wrapping when too wide).
  *
@@ -169,6 +190,7 @@ export function plotImages(
   options: PlotImagesOptions = {},
 ): FigureElement {
   const action = "plot images";
+  refuseWidthHeight(action, options, "each image's");
   requireOptions(action, options, PLOT_IMAGES_KEYS);
   const text = figureText(action, options);
   if (!Array.isArray(panels) || panels.length === 0) {
@@ -186,7 +208,7 @@ export function plotImages(
     if (spec.image === undefined) {
       typeError(action, `panels[${i}]`, "a matrix or { image, title }", item);
     }
-    const parts = imageParts(action, document, spec.image, {
+    const parts = imageParts(action, `panels[${i}].image`, document, spec.image, {
       colorScheme: spec.colorScheme ?? options.colorScheme,
       domain: spec.domain,
       valueLabel: optionalText(action, `panels[${i}].valueLabel`, spec.valueLabel) ??
@@ -207,8 +229,10 @@ interface ImageParts {
   ramp: FigureElement;
 }
 
+/** The image and its ramp, for the matrix `image` (named `name` in messages). */
 function imageParts(
   action: string,
+  name: string,
   document: FigureDocument,
   image: Matrix,
   options: PlotImageOptions,
@@ -217,11 +241,12 @@ function imageParts(
     image === null || typeof image !== "object" || !(image.data instanceof Float64Array) ||
     image.data.length !== image.rows * image.cols
   ) {
-    typeError(action, "image", "a Matrix { rows, cols, data }", image);
+    typeError(action, name, "a Matrix { rows, cols, data }", image);
   }
   if (image.rows === 0 || image.cols === 0) {
-    rangeError(action, "image", "a non-empty matrix", `${image.rows}x${image.cols}`);
+    rangeError(action, name, "a non-empty matrix", `${image.rows}x${image.cols}`);
   }
+  const cells = cellRuns(action, name, image);
   const scheme = options.colorScheme ?? "gray";
   if (typeof scheme !== "string") typeError(action, "colorScheme", "a string", scheme);
   if (scheme !== "gray" && scheme !== "ink" && scheme !== "diverging") {
@@ -245,19 +270,6 @@ function imageParts(
   );
   const domain = colorDomain(action, image.data, scheme, options.domain);
   const color = colorScale(scheme, domain);
-  // One rect per run of equal values along a row: the same picture, far smaller markup for
-  // images with flat backgrounds (digits, maps after ReLU).
-  const cells: { i: number; j1: number; j2: number; v: number }[] = [];
-  for (let i = 0; i < image.rows; i++) {
-    let j1 = 0;
-    for (let j = 1; j <= image.cols; j++) {
-      const v = image.data[i * image.cols + j1];
-      if (j === image.cols || !Object.is(image.data[i * image.cols + j], v)) {
-        cells.push({ i, j1, j2: j, v });
-        j1 = j;
-      }
-    }
-  }
   const imageSvg = renderPlot(document, {
     width,
     height,
@@ -320,6 +332,62 @@ function imageParts(
   return { image: imageSvg, ramp: rampSvg };
 }
 
+/** A run of cells of one value along row `i`, from column `j1` up to (not including) `j2`. */
+interface CellRun {
+  i: number;
+  j1: number;
+  j2: number;
+  v: number;
+}
+
+/**
+ * The cells of `image` as runs of equal values along each row, one rect each: the same picture,
+ * far smaller markup for images with flat backgrounds (digits, maps after ReLU). Refuses a value
+ * that is not finite, naming its row and column.
+ */
+function cellRuns(action: string, name: string, image: Matrix): CellRun[] {
+  const { rows, cols, data } = image;
+  const cells: CellRun[] = [];
+  for (let i = 0; i < rows; i++) {
+    let j1 = 0;
+    for (let j = 0; j < cols; j++) {
+      const v = data[i * cols + j];
+      if (!Number.isFinite(v)) {
+        rangeError(
+          action,
+          `${name} row ${i}, column ${j}`,
+          "a finite number (no colour stands for NaN or ±Infinity)",
+          v,
+        );
+      }
+      if (j + 1 === cols || data[i * cols + j + 1] !== v) {
+        cells.push({ i, j1, j2: j + 1, v });
+        j1 = j + 1;
+      }
+    }
+  }
+  return cells;
+}
+
+/**
+ * Refuses `width` and `height`, which the other plot helpers take, pointing to `size`: the cells
+ * of an image are square, so the matrix's shape and one length set it (`whose`: "the image's").
+ */
+function refuseWidthHeight(action: string, options: unknown, whose: string): void {
+  if (options === null || typeof options !== "object") return;
+  for (const key of ["width", "height"]) {
+    if (Object.hasOwn(options, key)) {
+      typeError(
+        action,
+        key,
+        `left out (size sets ${whose} longer side in pixels; the cells stay square)`,
+        (options as Record<string, unknown>)[key],
+      );
+    }
+  }
+}
+
+/** The values at the ends of the colour ramp: `domain` when given, else from the data. */
 function colorDomain(
   action: string,
   data: Float64Array,
@@ -329,14 +397,10 @@ function colorDomain(
   const given = optionalDomain(action, "domain", domain);
   if (given !== undefined) return given;
   let min = Infinity, max = -Infinity;
-  for (let i = 0; i < data.length; i++) {
-    const v = data[i];
-    if (Number.isFinite(v)) {
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
+  for (const v of data) {
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
-  if (min === Infinity) return [0, 1];
   if (scheme === "diverging") {
     const m = Math.max(Math.abs(min), Math.abs(max)) || 1;
     return [-m, m];

@@ -23,14 +23,18 @@ import {
   typeError,
 } from "./_compose.ts";
 import { plotDefaults } from "./defaults.ts";
+import { trimLines, withinDomain } from "./_trim.ts";
 import type { FigureElement, FigureOptions, Markish } from "./types.ts";
 import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
 /** One named series of a line chart: `y[i]` at `x[i]`. Non-finite values break the line. */
 export interface LineSeries {
-  /** The name shown in the legend; no two series may share one. */
+  /** The name shown in the legend, a string; no two series may share one. */
   name: string;
-  /** The x values. */
+  /**
+   * The x values. A series may have none: it is then named in the legend with no line, e.g. a
+   * setting whose every run diverged.
+   */
   x: ArrayLike<number>;
   /** The y values, as many as `x`. */
   y: ArrayLike<number>;
@@ -52,7 +56,7 @@ export interface LineRow {
   x: number;
   /** The y value; non-finite values break the line. */
   y: number;
-  /** The series name. Default: `""` (one unnamed series). */
+  /** The series name, a string. Default: `""` (one unnamed series). */
   series?: string;
 }
 
@@ -62,13 +66,23 @@ export interface PlotLinesOptions extends FigureOptions {
   xLabel?: string;
   /** The y axis label, with units where there are any. Default: `"y"`. */
   yLabel?: string;
-  /** Use a logarithmic y scale (every y must then be > 0). Default: `false`. */
+  /**
+   * Use a logarithmic y scale. A point with y <= 0, which it cannot place (a gradient norm of
+   * exactly 0, say), breaks its line as a non-finite value does, and a note above the chart counts
+   * such points by series. Default: `false`.
+   */
   logY?: boolean;
-  /** Use a logarithmic x scale. Default: `false`. */
+  /** Use a logarithmic x scale; a point with x <= 0 is left out as with `logY`. Default: `false`. */
   logX?: boolean;
-  /** The x domain `[min, max]`, min < max (and min > 0 with `logX`). Default: the data's extent. */
+  /**
+   * The x domain `[min, max]`, min < max (and min > 0 with `logX`). The lines and dots are cut at
+   * its edges: what lies outside is not drawn. Default: the data's extent.
+   */
   xDomain?: readonly [number, number];
-  /** The y domain `[min, max]`, min < max (and min > 0 with `logY`). Default: the data's extent. */
+  /**
+   * The y domain `[min, max]`, min < max (and min > 0 with `logY`). The lines and dots are cut at
+   * its edges, and the zero rule is left out when 0 lies outside. Default: the data's extent.
+   */
   yDomain?: readonly [number, number];
   /** Draw a legend. Default: `true` when there is more than one series. */
   legend?: boolean;
@@ -95,7 +109,8 @@ export interface PlotLinesOptions extends FigureOptions {
   zeroRule?: boolean;
   /**
    * Extra Observable Plot marks drawn beneath the lines (bands, rules, annotations). They may use
-   * the `color` scale, whose domain is the series names. Default: none.
+   * the `color` scale, whose domain is the series names. They are drawn as given, not cut to the
+   * domains (give such a mark Plot's `clip: true` to cut it). Default: none.
    */
   marks?: readonly Markish[];
 }
@@ -156,6 +171,12 @@ const PLOT_LINES_KEYS: OptionKeys<PlotLinesOptions> = {
  *   { dashes: { "y = 1.5": "6 4" }, widths: { "y = 1.5": 1 } },
  * );
  * assert.equal(styled.querySelectorAll("g[stroke-dasharray='6 4'] path").length, 1);
+ *
+ * // A line leaving the y domain is cut at its edge: the peak at 5 is not drawn.
+ * const cut = plotLines([{ name: "a", x: [0, 1, 2], y: [0, 5, 0.5] }], { yDomain: [0, 1] });
+ * const ys = [...cut.querySelector("g[aria-label=line] path")!.getAttribute("d")!
+ *   .matchAll(/[ML][^,]+,([^MLZ]+)/g)].map((m) => Number(m[1]));
+ * assert.ok(ys.every((y) => y >= 20 && y <= 320)); // the frame: 20 to 360 - 40 pixels
  * ```
  */
 export function plotLines(
@@ -165,16 +186,17 @@ export function plotLines(
   const action = "plot lines";
   requireOptions(action, options, PLOT_LINES_KEYS);
   const text = figureText(action, options);
-  const rows = lineRows(action, series);
-  const names = [...new Set(rows.map((row) => row.series))];
-  const colors = colorsOption(action, options.colors, names);
   const logX = requireFlag(action, "logX", options.logX);
   const logY = requireFlag(action, "logY", options.logY);
+  const xDomain = optionalDomain(action, "xDomain", options.xDomain, logX);
+  const yDomain = optionalDomain(action, "yDomain", options.yDomain, logY);
+  const parsed = lineRows(action, series);
+  const names = parsed.names;
+  const { rows, note } = withoutNonPositive(parsed.rows, { logX, logY });
+  const colors = colorsOption(action, options.colors, names);
   for (const name of ["legend", "dots", "zeroRule"] as const) {
     requireFlag(action, name, options[name]);
   }
-  const xDomain = optionalDomain(action, "xDomain", options.xDomain, logX);
-  const yDomain = optionalDomain(action, "yDomain", options.yDomain, logY);
   if (options.marks !== undefined && !Array.isArray(options.marks)) {
     typeError(action, "marks", "an array of Observable Plot marks", options.marks);
   }
@@ -185,18 +207,23 @@ export function plotLines(
     ? 2
     : requirePositive(action, "strokeWidth", options.strokeWidth);
   const styles = lineStyles(action, series, names, options);
+  const domains = { xDomain, yDomain, logX, logY };
+  // Cut to given domains, so that nothing is drawn over the axes, the title or a neighbour.
+  const lines = xDomain || yDomain ? trimLines(rows, domains) : rows;
   const marks: Plot.Markish[] = [...(options.marks ?? [])];
-  if (options.zeroRule) marks.push(Plot.ruleY([0], { stroke: "#888", strokeWidth: 1 }));
+  if (options.zeroRule && withinDomain(0, yDomain)) {
+    marks.push(Plot.ruleY([0], { stroke: "#888", strokeWidth: 1 }));
+  }
   if (styles.size === 0) {
     marks.push(
-      Plot.lineY(rows, { x: "x", y: "y", z: "series", stroke: "series", strokeWidth }),
+      Plot.lineY(lines, { x: "x", y: "y", z: "series", stroke: "series", strokeWidth }),
     );
   } else {
     // Plot's dash pattern is one constant per mark: one mark per series, in legend order.
     for (const name of names) {
       const style = styles.get(name);
       marks.push(
-        Plot.lineY(rows.filter((row) => row.series === name), {
+        Plot.lineY(lines.filter((row) => row.series === name), {
           x: "x",
           y: "y",
           stroke: "series",
@@ -209,7 +236,8 @@ export function plotLines(
     }
   }
   if (options.dots) {
-    marks.push(Plot.dot(rows, { x: "x", y: "y", fill: "series", r: 2.5, stroke: "white" }));
+    const dots = rows.filter((row) => withinDomain(row.x, xDomain) && withinDomain(row.y, yDomain));
+    marks.push(Plot.dot(dots, { x: "x", y: "y", fill: "series", r: 2.5, stroke: "white" }));
   }
   const chart = renderPlot(document, {
     width,
@@ -237,14 +265,14 @@ export function plotLines(
     marks,
   });
   const legend = options.legend ?? names.length > 1;
-  const figured = legend || hasText(text);
+  const figured = legend || note !== undefined || hasText(text);
   if (!figured) return chart;
   return composeFigure(document, {
     ...text,
-    legends: legend
+    legends: legend || note !== undefined
       ? [swatches(
         document,
-        names.map((name, i) => {
+        !legend ? [] : names.map((name, i) => {
           const key = { name, color: colors[i % colors.length] };
           // With styles, each key shows its line's width and dashes; without, the usual keys.
           if (styles.size === 0) return key;
@@ -255,6 +283,7 @@ export function plotLines(
             dash: style?.strokeDasharray,
           };
         }),
+        note,
       )]
       : [],
     charts: [chart],
@@ -342,13 +371,25 @@ function requireDash(action: string, name: string, value: string): string {
   return value.trim();
 }
 
-/** Normalizes either input form to rows, checking shapes. */
+/** A point of a line: `series` names the line it belongs to. */
+interface LinePoint {
+  x: number;
+  y: number;
+  series: string;
+}
+
+/**
+ * Normalizes either input form to rows, checking shapes and names; with the series names in
+ * order, a series with no points among them.
+ */
 function lineRows(
   action: string,
   series: readonly LineSeries[] | readonly LineRow[],
-): { x: number; y: number; series: string }[] {
-  if (!Array.isArray(series)) typeError(action, "series", "an array", series);
-  const rows: { x: number; y: number; series: string }[] = [];
+): { rows: LinePoint[]; names: string[] } {
+  if (!Array.isArray(series) || series.length === 0) {
+    typeError(action, "series", "a non-empty array of { name, x, y } series or rows", series);
+  }
+  const rows: LinePoint[] = [];
   // The position of each name: a series object's name is its own (two would draw as one line),
   // while rows name the line they belong to.
   const names: string[] = [];
@@ -361,23 +402,27 @@ function lineRows(
     }
     if ("name" in item) {
       const { name, x, y } = item as LineSeries;
+      requireName(action, `series[${s}].name`, name);
       for (const [key, values] of [["x", x], ["y", y]] as const) {
         if (values === null || typeof values !== "object" || typeof values.length !== "number") {
           typeError(action, `series[${s}].${key}`, "an array of numbers", values);
         }
       }
-      names.push(String(name));
+      names.push(name);
       labels.push(`series[${s}].name`);
       if (x.length !== y.length) {
         rangeError(action, `series[${s}].y.length`, `equal x.length (${x.length})`, y.length);
       }
-      for (let i = 0; i < x.length; i++) rows.push({ x: x[i], y: y[i], series: String(name) });
+      for (let i = 0; i < x.length; i++) {
+        rows.push({ x: x[i], y: y[i], series: name });
+      }
     } else {
       const row = item as LineRow;
       if (typeof row.x !== "number" || typeof row.y !== "number") {
         typeError(action, `series[${s}]`, "{ name, x[], y[] } or { x, y, series }", row);
       }
-      const name = String(row.series ?? "");
+      if (row.series !== undefined) requireName(action, `series[${s}].series`, row.series);
+      const name = row.series ?? "";
       if (!rowNames.has(name)) {
         rowNames.add(name);
         names.push(name);
@@ -387,5 +432,32 @@ function lineRows(
     }
   }
   requireDistinctNames(action, names, (i) => labels[i]);
-  return rows;
+  return { rows, names };
+}
+
+/** Checks a series name: a string (`undefined` or `5` would show in the legend as such). */
+function requireName(action: string, label: string, name: unknown): asserts name is string {
+  if (typeof name !== "string") typeError(action, label, "a string", name);
+}
+
+/**
+ * The points a log axis cannot place, a finite value <= 0 (a gradient norm of exactly 0, say),
+ * made breaks in their lines, and a note saying how many were left out of which series: Plot
+ * would leave them out without a word. Rows as they were, and no note, when none is.
+ */
+function withoutNonPositive(
+  rows: LinePoint[],
+  scales: { logX: boolean; logY: boolean },
+): { rows: LinePoint[]; note?: string } {
+  const off = (row: LinePoint) => (scales.logX && row.x <= 0) || (scales.logY && row.y <= 0); // NaN and ±∞ break lines anyway
+  const left = rows.filter(off);
+  if (left.length === 0) return { rows };
+  const axes = [scales.logX ? "x" : "", scales.logY ? "y" : ""].filter(Boolean).join(" or ");
+  const names = [...new Set(left.map((row) => row.series))].filter((name) => name !== "");
+  const of = names.length === 0 ? "" : ` (${names.join(", ")})`;
+  const values = left.length === 1 ? "1 point" : `${left.length} points`;
+  return {
+    rows: rows.map((row) => off(row) ? { ...row, y: NaN } : row),
+    note: `not drawn: ${values} with ${axes} ≤ 0${of}, off the log scale`,
+  };
 }

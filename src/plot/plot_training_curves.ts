@@ -8,6 +8,7 @@ import { requireEpochRecord } from "./_records.ts";
 import { requireFlag } from "../core/_require.ts";
 import { DEAD_RULE } from "../diagnostics/_dead_rule.ts";
 import * as Plot from "npm:@observablehq/plot@0.6.17";
+import { trimLines } from "./_trim.ts";
 import {
   colorsOption,
   composeFigure,
@@ -62,11 +63,17 @@ export type TrainingMetric =
 
 /** One run: a name and its history, or the histories of several seeds of the same setup. */
 export interface TrainingRun {
-  /** The name shown in the legend, e.g. `"Leaky ReLU (α = 0.01)"`; no two runs may share one. */
+  /**
+   * The name shown in the legend, a string, e.g. `"Leaky ReLU (α = 0.01)"`; no two runs may
+   * share one.
+   */
   name: string;
-  /** The history of a single run. */
+  /** The history of a single run: at least one epoch record. */
   history?: readonly EpochMetrics[];
-  /** The histories of several runs (seeds) of the same setup, drawn as a mean line and a band. */
+  /**
+   * The histories of several runs (seeds) of the same setup, each of at least one epoch record,
+   * drawn as a mean line and a band.
+   */
   histories?: readonly (readonly EpochMetrics[])[];
   /**
    * The metric to draw for this run, e.g. `"testLoss"` beside another run's `"trainLoss"` of the
@@ -98,10 +105,16 @@ export interface PlotTrainingCurvesOptions extends FigureOptions {
   layer?: number;
   /**
    * The y domain `[min, max]` with min < max (and min > 0 on a log scale), e.g. to share one
-   * scale across small multiples; bands are cut to it. Default: the data's extent.
+   * scale across small multiples; lines and bands are cut at its edges. Default: the data's
+   * extent.
    */
   yDomain?: readonly [number, number];
-  /** The y axis label. Default: the metric's name in words, e.g. `"training loss"`. */
+  /**
+   * The y axis label. Default: the name in words of the metric the runs draw, e.g.
+   * `"training loss"`, or of the kind they share when they draw different ones (`"loss"` for
+   * `trainLoss` beside `testLoss`, `"accuracy"`). Runs drawing metrics of different kinds (a loss
+   * beside a dead fraction) need a label given.
+   */
   yLabel?: string;
   /**
    * Colours, one per run in order. Default: {@linkcode plotDefaults}`.colors`, for up to ten runs;
@@ -120,6 +133,15 @@ const METRIC_LABELS: Record<TrainingMetric, string> = {
   deadFraction: "dead fraction",
   gradNorm: "gradient norm",
   seconds: "seconds per epoch (s)",
+};
+
+/** The kind of each metric: metrics of one kind share a y axis and its label. */
+const METRIC_KINDS: Record<TrainingMetric, string> = {
+  ...METRIC_LABELS,
+  trainLoss: "loss",
+  testLoss: "loss",
+  trainAccuracy: "accuracy",
+  testAccuracy: "accuracy",
 };
 
 interface CurvePoint {
@@ -148,9 +170,12 @@ const PLOT_TRAINING_CURVES_KEYS: OptionKeys<PlotTrainingCurvesOptions> = {
 
 /**
  * Draws one metric of several training runs against the epoch. A run with several histories
- * (seeds) is drawn as its mean with a shaded band (min–max or ± one standard deviation). A chart
- * of dead fractions says in its caption, unless `caption` is given, what counts as dead and which
- * neurons so counted can recover.
+ * (seeds) is drawn as its mean with a shaded band (min–max or ± one standard deviation); the
+ * legend says over how many seeds, per run where they differ or where fewer seeds have a value at
+ * some epochs. A non-finite value (a diverged run's loss) breaks the line; a seed that has one is
+ * counted in the legend as diverged, from its first such epoch, and the mean goes on over the
+ * others. A chart of dead fractions says in its caption, unless `caption` is given, what counts
+ * as dead and which neurons so counted can recover.
  *
  * @param runs The runs, each `{ name, history }` or `{ name, histories }`.
  * @param options Metric, band and scale; see {@linkcode PlotTrainingCurvesOptions}.
@@ -169,6 +194,14 @@ const PLOT_TRAINING_CURVES_KEYS: OptionKeys<PlotTrainingCurvesOptions> = {
  * ], { metric: "trainLoss", title: "Loss" });
  * assert.equal(figure.querySelectorAll("g[aria-description=mean] path").length, 2);
  * assert.equal(figure.querySelectorAll("g[aria-label=area] path").length, 1);
+ * assert.match(figure.textContent ?? "", /line: mean over 2 seeds/);
+ *
+ * // A diverged seed breaks nothing: the mean goes on over the other, and the legend says so.
+ * const diverged = history(1).map((r) => r.epoch < 2 ? r : { ...r, trainLoss: NaN });
+ * const note = plotTrainingCurves([{ name: "ReLU", histories: [history(1), diverged] }])
+ *   .textContent ?? "";
+ * assert.match(note, /mean over 2 seeds, 1 from epoch 2/);
+ * assert.match(note, /ReLU: 1 of 2 seeds diverged from epoch 2/);
  * ```
  */
 export function plotTrainingCurves(
@@ -182,6 +215,11 @@ export function plotTrainingCurves(
     typeError(action, "runs", "a non-empty array of { name, history } runs", runs);
   }
   const historiesOf = runs.map((run, r) => runHistories(action, run, r));
+  const names = runs.map((run, r) => {
+    if (typeof run.name !== "string") typeError(action, `runs[${r}].name`, "a string", run.name);
+    return run.name;
+  });
+  requireDistinctNames(action, names, (i) => `runs[${i}].name`);
   const metric = options.metric ?? "trainLoss";
   const metrics = runs.map((run) => run.metric ?? metric);
   for (const [i, m] of [metric, ...metrics].entries()) {
@@ -226,35 +264,48 @@ export function plotTrainingCurves(
     (metrics.every((m) => m === "trainLoss" || m === "testLoss" || m === "gradNorm") &&
       spansDecade(historiesOf, metrics));
   const yDomain = optionalDomain(action, "yDomain", options.yDomain, logY);
-  const read = (record: EpochMetrics, metric: TrainingMetric): number => {
+  const yLabel = optionalText(action, "yLabel", options.yLabel) ??
+    metricLabel(action, metrics, options.layer);
+  const read = (record: EpochMetrics, metric: TrainingMetric): number | undefined => {
     const value = record[metric];
     if (Array.isArray(value)) {
-      if (options.layer !== undefined) return value[options.layer] ?? NaN;
-      if (value.length === 0) return NaN;
+      if (options.layer !== undefined) return value[options.layer];
+      if (value.length === 0) return undefined;
       let sum = 0;
       for (const v of value) sum += v;
       return sum / value.length;
     }
-    return typeof value === "number" ? value : NaN;
+    if (typeof value !== "number") return undefined;
+    // An accuracy is NaN when there is none, as in a regression run: missing, not diverged.
+    return Number.isNaN(value) && METRIC_KINDS[metric] === "accuracy" ? undefined : value;
   };
 
-  const names = runs.map((run) => String(run.name));
-  requireDistinctNames(action, names, (i) => `runs[${i}].name`);
   const points: CurvePoint[] = [];
   const banded = new Set<string>();
+  const seedNotes: SeedNote[] = [];
   historiesOf.forEach((histories, r) => {
     if (histories.length > 1 && band !== false) banded.add(names[r]);
-    const byEpoch = new Map<number, number[]>();
+    const byEpoch = new Map<number, { values: number[]; finite: number }>();
+    const diverged: number[] = []; // each diverged seed's first epoch with a non-finite value
     for (const history of histories) {
+      let first = Infinity;
       for (const record of history) {
         const value = read(record, metrics[r]);
-        if (!Number.isFinite(value) || (logY && value <= 0)) continue;
-        const values = byEpoch.get(record.epoch) ?? [];
-        values.push(value);
-        byEpoch.set(record.epoch, values);
+        if (value === undefined) continue;
+        const entry = byEpoch.get(record.epoch) ?? { values: [], finite: 0 };
+        byEpoch.set(record.epoch, entry);
+        if (!Number.isFinite(value)) first = Math.min(first, record.epoch);
+        else entry.finite++;
+        if (Number.isFinite(value) && !(logY && value <= 0)) entry.values.push(value);
       }
+      if (first < Infinity) diverged.push(first);
     }
-    for (const [epoch, values] of [...byEpoch].sort((a, b) => a[0] - b[0])) {
+    const counts: [number, number][] = [];
+    for (const [epoch, { values, finite }] of [...byEpoch].sort((a, b) => a[0] - b[0])) {
+      // No finite value at this epoch: the line breaks, as plotLines' lines do.
+      if (finite === 0) points.push({ epoch, mean: NaN, lo: NaN, hi: NaN, series: names[r] });
+      if (values.length === 0) continue;
+      counts.push([epoch, values.length]);
       const mean = values.reduce((s, v) => s + v, 0) / values.length;
       let lo = Math.min(...values), hi = Math.max(...values);
       if (band === "std") {
@@ -272,23 +323,23 @@ export function plotTrainingCurves(
       }
       points.push({ epoch, mean, lo, hi, series: names[r] });
     }
+    seedNotes.push({ name: names[r], seeds: histories.length, counts, diverged });
   });
-  if (points.length === 0) {
+  if (!points.some((p) => Number.isFinite(p.mean))) {
+    const drawn = [...new Set(metrics)];
     rangeError(
       action,
       "metric",
-      logY ? "present (and > 0 on a log scale) in the histories" : "present in the histories",
-      metric,
+      `present and finite${logY ? " (and > 0 on a log scale)" : ""} in the histories`,
+      drawn.length === 1 ? drawn[0] : drawn,
     );
   }
   const colors = colorsOption(action, options.colors, names, "runs");
   const document = resolveDocument(action, options);
   const width = size(action, "width", options.width, plotDefaults.width);
   const height = size(action, "height", options.height, plotDefaults.height);
-  const layerText = isPerLayer(metric)
-    ? options.layer === undefined ? " (mean over layers)" : ` (layer ${options.layer})`
-    : "";
   const bandPoints = points.filter((p) => banded.has(p.series));
+  const means = points.map(({ epoch, mean, series }) => ({ x: epoch, y: mean, series }));
   const chart = renderPlot(document, {
     width,
     height,
@@ -297,7 +348,7 @@ export function plotTrainingCurves(
     grid: true,
     x: { label: "epoch", labelAnchor: "center", labelArrow: "none" },
     y: {
-      label: optionalText(action, "yLabel", options.yLabel) ?? METRIC_LABELS[metric] + layerText,
+      label: yLabel,
       labelAnchor: "center",
       labelArrow: "none",
       type: logY ? "log" : "linear",
@@ -334,9 +385,10 @@ export function plotTrainingCurves(
         strokeOpacity: 0.6,
         ariaDescription: "band edge",
       }),
-      Plot.lineY(points, {
-        x: "epoch",
-        y: "mean",
+      // Cut at a given domain's edges, not drawn over the axes, the title or a neighbour.
+      Plot.lineY(yDomain ? trimLines(means, { yDomain, logY }) : means, {
+        x: "x",
+        y: "y",
         z: "series",
         stroke: "series",
         strokeWidth: 2,
@@ -344,10 +396,8 @@ export function plotTrainingCurves(
       }),
     ],
   });
-  const seeds = Math.max(...runs.map((run) => run.histories?.length ?? 1));
-  const note = banded.size === 0
-    ? undefined
-    : `line: mean over ${seeds} seeds; shaded: ${band === "std" ? "± 1 sd" : "min–max"}`;
+  const shaded = banded.size === 0 ? [] : [`shaded: ${band === "std" ? "± 1 sd" : "min–max"}`];
+  const notes = [...seedsDrawn(seedNotes), ...shaded, ...seedNotes.flatMap(divergedNote)];
   return composeFigure(document, {
     ...text,
     caption: text.caption ?? (metrics.includes("deadFraction") ? DEAD_RULE : undefined),
@@ -359,7 +409,7 @@ export function plotTrainingCurves(
           color: colors[i % colors.length],
           kind: banded.has(name) ? "band" : "line",
         })),
-        note,
+        notes.length === 0 ? undefined : notes.join("; "),
       ),
     ],
     charts: [chart],
@@ -384,12 +434,92 @@ function runHistories(
   histories.forEach((history, h) => {
     const name = run.histories === undefined ? `runs[${r}].history` : `runs[${r}].histories[${h}]`;
     if (!Array.isArray(history)) typeError(action, name, "an array of epoch records", history);
+    // An empty history would put the run in the legend with no line.
+    if (history.length === 0) {
+      typeError(action, name, "a non-empty array of epoch records", history);
+    }
     // An index loop, not forEach: a hole in the array is a missing record, not one to skip.
     for (let i = 0; i < history.length; i++) {
       requireEpochRecord(action, `${name}[${i}]`, history[i]);
     }
   });
   return histories;
+}
+
+/**
+ * The y label of the runs' metrics: the one metric's name in words (per-layer ones with how
+ * layers are reduced), or the kind they share ("loss"). Throws when they are of different kinds,
+ * which one axis cannot label.
+ */
+function metricLabel(
+  action: string,
+  metrics: readonly TrainingMetric[],
+  layer: number | undefined,
+): string {
+  const drawn = [...new Set(metrics)];
+  if (drawn.length === 1) {
+    const perLayer = drawn[0] === "deadFraction" || drawn[0] === "gradNorm";
+    const reduction = layer === undefined ? " (mean over layers)" : ` (layer ${layer})`;
+    return METRIC_LABELS[drawn[0]] + (perLayer ? reduction : "");
+  }
+  const kinds = new Set(drawn.map((m) => METRIC_KINDS[m]));
+  if (kinds.size > 1) {
+    rangeError(
+      action,
+      "yLabel",
+      `given when the runs draw metrics of different kinds on one axis (${drawn.join(", ")})`,
+      undefined,
+    );
+  }
+  return METRIC_KINDS[drawn[0]];
+}
+
+/** What the legend says of one run's seeds. */
+interface SeedNote {
+  name: string;
+  /** The number of histories. */
+  seeds: number;
+  /** `[epoch, seeds averaged]` for each epoch drawn, in order. */
+  counts: readonly [number, number][];
+  /** The first epoch with a non-finite value of each seed that has one. */
+  diverged: readonly number[];
+}
+
+/**
+ * Over how many seeds the lines of runs with several histories are means: `"line: mean over 3
+ * seeds"` when all have as many at every epoch, else per run, with the epochs from which fewer
+ * (or more) have a value, e.g. `"2 seeds, 1 from epoch 3 (ReLU) and 5 seeds (tanh)"`.
+ */
+function seedsDrawn(notes: readonly SeedNote[]): string[] {
+  const averaged = notes.filter((note) => note.seeds > 1);
+  if (averaged.length === 0) return [];
+  const changes = (note: SeedNote) => {
+    let current = note.seeds;
+    return note.counts.flatMap(([epoch, count]) => {
+      if (count === current) return [];
+      current = count;
+      return [`, ${count} from epoch ${epoch}`];
+    });
+  };
+  const uniform = averaged.every((note) =>
+    note.seeds === averaged[0].seeds && changes(note).length === 0
+  );
+  if (uniform) return [`line: mean over ${averaged[0].seeds} seeds`];
+  const list = averaged.map((note) =>
+    `${note.seeds} seeds${changes(note).join("")} (${note.name})`
+  );
+  return [`line: mean over ${list.join(" and ")}`];
+}
+
+/** That a run's seeds diverged (a non-finite value), from which epoch; nothing when none did. */
+function divergedNote(note: SeedNote): string[] {
+  if (note.diverged.length === 0) return [];
+  const from = Math.min(...note.diverged);
+  return [
+    note.seeds === 1
+      ? `${note.name}: diverged at epoch ${from}`
+      : `${note.name}: ${note.diverged.length} of ${note.seeds} seeds diverged from epoch ${from}`,
+  ];
 }
 
 /** The largest number of layers a per-layer metric of the runs has (0 when none is per layer). */

@@ -53,7 +53,10 @@ export interface FigureDocument {
   ): FigureElement;
 }
 
-/** Options every plot helper accepts. */
+/**
+ * Options every plot helper accepts; `plotImage` and `plotImages` take `size` in place of
+ * `width` and `height`, their cells being square.
+ */
 export interface FigureOptions {
   /** The document to build elements with. Default: a fresh {@linkcode createDocument}. */
   document?: FigureDocument;

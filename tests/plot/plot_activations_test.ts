@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { plotActivations, toHtmlString } from "../../src/plot/mod.ts";
+import { type FigureElement, plotActivations, toHtmlString } from "../../src/plot/mod.ts";
 import { leaky, relu, tanh } from "./_fixtures.ts";
 import { tickAt, tickAtValue } from "./_ticks.ts";
 
@@ -271,5 +271,55 @@ Deno.test("plotActivations() pads the y extent by 8% (0.1 at least) and rules th
       assert.equal(rule.getAttribute("stroke"), "#999");
       assert.ok(Number(rule.getAttribute("stroke-width") ?? "1") >= 1);
     }
+  });
+});
+
+/**
+ * Checks that every rule and line of each panel lies within its frame: from the left margin
+ * (48 px) to the right one (12 px), from Observable Plot's top margin (20 px) to the bottom one
+ * (40 px). Returns the number of rules per panel.
+ */
+function rulesInsideFrames(figure: FigureElement): number[] {
+  return Array.from(figure.querySelectorAll("svg[class^=plot-]")).map((svg) => {
+    const [width, height] = ["width", "height"].map((key) => Number(svg.getAttribute(key)));
+    const inside = (x: number, y: number) =>
+      x >= 48 - 1e-9 && x <= width - 12 + 1e-9 && y >= 20 - 1e-9 && y <= height - 40 + 1e-9;
+    const rules = Array.from(svg.querySelectorAll("g[aria-label=rule] line"));
+    for (const line of rules) {
+      const [x1, x2, y1, y2] = ["x1", "x2", "y1", "y2"].map((key) =>
+        Number(line.getAttribute(key))
+      );
+      assert.ok(inside(x1, y1) && inside(x2, y2), line.outerHTML);
+    }
+    for (const path of Array.from(svg.querySelectorAll("g[aria-label=line] path"))) {
+      for (const [, x, y] of path.getAttribute("d")!.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)) {
+        assert.ok(inside(Number(x), Number(y)), `${x},${y}`);
+      }
+    }
+    return rules.length;
+  });
+}
+
+Deno.test("plotActivations() rules z = 0 and f = 0 only where 0 lies on the axis, nothing outside the frame", async (t) => {
+  await t.step("from z = 1 to 3, ReLU's f and f' are above 0: no rule", () => {
+    // Once drawn at x = -302 and y = 346.9 of a 300 px chart, across what lay beside it.
+    const figure = plotActivations([relu], { domain: [1, 3], derivative: false });
+    assert.deepEqual(rulesInsideFrames(figure), [0]);
+  });
+  await t.step("f = z + 5 from -1 to 1: z = 0 ruled, f = 0 and f' = 0 off the axes", () => {
+    const shifted = {
+      ...relu,
+      name: "shift",
+      label: "z + 5",
+      f: (z: number) => z + 5,
+      grad: () => 1,
+    };
+    const figure = plotActivations([shifted], { domain: [-1, 1], kinks: [] });
+    assert.deepEqual(rulesInsideFrames(figure), [1, 1]);
+    const [vertical] = Array.from(figure.querySelectorAll("g[aria-label=rule] line"));
+    assert.equal(Number(vertical.getAttribute("x1")), tickAtValue(figure, "x", 0));
+  });
+  await t.step("from z = -3 to 3, both rules in both panels", () => {
+    assert.deepEqual(rulesInsideFrames(plotActivations([relu, tanh], { domain: [-3, 3] })), [2, 2]);
   });
 });

@@ -482,3 +482,37 @@ Deno.test("plotDecisionBoundary() refuses colours it cannot shade and a non-bool
     message: 'Cannot plot a decision boundary as confidence must be true or false: confidence="no"',
   });
 });
+
+Deno.test("plotDecisionBoundary() refuses a point that is not finite, naming its row and column, before it asks the model", () => {
+  let predictions = 0;
+  const counted = (x: Matrix) => {
+    predictions++;
+    return linear(x);
+  };
+  const cases: [number[][], string][] = [
+    // Once drawn without the point, silently.
+    [[[-1, -1], [1, 1], [NaN, 0.5]], "row 2, column 0=NaN"],
+    // Once blamed on predict, whose grid the infinite extent had made NaN.
+    [[[-1, -1], [1, Infinity]], "row 1, column 1=Infinity"],
+    [[[-Infinity, -1], [1, 1]], "row 0, column 0=-Infinity"],
+  ];
+  for (const [rows, seen] of cases) {
+    const x = fromRows(rows);
+    const [row, column] = seen.match(/\d+/g)!;
+    assert.throws(() => plotDecisionBoundary(counted, { x, y: new Int32Array(x.rows) }), {
+      name: "RangeError",
+      message:
+        `Cannot plot a decision boundary as data.x row ${row}, column ${column} must be a finite number (a coordinate of a point in the plane): data.x ${seen}`,
+    });
+  }
+  assert.equal(predictions, 0);
+});
+
+Deno.test("plotDecisionBoundary() refuses data.x that is not a matrix, pointing to fromRows", () => {
+  const x = [[-1, -1], [1, 1]];
+  assert.throws(() => plotDecisionBoundary(linear, { x, y: new Int32Array(2) } as never), {
+    name: "TypeError",
+    message:
+      "Cannot plot a decision boundary as data.x must be a matrix { rows, cols, data } (fromRows builds one from nested arrays): data.x=an array of 2",
+  });
+});

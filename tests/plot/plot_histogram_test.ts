@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
-import { type FigureElement, plotHistogram, toHtmlString } from "../../src/plot/mod.ts";
+import {
+  type FigureElement,
+  plotHistogram,
+  toHtmlString,
+  toSvgString,
+} from "../../src/plot/mod.ts";
 import { tickAt } from "./_ticks.ts";
 
 const values = [-1.5, -0.5, -0.2, 0.3, 0.4, 1.2, 2.5];
@@ -34,9 +39,11 @@ Deno.test("plotHistogram() labels the x axis as pre-activations by default", () 
   assert.ok((plotHistogram(values).textContent ?? "").includes("pre-activation z"));
 });
 
-Deno.test("plotHistogram() skips non-finite values", () => {
-  const a = toHtmlString(plotHistogram([...values, NaN, Infinity]));
-  assert.equal(a, toHtmlString(plotHistogram(values)));
+Deno.test("plotHistogram() leaves non-finite values out of the bins, and says how many", () => {
+  const figure = plotHistogram([...values, NaN, Infinity, -Infinity]);
+  assert.equal(toHtmlString(chart(figure)), toHtmlString(plotHistogram(values)));
+  // They were dropped without a word.
+  assert.equal(figure.querySelector("figure > div")?.textContent, "left out: 3 non-finite values");
 });
 
 Deno.test("plotHistogram() rejects bad input with house-style errors", async (t) => {
@@ -123,4 +130,75 @@ Deno.test("plotHistogram() names what is not an array of numbers or groups", () 
     message:
       "Cannot plot a histogram as values[1] must be a { name, values } group: values[1]=null",
   });
+});
+
+/** The left and right edges of each bar, in pixels. */
+const barEdges = (figure: FigureElement) =>
+  Array.from(figure.querySelectorAll("g[aria-label=rect] rect")).map((rect) => {
+    const left = Number(rect.getAttribute("x"));
+    return [left, left + Number(rect.getAttribute("width"))];
+  });
+
+Deno.test("plotHistogram() bins only the values within a given x domain, and counts the others", () => {
+  // Values -5..5 with xDomain [0, 1] put bars at x = -2763 to 2876, over the whole page.
+  const range = Array.from({ length: 11 }, (_, i) => i - 5);
+  const figure = plotHistogram(range, { xDomain: [0, 1], bins: 2 });
+  const [left, right] = [tickAt(figure, "x", "0.0"), tickAt(figure, "x", "1.0")];
+  const edges = barEdges(figure);
+  assert.ok(edges.every(([a, b]) => a >= left && b <= right), JSON.stringify(edges));
+  // 0 and 1, the upper edge included: one bar each.
+  assert.equal(edges.length, 2);
+  assert.equal(figure.querySelector("figure > div")?.textContent, "left out: 9 outside [0, 1]");
+  // The figure, its note and all, renders as one SVG, the same each call.
+  const svg = toSvgString(figure);
+  assert.match(svg, /<text [^>]*>left out: 9 outside \[0, 1\]<\/text>/);
+  assert.equal(svg, toSvgString(plotHistogram(range, { xDomain: [0, 1], bins: 2 })));
+});
+
+Deno.test("plotHistogram() says per group what it leaves out, and the rule at 0 only within the domain", () => {
+  const figure = plotHistogram([
+    { name: "layer 1", values: [0.5, 1.5, 2.5] },
+    { name: "layer 2", values: [NaN, 0.7, 9, Infinity] },
+  ], { xDomain: [1, 3] });
+  const note = Array.from(figure.querySelectorAll("figure > div > span")).at(-1)?.textContent;
+  assert.equal(
+    note,
+    "layer 1 left out: 1 outside [1, 3]; layer 2 left out: 2 non-finite values, 2 outside [1, 3]",
+  );
+  // 0 lies outside [1, 3]: no dashed rule, and no key for it.
+  assert.equal(figure.querySelectorAll("g[aria-label=rule]").length, 1);
+  assert.doesNotMatch(figure.textContent ?? "", /dashed/);
+});
+
+Deno.test("plotHistogram() refuses no values, a group without values, and a group name that is not a string", () => {
+  // Each drew an empty chart or an empty row; a nameless group's legend read "undefined".
+  const cases: [unknown, string, string][] = [
+    [
+      [],
+      "TypeError",
+      "values must be a non-empty array of numbers or of { name, values } groups: values=[]",
+    ],
+    [
+      [{ name: "a", values: 5 }, { name: "b", values }],
+      "TypeError",
+      "values[0].values must be an array of numbers: values[0].values=5",
+    ],
+    [
+      [{ name: "a", values: [] }],
+      "RangeError",
+      "values[0].values.length must be at least 1 (a row with no bars): values[0].values.length=0",
+    ],
+    [
+      [{ values: [1, 2] }, { name: "b", values }],
+      "TypeError",
+      "values[0].name must be a string: values[0].name=undefined",
+    ],
+    [[1, "2"], "TypeError", 'values[1] must be a number: values[1]="2"'],
+  ];
+  for (const [input, name, message] of cases) {
+    assert.throws(() => plotHistogram(input as never), {
+      name,
+      message: `Cannot plot a histogram as ${message}`,
+    });
+  }
 });

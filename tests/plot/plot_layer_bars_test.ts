@@ -1,5 +1,11 @@
 import assert from "node:assert/strict";
-import { plotLayerBars, toHtmlString } from "../../src/plot/mod.ts";
+import {
+  type FigureElement,
+  plotDefaults,
+  plotLayerBars,
+  toHtmlString,
+  toSvgString,
+} from "../../src/plot/mod.ts";
 import { tickAt } from "./_ticks.ts";
 
 Deno.test("plotLayerBars() draws one bar per layer, labelled from 1", () => {
@@ -166,5 +172,197 @@ Deno.test("plotLayerBars() names a row that is null", () => {
     name: "TypeError",
     message:
       "Cannot plot layer bars as perLayer[1] must be a number or a { layer, value, series } row: perLayer[1]=null",
+  });
+});
+
+/** The labels of the y axis's ticks, bottom to top. */
+const yTicks = (figure: FigureElement) =>
+  Array.from(figure.querySelectorAll("g[aria-label='y-axis tick label'] text"))
+    .map((t) => t.textContent);
+
+/** The texts of the marks described as `description`. */
+const marks = (figure: FigureElement, description: string) =>
+  Array.from(figure.querySelectorAll(`g[aria-description='${description}'] text`))
+    .map((mark) => mark.textContent);
+
+/** The top and bottom of each bar, in pixels. */
+const barSpans = (figure: FigureElement) =>
+  Array.from(figure.querySelectorAll("g[aria-label=bar] rect")).map((r) => {
+    const y = Number(r.getAttribute("y"));
+    return [y, y + Number(r.getAttribute("height"))];
+  });
+
+Deno.test("plotLayerBars() on a log scale returns when no value is finite and above 0, marking every layer", async (t) => {
+  // Infinity once counted towards the foot of the axis, and the tick loop never ended.
+  await t.step("two norms that overflowed: two ×, on an axis from 1", () => {
+    const figure = plotLayerBars([Infinity, Infinity], { logY: true });
+    assert.deepEqual(marks(figure, "no value"), ["×", "×"]);
+    assert.equal(figure.querySelectorAll("g[aria-label=bar] rect").length, 0);
+    assert.ok((figure.textContent ?? "").includes("×: no finite value (a run that diverged)"));
+    assert.deepEqual(yTicks(figure), ["1"]);
+  });
+  await t.step("a report's norms of 0, NaN and Infinity: a 0 and two ×", () => {
+    const figure = plotLayerBars([0, NaN, Infinity], { logY: true });
+    assert.deepEqual(marks(figure, "no value"), ["×", "×"]);
+    assert.deepEqual(marks(figure, "not above 0"), ["0"]);
+    // Among finite norms, the same marks, and the axis fits the finite ones.
+    const mixed = plotLayerBars([0.5, 0, NaN, Infinity, 2], { logY: true });
+    assert.equal(mixed.querySelectorAll("g[aria-label=bar] rect").length, 2);
+    assert.deepEqual([marks(mixed, "no value"), marks(mixed, "not above 0")], [["×", "×"], ["0"]]);
+    assert.deepEqual(yTicks(mixed), ["0.1", "0.2", "0.5", "1", "2"]);
+  });
+});
+
+Deno.test("plotLayerBars() on a log scale returns for values at the ends of float64", () => {
+  // The smallest subnormal once gave a foot of 10 ** -324 = 0, the largest double an axis top
+  // of Infinity: either loop over the powers of ten never ended.
+  for (const values of [[5e-324, 1], [1.7e308], [Number.MAX_VALUE, Number.MIN_VALUE]]) {
+    const ticks = yTicks(plotLayerBars(values, { logY: true }));
+    assert.ok(ticks.length >= 1 && ticks.length <= 17, `${values}: ${ticks}`);
+  }
+});
+
+Deno.test("plotLayerBars() on a log axis across thirty decades labels every third power of ten, 14 px apart or more", () => {
+  const figure = plotLayerBars([1e-30, 1], { logY: true, height: 220 });
+  assert.deepEqual(yTicks(figure), [
+    "1e-30",
+    "1e-27",
+    "1e-24",
+    "1e-21",
+    "1e-18",
+    "1e-15",
+    "1e-12",
+    "1e-9",
+    "1e-6",
+    "0.001",
+    "1",
+  ]);
+  const ys = Array.from(figure.querySelectorAll("g[aria-label='y-axis tick label'] text"))
+    .map((t) => Number(t.getAttribute("transform")?.match(/,([\d.]+)\)/)?.[1]));
+  for (let i = 1; i < ys.length; i++) assert.ok(ys[i - 1] - ys[i] >= 14, `${ys}`);
+});
+
+Deno.test("plotLayerBars() with a yDomain draws nothing outside the chart", async (t) => {
+  await t.step(
+    "a bar above the domain reaches its top edge under an ↑, one below it gets a ↓",
+    () => {
+      const figure = plotLayerBars([0.5, 1.5, -0.2], { yDomain: [0, 1] });
+      const [top, bottom] = [tickAt(figure, "y", "1.0"), tickAt(figure, "y", "0.0")];
+      assert.deepEqual(barSpans(figure), [[(top + bottom) / 2, bottom], [top, bottom]]);
+      assert.deepEqual(marks(figure, "below the y domain"), ["↓"]);
+      assert.ok((figure.textContent ?? "").includes("↓: a value below the y domain"));
+      // The cut bar does not pass for a value of 1: the ↑ stands over the top edge, in its colour.
+      const up = figure.querySelector("g[aria-description='above the y domain'] text");
+      assert.equal(up?.textContent, "↑");
+      assert.equal(up?.getAttribute("fill"), plotDefaults.colors[0]);
+      assert.ok(Number(up?.getAttribute("transform")?.match(/,([^)]+)\)/)?.[1]) <= top);
+      assert.ok((figure.textContent ?? "").includes("↑: a value above the y domain"));
+    },
+  );
+  await t.step("a negative bar cut at the foot of the domain gets a white ↓ in it", () => {
+    const figure = plotLayerBars([0.5, -3], { yDomain: [-1, 1] });
+    const [zero, bottom] = [tickAt(figure, "y", "0.0"), tickAt(figure, "y", "−1.0")];
+    assert.deepEqual(barSpans(figure)[1], [zero, bottom]);
+    const down = figure.querySelector("g[aria-description='below the y domain'] text");
+    assert.equal(down?.textContent, "↓");
+    assert.equal(down?.getAttribute("fill"), "white");
+  });
+  await t.step("with 0 below the domain, bars stand on its foot and no rule is drawn at 0", () => {
+    const figure = plotLayerBars([0.1, 0.6], { yDomain: [0.2, 1] });
+    const [top, bottom] = [tickAt(figure, "y", "1.0"), tickAt(figure, "y", "0.2")];
+    assert.equal(figure.querySelectorAll("g[aria-label=rule]").length, 0);
+    const [[barTop, barFoot]] = barSpans(figure);
+    assert.ok(barTop > top && barFoot === bottom, `${barTop} to ${barFoot} in ${top} to ${bottom}`);
+    assert.deepEqual(marks(figure, "below the y domain"), ["↓"]);
+  });
+  await t.step(
+    "on a log scale, a value under the foot gets a ↓, one over the top is cut, ↑",
+    () => {
+      const figure = plotLayerBars([1e-5, 0.1, 10], { logY: true, yDomain: [1e-3, 1] });
+      const [top, bottom] = [tickAt(figure, "y", "1"), tickAt(figure, "y", "0.001")];
+      for (const [barTop, barFoot] of barSpans(figure)) {
+        assert.ok(
+          barTop >= top - 1e-9 && Math.abs(barFoot - bottom) < 1e-9,
+          `${barTop} ${barFoot}`,
+        );
+      }
+      assert.deepEqual(marks(figure, "below the y domain"), ["↓"]);
+      assert.deepEqual(marks(figure, "above the y domain"), ["↑"]);
+    },
+  );
+  await t.step("a domain below 0: a value above it gets an ↑ at its top", () => {
+    const figure = plotLayerBars([-0.5, -3], { yDomain: [-2, -1] });
+    const [top, bottom] = [tickAt(figure, "y", "−1.0"), tickAt(figure, "y", "−2.0")];
+    assert.deepEqual(barSpans(figure), [[top, bottom]]);
+    assert.deepEqual(marks(figure, "above the y domain"), ["↑"]);
+    assert.ok((figure.textContent ?? "").includes("↑: a value above the y domain"));
+  });
+  await t.step("the same markup for the same call, drawn by toSvgString too", () => {
+    const call = () => plotLayerBars([0.5, 1.5, -0.2, NaN], { yDomain: [0, 1], title: "T" });
+    assert.equal(toHtmlString(call()), toHtmlString(call()));
+    const svg = toSvgString(call());
+    assert.equal(svg, toSvgString(call()));
+    assert.ok(svg.includes(">↓<") && svg.includes(">×<") && svg.includes("↓: a value below"));
+  });
+});
+
+Deno.test("plotLayerBars() refuses a row whose layer is missing or not a layer number or name", () => {
+  assert.throws(() => plotLayerBars([{ value: 0.3 }, { value: 0.5 }] as never), {
+    name: "TypeError",
+    message:
+      "Cannot plot layer bars as perLayer[0].layer must be a layer number or name: perLayer[0].layer=undefined",
+  });
+  assert.throws(() => plotLayerBars([{ layer: NaN, value: 0.3 }]), {
+    name: "RangeError",
+    message:
+      "Cannot plot layer bars as perLayer[0].layer must be a finite number: perLayer[0].layer=NaN",
+  });
+  assert.throws(() => plotLayerBars([{ layer: "a", value: 0.3 }, { layer: "", value: 0.5 }]), {
+    name: "RangeError",
+    message:
+      'Cannot plot layer bars as perLayer[1].layer must be a non-empty name: perLayer[1].layer=""',
+  });
+});
+
+Deno.test("plotLayerBars() refuses a row with an unknown key or a series that is not a name", () => {
+  assert.throws(() => plotLayerBars([{ layer: 1, value: 0.3, serie: "a" } as never]), {
+    name: "TypeError",
+    message:
+      'Cannot plot layer bars as perLayer[0] must have only the keys layer, value, series: unknown key "serie"',
+  });
+  assert.throws(() => plotLayerBars([{ layer: 1, value: 0.3, series: 2 } as never]), {
+    name: "TypeError",
+    message: "Cannot plot layer bars as perLayer[0].series must be a string: perLayer[0].series=2",
+  });
+  assert.throws(
+    () => plotLayerBars([{ layer: 1, value: 0.3, series: "a" }, { layer: 2, value: 1 }]),
+    {
+      name: "TypeError",
+      message:
+        "Cannot plot layer bars as perLayer[1].series must be a series name, as other rows give: perLayer[1].series=undefined",
+    },
+  );
+});
+
+Deno.test("plotLayerBars() refuses a layer given twice in one series, whose bars would hide each other", () => {
+  assert.throws(
+    () =>
+      plotLayerBars([{ layer: 1, value: 0.5 }, { layer: 2, value: 0.1 }, { layer: 1, value: 0.2 }]),
+    {
+      name: "RangeError",
+      message:
+        'Cannot plot layer bars as perLayer[2].layer must be a layer not given before (perLayer[0] has it): perLayer[2].layer="1"',
+    },
+  );
+  const rows = [
+    { layer: 1, value: 0.5, series: "ReLU" },
+    { layer: 1, value: 0.2, series: "tanh" },
+  ];
+  // One layer in two series is two bars side by side.
+  assert.equal(plotLayerBars(rows).querySelectorAll("g[aria-label=bar] rect").length, 2);
+  assert.throws(() => plotLayerBars([...rows, { layer: "1", value: 0.1, series: "tanh" }]), {
+    name: "RangeError",
+    message:
+      'Cannot plot layer bars as perLayer[2].layer must be a layer not given before in series "tanh" (perLayer[1] has it): perLayer[2].layer="1"',
   });
 });

@@ -1,5 +1,11 @@
 import assert from "node:assert/strict";
-import { createDocument, type FigureElement, plotLines, toHtmlString } from "../../src/plot/mod.ts";
+import {
+  createDocument,
+  type FigureElement,
+  plotLines,
+  toHtmlString,
+  toSvgString,
+} from "../../src/plot/mod.ts";
 import { tickAt } from "./_ticks.ts";
 
 const x = [0, 1, 2, 3];
@@ -331,4 +337,126 @@ Deno.test("plotLines() names a series that is null, x that is not an array, a ro
       message: `Cannot plot lines as ${message}`,
     });
   }
+});
+
+/** The points of every line path and dot of a chart, in pixels. */
+function drawnPoints(figure: FigureElement): [number, number][] {
+  const paths = Array.from(figure.querySelectorAll("g[aria-label=line] path"))
+    .flatMap((path) => [...(path.getAttribute("d") ?? "").matchAll(/[ML]([-\d.e]+),([-\d.e]+)/g)])
+    .map((m): [number, number] => [Number(m[1]), Number(m[2])]);
+  const dots = Array.from(figure.querySelectorAll("g[aria-label=dot] circle"))
+    .map((c): [number, number] => [Number(c.getAttribute("cx")), Number(c.getAttribute("cy"))]);
+  return [...paths, ...dots];
+}
+
+/** Asserts that every point lies in the frame of a 640 × 360 chart (margins 56, 20, 20, 40). */
+function assertInFrame(points: [number, number][]): void {
+  const outside = points.filter(([x, y]) => !(x >= 56 && x <= 620 && y >= 20 && y <= 320));
+  assert.deepEqual(outside, [], "points outside the frame");
+}
+
+Deno.test("plotLines() cuts lines and dots at a given y domain: nothing is drawn outside the frame", () => {
+  // The peak at 5 ran to y = -1180 in a chart 360 pixels high, over the title and legend.
+  const svg = plotLines([{ name: "a", x: [0, 1, 2], y: [0, 5, 0.5] }], {
+    yDomain: [0, 1],
+    dots: true,
+  });
+  const points = drawnPoints(svg);
+  assertInFrame(points);
+  // Cut, not dropped: the line runs up to the top edge (y = 1) on both sides of the peak.
+  assert.equal(points.filter(([, y]) => y === 20).length, 2, JSON.stringify(points));
+  assert.equal(svg.querySelectorAll("g[aria-label=dot] circle").length, 2);
+});
+
+Deno.test("plotLines() cuts lines at a given x domain on a log scale, where they cross its edge", () => {
+  const svg = plotLines([{ name: "a", x: [0.1, 10, 1000], y: [1, 2, 3] }], {
+    logX: true,
+    xDomain: [1, 100],
+  });
+  const points = drawnPoints(svg);
+  assertInFrame(points);
+  // Halfway (in log x) from 0.1 to 10 lies x = 1, the left edge, at y = 1.5; likewise on the right.
+  assert.deepEqual(points.map(([x]) => x), [56, 338, 620]);
+});
+
+Deno.test("plotLines() cut at a domain renders the same markup each call, through toSvgString too", () => {
+  const draw = () =>
+    plotLines([{ name: "a", x: [0, 1, 2], y: [0, 5, 0.5] }, { name: "b", x: [0, 2], y: [1, 0] }], {
+      yDomain: [0, 1],
+      title: "Cut",
+    });
+  assert.equal(toHtmlString(draw()), toHtmlString(draw()));
+  const svg = toSvgString(draw());
+  assert.equal(svg, toSvgString(draw()));
+  assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.match(svg, /<text [^>]*>Cut<\/text>/);
+  // No clip path is needed, so no ids that could clash between figures of one page.
+  assert.doesNotMatch(svg, /clip/);
+  assert.equal((svg.match(/aria-label="line"/g) ?? []).length, 1);
+});
+
+Deno.test("plotLines() leaves out the zero rule when 0 lies outside the y domain", () => {
+  const rules = (yDomain: [number, number]) =>
+    plotLines([{ name: "a", x, y: [1, 2, 3, 4] }], { zeroRule: true, yDomain })
+      .querySelectorAll("g[aria-label=rule] line").length;
+  assert.equal(rules([1, 4]), 0);
+  assert.equal(rules([0, 4]), 1);
+});
+
+Deno.test("plotLines() leaves a point <= 0 off a log scale as a break in its line, and says so", () => {
+  // It drew two isolated points, leaving out 0 and -1 without a word.
+  const figure = plotLines([{ name: "a", x: [0, 1, 2, 3], y: [1, 0, -1, 2] }, {
+    name: "b",
+    x: [0, 1],
+    y: [1, 2],
+  }], { logY: true });
+  assert.ok(
+    figure.textContent?.includes("not drawn: 2 points with y ≤ 0 (a), off the log scale"),
+    figure.textContent ?? "",
+  );
+  const d = figure.querySelector("g[aria-label=line] path")?.getAttribute("d") ?? "";
+  assert.equal(d.split("M").length - 1, 2, d);
+  const rows = plotLines([{ x: 1, y: -2, series: "b" }, { x: 2, y: 3, series: "b" }], {
+    logY: true,
+  });
+  assert.ok(rows.textContent?.includes("not drawn: 1 point with y ≤ 0 (b), off the log scale"));
+  const logX = plotLines([{ name: "c", x: [0, 1, 10], y: [1, 2, 3] }], { logX: true });
+  assert.ok(logX.textContent?.includes("not drawn: 1 point with x ≤ 0 (c), off the log scale"));
+  // Nothing to leave out, nothing said: a bare chart, as before.
+  const positive = plotLines([{ name: "a", x: [1, 2], y: [1, 2] }], { logY: true });
+  assert.equal(positive.tagName.toLowerCase(), "svg");
+  // Non-finite values break the line, on a log scale as on a linear one, without a note.
+  const svg = plotLines([{ name: "a", x: [0, 1, 2, 3, 4], y: [1, 2, NaN, 3, 4] }], { logY: true });
+  assert.equal(svg.tagName.toLowerCase(), "svg");
+  const gaps = svg.querySelector("g[aria-label=line] path")?.getAttribute("d") ?? "";
+  assert.equal(gaps.split("M").length - 1, 2, gaps);
+});
+
+Deno.test("plotLines() refuses no series, but names a series with no points in the legend", () => {
+  // An empty svg, with nothing to say why.
+  assert.throws(() => plotLines([]), {
+    name: "TypeError",
+    message:
+      "Cannot plot lines as series must be a non-empty array of { name, x, y } series or rows: series=[]",
+  });
+  // A setting whose every run diverged is a result: the notebooks name it with no line.
+  const figure = plotLines([{ name: "a", x, y: x }, { name: "b (3 of 3 diverged)", x: [], y: [] }]);
+  assert.match(figure.textContent ?? "", /b \(3 of 3 diverged\)/);
+  assert.equal(figure.querySelectorAll("g[aria-label=line] path").length, 1);
+});
+
+Deno.test("plotLines() refuses a series name that is missing or not a string", () => {
+  // The legend read "undefined" and "5".
+  assert.throws(() => plotLines([{ name: undefined as never, x, y: x }]), {
+    name: "TypeError",
+    message: "Cannot plot lines as series[0].name must be a string: series[0].name=undefined",
+  });
+  assert.throws(() => plotLines([twoSeries[0], { name: 5 as never, x, y: x }]), {
+    name: "TypeError",
+    message: "Cannot plot lines as series[1].name must be a string: series[1].name=5",
+  });
+  assert.throws(() => plotLines([{ x: 0, y: 1, series: 5 as never }]), {
+    name: "TypeError",
+    message: "Cannot plot lines as series[0].series must be a string: series[0].series=5",
+  });
 });

@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
-import { type EpochMetrics, plotTrainingCurves, toHtmlString } from "../../src/plot/mod.ts";
+import {
+  type EpochMetrics,
+  plotTrainingCurves,
+  toHtmlString,
+  toSvgString,
+} from "../../src/plot/mod.ts";
 import { DEAD_CAPTION } from "../display/_captions.ts";
 
 function history(scale: number, epochs = 5): EpochMetrics[] {
@@ -102,7 +107,8 @@ Deno.test("plotTrainingCurves() says under a chart of dead fractions what counts
   assert.equal(caption({ metric: "trainLoss" }), undefined);
   const mixed = [runs[0], { ...runs[1], metric: "deadFraction" as const }];
   assert.equal(
-    plotTrainingCurves(mixed, { metric: "trainLoss" }).querySelector("figcaption")?.textContent,
+    plotTrainingCurves(mixed, { metric: "trainLoss", yLabel: "value" })
+      .querySelector("figcaption")?.textContent,
     DEAD_CAPTION,
   );
 });
@@ -321,7 +327,8 @@ Deno.test("plotTrainingCurves() puts losses and gradient norms spanning a decade
       return { ...record, [metric]: metric === "gradNorm" ? [value] : value };
     }),
   });
-  const scale = (...runs: ReturnType<typeof run>[]) => isLogScale(plotTrainingCurves(runs));
+  const scale = (...runs: ReturnType<typeof run>[]) =>
+    isLogScale(plotTrainingCurves(runs, { yLabel: "value" }));
   assert.equal(scale(run("trainLoss", 0.05)), true);
   assert.equal(scale(run("testLoss", 0.05)), true);
   assert.equal(scale(run("gradNorm", 0.05)), true);
@@ -425,4 +432,126 @@ Deno.test("plotTrainingCurves() judges the decade on positive losses only, below
   assert.equal(log([1, 0.5, 0.1]), true, "exactly a factor of 10");
   assert.equal(log([0.1, 0.05, 0.02]), false, "a factor of 5 below 1");
   assert.equal(log([0.9, 0.5, 0]), false, "a zero among them");
+});
+
+/** The text of the legend's note (the last span of the legend row). */
+const legendNote = (figure: ReturnType<typeof plotTrainingCurves>) =>
+  Array.from(figure.querySelectorAll("figure > div > span")).at(-1)?.textContent ?? "";
+
+/** A history with the given losses, from epoch 1. */
+const lossHistory = (losses: number[]): EpochMetrics[] =>
+  losses.map((trainLoss, i) => ({ epoch: i + 1, trainLoss }));
+
+Deno.test("plotTrainingCurves() cuts the mean line at a given y domain, as its band", () => {
+  // Loss 10/epoch with yDomain [0, 3]: the line ran to y = -680, over the title and legend.
+  const history = lossHistory([10, 5, 10 / 3, 2.5, 2]);
+  const figure = plotTrainingCurves([{ name: "a", history }], {
+    logY: false,
+    yDomain: [0, 3],
+    height: 400,
+  });
+  const [line] = drawn(figure, "mean", [0, 3]);
+  assert.ok(line.every((v) => v >= -1e-9 && v <= 3 + 1e-9), JSON.stringify(line));
+  // Cut at the edge, not dropped: it enters at y = 3 between epochs 3 and 4.
+  assertLines([line], [[3, 2.5, 2]]);
+  const svg = toSvgString(figure);
+  assert.equal(
+    svg,
+    toSvgString(plotTrainingCurves([{ name: "a", history }], {
+      logY: false,
+      yDomain: [0, 3],
+      height: 400,
+    })),
+  );
+  assert.doesNotMatch(svg, /clip/);
+});
+
+Deno.test("plotTrainingCurves() labels the y axis by the metric the runs draw, not the chart's", () => {
+  const history = [1, 2].map((epoch) => ({
+    epoch,
+    trainLoss: 1 / epoch,
+    testLoss: 2 / epoch,
+    trainAccuracy: 0.5,
+    deadFraction: [0.1, 0.3],
+  }));
+  const label = (metrics: ("trainLoss" | "testLoss" | "deadFraction")[]) =>
+    plotTrainingCurves(metrics.map((metric, i) => ({ name: `run ${i}`, history, metric })))
+      .querySelector("g[aria-label='y-axis label'] text")?.textContent;
+  // It read "training loss", the chart's default metric, which no run drew.
+  assert.equal(label(["testLoss", "testLoss"]), "test loss");
+  assert.equal(label(["deadFraction"]), "dead fraction (mean over layers)");
+  assert.equal(label(["trainLoss", "testLoss"]), "loss");
+  // A loss beside a dead fraction: no one label fits the axis.
+  assert.throws(() => label(["trainLoss", "deadFraction"]), {
+    name: "RangeError",
+    message:
+      "Cannot plot training curves as yLabel must be given when the runs draw metrics of different kinds on one axis (trainLoss, deadFraction): yLabel=undefined",
+  });
+});
+
+Deno.test("plotTrainingCurves() says over how many seeds each run's line is a mean when they differ", () => {
+  const seeds = (n: number) => Array.from({ length: n }, (_, s) => lossHistory([1 + s, 0.5]));
+  const note = legendNote(plotTrainingCurves([
+    { name: "a", histories: seeds(2) },
+    { name: "b", histories: seeds(5) },
+  ]));
+  // It said "mean over 5 seeds" for both.
+  assert.equal(note, "line: mean over 2 seeds (a) and 5 seeds (b); shaded: min–max");
+});
+
+Deno.test("plotTrainingCurves() counts a diverged seed, and says the mean goes on over the others", () => {
+  const diverged = lossHistory([1, NaN, NaN, NaN]);
+  const figure = plotTrainingCurves([
+    { name: "a", histories: [lossHistory([2, 1, 0.5, 0.25]), diverged] },
+  ], { logY: false, yDomain: [0, 2], height: 400 });
+  assert.equal(
+    legendNote(figure),
+    "line: mean over 2 seeds, 1 from epoch 2 (a); shaded: min–max; a: 1 of 2 seeds diverged from epoch 2",
+  );
+  assertLines(drawn(figure, "mean", [0, 2]), [[1.5, 1, 0.5, 0.25]]);
+});
+
+Deno.test("plotTrainingCurves() breaks the line at a non-finite value, as plotLines does", () => {
+  const figure = plotTrainingCurves([{ name: "a", history: lossHistory([1, NaN, 1]) }]);
+  const d = figure.querySelector("g[aria-description=mean] path")?.getAttribute("d") ?? "";
+  // It drew one line from epoch 1 straight to epoch 3.
+  assert.equal(d.split("M").length - 1, 2, d);
+  assert.equal(legendNote(figure), "a: diverged at epoch 2");
+});
+
+Deno.test("plotTrainingCurves() reads a NaN accuracy as none (a regression run), not as diverged", () => {
+  const history = [1, 2].map((epoch) => ({ epoch, trainLoss: 1, trainAccuracy: NaN }));
+  const figure = plotTrainingCurves([
+    {
+      name: "classifier",
+      history: [1, 2].map((epoch) => ({ epoch, trainLoss: 1, trainAccuracy: 0.5 })),
+    },
+    { name: "regression", history },
+  ], { metric: "trainAccuracy" });
+  assert.equal(legendNote(figure), "regression");
+});
+
+Deno.test("plotTrainingCurves() refuses an empty history, and a name missing or not a string", () => {
+  const history = lossHistory([1, 0.5]);
+  // The empty run stood in the legend with no line; the nameless one as "undefined".
+  assert.throws(
+    () => plotTrainingCurves([{ name: "empty", history: [] }, { name: "b", history }]),
+    {
+      name: "TypeError",
+      message:
+        "Cannot plot training curves as runs[0].history must be a non-empty array of epoch records: runs[0].history=[]",
+    },
+  );
+  assert.throws(() => plotTrainingCurves([{ name: "a", histories: [history, []] }]), {
+    name: "TypeError",
+    message: /as runs\[0\]\.histories\[1\] must be a non-empty array of epoch records/,
+  });
+  assert.throws(() => plotTrainingCurves([{ history } as never]), {
+    name: "TypeError",
+    message: "Cannot plot training curves as runs[0].name must be a string: runs[0].name=undefined",
+  });
+  assert.throws(() => plotTrainingCurves([{ name: "a", history }, { name: 2 as never, history }]), {
+    name: "TypeError",
+    message: "Cannot plot training curves as runs[1].name must be a string: runs[1].name=2",
+  });
 });
