@@ -115,10 +115,23 @@ function preluValue(z: number, alpha: number): number {
  * assert.equal(preluGrad(0, 0.25), 0.25);
  * ```
  */
-export function preluGrad(z: number, alpha: number, options: PreluGradOptions = {}): number {
+export function preluGrad(z: number, alpha: number, options?: PreluGradOptions): number;
+export function preluGrad(
+  z: number,
+  alpha: number,
+  options: PreluGradOptions = {},
+  extra?: unknown,
+): number {
   const action = "compute preluGrad";
   requireNumberType(action, "z", z);
   requireNumber(action, "alpha", alpha);
+  if (extra !== undefined) {
+    throw new TypeError(
+      `Cannot compute preluGrad as it takes z, alpha and options, no fourth argument: fourth=${
+        formatValue(extra)
+      }`,
+    );
+  }
   const { atZero = "left" } = requireOptions(action, options, PRELU_GRAD_KEYS);
   const atZeroValue = resolveKink(action, atZero, alpha, 1); // checked whatever z is
   if (z > 0) return 1;

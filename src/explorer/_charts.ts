@@ -37,6 +37,41 @@ export function formatNumber(value: number, digits = 3): string {
   return text;
 }
 
+/**
+ * `text` with each number of five decimals or more (0.30000000000000004, from 0.1 + 0.2) cut to
+ * four significant digits, which leaves the usual ones (0.01, 0.25, 0.1234) as they are.
+ *
+ * @example
+ * ```ts
+ * import { shortenDecimals } from "./_charts.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(shortenDecimals("Leaky ReLU (α = 0.30000000000000004)"), "Leaky ReLU (α = 0.3)");
+ * assert.equal(shortenDecimals("ELU (α = 0.25)"), "ELU (α = 0.25)");
+ * ```
+ */
+export function shortenDecimals(text: string): string {
+  return text.replace(/\d*\.\d{5,}/g, (n) => formatNumber(Number(n), 4));
+}
+
+/**
+ * A setting's value (α, a learning rate, a bias) for a text, as the activation chart's heading
+ * writes α: as given, unless it has five decimals or more (see {@linkcode shortenDecimals}).
+ *
+ * @example
+ * ```ts
+ * import { formatSetting } from "./_charts.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(formatSetting(0.1 + 0.2), "0.3");
+ * assert.equal(formatSetting(0.0001), "0.0001");
+ * assert.equal(formatSetting(0.12345678), "0.1235");
+ * ```
+ */
+export function formatSetting(value: number): string {
+  return shortenDecimals(String(value));
+}
+
 /** About `count` round tick values covering [min, max]. */
 export function niceTicks(min: number, max: number, count = 5): number[] {
   if (!(max > min)) return [min];
@@ -402,7 +437,7 @@ export function activationSvg(options: ActivationChartOptions): string {
   ).join("");
   // A parameter with many decimals (α = 0.12345678901234568) would run past the chart's edge;
   // four significant digits leave the usual ones (0.01, 0.25) as they are.
-  const label = activation.label.replace(/\d*\.\d{5,}/g, (n) => formatNumber(Number(n), 4));
+  const label = shortenDecimals(activation.label);
   const heading = `${label}: f and f′`;
   return svgOpen(CHART_WIDTH, CHART_HEIGHT, heading) +
     title(heading) +

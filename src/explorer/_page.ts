@@ -31,7 +31,7 @@ import {
   SERIES_COLORS,
   seriesPoints,
 } from "./_charts.ts";
-import { ExplorerSession, recipeCode } from "./_session.ts";
+import { ExplorerSession, recipeCode, staleViewsNote } from "./_session.ts";
 import {
   ACTIVATION_LABELS,
   activationOf,
@@ -43,6 +43,8 @@ import {
   MAX_WIDTH,
   OPTIMIZER_LABELS,
   resolveExplorerSettings,
+  seedRefusal,
+  typedSeed,
 } from "./_settings.ts";
 import { boundaryPixels, GRID_SIZE, gridPoints, hiddenOutputs, neuronPixels } from "./_shading.ts";
 
@@ -72,7 +74,10 @@ export interface ExplorerInstance {
 
 /** The page's global: mounts explorers and lists them. */
 export interface ExplorerApi {
-  /** Mounts the explorer whose container has id `id`, with the given options. */
+  /**
+   * Mounts an explorer with the given options on the container with id `id` (see
+   * `containerOf` for which, when several share it), whose id is then unique in the page.
+   */
   mount(id: string, options: ExploreOptions): void;
   /** Every mounted explorer by container id. */
   readonly instances: Map<string, ExplorerInstance>;
@@ -168,16 +173,21 @@ interface RangeControl {
   format: (value: number) => string;
 }
 
-/** Mounts one explorer; see {@linkcode ExplorerApi.mount}. */
-function mount(id: string, options: ExploreOptions, attempt = 0): void {
-  const root = document.getElementById(id);
-  if (root === null) {
-    // A front end may run the script before it attaches the output (Notebook 6 does so
-    // through jQuery): try again on the next frames, for up to about two seconds.
-    if (attempt < 120) requestAnimationFrame(() => mount(id, options, attempt + 1));
-    else console.error(`relu-lab explorer: no element with id ${id} to mount on`);
-    return;
-  }
+/**
+ * Mounts one explorer; see {@linkcode ExplorerApi.mount}. Called by an explorer's inline script,
+ * `document.currentScript` is that script (in Jupyter Notebook 6, which runs it through jQuery, a
+ * copy in the head), which tells its container from another explorer's with the same id.
+ */
+function mount(id: string, options: ExploreOptions): void {
+  mountWhenThere(id, options, document.currentScript, 0);
+}
+
+function mountWhenThere(
+  id: string,
+  options: ExploreOptions,
+  script: Element | null,
+  attempt: number,
+): void {
   const api = globalThis.reluLabExplorer!;
   for (const [key, other] of api.instances) {
     if (!other.root.isConnected) {
@@ -185,8 +195,54 @@ function mount(id: string, options: ExploreOptions, attempt = 0): void {
       api.instances.delete(key);
     }
   }
-  api.instances.get(id)?.pause();
-  api.instances.set(id, createInstance(root, resolveExplorerSettings(options)));
+  const root = containerOf(id, script, api);
+  if (root === undefined) {
+    // A front end may run the script before it attaches the output: try again on the next
+    // frames, for up to about two seconds.
+    if (attempt >= 120) {
+      console.error(`relu-lab explorer: no element with id ${id} to mount on`);
+    } else requestAnimationFrame(() => mountWhenThere(id, options, script, attempt + 1));
+    return;
+  }
+  const key = ownId(root, api);
+  api.instances.get(key)?.pause();
+  api.instances.set(key, createInstance(root, resolveExplorerSettings(options)));
+}
+
+/**
+ * The container with id `id` to mount on. Explorers displayed by different kernel runs (a
+ * restarted kernel, two notebooks in one JupyterLab) can share an id, so: the element just
+ * before `script` when it has that id (the script of a page or of JupyterLab, which runs the
+ * output's own script element); else the first with that id holding no explorer yet; else, for a
+ * call from code (no script), the first with that id, whose explorer gives way.
+ */
+function containerOf(
+  id: string,
+  script: Element | null,
+  api: ExplorerApi,
+): HTMLElement | undefined {
+  const before = script?.previousElementSibling;
+  if (before instanceof HTMLElement && before.id === id) return before;
+  const named = [...document.querySelectorAll<HTMLElement>(`[id="${CSS.escape(id)}"]`)];
+  const mounted = new Set([...api.instances.values()].map((instance) => instance.root));
+  return named.find((element) => !mounted.has(element)) ?? (script === null ? named[0] : undefined);
+}
+
+/**
+ * The id of `root`, made unique in the page first when another element has it too (its form
+ * controls' ids, and the instances' keys, derive from it): `${id}-2`, `${id}-3`, ...
+ */
+function ownId(root: HTMLElement, api: ExplorerApi): string {
+  const taken = (id: string) =>
+    [...document.querySelectorAll(`[id="${CSS.escape(id)}"]`)].some((e) => e !== root) ||
+    (api.instances.has(id) && api.instances.get(id)!.root !== root);
+  if (taken(root.id)) {
+    const base = root.id;
+    let n = 2;
+    while (taken(`${base}-${n}`)) n++;
+    root.id = `${base}-${n}`;
+  }
+  return root.id;
 }
 
 function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerInstance {
@@ -232,7 +288,7 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
   for (const select of [activation, optimizer, dataset]) {
     select.addEventListener("change", () => onControl());
   }
-  seed.addEventListener("change", () => onControl());
+  seed.addEventListener("change", () => onControl("seed"));
 
   let grid: Matrix;
   let shading: CanvasRenderingContext2D;
@@ -242,6 +298,7 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
   let neuronLayout: NeuronLayout;
   const deadList = find<HTMLElement>(".rle-dead-list");
   const deadCaptionText = find<HTMLElement>(".rle-dead-caption");
+  const viewsNote = find<HTMLElement>(".rle-views-note");
   let generation = 0;
   const lossChart = new EpochChartView(find(".rle-loss"));
   const accuracyChart = new EpochChartView(find(".rle-accuracy"));
@@ -315,8 +372,18 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
     });
   }
 
-  /** Reads the controls into settings and restarts the run with them. */
+  /**
+   * Reads the controls into settings and restarts the run with them. A seed that is no whole
+   * number (empty, fractional, too large) is refused and the hint says why: entered alone it
+   * changes nothing, not even the run's progress; with another control the run keeps its seed.
+   */
   function onControl(changed?: string): void {
+    const typed = typedSeed(seed.valueAsNumber);
+    showSeedHint(typed);
+    if (typed === undefined) {
+      seed.value = String(instance.settings.seed);
+      if (changed === "seed") return;
+    }
     // The width slider sets every layer; otherwise the layers keep their widths (unequal
     // ones set from code too), a new layer as wide as the last.
     const { hidden: widths } = instance.settings;
@@ -324,14 +391,6 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
       { length: valueOf(layers) },
       (_, i) => changed === "width" ? valueOf(width) : widths[i] ?? widths.at(-1)!,
     );
-    // An empty or out-of-range seed keeps the run's seed, and the hint says why.
-    const seedValue = Math.round(seed.valueAsNumber);
-    const seedOk = Number.isSafeInteger(seedValue);
-    hint.textContent = seedOk
-      ? RESTART_HINT
-      : `The seed must be a whole number within ±(2^53 − 1); the run keeps seed ${instance.settings.seed}.`;
-    hint.classList.toggle("rle-refused", !seedOk);
-    if (!seedOk) announce.textContent = hint.textContent;
     const next: ExploreOptions = {
       ...instance.settings,
       activation: activation.value as ExplorerSettings["activation"],
@@ -342,10 +401,19 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
       hidden,
       dataset: dataset.value as ExplorerSettings["dataset"],
       noise: valueOf(noise),
-      seed: seedOk ? seedValue : instance.settings.seed,
+      seed: typed ?? instance.settings.seed,
     };
     restart(resolveExplorerSettings(next));
     showControls();
+  }
+
+  /** The restart hint, or, for a refused seed (`typed` undefined), why it was refused. */
+  function showSeedHint(typed: number | undefined): void {
+    hint.textContent = typed === undefined
+      ? seedRefusal(seed.value, instance.settings.seed)
+      : RESTART_HINT;
+    hint.classList.toggle("rle-refused", typed === undefined);
+    if (typed === undefined) announce.textContent = hint.textContent;
   }
 
   function valueOf(control: RangeControl): number {
@@ -490,20 +558,29 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
     });
   }
 
-  /** Redraws everything that changes with each epoch. */
+  /**
+   * Redraws everything that changes with each epoch. A run that stopped inside an epoch
+   * (diverged, failed) left its model part-way through it, its outputs often no numbers: the
+   * views drawn from the model keep the last complete epoch, and a note over the views says so.
+   */
   function drawFrame(): void {
     const { session } = instance;
-    boundaryPixels(session.model, grid, shadingImage.data);
-    shading.putImageData(shadingImage, 0, 0);
-    drawNeurons(session);
+    const note = staleViewsNote(session);
+    if (note === undefined) {
+      boundaryPixels(session.model, grid, shadingImage.data);
+      shading.putImageData(shadingImage, 0, 0);
+      drawNeurons(session);
+      if (session.settings.activation === "prelu") drawActivation();
+    }
+    viewsNote.textContent = note ?? "";
+    viewsNote.hidden = note === undefined;
     drawCharts();
     status.textContent = statusLine(session);
     showButtons();
   }
 
   function drawCharts(): void {
-    const { session } = instance, { history, settings } = session;
-    if (settings.activation === "prelu") drawActivation();
+    const { history, settings } = instance.session;
     lossChart.show({
       title: "Loss (softmax cross-entropy)",
       yLabel: "loss",
@@ -641,9 +718,11 @@ function layoutHtml(id: string): string {
     `</div>` +
     `<p class="rle-status" aria-live="off"></p>` +
     `<p class="rle-announce" aria-live="polite"></p>` +
+    `<p class="rle-views-note" hidden></p>` +
     `<div class="rle-views">` +
     `<figure class="rle-view"><div class="rle-boundary"></div><figcaption>Shading: the ` +
-    `network's prediction over the plane, whiter where it is unsure. Dots: training points; ` +
+    `network's prediction over the plane, whiter where it is unsure (grey where it gives no ` +
+    `number). Dots: training points; ` +
     `rings: test points.</figcaption></figure>` +
     `<figure class="rle-view"><div class="rle-activation"></div><figcaption>The hidden ` +
     `activation at the current α and its derivative, which scales the gradient a neuron ` +

@@ -265,3 +265,32 @@ function untrainedRecord(model: Sequential, train: Dataset, test: Dataset): Expl
     deadFraction: deadNeurons(model, train).map((layer) => layer.deadFraction),
   };
 }
+
+/**
+ * For a run that stopped inside an epoch (diverged or failed), whose model is then part-way
+ * through that epoch (its outputs often no numbers), the note the page shows over its views,
+ * which keep the last complete epoch; undefined while the model is the last record's.
+ *
+ * @example
+ * ```ts
+ * import { ExplorerSession, staleViewsNote } from "./_session.ts";
+ * import { resolveExplorerSettings } from "./_settings.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const run = new ExplorerSession(resolveExplorerSettings({ learningRate: 10, epochs: 20 }));
+ * assert.equal(staleViewsNote(run), undefined);
+ * await run.step(); // it diverges in its first epoch
+ * assert.match(staleViewsNote(run) ?? "", /^Diverged in epoch 1: the views .* show epoch 0,/);
+ * ```
+ */
+export function staleViewsNote(
+  session: Pick<ExplorerSession, "error" | "last">,
+): string | undefined {
+  const { error, last } = session;
+  if (error === undefined) return undefined;
+  const stopped = error instanceof TrainingDivergedError
+    ? `Diverged in epoch ${error.epoch}`
+    : `Failed in epoch ${last.epoch + 1}`;
+  return `${stopped}: the views of the model show epoch ${last.epoch}, the last complete one, ` +
+    `not the model the run stopped with.`;
+}

@@ -9,6 +9,7 @@ import { createActivation } from "../activations/create_activation.ts";
 import type { Activation } from "../activations/types.ts";
 import { formatValue, requireNumber } from "../core/validate.ts";
 import { deadDefinition, passesGradientBelowZero } from "../diagnostics/_dead_rule.ts";
+import { formatSetting } from "./_charts.ts";
 
 /** The hidden activations the explorer offers. */
 export type ExplorerActivationName = "relu" | "leakyRelu" | "prelu" | "elu";
@@ -113,10 +114,11 @@ export function activationOf(settings: Pick<ExplorerSettings, "activation" | "al
  */
 export function deadCaption(settings: Pick<ExplorerSettings, "activation" | "alpha">): string {
   const { activation, alpha } = settings;
+  const shown = formatSetting(alpha); // as the activation chart writes α
   const rule = deadDefinition("training point") + " ";
   if (activation === "prelu") {
     return rule + `PReLU passes back its slope times the gradient; the slope starts at ` +
-      `α = ${alpha} and is learned, so the neuron can recover.`;
+      `α = ${shown} and is learned, so the neuron can recover.`;
   }
   if (passesGradientBelowZero(activationOf(settings)) !== true) {
     const which = activation === "relu"
@@ -127,8 +129,8 @@ export function deadCaption(settings: Pick<ExplorerSettings, "activation" | "alp
   }
   return rule +
     (activation === "leakyRelu"
-      ? `Leaky ReLU still passes back α = ${alpha} times the gradient, so the neuron can recover.`
-      : `ELU still passes back α·e^z = ${alpha}·e^z times the gradient (small far below 0, ` +
+      ? `Leaky ReLU still passes back α = ${shown} times the gradient, so the neuron can recover.`
+      : `ELU still passes back α·e^z = ${shown}·e^z times the gradient (small far below 0, ` +
         `and 0 in float64 only below z ≈ ${eluUnderflow(alpha)}, where it underflows), so the ` +
         `neuron can recover.`);
 }
@@ -198,6 +200,45 @@ export function resolveExplorerSettings(options: ExploreOptions = {}): ExplorerS
     epochs: requireNumber(ACTION, "epochs", given.epochs, { integer: true, min: 1, max: 5000 }),
     seed: requireNumber(ACTION, "seed", given.seed, { integer: true }), // a safe integer
   };
+}
+
+/**
+ * The seed the page's seed field holds (its `valueAsNumber`), or undefined when it is no whole
+ * number within ±(2^53 − 1): empty (NaN), fractional or too large. A fraction is refused, not
+ * rounded, as `explore` refuses it.
+ *
+ * @example
+ * ```ts
+ * import { typedSeed } from "./_settings.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(typedSeed(7), 7);
+ * assert.equal(typedSeed(2.5), undefined);
+ * assert.equal(typedSeed(NaN), undefined); // an empty field
+ * assert.equal(typedSeed(1e20), undefined);
+ * ```
+ */
+export function typedSeed(value: number): number | undefined {
+  return Number.isSafeInteger(value) ? value + 0 : undefined; // + 0: -0 becomes 0
+}
+
+/**
+ * The page's hint for a refused seed: what a seed must be, what was typed, the seed kept.
+ *
+ * @example
+ * ```ts
+ * import { seedRefusal } from "./_settings.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(
+ *   seedRefusal("0.4", 3),
+ *   "The seed must be a whole number within ±(2^53 − 1), not 0.4; the run keeps seed 3.",
+ * );
+ * ```
+ */
+export function seedRefusal(typed: string, kept: number): string {
+  const seen = typed.trim() === "" ? "not empty" : `not ${typed.trim()}`;
+  return `The seed must be a whole number within ±(2^53 − 1), ${seen}; the run keeps seed ${kept}.`;
 }
 
 function withoutUndefined(options: ExploreOptions): ExploreOptions {

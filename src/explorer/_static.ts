@@ -18,6 +18,7 @@ import {
   epochChartSvg,
   escapeText,
   formatNumber,
+  formatSetting,
   lossSeries,
   percent,
 } from "./_charts.ts";
@@ -168,13 +169,13 @@ function settingsLines(session: ExplorerSession): string[] {
   return [
     items(
       OPTIMIZER_LABELS[s.optimizer],
-      `learning rate ${s.learningRate}`,
+      `learning rate ${formatSetting(s.learningRate)}`,
       `batches of ${s.batchSize}`,
       `${s.epochs} epochs`,
     ),
     items(
-      `initial bias ${s.biasInit}`,
-      `noise ${s.noise}`,
+      `initial bias ${formatSetting(s.biasInit)}`,
+      `noise ${formatSetting(s.noise)}`,
       `${s.n} points (${percent(s.testFraction)} test)`,
     ),
     `${keep("epoch 0:")} ${
@@ -231,10 +232,15 @@ export function wrapText(text: string, width: number, style: TextStyle, hang = 0
   );
 }
 
-/** The settings in a few words, e.g. "Leaky ReLU (α = 0.01), 2-16-16-2, two moons, seed 0". */
+/**
+ * The settings in a few words, e.g. "Leaky ReLU (α = 0.01), 2-16-16-2, two moons, seed 0", α
+ * written as the activation chart writes it ({@linkcode formatSetting}).
+ */
 export function describeSettings(settings: ExplorerSettings): string {
   const name = ACTIVATION_LABELS[settings.activation];
-  const activation = settings.activation === "relu" ? name : `${name} (α = ${settings.alpha})`;
+  const activation = settings.activation === "relu"
+    ? name
+    : `${name} (α = ${formatSetting(settings.alpha)})`;
   return `${activation}, ${[2, ...settings.hidden, 2].join("-")}, ${
     DATASET_LABELS[settings.dataset]
   }, seed ${settings.seed}`;

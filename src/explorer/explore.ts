@@ -110,6 +110,7 @@ const EXPLORER_CSS = `
 .relu-lab-explorer .rle-hint { color: #5f6368; font-size: 12.5px; }
 .relu-lab-explorer .rle-hint.rle-refused { color: #b3261e; }
 .relu-lab-explorer .rle-status { margin: 0.5em 0; font-variant-numeric: tabular-nums; min-height: 2.9em; }
+.relu-lab-explorer .rle-views-note { margin: 0 0 0.5em; color: #b3261e; font-weight: 600; }
 .relu-lab-explorer .rle-announce { position: absolute; width: 1px; height: 1px; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; }
 .relu-lab-explorer .rle-views { display: grid; gap: 0.8em 1.2em;

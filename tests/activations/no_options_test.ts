@@ -13,6 +13,7 @@ import {
   prelu,
   preluAlphaGrad,
   preluForward,
+  preluGrad,
   relu,
   selu,
   sigmoid,
@@ -126,6 +127,21 @@ Deno.test("prelu refuses a third argument after its slope", () => {
   });
   assert.equal(loose(prelu)(-2, 0.25, undefined), -0.5);
   assert.equal(prelu(-2, 0.25), -0.5);
+});
+
+Deno.test("preluGrad refuses a fourth argument after its options", () => {
+  assert.throws(() => loose(preluGrad)(0, 0.25, { atZero: "right" }, { atZero: "left" }), {
+    name: "TypeError",
+    message: "Cannot compute preluGrad as it takes z, alpha and options, no fourth argument: " +
+      'fourth={ atZero: "left" }',
+  });
+  assert.throws(() => loose(preluGrad)(-1, 0.25, {}, 0), {
+    name: "TypeError",
+    message:
+      "Cannot compute preluGrad as it takes z, alpha and options, no fourth argument: fourth=0",
+  });
+  assert.equal(loose(preluGrad)(0, 0.25, { atZero: "right" }, undefined), 1);
+  assert.equal(preluGrad(-2, 0.25), 0.25);
 });
 
 Deno.test("map and forEach still take them as callbacks (the index and array are let through)", async (t) => {

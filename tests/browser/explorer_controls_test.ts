@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import type { Page } from "puppeteer-core";
 import { deadNeurons, explore, jupyterDisplay, PReLU } from "../../src/mod.ts";
 import { domainOf, formatNumber, percent } from "../../src/explorer/_charts.ts";
-import { ExplorerSession, recipeCode } from "../../src/explorer/_session.ts";
+import { ExplorerSession, recipeCode, staleViewsNote } from "../../src/explorer/_session.ts";
 import {
   ACTIVATION_LABELS,
   DATASET_LABELS,
@@ -319,8 +319,8 @@ Deno.test({
       assert.equal(await text(`#${id}-alpha-label`), "α (ELU's saturation)");
       await typeSeed("7");
       assert.equal((await settings()).seed, 7);
-      await typeSeed("-2.4");
-      assert.equal((await settings()).seed, -2, "a fraction is rounded");
+      await typeSeed("-2");
+      assert.equal((await settings()).seed, -2);
       assert.equal(await property(`#${id}-seed`, "value"), "-2");
       assert.equal(await text(".rle-hint"), "A change of setting restarts the run from its seed.");
       const current = await settings();
@@ -329,23 +329,35 @@ Deno.test({
     });
 
     await t.step(
-      "an empty or too large seed keeps the run's seed, and the hint says so",
+      "an empty, fractional or too large seed changes nothing, and the hint says so",
       async () => {
-        for (const typed of ["", "1e20"]) {
+        await page.click(`#${id} .rle-reset`);
+        await stepOnce();
+        await stepOnce();
+        const before = await explorerState(page, id);
+        assert.equal(before.epoch, 2);
+        // A fraction is refused, not rounded (2.5 would run seed 3, -2.5 seed -2, 0.4 seed 0).
+        for (const typed of ["2.5", "-2.5", "0.4", "-2.4", "", "1e20"]) {
           await typeSeed(typed);
-          assert.equal((await settings()).seed, -2, `typed ${JSON.stringify(typed)}`);
+          const after = await explorerState(page, id);
+          assert.equal(after.settings.seed, -2, `typed ${JSON.stringify(typed)}`);
+          assert.equal(after.epoch, 2, `typed ${JSON.stringify(typed)}: the run keeps its epochs`);
+          assert.deepEqual(after.history, before.history, "and its records");
           assert.equal(
             await property(`#${id}-seed`, "value"),
             "-2",
             "the field shows the run's seed",
           );
-          assert.match(
+          assert.equal(
             await text(".rle-hint"),
-            /^The seed must be a whole number .*; the run keeps seed -2\.$/,
+            `The seed must be a whole number within ±(2^53 − 1), ${
+              typed === "" ? "not empty" : `not ${typed}`
+            }; the run keeps seed -2.`,
           );
           assert.equal(await text(".rle-announce"), await text(".rle-hint"), "and is announced");
           assert.equal(await hintColour(), "rgb(179, 38, 30)", "in the warning colour");
         }
+        assert.equal((await stepOnce()).epoch, 3, "the run goes on from where it was");
         await page.select(`#${id}-optimizer`, "sgd");
         assert.equal(
           await text(".rle-hint"),
@@ -591,6 +603,79 @@ Deno.test({
     });
 
     await t.step(
+      "after a divergence the boundary and neurons keep the last complete epoch, with a note",
+      async () => {
+        const diverging = {
+          ...START,
+          activation: "leakyRelu" as const,
+          learningRate: 10,
+          biasInit: 5,
+          hidden: [32, 32, 32, 32],
+          batchSize: 1,
+          epochs: 50,
+        };
+        await updateTo(diverging);
+        const current = await settings();
+        const epoch0 = await denoSession(current, 0);
+        const expected = new Uint8ClampedArray(GRID_SIZE * GRID_SIZE * 4);
+        boundaryPixels(epoch0.model, gridPoints(domainOf(epoch0.train, epoch0.test)), expected);
+        const dead = deadNeurons(epoch0.model, epoch0.train);
+        const deno = await denoSession(current);
+        assert.equal(deno.status, "diverged");
+        assert.equal(deno.last.epoch, 0, "it diverges in epoch 1");
+        await page.click(`#${id} .rle-step`);
+        await waitForExplorer(page, { status: "diverged" }, 30_000, id);
+        await page.click(`#${id} .rle-step`); // disabled now: nothing happens
+        const seen = await page.$eval(`#${id} .rle-shading`, (c) => {
+          const canvas = c as HTMLCanvasElement;
+          return [...canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data];
+        });
+        const off = seen.filter((v, i) => Math.abs(v - expected[i]) > 1).length;
+        assert.equal(off, 0, `${off} channel values differ from epoch 0's boundary by more than 1`);
+        const black = await page.$eval(`#${id} .rle-neurons`, (c) => {
+          const canvas = c as HTMLCanvasElement;
+          const data =
+            canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data;
+          let count = 0;
+          for (let i = 0; i < data.length; i += 4) {
+            if (data[i] + data[i + 1] + data[i + 2] === 0) count++;
+          }
+          return count;
+        });
+        assert.equal(black, 0, "no black pixel in the neurons view");
+        assert.equal(
+          await text(".rle-dead-list"),
+          "Dead: " +
+            dead.map((layer, l) =>
+              `layer ${l + 1}: ${
+                layer.dead.length === 0
+                  ? "none"
+                  : "neurons " + layer.dead.map((j) => j + 1).join(", ")
+              }`
+            ).join("; "),
+          "the dead neurons of epoch 0",
+        );
+        assert.ok(
+          dead.some((layer) => layer.dead.length < layer.size),
+          "not every neuron is dead at epoch 0",
+        );
+        const note = await page.$eval(`#${id} .rle-views-note`, (e) => ({
+          hidden: (e as HTMLElement).hidden,
+          shown: (e as HTMLElement).offsetHeight > 0,
+          text: e.textContent,
+        }));
+        assert.deepEqual(note, { hidden: false, shown: true, text: staleViewsNote(deno) });
+        assert.match(note.text ?? "", /^Diverged in epoch 1: the views of the model show epoch 0,/);
+        await page.click(`#${id} .rle-reset`);
+        assert.equal(
+          await page.$eval(`#${id} .rle-views-note`, (e) => (e as HTMLElement).hidden),
+          true,
+          "a new run has no note",
+        );
+      },
+    );
+
+    await t.step(
       "PReLU's view gives the learned slopes' mean and range after each epoch",
       async () => {
         await updateTo({ ...START, activation: "prelu", alpha: 0.25 });
@@ -704,5 +789,121 @@ Deno.test({
       "the removed container's explorer is gone",
     );
     assert.deepEqual(errors, []);
+  });
+});
+
+/** `explore(options)`'s HTML with its container's id replaced by `id`. */
+function displayedWithId(options: ExploreOptions, id: string): string {
+  const html = explore(options)[jupyterDisplay]()["text/html"]!;
+  const own = /^<div class="relu-lab-explorer" id="([^"]+)">/.exec(html)![1];
+  return html.replace(`id="${own}"`, `id="${id}"`).replace(`mount("${own}"`, `mount("${id}"`);
+}
+
+/** Each mounted explorer: its key, its container's id and epochs setting, and its state. */
+async function mountedExplorers(page: Page) {
+  return await page.evaluate(() =>
+    [...globalThis.reluLabExplorer!.instances].map(([key, instance]) => ({
+      key,
+      id: instance.root.id,
+      epochs: instance.settings.epochs,
+      epoch: instance.session.last.epoch,
+      static: instance.root.querySelectorAll(".rle-static").length,
+      // Each label names a control inside its own explorer (ids unique in the page).
+      ownLabels: [...instance.root.querySelectorAll("label")].every((label) =>
+        label.control !== null && instance.root.contains(label.control)
+      ),
+    }))
+  );
+}
+
+Deno.test({
+  name: "explorers that share an id (a restarted kernel's) each go live on their own container",
+  sanitizeResources: false,
+  sanitizeOps: false,
+}, async (t) => {
+  // A kernel numbers its explorers from 1, so after a restart a new one can take an old one's id.
+  const shared = "relu-lab-explorer-1";
+  await withBrowser(async ({ browser }) => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(30_000);
+    const errors = collectErrors(page);
+
+    await t.step("in one page, each with its own settings, its id made unique", async () => {
+      const keys = await loadExplorers(
+        page,
+        displayedWithId({ epochs: 5 }, shared),
+        displayedWithId({ epochs: 9 }, shared),
+      );
+      assert.deepEqual(keys, [shared, `${shared}-2`]);
+      assert.deepEqual(await mountedExplorers(page), [
+        { key: shared, id: shared, epochs: 5, epoch: 0, static: 0, ownLabels: true },
+        { key: `${shared}-2`, id: `${shared}-2`, epochs: 9, epoch: 0, static: 0, ownLabels: true },
+      ]);
+    });
+
+    await t.step(
+      "run as Notebook 6 runs it (jQuery evaluates a copy of the script in the head)",
+      async () => {
+        await page.click(`#${shared} .rle-step`);
+        await waitForExplorer(page, { epoch: 1 }, 30_000, shared);
+        await page.evaluate((html) => {
+          const area = document.createElement("div");
+          area.innerHTML = html; // scripts inserted so do not run
+          document.body.append(area);
+          for (const script of area.querySelectorAll("script")) {
+            // jQuery 3's DOMEval: a new script element in the head, run and removed at once.
+            const copy = document.createElement("script");
+            copy.text = script.textContent ?? "";
+            document.head.appendChild(copy).remove();
+          }
+        }, displayedWithId({ epochs: 13 }, shared));
+        await page.waitForFunction(
+          () => globalThis.reluLabExplorer!.instances.size === 3,
+          { polling: 50, timeout: 5000 },
+          undefined,
+        );
+        const [first, , third] = await mountedExplorers(page);
+        assert.deepEqual(
+          first,
+          { key: shared, id: shared, epochs: 5, epoch: 1, static: 0, ownLabels: true },
+          "the first explorer keeps its settings and its epoch",
+        );
+        assert.deepEqual(third, {
+          key: `${shared}-3`,
+          id: `${shared}-3`,
+          epochs: 13,
+          epoch: 0,
+          static: 0,
+          ownLabels: true,
+        });
+      },
+    );
+
+    await t.step(
+      "run as JupyterLab runs it (the output's script replaced by a fresh copy)",
+      async () => {
+        await page.evaluate((html) => {
+          const host = document.createElement("div");
+          host.innerHTML = html;
+          document.body.append(host);
+          for (const script of host.querySelectorAll("script")) {
+            const clone = document.createElement("script");
+            clone.textContent = script.textContent;
+            script.replaceWith(clone);
+          }
+        }, displayedWithId({ epochs: 17 }, shared));
+        const explorers = await mountedExplorers(page);
+        assert.deepEqual(explorers.map((e) => [e.id, e.epochs, e.epoch, e.static, e.ownLabels]), [
+          [shared, 5, 1, 0, true],
+          [`${shared}-2`, 9, 0, 0, true],
+          [`${shared}-3`, 13, 0, 0, true],
+          [`${shared}-4`, 17, 0, 0, true],
+        ]);
+      },
+    );
+
+    await t.step("the page logged no error", () => {
+      assert.deepEqual(errors, []);
+    });
   });
 });

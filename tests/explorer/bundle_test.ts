@@ -7,5 +7,7 @@ Deno.test("the bundle is one classic script that defines reluLabExplorer and has
   assert.match(EXPLORER_SCRIPT, /globalThis\.reluLabExplorer=/);
   assert.doesNotMatch(EXPLORER_SCRIPT, /<\/script|<!--/i);
   assert.doesNotMatch(EXPLORER_SCRIPT, /\bimport\(|\brequire\(|observablehq|mathjs|linkedom/);
-  assert.ok(EXPLORER_SCRIPT.length < 120_000, `${EXPLORER_SCRIPT.length} bytes`);
+  // The page and the library core it draws on, minified: about 120 KB (each explorer output
+  // carries it). Any npm package pulled in by mistake would take it far past this.
+  assert.ok(EXPLORER_SCRIPT.length < 125_000, `${EXPLORER_SCRIPT.length} bytes`);
 });

@@ -8,6 +8,7 @@ import {
   epochChartLayout,
   epochChartSvg,
   formatNumber,
+  formatSetting,
   niceTicks,
   plotLeft,
 } from "../../src/explorer/_charts.ts";
@@ -176,4 +177,20 @@ Deno.test("deadSeries() draws one line per hidden layer, every second one dashed
   assert.deepEqual(series.map((s) => s.values), [[0, 0.25], [0.5, 0.5], [1, 0.75]]);
   assert.deepEqual(series.map((s) => s.dashed), [false, true, false]);
   assert.equal(new Set(series.map((s) => s.color)).size, 3);
+});
+
+Deno.test("formatSetting() cuts a setting of five decimals or more to four digits", () => {
+  assert.equal(formatSetting(0.1 + 0.2), "0.3");
+  assert.equal(formatSetting(-(0.1 + 0.2)), "-0.3");
+  assert.equal(formatSetting(0.12345678901234568), "0.1235");
+  for (
+    const [value, text] of [[0.01, "0.01"], [0.1234, "0.1234"], [0.0001, "0.0001"], [10, "10"]]
+  ) {
+    assert.equal(formatSetting(value as number), text, "a usual value as it is given");
+  }
+  const heading = activationSvg({
+    activation: createActivation("leakyRelu", { alpha: 0.1 + 0.2 }),
+    convention: "left",
+  });
+  assert.ok(heading.includes(`>Leaky ReLU (α = ${formatSetting(0.1 + 0.2)}): f and f′<`));
 });

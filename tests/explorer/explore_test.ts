@@ -153,3 +153,25 @@ Deno.test("explore() is deterministic but for its container's number", () => {
     "another seed, another picture",
   );
 });
+
+Deno.test("explore() writes its settings as its charts do: 0.3, not 0.30000000000000004", () => {
+  const third = 0.1 + 0.2; // 0.30000000000000004
+  const bundle = bundleOf({ alpha: third, learningRate: third, biasInit: -third, noise: third });
+  assert.match(bundle["text/plain"], /^\[relu-lab explorer: Leaky ReLU \(α = 0\.3\), 2-16-16-2,/);
+  const html = bundle["text/html"]!;
+  const [outside] = html.split("<script>");
+  assert.match(outside, /\(Leaky ReLU \(α = 0\.3\), 2-16-16-2, two moons, seed 0\)/);
+  assert.match(outside, /alt="The explorer's initial state: Leaky ReLU \(α = 0\.3\),/);
+  const svg = bundle["image/svg+xml"]!;
+  assert.equal(staticPicture(html), svg, "the same picture in both");
+  assert.match(svg, /aria-label="relu-lab explorer, initial state: Leaky ReLU \(α = 0\.3\),/);
+  // The settings lines join the words of an item with no-break spaces, which \s matches.
+  assert.match(svg, />SGD,\slearning\srate\s0\.3,/);
+  assert.match(svg, />initial\sbias\s-0\.3,\snoise\s0\.3,/);
+  for (
+    const [name, text] of [["text/plain", bundle["text/plain"]], ["HTML", outside], ["SVG", svg]]
+  ) {
+    assert.doesNotMatch(text, /0\.3000/, `${name} has no unrounded number`);
+  }
+  assert.equal(mountedSettings(html).alpha, third, "the page still gets the exact value");
+});

@@ -17,7 +17,7 @@ import {
 } from "../../src/mod.ts";
 import { trainDirectly } from "./_train_directly.ts";
 import { domainOf } from "../../src/explorer/_charts.ts";
-import { ExplorerSession, recipeCode } from "../../src/explorer/_session.ts";
+import { ExplorerSession, recipeCode, staleViewsNote } from "../../src/explorer/_session.ts";
 import { type ExploreOptions, resolveExplorerSettings } from "../../src/explorer/_settings.ts";
 import { boundaryPixels, GRID_SIZE, gridPoints } from "../../src/explorer/_shading.ts";
 
@@ -114,6 +114,35 @@ Deno.test("ExplorerSession reports a diverged run with its epoch and step", asyn
   assert.match(session.error!.message, /epoch 1, step \d+/);
   assert.equal(session.history.length, 1, "only epoch 0 completed");
   assert.equal(await session.step(), undefined);
+});
+
+Deno.test("staleViewsNote() says a stopped run's views show its last complete epoch", async () => {
+  // The run of the audit: it diverges in its first epoch, the views keep epoch 0.
+  const diverging = new ExplorerSession(resolveExplorerSettings({
+    learningRate: 10,
+    biasInit: 5,
+    hidden: [32, 32, 32, 32],
+    batchSize: 1,
+    epochs: 50,
+  }));
+  assert.equal(staleViewsNote(diverging), undefined, "nothing to say before it runs");
+  await diverging.step();
+  assert.equal(diverging.status, "diverged");
+  assert.equal(
+    staleViewsNote(diverging),
+    "Diverged in epoch 1: the views of the model show epoch 0, the last complete one, not the " +
+      "model the run stopped with.",
+  );
+  const failed = { error: new Error("out of memory"), last: { ...diverging.last, epoch: 4 } };
+  assert.match(
+    staleViewsNote(failed) ?? "",
+    /^Failed in epoch 5: the views of the model show epoch 4,/,
+  );
+  const running = new ExplorerSession(resolveExplorerSettings({ epochs: 2 }));
+  await running.step();
+  await running.step();
+  assert.equal(running.status, "done");
+  assert.equal(staleViewsNote(running), undefined, "a finished run's model is its last epoch's");
 });
 
 Deno.test("recipeCode() is code that computes the explorer's run", async (t) => {

@@ -11,6 +11,8 @@ import {
   MAX_LAYERS,
   MAX_WIDTH,
   resolveExplorerSettings,
+  seedRefusal,
+  typedSeed,
 } from "../../src/explorer/_settings.ts";
 
 const ALPHAS = [0, 0.001, 0.01, 0.1, 0.5, 1];
@@ -118,4 +120,36 @@ Deno.test("resolveExplorerSettings() takes the values at the edges of every rang
     assert.deepEqual(resolveExplorerSettings(options), { ...EXPLORER_DEFAULTS, ...options });
   }
   assert.deepEqual(resolveExplorerSettings({ alpha: undefined }), EXPLORER_DEFAULTS);
+});
+
+Deno.test("deadCaption() writes α as the activation chart does, not 0.30000000000000004", () => {
+  const alpha = 0.1 + 0.2;
+  for (const activation of ["leakyRelu", "prelu", "elu"] as const) {
+    const caption = deadCaption({ activation, alpha });
+    assert.match(caption, /α(·e\^z)? = 0\.3(·e\^z)? /, `${activation}: ${caption}`);
+    assert.doesNotMatch(caption, /0\.3000/, activation);
+  }
+  assert.match(deadCaption({ activation: "leakyRelu", alpha: 0.1234 }), /α = 0\.1234 times/);
+});
+
+Deno.test("typedSeed() takes a whole number within ±(2^53 − 1) and refuses the rest", () => {
+  for (const seed of [0, 7, -2, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER]) {
+    assert.equal(typedSeed(seed), seed);
+  }
+  assert.ok(Object.is(typedSeed(-0), 0), "-0 is seed 0");
+  // Fractions are refused, not rounded (2.5 would have become 3, -2.5 -2 and 0.4 0).
+  for (const seed of [2.5, -2.5, 0.4, -2.4, NaN, 1e20, Number.MAX_SAFE_INTEGER + 1, Infinity]) {
+    assert.equal(typedSeed(seed), undefined, `typed ${seed}`);
+  }
+});
+
+Deno.test("seedRefusal() says what a seed must be, what was typed and the seed kept", () => {
+  assert.equal(
+    seedRefusal("2.5", 0),
+    "The seed must be a whole number within ±(2^53 − 1), not 2.5; the run keeps seed 0.",
+  );
+  assert.equal(
+    seedRefusal("", -2),
+    "The seed must be a whole number within ±(2^53 − 1), not empty; the run keeps seed -2.",
+  );
 });

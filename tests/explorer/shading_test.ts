@@ -13,6 +13,7 @@ import {
   gridPoints,
   hiddenOutputs,
   neuronPixels,
+  NO_NUMBER_RGB,
 } from "../../src/explorer/_shading.ts";
 
 /** An opaque RGBA pixel of colour `rgb` tinted by `t`, as a canvas stores it. */
@@ -100,4 +101,37 @@ Deno.test("hiddenOutputs() gives each activation layer's outputs from the last f
   assert.equal(outputs[0], first.lastOutput);
   assert.equal(outputs[1], second.lastOutput);
   assert.ok(outputs.every((o) => o.data.every((v) => v >= 0)), "ReLU outputs are >= 0");
+});
+
+Deno.test("boundaryPixels() paints a point without a probability grey, never black", () => {
+  const { model } = fixedLogits([
+    [NaN, 0], // a diverged model's logit
+    [Infinity, Infinity], // Infinity − Infinity: no probability either
+    [Infinity, 0], // p(class 1) = 0: class 0 at the full tint
+    [0, 0],
+  ]);
+  const out = new Uint8ClampedArray(4 * 4);
+  boundaryPixels(model, fromRows([[0, 0], [0, 0], [0, 0], [0, 0]]), out);
+  assert.deepEqual(pixels(out), [
+    [...NO_NUMBER_RGB, 255],
+    [...NO_NUMBER_RGB, 255],
+    tinted(CLASS_RGB[0], 0.55),
+    [255, 255, 255, 255],
+  ]);
+  assert.notDeepEqual(NO_NUMBER_RGB, [0, 0, 0], "the grey is no black");
+});
+
+Deno.test("neuronPixels() paints NaN grey and ±Infinity at full colour", () => {
+  const blue = [0x42, 0x69, 0xd0], orange = [0xe8, 0x59, 0x0c];
+  const outputs = fromRows([[NaN], [Infinity], [-Infinity], [2], [-1], [0]]);
+  const out = new Uint8ClampedArray(6 * 4);
+  neuronPixels(outputs, 0, out);
+  assert.deepEqual(pixels(out), [
+    [...NO_NUMBER_RGB, 255],
+    tinted(blue, 0.85),
+    tinted(orange, 0.85),
+    tinted(blue, 0.85), // 2 is the largest finite size
+    tinted(orange, 0.85 / 2),
+    [255, 255, 255, 255],
+  ]);
 });
