@@ -390,17 +390,7 @@ Deno.test({
           const dead = deadNeurons(deno.model, deno.train);
           const deadCount = dead.reduce((n, layer) => n + layer.dead.length, 0);
           assert.ok(deadCount > 0 && deadCount < 16, `some dead, some alive: ${deadCount} of 16`);
-          assert.equal(
-            await text(".rle-dead-list"),
-            "Dead: " +
-              dead.map((layer, l) =>
-                `layer ${l + 1}: ${
-                  layer.dead.length === 0
-                    ? "none"
-                    : "neurons " + layer.dead.map((j) => j + 1).join(", ")
-                }`
-              ).join("; "),
-          );
+          assert.equal(await text(".rle-dead-list"), deadListText(dead));
           // Tile j of layer l: row and column of 8 per row, 6 px apart, under a 22 px label.
           const pitch = GRID_SIZE + 6;
           const tiles: { x: number; y: number; dead: boolean }[] = [];
@@ -645,14 +635,7 @@ Deno.test({
         assert.equal(black, 0, "no black pixel in the neurons view");
         assert.equal(
           await text(".rle-dead-list"),
-          "Dead: " +
-            dead.map((layer, l) =>
-              `layer ${l + 1}: ${
-                layer.dead.length === 0
-                  ? "none"
-                  : "neurons " + layer.dead.map((j) => j + 1).join(", ")
-              }`
-            ).join("; "),
+          deadListText(dead),
           "the dead neurons of epoch 0",
         );
         assert.ok(
@@ -907,3 +890,13 @@ Deno.test({
     });
   });
 });
+
+/** The page's list of dead neurons for `dead`, as `deadNeurons` gives them: numbered from 1. */
+function deadListText(dead: readonly { dead: readonly number[] }[]): string {
+  return "Dead: " +
+    dead.map((layer, l) =>
+      `layer ${l + 1}: ${
+        layer.dead.length === 0 ? "none" : "neurons " + layer.dead.map((j) => j + 1).join(", ")
+      }`
+    ).join("; ");
+}
