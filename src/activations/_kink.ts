@@ -137,13 +137,20 @@ export function requireScalarArguments(
         `options=${options}`,
     );
   }
-  if (extra !== undefined) {
-    throw new TypeError(
-      `Cannot compute ${name} as it takes z and options, no third argument: third=${
-        formatValue(extra)
-      }`,
-    );
-  }
+  refuseTrailing(name, "z and options", "third", extra);
+}
+
+/**
+ * Throws a `TypeError` for an argument after the last one `name` takes (`takes` names those,
+ * `ordinal` its place: `"third"`), which would otherwise be ignored; nothing when it is undefined.
+ */
+export function refuseTrailing(name: string, takes: string, ordinal: string, extra: unknown): void {
+  if (extra === undefined) return;
+  throw new TypeError(
+    `Cannot compute ${name} as it takes ${takes}, no ${ordinal} argument: ${ordinal}=${
+      formatValue(extra)
+    }`,
+  );
 }
 
 /** Whether `index` and `array` are what `array.map(f)` passes `f` with `z`: `array[index]`. */

@@ -21,7 +21,14 @@ import {
   requireLength,
   unshared,
 } from "./_arrays.ts";
-import { checkKink, orDefault, refuseExtra, requireAlone, resolveKink } from "./_kink.ts";
+import {
+  checkKink,
+  orDefault,
+  refuseExtra,
+  refuseTrailing,
+  requireAlone,
+  resolveKink,
+} from "./_kink.ts";
 import { linearForward32, linearForward64 } from "./_piecewise_linear.ts";
 import type { ActivationFunction } from "./activation_function.ts";
 import { twoPieceActivation } from "./leaky_relu.ts";
@@ -125,13 +132,7 @@ export function preluGrad(
   const action = "compute preluGrad";
   requireNumberType(action, "z", z);
   requireNumber(action, "alpha", alpha);
-  if (extra !== undefined) {
-    throw new TypeError(
-      `Cannot compute preluGrad as it takes z, alpha and options, no fourth argument: fourth=${
-        formatValue(extra)
-      }`,
-    );
-  }
+  refuseTrailing("preluGrad", "z, alpha and options", "fourth", extra);
   const { atZero = "left" } = requireOptions(action, options, PRELU_GRAD_KEYS);
   const atZeroValue = resolveKink(action, atZero, alpha, 1); // checked whatever z is
   if (z > 0) return 1;

@@ -32,6 +32,22 @@ export function size(
   return requireNumber(action, name, value, { min });
 }
 
+/** Whether a value lies within a domain `[min, max]` (edges included); always, without one. */
+export function withinDomain(
+  value: number,
+  domain: readonly [number, number] | undefined,
+): boolean {
+  return domain === undefined || (value >= domain[0] && value <= domain[1]);
+}
+
+/** A value moved to the nearer edge of a domain `[min, max]` when outside it; as is without one. */
+export function clampToDomain(
+  value: number,
+  domain: readonly [number, number] | undefined,
+): number {
+  return domain === undefined ? value : Math.min(Math.max(value, domain[0]), domain[1]);
+}
+
 /**
  * Checks an optional domain option: `[min, max]`, two finite numbers with min < max (and
  * min > 0 on a log scale, where 0 and below have no place). Returns a copy, or `undefined`.

@@ -7,6 +7,8 @@
  * @module
  */
 
+import { clampToDomain, withinDomain } from "./_compose.ts";
+
 /** The domains `[min, max]` to cut to, and whether each axis is logarithmic. */
 export interface TrimDomains {
   xDomain?: readonly [number, number];
@@ -15,21 +17,14 @@ export interface TrimDomains {
   logY?: boolean;
 }
 
-/** Whether a value lies within a domain `[min, max]` (edges included); always, without one. */
-export function withinDomain(
-  value: number,
-  domain: readonly [number, number] | undefined,
-): boolean {
-  return domain === undefined || (value >= domain[0] && value <= domain[1]);
-}
-
 /**
  * Cuts lines to the rectangle of an x and a y domain, so that no part of them is drawn outside
  * a chart with those domains. Each line (the points of one `series`, in order) is kept where it
  * lies inside; where it crosses an edge, a point on the edge is added (placed along a straight
  * segment in the scale's terms, the logarithm on a log scale), and a point with `y: NaN` breaks
  * the line where it leaves; a non-finite point breaks it too. The other fields of each point are
- * kept. A domain left out does not cut that axis.
+ * kept. A domain left out does not cut that axis; with neither, the points are returned as they
+ * are.
  *
  * @param points The points of the lines, e.g. `{ x, y, series }` rows; finite values > 0 on a
  * log axis.
@@ -53,6 +48,7 @@ export function trimLines<T extends { x: number; y: number; series: string }>(
   points: readonly T[],
   domains: TrimDomains,
 ): T[] {
+  if (domains.xDomain === undefined && domains.yDomain === undefined) return [...points];
   const axes = {
     x: scaleAxis(domains.xDomain, domains.logX),
     y: scaleAxis(domains.yDomain, domains.logY),
@@ -99,8 +95,7 @@ function trimLine<T extends { x: number; y: number }>(
     const [x, y] = (["x", "y"] as const).map((k) => {
       const { to, from, domain } = axes[k];
       const v = from(to(a[k]) + t * (to(b[k]) - to(a[k])));
-      // On the edge exactly, whatever the rounding of the logarithms.
-      return domain === undefined ? v : Math.min(Math.max(v, domain[0]), domain[1]);
+      return clampToDomain(v, domain); // on the edge exactly, whatever the logarithms' rounding
     });
     return { ...a, x, y };
   };

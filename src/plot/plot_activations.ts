@@ -20,6 +20,7 @@ import {
   type Swatch,
   swatches,
   typeError,
+  withinDomain,
 } from "./_compose.ts";
 import { plotDefaults } from "./defaults.ts";
 import type { FigureDocument, FigureElement, FigureOptions } from "./types.ts";
@@ -281,11 +282,6 @@ function paddedExtent(values: readonly number[]): [number, number] {
   return [min - pad, max + pad];
 }
 
-/** Whether `v` lies in `[lo, hi]`. */
-function within(v: number, [lo, hi]: readonly [number, number]): boolean {
-  return lo <= v && v <= hi;
-}
-
 function curvePanel(
   document: FigureDocument,
   curve: { points: Point[]; kinks: Kink[] },
@@ -306,8 +302,8 @@ function curvePanel(
   // Grey rules through z = 0 and f = 0, each only where 0 is on its axis: drawn outside the
   // domain, a rule would cross the margins and whatever lies beside or below the chart.
   const rules = [
-    ...(within(0, domain) ? [Plot.ruleX([0], { stroke: "#999", strokeWidth: 1 })] : []),
-    ...(within(0, yDomain) ? [Plot.ruleY([0], { stroke: "#999", strokeWidth: 1 })] : []),
+    ...(withinDomain(0, domain) ? [Plot.ruleX([0], { stroke: "#999", strokeWidth: 1 })] : []),
+    ...(withinDomain(0, yDomain) ? [Plot.ruleY([0], { stroke: "#999", strokeWidth: 1 })] : []),
   ];
   return renderPlot(document, {
     width,

@@ -21,6 +21,7 @@ import {
   size,
   swatches,
   typeError,
+  withinDomain,
 } from "./_compose.ts";
 import { plotDefaults } from "./defaults.ts";
 import type { FigureElement, FigureOptions } from "./types.ts";
@@ -134,7 +135,7 @@ export function plotHistogram(
   const colors = colorsOption(action, options.colors, names, "groups");
   const xDomain = optionalDomain(action, "xDomain", options.xDomain);
   const zeroRule = requireFlag(action, "zeroRule", options.zeroRule, true) &&
-    (xDomain === undefined || (xDomain[0] <= 0 && 0 <= xDomain[1]));
+    withinDomain(0, xDomain);
   const rows: { z: number; group: string }[] = [];
   const leftOut = groups.map((group, g) => {
     const label = grouped ? `values[${g}].values` : "values";
@@ -143,7 +144,7 @@ export function plotHistogram(
       const z = group.values[i];
       if (typeof z !== "number") typeError(action, `${label}[${i}]`, "a number", z);
       if (!Number.isFinite(z)) counts.nonFinite++;
-      else if (xDomain && (z < xDomain[0] || z > xDomain[1])) counts.outside++;
+      else if (!withinDomain(z, xDomain)) counts.outside++;
       else rows.push({ z, group: group.name });
     }
     return counts;

@@ -7,6 +7,7 @@
 import { requireFlag } from "../core/_require.ts";
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import {
+  clampToDomain,
   colorsOption,
   composeFigure,
   figureText,
@@ -20,6 +21,7 @@ import {
   size,
   swatches,
   typeError,
+  withinDomain,
 } from "./_compose.ts";
 import { plotDefaults } from "./defaults.ts";
 import type { FigureElement, FigureOptions } from "./types.ts";
@@ -191,7 +193,7 @@ export function plotLayerBars(
   const height = size(action, "height", options.height, 300);
   const base = barBase(rows, logY, yDomain);
   // Bars are cut at the domain's edges, so that none is drawn outside the chart.
-  const clamp = (v: number) => yDomain ? Math.min(Math.max(v, yDomain[0]), yDomain[1]) : v;
+  const clamp = (v: number) => clampToDomain(v, yDomain);
   const kinds = rows.map((row) => kindOf(row.value, logY, yDomain));
   // A value beyond the domain keeps the part of its bar within it, if any, beside its arrow.
   const hasBar = rows.map((row, i) =>
@@ -247,7 +249,7 @@ export function plotLayerBars(
         fill: grouped ? "series" : colors[0],
       }),
       // The rule at 0, where the bars of a linear scale stand, when 0 is on the axis.
-      ...(!logY && clamp(0) === 0 ? [Plot.ruleY([0], { stroke: "#888" })] : []),
+      ...(!logY && withinDomain(0, yDomain) ? [Plot.ruleY([0], { stroke: "#888" })] : []),
       // A mark in each slot of a value with no bar or beyond the domain: at the foot of the axis
       // (white on a bar cut there), or over its top edge.
       ...marked.map(({ kind, rows }) => {

@@ -21,9 +21,10 @@ import {
   size,
   swatches,
   typeError,
+  withinDomain,
 } from "./_compose.ts";
 import { plotDefaults } from "./defaults.ts";
-import { trimLines, withinDomain } from "./_trim.ts";
+import { trimLines } from "./_trim.ts";
 import type { FigureElement, FigureOptions, Markish } from "./types.ts";
 import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
@@ -207,9 +208,8 @@ export function plotLines(
     ? 2
     : requirePositive(action, "strokeWidth", options.strokeWidth);
   const styles = lineStyles(action, series, names, options);
-  const domains = { xDomain, yDomain, logX, logY };
   // Cut to given domains, so that nothing is drawn over the axes, the title or a neighbour.
-  const lines = xDomain || yDomain ? trimLines(rows, domains) : rows;
+  const lines = trimLines(rows, { xDomain, yDomain, logX, logY });
   const marks: Plot.Markish[] = [...(options.marks ?? [])];
   if (options.zeroRule && withinDomain(0, yDomain)) {
     marks.push(Plot.ruleY([0], { stroke: "#888", strokeWidth: 1 }));

@@ -10,6 +10,7 @@ import { DEAD_RULE } from "../diagnostics/_dead_rule.ts";
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import { trimLines } from "./_trim.ts";
 import {
+  clampToDomain,
   colorsOption,
   composeFigure,
   figureText,
@@ -316,12 +317,14 @@ export function plotTrainingCurves(
         lo = logY && mean - sd <= 0 ? lo : mean - sd;
         hi = mean + sd;
       }
-      if (yDomain !== undefined) {
-        // A band reaching beyond a given domain is cut at its edge, not drawn outside the chart.
-        const [bottom, top] = yDomain;
-        [lo, hi] = [Math.min(Math.max(lo, bottom), top), Math.max(Math.min(hi, top), bottom)];
-      }
-      points.push({ epoch, mean, lo, hi, series: names[r] });
+      // A band reaching beyond a given domain is cut at its edge, not drawn outside the chart.
+      points.push({
+        epoch,
+        mean,
+        lo: clampToDomain(lo, yDomain),
+        hi: clampToDomain(hi, yDomain),
+        series: names[r],
+      });
     }
     seedNotes.push({ name: names[r], seeds: histories.length, counts, diverged });
   });
@@ -386,7 +389,7 @@ export function plotTrainingCurves(
         ariaDescription: "band edge",
       }),
       // Cut at a given domain's edges, not drawn over the axes, the title or a neighbour.
-      Plot.lineY(yDomain ? trimLines(means, { yDomain, logY }) : means, {
+      Plot.lineY(trimLines(means, { yDomain, logY }), {
         x: "x",
         y: "y",
         z: "series",
