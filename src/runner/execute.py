@@ -300,6 +300,9 @@ class Kernel:
             text = out["text"].replace(SYNC_MARK + "\n", "").replace(SYNC_MARK, "")
             if text:
                 outs.append({**out, "text": text})
+        # The Deno kernel may deliver a cell's output after the error that ended it, under load:
+        # nothing of the cell runs after its error, so the error goes last, whatever the order.
+        outs.sort(key=lambda out: out["output_type"] == "error")
         return merge_streams(outs)
 
 

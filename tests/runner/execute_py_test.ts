@@ -116,3 +116,26 @@ Deno.test("execute.py: a SIGTERM that arrives while it shuts the kernel down doe
   );
   assert.deepEqual(result, { code: 2, kernel_left: false, events: ["fatal"] });
 });
+
+Deno.test("execute.py: a cell's output that the kernel delivers after its error is put before it", async () => {
+  // Under load the Deno kernel sent console.log's line after the error that ended the cell (5 of
+  // 12 runs of a print-then-throw cell with the CPU busy), or with the sync request (late).
+  const script = `
+import importlib.util, json
+spec = importlib.util.spec_from_file_location("execute", ${JSON.stringify(EXECUTE_PY)})
+execute = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(execute)
+kernel = execute.Kernel(None, None)
+out = lambda text: {"output_type": "stream", "name": "stdout", "text": text}
+error = {"output_type": "error", "ename": "RangeError", "evalue": "stop", "traceback": []}
+kernel.outputs = {"cell": [out("0\\n"), error, out("1\\n")], "sync": [out("2\\n" + execute.SYNC_MARK)]}
+print(json.dumps(kernel.outputs_of("cell", "sync")))
+`;
+  const { python } = await ensureJupyter();
+  const { stdout, success } = await new Deno.Command(python, { args: ["-c", script] }).output();
+  assert.ok(success);
+  assert.deepEqual(JSON.parse(new TextDecoder().decode(stdout)), [
+    { output_type: "stream", name: "stdout", text: "0\n1\n2\n" },
+    { output_type: "error", ename: "RangeError", evalue: "stop", traceback: [] },
+  ]);
+});
