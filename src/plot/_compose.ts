@@ -5,6 +5,7 @@ import * as Plot from "npm:@observablehq/plot@0.6.17";
 import { createDocument } from "./create_document.ts";
 import { plotDefaults } from "./defaults.ts";
 import type { FigureDocument, FigureElement, FigureOptions } from "./types.ts";
+import type { Matrix } from "../core/matrix.ts";
 import { formatValue, requireNumber } from "../core/validate.ts";
 
 /** Returns `options.document` once checked, or a new server-side document. */
@@ -46,6 +47,29 @@ export function clampToDomain(
   domain: readonly [number, number] | undefined,
 ): number {
   return domain === undefined ? value : Math.min(Math.max(value, domain[0]), domain[1]);
+}
+
+/**
+ * Refuses a cell of `matrix` that is not finite, naming the matrix's row and column, what the
+ * cell had to be (`expected`) and the value found.
+ */
+export function requireFiniteCells(
+  action: string,
+  name: string,
+  matrix: Matrix,
+  expected: string,
+): void {
+  const { cols, data } = matrix;
+  for (let k = 0; k < data.length; k++) {
+    if (!Number.isFinite(data[k])) {
+      rangeError(
+        action,
+        `${name} row ${Math.floor(k / cols)}, column ${k % cols}`,
+        expected,
+        data[k],
+      );
+    }
+  }
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   rangeError,
   renderPlot,
   requireDistinctNames,
+  requireFiniteCells,
   resolveDocument,
   size,
   swatches,
@@ -154,7 +155,9 @@ export function plotDecisionBoundary(
     rangeError(action, "data.y.length", `equal x.rows (${x.rows})`, y.length);
   }
   if (x.rows === 0) rangeError(action, "data.x.rows", "at least 1", x.rows);
-  requireFinitePoints(action, x);
+  // A point off the plane could not be drawn, and would make the grid's extent, and so every
+  // input given to predict, NaN or infinite.
+  requireFiniteCells(action, "data.x", x, "a finite number (a coordinate of a point in the plane)");
   let maxLabel = 0;
   for (let i = 0; i < y.length; i++) {
     if (y[i] < 0) rangeError(action, `data.y[${i}]`, "a class label >= 0", y[i]);
@@ -339,24 +342,6 @@ function classNamesOption(
   }
   requireDistinctNames(action, value, (k) => `classNames[${k}]`);
   return [...value];
-}
-
-/**
- * Refuses a point of `x` with a coordinate that is not finite, naming its row, column and
- * value: it could not be drawn, and it would make the grid's extent, and so every input given
- * to `predict`, NaN or infinite.
- */
-function requireFinitePoints(action: string, x: Matrix): void {
-  for (let i = 0; i < x.data.length; i++) {
-    if (!Number.isFinite(x.data[i])) {
-      rangeError(
-        action,
-        `data.x row ${Math.floor(i / 2)}, column ${i % 2}`,
-        "a finite number (a coordinate of a point in the plane)",
-        x.data[i],
-      );
-    }
-  }
 }
 
 /** The extent of one column, widened by `padding` times its range on each side. */

@@ -17,6 +17,7 @@ import {
   panel,
   rangeError,
   renderPlot,
+  requireFiniteCells,
   resolveDocument,
   size,
   typeError,
@@ -246,7 +247,13 @@ function imageParts(
   if (image.rows === 0 || image.cols === 0) {
     rangeError(action, name, "a non-empty matrix", `${image.rows}x${image.cols}`);
   }
-  const cells = cellRuns(action, name, image);
+  requireFiniteCells(
+    action,
+    name,
+    image,
+    "a finite number (no colour stands for NaN or ±Infinity)",
+  );
+  const cells = cellRuns(image);
   const scheme = options.colorScheme ?? "gray";
   if (typeof scheme !== "string") typeError(action, "colorScheme", "a string", scheme);
   if (scheme !== "gray" && scheme !== "ink" && scheme !== "diverging") {
@@ -342,24 +349,16 @@ interface CellRun {
 
 /**
  * The cells of `image` as runs of equal values along each row, one rect each: the same picture,
- * far smaller markup for images with flat backgrounds (digits, maps after ReLU). Refuses a value
- * that is not finite, naming its row and column.
+ * far smaller markup for images with flat backgrounds (digits, maps after ReLU). The cells are
+ * finite, checked before.
  */
-function cellRuns(action: string, name: string, image: Matrix): CellRun[] {
+function cellRuns(image: Matrix): CellRun[] {
   const { rows, cols, data } = image;
   const cells: CellRun[] = [];
   for (let i = 0; i < rows; i++) {
     let j1 = 0;
     for (let j = 0; j < cols; j++) {
       const v = data[i * cols + j];
-      if (!Number.isFinite(v)) {
-        rangeError(
-          action,
-          `${name} row ${i}, column ${j}`,
-          "a finite number (no colour stands for NaN or ±Infinity)",
-          v,
-        );
-      }
       if (j + 1 === cols || data[i * cols + j + 1] !== v) {
         cells.push({ i, j1, j2: j + 1, v });
         j1 = j + 1;

@@ -95,7 +95,10 @@ export interface PlotTrainingCurvesOptions extends FigureOptions {
   band?: boolean | "range" | "std";
   /**
    * Use a logarithmic y scale. Default: `true` for losses and gradient norms whose positive
-   * values span at least a factor of 10 (a decade), else `false`.
+   * values span at least a factor of 10 (a decade), else `false`. Means are taken over every
+   * finite value on either scale; on a log scale a mean ≤ 0 (a gradient norm of exactly 0, say)
+   * is a break in its line, counted in a note, and a band's low edge stops at the smallest value
+   * above 0.
    */
   logY?: boolean;
   /**
@@ -284,39 +287,52 @@ export function plotTrainingCurves(
   const points: CurvePoint[] = [];
   const banded = new Set<string>();
   const seedNotes: SeedNote[] = [];
+  const offScale: string[] = []; // the run of each mean point a log scale cannot place
   historiesOf.forEach((histories, r) => {
     if (histories.length > 1 && band !== false) banded.add(names[r]);
-    const byEpoch = new Map<number, { values: number[]; finite: number }>();
+    const byEpoch = new Map<number, number[]>(); // the finite values at each epoch
     const diverged: number[] = []; // each diverged seed's first epoch with a non-finite value
     for (const history of histories) {
       let first = Infinity;
       for (const record of history) {
         const value = read(record, metrics[r]);
         if (value === undefined) continue;
-        const entry = byEpoch.get(record.epoch) ?? { values: [], finite: 0 };
-        byEpoch.set(record.epoch, entry);
-        if (!Number.isFinite(value)) first = Math.min(first, record.epoch);
-        else entry.finite++;
-        if (Number.isFinite(value) && !(logY && value <= 0)) entry.values.push(value);
+        const values = byEpoch.get(record.epoch) ?? [];
+        byEpoch.set(record.epoch, values);
+        if (Number.isFinite(value)) values.push(value);
+        else first = Math.min(first, record.epoch);
       }
       if (first < Infinity) diverged.push(first);
     }
     const counts: [number, number][] = [];
-    for (const [epoch, { values, finite }] of [...byEpoch].sort((a, b) => a[0] - b[0])) {
+    for (const [epoch, values] of [...byEpoch].sort((a, b) => a[0] - b[0])) {
+      const gap = { epoch, mean: NaN, lo: NaN, hi: NaN, series: names[r] };
       // No finite value at this epoch: the line breaks, as plotLines' lines do.
-      if (finite === 0) points.push({ epoch, mean: NaN, lo: NaN, hi: NaN, series: names[r] });
-      if (values.length === 0) continue;
+      if (values.length === 0) {
+        points.push(gap);
+        continue;
+      }
       counts.push([epoch, values.length]);
+      // The mean over every finite value, whatever the scale: a log scale changes where the
+      // line is drawn, not what it stands for.
       const mean = values.reduce((s, v) => s + v, 0) / values.length;
+      if (logY && mean <= 0) {
+        // Off a log scale: a break in the line, counted in the legend's note.
+        offScale.push(names[r]);
+        points.push(gap);
+        continue;
+      }
       let lo = Math.min(...values), hi = Math.max(...values);
       if (band === "std") {
         // The sample standard deviation, as everywhere in relu-lab (0 for a single value).
         const squares = values.reduce((s, v) => s + (v - mean) ** 2, 0);
         const sd = values.length > 1 ? Math.sqrt(squares / (values.length - 1)) : 0;
-        // On a log scale a band below zero cannot be drawn: clamp it to the smallest value.
-        lo = logY && mean - sd <= 0 ? lo : mean - sd;
+        lo = mean - sd;
         hi = mean + sd;
       }
+      // On a log scale a band reaching 0 or below cannot be drawn: its low edge stops at the
+      // smallest value above 0 (there is one, as the mean is above 0).
+      if (logY && lo <= 0) lo = Math.min(...values.filter((v) => v > 0));
       // A band reaching beyond a given domain is cut at its edge, not drawn outside the chart.
       points.push({
         epoch,
@@ -400,7 +416,12 @@ export function plotTrainingCurves(
     ],
   });
   const shaded = banded.size === 0 ? [] : [`shaded: ${band === "std" ? "± 1 sd" : "min–max"}`];
-  const notes = [...seedsDrawn(seedNotes), ...shaded, ...seedNotes.flatMap(divergedNote)];
+  const notes = [
+    ...seedsDrawn(seedNotes),
+    ...shaded,
+    ...seedNotes.flatMap(divergedNote),
+    ...offScaleNote(offScale),
+  ];
   return composeFigure(document, {
     ...text,
     caption: text.caption ?? (metrics.includes("deadFraction") ? DEAD_RULE : undefined),
@@ -512,6 +533,16 @@ function seedsDrawn(notes: readonly SeedNote[]): string[] {
     `${note.seeds} seeds${changes(note).join("")} (${note.name})`
   );
   return [`line: mean over ${list.join(" and ")}`];
+}
+
+/**
+ * How many mean points a log scale left out, of which runs, in plotLines' words: `"not drawn: 2
+ * points with y ≤ 0 (ReLU), off the log scale"`; nothing when none was.
+ */
+function offScaleNote(runs: readonly string[]): string[] {
+  if (runs.length === 0) return [];
+  const points = runs.length === 1 ? "1 point" : `${runs.length} points`;
+  return [`not drawn: ${points} with y ≤ 0 (${[...new Set(runs)].join(", ")}), off the log scale`];
 }
 
 /** That a run's seeds diverged (a non-finite value), from which epoch; nothing when none did. */

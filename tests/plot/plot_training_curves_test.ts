@@ -337,13 +337,34 @@ Deno.test("plotTrainingCurves() puts losses and gradient norms spanning a decade
   assert.equal(scale(run("trainLoss", 0.05), run("trainAccuracy", 0.05)), false);
 });
 
-Deno.test("plotTrainingCurves() leaves out values a log scale cannot show, and only then", () => {
+Deno.test("plotTrainingCurves() breaks a line where a log scale cannot place it, and says so", () => {
   const history = [1, 0.1, 0, 0.01].map((trainLoss, i) => ({ epoch: i + 1, trainLoss }));
-  const points = (logY: boolean) =>
-    (plotTrainingCurves([{ name: "a", history }], { logY })
-      .querySelector("g[aria-description=mean] path")?.getAttribute("d") ?? "").split("L").length;
-  assert.equal(points(true), 3);
-  assert.equal(points(false), 4);
+  const figure = (logY: boolean) => plotTrainingCurves([{ name: "a", history }], { logY });
+  const pieces = (logY: boolean) =>
+    figure(logY).querySelector("g[aria-description=mean] path")?.getAttribute("d")?.split("M")
+      .slice(1).map((piece) => piece.split("L").length);
+  assert.deepEqual(pieces(true), [2, 1], "epochs 1–2, then epoch 4 alone");
+  assert.deepEqual(pieces(false), [4]);
+  assert.equal(legendNote(figure(true)), "not drawn: 1 point with y ≤ 0 (a), off the log scale");
+  assert.ok(!(figure(false).textContent ?? "").includes("not drawn"));
+});
+
+Deno.test("plotTrainingCurves() takes a mean over every seed on a log scale too, 0 included", () => {
+  // Epoch 2: one seed's gradient norm is exactly 0, the other's 0.5: the mean is 0.25, drawn.
+  const histories = [[1, 0], [2, 0.5]].map((norms) =>
+    norms.map((norm, i) => ({ epoch: i + 1, trainLoss: 1, gradNorm: [norm] }))
+  );
+  const figure = plotTrainingCurves([{ name: "a", histories }], {
+    metric: "gradNorm",
+    band: "range",
+    logY: true,
+    yDomain: [0.1, 10],
+    height: 400,
+  });
+  assertLines(drawn(figure, "mean", [0.1, 10], true), [[1.5, 0.25]]);
+  // The band's low edge, 0 at epoch 2, stops at the smallest value above 0.
+  assertLines(drawn(figure, "band edge", [0.1, 10], true), [[1, 0.5], [2, 0.5]]);
+  assert.equal(legendNote(figure), "line: mean over 2 seeds; shaded: min–max");
 });
 
 Deno.test("plotTrainingCurves() refuses a band it cannot draw, and a layer for a metric without layers", () => {
