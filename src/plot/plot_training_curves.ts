@@ -97,8 +97,8 @@ export interface PlotTrainingCurvesOptions extends FigureOptions {
    * Use a logarithmic y scale. Default: `true` for losses and gradient norms whose positive
    * values span at least a factor of 10 (a decade), else `false`. Means are taken over every
    * finite value on either scale; on a log scale a mean ≤ 0 (a gradient norm of exactly 0, say)
-   * is a break in its line, counted in a note, and a band's low edge stops at the smallest value
-   * above 0.
+   * is a break in its line, counted in a note, and a band reaching 0 or below goes down to the
+   * foot of the axis, as the note says.
    */
   logY?: boolean;
   /**
@@ -288,6 +288,7 @@ export function plotTrainingCurves(
   const banded = new Set<string>();
   const seedNotes: SeedNote[] = [];
   const offScale: string[] = []; // the run of each mean point a log scale cannot place
+  let footed = false; // whether a band reaches 0 or below on a log scale
   historiesOf.forEach((histories, r) => {
     if (histories.length > 1 && band !== false) banded.add(names[r]);
     const byEpoch = new Map<number, number[]>(); // the finite values at each epoch
@@ -330,9 +331,12 @@ export function plotTrainingCurves(
         lo = mean - sd;
         hi = mean + sd;
       }
-      // On a log scale a band reaching 0 or below cannot be drawn: its low edge stops at the
-      // smallest value above 0 (there is one, as the mean is above 0).
-      if (logY && lo <= 0) lo = Math.min(...values.filter((v) => v > 0));
+      // On a log scale 0 lies infinitely far down: a band reaching it or below goes down to the
+      // foot of the axis (set once every point is known), and the legend's note says so.
+      if (logY && lo <= 0) {
+        lo = -Infinity;
+        footed = true;
+      }
       // A band reaching beyond a given domain is cut at its edge, not drawn outside the chart.
       points.push({
         epoch,
@@ -357,7 +361,7 @@ export function plotTrainingCurves(
   const document = resolveDocument(action, options);
   const width = size(action, "width", options.width, plotDefaults.width);
   const height = size(action, "height", options.height, plotDefaults.height);
-  const bandPoints = points.filter((p) => banded.has(p.series));
+  const bandPoints = toFoot(points.filter((p) => banded.has(p.series)), points);
   const means = points.map(({ epoch, mean, series }) => ({ x: epoch, y: mean, series }));
   const chart = renderPlot(document, {
     width,
@@ -415,7 +419,10 @@ export function plotTrainingCurves(
       }),
     ],
   });
-  const shaded = banded.size === 0 ? [] : [`shaded: ${band === "std" ? "± 1 sd" : "min–max"}`];
+  const foot = footed ? ", down to the axis's foot where it reaches 0 or below" : "";
+  const shaded = banded.size === 0
+    ? []
+    : [`shaded: ${band === "std" ? "± 1 sd" : "min–max"}${foot}`];
   const notes = [
     ...seedsDrawn(seedNotes),
     ...shaded,
@@ -533,6 +540,20 @@ function seedsDrawn(notes: readonly SeedNote[]): string[] {
     `${note.seeds} seeds${changes(note).join("")} (${note.name})`
   );
   return [`line: mean over ${list.join(" and ")}`];
+}
+
+/**
+ * The band points with each low edge at -Infinity (a band reaching 0 or below on a log scale)
+ * moved to the foot of the axis: the smallest value above 0 drawn anywhere in the chart, which is
+ * where Plot's domain starts. (With a given domain, the edge was already clamped to its start.)
+ */
+function toFoot(band: readonly CurvePoint[], all: readonly CurvePoint[]): CurvePoint[] {
+  if (!band.some((p) => p.lo === -Infinity)) return [...band];
+  let foot = Infinity;
+  for (const { mean, lo, hi } of all) {
+    for (const v of [mean, lo, hi]) if (v > 0 && v < Infinity && v < foot) foot = v;
+  }
+  return band.map((p) => p.lo === -Infinity ? { ...p, lo: foot } : p);
 }
 
 /**

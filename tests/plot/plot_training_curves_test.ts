@@ -362,9 +362,21 @@ Deno.test("plotTrainingCurves() takes a mean over every seed on a log scale too,
     height: 400,
   });
   assertLines(drawn(figure, "mean", [0.1, 10], true), [[1.5, 0.25]]);
-  // The band's low edge, 0 at epoch 2, stops at the smallest value above 0.
-  assertLines(drawn(figure, "band edge", [0.1, 10], true), [[1, 0.5], [2, 0.5]]);
-  assert.equal(legendNote(figure), "line: mean over 2 seeds; shaded: min–max");
+  // The band's low edge, 0 at epoch 2, goes down to the foot of the axis, and the note says so.
+  assertLines(drawn(figure, "band edge", [0.1, 10], true), [[1, 0.1], [2, 0.5]]);
+  assert.equal(
+    legendNote(figure),
+    "line: mean over 2 seeds; shaded: min–max, down to the axis's foot where it reaches 0 or below",
+  );
+  // Without a domain, the foot is the smallest value drawn (0.25, the mean at epoch 2), where
+  // Plot's axis starts: the edge ends on the bottom of the plot (y = 360 for height 400).
+  const free = plotTrainingCurves([{ name: "a", histories }], {
+    metric: "gradNorm",
+    logY: true,
+    height: 400,
+  });
+  const low = free.querySelectorAll("g[aria-description='band edge'] path")[0]?.getAttribute("d");
+  assert.match(low ?? "", /L[\d.]+,360$/);
 });
 
 Deno.test("plotTrainingCurves() refuses a band it cannot draw, and a layer for a metric without layers", () => {
@@ -422,7 +434,7 @@ Deno.test("plotTrainingCurves()'s std band is mean ± sd, a point where one hist
   assertLines(drawn(figure, "band edge"), [[0.4 - sd, 0.4], [0.4 + sd, 0.4]]);
 });
 
-Deno.test("plotTrainingCurves() clamps a std band at the smallest value where a log scale ends at 0", () => {
+Deno.test("plotTrainingCurves() takes a std band reaching below 0 down to a log axis's foot", () => {
   // Epoch 1: 0.1, 1 and 10, mean 3.7, sd 5.47 (below 0 on the low side); epoch 2: 0.5 and 1.5.
   const histories = [[0.1, 0.5], [1, 1.5], [10]].map((losses) =>
     losses.map((trainLoss, i) => ({ epoch: i + 1, trainLoss }))
@@ -440,7 +452,7 @@ Deno.test("plotTrainingCurves() clamps a std band at the smallest value where a 
       domain,
       logY,
     );
-  assertLines(edges(true, [0.01, 100]), [[0.1, 1 - sd2], [3.7 + sd1, 1 + sd2]]);
+  assertLines(edges(true, [0.01, 100]), [[0.01, 1 - sd2], [3.7 + sd1, 1 + sd2]]);
   assertLines(edges(false, [-5, 15]), [[3.7 - sd1, 1 - sd2], [3.7 + sd1, 1 + sd2]]);
 });
 
