@@ -5,6 +5,7 @@
  * @module
  */
 
+import { isCallbackIndex, refuseTrailing } from "../core/_require.ts";
 import { formatValue, requireNumber, requireNumberType } from "../core/validate.ts";
 import type { KinkConvention } from "./types.ts";
 
@@ -137,28 +138,7 @@ export function requireScalarArguments(
         `options=${options}`,
     );
   }
-  refuseTrailing(name, "z and options", "third", extra);
-}
-
-/**
- * Throws a `TypeError` for an argument after the last one `name` takes (`takes` names those,
- * `ordinal` its place: `"third"`), which would otherwise be ignored; nothing when it is undefined.
- */
-export function refuseTrailing(name: string, takes: string, ordinal: string, extra: unknown): void {
-  if (extra === undefined) return;
-  throw new TypeError(
-    `Cannot compute ${name} as it takes ${takes}, no ${ordinal} argument: ${ordinal}=${
-      formatValue(extra)
-    }`,
-  );
-}
-
-/** Whether `index` and `array` are what `array.map(f)` passes `f` with `z`: `array[index]`. */
-function isCallbackIndex(z: number, index: unknown, array: unknown): boolean {
-  return typeof index === "number" && Number.isInteger(index) && index >= 0 &&
-    (Array.isArray(array) || ArrayBuffer.isView(array)) &&
-    index < (array as ArrayLike<unknown>).length &&
-    Object.is((array as ArrayLike<unknown>)[index], z);
+  refuseTrailing(`compute ${name}`, "it", "z and options", "third", extra);
 }
 
 /** Formats a parameter for a label or a formula: the shortest round-trip form. */

@@ -13,6 +13,7 @@ import {
   requireNumberType,
   requireOptions,
 } from "../core/validate.ts";
+import { refuseTrailing } from "../core/_require.ts";
 import {
   allocateLike,
   kernelLengthError,
@@ -21,14 +22,7 @@ import {
   requireLength,
   unshared,
 } from "./_arrays.ts";
-import {
-  checkKink,
-  orDefault,
-  refuseExtra,
-  refuseTrailing,
-  requireAlone,
-  resolveKink,
-} from "./_kink.ts";
+import { checkKink, orDefault, refuseExtra, requireAlone, resolveKink } from "./_kink.ts";
 import { linearForward32, linearForward64 } from "./_piecewise_linear.ts";
 import type { ActivationFunction } from "./activation_function.ts";
 import { twoPieceActivation } from "./leaky_relu.ts";
@@ -132,7 +126,7 @@ export function preluGrad(
   const action = "compute preluGrad";
   requireNumberType(action, "z", z);
   requireNumber(action, "alpha", alpha);
-  refuseTrailing("preluGrad", "z, alpha and options", "fourth", extra);
+  refuseTrailing("compute preluGrad", "it", "z, alpha and options", "fourth", extra);
   const { atZero = "left" } = requireOptions(action, options, PRELU_GRAD_KEYS);
   const atZeroValue = resolveKink(action, atZero, alpha, 1); // checked whatever z is
   if (z > 0) return 1;

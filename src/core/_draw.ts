@@ -9,11 +9,14 @@
 import type { Prng } from "./prng.ts";
 import { formatValue } from "./validate.ts";
 
-/** How many zeros in a row {@linkcode drawPositive} redraws before it calls the generator broken. */
+/**
+ * How many zeros in a row {@linkcode drawPositive} redraws before it calls the generator broken.
+ */
 const ZERO_REDRAWS = 64;
 
 /**
- * One number from `prng`, or a RangeError naming `action` when it is not in [0, 1).
+ * One number from `prng`, or a RangeError naming `action` when it is not a number in [0, 1) (a
+ * string such as `"0.5"` or a bigint would pass the comparisons and be coerced later).
  *
  * @param action What was being attempted, e.g. `"run Dropout(3, rate 0.5)"`.
  * @param prng The generator.
@@ -21,7 +24,7 @@ const ZERO_REDRAWS = 64;
  */
 export function drawUniform(action: string, prng: Prng): number {
   const u = prng();
-  if (!(u >= 0 && u < 1)) throw broken(action, u, "[0, 1)");
+  if (!(typeof u === "number" && u >= 0 && u < 1)) throw broken(action, u, "[0, 1)");
   return u;
 }
 
@@ -36,13 +39,13 @@ export function drawUniform(action: string, prng: Prng): number {
 export function drawPositive(action: string, prng: Prng): number {
   let u = prng();
   for (let draws = 1; u === 0 && draws < ZERO_REDRAWS; draws++) u = prng();
-  if (!(u > 0 && u < 1)) {
+  if (!(typeof u === "number" && u > 0 && u < 1)) {
     throw broken(action, u, u === 0 ? `(0, 1), not 0 ${ZERO_REDRAWS} times running` : "[0, 1)");
   }
   return u;
 }
 
-function broken(action: string, u: number, range: string): RangeError {
+function broken(action: string, u: unknown, range: string): RangeError {
   return new RangeError(
     `Cannot ${action} as prng must return numbers in ${range}: drew ${formatValue(u)}`,
   );

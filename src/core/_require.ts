@@ -184,6 +184,46 @@ export function requireFlag<F>(
   return value;
 }
 
+/**
+ * Throws a TypeError for an argument after the last one a function takes, which it would
+ * otherwise ignore without a word; nothing when `extra` is undefined. Given `first` and `array`,
+ * the index and array that `map`, `forEach` and the like pass a callback after its first
+ * argument are let through (`["z", "exp(z)"].map(formulaLatex)`): `extra` is then an index of
+ * `array` holding `first` itself ({@linkcode isCallbackIndex}).
+ *
+ * @param action What was being attempted, e.g. `"one-hot encode labels"`.
+ * @param name The function's name, e.g. `"oneHot"` (or `"it"` when `action` names it).
+ * @param takes The arguments it takes, e.g. `"labels and classes"`.
+ * @param ordinal The place of the extra argument, e.g. `"third"`.
+ * @param extra The value received in that place.
+ * @param first The first argument, for a callback's index.
+ * @param array The argument after `extra`, for a callback's array.
+ */
+export function refuseTrailing(
+  action: string,
+  name: string,
+  takes: string,
+  ordinal: string,
+  extra: unknown,
+  first?: unknown,
+  array?: unknown,
+): void {
+  if (extra === undefined || isCallbackIndex(first, extra, array)) return;
+  throw new TypeError(
+    `Cannot ${action} as ${name} takes ${takes}, no ${ordinal} argument: ${ordinal}=${
+      formatValue(extra)
+    }`,
+  );
+}
+
+/** Whether `index` and `array` are what `array.map(f)` passes `f` with `first`: `array[index]`. */
+export function isCallbackIndex(first: unknown, index: unknown, array: unknown): boolean {
+  return typeof index === "number" && Number.isInteger(index) && index >= 0 &&
+    (Array.isArray(array) || ArrayBuffer.isView(array)) &&
+    index < (array as ArrayLike<unknown>).length &&
+    Object.is((array as ArrayLike<unknown>)[index], first);
+}
+
 /** A short description of a value for messages: its type, and its text when short. */
 export function describeValue(value: unknown): string {
   if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;

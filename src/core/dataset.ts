@@ -33,7 +33,8 @@ const DATASET_KEYS: OptionKeys<{ classes?: number }> = { classes: "number" };
  *
  * @param x Inputs, one sample per row (not copied).
  * @param y Class labels or a target matrix (not copied).
- * @param options `classes`: the number of classes (default: largest label + 1).
+ * @param options `classes`: the number of classes (default: largest label + 1; to be passed
+ *   when y has no labels).
  * @returns The data set.
  *
  * @example
@@ -75,6 +76,14 @@ export function dataset(
   }
   let largest = -1;
   for (let i = 0; i < y.length; i++) if (y[i] > largest) largest = y[i];
+  if (options.classes === undefined && largest < 0) {
+    // Nothing to infer classes from: say so, not that a classes of 0 (never passed) is wrong.
+    throw new RangeError(
+      y.length === 0
+        ? `Cannot ${action} as classes must be passed when y has no labels to infer it from (e.g. { classes: 2 }): y.length=0`
+        : `Cannot ${action} as every label must be an integer >= 0: y[0]=${y[0]}`,
+    );
+  }
   const classes = options.classes ?? largest + 1;
   if (!Number.isInteger(classes) || classes < 1) {
     throw new RangeError(

@@ -5,6 +5,8 @@
  * @module
  */
 
+import { allocate } from "./_allocate.ts";
+import { requireMatrix } from "./_require.ts";
 import { formatValue, requireNumber } from "./validate.ts";
 
 /** A row-major matrix: element (i, j) is `data[i * cols + j]`. */
@@ -38,7 +40,13 @@ export interface Matrix {
 export function matrix(rows: number, cols: number, data?: Float64Array): Matrix {
   requireNumber("create a matrix", "rows", rows, { integer: true, min: 0 });
   requireNumber("create a matrix", "cols", cols, { integer: true, min: 0 });
-  if (data === undefined) return { rows, cols, data: allocate(rows, cols) };
+  if (data === undefined) {
+    return {
+      rows,
+      cols,
+      data: allocate(Float64Array, rows * cols, `create a ${rows}x${cols} matrix`),
+    };
+  }
   if (!(data instanceof Float64Array)) {
     throw new TypeError(
       `Cannot create a matrix as data must be a Float64Array: data=${formatValue(data)}`,
@@ -52,19 +60,6 @@ export function matrix(rows: number, cols: number, data?: Float64Array): Matrix 
     );
   }
   return { rows, cols, data };
-}
-
-/** A zero-filled `Float64Array` of `rows * cols`, or a RangeError saying the size. */
-function allocate(rows: number, cols: number): Float64Array {
-  try {
-    return new Float64Array(rows * cols);
-  } catch {
-    throw new RangeError(
-      `Cannot create a ${rows}x${cols} matrix as its ${rows * cols} float64 elements (${
-        rows * cols * 8
-      } bytes) cannot be allocated`,
-    );
-  }
 }
 
 /**
@@ -103,7 +98,12 @@ export function fromRows(rows: ArrayLike<ArrayLike<number>>): Matrix {
     }
   }
   const cols = n === 0 ? 0 : rows[0].length;
-  const data = new Float64Array(n * cols);
+  const data = allocate(
+    Float64Array,
+    n * cols,
+    action,
+    `: rows.length=${n}, rows[0].length=${cols}`,
+  );
   for (let i = 0; i < n; i++) {
     const row = rows[i];
     if (row.length !== cols) {
@@ -146,9 +146,12 @@ function isArrayLike(value: unknown): value is ArrayLike<unknown> {
  * import assert from "node:assert/strict";
  *
  * assert.deepEqual(toRows(fromRows([[1, 2], [3, 4]])), [[1, 2], [3, 4]]);
+ * // A matrix whose data is shorter than rows * cols is refused, not cut into a short last row.
+ * assert.throws(() => toRows({ rows: 2, cols: 2, data: new Float64Array(3) }), RangeError);
  * ```
  */
 export function toRows(m: Matrix): number[][] {
+  requireMatrix("convert a matrix to rows", "m", m);
   const out: number[][] = [];
   for (let i = 0; i < m.rows; i++) {
     out.push(Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)));

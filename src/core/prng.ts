@@ -8,7 +8,7 @@
  */
 
 import { drawPositive, drawUniform } from "./_draw.ts";
-import { requireNumber } from "./validate.ts";
+import { formatValue, requireNumber } from "./validate.ts";
 
 /** A source of uniform random numbers in [0, 1), like `Math.random`. */
 export type Prng = () => number;
@@ -79,6 +79,11 @@ export interface RandomOptions {
 /**
  * Returns `options.prng`, or a new generator seeded with `options.seed` (default 0).
  *
+ * It is given a random function's whole options object and reads `prng` and `seed` alone: the
+ * function checks its keys itself (`requireOptions` with its own keys, which include these two),
+ * as every random function of relu-lab does, so that a typo such as `sed` is refused there rather
+ * than read as the default seed 0. Anything but an object is refused here.
+ *
  * @param options The `{ prng, seed }` options of a random function.
  * @returns The generator to use.
  *
@@ -88,9 +93,22 @@ export interface RandomOptions {
  * import assert from "node:assert/strict";
  *
  * assert.equal(resolvePrng({ seed: 7 })(), createPrng(7)());
+ * // @ts-expect-error: not an options object
+ * assert.throws(() => resolvePrng(7), {
+ *   name: "TypeError",
+ *   message: "Cannot resolve a prng as options must be an object such as { seed: 7 }: options=7",
+ * });
  * ```
  */
 export function resolvePrng(options: RandomOptions = {}): Prng {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    const example = typeof options === "number" ? `{ seed: ${options} }` : "{ seed: 1 }";
+    throw new TypeError(
+      `Cannot resolve a prng as options must be an object such as ${example}: options=${
+        formatValue(options)
+      }`,
+    );
+  }
   if (options.prng !== undefined) {
     if (typeof options.prng !== "function") {
       throw new TypeError(

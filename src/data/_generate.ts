@@ -1,13 +1,78 @@
 /**
- * Private helpers shared by the point-cloud generators: argument checks, class sizes, the joint
- * shuffle of inputs and labels, and Gaussian noise on the inputs.
+ * Private helpers shared by the data functions: argument checks, class sizes, allocation of the
+ * points and of index arrays, checked draws of random indices, the Fisher–Yates shuffle of
+ * indices and the joint shuffle of inputs and labels, and Gaussian noise on the inputs.
  *
  * @module
  */
 
+import { allocate } from "../core/_allocate.ts";
+import { drawUniform } from "../core/_draw.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { type Prng, randomNormal } from "../core/prng.ts";
 import { requireNumber } from "../core/validate.ts";
+
+/** The largest index an `Int32Array` holds: 2^31 - 1. */
+const MAX_INDEX = 0x7fffffff;
+
+/**
+ * `floor(u * bound)` for the next number u of `prng`, an index in `0 .. bound - 1` when the
+ * generator keeps its promise of [0, 1); a RangeError naming `action` when it does not (a 1
+ * would give `bound`, a NaN index 0 every time: a sample taken twice and another lost).
+ */
+export function drawIndex(action: string, prng: Prng, bound: number): number {
+  return Math.floor(drawUniform(action, prng) * bound);
+}
+
+/**
+ * The indices `0 .. n - 1` in order, in a new `Int32Array`. Refuses an `n` beyond 2^31 (an
+ * `Int32Array` cannot hold such indices), and says what could not be allocated.
+ *
+ * @param action What was being attempted, e.g. `"create a permutation"`.
+ * @param n The number of indices, an integer >= 0.
+ * @param name What set `n` in messages, e.g. `"n"` or `"data.x.rows"`.
+ */
+export function indices(action: string, n: number, name: string): Int32Array {
+  if (n > MAX_INDEX + 1) {
+    throw new RangeError(
+      `Cannot ${action} as ${name} must be at most ${
+        MAX_INDEX + 1
+      } (2^31: the indices are int32): ${name}=${n}`,
+    );
+  }
+  const out = allocate(Int32Array, n, action, `: ${name}=${n}`);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
+/**
+ * Shuffles `order` in place by Fisher–Yates from the last place down: for i = n - 1 … 1, swaps
+ * places i and `floor(u * (i + 1))`, one draw u each (n - 1 draws in all).
+ */
+export function shuffleIndices(action: string, order: Int32Array, prng: Prng): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = drawIndex(action, prng, i + 1);
+    const value = order[i];
+    order[i] = order[j];
+    order[j] = value;
+  }
+}
+
+/**
+ * New zeroed inputs (`n * cols`) and labels (`n`) of a generated point cloud, or a RangeError
+ * saying what could not be allocated, followed by `cause` (default `: n=<n>`).
+ */
+export function allocatePoints(
+  action: string,
+  n: number,
+  cols: number,
+  cause = `: n=${n}`,
+): { x: Float64Array; y: Int32Array } {
+  return {
+    x: allocate(Float64Array, n * cols, action, cause),
+    y: allocate(Int32Array, n, action, cause),
+  };
+}
 
 /** Reads `options.n` (default `fallback`), an integer >= `min`. */
 export function readCount(action: string, n: unknown, fallback: number, min = 1): number {
@@ -67,7 +132,7 @@ export function finishPoints(
   const rows = y.length;
   if (shuffle) {
     for (let i = rows - 1; i > 0; i--) {
-      const j = Math.floor(prng() * (i + 1));
+      const j = drawIndex(action, prng, i + 1);
       const label = y[i];
       y[i] = y[j];
       y[j] = label;

@@ -8,7 +8,7 @@ import { requireDataset, requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
-import { permutation } from "./shuffle.ts";
+import { indices, shuffleIndices } from "./_generate.ts";
 import { subset } from "./subset.ts";
 
 /** Options of {@linkcode batches}. */
@@ -42,17 +42,14 @@ export function batches<D extends Dataset>(
   batchSize: number,
   options: BatchesOptions = {},
 ): D[] {
-  requireOptions("make batches", options, BATCHES_KEYS);
-  requireDataset("make batches", "data", data);
-  requireNumber("make batches", "batchSize", batchSize, { integer: true, min: 1 });
+  const action = "make batches";
+  requireOptions(action, options, BATCHES_KEYS);
+  requireDataset(action, "data", data);
+  requireNumber(action, "batchSize", batchSize, { integer: true, min: 1 });
   const n = data.x.rows;
-  let order: Int32Array;
-  if (requireFlag("make batches", "shuffle", options.shuffle, true)) {
-    order = permutation(n, { prng: resolvePrng(options) });
-  } else {
-    order = new Int32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-  }
+  const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
+  const order = indices(action, n, "data.x.rows");
+  if (shuffle) shuffleIndices(action, order, resolvePrng(options)); // as permutation(n) does
   const out: D[] = [];
   for (let start = 0; start < n; start += batchSize) {
     out.push(subset(data, order.subarray(start, Math.min(n, start + batchSize))));

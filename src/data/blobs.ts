@@ -4,12 +4,14 @@
  * @module
  */
 
+import { allocate } from "../core/_allocate.ts";
+import { drawUniform } from "../core/_draw.ts";
 import { requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { fromRows, type Matrix } from "../core/matrix.ts";
-import { randomNormal, type RandomOptions, resolvePrng } from "../core/prng.ts";
+import { type Prng, randomNormal, type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
-import { finishPoints, groupSizes, readCount } from "./_generate.ts";
+import { allocatePoints, finishPoints, groupSizes, readCount } from "./_generate.ts";
 
 /** Options of {@linkcode blobs}. */
 export interface BlobsOptions extends RandomOptions {
@@ -21,15 +23,23 @@ export interface BlobsOptions extends RandomOptions {
   centers?: number | ArrayLike<ArrayLike<number>>;
   /** Standard deviation of every cluster, the same along each axis, >= 0. Default: 1. */
   std?: number;
-  /** Number of dimensions when `centers` is a count, an integer >= 1. Default: 2. */
+  /**
+   * Number of dimensions, an integer >= 1. Default: 2 when `centers` is a count; with centre
+   * rows it may be left out, else it must be their length.
+   */
   features?: number;
-  /** The interval `[low, high]` in which random centres are drawn. Default: `[-10, 10]`. */
+  /**
+   * The interval `[low, high]` in which random centres are drawn, when `centers` is a count
+   * (with centre rows it must be left out). Default: `[-10, 10]`.
+   */
   box?: readonly [number, number];
   /** Shuffle the rows (otherwise class 0 comes first). Default: true. */
   shuffle?: boolean;
 }
 
-/** The data set returned by {@linkcode blobs}: the points and the centres they were drawn around. */
+/**
+ * The data set returned by {@linkcode blobs}: the points and the centres they were drawn around.
+ */
 export interface BlobsDataset extends Dataset {
   /** The cluster centres, one row per class. */
   readonly centers: Matrix;
@@ -50,7 +60,8 @@ const BLOBS_KEYS: OptionKeys<BlobsOptions> = {
  * Generates Gaussian clusters, following scikit-learn's `make_blobs`: cluster j gets
  * `floor(n / k)` points (one more for the first `n % k` clusters) drawn from
  * N(center_j, std² I) and label j. With `centers` a count k, the centres are drawn uniformly in
- * `box` along each of `features` axes, from the same generator.
+ * `box` along each of `features` axes, from the same generator. With centres given as rows,
+ * `features` may be left out (else it must be their length) and `box` must be.
  *
  * @param options Size, centres, spread, shuffling and randomness (`{ prng }` or `{ seed }`,
  *   default seed 0).
@@ -77,8 +88,7 @@ export function blobs(options: BlobsOptions = {}): BlobsDataset {
   const centers = readCenters(action, options, prng);
   const k = centers.rows;
   const cols = centers.cols;
-  const x = new Float64Array(n * cols);
-  const y = new Int32Array(n);
+  const { x, y } = allocatePoints(action, n, cols, `: n=${n}, features=${cols}`);
   const sizes = groupSizes(n, k);
   let row = 0;
   for (let j = 0; j < k; j++) {
@@ -92,27 +102,9 @@ export function blobs(options: BlobsOptions = {}): BlobsDataset {
   return { ...finishPoints(action, x, cols, y, k, prng, 0, shuffle), centers };
 }
 
-function readCenters(action: string, options: BlobsOptions, prng: () => number): Matrix {
+function readCenters(action: string, options: BlobsOptions, prng: Prng): Matrix {
   const given = options.centers ?? 3;
-  if (typeof given !== "number") {
-    if (!Array.isArray(given)) {
-      throw new TypeError(
-        `Cannot ${action} as centers must be a number of centers or an array of center rows: centers=${
-          formatValue(given)
-        }`,
-      );
-    }
-    if (given.length < 1 || given[0].length < 1) {
-      throw new RangeError(
-        `Cannot ${action} as centers must hold at least one non-empty row: centers.length=${given.length}`,
-      );
-    }
-    const centers = fromRows(given);
-    for (let i = 0; i < centers.data.length; i++) {
-      requireNumber(action, `centers.data[${i}]`, centers.data[i]);
-    }
-    return centers;
-  }
+  if (typeof given !== "number") return readCenterRows(action, given, options);
   const k = requireNumber(action, "centers", given, { integer: true, min: 1 });
   const features = requireNumber(action, "features", options.features ?? 2, {
     integer: true,
@@ -128,7 +120,73 @@ function readCenters(action: string, options: BlobsOptions, prng: () => number):
       }`,
     );
   }
-  const data = new Float64Array(k * features);
-  for (let i = 0; i < data.length; i++) data[i] = low + (high - low) * prng();
+  const data = allocate(Float64Array, k * features, action, `: centers=${k}, features=${features}`);
+  for (let i = 0; i < data.length; i++) data[i] = low + (high - low) * drawUniform(action, prng);
   return { rows: k, cols: features, data };
+}
+
+/**
+ * The centres given as rows, checked: one array of finite numbers per centre, all of one length,
+ * which `features` (when given) must equal; `box`, which bounds drawn centres, must be left out.
+ * Every refusal names `action` (fromRows would name its own).
+ */
+function readCenterRows(action: string, given: unknown, options: BlobsOptions): Matrix {
+  if (!Array.isArray(given)) {
+    throw new TypeError(
+      `Cannot ${action} as centers must be a number of centers or an array of center rows: centers=${
+        formatValue(given)
+      }`,
+    );
+  }
+  for (let i = 0; i < given.length; i++) {
+    const row = given[i];
+    // An array, a typed array or another array-like object, as fromRows takes.
+    const length = typeof row === "object" && row !== null && !(row instanceof DataView)
+      ? (row as { length?: unknown }).length
+      : undefined;
+    if (!(typeof length === "number" && Number.isInteger(length) && length >= 0)) {
+      throw new TypeError(
+        `Cannot ${action} as every center must be a row of numbers (an array, e.g. [[0, 0], [5, 5]]): centers[${i}]=${
+          formatValue(row)
+        }`,
+      );
+    }
+  }
+  if (given.length < 1 || given[0].length < 1) {
+    throw new RangeError(
+      `Cannot ${action} as centers must hold at least one non-empty row: centers.length=${given.length}`,
+    );
+  }
+  for (let i = 1; i < given.length; i++) {
+    if (given[i].length !== given[0].length) {
+      throw new RangeError(
+        `Cannot ${action} as every center row must have ${
+          given[0].length
+        } numbers, as centers[0] has: centers[${i}].length=${given[i].length}`,
+      );
+    }
+  }
+  const centers = fromRows(given);
+  for (let i = 0; i < centers.data.length; i++) {
+    requireNumber(action, `centers.data[${i}]`, centers.data[i]);
+  }
+  if (options.features !== undefined) {
+    const features = requireNumber(action, "features", options.features, {
+      integer: true,
+      min: 1,
+    });
+    if (features !== centers.cols) {
+      throw new RangeError(
+        `Cannot ${action} as features must be ${centers.cols}, the length of the center rows given, or be left out: features=${features}`,
+      );
+    }
+  }
+  if (options.box !== undefined) {
+    throw new TypeError(
+      `Cannot ${action} as box must be left out when centers are given as rows (it bounds drawn centers only): box=${
+        formatValue(options.box)
+      }`,
+    );
+  }
+  return centers;
 }

@@ -8,7 +8,7 @@ import { requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
-import { finishPoints, linspace, readCount, readNoise } from "./_generate.ts";
+import { allocatePoints, finishPoints, linspace, readCount, readNoise } from "./_generate.ts";
 
 /** Options of {@linkcode circles}. */
 export interface CirclesOptions extends RandomOptions {
@@ -66,8 +66,7 @@ export function circles(options: CirclesOptions = {}): Dataset {
   const prng = resolvePrng(options);
   const nOuter = Math.floor(n / 2);
   const nInner = n - nOuter;
-  const x = new Float64Array(n * 2);
-  const y = new Int32Array(n);
+  const { x, y } = allocatePoints(action, n, 2);
   const outer = linspace(0, 2 * Math.PI, nOuter, false);
   for (let i = 0; i < nOuter; i++) {
     x[2 * i] = Math.cos(outer[i]);

@@ -8,6 +8,7 @@
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
+import { drawIndex } from "./_generate.ts";
 
 /**
  * Pixels per image: 28 × 28, row after row.
@@ -226,7 +227,7 @@ export async function loadDigits(options: LoadDigitsOptions = {}): Promise<Digit
   const x = new Float64Array(n * DIGIT_PIXELS);
   const y = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    const pick = i + Math.floor(prng() * (available - i));
+    const pick = i + drawIndex(action, prng, available - i);
     const label = poolClass[pick];
     const image = poolImage[pick];
     poolClass[pick] = poolClass[i];

@@ -5,7 +5,7 @@
  */
 
 import { type Matrix, matrix } from "../core/matrix.ts";
-import { requireIndexArray } from "../core/_require.ts";
+import { refuseTrailing, requireIndexArray } from "../core/_require.ts";
 import { formatValue, requireNumber } from "../core/validate.ts";
 
 /**
@@ -25,9 +25,11 @@ import { formatValue, requireNumber } from "../core/validate.ts";
  * assert.throws(() => oneHot([3], 3), RangeError);
  * ```
  */
-export function oneHot(labels: ArrayLike<number>, classes?: number): Matrix {
+export function oneHot(labels: ArrayLike<number>, classes?: number): Matrix;
+export function oneHot(labels: ArrayLike<number>, classes?: number, extra?: unknown): Matrix {
   const action = "one-hot encode labels";
   requireIndexArray(action, "labels", "integer labels", labels);
+  refuseTrailing(action, "oneHot", "labels and classes", "third", extra);
   let largest = -1;
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i];

@@ -7,6 +7,8 @@
 import type { Dataset } from "../core/dataset.ts";
 import { randomNormal, type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
+import { allocate } from "../core/_allocate.ts";
+import { drawUniform } from "../core/_draw.ts";
 import { readCount, readNoise } from "./_generate.ts";
 
 /** The named target functions of {@linkcode regression1d}. */
@@ -92,10 +94,10 @@ export function regression1d(
     );
   }
   const prng = resolvePrng(options);
-  const x = new Float64Array(n);
-  const y = new Float64Array(n);
+  const x = allocate(Float64Array, n, action, `: n=${n}`);
+  const y = allocate(Float64Array, n, action, `: n=${n}`);
   for (let i = 0; i < n; i++) {
-    x[i] = low + (high - low) * prng();
+    x[i] = low + (high - low) * drawUniform(action, prng); // in range when the prng keeps [0, 1)
     const value = target(x[i]);
     if (typeof value !== "number" || !Number.isFinite(value)) {
       throw new RangeError(

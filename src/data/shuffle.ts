@@ -8,15 +8,18 @@ import { requireDataset } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
+import { indices, shuffleIndices } from "./_generate.ts";
 import { subset } from "./subset.ts";
 
 const RANDOM_KEYS: OptionKeys<RandomOptions> = { seed: "number", prng: true };
 
 /**
- * Returns a uniformly random permutation of `0 .. n - 1` (Fisher–Yates).
+ * Returns a uniformly random permutation of `0 .. n - 1` (Fisher–Yates from the last place
+ * down: for i = n - 1 … 1, places i and `floor(u * (i + 1))` swap, one draw u each).
  *
- * @param n The number of indices, an integer >= 0.
- * @param options Randomness: `{ prng }` or `{ seed }` (default seed 0).
+ * @param n The number of indices, an integer from 0 to 2^31 (the indices are int32).
+ * @param options Randomness: `{ prng }` or `{ seed }` (default seed 0). A generator that
+ *   returns a number outside [0, 1) gets a RangeError, not a permutation with repeats.
  * @returns The permuted indices.
  *
  * @example
@@ -27,20 +30,19 @@ const RANDOM_KEYS: OptionKeys<RandomOptions> = { seed: "number", prng: true };
  * const p = permutation(5, { seed: 3 });
  * assert.deepEqual(Array.from(p).sort(), [0, 1, 2, 3, 4]);
  * assert.deepEqual(permutation(5, { seed: 3 }), p);
+ * assert.throws(() => permutation(5, { prng: () => 1 }), {
+ *   name: "RangeError",
+ *   message: "Cannot create a permutation as prng must return numbers in [0, 1): drew 1",
+ * });
  * ```
  */
 export function permutation(n: number, options: RandomOptions = {}): Int32Array {
-  requireOptions("create a permutation", options, RANDOM_KEYS);
-  requireNumber("create a permutation", "n", n, { integer: true, min: 0 });
+  const action = "create a permutation";
+  requireOptions(action, options, RANDOM_KEYS);
+  requireNumber(action, "n", n, { integer: true, min: 0 });
   const prng = resolvePrng(options);
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) out[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(prng() * (i + 1));
-    const value = out[i];
-    out[i] = out[j];
-    out[j] = value;
-  }
+  const out = indices(action, n, "n");
+  shuffleIndices(action, out, prng);
   return out;
 }
 
@@ -64,7 +66,11 @@ export function permutation(n: number, options: RandomOptions = {}): Int32Array 
  * ```
  */
 export function shuffle<D extends Dataset>(data: D, options: RandomOptions = {}): D {
-  requireOptions("shuffle a dataset", options, RANDOM_KEYS);
-  requireDataset("shuffle a dataset", "data", data);
-  return subset(data, permutation(data.x.rows, options));
+  const action = "shuffle a dataset";
+  requireOptions(action, options, RANDOM_KEYS);
+  requireDataset(action, "data", data);
+  const prng = resolvePrng(options);
+  const order = indices(action, data.x.rows, "data.x.rows");
+  shuffleIndices(action, order, prng);
+  return subset(data, order);
 }

@@ -8,7 +8,14 @@ import { requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { randomNormal, type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
-import { finishPoints, groupSizes, linspace, readCount, readNoise } from "./_generate.ts";
+import {
+  allocatePoints,
+  finishPoints,
+  groupSizes,
+  linspace,
+  readCount,
+  readNoise,
+} from "./_generate.ts";
 
 /** Options of {@linkcode spirals}. */
 export interface SpiralsOptions extends RandomOptions {
@@ -65,8 +72,7 @@ export function spirals(options: SpiralsOptions = {}): Dataset {
   const noise = readNoise(action, options.noise);
   const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
   const prng = resolvePrng(options);
-  const x = new Float64Array(n * 2);
-  const y = new Int32Array(n);
+  const { x, y } = allocatePoints(action, n, 2);
   let row = 0;
   const sizes = groupSizes(n, classes);
   for (let j = 0; j < classes; j++) {

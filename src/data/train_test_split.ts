@@ -9,7 +9,7 @@ import { requireDataset, requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
-import { permutation } from "./shuffle.ts";
+import { indices, shuffleIndices } from "./_generate.ts";
 import { subset } from "./subset.ts";
 
 /** Options of {@linkcode trainTestSplit}. */
@@ -41,7 +41,8 @@ const TRAIN_TEST_SPLIT_KEYS: OptionKeys<TrainTestSplitOptions> = {
  * Samples are shuffled first unless `shuffle: false`, so the same seed gives the same split.
  *
  * @param data The data set (not changed).
- * @param options Test fraction, shuffling and randomness (`{ prng }` or `{ seed }`, default seed 0).
+ * @param options Test fraction, shuffling and randomness (`{ prng }` or `{ seed }`, default seed
+ *   0).
  * @returns `{ train, test }`, copies of the selected samples.
  *
  * @example
@@ -76,13 +77,8 @@ export function trainTestSplit<D extends Dataset>(
       `Cannot ${action} as the training set must not be empty: n=${n}, testFraction=${testFraction}`,
     );
   }
-  let order: Int32Array;
-  if (shuffle) {
-    order = permutation(n, { prng: resolvePrng(options) });
-  } else {
-    order = new Int32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-  }
+  const order = indices(action, n, "data.x.rows");
+  if (shuffle) shuffleIndices(action, order, resolvePrng(options)); // as permutation(n) does
   return {
     train: subset(data, order.subarray(0, nTrain)),
     test: subset(data, order.subarray(nTrain)),

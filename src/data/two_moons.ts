@@ -7,7 +7,7 @@
 import { requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
-import { finishPoints, linspace, readCount, readNoise } from "./_generate.ts";
+import { allocatePoints, finishPoints, linspace, readCount, readNoise } from "./_generate.ts";
 import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
 /** Options of {@linkcode twoMoons}. */
@@ -59,8 +59,7 @@ export function twoMoons(options: TwoMoonsOptions = {}): Dataset {
   const prng = resolvePrng(options);
   const nOuter = Math.floor(n / 2);
   const nInner = n - nOuter;
-  const x = new Float64Array(n * 2);
-  const y = new Int32Array(n);
+  const { x, y } = allocatePoints(action, n, 2);
   const outer = linspace(0, Math.PI, nOuter);
   for (let i = 0; i < nOuter; i++) {
     x[2 * i] = Math.cos(outer[i]);

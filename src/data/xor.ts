@@ -6,7 +6,8 @@
 
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions, resolvePrng } from "../core/prng.ts";
-import { finishPoints, readCount, readNoise } from "./_generate.ts";
+import { drawUniform } from "../core/_draw.ts";
+import { allocatePoints, finishPoints, readCount, readNoise } from "./_generate.ts";
 import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
 /** Options of {@linkcode xor}. */
@@ -52,11 +53,10 @@ export function xor(options: XorOptions = {}): Dataset {
   const n = readCount(action, options.n, 100);
   const noise = readNoise(action, options.noise);
   const prng = resolvePrng(options);
-  const x = new Float64Array(n * 2);
-  const y = new Int32Array(n);
+  const { x, y } = allocatePoints(action, n, 2);
   for (let i = 0; i < n; i++) {
-    const a = 2 * prng() - 1;
-    const b = 2 * prng() - 1;
+    const a = 2 * drawUniform(action, prng) - 1; // in [-1, 1) when the prng keeps its promise
+    const b = 2 * drawUniform(action, prng) - 1;
     x[2 * i] = a;
     x[2 * i + 1] = b;
     y[i] = (a > 0) !== (b > 0) ? 1 : 0;

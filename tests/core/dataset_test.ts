@@ -42,3 +42,20 @@ Deno.test("dataset refuses classes: null rather than taking the default", () => 
       "Cannot create a dataset as classes must be a value or left out (for its default), not null: classes=null",
   });
 });
+
+Deno.test("dataset without classes says what it cannot infer them from, not that classes is 0", async (t) => {
+  await t.step("no samples: classes must be passed", () => {
+    assert.throws(() => dataset(fromRows([]), new Int32Array(0)), {
+      name: "RangeError",
+      message:
+        "Cannot create a dataset as classes must be passed when y has no labels to infer it from (e.g. { classes: 2 }): y.length=0",
+    });
+    assert.equal(dataset(fromRows([]), new Int32Array(0), { classes: 2 }).classes, 2);
+  });
+  await t.step("only negative labels: the first is named", () => {
+    assert.throws(() => dataset(x, Int32Array.of(-2, -1)), {
+      name: "RangeError",
+      message: "Cannot create a dataset as every label must be an integer >= 0: y[0]=-2",
+    });
+  });
+});

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { fromRows, matrix } from "../../src/mod.ts";
+import { fromRows, type Matrix, matrix, toRows } from "../../src/mod.ts";
 
 Deno.test("fromRows builds a row-major matrix from arrays and typed arrays", () => {
   const m = fromRows([[1, 2], new Float64Array([3, 4])]);
@@ -79,4 +79,26 @@ Deno.test("matrix() refuses a size that is no count, and data of another type or
     ],
   ];
   for (const [make, name, message] of refusals) assert.throws(make, { name, message });
+});
+
+Deno.test("toRows refuses a malformed matrix rather than returning a short last row", () => {
+  assert.throws(() => toRows({ rows: 2, cols: 2, data: new Float64Array(3) }), {
+    name: "RangeError",
+    message:
+      "Cannot convert a matrix to rows as m.data must hold rows * cols = 4 elements for a 2x2 matrix: m.data.length=3",
+  });
+  assert.throws(() => toRows(null as unknown as Matrix), {
+    name: "TypeError",
+    message:
+      "Cannot convert a matrix to rows as m must be a matrix { rows, cols, data } (fromRows builds one from nested arrays): m=null",
+  });
+});
+
+Deno.test("fromRows says which size it could not allocate, like matrix", () => {
+  const rows = Array(2 ** 20).fill({ length: 2 ** 21 });
+  assert.throws(() => fromRows(rows), {
+    name: "RangeError",
+    message:
+      "Cannot build a matrix from rows as its 2199023255552 float64 elements (17592186044416 bytes) cannot be allocated: rows.length=1048576, rows[0].length=2097152",
+  });
 });

@@ -114,3 +114,27 @@ Deno.test("randomNormal refuses a generator stuck at 0 or outside [0, 1) instead
   const values = [0, 0.5, 0.25];
   assert.ok(Number.isFinite(randomNormal(() => values.shift()!)));
 });
+
+Deno.test("resolvePrng refuses anything but an options object, which it used to read through", () => {
+  assert.throws(() => resolvePrng(null as never), {
+    name: "TypeError",
+    message: "Cannot resolve a prng as options must be an object such as { seed: 1 }: options=null",
+  });
+  assert.throws(() => resolvePrng(3 as never), {
+    name: "TypeError",
+    message: "Cannot resolve a prng as options must be an object such as { seed: 3 }: options=3",
+  });
+  // A random function's whole options object: prng and seed are read, the rest is its own.
+  assert.equal(resolvePrng({ n: 3, seed: 9 } as never)(), createPrng(9)());
+});
+
+Deno.test("randomNormal refuses a generator that returns a string or a bigint, not a number", () => {
+  // "0.5" passed the comparisons with [0, 1) and was coerced; 0n failed later, in Math.cos.
+  for (const [value, shown] of [["0.5", '"0.5"'], [0n, "0n"]] as const) {
+    const values = [0.5, value];
+    assert.throws(() => randomNormal(() => values.shift() as number), {
+      name: "RangeError",
+      message: `Cannot draw a normal sample as prng must return numbers in [0, 1): drew ${shown}`,
+    });
+  }
+});

@@ -137,3 +137,38 @@ Deno.test("blobs() refuses a noise or spread that makes points infinite in float
       /^Cannot generate blobs as its points must be finite in float64 \(a noise, spread or centre too large\): x\.data\[\d+\]=-?Infinity$/,
   });
 });
+
+Deno.test("blobs() with centre rows takes a features that agrees and refuses one that does not", () => {
+  assert.equal(blobs({ n: 4, centers: [[0, 0]], features: 2 }).x.cols, 2);
+  // features: 5 was ignored, and the points had 2 columns.
+  assert.throws(() => blobs({ n: 4, centers: [[0, 0]], features: 5 }), {
+    name: "RangeError",
+    message:
+      "Cannot generate blobs as features must be 2, the length of the center rows given, or be left out: features=5",
+  });
+});
+
+Deno.test("blobs() with centre rows refuses a box, which bounds only drawn centres", () => {
+  assert.throws(() => blobs({ centers: [[0, 0]], box: [-1, 1] }), {
+    name: "TypeError",
+    message:
+      "Cannot generate blobs as box must be left out when centers are given as rows (it bounds drawn centers only): box=[-1, 1]",
+  });
+});
+
+Deno.test("blobs() names a centre that is not a row, or a row of another length", () => {
+  // Rows that fromRows takes (typed or array-like) are rows.
+  const rows = [{ length: 2, 0: 1, 1: 2 }, Float64Array.of(3, 4)];
+  assert.deepEqual(Array.from(blobs({ n: 2, centers: rows, std: 0 }).centers.data), [1, 2, 3, 4]);
+  assert.throws(() => blobs({ centers: [null] as unknown as number[][] }), {
+    name: "TypeError",
+    message:
+      "Cannot generate blobs as every center must be a row of numbers (an array, e.g. [[0, 0], [5, 5]]): centers[0]=null",
+  });
+  assert.throws(() => blobs({ centers: [[0, 0], 3] as unknown as number[][] }), TypeError);
+  assert.throws(() => blobs({ centers: [[1], [1, 2]] }), {
+    name: "RangeError",
+    message:
+      "Cannot generate blobs as every center row must have 1 numbers, as centers[0] has: centers[1].length=2",
+  });
+});

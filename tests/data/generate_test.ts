@@ -2,7 +2,15 @@ import assert from "node:assert/strict";
 import { finishPoints, groupSizes, linspace } from "../../src/data/_generate.ts";
 import { createPrng, randomNormal } from "../../src/core/prng.ts";
 import { counting } from "./_counting.ts";
-import { blobs, circles, type Dataset, spirals, twoMoons, xor } from "../../src/mod.ts";
+import {
+  blobs,
+  circles,
+  type Dataset,
+  regression1d,
+  spirals,
+  twoMoons,
+  xor,
+} from "../../src/mod.ts";
 
 Deno.test("linspace() spaces count numbers from start to stop, as numpy's does", async (t) => {
   await t.step("with the endpoint", () => {
@@ -110,4 +118,47 @@ Deno.test("each generator takes its smallest n, one point a class, and refuses o
       message: `Cannot generate ${name} as n must be a finite integer >= ${min}: n=${min - 1}`,
     });
   }
+});
+
+Deno.test("each generator says which size it could not allocate, as matrix() does", () => {
+  const huge = 2 ** 40;
+  const refusals: [string, () => unknown, string][] = [
+    [
+      "two moons",
+      () => twoMoons({ n: huge }),
+      "2199023255552 float64 elements (17592186044416 bytes)",
+    ],
+    [
+      "circles",
+      () => circles({ n: huge }),
+      "2199023255552 float64 elements (17592186044416 bytes)",
+    ],
+    [
+      "spirals",
+      () => spirals({ n: huge }),
+      "2199023255552 float64 elements (17592186044416 bytes)",
+    ],
+    ["xor", () => xor({ n: huge }), "2199023255552 float64 elements (17592186044416 bytes)"],
+    [
+      "a regression problem",
+      () => regression1d("sin", { n: huge }),
+      "1099511627776 float64 elements (8796093022208 bytes)",
+    ],
+  ];
+  for (const [name, generate, size] of refusals) {
+    assert.throws(generate, {
+      name: "RangeError",
+      message: `Cannot generate ${name} as its ${size} cannot be allocated: n=${huge}`,
+    });
+  }
+  assert.throws(() => blobs({ n: huge }), {
+    name: "RangeError",
+    message:
+      "Cannot generate blobs as its 2199023255552 float64 elements (17592186044416 bytes) cannot be allocated: n=1099511627776, features=2",
+  });
+  assert.throws(() => blobs({ centers: huge }), {
+    name: "RangeError",
+    message:
+      "Cannot generate blobs as its 2199023255552 float64 elements (17592186044416 bytes) cannot be allocated: centers=1099511627776, features=2",
+  });
 });

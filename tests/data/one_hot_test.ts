@@ -57,3 +57,11 @@ Deno.test("oneHot() without classes names a bad label, not the classes it would 
     });
   }
 });
+
+Deno.test("oneHot() refuses a third argument, which it would ignore", () => {
+  assert.throws(() => (oneHot as (...args: unknown[]) => unknown)([1], 2, 3), {
+    name: "TypeError",
+    message:
+      "Cannot one-hot encode labels as oneHot takes labels and classes, no third argument: third=3",
+  });
+});

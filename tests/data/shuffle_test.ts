@@ -58,3 +58,11 @@ Deno.test("permutation() is roughly uniform: each index lands in each place abou
   }
   for (const row of counts) for (const count of row) assert.ok(Math.abs(count - 1000) < 120);
 });
+
+Deno.test("permutation() refuses a size beyond 2^31, whose indices an Int32Array cannot hold", () => {
+  assert.throws(() => permutation(2 ** 40), {
+    name: "RangeError",
+    message:
+      "Cannot create a permutation as n must be at most 2147483648 (2^31: the indices are int32): n=1099511627776",
+  });
+});
