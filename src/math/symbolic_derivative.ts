@@ -18,6 +18,8 @@ import {
 } from "./_mathjs.ts";
 import { formatValue, requireNumberType } from "../core/validate.ts";
 import { parseExpression } from "./_parse.ts";
+import { refuseTrailing } from "../core/_require.ts";
+import { explainNaN } from "./_nan_origin.ts";
 
 /** A derivative found by {@linkcode symbolicDerivative}. */
 export interface SymbolicDerivative {
@@ -26,10 +28,22 @@ export interface SymbolicDerivative {
   /** The derivative in LaTeX (mathjs `toTex`). */
   readonly latex: string;
   /**
-   * Evaluates the derivative at a number (compiled once). Piecewise parts take the branch
-   * their condition picks, so at a kink this is the side the formula assigns the point to.
-   * NaN gives NaN (a condition would otherwise pick a branch for it). A value that is not a
-   * number throws a `TypeError`; a derivative with a symbol other than the variable and
+   * Evaluates the derivative at a number (compiled once), in float64 as written. Piecewise
+   * parts take the branch their condition picks, so at a kink this is the side the formula
+   * assigns the point to. NaN gives NaN (a condition would otherwise pick a branch for it).
+   *
+   * Any other number gives a number, but where the derivative has no real value (mathjs gives
+   * a complex number, as for `sqrt(z)`'s at z = -1): NaN, as `Math.sqrt(-1)`. Where float64
+   * arithmetic turns the formula into NaN, it throws a `RangeError` naming the part that
+   * became ±Infinity and the operation that made NaN: an overflow (sigmoid's derivative
+   * `exp(-z) / (exp(-z) + 1) ^ 2` at z = -800 is `Infinity / Infinity`, though the derivative
+   * is 0), or a `0 / 0`. The formula gives no value there, and a NaN would pass for one. An
+   * overflow that leaves a number is returned as float64 gives it: Infinity for `exp(z)`'s
+   * derivative at 800 (as `Math.exp(800)`), and Infinity too where only a part overflowed:
+   * `exp(2 * z) / exp(z)` (its own derivative) at 400, though e^400 is about 5e173.
+   *
+   * A value that is not a number, or a second argument (but the index and array `map` passes
+   * a callback), throws a `TypeError`; a derivative with a symbol other than the variable and
    * mathjs's constants (`alpha` in `"z > 0 ? 1 : alpha"`) throws a `RangeError`, as it has no
    * value.
    */
@@ -65,10 +79,28 @@ export interface SymbolicDerivative {
  * assert.equal(leaky.evaluate(1), 1);
  * assert.throws(() => symbolicDerivative("max(z, 0)"), RangeError);
  * assert.equal(symbolicDerivative("z > 0 ? z : alpha * z").expression, "(z > 0) ? 1 : alpha");
+ *
+ * // Where float64 overflows into NaN, evaluate() refuses rather than return it:
+ * const sigmoid = symbolicDerivative("1 / (1 + exp(-z))");
+ * assert.equal(sigmoid.expression, "exp(-z) / (exp(-z) + 1) ^ 2");
+ * assert.equal(sigmoid.evaluate(-40), 4.248354255291589e-18);
+ * assert.throws(() => sigmoid.evaluate(-800), {
+ *   name: "RangeError",
+ *   message: "Cannot evaluate a derivative as its expression must not overflow at z " +
+ *     "(exp(-z) overflows to Infinity, so exp(-z) / (exp(-z) + 1) ^ 2 = Infinity / Infinity " +
+ *     '= NaN): z=-800, expression="exp(-z) / (exp(-z) + 1) ^ 2"',
+ * });
+ * assert.ok(Number.isNaN(symbolicDerivative("sqrt(z)").evaluate(-1)), "no real value");
  * ```
  */
-export function symbolicDerivative(expression: string, variable = "z"): SymbolicDerivative {
+export function symbolicDerivative(expression: string, variable?: string): SymbolicDerivative;
+export function symbolicDerivative(
+  expression: string,
+  variable = "z",
+  extra?: unknown,
+): SymbolicDerivative {
   const action = "differentiate an expression";
+  refuseTrailing(action, "symbolicDerivative", "expression and variable", "third", extra);
   if (typeof variable !== "string" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) {
     throw new TypeError(
       `Cannot ${action} as variable must be a name such as "z": variable=${formatValue(variable)}`,
@@ -90,12 +122,14 @@ export function symbolicDerivative(expression: string, variable = "z"): Symbolic
   const compiled = result.compile();
   const text = result.toString();
   const unbound = unboundSymbols(result, variable);
+  const takes = `${variable} alone`;
   return {
     expression: text,
     latex: result.toTex({ parenthesis: "keep" }),
-    evaluate(value: number): number {
+    evaluate(value: number, extra?: unknown, array?: unknown): number {
       const evaluateAction = "evaluate a derivative";
       requireNumberType(evaluateAction, variable, value);
+      refuseTrailing(evaluateAction, "evaluate", takes, "second", extra, value, array);
       if (unbound.length > 0) {
         throw new RangeError(
           `Cannot ${evaluateAction} as its expression must have no symbol but ${variable} and mathjs's constants such as pi (found ${
@@ -105,7 +139,9 @@ export function symbolicDerivative(expression: string, variable = "z"): Symbolic
       }
       if (value !== value) return NaN;
       const y = compiled.evaluate({ [variable]: value });
-      return typeof y === "number" ? y : NaN;
+      if (typeof y !== "number") return NaN; // a complex number, for one: no real value
+      if (y !== y) throw explainNaN(evaluateAction, result, text, variable, value);
+      return y;
     },
   };
 }

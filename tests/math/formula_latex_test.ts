@@ -44,3 +44,14 @@ Deno.test("formulaLatex() refuses a blank formula instead of returning undefined
     });
   }
 });
+
+Deno.test("formulaLatex() refuses a second argument instead of ignoring it, but not map's index", () => {
+  const loose = formulaLatex as (...args: unknown[]) => unknown;
+  assert.throws(() => loose("z", { parenthesis: "all" }), {
+    name: "TypeError",
+    message: "Cannot convert a formula to LaTeX as formulaLatex takes expression alone, no " +
+      'second argument: second={ parenthesis: "all" }',
+  });
+  assert.throws(() => loose("z", 0, ["exp(z)"]), { name: "TypeError", message: /second=0$/ });
+  assert.deepEqual(["z", "exp(z)"].map(formulaLatex), [" z", String.raw`\exp\left( z\right)`]);
+});

@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { derivative } from "mathjs";
-import { createActivation, SELU_ALPHA, SELU_SCALE, symbolicDerivative } from "@relu-lab/relu-lab";
+import {
+  createActivation,
+  formatValue,
+  SELU_ALPHA,
+  SELU_SCALE,
+  symbolicDerivative,
+} from "@relu-lab/relu-lab";
 
 /** |a - b| <= 1e-12 * max(1, |a|, |b|): both are a few roundings from the same value. */
 function close(a: number, b: number, tolerance = 1e-12): boolean {
@@ -228,3 +234,108 @@ for (const { name, options, right, left } of SIDES) {
     }
   });
 }
+
+Deno.test("a symbolic derivative's evaluate() refuses where its formula overflows into NaN, naming the overflow", () => {
+  // Each library derivative is 0 or 1 there; the symbolic formula comes to Infinity / Infinity.
+  const cases = [
+    {
+      name: "sigmoid",
+      z: -800,
+      grad: 0,
+      why: "exp(-z) overflows to Infinity, so exp(-z) / (exp(-z) + 1) ^ 2 = Infinity / Infinity",
+      expression: "exp(-z) / (exp(-z) + 1) ^ 2",
+    },
+    {
+      name: "silu",
+      z: -800,
+      grad: 0,
+      why: "exp(-z) overflows to Infinity, so (exp(-z) * (z + 1) + 1) / (exp(-z) + 1) ^ 2 = " +
+        "-Infinity / Infinity",
+      expression: "(exp(-z) * (z + 1) + 1) / (exp(-z) + 1) ^ 2",
+    },
+    {
+      name: "softplus",
+      z: 800,
+      grad: 1,
+      why: "exp(z) overflows to Infinity, so exp(z) / (exp(z) + 1) = Infinity / Infinity",
+      expression: "exp(z) / (exp(z) + 1)",
+    },
+  ];
+  for (const { name, z, grad, why, expression } of cases) {
+    const activation = createActivation(name);
+    assert.ok(activation.grad(z) === grad, `${name}Grad(${z}) is ${grad}`);
+    const symbolic = symbolicDerivative(activation.expression);
+    assert.equal(symbolic.expression, expression);
+    assert.throws(() => symbolic.evaluate(z), {
+      name: "RangeError",
+      message: `Cannot evaluate a derivative as its expression must not overflow at z (${why} = ` +
+        `NaN): z=${z}, expression=${JSON.stringify(expression)}`,
+    }, name);
+    assert.ok(close(symbolic.evaluate(z / 20), activation.grad(z / 20)), `${name} at ${z / 20}`);
+  }
+  // An overflow that leaves a number is returned as float64 gives it, Infinity included.
+  assert.equal(symbolicDerivative("exp(z)").evaluate(800), Infinity);
+  assert.equal(symbolicDerivative("exp(2 * z) / exp(z)").evaluate(400), Infinity);
+});
+
+Deno.test("a symbolic derivative's evaluate() refuses a 0 / 0 or a pole that makes NaN, naming it", () => {
+  assert.throws(() => symbolicDerivative("sin(z) / z").evaluate(0), {
+    name: "RangeError",
+    message: "Cannot evaluate a derivative as its expression must give a number at z " +
+      '(sin(z) / z = 0 / 0 = NaN): z=0, expression="(cos(z) - sin(z) / z) / z"',
+  });
+  assert.throws(() => symbolicDerivative("z ^ 2 * log(z)").evaluate(0), {
+    name: "RangeError",
+    message: "Cannot evaluate a derivative as its expression must give a number at z " +
+      "(log(z) is -Infinity, so z * (2 * log(z) + 1) = 0 * -Infinity = NaN): z=0, " +
+      'expression="z * (2 * log(z) + 1)"',
+  });
+  assert.throws(() => symbolicDerivative("1 / (1 + exp(-x))", "x").evaluate(-Infinity), {
+    name: "RangeError",
+    message: /must give a number at x \(x is -Infinity, so .* = Infinity \/ Infinity = NaN\)/,
+  });
+  // No real value is no overflow: NaN, as Math.sqrt(-1).
+  assert.ok(Number.isNaN(symbolicDerivative("sqrt(z)").evaluate(-1)));
+});
+
+Deno.test("a symbolic derivative's evaluate() names the overflow in the branch its condition takes", () => {
+  const d = symbolicDerivative("z > 0 ? log(1 + exp(z)) : log(1 + exp(-z))");
+  assert.equal(d.expression, "(z > 0) ? (exp(z) / (exp(z) + 1)) : (-(exp(-z) / (exp(-z) + 1)))");
+  assert.ok(close(d.evaluate(40), 1) && close(d.evaluate(-40), -1));
+  const message = (z: number, overflow: string, operation: string) =>
+    `Cannot evaluate a derivative as its expression must not overflow at z (${overflow} ` +
+    `overflows to Infinity, so ${operation} = NaN): z=${z}, ` +
+    `expression=${formatValue(d.expression)}`;
+  assert.throws(() => d.evaluate(800), {
+    name: "RangeError",
+    message: message(800, "exp(z)", "exp(z) / (exp(z) + 1) = Infinity / Infinity"),
+  });
+  assert.throws(() => d.evaluate(-800), {
+    name: "RangeError",
+    message: message(-800, "exp(-z)", "exp(-z) / (exp(-z) + 1) = Infinity / Infinity"),
+  });
+});
+
+Deno.test("symbolicDerivative() refuses a third argument instead of ignoring it", () => {
+  const loose = symbolicDerivative as (...args: unknown[]) => unknown;
+  assert.throws(() => loose("z ^ 2", "z", { simplify: false }), {
+    name: "TypeError",
+    message: "Cannot differentiate an expression as symbolicDerivative takes expression and " +
+      "variable, no third argument: third={ simplify: false }",
+  });
+  assert.throws(() => loose("z ^ 2", undefined, "x"), {
+    name: "TypeError",
+    message: /no third argument: third="x"$/,
+  });
+});
+
+Deno.test("a symbolic derivative's evaluate() refuses a second argument, but not map's index", () => {
+  const d = symbolicDerivative("z ^ 2");
+  const loose = d.evaluate as (...args: unknown[]) => unknown;
+  assert.throws(() => loose(3, 2), {
+    name: "TypeError",
+    message: "Cannot evaluate a derivative as evaluate takes z alone, no second argument: second=2",
+  });
+  assert.throws(() => loose(3, 0, [4]), { name: "TypeError", message: /second=0$/ });
+  assert.deepEqual([1, 2, 3].map(d.evaluate), [2, 4, 6]);
+});
