@@ -9,7 +9,9 @@ import { formatValue } from "../core/validate.ts";
 
 /**
  * Throws a `TypeError` unless `runs` is an array of `{ seed, ... }` records from overSeeds, each with
- * a numeric seed (overSeeds takes finite integers; measurePaired matches runs by seed).
+ * a numeric seed (overSeeds takes finite integers; measurePaired matches runs by seed), and a
+ * `RangeError` when two runs have one seed: one run counted as two (overSeeds refuses a seed
+ * given twice; this catches runs put together by hand, or two sweeps concatenated).
  */
 export function requireRuns(action: string, name: string, runs: unknown): void {
   if (!Array.isArray(runs)) {
@@ -19,6 +21,7 @@ export function requireRuns(action: string, name: string, runs: unknown): void {
       }`,
     );
   }
+  const first = new Map<number, number>();
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i];
     if (typeof run !== "object" || run === null || typeof run.seed !== "number") {
@@ -28,6 +31,14 @@ export function requireRuns(action: string, name: string, runs: unknown): void {
         }`,
       );
     }
+    const earlier = first.get(run.seed);
+    if (earlier !== undefined) {
+      throw new RangeError(
+        `Cannot ${action} as every run must have a different seed (one run counted as two ` +
+          `otherwise): ${name}[${i}].seed=${formatValue(run.seed)}, as ${name}[${earlier}].seed`,
+      );
+    }
+    first.set(run.seed, i);
   }
 }
 

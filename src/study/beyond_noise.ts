@@ -15,22 +15,33 @@
  * difference within noise. A claim of equality ("about as sparse", "the same within 1%")
  * therefore has a rule of its own, {@linkcode withinMargin}: **two means are the same within a
  * margin m when the difference and two standard errors on either side of it stay inside ±m**,
- * `|mean_a − mean_b| + 2 · sqrt(se_a² + se_b²) ≤ m`, the margin chosen before measuring and
- * stated with the claim.
+ * `|mean_a − mean_b| + 2 · sqrt(se_a² + se_b²) ≤ m`, with at least two finished runs and no
+ * diverged run on either side (as {@linkcode sameWithin} asks of its pairs), the margin chosen
+ * before measuring and stated with the claim.
+ *
+ * Both rules are decided in units of a power of two near the largest of the means, standard
+ * errors and margin (an exact rescaling), so their verdicts do not depend on the data's unit:
+ * data of magnitude 1e-200 or 1e300 get the verdicts the same data in ordinary units get, where
+ * squaring a standard error would underflow to 0 or overflow to Infinity.
  *
  * @module
  */
 
 import { requireSummary, type Summary } from "./summary.ts";
-import { requireNumber } from "../core/validate.ts";
+import { formatValue, requireNumber } from "../core/validate.ts";
+import { refuseTrailing } from "../core/_require.ts";
+import { powerOfTwoNear } from "./_scale.ts";
 
 /** How two summaries compare, by {@linkcode compareSummaries}. */
 export interface Comparison {
-  /** `a.mean − b.mean`. */
+  /** `a.mean − b.mean` (±Infinity only where it exceeds float64's range). */
   difference: number;
   /** The standard error of the difference, `sqrt(a.se² + b.se²)` (NaN with fewer than 2 runs a side). */
   se: number;
-  /** Whether `|difference| > 2 · se`. */
+  /**
+   * Whether `|difference| > 2 · se`, with at least two finished runs a side (false with fewer),
+   * decided without over- or underflow at any magnitude (see the module's documentation).
+   */
   beyondNoise: boolean;
   /**
    * `"higher"` when a's mean is larger, `"lower"` when smaller, `"tie"` when they are equal,
@@ -42,7 +53,8 @@ export interface Comparison {
 }
 
 /**
- * Compares the means of two summaries by the beyond-noise rule of this module.
+ * Compares the means of two summaries by the beyond-noise rule of this module. Nothing is
+ * beyond noise unless both sides have at least two finished runs.
  *
  * @param a The first setting's summary.
  * @param b The second setting's summary.
@@ -59,18 +71,24 @@ export interface Comparison {
  * assert.equal(c.beyondNoise, true);
  * assert.equal(compareSummaries(summarize([1, 2, 3]), summarize([1.5, 2.5, 2])).beyondNoise, false);
  * assert.equal(compareSummaries(summarize([0.83, 0.83]), summarize([0.83, 0.83])).direction, "tie");
+ * // The same value on every run is a tie, whatever the number of runs a side.
+ * const tie = compareSummaries(summarize(Array(6).fill(0.1)), summarize([0.1, 0.1]));
+ * assert.deepEqual([tie.direction, tie.beyondNoise], ["tie", false]);
  * ```
  */
-export function compareSummaries(a: Summary, b: Summary): Comparison {
-  requireSummary("compare summaries", "a", a);
-  requireSummary("compare summaries", "b", b);
-  const difference = a.mean - b.mean;
-  const se = Math.sqrt(a.se ** 2 + b.se ** 2);
+export function compareSummaries(a: Summary, b: Summary): Comparison;
+export function compareSummaries(a: Summary, b: Summary, extra?: unknown): Comparison {
+  const action = "compare summaries";
+  requireSummary(action, "a", a);
+  requireSummary(action, "b", b);
+  refuseTrailing(action, "compareSummaries", "a and b", "third", extra);
+  const scaled = scaledDifference(a, b, 0);
   return {
-    difference,
-    se,
-    beyondNoise: Math.abs(difference) > 2 * se,
-    direction: directionOf(difference),
+    difference: a.mean - b.mean,
+    se: scaled.se * scaled.scale,
+    // A side with fewer than two finished runs has no standard error: nothing is beyond noise.
+    beyondNoise: a.n >= 2 && b.n >= 2 && Math.abs(scaled.difference) > 2 * scaled.se,
+    direction: directionOf(a.mean - b.mean),
     diverged: [a.diverged, b.diverged],
   };
 }
@@ -78,13 +96,17 @@ export function compareSummaries(a: Summary, b: Summary): Comparison {
 /**
  * Whether two summaries' means are the same within `margin`: `|difference| + 2 · se ≤ margin`,
  * the equivalence counterpart of the beyond-noise rule (see the module's documentation). False
- * when a side has fewer than two finished runs (the standard error is then unknown).
+ * when a side has fewer than two finished runs (the standard error is then unknown), and false
+ * when a run diverged on either side: the mean and spread of the runs that finished say nothing
+ * of those that did not, so a setting that sometimes diverges is not the same as one that does
+ * not (as {@linkcode sameWithin} and {@linkcode noWorseWithin} say of a diverged pair).
  *
  * @param a The first setting's summary.
  * @param b The second setting's summary.
  * @param margin The largest difference that still counts as the same, a finite number > 0, in
  *   the summaries' unit; choose it before measuring and state it with the claim.
- * @returns Whether the difference's two-standard-error interval lies inside `[-margin, margin]`.
+ * @returns Whether no run diverged and the difference's two-standard-error interval lies inside
+ *   `[-margin, margin]`.
  *
  * @example
  * ```ts
@@ -96,15 +118,43 @@ export function compareSummaries(a: Summary, b: Summary): Comparison {
  * // Within noise of each other, but too noisy to call the same within 0.05:
  * const noisy = summarize([0.2, 0.8, 0.5]);
  * assert.equal(withinMargin(relu, noisy, 0.05), false);
+ * // Close on the runs that finished, but one run of three diverged:
+ * assert.equal(withinMargin(relu, summarize([0.50, 0.51, NaN]), 0.05), false);
  * ```
  */
-export function withinMargin(a: Summary, b: Summary, margin: number): boolean {
+export function withinMargin(a: Summary, b: Summary, margin: number): boolean;
+export function withinMargin(a: Summary, b: Summary, margin: number, extra?: unknown): boolean {
   const action = "compare summaries within a margin";
   requireSummary(action, "a", a);
   requireSummary(action, "b", b);
   requireNumber(action, "margin", margin, { min: 0, minExclusive: true });
-  const c = compareSummaries(a, b);
-  return Math.abs(c.difference) + 2 * c.se <= margin;
+  refuseTrailing(action, "withinMargin", "a, b and margin", "fourth", extra);
+  if (a.diverged > 0 || b.diverged > 0 || a.n < 2 || b.n < 2) return false;
+  const { difference, se, scale } = scaledDifference(a, b, margin);
+  return Math.abs(difference) + 2 * se <= margin / scale;
+}
+
+/**
+ * `a.mean − b.mean` and its standard error `sqrt(a.se² + b.se²)`, both divided by `scale`, a
+ * power of two near the largest of the means, standard errors and `margin`: exact, so in the
+ * usual range the rules' verdicts are those of the unscaled arithmetic, and nothing squared or
+ * summed over- or underflows (an se of 1e-200 squared is 0 in float64, one of 1e200 Infinity).
+ */
+function scaledDifference(
+  a: Summary,
+  b: Summary,
+  margin: number,
+): { difference: number; se: number; scale: number } {
+  let largest = margin;
+  for (const v of [a.mean, b.mean, a.se, b.se]) {
+    if (Number.isFinite(v)) largest = Math.max(largest, Math.abs(v));
+  }
+  const scale = powerOfTwoNear(largest);
+  return {
+    difference: a.mean / scale - b.mean / scale,
+    se: Math.sqrt((a.se / scale) ** 2 + (b.se / scale) ** 2),
+    scale,
+  };
 }
 
 function directionOf(difference: number): Comparison["direction"] {
@@ -136,18 +186,29 @@ export type Verdict = "supported" | "qualified" | "not supported";
  * assert.equal(verdictOf([false]), "not supported");
  * ```
  */
-export function verdictOf(findings: readonly boolean[]): Verdict {
-  if (!Array.isArray(findings) || findings.length === 0) {
-    throw new RangeError(
-      `Cannot decide a verdict as findings must be a non-empty array of booleans: findings=${
-        Array.isArray(findings) ? "[]" : String(findings)
+export function verdictOf(findings: readonly boolean[]): Verdict;
+export function verdictOf(findings: readonly boolean[], extra?: unknown): Verdict {
+  const action = "decide a verdict";
+  if (!Array.isArray(findings)) {
+    throw new TypeError(
+      `Cannot ${action} as findings must be a non-empty array of booleans: findings=${
+        formatValue(findings)
       }`,
     );
   }
-  for (const f of findings) {
-    if (typeof f !== "boolean") {
+  refuseTrailing(action, "verdictOf", "findings", "second", extra);
+  if (findings.length === 0) {
+    throw new RangeError(
+      `Cannot ${action} as findings must be a non-empty array of booleans: findings=[]`,
+    );
+  }
+  // An index loop, not for...of: a hole in a sparse array is refused as undefined.
+  for (let i = 0; i < findings.length; i++) {
+    if (typeof findings[i] !== "boolean") {
       throw new TypeError(
-        `Cannot decide a verdict as every finding must be a boolean: finding=${String(f)}`,
+        `Cannot ${action} as every finding must be a boolean: findings[${i}]=${
+          formatValue(findings[i])
+        }`,
       );
     }
   }

@@ -5,6 +5,8 @@
  */
 
 import { TrainingDivergedError } from "../nn/mod.ts";
+import { formatValue } from "../core/validate.ts";
+import { refuseTrailing } from "../core/_require.ts";
 
 /** One seed's run in {@linkcode overSeeds}: its result, or the divergence that ended it. */
 export interface SeedRun<T> {
@@ -25,7 +27,7 @@ export interface SeedRun<T> {
  * throws a `TypeError`, as its divergence could not be caught here; use
  * {@linkcode overSeedsAsync} for those.
  *
- * @param seeds The seeds, each a finite integer.
+ * @param seeds The seeds, each a finite integer, no two the same.
  * @param run The experiment: builds, trains and measures a network from a seed.
  * @returns One {@linkcode SeedRun} per seed, in the order of `seeds`.
  *
@@ -40,6 +42,8 @@ export interface SeedRun<T> {
  * });
  * assert.deepEqual(runs.map((r) => r.result), [10, undefined, 30]);
  * assert.deepEqual(runs.map((r) => r.diverged !== undefined), [false, true, false]);
+ * // A seed given twice would be one run counted as two:
+ * assert.throws(() => overSeeds([1, 2, 1], (seed) => seed), RangeError);
  * assert.throws(() => overSeeds([1], async (seed) => seed), {
  *   name: "TypeError",
  *   message:
@@ -47,8 +51,13 @@ export interface SeedRun<T> {
  * });
  * ```
  */
-export function overSeeds<T>(seeds: readonly number[], run: (seed: number) => T): SeedRun<T>[] {
-  checkArguments(seeds, run);
+export function overSeeds<T>(seeds: readonly number[], run: (seed: number) => T): SeedRun<T>[];
+export function overSeeds<T>(
+  seeds: readonly number[],
+  run: (seed: number) => T,
+  extra?: unknown,
+): SeedRun<T>[] {
+  checkArguments("overSeeds", seeds, run, extra);
   return seeds.map((seed) => {
     let result: T;
     try {
@@ -72,7 +81,7 @@ export function overSeeds<T>(seeds: readonly number[], run: (seed: number) => T)
  * awaits each run before starting the next, in the order of `seeds`. A run that rejects with a
  * {@linkcode TrainingDivergedError} is kept with `diverged` set; any other error rejects.
  *
- * @param seeds The seeds, each a finite integer.
+ * @param seeds The seeds, each a finite integer, no two the same.
  * @param run The experiment, returning its result or a promise of it.
  * @returns A promise of one {@linkcode SeedRun} per seed, in the order of `seeds`.
  *
@@ -89,11 +98,16 @@ export function overSeeds<T>(seeds: readonly number[], run: (seed: number) => T)
  * assert.deepEqual(runs.map((r) => r.diverged !== undefined), [false, true, false]);
  * ```
  */
+export function overSeedsAsync<T>(
+  seeds: readonly number[],
+  run: (seed: number) => T | Promise<T>,
+): Promise<SeedRun<T>[]>;
 export async function overSeedsAsync<T>(
   seeds: readonly number[],
   run: (seed: number) => T | Promise<T>,
+  extra?: unknown,
 ): Promise<SeedRun<T>[]> {
-  checkArguments(seeds, run);
+  checkArguments("overSeedsAsync", seeds, run, extra);
   const runs: SeedRun<T>[] = [];
   for (const seed of seeds) {
     try {
@@ -114,21 +128,46 @@ function divergedRun(
   throw error;
 }
 
-/** The checks shared by {@linkcode overSeeds} and {@linkcode overSeedsAsync}. */
-function checkArguments(seeds: readonly number[], run: unknown): void {
+/**
+ * The checks shared by {@linkcode overSeeds} and {@linkcode overSeedsAsync} (`name`): an array
+ * of different finite integers (a seed given twice would be one run counted as two), a function,
+ * and no third argument.
+ */
+function checkArguments(
+  name: string,
+  seeds: readonly number[],
+  run: unknown,
+  extra: unknown,
+): void {
+  const action = "run over seeds";
   if (!Array.isArray(seeds)) {
-    throw new TypeError(`Cannot run over seeds as seeds must be an array: seeds=${String(seeds)}`);
+    throw new TypeError(
+      `Cannot ${action} as seeds must be an array of integers: seeds=${formatValue(seeds)}`,
+    );
   }
-  for (const seed of seeds) {
-    if (!Number.isInteger(seed)) {
+  const first = new Map<number, number>();
+  for (let i = 0; i < seeds.length; i++) {
+    const seed: unknown = seeds[i];
+    if (typeof seed !== "number" || !Number.isInteger(seed)) {
+      const message = `Cannot ${action} as every seed must be a finite integer: seeds[${i}]=${
+        formatValue(seed)
+      }`;
+      throw typeof seed === "number" ? new RangeError(message) : new TypeError(message);
+    }
+    // -0 and 0 are one seed to createPrng, and one key to a Map.
+    const earlier = first.get(seed);
+    if (earlier !== undefined) {
       throw new RangeError(
-        `Cannot run over seeds as every seed must be a finite integer: seed=${String(seed)}`,
+        `Cannot ${action} as every seed must be different (a seed given twice is one run ` +
+          `counted as two): seeds[${i}]=${formatValue(seed)}, as seeds[${earlier}]`,
       );
     }
+    first.set(seed, i);
   }
   if (typeof run !== "function") {
-    throw new TypeError(`Cannot run over seeds as run must be a function: run=${String(run)}`);
+    throw new TypeError(`Cannot ${action} as run must be a function: run=${formatValue(run)}`);
   }
+  refuseTrailing(action, name, "seeds and run", "third", extra);
 }
 
 /** Whether `value` is a promise or promise-like (has a `then` method). */

@@ -26,6 +26,8 @@ import { formatValue, requireNumber } from "../core/validate.ts";
 import type { SeedRun } from "./over_seeds.ts";
 import { requireMetric, requireRuns } from "./_runs.ts";
 import { requireSummary, summarize, type Summary } from "./summary.ts";
+import { refuseTrailing } from "../core/_require.ts";
+import { powerOfTwoNear } from "./_scale.ts";
 
 /**
  * Summarises the per-seed difference `metric(a) − metric(b)` of two sets of runs made with the
@@ -56,11 +58,18 @@ export function measurePaired<T>(
   a: readonly SeedRun<T>[],
   b: readonly SeedRun<T>[],
   metric: (result: T) => number,
+): Summary;
+export function measurePaired<T>(
+  a: readonly SeedRun<T>[],
+  b: readonly SeedRun<T>[],
+  metric: (result: T) => number,
+  extra?: unknown,
 ): Summary {
   const action = "measure paired differences";
   requireRuns(action, "a", a);
   requireRuns(action, "b", b);
   requireMetric(action, metric);
+  refuseTrailing(action, "measurePaired", "a, b and metric", "fourth", extra);
   const seedsOf = (runs: readonly SeedRun<unknown>[]) => runs.map((r) => r.seed).join(", ");
   if (a.length !== b.length || a.some((run, i) => run.seed !== b[i].seed)) {
     throw new RangeError(
@@ -123,6 +132,12 @@ export function noWorseWithin(
   difference: Summary,
   margin: number,
   worse: "lower" | "higher",
+): boolean;
+export function noWorseWithin(
+  difference: Summary,
+  margin: number,
+  worse: "lower" | "higher",
+  extra?: unknown,
 ): boolean {
   const action = "decide no worse within a margin";
   requireSummary(action, "difference", difference);
@@ -132,10 +147,15 @@ export function noWorseWithin(
       `Cannot ${action} as worse must be "lower" or "higher": worse=${formatValue(worse)}`,
     );
   }
+  refuseTrailing(action, "noWorseWithin", "difference, margin and worse", "fourth", extra);
   if (difference.diverged > 0 || difference.n < 2) return false;
-  return worse === "lower"
-    ? difference.mean - 2 * difference.se >= -margin
-    : difference.mean + 2 * difference.se <= margin;
+  // In units of a power of two near the largest magnitude (exact): 2·se cannot overflow, and the
+  // verdict does not depend on the data's unit.
+  const scale = powerOfTwoNear(
+    Math.max(margin, Math.abs(difference.mean), Number.isFinite(difference.se) ? difference.se : 0),
+  );
+  const mean = difference.mean / scale, se = difference.se / scale;
+  return worse === "lower" ? mean - 2 * se >= -margin / scale : mean + 2 * se <= margin / scale;
 }
 
 /**
@@ -159,8 +179,19 @@ export function noWorseWithin(
  * assert.equal(sameWithin(d, 0.01), true);
  * assert.equal(sameWithin(d, 0.001), false);
  * assert.throws(() => sameWithin(d, -1), RangeError);
+ * // @ts-expect-error: sameWithin asks both ways, and takes no direction
+ * assert.throws(() => sameWithin(d, 0.01, "higher"), TypeError);
  * ```
  */
-export function sameWithin(difference: Summary, margin: number): boolean {
+export function sameWithin(difference: Summary, margin: number): boolean;
+export function sameWithin(difference: Summary, margin: number, extra?: unknown): boolean {
+  // Checked here: noWorseWithin would take a third argument for its `worse`.
+  refuseTrailing(
+    "decide the same within a margin",
+    "sameWithin",
+    "difference and margin",
+    "third",
+    extra,
+  );
   return noWorseWithin(difference, margin, "lower") && noWorseWithin(difference, margin, "higher");
 }

@@ -11,6 +11,8 @@
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import type { SeedRun } from "./over_seeds.ts";
 import { requireMetric, requireRuns } from "./_runs.ts";
+import { refuseTrailing } from "../core/_require.ts";
+import { powerOfTwoNear } from "./_scale.ts";
 
 /** The mean and spread of one measurement over the runs that finished, and how many diverged. */
 export interface Summary {
@@ -20,9 +22,12 @@ export interface Summary {
   n: number;
   /** The number of runs that diverged (or gave a non-finite value). */
   diverged: number;
-  /** The mean of `values` (NaN when n = 0). */
+  /** The mean of `values` (NaN when n = 0): exactly their value when they are all equal. */
   mean: number;
-  /** The sample standard deviation, n − 1 in the denominator (NaN when n < 2). */
+  /**
+   * The sample standard deviation, n − 1 in the denominator (NaN when n < 2): exactly 0 when
+   * the values are all equal; Infinity only when it exceeds float64's range (about 1.8e308).
+   */
   sd: number;
   /** The standard error of the mean, `sd / sqrt(n)` (NaN when n < 2). */
   se: number;
@@ -44,6 +49,14 @@ const SUMMARIZE_KEYS: OptionKeys<SummarizeOptions> = { diverged: "number" };
  * Summarises one measurement over seeds. A non-finite value (NaN, ±Infinity) is a run that
  * diverged: it is counted in `diverged`, and the mean and spread are over the others.
  *
+ * The values are divided by a power of two near the largest of them (an exact step) before
+ * they are summed and squared, and the results multiplied back, so that values of any
+ * magnitude, 1e-300 or 1e300, give their mean and spread without underflow or overflow; only an
+ * sd beyond float64's range (about 1.8e308) is Infinity. The sums are compensated, and the mean
+ * takes one correction pass over the residuals, so that n equal values give exactly that value
+ * as the mean and exactly 0 as the sd (a tie is never a difference of rounding), and the mean
+ * and sd are within about one rounding of the exact ones.
+ *
  * @param values One value per run.
  * @param options `diverged`: runs that gave no value at all, counted too.
  * @returns The {@linkcode Summary}.
@@ -59,51 +72,114 @@ const SUMMARIZE_KEYS: OptionKeys<SummarizeOptions> = { diverged: "number" };
  * assert.ok(Math.abs(s.mean - 0.9) < 1e-12);
  * assert.ok(Math.abs(s.sd - 0.1) < 1e-12); // sample sd: n - 1 in the denominator
  * assert.ok(Math.abs(s.se - 0.1 / Math.sqrt(3)) < 1e-12);
+ * // Equal values give their value and no spread, exactly, near float64's limit too.
+ * const tie = summarize(Array(10).fill(0.1));
+ * assert.deepEqual([tie.mean, tie.sd], [0.1, 0]);
+ * const huge = summarize([1e308, 1e308]);
+ * assert.deepEqual([huge.mean, huge.sd], [1e308, 0]);
  * ```
  */
-export function summarize(values: readonly number[], options: SummarizeOptions = {}): Summary {
+export function summarize(values: readonly number[], options?: SummarizeOptions): Summary;
+export function summarize(
+  values: readonly number[],
+  options: SummarizeOptions = {},
+  extra?: unknown,
+): Summary {
+  const action = "summarize";
   if (!Array.isArray(values)) {
     throw new TypeError(
-      `Cannot summarize as values must be an array of numbers: values=${String(values)}`,
+      `Cannot ${action} as values must be an array of numbers${
+        ArrayBuffer.isView(values) ? " (Array.from makes one of a typed array)" : ""
+      }: values=${formatValue(values)}`,
     );
   }
-  const { diverged } = requireOptions("summarize", options, SUMMARIZE_KEYS);
-  const extra = requireNumber("summarize", "diverged", diverged ?? 0, { integer: true, min: 0 });
-  for (const v of values) {
-    if (typeof v !== "number") {
-      throw new TypeError(`Cannot summarize as every value must be a number: value=${String(v)}`);
+  refuseTrailing(action, "summarize", "values and options", "third", extra);
+  const { diverged } = requireOptions(action, options, SUMMARIZE_KEYS);
+  const extraRuns = requireNumber(action, "diverged", diverged ?? 0, { integer: true, min: 0 });
+  // An index loop, not for...of: a hole in a sparse array is refused as undefined.
+  for (let i = 0; i < values.length; i++) {
+    if (typeof values[i] !== "number") {
+      throw new TypeError(
+        `Cannot ${action} as every value must be a number: values[${i}]=${formatValue(values[i])}`,
+      );
     }
   }
   const kept = values.filter((v) => Number.isFinite(v));
   const n = kept.length;
-  let sum = 0;
-  for (const v of kept) sum += v;
-  const mean = n === 0 ? NaN : sum / n;
-  let squares = 0;
+  // Loops, not Math.min(...kept): spreading some 10^5 values overflows the call stack.
   let min = Infinity;
   let max = -Infinity;
+  let largest = 0;
   for (const v of kept) {
-    squares += (v - mean) ** 2;
     if (v < min) min = v;
     if (v > max) max = v;
+    largest = Math.max(largest, Math.abs(v));
   }
-  const sd = n > 1 ? Math.sqrt(squares / (n - 1)) : NaN;
+  // Everything below is in units of `scale` (exact), where no sum or square over- or underflows.
+  const scale = powerOfTwoNear(largest);
+  let mean = compensatedSum(kept, scale, 0) / n;
+  // One correction pass: what the rounding of the sum and of the division left, measured on the
+  // residuals and added back (0 when the values are all equal, and the mean exactly their value).
+  mean += compensatedSum(kept, scale, mean) / n;
+  // The squared deviations, summed with the same compensation (their rounding would otherwise
+  // grow with the number of runs).
+  let squares = 0;
+  let lost = 0;
+  for (const v of kept) {
+    const square = (v / scale - mean) ** 2;
+    const next = squares + square;
+    lost += twoSumError(squares, square, next);
+    squares = next;
+  }
+  squares += lost;
+  const spread = n > 1 ? Math.sqrt(squares / (n - 1)) : NaN;
+  // The mean of finite values lies between the smallest and the largest of them, which a last
+  // rounding could otherwise pass (and, next to float64's largest value, overflow).
+  mean *= scale;
+  if (mean > max) mean = max;
+  else if (mean < min) mean = min;
   return {
     values: kept,
     n,
-    diverged: values.length - n + extra,
-    mean,
-    sd,
-    se: sd / Math.sqrt(n),
-    // A loop, not Math.min(...kept): spreading some 10^5 values overflows the call stack.
+    diverged: values.length - n + extraRuns,
+    mean: n === 0 ? NaN : mean,
+    sd: spread * scale,
+    // From the scaled spread, so that it stays finite where only the sd exceeds float64's range.
+    se: (spread / Math.sqrt(n)) * scale,
     min: n === 0 ? NaN : min,
     max: n === 0 ? NaN : max,
   };
 }
 
 /**
+ * The sum of `v / scale - shift` over `values`, compensated: the rounding error of each
+ * subtraction and of each addition (Knuth's two-sum, exact in float64) is kept apart and added
+ * at the end, so that the sum is accurate to about one rounding even where terms cancel.
+ */
+function compensatedSum(values: readonly number[], scale: number, shift: number): number {
+  let sum = 0;
+  let lost = 0;
+  for (const v of values) {
+    const x = v / scale;
+    const term = x - shift;
+    const next = sum + term;
+    lost += twoSumError(x, -shift, term) + twoSumError(sum, term, next);
+    sum = next;
+  }
+  return sum + lost;
+}
+
+/** The exact error `a + b - s` of the float64 sum `s = a + b` (Knuth's two-sum). */
+function twoSumError(a: number, b: number, s: number): number {
+  const bPart = s - a;
+  return (a - (s - bPart)) + (b - bPart);
+}
+
+/**
  * Summarises one measurement of runs from {@linkcode overSeeds}: `metric` is applied to each
- * finished run's result; diverged runs are counted.
+ * finished run's result; diverged runs are counted. A metric that gives no number (a misspelt
+ * field) is a mistake and throws a `TypeError` naming the seed; a non-finite number (NaN,
+ * ±Infinity) counts as a diverged run.
  *
  * @param runs The runs.
  * @param metric What to measure in a finished run's result.
@@ -120,15 +196,42 @@ export function summarize(values: readonly number[], options: SummarizeOptions =
  * });
  * const loss = measure(runs, (r) => r.loss);
  * assert.deepEqual([loss.n, loss.diverged, loss.mean], [2, 1, 2]);
+ * // @ts-expect-error: a misspelt field gives undefined
+ * assert.throws(() => measure(runs, (r) => r.los), {
+ *   name: "TypeError",
+ *   message:
+ *     "Cannot measure as the metric must give a number for every finished run: seed 0 gave undefined",
+ * });
  * ```
  */
-export function measure<T>(runs: readonly SeedRun<T>[], metric: (result: T) => number): Summary {
-  requireRuns("measure", "runs", runs);
-  requireMetric("measure", metric);
-  const finished = runs.filter((run) => run.diverged === undefined);
-  return summarize(finished.map((run) => metric(run.result as T)), {
-    diverged: runs.length - finished.length,
-  });
+export function measure<T>(runs: readonly SeedRun<T>[], metric: (result: T) => number): Summary;
+export function measure<T>(
+  runs: readonly SeedRun<T>[],
+  metric: (result: T) => number,
+  extra?: unknown,
+): Summary {
+  const action = "measure";
+  requireRuns(action, "runs", runs);
+  requireMetric(action, metric);
+  refuseTrailing(action, "measure", "runs and metric", "third", extra);
+  const values: number[] = [];
+  let diverged = 0;
+  for (const run of runs) {
+    if (run.diverged !== undefined) {
+      diverged++;
+      continue;
+    }
+    const value = metric(run.result as T);
+    if (typeof value !== "number") {
+      throw new TypeError(
+        `Cannot ${action} as the metric must give a number for every finished run: seed ${run.seed} gave ${
+          formatValue(value)
+        }`,
+      );
+    }
+    values.push(value);
+  }
+  return summarize(values, { diverged });
 }
 
 /** Options of {@linkcode formatSummary}. */
@@ -171,8 +274,14 @@ const FORMAT_SUMMARY_KEYS: OptionKeys<FormatSummaryOptions> = {
  * assert.equal(formatSummary(summarize([NaN, NaN])), "no finished run (2 diverged)");
  * ```
  */
-export function formatSummary(summary: Summary, options: FormatSummaryOptions = {}): string {
+export function formatSummary(summary: Summary, options?: FormatSummaryOptions): string;
+export function formatSummary(
+  summary: Summary,
+  options: FormatSummaryOptions = {},
+  extra?: unknown,
+): string {
   const action = "format a summary";
+  refuseTrailing(action, "formatSummary", "summary and options", "third", extra);
   const checked = requireOptions(action, options, FORMAT_SUMMARY_KEYS);
   const scale = requireNumber(action, "scale", checked.scale ?? 1);
   const digits = requireNumber(action, "digits", checked.digits ?? 3, {
@@ -196,10 +305,12 @@ export function formatSummary(summary: Summary, options: FormatSummaryOptions = 
 /**
  * Checks that `value` is a {@linkcode Summary} as {@linkcode summarize} makes one, or throws: a
  * `TypeError` when it is not an object or a field has the wrong type, a `RangeError` when a
- * field is out of range. It checks the fields that the study helpers read: `n` and `diverged`
- * integers >= 0, `mean` a number (NaN only when n = 0), `sd` and `se` numbers >= 0 (NaN only
- * when n < 2). A hand-made summary missing `diverged`, or with a negative `se`, would otherwise
- * give a wrong comparison or text without a word.
+ * field is out of range or disagrees with the others. It checks the fields that the study
+ * helpers read: `n` and `diverged` integers >= 0; `mean` a finite number when n >= 1, NaN when
+ * n = 0; `sd` and `se` numbers >= 0 when n >= 2 (Infinity only where the sd exceeds float64's
+ * range), NaN when n < 2; and `se` equal to `sd / sqrt(n)` (to 1e-9 of it). A hand-made summary
+ * missing `diverged`, with a negative `se`, or with an `se` from fewer than two runs would
+ * otherwise give a wrong comparison or text without a word.
  *
  * @param action What was being attempted, e.g. `"compare summaries"`.
  * @param name The parameter's name, e.g. `"a"`.
@@ -216,6 +327,11 @@ export function formatSummary(summary: Summary, options: FormatSummaryOptions = 
  * assert.throws(() => requireSummary("compare summaries", "a", { ...s, se: -1 }), {
  *   name: "RangeError",
  *   message: "Cannot compare summaries as a.se must be a number >= 0 (NaN only when a.n < 2): a.se=-1",
+ * });
+ * // One run has no spread: an se of 0 would make any difference beyond noise.
+ * assert.throws(() => requireSummary("compare summaries", "a", { ...summarize([1]), se: 0 }), {
+ *   name: "RangeError",
+ *   message: "Cannot compare summaries as a.se must be NaN when a.n < 2 (no spread from fewer than two runs): a.se=0",
  * });
  * ```
  */
@@ -237,14 +353,32 @@ export function requireSummary(action: string, name: string, value: unknown): Su
     }`;
     if (typeof v !== "number") throw new TypeError(message);
     if (!ok(v)) throw new RangeError(message);
+    return v;
   };
-  field("mean", `a number (NaN only when ${name}.n = 0)`, (v) => !Number.isNaN(v) || n === 0);
-  for (const key of ["sd", "se"] as const) {
-    field(
-      key,
-      `a number >= 0 (NaN only when ${name}.n < 2)`,
-      (v) => Number.isNaN(v) ? n < 2 : v >= 0,
+  if (n === 0) field("mean", `NaN when ${name}.n = 0 (no finished run)`, Number.isNaN);
+  else field("mean", `a finite number (NaN only when ${name}.n = 0)`, Number.isFinite);
+  const [sd, se] = (["sd", "se"] as const).map((key) =>
+    n < 2
+      ? field(key, `NaN when ${name}.n < 2 (no spread from fewer than two runs)`, Number.isNaN)
+      : field(key, `a number >= 0 (NaN only when ${name}.n < 2)`, (v) => v >= 0)
+  );
+  if (n >= 2 && !seAgrees(sd, se, n)) {
+    throw new RangeError(
+      `Cannot ${action} as ${name}.se must be ${name}.sd / sqrt(${name}.n): ${name}.se=${
+        formatValue(se)
+      }, ${name}.sd=${formatValue(sd)}, ${name}.n=${n}`,
     );
   }
   return value as Summary;
+}
+
+/**
+ * Whether `se` is `sd / sqrt(n)` to 1e-9 of it, or a few steps of float64's subnormal grid
+ * (where summarize's se, computed from the scaled spread, and sd / sqrt(n) round apart). An
+ * infinite sd (beyond float64's range) leaves the se, computed apart, unchecked.
+ */
+function seAgrees(sd: number, se: number, n: number): boolean {
+  if (sd === Infinity) return true;
+  const expected = sd / Math.sqrt(n);
+  return Math.abs(se - expected) <= 1e-9 * expected + 4 * Number.MIN_VALUE;
 }

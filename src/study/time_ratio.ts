@@ -6,7 +6,8 @@
  */
 
 import process from "node:process";
-import { requireNumber, requireOptions } from "../core/validate.ts";
+import { formatValue, requireNumber, requireOptions } from "../core/validate.ts";
+import { refuseTrailing } from "../core/_require.ts";
 
 /** Options of {@linkcode timeRatio}. */
 export interface TimeRatioOptions {
@@ -22,7 +23,8 @@ export interface TimeRatioOptions {
    * The clock, in milliseconds: by default the CPU time this process has used (user and system,
    * `process.cpuUsage()`), which does not count the time spent waiting for a core while other
    * processes ran. Pass `() => performance.now()` for wall-clock time. A reading that is not
-   * a finite number throws.
+   * a finite number throws, and so does a batch whose end reads earlier than its start (a clock
+   * that runs backwards).
    */
   clock?: () => number;
 }
@@ -90,6 +92,12 @@ export function timeRatio(
   a: () => unknown,
   b: () => unknown,
   options?: TimeRatioOptions,
+): TimeRatio;
+export function timeRatio(
+  a: () => unknown,
+  b: () => unknown,
+  options?: TimeRatioOptions,
+  extra?: unknown,
 ): TimeRatio {
   const action = "time a against b";
   const { rounds = 9, batchMs = 5, clock = cpuMs } = requireOptions(action, options, {
@@ -98,22 +106,38 @@ export function timeRatio(
     clock: true,
   });
   if (typeof clock !== "function") {
-    throw new TypeError(`Cannot ${action} as clock must be a function: clock=${String(clock)}`);
+    throw new TypeError(
+      `Cannot ${action} as clock must be a function: clock=${formatValue(clock)}`,
+    );
   }
   for (const [name, fn] of [["a", a], ["b", b]] as const) {
     if (typeof fn !== "function") {
-      throw new TypeError(`Cannot ${action} as ${name} must be a function: ${name}=${String(fn)}`);
+      throw new TypeError(
+        `Cannot ${action} as ${name} must be a function: ${name}=${formatValue(fn)}`,
+      );
     }
   }
   requireNumber(action, "rounds", rounds, { integer: true, min: 1 });
   requireNumber(action, "batchMs", batchMs, { min: 0, max: 10_000 });
+  refuseTrailing(action, "timeRatio", "a, b and options", "fourth", extra);
   // The clock's readings are checked (once per batch, outside the timed calls): a reading that
-  // is not a finite number would make every ratio NaN, neither faster nor slower.
+  // is not a finite number would make every ratio NaN, neither faster nor slower; a batch that
+  // ends before it starts (a clock running backwards) would grow to 2^24 calls, then give a
+  // negative time per call.
   const read = () => requireNumber(action, "clock()", clock());
   const timed = (fn: () => unknown, calls: number) => {
     const start = read();
     for (let i = 0; i < calls; i++) fn();
-    return read() - start;
+    const end = read();
+    const elapsed = end - start;
+    if (!(elapsed >= 0) || elapsed === Infinity) {
+      throw new RangeError(
+        `Cannot ${action} as a batch's elapsed time must be a finite number >= 0 (the clock ` +
+          `must not run backwards): elapsed=${formatValue(elapsed)} (clock() read ` +
+          `${formatValue(start)}, then ${formatValue(end)})`,
+      );
+    }
+    return elapsed;
   };
   // The warm-up call of each (compilation, caches) is the first try at a batch. A call shorter
   // than a few of the clock's ticks cannot size the batch by itself (the CPU clock ticks in

@@ -47,7 +47,7 @@ Deno.test("overSeeds() throws on errors other than divergence, and refuses bad s
   await t.step("a seed that is not an integer", () => {
     assert.throws(() => overSeeds([0.5], (s) => s), {
       name: "RangeError",
-      message: "Cannot run over seeds as every seed must be a finite integer: seed=0.5",
+      message: "Cannot run over seeds as every seed must be a finite integer: seeds[0]=0.5",
     });
   });
   await t.step("seeds that are not an array", () => {
@@ -243,7 +243,7 @@ Deno.test("requireSummary() refuses a hand-made summary, naming the field, and p
     assert.throws(() => requireSummary("compare summaries", "a", { ...s, mean: NaN }), {
       name: "RangeError",
       message:
-        "Cannot compare summaries as a.mean must be a number (NaN only when a.n = 0): a.mean=NaN",
+        "Cannot compare summaries as a.mean must be a finite number (NaN only when a.n = 0): a.mean=NaN",
     });
     assert.throws(() => requireSummary("compare summaries", "a", { ...s, se: NaN }), {
       name: "RangeError",
@@ -330,7 +330,7 @@ Deno.test("overSeedsAsync() awaits each run and keeps the ones that diverged", a
   assert.equal(measure(runs, (loss) => loss).diverged, 1);
   await assert.rejects(() => overSeedsAsync([0.5], (s) => s), {
     name: "RangeError",
-    message: "Cannot run over seeds as every seed must be a finite integer: seed=0.5",
+    message: "Cannot run over seeds as every seed must be a finite integer: seeds[0]=0.5",
   });
 });
 
@@ -382,4 +382,134 @@ Deno.test("summarize() takes 150,000 values, with their min and max (no spread o
   const values = Array.from({ length: 150_000 }, (_, i) => (i % 7) - 3);
   const s = summarize(values);
   assert.deepEqual([s.n, s.min, s.max], [150_000, -3, 3]);
+});
+
+Deno.test("requireSummary() refuses a summary whose fields disagree with its count of runs", async (t) => {
+  const one = summarize([5]);
+  await t.step("a spread from one run, which would make any difference beyond noise", () => {
+    const handMade = { ...one, sd: 0, se: 0 };
+    assert.throws(() => requireSummary("compare summaries", "a", handMade), {
+      name: "RangeError",
+      message:
+        "Cannot compare summaries as a.sd must be NaN when a.n < 2 (no spread from fewer than two runs): a.sd=0",
+    });
+    assert.throws(() => compareSummaries(handMade, { ...summarize([6]), sd: 0, se: 0 }), {
+      name: "RangeError",
+    });
+    assert.throws(() => requireSummary("compare summaries", "a", { ...one, se: 0 }), {
+      name: "RangeError",
+      message:
+        "Cannot compare summaries as a.se must be NaN when a.n < 2 (no spread from fewer than two runs): a.se=0",
+    });
+  });
+  await t.step("a mean with no finished run, or an infinite one", () => {
+    assert.throws(() => requireSummary("compare summaries", "a", { ...summarize([]), mean: 5 }), {
+      name: "RangeError",
+      message:
+        "Cannot compare summaries as a.mean must be NaN when a.n = 0 (no finished run): a.mean=5",
+    });
+    assert.throws(() => requireSummary("compare summaries", "b", { ...one, mean: Infinity }), {
+      name: "RangeError",
+      message:
+        "Cannot compare summaries as b.mean must be a finite number (NaN only when b.n = 0): b.mean=Infinity",
+    });
+  });
+  await t.step("a standard error that is not sd / sqrt(n)", () => {
+    const s = summarize([1, 2, 3]); // sd 1, se 1 / sqrt(3)
+    assert.throws(() => requireSummary("compare summaries", "a", { ...s, se: 1 }), {
+      name: "RangeError",
+      message: "Cannot compare summaries as a.se must be a.sd / sqrt(a.n): a.se=1, a.sd=1, a.n=3",
+    });
+    const rounded = { ...s, se: Math.round(s.se * 1e12) / 1e12 };
+    assert.equal(requireSummary("compare summaries", "a", rounded), rounded, "to 1e-9 of it");
+  });
+});
+
+Deno.test("withinMargin() is false when a run diverged on either side, as sameWithin() is for a pair", () => {
+  const steady = summarize([1, 1.001]);
+  assert.equal(withinMargin(steady, summarize([1, 1.001]), 0.1), true);
+  assert.equal(withinMargin(summarize([1, 1.001, NaN, NaN, NaN]), steady, 0.1), false);
+  assert.equal(withinMargin(steady, summarize([1, 1.001], { diverged: 1 }), 0.1), false);
+});
+
+Deno.test("overSeeds() refuses a seed given twice, which would count one run as two", async () => {
+  let calls = 0;
+  const run = (seed: number) => {
+    calls++;
+    return seed;
+  };
+  assert.throws(() => overSeeds([3, 1, 4, 1], run), {
+    name: "RangeError",
+    message:
+      "Cannot run over seeds as every seed must be different (a seed given twice is one run counted as two): seeds[3]=1, as seeds[1]",
+  });
+  assert.throws(() => overSeeds([0, -0], run), { name: "RangeError", message: /seeds\[1\]=-0/ });
+  await assert.rejects(() => overSeedsAsync([2, 2], run), {
+    name: "RangeError",
+    message: /seeds\[1\]=2, as seeds\[0\]$/,
+  });
+  assert.equal(calls, 0, "refused before any run");
+});
+
+Deno.test("measure() refuses runs that share a seed, put together by hand or concatenated", () => {
+  const runs = [...overSeeds([0, 1], (seed) => seed), ...overSeeds([1], (seed) => seed)];
+  assert.throws(() => measure(runs, (v) => v), {
+    name: "RangeError",
+    message:
+      "Cannot measure as every run must have a different seed (one run counted as two otherwise): runs[2].seed=1, as runs[1].seed",
+  });
+});
+
+Deno.test("the study functions' messages show what they received, and name the seed and the action", async (t) => {
+  await t.step("verdictOf: not an array is a TypeError, showing it", () => {
+    assert.throws(() => verdictOf({} as never), {
+      name: "TypeError",
+      message:
+        "Cannot decide a verdict as findings must be a non-empty array of booleans: findings={}",
+    });
+    assert.throws(() => verdictOf([true, "false"] as never), {
+      name: "TypeError",
+      message: 'Cannot decide a verdict as every finding must be a boolean: findings[1]="false"',
+    });
+    // A hole in a sparse array is no finding.
+    assert.throws(() => verdictOf([true, , true] as never), {
+      name: "TypeError",
+      message: "Cannot decide a verdict as every finding must be a boolean: findings[1]=undefined",
+    });
+  });
+  await t.step("summarize: a typed array, shown as one, with the way to an array", () => {
+    assert.throws(() => summarize(new Float64Array([1, 2, 3]) as never), {
+      name: "TypeError",
+      message:
+        "Cannot summarize as values must be an array of numbers (Array.from makes one of a typed array): values=Float64Array(3) [1, 2, 3]",
+    });
+    assert.throws(() => summarize([1, "2"] as never), {
+      name: "TypeError",
+      message: 'Cannot summarize as every value must be a number: values[1]="2"',
+    });
+  });
+  await t.step("overSeeds: an array-like object, a seed that is no number, a run", () => {
+    assert.throws(() => overSeeds({ length: 1, 0: 1 } as never, (s) => s), {
+      name: "TypeError",
+      message:
+        'Cannot run over seeds as seeds must be an array of integers: seeds={ "0": 1, length: 1 }',
+    });
+    assert.throws(() => overSeeds([0, "1"] as never, (s) => s), {
+      name: "TypeError",
+      message: 'Cannot run over seeds as every seed must be a finite integer: seeds[1]="1"',
+    });
+    assert.throws(() => overSeeds([0], { run: true } as never), {
+      name: "TypeError",
+      message: "Cannot run over seeds as run must be a function: run={ run: true }",
+    });
+  });
+  await t.step("measure: a metric that gives no number names measure and the seed", () => {
+    const runs = overSeeds([1, 2], (seed) => ({ accuracy: seed / 10 }));
+    // @ts-expect-error: a misspelt field
+    assert.throws(() => measure(runs, (r) => r.acuracy), {
+      name: "TypeError",
+      message:
+        "Cannot measure as the metric must give a number for every finished run: seed 1 gave undefined",
+    });
+  });
 });

@@ -189,3 +189,18 @@ Deno.test("timeRatio() counts CPU time by default: waiting for 20 ms costs less 
   const wall = timeRatio(wait, spin, { rounds: 3, batchMs: 0, clock: () => performance.now() });
   assert.ok(wall.slower, `by the wall clock, waiting took ${wall.aMs} ms, spinning ${wall.bMs}`);
 });
+
+Deno.test("timeRatio() refuses a clock that runs backwards at the first batch, not after 2^24 calls", () => {
+  let now = 1_000_000, calls = 0;
+  const clock = () => now;
+  const a = () => {
+    calls++;
+    now -= 10;
+  };
+  assert.throws(() => timeRatio(a, () => now -= 5, { rounds: 3, clock }), {
+    name: "RangeError",
+    message:
+      "Cannot time a against b as a batch's elapsed time must be a finite number >= 0 (the clock must not run backwards): elapsed=-5 (clock() read 1000000, then 999995)",
+  });
+  assert.equal(calls, 0, "b's warm-up call comes first, and is refused");
+});
