@@ -290,6 +290,15 @@ const NOTEBOOKS_DIR = "notebooks";
  * assert.deepEqual(found, [all[0], all[0], all[0]]);
  * await assert.rejects(resolveNotebooks(["nowhere"]), UsageError);
  * await assert.rejects(resolveNotebooks(["nowhere"]), /tried notebooks\/nowhere\.ipynb, nowhere/);
+ * // A trailing slash is dropped; a folder is not a notebook, whatever its name.
+ * assert.deepEqual(await resolveNotebooks([`${all[0]}/`]), [all[0]]);
+ * await Deno.mkdir("build", { recursive: true });
+ * const folder = await Deno.makeTempDir({ dir: "build", suffix: ".ipynb" });
+ * await assert.rejects(
+ *   resolveNotebooks([folder]),
+ *   (error: Error) => error.message === `Cannot run notebook "${folder}": ${folder} is a folder`,
+ * );
+ * await Deno.remove(folder);
  * ```
  */
 export async function resolveNotebooks(names: string[]): Promise<string[]> {
@@ -307,13 +316,21 @@ export async function resolveNotebooks(names: string[]): Promise<string[]> {
     return found.sort();
   }
   return await Promise.all(names.map(async (name) => {
-    const candidates = name.endsWith(".ipynb")
-      ? [name, `${NOTEBOOKS_DIR}/${name}`]
-      : [`${NOTEBOOKS_DIR}/${name}.ipynb`, `${name}.ipynb`];
+    // A trailing slash (a shell's completion of a folder, say) names the same file.
+    const bare = name.length > 1 ? name.replace(/(?<=.)\/+$/, "") : name;
+    const candidates = bare.endsWith(".ipynb")
+      ? [bare, `${NOTEBOOKS_DIR}/${bare}`]
+      : [`${NOTEBOOKS_DIR}/${bare}.ipynb`, `${bare}.ipynb`];
+    let folder: string | undefined;
     for (const path of candidates) {
       try {
-        if ((await Deno.stat(path)).isFile) return path;
+        const info = await Deno.stat(path);
+        if (info.isFile) return path;
+        if (info.isDirectory) folder ??= path;
       } catch { /* try the next */ }
+    }
+    if (folder !== undefined) {
+      throw new UsageError(`Cannot run notebook "${name}": ${folder} is a folder`);
     }
     throw new UsageError(`Cannot find notebook "${name}": tried ${candidates.join(", ")}`);
   }));
@@ -434,27 +451,27 @@ export async function runNotebook(
   }
   const { notebook, failure } = result;
   const executed = normalizeNotebook(notebook);
-  await Deno.mkdir(options.out, { recursive: true });
-  await writeTextFileAtomic(`${options.out}/${name}.ipynb`, serializeNotebook(executed));
+  await makeFolder(options.out);
+  await writeFile(`${options.out}/${name}.ipynb`, serializeNotebook(executed));
   // The page's title is the one the index and its neighbours' links show: the first heading,
   // else the file name.
   const links = neighbours(await readSeries(folderOf(path)), name);
   const title = seriesEntry(name, executed).title;
-  await writeTextFileAtomic(
+  await writeFile(
     `${options.out}/${name}.html`,
     await renderNotebookHtml(executed, { ...links, title }),
   );
   let updated = false;
   if (options.update && !failure) {
     if (comparableText(source) !== comparableText(executed)) {
-      await writeTextFileAtomic(path, serializeNotebook(executed));
+      await writeFile(path, serializeNotebook(executed));
       updated = true;
     } else {
       // Outputs are fresh (timings aside): still store the source in normal form (cell ids,
       // final newlines), keeping the stored outputs.
       const normal = serializeNotebook(normalizeNotebook(source));
       if (normal !== sourceText) {
-        await writeTextFileAtomic(path, normal);
+        await writeFile(path, normal);
         updated = true;
       }
     }
@@ -486,12 +503,115 @@ function describeFailure(path: string, failure: CellFailure): string {
   ].join("\n");
 }
 
+/**
+ * A file the run has to write could not be written (a folder made read-only or removed during
+ * the run, a full disk): the CLI prints the message, naming the file and the cause, and exits 2.
+ *
+ * @example
+ * ```ts
+ * import { OutputWriteError, runNotebook } from "./cli.ts";
+ * import { serializeNotebook } from "./notebook.ts";
+ * import assert from "node:assert/strict";
+ *
+ * // The output folder's name is taken by a file: the notebook's outputs cannot be stored.
+ * await Deno.mkdir("build", { recursive: true });
+ * const folder = await Deno.makeTempDir({ dir: "build" });
+ * const python = `${folder}/python`;
+ * await Deno.writeTextFile(python, `#!/bin/sh\nread -r request\necho '{"event":"done"}'\n`);
+ * await Deno.chmod(python, 0o755);
+ * const notebook = { cells: [], metadata: {}, nbformat: 4, nbformat_minor: 5 };
+ * await Deno.writeTextFile(`${folder}/tiny.ipynb`, serializeNotebook(notebook));
+ * await Deno.writeTextFile(`${folder}/out`, "a file");
+ * const options = { params: {}, update: false, timeout: 30, out: `${folder}/out` };
+ * const jupyter = { jupyter: "/usr/bin/jupyter", python };
+ * await assert.rejects(runNotebook(`${folder}/tiny.ipynb`, options, { jupyter }), (error) => {
+ *   assert.ok(error instanceof OutputWriteError);
+ *   assert.match(error.message, new RegExp(`^Cannot write ${folder}/out(/tiny.ipynb)?: `));
+ *   return true;
+ * });
+ * await Deno.remove(folder, { recursive: true });
+ * ```
+ */
+export class OutputWriteError extends Error {
+  /** The error's name, as printed before its message. */
+  override name = "OutputWriteError";
+}
+
+/** What went wrong with `path`, as an {@linkcode OutputWriteError}. */
+function writeFailure(path: string, error: unknown): OutputWriteError {
+  return new OutputWriteError(`Cannot write ${path}: ${(error as Error).message}`);
+}
+
+/** Writes a file of the run whole or not at all; throws an {@linkcode OutputWriteError}. */
+async function writeFile(path: string, text: string): Promise<void> {
+  try {
+    await writeTextFileAtomic(path, text);
+  } catch (error) {
+    throw writeFailure(path, error);
+  }
+}
+
+/** Creates the output folder if needed; throws an {@linkcode OutputWriteError}. */
+async function makeFolder(path: string): Promise<void> {
+  try {
+    await Deno.mkdir(path, { recursive: true });
+  } catch (error) {
+    throw writeFailure(path, error);
+  }
+}
+
+/** Whether `value` is an entry of the index as {@linkcode writeIndex} writes them. */
+function isIndexEntry(value: unknown): value is IndexEntry {
+  const entry = value as IndexEntry;
+  return typeof value === "object" && value !== null && !Array.isArray(value) &&
+    typeof entry.name === "string" && entry.name !== "" && typeof entry.title === "string" &&
+    (entry.status === "ok" || entry.status === "failed") &&
+    typeof entry.seconds === "number" && Number.isFinite(entry.seconds) &&
+    (entry.summary === undefined || typeof entry.summary === "string");
+}
+
+/**
+ * The entries of the index.json in `out`: none on a first run. index.json is the runner's own
+ * file, rebuilt from each run: a damaged one (not JSON, not a list, or with entries the runner
+ * does not write) is replaced, its entries that are whole kept, and the returned `note` says so
+ * in one line.
+ */
+async function readIndex(indexJson: string): Promise<{ entries: IndexEntry[]; note?: string }> {
+  let text: string;
+  try {
+    text = await Deno.readTextFile(indexJson);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return { entries: [] };
+    return { entries: [], note: `Replacing ${indexJson}: ${(error as Error).message}` };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return { entries: [], note: `Replacing ${indexJson}: ${(error as Error).message}` };
+  }
+  if (!Array.isArray(parsed)) {
+    const seen = JSON.stringify(parsed).slice(0, 60);
+    return {
+      entries: [],
+      note: `Replacing ${indexJson}: not a list of notebook entries but ${seen}`,
+    };
+  }
+  const entries = parsed.filter(isIndexEntry);
+  if (entries.length === parsed.length) return { entries };
+  const bad = parsed.find((entry) => !isIndexEntry(entry));
+  return {
+    entries,
+    note: `Replacing ${indexJson}: dropped ${parsed.length - entries.length} of its ` +
+      `${parsed.length} entries that are not notebook entries, the first ` +
+      JSON.stringify(bad).slice(0, 60),
+  };
+}
+
 async function writeIndex(out: string, reports: RunReport[]): Promise<void> {
   const indexJson = `${out}/index.json`;
-  let entries: IndexEntry[] = [];
-  try {
-    entries = JSON.parse(await Deno.readTextFile(indexJson));
-  } catch { /* first run */ }
+  const { entries, note } = await readIndex(indexJson);
+  if (note) console.error(note);
   const byName = new Map(entries.map((e) => [e.name, e]));
   for (const r of reports) {
     const { title, summary } = seriesEntry(r.name, r.executed);
@@ -504,9 +624,9 @@ async function writeIndex(out: string, reports: RunReport[]): Promise<void> {
     });
   }
   const sorted = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
-  await Deno.mkdir(out, { recursive: true });
-  await writeTextFileAtomic(indexJson, JSON.stringify(sorted, null, 1) + "\n");
-  await writeTextFileAtomic(`${out}/index.html`, await renderIndexHtml(sorted));
+  await makeFolder(out);
+  await writeFile(indexJson, JSON.stringify(sorted, null, 1) + "\n");
+  await writeFile(`${out}/index.html`, await renderIndexHtml(sorted));
 }
 
 /**
@@ -608,38 +728,57 @@ export async function main(args: string[], system?: SystemAccess): Promise<numbe
     console.error(await nothingToRun());
     return 2;
   }
-  const problem = await checkBeforeRunning(paths, options);
-  if (problem) {
-    console.error(problem);
-    return 2;
-  }
-  let jupyter: Jupyter;
-  try {
-    jupyter = await ensureJupyter(system);
-  } catch (error) {
-    if (!(error instanceof JupyterMissingError)) throw error;
-    console.error(error.message);
-    return 2;
-  }
-  await ensureKernelSpec();
 
-  // SIGINT (Ctrl-C) and SIGTERM shut the kernels down and stop the run; a second one ends this
-  // process at once.
+  // SIGINT (Ctrl-C) and SIGTERM stop Jupyter's discovery or shut the kernels down, and stop the
+  // run; a second one ends this process at once. Listened to before the first child process
+  // (the discovery's probes), so that no signal ends the CLI without its line.
   const controller = new AbortController();
   let received: string | undefined;
   const listeners = (["SIGINT", "SIGTERM"] as const).map((name) => {
     const listener = () => {
-      if (received) Deno.exit(SIGNAL_EXIT[received]);
+      if (received) {
+        console.error(
+          `Interrupted by ${name} again: stopped at once; the notebooks running were not stored`,
+        );
+        Deno.exit(SIGNAL_EXIT[received]);
+      }
       received = name;
       controller.abort();
     };
     Deno.addSignalListener(name, listener);
     return [name, listener] as const;
   });
+  const early = () => {
+    console.error(`Interrupted by ${received} before any notebook ran: nothing was stored`);
+    return SIGNAL_EXIT[received!];
+  };
   try {
-    const reports = await runAll(paths, options, jupyter, controller.signal);
-    const ran = reports.filter((r): r is RunReport => r !== undefined);
-    await writeIndex(options.out, ran);
+    const problem = await checkBeforeRunning(paths, options);
+    if (problem) {
+      console.error(problem);
+      return 2;
+    }
+    let jupyter: Jupyter;
+    try {
+      jupyter = await ensureJupyter({ ...system, signal: controller.signal });
+    } catch (error) {
+      if (received) return early();
+      if (!(error instanceof JupyterMissingError)) throw error;
+      console.error(error.message);
+      return 2;
+    }
+    await ensureKernelSpec();
+    if (received) return early();
+    let ran: RunReport[];
+    try {
+      const reports = await runAll(paths, options, jupyter, controller);
+      ran = reports.filter((r): r is RunReport => r !== undefined);
+      await writeIndex(options.out, ran);
+    } catch (error) {
+      if (!(error instanceof OutputWriteError)) throw error;
+      console.error(error.message);
+      return 2;
+    }
     if (received) {
       console.error(
         `Interrupted by ${received}: kernels shut down; ${ran.length} of ${paths.length} ` +
@@ -662,14 +801,17 @@ export async function main(args: string[], system?: SystemAccess): Promise<numbe
 /**
  * Runs the notebooks, `options.jobs` at a time, printing one line per notebook in the order of
  * `paths` (a notebook that finishes early waits for those before it). Stops starting notebooks
- * once `signal` aborts; the notebooks it interrupted have no report.
+ * once `controller` aborts; the notebooks it interrupted have no report. A notebook that fails
+ * otherwise than by a cell (its outputs cannot be written, say) aborts `controller`, so that
+ * the others stop too, and its error is thrown once they have.
  */
 async function runAll(
   paths: string[],
   options: CliOptions,
   jupyter: Jupyter,
-  signal: AbortSignal,
+  controller: AbortController,
 ): Promise<(RunReport | undefined)[]> {
+  const signal = controller.signal;
   const reports: (RunReport | undefined)[] = new Array(paths.length);
   const finished: boolean[] = new Array(paths.length).fill(false);
   const width = Math.max(...paths.map((p) => baseName(p).length));
@@ -692,7 +834,10 @@ async function runAll(
       try {
         reports[i] = await runNotebook(paths[i], options, { signal, jupyter });
       } catch (error) {
-        if (!(error instanceof Interrupted)) throw error;
+        if (!(error instanceof Interrupted)) {
+          controller.abort();
+          throw error;
+        }
       } finally {
         finished[i] = true;
         print();

@@ -32,6 +32,15 @@ cell, a silent request prints a marker through the same queue ("sync"). Once the
 out, everything the cell printed is out, labelled with the cell or with the sync request, and
 both labels are attributed to the cell (the marker removed). This costs one small request per
 cell instead of waiting for a quiet period after each.
+
+Waiting for the marker. While messages keep arriving, the wait goes on: a cell that printed
+megabytes is flushed for as long as that takes, up to the cell's --timeout deadline (but at least
+SYNC_SECONDS after its idle status). Output still arriving at that deadline makes the cell a
+"timeout" event, as a cell that runs too long. A wait that ends in SYNC_SECONDS of silence without
+the marker (a kernel stuck in a timer, say) cannot tell whether the cell's output is whole: the
+cell is then never reported as ok. Its outputs end with a stderr stream output saying so
+("relu-lab runner: ..."), and its event has status "error" with ename "OutputIncomplete", which
+stops the run as a failing cell does.
 """
 
 import contextlib
@@ -52,9 +61,14 @@ SYNC_MARK = "\x1erelu-lab runner: outputs flushed\x1e"
 # console.log does not silence the marker.
 SYNC_CODE = '(globalThis[Symbol.for("relu-lab.runner.log")] ??= console.log)(%s)' % json.dumps(
     SYNC_MARK)
-# A sync that takes longer (a kernel stuck in a timer, say) is given up; the run goes on with
-# what has arrived.
+# Seconds of silence after which the wait for the marker is given up (a kernel stuck in a timer,
+# say), and the least time the marker gets after the cell's idle status; see "Waiting for the
+# marker" above.
 SYNC_SECONDS = 10
+# The ename of a cell whose output may be incomplete, and what its appended stderr output says.
+INCOMPLETE = "OutputIncomplete"
+INCOMPLETE_TEXT = ("relu-lab runner: this cell's output may be incomplete: the kernel sent nothing "
+                   "for %g s and had not flushed the cell's output\n")
 # How often a wait checks that the kernel is still alive.
 POLL_SECONDS = 0.2
 # At start-up: how long an answered kernel_info request's idle status may take to reach iopub
@@ -88,6 +102,10 @@ class ExitedEarly(RuntimeError):
 
 class CellTimeout(Exception):
     pass
+
+
+class SyncSilent(Exception):
+    """The marker did not come, and the kernel sent nothing for SYNC_SECONDS."""
 
 
 # While the kernel starts, a signal is held back (see deferred_interrupts).
@@ -185,6 +203,8 @@ class Kernel:
         self.client = client
         self.outputs = {}  # msg_id -> list of outputs
         self.idle = set()  # msg_ids whose idle status has been seen
+        self.synced = set()  # msg_ids whose output holds the marker
+        self.last_message = time.monotonic()  # when the last iopub message arrived
 
     def check_alive(self):
         if not self.manager.is_alive():
@@ -200,6 +220,7 @@ class Kernel:
             msg = self.client.get_iopub_msg(timeout=timeout)
         except queue.Empty:
             return False
+        self.last_message = time.monotonic()
         parent = msg.get("parent_header", {}).get("msg_id")
         kind = msg["header"]["msg_type"]
         if parent is None:
@@ -215,6 +236,8 @@ class Kernel:
         out = to_output(msg)
         if out is not None:
             outs.append(out)
+            if kind == "stream" and SYNC_MARK in out["text"]:
+                self.synced.add(parent)
         return True
 
     def wait_ready(self, timeout):
@@ -275,21 +298,23 @@ class Kernel:
         return self.client.execute(SYNC_CODE, silent=True, store_history=False,
                                    allow_stdin=False)
 
-    def wait_sync(self, msg_id):
-        """Waits until the marker is out (or SYNC_SECONDS have passed)."""
-        deadline = time.monotonic() + SYNC_SECONDS
-        try:
-            self.wait_reply(msg_id, deadline)
-            self.wait_idle(msg_id, deadline)
-            while not any(SYNC_MARK in out.get("text", "")
-                          for out in self.outputs.get(msg_id, [])):
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    return
-                if not self.pump(min(remaining, POLL_SECONDS)):
-                    self.check_alive()
-        except CellTimeout:
-            return
+    def wait_sync(self, msg_id, deadline):
+        """Waits until the marker is out.
+
+        Raises SyncSilent once the kernel has sent nothing for SYNC_SECONDS, and CellTimeout
+        when `deadline` (at least SYNC_SECONDS from now) passes while messages still arrive.
+        """
+        self.last_message = time.monotonic()
+        deadline = max(deadline, self.last_message + SYNC_SECONDS)
+        while msg_id not in self.synced:
+            now = time.monotonic()
+            if now - self.last_message >= SYNC_SECONDS:
+                raise SyncSilent
+            if now >= deadline:
+                raise CellTimeout
+            wait = min(deadline, self.last_message + SYNC_SECONDS) - now
+            if not self.pump(min(wait, POLL_SECONDS)):
+                self.check_alive()
 
     def outputs_of(self, msg_id, sync_id):
         """The cell's outputs: labelled with it, then the late ones labelled with its sync."""
@@ -307,17 +332,27 @@ class Kernel:
 
 
 def merge_streams(outputs):
+    """Joins each run of stream outputs of the same name into one output.
+
+    The texts of a run are collected and joined once: adding each to the last (as this did)
+    copies the text gathered so far every time, minutes for a cell that prints megabytes.
+    """
     merged = []
+    texts = []  # the texts of the run merged[-1] ends, when it is a stream
     for out in outputs:
         if (
             out["output_type"] == "stream"
-            and merged
-            and merged[-1]["output_type"] == "stream"
+            and texts
             and merged[-1]["name"] == out["name"]
         ):
-            merged[-1]["text"] += out["text"]
-        else:
-            merged.append(dict(out))
+            texts.append(out["text"])
+            continue
+        if len(texts) > 1:
+            merged[-1]["text"] = "".join(texts)
+        merged.append(dict(out))
+        texts = [out["text"]] if out["output_type"] == "stream" else []
+    if len(texts) > 1:
+        merged[-1]["text"] = "".join(texts)
     return merged
 
 
@@ -339,6 +374,21 @@ def cell_event(index, reply, outputs):
     return event
 
 
+def incomplete_event(index, reply, outputs):
+    """The event of a cell whose output may be incomplete: never ok, and saying so in its outputs.
+    """
+    note = INCOMPLETE_TEXT % SYNC_SECONDS
+    outputs = merge_streams(
+        [out for out in outputs if out["output_type"] != "error"]
+        + [{"output_type": "stream", "name": "stderr", "text": note}]
+        + [out for out in outputs if out["output_type"] == "error"])
+    event = cell_event(index, reply, outputs)
+    if event["status"] == "ok":
+        event["status"] = "error"
+        event["error"] = {"ename": INCOMPLETE, "evalue": note.strip(), "traceback": []}
+    return event
+
+
 def run_cells(kernel, cells, timeout):
     """Runs the cells in order, yielding an event as each one is complete."""
     for index, source in enumerate(cells):
@@ -349,10 +399,13 @@ def run_cells(kernel, cells, timeout):
             reply = kernel.wait_reply(msg_id, deadline)
             kernel.wait_idle(msg_id, deadline)
             sync_id = kernel.send_sync()
-            kernel.wait_sync(sync_id)
+            kernel.wait_sync(sync_id, deadline)
         except CellTimeout:
             yield {"event": "timeout", "index": index, "seconds": timeout,
-                   "outputs": kernel.outputs_of(msg_id, None)}
+                   "outputs": kernel.outputs_of(msg_id, sync_id)}
+            return
+        except SyncSilent:
+            yield incomplete_event(index, reply, kernel.outputs_of(msg_id, sync_id))
             return
         except KernelDied as died:
             yield {"event": "died", "index": index, "exit_code": died.exit_code,

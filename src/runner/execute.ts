@@ -340,9 +340,14 @@ async function runExecutePy(
   const lastWords = stderr.text().split("\n").map((line) => line.trim())
     .filter((line) => line && !line.includes('"deno jupyter" is unstable')).at(-1) ?? "";
   if (!ended) {
-    throw new ExecutionError(
-      `Cannot execute notebook: execute.py exited with code ${status.code}: ${lastWords}`,
-    );
+    // 130: execute.py's own answer to SIGINT or SIGTERM, when it alone received one.
+    const how = status.signal !== null
+      ? `was killed by ${status.signal}`
+      : status.code === 130
+      ? "was interrupted (exit code 130)"
+      : `exited with code ${status.code}`;
+    const said = lastWords ? `: ${lastWords}` : " and wrote nothing to stderr";
+    throw new ExecutionError(`Cannot execute notebook: execute.py ${how}${said}`);
   }
   return { events, lastWords };
 }
@@ -355,25 +360,32 @@ async function runExecutePy(
 function readText(stream: ReadableStream<Uint8Array>, onLine?: (line: string) => void) {
   const reader = stream.getReader();
   const decoder = new TextDecoder();
-  let text = "";
+  // The pieces of the text (with onLine: of the line under way) are joined once: re-reading all
+  // of a line at each chunk took seconds for a cell's event of megabytes.
+  let pieces: string[] = [];
   const done = (async () => {
     for (;;) {
       // A cancelled reader's pending read resolves as done.
       const chunk = await reader.read().catch(() => ({ done: true, value: undefined }));
       if (chunk.done) break;
-      text += decoder.decode(chunk.value, { stream: true });
-      if (onLine) {
-        const lines = text.split("\n");
-        text = lines.pop()!;
-        lines.forEach(onLine);
+      const piece = decoder.decode(chunk.value, { stream: true });
+      const end = onLine ? piece.lastIndexOf("\n") : -1;
+      if (end < 0) {
+        pieces.push(piece);
+        continue;
       }
+      pieces.push(piece.slice(0, end));
+      pieces.join("").split("\n").forEach(onLine!);
+      pieces = [piece.slice(end + 1)];
     }
-    text += decoder.decode();
-    if (onLine && text) onLine(text);
+    pieces.push(decoder.decode());
+    const rest = pieces.join("");
+    pieces = [rest];
+    if (onLine && rest) onLine(rest);
   })();
   return {
     done,
-    text: () => text,
+    text: () => pieces.join(""),
     async stop() {
       await reader.cancel().catch(() => {});
       await done;

@@ -110,6 +110,11 @@ export interface SystemAccess {
   log?: (line: string) => void;
   /** Extra environment for the commands run. */
   env?: Record<string, string>;
+  /**
+   * Aborting stops the commands run (each is sent SIGTERM and waited for) and no install
+   * starts: the call then rejects with the signal's reason.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -120,8 +125,9 @@ function runPython(
   command: string,
   args: string[],
   env: Record<string, string> = {},
+  signal?: AbortSignal,
 ): Promise<RunResult> {
-  return run(command, args, { PYDEVD_DISABLE_FILE_VALIDATION: "1", ...env });
+  return run(command, args, { PYDEVD_DISABLE_FILE_VALIDATION: "1", ...env }, signal);
 }
 
 /**
@@ -152,10 +158,11 @@ function runPython(
 export async function pythonOfJupyter(
   jupyter: string,
   path: string,
+  signal?: AbortSignal,
 ): Promise<string | undefined> {
   const interpreter = await shebangInterpreter(jupyter, path);
   if (interpreter && /^python[\d.]*$/.test(basename(interpreter))) return interpreter;
-  return await sysExecutableOf(jupyter);
+  return await sysExecutableOf(jupyter, signal);
 }
 
 function basename(path: string): string {
@@ -190,8 +197,15 @@ async function shebangInterpreter(file: string, path: string): Promise<string | 
 
 const ENV_OPTIONS_WITH_OPERAND = new Set(["-u", "--unset", "-C", "--chdir"]);
 
-/** Reads `sys.executable` from `jupyter troubleshoot`, stopping it once that line is out. */
-async function sysExecutableOf(jupyter: string): Promise<string | undefined> {
+/**
+ * Reads `sys.executable` from `jupyter troubleshoot`, stopping it once that line is out (or
+ * `signal` aborts).
+ */
+async function sysExecutableOf(
+  jupyter: string,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
+  if (signal?.aborted) return undefined;
   let child: Deno.ChildProcess;
   try {
     child = new Deno.Command(jupyter, {
@@ -205,6 +219,12 @@ async function sysExecutableOf(jupyter: string): Promise<string | undefined> {
     return undefined;
   }
   const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+  const stop = () => {
+    try {
+      child.kill("SIGKILL");
+    } catch { /* it has exited */ }
+  };
+  signal?.addEventListener("abort", stop, { once: true });
   let text = "";
   let found: string | undefined;
   try {
@@ -218,6 +238,7 @@ async function sysExecutableOf(jupyter: string): Promise<string | undefined> {
     }
   } finally {
     clearTimeout(timer);
+    signal?.removeEventListener("abort", stop);
     try {
       child.kill("SIGKILL");
     } catch { /* it has exited */ }
@@ -241,8 +262,9 @@ async function sysExecutableOf(jupyter: string): Promise<string | undefined> {
 export async function hasJupyterClient(
   python: string,
   env: Record<string, string> = {},
+  signal?: AbortSignal,
 ): Promise<boolean> {
-  return (await runPython(python, ["-c", "import jupyter_client"], env)).ok;
+  return (await runPython(python, ["-c", "import jupyter_client"], env, signal)).ok;
 }
 
 /**
@@ -271,11 +293,16 @@ export async function findJupyter(access: SystemAccess = {}): Promise<Jupyter | 
   const path = searchPath(access.path);
   const onPath = await findExecutable("jupyter", path);
   if (onPath) {
-    const python = await pythonOfJupyter(onPath, path);
-    if (python && await hasJupyterClient(python, access.env)) return { jupyter: onPath, python };
+    const python = await pythonOfJupyter(onPath, path, access.signal);
+    if (python && await hasJupyterClient(python, access.env, access.signal)) {
+      return { jupyter: onPath, python };
+    }
   }
   const debian = access.debian ?? DEBIAN_JUPYTER;
-  if (await isExecutable(debian.jupyter) && await hasJupyterClient(debian.python, access.env)) {
+  if (
+    await isExecutable(debian.jupyter) &&
+    await hasJupyterClient(debian.python, access.env, access.signal)
+  ) {
     return debian;
   }
   return undefined;
@@ -336,6 +363,8 @@ export function ensureJupyter(access?: SystemAccess): Promise<Jupyter> {
 
 async function locateOrInstall(access: SystemAccess): Promise<Jupyter> {
   const found = await findJupyter(access);
+  // An interrupted probe finds nothing: no install follows it.
+  access.signal?.throwIfAborted();
   if (found) return found;
   const action = missingJupyterAction(userId(access.uid));
   if (action instanceof JupyterMissingError) throw action;

@@ -130,18 +130,21 @@ export function parseParameterValue(text: string): ParameterValue {
  *
  * @example
  * ```ts
- * import { parseAssignment } from "./parameters.ts";
+ * import { ParameterValueError, parseAssignment } from "./parameters.ts";
  * import assert from "node:assert/strict";
  *
  * assert.deepEqual(parseAssignment("alpha=0.1"), ["alpha", 0.1]);
  * assert.deepEqual(parseAssignment("hidden=[8,8]"), ["hidden", [8, 8]]);
  * assert.throws(() => parseAssignment("=3"), TypeError);
+ * // The same error as a bad value's, so that the CLI names the option in front.
+ * assert.throws(() => parseAssignment("alpha"), ParameterValueError);
+ * assert.throws(() => parseAssignment("alpha"), /^TypeError: Cannot read alpha as a parameter/);
  * ```
  */
 export function parseAssignment(text: string): [string, ParameterValue] {
   const at = text.indexOf("=");
   if (at <= 0) {
-    throw new TypeError(`Cannot read parameter "${text}" as name=value: no "=" after a name`);
+    throw new ParameterValueError(text, 'no "=" after a name (NAME=VALUE)');
   }
   return [text.slice(0, at).trim(), parseParameterValue(text.slice(at + 1))];
 }

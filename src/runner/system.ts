@@ -41,7 +41,8 @@ function spawnPiped(
 /**
  * Runs a command to completion with its output piped and `env` added to this process's
  * environment. A command that cannot start (missing, not executable) is `ok: false`, its
- * stderr the reason.
+ * stderr the reason. Aborting `signal` sends the command SIGTERM (the call still waits for it to
+ * exit); aborted before it starts, it is not started.
  *
  * @example
  * ```ts
@@ -55,16 +56,30 @@ function spawnPiped(
  * const missing = await run("/no/such/command", []);
  * assert.deepEqual([missing.ok, missing.code], [false, -1]);
  * assert.match(missing.stderr, /NotFound/);
+ * // Aborted, the command is stopped (SIGTERM, 143): no minute of sleep.
+ * const controller = new AbortController();
+ * const sleep = ["-c", "import time; time.sleep(60)"];
+ * const sleeping = run("/usr/bin/python3", sleep, {}, controller.signal);
+ * setTimeout(() => controller.abort(), 100);
+ * assert.deepEqual([(await sleeping).ok, (await sleeping).code], [false, 143]);
  * ```
  */
 export async function run(
   command: string,
   args: string[],
   env: Record<string, string> = {},
+  signal?: AbortSignal,
 ): Promise<RunResult> {
+  if (signal?.aborted) return { ok: false, code: -1, stdout: "", stderr: "interrupted" };
   const child = spawnPiped(command, args, env);
   if ("reason" in child) return { ok: false, code: -1, stdout: "", stderr: child.reason };
-  const output = await child.output();
+  const stop = () => {
+    try {
+      child.kill("SIGTERM");
+    } catch { /* it has exited */ }
+  };
+  signal?.addEventListener("abort", stop, { once: true });
+  const output = await child.output().finally(() => signal?.removeEventListener("abort", stop));
   const decoder = new TextDecoder();
   return {
     ok: output.success,

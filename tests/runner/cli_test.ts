@@ -397,6 +397,6 @@ Deno.test("resolveNotebooks() finds notebooks by name or path, and names every p
   await Deno.mkdir(`${DIR}/folder.ipynb`, { recursive: true });
   await assert.rejects(
     resolveNotebooks([`${DIR}/folder.ipynb`]),
-    /Cannot find notebook ".*folder\.ipynb": tried .*folder\.ipynb, notebooks\/.*folder\.ipynb/,
+    /Cannot run notebook ".*folder\.ipynb": .*folder\.ipynb is a folder$/,
   );
 });

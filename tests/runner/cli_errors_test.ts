@@ -1,0 +1,118 @@
+/**
+ * The CLI's one-line answers to faults outside a cell: outputs it cannot write, a damaged
+ * index.json, a signal before the kernel starts, an --param without "=", a notebook name that is a
+ * folder, execute.py interrupted on its own.
+ */
+
+import assert from "node:assert/strict";
+import { executeNotebook, ExecutionError } from "../../src/runner/execute.ts";
+import {
+  FIXTURES,
+  OUT,
+  processesTagged,
+  runCli,
+  scratchDir,
+  spawnCli,
+  waitFor,
+  writeScript,
+} from "./_cli.ts";
+
+const DIR = `${OUT}/cli-errors`;
+
+Deno.test("cli: an output file it cannot write gives one line and exit 2, and no .tmp", async () => {
+  const out = `${DIR}/blocked`;
+  await Deno.remove(out, { recursive: true }).catch(() => {});
+  // A folder where the executed notebook goes: its rename fails, as in a folder made read-only.
+  await Deno.mkdir(`${out}/hello.ipynb/inside`, { recursive: true });
+  const { code, output } = await runCli([`${FIXTURES}/hello.ipynb`], { out });
+  assert.equal(code, 2);
+  const lines = output.split("\n");
+  assert.equal(lines.length, 1, output);
+  assert.match(lines[0], new RegExp(`^Cannot write ${out}/hello\\.ipynb: `));
+  const left = [...Deno.readDirSync(out)].map((entry) => entry.name);
+  assert.deepEqual(left, ["hello.ipynb"]);
+});
+
+Deno.test("cli: a damaged index.json is replaced, saying so in one line", async () => {
+  for (
+    const [text, note] of [
+      ['{"a":1}', /not a list of notebook entries but \{"a":1\}$/],
+      ["[1]", /dropped 1 of its 1 entries that are not notebook entries, the first 1$/],
+      ["[1", /Replacing .*index\.json: /],
+    ] as const
+  ) {
+    const out = `${DIR}/index`;
+    await Deno.remove(out, { recursive: true }).catch(() => {});
+    await Deno.mkdir(out, { recursive: true });
+    await Deno.writeTextFile(`${out}/index.json`, text);
+    const { code, output } = await runCli([`${FIXTURES}/hello.ipynb`], { out });
+    assert.equal(code, 0, output);
+    const notes = output.split("\n").filter((line) => line.startsWith("Replacing "));
+    assert.equal(notes.length, 1, output);
+    assert.match(notes[0], note);
+    const index = JSON.parse(await Deno.readTextFile(`${out}/index.json`));
+    assert.deepEqual(index.map((entry: { name: string }) => entry.name), ["hello"]);
+    assert.match(await Deno.readTextFile(`${out}/index.html`), /hello/);
+  }
+});
+
+Deno.test("cli: --param without = names the option like the other --param errors", async () => {
+  const { code, output } = await runCli(["--param", "alpha", `${FIXTURES}/hello.ipynb`]);
+  assert.equal(code, 2);
+  assert.equal(output, '--param alpha: no "=" after a name (NAME=VALUE)');
+});
+
+Deno.test("cli: a name that is a folder is said to be one; a trailing slash is dropped", async () => {
+  await Deno.mkdir(`${DIR}/dir.ipynb`, { recursive: true });
+  const said = await runCli([`${DIR}/dir.ipynb`]);
+  assert.equal(said.code, 2);
+  assert.equal(said.output, `Cannot run notebook "${DIR}/dir.ipynb": ${DIR}/dir.ipynb is a folder`);
+  const slash = await runCli([`${DIR}/nope.ipynb/`]);
+  assert.equal(
+    slash.output,
+    `Cannot find notebook "${DIR}/nope.ipynb/": tried ${DIR}/nope.ipynb, notebooks/${DIR}/nope.ipynb`,
+  );
+});
+
+Deno.test("execute: execute.py interrupted on its own is said to be, not an empty reason", async () => {
+  const dir = await scratchDir(DIR, "interrupted");
+  const python = await writeScript(`${dir}/bin/python`, "#!/bin/sh\nread -r request\nexit 130\n");
+  const code = { cell_type: "code" as const, metadata: {}, source: "1" };
+  const notebook = { cells: [code], metadata: {}, nbformat: 4, nbformat_minor: 5 };
+  await assert.rejects(executeNotebook(notebook, { cwd: ".", python, jupyterPath: "build" }), (
+    error: Error,
+  ) => {
+    assert.ok(error instanceof ExecutionError);
+    assert.equal(
+      error.message,
+      "Cannot execute notebook: execute.py was interrupted (exit code 130) and wrote nothing to " +
+        "stderr",
+    );
+    return true;
+  });
+});
+
+Deno.test("cli: a SIGTERM while Jupyter is looked for stops the probe and says so", async () => {
+  // A jupyter that is no Python script: the runner asks it `jupyter troubleshoot`, which hangs.
+  const dir = await scratchDir(DIR, "probe");
+  const started = `${dir}/started`;
+  await writeScript(`${dir}/bin/jupyter`, `#!/bin/sh\necho $$ > ${started}\nexec sleep 60\n`);
+  const tag = `probe-${crypto.randomUUID()}`;
+  const child = spawnCli(["--no-update", "--out", `${DIR}/probe-out`, `${FIXTURES}/hello.ipynb`], {
+    tag,
+    env: { PATH: `${Deno.realPathSync(dir)}/bin:${Deno.env.get("PATH")}` },
+  });
+  const pid = await waitFor("the probe", async () => {
+    const text = await Deno.readTextFile(started).catch(() => "");
+    return text.trim() ? Number(text) : undefined;
+  }, 30);
+  child.kill("SIGTERM");
+  const { code, stdout, stderr } = await child.output();
+  assert.equal(code, 143);
+  assert.equal(new TextDecoder().decode(stdout), "");
+  assert.equal(
+    new TextDecoder().decode(stderr).trim(),
+    "Interrupted by SIGTERM before any notebook ran: nothing was stored",
+  );
+  assert.deepEqual((await processesTagged(tag)).filter((process) => process.pid === pid), []);
+});
