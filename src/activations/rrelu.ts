@@ -8,7 +8,8 @@
 
 import { drawUniform } from "../core/_draw.ts";
 import { requireFlag } from "../core/_require.ts";
-import { type RandomOptions, resolvePrng } from "../core/prng.ts";
+import { type RandomOptions } from "../core/prng.ts";
+import { prngOf } from "../core/_prng_of.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import {
   allocateLike,
@@ -150,7 +151,7 @@ function resolve(action: string, options: RReluOptions): Resolved {
       `Cannot ${action} as training needs a prng or a seed: prng=undefined, seed=undefined`,
     );
   }
-  const prng = resolvePrng(options);
+  const prng = prngOf(options);
   return { lower, upper, draw: () => lower + (upper - lower) * drawUniform(action, prng) };
 }
 

@@ -8,7 +8,7 @@
  */
 
 import { drawPositive, drawUniform } from "./_draw.ts";
-import { formatValue, requireNumber } from "./validate.ts";
+import { type OptionKeys, requireNumber, requireOptions } from "./validate.ts";
 
 /** A source of uniform random numbers in [0, 1), like `Math.random`. */
 export type Prng = () => number;
@@ -76,13 +76,14 @@ export interface RandomOptions {
   seed?: number;
 }
 
+const RANDOM_KEYS: OptionKeys<RandomOptions> = { seed: "number", prng: true };
+
 /**
  * Returns `options.prng`, or a new generator seeded with `options.seed` (default 0).
  *
- * It is given a random function's whole options object and reads `prng` and `seed` alone: the
- * function checks its keys itself (`requireOptions` with its own keys, which include these two),
- * as every random function of relu-lab does, so that a typo such as `sed` is refused there rather
- * than read as the default seed 0. Anything but an object is refused here.
+ * Any key but these two is refused, so that a typo such as `sed` is not read as the default
+ * seed 0. (relu-lab's random functions check their own options, which include these two, and
+ * pass this function these two alone.)
  *
  * @param options The `{ prng, seed }` options of a random function.
  * @returns The generator to use.
@@ -93,22 +94,17 @@ export interface RandomOptions {
  * import assert from "node:assert/strict";
  *
  * assert.equal(resolvePrng({ seed: 7 })(), createPrng(7)());
- * // @ts-expect-error: not an options object
- * assert.throws(() => resolvePrng(7), {
+ * const typo = { sed: 7 };
+ * // @ts-expect-error: a typo
+ * assert.throws(() => resolvePrng(typo), {
  *   name: "TypeError",
- *   message: "Cannot resolve a prng as options must be an object such as { seed: 7 }: options=7",
+ *   message:
+ *     'Cannot resolve a prng as options must have only the keys seed, prng: unknown key "sed"',
  * });
  * ```
  */
 export function resolvePrng(options: RandomOptions = {}): Prng {
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    const example = typeof options === "number" ? `{ seed: ${options} }` : "{ seed: 1 }";
-    throw new TypeError(
-      `Cannot resolve a prng as options must be an object such as ${example}: options=${
-        formatValue(options)
-      }`,
-    );
-  }
+  requireOptions("resolve a prng", options, RANDOM_KEYS);
   if (options.prng !== undefined) {
     if (typeof options.prng !== "function") {
       throw new TypeError(

@@ -6,7 +6,8 @@
 
 import { requireDataset, requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
-import { type RandomOptions, resolvePrng } from "../core/prng.ts";
+import { type RandomOptions } from "../core/prng.ts";
+import { prngOf } from "../core/_prng_of.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { indices, shuffleIndices } from "./_generate.ts";
 import { subset } from "./subset.ts";
@@ -49,7 +50,7 @@ export function batches<D extends Dataset>(
   const n = data.x.rows;
   const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
   const order = indices(action, n, "data.x.rows");
-  if (shuffle) shuffleIndices(action, order, resolvePrng(options)); // as permutation(n) does
+  if (shuffle) shuffleIndices(action, order, prngOf(options)); // as permutation(n) does
   const out: D[] = [];
   for (let start = 0; start < n; start += batchSize) {
     out.push(subset(data, order.subarray(start, Math.min(n, start + batchSize))));

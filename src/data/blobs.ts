@@ -9,7 +9,8 @@ import { drawUniform } from "../core/_draw.ts";
 import { requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { fromRows, type Matrix } from "../core/matrix.ts";
-import { type Prng, randomNormal, type RandomOptions, resolvePrng } from "../core/prng.ts";
+import { type Prng, randomNormal, type RandomOptions } from "../core/prng.ts";
+import { prngOf } from "../core/_prng_of.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { allocatePoints, finishPoints, groupSizes, readCount } from "./_generate.ts";
 
@@ -84,7 +85,7 @@ export function blobs(options: BlobsOptions = {}): BlobsDataset {
   const n = readCount(action, options.n, 100);
   const std = requireNumber(action, "std", options.std ?? 1, { min: 0 });
   const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
-  const prng = resolvePrng(options);
+  const prng = prngOf(options);
   const centers = readCenters(action, options, prng);
   const k = centers.rows;
   const cols = centers.cols;

@@ -6,7 +6,8 @@
 
 import { requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
-import { type RandomOptions, resolvePrng } from "../core/prng.ts";
+import { type RandomOptions } from "../core/prng.ts";
+import { prngOf } from "../core/_prng_of.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { allocatePoints, finishPoints, linspace, readCount, readNoise } from "./_generate.ts";
 
@@ -63,7 +64,7 @@ export function circles(options: CirclesOptions = {}): Dataset {
     maxExclusive: true,
   });
   const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
-  const prng = resolvePrng(options);
+  const prng = prngOf(options);
   const nOuter = Math.floor(n / 2);
   const nInner = n - nOuter;
   const { x, y } = allocatePoints(action, n, 2);

@@ -6,7 +6,8 @@
  */
 
 import type { Dataset } from "../core/dataset.ts";
-import { type RandomOptions, resolvePrng } from "../core/prng.ts";
+import { type RandomOptions } from "../core/prng.ts";
+import { prngOf } from "../core/_prng_of.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { drawIndex } from "./_generate.ts";
 
@@ -211,7 +212,7 @@ export async function loadDigits(options: LoadDigitsOptions = {}): Promise<Digit
     min: 0,
     max: available,
   });
-  const prng = resolvePrng(options);
+  const prng = prngOf(options);
   const files = await Promise.all(digits.map(loadDigitFile));
 
   // Pool of (class, image) pairs; a partial Fisher–Yates shuffle draws n of them.

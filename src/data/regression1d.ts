@@ -5,7 +5,8 @@
  */
 
 import type { Dataset } from "../core/dataset.ts";
-import { randomNormal, type RandomOptions, resolvePrng } from "../core/prng.ts";
+import { randomNormal, type RandomOptions } from "../core/prng.ts";
+import { prngOf } from "../core/_prng_of.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { allocate } from "../core/_allocate.ts";
 import { drawUniform } from "../core/_draw.ts";
@@ -93,7 +94,7 @@ export function regression1d(
       }`,
     );
   }
-  const prng = resolvePrng(options);
+  const prng = prngOf(options);
   const x = allocate(Float64Array, n, action, `: n=${n}`);
   const y = allocate(Float64Array, n, action, `: n=${n}`);
   for (let i = 0; i < n; i++) {

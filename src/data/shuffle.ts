@@ -6,7 +6,8 @@
 
 import { requireDataset } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
-import { type RandomOptions, resolvePrng } from "../core/prng.ts";
+import { type RandomOptions } from "../core/prng.ts";
+import { prngOf } from "../core/_prng_of.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { indices, shuffleIndices } from "./_generate.ts";
 import { subset } from "./subset.ts";
@@ -40,7 +41,7 @@ export function permutation(n: number, options: RandomOptions = {}): Int32Array 
   const action = "create a permutation";
   requireOptions(action, options, RANDOM_KEYS);
   requireNumber(action, "n", n, { integer: true, min: 0 });
-  const prng = resolvePrng(options);
+  const prng = prngOf(options);
   const out = indices(action, n, "n");
   shuffleIndices(action, out, prng);
   return out;
@@ -69,7 +70,7 @@ export function shuffle<D extends Dataset>(data: D, options: RandomOptions = {})
   const action = "shuffle a dataset";
   requireOptions(action, options, RANDOM_KEYS);
   requireDataset(action, "data", data);
-  const prng = resolvePrng(options);
+  const prng = prngOf(options);
   const order = indices(action, data.x.rows, "data.x.rows");
   shuffleIndices(action, order, prng);
   return subset(data, order);

@@ -6,7 +6,8 @@
 
 import { requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
-import { randomNormal, type RandomOptions, resolvePrng } from "../core/prng.ts";
+import { randomNormal, type RandomOptions } from "../core/prng.ts";
+import { prngOf } from "../core/_prng_of.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import {
   allocatePoints,
@@ -71,7 +72,7 @@ export function spirals(options: SpiralsOptions = {}): Dataset {
   const n = readCount(action, options.n, 300, classes);
   const noise = readNoise(action, options.noise);
   const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
-  const prng = resolvePrng(options);
+  const prng = prngOf(options);
   const { x, y } = allocatePoints(action, n, 2);
   let row = 0;
   const sizes = groupSizes(n, classes);

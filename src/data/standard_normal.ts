@@ -6,7 +6,8 @@
  */
 
 import { type Matrix, matrix } from "../core/matrix.ts";
-import { randomNormal, type RandomOptions, resolvePrng } from "../core/prng.ts";
+import { randomNormal, type RandomOptions } from "../core/prng.ts";
+import { prngOf } from "../core/_prng_of.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 
 const RANDOM_KEYS: OptionKeys<RandomOptions> = { seed: "number", prng: true };
@@ -37,7 +38,7 @@ export function standardNormal(rows: number, cols: number, options: RandomOption
   requireOptions(action, options, RANDOM_KEYS);
   requireNumber(action, "rows", rows, { integer: true, min: 1 });
   requireNumber(action, "cols", cols, { integer: true, min: 1 });
-  const prng = resolvePrng(options);
+  const prng = prngOf(options);
   const m = matrix(rows, cols);
   for (let i = 0; i < m.data.length; i++) m.data[i] = randomNormal(prng);
   return m;

@@ -7,7 +7,8 @@
 
 import { requireDataset, requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
-import { type RandomOptions, resolvePrng } from "../core/prng.ts";
+import { type RandomOptions } from "../core/prng.ts";
+import { prngOf } from "../core/_prng_of.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { indices, shuffleIndices } from "./_generate.ts";
 import { subset } from "./subset.ts";
@@ -78,7 +79,7 @@ export function trainTestSplit<D extends Dataset>(
     );
   }
   const order = indices(action, n, "data.x.rows");
-  if (shuffle) shuffleIndices(action, order, resolvePrng(options)); // as permutation(n) does
+  if (shuffle) shuffleIndices(action, order, prngOf(options)); // as permutation(n) does
   return {
     train: subset(data, order.subarray(0, nTrain)),
     test: subset(data, order.subarray(nTrain)),

@@ -6,7 +6,8 @@
 
 import { requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
-import { type RandomOptions, resolvePrng } from "../core/prng.ts";
+import { type RandomOptions } from "../core/prng.ts";
+import { prngOf } from "../core/_prng_of.ts";
 import { allocatePoints, finishPoints, linspace, readCount, readNoise } from "./_generate.ts";
 import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
@@ -56,7 +57,7 @@ export function twoMoons(options: TwoMoonsOptions = {}): Dataset {
   const n = readCount(action, options.n, 100, 2);
   const noise = readNoise(action, options.noise);
   const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
-  const prng = resolvePrng(options);
+  const prng = prngOf(options);
   const nOuter = Math.floor(n / 2);
   const nInner = n - nOuter;
   const { x, y } = allocatePoints(action, n, 2);

@@ -5,7 +5,8 @@
  */
 
 import type { Dataset } from "../core/dataset.ts";
-import { type RandomOptions, resolvePrng } from "../core/prng.ts";
+import { type RandomOptions } from "../core/prng.ts";
+import { prngOf } from "../core/_prng_of.ts";
 import { drawUniform } from "../core/_draw.ts";
 import { allocatePoints, finishPoints, readCount, readNoise } from "./_generate.ts";
 import { type OptionKeys, requireOptions } from "../core/validate.ts";
@@ -52,7 +53,7 @@ export function xor(options: XorOptions = {}): Dataset {
   requireOptions(action, options, XOR_KEYS);
   const n = readCount(action, options.n, 100);
   const noise = readNoise(action, options.noise);
-  const prng = resolvePrng(options);
+  const prng = prngOf(options);
   const { x, y } = allocatePoints(action, n, 2);
   for (let i = 0; i < n; i++) {
     const a = 2 * drawUniform(action, prng) - 1; // in [-1, 1) when the prng keeps its promise

@@ -6,7 +6,8 @@
  */
 
 import type { Matrix } from "../core/matrix.ts";
-import { type RandomOptions, resolvePrng } from "../core/prng.ts";
+import { type RandomOptions } from "../core/prng.ts";
+import { prngOf } from "../core/_prng_of.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
 import {
@@ -145,7 +146,7 @@ export class Conv2D implements Layer {
     heNormal().fill(
       { rows: fanIn, cols: this.filters, data: this.kernels },
       this.biases,
-      resolvePrng(options),
+      prngOf(options),
     );
     this.#out = new MatrixCache(this.outputSize);
     this.#gradIn = new MatrixCache(this.inputSize);

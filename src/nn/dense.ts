@@ -5,7 +5,8 @@
  */
 
 import type { Matrix } from "../core/matrix.ts";
-import { type RandomOptions, resolvePrng } from "../core/prng.ts";
+import { type RandomOptions } from "../core/prng.ts";
+import { prngOf } from "../core/_prng_of.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
 import { type DenseKernels, denseKernels } from "./_gemm.ts";
@@ -108,7 +109,7 @@ export class Dense implements Layer {
     init.fill(
       { rows: inputSize, cols: outputSize, data: this.weights },
       this.biases,
-      resolvePrng(options),
+      prngOf(options),
     );
     this.#out = new MatrixCache(outputSize);
     this.#gradIn = new MatrixCache(inputSize);

@@ -7,7 +7,8 @@
 
 import { drawUniform } from "../core/_draw.ts";
 import type { Matrix } from "../core/matrix.ts";
-import { type Prng, type RandomOptions, resolvePrng } from "../core/prng.ts";
+import { type Prng, type RandomOptions } from "../core/prng.ts";
+import { prngOf } from "../core/_prng_of.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
 import {
@@ -82,7 +83,7 @@ export class Dropout implements Layer {
     });
     this.size = size;
     this.seed = options.prng === undefined ? (options.seed ?? 0) : undefined;
-    this.#prng = resolvePrng(options);
+    this.#prng = prngOf(options);
     this.#out = new MatrixCache(size);
     this.#gradIn = new MatrixCache(size);
     this.#maskCache = new MatrixCache(size);

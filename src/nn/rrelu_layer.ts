@@ -8,7 +8,8 @@
 import { rreluBackward, rreluForward, type RReluOptions } from "../activations/mod.ts";
 import { requireRReluBounds } from "../activations/rrelu.ts";
 import type { Matrix } from "../core/matrix.ts";
-import { type Prng, type RandomOptions, resolvePrng } from "../core/prng.ts";
+import { type Prng, type RandomOptions } from "../core/prng.ts";
+import { prngOf } from "../core/_prng_of.ts";
 import { type OptionKeys, requireOptions } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
 import { readInteger } from "./_json.ts";
@@ -77,7 +78,7 @@ export class RReLU extends ElementwiseLayer {
     this.lower = lower;
     this.upper = upper;
     this.seed = options.prng === undefined ? (options.seed ?? 0) : undefined;
-    this.#prng = resolvePrng(options);
+    this.#prng = prngOf(options);
     this.#training = { lower, upper, training: true, prng: this.#prng };
     this.#evaluation = { lower, upper };
     this.#slopeCache = new MatrixCache(size);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { createPrng, erf, randomNormal, resolvePrng } from "../../src/mod.ts";
+import { createPrng, erf, randomNormal, resolvePrng, twoMoons } from "../../src/mod.ts";
 
 /** The first `n` numbers a generator seeded with `seed` draws. */
 function draws(seed: number, n = 4): number[] {
@@ -115,17 +115,30 @@ Deno.test("randomNormal refuses a generator stuck at 0 or outside [0, 1) instead
   assert.ok(Number.isFinite(randomNormal(() => values.shift()!)));
 });
 
-Deno.test("resolvePrng refuses anything but an options object, which it used to read through", () => {
+Deno.test("resolvePrng refuses a key it does not know, and anything but an options object", () => {
+  // A typo of seed used to be read as the default seed 0.
+  assert.throws(() => resolvePrng({ sed: 1 } as never), {
+    name: "TypeError",
+    message:
+      'Cannot resolve a prng as options must have only the keys seed, prng: unknown key "sed"',
+  });
   assert.throws(() => resolvePrng(null as never), {
     name: "TypeError",
-    message: "Cannot resolve a prng as options must be an object such as { seed: 1 }: options=null",
+    message: "Cannot resolve a prng as options must be an object such as { seed: … }: options=null",
   });
   assert.throws(() => resolvePrng(3 as never), {
     name: "TypeError",
     message: "Cannot resolve a prng as options must be an object such as { seed: 3 }: options=3",
   });
-  // A random function's whole options object: prng and seed are read, the rest is its own.
-  assert.equal(resolvePrng({ n: 3, seed: 9 } as never)(), createPrng(9)());
+});
+
+Deno.test("a random function's own options pass with their keys, a typo among them refused", () => {
+  // twoMoons checks its keys (n, noise, shuffle, seed, prng) and gives resolvePrng two of them.
+  assert.deepEqual(
+    twoMoons({ n: 4, seed: 9 }).x.data,
+    twoMoons({ n: 4, prng: createPrng(9) }).x.data,
+  );
+  assert.throws(() => twoMoons({ n: 4, sed: 9 } as never), /unknown key "sed"/);
 });
 
 Deno.test("randomNormal refuses a generator that returns a string or a bigint, not a number", () => {
