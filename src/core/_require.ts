@@ -230,3 +230,17 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return `an array of ${value.length}`;
   return formatValue(value);
 }
+
+/**
+ * The first index whose value repeats an earlier one, with that earlier index (values compared
+ * as a Map's keys are: -0 and 0 are one); `undefined` when all differ.
+ */
+export function firstRepeat<T>(values: readonly T[]): [index: number, earlier: number] | undefined {
+  const first = new Map<T, number>();
+  for (let i = 0; i < values.length; i++) {
+    const earlier = first.get(values[i]);
+    if (earlier !== undefined) return [i, earlier];
+    first.set(values[i], i);
+  }
+  return undefined;
+}

@@ -25,14 +25,18 @@ export function drawIndex(action: string, prng: Prng, bound: number): number {
 }
 
 /**
- * The indices `0 .. n - 1` in order, in a new `Int32Array`. Refuses an `n` beyond 2^31 (an
- * `Int32Array` cannot hold such indices), and says what could not be allocated.
+ * The indices `0 .. n - 1` in a new `Int32Array`: in order, or, given `prng`, shuffled by
+ * Fisher–Yates from the last place down (for i = n - 1 … 1, places i and `floor(u * (i + 1))`
+ * swap, one draw u each, n - 1 draws in all). Refuses an `n` beyond 2^31 (an `Int32Array`
+ * cannot hold such indices), says what could not be allocated, and refuses a `prng` outside
+ * [0, 1) ({@linkcode drawIndex}), all naming `action`.
  *
  * @param action What was being attempted, e.g. `"create a permutation"`.
  * @param n The number of indices, an integer >= 0.
  * @param name What set `n` in messages, e.g. `"n"` or `"data.x.rows"`.
+ * @param prng The generator to shuffle with; none for the indices in order.
  */
-export function indices(action: string, n: number, name: string): Int32Array {
+export function indexOrder(action: string, n: number, name: string, prng?: Prng): Int32Array {
   if (n > MAX_INDEX + 1) {
     throw new RangeError(
       `Cannot ${action} as ${name} must be at most ${
@@ -40,22 +44,16 @@ export function indices(action: string, n: number, name: string): Int32Array {
       } (2^31: the indices are int32): ${name}=${n}`,
     );
   }
-  const out = allocate(Int32Array, n, action, `: ${name}=${n}`);
-  for (let i = 0; i < n; i++) out[i] = i;
-  return out;
-}
-
-/**
- * Shuffles `order` in place by Fisher–Yates from the last place down: for i = n - 1 … 1, swaps
- * places i and `floor(u * (i + 1))`, one draw u each (n - 1 draws in all).
- */
-export function shuffleIndices(action: string, order: Int32Array, prng: Prng): void {
-  for (let i = order.length - 1; i > 0; i--) {
+  const order = allocate(Int32Array, n, action, `: ${name}=${n}`);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (prng === undefined) return order;
+  for (let i = n - 1; i > 0; i--) {
     const j = drawIndex(action, prng, i + 1);
     const value = order[i];
     order[i] = order[j];
     order[j] = value;
   }
+  return order;
 }
 
 /**

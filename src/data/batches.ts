@@ -9,7 +9,7 @@ import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
-import { indices, shuffleIndices } from "./_generate.ts";
+import { indexOrder } from "./_generate.ts";
 import { subset } from "./subset.ts";
 
 /** Options of {@linkcode batches}. */
@@ -49,8 +49,7 @@ export function batches<D extends Dataset>(
   requireNumber(action, "batchSize", batchSize, { integer: true, min: 1 });
   const n = data.x.rows;
   const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
-  const order = indices(action, n, "data.x.rows");
-  if (shuffle) shuffleIndices(action, order, prngOf(options)); // as permutation(n) does
+  const order = indexOrder(action, n, "data.x.rows", shuffle ? prngOf(options) : undefined);
   const out: D[] = [];
   for (let start = 0; start < n; start += batchSize) {
     out.push(subset(data, order.subarray(start, Math.min(n, start + batchSize))));

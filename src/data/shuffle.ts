@@ -9,7 +9,7 @@ import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
-import { indices, shuffleIndices } from "./_generate.ts";
+import { indexOrder } from "./_generate.ts";
 import { subset } from "./subset.ts";
 
 const RANDOM_KEYS: OptionKeys<RandomOptions> = { seed: "number", prng: true };
@@ -41,10 +41,7 @@ export function permutation(n: number, options: RandomOptions = {}): Int32Array 
   const action = "create a permutation";
   requireOptions(action, options, RANDOM_KEYS);
   requireNumber(action, "n", n, { integer: true, min: 0 });
-  const prng = prngOf(options);
-  const out = indices(action, n, "n");
-  shuffleIndices(action, out, prng);
-  return out;
+  return indexOrder(action, n, "n", prngOf(options));
 }
 
 /**
@@ -70,8 +67,5 @@ export function shuffle<D extends Dataset>(data: D, options: RandomOptions = {})
   const action = "shuffle a dataset";
   requireOptions(action, options, RANDOM_KEYS);
   requireDataset(action, "data", data);
-  const prng = prngOf(options);
-  const order = indices(action, data.x.rows, "data.x.rows");
-  shuffleIndices(action, order, prng);
-  return subset(data, order);
+  return subset(data, indexOrder(action, data.x.rows, "data.x.rows", prngOf(options)));
 }

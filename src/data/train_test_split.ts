@@ -10,7 +10,7 @@ import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
-import { indices, shuffleIndices } from "./_generate.ts";
+import { indexOrder } from "./_generate.ts";
 import { subset } from "./subset.ts";
 
 /** Options of {@linkcode trainTestSplit}. */
@@ -78,8 +78,7 @@ export function trainTestSplit<D extends Dataset>(
       `Cannot ${action} as the training set must not be empty: n=${n}, testFraction=${testFraction}`,
     );
   }
-  const order = indices(action, n, "data.x.rows");
-  if (shuffle) shuffleIndices(action, order, prngOf(options)); // as permutation(n) does
+  const order = indexOrder(action, n, "data.x.rows", shuffle ? prngOf(options) : undefined);
   return {
     train: subset(data, order.subarray(0, nTrain)),
     test: subset(data, order.subarray(nTrain)),

@@ -5,6 +5,7 @@ import * as Plot from "npm:@observablehq/plot@0.6.17";
 import { createDocument } from "./create_document.ts";
 import { plotDefaults } from "./defaults.ts";
 import type { FigureDocument, FigureElement, FigureOptions } from "./types.ts";
+import { firstRepeat } from "../core/_require.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { formatValue, requireNumber } from "../core/validate.ts";
 
@@ -149,12 +150,10 @@ export function requireDistinctNames(
   names: readonly string[],
   label: (i: number) => string,
 ): void {
-  const first = new Map<string, number>();
-  names.forEach((name, i) => {
-    const j = first.get(name);
-    if (j !== undefined) rangeError(action, label(i), `unique (${label(j)} is the same)`, name);
-    first.set(name, i);
-  });
+  const repeat = firstRepeat(names);
+  if (repeat === undefined) return;
+  const [i, j] = repeat;
+  rangeError(action, label(i), `unique (${label(j)} is the same)`, names[i]);
 }
 
 /** Creates an element with attributes and children. */

@@ -7,6 +7,7 @@
 
 import { type Cell, type Notebook, type Output, sourceText } from "./notebook.ts";
 import { ensureJupyter, ensureKernelSpec, privateJupyterPath } from "./jupyter.ts";
+import { killQuietly } from "./system.ts";
 
 /** Options of {@linkcode executeNotebook}. */
 export interface ExecuteOptions {
@@ -304,13 +305,9 @@ async function runExecutePy(
   };
   let killer: ReturnType<typeof setTimeout> | undefined;
   const onAbort = () => {
-    try {
-      child.kill("SIGTERM");
-    } catch { /* exited already */ }
+    killQuietly(child, "SIGTERM");
     killer = setTimeout(() => {
-      try {
-        child.kill("SIGKILL");
-      } catch { /* exited */ }
+      killQuietly(child, "SIGKILL");
       killKernel();
     }, SHUTDOWN_SECONDS * 1000);
   };

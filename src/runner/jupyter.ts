@@ -19,6 +19,7 @@ import {
   aptInstall,
   findExecutable,
   isExecutable,
+  killQuietly,
   run,
   type RunResult,
   searchPath,
@@ -218,12 +219,8 @@ async function sysExecutableOf(
   } catch {
     return undefined;
   }
-  const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
-  const stop = () => {
-    try {
-      child.kill("SIGKILL");
-    } catch { /* it has exited */ }
-  };
+  const stop = () => killQuietly(child, "SIGKILL");
+  const timer = setTimeout(stop, 20_000);
   signal?.addEventListener("abort", stop, { once: true });
   let text = "";
   let found: string | undefined;
@@ -239,9 +236,7 @@ async function sysExecutableOf(
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", stop);
-    try {
-      child.kill("SIGKILL");
-    } catch { /* it has exited */ }
+    stop();
     await child.status;
   }
   return found;

@@ -19,6 +19,27 @@ export interface RunResult {
 }
 
 /**
+ * Sends `child` the signal `signo` unless it has exited already (Deno throws for an exited child).
+ *
+ * @example
+ * ```ts
+ * import { killQuietly } from "./system.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const args = ["-c", "import time; time.sleep(60)"];
+ * const child = new Deno.Command("/usr/bin/python3", { args }).spawn();
+ * killQuietly(child, "SIGTERM");
+ * assert.equal((await child.status).signal, "SIGTERM");
+ * killQuietly(child, "SIGKILL"); // exited: nothing to do, and no error
+ * ```
+ */
+export function killQuietly(child: Deno.ChildProcess, signo: Deno.Signal): void {
+  try {
+    child.kill(signo);
+  } catch { /* it has exited */ }
+}
+
+/**
  * Starts a command with stdin closed, stdout and stderr piped and `env` added to this process's
  * environment; a command that cannot start (missing, not executable) gives the reason instead.
  */
@@ -73,11 +94,7 @@ export async function run(
   if (signal?.aborted) return { ok: false, code: -1, stdout: "", stderr: "interrupted" };
   const child = spawnPiped(command, args, env);
   if ("reason" in child) return { ok: false, code: -1, stdout: "", stderr: child.reason };
-  const stop = () => {
-    try {
-      child.kill("SIGTERM");
-    } catch { /* it has exited */ }
-  };
+  const stop = () => killQuietly(child, "SIGTERM");
   signal?.addEventListener("abort", stop, { once: true });
   const output = await child.output().finally(() => signal?.removeEventListener("abort", stop));
   const decoder = new TextDecoder();

@@ -1,10 +1,11 @@
 /**
  * Private: the checks `measure` and `measurePaired` share on runs from `overSeeds` and on the
- * metric applied to them.
+ * metric applied to them, and the check of repeated seeds they share with `overSeeds`.
  *
  * @module
  */
 
+import { firstRepeat } from "../core/_require.ts";
 import { formatValue } from "../core/validate.ts";
 
 /**
@@ -21,7 +22,6 @@ export function requireRuns(action: string, name: string, runs: unknown): void {
       }`,
     );
   }
-  const first = new Map<number, number>();
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i];
     if (typeof run !== "object" || run === null || typeof run.seed !== "number") {
@@ -31,15 +31,34 @@ export function requireRuns(action: string, name: string, runs: unknown): void {
         }`,
       );
     }
-    const earlier = first.get(run.seed);
-    if (earlier !== undefined) {
-      throw new RangeError(
-        `Cannot ${action} as every run must have a different seed (one run counted as two ` +
-          `otherwise): ${name}[${i}].seed=${formatValue(run.seed)}, as ${name}[${earlier}].seed`,
-      );
-    }
-    first.set(run.seed, i);
   }
+  refuseRepeatedSeed(
+    action,
+    "every run must have a different seed (one run counted as two otherwise)",
+    runs.map((run) => run.seed),
+    (i) => `${name}[${i}].seed`,
+  );
+}
+
+/**
+ * Throws a `RangeError` at the first of `seeds` that an earlier one repeats (-0 and 0 are one
+ * seed to createPrng, and one key to a Map), naming both places (`label(i)`) after
+ * `requirement`: a seed given twice is one run counted as two.
+ */
+export function refuseRepeatedSeed(
+  action: string,
+  requirement: string,
+  seeds: readonly number[],
+  label: (index: number) => string,
+): void {
+  const repeat = firstRepeat(seeds);
+  if (repeat === undefined) return;
+  const [i, earlier] = repeat;
+  throw new RangeError(
+    `Cannot ${action} as ${requirement}: ${label(i)}=${formatValue(seeds[i])}, as ${
+      label(earlier)
+    }`,
+  );
 }
 
 /** Throws a `TypeError` unless `metric` is a function. */

@@ -30,7 +30,7 @@
 import { requireSummary, type Summary } from "./summary.ts";
 import { formatValue, requireNumber } from "../core/validate.ts";
 import { refuseTrailing } from "../core/_require.ts";
-import { powerOfTwoNear } from "./_scale.ts";
+import { scaleFor } from "./_scale.ts";
 
 /** How two summaries compare, by {@linkcode compareSummaries}. */
 export interface Comparison {
@@ -82,13 +82,14 @@ export function compareSummaries(a: Summary, b: Summary, extra?: unknown): Compa
   requireSummary(action, "a", a);
   requireSummary(action, "b", b);
   refuseTrailing(action, "compareSummaries", "a and b", "third", extra);
+  const difference = a.mean - b.mean;
   const scaled = scaledDifference(a, b, 0);
   return {
-    difference: a.mean - b.mean,
+    difference,
     se: scaled.se * scaled.scale,
     // A side with fewer than two finished runs has no standard error: nothing is beyond noise.
     beyondNoise: a.n >= 2 && b.n >= 2 && Math.abs(scaled.difference) > 2 * scaled.se,
-    direction: directionOf(a.mean - b.mean),
+    direction: directionOf(difference),
     diverged: [a.diverged, b.diverged],
   };
 }
@@ -145,11 +146,7 @@ function scaledDifference(
   b: Summary,
   margin: number,
 ): { difference: number; se: number; scale: number } {
-  let largest = margin;
-  for (const v of [a.mean, b.mean, a.se, b.se]) {
-    if (Number.isFinite(v)) largest = Math.max(largest, Math.abs(v));
-  }
-  const scale = powerOfTwoNear(largest);
+  const scale = scaleFor([margin, a.mean, b.mean, a.se, b.se]);
   return {
     difference: a.mean / scale - b.mean / scale,
     se: Math.sqrt((a.se / scale) ** 2 + (b.se / scale) ** 2),

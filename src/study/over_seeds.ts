@@ -7,6 +7,7 @@
 import { TrainingDivergedError } from "../nn/mod.ts";
 import { formatValue } from "../core/validate.ts";
 import { refuseTrailing } from "../core/_require.ts";
+import { refuseRepeatedSeed } from "./_runs.ts";
 
 /** One seed's run in {@linkcode overSeeds}: its result, or the divergence that ended it. */
 export interface SeedRun<T> {
@@ -145,7 +146,6 @@ function checkArguments(
       `Cannot ${action} as seeds must be an array of integers: seeds=${formatValue(seeds)}`,
     );
   }
-  const first = new Map<number, number>();
   for (let i = 0; i < seeds.length; i++) {
     const seed: unknown = seeds[i];
     if (typeof seed !== "number" || !Number.isInteger(seed)) {
@@ -154,16 +154,13 @@ function checkArguments(
       }`;
       throw typeof seed === "number" ? new RangeError(message) : new TypeError(message);
     }
-    // -0 and 0 are one seed to createPrng, and one key to a Map.
-    const earlier = first.get(seed);
-    if (earlier !== undefined) {
-      throw new RangeError(
-        `Cannot ${action} as every seed must be different (a seed given twice is one run ` +
-          `counted as two): seeds[${i}]=${formatValue(seed)}, as seeds[${earlier}]`,
-      );
-    }
-    first.set(seed, i);
   }
+  refuseRepeatedSeed(
+    action,
+    "every seed must be different (a seed given twice is one run counted as two)",
+    seeds,
+    (i) => `seeds[${i}]`,
+  );
   if (typeof run !== "function") {
     throw new TypeError(`Cannot ${action} as run must be a function: run=${formatValue(run)}`);
   }

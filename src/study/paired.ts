@@ -27,7 +27,7 @@ import type { SeedRun } from "./over_seeds.ts";
 import { requireMetric, requireRuns } from "./_runs.ts";
 import { requireSummary, summarize, type Summary } from "./summary.ts";
 import { refuseTrailing } from "../core/_require.ts";
-import { powerOfTwoNear } from "./_scale.ts";
+import { scaleFor } from "./_scale.ts";
 
 /**
  * Summarises the per-seed difference `metric(a) − metric(b)` of two sets of runs made with the
@@ -151,9 +151,7 @@ export function noWorseWithin(
   if (difference.diverged > 0 || difference.n < 2) return false;
   // In units of a power of two near the largest magnitude (exact): 2·se cannot overflow, and the
   // verdict does not depend on the data's unit.
-  const scale = powerOfTwoNear(
-    Math.max(margin, Math.abs(difference.mean), Number.isFinite(difference.se) ? difference.se : 0),
-  );
+  const scale = scaleFor([margin, difference.mean, difference.se]);
   const mean = difference.mean / scale, se = difference.se / scale;
   return worse === "lower" ? mean - 2 * se >= -margin / scale : mean + 2 * se <= margin / scale;
 }

@@ -12,7 +12,7 @@ import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../
 import type { SeedRun } from "./over_seeds.ts";
 import { requireMetric, requireRuns } from "./_runs.ts";
 import { refuseTrailing } from "../core/_require.ts";
-import { powerOfTwoNear } from "./_scale.ts";
+import { scaleFor } from "./_scale.ts";
 
 /** The mean and spread of one measurement over the runs that finished, and how many diverged. */
 export interface Summary {
@@ -109,14 +109,12 @@ export function summarize(
   // Loops, not Math.min(...kept): spreading some 10^5 values overflows the call stack.
   let min = Infinity;
   let max = -Infinity;
-  let largest = 0;
   for (const v of kept) {
     if (v < min) min = v;
     if (v > max) max = v;
-    largest = Math.max(largest, Math.abs(v));
   }
   // Everything below is in units of `scale` (exact), where no sum or square over- or underflows.
-  const scale = powerOfTwoNear(largest);
+  const scale = scaleFor([min, max]); // the largest magnitude is one of them
   let mean = compensatedSum(kept, scale, 0) / n;
   // One correction pass: what the rounding of the sum and of the division left, measured on the
   // residuals and added back (0 when the values are all equal, and the mean exactly their value).
