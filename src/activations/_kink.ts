@@ -5,6 +5,7 @@
  * @module
  */
 
+import { optionsExample } from "../core/_options_example.ts";
 import { isCallbackIndex, refuseTrailing } from "../core/_require.ts";
 import { formatValue, requireNumber, requireNumberType } from "../core/validate.ts";
 import type { KinkConvention } from "./types.ts";
@@ -116,11 +117,14 @@ export function requireAlone(
 
 /**
  * The arguments of a scalar function with options (`leakyRelu(z, options)`, `reluGrad`, `elu`,
- * …) up to the options' keys: `z` a number (else a `TypeError`), then refused with a
- * `TypeError` the index `map` or `forEach` passes a callback in place of the options
- * (`zs.map(leakyRelu)`), saying so and showing the arrow function to write, and any third
- * argument. A bare number otherwise is left to `requireOptions`, which suggests the option it may
- * have meant. Costs two comparisons past the number check when neither is there.
+ * …) up to the options' keys (`known`, as `requireOptions` takes them): `z` a number (else a
+ * `TypeError`), then refused with a `TypeError` the index `map` or `forEach` passes a callback in
+ * place of the options (`zs.map(leakyRelu)`), saying so and showing the arrow function to write,
+ * and any third argument. A whole number ≥ 0 alone in place of the options may be the option it
+ * stands for (`leakyRelu(z, 0)`) or the index `Array.from(zs, leakyRelu)` passes (no array comes
+ * with it): the message offers both. Any other number is left to `requireOptions`, which
+ * suggests the option it may have meant. Costs two comparisons past the number check when
+ * neither is there.
  */
 export function requireScalarArguments(
   action: string,
@@ -128,6 +132,7 @@ export function requireScalarArguments(
   z: number,
   options: unknown,
   extra: unknown,
+  known: Readonly<Record<string, unknown>>,
 ): void {
   requireNumberType(action, "z", z);
   if (extra === undefined && typeof options !== "number") return;
@@ -136,6 +141,13 @@ export function requireScalarArguments(
       `Cannot compute ${name} as options must be an object, not the index that map or ` +
         `forEach passes a callback (pass (z) => ${name}(z) or (z) => ${name}(z, { … })): ` +
         `options=${options}`,
+    );
+  }
+  if (extra === undefined && Number.isInteger(options) && (options as number) >= 0) {
+    throw new TypeError(
+      `Cannot compute ${name} as options must be an object such as ${
+        optionsExample(options, known)
+      } (a callback's index? pass (z) => ${name}(z)): options=${formatValue(options)}`,
     );
   }
   refuseTrailing(`compute ${name}`, "it", "z and options", "third", extra);

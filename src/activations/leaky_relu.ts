@@ -88,7 +88,7 @@ const LEAKY_RELU_GRAD_KEYS: OptionKeys<LeakyReluGradOptions> = { alpha: "number"
 export function leakyRelu(z: number, options?: LeakyReluOptions): number;
 export function leakyRelu(z: number, options: LeakyReluOptions = {}, extra?: unknown): number {
   const action = "compute leakyRelu";
-  requireScalarArguments(action, "leakyRelu", z, options, extra);
+  requireScalarArguments(action, "leakyRelu", z, options, extra, LEAKY_RELU_KEYS);
   const { alpha = LEAKY_RELU_ALPHA } = requireOptions(action, options, LEAKY_RELU_KEYS);
   requireAlpha(action, alpha);
   if (alpha === 0) return reluValue(z);
@@ -122,7 +122,7 @@ export function leakyReluGrad(
   extra?: unknown,
 ): number {
   const action = "compute leakyReluGrad";
-  requireScalarArguments(action, "leakyReluGrad", z, options, extra);
+  requireScalarArguments(action, "leakyReluGrad", z, options, extra, LEAKY_RELU_GRAD_KEYS);
   const { alpha = LEAKY_RELU_ALPHA, atZero = "left" } = requireOptions(
     action,
     options,

@@ -89,7 +89,7 @@ export function reluValue(z: number): number {
 export function reluGrad(z: number, options?: ReluGradOptions): number;
 export function reluGrad(z: number, options: ReluGradOptions = {}, extra?: unknown): number {
   const action = "compute reluGrad";
-  requireScalarArguments(action, "reluGrad", z, options, extra);
+  requireScalarArguments(action, "reluGrad", z, options, extra, RELU_GRAD_KEYS);
   const { atZero = "left" } = requireOptions(action, options, RELU_GRAD_KEYS);
   const atZeroValue = resolveKink(action, atZero, 0, 1); // checked whatever z is
   if (z > 0) return 1;

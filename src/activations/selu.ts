@@ -107,7 +107,7 @@ function seluValue(z: number): number {
 export function seluGrad(z: number, options?: SeluGradOptions): number;
 export function seluGrad(z: number, options: SeluGradOptions = {}, extra?: unknown): number {
   const action = "compute seluGrad";
-  requireScalarArguments(action, "seluGrad", z, options, extra);
+  requireScalarArguments(action, "seluGrad", z, options, extra, SELU_GRAD_KEYS);
   const { atZero = "left" } = requireOptions(action, options, SELU_GRAD_KEYS);
   return seluGradValue(z, seluKink(action, atZero));
 }

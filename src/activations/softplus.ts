@@ -85,7 +85,7 @@ function checkSoftplus(action: string, options: SoftplusOptions | undefined): [n
 export function softplus(z: number, options?: SoftplusOptions): number;
 export function softplus(z: number, options: SoftplusOptions = {}, extra?: unknown): number {
   const action = "compute softplus";
-  requireScalarArguments(action, "softplus", z, options, extra);
+  requireScalarArguments(action, "softplus", z, options, extra, SOFTPLUS_KEYS);
   const [beta, threshold] = checkSoftplus(action, options);
   return softplusValue(z, beta, threshold);
 }
@@ -110,7 +110,7 @@ export function softplus(z: number, options: SoftplusOptions = {}, extra?: unkno
 export function softplusGrad(z: number, options?: SoftplusOptions): number;
 export function softplusGrad(z: number, options: SoftplusOptions = {}, extra?: unknown): number {
   const action = "compute softplusGrad";
-  requireScalarArguments(action, "softplusGrad", z, options, extra);
+  requireScalarArguments(action, "softplusGrad", z, options, extra, SOFTPLUS_KEYS);
   const [beta, threshold] = checkSoftplus(action, options);
   return softplusGradValue(z, beta, threshold);
 }

@@ -6,6 +6,7 @@
  */
 
 import { className } from "./_class_name.ts";
+import { optionsExample } from "./_options_example.ts";
 
 /** Constraints for {@linkcode requireNumber}. */
 export interface NumberRequirement {
@@ -299,19 +300,10 @@ export function requireOptions<T extends object>(
 ): T {
   if (options === undefined) return {} as T;
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    const keys = Object.keys(known) as (keyof typeof known)[];
-    const numeric = typeof options === "number"
-      ? keys.find((key) => known[key] === "number")
-      : undefined;
-    const example = keys.length === 0
-      ? "{}"
-      : numeric === undefined
-      ? `{ ${String(keys[0])}: … }`
-      : `{ ${String(numeric)}: ${options} }`;
     throw new TypeError(
-      `Cannot ${action} as ${name} must be an object such as ${example}: ${name}=${
-        formatValue(options)
-      }`,
+      `Cannot ${action} as ${name} must be an object such as ${
+        optionsExample(options, known)
+      }: ${name}=${formatValue(options)}`,
     );
   }
   let unknown: string[] | undefined;

@@ -50,6 +50,42 @@ Deno.test("a function with options refuses the index map passes, showing the arr
   });
 });
 
+Deno.test("Array.from(zs, fn), which passes an index but no array, gets both readings of the number", async (t) => {
+  const examples: Record<string, string> = {
+    reluGrad: "{ atZero: … }",
+    leakyRelu: "{ alpha: 0 }",
+    leakyReluGrad: "{ alpha: 0 }",
+    elu: "{ alpha: 0 }",
+    eluGrad: "{ alpha: 0 }",
+    rrelu: "{ lower: 0 }",
+    rreluGrad: "{ lower: 0 }",
+    seluGrad: "{ atZero: … }",
+    softplus: "{ beta: 0 }",
+    softplusGrad: "{ beta: 0 }",
+  };
+  for (const [name, fn] of Object.entries(WITH_OPTIONS)) {
+    await t.step(
+      `Array.from([0.5, -2], ${name}) names the option 0 may be and the arrow function`,
+      () => {
+        assert.throws(() => Array.from([0.5, -2], loose(fn)), {
+          name: "TypeError",
+          message:
+            `Cannot compute ${name} as options must be an object such as ${examples[name]} ` +
+            `(a callback's index? pass (z) => ${name}(z)): options=0`,
+        });
+      },
+    );
+  }
+  await t.step("a whole number written by hand gets the same message, -0 shown as -0", () => {
+    assert.throws(() => loose(leakyRelu)(-2, 0), /such as \{ alpha: 0 \} \(a callback's index\?/);
+    assert.throws(() => loose(leakyRelu)(-2, -0), /such as \{ alpha: 0 \} .*: options=-0$/);
+  });
+  await t.step("a negative or fractional number is no index: the option alone is suggested", () => {
+    assert.throws(() => loose(leakyRelu)(-2, -1), /such as \{ alpha: -1 \}: options=-1$/);
+    assert.throws(() => loose(elu)(-2, 1.5), /such as \{ alpha: 1.5 \}: options=1.5$/);
+  });
+});
+
 Deno.test("a bare number that is not a callback's index keeps the message that suggests an option", () => {
   assert.throws(() => loose(leakyRelu)(-2, 0.2), {
     name: "TypeError",
