@@ -683,6 +683,13 @@ async function unwritableFolder(out: string): Promise<string | undefined> {
 const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
 /**
+ * A signal this soon after the first is a copy of it, not a second one: a terminal sends Ctrl-C
+ * to every process of the foreground group, and `npx` and `deno task` each pass the one they get
+ * on to their child, so one Ctrl-C reaches the CLI up to three times within milliseconds.
+ */
+const SAME_SIGNAL_MS = 500;
+
+/**
  * Runs the CLI; returns the exit code. `system` stands in for what the Jupyter discovery reads
  * (tests pass stand-ins); without it the real system is used.
  *
@@ -730,19 +737,23 @@ export async function main(args: string[], system?: SystemAccess): Promise<numbe
   }
 
   // SIGINT (Ctrl-C) and SIGTERM stop Jupyter's discovery or shut the kernels down, and stop the
-  // run; a second one ends this process at once. Listened to before the first child process
-  // (the discovery's probes), so that no signal ends the CLI without its line.
+  // run; a second one (not a copy of the first: SAME_SIGNAL_MS) ends this process at once.
+  // Listened to before the first child process (the discovery's probes), so that no signal ends
+  // the CLI without its line.
   const controller = new AbortController();
   let received: string | undefined;
+  let receivedAt = 0;
   const listeners = (["SIGINT", "SIGTERM"] as const).map((name) => {
     const listener = () => {
       if (received) {
+        if (performance.now() - receivedAt < SAME_SIGNAL_MS) return;
         console.error(
           `Interrupted by ${name} again: stopped at once; the notebooks running were not stored`,
         );
         Deno.exit(SIGNAL_EXIT[received]);
       }
       received = name;
+      receivedAt = performance.now();
       controller.abort();
     };
     Deno.addSignalListener(name, listener);

@@ -326,13 +326,43 @@ export function missingJupyterAction(uid: number | null): "install" | JupyterMis
   );
 }
 
-let located: Promise<Jupyter> | undefined;
+/**
+ * `make` as a function that calls it once and hands every later caller the same promise, unless
+ * that promise rejected: the next caller then calls `make` again (a Jupyter installed after a
+ * failed look-up is found in the same process, instead of the old failure being thrown forever).
+ *
+ * @example
+ * ```ts
+ * import { onceUnlessFailed } from "./jupyter.ts";
+ * import assert from "node:assert/strict";
+ *
+ * let calls = 0;
+ * const lookUp = onceUnlessFailed(() => {
+ *   calls++;
+ *   return calls === 1 ? Promise.reject(new Error("not yet")) : Promise.resolve(calls);
+ * });
+ * await assert.rejects(lookUp, /not yet/);
+ * assert.equal(await lookUp(), 2); // tried again after the failure
+ * assert.equal(await lookUp(), 2); // then kept
+ * assert.equal(calls, 2);
+ * ```
+ */
+export function onceUnlessFailed<T>(make: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () =>
+    pending ??= make().catch((error) => {
+      pending = undefined;
+      throw error;
+    });
+}
+
+const locateOnce = onceUnlessFailed(() => locateOrInstall({}));
 
 /**
  * The Jupyter to use ({@linkcode findJupyter}); when there is none, installs Debian's packages
  * with apt-get as root (its output goes to `log`), else throws a
  * {@linkcode JupyterMissingError} naming the apt-get command. Without `access`, the answer is
- * looked up once per process.
+ * looked up once per process, or again after a look-up that failed ({@linkcode onceUnlessFailed}).
  *
  * @example
  * ```ts
@@ -352,8 +382,7 @@ let located: Promise<Jupyter> | undefined;
  * ```
  */
 export function ensureJupyter(access?: SystemAccess): Promise<Jupyter> {
-  if (access) return locateOrInstall(access);
-  return located ??= locateOrInstall({});
+  return access ? locateOrInstall(access) : locateOnce();
 }
 
 async function locateOrInstall(access: SystemAccess): Promise<Jupyter> {

@@ -1,7 +1,7 @@
 /**
  * The CLI's one-line answers to faults outside a cell: outputs it cannot write, a damaged
  * index.json, a signal before the kernel starts, an --param without "=", a notebook name that is a
- * folder, execute.py interrupted on its own.
+ * folder, execute.py interrupted on its own, one Ctrl-C arriving three times.
  */
 
 import assert from "node:assert/strict";
@@ -115,4 +115,54 @@ Deno.test("cli: a SIGTERM while Jupyter is looked for stops the probe and says s
     "Interrupted by SIGTERM before any notebook ran: nothing was stored",
   );
   assert.deepEqual((await processesTagged(tag)).filter((process) => process.pid === pid), []);
+});
+
+Deno.test("cli: one Ctrl-C passed on by npx and deno task counts once; a later second ends it at once", async () => {
+  // A stand-in Jupyter whose execute.py ignores SIGTERM and waits until its stdin closes: the
+  // shutdown the first signal starts lasts, so that what the copies and the second signal do
+  // shows.
+  const dir = await scratchDir(DIR, "signals");
+  const started = `${dir}/started`;
+  const python = await writeScript(
+    `${dir}/bin/python`,
+    `#!/bin/sh\n[ "$1" = "-c" ] && exit 0\ntrap '' INT TERM\nread -r request\necho $$ > ${started}\n` +
+      "cat > /dev/null\n",
+  );
+  await writeScript(`${dir}/bin/jupyter`, `#!${Deno.realPathSync(python)}\n`);
+  const tag = `signals-${crypto.randomUUID()}`;
+  const child = spawnCli(
+    ["--no-update", "--out", `${DIR}/signals-out`, `${FIXTURES}/hello.ipynb`],
+    {
+      tag,
+      env: { PATH: `${Deno.realPathSync(dir)}/bin:${Deno.env.get("PATH")}` },
+    },
+  );
+  await waitFor("the stand-in execute.py", async () => {
+    const text = await Deno.readTextFile(started).catch(() => "");
+    return text.trim() ? true : undefined;
+  }, 30);
+  let exited = false;
+  const output = child.output().finally(() => exited = true);
+  // The terminal's SIGINT, then npx's and deno task's copies, a few milliseconds apart.
+  for (let copy = 0; copy < 3 && !exited; copy++) {
+    child.kill("SIGINT");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  assert.equal(exited, false, "the copies of one Ctrl-C ended the run at once");
+  const second = performance.now();
+  child.kill("SIGINT");
+  const { code, stderr } = await output;
+  const seconds = (performance.now() - second) / 1000;
+  assert.equal(code, 130);
+  assert.equal(
+    new TextDecoder().decode(stderr).trim(),
+    "Interrupted by SIGINT again: stopped at once; the notebooks running were not stored",
+  );
+  assert.ok(seconds < 2, `ended ${seconds} s after the second signal`);
+  const left = await waitFor("no process left", async () => {
+    const processes = await processesTagged(tag);
+    return processes.length === 0 ? processes : undefined;
+  }, 5).catch(async () => await processesTagged(tag));
+  assert.deepEqual(left, [], "processes of the run still alive");
 });
