@@ -23,7 +23,7 @@ import {
   train,
   twoMoons,
 } from "../../src/mod.ts";
-import { beyond } from "./_rules.ts";
+import { assertVerdict, beyond } from "./_rules.ts";
 
 const SEEDS = [0, 1, 2, 3, 4];
 const ALPHA = 0.01;
@@ -161,6 +161,7 @@ Deno.test("improves training stability (measured at learning rates 1, 2 and 3 ov
       return { loss: history.at(-1)!.trainLoss, dead: deadCount(model, seed) / NEURONS };
     });
   const diverged: number[][] = [];
+  const findings: boolean[] = [];
   for (const rate of [1, 2, 3]) {
     const [k, r] = [runs("leakyRelu", rate), runs("relu", rate)];
     const dead = [k, r].map((x) => measure(x, (y) => y.dead));
@@ -168,7 +169,14 @@ Deno.test("improves training stability (measured at learning rates 1, 2 and 3 ov
     assert.ok(!lower(dead[0], dead[1]), `η = ${rate}: not fewer dead beyond noise`);
     assert.ok(!lower(loss[0], loss[1]), `η = ${rate}: no lower final loss beyond noise`);
     diverged.push([loss[0].diverged, loss[1].diverged]);
+    // Stability improved in a sense only where Leaky ReLU did better: a tie is no improvement.
+    findings.push(
+      lower(dead[0], dead[1]),
+      lower(loss[0], loss[1]),
+      loss[0].diverged < loss[1].diverged,
+    );
   }
+  assertVerdict("leaky-stability", findings);
   assert.deepEqual(diverged.map(([, relu]) => relu), [0, 0, 0], "no ReLU run diverged");
   assert.equal(diverged[0][0], 0, "no Leaky ReLU run diverged at 1");
   assert.ok(diverged[1][0] > 0 && diverged[2][0] > 0, `Leaky ReLU diverged: ${diverged}`);

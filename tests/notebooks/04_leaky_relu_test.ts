@@ -85,7 +85,8 @@ Deno.test("04: spreads are mean ± sample sd with n, and the diverged runs are c
     /^ {2}Leaky ReLU \(α = 0\.01\): final loss no finished run \(5 diverged\);/m,
   );
   assert.match(text, /^ {4}per seed: [\d.]+, [\d.]+, diverged, [\d.]+, diverged$/m);
-  assert.match(text, /^held in 1 of 9 conditions \(3 senses × 3 rates\)$/m);
+  assert.match(text, /^held in 0 of 9 conditions \(3 senses × 3 rates\)$/m);
+  assert.match(text, /^η = 1: fewer dead, lower loss, fewer diverged: false, false, false$/m);
   const figure = stored.cells.find((c) => sourceText(c).includes("lossBars("));
   const html = (figure?.outputs ?? []).map((o) => joined(o.data?.["text/html"])).join("");
   assert.match(html, /aria-description="no value"/);
