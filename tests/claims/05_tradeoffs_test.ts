@@ -19,6 +19,7 @@
 import assert from "node:assert/strict";
 import {
   compareSummaries,
+  createActivation,
   type Dataset,
   gradientNorms,
   isActivationLayer,
@@ -32,6 +33,7 @@ import {
   noWorseWithin,
   optionsFor,
   overSeeds,
+  sameWithin,
   spirals,
   standardNormal,
   train,
@@ -54,6 +56,7 @@ const DEPTH = 8;
 const SIGMA = 1;
 const ACCURACY_MARGIN = 0.01; // no worse: at most 1 point less test accuracy
 const FLOW_MARGIN = Math.log10(2); // no worse: at most ×2 less gradient flow
+const LOSS_MARGIN = 0.01; // the kink "matters little": final losses within ±0.01 (nats)
 
 const SWEEP_ALPHAS = [...new Set([...ALPHAS, ALPHA])].sort((a, b) => a - b);
 /** The rectifiers among them: 0 < α < 1 (α = 0 is ReLU, α = 1 the identity). */
@@ -238,6 +241,27 @@ Deno.test("Leaky ReLU is not differentiable at 0: its one-sided slopes are α an
   assert.equal(leakyReluGrad(0, { alpha: ALPHA, atZero: "right" }), 1);
   assert.equal(leakyReluGrad(-1e-300, { alpha: ALPHA }), 0.01);
   assert.equal(leakyReluGrad(1e-300, { alpha: ALPHA }), 1);
+});
+
+Deno.test("where exact zeros arise, the choice of Leaky ReLU's f'(0) matters little (supported: with every fifth training row zero, the final losses with f'(0) = 0.505 and 1 stay within ±0.01 of f'(0) = α's, seed by seed with 2 SE either side, over 5 seeds)", () => {
+  // Notebook 05's kink runs: notebook 03's network with Leaky ReLU, every fifth row zero.
+  const finalLoss = (atZero: "left" | "mean" | "right", s: number) => {
+    const data = twoMoons({ n: 200, noise: 0.1, seed: s });
+    for (let row = 0; row < 200; row += 5) data.x.data.fill(0, 2 * row, 2 * row + 2);
+    const activation = createActivation("leakyRelu", { alpha: ALPHA, atZero });
+    const model = mlp([2, 16, 16, 2], { activation, seed: s });
+    const options = { epochs: 20, batchSize: 16, learningRate: 0.1, seed: s };
+    return train(model, data, options).at(-1)!.trainLoss;
+  };
+  const [left, ...others] = (["left", "mean", "right"] as const).map((atZero) =>
+    overSeeds(SEEDS, (s) => finalLoss(atZero, s))
+  );
+  const differences = others.map((runs) => measurePaired(runs, left, (loss) => loss));
+  assertVerdict("leaky-kink-zeros", differences.map((d) => sameWithin(d, LOSS_MARGIN)));
+  // Not a tie by construction: the conventions trained different networks on every seed.
+  for (const d of differences) assert.ok(d.values.every((v) => v !== 0), `${d.values}`);
+  assertPaired(differences[0], -0.67, 1.12, 0.01, 1e3, "mean minus left (1e-3)");
+  assertPaired(differences[1], -1.26, 0.96, 0.01, 1e3, "right minus left (1e-3)");
 });
 
 Deno.test("Leaky ReLU reduces sparsity (supported): on three spirals every slope 0 < α < 1 leaves fewer hidden outputs exactly 0 on the test points than ReLU, none against 55.3%, beyond noise over 5 seeds, while over half of the pre-activations stay ≤ 0", () => {
