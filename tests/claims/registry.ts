@@ -732,7 +732,7 @@ const ENTRIES: readonly (ClaimRecord | Restatement)[] = [
     id: "leaky-example-scenario",
     section: EXAMPLE,
     claim:
-      "Leaky ReLU keeps neurons fed by low-intensity pixels active, improving feature learning.",
+      "Leaky ReLU keeps neurons fed by low-intensity pixels active (improving feature learning: not measured).",
     notebook: N06,
     heading: "The convolutional example",
     testFile: T06,
@@ -780,7 +780,7 @@ const ENTRIES: readonly (ClaimRecord | Restatement)[] = [
       "Leaky ReLU improves learning (not supported): on three spirals no slope 0 < α < 1 ends 60 epochs of Adam at a lower training loss than ReLU, beyond noise over 5 seeds",
     verdict: "not supported",
     finding:
-      "After 60 epochs of Adam on three spirals drawn per seed the final training loss was 0.0233 ± 0.0091 with ReLU and 0.0247 to 0.1184 with the slopes 0.001 to 0.5 (n = 5 each): none lower beyond noise.",
+      "After 60 epochs of Adam on three spirals drawn per seed the final training loss was 0.0233 ± 0.0091 with ReLU and 0.0247 to 0.1184 with the slopes 0.001 to 0.5 (n = 5 each): none lower beyond noise. The network has two hidden layers, not the text's deep ones, and the speed of convergence is drawn but not graded.",
   },
   {
     id: "leaky-simple-implementation",
