@@ -7,7 +7,13 @@
 
 import { optionsExample } from "../core/_options_example.ts";
 import { isCallbackIndex, refuseTrailing } from "../core/_require.ts";
-import { formatValue, requireNumber, requireNumberType } from "../core/validate.ts";
+import {
+  formatValue,
+  type OptionKeys,
+  requireNumber,
+  requireNumberType,
+  requireOptions,
+} from "../core/validate.ts";
 import type { KinkConvention } from "./types.ts";
 
 /**
@@ -117,40 +123,43 @@ export function requireAlone(
 
 /**
  * The arguments of a scalar function with options (`leakyRelu(z, options)`, `reluGrad`, `elu`,
- * …) up to the options' keys (`known`, as `requireOptions` takes them): `z` a number (else a
- * `TypeError`), then refused with a `TypeError` the index `map` or `forEach` passes a callback in
- * place of the options (`zs.map(leakyRelu)`), saying so and showing the arrow function to write,
- * and any third argument. A whole number ≥ 0 alone in place of the options may be the option it
- * stands for (`leakyRelu(z, 0)`) or the index `Array.from(zs, leakyRelu)` passes (no array comes
- * with it): the message offers both. Any other number is left to `requireOptions`, which
- * suggests the option it may have meant. Costs two comparisons past the number check when
- * neither is there.
+ * …), checked; returns the options, checked against their keys `known` by `requireOptions`. `z`
+ * must be a number (else a `TypeError`); the index `map` or `forEach` passes a callback in place
+ * of the options (`zs.map(leakyRelu)`) is refused with a `TypeError` saying so and showing the
+ * arrow function to write, and so is any third argument. A whole number ≥ 0 alone in place of the
+ * options may be the option it stands for (`leakyRelu(z, 0)`) or the index
+ * `Array.from(zs, leakyRelu)` passes (no array comes with it): the message offers both. Any other
+ * number is left to `requireOptions`, which suggests the option it may have meant. Costs two
+ * comparisons past the number check and `requireOptions` when neither is there.
  */
-export function requireScalarArguments(
+export function requireScalarArguments<T extends object>(
   action: string,
   name: string,
   z: number,
-  options: unknown,
+  options: T | undefined,
   extra: unknown,
-  known: Readonly<Record<string, unknown>>,
-): void {
+  known: NoInfer<OptionKeys<T>>,
+): T {
   requireNumberType(action, "z", z);
-  if (extra === undefined && typeof options !== "number") return;
-  if (isCallbackIndex(z, options, extra)) {
-    throw new TypeError(
-      `Cannot compute ${name} as options must be an object, not the index that map or ` +
-        `forEach passes a callback (pass (z) => ${name}(z) or (z) => ${name}(z, { … })): ` +
-        `options=${options}`,
-    );
+  const given: unknown = options; // typed as options, yet any value can come
+  if (extra !== undefined || typeof given === "number") {
+    if (isCallbackIndex(z, given, extra)) {
+      throw new TypeError(
+        `Cannot compute ${name} as options must be an object, not the index that map or ` +
+          `forEach passes a callback (pass (z) => ${name}(z) or (z) => ${name}(z, { … })): ` +
+          `options=${given}`,
+      );
+    }
+    if (extra === undefined && Number.isInteger(given) && (given as number) >= 0) {
+      throw new TypeError(
+        `Cannot compute ${name} as options must be an object such as ${
+          optionsExample(given, known)
+        } (a callback's index? pass (z) => ${name}(z)): options=${formatValue(given)}`,
+      );
+    }
+    refuseTrailing(`compute ${name}`, "it", "z and options", "third", extra);
   }
-  if (extra === undefined && Number.isInteger(options) && (options as number) >= 0) {
-    throw new TypeError(
-      `Cannot compute ${name} as options must be an object such as ${
-        optionsExample(options, known)
-      } (a callback's index? pass (z) => ${name}(z)): options=${formatValue(options)}`,
-    );
-  }
-  refuseTrailing(`compute ${name}`, "it", "z and options", "third", extra);
+  return requireOptions(action, options, known);
 }
 
 /** Formats a parameter for a label or a formula: the shortest round-trip form. */

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { type OptionKeys, requireOptions } from "../core/validate.ts";
+import type { OptionKeys } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
 import {
   checkKink,
@@ -69,8 +69,7 @@ export function eluGradValue(z: number, alpha: number, atZero: number): number {
 export function elu(z: number, options?: EluOptions): number;
 export function elu(z: number, options: EluOptions = {}, extra?: unknown): number {
   const action = "compute elu";
-  requireScalarArguments(action, "elu", z, options, extra, ELU_KEYS);
-  const { alpha = 1 } = requireOptions(action, options, ELU_KEYS);
+  const { alpha = 1 } = requireScalarArguments(action, "elu", z, options, extra, ELU_KEYS);
   return eluValue(z, requireAlpha(action, alpha));
 }
 
@@ -96,8 +95,14 @@ export function elu(z: number, options: EluOptions = {}, extra?: unknown): numbe
 export function eluGrad(z: number, options?: EluGradOptions): number;
 export function eluGrad(z: number, options: EluGradOptions = {}, extra?: unknown): number {
   const action = "compute eluGrad";
-  requireScalarArguments(action, "eluGrad", z, options, extra, ELU_GRAD_KEYS);
-  const { alpha = 1, atZero = "left" } = requireOptions(action, options, ELU_GRAD_KEYS);
+  const { alpha = 1, atZero = "left" } = requireScalarArguments(
+    action,
+    "eluGrad",
+    z,
+    options,
+    extra,
+    ELU_GRAD_KEYS,
+  );
   requireAlpha(action, alpha);
   return eluGradValue(z, alpha, resolveKink(action, atZero, alpha, 1));
 }

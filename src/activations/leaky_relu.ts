@@ -4,7 +4,7 @@
  * @module
  */
 
-import { type OptionKeys, requireOptions } from "../core/validate.ts";
+import type { OptionKeys } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
 import {
   checkKink,
@@ -88,8 +88,14 @@ const LEAKY_RELU_GRAD_KEYS: OptionKeys<LeakyReluGradOptions> = { alpha: "number"
 export function leakyRelu(z: number, options?: LeakyReluOptions): number;
 export function leakyRelu(z: number, options: LeakyReluOptions = {}, extra?: unknown): number {
   const action = "compute leakyRelu";
-  requireScalarArguments(action, "leakyRelu", z, options, extra, LEAKY_RELU_KEYS);
-  const { alpha = LEAKY_RELU_ALPHA } = requireOptions(action, options, LEAKY_RELU_KEYS);
+  const { alpha = LEAKY_RELU_ALPHA } = requireScalarArguments(
+    action,
+    "leakyRelu",
+    z,
+    options,
+    extra,
+    LEAKY_RELU_KEYS,
+  );
   requireAlpha(action, alpha);
   if (alpha === 0) return reluValue(z);
   return z > 0 ? z : alpha * z;
@@ -122,10 +128,12 @@ export function leakyReluGrad(
   extra?: unknown,
 ): number {
   const action = "compute leakyReluGrad";
-  requireScalarArguments(action, "leakyReluGrad", z, options, extra, LEAKY_RELU_GRAD_KEYS);
-  const { alpha = LEAKY_RELU_ALPHA, atZero = "left" } = requireOptions(
+  const { alpha = LEAKY_RELU_ALPHA, atZero = "left" } = requireScalarArguments(
     action,
+    "leakyReluGrad",
+    z,
     options,
+    extra,
     LEAKY_RELU_GRAD_KEYS,
   );
   requireAlpha(action, alpha);

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { type OptionKeys, requireOptions } from "../core/validate.ts";
+import type { OptionKeys } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
 import {
   checkKink,
@@ -89,8 +89,14 @@ export function reluValue(z: number): number {
 export function reluGrad(z: number, options?: ReluGradOptions): number;
 export function reluGrad(z: number, options: ReluGradOptions = {}, extra?: unknown): number {
   const action = "compute reluGrad";
-  requireScalarArguments(action, "reluGrad", z, options, extra, RELU_GRAD_KEYS);
-  const { atZero = "left" } = requireOptions(action, options, RELU_GRAD_KEYS);
+  const { atZero = "left" } = requireScalarArguments(
+    action,
+    "reluGrad",
+    z,
+    options,
+    extra,
+    RELU_GRAD_KEYS,
+  );
   const atZeroValue = resolveKink(action, atZero, 0, 1); // checked whatever z is
   if (z > 0) return 1;
   if (z < 0) return 0;

@@ -178,8 +178,8 @@ function resolve(action: string, options: RReluOptions): Resolved {
 export function rrelu(z: number, options?: RReluOptions): number;
 export function rrelu(z: number, options: RReluOptions = {}, extra?: unknown): number {
   const action = "compute rrelu";
-  requireScalarArguments(action, "rrelu", z, options, extra, RRELU_KEYS);
-  const { lower, upper, draw } = resolve(action, requireOptions(action, options, RRELU_KEYS));
+  const checked = requireScalarArguments(action, "rrelu", z, options, extra, RRELU_KEYS);
+  const { lower, upper, draw } = resolve(action, checked);
   if (z > 0 || Number.isNaN(z)) return z;
   const slope = draw === undefined ? (lower + upper) / 2 : draw();
   return slope === 0 ? 0 : slope * z;
@@ -208,8 +208,7 @@ export function rrelu(z: number, options: RReluOptions = {}, extra?: unknown): n
 export function rreluGrad(z: number, options?: RReluGradOptions): number;
 export function rreluGrad(z: number, options: RReluGradOptions = {}, extra?: unknown): number {
   const action = "compute rreluGrad";
-  requireScalarArguments(action, "rreluGrad", z, options, extra, RRELU_GRAD_KEYS);
-  const checked = requireOptions(action, options, RRELU_GRAD_KEYS);
+  const checked = requireScalarArguments(action, "rreluGrad", z, options, extra, RRELU_GRAD_KEYS);
   const { lower, upper, draw } = resolve(action, checked);
   // Both checked whatever z is:
   const given = checked.slope === undefined

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { type OptionKeys, requireOptions } from "../core/validate.ts";
+import type { OptionKeys } from "../core/validate.ts";
 import { ActivationFunction } from "./activation_function.ts";
 import {
   type AloneNames,
@@ -107,8 +107,14 @@ function seluValue(z: number): number {
 export function seluGrad(z: number, options?: SeluGradOptions): number;
 export function seluGrad(z: number, options: SeluGradOptions = {}, extra?: unknown): number {
   const action = "compute seluGrad";
-  requireScalarArguments(action, "seluGrad", z, options, extra, SELU_GRAD_KEYS);
-  const { atZero = "left" } = requireOptions(action, options, SELU_GRAD_KEYS);
+  const { atZero = "left" } = requireScalarArguments(
+    action,
+    "seluGrad",
+    z,
+    options,
+    extra,
+    SELU_GRAD_KEYS,
+  );
   return seluGradValue(z, seluKink(action, atZero));
 }
 

@@ -45,12 +45,9 @@ function softplusGradValue(z: number, beta: number, threshold: number): number {
 const SOFTPLUS_KEYS: OptionKeys<SoftplusOptions> = { beta: "number", threshold: "number" };
 const DEFAULT_THRESHOLD = 20;
 
-function checkSoftplus(action: string, options: SoftplusOptions | undefined): [number, number] {
-  const { beta = 1, threshold = DEFAULT_THRESHOLD } = requireOptions(
-    action,
-    options,
-    SOFTPLUS_KEYS,
-  );
+/** β and the threshold of options whose keys are checked, each required to be > 0. */
+function checkSoftplus(action: string, options: SoftplusOptions): [number, number] {
+  const { beta = 1, threshold = DEFAULT_THRESHOLD } = options;
   requireNumber(action, "beta", beta, { min: 0, minExclusive: true });
   requireNumber(action, "threshold", threshold, {
     min: 0,
@@ -85,8 +82,8 @@ function checkSoftplus(action: string, options: SoftplusOptions | undefined): [n
 export function softplus(z: number, options?: SoftplusOptions): number;
 export function softplus(z: number, options: SoftplusOptions = {}, extra?: unknown): number {
   const action = "compute softplus";
-  requireScalarArguments(action, "softplus", z, options, extra, SOFTPLUS_KEYS);
-  const [beta, threshold] = checkSoftplus(action, options);
+  const checked = requireScalarArguments(action, "softplus", z, options, extra, SOFTPLUS_KEYS);
+  const [beta, threshold] = checkSoftplus(action, checked);
   return softplusValue(z, beta, threshold);
 }
 
@@ -110,8 +107,8 @@ export function softplus(z: number, options: SoftplusOptions = {}, extra?: unkno
 export function softplusGrad(z: number, options?: SoftplusOptions): number;
 export function softplusGrad(z: number, options: SoftplusOptions = {}, extra?: unknown): number {
   const action = "compute softplusGrad";
-  requireScalarArguments(action, "softplusGrad", z, options, extra, SOFTPLUS_KEYS);
-  const [beta, threshold] = checkSoftplus(action, options);
+  const checked = requireScalarArguments(action, "softplusGrad", z, options, extra, SOFTPLUS_KEYS);
+  const [beta, threshold] = checkSoftplus(action, checked);
   return softplusGradValue(z, beta, threshold);
 }
 
@@ -149,7 +146,8 @@ function softplusBackward32(
 
 /** Builds the softplus activation object (used by `createActivation`). */
 export function softplusActivation(options: SoftplusOptions = {}): ActivationFunction {
-  const [beta, threshold] = checkSoftplus("create softplus", options);
+  const create = "create softplus";
+  const [beta, threshold] = checkSoftplus(create, requireOptions(create, options, SOFTPLUS_KEYS));
   const b = formatNumber(beta);
   const shown = [
     ...(beta === 1 ? [] : [`β = ${b}`]),
