@@ -8,19 +8,32 @@
 
 import type { Activation } from "../activations/types.ts";
 import type { Dataset } from "../core/dataset.ts";
+import { plotDefaults } from "../plot/defaults.ts";
 
-/** Colours of class 0 and class 1 (points and shading). */
-export const CLASS_COLORS: readonly [string, string] = ["#e8590c", "#4269d0"];
+/**
+ * Colours of class 0 and class 1 (points and shading): the first two of
+ * {@linkcode plotDefaults}`.colors`, as in `plotDecisionBoundary`, so a class has one colour in
+ * the static figures and in the explorer.
+ */
+export const CLASS_COLORS: readonly [string, string] = [
+  plotDefaults.colors[0],
+  plotDefaults.colors[1],
+];
 /** The RGB of {@linkcode CLASS_COLORS}, for the shading pixels. */
 export const CLASS_RGB: readonly [readonly number[], readonly number[]] = [
-  [0xe8, 0x59, 0x0c],
-  [0x42, 0x69, 0xd0],
+  rgbOf(CLASS_COLORS[0]),
+  rgbOf(CLASS_COLORS[1]),
 ];
 /** Series colours, one per hidden layer or per quantity. */
 export const SERIES_COLORS: readonly string[] = ["#4269d0", "#e8590c", "#3ca951", "#a463f2"];
 
 const FONT = `font-family="system-ui, -apple-system, 'Segoe UI', sans-serif"`;
 const INK = "#1d1d1f", MUTED = "#5f6368", GRID = "#e4e6ea";
+
+/** The red, green and blue of a colour in `#rrggbb` form. */
+function rgbOf(color: string): number[] {
+  return [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
+}
 
 /** Escapes text for SVG and HTML. */
 export function escapeText(text: string): string {
@@ -538,13 +551,15 @@ export function boundarySvg(options: BoundaryOptions): string {
     const labels = set.y as Int32Array, d = set.x.data;
     const marks: string[] = [];
     for (let i = 0; i < labels.length; i++) {
+      // Dots outlined in dark ink as in plotDecisionBoundary (class 1's yellow on its shading
+      // needs it); rings in their class's colour around white.
       const color = CLASS_COLORS[labels[i] === 1 ? 1 : 0];
       const fill = ring ? "white" : color;
-      const stroke = ring ? color : "white";
+      const stroke = ring ? color : INK;
       marks.push(
         `<circle cx="${round(sx(d[2 * i]))}" cy="${
           round(sy(d[2 * i + 1]))
-        }" r="3.3" fill="${fill}" stroke="${stroke}" stroke-width="${ring ? 1.6 : 0.8}"/>`,
+        }" r="3.3" fill="${fill}" stroke="${stroke}" stroke-width="${ring ? 1.6 : 0.6}"/>`,
       );
     }
     return marks.join("");

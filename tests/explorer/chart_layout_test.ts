@@ -222,9 +222,9 @@ Deno.test("boundarySvg()'s legend shows classes as dots, the test set as a ring"
     `83.1,34 ${CLASS_COLORS[1]} ${CLASS_COLORS[1]}`,
     "149.2,34 #5f6368 #5f6368",
     "221.6,34 white #5f6368",
-    // the points: x from 52 to 346, y from 336 up to 52
-    `199,194 ${CLASS_COLORS[1]} white`,
-    `125.5,123 ${CLASS_COLORS[1]} white`,
+    // the points: x from 52 to 346, y from 336 up to 52; dots outlined in dark ink
+    `199,194 ${CLASS_COLORS[1]} #1d1d1f`,
+    `125.5,123 ${CLASS_COLORS[1]} #1d1d1f`,
     `272.5,265 white ${CLASS_COLORS[0]}`,
   ]);
   assert.ok(!svg.includes('stroke="#e4e6ea"'), "no grid lines over the shading");

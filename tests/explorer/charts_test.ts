@@ -1,8 +1,11 @@
 /** The explorer's SVG figures and number labels. */
 import assert from "node:assert/strict";
+import { fromRows } from "../../src/core/matrix.ts";
 import { createActivation } from "../../src/mod.ts";
+import { plotDecisionBoundary } from "../../src/plot/mod.ts";
 import {
   activationSvg,
+  boundarySvg,
   deadSeries,
   domainOf,
   epochChartLayout,
@@ -14,6 +17,7 @@ import {
 } from "../../src/explorer/_charts.ts";
 import { explorerData } from "../../src/explorer/_session.ts";
 import { resolveExplorerSettings } from "../../src/explorer/_settings.ts";
+import { elements } from "./_svg.ts";
 
 Deno.test("niceTicks() gives round values covering the range", async (t) => {
   await t.step("0 to 200 in steps of 50", () => {
@@ -193,4 +197,24 @@ Deno.test("formatSetting() cuts a setting of five decimals or more to four digit
     convention: "left",
   });
   assert.ok(heading.includes(`>Leaky ReLU (α = ${formatSetting(0.1 + 0.2)}): f and f′<`));
+});
+
+Deno.test("the explorer colours each class as the static decision-boundary figures do", () => {
+  // Point i has class i, so the i-th dot's fill is the colour of class i.
+  const points = { x: fromRows([[-1, -1], [1, 1]]), y: new Int32Array([0, 1]) };
+  const staticFigure = plotDecisionBoundary((x) => x, points, { resolution: 4 });
+  const staticFills = Array.from(staticFigure.querySelectorAll("g[aria-label=dot] circle"))
+    .map((circle) => circle.getAttribute("fill"));
+  const live = boundarySvg({
+    title: "Decision boundary",
+    domain: domainOf(points),
+    train: points,
+    test: { x: fromRows([]), y: new Int32Array(0) },
+    shading: "",
+  });
+  // The four legend swatches come first, then the training dots.
+  const liveFills = elements(live, "circle").slice(4).map((circle) => circle.fill);
+  assert.equal(staticFills.length, 2);
+  assert.notEqual(staticFills[0], staticFills[1]);
+  assert.deepEqual(liveFills, staticFills);
 });
