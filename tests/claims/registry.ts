@@ -639,7 +639,7 @@ const ENTRIES: readonly (ClaimRecord | Restatement)[] = [
     section: `${LEAKY} › Properties`,
     claim: "Leaky ReLU is differentiable except at 0, where a subgradient is used.",
     notebook: N04,
-    heading: "Properties",
+    heading: "Almost differentiable",
     testFile: T04,
     testName:
       "Leaky ReLU is differentiable except at 0, with slopes alpha and 1 and the convention f'(0) = alpha",

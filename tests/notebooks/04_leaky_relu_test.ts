@@ -58,6 +58,10 @@ Deno.test("04: mathjs derives the two slopes, rendered, and they match leakyRelu
   assert.match(html, /<math/);
 });
 
+Deno.test("04: almost differentiable: one-sided slopes α and 1 at 0, and α used there", () => {
+  assert.match(text, /^one-sided slopes at 0: left 0\.01, right 1; used at 0: 0\.01$/m);
+});
+
 Deno.test("04: the max form matches for slopes up to 1 and not above", () => {
   for (const a of ["0", "0.01", "0.5", "1"]) {
     assert.match(
@@ -148,6 +152,7 @@ Deno.test({
     assert.match(rerun, /^Leaky ReLU: f\(-2\) = -0\.4, f'\(-2\) = 0\.2 \(α = 0\.2\)$/m);
     assert.match(rerun, /^largest \|symbolic − leakyReluGrad\| on 801 points: 0$/m);
     assert.match(rerun, /^α = 0\.2: largest gap on \[-4, 4\] 0$/m);
+    assert.match(rerun, /^one-sided slopes at 0: left 0\.2, right 1; used at 0: 0\.2$/m);
     assert.doesNotMatch(rerun, /α = 0\.01/);
     const reluLines = (t: string) =>
       t.split("\n").filter((l) => /^(ReLU(, Adam|, SGD)?: |ReLU, after)/.test(l));
