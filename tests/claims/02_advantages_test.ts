@@ -19,6 +19,7 @@ import assert from "node:assert/strict";
 import {
   accuracy,
   activationSparsity,
+  compareSummaries,
   createActivation,
   dataset,
   Dense,
@@ -168,11 +169,16 @@ Deno.test("ReLU is computationally efficient (supported by the timing rule): its
   assertVerdict("relu-efficient", fasterForward);
 });
 
-Deno.test("beyond the text, ReLU's advantage is in the forward pass only (supported; asserted with a wider margin than the timing rule's, as its backward half can flip): its forward kernel is faster than the sigmoid's and tanh's by the rule, its backward kernel not under half of their time", () => {
-  // The notebook's findings: forward faster (ratio about 0.05), backward not faster (ratio
-  // about 0.8 to 1.5 here: near the rule's 0.8, so the rule's flag is not asserted).
-  const findings = timing().flatMap((t) => [t.forward.faster, t.backward.ratio >= 0.5]);
-  assertVerdict("relu-efficient-backward", findings);
+Deno.test("beyond the text, ReLU's advantage is in the forward pass only (supported by notebook 02's timing, whose verdict the stored-output test checks; here the forward kernel is faster than the sigmoid's and tanh's by the timing rule, and the backward kernel, near the rule's threshold, is not under half of their time)", () => {
+  // The notebook's findings are [forward faster, backward not faster] per other activation. The
+  // forward ratio (about 0.05) is far from the rule's 0.8 and is asserted by the rule; the
+  // backward ratio (about 0.8 to 1.5) is near it, so a rerun here could give either flag: only
+  // that it is not under half is asserted, and the verdict itself is the notebook's, which
+  // tests/notebooks/claims_registry_test.ts checks against the registry.
+  for (const t of timing()) {
+    assert.ok(t.forward.faster, `forward against ${t.other}: ratio ${t.forward.ratio}`);
+    assert.ok(t.backward.ratio >= 0.5, `backward against ${t.other}: ratio ${t.backward.ratio}`);
+  }
 });
 
 // 3. Sparse activation: the overfitting runs and the timing of a layer on sparse inputs.
@@ -224,7 +230,7 @@ Deno.test("ReLU's activations are sparse (supported): in trained 2-64-64-2 netwo
   }
 });
 
-Deno.test("sparsity reduces computation only where the code skips zeros (qualified; asserted with wider margins than the timing rule's, which can flip near its thresholds): relu-lab's Dense layer takes under 0.9 of its time on Leaky ReLU outputs of the same z, a plain product over 0.7", () => {
+Deno.test("sparsity reduces computation only where the code skips zeros (qualified by notebook 02's timing, whose verdict the stored-output test checks; here, away from the rule's threshold, relu-lab's Dense layer takes under 0.9 of its time on Leaky ReLU outputs of the same z, a plain product over 0.7)", () => {
   const z = standardNormal(256, 256, { seed: 0 }).data;
   const reluOut = createActivation("relu").forward(z);
   const leakyOut = createActivation("leakyRelu", { alpha: ALPHA }).forward(z);
@@ -245,16 +251,24 @@ Deno.test("sparsity reduces computation only where the code skips zeros (qualifi
   const dense = timeRatio(denseOn(reluOut), denseOn(leakyOut));
   const plain = timeRatio(() => plainProduct(reluOut), () => plainProduct(leakyOut));
   // The notebook's findings are [dense.faster, plain.faster]: ratios of about 0.5 to 0.65 and
-  // 0.9 to 1.0 against the rule's 0.8, near enough that either can flip on a busy machine.
-  assertVerdict("relu-sparse-computation", [dense.ratio < 0.9, plain.ratio < 0.7]);
+  // 0.9 to 1.0 against the rule's 0.8, near enough that either can flip on a busy machine. So
+  // the ratios are asserted away from the threshold, and the verdict is the notebook's, which
+  // tests/notebooks/claims_registry_test.ts checks against the registry.
+  assert.ok(dense.ratio < 0.9, `Dense on ReLU's outputs over Leaky ReLU's: ${dense.ratio}`);
+  assert.ok(plain.ratio >= 0.7, `a plain product, the same: ${plain.ratio}`);
 });
 
-Deno.test("contrary to the text, ReLU's sparsity does not mitigate overfitting: on 60 noisy points its train-test gap is not smaller beyond noise than Leaky ReLU's or tanh's, over 5 seeds", () => {
+Deno.test("sparsity mitigating overfitting is not shown: on 60 noisy points ReLU's train-test gap is not smaller beyond noise than Leaky ReLU's or tanh's over 5 seeds (ties, with 2 SE of the differences about 0.07: a smaller effect could not show)", () => {
   const smallerGap = ["leakyRelu", "tanh"].map((other) => beyond(gap("relu"), gap(other), "lower"));
   assertVerdict("relu-sparse-overfitting", smallerGap);
   assertAbout(gap("relu").mean, 0.157, 0.001, "ReLU gap");
   assertAbout(gap("leakyRelu").mean, 0.154, 0.001, "Leaky ReLU gap");
   assertAbout(gap("tanh").mean, 0.141, 0.001, "tanh gap");
+  const twoSe = ["leakyRelu", "tanh"].map((other) =>
+    2 * compareSummaries(gap("relu"), gap(other)).se
+  );
+  assertAbout(twoSe[0], 0.075, 0.001, "2 SE of the difference against Leaky ReLU");
+  assertAbout(twoSe[1], 0.070, 0.001, "2 SE of the difference against tanh");
 });
 
 // 4. Improved convergence and 5. Widely effective.

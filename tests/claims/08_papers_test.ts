@@ -152,6 +152,11 @@ Deno.test("He et al.: through 20 ReLU layers the per-layer factor of the mean sq
   assertVerdict("paper-he-gain", [within5Percent(xavier, 1 / 2), within5Percent(he, 1)]);
   assertAbout(meanOf(he), 0.99, 0.01, "He");
   assertAbout(meanOf(xavier), 0.495, 0.001, "Xavier");
+  // One measurement: Xavier's weights are He's scaled by 1/√2, so each seed's factor halves.
+  xavier.forEach((x, i) => {
+    const ratio = x.result! / he[i].result!;
+    assert.ok(Math.abs(ratio - 0.5) < 1e-12, `seed ${x.seed}: Xavier / He = ${ratio}`);
+  });
   // Seeds 0 to 4 alone, as before: the mean within 5%, the interval not.
   const firstFive = he.slice(0, 5);
   assertAbout(meanOf(firstFive), 0.96, 0.01, "He, seeds 0-4");
