@@ -17,8 +17,19 @@ export interface CasesParts {
 }
 
 /**
- * Splits a formula around its first `cases` environment, or returns `undefined` when it has none
- * or when the split would cut a group in two (then KaTeX's MathML is drawn as it is).
+ * A command that restyles everything after it in its group (colour, size, font): before the
+ * cases, it would style them too, which drawing the pieces apart would lose.
+ */
+const STYLE_SWITCH =
+  /\\(?:color|tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge|rm|sf|tt|bf|it|cal|scriptstyle|scriptscriptstyle)(?![a-zA-Z])/;
+
+/** The spacing argument a row break may carry (`\\[2pt]`), left at the start of the next row. */
+const ROW_SPACING = /^\s*\[[^\]]*\]/;
+
+/**
+ * Splits a formula around its first `cases` environment, or returns `undefined` when it has none,
+ * when the split would cut a group in two, or when the LaTeX before it holds a command that
+ * would restyle the cases (then KaTeX's MathML is drawn as it is).
  */
 export function splitCases(latex: string): CasesParts | undefined {
   const begin = latex.indexOf(BEGIN);
@@ -28,8 +39,13 @@ export function splitCases(latex: string): CasesParts | undefined {
   const before = latex.slice(0, begin);
   const body = latex.slice(begin + BEGIN.length, end);
   const after = latex.slice(end + END.length);
-  if (body.includes("\\begin{") || !balanced(before) || !balanced(body)) return undefined;
+  if (
+    body.includes("\\begin{") || !balanced(before) || !balanced(body) || STYLE_SWITCH.test(before)
+  ) {
+    return undefined;
+  }
   const rows = splitTopLevel(body, "\\\\")
+    .map((row, r) => r === 0 ? row : row.replace(ROW_SPACING, ""))
     .map((row) => splitTopLevel(row, "&").map((cell) => cell.trim()))
     .filter((cells) => cells.some((cell) => cell !== ""));
   if (rows.length === 0) return undefined;
@@ -79,7 +95,7 @@ const BRACE_PATH = "M9 1C5.5 1 5 3 5 9V41C5 47 4 50 1 50C4 50 5 53 5 59V91C5 97 
  * @param rows The rendered cells (HTML), row by row.
  */
 export function casesHtml(rows: readonly (readonly string[])[]): string {
-  const columns = Math.max(...rows.map((cells) => cells.length));
+  const columns = rows.reduce((most, cells) => Math.max(most, cells.length), 0);
   const cells = rows.flatMap((row) =>
     Array.from(
       { length: columns },

@@ -20,6 +20,8 @@ import { displayFigure } from "./display_figure.ts";
 import { Displayable, jupyterDisplay, type MimeBundle } from "./displayable.ts";
 import { latexToHtml } from "./latex_to_html.ts";
 import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
+import { optionalDomain, resolveDocument, size } from "../plot/_compose.ts";
+import { missingActivationField } from "./_activation_fields.ts";
 
 /** Options for {@linkcode activationView}. */
 export interface ActivationViewOptions {
@@ -71,41 +73,34 @@ export function activationView(
   activation: Activation,
   options: ActivationViewOptions = {},
 ): Displayable {
-  requireOptions("display an activation", options, ACTIVATION_VIEW_KEYS);
+  const action = "display an activation";
+  requireOptions(action, options, ACTIVATION_VIEW_KEYS);
   if (activation === null || typeof activation !== "object") {
     throw new TypeError(
-      `Cannot display an activation as it must have f, grad, expression, latex and gradLatex: activation=${
+      `Cannot ${action} as it must have f, grad, expression, latex and gradLatex: activation=${
         formatValue(activation)
       }`,
     );
   }
-  // Each field the view draws or prints, named when it is missing: none may print "undefined".
-  const fields = [
-    ["f", "function"],
-    ["grad", "function"],
-    ["expression", "string"],
-    ["latex", "string"],
-    ["gradLatex", "string"],
-    // The label, or the name when there is no label.
-    [activation.label === undefined ? "name" : "label", "string"],
-  ] as const;
-  for (const [key, type] of fields) {
+  const missing = missingActivationField(activation);
+  if (missing !== undefined) {
+    const [key, type] = missing;
     const value: unknown = activation[key];
-    if (type === "function" ? typeof value !== "function" : typeof value !== "string") {
-      throw new TypeError(
-        `Cannot display an activation as activation.${key} must be a ${type}: activation.${key}=${
-          typeof value === "function" ? "a function" : formatValue(value)
-        }`,
-      );
-    }
+    throw new TypeError(
+      `Cannot ${action} as activation.${key} must be a ${type}: activation.${key}=${
+        typeof value === "function" ? "a function" : formatValue(value)
+      }`,
+    );
   }
+  // The plot's options, checked here so that a message names this view, not the plot helper.
+  const plot = {
+    domain: optionalDomain(action, "domain", options.domain),
+    width: size(action, "width", options.width, 640, 200),
+    height: size(action, "height", options.height, 240, 100),
+    document: resolveDocument(action, options),
+  };
   const label = activation.label ?? activation.name;
-  const figure = plotActivations([activation], {
-    domain: options.domain,
-    width: options.width ?? 640,
-    height: options.height ?? 240,
-    document: options.document,
-  });
+  const figure = plotActivations([activation], plot);
   const formula = (latex: string) =>
     `<div style="margin: 0.25em 0; font-size: 1.1em;">${latexToHtml(latex)}</div>`;
   const html =
@@ -119,10 +114,7 @@ export function activationView(
   }**\n\n$$${activation.latex}$$\n\n$$${activation.gradLatex}$$\n`;
   // For front ends without HTML: the plot as one SVG, titled with the label and the formula.
   const titled = plotActivations([activation], {
-    domain: options.domain,
-    width: options.width ?? 640,
-    height: options.height ?? 240,
-    document: options.document,
+    ...plot,
     title: label,
     subtitle: `f(z) = ${activation.expression}`,
   });

@@ -34,8 +34,11 @@ export interface MimeBundle {
   "text/markdown"?: string;
   /** A standalone SVG document. */
   "image/svg+xml"?: string;
-  /** Any other MIME type. */
-  [mime: string]: string | undefined;
+  /**
+   * Any other MIME type: text, or for a JSON type (`application/json`, `…+json`) a JSON object
+   * or array as the kernel sends it.
+   */
+  [mime: string]: string | object | undefined;
 }
 
 /**
@@ -59,7 +62,8 @@ export class Displayable {
   /**
    * Wraps a MIME bundle.
    *
-   * @param bundle The bundle; it must have a `text/plain` string.
+   * @param bundle The bundle; it must have a `text/plain` string, and every other value must be
+   *   a string (or, for a JSON type, a JSON object or array; `undefined` is left out by the kernel).
    */
   constructor(bundle: MimeBundle) {
     if (bundle === null || typeof bundle !== "object" || typeof bundle["text/plain"] !== "string") {
@@ -69,6 +73,7 @@ export class Displayable {
         }`,
       );
     }
+    for (const [mime, value] of Object.entries(bundle)) requireMimeValue(mime, value);
     this.bundle = bundle;
   }
 
@@ -98,4 +103,21 @@ export class Displayable {
   [Symbol.for("Deno.customInspect")](): string {
     return this.bundle["text/plain"];
   }
+}
+
+/**
+ * Throws a TypeError, naming the MIME type, unless `value` is something the kernel can send as
+ * it: a string, a JSON object or array for a JSON type, or `undefined` (left out). A number or
+ * an element would reach the front end as something it cannot show.
+ */
+function requireMimeValue(mime: string, value: unknown): void {
+  if (value === undefined || typeof value === "string") return;
+  const json = mime === "application/json" || mime.endsWith("+json");
+  if (json && value !== null && typeof value === "object") return;
+  const name = `bundle[${JSON.stringify(mime)}]`;
+  throw new TypeError(
+    `Cannot create a Displayable as ${name} must be a string${
+      json ? " or a JSON object" : ""
+    }: ${name}=${formatValue(value)}`,
+  );
 }

@@ -19,7 +19,7 @@ import { formatValue, type OptionKeys, requireOptions } from "../core/validate.t
 
 /** Options for {@linkcode historyView}. */
 export interface HistoryViewOptions {
-  /** A title above the panels. Default: `"Training history"`. */
+  /** A title above the panels, not empty. Default: `"Training history"`. */
   title?: string;
   /** Width of each panel in pixels. Default: `300`. */
   panelWidth?: number;
@@ -40,7 +40,9 @@ const HISTORY_VIEW_KEYS: OptionKeys<HistoryViewOptions> = {
  * Builds the rich display of a training history: the loss (training and test; log scale when it
  * falls by a decade or more), the accuracy when it was measured, and the dead fraction of each
  * activation layer (in order of depth in shades of viridis past ten layers), side by side; its
- * plain-text form is the title line and the first and last epochs.
+ * plain-text form is the title line and the first and last epochs. Losses must be numbers where
+ * present (NaN or ±Infinity, from a diverged run, are shown as such), accuracies and dead
+ * fractions numbers in [0, 1]: anything else is refused, naming the record.
  *
  * @param history The per-epoch records returned by `train`.
  * @param options Title and panel size; see {@linkcode HistoryViewOptions}.
@@ -65,6 +67,8 @@ const HISTORY_VIEW_KEYS: OptionKeys<HistoryViewOptions> = {
  * assert.match(bundle["text/html"] ?? "", /dead fraction/);
  * assert.match(bundle["text/plain"], /epoch 3/);
  * assert.equal((bundle["image/svg+xml"]?.match(/<svg[^>]*class="plot-/g) ?? []).length, 3);
+ * // A loss that is not a number would be left out of the chart but printed: it is refused.
+ * assert.throws(() => historyView([{ epoch: 1, trainLoss: "0.5" as never }]), TypeError);
  * ```
  */
 export function historyView(
@@ -83,6 +87,7 @@ export function historyView(
   for (let i = 0; i < history.length; i++) {
     requireEpochRecord(ACTION, `history[${i}]`, history[i]);
   }
+  const title = historyTitle(options.title);
   const document = resolveDocument(ACTION, options);
   const width = size(ACTION, "panelWidth", options.panelWidth, 300);
   const height = size(ACTION, "panelHeight", options.panelHeight, 240);
@@ -97,9 +102,8 @@ export function historyView(
     { name: "test", x: epochs, y: column((r) => r.testLoss) },
   ].filter((series) => has(series.y));
   // A log scale when the loss falls by a decade or more (and stays positive).
-  const lossValues = loss.flatMap((series) => series.y.filter(Number.isFinite));
-  const logY = lossValues.every((v) => v > 0) &&
-    Math.max(...lossValues) >= 10 * Math.min(...lossValues);
+  const [lowest, highest] = finiteRange(loss.flatMap((series) => series.y));
+  const logY = lowest > 0 && highest >= 10 * lowest;
   if (loss.length > 0) {
     panels.push(plotLines(loss, {
       document,
@@ -127,7 +131,7 @@ export function historyView(
       subtitle: "Accuracy",
     }));
   }
-  const layers = Math.max(0, ...history.map((record) => record.deadFraction?.length ?? 0));
+  const layers = history.reduce((most, r) => Math.max(most, r.deadFraction?.length ?? 0), 0);
   if (layers > 0) {
     const dead = Array.from({ length: layers }, (_, l) => ({
       name: `layer ${l + 1}`,
@@ -155,7 +159,6 @@ export function historyView(
       } ${keys.length === 0 ? "no keys" : `the keys ${keys.join(", ")}`}`,
     );
   }
-  const title = optionalText(ACTION, "title", options.title) ?? "Training history";
   const figure = combineFigures(panels, { document, title });
   const svg = displayFigure(figure).bundle["image/svg+xml"];
   return new Displayable({
@@ -166,6 +169,34 @@ export function historyView(
 }
 
 const ACTION = "display a training history";
+
+/** The title option, checked (text, not empty: it names the figure and the text), or the default. */
+function historyTitle(value: unknown): string {
+  const title = optionalText(ACTION, "title", value);
+  if (title === undefined) return "Training history";
+  if (title.trim() === "") {
+    throw new RangeError(
+      `Cannot ${ACTION} as title must be a string with text, or left out: title=${
+        formatValue(title)
+      }`,
+    );
+  }
+  return title;
+}
+
+/**
+ * The smallest and largest finite values, by a loop (spreading a long history into Math.min
+ * would overflow the call stack); `[Infinity, -Infinity]` when there are none.
+ */
+function finiteRange(values: readonly number[]): [number, number] {
+  let lowest = Infinity, highest = -Infinity;
+  for (const value of values) {
+    if (!Number.isFinite(value)) continue;
+    if (value < lowest) lowest = value;
+    if (value > highest) highest = value;
+  }
+  return [lowest, highest];
+}
 
 /**
  * One colour per activation layer: the default categorical colours while they suffice, then, for

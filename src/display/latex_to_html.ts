@@ -34,7 +34,12 @@ const LATEX_TO_HTML_KEYS: OptionKeys<LatexToHtmlOptions> = { displayMode: true }
  * Two things Chromium gets wrong in KaTeX's MathML are drawn differently: a `cases` environment
  * is laid out in HTML (a brace as inline SVG that stretches to its rows, left-aligned columns,
  * each cell MathML), since Chromium stretches MathML brackets only with a math font and ignores
- * column alignment; and a prime (`f'`) follows its letter instead of being set as a superscript.
+ * column alignment; and a prime (`f'`, `f''`) follows its letter instead of being set as a
+ * superscript, the letter and its primes kept one group (one argument of `\frac` or `_`).
+ * The math around the cases is in display style when the formula is displayed, in text style
+ * inline; a row spacing (`\\[2pt]`) is not drawn. When the LaTeX before the cases holds a
+ * command that would restyle them too (`\color`, a size such as `\large`, a font such as
+ * `\bf`), the formula is left to KaTeX's MathML as a whole.
  *
  * @param latex The formula, e.g. `f(z) = \max(0, z)`.
  * @param options Display or inline; see {@linkcode LatexToHtmlOptions}.
@@ -53,6 +58,9 @@ const LATEX_TO_HTML_KEYS: OptionKeys<LatexToHtmlOptions> = { displayMode: true }
  * const piecewise = latexToHtml("f(z) = \\begin{cases} z & z > 0 \\\\ 0 & z \\le 0 \\end{cases}");
  * assert.match(piecewise, /display: inline-grid/);
  * assert.equal(piecewise.match(/<math/g)?.length, 5);
+ *
+ * // A prime beside its letter, the two one numerator.
+ * assert.match(latexToHtml("\\frac{f'}{2}"), /<mfrac><mrow><mi>f<\/mi><mo[^>]*>′<\/mo><\/mrow><mn>2/);
  * ```
  */
 export function latexToHtml(latex: string, options: LatexToHtmlOptions = {}): string {
@@ -65,7 +73,7 @@ export function latexToHtml(latex: string, options: LatexToHtmlOptions = {}): st
   const displayMode = requireFlag("render LaTeX", "displayMode", options.displayMode, true);
   const parts = splitCases(latex);
   if (parts === undefined) return mathml(latex, displayMode);
-  const pieces = casesPieces(latex);
+  const pieces = casesPieces(latex, displayMode);
   const layout = `<span style="display: inline-flex; align-items: center; text-align: left; ` +
     `vertical-align: middle;">${pieces}</span>`;
   const source = ` data-latex="${escapeHtml(latex)}"`;
@@ -74,17 +82,20 @@ export function latexToHtml(latex: string, options: LatexToHtmlOptions = {}): st
     : `<span${source}>${layout}</span>`;
 }
 
-/** The pieces of a formula with `cases`: the math before, the brace and rows, the rest. */
-function casesPieces(latex: string): string {
+/**
+ * The pieces of a formula with `cases`: the math before, the brace and rows, the rest. Each piece
+ * is inline MathML (a block would break the line at the brace); the math around the cases is in
+ * display style when the formula is displayed, the cells in text style as LaTeX sets them.
+ */
+function casesPieces(latex: string, displayMode: boolean): string {
+  const around = (math: string) =>
+    math.trim() === "" ? "" : mathml(displayMode ? `\\displaystyle ${math}` : math, false);
   const parts = splitCases(latex);
-  if (parts === undefined) {
-    return latex.trim() === "" ? "" : mathml(`\\displaystyle ${latex}`, false);
-  }
-  const before = parts.before === "" ? "" : mathml(`\\displaystyle ${parts.before}`, false);
+  if (parts === undefined) return around(latex);
   const rows = parts.rows.map((cells) =>
     cells.map((cell) => cell === "" ? "" : mathml(cell, false))
   );
-  return before + casesHtml(rows) + casesPieces(parts.after);
+  return around(parts.before) + casesHtml(rows) + casesPieces(parts.after, displayMode);
 }
 
 /** KaTeX's MathML for a formula, without KaTeX's wrapper class, in a math font. */
@@ -97,7 +108,25 @@ function mathml(latex: string, displayMode: boolean): string {
       /<math /g,
       `<math style="font-family: ${MATH_FONTS};${displayMode ? " margin: 0.5em 0;" : ""}" `,
     )
-    // f' is <msup><mi>f</mi><mo>′</mo></msup>: the prime glyph is already raised, so as a
-    // superscript it floats apart from the f; set it beside the letter instead.
-    .replace(/<msup>(<mi>[^<]*<\/mi>)(<mo[^>]*>[′″‴]<\/mo>)<\/msup>/g, "$1$2");
+    // f' is <msup><mi>f</mi><mo>′</mo></msup>, f'' has an <mrow> of primes: the prime glyph is
+    // already raised, so as a superscript it floats apart from the f; set it beside the letter
+    // instead, the two in one <mrow> so that they stay one argument of a fraction or script.
+    .replace(
+      PRIMED_LETTER,
+      (_, letter: string, superscript: string) =>
+        `<mrow>${letter}${superscript.match(/[′″‴]/g)!.map(beside).join("")}</mrow>`,
+    );
+}
+
+/** A prime as KaTeX writes it. */
+const PRIME = "<mo[^>]*>[′″‴]</mo>";
+/** A letter with one prime, or an `<mrow>` of primes, as its superscript. */
+const PRIMED_LETTER = new RegExp(
+  `<msup>(<mi>[^<]*</mi>)(<mrow>(?:${PRIME})+</mrow>|${PRIME})</msup>`,
+  "g",
+);
+
+/** A prime glyph set beside its letter, with no space on either side. */
+function beside(prime: string): string {
+  return `<mo mathvariant="normal" lspace="0em" rspace="0em">${prime}</mo>`;
 }

@@ -11,6 +11,8 @@ import { activationView } from "./activation_view.ts";
 import { displayFigure } from "./display_figure.ts";
 import { Displayable, jupyterDisplay, type MimeBundle } from "./displayable.ts";
 import { historyView } from "./history_view.ts";
+import { missingActivationField } from "./_activation_fields.ts";
+import { isElement, isFigureTag } from "./_element.ts";
 
 /**
  * Wraps any value as a {@linkcode Displayable}, picking the view that fits it: a value that
@@ -45,15 +47,12 @@ export function show(value: unknown): Displayable {
 }
 
 function isFigure(value: object): value is FigureElement {
-  const el = value as Partial<FigureElement>;
-  return typeof el.outerHTML === "string" && typeof el.tagName === "string" &&
-    ["svg", "figure"].includes(el.tagName.toLowerCase());
+  return isElement(value) && isFigureTag(value);
 }
 
+/** Whether a value has every field activationView draws or prints. */
 function isActivation(value: object): value is Activation {
-  const a = value as Partial<Activation>;
-  return typeof a.f === "function" && typeof a.grad === "function" &&
-    typeof a.latex === "string" && typeof a.gradLatex === "string";
+  return missingActivationField(value) === undefined;
 }
 
 function isHistory(value: object): value is EpochMetrics[] {

@@ -6,14 +6,15 @@
  * @module
  */
 
-import { formatValue, requireNumber } from "../core/validate.ts";
+import { formatValue, requireNumber, requireNumberType } from "../core/validate.ts";
 import type { EpochMetrics } from "./plot_training_curves.ts";
 
 /**
  * Throws unless `record` is an epoch record: an object with a finite `epoch`, accuracies in
  * [0, 1] where present (left out or NaN when there are none, as in a regression run) and
- * `deadFraction`, where present, an array of fractions in [0, 1]. Losses are not checked: a
- * diverged run's are NaN or infinite, and they are drawn as such.
+ * `deadFraction`, where present, an array of fractions in [0, 1]. Losses must be numbers where
+ * present, but any number: a diverged run's are NaN or infinite, and they are drawn as such (a
+ * string or `null` would be left out of the chart yet printed in a view's text).
  *
  * @param action What was being attempted, e.g. `"plot training curves"`.
  * @param name The record's name in messages, e.g. `"history[3]"`.
@@ -33,6 +34,9 @@ export function requireEpochRecord(
   }
   const r = record as Partial<Record<keyof EpochMetrics, unknown>>;
   requireNumber(action, `${name}.epoch`, r.epoch);
+  for (const key of ["trainLoss", "testLoss"] as const) {
+    if (r[key] !== undefined) requireNumberType(action, `${name}.${key}`, r[key]);
+  }
   for (const key of ["trainAccuracy", "testAccuracy"] as const) {
     const value = r[key];
     if (value === undefined || Number.isNaN(value)) continue;

@@ -75,6 +75,26 @@ Deno.test("activationView() rejects a value that is not an activation, saying wh
   });
 });
 
+Deno.test("activationView() refuses a plot size, domain or document it cannot use, in its own words", () => {
+  const cases: [Record<string, unknown>, string, string][] = [
+    [{ width: 50 }, "RangeError", "width must be a finite number >= 200: width=50"],
+    [{ height: "2" }, "TypeError", 'height must be a finite number >= 100: height="2"'],
+    [{ domain: [4, -4] }, "RangeError", "domain must be [min, max] with min < max: domain=[4, -4]"],
+    [{ domain: "z" }, "TypeError", 'domain must be an array [min, max] of two numbers: domain="z"'],
+    [
+      { document: {} },
+      "TypeError",
+      "document must be a DOM document (the browser's or createDocument()): document={}",
+    ],
+  ];
+  for (const [options, name, message] of cases) {
+    assert.throws(() => activationView(relu, options), {
+      name,
+      message: `Cannot display an activation as ${message}`,
+    });
+  }
+});
+
 Deno.test("latexToHtml() renders display or inline MathML and never throws on bad LaTeX", () => {
   assert.match(latexToHtml("z^2"), /display="block"/);
   assert.doesNotMatch(latexToHtml("z^2", { displayMode: false }), /display="block"/);
@@ -89,11 +109,35 @@ Deno.test("latexToHtml() gives MathML that looks the same with or without KaTeX'
   assert.doesNotMatch(latexToHtml("z^2", { displayMode: false }), /margin/);
 });
 
-Deno.test("latexToHtml() sets a prime beside its letter, not as a superscript", () => {
-  const html = latexToHtml("f'(z) = 1");
-  assert.doesNotMatch(html, /<msup>/);
-  assert.match(html, /<mi>f<\/mi><mo[^>]*>′<\/mo>/);
-  assert.match(latexToHtml("z^{2}"), /<msup>/, "other superscripts stay");
+/** The tag names of the children of the first `tag` element in `html`'s MathML. */
+function childrenOf(html: string, tag: string): string[] {
+  const page = new DOMParser().parseFromString(`<!DOCTYPE html><body>${html}`, "text/html");
+  const element = page.querySelector(tag);
+  assert.ok(element, `a <${tag}> in ${html}`);
+  return Array.from(
+    element.children as ArrayLike<{ tagName: string }>,
+    (child) => child.tagName.toLowerCase(),
+  );
+}
+
+Deno.test("latexToHtml() sets a prime beside its letter, not as a superscript", async (t) => {
+  await t.step("in a formula", () => {
+    const html = latexToHtml("f'(z) = 1");
+    assert.doesNotMatch(html, /<msup>/);
+    assert.match(html, /<mi>f<\/mi><mo[^>]*>′<\/mo>/);
+    assert.match(latexToHtml("z^{2}"), /<msup>/, "other superscripts stay");
+  });
+  await t.step("two primes too", () => {
+    const html = latexToHtml("f''(z) = 0");
+    assert.doesNotMatch(html, /<msup>/);
+    assert.match(html, /<mi>f<\/mi><mo[^>]*>′<\/mo><mo[^>]*>′<\/mo>/);
+  });
+  await t.step("the primed letter staying one argument of a fraction or a script", () => {
+    assert.deepEqual(childrenOf(latexToHtml("\\frac{f'}{2}"), "mfrac"), ["mrow", "mn"]);
+    assert.deepEqual(childrenOf(latexToHtml("\\frac{f''}{2}"), "mfrac"), ["mrow", "mn"]);
+    assert.deepEqual(childrenOf(latexToHtml("x_{f'}"), "msub"), ["mi", "mrow"]);
+    assert.deepEqual(childrenOf(latexToHtml("\\frac{f'}{2}"), "mfrac > mrow"), ["mi", "mo"]);
+  });
 });
 
 Deno.test("latexToHtml() lays out cases as a stretching brace and left-aligned rows", async (t) => {
@@ -186,6 +230,39 @@ Deno.test("latexToHtml() finds the cases wherever they stand and however they ar
   await t.step("but not when a brace closes before it opens", () => {
     assert.equal(read(String.raw`f = \begin{cases} 1 } & { 2 \end{cases}`).grid, false);
   });
+  await t.step("with a row spacing after a row break, which is not drawn", () => {
+    const rows = { grid: true, pieces: 5, symbols: "f 1 z 0 0 z 0" };
+    assert.deepEqual(
+      read(String.raw`f = \begin{cases} 1 & z > 0 \\[2pt] 0 & z \le 0 \end{cases}`),
+      rows,
+    );
+    assert.deepEqual(
+      read(String.raw`f = \begin{cases} 1 & z > 0 \\ [1ex] 0 & z \le 0 \end{cases}`),
+      rows,
+    );
+  });
+});
+
+Deno.test("latexToHtml() draws cases as KaTeX does when a colour or size before them would style them too", () => {
+  for (const style of [String.raw`\color{red}`, String.raw`\large`, String.raw`\bf`]) {
+    const html = latexToHtml(
+      String.raw`${style} f = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases}`,
+    );
+    assert.doesNotMatch(html, /inline-grid/, style);
+    assert.equal(html.match(/<math /g)?.length, 1, `${style}: one formula, the cases inside it`);
+  }
+  // A colour after the cases styles only what follows it: the cases keep their layout.
+  const after = latexToHtml(String.raw`f = \begin{cases} 1 & z > 0 \end{cases} \color{red} y`);
+  assert.match(after, /inline-grid/);
+});
+
+Deno.test("latexToHtml() sets the math around inline cases in text style, as inline math is", () => {
+  const latex = String
+    .raw`\sum_i \frac{1}{2} = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases}, \sum_j z`;
+  const inline = latexToHtml(latex, { displayMode: false });
+  assert.doesNotMatch(inline, /displaystyle="true"/);
+  assert.equal(inline.match(/<math /g)?.length, 1 + 4 + 1, "before, four cells, after");
+  assert.equal(latexToHtml(latex).match(/displaystyle="true"/g)?.length, 2, "displayed: both");
 });
 
 Deno.test("latexToHtml() sets every piece of a displayed formula with cases inline, beside the brace", () => {

@@ -36,12 +36,25 @@ Deno.test("displayFigure() names a combined figure with no title by each panel's
   assert.equal(name(part("Alone")), "[figure: Alone]");
 });
 
+Deno.test("displayFigure() names a combined figure with no title by every panel's title", () => {
+  const titled = (title: string) => plotLines(series, { title });
+  const name = (figure: FigureElement) => displayFigure(figure)[jupyterDisplay]()["text/plain"];
+  assert.equal(name(combineFigures([titled("A"), titled("B")])), "[figure: A; B]");
+  // A panel with only a subtitle is named by it; a panel with neither adds nothing.
+  const mixed = [titled("A"), plotLines(series, { subtitle: "B" }), plotLines(series)];
+  assert.equal(name(combineFigures(mixed)), "[figure: A; B]");
+  // A combined panel is named by its own title, not its panels'.
+  const inner = combineFigures([titled("a"), titled("b")], { title: "Inner" });
+  assert.equal(name(combineFigures([inner, titled("C")])), "[figure: Inner; C]");
+});
+
 Deno.test("displayFigure() rejects a value that is not an element, saying what it was", () => {
   const values: [unknown, string][] = [
     ["<svg/>", '"<svg/>"'],
     [null, "null"],
     [{ tagName: "svg" }, '{ tagName: "svg" }'], // no markup
     [{ outerHTML: "<svg/>" }, '{ outerHTML: "<svg/>" }'], // no tag name
+    [{ outerHTML: "<svg/>", tagName: "svg" }, '{ outerHTML: "<svg/>", tagName: "svg" }'], // no methods
   ];
   for (const [value, seen] of values) {
     assert.throws(() => displayFigure(value as never), {
@@ -56,6 +69,17 @@ Deno.test("displayFigure() refuses an element other than <svg> or <figure>, nami
     name: "TypeError",
     message: "Cannot display a figure as it must be an <svg> or <figure> element: figure=<div>",
   });
+});
+
+Deno.test("an element other than a figure shows its markup as text when it is a cell's value", () => {
+  const div = createDocument().createElement("div");
+  div.textContent = "hello";
+  assert.deepEqual(show(div).bundle, { "text/plain": "<div>hello</div>" });
+  // The heading a notebook finds in a figure, as the kernel asks it for its bundle.
+  const heading = plotLines(series, { title: "T" }).querySelector("h2")!;
+  const bundle = (heading as unknown as Record<symbol, () => unknown>)[jupyterDisplay]();
+  assert.deepEqual(bundle, { "text/plain": heading.outerHTML });
+  assert.match(heading.outerHTML, /^<h2[^>]*>T<\/h2>$/);
 });
 
 Deno.test("show() picks the view that fits the value", async (t) => {
@@ -85,7 +109,11 @@ Deno.test("show() prints a value that only looks like a figure, activation or hi
     { outerHTML: "<svg></svg>" }, // no tag name
     { tagName: "svg" }, // no markup
     { outerHTML: "<div></div>", tagName: "div" }, // neither <svg> nor <figure>
+    { outerHTML: "<svg></svg>", tagName: "svg" }, // no querySelector: not an element
     { f, grad: f, latex: "z" }, // no gradLatex
+    { f, grad: f, latex: "z", gradLatex: "1", name: "x" }, // no expression
+    { f, grad: f, latex: "z", gradLatex: "1", expression: "z" }, // no name or label
+    { f, grad: f, latex: "z", gradLatex: "1", expression: "z", label: 3 }, // a label not text
     { f, latex: "z", gradLatex: "1" }, // no grad
     { grad: f, latex: "z", gradLatex: "1" }, // no f
     { f, grad: f, gradLatex: "1" }, // no latex

@@ -28,3 +28,35 @@ Deno.test("Displayable requires a text/plain string, and says what it was given"
     });
   }
 });
+
+Deno.test("Displayable refuses a MIME value the kernel cannot send, naming its type", () => {
+  const bundles: [Record<string, unknown>, string][] = [
+    [{ "text/html": 5 }, 'bundle["text/html"] must be a string: bundle["text/html"]=5'],
+    [
+      { "image/svg+xml": null },
+      'bundle["image/svg+xml"] must be a string: bundle["image/svg+xml"]=null',
+    ],
+    [
+      { "application/json": "{}", "text/markdown": ["a"] },
+      'bundle["text/markdown"] must be a string: bundle["text/markdown"]=["a"]',
+    ],
+    [
+      { "application/json": 3 },
+      'bundle["application/json"] must be a string or a JSON object: bundle["application/json"]=3',
+    ],
+  ];
+  for (const [values, message] of bundles) {
+    assert.throws(() => new Displayable({ "text/plain": "x", ...values } as never), {
+      name: "TypeError",
+      message: `Cannot create a Displayable as ${message}`,
+    });
+  }
+  // What the kernel does send: a JSON object for a JSON type; a type left undefined is skipped.
+  const bundle = {
+    "text/plain": "x",
+    "application/json": { a: [1, 2] },
+    "application/vnd.vegalite.v5+json": { mark: "bar" },
+    "text/html": undefined,
+  };
+  assert.deepEqual(new Displayable(bundle)[jupyterDisplay](), bundle);
+});

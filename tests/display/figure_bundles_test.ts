@@ -104,7 +104,12 @@ for (const [name, figure] of Object.entries(figures)) {
     for (const text of visibleTexts(figure)) {
       for (const word of text.split(/\s+/).filter(Boolean)) assert.ok(setText.includes(word), word);
     }
-    for (const text of texts) assert.ok(Number(text.getAttribute("y")) <= height);
+    for (const text of texts) {
+      // Read as a number only when present: Number(null) and Number("") are 0, inside any bounds.
+      const y = text.getAttribute("y") ?? "";
+      assert.match(y, /^-?\d+(\.\d+)?$/, `a <text> placed by its y: "${text.textContent}"`);
+      assert.ok(Number(y) <= height, `y=${y} in a height of ${height}`);
+    }
   });
 }
 

@@ -128,6 +128,42 @@ Deno.test("historyView() and show() refuse a deadFraction that is not an array o
   });
 });
 
+Deno.test("historyView() refuses a loss that is not a number, naming the record", () => {
+  const values: [unknown, string][] = [["0.5", '"0.5"'], [null, "null"], [{ v: 1 }, "{ v: 1 }"]];
+  for (const key of ["trainLoss", "testLoss"]) {
+    for (const [value, seen] of values) {
+      assert.throws(() => historyView([history[0], { ...history[1], [key]: value }]), {
+        name: "TypeError",
+        message:
+          `Cannot display a training history as history[1].${key} must be a number: history[1].${key}=${seen}`,
+      });
+    }
+  }
+});
+
+// Far past the 100,000 or so arguments a call can take: spread into Math.max, the values of a
+// history this long would overflow the call stack.
+Deno.test("historyView() draws a history of 200,000 epochs", async (t) => {
+  const epochs = 200_000;
+  const text = (records: EpochMetrics[]) => historyView(records)[jupyterDisplay]()["text/plain"];
+  await t.step("its losses", () => {
+    const records = Array.from({ length: epochs }, (_, i) => ({
+      epoch: i + 1,
+      trainLoss: 1 / (i + 1),
+    }));
+    assert.match(text(records), /^Training history, 200000 epochs\n/);
+    assert.equal(lossOnLogScale(records), true, "the loss falls by decades");
+  });
+  await t.step("its dead fractions (no finite loss: only the dead-fraction panel)", () => {
+    const records = Array.from({ length: epochs }, (_, i) => ({
+      epoch: i + 1,
+      trainLoss: NaN,
+      deadFraction: [0.5],
+    }));
+    assert.match(text(records), /epoch 200000, trainLoss NaN, deadFraction \[0\.5\]$/);
+  });
+});
+
 Deno.test("historyView() still takes every record train makes: no accuracy, NaN accuracy, a diverged loss", () => {
   const regression = [1, 2].map((epoch) => ({ epoch, trainLoss: 1 / epoch, deadFraction: [0, 1] }));
   assert.match(historyView(regression)[jupyterDisplay]()["text/plain"], /epoch 2, trainLoss 0.5/);
@@ -174,6 +210,15 @@ Deno.test("historyView() refuses a title, panel size or document it cannot use, 
     assert.throws(() => historyView(history, options), {
       name,
       message: `Cannot display a training history as ${message}`,
+    });
+  }
+  for (const title of ["", "  "]) {
+    assert.throws(() => historyView(history, { title }), {
+      name: "RangeError",
+      message:
+        `Cannot display a training history as title must be a string with text, or left out: title=${
+          JSON.stringify(title)
+        }`,
     });
   }
   assert.throws(() => historyView(history, { titel: "x" } as never), {

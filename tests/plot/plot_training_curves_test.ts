@@ -588,3 +588,18 @@ Deno.test("plotTrainingCurves() refuses an empty history, and a name missing or 
     message: "Cannot plot training curves as runs[1].name must be a string: runs[1].name=2",
   });
 });
+
+Deno.test("plotTrainingCurves() refuses a loss that is not a number, and draws NaN from a diverged run", () => {
+  const histories = [[{ epoch: 1, trainLoss: 0.5 }, {
+    epoch: 2,
+    trainLoss: 0.4,
+    testLoss: "0.4" as never,
+  }]];
+  assert.throws(() => plotTrainingCurves([{ name: "a", histories }]), {
+    name: "TypeError",
+    message:
+      'Cannot plot training curves as runs[0].histories[0][1].testLoss must be a number: runs[0].histories[0][1].testLoss="0.4"',
+  });
+  const diverged = [[{ epoch: 1, trainLoss: 0.5 }, { epoch: 2, trainLoss: NaN }]];
+  assert.ok(plotTrainingCurves([{ name: "a", histories: diverged }]).textContent);
+});
