@@ -53,7 +53,7 @@ import {
 } from "../src/mod.ts";
 import { bytes, type DenseWasmExports, instantiateDenseModule } from "../src/nn/_gemm.ts";
 import { assemble } from "../src/nn/_wasm/assemble.ts";
-import { parseRepetitions } from "./_args.ts";
+import { parseRepetitions, runBench } from "./_args.ts";
 import { median, printTable, type Row } from "./_table.ts";
 
 /** The layers measured: batch rows, inputs, outputs, and calls per timed sample. */
@@ -290,35 +290,37 @@ function trainEpochs(epochMs: number[]): Timed {
 }
 
 if (import.meta.main) {
-  const repetitions = parseRepetitions(11);
-  const peak = await peakLoop();
-  const dense: Timed[] = [
-    {
-      label: "peak: f64x2 multiply and add on registers",
-      run: () => peak(PEAK_TURNS),
-      calls: 1,
-      macs: 16 * PEAK_TURNS,
-    },
-    ...SHAPES.flatMap((shape, i) => shapeRows(shape, 2026 + 10 * i)),
-  ];
-  const { parts, whole, epoch } = stepParts();
-  const epochMs: number[] = [];
-  const all = [...dense, ...parts, whole, epoch, trainEpochs(epochMs)];
-  const samples = all.map(() => [] as number[]);
-  // Warm-up: every function at V8's top tier (train()'s loop takes the longest to get there).
-  for (let warm = 0; warm < 3; warm++) for (const t of all) t.run();
-  for (let round = 0; round < repetitions; round++) {
-    all.forEach((t, i) => {
-      const start = performance.now();
-      t.run();
-      samples[i].push((performance.now() - start) / t.calls);
-    });
-  }
-  const ms = new Map(all.map((t, i) => [t, median(samples[i])]));
-  ms.set(all.at(-1)!, median(epochMs)); // train(): its epochs' own records, not the calls' time
-  printDense(dense, ms, repetitions);
-  console.log();
-  printStep(parts, [whole, epoch, all.at(-1)!], ms, repetitions);
+  await runBench(async () => {
+    const repetitions = parseRepetitions(11);
+    const peak = await peakLoop();
+    const dense: Timed[] = [
+      {
+        label: "peak: f64x2 multiply and add on registers",
+        run: () => peak(PEAK_TURNS),
+        calls: 1,
+        macs: 16 * PEAK_TURNS,
+      },
+      ...SHAPES.flatMap((shape, i) => shapeRows(shape, 2026 + 10 * i)),
+    ];
+    const { parts, whole, epoch } = stepParts();
+    const epochMs: number[] = [];
+    const all = [...dense, ...parts, whole, epoch, trainEpochs(epochMs)];
+    const samples = all.map(() => [] as number[]);
+    // Warm-up: every function at V8's top tier (train()'s loop takes the longest to get there).
+    for (let warm = 0; warm < 3; warm++) for (const t of all) t.run();
+    for (let round = 0; round < repetitions; round++) {
+      all.forEach((t, i) => {
+        const start = performance.now();
+        t.run();
+        samples[i].push((performance.now() - start) / t.calls);
+      });
+    }
+    const ms = new Map(all.map((t, i) => [t, median(samples[i])]));
+    ms.set(all.at(-1)!, median(epochMs)); // train(): its epochs' own records, not the calls' time
+    printDense(dense, ms, repetitions);
+    console.log();
+    printStep(parts, [whole, epoch, all.at(-1)!], ms, repetitions);
+  });
 }
 
 /** A row without a target. */
