@@ -207,7 +207,7 @@ function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 /**
  * Heap in use after full collections (when `--expose-gc` is given), repeated until the heap stops
- * shrinking (at most 10). One collection was not enough: it left about 590 KiB of garbage in the
+ * shrinking (at most 10). One collection was not enough: it left about 580 KiB of garbage in the
  * reading after epoch 1, so the row read about -690 KiB and a leak of that size would have passed.
  */
 function heapUsed(): number {
