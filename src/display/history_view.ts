@@ -7,7 +7,7 @@
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import { combineFigures } from "../plot/combine_figures.ts";
 import { plotDefaults } from "../plot/defaults.ts";
-import { optionalText, resolveDocument, size } from "../plot/_compose.ts";
+import { finiteExtent, optionalText, resolveDocument, size } from "../plot/_compose.ts";
 import { plotLines } from "../plot/plot_lines.ts";
 import { requireEpochRecord } from "../plot/_records.ts";
 import type { EpochMetrics } from "../plot/plot_training_curves.ts";
@@ -102,8 +102,8 @@ export function historyView(
     { name: "test", x: epochs, y: column((r) => r.testLoss) },
   ].filter((series) => has(series.y));
   // A log scale when the loss falls by a decade or more (and stays positive).
-  const [lowest, highest] = finiteRange(loss.flatMap((series) => series.y));
-  const logY = lowest > 0 && highest >= 10 * lowest;
+  const extent = finiteExtent(loss.flatMap((series) => series.y));
+  const logY = extent !== undefined && extent[0] > 0 && extent[1] >= 10 * extent[0];
   if (loss.length > 0) {
     panels.push(plotLines(loss, {
       document,
@@ -182,20 +182,6 @@ function historyTitle(value: unknown): string {
     );
   }
   return title;
-}
-
-/**
- * The smallest and largest finite values, by a loop (spreading a long history into Math.min
- * would overflow the call stack); `[Infinity, -Infinity]` when there are none.
- */
-function finiteRange(values: readonly number[]): [number, number] {
-  let lowest = Infinity, highest = -Infinity;
-  for (const value of values) {
-    if (!Number.isFinite(value)) continue;
-    if (value < lowest) lowest = value;
-    if (value > highest) highest = value;
-  }
-  return [lowest, highest];
 }
 
 /**

@@ -156,6 +156,20 @@ export function requireDistinctNames(
   rangeError(action, label(i), `unique (${label(j)} is the same)`, names[i]);
 }
 
+/**
+ * The smallest and largest finite values, by a loop (spreading some 10^5 values into `Math.min`
+ * overflows the call stack); `undefined` when none is finite.
+ */
+export function finiteExtent(values: readonly number[]): [number, number] | undefined {
+  let min = Infinity, max = -Infinity;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return min === Infinity ? undefined : [min, max];
+}
+
 /** Creates an element with attributes and children. */
 export function element(
   document: FigureDocument,

@@ -11,6 +11,7 @@ import {
   colorsOption,
   composeFigure,
   figureText,
+  finiteExtent,
   optionalDomain,
   panel,
   renderPlot,
@@ -270,14 +271,9 @@ function sampleCurve(
 
 /** A padded y domain covering the finite values. */
 function paddedExtent(values: readonly number[]): [number, number] {
-  let min = Infinity, max = -Infinity;
-  for (const v of values) {
-    if (Number.isFinite(v)) {
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-  }
-  if (min === Infinity) return [-1, 1];
+  const extent = finiteExtent(values);
+  if (extent === undefined) return [-1, 1];
+  const [min, max] = extent;
   const pad = Math.max((max - min) * 0.08, 0.1);
   return [min - pad, max + pad];
 }
