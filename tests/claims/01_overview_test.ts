@@ -46,6 +46,7 @@ const LEARNING_RATE = 0.01;
 const MSE_MARGIN = 0.001; // the control's margin: the identity network may be this much better
 const SPARSITY_WIDTHS = [64, 64];
 const DIGIT_COUNT = 5;
+const KERNEL_NAME = "sobelX";
 
 /** Notebook 01's training of its small networks: Adam, batches of 32, `EPOCHS` epochs. */
 const adamFit = (s: number) => ({
@@ -77,7 +78,7 @@ const absMse = (key: keyof AbsRun) => measure(absRuns(), (r) => r[key]);
 
 /** The edge maps of digit `i` of notebook 01's seeded sample (Sobel x, same padding). */
 function edgeMaps(digits: Awaited<ReturnType<typeof loadDigits>>, i: number) {
-  const response = conv2d(digitImage(digits, i), edgeKernel("sobelX"), { padding: "same" });
+  const response = conv2d(digitImage(digits, i), edgeKernel(KERNEL_NAME), { padding: "same" });
   const after = createActivation("relu").forward(response.data);
   const share = (keep: (v: number) => boolean) =>
     response.data.filter(keep).length / response.data.length;

@@ -25,9 +25,18 @@ import {
 } from "../../src/mod.ts";
 import { assertAbout, assertPercent, assertVerdict, beyond, once } from "./_rules.ts";
 
-const SEEDS = [0, 1, 2, 3, 4];
+// Notebook 04's parameters cell.
 const ALPHA = 0.01;
+const SEEDS = [0, 1, 2, 3, 4]; // runs = 5 from seed = 0
 const HIDDEN = [16, 16, 16];
+const EPOCHS = 30;
+const BASE_RATE = 0.1;
+const NEGATIVE_BIAS = -3;
+const RECOVERY_EPOCHS = 60;
+const ADAM_RATE = 0.01;
+const SGD_RATE = 0.1;
+const HIGH_RATES = [1, 2, 3];
+
 /** Notebook 03's data, drawn afresh from each run's seed. */
 const moonsFor = (seed: number) => twoMoons({ n: 200, noise: 0.1, seed });
 const NEURONS = HIDDEN.reduce((sum, width) => sum + width, 0);
@@ -91,7 +100,7 @@ Deno.test("Leaky ReLU is differentiable except at 0, with slopes alpha and 1 and
 function sparsityRuns(activation: string) {
   return overSeeds(SEEDS, (seed) => {
     const model = network(activation, seed), moons = moonsFor(seed);
-    train(model, moons, { epochs: 30, batchSize: 16, learningRate: 0.1, seed });
+    train(model, moons, { epochs: EPOCHS, batchSize: 16, learningRate: BASE_RATE, seed });
     model.forward(moons.x, { training: false });
     const positive = model.layers.filter(isActivationLayer).map((layer) => {
       const z = layer.lastInput!.data;
@@ -137,9 +146,9 @@ Deno.test("activates more neurons (measured: more non-zero outputs in every laye
  */
 function recoveryRuns(activation: string, optimizer: "adam" | "sgd", learningRate: number) {
   return overSeeds(SEEDS, (seed) => {
-    const model = network(activation, seed, -3), moons = moonsFor(seed);
+    const model = network(activation, seed, NEGATIVE_BIAS), moons = moonsFor(seed);
     const before = deadNeurons(model, moons);
-    train(model, moons, { epochs: 60, batchSize: 16, optimizer, learningRate, seed });
+    train(model, moons, { epochs: RECOVERY_EPOCHS, batchSize: 16, optimizer, learningRate, seed });
     const after = deadNeurons(model, moons);
     const startedDead = before.reduce((n, layer) => n + layer.dead.length, 0);
     const back = before.reduce(
@@ -150,10 +159,10 @@ function recoveryRuns(activation: string, optimizer: "adam" | "sgd", learningRat
   });
 }
 const recovery = once(() => ({
-  reluAdam: recoveryRuns("relu", "adam", 0.01),
-  leakyAdam: recoveryRuns("leakyRelu", "adam", 0.01),
-  reluSgd: recoveryRuns("relu", "sgd", 0.1),
-  leakySgd: recoveryRuns("leakyRelu", "sgd", 0.1),
+  reluAdam: recoveryRuns("relu", "adam", ADAM_RATE),
+  leakyAdam: recoveryRuns("leakyRelu", "adam", ADAM_RATE),
+  reluSgd: recoveryRuns("relu", "sgd", SGD_RATE),
+  leakySgd: recoveryRuns("leakyRelu", "sgd", SGD_RATE),
 }));
 type Recovery = ReturnType<typeof recoveryRuns>;
 /** The share of a run's neurons that started dead and came back, over the seeds. */
@@ -194,13 +203,13 @@ Deno.test("improves training stability (measured at learning rates 1, 2 and 3 ov
   const runs = (activation: string, learningRate: number) =>
     overSeeds(SEEDS, (seed) => {
       const model = network(activation, seed);
-      const options = { epochs: 30, batchSize: 16, learningRate, seed };
+      const options = { epochs: EPOCHS, batchSize: 16, learningRate, seed };
       const history = train(model, moonsFor(seed), options);
       return { loss: history.at(-1)!.trainLoss, dead: deadCount(model, seed) / NEURONS };
     });
   const diverged: number[][] = [];
   const findings: boolean[] = [];
-  for (const rate of [1, 2, 3]) {
+  for (const rate of HIGH_RATES) {
     const [k, r] = [runs("leakyRelu", rate), runs("relu", rate)];
     const dead = [k, r].map((x) => measure(x, (y) => y.dead));
     const loss = [k, r].map((x) => measure(x, (y) => y.loss));
