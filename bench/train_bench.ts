@@ -46,9 +46,9 @@
  * back; the table gives medians and the ratios of medians. Targets: TF.js CPU time / ours >= 6,
  * TF.js WASM time / ours >= 3, PyTorch f64 time / ours >= 3 (fastest runs, see below), numpy
  * time / ours (both on running metrics) >= 1; final losses agree to 1e-5 (running losses with
- * numpy to 1e-12); the heap and the external memory of ArrayBuffers (typed arrays, WebAssembly
- * memory) after epoch 100 are no larger than after epoch 1 beyond the History's own records
- * (64 KiB allowance).
+ * numpy to 1e-12); the heap, the external memory of ArrayBuffers (typed arrays) and the
+ * library's WebAssembly memories after epoch 100 are no larger than after epoch 1 beyond the
+ * History's own records (64 KiB allowance).
  *
  * PyTorch and numpy run on one thread: their scripts set `OPENBLAS_NUM_THREADS` and
  * `OMP_NUM_THREADS` to 1 before the import (`torch.set_num_threads(1)` alone left Debian's
@@ -67,6 +67,7 @@ import { Dense, type History, mlp, type Optimizer, sgd, train, twoMoons } from "
 import { createPrng } from "../src/mod.ts";
 import { pythonNotes, PythonProcess } from "./_python.ts";
 import { BenchError, parseRepetitions, runBench } from "./_args.ts";
+import { wasmMemoryBytes } from "../src/core/_wasm.ts";
 import { median, printTable, type Row, verdict } from "./_table.ts";
 import {
   type MlpWeights,
@@ -207,18 +208,19 @@ function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 /**
- * Memory in use: V8's heap and the external memory behind its ArrayBuffers (a typed array's data,
- * WebAssembly memory), after full collections (when `--expose-gc` is given) repeated until it
- * stops shrinking (at most 10). The heap alone missed the likeliest leak, typed arrays kept each
- * epoch (99 arrays of 5 KiB grew it by 28 KiB, the external memory by 495 KiB); one collection
- * left about 580 KiB of garbage in the reading after epoch 1, so the row read about -690 KiB and a
- * leak of that size would have passed.
+ * Memory in use: V8's heap, the external memory behind its ArrayBuffers (a typed array's data)
+ * and the WebAssembly memories of the library's instances, which V8 counts in neither (a 10 MiB
+ * memory changed both by 0), after full collections (when `--expose-gc` is given) repeated until
+ * it stops shrinking (at most 10). The heap alone missed the likeliest leak, typed arrays kept
+ * each epoch (99 arrays of 5 KiB grew it by 28 KiB, the external memory by 495 KiB); one
+ * collection left about 580 KiB of garbage in the reading after epoch 1, so the row read about
+ * -690 KiB and a leak of that size would have passed.
  */
-function memoryInUse(): number {
+export function memoryInUse(): number {
   const gc = (globalThis as { gc?: () => void }).gc;
   const read = () => {
     const { heapUsed, external } = Deno.memoryUsage();
-    return heapUsed + external;
+    return heapUsed + external + wasmMemoryBytes();
   };
   let used = read();
   for (let i = 0; gc !== undefined && i < 10; i++) {
@@ -343,7 +345,7 @@ async function main(): Promise<void> {
   if (typeof torch !== "string") await torch.close();
   if (typeof numpy !== "string") await numpy.close();
 
-  // Memory: an untimed run, reading the heap and external memory after epoch 1 and the last.
+  // Memory: an untimed run, reading the memory in use after epoch 1 and the last.
   const heap: Record<number, number> = {};
   trainOurs(data, SETTINGS.epochs, (epoch) => {
     if (epoch === 1 || epoch === SETTINGS.epochs) heap[epoch] = memoryInUse();
@@ -541,7 +543,7 @@ async function main(): Promise<void> {
   const growth = heap[SETTINGS.epochs] - heap[1];
   const gcNote = (globalThis as { gc?: unknown }).gc ? "" : " (no --expose-gc)";
   rows.push([
-    `heap + external after epoch 1 -> ${SETTINGS.epochs}${gcNote}`,
+    `heap + external + wasm after epoch 1 -> ${SETTINGS.epochs}${gcNote}`,
     `${(heap[SETTINGS.epochs] / 1024).toFixed(0)} KiB`,
     `${(heap[1] / 1024).toFixed(0)} KiB`,
     `${growth >= 0 ? "+" : ""}${(growth / 1024).toFixed(1)} KiB`,

@@ -17,7 +17,7 @@
  * @module
  */
 
-import { compileWasm } from "../core/_wasm.ts";
+import { compileWasm, instantiateWasm } from "../core/_wasm.ts";
 import { kernelLengthError } from "./_arrays.ts";
 import { RELU32_WASM_BASE64 } from "./_wasm/relu32_wasm.ts";
 
@@ -48,21 +48,14 @@ function relu32Module(): Relu32Module | undefined {
 
 function instantiate(): Relu32Module | undefined {
   const compiled = compileWasm(RELU32_WASM_BASE64);
-  if (compiled === undefined) return undefined;
-  try {
-    const { exports } = new WebAssembly.Instance(compiled);
-    if (!(exports.memory instanceof WebAssembly.Memory) || typeof exports.relu !== "function") {
-      return undefined;
-    }
-    const memory = new Float32Array(exports.memory.buffer);
-    const chunks: Float32Array[] = [];
-    for (let k = 0; k < STARTS; k++) {
-      chunks.push(memory.subarray(k * START_STEP / 4, k * START_STEP / 4 + CHUNK));
-    }
-    return { chunks, relu: exports.relu as (at: number, n: number) => void };
-  } catch {
-    return undefined;
+  const exports = compiled === undefined ? undefined : instantiateWasm(compiled)?.exports;
+  if (exports === undefined || typeof exports.relu !== "function") return undefined;
+  const memory = new Float32Array((exports.memory as WebAssembly.Memory).buffer);
+  const chunks: Float32Array[] = [];
+  for (let k = 0; k < STARTS; k++) {
+    chunks.push(memory.subarray(k * START_STEP / 4, k * START_STEP / 4 + CHUNK));
   }
+  return { chunks, relu: exports.relu as (at: number, n: number) => void };
 }
 
 /**

@@ -19,7 +19,7 @@
  * @module
  */
 
-import { compileWasm } from "../core/_wasm.ts";
+import { compileWasm, instantiateWasm } from "../core/_wasm.ts";
 import { DENSE_WASM_BASE64 } from "./_wasm/dense_wasm.ts";
 
 /** The products one dense layer needs. */
@@ -303,13 +303,7 @@ export function wasmKernels(): DenseKernels | undefined {
  */
 export function instantiateDenseModule(): WebAssembly.Instance | undefined {
   if (compiled === undefined) compiled = compileWasm(DENSE_WASM_BASE64) ?? null;
-  if (compiled === null) return undefined;
-  try {
-    const instance = new WebAssembly.Instance(compiled);
-    return instance.exports.memory instanceof WebAssembly.Memory ? instance : undefined;
-  } catch {
-    return undefined;
-  }
+  return compiled === null ? undefined : instantiateWasm(compiled);
 }
 
 let compiled: WebAssembly.Module | null | undefined;
