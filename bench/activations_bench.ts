@@ -22,7 +22,8 @@
  * The "small" group runs the same kernels the way a training loop does: on 2,048 elements (a
  * batch of 32 rows of 64 neurons), called 4,883 times, and compares each with itself on the
  * long array (baseline: that row). Target: at least 0.67, i.e. at most 1.5 times the time per
- * element, so the per-call cost (argument checks, dispatch) stays small. These are warm,
+ * element, so the per-call cost (argument checks, dispatch) stays small; a line after the table
+ * gives that cost directly, from calls on one element (see `ONE_ELEMENT_CALLS`). These are warm,
  * steady-state figures: the V8 tiering trap described in `src/activations/_piecewise_linear.ts`
  * slowed the first 10^4 or so calls of a process, which `bench/train_bench.ts` shows as the
  * time of its first (cold) training run.
@@ -92,6 +93,30 @@ function leakyForwardCalls(): void {
 function leakyBackwardCalls(): void {
   for (let c = 0; c < CALLS; c++) leakyRelu.backward(xSmall, gradSmall, outSmall);
 }
+
+/**
+ * What the small-array rows cannot see: their baseline, the long array, streams from memory while
+ * 2,048 elements sit in the L1 cache, so a kernel that ran faster in the cache could hide a
+ * per-call cost behind the cache's gain. So the script also times each public method on a
+ * 1-element array, whose time is nearly all the per-call work (argument checks, dispatch), and
+ * prints it as a share of a 2,048-element call (the small rows' median over `CALLS`).
+ */
+const ONE_ELEMENT_CALLS = 200_000;
+const xOne = x64.slice(0, 1), gradOne = gradOut64.slice(0, 1), outOne = new Float64Array(1);
+const ONE_ELEMENT_RUNS: readonly (readonly [string, () => void])[] = [
+  ["relu forward", () => {
+    for (let c = 0; c < ONE_ELEMENT_CALLS; c++) relu.forward(xOne, outOne);
+  }],
+  ["relu backward", () => {
+    for (let c = 0; c < ONE_ELEMENT_CALLS; c++) relu.backward(xOne, gradOne, outOne);
+  }],
+  ["leakyRelu forward", () => {
+    for (let c = 0; c < ONE_ELEMENT_CALLS; c++) leakyRelu.forward(xOne, outOne);
+  }],
+  ["leakyRelu backward", () => {
+    for (let c = 0; c < ONE_ELEMENT_CALLS; c++) leakyRelu.backward(xOne, gradOne, outOne);
+  }],
+];
 
 const relu = createActivation("relu");
 const leakyRelu = createActivation("leakyRelu", { alpha: 0.01 });
@@ -325,6 +350,33 @@ function runAsScript(rounds: number): void {
   console.log(line(header));
   console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
   for (const row of rows) console.log(line(row));
+  console.log(perCallLine(rounds, (kernel) => {
+    const i = KERNELS.findIndex((k) => k.group === "small" && k.name.startsWith(`f64 ${kernel},`));
+    return medians[i] / CALLS;
+  }));
+}
+
+/**
+ * The per-call cost line: each method on a 1-element array, median of `rounds` interleaved
+ * rounds of `ONE_ELEMENT_CALLS` calls, in ns a call and as a share of `smallCallMs(kernel)`.
+ */
+function perCallLine(rounds: number, smallCallMs: (kernel: string) => number): string {
+  for (const [, run] of ONE_ELEMENT_RUNS) run(); // warm-up
+  const times = ONE_ELEMENT_RUNS.map(() => [] as number[]);
+  for (let r = 0; r < rounds; r++) {
+    ONE_ELEMENT_RUNS.forEach(([, run], i) => {
+      const start = performance.now();
+      run();
+      times[i].push(performance.now() - start);
+    });
+  }
+  const parts = ONE_ELEMENT_RUNS.map(([kernel], i) => {
+    const ms = median(times[i]) / ONE_ELEMENT_CALLS;
+    const share = (100 * ms / smallCallMs(kernel)).toFixed(1);
+    return `${kernel} ${(ms * 1e6).toFixed(0)} ns (${share}%)`;
+  });
+  return `per-call cost, 1-element calls (median of ${rounds} rounds; share of a ${SMALL}-element ` +
+    `call): ${parts.join(", ")}`;
 }
 
 if (import.meta.main) await runBench(() => runAsScript(parseCount("rounds", 21)));
