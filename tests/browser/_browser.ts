@@ -73,17 +73,23 @@ export interface BrowserRun {
   browser: Browser;
   /** Its profile folder, which also marks its processes. */
   profile: string;
+  /**
+   * Filled in once `body` has ended and the browser was closed: how many of its processes were
+   * still alive 5 s after `browser.close()`, before they were killed (0: it shut itself down).
+   */
+  readonly closed: { left?: number };
 }
 
 /**
  * Launches Debian's Chromium (installing it with apt when missing and running as root) in a
  * temporary profile, which is also its HOME (where it keeps crash reports and caches even with a
- * profile), runs `body`, then closes it, kills whatever of it is left (its processes carry the
- * profile path) and removes the profile.
+ * profile), runs `body`, then closes it, counts in `closed.left` what of it is still alive 5 s
+ * later, kills that (its processes carry the profile path) and removes the profile.
  */
 export async function withBrowser<T>(body: (run: BrowserRun) => Promise<T>): Promise<T> {
   await ensureChromium();
   const profile = await Deno.makeTempDir({ prefix: "relu-lab-chromium-" });
+  const closed: { left?: number } = {};
   let browser: Browser | undefined;
   try {
     browser = await puppeteer.launch({
@@ -94,10 +100,11 @@ export async function withBrowser<T>(body: (run: BrowserRun) => Promise<T>): Pro
       timeout: 60_000,
       protocolTimeout: 120_000,
     });
-    return await body({ browser, profile });
+    return await body({ browser, profile, closed });
   } finally {
     if (browser !== undefined) {
       await Promise.race([browser.close().catch(() => {}), delay(5000)]);
+      closed.left = (await waitForNoProcessWith(profile)).length;
     }
     killProcessesWith(profile);
     await waitForNoProcessWith(profile);

@@ -747,16 +747,23 @@ Deno.test({
     const removed = await page.evaluate(async () => {
       const later = globalThis.reluLabExplorer!.instances.get("later")!;
       const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      /** Waits (up to `ms`) until `done()`; whether it came. No fixed sleep on a loaded machine. */
+      const until = async (done: () => boolean, ms: number) => {
+        for (const end = performance.now() + ms; !done() && performance.now() < end;) {
+          await wait(20);
+        }
+        return done();
+      };
       later.play();
-      await wait(300);
+      const played = await until(() => later.session.last.epoch > 0, 10_000);
       document.getElementById("later")!.remove();
-      await wait(200);
+      const stopped = await until(() => !later.playing, 5_000);
       const epoch = later.session.last.epoch;
       await wait(300);
-      return { playing: later.playing, epoch, later: later.session.last.epoch };
+      return { played, stopped, epoch, later: later.session.last.epoch };
     });
-    assert.ok(removed.epoch > 0, "it played");
-    assert.equal(removed.playing, false, "an explorer whose container left the page stops");
+    assert.ok(removed.played && removed.epoch > 0, "it played");
+    assert.equal(removed.stopped, true, "an explorer whose container left the page stops");
     assert.equal(removed.later, removed.epoch, "and trains no more");
 
     const kept = await page.evaluate(() => {

@@ -105,9 +105,12 @@ Deno.test({
     { signal: stopReading.signal },
   ).catch(() => {});
   const base = `http://127.0.0.1:${port}`;
+  let browserClosed: { left?: number } = {};
+  let leftAfterStop: number[] | undefined;
   try {
     await waitForServer(`${base}/api/status?token=${token}`, 60_000, server);
-    await withBrowser(async ({ browser }) => {
+    await withBrowser(async ({ browser, closed }) => {
+      browserClosed = closed;
       const page = await browser.newPage();
       page.setDefaultTimeout(60_000);
       const errors = collectErrors(page);
@@ -216,6 +219,7 @@ Deno.test({
   } finally {
     sendSignal(-server.pid, "TERM"); // the server shuts its kernels down
     await Promise.race([server.status, delay(10_000)]);
+    leftAfterStop = await waitForNoProcessWith(dir, 10_000);
     killProcessesWith(dir);
     await waitForNoProcessWith(dir, 10_000);
     stopReading.abort(); // a kernel that outlived the server may still hold its stderr
@@ -223,7 +227,16 @@ Deno.test({
     await Deno.remove(dir, { recursive: true }).catch(() => {});
   }
 
-  await t.step("no Jupyter server, kernel or browser process is left", () => {
-    assert.deepEqual(processesWith(dir), []);
-  });
+  await t.step(
+    "no Jupyter server, kernel or browser process is left, none killed: each stopped when asked",
+    () => {
+      assert.deepEqual(
+        leftAfterStop,
+        [],
+        "server or kernel processes alive after the server's SIGTERM",
+      );
+      assert.equal(browserClosed.left, 0, "Chromium processes alive 5 s after close()");
+      assert.deepEqual(processesWith(dir), []);
+    },
+  );
 });

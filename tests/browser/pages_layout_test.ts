@@ -65,13 +65,24 @@ interface Faults {
   crowded: string[];
 }
 
+/** The faults, and how many figures (top-level `svg`) and labels they were looked for in. */
+interface Looked extends Faults {
+  figures: number;
+  labels: number;
+}
+
+/** The faults alone, for comparing with {@linkcode whole}. */
+function faultsOf({ figures: _figures, labels: _labels, ...faults }: Looked): Faults {
+  return faults;
+}
+
 /**
  * Runs in the page. A box scrolls when its content is wider than the box; two labels overlap
  * when their boxes share more than 2 px each way (glyph boxes of neighbouring lines may touch);
  * a label is clipped when its box ends more than 1 px outside its figure's. The layout is wide
  * when the contents sidebar shows.
  */
-function pageFaults(): Faults {
+function pageFaults(): Looked {
   const short = (text: string | null) => (text ?? "").trim().replace(/\s+/g, " ").slice(0, 40);
   const sidebar = document.querySelector("nav.toc.sidebar");
   const layout = sidebar !== null && getComputedStyle(sidebar).display !== "none"
@@ -94,11 +105,13 @@ function pageFaults(): Faults {
   const figures = [...document.querySelectorAll("main svg")].filter((svg) =>
     svg.parentElement?.closest("svg") === null
   );
+  let labelCount = 0;
   figures.forEach((svg, index) => {
     const labels = [...svg.querySelectorAll("text, tspan")]
       .filter((node) => node.tagName === "tspan" || node.querySelector("tspan") === null)
       .map((node) => ({ text: short(node.textContent), box: node.getBoundingClientRect() }))
       .filter((label) => label.text !== "" && label.box.width > 0);
+    labelCount += labels.length;
     for (let i = 0; i < labels.length; i++) {
       for (let j = i + 1; j < labels.length; j++) {
         const a = labels[i].box, b = labels[j].box;
@@ -149,7 +162,15 @@ function pageFaults(): Faults {
       return [];
     });
   }
-  return { layout, scrolling, overlapping, clipped, crowded: crowding() };
+  return {
+    layout,
+    scrolling,
+    overlapping,
+    clipped,
+    crowded: crowding(),
+    figures: figures.length,
+    labels: labelCount,
+  };
 }
 
 /**
@@ -261,7 +282,7 @@ Deno.test({
         async (t) => {
           for (const [screen, width] of SCREENS) {
             await t.step(`${screen} (${width} px)`, async () => {
-              const faults = await faultsAt(probePage, width);
+              const faults = faultsOf(await faultsAt(probePage, width));
               assert.equal(faults.layout, screen, "the layout tested");
               assert.deepEqual(
                 faults.scrolling.map((box) => /\/\/ (\d+) characters/.exec(box)?.[1]),
@@ -298,7 +319,13 @@ Deno.test({
         await t.step(file.replace(/^.*\//, ""), async (t) => {
           for (const [screen, width] of SCREENS) {
             await t.step(`${screen} (${width} px)`, async () => {
-              assert.deepEqual(await faultsAt(file, width), whole(screen));
+              const looked = await faultsAt(file, width);
+              assert.deepEqual(faultsOf(looked), whole(screen));
+              // Looked for in every figure the page holds: none missed, so none passed unseen.
+              const html = await Deno.readTextFile(file);
+              if (html.includes("<svg")) {
+                assert.ok(looked.figures > 0 && looked.labels > 0, JSON.stringify(looked));
+              }
             });
           }
         });
@@ -307,7 +334,7 @@ Deno.test({
         for (const [screen, width] of SCREENS) {
           await t.step(`${screen} (${width} px)`, async () => {
             // The index has no contents sidebar: both screens show it in the narrow layout.
-            const faults = await faultsAt(index, width);
+            const faults = faultsOf(await faultsAt(index, width));
             assert.equal(
               await page.evaluate(() => document.querySelectorAll("ol.index li").length),
               8,
@@ -332,7 +359,9 @@ Deno.test({
                 const run = await page.evaluate(playToTheEnd, settings);
                 assert.equal(run.status, "done");
                 check(run);
-                assert.deepEqual(await page.evaluate(pageFaults), whole(screen));
+                const looked = await page.evaluate(pageFaults);
+                assert.deepEqual(faultsOf(looked), whole(screen));
+                assert.ok(looked.figures >= 4 && looked.labels > 0, JSON.stringify(looked));
               });
             }
           },

@@ -117,6 +117,20 @@ export async function processesTagged(tag: string): Promise<{ pid: number; comma
     });
 }
 
+/**
+ * Kills (SIGKILL) every process a run tagged `tag` left alive; returns how many it found. For a
+ * test's `finally`, so that a failed assertion leaves no kernel running for the next tests.
+ */
+export async function killTagged(tag: string): Promise<number> {
+  const left = await processesTagged(tag);
+  for (const { pid } of left) {
+    try {
+      Deno.kill(pid, "SIGKILL");
+    } catch { /* gone meanwhile */ }
+  }
+  return left.length;
+}
+
 /** Makes `<root>/<name>/bin` afresh (anything there before removed); returns `<root>/<name>`. */
 export async function scratchDir(root: string, name: string): Promise<string> {
   const dir = `${root}/${name}`;

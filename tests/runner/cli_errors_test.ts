@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { executeNotebook, ExecutionError } from "../../src/runner/execute.ts";
 import {
   FIXTURES,
+  killTagged,
   OUT,
   processesTagged,
   runCli,
@@ -33,12 +34,18 @@ Deno.test("cli: an output file it cannot write gives one line and exit 2, and no
   assert.deepEqual(left, ["hello.ipynb"]);
 });
 
-Deno.test("cli: a damaged index.json is replaced, saying so in one line", async () => {
+Deno.test("cli: a damaged index.json is replaced, saying so in one line, its whole entries kept", async () => {
+  const earlier = { name: "earlier", title: "Earlier", status: "ok", seconds: 1.5 };
   for (
-    const [text, note] of [
-      ['{"a":1}', /not a list of notebook entries but \{"a":1\}$/],
-      ["[1]", /dropped 1 of its 1 entries that are not notebook entries, the first 1$/],
-      ["[1", /Replacing .*index\.json: /],
+    const [text, note, names] of [
+      ['{"a":1}', /not a list of notebook entries but \{"a":1\}$/, ["hello"]],
+      ["[1]", /dropped 1 of its 1 entries that are not notebook entries, the first 1$/, ["hello"]],
+      ["[1", /Replacing .*index\.json: /, ["hello"]],
+      [
+        JSON.stringify([earlier, 1]),
+        /dropped 1 of its 2 entries that are not notebook entries, the first 1$/,
+        ["earlier", "hello"],
+      ],
     ] as const
   ) {
     const out = `${DIR}/index`;
@@ -51,7 +58,8 @@ Deno.test("cli: a damaged index.json is replaced, saying so in one line", async 
     assert.equal(notes.length, 1, output);
     assert.match(notes[0], note);
     const index = JSON.parse(await Deno.readTextFile(`${out}/index.json`));
-    assert.deepEqual(index.map((entry: { name: string }) => entry.name), ["hello"]);
+    assert.deepEqual(index.map((entry: { name: string }) => entry.name), names);
+    if (names.length === 2) assert.deepEqual(index[0], earlier, "the whole entry, kept as it was");
     assert.match(await Deno.readTextFile(`${out}/index.html`), /hello/);
   }
 });
@@ -102,19 +110,27 @@ Deno.test("cli: a SIGTERM while Jupyter is looked for stops the probe and says s
     tag,
     env: { PATH: `${Deno.realPathSync(dir)}/bin:${Deno.env.get("PATH")}` },
   });
-  const pid = await waitFor("the probe", async () => {
-    const text = await Deno.readTextFile(started).catch(() => "");
-    return text.trim() ? Number(text) : undefined;
-  }, 30);
-  child.kill("SIGTERM");
-  const { code, stdout, stderr } = await child.output();
-  assert.equal(code, 143);
-  assert.equal(new TextDecoder().decode(stdout), "");
-  assert.equal(
-    new TextDecoder().decode(stderr).trim(),
-    "Interrupted by SIGTERM before any notebook ran: nothing was stored",
-  );
-  assert.deepEqual((await processesTagged(tag)).filter((process) => process.pid === pid), []);
+  try {
+    const pid = await waitFor("the probe", async () => {
+      const text = await Deno.readTextFile(started).catch(() => "");
+      return text.trim() ? Number(text) : undefined;
+    }, 30);
+    const start = performance.now();
+    child.kill("SIGTERM");
+    const { code, stdout, stderr } = await child.output();
+    const seconds = (performance.now() - start) / 1000;
+    assert.equal(code, 143);
+    // At once: the probe is stopped, not waited out (it would end by itself after 60 s).
+    assert.ok(seconds < 5, `ended ${seconds} s after the signal`);
+    assert.equal(new TextDecoder().decode(stdout), "");
+    assert.equal(
+      new TextDecoder().decode(stderr).trim(),
+      "Interrupted by SIGTERM before any notebook ran: nothing was stored",
+    );
+    assert.deepEqual((await processesTagged(tag)).filter((process) => process.pid === pid), []);
+  } finally {
+    await killTagged(tag);
+  }
 });
 
 Deno.test("cli: one Ctrl-C passed on by npx and deno task counts once; a later second ends it at once", async () => {

@@ -286,16 +286,17 @@ Deno.test("main() gives the kernel an override in a cell of its own after the pa
 });
 
 Deno.test("main() --jobs 2 runs two notebooks at once, printing them in the order given", async (t) => {
-  // What the fake logged: with two jobs both notebooks start (in either order) before either ends.
+  // What the fake logged: with two jobs both notebooks start (in either order) before either ends
+  // (the sleeps leave 0.6 s for the second start, on a loaded machine).
   const cases = [
-    { jobs: "1", log: ["start sleep 0.8", "end sleep 0.8", "start sleep 0.3", "end sleep 0.3"] },
-    { jobs: "2", log: ["start sleep 0.3", "start sleep 0.8", "end sleep 0.3", "end sleep 0.8"] },
+    { jobs: "1", log: ["start sleep 2", "end sleep 2", "start sleep 0.6", "end sleep 0.6"] },
+    { jobs: "2", log: ["start sleep 0.6", "start sleep 2", "end sleep 0.6", "end sleep 2"] },
   ];
   for (const { jobs, log } of cases) {
     await t.step(`--jobs ${jobs}`, async () => {
       const paths = await writeNotebooks(`jobs-${jobs}`, {
-        slow: notebookOf("Slow", ["sleep 0.8"]),
-        fast: notebookOf("Fast", ["sleep 0.3"]),
+        slow: notebookOf("Slow", ["sleep 2"]),
+        fast: notebookOf("Fast", ["sleep 0.6"]),
       });
       const { code, lines, wall } = await run(
         ["--no-update", "--jobs", jobs, "--out", `${DIR}/out-jobs`, ...paths],
@@ -303,7 +304,7 @@ Deno.test("main() --jobs 2 runs two notebooks at once, printing them in the orde
       assert.equal(code, 0, lines.join("\n"));
       const [slow, fast] = lines.slice(0, 2).map(reportLine);
       assert.deepEqual([slow.name, fast.name], ["slow", "fast"]);
-      assert.ok(slow.seconds >= 0.8 && slow.seconds <= wall, `${slow.seconds} s in ${wall} s`);
+      assert.ok(slow.seconds >= 2 && slow.seconds <= wall, `${slow.seconds} s in ${wall} s`);
       const written = await Deno.readTextFile(`${DIR}/jobs-${jobs}/log.txt`);
       const logged = written.trim().split("\n");
       assert.deepEqual(
@@ -399,4 +400,28 @@ Deno.test("resolveNotebooks() finds notebooks by name or path, and names every p
     resolveNotebooks([`${DIR}/folder.ipynb`]),
     /Cannot run notebook ".*folder\.ipynb": .*folder\.ipynb is a folder$/,
   );
+});
+
+Deno.test("main() stops the other notebooks running when it cannot write an output: one line, exit 2, nothing of theirs stored", async () => {
+  const out = `${DIR}/out-stopped`;
+  await Deno.remove(out, { recursive: true }).catch(() => {});
+  // A folder where the fast notebook's executed copy goes: its write fails at once.
+  await Deno.mkdir(`${out}/fast.ipynb/inside`, { recursive: true });
+  const paths = await writeNotebooks("stopped", {
+    fast: notebookOf("Fast", ["sleep 0.5"]), // time for the slow one to start beside it
+    slow: notebookOf("Slow", ["sleep 5"]),
+  });
+  const { code, lines, wall } = await run(["--no-update", "--jobs", "2", "--out", out, ...paths]);
+  assert.equal(code, 2, lines.join("\n"));
+  assert.equal(lines.length, 1, lines.join("\n"));
+  assert.match(lines[0], new RegExp(`^Cannot write ${out}/fast\\.ipynb: `));
+  assert.ok(wall < 4, `ended after ${wall} s, before the 5 s notebook could finish`);
+  const logged = (await Deno.readTextFile(`${DIR}/stopped/log.txt`)).trim().split("\n").sort();
+  assert.deepEqual(
+    logged,
+    ["end sleep 0.5", "start sleep 0.5", "start sleep 5"],
+    "the slow one started and never ended",
+  );
+  await assert.rejects(Deno.stat(`${out}/slow.ipynb`), Deno.errors.NotFound);
+  await assert.rejects(Deno.stat(`${out}/slow.html`), Deno.errors.NotFound);
 });

@@ -65,12 +65,19 @@ print(json.dumps({"code": code, "kernel_left": alive}), file=sys.stderr)
   // stdin stays open while it runs, as the CLI keeps it: execute.py stops when it closes.
   const writer = child.stdin.getWriter();
   await writer.write(new TextEncoder().encode(JSON.stringify({ cwd: ".", cells: ["1"] }) + "\n"));
+  // A run that does not end fails the test after 30 s instead of hanging it.
+  let killed = false;
+  const timer = setTimeout(() => {
+    killed = true;
+    child.kill("SIGKILL");
+  }, 30_000);
   const [stdout, stderr] = await Promise.all([
     new Response(child.stdout).bytes(),
     new Response(child.stderr).bytes(),
     child.status,
-  ]);
+  ]).finally(() => clearTimeout(timer));
   await writer.close().catch(() => {});
+  if (killed) throw new Error("execute.py (with the stand-in kernel) did not end within 30 s");
   const lines = new TextDecoder().decode(stderr).trim().split("\n");
   const events = new TextDecoder().decode(stdout).trim().split("\n").filter((l) => l)
     .map((l) => JSON.parse(l).event);

@@ -5,7 +5,17 @@
 import assert from "node:assert/strict";
 import { runNotebook } from "../../src/runner/cli.ts";
 import { comparableText, parseNotebook, sourceText } from "../../src/runner/notebook.ts";
-import { FIXTURES, joined, OUT, readBuilt, runCli } from "./_cli.ts";
+import {
+  FIXTURES,
+  joined,
+  killTagged,
+  OUT,
+  processesTagged,
+  readBuilt,
+  runCli,
+  spawnCli,
+  waitFor,
+} from "./_cli.ts";
 
 Deno.test("runner keeps every output of a 30-cell notebook across repeated runs (idle race)", async () => {
   for (let run = 0; run < 4; run++) {
@@ -128,16 +138,31 @@ Deno.test("runner leaves the fixtures unchanged with --no-update", async () => {
   );
 });
 
-Deno.test("runner stops a cell at --timeout and reports it", async () => {
+Deno.test("runner stops a cell at --timeout, reports it and leaves no kernel running", async () => {
   const start = performance.now();
+  const tag = crypto.randomUUID();
   // 8 s: a cold kernel's first cell can take seconds on a loaded machine; the slow cell waits 60.
-  const { code, output } = await runCli([`${FIXTURES}/slow.ipynb`, "--timeout", "8"]);
-  assert.equal(code, 1);
-  assert.ok(performance.now() - start < 40_000, "the kernel is not waited for");
-  assert.match(output, /cell 2 failed/);
-  assert.match(output, /Timeout: the cell ran longer than 8 s/);
-  const notebook = await readBuilt("slow");
-  assert.equal(joined(notebook.cells[1].outputs?.[0].text), "before\n");
+  const child = spawnCli(
+    ["--no-update", "--out", OUT, `${FIXTURES}/slow.ipynb`, "--timeout", "8"],
+    { tag },
+  );
+  try {
+    const { code, stdout, stderr } = await child.output();
+    const output = new TextDecoder().decode(stdout) + new TextDecoder().decode(stderr);
+    assert.equal(code, 1, output);
+    assert.ok(performance.now() - start < 40_000, "the kernel is not waited for");
+    assert.match(output, /cell 2 failed/);
+    assert.match(output, /Timeout: the cell ran longer than 8 s/);
+    const left = await waitFor("no process left", async () => {
+      const processes = await processesTagged(tag);
+      return processes.length === 0 ? processes : undefined;
+    }, 5).catch(async () => await processesTagged(tag));
+    assert.deepEqual(left, [], "the timed-out kernel (or its execute.py) still alive");
+    const notebook = await readBuilt("slow");
+    assert.equal(joined(notebook.cells[1].outputs?.[0].text), "before\n");
+  } finally {
+    await killTagged(tag);
+  }
 });
 
 Deno.test("runner --update stores fresh sources in normal form even when the outputs are fresh", async () => {

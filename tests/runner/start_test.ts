@@ -38,6 +38,24 @@ Deno.test("executeNotebook reports a kernel that exits before it answers, in one
   assert.ok(seconds < 10, `took ${seconds.toFixed(1)} s`);
 });
 
+Deno.test("executeNotebook quotes the last line a kernel that will not start wrote to stderr", async () => {
+  const jupyterPath = `${OUT}/start-says-why`;
+  await Deno.mkdir(`${jupyterPath}/kernels/says-why`, { recursive: true });
+  const script = "echo 'loading the kernel' >&2; echo 'error: no such module: boom' >&2; exit 3";
+  await Deno.writeTextFile(
+    `${jupyterPath}/kernels/says-why/kernel.json`,
+    JSON.stringify({ argv: ["/bin/sh", "-c", script], display_name: "says-why", language: "sh" }),
+  );
+  const error = await executeNotebook(oneCell("1"), { cwd: OUT, kernel: "says-why", jupyterPath })
+    .then(() => undefined, (error) => error);
+  assert.ok(error instanceof ExecutionError, `rejected with ${error}`);
+  assert.equal(
+    error.message,
+    "Cannot execute notebook: Cannot start kernel: the kernel exited (code 3) before it answered " +
+      "(started 2 times) (its stderr ends: error: no such module: boom)",
+  );
+});
+
 Deno.test("executeNotebook starts a kernel that exits at its first start once more, and runs", async () => {
   // As when another process takes one of its ports before it binds them.
   const jupyterPath = `${OUT}/start-flaky`;
