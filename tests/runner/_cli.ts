@@ -118,6 +118,20 @@ export async function processesTagged(tag: string): Promise<{ pid: number; comma
 }
 
 /**
+ * The processes of the run tagged `tag` still alive after waiting up to `seconds` for them to
+ * end: `[]` once none is left.
+ */
+export async function processesLeft(
+  tag: string,
+  seconds: number,
+): Promise<{ pid: number; command: string }[]> {
+  return await waitFor("no process left", async () => {
+    const processes = await processesTagged(tag);
+    return processes.length === 0 ? processes : undefined;
+  }, seconds).catch(async () => await processesTagged(tag));
+}
+
+/**
  * Kills (SIGKILL) every process a run tagged `tag` left alive; returns how many it found. For a
  * test's `finally`, so that a failed assertion leaves no kernel running for the next tests.
  */

@@ -10,6 +10,7 @@ import {
   FIXTURES,
   killTagged,
   OUT,
+  processesLeft,
   processesTagged,
   runCli,
   scratchDir,
@@ -176,9 +177,6 @@ Deno.test("cli: one Ctrl-C passed on by npx and deno task counts once; a later s
     "Interrupted by SIGINT again: stopped at once; the notebooks running were not stored",
   );
   assert.ok(seconds < 2, `ended ${seconds} s after the second signal`);
-  const left = await waitFor("no process left", async () => {
-    const processes = await processesTagged(tag);
-    return processes.length === 0 ? processes : undefined;
-  }, 5).catch(async () => await processesTagged(tag));
+  const left = await processesLeft(tag, 5);
   assert.deepEqual(left, [], "processes of the run still alive");
 });

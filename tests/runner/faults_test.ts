@@ -12,6 +12,7 @@ import {
   joined,
   killTagged,
   OUT,
+  processesLeft,
   processesTagged,
   readBuilt,
   runCli,
@@ -187,10 +188,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
       const other = text.trim().split("\n").filter((line) => !/^\S+\s+[\d.]+ s\s+ok$/.test(line));
       assert.equal(other.length, 1, text);
       assert.match(other[0], new RegExp(`^Interrupted by ${signal}: kernels shut down`));
-      const left = await waitFor("no process left", async () => {
-        const processes = await processesTagged(tag);
-        return processes.length === 0 ? processes : undefined;
-      }, 5).catch(async () => await processesTagged(tag));
+      const left = await processesLeft(tag, 5);
       assert.deepEqual(left, [], "processes of the run still alive");
       for (const name of ["slow_print", "slow"]) {
         await assert.rejects(Deno.stat(`${out}/${name}.ipynb`), Deno.errors.NotFound);
@@ -220,10 +218,7 @@ Deno.test("runner killed outright (SIGKILL): its kernels shut themselves down", 
     });
     child.kill("SIGKILL");
     await child.output();
-    const left = await waitFor("no process left", async () => {
-      const processes = await processesTagged(tag);
-      return processes.length === 0 ? processes : undefined;
-    }, 15).catch(async () => await processesTagged(tag));
+    const left = await processesLeft(tag, 15);
     assert.deepEqual(left, [], "processes of the run still alive");
   } finally {
     await killTagged(tag);

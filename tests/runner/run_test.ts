@@ -10,11 +10,10 @@ import {
   joined,
   killTagged,
   OUT,
-  processesTagged,
+  processesLeft,
   readBuilt,
   runCli,
   spawnCli,
-  waitFor,
 } from "./_cli.ts";
 
 Deno.test("runner keeps every output of a 30-cell notebook across repeated runs (idle race)", async () => {
@@ -153,10 +152,7 @@ Deno.test("runner stops a cell at --timeout, reports it and leaves no kernel run
     assert.ok(performance.now() - start < 40_000, "the kernel is not waited for");
     assert.match(output, /cell 2 failed/);
     assert.match(output, /Timeout: the cell ran longer than 8 s/);
-    const left = await waitFor("no process left", async () => {
-      const processes = await processesTagged(tag);
-      return processes.length === 0 ? processes : undefined;
-    }, 5).catch(async () => await processesTagged(tag));
+    const left = await processesLeft(tag, 5);
     assert.deepEqual(left, [], "the timed-out kernel (or its execute.py) still alive");
     const notebook = await readBuilt("slow");
     assert.equal(joined(notebook.cells[1].outputs?.[0].text), "before\n");
