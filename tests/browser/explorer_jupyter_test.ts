@@ -41,6 +41,22 @@ function freePort(): number {
   return port;
 }
 
+/**
+ * The port the server listens on, read from its log (`http://127.0.0.1:PORT/`): it starts at a
+ * port free a moment before and moves on if another process took it since (`--port-retries`).
+ */
+async function listeningPort(log: string[], ms: number, server: Deno.ChildProcess) {
+  const until = Date.now() + ms;
+  let exited = false;
+  server.status.then(() => exited = true);
+  while (Date.now() < until && !exited) {
+    const port = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(log.join(""))?.[1];
+    if (port !== undefined) return Number(port);
+    await delay(250);
+  }
+  throw new Error(`Jupyter logged no address within ${ms} ms (exited: ${exited})`);
+}
+
 /** Polls `url` until it answers 200, for up to `ms`. */
 async function waitForServer(url: string, ms: number, server: Deno.ChildProcess): Promise<void> {
   const until = Date.now() + ms;
@@ -81,7 +97,7 @@ Deno.test({
       "--no-browser",
       "--ip=127.0.0.1",
       `--port=${port}`,
-      "--port-retries=0",
+      "--port-retries=50",
       `--NotebookApp.token=${token}`,
       `--notebook-dir=${dir}`,
       ...(Deno.uid() === 0 ? ["--allow-root"] : []),
@@ -104,10 +120,11 @@ Deno.test({
     new WritableStream({ write: (chunk) => void log.push(chunk) }),
     { signal: stopReading.signal },
   ).catch(() => {});
-  const base = `http://127.0.0.1:${port}`;
+  let base = "";
   let browserClosed: { left?: number } = {};
   let leftAfterStop: number[] | undefined;
   try {
+    base = `http://127.0.0.1:${await listeningPort(log, 60_000, server)}`;
     await waitForServer(`${base}/api/status?token=${token}`, 60_000, server);
     await withBrowser(async ({ browser, closed }) => {
       browserClosed = closed;
