@@ -103,6 +103,7 @@ function leakyBackwardCalls(): void {
  */
 const ONE_ELEMENT_CALLS = 200_000;
 const xOne = x64.slice(0, 1), gradOne = gradOut64.slice(0, 1), outOne = new Float64Array(1);
+// Each its own loop, as the small rows' are: one call site per method.
 const ONE_ELEMENT_RUNS: readonly (readonly [string, () => void])[] = [
   ["relu forward", () => {
     for (let c = 0; c < ONE_ELEMENT_CALLS; c++) relu.forward(xOne, outOne);
@@ -292,16 +293,7 @@ function layerPathTimes(): { forward: number; backward: number } {
  */
 function runAsScript(rounds: number): void {
   const layerPath = layerPathTimes(); // first: before any warm-up
-  for (const k of KERNELS) for (let i = 0; i < 5; i++) k.run(); // warm-up
-  const times = KERNELS.map(() => [] as number[]);
-  for (let r = 0; r < rounds; r++) {
-    KERNELS.forEach((k, i) => {
-      const start = performance.now();
-      k.run();
-      times[i].push(performance.now() - start);
-    });
-  }
-  const medians = times.map(median);
+  const medians = interleavedMedians(KERNELS.map((k) => k.run), rounds, 5);
   const rows = KERNELS.map((k, i) => {
     const base = k.versus === undefined
       ? KERNELS.findIndex((b) => b.group === k.group && b.baseline)
@@ -357,21 +349,30 @@ function runAsScript(rounds: number): void {
 }
 
 /**
- * The per-call cost line: each method on a 1-element array, median of `rounds` interleaved
- * rounds of `ONE_ELEMENT_CALLS` calls, in ns a call and as a share of `smallCallMs(kernel)`.
+ * Each run's median time in ms over `rounds` rounds in which every run runs once, in turn (so
+ * machine noise hits all alike), after `warmups` untimed runs of each.
  */
-function perCallLine(rounds: number, smallCallMs: (kernel: string) => number): string {
-  for (const [, run] of ONE_ELEMENT_RUNS) run(); // warm-up
-  const times = ONE_ELEMENT_RUNS.map(() => [] as number[]);
+function interleavedMedians(runs: readonly (() => unknown)[], rounds: number, warmups: number) {
+  for (const run of runs) for (let i = 0; i < warmups; i++) run();
+  const times = runs.map(() => [] as number[]);
   for (let r = 0; r < rounds; r++) {
-    ONE_ELEMENT_RUNS.forEach(([, run], i) => {
+    runs.forEach((run, i) => {
       const start = performance.now();
       run();
       times[i].push(performance.now() - start);
     });
   }
+  return times.map(median);
+}
+
+/**
+ * The per-call cost line: each method on a 1-element array, median of `rounds` interleaved
+ * rounds of `ONE_ELEMENT_CALLS` calls, in ns a call and as a share of `smallCallMs(kernel)`.
+ */
+function perCallLine(rounds: number, smallCallMs: (kernel: string) => number): string {
+  const medians = interleavedMedians(ONE_ELEMENT_RUNS.map(([, run]) => run), rounds, 1);
   const parts = ONE_ELEMENT_RUNS.map(([kernel], i) => {
-    const ms = median(times[i]) / ONE_ELEMENT_CALLS;
+    const ms = medians[i] / ONE_ELEMENT_CALLS;
     const share = (100 * ms / smallCallMs(kernel)).toFixed(1);
     return `${kernel} ${(ms * 1e6).toFixed(0)} ns (${share}%)`;
   });

@@ -23,8 +23,9 @@
  * permission, or without scikit-learn, the table says "not run".
  *
  * The work, on both sides: a 64-64-10 ReLU network (one hidden layer of 64; each side draws its
- * own initial weights, relu-lab He-normal, scikit-learn Glorot-uniform), softmax cross-entropy, Adam (learning rate 1e-3),
- * batches of 200 reshuffled every epoch, 200 epochs, then accuracy on the 540 test images.
+ * own initial weights, relu-lab He-normal, scikit-learn Glorot-uniform), softmax cross-entropy,
+ * Adam (learning rate 1e-3), batches of 200 reshuffled every epoch, 200 epochs, then accuracy on
+ * the 540 test images.
  * relu-lab runs `mlp([64, 64, 10], { seed })` and `train(model, data, { optimizer: "adam",
  * learningRate: 1e-3, batchSize: 200, epochs: 200, seed, trainMetrics: "running" })`: like
  * scikit-learn, whose `loss_` is the mean of the epoch's mini-batch losses, it reports the

@@ -346,9 +346,9 @@ async function main(): Promise<void> {
   if (typeof numpy !== "string") await numpy.close();
 
   // Memory: an untimed run, reading the memory in use after epoch 1 and the last.
-  const heap: Record<number, number> = {};
+  const inUse: Record<number, number> = {};
   trainOurs(data, SETTINGS.epochs, (epoch) => {
-    if (epoch === 1 || epoch === SETTINGS.epochs) heap[epoch] = memoryInUse();
+    if (epoch === 1 || epoch === SETTINGS.epochs) inUse[epoch] = memoryInUse();
   });
 
   // ---------------------------------------------------------------------------------------------
@@ -540,12 +540,12 @@ async function main(): Promise<void> {
     "(none)",
     "info",
   ]);
-  const growth = heap[SETTINGS.epochs] - heap[1];
+  const growth = inUse[SETTINGS.epochs] - inUse[1];
   const gcNote = (globalThis as { gc?: unknown }).gc ? "" : " (no --expose-gc)";
   rows.push([
     `heap + external + wasm after epoch 1 -> ${SETTINGS.epochs}${gcNote}`,
-    `${(heap[SETTINGS.epochs] / 1024).toFixed(0)} KiB`,
-    `${(heap[1] / 1024).toFixed(0)} KiB`,
+    `${(inUse[SETTINGS.epochs] / 1024).toFixed(0)} KiB`,
+    `${(inUse[1] / 1024).toFixed(0)} KiB`,
     `${growth >= 0 ? "+" : ""}${(growth / 1024).toFixed(1)} KiB`,
     `<= +${TARGETS.heapGrowthBytes / 1024} KiB`,
     verdict(growth <= TARGETS.heapGrowthBytes),

@@ -9,6 +9,7 @@
 import type { Activation } from "../activations/types.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { plotDefaults } from "../plot/defaults.ts";
+import { rgbOf } from "../plot/_rgb.ts";
 
 /**
  * Colours of class 0 and class 1 (points and shading): the first two of
@@ -29,11 +30,6 @@ export const SERIES_COLORS: readonly string[] = ["#4269d0", "#e8590c", "#3ca951"
 
 const FONT = `font-family="system-ui, -apple-system, 'Segoe UI', sans-serif"`;
 const INK = "#1d1d1f", MUTED = "#5f6368", GRID = "#e4e6ea";
-
-/** The red, green and blue of a colour in `#rrggbb` form. */
-function rgbOf(color: string): number[] {
-  return [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
-}
 
 /** Escapes text for SVG and HTML. */
 export function escapeText(text: string): string {

@@ -24,6 +24,7 @@ import {
   typeError,
 } from "./_compose.ts";
 import { plotDefaults } from "./defaults.ts";
+import { rgbOf } from "./_rgb.ts";
 import type { FigureElement, FigureOptions } from "./types.ts";
 
 /** Options for {@linkcode plotDecisionBoundary}. */
@@ -418,9 +419,8 @@ function classify(
 
 /** Mixes a `#rrggbb` colour with white: `amount` 1 is the colour, 0 is white. */
 function mix(color: string, amount: number): string {
-  const channel = (i: number) => {
-    const c = parseInt(color.slice(1 + 2 * i, 3 + 2 * i), 16);
-    return Math.round(255 + (c - 255) * amount).toString(16).padStart(2, "0");
-  };
-  return `#${channel(0)}${channel(1)}${channel(2)}`;
+  const channels = rgbOf(color).map((c) =>
+    Math.round(255 + (c - 255) * amount).toString(16).padStart(2, "0")
+  );
+  return `#${channels.join("")}`;
 }

@@ -9,7 +9,8 @@
  * Reads files, so it runs with the `test:notebooks` task's permissions (--allow-read).
  */
 import assert from "node:assert/strict";
-import { hasTag, parseNotebook, sourceText } from "../../src/runner/notebook.ts";
+import { parseNotebook, sourceText } from "../../src/runner/notebook.ts";
+import { declaredParameters, parametersCellIndex } from "../../src/runner/parameters.ts";
 
 const ROOT = new URL("../../", import.meta.url);
 
@@ -29,11 +30,9 @@ function evaluate(source: string, names: string[]): Values {
 /** The values of a notebook's parameters cell, by name. */
 async function notebookParameters(file: string): Promise<Values> {
   const notebook = parseNotebook(await Deno.readTextFile(new URL(`notebooks/${file}`, ROOT)));
-  const cells = notebook.cells.filter((cell) => hasTag(cell, "parameters"));
-  assert.equal(cells.length, 1, `${file}: one cell tagged "parameters"`);
-  const source = sourceText(cells[0]);
-  const names = [...source.matchAll(/^const ([A-Za-z_$][\w$]*) =/gm)].map((m) => m[1]);
-  return evaluate(source, names);
+  // The runner's own reading of the cell: the one tagged cell, the names it declares.
+  const source = sourceText(notebook.cells[parametersCellIndex(notebook, file)]);
+  return evaluate(source, declaredParameters(source).map(({ name }) => name));
 }
 
 /** One line `const NAME = value; // comment` at a test file's top level. */
