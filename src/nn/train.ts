@@ -67,6 +67,12 @@ export interface EpochRecord {
   gradNorm: number[];
   /** Per PReLU layer (in model order): its slopes at the end of the epoch, when there are any. */
   preluSlopes?: number[][];
+  /**
+   * Per PReLU layer (in model order), when there are any: the L2 norm of its slopes' gradient,
+   * before clipping, averaged over the epoch's steps (as `gradNorm` is for the weights). It is 0
+   * for a layer none of whose pre-activations was <= 0, as the slopes act on z <= 0 only.
+   */
+  preluSlopeGradNorm?: number[];
   /** The learning rate used during the epoch. */
   learningRate: number;
   /** Wall-clock seconds the epoch took (training steps and measurements). */
@@ -482,10 +488,13 @@ function* runEpochs(
   const grads = new MatrixCache(model.outputSize);
   const params = model.params();
   // One gradient norm per layer with weights; in a network the WebAssembly step takes, these
-  // are its Dense layers, in the same order as its own.
+  // are its Dense layers, in the same order as its own. One more per PReLU layer, for its slopes
+  // (the WebAssembly step takes no network with one).
   const weightParams = model.layers.filter(hasWeights).map((layer) => layer.params());
   const preluLayers = model.layers.filter((layer): layer is PReLU => layer instanceof PReLU);
+  const preluParams = preluLayers.map((layer) => layer.params());
   const normSums = new Float64Array(weightParams.length);
+  const slopeNormSums = new Float64Array(preluLayers.length);
   // The whole step in WebAssembly memory where it applies (the same bits; `_wasm_training.ts`).
   const wasm = net === model && clipNorm === undefined
     ? wasmTraining(model, settings.optimizerName, optimizer, {
@@ -507,6 +516,7 @@ function* runEpochs(
       const learningRate = settings.rates[epoch];
       if (settings.shuffle) shuffle(order, prng);
       normSums.fill(0);
+      slopeNormSums.fill(0);
       const running = settings.trainMetrics === "running";
       const scans = emptyActivationScans(model);
       wasm?.startEpoch(data.x, order, epoch === 0 || settings.dataMayChange);
@@ -561,6 +571,9 @@ function* runEpochs(
             // The loop does not use the gradient with respect to the data.
             net.backward(grad!, SKIP_INPUT_GRADIENT);
             for (let d = 0; d < weightParams.length; d++) normSums[d] += gradNorm(weightParams[d]);
+            for (let p = 0; p < preluParams.length; p++) {
+              slopeNormSums[p] += gradNorm(preluParams[p]);
+            }
             if (clipNorm !== undefined) clipGradNorm(params, clipNorm);
             optimizer.step(params, learningRate);
           } else {
@@ -600,9 +613,10 @@ function* runEpochs(
         ...(test?.accuracy === undefined ? {} : { testAccuracy: test.accuracy }),
         deadFraction: train.deadFraction,
         gradNorm: Array.from(normSums, (sum) => sum / step),
-        ...(preluLayers.length === 0
-          ? {}
-          : { preluSlopes: preluLayers.map((layer) => Array.from(layer.alpha)) }),
+        ...(preluLayers.length === 0 ? {} : {
+          preluSlopes: preluLayers.map((layer) => Array.from(layer.alpha)),
+          preluSlopeGradNorm: Array.from(slopeNormSums, (sum) => sum / step),
+        }),
         learningRate,
         seconds: 0,
       };

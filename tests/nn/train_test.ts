@@ -16,6 +16,7 @@ import {
   gradientNorms,
   matrix,
   mlp,
+  PReLU,
   randomNormal,
   Sequential,
   sgd,
@@ -148,6 +149,43 @@ Deno.test("train() records a Conv2D layer's gradient norm too, as gradientNorms(
   });
 });
 
+Deno.test("train() records each PReLU layer's slope gradient norm, as the full-batch gradient of its slopes", async (t) => {
+  // One full batch at a learning rate of 1e-300: the epoch's one step sees the initial model.
+  const data = rings(30, 5);
+  const model = () => mlp([2, 6, 6, 2], { activation: "prelu", alpha: 0.1, seed: 5 });
+  const slopeNorms = () => {
+    const reference = model();
+    gradientNorms(reference, data); // leaves the full-batch gradient in the model
+    return reference.layers.filter((layer) => layer instanceof PReLU)
+      .map((layer) => Math.hypot(...layer.alphaGrad));
+  };
+  await t.step("one norm per PReLU layer, next to its slopes", () => {
+    const want = slopeNorms();
+    const [record] = train(model(), data, { epochs: 1, batchSize: 30, learningRate: 1e-300 });
+    assert.equal(record.preluSlopeGradNorm!.length, 2);
+    record.preluSlopeGradNorm!.forEach((norm, p) => {
+      assert.ok(
+        norm > 0 && Math.abs(norm - want[p]) <= 1e-12 * want[p],
+        `PReLU layer ${p}: ${norm} vs ${want[p]}`,
+      );
+    });
+  });
+  await t.step("0 where every pre-activation is positive, as the slopes act on z <= 0 only", () => {
+    // |w · x| is a few units at most here, so a bias of 100 keeps the one hidden layer's z > 0.
+    const [record] = train(
+      mlp([2, 6, 2], { activation: "prelu", biasInit: 100, seed: 5 }),
+      data,
+      { epochs: 1, batchSize: 30 },
+    );
+    assert.deepEqual(record.preluSlopeGradNorm, [0]);
+    assert.ok(record.gradNorm.every((norm) => norm > 0));
+  });
+  await t.step("absent without PReLU layers", () => {
+    const [record] = train(mlp([2, 4, 2]), data, { epochs: 1 });
+    assert.equal(record.preluSlopeGradNorm, undefined);
+  });
+});
+
 Deno.test("train() reports the loss and accuracy it saw: over the batches as they came (running) or over the whole set after the epoch (end)", async (t) => {
   // The model stays as it was, so both equal the initial model's loss and accuracy on the set.
   const data = rings(40, 3), y = data.y as Int32Array;
@@ -180,6 +218,7 @@ Deno.test("train() records one entry per epoch with the documented fields", () =
     assert.ok(record.gradNorm.every((g) => g > 0));
     assert.equal(record.preluSlopes!.length, 2);
     assert.equal(record.preluSlopes![0].length, 4);
+    assert.equal(record.preluSlopeGradNorm!.length, 2);
     assert.ok(record.seconds >= 0);
     for (
       const v of [record.trainLoss, record.testLoss!, record.trainAccuracy!, record.testAccuracy!]
