@@ -156,15 +156,26 @@ function seluBackward32(
   for (let i = 0; i < n; i++) out[i] = gradOut[i] * seluGradValue(x[i], atZero);
 }
 
+/** SELU's value at the kink for each convention, as text and as LaTeX. */
+const SELU_KINK_NAMES: Record<"left" | "right" | "mean", [string, string]> = {
+  left: ["λα", String.raw`\lambda \alpha`],
+  right: ["λ", String.raw`\lambda`],
+  mean: ["(λ + λα)/2", String.raw`\tfrac{1}{2}(\lambda + \lambda \alpha)`],
+};
+
 /** Builds the SELU activation object (used by `createActivation`). */
 export function seluActivation(options: SeluGradOptions = {}): ActivationFunction {
   const action = "create selu";
   const atZero = checkKink(action, orDefault(options.atZero, "left"));
   const atZeroValue = seluKink(action, atZero);
   const scale = formatNumber(SELU_SCALE), alpha = formatNumber(SELU_ALPHA);
+  // The value at the kink as the formulas name it (λα, λ, their mean), or the number given.
+  const [kinkText, kinkLatex] = typeof atZero === "string"
+    ? SELU_KINK_NAMES[atZero]
+    : [formatNumber(atZeroValue), formatNumber(atZeroValue)];
   return new ActivationFunction({
     name: "selu",
-    label: atZero === "left" ? "SELU" : `SELU (f′(0) = ${atZeroValue})`,
+    label: atZero === "left" ? "SELU" : `SELU (f′(0) = ${kinkText})`,
     params: { atZero },
     f: seluValue,
     grad: (z) => seluGradValue(z, atZeroValue),
@@ -175,9 +186,8 @@ export function seluActivation(options: SeluGradOptions = {}): ActivationFunctio
     expression: `${scale} * (z > 0 ? z : ${alpha} * (exp(z) - 1))`,
     latex: String
       .raw`f(z) = \lambda \begin{cases} z & z > 0 \\ \alpha\,(e^{z} - 1) & z \le 0 \end{cases}, \quad \lambda \approx 1.0507,\ \alpha \approx 1.6733`,
-    gradLatex: String.raw`f'(z) = \begin{cases} \lambda & z > 0 \\ ${
-      formatNumber(atZeroValue)
-    } & z = 0 \text{ (convention)} \\ \lambda \alpha\, e^{z} & z < 0 \end{cases}`,
+    gradLatex: String
+      .raw`f'(z) = \begin{cases} \lambda & z > 0 \\ ${kinkLatex} & z = 0 \text{ (convention)} \\ \lambda \alpha\, e^{z} & z < 0 \end{cases}`,
     kinks: [0],
   });
 }

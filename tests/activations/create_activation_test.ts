@@ -71,8 +71,10 @@ Deno.test("createActivation() labels tell apart activations that differ in any o
       "ELU (α = 0.5, f′(0) = 0.75)",
     );
     assert.equal(createActivation("selu").label, "SELU");
+    assert.equal(createActivation("selu", { atZero: "right" }).label, "SELU (f′(0) = λ)");
+    assert.equal(createActivation("selu", { atZero: "mean" }).label, "SELU (f′(0) = (λ + λα)/2)");
     assert.equal(
-      createActivation("selu", { atZero: "right" }).label,
+      createActivation("selu", { atZero: SELU_SCALE }).label,
       `SELU (f′(0) = ${SELU_SCALE})`,
     );
     assert.equal(createActivation("selu", { atZero: 0 }).label, "SELU (f′(0) = 0)");

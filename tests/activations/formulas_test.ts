@@ -28,6 +28,7 @@ const SETTINGS: [string, Record<string, unknown>][] = [
   ["selu", {}],
   ["selu", { atZero: "right" }],
   ["selu", { atZero: "mean" }],
+  ["selu", { atZero: 0.25 }],
 ];
 
 const NUMBER = String.raw`-?\d+(?:\.\d+)?(?:e-?\d+)?`;
@@ -58,9 +59,17 @@ function caseHolds(tex: string, z: number): boolean {
   throw new Error(`unread case condition: ${tex}`);
 }
 
-/** SELU's symbols as the numbers they stand for: `\lambda \alpha\,`, `\alpha\,`, `\lambda`. */
+/**
+ * SELU's symbols as the numbers they stand for: the mean of λ and λα, `\lambda \alpha` at the
+ * kink or before a factor, `\alpha\,`, `\lambda`.
+ */
 function withConstants(formula: string): string {
   return formula
+    .replaceAll(
+      String.raw`\tfrac{1}{2}(\lambda + \lambda \alpha)`,
+      String((SELU_SCALE * SELU_ALPHA + SELU_SCALE) / 2),
+    )
+    .replaceAll(String.raw`\lambda \alpha &`, `${SELU_SCALE * SELU_ALPHA} &`)
     .replaceAll(String.raw`\lambda \alpha\,`, String.raw`${SELU_SCALE * SELU_ALPHA}\,`)
     .replaceAll(String.raw`\alpha\,`, String.raw`${SELU_ALPHA}\,`)
     .replaceAll(String.raw`\lambda`, String(SELU_SCALE));
@@ -115,6 +124,14 @@ Deno.test("the derivative's formula names the value used at the kink, for every 
     const want = { left: 0.1, right: 1, mean: 0.55 }[String(atZero)] ?? atZero;
     assert.equal(formulaAt(activation.gradLatex, 0), want, `atZero ${atZero}`);
   }
+});
+
+Deno.test("SELU's derivative names its value at the kink λα, λ or their mean, not as 17 digits", () => {
+  const kink = (atZero: string) =>
+    createActivation("selu", { atZero }).gradLatex.match(/\\\\ ([^&]*) & z = 0/)?.[1];
+  assert.equal(kink("left"), String.raw`\lambda \alpha`);
+  assert.equal(kink("right"), String.raw`\lambda`);
+  assert.equal(kink("mean"), String.raw`\tfrac{1}{2}(\lambda + \lambda \alpha)`);
 });
 
 Deno.test("SELU's formula gives its constants to the four places it shows", () => {
