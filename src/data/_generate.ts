@@ -10,7 +10,7 @@ import { allocate } from "../core/_allocate.ts";
 import { drawUniform } from "../core/_draw.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { type Prng, randomNormal } from "../core/prng.ts";
-import { requireNumber } from "../core/validate.ts";
+import { formatValue, requireNumber } from "../core/validate.ts";
 
 /** The largest index an `Int32Array` holds: 2^31 - 1. */
 const MAX_INDEX = 0x7fffffff;
@@ -86,6 +86,40 @@ export function readCount(action: string, n: unknown, fallback: number, min = 1)
 /** Reads `options.noise` (default 0), a finite number >= 0. */
 export function readNoise(action: string, noise: unknown): number {
   return requireNumber(action, "noise", noise ?? 0, { min: 0 });
+}
+
+/**
+ * Reads an interval option such as `box` or `range` (default `fallback`): an array (or typed
+ * array) of exactly two finite numbers `[low, high]` with low <= high and a finite width. A
+ * TypeError when it is no array, a RangeError when it holds another count of numbers (a third
+ * would be ignored) or its bounds are out of order or too far apart for float64; the messages
+ * show the value given.
+ */
+export function readInterval(
+  action: string,
+  name: string,
+  value: unknown,
+  fallback: readonly [number, number],
+): [low: number, high: number] {
+  const interval = value ?? fallback;
+  const shape = `${name} must be an interval [low, high], an array of two finite numbers`;
+  if (!(Array.isArray(interval) || ArrayBuffer.isView(interval)) || interval instanceof DataView) {
+    throw new TypeError(`Cannot ${action} as ${shape}: ${name}=${formatValue(interval)}`);
+  }
+  const bounds = interval as ArrayLike<unknown>;
+  if (bounds.length !== 2) {
+    throw new RangeError(`Cannot ${action} as ${shape}: ${name}=${formatValue(interval)}`);
+  }
+  const low = requireNumber(action, `${name}[0]`, bounds[0]);
+  const high = requireNumber(action, `${name}[1]`, bounds[1]);
+  if (!(low <= high) || !Number.isFinite(high - low)) {
+    throw new RangeError(
+      `Cannot ${action} as ${name} must be an interval [low, high] with low <= high and a finite width: ${name}=${
+        formatValue([low, high])
+      }`,
+    );
+  }
+  return [low, high];
 }
 
 /**

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { requireDataset, requireFlag } from "../core/_require.ts";
+import { refuseTrailing, requireDataset, requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
@@ -41,15 +41,22 @@ const BATCHES_KEYS: OptionKeys<BatchesOptions> = { prng: true, seed: "number", s
 export function batches<D extends Dataset>(
   data: D,
   batchSize: number,
+  options?: BatchesOptions,
+): D[];
+export function batches<D extends Dataset>(
+  data: D,
+  batchSize: number,
   options: BatchesOptions = {},
+  extra?: unknown,
 ): D[] {
   const action = "make batches";
+  refuseTrailing(action, "batches", "data, batchSize and options", "fourth", extra);
   requireOptions(action, options, BATCHES_KEYS);
   requireDataset(action, "data", data);
   requireNumber(action, "batchSize", batchSize, { integer: true, min: 1 });
   const n = data.x.rows;
   const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
-  const order = indexOrder(action, n, "data.x.rows", shuffle ? prngOf(options) : undefined);
+  const order = indexOrder(action, n, "data.x.rows", shuffle ? prngOf(options, action) : undefined);
   const out: D[] = [];
   for (let start = 0; start < n; start += batchSize) {
     out.push(subset(data, order.subarray(start, Math.min(n, start + batchSize))));

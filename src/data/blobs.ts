@@ -6,13 +6,19 @@
 
 import { allocate } from "../core/_allocate.ts";
 import { drawUniform } from "../core/_draw.ts";
-import { requireFlag } from "../core/_require.ts";
+import { refuseTrailing, requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { fromRows, type Matrix } from "../core/matrix.ts";
 import { type Prng, randomNormal, type RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
-import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
-import { allocatePoints, finishPoints, groupSizes, readCount } from "./_generate.ts";
+import {
+  formatValue,
+  type OptionKeys,
+  requireNumber,
+  requireNumberType,
+  requireOptions,
+} from "../core/validate.ts";
+import { allocatePoints, finishPoints, groupSizes, readCount, readInterval } from "./_generate.ts";
 
 /** Options of {@linkcode blobs}. */
 export interface BlobsOptions extends RandomOptions {
@@ -79,13 +85,19 @@ const BLOBS_KEYS: OptionKeys<BlobsOptions> = {
  * assert.equal((data.y as Int32Array)[0], first < 0 ? 0 : 1);
  * ```
  */
-export function blobs(options: BlobsOptions = {}): BlobsDataset {
+export function blobs(options?: BlobsOptions): BlobsDataset;
+export function blobs(
+  options: BlobsOptions = {},
+  extra?: unknown,
+  array?: unknown,
+): BlobsDataset {
   const action = "generate blobs";
+  refuseTrailing(action, "blobs", "options alone", "second", extra, options, array);
   requireOptions(action, options, BLOBS_KEYS);
   const n = readCount(action, options.n, 100);
   const std = requireNumber(action, "std", options.std ?? 1, { min: 0 });
   const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
-  const prng = prngOf(options);
+  const prng = prngOf(options, action);
   const centers = readCenters(action, options, prng);
   const k = centers.rows;
   const cols = centers.cols;
@@ -111,16 +123,7 @@ function readCenters(action: string, options: BlobsOptions, prng: Prng): Matrix 
     integer: true,
     min: 1,
   });
-  const box = options.box ?? [-10, 10];
-  const low = requireNumber(action, "box[0]", box[0]);
-  const high = requireNumber(action, "box[1]", box[1]);
-  if (!(low <= high) || !Number.isFinite(high - low)) {
-    throw new RangeError(
-      `Cannot ${action} as box must be an interval [low, high] with low <= high and a finite width: box=${
-        formatValue([low, high])
-      }`,
-    );
-  }
+  const [low, high] = readInterval(action, "box", options.box, [-10, 10]);
   const data = allocate(Float64Array, k * features, action, `: centers=${k}, features=${features}`);
   for (let i = 0; i < data.length; i++) data[i] = low + (high - low) * drawUniform(action, prng);
   return { rows: k, cols: features, data };
@@ -165,6 +168,12 @@ function readCenterRows(action: string, given: unknown, options: BlobsOptions): 
           given[0].length
         } numbers, as centers[0] has: centers[${i}].length=${given[i].length}`,
       );
+    }
+  }
+  for (let i = 0; i < given.length; i++) {
+    // Named here, as a center: fromRows would name itself and its rows.
+    for (let j = 0; j < given[i].length; j++) {
+      requireNumberType(action, `centers[${i}][${j}]`, given[i][j]);
     }
   }
   const centers = fromRows(given);

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { requireFlag } from "../core/_require.ts";
+import { refuseTrailing, requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
@@ -53,8 +53,14 @@ const CIRCLES_KEYS: OptionKeys<CirclesOptions> = {
  * assert.ok(Math.abs(radius - ((data.y as Int32Array)[0] === 0 ? 1 : 0.5)) < 1e-12);
  * ```
  */
-export function circles(options: CirclesOptions = {}): Dataset {
+export function circles(options?: CirclesOptions): Dataset;
+export function circles(
+  options: CirclesOptions = {},
+  extra?: unknown,
+  array?: unknown,
+): Dataset {
   const action = "generate circles";
+  refuseTrailing(action, "circles", "options alone", "second", extra, options, array);
   requireOptions(action, options, CIRCLES_KEYS);
   const n = readCount(action, options.n, 100, 2);
   const noise = readNoise(action, options.noise);
@@ -64,7 +70,7 @@ export function circles(options: CirclesOptions = {}): Dataset {
     maxExclusive: true,
   });
   const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
-  const prng = prngOf(options);
+  const prng = prngOf(options, action);
   const nOuter = Math.floor(n / 2);
   const nInner = n - nOuter;
   const { x, y } = allocatePoints(action, n, 2);

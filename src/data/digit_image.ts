@@ -6,8 +6,8 @@
 
 import type { Dataset } from "../core/dataset.ts";
 import type { Matrix } from "../core/matrix.ts";
-import { describeValue, requireMatrix } from "../core/_require.ts";
-import { requireNumber } from "../core/validate.ts";
+import { describeValue, refuseTrailing, requireMatrix } from "../core/_require.ts";
+import { formatValue, requireNumber } from "../core/validate.ts";
 import { DIGIT_PIXELS } from "./load_digits.ts";
 
 /**
@@ -30,8 +30,14 @@ import { DIGIT_PIXELS } from "./load_digits.ts";
  * assert.equal(image.data[5 * 28 + 3], 1);
  * ```
  */
-export function digitImage(data: Dataset | Matrix, i: number): Matrix {
+export function digitImage(data: Dataset | Matrix, i: number): Matrix;
+export function digitImage(
+  data: Dataset | Matrix,
+  i: number,
+  extra?: unknown,
+): Matrix {
   const action = "take a digit image";
+  refuseTrailing(action, "digitImage", "data and i", "third", extra);
   if (typeof data !== "object" || data === null) {
     throw new TypeError(
       `Cannot ${action} as data must be a dataset { x, y } or a matrix of images: data=${
@@ -45,6 +51,14 @@ export function digitImage(data: Dataset | Matrix, i: number): Matrix {
   if (x.cols !== DIGIT_PIXELS) {
     throw new RangeError(
       `Cannot ${action} as the samples must have ${DIGIT_PIXELS} columns (28x28 pixels): x is ${x.rows}x${x.cols}`,
+    );
+  }
+  if (x.rows === 0) {
+    // Else i would be refused against an empty range, "<= -1".
+    throw new RangeError(
+      `Cannot ${action} as the data must hold at least one image: ${
+        ofDataset ? "data.x" : "data"
+      }.rows=0, i=${formatValue(i)}`,
     );
   }
   requireNumber(action, "i", i, { integer: true, min: 0, max: x.rows - 1 });

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
@@ -186,8 +187,14 @@ const LOAD_DIGITS_KEYS: OptionKeys<LoadDigitsOptions> = {
  * assert.deepEqual(data.digits, [3, 8]); // label 0 shows a 3, label 1 an 8
  * ```
  */
-export async function loadDigits(options: LoadDigitsOptions = {}): Promise<DigitsDataset> {
+export function loadDigits(options?: LoadDigitsOptions): Promise<DigitsDataset>;
+export async function loadDigits(
+  options: LoadDigitsOptions = {},
+  extra?: unknown,
+  array?: unknown,
+): Promise<DigitsDataset> {
   const action = "load digits";
+  refuseTrailing(action, "loadDigits", "options alone", "second", extra, options, array);
   requireOptions(action, options, LOAD_DIGITS_KEYS);
   const digits = readDigits(action, options.digits);
   const split = options.split ?? "all";
@@ -212,7 +219,7 @@ export async function loadDigits(options: LoadDigitsOptions = {}): Promise<Digit
     min: 0,
     max: available,
   });
-  const prng = prngOf(options);
+  const prng = prngOf(options, action);
   const files = await Promise.all(digits.map(loadDigitFile));
 
   // Pool of (class, image) pairs; a partial Fisher–Yates shuffle draws n of them.

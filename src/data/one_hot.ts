@@ -12,7 +12,8 @@ import { formatValue, requireNumber } from "../core/validate.ts";
  * Encodes class labels as one-hot rows: row i has a 1 in column `labels[i]` and 0 elsewhere.
  *
  * @param labels Integer labels in `0 .. classes - 1`.
- * @param classes The number of columns, an integer >= 1. Default: the largest label + 1.
+ * @param classes The number of columns, an integer >= 1. Default (when left out, not `null`):
+ *   the largest label + 1.
  * @returns A `labels.length × classes` matrix.
  *
  * @example
@@ -30,6 +31,12 @@ export function oneHot(labels: ArrayLike<number>, classes?: number, extra?: unkn
   const action = "one-hot encode labels";
   requireIndexArray(action, "labels", "integer labels", labels);
   refuseTrailing(action, "oneHot", "labels and classes", "third", extra);
+  if (classes === null) {
+    // `??` would take null for the default; refused as requireOptions refuses a null option.
+    throw new TypeError(
+      `Cannot ${action} as classes must be an integer >= 1 or left out (for its default, the largest label + 1), not null: classes=null`,
+    );
+  }
   let largest = -1;
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i];

@@ -4,13 +4,14 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { randomNormal, type RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
-import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
 import { allocate } from "../core/_allocate.ts";
 import { drawUniform } from "../core/_draw.ts";
-import { readCount, readNoise } from "./_generate.ts";
+import { readCount, readInterval, readNoise } from "./_generate.ts";
 
 /** The named target functions of {@linkcode regression1d}. */
 export type RegressionTarget = "sin" | "abs" | "square" | "cube" | "relu" | "step";
@@ -66,9 +67,15 @@ const REGRESSION1D_KEYS: OptionKeys<Regression1dOptions> = {
  */
 export function regression1d(
   fn: RegressionTarget | ((x: number) => number),
+  options?: Regression1dOptions,
+): Dataset;
+export function regression1d(
+  fn: RegressionTarget | ((x: number) => number),
   options: Regression1dOptions = {},
+  extra?: unknown,
 ): Dataset {
   const action = "generate a regression problem";
+  refuseTrailing(action, "regression1d", "fn and options", "third", extra);
   requireOptions(action, options, REGRESSION1D_KEYS);
   let target: (x: number) => number;
   if (typeof fn === "function") {
@@ -84,17 +91,8 @@ export function regression1d(
   }
   const n = readCount(action, options.n, 100);
   const noise = readNoise(action, options.noise);
-  const range = options.range ?? [-3, 3];
-  const low = requireNumber(action, "range[0]", range[0]);
-  const high = requireNumber(action, "range[1]", range[1]);
-  if (!(low <= high) || !Number.isFinite(high - low)) {
-    throw new RangeError(
-      `Cannot ${action} as range must be an interval [low, high] with low <= high and a finite width: range=${
-        formatValue([low, high])
-      }`,
-    );
-  }
-  const prng = prngOf(options);
+  const [low, high] = readInterval(action, "range", options.range, [-3, 3]);
+  const prng = prngOf(options, action);
   const x = allocate(Float64Array, n, action, `: n=${n}`);
   const y = allocate(Float64Array, n, action, `: n=${n}`);
   for (let i = 0; i < n; i++) {

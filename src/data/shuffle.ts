@@ -4,7 +4,7 @@
  * @module
  */
 
-import { requireDataset } from "../core/_require.ts";
+import { refuseTrailing, requireDataset } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
@@ -37,11 +37,17 @@ const RANDOM_KEYS: OptionKeys<RandomOptions> = { seed: "number", prng: true };
  * });
  * ```
  */
-export function permutation(n: number, options: RandomOptions = {}): Int32Array {
+export function permutation(n: number, options?: RandomOptions): Int32Array;
+export function permutation(
+  n: number,
+  options: RandomOptions = {},
+  extra?: unknown,
+): Int32Array {
   const action = "create a permutation";
+  refuseTrailing(action, "permutation", "n and options", "third", extra);
   requireOptions(action, options, RANDOM_KEYS);
   requireNumber(action, "n", n, { integer: true, min: 0 });
-  return indexOrder(action, n, "n", prngOf(options));
+  return indexOrder(action, n, "n", prngOf(options, action));
 }
 
 /**
@@ -63,9 +69,15 @@ export function permutation(n: number, options: RandomOptions = {}): Int32Array 
  * assert.deepEqual(Array.from(mixed.y as Int32Array).sort(), [0, 1, 2, 3]);
  * ```
  */
-export function shuffle<D extends Dataset>(data: D, options: RandomOptions = {}): D {
+export function shuffle<D extends Dataset>(data: D, options?: RandomOptions): D;
+export function shuffle<D extends Dataset>(
+  data: D,
+  options: RandomOptions = {},
+  extra?: unknown,
+): D {
   const action = "shuffle a dataset";
+  refuseTrailing(action, "shuffle", "data and options", "third", extra);
   requireOptions(action, options, RANDOM_KEYS);
   requireDataset(action, "data", data);
-  return subset(data, indexOrder(action, data.x.rows, "data.x.rows", prngOf(options)));
+  return subset(data, indexOrder(action, data.x.rows, "data.x.rows", prngOf(options, action)));
 }

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { requireFlag } from "../core/_require.ts";
+import { refuseTrailing, requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { randomNormal, type RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
@@ -62,8 +62,14 @@ const SPIRALS_KEYS: OptionKeys<SpiralsOptions> = {
  * assert.equal(data.classes, 3);
  * ```
  */
-export function spirals(options: SpiralsOptions = {}): Dataset {
+export function spirals(options?: SpiralsOptions): Dataset;
+export function spirals(
+  options: SpiralsOptions = {},
+  extra?: unknown,
+  array?: unknown,
+): Dataset {
   const action = "generate spirals";
+  refuseTrailing(action, "spirals", "options alone", "second", extra, options, array);
   requireOptions(action, options, SPIRALS_KEYS);
   const classes = requireNumber(action, "classes", options.classes ?? 3, {
     integer: true,
@@ -72,7 +78,7 @@ export function spirals(options: SpiralsOptions = {}): Dataset {
   const n = readCount(action, options.n, 300, classes);
   const noise = readNoise(action, options.noise);
   const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
-  const prng = prngOf(options);
+  const prng = prngOf(options, action);
   const { x, y } = allocatePoints(action, n, 2);
   let row = 0;
   const sizes = groupSizes(n, classes);

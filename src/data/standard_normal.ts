@@ -5,6 +5,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import { type Matrix, matrix } from "../core/matrix.ts";
 import { randomNormal, type RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
@@ -33,12 +34,19 @@ const RANDOM_KEYS: OptionKeys<RandomOptions> = { seed: "number", prng: true };
  * assert.deepEqual(standardNormal(2, 2, { seed: 1 }).data, standardNormal(2, 2, { seed: 1 }).data);
  * ```
  */
-export function standardNormal(rows: number, cols: number, options: RandomOptions = {}): Matrix {
+export function standardNormal(rows: number, cols: number, options?: RandomOptions): Matrix;
+export function standardNormal(
+  rows: number,
+  cols: number,
+  options: RandomOptions = {},
+  extra?: unknown,
+): Matrix {
   const action = "draw a standard normal matrix";
+  refuseTrailing(action, "standardNormal", "rows, cols and options", "fourth", extra);
   requireOptions(action, options, RANDOM_KEYS);
   requireNumber(action, "rows", rows, { integer: true, min: 1 });
   requireNumber(action, "cols", cols, { integer: true, min: 1 });
-  const prng = prngOf(options);
+  const prng = prngOf(options, action);
   const m = matrix(rows, cols);
   for (let i = 0; i < m.data.length; i++) m.data[i] = randomNormal(prng);
   return m;

@@ -6,7 +6,7 @@
  */
 
 import type { Matrix } from "../core/matrix.ts";
-import { requireMatrix } from "../core/_require.ts";
+import { refuseTrailing, requireMatrix } from "../core/_require.ts";
 import { formatValue } from "../core/validate.ts";
 
 /** The smallest positive normal float64, 2^-1022. */
@@ -27,7 +27,7 @@ export interface Standardizer {
   /**
    * Returns a new matrix `(x - mean) / std`, column by column.
    *
-   * @param x Inputs with as many columns as the fitted ones.
+   * @param x Inputs with as many columns as the fitted ones, finite numbers (as for fitting).
    * @returns The standardised copy.
    */
   apply(x: Matrix): Matrix;
@@ -54,8 +54,14 @@ export interface Standardizer {
  * assert.deepEqual(Array.from(scaler.apply(fromRows([[5, 12]])).data), [3, 2]);
  * ```
  */
-export function standardize(x: Matrix): Standardizer {
+export function standardize(x: Matrix): Standardizer;
+export function standardize(
+  x: Matrix,
+  extra?: unknown,
+  array?: unknown,
+): Standardizer {
   const action = "fit a standardization";
+  refuseTrailing(action, "standardize", "x alone", "second", extra, x, array);
   requireMatrix(action, "x", x);
   if (x.rows < 1) {
     throw new RangeError(`Cannot ${action} as x must have at least one row: x.rows=${x.rows}`);
@@ -102,8 +108,17 @@ export function standardize(x: Matrix): Standardizer {
       }
       const data = new Float64Array(input.data.length);
       for (let i = 0; i < data.length; i++) {
+        const value = input.data[i];
+        // Refused as fitting refuses it: a NaN or infinity would pass into the inputs silently.
+        if (!Number.isFinite(value)) {
+          throw new RangeError(
+            `Cannot apply a standardization as x must hold finite numbers: x.data[${i}]=${
+              formatValue(value)
+            }`,
+          );
+        }
         const c = i % cols;
-        data[i] = (input.data[i] - mean[c]) / std[c];
+        data[i] = (value - mean[c]) / std[c];
       }
       return { rows: input.rows, cols, data };
     },

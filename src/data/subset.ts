@@ -6,7 +6,12 @@
 
 import type { Dataset } from "../core/dataset.ts";
 import type { Matrix } from "../core/matrix.ts";
-import { requireDataset, requireIndexArray, requireMatrix } from "../core/_require.ts";
+import {
+  refuseTrailing,
+  requireDataset,
+  requireIndexArray,
+  requireMatrix,
+} from "../core/_require.ts";
 import { formatValue } from "../core/validate.ts";
 
 /**
@@ -65,8 +70,14 @@ export function takeRows(m: Matrix, indices: ArrayLike<number>, action = "take r
  * assert.equal(picked.classes, 3);
  * ```
  */
-export function subset<D extends Dataset>(data: D, indices: ArrayLike<number>): D {
+export function subset<D extends Dataset>(data: D, indices: ArrayLike<number>): D;
+export function subset<D extends Dataset>(
+  data: D,
+  indices: ArrayLike<number>,
+  extra?: unknown,
+): D {
   const action = "take a subset of a dataset";
+  refuseTrailing(action, "subset", "data and indices", "third", extra);
   requireDataset(action, "data", data);
   const x = takeRows(data.x, indices, action); // checks indices
   let y: Int32Array | Matrix;

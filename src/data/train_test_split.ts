@@ -5,7 +5,7 @@
  * @module
  */
 
-import { requireDataset, requireFlag } from "../core/_require.ts";
+import { refuseTrailing, requireDataset, requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
@@ -58,9 +58,15 @@ const TRAIN_TEST_SPLIT_KEYS: OptionKeys<TrainTestSplitOptions> = {
  */
 export function trainTestSplit<D extends Dataset>(
   data: D,
+  options?: TrainTestSplitOptions,
+): TrainTestSplit<D>;
+export function trainTestSplit<D extends Dataset>(
+  data: D,
   options: TrainTestSplitOptions = {},
+  extra?: unknown,
 ): TrainTestSplit<D> {
   const action = "split a dataset";
+  refuseTrailing(action, "trainTestSplit", "data and options", "third", extra);
   requireOptions(action, options, TRAIN_TEST_SPLIT_KEYS);
   requireDataset(action, "data", data);
   const testFraction = requireNumber(action, "testFraction", options.testFraction ?? 0.25, {
@@ -78,7 +84,7 @@ export function trainTestSplit<D extends Dataset>(
       `Cannot ${action} as the training set must not be empty: n=${n}, testFraction=${testFraction}`,
     );
   }
-  const order = indexOrder(action, n, "data.x.rows", shuffle ? prngOf(options) : undefined);
+  const order = indexOrder(action, n, "data.x.rows", shuffle ? prngOf(options, action) : undefined);
   return {
     train: subset(data, order.subarray(0, nTrain)),
     test: subset(data, order.subarray(nTrain)),

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { requireFlag } from "../core/_require.ts";
+import { refuseTrailing, requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
@@ -51,13 +51,19 @@ const TWO_MOONS_KEYS: OptionKeys<TwoMoonsOptions> = {
  * assert.deepEqual(twoMoons({ n: 200, noise: 0.1, seed: 1 }), moons);
  * ```
  */
-export function twoMoons(options: TwoMoonsOptions = {}): Dataset {
+export function twoMoons(options?: TwoMoonsOptions): Dataset;
+export function twoMoons(
+  options: TwoMoonsOptions = {},
+  extra?: unknown,
+  array?: unknown,
+): Dataset {
   const action = "generate two moons";
+  refuseTrailing(action, "twoMoons", "options alone", "second", extra, options, array);
   requireOptions(action, options, TWO_MOONS_KEYS);
   const n = readCount(action, options.n, 100, 2);
   const noise = readNoise(action, options.noise);
   const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
-  const prng = prngOf(options);
+  const prng = prngOf(options, action);
   const nOuter = Math.floor(n / 2);
   const nInner = n - nOuter;
   const { x, y } = allocatePoints(action, n, 2);

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
@@ -48,12 +49,18 @@ const XOR_KEYS: OptionKeys<XorOptions> = {
  * assert.equal((data.y as Int32Array)[0], (a > 0) !== (b > 0) ? 1 : 0);
  * ```
  */
-export function xor(options: XorOptions = {}): Dataset {
+export function xor(options?: XorOptions): Dataset;
+export function xor(
+  options: XorOptions = {},
+  extra?: unknown,
+  array?: unknown,
+): Dataset {
   const action = "generate xor";
+  refuseTrailing(action, "xor", "options alone", "second", extra, options, array);
   requireOptions(action, options, XOR_KEYS);
   const n = readCount(action, options.n, 100);
   const noise = readNoise(action, options.noise);
-  const prng = prngOf(options);
+  const prng = prngOf(options, action);
   const { x, y } = allocatePoints(action, n, 2);
   for (let i = 0; i < n; i++) {
     const a = 2 * drawUniform(action, prng) - 1; // in [-1, 1) when the prng keeps its promise

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { createPrng, erf, randomNormal, resolvePrng, twoMoons } from "../../src/mod.ts";
+import { prngOf } from "../../src/core/_prng_of.ts";
 
 /** The first `n` numbers a generator seeded with `seed` draws. */
 function draws(seed: number, n = 4): number[] {
@@ -150,4 +151,27 @@ Deno.test("randomNormal refuses a generator that returns a string or a bigint, n
       message: `Cannot draw a normal sample as prng must return numbers in [0, 1): drew ${shown}`,
     });
   }
+});
+
+Deno.test("prngOf() refuses a bad seed or prng naming the caller's action, and passes good ones on", () => {
+  const action = "generate two moons";
+  assert.throws(() => prngOf({ seed: 1.5 }, action), {
+    name: "RangeError",
+    message: "Cannot generate two moons as seed must be a finite integer: seed=1.5",
+  });
+  assert.throws(() => prngOf({ seed: 2 ** 60 }, action), {
+    name: "RangeError",
+    message:
+      "Cannot generate two moons as seed must be a safe integer (|seed| <= 2^53 - 1): seed=1152921504606847000",
+  });
+  assert.throws(() => prngOf({ prng: { next: 1 } as never }, action), {
+    name: "TypeError",
+    message:
+      "Cannot generate two moons as prng must be a function returning numbers in [0, 1): prng={ next: 1 }",
+  });
+  // A prng takes precedence: the seed beside it is not read, as resolvePrng does not read it.
+  const prng = createPrng(4);
+  assert.equal(prngOf({ prng, seed: 1.5 }, action), prng);
+  assert.equal(prngOf({ seed: -3 }, action)(), createPrng(-3)());
+  assert.equal(prngOf({}, action)(), createPrng(0)());
 });

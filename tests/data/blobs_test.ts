@@ -172,3 +172,43 @@ Deno.test("blobs() names a centre that is not a row, or a row of another length"
       "Cannot generate blobs as every center row must have 1 numbers, as centers[0] has: centers[1].length=2",
   });
 });
+
+Deno.test("blobs() names itself and the centre for a centre entry that is not a number", () => {
+  assert.throws(() => blobs({ centers: [[0, 1], ["a", 1]] as unknown as number[][] }), {
+    name: "TypeError",
+    message: 'Cannot generate blobs as centers[1][0] must be a number: centers[1][0]="a"',
+  });
+  assert.throws(() => blobs({ centers: [[0, null]] as unknown as number[][] }), {
+    name: "TypeError",
+    message: "Cannot generate blobs as centers[0][1] must be a number: centers[0][1]=null",
+  });
+});
+
+Deno.test("blobs() refuses a box that is not two numbers, showing the box given", async (t) => {
+  const rule = "box must be an interval [low, high], an array of two finite numbers";
+  await t.step("a number or another object", () => {
+    for (const [box, shown] of [[5, "5"], [{}, "{}"], ["ab", '"ab"']] as const) {
+      assert.throws(() => blobs({ box: box as never }), {
+        name: "TypeError",
+        message: `Cannot generate blobs as ${rule}: box=${shown}`,
+      });
+    }
+  });
+  await t.step("one number or three (the third would be ignored)", () => {
+    assert.throws(() => blobs({ box: [0] as never }), {
+      name: "RangeError",
+      message: `Cannot generate blobs as ${rule}: box=[0]`,
+    });
+    assert.throws(() => blobs({ box: [0, 1, 2] as never }), {
+      name: "RangeError",
+      message: `Cannot generate blobs as ${rule}: box=[0, 1, 2]`,
+    });
+  });
+  await t.step("a typed array of two numbers is a box like an array", () => {
+    const options = { n: 5, centers: 2, seed: 1 };
+    assert.deepEqual(
+      blobs({ ...options, box: new Float64Array([-1, 1]) as unknown as [number, number] }),
+      blobs({ ...options, box: [-1, 1] }),
+    );
+  });
+});

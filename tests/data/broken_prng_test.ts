@@ -9,6 +9,7 @@ import {
   regression1d,
   shuffle,
   spirals,
+  standardNormal,
   trainTestSplit,
   twoMoons,
   xor,
@@ -69,6 +70,55 @@ Deno.test("loadDigits() refuses a prng outside [0, 1) instead of reading past it
     await assert.rejects(() => loadDigits({ digits: [5], n: 2, prng: () => value as number }), {
       name: "RangeError",
       message: `Cannot load digits as prng must return numbers in [0, 1): drew ${shown}`,
+    });
+  }
+});
+
+/** Every random function of data/, given the randomness options, with the action its errors name. */
+const SEEDED: [string, (options: object) => unknown][] = [
+  ["create a permutation", (options) => permutation(5, options)],
+  ["shuffle a dataset", (options) => shuffle(indexed(10), options)],
+  ["split a dataset", (options) => trainTestSplit(indexed(10), options)],
+  ["make batches", (options) => batches(indexed(10), 4, options)],
+  ["generate two moons", (options) => twoMoons({ n: 6, ...options })],
+  ["generate circles", (options) => circles({ n: 6, ...options })],
+  ["generate spirals", (options) => spirals({ n: 6, ...options })],
+  ["generate xor", (options) => xor({ n: 3, ...options })],
+  ["generate a regression problem", (options) => regression1d("sin", options)],
+  ["generate blobs", (options) => blobs({ n: 4, centers: 2, ...options })],
+  ["draw a standard normal matrix", (options) => standardNormal(2, 2, options)],
+];
+
+/** Bad randomness options, the error class and the end of the message after the action. */
+const BAD_RANDOMNESS: [object, string, string][] = [
+  [{ seed: 1.5 }, "RangeError", "seed must be a finite integer: seed=1.5"],
+  [{ seed: -Infinity }, "RangeError", "seed must be a finite integer: seed=-Infinity"],
+  [{ seed: "1" }, "TypeError", 'seed must be a finite integer: seed="1"'],
+  [
+    { seed: 2 ** 53 },
+    "RangeError",
+    "seed must be a safe integer (|seed| <= 2^53 - 1): seed=9007199254740992",
+  ],
+  [{ prng: 5 }, "TypeError", "prng must be a function returning numbers in [0, 1): prng=5"],
+];
+
+Deno.test("every data function that draws names itself for a bad seed or prng, not a Prng", async (t) => {
+  for (const [action, use] of SEEDED) {
+    await t.step(action, () => {
+      for (const [options, name, rule] of BAD_RANDOMNESS) {
+        assert.throws(() => use(options), { name, message: `Cannot ${action} as ${rule}` });
+      }
+      // A valid seed or prng draws as before.
+      assert.deepEqual(use({ seed: 3 }), use({ prng: createPrng(3) }));
+    });
+  }
+});
+
+Deno.test("loadDigits() names itself for a bad seed or prng", async () => {
+  for (const [options, name, rule] of BAD_RANDOMNESS) {
+    await assert.rejects(() => loadDigits({ digits: [5], n: 2, ...options }), {
+      name,
+      message: `Cannot load digits as ${rule}`,
     });
   }
 });

@@ -8,9 +8,13 @@ import {
   type Dataset,
   regression1d,
   spirals,
+  standardNormal,
   twoMoons,
   xor,
 } from "../../src/mod.ts";
+
+/** A function called as a notebook without a type checker may call it, with any arguments. */
+const loose = (f: unknown) => f as (...args: unknown[]) => unknown;
 
 Deno.test("linspace() spaces count numbers from start to stop, as numpy's does", async (t) => {
   await t.step("with the endpoint", () => {
@@ -161,4 +165,44 @@ Deno.test("each generator says which size it could not allocate, as matrix() doe
     message:
       "Cannot generate blobs as its 2199023255552 float64 elements (17592186044416 bytes) cannot be allocated: centers=1099511627776, features=2",
   });
+});
+
+Deno.test("each generator refuses an argument after its last, which it would ignore", () => {
+  const calls: [string, string, string, () => unknown][] = [
+    [
+      "generate two moons",
+      "twoMoons takes options alone",
+      "second=5",
+      () => loose(twoMoons)({}, 5),
+    ],
+    ["generate circles", "circles takes options alone", "second=5", () => loose(circles)({}, 5)],
+    ["generate spirals", "spirals takes options alone", "second=5", () => loose(spirals)({}, 5)],
+    ["generate xor", "xor takes options alone", "second=5", () => loose(xor)({}, 5)],
+    ["generate blobs", "blobs takes options alone", 'second="x"', () => loose(blobs)({}, "x")],
+    [
+      "generate a regression problem",
+      "regression1d takes fn and options",
+      "third=3",
+      () => loose(regression1d)("sin", {}, 3),
+    ],
+    [
+      "draw a standard normal matrix",
+      "standardNormal takes rows, cols and options",
+      "fourth={ seed: 1 }",
+      () => loose(standardNormal)(2, 2, {}, { seed: 1 }),
+    ],
+  ];
+  for (const [action, takes, shown, call] of calls) {
+    const ordinal = shown.slice(0, shown.indexOf("="));
+    assert.throws(call, {
+      name: "TypeError",
+      message: `Cannot ${action} as ${takes}, no ${ordinal} argument: ${shown}`,
+    });
+  }
+});
+
+Deno.test("the generators that take options alone still work as map callbacks", () => {
+  const sizes = [{ n: 4 }, { n: 6 }];
+  assert.deepEqual(sizes.map(twoMoons), [twoMoons({ n: 4 }), twoMoons({ n: 6 })]);
+  assert.deepEqual(sizes.map(blobs), [blobs({ n: 4 }), blobs({ n: 6 })]);
 });

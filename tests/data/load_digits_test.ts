@@ -146,3 +146,26 @@ Deno.test("digitImage() rejects matrices that are not flattened 28x28 images, an
     assert.throws(() => digitImage(matrix(2, 784), 0.5), RangeError);
   });
 });
+
+Deno.test("digitImage() of data with no rows says the data holds no image", () => {
+  assert.throws(() => digitImage(matrix(0, 784), 0), {
+    name: "RangeError",
+    message: "Cannot take a digit image as the data must hold at least one image: data.rows=0, i=0",
+  });
+  const empty = { x: matrix(0, 784), y: new Int32Array(0), classes: 10 };
+  assert.throws(() => digitImage(empty, 0), {
+    name: "RangeError",
+    message:
+      "Cannot take a digit image as the data must hold at least one image: data.x.rows=0, i=0",
+  });
+});
+
+Deno.test("loadDigits() refuses a second argument, which it would ignore", async () => {
+  await assert.rejects(
+    () => (loadDigits as (...args: unknown[]) => Promise<unknown>)({ n: 1 }, 5),
+    {
+      name: "TypeError",
+      message: "Cannot load digits as loadDigits takes options alone, no second argument: second=5",
+    },
+  );
+});

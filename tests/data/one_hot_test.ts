@@ -65,3 +65,11 @@ Deno.test("oneHot() refuses a third argument, which it would ignore", () => {
       "Cannot one-hot encode labels as oneHot takes labels and classes, no third argument: third=3",
   });
 });
+
+Deno.test("oneHot() refuses a null classes rather than taking it for the default", () => {
+  const message =
+    "Cannot one-hot encode labels as classes must be an integer >= 1 or left out (for its default, the largest label + 1), not null: classes=null";
+  assert.throws(() => oneHot([0, 2], null as unknown as number), { name: "TypeError", message });
+  // Not a classes of 2.5 derived from a fractional label that was never checked.
+  assert.throws(() => oneHot([0, 1.5], null as unknown as number), { name: "TypeError", message });
+});

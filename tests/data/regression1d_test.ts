@@ -104,3 +104,19 @@ Deno.test("regression1d() draws each point's input, then its noise, from one gen
     assert.deepEqual(Array.from((data.y as { data: Float64Array }).data), y, `noise ${noise}`);
   }
 });
+
+Deno.test("regression1d() refuses a range that is not two numbers, showing the range given", () => {
+  const rule = "range must be an interval [low, high], an array of two finite numbers";
+  assert.throws(() => regression1d("sin", { range: 5 as never }), {
+    name: "TypeError",
+    message: `Cannot generate a regression problem as ${rule}: range=5`,
+  });
+  assert.throws(() => regression1d("sin", { range: [0, 1, 2] as never }), {
+    name: "RangeError",
+    message: `Cannot generate a regression problem as ${rule}: range=[0, 1, 2]`,
+  });
+  assert.throws(() => regression1d("sin", { range: [0] as never }), {
+    name: "RangeError",
+    message: `Cannot generate a regression problem as ${rule}: range=[0]`,
+  });
+});

@@ -122,3 +122,13 @@ Deno.test("standardize() refuses what is not a matrix", () => {
     message: /^Cannot apply a standardization as x must be a matrix/,
   });
 });
+
+Deno.test("standardize().apply() refuses non-finite inputs, as fitting does", () => {
+  const scaler = standardize(fromRows([[1, 2], [3, 5]]));
+  for (const [value, shown] of [[NaN, "NaN"], [Infinity, "Infinity"], [-Infinity, "-Infinity"]]) {
+    assert.throws(() => scaler.apply(fromRows([[0, 1], [value as number, 1]])), {
+      name: "RangeError",
+      message: `Cannot apply a standardization as x must hold finite numbers: x.data[2]=${shown}`,
+    });
+  }
+});

@@ -2,11 +2,15 @@ import assert from "node:assert/strict";
 import { dataset } from "../../src/core/dataset.ts";
 import { fromRows } from "../../src/core/matrix.ts";
 import { subset, takeRows } from "../../src/data/subset.ts";
-import { shuffle } from "../../src/data/shuffle.ts";
+import { permutation, shuffle } from "../../src/data/shuffle.ts";
 import { batches } from "../../src/data/batches.ts";
 import { digitImage } from "../../src/data/digit_image.ts";
 import { trainTestSplit } from "../../src/data/train_test_split.ts";
+import { standardize } from "../../src/data/standardize.ts";
 import { indexed } from "./_indexed.ts";
+
+/** A function called as a notebook without a type checker may call it, with any arguments. */
+const loose = (f: unknown) => f as (...args: unknown[]) => unknown;
 
 Deno.test("takeRows() copies whole rows in the order of the indices, repeats allowed", () => {
   const m = fromRows([[1, 2, 3], [4, 5, 6], [7, 8, 9], [10, 11, 12]]);
@@ -119,4 +123,52 @@ Deno.test("the data helpers refuse what is not a data set with their own message
   for (const [name, call, message] of cases) {
     await t.step(name, () => assert.throws(call, { name: "TypeError", message }));
   }
+});
+
+Deno.test("the data helpers refuse an argument after their last, which they would ignore", async (t) => {
+  const data = indexed(4);
+  const cases: [string, () => unknown, string][] = [
+    [
+      "subset",
+      () => loose(subset)(data, [0], 5),
+      "Cannot take a subset of a dataset as subset takes data and indices, no third argument: third=5",
+    ],
+    [
+      "permutation",
+      () => loose(permutation)(3, {}, 5),
+      "Cannot create a permutation as permutation takes n and options, no third argument: third=5",
+    ],
+    [
+      "shuffle",
+      () => loose(shuffle)(data, {}, 5),
+      "Cannot shuffle a dataset as shuffle takes data and options, no third argument: third=5",
+    ],
+    [
+      "trainTestSplit",
+      () => loose(trainTestSplit)(data, {}, { seed: 1 }),
+      "Cannot split a dataset as trainTestSplit takes data and options, no third argument: third={ seed: 1 }",
+    ],
+    [
+      "batches",
+      () => loose(batches)(data, 2, {}, 5),
+      "Cannot make batches as batches takes data, batchSize and options, no fourth argument: fourth=5",
+    ],
+    [
+      "standardize",
+      () => loose(standardize)(data.x, 5),
+      "Cannot fit a standardization as standardize takes x alone, no second argument: second=5",
+    ],
+    [
+      "digitImage",
+      () => loose(digitImage)({ rows: 1, cols: 784, data: new Float64Array(784) }, 0, 5),
+      "Cannot take a digit image as digitImage takes data and i, no third argument: third=5",
+    ],
+  ];
+  for (const [name, call, message] of cases) {
+    await t.step(name, () => assert.throws(call as () => unknown, { name: "TypeError", message }));
+  }
+  await t.step("standardize still works as a map callback", () => {
+    const fitted = [data.x].map(standardize);
+    assert.deepEqual(fitted[0].mean, standardize(data.x).mean);
+  });
 });
