@@ -11,21 +11,31 @@ import type { Matrix } from "../core/matrix.ts";
 import { formatValue } from "../core/validate.ts";
 import { requireModel } from "../nn/_check.ts";
 import {
+  binaryCrossEntropy,
   checkDataset,
   defaultLossName,
   type Loss,
   type LossName,
+  meanSquaredError,
   resolveLoss,
   SCAN_CHUNK_ROWS,
   type Sequential,
+  softmaxCrossEntropy,
 } from "../nn/mod.ts";
 
 /** Returns the inputs of `data` (a matrix, or a data set's `x`) after checking them. */
 export function inputsOf(action: string, model: Sequential, data: Matrix | Dataset): Matrix {
   requireModel(action, model);
-  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+  // An object with none of a matrix's fields that is not a whole data set (one without y, or
+  // labels without x) is neither: not a matrix with its rows missing.
+  if (
+    typeof data !== "object" || data === null || Array.isArray(data) ||
+    (!isDataset(data) && !("rows" in data || "cols" in data || "data" in data))
+  ) {
     throw new TypeError(
-      `Cannot ${action} as data must be a Matrix or a Dataset: data=${formatValue(data)}`,
+      `Cannot ${action} as data must be a Matrix { rows, cols, data } or a Dataset { x, y }: data=${
+        formatValue(data)
+      }`,
     );
   }
   const dataset = isDataset(data);
@@ -53,9 +63,57 @@ function isDataset(data: Matrix | Dataset): data is Dataset {
   return typeof data === "object" && data !== null && "x" in data && "y" in data;
 }
 
-/** Resolves the loss for `data` (the default follows the targets, as in `train`). */
-export function lossFor(model: Sequential, data: Dataset, loss?: LossName | Loss): Loss {
-  return resolveLoss(loss ?? defaultLossName(data.y, model.outputSize));
+/**
+ * Resolves the loss for `data` (the default follows the targets, as in `train`), after
+ * {@linkcode checkData}: an unknown loss, or one of relu-lab's losses that does not fit the
+ * targets (labels with `"mse"`, a matrix with softmax cross-entropy, labels with binary
+ * cross-entropy and more than one output), is refused here, naming `action`, rather than deep in
+ * the loss code. A {@linkcode Loss} of the caller's own is taken as it is.
+ */
+export function lossFor(
+  action: string,
+  model: Sequential,
+  data: Dataset,
+  loss?: LossName | Loss,
+): Loss {
+  const resolved = resolveFor(action, loss ?? defaultLossName(data.y, model.outputSize));
+  const labels = data.y instanceof Int32Array;
+  const name = formatValue(typeof loss === "string" ? loss : resolved.name);
+  if (resolved === meanSquaredError && labels) {
+    throw new TypeError(
+      `Cannot ${action} as data.y must be a matrix of targets for the loss ${name} (class labels take "softmaxCrossEntropy" or "binaryCrossEntropy"): data.y=${
+        formatValue(data.y)
+      }`,
+    );
+  }
+  if (resolved === softmaxCrossEntropy && !labels) {
+    throw new TypeError(
+      `Cannot ${action} as data.y must be an Int32Array of class labels for the loss ${name} (a matrix of targets takes "mse" or "binaryCrossEntropy"): data.y=${
+        formatValue(data.y)
+      }`,
+    );
+  }
+  if (resolved === binaryCrossEntropy && labels && model.outputSize !== 1) {
+    throw new RangeError(
+      `Cannot ${action} as model.outputSize must be 1 (one logit per row) for class labels with the loss ${name} ("softmaxCrossEntropy" takes one output per class): model.outputSize=${model.outputSize}`,
+    );
+  }
+  return resolved;
+}
+
+/** {@linkcode resolveLoss}, its refusal of an unknown loss naming `action` instead of its own. */
+function resolveFor(action: string, loss: LossName | Loss): Loss {
+  try {
+    return resolveLoss(loss);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const message = error.message.replace(/^Cannot resolve a loss /, `Cannot ${action} `);
+    // A name it does not know is out of range; anything else (a number, an object that is no
+    // Loss) has the wrong type.
+    throw typeof loss === "string"
+      ? new RangeError(message, { cause: error })
+      : new TypeError(message, { cause: error });
+  }
 }
 
 /** Checks a data set against the model for a diagnostic. */

@@ -9,6 +9,7 @@ import type { Dataset } from "../core/dataset.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { deadFractionOf, scanActivations, type Sequential } from "../nn/mod.ts";
 import { inputsOf } from "./_inputs.ts";
+import { refuseTrailing } from "../core/_require.ts";
 
 /** Statistics of one activation layer's outputs over a data set. */
 export interface ActivationStatistics {
@@ -55,8 +56,15 @@ export interface ActivationStatistics {
 export function activationStatistics(
   model: Sequential,
   data: Matrix | Dataset,
+): ActivationStatistics[];
+export function activationStatistics(
+  model: Sequential,
+  data: Matrix | Dataset,
+  extra?: unknown,
 ): ActivationStatistics[] {
-  const x = inputsOf("measure activations", model, data);
+  const action = "measure activations";
+  refuseTrailing(action, "activationStatistics", "model and data", "third", extra);
+  const x = inputsOf(action, model, data);
   return scanActivations(model, x).map((scan) => {
     return {
       layerIndex: scan.layerIndex,
@@ -87,6 +95,12 @@ export function activationStatistics(
  * assert.deepEqual(activationSparsity(model, fromRows([[1, 2]])), [1]);
  * ```
  */
-export function activationSparsity(model: Sequential, data: Matrix | Dataset): number[] {
+export function activationSparsity(model: Sequential, data: Matrix | Dataset): number[];
+export function activationSparsity(
+  model: Sequential,
+  data: Matrix | Dataset,
+  extra?: unknown,
+): number[] {
+  refuseTrailing("measure activations", "activationSparsity", "model and data", "third", extra);
   return activationStatistics(model, data).map((s) => s.sparsity);
 }

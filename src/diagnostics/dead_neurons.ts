@@ -18,6 +18,7 @@ import {
 } from "../nn/mod.ts";
 import { passesGradientBelowZero } from "./_dead_rule.ts";
 import { inputsOf } from "./_inputs.ts";
+import { refuseTrailing } from "../core/_require.ts";
 
 /** Dead neurons of one activation layer. */
 export interface DeadNeurons {
@@ -72,8 +73,15 @@ export interface DeadNeurons {
  * assert.equal(deadNeurons(leaky, fromRows([[1, 2]]))[0].canRecover, true);
  * ```
  */
-export function deadNeurons(model: Sequential, data: Matrix | Dataset): DeadNeurons[] {
-  const x = inputsOf("find dead neurons", model, data);
+export function deadNeurons(model: Sequential, data: Matrix | Dataset): DeadNeurons[];
+export function deadNeurons(
+  model: Sequential,
+  data: Matrix | Dataset,
+  extra?: unknown,
+): DeadNeurons[] {
+  const action = "find dead neurons";
+  refuseTrailing(action, "deadNeurons", "model and data", "third", extra);
+  const x = inputsOf(action, model, data);
   return scanActivations(model, x).map((scan) => {
     const dead: number[] = [];
     for (let j = 0; j < scan.size; j++) if (scan.everPositive[j] === 0) dead.push(j);

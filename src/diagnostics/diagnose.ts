@@ -23,6 +23,8 @@ import { wrapWords } from "../core/_wrap_words.ts";
 import { type DeadNeurons, deadNeurons } from "./dead_neurons.ts";
 import { gradientNorms, type LayerGradientNorm } from "./gradient_norms.ts";
 import { type OptionKeys, requireOptions } from "../core/validate.ts";
+import { refuseTrailing } from "../core/_require.ts";
+import { requireReportFields } from "./_report_fields.ts";
 
 /** Options of {@linkcode diagnose}. */
 export interface DiagnoseOptions {
@@ -45,6 +47,13 @@ export interface DiagnoseOptions {
  * assert.ok(report.accuracy !== undefined && report.accuracy >= 0 && report.accuracy <= 1);
  * assert.equal(report.gradients.length, 2); // one per layer with weights (here Dense)
  * assert.match(String(report), /^loss /);
+ *
+ * // Findings made by hand are checked when the report is made, not when it is shown.
+ * assert.throws(() => new DiagnosticsReport({ ...report, accuracy: 2 }), {
+ *   name: "RangeError",
+ *   message:
+ *     "Cannot create a DiagnosticsReport as fields.accuracy must be a finite number >= 0 and <= 1: fields.accuracy=2",
+ * });
  * ```
  */
 export class DiagnosticsReport {
@@ -60,7 +69,12 @@ export class DiagnosticsReport {
   readonly gradients: readonly LayerGradientNorm[];
 
   /**
-   * Gathers the findings (use {@linkcode diagnose} to compute them).
+   * Gathers the findings (use {@linkcode diagnose} to compute them). Findings made by hand are
+   * checked: a field missing, of the wrong type or unknown is a `TypeError`; an accuracy outside
+   * [0, 1], a sparsity or dead fraction outside [0, 1], a dead neuron's index outside its layer,
+   * or `dead` entries that do not pair one to one (same layerIndex and size) with `activations`
+   * are a `RangeError`. The loss, means, standard deviations and gradient norms must be numbers;
+   * NaN and ±Infinity pass, as `diagnose` reports them for a model that diverged.
    *
    * @param fields The findings.
    */
@@ -71,6 +85,7 @@ export class DiagnosticsReport {
     dead: readonly DeadNeurons[];
     gradients: readonly LayerGradientNorm[];
   }) {
+    requireReportFields(fields);
     this.loss = fields.loss;
     this.accuracy = fields.accuracy;
     this.activations = fields.activations;
@@ -130,7 +145,9 @@ const DIAGNOSE_KEYS: OptionKeys<DiagnoseOptions> = { loss: true };
  *
  * @param model The model.
  * @param data The data set.
- * @param options The loss.
+ * @param options The loss; one of relu-lab's that does not fit the targets (`"mse"` with class
+ *   labels, softmax cross-entropy with a matrix, binary cross-entropy with labels and more than
+ *   one output) is refused up front, as is an unknown loss name.
  * @returns The report, printable as text.
  *
  * @example
@@ -147,11 +164,19 @@ const DIAGNOSE_KEYS: OptionKeys<DiagnoseOptions> = { loss: true };
 export function diagnose(
   model: Sequential,
   data: Dataset,
+  options?: DiagnoseOptions,
+): DiagnosticsReport;
+export function diagnose(
+  model: Sequential,
+  data: Dataset,
   options: DiagnoseOptions = {},
+  extra?: unknown,
 ): DiagnosticsReport {
-  requireOptions("diagnose a model", options, DIAGNOSE_KEYS);
-  checkData("diagnose a model", model, data);
-  const loss = lossFor(model, data, options.loss);
+  const action = "diagnose a model";
+  refuseTrailing(action, "diagnose", "model, data and options", "fourth", extra);
+  requireOptions(action, options, DIAGNOSE_KEYS);
+  checkData(action, model, data);
+  const loss = lossFor(action, model, data, options.loss);
   const value = fullBatchLoss(model, data, loss);
   let correct: number | undefined;
   if (data.y instanceof Int32Array) correct = accuracy(model.predict(data.x), data.y);

@@ -8,15 +8,25 @@ import type { Dataset } from "../core/dataset.ts";
 import { createPrng } from "../core/prng.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import type { Loss, LossName, Sequential } from "../nn/mod.ts";
+import { refuseTrailing } from "../core/_require.ts";
 import { checkData, fullBatchGradient, fullBatchLoss, lossFor } from "./_inputs.ts";
 
 /** Options of {@linkcode gradientCheck}. */
 export interface GradientCheckOptions {
   /** The loss. Default: as in `train` (softmax cross-entropy for labels, MSE for matrices). */
   loss?: LossName | Loss;
-  /** The finite-difference step h, > 0. Default: 1e-4. */
+  /**
+   * The finite-difference step h, in [1e-8, 0.1]. Default: 1e-4. Below 1e-8 the rounding of the
+   * loss differences (about 1e-16 times the loss, divided by h) swamps the derivative; a step
+   * below the spacing of float64 near a weight does not move it at all. Above 0.1 the difference
+   * no longer measures the slope at the weight, only across a wide stretch of the loss.
+   */
   epsilon?: number;
-  /** Denominator floor of the relative error, so gradients that are both ~0 compare as equal. Default: 1e-8. */
+  /**
+   * Denominator floor of the relative error, so gradients that are both ~0 compare as equal,
+   * > 0 and <= 1. Default: 1e-8. At 1 the relative error of gradients below 1 is their absolute
+   * error; a larger floor would shrink every error below even that, and let any gradient pass.
+   */
   floor?: number;
   /** Check at most this many entries per parameter, chosen at random (seeded). Default: all. */
   maxPerParameter?: number;
@@ -76,7 +86,8 @@ const GRADIENT_CHECK_KEYS: OptionKeys<GradientCheckOptions> = {
  *
  * @param model The model.
  * @param data The data set (small ones keep this fast: 4 loss evaluations per entry).
- * @param options Loss, step, floor, sampling.
+ * @param options Loss, step, floor, sampling; a loss that does not fit the targets is refused
+ *   up front, as in `gradientNorms`.
  * @returns The report.
  *
  * @example
@@ -106,24 +117,32 @@ const GRADIENT_CHECK_KEYS: OptionKeys<GradientCheckOptions> = {
 export function gradientCheck(
   model: Sequential,
   data: Dataset,
+  options?: GradientCheckOptions,
+): GradientCheckReport;
+export function gradientCheck(
+  model: Sequential,
+  data: Dataset,
   options: GradientCheckOptions = {},
+  extra?: unknown,
 ): GradientCheckReport {
   const action = "check gradients";
+  refuseTrailing(action, "gradientCheck", "model, data and options", "fourth", extra);
   requireOptions(action, options, GRADIENT_CHECK_KEYS);
   const epsilon = requireNumber(action, "epsilon", options.epsilon ?? 1e-4, {
-    min: 0,
-    minExclusive: true,
+    min: 1e-8,
+    max: 0.1,
   });
   const floor = requireNumber(action, "floor", options.floor ?? 1e-8, {
     min: 0,
     minExclusive: true,
+    max: 1,
   });
   const maxPerParameter = options.maxPerParameter === undefined
     ? Infinity
     : requireNumber(action, "maxPerParameter", options.maxPerParameter, { integer: true, min: 1 });
   const seed = requireNumber(action, "seed", options.seed ?? 0, { integer: true });
   checkData(action, model, data);
-  const loss = lossFor(model, data, options.loss);
+  const loss = lossFor(action, model, data, options.loss);
   const params = model.params();
   const savedGrads = params.map((p) => p.grad.slice());
   const prng = createPrng(seed);

@@ -10,6 +10,7 @@ import { gradNorm, type Loss, type LossName, type Sequential } from "../nn/mod.t
 import { hasWeights } from "../nn/_weight_layers.ts";
 import { checkData, fullBatchGradient, lossFor } from "./_inputs.ts";
 import { type OptionKeys, requireOptions } from "../core/validate.ts";
+import { refuseTrailing } from "../core/_require.ts";
 
 /** Gradient norms of one layer with weights: a Dense or a Conv2D layer. */
 export interface LayerGradientNorm {
@@ -40,7 +41,9 @@ const GRADIENT_NORMS_KEYS: OptionKeys<GradientNormsOptions> = { loss: true };
  *
  * @param model The model.
  * @param data The data set.
- * @param options The loss.
+ * @param options The loss; one of relu-lab's that does not fit the targets (`"mse"` with class
+ *   labels, softmax cross-entropy with a matrix, binary cross-entropy with labels and more than
+ *   one output) is refused up front, as is an unknown loss name.
  * @returns One entry per Dense or Conv2D layer, in model order.
  *
  * @example
@@ -59,11 +62,19 @@ const GRADIENT_NORMS_KEYS: OptionKeys<GradientNormsOptions> = { loss: true };
 export function gradientNorms(
   model: Sequential,
   data: Dataset,
+  options?: GradientNormsOptions,
+): LayerGradientNorm[];
+export function gradientNorms(
+  model: Sequential,
+  data: Dataset,
   options: GradientNormsOptions = {},
+  extra?: unknown,
 ): LayerGradientNorm[] {
-  requireOptions("compute gradient norms", options, GRADIENT_NORMS_KEYS);
-  checkData("compute gradient norms", model, data);
-  fullBatchGradient(model, data, lossFor(model, data, options.loss));
+  const action = "compute gradient norms";
+  refuseTrailing(action, "gradientNorms", "model, data and options", "fourth", extra);
+  requireOptions(action, options, GRADIENT_NORMS_KEYS);
+  checkData(action, model, data);
+  fullBatchGradient(model, data, lossFor(action, model, data, options.loss));
   const norms: LayerGradientNorm[] = [];
   model.layers.forEach((layer, layerIndex) => {
     if (!hasWeights(layer)) return;

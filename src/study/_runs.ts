@@ -6,13 +6,16 @@
  */
 
 import { firstRepeat } from "../core/_require.ts";
-import { formatValue } from "../core/validate.ts";
+import { formatValue, requireNumber } from "../core/validate.ts";
+import { TrainingDivergedError } from "../nn/mod.ts";
 
 /**
- * Throws a `TypeError` unless `runs` is an array of `{ seed, ... }` records from overSeeds, each with
- * a numeric seed (overSeeds takes finite integers; measurePaired matches runs by seed), and a
- * `RangeError` when two runs have one seed: one run counted as two (overSeeds refuses a seed
- * given twice; this catches runs put together by hand, or two sweeps concatenated).
+ * Throws a `TypeError` unless `runs` is an array of runs from overSeeds, each `{ seed, result }`
+ * (a run that finished; its result may be `undefined`) or `{ seed, diverged }` (a run that
+ * diverged, `diverged` its `TrainingDivergedError`) and not both, with a numeric seed; a
+ * `RangeError` when a seed is not a safe integer (overSeeds takes no other) or when two runs
+ * have one seed: one run counted as two (overSeeds refuses a seed given twice; this catches runs
+ * put together by hand, or two sweeps concatenated).
  */
 export function requireRuns(action: string, name: string, runs: unknown): void {
   if (!Array.isArray(runs)) {
@@ -24,10 +27,20 @@ export function requireRuns(action: string, name: string, runs: unknown): void {
   }
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i];
-    if (typeof run !== "object" || run === null || typeof run.seed !== "number") {
+    const finished = typeof run === "object" && run !== null && "result" in run;
+    const diverged = typeof run === "object" && run !== null && run.diverged !== undefined;
+    if (typeof run?.seed !== "number" || finished === diverged) {
       throw new TypeError(
-        `Cannot ${action} as every run must be a run from overSeeds { seed, result } or { seed, diverged }: ${name}[${i}]=${
-          formatValue(run)
+        `Cannot ${action} as every run must be a run from overSeeds { seed, result } or { seed, diverged }${
+          finished && diverged ? ", not both" : ""
+        }: ${name}[${i}]=${formatValue(run)}`,
+      );
+    }
+    requireNumber(action, `${name}[${i}].seed`, run.seed, { integer: true });
+    if (diverged && !(run.diverged instanceof TrainingDivergedError)) {
+      throw new TypeError(
+        `Cannot ${action} as ${name}[${i}].diverged must be the TrainingDivergedError that ended the run: ${name}[${i}].diverged=${
+          formatValue(run.diverged)
         }`,
       );
     }

@@ -5,7 +5,7 @@
  */
 
 import { TrainingDivergedError } from "../nn/mod.ts";
-import { formatValue } from "../core/validate.ts";
+import { formatValue, requireNumber } from "../core/validate.ts";
 import { refuseTrailing } from "../core/_require.ts";
 import { refuseRepeatedSeed } from "./_runs.ts";
 
@@ -28,7 +28,8 @@ export interface SeedRun<T> {
  * throws a `TypeError`, as its divergence could not be caught here; use
  * {@linkcode overSeedsAsync} for those.
  *
- * @param seeds The seeds, each a finite integer, no two the same.
+ * @param seeds The seeds, each a safe integer (|seed| <= 2^53 - 1, as `createPrng` takes), no
+ *   two the same.
  * @param run The experiment: builds, trains and measures a network from a seed.
  * @returns One {@linkcode SeedRun} per seed, in the order of `seeds`.
  *
@@ -45,6 +46,8 @@ export interface SeedRun<T> {
  * assert.deepEqual(runs.map((r) => r.diverged !== undefined), [false, true, false]);
  * // A seed given twice would be one run counted as two:
  * assert.throws(() => overSeeds([1, 2, 1], (seed) => seed), RangeError);
+ * // A seed beyond 2^53 - 1 would be its neighbour too, and createPrng refuses it:
+ * assert.throws(() => overSeeds([2 ** 60], (seed) => seed), RangeError);
  * assert.throws(() => overSeeds([1], async (seed) => seed), {
  *   name: "TypeError",
  *   message:
@@ -82,7 +85,8 @@ export function overSeeds<T>(
  * awaits each run before starting the next, in the order of `seeds`. A run that rejects with a
  * {@linkcode TrainingDivergedError} is kept with `diverged` set; any other error rejects.
  *
- * @param seeds The seeds, each a finite integer, no two the same.
+ * @param seeds The seeds, each a safe integer (|seed| <= 2^53 - 1, as `createPrng` takes), no
+ *   two the same.
  * @param run The experiment, returning its result or a promise of it.
  * @returns A promise of one {@linkcode SeedRun} per seed, in the order of `seeds`.
  *
@@ -131,7 +135,7 @@ function divergedRun(
 
 /**
  * The checks shared by {@linkcode overSeeds} and {@linkcode overSeedsAsync} (`name`): an array
- * of different finite integers (a seed given twice would be one run counted as two), a function,
+ * of different safe integers (a seed given twice would be one run counted as two), a function,
  * and no third argument.
  */
 function checkArguments(
@@ -154,6 +158,8 @@ function checkArguments(
       }`;
       throw typeof seed === "number" ? new RangeError(message) : new TypeError(message);
     }
+    // Beyond 2^53 - 1 neighbouring seeds are one number, and createPrng refuses them.
+    requireNumber(action, `seeds[${i}]`, seed, { integer: true });
   }
   refuseRepeatedSeed(
     action,

@@ -236,7 +236,8 @@ export function measure<T>(
 export interface FormatSummaryOptions {
   /**
    * Multiply the values by this finite number before printing (100 for fractions as percentages;
-   * a negative one flips the mean's sign, the spread stays ≥ 0). Default: 1.
+   * a negative one flips the mean's sign, the spread stays ≥ 0). Default: 1. A scale that makes
+   * a finite mean or sd infinite is refused, rather than printed as Infinity.
    */
   scale?: number;
   /** Digits after the decimal point, an integer in 0..100. Default: 3. */
@@ -270,6 +271,11 @@ const FORMAT_SUMMARY_KEYS: OptionKeys<FormatSummaryOptions> = {
  *   "95.0 ± 7.1% (n = 2)",
  * );
  * assert.equal(formatSummary(summarize([NaN, NaN])), "no finished run (2 diverged)");
+ * assert.throws(() => formatSummary(summarize([2, 3]), { scale: 1e308 }), {
+ *   name: "RangeError",
+ *   message:
+ *     "Cannot format a summary as scale must keep the summary's mean finite: scale=1e+308 makes mean 2.5 print as Infinity",
+ * });
  * ```
  */
 export function formatSummary(summary: Summary, options?: FormatSummaryOptions): string;
@@ -294,9 +300,24 @@ export function formatSummary(
   requireSummary(action, "summary", summary);
   const diverged = summary.diverged > 0 ? `${summary.diverged} diverged` : "";
   if (summary.n === 0) return `no finished run${diverged ? ` (${diverged})` : ""}`;
-  const mean = (summary.mean * scale).toFixed(digits);
   // A spread is never negative, whatever the sign of the scale.
-  const spread = summary.n > 1 ? ` ± ${(summary.sd * Math.abs(scale)).toFixed(digits)}` : "";
+  const scaledMean = summary.mean * scale, scaledSd = summary.sd * Math.abs(scale);
+  for (
+    const [field, value, scaled] of [
+      ["mean", summary.mean, scaledMean],
+      ["sd", summary.n > 1 ? summary.sd : NaN, scaledSd],
+    ] as const
+  ) {
+    if (Number.isFinite(value) && !Number.isFinite(scaled)) {
+      throw new RangeError(
+        `Cannot format a summary as scale must keep the summary's ${field} finite: scale=${
+          formatValue(scale)
+        } makes ${field} ${formatValue(value)} print as ${formatValue(scaled)}`,
+      );
+    }
+  }
+  const mean = scaledMean.toFixed(digits);
+  const spread = summary.n > 1 ? ` ± ${scaledSd.toFixed(digits)}` : "";
   return `${mean}${spread}${unit} (n = ${summary.n}${diverged ? `, ${diverged}` : ""})`;
 }
 

@@ -14,6 +14,7 @@ import {
   diagnose,
   DiagnosticsReport,
   ElementwiseLayer,
+  formatValue,
   fromRows,
   gradientCheck,
   gradientNorms,
@@ -489,11 +490,14 @@ Deno.test("the diagnostics refuse data that does not fit the model", async (t) =
   await t.step("what is neither a matrix nor a data set, named as it was passed", () => {
     assert.throws(() => deadNeurons(model, null as never), {
       name: "TypeError",
-      message: "Cannot find dead neurons as data must be a Matrix or a Dataset: data=null",
+      message:
+        "Cannot find dead neurons as data must be a Matrix { rows, cols, data } or a Dataset { x, y }: data=null",
     });
-    // Labels without inputs are read as a matrix, not as a data set without x.
+    // Labels without inputs are no matrix with its rows missing, but half a data set.
     assert.throws(() => deadNeurons(model, { y: Int32Array.of(0) } as never), {
-      message: "Cannot find dead neurons as data.rows must be an integer >= 0: data.rows=undefined",
+      name: "TypeError",
+      message:
+        "Cannot find dead neurons as data must be a Matrix { rows, cols, data } or a Dataset { x, y }: data={ y: Int32Array(1) [0] }",
     });
   });
   await t.step("NaN inputs", () => {
@@ -595,7 +599,8 @@ Deno.test("the diagnostics refuse a missing model and malformed matrices", async
   await t.step("nested arrays", () => {
     assert.throws(() => activationStatistics(model, [[1, 2]] as never), {
       name: "TypeError",
-      message: "Cannot measure activations as data must be a Matrix or a Dataset: data=[[1, 2]]",
+      message:
+        "Cannot measure activations as data must be a Matrix { rows, cols, data } or a Dataset { x, y }: data=[[1, 2]]",
     });
   });
   await t.step("a data set whose inputs have fractional rows", () => {
@@ -618,4 +623,199 @@ Deno.test("deadNeurons() does not count a neuron whose pre-activation is NaN as 
   assert.ok(
     String(diagnose(model, dataset(fromRows([[1, 5]]), new Int32Array([0])))).includes("1/3"),
   );
+});
+
+Deno.test("a DiagnosticsReport refuses findings that are missing, mistyped or out of range when it is made", async (t) => {
+  const report = diagnose(mlp([2, 4, 2], { seed: 1 }), blobs(6, 2, 1));
+  const fields = {
+    loss: report.loss,
+    accuracy: report.accuracy,
+    activations: report.activations,
+    dead: report.dead,
+    gradients: report.gradients,
+  };
+  const action = "Cannot create a DiagnosticsReport as";
+  await t.step("no findings, or none of their fields", () => {
+    assert.throws(() => new DiagnosticsReport(undefined as never), {
+      name: "TypeError",
+      message:
+        `${action} fields must be an object { loss, accuracy, activations, dead, gradients } (diagnose makes one): fields=undefined`,
+    });
+    assert.throws(() => new DiagnosticsReport({} as never), {
+      name: "TypeError",
+      message: `${action} fields.loss must be a number: fields.loss=undefined`,
+    });
+    assert.throws(() => new DiagnosticsReport({ ...fields, gradients: undefined } as never), {
+      name: "TypeError",
+      message:
+        `${action} fields.gradients must be an array of LayerGradientNorm entries: fields.gradients=undefined`,
+    });
+  });
+  await t.step("a field of the wrong type, or one it does not know", () => {
+    assert.throws(() => new DiagnosticsReport({ ...fields, loss: "0.5" as never }), {
+      name: "TypeError",
+      message: `${action} fields.loss must be a number: fields.loss="0.5"`,
+    });
+    assert.throws(() => new DiagnosticsReport({ ...fields, accuarcy: 0.5 } as never), {
+      name: "TypeError",
+      message:
+        `${action} fields must have only the keys loss, accuracy, activations, dead, gradients: unknown key "accuarcy"`,
+    });
+    const layer = { ...fields.activations[0], mean: undefined } as never;
+    assert.throws(() => new DiagnosticsReport({ ...fields, activations: [layer] }), {
+      name: "TypeError",
+      message:
+        `${action} fields.activations[0].mean must be a number: fields.activations[0].mean=undefined`,
+    });
+  });
+  await t.step("an accuracy outside [0, 1], which would print as 200.0%", () => {
+    assert.throws(() => new DiagnosticsReport({ ...fields, accuracy: 2 }), {
+      name: "RangeError",
+      message: `${action} fields.accuracy must be a finite number >= 0 and <= 1: fields.accuracy=2`,
+    });
+  });
+  await t.step("dead entries that do not pair with the activation layers", () => {
+    assert.throws(() => new DiagnosticsReport({ ...fields, dead: [] }), {
+      name: "RangeError",
+      message:
+        `${action} fields.dead must have one entry per entry of fields.activations (1): fields.dead.length=0`,
+    });
+    const elsewhere = { ...fields.dead[0], layerIndex: 3 };
+    assert.throws(() => new DiagnosticsReport({ ...fields, dead: [elsewhere] }), {
+      name: "RangeError",
+      message:
+        `${action} fields.dead[0].layerIndex must be fields.activations[0].layerIndex (1), the layer it pairs with: fields.dead[0].layerIndex=3`,
+    });
+    const outside = { ...fields.dead[0], dead: [4] };
+    assert.throws(() => new DiagnosticsReport({ ...fields, dead: [outside] }), {
+      name: "RangeError",
+      message:
+        `${action} fields.dead[0].dead[0] must be a finite integer >= 0 and <= 3: fields.dead[0].dead[0]=4`,
+    });
+  });
+  await t.step("a NaN loss passes, as diagnose() reports it for a model that diverged", () => {
+    const diverged = new DiagnosticsReport({ ...fields, loss: NaN });
+    assert.match(String(diverged), /^loss NaN, accuracy /);
+    assert.equal(String(new DiagnosticsReport(fields)), String(report));
+  });
+});
+
+Deno.test("gradientNorms(), gradientCheck() and diagnose() refuse a loss that does not fit the targets, naming themselves", async (t) => {
+  const model = mlp([2, 4, 2], { seed: 1 }), labels = blobs(4, 2, 1);
+  const targets = dataset(labels.x, fromRows([[1, 0], [0, 1], [1, 0], [0, 1]]));
+  const calls = [
+    [
+      "compute gradient norms",
+      (data: Dataset, loss: never) => gradientNorms(model, data, { loss }),
+    ],
+    ["check gradients", (data: Dataset, loss: never) => gradientCheck(model, data, { loss })],
+    ["diagnose a model", (data: Dataset, loss: never) => diagnose(model, data, { loss })],
+  ] as const;
+  for (const [action, call] of calls) {
+    await t.step(action, () => {
+      assert.throws(() => call(labels, "mse" as never), {
+        name: "TypeError",
+        message:
+          `Cannot ${action} as data.y must be a matrix of targets for the loss "mse" (class labels take "softmaxCrossEntropy" or "binaryCrossEntropy"): data.y=Int32Array(4) [0, 1, 0, 1]`,
+      });
+      assert.throws(() => call(targets, "crossEntropy" as never), {
+        name: "TypeError",
+        message:
+          `Cannot ${action} as data.y must be an Int32Array of class labels for the loss "crossEntropy" (a matrix of targets takes "mse" or "binaryCrossEntropy"): data.y=${
+            formatValue(targets.y)
+          }`,
+      });
+      assert.throws(() => call(labels, "binaryCrossEntropy" as never), {
+        name: "RangeError",
+        message:
+          `Cannot ${action} as model.outputSize must be 1 (one logit per row) for class labels with the loss "binaryCrossEntropy" ("softmaxCrossEntropy" takes one output per class): model.outputSize=2`,
+      });
+      assert.throws(() => call(labels, "foo" as never), {
+        name: "RangeError",
+        message:
+          `Cannot ${action} as loss must be a Loss or one of "mse", "meanSquaredError", "softmaxCrossEntropy", "crossEntropy", "binaryCrossEntropy": loss="foo"`,
+      });
+      assert.throws(() => call(labels, 5 as never), {
+        name: "TypeError",
+        message: new RegExp(`^Cannot ${action} as loss must be a Loss or one of .*: loss=5$`),
+      });
+    });
+  }
+  await t.step("the losses that fit still work, binary cross-entropy on a matrix too", () => {
+    assert.equal(gradientNorms(model, targets, { loss: "mse" }).length, 2);
+    assert.equal(gradientNorms(model, targets, { loss: "binaryCrossEntropy" }).length, 2);
+    assert.equal(gradientNorms(model, labels, { loss: "crossEntropy" }).length, 2);
+  });
+});
+
+Deno.test("deadNeurons(), activationStatistics() and activationSparsity() refuse a data set without y as neither a matrix nor a data set", () => {
+  const model = mlp([2, 4, 2], { seed: 1 }), x = fromRows([[0.1, 0.2]]);
+  const calls = [
+    ["find dead neurons", () => deadNeurons(model, { x } as never)],
+    ["measure activations", () => activationStatistics(model, { x } as never)],
+    ["measure activations", () => activationSparsity(model, { x } as never)],
+    ["measure activations", () => activationSparsity(model, { inputs: x } as never)],
+  ] as const;
+  for (const [action, call] of calls) {
+    assert.throws(call, {
+      name: "TypeError",
+      message: new RegExp(
+        `^Cannot ${action} as data must be a Matrix \\{ rows, cols, data \\} or a Dataset \\{ x, y \\}: data=\\{ (x|inputs): \\{ rows: 1, cols: 2, data: Float64Array\\(2\\) \\} \\}$`,
+      ),
+    });
+  }
+});
+
+Deno.test("gradientCheck() refuses a step or floor outside the range where the check means something", () => {
+  const model = mlp([2, 3, 2], { seed: 1 }), data = blobs(4, 2, 1);
+  for (const epsilon of [1e-320, 1e-9, 0.2, 1e300]) {
+    assert.throws(() => gradientCheck(model, data, { epsilon }), {
+      name: "RangeError",
+      message:
+        `Cannot check gradients as epsilon must be a finite number >= 1e-8 and <= 0.1: epsilon=${epsilon}`,
+    });
+  }
+  for (const floor of [2, 1e300]) {
+    assert.throws(() => gradientCheck(model, data, { floor }), {
+      name: "RangeError",
+      message:
+        `Cannot check gradients as floor must be a finite number > 0 and <= 1: floor=${floor}`,
+    });
+  }
+  for (const options of [{ epsilon: 1e-8 }, { epsilon: 0.1 }, { floor: 1 }]) {
+    assert.ok(Number.isFinite(gradientCheck(model, data, options).maxRelativeError));
+  }
+});
+
+Deno.test("every diagnostic refuses an argument past its last one, naming itself", () => {
+  const model = mlp([2, 3, 2], { seed: 1 }), data = blobs(4, 2, 1);
+  // deno-lint-ignore no-explicit-any
+  type Loose = (...args: any[]) => unknown;
+  const calls: [() => unknown, string][] = [
+    [
+      () => (deadNeurons as Loose)(model, data, { loss: "mse" }),
+      'Cannot find dead neurons as deadNeurons takes model and data, no third argument: third={ loss: "mse" }',
+    ],
+    [
+      () => (activationStatistics as Loose)(model, data, 1),
+      "Cannot measure activations as activationStatistics takes model and data, no third argument: third=1",
+    ],
+    [
+      () => (activationSparsity as Loose)(model, data, 1),
+      "Cannot measure activations as activationSparsity takes model and data, no third argument: third=1",
+    ],
+    [
+      () => (gradientNorms as Loose)(model, data, {}, 7),
+      "Cannot compute gradient norms as gradientNorms takes model, data and options, no fourth argument: fourth=7",
+    ],
+    [
+      () => (gradientCheck as Loose)(model, data, {}, 7),
+      "Cannot check gradients as gradientCheck takes model, data and options, no fourth argument: fourth=7",
+    ],
+    [
+      () => (diagnose as Loose)(model, data, {}, 7),
+      "Cannot diagnose a model as diagnose takes model, data and options, no fourth argument: fourth=7",
+    ],
+  ];
+  for (const [call, message] of calls) assert.throws(call, { name: "TypeError", message });
 });

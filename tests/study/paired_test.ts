@@ -10,6 +10,7 @@ import {
   type SeedRun,
   summarize,
   train,
+  TrainingDivergedError,
   twoMoons,
 } from "../../src/mod.ts";
 
@@ -28,7 +29,10 @@ Deno.test("measurePaired() summarises a − b seed by seed, so the luck both sid
 });
 
 Deno.test("measurePaired() counts a seed that diverged or gave no finite value on either side", () => {
-  const diverged = (seed: number): SeedRun<number> => ({ seed, diverged: new Error() as never });
+  const diverged = (seed: number): SeedRun<number> => ({
+    seed,
+    diverged: new TrainingDivergedError([], 1, 1, NaN),
+  });
   const a: SeedRun<number>[] = [{ seed: 0, result: 1 }, diverged(1), { seed: 2, result: 3 }];
   const b: SeedRun<number>[] = [{ seed: 0, result: 0.5 }, { seed: 1, result: 2 }, {
     seed: 2,

@@ -513,3 +513,68 @@ Deno.test("the study functions' messages show what they received, and name the s
     });
   });
 });
+
+Deno.test("measure() refuses a run with neither result nor diverged, a seed that is no integer, and a diverged that is no TrainingDivergedError", () => {
+  const action = "Cannot measure as";
+  const shape = "every run must be a run from overSeeds { seed, result } or { seed, diverged }";
+  assert.throws(() => measure([{ seed: 0 }, { seed: 1 }] as never, (r: { acc: number }) => r.acc), {
+    name: "TypeError",
+    message: `${action} ${shape}: runs[0]={ seed: 0 }`,
+  });
+  const diverged = new TrainingDivergedError([], 1, 1, NaN);
+  assert.throws(() => measure([{ seed: 0, result: 1, diverged }] as never, (r: number) => r), {
+    name: "TypeError",
+    message: new RegExp(`^${action} ${shape.replace(/[{}]/g, "\\$&")}, not both: runs\\[0\\]=`),
+  });
+  assert.throws(() => measure([{ seed: 1.5, result: 1 }], (r) => r), {
+    name: "RangeError",
+    message: `${action} runs[0].seed must be a finite integer: runs[0].seed=1.5`,
+  });
+  assert.throws(() => measure([{ seed: 2 ** 60, result: 1 }], (r) => r), {
+    name: "RangeError",
+    message:
+      `${action} runs[0].seed must be a safe integer (|runs[0].seed| <= 2^53 - 1): runs[0].seed=${
+        2 ** 60
+      }`,
+  });
+  assert.throws(
+    () => measure([{ seed: 0, diverged: "x" }, { seed: 1, result: 1 }] as never, (r: number) => r),
+    {
+      name: "TypeError",
+      message:
+        `${action} runs[0].diverged must be the TrainingDivergedError that ended the run: runs[0].diverged="x"`,
+    },
+  );
+  // What overSeeds makes passes: a result of undefined, and a divergence.
+  const runs = [{ seed: 0, result: undefined }, { seed: 1, diverged }, { seed: 2, result: 2 }];
+  assert.deepEqual(measure(runs, (r) => r ?? 1).values, [1, 2]);
+});
+
+Deno.test("overSeeds() and overSeedsAsync() refuse a seed beyond 2^53 - 1, which createPrng refuses", async () => {
+  const message =
+    "Cannot run over seeds as seeds[1] must be a safe integer (|seeds[1]| <= 2^53 - 1): seeds[1]=1152921504606847000";
+  assert.throws(() => overSeeds([0, 2 ** 60], (seed) => seed), { name: "RangeError", message });
+  await assert.rejects(() => overSeedsAsync([0, 2 ** 60], (seed) => seed), {
+    name: "RangeError",
+    message,
+  });
+  assert.deepEqual(
+    overSeeds([2 ** 53 - 1, -(2 ** 53 - 1)], (seed) => seed).map((r) => r.result),
+    [2 ** 53 - 1, -(2 ** 53 - 1)],
+  );
+});
+
+Deno.test("formatSummary() refuses a scale that makes the mean or sd print as Infinity", () => {
+  assert.throws(() => formatSummary(summarize([1, 2, 3]), { scale: 1e308, digits: 0 }), {
+    name: "RangeError",
+    message:
+      "Cannot format a summary as scale must keep the summary's mean finite: scale=1e+308 makes mean 2 print as Infinity",
+  });
+  assert.throws(() => formatSummary(summarize([1e300, -1e300]), { scale: 1e10 }), {
+    name: "RangeError",
+    message:
+      "Cannot format a summary as scale must keep the summary's sd finite: scale=10000000000 makes sd 1.4142135623730952e+300 print as Infinity",
+  });
+  // An sd already beyond float64's range is the summary's own, printed as it is.
+  assert.equal(formatSummary(summarize([1.7e308, -1.7e308])), "0.000 ± Infinity (n = 2)");
+});
