@@ -22,7 +22,17 @@ export function resolveDocument(action: string, options: FigureOptions): FigureD
   return document;
 }
 
-/** Checks a width or height option (at least `min` pixels), returning it or the fallback. */
+/**
+ * The largest width or height a plot helper takes, in pixels: far beyond any screen or page,
+ * while a size such as 1e308 failed deep inside Observable Plot ("Invalid array length") and
+ * one of 1e7 took seconds to lay out.
+ */
+export const MAX_SIZE = 100_000;
+
+/**
+ * Checks a width or height option (at least `min` pixels, at most {@linkcode MAX_SIZE}),
+ * returning it or the fallback.
+ */
 export function size(
   action: string,
   name: string,
@@ -31,7 +41,12 @@ export function size(
   min = 1,
 ) {
   if (value === undefined) return fallback;
-  return requireNumber(action, name, value, { min });
+  // The lower bound's message as before; above MAX_SIZE, the same rule with both bounds.
+  requireNumber(action, name, value, { min });
+  if (value > MAX_SIZE) {
+    rangeError(action, name, `a finite number >= ${min} and <= ${MAX_SIZE}`, value);
+  }
+  return value;
 }
 
 /** Whether a value lies within a domain `[min, max]` (edges included); always, without one. */

@@ -21,13 +21,18 @@ import { type OptionKeys, requireOptions } from "../core/validate.ts";
  */
 const MIN_PANEL_SCALE = 0.75;
 
-const FIGURE_KEYS: OptionKeys<FigureOptions> = {
+/**
+ * Options for {@linkcode combineFigures}: the figure's texts and document. It takes no `width`
+ * or `height`: each part keeps the size it was drawn at.
+ */
+export type CombineFiguresOptions = Omit<FigureOptions, "width" | "height">;
+
+/** The keys it takes: a width or height would be ignored, so they are refused. */
+const COMBINE_FIGURES_KEYS: OptionKeys<CombineFiguresOptions> = {
   document: true,
   title: true,
   subtitle: true,
   caption: true,
-  width: "number",
-  height: "number",
 };
 
 /**
@@ -41,7 +46,8 @@ const FIGURE_KEYS: OptionKeys<FigureOptions> = {
  * keeps its natural width and may only shrink.
  *
  * @param figures The figures or charts, in reading order.
- * @param options Title, subtitle, caption and document; width and height are ignored.
+ * @param options Title, subtitle, caption and document; no width or height (each part keeps the
+ *   size it was drawn at: draw the parts at the size wanted).
  * @returns A `<figure>` holding the parts.
  *
  * @example
@@ -58,10 +64,10 @@ const FIGURE_KEYS: OptionKeys<FigureOptions> = {
  */
 export function combineFigures(
   figures: readonly FigureElement[],
-  options: FigureOptions = {},
+  options: CombineFiguresOptions = {},
 ): FigureElement {
   const action = "combine figures";
-  requireOptions(action, options, FIGURE_KEYS);
+  requireOptions(action, options, COMBINE_FIGURES_KEYS);
   const text = figureText(action, options);
   if (!Array.isArray(figures) || figures.length === 0) {
     typeError(action, "figures", "a non-empty array of elements", figures);

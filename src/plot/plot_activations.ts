@@ -6,7 +6,12 @@
 
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import type { Activation } from "../activations/types.ts";
-import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
+import {
+  type OptionKeys,
+  requireNumber,
+  requireNumberType,
+  requireOptions,
+} from "../core/validate.ts";
 import {
   colorsOption,
   composeFigure,
@@ -14,6 +19,7 @@ import {
   finiteExtent,
   optionalDomain,
   panel,
+  rangeError,
   renderPlot,
   requireDistinctNames,
   resolveDocument,
@@ -161,7 +167,7 @@ export function plotActivations(
   // Narrower panels than this leave no room inside the axes' margins.
   const width = size(action, "width", options.width, plotDefaults.activationWidth, 200);
   const height = size(action, "height", options.height, plotDefaults.activationHeight, 100);
-  const labels = activations.map((activation) => activation.label ?? activation.name);
+  const labels = activations.map((activation, i) => legendName(action, activation, i));
   requireDistinctNames(action, labels, (i) => `activations[${i}].label`);
   const colors = colorsOption(action, options.colors, labels, "activations");
 
@@ -170,7 +176,7 @@ export function plotActivations(
   const panelWidth = derivative === true ? Math.floor((width - 12) / 2) : width;
   let anyJump = false;
   if (derivative !== "only") {
-    const curve = sampleCurve(activations, labels, (a, z) => a.f(z), grid, kinks);
+    const curve = sampleCurve(action, activations, labels, "f", grid, kinks, [lo, hi]);
     panels.push(
       panel(
         document,
@@ -180,7 +186,7 @@ export function plotActivations(
     );
   }
   if (derivative !== false) {
-    const curve = sampleCurve(activations, labels, (a, z) => a.grad(z), grid, kinks);
+    const curve = sampleCurve(action, activations, labels, "grad", grid, kinks, [lo, hi]);
     anyJump = curve.kinks.length > 0;
     panels.push(
       panel(
@@ -226,19 +232,49 @@ function sampleGrid(lo: number, hi: number, samples: number, kinks: readonly num
   return grid;
 }
 
-/** Samples `g` for each activation; at each kink, joins or breaks the line at the limits. */
+/**
+ * The name an activation has in the legend: its `label`, else its `name`, which must be a
+ * string (a number would show as "5", a missing one as "undefined").
+ */
+function legendName(action: string, activation: Activation, i: number): string {
+  const { label, name } = activation as { label?: unknown; name?: unknown };
+  if (label !== undefined) {
+    if (typeof label !== "string") typeError(action, `activations[${i}].label`, "a string", label);
+    return label;
+  }
+  if (typeof name !== "string") {
+    typeError(
+      action,
+      `activations[${i}].name`,
+      "a string, the legend's name for an activation without a label",
+      name,
+    );
+  }
+  return name;
+}
+
+/**
+ * Samples `f` or `grad` (`key`) for each activation; at each kink, joins or breaks the line at
+ * the limits. Refuses a value that is not a number, and an activation none of whose samples
+ * over `domain` is finite (its panel would show no curve and say nothing).
+ */
 function sampleCurve(
+  action: string,
   activations: readonly Activation[],
   labels: readonly string[],
-  g: (activation: Activation, z: number) => number,
+  key: "f" | "grad",
   grid: readonly number[],
   kinks: readonly number[],
+  domain: readonly [number, number],
 ): { points: Point[]; kinks: Kink[] } {
   const points: Point[] = [];
   const jumps: Kink[] = [];
   const finite = (v: number) => (Number.isFinite(v) ? v : NaN);
   activations.forEach((activation, a) => {
     const series = labels[a];
+    const g = (activation: Activation, z: number): number =>
+      requireNumberType(action, `activations[${a}].${key}(${z})`, activation[key](z));
+    const first = points.length;
     let next = 0;
     for (const z of grid) {
       while (next < kinks.length && kinks[next] < z) {
@@ -264,6 +300,14 @@ function sampleCurve(
         }
       }
       points.push({ z, value: finite(g(activation, z)), series });
+    }
+    if (!points.slice(first).some((p) => Number.isFinite(p.value))) {
+      rangeError(
+        action,
+        `activations[${a}].${key}`,
+        `finite somewhere on the domain [${domain.join(", ")}] (every sample is NaN or ±Infinity)`,
+        activation[key],
+      );
     }
   });
   return { points, kinks: jumps };

@@ -8,7 +8,7 @@ import { requireFlag, requireMatrix } from "../core/_require.ts";
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import type { Dataset } from "../core/dataset.ts";
 import type { Matrix } from "../core/matrix.ts";
-import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import {
   colorsOption,
   composeFigure,
@@ -191,6 +191,19 @@ export function plotDecisionBoundary(
   const [x2Min, x2Max] = paddedRange(x.data, 1, padding);
   const dx = (x1Max - x1Min) / resolution;
   const dy = (x2Max - x2Min) / resolution;
+  // Finite points and padding can still overflow (±1e308, or padding 1e308): the grid would be
+  // NaN or infinite, and predict blamed for the NaN it returns on it.
+  for (const [column, lo, hi, step] of [[0, x1Min, x1Max, dx], [1, x2Min, x2Max, dy]] as const) {
+    if (!Number.isFinite(lo) || !Number.isFinite(hi) || !Number.isFinite(step)) {
+      rangeError(
+        action,
+        `the padded extent of data.x column ${column}`,
+        `finite (the points' range, widened by padding = ${padding} of it on each side, ` +
+          "overflows: scale the points or lower the padding)",
+        [lo, hi],
+      );
+    }
+  }
   const grid = new Float64Array(resolution * resolution * 2);
   for (let r = 0; r < resolution; r++) {
     for (let c = 0; c < resolution; c++) {
@@ -199,7 +212,7 @@ export function plotDecisionBoundary(
       grid[2 * i + 1] = x2Min + (r + 0.5) * dy;
     }
   }
-  const out = predict({ rows: resolution * resolution, cols: 2, data: grid });
+  const out = callPredict(action, predict, { rows: resolution * resolution, cols: 2, data: grid });
   if (
     out === null || typeof out !== "object" || !(out.data instanceof Float64Array) ||
     out.rows !== resolution * resolution || out.cols < 1 || out.data.length !== out.rows * out.cols
@@ -343,6 +356,26 @@ function classNamesOption(
   }
   requireDistinctNames(action, value, (k) => `classNames[${k}]`);
   return [...value];
+}
+
+/**
+ * `predict(grid)`, or, when it throws, a TypeError (or RangeError, for one) saying that predict
+ * failed, with the error as `cause`: an unbound method (`model.predict` passed as is) fails
+ * inside the model with a message that names neither predict nor the fix.
+ */
+function callPredict(action: string, predict: (x: Matrix) => Matrix, grid: Matrix): Matrix {
+  try {
+    return predict(grid);
+  } catch (error) {
+    const Class = error instanceof RangeError ? RangeError : TypeError;
+    throw new Class(
+      `Cannot ${action} as predict(x) must return outputs for the ${grid.rows}x2 grid x, not ` +
+        `throw (a method must be bound, e.g. \`(x) => model.predict(x)\`): predict(x) threw ${
+          error instanceof Error ? `${error.name}: ${error.message}` : formatValue(error)
+        }`,
+      { cause: error },
+    );
+  }
 }
 
 /** The extent of one column, widened by `padding` times its range on each side. */

@@ -134,6 +134,10 @@ export function plotHistogram(
   if (grouped) requireDistinctNames(action, names, (i) => `values[${i}].name`);
   const colors = colorsOption(action, options.colors, names, "groups");
   const xDomain = optionalDomain(action, "xDomain", options.xDomain);
+  // Finite ends whose distance overflows (±1e308) leave no finite bin width: no bar is drawn.
+  if (xDomain !== undefined && !Number.isFinite(xDomain[1] - xDomain[0])) {
+    rangeError(action, "xDomain", "[min, max] with a finite width max - min", xDomain);
+  }
   const zeroRule = requireFlag(action, "zeroRule", options.zeroRule, true) &&
     withinDomain(0, xDomain);
   const rows: { z: number; group: string }[] = [];

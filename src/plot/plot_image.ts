@@ -4,7 +4,7 @@
  * @module
  */
 
-import { requireFlag } from "../core/_require.ts";
+import { requireFlag, requireMatrix } from "../core/_require.ts";
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import type { Matrix } from "../core/matrix.ts";
 import { type OptionKeys, requireOptions } from "../core/validate.ts";
@@ -238,12 +238,7 @@ function imageParts(
   image: Matrix,
   options: PlotImageOptions,
 ): ImageParts {
-  if (
-    image === null || typeof image !== "object" || !(image.data instanceof Float64Array) ||
-    image.data.length !== image.rows * image.cols
-  ) {
-    typeError(action, name, "a Matrix { rows, cols, data }", image);
-  }
+  requireMatrix(action, name, image);
   if (image.rows === 0 || image.cols === 0) {
     rangeError(action, name, "a non-empty matrix", `${image.rows}x${image.cols}`);
   }
@@ -275,7 +270,7 @@ function imageParts(
   const height = Math.round(
     image.rows >= image.cols ? longSide : (longSide * image.rows) / image.cols,
   );
-  const domain = colorDomain(action, image.data, scheme, options.domain);
+  const domain = colorDomain(action, name, image.data, scheme, options.domain);
   const color = colorScale(scheme, domain);
   const imageSvg = renderPlot(document, {
     width,
@@ -386,9 +381,13 @@ function refuseWidthHeight(action: string, options: unknown, whose: string): voi
   }
 }
 
-/** The values at the ends of the colour ramp: `domain` when given, else from the data. */
+/**
+ * The values at the ends of the colour ramp: `domain` when given, else from the data (`name`,
+ * the matrix's name in messages), whose range must then be finite.
+ */
 function colorDomain(
   action: string,
+  name: string,
   data: Float64Array,
   scheme: string,
   domain: readonly [number, number] | undefined,
@@ -399,6 +398,18 @@ function colorDomain(
   for (const v of data) {
     if (v < min) min = v;
     if (v > max) max = v;
+  }
+  // Values such as ±1e308 are finite, but the ramp between them is not: no cell would be drawn.
+  const span = scheme === "diverging" ? 2 * Math.max(Math.abs(min), Math.abs(max)) : max - min;
+  if (!Number.isFinite(span)) {
+    rangeError(
+      action,
+      `the value range of ${name}`,
+      `finite (${
+        scheme === "diverging" ? "twice the largest |value|" : "max - min"
+      } overflows; pass a domain, or scale the values)`,
+      [min, max],
+    );
   }
   if (scheme === "diverging") {
     const m = Math.max(Math.abs(min), Math.abs(max)) || 1;

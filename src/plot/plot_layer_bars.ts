@@ -301,6 +301,15 @@ function layerRows(action: string, perLayer: readonly (number | LayerValue)[]): 
   if (!Array.isArray(perLayer)) {
     typeError(action, "perLayer", "an array of numbers or { layer, value, series } rows", perLayer);
   }
+  // No layer: an empty chart with nothing to say why, as the other plot helpers refuse.
+  if (perLayer.length === 0) {
+    typeError(
+      action,
+      "perLayer",
+      "a non-empty array of numbers or { layer, value, series } rows",
+      perLayer,
+    );
+  }
   const rows = perLayer.map((item, i) => layerRow(action, item, i));
   const grouped = new Set(rows.map((row) => row.series)).size > 1;
   const first = new Map<string, number>();

@@ -26,7 +26,7 @@ import {
 import { plotDefaults } from "./defaults.ts";
 import { trimLines } from "./_trim.ts";
 import type { FigureElement, FigureOptions, Markish } from "./types.ts";
-import { type OptionKeys, requireOptions } from "../core/validate.ts";
+import { type OptionKeys, requireNumberType, requireOptions } from "../core/validate.ts";
 
 /** One named series of a line chart: `y[i]` at `x[i]`. Non-finite values break the line. */
 export interface LineSeries {
@@ -198,9 +198,7 @@ export function plotLines(
   for (const name of ["legend", "dots", "zeroRule"] as const) {
     requireFlag(action, name, options[name]);
   }
-  if (options.marks !== undefined && !Array.isArray(options.marks)) {
-    typeError(action, "marks", "an array of Observable Plot marks", options.marks);
-  }
+  if (options.marks !== undefined) requireMarks(action, "marks", options.marks);
   const document = resolveDocument(action, options);
   const width = size(action, "width", options.width, plotDefaults.width);
   const height = size(action, "height", options.height, plotDefaults.height);
@@ -413,7 +411,11 @@ function lineRows(
       if (x.length !== y.length) {
         rangeError(action, `series[${s}].y.length`, `equal x.length (${x.length})`, y.length);
       }
+      // NaN is a number: it breaks the line, and a series of NaN alone (a setting whose runs
+      // all diverged) is named in the legend without a line.
       for (let i = 0; i < x.length; i++) {
+        requireNumberType(action, `series[${s}].x[${i}]`, x[i]);
+        requireNumberType(action, `series[${s}].y[${i}]`, y[i]);
         rows.push({ x: x[i], y: y[i], series: name });
       }
     } else {
@@ -433,6 +435,27 @@ function lineRows(
   }
   requireDistinctNames(action, names, (i) => labels[i]);
   return { rows, names };
+}
+
+/**
+ * Checks the extra marks: each an Observable Plot mark (an object with a `render` method), a
+ * render function, `null` or `undefined` (which Plot skips), or an array of these, as Plot
+ * takes them; anything else failed inside Plot with "invalid mark; missing render function".
+ */
+function requireMarks(action: string, name: string, marks: unknown): void {
+  if (!Array.isArray(marks)) typeError(action, name, "an array of Observable Plot marks", marks);
+  marks.forEach((mark, i) => {
+    if (Array.isArray(mark)) return requireMarks(action, `${name}[${i}]`, mark);
+    if (mark === null || mark === undefined || typeof mark === "function") return;
+    if (typeof mark !== "object" || typeof (mark as { render?: unknown }).render !== "function") {
+      typeError(
+        action,
+        `${name}[${i}]`,
+        "an Observable Plot mark such as Plot.ruleY([0]), or a render function",
+        mark,
+      );
+    }
+  });
 }
 
 /** Checks a series name: a string (`undefined` or `5` would show in the legend as such). */

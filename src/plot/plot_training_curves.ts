@@ -27,7 +27,12 @@ import {
 } from "./_compose.ts";
 import { plotDefaults } from "./defaults.ts";
 import type { FigureElement, FigureOptions } from "./types.ts";
-import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
+import {
+  type OptionKeys,
+  requireNumber,
+  requireNumberType,
+  requireOptions,
+} from "../core/validate.ts";
 
 /**
  * The per-epoch fields the training plots read. The history that `train` returns is an array
@@ -156,6 +161,14 @@ interface CurvePoint {
   series: string;
 }
 
+/** The keys a run may have: a typo such as `colour` or both histories would be ignored. */
+const RUN_KEYS: OptionKeys<TrainingRun> = {
+  name: true,
+  history: true,
+  histories: true,
+  metric: true,
+};
+
 const PLOT_TRAINING_CURVES_KEYS: OptionKeys<PlotTrainingCurvesOptions> = {
   document: true,
   title: true,
@@ -180,6 +193,13 @@ const PLOT_TRAINING_CURVES_KEYS: OptionKeys<PlotTrainingCurvesOptions> = {
  * counted in the legend as diverged, from its first such epoch, and the mean goes on over the
  * others. A chart of dead fractions says in its caption, unless `caption` is given, what counts
  * as dead and which neurons so counted can recover.
+ *
+ * Each history is one run: its epochs increase from record to record (the records of several
+ * seeds go in `histories`, not in one history). Every record of a run has the metric it draws,
+ * except an accuracy, which a regression run has none of (left out or NaN); a per-layer metric
+ * (`deadFraction`, `gradNorm`) is an array of numbers, a gradient norm >= 0 or, where the run
+ * diverged, NaN or infinite; `seconds` a finite number >= 0. A run has only the keys `name`,
+ * `history` or `histories` (not both) and `metric`.
  *
  * @param runs The runs, each `{ name, history }` or `{ name, histories }`.
  * @param options Metric, band and scale; see {@linkcode PlotTrainingCurvesOptions}.
@@ -236,6 +256,7 @@ export function plotTrainingCurves(
   if (band !== "range" && band !== "std" && band !== false) {
     typeError(action, "band", 'true, false, "range" or "std"', options.band);
   }
+  requireDrawnValues(action, historiesOf, metrics, runs);
   const isPerLayer = (m: TrainingMetric) => m === "deadFraction" || m === "gradNorm";
   if (options.layer !== undefined) {
     requireNumber(action, "layer", options.layer, { integer: true, min: 0 });
@@ -458,6 +479,10 @@ function runHistories(
 ): readonly (readonly EpochMetrics[])[] {
   const shape = "{ name, history } or { name, histories: [...] }";
   if (run === null || typeof run !== "object") typeError(action, `runs[${r}]`, shape, run);
+  requireOptions(action, run, RUN_KEYS, `runs[${r}]`);
+  if (run.history !== undefined && run.histories !== undefined) {
+    typeError(action, `runs[${r}]`, `${shape}, not both history and histories`, run);
+  }
   const histories = run.histories ?? (run.history === undefined ? undefined : [run.history]);
   if (!Array.isArray(histories) || histories.length === 0) {
     typeError(action, `runs[${r}]`, shape, run);
@@ -472,9 +497,83 @@ function runHistories(
     // An index loop, not forEach: a hole in the array is a missing record, not one to skip.
     for (let i = 0; i < history.length; i++) {
       requireEpochRecord(action, `${name}[${i}]`, history[i]);
+      // A repeated or earlier epoch: the records of another seed, which would be averaged in
+      // with no band and no note saying so.
+      if (i > 0 && !(history[i].epoch > history[i - 1].epoch)) {
+        rangeError(
+          action,
+          `${name}[${i}].epoch`,
+          `greater than the epoch before it (${
+            history[i - 1].epoch
+          }): one history is one run, its epochs increasing; several seeds go in histories: [...]`,
+          history[i].epoch,
+        );
+      }
     }
   });
   return histories;
+}
+
+/**
+ * Checks the values each run draws, record by record: a per-layer metric an array of numbers (a
+ * gradient norm >= 0, or NaN or infinite where the run diverged), `seconds` a finite number
+ * >= 0, and the metric present in every record (a typo such as `trainloss` would leave the
+ * record out of the line without a word). An accuracy may be left out: a regression run has
+ * none. When no record of any run has its metric, nothing is thrown here: the chart's check
+ * that something is drawn names the metric.
+ */
+function requireDrawnValues(
+  action: string,
+  historiesOf: readonly (readonly (readonly EpochMetrics[])[])[],
+  metrics: readonly TrainingMetric[],
+  runs: readonly TrainingRun[],
+): void {
+  let missing: [name: string, record: EpochMetrics, metric: TrainingMetric] | undefined;
+  let present = false;
+  historiesOf.forEach((histories, r) => {
+    const metric = metrics[r];
+    histories.forEach((history, h) => {
+      const prefix = runs[r].histories === undefined
+        ? `runs[${r}].history`
+        : `runs[${r}].histories[${h}]`;
+      history.forEach((record, i) => {
+        const name = `${prefix}[${i}].${metric}`;
+        const value: unknown = record[metric];
+        if (value === undefined) {
+          if (METRIC_KINDS[metric] !== "accuracy") missing ??= [name, record, metric];
+          return;
+        }
+        present = true;
+        if (metric === "seconds") requireNumber(action, name, value, { min: 0 });
+        if (metric !== "deadFraction" && metric !== "gradNorm") return;
+        if (!Array.isArray(value)) {
+          typeError(action, name, "an array of numbers, one per layer", value);
+        }
+        for (let l = 0; l < value.length; l++) {
+          const v = requireNumberType(action, `${name}[${l}]`, value[l]);
+          if (v < 0) {
+            rangeError(
+              action,
+              `${name}[${l}]`,
+              "a norm >= 0 (NaN or infinite where the run diverged)",
+              v,
+            );
+          }
+        }
+      });
+    });
+  });
+  if (missing !== undefined && present) {
+    const [name, record, metric] = missing;
+    typeError(
+      action,
+      name,
+      `given in every record of a run drawing ${metric} (the record has ${
+        Object.keys(record).join(", ")
+      })`,
+      undefined,
+    );
+  }
 }
 
 /**

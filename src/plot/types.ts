@@ -66,8 +66,8 @@ export interface FigureOptions {
   subtitle?: string;
   /** A caption below the chart (wraps the chart in a `<figure>`). Default: none. */
   caption?: string;
-  /** The chart's width in pixels. Default: {@linkcode plotDefaults}`.width` (640). */
+  /** The chart's width in pixels, at most 100000. Default: {@linkcode plotDefaults}`.width` (640). */
   width?: number;
-  /** The chart's height in pixels. Default: depends on the helper (see its options). */
+  /** The chart's height in pixels, at most 100000. Default: depends on the helper (see its options). */
   height?: number;
 }

@@ -114,3 +114,16 @@ Deno.test("combineFigures() refuses the same element twice, which would leave a 
       'Cannot combine figures as figures[1] must be an element other than figures[0] (the same one cannot be placed twice): figures[1]="<svg>"',
   });
 });
+
+Deno.test("combineFigures() refuses a width or height, which it would ignore", () => {
+  const line = plotLines([{ name: "a", x: [0, 1], y: [0, 1] }]);
+  for (const options of [{ width: 5 }, { height: NaN }]) {
+    assert.throws(() => combineFigures([line], options as never), {
+      name: "TypeError",
+      message:
+        `Cannot combine figures as options must have only the keys document, title, subtitle, caption: unknown key "${
+          Object.keys(options)[0]
+        }"`,
+    });
+  }
+});

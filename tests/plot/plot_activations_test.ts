@@ -255,11 +255,13 @@ Deno.test("plotActivations() pads the y extent by 8% (0.1 at least) and rules th
     const [low, high] = [1 - (260 - one) * perPixel, 3 + (three - 20) * perPixel];
     assert.ok(Math.abs(low - 0.84) < 1e-9 && Math.abs(high - 3.16) < 1e-9, `${low} to ${high}`);
   });
-  await t.step("no finite value: y from -1 to 1", () => {
+  await t.step("no finite value: refused, as the panel would have no curve", () => {
     const nan = { ...relu, name: "nan", label: "nan", f: () => NaN, grad: () => NaN };
-    const figure = plotActivations([nan], { derivative: false, height: 300 });
-    assert.equal(tickAtValue(figure, "y", -1), 260);
-    assert.equal(tickAtValue(figure, "y", 1), 20);
+    assert.throws(() => plotActivations([nan], { derivative: false, height: 300 }), {
+      name: "RangeError",
+      message:
+        "Cannot plot activations as activations[0].f must be finite somewhere on the domain [-4, 4] (every sample is NaN or ±Infinity): activations[0].f=function f",
+    });
   });
   await t.step("grey rules through z = 0 and f = 0", () => {
     const figure = plotActivations([relu], { derivative: false, domain: [-1, 3] });
@@ -321,5 +323,44 @@ Deno.test("plotActivations() rules z = 0 and f = 0 only where 0 lies on the axis
   });
   await t.step("from z = -3 to 3, both rules in both panels", () => {
     assert.deepEqual(rulesInsideFrames(plotActivations([relu, tanh], { domain: [-3, 3] })), [2, 2]);
+  });
+});
+
+Deno.test("plotActivations() refuses an f or grad that returns a non-number, or nothing finite", () => {
+  // Both panels had no curve and no note.
+  const strings = { ...relu, label: "bad", f: () => "x" as never };
+  assert.throws(() => plotActivations([relu, strings]), {
+    name: "TypeError",
+    message:
+      'Cannot plot activations as activations[1].f(-4) must be a number: activations[1].f(-4)="x"',
+  });
+  const nan = { ...relu, label: "bad", grad: () => NaN };
+  assert.throws(() => plotActivations([relu, nan]), {
+    name: "RangeError",
+    message:
+      "Cannot plot activations as activations[1].grad must be finite somewhere on the domain [-4, 4] (every sample is NaN or ±Infinity): activations[1].grad=function grad",
+  });
+  // Its f alone is drawn: the grad is not sampled.
+  assert.ok(plotActivations([nan], { derivative: false }));
+});
+
+Deno.test("plotActivations() refuses a name that is not a string, and names an unnamed activation", () => {
+  const { f, grad } = relu;
+  // The legend read "5".
+  assert.throws(() => plotActivations([{ name: 5, f, grad } as never]), {
+    name: "TypeError",
+    message:
+      "Cannot plot activations as activations[0].name must be a string, the legend's name for an activation without a label: activations[0].name=5",
+  });
+  assert.throws(() => plotActivations([{ ...relu, label: 5 } as never]), {
+    name: "TypeError",
+    message:
+      "Cannot plot activations as activations[0].label must be a string: activations[0].label=5",
+  });
+  // Was: activations[1].label must be unique (activations[0].label is the same): ...=undefined.
+  assert.throws(() => plotActivations([{ f, grad }, { f, grad }] as never), {
+    name: "TypeError",
+    message:
+      "Cannot plot activations as activations[0].name must be a string, the legend's name for an activation without a label: activations[0].name=undefined",
   });
 });

@@ -516,3 +516,61 @@ Deno.test("plotDecisionBoundary() refuses data.x that is not a matrix, pointing 
       "Cannot plot a decision boundary as data.x must be a matrix { rows, cols, data } (fromRows builds one from nested arrays): data.x=an array of 2",
   });
 });
+
+Deno.test("plotDecisionBoundary() says that predict threw, keeps its error as the cause, and hints at binding", () => {
+  const model = {
+    scale: 2,
+    predict(this: { scale: number }, x: Matrix): Matrix {
+      return {
+        rows: x.rows,
+        cols: 1,
+        data: x.data.filter((_, i) => i % 2 === 0).map((v) => v * this.scale),
+      };
+    },
+  };
+  // Was: TypeError: Cannot read properties of undefined (reading 'scale').
+  assert.throws(
+    () => plotDecisionBoundary(model.predict as never, data, { resolution: 4 }),
+    {
+      name: "TypeError",
+      message:
+        "Cannot plot a decision boundary as predict(x) must return outputs for the 16x2 grid x, not throw (a method must be bound, e.g. `(x) => model.predict(x)`): predict(x) threw TypeError: Cannot read properties of undefined (reading 'scale')",
+    },
+  );
+  let cause: unknown;
+  try {
+    plotDecisionBoundary(model.predict as never, data, { resolution: 4 });
+  } catch (e) {
+    cause = (e as Error).cause;
+  }
+  assert.ok(cause instanceof TypeError && /reading 'scale'/.test(cause.message));
+  const tooFew = () => {
+    throw new RangeError("x must have 3 columns");
+  };
+  assert.throws(() => plotDecisionBoundary(tooFew, data, { resolution: 4 }), {
+    name: "RangeError",
+    message: /predict\(x\) threw RangeError: x must have 3 columns$/,
+  });
+  assert.ok(plotDecisionBoundary((x) => model.predict(x), data, { resolution: 4 }));
+});
+
+Deno.test("plotDecisionBoundary() refuses a padded extent that overflows, before calling predict", () => {
+  let predictions = 0;
+  const counted = (x: Matrix) => {
+    predictions++;
+    return constant(0)(x);
+  };
+  // Was blamed on predict: predict(x).data[0] must be a finite logit ...=NaN.
+  assert.throws(() => plotDecisionBoundary(counted, data, { padding: 1e308 }), {
+    name: "RangeError",
+    message:
+      "Cannot plot a decision boundary as the padded extent of data.x column 0 must be finite (the points' range, widened by padding = 1e+308 of it on each side, overflows: scale the points or lower the padding): the padded extent of data.x column 0=[-Infinity, Infinity]",
+  });
+  // Rendered silently on a NaN grid.
+  const huge = { x: fromRows([[1e308, 0], [-1e308, 1]]), y: new Int32Array([0, 1]) };
+  assert.throws(() => plotDecisionBoundary(counted, huge), {
+    name: "RangeError",
+    message: /as the padded extent of data\.x column 0 must be finite .*=\[-Infinity, Infinity\]$/,
+  });
+  assert.equal(predictions, 0);
+});

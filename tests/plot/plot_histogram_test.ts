@@ -202,3 +202,12 @@ Deno.test("plotHistogram() refuses no values, a group without values, and a grou
     });
   }
 });
+
+Deno.test("plotHistogram() refuses an x domain whose width is not finite", () => {
+  // 0 bars: the width of [-1e308, 1e308] overflows.
+  assert.throws(() => plotHistogram([1, 2], { xDomain: [-1e308, 1e308] }), {
+    name: "RangeError",
+    message:
+      "Cannot plot a histogram as xDomain must be [min, max] with a finite width max - min: xDomain=[-1e+308, 1e+308]",
+  });
+});

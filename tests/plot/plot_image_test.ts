@@ -63,7 +63,7 @@ Deno.test("plotImage() rejects bad input with house-style errors", async (t) => 
   await t.step("a value that is not a matrix", () => {
     assert.throws(() => plotImage([[1]] as never), {
       name: "TypeError",
-      message: /^Cannot plot an image as image must be a Matrix/,
+      message: /^Cannot plot an image as image must be a matrix/,
     });
   });
   await t.step("an empty matrix", () => {
@@ -145,7 +145,8 @@ Deno.test("plotImage() draws an image of one column, and refuses what is not a n
   assert.equal(column.querySelectorAll("g[aria-description=image] rect").length, 3);
   assert.throws(() => plotImage(null as never), {
     name: "TypeError",
-    message: "Cannot plot an image as image must be a Matrix { rows, cols, data }: image=null",
+    message:
+      "Cannot plot an image as image must be a matrix { rows, cols, data } (fromRows builds one from nested arrays): image=null",
   });
   assert.throws(() => plotImage(matrix(0, 3)), {
     name: "RangeError",
@@ -268,4 +269,35 @@ Deno.test("plotImage() and plotImages() refuse a cell that is not finite, naming
     message:
       "Cannot plot images as panels[1].image row 0, column 1 must be a finite number (no colour stands for NaN or ±Infinity): panels[1].image row 0, column 1=NaN",
   });
+});
+
+Deno.test("plotImage() refuses a matrix whose shape is not one, as requireMatrix does", () => {
+  // Both drew a figure.
+  assert.throws(() => plotImage({ rows: -1, cols: -1, data: new Float64Array(1) }), {
+    name: "RangeError",
+    message: "Cannot plot an image as image.rows must be an integer >= 0: image.rows=-1",
+  });
+  assert.throws(() => plotImage({ rows: 1.5, cols: 2, data: new Float64Array(3) }), {
+    name: "RangeError",
+    message: "Cannot plot an image as image.rows must be an integer >= 0: image.rows=1.5",
+  });
+  assert.throws(() => plotImages([checker, { rows: 2, cols: 2, data: new Float64Array(3) }]), {
+    name: "RangeError",
+    message:
+      "Cannot plot images as panels[1].image.data must hold rows * cols = 4 elements for a 2x2 matrix: panels[1].image.data.length=3",
+  });
+});
+
+Deno.test("plotImage() refuses values whose range is not finite, unless a domain is given", () => {
+  // 0 cells: max - min overflows.
+  assert.throws(() => plotImage(fromRows([[1e308, -1e308]])), {
+    name: "RangeError",
+    message:
+      "Cannot plot an image as the value range of image must be finite (max - min overflows; pass a domain, or scale the values): the value range of image=[-1e+308, 1e+308]",
+  });
+  assert.throws(() => plotImage(fromRows([[1e308, 0]]), { colorScheme: "diverging" }), {
+    name: "RangeError",
+    message: /twice the largest \|value\| overflows.*=\[0, 1e\+308\]$/,
+  });
+  assert.ok(plotImage(fromRows([[1e308, -1e308]]), { domain: [0, 1] }));
 });

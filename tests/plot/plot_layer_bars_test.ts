@@ -366,3 +366,12 @@ Deno.test("plotLayerBars() refuses a layer given twice in one series, whose bars
       'Cannot plot layer bars as perLayer[2].layer must be a layer not given before in series "tanh" (perLayer[1] has it): perLayer[2].layer="1"',
   });
 });
+
+Deno.test("plotLayerBars() refuses no layers, as the other plot helpers refuse empty input", () => {
+  // An <svg> with 0 bars.
+  assert.throws(() => plotLayerBars([]), {
+    name: "TypeError",
+    message:
+      "Cannot plot layer bars as perLayer must be a non-empty array of numbers or { layer, value, series } rows: perLayer=[]",
+  });
+});

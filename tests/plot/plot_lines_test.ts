@@ -460,3 +460,46 @@ Deno.test("plotLines() refuses a series name that is missing or not a string", (
     message: "Cannot plot lines as series[0].series must be a string: series[0].series=5",
   });
 });
+
+Deno.test("plotLines() refuses x and y elements that are not numbers", () => {
+  // Strings and a bare { length: 2 } drew an empty chart.
+  assert.throws(() => plotLines([{ name: "a", x: ["a", "b"] as never, y: [1, 2] }]), {
+    name: "TypeError",
+    message: 'Cannot plot lines as series[0].x[0] must be a number: series[0].x[0]="a"',
+  });
+  assert.throws(() => plotLines([{ name: "a", x: { length: 2 } as never, y: [1, 2] }]), {
+    name: "TypeError",
+    message: "Cannot plot lines as series[0].x[0] must be a number: series[0].x[0]=undefined",
+  });
+  assert.throws(() => plotLines([{ name: "a", x: [1, 2], y: [1, "2"] as never }]), {
+    name: "TypeError",
+    message: 'Cannot plot lines as series[0].y[1] must be a number: series[0].y[1]="2"',
+  });
+});
+
+Deno.test("plotLines() names a series of NaN alone in the legend without a line, as a setting whose runs all diverged", () => {
+  const figure = plotLines([{ name: "diverged", x: [1, 2], y: [NaN, NaN] }, {
+    name: "trained",
+    x: [1, 2],
+    y: [1, 2],
+  }]);
+  assert.equal(figure.querySelectorAll("g[aria-label=line] path").length, 1);
+  assert.match(figure.outerHTML, />diverged</);
+});
+
+Deno.test("plotLines() refuses a width beyond the plot helpers' limit, and a mark that is not one", () => {
+  // RangeError: Invalid array length, from deep inside Observable Plot.
+  assert.throws(() => plotLines(twoSeries, { width: 1e308 }), {
+    name: "RangeError",
+    message: "Cannot plot lines as width must be a finite number >= 1 and <= 100000: width=1e+308",
+  });
+  // TypeError: invalid mark; missing render function (Observable Plot's words).
+  for (const [mark, shown] of [[5, "5"], ["x", '"x"']] as const) {
+    assert.throws(() => plotLines(twoSeries, { marks: [mark as never] }), {
+      name: "TypeError",
+      message:
+        `Cannot plot lines as marks[0] must be an Observable Plot mark such as Plot.ruleY([0]), or a render function: marks[0]=${shown}`,
+    });
+  }
+  assert.ok(plotLines(twoSeries, { marks: [null, undefined, [() => null]] as never }));
+});

@@ -603,3 +603,118 @@ Deno.test("plotTrainingCurves() refuses a loss that is not a number, and draws N
   const diverged = [[{ epoch: 1, trainLoss: 0.5 }, { epoch: 2, trainLoss: NaN }]];
   assert.ok(plotTrainingCurves([{ name: "a", histories: diverged }]).textContent);
 });
+
+Deno.test("plotTrainingCurves() refuses a history whose epochs repeat or go back, as records of several seeds", () => {
+  // Two records of epoch 1 were averaged into one point, with no band and no note.
+  const repeated = [{ epoch: 1, trainLoss: 1 }, { epoch: 1, trainLoss: 3 }, {
+    epoch: 2,
+    trainLoss: 2,
+  }];
+  assert.throws(() => plotTrainingCurves([{ name: "a", history: repeated }]), {
+    name: "RangeError",
+    message:
+      "Cannot plot training curves as runs[0].history[1].epoch must be greater than the epoch before it (1): one history is one run, its epochs increasing; several seeds go in histories: [...]: runs[0].history[1].epoch=1",
+  });
+  const back = [lossHistory([1, 0.5]), [{ epoch: 2, trainLoss: 1 }, { epoch: 1, trainLoss: 2 }]];
+  assert.throws(() => plotTrainingCurves([{ name: "a", histories: back }]), {
+    name: "RangeError",
+    message:
+      /as runs\[0\]\.histories\[1\]\[1\]\.epoch must be greater than the epoch before it \(2\).*: runs\[0\]\.histories\[1\]\[1\]\.epoch=1$/,
+  });
+});
+
+Deno.test("plotTrainingCurves() refuses a gradient norm that is not an array of norms, and seconds below 0", () => {
+  const draw = (first: Record<string, unknown>, metric: "gradNorm" | "seconds") =>
+    plotTrainingCurves([{
+      name: "a",
+      history: [
+        { epoch: 1, trainLoss: 1, ...first } as EpochMetrics,
+        { epoch: 2, trainLoss: 1, gradNorm: [1, 2], seconds: 3 },
+      ],
+    }], { metric });
+  // Strings were counted as a divergence; -1 and 5 were drawn.
+  assert.throws(() => draw({ gradNorm: ["a", "b"] }, "gradNorm"), {
+    name: "TypeError",
+    message:
+      'Cannot plot training curves as runs[0].history[0].gradNorm[0] must be a number: runs[0].history[0].gradNorm[0]="a"',
+  });
+  assert.throws(() => draw({ gradNorm: [-1, -2] }, "gradNorm"), {
+    name: "RangeError",
+    message:
+      "Cannot plot training curves as runs[0].history[0].gradNorm[0] must be a norm >= 0 (NaN or infinite where the run diverged): runs[0].history[0].gradNorm[0]=-1",
+  });
+  assert.throws(() => draw({ gradNorm: 5 }, "gradNorm"), {
+    name: "TypeError",
+    message:
+      "Cannot plot training curves as runs[0].history[0].gradNorm must be an array of numbers, one per layer: runs[0].history[0].gradNorm=5",
+  });
+  // The string was left out of the line without a word.
+  assert.throws(() => draw({ seconds: "5" }, "seconds"), {
+    name: "TypeError",
+    message:
+      'Cannot plot training curves as runs[0].history[0].seconds must be a finite number >= 0: runs[0].history[0].seconds="5"',
+  });
+  assert.throws(() => draw({ seconds: -5 }, "seconds"), {
+    name: "RangeError",
+    message:
+      "Cannot plot training curves as runs[0].history[0].seconds must be a finite number >= 0: runs[0].history[0].seconds=-5",
+  });
+  // A diverged run's norms are NaN or infinite: drawn as a divergence, as before.
+  assert.equal(
+    legendNote(draw({ gradNorm: [Infinity, NaN] }, "gradNorm")),
+    "a: diverged at epoch 1",
+  );
+});
+
+Deno.test("plotTrainingCurves() refuses a key a run does not have, and history beside histories", () => {
+  const history = lossHistory([1, 0.5]);
+  assert.throws(() => plotTrainingCurves([{ name: "a", history, colour: "red" } as never]), {
+    name: "TypeError",
+    message:
+      'Cannot plot training curves as runs[0] must have only the keys name, history, histories, metric: unknown key "colour"',
+  });
+  // The history was ignored without a word.
+  assert.throws(
+    () => plotTrainingCurves([{ name: "a", history, histories: [lossHistory([9])] }]),
+    {
+      name: "TypeError",
+      message:
+        /^Cannot plot training curves as runs\[0\] must be \{ name, history \} or \{ name, histories: \[\.\.\.\] \}, not both history and histories: runs\[0\]=\{ name: "a", history: /,
+    },
+  );
+});
+
+Deno.test("plotTrainingCurves() refuses a record without the metric its run draws, but not an accuracy a regression run lacks", () => {
+  // A typo left epoch 1 out of the line without a word.
+  const typo = [{ epoch: 1, trainloss: 1 }, { epoch: 2, trainLoss: 2 }] as never;
+  assert.throws(() => plotTrainingCurves([{ name: "a", history: typo }]), {
+    name: "TypeError",
+    message:
+      "Cannot plot training curves as runs[0].history[0].trainLoss must be given in every record of a run drawing trainLoss (the record has epoch, trainloss): runs[0].history[0].trainLoss=undefined",
+  });
+  // A run with no test set beside one with: it stood in the legend with no line.
+  const tested = [1, 2].map((epoch) => ({ epoch, trainLoss: 1, testLoss: 1 }));
+  assert.throws(
+    () =>
+      plotTrainingCurves([
+        { name: "tested", history: tested },
+        { name: "untested", history: lossHistory([1, 1]) },
+      ], { metric: "testLoss" }),
+    { name: "TypeError", message: /as runs\[1\]\.history\[0\]\.testLoss must be given in every/ },
+  );
+  const gradients = [{ epoch: 1, trainLoss: 1, gradNorm: [1] }, { epoch: 2, trainLoss: 1 }];
+  assert.throws(
+    () => plotTrainingCurves([{ name: "a", history: gradients }], { metric: "gradNorm" }),
+    {
+      name: "TypeError",
+      message: /as runs\[0\]\.history\[1\]\.gradNorm must be given in every record/,
+    },
+  );
+  // A regression run has no accuracy: it is named in the legend, as with NaN.
+  const classifier = [1, 2].map((epoch) => ({ epoch, trainLoss: 1, trainAccuracy: 0.5 }));
+  const figure = plotTrainingCurves([
+    { name: "classifier", history: classifier },
+    { name: "regression", history: lossHistory([1, 1]) },
+  ], { metric: "trainAccuracy" });
+  assert.equal(legendNote(figure), "regression");
+});
