@@ -714,7 +714,10 @@ const ENTRIES: readonly (ClaimRecord | Restatement)[] = [
     finding: "Leaky ReLU's kernels were not slower than ReLU's by the timing rule: about 1.0 " +
       "of ReLU's time, forward and backward (medians of 9 interleaved rounds). In 120 runs of " +
       "the timing (2026-12-04) the forward ratio was 0.91 to 1.05 in 118, 0.71 in one and 1.29 " +
-      "in one, whose verdict was qualified; the backward ratio 0.83 to 1.05.",
+      "in one, whose verdict was qualified; the backward ratio 0.83 to 1.05. On another " +
+      "machine (2026-12-07, AMD Zen 4) the forward ratio was 1.00 to 1.24 in 20 runs of the " +
+      "notebook and 1.02 to 1.31 in 40 runs of its timing code alone, 11 of them qualified: " +
+      "there the verdict depends on the run.",
   },
 
   // Example (Leaky ReLU): notebook 04.

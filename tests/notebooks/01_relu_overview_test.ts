@@ -56,6 +56,15 @@ Deno.test("01-relu-overview's network written by hand agrees with the library to
   assert.match(text, /^leakyRelu: loss by hand ([\d.]+), library \1; largest gradient/m);
 });
 
+Deno.test("01-relu-overview's training line starts from the loss the check printed at the start", () => {
+  for (const activation of ["relu", "leakyRelu"]) {
+    const start = Number(text.match(new RegExp(`^${activation}: loss by hand ([\\d.]+)`, "m"))![1]);
+    const trained = text.match(new RegExp(`^${activation}: loss ([\\d.]+) → ([\\d.]+) in`, "m"))!;
+    assert.equal(trained[1], start.toFixed(4), activation);
+    assert.ok(Number(trained[2]) < start, `${activation}: the loss falls`);
+  }
+});
+
 Deno.test("01-relu-overview prints the text's examples and Leaky ReLU at alpha = 0.01", () => {
   assert.ok(text.includes("relu(3) = 3\n"));
   assert.ok(text.includes("relu(-2) = 0\n"));

@@ -57,9 +57,9 @@ Deno.test("07: prints no verdict of its own: every verdict belongs to the notebo
 });
 
 Deno.test("07: in the cross-check the sigmoid's first layer gets under a millionth of the output layer's gradient, ReLU's over a thousandth", () => {
-  assert.ok(logRatio(text, "sigmoid") < -6);
-  assert.ok(logRatio(text, "relu") > -3);
-  assert.ok(logRatio(text, "leakyRelu (α = 0.01)") > -3);
+  assert.ok(logRatio(text, "Sigmoid") < -6);
+  assert.ok(logRatio(text, "ReLU") > -3);
+  assert.ok(logRatio(text, "Leaky ReLU (α = 0.01)") > -3);
   assert.ok(Number.isFinite(logRatio(text, "tanh")));
 });
 
@@ -71,9 +71,9 @@ Deno.test({
     const report = await runWithParams(PATH, { alpha: 0.2 });
     assert.ok(report.ok, report.failure);
     const rerun = printed(report.executed);
-    assert.ok(Number.isFinite(logRatio(rerun, "leakyRelu (α = 0.2)")));
+    assert.ok(Number.isFinite(logRatio(rerun, "Leaky ReLU (α = 0.2)")));
     assert.doesNotMatch(rerun, /α = 0\.01/);
-    for (const label of ["sigmoid", "tanh", "relu"]) {
+    for (const label of ["Sigmoid", "tanh", "ReLU"]) {
       assert.equal(logRatio(rerun, label), logRatio(text, label), label);
     }
   },

@@ -83,6 +83,32 @@ Deno.test(`no code line of a notebook is wider than ${CODE_LINE_WIDTH} character
   assert.deepEqual(wide, []);
 });
 
+/**
+ * What a markdown cell shows as text: its source without code (fenced or inline) and without
+ * math (`$$…$$`, `$…$`).
+ */
+function proseOf(markdown: string): string {
+  return markdown.replace(/```[\s\S]*?```/g, "").replace(/`[^`]*`/g, "")
+    .replace(/\$\$[\s\S]*?\$\$/g, "").replace(/\$[^$]*\$/g, "");
+}
+
+Deno.test("no markdown cell shows TeX as text: every command, subscript and $ is inside math", async () => {
+  // A lost `$` (as once in 08: "with {in} = n_{out}$ ... scaled by /\sqrt 2$") leaves TeX on the page.
+  const shown: string[] = [];
+  for (const path of paths) {
+    const notebook = parseNotebook(await Deno.readTextFile(path), path);
+    notebook.cells.forEach((cell, index) => {
+      if (cell.cell_type !== "markdown") return;
+      const prose = proseOf(sourceText(cell));
+      for (const match of prose.matchAll(/\\[a-zA-Z]+|[_^]\{|\$/g)) {
+        const at = match.index!;
+        shown.push(`${path} cell ${index}: …${prose.slice(Math.max(0, at - 30), at + 20)}…`);
+      }
+    });
+  }
+  assert.deepEqual(shown, []);
+});
+
 for (const path of paths) {
   Deno.test(`${path} executes without error, shows its figures, is fresh and deterministic`, async (t) => {
     await ensureJupyter();
