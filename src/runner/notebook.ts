@@ -384,10 +384,12 @@ export function stripOutputs(notebook: Notebook): Notebook {
 
 /**
  * The comparable form of an executed notebook: its serialisation with the outputs of cells
- * tagged `nondeterministic` reduced to their shape: printed text with every number replaced by
- * `#`, and of other outputs only their kind and MIME types. Two runs of a deterministic notebook
- * give equal strings; so do two runs whose timings differ, but not a timing cell whose wording
- * changed (new code, or a verdict that came out otherwise).
+ * tagged `nondeterministic` reduced to their shape: printed text with every number, and every
+ * word of the timing rule and of a verdict (`faster`, `not slower`, `qualified`, ...), replaced
+ * by `#`, and of other outputs only their kind and MIME types. Two runs of a deterministic
+ * notebook give equal strings; so do two runs whose timings differ, also when a timing's verdict
+ * came out otherwise (a ratio near the rule's margin falls on either side of it from run to run on
+ * some machines), but not a timing cell whose other wording changed (new code).
  *
  * @example
  * ```ts
@@ -420,11 +422,19 @@ export function comparableText(notebook: Notebook): string {
   return serializeNotebook(normal);
 }
 
-/** An output without its numbers (stream text) or its content (other outputs). */
+/**
+ * The words a timing cell prints that follow from its numbers: the timing rule's (`faster`, `not
+ * slower`, ...) and the verdicts (`supported`, `qualified`, `not supported`).
+ */
+const TIMING_WORDS =
+  /\b(?:not supported|supported|qualified|not slower|slower|not faster|faster)\b/g;
+
+/** An output without its numbers and timing words (stream text) or its content (other outputs). */
 function outputShape(output: Output): Output {
   if (output.output_type === "stream") {
     const text = Array.isArray(output.text) ? output.text.join("") : output.text ?? "";
-    return { ...output, text: text.replace(/\d+(\.\d+)?(e[+-]?\d+)?/g, "#") };
+    const shape = text.replace(/\d+(\.\d+)?(e[+-]?\d+)?/g, "#").replace(TIMING_WORDS, "#");
+    return { ...output, text: shape };
   }
   return {
     output_type: output.output_type,

@@ -127,16 +127,22 @@ Deno.test("04: before training, diagnose() shows ReLU's dead neurons passing no 
   assert.ok(weightNorms(leaky).every((norm) => norm > 0), String(weightNorms(leaky)));
 });
 
-Deno.test("04: the timing cells are tagged nondeterministic and print the timing rule's ratios", () => {
+Deno.test("04: the timing cells are tagged nondeterministic, print the timing rule's ratios and the verdict the rule gives them", () => {
   const timing = stored.cells.filter((c) => /timeRatio\(|simplicity\.forward/.test(sourceText(c)));
   assert.equal(timing.length, 2);
   assert.ok(timing.every((c) => hasTag(c, "nondeterministic")));
   const out = (timing[1].outputs ?? []).map((o) => joined(o.text)).join("");
-  for (const pass of ["forward", "backward"]) {
+  const notSlower = ["forward", "backward"].map((pass) => {
     const line = `^${pass}: Leaky ReLU [\\d.]+ ms, ReLU [\\d.]+ ms per call ` +
-      `\\(median; ratio [\\d.]+, (not )?slower\\)$`;
-    assert.match(out, new RegExp(line, "m"));
-  }
+      `\\(median; ratio ([\\d.]+), (not )?slower\\)$`;
+    const [, ratio, not] = out.match(new RegExp(line, "m"))!;
+    // The rule, on the ratio as printed (two decimals): slower above 1.25, not slower below.
+    if (Number(ratio) !== 1.25) assert.equal(not === undefined, Number(ratio) > 1.25, pass);
+    return not !== undefined;
+  });
+  // The verdict follows from the two findings, whichever way this run's timing came out.
+  const verdict = ["not supported", "qualified", "supported"][notSlower.filter(Boolean).length];
+  assert.match(out, new RegExp(`^verdict \\(leaky-simplicity\\): ${verdict}$`, "m"));
 });
 
 Deno.test({

@@ -70,10 +70,27 @@ Deno.test("comparableText() ignores the numbers printed by cells tagged nondeter
     other.cells[1].outputs = [{ output_type: "stream", name: "stdout", text: "2\n" }];
     assert.notEqual(comparableText(other), comparableText(executed("3 ms\n")));
   });
-  await t.step("a timing cell's words do not (new code, a verdict that came out otherwise)", () => {
+  await t.step(
+    "the timing rule's and the verdicts' words compare equal: a ratio near the margin falls either side from run to run",
+    () => {
+      assert.equal(
+        comparableText(executed("ratio 0.79, faster\nverdict (x): supported\n")),
+        comparableText(executed("ratio 0.81, not faster\nverdict (x): qualified\n")),
+      );
+      assert.equal(
+        comparableText(executed("ratio 1.26, slower\nverdict (x): not supported\n")),
+        comparableText(executed("ratio 1.24, not slower\nverdict (x): supported\n")),
+      );
+    },
+  );
+  await t.step("a timing cell's other words do not (new code)", () => {
     assert.notEqual(
-      comparableText(executed("3 ms: faster\n")),
-      comparableText(executed("3 ms: not faster\n")),
+      comparableText(executed("3 ms per call\n")),
+      comparableText(executed("3 ms per row\n")),
+    );
+    assert.notEqual(
+      comparableText(executed("verdict (x): supported\n")),
+      comparableText(executed("verdict (y): supported\n")),
     );
   });
   await t.step("a timing figure compares by its kind and MIME types only", () => {
