@@ -21,8 +21,10 @@ import {
   type Cell,
   comparableText,
   hasTag,
+  normalizeNotebook,
   type Notebook,
   parseNotebook,
+  serializeNotebook,
   sourceText,
 } from "../../src/runner/notebook.ts";
 
@@ -81,6 +83,19 @@ Deno.test(`no code line of a notebook is wider than ${CODE_LINE_WIDTH} character
     });
   }
   assert.deepEqual(wide, []);
+});
+
+Deno.test("every stored notebook is in the runner's normal form, as task notebooks would write it", async () => {
+  // A cell edited by hand (or by deno fmt) without its final newline is rewritten by the next
+  // run, which CI reports as a stale notebook.
+  const rewritten: string[] = [];
+  for (const path of paths) {
+    const text = await Deno.readTextFile(path);
+    if (serializeNotebook(normalizeNotebook(parseNotebook(text, path))) !== text) {
+      rewritten.push(path);
+    }
+  }
+  assert.deepEqual(rewritten, []);
 });
 
 /**
