@@ -151,7 +151,7 @@ function resolve(action: string, options: RReluOptions): Resolved {
       `Cannot ${action} as training needs a prng or a seed: prng=undefined, seed=undefined`,
     );
   }
-  const prng = prngOf(options);
+  const prng = prngOf(options, action);
   return { lower, upper, draw: () => lower + (upper - lower) * drawUniform(action, prng) };
 }
 

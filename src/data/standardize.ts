@@ -69,12 +69,7 @@ export function standardize(
   const cols = x.cols;
   const largest = new Float64Array(cols);
   for (let i = 0; i < x.data.length; i++) {
-    const value = x.data[i];
-    if (!Number.isFinite(value)) {
-      throw new RangeError(
-        `Cannot ${action} as x must hold finite numbers: x.data[${i}]=${formatValue(value)}`,
-      );
-    }
+    const value = finiteAt(action, x, i);
     largest[i % cols] = Math.max(largest[i % cols], Math.abs(value));
   }
   // A column of ordinary magnitude is summed as it is. One whose sum or squares could overflow
@@ -108,19 +103,23 @@ export function standardize(
       }
       const data = new Float64Array(input.data.length);
       for (let i = 0; i < data.length; i++) {
-        const value = input.data[i];
         // Refused as fitting refuses it: a NaN or infinity would pass into the inputs silently.
-        if (!Number.isFinite(value)) {
-          throw new RangeError(
-            `Cannot apply a standardization as x must hold finite numbers: x.data[${i}]=${
-              formatValue(value)
-            }`,
-          );
-        }
+        const value = finiteAt("apply a standardization", input, i);
         const c = i % cols;
         data[i] = (value - mean[c]) / std[c];
       }
       return { rows: input.rows, cols, data };
     },
   };
+}
+
+/** `x.data[i]`, refused with a RangeError naming `action` unless it is a finite number. */
+function finiteAt(action: string, x: Matrix, i: number): number {
+  const value = x.data[i];
+  if (!Number.isFinite(value)) {
+    throw new RangeError(
+      `Cannot ${action} as x must hold finite numbers: x.data[${i}]=${formatValue(value)}`,
+    );
+  }
+  return value;
 }

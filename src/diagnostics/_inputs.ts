@@ -10,6 +10,7 @@ import type { Dataset } from "../core/dataset.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { formatValue } from "../core/validate.ts";
 import { requireModel } from "../nn/_check.ts";
+import { knownLoss, unknownLossMessage } from "../nn/_known_loss.ts";
 import {
   binaryCrossEntropy,
   checkDataset,
@@ -17,7 +18,6 @@ import {
   type Loss,
   type LossName,
   meanSquaredError,
-  resolveLoss,
   SCAN_CHUNK_ROWS,
   type Sequential,
   softmaxCrossEntropy,
@@ -101,19 +101,14 @@ export function lossFor(
   return resolved;
 }
 
-/** {@linkcode resolveLoss}, its refusal of an unknown loss naming `action` instead of its own. */
+/** The loss `loss` names, an unknown one refused naming `action`. */
 function resolveFor(action: string, loss: LossName | Loss): Loss {
-  try {
-    return resolveLoss(loss);
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    const message = error.message.replace(/^Cannot resolve a loss /, `Cannot ${action} `);
-    // A name it does not know is out of range; anything else (a number, an object that is no
-    // Loss) has the wrong type.
-    throw typeof loss === "string"
-      ? new RangeError(message, { cause: error })
-      : new TypeError(message, { cause: error });
-  }
+  const known = knownLoss(loss);
+  if (known !== undefined) return known;
+  // A name it does not know is out of range; anything else (a number, an object that is no
+  // Loss) has the wrong type.
+  const message = unknownLossMessage(action, loss);
+  throw typeof loss === "string" ? new RangeError(message) : new TypeError(message);
 }
 
 /** Checks a data set against the model for a diagnostic. */

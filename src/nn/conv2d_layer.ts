@@ -146,7 +146,7 @@ export class Conv2D implements Layer {
     heNormal().fill(
       { rows: fanIn, cols: this.filters, data: this.kernels },
       this.biases,
-      prngOf(options),
+      prngOf(options, action),
     );
     this.#out = new MatrixCache(this.outputSize);
     this.#gradIn = new MatrixCache(this.inputSize);

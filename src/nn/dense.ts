@@ -109,7 +109,7 @@ export class Dense implements Layer {
     init.fill(
       { rows: inputSize, cols: outputSize, data: this.weights },
       this.biases,
-      prngOf(options),
+      prngOf(options, action),
     );
     this.#out = new MatrixCache(outputSize);
     this.#gradIn = new MatrixCache(inputSize);

@@ -83,7 +83,7 @@ export class Dropout implements Layer {
     });
     this.size = size;
     this.seed = options.prng === undefined ? (options.seed ?? 0) : undefined;
-    this.#prng = prngOf(options);
+    this.#prng = prngOf(options, action);
     this.#out = new MatrixCache(size);
     this.#gradIn = new MatrixCache(size);
     this.#maskCache = new MatrixCache(size);

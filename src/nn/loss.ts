@@ -5,10 +5,7 @@
  */
 
 import type { Matrix } from "../core/matrix.ts";
-import { formatValue } from "../core/validate.ts";
-import { binaryCrossEntropy } from "./binary_cross_entropy.ts";
-import { meanSquaredError } from "./mean_squared_error.ts";
-import { softmaxCrossEntropy } from "./softmax_cross_entropy.ts";
+import { knownLoss, unknownLossMessage } from "./_known_loss.ts";
 
 /** A loss: its mean value over a batch, and its gradient computed beside it. */
 export interface Loss {
@@ -48,24 +45,9 @@ export type LossName =
  * ```
  */
 export function resolveLoss(loss: LossName | Loss): Loss {
-  if (typeof loss === "object" && loss !== null && typeof loss.valueAndGrad === "function") {
-    return loss;
-  }
-  switch (loss) {
-    case "mse":
-    case "meanSquaredError":
-      return meanSquaredError;
-    case "softmaxCrossEntropy":
-    case "crossEntropy":
-      return softmaxCrossEntropy;
-    case "binaryCrossEntropy":
-      return binaryCrossEntropy;
-  }
-  throw new RangeError(
-    `Cannot resolve a loss as loss must be a Loss or one of "mse", "meanSquaredError", "softmaxCrossEntropy", "crossEntropy", "binaryCrossEntropy": loss=${
-      formatValue(loss)
-    }`,
-  );
+  const known = knownLoss(loss);
+  if (known === undefined) throw new RangeError(unknownLossMessage("resolve a loss", loss));
+  return known;
 }
 
 /**

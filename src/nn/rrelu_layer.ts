@@ -78,7 +78,7 @@ export class RReLU extends ElementwiseLayer {
     this.lower = lower;
     this.upper = upper;
     this.seed = options.prng === undefined ? (options.seed ?? 0) : undefined;
-    this.#prng = prngOf(options);
+    this.#prng = prngOf(options, action);
     this.#training = { lower, upper, training: true, prng: this.#prng };
     this.#evaluation = { lower, upper };
     this.#slopeCache = new MatrixCache(size);

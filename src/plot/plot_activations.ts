@@ -272,7 +272,7 @@ function sampleCurve(
   const finite = (v: number) => (Number.isFinite(v) ? v : NaN);
   activations.forEach((activation, a) => {
     const series = labels[a];
-    const g = (activation: Activation, z: number): number =>
+    const g = (z: number): number =>
       requireNumberType(action, `activations[${a}].${key}(${z})`, activation[key](z));
     const first = points.length;
     let next = 0;
@@ -280,14 +280,14 @@ function sampleCurve(
       while (next < kinks.length && kinks[next] < z) {
         const k = kinks[next++];
         const eps = 1e-9 * Math.max(1, Math.abs(k));
-        const left = finite(g(activation, k - eps));
-        const right = finite(g(activation, k + eps));
-        const at = finite(g(activation, k));
+        const left = finite(g(k - eps));
+        const right = finite(g(k + eps));
+        const at = finite(g(k));
         // A jump keeps its size as the two sides close in; a steep but continuous curve's gap
         // shrinks with them (16 times closer: 16 times smaller for a finite slope).
         const gap = Math.abs(left - right);
         const closer = Math.abs(
-          finite(g(activation, k - eps / 16)) - finite(g(activation, k + eps / 16)),
+          finite(g(k - eps / 16)) - finite(g(k + eps / 16)),
         );
         const jump = gap > 1e-6 * Math.max(1, Math.abs(left), Math.abs(right)) &&
           closer > gap / 2;
@@ -299,7 +299,7 @@ function sampleCurve(
           points.push({ z: k, value: at, series });
         }
       }
-      points.push({ z, value: finite(g(activation, z)), series });
+      points.push({ z, value: finite(g(z)), series });
     }
     if (!points.slice(first).some((p) => Number.isFinite(p.value))) {
       rangeError(

@@ -187,23 +187,10 @@ export function plotDecisionBoundary(
   const shade = requireFlag(action, "confidence", options.confidence, true);
 
   // The grid: cell centres of a resolution x resolution lattice over the padded extent.
-  const [x1Min, x1Max] = paddedRange(x.data, 0, padding);
-  const [x2Min, x2Max] = paddedRange(x.data, 1, padding);
+  const [x1Min, x1Max] = paddedRange(action, x.data, 0, padding);
+  const [x2Min, x2Max] = paddedRange(action, x.data, 1, padding);
   const dx = (x1Max - x1Min) / resolution;
   const dy = (x2Max - x2Min) / resolution;
-  // Finite points and padding can still overflow (±1e308, or padding 1e308): the grid would be
-  // NaN or infinite, and predict blamed for the NaN it returns on it.
-  for (const [column, lo, hi, step] of [[0, x1Min, x1Max, dx], [1, x2Min, x2Max, dy]] as const) {
-    if (!Number.isFinite(lo) || !Number.isFinite(hi) || !Number.isFinite(step)) {
-      rangeError(
-        action,
-        `the padded extent of data.x column ${column}`,
-        `finite (the points' range, widened by padding = ${padding} of it on each side, ` +
-          "overflows: scale the points or lower the padding)",
-        [lo, hi],
-      );
-    }
-  }
   const grid = new Float64Array(resolution * resolution * 2);
   for (let r = 0; r < resolution; r++) {
     for (let c = 0; c < resolution; c++) {
@@ -378,15 +365,34 @@ function callPredict(action: string, predict: (x: Matrix) => Matrix, grid: Matri
   }
 }
 
-/** The extent of one column, widened by `padding` times its range on each side. */
-function paddedRange(data: Float64Array, column: number, padding: number): [number, number] {
+/**
+ * The extent of one column, widened by `padding` times its range on each side. Finite points
+ * and padding can still overflow (±1e308, or padding 1e308): refused, as the grid would be NaN
+ * or infinite and predict blamed for the NaN it returns on it.
+ */
+function paddedRange(
+  action: string,
+  data: Float64Array,
+  column: number,
+  padding: number,
+): [number, number] {
   let min = Infinity, max = -Infinity;
   for (let i = column; i < data.length; i += 2) {
     if (data[i] < min) min = data[i];
     if (data[i] > max) max = data[i];
   }
   const pad = max > min ? (max - min) * padding : 1;
-  return [min - pad, max + pad];
+  const [lo, hi] = [min - pad, max + pad];
+  if (!Number.isFinite(hi - lo)) {
+    rangeError(
+      action,
+      `the padded extent of data.x column ${column}`,
+      `finite (the points' range, widened by padding = ${padding} of it on each side, ` +
+        "overflows: scale the points or lower the padding)",
+      [lo, hi],
+    );
+  }
+  return [lo, hi];
 }
 
 /**

@@ -1,6 +1,17 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { createPrng, erf, randomNormal, resolvePrng, twoMoons } from "../../src/mod.ts";
+import {
+  Conv2D,
+  createPrng,
+  Dense,
+  Dropout,
+  erf,
+  randomNormal,
+  resolvePrng,
+  RReLU,
+  rrelu,
+  twoMoons,
+} from "../../src/mod.ts";
 import { prngOf } from "../../src/core/_prng_of.ts";
 
 /** The first `n` numbers a generator seeded with `seed` draws. */
@@ -174,4 +185,26 @@ Deno.test("prngOf() refuses a bad seed or prng naming the caller's action, and p
   assert.equal(prngOf({ prng, seed: 1.5 }, action), prng);
   assert.equal(prngOf({ seed: -3 }, action)(), createPrng(-3)());
   assert.equal(prngOf({}, action)(), createPrng(0)());
+  // A null seed is refused, not taken for the default.
+  assert.throws(() => prngOf({ seed: null as never }, action), { name: "TypeError" });
+});
+
+Deno.test("the layers and rrelu that draw name themselves for a bad seed or prng, not a Prng", () => {
+  const made: [string, (options: { seed?: number; prng?: never }) => unknown][] = [
+    ["create a Dense layer", (options) => new Dense(2, 2, options)],
+    ["create a Conv2D layer", (options) => new Conv2D(4, 4, { filters: 1, ...options })],
+    ["create a Dropout layer", (options) => new Dropout(2, options)],
+    ["create an RReLU layer", (options) => new RReLU(2, options)],
+    ["compute rrelu", (options) => rrelu(-1, { training: true, ...options })],
+  ];
+  for (const [action, make] of made) {
+    assert.throws(() => make({ seed: 0.5 }), {
+      name: "RangeError",
+      message: `Cannot ${action} as seed must be a finite integer: seed=0.5`,
+    });
+    assert.throws(() => make({ prng: 5 as never }), {
+      name: "TypeError",
+      message: `Cannot ${action} as prng must be a function returning numbers in [0, 1): prng=5`,
+    });
+  }
 });
