@@ -99,6 +99,8 @@ const PLOT_ACTIVATIONS_KEYS: OptionKeys<PlotActivationsOptions> = {
  * Plots one or more activation functions over a domain of z, with their derivatives in a second
  * panel, a legend naming each activation with its parameters, and, at each kink, the convention:
  * a filled dot at the value the derivative takes there and open dots at the one-sided limits.
+ * Where the dots of several activations fall on one another, an earlier activation's dot is drawn
+ * larger, a ring around the later one's, so none is hidden.
  * Each activation is named by its `label` (else its `name`); no two may share one. Grey rules
  * mark z = 0 and f = 0 where they lie within a panel's axes, and only there.
  *
@@ -322,6 +324,52 @@ function paddedExtent(values: readonly number[]): [number, number] {
   return [min - pad, max + pad];
 }
 
+const MARGIN_TOP = 20;
+const MARGIN_BOTTOM = 40;
+/** Radius of a one-sided limit's open dot and of the filled dot at the kink, in pixels. */
+const OPEN_RADIUS = 4;
+const FILLED_RADIUS = 4.5;
+/** How much larger a dot is drawn for each later series' dot it would otherwise hide under. */
+const RING = 2.5;
+
+/** A dot at a kink: a one-sided limit (open) or the value there (filled), and its radius. */
+interface KinkDot {
+  z: number;
+  value: number;
+  series: string;
+  filled: boolean;
+  r: number;
+}
+
+/**
+ * The dots at the kinks, each with its radius. Where the dots of several activations fall on one
+ * another (ReLU's and Leaky ReLU's right limits at 1, their values at 0 and α for a small α), a
+ * series drawn under later ones is drawn larger by one ring per later series covering it, so
+ * every activation's dot shows as a ring around the next, as its line shows beside the next.
+ */
+function kinkDots(
+  kinks: readonly Kink[],
+  labels: readonly string[],
+  pixelsPerUnit: number,
+): KinkDot[] {
+  const dots = kinks.flatMap((k) => [
+    { z: k.z, value: k.left, series: k.series, filled: false },
+    { z: k.z, value: k.right, series: k.series, filled: false },
+    { z: k.z, value: k.at, series: k.series, filled: true },
+  ]);
+  const reach = 2 * FILLED_RADIUS + 1;
+  return dots.map((dot) => {
+    const rank = labels.indexOf(dot.series);
+    const covering = new Set(
+      dots.filter((other) =>
+        other.z === dot.z && labels.indexOf(other.series) > rank &&
+        Math.abs(other.value - dot.value) * pixelsPerUnit < reach
+      ).map((other) => other.series),
+    );
+    return { ...dot, r: (dot.filled ? FILLED_RADIUS : OPEN_RADIUS) + RING * covering.size };
+  });
+}
+
 function curvePanel(
   document: FigureDocument,
   curve: { points: Point[]; kinks: Kink[] },
@@ -334,11 +382,9 @@ function curvePanel(
 ): FigureElement {
   const values = curve.points.map((p) => p.value);
   for (const k of curve.kinks) values.push(k.left, k.right, k.at);
-  const limits = curve.kinks.flatMap((k) => [
-    { z: k.z, value: k.left, series: k.series },
-    { z: k.z, value: k.right, series: k.series },
-  ]);
   const yDomain = paddedExtent(values);
+  const pixelsPerUnit = (height - MARGIN_TOP - MARGIN_BOTTOM) / (yDomain[1] - yDomain[0]);
+  const dots = kinkDots(curve.kinks, labels, pixelsPerUnit);
   // Grey rules through z = 0 and f = 0, each only where 0 is on its axis: drawn outside the
   // domain, a rule would cross the margins and whatever lies beside or below the chart.
   const rules = [
@@ -349,9 +395,12 @@ function curvePanel(
     width,
     height,
     marginLeft: 48,
-    marginBottom: 40,
+    marginTop: MARGIN_TOP,
+    marginBottom: MARGIN_BOTTOM,
     marginRight: 12,
     grid: true,
+    // Each dot's radius is given in pixels (see kinkDots); Plot draws the largest first.
+    r: { type: "identity" },
     x: { label: "z", labelAnchor: "center", labelArrow: "none", domain },
     y: {
       label: yLabel,
@@ -371,21 +420,21 @@ function curvePanel(
         // for z > 0) both colours stay visible.
         strokeWidth: (p: Point) => Math.max(1.5, 3 - labels.indexOf(p.series)),
       }),
-      Plot.dot(limits, {
+      Plot.dot(dots.filter((d) => !d.filled), {
         x: "z",
         y: "value",
         stroke: "series",
         fill: "white",
-        r: 4,
+        r: "r",
         strokeWidth: 1.5,
         ariaDescription: "one-sided limit",
       }),
-      Plot.dot(curve.kinks, {
+      Plot.dot(dots.filter((d) => d.filled), {
         x: "z",
-        y: "at",
+        y: "value",
         fill: "series",
         stroke: "white",
-        r: 4.5,
+        r: "r",
         strokeWidth: 1,
         ariaDescription: "value at the kink",
       }),

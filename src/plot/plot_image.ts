@@ -44,7 +44,10 @@ export interface PlotImageOptions extends Omit<FigureOptions, "width" | "height"
    * matrix; for `"diverging"`, `[-m, m]` with m the largest absolute value.
    */
   domain?: readonly [number, number];
-  /** Draw a colour ramp with ticks under the image. Default: `true`. */
+  /**
+   * Draw a colour ramp with ticks under the image (at each value, for an image of 2 to 5 whole
+   * numbers, such as a sign map or a mask). Default: `true`.
+   */
   legend?: boolean;
   /** The label of the colour ramp, with units where there are any. Default: `"value"`. */
   valueLabel?: string;
@@ -302,6 +305,7 @@ function imageParts(
   }
   // The label sits a line below the tick values, clear of them (34 px: ticks, values, label), and
   // the side margins hold half of an end value such as "−1.0".
+  const whole = fewWholeValues(image.data, domain);
   const rampSvg = renderPlot(document, {
     width: Math.max(width, 140),
     height: 50,
@@ -311,7 +315,8 @@ function imageParts(
     marginBottom: 34,
     x: {
       domain,
-      ticks: 4,
+      ticks: whole ?? 4,
+      ...(whole ? { tickFormat: (v: number) => (v < 0 ? `−${-v}` : `${v}`) } : {}),
       label: optionalText(action, "valueLabel", options.valueLabel) ?? "value",
       labelAnchor: "center",
       labelArrow: "none",
@@ -332,6 +337,28 @@ function imageParts(
     ],
   });
   return { image: imageSvg, ramp: rampSvg };
+}
+
+/** At most this many whole values in an image get a tick each on its ramp. */
+const WHOLE_TICKS = 5;
+
+/**
+ * The values of an image that holds only a few whole numbers within the ramp's domain (2 to
+ * {@linkcode WHOLE_TICKS} of them: a sign map's −1, 0 and 1, a mask's 0 and 1), in order, to tick
+ * the ramp at those values and no others; `undefined` for any other image.
+ */
+function fewWholeValues(
+  data: Float64Array,
+  domain: readonly [number, number],
+): number[] | undefined {
+  const values = new Set<number>();
+  for (const v of data) {
+    if (Number.isNaN(v)) continue;
+    if (!Number.isInteger(v) || v < domain[0] || v > domain[1]) return undefined;
+    values.add(v + 0); // -0 as 0
+    if (values.size > WHOLE_TICKS) return undefined;
+  }
+  return values.size >= 2 ? [...values].sort((a, b) => a - b) : undefined;
 }
 
 /** A run of cells of one value along row `i`, from column `j1` up to (not including) `j2`. */

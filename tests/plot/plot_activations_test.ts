@@ -33,6 +33,40 @@ Deno.test("plotActivations() marks the convention at z = 0 where the derivative 
   assert.ok((figure.textContent ?? "").includes("one-sided limits"));
 });
 
+Deno.test("plotActivations() draws dots that fall on one another as rings, the earlier larger", async (t) => {
+  const radii = (figure: FigureElement, kind: string) =>
+    Array.from(
+      figure.querySelectorAll(`g[aria-description='${kind}'] circle`),
+      (c) => ({ r: Number(c.getAttribute("r")), y: Number(c.getAttribute("cy")) }),
+    );
+  await t.step("α = 0.01: ReLU's dots ring Leaky ReLU's at 0 and at 1", () => {
+    const tiny = {
+      ...leaky,
+      label: "Leaky ReLU (α = 0.01)",
+      f: (z: number) => (z > 0 ? z : 0.01 * z),
+      grad: (z: number) => (z > 0 ? 1 : 0.01),
+    };
+    const figure = plotActivations([relu, tiny], { derivative: "only" });
+    // Largest first, so the smaller dot is drawn on top of it: ReLU's value at 0 (lower on the
+    // page), then Leaky ReLU's at 0.01.
+    const filled = radii(figure, "value at the kink");
+    assert.deepEqual(filled.map((d) => d.r), [7, 4.5]);
+    assert.ok(filled[0].y > filled[1].y);
+    // ReLU's limits (0 and 1) are covered by Leaky ReLU's (0.01 and 1): one ring larger.
+    assert.deepEqual(radii(figure, "one-sided limit").map((d) => d.r).sort(), [4, 4, 6.5, 6.5]);
+  });
+  await t.step("α = 0.1: the values at 0 stand apart, the limits at 1 still coincide", () => {
+    const figure = plotActivations([relu, leaky], { derivative: "only" });
+    assert.deepEqual(radii(figure, "value at the kink").map((d) => d.r), [4.5, 4.5]);
+    assert.deepEqual(radii(figure, "one-sided limit").map((d) => d.r).sort(), [4, 4, 4, 6.5]);
+  });
+  await t.step("one activation: the dots keep their own size", () => {
+    const figure = plotActivations([relu], { derivative: "only" });
+    assert.deepEqual(radii(figure, "value at the kink").map((d) => d.r), [4.5]);
+    assert.deepEqual(radii(figure, "one-sided limit").map((d) => d.r), [4, 4]);
+  });
+});
+
 Deno.test("plotActivations() marks nothing for a smooth activation", () => {
   const figure = plotActivations([tanh]);
   assert.equal(figure.querySelectorAll("g[aria-description='one-sided limit'] circle").length, 0);

@@ -205,6 +205,32 @@ Deno.test("plotImage() colours its ramp by each step's middle value, over the da
   });
 });
 
+Deno.test("plotImage() ticks the ramp at each value of an image of a few whole numbers", async (t) => {
+  const rampTicks = (figure: ReturnType<typeof plotImage>) =>
+    Array.from(figure.querySelectorAll("g[aria-label='x-axis tick label'] text"))
+      .map((text) => text.textContent);
+  await t.step("a sign map: −1, 0 and 1, not −0.5 or 0.5", () => {
+    const signs = fromRows([[-1, 0, 1, -0, 1]]);
+    assert.deepEqual(rampTicks(plotImage(signs, { colorScheme: "diverging" })), ["−1", "0", "1"]);
+  });
+  await t.step("a mask of 0 and 1 on a domain of [0, 1]", () => {
+    const mask = fromRows([[0, 1, 1, 0]]);
+    assert.deepEqual(rampTicks(plotImage(mask, { colorScheme: "ink", domain: [0, 1] })), [
+      "0",
+      "1",
+    ]);
+  });
+  await t.step(
+    "six whole values, a fraction or a value outside the domain: the usual ticks",
+    () => {
+      assert.ok(rampTicks(plotImage(fromRows([[0, 1, 2, 3, 4, 5]]))).length > 2);
+      assert.ok(rampTicks(plotImage(fromRows([[0, 0.5, 1]]))).includes("0.2"));
+      const clipped = plotImage(fromRows([[0, 1, 2]]), { domain: [0, 1] });
+      assert.ok(rampTicks(clipped).includes("0.2"));
+    },
+  );
+});
+
 Deno.test("plotImage()'s diverging scheme spans ± the larger end of a given domain, white at 0", () => {
   const figure = plotImage(fromRows([[-1, 0, 3]]), {
     legend: false,
