@@ -190,7 +190,9 @@ function renderCode(source: string, language: string): string {
 function renderCell(cell: Cell, language: string): string {
   const source = sourceText(cell);
   if (cell.cell_type === "markdown") {
-    return `<section class="cell markdown">${formatTables(renderMarkdown(source))}</section>`;
+    return `<section class="cell markdown">${
+      formatTables(pageLinks(renderMarkdown(source)))
+    }</section>`;
   }
   if (cell.cell_type === "raw") {
     return `<section class="cell raw"><pre>${escapeHtml(source)}</pre></section>`;
@@ -205,6 +207,15 @@ function renderCell(cell: Cell, language: string): string {
   const outputs = (cell.outputs ?? []).map(renderOutput).join("\n");
   return `<section class="cell code${tags}">${input}` +
     (outputs ? `<div class="outputs">${outputs}</div>` : "") + `</section>`;
+}
+
+/**
+ * The links of rendered Markdown with each link to a notebook in the same folder led to that
+ * notebook's page instead (`02-x.ipynb#a` to `02-x.html#a`): in Jupyter the link opens the
+ * notebook, on the pages it opens the page. Other links (a path, a URL) are left as they are.
+ */
+function pageLinks(html: string): string {
+  return html.replace(/(<a\s[^>]*?href=")([^"/:?#]+)\.ipynb(?=["#])/g, "$1$2.html");
 }
 
 /** A page that another page links to. */
@@ -261,7 +272,9 @@ export function headingsOf(html: string): TocEntry[] {
 /**
  * Renders a notebook as a self-contained HTML page, with links to `index.html` and to the
  * previous and next notebook at the top and the bottom, and a table of contents of its level 2
- * and 3 headings (a sidebar on wide screens, a collapsed list at the top on narrow ones).
+ * and 3 headings (a sidebar on wide screens, a collapsed list at the top on narrow ones). A
+ * Markdown link to a notebook in the same folder (`02-x.ipynb#part`) leads to its page
+ * (`02-x.html#part`).
  *
  * @example
  * ```ts

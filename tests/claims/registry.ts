@@ -797,8 +797,9 @@ const ENTRIES: readonly (ClaimRecord | Restatement)[] = [
     testName:
       "Leaky ReLU is simple to implement: relu-lab's leakyRelu is one comparison and one multiplication, and equals max(αz, z) for 0 ≤ α ≤ 1",
     verdict: "definition",
-    finding: "relu-lab's leakyRelu, printed from the library, is one comparison and one " +
-      "multiplication; it equals max(αz, z) for 0 ≤ α ≤ 1 (notebook 04).",
+    finding: "relu-lab's leakyRelu, printed from the library, is, after the checks of its " +
+      "arguments and a shortcut to ReLU for α = 0, one comparison and one multiplication; it " +
+      "equals max(αz, z) for 0 ≤ α ≤ 1 (notebook 04).",
   },
 
   // Limitations of Leaky ReLU: notebook 05.
@@ -1351,9 +1352,9 @@ export interface ClaimsSummaryTableOptions {
 }
 
 /**
- * A table of notebook 07 as Markdown: one row per record, with the claim, the verdict and links
- * to the heading that shows it, in the notebook (`NAME.ipynb#anchor`) and in the runner's HTML
- * page (`NAME.html#anchor`), both relative to a page in the same folder.
+ * A table of notebook 07 as Markdown: one row per record, with the claim, the verdict and a link
+ * to the heading that shows it (`NAME.ipynb#anchor`, relative to a notebook in the same folder),
+ * which opens the notebook in Jupyter and, as the runner writes the pages, the page on the web.
  *
  * @param records The records to list, in order.
  * @param options Which part of the text, which verdict; see {@linkcode ClaimsSummaryTableOptions}.
@@ -1365,10 +1366,9 @@ export interface ClaimsSummaryTableOptions {
  * import assert from "node:assert/strict";
  *
  * const table = claimsSummaryTable(CLAIMS.filter((r) => r.id === "relu-examples"));
- * assert.ok(table.startsWith("| Claim | Verdict | Shown in | Page |\n"));
+ * assert.ok(table.startsWith("| Claim | Verdict | Shown in |\n"));
  * assert.ok(table.includes("| definition |"));
- * assert.ok(table.includes("(01-relu-overview.ipynb#Examples)"));
- * assert.ok(table.includes("(01-relu-overview.html#Examples)"));
+ * assert.ok(table.endsWith("(01-relu-overview.ipynb#Examples) |\n"));
  * ```
  */
 export function claimsSummaryTable(
@@ -1385,11 +1385,10 @@ export function claimsSummaryTable(
       cell(r.claim),
       r.verdict,
       `[${r.notebook} › ${cell(r.heading)}](${r.notebook}.ipynb#${anchor})`,
-      `[page](${r.notebook}.html#${anchor})`,
     ]);
   });
-  const header = row(["Claim", "Verdict", "Shown in", "Page"]);
-  return [header, row(["---", "---", "---", "---"]), ...rows].join("\n") + "\n";
+  const header = row(["Claim", "Verdict", "Shown in"]);
+  return [header, row(["---", "---", "---"]), ...rows].join("\n") + "\n";
 }
 
 /**

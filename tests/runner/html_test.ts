@@ -565,3 +565,22 @@ Deno.test("renderIndexHtml() frames its list in one well-formed page", async () 
     ),
   );
 });
+
+Deno.test("renderNotebookHtml() leads a link to a notebook beside it to that notebook's page", async () => {
+  const linked: Notebook = {
+    ...notebook,
+    cells: [{
+      cell_type: "markdown",
+      metadata: {},
+      source: "See [part 3](02-b.ipynb#3.-Sparse), [it](02-b.ipynb), [a copy](sub/c.ipynb), " +
+        "[a site](https://example.org/d.ipynb) and [this page](#Part).",
+    }],
+  };
+  const html = await renderNotebookHtml(linked);
+  assert.match(html, /<a href="02-b\.html#3\.-Sparse">part 3<\/a>/);
+  assert.match(html, /<a href="02-b\.html">it<\/a>/);
+  // A path or a URL is not a page of this series: left as it is.
+  assert.match(html, /<a href="sub\/c\.ipynb">a copy<\/a>/);
+  assert.match(html, /<a href="https:\/\/example\.org\/d\.ipynb">a site<\/a>/);
+  assert.match(html, /<a href="#Part">this page<\/a>/);
+});
