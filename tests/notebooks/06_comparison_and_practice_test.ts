@@ -113,7 +113,7 @@ Deno.test("06: the depth table is a real table: HTML with a row per depth, and p
   assert.doesNotMatch(text, /^1 +\d/m, "the table is displayed, not printed");
 });
 
-Deno.test("06: the convolution: digits drawn black on white, and no blank panel", () => {
+Deno.test("06: the convolution: the digit drawn as stored, its dark pixels dark, and no blank panel", () => {
   assert.match(
     text,
     /^brightness filter: dark pixels at exactly 0: ReLU 9\d\.\d%, Leaky ReLU 0\.0%$/m,
@@ -124,7 +124,7 @@ Deno.test("06: the convolution: digits drawn black on white, and no blank panel"
   );
   assert.match(text, /^α × \|bias\| = 0\.0025$/m);
   const figure = cellWith("plotImages(");
-  assert.match(sourceText(figure!), /\{ image, title: `a \$\{digit\}`, colorScheme: "ink"/);
+  assert.match(sourceText(figure!), /\{ image, title: `a \$\{digit\}`, colorScheme: "gray"/);
   assert.doesNotMatch(sourceText(figure!), /zeroMask\(bright\.leaky\)/, "an all-white panel");
   assert.match(displayedHtml(figure), /sign of Leaky output/);
 });
