@@ -129,6 +129,39 @@ Deno.test("06: the convolution: the digit drawn as stored, its dark pixels dark,
   assert.match(displayedHtml(figure), /sign of Leaky output/);
 });
 
+/** Each paired finding's per-seed line, after the line that names it: label → values (points). */
+function perSeed(output: string, label: RegExp): number[][] {
+  const lines = output.split("\n");
+  return lines.flatMap((line, i) =>
+    label.test(line) && /^ +per seed /.test(lines[i + 1] ?? "")
+      ? [lines[i + 1].trim().replace("per seed ", "").split(" ").map(Number)]
+      : []
+  );
+}
+
+Deno.test("06: every paired finding prints each seed's difference, whose mean is the one printed", () => {
+  const findings = text.split("\n").filter((l) =>
+    /(: | {2})-?\d+\.\d\d ± \d+\.\d\d; mean − 2 SE/.test(l)
+  );
+  // Six depths twice, five slope settings.
+  assert.equal(findings.length, 17);
+  for (const line of findings) {
+    const [values] = perSeed(text.slice(text.indexOf(line)), /./);
+    assert.equal(values?.length, 5, line);
+    const mean = Number(line.match(/(-?\d+\.\d\d) ± /)![1]);
+    const sum = values.reduce((a, b) => a + b, 0);
+    assert.ok(Math.abs(sum / values.length - mean) < 0.006, line);
+  }
+  // What the prose says of them: ReLU higher on every seed at 8 layers, Leaky ReLU higher on 4
+  // of 5 at 16, and PReLU's two seeds far below the best slope.
+  const reluMinusLeaky = perSeed(text, /^ {2}depth {2}8: 0\.76/)[0];
+  assert.ok(reluMinusLeaky.every((v) => v > 0), String(reluMinusLeaky));
+  const at16 = perSeed(text, /^ {2}depth 16: -4\.36/)[0];
+  assert.equal(at16.filter((v) => v < 0).length, 4);
+  const prelu = perSeed(text, /^ {2}PReLU/)[0];
+  assert.deepEqual(prelu.filter((v) => v < -10).sort(), [-16.2, -19.6].sort());
+});
+
 Deno.test("06: PReLU: only negative slopes are called non-monotonic", () => {
   assert.match(text, /^ {2}negative \(the unit is non-monotonic\): \d+$/m);
   assert.match(text, /^ {2}above 1 \(still monotonic, steeper on the negative side\): \d+$/m);
