@@ -115,7 +115,9 @@ Deno.test("activation objects' f and grad refuse a non-number input too", () => 
       name: "TypeError",
       message: `Cannot compute the derivative of ${name} as z must be a number: z="a"`,
     });
-    assert.equal(activation.f(1), loose(activation.f)(1)); // numbers still pass
+    // Numbers still pass: at z = 1 every activation is finite, and its slope there positive.
+    assert.ok(Number.isFinite(loose(activation.f)(1)), name);
+    assert.ok(loose(activation.grad)(1) > 0, name);
   }
 });
 

@@ -28,8 +28,18 @@ Deno.test("standardize() gives the fitted columns mean 0 and standard deviation 
           }
           assert.ok(Math.abs(sum / z.rows) < 1e-9);
           const variance = sumSquares / z.rows;
-          // 1 for a column with spread, 0 for a constant column (only centred).
-          assert.ok(Math.abs(variance - 1) < 1e-6 || variance < 1e-9, `variance=${variance}`);
+          if (Math.abs(variance - 1) < 1e-6) continue;
+          // Only a column with no spread stays unscaled (std 1): centred, and nothing else.
+          assert.equal(scaler.std[c], 1, `variance=${variance}`);
+          let largest = 0, spread = 0;
+          for (let i = 0; i < x.rows; i++) {
+            const v = x.data[2 * i + c];
+            assert.equal(z.data[2 * i + c], v - scaler.mean[c]);
+            largest = Math.max(largest, Math.abs(v));
+            spread += (v - scaler.mean[c]) ** 2;
+          }
+          const sd = Math.sqrt(spread / x.rows);
+          assert.ok(sd <= 2e-12 * largest || largest < 2.3e-308, `sd=${sd}, largest=${largest}`);
         }
       },
     ),

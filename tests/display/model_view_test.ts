@@ -17,12 +17,9 @@ Deno.test("modelView()'s table holds its header and one row per layer, cell by c
   const { text, tables: [{ cells, styles, rowTexts }] } = readTables(html);
   assert.deepEqual(cells, [
     ["#", "layer", "output", "parameters"],
-    ...model.layers.map((layer, i) => [
-      String(i),
-      layer.describe(),
-      `N × ${layer.outputSize}`,
-      layer.params().reduce((n, p) => n + p.value.length, 0).toLocaleString("en-US"),
-    ]),
+    ["0", "Dense(2 → 8)", "N × 8", "24"],
+    ["1", "Activation(Leaky ReLU (α = 0.01), 8)", "N × 8", "0"],
+    ["2", "Dense(8 → 3)", "N × 3", "27"],
   ]);
   // No text between the cells: each row reads as its cells put together, the view as its
   // heading and its rows.

@@ -14,8 +14,11 @@ Deno.test("formulaLatex() renders conditionals as cases", () => {
 
 Deno.test("formulaLatex() renders every activation's expression", () => {
   for (const name of ACTIVATION_NAMES) {
-    const latex = formulaLatex(createActivation(name).expression);
-    assert.ok(latex.length > 0, name);
+    const { expression } = createActivation(name);
+    const latex = formulaLatex(expression);
+    // In z; a piecewise activation (a conditional in mathjs) as cases, a smooth one without.
+    assert.match(latex, /\bz\b/, name);
+    assert.equal(/\\begin\{cases\}/.test(latex), expression.includes("?"), `${name}: ${latex}`);
   }
 });
 

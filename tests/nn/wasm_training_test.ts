@@ -103,6 +103,7 @@ function assertSameRun(
   assert.ok(wasmTraining(byName, name, object(), ROWS) !== undefined, "the run takes the step");
   const { weightDecay: _, ...rest } = options;
   const a = train(byName, data, { ...options, optimizer: name });
+  assertRanInMemory(byName);
   const b = train(byObject, data, { ...rest, optimizer: object() });
   assert.deepEqual(figures(a), figures(b));
   assert.deepEqual(state(byName), state(byObject));
@@ -110,6 +111,22 @@ function assertSameRun(
   backwardAfterRun(byObject);
   assert.deepEqual(state(byName), state(byObject), "a backward pass after the run");
   return a;
+}
+
+/**
+ * Checks that `train()` took the WebAssembly step for `model`'s run just ended: the memory it left
+ * for the next run holds every trained weight and bias of the model's last layer (64-bit values
+ * that do not turn up in a memory by chance).
+ */
+function assertRanInMemory(model: Sequential): void {
+  const memory = keptMemory();
+  assert.ok(memory !== undefined, "train() left a WebAssembly memory");
+  const held = new Set(new BigUint64Array(memory.buffer));
+  const last = model.params().slice(-2).flatMap((
+    p,
+  ) => [...new BigUint64Array(p.value.slice().buffer)]);
+  const missing = last.filter((bits) => !held.has(bits));
+  assert.equal(missing.length, 0, `train() took the WebAssembly step: ${missing.length} missing`);
 }
 
 /** A 64-33-17-10 network: a Leaky ReLU (alpha 0.2), then a ReLU. */

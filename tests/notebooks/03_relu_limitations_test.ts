@@ -92,7 +92,8 @@ Deno.test("03: N(0, 1) weights grow activations near the predicted factor, He ke
 
 Deno.test("03: ReLU inputs give one-sign gradients, tanh inputs do not", () => {
   assert.match(text, /^ {2}ReLU: 1\.000 ± 0\.000 \(n = 5\)$/m);
-  assert.match(text, /^ {2}tanh: 0\.\d+ ± /m);
+  // tanh's outputs take both signs: no per-sample gradient of a run has all of one sign.
+  assert.match(text, /^ {2}tanh: 0\.000 ± 0\.000 \(n = 5\)$/m);
 });
 
 Deno.test("03: the learning-rate sweep counts and names the diverged runs", () => {

@@ -84,6 +84,12 @@ Deno.test("plotLines() uses a log y scale with plain tick labels", () => {
   const ticks = Array.from(svg.querySelectorAll("g[aria-label='y-axis tick label'] text"))
     .map((t) => t.textContent);
   assert.ok(ticks.includes("0.1"), `ticks were ${ticks.join(", ")}`);
+  // Log: 1, 0.1 and 0.01 equally spaced up the axis (a linear axis puts 0.1 near 0.01).
+  const [one, tenth, hundredth] = ["1", "0.1", "0.01"].map((label) => tickAt(svg, "y", label));
+  assert.ok(
+    Math.abs((hundredth - tenth) - (tenth - one)) < 1e-6 && tenth > one,
+    `${one}, ${tenth}`,
+  );
 });
 
 Deno.test("plotLines() keeps log tick labels short: plain from 0.001 up, powers of ten below", () => {

@@ -160,8 +160,9 @@ Deno.test("plotTrainingCurves() draws each run's own metric: training and test l
   const figure = plotTrainingCurves([
     { name: "training", histories, metric: "trainLoss" },
     { name: "test", histories, metric: "testLoss" },
-  ], { band: "std", yLabel: "loss" });
-  assert.equal(figure.querySelectorAll("g[aria-description=mean] path").length, 2);
+  ], { band: "std", yLabel: "loss", yDomain: [0, 2], logY: false, height: 400 });
+  // The mean of each run's own metric: training 0.15, 0.075, 0.05; test ten times that.
+  assertLines(drawn(figure, "mean", [0, 2]), [[0.15, 0.075, 0.05], [1.5, 0.75, 0.5]]);
   assert.ok((figure.textContent ?? "").includes("loss"));
   assert.throws(
     () => plotTrainingCurves([{ name: "x", histories, metric: "bogus" as "trainLoss" }]),
