@@ -46,7 +46,7 @@ export interface PlotImageOptions extends Omit<FigureOptions, "width" | "height"
   domain?: readonly [number, number];
   /**
    * Draw a colour ramp with ticks under the image (at each value, for an image of 2 to 5 whole
-   * numbers, such as a sign map or a mask). Default: `true`.
+   * numbers, such as a sign map or a mask, and at 0 on a diverging ramp). Default: `true`.
    */
   legend?: boolean;
   /** The label of the colour ramp, with units where there are any. Default: `"value"`. */
@@ -305,7 +305,12 @@ function imageParts(
   }
   // The label sits a line below the tick values, clear of them (34 px: ticks, values, label), and
   // the side margins hold half of an end value such as "−1.0".
-  const whole = fewWholeValues(image.data, domain);
+  const values = fewWholeValues(image.data, domain);
+  // On a diverging ramp white is 0: ticked too, where a sign map happens to hold no zero.
+  const whole = values && scheme === "diverging" && domain[0] < 0 && domain[1] > 0 &&
+      !values.includes(0)
+    ? [...values, 0].sort((a, b) => a - b)
+    : values;
   const rampSvg = renderPlot(document, {
     width: Math.max(width, 140),
     height: 50,

@@ -213,6 +213,11 @@ Deno.test("plotImage() ticks the ramp at each value of an image of a few whole n
     const signs = fromRows([[-1, 0, 1, -0, 1]]);
     assert.deepEqual(rampTicks(plotImage(signs, { colorScheme: "diverging" })), ["−1", "0", "1"]);
   });
+  await t.step("a diverging sign map with no zero: 0 ticked too, where its white is", () => {
+    const signs = fromRows([[-1, 1, 1, -1]]);
+    assert.deepEqual(rampTicks(plotImage(signs, { colorScheme: "diverging" })), ["−1", "0", "1"]);
+    assert.deepEqual(rampTicks(plotImage(signs)), ["−1", "1"]);
+  });
   await t.step("a mask of 0 and 1 on a domain of [0, 1]", () => {
     const mask = fromRows([[0, 1, 1, 0]]);
     assert.deepEqual(rampTicks(plotImage(mask, { colorScheme: "ink", domain: [0, 1] })), [
