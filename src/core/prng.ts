@@ -83,7 +83,7 @@ const RANDOM_KEYS: OptionKeys<RandomOptions> = { seed: "number", prng: true };
  *
  * Any key but these two is refused, so that a typo such as `sed` is not read as the default
  * seed 0. (relu-lab's random functions check their own options, which include these two, and
- * pass this function these two alone.)
+ * pick their generator by the same rule, refusing a bad seed or prng in their own name.)
  *
  * @param options The `{ prng, seed }` options of a random function.
  * @returns The generator to use.

@@ -305,12 +305,7 @@ function imageParts(
   }
   // The label sits a line below the tick values, clear of them (34 px: ticks, values, label), and
   // the side margins hold half of an end value such as "−1.0".
-  const values = fewWholeValues(image.data, domain);
-  // On a diverging ramp white is 0: ticked too, where a sign map happens to hold no zero.
-  const whole = values && scheme === "diverging" && domain[0] < 0 && domain[1] > 0 &&
-      !values.includes(0)
-    ? [...values, 0].sort((a, b) => a - b)
-    : values;
+  const whole = wholeTicks(image.data, domain, scheme);
   const rampSvg = renderPlot(document, {
     width: Math.max(width, 140),
     height: 50,
@@ -321,7 +316,7 @@ function imageParts(
     x: {
       domain,
       ticks: whole ?? 4,
-      ...(whole ? { tickFormat: (v: number) => (v < 0 ? `−${-v}` : `${v}`) } : {}),
+      ...(whole ? { tickFormat: "d" } : {}),
       label: optionalText(action, "valueLabel", options.valueLabel) ?? "value",
       labelAnchor: "center",
       labelArrow: "none",
@@ -348,13 +343,15 @@ function imageParts(
 const WHOLE_TICKS = 5;
 
 /**
- * The values of an image that holds only a few whole numbers within the ramp's domain (2 to
- * {@linkcode WHOLE_TICKS} of them: a sign map's −1, 0 and 1, a mask's 0 and 1), in order, to tick
- * the ramp at those values and no others; `undefined` for any other image.
+ * The ramp's ticks for an image that holds only a few whole numbers within the ramp's domain (2
+ * to {@linkcode WHOLE_TICKS} of them: a sign map's −1, 0 and 1, a mask's 0 and 1): those values
+ * in order, and 0 on a diverging ramp, where its white is, should the image hold no zero.
+ * `undefined` for any other image, whose ramp takes the scale's own ticks.
  */
-function fewWholeValues(
+function wholeTicks(
   data: Float64Array,
   domain: readonly [number, number],
+  scheme: string,
 ): number[] | undefined {
   const values = new Set<number>();
   for (const v of data) {
@@ -363,7 +360,9 @@ function fewWholeValues(
     values.add(v + 0); // -0 as 0
     if (values.size > WHOLE_TICKS) return undefined;
   }
-  return values.size >= 2 ? [...values].sort((a, b) => a - b) : undefined;
+  if (values.size < 2) return undefined;
+  if (scheme === "diverging" && domain[0] < 0 && domain[1] > 0) values.add(0);
+  return [...values].sort((a, b) => a - b);
 }
 
 /** A run of cells of one value along row `i`, from column `j1` up to (not including) `j2`. */

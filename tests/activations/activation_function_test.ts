@@ -14,7 +14,7 @@ import {
   linearSlopes,
 } from "../../src/activations/_piecewise_linear.ts";
 import { close, EDGES, sameNumber } from "./_helpers.ts";
-import { loose } from "./_loose.ts";
+import { loose } from "../_loose.ts";
 
 /** Each name with non-default parameters too, so the parameterised kernels run. */
 const VARIANTS: [ActivationName, Record<string, number | string>][] = [

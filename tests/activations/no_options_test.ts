@@ -23,7 +23,7 @@ import {
   tanh,
   tanhGrad,
 } from "../../src/mod.ts";
-import { loose } from "./_loose.ts";
+import { loose } from "../_loose.ts";
 
 /**
  * Every public scalar function and derivative that takes no options, with what it computes

@@ -37,7 +37,7 @@ import {
   tanh,
   tanhGrad,
 } from "../../src/mod.ts";
-import { loose } from "./_loose.ts";
+import { loose } from "../_loose.ts";
 import { eluActivation } from "../../src/activations/elu.ts";
 import { leakyReluActivation } from "../../src/activations/leaky_relu.ts";
 import { preluActivation } from "../../src/activations/prelu.ts";

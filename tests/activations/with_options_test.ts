@@ -11,7 +11,7 @@ import {
   softplus,
   softplusGrad,
 } from "../../src/mod.ts";
-import { loose } from "./_loose.ts";
+import { loose } from "../_loose.ts";
 
 /** Every public scalar function and derivative that takes z and an options object. */
 const WITH_OPTIONS: Record<string, (z: number) => number> = {

@@ -145,7 +145,7 @@ Deno.test("resolvePrng refuses a key it does not know, and anything but an optio
 });
 
 Deno.test("a random function's own options pass with their keys, a typo among them refused", () => {
-  // twoMoons checks its keys (n, noise, shuffle, seed, prng) and gives resolvePrng two of them.
+  // twoMoons checks its keys (n, noise, shuffle, seed, prng) and picks its generator by two.
   assert.deepEqual(
     twoMoons({ n: 4, seed: 9 }).x.data,
     twoMoons({ n: 4, prng: createPrng(9) }).x.data,
@@ -180,7 +180,8 @@ Deno.test("prngOf() refuses a bad seed or prng naming the caller's action, and p
     message:
       "Cannot generate two moons as prng must be a function returning numbers in [0, 1): prng={ next: 1 }",
   });
-  // A prng takes precedence: the seed beside it is not read, as resolvePrng does not read it.
+  // A prng takes precedence: the seed beside it is not read, as resolvePrng does not read it
+  // either.
   const prng = createPrng(4);
   assert.equal(prngOf({ prng, seed: 1.5 }, action), prng);
   assert.equal(prngOf({ seed: -3 }, action)(), createPrng(-3)());

@@ -12,9 +12,7 @@ import {
   twoMoons,
   xor,
 } from "../../src/mod.ts";
-
-/** A function called as a notebook without a type checker may call it, with any arguments. */
-const loose = (f: unknown) => f as (...args: unknown[]) => unknown;
+import { loose } from "../_loose.ts";
 
 Deno.test("linspace() spaces count numbers from start to stop, as numpy's does", async (t) => {
   await t.step("with the endpoint", () => {

@@ -8,9 +8,7 @@ import { digitImage } from "../../src/data/digit_image.ts";
 import { trainTestSplit } from "../../src/data/train_test_split.ts";
 import { standardize } from "../../src/data/standardize.ts";
 import { indexed } from "./_indexed.ts";
-
-/** A function called as a notebook without a type checker may call it, with any arguments. */
-const loose = (f: unknown) => f as (...args: unknown[]) => unknown;
+import { loose } from "../_loose.ts";
 
 Deno.test("takeRows() copies whole rows in the order of the indices, repeats allowed", () => {
   const m = fromRows([[1, 2, 3], [4, 5, 6], [7, 8, 9], [10, 11, 12]]);

@@ -5,6 +5,11 @@ import { tickAt } from "./_ticks.ts";
 
 const checker = fromRows([[0, 1], [1, 0]]);
 
+/** The labels of a figure's ramp ticks, in order. */
+const rampTicks = (figure: ReturnType<typeof plotImage>) =>
+  Array.from(figure.querySelectorAll("g[aria-label='x-axis tick label'] text"))
+    .map((text) => text.textContent);
+
 Deno.test("plotImage() draws one cell per element when neighbours differ", () => {
   const figure = plotImage(checker);
   assert.equal(figure.querySelectorAll("g[aria-description=image] rect").length, 4);
@@ -189,9 +194,6 @@ Deno.test("plotImage() colours its ramp by each step's middle value, over the da
     Array.from(figure.querySelectorAll("g[aria-description=ramp] rect"))
       .map((rect) => rect.getAttribute("fill"));
   const gray = (v: number) => `rgb(${Array(3).fill(Math.round(255 * v)).join(", ")})`;
-  const rampTicks = (figure: ReturnType<typeof plotImage>) =>
-    Array.from(figure.querySelectorAll("g[aria-label='x-axis tick label'] text"))
-      .map((text) => text.textContent);
   await t.step("gray from 0 to 1: the first step at 1/128, the last at 127/128", () => {
     const fills = rampFills(plotImage(fromRows([[0, 1]])));
     assert.deepEqual([fills[0], fills[63]], [gray(1 / 128), gray(127 / 128)]);
@@ -206,9 +208,6 @@ Deno.test("plotImage() colours its ramp by each step's middle value, over the da
 });
 
 Deno.test("plotImage() ticks the ramp at each value of an image of a few whole numbers", async (t) => {
-  const rampTicks = (figure: ReturnType<typeof plotImage>) =>
-    Array.from(figure.querySelectorAll("g[aria-label='x-axis tick label'] text"))
-      .map((text) => text.textContent);
   await t.step("a sign map: −1, 0 and 1, not −0.5 or 0.5", () => {
     const signs = fromRows([[-1, 0, 1, -0, 1]]);
     assert.deepEqual(rampTicks(plotImage(signs, { colorScheme: "diverging" })), ["−1", "0", "1"]);
