@@ -42,7 +42,7 @@ export function oneHot(labels: ArrayLike<number>, classes?: number, extra?: unkn
     const label = labels[i];
     // Without classes, the labels set the width: a bad one is named here, not as a bad classes.
     if (classes === undefined && !(Number.isInteger(label) && label >= 0)) {
-      throw new RangeError(
+      throw new (typeof label === "number" ? RangeError : TypeError)(
         `Cannot ${action} as every label must be an integer >= 0: labels[${i}]=${
           formatValue(label)
         }`,
@@ -58,7 +58,7 @@ export function oneHot(labels: ArrayLike<number>, classes?: number, extra?: unkn
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i];
     if (!Number.isInteger(label) || label < 0 || label >= cols) {
-      throw new RangeError(
+      throw new (typeof label === "number" ? RangeError : TypeError)(
         `Cannot ${action} as every label must be an integer in 0..${cols - 1}: labels[${i}]=${
           formatValue(label)
         }`,

@@ -99,7 +99,7 @@ export function regression1d(
     x[i] = low + (high - low) * drawUniform(action, prng); // in range when the prng keeps [0, 1)
     const value = target(x[i]);
     if (typeof value !== "number" || !Number.isFinite(value)) {
-      throw new RangeError(
+      throw new (typeof value === "number" ? RangeError : TypeError)(
         `Cannot ${action} as fn must return finite numbers: fn(${x[i]})=${formatValue(value)}`,
       );
     }

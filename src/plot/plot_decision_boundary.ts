@@ -36,9 +36,9 @@ export interface PlotDecisionBoundaryOptions extends FigureOptions {
   /**
    * What `predict` returns. `"logit"`: logits, as relu-lab's models do (`mlp` ends in a linear
    * layer, and `binaryCrossEntropy` and `softmaxCrossEntropy` take logits); one column is the
-   * logit of class 1 (class 1 where it is >= 0), several columns one score per class (shaded
+   * logit of class 1 (class 1 where it is > 0, as `accuracy` counts it), several columns one score per class (shaded
    * through a softmax). `"probability"`: probabilities; one column is the probability of class 1
-   * (class 1 where it is >= 0.5), several columns one probability per class, each row summing
+   * (class 1 where it is > 0.5), several columns one probability per class, each row summing
    * to 1. Outputs that do not fit are refused: NaN or infinite logits, probabilities outside
    * [0, 1] or rows not summing to 1. Default: `"logit"`.
    */
@@ -441,7 +441,8 @@ function classify(
     const p1 = output === "probability" ? v : 1 / (1 + Math.exp(-v));
     p[0] = 1 - p1;
     p[1] = p1;
-    return p1 >= 0.5 ? 1 : 0;
+    // On the output itself, not on p1: a logit of -1e-17 rounds to p1 = 0.5 but is class 0.
+    return (output === "probability" ? v > 0.5 : v > 0) ? 1 : 0;
   }
   let best = 0;
   for (let k = 0; k < cols; k++) if (out[offset + k] > out[offset + best]) best = k;

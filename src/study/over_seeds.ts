@@ -28,8 +28,8 @@ export interface SeedRun<T> {
  * throws a `TypeError`, as its divergence could not be caught here; use
  * {@linkcode overSeedsAsync} for those.
  *
- * @param seeds The seeds, each a safe integer (|seed| <= 2^53 - 1, as `createPrng` takes), no
- *   two the same.
+ * @param seeds The seeds, at least one, each a safe integer (|seed| <= 2^53 - 1, as `createPrng`
+ *   takes), no two the same.
  * @param run The experiment: builds, trains and measures a network from a seed.
  * @returns One {@linkcode SeedRun} per seed, in the order of `seeds`.
  *
@@ -85,8 +85,8 @@ export function overSeeds<T>(
  * awaits each run before starting the next, in the order of `seeds`. A run that rejects with a
  * {@linkcode TrainingDivergedError} is kept with `diverged` set; any other error rejects.
  *
- * @param seeds The seeds, each a safe integer (|seed| <= 2^53 - 1, as `createPrng` takes), no
- *   two the same.
+ * @param seeds The seeds, at least one, each a safe integer (|seed| <= 2^53 - 1, as `createPrng`
+ *   takes), no two the same.
  * @param run The experiment, returning its result or a promise of it.
  * @returns A promise of one {@linkcode SeedRun} per seed, in the order of `seeds`.
  *
@@ -149,6 +149,10 @@ function checkArguments(
     throw new TypeError(
       `Cannot ${action} as seeds must be an array of integers: seeds=${formatValue(seeds)}`,
     );
+  }
+  if (seeds.length === 0) {
+    // No seed is no run: measure and the verdicts would read it as a finding.
+    throw new RangeError(`Cannot ${action} as seeds must hold at least one seed: seeds=[]`);
   }
   for (let i = 0; i < seeds.length; i++) {
     const seed: unknown = seeds[i];

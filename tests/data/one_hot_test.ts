@@ -58,6 +58,17 @@ Deno.test("oneHot() without classes names a bad label, not the classes it would 
   }
 });
 
+Deno.test("oneHot() refuses a label that is not a number with a TypeError, with or without classes", () => {
+  for (const classes of [undefined, 3]) {
+    assert.throws(() => oneHot([0, "1" as unknown as number], classes), {
+      name: "TypeError",
+      message: classes === undefined
+        ? 'Cannot one-hot encode labels as every label must be an integer >= 0: labels[1]="1"'
+        : 'Cannot one-hot encode labels as every label must be an integer in 0..2: labels[1]="1"',
+    });
+  }
+});
+
 Deno.test("oneHot() refuses a third argument, which it would ignore", () => {
   assert.throws(() => (oneHot as (...args: unknown[]) => unknown)([1], 2, 3), {
     name: "TypeError",

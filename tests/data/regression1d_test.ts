@@ -71,6 +71,12 @@ Deno.test("regression1d() rejects bad targets and options", async (t) => {
       message: "Cannot generate a regression problem as fn must return finite numbers: fn(1)=NaN",
     });
   });
+  await t.step("a function returning something other than a number", () => {
+    assert.throws(() => regression1d(() => "3" as unknown as number, { n: 1, range: [1, 1] }), {
+      name: "TypeError",
+      message: 'Cannot generate a regression problem as fn must return finite numbers: fn(1)="3"',
+    });
+  });
   await t.step("reversed or non-finite range", () => {
     assert.throws(() => regression1d("sin", { range: [1, 0] }), RangeError);
     assert.throws(() => regression1d("sin", { range: [0, Infinity] }), RangeError);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { fromRows, type Matrix, matrix } from "../../src/core/matrix.ts";
 import { type FigureElement, plotDecisionBoundary, toHtmlString } from "../../src/plot/mod.ts";
+import { correctCount } from "../../src/nn/accuracy.ts";
 import { linear } from "./_fixtures.ts";
 import { tickAt } from "./_ticks.ts";
 
@@ -200,16 +201,20 @@ Deno.test("plotDecisionBoundary() takes the first of the highest scores, cell by
     assert.equal(shaded.length, 3, `one shade a class: ${shaded}`);
     for (const fill of shaded) assert.match(fill ?? "", /^#[0-9a-f]{6}$/);
   });
-  await t.step("a tie goes to the first class; exactly p = 0.5 of one column to class 1", () => {
-    const tie = constant(1, 3);
-    assert.deepEqual(
-      regionFills(plotDecisionBoundary(tie, data, { resolution: 3, confidence: false })),
-      [CLASS_0],
-    );
-    assert.deepEqual(
-      regionFills(plotDecisionBoundary(constant(0), data, { resolution: 3, confidence: false })),
-      [CLASS_1],
-    );
+  await t.step("a tie goes to the first class, with one column as with several", () => {
+    const options = { resolution: 3, confidence: false } as const;
+    assert.deepEqual(regionFills(plotDecisionBoundary(constant(1, 3), data, options)), [CLASS_0]);
+    // A logit of 0 (a dead binary net's output) is class 0, as accuracy counts it.
+    assert.deepEqual(regionFills(plotDecisionBoundary(constant(0), data, options)), [CLASS_0]);
+    const zero = constant(0)(data.x);
+    assert.equal(correctCount(zero, new Int32Array([0, 0, 0, 0])), 4);
+    // So is a logit too small to move the sigmoid off 0.5, and a probability of exactly 0.5.
+    assert.deepEqual(regionFills(plotDecisionBoundary(constant(-1e-17), data, options)), [CLASS_0]);
+    assert.deepEqual(regionFills(plotDecisionBoundary(constant(1e-17), data, options)), [CLASS_1]);
+    const probability = { ...options, output: "probability" } as const;
+    assert.deepEqual(regionFills(plotDecisionBoundary(constant(0.5), data, probability)), [
+      CLASS_0,
+    ]);
   });
   await t.step("logits too large for exp() still give a finite shade", () => {
     const large = (x: Matrix): Matrix => {

@@ -503,6 +503,13 @@ Deno.test("the study functions' messages show what they received, and name the s
       message: "Cannot run over seeds as run must be a function: run={ run: true }",
     });
   });
+  await t.step("overSeeds and overSeedsAsync: no seed at all, which is no run", async () => {
+    let calls = 0;
+    const message = "Cannot run over seeds as seeds must hold at least one seed: seeds=[]";
+    assert.throws(() => overSeeds([], () => calls++), { name: "RangeError", message });
+    await assert.rejects(() => overSeedsAsync([], () => calls++), { name: "RangeError", message });
+    assert.equal(calls, 0);
+  });
   await t.step("measure: a metric that gives no number names measure and the seed", () => {
     const runs = overSeeds([1, 2], (seed) => ({ accuracy: seed / 10 }));
     // @ts-expect-error: a misspelt field
