@@ -172,7 +172,7 @@ export class ActivationFunction implements Activation {
 
   /**
    * The fused backward pass: `out[i] = gradOut[i] * f'(x[i])` (IEEE products, so an infinite
-   * `gradOut` times a zero slope is NaN).
+   * `gradOut` times a zero slope is NaN), with `f'` taken from `y` where given (see `y`).
    *
    * @param x The forward inputs.
    * @param gradOut dLoss/dOutput, same length.
@@ -182,7 +182,11 @@ export class ActivationFunction implements Activation {
    *   float32, on `x`, `gradOut` and `y` rounded to float32 first (float64 or number arrays
    *   too). An `x` below float32's range then rounds to 0 and gets the derivative at the kink:
    *   ReLU's `backward` gives 0 for x = 1e-50 where `reluGrad(1e-50)` is 1.
-   * @param y The forward outputs `f(x)`, reused by sigmoid, tanh and ELU when given.
+   * @param y The forward outputs `f(x)`, reused by sigmoid, tanh and ELU when given, as
+   *   PyTorch's autograd reuses them: `y (1 - y)`, `1 - y²` and `y + alpha` (for x <= 0) are
+   *   cheaper than the derivative from `x`, but not as accurate where it is tiny or `y` is
+   *   rounded: sigmoid's at x = 40 is 0 from `y` and 4.2e-18 from `x`, and at x = 2 the two
+   *   differ in the last bits. ReLU, Leaky ReLU and the other activations ignore it.
    * @returns `out`.
    *
    * @example

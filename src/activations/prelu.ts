@@ -195,7 +195,11 @@ export function preluForward<T extends FloatArray = Float64Array>(
     requireNumber(action, "alpha", alpha);
     // cols is not needed with one slope, but a given one is still checked, not ignored.
     if (checked.cols !== undefined) {
-      requireNumber(action, "cols", checked.cols, { integer: true, min: 1 });
+      requireRows(
+        action,
+        x,
+        requireNumber(action, "cols", checked.cols, { integer: true, min: 1 }),
+      );
     }
     return sharedSlope(x, alpha, target) as T;
   }
@@ -209,11 +213,7 @@ export function preluForward<T extends FloatArray = Float64Array>(
     min: 1,
   });
   requireLength(action, "alpha", alpha, cols);
-  if (x.length % cols !== 0) {
-    throw new RangeError(
-      `Cannot ${action} as x.length must be a multiple of cols=${cols}: x.length=${x.length}`,
-    );
-  }
+  requireRows(action, x, cols);
   for (let j = 0; j < cols; j++) requireNumber(action, `alpha[${j}]`, alpha[j]);
   const pairs = new Float64Array(2 * cols);
   let anyZero = false;
@@ -301,4 +301,13 @@ export function preluActivation(
     atZero,
     params: { alpha, atZero },
   });
+}
+
+/** Checks that `x` holds whole rows of `cols` values. */
+function requireRows(action: string, x: ArrayLike<number>, cols: number): void {
+  if (x.length % cols !== 0) {
+    throw new RangeError(
+      `Cannot ${action} as x.length must be a multiple of cols=${cols}: x.length=${x.length}`,
+    );
+  }
 }

@@ -67,8 +67,8 @@ export interface RReluOptions extends RandomOptions {
 /** Options of {@linkcode rreluGrad}. */
 export interface RReluGradOptions extends RReluOptions {
   /**
-   * The slope used in the forward pass (from {@linkcode rreluForward}'s `slopes`). When
-   * given, it is the derivative for z < 0 and nothing is drawn.
+   * The slope used in the forward pass (from {@linkcode rreluForward}'s `slopes`), a finite
+   * number >= 0. When given, it is the derivative for z < 0 and nothing is drawn.
    */
   slope?: number;
   /** The derivative at z = 0: `"left"` (the slope, default, as PyTorch), `"right"` (1), `"mean"` or a number. */
@@ -145,7 +145,11 @@ interface Resolved {
 
 function resolve(action: string, options: RReluOptions): Resolved {
   const [lower, upper] = requireRReluBounds(action, options.lower, options.upper);
-  if (!requireFlag(action, "training", options.training)) return { lower, upper, draw: undefined };
+  if (!requireFlag(action, "training", options.training)) {
+    // Unused in evaluation, but checked: a bad prng or seed here would fail only in training.
+    if (options.prng !== undefined || options.seed !== undefined) prngOf(options, action);
+    return { lower, upper, draw: undefined };
+  }
   if (options.prng === undefined && options.seed === undefined) {
     throw new TypeError(
       `Cannot ${action} as training needs a prng or a seed: prng=undefined, seed=undefined`,
@@ -213,7 +217,7 @@ export function rreluGrad(z: number, options: RReluGradOptions = {}, extra?: unk
   // Both checked whatever z is:
   const given = checked.slope === undefined
     ? undefined
-    : requireNumber(action, "slope", checked.slope);
+    : requireNumber(action, "slope", checked.slope, { min: 0 });
   const atZero = checkKink(action, orDefault(checked.atZero, "left"));
   if (z > 0) return 1;
   if (Number.isNaN(z)) return NaN;

@@ -8,7 +8,7 @@
 
 import type { Matrix } from "./matrix.ts";
 import { requireMatrix, requireSameRows, requireTargets } from "./_require.ts";
-import { formatValue, type OptionKeys, requireOptions } from "./validate.ts";
+import { formatValue, type OptionKeys, requireNumber, requireOptions } from "./validate.ts";
 
 /**
  * A data set: one sample per row of `x`, and its target at the same index of `y`.
@@ -33,8 +33,8 @@ const DATASET_KEYS: OptionKeys<{ classes?: number }> = { classes: "number" };
  *
  * @param x Inputs, one sample per row (not copied).
  * @param y Class labels or a target matrix (not copied).
- * @param options `classes`: the number of classes (default: largest label + 1; to be passed
- *   when y has no labels).
+ * @param options `classes`: the number of classes, an integer >= 1 (default: largest label + 1;
+ *   to be passed when y has no labels), for labels only: refused with a target matrix.
  * @returns The data set.
  *
  * @example
@@ -54,9 +54,18 @@ export function dataset(
 ): Dataset {
   const action = "create a dataset";
   requireOptions(action, options, DATASET_KEYS);
+  if (options.classes !== undefined) {
+    requireNumber(action, "classes", options.classes, { integer: true, min: 1 });
+  }
   requireMatrix(action, "x", x);
   requireTargets(action, "y", y);
   requireSameRows(action, x, y);
+  if (!(y instanceof Int32Array) && options.classes !== undefined) {
+    // A regression data set has no classes: kept, it would be dropped unsaid.
+    throw new TypeError(
+      `Cannot ${action} as classes counts the class labels, and y is a matrix of regression targets (an Int32Array holds labels): classes=${options.classes}`,
+    );
+  }
   for (let i = 0; i < x.data.length; i++) {
     if (!Number.isFinite(x.data[i])) {
       throw new RangeError(
@@ -85,11 +94,6 @@ export function dataset(
     );
   }
   const classes = options.classes ?? largest + 1;
-  if (!Number.isInteger(classes) || classes < 1) {
-    throw new RangeError(
-      `Cannot ${action} as classes must be a finite integer >= 1: classes=${formatValue(classes)}`,
-    );
-  }
   for (let i = 0; i < y.length; i++) {
     if (y[i] < 0 || y[i] >= classes) {
       throw new RangeError(

@@ -96,6 +96,26 @@ for (const [name, params] of VARIANTS) {
   });
 }
 
+Deno.test("backward() from y is the cheaper, less accurate derivative its doc says, and only where it says", () => {
+  const x = Float64Array.of(40, 2), gradOut = Float64Array.of(1, 1);
+  const sigmoid = createActivation("sigmoid");
+  const fromY = sigmoid.backward(x, gradOut, undefined, sigmoid.forward(x));
+  assert.deepEqual(Array.from(sigmoid.backward(x, gradOut)), [
+    4.248354255291589e-18,
+    0.10499358540350649,
+  ]);
+  assert.deepEqual(Array.from(fromY), [0, 0.10499358540350662]);
+  // ReLU and Leaky ReLU take their slopes from x whatever y says.
+  for (const name of ["relu", "leakyRelu"] as const) {
+    const activation = createActivation(name);
+    const z = Float64Array.of(-1, 2), wrongY = Float64Array.of(5, -5);
+    assert.deepEqual(
+      activation.backward(z, gradOut, undefined, wrongY),
+      activation.backward(z, gradOut),
+    );
+  }
+});
+
 Deno.test("forward() writes into out, which may alias x", async (t) => {
   const leaky = createActivation("leakyRelu", { alpha: 0.5 });
   await t.step("out is returned", () => {

@@ -77,6 +77,19 @@ Deno.test("preluForward() applies one shared slope", () => {
   assert.deepEqual(Array.from(preluForward([-Infinity, 2], 0)), [0, 2]);
 });
 
+Deno.test("preluForward() with one shared slope still refuses a cols that splits a row", () => {
+  assert.throws(() => preluForward([-1, -2, -3], 0.5, undefined, { cols: 2 }), {
+    name: "RangeError",
+    message: "Cannot run preluForward as x.length must be a multiple of cols=2: x.length=3",
+  });
+  assert.deepEqual(Array.from(preluForward([-1, -2, -3, 4], 0.5, undefined, { cols: 2 })), [
+    -0.5,
+    -1,
+    -1.5,
+    4,
+  ]);
+});
+
 Deno.test("preluForward() applies one slope per column of a row-major batch", async (t) => {
   const alpha = Float64Array.of(0.5, 0, 2);
   await t.step("each column uses its own slope", () => {

@@ -59,6 +59,32 @@ Deno.test("rrelu() needs a prng or seed in training", () => {
   });
 });
 
+Deno.test("rrelu() checks a prng or seed in evaluation too, where it draws nothing", () => {
+  assert.throws(() => rrelu(-1, { prng: "x" as never }), {
+    name: "TypeError",
+    message:
+      'Cannot compute rrelu as prng must be a function returning numbers in [0, 1): prng="x"',
+  });
+  assert.throws(() => rrelu(-1, { seed: 0.5 }), {
+    name: "RangeError",
+    message: "Cannot compute rrelu as seed must be a finite integer: seed=0.5",
+  });
+  assert.throws(() => rreluForward([-1], { seed: NaN }), {
+    name: "RangeError",
+    message: "Cannot run rreluForward as seed must be a finite integer: seed=NaN",
+  });
+  // A good one is taken and left unused: the mean slope, as without it.
+  assert.equal(rrelu(-1, { seed: 1 }), rrelu(-1));
+});
+
+Deno.test("rreluGrad() refuses a negative slope, which no RReLU draws", () => {
+  assert.throws(() => rreluGrad(-1, { slope: -1 }), {
+    name: "RangeError",
+    message: "Cannot compute rreluGrad as slope must be a finite number >= 0: slope=-1",
+  });
+  assert.equal(rreluGrad(-1, { slope: 0 }), 0);
+});
+
 Deno.test("rrelu() handles edge values and bad bounds", async (t) => {
   await t.step("NaN propagates", () => {
     assert.ok(Number.isNaN(rrelu(NaN)));

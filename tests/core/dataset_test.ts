@@ -59,3 +59,30 @@ Deno.test("dataset without classes says what it cannot infer them from, not that
     });
   });
 });
+
+Deno.test("dataset checks classes whatever the targets, and refuses it beside a target matrix", async (t) => {
+  const labels = Int32Array.of(0, 1);
+  await t.step("a classes that is not a number is a TypeError, a bad number a RangeError", () => {
+    assert.throws(() => dataset(x, labels, { classes: "2" as unknown as number }), {
+      name: "TypeError",
+      message: 'Cannot create a dataset as classes must be a finite integer >= 1: classes="2"',
+    });
+    for (const [classes, shown] of [[0, "0"], [2.5, "2.5"], [NaN, "NaN"]] as const) {
+      assert.throws(() => dataset(x, labels, { classes }), {
+        name: "RangeError",
+        message:
+          `Cannot create a dataset as classes must be a finite integer >= 1: classes=${shown}`,
+      });
+    }
+  });
+  await t.step("a regression data set has no classes to count", () => {
+    const targets = fromRows([[0.5], [1.5]]);
+    assert.throws(() => dataset(x, targets, { classes: 2 }), {
+      name: "TypeError",
+      message:
+        "Cannot create a dataset as classes counts the class labels, and y is a matrix of regression targets (an Int32Array holds labels): classes=2",
+    });
+    assert.throws(() => dataset(x, targets, { classes: -5 }), RangeError);
+    assert.deepEqual(Object.keys(dataset(x, targets)), ["x", "y"]);
+  });
+});

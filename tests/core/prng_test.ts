@@ -79,6 +79,16 @@ Deno.test("randomNormal is the Box–Muller cosine of the generator's next two d
   }
 });
 
+Deno.test("randomNormal refuses a generator that is not a function, saying how to make one", () => {
+  for (const [prng, shown] of [["x", '"x"'], [1, "1"], [undefined, "undefined"]] as const) {
+    assert.throws(() => randomNormal(prng as never), {
+      name: "TypeError",
+      message:
+        `Cannot draw a normal sample as prng must be a function returning numbers in [0, 1) (createPrng(seed) makes one): prng=${shown}`,
+    });
+  }
+});
+
 Deno.test("10,000 randomNormal samples pass a Kolmogorov–Smirnov test against N(0, 1)", () => {
   const prng = createPrng(5);
   const n = 10_000;
