@@ -161,8 +161,9 @@ async function main(): Promise<void> {
       one: [] as SklearnFit[],
     };
     for (let r = 1; r <= repetitions; r++) {
-      // The fits the target compares run back to back, so that a slowdown of a few seconds hits
-      // both sides alike; our two variants come after them.
+      // Our fit and the two scikit-learn fits the target takes the faster of run one after
+      // another (the one-thread fit second), so that a slowdown of a few seconds hits both
+      // sides alike; our two variants come after them.
       runs.ours.push(fitOurs(split, r, "running"));
       runs.threads.push(await fitSklearn(r, null));
       runs.one.push(await fitSklearn(r, 1));

@@ -42,8 +42,9 @@
  * Timing: one warm-up run of each (ours: a full run, the first training of the process, whose
  * time is reported against the median as the cold run), then `--repetitions` runs (default 3)
  * interleaved (ours, PyTorch f64, ours with running metrics, numpy, ours layer by layer, TF CPU,
- * TF WASM, ours, ...) so that machine noise hits all alike, each pair a target compares back to
- * back; the table gives medians and the ratios of medians. Targets: TF.js CPU time / ours >= 6,
+ * TF WASM, ours, ...) so that machine noise hits all alike, the PyTorch and the numpy target's
+ * pairs back to back (TF.js runs last in each round, several fits after ours: its ratios stand
+ * far above their targets); the table gives medians and the ratios of medians. Targets: TF.js CPU time / ours >= 6,
  * TF.js WASM time / ours >= 3, PyTorch f64 time / ours >= 3 (fastest runs, see below), numpy
  * time / ours (both on running metrics) >= 1; final losses agree to 1e-5 (running losses with
  * numpy to 1e-12); the heap, the external memory of ArrayBuffers (typed arrays) and the
