@@ -38,9 +38,9 @@
  * The float32 ReLU forward runs in WebAssembly with 128-bit SIMD (four elements per
  * instruction, `src/activations/_relu32_wasm.ts`), so it can pass the second. Its target is
  * 0.45, not the 0.5 it held on the machine where it was written (0.57 to 0.68): on a second
- * machine of the same kind (an AMD EPYC with AVX-512) it gave 0.39 to 0.53, and 0.475 to 0.540
- * in six runs once its chunks stopped aliasing the arrays modulo 4 KiB (the JavaScript loop:
- * 0.34 to 0.44).
+ * machine of the same kind (an AMD EPYC with AVX-512) it gave 0.39 to 0.43 in six runs, and
+ * 0.475 to 0.540 in six runs once its chunks stopped aliasing the arrays modulo 4 KiB (the
+ * JavaScript loop: 0.34 to 0.44).
  *
  * For contrast, without targets: a naive branchy ReLU written in the bench (an `if` per
  * element, the first thing one writes), and sigmoid and tanh forward, whose cost the

@@ -293,8 +293,9 @@ async function main(): Promise<void> {
   let numpyRun: ReferenceResult | string = typeof numpy === "string" ? numpy : "";
   try {
     for (let r = 0; r < repetitions; r++) {
-      // Each pair compared by a target runs back to back (ours and PyTorch, ours on running
-      // metrics and numpy), so that a slowdown of a few seconds hits both sides of it alike.
+      // The PyTorch and the numpy target's pairs run back to back (ours and PyTorch, ours on
+      // running metrics and numpy), so that a slowdown of a few seconds hits both sides alike;
+      // TF.js, far above its targets, runs last.
       const ours = trainOurs(data);
       times.ours.push(ours.seconds);
       oursLosses = ours.epochLosses;
