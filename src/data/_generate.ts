@@ -1,7 +1,8 @@
 /**
  * Private helpers shared by the data functions: argument checks, class sizes, allocation of the
  * points and of index arrays, checked draws of random indices, the Fisher–Yates shuffle of
- * indices and the joint shuffle of inputs and labels, and Gaussian noise on the inputs.
+ * indices and the joint shuffle of inputs and labels, Gaussian noise on the inputs, and the
+ * refusal of a seed that shuffles nothing.
  *
  * @module
  */
@@ -9,7 +10,7 @@
 import { allocate } from "../core/_allocate.ts";
 import { drawUniform } from "../core/_draw.ts";
 import type { Dataset } from "../core/dataset.ts";
-import { type Prng, randomNormal } from "../core/prng.ts";
+import { type Prng, randomNormal, type RandomOptions } from "../core/prng.ts";
 import { formatValue, requireNumber } from "../core/validate.ts";
 
 /** The largest index an `Int32Array` holds: 2^31 - 1. */
@@ -188,4 +189,18 @@ export function finishPoints(
     }
   }
   return { x: { rows, cols, data: x }, y, classes };
+}
+
+/**
+ * Refuses a `seed` or `prng` given with `shuffle: false`: they only shuffle the samples, so
+ * they would go unused, and two seeds would give the same result without a word.
+ */
+export function refuseUnusedRandomness(action: string, options: RandomOptions): void {
+  const given = (["seed", "prng"] as const).filter((key) => options[key] !== undefined);
+  if (given.length === 0) return;
+  throw new RangeError(
+    `Cannot ${action} as seed and prng shuffle the samples, and shuffle is false: shuffle=false, ${
+      given.map((key) => `${key}=${formatValue(options[key])}`).join(", ")
+    }`,
+  );
 }

@@ -9,12 +9,15 @@ import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
-import { indexOrder } from "./_generate.ts";
+import { indexOrder, refuseUnusedRandomness } from "./_generate.ts";
 import { subset } from "./subset.ts";
 
 /** Options of {@linkcode batches}. */
 export interface BatchesOptions extends RandomOptions {
-  /** Shuffle the samples before cutting them into batches. Default: true. */
+  /**
+   * Shuffle the samples before cutting them into batches; without, a `seed` or `prng`, which
+   * would go unused, is refused. Default: true.
+   */
   shuffle?: boolean;
 }
 
@@ -22,7 +25,8 @@ const BATCHES_KEYS: OptionKeys<BatchesOptions> = { prng: true, seed: "number", s
 
 /**
  * Cuts a data set into consecutive mini-batches of `batchSize` samples (the last one may be
- * smaller), in a random order unless `shuffle: false`. Each batch is a copy.
+ * smaller), in a random order unless `shuffle: false` (which keeps the data's order, and refuses a
+ * `seed` or `prng`, as it would go unused). Each batch is a copy.
  *
  * @param data The data set (not changed).
  * @param batchSize Samples per batch, an integer >= 1.
@@ -36,6 +40,9 @@ const BATCHES_KEYS: OptionKeys<BatchesOptions> = { prng: true, seed: "number", s
  *
  * const sizes = batches(twoMoons({ n: 10 }), 4, { seed: 1 }).map((batch) => batch.x.rows);
  * assert.deepEqual(sizes, [4, 4, 2]);
+ *
+ * // Without shuffling there is nothing for a seed to do: it is refused, not ignored.
+ * assert.throws(() => batches(twoMoons({ n: 10 }), 4, { shuffle: false, seed: 1 }), RangeError);
  * ```
  */
 export function batches<D extends Dataset>(
@@ -56,6 +63,7 @@ export function batches<D extends Dataset>(
   requireNumber(action, "batchSize", batchSize, { integer: true, min: 1 });
   const n = data.x.rows;
   const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
+  if (!shuffle) refuseUnusedRandomness(action, options);
   const order = indexOrder(action, n, "data.x.rows", shuffle ? prngOf(options, action) : undefined);
   const out: D[] = [];
   for (let start = 0; start < n; start += batchSize) {

@@ -10,14 +10,17 @@ import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
-import { indexOrder } from "./_generate.ts";
+import { indexOrder, refuseUnusedRandomness } from "./_generate.ts";
 import { subset } from "./subset.ts";
 
 /** Options of {@linkcode trainTestSplit}. */
 export interface TrainTestSplitOptions extends RandomOptions {
   /** Fraction of the samples that go to the test set, in (0, 1). Default: 0.25. */
   testFraction?: number;
-  /** Shuffle before splitting (otherwise the last samples are the test set). Default: true. */
+  /**
+   * Shuffle before splitting (otherwise the last samples are the test set, and a `seed` or
+   * `prng`, which would go unused, is refused). Default: true.
+   */
   shuffle?: boolean;
 }
 
@@ -39,7 +42,9 @@ const TRAIN_TEST_SPLIT_KEYS: OptionKeys<TrainTestSplitOptions> = {
 /**
  * Splits a data set into disjoint training and test sets. As in scikit-learn, the test set has
  * `ceil(testFraction * n)` samples and the training set the rest; both must be non-empty.
- * Samples are shuffled first unless `shuffle: false`, so the same seed gives the same split.
+ * Samples are shuffled first unless `shuffle: false`, so the same seed gives the same split;
+ * without shuffling the last samples are the test set, and a `seed` or `prng` is refused, as it
+ * would go unused.
  *
  * @param data The data set (not changed).
  * @param options Test fraction, shuffling and randomness (`{ prng }` or `{ seed }`, default seed
@@ -54,6 +59,10 @@ const TRAIN_TEST_SPLIT_KEYS: OptionKeys<TrainTestSplitOptions> = {
  * const { train, test } = trainTestSplit(twoMoons({ n: 100 }), { testFraction: 0.2, seed: 1 });
  * assert.equal(train.x.rows, 80);
  * assert.equal(test.x.rows, 20);
+ *
+ * // Without shuffling there is nothing for a seed to do: it is refused, not ignored.
+ * const data = twoMoons({ n: 100 });
+ * assert.throws(() => trainTestSplit(data, { shuffle: false, seed: 1 }), RangeError);
  * ```
  */
 export function trainTestSplit<D extends Dataset>(
@@ -76,6 +85,7 @@ export function trainTestSplit<D extends Dataset>(
     maxExclusive: true,
   });
   const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
+  if (!shuffle) refuseUnusedRandomness(action, options);
   const n = data.x.rows;
   const nTest = Math.ceil(testFraction * n);
   const nTrain = n - nTest;

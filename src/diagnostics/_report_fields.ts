@@ -1,8 +1,9 @@
 /**
  * Private: the check `new DiagnosticsReport(fields)` runs on findings made by hand, so that a
- * missing or wrongly typed field, or dead-neuron entries that do not pair with the activation
- * layers, is refused when the report is made instead of crashing or printing nonsense (an
- * accuracy of 200%) when it is shown.
+ * missing or wrongly typed field, dead-neuron entries that do not pair with the activation
+ * layers, or dead fractions that disagree with the dead neurons listed, is refused when the
+ * report is made instead of crashing or printing nonsense (an accuracy of 200%, or a text table
+ * and a chart that count different dead neurons) when it is shown.
  *
  * Loss, means, standard deviations and gradient norms may be NaN or infinite: `diagnose` reports
  * them so for a model that diverged.
@@ -10,6 +11,7 @@
  * @module
  */
 
+import { firstRepeat } from "../core/_require.ts";
 import {
   formatValue,
   type OptionKeys,
@@ -89,7 +91,38 @@ export function requireReportFields(fields: unknown): void {
         max: (a.size as number) - 1,
       })
     );
+    // A neuron listed twice would be counted twice in the text's "dead" column.
+    const repeat = firstRepeat(d.dead);
+    if (repeat !== undefined) {
+      const [j, earlier] = repeat;
+      throw new RangeError(
+        `Cannot ${ACTION} as ${name}.dead must list each dead neuron of layer ${
+          describe(a)
+        } once (${name}.dead[${earlier}] is the same): ${name}.dead[${j}]=${
+          formatValue(d.dead[j])
+        }`,
+      );
+    }
     requireNumber(ACTION, `${name}.deadFraction`, d.deadFraction, { min: 0, max: 1 });
+    // The text table counts the neurons listed (dead.length/size), the rich view draws the
+    // fractions: both must tell the same finding. (A layer of no neurons has none dead.)
+    const size = a.size as number;
+    const share = size === 0 ? 0 : d.dead.length / size;
+    const fractions = [
+      [`${name}.deadFraction`, d.deadFraction],
+      [`fields.activations[${i}].deadFraction`, a.deadFraction],
+    ] as const;
+    for (const [fraction, value] of fractions) {
+      if (value !== share) {
+        throw new RangeError(
+          `Cannot ${ACTION} as ${fraction} must be the share of layer ${
+            describe(a)
+          } that ${name}.dead lists as dead (${d.dead.length}/${size} = ${
+            formatValue(share)
+          }): ${fraction}=${formatValue(value)}`,
+        );
+      }
+    }
     if (d.canRecover !== undefined && typeof d.canRecover !== "boolean") {
       throw new TypeError(
         `Cannot ${ACTION} as ${name}.canRecover must be true, false or undefined: ${name}.canRecover=${
@@ -126,6 +159,11 @@ function entries(key: string, what: string, value: unknown): Record<string, unkn
     }
   });
   return value;
+}
+
+/** A layer in messages: its index in the model and its description, e.g. `#1 (ReLU)`. */
+function describe(entry: Record<string, unknown>): string {
+  return `#${entry.layerIndex} (${entry.layer})`;
 }
 
 /** Checks the fields every entry has: the layer's index and description. */

@@ -71,8 +71,10 @@ export class DiagnosticsReport {
   /**
    * Gathers the findings (use {@linkcode diagnose} to compute them). Findings made by hand are
    * checked: a field missing, of the wrong type or unknown is a `TypeError`; an accuracy outside
-   * [0, 1], a sparsity or dead fraction outside [0, 1], a dead neuron's index outside its layer,
-   * or `dead` entries that do not pair one to one (same layerIndex and size) with `activations`
+   * [0, 1], a sparsity or dead fraction outside [0, 1], a dead neuron's index outside its layer
+   * or listed twice, `dead` entries that do not pair one to one (same layerIndex and size) with
+   * `activations`, or a dead fraction (in `dead` or `activations`) other than the share of its
+   * layer's neurons that `dead` lists (`dead.length / size`, exactly as `diagnose` computes it)
    * are a `RangeError`. The loss, means, standard deviations and gradient norms must be numbers;
    * NaN and ±Infinity pass, as `diagnose` reports them for a model that diverged.
    *

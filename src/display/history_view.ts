@@ -41,14 +41,18 @@ const HISTORY_VIEW_KEYS: OptionKeys<HistoryViewOptions> = {
  * falls by a decade or more), the accuracy when it was measured, and the dead fraction of each
  * activation layer (in order of depth in shades of viridis past ten layers), side by side; its
  * plain-text form is the title line and the first and last epochs. Losses must be numbers where
- * present (NaN or ±Infinity, from a diverged run, are shown as such), accuracies and dead
- * fractions numbers in [0, 1]: anything else is refused, naming the record.
+ * present, accuracies and dead fractions numbers in [0, 1]: anything else is refused, naming the
+ * record. A loss of NaN or ±Infinity, from a diverged run, breaks the loss line (its finite part
+ * is drawn, and the loss panel stays even when no loss is finite), and both the loss panel's
+ * caption and the title line of the text say so, e.g. `"train: diverged at epoch 3"`, from the
+ * first epoch with such a loss. A history with nothing to draw (no loss, and no finite accuracy or
+ * dead fraction) is refused.
  *
  * @param history The per-epoch records returned by `train`.
  * @param options Title and panel size; see {@linkcode HistoryViewOptions}.
  * @returns A displayable whose bundle has `text/html`, `image/svg+xml` (the panels as one SVG,
- *   for front ends without HTML) and `text/plain` (the title line, then the first and last
- *   epochs).
+ *   for front ends without HTML) and `text/plain` (the title line, with a diverged loss's note,
+ *   then the first and last epochs).
  *
  * @example
  * ```ts
@@ -69,6 +73,9 @@ const HISTORY_VIEW_KEYS: OptionKeys<HistoryViewOptions> = {
  * assert.equal((bundle["image/svg+xml"]?.match(/<svg[^>]*class="plot-/g) ?? []).length, 3);
  * // A loss that is not a number would be left out of the chart but printed: it is refused.
  * assert.throws(() => historyView([{ epoch: 1, trainLoss: "0.5" as never }]), TypeError);
+ * // A diverged run is shown, and said to have diverged.
+ * const diverged = historyView([{ epoch: 1, trainLoss: 0.5 }, { epoch: 2, trainLoss: NaN }]);
+ * assert.match(diverged[jupyterDisplay]()["text/plain"], /train: diverged at epoch 2/);
  * ```
  */
 export function historyView(
@@ -97,10 +104,14 @@ export function historyView(
   const has = (values: number[]) => values.some(Number.isFinite);
   const panels: FigureElement[] = [];
 
+  // A loss series is drawn when any record has that loss, even if none is finite: a run that
+  // diverged from its first epoch is a result, shown with its note, not a history to refuse.
   const loss = [
-    { name: "train", x: epochs, y: column((r) => r.trainLoss) },
-    { name: "test", x: epochs, y: column((r) => r.testLoss) },
-  ].filter((series) => has(series.y));
+    { name: "train", x: epochs, y: column((r) => r.trainLoss), key: "trainLoss" as const },
+    { name: "test", x: epochs, y: column((r) => r.testLoss), key: "testLoss" as const },
+  ].filter((series) => history.some((record) => record[series.key] !== undefined))
+    .map(({ name, x, y }) => ({ name, x, y }));
+  const diverged = divergedNotes(history);
   // A log scale when the loss falls by a decade or more (and stays positive).
   const extent = finiteExtent(loss.flatMap((series) => series.y));
   const logY = extent !== undefined && extent[0] > 0 && extent[1] >= 10 * extent[0];
@@ -114,6 +125,7 @@ export function historyView(
       logY,
       legend: true,
       subtitle: "Loss",
+      ...(diverged.length === 0 ? {} : { caption: diverged.join("; ") }),
     }));
   }
   const accuracy = [
@@ -154,7 +166,7 @@ export function historyView(
   if (panels.length === 0) {
     const keys = [...new Set(history.flatMap((record) => Object.keys(record)))];
     throw new RangeError(
-      `Cannot display a training history as its records must have a finite trainLoss, testLoss, trainAccuracy, testAccuracy or deadFraction: ${
+      `Cannot display a training history as its records must have a trainLoss or testLoss, or a finite trainAccuracy, testAccuracy or deadFraction: ${
         history.length === 1 ? "the record has" : `the ${history.length} records have`
       } ${keys.length === 0 ? "no keys" : `the keys ${keys.join(", ")}`}`,
     );
@@ -162,7 +174,7 @@ export function historyView(
   const figure = combineFigures(panels, { document, title });
   const svg = displayFigure(figure).bundle["image/svg+xml"];
   return new Displayable({
-    "text/plain": historyText(history, title),
+    "text/plain": historyText(history, title, diverged),
     "text/html": figure.outerHTML,
     ...(svg === undefined ? {} : { "image/svg+xml": svg }),
   });
@@ -195,8 +207,34 @@ function layerColors(layers: number): string[] | undefined {
   return Array.from({ length: layers }, (_, l) => String(viridis.apply(l)));
 }
 
-/** The title line, then the first and last epochs, each with the figures its record holds. */
-function historyText(history: readonly EpochMetrics[], title: string): string {
+/**
+ * That the training or test loss diverged (NaN or ±Infinity), from its first such epoch, in the
+ * words of `plotTrainingCurves`' legend: `"train: diverged at epoch 3"`; nothing when neither did.
+ */
+function divergedNotes(history: readonly EpochMetrics[]): string[] {
+  const notes: string[] = [];
+  for (const [name, key] of [["train", "trainLoss"], ["test", "testLoss"]] as const) {
+    let from = Infinity;
+    for (const record of history) {
+      const value = record[key];
+      if (value !== undefined && !Number.isFinite(value) && record.epoch < from) {
+        from = record.epoch;
+      }
+    }
+    if (from < Infinity) notes.push(`${name}: diverged at epoch ${from}`);
+  }
+  return notes;
+}
+
+/**
+ * The title line (with the notes of a diverged loss), then the first and last epochs, each with
+ * the figures its record holds.
+ */
+function historyText(
+  history: readonly EpochMetrics[],
+  title: string,
+  diverged: readonly string[],
+): string {
   const line = (r: EpochMetrics) => {
     const parts = [`epoch ${r.epoch}`];
     if (r.trainLoss !== undefined) parts.push(`trainLoss ${fmt(r.trainLoss)}`);
@@ -211,7 +249,7 @@ function historyText(history: readonly EpochMetrics[], title: string): string {
   const first = history[0];
   const last = history[history.length - 1];
   const epochs = history.length === 1 ? "1 epoch" : `${history.length} epochs`;
-  const lines = [`${title}, ${epochs}`, line(first)];
+  const lines = [[`${title}, ${epochs}`, ...diverged].join("; "), line(first)];
   if (history.length > 2) lines.push("  ...");
   if (history.length > 1) lines.push(line(last));
   return lines.join("\n");

@@ -18,6 +18,24 @@ Deno.test("batches() without shuffling keeps the original order", () => {
   assert.deepEqual(parts.map((part) => Array.from(part.x.data)), [[0, 1], [2, 3], [4]]);
 });
 
+Deno.test("batches() refuses a seed or prng without shuffling, as neither would change the batches", () => {
+  const prng = () => 0.5;
+  const cases: [Record<string, unknown>, string][] = [
+    [{ seed: 1 }, "seed=1"],
+    [{ prng }, "prng=function prng"],
+    [{ seed: 2, prng }, "seed=2, prng=function prng"],
+  ];
+  for (const [given, seen] of cases) {
+    assert.throws(() => batches(indexed(5), 2, { ...given, shuffle: false }), {
+      name: "RangeError",
+      message:
+        `Cannot make batches as seed and prng shuffle the samples, and shuffle is false: shuffle=false, ${seen}`,
+    });
+  }
+  const kept = batches(indexed(5), 2, { shuffle: false, prng: undefined });
+  assert.deepEqual(kept.map((part) => Array.from(part.x.data)), [[0, 1], [2, 3], [4]]);
+});
+
 Deno.test("batches() shuffles by default, in the order permutation() gives for the same seed", () => {
   const parts = batches(indexed(7), 3, { seed: 5 });
   assert.deepEqual(

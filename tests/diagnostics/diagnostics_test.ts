@@ -700,6 +700,64 @@ Deno.test("a DiagnosticsReport refuses findings that are missing, mistyped or ou
   });
 });
 
+Deno.test("a DiagnosticsReport refuses dead fractions that disagree with the dead neurons it lists, or a neuron listed twice", async (t) => {
+  const action = "Cannot create a DiagnosticsReport as";
+  const layer = { layerIndex: 1, layer: "ReLU", size: 4 };
+  const report = (dead: number[], deadFraction: number, listed = deadFraction) =>
+    new DiagnosticsReport({
+      loss: 0.5,
+      accuracy: 0.75,
+      activations: [{ ...layer, mean: 0.5, std: 1, sparsity: 0.75, deadFraction }],
+      dead: [{ ...layer, dead, deadFraction: listed, canRecover: false }],
+      gradients: [],
+    });
+  await t.step("findings that agree pass, the text counting the neurons listed", () => {
+    assert.match(String(report([0, 2, 3], 0.75)), /3\/4/);
+    assert.match(String(report([], 0)), /0\/4/);
+  });
+  await t.step(
+    "an activation layer's dead fraction that is not the share of its neurons listed",
+    () => {
+      // The text would print 0/4 while the rich view drew a bar at 75%.
+      assert.throws(() => report([], 0.75, 0), {
+        name: "RangeError",
+        message:
+          `${action} fields.activations[0].deadFraction must be the share of layer #1 (ReLU) that fields.dead[0].dead lists as dead (0/4 = 0): fields.activations[0].deadFraction=0.75`,
+      });
+    },
+  );
+  await t.step("a dead entry's dead fraction that is not the share of its neurons listed", () => {
+    assert.throws(() => report([1], 0.5), {
+      name: "RangeError",
+      message:
+        `${action} fields.dead[0].deadFraction must be the share of layer #1 (ReLU) that fields.dead[0].dead lists as dead (1/4 = 0.25): fields.dead[0].deadFraction=0.5`,
+    });
+  });
+  await t.step("a neuron listed twice, which the text would count twice", () => {
+    assert.throws(() => report([2, 0, 2], 0.75), {
+      name: "RangeError",
+      message:
+        `${action} fields.dead[0].dead must list each dead neuron of layer #1 (ReLU) once (fields.dead[0].dead[0] is the same): fields.dead[0].dead[2]=2`,
+    });
+  });
+  await t.step("every report diagnose() makes passes, dead or alive, ReLU or Leaky ReLU", () => {
+    const shares = new Set<number>();
+    for (const activation of ["relu", "leakyRelu"] as const) {
+      for (const biasInit of [0, -1, 1]) {
+        const model = mlp([2, 3, 5, 2], { seed: 2, activation, biasInit });
+        const found = diagnose(model, blobs(9, 2, 3));
+        assert.doesNotThrow(() => new DiagnosticsReport({ ...found }));
+        found.activations.forEach((a, i) => {
+          assert.equal(a.deadFraction, found.dead[i].dead.length / a.size);
+          shares.add(a.deadFraction);
+        });
+      }
+    }
+    // Shares such as 1/3 that a float cannot hold exactly, and layers alive and dead.
+    assert.ok(shares.has(1 / 3) && shares.has(0) && shares.size >= 3, [...shares].join(", "));
+  });
+});
+
 Deno.test("gradientNorms(), gradientCheck() and diagnose() refuse a loss that does not fit the targets, naming themselves", async (t) => {
   const model = mlp([2, 4, 2], { seed: 1 }), labels = blobs(4, 2, 1);
   const targets = dataset(labels.x, fromRows([[1, 0], [0, 1], [1, 0], [0, 1]]));

@@ -53,13 +53,71 @@ Deno.test("historyView() says what its records lack when there is nothing to dra
   assert.throws(() => historyView([{ epoch: 1 } as never]), {
     name: "RangeError",
     message:
-      "Cannot display a training history as its records must have a finite trainLoss, testLoss, trainAccuracy, testAccuracy or deadFraction: the record has the keys epoch",
+      "Cannot display a training history as its records must have a trainLoss or testLoss, or a finite trainAccuracy, testAccuracy or deadFraction: the record has the keys epoch",
   });
-  assert.throws(() => historyView([{ epoch: 1, trainLoss: NaN }, { epoch: 2, trainLoss: NaN }]), {
+  const unmeasured = [{ epoch: 1, trainAccuracy: NaN }, { epoch: 2, deadFraction: [] }];
+  assert.throws(() => historyView(unmeasured as never), {
     name: "RangeError",
     message:
-      "Cannot display a training history as its records must have a finite trainLoss, testLoss, trainAccuracy, testAccuracy or deadFraction: the 2 records have the keys epoch, trainLoss",
+      "Cannot display a training history as its records must have a trainLoss or testLoss, or a finite trainAccuracy, testAccuracy or deadFraction: the 2 records have the keys epoch, trainAccuracy, deadFraction",
   });
+});
+
+/** The loss panel of a display's HTML: from its subtitle to the next panel's, if any. */
+function lossPanel(html: string): string {
+  const start = html.indexOf(">Loss<");
+  assert.ok(start >= 0, "a loss panel");
+  const next = html.indexOf("<h3", start);
+  return html.slice(start, next === -1 ? undefined : next);
+}
+
+/** The points of each line drawn in a panel's HTML, by the number of points per line. */
+function linePoints(panel: string): number[] {
+  return [...panel.matchAll(/<g[^>]*aria-label="line"[^>]*>(.*?)<\/g>/gs)].flatMap(([, g]) =>
+    [...g.matchAll(/<path[^>]* d="([^"]*)"/g)].map(([, d]) => (d.match(/[ML]/g) ?? []).length)
+  );
+}
+
+Deno.test("historyView() draws the finite part of a diverged loss and says from which epoch it diverged", () => {
+  const records = [1, 2, 3, 4, 5].map((epoch) => ({
+    epoch,
+    trainLoss: epoch < 4 ? 1 / epoch : NaN,
+    testLoss: epoch < 5 ? 1.2 / epoch : Infinity,
+    trainAccuracy: 0.5,
+  }));
+  const bundle = historyView(records)[jupyterDisplay]();
+  const html = bundle["text/html"] ?? "";
+  assert.deepEqual(captionsOf(html), ["train: diverged at epoch 4; test: diverged at epoch 5"]);
+  const loss = lossPanel(html);
+  assert.ok(loss.includes("train: diverged at epoch 4"), "the note is under the loss panel");
+  assert.ok(bundle["image/svg+xml"]?.includes("train: diverged at epoch 4"), "and in the SVG");
+  // The finite losses are drawn: epochs 1 to 3 of the training loss, 1 to 4 of the test loss.
+  assert.deepEqual(linePoints(loss).sort(), [3, 4]);
+  assert.equal(
+    bundle["text/plain"].split("\n")[0],
+    "Training history, 5 epochs; train: diverged at epoch 4; test: diverged at epoch 5",
+  );
+  assert.match(bundle["text/plain"], /epoch 5, trainLoss NaN, testLoss Infinity/);
+});
+
+Deno.test("historyView() and show() show a run whose every loss is NaN, with its note, rather than throw", () => {
+  const records = [1, 2, 3].map((epoch) => ({ epoch, trainLoss: NaN }));
+  for (const view of [historyView(records), show(records)]) {
+    const bundle = view[jupyterDisplay]();
+    const html = bundle["text/html"] ?? "";
+    assert.equal(html.match(/<svg[^>]*class="plot-/g)?.length, 1, "the loss panel");
+    assert.deepEqual(captionsOf(html), ["train: diverged at epoch 1"]);
+    assert.deepEqual(linePoints(lossPanel(html)), [], "no line: no loss is finite");
+    assert.match(bundle["text/plain"], /^Training history, 3 epochs; train: diverged at epoch 1\n/);
+  }
+});
+
+Deno.test("historyView() says nothing of divergence when every loss is finite", () => {
+  const text = historyView(history)[jupyterDisplay]()["text/plain"];
+  assert.doesNotMatch(text, /diverged/);
+  assert.deepEqual(captionsOf(historyView(history)[jupyterDisplay]()["text/html"] ?? ""), [
+    DEAD_CAPTION,
+  ]);
 });
 
 Deno.test("historyView() names a record that is not an object", () => {
@@ -154,7 +212,7 @@ Deno.test("historyView() draws a history of 200,000 epochs", async (t) => {
     assert.match(text(records), /^Training history, 200000 epochs\n/);
     assert.equal(lossOnLogScale(records), true, "the loss falls by decades");
   });
-  await t.step("its dead fractions (no finite loss: only the dead-fraction panel)", () => {
+  await t.step("its dead fractions, beside a loss that diverged from the start", () => {
     const records = Array.from({ length: epochs }, (_, i) => ({
       epoch: i + 1,
       trainLoss: NaN,
