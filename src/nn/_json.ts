@@ -5,7 +5,7 @@
  * @module
  */
 
-import { formatValue } from "../core/validate.ts";
+import { formatValue, requireNumber } from "../core/validate.ts";
 
 /** Encodes a float64 array as base64 of its little-endian bytes. */
 export function encodeFloat64(values: Float64Array): string {
@@ -60,4 +60,23 @@ export function readInteger(action: string, json: Record<string, unknown>, name:
     throw typeof value === "number" ? new RangeError(message) : new TypeError(message);
   }
   return value;
+}
+
+/**
+ * Reads the `seed` of a random layer's JSON form: a safe integer, or `null`, which the layer
+ * writes when it drew from a `prng` of the caller's rather than a seed (restored as seed 0).
+ * A missing seed, or one of another type, is a `TypeError`; a number that is no safe integer a
+ * `RangeError`.
+ */
+export function readSeed(action: string, json: Record<string, unknown>): number {
+  const seed = json.seed;
+  if (seed === null) return 0;
+  if (typeof seed !== "number") {
+    throw new TypeError(
+      `Cannot ${action} as seed must be an integer, or null for a layer that drew from a prng: seed=${
+        formatValue(seed)
+      }`,
+    );
+  }
+  return requireNumber(action, "seed", seed, { integer: true });
 }

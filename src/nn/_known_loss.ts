@@ -35,3 +35,15 @@ export function unknownLossMessage(action: string, loss: unknown): string {
     formatValue(loss)
   }`;
 }
+
+/**
+ * The loss `loss` names, or `loss` itself, or an error naming `action`: a `TypeError` for a
+ * value that is neither a name nor a {@linkcode Loss} (an object without `valueAndGrad`, a
+ * number), a `RangeError` for an unknown name.
+ */
+export function resolveLossFor(action: string, loss: unknown): Loss {
+  const known = knownLoss(loss);
+  if (known !== undefined) return known;
+  const message = unknownLossMessage(action, loss);
+  throw typeof loss === "string" ? new RangeError(message) : new TypeError(message);
+}

@@ -17,8 +17,8 @@ const SETTINGS_KEYS: OptionKeys<OptimizerSettings> = { momentum: "number", weigh
 /**
  * The optimizer `optimizer` names, or `optimizer` itself. Throws, naming `action`: a TypeError for
  * an unknown settings key, for `momentum` where it does not apply and for any setting beside an
- * optimizer object (which carries its own); a RangeError for an unknown name or a setting out of
- * range.
+ * optimizer object (which carries its own) and for an optimizer that is neither a name nor an
+ * Optimizer; a RangeError for an unknown name or a setting out of range.
  */
 export function resolveOptimizerFor(
   action: string,
@@ -44,11 +44,12 @@ export function resolveOptimizerFor(
     return optimizer;
   }
   if (!(OPTIMIZER_NAMES as readonly unknown[]).includes(optimizer)) {
-    throw new RangeError(
+    const message =
       `Cannot ${action} as optimizer must be an Optimizer or one of "sgd", "momentum", "nesterov", "adam", "adamW": optimizer=${
         formatValue(optimizer)
-      }`,
-    );
+      }`;
+    // An unknown name is out of range; anything else (an object without step) of the wrong type.
+    throw typeof optimizer === "string" ? new RangeError(message) : new TypeError(message);
   }
   if (momentum !== undefined) {
     if (optimizer !== "momentum" && optimizer !== "nesterov") {

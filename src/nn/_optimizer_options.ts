@@ -40,3 +40,44 @@ export function notALearningRate(
       `${name}=${formatValue(value)}`,
   );
 }
+
+/**
+ * Checks the parameters of an optimizer step before any is updated (a few comparisons per
+ * parameter, none per value): an array of parameters, each with `value` and `grad`
+ * Float64Arrays of one length. A shorter gradient would otherwise be read past its end (NaN in
+ * TypeScript, another parameter's gradient in WebAssembly memory).
+ */
+export function requireStepParams(action: string, params: unknown): void {
+  if (!Array.isArray(params)) {
+    throw new TypeError(
+      `Cannot ${action} as params must be an array of parameters (model.params() gives one): params=${
+        formatValue(params)
+      }`,
+    );
+  }
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i] as { value?: unknown; grad?: unknown } | null | undefined;
+    if (typeof p !== "object" || p === null) {
+      throw new TypeError(
+        `Cannot ${action} as params[${i}] must be a parameter { value, grad, … }: params[${i}]=${
+          formatValue(p)
+        }`,
+      );
+    }
+    for (const key of ["value", "grad"] as const) {
+      if (!(p[key] instanceof Float64Array)) {
+        throw new TypeError(
+          `Cannot ${action} as params[${i}].${key} must be a Float64Array: params[${i}].${key}=${
+            formatValue(p[key])
+          }`,
+        );
+      }
+    }
+    const n = (p.value as Float64Array).length, m = (p.grad as Float64Array).length;
+    if (n !== m) {
+      throw new RangeError(
+        `Cannot ${action} as params[${i}].grad must hold one value per params[${i}].value: params[${i}].grad.length=${m}, params[${i}].value.length=${n}`,
+      );
+    }
+  }
+}

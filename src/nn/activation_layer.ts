@@ -7,6 +7,7 @@
 
 import type { Activation } from "../activations/types.ts";
 import type { Matrix } from "../core/matrix.ts";
+import { formatValue } from "../core/validate.ts";
 import { ElementwiseLayer } from "./elementwise_layer.ts";
 import type { LayerJSON } from "./layer.ts";
 
@@ -48,7 +49,7 @@ export class ActivationLayer extends ElementwiseLayer {
     if (typeof activation?.forward !== "function" || typeof activation?.backward !== "function") {
       throw new TypeError(
         `Cannot create an activation layer as activation must be an Activation object: activation=${
-          String(activation)
+          formatValue(activation)
         }`,
       );
     }

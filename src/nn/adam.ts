@@ -6,7 +6,7 @@
  */
 
 import { type OptionKeys, requireNumber } from "../core/validate.ts";
-import { requireOptimizerOptions } from "./_optimizer_options.ts";
+import { requireOptimizerOptions, requireStepParams } from "./_optimizer_options.ts";
 import type { Parameter } from "./layer.ts";
 import type { Optimizer } from "./optimizer.ts";
 import { adamKernel, type AdamStepSettings } from "./_adam_kernels.ts";
@@ -53,6 +53,7 @@ function createAdam(options: AdamOptions, decoupled: boolean): Optimizer {
         min: 0,
         minExclusive: true,
       });
+      requireStepParams(`take an ${label} step`, params);
       let settings: AdamStepSettings | undefined, settingsT = 0;
       for (const p of params) {
         const t = (steps.get(p.value) ?? 0) + 1;
@@ -88,7 +89,9 @@ const ADAM_KEYS: OptionKeys<AdamOptions> = {
  * w ← w - lr (m / (1 - β1^t)) / (sqrt(v / (1 - β2^t)) + ε).
  *
  * The moments m and v and the step count t are kept per parameter (allocated on its first
- * step), so one optimizer object used for several models updates each as its own would.
+ * step), so one optimizer object used for several models updates each as its own would. A
+ * step checks its parameters before it updates any: each `value` and `grad` must be
+ * Float64Arrays of one length (a `RangeError` names the parameter's index and both lengths).
  *
  * @param options Betas, epsilon, L2 weight decay.
  * @returns The optimizer.
@@ -113,7 +116,8 @@ export function adam(options: AdamOptions = {}): Optimizer {
 /**
  * Creates an AdamW optimizer: Adam with decoupled weight decay. Before each Adam update,
  * weights shrink by w ← w - lr λ w (biases and slopes are not decayed); the gradient itself
- * is not changed. Moments and step counts are kept per parameter, as in {@linkcode adam}.
+ * is not changed. Moments and step counts are kept per parameter, and parameters are checked,
+ * as in {@linkcode adam}.
  *
  * @param options Betas, epsilon, decoupled weight decay (default 0.01).
  * @returns The optimizer.

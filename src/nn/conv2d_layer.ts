@@ -320,13 +320,22 @@ export class Conv2D implements Layer {
   }
 
   /**
-   * Rebuilds a layer from {@linkcode Conv2D.toJSON}'s output, bit for bit.
+   * Rebuilds a layer from {@linkcode Conv2D.toJSON}'s output, bit for bit. Every field is
+   * required: a missing or malformed one (`padding` included) throws.
    *
    * @param json The JSON object.
    * @returns The layer.
    */
   static fromJSON(json: LayerJSON): Conv2D {
     const action = "restore a Conv2D layer";
+    // Required here, though the constructor defaults it: a missing one would change the shape.
+    if (json.padding !== "valid" && json.padding !== "same") {
+      throw new TypeError(
+        `Cannot ${action} as padding must be "valid" or "same": padding=${
+          formatValue(json.padding)
+        }`,
+      );
+    }
     const layer = new Conv2D(
       readInteger(action, json, "height", 1),
       readInteger(action, json, "width", 1),

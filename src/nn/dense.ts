@@ -21,13 +21,17 @@ import {
 import { deferredValues } from "./_deferred_values.ts";
 import { decodeFloat64, encodeFloat64, readInteger } from "./_json.ts";
 import { heNormal, type Initializer, type InitializerName, resolveInitializer } from "./init.ts";
+import { refuseBiasInit } from "./_bias_init.ts";
 import type { BackwardOptions, ForwardOptions, Layer, LayerJSON, Parameter } from "./layer.ts";
 
 /** Options of {@linkcode Dense}. */
 export interface DenseOptions extends RandomOptions {
   /** Weight initialiser, by name or object. Default: He normal (`heNormal()`). */
   init?: Initializer | InitializerName;
-  /** Initial value of every bias (e.g. -3 starts ReLU neurons dead). Default: 0. */
+  /**
+   * Initial value of every bias (e.g. -3 starts ReLU neurons dead). Default: 0. Refused with
+   * an initialiser that sets the biases itself (`"rai"`).
+   */
   biasInit?: number;
 }
 
@@ -100,6 +104,7 @@ export class Dense implements Layer {
     requireNumber(action, "outputSize", outputSize, { integer: true, min: 1 });
     const biasInit = requireNumber(action, "biasInit", options.biasInit ?? 0);
     const init = options.init === undefined ? heNormal() : resolveInitializer(options.init);
+    refuseBiasInit(action, init, options.biasInit);
     this.inputSize = inputSize;
     this.outputSize = outputSize;
     this.weights = new Float64Array(inputSize * outputSize);
@@ -246,7 +251,8 @@ export class Dense implements Layer {
   }
 
   /**
-   * Rebuilds a layer from {@linkcode Dense.toJSON}'s output, bit for bit.
+   * Rebuilds a layer from {@linkcode Dense.toJSON}'s output, bit for bit. Every field is
+   * required: a missing or malformed one throws.
    *
    * @param json The JSON object.
    * @returns The layer.

@@ -19,7 +19,7 @@ import {
   requireColumns,
   requireForwardOptions,
 } from "./_check.ts";
-import { readInteger } from "./_json.ts";
+import { readInteger, readSeed } from "./_json.ts";
 import type { BackwardOptions, ForwardOptions, Layer, LayerJSON, Parameter } from "./layer.ts";
 
 /** Options of {@linkcode Dropout}. */
@@ -181,16 +181,17 @@ export class Dropout implements Layer {
   }
 
   /**
-   * Rebuilds a layer from {@linkcode Dropout.toJSON}'s output.
+   * Rebuilds a layer from {@linkcode Dropout.toJSON}'s output. Every field is required: a
+   * missing or malformed `size`, `rate` or `seed` throws (a `seed` of `null`, written for a
+   * layer that drew from a `prng`, restores with seed 0).
    *
    * @param json The JSON object.
    * @returns The layer, its generator seeded afresh.
    */
   static fromJSON(json: LayerJSON): Dropout {
-    const size = readInteger("restore a Dropout layer", json, "size", 1);
-    return new Dropout(size, {
-      rate: json.rate as number,
-      seed: typeof json.seed === "number" ? json.seed : 0,
-    });
+    const action = "restore a Dropout layer";
+    const size = readInteger(action, json, "size", 1);
+    const rate = requireNumber(action, "rate", json.rate, { min: 0, max: 1, maxExclusive: true });
+    return new Dropout(size, { rate, seed: readSeed(action, json) });
   }
 }

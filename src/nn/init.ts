@@ -10,9 +10,10 @@
  */
 
 import type { Matrix } from "../core/matrix.ts";
+import { checkMatrix, shapeOf } from "./_check.ts";
 import { type Prng, randomNormal } from "../core/prng.ts";
 import { drawPositive, drawUniform } from "../core/_draw.ts";
-import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 
 /** Fills a dense layer's weights (and, for RAI, biases) from a generator. */
 export interface Initializer {
@@ -21,10 +22,54 @@ export interface Initializer {
   /** The parameters it was made with, e.g. `{ alpha: 0.01 }`. */
   readonly params: Readonly<Record<string, number>>;
   /**
+   * True when {@linkcode Initializer.fill} sets the biases too (RAI): a layer given such an
+   * initialiser refuses a `biasInit`, which it would overwrite. Default: false.
+   */
+  readonly setsBiases?: boolean;
+  /**
    * Fills `weights` (rows = fan-in, columns = fan-out, one column per neuron). `biases` holds
-   * the layer's bias initialisation; only initialisers that define biases overwrite it.
+   * the layer's bias initialisation, one per neuron; only initialisers that define biases
+   * overwrite it. The initialisers of this module check these arguments (a malformed matrix,
+   * biases of another length or a `prng` that is no function throw) before writing.
    */
   fill(weights: Matrix, biases: Float64Array, prng: Prng): void;
+}
+
+/**
+ * `init` with its `fill` checking its arguments once per call, before it writes: `weights` a
+ * well-formed matrix, `biases` a Float64Array of one value per neuron (column), `prng` a
+ * function. Anything else would fail deep in a loop with the engine's own words, or (biases too
+ * short) leave neurons out without a word.
+ */
+function checked(init: Initializer): Initializer {
+  const action = `fill weights with ${init.name}`;
+  const fill = init.fill;
+  return {
+    ...init,
+    fill(weights: Matrix, biases: Float64Array, prng: Prng): void {
+      checkMatrix(action, "weights", weights);
+      if (!(biases instanceof Float64Array)) {
+        throw new TypeError(
+          `Cannot ${action} as biases must be a Float64Array: biases=${formatValue(biases)}`,
+        );
+      }
+      if (biases.length !== weights.cols) {
+        throw new RangeError(
+          `Cannot ${action} as biases must hold one value per neuron (column of the ${
+            shapeOf(weights)
+          } weights): biases.length=${biases.length}`,
+        );
+      }
+      if (typeof prng !== "function") {
+        throw new TypeError(
+          `Cannot ${action} as prng must be a function returning numbers in [0, 1): prng=${
+            formatValue(prng)
+          }`,
+        );
+      }
+      fill(weights, biases, prng);
+    },
+  };
 }
 
 function fillNormal(data: Float64Array, std: number, prng: Prng, mean = 0): void {
@@ -88,11 +133,11 @@ export function heNormal(options: HeOptions = {}): Initializer {
   requireOptions("create heNormal", options, HE_KEYS);
   const alpha = requireNumber("create heNormal", "alpha", options.alpha ?? 0);
   const gain = heGain(alpha);
-  return {
+  return checked({
     name: "heNormal",
     params: { alpha },
     fill: (w, _b, prng) => fillNormal(w.data, gain / Math.sqrt(w.rows), prng),
-  };
+  });
 }
 
 /**
@@ -116,11 +161,11 @@ export function heUniform(options: HeOptions = {}): Initializer {
   requireOptions("create heUniform", options, HE_KEYS);
   const alpha = requireNumber("create heUniform", "alpha", options.alpha ?? 0);
   const gain = heGain(alpha);
-  return {
+  return checked({
     name: "heUniform",
     params: { alpha },
     fill: (w, _b, prng) => fillUniform(w.data, gain * Math.sqrt(3 / w.rows), prng),
-  };
+  });
 }
 
 /**
@@ -141,11 +186,11 @@ export function heUniform(options: HeOptions = {}): Initializer {
  * ```
  */
 export function xavierNormal(): Initializer {
-  return {
+  return checked({
     name: "xavierNormal",
     params: {},
     fill: (w, _b, prng) => fillNormal(w.data, Math.sqrt(2 / (w.rows + w.cols)), prng),
-  };
+  });
 }
 
 /**
@@ -165,11 +210,11 @@ export function xavierNormal(): Initializer {
  * ```
  */
 export function xavierUniform(): Initializer {
-  return {
+  return checked({
     name: "xavierUniform",
     params: {},
     fill: (w, _b, prng) => fillUniform(w.data, Math.sqrt(6 / (w.rows + w.cols)), prng),
-  };
+  });
 }
 
 /**
@@ -190,11 +235,11 @@ export function xavierUniform(): Initializer {
  * ```
  */
 export function lecunNormal(): Initializer {
-  return {
+  return checked({
     name: "lecunNormal",
     params: {},
     fill: (w, _b, prng) => fillNormal(w.data, 1 / Math.sqrt(w.rows), prng),
-  };
+  });
 }
 
 /**
@@ -213,11 +258,11 @@ export function lecunNormal(): Initializer {
  * ```
  */
 export function lecunUniform(): Initializer {
-  return {
+  return checked({
     name: "lecunUniform",
     params: {},
     fill: (w, _b, prng) => fillUniform(w.data, Math.sqrt(3 / w.rows), prng),
-  };
+  });
 }
 
 const NORMAL_INIT_KEYS: OptionKeys<{ sigma?: number; mean?: number }> = {
@@ -246,11 +291,11 @@ export function normalInit(options: { sigma?: number; mean?: number } = {}): Ini
   requireOptions("create normalInit", options, NORMAL_INIT_KEYS);
   const sigma = requireNumber("create normalInit", "sigma", options.sigma ?? 0.01, { min: 0 });
   const mean = requireNumber("create normalInit", "mean", options.mean ?? 0);
-  return {
+  return checked({
     name: "normal",
     params: { sigma, mean },
     fill: (w, _b, prng) => fillNormal(w.data, sigma, prng, mean),
-  };
+  });
 }
 
 /**
@@ -272,7 +317,7 @@ export function normalInit(options: { sigma?: number; mean?: number } = {}): Ini
  */
 export function constantInit(value: number): Initializer {
   requireNumber("create constantInit", "value", value);
-  return { name: "constant", params: { value }, fill: (w) => w.data.fill(value) };
+  return checked({ name: "constant", params: { value }, fill: (w) => w.data.fill(value) });
 }
 
 /**
@@ -291,7 +336,7 @@ export function constantInit(value: number): Initializer {
  * ```
  */
 export function zerosInit(): Initializer {
-  return { name: "zeros", params: {}, fill: (w) => w.data.fill(0) };
+  return checked({ name: "zeros", params: {}, fill: (w) => w.data.fill(0) });
 }
 
 /** Options of {@linkcode randomAsymmetricInit}. */
@@ -312,7 +357,7 @@ const RANDOM_ASYMMETRIC_KEYS: OptionKeys<RandomAsymmetricOptions> = { sigma: "nu
  * entries, is redrawn from the positive distribution P = Beta(2, 1) (density 2t on [0, 1],
  * sampled as sqrt(u)). So every neuron starts with one positive weight or bias. P = Beta(2, 1)
  * and sigma = 0.6007 are the paper's recommended choice (as in the authors' reference code).
- * This initialiser overwrites the biases.
+ * This initialiser sets the biases (`setsBiases`), so Dense and `mlp` refuse a `biasInit` beside it.
  *
  * @param options `sigma`: scale of the symmetric part (default 0.6007).
  * @returns The initialiser.
@@ -337,9 +382,10 @@ export function randomAsymmetricInit(options: RandomAsymmetricOptions = {}): Ini
   const sigma = requireNumber("create randomAsymmetricInit", "sigma", options.sigma ?? 0.6007, {
     min: 0,
   });
-  return {
+  return checked({
     name: "randomAsymmetric",
     params: { sigma },
+    setsBiases: true,
     fill: (w, biases, prng) => {
       const fanIn = w.rows, fanOut = w.cols, data = w.data;
       const std = fanIn === 0 ? 0 : sigma / Math.sqrt(fanIn);
@@ -354,7 +400,7 @@ export function randomAsymmetricInit(options: RandomAsymmetricOptions = {}): Ini
         else data[k * fanOut + j] = positive;
       }
     },
-  };
+  });
 }
 
 /** Initialiser names accepted wherever an {@linkcode Initializer} is expected. */
@@ -376,7 +422,8 @@ export type InitializerName =
  * Resolves an initialiser given by name (`"he"` is He normal, `"xavier"` Xavier normal,
  * `"lecun"` LeCun normal, `"rai"` randomized asymmetric) or returns the one given.
  *
- * @param init A name or an {@linkcode Initializer}.
+ * @param init A name or an {@linkcode Initializer}: an unknown name throws a `RangeError`, a
+ *   value of another type (an object without `fill`) a `TypeError`.
  * @param options `alpha`: the negative slope passed to the He initialisers (default 0).
  * @returns The initialiser.
  *
@@ -417,9 +464,10 @@ export function resolveInitializer(
     case "randomAsymmetric":
       return randomAsymmetricInit();
   }
-  throw new RangeError(
+  const message =
     `Cannot resolve an initializer as init must be an Initializer or one of "he", "heNormal", "heUniform", "xavier", "xavierNormal", "xavierUniform", "lecun", "lecunNormal", "lecunUniform", "zeros", "rai", "randomAsymmetric": init=${
-      typeof init === "string" ? JSON.stringify(init) : String(init)
-    }`,
-  );
+      formatValue(init)
+    }`;
+  // An unknown name is out of range; anything else (an object without fill) of the wrong type.
+  throw typeof init === "string" ? new RangeError(message) : new TypeError(message);
 }

@@ -5,7 +5,7 @@
  */
 
 import type { Matrix } from "../core/matrix.ts";
-import { knownLoss, unknownLossMessage } from "./_known_loss.ts";
+import { resolveLossFor } from "./_known_loss.ts";
 
 /** A loss: its mean value over a batch, and its gradient computed beside it. */
 export interface Loss {
@@ -33,7 +33,9 @@ export type LossName =
  * Resolves a loss given by name, or returns the one given.
  *
  * @param loss `"mse"` (or `"meanSquaredError"`), `"softmaxCrossEntropy"` (or
- *   `"crossEntropy"`), `"binaryCrossEntropy"` (on logits), or a {@linkcode Loss}.
+ *   `"crossEntropy"`), `"binaryCrossEntropy"` (on logits), or a {@linkcode Loss}. An
+ *   unknown name throws a `RangeError`; a value of another type (an object without
+ *   `valueAndGrad`) a `TypeError`.
  * @returns The loss.
  *
  * @example
@@ -45,9 +47,7 @@ export type LossName =
  * ```
  */
 export function resolveLoss(loss: LossName | Loss): Loss {
-  const known = knownLoss(loss);
-  if (known === undefined) throw new RangeError(unknownLossMessage("resolve a loss", loss));
-  return known;
+  return resolveLossFor("resolve a loss", loss);
 }
 
 /**

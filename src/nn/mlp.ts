@@ -6,6 +6,7 @@
 
 import { requireFlag } from "../core/_require.ts";
 import { ACTIVATION_NAMES, ACTIVATION_OPTIONS, createActivation } from "../activations/mod.ts";
+import { requireRReluBounds } from "../activations/rrelu.ts";
 import type { Activation } from "../activations/types.ts";
 import { createPrng, type Prng } from "../core/prng.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
@@ -15,6 +16,7 @@ import { ActivationLayer } from "./activation_layer.ts";
 import { Dense } from "./dense.ts";
 import { Dropout } from "./dropout.ts";
 import { type Initializer, type InitializerName, resolveInitializer } from "./init.ts";
+import { refuseBiasInit } from "./_bias_init.ts";
 import type { Layer } from "./layer.ts";
 import { PReLU } from "./prelu_layer.ts";
 import { RReLU } from "./rrelu_layer.ts";
@@ -45,7 +47,10 @@ export interface MlpOptions {
    * family, Xavier normal for sigmoid, tanh and identity, LeCun normal for SELU.
    */
   init?: Initializer | InitializerName;
-  /** Initial bias of every hidden neuron (e.g. -3 starts ReLU neurons dead). Default: 0. Output biases start at 0. */
+  /**
+   * Initial bias of every hidden neuron (e.g. -3 starts ReLU neurons dead). Default: 0. Output
+   * biases start at 0. Refused with an initialiser that sets the biases itself (`"rai"`).
+   */
   biasInit?: number;
   /** Dropout rate after each hidden activation; 0 adds no dropout layer. Default: 0. */
   dropout?: number;
@@ -110,7 +115,8 @@ function checkActivationParameters(action: string, options: MlpOptions): void {
  * which also seeds the dropout and RReLU layers, so the same options build the same model bit
  * for bit.
  *
- * @param sizes Layer widths, input first, output last; at least two integers >= 1.
+ * @param sizes Layer widths, input first, output last: an array of at least two integers >= 1
+ *   (a typed array or another value throws a `TypeError`).
  * @param options Activation, initialisation, biases, dropout and seed. Unknown keys, and
  *   activation parameters the chosen activation does not take (`alpha` with `"relu"`), throw a
  *   `TypeError`.
@@ -134,8 +140,26 @@ function checkActivationParameters(action: string, options: MlpOptions): void {
 export function mlp(sizes: readonly number[], options: MlpOptions = {}): Sequential {
   const action = "build an MLP";
   options = requireOptions(action, options, MLP_KEYS);
+  const activation: unknown = options.activation;
+  if (
+    activation !== undefined && typeof activation !== "string" &&
+    typeof (activation as Activation | null)?.forward !== "function"
+  ) {
+    throw new TypeError(
+      `Cannot ${action} as activation must be a name such as "relu" or an Activation object: activation=${
+        formatValue(activation)
+      }`,
+    );
+  }
   checkActivationParameters(action, options);
-  if (!Array.isArray(sizes) || sizes.length < 2) {
+  if (!Array.isArray(sizes)) {
+    throw new TypeError(
+      `Cannot ${action} as sizes must be an array of layer widths, such as [2, 16, 2]: sizes=${
+        formatValue(sizes)
+      }`,
+    );
+  }
+  if (sizes.length < 2) {
     throw new RangeError(
       `Cannot ${action} as sizes must list at least an input and an output size: sizes=${
         formatValue(sizes)
@@ -157,12 +181,18 @@ export function mlp(sizes: readonly number[], options: MlpOptions = {}): Sequent
   const init = options.init === undefined
     ? defaultInitializer(hidden)
     : resolveInitializer(options.init, { alpha: hidden.slope });
+  refuseBiasInit(action, init, options.biasInit);
 
   const layers: Layer[] = [];
   for (let i = 0; i + 1 < sizes.length; i++) {
     const isOutput = i + 2 === sizes.length;
     layers.push(
-      new Dense(sizes[i], sizes[i + 1], { init, prng, biasInit: isOutput ? 0 : biasInit }),
+      new Dense(sizes[i], sizes[i + 1], {
+        init,
+        prng,
+        // Left out for an initialiser that sets the biases (checked above to be left out).
+        ...(init.setsBiases === true ? {} : { biasInit: isOutput ? 0 : biasInit }),
+      }),
     );
     if (isOutput) break;
     layers.push(hidden.create(sizes[i + 1]));
@@ -200,8 +230,8 @@ function hiddenLayerFactory(options: MlpOptions, prng: Prng): HiddenLayerFactory
   }
   if (activation === "rrelu") {
     // Checked here, before the mean slope reaches the initialiser's gain.
-    const lower = requireNumber("build an MLP", "lower", options.lower ?? 1 / 8, { min: 0 });
-    const upper = requireNumber("build an MLP", "upper", options.upper ?? 1 / 3, { min: lower });
+    // As the RReLU layer checks them: a bound left out is explained as its default.
+    const [lower, upper] = requireRReluBounds("build an MLP", options.lower, options.upper);
     return {
       slope: (lower + upper) / 2,
       name: "rrelu",

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { createActivation } from "../activations/mod.ts";
+import { ACTIVATION_OPTIONS, createActivation } from "../activations/mod.ts";
 import { formatValue } from "../core/validate.ts";
 import { ActivationLayer } from "./activation_layer.ts";
 import { Conv2D } from "./conv2d_layer.ts";
@@ -20,7 +20,9 @@ import { Sequential, type SequentialJSON } from "./sequential.ts";
  * Rebuilds a model from `model.toJSON()` (or its `JSON.stringify` text): weights, biases and
  * PReLU slopes come back bit for bit; dropout and RReLU layers restart their random streams
  * from their seeds. Activations are rebuilt with `createActivation(name, params)`. A format
- * version other than 1, or a layer with a missing or malformed field, throws.
+ * version other than 1 throws, and so does a layer with a missing or malformed field (every
+ * field the layer's `toJSON` writes is required, each activation parameter included), the
+ * message naming the layer's index and the field.
  *
  * @param json The JSON object, or its text.
  * @returns The model.
@@ -58,7 +60,33 @@ export function modelFromJSON(json: SequentialJSON | string): Sequential {
       }`,
     );
   }
-  return new Sequential(value.layers.map((layer: LayerJSON) => layerFromJSON(layer)));
+  return new Sequential(
+    value.layers.map((layer: LayerJSON, index: number) => {
+      try {
+        return layerFromJSON(layer);
+      } catch (error) {
+        throw atLayer(error, index, layer);
+      }
+    }),
+  );
+}
+
+/**
+ * `error`, thrown restoring layer `index`, restated to name that layer: "Cannot restore a
+ * Dropout layer as rate must …" becomes "Cannot restore layer 2 ("dropout") of the model as
+ * rate must …". Errors of other kinds or forms pass unchanged.
+ */
+function atLayer(error: unknown, index: number, json: LayerJSON): unknown {
+  if (!(error instanceof TypeError || error instanceof RangeError)) return error;
+  const match = /^Cannot .+? as /.exec(error.message);
+  if (match === null) return error;
+  const Kind = error instanceof TypeError ? TypeError : RangeError;
+  return new Kind(
+    `Cannot restore layer ${index} (${formatValue(json?.type)}) of the model as ${
+      error.message.slice(match[0].length)
+    }`,
+    { cause: error },
+  );
 }
 
 function layerFromJSON(json: LayerJSON): Layer {
@@ -84,10 +112,28 @@ function layerFromJSON(json: LayerJSON): Layer {
         );
       }
       const size = readInteger(action, json, "size", 1);
-      return new ActivationLayer(
-        createActivation(spec.name, spec.params as Record<string, number | string> | undefined),
-        size,
-      );
+      const params = spec.params as Record<string, unknown> | null | undefined;
+      if (typeof params !== "object" || params === null || Array.isArray(params)) {
+        throw new TypeError(
+          `Cannot ${action} as activation.params must be an object: activation.params=${
+            formatValue(params)
+          }`,
+        );
+      }
+      // toJSON writes every parameter: one missing would silently take its default.
+      // (An unknown name is createActivation's to refuse.)
+      const keys: readonly string[] | undefined = Object.hasOwn(ACTIVATION_OPTIONS, spec.name)
+        ? ACTIVATION_OPTIONS[spec.name as keyof typeof ACTIVATION_OPTIONS]
+        : undefined;
+      const missing = keys?.find((key) => params[key] === undefined);
+      if (missing !== undefined) {
+        throw new TypeError(
+          `Cannot ${action} as activation.params must give every parameter of ${spec.name} (${
+            keys!.join(", ")
+          }): activation.params.${missing}=undefined`,
+        );
+      }
+      return new ActivationLayer(createActivation(spec.name, params), size);
     }
   }
   throw new TypeError(

@@ -25,16 +25,20 @@ export type OptimizerName = "sgd" | "momentum" | "nesterov" | "adam" | "adamW";
 
 /** Settings used when an optimizer is given by name. */
 export interface OptimizerSettings {
-  /** Momentum coefficient in [0, 1), for `"momentum"` and `"nesterov"` only. Default: 0.9. */
+  /**
+   * Momentum coefficient, for `"momentum"` (in [0, 1)) and `"nesterov"` (in (0, 1): Nesterov
+   * needs momentum) only. Default: 0.9.
+   */
   momentum?: number;
   /** Weight decay: L2 added to the gradient (`"sgd"`, `"momentum"`, `"nesterov"`, `"adam"`) or decoupled (`"adamW"`). Default: 0 (0.01 for `"adamW"`). */
   weightDecay?: number;
 }
 
 /**
- * Resolves an optimizer given by name, or returns the one given. Settings are checked: an
- * unknown key, `momentum` for an optimizer without momentum, or any setting beside an
- * optimizer object (which carries its own) throws a `TypeError`, and an out-of-range value
+ * Resolves an optimizer given by name, or returns the one given. An unknown name throws a
+ * `RangeError`, a value of another type (an object without `step`) a `TypeError`. Settings are
+ * checked: an unknown key, `momentum` for an optimizer without momentum, or any setting beside
+ * an optimizer object (which carries its own) throws a `TypeError`, and an out-of-range value
  * a `RangeError`.
  *
  * @param optimizer `"sgd"`, `"momentum"`, `"nesterov"`, `"adam"`, `"adamW"`, or an {@linkcode Optimizer}.
@@ -51,6 +55,7 @@ export interface OptimizerSettings {
  * assert.equal(optimizer.options.nesterov, true);
  * assert.equal(optimizer.options.momentum, 0.8);
  * assert.equal(resolveOptimizer("adamW").options.weightDecay, 0.01);
+ * assert.throws(() => resolveOptimizer("nesterov", { momentum: 0 }), RangeError);
  * assert.throws(() => resolveOptimizer("adam", { momentum: 0.9 }), {
  *   name: "TypeError",
  *   message:

@@ -8,7 +8,7 @@
 import { requireFlag } from "../core/_require.ts";
 import { preluForward } from "../activations/mod.ts";
 import type { Matrix } from "../core/matrix.ts";
-import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 
 import { decodeFloat64, encodeFloat64, readInteger } from "./_json.ts";
 import { ElementwiseLayer } from "./elementwise_layer.ts";
@@ -143,7 +143,8 @@ export class PReLU extends ElementwiseLayer {
   }
 
   /**
-   * Rebuilds a layer from {@linkcode PReLU.toJSON}'s output, bit for bit.
+   * Rebuilds a layer from {@linkcode PReLU.toJSON}'s output, bit for bit. Every field is
+   * required: a missing or malformed `size`, `shared` or `alpha` throws.
    *
    * @param json The JSON object.
    * @returns The layer.
@@ -151,7 +152,13 @@ export class PReLU extends ElementwiseLayer {
   static fromJSON(json: LayerJSON): PReLU {
     const action = "restore a PReLU layer";
     const size = readInteger(action, json, "size", 1);
-    const layer = new PReLU(size, { shared: requireFlag(action, "shared", json.shared) });
+    // Required here, though the constructor defaults it: a missing one would change the shape.
+    if (typeof json.shared !== "boolean") {
+      throw new TypeError(
+        `Cannot ${action} as shared must be true or false: shared=${formatValue(json.shared)}`,
+      );
+    }
+    const layer = new PReLU(size, { shared: json.shared });
     layer.alpha.set(decodeFloat64(action, "alpha", json.alpha, layer.alpha.length));
     return layer;
   }

@@ -10,9 +10,9 @@ import { requireRReluBounds } from "../activations/rrelu.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { type Prng, type RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
-import { type OptionKeys, requireOptions } from "../core/validate.ts";
+import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
-import { readInteger } from "./_json.ts";
+import { readInteger, readSeed } from "./_json.ts";
 import { ElementwiseLayer } from "./elementwise_layer.ts";
 import type { ForwardOptions, LayerJSON } from "./layer.ts";
 
@@ -146,18 +146,19 @@ export class RReLU extends ElementwiseLayer {
   }
 
   /**
-   * Rebuilds a layer from {@linkcode RReLU.toJSON}'s output.
+   * Rebuilds a layer from {@linkcode RReLU.toJSON}'s output. Every field is required: a
+   * missing or malformed `size`, `lower`, `upper` or `seed` throws (a `seed` of `null`, written
+   * for a layer that drew from a `prng`, restores with seed 0).
    *
    * @param json The JSON object.
    * @returns The layer, its generator seeded afresh.
    */
   static fromJSON(json: LayerJSON): RReLU {
-    const size = readInteger("restore an RReLU layer", json, "size", 1);
-    return new RReLU(size, {
-      lower: json.lower as number,
-      upper: json.upper as number,
-      seed: typeof json.seed === "number" ? json.seed : 0,
-    });
+    const action = "restore an RReLU layer";
+    const size = readInteger(action, json, "size", 1);
+    const lower = requireNumber(action, "lower", json.lower, { min: 0 });
+    const upper = requireNumber(action, "upper", json.upper, { min: lower });
+    return new RReLU(size, { lower, upper, seed: readSeed(action, json) });
   }
 }
 

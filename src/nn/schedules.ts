@@ -10,6 +10,15 @@ import { type OptionKeys, requireNumber, requireOptions } from "../core/validate
 /** A learning-rate schedule: the rate to use during epoch `epoch` (0-based). */
 export type Schedule = (epoch: number) => number;
 
+/**
+ * Checks the epoch a schedule is called with: a safe integer >= 0 passes on one comparison,
+ * anything else (a negative, fractional, NaN or string epoch) throws, naming the schedule.
+ */
+function requireEpoch(action: string, epoch: unknown): number {
+  if (Number.isSafeInteger(epoch) && (epoch as number) >= 0) return epoch as number;
+  return requireNumber(action, "epoch", epoch, { integer: true, min: 0 });
+}
+
 /** Options of {@linkcode stepDecay}. */
 export interface StepDecayOptions {
   /** The rate of the first epochs, > 0. */
@@ -27,7 +36,8 @@ const STEP_DECAY_KEYS: OptionKeys<StepDecayOptions> = {
 };
 
 /**
- * Step decay: `initial * factor^floor(epoch / every)`.
+ * Step decay: `initial * factor^floor(epoch / every)`. The schedule takes an epoch that is an
+ * integer >= 0, and throws for any other (as do the other schedules).
  *
  * @param options Initial rate, factor, period.
  * @returns The schedule.
@@ -55,7 +65,8 @@ export function stepDecay(options: StepDecayOptions): Schedule {
     max: 1,
   });
   const every = requireNumber(action, "every", options.every ?? 10, { integer: true, min: 1 });
-  return (epoch) => initial * factor ** Math.floor(epoch / every);
+  return (epoch) =>
+    initial * factor ** Math.floor(requireEpoch("compute a step decay rate", epoch) / every);
 }
 
 /** Options of {@linkcode cosineDecay}. */
@@ -76,8 +87,8 @@ const COSINE_DECAY_KEYS: OptionKeys<CosineDecayOptions> = {
 
 /**
  * Cosine decay (Loshchilov and Hutter 2017, without restarts):
- * `final + (initial - final) (1 + cos(π min(epoch, epochs) / epochs)) / 2`. Epochs count from
- * 0, so a run of `epochs` epochs ends one step short of `final`; `train()` refuses a rate of 0,
+ * `final + (initial - final) (1 + cos(π min(epoch, epochs) / epochs)) / 2`, for an epoch that is
+ * an integer >= 0. Epochs count from 0, so a run of `epochs` epochs ends one step short of `final`; `train()` refuses a rate of 0,
  * so with the default `final: 0` train for at most `epochs` epochs (a longer run is refused
  * before its first step, the weights untouched), or give a `final` > 0 to go on at that rate.
  *
@@ -112,8 +123,10 @@ export function cosineDecay(options: CosineDecayOptions): Schedule {
     );
   }
   const epochs = requireNumber(action, "epochs", options.epochs, { integer: true, min: 1 });
-  return (epoch) =>
-    final + (initial - final) * (1 + Math.cos(Math.PI * Math.min(epoch, epochs) / epochs)) / 2;
+  return (epoch) => {
+    const e = Math.min(requireEpoch("compute a cosine decay rate", epoch), epochs);
+    return final + (initial - final) * (1 + Math.cos(Math.PI * e / epochs)) / 2;
+  };
 }
 
 /** Options of {@linkcode exponentialDecay}. */
@@ -130,7 +143,7 @@ const EXPONENTIAL_DECAY_KEYS: OptionKeys<ExponentialDecayOptions> = {
 };
 
 /**
- * Exponential decay: `initial * rate^epoch`.
+ * Exponential decay: `initial * rate^epoch`, for an epoch that is an integer >= 0.
  *
  * @param options Initial rate and per-epoch multiplier.
  * @returns The schedule.
@@ -151,5 +164,5 @@ export function exponentialDecay(options: ExponentialDecayOptions): Schedule {
     minExclusive: true,
   });
   const rate = requireNumber(action, "rate", options.rate, { min: 0, minExclusive: true, max: 1 });
-  return (epoch) => initial * rate ** epoch;
+  return (epoch) => initial * rate ** requireEpoch("compute an exponential decay rate", epoch);
 }

@@ -7,7 +7,7 @@
 
 import { requireFlag } from "../core/_require.ts";
 import { type OptionKeys, requireNumber } from "../core/validate.ts";
-import { requireOptimizerOptions } from "./_optimizer_options.ts";
+import { requireOptimizerOptions, requireStepParams } from "./_optimizer_options.ts";
 
 import type { Parameter } from "./layer.ts";
 import type { Optimizer } from "./optimizer.ts";
@@ -35,7 +35,9 @@ const SGD_KEYS: OptionKeys<SgdOptions> = {
  * - without momentum: w ← w - lr g
  * - with momentum: v ← μ v + g, then w ← w - lr v, or with Nesterov w ← w - lr (g + μ v).
  *
- * The velocity starts at 0 (allocated on a parameter's first step).
+ * The velocity starts at 0 (allocated on a parameter's first step). A step checks its
+ * parameters before it updates any: each `value` and `grad` must be Float64Arrays of one length
+ * (a `RangeError` names the parameter's index and both lengths).
  *
  * @param options Momentum, Nesterov, weight decay.
  * @returns The optimizer.
@@ -75,6 +77,7 @@ export function sgd(options: SgdOptions = {}): Optimizer {
         min: 0,
         minExclusive: true,
       });
+      requireStepParams("take an SGD step", params);
       for (const p of params) {
         const w = p.value, g = p.grad, n = w.length;
         const decay = p.decay ? weightDecay : 0;

@@ -123,6 +123,8 @@ function run(logits: Matrix, labels: unknown, grad: Matrix | undefined): number 
     const row = i * cols;
     let max = -Infinity;
     for (let j = 0; j < cols; j++) if (z[row + j] > max) max = z[row + j];
+    // Read before the gradient is written: `grad` may be `logits` itself.
+    const zy = z[row + labels[i]];
     let sum = 0;
     if (g === undefined) {
       for (let j = 0; j < cols; j++) sum += expOffset(z[row + j] - max);
@@ -138,7 +140,7 @@ function run(logits: Matrix, labels: unknown, grad: Matrix | undefined): number 
     }
     // (max - z_y) + log Σ, in this order: max + log Σ first would round the row's loss at the
     // scale of its largest logit (0.75 for the logits [1e15, 1e15], where ln 2 is right).
-    total += max - z[row + labels[i]] + Math.log(sum);
+    total += max - zy + Math.log(sum);
   }
   return total / rows;
 }

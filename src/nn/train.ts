@@ -6,6 +6,7 @@
  * @module
  */
 
+import { allocate } from "../core/_allocate.ts";
 import { requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import type { Matrix } from "../core/matrix.ts";
@@ -28,13 +29,16 @@ import { correctCount } from "./accuracy.ts";
 import { clipGradNorm, gradNorm } from "./clip_grad_norm.ts";
 import { Dropout } from "./dropout.ts";
 import { isActivationLayer, type Layer } from "./layer.ts";
-import { defaultLossName, type Loss, type LossName, resolveLoss } from "./loss.ts";
+import { defaultLossName, type Loss, type LossName } from "./loss.ts";
+import { resolveLossFor } from "./_known_loss.ts";
 import type { Optimizer, OptimizerName } from "./optimizer.ts";
 import { resolveOptimizerFor } from "./_optimizer_choice.ts";
 import { PReLU } from "./prelu_layer.ts";
 import type { Schedule } from "./schedules.ts";
 import { Sequential } from "./sequential.ts";
 import { softmaxCrossEntropy } from "./softmax_cross_entropy.ts";
+import { binaryCrossEntropy } from "./binary_cross_entropy.ts";
+import { meanSquaredError } from "./mean_squared_error.ts";
 import { type WasmTraining, wasmTraining } from "./_wasm_training.ts";
 import { hasWeights } from "./_weight_layers.ts";
 
@@ -114,8 +118,8 @@ export interface TrainOptions {
   /** The optimizer, by name or object. Default: `"sgd"`. */
   optimizer?: OptimizerName | Optimizer;
   /**
-   * Momentum in [0, 1) for the optimizers `"momentum"` and `"nesterov"`, and refused for any
-   * other (give it to `sgd({ momentum })` when passing an object). Default: 0.9.
+   * Momentum for the optimizers `"momentum"` (in [0, 1)) and `"nesterov"` (in (0, 1)), and
+   * refused for any other (give it to `sgd({ momentum })` when passing an object). Default: 0.9.
    */
   momentum?: number;
   /**
@@ -410,7 +414,8 @@ function trainingRun(
       }`,
     );
   }
-  const loss = resolveLoss(options.loss ?? defaultLossName(data.y, model.outputSize));
+  const loss = resolveLossFor(action, options.loss ?? defaultLossName(data.y, model.outputSize));
+  requireLossFits(action, loss, model.outputSize, data, options.test);
   const report = progress === true
     ? defaultReporter()
     : typeof progress === "function"
@@ -739,13 +744,71 @@ function shuffle(order: Int32Array, prng: () => number): void {
 }
 
 function learningRates(learningRate: number | Schedule, epochs: number): Float64Array {
-  const rates = new Float64Array(epochs);
+  const rates = allocate(Float64Array, epochs, "train", `: epochs=${epochs}`);
   for (let e = 0; e < epochs; e++) {
     const rate = typeof learningRate === "function" ? learningRate(e) : learningRate;
     const name = typeof learningRate === "function" ? `learningRate(${e})` : "learningRate";
     rates[e] = requireNumber("train", name, rate, { min: 0, minExclusive: true });
   }
   return rates;
+}
+
+/**
+ * Throws unless the built-in `loss` takes the targets of `data` (and `test`) with a model of
+ * `outputs` outputs, which the loss would otherwise refuse inside the first step, after the
+ * model's gradients and last inputs had changed: mean squared error takes matrix targets,
+ * softmax cross-entropy labels with two or more outputs, binary cross-entropy labels with one
+ * output or targets in [0, 1]. A loss of the caller's is not checked.
+ */
+function requireLossFits(
+  action: string,
+  loss: Loss,
+  outputs: number,
+  data: Dataset,
+  test: Dataset | undefined,
+): void {
+  const labels = data.y instanceof Int32Array;
+  if (loss === meanSquaredError && labels) {
+    throw new TypeError(
+      `Cannot ${action} as loss meanSquaredError needs matrix targets, one column per output (oneHot makes them of labels): data.y is ${
+        kindOf(data.y)
+      }`,
+    );
+  }
+  if (loss === softmaxCrossEntropy) {
+    if (!labels) {
+      throw new TypeError(
+        `Cannot ${action} as loss softmaxCrossEntropy needs Int32Array labels: data.y is ${
+          kindOf(data.y)
+        }`,
+      );
+    }
+    if (outputs < 2) {
+      throw new RangeError(
+        `Cannot ${action} as loss softmaxCrossEntropy needs a model with one output per class, two or more (binaryCrossEntropy takes one): outputs=${outputs}`,
+      );
+    }
+  }
+  if (loss === binaryCrossEntropy) {
+    if (labels && outputs !== 1) {
+      throw new RangeError(
+        `Cannot ${action} as loss binaryCrossEntropy needs a model with one output (a logit per row) for labels (softmaxCrossEntropy takes more): outputs=${outputs}`,
+      );
+    }
+    for (const [name, set] of [["data", data], ["test", test]] as const) {
+      if (set === undefined || set.y instanceof Int32Array) continue;
+      const t = set.y.data;
+      for (let i = 0; i < t.length; i++) {
+        if (!(t[i] >= 0 && t[i] <= 1)) {
+          throw new RangeError(
+            `Cannot ${action} as loss binaryCrossEntropy needs every target in [0, 1]: ${name}.y.data[${i}]=${
+              formatValue(t[i])
+            }`,
+          );
+        }
+      }
+    }
+  }
 }
 
 function kindOf(y: Int32Array | Matrix): string {

@@ -10,6 +10,7 @@ import {
   lecunNormal,
   lecunUniform,
   matrix,
+  mlp,
   normalInit,
   type Prng,
   randomAsymmetricInit,
@@ -143,6 +144,26 @@ Deno.test("the initialisers leave biases alone, except RAI", () => {
   assert.ok(sample(randomAsymmetricInit(), 3, 4).b.some((v) => v !== 0));
 });
 
+Deno.test("Dense and mlp() refuse a biasInit that RAI, which sets the biases, would overwrite", () => {
+  assert.equal(randomAsymmetricInit().setsBiases, true);
+  for (const init of ["rai", "randomAsymmetric", randomAsymmetricInit()] as const) {
+    assert.throws(() => new Dense(2, 3, { init, biasInit: -3 }), {
+      name: "TypeError",
+      message:
+        'Cannot create a Dense layer as biasInit must be left out with init "randomAsymmetric", which sets the biases itself: biasInit=-3',
+    });
+    assert.throws(() => mlp([2, 3, 1], { init, biasInit: 0 }), {
+      name: "TypeError",
+      message:
+        'Cannot build an MLP as biasInit must be left out with init "randomAsymmetric", which sets the biases itself: biasInit=0',
+    });
+  }
+  // Without biasInit RAI draws the biases, and other initialisers take one.
+  assert.ok(new Dense(2, 30, { init: "rai" }).biases.some((b) => b !== 0));
+  assert.ok(mlp([2, 30, 1], { init: "rai" }).params()[1].value.some((b) => b !== 0));
+  assert.ok(new Dense(2, 3, { init: "he", biasInit: -3 }).biases.every((b) => b === -3));
+});
+
 Deno.test("randomAsymmetricInit() gives every neuron one Beta(2, 1) entry among its weights and bias", async (t) => {
   await t.step(
     "with sigma = 0 exactly one entry per neuron is non-zero, and it is in (0, 1]",
@@ -188,10 +209,39 @@ Deno.test("resolveInitializer() maps names to initialisers and refuses unknown o
   assert.throws(() => resolveInitializer("glorot" as "he"), RangeError);
   // An object without a fill method is not an initialiser, whatever else it has.
   assert.throws(() => resolveInitializer({ name: "mine" } as never), {
-    name: "RangeError",
+    name: "TypeError",
     message:
-      /^Cannot resolve an initializer as init must be an Initializer or one of "he", .*: init=\[object Object\]$/,
+      /^Cannot resolve an initializer as init must be an Initializer or one of "he", .*: init=\{ name: "mine" \}$/,
   });
+  assert.throws(() => resolveInitializer(7 as never), { name: "TypeError", message: /: init=7$/ });
+});
+
+Deno.test("an initialiser's fill() checks its arguments before writing, and refuses biases too short for its neurons", async (t) => {
+  const prng = createPrng(1);
+  for (const init of [heNormal(), xavierUniform(), constantInit(1), randomAsymmetricInit()]) {
+    await t.step(init.name, () => {
+      const action = `Cannot fill weights with ${init.name} as`;
+      assert.throws(() => init.fill([[0, 0]] as never, new Float64Array(2), prng), {
+        name: "TypeError",
+        message: new RegExp(`^${action} weights must be a matrix`),
+      });
+      const w = matrix(2, 3);
+      assert.throws(() => init.fill(w, new Float64Array(2), prng), {
+        name: "RangeError",
+        message:
+          `${action} biases must hold one value per neuron (column of the 2x3 weights): biases.length=2`,
+      });
+      assert.throws(() => init.fill(w, [0, 0, 0] as never, prng), {
+        name: "TypeError",
+        message: `${action} biases must be a Float64Array: biases=[0, 0, 0]`,
+      });
+      assert.throws(() => init.fill(w, new Float64Array(3), 5 as never), {
+        name: "TypeError",
+        message: `${action} prng must be a function returning numbers in [0, 1): prng=5`,
+      });
+      assert.ok(w.data.every((v) => v === 0));
+    });
+  }
 });
 
 Deno.test("initialisers refuse bad parameters", () => {

@@ -104,6 +104,16 @@ Deno.test("softmaxCrossEntropy equals the textbook formula for moderate logits",
   assert.ok(Math.abs(softmaxCrossEntropyValue(logits, y) - expected) < 1e-15);
 });
 
+Deno.test("softmaxCrossEntropy writing its gradient over the logits returns the loss and gradient of a separate buffer", () => {
+  const logits = fromRows([[1, 2, 3], [-1, 0.5, 0], [4, 4, -2]]);
+  const y = new Int32Array([2, 0, 1]);
+  const grad = matrix(3, 3);
+  const loss = softmaxCrossEntropy.valueAndGrad(logits, y, grad);
+  const aliased = fromRows([[1, 2, 3], [-1, 0.5, 0], [4, 4, -2]]);
+  assert.equal(softmaxCrossEntropy.valueAndGrad(aliased, y, aliased), loss);
+  assert.deepEqual(aliased.data, grad.data);
+});
+
 Deno.test("softmaxCrossEntropy stays finite for huge logits", () => {
   const logits = fromRows([[1e308, -1e308], [800, 0]]);
   assert.equal(softmaxCrossEntropyValue(logits, new Int32Array([0, 0])), 0);

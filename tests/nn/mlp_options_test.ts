@@ -108,6 +108,29 @@ Deno.test("train() refuses unknown option keys before it changes the model", () 
   assert.equal(JSON.stringify(model.toJSON()), before);
 });
 
+Deno.test("mlp() says which type it wanted for sizes and activation, showing the value", () => {
+  assert.throws(() => mlp(new Int32Array([2, 3, 2]) as never), {
+    name: "TypeError",
+    message:
+      "Cannot build an MLP as sizes must be an array of layer widths, such as [2, 16, 2]: sizes=Int32Array(3) [2, 3, 2]",
+  });
+  assert.throws(() => looseMlp({ activation: {} }), {
+    name: "TypeError",
+    message:
+      'Cannot build an MLP as activation must be a name such as "relu" or an Activation object: activation={}',
+  });
+  assert.throws(() => looseMlp({ activation: 5 }), {
+    name: "TypeError",
+    message:
+      'Cannot build an MLP as activation must be a name such as "relu" or an Activation object: activation=5',
+  });
+  assert.throws(() => new ActivationLayer({ name: "mine" } as never, 2), {
+    name: "TypeError",
+    message:
+      'Cannot create an activation layer as activation must be an Activation object: activation={ name: "mine" }',
+  });
+});
+
 Deno.test("mlp() checks RReLU's bounds and PReLU's sharing itself, naming the option", async (t) => {
   await t.step("a lower bound that is not a number", () => {
     assert.throws(() => mlp([2, 3, 1], { activation: "rrelu", lower: "a" as never }), {
@@ -121,6 +144,21 @@ Deno.test("mlp() checks RReLU's bounds and PReLU's sharing itself, naming the op
       message: "Cannot build an MLP as upper must be a finite number >= 0.3: upper=0.1",
     });
   });
+  await t.step(
+    "a lower bound above the default upper one, explained as the RReLU layer does",
+    () => {
+      assert.throws(() => mlp([2, 2, 2], { activation: "rrelu", lower: 0.5 }), {
+        name: "RangeError",
+        message:
+          "Cannot build an MLP as lower must be at most upper, which was left out for its default 1/3 (set upper too): lower=0.5, upper=0.3333333333333333",
+      });
+      assert.throws(() => mlp([2, 2, 2], { activation: "rrelu", upper: 0.1 }), {
+        name: "RangeError",
+        message:
+          "Cannot build an MLP as upper must be at least lower, which was left out for its default 1/8 (set lower too): upper=0.1, lower=0.125",
+      });
+    },
+  );
   await t.step("a sharedSlope that is not a boolean", () => {
     assert.throws(() => looseMlp({ activation: "prelu", sharedSlope: 1 }), {
       name: "TypeError",

@@ -12,6 +12,7 @@ import {
   mlp,
   type Optimizer,
   type Parameter,
+  resolveLoss,
   resolveOptimizer,
   sgd,
   softmaxCrossEntropyValue,
@@ -131,6 +132,49 @@ Deno.test("optimizers refuse a learning rate <= 0 or non-finite, changing nothin
   }
 });
 
+Deno.test("optimizers refuse a gradient shorter than its values, naming the parameter, changing nothing", async (t) => {
+  const labels = ["SGD", "SGD", "Adam", "AdamW"];
+  for (const [i, optimizer] of [sgd(), sgd({ momentum: 0.5 }), adam(), adamW()].entries()) {
+    await t.step(optimizer.name, () => {
+      const first = param([1, 2], [0.5, 0.5]);
+      const short = param([1, 2, 3], [0.5, 0.5]);
+      assert.throws(() => optimizer.step([first, short], 0.1), {
+        name: "RangeError",
+        message: `Cannot take an ${labels[i]} step as params[1].grad must hold one value per ` +
+          `params[1].value: params[1].grad.length=2, params[1].value.length=3`,
+      });
+      assert.deepEqual(Array.from(first.value), [1, 2]);
+      assert.deepEqual(Array.from(short.value), [1, 2, 3]);
+      const plain = { ...first, grad: [0.5, 0.5] as unknown as Float64Array };
+      assert.throws(() => optimizer.step([plain], 0.1), {
+        name: "TypeError",
+        message: `Cannot take an ${labels[i]} step as params[0].grad must be a Float64Array: ` +
+          "params[0].grad=[0.5, 0.5]",
+      });
+      // The first step taken after the refusals is the first step of a fresh optimizer.
+      const again = param([1, 2], [0.5, 0.5]);
+      optimizer.step([first], 0.1);
+      [sgd(), sgd({ momentum: 0.5 }), adam(), adamW()][i].step([again], 0.1);
+      assert.deepEqual(first.value, again.value);
+    });
+  }
+});
+
+Deno.test("resolveOptimizer() and resolveLoss() refuse a value of the wrong type with a TypeError showing it", () => {
+  assert.throws(() => resolveOptimizer({} as never), {
+    name: "TypeError",
+    message:
+      'Cannot resolve an optimizer as optimizer must be an Optimizer or one of "sgd", "momentum", "nesterov", "adam", "adamW": optimizer={}',
+  });
+  assert.throws(() => resolveOptimizer("rmsprop" as never), { name: "RangeError" });
+  assert.throws(() => resolveLoss({} as never), {
+    name: "TypeError",
+    message:
+      'Cannot resolve a loss as loss must be a Loss or one of "mse", "meanSquaredError", "softmaxCrossEntropy", "crossEntropy", "binaryCrossEntropy": loss={}',
+  });
+  assert.throws(() => resolveLoss("hinge" as never), { name: "RangeError" });
+});
+
 Deno.test("optimizers refuse bad settings", () => {
   assert.throws(() => sgd({ momentum: 1 }), RangeError);
   assert.throws(() => sgd({ nesterov: true }), {
@@ -236,6 +280,27 @@ Deno.test("learning-rate schedules are plain functions of the epoch", async (t) 
       0.1,
     ]);
     assert.equal(exponentialDecay({ initial: 1, rate: 1 })(50), 1);
+  });
+  await t.step("schedules refuse an epoch that is no integer >= 0, naming the schedule", () => {
+    const schedules: [string, (epoch: number) => number][] = [
+      ["a step decay", stepDecay({ initial: 0.1 })],
+      ["a cosine decay", cosineDecay({ initial: 0.1, epochs: 10 })],
+      ["an exponential decay", exponentialDecay({ initial: 0.1, rate: 0.5 })],
+    ];
+    for (const [name, schedule] of schedules) {
+      for (const epoch of [-1, 2.5, NaN]) {
+        assert.throws(() => schedule(epoch), {
+          name: "RangeError",
+          message:
+            `Cannot compute ${name} rate as epoch must be a finite integer >= 0: epoch=${epoch}`,
+        });
+      }
+      assert.throws(() => schedule("3" as never), {
+        name: "TypeError",
+        message: `Cannot compute ${name} rate as epoch must be a finite integer >= 0: epoch="3"`,
+      });
+      assert.equal(schedule(0), 0.1);
+    }
   });
   await t.step("schedules refuse bad settings, naming the setting and its value", () => {
     const step = "Cannot create a step decay schedule as";

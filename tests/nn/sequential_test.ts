@@ -2,14 +2,18 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import {
   ActivationLayer,
+  Conv2D,
   createActivation,
+  createPrng,
   Dense,
+  Dropout,
   fromRows,
   type Layer,
   matrix,
   mlp,
   modelFromJSON,
   PReLU,
+  RReLU,
   Sequential,
   type SequentialJSON,
 } from "../../src/mod.ts";
@@ -255,7 +259,7 @@ Deno.test("modelFromJSON() says what is wrong with a malformed layer or version"
     assert.throws(() => modelFromJSON(broken), {
       name: "TypeError",
       message:
-        "Cannot restore an activation layer as activation must be an object { name, params }: activation=undefined",
+        'Cannot restore layer 1 ("activation") of the model as activation must be an object { name, params }: activation=undefined',
     });
   });
   await t.step("weights that are not whole float64 values", () => {
@@ -264,8 +268,77 @@ Deno.test("modelFromJSON() says what is wrong with a malformed layer or version"
     assert.throws(() => modelFromJSON(broken), {
       name: "RangeError",
       message:
-        "Cannot restore a Dense layer as weights must hold 6 float64 values: weights holds 3 bytes, not a whole number of float64 values",
+        'Cannot restore layer 0 ("dense") of the model as weights must hold 6 float64 values: weights holds 3 bytes, not a whole number of float64 values',
     });
+  });
+  await t.step("a field left out, named with its layer's index, never taken as a default", () => {
+    const model = new Sequential([
+      new Conv2D(4, 4, { padding: "same", seed: 1 }),
+      new PReLU(16),
+      new RReLU(16, { lower: 0.01, upper: 0.02, seed: 5 }),
+      new Dropout(16, { rate: 0.2, seed: 3 }),
+      new ActivationLayer(createActivation("leakyRelu", { alpha: 0.2 }), 16),
+    ]);
+    const cases: [number, string, string, string][] = [
+      [0, "padding", "conv2d", 'padding must be "valid" or "same": padding=undefined'],
+      [1, "shared", "prelu", "shared must be true or false: shared=undefined"],
+      [2, "lower", "rrelu", "lower must be a finite number >= 0: lower=undefined"],
+      [2, "upper", "rrelu", "upper must be a finite number >= 0.01: upper=undefined"],
+      [
+        2,
+        "seed",
+        "rrelu",
+        "seed must be an integer, or null for a layer that drew from a prng: seed=undefined",
+      ],
+      [3, "rate", "dropout", "rate must be a finite number >= 0 and < 1: rate=undefined"],
+      [
+        3,
+        "seed",
+        "dropout",
+        "seed must be an integer, or null for a layer that drew from a prng: seed=undefined",
+      ],
+    ];
+    for (const [index, field, type, rest] of cases) {
+      const broken = JSON.parse(JSON.stringify(model));
+      delete broken.layers[index][field];
+      assert.throws(() => modelFromJSON(broken), {
+        name: "TypeError",
+        message: `Cannot restore layer ${index} ("${type}") of the model as ${rest}`,
+      }, field);
+    }
+    const noAlpha = JSON.parse(JSON.stringify(model));
+    delete noAlpha.layers[4].activation.params.alpha;
+    assert.throws(() => modelFromJSON(noAlpha), {
+      name: "TypeError",
+      message:
+        'Cannot restore layer 4 ("activation") of the model as activation.params must give every parameter of leakyRelu (alpha, atZero): activation.params.alpha=undefined',
+    });
+    const noParams = JSON.parse(JSON.stringify(model));
+    delete noParams.layers[4].activation.params;
+    assert.throws(() => modelFromJSON(noParams), {
+      name: "TypeError",
+      message:
+        'Cannot restore layer 4 ("activation") of the model as activation.params must be an object: activation.params=undefined',
+    });
+  });
+  await t.step("a malformed seed, while the null a prng-drawn layer writes restores", () => {
+    const model = new Sequential([new Dropout(2, { rate: 0.5, seed: 3 })]);
+    for (const seed of ["oops", 1.5]) {
+      const broken = JSON.parse(JSON.stringify(model));
+      broken.layers[0].seed = seed;
+      assert.throws(() => modelFromJSON(broken), {
+        name: typeof seed === "string" ? "TypeError" : "RangeError",
+        message: typeof seed === "string"
+          ? 'Cannot restore layer 0 ("dropout") of the model as seed must be an integer, or null for a layer that drew from a prng: seed="oops"'
+          : 'Cannot restore layer 0 ("dropout") of the model as seed must be a finite integer: seed=1.5',
+      });
+    }
+    const drawn = new Sequential([
+      new Dropout(2, { prng: createPrng(1) }),
+      new RReLU(2, { prng: createPrng(2) }),
+    ]);
+    const copy = modelFromJSON(JSON.stringify(drawn));
+    assert.deepEqual(copy.toJSON(), new Sequential([new Dropout(2), new RReLU(2)]).toJSON());
   });
   await t.step("a version this library does not read", () => {
     const later = json();

@@ -386,6 +386,76 @@ Deno.test("train() draws other dropout masks for every seed, also seeds 2^32 apa
   }
 });
 
+Deno.test("train() refuses a loss that does not fit the targets or outputs before the first step, leaving gradients and last inputs as they were", async (t) => {
+  const labels = rings(12, 2);
+  const targets = dataset(labels.x, fromRows(Array.from(labels.y as Int32Array, (c) => [c, -c])));
+  const probabilities = dataset(labels.x, fromRows(Array.from({ length: 12 }, () => [2])));
+  const cases: [string, number, Dataset, TrainOptions["loss"], string, string][] = [
+    [
+      "mean squared error with labels",
+      2,
+      labels,
+      "mse",
+      "TypeError",
+      "Cannot train as loss meanSquaredError needs matrix targets, one column per output (oneHot makes them of labels): data.y is Int32Array labels",
+    ],
+    [
+      "binary cross-entropy with labels and two outputs",
+      2,
+      labels,
+      "binaryCrossEntropy",
+      "RangeError",
+      "Cannot train as loss binaryCrossEntropy needs a model with one output (a logit per row) for labels (softmaxCrossEntropy takes more): outputs=2",
+    ],
+    [
+      "binary cross-entropy with a target outside [0, 1]",
+      1,
+      probabilities,
+      "binaryCrossEntropy",
+      "RangeError",
+      "Cannot train as loss binaryCrossEntropy needs every target in [0, 1]: data.y.data[0]=2",
+    ],
+    [
+      "softmax cross-entropy with one output",
+      1,
+      labels,
+      "softmaxCrossEntropy",
+      "RangeError",
+      "Cannot train as loss softmaxCrossEntropy needs a model with one output per class, two or more (binaryCrossEntropy takes one): outputs=1",
+    ],
+    [
+      "softmax cross-entropy with matrix targets",
+      2,
+      targets,
+      "crossEntropy",
+      "TypeError",
+      "Cannot train as loss softmaxCrossEntropy needs Int32Array labels: data.y is a 12x2 matrix",
+    ],
+  ];
+  for (const [label, outputs, data, loss, name, message] of cases) {
+    await t.step(label, () => {
+      const model = mlp([2, 3, outputs], { seed: 1 });
+      model.forward(fromRows([[1, 2]]), { training: true });
+      model.backward(fromRows([Array(outputs).fill(1)]));
+      const hidden = model.layers[1] as ActivationLayer;
+      const lastInput = hidden.lastInput, seen = Array.from(lastInput!.data);
+      const grads = model.params().map((p) => Array.from(p.grad));
+      assert.ok(grads.flat().some((g) => g !== 0));
+      assert.throws(() => train(model, data, { loss, epochs: 1 }), { name, message });
+      assert.equal(hidden.lastInput, lastInput);
+      assert.deepEqual(Array.from(hidden.lastInput!.data), seen);
+      assert.deepEqual(model.params().map((p) => Array.from(p.grad)), grads);
+    });
+  }
+  await t.step("an object that is no loss is a TypeError, in train's name", () => {
+    assert.throws(() => train(mlp([2, 3, 2]), labels, { loss: {} as never }), {
+      name: "TypeError",
+      message:
+        'Cannot train as loss must be a Loss or one of "mse", "meanSquaredError", "softmaxCrossEntropy", "crossEntropy", "binaryCrossEntropy": loss={}',
+    });
+  });
+});
+
 Deno.test("train() refuses bad input and leaves the model unchanged", async (t) => {
   const data = rings(20, 1);
   const model = mlp([2, 4, 2], { seed: 1 });
@@ -426,6 +496,15 @@ Deno.test("train() refuses bad input and leaves the model unchanged", async (t) 
       });
     }
   });
+  await t.step(
+    "more epochs than memory holds learning rates for",
+    () =>
+      refuse({ epochs: 2 ** 40 }, {
+        name: "RangeError",
+        message:
+          "Cannot train as its 1099511627776 float64 elements (8796093022208 bytes) cannot be allocated: epochs=1099511627776",
+      }),
+  );
   await t.step("a dropout rate of 1", () =>
     refuse({ dropout: 1 }, {
       name: "RangeError",
