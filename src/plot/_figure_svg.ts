@@ -143,29 +143,42 @@ function textBox(node: Node, width: number, style: Style): Box {
   };
 }
 
-/** A legend: its items (a key and a name each) flow left to right and wrap. */
+/**
+ * A legend: its items (a key and a name each, or a note with no key) flow left to right and wrap.
+ * An item too wide for a row of its own (a long note) starts a row and its text wraps, as
+ * textBox's does, over as many rows as it needs, beside its key if it has one.
+ */
 function legendBox(node: Node, width: number, style: Style): Box {
   const rowHeight = Math.max(18, style.fontSize * 1.5);
   const columnGap = 16;
-  const placed: { item: Node; x: number; row: number }[] = [];
+  const placed: { item: Node; lines: string[]; x: number; row: number }[] = [];
   let x = 0, row = 0;
   for (const item of childrenOf(node)) {
     const key = childrenOf(item).find(isSvg);
     const keyWidth = key === undefined ? 0 : svgSize(key)[0] + 6;
-    const itemWidth = keyWidth + (item.textContent ?? "").length * style.fontSize * CHAR_WIDTH;
+    const text = item.textContent ?? "";
+    const itemStyle = styleOf(item, style);
+    const advance = itemStyle.fontSize * (itemStyle.bold ? BOLD_CHAR_WIDTH : CHAR_WIDTH);
+    const itemWidth = keyWidth + text.length * advance;
     if (x > 0 && x + itemWidth > width) {
       x = 0;
       row++;
     }
-    placed.push({ item, x, row });
-    x += itemWidth + columnGap;
+    const wrapped = itemWidth > width ? wrap(text, width - keyWidth, itemStyle) : [];
+    const lines = wrapped.length > 0 ? wrapped : [text];
+    placed.push({ item, lines, x, row });
+    if (lines.length > 1) {
+      // A wrapped item fills its rows: the next starts on the row after its last line.
+      x = 0;
+      row += lines.length;
+    } else x += itemWidth + columnGap;
   }
-  const rows = placed.length === 0 ? 0 : row + 1;
+  const rows = Math.max(0, ...placed.map((p) => p.row + p.lines.length));
   return {
     width,
     height: style.marginTop + rows * rowHeight + style.marginBottom,
     render: (left, top) =>
-      placed.map(({ item, x, row }) => {
+      placed.map(({ item, lines, x, row }) => {
         const y = top + style.marginTop + row * rowHeight;
         const key = childrenOf(item).find(isSvg);
         const [keyWidth, keyHeight] = key === undefined ? [0, 0] : svgSize(key);
@@ -173,12 +186,14 @@ function legendBox(node: Node, width: number, style: Style): Box {
         return (key === undefined
           ? ""
           : nestedSvg(key, left + x, y + (rowHeight - keyHeight) / 2)) +
-          textLine(
-            item.textContent ?? "",
-            left + x + (key === undefined ? 0 : keyWidth + 6),
-            y + rowHeight / 2 + style.fontSize * 0.35,
-            { ...itemStyle, center: false },
-          );
+          lines.map((line, i) =>
+            textLine(
+              line,
+              left + x + (key === undefined ? 0 : keyWidth + 6),
+              y + i * rowHeight + rowHeight / 2 + style.fontSize * 0.35,
+              { ...itemStyle, center: false },
+            )
+          ).join("");
       }).join(""),
   };
 }

@@ -11,6 +11,7 @@ import {
   colorsOption,
   composeFigure,
   figureText,
+  finiteExtent,
   hasText,
   optionalDomain,
   optionalText,
@@ -54,7 +55,9 @@ export interface PlotHistogramOptions extends FigureOptions {
   zeroRule?: boolean;
   /**
    * The x domain `[min, max]` with min < max. Values outside it are left out of the bins, and
-   * counted above the chart. Default: the extent of the values.
+   * counted above the chart. Default: the extent of the values, widened about them (± 0.5 or
+   * more, and out to 0 for its rule) when they are all equal or too close for their magnitude to
+   * split into bins.
    */
   xDomain?: readonly [number, number];
   /**
@@ -65,6 +68,9 @@ export interface PlotHistogramOptions extends FigureOptions {
   /** Height in pixels. Default: `240`, plus `120` per extra group. */
   height?: number;
 }
+
+/** The keys a group may have: a typo such as `colour` would be ignored. */
+const HISTOGRAM_GROUP_KEYS: OptionKeys<HistogramGroup> = { name: true, values: true };
 
 const PLOT_HISTOGRAM_KEYS: OptionKeys<PlotHistogramOptions> = {
   document: true,
@@ -85,7 +91,8 @@ const PLOT_HISTOGRAM_KEYS: OptionKeys<PlotHistogramOptions> = {
  * Draws a histogram of values, by default pre-activations z with a rule at z = 0, so the mass
  * that ReLU zeroes is visible. Several groups (one per layer, say) are drawn in rows that share
  * the x axis. Values that are not finite (a diverged layer's), or outside a given `xDomain`, are
- * left out of the bins, and a note above the chart says how many, per group.
+ * left out of the bins, and a note above the chart says how many, per group. A group has only
+ * the keys `name` and `values`: any other key (a typo such as `colour`) is refused.
  *
  * @param values The values (at least one), or named groups of values.
  * @param options Bins, labels and figure text; see {@linkcode PlotHistogramOptions}.
@@ -138,8 +145,7 @@ export function plotHistogram(
   if (xDomain !== undefined && !Number.isFinite(xDomain[1] - xDomain[0])) {
     rangeError(action, "xDomain", "[min, max] with a finite width max - min", xDomain);
   }
-  const zeroRule = requireFlag(action, "zeroRule", options.zeroRule, true) &&
-    withinDomain(0, xDomain);
+  const zeroRuleOption = requireFlag(action, "zeroRule", options.zeroRule, true);
   const rows: { z: number; group: string }[] = [];
   const leftOut = groups.map((group, g) => {
     const label = grouped ? `values[${g}].values` : "values";
@@ -153,6 +159,11 @@ export function plotHistogram(
     }
     return counts;
   });
+  // Values all equal, or too close for their magnitude to split into bins, are binned over a
+  // domain widened about them (and to 0, for its rule): Plot's thresholds would collapse into
+  // bars of no width, counting only some of the values.
+  const binDomain = xDomain ?? widenedDomain(rows.map((row) => row.z), bins, zeroRuleOption);
+  const zeroRule = zeroRuleOption && withinDomain(0, binDomain);
   const document = resolveDocument(action, options);
   const height = size(
     action,
@@ -165,7 +176,7 @@ export function plotHistogram(
       rows,
       Plot.binX<Plot.RectYOptions>({ y: "count" }, {
         x: "z",
-        thresholds: xDomain ? domainThresholds(xDomain, bins) : bins,
+        thresholds: binDomain ? domainThresholds(binDomain, bins) : bins,
         fill: grouped ? "group" : colors[0],
         fillOpacity: 0.85,
         insetLeft: 0.5,
@@ -190,7 +201,7 @@ export function plotHistogram(
       labelAnchor: "center",
       labelArrow: "none",
       // The last bin ends a hair beyond the domain (see domainThresholds): clamped to its edge.
-      ...(xDomain ? { domain: xDomain, clamp: true } : {}),
+      ...(binDomain ? { domain: binDomain, clamp: true } : {}),
     },
     y: {
       label: optionalText(action, "yLabel", options.yLabel) ?? "count",
@@ -218,7 +229,9 @@ export function plotHistogram(
   });
 }
 
-/** Checks a group: an object with a string name and a non-empty array of values. */
+/**
+ * Checks a group: an object with a string name and a non-empty array of values, and no other key.
+ */
 function requireGroup(action: string, group: HistogramGroup, g: number): void {
   if (group === null || typeof group !== "object") {
     typeError(action, `values[${g}]`, "a { name, values } group", group);
@@ -233,6 +246,7 @@ function requireGroup(action: string, group: HistogramGroup, g: number): void {
   if (values.length === 0) {
     rangeError(action, `values[${g}].values.length`, "at least 1 (a row with no bars)", 0);
   }
+  requireOptions(action, group, HISTOGRAM_GROUP_KEYS, `values[${g}]`);
 }
 
 /**
@@ -245,6 +259,29 @@ function domainThresholds([min, max]: readonly [number, number], bins: number): 
     { length: bins + 1 },
     (_, i) => i === bins ? max + step * 1e-9 : min + step * i,
   );
+}
+
+/**
+ * A domain about values whose extent is too narrow for `bins` bins (equal values, or values such
+ * as 1e15 and 1e15 + 1, whose bins would be below the precision of their magnitude): their
+ * middle ± 0.5, or ± enough for each bin to span 16 representable steps, reaching 0 when
+ * `withZero` (where the rule at 0 is). `undefined` when the extent splits into bins as it is (or
+ * there is no value).
+ */
+function widenedDomain(
+  values: readonly number[],
+  bins: number,
+  withZero: boolean,
+): [number, number] | undefined {
+  const extent = finiteExtent(values);
+  if (extent === undefined) return undefined;
+  const [min, max] = extent;
+  const ulp = Math.max(Math.abs(min), Math.abs(max)) * Number.EPSILON;
+  if (min !== max && (max - min) / bins >= 16 * ulp) return undefined;
+  const middle = min + (max - min) / 2;
+  const half = Math.max(0.5, (max - min) / 2, 8 * bins * ulp);
+  const [lo, hi] = [middle - half, middle + half];
+  return withZero ? [Math.min(lo, 0), Math.max(hi, 0)] : [lo, hi];
 }
 
 /**

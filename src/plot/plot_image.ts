@@ -9,6 +9,7 @@ import * as Plot from "npm:@observablehq/plot@0.6.17";
 import type { Matrix } from "../core/matrix.ts";
 import { type OptionKeys, requireOptions } from "../core/validate.ts";
 import {
+  clampToDomain,
   composeFigure,
   figureText,
   hasText,
@@ -20,6 +21,7 @@ import {
   requireFiniteCells,
   resolveDocument,
   size,
+  swatches,
   typeError,
 } from "./_compose.ts";
 import { plotDefaults } from "./defaults.ts";
@@ -40,8 +42,9 @@ export interface PlotImageOptions extends Omit<FigureOptions, "width" | "height"
   /** How values map to colours; see {@linkcode ImageColorScheme}. Default: `"gray"`. */
   colorScheme?: ImageColorScheme;
   /**
-   * The values mapped to the ends of the colour ramp, `[min, max]`. Default: the extent of the
-   * matrix; for `"diverging"`, `[-m, m]` with m the largest absolute value.
+   * The values mapped to the ends of the colour ramp, `[min, max]`. Values beyond it are drawn
+   * in the colour of its nearer end, and a note above the image counts them. Default: the extent
+   * of the matrix; for `"diverging"`, `[-m, m]` with m the largest absolute value.
    */
   domain?: readonly [number, number];
   /**
@@ -74,12 +77,14 @@ const PLOT_IMAGE_KEYS: OptionKeys<PlotImageOptions> = {
  * Draws a matrix as an image, one cell per element (row 0 at the top), with a colour ramp
  * drawn as marks underneath so it renders without a canvas. Every element must be finite: no
  * colour stands for NaN or ±Infinity, and a cell left out would show the white background,
- * which reads as the largest value in `"gray"`.
+ * which reads as the largest value in `"gray"`. Nothing beyond a given `domain` passes unsaid:
+ * such cells are drawn at its ends, and a note above the image says how many, e.g. `"3 cells
+ * beyond the domain [0, 1], drawn at its ends"`.
  *
  * @param image The matrix of finite values; element (i, j) is drawn at row i, column j.
  * @param options Colours, ramp and figure text; see {@linkcode PlotImageOptions}.
  * @returns An `<svg>` element, or a `<figure>` when there is a legend, title, subtitle or
- * caption.
+ * caption, or cells beyond a given domain.
  *
  * @example
  * ```ts
@@ -108,10 +113,11 @@ export function plotImage(image: Matrix, options: PlotImageOptions = {}): Figure
   const legend = requireFlag(action, "legend", options.legend, true);
   const document = resolveDocument(action, options);
   const parts = imageParts(action, "image", document, image, options);
-  const figured = legend || hasText(text);
+  const figured = legend || hasText(text) || parts.note !== undefined;
   if (!figured) return parts.image;
   return composeFigure(document, {
     ...text,
+    legends: parts.note === undefined ? [] : [swatches(document, [], parts.note)],
     charts: [panel(document, undefined, ...(legend ? [parts.image, parts.ramp] : [parts.image]))],
   });
 }
@@ -124,7 +130,10 @@ export interface ImagePanel {
   title?: string;
   /** How values map to colours. Default: the figure's `colorScheme`. */
   colorScheme?: ImageColorScheme;
-  /** The values at the ends of the ramp. Default: the extent of this panel's matrix. */
+  /**
+   * The values at the ends of the ramp; values beyond it are drawn at its ends, and counted in a
+   * note above the panels. Default: the extent of this panel's matrix.
+   */
   domain?: readonly [number, number];
   /** The label of this panel's colour ramp. Default: the figure's `valueLabel`. */
   valueLabel?: string;
@@ -169,7 +178,8 @@ const PLOT_IMAGES_KEYS: OptionKeys<PlotImagesOptions> = {
 
 /**
  * Draws several matrices side by side, each with its own heading, colours and ramp: a digit,
- * its edge map, and the edge map after ReLU and after Leaky ReLU, for example.
+ * its edge map, and the edge map after ReLU and after Leaky ReLU, for example. Cells beyond a
+ * panel's `domain` are counted in a note above the panels, by panel title (or `"panel 2"`).
  *
  * @param panels The panels, as `{ image, title, colorScheme }` objects or bare matrices; each
  *   image's elements finite, as for {@linkcode plotImage}.
@@ -202,6 +212,7 @@ export function plotImages(
   }
   const legend = requireFlag(action, "legend", options.legend, true);
   const document = resolveDocument(action, options);
+  const notes: string[] = [];
   const charts = panels.map((item, i) => {
     if (item === null || typeof item !== "object") {
       typeError(action, `panels[${i}]`, "a matrix or { image, title }", item);
@@ -220,10 +231,12 @@ export function plotImages(
       size: options.size ?? 160,
     });
     const heading = optionalText(action, `panels[${i}].title`, spec.title);
+    if (parts.note !== undefined) notes.push(`${heading ?? `panel ${i + 1}`}: ${parts.note}`);
     return panel(document, heading, ...(legend ? [parts.image, parts.ramp] : [parts.image]));
   });
   return composeFigure(document, {
     ...text,
+    legends: notes.length === 0 ? [] : [swatches(document, [], notes.join("; "))],
     charts,
   });
 }
@@ -231,6 +244,8 @@ export function plotImages(
 interface ImageParts {
   image: FigureElement;
   ramp: FigureElement;
+  /** How many cells lie beyond a given domain, drawn at its ends; none when no cell does. */
+  note?: string;
 }
 
 /** The image and its ramp, for the matrix `image` (named `name` in messages). */
@@ -251,7 +266,6 @@ function imageParts(
     image,
     "a finite number (no colour stands for NaN or ±Infinity)",
   );
-  const cells = cellRuns(image);
   const scheme = options.colorScheme ?? "gray";
   if (typeof scheme !== "string") typeError(action, "colorScheme", "a string", scheme);
   if (scheme !== "gray" && scheme !== "ink" && scheme !== "diverging") {
@@ -274,6 +288,17 @@ function imageParts(
     image.rows >= image.cols ? longSide : (longSide * image.rows) / image.cols,
   );
   const domain = colorDomain(action, name, image.data, scheme, options.domain);
+  // A cell beyond a given domain is drawn at its nearer end (a diverging scale would otherwise
+  // give it a colour the ramp does not show), and counted in the note.
+  let beyond = 0;
+  const data = image.data.map((v) => {
+    if (v >= domain[0] && v <= domain[1]) return v;
+    beyond++;
+    return clampToDomain(v, domain);
+  });
+  const cells = cellRuns({ rows: image.rows, cols: image.cols, data });
+  const note = beyond === 0 ? undefined : `${beyond} cell${beyond === 1 ? "" : "s"} beyond the ` +
+    `domain [${domain.join(", ")}], drawn at its ends`;
   const color = colorScale(scheme, domain);
   const imageSvg = renderPlot(document, {
     width,
@@ -336,7 +361,7 @@ function imageParts(
       }),
     ],
   });
-  return { image: imageSvg, ramp: rampSvg };
+  return { image: imageSvg, ramp: rampSvg, ...(note === undefined ? {} : { note }) };
 }
 
 /** At most this many whole values in an image get a tick each on its ramp. */

@@ -106,7 +106,9 @@ export interface PlotLinesOptions extends FigureOptions {
    * no `strokeDasharray` themselves (the only way with rows). Default: none (solid lines).
    */
   dashes?: Readonly<Record<string, string>>;
-  /** Draw a horizontal rule at y = 0. Default: `false`. */
+  /**
+   * Draw a horizontal rule at y = 0. Refused with `logY`, whose scale has no 0. Default: `false`.
+   */
   zeroRule?: boolean;
   /**
    * Extra Observable Plot marks drawn beneath the lines (bands, rules, annotations). They may use
@@ -115,6 +117,18 @@ export interface PlotLinesOptions extends FigureOptions {
    */
   marks?: readonly Markish[];
 }
+
+/** The keys a series object may have: a typo such as `strokeDashArray` would be ignored. */
+const LINE_SERIES_KEYS: OptionKeys<LineSeries> = {
+  name: true,
+  x: true,
+  y: true,
+  strokeWidth: "number",
+  strokeDasharray: true,
+};
+
+/** The keys a row may have: a typo such as `serie` would merge two lines into one. */
+const LINE_ROW_KEYS: OptionKeys<LineRow> = { x: "number", y: "number", series: true };
 
 const PLOT_LINES_KEYS: OptionKeys<PlotLinesOptions> = {
   document: true,
@@ -145,7 +159,8 @@ const PLOT_LINES_KEYS: OptionKeys<PlotLinesOptions> = {
  *
  * Each series may have its own line width and dash pattern, set on the series object
  * (`strokeWidth`, `strokeDasharray`) or by name in the options (`widths`, `dashes`); the legend
- * draws each key the same way.
+ * draws each key the same way. A series object has only the keys `name`, `x`, `y`, `strokeWidth`
+ * and `strokeDasharray`, a row only `x`, `y` and `series`: any other key (a typo) is refused.
  *
  * @param series The series, as `{ name, x, y }` objects or as `{ x, y, series }` rows.
  * @param options Labels, scales and figure text; see {@linkcode PlotLinesOptions}.
@@ -197,6 +212,9 @@ export function plotLines(
   const colors = colorsOption(action, options.colors, names);
   for (const name of ["legend", "dots", "zeroRule"] as const) {
     requireFlag(action, name, options[name]);
+  }
+  if (options.zeroRule && logY) {
+    rangeError(action, "zeroRule", "left out or false with logY: true, whose scale has no 0", true);
   }
   if (options.marks !== undefined) requireMarks(action, "marks", options.marks);
   const document = resolveDocument(action, options);
@@ -406,6 +424,8 @@ function lineRows(
           typeError(action, `series[${s}].${key}`, "an array of numbers", values);
         }
       }
+      // Any other key is a typo (strokeDashArray): the style it meant would be left out.
+      requireOptions(action, item as LineSeries, LINE_SERIES_KEYS, `series[${s}]`);
       names.push(name);
       labels.push(`series[${s}].name`);
       if (x.length !== y.length) {
@@ -424,6 +444,8 @@ function lineRows(
         typeError(action, `series[${s}]`, "{ name, x[], y[] } or { x, y, series }", row);
       }
       if (row.series !== undefined) requireName(action, `series[${s}].series`, row.series);
+      // Any other key is a typo (serie): its rows would join the unnamed line.
+      requireOptions(action, row, LINE_ROW_KEYS, `series[${s}]`);
       const name = row.series ?? "";
       if (!rowNames.has(name)) {
         rowNames.add(name);

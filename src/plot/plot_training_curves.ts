@@ -28,6 +28,7 @@ import {
 import { plotDefaults } from "./defaults.ts";
 import type { FigureElement, FigureOptions } from "./types.ts";
 import {
+  formatValue,
   type OptionKeys,
   requireNumber,
   requireNumberType,
@@ -100,16 +101,19 @@ export interface PlotTrainingCurvesOptions extends FigureOptions {
   band?: boolean | "range" | "std";
   /**
    * Use a logarithmic y scale. Default: `true` for losses and gradient norms whose positive
-   * values span at least a factor of 10 (a decade), else `false`. Means are taken over every
-   * finite value on either scale; on a log scale a mean ≤ 0 (a gradient norm of exactly 0, say)
-   * is a break in its line, counted in a note, and a band reaching 0 or below goes down to the
-   * foot of the axis, as the note says.
+   * values drawn (the layer asked for, or each record's mean over layers) span at least a factor
+   * of 10 (a decade), else `false`. Means are taken over every finite value on either scale; on
+   * a log scale a mean ≤ 0 (a gradient norm of exactly 0, say) is a break in its line, counted
+   * in a note, and a band reaching 0 or below goes down to the foot of the axis, as the note
+   * says.
    */
   logY?: boolean;
   /**
    * For the per-layer metrics (`deadFraction`, `gradNorm`), the layer to draw, counted from 0
-   * (an integer below the number of layers); refused when no run draws a per-layer metric.
-   * Default: the mean over layers.
+   * (an integer below the number of layers of every run that draws one); refused when no run
+   * draws a per-layer metric, or when a run has no such layer (a shallower net), which would be
+   * left without a line. The y label counts from 1, as relu-lab's labels do elsewhere: layer 0
+   * is "layer 1". Default: the mean over layers.
    */
   layer?: number;
   /**
@@ -271,26 +275,29 @@ export function plotTrainingCurves(
       );
     }
     const layers = layerCount(historiesOf, metrics);
-    if (options.layer >= layers) {
+    // A run with fewer layers (a shallower net) would keep its name in the legend, with no line.
+    const [fewest, r] = fewestLayers(historiesOf, metrics);
+    if (layers === 0 || options.layer >= fewest) {
       const perLayer = [...new Set(metrics.filter(isPerLayer))].join(" or ");
+      const run = `runs[${r}], ${formatValue(names[r])}, has ${
+        fewest === 0 ? `an empty ${metrics[r]} array` : `${fewest} layer${fewest === 1 ? "" : "s"}`
+      }`;
       rangeError(
         action,
         "layer",
         layers === 0
           ? `left out, as no record has a layer to pick (every ${perLayer} array is empty or missing)`
-          : `an integer from 0 to ${layers - 1} (the histories have ${layers} layer${
+          : fewest === layers
+          ? `an integer from 0 to ${layers - 1} (the histories have ${layers} layer${
             layers === 1 ? "" : "s"
-          })`,
+          })`
+          : fewest === 0
+          ? `left out, as not every run drawn has layers (${run})`
+          : `an integer from 0 to ${fewest - 1}, a layer of every run drawn (${run})`,
         options.layer,
       );
     }
   }
-  const logY = requireFlag(action, "logY", options.logY, undefined) ??
-    (metrics.every((m) => m === "trainLoss" || m === "testLoss" || m === "gradNorm") &&
-      spansDecade(historiesOf, metrics));
-  const yDomain = optionalDomain(action, "yDomain", options.yDomain, logY);
-  const yLabel = optionalText(action, "yLabel", options.yLabel) ??
-    metricLabel(action, metrics, options.layer);
   const read = (record: EpochMetrics, metric: TrainingMetric): number | undefined => {
     const value = record[metric];
     if (Array.isArray(value)) {
@@ -304,6 +311,12 @@ export function plotTrainingCurves(
     // An accuracy is NaN when there is none, as in a regression run: missing, not diverged.
     return Number.isNaN(value) && METRIC_KINDS[metric] === "accuracy" ? undefined : value;
   };
+  const logY = requireFlag(action, "logY", options.logY, undefined) ??
+    (metrics.every((m) => m === "trainLoss" || m === "testLoss" || m === "gradNorm") &&
+      spansDecade(historiesOf, metrics, read));
+  const yDomain = optionalDomain(action, "yDomain", options.yDomain, logY);
+  const yLabel = optionalText(action, "yLabel", options.yLabel) ??
+    metricLabel(action, metrics, options.layer);
 
   const points: CurvePoint[] = [];
   const banded = new Set<string>();
@@ -589,7 +602,8 @@ function metricLabel(
   const drawn = [...new Set(metrics)];
   if (drawn.length === 1) {
     const perLayer = drawn[0] === "deadFraction" || drawn[0] === "gradNorm";
-    const reduction = layer === undefined ? " (mean over layers)" : ` (layer ${layer})`;
+    // Layers are counted from 1 in labels, as in historyView and plotLayerBars.
+    const reduction = layer === undefined ? " (mean over layers)" : ` (layer ${layer + 1})`;
     return METRIC_LABELS[drawn[0]] + (perLayer ? reduction : "");
   }
   const kinds = new Set(drawn.map((m) => METRIC_KINDS[m]));
@@ -693,21 +707,43 @@ function layerCount(
   return layers;
 }
 
-/** Whether the positive values of each run's metric span at least a factor of 10 across all runs. */
+/**
+ * The fewest layers a record of a run drawing a per-layer metric has, and that run's index (the
+ * first with so few); `[Infinity, -1]` when no run draws one.
+ */
+function fewestLayers(
+  historiesOf: readonly (readonly (readonly EpochMetrics[])[])[],
+  metrics: readonly TrainingMetric[],
+): [layers: number, run: number] {
+  let fewest = Infinity, run = -1;
+  historiesOf.forEach((histories, r) => {
+    for (const history of histories) {
+      for (const record of history) {
+        const value = record[metrics[r]];
+        if (Array.isArray(value) && value.length < fewest) [fewest, run] = [value.length, r];
+      }
+    }
+  });
+  return [fewest, run];
+}
+
+/**
+ * Whether the positive values drawn of each run's metric (as `read` takes them from a record: the
+ * layer asked for, or the mean over layers) span at least a factor of 10 across all runs.
+ */
 function spansDecade(
   historiesOf: readonly (readonly (readonly EpochMetrics[])[])[],
   metrics: readonly TrainingMetric[],
+  read: (record: EpochMetrics, metric: TrainingMetric) => number | undefined,
 ): boolean {
   let min = Infinity, max = 0;
   for (const [r, histories] of historiesOf.entries()) {
     for (const history of histories) {
       for (const record of history) {
-        const value = record[metrics[r]];
-        for (const v of Array.isArray(value) ? value : [value]) {
-          if (typeof v === "number" && v > 0 && Number.isFinite(v)) {
-            if (v < min) min = v;
-            if (v > max) max = v;
-          }
+        const v = read(record, metrics[r]);
+        if (v !== undefined && v > 0 && Number.isFinite(v)) {
+          if (v < min) min = v;
+          if (v > max) max = v;
         }
       }
     }

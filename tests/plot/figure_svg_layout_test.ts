@@ -179,13 +179,15 @@ Deno.test("toSvgString() sets a legend's note, which has no key, at the row's st
   });
   const figure = plotDecisionBoundary(linear, points, { resolution: 4, width: 300, height: 200 });
   const { placed, root } = pieces(figure);
-  const note = "regions: predicted class, paler where less confident";
-  assert.deepEqual(placed.slice(0, 5), [
+  assert.deepEqual(placed.slice(0, 6), [
     ["svg", 0, 5, ""],
     ["text", 28, 15.2, "class 0"],
     ["svg", 91, 5, ""], // 28 + 7 × 0.56 × 12 + 16
     ["text", 119, 15.2, "class 1"],
-    ["text", 0, 33.2, note], // too long for the rest of the row: the next row, from its start
+    // Too long for the rest of the row: the next row, from its start. At 52 characters of
+    // 0.56 × 12 px it is wider than the 300 px figure too, so it wraps at 44 characters a line.
+    ["text", 0, 33.2, "regions: predicted class, paler where less"],
+    ["text", 0, 51.2, "confident"], // the next row, 18 px lower
   ]);
   for (const text of Array.from(root.children).filter((el) => el.tagName === "text")) {
     assert.equal(text.getAttribute("text-anchor"), null, "legend text starts at its x");
@@ -217,4 +219,63 @@ Deno.test("toSvgString() refuses a chart with no size, or a zero width or height
   dot.setAttribute("width", "1");
   dot.setAttribute("height", "1");
   assert.deepEqual(pieces(combineFigures([dot], { document, title: "T" })).width, 1);
+});
+
+/** Each <text> of a one-SVG figure as [x, right end, text], its width estimated as the layout does. */
+function textExtents(root: ReturnType<typeof pieces>["root"]) {
+  return Array.from(root.children).filter((el) => el.tagName === "text").map((el) => {
+    const x = Number(el.getAttribute("x"));
+    const size = Number(el.getAttribute("font-size"));
+    const advance = size * (el.getAttribute("font-weight") === "600" ? 0.6 : 0.56);
+    const width = (el.textContent ?? "").length * advance;
+    const left = el.getAttribute("text-anchor") === "middle" ? x - width / 2 : x;
+    return [left, left + width, el.textContent ?? ""] as const;
+  });
+}
+
+Deno.test("toSvgString() wraps a training chart's long legend note within the figure, every word kept", () => {
+  // Two runs of 5 seeds, one of which diverges: the note ends with the diverged seed, past 640 px
+  // on one line (at about 874 px).
+  const history = (scale: number, diverges: boolean) =>
+    [1, 2, 3, 4].map((epoch) => ({
+      epoch,
+      trainLoss: diverges && epoch >= 3 ? NaN : scale / epoch,
+    }));
+  const seeds = (diverging: boolean) =>
+    [1, 2, 3, 4, 5].map((s) => history(1 + s / 10, diverging && s === 1));
+  const figure = plotTrainingCurves([
+    { name: "ReLU", histories: seeds(true) },
+    { name: "Leaky ReLU", histories: seeds(false) },
+  ], { document });
+  const { width, height, root } = pieces(figure);
+  assert.equal(width, 640);
+  const texts = textExtents(root);
+  for (const [left, right, text] of texts) {
+    assert.ok(left >= 0 && right <= width, `"${text}" from ${left} to ${right} px`);
+  }
+  const note = "line: mean over 5 seeds, 4 from epoch 3 (ReLU) and 5 seeds (Leaky ReLU); " +
+    "shaded: min–max; ReLU: 1 of 5 seeds diverged from epoch 3";
+  assert.ok(texts.map(([, , text]) => text).join(" ").includes(note));
+  // Two rows of note below the row of keys: the legend is 3 rows of 18 px, the chart below it.
+  assert.equal(height, 2 + 3 * 18 + 8 + 360);
+});
+
+Deno.test("toSvgString() wraps a series name too wide for the figure beside its key, the next key below", () => {
+  // 100 px: the key and its 6 px take 28, leaving 72 / 6.72 = 10 characters a line.
+  const figure = plotLines([
+    { name: "a long series name", x: [0, 1], y: [0, 1] },
+    { name: "b", x: [0, 1], y: [1, 0] },
+  ], { document, width: 100, height: 80 });
+  const { width, height, placed } = pieces(figure);
+  assert.equal(width, 100);
+  assert.equal(height, 2 + 4 * 18 + 8 + 80); // three rows for the wrapped name, one for "b"
+  assert.deepEqual(placed, [
+    ["svg", 0, 5, ""],
+    ["text", 28, 15.2, "a long"],
+    ["text", 28, 33.2, "series"], // each line a row, 18 px lower
+    ["text", 28, 51.2, "name"],
+    ["svg", 0, 59, ""], // "b" after the wrapped name's last row: 5 + 3 × 18
+    ["text", 28, 69.2, "b"],
+    ["svg", 0, 82, ""], // the chart, below the legend's four rows
+  ]);
 });

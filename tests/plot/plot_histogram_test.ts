@@ -211,3 +211,47 @@ Deno.test("plotHistogram() refuses an x domain whose width is not finite", () =>
       "Cannot plot a histogram as xDomain must be [min, max] with a finite width max - min: xDomain=[-1e+308, 1e+308]",
   });
 });
+
+Deno.test("plotHistogram() refuses a key a group does not have, naming the group", () => {
+  const groups = [
+    { name: "layer 1", values: [0, 1] },
+    { name: "layer 2", values: [1, 2], colour: "red" },
+  ];
+  assert.throws(() => plotHistogram(groups as never), {
+    name: "TypeError",
+    message:
+      'Cannot plot a histogram as values[1] must have only the keys name, values: unknown key "colour"',
+  });
+});
+
+Deno.test("plotHistogram() counts every value of a narrow range in bars that have a width", async (t) => {
+  /** The count of each bar, from its height against the y ticks 0 and 1, and its width. */
+  const bars = (figure: FigureElement) => {
+    const perCount = tickAt(figure, "y", "0.0") - tickAt(figure, "y", "1.0");
+    return Array.from(figure.querySelectorAll("g[aria-label=rect] rect")).map((rect) => ({
+      count: Math.round(Number(rect.getAttribute("height")) / perCount * 1e9) / 1e9,
+      width: Number(rect.getAttribute("width")),
+    }));
+  };
+  const total = (figure: FigureElement) => bars(figure).reduce((sum, bar) => sum + bar.count, 0);
+  await t.step("values close for their magnitude, 1e15 to 1e15 + 2", () => {
+    const figure = plotHistogram([1e15, 1e15 + 1, 1e15 + 2]);
+    assert.equal(total(figure), 3);
+    assert.ok(bars(figure).every((bar) => bar.width > 5), JSON.stringify(bars(figure)));
+  });
+  await t.step("values all equal, with the rule at 0 still drawn", () => {
+    const figure = plotHistogram([5, 5, 5]);
+    assert.deepEqual(bars(figure).map((bar) => bar.count), [3]);
+    assert.ok(bars(figure)[0].width > 5);
+    assert.equal(figure.querySelectorAll("g[aria-label=rule] line").length, 2);
+  });
+  await t.step("values all 0, in groups", () => {
+    const figure = plotHistogram([
+      { name: "a", values: [0, 0] },
+      { name: "b", values: [0] },
+    ]);
+    const counts = bars(chart(figure)).map((bar) => bar.count).sort();
+    assert.deepEqual(counts, [1, 2]);
+    assert.ok(bars(chart(figure)).every((bar) => bar.width > 5));
+  });
+});

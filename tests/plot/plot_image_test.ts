@@ -331,3 +331,46 @@ Deno.test("plotImage() refuses values whose range is not finite, unless a domain
   });
   assert.ok(plotImage(fromRows([[1e308, -1e308]]), { domain: [0, 1] }));
 });
+
+Deno.test("plotImage() draws cells beyond a given domain at its ends, and says how many", () => {
+  const figure = plotImage(fromRows([[-1, 0, 0.5, 1, 5]]), { domain: [0, 1] });
+  const fills = Array.from(figure.querySelectorAll("g[aria-description=image] rect"))
+    .map((rect) => rect.getAttribute("fill"));
+  // -1 is drawn black like 0, and 5 white like 1 (runs of one value are one rect).
+  assert.deepEqual(fills, ["rgb(0, 0, 0)", "rgb(128, 128, 128)", "rgb(255, 255, 255)"]);
+  assert.match(figure.textContent ?? "", /2 cells beyond the domain \[0, 1\], drawn at its ends/);
+  // One cell in the singular; a figure even without legend or text, so the note has a place.
+  const one = plotImage(fromRows([[0, 2]]), { domain: [0, 1], legend: false });
+  assert.equal(one.tagName.toLowerCase(), "figure");
+  assert.match(one.textContent ?? "", /^1 cell beyond the domain \[0, 1\], drawn at its ends/);
+  // No note when every cell lies within the domain, its ends included.
+  assert.doesNotMatch(
+    plotImage(fromRows([[0, 1]]), { domain: [0, 1] }).textContent ?? "",
+    /beyond/,
+  );
+});
+
+Deno.test("plotImage() draws a cell beyond a diverging domain at its end too, not in a colour off the ramp", () => {
+  // The ramp shows [0, 1], white to red: -0.5 is drawn white, as 0 is, not pale blue.
+  const figure = plotImage(fromRows([[-0.5, 0, 1]]), {
+    colorScheme: "diverging",
+    domain: [0, 1],
+    legend: false,
+  });
+  const fills = Array.from(figure.querySelectorAll("g[aria-description=image] rect"))
+    .map((rect) => rect.getAttribute("fill"));
+  assert.deepEqual(fills, ["rgb(255, 255, 255)", "rgb(103, 0, 31)"]);
+  assert.match(figure.textContent ?? "", /1 cell beyond the domain \[0, 1\]/);
+});
+
+Deno.test("plotImages() counts each panel's cells beyond its domain in one note, by panel title", () => {
+  const figure = plotImages([
+    { image: fromRows([[0, 3]]), title: "after ReLU", domain: [0, 1] },
+    { image: fromRows([[0, 1]]), domain: [0, 1] },
+    { image: fromRows([[-2, -3, 1]]), domain: [-1, 1] },
+  ]);
+  assert.match(
+    figure.textContent ?? "",
+    /after ReLU: 1 cell beyond the domain \[0, 1\], drawn at its ends; panel 3: 2 cells beyond the domain \[-1, 1\], drawn at its ends/,
+  );
+});

@@ -509,3 +509,46 @@ Deno.test("plotLines() refuses a width beyond the plot helpers' limit, and a mar
   }
   assert.ok(plotLines(twoSeries, { marks: [null, undefined, [() => null]] as never }));
 });
+
+Deno.test("plotLines() refuses a key a series object does not have, naming the series", () => {
+  const typo = { name: "a", x, y: x, strokeDashArray: "6 4" };
+  assert.throws(() => plotLines([{ name: "b", x, y: x }, typo as never]), {
+    name: "TypeError",
+    message:
+      'Cannot plot lines as series[1] must have only the keys name, x, y, strokeWidth, strokeDasharray: unknown key "strokeDashArray"',
+  });
+  const colour = { name: "a", x, y: x, colour: "red" };
+  assert.throws(() => plotLines([colour as never]), {
+    name: "TypeError",
+    message:
+      'Cannot plot lines as series[0] must have only the keys name, x, y, strokeWidth, strokeDasharray: unknown key "colour"',
+  });
+});
+
+Deno.test("plotLines() refuses a key a row does not have, rather than merge two series into one line", () => {
+  const rows = [
+    { x: 0, y: 0, series: "a" },
+    { x: 1, y: 1, series: "a" },
+    { x: 0, y: 1, serie: "b" },
+    { x: 1, y: 0, serie: "b" },
+  ];
+  assert.throws(() => plotLines(rows as never), {
+    name: "TypeError",
+    message:
+      'Cannot plot lines as series[2] must have only the keys x, y, series: unknown key "serie"',
+  });
+});
+
+Deno.test("plotLines() refuses a zero rule on a log y scale, which has no 0, rather than leave it out", () => {
+  const series = [{ name: "a", x, y: [1, 2, 3, 4] }];
+  assert.throws(() => plotLines(series, { zeroRule: true, logY: true }), {
+    name: "RangeError",
+    message:
+      "Cannot plot lines as zeroRule must be left out or false with logY: true, whose scale has no 0: zeroRule=true",
+  });
+  // Left out or false, the log scale draws as before, with no rule.
+  for (const zeroRule of [undefined, false]) {
+    const svg = plotLines(series, { zeroRule, logY: true });
+    assert.equal(svg.querySelectorAll("g[aria-label=rule] line").length, 0);
+  }
+});

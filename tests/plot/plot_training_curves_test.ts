@@ -93,9 +93,12 @@ Deno.test("plotTrainingCurves() labels a per-layer metric by its reduction", asy
     const text = plotTrainingCurves(runs, { metric: "deadFraction" }).textContent ?? "";
     assert.ok(text.includes("dead fraction (mean over layers)"));
   });
-  await t.step("one layer when asked", () => {
-    const text = plotTrainingCurves(runs, { metric: "deadFraction", layer: 1 }).textContent ?? "";
-    assert.ok(text.includes("dead fraction (layer 1)"));
+  await t.step("one layer when asked, counted from 1 as in every label", () => {
+    const yLabel = (layer: number) =>
+      plotTrainingCurves(runs, { metric: "deadFraction", layer })
+        .querySelector("g[aria-label='y-axis label'] text")?.textContent;
+    assert.equal(yLabel(0), "dead fraction (layer 1)");
+    assert.equal(yLabel(1), "dead fraction (layer 2)");
   });
 });
 
@@ -288,8 +291,41 @@ Deno.test("plotTrainingCurves() draws a per-layer metric as the mean over layers
     );
   assertLines(draw(), [[0.2, 0.2, 0.2], [0.6, 0.6, 0.6]]);
   assertLines(draw(0), [[0.1, 0.1, 0.1], [0.6, 0.6, 0.6]]);
-  // The one-layer run has no layer 1: only the other is drawn.
-  assertLines(draw(1), [[0.3, 0.3, 0.3]]);
+});
+
+Deno.test("plotTrainingCurves() refuses a layer that a shallower run lacks, rather than drop the run", () => {
+  const layers = (values: number[]) =>
+    [1, 2, 3].map((epoch) => ({ epoch, trainLoss: 1, gradNorm: values }));
+  const runs = [
+    { name: "two layers", history: layers([0.1, 0.3]) },
+    { name: "one layer", history: layers([0.6]) },
+  ];
+  // Layer 1 of the first run alone would leave "one layer" in the legend with no line.
+  assert.throws(() => plotTrainingCurves(runs, { metric: "gradNorm", layer: 1 }), {
+    name: "RangeError",
+    message:
+      'Cannot plot training curves as layer must be an integer from 0 to 0, a layer of every run drawn (runs[1], "one layer", has 1 layer): layer=1',
+  });
+  // Beyond the deepest run's layers too, the range given is the shallowest run's.
+  const deep = [{ name: "three layers", history: layers([0.1, 0.2, 0.3]) }, runs[1]];
+  assert.throws(() => plotTrainingCurves(deep, { metric: "gradNorm", layer: 3 }), {
+    name: "RangeError",
+    message:
+      'Cannot plot training curves as layer must be an integer from 0 to 0, a layer of every run drawn (runs[1], "one layer", has 1 layer): layer=3',
+  });
+  // A run whose records have no layer at all, beside one that has some.
+  const none = [runs[0], { name: "none", history: layers([]) }];
+  assert.throws(() => plotTrainingCurves(none, { metric: "gradNorm", layer: 0 }), {
+    name: "RangeError",
+    message:
+      'Cannot plot training curves as layer must be left out, as not every run drawn has layers (runs[1], "none", has an empty gradNorm array): layer=0',
+  });
+  // A run drawing a metric without layers needs none.
+  const mixed = plotTrainingCurves(
+    [runs[0], { name: "loss", history: layers([]), metric: "trainLoss" }],
+    { metric: "gradNorm", layer: 1, yLabel: "value" },
+  );
+  assert.equal(mixed.querySelectorAll("g[aria-description=mean] path").length, 2);
 });
 
 Deno.test("plotTrainingCurves() names the reduction over layers only for a per-layer metric", () => {
@@ -336,6 +372,27 @@ Deno.test("plotTrainingCurves() puts losses and gradient norms spanning a decade
   assert.equal(scale(run("trainLoss", 0.2)), false, "within a decade");
   assert.equal(scale(run("trainAccuracy", 0.05)), false);
   assert.equal(scale(run("trainLoss", 0.05), run("trainAccuracy", 0.05)), false);
+});
+
+Deno.test("plotTrainingCurves() decides the default log scale from the values drawn, not from layers left out", () => {
+  // Layer 0 stays within a decade (1 to 2); layer 1 spans four (0.01 to 100).
+  const history = [1, 2, 3].map((epoch) => ({
+    epoch,
+    trainLoss: 1,
+    gradNorm: [epoch === 3 ? 2 : 1, 10 ** (2 * epoch - 4)],
+  }));
+  const scale = (layer?: number) =>
+    isLogScale(plotTrainingCurves([{ name: "a", history }], { metric: "gradNorm", layer }));
+  assert.equal(scale(0), false, "layer 0 alone is drawn");
+  assert.equal(scale(1), true);
+  // The mean over layers is what is drawn without a layer: 0.505, 1.5 and 51, a decade and more.
+  assert.equal(scale(), true);
+  const even = history.map((r) => ({ ...r, gradNorm: [1, 100].map((v) => v * r.epoch) }));
+  // The means 50.5, 101 and 151.5 stay within a decade, though the layers span 1 to 300.
+  assert.equal(
+    isLogScale(plotTrainingCurves([{ name: "a", history: even }], { metric: "gradNorm" })),
+    false,
+  );
 });
 
 Deno.test("plotTrainingCurves() breaks a line where a log scale cannot place it, and says so", () => {
