@@ -402,11 +402,11 @@ Deno.test("rreluGrad checks slope whatever z is", () => {
   for (const z of [1, -1, 0, NaN]) {
     assert.throws(() => loose(rreluGrad)(z, { slope: "abc" }), {
       name: "TypeError",
-      message: 'Cannot compute rreluGrad as slope must be a finite number: slope="abc"',
+      message: 'Cannot compute rreluGrad as slope must be a finite number >= 0: slope="abc"',
     }, `rreluGrad(${z})`);
     assert.throws(() => loose(rreluGrad)(z, { slope: NaN }), {
       name: "RangeError",
-      message: "Cannot compute rreluGrad as slope must be a finite number: slope=NaN",
+      message: "Cannot compute rreluGrad as slope must be a finite number >= 0: slope=NaN",
     });
   }
   assert.equal(rreluGrad(-1, { slope: 0.2 }), 0.2, "a good slope still works");
