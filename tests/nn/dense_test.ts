@@ -49,6 +49,18 @@ Deno.test("Dense skips zero inputs without changing the result", () => {
   assert.deepEqual(Array.from(y.data), [b[0] + 1.5 * w[2], b[1] + 1.5 * w[3], b[0], b[1]]);
 });
 
+Deno.test("Dense lets a zero input or output gradient pass a NaN or infinite weight by, as its doc says", () => {
+  const layer = new Dense(2, 2, { init: "zeros" });
+  layer.weights.set([NaN, Infinity, 1, 1]); // input 0 reaches both neurons through them
+  // IEEE sums would give NaN and NaN: 0 x NaN and 0 x Infinity are NaN.
+  assert.deepEqual(Array.from(layer.forward(fromRows([[0, 3]])).data), [3, 3]);
+  // Backward: the zero gradient of neuron 0 skips NaN, so input 0 gets 1 x Infinity.
+  assert.deepEqual(Array.from(layer.backward(fromRows([[0, 1]])).data), [Infinity, 1]);
+  // A non-zero input or gradient meets them, and the NaN shows.
+  assert.deepEqual(Array.from(layer.forward(fromRows([[1, 3]])).data), [NaN, Infinity]);
+  assert.ok(Number.isNaN(layer.backward(fromRows([[1, 0]])).data[0]));
+});
+
 /** The textbook triple loops, in the order the layer promises to add in. */
 function plainDense(layer: Dense, x: Matrix, g: Matrix) {
   const { inputSize: nIn, outputSize: nOut, weights: w, biases: b } = layer;
