@@ -16,7 +16,8 @@
 ;; output element is the same sequence of IEEE multiplications and additions as the plain
 ;; scalar loop `acc = init; for t: if (a != 0) acc += a * b`. The lanes of f64x2 hold
 ;; neighbouring columns j, which are independent, so vectorising changes no bit. Zero entries
-;; of A (ReLU outputs, blank pixels) are skipped: their products would add exact zeros.
+;; of A (ReLU outputs, blank pixels) are skipped: their products would add exact zeros
+;; against finite entries of B (against a NaN or infinite one, IEEE's would be NaN).
 ;;
 ;; All addresses are byte offsets into the exported memory; matrices are row-major f64.
 
