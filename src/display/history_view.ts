@@ -41,8 +41,8 @@ const HISTORY_VIEW_KEYS: OptionKeys<HistoryViewOptions> = {
  * falls by a decade or more), the accuracy when it was measured, and the dead fraction of each
  * activation layer (in order of depth in shades of viridis past ten layers), side by side; its
  * plain-text form is the title line and the first and last epochs. Losses must be numbers where
- * present, accuracies and dead fractions numbers in [0, 1]: anything else is refused, naming the
- * record. A loss of NaN or ±Infinity, from a diverged run, breaks the loss line (its finite part
+ * present, accuracies and dead fractions numbers in [0, 1], each figure in every record once one
+ * record gives it (as `train` writes them): anything else is refused, naming the record. A loss of NaN or ±Infinity, from a diverged run, breaks the loss line (its finite part
  * is drawn, and the loss panel stays even when no loss is finite), and both the loss panel's
  * caption and the title line of the text say so, e.g. `"train: diverged at epoch 3"`, from the
  * first epoch with such a loss. A history with nothing to draw (no loss, and no finite accuracy or
@@ -94,6 +94,7 @@ export function historyView(
   for (let i = 0; i < history.length; i++) {
     requireEpochRecord(ACTION, `history[${i}]`, history[i]);
   }
+  requireSameKeys(history);
   const title = historyTitle(options.title);
   const document = resolveDocument(ACTION, options);
   const width = size(ACTION, "panelWidth", options.panelWidth, 300);
@@ -205,6 +206,25 @@ function layerColors(layers: number): string[] | undefined {
   const domain = [0, (layers - 1) / 0.85];
   const viridis = Plot.scale({ color: { type: "linear", scheme: "viridis", domain } });
   return Array.from({ length: layers }, (_, l) => String(viridis.apply(l)));
+}
+
+/**
+ * Refuses a figure given in some records and left out of others: its line would break there
+ * without a word, as a diverged loss's does with one (`train()` gives every record the same
+ * figures).
+ */
+function requireSameKeys(history: readonly EpochMetrics[]): void {
+  const keys = ["trainLoss", "testLoss", "trainAccuracy", "testAccuracy", "deadFraction"] as const;
+  for (const key of keys) {
+    if (!history.some((record) => record[key] !== undefined)) continue;
+    const i = history.findIndex((record) => record[key] === undefined);
+    if (i < 0) continue;
+    throw new TypeError(
+      `Cannot ${ACTION} as ${key} must be given in every record once one gives it (history[${i}] has ${
+        Object.keys(history[i]).join(", ")
+      }): history[${i}].${key}=undefined`,
+    );
+  }
 }
 
 /**

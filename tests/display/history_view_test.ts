@@ -55,11 +55,29 @@ Deno.test("historyView() says what its records lack when there is nothing to dra
     message:
       "Cannot display a training history as its records must have a trainLoss or testLoss, or a finite trainAccuracy, testAccuracy or deadFraction: the record has the keys epoch",
   });
-  const unmeasured = [{ epoch: 1, trainAccuracy: NaN }, { epoch: 2, deadFraction: [] }];
+  const unmeasured = [
+    { epoch: 1, trainAccuracy: NaN, deadFraction: [] },
+    { epoch: 2, trainAccuracy: NaN, deadFraction: [] },
+  ];
   assert.throws(() => historyView(unmeasured as never), {
     name: "RangeError",
     message:
       "Cannot display a training history as its records must have a trainLoss or testLoss, or a finite trainAccuracy, testAccuracy or deadFraction: the 2 records have the keys epoch, trainAccuracy, deadFraction",
+  });
+});
+
+Deno.test("historyView() refuses a figure some records give and others leave out, whose line would break unsaid", () => {
+  const gapped = [{ epoch: 1, trainLoss: 1 }, { epoch: 2 }, { epoch: 3, trainLoss: 0.5 }];
+  assert.throws(() => historyView(gapped as never), {
+    name: "TypeError",
+    message:
+      "Cannot display a training history as trainLoss must be given in every record once one gives it (history[1] has epoch): history[1].trainLoss=undefined",
+  });
+  const accuracyLater = [{ epoch: 1, trainLoss: 1 }, { epoch: 2, trainLoss: 1, testAccuracy: 0.5 }];
+  assert.throws(() => historyView(accuracyLater), {
+    name: "TypeError",
+    message:
+      "Cannot display a training history as testAccuracy must be given in every record once one gives it (history[0] has epoch, trainLoss): history[0].testAccuracy=undefined",
   });
 });
 
