@@ -409,15 +409,16 @@ Deno.test("a run on the memory an earlier run left gives the layer-by-layer loop
 Deno.test("runs that interleave each take a memory of their own", async () => {
   const data = twoMoons({ n: 200, seed: 3 });
   const options: TrainOptions = { epochs: 5, batchSize: 16, learningRate: 0.1, seed: 6 };
-  const run = (optimizer: "sgd" | Optimizer, seed: number) => {
+  const run = (optimizer: "sgd" | Optimizer, seed: number, inMemory = false) => {
     const model = mlp([2, 16, 16, 2], { seed });
-    return trainAsync(model, data, { ...options, optimizer }).then((history) => ({
-      figures: figures(history),
-      state: state(model),
-    }));
+    return trainAsync(model, data, { ...options, optimizer }).then((history) => {
+      // Checked as each run ends, when the memory it leaves is the one kept.
+      if (inMemory) assertRanInMemory(model);
+      return { figures: figures(history), state: state(model) };
+    });
   };
   // trainAsync gives the event loop a turn after each epoch: the two runs alternate.
-  const [first, second] = await Promise.all([run("sgd", 1), run("sgd", 2)]);
+  const [first, second] = await Promise.all([run("sgd", 1, true), run("sgd", 2, true)]);
   assert.deepEqual(first, await run(sgd(), 1));
   assert.deepEqual(second, await run(sgd(), 2));
   assert.notDeepEqual(first.state, second.state);
