@@ -3,7 +3,8 @@
  * library core it imports) for the browser with `deno bundle --platform browser`, minified, as
  * one classic script, and writes it as a string into `src/explorer/_bundle.ts`, which `explore`
  * inlines into its HTML. The generated file is committed, so the module needs no permission
- * and no build step to display the explorer; `--check` exits 1 when it is stale.
+ * and no build step to display the explorer; `--check` exits 1 when it is stale. Any other
+ * argument is refused in one line, exit code 2, before anything runs or is written.
  *
  * Needs `--allow-run=deno --allow-read --allow-write=src/explorer` (and the `deno`
  * command on PATH; `deno bundle` fetches esbuild from npm on first use).
@@ -122,6 +123,11 @@ export async function readBundleModule(): Promise<string | undefined> {
 }
 
 if (import.meta.main) {
+  const unknown = Deno.args.find((arg) => arg !== "--check");
+  if (unknown !== undefined) {
+    console.error(`Unknown argument ${unknown}: deno task bundle takes only --check`);
+    Deno.exit(2);
+  }
   const fresh = await generateBundleModule();
   const stored = await readBundleModule();
   if (Deno.args.includes("--check")) {

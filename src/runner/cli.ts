@@ -8,10 +8,11 @@
  *   --param NAME=VALUE    override a parameter (number, string, true/false/null or JSON)
  *   -p NAME=VALUE         same as --param
  *   --update              write executed outputs back into the source .ipynb
- *                         (default when no parameter is overridden)
+ *                         (default when no parameter is overridden; a notebook saved
+ *                         during its run is left as saved)
  *   --no-update           never write the source notebooks
  *   --timeout SECONDS     limit per cell, a finite number > 0 (default 120)
- *   --out DIR             output folder (default build)
+ *   --out DIR             output folder (default build; not a folder of the notebooks run)
  *   --jobs N, -j N        notebooks run at the same time, each on its own kernel
  *                         (default: the number of CPUs, at most 2)
  *   --help, -h            print the full usage to stdout and exit 0
@@ -20,22 +21,25 @@
  * (number, string, boolean, array, object); a value that starts with `[`, `{` or `"` must be
  * JSON, and a number must be finite.
  *
- * A name is a notebook in notebooks/ (with or without .ipynb) or a path to an .ipynb file.
+ * A name is a notebook in notebooks/ (with or without .ipynb) or a path to an .ipynb file,
+ * relative to the folder the CLI runs in (relu-lab's, under deno task), which a name not found
+ * names.
  * Exits 1 when a cell fails (showing the cell and its error), 2 on a usage error (a file that
- * is not a notebook, a folder it may not write, Jupyter missing, no notebook to run), 130 or 143
- * when interrupted by SIGINT or SIGTERM (kernels shut down, no file half-written).
+ * is not a notebook, a folder it may not write, Jupyter missing, no notebook to run), 130, 143 or
+ * 129 when interrupted by SIGINT, SIGTERM or SIGHUP (kernels shut down, no file half-written).
  *
  * @module
  */
 
 import { type CellFailure, executeNotebook, ExecutionError, Interrupted } from "./execute.ts";
-import { writeTextFileAtomic } from "./files.ts";
+import { removeTemporaryFiles, writeTextFileAtomic } from "./files.ts";
 import { type IndexEntry, renderIndexHtml, renderNotebookHtml, stripAnsi } from "./html.ts";
 import {
   ensureJupyter,
   ensureKernelSpec,
   type Jupyter,
   JupyterMissingError,
+  privateJupyterPath,
   type SystemAccess,
 } from "./jupyter.ts";
 import {
@@ -257,18 +261,19 @@ Options:
                         (a string that reads as a number or JSON goes in JSON quotes: '"007"')
   -p NAME=VALUE         same as --param
   --update              write executed outputs back into the source .ipynb
-                        (default when no parameter is overridden)
+                        (default when no parameter is overridden; a notebook saved
+                        during its run is left as saved)
   --no-update           never write the source notebooks
   --timeout SECONDS     limit per cell, a finite number > 0 (default 120)
-  --out DIR             output folder (default build)
+  --out DIR             output folder (default build; not a folder of the notebooks run)
   --jobs N, -j N        notebooks run at the same time, each on its own kernel
                         (default: the number of CPUs, at most 2)
   --help, -h            print this help and exit
 
 A name is a notebook in notebooks/ (with or without .ipynb) or a path to an .ipynb file; no
 name means every notebooks/*.ipynb. Exits 0 when every notebook passed, 1 when a cell fails,
-2 on a usage error or when there is no notebook to run (printed in one line), 130 or 143
-when interrupted by SIGINT or SIGTERM.`;
+2 on a usage error or when there is no notebook to run (printed in one line), 130, 143 or 129
+when interrupted by SIGINT, SIGTERM or SIGHUP.`;
 
 const NOTEBOOKS_DIR = "notebooks";
 
@@ -332,7 +337,12 @@ export async function resolveNotebooks(names: string[]): Promise<string[]> {
     if (folder !== undefined) {
       throw new UsageError(`Cannot run notebook "${name}": ${folder} is a folder`);
     }
-    throw new UsageError(`Cannot find notebook "${name}": tried ${candidates.join(", ")}`);
+    // Relative names are looked up from this folder, which may not be the user's (deno task
+    // runs in relu-lab's): say which.
+    const where = candidates.every((path) => path.startsWith("/")) ? "" : ` in ${Deno.cwd()}`;
+    throw new UsageError(
+      `Cannot find notebook "${name}": tried ${candidates.join(", ")}${where}`,
+    );
   }));
 }
 
@@ -370,6 +380,8 @@ export interface RunReport {
   ok: boolean;
   /** Whether the source notebook was rewritten with the fresh outputs. */
   updated: boolean;
+  /** Why the source was not rewritten though it was to be (it changed during the run). */
+  notUpdated?: string;
   /** Text describing the failure (cell, source, error), if any. */
   failure?: string;
   /** The executed notebook, normalised as stored. */
@@ -382,7 +394,8 @@ export type RunOptions = Pick<CliOptions, "params" | "update" | "timeout" | "out
 /**
  * Runs one notebook and writes its outputs under `out` (each file whole or not at all); with
  * `update`, and when no cell failed, also writes them back into the notebook itself unless they
- * compare equal to those it holds (timings aside: {@linkcode comparableText}).
+ * compare equal to those it holds (timings aside: {@linkcode comparableText}) or the file changed
+ * during the run (an edit saved meanwhile is kept; the report's `notUpdated` says so).
  *
  * @example
  * ```ts
@@ -462,16 +475,20 @@ export async function runNotebook(
     await renderNotebookHtml(executed, { ...links, title }),
   );
   let updated = false;
+  let notUpdated: string | undefined;
   if (options.update && !failure) {
-    if (comparableText(source) !== comparableText(executed)) {
-      await writeFile(path, serializeNotebook(executed));
-      updated = true;
-    } else {
-      // Outputs are fresh (timings aside): still store the source in normal form (cell ids,
-      // final newlines), keeping the stored outputs.
-      const normal = serializeNotebook(normalizeNotebook(source));
-      if (normal !== sourceText) {
-        await writeFile(path, normal);
+    // Fresh outputs (timings aside) keep the stored ones: the source is still stored in normal
+    // form (cell ids, final newlines).
+    const text = comparableText(source) !== comparableText(executed)
+      ? serializeNotebook(executed)
+      : serializeNotebook(normalizeNotebook(source));
+    if (text !== sourceText) {
+      // Edits saved while the notebook ran are never overwritten.
+      if (await Deno.readTextFile(path).catch(() => undefined) !== sourceText) {
+        notUpdated = `not updated: ${path} changed during the run; ` +
+          `its executed copy is ${options.out}/${name}.ipynb`;
+      } else {
+        await writeFile(path, text);
         updated = true;
       }
     }
@@ -483,6 +500,7 @@ export async function runNotebook(
     seconds,
     ok: !failure,
     updated,
+    notUpdated,
     executed,
     failure: failure && describeFailure(path, failure),
   };
@@ -630,8 +648,10 @@ async function writeIndex(out: string, reports: RunReport[]): Promise<void> {
 }
 
 /**
- * Checks, before anything runs, that every file is a notebook with the parameters given and
- * that the run may write where it has to. Returns the one-line message of the first problem.
+ * Checks, before anything runs, that every file is a notebook with the parameters given, that
+ * their outputs would not overwrite one another's or the notebooks, and that the run may write
+ * where it has to (the output folder, the runner's kernelspec, which it writes now, and with
+ * --update the notebooks). Returns the one-line message of the first problem.
  */
 async function checkBeforeRunning(
   paths: string[],
@@ -648,8 +668,14 @@ async function checkBeforeRunning(
       throw error;
     }
   }
+  const clash = outputNameClash(paths, options.out);
+  if (clash) return clash;
+  const sameFolder = await sourceFolderAsOut(paths, options.out);
+  if (sameFolder) return sameFolder;
   const notWritable = await unwritableFolder(options.out);
   if (notWritable) return notWritable;
+  const noKernelSpec = await unwritableKernelSpec(options.out);
+  if (noKernelSpec) return noKernelSpec;
   if (options.update) {
     for (const path of paths) {
       const { state } = await Deno.permissions.query({ name: "write", path });
@@ -662,13 +688,70 @@ async function checkBeforeRunning(
   return undefined;
 }
 
+/**
+ * Why the notebooks' outputs would overwrite one another's in `out`: two notebooks of the same
+ * name (in different folders), or one named `index`, whose page the index page would replace.
+ */
+function outputNameClash(paths: string[], out: string): string | undefined {
+  const seen = new Map<string, string>();
+  for (const path of paths) {
+    const name = baseName(path);
+    if (name === "index") {
+      return `Cannot run ${path} as its page would be overwritten by the index page ` +
+        `(rename the notebook): ${out}/index.html`;
+    }
+    const earlier = seen.get(name);
+    if (earlier !== undefined) {
+      return `Cannot run ${path} beside ${earlier} as their outputs would overwrite each ` +
+        `other (run them with different --out): ${out}/${name}.ipynb`;
+    }
+    seen.set(name, path);
+  }
+  return undefined;
+}
+
+/**
+ * Why `out` may not be the output folder: it is the folder of a notebook run, whose executed copy
+ * would replace it (even with --no-update). Undefined when it is another folder.
+ */
+async function sourceFolderAsOut(paths: string[], out: string): Promise<string | undefined> {
+  let real: string;
+  try {
+    real = await Deno.realPath(out);
+  } catch {
+    return undefined; // not there yet: no notebook is in it
+  }
+  const path = paths.find((path) => folderOf(path) === real);
+  if (path === undefined) return undefined;
+  return `Cannot write the outputs to ${out} as it holds ${path}, which its executed copy ` +
+    `would overwrite (choose another --out): --out ${out}`;
+}
+
+/**
+ * Writes the runner's own kernelspec (under build/jupyter) unless it is there already; says why
+ * it cannot (a run given a --allow-write of its own without that folder, say), or undefined.
+ */
+async function unwritableKernelSpec(out: string): Promise<string | undefined> {
+  const folder = `${privateJupyterPath()}/kernels/deno`;
+  try {
+    await ensureKernelSpec();
+  } catch (error) {
+    if (error instanceof Deno.errors.NotCapable) {
+      return `Cannot write the runner's kernelspec to ${folder} as this run may not write ` +
+        `there: run src/runner/cli.ts with --allow-write=${privateJupyterPath()},${out}`;
+    }
+    return `Cannot write the runner's kernelspec to ${folder}: ${(error as Error).message}`;
+  }
+  return undefined;
+}
+
 /** Why the output folder cannot be written, or undefined when it can. */
 async function unwritableFolder(out: string): Promise<string | undefined> {
   const { state } = await Deno.permissions.query({ name: "write", path: out });
   if (state !== "granted") {
     return `Cannot write to ${out} as this run may not write there (deno task notebooks may ` +
       `write under build/ and notebooks/): choose --out build/NAME, or run src/runner/cli.ts ` +
-      `with --allow-write=${out}`;
+      `with --allow-write=${privateJupyterPath()},${out}`;
   }
   try {
     await Deno.mkdir(out, { recursive: true });
@@ -680,12 +763,12 @@ async function unwritableFolder(out: string): Promise<string | undefined> {
 }
 
 /** Exit codes after a signal, as shells report them (128 + its number). */
-const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+const SIGNAL_EXIT: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
 /**
  * A signal this soon after the first is a copy of it, not a second one: a terminal sends Ctrl-C
- * to every process of the foreground group, and `npx` and `deno task` each pass the one they get
- * on to their child, so one Ctrl-C reaches the CLI up to three times within milliseconds.
+ * to every process of the foreground group, and `deno task` passes the one it gets on to its
+ * child, so one Ctrl-C can reach the CLI more than once within milliseconds.
  */
 const SAME_SIGNAL_MS = 500;
 
@@ -710,7 +793,7 @@ const SAME_SIGNAL_MS = 500;
  * }
  * assert.deepEqual(said, [
  *   "--timeout must be a finite number of seconds > 0: --timeout -1",
- *   'Cannot find notebook "nowhere": tried notebooks/nowhere.ipynb, nowhere.ipynb',
+ *   `Cannot find notebook "nowhere": tried notebooks/nowhere.ipynb, nowhere.ipynb in ${Deno.cwd()}`,
  * ]);
  * ```
  */
@@ -735,20 +818,28 @@ export async function main(args: string[], system?: SystemAccess): Promise<numbe
     console.error(await nothingToRun());
     return 2;
   }
+  // A notebook named twice (by name and by path, say) runs once.
+  paths = paths.filter((path, i) =>
+    paths.findIndex((other) => Deno.realPathSync(other) === Deno.realPathSync(path)) === i
+  );
 
-  // SIGINT (Ctrl-C) and SIGTERM stop Jupyter's discovery or shut the kernels down, and stop the
-  // run; a second one (not a copy of the first: SAME_SIGNAL_MS) ends this process at once.
-  // Listened to before the first child process (the discovery's probes), so that no signal ends
-  // the CLI without its line.
+  // SIGINT (Ctrl-C), SIGTERM and SIGHUP (the terminal closed) stop Jupyter's discovery or shut
+  // the kernels down, and stop the run; a second one (not a copy of the first: SAME_SIGNAL_MS)
+  // ends this process at once. Listened to before the first child process (the discovery's
+  // probes), so that no signal ends the CLI without its line.
   const controller = new AbortController();
+  const reports: (RunReport | undefined)[] = new Array(paths.length);
   let received: string | undefined;
   let receivedAt = 0;
-  const listeners = (["SIGINT", "SIGTERM"] as const).map((name) => {
+  const listeners = (["SIGINT", "SIGTERM", "SIGHUP"] as const).map((name) => {
     const listener = () => {
       if (received) {
         if (performance.now() - receivedAt < SAME_SIGNAL_MS) return;
+        removeTemporaryFiles(); // of the files being written: none is left half-written
+        const stored = reports.filter((report) => report !== undefined).length;
         console.error(
-          `Interrupted by ${name} again: stopped at once; the notebooks running were not stored`,
+          `Interrupted by ${name} again: stopped at once; ${stored} of ${paths.length} notebooks ` +
+            "were stored whole, the others in part or not at all, and the index may be out of date",
         );
         Deno.exit(SIGNAL_EXIT[received]);
       }
@@ -778,11 +869,10 @@ export async function main(args: string[], system?: SystemAccess): Promise<numbe
       console.error(error.message);
       return 2;
     }
-    await ensureKernelSpec();
     if (received) return early();
     let ran: RunReport[];
     try {
-      const reports = await runAll(paths, options, jupyter, controller);
+      await runAll(paths, options, jupyter, controller, reports);
       ran = reports.filter((r): r is RunReport => r !== undefined);
       await writeIndex(options.out, ran);
     } catch (error) {
@@ -811,8 +901,9 @@ export async function main(args: string[], system?: SystemAccess): Promise<numbe
 
 /**
  * Runs the notebooks, `options.jobs` at a time, printing one line per notebook in the order of
- * `paths` (a notebook that finishes early waits for those before it). Stops starting notebooks
- * once `controller` aborts; the notebooks it interrupted have no report. A notebook that fails
+ * `paths` (a notebook that finishes early waits for those before it), and puts each one's report
+ * into `reports` at its index once it is stored. Stops starting notebooks once `controller`
+ * aborts; the notebooks it interrupted have no report. A notebook that fails
  * otherwise than by a cell (its outputs cannot be written, say) aborts `controller`, so that
  * the others stop too, and its error is thrown once they have.
  */
@@ -821,9 +912,9 @@ async function runAll(
   options: CliOptions,
   jupyter: Jupyter,
   controller: AbortController,
-): Promise<(RunReport | undefined)[]> {
+  reports: (RunReport | undefined)[],
+): Promise<void> {
   const signal = controller.signal;
-  const reports: (RunReport | undefined)[] = new Array(paths.length);
   const finished: boolean[] = new Array(paths.length).fill(false);
   const width = Math.max(...paths.map((p) => baseName(p).length));
   let printed = 0;
@@ -831,7 +922,9 @@ async function runAll(
     while (printed < paths.length && finished[printed]) {
       const report = reports[printed++];
       if (!report) continue;
-      const status = report.ok ? (report.updated ? "ok (updated)" : "ok") : "FAILED";
+      const status = report.ok
+        ? (report.updated ? "ok (updated)" : report.notUpdated ? `ok (${report.notUpdated})` : "ok")
+        : "FAILED";
       console.log(
         `${report.name.padEnd(width)}  ${report.seconds.toFixed(1).padStart(6)} s  ${status}`,
       );
@@ -860,7 +953,6 @@ async function runAll(
   for (const outcome of settled) {
     if (outcome.status === "rejected") throw outcome.reason;
   }
-  return reports;
 }
 
 if (import.meta.main) {

@@ -17,8 +17,8 @@ and writes one JSON object per line on stdout, each cell's once it is complete:
     {"event": "done"}                     (or {"event": "fatal", "message": "..."})
 
 Execution stops after the first cell whose reply is an error. The rest of stdin is watched:
-when it closes (the CLI ended, or was killed), the kernel is shut down. SIGINT and SIGTERM
-shut the kernel down too; the exit code is then 130.
+when it closes (the CLI ended, or was killed), the kernel is shut down. SIGINT, SIGTERM and
+SIGHUP shut the kernel down too (its connection file removed); the exit code is then 130.
 
 Start-up. The kernel counts as started once the idle status of a kernel_info request has
 arrived on iopub (see Kernel.wait_ready); one that exits before that is started once more.
@@ -81,7 +81,7 @@ START_ATTEMPTS = 2
 
 
 class Interrupted(BaseException):
-    """SIGINT or SIGTERM, or the CLI went away.
+    """SIGINT, SIGTERM or SIGHUP, or the CLI went away.
 
     A BaseException, like KeyboardInterrupt: library code that catches Exception must not
     swallow it. (jupyter_client's network-interface discovery, in start_kernel, catches
@@ -113,9 +113,10 @@ pending = {"starting": False, "signal": None}
 
 
 def ignore_signals():
-    """From now on SIGINT and SIGTERM change nothing: the shutdown that follows must not be cut."""
+    """From now on SIGINT, SIGTERM and SIGHUP change nothing: the shutdown must not be cut."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
 
 
 def on_signal(signum, _frame):
@@ -420,6 +421,7 @@ def main():
     request = json.loads(sys.stdin.buffer.readline())
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGHUP, on_signal)  # the terminal closed
     threading.Thread(target=watch_stdin, daemon=True).start()
     env = dict(os.environ)
     env.update(request.get("env", {}))

@@ -32,11 +32,49 @@ export async function writeTextFileAtomic(path: string, text: string): Promise<v
   const temporary = `${path.slice(0, at + 1)}.${path.slice(at + 1)}.${Deno.pid}-${
     crypto.randomUUID().slice(0, 8)
   }.tmp`;
+  inFlight.add(temporary);
   try {
     await Deno.writeTextFile(temporary, text);
+    if (!inFlight.has(temporary)) throw new Error(`Cannot write ${path}: abandoned`);
     await Deno.rename(temporary, path);
   } catch (error) {
     await Deno.remove(temporary).catch(() => {});
     throw error;
+  } finally {
+    inFlight.delete(temporary);
   }
+}
+
+/** The temporary files of the writes under way. */
+const inFlight = new Set<string>();
+
+/**
+ * Removes the temporary files of the writes under way, for a process about to exit in the middle
+ * of them (a second Ctrl-C): none is left behind. Those writes, should they go on, fail and
+ * write nothing. Returns how many there were.
+ *
+ * @example
+ * ```ts
+ * import { removeTemporaryFiles, writeTextFileAtomic } from "./files.ts";
+ * import assert from "node:assert/strict";
+ *
+ * await Deno.mkdir("build", { recursive: true });
+ * const folder = await Deno.makeTempDir({ dir: "build" });
+ * const writing = writeTextFileAtomic(`${folder}/big.html`, "x".repeat(1 << 20));
+ * assert.equal(removeTemporaryFiles(), 1);
+ * await assert.rejects(writing, /abandoned/);
+ * assert.deepEqual([...Deno.readDirSync(folder)], []);
+ * assert.equal(removeTemporaryFiles(), 0);
+ * await Deno.remove(folder, { recursive: true });
+ * ```
+ */
+export function removeTemporaryFiles(): number {
+  const count = inFlight.size;
+  for (const temporary of inFlight) {
+    try {
+      Deno.removeSync(temporary);
+    } catch { /* not created yet, or gone */ }
+  }
+  inFlight.clear();
+  return count;
 }

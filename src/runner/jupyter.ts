@@ -112,8 +112,9 @@ export interface SystemAccess {
   /** Extra environment for the commands run. */
   env?: Record<string, string>;
   /**
-   * Aborting stops the commands run (each is sent SIGTERM and waited for) and no install
-   * starts: the call then rejects with the signal's reason.
+   * Aborting stops the commands run (each is sent SIGTERM and waited for, apt-get's too) and no
+   * install starts, nor an `apt-get install` after its `apt-get update`: the call then rejects
+   * with the signal's reason.
    */
   signal?: AbortSignal;
 }
@@ -401,7 +402,11 @@ async function locateOrInstall(access: SystemAccess): Promise<Jupyter> {
     );
   }
   log(`Jupyter is missing: installing Debian's packages (${APT_PACKAGES.join(" ")})`);
-  const failed = await aptInstall(aptGet, APT_PACKAGES, { log, env: access.env });
+  const failed = await aptInstall(aptGet, APT_PACKAGES, {
+    log,
+    env: access.env,
+    signal: access.signal,
+  });
   if (failed) throw new JupyterMissingError(`Cannot install Jupyter: ${failed}`);
   const installed = await findJupyter(access);
   if (!installed) {

@@ -3,7 +3,9 @@
  * the Jupyter in use has) on notebooks/ with a Deno kernel. The Jupyter is the one on PATH, else
  * Debian's (installed with apt-get when run as root and there is none). The user's own `deno`
  * kernelspec is kept when its program exists; one for the running deno is installed only when
- * there is none or its program is gone. Says which it did.
+ * there is none or its program is gone. Says which it did. SIGINT (one Ctrl-C), SIGTERM or
+ * SIGHUP stops Jupyter (SIGTERM, then SIGKILL after 5 s or at a second signal), waits for it, and
+ * exits 130, 143 or 129 after one line saying so.
  *
  * @module
  */
@@ -15,6 +17,7 @@ import {
   JupyterMissingError,
   type SystemAccess,
 } from "./jupyter.ts";
+import { killQuietly } from "./system.ts";
 
 /**
  * The Jupyter front end to start: `notebook` when its Python has it, else `lab`.
@@ -98,7 +101,7 @@ export async function lab(args: string[], system?: SystemAccess): Promise<number
     console.error((error as Error).message); // Jupyter could not list or install kernelspecs
     return 1;
   }
-  const status = await new Deno.Command(jupyter.jupyter, {
+  const child = new Deno.Command(jupyter.jupyter, {
     args: [
       command,
       "--notebook-dir=notebooks",
@@ -109,9 +112,47 @@ export async function lab(args: string[], system?: SystemAccess): Promise<number
     stdin: "inherit",
     stdout: "inherit",
     stderr: "inherit",
-  }).spawn().status;
-  return status.code;
+  }).spawn();
+  // A signal stops Jupyter (which on its own answers one Ctrl-C with a question, times out and
+  // goes on): SIGTERM, then SIGKILL after STOP_SECONDS or at a second signal; then this exits.
+  let received: Deno.Signal | undefined;
+  let receivedAt = 0;
+  let killer: ReturnType<typeof setTimeout> | undefined;
+  const listeners = (["SIGINT", "SIGTERM", "SIGHUP"] as const).map((name) => {
+    const listener = () => {
+      if (received) {
+        // A copy of the first (one Ctrl-C may come more than once: see cli.ts) is no second.
+        if (performance.now() - receivedAt >= SAME_SIGNAL_MS) killQuietly(child, "SIGKILL");
+        return;
+      }
+      received = name;
+      receivedAt = performance.now();
+      killQuietly(child, "SIGTERM");
+      killer = setTimeout(() => killQuietly(child, "SIGKILL"), STOP_SECONDS * 1000);
+    };
+    Deno.addSignalListener(name, listener);
+    return [name, listener] as const;
+  });
+  try {
+    const status = await child.status;
+    if (!received) return status.code;
+    const how = status.signal === "SIGKILL" ? "killed, as it did not stop when asked" : "stopped";
+    console.error(`Interrupted by ${received}: Jupyter ${how}`);
+    return SIGNAL_EXIT[received];
+  } finally {
+    clearTimeout(killer);
+    for (const [name, listener] of listeners) Deno.removeSignalListener(name, listener);
+  }
 }
+
+/** Seconds Jupyter gets to stop after SIGTERM, before SIGKILL. */
+const STOP_SECONDS = 5;
+
+/** A signal this soon after the first is a copy of it (see cli.ts), not a second one. */
+const SAME_SIGNAL_MS = 500;
+
+/** Exit codes after a signal, as shells report them (128 + its number). */
+const SIGNAL_EXIT: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
 if (import.meta.main) {
   Deno.exit(await lab(Deno.args));

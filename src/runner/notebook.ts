@@ -153,8 +153,9 @@ const CELL_TYPES = ["code", "markdown", "raw"];
 
 /**
  * Parses notebook JSON, checking the parts the runner relies on. Anything else (damaged JSON,
- * another nbformat, a cell without a type or source) is a TypeError whose message is one line
- * naming the file and what is wrong.
+ * another nbformat, a cell without a type or source, a field of the wrong type: metadata that is
+ * not an object, tags not a list of strings, outputs not a list of objects) is a TypeError whose
+ * message is one line naming the file and what is wrong.
  *
  * @example
  * ```ts
@@ -169,6 +170,11 @@ const CELL_TYPES = ["code", "markdown", "raw"];
  *   (error: Error) => error instanceof TypeError && /^Cannot read old\.ipynb/.test(error.message),
  * );
  * assert.throws(() => parseNotebook("{", "cut.ipynb"), /it is not valid JSON/);
+ * const tagged = [{ cell_type: "code", source: "1", metadata: { tags: "figure" } }];
+ * assert.throws(
+ *   () => parseNotebook(JSON.stringify({ nbformat: 4, cells: tagged }), "x.ipynb"),
+ *   /x\.ipynb as an nbformat 4 notebook: cell 0 has metadata\.tags="figure", not a list of strings$/,
+ * );
  * ```
  */
 export function parseNotebook(json: string, name = "notebook"): Notebook {
@@ -199,10 +205,36 @@ export function parseNotebook(json: string, name = "notebook"): Notebook {
     if (typeof cell.source !== "string" && !Array.isArray(cell.source)) {
       throw fail(`cell ${index} has no source`);
     }
+    const wrong = (field: string, value: unknown, expected: string) =>
+      fail(`cell ${index} has ${field}=${JSON.stringify(value)?.slice(0, 40)}, not ${expected}`);
+    if (
+      typeof cell.source !== "string" && !isListOf(cell.source, (line) => typeof line === "string")
+    ) {
+      throw wrong("source", cell.source, "a string or a list of strings");
+    }
     cell.metadata ??= {};
+    if (!isObject(cell.metadata)) throw wrong("metadata", cell.metadata, "an object");
+    const tags = cell.metadata.tags;
+    if (tags !== undefined && !isListOf(tags, (tag) => typeof tag === "string")) {
+      throw wrong("metadata.tags", tags, "a list of strings");
+    }
+    if (cell.cell_type === "code" && cell.outputs != null && !isListOf(cell.outputs, isObject)) {
+      throw wrong("outputs", cell.outputs, "a list of objects");
+    }
   });
   notebook.metadata ??= {};
+  if (!isObject(notebook.metadata)) {
+    throw fail(`metadata=${JSON.stringify(notebook.metadata)?.slice(0, 40)}, not an object`);
+  }
   return notebook;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isListOf(value: unknown, each: (item: unknown) => boolean): boolean {
+  return Array.isArray(value) && value.every(each);
 }
 
 /**

@@ -2,7 +2,8 @@
  * `deno task setup`: installs what the test suite needs from outside Deno, each by its own
  * `ensure...()` function: find it, install it when run as root, else stop with one line saying
  * what to install (exit code 2). `deno task test:notebooks` runs it first, so that
- * `deno task test` on a fresh machine installs Jupyter as `deno task notebooks` does.
+ * `deno task test` on a fresh machine installs Jupyter as `deno task notebooks` does. It takes
+ * no argument: any (`--help` too) is refused in one line, exit code 2, before anything runs.
  *
  * Each tool has its `ensure...()` (Jupyter for the notebooks, Chromium for the browser tests),
  * throwing an error whose message is one line when it cannot install; add a new one to `STEPS`.
@@ -34,6 +35,10 @@ const STEPS: Step[] = [
 ];
 
 if (import.meta.main) {
+  if (Deno.args.length > 0) {
+    console.error(`Unknown argument ${Deno.args[0]}: deno task setup takes none`);
+    Deno.exit(2);
+  }
   for (const step of STEPS) {
     try {
       console.error(`${step.name}: ${await step.ensure()}`);

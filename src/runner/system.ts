@@ -131,18 +131,27 @@ export async function runLines(
   args: string[],
   env: Record<string, string>,
   onLine: (line: string) => void,
+  signal?: AbortSignal,
 ): Promise<{ ok: boolean; code: number }> {
   const child = spawnPiped(command, args, env);
   if ("reason" in child) {
     onLine(child.reason);
     return { ok: false, code: -1 };
   }
-  const [status] = await Promise.all([
-    child.status,
-    eachLine(child.stdout, onLine),
-    eachLine(child.stderr, onLine),
-  ]);
-  return { ok: status.success, code: status.code };
+  // Aborting `signal` sends the command SIGTERM; the call still waits for it to end.
+  const stop = () => killQuietly(child, "SIGTERM");
+  signal?.addEventListener("abort", stop, { once: true });
+  if (signal?.aborted) stop();
+  try {
+    const [status] = await Promise.all([
+      child.status,
+      eachLine(child.stdout, onLine),
+      eachLine(child.stderr, onLine),
+    ]);
+    return { ok: status.success, code: status.code };
+  } finally {
+    signal?.removeEventListener("abort", stop);
+  }
 }
 
 /** Each line of `stream` (the last one also when it has no newline) passed to `onLine`. */
@@ -260,7 +269,8 @@ export function aptCommand(packages: string[]): string {
  * Installs Debian packages with `aptGet` (the apt-get command, run as root): `apt-get update`,
  * then `apt-get install -y PACKAGES`, non-interactive, each line they print passed to `log`,
  * indented, as they print it. Returns undefined when both succeed, else one line saying which
- * apt-get command exited with which code.
+ * apt-get command exited with which code. Aborting `signal` stops apt-get (SIGTERM) and the call
+ * then rejects with its reason, before any `install` that has not started.
  *
  * @example
  * ```ts
@@ -283,9 +293,11 @@ export function aptCommand(packages: string[]): string {
 export async function aptInstall(
   aptGet: string,
   packages: string[],
-  options: { log: (line: string) => void; env?: Record<string, string> },
+  options: { log: (line: string) => void; env?: Record<string, string>; signal?: AbortSignal },
 ): Promise<string | undefined> {
   for (const args of [["update"], ["install", "-y", ...packages]]) {
+    // Interrupted: apt-get is stopped, and no install follows an update.
+    options.signal?.throwIfAborted();
     const result = await runLines(
       aptGet,
       args,
@@ -293,7 +305,9 @@ export async function aptInstall(
       (line) => {
         if (line.trim()) options.log(`  ${line.trimEnd()}`);
       },
+      options.signal,
     );
+    options.signal?.throwIfAborted();
     if (!result.ok) return `apt-get ${args.join(" ")} exited with code ${result.code}`;
   }
   return undefined;

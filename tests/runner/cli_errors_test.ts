@@ -79,7 +79,8 @@ Deno.test("cli: a name that is a folder is said to be one; a trailing slash is d
   const slash = await runCli([`${DIR}/nope.ipynb/`]);
   assert.equal(
     slash.output,
-    `Cannot find notebook "${DIR}/nope.ipynb/": tried ${DIR}/nope.ipynb, notebooks/${DIR}/nope.ipynb`,
+    `Cannot find notebook "${DIR}/nope.ipynb/": tried ${DIR}/nope.ipynb, ` +
+      `notebooks/${DIR}/nope.ipynb in ${Deno.cwd()}`,
   );
 });
 
@@ -134,7 +135,7 @@ Deno.test("cli: a SIGTERM while Jupyter is looked for stops the probe and says s
   }
 });
 
-Deno.test("cli: one Ctrl-C passed on by npx and deno task counts once; a later second ends it at once", async () => {
+Deno.test("cli: one Ctrl-C arriving more than once counts once; a later second ends it at once", async () => {
   // A stand-in Jupyter whose execute.py ignores SIGTERM and waits until its stdin closes: the
   // shutdown the first signal starts lasts, so that what the copies and the second signal do
   // shows.
@@ -160,7 +161,7 @@ Deno.test("cli: one Ctrl-C passed on by npx and deno task counts once; a later s
   }, 30);
   let exited = false;
   const output = child.output().finally(() => exited = true);
-  // The terminal's SIGINT, then npx's and deno task's copies, a few milliseconds apart.
+  // The terminal's SIGINT, then copies (deno task's), a few milliseconds apart.
   for (let copy = 0; copy < 3 && !exited; copy++) {
     child.kill("SIGINT");
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -174,9 +175,99 @@ Deno.test("cli: one Ctrl-C passed on by npx and deno task counts once; a later s
   assert.equal(code, 130);
   assert.equal(
     new TextDecoder().decode(stderr).trim(),
-    "Interrupted by SIGINT again: stopped at once; the notebooks running were not stored",
+    "Interrupted by SIGINT again: stopped at once; 0 of 1 notebooks were stored whole, the " +
+      "others in part or not at all, and the index may be out of date",
   );
   assert.ok(seconds < 2, `ended ${seconds} s after the second signal`);
   const left = await processesLeft(tag, 5);
   assert.deepEqual(left, [], "processes of the run still alive");
+});
+
+Deno.test("cli: run with a --allow-write of its own that leaves out its kernelspec folder, it says which permission to add, in one line, exit 2", async () => {
+  // In a folder with no build/jupyter yet: the runner has to write its kernelspec there.
+  const dir = Deno.realPathSync(await scratchDir(DIR, "own-permissions"));
+  const out = `${dir}/out`;
+  const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "--allow-run",
+      "--allow-read",
+      "--allow-env=PATH",
+      "--allow-sys=uid",
+      `--allow-write=${out}`,
+      `${Deno.cwd()}/src/runner/cli.ts`,
+      ...["--no-update", "--out", out, `${Deno.cwd()}/${FIXTURES}/hello.ipynb`],
+    ],
+    cwd: dir,
+    env: { NO_COLOR: "1" },
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assert.equal(new TextDecoder().decode(stdout), "");
+  assert.equal(
+    new TextDecoder().decode(stderr),
+    "Cannot write the runner's kernelspec to build/jupyter/kernels/deno as this run may not " +
+      `write there: run src/runner/cli.ts with --allow-write=build/jupyter,${out}\n`,
+  );
+  assert.equal(code, 2);
+  await assert.rejects(Deno.stat(`${out}/hello.ipynb`), Deno.errors.NotFound);
+});
+
+Deno.test("cli: a second SIGTERM while a big file is being written leaves no temporary file, and its line says what was stored", async () => {
+  // A stand-in execute.py whose one cell printed 150 MB: its page takes a while to write.
+  const dir = await scratchDir(DIR, "second-signal");
+  const fake = `${Deno.realPathSync(dir)}/fake_execute.py`;
+  await Deno.writeTextFile(
+    fake,
+    "import json, sys\nsys.stdin.readline()\n" +
+      'print(json.dumps({"event": "started"}), flush=True)\n' +
+      'text = ("x" * 99 + "\\n") * 1_500_000\n' +
+      'output = {"output_type": "stream", "name": "stdout", "text": text}\n' +
+      'print(json.dumps({"event": "cell", "index": 0, "status": "ok", "outputs": [output]}))\n' +
+      'print(json.dumps({"event": "done"}), flush=True)\n',
+  );
+  const python = await writeScript(
+    `${dir}/bin/python`,
+    `#!/bin/sh\n[ "$1" = "-c" ] && exit 0\nexec /usr/bin/python3 ${fake}\n`,
+  );
+  await writeScript(`${dir}/bin/jupyter`, `#!${Deno.realPathSync(python)}\n`);
+  const out = `${dir}/out`;
+  const tag = `second-${crypto.randomUUID()}`;
+  const child = spawnCli(["--no-update", "--out", out, `${FIXTURES}/hello.ipynb`], {
+    tag,
+    env: { PATH: `${Deno.realPathSync(dir)}/bin:${Deno.env.get("PATH")}` },
+  });
+  try {
+    const temporary = () => {
+      try {
+        return [...Deno.readDirSync(out)].map((entry) => entry.name).filter((name) =>
+          name.endsWith(".tmp")
+        );
+      } catch {
+        return []; // no output folder yet
+      }
+    };
+    // The first signal while the first file is written; the second (not a copy: 0.5 s later)
+    // while a file is written.
+    await waitFor("a file being written", () => Promise.resolve(temporary()[0]), 60);
+    child.kill("SIGTERM");
+    const first = performance.now();
+    await waitFor(
+      "a file being written 0.6 s later",
+      () => Promise.resolve(performance.now() - first > 600 ? temporary()[0] : undefined),
+      60,
+    );
+    child.kill("SIGTERM");
+    const { code, stderr } = await child.output();
+    assert.equal(code, 143);
+    assert.equal(
+      new TextDecoder().decode(stderr).trim(),
+      "Interrupted by SIGTERM again: stopped at once; 0 of 1 notebooks were stored whole, the " +
+        "others in part or not at all, and the index may be out of date",
+    );
+    assert.deepEqual(temporary(), [], "temporary files left");
+  } finally {
+    await killTagged(tag);
+  }
 });

@@ -391,7 +391,7 @@ Deno.test("resolveNotebooks() finds notebooks by name or path, and names every p
     assert.ok(error instanceof UsageError);
     assert.equal(
       error.message,
-      'Cannot find notebook "nope": tried notebooks/nope.ipynb, nope.ipynb',
+      `Cannot find notebook "nope": tried notebooks/nope.ipynb, nope.ipynb in ${Deno.cwd()}`,
     );
     return true;
   });
@@ -424,4 +424,100 @@ Deno.test("main() stops the other notebooks running when it cannot write an outp
   );
   await assert.rejects(Deno.stat(`${out}/slow.ipynb`), Deno.errors.NotFound);
   await assert.rejects(Deno.stat(`${out}/slow.html`), Deno.errors.NotFound);
+});
+
+Deno.test("main() refuses a notebook with a field of the wrong type in one line naming it, exit 2, before any kernel, even beside another", async () => {
+  const [good, bad] = await writeNotebooks("wrong-type", {
+    good: notebookOf("Good", ["1"]),
+    bad: notebookOf("Bad", ["1"]),
+  });
+  for (
+    const [field, value, said] of [
+      ["tags", "figure", 'metadata.tags="figure", not a list of strings'],
+      ["tags", {}, "metadata.tags={}, not a list of strings"],
+      ["metadata", "oops", 'metadata="oops", not an object'],
+      ["outputs", {}, "outputs={}, not a list of objects"],
+    ] as const
+  ) {
+    const notebook = notebookOf("Bad", ["1"]);
+    const cell = notebook.cells[1] as unknown as Record<string, unknown>;
+    if (field === "tags") cell.metadata = { tags: value };
+    else cell[field] = value;
+    await Deno.writeTextFile(bad, serializeNotebook(notebook));
+    const out = `${DIR}/out-wrong-type`;
+    await Deno.remove(out, { recursive: true }).catch(() => {});
+    await Deno.remove(`${DIR}/wrong-type/log.txt`).catch(() => {});
+    const { code, lines } = await run(["--no-update", "-j", "2", "--out", out, good, bad]);
+    assert.equal(code, 2, lines.join("\n"));
+    assert.deepEqual(lines, [`Cannot read ${bad} as an nbformat 4 notebook: cell 1 has ${said}`]);
+    await assert.rejects(Deno.stat(`${DIR}/wrong-type/log.txt`), Deno.errors.NotFound, "no run");
+  }
+});
+
+Deno.test("main() refuses an --out that is the notebooks' own folder, even with --no-update, and writes nothing", async () => {
+  const [path] = await writeNotebooks("own-folder", { own: notebookOf("Own", ["1"]) });
+  const text = await Deno.readTextFile(path);
+  for (
+    const out of [`${DIR}/own-folder`, `${DIR}/own-folder/`, `${DIR}/../cli-stand-in/own-folder`]
+  ) {
+    const { code, lines } = await run(["--no-update", "--out", out, path]);
+    assert.equal(code, 2, lines.join("\n"));
+    assert.deepEqual(lines, [
+      `Cannot write the outputs to ${out} as it holds ${path}, which its executed copy would ` +
+      `overwrite (choose another --out): --out ${out}`,
+    ]);
+  }
+  assert.equal(await Deno.readTextFile(path), text);
+  assert.deepEqual([...Deno.readDirSync(`${DIR}/own-folder`)].map((entry) => entry.name), [
+    "own.ipynb",
+  ]);
+});
+
+Deno.test("main() --update does not overwrite a notebook saved during its run, says so, and keeps the executed copy", async () => {
+  const out = `${DIR}/out-edited`;
+  const [path] = await writeNotebooks("edited", { edited: notebookOf("Edited", ["sleep 2"]) });
+  const running = run(["--update", "--out", out, path]);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const edited = notebookOf("Edited", ["sleep 2"]);
+  edited.cells.push({ cell_type: "markdown", metadata: {}, source: "A note saved meanwhile." });
+  await Deno.writeTextFile(path, serializeNotebook(edited));
+  const { code, lines } = await running;
+  assert.equal(code, 0, lines.join("\n"));
+  assert.equal(
+    reportLine(lines[0]).status,
+    `ok (not updated: ${path} changed during the run; its executed copy is ${out}/edited.ipynb)`,
+  );
+  assert.equal(await Deno.readTextFile(path), serializeNotebook(edited), "the edit is kept");
+  assert.match(joined((await readBuilt("edited", out)).cells[1].outputs?.[0].text), /ran: sleep 2/);
+});
+
+Deno.test("main() refuses notebooks whose outputs would overwrite each other, and one named index; runs a notebook named twice once", async (t) => {
+  const out = `${DIR}/out-names`;
+  const [first] = await writeNotebooks("names-a", { hello: notebookOf("A", ["1"]) });
+  const [second] = await writeNotebooks("names-b", { hello: notebookOf("B", ["2"]) });
+  const [index] = await writeNotebooks("names-index", { index: notebookOf("Index", ["3"]) });
+  await t.step("two notebooks of the same name in different folders", async () => {
+    const { code, lines } = await run(["--no-update", "--out", out, first, second]);
+    assert.equal(code, 2, lines.join("\n"));
+    assert.deepEqual(lines, [
+      `Cannot run ${second} beside ${first} as their outputs would overwrite each other ` +
+      `(run them with different --out): ${out}/hello.ipynb`,
+    ]);
+  });
+  await t.step("a notebook named index", async () => {
+    const { code, lines } = await run(["--no-update", "--out", out, index]);
+    assert.equal(code, 2, lines.join("\n"));
+    assert.deepEqual(lines, [
+      `Cannot run ${index} as its page would be overwritten by the index page ` +
+      `(rename the notebook): ${out}/index.html`,
+    ]);
+  });
+  await t.step("the same notebook named twice runs once", async () => {
+    await Deno.remove(`${DIR}/names-a/log.txt`).catch(() => {});
+    const again = `${DIR}/names-a/../names-a/hello.ipynb`;
+    const { code, lines } = await run(["--no-update", "--out", out, first, again]);
+    assert.equal(code, 0, lines.join("\n"));
+    assert.equal(lines.length, 2, lines.join("\n"));
+    assert.deepEqual(await Deno.readTextFile(`${DIR}/names-a/log.txt`), "start 1\nend 1\n");
+  });
 });

@@ -17,6 +17,7 @@ import {
   readBuilt,
   runCli,
   spawnCli,
+  TASK_PERMISSIONS,
   waitFor,
 } from "./_cli.ts";
 
@@ -200,6 +201,53 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     }
   });
 }
+
+Deno.test("runner hung up (SIGHUP to its process group, the terminal closed): one line, exit 129, no kernel or connection file left", async () => {
+  const tag = crypto.randomUUID();
+  const out = `${OUT}/hung-up`;
+  // setsid: the CLI leads a process group of its own, as a shell's foreground job does.
+  const child = new Deno.Command("setsid", {
+    args: [
+      Deno.execPath(),
+      "run",
+      ...TASK_PERMISSIONS,
+      "src/runner/cli.ts",
+      ...["--no-update", "--jobs", "2", "--out", out],
+      ...["slow_print", "slow"].map((name) => `${FIXTURES}/${name}.ipynb`),
+    ],
+    env: { NO_COLOR: "1", RELU_LAB_TEST_RUN: tag },
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  try {
+    const kernels = await waitFor("two kernels", async () => {
+      const kernels = (await processesTagged(tag)).filter((p) =>
+        /jupyter --kernel/.test(p.command)
+      );
+      return kernels.length >= 2 ? kernels : undefined;
+    });
+    const connections = kernels.map((kernel) => kernel.command.match(/--conn\s+(\S+\.json)/)![1]);
+    const start = performance.now();
+    Deno.kill(-child.pid, "SIGHUP");
+    const { code, stdout, stderr } = await child.output();
+    const seconds = (performance.now() - start) / 1000;
+    const text = new TextDecoder().decode(stdout) + new TextDecoder().decode(stderr);
+    assert.equal(code, 129, text);
+    assert.ok(seconds < 10, `ended ${seconds} s after the signal`);
+    assert.match(
+      text.trim(),
+      /^Interrupted by SIGHUP: kernels shut down; 0 of 2 notebooks finished/,
+    );
+    assert.equal(text.trim().split("\n").length, 1, text);
+    assert.deepEqual(await processesLeft(tag, 5), [], "processes of the run still alive");
+    for (const connection of connections) {
+      await assert.rejects(Deno.stat(connection), Deno.errors.NotFound, `${connection} left`);
+    }
+  } finally {
+    await killTagged(tag);
+  }
+});
 
 Deno.test("runner killed outright (SIGKILL): its kernels shut themselves down", async () => {
   const tag = crypto.randomUUID();

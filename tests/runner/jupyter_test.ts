@@ -28,6 +28,7 @@ import {
   runCli,
   scratchDir,
   spawnCli,
+  waitFor,
   writeScript,
 } from "./_cli.ts";
 import { lab } from "../../src/runner/lab.ts";
@@ -484,4 +485,28 @@ Deno.test("the README names the apt-get commands the runner names to a user who 
   assert.ok(lines.includes(APT_COMMAND), `README.md has no line ${APT_COMMAND}`);
   const chromium = aptCommand(CHROMIUM_PACKAGES);
   assert.ok(lines.includes(chromium), `README.md has no line ${chromium}`);
+});
+
+Deno.test("ensureJupyter() interrupted during apt-get update stops it at once and never runs apt-get install", async () => {
+  const dir = await scratch("apt-interrupted");
+  const calls = `${dir}/calls`;
+  await writeScript(
+    `${dir}/bin/apt-get`,
+    `#!/bin/sh\necho "$1" >> ${calls}\n[ "$1" = update ] && exec sleep 10\nexit 0\n`,
+  );
+  const controller = new AbortController();
+  const installing = ensureJupyter({
+    path: `${dir}/bin`,
+    debian: { jupyter: `${dir}/no-jupyter`, python: `${dir}/no-python` },
+    uid: 0,
+    log: () => {},
+    signal: controller.signal,
+  });
+  await waitFor("apt-get update", async () => (await readLines(calls)).length > 0 || undefined, 30);
+  const start = performance.now();
+  controller.abort();
+  await assert.rejects(installing);
+  const seconds = (performance.now() - start) / 1000;
+  assert.ok(seconds < 3, `ended ${seconds} s after the interrupt`);
+  assert.deepEqual(await readLines(calls), ["update"], "apt-get install ran");
 });

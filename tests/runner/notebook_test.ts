@@ -138,6 +138,44 @@ Deno.test("parseNotebook() rejects what is not nbformat 4 with a one-line TypeEr
     rejects('{"nbformat": 4, "cells": [{"cell_type": "python", "source": ""}]}', /cell 0/);
     rejects('{"nbformat": 4, "cells": [{"cell_type": "code"}]}', /cell 0 has no source/);
   });
+  await t.step("a cell field of the wrong type, named with the value seen", () => {
+    const cell = (fields: Record<string, unknown>) =>
+      JSON.stringify({
+        nbformat: 4,
+        cells: [{ cell_type: "markdown", source: "# T" }, {
+          cell_type: "code",
+          source: "1",
+          ...fields,
+        }],
+      });
+    rejects(
+      cell({ metadata: { tags: "figure" } }),
+      /: cell 1 has metadata\.tags="figure", not a list of strings$/,
+    );
+    rejects(
+      cell({ metadata: { tags: {} } }),
+      /: cell 1 has metadata\.tags=\{\}, not a list of strings$/,
+    );
+    rejects(
+      cell({ metadata: { tags: [1] } }),
+      /: cell 1 has metadata\.tags=\[1\], not a list of strings$/,
+    );
+    rejects(cell({ metadata: "oops" }), /: cell 1 has metadata="oops", not an object$/);
+    rejects(cell({ metadata: [] }), /: cell 1 has metadata=\[\], not an object$/);
+    rejects(cell({ outputs: {} }), /: cell 1 has outputs=\{\}, not a list of objects$/);
+    rejects(cell({ outputs: ["text"] }), /: cell 1 has outputs=\["text"\], not a list of objects$/);
+    rejects(
+      cell({ source: ["a", 2] }),
+      /: cell 1 has source=\["a",2\], not a string or a list of strings$/,
+    );
+    rejects('{"nbformat": 4, "cells": [], "metadata": 7}', /: metadata=7, not an object$/);
+    assert.deepEqual(
+      parseNotebook(cell({ metadata: { tags: ["figure"] }, outputs: [] })).cells[1].metadata,
+      {
+        tags: ["figure"],
+      },
+    );
+  });
 });
 
 Deno.test("normalizeNotebook() ends every cell source with a newline (what deno fmt --check wants)", () => {

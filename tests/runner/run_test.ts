@@ -162,8 +162,9 @@ Deno.test("runner stops a cell at --timeout, reports it and leaves no kernel run
 });
 
 Deno.test("runner --update stores fresh sources in normal form even when the outputs are fresh", async () => {
-  await Deno.mkdir(OUT, { recursive: true });
-  const path = `${OUT}/normal_form.ipynb`;
+  // The source in a folder of its own: main() refuses an --out that is the source's folder.
+  await Deno.mkdir(`${OUT}/source`, { recursive: true });
+  const path = `${OUT}/source/normal_form.ipynb`;
   await Deno.copyFile(`${FIXTURES}/parameters.ipynb`, path);
   const options = { names: [], params: {}, update: true, timeout: 120, out: OUT };
   await runNotebook(path, options);
