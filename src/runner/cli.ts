@@ -323,9 +323,12 @@ export async function resolveNotebooks(names: string[]): Promise<string[]> {
   return await Promise.all(names.map(async (name) => {
     // A trailing slash (a shell's completion of a folder, say) names the same file.
     const bare = name.length > 1 ? name.replace(/(?<=.)\/+$/, "") : name;
+    // A path is the user's: from the folder deno task was started in, first, when it told us.
+    const theirs = userFolder();
+    const fromThem = theirs === undefined || bare.startsWith("/") ? [] : [`${theirs}/${bare}`];
     const candidates = bare.endsWith(".ipynb")
-      ? [bare, `${NOTEBOOKS_DIR}/${bare}`]
-      : [`${NOTEBOOKS_DIR}/${bare}.ipynb`, `${bare}.ipynb`];
+      ? [...fromThem, bare, `${NOTEBOOKS_DIR}/${bare}`]
+      : [`${NOTEBOOKS_DIR}/${bare}.ipynb`, `${bare}.ipynb`, ...fromThem.map((p) => `${p}.ipynb`)];
     let folder: string | undefined;
     for (const path of candidates) {
       try {
@@ -344,6 +347,17 @@ export async function resolveNotebooks(names: string[]): Promise<string[]> {
       `Cannot find notebook "${name}": tried ${candidates.join(", ")}${where}`,
     );
   }));
+}
+
+/**
+ * The folder `deno task` was started in (its `INIT_CWD`), when it is not this one and the run
+ * may read the variable (`deno task notebooks` grants it); else undefined.
+ */
+function userFolder(): string | undefined {
+  const query = { name: "env", variable: "INIT_CWD" } as const;
+  if (Deno.permissions.querySync(query).state !== "granted") return undefined;
+  const folder = Deno.env.get("INIT_CWD");
+  return folder === undefined || folder === "" || folder === Deno.cwd() ? undefined : folder;
 }
 
 /** Why a run without names found no notebook: no notebooks/ folder here, or none in it. */

@@ -521,3 +521,40 @@ Deno.test("main() refuses notebooks whose outputs would overwrite each other, an
     assert.deepEqual(await Deno.readTextFile(`${DIR}/names-a/log.txt`), "start 1\nend 1\n");
   });
 });
+
+Deno.test("resolveNotebooks() looks for a path in the folder deno task was started in first, when told it", async () => {
+  // deno task runs the CLI in relu-lab's folder and says the user's in INIT_CWD.
+  const theirs = await Deno.realPath(await Deno.makeTempDir({ dir: "build" }));
+  try {
+    await Deno.copyFile("tests/runner/fixtures/hello.ipynb", `${theirs}/mine.ipynb`);
+    // A script of its own: deno eval would grant every permission.
+    const script = `${theirs}/resolve.ts`;
+    const cli = new URL("../../src/runner/cli.ts", import.meta.url);
+    await Deno.writeTextFile(
+      script,
+      `import { resolveNotebooks } from "${cli}";\n` +
+        "console.log(JSON.stringify(await resolveNotebooks(Deno.args).catch((e) => e.message)));\n",
+    );
+    const resolve = async (names: string[], permission: string) => {
+      const { stdout } = await new Deno.Command(Deno.execPath(), {
+        args: ["run", "--no-lock", "--allow-read", permission, script, ...names],
+        env: { INIT_CWD: theirs },
+      }).output();
+      return JSON.parse(new TextDecoder().decode(stdout));
+    };
+    const allowed = "--allow-env=INIT_CWD";
+    assert.deepEqual(await resolve(["./mine.ipynb", "mine"], allowed), [
+      `${theirs}/./mine.ipynb`,
+      `${theirs}/mine.ipynb`,
+    ]);
+    // The project's notebooks keep their short names.
+    assert.deepEqual(await resolve(["07-summary"], allowed), ["notebooks/07-summary.ipynb"]);
+    // Without the permission, the folder is unknown and the message says where it looked.
+    assert.equal(
+      await resolve(["./mine.ipynb"], "--allow-env=PATH"),
+      `Cannot find notebook "./mine.ipynb": tried ./mine.ipynb, notebooks/./mine.ipynb in ${Deno.cwd()}`,
+    );
+  } finally {
+    await Deno.remove(theirs, { recursive: true });
+  }
+});
