@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { batches } from "../../src/data/batches.ts";
+import { trainTestSplit } from "../../src/data/train_test_split.ts";
 import { permutation } from "../../src/data/shuffle.ts";
 import { indexed } from "./_indexed.ts";
 
@@ -18,22 +19,31 @@ Deno.test("batches() without shuffling keeps the original order", () => {
   assert.deepEqual(parts.map((part) => Array.from(part.x.data)), [[0, 1], [2, 3], [4]]);
 });
 
-Deno.test("batches() refuses a seed or prng without shuffling, as neither would change the batches", () => {
+Deno.test("batches() and trainTestSplit() refuse a seed or prng without shuffling, which would change nothing", () => {
   const prng = () => 0.5;
   const cases: [Record<string, unknown>, string][] = [
     [{ seed: 1 }, "seed=1"],
     [{ prng }, "prng=function prng"],
     [{ seed: 2, prng }, "seed=2, prng=function prng"],
   ];
-  for (const [given, seen] of cases) {
-    assert.throws(() => batches(indexed(5), 2, { ...given, shuffle: false }), {
-      name: "RangeError",
-      message:
-        `Cannot make batches as seed and prng shuffle the samples, and shuffle is false: shuffle=false, ${seen}`,
-    });
+  const calls: [string, (options: Record<string, unknown>) => unknown][] = [
+    ["make batches", (options) => batches(indexed(5), 2, options)],
+    ["split a dataset", (options) => trainTestSplit(indexed(5), options)],
+  ];
+  for (const [action, call] of calls) {
+    for (const [given, seen] of cases) {
+      assert.throws(() => call({ ...given, shuffle: false }), {
+        name: "RangeError",
+        message:
+          `Cannot ${action} as seed and prng shuffle the samples, and shuffle is false: shuffle=false, ${seen}`,
+      });
+    }
   }
+  // Left out, or undefined as left out, they are not given: the data's order is kept.
   const kept = batches(indexed(5), 2, { shuffle: false, prng: undefined });
   assert.deepEqual(kept.map((part) => Array.from(part.x.data)), [[0, 1], [2, 3], [4]]);
+  const split = trainTestSplit(indexed(10), { shuffle: false, seed: undefined });
+  assert.deepEqual(Array.from(split.test.x.data), [7, 8, 9]);
 });
 
 Deno.test("batches() shuffles by default, in the order permutation() gives for the same seed", () => {

@@ -60,26 +60,6 @@ Deno.test("trainTestSplit() without shuffling keeps the last samples for testing
   assert.deepEqual(Array.from(test.x.data), [2, 3]);
 });
 
-Deno.test("trainTestSplit() refuses a seed or prng without shuffling, as neither would change the split", () => {
-  const data = indexed(10);
-  const prng = () => 0.5;
-  const cases: [Record<string, unknown>, string][] = [
-    [{ seed: 1 }, "seed=1"],
-    [{ prng }, "prng=function prng"],
-    [{ seed: 2, prng }, "seed=2, prng=function prng"],
-  ];
-  for (const [given, seen] of cases) {
-    assert.throws(() => trainTestSplit(data, { ...given, shuffle: false }), {
-      name: "RangeError",
-      message:
-        `Cannot split a dataset as seed and prng shuffle the samples, and shuffle is false: shuffle=false, ${seen}`,
-    });
-  }
-  // Left out, or undefined as left out, they are not given: the split keeps the data's order.
-  const kept = trainTestSplit(data, { shuffle: false, seed: undefined });
-  assert.deepEqual(Array.from(kept.test.x.data), [7, 8, 9]);
-});
-
 Deno.test("trainTestSplit() splits regression targets row by row", () => {
   const data = dataset(fromRows([[0], [1], [2], [3]]), fromRows([[0], [10], [20], [30]]));
   const { train, test } = trainTestSplit(data, { seed: 4 });
