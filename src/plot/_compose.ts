@@ -412,16 +412,34 @@ export function renderPlot(document: FigureDocument, options: Plot.PlotOptions):
 }
 
 /**
- * The tick labels of a log axis: plain numbers from 0.001 to 99,999 (`"0.05"`, `"500"`), powers
- * of ten and their multiples outside that range in short exponent form (`"1e-6"`, `"2e7"`), so
- * that no label is wider than five characters and none runs into the axis title beside it.
+ * The tick labels of a log axis over `extent` (the smallest and largest value it shows, or
+ * undefined when it shows none), in one notation for the whole axis: plain numbers when its
+ * powers of ten lie within 0.001 to 1,000 and its values below 10,000 (`"0.05"`, `"500"`), else
+ * short exponent form for every tick (`"1e-4"`, `"1e-3"`, `"1e0"`, `"2e5"`), so that labels stay
+ * short, none runs into the axis title beside it, and an axis never reads 0.001 next to 1e-4.
  */
-export function logTickFormat(value: number): string {
-  const magnitude = Math.abs(value);
-  if (value === 0 || (magnitude >= 1e-3 && magnitude < 1e5)) {
-    return String(Number(value.toPrecision(6)));
+export function logTickFormatFor(
+  extent: readonly [number, number] | undefined,
+): (value: number) => string {
+  // The lowest power of ten on the axis (a hair of rounding allowed: log10(0.001) is -2.9999…).
+  const lowestPower = extent === undefined ? 1 : 10 ** Math.ceil(Math.log10(extent[0]) - 1e-9);
+  const plain = extent === undefined || (lowestPower >= 1e-3 && extent[1] < 1e4);
+  return (value) =>
+    value === 0 || plain
+      ? String(Number(value.toPrecision(6)))
+      : Number(value.toPrecision(3)).toExponential().replace("e+", "e");
+}
+
+/** The smallest and largest positive finite values among `values`; undefined if none. */
+export function positiveExtent(values: Iterable<number>): [number, number] | undefined {
+  let lo = Infinity, hi = -Infinity;
+  for (const v of values) {
+    if (v > 0 && v < Infinity) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
   }
-  return Number(value.toPrecision(3)).toExponential().replace("e+", "e");
+  return lo <= hi ? [lo, hi] : undefined;
 }
 
 /** Throws a `TypeError` in house style. */

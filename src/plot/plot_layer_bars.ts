@@ -12,7 +12,7 @@ import {
   composeFigure,
   figureText,
   hasText,
-  logTickFormat,
+  logTickFormatFor,
   optionalDomain,
   optionalText,
   rangeError,
@@ -237,7 +237,9 @@ export function plotLayerBars(
       labelArrow: "none",
       grid: true,
       type: logY ? "log" : "linear",
-      ...(logY ? { tickFormat: logTickFormat, ticks: logTicks(base, top, height) } : {}),
+      ...(logY
+        ? { tickFormat: logTickFormatFor([base, top]), ticks: logTicks(base, top, height) }
+        : {}),
       ...(yDomain ? { domain: yDomain } : {}),
     },
     color: { type: "ordinal", domain: names, range: colors },

@@ -11,9 +11,10 @@ import {
   composeFigure,
   figureText,
   hasText,
-  logTickFormat,
+  logTickFormatFor,
   optionalDomain,
   optionalText,
+  positiveExtent,
   rangeError,
   renderPlot,
   requireDistinctNames,
@@ -266,7 +267,9 @@ export function plotLines(
       labelAnchor: "center",
       labelArrow: "none",
       type: logX ? "log" : "linear",
-      ...(logX ? { tickFormat: logTickFormat } : {}),
+      ...(logX
+        ? { tickFormat: logTickFormatFor(xDomain ?? positiveExtent(rows.map((r) => r.x))) }
+        : {}),
       ...(xDomain ? { domain: xDomain } : {}),
     },
     y: {
@@ -274,7 +277,9 @@ export function plotLines(
       labelAnchor: "center",
       labelArrow: "none",
       type: logY ? "log" : "linear",
-      ...(logY ? { tickFormat: logTickFormat } : {}),
+      ...(logY
+        ? { tickFormat: logTickFormatFor(yDomain ?? positiveExtent(rows.map((r) => r.y))) }
+        : {}),
       ...(yDomain ? { domain: yDomain } : {}),
     },
     color: { type: "ordinal", domain: names, range: colors },

@@ -14,9 +14,10 @@ import {
   colorsOption,
   composeFigure,
   figureText,
-  logTickFormat,
+  logTickFormatFor,
   optionalDomain,
   optionalText,
+  positiveExtent,
   rangeError,
   renderPlot,
   requireDistinctNames,
@@ -410,7 +411,13 @@ export function plotTrainingCurves(
       labelArrow: "none",
       type: logY ? "log" : "linear",
       // Plain numbers (0.05, 0.5) rather than SI prefixes (50m, 500m) on log axes.
-      ...(logY ? { tickFormat: logTickFormat } : {}),
+      ...(logY
+        ? {
+          tickFormat: logTickFormatFor(
+            yDomain ?? positiveExtent(bandPoints.flatMap((p) => [p.mean, p.lo, p.hi])),
+          ),
+        }
+        : {}),
       ...(yDomain ? { domain: yDomain } : {}),
     },
     color: { type: "ordinal", domain: names, range: colors },

@@ -92,16 +92,36 @@ Deno.test("plotLines() uses a log y scale with plain tick labels", () => {
   );
 });
 
-Deno.test("plotLines() keeps log tick labels short: plain from 0.001 up, powers of ten below", () => {
-  const svg = plotLines([{ name: "a", x: [1, 2, 3], y: [1e3, 1, 1e-9] }], { logY: true });
-  const ticks = Array.from(svg.querySelectorAll("g[aria-label='y-axis tick label'] text"))
-    .map((t) => t.textContent ?? "");
-  assert.ok(
-    ticks.includes("1e-6") && ticks.includes("0.001") && ticks.includes("1000"),
-    ticks.join(),
-  );
+Deno.test("plotLines() keeps log tick labels short and in one notation per axis", () => {
+  const ticksOf = (y: number[]) =>
+    Array.from(
+      plotLines([{ name: "a", x: y.map((_, i) => i + 1), y }], { logY: true })
+        .querySelectorAll("g[aria-label='y-axis tick label'] text"),
+    ).map((t) => t.textContent ?? "").filter((label) => label !== ""); // minor ticks unlabelled
+  // Within 0.001 to 9,999: plain numbers.
+  assert.deepEqual(ticksOf([0.001, 1000]), ["0.001", "0.01", "0.1", "1", "10", "100", "1000"]);
+  // An axis reaching a little below 0.001 whose lowest power of ten is 0.001 stays plain.
+  const nearly = ticksOf([0.0008, 0.6]);
+  assert.ok(["0.001", "0.01", "0.1"].every((t) => nearly.includes(t)), `${nearly}`);
+  assert.ok(nearly.every((t) => !t.includes("e")), `${nearly}`);
+  // Beyond, at either end: every tick in exponent form, never 0.001 beside 1e-4.
+  const small = ticksOf([1e3, 1, 1e-9]);
+  assert.ok(small.includes("1e-6") && small.includes("1e-3") && small.includes("1e3"), `${small}`);
+  assert.deepEqual(ticksOf([10, 1e5]), [
+    "1e1",
+    "2e1",
+    "1e2",
+    "2e2",
+    "1e3",
+    "2e3",
+    "1e4",
+    "2e4",
+    "1e5",
+  ]);
   // Five characters at most: they stay clear of the axis title beside them.
-  assert.ok(ticks.every((t) => t.length <= 5), ticks.join());
+  for (const ticks of [small, ticksOf([0.001, 1000])]) {
+    assert.ok(ticks.every((t) => t.length <= 5), ticks.join());
+  }
 });
 
 Deno.test("plotLines() gives the same markup for the same call", () => {
