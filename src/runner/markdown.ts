@@ -53,6 +53,9 @@ const PLACEHOLDERS = /KATEXPLACEHOLDER(\d+)X/g;
  * assert.match(html, /<code>\$x\$<\/code>/);
  * assert.match(html, / and \$5; <span class="katex">/);
  * assert.doesNotMatch(html, /<em>/);
+ * // Inline maths and the punctuation after it stay on one line; display maths is left alone.
+ * assert.match(renderMarkdown("Its norm $|x|$."), /<span class="nowrap"><span class="katex">.*\.<\/span><\/p>/s);
+ * assert.doesNotMatch(renderMarkdown("$$x$$."), /nowrap/);
  * // A heading's id is its text as shown: no backticks, no stars; an underlined one gets one too.
  * assert.match(renderMarkdown("## The `relu` *kink*"), /^<h2 id="The-relu-kink">/);
  * assert.match(renderMarkdown("Dying ReLU\n---"), /^<h2 id="Dying-ReLU">/);
@@ -76,8 +79,18 @@ export function renderMarkdown(text: string): string {
       .replace(/\\\$/g, "$");
   }).join("");
   const html = withHeadingIds(marked.parse(protectedText) as string, maths);
-  return html.replace(PLACEHOLDERS, (_, i) => maths[Number(i)].html);
+  // Inline maths keeps the punctuation right after it on its line ("|x|." never leaves the "."
+  // to start the next line); the page's style keeps each formula on one line too.
+  return html.replace(TRAILED_PLACEHOLDERS, (_, i, after: string) => {
+    const { html } = maths[Number(i)];
+    return after === "" || html.includes('class="katex-display"')
+      ? html + after
+      : `<span class="nowrap">${html}${after}</span>`;
+  });
 }
+
+/** A placeholder and the punctuation that follows it, if any. */
+const TRAILED_PLACEHOLDERS = /KATEXPLACEHOLDER(\d+)X([.,;:!?)\]]*)/g;
 
 /** A formula cut out of the Markdown: as written (delimiters included) and rendered. */
 interface KeptMaths {

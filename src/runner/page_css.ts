@@ -97,6 +97,7 @@ pre.output.error { color: #b31d28; background: #fff5f5; border-left: 3px solid #
 .output svg, .output img { max-width: 100%; height: auto; }
 figure { margin: 0.5rem 0; }
 .katex-display { overflow-x: auto; overflow-y: hidden; }
+.katex, .nowrap { white-space: nowrap; }
 @media (max-width: ${NARROW}) {
   .prompt { display: none; }
   .outputs { margin-left: 0; }
