@@ -256,6 +256,8 @@ export function plotLines(
     const dots = rows.filter((row) => withinDomain(row.x, xDomain) && withinDomain(row.y, yDomain));
     marks.push(Plot.dot(dots, { x: "x", y: "y", fill: "series", r: 2.5, stroke: "white" }));
   }
+  const yExtent = logY ? positiveExtent(rows.map((r) => r.y)) : undefined;
+  const niceY = yDomain === undefined && yExtent !== undefined && yExtent[1] >= 100 * yExtent[0];
   const chart = renderPlot(document, {
     width,
     height,
@@ -277,8 +279,13 @@ export function plotLines(
       labelAnchor: "center",
       labelArrow: "none",
       type: logY ? "log" : "linear",
+      // A log y axis over two decades or more, without a given domain, runs from a power of ten
+      // to a power of ten, so that its end decades are labelled (over less, the data fill it).
       ...(logY
-        ? { tickFormat: logTickFormatFor(yDomain ?? positiveExtent(rows.map((r) => r.y))) }
+        ? {
+          tickFormat: logTickFormatFor(yDomain ?? (niceY ? decades(yExtent) : yExtent)),
+          ...(niceY ? { nice: true } : {}),
+        }
         : {}),
       ...(yDomain ? { domain: yDomain } : {}),
     },
@@ -510,4 +517,12 @@ function withoutNonPositive(
     rows: rows.map((row) => off(row) ? { ...row, y: NaN } : row),
     note: `not drawn: ${values} with ${axes} ≤ 0${of}, off the log scale`,
   };
+}
+
+/** `extent` widened to whole powers of ten, as a nice log scale draws it. */
+function decades(extent: [number, number] | undefined): [number, number] | undefined {
+  return extent && [
+    10 ** Math.floor(Math.log10(extent[0]) + 1e-9),
+    10 ** Math.ceil(Math.log10(extent[1]) - 1e-9),
+  ];
 }

@@ -100,8 +100,19 @@ Deno.test("plotLines() keeps log tick labels short and in one notation per axis"
     ).map((t) => t.textContent ?? "").filter((label) => label !== ""); // minor ticks unlabelled
   // Within 0.001 to 9,999: plain numbers.
   assert.deepEqual(ticksOf([0.001, 1000]), ["0.001", "0.01", "0.1", "1", "10", "100", "1000"]);
-  // An axis reaching a little below 0.001 whose lowest power of ten is 0.001 stays plain.
-  const nearly = ticksOf([0.0008, 0.6]);
+  // A log y axis runs from a power of ten to a power of ten: 0.0008 to 0.6 is drawn from 1e-4 to
+  // 1, its end decades labelled, in exponent form as 1e-4 is beyond 0.001.
+  const widened = ticksOf([0.0008, 0.6]);
+  assert.deepEqual([widened[0], widened.at(-1)], ["1e-4", "1e0"]);
+  // Over less than two decades the data fill the axis: 0.33 to 2.7 is not widened to 0.1 to 10.
+  const narrow = ticksOf([0.33, 2.7]).map(Number);
+  assert.ok(narrow[0] >= 0.33 && narrow.at(-1)! <= 2.7, `${narrow}`);
+  // An x axis (drawn over its data) reaching a little below 0.001, whose lowest power of ten is
+  // 0.001, stays plain.
+  const nearly = Array.from(
+    plotLines([{ name: "a", x: [0.0008, 0.01, 0.6], y: [1, 2, 3] }], { logX: true })
+      .querySelectorAll("g[aria-label='x-axis tick label'] text"),
+  ).map((t) => t.textContent ?? "").filter((label) => label !== "");
   assert.ok(["0.001", "0.01", "0.1"].every((t) => nearly.includes(t)), `${nearly}`);
   assert.ok(nearly.every((t) => !t.includes("e")), `${nearly}`);
   // Beyond, at either end: every tick in exponent form, never 0.001 beside 1e-4.
