@@ -399,7 +399,11 @@ Deno.test("renderIndexHtml() lists every notebook with its title, first paragrap
     { name: "01-a", title: "ReLU", summary: "Zero below $z = 0$.", status: "ok", seconds: 6.9 },
     { name: "02-b", title: "Leaky <ReLU>", summary: "", status: "failed", seconds: 1 },
   ]);
-  assert.match(html, /<h2><a href="01-a\.html">ReLU<\/a><\/h2><p>Zero below <span class="katex">/);
+  // The formula and the full stop after it kept on one line.
+  assert.match(
+    html,
+    /<h2><a href="01-a\.html">ReLU<\/a><\/h2><p>Zero below <span class="nowrap"><span class="katex">/,
+  );
   assert.match(
     html,
     /<h2><a href="02-b\.html">Leaky &lt;ReLU&gt;<\/a><\/h2><p class="meta failed">/,
