@@ -10,17 +10,13 @@ import type { Dataset } from "../core/dataset.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { formatValue } from "../core/validate.ts";
 import { requireModel } from "../nn/_check.ts";
-import { knownLoss, unknownLossMessage } from "../nn/_known_loss.ts";
+import { lossFor as lossForOutputs } from "../nn/_known_loss.ts";
 import {
-  binaryCrossEntropy,
   checkDataset,
-  defaultLossName,
   type Loss,
   type LossName,
-  meanSquaredError,
   SCAN_CHUNK_ROWS,
   type Sequential,
-  softmaxCrossEntropy,
 } from "../nn/mod.ts";
 
 /** Returns the inputs of `data` (a matrix, or a data set's `x`) after checking them. */
@@ -64,11 +60,8 @@ function isDataset(data: Matrix | Dataset): data is Dataset {
 }
 
 /**
- * Resolves the loss for `data` (the default follows the targets, as in `train`), after
- * {@linkcode checkData}: an unknown loss, or one of relu-lab's losses that does not fit the
- * targets (labels with `"mse"`, a matrix with softmax cross-entropy, labels with binary
- * cross-entropy and more than one output), is refused here, naming `action`, rather than deep in
- * the loss code. A {@linkcode Loss} of the caller's own is taken as it is.
+ * Resolves the loss for `data` and checks that it fits the targets and the model (`lossFor` of
+ * `nn/_known_loss.ts`, which `train` uses too), after {@linkcode checkData}, naming `action`.
  */
 export function lossFor(
   action: string,
@@ -76,39 +69,7 @@ export function lossFor(
   data: Dataset,
   loss?: LossName | Loss,
 ): Loss {
-  const resolved = resolveFor(action, loss ?? defaultLossName(data.y, model.outputSize));
-  const labels = data.y instanceof Int32Array;
-  const name = formatValue(typeof loss === "string" ? loss : resolved.name);
-  if (resolved === meanSquaredError && labels) {
-    throw new TypeError(
-      `Cannot ${action} as data.y must be a matrix of targets for the loss ${name} (class labels take "softmaxCrossEntropy" or "binaryCrossEntropy"): data.y=${
-        formatValue(data.y)
-      }`,
-    );
-  }
-  if (resolved === softmaxCrossEntropy && !labels) {
-    throw new TypeError(
-      `Cannot ${action} as data.y must be an Int32Array of class labels for the loss ${name} (a matrix of targets takes "mse" or "binaryCrossEntropy"): data.y=${
-        formatValue(data.y)
-      }`,
-    );
-  }
-  if (resolved === binaryCrossEntropy && labels && model.outputSize !== 1) {
-    throw new RangeError(
-      `Cannot ${action} as model.outputSize must be 1 (one logit per row) for class labels with the loss ${name} ("softmaxCrossEntropy" takes one output per class): model.outputSize=${model.outputSize}`,
-    );
-  }
-  return resolved;
-}
-
-/** The loss `loss` names, an unknown one refused naming `action`. */
-function resolveFor(action: string, loss: LossName | Loss): Loss {
-  const known = knownLoss(loss);
-  if (known !== undefined) return known;
-  // A name it does not know is out of range; anything else (a number, an object that is no
-  // Loss) has the wrong type.
-  const message = unknownLossMessage(action, loss);
-  throw typeof loss === "string" ? new RangeError(message) : new TypeError(message);
+  return lossForOutputs(action, model.outputSize, data, loss);
 }
 
 /** Checks a data set against the model for a diagnostic. */

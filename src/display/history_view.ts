@@ -42,11 +42,12 @@ const HISTORY_VIEW_KEYS: OptionKeys<HistoryViewOptions> = {
  * activation layer (in order of depth in shades of viridis past ten layers), side by side; its
  * plain-text form is the title line and the first and last epochs. Losses must be numbers where
  * present, accuracies and dead fractions numbers in [0, 1], each figure in every record once one
- * record gives it (as `train` writes them): anything else is refused, naming the record. A loss of NaN or ±Infinity, from a diverged run, breaks the loss line (its finite part
- * is drawn, and the loss panel stays even when no loss is finite), and both the loss panel's
- * caption and the title line of the text say so, e.g. `"train: diverged at epoch 3"`, from the
- * first epoch with such a loss. A history with nothing to draw (no loss, and no finite accuracy or
- * dead fraction) is refused.
+ * record gives it (as `train` writes them): anything else is refused, naming the record. A loss of
+ * NaN or ±Infinity, from a diverged run, breaks the loss line (its finite part is drawn, and the
+ * loss panel stays even when no loss is finite), and both the loss panel's caption and the title
+ * line of the text say so, e.g. `"train: diverged at epoch 3"`, from the first epoch with such a
+ * loss. A history with nothing to draw (no loss, and no finite accuracy or dead fraction) is
+ * refused.
  *
  * @param history The per-epoch records returned by `train`.
  * @param options Title and panel size; see {@linkcode HistoryViewOptions}.

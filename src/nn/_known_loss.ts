@@ -1,40 +1,16 @@
 /**
- * Private: the losses known by name, shared by {@linkcode resolveLoss} and the diagnostics, which
- * refuse an unknown one in their own name.
+ * Private: the losses known by name, and the check that one fits a data set and a model, shared
+ * by {@linkcode resolveLoss}, `train` and the diagnostics, which refuse a loss in their own name.
  *
  * @module
  */
 
+import type { Dataset } from "../core/dataset.ts";
 import { formatValue } from "../core/validate.ts";
 import { binaryCrossEntropy } from "./binary_cross_entropy.ts";
-import type { Loss } from "./loss.ts";
+import { defaultLossName, type Loss, type LossName } from "./loss.ts";
 import { meanSquaredError } from "./mean_squared_error.ts";
 import { softmaxCrossEntropy } from "./softmax_cross_entropy.ts";
-
-/** The loss named by `loss`, or `loss` itself when it is a {@linkcode Loss}; else undefined. */
-export function knownLoss(loss: unknown): Loss | undefined {
-  if (typeof loss === "object" && loss !== null) {
-    return typeof (loss as Loss).valueAndGrad === "function" ? loss as Loss : undefined;
-  }
-  switch (loss) {
-    case "mse":
-    case "meanSquaredError":
-      return meanSquaredError;
-    case "softmaxCrossEntropy":
-    case "crossEntropy":
-      return softmaxCrossEntropy;
-    case "binaryCrossEntropy":
-      return binaryCrossEntropy;
-  }
-  return undefined;
-}
-
-/** The message refusing `loss`, unknown to {@linkcode knownLoss}, in the name of `action`. */
-export function unknownLossMessage(action: string, loss: unknown): string {
-  return `Cannot ${action} as loss must be a Loss or one of "mse", "meanSquaredError", "softmaxCrossEntropy", "crossEntropy", "binaryCrossEntropy": loss=${
-    formatValue(loss)
-  }`;
-}
 
 /**
  * The loss `loss` names, or `loss` itself, or an error naming `action`: a `TypeError` for a
@@ -42,8 +18,84 @@ export function unknownLossMessage(action: string, loss: unknown): string {
  * number), a `RangeError` for an unknown name.
  */
 export function resolveLossFor(action: string, loss: unknown): Loss {
-  const known = knownLoss(loss);
-  if (known !== undefined) return known;
-  const message = unknownLossMessage(action, loss);
+  if (typeof loss === "object" && loss !== null) {
+    if (typeof (loss as Loss).valueAndGrad === "function") return loss as Loss;
+  } else {
+    switch (loss) {
+      case "mse":
+      case "meanSquaredError":
+        return meanSquaredError;
+      case "softmaxCrossEntropy":
+      case "crossEntropy":
+        return softmaxCrossEntropy;
+      case "binaryCrossEntropy":
+        return binaryCrossEntropy;
+    }
+  }
+  const message =
+    `Cannot ${action} as loss must be a Loss or one of "mse", "meanSquaredError", "softmaxCrossEntropy", "crossEntropy", "binaryCrossEntropy": loss=${
+      formatValue(loss)
+    }`;
   throw typeof loss === "string" ? new RangeError(message) : new TypeError(message);
+}
+
+/**
+ * Resolves the loss for `data` (by default the one its targets call for, as `train` picks it)
+ * and checks that it fits them and a model of `outputs` outputs: an unknown loss, or one of
+ * relu-lab's losses that does not (labels with `"mse"`, a matrix with softmax cross-entropy or
+ * fewer than two outputs with it, labels with binary cross-entropy and more than one output,
+ * binary cross-entropy targets outside [0, 1], in `data` or `test`), is refused here, naming
+ * `action`, rather than deep in the loss code after a model has changed. A {@linkcode Loss} of
+ * the caller's own is taken as it is.
+ */
+export function lossFor(
+  action: string,
+  outputs: number,
+  data: Dataset,
+  loss?: LossName | Loss,
+  test?: Dataset,
+): Loss {
+  const resolved = resolveLossFor(action, loss ?? defaultLossName(data.y, outputs));
+  const labels = data.y instanceof Int32Array;
+  const name = formatValue(typeof loss === "string" ? loss : resolved.name);
+  if (resolved === meanSquaredError && labels) {
+    throw new TypeError(
+      `Cannot ${action} as data.y must be a matrix of targets for the loss ${name} (class labels take "softmaxCrossEntropy" or "binaryCrossEntropy"): data.y=${
+        formatValue(data.y)
+      }`,
+    );
+  }
+  if (resolved === softmaxCrossEntropy && !labels) {
+    throw new TypeError(
+      `Cannot ${action} as data.y must be an Int32Array of class labels for the loss ${name} (a matrix of targets takes "mse" or "binaryCrossEntropy"): data.y=${
+        formatValue(data.y)
+      }`,
+    );
+  }
+  if (resolved === softmaxCrossEntropy && outputs < 2) {
+    throw new RangeError(
+      `Cannot ${action} as model.outputSize must be 2 or more (one score per class) for the loss ${name} ("binaryCrossEntropy" takes one logit per row): model.outputSize=${outputs}`,
+    );
+  }
+  if (resolved === binaryCrossEntropy && labels && outputs !== 1) {
+    throw new RangeError(
+      `Cannot ${action} as model.outputSize must be 1 (one logit per row) for class labels with the loss ${name} ("softmaxCrossEntropy" takes one output per class): model.outputSize=${outputs}`,
+    );
+  }
+  if (resolved === binaryCrossEntropy) {
+    for (const [set, setName] of [[data, "data"], [test, "test"]] as const) {
+      if (set === undefined || set.y instanceof Int32Array) continue;
+      const t = set.y.data;
+      for (let i = 0; i < t.length; i++) {
+        if (!(t[i] >= 0 && t[i] <= 1)) {
+          throw new RangeError(
+            `Cannot ${action} as ${setName}.y must hold targets in [0, 1] for the loss ${name}: ${setName}.y.data[${i}]=${
+              formatValue(t[i])
+            }`,
+          );
+        }
+      }
+    }
+  }
+  return resolved;
 }

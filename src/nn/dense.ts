@@ -47,13 +47,13 @@ const DENSE_KEYS: OptionKeys<DenseOptions> = {
  * column per neuron) and `b` of length `outputSize`.
  *
  * Forward and backward are matrix products that skip zero inputs (the sparse outputs of a ReLU
- * below, blank pixels), run by WebAssembly SIMD kernels where the engine has them and by
- * TypeScript loops elsewhere, with the same results: each sum is formed in index order, one
- * product at a time. A zero input adds nothing, even against a NaN or infinite weight, where
- * IEEE's 0 × ∞ would give NaN: a non-finite weight shows only where it meets a non-zero input
- * (forward) or a non-zero output gradient (backward). Buffers are reused per batch size. The backward pass adds `xᵀ gradOut` to
- * the weight gradient and the column sums of `gradOut` to the bias gradient, and returns
- * `gradOut Wᵀ`.
+ * below, blank pixels), run by WebAssembly SIMD kernels where the engine has them and by TypeScript
+ * loops elsewhere, with the same results: each sum is formed in index order, one product at a time.
+ * A zero input adds nothing, even against a NaN or infinite weight, where IEEE's 0 × ∞ would give
+ * NaN: a non-finite weight shows only where it meets a non-zero input (forward) or a non-zero
+ * output gradient (backward). Buffers are reused per batch size. The backward pass adds `xᵀ
+ * gradOut` to the weight gradient and the column sums of `gradOut` to the bias gradient, and
+ * returns `gradOut Wᵀ`.
  *
  * @example
  * ```ts

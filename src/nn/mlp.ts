@@ -169,7 +169,7 @@ export function mlp(sizes: readonly number[], options: MlpOptions = {}): Sequent
   for (let i = 0; i < sizes.length; i++) {
     requireNumber(action, `sizes[${i}]`, sizes[i], { integer: true, min: 1 });
   }
-  const biasInit = requireNumber(action, "biasInit", options.biasInit ?? 0);
+  if (options.biasInit !== undefined) requireNumber(action, "biasInit", options.biasInit);
   const dropout = requireNumber(action, "dropout", options.dropout ?? 0, {
     min: 0,
     max: 1,
@@ -187,11 +187,11 @@ export function mlp(sizes: readonly number[], options: MlpOptions = {}): Sequent
   for (let i = 0; i + 1 < sizes.length; i++) {
     const isOutput = i + 2 === sizes.length;
     layers.push(
+      // The output layer's biases start at Dense's default, 0, or where the initialiser sets them.
       new Dense(sizes[i], sizes[i + 1], {
         init,
         prng,
-        // Left out for an initialiser that sets the biases (checked above to be left out).
-        ...(init.setsBiases === true ? {} : { biasInit: isOutput ? 0 : biasInit }),
+        biasInit: isOutput ? undefined : options.biasInit,
       }),
     );
     if (isOutput) break;

@@ -87,10 +87,11 @@ const COSINE_DECAY_KEYS: OptionKeys<CosineDecayOptions> = {
 
 /**
  * Cosine decay (Loshchilov and Hutter 2017, without restarts):
- * `final + (initial - final) (1 + cos(π min(epoch, epochs) / epochs)) / 2`, for an epoch that is
- * an integer >= 0. Epochs count from 0, so a run of `epochs` epochs ends one step short of `final`; `train()` refuses a rate of 0,
- * so with the default `final: 0` train for at most `epochs` epochs (a longer run is refused
- * before its first step, the weights untouched), or give a `final` > 0 to go on at that rate.
+ * `final + (initial - final) (1 + cos(π min(epoch, epochs) / epochs)) / 2`, for an epoch that is an
+ * integer >= 0. Epochs count from 0, so a run of `epochs` epochs ends one step short of `final`;
+ * `train()` refuses a rate of 0, so with the default `final: 0` train for at most `epochs` epochs
+ * (a longer run is refused before its first step, the weights untouched), or give a `final` > 0 to
+ * go on at that rate.
  *
  * @param options Initial and final rates, length.
  * @returns The schedule.

@@ -29,16 +29,14 @@ import { correctCount } from "./accuracy.ts";
 import { clipGradNorm, gradNorm } from "./clip_grad_norm.ts";
 import { Dropout } from "./dropout.ts";
 import { isActivationLayer, type Layer } from "./layer.ts";
-import { defaultLossName, type Loss, type LossName } from "./loss.ts";
-import { resolveLossFor } from "./_known_loss.ts";
+import type { Loss, LossName } from "./loss.ts";
+import { lossFor } from "./_known_loss.ts";
 import type { Optimizer, OptimizerName } from "./optimizer.ts";
 import { resolveOptimizerFor } from "./_optimizer_choice.ts";
 import { PReLU } from "./prelu_layer.ts";
 import type { Schedule } from "./schedules.ts";
 import { Sequential } from "./sequential.ts";
 import { softmaxCrossEntropy } from "./softmax_cross_entropy.ts";
-import { binaryCrossEntropy } from "./binary_cross_entropy.ts";
-import { meanSquaredError } from "./mean_squared_error.ts";
 import { type WasmTraining, wasmTraining } from "./_wasm_training.ts";
 import { hasWeights } from "./_weight_layers.ts";
 
@@ -414,8 +412,8 @@ function trainingRun(
       }`,
     );
   }
-  const loss = resolveLossFor(action, options.loss ?? defaultLossName(data.y, model.outputSize));
-  requireLossFits(action, loss, model.outputSize, data, options.test);
+  // Refused here, before anything changes, if it does not fit the targets or the outputs.
+  const loss = lossFor(action, model.outputSize, data, options.loss, options.test);
   const report = progress === true
     ? defaultReporter()
     : typeof progress === "function"
@@ -751,64 +749,6 @@ function learningRates(learningRate: number | Schedule, epochs: number): Float64
     rates[e] = requireNumber("train", name, rate, { min: 0, minExclusive: true });
   }
   return rates;
-}
-
-/**
- * Throws unless the built-in `loss` takes the targets of `data` (and `test`) with a model of
- * `outputs` outputs, which the loss would otherwise refuse inside the first step, after the
- * model's gradients and last inputs had changed: mean squared error takes matrix targets,
- * softmax cross-entropy labels with two or more outputs, binary cross-entropy labels with one
- * output or targets in [0, 1]. A loss of the caller's is not checked.
- */
-function requireLossFits(
-  action: string,
-  loss: Loss,
-  outputs: number,
-  data: Dataset,
-  test: Dataset | undefined,
-): void {
-  const labels = data.y instanceof Int32Array;
-  if (loss === meanSquaredError && labels) {
-    throw new TypeError(
-      `Cannot ${action} as loss meanSquaredError needs matrix targets, one column per output (oneHot makes them of labels): data.y is ${
-        kindOf(data.y)
-      }`,
-    );
-  }
-  if (loss === softmaxCrossEntropy) {
-    if (!labels) {
-      throw new TypeError(
-        `Cannot ${action} as loss softmaxCrossEntropy needs Int32Array labels: data.y is ${
-          kindOf(data.y)
-        }`,
-      );
-    }
-    if (outputs < 2) {
-      throw new RangeError(
-        `Cannot ${action} as loss softmaxCrossEntropy needs a model with one output per class, two or more (binaryCrossEntropy takes one): outputs=${outputs}`,
-      );
-    }
-  }
-  if (loss === binaryCrossEntropy) {
-    if (labels && outputs !== 1) {
-      throw new RangeError(
-        `Cannot ${action} as loss binaryCrossEntropy needs a model with one output (a logit per row) for labels (softmaxCrossEntropy takes more): outputs=${outputs}`,
-      );
-    }
-    for (const [name, set] of [["data", data], ["test", test]] as const) {
-      if (set === undefined || set.y instanceof Int32Array) continue;
-      const t = set.y.data;
-      for (let i = 0; i < t.length; i++) {
-        if (!(t[i] >= 0 && t[i] <= 1)) {
-          throw new RangeError(
-            `Cannot ${action} as loss binaryCrossEntropy needs every target in [0, 1]: ${name}.y.data[${i}]=${
-              formatValue(t[i])
-            }`,
-          );
-        }
-      }
-    }
-  }
 }
 
 function kindOf(y: Int32Array | Matrix): string {

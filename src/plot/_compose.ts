@@ -430,16 +430,9 @@ export function logTickFormatFor(
       : Number(value.toPrecision(3)).toExponential().replace("e+", "e");
 }
 
-/** The smallest and largest positive finite values among `values`; undefined if none. */
-export function positiveExtent(values: Iterable<number>): [number, number] | undefined {
-  let lo = Infinity, hi = -Infinity;
-  for (const v of values) {
-    if (v > 0 && v < Infinity) {
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
-  }
-  return lo <= hi ? [lo, hi] : undefined;
+/** The smallest and largest positive finite values (a log axis shows); undefined if none. */
+export function positiveExtent(values: readonly number[]): [number, number] | undefined {
+  return finiteExtent(values.filter((v) => v > 0));
 }
 
 /** Throws a `TypeError` in house style. */

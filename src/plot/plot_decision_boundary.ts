@@ -35,12 +35,12 @@ export interface PlotDecisionBoundaryOptions extends FigureOptions {
   padding?: number;
   /**
    * What `predict` returns. `"logit"`: logits, as relu-lab's models do (`mlp` ends in a linear
-   * layer, and `binaryCrossEntropy` and `softmaxCrossEntropy` take logits); one column is the
-   * logit of class 1 (class 1 where it is > 0, as `accuracy` counts it), several columns one score per class (shaded
-   * through a softmax). `"probability"`: probabilities; one column is the probability of class 1
-   * (class 1 where it is > 0.5), several columns one probability per class, each row summing
-   * to 1. Outputs that do not fit are refused: NaN or infinite logits, probabilities outside
-   * [0, 1] or rows not summing to 1. Default: `"logit"`.
+   * layer, and `binaryCrossEntropy` and `softmaxCrossEntropy` take logits); one column is the logit
+   * of class 1 (class 1 where it is > 0, as `accuracy` counts it), several columns one score per
+   * class (shaded through a softmax). `"probability"`: probabilities; one column is the probability
+   * of class 1 (class 1 where it is > 0.5), several columns one probability per class, each row
+   * summing to 1. Outputs that do not fit are refused: NaN or infinite logits, probabilities
+   * outside [0, 1] or rows not summing to 1. Default: `"logit"`.
    */
   output?: "logit" | "probability";
   /**

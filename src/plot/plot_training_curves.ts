@@ -275,9 +275,8 @@ export function plotTrainingCurves(
         options.layer,
       );
     }
-    const layers = layerCount(historiesOf, metrics);
     // A run with fewer layers (a shallower net) would keep its name in the legend, with no line.
-    const [fewest, r] = fewestLayers(historiesOf, metrics);
+    const [layers, fewest, r] = layerRange(historiesOf, metrics);
     if (layers === 0 || options.layer >= fewest) {
       const perLayer = [...new Set(metrics.filter(isPerLayer))].join(" or ");
       const run = `runs[${r}], ${formatValue(names[r])}, has ${
@@ -697,41 +696,26 @@ function divergedNote(note: SeedNote): string[] {
   ];
 }
 
-/** The largest number of layers a per-layer metric of the runs has (0 when none is per layer). */
-function layerCount(
-  historiesOf: readonly (readonly (readonly EpochMetrics[])[])[],
-  metrics: readonly TrainingMetric[],
-): number {
-  let layers = 0;
-  historiesOf.forEach((histories, r) => {
-    for (const history of histories) {
-      for (const record of history) {
-        const value = record[metrics[r]];
-        if (Array.isArray(value)) layers = Math.max(layers, value.length);
-      }
-    }
-  });
-  return layers;
-}
-
 /**
- * The fewest layers a record of a run drawing a per-layer metric has, and that run's index (the
- * first with so few); `[Infinity, -1]` when no run draws one.
+ * The most and the fewest layers a record of a run drawing a per-layer metric has, and the index
+ * of the first run with the fewest: `[0, Infinity, -1]` when no run draws one.
  */
-function fewestLayers(
+function layerRange(
   historiesOf: readonly (readonly (readonly EpochMetrics[])[])[],
   metrics: readonly TrainingMetric[],
-): [layers: number, run: number] {
-  let fewest = Infinity, run = -1;
+): [most: number, fewest: number, run: number] {
+  let most = 0, fewest = Infinity, run = -1;
   historiesOf.forEach((histories, r) => {
     for (const history of histories) {
       for (const record of history) {
         const value = record[metrics[r]];
-        if (Array.isArray(value) && value.length < fewest) [fewest, run] = [value.length, r];
+        if (!Array.isArray(value)) continue;
+        most = Math.max(most, value.length);
+        if (value.length < fewest) [fewest, run] = [value.length, r];
       }
     }
   });
-  return [fewest, run];
+  return [most, fewest, run];
 }
 
 /**

@@ -33,6 +33,7 @@
 
 import { type CellFailure, executeNotebook, ExecutionError, Interrupted } from "./execute.ts";
 import { removeTemporaryFiles, writeTextFileAtomic } from "./files.ts";
+import { SAME_SIGNAL_MS, SIGNAL_EXIT } from "./system.ts";
 import { type IndexEntry, renderIndexHtml, renderNotebookHtml, stripAnsi } from "./html.ts";
 import {
   ensureJupyter,
@@ -775,16 +776,6 @@ async function unwritableFolder(out: string): Promise<string | undefined> {
   }
   return undefined;
 }
-
-/** Exit codes after a signal, as shells report them (128 + its number). */
-const SIGNAL_EXIT: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
-
-/**
- * A signal this soon after the first is a copy of it, not a second one: a terminal sends Ctrl-C
- * to every process of the foreground group, and `deno task` passes the one it gets on to its
- * child, so one Ctrl-C can reach the CLI more than once within milliseconds.
- */
-const SAME_SIGNAL_MS = 500;
 
 /**
  * Runs the CLI; returns the exit code. `system` stands in for what the Jupyter discovery reads

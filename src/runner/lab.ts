@@ -17,7 +17,7 @@ import {
   JupyterMissingError,
   type SystemAccess,
 } from "./jupyter.ts";
-import { killQuietly } from "./system.ts";
+import { killQuietly, SAME_SIGNAL_MS, SIGNAL_EXIT } from "./system.ts";
 
 /**
  * The Jupyter front end to start: `notebook` when its Python has it, else `lab`.
@@ -121,7 +121,7 @@ export async function lab(args: string[], system?: SystemAccess): Promise<number
   const listeners = (["SIGINT", "SIGTERM", "SIGHUP"] as const).map((name) => {
     const listener = () => {
       if (received) {
-        // A copy of the first (one Ctrl-C may come more than once: see cli.ts) is no second.
+        // A copy of the first (one Ctrl-C may come more than once: SAME_SIGNAL_MS) is no second.
         if (performance.now() - receivedAt >= SAME_SIGNAL_MS) killQuietly(child, "SIGKILL");
         return;
       }
@@ -147,12 +147,6 @@ export async function lab(args: string[], system?: SystemAccess): Promise<number
 
 /** Seconds Jupyter gets to stop after SIGTERM, before SIGKILL. */
 const STOP_SECONDS = 5;
-
-/** A signal this soon after the first is a copy of it (see cli.ts), not a second one. */
-const SAME_SIGNAL_MS = 500;
-
-/** Exit codes after a signal, as shells report them (128 + its number). */
-const SIGNAL_EXIT: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
 if (import.meta.main) {
   Deno.exit(await lab(Deno.args));

@@ -19,6 +19,38 @@ export interface RunResult {
 }
 
 /**
+ * Exit codes after a signal, as shells report them (128 + its number).
+ *
+ * @example
+ * ```ts
+ * import { SIGNAL_EXIT } from "./system.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(SIGNAL_EXIT.SIGINT, 130);
+ * ```
+ */
+export const SIGNAL_EXIT: Readonly<Record<string, number>> = {
+  SIGHUP: 129,
+  SIGINT: 130,
+  SIGTERM: 143,
+};
+
+/**
+ * A signal this soon after the first is a copy of it, not a second one: a terminal sends Ctrl-C
+ * to every process of the foreground group, and `deno task` passes the one it gets on to its
+ * child, so one Ctrl-C can reach a task's process more than once within milliseconds.
+ *
+ * @example
+ * ```ts
+ * import { SAME_SIGNAL_MS } from "./system.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.ok(SAME_SIGNAL_MS >= 100 && SAME_SIGNAL_MS <= 1000);
+ * ```
+ */
+export const SAME_SIGNAL_MS = 500;
+
+/**
  * Sends `child` the signal `signo` unless it has exited already (Deno throws for an exited child).
  *
  * @example

@@ -788,6 +788,13 @@ Deno.test("gradientNorms(), gradientCheck() and diagnose() refuse a loss that do
         message:
           `Cannot ${action} as model.outputSize must be 1 (one logit per row) for class labels with the loss "binaryCrossEntropy" ("softmaxCrossEntropy" takes one output per class): model.outputSize=2`,
       });
+      // The check train() makes too: binary cross-entropy takes targets in [0, 1].
+      const outside = dataset(labels.x, fromRows([[2, 0], [0, 1], [1, 0], [0, 1]]));
+      assert.throws(() => call(outside, "binaryCrossEntropy" as never), {
+        name: "RangeError",
+        message:
+          `Cannot ${action} as data.y must hold targets in [0, 1] for the loss "binaryCrossEntropy": data.y.data[0]=2`,
+      });
       assert.throws(() => call(labels, "foo" as never), {
         name: "RangeError",
         message:

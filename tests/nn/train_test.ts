@@ -397,7 +397,7 @@ Deno.test("train() refuses a loss that does not fit the targets or outputs befor
       labels,
       "mse",
       "TypeError",
-      "Cannot train as loss meanSquaredError needs matrix targets, one column per output (oneHot makes them of labels): data.y is Int32Array labels",
+      'Cannot train as data.y must be a matrix of targets for the loss "mse" (class labels take "softmaxCrossEntropy" or "binaryCrossEntropy"): data.y=Int32Array(12) [0, 1, 0, 1, 0, 1, 0, 1, … 4 more]',
     ],
     [
       "binary cross-entropy with labels and two outputs",
@@ -405,7 +405,7 @@ Deno.test("train() refuses a loss that does not fit the targets or outputs befor
       labels,
       "binaryCrossEntropy",
       "RangeError",
-      "Cannot train as loss binaryCrossEntropy needs a model with one output (a logit per row) for labels (softmaxCrossEntropy takes more): outputs=2",
+      'Cannot train as model.outputSize must be 1 (one logit per row) for class labels with the loss "binaryCrossEntropy" ("softmaxCrossEntropy" takes one output per class): model.outputSize=2',
     ],
     [
       "binary cross-entropy with a target outside [0, 1]",
@@ -413,7 +413,7 @@ Deno.test("train() refuses a loss that does not fit the targets or outputs befor
       probabilities,
       "binaryCrossEntropy",
       "RangeError",
-      "Cannot train as loss binaryCrossEntropy needs every target in [0, 1]: data.y.data[0]=2",
+      'Cannot train as data.y must hold targets in [0, 1] for the loss "binaryCrossEntropy": data.y.data[0]=2',
     ],
     [
       "softmax cross-entropy with one output",
@@ -421,7 +421,7 @@ Deno.test("train() refuses a loss that does not fit the targets or outputs befor
       labels,
       "softmaxCrossEntropy",
       "RangeError",
-      "Cannot train as loss softmaxCrossEntropy needs a model with one output per class, two or more (binaryCrossEntropy takes one): outputs=1",
+      'Cannot train as model.outputSize must be 2 or more (one score per class) for the loss "softmaxCrossEntropy" ("binaryCrossEntropy" takes one logit per row): model.outputSize=1',
     ],
     [
       "softmax cross-entropy with matrix targets",
@@ -429,7 +429,7 @@ Deno.test("train() refuses a loss that does not fit the targets or outputs befor
       targets,
       "crossEntropy",
       "TypeError",
-      "Cannot train as loss softmaxCrossEntropy needs Int32Array labels: data.y is a 12x2 matrix",
+      'Cannot train as data.y must be an Int32Array of class labels for the loss "crossEntropy" (a matrix of targets takes "mse" or "binaryCrossEntropy"): data.y={ rows: 12, cols: 2, data: Float64Array(24) [0, -0, 1, -1, 0, -0, 1, -1, … 16 more] }',
     ],
   ];
   for (const [label, outputs, data, loss, name, message] of cases) {
