@@ -112,12 +112,18 @@ export async function withBrowser<T>(body: (run: BrowserRun) => Promise<T>): Pro
   }
 }
 
-/** Errors a page reported: uncaught exceptions and `console.error` messages. */
+/**
+ * Errors a page reported: uncaught exceptions and `console.error` messages, each of the latter
+ * with the address it came from when the browser names one (`… (at URL)`: a resource that failed
+ * to load says so only there).
+ */
 export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(`pageerror: ${String(error)}`));
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`console.error: ${message.text()}`);
+    if (message.type() !== "error") return;
+    const url = message.location()?.url;
+    errors.push(`console.error: ${message.text()}${url ? ` (at ${url})` : ""}`);
   });
   return errors;
 }

@@ -26,6 +26,8 @@ export interface Browser {
 export interface ConsoleMessage {
   type(): string;
   text(): string;
+  /** Where the message came from: the script, or the resource that failed to load. */
+  location(): { url?: string; lineNumber?: number; columnNumber?: number };
 }
 
 /** A tab. */

@@ -105,6 +105,12 @@ Deno.test({
         assert.ok(state.history[60].trainLoss < state.history[0].trainLoss, "the loss fell");
         assertSameNumbersAsDeno(state);
         deadAtAlpha01 = mean(state.history[60].deadFraction);
+        const deadAtStart = mean(state.history[0].deadFraction);
+        assert.ok(
+          deadAtAlpha01 < deadAtStart,
+          `neurons dead at the start come back at alpha 0.1: mean dead fraction ${deadAtStart} ` +
+            `at epoch 0, ${deadAtAlpha01} at epoch 60`,
+        );
       },
     );
 
@@ -125,6 +131,12 @@ Deno.test({
         const state = await playToTheEnd();
         assertSameNumbersAsDeno(state);
         deadAtAlpha0 = mean(state.history[60].deadFraction);
+        const deadAtStart = mean(state.history[0].deadFraction);
+        assert.ok(
+          deadAtAlpha0 >= deadAtStart,
+          `no neuron comes back at alpha 0: mean dead fraction ${deadAtStart} at epoch 0, ` +
+            `${deadAtAlpha0} at epoch 60`,
+        );
       },
     );
 

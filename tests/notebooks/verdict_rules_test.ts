@@ -63,11 +63,12 @@ Deno.test("a condition in which every run diverged is no evidence: the compariso
   assert.equal(formatSummary(wildLoss), `no finished run (${SEEDS.length} diverged)`);
 
   // "The loss ends lower at 3 than at 0.1": in view of the diverged runs, it did not hold.
+  // With no finished run there is no mean to compare: no direction, and not beyond noise.
   const comparison = compareSummaries(wildLoss, calmLoss);
+  const held = comparison.beyondNoise && comparison.direction === "lower";
+  assert.equal(comparison.direction, "undetermined");
   assert.equal(comparison.beyondNoise, false);
   assert.deepEqual(comparison.diverged, [SEEDS.length, 0]);
-  const held = comparison.beyondNoise && comparison.direction === "lower";
-  assert.equal(held, false);
   // Over both conditions (the calm one holding), the claim is qualified, not supported.
   assert.equal(verdictOf([true, held]), "qualified");
 });

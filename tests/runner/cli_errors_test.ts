@@ -232,62 +232,75 @@ Deno.test("cli: a second SIGTERM while a big file is being written leaves no tem
     `#!/bin/sh\n[ "$1" = "-c" ] && exit 0\nexec /usr/bin/python3 ${fake}\n`,
   );
   await writeScript(`${dir}/bin/jupyter`, `#!${Deno.realPathSync(python)}\n`);
-  const out = `${dir}/out`;
-  const tag = `second-${crypto.randomUUID()}`;
-  const child = spawnCli(["--no-update", "--out", out, `${FIXTURES}/hello.ipynb`], {
-    tag,
-    env: { PATH: `${Deno.realPathSync(dir)}/bin:${Deno.env.get("PATH")}` },
-  });
-  try {
-    const temporary = () => {
-      try {
-        return [...Deno.readDirSync(out)].map((entry) => entry.name).filter((name) =>
-          name.endsWith(".tmp")
-        );
-      } catch {
-        return []; // no output folder yet
+
+  /** One run, signalled twice while it writes; returns how many signals found a write. */
+  const attempt = async (out: string): Promise<number> => {
+    const tag = `second-${crypto.randomUUID()}`;
+    const child = spawnCli(["--no-update", "--out", out, `${FIXTURES}/hello.ipynb`], {
+      tag,
+      env: { PATH: `${Deno.realPathSync(dir)}/bin:${Deno.env.get("PATH")}` },
+    });
+    try {
+      const temporary = () => {
+        try {
+          return [...Deno.readDirSync(out)].map((entry) => entry.name).filter((name) =>
+            name.endsWith(".tmp")
+          );
+        } catch {
+          return []; // no output folder yet
+        }
+      };
+      // The first signal while a file is written; the second (not a copy: 0.5 s later) while
+      // a file is still written. Writes are fast and timing is the machine's: a run that ends
+      // before a signal finds a write under way is checked all the same, and tried again.
+      let exited = false;
+      const status = child.status.then((status) => (exited = true, status));
+      const poll = async (ready: () => boolean) => {
+        const deadline = performance.now() + 60_000;
+        while (!exited && !ready()) {
+          if (performance.now() > deadline) throw new Error("Timed out waiting for a write");
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+        return !exited;
+      };
+      let signals = 0;
+      for (const gap of [0, 600]) {
+        const after = performance.now() + gap;
+        if (!await poll(() => performance.now() > after && temporary().length > 0)) break;
+        child.kill("SIGTERM");
+        signals++;
       }
-    };
-    // The first signal while a file is written; the second (not a copy: 0.5 s later) while a
-    // file is still written. Writes are fast and timing is the machine's: when the run ends
-    // before a signal finds a write under way, what it left is checked all the same (files.ts's
-    // example checks the removal itself, whatever the disk).
-    let exited = false;
-    const status = child.status.then((status) => (exited = true, status));
-    const poll = async (ready: () => boolean) => {
-      const deadline = performance.now() + 60_000;
-      while (!exited && !ready()) {
-        if (performance.now() > deadline) throw new Error("Timed out waiting for a write");
-        await new Promise((resolve) => setTimeout(resolve, 5));
+      const { code, stderr } = await child.output();
+      await status;
+      const line = new TextDecoder().decode(stderr).trim().split("\n").at(-1) ?? "";
+      if (signals === 2) {
+        assert.equal(code, 143);
+        // 0 stored when the second signal came while the notebook's files were written, 1 when
+        // it came while the index was: then the notebook's page is there, whole.
+        const stored = line.match(
+          /^Interrupted by SIGTERM again: stopped at once; ([01]) of 1 notebooks were stored whole, the others in part or not at all, and the index may be out of date$/,
+        )?.[1];
+        assert.ok(stored !== undefined, line);
+        if (stored === "1") {
+          assert.match(await Deno.readTextFile(`${out}/hello.html`), /<\/html>\s*$/);
+        }
+      } else if (signals === 1) {
+        assert.equal(code, 143);
+        assert.match(line, /^Interrupted by SIGTERM/);
+        assert.doesNotMatch(line, /again/);
+      } else {
+        assert.equal(code, 0, "the run ended before any write was seen");
       }
-      return !exited;
-    };
-    const signals: number[] = [];
-    for (const gap of [0, 600]) {
-      const after = performance.now() + gap;
-      if (!await poll(() => performance.now() > after && temporary().length > 0)) break;
-      child.kill("SIGTERM");
-      signals.push(performance.now());
+      assert.deepEqual(temporary(), [], "temporary files left");
+      return signals;
+    } finally {
+      await killTagged(tag);
     }
-    const { code, stderr } = await child.output();
-    await status;
-    const line = new TextDecoder().decode(stderr).trim().split("\n").at(-1) ?? "";
-    if (signals.length === 2) {
-      assert.equal(code, 143);
-      assert.equal(
-        line,
-        "Interrupted by SIGTERM again: stopped at once; 0 of 1 notebooks were stored whole, the " +
-          "others in part or not at all, and the index may be out of date",
-      );
-    } else if (signals.length === 1) {
-      assert.equal(code, 143);
-      assert.match(line, /^Interrupted by SIGTERM/);
-      assert.doesNotMatch(line, /again/);
-    } else {
-      assert.equal(code, 0, "the run ended before any write was seen");
-    }
-    assert.deepEqual(temporary(), [], "temporary files left");
-  } finally {
-    await killTagged(tag);
+  };
+  // Up to three runs, until both signals find a write under way: the test fails if none did.
+  const seen: number[] = [];
+  for (let run = 0; run < 3 && !seen.includes(2); run++) {
+    seen.push(await attempt(`${dir}/out${run}`));
   }
+  assert.ok(seen.includes(2), `signals that found a write under way, run by run: ${seen}`);
 });

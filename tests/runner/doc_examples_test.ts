@@ -1,5 +1,5 @@
 /**
- * Every exported function, class and constant has an `@example`: those of the module (each entry
+ * Every exported function, class and constant has an `@example` that asserts: those of the module (each entry
  * point `deno.json` exports) and those of the runner (`src/runner/*.ts`). `deno doc --lint` asks
  * for JSDoc only; the examples themselves run as doc tests (`deno test --doc`). Needs
  * `--allow-run` (it runs `deno doc --json`) and `--allow-read`, as `deno task test:notebooks`
@@ -12,7 +12,7 @@ const ROOT = new URL("../../", import.meta.url);
 interface DocDeclaration {
   kind: string;
   location: { filename: string; line: number };
-  jsDoc?: { tags?: { kind: string }[] };
+  jsDoc?: { tags?: { kind: string; doc?: string }[] };
   def?: { hasBody?: boolean };
 }
 
@@ -38,7 +38,8 @@ async function documented(files: string[]): Promise<[string, DocNode[]][]> {
 }
 
 /**
- * The functions, classes and constants among `nodes` whose JSDoc has no `@example`. An
+ * The functions, classes and constants among `nodes` whose JSDoc has no `@example` that asserts
+ * (calls `assert(...)` or one of `assert`'s methods: an example that only runs proves little). An
  * overloaded function's implementation (the declaration with a body after its overloads) is
  * not asked for one: callers see the overloads only, and those carry the JSDoc.
  */
@@ -47,9 +48,14 @@ function withoutExample(nodes: DocNode[]): string[] {
     node.declarations
       .filter((d) => ["function", "class", "variable"].includes(d.kind))
       .filter((d) => !isOverloadedImplementation(d, node))
-      .filter((d) => !(d.jsDoc?.tags ?? []).some((tag) => tag.kind === "example"))
+      .filter((d) => !(d.jsDoc?.tags ?? []).some((tag) => tag.kind === "example" && asserts(tag)))
       .map((d) => `${node.name} (${d.location.filename.replace(ROOT.href, "")}:${d.location.line})`)
   );
+}
+
+/** Whether an example calls `assert` or one of its methods (`assert.equal(`, `assert.throws(`). */
+function asserts(tag: { doc?: string }): boolean {
+  return /\bassert(\.\w+)?\(/.test(tag.doc ?? "");
 }
 
 /** Whether `declaration` is the body of a function `node` also declares without one. */
@@ -71,14 +77,14 @@ async function runnerFiles(): Promise<string[]> {
   return files.sort();
 }
 
-Deno.test("every function, class and constant the module exports has an @example", async () => {
+Deno.test("every function, class and constant the module exports has an @example that asserts", async () => {
   const files = await documented(await entryPoints());
   const symbols = files.reduce((count, [, nodes]) => count + nodes.length, 0);
   assert.ok(symbols > 200, `deno doc listed ${symbols} symbols`);
   assert.deepEqual(files.flatMap(([, nodes]) => withoutExample(nodes)), []);
 });
 
-Deno.test("every function, class and constant the runner exports has an @example", async () => {
+Deno.test("every function, class and constant the runner exports has an @example that asserts", async () => {
   const files = await documented(await runnerFiles());
   const functions = files.flatMap(([, nodes]) => nodes).filter((node) =>
     node.declarations.some((d) => d.kind === "function")

@@ -355,7 +355,6 @@ Deno.test("runner leaves a notebook whole, old or new, when stopped while its ke
     { signal: "SIGKILL", after: "python", ms: 300 },
   ] as const;
   const outcomes: string[] = [];
-  let stopped = 0;
   for (const { signal, after, ms } of moments) {
     await Deno.writeTextFile(path, old);
     const tag = crypto.randomUUID();
@@ -379,7 +378,6 @@ Deno.test("runner leaves a notebook whole, old or new, when stopped while its ke
       const status = await child.output();
       // Stopped by the signal (SIGKILL), or by its handler (SIGTERM: exit 143), not finished.
       const wasStopped = status.signal === "SIGKILL" || status.code === 143;
-      stopped += wasStopped ? 1 : 0;
       const text = await Deno.readTextFile(path);
       const moment = `${signal} ${ms} ms after the ${after}`;
       assert.ok(text === old || text === fresh, `a partial notebook after ${moment}`);
@@ -399,5 +397,4 @@ Deno.test("runner leaves a notebook whole, old or new, when stopped while its ke
   console.log(`stored notebook: ${outcomes.join("; ")}`);
   // The first moment (while the kernel runs) always stops the run, leaving the old notebook.
   assert.match(outcomes[0], /: stopped, old$/);
-  assert.ok(stopped >= 1, `stopped in ${stopped} of ${moments.length}`);
 });

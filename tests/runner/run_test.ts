@@ -128,12 +128,18 @@ Deno.test("runner reports a thrown error with its message and stack", async () =
 });
 
 Deno.test("runner leaves the fixtures unchanged with --no-update", async () => {
+  // An output folder of its own, emptied first: what it reads back is this run's.
+  const out = `${OUT}/no-update`;
+  await Deno.remove(out, { recursive: true }).catch((e) => {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
+  });
   const before = await Deno.readTextFile(`${FIXTURES}/many_cells.ipynb`);
-  await runCli([`${FIXTURES}/many_cells.ipynb`]);
+  const { code, output } = await runCli([`${FIXTURES}/many_cells.ipynb`], { out });
+  assert.equal(code, 0, output);
   assert.equal(await Deno.readTextFile(`${FIXTURES}/many_cells.ipynb`), before);
   assert.notEqual(
     comparableText(parseNotebook(before)),
-    comparableText(await readBuilt("many_cells")),
+    comparableText(await readBuilt("many_cells", out)),
   );
 });
 
