@@ -204,7 +204,9 @@ const TITLE_STYLE = "margin: 0 0 0.2em 0; font-size: 18px; font-weight: 600; lin
 const SUBTITLE_STYLE =
   "margin: 0 0 0.5em 0; font-size: 13px; font-weight: 400; color: #555; line-height: 1.3;";
 const CAPTION_STYLE = "margin-top: 0.4em; font-size: 12px; color: #555; line-height: 1.4;";
-const ROW_STYLE = "display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-start;";
+/** The gap between charts side by side, in pixels. */
+export const ROW_GAP = 12;
+const ROW_STYLE = `display: flex; flex-wrap: wrap; gap: ${ROW_GAP}px; align-items: flex-start;`;
 
 /** The texts of a figure: its title, subtitle and caption. */
 export type FigureText = Pick<FigureParts, "title" | "subtitle" | "caption">;
@@ -244,6 +246,11 @@ export interface FigureParts {
   legends?: FigureElement[];
   /** The charts, side by side (wrapping when too wide). */
   charts: FigureElement[];
+  /**
+   * The style of the row that holds several charts. Default: a wrapping flex row, its items
+   * aligned at the top.
+   */
+  rowStyle?: string;
 }
 
 /**
@@ -260,7 +267,11 @@ export function composeFigure(document: FigureDocument, parts: FigureParts): Fig
   }
   figure.append(...(parts.legends ?? []));
   if (parts.charts.length === 1) figure.append(parts.charts[0]);
-  else figure.append(element(document, "div", { style: ROW_STYLE }, ...parts.charts));
+  else {
+    figure.append(
+      element(document, "div", { style: parts.rowStyle ?? ROW_STYLE }, ...parts.charts),
+    );
+  }
   if (parts.caption !== undefined) {
     figure.append(element(document, "figcaption", { style: CAPTION_STYLE }, parts.caption));
   }

@@ -1,10 +1,10 @@
 // Private: lays out a composed figure (the <figure> of composeFigure: title, subtitle, swatch
 // legends, charts side by side or in columns, caption) as one standalone SVG, for the front ends
 // and files that take SVG but not HTML. It reads the inline styles composeFigure, panel and
-// swatches write (font size and weight, colour, margins, flex direction, gap), so the SVG
-// follows the HTML's layout: text is set in <text> lines wrapped to the figure's width (widths
-// estimated from the font size), charts and legend keys are nested <svg> elements. Panels that
-// wrap in a narrow HTML page stay side by side here. An element it cannot place (a table, an
+// swatches write (font size and weight, colour, margins, flex direction or grid, alignment in a
+// row, gap), so the SVG follows the HTML's layout: text is set in <text> lines wrapped to the
+// figure's width (widths estimated from the font size), charts and legend keys are nested <svg>
+// elements. Panels that wrap in a narrow HTML page stay side by side here. An element it cannot place (a table, an
 // image) makes it throw a TypeError: the caller then offers the HTML alone.
 
 import { plotDefaults } from "./defaults.ts";
@@ -38,6 +38,8 @@ interface Style {
   color: string;
   center: boolean;
   row: boolean;
+  /** In a row: whether its pieces line up at the bottom (`align-items: end`), not the top. */
+  end: boolean;
   gap: number;
   marginTop: number;
   marginBottom: number;
@@ -64,7 +66,8 @@ function styleOf(node: Node, inherited: Pick<Style, "fontSize" | "color">): Styl
     ),
     color: read("color") ?? inherited.color,
     center: read("text-align") === "center" || read("align-items") === "center",
-    row: display.includes("flex") && read("flex-direction") !== "column",
+    row: (display.includes("flex") && read("flex-direction") !== "column") || display === "grid",
+    end: /^(flex-)?end$/.test(read("align-items") ?? ""),
     gap: px(read("gap")?.split(/\s+/).at(-1)),
     marginTop: px(read("margin-top") ?? margin[0]),
     marginBottom: px(read("margin-bottom") ?? margin[2] ?? margin[0]),
@@ -226,7 +229,8 @@ function layout(node: Node, width: number, inherited: Style): Box {
       render: (x, y) => {
         let left = x;
         return boxes.map((box) => {
-          const markup = box.render(left, y + style.marginTop);
+          const below = style.end ? height - box.height : 0;
+          const markup = box.render(left, y + style.marginTop + below);
           left += box.width + style.gap;
           return markup;
         }).join("");
@@ -261,6 +265,7 @@ export function figureSvg(figure: FigureElement): string {
     color: "#222",
     center: false,
     row: false,
+    end: false,
     gap: 0,
     marginTop: 0,
     marginBottom: 0,

@@ -10,6 +10,7 @@ import {
   figureText,
   rangeError,
   resolveDocument,
+  ROW_GAP,
   typeError,
 } from "./_compose.ts";
 import type { FigureDocument, FigureElement, FigureOptions } from "./types.ts";
@@ -42,8 +43,12 @@ const COMBINE_FIGURES_KEYS: OptionKeys<CombineFiguresOptions> = {
  *
  * Each part sits in a panel as wide as its chart at most. Panels share a row: when it is too
  * narrow they shrink (charts scale down, legends and captions wrap within the chart's width)
- * to 75% of their chart's width, then wrap to the next line. A part that holds several charts
- * keeps its natural width and may only shrink.
+ * to 75% of their chart's width, then wrap to the next line. Parts whose charts are drawn at one
+ * width are laid out on a grid, so that every panel has the same width, on a wrapped line too:
+ * their charts are drawn at one scale. A part that holds several charts keeps its natural width
+ * and may only shrink. When no part has anything below its chart (a caption, say), the panels
+ * of a row line up at the bottom, so that their x axes are level whatever the height of the
+ * legends above them; otherwise at the top.
  *
  * @param figures The figures or charts, in reading order.
  * @param options Title, subtitle, caption and document; no width or height (each part keeps the
@@ -91,15 +96,37 @@ export function combineFigures(
     }
   });
   const document = resolveDocument(action, options);
+  if (figures.length === 1) return composeFigure(document, { ...text, charts: [...figures] });
+  const charts = figures.map(onlyChart);
+  const widths = charts.map(widthOf);
+  const align = figures.every((part, i) => endsWith(part, charts[i])) ? "end" : "start";
+  const [width] = widths;
+  if (width !== undefined && widths.every((w) => w === width)) {
+    // One width: a grid of equal columns, from 75% of the width up to the width itself.
+    const columns = `repeat(auto-fit, minmax(min(100%, ${
+      Math.round(width * MIN_PANEL_SCALE)
+    }px), 1fr))`;
+    const widest = figures.length * width + (figures.length - 1) * ROW_GAP;
+    return composeFigure(document, {
+      ...text,
+      charts: figures.map((part) => element(document, "div", { style: "min-width: 0;" }, part)),
+      rowStyle: `display: grid; grid-template-columns: ${columns}; gap: ${ROW_GAP}px; ` +
+        `align-items: ${align}; max-width: ${widest}px;`,
+    });
+  }
   return composeFigure(document, {
     ...text,
-    charts: figures.length === 1 ? [...figures] : figures.map((part) => panelOf(document, part)),
+    charts: figures.map((part, i) => panelOf(document, part, widths[i])),
+    rowStyle: `display: flex; flex-wrap: wrap; gap: ${ROW_GAP}px; align-items: flex-${align};`,
   });
 }
 
 /** Wraps one part in a flex item that is at most as wide as its chart. */
-function panelOf(document: FigureDocument, part: FigureElement): FigureElement {
-  const width = chartWidth(part);
+function panelOf(
+  document: FigureDocument,
+  part: FigureElement,
+  width: number | undefined,
+): FigureElement {
   const style = width === undefined
     ? "flex: 0 1 auto; min-width: 0;"
     : `flex: 1 1 0; min-width: min(100%, ${
@@ -108,13 +135,24 @@ function panelOf(document: FigureDocument, part: FigureElement): FigureElement {
   return element(document, "div", { style }, part);
 }
 
-/** The width in pixels of the one Observable Plot chart in a part, if it holds exactly one. */
-function chartWidth(part: FigureElement): number | undefined {
+/** The one Observable Plot chart in a part, if it holds exactly one. */
+function onlyChart(part: FigureElement): FigureElement | undefined {
   const charts = Array.from(part.querySelectorAll("svg[class]")).filter(isChart);
   if (isChart(part)) charts.unshift(part);
-  if (charts.length !== 1) return undefined;
-  const width = Number(charts[0].getAttribute("width"));
+  return charts.length === 1 ? charts[0] : undefined;
+}
+
+/** The width in pixels a chart was drawn at. */
+function widthOf(chart: FigureElement | undefined): number | undefined {
+  const width = Number(chart?.getAttribute("width"));
   return Number.isFinite(width) && width > 0 ? width : undefined;
+}
+
+/** Whether a part ends with its chart: nothing (a caption, say) is drawn below it. */
+function endsWith(part: FigureElement, chart: FigureElement | undefined): boolean {
+  if (chart === undefined) return false;
+  if (chart === part) return true;
+  return part.outerHTML.endsWith(`${chart.outerHTML}</${part.tagName.toLowerCase()}>`);
 }
 
 /** Whether an element is a chart drawn by Observable Plot (class `plot-<hash>`). */

@@ -30,47 +30,91 @@ function panelStyles(figure: FigureElement): string[] {
   );
 }
 
-Deno.test("combineFigures() caps each panel at its chart's width so legends wrap", async (t) => {
+/** The style of a combined figure's row (the element that holds the panels). */
+function rowStyle(figure: FigureElement): string {
+  return figure.querySelector("figure > div")?.getAttribute("style") ?? "";
+}
+
+Deno.test("combineFigures() sets parts drawn at one width on a grid of equal columns, each between 75% and 100% of that width", async (t) => {
   const document = createDocument();
   const boundary = (subtitle: string) =>
     plotDecisionBoundary(linear, data, { document, subtitle, width: 340, height: 300 });
 
-  await t.step("two decision boundaries of 340 px", () => {
+  await t.step("two decision boundaries of 340 px: at most 2 × 340 + 12 px wide", () => {
     const both = combineFigures([boundary("linear"), boundary("ReLU")], { document });
-    const styles = panelStyles(both);
-    assert.equal(styles.length, 2);
-    for (const style of styles) {
-      assert.match(style, /flex: 1 1 0/);
-      assert.match(style, /max-width: 340px/);
-      assert.match(style, /min-width: min\(100%, 255px\)/);
-    }
+    const style = rowStyle(both);
+    assert.match(style, /display: grid;/);
+    assert.match(
+      style,
+      /grid-template-columns: repeat\(auto-fit, minmax\(min\(100%, 255px\), 1fr\)\);/,
+    );
+    assert.match(style, /max-width: 692px;/);
+    assert.deepEqual(panelStyles(both), ["min-width: 0;", "min-width: 0;"]);
   });
 
-  await t.step("three decision boundaries of 340 px", () => {
-    const three = combineFigures([boundary("a"), boundary("b"), boundary("c")], { document });
-    const styles = panelStyles(three);
-    assert.equal(styles.length, 3);
-    // Each capped at its own 340 px, as two are: three in a row do not stretch wider.
-    for (const style of styles) assert.match(style, /max-width: 340px/);
-    assert.equal(three.querySelectorAll("g[aria-label=dot]").length, 3);
-  });
+  await t.step(
+    "five of them: the grid is as wide as five at most, and wraps into equal columns",
+    () => {
+      const five = combineFigures(["a", "b", "c", "d", "e"].map(boundary), { document });
+      assert.match(rowStyle(five), /max-width: 1748px;/); // 5 × 340 + 4 × 12
+      assert.equal(panelStyles(five).length, 5);
+      assert.equal(five.querySelectorAll("g[aria-label=dot]").length, 5);
+    },
+  );
 
-  await t.step("a bare chart is capped at its own width", () => {
+  await t.step("bare charts of 300 px", () => {
     const line = (name: string) => plotLines([{ name, x: [0, 1], y: [0, 1] }], { width: 300 });
     const document2 = createDocument();
     assert.equal(line("a").tagName.toLowerCase(), "svg");
-    const styles = panelStyles(combineFigures([line("a"), line("b")], { document: document2 }));
-    assert.ok(styles.every((style) => style.includes("max-width: 300px")));
+    const style = rowStyle(combineFigures([line("a"), line("b")], { document: document2 }));
+    assert.match(style, /minmax\(min\(100%, 225px\), 1fr\)/);
+    assert.match(style, /max-width: 612px;/);
   });
+});
+
+Deno.test("combineFigures() caps each part drawn at its own width at that width, in a wrapping row", () => {
+  const document = createDocument();
+  const line = (width: number) =>
+    plotLines([{ name: "a", x: [0, 1], y: [0, 1] }], { document, width });
+  const figure = combineFigures([line(340), line(300)], { document });
+  assert.match(rowStyle(figure), /display: flex; flex-wrap: wrap;/);
+  const [a, b] = panelStyles(figure);
+  assert.equal(a, "flex: 1 1 0; min-width: min(100%, 255px); max-width: 340px;");
+  assert.equal(b, "flex: 1 1 0; min-width: min(100%, 225px); max-width: 300px;");
+});
+
+Deno.test("combineFigures() lines panels up at the bottom unless a part has something below its chart", () => {
+  const document = createDocument();
+  const line = (options: { caption?: string; series?: number } = {}) =>
+    plotLines(
+      Array.from(
+        { length: options.series ?? 1 },
+        (_, i) => ({ name: `s${i}`, x: [0, 1], y: [i, 1] }),
+      ),
+      { document, width: 300, caption: options.caption },
+    );
+  // A legend above one chart and not the other: their x axes stay level.
+  assert.match(
+    rowStyle(combineFigures([line({ series: 3 }), line()], { document })),
+    /align-items: end;/,
+  );
+  // A caption below one chart: the panels line up at the top.
+  assert.match(
+    rowStyle(combineFigures([line({ caption: "below" }), line()], { document })),
+    /align-items: start;/,
+  );
 });
 
 Deno.test("combineFigures() lets a part with several charts keep its natural width", () => {
   const document = createDocument();
   const activations = plotActivations([relu], { document, width: 500 });
   const line = plotLines([{ name: "a", x: [0, 1], y: [0, 1] }], { document, width: 300 });
-  const styles = panelStyles(combineFigures([activations, line], { document }));
+  const figure = combineFigures([activations, line], { document });
+  const styles = panelStyles(figure);
   assert.equal(styles[0], "flex: 0 1 auto; min-width: 0;");
   assert.match(styles[1], /max-width: 300px/);
+  // The part with several charts cannot say what is below its chart: top-aligned.
+  assert.match(rowStyle(figure), /align-items: flex-start;/);
 });
 
 Deno.test("combineFigures() places a single figure as it is, under the title", () => {

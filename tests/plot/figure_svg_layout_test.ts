@@ -66,14 +66,24 @@ Deno.test("toSvgString() stacks title, subtitle, charts side by side and caption
   assert.equal(caption.getAttribute("font-size"), "12");
 });
 
-Deno.test("toSvgString() spaces three charts by two gaps", () => {
+Deno.test("toSvgString() spaces three charts by two gaps and lines them up at the bottom", () => {
   const figure = combineFigures([chart("a", 200, 100), chart("b", 250, 100), chart("c", 150, 80)], {
     document,
   });
   const { width, height, placed } = pieces(figure);
   assert.equal(width, 624); // 200 + 250 + 150 and two gaps of 12
   assert.equal(height, 100); // the tallest chart
-  assert.deepEqual(placed, [["svg", 0, 0, ""], ["svg", 212, 0, ""], ["svg", 474, 0, ""]]);
+  // Nothing below any chart: the row lines them up at the bottom, so c starts 20 px lower.
+  assert.deepEqual(placed, [["svg", 0, 0, ""], ["svg", 212, 0, ""], ["svg", 474, 20, ""]]);
+});
+
+Deno.test("toSvgString() lays charts of one width side by side, as the HTML's grid does", () => {
+  const figure = combineFigures([chart("a", 200, 100), chart("b", 200, 80)], { document });
+  assert.match(figure.outerHTML, /display: grid/);
+  const { width, height, placed } = pieces(figure);
+  assert.equal(width, 412);
+  assert.equal(height, 100);
+  assert.deepEqual(placed, [["svg", 0, 0, ""], ["svg", 212, 20, ""]]);
 });
 
 Deno.test("toSvgString() sets a legend's keys and names in a row, each name after its key", () => {
