@@ -195,28 +195,36 @@ Deno.test("Leaky ReLU is a robust alternative (qualified, 4 of 6 depths): paired
 
 // The convolutional example.
 
-Deno.test("Leaky ReLU keeps the neurons of dark pixels active in a convolution (qualified, 1 of 2 filters): after a 3×3 mean filter with bias -0.25 no dark pixel of a 9 is exactly 0 under Leaky ReLU, against 96.7% under ReLU, but after a zero-sum edge filter without bias 79.2% are", async () => {
+Deno.test("Leaky ReLU keeps the neurons of dark pixels active in a convolution (supported, 2 of 2 filters): after a 3×3 mean filter with bias -0.25 and after a zero-sum edge filter without bias, ReLU passes no gradient to the filter at 96.7% and 89.4% of a 9's dark pixels, Leaky ReLU at none; after the edge filter 79.2% of them output exactly 0 under Leaky ReLU too, where its gradient is α", async () => {
   const image = digitImage(await loadDigits({ n: 1, digits: [DIGIT], seed: 0 }), 0);
   const box = fromRows(Array.from({ length: 3 }, () => [1 / 9, 1 / 9, 1 / 9]));
+  const [relu, leaky] = [createActivation("relu"), createActivation("leakyRelu", { alpha: ALPHA })];
   const respond = (kernel: Matrix, bias: number) => {
     const z = conv2d(image, kernel, { padding: "same" });
     z.data.forEach((v, i) => (z.data[i] = v + bias));
-    const apply = (name: string) =>
-      createActivation(name, name === "leakyRelu" ? { alpha: ALPHA } : {}).forward(z.data);
-    return { relu: apply("relu"), leaky: apply("leakyRelu") };
+    return { z: z.data, relu: relu.forward(z.data), leaky: leaky.forward(z.data) };
   };
   const bright = respond(box, FILTER_BIAS), edges = respond(edgeKernel("sobelX"), 0);
   const dark = [...image.data.keys()].filter((i) => image.data[i] < 0.1);
-  const zeroShare = (out: ArrayLike<number>) =>
-    dark.filter((i) => out[i] === 0).length / dark.length;
-  const keepsDarkActive = [bright, edges].map((r) => zeroShare(r.leaky) < 0.01);
+  const share = (test: (i: number) => boolean) => dark.filter(test).length / dark.length;
+  const zeroShare = (out: ArrayLike<number>) => share((i) => out[i] === 0);
+  // Where f'(z) = 0 with each activation's own convention at z = 0 (ReLU's 0, Leaky ReLU's α).
+  const blocked = (z: ArrayLike<number>, f: typeof relu) => share((i) => f.grad(z[i]) === 0);
+  const keepsDarkActive = [bright, edges].map((r) =>
+    blocked(r.z, relu) > 0.5 && blocked(r.z, leaky) === 0
+  );
   assertVerdict("comparison-cnn", keepsDarkActive);
   assertVerdict("leaky-example-scenario", keepsDarkActive);
   assertAbout(100 * dark.length / image.data.length, 84.1, 0.1, "dark pixels (%)");
+  assertAbout(100 * blocked(bright.z, relu), 96.7, 0.1, "mean filter, ReLU blocks (%)");
+  assertAbout(100 * blocked(edges.z, relu), 89.4, 0.1, "edge filter, ReLU blocks (%)");
+  assert.deepEqual([blocked(bright.z, leaky), blocked(edges.z, leaky)], [0, 0]);
+  // ReLU blocks exactly where it outputs 0 (z ≤ 0); Leaky ReLU outputs 0 where z = 0 exactly.
   assertAbout(100 * zeroShare(bright.relu), 96.7, 0.1, "mean filter, ReLU zeros (%)");
   assert.equal(zeroShare(bright.leaky), 0, "mean filter, Leaky ReLU zeros");
-  assertAbout(100 * zeroShare(edges.relu), 89.4, 0.1, "edge filter, ReLU zeros (%)");
   assertAbout(100 * zeroShare(edges.leaky), 79.2, 0.1, "edge filter, Leaky ReLU zeros (%)");
+  assert.equal(share((i) => edges.z[i] === 0), zeroShare(edges.leaky));
+  assert.equal(leaky.grad(0), ALPHA, "Leaky ReLU's gradient where z = 0");
   const kept = dark.filter((i) => bright.relu[i] === 0).map((i) => Math.abs(bright.leaky[i]));
   assertAbout(Math.max(...kept), 0.0025, 1e-6, "largest |Leaky output| there");
 });

@@ -124,6 +124,107 @@ Deno.test("no markdown cell shows TeX as text: every command, subscript and $ is
   assert.deepEqual(shown, []);
 });
 
+/**
+ * The names a code cell declares at its top level (a line that starts with `const`, `let`,
+ * `var`, `function` or `class`): each declarator of `const a = f(x, y), b = 2`, and each name of
+ * a destructuring `const [a, b] =` or `const { a, b: c } =` (here `a` and `c`).
+ */
+function topLevelNames(source: string): string[] {
+  const names: string[] = [];
+  for (const line of source.split("\n")) {
+    const declared = /^(?:async\s+)?(?:function\*?|class)\s+([\w$]+)/.exec(line);
+    if (declared) {
+      names.push(declared[1]);
+      continue;
+    }
+    const variables = /^(?:const|let|var)\s+(.*)$/.exec(line);
+    if (!variables) continue;
+    for (const declarator of splitAtTopLevel(variables[1])) {
+      const pattern = /^\s*([[{])(.*?)[\]}]\s*=/.exec(declarator);
+      const parts = pattern ? splitAtTopLevel(pattern[2]) : [declarator];
+      for (const part of parts) {
+        // `a: c` binds c; `...rest` binds rest; `a = 1` binds a.
+        const name = /^\s*(?:\.\.\.)?(?:[\w$]+\s*:\s*)?([\w$]+)/.exec(part)?.[1];
+        if (name !== undefined && (pattern || /^\s*[\w$]+\s*(?::[^=]*)?=/.test(part))) {
+          names.push(name);
+        }
+      }
+    }
+  }
+  return names;
+}
+
+/** `text` split at the commas outside brackets, parentheses, braces and quotes. */
+function splitAtTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0, quote = "", start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === "\\") i++;
+      else if (ch === quote) quote = "";
+    } else if (ch === '"' || ch === "'" || ch === "`") quote = ch;
+    else if ("([{".includes(ch)) depth++;
+    else if (")]}".includes(ch)) depth--;
+    else if (ch === "," && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+Deno.test("topLevelNames() reads every name a cell's top-level declarations bind", () => {
+  assert.deepEqual(
+    topLevelNames(
+      "const a = f(x, y), b = 2;\nconst [c, d] = pair;\nconst { e, f: g, ...h } = o;\n" +
+        "  const inner = 1;\nfunction k(p, q) {}\nasync function m() {}\nclass N {}\n" +
+        'let said = (c: C, digits = 4) => c;\nconst s = "x, y = 1";',
+    ),
+    ["a", "b", "c", "d", "e", "g", "h", "k", "m", "N", "said", "s"],
+  );
+});
+
+Deno.test("no name is declared at the top level of two code cells of a notebook", async () => {
+  // The kernel lets a later cell's `const pct` replace an earlier one without a word, and the
+  // cells that used the first then print what the second computes (once, NaN% in 06).
+  const twice: string[] = [];
+  for (const path of paths) {
+    const notebook = parseNotebook(await Deno.readTextFile(path), path);
+    const first = new Map<string, number>();
+    notebook.cells.forEach((cell, index) => {
+      if (cell.cell_type !== "code") return;
+      for (const name of new Set(topLevelNames(sourceText(cell)))) {
+        const earlier = first.get(name);
+        if (earlier === undefined) first.set(name, index);
+        else twice.push(`${path}: ${name} in cells ${earlier} and ${index}`);
+      }
+    });
+  }
+  assert.deepEqual(twice, []);
+});
+
+Deno.test("no stored text output shows NaN, undefined or [object Object]", async () => {
+  const shown: string[] = [];
+  for (const path of paths) {
+    const notebook = parseNotebook(await Deno.readTextFile(path), path);
+    notebook.cells.forEach((cell, index) => {
+      for (const output of cell.outputs ?? []) {
+        const data = output.data ?? {};
+        for (const value of [output.text, data["text/plain"], data["text/markdown"]]) {
+          const text = Array.isArray(value) ? value.join("") : String(value ?? "");
+          for (const match of text.matchAll(/\bNaN\b|\bundefined\b|\[object Object\]/g)) {
+            const at = match.index!;
+            shown.push(`${path} cell ${index}: …${text.slice(Math.max(0, at - 40), at + 20)}…`);
+          }
+        }
+      }
+    });
+  }
+  assert.deepEqual(shown, []);
+});
+
 for (const path of paths) {
   Deno.test(`${path} executes without error, shows its figures, is fresh and deterministic`, async (t) => {
     await ensureJupyter();
