@@ -1,7 +1,8 @@
 /**
  * Loads a rendered page in Debian's headless Chromium, with every host name unresolvable, and
- * checks that the inline module script of a live output ran. Needs `--allow-run=/usr/bin/chromium`
- * and `--allow-write=build`; ignored (and so reported as ignored) without them or without Chromium.
+ * checks that the inline module script of a live output ran. Needs `--allow-run` (Chromium, and
+ * `ps` to find any of its processes left) and `--allow-write=build`; ignored (and so reported as
+ * ignored) without them or without Chromium.
  */
 import assert from "node:assert/strict";
 import { renderNotebookHtml } from "../../src/runner/html.ts";
@@ -11,7 +12,7 @@ const CHROMIUM = "/usr/bin/chromium";
 const OUT = "build/page-browser-test";
 
 function canRunChromium(): boolean {
-  const run = Deno.permissions.querySync({ name: "run", command: CHROMIUM }).state;
+  const run = Deno.permissions.querySync({ name: "run" }).state;
   const write = Deno.permissions.querySync({ name: "write", path: OUT }).state;
   if (run !== "granted" || write !== "granted") return false;
   try {
@@ -19,6 +20,18 @@ function canRunChromium(): boolean {
   } catch {
     return false;
   }
+}
+
+/** The processes whose command line holds `marker` (Chromium's profile folder marks them all). */
+function processesWith(marker: string): number[] {
+  const { stdout } = new Deno.Command("ps", { args: ["-eo", "pid=,args="], stdout: "piped" })
+    .outputSync();
+  return new TextDecoder().decode(stdout).split("\n").flatMap((line) => {
+    const match = /^\s*(\d+) (.*)$/.exec(line);
+    return match && match[2].includes(marker) && Number(match[1]) !== Deno.pid
+      ? [Number(match[1])]
+      : [];
+  });
 }
 
 const live: Notebook = {
@@ -51,11 +64,11 @@ Deno.test({
   async fn() {
     await Deno.mkdir(OUT, { recursive: true });
     const page = `${OUT}/live.html`;
+    // Chromium keeps crash reports and caches under HOME even with a profile folder: both go
+    // under build/, not into the user's home.
+    const home = `${Deno.realPathSync(OUT)}/home`;
     try {
       await Deno.writeTextFile(page, await renderNotebookHtml(live));
-      // Chromium keeps crash reports and caches under HOME even with a profile folder: both go
-      // under build/, not into the user's home.
-      const home = `${Deno.realPathSync(OUT)}/home`;
       const { code, stdout } = await new Deno.Command(CHROMIUM, {
         args: [
           "--headless=new",
@@ -77,7 +90,14 @@ Deno.test({
       const dom = new TextDecoder().decode(stdout);
       assert.match(dom, /<p id="state">ran 2<\/p>/);
       assert.match(dom, /class="katex"/);
+      assert.deepEqual(processesWith(`${home}/profile`), [], "Chromium's processes left");
     } finally {
+      // A timeout stops the main process only: its helpers would outlive the test.
+      for (const pid of processesWith(`${home}/profile`)) {
+        try {
+          Deno.kill(pid, "SIGKILL");
+        } catch { /* gone meanwhile */ }
+      }
       await Deno.remove(OUT, { recursive: true });
     }
   },
