@@ -99,7 +99,7 @@ Deno.test("06: every data set follows the seed: no fixed data seed, drawn per ru
   const code = stored.cells.filter((c) => c.cell_type === "code").map(sourceText).join("\n");
   assert.doesNotMatch(code, /seed: \d/, "a data set drawn from a fixed seed");
   assert.match(code, /twoMoons\(\{ n: 700, noise: 0\.1, seed: s \}\)/);
-  assert.match(code, /twoMoons\(\{ n: 560, noise: 0\.35, seed: s \}\)/);
+  assert.match(code, /twoMoons\(\{ n: regularPoints \+ 500, noise: regularNoise, seed: s \}\)/);
 });
 
 Deno.test("06: the depth table is a real table: HTML with a row per depth, and plain text", () => {
