@@ -50,6 +50,8 @@ const TIMING_SIZE = 200_000;
 const TIMING_REPEATS = 9;
 const OVERFIT_N = 60;
 const OVERFIT_EPOCHS = 200;
+const OVERFIT_NOISE = 0.35;
+const OVERFIT_RATE = 0.01;
 const EPOCHS = 30;
 const LEARNING_RATE = 0.1;
 const DIGITS_N = 300;
@@ -185,7 +187,7 @@ Deno.test("beyond the text, ReLU's advantage is in the forward pass only (suppor
 
 /** A 2-64-64-2 network trained full-batch with Adam on 60 noisy points, tested on 500 more. */
 function overfitRun(activation: string, s: number) {
-  const all = twoMoons({ n: OVERFIT_N + 500, noise: 0.35, seed: s });
+  const all = twoMoons({ n: OVERFIT_N + 500, noise: OVERFIT_NOISE, seed: s });
   const testFraction = 500 / (OVERFIT_N + 500);
   const { train: data, test } = trainTestSplit(all, { testFraction, seed: s });
   const model = mlp([2, 64, 64, 2], {
@@ -196,7 +198,7 @@ function overfitRun(activation: string, s: number) {
   train(model, data, {
     epochs: OVERFIT_EPOCHS,
     batchSize: OVERFIT_N,
-    learningRate: 0.01,
+    learningRate: OVERFIT_RATE,
     optimizer: "adam",
     seed: s,
     trainMetrics: "running",

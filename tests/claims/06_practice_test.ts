@@ -60,7 +60,16 @@ const INIT_DEPTH = 8;
 const TUNING_DEPTH = 12;
 const TUNED_ALPHAS = [0.01, 0.1];
 const YARDSTICK_ALPHAS = [0.05, 0.3];
+const DEPTH_RATE = 0.01;
+const DARK_BELOW = 0.1;
+const INIT_EPOCHS = 20;
+const INIT_RATE = 0.1;
 const REGULAR_EPOCHS = 200;
+const REGULAR_RATE = 0.01;
+const REGULAR_POINTS = 60;
+const REGULAR_NOISE = 0.35;
+const DROPOUT_RATE = 0.3;
+const WEIGHT_DECAY = 1e-3;
 const ACCURACY_MARGIN = 0.01; // "no worse" = at most 1 point less test accuracy; fixed in advance
 
 /** A run's two moons, drawn from its seed: 200 training points and 500 fresh test points. */
@@ -93,7 +102,7 @@ function depthRun(depth: number, activation: string, s: number) {
     seed: s,
   });
   const before = inactiveShare(model, moons);
-  const options = { epochs: DEPTH_EPOCHS, batchSize: 16, learningRate: 0.01, seed: s };
+  const options = { epochs: DEPTH_EPOCHS, batchSize: 16, learningRate: DEPTH_RATE, seed: s };
   train(model, moons, { ...options, optimizer: "adam" });
   const zeros = activationSparsity(model, moons);
   return {
@@ -205,7 +214,7 @@ Deno.test("Leaky ReLU keeps the neurons of dark pixels active in a convolution (
     return { z: z.data, relu: relu.forward(z.data), leaky: leaky.forward(z.data) };
   };
   const bright = respond(box, FILTER_BIAS), edges = respond(edgeKernel("sobelX"), 0);
-  const dark = [...image.data.keys()].filter((i) => image.data[i] < 0.1);
+  const dark = [...image.data.keys()].filter((i) => image.data[i] < DARK_BELOW);
   const share = (test: (i: number) => boolean) => dark.filter(test).length / dark.length;
   const zeroShare = (out: ArrayLike<number>) => share((i) => out[i] === 0);
   // Where f'(z) = 0 with each activation's own convention at z = 0 (ReLU's 0, Leaky ReLU's α).
@@ -238,9 +247,9 @@ Deno.test("He initialisation reduces dying (qualified, 2 of 4 findings): in a Re
       const model = mlp([2, ...Array(INIT_DEPTH).fill(32), 2], { init, seed: s });
       const before = inactiveShare(model, moons);
       const history = train(model, moons, {
-        epochs: 20,
+        epochs: INIT_EPOCHS,
         batchSize: 16,
-        learningRate: 0.1,
+        learningRate: INIT_RATE,
         seed: s,
       });
       return { before, after: inactiveShare(model, moons), loss: history.at(-1)!.trainLoss };
@@ -268,7 +277,7 @@ Deno.test("He initialisation reduces dying (qualified, 2 of 4 findings): in a Re
 function tuningRun(options: MlpOptions, s: number) {
   const { train: moons, test } = moonsFor(s);
   const model = mlp([2, ...Array(TUNING_DEPTH).fill(16), 2], { ...options, seed: s });
-  const fit = { epochs: DEPTH_EPOCHS, batchSize: 16, learningRate: 0.01, seed: s };
+  const fit = { epochs: DEPTH_EPOCHS, batchSize: 16, learningRate: DEPTH_RATE, seed: s };
   const history = train(model, moons, { ...fit, optimizer: "adam" });
   const slopes = history.at(-1)!.preluSlopes ?? [];
   return { testAccuracy: accuracyOn(model, test), slopes };
@@ -334,18 +343,25 @@ Deno.test("a fixed α may not be optimal for every neuron (qualified, 1 of 2 fin
 
 /** A run's noisy two moons, drawn from its seed: 60 points to train on, 500 to test on. */
 const noisyFor = (s: number) =>
-  trainTestSplit(twoMoons({ n: 560, noise: 0.35, seed: s }), { testFraction: 500 / 560, seed: s });
+  trainTestSplit(twoMoons({ n: REGULAR_POINTS + 500, noise: REGULAR_NOISE, seed: s }), {
+    testFraction: 500 / (REGULAR_POINTS + 500),
+    seed: s,
+  });
 
 Deno.test("dropout or weight decay manage overfitting (not supported): on 60 noisy points drawn per seed neither dropout 0.3 nor weight decay 1e-3 lowers a Leaky ReLU network's train-test gap beyond noise over 5 seeds, and neither changes its test accuracy beyond noise", () => {
   const runs = (options: { dropout?: number; weightDecay?: number }) =>
     overSeeds(SEEDS, (s) => {
       const { train: noisy, test: fresh } = noisyFor(s);
       const model = mlp([2, 32, 32, 2], { activation: "leakyRelu", alpha: ALPHA, seed: s });
-      const fit = { epochs: REGULAR_EPOCHS, batchSize: 16, learningRate: 0.01, seed: s };
+      const fit = { epochs: REGULAR_EPOCHS, batchSize: 16, learningRate: REGULAR_RATE, seed: s };
       train(model, noisy, { ...fit, ...options, optimizer: "adam" });
       return { train: accuracyOn(model, noisy), test: accuracyOn(model, fresh) };
     });
-  const [none, dropout, decay] = [runs({}), runs({ dropout: 0.3 }), runs({ weightDecay: 1e-3 })];
+  const [none, dropout, decay] = [
+    runs({}),
+    runs({ dropout: DROPOUT_RATE }),
+    runs({ weightDecay: WEIGHT_DECAY }),
+  ];
   const gap = (r: typeof none) => measure(r, (x) => x.train - x.test);
   const test = (r: typeof none) => measure(r, (x) => x.test);
   assertVerdict(
