@@ -18,10 +18,13 @@
  */
 import assert from "node:assert/strict";
 import {
+  activationStatistics,
   compareSummaries,
   createActivation,
   type Dataset,
+  dataset,
   gradientNorms,
+  heNormal,
   isActivationLayer,
   leakyRelu,
   leakyReluGrad,
@@ -53,10 +56,15 @@ const LEARNING_RATE = 0.01;
 const NEAR_ZERO = 0.01;
 const FLOW_DEPTH = 15;
 const DEPTH = 8;
+const WIDTH = 32;
 const SIGMA = 1;
 const ACCURACY_MARGIN = 0.01; // no worse: at most 1 point less test accuracy
 const FLOW_MARGIN = Math.log10(2); // no worse: at most ×2 less gradient flow
 const LOSS_MARGIN = 0.01; // the kink "matters little": final losses within ±0.01 (nats)
+const KINK_POINTS = 200;
+const ZERO_ROW_EVERY = 5;
+const KINK_EPOCHS = 20;
+const KINK_RATE = 0.1;
 
 const SWEEP_ALPHAS = [...new Set([...ALPHAS, ALPHA])].sort((a, b) => a - b);
 /** The rectifiers among them: 0 < α < 1 (α = 0 is ReLU, α = 1 the identity). */
@@ -246,11 +254,13 @@ Deno.test("Leaky ReLU is not differentiable at 0: its one-sided slopes are α an
 Deno.test("where exact zeros arise, the choice of Leaky ReLU's f'(0) matters little (supported: with every fifth training row zero, the final losses with f'(0) = 0.505 and 1 stay within ±0.01 of f'(0) = α's, seed by seed with 2 SE either side, over 5 seeds)", () => {
   // Notebook 05's kink runs: notebook 03's network with Leaky ReLU, every fifth row zero.
   const finalLoss = (atZero: "left" | "mean" | "right", s: number) => {
-    const data = twoMoons({ n: 200, noise: 0.1, seed: s });
-    for (let row = 0; row < 200; row += 5) data.x.data.fill(0, 2 * row, 2 * row + 2);
+    const data = twoMoons({ n: KINK_POINTS, noise: 0.1, seed: s });
+    for (let row = 0; row < KINK_POINTS; row += ZERO_ROW_EVERY) {
+      data.x.data.fill(0, 2 * row, 2 * row + 2);
+    }
     const activation = createActivation("leakyRelu", { alpha: ALPHA, atZero });
     const model = mlp([2, 16, 16, 2], { activation, seed: s });
-    const options = { epochs: 20, batchSize: 16, learningRate: 0.1, seed: s };
+    const options = { epochs: KINK_EPOCHS, batchSize: 16, learningRate: KINK_RATE, seed: s };
     return train(model, data, options).at(-1)!.trainLoss;
   };
   const [left, ...others] = (["left", "mean", "right"] as const).map((atZero) =>
@@ -311,31 +321,55 @@ Deno.test("Leaky ReLU's superiority is limited (qualified, 2 of 4 variants): on 
   assertPercent(measure(leaky, (r) => r.testAccuracy), 97.8, 1.1, "Leaky ReLU");
 });
 
-/** The largest |f| of each hidden layer of an untrained network with N(0, σ²) weights. */
-const largest = (activation: string, s: number) => {
-  const model = mlp([32, ...Array(DEPTH).fill(32), 2], {
+// Unbounded output: notebook 03's probe of an untrained deep network, with Leaky ReLU in ReLU's
+// place and tanh, bounded, with the same weights: N(0, σ²), and He's for Leaky ReLU's slope.
+const INITIALISERS = { large: normalInit({ sigma: SIGMA }), he: heNormal({ alpha: ALPHA }) };
+/** The rms of each hidden layer's outputs and the first dense layer's gradient norm. */
+function probe(activation: string, init: keyof typeof INITIALISERS, s: number) {
+  const x = standardNormal(256, WIDTH, { seed: s });
+  const labels = Int32Array.from({ length: 256 }, (_, i) => i % 2);
+  const model = mlp([WIDTH, ...Array(DEPTH).fill(WIDTH), 2], {
     activation,
     ...optionsFor(activation, { alpha: ALPHA }),
-    init: normalInit({ sigma: SIGMA }),
+    init: INITIALISERS[init],
     seed: s,
   });
-  model.forward(standardNormal(256, 32, { seed: s }), { training: false });
-  return model.layers.filter(isActivationLayer).map((l) =>
-    Math.max(...l.lastOutput!.data.map(Math.abs))
-  );
-};
-/** The mean growth factor per layer of the largest |f|, first hidden layer to last. */
-const growth = (max: number[]) => (max.at(-1)! / max[0]) ** (1 / (DEPTH - 1));
+  const stats = activationStatistics(model, x);
+  return {
+    rms: stats.map((layer) => Math.sqrt(layer.mean ** 2 + layer.std ** 2)),
+    firstGradient: gradientNorms(model, dataset(x, labels))[0].total,
+  };
+}
+type Probe = ReturnType<typeof probe>;
+/** The mean growth factor per layer: (rms of layer L / rms of layer 1) ^ (1 / (L - 1)). */
+const growth = (r: Probe) => (r.rms.at(-1)! / r.rms[0]) ** (1 / (r.rms.length - 1));
+const logGradient = (r: Probe) => Math.log10(r.firstGradient);
 
-Deno.test("Leaky ReLU's output is unbounded (supported): with N(0, 1) weights its largest activation grows more than ×2 per layer through 8 hidden layers on each of 5 seeds, ×4.15 on average, as ReLU's does", () => {
-  const leaky = overSeeds(SEEDS, (s) => largest("leakyRelu", s));
-  const relu = overSeeds(SEEDS, (s) => largest("relu", s));
-  assertVerdict("leaky-unbounded", leaky.map((run) => run.result ? growth(run.result) > 2 : false));
-  for (const [name, runs] of [["Leaky ReLU", leaky], ["ReLU", relu]] as const) {
-    const factor = measure(runs, growth);
-    assertAbout(factor.mean, 4.15, 0.01, `${name}: growth per layer`);
-    assertAbout(factor.sd, 0.24, 0.01, `${name}: sd of the growth`);
-    assert.equal(factor.n, 5, name);
-  }
-  assertAbout(Math.sqrt((32 * SIGMA ** 2 * (1 + ALPHA ** 2)) / 2), 4.0, 0.01, "predicted");
+Deno.test("Leaky ReLU's unbounded output risks instability (qualified): with N(0, 1) weights its activations grow faster with depth than tanh's and its first-layer gradient is larger, beyond noise over 5 seeds; with He weights for its slope neither is", () => {
+  // mlp's "he" for Leaky ReLU is heNormal with its slope: gain √(2 / (1 + α²)).
+  const weights = (init: MlpOptions["init"]) =>
+    mlp([WIDTH, WIDTH, 2], { activation: "leakyRelu", alpha: ALPHA, init, seed: 0 }).params()
+      .flatMap((p) => [...p.value]);
+  assert.deepEqual(weights("he"), weights(INITIALISERS.he));
+  const [leakyBig, tanhBig, leakyHe, tanhHe] = [
+    ["leakyRelu", "large"],
+    ["tanh", "large"],
+    ["leakyRelu", "he"],
+    ["tanh", "he"],
+  ].map(([activation, init]) =>
+    overSeeds(SEEDS, (s) => probe(activation, init as keyof typeof INITIALISERS, s))
+  );
+  const unbounded = [[leakyBig, tanhBig], [leakyHe, tanhHe]].flatMap(([leaky, tanh]) => [
+    beyond(measure(leaky, growth), measure(tanh, growth), "higher"),
+    beyond(measure(leaky, logGradient), measure(tanh, logGradient), "higher"),
+  ]);
+  assertVerdict("leaky-unbounded", unbounded);
+  assert.deepEqual(unbounded, [true, true, false, false]);
+  assertAbout(measure(leakyBig, growth).mean, 4.03, 0.01, "growth per layer, N(0, 1) weights");
+  assertAbout(measure(tanhBig, growth).mean, 1.0, 0.01, "tanh's growth, N(0, 1) weights");
+  assertAbout(Math.sqrt((WIDTH * SIGMA ** 2 * (1 + ALPHA ** 2)) / 2), 4.0, 0.01, "predicted");
+  const gradientGap = measure(leakyBig, logGradient).mean - measure(tanhBig, logGradient).mean;
+  assertAbout(gradientGap, 2.9, 0.1, "log10 of Leaky ReLU's first-layer gradient over tanh's");
+  assertAbout(measure(leakyHe, growth).mean, 1.01, 0.01, "growth per layer, He weights");
+  assertAbout(measure(tanhHe, growth).mean, 0.96, 0.01, "tanh's growth, He weights");
 });

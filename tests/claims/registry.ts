@@ -919,15 +919,18 @@ const ENTRIES: readonly (ClaimRecord | Restatement)[] = [
   {
     id: "leaky-unbounded",
     section: `${LLIM} › Unbounded Output`,
-    claim: "Like ReLU, Leaky ReLU's positive outputs are unbounded.",
+    claim:
+      "Like ReLU, Leaky ReLU's positive outputs are unbounded, risking numerical instability without regularization.",
     notebook: N05,
     heading: "Unbounded output",
     testFile: T05,
     testName:
-      "Leaky ReLU's output is unbounded (supported): with N(0, 1) weights its largest activation grows more than ×2 per layer through 8 hidden layers on each of 5 seeds, ×4.15 on average, as ReLU's does",
-    verdict: "supported",
-    finding:
-      "With N(0, 1) weights through 8 hidden layers the largest activation grew ×4.15 ± 0.24 per layer with Leaky ReLU and with ReLU (predicted ×4.00), more than ×2 on each of 5 seeds.",
+      "Leaky ReLU's unbounded output risks instability (qualified): with N(0, 1) weights its activations grow faster with depth than tanh's and its first-layer gradient is larger, beyond noise over 5 seeds; with He weights for its slope neither is",
+    verdict: "qualified",
+    finding: "Through 8 hidden layers with N(0, 1) weights Leaky ReLU's activations grew ×4.03 " +
+      "per layer (predicted ×4.00, tanh's ×1.00) and its first layer's gradient was 10^2.9 times " +
+      "the bounded tanh's; with He weights for its slope it grew ×1.01 against tanh's ×0.96, " +
+      "a tie, and the gradients tied too: the scale of the weights decides.",
   },
 
   // Comparison with ReLU and Practical Considerations: notebook 06.

@@ -105,6 +105,25 @@ Deno.test("05: figures: log-axis labels are short, and series that coincide are 
   assert.match(growth, /\(dashed\)/);
 });
 
+Deno.test("05: unbounded output is judged as notebook 03 judges ReLU's: against tanh, N(0, 1) and He weights, four findings", () => {
+  for (const init of ["N(0, 1)", "He"]) {
+    assert.match(
+      text,
+      new RegExp(
+        `^Leaky ReLU \\(α = 0\\.01\\) against tanh, ${init.replace(/[()]/g, "\\$&")} weights:$`,
+        "m",
+      ),
+    );
+  }
+  assert.match(
+    text,
+    /^predicted growth per layer: N\(0, 1\) weights ×4\.00 \(ReLU ×4\.00\), He ×1 /m,
+  );
+  const code = stored.cells.filter((c) => c.cell_type === "code").map(sourceText).join("\n");
+  assert.match(code, /printVerdict\("leaky-unbounded", unboundedHeld\)/);
+  assert.doesNotMatch(code, /> 2\b/, "no fixed growth threshold");
+});
+
 Deno.test("05 times nothing itself: the cost of lost sparsity is notebook 02's measurement", () => {
   assert.equal(stored.cells.filter((c) => hasTag(c, "nondeterministic")).length, 0);
   const code = stored.cells.filter((c) => c.cell_type === "code").map(sourceText).join("\n");
@@ -128,6 +147,7 @@ Deno.test({
     );
     assert.match(rerun, /^large, against α = 0\.2: /m);
     assert.match(rerun, /^Leaky ReLU \(α = 0\.2\) +test accuracy /m);
+    assert.match(rerun, /^Leaky ReLU \(α = 0\.2\) against tanh, He weights:$/m);
     const reluRows = (t: string) => t.split("\n").filter((l) => l.startsWith("ReLU (α = 0)"));
     assert.equal(reluRows(text).length, 5);
     assert.deepEqual(reluRows(rerun), reluRows(text));
