@@ -4,8 +4,8 @@
 // swatches write (font size and weight, colour, margins, flex direction or grid, alignment in a
 // row, gap), so the SVG follows the HTML's layout: text is set in <text> lines wrapped to the
 // figure's width (widths estimated from the font size), charts and legend keys are nested <svg>
-// elements. Panels that wrap in a narrow HTML page stay side by side here. An element it cannot place (a table, an
-// image) makes it throw a TypeError: the caller then offers the HTML alone.
+// elements. Panels that wrap in a narrow HTML page stay side by side here. An element it cannot
+// place (a table, an image) makes it throw a TypeError: the caller then offers the HTML alone.
 
 import { plotDefaults } from "./defaults.ts";
 import { escapeHtml } from "./escape_html.ts";

@@ -48,7 +48,7 @@ const COMBINE_FIGURES_KEYS: OptionKeys<CombineFiguresOptions> = {
  * their charts are drawn at one scale. A part that holds several charts keeps its natural width
  * and may only shrink. When no part has anything below its chart (a caption, say), the panels
  * of a row line up at the bottom, so that their x axes are level whatever the height of the
- * legends above them; otherwise at the top.
+ * legends above them; otherwise at the top. A part that is a `<figure>` loses its margin below.
  *
  * @param figures The figures or charts, in reading order.
  * @param options Title, subtitle, caption and document; no width or height (each part keeps the
@@ -100,16 +100,28 @@ export function combineFigures(
   const charts = figures.map(onlyChart);
   const widths = charts.map(widthOf);
   const align = figures.every((part, i) => endsWith(part, charts[i])) ? "end" : "start";
+  // A figure's margin below it spaces it from what follows on a page; in a row it would lift its
+  // chart above a bare chart's.
+  for (const part of figures) {
+    if (part.tagName.toLowerCase() === "figure") {
+      const style = (part.getAttribute("style") ?? "").trim().replace(/;?$/, ";");
+      part.setAttribute("style", `${style === ";" ? "" : `${style} `}margin-bottom: 0;`);
+    }
+  }
   const [width] = widths;
   if (width !== undefined && widths.every((w) => w === width)) {
-    // One width: a grid of equal columns, from 75% of the width up to the width itself.
+    // One width: a grid of equal columns, each at least 75% of the width, in a row at most as
+    // wide as the parts side by side at that width; a panel is at most that width (a column may
+    // be wider when one panel a line is all that fits).
     const columns = `repeat(auto-fit, minmax(min(100%, ${
       Math.round(width * MIN_PANEL_SCALE)
     }px), 1fr))`;
     const widest = figures.length * width + (figures.length - 1) * ROW_GAP;
     return composeFigure(document, {
       ...text,
-      charts: figures.map((part) => element(document, "div", { style: "min-width: 0;" }, part)),
+      charts: figures.map((part) =>
+        element(document, "div", { style: `min-width: 0; max-width: ${width}px;` }, part)
+      ),
       rowStyle: `display: grid; grid-template-columns: ${columns}; gap: ${ROW_GAP}px; ` +
         `align-items: ${align}; max-width: ${widest}px;`,
     });

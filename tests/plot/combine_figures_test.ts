@@ -49,7 +49,8 @@ Deno.test("combineFigures() sets parts drawn at one width on a grid of equal col
       /grid-template-columns: repeat\(auto-fit, minmax\(min\(100%, 255px\), 1fr\)\);/,
     );
     assert.match(style, /max-width: 692px;/);
-    assert.deepEqual(panelStyles(both), ["min-width: 0;", "min-width: 0;"]);
+    // Each panel at most 340 px: a column wider than that (one panel a line) does not stretch it.
+    assert.deepEqual(panelStyles(both), Array(2).fill("min-width: 0; max-width: 340px;"));
   });
 
   await t.step(
@@ -103,6 +104,34 @@ Deno.test("combineFigures() lines panels up at the bottom unless a part has some
     rowStyle(combineFigures([line({ caption: "below" }), line()], { document })),
     /align-items: start;/,
   );
+});
+
+Deno.test("combineFigures() drops a figure part's margin below, which would lift its chart above a bare chart's", () => {
+  const document = createDocument();
+  const bare = plotLines([{ name: "a", x: [0, 1], y: [0, 1] }], { document, width: 300 });
+  const titled = plotLines([{ name: "b", x: [0, 1], y: [1, 0] }], {
+    document,
+    width: 300,
+    title: "A figure",
+  });
+  assert.equal(titled.tagName.toLowerCase(), "figure");
+  assert.match(titled.getAttribute("style") ?? "", /margin: 0 0 1em 0;/);
+  combineFigures([bare, titled], { document });
+  assert.match(titled.getAttribute("style") ?? "", /margin: 0 0 1em 0; .*margin-bottom: 0;$/);
+  // A style without a closing semicolon is still well formed.
+  const other = plotLines([{ name: "c", x: [0, 1], y: [1, 1] }], {
+    document,
+    width: 300,
+    title: "C",
+  });
+  other.setAttribute("style", "color: red");
+  combineFigures([
+    other,
+    plotLines([{ name: "d", x: [0, 1], y: [0, 0] }], { document, width: 300 }),
+  ], {
+    document,
+  });
+  assert.equal(other.getAttribute("style"), "color: red; margin-bottom: 0;");
 });
 
 Deno.test("combineFigures() lets a part with several charts keep its natural width", () => {
