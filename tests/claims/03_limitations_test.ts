@@ -32,11 +32,10 @@ import {
   type SeedRun,
   softmaxCrossEntropyGrad,
   standardNormal,
-  summarize,
   train,
   twoMoons,
 } from "../../src/mod.ts";
-import { assertAbout, assertVerdict, beyond, once } from "./_rules.ts";
+import { assertAbout, assertVerdict, beyond, once, unboundedFindings } from "./_rules.ts";
 
 // Notebook 03's parameters cell.
 const ALPHA = 0.01;
@@ -246,12 +245,7 @@ const logGradient = (r: Probe) => Math.log10(r.firstGradient);
 
 Deno.test("unbounded output (qualified): with N(0, 1) weights ReLU's activations grow faster with depth than tanh's and its first-layer gradient is larger, beyond noise over 5 seeds; with He weights neither is", () => {
   const { reluBig, tanhBig, reluHe, tanhHe } = scale();
-  // Growth: a factor per layer above 1 (no growth) and above tanh's, each beyond noise.
-  const unbounded = [[reluBig, tanhBig], [reluHe, tanhHe]].flatMap(([relu, tanh]) => [
-    beyond(measure(relu, growth), summarize([1, 1]), "higher") &&
-    beyond(measure(relu, growth), measure(tanh, growth), "higher"),
-    beyond(measure(relu, logGradient), measure(tanh, logGradient), "higher"),
-  ]);
+  const unbounded = unboundedFindings([[reluBig, tanhBig], [reluHe, tanhHe]], growth, logGradient);
   assertVerdict("relu-unbounded", unbounded);
   assert.deepEqual(unbounded, [true, true, false, false]);
   assertAbout(measure(reluBig, growth).mean, 4.02, 0.01, "growth per layer, N(0, 1) weights");

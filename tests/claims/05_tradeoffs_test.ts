@@ -39,12 +39,19 @@ import {
   sameWithin,
   spirals,
   standardNormal,
-  summarize,
   train,
   trainTestSplit,
   twoMoons,
 } from "../../src/mod.ts";
-import { assertAbout, assertPaired, assertPercent, assertVerdict, beyond, once } from "./_rules.ts";
+import {
+  assertAbout,
+  assertPaired,
+  assertPercent,
+  assertVerdict,
+  beyond,
+  once,
+  unboundedFindings,
+} from "./_rules.ts";
 
 // Notebook 05's parameters cell.
 const ALPHA = 0.01;
@@ -360,12 +367,11 @@ Deno.test("Leaky ReLU's unbounded output risks instability (qualified): with N(0
   ].map(([activation, init]) =>
     overSeeds(SEEDS, (s) => probe(activation, init as keyof typeof INITIALISERS, s))
   );
-  // Growth: a factor per layer above 1 (no growth) and above tanh's, each beyond noise.
-  const unbounded = [[leakyBig, tanhBig], [leakyHe, tanhHe]].flatMap(([leaky, tanh]) => [
-    beyond(measure(leaky, growth), summarize([1, 1]), "higher") &&
-    beyond(measure(leaky, growth), measure(tanh, growth), "higher"),
-    beyond(measure(leaky, logGradient), measure(tanh, logGradient), "higher"),
-  ]);
+  const unbounded = unboundedFindings(
+    [[leakyBig, tanhBig], [leakyHe, tanhHe]],
+    growth,
+    logGradient,
+  );
   assertVerdict("leaky-unbounded", unbounded);
   assert.deepEqual(unbounded, [true, true, false, false]);
   assertAbout(measure(leakyBig, growth).mean, 4.03, 0.01, "growth per layer, N(0, 1) weights");

@@ -9,7 +9,14 @@
  * @module
  */
 import assert from "node:assert/strict";
-import { compareSummaries, type Summary, verdictOf } from "../../src/mod.ts";
+import {
+  compareSummaries,
+  measure,
+  type SeedRun,
+  summarize,
+  type Summary,
+  verdictOf,
+} from "../../src/mod.ts";
 import { CLAIMS } from "./registry.ts";
 
 /** Asserts that the notebook's rule gives the registry's verdict for claim `id`. */
@@ -58,4 +65,22 @@ export function beyond(a: Summary, b: Summary, direction: "higher" | "lower"): b
 export function once<T>(compute: () => T): () => T {
   let value: { v: T } | undefined;
   return () => (value ??= { v: compute() }).v;
+}
+
+/**
+ * The unbounded-output findings of notebooks 03 and 05: for each pair of a rectifier's runs and
+ * tanh's with the same weights (one pair per initialisation), whether the rectifier's activations
+ * grow (their factor per layer above 1 and above tanh's, each beyond noise), then whether log10 of
+ * its first layer's gradient norm is above tanh's beyond noise.
+ */
+export function unboundedFindings<T>(
+  pairs: readonly (readonly [SeedRun<T>[], SeedRun<T>[]])[],
+  growth: (result: T) => number,
+  logGradient: (result: T) => number,
+): boolean[] {
+  return pairs.flatMap(([rectifier, tanh]) => [
+    beyond(measure(rectifier, growth), summarize([1, 1]), "higher") &&
+    beyond(measure(rectifier, growth), measure(tanh, growth), "higher"),
+    beyond(measure(rectifier, logGradient), measure(tanh, logGradient), "higher"),
+  ]);
 }
