@@ -9,7 +9,7 @@
 import { drawUniform } from "../core/_draw.ts";
 import { requireFlag } from "../core/_require.ts";
 import { type RandomOptions } from "../core/prng.ts";
-import { prngOf } from "../core/_prng_of.ts";
+import { prngOf, requireRandomOptions } from "../core/_prng_of.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import {
   allocateLike,
@@ -147,7 +147,9 @@ function resolve(action: string, options: RReluOptions): Resolved {
   const [lower, upper] = requireRReluBounds(action, options.lower, options.upper);
   if (!requireFlag(action, "training", options.training)) {
     // Unused in evaluation, but checked: a bad prng or seed here would fail only in training.
-    if (options.prng !== undefined || options.seed !== undefined) prngOf(options, action);
+    if (options.prng !== undefined || options.seed !== undefined) {
+      requireRandomOptions(options, action);
+    }
     return { lower, upper, draw: undefined };
   }
   if (options.prng === undefined && options.seed === undefined) {

@@ -10,6 +10,20 @@ import type { Prng } from "./prng.ts";
 import { formatValue } from "./validate.ts";
 
 /**
+ * Refuses a `prng` that is not a function, naming `action` (e.g. `"generate two moons"`); `hint`
+ * follows the requirement (e.g. `" (createPrng(seed) makes one)"`).
+ */
+export function requirePrng(action: string, prng: unknown, hint = ""): asserts prng is Prng {
+  if (typeof prng !== "function") {
+    throw new TypeError(
+      `Cannot ${action} as prng must be a function returning numbers in [0, 1)${hint}: prng=${
+        formatValue(prng)
+      }`,
+    );
+  }
+}
+
+/**
  * How many zeros in a row {@linkcode drawPositive} redraws before it calls the generator broken.
  */
 const ZERO_REDRAWS = 64;

@@ -5,7 +5,8 @@
  */
 
 import { createPrng, type Prng, type RandomOptions } from "./prng.ts";
-import { formatValue, requireNumber } from "./validate.ts";
+import { requirePrng } from "./_draw.ts";
+import { requireNumber } from "./validate.ts";
 
 /**
  * The generator of a random function's options: `prng`, else one seeded with `seed` (default 0).
@@ -16,18 +17,17 @@ import { formatValue, requireNumber } from "./validate.ts";
  * the caller never asked for by name.
  */
 export function prngOf(options: RandomOptions, action: string): Prng {
+  requireRandomOptions(options, action);
+  return options.prng ?? createPrng(options.seed ?? 0);
+}
+
+/**
+ * The checks of {@linkcode prngOf} without the generator, for options that go unused (a random
+ * function's evaluation mode): a bad `prng` or `seed` is refused all the same.
+ */
+export function requireRandomOptions(options: RandomOptions, action: string): void {
   const { prng, seed } = options;
   if (prng === undefined) {
-    return createPrng(
-      requireNumber(action, "seed", seed === undefined ? 0 : seed, { integer: true }),
-    );
-  }
-  if (typeof prng !== "function") {
-    throw new TypeError(
-      `Cannot ${action} as prng must be a function returning numbers in [0, 1): prng=${
-        formatValue(prng)
-      }`,
-    );
-  }
-  return prng;
+    requireNumber(action, "seed", seed === undefined ? 0 : seed, { integer: true });
+  } else requirePrng(action, prng);
 }

@@ -7,8 +7,8 @@
  * @module
  */
 
-import { drawPositive, drawUniform } from "./_draw.ts";
-import { formatValue, type OptionKeys, requireNumber, requireOptions } from "./validate.ts";
+import { drawPositive, drawUniform, requirePrng } from "./_draw.ts";
+import { type OptionKeys, requireNumber, requireOptions } from "./validate.ts";
 
 /** A source of uniform random numbers in [0, 1), like `Math.random`. */
 export type Prng = () => number;
@@ -136,13 +136,7 @@ export function resolvePrng(options: RandomOptions = {}): Prng {
  * ```
  */
 export function randomNormal(prng: Prng): number {
-  if (typeof prng !== "function") {
-    throw new TypeError(
-      `Cannot draw a normal sample as prng must be a function returning numbers in [0, 1) (createPrng(seed) makes one): prng=${
-        formatValue(prng)
-      }`,
-    );
-  }
+  requirePrng("draw a normal sample", prng, " (createPrng(seed) makes one)");
   const u = drawPositive("draw a normal sample", prng); // log(0) would be -Infinity
   const v = drawUniform("draw a normal sample", prng);
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);

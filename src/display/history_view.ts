@@ -108,11 +108,10 @@ export function historyView(
 
   // A loss series is drawn when any record has that loss, even if none is finite: a run that
   // diverged from its first epoch is a result, shown with its note, not a history to refuse.
-  const loss = [
-    { name: "train", x: epochs, y: column((r) => r.trainLoss), key: "trainLoss" as const },
-    { name: "test", x: epochs, y: column((r) => r.testLoss), key: "testLoss" as const },
-  ].filter((series) => history.some((record) => record[series.key] !== undefined))
-    .map(({ name, x, y }) => ({ name, x, y }));
+  // Every record has the same keys (checked above), so the first one tells.
+  const loss = ([["train", "trainLoss"], ["test", "testLoss"]] as const)
+    .filter(([, key]) => history[0][key] !== undefined)
+    .map(([name, key]) => ({ name, x: epochs, y: column((r) => r[key]) }));
   const diverged = divergedNotes(history);
   // A log scale when the loss falls by a decade or more (and stays positive).
   const extent = finiteExtent(loss.flatMap((series) => series.y));

@@ -179,3 +179,9 @@ export interface LayerActions {
 export function layerActions(description: string): LayerActions {
   return { run: `run ${description}`, backpropagate: `backpropagate through ${description}` };
 }
+
+/** The index of the first value of `t` outside [0, 1] (NaN included), or -1 when there is none. */
+export function firstOutsideUnit(t: ArrayLike<number>): number {
+  for (let i = 0; i < t.length; i++) if (!(t[i] >= 0 && t[i] <= 1)) return i;
+  return -1;
+}

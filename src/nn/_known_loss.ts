@@ -7,6 +7,7 @@
 
 import type { Dataset } from "../core/dataset.ts";
 import { formatValue } from "../core/validate.ts";
+import { firstOutsideUnit } from "./_check.ts";
 import { binaryCrossEntropy } from "./binary_cross_entropy.ts";
 import { defaultLossName, type Loss, type LossName } from "./loss.ts";
 import { meanSquaredError } from "./mean_squared_error.ts";
@@ -85,15 +86,13 @@ export function lossFor(
   if (resolved === binaryCrossEntropy) {
     for (const [set, setName] of [[data, "data"], [test, "test"]] as const) {
       if (set === undefined || set.y instanceof Int32Array) continue;
-      const t = set.y.data;
-      for (let i = 0; i < t.length; i++) {
-        if (!(t[i] >= 0 && t[i] <= 1)) {
-          throw new RangeError(
-            `Cannot ${action} as ${setName}.y must hold targets in [0, 1] for the loss ${name}: ${setName}.y.data[${i}]=${
-              formatValue(t[i])
-            }`,
-          );
-        }
+      const i = firstOutsideUnit(set.y.data);
+      if (i >= 0) {
+        throw new RangeError(
+          `Cannot ${action} as ${setName}.y must hold targets in [0, 1] for the loss ${name}: ${setName}.y.data[${i}]=${
+            formatValue(set.y.data[i])
+          }`,
+        );
       }
     }
   }

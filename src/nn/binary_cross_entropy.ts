@@ -8,7 +8,7 @@
 import { requireTargets } from "../core/_require.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { formatValue } from "../core/validate.ts";
-import { checkMatrix, requireSameShape, shapeOf } from "./_check.ts";
+import { checkMatrix, firstOutsideUnit, requireSameShape, shapeOf } from "./_check.ts";
 import { requireLabels } from "./_targets.ts";
 import type { Loss } from "./loss.ts";
 
@@ -31,14 +31,13 @@ function run(logits: Matrix, target: Int32Array | Matrix, grad: Matrix | undefin
     requireSameShape(action, "logits", logits, "target", target);
     t = target.data;
     // A target outside [0, 1] is no probability: the loss would be unbounded below.
-    for (let i = 0; i < t.length; i++) {
-      if (!(t[i] >= 0 && t[i] <= 1)) {
-        throw new RangeError(
-          `Cannot ${action} as every target must be in [0, 1]: target.data[${i}]=${
-            formatValue(t[i])
-          }`,
-        );
-      }
+    const i = firstOutsideUnit(t);
+    if (i >= 0) {
+      throw new RangeError(
+        `Cannot ${action} as every target must be in [0, 1]: target.data[${i}]=${
+          formatValue(t[i])
+        }`,
+      );
     }
   }
   if (grad !== undefined) {

@@ -12,7 +12,7 @@
 import type { Matrix } from "../core/matrix.ts";
 import { checkMatrix, shapeOf } from "./_check.ts";
 import { type Prng, randomNormal } from "../core/prng.ts";
-import { drawPositive, drawUniform } from "../core/_draw.ts";
+import { drawPositive, drawUniform, requirePrng } from "../core/_draw.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 
 /** Fills a dense layer's weights (and, for RAI, biases) from a generator. */
@@ -60,13 +60,7 @@ function checked(init: Initializer): Initializer {
           } weights): biases.length=${biases.length}`,
         );
       }
-      if (typeof prng !== "function") {
-        throw new TypeError(
-          `Cannot ${action} as prng must be a function returning numbers in [0, 1): prng=${
-            formatValue(prng)
-          }`,
-        );
-      }
+      requirePrng(action, prng);
       fill(weights, biases, prng);
     },
   };

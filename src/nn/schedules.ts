@@ -11,11 +11,10 @@ import { type OptionKeys, requireNumber, requireOptions } from "../core/validate
 export type Schedule = (epoch: number) => number;
 
 /**
- * Checks the epoch a schedule is called with: a safe integer >= 0 passes on one comparison,
- * anything else (a negative, fractional, NaN or string epoch) throws, naming the schedule.
+ * Checks the epoch a schedule is called with (once an epoch): anything but an integer >= 0 (a
+ * negative, fractional, NaN or string epoch) throws, naming the schedule.
  */
 function requireEpoch(action: string, epoch: unknown): number {
-  if (Number.isSafeInteger(epoch) && (epoch as number) >= 0) return epoch as number;
   return requireNumber(action, "epoch", epoch, { integer: true, min: 0 });
 }
 

@@ -206,7 +206,11 @@ const SUBTITLE_STYLE =
 const CAPTION_STYLE = "margin-top: 0.4em; font-size: 12px; color: #555; line-height: 1.4;";
 /** The gap between charts side by side, in pixels. */
 export const ROW_GAP = 12;
-const ROW_STYLE = `display: flex; flex-wrap: wrap; gap: ${ROW_GAP}px; align-items: flex-start;`;
+
+/** The style of a wrapping row of charts, its items lined up at the top or at the bottom. */
+export function rowStyle(align: "start" | "end" = "start"): string {
+  return `display: flex; flex-wrap: wrap; gap: ${ROW_GAP}px; align-items: flex-${align};`;
+}
 
 /** The texts of a figure: its title, subtitle and caption. */
 export type FigureText = Pick<FigureParts, "title" | "subtitle" | "caption">;
@@ -269,7 +273,7 @@ export function composeFigure(document: FigureDocument, parts: FigureParts): Fig
   if (parts.charts.length === 1) figure.append(parts.charts[0]);
   else {
     figure.append(
-      element(document, "div", { style: parts.rowStyle ?? ROW_STYLE }, ...parts.charts),
+      element(document, "div", { style: parts.rowStyle ?? rowStyle() }, ...parts.charts),
     );
   }
   if (parts.caption !== undefined) {

@@ -11,6 +11,7 @@ import {
   rangeError,
   resolveDocument,
   ROW_GAP,
+  rowStyle,
   typeError,
 } from "./_compose.ts";
 import type { FigureDocument, FigureElement, FigureOptions } from "./types.ts";
@@ -113,9 +114,7 @@ export function combineFigures(
     // One width: a grid of equal columns, each at least 75% of the width, in a row at most as
     // wide as the parts side by side at that width; a panel is at most that width (a column may
     // be wider when one panel a line is all that fits).
-    const columns = `repeat(auto-fit, minmax(min(100%, ${
-      Math.round(width * MIN_PANEL_SCALE)
-    }px), 1fr))`;
+    const columns = `repeat(auto-fit, minmax(${narrowest(width)}, 1fr))`;
     const widest = figures.length * width + (figures.length - 1) * ROW_GAP;
     return composeFigure(document, {
       ...text,
@@ -129,7 +128,7 @@ export function combineFigures(
   return composeFigure(document, {
     ...text,
     charts: figures.map((part, i) => panelOf(document, part, widths[i])),
-    rowStyle: `display: flex; flex-wrap: wrap; gap: ${ROW_GAP}px; align-items: flex-${align};`,
+    rowStyle: rowStyle(align),
   });
 }
 
@@ -141,10 +140,13 @@ function panelOf(
 ): FigureElement {
   const style = width === undefined
     ? "flex: 0 1 auto; min-width: 0;"
-    : `flex: 1 1 0; min-width: min(100%, ${
-      Math.round(width * MIN_PANEL_SCALE)
-    }px); max-width: ${width}px;`;
+    : `flex: 1 1 0; min-width: ${narrowest(width)}; max-width: ${width}px;`;
   return element(document, "div", { style }, part);
+}
+
+/** How narrow a panel of a chart `width` px wide may get: 75% of it, or the whole row. */
+function narrowest(width: number): string {
+  return `min(100%, ${Math.round(width * MIN_PANEL_SCALE)}px)`;
 }
 
 /** The one Observable Plot chart in a part, if it holds exactly one. */
@@ -160,11 +162,18 @@ function widthOf(chart: FigureElement | undefined): number | undefined {
   return Number.isFinite(width) && width > 0 ? width : undefined;
 }
 
-/** Whether a part ends with its chart: nothing (a caption, say) is drawn below it. */
+/**
+ * Whether a part ends with its chart: nothing (a caption, say) is drawn below it, that is, the
+ * part's last element is the chart's last (or the chart itself).
+ */
 function endsWith(part: FigureElement, chart: FigureElement | undefined): boolean {
   if (chart === undefined) return false;
   if (chart === part) return true;
-  return part.outerHTML.endsWith(`${chart.outerHTML}</${part.tagName.toLowerCase()}>`);
+  const last = (el: FigureElement) => {
+    const all = el.querySelectorAll("*");
+    return all.length === 0 ? el : all[all.length - 1];
+  };
+  return last(part) === last(chart);
 }
 
 /** Whether an element is a chart drawn by Observable Plot (class `plot-<hash>`). */

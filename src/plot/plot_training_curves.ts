@@ -413,7 +413,11 @@ export function plotTrainingCurves(
       ...(logY
         ? {
           tickFormat: logTickFormatFor(
-            yDomain ?? positiveExtent(bandPoints.flatMap((p) => [p.mean, p.lo, p.hi])),
+            // What is drawn: every run's mean line, and the bands of the runs that have one.
+            yDomain ?? positiveExtent([
+              ...points.map((p) => p.mean),
+              ...bandPoints.flatMap((p) => [p.lo, p.hi]),
+            ]),
           ),
         }
         : {}),
@@ -727,17 +731,9 @@ function spansDecade(
   metrics: readonly TrainingMetric[],
   read: (record: EpochMetrics, metric: TrainingMetric) => number | undefined,
 ): boolean {
-  let min = Infinity, max = 0;
-  for (const [r, histories] of historiesOf.entries()) {
-    for (const history of histories) {
-      for (const record of history) {
-        const v = read(record, metrics[r]);
-        if (v !== undefined && v > 0 && Number.isFinite(v)) {
-          if (v < min) min = v;
-          if (v > max) max = v;
-        }
-      }
-    }
-  }
-  return max >= 10 * min;
+  const values = historiesOf.flatMap((histories, r) =>
+    histories.flatMap((history) => history.map((record) => read(record, metrics[r]) ?? NaN))
+  );
+  const extent = positiveExtent(values);
+  return extent !== undefined && extent[1] >= 10 * extent[0];
 }

@@ -33,7 +33,7 @@
 
 import { type CellFailure, executeNotebook, ExecutionError, Interrupted } from "./execute.ts";
 import { removeTemporaryFiles, writeTextFileAtomic } from "./files.ts";
-import { SAME_SIGNAL_MS, SIGNAL_EXIT } from "./system.ts";
+import { listenForStop, SIGNAL_EXIT } from "./system.ts";
 import { type IndexEntry, renderIndexHtml, renderNotebookHtml, stripAnsi } from "./html.ts";
 import {
   ensureJupyter,
@@ -321,11 +321,11 @@ export async function resolveNotebooks(names: string[]): Promise<string[]> {
     }
     return found.sort();
   }
+  // A path is the user's: from the folder deno task was started in, first, when it told us.
+  const theirs = userFolder();
   return await Promise.all(names.map(async (name) => {
     // A trailing slash (a shell's completion of a folder, say) names the same file.
     const bare = name.length > 1 ? name.replace(/(?<=.)\/+$/, "") : name;
-    // A path is the user's: from the folder deno task was started in, first, when it told us.
-    const theirs = userFolder();
     const fromThem = theirs === undefined || bare.startsWith("/") ? [] : [`${theirs}/${bare}`];
     const candidates = bare.endsWith(".ipynb")
       ? [...fromThem, bare, `${NOTEBOOKS_DIR}/${bare}`]
@@ -341,11 +341,10 @@ export async function resolveNotebooks(names: string[]): Promise<string[]> {
     if (folder !== undefined) {
       throw new UsageError(`Cannot run notebook "${name}": ${folder} is a folder`);
     }
-    // Relative names are looked up from this folder, which may not be the user's (deno task
-    // runs in relu-lab's): say which.
-    const where = candidates.every((path) => path.startsWith("/")) ? "" : ` in ${Deno.cwd()}`;
+    // Relative names (there is always one) are looked up from this folder, which may not be the
+    // user's (deno task runs in relu-lab's): say which.
     throw new UsageError(
-      `Cannot find notebook "${name}": tried ${candidates.join(", ")}${where}`,
+      `Cannot find notebook "${name}": tried ${candidates.join(", ")} in ${Deno.cwd()}`,
     );
   }));
 }
@@ -449,7 +448,12 @@ export type RunOptions = Pick<CliOptions, "params" | "update" | "timeout" | "out
 export async function runNotebook(
   path: string,
   options: RunOptions,
-  control: { signal?: AbortSignal; jupyter?: Jupyter } = {},
+  control: {
+    signal?: AbortSignal;
+    jupyter?: Jupyter;
+    /** The JUPYTER_PATH holding the runner's kernelspec, once written; else it is written. */
+    jupyterPath?: string;
+  } = {},
 ): Promise<RunReport> {
   const name = baseName(path);
   const start = performance.now();
@@ -463,6 +467,7 @@ export async function runNotebook(
       timeout: options.timeout,
       python: control.jupyter?.python,
       signal: control.signal,
+      jupyterPath: control.jupyterPath,
     });
   } catch (error) {
     if (!(error instanceof ExecutionError)) throw error;
@@ -824,9 +829,8 @@ export async function main(args: string[], system?: SystemAccess): Promise<numbe
     return 2;
   }
   // A notebook named twice (by name and by path, say) runs once.
-  paths = paths.filter((path, i) =>
-    paths.findIndex((other) => Deno.realPathSync(other) === Deno.realPathSync(path)) === i
-  );
+  const real = paths.map((path) => Deno.realPathSync(path));
+  paths = paths.filter((_, i) => real.indexOf(real[i]) === i);
 
   // SIGINT (Ctrl-C), SIGTERM and SIGHUP (the terminal closed) stop Jupyter's discovery or shut
   // the kernels down, and stop the run; a second one (not a copy of the first: SAME_SIGNAL_MS)
@@ -834,30 +838,18 @@ export async function main(args: string[], system?: SystemAccess): Promise<numbe
   // probes), so that no signal ends the CLI without its line.
   const controller = new AbortController();
   const reports: (RunReport | undefined)[] = new Array(paths.length);
-  let received: string | undefined;
-  let receivedAt = 0;
-  const listeners = (["SIGINT", "SIGTERM", "SIGHUP"] as const).map((name) => {
-    const listener = () => {
-      if (received) {
-        if (performance.now() - receivedAt < SAME_SIGNAL_MS) return;
-        removeTemporaryFiles(); // of the files being written: none is left half-written
-        const stored = reports.filter((report) => report !== undefined).length;
-        console.error(
-          `Interrupted by ${name} again: stopped at once; ${stored} of ${paths.length} notebooks ` +
-            "were stored whole, the others in part or not at all, and the index may be out of date",
-        );
-        Deno.exit(SIGNAL_EXIT[received]);
-      }
-      received = name;
-      receivedAt = performance.now();
-      controller.abort();
-    };
-    Deno.addSignalListener(name, listener);
-    return [name, listener] as const;
+  const signals = listenForStop(() => controller.abort(), (name, first) => {
+    removeTemporaryFiles(); // of the files being written: none is left half-written
+    const stored = reports.filter((report) => report !== undefined).length;
+    console.error(
+      `Interrupted by ${name} again: stopped at once; ${stored} of ${paths.length} notebooks ` +
+        "were stored whole, the others in part or not at all, and the index may be out of date",
+    );
+    Deno.exit(SIGNAL_EXIT[first]);
   });
   const early = () => {
-    console.error(`Interrupted by ${received} before any notebook ran: nothing was stored`);
-    return SIGNAL_EXIT[received!];
+    console.error(`Interrupted by ${signals.received} before any notebook ran: nothing was stored`);
+    return SIGNAL_EXIT[signals.received!];
   };
   try {
     const problem = await checkBeforeRunning(paths, options);
@@ -869,12 +861,12 @@ export async function main(args: string[], system?: SystemAccess): Promise<numbe
     try {
       jupyter = await ensureJupyter({ ...system, signal: controller.signal });
     } catch (error) {
-      if (received) return early();
+      if (signals.received) return early();
       if (!(error instanceof JupyterMissingError)) throw error;
       console.error(error.message);
       return 2;
     }
-    if (received) return early();
+    if (signals.received) return early();
     let ran: RunReport[];
     try {
       await runAll(paths, options, jupyter, controller, reports);
@@ -885,6 +877,7 @@ export async function main(args: string[], system?: SystemAccess): Promise<numbe
       console.error(error.message);
       return 2;
     }
+    const received = signals.received;
     if (received) {
       console.error(
         `Interrupted by ${received}: kernels shut down; ${ran.length} of ${paths.length} ` +
@@ -900,7 +893,7 @@ export async function main(args: string[], system?: SystemAccess): Promise<numbe
     );
     return failed > 0 ? 1 : 0;
   } finally {
-    for (const [name, listener] of listeners) Deno.removeSignalListener(name, listener);
+    signals.stop();
   }
 }
 
@@ -941,7 +934,9 @@ async function runAll(
     while (next < paths.length && !signal.aborted) {
       const i = next++;
       try {
-        reports[i] = await runNotebook(paths[i], options, { signal, jupyter });
+        // The kernelspec was written before the run (unwritableKernelSpec): not again per notebook.
+        const jupyterPath = privateJupyterPath();
+        reports[i] = await runNotebook(paths[i], options, { signal, jupyter, jupyterPath });
       } catch (error) {
         if (!(error instanceof Interrupted)) {
           controller.abort();

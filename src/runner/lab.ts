@@ -17,7 +17,7 @@ import {
   JupyterMissingError,
   type SystemAccess,
 } from "./jupyter.ts";
-import { killQuietly, SAME_SIGNAL_MS, SIGNAL_EXIT } from "./system.ts";
+import { killQuietly, listenForStop, SIGNAL_EXIT } from "./system.ts";
 
 /**
  * The Jupyter front end to start: `notebook` when its Python has it, else `lab`.
@@ -115,33 +115,21 @@ export async function lab(args: string[], system?: SystemAccess): Promise<number
   }).spawn();
   // A signal stops Jupyter (which on its own answers one Ctrl-C with a question, times out and
   // goes on): SIGTERM, then SIGKILL after STOP_SECONDS or at a second signal; then this exits.
-  let received: Deno.Signal | undefined;
-  let receivedAt = 0;
   let killer: ReturnType<typeof setTimeout> | undefined;
-  const listeners = (["SIGINT", "SIGTERM", "SIGHUP"] as const).map((name) => {
-    const listener = () => {
-      if (received) {
-        // A copy of the first (one Ctrl-C may come more than once: SAME_SIGNAL_MS) is no second.
-        if (performance.now() - receivedAt >= SAME_SIGNAL_MS) killQuietly(child, "SIGKILL");
-        return;
-      }
-      received = name;
-      receivedAt = performance.now();
-      killQuietly(child, "SIGTERM");
-      killer = setTimeout(() => killQuietly(child, "SIGKILL"), STOP_SECONDS * 1000);
-    };
-    Deno.addSignalListener(name, listener);
-    return [name, listener] as const;
-  });
+  const signals = listenForStop(() => {
+    killQuietly(child, "SIGTERM");
+    killer = setTimeout(() => killQuietly(child, "SIGKILL"), STOP_SECONDS * 1000);
+  }, () => killQuietly(child, "SIGKILL"));
   try {
     const status = await child.status;
+    const received = signals.received;
     if (!received) return status.code;
     const how = status.signal === "SIGKILL" ? "killed, as it did not stop when asked" : "stopped";
     console.error(`Interrupted by ${received}: Jupyter ${how}`);
     return SIGNAL_EXIT[received];
   } finally {
     clearTimeout(killer);
-    for (const [name, listener] of listeners) Deno.removeSignalListener(name, listener);
+    signals.stop();
   }
 }
 

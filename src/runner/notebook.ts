@@ -187,12 +187,10 @@ export function parseNotebook(json: string, name = "notebook"): Notebook {
     const detail = (error as Error).message.replace(/\s+/g, " ").slice(0, 160);
     throw fail(`it is not valid JSON (${detail})`);
   }
-  if (notebook === null || typeof notebook !== "object" || Array.isArray(notebook)) {
-    throw fail(`it holds ${JSON.stringify(notebook)?.slice(0, 40)}, not a JSON object`);
-  }
+  if (!isObject(notebook)) throw fail(`it holds ${shown(notebook)}, not a JSON object`);
   if (notebook.nbformat !== 4 || !Array.isArray(notebook.cells)) {
     throw fail(
-      `nbformat=${JSON.stringify(notebook.nbformat)?.slice(0, 40)}, cells=${
+      `nbformat=${shown(notebook.nbformat)}, cells=${
         Array.isArray(notebook.cells) ? "list" : typeof notebook.cells
       }`,
     );
@@ -200,13 +198,13 @@ export function parseNotebook(json: string, name = "notebook"): Notebook {
   notebook.cells.forEach((cell, index) => {
     const type = (cell as Partial<Cell> | null)?.cell_type;
     if (!CELL_TYPES.includes(type as string)) {
-      throw fail(`cell ${index} has cell_type=${JSON.stringify(type)?.slice(0, 40)}`);
+      throw fail(`cell ${index} has cell_type=${shown(type)}`);
     }
     if (typeof cell.source !== "string" && !Array.isArray(cell.source)) {
       throw fail(`cell ${index} has no source`);
     }
     const wrong = (field: string, value: unknown, expected: string) =>
-      fail(`cell ${index} has ${field}=${JSON.stringify(value)?.slice(0, 40)}, not ${expected}`);
+      fail(`cell ${index} has ${field}=${shown(value)}, not ${expected}`);
     if (
       typeof cell.source !== "string" && !isListOf(cell.source, (line) => typeof line === "string")
     ) {
@@ -224,9 +222,14 @@ export function parseNotebook(json: string, name = "notebook"): Notebook {
   });
   notebook.metadata ??= {};
   if (!isObject(notebook.metadata)) {
-    throw fail(`metadata=${JSON.stringify(notebook.metadata)?.slice(0, 40)}, not an object`);
+    throw fail(`metadata=${shown(notebook.metadata)}, not an object`);
   }
   return notebook;
+}
+
+/** A value as JSON, cut to its first 40 characters, for a message. */
+function shown(value: unknown): string | undefined {
+  return JSON.stringify(value)?.slice(0, 40);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -50,6 +50,63 @@ export const SIGNAL_EXIT: Readonly<Record<string, number>> = {
  */
 export const SAME_SIGNAL_MS = 500;
 
+/** The signals that stop a run: Ctrl-C, `kill`, and the terminal closed. */
+export type StopSignal = "SIGINT" | "SIGTERM" | "SIGHUP";
+
+/** What {@linkcode listenForStop} returns. */
+export interface StopListener {
+  /** The first stop signal received, if any. */
+  readonly received: StopSignal | undefined;
+  /** Stops listening. */
+  stop(): void;
+}
+
+/**
+ * Listens for SIGINT, SIGTERM and SIGHUP: calls `first` at the first, and `again` at a later one
+ * that is not a copy of it (one sent within {@linkcode SAME_SIGNAL_MS}: a Ctrl-C reaches every
+ * process of the terminal's group, some of which pass it on), with the first one's name.
+ *
+ * @example
+ * ```ts
+ * import { listenForStop } from "./system.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const seen: string[] = [];
+ * const signals = listenForStop((name) => seen.push(name), (name) => seen.push(`${name} again`));
+ * assert.equal(signals.received, undefined);
+ * signals.stop();
+ * assert.deepEqual(seen, []);
+ * ```
+ */
+export function listenForStop(
+  first: (name: StopSignal) => void,
+  again: (name: StopSignal, first: StopSignal) => void,
+): StopListener {
+  let received: StopSignal | undefined;
+  let receivedAt = 0;
+  const listeners = (["SIGINT", "SIGTERM", "SIGHUP"] as const).map((name) => {
+    const listener = () => {
+      if (received) {
+        if (performance.now() - receivedAt >= SAME_SIGNAL_MS) again(name, received);
+        return;
+      }
+      received = name;
+      receivedAt = performance.now();
+      first(name);
+    };
+    Deno.addSignalListener(name, listener);
+    return [name, listener] as const;
+  });
+  return {
+    get received() {
+      return received;
+    },
+    stop() {
+      for (const [name, listener] of listeners) Deno.removeSignalListener(name, listener);
+    },
+  };
+}
+
 /**
  * Sends `child` the signal `signo` unless it has exited already (Deno throws for an exited child).
  *

@@ -156,6 +156,23 @@ Deno.test("plotTrainingCurves() bands with the sample standard deviation (n - 1)
   assert.ok(Math.abs(hi - (2 + Math.SQRT2)) < 0.01, `upper edge ${hi}`);
 });
 
+Deno.test("plotTrainingCurves() labels a log axis from every line drawn, a run without a band too", () => {
+  // One seed (no band): a loss from 1 down to 5e-5 spans powers of ten below 0.001, so every tick
+  // is in exponent form, as with two seeds and their band.
+  const loss = [1, 1e-1, 1e-2, 1e-3, 1e-4, 5e-5].map((trainLoss, i) => ({
+    epoch: i + 1,
+    trainLoss,
+  }));
+  const labels = (figure: ReturnType<typeof plotTrainingCurves>) =>
+    Array.from(figure.querySelectorAll("g[aria-label='y-axis tick label'] text"))
+      .map((t) => t.textContent ?? "").filter((label) => label !== ""); // minor ticks: none
+  const one = labels(plotTrainingCurves([{ name: "one seed", history: loss }]));
+  const two = labels(plotTrainingCurves([{ name: "two seeds", histories: [loss, loss] }]));
+  assert.ok(one.length > 2, JSON.stringify(one));
+  assert.ok(one.every((label) => /^\d(\.\d+)?e-?\d+$/.test(label)), JSON.stringify(one));
+  assert.deepEqual(one, two);
+});
+
 Deno.test("plotTrainingCurves() draws each run's own metric: training and test loss of the same runs", () => {
   const histories = [1, 2].map((s) =>
     [1, 2, 3].map((epoch) => ({ epoch, trainLoss: s / (10 * epoch), testLoss: s / epoch }))
@@ -271,13 +288,17 @@ Deno.test("plotTrainingCurves() refuses a logY that is not a boolean", () => {
   });
 });
 
+/** Three epochs whose per-layer `metric` holds `values` in each. */
+const layerRecords = (metric: "deadFraction" | "gradNorm", values: number[]) =>
+  [1, 2, 3].map((epoch) => ({ epoch, trainLoss: 1, [metric]: values }));
+/** A run of two layers and a run of one, recording `metric`. */
+const twoDepths = (metric: "deadFraction" | "gradNorm") => [
+  { name: "two layers", history: layerRecords(metric, [0.1, 0.3]) },
+  { name: "one layer", history: layerRecords(metric, [0.6]) },
+];
+
 Deno.test("plotTrainingCurves() draws a per-layer metric as the mean over layers, or the layer asked", () => {
-  const layers = (values: number[]) =>
-    [1, 2, 3].map((epoch) => ({ epoch, trainLoss: 1, deadFraction: values }));
-  const runs = [
-    { name: "two layers", history: layers([0.1, 0.3]) },
-    { name: "one layer", history: layers([0.6]) },
-  ];
+  const runs = twoDepths("deadFraction");
   const draw = (layer?: number) =>
     drawn(
       plotTrainingCurves(runs, {
@@ -294,12 +315,8 @@ Deno.test("plotTrainingCurves() draws a per-layer metric as the mean over layers
 });
 
 Deno.test("plotTrainingCurves() refuses a layer that a shallower run lacks, rather than drop the run", () => {
-  const layers = (values: number[]) =>
-    [1, 2, 3].map((epoch) => ({ epoch, trainLoss: 1, gradNorm: values }));
-  const runs = [
-    { name: "two layers", history: layers([0.1, 0.3]) },
-    { name: "one layer", history: layers([0.6]) },
-  ];
+  const layers = (values: number[]) => layerRecords("gradNorm", values);
+  const runs = twoDepths("gradNorm");
   // Layer 1 of the first run alone would leave "one layer" in the legend with no line.
   assert.throws(() => plotTrainingCurves(runs, { metric: "gradNorm", layer: 1 }), {
     name: "RangeError",
