@@ -5,6 +5,7 @@
  */
 
 import { requireFlag, requireMatrix } from "../core/_require.ts";
+import type { Activation } from "../activations/types.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
 import type { BackwardOptions, ForwardOptions } from "./layer.ts";
@@ -162,6 +163,45 @@ export function requireModel(action: string, model: unknown): void {
       `Cannot ${action} as model must be a Sequential model (mlp or new Sequential builds one): model=${seen}`,
     );
   }
+}
+
+/** The members of an {@linkcode Activation} the layers and diagnostics call, with their types. */
+const ACTIVATION_MEMBERS = {
+  name: "string",
+  grad: "function",
+  forward: "function",
+  backward: "function",
+} as const;
+
+/** `typeof value`, as a string to compare with a table's entries. */
+function typeName(value: unknown): string {
+  return typeof value;
+}
+
+/**
+ * Throws a TypeError unless `value` is an object with the members of an {@linkcode Activation}
+ * the library uses (a string `name`, functions `grad`, `forward` and `backward`), saying which it
+ * lacks; a layer built on it would otherwise fail later, in training or a diagnostic.
+ *
+ * @param alternative What else activation may be, for the message, e.g. `'a name such as "relu"'`.
+ */
+export function requireActivation(
+  action: string,
+  value: unknown,
+  alternative?: string,
+): asserts value is Activation {
+  const lacking = typeof value === "object" && value !== null
+    ? Object.entries(ACTIVATION_MEMBERS).filter(([key, type]) =>
+      typeName((value as Record<string, unknown>)[key]) !== type
+    ).map(([key, type]) => `${key} (a ${type})`)
+    : undefined;
+  if (lacking?.length === 0) return;
+  const or = alternative === undefined ? "" : `${alternative} or `;
+  const wanted = `${or}an Activation object (createActivation makes one)`;
+  const why = lacking === undefined ? "" : `; it lacks ${lacking.join(", ")}`;
+  throw new TypeError(
+    `Cannot ${action} as activation must be ${wanted}${why}: activation=${formatValue(value)}`,
+  );
 }
 
 /** The actions a layer's error messages name. */

@@ -7,7 +7,7 @@
 
 import type { Activation } from "../activations/types.ts";
 import type { Matrix } from "../core/matrix.ts";
-import { formatValue } from "../core/validate.ts";
+import { requireActivation } from "./_check.ts";
 import { ElementwiseLayer } from "./elementwise_layer.ts";
 import type { LayerJSON } from "./layer.ts";
 
@@ -46,13 +46,7 @@ export class ActivationLayer extends ElementwiseLayer {
    */
   constructor(activation: Activation, size: number) {
     super("create an activation layer", size);
-    if (typeof activation?.forward !== "function" || typeof activation?.backward !== "function") {
-      throw new TypeError(
-        `Cannot create an activation layer as activation must be an Activation object: activation=${
-          formatValue(activation)
-        }`,
-      );
-    }
+    requireActivation("create an activation layer", activation);
     this.activation = activation;
     // ReLU is 0 exactly for z <= 0, where its derivative is 0 (given f'(0) = 0).
     this.gradientZeroWhereOutputZero = activation.name === "relu" && activation.grad(0) === 0;

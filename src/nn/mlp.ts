@@ -11,6 +11,7 @@ import type { Activation } from "../activations/types.ts";
 import { createPrng, type Prng } from "../core/prng.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 
+import { requireActivation } from "./_check.ts";
 import { drawSeed } from "./_seeds.ts";
 import { ActivationLayer } from "./activation_layer.ts";
 import { Dense } from "./dense.ts";
@@ -141,15 +142,8 @@ export function mlp(sizes: readonly number[], options: MlpOptions = {}): Sequent
   const action = "build an MLP";
   options = requireOptions(action, options, MLP_KEYS);
   const activation: unknown = options.activation;
-  if (
-    activation !== undefined && typeof activation !== "string" &&
-    typeof (activation as Activation | null)?.forward !== "function"
-  ) {
-    throw new TypeError(
-      `Cannot ${action} as activation must be a name such as "relu" or an Activation object: activation=${
-        formatValue(activation)
-      }`,
-    );
+  if (activation !== undefined && typeof activation !== "string") {
+    requireActivation(action, activation, 'a name such as "relu"');
   }
   checkActivationParameters(action, options);
   if (!Array.isArray(sizes)) {

@@ -270,9 +270,22 @@ function requireScanOf(action: string, model: Sequential, scan: ActivationScan, 
  *
  * const scan = { layerIndex: 1, size: 4, everPositive: Uint8Array.of(1, 0, 1, 0), zeros: 0, count: 0, sum: 0, sumSquaredDeviations: 0 };
  * assert.equal(deadFractionOf(scan), 0.5);
+ * // deadNeurons' reports are not scans: use their deadFraction.
+ * assert.throws(() => deadFractionOf([] as never), /scan must be one of scanActivations' scans .*: scan=\[\]$/);
  * ```
  */
 export function deadFractionOf(scan: ActivationScan): number {
+  const { size, everPositive } = (scan ?? {}) as Partial<ActivationScan>;
+  if (
+    !Number.isInteger(size) || size! < 1 || !(everPositive instanceof Uint8Array) ||
+    everPositive.length !== size
+  ) {
+    throw new TypeError(
+      `Cannot compute a dead fraction as scan must be one of scanActivations' scans (size >= 1 and everPositive a Uint8Array of size flags): scan=${
+        formatValue(scan)
+      }`,
+    );
+  }
   let alive = 0;
   for (let j = 0; j < scan.size; j++) alive += scan.everPositive[j];
   return (scan.size - alive) / scan.size;

@@ -117,18 +117,37 @@ Deno.test("mlp() says which type it wanted for sizes and activation, showing the
   assert.throws(() => looseMlp({ activation: {} }), {
     name: "TypeError",
     message:
-      'Cannot build an MLP as activation must be a name such as "relu" or an Activation object: activation={}',
+      'Cannot build an MLP as activation must be a name such as "relu" or an Activation object (createActivation makes one); it lacks name (a string), grad (a function), forward (a function), backward (a function): activation={}',
   });
   assert.throws(() => looseMlp({ activation: 5 }), {
     name: "TypeError",
     message:
-      'Cannot build an MLP as activation must be a name such as "relu" or an Activation object: activation=5',
+      'Cannot build an MLP as activation must be a name such as "relu" or an Activation object (createActivation makes one): activation=5',
   });
   assert.throws(() => new ActivationLayer({ name: "mine" } as never, 2), {
     name: "TypeError",
     message:
-      'Cannot create an activation layer as activation must be an Activation object: activation={ name: "mine" }',
+      'Cannot create an activation layer as activation must be an Activation object (createActivation makes one); it lacks grad (a function), forward (a function), backward (a function): activation={ name: "mine" }',
   });
+});
+
+Deno.test("mlp() refuses an activation object without the backward pass or the derivative a layer and the diagnostics call", () => {
+  const { name, grad, forward, backward } = createActivation("relu");
+  const message = (lacks: string) => new RegExp(`; it lacks ${lacks}: activation=\\{ name: "relu"`);
+  assert.throws(() => looseMlp({ activation: { name, grad, forward } }), {
+    name: "TypeError",
+    message: message(String.raw`backward \(a function\)`),
+  });
+  assert.throws(() => looseMlp({ activation: { name, forward, backward } }), {
+    name: "TypeError",
+    message: message(String.raw`grad \(a function\)`),
+  });
+  assert.throws(() => looseMlp({ activation: { name: 3, grad, forward, backward } }), {
+    name: "TypeError",
+    message: /; it lacks name \(a string\): activation=\{ name: 3,/,
+  });
+  const model = looseMlp({ activation: { name, grad, forward, backward } });
+  assert.equal(model.layers[1].describe(), "Activation(relu, 4)");
 });
 
 Deno.test("mlp() checks RReLU's bounds and PReLU's sharing itself, naming the option", async (t) => {

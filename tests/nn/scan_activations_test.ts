@@ -9,6 +9,8 @@ import assert from "node:assert/strict";
 import {
   checkDataset,
   dataset,
+  deadFractionOf,
+  deadNeurons,
   Dense,
   Dropout,
   emptyActivationScans,
@@ -163,6 +165,29 @@ Deno.test("recordActivations() refuses a scan of a layer that is not an activati
     name: "RangeError",
     message:
       /scans\[0\] is for layer 1 of size 2, the model's layer there is Activation\(ReLU, 2\)$/,
+  });
+});
+
+Deno.test("deadFractionOf() reads a scan, and refuses what is not one instead of answering NaN", () => {
+  const model = mlp([2, 4, 1], { seed: 3 });
+  const x = fromRows([[1, 2], [-1, 0.5], [0, -3]]);
+  const scans = scanActivations(model, x);
+  const dead = scans[0].everPositive.filter((flag) => flag === 0).length;
+  assert.equal(deadFractionOf(scans[0]), dead / 4);
+  const report = deadNeurons(model, dataset(x, fromRows([[0], [1], [0]])));
+  for (
+    const notAScan of [report, report[0], undefined, { size: 0, everPositive: new Uint8Array() }]
+  ) {
+    assert.throws(() => deadFractionOf(notAScan as never), {
+      name: "TypeError",
+      message:
+        /^Cannot compute a dead fraction as scan must be one of scanActivations' scans .*: scan=/,
+    });
+  }
+  assert.throws(() => deadFractionOf({ ...scans[0], everPositive: [1, 0, 1, 0] } as never), {
+    name: "TypeError",
+    message:
+      /everPositive a Uint8Array of size flags\): scan=\{ layerIndex: 1, size: 4, everPositive: \[1, 0, 1, 0\]/,
   });
 });
 
