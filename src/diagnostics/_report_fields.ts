@@ -6,7 +6,7 @@
  * and a chart that count different dead neurons) when it is shown.
  *
  * Loss, means, standard deviations and gradient norms may be NaN or infinite: `diagnose` reports
- * them so for a model that diverged.
+ * them so for a model that diverged (a standard deviation or a norm below 0 is refused).
  *
  * @module
  */
@@ -19,7 +19,10 @@ import {
   requireNumberType,
   requireOptions,
 } from "../core/validate.ts";
+import type { ActivationStatistics } from "./activation_statistics.ts";
+import type { DeadNeurons } from "./dead_neurons.ts";
 import type { DiagnosticsReport } from "./diagnose.ts";
+import type { LayerGradientNorm } from "./gradient_norms.ts";
 
 const ACTION = "create a DiagnosticsReport";
 
@@ -30,6 +33,38 @@ const FIELD_KEYS: OptionKeys<ConstructorParameters<typeof DiagnosticsReport>[0]>
   activations: true,
   dead: true,
   gradients: true,
+};
+
+/** The keys of each kind of entry, all required (`canRecover` may be `undefined`). */
+const ENTRY_KEYS: {
+  activations: OptionKeys<ActivationStatistics>;
+  dead: OptionKeys<DeadNeurons>;
+  gradients: OptionKeys<LayerGradientNorm>;
+} = {
+  activations: {
+    layerIndex: "number",
+    layer: true,
+    size: "number",
+    mean: "number",
+    std: "number",
+    sparsity: "number",
+    deadFraction: "number",
+  },
+  dead: {
+    layerIndex: "number",
+    layer: true,
+    size: "number",
+    dead: true,
+    deadFraction: "number",
+    canRecover: true,
+  },
+  gradients: {
+    layerIndex: "number",
+    layer: true,
+    weights: "number",
+    biases: "number",
+    total: "number",
+  },
 };
 
 /** Throws a TypeError or RangeError saying what is wrong unless `fields` are a report's findings. */
@@ -61,7 +96,7 @@ export function requireReportFields(fields: unknown): void {
     layerFields(name, a);
     requireNumber(ACTION, `${name}.size`, a.size, { integer: true, min: 0 });
     requireNumberType(ACTION, `${name}.mean`, a.mean);
-    requireNumberType(ACTION, `${name}.std`, a.std);
+    requireMagnitude(`${name}.std`, a.std);
     requireNumber(ACTION, `${name}.sparsity`, a.sparsity, { min: 0, max: 1 });
     requireNumber(ACTION, `${name}.deadFraction`, a.deadFraction, { min: 0, max: 1 });
   });
@@ -134,14 +169,16 @@ export function requireReportFields(fields: unknown): void {
   gradients.forEach((g, i) => {
     const name = `fields.gradients[${i}]`;
     layerFields(name, g);
-    for (const key of ["weights", "biases", "total"]) {
-      requireNumberType(ACTION, `${name}.${key}`, g[key]);
-    }
+    for (const key of ["weights", "biases", "total"]) requireMagnitude(`${name}.${key}`, g[key]);
   });
 }
 
 /** The entries of `fields[key]`, each an object, or a TypeError naming what they should be. */
-function entries(key: string, what: string, value: unknown): Record<string, unknown>[] {
+function entries(
+  key: keyof typeof ENTRY_KEYS,
+  what: string,
+  value: unknown,
+): Record<string, unknown>[] {
   if (!Array.isArray(value)) {
     throw new TypeError(
       `Cannot ${ACTION} as fields.${key} must be an array of ${what} entries: fields.${key}=${
@@ -157,8 +194,30 @@ function entries(key: string, what: string, value: unknown): Record<string, unkn
         }`,
       );
     }
+    // Unknown keys (a typo would drop the field it meant, and the report would show the rest).
+    requireOptions(
+      ACTION,
+      entry as object,
+      ENTRY_KEYS[key] as OptionKeys<object>,
+      `fields.${key}[${i}]`,
+    );
   });
   return value;
+}
+
+/**
+ * A standard deviation or a norm: a number not below 0, or NaN or +Infinity, as `diagnose`
+ * reports them for a model that diverged.
+ */
+function requireMagnitude(name: string, value: unknown): void {
+  requireNumberType(ACTION, name, value);
+  if ((value as number) < 0) {
+    throw new RangeError(
+      `Cannot ${ACTION} as ${name} must be >= 0 (or NaN or Infinity, for a model that diverged): ${name}=${
+        formatValue(value)
+      }`,
+    );
+  }
 }
 
 /** A layer in messages: its index in the model and its description, e.g. `#1 (ReLU)`. */

@@ -75,8 +75,11 @@ export class DiagnosticsReport {
    * or listed twice, `dead` entries that do not pair one to one (same layerIndex and size) with
    * `activations`, or a dead fraction (in `dead` or `activations`) other than the share of its
    * layer's neurons that `dead` lists (`dead.length / size`, exactly as `diagnose` computes it)
-   * are a `RangeError`. The loss, means, standard deviations and gradient norms must be numbers;
-   * NaN and ±Infinity pass, as `diagnose` reports them for a model that diverged.
+   * are a `RangeError`, as are a standard deviation or a gradient norm below 0, and a key an
+   * entry does not have a `TypeError`. The loss, means, standard deviations and gradient norms
+   * must be numbers; NaN and Infinity pass (and −Infinity for the loss and means), as `diagnose`
+   * reports them for a model that diverged. The report keeps frozen copies of the findings, and
+   * is frozen itself.
    *
    * @param fields The findings.
    */
@@ -90,9 +93,15 @@ export class DiagnosticsReport {
     requireReportFields(fields);
     this.loss = fields.loss;
     this.accuracy = fields.accuracy;
-    this.activations = fields.activations;
-    this.dead = fields.dead;
-    this.gradients = fields.gradients;
+    // Copies, frozen, as the report itself: findings changed after the check (an entry removed,
+    // a loss set to a string) would break what toString() and the rich view show.
+    this.activations = frozenCopies(fields.activations);
+    this.dead = frozenCopies(
+      fields.dead,
+      (d) => ({ dead: Object.freeze([...d.dead]) as number[] }),
+    );
+    this.gradients = frozenCopies(fields.gradients);
+    Object.freeze(this);
   }
 
   /**
@@ -123,6 +132,14 @@ export class DiagnosticsReport {
   [Symbol.for("Deno.customInspect")](): string {
     return this.toString();
   }
+}
+
+/** A frozen array of frozen shallow copies of `entries`, with `replace`'s fields in each. */
+function frozenCopies<T extends object>(
+  entries: readonly T[],
+  replace: (entry: T) => Partial<T> = () => ({}),
+): readonly T[] {
+  return Object.freeze(entries.map((entry) => Object.freeze({ ...entry, ...replace(entry) })));
 }
 
 /** The widest line of the text report's prose. */

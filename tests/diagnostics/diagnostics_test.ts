@@ -693,11 +693,64 @@ Deno.test("a DiagnosticsReport refuses findings that are missing, mistyped or ou
         `${action} fields.dead[0].dead[0] must be a finite integer >= 0 and <= 3: fields.dead[0].dead[0]=4`,
     });
   });
+  await t.step("a key an entry does not have, which a typo would make", () => {
+    const typo = { ...fields.activations[0], sparsty: 0.5 };
+    assert.throws(() => new DiagnosticsReport({ ...fields, activations: [typo] }), {
+      name: "TypeError",
+      message:
+        `${action} fields.activations[0] must have only the keys layerIndex, layer, size, mean, std, sparsity, deadFraction: unknown key "sparsty"`,
+    });
+  });
+  await t.step("a standard deviation or a gradient norm below 0, which no data gives", () => {
+    const spread = { ...fields.activations[0], std: -5 };
+    assert.throws(() => new DiagnosticsReport({ ...fields, activations: [spread] }), {
+      name: "RangeError",
+      message:
+        `${action} fields.activations[0].std must be >= 0 (or NaN or Infinity, for a model that diverged): fields.activations[0].std=-5`,
+    });
+    const norm = { ...fields.gradients[1], total: -Infinity };
+    assert.throws(
+      () => new DiagnosticsReport({ ...fields, gradients: [fields.gradients[0], norm] }),
+      {
+        name: "RangeError",
+        message:
+          /fields\.gradients\[1\]\.total must be >= 0 .*: fields\.gradients\[1\]\.total=-Infinity$/,
+      },
+    );
+  });
   await t.step("a NaN loss passes, as diagnose() reports it for a model that diverged", () => {
     const diverged = new DiagnosticsReport({ ...fields, loss: NaN });
     assert.match(String(diverged), /^loss NaN, accuracy /);
+    const infinite = { ...fields.gradients[0], total: Infinity, weights: NaN };
+    const reports = [new DiagnosticsReport({ ...fields, gradients: [infinite] }), diverged];
+    assert.ok(reports.every((r) => String(r).length > 0));
     assert.equal(String(new DiagnosticsReport(fields)), String(report));
   });
+});
+
+Deno.test("a DiagnosticsReport keeps frozen copies of its findings, so what it shows cannot be changed after the check", () => {
+  const report = diagnose(mlp([2, 4, 2], { seed: 1 }), blobs(6, 2, 1));
+  const dead = [...report.dead[0].dead];
+  const fields = {
+    loss: report.loss,
+    accuracy: report.accuracy,
+    activations: [...report.activations],
+    dead: [{ ...report.dead[0], dead }],
+    gradients: [...report.gradients],
+  };
+  const copy = new DiagnosticsReport(fields);
+  const text = String(copy);
+  // The caller's arrays stay the caller's: changing them leaves the report as it was.
+  fields.dead.pop();
+  dead.push(3);
+  fields.gradients.length = 0;
+  assert.equal(String(copy), text);
+  // And the report refuses changes itself (modules run in strict mode, where they throw).
+  assert.throws(() => (copy as { loss: unknown }).loss = "0.5", TypeError);
+  assert.throws(() => (copy.dead as unknown[]).pop(), TypeError);
+  assert.throws(() => copy.dead[0].dead.push(3), TypeError);
+  assert.throws(() => (copy.activations[0] as { std: number }).std = -1, TypeError);
+  assert.equal(String(copy), text);
 });
 
 Deno.test("a DiagnosticsReport refuses dead fractions that disagree with the dead neurons it lists, or a neuron listed twice", async (t) => {
