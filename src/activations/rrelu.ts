@@ -9,7 +9,8 @@
 import { drawUniform } from "../core/_draw.ts";
 import { requireFlag } from "../core/_require.ts";
 import { type RandomOptions } from "../core/prng.ts";
-import { prngOf, requireRandomOptions } from "../core/_prng_of.ts";
+import { requireRandomOptions } from "../core/_draw.ts";
+import { prngOf } from "../core/_prng_of.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import {
   allocateLike,

@@ -6,8 +6,8 @@
  * @module
  */
 
-import type { Prng } from "./prng.ts";
-import { formatValue } from "./validate.ts";
+import type { Prng, RandomOptions } from "./prng.ts";
+import { formatValue, requireNumber } from "./validate.ts";
 
 /**
  * Refuses a `prng` that is not a function, naming `action` (e.g. `"generate two moons"`); `hint`
@@ -21,6 +21,26 @@ export function requirePrng(action: string, prng: unknown, hint = ""): asserts p
       }`,
     );
   }
+}
+
+/**
+ * Checks a random function's `{ prng, seed }`, naming `action`, what the caller was attempting
+ * (e.g. `"generate two moons"`), not the Prng the caller never asked for by name: a `prng` that
+ * is not a function, a `seed` that is not a safe integer (as `createPrng` takes), and both given
+ * at once, where the seed would go unused (and a bad one pass unseen).
+ */
+export function requireRandomOptions(options: RandomOptions, action: string): void {
+  const { prng, seed } = options;
+  if (prng !== undefined && seed !== undefined) {
+    throw new TypeError(
+      `Cannot ${action} as seed and prng must not both be given (the prng would be drawn from, the seed unused): seed=${
+        formatValue(seed)
+      }, prng=${formatValue(prng)}`,
+    );
+  }
+  if (prng === undefined) {
+    requireNumber(action, "seed", seed === undefined ? 0 : seed, { integer: true });
+  } else requirePrng(action, prng);
 }
 
 /**
@@ -63,4 +83,14 @@ function broken(action: string, u: unknown, range: string): RangeError {
   return new RangeError(
     `Cannot ${action} as prng must return numbers in ${range}: drew ${formatValue(u)}`,
   );
+}
+
+/**
+ * One standard normal sample (mean 0, variance 1) from `prng` by the Box–Muller transform, each
+ * draw checked, a broken generator refused naming `action` (e.g. `"generate blobs"`).
+ */
+export function drawNormal(action: string, prng: Prng): number {
+  const u = drawPositive(action, prng); // log(0) would be -Infinity
+  const v = drawUniform(action, prng);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }

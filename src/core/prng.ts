@@ -7,7 +7,7 @@
  * @module
  */
 
-import { drawPositive, drawUniform, requirePrng } from "./_draw.ts";
+import { drawNormal, requirePrng, requireRandomOptions } from "./_draw.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "./validate.ts";
 
 /** A source of uniform random numbers in [0, 1), like `Math.random`. */
@@ -70,9 +70,9 @@ function mix32(x: number): number {
 
 /** Options accepted by every random function: a generator, or a seed to build one. */
 export interface RandomOptions {
-  /** The generator to draw from. Takes precedence over `seed`. */
+  /** The generator to draw from. Give this or `seed`, not both. */
   prng?: Prng;
-  /** A seed for a fresh {@linkcode createPrng} generator. Default: 0. */
+  /** A seed for a fresh {@linkcode createPrng} generator. Default: 0 (when no `prng` is given). */
   seed?: number;
 }
 
@@ -82,8 +82,9 @@ const RANDOM_KEYS: OptionKeys<RandomOptions> = { seed: "number", prng: true };
  * Returns `options.prng`, or a new generator seeded with `options.seed` (default 0).
  *
  * Any key but these two is refused, so that a typo such as `sed` is not read as the default
- * seed 0. (relu-lab's random functions check their own options, which include these two, and
- * pick their generator by the same rule, refusing a bad seed or prng in their own name.)
+ * seed 0, and so are both given at once, where the seed would go unused. (relu-lab's random
+ * functions check their own options, which include these two, and pick their generator by the
+ * same rule, refusing a bad seed or prng in their own name.)
  *
  * @param options The `{ prng, seed }` options of a random function.
  * @returns The generator to use.
@@ -101,21 +102,13 @@ const RANDOM_KEYS: OptionKeys<RandomOptions> = { seed: "number", prng: true };
  *   message:
  *     'Cannot resolve a prng as options must have only the keys seed, prng: unknown key "sed"',
  * });
+ * assert.throws(() => resolvePrng({ seed: 7, prng: Math.random }), /must not both be given/);
  * ```
  */
 export function resolvePrng(options: RandomOptions = {}): Prng {
-  requireOptions("resolve a prng", options, RANDOM_KEYS);
-  if (options.prng !== undefined) {
-    if (typeof options.prng !== "function") {
-      throw new TypeError(
-        `Cannot use prng as it must be a function returning numbers in [0, 1): prng=${
-          String(options.prng)
-        }`,
-      );
-    }
-    return options.prng;
-  }
-  return createPrng(options.seed === undefined ? 0 : options.seed);
+  const action = "resolve a prng";
+  requireRandomOptions(requireOptions(action, options, RANDOM_KEYS), action);
+  return options.prng ?? createPrng(options.seed ?? 0);
 }
 
 /**
@@ -137,7 +130,5 @@ export function resolvePrng(options: RandomOptions = {}): Prng {
  */
 export function randomNormal(prng: Prng): number {
   requirePrng("draw a normal sample", prng, " (createPrng(seed) makes one)");
-  const u = drawPositive("draw a normal sample", prng); // log(0) would be -Infinity
-  const v = drawUniform("draw a normal sample", prng);
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  return drawNormal("draw a normal sample", prng);
 }

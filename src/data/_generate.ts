@@ -8,9 +8,9 @@
  */
 
 import { allocate } from "../core/_allocate.ts";
-import { drawUniform } from "../core/_draw.ts";
+import { drawNormal, drawUniform } from "../core/_draw.ts";
 import type { Dataset } from "../core/dataset.ts";
-import { type Prng, randomNormal, type RandomOptions } from "../core/prng.ts";
+import type { Prng, RandomOptions } from "../core/prng.ts";
 import { formatValue, requireNumber } from "../core/validate.ts";
 
 /** The largest index an `Int32Array` holds: 2^31 - 1. */
@@ -177,7 +177,7 @@ export function finishPoints(
     }
   }
   if (noise > 0) {
-    for (let i = 0; i < x.length; i++) x[i] += noise * randomNormal(prng);
+    for (let i = 0; i < x.length; i++) x[i] += noise * drawNormal(action, prng);
   }
   for (let i = 0; i < x.length; i++) {
     if (!Number.isFinite(x[i])) {

@@ -5,11 +5,11 @@
  */
 
 import { allocate } from "../core/_allocate.ts";
-import { drawUniform } from "../core/_draw.ts";
+import { drawNormal, drawUniform } from "../core/_draw.ts";
 import { refuseTrailing, requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { fromRows, type Matrix } from "../core/matrix.ts";
-import { type Prng, randomNormal, type RandomOptions } from "../core/prng.ts";
+import type { Prng, RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
 import {
   formatValue,
@@ -25,7 +25,8 @@ export interface BlobsOptions extends RandomOptions {
   /** Number of points in all, an integer >= 1. Default: 100. */
   n?: number;
   /**
-   * The cluster centres, one row each, or how many to draw uniformly in `box`. Default: 3.
+   * The cluster centres, one row each, or how many to draw uniformly in `box`; at most `n`, so
+   * that every cluster gets a point. Default: 3.
    */
   centers?: number | ArrayLike<ArrayLike<number>>;
   /** Standard deviation of every cluster, the same along each axis, >= 0. Default: 1. */
@@ -98,7 +99,7 @@ export function blobs(
   const std = requireNumber(action, "std", options.std ?? 1, { min: 0 });
   const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
   const prng = prngOf(options, action);
-  const centers = readCenters(action, options, prng);
+  const centers = readCenters(action, options, prng, n);
   const k = centers.rows;
   const cols = centers.cols;
   const { x, y } = allocatePoints(action, n, cols, `: n=${n}, features=${cols}`);
@@ -107,7 +108,7 @@ export function blobs(
   for (let j = 0; j < k; j++) {
     for (let i = 0; i < sizes[j]; i++, row++) {
       for (let c = 0; c < cols; c++) {
-        x[row * cols + c] = centers.data[j * cols + c] + std * randomNormal(prng);
+        x[row * cols + c] = centers.data[j * cols + c] + std * drawNormal(action, prng);
       }
       y[row] = j;
     }
@@ -115,10 +116,11 @@ export function blobs(
   return { ...finishPoints(action, x, cols, y, k, prng, 0, shuffle), centers };
 }
 
-function readCenters(action: string, options: BlobsOptions, prng: Prng): Matrix {
+function readCenters(action: string, options: BlobsOptions, prng: Prng, n: number): Matrix {
   const given = options.centers ?? 3;
-  if (typeof given !== "number") return readCenterRows(action, given, options);
+  if (typeof given !== "number") return readCenterRows(action, given, options, n);
   const k = requireNumber(action, "centers", given, { integer: true, min: 1 });
+  requireClustersFit(action, "be at most n", `centers=${k}`, k, n);
   const features = requireNumber(action, "features", options.features ?? 2, {
     integer: true,
     min: 1,
@@ -134,7 +136,12 @@ function readCenters(action: string, options: BlobsOptions, prng: Prng): Matrix 
  * which `features` (when given) must equal; `box`, which bounds drawn centres, must be left out.
  * Every refusal names `action` (fromRows would name its own).
  */
-function readCenterRows(action: string, given: unknown, options: BlobsOptions): Matrix {
+function readCenterRows(
+  action: string,
+  given: unknown,
+  options: BlobsOptions,
+  n: number,
+): Matrix {
   if (!Array.isArray(given)) {
     throw new TypeError(
       `Cannot ${action} as centers must be a number of centers or an array of center rows: centers=${
@@ -156,9 +163,21 @@ function readCenterRows(action: string, given: unknown, options: BlobsOptions): 
       );
     }
   }
-  if (given.length < 1 || given[0].length < 1) {
+  if (given.length < 1) {
+    throw new RangeError(`Cannot ${action} as centers must hold at least one row: centers=[]`);
+  }
+  requireClustersFit(
+    action,
+    "list at most n rows",
+    `centers.length=${given.length}`,
+    given.length,
+    n,
+  );
+  if (given[0].length < 1) {
     throw new RangeError(
-      `Cannot ${action} as centers must hold at least one non-empty row: centers.length=${given.length}`,
+      `Cannot ${action} as every center row must hold at least one number: centers[0]=${
+        formatValue(given[0])
+      }`,
     );
   }
   for (let i = 1; i < given.length; i++) {
@@ -199,4 +218,22 @@ function readCenterRows(action: string, given: unknown, options: BlobsOptions): 
     );
   }
   return centers;
+}
+
+/**
+ * Refuses more clusters than points (checked before anything is allocated): a cluster without a
+ * point would still count as a class, one no label ever takes.
+ */
+function requireClustersFit(
+  action: string,
+  rule: string,
+  shown: string,
+  k: number,
+  n: number,
+): void {
+  if (k > n) {
+    throw new RangeError(
+      `Cannot ${action} as centers must ${rule}, so that every cluster gets a point: ${shown}, n=${n}`,
+    );
+  }
 }

@@ -69,7 +69,7 @@ export const DIGITS_TRAIN_FRACTION = 0.8;
 
 /** Options of {@linkcode loadDigits}. */
 export interface LoadDigitsOptions extends RandomOptions {
-  /** Number of images to return. Default: every image of the chosen digits and split. */
+  /** Number of images to return, >= 1. Default: every image of the chosen digits and split. */
   n?: number;
   /** Which digits to include, distinct integers in 0..9. Default: `[0, 1, …, 9]`. */
   digits?: readonly number[];
@@ -216,7 +216,7 @@ export async function loadDigits(
   for (let j = 0; j < digits.length; j++) available += ends[j] - starts[j];
   const n = requireNumber(action, "n", options.n ?? available, {
     integer: true,
-    min: 0,
+    min: 1, // as every generator: an empty data set would fail later, in training
     max: available,
   });
   const prng = prngOf(options, action);

@@ -4,7 +4,8 @@
  * @module
  */
 
-import { type Matrix, matrix } from "../core/matrix.ts";
+import { allocate } from "../core/_allocate.ts";
+import type { Matrix } from "../core/matrix.ts";
 import { refuseTrailing, requireIndexArray } from "../core/_require.ts";
 import { formatValue, requireNumber } from "../core/validate.ts";
 
@@ -54,7 +55,12 @@ export function oneHot(labels: ArrayLike<number>, classes?: number, extra?: unkn
     integer: true,
     min: 1,
   });
-  const { data } = matrix(labels.length, cols);
+  const data = allocate(
+    Float64Array,
+    labels.length * cols,
+    action,
+    `: labels.length=${labels.length}, classes=${cols}`,
+  );
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i];
     if (!Number.isInteger(label) || label < 0 || label >= cols) {

@@ -6,11 +6,11 @@
 
 import { refuseTrailing } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
-import { randomNormal, type RandomOptions } from "../core/prng.ts";
+import type { RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
 import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
 import { allocate } from "../core/_allocate.ts";
-import { drawUniform } from "../core/_draw.ts";
+import { drawNormal, drawUniform } from "../core/_draw.ts";
 import { readCount, readInterval, readNoise } from "./_generate.ts";
 
 /** The named target functions of {@linkcode regression1d}. */
@@ -103,7 +103,7 @@ export function regression1d(
         `Cannot ${action} as fn must return finite numbers: fn(${x[i]})=${formatValue(value)}`,
       );
     }
-    y[i] = noise > 0 ? value + noise * randomNormal(prng) : value;
+    y[i] = noise > 0 ? value + noise * drawNormal(action, prng) : value;
     if (!Number.isFinite(y[i])) {
       throw new RangeError(
         `Cannot ${action} as noise must leave the targets finite in float64: noise=${noise}, y[${i}]=${

@@ -4,9 +4,10 @@
  * @module
  */
 
+import { drawNormal } from "../core/_draw.ts";
 import { refuseTrailing, requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
-import { randomNormal, type RandomOptions } from "../core/prng.ts";
+import type { RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import {
@@ -86,7 +87,7 @@ export function spirals(
     const radii = linspace(0, 1, sizes[j]);
     for (let i = 0; i < sizes[j]; i++, row++) {
       const r = radii[i];
-      const t = 4 * (j + r) + (noise > 0 ? noise * randomNormal(prng) : 0);
+      const t = 4 * (j + r) + (noise > 0 ? noise * drawNormal(action, prng) : 0);
       x[2 * row] = r * Math.sin(t);
       x[2 * row + 1] = r * Math.cos(t);
       y[row] = j;

@@ -5,9 +5,11 @@
  * @module
  */
 
+import { allocate } from "../core/_allocate.ts";
+import { drawNormal } from "../core/_draw.ts";
 import { refuseTrailing } from "../core/_require.ts";
-import { type Matrix, matrix } from "../core/matrix.ts";
-import { randomNormal, type RandomOptions } from "../core/prng.ts";
+import type { Matrix } from "../core/matrix.ts";
+import type { RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 
@@ -47,7 +49,7 @@ export function standardNormal(
   requireNumber(action, "rows", rows, { integer: true, min: 1 });
   requireNumber(action, "cols", cols, { integer: true, min: 1 });
   const prng = prngOf(options, action);
-  const m = matrix(rows, cols);
-  for (let i = 0; i < m.data.length; i++) m.data[i] = randomNormal(prng);
-  return m;
+  const data = allocate(Float64Array, rows * cols, action, `: rows=${rows}, cols=${cols}`);
+  for (let i = 0; i < data.length; i++) data[i] = drawNormal(action, prng);
+  return { rows, cols, data };
 }

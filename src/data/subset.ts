@@ -19,7 +19,6 @@ import { formatValue } from "../core/validate.ts";
  *
  * @param m The matrix.
  * @param indices Row indices, each an integer in `0 .. m.rows - 1` (repeats allowed).
- * @param action What was being attempted, for error messages.
  * @returns A new `indices.length × m.cols` matrix.
  *
  * @example
@@ -28,10 +27,20 @@ import { formatValue } from "../core/validate.ts";
  * import assert from "node:assert/strict";
  *
  * assert.deepEqual(Array.from(takeRows(fromRows([[1, 2], [3, 4]]), [1, 1]).data), [3, 4, 3, 4]);
- * assert.throws(() => takeRows(fromRows([[1, 2]]), [1]), RangeError);
+ * assert.throws(() => takeRows(fromRows([[1, 2]]), [1]), {
+ *   name: "RangeError",
+ *   message: "Cannot take rows as every index must be an integer in 0..0: indices[0]=1",
+ * });
  * ```
  */
-export function takeRows(m: Matrix, indices: ArrayLike<number>, action = "take rows"): Matrix {
+export function takeRows(m: Matrix, indices: ArrayLike<number>): Matrix;
+export function takeRows(m: Matrix, indices: ArrayLike<number>, extra?: unknown): Matrix {
+  refuseTrailing("take rows", "takeRows", "m and indices", "third", extra);
+  return copyRows("take rows", m, indices);
+}
+
+/** {@linkcode takeRows}, its errors naming `action` (what the caller was attempting). */
+function copyRows(action: string, m: Matrix, indices: ArrayLike<number>): Matrix {
   requireMatrix(action, "m", m);
   requireIndexArray(action, "indices", "row indices", indices);
   const cols = m.cols;
@@ -79,14 +88,14 @@ export function subset<D extends Dataset>(
   const action = "take a subset of a dataset";
   refuseTrailing(action, "subset", "data and indices", "third", extra);
   requireDataset(action, "data", data);
-  const x = takeRows(data.x, indices, action); // checks indices
+  const x = copyRows(action, data.x, indices); // checks indices
   let y: Int32Array | Matrix;
   if (data.y instanceof Int32Array) {
     const labels = new Int32Array(indices.length);
     for (let i = 0; i < indices.length; i++) labels[i] = data.y[indices[i]];
     y = labels;
   } else {
-    y = takeRows(data.y, indices, action);
+    y = copyRows(action, data.y, indices);
   }
   return { ...data, x, y };
 }

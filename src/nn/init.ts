@@ -11,8 +11,8 @@
 
 import type { Matrix } from "../core/matrix.ts";
 import { checkMatrix, shapeOf } from "./_check.ts";
-import { type Prng, randomNormal } from "../core/prng.ts";
-import { drawPositive, drawUniform, requirePrng } from "../core/_draw.ts";
+import type { Prng } from "../core/prng.ts";
+import { drawNormal, drawPositive, drawUniform, requirePrng } from "../core/_draw.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 
 /** Fills a dense layer's weights (and, for RAI, biases) from a generator. */
@@ -66,14 +66,16 @@ function checked(init: Initializer): Initializer {
   };
 }
 
-function fillNormal(data: Float64Array, std: number, prng: Prng, mean = 0): void {
-  for (let i = 0; i < data.length; i++) data[i] = mean + std * randomNormal(prng);
+/** Fills `data` from N(mean, std²); a broken `prng` is refused naming the initializer. */
+function fillNormal(name: string, data: Float64Array, std: number, prng: Prng, mean = 0): void {
+  const action = `fill weights with ${name}`;
+  for (let i = 0; i < data.length; i++) data[i] = mean + std * drawNormal(action, prng);
 }
 
-function fillUniform(data: Float64Array, limit: number, prng: Prng): void {
-  for (let i = 0; i < data.length; i++) {
-    data[i] = (2 * drawUniform("fill weights uniformly", prng) - 1) * limit;
-  }
+/** Fills `data` from U(-limit, limit); a broken `prng` is refused naming the initializer. */
+function fillUniform(name: string, data: Float64Array, limit: number, prng: Prng): void {
+  const action = `fill weights with ${name}`;
+  for (let i = 0; i < data.length; i++) data[i] = (2 * drawUniform(action, prng) - 1) * limit;
 }
 
 /**
@@ -130,7 +132,7 @@ export function heNormal(options: HeOptions = {}): Initializer {
   return checked({
     name: "heNormal",
     params: { alpha },
-    fill: (w, _b, prng) => fillNormal(w.data, gain / Math.sqrt(w.rows), prng),
+    fill: (w, _b, prng) => fillNormal("heNormal", w.data, gain / Math.sqrt(w.rows), prng),
   });
 }
 
@@ -158,7 +160,7 @@ export function heUniform(options: HeOptions = {}): Initializer {
   return checked({
     name: "heUniform",
     params: { alpha },
-    fill: (w, _b, prng) => fillUniform(w.data, gain * Math.sqrt(3 / w.rows), prng),
+    fill: (w, _b, prng) => fillUniform("heUniform", w.data, gain * Math.sqrt(3 / w.rows), prng),
   });
 }
 
@@ -183,7 +185,8 @@ export function xavierNormal(): Initializer {
   return checked({
     name: "xavierNormal",
     params: {},
-    fill: (w, _b, prng) => fillNormal(w.data, Math.sqrt(2 / (w.rows + w.cols)), prng),
+    fill: (w, _b, prng) =>
+      fillNormal("xavierNormal", w.data, Math.sqrt(2 / (w.rows + w.cols)), prng),
   });
 }
 
@@ -207,7 +210,8 @@ export function xavierUniform(): Initializer {
   return checked({
     name: "xavierUniform",
     params: {},
-    fill: (w, _b, prng) => fillUniform(w.data, Math.sqrt(6 / (w.rows + w.cols)), prng),
+    fill: (w, _b, prng) =>
+      fillUniform("xavierUniform", w.data, Math.sqrt(6 / (w.rows + w.cols)), prng),
   });
 }
 
@@ -232,7 +236,7 @@ export function lecunNormal(): Initializer {
   return checked({
     name: "lecunNormal",
     params: {},
-    fill: (w, _b, prng) => fillNormal(w.data, 1 / Math.sqrt(w.rows), prng),
+    fill: (w, _b, prng) => fillNormal("lecunNormal", w.data, 1 / Math.sqrt(w.rows), prng),
   });
 }
 
@@ -255,7 +259,7 @@ export function lecunUniform(): Initializer {
   return checked({
     name: "lecunUniform",
     params: {},
-    fill: (w, _b, prng) => fillUniform(w.data, Math.sqrt(3 / w.rows), prng),
+    fill: (w, _b, prng) => fillUniform("lecunUniform", w.data, Math.sqrt(3 / w.rows), prng),
   });
 }
 
@@ -288,7 +292,7 @@ export function normalInit(options: { sigma?: number; mean?: number } = {}): Ini
   return checked({
     name: "normal",
     params: { sigma, mean },
-    fill: (w, _b, prng) => fillNormal(w.data, sigma, prng, mean),
+    fill: (w, _b, prng) => fillNormal("normal", w.data, sigma, prng, mean),
   });
 }
 
@@ -381,12 +385,12 @@ export function randomAsymmetricInit(options: RandomAsymmetricOptions = {}): Ini
     params: { sigma },
     setsBiases: true,
     fill: (w, biases, prng) => {
+      const action = "fill weights with randomAsymmetric";
       const fanIn = w.rows, fanOut = w.cols, data = w.data;
       const std = fanIn === 0 ? 0 : sigma / Math.sqrt(fanIn);
       for (let j = 0; j < fanOut; j++) {
-        for (let i = 0; i < fanIn; i++) data[i * fanOut + j] = std * randomNormal(prng);
-        biases[j] = std * randomNormal(prng);
-        const action = "fill weights with randomAsymmetric";
+        for (let i = 0; i < fanIn; i++) data[i * fanOut + j] = std * drawNormal(action, prng);
+        biases[j] = std * drawNormal(action, prng);
         const k = Math.min(fanIn, Math.floor(drawUniform(action, prng) * (fanIn + 1)));
         // Beta(2, 1) by inverse CDF; the positive entry must be > 0.
         const positive = Math.sqrt(drawPositive(action, prng));

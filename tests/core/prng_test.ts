@@ -116,9 +116,14 @@ Deno.test("createPrng refuses seeds that are not safe integers", () => {
   assert.throws(() => createPrng("1" as unknown as number), TypeError);
 });
 
-Deno.test("resolvePrng prefers the given generator to the seed", () => {
+Deno.test("resolvePrng returns the given generator, or one from the seed, and refuses both", () => {
   const prng = createPrng(5);
-  assert.equal(resolvePrng({ prng, seed: 9 }), prng);
+  assert.equal(resolvePrng({ prng }), prng);
+  assert.throws(() => resolvePrng({ prng, seed: 9 }), {
+    name: "TypeError",
+    message:
+      "Cannot resolve a prng as seed and prng must not both be given (the prng would be drawn from, the seed unused): seed=9, prng=function prng",
+  });
   assert.equal(resolvePrng({ seed: 9 })(), createPrng(9)());
   assert.equal(resolvePrng({})(), createPrng(0)());
   assert.throws(() => resolvePrng({ seed: null as unknown as number }), TypeError);
@@ -190,10 +195,17 @@ Deno.test("prngOf() refuses a bad seed or prng naming the caller's action, and p
     message:
       "Cannot generate two moons as prng must be a function returning numbers in [0, 1): prng={ next: 1 }",
   });
-  // A prng takes precedence: the seed beside it is not read, as resolvePrng does not read it
-  // either.
+  // A seed beside a prng would go unused, so it is refused, a good one as a bad one.
   const prng = createPrng(4);
-  assert.equal(prngOf({ prng, seed: 1.5 }, action), prng);
+  for (const seed of [1.5, 4]) {
+    assert.throws(() => prngOf({ prng, seed }, action), {
+      name: "TypeError",
+      message: new RegExp(
+        `^Cannot generate two moons as seed and prng must not both be given .*: seed=${seed}, prng=function prng$`,
+      ),
+    });
+  }
+  assert.equal(prngOf({ prng }, action), prng);
   assert.equal(prngOf({ seed: -3 }, action)(), createPrng(-3)());
   assert.equal(prngOf({}, action)(), createPrng(0)());
   // A null seed is refused, not taken for the default.

@@ -75,9 +75,31 @@ Deno.test("blobs() takes one-dimensional centres, and a box of zero width", () =
 Deno.test("blobs() rejects bad options", async (t) => {
   await t.step("zero centres, empty rows, ragged rows", () => {
     assert.throws(() => blobs({ centers: 0 }), RangeError);
-    assert.throws(() => blobs({ centers: [] }), RangeError);
-    assert.throws(() => blobs({ centers: [[]] }), RangeError);
+    assert.throws(() => blobs({ centers: [] }), {
+      name: "RangeError",
+      message: "Cannot generate blobs as centers must hold at least one row: centers=[]",
+    });
+    // The first row is the empty one, though the array holds a non-empty row.
+    assert.throws(() => blobs({ centers: [[], [1]] }), {
+      name: "RangeError",
+      message:
+        "Cannot generate blobs as every center row must hold at least one number: centers[0]=[]",
+    });
     assert.throws(() => blobs({ centers: [[0, 0], [1]] }), RangeError);
+  });
+  await t.step("more centres than points, refused before the centres are drawn", () => {
+    assert.throws(() => blobs({ n: 1, centers: 1.4e8, features: 1 }), {
+      name: "RangeError",
+      message:
+        "Cannot generate blobs as centers must be at most n, so that every cluster gets a point: centers=140000000, n=1",
+    });
+    assert.throws(() => blobs({ n: 2, centers: [[0], [1], [2]] }), {
+      name: "RangeError",
+      message:
+        "Cannot generate blobs as centers must list at most n rows, so that every cluster gets a point: centers.length=3, n=2",
+    });
+    const tight = blobs({ n: 3, centers: 3, seed: 1 });
+    assert.deepEqual(Array.from(tight.y as Int32Array).sort(), [0, 1, 2]);
   });
   await t.step("a count of centres that is no integer", () => {
     assert.throws(() => blobs({ centers: 2.5 }), {

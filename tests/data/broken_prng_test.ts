@@ -100,6 +100,17 @@ const BAD_RANDOMNESS: [object, string, string][] = [
     "seed must be a safe integer (|seed| <= 2^53 - 1): seed=9007199254740992",
   ],
   [{ prng: 5 }, "TypeError", "prng must be a function returning numbers in [0, 1): prng=5"],
+  // Both: the seed would go unused, and a bad one pass unseen.
+  [
+    {
+      seed: "abc",
+      prng: function mine() {
+        return 0.5;
+      },
+    },
+    "TypeError",
+    'seed and prng must not both be given (the prng would be drawn from, the seed unused): seed="abc", prng=function mine',
+  ],
 ];
 
 Deno.test("every data function that draws names itself for a bad seed or prng, not a Prng", async (t) => {
@@ -110,6 +121,27 @@ Deno.test("every data function that draws names itself for a bad seed or prng, n
       }
       // A valid seed or prng draws as before.
       assert.deepEqual(use({ seed: 3 }), use({ prng: createPrng(3) }));
+    });
+  }
+});
+
+Deno.test("every data function that draws normal samples names itself for a prng stuck at 0", async (t) => {
+  const stuck = () => 0;
+  const users: [string, () => unknown][] = [
+    ["generate two moons", () => twoMoons({ n: 6, noise: 0.1, prng: stuck })],
+    ["generate circles", () => circles({ n: 6, noise: 0.1, prng: stuck })],
+    ["generate spirals", () => spirals({ n: 6, noise: 0.1, prng: stuck })],
+    ["generate a regression problem", () => regression1d("sin", { noise: 0.1, prng: stuck })],
+    ["generate blobs", () => blobs({ n: 4, centers: [[0, 0], [1, 1]], prng: stuck })],
+    ["draw a standard normal matrix", () => standardNormal(2, 2, { prng: stuck })],
+  ];
+  for (const [action, use] of users) {
+    await t.step(action, () => {
+      assert.throws(use, {
+        name: "RangeError",
+        message:
+          `Cannot ${action} as prng must return numbers in (0, 1), not 0 64 times running: drew 0`,
+      });
     });
   }
 });

@@ -110,7 +110,7 @@ Deno.test("each generator takes its smallest n, one point a class, and refuses o
     ["circles", (n) => circles({ n }), 2],
     ["two moons", (n) => twoMoons({ n }), 2],
     ["spirals", (n) => spirals({ n }), 3],
-    ["blobs", (n) => blobs({ n }), 1],
+    ["blobs", (n) => blobs({ n, centers: 1 }), 1],
     ["xor", (n) => xor({ n }), 1],
   ];
   for (const [name, generate, min] of smallest) {
@@ -158,7 +158,7 @@ Deno.test("each generator says which size it could not allocate, as matrix() doe
     message:
       "Cannot generate blobs as its 2199023255552 float64 elements (17592186044416 bytes) cannot be allocated: n=1099511627776, features=2",
   });
-  assert.throws(() => blobs({ centers: huge }), {
+  assert.throws(() => blobs({ n: huge, centers: huge }), {
     name: "RangeError",
     message:
       "Cannot generate blobs as its 2199023255552 float64 elements (17592186044416 bytes) cannot be allocated: centers=1099511627776, features=2",

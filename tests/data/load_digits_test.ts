@@ -85,12 +85,6 @@ Deno.test("loadDigits() is reproducible from a seed and draws different images f
   assert.notDeepEqual(a.x, c.x);
 });
 
-Deno.test("loadDigits() with n = 0 returns an empty data set", async () => {
-  const data = await loadDigits({ n: 0, digits: [0] });
-  assert.equal(data.x.rows, 0);
-  assert.equal(data.y.length, 0);
-});
-
 Deno.test("loadDigits() rejects bad options", async (t) => {
   await t.step("a digit outside 0..9", async () => {
     await assert.rejects(() => loadDigits({ digits: [3, 10] }), {
@@ -112,9 +106,15 @@ Deno.test("loadDigits() rejects bad options", async (t) => {
     const available = DIGIT_COUNTS[0] - Math.floor(DIGITS_TRAIN_FRACTION * DIGIT_COUNTS[0]);
     await assert.rejects(() => loadDigits({ digits: [0], split: "test", n: available + 1 }), {
       name: "RangeError",
-      message: `Cannot load digits as n must be a finite integer >= 0 and <= ${available}: n=${
+      message: `Cannot load digits as n must be a finite integer >= 1 and <= ${available}: n=${
         available + 1
       }`,
+    });
+  });
+  await t.step("no images, which every generator refuses too", async () => {
+    await assert.rejects(() => loadDigits({ digits: [0], n: 0 }), {
+      name: "RangeError",
+      message: /^Cannot load digits as n must be a finite integer >= 1 and <= \d+: n=0$/,
     });
   });
   await t.step("an unknown split", async () => {

@@ -84,3 +84,11 @@ Deno.test("oneHot() refuses a null classes rather than taking it for the default
   // Not a classes of 2.5 derived from a fractional label that was never checked.
   assert.throws(() => oneHot([0, 1.5], null as unknown as number), { name: "TypeError", message });
 });
+
+Deno.test("oneHot() names itself and its sizes when the matrix cannot be allocated", () => {
+  assert.throws(() => oneHot([0, 1], 1e12), {
+    name: "RangeError",
+    message:
+      "Cannot one-hot encode labels as its 2000000000000 float64 elements (16000000000000 bytes) cannot be allocated: labels.length=2, classes=1000000000000",
+  });
+});

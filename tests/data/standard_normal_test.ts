@@ -34,3 +34,11 @@ Deno.test("standardNormal() checks its options like every random function", () =
       "Cannot draw a standard normal matrix as options must be an object such as { seed: 5 }: options=5",
   });
 });
+
+Deno.test("standardNormal() names itself and its sizes when the matrix cannot be allocated", () => {
+  assert.throws(() => standardNormal(1e5, 1e5, { seed: 1 }), {
+    name: "RangeError",
+    message:
+      "Cannot draw a standard normal matrix as its 10000000000 float64 elements (80000000000 bytes) cannot be allocated: rows=100000, cols=100000",
+  });
+});

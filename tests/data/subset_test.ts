@@ -127,6 +127,11 @@ Deno.test("the data helpers refuse an argument after their last, which they woul
   const data = indexed(4);
   const cases: [string, () => unknown, string][] = [
     [
+      "takeRows",
+      () => loose(takeRows)(data.x, [0], { seed: 1 }),
+      "Cannot take rows as takeRows takes m and indices, no third argument: third={ seed: 1 }",
+    ],
+    [
       "subset",
       () => loose(subset)(data, [0], 5),
       "Cannot take a subset of a dataset as subset takes data and indices, no third argument: third=5",

@@ -268,10 +268,23 @@ Deno.test("the initialisers refuse a broken generator instead of looping or draw
       },
     );
   });
-  await t.step("a uniform initialiser with a generator returning 2", () => {
+  await t.step("a uniform initialiser with a generator returning 2, named", () => {
     assert.throws(() => new Dense(2, 3, { init: "heUniform", prng: () => 2 }), {
       name: "RangeError",
-      message: "Cannot fill weights uniformly as prng must return numbers in [0, 1): drew 2",
+      message: "Cannot fill weights with heUniform as prng must return numbers in [0, 1): drew 2",
+    });
+  });
+  await t.step("every normal initialiser with a generator stuck at 0, named", () => {
+    for (const init of ["heNormal", "xavierNormal", "lecunNormal"] as const) {
+      assert.throws(() => new Dense(2, 3, { init, prng: () => 0 }), {
+        name: "RangeError",
+        message:
+          `Cannot fill weights with ${init} as prng must return numbers in (0, 1), not 0 64 times running: drew 0`,
+      });
+    }
+    assert.throws(() => normalInit().fill(matrix(2, 2), new Float64Array(2), () => 0), {
+      name: "RangeError",
+      message: /^Cannot fill weights with normal as prng must return/,
     });
   });
 });
