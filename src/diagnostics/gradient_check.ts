@@ -30,7 +30,10 @@ export interface GradientCheckOptions {
   floor?: number;
   /** Check at most this many entries per parameter, chosen at random (seeded). Default: all. */
   maxPerParameter?: number;
-  /** Seed for choosing the entries. Default: 0. */
+  /**
+   * Seed for choosing the entries, with `maxPerParameter` (without it every entry is checked, and
+   * a seed, which would go unused, is refused). Default: 0.
+   */
   seed?: number;
 }
 
@@ -141,6 +144,11 @@ export function gradientCheck(
     ? Infinity
     : requireNumber(action, "maxPerParameter", options.maxPerParameter, { integer: true, min: 1 });
   const seed = requireNumber(action, "seed", options.seed ?? 0, { integer: true });
+  if (options.seed !== undefined && options.maxPerParameter === undefined) {
+    throw new RangeError(
+      `Cannot ${action} as seed picks the entries maxPerParameter samples, and maxPerParameter is not given (every entry is checked): seed=${seed}`,
+    );
+  }
   checkData(action, model, data);
   const loss = lossFor(action, model, data, options.loss);
   const params = model.params();

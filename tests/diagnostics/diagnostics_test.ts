@@ -336,6 +336,13 @@ Deno.test("gradientCheck() refuses a sample size or seed it cannot use, and draw
       });
     }
   });
+  await t.step("a seed without maxPerParameter, which would go unused", () => {
+    assert.throws(() => gradientCheck(model, data, { seed: 5 }), {
+      name: "RangeError",
+      message:
+        "Cannot check gradients as seed picks the entries maxPerParameter samples, and maxPerParameter is not given (every entry is checked): seed=5",
+    });
+  });
   await t.step("the default draw is seed 0's, and seed 1 draws other entries", () => {
     const worst = (seed?: number) =>
       gradientCheck(model, data, { maxPerParameter: 2, seed }).parameters.map((p) => p.worstIndex);
