@@ -7,7 +7,7 @@
 import { TrainingDivergedError } from "../nn/mod.ts";
 import { formatValue, requireNumber } from "../core/validate.ts";
 import { refuseTrailing } from "../core/_require.ts";
-import { refuseRepeatedSeed } from "./_runs.ts";
+import { isThenable, refuseRepeatedSeed } from "./_runs.ts";
 
 /** One seed's run in {@linkcode overSeeds}: its result, or the divergence that ended it. */
 export interface SeedRun<T> {
@@ -175,10 +175,4 @@ function checkArguments(
     throw new TypeError(`Cannot ${action} as run must be a function: run=${formatValue(run)}`);
   }
   refuseTrailing(action, name, "seeds and run", "third", extra);
-}
-
-/** Whether `value` is a promise or promise-like (has a `then` method). */
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (typeof value === "object" || typeof value === "function") && value !== null &&
-    typeof (value as { then?: unknown }).then === "function";
 }

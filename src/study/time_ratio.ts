@@ -8,6 +8,7 @@
 import process from "node:process";
 import { formatValue, requireNumber, requireOptions } from "../core/validate.ts";
 import { refuseTrailing } from "../core/_require.ts";
+import { isThenable } from "./_runs.ts";
 
 /** Options of {@linkcode timeRatio}. */
 export interface TimeRatioOptions {
@@ -86,6 +87,8 @@ const MAX_CALLS = 2 ** 24;
  * const t = timeRatio(copy, exps, { rounds: 5 });
  * assert.equal(t.ratios.length, 5);
  * assert.ok(t.faster && !t.slower, `a copy is faster than exp(sin(x)): ratio ${t.ratio}`);
+ * // An async function returns before its work is done: refused, not timed.
+ * assert.throws(() => timeRatio(async () => await 1, copy), /a must return its result, not a promise/);
  * ```
  */
 export function timeRatio(
@@ -139,12 +142,26 @@ export function timeRatio(
     }
     return elapsed;
   };
+  // An async function would be timed creating its promise, not doing its work: refused at its
+  // warm-up call, before any batch is timed.
+  const warmUp = (name: "a" | "b", fn: () => unknown) => {
+    let result: unknown;
+    const elapsed = timed(() => {
+      result = fn();
+    }, 1);
+    if (isThenable(result)) {
+      throw new TypeError(
+        `Cannot ${action} as ${name} must return its result, not a promise: ${name}() returned a promise (timeRatio times synchronous code, whose work is done when it returns)`,
+      );
+    }
+    return elapsed;
+  };
   // The warm-up call of each (compilation, caches) is the first try at a batch. A call shorter
   // than a few of the clock's ticks cannot size the batch by itself (the CPU clock ticks in
   // microseconds or coarser), so the batch grows, at most tenfold a step, until a batch of the
   // slower of the two measures batchMs on the clock.
   let calls = 1;
-  let slowest = Math.max(timed(b, 1), timed(a, 1));
+  let slowest = Math.max(warmUp("b", b), warmUp("a", a));
   while (slowest < batchMs && calls < MAX_CALLS) {
     const factor = slowest > 0 ? Math.min(10, Math.max(2, Math.ceil(batchMs / slowest))) : 10;
     calls = Math.min(MAX_CALLS, calls * factor);

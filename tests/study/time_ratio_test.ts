@@ -177,6 +177,22 @@ Deno.test("timeRatio() refuses bad input with what was wrong", async (t) => {
   });
 });
 
+Deno.test("timeRatio() refuses an async function at its warm-up call: it would time creating a promise", () => {
+  let bCalls = 0;
+  const b = () => {
+    bCalls++;
+  };
+  assert.throws(() => timeRatio(async () => await Promise.resolve(1), b, { rounds: 1 }), {
+    name: "TypeError",
+    message:
+      "Cannot time a against b as a must return its result, not a promise: a() returned a promise (timeRatio times synchronous code, whose work is done when it returns)",
+  });
+  assert.equal(bCalls, 1, "b's warm-up call only: no batch was timed");
+  assert.throws(() => timeRatio(b, () => Promise.resolve(1)), {
+    message: /^Cannot time a against b as b must return its result, not a promise/,
+  });
+});
+
 Deno.test("timeRatio() counts CPU time by default: waiting for 20 ms costs less than computing for 5", () => {
   const cell = new Int32Array(new SharedArrayBuffer(4));
   const wait = () => Atomics.wait(cell, 0, 0, 20); // blocks without using the CPU
