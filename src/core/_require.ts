@@ -244,3 +244,12 @@ export function firstRepeat<T>(values: readonly T[]): [index: number, earlier: n
   }
   return undefined;
 }
+
+/**
+ * Whether `value` is a promise or promise-like (has a `then` method): what `overSeeds`,
+ * `timeRatio` and `train` refuse from the functions they call and cannot await.
+ */
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === "object" || typeof value === "function") && value !== null &&
+    typeof (value as { then?: unknown }).then === "function";
+}

@@ -179,6 +179,20 @@ function typeName(value: unknown): string {
 }
 
 /**
+ * The members of `members` (name → the `typeof` it must have) that `value` lacks or has of another
+ * type, each shown as `"name (a type)"`; undefined when `value` is not an object at all.
+ */
+export function lackingMembers(
+  value: unknown,
+  members: Readonly<Record<string, string>>,
+): string[] | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  return Object.entries(members).filter(([key, type]) =>
+    typeName((value as Record<string, unknown>)[key]) !== type
+  ).map(([key, type]) => `${key} (a ${type})`);
+}
+
+/**
  * Throws a TypeError unless `value` is an object with the members of an {@linkcode Activation}
  * the library uses (a string `name`, functions `grad`, `forward` and `backward`), saying which it
  * lacks; a layer built on it would otherwise fail later, in training or a diagnostic.
@@ -190,11 +204,7 @@ export function requireActivation(
   value: unknown,
   alternative?: string,
 ): asserts value is Activation {
-  const lacking = typeof value === "object" && value !== null
-    ? Object.entries(ACTIVATION_MEMBERS).filter(([key, type]) =>
-      typeName((value as Record<string, unknown>)[key]) !== type
-    ).map(([key, type]) => `${key} (a ${type})`)
-    : undefined;
+  const lacking = lackingMembers(value, ACTIVATION_MEMBERS);
   if (lacking?.length === 0) return;
   const or = alternative === undefined ? "" : `${alternative} or `;
   const wanted = `${or}an Activation object (createActivation makes one)`;

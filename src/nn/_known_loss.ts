@@ -7,20 +7,24 @@
 
 import type { Dataset } from "../core/dataset.ts";
 import { formatValue } from "../core/validate.ts";
-import { firstOutsideUnit } from "./_check.ts";
+import { firstOutsideUnit, lackingMembers } from "./_check.ts";
 import { binaryCrossEntropy } from "./binary_cross_entropy.ts";
 import { defaultLossName, type Loss, type LossName } from "./loss.ts";
 import { meanSquaredError } from "./mean_squared_error.ts";
 import { softmaxCrossEntropy } from "./softmax_cross_entropy.ts";
 
+/** The members of a {@linkcode Loss} that training and the diagnostics use, with their types. */
+const LOSS_MEMBERS = { name: "string", value: "function", valueAndGrad: "function" } as const;
+
 /**
  * The loss `loss` names, or `loss` itself, or an error naming `action`: a `TypeError` for a
- * value that is neither a name nor a {@linkcode Loss} (an object without `valueAndGrad`, a
- * number), a `RangeError` for an unknown name.
+ * value that is neither a name nor a {@linkcode Loss} (an object without `name`, `value` or
+ * `valueAndGrad`, saying which it lacks; a number), a `RangeError` for an unknown name.
  */
 export function resolveLossFor(action: string, loss: unknown): Loss {
-  if (typeof loss === "object" && loss !== null) {
-    if (typeof (loss as Loss).valueAndGrad === "function") return loss as Loss;
+  const lacking = lackingMembers(loss, LOSS_MEMBERS);
+  if (lacking !== undefined) {
+    if (lacking.length === 0) return loss as Loss;
   } else {
     switch (loss) {
       case "mse":
@@ -33,8 +37,9 @@ export function resolveLossFor(action: string, loss: unknown): Loss {
         return binaryCrossEntropy;
     }
   }
+  const why = lacking === undefined ? "" : `; it lacks ${lacking.join(", ")}`;
   const message =
-    `Cannot ${action} as loss must be a Loss or one of "mse", "meanSquaredError", "softmaxCrossEntropy", "crossEntropy", "binaryCrossEntropy": loss=${
+    `Cannot ${action} as loss must be a Loss (name, value, valueAndGrad) or one of "mse", "meanSquaredError", "softmaxCrossEntropy", "crossEntropy", "binaryCrossEntropy"${why}: loss=${
       formatValue(loss)
     }`;
   throw typeof loss === "string" ? new RangeError(message) : new TypeError(message);

@@ -39,7 +39,7 @@ import { Sequential, type SequentialJSON } from "./sequential.ts";
  */
 export function modelFromJSON(json: SequentialJSON | string): Sequential {
   const action = "restore a model from JSON";
-  const value: unknown = typeof json === "string" ? JSON.parse(json) : json;
+  const value: unknown = typeof json === "string" ? parseText(action, json) : json;
   if (
     typeof value !== "object" || value === null || !("format" in value) ||
     value.format !== "relu-lab/sequential" || !("layers" in value) || !Array.isArray(value.layers)
@@ -141,4 +141,22 @@ function layerFromJSON(json: LayerJSON): Layer {
       formatValue(json?.type)
     }`,
   );
+}
+
+/**
+ * `JSON.parse(text)`, its SyntaxError (a truncated or damaged file) made a RangeError in
+ * `action`'s name (the text is a string, but not one of the JSON texts), with its message.
+ */
+function parseText(action: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    throw new RangeError(
+      `Cannot ${action} as json must be JSON text (a damaged or truncated file?): ${error.message}; json=${
+        formatValue(text)
+      }`,
+      { cause: error },
+    );
+  }
 }

@@ -7,7 +7,7 @@
  */
 
 import { allocate } from "../core/_allocate.ts";
-import { requireFlag } from "../core/_require.ts";
+import { isThenable, requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { createPrng } from "../core/prng.ts";
@@ -153,9 +153,13 @@ export interface TrainOptions {
   test?: Dataset;
   /** Clip gradients to this global norm before each update; omitted: no clipping. */
   clipNorm?: number;
-  /** Called after every epoch with its record; returning `false` stops training early. */
-  onEpoch?: (record: EpochRecord, model: Sequential) => void | boolean;
-  /** Called after every step. */
+  /**
+   * Called after every epoch with its record; returning `false` stops training early.
+   * {@linkcode trainAsync} awaits a promise it returns (an `async` onEpoch); `train` cannot, and
+   * refuses one.
+   */
+  onEpoch?: (record: EpochRecord, model: Sequential) => void | boolean | Promise<void | boolean>;
+  /** Called after every step, synchronously: a promise returned is refused. */
   onStep?: (info: StepInfo) => void;
   /**
    * Progress reporting: `true` for the built-in reporter, or a function. Default: quiet.
@@ -266,7 +270,9 @@ export function train(model: Sequential, data: Dataset, options: TrainOptions = 
   const history: History = [];
   for (const record of run.epochs(history)) {
     run.report?.(record, { epochs: run.epochCount });
-    if (options.onEpoch?.(record, model) === false) break;
+    const stop = options.onEpoch?.(record, model);
+    if (isThenable(stop)) throw callbackPromise("onEpoch", stop);
+    if (stop === false) break;
   }
   return history;
 }
@@ -304,7 +310,7 @@ export async function trainAsync(
   const history: History = [];
   for (const record of run.epochs(history)) {
     await run.report?.(record, { epochs: run.epochCount });
-    if (options.onEpoch?.(record, model) === false) break;
+    if ((await options.onEpoch?.(record, model)) === false) break;
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return history;
@@ -379,6 +385,12 @@ function trainingRun(
       throw new TypeError(
         `Cannot ${action} as ${key} must be a function: ${key}=${formatValue(options[key])}`,
       );
+    }
+    // Refused before anything changes: its promise could not be awaited (steps run synchronously,
+    // and train's epochs too), so a false it resolves to would not stop training, and its
+    // rejection would go unhandled.
+    if (isAsyncFunction(options[key]) && (key === "onStep" || !yields)) {
+      throw callbackPromise(key, options[key]);
     }
   }
   const progress = options.progress;
@@ -554,6 +566,7 @@ function* runEpochs(
           const value = inMemory
             ? wasm.softmaxCrossEntropy(yb as Int32Array)
             : loss.valueAndGrad(out, yb, grad!);
+          if (typeof value !== "number") throw notANumber(loss, value);
           if (!Number.isFinite(value)) {
             if (wasm !== undefined) {
               // As the loop leaves the model: the weights of the last step, zero gradients.
@@ -586,7 +599,15 @@ function* runEpochs(
           }
           if (settings.onStep !== undefined) {
             wasm?.store();
-            settings.onStep({ epoch: epoch + 1, step, loss: value, learningRate });
+            const result: unknown = settings.onStep({
+              epoch: epoch + 1,
+              step,
+              loss: value,
+              learningRate,
+            });
+            if (isThenable(result)) {
+              throw callbackPromise("onStep", result);
+            }
             wasm?.load();
           }
         }
@@ -633,6 +654,45 @@ function* runEpochs(
     wasm?.settle();
     wasm?.release();
   }
+}
+
+/** Whether `fn` is an `async` function (its constructor is AsyncFunction). */
+function isAsyncFunction(fn: unknown): boolean {
+  return typeof fn === "function" && fn.constructor?.name === "AsyncFunction";
+}
+
+/**
+ * The error for a callback whose promise train cannot await: `seen` is the async function itself
+ * (refused up front) or the promise it returned, given a handler first so that its rejection, if
+ * it comes, is not reported as unhandled on top of this error.
+ */
+function callbackPromise(name: "onEpoch" | "onStep", seen: unknown): TypeError {
+  const hint = name === "onEpoch"
+    ? "trainAsync awaits an async onEpoch"
+    : "steps run synchronously: record what you need, and await it after training";
+  if (isThenable(seen)) {
+    Promise.resolve(seen).catch(() => {});
+    return new TypeError(
+      `Cannot train as ${name} must return its result, not a promise (${hint}): ${name} returned a promise`,
+    );
+  }
+  return new TypeError(
+    `Cannot train as ${name} must not be an async function, whose promise train cannot await (${hint}): ${name}=async ${
+      formatValue(seen)
+    }`,
+  );
+}
+
+/**
+ * The error for a loss whose `valueAndGrad` returned something other than a number (a string
+ * would otherwise be reported as a divergence, `"a"` not being finite).
+ */
+function notANumber(loss: Loss, value: unknown): TypeError {
+  return new TypeError(
+    `Cannot train as loss.valueAndGrad must return the mean loss, a number: loss ${
+      formatValue(loss.name)
+    } returned ${formatValue(value)}`,
+  );
 }
 
 /**

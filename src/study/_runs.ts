@@ -1,7 +1,6 @@
 /**
  * Private: the checks `measure` and `measurePaired` share on runs from `overSeeds` and on the
- * metric applied to them, the check of repeated seeds they share with `overSeeds`, and the test
- * for a promise that `overSeeds` and `timeRatio` make on what they call.
+ * metric applied to them, and the check of repeated seeds they share with `overSeeds`.
  *
  * @module
  */
@@ -84,10 +83,4 @@ export function requireMetric(action: string, metric: unknown): void {
       }`,
     );
   }
-}
-
-/** Whether `value` is a promise or promise-like (has a `then` method). */
-export function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (typeof value === "object" || typeof value === "function") && value !== null &&
-    typeof (value as { then?: unknown }).then === "function";
 }

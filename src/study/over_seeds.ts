@@ -6,8 +6,8 @@
 
 import { TrainingDivergedError } from "../nn/mod.ts";
 import { formatValue, requireNumber } from "../core/validate.ts";
-import { refuseTrailing } from "../core/_require.ts";
-import { isThenable, refuseRepeatedSeed } from "./_runs.ts";
+import { isThenable, refuseTrailing } from "../core/_require.ts";
+import { refuseRepeatedSeed } from "./_runs.ts";
 
 /** One seed's run in {@linkcode overSeeds}: its result, or the divergence that ended it. */
 export interface SeedRun<T> {

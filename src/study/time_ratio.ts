@@ -7,8 +7,7 @@
 
 import process from "node:process";
 import { formatValue, requireNumber, requireOptions } from "../core/validate.ts";
-import { refuseTrailing } from "../core/_require.ts";
-import { isThenable } from "./_runs.ts";
+import { isThenable, refuseTrailing } from "../core/_require.ts";
 
 /** Options of {@linkcode timeRatio}. */
 export interface TimeRatioOptions {

@@ -858,11 +858,11 @@ Deno.test("gradientNorms(), gradientCheck() and diagnose() refuse a loss that do
       assert.throws(() => call(labels, "foo" as never), {
         name: "RangeError",
         message:
-          `Cannot ${action} as loss must be a Loss or one of "mse", "meanSquaredError", "softmaxCrossEntropy", "crossEntropy", "binaryCrossEntropy": loss="foo"`,
+          `Cannot ${action} as loss must be a Loss (name, value, valueAndGrad) or one of "mse", "meanSquaredError", "softmaxCrossEntropy", "crossEntropy", "binaryCrossEntropy": loss="foo"`,
       });
       assert.throws(() => call(labels, 5 as never), {
         name: "TypeError",
-        message: new RegExp(`^Cannot ${action} as loss must be a Loss or one of .*: loss=5$`),
+        message: new RegExp(`^Cannot ${action} as loss must be a Loss \\(name, value, valueAndGrad\\) or one of .*: loss=5$`),
       });
     });
   }

@@ -170,7 +170,7 @@ Deno.test("resolveOptimizer() and resolveLoss() refuse a value of the wrong type
   assert.throws(() => resolveLoss({} as never), {
     name: "TypeError",
     message:
-      'Cannot resolve a loss as loss must be a Loss or one of "mse", "meanSquaredError", "softmaxCrossEntropy", "crossEntropy", "binaryCrossEntropy": loss={}',
+      'Cannot resolve a loss as loss must be a Loss (name, value, valueAndGrad) or one of "mse", "meanSquaredError", "softmaxCrossEntropy", "crossEntropy", "binaryCrossEntropy"; it lacks name (a string), value (a function), valueAndGrad (a function): loss={}',
   });
   assert.throws(() => resolveLoss("hinge" as never), { name: "RangeError" });
 });

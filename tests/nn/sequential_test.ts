@@ -177,6 +177,21 @@ Deno.test("modelFromJSON() refuses foreign JSON and unknown layer types", () => 
   );
 });
 
+Deno.test("modelFromJSON() says a truncated or empty text is not JSON, in its own name", () => {
+  const text = JSON.stringify(mlp([2, 3, 1], { seed: 1 }));
+  assert.throws(() => modelFromJSON(text.slice(0, 50)), {
+    name: "RangeError",
+    message:
+      /^Cannot restore a model from JSON as json must be JSON text \(a damaged or truncated file\?\): Unterminated string in JSON at position 50.*; json="\{\\"format\\":/,
+  });
+  assert.throws(() => modelFromJSON(""), {
+    name: "RangeError",
+    message:
+      'Cannot restore a model from JSON as json must be JSON text (a damaged or truncated file?): Unexpected end of JSON input; json=""',
+  });
+  assert.equal(JSON.stringify(modelFromJSON(text)), text);
+});
+
 Deno.test("Dense.fromJSON() refuses weights of the wrong length", () => {
   const json = { ...new Dense(2, 2).toJSON(), inputSize: 3 };
   assert.throws(() => Dense.fromJSON(json), {

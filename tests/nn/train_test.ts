@@ -20,6 +20,7 @@ import {
   randomNormal,
   Sequential,
   sgd,
+  softmaxCrossEntropy,
   softmaxCrossEntropyValue,
   stepDecay,
   train,
@@ -282,6 +283,66 @@ Deno.test("train() calls onStep every step and stops when onEpoch returns false"
   assert.deepEqual(steps, [1, 2, 3, 1, 2, 3]);
 });
 
+Deno.test("trainAsync() awaits an async onEpoch: its false stops training, its error reaches the caller", async () => {
+  const data = rings(20, 1);
+  const stopped = await trainAsync(mlp([2, 4, 2]), data, {
+    epochs: 5,
+    onEpoch: async (record) => {
+      await Promise.resolve();
+      return record.epoch < 2;
+    },
+  });
+  assert.equal(stopped.length, 2);
+  await assert.rejects(
+    () =>
+      trainAsync(mlp([2, 4, 2]), data, {
+        epochs: 5,
+        onEpoch: async () => {
+          await Promise.resolve();
+          throw new Error("the caller's own");
+        },
+      }),
+    { message: "the caller's own" },
+  );
+});
+
+Deno.test("train() refuses a callback whose promise it cannot await, an async one before anything changes", async (t) => {
+  const data = rings(20, 1);
+  await t.step("an async onEpoch, or any async onStep, refused up front", async () => {
+    const model = mlp([2, 4, 2], { seed: 2 });
+    const before = JSON.stringify(model);
+    assert.throws(() => train(model, data, { onEpoch: async () => false }), {
+      name: "TypeError",
+      message:
+        "Cannot train as onEpoch must not be an async function, whose promise train cannot await (trainAsync awaits an async onEpoch): onEpoch=async function onEpoch",
+    });
+    const tally = { onStep: async function tally() {} };
+    const refused = {
+      name: "TypeError",
+      message:
+        /^Cannot train as onStep must not be an async function, .*: onStep=async function tally$/,
+    };
+    assert.throws(() => train(model, data, tally), refused);
+    await assert.rejects(() => trainAsync(model, data, tally), refused);
+    assert.equal(JSON.stringify(model), before);
+  });
+  await t.step("a plain function returning a promise, refused when it returns it", async () => {
+    const rejected = () => Promise.reject(new Error("never unhandled"));
+    assert.throws(() => train(mlp([2, 4, 2]), data, { onEpoch: rejected as never }), {
+      name: "TypeError",
+      message:
+        "Cannot train as onEpoch must return its result, not a promise (trainAsync awaits an async onEpoch): onEpoch returned a promise",
+    });
+    await assert.rejects(() => trainAsync(mlp([2, 4, 2]), data, { onStep: rejected as never }), {
+      name: "TypeError",
+      message:
+        /^Cannot train as onStep must return its result, not a promise .*: onStep returned a promise$/,
+    });
+    // Their rejections were handled: the test would fail on an unhandled one.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  });
+});
+
 Deno.test("train() hands each record to a progress function and is quiet by default", () => {
   const seen: number[] = [];
   train(mlp([2, 4, 2]), rings(20, 1), {
@@ -451,8 +512,33 @@ Deno.test("train() refuses a loss that does not fit the targets or outputs befor
     assert.throws(() => train(mlp([2, 3, 2]), labels, { loss: {} as never }), {
       name: "TypeError",
       message:
-        'Cannot train as loss must be a Loss or one of "mse", "meanSquaredError", "softmaxCrossEntropy", "crossEntropy", "binaryCrossEntropy": loss={}',
+        'Cannot train as loss must be a Loss (name, value, valueAndGrad) or one of "mse", "meanSquaredError", "softmaxCrossEntropy", "crossEntropy", "binaryCrossEntropy"; it lacks name (a string), value (a function), valueAndGrad (a function): loss={}',
     });
+  });
+  await t.step("a loss of the caller's own without value, refused before the model changes", () => {
+    const model = mlp([2, 3, 2], { seed: 4 });
+    const before = JSON.stringify(model);
+    const { name, valueAndGrad } = softmaxCrossEntropy;
+    assert.throws(
+      () => train(model, labels, { epochs: 2, loss: { name, valueAndGrad } as never }),
+      {
+        name: "TypeError",
+        message:
+          /; it lacks value \(a function\): loss=\{ name: "softmaxCrossEntropy", valueAndGrad: /,
+      },
+    );
+    assert.equal(JSON.stringify(model), before, "no step taken");
+  });
+  await t.step("a loss whose valueAndGrad returns no number, refused at the first step", () => {
+    const model = mlp([2, 3, 2], { seed: 4 });
+    const before = JSON.stringify(model);
+    const mine = { ...softmaxCrossEntropy, name: "mine", valueAndGrad: () => "0.5" as never };
+    assert.throws(() => train(model, labels, { epochs: 2, loss: mine }), {
+      name: "TypeError",
+      message:
+        'Cannot train as loss.valueAndGrad must return the mean loss, a number: loss "mine" returned "0.5"',
+    });
+    assert.equal(JSON.stringify(model), before, "the first step's update not made");
   });
 });
 
