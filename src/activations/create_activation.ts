@@ -103,6 +103,8 @@ export const ACTIVATION_NAMES: readonly ActivationName[] = Object.freeze([
  *
  * assert.deepEqual(ACTIVATION_OPTIONS.leakyRelu, ["alpha", "atZero"]);
  * assert.deepEqual(ACTIVATION_OPTIONS.sigmoid, []);
+ * // Frozen, lists too: createActivation reads them, and a push would let an option through unused.
+ * assert.ok(Object.isFrozen(ACTIVATION_OPTIONS.relu));
  * assert.throws(() => createActivation("relu", { alpha: 0.2 }), {
  *   name: "TypeError",
  *   message: "Cannot create relu as alpha is not one of its options (atZero): " +
@@ -112,21 +114,30 @@ export const ACTIVATION_NAMES: readonly ActivationName[] = Object.freeze([
  */
 export const ACTIVATION_OPTIONS: Readonly<
   Record<ActivationName, readonly (keyof ActivationOptions)[]>
-> = Object.freeze({
-  relu: ["atZero"],
-  leakyRelu: ["alpha", "atZero"],
-  prelu: ["alpha", "atZero"],
-  rrelu: ["lower", "upper", "atZero"],
-  elu: ["alpha", "atZero"],
-  selu: ["atZero"],
-  softplus: ["beta", "threshold"],
-  gelu: [],
-  geluTanh: [],
-  silu: [],
-  sigmoid: [],
-  tanh: [],
-  identity: [],
-});
+> = Object.freeze(
+  {
+    relu: optionList("atZero"),
+    leakyRelu: optionList("alpha", "atZero"),
+    prelu: optionList("alpha", "atZero"),
+    rrelu: optionList("lower", "upper", "atZero"),
+    elu: optionList("alpha", "atZero"),
+    selu: optionList("atZero"),
+    softplus: optionList("beta", "threshold"),
+    gelu: optionList(),
+    geluTanh: optionList(),
+    silu: optionList(),
+    sigmoid: optionList(),
+    tanh: optionList(),
+    identity: optionList(),
+  },
+);
+
+/** A frozen list of option names (typed, so a misspelt one does not compile). */
+function optionList(
+  ...names: (keyof ActivationOptions)[]
+): readonly (keyof ActivationOptions)[] {
+  return Object.freeze(names);
+}
 
 /**
  * The part of `options` that the activation `name` takes, for comparing several activations

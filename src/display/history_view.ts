@@ -9,7 +9,7 @@ import { combineFigures } from "../plot/combine_figures.ts";
 import { plotDefaults } from "../plot/defaults.ts";
 import { finiteExtent, optionalText, resolveDocument, size } from "../plot/_compose.ts";
 import { plotLines } from "../plot/plot_lines.ts";
-import { requireEpochRecord } from "../plot/_records.ts";
+import { requireRunRecords } from "../plot/_records.ts";
 import type { EpochMetrics } from "../plot/plot_training_curves.ts";
 import type { FigureDocument, FigureElement } from "../plot/types.ts";
 import { DEAD_RULE } from "../diagnostics/_dead_rule.ts";
@@ -91,10 +91,7 @@ export function historyView(
       }`,
     );
   }
-  // An index loop, not forEach: a hole in the array is a missing record, not one to skip.
-  for (let i = 0; i < history.length; i++) {
-    requireEpochRecord(ACTION, `history[${i}]`, history[i]);
-  }
+  requireRunRecords(ACTION, "history", history);
   requireSameKeys(history);
   const title = historyTitle(options.title);
   const document = resolveDocument(ACTION, options);

@@ -1,12 +1,14 @@
 /**
- * The check of one epoch record, shared by the figures that draw training histories
- * (`plotTrainingCurves`, `historyView`): a record they cannot place (no finite epoch) or whose
- * fractions lie outside [0, 1] would otherwise be drawn as an empty chart or a line far off it.
+ * The checks of epoch records, shared by the figures that draw training histories
+ * (`plotTrainingCurves`, `historyView`): a record they cannot place (no finite epoch), whose
+ * fractions lie outside [0, 1], or whose epoch does not follow the one before would otherwise be
+ * drawn as an empty chart, a line far off it, or two runs' records drawn as one line.
  *
  * @module
  */
 
 import { formatValue, requireNumber, requireNumberType } from "../core/validate.ts";
+import { rangeError } from "./_compose.ts";
 import type { EpochMetrics } from "./plot_training_curves.ts";
 
 /**
@@ -53,5 +55,37 @@ export function requireEpochRecord(
   }
   for (let l = 0; l < dead.length; l++) {
     requireNumber(action, `${name}.deadFraction[${l}]`, dead[l], { min: 0, max: 1 });
+  }
+}
+
+/**
+ * Throws unless `history` holds the records of one run: each an epoch record (see
+ * {@linkcode requireEpochRecord}), each epoch greater than the one before. A repeated or earlier
+ * epoch is another run's record (another seed's), which would be drawn into this run's line.
+ *
+ * @param action What was being attempted, e.g. `"display a training history"`.
+ * @param name The history's name in messages, e.g. `"history"`.
+ * @param history The records, an array.
+ * @param hint Appended to the rule, e.g. where several runs go instead.
+ */
+export function requireRunRecords(
+  action: string,
+  name: string,
+  history: readonly unknown[],
+  hint = "",
+): asserts history is readonly EpochMetrics[] {
+  // An index loop, not forEach: a hole in the array is a missing record, not one to skip.
+  for (let i = 0; i < history.length; i++) {
+    const record = history[i];
+    requireEpochRecord(action, `${name}[${i}]`, record);
+    const [before, epoch] = [(history[i - 1] as EpochMetrics | undefined)?.epoch, record.epoch];
+    if (before !== undefined && !(epoch > before)) {
+      rangeError(
+        action,
+        `${name}[${i}].epoch`,
+        `greater than the epoch before it (${before}): one history is one run, its epochs increasing${hint}`,
+        epoch,
+      );
+    }
   }
 }

@@ -55,8 +55,8 @@ export interface PlotImageOptions extends Omit<FigureOptions, "width" | "height"
   /** The label of the colour ramp, with units where there are any. Default: `"value"`. */
   valueLabel?: string;
   /**
-   * The longer side of the image in pixels; the shorter follows from the matrix's shape. Default:
-   * `220` (`plotDefaults.imageSize`).
+   * The longer side of the image in pixels; the shorter follows from the matrix's shape (at
+   * least 1 px). Default: `220` (`plotDefaults.imageSize`).
    */
   size?: number;
 }
@@ -281,11 +281,15 @@ function imageParts(
     }
   }
   const longSide = size(action, "size", options.size, plotDefaults.imageSize);
-  const width = Math.round(
-    image.cols >= image.rows ? longSide : (longSide * image.cols) / image.rows,
+  // At least 1 px a side: a 1 x 1000 row at 220 px rounded to 0 px high, an invisible image (and
+  // an SVG of no size, which toSvgString refused). Cells that thin are no longer square.
+  const width = Math.max(
+    1,
+    Math.round(image.cols >= image.rows ? longSide : (longSide * image.cols) / image.rows),
   );
-  const height = Math.round(
-    image.rows >= image.cols ? longSide : (longSide * image.rows) / image.cols,
+  const height = Math.max(
+    1,
+    Math.round(image.rows >= image.cols ? longSide : (longSide * image.rows) / image.cols),
   );
   const domain = colorDomain(action, name, image.data, scheme, options.domain);
   // A cell beyond a given domain is drawn at its nearer end (a diverging scale would otherwise

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { requireEpochRecord } from "./_records.ts";
+import { requireRunRecords } from "./_records.ts";
 import { requireFlag } from "../core/_require.ts";
 import { DEAD_RULE } from "../diagnostics/_dead_rule.ts";
 import * as Plot from "npm:@observablehq/plot@0.6.17";
@@ -493,7 +493,7 @@ export function plotTrainingCurves(
 
 /**
  * The histories of run `r` (`histories`, else `[history]`), checked: a non-empty array of
- * arrays of epoch records ({@linkcode requireEpochRecord}).
+ * arrays of the epoch records of one run ({@linkcode requireRunRecords}).
  */
 function runHistories(
   action: string,
@@ -517,22 +517,7 @@ function runHistories(
     if (history.length === 0) {
       typeError(action, name, "a non-empty array of epoch records", history);
     }
-    // An index loop, not forEach: a hole in the array is a missing record, not one to skip.
-    for (let i = 0; i < history.length; i++) {
-      requireEpochRecord(action, `${name}[${i}]`, history[i]);
-      // A repeated or earlier epoch: the records of another seed, which would be averaged in
-      // with no band and no note saying so.
-      if (i > 0 && !(history[i].epoch > history[i - 1].epoch)) {
-        rangeError(
-          action,
-          `${name}[${i}].epoch`,
-          `greater than the epoch before it (${
-            history[i - 1].epoch
-          }): one history is one run, its epochs increasing; several seeds go in histories: [...]`,
-          history[i].epoch,
-        );
-      }
-    }
+    requireRunRecords(action, name, history, "; several seeds go in histories: [...]");
   });
   return histories;
 }

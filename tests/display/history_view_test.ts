@@ -173,6 +173,20 @@ Deno.test("historyView() refuses a record whose epoch is not a finite number, na
   });
 });
 
+Deno.test("historyView() refuses epochs that repeat or go back: two runs' records drawn as one line", () => {
+  assert.throws(() => historyView([history[1], history[0]]), {
+    name: "RangeError",
+    message:
+      `Cannot display a training history as history[1].epoch must be greater than the epoch before it (${
+        history[1].epoch
+      }): one history is one run, its epochs increasing: history[1].epoch=${history[0].epoch}`,
+  });
+  assert.throws(() => historyView([history[0], { ...history[1], epoch: history[0].epoch }]), {
+    name: "RangeError",
+    message: /history\[1\]\.epoch must be greater than the epoch before it/,
+  });
+});
+
 Deno.test("historyView() refuses accuracies and dead fractions outside [0, 1], naming the entry", () => {
   assert.throws(() => historyView([history[0], { ...history[1], deadFraction: [0.1, 60] }]), {
     name: "RangeError",

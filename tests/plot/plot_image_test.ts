@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { fromRows, matrix } from "../../src/core/matrix.ts";
-import { plotImage, plotImages, toHtmlString } from "../../src/plot/mod.ts";
+import { plotImage, plotImages, toHtmlString, toSvgString } from "../../src/plot/mod.ts";
 import { tickAt } from "./_ticks.ts";
 
 const checker = fromRows([[0, 1], [1, 0]]);
@@ -143,6 +143,18 @@ Deno.test("plotImage() sizes its long side and scales the short one, either way 
   const tall = plotImage(matrix(4, 2), { size: 100, legend: false });
   assert.deepEqual([wide.getAttribute("width"), wide.getAttribute("height")], ["100", "50"]);
   assert.deepEqual([tall.getAttribute("width"), tall.getAttribute("height")], ["50", "100"]);
+});
+
+Deno.test("plotImage() keeps a long thin image at least 1 px thick, with its legend too", () => {
+  const row = { rows: 1, cols: 1000, data: new Float64Array(1000).map((_, i) => i) };
+  const bare = plotImage(row, { legend: false });
+  assert.deepEqual([bare.getAttribute("width"), bare.getAttribute("height")], ["220", "1"]);
+  const column = plotImage({ rows: 2000, cols: 1, data: new Float64Array(2000) }, {
+    legend: false,
+  });
+  assert.deepEqual([column.getAttribute("width"), column.getAttribute("height")], ["1", "220"]);
+  // With its ramp, the figure lays out as one SVG (an image 0 px high was refused there).
+  assert.match(toSvgString(plotImage(row)), /^<svg [^>]*height="\d+"/);
 });
 
 Deno.test("plotImage() draws an image of one column, and refuses what is not a non-empty matrix", () => {
