@@ -862,7 +862,9 @@ Deno.test("gradientNorms(), gradientCheck() and diagnose() refuse a loss that do
       });
       assert.throws(() => call(labels, 5 as never), {
         name: "TypeError",
-        message: new RegExp(`^Cannot ${action} as loss must be a Loss \\(name, value, valueAndGrad\\) or one of .*: loss=5$`),
+        message: new RegExp(
+          `^Cannot ${action} as loss must be a Loss \\(name, value, valueAndGrad\\) or one of .*: loss=5$`,
+        ),
       });
     });
   }

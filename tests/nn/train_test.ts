@@ -311,7 +311,7 @@ Deno.test("train() refuses a callback whose promise it cannot await, an async on
   await t.step("an async onEpoch, or any async onStep, refused up front", async () => {
     const model = mlp([2, 4, 2], { seed: 2 });
     const before = JSON.stringify(model);
-    assert.throws(() => train(model, data, { onEpoch: async () => false }), {
+    assert.throws(() => train(model, data, { onEpoch: async () => await Promise.resolve(false) }), {
       name: "TypeError",
       message:
         "Cannot train as onEpoch must not be an async function, whose promise train cannot await (trainAsync awaits an async onEpoch): onEpoch=async function onEpoch",
