@@ -4,7 +4,7 @@
  * @module
  */
 
-import { requireNumber } from "../core/validate.ts";
+import { formatValue, requireNumber } from "../core/validate.ts";
 import type { Parameter } from "./layer.ts";
 
 /**
@@ -27,6 +27,11 @@ import type { Parameter } from "./layer.ts";
  * ```
  */
 export function sumOfSquares(values: Float64Array): number {
+  if (!(values instanceof Float64Array)) {
+    throw new TypeError(
+      `Cannot sum squares as values must be a Float64Array: values=${formatValue(values)}`,
+    );
+  }
   const n = values.length, quadsEnd = n - (n % 4);
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
   for (let i = 0; i < quadsEnd; i += 4) {
@@ -58,6 +63,7 @@ export function sumOfSquares(values: Float64Array): number {
  * ```
  */
 export function gradNorm(params: readonly Parameter[]): number {
+  requireGradients("compute a gradient norm", params);
   let sum = 0;
   for (const p of params) sum += sumOfSquares(p.grad);
   return Math.sqrt(sum);
@@ -89,6 +95,7 @@ export function gradNorm(params: readonly Parameter[]): number {
  * ```
  */
 export function clipGradNorm(params: readonly Parameter[], maxNorm: number): number {
+  requireGradients("clip gradients", params);
   requireNumber("clip gradients", "maxNorm", maxNorm, { min: 0, minExclusive: true });
   const norm = gradNorm(params);
   if (norm > maxNorm) {
@@ -99,4 +106,28 @@ export function clipGradNorm(params: readonly Parameter[], maxNorm: number): num
     }
   }
   return norm;
+}
+
+/**
+ * Throws a TypeError unless `params` is an array of parameters whose `grad` is a Float64Array
+ * (what `model.params()` gives), naming the first that is not.
+ */
+function requireGradients(action: string, params: unknown): asserts params is Parameter[] {
+  if (!Array.isArray(params)) {
+    throw new TypeError(
+      `Cannot ${action} as params must be an array of parameters { name, value, grad, ... } (model.params() gives them): params=${
+        formatValue(params)
+      }`,
+    );
+  }
+  for (let i = 0; i < params.length; i++) {
+    const grad = (params[i] as Partial<Parameter> | null)?.grad;
+    if (!(grad instanceof Float64Array)) {
+      throw new TypeError(
+        `Cannot ${action} as params[${i}].grad must be a Float64Array: params[${i}]=${
+          formatValue(params[i])
+        }`,
+      );
+    }
+  }
 }

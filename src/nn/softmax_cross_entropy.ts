@@ -10,7 +10,7 @@
  */
 
 import type { Matrix } from "../core/matrix.ts";
-import { checkMatrix, requireSameShape } from "./_check.ts";
+import { checkMatrix, requireSameShape, shapeOf } from "./_check.ts";
 import { exp } from "./_exp.ts";
 import { requireLabels } from "./_targets.ts";
 import type { Loss } from "./loss.ts";
@@ -110,6 +110,14 @@ function expOffset(d: number): number {
 function run(logits: Matrix, labels: unknown, grad: Matrix | undefined): number {
   const action = "compute the softmax cross-entropy";
   checkMatrix(action, "logits", logits);
+  // With one column the softmax is 1 whatever the logit: a loss of 0 and a gradient of 0.
+  if (logits.cols < 2) {
+    throw new RangeError(
+      `Cannot ${action} as logits must have a column per class, at least 2 (one logit takes binaryCrossEntropy): logits is ${
+        shapeOf(logits)
+      }`,
+    );
+  }
   requireLabels(action, logits, labels, logits.cols);
   if (grad !== undefined) {
     checkMatrix(action, "grad", grad);

@@ -41,7 +41,9 @@ export interface PlotActivationsOptions extends FigureOptions {
    * the derivative alone, `false` for the function alone. Default: `true`.
    */
   derivative?: boolean | "only";
-  /** Number of evenly spaced samples of z (kinks are added exactly). Default: `401`. */
+  /**
+   * Number of evenly spaced samples of z (kinks are added exactly), 2 to 10,000. Default: `401`.
+   */
   samples?: number;
   /**
    * Points where the derivative may jump. Where it does, the derivative's line breaks, open dots
@@ -150,7 +152,8 @@ export function plotActivations(
     action,
     "samples",
     options.samples ?? plotDefaults.activationSamples,
-    { integer: true, min: 2 },
+    // At most 10^4, some ten a pixel: 10^7 ran past 100 s (10^5 made 2.7 MB of markup).
+    { integer: true, min: 2, max: 10_000 },
   );
   const derivative = options.derivative ?? true;
   if (derivative !== true && derivative !== false && derivative !== "only") {

@@ -14,6 +14,7 @@ import {
   resolveLoss,
   softmax,
   softmaxCrossEntropy,
+  softmaxCrossEntropyGrad,
   softmaxCrossEntropyValue,
 } from "../../src/mod.ts";
 import { randomMatrix, relativeError } from "./_helpers.ts";
@@ -112,6 +113,22 @@ Deno.test("softmaxCrossEntropy writing its gradient over the logits returns the 
   const aliased = fromRows([[1, 2, 3], [-1, 0.5, 0], [4, 4, -2]]);
   assert.equal(softmaxCrossEntropy.valueAndGrad(aliased, y, aliased), loss);
   assert.deepEqual(aliased.data, grad.data);
+});
+
+Deno.test("softmaxCrossEntropy refuses one column of logits, whose loss would be 0 whatever it holds", () => {
+  const one = fromRows([[3], [-2]]);
+  for (
+    const compute of [
+      () => softmaxCrossEntropyValue(one, Int32Array.of(0, 0)),
+      () => softmaxCrossEntropyGrad(one, Int32Array.of(0, 0)),
+    ]
+  ) {
+    assert.throws(compute, {
+      name: "RangeError",
+      message:
+        "Cannot compute the softmax cross-entropy as logits must have a column per class, at least 2 (one logit takes binaryCrossEntropy): logits is 2x1",
+    });
+  }
 });
 
 Deno.test("softmaxCrossEntropy stays finite for huge logits", () => {

@@ -231,6 +231,23 @@ Deno.test("clipGradNorm() rescales gradients to the global norm and reports the 
   assert.throws(() => clipGradNorm([a], 0), RangeError);
 });
 
+Deno.test("clipGradNorm(), gradNorm() and sumOfSquares() refuse what is not gradients, in their own words", () => {
+  assert.throws(() => clipGradNorm(undefined as never, 1), {
+    name: "TypeError",
+    message:
+      "Cannot clip gradients as params must be an array of parameters { name, value, grad, ... } (model.params() gives them): params=undefined",
+  });
+  assert.throws(() => gradNorm([param([0], [1]), {} as never]), {
+    name: "TypeError",
+    message:
+      "Cannot compute a gradient norm as params[1].grad must be a Float64Array: params[1]={}",
+  });
+  assert.throws(() => sumOfSquares([3, 4] as never), {
+    name: "TypeError",
+    message: "Cannot sum squares as values must be a Float64Array: values=[3, 4]",
+  });
+});
+
 Deno.test("learning-rate schedules are plain functions of the epoch", async (t) => {
   await t.step("stepDecay halves every 10 epochs", () => {
     const schedule = stepDecay({ initial: 0.1 });

@@ -617,7 +617,9 @@ Deno.test("the step's softmax kernel gives softmaxCrossEntropyGrad's bits, the l
     [-Infinity, -Infinity, -Infinity, -Infinity],
   ];
   const prng = createPrng(3);
-  for (const cols of [1, 2, 3, 4, 10]) {
+  // From 2 columns: softmaxCrossEntropyGrad refuses one (its loss would be 0 whatever the logit),
+  // as train refuses softmax cross-entropy on a model of one output.
+  for (const cols of [2, 3, 4, 10]) {
     for (const rows of [1, 2, 7, 8]) {
       const values = Array.from({ length: rows }, (_, i) =>
         Array.from({ length: cols }, (_, j) => {

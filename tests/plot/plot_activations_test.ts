@@ -235,11 +235,11 @@ Deno.test("plotActivations() takes two samples or more, and refuses other option
     plotActivations([relu], { samples: 2 }).querySelectorAll("g[aria-label=line] path").length,
     2,
   );
-  for (const samples of [1, 2.5]) {
+  for (const samples of [1, 2.5, 10_001]) {
     assert.throws(() => plotActivations([relu], { samples }), {
       name: "RangeError",
       message:
-        `Cannot plot activations as samples must be a finite integer >= 2: samples=${samples}`,
+        `Cannot plot activations as samples must be a finite integer >= 2 and <= 10000: samples=${samples}`,
     });
   }
   assert.throws(() => plotActivations([relu], { derivative: "both" as "only" }), {

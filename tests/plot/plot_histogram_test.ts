@@ -50,8 +50,13 @@ Deno.test("plotHistogram() rejects bad input with house-style errors", async (t)
   await t.step("values that are not an array", () => {
     assert.throws(() => plotHistogram(3 as never), TypeError);
   });
-  await t.step("zero bins", () => {
+  await t.step("zero bins, or more than a chart has pixels", () => {
     assert.throws(() => plotHistogram(values, { bins: 0 }), RangeError);
+    assert.throws(() => plotHistogram(values, { bins: 1e7 }), {
+      name: "RangeError",
+      message:
+        "Cannot plot a histogram as bins must be a finite integer >= 1 and <= 1000: bins=10000000",
+    });
   });
 });
 
