@@ -5,6 +5,7 @@
  * @module
  */
 
+import { allocate } from "../core/_allocate.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { type RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
@@ -138,10 +139,11 @@ export class Conv2D implements Layer {
     this.#left = this.#top;
     const biasInit = requireNumber(action, "biasInit", options.biasInit ?? 0);
     const fanIn = this.channels * k * k;
-    this.kernels = new Float64Array(this.filters * fanIn);
-    this.biases = new Float64Array(this.filters).fill(biasInit);
-    this.kernelGrad = new Float64Array(this.kernels.length);
-    this.biasGrad = new Float64Array(this.filters);
+    const sizes = `: filters=${this.filters}, channels=${this.channels}, kernelSize=${k}`;
+    this.kernels = allocate(Float64Array, this.filters * fanIn, action, sizes);
+    this.biases = allocate(Float64Array, this.filters, action, sizes).fill(biasInit);
+    this.kernelGrad = allocate(Float64Array, this.kernels.length, action, sizes);
+    this.biasGrad = allocate(Float64Array, this.filters, action, sizes);
     // He normal with fan-in channels * k²: the weight matrix seen as fanIn x filters.
     heNormal().fill(
       { rows: fanIn, cols: this.filters, data: this.kernels },

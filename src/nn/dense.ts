@@ -4,6 +4,7 @@
  * @module
  */
 
+import { allocate } from "../core/_allocate.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { type RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
@@ -109,10 +110,12 @@ export class Dense implements Layer {
     refuseBiasInit(action, init, options.biasInit);
     this.inputSize = inputSize;
     this.outputSize = outputSize;
-    this.weights = new Float64Array(inputSize * outputSize);
-    this.biases = new Float64Array(outputSize).fill(biasInit);
-    this.weightGrad = new Float64Array(inputSize * outputSize);
-    this.biasGrad = new Float64Array(outputSize);
+    // Named, with its sizes, when too large: not the engine's 'Array buffer allocation failed'.
+    const sizes = `: inputSize=${inputSize}, outputSize=${outputSize}`;
+    this.weights = allocate(Float64Array, inputSize * outputSize, action, sizes);
+    this.biases = allocate(Float64Array, outputSize, action, sizes).fill(biasInit);
+    this.weightGrad = allocate(Float64Array, inputSize * outputSize, action, sizes);
+    this.biasGrad = allocate(Float64Array, outputSize, action, sizes);
     init.fill(
       { rows: inputSize, cols: outputSize, data: this.weights },
       this.biases,

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { allocate } from "../core/_allocate.ts";
 import { requireFlag } from "../core/_require.ts";
 import { preluForward } from "../activations/mod.ts";
 import type { Matrix } from "../core/matrix.ts";
@@ -63,8 +64,9 @@ export class PReLU extends ElementwiseLayer {
     super(action, size);
     const init = requireNumber(action, "init", options.init ?? 0.25);
     this.shared = requireFlag(action, "shared", options.shared);
-    this.alpha = new Float64Array(this.shared ? 1 : size).fill(init);
-    this.alphaGrad = new Float64Array(this.alpha.length);
+    const length = this.shared ? 1 : size;
+    this.alpha = allocate(Float64Array, length, action, `: size=${size}`).fill(init);
+    this.alphaGrad = allocate(Float64Array, length, action, `: size=${size}`);
     this.#params = [{
       name: "alpha",
       value: this.alpha,

@@ -152,7 +152,8 @@ export class Sequential {
    * zero inputs, which the ReLU discards anyway.
    *
    * With `skipInputGradient` the first layer may skip dLoss/dInput (the training loop does
-   * not use it), and the returned matrix then holds zeros.
+   * not use it): a Dense layer first then returns a matrix of zeros, the other layers (Conv2D,
+   * an activation) their gradient as usual. Either way, do not read it.
    *
    * @param gradOut dLoss/dOutput for the last forward call.
    * @param options `skipInputGradient` (default false).

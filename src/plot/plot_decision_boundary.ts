@@ -214,7 +214,10 @@ export function plotDecisionBoundary(
 
   requireOutputs(action, out, output);
 
-  const classes = Math.max(out.cols === 1 ? 2 : out.cols, maxLabel + 1);
+  // The classes predict can give (two for one logit), and those the legend names, which also
+  // include labels beyond them: points of a class the model cannot predict are drawn all the same.
+  const predicted = out.cols === 1 ? 2 : out.cols;
+  const classes = Math.max(predicted, maxLabel + 1);
   const names = classNamesOption(action, options.classNames, classes, out.cols, maxLabel);
   const colors = colorsOption(action, options.colors, names, "classes");
   colors.forEach((color, i) => {
@@ -237,7 +240,9 @@ export function plotDecisionBoundary(
         const k = classify(out.data, offset, out.cols, output, probabilities);
         const confidence = probabilities[k];
         const level = shade
-          ? Math.round(Math.max(0, (confidence - 1 / classes) / (1 - 1 / classes)) * 4) / 4
+          // Confidence above chance among the classes predict can give: a label beyond them
+          // (classes 0 to 5 against one logit) made chance 1/6, and every region darker.
+          ? Math.round(Math.max(0, (confidence - 1 / predicted) / (1 - 1 / predicted)) * 4) / 4
           : 1;
         fill = mix(colors[k % colors.length], 0.12 + 0.36 * level);
       }

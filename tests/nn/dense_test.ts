@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { Dense, fromRows, type Matrix, matrix } from "../../src/mod.ts";
+import { Conv2D, Dense, fromRows, type Matrix, matrix, PReLU } from "../../src/mod.ts";
 import { layerGradientErrors, randomMatrix } from "./_helpers.ts";
 
 Deno.test("Dense.forward() computes x W + b", () => {
@@ -191,6 +191,24 @@ Deno.test("Dense refuses bad input", async (t) => {
     });
     assert.ok(layer.weightGrad.every((g) => g === 0));
   });
+});
+
+Deno.test("Dense, Conv2D and PReLU name themselves and their sizes when too large to allocate", () => {
+  const cases: [() => unknown, string][] = [
+    [
+      () => new Dense(1e5, 1e5),
+      "Cannot create a Dense layer as its 10000000000 float64 elements (80000000000 bytes) cannot be allocated: inputSize=100000, outputSize=100000",
+    ],
+    [
+      () => new Conv2D(4, 4, { filters: 1, kernelSize: 2 ** 20, padding: "same" }),
+      "Cannot create a Conv2D layer as its 1099511627776 float64 elements (8796093022208 bytes) cannot be allocated: filters=1, channels=1, kernelSize=1048576",
+    ],
+    [
+      () => new PReLU(2 ** 40),
+      "Cannot create a PReLU layer as its 1099511627776 float64 elements (8796093022208 bytes) cannot be allocated: size=1099511627776",
+    ],
+  ];
+  for (const [create, message] of cases) assert.throws(create, { name: "RangeError", message });
 });
 
 Deno.test("Dense.fromJSON() restores weights and biases bit for bit, signed zeros included", () => {

@@ -135,6 +135,27 @@ Deno.test("plotDecisionBoundary() shades by confidence unless told not to", () =
   );
 });
 
+Deno.test("plotDecisionBoundary() measures chance among the classes predict gives, whatever labels the points have", () => {
+  const x = fromRows([[0, 0], [1, 1], [0.5, 0.2]]);
+  // One logit: two classes, whatever the labels.
+  const predict = (grid: Matrix) => ({
+    rows: grid.rows,
+    cols: 1,
+    data: grid.data.filter((_, i) => i % 2 === 0).map((v) => 4 * (v - 0.5)),
+  });
+  const colors = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"];
+  const fills = (labels: number[]) =>
+    Array.from(
+      plotDecisionBoundary(predict, { x, y: Int32Array.from(labels) }, {
+        colors: colors.slice(0, Math.max(...labels) + 1),
+      }).querySelectorAll("g[aria-label=rect] rect"),
+    ).map((rect) => rect.getAttribute("fill"));
+  // A label of 5 made chance 1/6: every region darker, its two palest shades gone (6 fills of 8).
+  const beyond = fills([0, 5, 1]);
+  assert.deepEqual(beyond, fills([0, 1, 1]));
+  assert.equal(new Set(beyond).size, 8);
+});
+
 Deno.test("plotDecisionBoundary() shades a cell by its confidence above chance, in quarters", () => {
   // The class colour over white, by 0.12 + 0.36 × the level: the level is (p - 1/k) / (1 - 1/k),
   // rounded to a quarter. Default colours: class 1 #efb118, class 2 #ff725c.
