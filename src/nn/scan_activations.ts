@@ -160,7 +160,8 @@ const RECORD_ACTIVATIONS_KEYS: OptionKeys<{ statistics?: boolean }> = { statisti
  * Adds what the activation layers saw in the model's last forward call (their `lastInput` and
  * `lastOutput`) to `scans`.
  *
- * @param model The model, after a forward call.
+ * @param model The model, after a forward call on at least one row (else a `RangeError`: the
+ *   neurons, seen on no data, would read as dead).
  * @param scans Scans from {@linkcode emptyActivationScans} for the same model (a scan that does
  *   not match its layer there throws a `RangeError`).
  * @param options `statistics`: also gather the outputs' zeros, sum and squared deviations
@@ -198,7 +199,14 @@ export function recordActivations(
   for (let k = 0; k < scans.length; k++) requireScanOf(action, model, scans[k], k);
   for (const scan of scans) {
     const layer = model.layers[scan.layerIndex] as ActivationLike;
-    if (layer.lastInput === undefined) continue;
+    // A layer that saw no rows would leave its neurons unseen, and read as all dead.
+    if (layer.lastInput === undefined || layer.lastInput.rows === 0) {
+      throw new RangeError(
+        `Cannot ${action} as the model must have run forward on at least one row first: layer ${scan.layerIndex} (${layer.describe()}) has ${
+          layer.lastInput === undefined ? "not run" : "run on 0 rows"
+        }`,
+      );
+    }
     const z = layer.lastInput.data, y = layer.lastOutput!.data, n = scan.size;
     const positive = scan.everPositive;
     // Only a neuron not yet seen positive is looked at, down its column until the first z

@@ -168,6 +168,22 @@ Deno.test("recordActivations() refuses a scan of a layer that is not an activati
   });
 });
 
+Deno.test("recordActivations() refuses a model that has seen no rows, whose neurons would read as dead", () => {
+  const model = mlp([2, 3, 1], { seed: 1 });
+  const scans = emptyActivationScans(model);
+  const refused = (state: string) => ({
+    name: "RangeError",
+    message:
+      `Cannot record activations as the model must have run forward on at least one row first: layer 1 (Activation(ReLU, 3)) has ${state}`,
+  });
+  assert.throws(() => recordActivations(model, scans), refused("not run"));
+  model.forward(matrix(0, 2));
+  assert.throws(() => recordActivations(model, scans), refused("run on 0 rows"));
+  model.forward(fromRows([[1, 2]]));
+  recordActivations(model, scans);
+  assert.ok(deadFractionOf(scans[0]) < 1);
+});
+
 Deno.test("deadFractionOf() reads a scan, and refuses what is not one instead of answering NaN", () => {
   const model = mlp([2, 4, 1], { seed: 3 });
   const x = fromRows([[1, 2], [-1, 0.5], [0, -3]]);
