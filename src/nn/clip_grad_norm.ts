@@ -5,6 +5,7 @@
  */
 
 import { formatValue, requireNumber } from "../core/validate.ts";
+import { clipTo, normOf, squares } from "./_grad_norm.ts";
 import type { Parameter } from "./layer.ts";
 
 /**
@@ -32,18 +33,7 @@ export function sumOfSquares(values: Float64Array): number {
       `Cannot sum squares as values must be a Float64Array: values=${formatValue(values)}`,
     );
   }
-  const n = values.length, quadsEnd = n - (n % 4);
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  for (let i = 0; i < quadsEnd; i += 4) {
-    const a = values[i], b = values[i + 1], c = values[i + 2], d = values[i + 3];
-    s0 += a * a;
-    s1 += b * b;
-    s2 += c * c;
-    s3 += d * d;
-  }
-  let sum = (s0 + s1) + (s2 + s3);
-  for (let i = quadsEnd; i < n; i++) sum += values[i] * values[i];
-  return sum;
+  return squares(values);
 }
 
 /**
@@ -64,9 +54,7 @@ export function sumOfSquares(values: Float64Array): number {
  */
 export function gradNorm(params: readonly Parameter[]): number {
   requireGradients("compute a gradient norm", params);
-  let sum = 0;
-  for (const p of params) sum += sumOfSquares(p.grad);
-  return Math.sqrt(sum);
+  return normOf(params);
 }
 
 /**
@@ -97,15 +85,7 @@ export function gradNorm(params: readonly Parameter[]): number {
 export function clipGradNorm(params: readonly Parameter[], maxNorm: number): number {
   requireGradients("clip gradients", params);
   requireNumber("clip gradients", "maxNorm", maxNorm, { min: 0, minExclusive: true });
-  const norm = gradNorm(params);
-  if (norm > maxNorm) {
-    const scale = maxNorm / norm;
-    for (const p of params) {
-      const g = p.grad;
-      for (let i = 0; i < g.length; i++) g[i] *= scale;
-    }
-  }
-  return norm;
+  return clipTo(params, maxNorm);
 }
 
 /**

@@ -64,9 +64,9 @@ export class PReLU extends ElementwiseLayer {
     super(action, size);
     const init = requireNumber(action, "init", options.init ?? 0.25);
     this.shared = requireFlag(action, "shared", options.shared);
-    const length = this.shared ? 1 : size;
-    this.alpha = allocate(Float64Array, length, action, `: size=${size}`).fill(init);
-    this.alphaGrad = allocate(Float64Array, length, action, `: size=${size}`);
+    const [length, shown] = [this.shared ? 1 : size, `: size=${size}`];
+    this.alpha = allocate(Float64Array, length, action, shown).fill(init);
+    this.alphaGrad = allocate(Float64Array, length, action, shown);
     this.#params = [{
       name: "alpha",
       value: this.alpha,

@@ -26,7 +26,7 @@ import {
   scanActivations,
 } from "./scan_activations.ts";
 import { correctCount } from "./accuracy.ts";
-import { clipGradNorm, gradNorm } from "./clip_grad_norm.ts";
+import { clipTo, normOf } from "./_grad_norm.ts";
 import { Dropout } from "./dropout.ts";
 import { isActivationLayer, type Layer } from "./layer.ts";
 import type { Loss, LossName } from "./loss.ts";
@@ -586,11 +586,11 @@ function* runEpochs(
           if (wasm === undefined) {
             // The loop does not use the gradient with respect to the data.
             net.backward(grad!, SKIP_INPUT_GRADIENT);
-            for (let d = 0; d < weightParams.length; d++) normSums[d] += gradNorm(weightParams[d]);
+            for (let d = 0; d < weightParams.length; d++) normSums[d] += normOf(weightParams[d]);
             for (let p = 0; p < preluParams.length; p++) {
-              slopeNormSums[p] += gradNorm(preluParams[p]);
+              slopeNormSums[p] += normOf(preluParams[p]);
             }
-            if (clipNorm !== undefined) clipGradNorm(params, clipNorm);
+            if (clipNorm !== undefined) clipTo(params, clipNorm);
             optimizer.step(params, learningRate);
           } else {
             wasm.backward(grad);

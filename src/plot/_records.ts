@@ -78,13 +78,13 @@ export function requireRunRecords(
   for (let i = 0; i < history.length; i++) {
     const record = history[i];
     requireEpochRecord(action, `${name}[${i}]`, record);
-    const [before, epoch] = [(history[i - 1] as EpochMetrics | undefined)?.epoch, record.epoch];
-    if (before !== undefined && !(epoch > before)) {
+    const before = i > 0 ? (history[i - 1] as EpochMetrics).epoch : -Infinity;
+    if (!(record.epoch > before)) {
       rangeError(
         action,
         `${name}[${i}].epoch`,
         `greater than the epoch before it (${before}): one history is one run, its epochs increasing${hint}`,
-        epoch,
+        record.epoch,
       );
     }
   }
