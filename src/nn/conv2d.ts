@@ -6,8 +6,9 @@
  */
 
 import { requireMatrix } from "../core/_require.ts";
+import { PADDINGS, requireChoice } from "./_check.ts";
 import type { Matrix } from "../core/matrix.ts";
-import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
+import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 
 /** Options of {@linkcode conv2d}. */
 export interface Conv2dOptions {
@@ -56,12 +57,7 @@ export function conv2d(image: Matrix, kernel: Matrix, options: Conv2dOptions = {
   requireOptions(action, options, CONV2D_KEYS);
   requireMatrix(action, "image", image);
   requireMatrix(action, "kernel", kernel);
-  const padding = options.padding ?? "valid";
-  if (padding !== "valid" && padding !== "same") {
-    throw new TypeError(
-      `Cannot ${action} as padding must be "valid" or "same": padding=${formatValue(padding)}`,
-    );
-  }
+  const padding = requireChoice(action, "padding", options.padding ?? "valid", PADDINGS);
   const stride = requireNumber(action, "stride", options.stride ?? 1, { integer: true, min: 1 });
   const height = image.rows, width = image.cols;
   const kh = kernel.rows, kw = kernel.cols;
@@ -172,12 +168,6 @@ export const EDGE_KERNEL_NAMES: readonly EdgeKernelName[] = Object.freeze([
  * ```
  */
 export function edgeKernel(name: EdgeKernelName): Matrix {
-  if (typeof name !== "string" || !Object.hasOwn(EDGE_KERNELS, name)) {
-    throw new TypeError(
-      `Cannot create an edge kernel as name must be one of ${
-        EDGE_KERNEL_NAMES.map((known) => `"${known}"`).join(", ")
-      }: name=${formatValue(name)}`,
-    );
-  }
+  requireChoice("create an edge kernel", "name", name, EDGE_KERNEL_NAMES);
   return { rows: 3, cols: 3, data: Float64Array.from(EDGE_KERNELS[name]) };
 }

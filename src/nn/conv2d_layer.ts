@@ -9,13 +9,15 @@ import { allocate } from "../core/_allocate.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { type RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
-import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
+import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
 import {
   type LayerActions,
   layerActions,
+  PADDINGS,
   requireBackward,
   requireBackwardOptions,
+  requireChoice,
   requireColumns,
   requireForwardOptions,
 } from "./_check.ts";
@@ -121,12 +123,7 @@ export class Conv2D implements Layer {
     this.filters = requireNumber(action, "filters", options.filters ?? 1, whole);
     const k = requireNumber(action, "kernelSize", options.kernelSize ?? 3, whole);
     this.kernelSize = k;
-    const padding = options.padding ?? "valid";
-    if (padding !== "valid" && padding !== "same") {
-      throw new TypeError(
-        `Cannot ${action} as padding must be "valid" or "same": padding=${formatValue(padding)}`,
-      );
-    }
+    const padding = requireChoice(action, "padding", options.padding ?? "valid", PADDINGS);
     this.padding = padding;
     if (padding === "valid" && (k > height || k > width)) {
       throw new RangeError(
@@ -331,13 +328,7 @@ export class Conv2D implements Layer {
   static fromJSON(json: LayerJSON): Conv2D {
     const action = "restore a Conv2D layer";
     // Required here, though the constructor defaults it: a missing one would change the shape.
-    if (json.padding !== "valid" && json.padding !== "same") {
-      throw new TypeError(
-        `Cannot ${action} as padding must be "valid" or "same": padding=${
-          formatValue(json.padding)
-        }`,
-      );
-    }
+    const padding = requireChoice(action, "padding", json.padding, PADDINGS);
     const layer = new Conv2D(
       readInteger(action, json, "height", 1),
       readInteger(action, json, "width", 1),
@@ -345,7 +336,7 @@ export class Conv2D implements Layer {
         channels: readInteger(action, json, "channels", 1),
         filters: readInteger(action, json, "filters", 1),
         kernelSize: readInteger(action, json, "kernelSize", 1),
-        padding: json.padding as "valid" | "same",
+        padding,
       },
     );
     layer.kernels.set(decodeFloat64(action, "kernels", json.kernels, layer.kernels.length));

@@ -85,7 +85,11 @@ Deno.test("Conv2D refuses bad shapes", () => {
         `Cannot create a Conv2D layer as the kernel must fit inside the image with "valid" padding: image is ${height}x${width}, kernel is 3x3`,
     });
   }
-  assert.throws(() => new Conv2D(4, 4, { padding: "full" as "same" }), TypeError);
+  assert.throws(() => new Conv2D(4, 4, { padding: "full" as "same" }), {
+    name: "RangeError",
+    message: 'Cannot create a Conv2D layer as padding must be "valid" or "same": padding="full"',
+  });
+  assert.throws(() => new Conv2D(4, 4, { padding: null as unknown as "same" }), TypeError);
   assert.throws(() => new Conv2D(4, 4).forward(matrix(1, 15)), RangeError);
 });
 
@@ -124,4 +128,8 @@ Deno.test("Conv2D.fromJSON() refuses a size out of range as a restore, naming th
       message: `Cannot restore a Conv2D layer as ${name} must be an integer >= 1: ${name}=0`,
     });
   }
+  assert.throws(() => Conv2D.fromJSON({ ...json, padding: "full" }), {
+    name: "RangeError",
+    message: 'Cannot restore a Conv2D layer as padding must be "valid" or "same": padding="full"',
+  });
 });

@@ -179,10 +179,14 @@ Deno.test("conv2d() rejects bad kernels and options", async (t) => {
       message: /^Cannot convolve an image as image must be a matrix /,
     });
   });
-  await t.step("unknown padding", () => {
+  await t.step("a padding that is no mode: an unknown name out of range, a non-name a type", () => {
     assert.throws(() => conv2d(image, fromRows([[1]]), { padding: "full" as "same" }), {
-      name: "TypeError",
+      name: "RangeError",
       message: 'Cannot convolve an image as padding must be "valid" or "same": padding="full"',
+    });
+    assert.throws(() => conv2d(image, fromRows([[1]]), { padding: 0 as unknown as "same" }), {
+      name: "TypeError",
+      message: 'Cannot convolve an image as padding must be "valid" or "same": padding=0',
     });
   });
 });
@@ -221,8 +225,12 @@ Deno.test("edgeKernel() returns a fresh 3x3 copy for every name, summing to 0", 
     assert.notEqual(edgeKernel(name).data[0], 99);
   }
   assert.throws(() => edgeKernel("sobelZ" as "sobelX"), {
-    name: "TypeError",
+    name: "RangeError",
     message:
       'Cannot create an edge kernel as name must be one of "sobelX", "sobelY", "prewittX", "prewittY", "laplacian", "laplacianDiagonal": name="sobelZ"',
+  });
+  assert.throws(() => edgeKernel(undefined as unknown as "sobelX"), {
+    name: "TypeError",
+    message: /^Cannot create an edge kernel as name must be one of "sobelX", .*: name=undefined$/,
   });
 });
