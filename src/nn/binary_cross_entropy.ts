@@ -67,7 +67,7 @@ function run(logits: Matrix, target: Int32Array | Matrix, grad: Matrix | undefin
  * @param logits Logits, `N x C` (with labels, `N x 1`).
  * @param target 0/1 labels (`Int32Array`, one per row) or a target matrix of `logits`' shape
  *   with every entry in [0, 1] (others throw a `RangeError`).
- * @returns The mean loss.
+ * @returns The mean loss (NaN for an empty batch, as PyTorch's `binary_cross_entropy_with_logits`).
  *
  * @example
  * ```ts

@@ -38,7 +38,9 @@ export interface SequentialJSON {
  * `params()` lists every parameter with a qualified name (`"0.weights"`, `"3.alpha"`).
  *
  * It prints as a summary (layers, output shapes, parameter counts) in `console.log` and
- * Deno's inspector, and round-trips bit for bit through `toJSON()` / {@linkcode modelFromJSON}.
+ * Deno's inspector, and its weights, biases and PReLU slopes round-trip bit for bit through
+ * `toJSON()` / {@linkcode modelFromJSON} (dropout and RReLU layers restart their random streams
+ * from their seeds).
  *
  * @example
  * ```ts

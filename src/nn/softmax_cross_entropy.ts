@@ -60,7 +60,7 @@ export function softmax(logits: Matrix, out?: Matrix): Matrix {
  *
  * @param logits Logits, `N x C`.
  * @param labels Class indices in 0..C-1, one per row.
- * @returns The mean loss.
+ * @returns The mean loss (NaN for an empty batch, as PyTorch's `cross_entropy`).
  *
  * @example
  * ```ts

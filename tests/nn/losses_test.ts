@@ -169,6 +169,18 @@ Deno.test("meanSquaredError averages over every element", () => {
   assert.equal(meanSquaredErrorValue(fromRows([[1, 2], [3, 4]]), fromRows([[0, 0], [0, 0]])), 7.5);
 });
 
+Deno.test("the mean losses and accuracy() of an empty batch are NaN, as PyTorch's means are", () => {
+  const labels = new Int32Array(0);
+  assert.ok(Number.isNaN(softmaxCrossEntropyValue(matrix(0, 3), labels)));
+  assert.ok(Number.isNaN(binaryCrossEntropyValue(matrix(0, 1), labels)));
+  assert.ok(Number.isNaN(binaryCrossEntropyValue(matrix(0, 2), matrix(0, 2))));
+  assert.ok(Number.isNaN(meanSquaredErrorValue(matrix(0, 2), matrix(0, 2))));
+  assert.ok(Number.isNaN(accuracy(matrix(0, 3), labels)));
+  const grad = matrix(0, 3);
+  assert.ok(Number.isNaN(softmaxCrossEntropy.valueAndGrad(matrix(0, 3), labels, grad)));
+  assert.equal(softmaxCrossEntropyGrad(matrix(0, 3), labels).data.length, 0);
+});
+
 Deno.test("accuracy() takes the arg-max, or the sign of a single logit", () => {
   assert.equal(accuracy(fromRows([[1, 3, 2], [5, 0, 0]]), new Int32Array([1, 1])), 0.5);
   assert.equal(accuracy(fromRows([[0.1], [-0.1], [0]]), new Int32Array([1, 0, 0])), 1);
