@@ -81,12 +81,17 @@ export function formatSetting(value: number): string {
   return shortenDecimals(String(value));
 }
 
-/** About `count` round tick values covering [min, max]. */
-export function niceTicks(min: number, max: number, count = 5): number[] {
+/**
+ * About `count` round tick values covering [min, max]; with `whole`, whole numbers only (an
+ * epoch axis: no tick at epoch 0.5 or 2.5).
+ */
+export function niceTicks(min: number, max: number, count = 5, whole = false): number[] {
   if (!(max > min)) return [min];
   const raw = (max - min) / count;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power)
+    .find((s) => s >= raw && (!whole || Number.isInteger(s))) ??
+    (whole ? Math.max(1, Math.ceil(10 * power)) : 10 * power);
   const ticks: number[] = [];
   for (let t = Math.ceil(min / step - 1e-9) * step; t <= max + step * 1e-9; t += step) {
     ticks.push(Math.abs(t) < step * 1e-9 ? 0 : Number(t.toPrecision(12)));
@@ -380,7 +385,7 @@ export function epochChartSvg(options: EpochChartOptions): string {
     legend(entries, 12, 38, CHART_WIDTH - 8) +
     axes(
       area,
-      { min: 0, max: options.epochs, label: "epoch", ticks: niceTicks(0, options.epochs, 5) },
+      { min: 0, max: options.epochs, label: "epoch", ticks: niceTicks(0, options.epochs, 5, true) },
       {
         min: y0,
         max: y1,
@@ -456,8 +461,11 @@ export function activationSvg(options: ActivationChartOptions): string {
       [
         { label: "f(z)", color: SERIES_COLORS[0] },
         { label: "f′(z)", color: SERIES_COLORS[1], mark: "dashed" },
-        { label: "f′(0) used", color: SERIES_COLORS[1], mark: "dot" },
-        { label: "one-sided limits", color: SERIES_COLORS[1], mark: "ring" },
+        { label: "f′(0) used", color: SERIES_COLORS[1], mark: "dot" as const },
+        // Named only where a ring is drawn: f′ continuous at 0 (ELU or Leaky ReLU at α = 1) has none.
+        ...(rings === ""
+          ? []
+          : [{ label: "one-sided limits", color: SERIES_COLORS[1], mark: "ring" as const }]),
       ],
       12,
       52 + below,

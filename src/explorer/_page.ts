@@ -26,6 +26,7 @@ import {
   epochChartSvg,
   escapeText,
   formatNumber,
+  formatSetting,
   lossSeries,
   percent,
   SERIES_COLORS,
@@ -268,12 +269,12 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
     control.input.addEventListener("input", () => onControl(key));
     return control;
   };
-  const alpha = range("alpha", formatNumber);
-  const learningRate = range("learningRate", formatNumber);
-  const biasInit = range("biasInit", formatNumber);
+  const alpha = range("alpha", formatSetting);
+  const learningRate = range("learningRate", formatSetting);
+  const biasInit = range("biasInit", formatSetting);
   const layers = range("layers", String);
   const width = range("width", String);
-  const noise = range("noise", formatNumber);
+  const noise = range("noise", formatSetting);
   const activation = find<HTMLSelectElement>(`#${id}-activation`);
   const optimizer = find<HTMLSelectElement>(`#${id}-optimizer`);
   const dataset = find<HTMLSelectElement>(`#${id}-dataset`);
@@ -289,6 +290,11 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
     select.addEventListener("change", () => onControl());
   }
   seed.addEventListener("change", () => onControl("seed"));
+  // Text the field cannot read as a number (1e400, --5) leaves its value empty and unchanged,
+  // so Enter fires no change event: it is refused here, as an empty field would be.
+  seed.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && seed.validity.badInput) onControl("seed");
+  });
 
   let grid: Matrix;
   let shading: CanvasRenderingContext2D;
@@ -320,19 +326,26 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
       requestAnimationFrame(() => frame(run));
     },
     pause() {
-      instance.playing = false;
-      showButtons();
+      stopPlaying();
       announce.textContent = `Paused at epoch ${instance.session.last.epoch}.`;
     },
     async step() {
-      instance.pause();
-      await advance(generation);
+      // Announced once the epoch is in: the status it ends with, not the epoch before it.
+      stopPlaying();
+      const run = generation;
+      await advance(run);
+      if (run === generation) announce.textContent = status.textContent;
     },
     update(options) {
       restart(resolveExplorerSettings({ ...instance.settings, ...options }));
       showControls();
     },
   };
+
+  function stopPlaying(): void {
+    instance.playing = false;
+    showButtons();
+  }
 
   playButton.addEventListener("click", () => instance.playing ? instance.pause() : instance.play());
   stepButton.addEventListener("click", () => instance.step());
@@ -410,7 +423,7 @@ function createInstance(root: HTMLElement, initial: ExplorerSettings): ExplorerI
   /** The restart hint, or, for a refused seed (`typed` undefined), why it was refused. */
   function showSeedHint(typed: number | undefined): void {
     hint.textContent = typed === undefined
-      ? seedRefusal(seed.value, instance.settings.seed)
+      ? seedRefusal(seed.value, instance.settings.seed, seed.validity.badInput)
       : RESTART_HINT;
     hint.classList.toggle("rle-refused", typed === undefined);
     if (typed === undefined) announce.textContent = hint.textContent;

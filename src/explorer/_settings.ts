@@ -223,7 +223,8 @@ export function typedSeed(value: number): number | undefined {
 }
 
 /**
- * The page's hint for a refused seed: what a seed must be, what was typed, the seed kept.
+ * The page's hint for a refused seed: what a seed must be, what was typed, the seed kept. With
+ * `unreadable`, the field held text it could not read as a number (its value is then empty).
  *
  * @example
  * ```ts
@@ -234,11 +235,19 @@ export function typedSeed(value: number): number | undefined {
  *   seedRefusal("0.4", 3),
  *   "The seed must be a whole number within ±(2^53 − 1), not 0.4; the run keeps seed 3.",
  * );
+ * assert.equal(
+ *   seedRefusal("", 3, true),
+ *   "The seed must be a whole number within ±(2^53 − 1); what was typed is no number; the run keeps seed 3.",
+ * );
  * ```
  */
-export function seedRefusal(typed: string, kept: number): string {
-  const seen = typed.trim() === "" ? "not empty" : `not ${typed.trim()}`;
-  return `The seed must be a whole number within ±(2^53 − 1), ${seen}; the run keeps seed ${kept}.`;
+export function seedRefusal(typed: string, kept: number, unreadable = false): string {
+  const seen = unreadable
+    ? "; what was typed is no number"
+    : typed.trim() === ""
+    ? ", not empty"
+    : `, not ${typed.trim()}`;
+  return `The seed must be a whole number within ±(2^53 − 1)${seen}; the run keeps seed ${kept}.`;
 }
 
 function withoutUndefined(options: ExploreOptions): ExploreOptions {

@@ -5,6 +5,7 @@
  */
 
 import { Displayable } from "../display/displayable.ts";
+import { refuseTrailing } from "../core/_require.ts";
 import { EXPLORER_SCRIPT } from "./_bundle.ts";
 import { escapeText } from "./_charts.ts";
 import { ExplorerSession } from "./_session.ts";
@@ -58,7 +59,9 @@ let displayed = 0;
  * assert.throws(() => explore({ alpha: -1 }), RangeError);
  * ```
  */
-export function explore(options: ExploreOptions = {}): Displayable {
+export function explore(options?: ExploreOptions): Displayable;
+export function explore(options: ExploreOptions = {}, extra?: unknown): Displayable {
+  refuseTrailing("explore", "it", "options alone", "second", extra);
   const settings = resolveExplorerSettings(options);
   const session = new ExplorerSession(settings);
   const id = `relu-lab-explorer-${++displayed}`;

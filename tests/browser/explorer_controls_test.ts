@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 // @ts-types="./_puppeteer.d.ts"
 import type { Page } from "puppeteer-core";
 import { deadNeurons, explore, jupyterDisplay, PReLU } from "../../src/mod.ts";
-import { domainOf, formatNumber, percent } from "../../src/explorer/_charts.ts";
+import { domainOf, formatNumber, formatSetting, percent } from "../../src/explorer/_charts.ts";
 import { ExplorerSession, recipeCode, staleViewsNote } from "../../src/explorer/_session.ts";
 import {
   ACTIVATION_LABELS,
@@ -217,7 +217,7 @@ Deno.test({
           for (let i = 1; i < positions; i++) {
             await slide(name, "ArrowRight");
             seen.push(value(await settings()));
-            assert.equal(await shown(name), formatNumber(seen[i]));
+            assert.equal(await shown(name), formatSetting(seen[i]), "as the charts write it");
           }
           assert.ok(
             seen.every((v, i) => i === 0 || v > seen[i - 1]),
@@ -256,6 +256,11 @@ Deno.test({
         assert.equal((await settings()).alpha, 0.01, "once left, 0.013 is no longer a position");
         await slide("learningRate", "ArrowLeft");
         assert.equal((await settings()).learningRate, 0.03);
+        // Many decimals: the readouts write them as the charts and the static picture do.
+        await updateTo({ alpha: 0.123456, learningRate: 0.00012345 });
+        assert.equal(await shown("alpha"), "0.1235");
+        assert.equal(await shown("learningRate"), formatSetting(0.00012345));
+        assert.match(await text(".rle-activation"), /α = 0\.1235\)/);
       },
     );
 
@@ -366,6 +371,41 @@ Deno.test({
         assert.equal(await hintColour(), "rgb(95, 99, 104)", "grey again");
       },
     );
+
+    await t.step(
+      "seed text the field cannot read as a number is refused on Enter, and the hint says so",
+      async () => {
+        await stepOnce();
+        const before = await explorerState(page, id);
+        for (const typed of ["1e400", "--5"]) {
+          // Typed key by key, as a reader would: only typing makes the field's input unreadable.
+          await page.$eval(`#${id}-seed`, (e) => (e as HTMLInputElement).value = "");
+          await page.focus(`#${id}-seed`);
+          for (const key of typed) await page.keyboard.press(key);
+          await page.keyboard.press("Enter");
+          const after = await explorerState(page, id);
+          assert.equal(after.settings.seed, before.settings.seed, `typed ${typed}`);
+          assert.equal(after.epoch, before.epoch, `typed ${typed}: the run keeps its epochs`);
+          assert.equal(
+            await text(".rle-hint"),
+            "The seed must be a whole number within ±(2^53 − 1); what was typed is no number; " +
+              `the run keeps seed ${before.settings.seed}.`,
+          );
+          assert.equal(await property(`#${id}-seed`, "value"), String(before.settings.seed));
+          assert.equal(await text(".rle-announce"), await text(".rle-hint"), "and is announced");
+        }
+      },
+    );
+
+    await t.step("a step announces the epoch it ran, as the status line then reads", async () => {
+      await page.click(`#${id} .rle-reset`);
+      for (const epoch of [1, 2]) {
+        assert.equal((await stepOnce()).epoch, epoch);
+        const status = await text(".rle-status");
+        assert.match(status, new RegExp(`^Epoch ${epoch} of `));
+        assert.equal(await text(".rle-announce"), status);
+      }
+    });
 
     async function hintColour(): Promise<string> {
       return await page.$eval(`#${id} .rle-hint`, (e) => getComputedStyle(e).color);

@@ -34,6 +34,13 @@ Deno.test("niceTicks() gives round values covering the range", async (t) => {
   await t.step("an empty range gives its one value", () => {
     assert.deepEqual(niceTicks(1, 1), [1]);
   });
+  await t.step("whole ticks only, for an epoch axis: none at epoch 0.5 or 2.5", () => {
+    assert.deepEqual(niceTicks(0, 1, 5, true), [0, 1]);
+    assert.deepEqual(niceTicks(0, 2, 5, true), [0, 1, 2]);
+    assert.deepEqual(niceTicks(0, 12, 5, true), [0, 5, 10]);
+    assert.deepEqual(niceTicks(0, 100, 5, true), [0, 20, 40, 60, 80, 100]);
+    assert.deepEqual(niceTicks(0, 12, 5), [0, 2.5, 5, 7.5, 10], "not asked for: as before");
+  });
 });
 
 Deno.test("formatNumber() prints short labels", () => {
@@ -70,6 +77,26 @@ Deno.test("epochChartSvg() draws a titled chart with legend, axis labels and one
   assert.deepEqual(lines.map((m) => m[2]), ["#123456", "#654321"]);
   assert.equal(lines[0][1].split(" ").length, 3);
   assert.equal(lines[1][1].split(" ").length, 2, "a non-finite value is left out");
+});
+
+Deno.test("an epoch chart of a short run labels whole epochs only", () => {
+  for (const epochs of [1, 2, 3, 12]) {
+    const svg = epochChartSvg({
+      title: "Loss",
+      yLabel: "loss",
+      epochs,
+      series: [{ label: "training", values: [0.7], color: "#123456" }],
+    });
+    // The x tick labels sit below the plot, at the largest y of any tick label.
+    const labels = [...svg.matchAll(/<text x="[\d.]+" y="([\d.]+)"[^>]*>([^<]*)</g)];
+    const bottom = Math.max(
+      ...labels.filter((m) => /^-?[\d.]+$/.test(m[2])).map((m) => Number(m[1])),
+    );
+    const xTicks = labels.filter((m) => Number(m[1]) === bottom).map((m) => Number(m[2]));
+    assert.ok(xTicks.length >= 2, `${epochs} epochs: ${xTicks}`);
+    assert.ok(xTicks.every(Number.isInteger), `${epochs} epochs: ${xTicks}`);
+    assert.equal(xTicks.at(-1), epochs === 12 ? 10 : epochs);
+  }
 });
 
 Deno.test("an epoch chart makes room for y tick labels wider than four characters", async (t) => {
@@ -111,6 +138,7 @@ Deno.test("activationSvg() marks f'(0) as the library's convention gives it", as
     assert.ok(svg.includes(">ReLU: f and f′<"));
     assert.ok(svg.includes(">f′(0) = 0 (left convention at the kink)<"));
     assert.equal(svg.match(/fill="white" stroke=/g)?.length, 2, "one ring here, one in the legend");
+    assert.ok(svg.includes(">one-sided limits<"));
   });
   await t.step("Leaky ReLU with alpha 0.1: f'(0) = 0.1", () => {
     const svg = activationSvg({
@@ -153,13 +181,20 @@ Deno.test("activationSvg() marks f'(0) as the library's convention gives it", as
       );
     assert.equal(axisTop(two) - axisTop(one), 13);
   });
-  await t.step("ELU with alpha 1 is smooth: no ring", () => {
-    const svg = activationSvg({
-      activation: createActivation("elu", { alpha: 1 }),
-      convention: "left",
-    });
-    assert.equal(svg.match(/fill="white" stroke=/g)?.length, 1, "only the legend's ring");
-  });
+  await t.step(
+    "ELU and Leaky ReLU with alpha 1 are continuous in f′: no ring, none in the legend",
+    () => {
+      for (const name of ["elu", "leakyRelu"] as const) {
+        const svg = activationSvg({
+          activation: createActivation(name, { alpha: 1 }),
+          convention: "left",
+        });
+        assert.equal(svg.match(/fill="white" stroke=/g), null, `${name}: no ring drawn or named`);
+        assert.ok(!svg.includes("one-sided limits"), `${name}: the legend names no ring`);
+        assert.ok(svg.includes(">f′(0) used<"), `${name}: the rest of the legend stays`);
+      }
+    },
+  );
 });
 
 Deno.test("domainOf() is a square around every point", () => {

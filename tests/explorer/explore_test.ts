@@ -42,6 +42,14 @@ Deno.test("explore() refuses unknown options, naming them", async (t) => {
     assert.throws(() => explore(null as never), /options must be an object: options=null/);
     assert.throws(() => explore([] as never), TypeError);
   });
+  await t.step("a second argument, which would go unused", () => {
+    const explore2 = explore as (...args: unknown[]) => unknown;
+    assert.throws(() => explore2({ activation: "relu" }, { alpha: 0.5, seed: 3 }), {
+      name: "TypeError",
+      message:
+        "Cannot explore as it takes options alone, no second argument: second={ alpha: 0.5, seed: 3 }",
+    });
+  });
 });
 
 Deno.test("explore() refuses bad values with the value in the message", async (t) => {

@@ -152,4 +152,9 @@ Deno.test("seedRefusal() says what a seed must be, what was typed and the seed k
     seedRefusal("", -2),
     "The seed must be a whole number within ±(2^53 − 1), not empty; the run keeps seed -2.",
   );
+  // Text the field cannot read (1e400, --5) leaves its value empty: said so, not "empty".
+  assert.equal(
+    seedRefusal("", -2, true),
+    "The seed must be a whole number within ±(2^53 − 1); what was typed is no number; the run keeps seed -2.",
+  );
 });
