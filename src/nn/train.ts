@@ -28,7 +28,7 @@ import {
 import { correctCount } from "./accuracy.ts";
 import { clipTo, normOf } from "./_grad_norm.ts";
 import { Dropout } from "./dropout.ts";
-import { isActivationLayer, type Layer } from "./layer.ts";
+import { isActivationLayer, type Layer, type Parameter } from "./layer.ts";
 import type { Loss, LossName } from "./loss.ts";
 import { lossFor } from "./_known_loss.ts";
 import type { Optimizer, OptimizerName } from "./optimizer.ts";
@@ -172,8 +172,10 @@ export interface TrainOptions {
 }
 
 /**
- * Thrown when a mini-batch loss is not finite: training has diverged. Carries the history of
- * the completed epochs and where it happened.
+ * Thrown when a mini-batch loss is not finite, or the training loss at the end of an epoch
+ * (the epoch's last step broke the weights after its own loss was found finite): training has
+ * diverged. Carries the history of the completed epochs (the one it happened in not among them)
+ * and where it happened: at the end of an epoch, `step` is that epoch's last step.
  *
  * @example
  * ```ts
@@ -197,7 +199,7 @@ export class TrainingDivergedError extends RangeError {
   readonly history: History;
   /** The epoch in which it happened, counting from 1. */
   readonly epoch: number;
-  /** The step within that epoch, counting from 1. */
+  /** The step within that epoch, counting from 1 (its last, when found at the epoch's end). */
   readonly step: number;
   /** The non-finite loss. */
   readonly loss: number;
@@ -244,7 +246,9 @@ export class TrainingDivergedError extends RangeError {
  * `lastInput` and `lastOutput` are those of the last forward pass, as layer by layer.
  *
  * All arguments are checked before anything changes: a refused call leaves the model as it
- * was. A non-finite loss throws a {@linkcode TrainingDivergedError}.
+ * was. A non-finite loss throws a {@linkcode TrainingDivergedError}: a step's, or the training
+ * loss at the end of an epoch (with `trainMetrics: "running"` evaluated then only when a weight
+ * is not finite), so that no epoch is recorded after a last step that broke the weights.
  *
  * @param model The model, updated in place.
  * @param data The training set.
@@ -626,6 +630,16 @@ function* runEpochs(
           deadFraction: scans.map(deadFractionOf),
         }
         : evaluate(model, data, loss, true, wasm);
+      // An epoch's last step can break the weights after its own loss was found finite, and no
+      // later step may look: the loss at the end of the epoch (evaluated, or on running metrics
+      // evaluated only when a weight is not finite) is held to the same rule as a step's.
+      const endLoss = running && Number.isFinite(train.loss) && !allFinite(params)
+        ? evaluate(model, data, loss, false, wasm).loss
+        : train.loss;
+      if (!Number.isFinite(endLoss)) {
+        model.zeroGrad(); // as a step's divergence leaves it: the last step's weights
+        throw new TrainingDivergedError(history, epoch + 1, step, endLoss);
+      }
       const test = settings.test === undefined
         ? undefined
         : evaluate(model, settings.test, loss, false, wasm);
@@ -654,6 +668,15 @@ function* runEpochs(
     wasm?.settle();
     wasm?.release();
   }
+}
+
+/** Whether every parameter value is finite: `v * 0` is ±0 for a finite v, NaN for any other. */
+function allFinite(params: readonly Parameter[]): boolean {
+  let sum = 0;
+  for (const { value } of params) {
+    for (let i = 0; i < value.length; i++) sum += value[i] * 0;
+  }
+  return sum === 0;
 }
 
 /** Whether `fn` is an `async` function (its constructor is AsyncFunction). */

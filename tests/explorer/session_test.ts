@@ -116,6 +116,30 @@ Deno.test("ExplorerSession reports a diverged run with its epoch and step", asyn
   assert.equal(await session.step(), undefined);
 });
 
+Deno.test("ExplorerSession calls a run diverged when an epoch's last step broke it, not done", async () => {
+  // The audit's run: its third epoch's last step left the weights NaN, and the page said
+  // "Done: epoch 3 of 3 · training loss NaN · test accuracy 0% · dead: ... layer 2 0%".
+  for (const epochs of [3, 40]) {
+    const session = new ExplorerSession(resolveExplorerSettings({
+      optimizer: "sgd",
+      learningRate: 10,
+      batchSize: 50,
+      hidden: [32, 32],
+      epochs,
+      seed: 1,
+    }));
+    while (await session.step() !== undefined);
+    assert.equal(session.status, "diverged", `${epochs} epochs`);
+    assert.match(session.error!.message, /^Cannot continue training as the loss must be finite/);
+    for (const record of session.history) {
+      assert.ok(
+        [record.trainLoss, record.testLoss, ...record.deadFraction].every(Number.isFinite),
+        `${epochs} epochs: epoch ${record.epoch} is recorded only with finite figures`,
+      );
+    }
+  }
+});
+
 Deno.test("staleViewsNote() says a stopped run's views show its last complete epoch", async () => {
   // The run of the audit: it diverges in its first epoch, the views keep epoch 0.
   const diverging = new ExplorerSession(resolveExplorerSettings({

@@ -402,6 +402,55 @@ Deno.test("train() throws TrainingDivergedError with the history so far on a non
   }
 });
 
+Deno.test("train() records no epoch whose last step broke the weights: the run diverged in it", async (t) => {
+  // One step an epoch: its loss, at the initial weights, is finite; its update is not.
+  const onePerEpoch = (scale: number) =>
+    dataset(fromRows([[scale, 0], [0, scale]]), new Int32Array([0, 1]));
+  const cases: [string, number, TrainOptions["trainMetrics"]][] = [
+    ["the end-of-epoch loss is NaN", 1, "end"],
+    ["with running metrics, a weight is not finite", 1e10, "running"],
+  ];
+  for (const [what, scale, trainMetrics] of cases) {
+    for (const optimizer of ["sgd", sgd()] as const) {
+      const path = typeof optimizer === "string" ? "one WebAssembly step" : "layer by layer";
+      await t.step(`${what} (${path})`, () => {
+        for (const epochs of [1, 3]) {
+          const model = mlp([2, 8, 2], { seed: 1 });
+          assert.throws(
+            () =>
+              train(model, onePerEpoch(scale), {
+                epochs,
+                batchSize: 2,
+                learningRate: 1e300,
+                optimizer,
+                trainMetrics,
+              }),
+            (error) =>
+              error instanceof TrainingDivergedError && error.epoch === 1 && error.step === 1 &&
+              error.history.length === 0 && Number.isNaN(error.loss),
+            `${epochs} epochs`,
+          );
+          assert.ok(
+            model.params().every((p) => p.grad.every((v) => v === 0)),
+            "left as a step's divergence leaves it: zero gradients",
+          );
+        }
+      });
+    }
+  }
+  await t.step("running metrics of finite weights keep the epoch's own record", () => {
+    // The documented limit: huge but finite weights are not looked at until a loss is.
+    const history = train(mlp([2, 8, 2], { seed: 1 }), onePerEpoch(1), {
+      epochs: 1,
+      batchSize: 2,
+      learningRate: 1e300,
+      trainMetrics: "running",
+    });
+    assert.equal(history.length, 1);
+    assert.ok(Number.isFinite(history[0].trainLoss));
+  });
+});
+
 Deno.test("train() with dropout drops hidden activations in training only, reproducibly", () => {
   const data = rings(120, 6);
   const run = (options: Parameters<typeof train>[2]) => {
