@@ -6,3 +6,9 @@ export type Loose = (...args: unknown[]) => number;
 
 /** `fn` as a {@linkcode Loose} function. */
 export const loose = (fn: unknown): Loose => fn as Loose;
+
+/** A constructor called through a loosely typed alias, with any arguments. */
+export type LooseClass = new (...args: unknown[]) => unknown;
+
+/** `cls` as a {@linkcode LooseClass}. */
+export const looseNew = (cls: unknown): LooseClass => cls as LooseClass;

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import type { ActivationFunction } from "./activation_function.ts";
 import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
 import { eluActivation } from "./elu.ts";
@@ -161,7 +162,19 @@ function optionList(
  * assert.throws(() => optionsFor("relu", { alfa: 0.2 } as never), TypeError);
  * ```
  */
-export function optionsFor(name: string, options: ActivationOptions): ActivationOptions {
+export function optionsFor(name: string, options: ActivationOptions): ActivationOptions;
+export function optionsFor(
+  name: string,
+  options: ActivationOptions,
+  extra?: unknown,
+): ActivationOptions {
+  refuseTrailing(
+    "pick the options of an activation",
+    "optionsFor",
+    "name and options",
+    "third",
+    extra,
+  );
   if (!(ACTIVATION_NAMES as readonly string[]).includes(name)) {
     throw new RangeError(
       `Cannot pick the options of an activation as name must be one of ${
@@ -251,8 +264,14 @@ function checkActivationOptions(name: ActivationName, options: unknown): Activat
  */
 export function createActivation(
   name: ActivationName | (string & Record<never, never>),
+  options?: ActivationOptions | Readonly<Record<string, unknown>>,
+): ActivationFunction;
+export function createActivation(
+  name: ActivationName | (string & Record<never, never>),
   options: ActivationOptions | Readonly<Record<string, unknown>> = {},
+  extra?: unknown,
 ): ActivationFunction {
+  refuseTrailing("create an activation", "createActivation", "name and options", "third", extra);
   if (!(ACTIVATION_NAMES as readonly string[]).includes(name)) {
     throw new RangeError(
       `Cannot create an activation as name must be one of ${

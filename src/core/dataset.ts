@@ -7,7 +7,7 @@
  */
 
 import type { Matrix } from "./matrix.ts";
-import { requireMatrix, requireSameRows, requireTargets } from "./_require.ts";
+import { refuseTrailing, requireMatrix, requireSameRows, requireTargets } from "./_require.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "./validate.ts";
 
 /**
@@ -47,12 +47,15 @@ const DATASET_KEYS: OptionKeys<{ classes?: number }> = { classes: "number" };
  * assert.throws(() => dataset(fromRows([[0, 1]]), new Int32Array([0, 1])), RangeError);
  * ```
  */
+export function dataset(x: Matrix, y: Int32Array | Matrix, options?: { classes?: number }): Dataset;
 export function dataset(
   x: Matrix,
   y: Int32Array | Matrix,
   options: { classes?: number } = {},
+  extra?: unknown,
 ): Dataset {
   const action = "create a dataset";
+  refuseTrailing(action, "dataset", "x, y and options", "fourth", extra);
   requireOptions(action, options, DATASET_KEYS);
   if (options.classes !== undefined) {
     requireNumber(action, "classes", options.classes, { integer: true, min: 1 });

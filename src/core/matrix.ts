@@ -6,7 +6,7 @@
  */
 
 import { allocate } from "./_allocate.ts";
-import { requireMatrix } from "./_require.ts";
+import { refuseTrailing, requireMatrix } from "./_require.ts";
 import { formatValue, requireNumber } from "./validate.ts";
 
 /** A row-major matrix: element (i, j) is `data[i * cols + j]`. */
@@ -37,7 +37,9 @@ export interface Matrix {
  * assert.throws(() => matrix(2, 2, new Float64Array(3)), RangeError);
  * ```
  */
-export function matrix(rows: number, cols: number, data?: Float64Array): Matrix {
+export function matrix(rows: number, cols: number, data?: Float64Array): Matrix;
+export function matrix(rows: number, cols: number, data?: Float64Array, extra?: unknown): Matrix {
+  refuseTrailing("create a matrix", "matrix", "rows, cols and data", "fourth", extra);
   requireNumber("create a matrix", "rows", rows, { integer: true, min: 0 });
   requireNumber("create a matrix", "cols", cols, { integer: true, min: 0 });
   if (data === undefined) {
@@ -78,8 +80,14 @@ export function matrix(rows: number, cols: number, data?: Float64Array): Matrix 
  * assert.throws(() => fromRows([[1, 2], [3]]), RangeError);
  * ```
  */
-export function fromRows(rows: ArrayLike<ArrayLike<number>>): Matrix {
+export function fromRows(rows: ArrayLike<ArrayLike<number>>): Matrix;
+export function fromRows(
+  rows: ArrayLike<ArrayLike<number>>,
+  extra?: unknown,
+  array?: unknown,
+): Matrix {
   const action = "build a matrix from rows";
+  refuseTrailing(action, "fromRows", "rows alone", "second", extra, rows, array);
   if (!isArrayLike(rows)) {
     throw new TypeError(
       `Cannot ${action} as rows must be an array of rows (arrays of numbers): rows=${
@@ -150,7 +158,9 @@ function isArrayLike(value: unknown): value is ArrayLike<unknown> {
  * assert.throws(() => toRows({ rows: 2, cols: 2, data: new Float64Array(3) }), RangeError);
  * ```
  */
-export function toRows(m: Matrix): number[][] {
+export function toRows(m: Matrix): number[][];
+export function toRows(m: Matrix, extra?: unknown, array?: unknown): number[][] {
+  refuseTrailing("convert a matrix to rows", "toRows", "m alone", "second", extra, m, array);
   requireMatrix("convert a matrix to rows", "m", m);
   const out: number[][] = [];
   for (let i = 0; i < m.rows; i++) {

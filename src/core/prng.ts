@@ -7,6 +7,7 @@
  * @module
  */
 
+import { refuseTrailing } from "./_require.ts";
 import { drawNormal, requirePrng, requireRandomOptions } from "./_draw.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "./validate.ts";
 
@@ -31,7 +32,9 @@ export type Prng = () => number;
  * assert.ok(u >= 0 && u < 1);
  * ```
  */
-export function createPrng(seed: number): Prng {
+export function createPrng(seed: number): Prng;
+export function createPrng(seed: number, extra?: unknown, array?: unknown): Prng {
+  refuseTrailing("create a Prng", "createPrng", "seed alone", "second", extra, seed, array);
   requireNumber("create a Prng", "seed", seed, { integer: true }); // a safe integer
   // splitmix32 expands the seed's low 32 bits into four well-mixed state words; its high
   // bits (0 for seeds 0 to 2^32 - 1) change the second word through a bijection that leaves 0
@@ -105,8 +108,10 @@ const RANDOM_KEYS: OptionKeys<RandomOptions> = { seed: "number", prng: true };
  * assert.throws(() => resolvePrng({ seed: 7, prng: Math.random }), /must not both be given/);
  * ```
  */
-export function resolvePrng(options: RandomOptions = {}): Prng {
+export function resolvePrng(options?: RandomOptions): Prng;
+export function resolvePrng(options: RandomOptions = {}, extra?: unknown, array?: unknown): Prng {
   const action = "resolve a prng";
+  refuseTrailing(action, "resolvePrng", "options alone", "second", extra, options, array);
   requireRandomOptions(requireOptions(action, options, RANDOM_KEYS), action);
   return options.prng ?? createPrng(options.seed ?? 0);
 }
@@ -128,7 +133,11 @@ export function resolvePrng(options: RandomOptions = {}): Prng {
  * assert.ok(Math.abs(sum / 10_000) < 0.05);
  * ```
  */
-export function randomNormal(prng: Prng): number {
+export function randomNormal(prng: Prng): number;
+export function randomNormal(prng: Prng, extra?: unknown): number {
+  if (extra !== undefined) {
+    refuseTrailing("draw a normal sample", "randomNormal", "prng alone", "second", extra);
+  }
   requirePrng("draw a normal sample", prng, " (createPrng(seed) makes one)");
   return drawNormal("draw a normal sample", prng);
 }

@@ -10,6 +10,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import { ActivationFunction } from "../activations/activation_function.ts";
 import type { Activation } from "../activations/types.ts";
 import { escapeHtml } from "../plot/escape_html.ts";
@@ -71,9 +72,15 @@ const ACTIVATION_VIEW_KEYS: OptionKeys<ActivationViewOptions> = {
  */
 export function activationView(
   activation: Activation,
+  options?: ActivationViewOptions,
+): Displayable;
+export function activationView(
+  activation: Activation,
   options: ActivationViewOptions = {},
+  extra?: unknown,
 ): Displayable {
   const action = "display an activation";
+  refuseTrailing(action, "activationView", "activation and options", "third", extra);
   requireOptions(action, options, ACTIVATION_VIEW_KEYS);
   if (activation === null || typeof activation !== "object") {
     throw new TypeError(

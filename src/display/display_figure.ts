@@ -4,6 +4,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import { createDocument } from "../plot/create_document.ts";
 import { toSvgString } from "../plot/to_svg_string.ts";
 import type { FigureElement } from "../plot/types.ts";
@@ -51,7 +52,21 @@ import { isElement, isFigureTag } from "./_element.ts";
  * assert.equal(displayFigure(both).bundle["text/plain"], "[figure: A; B]");
  * ```
  */
-export function displayFigure(figure: FigureElement): Displayable {
+export function displayFigure(figure: FigureElement): Displayable;
+export function displayFigure(
+  figure: FigureElement,
+  extra?: unknown,
+  array?: unknown,
+): Displayable {
+  refuseTrailing(
+    "display a figure",
+    "displayFigure",
+    "figure alone",
+    "second",
+    extra,
+    figure,
+    array,
+  );
   if (!isElement(figure)) {
     throw new TypeError(
       `Cannot display a figure as it must be an <svg> or <figure> element: figure=${

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import { formatValue } from "../core/validate.ts";
 
 /**
@@ -65,7 +66,9 @@ export class Displayable {
    * @param bundle The bundle; it must have a `text/plain` string, and every other value must be
    *   a string (or, for a JSON type, a JSON object or array; `undefined` is left out by the kernel).
    */
-  constructor(bundle: MimeBundle) {
+  constructor(bundle: MimeBundle);
+  constructor(bundle: MimeBundle, extra?: unknown) {
+    refuseTrailing("create a Displayable", "Displayable", "bundle alone", "second", extra);
     if (bundle === null || typeof bundle !== "object" || typeof bundle["text/plain"] !== "string") {
       throw new TypeError(
         `Cannot create a Displayable as bundle must have a "text/plain" string: bundle=${

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import { combineFigures } from "../plot/combine_figures.ts";
 import { plotDefaults } from "../plot/defaults.ts";
@@ -81,8 +82,14 @@ const HISTORY_VIEW_KEYS: OptionKeys<HistoryViewOptions> = {
  */
 export function historyView(
   history: readonly EpochMetrics[],
+  options?: HistoryViewOptions,
+): Displayable;
+export function historyView(
+  history: readonly EpochMetrics[],
   options: HistoryViewOptions = {},
+  extra?: unknown,
 ): Displayable {
+  refuseTrailing(ACTION, "historyView", "history and options", "third", extra);
   requireOptions(ACTION, options, HISTORY_VIEW_KEYS);
   if (!Array.isArray(history) || history.length === 0) {
     throw new TypeError(

@@ -5,7 +5,7 @@
  */
 
 import katex from "npm:katex@0.19.1";
-import { requireFlag } from "../core/_require.ts";
+import { refuseTrailing, requireFlag } from "../core/_require.ts";
 import { escapeHtml } from "../plot/escape_html.ts";
 import { casesHtml, splitCases } from "./_cases_layout.ts";
 import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
@@ -63,7 +63,13 @@ const LATEX_TO_HTML_KEYS: OptionKeys<LatexToHtmlOptions> = { displayMode: true }
  * assert.match(latexToHtml("\\frac{f'}{2}"), /<mfrac><mrow><mi>f<\/mi><mo[^>]*>′<\/mo><\/mrow><mn>2/);
  * ```
  */
-export function latexToHtml(latex: string, options: LatexToHtmlOptions = {}): string {
+export function latexToHtml(latex: string, options?: LatexToHtmlOptions): string;
+export function latexToHtml(
+  latex: string,
+  options: LatexToHtmlOptions = {},
+  extra?: unknown,
+): string {
+  refuseTrailing("render LaTeX", "latexToHtml", "latex and options", "third", extra);
   requireOptions("render LaTeX", options, LATEX_TO_HTML_KEYS);
   if (typeof latex !== "string") {
     throw new TypeError(

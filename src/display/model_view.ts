@@ -9,6 +9,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import { Sequential } from "../nn/sequential.ts";
 import { plotDefaults } from "../plot/defaults.ts";
 import { htmlTable } from "./_table.ts";
@@ -36,7 +37,9 @@ import { formatValue } from "../core/validate.ts";
  * assert.deepEqual(show(model).bundle, bundle);
  * ```
  */
-export function modelView(model: Sequential): Displayable {
+export function modelView(model: Sequential): Displayable;
+export function modelView(model: Sequential, extra?: unknown, array?: unknown): Displayable {
+  refuseTrailing("display a model", "modelView", "model alone", "second", extra, model, array);
   if (!(model instanceof Sequential)) {
     throw new TypeError(
       `Cannot display a model as it must be a Sequential: model=${formatValue(model)}`,

@@ -8,6 +8,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import { DiagnosticsReport } from "../diagnostics/diagnose.ts";
 import { combineFigures } from "../plot/combine_figures.ts";
 import { resolveDocument, size } from "../plot/_compose.ts";
@@ -68,11 +69,14 @@ const REPORT_VIEW_KEYS: OptionKeys<ReportViewOptions> = {
  * assert.deepEqual(show(report).bundle, bundle);
  * ```
  */
+export function reportView(report: DiagnosticsReport, options?: ReportViewOptions): Displayable;
 export function reportView(
   report: DiagnosticsReport,
   options: ReportViewOptions = {},
+  extra?: unknown,
 ): Displayable {
   const action = "display a diagnostics report";
+  refuseTrailing(action, "reportView", "report and options", "third", extra);
   requireOptions(action, options, REPORT_VIEW_KEYS);
   if (!(report instanceof DiagnosticsReport)) {
     throw new TypeError(

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import type { Activation } from "../activations/types.ts";
 import type { EpochMetrics } from "../plot/plot_training_curves.ts";
 import type { FigureElement } from "../plot/types.ts";
@@ -33,7 +34,9 @@ import { isElement, isFigureTag } from "./_element.ts";
  * assert.ok(bundle["text/html"]?.startsWith("<svg"));
  * ```
  */
-export function show(value: unknown): Displayable {
+export function show(value: unknown): Displayable;
+export function show(value: unknown, extra?: unknown, array?: unknown): Displayable {
+  refuseTrailing("show a value", "show", "value alone", "second", extra, value, array);
   if (value instanceof Displayable) return value;
   if (value !== null && typeof value === "object") {
     const method = (value as { [jupyterDisplay]?: unknown })[jupyterDisplay];

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import type { Activation } from "../activations/types.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { requireActivation } from "./_check.ts";
@@ -44,8 +45,16 @@ export class ActivationLayer extends ElementwiseLayer {
    * @param activation The function to apply, e.g. `createActivation("leakyRelu", { alpha: 0.01 })`.
    * @param size Number of neurons (columns), an integer >= 1.
    */
-  constructor(activation: Activation, size: number) {
+  constructor(activation: Activation, size: number);
+  constructor(activation: Activation, size: number, extra?: unknown) {
     super("create an activation layer", size);
+    refuseTrailing(
+      "create an activation layer",
+      "ActivationLayer",
+      "activation and size",
+      "third",
+      extra,
+    );
     requireActivation("create an activation layer", activation);
     this.activation = activation;
     // ReLU is 0 exactly for z <= 0, where its derivative is 0 (given f'(0) = 0).

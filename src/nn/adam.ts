@@ -5,6 +5,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import { type OptionKeys, requireNumber } from "../core/validate.ts";
 import { requireOptimizerOptions, requireStepParams } from "./_optimizer_options.ts";
 import type { Parameter } from "./layer.ts";
@@ -108,7 +109,17 @@ const ADAM_KEYS: OptionKeys<AdamOptions> = {
  * assert.ok(Math.abs(value[0] - 0.99) < 1e-9);
  * ```
  */
-export function adam(options: AdamOptions = {}): Optimizer {
+export function adam(options?: AdamOptions): Optimizer;
+export function adam(options: AdamOptions = {}, extra?: unknown, array?: unknown): Optimizer {
+  refuseTrailing(
+    "create an Adam optimizer",
+    "adam",
+    "options alone",
+    "second",
+    extra,
+    options,
+    array,
+  );
   requireOptimizerOptions("create an Adam optimizer", "adam", options, ADAM_KEYS);
   return createAdam(options, false);
 }
@@ -134,7 +145,17 @@ export function adam(options: AdamOptions = {}): Optimizer {
  * assert.equal(value[0], 2 - 0.1 * 0.5 * 2);
  * ```
  */
-export function adamW(options: AdamOptions = {}): Optimizer {
+export function adamW(options?: AdamOptions): Optimizer;
+export function adamW(options: AdamOptions = {}, extra?: unknown, array?: unknown): Optimizer {
+  refuseTrailing(
+    "create an AdamW optimizer",
+    "adamW",
+    "options alone",
+    "second",
+    extra,
+    options,
+    array,
+  );
   requireOptimizerOptions("create an AdamW optimizer", "adamW", options, ADAM_KEYS);
   return createAdam(options, true);
 }

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { requireMatrix, requireTargets } from "../core/_require.ts";
+import { refuseTrailing, requireMatrix, requireTargets } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
 import { requireFinite, requireModel, shapeOf } from "./_check.ts";
@@ -43,8 +43,15 @@ const CHECK_DATASET_KEYS: OptionKeys<{ action?: string; name?: string }> = {
 export function checkDataset(
   model: Sequential,
   data: Dataset,
+  options?: { action?: string; name?: string },
+): void;
+export function checkDataset(
+  model: Sequential,
+  data: Dataset,
   options: { action?: string; name?: string } = {},
+  extra?: unknown,
 ): void {
+  refuseTrailing("check a data set", "checkDataset", "model, data and options", "fourth", extra);
   requireOptions("check a data set", options, CHECK_DATASET_KEYS);
   const action = options.action ?? "use the data set", name = options.name ?? "data";
   requireModel(action, model);

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { requireMatrix } from "../core/_require.ts";
+import { refuseTrailing, requireMatrix } from "../core/_require.ts";
 import { PADDINGS, requireChoice } from "./_check.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
@@ -52,8 +52,15 @@ const CONV2D_KEYS: OptionKeys<Conv2dOptions> = { padding: true, stride: "number"
  * assert.equal(conv2d(image, kernel, { padding: "same" }).rows, 3);
  * ```
  */
-export function conv2d(image: Matrix, kernel: Matrix, options: Conv2dOptions = {}): Matrix {
+export function conv2d(image: Matrix, kernel: Matrix, options?: Conv2dOptions): Matrix;
+export function conv2d(
+  image: Matrix,
+  kernel: Matrix,
+  options: Conv2dOptions = {},
+  extra?: unknown,
+): Matrix {
   const action = "convolve an image";
+  refuseTrailing(action, "conv2d", "image, kernel and options", "fourth", extra);
   requireOptions(action, options, CONV2D_KEYS);
   requireMatrix(action, "image", image);
   requireMatrix(action, "kernel", kernel);
@@ -167,7 +174,9 @@ export const EDGE_KERNEL_NAMES: readonly EdgeKernelName[] = Object.freeze([
  * assert.deepEqual(Array.from(edges.data), [4, 4]);
  * ```
  */
-export function edgeKernel(name: EdgeKernelName): Matrix {
+export function edgeKernel(name: EdgeKernelName): Matrix;
+export function edgeKernel(name: EdgeKernelName, extra?: unknown, array?: unknown): Matrix {
+  refuseTrailing("create an edge kernel", "edgeKernel", "name alone", "second", extra, name, array);
   requireChoice("create an edge kernel", "name", name, EDGE_KERNEL_NAMES);
   return { rows: 3, cols: 3, data: Float64Array.from(EDGE_KERNELS[name]) };
 }

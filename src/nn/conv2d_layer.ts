@@ -5,6 +5,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import { allocate } from "../core/_allocate.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { type RandomOptions } from "../core/prng.ts";
@@ -113,8 +114,10 @@ export class Conv2D implements Layer {
    * @param width Image width, an integer >= 1.
    * @param options Channels, filters, kernel size, padding, bias and randomness.
    */
-  constructor(height: number, width: number, options: Conv2DOptions = {}) {
+  constructor(height: number, width: number, options?: Conv2DOptions);
+  constructor(height: number, width: number, options: Conv2DOptions = {}, extra?: unknown) {
     const action = "create a Conv2D layer";
+    refuseTrailing(action, "Conv2D", "height, width and options", "fourth", extra);
     requireOptions(action, options, CONV2D_LAYER_KEYS);
     const whole = { integer: true, min: 1 };
     this.height = requireNumber(action, "height", height, whole);

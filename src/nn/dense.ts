@@ -4,6 +4,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import { allocate } from "../core/_allocate.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { type RandomOptions } from "../core/prng.ts";
@@ -100,8 +101,15 @@ export class Dense implements Layer {
    * @param outputSize Number of neurons, an integer >= 1.
    * @param options Initialiser, bias value and randomness.
    */
-  constructor(inputSize: number, outputSize: number, options: DenseOptions = {}) {
+  constructor(inputSize: number, outputSize: number, options?: DenseOptions);
+  constructor(
+    inputSize: number,
+    outputSize: number,
+    options: DenseOptions = {},
+    extra?: unknown,
+  ) {
     const action = "create a Dense layer";
+    refuseTrailing(action, "Dense", "inputSize, outputSize and options", "fourth", extra);
     requireOptions(action, options, DENSE_KEYS);
     requireNumber(action, "inputSize", inputSize, { integer: true, min: 1 });
     requireNumber(action, "outputSize", outputSize, { integer: true, min: 1 });

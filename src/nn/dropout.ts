@@ -5,6 +5,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import { drawUniform } from "../core/_draw.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { type Prng, type RandomOptions } from "../core/prng.ts";
@@ -72,8 +73,10 @@ export class Dropout implements Layer {
    * @param size Number of columns, an integer >= 1.
    * @param options Rate and randomness (`prng`, or `seed`, default 0).
    */
-  constructor(size: number, options: DropoutOptions = {}) {
+  constructor(size: number, options?: DropoutOptions);
+  constructor(size: number, options: DropoutOptions = {}, extra?: unknown) {
     const action = "create a Dropout layer";
+    refuseTrailing(action, "Dropout", "size and options", "third", extra);
     requireOptions(action, options, DROPOUT_KEYS);
     requireNumber(action, "size", size, { integer: true, min: 1 });
     this.rate = requireNumber(action, "rate", options.rate ?? 0.5, {

@@ -9,6 +9,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { checkMatrix, shapeOf } from "./_check.ts";
 import type { Prng } from "../core/prng.ts";
@@ -94,7 +95,9 @@ function fillUniform(name: string, data: Float64Array, limit: number, prng: Prng
  * assert.equal(heGain(1), 1);
  * ```
  */
-export function heGain(alpha = 0): number {
+export function heGain(alpha?: number): number;
+export function heGain(alpha = 0, extra?: unknown, array?: unknown): number {
+  refuseTrailing("compute the He gain", "heGain", "alpha alone", "second", extra, alpha, array);
   requireNumber("compute the He gain", "alpha", alpha);
   return Math.sqrt(2 / (1 + alpha * alpha));
 }
@@ -125,7 +128,9 @@ const HE_KEYS: OptionKeys<HeOptions> = { alpha: "number" };
  * assert.ok(Math.abs(variance - 2 / 400) < 0.0005);
  * ```
  */
-export function heNormal(options: HeOptions = {}): Initializer {
+export function heNormal(options?: HeOptions): Initializer;
+export function heNormal(options: HeOptions = {}, extra?: unknown, array?: unknown): Initializer {
+  refuseTrailing("create heNormal", "heNormal", "options alone", "second", extra, options, array);
   requireOptions("create heNormal", options, HE_KEYS);
   const alpha = requireNumber("create heNormal", "alpha", options.alpha ?? 0);
   const gain = heGain(alpha);
@@ -153,7 +158,9 @@ export function heNormal(options: HeOptions = {}): Initializer {
  * assert.ok(w.data.every((v) => Math.abs(v) <= 1));
  * ```
  */
-export function heUniform(options: HeOptions = {}): Initializer {
+export function heUniform(options?: HeOptions): Initializer;
+export function heUniform(options: HeOptions = {}, extra?: unknown, array?: unknown): Initializer {
+  refuseTrailing("create heUniform", "heUniform", "options alone", "second", extra, options, array);
   requireOptions("create heUniform", options, HE_KEYS);
   const alpha = requireNumber("create heUniform", "alpha", options.alpha ?? 0);
   const gain = heGain(alpha);
@@ -166,7 +173,8 @@ export function heUniform(options: HeOptions = {}): Initializer {
 
 /**
  * Xavier (Glorot) normal initialisation: weights from N(0, 2 / (fanIn + fanOut))
- * (Glorot and Bengio 2010), suited to tanh and sigmoid.
+ * (Glorot and Bengio 2010), suited to tanh and sigmoid. It takes no options: an argument
+ * (`xavierNormal({ gain: 2 })`) throws a `TypeError` rather than be ignored.
  *
  * @returns The initialiser.
  *
@@ -181,7 +189,9 @@ export function heUniform(options: HeOptions = {}): Initializer {
  * assert.ok(Math.abs(variance - 2 / 400) < 0.0005);
  * ```
  */
-export function xavierNormal(): Initializer {
+export function xavierNormal(): Initializer;
+export function xavierNormal(extra?: unknown): Initializer {
+  refuseTrailing("create xavierNormal", "xavierNormal", "no arguments", "first", extra);
   return checked({
     name: "xavierNormal",
     params: {},
@@ -206,7 +216,9 @@ export function xavierNormal(): Initializer {
  * assert.ok(w.data.every((v) => Math.abs(v) <= 1));
  * ```
  */
-export function xavierUniform(): Initializer {
+export function xavierUniform(): Initializer;
+export function xavierUniform(extra?: unknown): Initializer {
+  refuseTrailing("create xavierUniform", "xavierUniform", "no arguments", "first", extra);
   return checked({
     name: "xavierUniform",
     params: {},
@@ -232,7 +244,9 @@ export function xavierUniform(): Initializer {
  * assert.ok(Math.abs(variance - 1 / 400) < 0.0003);
  * ```
  */
-export function lecunNormal(): Initializer {
+export function lecunNormal(): Initializer;
+export function lecunNormal(extra?: unknown): Initializer {
+  refuseTrailing("create lecunNormal", "lecunNormal", "no arguments", "first", extra);
   return checked({
     name: "lecunNormal",
     params: {},
@@ -255,7 +269,9 @@ export function lecunNormal(): Initializer {
  * assert.ok(w.data.every((v) => Math.abs(v) <= 1));
  * ```
  */
-export function lecunUniform(): Initializer {
+export function lecunUniform(): Initializer;
+export function lecunUniform(extra?: unknown): Initializer {
+  refuseTrailing("create lecunUniform", "lecunUniform", "no arguments", "first", extra);
   return checked({
     name: "lecunUniform",
     params: {},
@@ -285,7 +301,21 @@ const NORMAL_INIT_KEYS: OptionKeys<{ sigma?: number; mean?: number }> = {
  * assert.deepEqual(Array.from(w.data), [3, 3, 3, 3]);
  * ```
  */
-export function normalInit(options: { sigma?: number; mean?: number } = {}): Initializer {
+export function normalInit(options?: { sigma?: number; mean?: number }): Initializer;
+export function normalInit(
+  options: { sigma?: number; mean?: number } = {},
+  extra?: unknown,
+  array?: unknown,
+): Initializer {
+  refuseTrailing(
+    "create normalInit",
+    "normalInit",
+    "options alone",
+    "second",
+    extra,
+    options,
+    array,
+  );
   requireOptions("create normalInit", options, NORMAL_INIT_KEYS);
   const sigma = requireNumber("create normalInit", "sigma", options.sigma ?? 0.01, { min: 0 });
   const mean = requireNumber("create normalInit", "mean", options.mean ?? 0);
@@ -313,7 +343,17 @@ export function normalInit(options: { sigma?: number; mean?: number } = {}): Ini
  * assert.deepEqual(Array.from(w.data), [0.5, 0.5]);
  * ```
  */
-export function constantInit(value: number): Initializer {
+export function constantInit(value: number): Initializer;
+export function constantInit(value: number, extra?: unknown, array?: unknown): Initializer {
+  refuseTrailing(
+    "create constantInit",
+    "constantInit",
+    "value alone",
+    "second",
+    extra,
+    value,
+    array,
+  );
   requireNumber("create constantInit", "value", value);
   return checked({ name: "constant", params: { value }, fill: (w) => w.data.fill(value) });
 }
@@ -333,7 +373,9 @@ export function constantInit(value: number): Initializer {
  * assert.deepEqual(Array.from(w.data), [0, 0]);
  * ```
  */
-export function zerosInit(): Initializer {
+export function zerosInit(): Initializer;
+export function zerosInit(extra?: unknown): Initializer {
+  refuseTrailing("create zerosInit", "zerosInit", "no arguments", "first", extra);
   return checked({ name: "zeros", params: {}, fill: (w) => w.data.fill(0) });
 }
 
@@ -375,7 +417,21 @@ const RANDOM_ASYMMETRIC_KEYS: OptionKeys<RandomAsymmetricOptions> = { sigma: "nu
  * }
  * ```
  */
-export function randomAsymmetricInit(options: RandomAsymmetricOptions = {}): Initializer {
+export function randomAsymmetricInit(options?: RandomAsymmetricOptions): Initializer;
+export function randomAsymmetricInit(
+  options: RandomAsymmetricOptions = {},
+  extra?: unknown,
+  array?: unknown,
+): Initializer {
+  refuseTrailing(
+    "create randomAsymmetricInit",
+    "randomAsymmetricInit",
+    "options alone",
+    "second",
+    extra,
+    options,
+    array,
+  );
   requireOptions("create randomAsymmetricInit", options, RANDOM_ASYMMETRIC_KEYS);
   const sigma = requireNumber("create randomAsymmetricInit", "sigma", options.sigma ?? 0.6007, {
     min: 0,
@@ -436,8 +492,20 @@ export type InitializerName =
  */
 export function resolveInitializer(
   init: InitializerName | Initializer,
+  options?: HeOptions,
+): Initializer;
+export function resolveInitializer(
+  init: InitializerName | Initializer,
   options: HeOptions = {},
+  extra?: unknown,
 ): Initializer {
+  refuseTrailing(
+    "resolve an initializer",
+    "resolveInitializer",
+    "init and options",
+    "third",
+    extra,
+  );
   requireOptions("resolve an initializer", options, HE_KEYS);
   if (typeof init === "object" && init !== null && typeof init.fill === "function") return init;
   switch (init) {

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { resolveLossFor } from "./_known_loss.ts";
 
@@ -46,7 +47,9 @@ export type LossName =
  * assert.equal(resolveLoss("crossEntropy").name, "softmaxCrossEntropy");
  * ```
  */
-export function resolveLoss(loss: LossName | Loss): Loss {
+export function resolveLoss(loss: LossName | Loss): Loss;
+export function resolveLoss(loss: LossName | Loss, extra?: unknown, array?: unknown): Loss {
+  refuseTrailing("resolve a loss", "resolveLoss", "loss alone", "second", extra, loss, array);
   return resolveLossFor("resolve a loss", loss);
 }
 
@@ -67,7 +70,13 @@ export function resolveLoss(loss: LossName | Loss): Loss {
  * assert.equal(defaultLossName(new Int32Array([0, 1]), 1), "binaryCrossEntropy");
  * ```
  */
-export function defaultLossName(target: Int32Array | Matrix, outputSize: number): LossName {
+export function defaultLossName(target: Int32Array | Matrix, outputSize: number): LossName;
+export function defaultLossName(
+  target: Int32Array | Matrix,
+  outputSize: number,
+  extra?: unknown,
+): LossName {
+  refuseTrailing("pick a default loss", "defaultLossName", "target and outputSize", "third", extra);
   if (!(target instanceof Int32Array)) return "mse";
   return outputSize === 1 ? "binaryCrossEntropy" : "softmaxCrossEntropy";
 }

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { requireFlag } from "../core/_require.ts";
+import { refuseTrailing, requireFlag } from "../core/_require.ts";
 import { ACTIVATION_NAMES, ACTIVATION_OPTIONS, createActivation } from "../activations/mod.ts";
 import { requireRReluBounds } from "../activations/rrelu.ts";
 import type { Activation } from "../activations/types.ts";
@@ -138,8 +138,14 @@ function checkActivationParameters(action: string, options: MlpOptions): void {
  * });
  * ```
  */
-export function mlp(sizes: readonly number[], options: MlpOptions = {}): Sequential {
+export function mlp(sizes: readonly number[], options?: MlpOptions): Sequential;
+export function mlp(
+  sizes: readonly number[],
+  options: MlpOptions = {},
+  extra?: unknown,
+): Sequential {
   const action = "build an MLP";
+  refuseTrailing(action, "mlp", "sizes and options", "third", extra);
   options = requireOptions(action, options, MLP_KEYS);
   const activation: unknown = options.activation;
   if (activation !== undefined && typeof activation !== "string") {

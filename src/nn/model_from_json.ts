@@ -4,6 +4,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import { ACTIVATION_OPTIONS, createActivation } from "../activations/mod.ts";
 import { formatValue } from "../core/validate.ts";
 import { ActivationLayer } from "./activation_layer.ts";
@@ -37,8 +38,14 @@ import { Sequential, type SequentialJSON } from "./sequential.ts";
  * assert.deepEqual(copy.toJSON(), model.toJSON());
  * ```
  */
-export function modelFromJSON(json: SequentialJSON | string): Sequential {
+export function modelFromJSON(json: SequentialJSON | string): Sequential;
+export function modelFromJSON(
+  json: SequentialJSON | string,
+  extra?: unknown,
+  array?: unknown,
+): Sequential {
   const action = "restore a model from JSON";
+  refuseTrailing(action, "modelFromJSON", "json alone", "second", extra, json, array);
   const value: unknown = typeof json === "string" ? parseText(action, json) : json;
   if (
     typeof value !== "object" || value === null || !("format" in value) ||

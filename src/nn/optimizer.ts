@@ -4,6 +4,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import type { Parameter } from "./layer.ts";
 import { resolveOptimizerFor } from "./_optimizer_choice.ts";
 
@@ -65,7 +66,19 @@ export interface OptimizerSettings {
  */
 export function resolveOptimizer(
   optimizer: OptimizerName | Optimizer,
+  settings?: OptimizerSettings,
+): Optimizer;
+export function resolveOptimizer(
+  optimizer: OptimizerName | Optimizer,
   settings: OptimizerSettings = {},
+  extra?: unknown,
 ): Optimizer {
+  refuseTrailing(
+    "resolve an optimizer",
+    "resolveOptimizer",
+    "optimizer and settings",
+    "third",
+    extra,
+  );
   return resolveOptimizerFor("resolve an optimizer", optimizer, settings);
 }

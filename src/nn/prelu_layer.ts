@@ -6,7 +6,7 @@
  */
 
 import { allocate } from "../core/_allocate.ts";
-import { requireFlag } from "../core/_require.ts";
+import { refuseTrailing, requireFlag } from "../core/_require.ts";
 import { preluForward } from "../activations/mod.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
@@ -58,8 +58,10 @@ export class PReLU extends ElementwiseLayer {
    * @param size Number of neurons, an integer >= 1.
    * @param options Initial slope and sharing.
    */
-  constructor(size: number, options: PReLUOptions = {}) {
+  constructor(size: number, options?: PReLUOptions);
+  constructor(size: number, options: PReLUOptions = {}, extra?: unknown) {
     const action = "create a PReLU layer";
+    refuseTrailing(action, "PReLU", "size and options", "third", extra);
     requireOptions(action, options, PRELU_LAYER_KEYS);
     super(action, size);
     const init = requireNumber(action, "init", options.init ?? 0.25);

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import { rreluBackward, rreluForward, type RReluOptions } from "../activations/mod.ts";
 import { requireRReluBounds } from "../activations/rrelu.ts";
 import type { Matrix } from "../core/matrix.ts";
@@ -70,8 +71,10 @@ export class RReLU extends ElementwiseLayer {
    * @param size Number of neurons, an integer >= 1.
    * @param options Slope range and randomness (`prng`, or `seed`, default 0).
    */
-  constructor(size: number, options: RReLUOptions = {}) {
+  constructor(size: number, options?: RReLUOptions);
+  constructor(size: number, options: RReLUOptions = {}, extra?: unknown) {
     const action = "create an RReLU layer";
+    refuseTrailing(action, "RReLU", "size and options", "third", extra);
     requireOptions(action, options, RRELU_LAYER_KEYS);
     super(action, size);
     const [lower, upper] = requireRReluBounds(action, options.lower, options.upper);

@@ -7,7 +7,7 @@
  * @module
  */
 
-import { requireFlag, requireMatrix } from "../core/_require.ts";
+import { refuseTrailing, requireFlag, requireMatrix } from "../core/_require.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
 import { EVALUATION, requireModel, shapeOf } from "./_check.ts";
@@ -91,9 +91,16 @@ const SCAN_KEYS: OptionKeys<ScanOptions> = { onOutput: true, statistics: true };
 export function scanActivations(
   model: Sequential,
   x: Matrix,
+  options?: ScanOptions,
+): ActivationScan[];
+export function scanActivations(
+  model: Sequential,
+  x: Matrix,
   options: ScanOptions = {},
+  extra?: unknown,
 ): ActivationScan[] {
   const action = "scan activations";
+  refuseTrailing(action, "scanActivations", "model, x and options", "fourth", extra);
   const { onOutput, statistics: flag } = requireOptions(action, options, SCAN_KEYS);
   const statistics = requireFlag(action, "statistics", flag, true);
   if (onOutput !== undefined && typeof onOutput !== "function") {
@@ -135,7 +142,9 @@ export function scanActivations(
  * assert.deepEqual(scans.map((s) => s.layerIndex), [1, 3]);
  * ```
  */
-export function emptyActivationScans(model: Sequential): ActivationScan[] {
+export function emptyActivationScans(model: Sequential): ActivationScan[];
+export function emptyActivationScans(model: Sequential, extra?: unknown): ActivationScan[] {
+  refuseTrailing("create activation scans", "emptyActivationScans", "model alone", "second", extra);
   requireModel("create activation scans", model);
   const scans: ActivationScan[] = [];
   model.layers.forEach((layer, layerIndex) => {
@@ -183,9 +192,18 @@ const RECORD_ACTIVATIONS_KEYS: OptionKeys<{ statistics?: boolean }> = { statisti
 export function recordActivations(
   model: Sequential,
   scans: readonly ActivationScan[],
+  options?: { statistics?: boolean },
+): void;
+export function recordActivations(
+  model: Sequential,
+  scans: readonly ActivationScan[],
   options: { statistics?: boolean } = {},
+  extra?: unknown,
 ): void {
   const action = "record activations";
+  if (extra !== undefined) {
+    refuseTrailing(action, "recordActivations", "model, scans and options", "fourth", extra);
+  }
   requireOptions(action, options, RECORD_ACTIVATIONS_KEYS);
   const statistics = requireFlag(action, "statistics", options.statistics, true);
   requireModel(action, model);

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 
 /** A learning-rate schedule: the rate to use during epoch `epoch` (0-based). */
@@ -51,8 +52,10 @@ const STEP_DECAY_KEYS: OptionKeys<StepDecayOptions> = {
  * assert.equal(schedule(10), 0.05);
  * ```
  */
-export function stepDecay(options: StepDecayOptions): Schedule {
+export function stepDecay(options: StepDecayOptions): Schedule;
+export function stepDecay(options: StepDecayOptions, extra?: unknown, array?: unknown): Schedule {
   const action = "create a step decay schedule";
+  refuseTrailing(action, "stepDecay", "options alone", "second", extra, options, array);
   requireOptions(action, options, STEP_DECAY_KEYS);
   const initial = requireNumber(action, "initial", options?.initial, {
     min: 0,
@@ -108,8 +111,14 @@ const COSINE_DECAY_KEYS: OptionKeys<CosineDecayOptions> = {
  * assert.equal(cosineDecay({ initial: 0.1, final: 0.001, epochs: 10 })(25), 0.001);
  * ```
  */
-export function cosineDecay(options: CosineDecayOptions): Schedule {
+export function cosineDecay(options: CosineDecayOptions): Schedule;
+export function cosineDecay(
+  options: CosineDecayOptions,
+  extra?: unknown,
+  array?: unknown,
+): Schedule {
   const action = "create a cosine decay schedule";
+  refuseTrailing(action, "cosineDecay", "options alone", "second", extra, options, array);
   requireOptions(action, options, COSINE_DECAY_KEYS);
   const initial = requireNumber(action, "initial", options?.initial, {
     min: 0,
@@ -156,8 +165,14 @@ const EXPONENTIAL_DECAY_KEYS: OptionKeys<ExponentialDecayOptions> = {
  * assert.equal(exponentialDecay({ initial: 1, rate: 0.5 })(3), 0.125);
  * ```
  */
-export function exponentialDecay(options: ExponentialDecayOptions): Schedule {
+export function exponentialDecay(options: ExponentialDecayOptions): Schedule;
+export function exponentialDecay(
+  options: ExponentialDecayOptions,
+  extra?: unknown,
+  array?: unknown,
+): Schedule {
   const action = "create an exponential decay schedule";
+  refuseTrailing(action, "exponentialDecay", "options alone", "second", extra, options, array);
   requireOptions(action, options, EXPONENTIAL_DECAY_KEYS);
   const initial = requireNumber(action, "initial", options?.initial, {
     min: 0,

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { requireFlag } from "../core/_require.ts";
+import { refuseTrailing, requireFlag } from "../core/_require.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
 import {
@@ -69,8 +69,10 @@ export class Sequential {
    *
    * @param layers At least one layer, no object twice.
    */
-  constructor(layers: readonly Layer[]) {
+  constructor(layers: readonly Layer[]);
+  constructor(layers: readonly Layer[], extra?: unknown) {
     const action = "create a Sequential model";
+    refuseTrailing(action, "Sequential", "layers alone", "second", extra);
     if (!Array.isArray(layers)) {
       throw new TypeError(
         `Cannot ${action} as layers must be an array: layers=${formatValue(layers)}`,
@@ -138,7 +140,11 @@ export class Sequential {
    *   `TypeError`.
    * @returns The output, `N x outputSize` (a buffer owned by the last layer: copy to keep).
    */
-  forward(x: Matrix, options?: ForwardOptions): Matrix {
+  forward(x: Matrix, options?: ForwardOptions): Matrix;
+  forward(x: Matrix, options?: ForwardOptions, extra?: unknown): Matrix {
+    if (extra !== undefined) {
+      refuseTrailing("run a Sequential model", "forward", "x and options", "third", extra);
+    }
     // The layers get the options checked, as the frozen objects they recognise.
     const checked = requireForwardOptions("run a Sequential model", options)
       ? TRAINING
@@ -161,7 +167,16 @@ export class Sequential {
    * @param options `skipInputGradient` (default false).
    * @returns dLoss/dInput.
    */
-  backward(gradOut: Matrix, options?: Pick<BackwardOptions, "skipInputGradient">): Matrix {
+  backward(gradOut: Matrix, options?: Pick<BackwardOptions, "skipInputGradient">): Matrix;
+  backward(
+    gradOut: Matrix,
+    options?: Pick<BackwardOptions, "skipInputGradient">,
+    extra?: unknown,
+  ): Matrix {
+    if (extra !== undefined) {
+      const action = "backpropagate through a Sequential model";
+      refuseTrailing(action, "backward", "gradOut and options", "third", extra);
+    }
     let skip = options === SKIP_INPUT_GRADIENT;
     if (!skip && options !== undefined) {
       const action = "backpropagate through a Sequential model";
@@ -195,7 +210,9 @@ export class Sequential {
    * @param x The input, `N x inputSize`.
    * @returns A new matrix holding the outputs.
    */
-  predict(x: Matrix): Matrix {
+  predict(x: Matrix): Matrix;
+  predict(x: Matrix, extra?: unknown): Matrix {
+    refuseTrailing("predict with a Sequential model", "predict", "x alone", "second", extra);
     const y = this.forward(x, { training: false });
     return { rows: y.rows, cols: y.cols, data: y.data.slice() };
   }
@@ -205,7 +222,9 @@ export class Sequential {
    *
    * @returns The summary.
    */
-  summary(): string {
+  summary(): string;
+  summary(extra?: unknown): string {
+    refuseTrailing("summarize a Sequential model", "summary", "no arguments", "first", extra);
     const rows = this.layers.map((layer, i) => {
       let count = 0;
       for (const p of layer.params()) count += p.value.length;
@@ -236,11 +255,24 @@ export class Sequential {
   }
 
   /**
-   * The JSON form: every layer's JSON form, weights as exact base64 float64.
+   * The JSON form: every layer's JSON form, weights as exact base64 float64. It takes no
+   * options: an argument other than the key `JSON.stringify` passes (a string) throws a
+   * `TypeError`.
    *
    * @returns The JSON object.
    */
-  toJSON(): SequentialJSON {
+  toJSON(): SequentialJSON;
+  toJSON(key?: unknown): SequentialJSON {
+    // JSON.stringify passes the key the model sits under (a string): anything else is refused.
+    if (typeof key !== "string") {
+      refuseTrailing(
+        "write a Sequential model as JSON",
+        "toJSON",
+        "no argument but the key JSON.stringify passes",
+        "first",
+        key,
+      );
+    }
     return {
       format: "relu-lab/sequential",
       version: 1,

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { requireFlag } from "../core/_require.ts";
+import { refuseTrailing, requireFlag } from "../core/_require.ts";
 import { type OptionKeys, requireNumber } from "../core/validate.ts";
 import { requireOptimizerOptions, requireStepParams } from "./_optimizer_options.ts";
 
@@ -53,8 +53,10 @@ const SGD_KEYS: OptionKeys<SgdOptions> = {
  * assert.equal(value[0], 1 - 0.1 * 0.5);
  * ```
  */
-export function sgd(options: SgdOptions = {}): Optimizer {
+export function sgd(options?: SgdOptions): Optimizer;
+export function sgd(options: SgdOptions = {}, extra?: unknown, array?: unknown): Optimizer {
   const action = "create an SGD optimizer";
+  refuseTrailing(action, "sgd", "options alone", "second", extra, options, array);
   requireOptimizerOptions(action, "sgd", options, SGD_KEYS);
   const momentum = requireNumber(action, "momentum", options.momentum ?? 0, {
     min: 0,

@@ -7,7 +7,7 @@
  */
 
 import { allocate } from "../core/_allocate.ts";
-import { isThenable, requireFlag } from "../core/_require.ts";
+import { isThenable, refuseTrailing, requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { createPrng } from "../core/prng.ts";
@@ -269,7 +269,14 @@ export class TrainingDivergedError extends RangeError {
  * assert.equal(history[29].trainAccuracy, 1);
  * ```
  */
-export function train(model: Sequential, data: Dataset, options: TrainOptions = {}): History {
+export function train(model: Sequential, data: Dataset, options?: TrainOptions): History;
+export function train(
+  model: Sequential,
+  data: Dataset,
+  options: TrainOptions = {},
+  extra?: unknown,
+): History {
+  refuseTrailing("train", "train", "model, data and options", "fourth", extra);
   const run = trainingRun(model, data, options, false);
   const history: History = [];
   for (const record of run.epochs(history)) {
@@ -305,11 +312,18 @@ export function train(model: Sequential, data: Dataset, options: TrainOptions = 
  * assert.equal(history.length, 3);
  * ```
  */
+export function trainAsync(
+  model: Sequential,
+  data: Dataset,
+  options?: TrainOptions,
+): Promise<History>;
 export async function trainAsync(
   model: Sequential,
   data: Dataset,
   options: TrainOptions = {},
+  extra?: unknown,
 ): Promise<History> {
+  refuseTrailing("train", "trainAsync", "model, data and options", "fourth", extra);
   const run = trainingRun(model, data, options, true);
   const history: History = [];
   for (const record of run.epochs(history)) {

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import {
   composeFigure,
   element,
@@ -70,9 +71,15 @@ const COMBINE_FIGURES_KEYS: OptionKeys<CombineFiguresOptions> = {
  */
 export function combineFigures(
   figures: readonly FigureElement[],
+  options?: CombineFiguresOptions,
+): FigureElement;
+export function combineFigures(
+  figures: readonly FigureElement[],
   options: CombineFiguresOptions = {},
+  extra?: unknown,
 ): FigureElement {
   const action = "combine figures";
+  refuseTrailing(action, "combineFigures", "figures and options", "third", extra);
   requireOptions(action, options, COMBINE_FIGURES_KEYS);
   const text = figureText(action, options);
   if (!Array.isArray(figures) || figures.length === 0) {

@@ -10,6 +10,7 @@
 // `deno run` against 0.37 to 0.40 s with this build, and notebook 02's import cell in the Jupyter
 // kernel 0.53 to 0.55 s against 0.49 to 0.53 s (alternating runs), with the same figures.
 import { DOMParser } from "npm:linkedom@0.18.15/worker";
+import { refuseTrailing } from "../core/_require.ts";
 import type { FigureDocument } from "./types.ts";
 
 /**
@@ -27,7 +28,9 @@ import type { FigureDocument } from "./types.ts";
  * assert.equal(document.createElement("figure").tagName, "FIGURE");
  * ```
  */
-export function createDocument(): FigureDocument {
+export function createDocument(): FigureDocument;
+export function createDocument(extra?: unknown): FigureDocument {
+  refuseTrailing("create a document", "createDocument", "no arguments", "first", extra);
   return new DOMParser().parseFromString(
     "<!DOCTYPE html><html><head></head><body></body></html>",
     "text/html",

@@ -4,6 +4,8 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
+
 /**
  * Escapes `&`, `<`, `>` and `"` so text can sit in HTML content or a quoted attribute.
  *
@@ -18,7 +20,9 @@
  * assert.equal(escapeHtml('a < b & "c"'), "a &lt; b &amp; &quot;c&quot;");
  * ```
  */
-export function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string;
+export function escapeHtml(text: string, extra?: unknown, array?: unknown): string {
+  refuseTrailing("escape HTML", "escapeHtml", "text alone", "second", extra, text, array);
   return String(text).replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;")
     .replaceAll('"', "&quot;");
 }

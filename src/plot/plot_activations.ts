@@ -4,6 +4,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import type { Activation } from "../activations/types.ts";
 import {
@@ -130,9 +131,15 @@ const PLOT_ACTIVATIONS_KEYS: OptionKeys<PlotActivationsOptions> = {
  */
 export function plotActivations(
   activations: readonly Activation[],
+  options?: PlotActivationsOptions,
+): FigureElement;
+export function plotActivations(
+  activations: readonly Activation[],
   options: PlotActivationsOptions = {},
+  extra?: unknown,
 ): FigureElement {
   const action = "plot activations";
+  refuseTrailing(action, "plotActivations", "activations and options", "third", extra);
   requireOptions(action, options, PLOT_ACTIVATIONS_KEYS);
   const text = figureText(action, options);
   if (!Array.isArray(activations) || activations.length === 0) {

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { requireFlag, requireMatrix } from "../core/_require.ts";
+import { refuseTrailing, requireFlag, requireMatrix } from "../core/_require.ts";
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import type { Dataset } from "../core/dataset.ts";
 import type { Matrix } from "../core/matrix.ts";
@@ -137,9 +137,16 @@ const PLOT_DECISION_BOUNDARY_KEYS: OptionKeys<PlotDecisionBoundaryOptions> = {
 export function plotDecisionBoundary(
   predict: (x: Matrix) => Matrix,
   data: Pick<Dataset, "x" | "y">,
+  options?: PlotDecisionBoundaryOptions,
+): FigureElement;
+export function plotDecisionBoundary(
+  predict: (x: Matrix) => Matrix,
+  data: Pick<Dataset, "x" | "y">,
   options: PlotDecisionBoundaryOptions = {},
+  extra?: unknown,
 ): FigureElement {
   const action = "plot a decision boundary";
+  refuseTrailing(action, "plotDecisionBoundary", "predict, data and options", "fourth", extra);
   requireOptions(action, options, PLOT_DECISION_BOUNDARY_KEYS);
   const text = figureText(action, options);
   if (typeof predict !== "function") typeError(action, "predict", "a function", predict);

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { requireFlag } from "../core/_require.ts";
+import { refuseTrailing, requireFlag } from "../core/_require.ts";
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import {
@@ -117,9 +117,15 @@ const PLOT_HISTOGRAM_KEYS: OptionKeys<PlotHistogramOptions> = {
  */
 export function plotHistogram(
   values: ArrayLike<number> | readonly HistogramGroup[],
+  options?: PlotHistogramOptions,
+): FigureElement;
+export function plotHistogram(
+  values: ArrayLike<number> | readonly HistogramGroup[],
   options: PlotHistogramOptions = {},
+  extra?: unknown,
 ): FigureElement {
   const action = "plot a histogram";
+  refuseTrailing(action, "plotHistogram", "values and options", "third", extra);
   requireOptions(action, options, PLOT_HISTOGRAM_KEYS);
   const text = figureText(action, options);
   const shape = "an array of numbers or of { name, values } groups";

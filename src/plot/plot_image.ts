@@ -4,7 +4,7 @@
  * @module
  */
 
-import { requireFlag, requireMatrix } from "../core/_require.ts";
+import { refuseTrailing, requireFlag, requireMatrix } from "../core/_require.ts";
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import type { Matrix } from "../core/matrix.ts";
 import { type OptionKeys, requireOptions } from "../core/validate.ts";
@@ -105,8 +105,14 @@ const PLOT_IMAGE_KEYS: OptionKeys<PlotImageOptions> = {
  * });
  * ```
  */
-export function plotImage(image: Matrix, options: PlotImageOptions = {}): FigureElement {
+export function plotImage(image: Matrix, options?: PlotImageOptions): FigureElement;
+export function plotImage(
+  image: Matrix,
+  options: PlotImageOptions = {},
+  extra?: unknown,
+): FigureElement {
   const action = "plot an image";
+  refuseTrailing(action, "plotImage", "image and options", "third", extra);
   refuseWidthHeight(action, options, "the image's");
   requireOptions(action, options, PLOT_IMAGE_KEYS);
   const text = figureText(action, options);
@@ -201,9 +207,15 @@ const PLOT_IMAGES_KEYS: OptionKeys<PlotImagesOptions> = {
  */
 export function plotImages(
   panels: readonly (ImagePanel | Matrix)[],
+  options?: PlotImagesOptions,
+): FigureElement;
+export function plotImages(
+  panels: readonly (ImagePanel | Matrix)[],
   options: PlotImagesOptions = {},
+  extra?: unknown,
 ): FigureElement {
   const action = "plot images";
+  refuseTrailing(action, "plotImages", "panels and options", "third", extra);
   refuseWidthHeight(action, options, "each image's");
   requireOptions(action, options, PLOT_IMAGES_KEYS);
   const text = figureText(action, options);

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { requireFlag } from "../core/_require.ts";
+import { refuseTrailing, requireFlag } from "../core/_require.ts";
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import {
   clampToDomain,
@@ -178,9 +178,15 @@ type Kind = "bar" | keyof typeof MARKINGS;
  */
 export function plotLayerBars(
   perLayer: readonly number[] | readonly LayerValue[],
+  options?: PlotLayerBarsOptions,
+): FigureElement;
+export function plotLayerBars(
+  perLayer: readonly number[] | readonly LayerValue[],
   options: PlotLayerBarsOptions = {},
+  extra?: unknown,
 ): FigureElement {
   const action = "plot layer bars";
+  refuseTrailing(action, "plotLayerBars", "perLayer and options", "third", extra);
   requireOptions(action, options, PLOT_LAYER_BARS_KEYS);
   const text = figureText(action, options);
   const rows = layerRows(action, perLayer);

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { requireFlag } from "../core/_require.ts";
+import { refuseTrailing, requireFlag } from "../core/_require.ts";
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import {
   colorsOption,
@@ -198,9 +198,15 @@ const PLOT_LINES_KEYS: OptionKeys<PlotLinesOptions> = {
  */
 export function plotLines(
   series: readonly LineSeries[] | readonly LineRow[],
+  options?: PlotLinesOptions,
+): FigureElement;
+export function plotLines(
+  series: readonly LineSeries[] | readonly LineRow[],
   options: PlotLinesOptions = {},
+  extra?: unknown,
 ): FigureElement {
   const action = "plot lines";
+  refuseTrailing(action, "plotLines", "series and options", "third", extra);
   requireOptions(action, options, PLOT_LINES_KEYS);
   const text = figureText(action, options);
   const logX = requireFlag(action, "logX", options.logX);

@@ -5,7 +5,7 @@
  */
 
 import { requireRunRecords } from "./_records.ts";
-import { requireFlag } from "../core/_require.ts";
+import { refuseTrailing, requireFlag } from "../core/_require.ts";
 import { DEAD_RULE } from "../diagnostics/_dead_rule.ts";
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import { trimLines } from "./_trim.ts";
@@ -235,9 +235,15 @@ const PLOT_TRAINING_CURVES_KEYS: OptionKeys<PlotTrainingCurvesOptions> = {
  */
 export function plotTrainingCurves(
   runs: readonly TrainingRun[],
+  options?: PlotTrainingCurvesOptions,
+): FigureElement;
+export function plotTrainingCurves(
+  runs: readonly TrainingRun[],
   options: PlotTrainingCurvesOptions = {},
+  extra?: unknown,
 ): FigureElement {
   const action = "plot training curves";
+  refuseTrailing(action, "plotTrainingCurves", "runs and options", "third", extra);
   requireOptions(action, options, PLOT_TRAINING_CURVES_KEYS);
   const text = figureText(action, options);
   if (!Array.isArray(runs) || runs.length === 0) {

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { requireFlag } from "../core/_require.ts";
+import { refuseTrailing, requireFlag } from "../core/_require.ts";
 import { escapeHtml } from "./escape_html.ts";
 import { figureSvg } from "./_figure_svg.ts";
 import { optionalText } from "./_compose.ts";
@@ -41,7 +41,17 @@ const SVG_NS = "http://www.w3.org/2000/svg";
  * assert.match(titled, /<text [^>]*>A straight line.<\/text>/);
  * ```
  */
-export function toSvgString(svg: FigureElement): string {
+export function toSvgString(svg: FigureElement): string;
+export function toSvgString(svg: FigureElement, extra?: unknown, array?: unknown): string {
+  refuseTrailing(
+    "serialize a figure as SVG",
+    "toSvgString",
+    "svg alone",
+    "second",
+    extra,
+    svg,
+    array,
+  );
   if (svg === null || typeof svg !== "object" || typeof svg.tagName !== "string") {
     throw new TypeError(
       `Cannot serialize a figure as SVG as it must be an element: svg=${formatValue(svg)}`,
@@ -86,7 +96,13 @@ const TO_HTML_STRING_KEYS: OptionKeys<ToHtmlStringOptions> = { standalone: true,
  * assert.match(toHtmlString(figure, { standalone: true }), /<title>Identity<\/title>/);
  * ```
  */
-export function toHtmlString(figure: FigureElement, options: ToHtmlStringOptions = {}): string {
+export function toHtmlString(figure: FigureElement, options?: ToHtmlStringOptions): string;
+export function toHtmlString(
+  figure: FigureElement,
+  options: ToHtmlStringOptions = {},
+  extra?: unknown,
+): string {
+  refuseTrailing("render a figure to HTML", "toHtmlString", "figure and options", "third", extra);
   requireOptions("render a figure to HTML", options, TO_HTML_STRING_KEYS);
   if (figure === null || typeof figure !== "object" || typeof figure.outerHTML !== "string") {
     throw new TypeError(

@@ -5,6 +5,8 @@ import {
   createActivation,
   SELU_SCALE,
 } from "@relu-lab/relu-lab";
+import * as lib from "@relu-lab/relu-lab";
+import { loose } from "../_loose.ts";
 
 Deno.test("createActivation() rebuilds an equal object from name and params", () => {
   for (const name of ACTIVATION_NAMES) {
@@ -105,5 +107,18 @@ Deno.test("createActivation() labels tell apart activations that differ in any o
         assert.notEqual(changed.label, label, `${name} with ${key} = ${other[key]}`);
       }
     }
+  });
+});
+
+Deno.test("createActivation() and optionsFor() refuse a third argument, which would go unused", () => {
+  assert.throws(() => loose(lib.createActivation)("leakyRelu", {}, { alpha: 0.2 }), {
+    name: "TypeError",
+    message:
+      "Cannot create an activation as createActivation takes name and options, no third argument: third={ alpha: 0.2 }",
+  });
+  assert.throws(() => loose(lib.optionsFor)("leakyRelu", {}, { alpha: 0.2 }), {
+    name: "TypeError",
+    message:
+      "Cannot pick the options of an activation as optionsFor takes name and options, no third argument: third={ alpha: 0.2 }",
   });
 });

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { dataset, fromRows, type Matrix } from "../../src/mod.ts";
+import * as lib from "../../src/mod.ts";
+import { loose } from "../_loose.ts";
 
 const x = fromRows([[1], [2]]);
 
@@ -85,4 +87,15 @@ Deno.test("dataset checks classes whatever the targets, and refuses it beside a 
     assert.throws(() => dataset(x, targets, { classes: -5 }), RangeError);
     assert.deepEqual(Object.keys(dataset(x, targets)), ["x", "y"]);
   });
+});
+
+Deno.test("dataset() refuses a fourth argument, which would go unused", () => {
+  assert.throws(
+    () => loose(lib.dataset)(lib.fromRows([[0]]), Int32Array.of(0), {}, { classes: 3 }),
+    {
+      name: "TypeError",
+      message:
+        "Cannot create a dataset as dataset takes x, y and options, no fourth argument: fourth={ classes: 3 }",
+    },
+  );
 });

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { fromRows, type Matrix, matrix, toRows } from "../../src/mod.ts";
+import * as lib from "../../src/mod.ts";
+import { loose } from "../_loose.ts";
 
 Deno.test("fromRows builds a row-major matrix from arrays and typed arrays", () => {
   const m = fromRows([[1, 2], new Float64Array([3, 4])]);
@@ -101,4 +103,24 @@ Deno.test("fromRows says which size it could not allocate, like matrix", () => {
     message:
       "Cannot build a matrix from rows as its 2199023255552 float64 elements (17592186044416 bytes) cannot be allocated: rows.length=1048576, rows[0].length=2097152",
   });
+});
+
+Deno.test("matrix(), fromRows() and toRows() refuse an argument past their last, which would go unused", () => {
+  assert.throws(() => loose(lib.matrix)(1, 2, new Float64Array(2), 5), {
+    name: "TypeError",
+    message:
+      "Cannot create a matrix as matrix takes rows, cols and data, no fourth argument: fourth=5",
+  });
+  assert.throws(() => loose(lib.fromRows)([[1, 2]], { cols: 2 }), {
+    name: "TypeError",
+    message:
+      "Cannot build a matrix from rows as fromRows takes rows alone, no second argument: second={ cols: 2 }",
+  });
+  assert.throws(() => loose(lib.toRows)(lib.fromRows([[1, 2]]), 1), {
+    name: "TypeError",
+    message:
+      "Cannot convert a matrix to rows as toRows takes m alone, no second argument: second=1",
+  });
+  const rows = [[[1, 2]], [[3], [4]]];
+  assert.deepEqual(rows.map(lib.fromRows).map(lib.toRows), rows);
 });

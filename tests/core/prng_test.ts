@@ -13,6 +13,8 @@ import {
   twoMoons,
 } from "../../src/mod.ts";
 import { prngOf } from "../../src/core/_prng_of.ts";
+import * as lib from "../../src/mod.ts";
+import { loose } from "../_loose.ts";
 
 /** The first `n` numbers a generator seeded with `seed` draws. */
 function draws(seed: number, n = 4): number[] {
@@ -230,4 +232,25 @@ Deno.test("the layers and rrelu that draw name themselves for a bad seed or prng
       message: `Cannot ${action} as prng must be a function returning numbers in [0, 1): prng=5`,
     });
   }
+});
+
+Deno.test("createPrng(), resolvePrng() and randomNormal() refuse an argument past their last, which would go unused", () => {
+  assert.throws(() => loose(lib.createPrng)(1, 2), {
+    name: "TypeError",
+    message: "Cannot create a Prng as createPrng takes seed alone, no second argument: second=2",
+  });
+  assert.throws(() => loose(lib.resolvePrng)({}, { seed: 1 }), {
+    name: "TypeError",
+    message:
+      "Cannot resolve a prng as resolvePrng takes options alone, no second argument: second={ seed: 1 }",
+  });
+  assert.throws(() => loose(lib.randomNormal)(lib.createPrng(1), { sigma: 2 }), {
+    name: "TypeError",
+    message:
+      "Cannot draw a normal sample as randomNormal takes prng alone, no second argument: second={ sigma: 2 }",
+  });
+  assert.deepEqual([1, 2].map(lib.createPrng).map((prng) => prng()), [
+    lib.createPrng(1)(),
+    lib.createPrng(2)(),
+  ]);
 });

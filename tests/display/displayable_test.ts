@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { Displayable, jupyterDisplay } from "../../src/display/mod.ts";
+import * as lib from "../../src/mod.ts";
+import { loose, looseNew } from "../_loose.ts";
 
 Deno.test("jupyterDisplay is the symbol the Deno kernel looks for", () => {
   assert.equal(jupyterDisplay, Symbol.for("Jupyter.display"));
@@ -59,4 +61,61 @@ Deno.test("Displayable refuses a MIME value the kernel cannot send, naming its t
     "text/html": undefined,
   };
   assert.deepEqual(new Displayable(bundle)[jupyterDisplay](), bundle);
+});
+
+Deno.test("the display functions and new Displayable() refuse an argument past their last, which would go unused", async (t) => {
+  const figure = lib.plotLines([{ name: "a", x: [0, 1], y: [0, 1] }]);
+  const model = lib.mlp([2, 3, 2], { seed: 1 });
+  const data = lib.dataset(lib.fromRows([[0, 1], [1, 0]]), Int32Array.of(0, 1));
+  const history = lib.train(model, data, { epochs: 1 });
+  const cases: [string, () => unknown, string][] = [
+    [
+      "show",
+      () => loose(lib.show)(figure, { title: "t" }),
+      'Cannot show a value as show takes value alone, no second argument: second={ title: "t" }',
+    ],
+    [
+      "displayFigure",
+      () => loose(lib.displayFigure)(figure, { title: "t" }),
+      'Cannot display a figure as displayFigure takes figure alone, no second argument: second={ title: "t" }',
+    ],
+    [
+      "modelView",
+      () => loose(lib.modelView)(model, { title: "t" }),
+      'Cannot display a model as modelView takes model alone, no second argument: second={ title: "t" }',
+    ],
+    [
+      "activationView",
+      () => loose(lib.activationView)(lib.createActivation("relu"), {}, { plot: false }),
+      "Cannot display an activation as activationView takes activation and options, no third argument: third={ plot: false }",
+    ],
+    [
+      "reportView",
+      () => loose(lib.reportView)(lib.diagnose(model, data), {}, { title: "t" }),
+      'Cannot display a diagnostics report as reportView takes report and options, no third argument: third={ title: "t" }',
+    ],
+    [
+      "historyView",
+      () => loose(lib.historyView)(history, {}, { title: "t" }),
+      'Cannot display a training history as historyView takes history and options, no third argument: third={ title: "t" }',
+    ],
+    [
+      "latexToHtml",
+      () => loose(lib.latexToHtml)("z", {}, { displayMode: false }),
+      "Cannot render LaTeX as latexToHtml takes latex and options, no third argument: third={ displayMode: false }",
+    ],
+    [
+      "new Displayable",
+      () => new (looseNew(lib.Displayable))({ "text/plain": "a" }, { "text/html": "<b>a</b>" }),
+      'Cannot create a Displayable as Displayable takes bundle alone, no second argument: second={ "text/html": "<b>a</b>" }',
+    ],
+  ];
+  for (const [name, call, message] of cases) {
+    await t.step(name, () => assert.throws(call, { name: "TypeError", message }));
+  }
+  await t.step("show, displayFigure and modelView still work as map callbacks", () => {
+    assert.equal([figure].map(lib.show).length, 1);
+    assert.equal([figure].map(lib.displayFigure).length, 1);
+    assert.equal([model].map(lib.modelView).length, 1);
+  });
 });

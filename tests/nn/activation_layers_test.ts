@@ -10,6 +10,8 @@ import {
   RReLU,
 } from "../../src/mod.ts";
 import { layerGradientErrors, randomMatrix } from "./_helpers.ts";
+import * as lib from "../../src/mod.ts";
+import { looseNew } from "../_loose.ts";
 
 // Inputs at least 0.01 away from the kink at 0, where the derivative jumps.
 const z = randomMatrix(4, 6, 21, 0.01);
@@ -299,4 +301,32 @@ Deno.test("PReLU refuses a shared flag that is not a boolean, which would share 
     name: "TypeError",
     message: "Cannot create a PReLU layer as shared must be true or false: shared=1",
   });
+});
+
+Deno.test("the elementwise layers and Dropout refuse an argument past their last, which would go unused", async (t) => {
+  const cases: [string, () => unknown, string][] = [
+    [
+      "PReLU",
+      () => new (looseNew(lib.PReLU))(2, {}, { init: 0.1 }),
+      "Cannot create a PReLU layer as PReLU takes size and options, no third argument: third={ init: 0.1 }",
+    ],
+    [
+      "RReLU",
+      () => new (looseNew(lib.RReLU))(2, {}, { seed: 1 }),
+      "Cannot create an RReLU layer as RReLU takes size and options, no third argument: third={ seed: 1 }",
+    ],
+    [
+      "Dropout",
+      () => new (looseNew(lib.Dropout))(2, {}, { rate: 0.1 }),
+      "Cannot create a Dropout layer as Dropout takes size and options, no third argument: third={ rate: 0.1 }",
+    ],
+    [
+      "ActivationLayer",
+      () => new (looseNew(lib.ActivationLayer))(lib.createActivation("relu"), 2, { alpha: 0.1 }),
+      "Cannot create an activation layer as ActivationLayer takes activation and size, no third argument: third={ alpha: 0.1 }",
+    ],
+  ];
+  for (const [name, call, message] of cases) {
+    await t.step(name, () => assert.throws(call, { name: "TypeError", message }));
+  }
 });

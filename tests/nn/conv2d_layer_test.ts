@@ -11,6 +11,8 @@ import {
   Sequential,
 } from "../../src/mod.ts";
 import { layerGradientErrors, randomMatrix } from "./_helpers.ts";
+import * as lib from "../../src/mod.ts";
+import { looseNew } from "../_loose.ts";
 
 /** Plane `index` of row `n` of a batch, as a matrix. */
 function plane(m: Matrix, n: number, index: number, height: number, width: number): Matrix {
@@ -131,5 +133,13 @@ Deno.test("Conv2D.fromJSON() refuses a size out of range as a restore, naming th
   assert.throws(() => Conv2D.fromJSON({ ...json, padding: "full" }), {
     name: "RangeError",
     message: 'Cannot restore a Conv2D layer as padding must be "valid" or "same": padding="full"',
+  });
+});
+
+Deno.test("new Conv2D() refuses a fourth argument, which would go unused", () => {
+  assert.throws(() => new (looseNew(lib.Conv2D))(4, 4, {}, { filters: 2 }), {
+    name: "TypeError",
+    message:
+      "Cannot create a Conv2D layer as Conv2D takes height, width and options, no fourth argument: fourth={ filters: 2 }",
   });
 });

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { fromRows, type Matrix, matrix } from "../../src/core/matrix.ts";
 import { conv2d, EDGE_KERNEL_NAMES, edgeKernel } from "../../src/nn/conv2d.ts";
+import { loose } from "../_loose.ts";
 
 /** The definition, spelled out: pad with zeros into a larger array, then slide the kernel. */
 function naiveConv2d(
@@ -233,4 +234,18 @@ Deno.test("edgeKernel() returns a fresh 3x3 copy for every name, summing to 0", 
     name: "TypeError",
     message: /^Cannot create an edge kernel as name must be one of "sobelX", .*: name=undefined$/,
   });
+});
+
+Deno.test("conv2d() and edgeKernel() refuse an argument past their last, which would go unused", () => {
+  assert.throws(() => loose(conv2d)(matrix(4, 4), fromRows([[1]]), {}, { stride: 2 }), {
+    name: "TypeError",
+    message:
+      "Cannot convolve an image as conv2d takes image, kernel and options, no fourth argument: fourth={ stride: 2 }",
+  });
+  assert.throws(() => loose(edgeKernel)("sobelX", { normalize: true }), {
+    name: "TypeError",
+    message:
+      "Cannot create an edge kernel as edgeKernel takes name alone, no second argument: second={ normalize: true }",
+  });
+  assert.deepEqual(EDGE_KERNEL_NAMES.map(edgeKernel), EDGE_KERNEL_NAMES.map((n) => edgeKernel(n)));
 });

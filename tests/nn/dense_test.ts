@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { Conv2D, Dense, fromRows, type Matrix, matrix, PReLU } from "../../src/mod.ts";
 import { layerGradientErrors, randomMatrix } from "./_helpers.ts";
+import * as lib from "../../src/mod.ts";
+import { looseNew } from "../_loose.ts";
 
 Deno.test("Dense.forward() computes x W + b", () => {
   const layer = new Dense(2, 3, { init: "zeros" });
@@ -276,5 +278,13 @@ Deno.test("Dense checks the options of forward and backward", () => {
     name: "TypeError",
     message:
       "Cannot backpropagate through Dense(2 → 2) as skipInputGradient must be true or false: skipInputGradient=1",
+  });
+});
+
+Deno.test("new Dense() refuses a fourth argument, which would go unused", () => {
+  assert.throws(() => new (looseNew(lib.Dense))(2, 3, {}, { seed: 1 }), {
+    name: "TypeError",
+    message:
+      "Cannot create a Dense layer as Dense takes inputSize, outputSize and options, no fourth argument: fourth={ seed: 1 }",
   });
 });

@@ -20,6 +20,8 @@ import {
   xavierUniform,
   zerosInit,
 } from "../../src/mod.ts";
+import * as lib from "../../src/mod.ts";
+import { loose } from "../_loose.ts";
 
 function sample(init: Initializer, fanIn: number, fanOut: number, seed = 1) {
   const w = matrix(fanIn, fanOut);
@@ -287,4 +289,80 @@ Deno.test("the initialisers refuse a broken generator instead of looping or draw
       message: /^Cannot fill weights with normal as prng must return/,
     });
   });
+});
+
+Deno.test("the initialisers refuse an argument past their last, which would go unused", async (t) => {
+  const cases: [string, () => unknown, string][] = [
+    [
+      "heGain",
+      () => loose(lib.heGain)(0, 1),
+      "Cannot compute the He gain as heGain takes alpha alone, no second argument: second=1",
+    ],
+    [
+      "heNormal",
+      () => loose(lib.heNormal)({}, { alpha: 0.1 }),
+      "Cannot create heNormal as heNormal takes options alone, no second argument: second={ alpha: 0.1 }",
+    ],
+    [
+      "heUniform",
+      () => loose(lib.heUniform)({}, { alpha: 0.1 }),
+      "Cannot create heUniform as heUniform takes options alone, no second argument: second={ alpha: 0.1 }",
+    ],
+    [
+      "xavierNormal",
+      () => loose(lib.xavierNormal)({ gain: 2 }),
+      "Cannot create xavierNormal as xavierNormal takes no arguments, no first argument: first={ gain: 2 }",
+    ],
+    [
+      "xavierUniform",
+      () => loose(lib.xavierUniform)({ gain: 2 }),
+      "Cannot create xavierUniform as xavierUniform takes no arguments, no first argument: first={ gain: 2 }",
+    ],
+    [
+      "lecunNormal",
+      () => loose(lib.lecunNormal)(2),
+      "Cannot create lecunNormal as lecunNormal takes no arguments, no first argument: first=2",
+    ],
+    [
+      "lecunUniform",
+      () => loose(lib.lecunUniform)(2),
+      "Cannot create lecunUniform as lecunUniform takes no arguments, no first argument: first=2",
+    ],
+    [
+      "zerosInit",
+      () => loose(lib.zerosInit)({ value: 1 }),
+      "Cannot create zerosInit as zerosInit takes no arguments, no first argument: first={ value: 1 }",
+    ],
+    [
+      "normalInit",
+      () => loose(lib.normalInit)({}, { sigma: 1 }),
+      "Cannot create normalInit as normalInit takes options alone, no second argument: second={ sigma: 1 }",
+    ],
+    [
+      "constantInit",
+      () => loose(lib.constantInit)(0.5, 1),
+      "Cannot create constantInit as constantInit takes value alone, no second argument: second=1",
+    ],
+    [
+      "randomAsymmetricInit",
+      () => loose(lib.randomAsymmetricInit)({}, { sigma: 1 }),
+      "Cannot create randomAsymmetricInit as randomAsymmetricInit takes options alone, no second argument: second={ sigma: 1 }",
+    ],
+    [
+      "resolveInitializer",
+      () => loose(lib.resolveInitializer)("he", {}, { alpha: 0.1 }),
+      "Cannot resolve an initializer as resolveInitializer takes init and options, no third argument: third={ alpha: 0.1 }",
+    ],
+  ];
+  for (const [name, call, message] of cases) {
+    await t.step(name, () => assert.throws(call, { name: "TypeError", message }));
+  }
+  await t.step(
+    "heGain, constantInit and the option-taking ones still work as map callbacks",
+    () => {
+      assert.deepEqual([0, 1].map(lib.heGain), [Math.SQRT2, 1]);
+      assert.equal([0.5].map(lib.constantInit)[0].params.value, 0.5);
+      assert.equal([{ alpha: 1 }].map(lib.heNormal)[0].params.alpha, 1);
+    },
+  );
 });

@@ -18,6 +18,8 @@ import {
   softmaxCrossEntropyValue,
 } from "../../src/mod.ts";
 import { randomMatrix, relativeError } from "./_helpers.ts";
+import * as lib from "../../src/mod.ts";
+import { loose } from "../_loose.ts";
 
 /** The largest relative error of a loss's gradient against central differences. */
 function lossGradientError(loss: Loss, pred: Matrix, target: Int32Array | Matrix): number {
@@ -312,4 +314,20 @@ Deno.test("the losses refuse mismatched targets", async (t) => {
   await t.step("an unknown loss name", () => {
     assert.throws(() => resolveLoss("hinge" as "mse"), RangeError);
   });
+});
+
+Deno.test("resolveLoss() and defaultLossName() refuse an argument past their last, which would go unused", () => {
+  assert.throws(() => loose(lib.resolveLoss)("mse", "softmaxCrossEntropy"), {
+    name: "TypeError",
+    message:
+      'Cannot resolve a loss as resolveLoss takes loss alone, no second argument: second="softmaxCrossEntropy"',
+  });
+  assert.throws(() => loose(lib.defaultLossName)(Int32Array.of(0, 1), 2, "mse"), {
+    name: "TypeError",
+    message:
+      'Cannot pick a default loss as defaultLossName takes target and outputSize, no third argument: third="mse"',
+  });
+  assert.deepEqual(["mse" as const].map(lib.resolveLoss).map((loss) => loss.name), [
+    "meanSquaredError",
+  ]);
 });

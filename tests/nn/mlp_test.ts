@@ -14,6 +14,8 @@ import {
   RReLU,
   xavierNormal,
 } from "../../src/mod.ts";
+import * as lib from "../../src/mod.ts";
+import { loose } from "../_loose.ts";
 
 Deno.test("mlp() alternates Dense and activation layers and ends linear", () => {
   const model = mlp([2, 8, 8, 3]);
@@ -145,5 +147,13 @@ Deno.test("mlp() refuses bad sizes and options", async (t) => {
   });
   await t.step("a dropout rate of 1", () => {
     assert.throws(() => mlp([2, 3, 1], { dropout: 1 }), RangeError);
+  });
+});
+
+Deno.test("mlp() refuses a third argument, which would go unused", () => {
+  assert.throws(() => loose(lib.mlp)([2, 4, 2], { seed: 1 }, { activation: "leakyRelu" }), {
+    name: "TypeError",
+    message:
+      'Cannot build an MLP as mlp takes sizes and options, no third argument: third={ activation: "leakyRelu" }',
   });
 });

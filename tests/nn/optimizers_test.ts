@@ -20,6 +20,8 @@ import {
   sumOfSquares,
   train,
 } from "../../src/mod.ts";
+import * as lib from "../../src/mod.ts";
+import { loose } from "../_loose.ts";
 
 function param(values: number[], grads: number[], decay = true): Parameter {
   return {
@@ -489,4 +491,47 @@ Deno.test("resolveOptimizer() checks its settings instead of dropping them", asy
     assert.equal(resolveOptimizer("adamW", { weightDecay: undefined }).options.weightDecay, 0.01);
     assert.equal(resolveOptimizer("momentum").options.momentum, 0.9);
   });
+});
+
+Deno.test("the optimizer and schedule factories refuse an argument past their last, which would go unused", async (t) => {
+  const cases: [string, () => unknown, string][] = [
+    [
+      "sgd",
+      () => loose(lib.sgd)({}, { momentum: 0.9 }),
+      "Cannot create an SGD optimizer as sgd takes options alone, no second argument: second={ momentum: 0.9 }",
+    ],
+    [
+      "adam",
+      () => loose(lib.adam)({}, { beta1: 0.8 }),
+      "Cannot create an Adam optimizer as adam takes options alone, no second argument: second={ beta1: 0.8 }",
+    ],
+    [
+      "adamW",
+      () => loose(lib.adamW)({}, { weightDecay: 0.1 }),
+      "Cannot create an AdamW optimizer as adamW takes options alone, no second argument: second={ weightDecay: 0.1 }",
+    ],
+    [
+      "resolveOptimizer",
+      () => loose(lib.resolveOptimizer)("sgd", {}, { momentum: 0.9 }),
+      "Cannot resolve an optimizer as resolveOptimizer takes optimizer and settings, no third argument: third={ momentum: 0.9 }",
+    ],
+    [
+      "stepDecay",
+      () => loose(lib.stepDecay)({ initial: 0.1, every: 2 }, { factor: 0.1 }),
+      "Cannot create a step decay schedule as stepDecay takes options alone, no second argument: second={ factor: 0.1 }",
+    ],
+    [
+      "cosineDecay",
+      () => loose(lib.cosineDecay)({ initial: 0.1, epochs: 10 }, { final: 0.01 }),
+      "Cannot create a cosine decay schedule as cosineDecay takes options alone, no second argument: second={ final: 0.01 }",
+    ],
+    [
+      "exponentialDecay",
+      () => loose(lib.exponentialDecay)({ initial: 0.1, rate: 0.9 }, 5),
+      "Cannot create an exponential decay schedule as exponentialDecay takes options alone, no second argument: second=5",
+    ],
+  ];
+  for (const [name, call, message] of cases) {
+    await t.step(name, () => assert.throws(call, { name: "TypeError", message }));
+  }
 });

@@ -23,6 +23,8 @@ import {
   scanActivations,
   Sequential,
 } from "../../src/mod.ts";
+import * as lib from "../../src/mod.ts";
+import { loose } from "../_loose.ts";
 
 Deno.test("scanActivations() refuses an empty input, which would call every neuron dead", () => {
   const model = mlp([2, 3, 1], { seed: 1 });
@@ -242,4 +244,34 @@ Deno.test("checkDataset() refuses malformed matrices and a missing model", async
       },
     );
   });
+});
+
+Deno.test("the activation scans and checkDataset refuse an argument past their last, which would go unused", async (t) => {
+  const model = lib.mlp([2, 3, 2], { seed: 1 });
+  const data = lib.dataset(lib.fromRows([[0, 1]]), Int32Array.of(1));
+  const cases: [string, () => unknown, string][] = [
+    [
+      "scanActivations",
+      () => loose(lib.scanActivations)(model, data.x, {}, { statistics: false }),
+      "Cannot scan activations as scanActivations takes model, x and options, no fourth argument: fourth={ statistics: false }",
+    ],
+    [
+      "emptyActivationScans",
+      () => loose(lib.emptyActivationScans)(model, 1),
+      "Cannot create activation scans as emptyActivationScans takes model alone, no second argument: second=1",
+    ],
+    [
+      "recordActivations",
+      () => loose(lib.recordActivations)(model, [], {}, { statistics: false }),
+      "Cannot record activations as recordActivations takes model, scans and options, no fourth argument: fourth={ statistics: false }",
+    ],
+    [
+      "checkDataset",
+      () => loose(lib.checkDataset)(model, data, {}, { name: "test" }),
+      'Cannot check a data set as checkDataset takes model, data and options, no fourth argument: fourth={ name: "test" }',
+    ],
+  ];
+  for (const [name, call, message] of cases) {
+    await t.step(name, () => assert.throws(call, { name: "TypeError", message }));
+  }
 });

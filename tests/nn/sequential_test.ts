@@ -18,6 +18,8 @@ import {
   type SequentialJSON,
 } from "../../src/mod.ts";
 import { randomMatrix } from "./_helpers.ts";
+import * as lib from "../../src/mod.ts";
+import { loose, looseNew } from "../_loose.ts";
 
 Deno.test("Sequential runs its layers in order and backpropagates in reverse", () => {
   const first = new Dense(1, 1, { init: "zeros" });
@@ -364,4 +366,58 @@ Deno.test("modelFromJSON() says what is wrong with a malformed layer or version"
         "Cannot restore a model from JSON as version must be 1, the one format version this library reads: version=2",
     });
   });
+});
+
+Deno.test("Sequential, its methods and modelFromJSON refuse an argument past their last, which would go unused", async (t) => {
+  const model = lib.mlp([2, 3, 2], { seed: 1 });
+  const m = model as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const x = lib.fromRows([[0, 1]]);
+  const cases: [string, () => unknown, string][] = [
+    [
+      "new Sequential",
+      () => new (looseNew(lib.Sequential))([new lib.Dense(2, 2)], { seed: 1 }),
+      "Cannot create a Sequential model as Sequential takes layers alone, no second argument: second={ seed: 1 }",
+    ],
+    [
+      "forward",
+      () => m.forward(x, undefined, { training: true }),
+      "Cannot run a Sequential model as forward takes x and options, no third argument: third={ training: true }",
+    ],
+    [
+      "backward",
+      () => (model.forward(x), m.backward(lib.fromRows([[1, 1]]), {}, 5)),
+      "Cannot backpropagate through a Sequential model as backward takes gradOut and options, no third argument: third=5",
+    ],
+    [
+      "predict",
+      () => m.predict(x, { training: true }),
+      "Cannot predict with a Sequential model as predict takes x alone, no second argument: second={ training: true }",
+    ],
+    [
+      "summary",
+      () => m.summary({ verbose: true }),
+      "Cannot summarize a Sequential model as summary takes no arguments, no first argument: first={ verbose: true }",
+    ],
+    [
+      "toJSON",
+      () => m.toJSON({ space: 2 }),
+      "Cannot write a Sequential model as JSON as toJSON takes no argument but the key JSON.stringify passes, no first argument: first={ space: 2 }",
+    ],
+    [
+      "modelFromJSON",
+      () => loose(lib.modelFromJSON)(model.toJSON(), { seed: 1 }),
+      "Cannot restore a model from JSON as modelFromJSON takes json alone, no second argument: second={ seed: 1 }",
+    ],
+  ];
+  for (const [name, call, message] of cases) {
+    await t.step(name, () => assert.throws(call, { name: "TypeError", message }));
+  }
+  await t.step(
+    "JSON.stringify still passes toJSON its key, and map modelFromJSON its index",
+    () => {
+      const text = JSON.stringify(model);
+      assert.equal(JSON.stringify({ model }), `{"model":${text}}`);
+      assert.equal(JSON.stringify([text].map(lib.modelFromJSON)[0]), text);
+    },
+  );
 });

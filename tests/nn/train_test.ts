@@ -28,6 +28,8 @@ import {
   TrainingDivergedError,
   type TrainOptions,
 } from "../../src/mod.ts";
+import * as lib from "../../src/mod.ts";
+import { loose } from "../_loose.ts";
 
 /** Two concentric rings (radius about 1 and about 2.5): separable, but not by a line. */
 function rings(n: number, seed: number): Dataset {
@@ -787,4 +789,24 @@ Deno.test("train() with adamW by name applies adamW's own default weight decay, 
     return JSON.stringify(model);
   };
   assert.equal(prelu("adamW"), prelu(adamW()));
+});
+
+Deno.test("train() and trainAsync() refuse a fourth argument, which would go unused, and leave the model as it was", async () => {
+  const data = lib.dataset(lib.fromRows([[0, 0], [1, 1]]), Int32Array.of(0, 1));
+  const model = lib.mlp([2, 3, 2], { seed: 1 });
+  const before = JSON.stringify(model);
+  assert.throws(() => loose(lib.train)(model, data, { epochs: 5 }, { learningRate: 0.1 }), {
+    name: "TypeError",
+    message:
+      "Cannot train as train takes model, data and options, no fourth argument: fourth={ learningRate: 0.1 }",
+  });
+  await assert.rejects(
+    async () => await loose(lib.trainAsync)(model, data, { epochs: 5 }, { learningRate: 0.1 }),
+    {
+      name: "TypeError",
+      message:
+        "Cannot train as trainAsync takes model, data and options, no fourth argument: fourth={ learningRate: 0.1 }",
+    },
+  );
+  assert.equal(JSON.stringify(model), before);
 });

@@ -9,6 +9,8 @@ import {
   plotLines,
 } from "../../src/plot/mod.ts";
 import { relu } from "./_fixtures.ts";
+import * as lib from "../../src/mod.ts";
+import { loose } from "../_loose.ts";
 
 /** Class 1 where x1 + x2 > 0, as a probability. */
 function linear(x: Matrix): Matrix {
@@ -202,4 +204,18 @@ Deno.test("combineFigures() refuses a width or height, which it would ignore", (
         }"`,
     });
   }
+});
+
+Deno.test("combineFigures() refuses a third argument, which would go unused", () => {
+  assert.throws(
+    () =>
+      loose(lib.combineFigures)([lib.plotLines([{ name: "a", x: [0, 1], y: [0, 1] }])], {}, {
+        title: "t",
+      }),
+    {
+      name: "TypeError",
+      message:
+        'Cannot combine figures as combineFigures takes figures and options, no third argument: third={ title: "t" }',
+    },
+  );
 });

@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { type FigureElement, plotActivations, toHtmlString } from "../../src/plot/mod.ts";
 import { leaky, relu, tanh } from "./_fixtures.ts";
 import { tickAt, tickAtValue } from "./_ticks.ts";
+import * as lib from "../../src/mod.ts";
+import { loose } from "../_loose.ts";
 
 const charts = (figure: { querySelectorAll(s: string): ArrayLike<unknown> }) =>
   figure.querySelectorAll("svg[class^=plot-]").length;
@@ -397,4 +399,15 @@ Deno.test("plotActivations() refuses a name that is not a string, and names an u
     message:
       "Cannot plot activations as activations[0].name must be a string, the legend's name for an activation without a label: activations[0].name=undefined",
   });
+});
+
+Deno.test("plotActivations() refuses a third argument, which would go unused", () => {
+  assert.throws(
+    () => loose(lib.plotActivations)([lib.createActivation("relu")], {}, { derivatives: true }),
+    {
+      name: "TypeError",
+      message:
+        "Cannot plot activations as plotActivations takes activations and options, no third argument: third={ derivatives: true }",
+    },
+  );
 });

@@ -4,6 +4,8 @@ import { type FigureElement, plotDecisionBoundary, toHtmlString } from "../../sr
 import { correctCount } from "../../src/nn/accuracy.ts";
 import { linear } from "./_fixtures.ts";
 import { tickAt } from "./_ticks.ts";
+import * as lib from "../../src/mod.ts";
+import { loose } from "../_loose.ts";
 
 /** The same output everywhere: `cols` columns of `value`. */
 const constant = (value: number, cols = 1) => (x: Matrix): Matrix => ({
@@ -599,4 +601,21 @@ Deno.test("plotDecisionBoundary() refuses a padded extent that overflows, before
     message: /as the padded extent of data\.x column 0 must be finite .*=\[-Infinity, Infinity\]$/,
   });
   assert.equal(predictions, 0);
+});
+
+Deno.test("plotDecisionBoundary() refuses a fourth argument, which would go unused", () => {
+  assert.throws(
+    () =>
+      loose(lib.plotDecisionBoundary)(
+        (x: lib.Matrix) => x,
+        { x: lib.fromRows([[0, 1]]), y: Int32Array.of(1) },
+        {},
+        { resolution: 10 },
+      ),
+    {
+      name: "TypeError",
+      message:
+        "Cannot plot a decision boundary as plotDecisionBoundary takes predict, data and options, no fourth argument: fourth={ resolution: 10 }",
+    },
+  );
 });

@@ -6,6 +6,8 @@ import {
   toSvgString,
 } from "../../src/plot/mod.ts";
 import { tickAt } from "./_ticks.ts";
+import * as lib from "../../src/mod.ts";
+import { loose } from "../_loose.ts";
 
 const values = [-1.5, -0.5, -0.2, 0.3, 0.4, 1.2, 2.5];
 
@@ -258,5 +260,13 @@ Deno.test("plotHistogram() counts every value of a narrow range in bars that hav
     const counts = bars(chart(figure)).map((bar) => bar.count).sort();
     assert.deepEqual(counts, [1, 2]);
     assert.ok(bars(chart(figure)).every((bar) => bar.width > 5));
+  });
+});
+
+Deno.test("plotHistogram() refuses a third argument, which would go unused", () => {
+  assert.throws(() => loose(lib.plotHistogram)([1, 2], {}, { bins: 3 }), {
+    name: "TypeError",
+    message:
+      "Cannot plot a histogram as plotHistogram takes values and options, no third argument: third={ bins: 3 }",
   });
 });

@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { fromRows, matrix } from "../../src/core/matrix.ts";
 import { plotImage, plotImages, toHtmlString, toSvgString } from "../../src/plot/mod.ts";
 import { tickAt } from "./_ticks.ts";
+import * as lib from "../../src/mod.ts";
+import { loose } from "../_loose.ts";
 
 const checker = fromRows([[0, 1], [1, 0]]);
 
@@ -385,4 +387,17 @@ Deno.test("plotImages() counts each panel's cells beyond its domain in one note,
     figure.textContent ?? "",
     /after ReLU: 1 cell beyond the domain \[0, 1\], drawn at its ends; panel 3: 2 cells beyond the domain \[-1, 1\], drawn at its ends/,
   );
+});
+
+Deno.test("plotImage() and plotImages() refuse a third argument, which would go unused", () => {
+  assert.throws(() => loose(lib.plotImage)(lib.matrix(2, 2), {}, { legend: false }), {
+    name: "TypeError",
+    message:
+      "Cannot plot an image as plotImage takes image and options, no third argument: third={ legend: false }",
+  });
+  assert.throws(() => loose(lib.plotImages)([lib.matrix(2, 2)], {}, { legend: false }), {
+    name: "TypeError",
+    message:
+      "Cannot plot images as plotImages takes panels and options, no third argument: third={ legend: false }",
+  });
 });

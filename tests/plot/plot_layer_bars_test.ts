@@ -7,6 +7,8 @@ import {
   toSvgString,
 } from "../../src/plot/mod.ts";
 import { tickAt } from "./_ticks.ts";
+import * as lib from "../../src/mod.ts";
+import { loose } from "../_loose.ts";
 
 Deno.test("plotLayerBars() draws one bar per layer, labelled from 1", () => {
   const svg = plotLayerBars([0.1, 0.35, 0.6], { yLabel: "dead fraction" });
@@ -375,5 +377,13 @@ Deno.test("plotLayerBars() refuses no layers, as the other plot helpers refuse e
     name: "TypeError",
     message:
       "Cannot plot layer bars as perLayer must be a non-empty array of numbers or { layer, value, series } rows: perLayer=[]",
+  });
+});
+
+Deno.test("plotLayerBars() refuses a third argument, which would go unused", () => {
+  assert.throws(() => loose(lib.plotLayerBars)([0.1, 0.2], {}, { title: "t" }), {
+    name: "TypeError",
+    message:
+      'Cannot plot layer bars as plotLayerBars takes perLayer and options, no third argument: third={ title: "t" }',
   });
 });

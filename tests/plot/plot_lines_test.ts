@@ -7,6 +7,8 @@ import {
   toSvgString,
 } from "../../src/plot/mod.ts";
 import { tickAt } from "./_ticks.ts";
+import * as lib from "../../src/mod.ts";
+import { loose } from "../_loose.ts";
 
 const x = [0, 1, 2, 3];
 const twoSeries = [
@@ -582,4 +584,15 @@ Deno.test("plotLines() refuses a zero rule on a log y scale, which has no 0, rat
     const svg = plotLines(series, { zeroRule, logY: true });
     assert.equal(svg.querySelectorAll("g[aria-label=rule] line").length, 0);
   }
+});
+
+Deno.test("plotLines() refuses a third argument, which would go unused", () => {
+  assert.throws(
+    () => loose(lib.plotLines)([{ name: "a", x: [0, 1], y: [0, 1] }], {}, { title: "t" }),
+    {
+      name: "TypeError",
+      message:
+        'Cannot plot lines as plotLines takes series and options, no third argument: third={ title: "t" }',
+    },
+  );
 });

@@ -6,6 +6,8 @@ import {
   toSvgString,
 } from "../../src/plot/mod.ts";
 import { DEAD_CAPTION } from "../display/_captions.ts";
+import * as lib from "../../src/mod.ts";
+import { loose } from "../_loose.ts";
 
 function history(scale: number, epochs = 5): EpochMetrics[] {
   return Array.from({ length: epochs }, (_, i) => ({
@@ -792,4 +794,15 @@ Deno.test("plotTrainingCurves() refuses a record without the metric its run draw
     { name: "regression", history: lossHistory([1, 1]) },
   ], { metric: "trainAccuracy" });
   assert.equal(legendNote(figure), "regression");
+});
+
+Deno.test("plotTrainingCurves() refuses a third argument, which would go unused", () => {
+  assert.throws(
+    () => loose(lib.plotTrainingCurves)([{ name: "a", history: [] }], {}, { metric: "trainLoss" }),
+    {
+      name: "TypeError",
+      message:
+        'Cannot plot training curves as plotTrainingCurves takes runs and options, no third argument: third={ metric: "trainLoss" }',
+    },
+  );
 });

@@ -8,6 +8,8 @@ import {
   toHtmlString,
   toSvgString,
 } from "../../src/plot/mod.ts";
+import * as lib from "../../src/mod.ts";
+import { loose } from "../_loose.ts";
 
 const series = [{ name: "a", x: [0, 1], y: [0, 1] }];
 
@@ -134,5 +136,38 @@ Deno.test("toHtmlString() refuses a standalone that is not a boolean", () => {
   assert.throws(() => toHtmlString(plotLines(series), { standalone: "no" as never }), {
     name: "TypeError",
     message: 'Cannot render a figure to HTML as standalone must be true or false: standalone="no"',
+  });
+});
+
+Deno.test("createDocument(), escapeHtml(), toSvgString() and toHtmlString() refuse an argument past their last, which would go unused", async (t) => {
+  const figure = lib.plotLines([{ name: "a", x: [0, 1], y: [0, 1] }]);
+  const cases: [string, () => unknown, string][] = [
+    [
+      "createDocument",
+      () => loose(lib.createDocument)("<p>a</p>"),
+      'Cannot create a document as createDocument takes no arguments, no first argument: first="<p>a</p>"',
+    ],
+    [
+      "escapeHtml",
+      () => loose(lib.escapeHtml)("<a>", { quotes: false }),
+      "Cannot escape HTML as escapeHtml takes text alone, no second argument: second={ quotes: false }",
+    ],
+    [
+      "toSvgString",
+      () => loose(lib.toSvgString)(figure, { standalone: true }),
+      "Cannot serialize a figure as SVG as toSvgString takes svg alone, no second argument: second={ standalone: true }",
+    ],
+    [
+      "toHtmlString",
+      () => loose(lib.toHtmlString)(figure, {}, { standalone: true }),
+      "Cannot render a figure to HTML as toHtmlString takes figure and options, no third argument: third={ standalone: true }",
+    ],
+  ];
+  for (const [name, call, message] of cases) {
+    await t.step(name, () => assert.throws(call, { name: "TypeError", message }));
+  }
+  await t.step("escapeHtml and toSvgString still work as map callbacks", () => {
+    assert.deepEqual(["<", "&"].map(lib.escapeHtml), ["&lt;", "&amp;"]);
+    assert.deepEqual([figure].map(lib.toSvgString), [lib.toSvgString(figure)]);
   });
 });
