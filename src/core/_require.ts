@@ -253,3 +253,27 @@ export function isThenable(value: unknown): value is PromiseLike<unknown> {
   return (typeof value === "object" || typeof value === "function") && value !== null &&
     typeof (value as { then?: unknown }).then === "function";
 }
+
+/**
+ * A name picked from a fixed list: a string outside it is a RangeError, anything but a string a
+ * TypeError, as the activation, initialiser, optimiser and loss names are refused. Shared by
+ * conv2d's padding, edgeKernel's name and the explorer's menus.
+ */
+export function requireChoice<T extends string>(
+  action: string,
+  name: string,
+  value: unknown,
+  choices: readonly T[],
+): T {
+  if (typeof value === "string" && (choices as readonly string[]).includes(value)) {
+    return value as T;
+  }
+  const Failure = typeof value === "string" ? RangeError : TypeError;
+  throw new Failure(
+    `Cannot ${action} as ${name} must be ${
+      choices.length === 2
+        ? `"${choices[0]}" or "${choices[1]}"`
+        : `one of ${choices.map((choice) => `"${choice}"`).join(", ")}`
+    }: ${name}=${formatValue(value)}`,
+  );
+}

@@ -89,9 +89,9 @@ export function niceTicks(min: number, max: number, count = 5, whole = false): n
   if (!(max > min)) return [min];
   const raw = (max - min) / count;
   const power = 10 ** Math.floor(Math.log10(raw));
+  // 10 * power >= raw always: only whole ticks with a raw step under 0.1 find none here, and take 1.
   const step = [1, 2, 2.5, 5, 10].map((m) => m * power)
-    .find((s) => s >= raw && (!whole || Number.isInteger(s))) ??
-    (whole ? Math.max(1, Math.ceil(10 * power)) : 10 * power);
+    .find((s) => s >= raw && (!whole || Number.isInteger(s))) ?? 1;
   const ticks: number[] = [];
   for (let t = Math.ceil(min / step - 1e-9) * step; t <= max + step * 1e-9; t += step) {
     ticks.push(Math.abs(t) < step * 1e-9 ? 0 : Number(t.toPrecision(12)));

@@ -7,6 +7,7 @@
 
 import { createActivation } from "../activations/create_activation.ts";
 import type { Activation } from "../activations/types.ts";
+import { requireChoice } from "../core/_require.ts";
 import { formatValue, requireNumber } from "../core/validate.ts";
 import { deadDefinition, passesGradientBelowZero } from "../diagnostics/_dead_rule.ts";
 import { formatSetting } from "./_charts.ts";
@@ -175,17 +176,17 @@ export function resolveExplorerSettings(options: ExploreOptions = {}): ExplorerS
   }
   const given = { ...EXPLORER_DEFAULTS, ...withoutUndefined(options) };
   return {
-    activation: requireChoice("activation", given.activation, ACTIVATION_LABELS),
+    activation: requireChoice(ACTION, "activation", given.activation, choicesOf(ACTIVATION_LABELS)),
     alpha: requireNumber(ACTION, "alpha", given.alpha, { min: 0, max: 1 }),
     learningRate: requireNumber(ACTION, "learningRate", given.learningRate, {
       min: 0,
       minExclusive: true,
       max: 10,
     }),
-    optimizer: requireChoice("optimizer", given.optimizer, OPTIMIZER_LABELS),
+    optimizer: requireChoice(ACTION, "optimizer", given.optimizer, choicesOf(OPTIMIZER_LABELS)),
     biasInit: requireNumber(ACTION, "biasInit", given.biasInit, { min: -5, max: 5 }),
     hidden: requireHidden(given.hidden),
-    dataset: requireChoice("dataset", given.dataset, DATASET_LABELS),
+    dataset: requireChoice(ACTION, "dataset", given.dataset, choicesOf(DATASET_LABELS)),
     noise: requireNumber(ACTION, "noise", given.noise, { min: 0, max: 1 }),
     n: requireNumber(ACTION, "n", given.n, { integer: true, min: 20, max: 1000 }),
     testFraction: requireNumber(ACTION, "testFraction", given.testFraction, {
@@ -254,27 +255,9 @@ function withoutUndefined(options: ExploreOptions): ExploreOptions {
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
 }
 
-function requireChoice<K extends string>(
-  name: string,
-  value: unknown,
-  labels: Readonly<Record<K, string>>,
-): K {
-  const choices = Object.keys(labels);
-  if (typeof value !== "string") {
-    throw new TypeError(
-      `Cannot ${ACTION} as ${name} must be one of ${choices.map(formatValue).join(", ")}: ${name}=${
-        formatValue(value)
-      }`,
-    );
-  }
-  if (!choices.includes(value)) {
-    throw new RangeError(
-      `Cannot ${ACTION} as ${name} must be one of ${choices.map(formatValue).join(", ")}: ${name}=${
-        formatValue(value)
-      }`,
-    );
-  }
-  return value as K;
+/** A menu's choices: the keys of its labels. */
+function choicesOf<K extends string>(labels: Readonly<Record<K, string>>): K[] {
+  return Object.keys(labels) as K[];
 }
 
 function requireHidden(hidden: unknown): readonly number[] {

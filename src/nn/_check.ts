@@ -10,29 +10,6 @@ import type { Matrix } from "../core/matrix.ts";
 import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
 import type { BackwardOptions, ForwardOptions } from "./layer.ts";
 
-/**
- * A name picked from a fixed list: a string outside it is a RangeError, anything but a string a
- * TypeError, as the activation, initialiser, optimiser and loss names are refused.
- */
-export function requireChoice<T extends string>(
-  action: string,
-  name: string,
-  value: unknown,
-  choices: readonly T[],
-): T {
-  if (typeof value === "string" && (choices as readonly string[]).includes(value)) {
-    return value as T;
-  }
-  const Failure = typeof value === "string" ? RangeError : TypeError;
-  throw new Failure(
-    `Cannot ${action} as ${name} must be ${
-      choices.length === 2
-        ? `"${choices[0]}" or "${choices[1]}"`
-        : `one of ${choices.map((choice) => `"${choice}"`).join(", ")}`
-    }: ${name}=${formatValue(value)}`,
-  );
-}
-
 /** The padding modes of `conv2d` and `Conv2D`. */
 export const PADDINGS: readonly ["valid", "same"] = Object.freeze(["valid", "same"] as const);
 
@@ -199,7 +176,7 @@ const ACTIVATION_MEMBERS = {
   backward: "function",
 } as const;
 
-/** `typeof value`, as a string to compare with a table's entries. */
+/** `typeof value` as a string, to compare with a table's entries (lint's valid-typeof forbids it inline). */
 function typeName(value: unknown): string {
   return typeof value;
 }

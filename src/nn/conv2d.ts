@@ -5,8 +5,8 @@
  * @module
  */
 
-import { refuseTrailing, requireMatrix } from "../core/_require.ts";
-import { PADDINGS, requireChoice } from "./_check.ts";
+import { refuseTrailing, requireChoice, requireMatrix } from "../core/_require.ts";
+import { PADDINGS } from "./_check.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { refuseTrailing } from "../core/_require.ts";
+import { refuseTrailing, requireChoice } from "../core/_require.ts";
 import { allocate } from "../core/_allocate.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { type RandomOptions } from "../core/prng.ts";
@@ -18,7 +18,6 @@ import {
   PADDINGS,
   requireBackward,
   requireBackwardOptions,
-  requireChoice,
   requireColumns,
   requireForwardOptions,
 } from "./_check.ts";
