@@ -6,7 +6,7 @@
 
 import { refuseTrailing, requireMatrix, requireTargets } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
-import { formatValue, type OptionKeys, requireOptions } from "../core/validate.ts";
+import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { requireFinite, requireModel, shapeOf } from "./_check.ts";
 import { requireLabels } from "./_targets.ts";
 import type { Sequential } from "./sequential.ts";
@@ -21,7 +21,8 @@ const CHECK_DATASET_KEYS: OptionKeys<{ action?: string; name?: string }> = {
  * {@linkcode Sequential} or `data` is not a data set, `TypeError` or `RangeError` when `x` or
  * matrix targets are not well-formed matrices, `RangeError` when it is empty, when `x` does not have one column per model input, when an
  * input or target is not finite, when a label is out of range (0..outputs-1, or 0..1 for a
- * one-output model), or when matrix targets do not have one column per model output.
+ * one-output model), when the data set's `classes` are more than that range holds, or when matrix
+ * targets do not have one column per model output.
  *
  * @param model The model.
  * @param data The data set.
@@ -38,6 +39,9 @@ const CHECK_DATASET_KEYS: OptionKeys<{ action?: string; name?: string }> = {
  *   () => checkDataset(model, { x: fromRows([[0, 1]]), y: new Int32Array([2]) }),
  *   { name: "RangeError", message: "Cannot use the data set as every label must be in 0..1: data.y[0]=2" },
  * );
+ * // Three classes declared, two outputs: class 2 could never be predicted.
+ * const threeClasses = dataset(fromRows([[0, 1]]), new Int32Array([1]), { classes: 3 });
+ * assert.throws(() => checkDataset(model, threeClasses), /data\.classes=3, the model has 2 outputs$/);
  * ```
  */
 export function checkDataset(
@@ -78,6 +82,21 @@ export function checkDataset(
   if (y instanceof Int32Array) {
     const classes = model.outputSize === 1 ? 2 : model.outputSize;
     requireLabels(action, x, y, classes, `${name}.y`);
+    // A data set's classes (loadDigits', a subset's) may name more than its labels hold: a model
+    // that cannot output them all would be trained and scored as if the task were smaller.
+    if (data.classes !== undefined) {
+      const declared = requireNumber(action, `${name}.classes`, data.classes, {
+        integer: true,
+        min: 1,
+      });
+      if (declared > classes) {
+        throw new RangeError(
+          `Cannot ${action} as the model must output every class of ${name} (one output per class, or one output for two classes): ${name}.classes=${declared}, the model has ${model.outputSize} output${
+            model.outputSize === 1 ? "" : "s"
+          }`,
+        );
+      }
+    }
     return;
   }
   requireTargets(action, `${name}.y`, y);

@@ -246,7 +246,9 @@ export class TrainingDivergedError extends RangeError {
  * `lastInput` and `lastOutput` are those of the last forward pass, as layer by layer.
  *
  * All arguments are checked before anything changes: a refused call leaves the model as it
- * was. A non-finite loss throws a {@linkcode TrainingDivergedError}: a step's, or the training
+ * was. The data sets must fit the model as {@linkcode checkDataset} says: among other things, a
+ * data set that declares more `classes` than the model has outputs is refused, even when its
+ * labels all lie in range. A non-finite loss throws a {@linkcode TrainingDivergedError}: a step's, or the training
  * loss at the end of an epoch (with `trainMetrics: "running"` evaluated then only when a weight
  * is not finite), so that no epoch is recorded after a last step that broke the weights.
  *

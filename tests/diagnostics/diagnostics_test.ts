@@ -946,3 +946,22 @@ Deno.test("every diagnostic refuses an argument past its last one, naming itself
   ];
   for (const [call, message] of calls) assert.throws(call, { name: "TypeError", message });
 });
+
+Deno.test("diagnose(), gradientNorms() and gradientCheck() refuse a data set of more classes than the model outputs, as train() does", () => {
+  const model = mlp([2, 3, 2], { seed: 1 });
+  const data = dataset(fromRows([[0, 1], [1, 0]]), Int32Array.of(0, 1), { classes: 10 });
+  const checks: [string, () => unknown][] = [
+    ["diagnose a model", () => diagnose(model, data)],
+    ["compute gradient norms", () => gradientNorms(model, data)],
+    ["check gradients", () => gradientCheck(model, data)],
+  ];
+  for (const [action, call] of checks) {
+    assert.throws(call, {
+      name: "RangeError",
+      message:
+        `Cannot ${action} as the model must output every class of data (one output per class, or one output for two classes): data.classes=10, the model has 2 outputs`,
+    });
+  }
+  const fits = dataset(data.x, data.y as Int32Array, { classes: 2 });
+  assert.equal(diagnose(model, fits).gradients.length > 0, true);
+});

@@ -246,6 +246,48 @@ Deno.test("checkDataset() refuses malformed matrices and a missing model", async
   });
 });
 
+Deno.test("checkDataset() holds a data set's classes to what the model can output", async (t) => {
+  const x = fromRows([[0, 1], [1, 0]]);
+  const labels = Int32Array.of(0, 1);
+  await t.step("as many classes as outputs, or fewer, pass", () => {
+    for (const classes of [1, 2]) {
+      checkDataset(mlp([2, 3, 2], { seed: 1 }), dataset(x, labels.map(() => 0), { classes }));
+    }
+    checkDataset(mlp([2, 3, 4], { seed: 1 }), dataset(x, labels, { classes: 3 }));
+  });
+  await t.step("a one-output model takes two classes, not three", () => {
+    const oneOutput = mlp([2, 3, 1], { seed: 1 });
+    checkDataset(oneOutput, dataset(x, labels, { classes: 2 }));
+    assert.throws(() => checkDataset(oneOutput, dataset(x, labels, { classes: 3 })), {
+      name: "RangeError",
+      message:
+        "Cannot use the data set as the model must output every class of data (one output per class, or one output for two classes): data.classes=3, the model has 1 output",
+    });
+  });
+  await t.step("a subset keeps its parent's classes, however few of them it holds", () => {
+    const three = dataset(fromRows([[0, 1], [1, 0], [1, 1]]), Int32Array.of(0, 1, 2));
+    const firstTwo = lib.subset(three, [0, 1]);
+    assert.equal(firstTwo.classes, 3);
+    assert.throws(() => checkDataset(mlp([2, 3, 2], { seed: 1 }), firstTwo), {
+      name: "RangeError",
+      message: /data\.classes=3, the model has 2 outputs$/,
+    });
+  });
+  await t.step("classes that are no count, on a data set built by hand", () => {
+    const model = mlp([2, 3, 2], { seed: 1 });
+    assert.throws(() => checkDataset(model, { x, y: labels, classes: "2" as never }), {
+      name: "TypeError",
+      message:
+        'Cannot use the data set as data.classes must be a finite integer >= 1: data.classes="2"',
+    });
+    assert.throws(() => checkDataset(model, { x, y: labels, classes: 1.5 }), {
+      name: "RangeError",
+      message:
+        "Cannot use the data set as data.classes must be a finite integer >= 1: data.classes=1.5",
+    });
+  });
+});
+
 Deno.test("the activation scans and checkDataset refuse an argument past their last, which would go unused", async (t) => {
   const model = lib.mlp([2, 3, 2], { seed: 1 });
   const data = lib.dataset(lib.fromRows([[0, 1]]), Int32Array.of(1));

@@ -691,6 +691,22 @@ Deno.test("train() refuses bad input and leaves the model unchanged", async (t) 
       name: "RangeError",
       message: "Cannot train as every label must be in 0..1: data.y[1]=5",
     }, { x: fromRows([[0, 1], [1, 0]]), y: new Int32Array([0, 5]) }));
+  await t.step(
+    "a data set of more classes than the model outputs, its labels all in range",
+    () =>
+      refuse({}, {
+        name: "RangeError",
+        message:
+          "Cannot train as the model must output every class of data (one output per class, or one output for two classes): data.classes=3, the model has 2 outputs",
+      }, dataset(fromRows([[0, 1], [1, 0]]), new Int32Array([0, 1]), { classes: 3 })),
+  );
+  await t.step("a test set of more classes than the model outputs", () =>
+    refuse({
+      test: dataset(fromRows([[0, 1]]), new Int32Array([1]), { classes: 10 }),
+    }, {
+      name: "RangeError",
+      message: /: test\.classes=10, the model has 2 outputs$/,
+    }));
   await t.step("inputs of the wrong width, naming both shapes", () =>
     refuse({}, {
       name: "RangeError",
