@@ -13,7 +13,7 @@ import { TrainingDivergedError } from "../nn/mod.ts";
  * Throws a `TypeError` unless `runs` is an array of runs from overSeeds, each `{ seed, result }`
  * (a run that finished; its result may be `undefined`) or `{ seed, diverged }` (a run that
  * diverged, `diverged` its `TrainingDivergedError`) and not both, with a numeric seed; a
- * `RangeError` when a seed is not a safe integer (overSeeds takes no other) or when two runs
+ * `RangeError` when there is no run, when a seed is not a safe integer (overSeeds takes no other) or when two runs
  * have one seed: one run counted as two (overSeeds refuses a seed given twice; this catches runs
  * put together by hand, or two sweeps concatenated).
  */
@@ -23,6 +23,13 @@ export function requireRuns(action: string, name: string, runs: unknown): void {
       `Cannot ${action} as ${name} must be an array of runs from overSeeds: ${name}=${
         formatValue(runs)
       }`,
+    );
+  }
+  if (runs.length === 0) {
+    // As overSeeds refuses no seed: no run would print as "no finished run" and count as a
+    // condition measured.
+    throw new RangeError(
+      `Cannot ${action} as ${name} must hold at least one run (overSeeds makes one per seed): ${name}=[]`,
     );
   }
   for (let i = 0; i < runs.length; i++) {

@@ -19,6 +19,14 @@
  * diverged run on either side (as {@linkcode sameWithin} asks of its pairs), the margin chosen
  * before measuring and stated with the claim.
  *
+ * The beyond-noise rule compares the runs that finished. A diverged run enters neither mean nor
+ * standard error: it is counted in the comparison's `diverged`, and where a divergence bears on
+ * the claim (a "trains better" claim whose other side diverged, say) the finding weighs it too,
+ * as {@linkcode withinMargin}, {@linkcode noWorseWithin} and {@linkcode sameWithin} do by
+ * themselves (false on any divergence). The notebooks name every diverged run beside the verdict.
+ * A spread of exactly 0 (every run of a side the same value, as an accuracy on a small test set
+ * may be) makes any difference of means beyond noise: read such a verdict with its numbers.
+ *
  * Both rules are decided in units of a power of two near the largest of the means, standard
  * errors and margin (an exact rescaling), so their verdicts do not depend on the data's unit:
  * data of magnitude 1e-200 or 1e300 get the verdicts the same data in ordinary units get, where
@@ -54,7 +62,9 @@ export interface Comparison {
 
 /**
  * Compares the means of two summaries by the beyond-noise rule of this module. Nothing is
- * beyond noise unless both sides have at least two finished runs.
+ * beyond noise unless both sides have at least two finished runs. Diverged runs are left out of
+ * the rule, which compares the runs that finished, and returned in `diverged` for the finding to
+ * weigh (see the module's documentation).
  *
  * @param a The first setting's summary.
  * @param b The second setting's summary.
@@ -74,6 +84,9 @@ export interface Comparison {
  * // The same value on every run is a tie, whatever the number of runs a side.
  * const tie = compareSummaries(summarize(Array(6).fill(0.1)), summarize([0.1, 0.1]));
  * assert.deepEqual([tie.direction, tie.beyondNoise], ["tie", false]);
+ * // Four of six runs diverged (NaN): the two that finished are beyond noise, the four counted.
+ * const mostlyDiverged = compareSummaries(summarize([0.9, 0.91, NaN, NaN, NaN, NaN]), leaky);
+ * assert.deepEqual([mostlyDiverged.beyondNoise, mostlyDiverged.diverged], [true, [4, 0]]);
  * ```
  */
 export function compareSummaries(a: Summary, b: Summary): Comparison;
@@ -168,7 +181,10 @@ export type Verdict = "supported" | "qualified" | "not supported";
  * rate, a data set...), each `true` when the claim held there: **supported** when it held in
  * every condition measured, **not supported** when it held in none, **qualified** when it held
  * in some. A finding from a comparison is usually `c.beyondNoise && c.direction === "higher"`
- * (or `"lower"`, as the claim says). Give every condition measured, never a chosen subset.
+ * (or `"lower"`, as the claim says), with `c.diverged` weighed where a divergence bears on the
+ * claim. A condition where a side has no finished run gives direction `"undetermined"` and
+ * beyondNoise false: it counts as a condition where the claim did not hold (no evidence is no
+ * support). Give every condition measured, never a chosen subset.
  *
  * @param findings Whether the claim held, per condition; at least one.
  * @returns The verdict.

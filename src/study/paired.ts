@@ -32,7 +32,8 @@ import { scaleFor } from "./_scale.ts";
 /**
  * Summarises the per-seed difference `metric(a) − metric(b)` of two sets of runs made with the
  * same seeds, in the same order. A seed whose run diverged on either side, or whose metric is
- * not finite on either side, gives no difference and is counted in `diverged`.
+ * not finite on either side, gives no difference and is counted in `diverged`. Two finite
+ * values whose difference exceeds float64's range (1e308 and −1e308) throw a `RangeError`.
  *
  * @param a The first setting's runs, from {@linkcode overSeeds}.
  * @param b The second setting's runs, with the same seeds in the same order.
@@ -96,8 +97,20 @@ export function measurePaired<T>(
   for (let i = 0; i < a.length; i++) {
     const left = measured("a", a[i]);
     const right = measured("b", b[i]);
-    if (Number.isFinite(left) && Number.isFinite(right)) differences.push(left - right);
-    else diverged++;
+    if (!Number.isFinite(left) || !Number.isFinite(right)) {
+      diverged++;
+      continue;
+    }
+    const difference = left - right;
+    if (!Number.isFinite(difference)) {
+      // Two finished runs are no diverged pair: their difference exceeds float64's range.
+      throw new RangeError(
+        `Cannot ${action} as a difference must stay within float64's range: seed ${
+          a[i].seed
+        } gave a=${formatValue(left)} and b=${formatValue(right)}`,
+      );
+    }
+    differences.push(difference);
   }
   return summarize(differences, { diverged });
 }
@@ -140,14 +153,24 @@ export function noWorseWithin(
   extra?: unknown,
 ): boolean {
   const action = "decide no worse within a margin";
-  requireSummary(action, "difference", difference);
-  requireNumber(action, "margin", margin, { min: 0, minExclusive: true });
+  requireDifference(action, difference, margin);
   if (worse !== "lower" && worse !== "higher") {
     throw new TypeError(
       `Cannot ${action} as worse must be "lower" or "higher": worse=${formatValue(worse)}`,
     );
   }
   refuseTrailing(action, "noWorseWithin", "difference, margin and worse", "fourth", extra);
+  return noWorse(difference, margin, worse);
+}
+
+/** Throws unless `difference` is a summary and `margin` a finite number > 0. */
+function requireDifference(action: string, difference: Summary, margin: number): void {
+  requireSummary(action, "difference", difference);
+  requireNumber(action, "margin", margin, { min: 0, minExclusive: true });
+}
+
+/** noWorseWithin's rule, on checked arguments. */
+function noWorse(difference: Summary, margin: number, worse: "lower" | "higher"): boolean {
   if (difference.diverged > 0 || difference.n < 2) return false;
   // In units of a power of two near the largest magnitude (exact): 2·se cannot overflow, and the
   // verdict does not depend on the data's unit.
@@ -183,13 +206,8 @@ export function noWorseWithin(
  */
 export function sameWithin(difference: Summary, margin: number): boolean;
 export function sameWithin(difference: Summary, margin: number, extra?: unknown): boolean {
-  // Checked here: noWorseWithin would take a third argument for its `worse`.
-  refuseTrailing(
-    "decide the same within a margin",
-    "sameWithin",
-    "difference and margin",
-    "third",
-    extra,
-  );
-  return noWorseWithin(difference, margin, "lower") && noWorseWithin(difference, margin, "higher");
+  const action = "decide the same within a margin";
+  refuseTrailing(action, "sameWithin", "difference and margin", "third", extra);
+  requireDifference(action, difference, margin);
+  return noWorse(difference, margin, "lower") && noWorse(difference, margin, "higher");
 }

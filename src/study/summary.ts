@@ -236,11 +236,15 @@ export function measure<T>(
 export interface FormatSummaryOptions {
   /**
    * Multiply the values by this finite number before printing (100 for fractions as percentages;
-   * a negative one flips the mean's sign, the spread stays ≥ 0). Default: 1. A scale that makes
-   * a finite mean or sd infinite is refused, rather than printed as Infinity.
+   * a negative one flips the mean's sign, the spread stays ≥ 0). Default: 1. A scale of 0,
+   * which would print every summary as 0, and a scale that makes a finite mean or sd infinite
+   * are refused, rather than printed as 0 or Infinity.
    */
   scale?: number;
-  /** Digits after the decimal point, an integer in 0..100. Default: 3. */
+  /**
+   * Digits after the decimal point, an integer in 0..100. Default: 3. A number of magnitude 1e21
+   * or more prints in exponent form, as `Number.prototype.toFixed` gives it.
+   */
   digits?: number;
   /** Appended to the numbers, e.g. `"%"`. Default: none. */
   unit?: string;
@@ -254,7 +258,8 @@ const FORMAT_SUMMARY_KEYS: OptionKeys<FormatSummaryOptions> = {
 
 /**
  * Formats a summary as `mean ± sd` (sample sd), with the number of finished runs and, when there
- * are any, of the diverged ones: `"0.900 ± 0.100 (n = 3, 1 diverged)"`.
+ * are any, of the diverged ones: `"0.900 ± 0.100 (n = 3, 1 diverged)"`. One finished run has no
+ * spread and prints its value alone (`"0.500 (n = 1)"`); none prints `"no finished run"`.
  *
  * @param summary A {@linkcode Summary}; anything else throws, as {@linkcode requireSummary} says.
  * @param options Scale, digits and unit.
@@ -288,6 +293,11 @@ export function formatSummary(
   refuseTrailing(action, "formatSummary", "summary and options", "third", extra);
   const checked = requireOptions(action, options, FORMAT_SUMMARY_KEYS);
   const scale = requireNumber(action, "scale", checked.scale ?? 1);
+  if (scale === 0) {
+    throw new RangeError(
+      `Cannot ${action} as scale must not be 0, which prints every summary as 0: scale=0`,
+    );
+  }
   const digits = requireNumber(action, "digits", checked.digits ?? 3, {
     integer: true,
     min: 0,
@@ -325,7 +335,8 @@ export function formatSummary(
  * Checks that `value` is a {@linkcode Summary} as {@linkcode summarize} makes one, or throws: a
  * `TypeError` when it is not an object or a field has the wrong type, a `RangeError` when a
  * field is out of range or disagrees with the others. It checks the fields that the study
- * helpers read: `n` and `diverged` integers >= 0; `mean` a finite number when n >= 1, NaN when
+ * helpers read: `n` and `diverged` integers >= 0; `values`, when given, an array of `n` values;
+ * `mean` a finite number when n >= 1, NaN when
  * n = 0; `sd` and `se` numbers >= 0 when n >= 2 (Infinity only where the sd exceeds float64's
  * range), NaN when n < 2; and `se` equal to `sd / sqrt(n)` (to 1e-9 of it). A hand-made summary
  * missing `diverged`, with a negative `se`, or with an `se` from fewer than two runs would
@@ -357,7 +368,7 @@ export function formatSummary(
 export function requireSummary(action: string, name: string, value: unknown): Summary {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new TypeError(
-      `Cannot ${action} as ${name} must be a Summary (from summarize or measure): ${name}=${
+      `Cannot ${action} as ${name} must be a Summary (from summarize, measure or measurePaired): ${name}=${
         formatValue(value)
       }`,
     );
@@ -365,6 +376,17 @@ export function requireSummary(action: string, name: string, value: unknown): Su
   const s = value as Record<keyof Summary, unknown>;
   const n = requireNumber(action, `${name}.n`, s.n, { integer: true, min: 0 });
   requireNumber(action, `${name}.diverged`, s.diverged, { integer: true, min: 0 });
+  if (s.values !== undefined && (!Array.isArray(s.values) || s.values.length !== n)) {
+    // n is what the standard error divides by: a summary claiming more runs than it holds would
+    // make a difference beyond noise that is not.
+    throw new (Array.isArray(s.values) ? RangeError : TypeError)(
+      `Cannot ${action} as ${name}.values, when given, must hold ${name}.n values (one per finished run): ${
+        Array.isArray(s.values)
+          ? `${name}.values.length=${s.values.length}`
+          : `${name}.values=${formatValue(s.values)}`
+      }, ${name}.n=${n}`,
+    );
+  }
   const field = (key: "mean" | "sd" | "se", requirement: string, ok: (v: number) => boolean) => {
     const v = s[key];
     const message = `Cannot ${action} as ${name}.${key} must be ${requirement}: ${name}.${key}=${

@@ -11,10 +11,15 @@ import { isThenable, refuseTrailing } from "../core/_require.ts";
 
 /** Options of {@linkcode timeRatio}. */
 export interface TimeRatioOptions {
-  /** Timed rounds after the warm-up, each one batch of `a` and one of `b`; default 9. */
+  /**
+   * Timed rounds after the warm-up, each one batch of `a` and one of `b`; an integer >= 1,
+   * default 9. The median shields the ratio from a round that something hit on one side only
+   * from three rounds on; with one or two it is that round's ratio or the mean of the two.
+   */
   rounds?: number;
   /**
-   * The least time, in milliseconds, a batch of calls should take (default 5): after the warm-up
+   * The least time, in milliseconds, a batch of calls should take, a number in 0..10000
+   * (default 5): after the warm-up
    * call of each, the number of calls grows until a batch of the slower function takes this
    * long on the clock (at most 2^24 calls).
    */
@@ -60,8 +65,8 @@ const MAX_CALLS = 2 ** 24;
  * turns (`a` first in odd rounds), and takes the ratio of their times per call. The result is the
  * median of those ratios. The clock is the process's CPU time, so the time it spent waiting while
  * other processes had the cores does not count; what load still changes (caches, memory
- * bandwidth) it changes for both batches of a round alike, and the median ignores a round in which
- * something hit one side only. **The rule**: `a` is *faster* than `b` when the ratio is below 0.8,
+ * bandwidth) it changes for both batches of a round alike, and the median (of three rounds or
+ * more) ignores a round in which something hit one side only. **The rule**: `a` is *faster* than `b` when the ratio is below 0.8,
  * *slower* when it is above 1.25, and the two cost about the same in between. Timings still vary
  * from run to run and machine to machine, so cells that print them are tagged `nondeterministic`;
  * the margin keeps their verdicts stable where the effect is clear.

@@ -151,3 +151,31 @@ Deno.test("measurePaired() refuses a metric that gives no number, as measure() d
   const d = measurePaired(a, b, (r) => (r.accuracy > 0.905 ? NaN : r.accuracy));
   assert.deepEqual([d.n, d.diverged], [1, 2]);
 });
+
+Deno.test("measurePaired() refuses no runs and a difference beyond float64's range, never counting two finished runs as diverged", () => {
+  assert.throws(() => measurePaired([], [], (r: number) => r), {
+    name: "RangeError",
+    message:
+      "Cannot measure paired differences as a must hold at least one run (overSeeds makes one per seed): a=[]",
+  });
+  const a = overSeeds([0, 1, 2], (s) => (s === 0 ? 1e308 : s));
+  const b = overSeeds([0, 1, 2], (s) => (s === 0 ? -1e308 : 0));
+  assert.throws(() => measurePaired(a, b, (r) => r), {
+    name: "RangeError",
+    message:
+      "Cannot measure paired differences as a difference must stay within float64's range: seed 0 gave a=1e+308 and b=-1e+308",
+  });
+});
+
+Deno.test("sameWithin() names itself when it refuses a margin", () => {
+  const d = measurePaired(overSeeds([0, 1], (s) => s), overSeeds([0, 1], (s) => s), (r) => r);
+  assert.throws(() => sameWithin(d, -1), {
+    name: "RangeError",
+    message:
+      "Cannot decide the same within a margin as margin must be a finite number > 0: margin=-1",
+  });
+  assert.throws(() => sameWithin(5 as never, 0.1), {
+    name: "TypeError",
+    message: /^Cannot decide the same within a margin as difference must be a Summary/,
+  });
+});

@@ -200,7 +200,7 @@ Deno.test("formatSummary() refuses options and summaries it would print as NaN o
     assert.throws(() => formatSummary(5 as never), {
       name: "TypeError",
       message:
-        "Cannot format a summary as summary must be a Summary (from summarize or measure): summary=5",
+        "Cannot format a summary as summary must be a Summary (from summarize, measure or measurePaired): summary=5",
     });
   });
   await t.step("an object without the fields of a summary", () => {
@@ -584,4 +584,47 @@ Deno.test("formatSummary() refuses a scale that makes the mean or sd print as In
   });
   // An sd already beyond float64's range is the summary's own, printed as it is.
   assert.equal(formatSummary(summarize([1.7e308, -1.7e308])), "0.000 ± Infinity (n = 2)");
+});
+
+Deno.test("no run at all is refused, not read as a condition measured", async (t) => {
+  await t.step("measure of no run", () => {
+    assert.throws(() => measure([], (r: number) => r), {
+      name: "RangeError",
+      message:
+        "Cannot measure as runs must hold at least one run (overSeeds makes one per seed): runs=[]",
+    });
+  });
+  await t.step("a summary of nothing finished is still one: the runs diverged", () => {
+    const allDiverged = summarize([NaN, NaN]);
+    assert.equal(formatSummary(allDiverged), "no finished run (2 diverged)");
+    assert.equal(compareSummaries(allDiverged, summarize([1, 2])).direction, "undetermined");
+  });
+});
+
+Deno.test("requireSummary() holds a summary's values to its n, which the standard error divides by", () => {
+  const s = summarize([1, 2, 3]);
+  // Claiming 30 runs from 3 makes the standard error 10 times too small.
+  const inflated = { ...s, n: 30, se: s.sd / Math.sqrt(30) };
+  assert.throws(() => compareSummaries(inflated, summarize([2.5, 2.6, 2.7])), {
+    name: "RangeError",
+    message:
+      "Cannot compare summaries as a.values, when given, must hold a.n values (one per finished run): a.values.length=3, a.n=30",
+  });
+  assert.throws(() => requireSummary("compare summaries", "a", { ...s, values: "1,2,3" }), {
+    name: "TypeError",
+    message:
+      'Cannot compare summaries as a.values, when given, must hold a.n values (one per finished run): a.values="1,2,3", a.n=3',
+  });
+  // Without values (a summary written by hand from its fields) n is taken as given.
+  const { values: _, ...fields } = s;
+  assert.equal(requireSummary("compare summaries", "a", fields), fields);
+});
+
+Deno.test("formatSummary() refuses a scale of 0, which would print every summary as 0", () => {
+  assert.throws(() => formatSummary(summarize([0.5, 0.7]), { scale: 0 }), {
+    name: "RangeError",
+    message:
+      "Cannot format a summary as scale must not be 0, which prints every summary as 0: scale=0",
+  });
+  assert.equal(formatSummary(summarize([0.5])), "0.500 (n = 1)");
 });
