@@ -336,11 +336,11 @@ export function formatSummary(
  * `TypeError` when it is not an object or a field has the wrong type, a `RangeError` when a
  * field is out of range or disagrees with the others. It checks the fields that the study
  * helpers read: `n` and `diverged` integers >= 0; `values`, when given, an array of `n` values;
- * `mean` a finite number when n >= 1, NaN when
- * n = 0; `sd` and `se` numbers >= 0 when n >= 2 (Infinity only where the sd exceeds float64's
- * range), NaN when n < 2; and `se` equal to `sd / sqrt(n)` (to 1e-9 of it). A hand-made summary
- * missing `diverged`, with a negative `se`, or with an `se` from fewer than two runs would
- * otherwise give a wrong comparison or text without a word.
+ * `mean` a finite number when n >= 1, NaN when n = 0; `sd` and `se` numbers >= 0 when n >= 2
+ * (Infinity only where the sd exceeds float64's range), NaN when n < 2; and `se` equal to
+ * `sd / sqrt(n)` (to 1e-9 of it). A hand-made summary missing `diverged`, with a negative `se`,
+ * with an `se` from fewer than two runs, or claiming more runs than its values would otherwise
+ * give a wrong comparison or text without a word.
  *
  * @param action What was being attempted, e.g. `"compare summaries"`.
  * @param name The parameter's name, e.g. `"a"`.
