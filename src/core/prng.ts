@@ -135,9 +135,7 @@ export function resolvePrng(options: RandomOptions = {}, extra?: unknown, array?
  */
 export function randomNormal(prng: Prng): number;
 export function randomNormal(prng: Prng, extra?: unknown): number {
-  if (extra !== undefined) {
-    refuseTrailing("draw a normal sample", "randomNormal", "prng alone", "second", extra);
-  }
+  refuseTrailing("draw a normal sample", "randomNormal", "prng alone", "second", extra);
   requirePrng("draw a normal sample", prng, " (createPrng(seed) makes one)");
   return drawNormal("draw a normal sample", prng);
 }

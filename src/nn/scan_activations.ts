@@ -201,9 +201,7 @@ export function recordActivations(
   extra?: unknown,
 ): void {
   const action = "record activations";
-  if (extra !== undefined) {
-    refuseTrailing(action, "recordActivations", "model, scans and options", "fourth", extra);
-  }
+  refuseTrailing(action, "recordActivations", "model, scans and options", "fourth", extra);
   requireOptions(action, options, RECORD_ACTIVATIONS_KEYS);
   const statistics = requireFlag(action, "statistics", options.statistics, true);
   requireModel(action, model);

@@ -142,13 +142,10 @@ export class Sequential {
    */
   forward(x: Matrix, options?: ForwardOptions): Matrix;
   forward(x: Matrix, options?: ForwardOptions, extra?: unknown): Matrix {
-    if (extra !== undefined) {
-      refuseTrailing("run a Sequential model", "forward", "x and options", "third", extra);
-    }
+    const action = "run a Sequential model";
+    refuseTrailing(action, "forward", "x and options", "third", extra);
     // The layers get the options checked, as the frozen objects they recognise.
-    const checked = requireForwardOptions("run a Sequential model", options)
-      ? TRAINING
-      : EVALUATION;
+    const checked = requireForwardOptions(action, options) ? TRAINING : EVALUATION;
     let h = x;
     for (let i = 0; i < this.layers.length; i++) h = this.layers[i].forward(h, checked);
     return h;
@@ -173,13 +170,10 @@ export class Sequential {
     options?: Pick<BackwardOptions, "skipInputGradient">,
     extra?: unknown,
   ): Matrix {
-    if (extra !== undefined) {
-      const action = "backpropagate through a Sequential model";
-      refuseTrailing(action, "backward", "gradOut and options", "third", extra);
-    }
+    const action = "backpropagate through a Sequential model";
+    refuseTrailing(action, "backward", "gradOut and options", "third", extra);
     let skip = options === SKIP_INPUT_GRADIENT;
     if (!skip && options !== undefined) {
-      const action = "backpropagate through a Sequential model";
       const { skipInputGradient } = requireOptions(action, options, SEQUENTIAL_BACKWARD_KEYS);
       skip = requireFlag(action, "skipInputGradient", skipInputGradient);
     }

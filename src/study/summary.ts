@@ -376,16 +376,23 @@ export function requireSummary(action: string, name: string, value: unknown): Su
   const s = value as Record<keyof Summary, unknown>;
   const n = requireNumber(action, `${name}.n`, s.n, { integer: true, min: 0 });
   requireNumber(action, `${name}.diverged`, s.diverged, { integer: true, min: 0 });
-  if (s.values !== undefined && (!Array.isArray(s.values) || s.values.length !== n)) {
+  if (s.values !== undefined) {
     // n is what the standard error divides by: a summary claiming more runs than it holds would
     // make a difference beyond noise that is not.
-    throw new (Array.isArray(s.values) ? RangeError : TypeError)(
-      `Cannot ${action} as ${name}.values, when given, must hold ${name}.n values (one per finished run): ${
-        Array.isArray(s.values)
-          ? `${name}.values.length=${s.values.length}`
-          : `${name}.values=${formatValue(s.values)}`
-      }, ${name}.n=${n}`,
-    );
+    const requirement =
+      `${name}.values, when given, must hold ${name}.n values (one per finished run)`;
+    if (!Array.isArray(s.values)) {
+      throw new TypeError(
+        `Cannot ${action} as ${requirement}: ${name}.values=${
+          formatValue(s.values)
+        }, ${name}.n=${n}`,
+      );
+    }
+    if (s.values.length !== n) {
+      throw new RangeError(
+        `Cannot ${action} as ${requirement}: ${name}.values.length=${s.values.length}, ${name}.n=${n}`,
+      );
+    }
   }
   const field = (key: "mean" | "sd" | "se", requirement: string, ok: (v: number) => boolean) => {
     const v = s[key];
