@@ -91,11 +91,12 @@ Deno.test("04: spreads are mean ± sample sd with n, and the diverged runs are c
   assert.match(text, /^ {4}per seed: [\d.]+, [\d.]+, diverged, [\d.]+, diverged$/m);
   assert.match(text, /^held in 0 of 9 conditions \(3 senses × 3 rates\)$/m);
   assert.match(text, /^η = 1: fewer dead, lower loss, fewer diverged: false, false, false$/m);
-  const figure = stored.cells.find((c) => sourceText(c).includes("lossBars("));
+  const figure = stored.cells.find((c) => sourceText(c).includes("stabilityRows"));
   const html = (figure?.outputs ?? []).map((o) => joined(o.data?.["text/html"])).join("");
-  assert.match(html, /aria-description="no value"/);
+  // 3 rates × 2 activations × 5 seeds: a dot per finished run, an × per diverged one.
+  assert.equal(html.match(/<circle /g)?.length, 23, "a dot per finished run");
   assert.equal(html.match(/>×<\/text>/g)?.length, 7, "an × per diverged run");
-  assert.match(html, /a run that diverged/);
+  assert.match(html, /marks a run whose loss overflowed \(diverged\)/);
 });
 
 Deno.test("04: neurons that start dead never come back under ReLU, and most do under Leaky ReLU with Adam", () => {
