@@ -196,10 +196,39 @@ export function finishPoints(
  * they would go unused, and two seeds would give the same result without a word.
  */
 export function refuseUnusedRandomness(action: string, options: RandomOptions): void {
+  refuseGiven(
+    action,
+    options,
+    "seed and prng shuffle the samples, and shuffle is false",
+    "shuffle=false",
+  );
+}
+
+/**
+ * Refuses a `seed` or `prng` given to a generator of points that would draw nothing from it: one
+ * without noise (`noise` 0) whose points are not shuffled (`shuffle: false`).
+ */
+export function refuseUnusedDraws(
+  action: string,
+  options: RandomOptions,
+  noise: number,
+  shuffle: boolean,
+): void {
+  if (shuffle || noise > 0) return;
+  refuseGiven(
+    action,
+    options,
+    "seed and prng draw the noise and shuffle the points, and noise is 0 and shuffle is false",
+    "noise=0, shuffle=false",
+  );
+}
+
+/** Throws a RangeError naming the `seed` or `prng` given, `why` they go unused, and `settings`. */
+function refuseGiven(action: string, options: RandomOptions, why: string, settings: string): void {
   const given = (["seed", "prng"] as const).filter((key) => options[key] !== undefined);
   if (given.length === 0) return;
   throw new RangeError(
-    `Cannot ${action} as seed and prng shuffle the samples, and shuffle is false: shuffle=false, ${
+    `Cannot ${action} as ${why}: ${settings}, ${
       given.map((key) => `${key}=${formatValue(options[key])}`).join(", ")
     }`,
   );

@@ -9,7 +9,14 @@ import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
-import { allocatePoints, finishPoints, linspace, readCount, readNoise } from "./_generate.ts";
+import {
+  allocatePoints,
+  finishPoints,
+  linspace,
+  readCount,
+  readNoise,
+  refuseUnusedDraws,
+} from "./_generate.ts";
 
 /** Options of {@linkcode circles}. */
 export interface CirclesOptions extends RandomOptions {
@@ -39,7 +46,7 @@ const CIRCLES_KEYS: OptionKeys<CirclesOptions> = {
  * shuffled and N(0, noise²) is added to every coordinate.
  *
  * @param options Size, noise, inner radius, shuffling and randomness (`{ prng }` or `{ seed }`,
- *   default seed 0).
+ *   default seed 0; refused with `noise: 0` and `shuffle: false`, where nothing is drawn).
  * @returns An n×2 data set with labels 0 (outer) and 1 (inner), `classes` = 2.
  *
  * @example
@@ -70,6 +77,7 @@ export function circles(
     maxExclusive: true,
   });
   const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
+  refuseUnusedDraws(action, options, noise, shuffle);
   const prng = prngOf(options, action);
   const nOuter = Math.floor(n / 2);
   const nInner = n - nOuter;

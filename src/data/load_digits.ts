@@ -5,7 +5,7 @@
  * @module
  */
 
-import { refuseTrailing } from "../core/_require.ts";
+import { refuseTrailing, requireChoice } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
@@ -132,7 +132,8 @@ function loadDigitFile(digit: number): Promise<ArrayLike<number>> {
 function readDigits(action: string, digits: readonly number[] | undefined): number[] {
   if (digits === undefined) return [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
   if (!Array.isArray(digits) || digits.length === 0) {
-    throw new TypeError(
+    // An array that is empty is a wrong value, anything else a wrong type.
+    throw new (Array.isArray(digits) ? RangeError : TypeError)(
       `Cannot ${action} as digits must be a non-empty array of digits 0..9: digits=${
         formatValue(digits)
       }`,
@@ -148,6 +149,9 @@ function readDigits(action: string, digits: readonly number[] | undefined): numb
   }
   return [...digits];
 }
+
+/** The splits `loadDigits` offers. */
+const SPLITS = ["train", "test", "all"] as const;
 
 const LOAD_DIGITS_KEYS: OptionKeys<LoadDigitsOptions> = {
   n: "number",
@@ -197,12 +201,7 @@ export async function loadDigits(
   refuseTrailing(action, "loadDigits", "options alone", "second", extra, options, array);
   requireOptions(action, options, LOAD_DIGITS_KEYS);
   const digits = readDigits(action, options.digits);
-  const split = options.split ?? "all";
-  if (split !== "train" && split !== "test" && split !== "all") {
-    throw new TypeError(
-      `Cannot ${action} as split must be "train", "test" or "all": split=${formatValue(split)}`,
-    );
-  }
+  const split = requireChoice(action, "split", options.split ?? "all", SPLITS);
   // Image ranges [start, end) of each chosen digit in its file.
   const starts = digits.map((digit) =>
     split === "test" ? Math.floor(DIGITS_TRAIN_FRACTION * DIGIT_COUNTS[digit]) : 0

@@ -83,7 +83,8 @@ export function regression1d(
   } else if (typeof fn === "string" && Object.hasOwn(TARGETS, fn)) {
     target = TARGETS[fn];
   } else {
-    throw new TypeError(
+    // An unknown name is a wrong value, anything else (not a function) a wrong type.
+    throw new (typeof fn === "string" ? RangeError : TypeError)(
       `Cannot ${action} as fn must be a function or one of ${
         Object.keys(TARGETS).map((name) => `"${name}"`).join(", ")
       }: fn=${formatValue(fn)}`,

@@ -17,6 +17,7 @@ import {
   linspace,
   readCount,
   readNoise,
+  refuseUnusedDraws,
 } from "./_generate.ts";
 
 /** Options of {@linkcode spirals}. */
@@ -50,7 +51,8 @@ const SPIRALS_KEYS: OptionKeys<SpiralsOptions> = {
  * `n % classes` arms get one more). All points lie in the unit disc; the arms meet at the origin.
  *
  * @param options Size, number of arms, angle noise, shuffling and randomness (`{ prng }` or
- *   `{ seed }`, default seed 0).
+ *   `{ seed }`, default seed 0; refused with `noise: 0` and `shuffle: false`, where nothing is
+ *   drawn).
  * @returns An n×2 data set with labels `0 .. classes - 1`.
  *
  * @example
@@ -79,6 +81,7 @@ export function spirals(
   const n = readCount(action, options.n, 300, classes);
   const noise = readNoise(action, options.noise);
   const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
+  refuseUnusedDraws(action, options, noise, shuffle);
   const prng = prngOf(options, action);
   const { x, y } = allocatePoints(action, n, 2);
   let row = 0;

@@ -25,7 +25,9 @@ export interface Standardizer {
    */
   readonly std: Float64Array;
   /**
-   * Returns a new matrix `(x - mean) / std`, column by column.
+   * Returns a new matrix `(x - mean) / std`, column by column. A value so far from the fitted
+   * ones that the result would overflow float64 is refused with a RangeError, not returned as
+   * Infinity.
    *
    * @param x Inputs with as many columns as the fitted ones, finite numbers (as for fitting).
    * @returns The standardised copy.
@@ -39,8 +41,8 @@ export interface Standardizer {
  * statistic of the test set leaks into training.
  *
  * @param x The inputs to fit on, at least one row of finite numbers. A column beyond 1e100 or
- *   within 1e-100 in magnitude is scaled by its largest value before it is summed and squared,
- *   so that nothing overflows or underflows.
+ *   within 1e-100 in magnitude is scaled by its largest value before it is summed, differenced and
+ *   squared, when fitting and when applying, so that nothing overflows or underflows.
  * @returns `{ mean, std, apply(x) }`.
  *
  * @example
@@ -82,7 +84,9 @@ export function standardize(
   for (let c = 0; c < cols; c++) mean[c] = (mean[c] / x.rows) * scale[c];
   for (let i = 0; i < x.data.length; i++) {
     const c = i % cols;
-    std[c] += ((x.data[i] - mean[c]) / scale[c]) ** 2;
+    // x - mean itself can overflow (1.7e308 - -1e308): then it is taken in the column's scale.
+    const d = x.data[i] - mean[c];
+    std[c] += (Number.isFinite(d) ? d / scale[c] : x.data[i] / scale[c] - mean[c] / scale[c]) ** 2;
   }
   for (let c = 0; c < cols; c++) {
     std[c] = Math.sqrt(std[c] / x.rows) * scale[c];
@@ -94,7 +98,8 @@ export function standardize(
   return {
     mean,
     std,
-    apply(input: Matrix): Matrix {
+    apply(input: Matrix, extra?: unknown): Matrix {
+      refuseTrailing("apply a standardization", "apply", "x alone", "second", extra);
       requireMatrix("apply a standardization", "x", input);
       if (input.cols !== cols) {
         throw new RangeError(
@@ -106,7 +111,18 @@ export function standardize(
         // Refused as fitting refuses it: a NaN or infinity would pass into the inputs silently.
         const value = finiteAt("apply a standardization", input, i);
         const c = i % cols;
-        data[i] = (value - mean[c]) / std[c];
+        // value - mean can overflow in a column of huge values: then it is taken in its scale.
+        const d = value - mean[c];
+        data[i] = Number.isFinite(d)
+          ? d / std[c]
+          : (value / scale[c] - mean[c] / scale[c]) / (std[c] / scale[c]);
+        if (!Number.isFinite(data[i])) {
+          throw new RangeError(
+            `Cannot apply a standardization as (x - mean) / std must be finite in float64: x.data[${i}]=${
+              formatValue(value)
+            }, mean=${formatValue(mean[c])}, std=${formatValue(std[c])}`,
+          );
+        }
       }
       return { rows: input.rows, cols, data };
     },

@@ -48,7 +48,8 @@ function copyRows(action: string, m: Matrix, indices: ArrayLike<number>): Matrix
   for (let i = 0; i < indices.length; i++) {
     const row = indices[i];
     if (!Number.isInteger(row) || row < 0 || row >= m.rows) {
-      throw new RangeError(
+      // A number out of range is a wrong value, anything else (a string, say) a wrong type.
+      throw new (typeof row === "number" ? RangeError : TypeError)(
         `Cannot ${action} as every index must be an integer in 0..${m.rows - 1}: indices[${i}]=${
           formatValue(row)
         }`,

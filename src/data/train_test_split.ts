@@ -41,7 +41,9 @@ const TRAIN_TEST_SPLIT_KEYS: OptionKeys<TrainTestSplitOptions> = {
 
 /**
  * Splits a data set into disjoint training and test sets. As in scikit-learn, the test set has
- * `ceil(testFraction * n)` samples and the training set the rest; both must be non-empty.
+ * `ceil(testFraction * n)` samples and the training set the rest; both must be non-empty. The
+ * product is taken without float64's rounding noise: a test fraction of 0.07 of 100 samples is 7
+ * (scikit-learn's `ceil(0.07 * 100)` gives 8).
  * Samples are shuffled first unless `shuffle: false`, so the same seed gives the same split;
  * without shuffling the last samples are the test set, and a `seed` or `prng` is refused, as it
  * would go unused.
@@ -87,7 +89,8 @@ export function trainTestSplit<D extends Dataset>(
   const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
   if (!shuffle) refuseUnusedRandomness(action, options);
   const n = data.x.rows;
-  const nTest = Math.ceil(testFraction * n);
+  // The product loses float64's rounding noise first: 0.07 * 100 is 7.000000000000001.
+  const nTest = Math.ceil(testFraction * n * (1 - 1e-14));
   const nTrain = n - nTest;
   if (nTrain < 1) {
     throw new RangeError(

@@ -8,7 +8,14 @@ import { refuseTrailing, requireFlag } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import { type RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
-import { allocatePoints, finishPoints, linspace, readCount, readNoise } from "./_generate.ts";
+import {
+  allocatePoints,
+  finishPoints,
+  linspace,
+  readCount,
+  readNoise,
+  refuseUnusedDraws,
+} from "./_generate.ts";
 import { type OptionKeys, requireOptions } from "../core/validate.ts";
 
 /** Options of {@linkcode twoMoons}. */
@@ -36,7 +43,8 @@ const TWO_MOONS_KEYS: OptionKeys<TwoMoonsOptions> = {
  * half circle `(1 - cos t, 0.5 - sin t)`; then the rows are shuffled and N(0, noise²) is added to
  * every coordinate. Without noise, x lies in [-1, 2] and y in [-0.5, 1].
  *
- * @param options Size, noise, shuffling and randomness (`{ prng }` or `{ seed }`, default seed 0).
+ * @param options Size, noise, shuffling and randomness (`{ prng }` or `{ seed }`, default seed 0;
+ *   refused with `noise: 0` and `shuffle: false`, where nothing is drawn).
  * @returns An n×2 data set with labels 0 and 1 (`classes` = 2).
  *
  * @example
@@ -63,6 +71,7 @@ export function twoMoons(
   const n = readCount(action, options.n, 100, 2);
   const noise = readNoise(action, options.noise);
   const shuffle = requireFlag(action, "shuffle", options.shuffle, true);
+  refuseUnusedDraws(action, options, noise, shuffle);
   const prng = prngOf(options, action);
   const nOuter = Math.floor(n / 2);
   const nInner = n - nOuter;

@@ -204,3 +204,30 @@ Deno.test("the generators that take options alone still work as map callbacks", 
   assert.deepEqual(sizes.map(twoMoons), [twoMoons({ n: 4 }), twoMoons({ n: 6 })]);
   assert.deepEqual(sizes.map(blobs), [blobs({ n: 4 }), blobs({ n: 6 })]);
 });
+
+Deno.test("twoMoons(), circles() and spirals() refuse a seed or prng they would draw nothing from", async (t) => {
+  const generators: [string, (options: Record<string, unknown>) => Dataset][] = [
+    ["generate two moons", (options) => twoMoons({ n: 6, ...options })],
+    ["generate circles", (options) => circles({ n: 6, ...options })],
+    ["generate spirals", (options) => spirals({ n: 6, ...options })],
+  ];
+  for (const [action, generate] of generators) {
+    await t.step(action, () => {
+      assert.throws(() => generate({ shuffle: false, seed: 1 }), {
+        name: "RangeError",
+        message:
+          `Cannot ${action} as seed and prng draw the noise and shuffle the points, and noise is 0 and shuffle is false: noise=0, shuffle=false, seed=1`,
+      });
+      const { prng, draws } = counting(1);
+      assert.throws(() => generate({ shuffle: false, noise: 0, prng }), RangeError);
+      assert.equal(draws(), 0);
+      // Without the seed it is fine; with noise or shuffling the seed is drawn from.
+      assert.deepEqual(generate({ shuffle: false }), generate({ shuffle: false }));
+      assert.notDeepEqual(
+        generate({ shuffle: false, noise: 0.1, seed: 1 }),
+        generate({ shuffle: false, noise: 0.1, seed: 2 }),
+      );
+      assert.notDeepEqual(generate({ seed: 1 }), generate({ seed: 2 }));
+    });
+  }
+});

@@ -100,7 +100,11 @@ Deno.test("loadDigits() rejects bad options", async (t) => {
     });
   });
   await t.step("no digits", async () => {
-    await assert.rejects(() => loadDigits({ digits: [] }), TypeError);
+    await assert.rejects(() => loadDigits({ digits: [] }), {
+      name: "RangeError",
+      message: "Cannot load digits as digits must be a non-empty array of digits 0..9: digits=[]",
+    });
+    await assert.rejects(() => loadDigits({ digits: 3 as never }), TypeError);
   });
   await t.step("more images than the split holds", async () => {
     const available = DIGIT_COUNTS[0] - Math.floor(DIGITS_TRAIN_FRACTION * DIGIT_COUNTS[0]);
@@ -118,7 +122,12 @@ Deno.test("loadDigits() rejects bad options", async (t) => {
     });
   });
   await t.step("an unknown split", async () => {
-    await assert.rejects(() => loadDigits({ split: "validation" as "train" }), TypeError);
+    await assert.rejects(() => loadDigits({ split: "validation" as "train" }), {
+      name: "RangeError",
+      message:
+        'Cannot load digits as split must be one of "train", "test", "all": split="validation"',
+    });
+    await assert.rejects(() => loadDigits({ split: 1 as never }), TypeError);
   });
 });
 

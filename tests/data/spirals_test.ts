@@ -72,8 +72,9 @@ Deno.test("spirals() turns each point by noise × the next normal draw, and draw
     }
   }
   assert.deepEqual(Array.from(noisy.x.data), expected);
+  // Without noise or shuffling nothing is drawn, so a prng is refused before any draw.
   const { prng, draws } = counting(9);
-  spirals({ n: 6, shuffle: false, prng });
+  assert.throws(() => spirals({ n: 6, shuffle: false, prng }), RangeError);
   assert.equal(draws(), 0);
 });
 

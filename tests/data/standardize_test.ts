@@ -142,3 +142,42 @@ Deno.test("standardize().apply() refuses non-finite inputs, as fitting does", ()
     });
   }
 });
+
+Deno.test("standardize() fits and applies columns whose differences overflow float64", () => {
+  // 1.7e308 - (-1.7e308) is beyond float64: the difference is taken in the column's scale.
+  const column = [1.7e308, -1.7e308, 1e308];
+  const x = fromRows(column.map((v) => [v]));
+  const scaler = standardize(x);
+  const mean = 1e308 / 3;
+  const std = Math.sqrt(column.reduce((s, v) => s + (v / 1e308 - mean / 1e308) ** 2, 0) / 3) *
+    1e308;
+  assert.ok(Math.abs(scaler.mean[0] / mean - 1) < 1e-14, `mean ${scaler.mean[0]}`);
+  assert.ok(Math.abs(scaler.std[0] / std - 1) < 1e-14, `std ${scaler.std[0]}`);
+  const z = Array.from(scaler.apply(x).data);
+  z.forEach((v, i) => {
+    const expected = (column[i] / 1e308 - mean / 1e308) / (std / 1e308);
+    assert.ok(Math.abs(v - expected) < 1e-14, `z[${i}] = ${v}, expected ${expected}`);
+  });
+  assert.ok(Math.abs(z.reduce((s, v) => s + v * v, 0) / 3 - 1) < 1e-12);
+});
+
+Deno.test("standardize().apply() refuses a value whose standardised form overflows", () => {
+  const scaler = standardize(fromRows([[0], [1]])); // mean 0.5, std 0.5
+  assert.throws(() => scaler.apply(fromRows([[0], [1.7e308]])), {
+    name: "RangeError",
+    message:
+      "Cannot apply a standardization as (x - mean) / std must be finite in float64: x.data[1]=1.7e+308, mean=0.5, std=0.5",
+  });
+});
+
+Deno.test("standardize().apply() takes x alone", () => {
+  const scaler = standardize(fromRows([[1], [3]]));
+  assert.throws(
+    () => (scaler.apply as (x: Matrix, extra: unknown) => Matrix)(fromRows([[1]]), 5),
+    {
+      name: "TypeError",
+      message:
+        /^Cannot apply a standardization as apply takes x alone, no second argument: second=5$/,
+    },
+  );
+});

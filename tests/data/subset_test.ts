@@ -57,6 +57,15 @@ Deno.test("subset() rejects indices out of range", () => {
   assert.throws(() => subset(indexed(3), [0.5]), RangeError);
 });
 
+Deno.test("subset() refuses an index that is not a number with a TypeError", () => {
+  const data = dataset(fromRows([[1], [2], [3]]), new Int32Array([0, 1, 0]));
+  assert.throws(() => subset(data, ["1"] as never), {
+    name: "TypeError",
+    message:
+      'Cannot take a subset of a dataset as every index must be an integer in 0..2: indices[0]="1"',
+  });
+});
+
 Deno.test("subset() refuses indices that are not an array, which would give a subset without rows", () => {
   for (const indices of [2, null, "01"]) {
     assert.throws(() => subset(indexed(3), indices as unknown as number[]), {

@@ -20,6 +20,17 @@ Deno.test("trainTestSplit() puts ceil(testFraction * n) samples in the test set,
   assert.equal(train.x.rows, 7);
 });
 
+Deno.test("trainTestSplit() rounds up the fraction asked for, not float64's noise in it", () => {
+  // Each product is a hair above the whole number in float64 (0.07 * 100 = 7.000000000000001).
+  for (const [testFraction, expected] of [[0.07, 7], [0.14, 14], [0.28, 28], [0.56, 56]]) {
+    assert.ok(testFraction * 100 > expected, `${testFraction} * 100 = ${testFraction * 100}`);
+    assert.equal(trainTestSplit(indexed(100), { testFraction }).test.x.rows, expected);
+  }
+  // A fraction truly above a whole number still rounds up.
+  assert.equal(trainTestSplit(indexed(100), { testFraction: 0.0701 }).test.x.rows, 8);
+  assert.equal(trainTestSplit(indexed(1000), { testFraction: 0.0005 }).test.x.rows, 1);
+});
+
 Deno.test("trainTestSplit() defaults to a 25% test set", () => {
   assert.equal(trainTestSplit(indexed(100)).test.x.rows, 25);
 });
