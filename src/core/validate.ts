@@ -321,8 +321,11 @@ export function requireOptions<T extends object>(
   for (const key in options) {
     // `null` would pass `??` defaults unnoticed (and JSON turns NaN into null).
     if (Object.hasOwn(options, key) && (options as Record<string, unknown>)[key] === null) {
+      // Options are named by their key, as everywhere; a field of a named object by its path.
+      const shown = name === "options" ? key : `${name}.${key}`;
+      const left = name === "options" ? "left out (for its default)" : "left out";
       throw new TypeError(
-        `Cannot ${action} as ${key} must be a value or left out (for its default), not null: ${key}=null`,
+        `Cannot ${action} as ${shown} must be a value or ${left}, not null: ${shown}=null`,
       );
     }
   }

@@ -92,7 +92,8 @@ export function historyView(
   refuseTrailing(ACTION, "historyView", "history and options", "third", extra);
   requireOptions(ACTION, options, HISTORY_VIEW_KEYS);
   if (!Array.isArray(history) || history.length === 0) {
-    throw new TypeError(
+    // An empty array is the right type with a wrong value.
+    throw new (Array.isArray(history) ? RangeError : TypeError)(
       `Cannot display a training history as it must be a non-empty array of epoch records: history=${
         formatValue(history)
       }`,

@@ -139,7 +139,7 @@ export function colorsOption(
     return plotDefaults.colors.slice(0, names.length);
   }
   if (!Array.isArray(value) || value.length === 0) {
-    typeError(action, "colors", "a non-empty array of colours", value);
+    arrayError(action, "colors", "a non-empty array of colours", value);
   }
   value.forEach((color, i) => {
     if (typeof color !== "string") typeError(action, `colors[${i}]`, "a colour string", color);
@@ -460,6 +460,20 @@ export function typeError(
   throw new TypeError(
     `Cannot ${action} as ${name} must be ${requirement}: ${name}=${short(value)}`,
   );
+}
+
+/**
+ * Throws for a value that is not the non-empty array asked for, in house style: a `RangeError`
+ * for an empty array (the right type, a wrong value), a `TypeError` for anything else.
+ */
+export function arrayError(
+  action: string,
+  name: string,
+  requirement: string,
+  value: unknown,
+): never {
+  if (Array.isArray(value) && value.length === 0) rangeError(action, name, requirement, value);
+  typeError(action, name, requirement, value);
 }
 
 /** Throws a `RangeError` in house style. */

@@ -6,6 +6,7 @@
 
 import { refuseTrailing } from "../core/_require.ts";
 import {
+  arrayError,
   composeFigure,
   element,
   figureText,
@@ -83,7 +84,7 @@ export function combineFigures(
   requireOptions(action, options, COMBINE_FIGURES_KEYS);
   const text = figureText(action, options);
   if (!Array.isArray(figures) || figures.length === 0) {
-    typeError(action, "figures", "a non-empty array of elements", figures);
+    arrayError(action, "figures", "a non-empty array of elements", figures);
   }
   figures.forEach((part, i) => {
     if (

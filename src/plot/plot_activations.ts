@@ -14,6 +14,7 @@ import {
   requireOptions,
 } from "../core/validate.ts";
 import {
+  arrayError,
   colorsOption,
   composeFigure,
   figureText,
@@ -143,7 +144,7 @@ export function plotActivations(
   requireOptions(action, options, PLOT_ACTIVATIONS_KEYS);
   const text = figureText(action, options);
   if (!Array.isArray(activations) || activations.length === 0) {
-    typeError(action, "activations", "a non-empty array of activations", activations);
+    arrayError(action, "activations", "a non-empty array of activations", activations);
   }
   activations.forEach((activation, i) => {
     if (

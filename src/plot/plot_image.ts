@@ -9,6 +9,7 @@ import * as Plot from "npm:@observablehq/plot@0.6.17";
 import type { Matrix } from "../core/matrix.ts";
 import { type OptionKeys, requireOptions } from "../core/validate.ts";
 import {
+  arrayError,
   clampToDomain,
   composeFigure,
   figureText,
@@ -220,7 +221,7 @@ export function plotImages(
   requireOptions(action, options, PLOT_IMAGES_KEYS);
   const text = figureText(action, options);
   if (!Array.isArray(panels) || panels.length === 0) {
-    typeError(action, "panels", "a non-empty array of matrices or { image } panels", panels);
+    arrayError(action, "panels", "a non-empty array of matrices or { image } panels", panels);
   }
   const legend = requireFlag(action, "legend", options.legend, true);
   const document = resolveDocument(action, options);

@@ -7,6 +7,7 @@
 import { refuseTrailing, requireFlag } from "../core/_require.ts";
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import {
+  arrayError,
   clampToDomain,
   colorsOption,
   composeFigure,
@@ -311,7 +312,7 @@ function layerRows(action: string, perLayer: readonly (number | LayerValue)[]): 
   }
   // No layer: an empty chart with nothing to say why, as the other plot helpers refuse.
   if (perLayer.length === 0) {
-    typeError(
+    arrayError(
       action,
       "perLayer",
       "a non-empty array of numbers or { layer, value, series } rows",

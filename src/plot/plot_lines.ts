@@ -7,6 +7,7 @@
 import { refuseTrailing, requireFlag } from "../core/_require.ts";
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import {
+  arrayError,
   colorsOption,
   composeFigure,
   figureText,
@@ -421,7 +422,7 @@ function lineRows(
   series: readonly LineSeries[] | readonly LineRow[],
 ): { rows: LinePoint[]; names: string[] } {
   if (!Array.isArray(series) || series.length === 0) {
-    typeError(action, "series", "a non-empty array of { name, x, y } series or rows", series);
+    arrayError(action, "series", "a non-empty array of { name, x, y } series or rows", series);
   }
   const rows: LinePoint[] = [];
   // The position of each name: a series object's name is its own (two would draw as one line),

@@ -10,6 +10,7 @@ import { DEAD_RULE } from "../diagnostics/_dead_rule.ts";
 import * as Plot from "npm:@observablehq/plot@0.6.17";
 import { trimLines } from "./_trim.ts";
 import {
+  arrayError,
   clampToDomain,
   colorsOption,
   composeFigure,
@@ -247,7 +248,7 @@ export function plotTrainingCurves(
   requireOptions(action, options, PLOT_TRAINING_CURVES_KEYS);
   const text = figureText(action, options);
   if (!Array.isArray(runs) || runs.length === 0) {
-    typeError(action, "runs", "a non-empty array of { name, history } runs", runs);
+    arrayError(action, "runs", "a non-empty array of { name, history } runs", runs);
   }
   const historiesOf = runs.map((run, r) => runHistories(action, run, r));
   const names = runs.map((run, r) => {
@@ -521,7 +522,7 @@ function runHistories(
     if (!Array.isArray(history)) typeError(action, name, "an array of epoch records", history);
     // An empty history would put the run in the legend with no line.
     if (history.length === 0) {
-      typeError(action, name, "a non-empty array of epoch records", history);
+      arrayError(action, name, "a non-empty array of epoch records", history);
     }
     requireRunRecords(action, name, history, "; several seeds go in histories: [...]");
   });

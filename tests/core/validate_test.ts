@@ -117,6 +117,15 @@ Deno.test("requireOptions() refuses a key set to null, which would pass for the 
   assert.deepEqual(check({ alpha: undefined }), { alpha: undefined });
 });
 
+Deno.test("requireOptions() names a null field of a named object by its path", () => {
+  const blank = { alpha: null } as unknown as Options;
+  assert.throws(() => requireOptions("do it", blank, known, "fields.dead[0]"), {
+    name: "TypeError",
+    message:
+      "Cannot do it as fields.dead[0].alpha must be a value or left out, not null: fields.dead[0].alpha=null",
+  });
+});
+
 Deno.test("formatValue() shows the value an error message reports, on one short line", async (t) => {
   await t.step("primitives as JavaScript writes them, -0 and bigints told apart", () => {
     assert.equal(formatValue("x y"), '"x y"');

@@ -45,8 +45,9 @@ Deno.test("historyView() prints the first and last epochs as plain text", () => 
   assert.match(text, /epoch 4, trainLoss 0\.25/);
 });
 
-Deno.test("historyView() rejects an empty history", () => {
-  assert.throws(() => historyView([]), TypeError);
+Deno.test("historyView() rejects an empty history (a RangeError) and what is not an array", () => {
+  assert.throws(() => historyView([]), RangeError);
+  assert.throws(() => historyView({} as never), TypeError);
 });
 
 Deno.test("historyView() says what its records lack when there is nothing to draw", () => {

@@ -158,9 +158,10 @@ Deno.test("combineFigures() places a single figure as it is, under the title", (
 });
 
 Deno.test("combineFigures() rejects an empty list, and what is not a list", () => {
-  for (const [figures, seen] of [[[], "[]"], ["no", '"no"']] as const) {
+  const cases = [[[], "[]", "RangeError"], ["no", '"no"', "TypeError"]] as const;
+  for (const [figures, seen, name] of cases) {
     assert.throws(() => combineFigures(figures as never), {
-      name: "TypeError",
+      name,
       message:
         `Cannot combine figures as figures must be a non-empty array of elements: figures=${seen}`,
     });

@@ -114,7 +114,7 @@ Deno.test("plotActivations() gives the same markup for the same call", () => {
 Deno.test("plotActivations() rejects bad input with house-style errors", async (t) => {
   await t.step("no activations", () => {
     assert.throws(() => plotActivations([]), {
-      name: "TypeError",
+      name: "RangeError",
       message: /^Cannot plot activations as activations must be a non-empty array/,
     });
   });

@@ -501,7 +501,7 @@ Deno.test("plotDecisionBoundary() refuses colours it cannot shade and a non-bool
       'Cannot plot a decision boundary as colors[1] must be a colour in #rrggbb form: colors[1]="red"',
   });
   assert.throws(() => plotDecisionBoundary(linear, data, { colors: [] }), {
-    name: "TypeError",
+    name: "RangeError",
     message:
       "Cannot plot a decision boundary as colors must be a non-empty array of colours: colors=[]",
   });

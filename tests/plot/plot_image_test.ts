@@ -80,7 +80,7 @@ Deno.test("plotImage() rejects bad input with house-style errors", async (t) => 
     assert.throws(() => plotImage(checker, { domain: [1, 0] }), RangeError);
   });
   await t.step("no panels", () => {
-    assert.throws(() => plotImages([]), TypeError);
+    assert.throws(() => plotImages([]), RangeError);
   });
 });
 

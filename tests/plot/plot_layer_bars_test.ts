@@ -374,7 +374,7 @@ Deno.test("plotLayerBars() refuses a layer given twice in one series, whose bars
 Deno.test("plotLayerBars() refuses no layers, as the other plot helpers refuse empty input", () => {
   // An <svg> with 0 bars.
   assert.throws(() => plotLayerBars([]), {
-    name: "TypeError",
+    name: "RangeError",
     message:
       "Cannot plot layer bars as perLayer must be a non-empty array of numbers or { layer, value, series } rows: perLayer=[]",
   });

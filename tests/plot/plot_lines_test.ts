@@ -474,7 +474,7 @@ Deno.test("plotLines() leaves a point <= 0 off a log scale as a break in its lin
 Deno.test("plotLines() refuses no series, but names a series with no points in the legend", () => {
   // An empty svg, with nothing to say why.
   assert.throws(() => plotLines([]), {
-    name: "TypeError",
+    name: "RangeError",
     message:
       "Cannot plot lines as series must be a non-empty array of { name, x, y } series or rows: series=[]",
   });

@@ -124,7 +124,7 @@ Deno.test("plotTrainingCurves() gives the same markup for the same call", () => 
 
 Deno.test("plotTrainingCurves() rejects bad input with house-style errors", async (t) => {
   await t.step("no runs", () => {
-    assert.throws(() => plotTrainingCurves([]), TypeError);
+    assert.throws(() => plotTrainingCurves([]), RangeError);
   });
   await t.step("a run without history", () => {
     assert.throws(() => plotTrainingCurves([{ name: "x" }]), {
@@ -647,13 +647,13 @@ Deno.test("plotTrainingCurves() refuses an empty history, and a name missing or 
   assert.throws(
     () => plotTrainingCurves([{ name: "empty", history: [] }, { name: "b", history }]),
     {
-      name: "TypeError",
+      name: "RangeError",
       message:
         "Cannot plot training curves as runs[0].history must be a non-empty array of epoch records: runs[0].history=[]",
     },
   );
   assert.throws(() => plotTrainingCurves([{ name: "a", histories: [history, []] }]), {
-    name: "TypeError",
+    name: "RangeError",
     message: /as runs\[0\]\.histories\[1\] must be a non-empty array of epoch records/,
   });
   assert.throws(() => plotTrainingCurves([{ history } as never]), {

@@ -68,7 +68,7 @@ Deno.test("combineFigures() puts figures side by side under one title", () => {
   assert.equal(both.querySelectorAll("svg").length, 2);
   assert.equal(both.querySelector("h2")?.textContent, "Both");
   assert.equal(both.querySelector("figcaption")?.textContent, "Two.");
-  assert.throws(() => combineFigures([]), TypeError);
+  assert.throws(() => combineFigures([]), RangeError);
 });
 
 Deno.test("toSvgString() keeps an SVG namespace already set, wherever it stands, and adds none", () => {
