@@ -22,7 +22,8 @@ export function deadDefinition(over = "input"): string {
 /** What a report of dead neurons counts, and which neurons so counted can still recover. */
 export const DEAD_RULE = deadDefinition() + " " +
   "A ReLU neuron then passes no gradient back, nor does a Leaky ReLU or ELU one at α = 0; " +
-  "at α > 0 they still do, as PReLU and RReLU neurons do, so they can recover.";
+  "at α > 0 they still do, as PReLU neurons and RReLU ones with upper > 0 do, so they can " +
+  "recover.";
 
 /** Where {@linkcode passesGradientBelowZero} reads an activation's derivative below 0. */
 const BELOW_ZERO_PROBES: readonly number[] = [-(2 ** -8), -0.5, -1, -3];

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { requireMatrix } from "../core/_require.ts";
+import { requireDataset, requireMatrix } from "../core/_require.ts";
 import type { Dataset } from "../core/dataset.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { formatValue } from "../core/validate.ts";
@@ -35,6 +35,9 @@ export function inputsOf(action: string, model: Sequential, data: Matrix | Datas
     );
   }
   const dataset = isDataset(data);
+  // A data set is checked whole, though only its inputs are read: labels that do not match
+  // the inputs (a y of another length, say) mean data that is not what the caller thinks.
+  if (dataset) requireDataset(action, "data", data);
   const x = dataset ? data.x : data;
   requireMatrix(action, dataset ? "data.x" : "data", x);
   if (x.rows === 0) {

@@ -94,6 +94,7 @@ export function requireReportFields(fields: unknown): void {
   activations.forEach((a, i) => {
     const name = `fields.activations[${i}]`;
     layerFields(name, a);
+    inModelOrder("activations", activations, i);
     requireNumber(ACTION, `${name}.size`, a.size, { integer: true, min: 0 });
     requireNumberType(ACTION, `${name}.mean`, a.mean);
     requireMagnitude(`${name}.std`, a.std);
@@ -138,6 +139,18 @@ export function requireReportFields(fields: unknown): void {
         }`,
       );
     }
+    // Ascending, as deadNeurons lists them: the report prints them in the order given.
+    const listed = d.dead as number[];
+    const unsorted = listed.findIndex((index, j) => j > 0 && index < listed[j - 1]);
+    if (unsorted !== -1) {
+      throw new RangeError(
+        `Cannot ${ACTION} as ${name}.dead must list the dead neurons of layer ${
+          describe(a)
+        } in ascending order (${name}.dead[${unsorted - 1}] is ${
+          formatValue(listed[unsorted - 1])
+        }): ${name}.dead[${unsorted}]=${formatValue(listed[unsorted])}`,
+      );
+    }
     requireNumber(ACTION, `${name}.deadFraction`, d.deadFraction, { min: 0, max: 1 });
     // The text table counts the neurons listed (dead.length/size), the rich view draws the
     // fractions: both must tell the same finding. (A layer of no neurons has none dead.)
@@ -169,6 +182,7 @@ export function requireReportFields(fields: unknown): void {
   gradients.forEach((g, i) => {
     const name = `fields.gradients[${i}]`;
     layerFields(name, g);
+    inModelOrder("gradients", gradients, i);
     for (const key of ["weights", "biases", "total"]) requireMagnitude(`${name}.${key}`, g[key]);
   });
 }
@@ -218,6 +232,21 @@ function requireMagnitude(name: string, value: unknown): void {
       }`,
     );
   }
+}
+
+/**
+ * Refuses an entry whose layer does not come after the previous entry's in the model: a layer
+ * listed twice, or out of order, would be printed so.
+ */
+function inModelOrder(key: string, list: Record<string, unknown>[], i: number): void {
+  if (i === 0 || (list[i].layerIndex as number) > (list[i - 1].layerIndex as number)) return;
+  throw new RangeError(
+    `Cannot ${ACTION} as fields.${key} must list each layer once, in model order (fields.${key}[${
+      i - 1
+    }].layerIndex is ${formatValue(list[i - 1].layerIndex)}): fields.${key}[${i}].layerIndex=${
+      formatValue(list[i].layerIndex)
+    }`,
+  );
 }
 
 /** A layer in messages: its index in the model and its description, e.g. `#1 (ReLU)`. */

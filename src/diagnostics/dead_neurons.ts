@@ -51,8 +51,8 @@ export interface DeadNeurons {
  * runs in evaluation mode; nothing about it changes.
  *
  * A ReLU neuron so counted passes no gradient back, and nor does a Leaky ReLU or ELU one at
- * α = 0; at α > 0 they still do, as PReLU and RReLU neurons do, so they can recover: each
- * entry's `canRecover` says which.
+ * α = 0; at α > 0 they still do, as PReLU neurons and RReLU ones with upper > 0 do, so they can
+ * recover: each entry's `canRecover` says which.
  *
  * @param model The model.
  * @param data The inputs, as a matrix or a data set.

@@ -89,7 +89,24 @@ export class DiagnosticsReport {
     activations: readonly ActivationStatistics[];
     dead: readonly DeadNeurons[];
     gradients: readonly LayerGradientNorm[];
-  }) {
+  });
+  constructor(
+    fields: {
+      loss: number;
+      accuracy: number | undefined;
+      activations: readonly ActivationStatistics[];
+      dead: readonly DeadNeurons[];
+      gradients: readonly LayerGradientNorm[];
+    },
+    extra?: unknown,
+  ) {
+    refuseTrailing(
+      "create a DiagnosticsReport",
+      "DiagnosticsReport",
+      "fields alone",
+      "second",
+      extra,
+    );
     requireReportFields(fields);
     this.loss = fields.loss;
     this.accuracy = fields.accuracy;

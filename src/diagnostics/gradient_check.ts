@@ -16,10 +16,12 @@ export interface GradientCheckOptions {
   /** The loss. Default: as in `train` (softmax cross-entropy for labels, MSE for matrices). */
   loss?: LossName | Loss;
   /**
-   * The finite-difference step h, in [1e-8, 0.1]. Default: 1e-4. Below 1e-8 the rounding of the
-   * loss differences (about 1e-16 times the loss, divided by h) swamps the derivative; a step
-   * below the spacing of float64 near a weight does not move it at all. Above 0.1 the difference
-   * no longer measures the slope at the weight, only across a wide stretch of the loss.
+   * The finite-difference step h, in [1e-8, 0.1]. Default: 1e-4. Towards 1e-8 the rounding of
+   * the loss differences (about 1e-16 times the loss, divided by h) swamps the derivative; a step
+   * below the spacing of float64 near a weight does not move it at all (the entry's derivative is
+   * then NaN). Towards 0.1 the difference no longer measures the slope at the weight, only across
+   * a wide stretch of the loss, and crosses more kinks. At either end expect relative errors
+   * near 1e-4 even where backpropagation is right (see {@linkcode gradientCheck}).
    */
   epsilon?: number;
   /**
@@ -75,9 +77,15 @@ const GRADIENT_CHECK_KEYS: OptionKeys<GradientCheckOptions> = {
  *
  * The numerical derivative of each entry w is the central difference
  * `D(h) = (L(w + h) - L(w - h)) / 2h` improved by Richardson extrapolation,
- * `(4 D(h/2) - D(h)) / 3`, whose error is O(h⁴), so float64 agreement reaches about 1e-10
- * away from kinks. The relative error is `|a - n| / max(|a|, |n|, floor)`. Near a kink (a
- * pre-activation within about h times an input of 0) the two legitimately disagree.
+ * `(4 D(h/2) - D(h)) / 3`, whose truncation error is O(h⁴). What limits the agreement in float64
+ * is then the rounding of the loss differences, about 1e-16 times the loss divided by h: small
+ * against a large gradient, not against an entry whose gradient is far below the loss. On a
+ * tanh MLP 2-5-3-2 and 40 two-moons points the worst entry's relative error was 5e-8 at the
+ * default h = 1e-4, 5e-9 at 1e-3, 1e-6 at 1e-6 and about 1e-4 at either end of the allowed
+ * range (1e-8 and 0.1). The relative error is `|a - n| / max(|a|, |n|, floor)`. Near a kink (a
+ * pre-activation within about h times an input of 0) the two legitimately disagree, and so they
+ * do at one: a ReLU unit whose z is exactly 0 (all of its inputs 0 and a bias of 0, as after
+ * initialisation) has the one-sided slopes 0 and 1, and finite differences see neither.
  *
  * A NaN in either derivative of an entry (a backward pass that returns NaN, or a loss that is
  * NaN or infinite near the entry) makes its errors NaN, and NaN counts as the worst: the
@@ -169,9 +177,17 @@ export function gradientCheck(
         const original = w[i];
         const h = epsilon, half = epsilon / 2;
         let wide: number, narrow: number;
+        // Divided by the step the weight actually took, w + h and w - h rounded to float64,
+        // not by 2h: at small steps the two differ in their last bits, and so would the slope.
+        const [up, down, upHalf, downHalf] = [
+          original + h,
+          original - h,
+          original + half,
+          original - half,
+        ];
         try {
-          wide = (lossAt(w, i, original + h) - lossAt(w, i, original - h)) / (2 * h);
-          narrow = (lossAt(w, i, original + half) - lossAt(w, i, original - half)) / (2 * half);
+          wide = (lossAt(w, i, up) - lossAt(w, i, down)) / (up - down);
+          narrow = (lossAt(w, i, upHalf) - lossAt(w, i, downHalf)) / (upHalf - downHalf);
         } finally {
           w[i] = original;
         }

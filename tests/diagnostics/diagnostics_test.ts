@@ -226,6 +226,30 @@ Deno.test("gradientNorms() equals the norm of the full-batch gradient across chu
   assert.ok(Math.abs(Math.sqrt(direct) - norms[0].weights) < 1e-12 * norms[0].weights);
 });
 
+Deno.test("gradientCheck() divides by the step each weight took, not by 2h", () => {
+  // The loss is the output itself, w x + b with x = 1 and b = 0: w exactly, so the weight's
+  // slope is exactly 1 once the loss differences are divided by (w + h) - (w - h), which
+  // float64 rounds away from 2h for a weight of 3 and h = 1e-8.
+  const model = new Sequential([new Dense(1, 1, { seed: 0 })]);
+  const dense = model.layers[0] as Dense;
+  dense.weights[0] = 3;
+  dense.biases[0] = 0;
+  const sum = {
+    name: "sum",
+    value: (pred: { data: Float64Array }) => pred.data[0],
+    valueAndGrad: (pred: { data: Float64Array }, _: unknown, grad: { data: Float64Array }) => {
+      grad.data[0] = 1;
+      return pred.data[0];
+    },
+  };
+  assert.notEqual((3 + 1e-8) - (3 - 1e-8), 2e-8);
+  const report = gradientCheck(model, dataset(fromRows([[1]]), fromRows([[0]])), {
+    loss: sum,
+    epsilon: 1e-8,
+  });
+  assert.equal(report.parameters[0].maxRelativeError, 0);
+});
+
 Deno.test("gradientCheck() confirms backpropagation through whole models (< 1e-6)", async (t) => {
   const data = blobs(6, 3, 7);
   const cases = [
@@ -451,7 +475,8 @@ Deno.test("a DiagnosticsReport prints its findings as two tables, numbers right-
       "3  LeakyReLU(0.01)   0/16  yes             50.0%  -0.0123  12.5",
       "A neuron counts as dead when its pre-activation z is ≤ 0 on every input. A ReLU",
       "neuron then passes no gradient back, nor does a Leaky ReLU or ELU one at α = 0;",
-      "at α > 0 they still do, as PReLU and RReLU neurons do, so they can recover.",
+      "at α > 0 they still do, as PReLU neurons and RReLU ones with upper > 0 do, so",
+      "they can recover.",
       "",
       "#  layer with weights     ‖∇W‖     ‖∇b‖",
       "0  Dense(2 → 8)        3.75e-1  3.50e-7",
@@ -800,6 +825,13 @@ Deno.test("a DiagnosticsReport refuses dead fractions that disagree with the dea
         `${action} fields.dead[0].dead must list each dead neuron of layer #1 (ReLU) once (fields.dead[0].dead[0] is the same): fields.dead[0].dead[2]=2`,
     });
   });
+  await t.step("dead neurons out of ascending order, as deadNeurons() never lists them", () => {
+    assert.throws(() => report([2, 0, 1], 0.75), {
+      name: "RangeError",
+      message:
+        `${action} fields.dead[0].dead must list the dead neurons of layer #1 (ReLU) in ascending order (fields.dead[0].dead[0] is 2): fields.dead[0].dead[1]=0`,
+    });
+  });
   await t.step("every report diagnose() makes passes, dead or alive, ReLU or Leaky ReLU", () => {
     const shares = new Set<number>();
     for (const activation of ["relu", "leakyRelu"] as const) {
@@ -815,6 +847,37 @@ Deno.test("a DiagnosticsReport refuses dead fractions that disagree with the dea
     }
     // Shares such as 1/3 that a float cannot hold exactly, and layers alive and dead.
     assert.ok(shares.has(1 / 3) && shares.has(0) && shares.size >= 3, [...shares].join(", "));
+  });
+});
+
+Deno.test("a DiagnosticsReport refuses a layer listed twice or out of model order, which it would print so", () => {
+  const found = diagnose(mlp([2, 3, 5, 2], { seed: 2 }), blobs(9, 2, 3));
+  const [first, second] = found.gradients;
+  assert.throws(() => new DiagnosticsReport({ ...found, gradients: [first, first] }), {
+    name: "RangeError",
+    message:
+      "Cannot create a DiagnosticsReport as fields.gradients must list each layer once, in model order (fields.gradients[0].layerIndex is 0): fields.gradients[1].layerIndex=0",
+  });
+  assert.throws(() => new DiagnosticsReport({ ...found, gradients: [second, first] }), {
+    name: "RangeError",
+    message: /fields\.gradients\[1\]\.layerIndex=0$/,
+  });
+  const activations = [...found.activations].reverse(), dead = [...found.dead].reverse();
+  assert.throws(() => new DiagnosticsReport({ ...found, activations, dead }), {
+    name: "RangeError",
+    message:
+      "Cannot create a DiagnosticsReport as fields.activations must list each layer once, in model order (fields.activations[0].layerIndex is 3): fields.activations[1].layerIndex=1",
+  });
+  assert.doesNotThrow(() => new DiagnosticsReport({ ...found }));
+});
+
+Deno.test("a DiagnosticsReport takes its findings alone, not an argument after them", () => {
+  const found = diagnose(mlp([2, 3, 2], { seed: 2 }), blobs(4, 2, 1));
+  const Report = DiagnosticsReport as unknown as new (fields: unknown, extra: unknown) => unknown;
+  assert.throws(() => new Report({ ...found }, 5), {
+    name: "TypeError",
+    message:
+      "Cannot create a DiagnosticsReport as DiagnosticsReport takes fields alone, no second argument: second=5",
   });
 });
 
@@ -889,6 +952,26 @@ Deno.test("deadNeurons(), activationStatistics() and activationSparsity() refuse
       message: new RegExp(
         `^Cannot ${action} as data must be a Matrix \\{ rows, cols, data \\} or a Dataset \\{ x, y \\}: data=\\{ (x|inputs): \\{ rows: 1, cols: 2, data: Float64Array\\(2\\) \\} \\}$`,
       ),
+    });
+  }
+});
+
+Deno.test("deadNeurons(), activationStatistics() and activationSparsity() refuse a data set whose labels do not match its inputs", () => {
+  const model = mlp([2, 4, 2], { seed: 1 }), x = fromRows([[0.1, 0.2], [0.3, 0.4]]);
+  const calls = [
+    ["find dead neurons", (data: never) => deadNeurons(model, data)],
+    ["measure activations", (data: never) => activationStatistics(model, data)],
+    ["measure activations", (data: never) => activationSparsity(model, data)],
+  ] as const;
+  for (const [action, call] of calls) {
+    assert.throws(() => call({ x, y: new Int32Array([1]) } as never), {
+      name: "RangeError",
+      message:
+        `Cannot ${action} as x and y must have the same number of rows: x is 2x2, y has 1 rows`,
+    });
+    assert.throws(() => call({ x, y: [0, 1] } as never), {
+      name: "TypeError",
+      message: new RegExp(`^Cannot ${action} as data\\.y must be an Int32Array of class labels`),
     });
   }
 });

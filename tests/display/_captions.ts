@@ -14,4 +14,4 @@ const ENTITIES: Record<string, string> = { lt: "<", gt: ">", quot: '"', "#39": "
 export const DEAD_CAPTION =
   "A neuron counts as dead when its pre-activation z is ≤ 0 on every input. A ReLU neuron then " +
   "passes no gradient back, nor does a Leaky ReLU or ELU one at α = 0; at α > 0 they still do, " +
-  "as PReLU and RReLU neurons do, so they can recover.";
+  "as PReLU neurons and RReLU ones with upper > 0 do, so they can recover.";
