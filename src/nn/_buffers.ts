@@ -31,3 +31,14 @@ export class MatrixCache {
     return m;
   }
 }
+
+/**
+ * `m` itself, or a copy of it when its data shares memory with `buffer`'s: a layer given back a
+ * buffer it owns (`layer.forward(layer.forward(x))`) would overwrite what it still has to read.
+ */
+export function apartFrom(m: Matrix, buffer: Matrix): Matrix {
+  const a = m.data, b = buffer.data;
+  const shared = a.buffer === b.buffer && a.byteOffset < b.byteOffset + b.byteLength &&
+    b.byteOffset < a.byteOffset + a.byteLength;
+  return shared ? { rows: m.rows, cols: m.cols, data: a.slice() } : m;
+}

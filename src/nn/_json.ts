@@ -80,3 +80,25 @@ export function readSeed(action: string, json: Record<string, unknown>): number 
   }
   return requireNumber(action, "seed", seed, { integer: true });
 }
+
+/**
+ * `layer`, restored from `json`, once `json` is found to have no key the layer's own `toJSON`
+ * does not write: a field this library does not read (a `stride`, say) would be dropped without
+ * a word, and the layer restored as something else.
+ */
+export function withKnownKeys<T extends { toJSON(): object }>(
+  action: string,
+  json: object,
+  layer: T,
+): T {
+  const known = Object.keys(layer.toJSON());
+  const unknown = Object.keys(json).filter((key) => !known.includes(key));
+  if (unknown.length > 0) {
+    throw new TypeError(
+      `Cannot ${action} as its JSON must have only the keys ${known.join(", ")}: unknown key${
+        unknown.length === 1 ? "" : "s"
+      } ${unknown.map((key) => formatValue(key)).join(", ")}`,
+    );
+  }
+  return layer;
+}

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { checkMatrix } from "./_check.ts";
 import { requireLabels } from "./_targets.ts";
@@ -30,8 +31,10 @@ import { requireLabels } from "./_targets.ts";
  * assert.equal(correctCount(fromRows([[NaN], [-1]]), new Int32Array([0, 0])), 1);
  * ```
  */
-export function correctCount(pred: Matrix, labels: Int32Array): number {
+export function correctCount(pred: Matrix, labels: Int32Array): number;
+export function correctCount(pred: Matrix, labels: Int32Array, extra?: unknown): number {
   const action = "compute accuracy";
+  refuseTrailing(action, "correctCount", "pred and labels", "third", extra);
   checkMatrix(action, "pred", pred);
   requireLabels(action, pred, labels, pred.cols === 1 ? 2 : pred.cols);
   const p = pred.data, cols = pred.cols;
@@ -80,6 +83,8 @@ export function correctCount(pred: Matrix, labels: Int32Array): number {
  * assert.equal(accuracy(fromRows([[NaN, NaN], [NaN, NaN]]), new Int32Array([0, 0])), 0);
  * ```
  */
-export function accuracy(pred: Matrix, labels: Int32Array): number {
+export function accuracy(pred: Matrix, labels: Int32Array): number;
+export function accuracy(pred: Matrix, labels: Int32Array, extra?: unknown): number {
+  refuseTrailing("compute accuracy", "accuracy", "pred and labels", "third", extra);
   return correctCount(pred, labels) / pred.rows;
 }

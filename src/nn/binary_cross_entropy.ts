@@ -5,7 +5,7 @@
  * @module
  */
 
-import { requireTargets } from "../core/_require.ts";
+import { refuseTrailing, requireTargets } from "../core/_require.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { formatValue } from "../core/validate.ts";
 import { checkMatrix, firstOutsideUnit, requireSameShape, shapeOf } from "./_check.ts";
@@ -82,7 +82,19 @@ function run(logits: Matrix, target: Int32Array | Matrix, grad: Matrix | undefin
  * });
  * ```
  */
-export function binaryCrossEntropyValue(logits: Matrix, target: Int32Array | Matrix): number {
+export function binaryCrossEntropyValue(logits: Matrix, target: Int32Array | Matrix): number;
+export function binaryCrossEntropyValue(
+  logits: Matrix,
+  target: Int32Array | Matrix,
+  extra?: unknown,
+): number {
+  refuseTrailing(
+    "compute the binary cross-entropy",
+    "binaryCrossEntropyValue",
+    "logits and target",
+    "third",
+    extra,
+  );
   return run(logits, target, undefined);
 }
 
@@ -107,7 +119,20 @@ export function binaryCrossEntropyGrad(
   logits: Matrix,
   target: Int32Array | Matrix,
   out?: Matrix,
+): Matrix;
+export function binaryCrossEntropyGrad(
+  logits: Matrix,
+  target: Int32Array | Matrix,
+  out?: Matrix,
+  extra?: unknown,
 ): Matrix {
+  refuseTrailing(
+    "compute the binary cross-entropy",
+    "binaryCrossEntropyGrad",
+    "logits, target and out",
+    "fourth",
+    extra,
+  );
   checkMatrix("compute the binary cross-entropy", "logits", logits);
   const grad = out ??
     { rows: logits.rows, cols: logits.cols, data: new Float64Array(logits.data.length) };

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import { formatValue, requireNumber } from "../core/validate.ts";
 import { clipTo, normOf, squares } from "./_grad_norm.ts";
 import type { Parameter } from "./layer.ts";
@@ -27,7 +28,9 @@ import type { Parameter } from "./layer.ts";
  * assert.equal(sumOfSquares(new Float64Array(0)), 0);
  * ```
  */
-export function sumOfSquares(values: Float64Array): number {
+export function sumOfSquares(values: Float64Array): number;
+export function sumOfSquares(values: Float64Array, extra?: unknown, array?: unknown): number {
+  refuseTrailing("sum squares", "sumOfSquares", "values alone", "second", extra, values, array);
   if (!(values instanceof Float64Array)) {
     throw new TypeError(
       `Cannot sum squares as values must be a Float64Array: values=${formatValue(values)}`,
@@ -52,7 +55,17 @@ export function sumOfSquares(values: Float64Array): number {
  * assert.equal(gradNorm([p]), 5);
  * ```
  */
-export function gradNorm(params: readonly Parameter[]): number {
+export function gradNorm(params: readonly Parameter[]): number;
+export function gradNorm(params: readonly Parameter[], extra?: unknown, array?: unknown): number {
+  refuseTrailing(
+    "compute a gradient norm",
+    "gradNorm",
+    "params alone",
+    "second",
+    extra,
+    params,
+    array,
+  );
   requireGradients("compute a gradient norm", params);
   return normOf(params);
 }
@@ -82,7 +95,13 @@ export function gradNorm(params: readonly Parameter[]): number {
  * assert.equal(q.grad[1], 4);
  * ```
  */
-export function clipGradNorm(params: readonly Parameter[], maxNorm: number): number {
+export function clipGradNorm(params: readonly Parameter[], maxNorm: number): number;
+export function clipGradNorm(
+  params: readonly Parameter[],
+  maxNorm: number,
+  extra?: unknown,
+): number {
+  refuseTrailing("clip gradients", "clipGradNorm", "params and maxNorm", "third", extra);
   requireGradients("clip gradients", params);
   requireNumber("clip gradients", "maxNorm", maxNorm, { min: 0, minExclusive: true });
   return clipTo(params, maxNorm);

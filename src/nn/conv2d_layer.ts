@@ -11,7 +11,7 @@ import type { Matrix } from "../core/matrix.ts";
 import { type RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
-import { MatrixCache } from "./_buffers.ts";
+import { apartFrom, MatrixCache } from "./_buffers.ts";
 import {
   type LayerActions,
   layerActions,
@@ -21,7 +21,7 @@ import {
   requireColumns,
   requireForwardOptions,
 } from "./_check.ts";
-import { decodeFloat64, encodeFloat64, readInteger } from "./_json.ts";
+import { decodeFloat64, encodeFloat64, readInteger, withKnownKeys } from "./_json.ts";
 import { heNormal } from "./init.ts";
 import type { BackwardOptions, ForwardOptions, Layer, LayerJSON, Parameter } from "./layer.ts";
 
@@ -187,16 +187,18 @@ export class Conv2D implements Layer {
   /**
    * Convolves every image of the batch with every kernel.
    *
-   * @param x Images, `N x (channels * height * width)`.
+   * @param images Images, `N x (channels * height * width)`.
    * @param options `training` (default false): the same computation either way; checked like
    *   every layer's options.
    * @returns Feature maps, `N x (filters * outHeight * outWidth)` (a buffer owned by the layer).
    */
-  forward(x: Matrix, options?: ForwardOptions): Matrix {
+  forward(images: Matrix, options?: ForwardOptions): Matrix {
     const action = this.#action.run;
-    requireColumns(action, x, this.inputSize);
+    requireColumns(action, images, this.inputSize);
     requireForwardOptions(action, options);
-    const out = this.#out.get(x.rows);
+    const out = this.#out.get(images.rows);
+    // The images may be this layer's own last output: read from a copy, and keep that.
+    const x = apartFrom(images, out);
     const y = out.data, xs = x.data, w = this.kernels, b = this.biases;
     const { height, width, channels, filters, kernelSize: k, outHeight, outWidth } = this;
     const top = this.#top, left = this.#left;
@@ -242,7 +244,8 @@ export class Conv2D implements Layer {
     requireBackwardOptions(action, options);
     const x = requireBackward(action, this.#x, gradOut, this.outputSize);
     const gradIn = this.#gradIn.get(x.rows);
-    const gx = gradIn.data, g = gradOut.data, xs = x.data, w = this.kernels;
+    // gradOut may be this layer's own last gradIn, which is zeroed below before it is read.
+    const gx = gradIn.data, g = apartFrom(gradOut, gradIn).data, xs = x.data, w = this.kernels;
     const gw = this.kernelGrad, gb = this.biasGrad;
     const { height, width, channels, filters, kernelSize: k, outHeight, outWidth } = this;
     const top = this.#top, left = this.#left;
@@ -343,6 +346,6 @@ export class Conv2D implements Layer {
     );
     layer.kernels.set(decodeFloat64(action, "kernels", json.kernels, layer.kernels.length));
     layer.biases.set(decodeFloat64(action, "biases", json.biases, layer.biases.length));
-    return layer;
+    return withKnownKeys(action, json, layer);
   }
 }

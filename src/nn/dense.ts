@@ -10,7 +10,7 @@ import type { Matrix } from "../core/matrix.ts";
 import { type RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
-import { MatrixCache } from "./_buffers.ts";
+import { apartFrom, MatrixCache } from "./_buffers.ts";
 import { type DenseKernels, denseKernels } from "./_gemm.ts";
 import {
   type LayerActions,
@@ -21,7 +21,7 @@ import {
   requireForwardOptions,
 } from "./_check.ts";
 import { deferredValues } from "./_deferred_values.ts";
-import { decodeFloat64, encodeFloat64, readInteger } from "./_json.ts";
+import { decodeFloat64, encodeFloat64, readInteger, withKnownKeys } from "./_json.ts";
 import { heNormal, type Initializer, type InitializerName, resolveInitializer } from "./init.ts";
 import { refuseBiasInit } from "./_bias_init.ts";
 import type { BackwardOptions, ForwardOptions, Layer, LayerJSON, Parameter } from "./layer.ts";
@@ -157,16 +157,19 @@ export class Dense implements Layer {
   /**
    * Computes `x W + b`, remembering `x` for the backward pass.
    *
-   * @param x The input, `N x inputSize`.
+   * @param input The input, `N x inputSize`.
    * @param options `training` (default false): the same computation either way; checked like
    *   every layer's options.
    * @returns The output, `N x outputSize` (a buffer owned by the layer).
    */
-  forward(x: Matrix, options?: ForwardOptions): Matrix {
+  forward(input: Matrix, options?: ForwardOptions): Matrix {
     const action = this.#action.run;
-    requireColumns(action, x, this.inputSize);
+    requireColumns(action, input, this.inputSize);
     requireForwardOptions(action, options);
-    const out = this.#out.get(x.rows);
+    const out = this.#out.get(input.rows);
+    // The input may be this layer's own last output: read from a copy, and keep that, which the
+    // weight gradient is taken from.
+    const x = apartFrom(input, out);
     this.#kernels.forward(
       x.data,
       x.rows,
@@ -217,7 +220,7 @@ export class Dense implements Layer {
     const gradIn = this.#gradIn.get(x.rows);
     this.#kernels.backward(
       x.data,
-      gradOut.data,
+      apartFrom(gradOut, gradIn).data, // it may be this layer's own last gradIn
       x.rows,
       this.inputSize,
       this.outputSize,
@@ -279,6 +282,6 @@ export class Dense implements Layer {
     const layer = new Dense(nIn, nOut, { init: "zeros" });
     layer.weights.set(weights);
     layer.biases.set(biases);
-    return layer;
+    return withKnownKeys(action, json, layer);
   }
 }

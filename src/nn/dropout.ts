@@ -20,7 +20,7 @@ import {
   requireColumns,
   requireForwardOptions,
 } from "./_check.ts";
-import { readInteger, readSeed } from "./_json.ts";
+import { readInteger, readSeed, withKnownKeys } from "./_json.ts";
 import type { BackwardOptions, ForwardOptions, Layer, LayerJSON, Parameter } from "./layer.ts";
 
 /** Options of {@linkcode Dropout}. */
@@ -195,6 +195,6 @@ export class Dropout implements Layer {
     const action = "restore a Dropout layer";
     const size = readInteger(action, json, "size", 1);
     const rate = requireNumber(action, "rate", json.rate, { min: 0, max: 1, maxExclusive: true });
-    return new Dropout(size, { rate, seed: readSeed(action, json) });
+    return withKnownKeys(action, json, new Dropout(size, { rate, seed: readSeed(action, json) }));
   }
 }

@@ -7,7 +7,7 @@
 
 import type { Matrix } from "../core/matrix.ts";
 import { requireNumber } from "../core/validate.ts";
-import { MatrixCache } from "./_buffers.ts";
+import { apartFrom, MatrixCache } from "./_buffers.ts";
 import {
   EVALUATION,
   type LayerActions,
@@ -144,9 +144,11 @@ export abstract class ElementwiseLayer implements ActivationLike {
     requireColumns(action, z, this.size);
     const training = requireForwardOptions(action, options);
     const out = this.#out.get(z.rows);
-    this.forwardInto(z, out, training ? TRAINING : EVALUATION);
+    // z may be this layer's own last output: read from a copy, and keep that as the input.
+    const input = apartFrom(z, out);
+    this.forwardInto(input, out, training ? TRAINING : EVALUATION);
     this.#source = undefined;
-    this.#z = z;
+    this.#z = input;
     this.#y = out;
     return out;
   }
@@ -165,7 +167,7 @@ export abstract class ElementwiseLayer implements ActivationLike {
     if (this.#source !== undefined) this.#settle();
     const z = requireBackward(action, this.#z, gradOut, this.size);
     const gradIn = this.#gradIn.get(z.rows);
-    this.backwardInto(z, this.#y!, gradOut, gradIn);
+    this.backwardInto(z, this.#y!, apartFrom(gradOut, gradIn), gradIn);
     return gradIn;
   }
 

@@ -99,7 +99,9 @@ export function heGain(alpha?: number): number;
 export function heGain(alpha = 0, extra?: unknown, array?: unknown): number {
   refuseTrailing("compute the He gain", "heGain", "alpha alone", "second", extra, alpha, array);
   requireNumber("compute the He gain", "alpha", alpha);
-  return Math.sqrt(2 / (1 + alpha * alpha));
+  const square = alpha * alpha;
+  // Beyond |alpha| ≈ 1.3e154 the square overflows and the gain would read 0: √2 / |alpha| then.
+  return Number.isFinite(square) ? Math.sqrt(2 / (1 + square)) : Math.SQRT2 / Math.abs(alpha);
 }
 
 /** Options of the He initialisers. */

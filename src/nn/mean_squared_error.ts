@@ -4,6 +4,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { checkMatrix, requireSameShape } from "./_check.ts";
 import type { Loss } from "./loss.ts";
@@ -29,7 +30,15 @@ function requireTarget(action: string, pred: Matrix, target: unknown): asserts t
  * assert.equal(meanSquaredErrorValue(fromRows([[1, 2]]), fromRows([[0, 4]])), (1 + 4) / 2);
  * ```
  */
-export function meanSquaredErrorValue(pred: Matrix, target: Matrix): number {
+export function meanSquaredErrorValue(pred: Matrix, target: Matrix): number;
+export function meanSquaredErrorValue(pred: Matrix, target: Matrix, extra?: unknown): number {
+  refuseTrailing(
+    "compute the mean squared error",
+    "meanSquaredErrorValue",
+    "pred and target",
+    "third",
+    extra,
+  );
   requireTarget("compute the mean squared error", pred, target);
   const p = pred.data, t = target.data;
   let sum = 0;
@@ -57,7 +66,20 @@ export function meanSquaredErrorValue(pred: Matrix, target: Matrix): number {
  * assert.deepEqual(Array.from(g.data), [1, -2]);
  * ```
  */
-export function meanSquaredErrorGrad(pred: Matrix, target: Matrix, out?: Matrix): Matrix {
+export function meanSquaredErrorGrad(pred: Matrix, target: Matrix, out?: Matrix): Matrix;
+export function meanSquaredErrorGrad(
+  pred: Matrix,
+  target: Matrix,
+  out?: Matrix,
+  extra?: unknown,
+): Matrix {
+  refuseTrailing(
+    "compute the mean squared error",
+    "meanSquaredErrorGrad",
+    "pred, target and out",
+    "fourth",
+    extra,
+  );
   checkMatrix("compute the mean squared error", "predictions", pred);
   const grad = out ??
     { rows: pred.rows, cols: pred.cols, data: new Float64Array(pred.data.length) };

@@ -50,7 +50,8 @@ export interface MlpOptions {
   init?: Initializer | InitializerName;
   /**
    * Initial bias of every hidden neuron (e.g. -3 starts ReLU neurons dead). Default: 0. Output
-   * biases start at 0. Refused with an initialiser that sets the biases itself (`"rai"`).
+   * biases start at 0 too, except with an initialiser that sets the biases itself (`"rai"`),
+   * with which `biasInit` is refused.
    */
   biasInit?: number;
   /** Dropout rate after each hidden activation; 0 adds no dropout layer. Default: 0. */
@@ -203,6 +204,18 @@ export function mlp(
   return new Sequential(layers);
 }
 
+/** The negative slope of a rectifier given as an Activation object, for the He gain; else 0. */
+function objectSlope(activation: Activation): number {
+  const { alpha, lower, upper } = activation.params ?? {};
+  if (activation.name === "leakyRelu" || activation.name === "prelu") {
+    return typeof alpha === "number" ? alpha : 0;
+  }
+  if (activation.name === "rrelu" && typeof lower === "number" && typeof upper === "number") {
+    return (lower + upper) / 2;
+  }
+  return 0;
+}
+
 interface HiddenLayerFactory {
   /** Negative slope, for the He gain. */
   slope: number;
@@ -214,9 +227,9 @@ interface HiddenLayerFactory {
 function hiddenLayerFactory(options: MlpOptions, prng: Prng): HiddenLayerFactory {
   const activation = options.activation ?? "relu";
   if (typeof activation === "object") {
-    // The He gain only accounts for a negative slope of the Leaky ReLU family.
-    const alpha = activation.params?.alpha;
-    const slope = activation.name === "leakyRelu" && typeof alpha === "number" ? alpha : 0;
+    // The He gain takes the negative slope of the rectifiers, as for their names below: Leaky
+    // ReLU's and PReLU's alpha, RReLU's mean slope.
+    const slope = objectSlope(activation);
     return {
       slope,
       name: activation.name,

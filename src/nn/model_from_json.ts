@@ -11,7 +11,7 @@ import { ActivationLayer } from "./activation_layer.ts";
 import { Conv2D } from "./conv2d_layer.ts";
 import { Dense } from "./dense.ts";
 import { Dropout } from "./dropout.ts";
-import { readInteger } from "./_json.ts";
+import { readInteger, withKnownKeys } from "./_json.ts";
 import type { Layer, LayerJSON } from "./layer.ts";
 import { PReLU } from "./prelu_layer.ts";
 import { RReLU } from "./rrelu_layer.ts";
@@ -22,8 +22,10 @@ import { Sequential, type SequentialJSON } from "./sequential.ts";
  * PReLU slopes come back bit for bit; dropout and RReLU layers restart their random streams
  * from their seeds. Activations are rebuilt with `createActivation(name, params)`. A format
  * version other than 1 throws, and so does a layer with a missing or malformed field (every
- * field the layer's `toJSON` writes is required, each activation parameter included), the
- * message naming the layer's index and the field.
+ * field the layer's `toJSON` writes is required, each activation parameter included) or a
+ * field it does not write (a `stride` on a Conv2D layer would be dropped), the message naming
+ * the layer's index and the field. Non-finite weights, biases and slopes are kept as saved,
+ * bit for bit: a model saved after it diverged restores as it was.
  *
  * @param json The JSON object, or its text.
  * @returns The model.
@@ -140,7 +142,8 @@ function layerFromJSON(json: LayerJSON): Layer {
           }): activation.params.${missing}=undefined`,
         );
       }
-      return new ActivationLayer(createActivation(spec.name, params), size);
+      const layer = new ActivationLayer(createActivation(spec.name, params), size);
+      return withKnownKeys(action, json, layer);
     }
   }
   throw new TypeError(

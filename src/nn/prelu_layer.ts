@@ -11,7 +11,7 @@ import { preluForward } from "../activations/mod.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { formatValue, type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 
-import { decodeFloat64, encodeFloat64, readInteger } from "./_json.ts";
+import { decodeFloat64, encodeFloat64, readInteger, withKnownKeys } from "./_json.ts";
 import { ElementwiseLayer } from "./elementwise_layer.ts";
 import type { LayerJSON, Parameter } from "./layer.ts";
 
@@ -164,6 +164,6 @@ export class PReLU extends ElementwiseLayer {
     }
     const layer = new PReLU(size, { shared: json.shared });
     layer.alpha.set(decodeFloat64(action, "alpha", json.alpha, layer.alpha.length));
-    return layer;
+    return withKnownKeys(action, json, layer);
   }
 }

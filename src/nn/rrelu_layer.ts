@@ -13,7 +13,7 @@ import { type Prng, type RandomOptions } from "../core/prng.ts";
 import { prngOf } from "../core/_prng_of.ts";
 import { type OptionKeys, requireNumber, requireOptions } from "../core/validate.ts";
 import { MatrixCache } from "./_buffers.ts";
-import { readInteger, readSeed } from "./_json.ts";
+import { readInteger, readSeed, withKnownKeys } from "./_json.ts";
 import { ElementwiseLayer } from "./elementwise_layer.ts";
 import type { ForwardOptions, LayerJSON } from "./layer.ts";
 
@@ -161,7 +161,11 @@ export class RReLU extends ElementwiseLayer {
     const size = readInteger(action, json, "size", 1);
     const lower = requireNumber(action, "lower", json.lower, { min: 0 });
     const upper = requireNumber(action, "upper", json.upper, { min: lower });
-    return new RReLU(size, { lower, upper, seed: readSeed(action, json) });
+    return withKnownKeys(
+      action,
+      json,
+      new RReLU(size, { lower, upper, seed: readSeed(action, json) }),
+    );
   }
 }
 

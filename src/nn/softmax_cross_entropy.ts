@@ -9,6 +9,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { checkMatrix, requireSameShape, shapeOf } from "./_check.ts";
 import { exp } from "./_exp.ts";
@@ -31,7 +32,9 @@ import type { Loss } from "./loss.ts";
  * assert.deepEqual(Array.from(p.data), [0.5, 0.5]);
  * ```
  */
-export function softmax(logits: Matrix, out?: Matrix): Matrix {
+export function softmax(logits: Matrix, out?: Matrix): Matrix;
+export function softmax(logits: Matrix, out?: Matrix, extra?: unknown): Matrix {
+  refuseTrailing("compute softmax", "softmax", "logits and out", "third", extra);
   checkMatrix("compute softmax", "logits", logits);
   if (out !== undefined) checkMatrix("compute softmax", "out", out);
   const probs = out ??
@@ -73,7 +76,19 @@ export function softmax(logits: Matrix, out?: Matrix): Matrix {
  * assert.equal(softmaxCrossEntropyValue(fromRows([[1e16, 1e16]]), new Int32Array([0])), Math.LN2);
  * ```
  */
-export function softmaxCrossEntropyValue(logits: Matrix, labels: Int32Array): number {
+export function softmaxCrossEntropyValue(logits: Matrix, labels: Int32Array): number;
+export function softmaxCrossEntropyValue(
+  logits: Matrix,
+  labels: Int32Array,
+  extra?: unknown,
+): number {
+  refuseTrailing(
+    "compute the softmax cross-entropy",
+    "softmaxCrossEntropyValue",
+    "logits and labels",
+    "third",
+    extra,
+  );
   return run(logits, labels, undefined);
 }
 
@@ -94,7 +109,20 @@ export function softmaxCrossEntropyValue(logits: Matrix, labels: Int32Array): nu
  * assert.deepEqual(Array.from(g.data), [0.5, -0.5]);
  * ```
  */
-export function softmaxCrossEntropyGrad(logits: Matrix, labels: Int32Array, out?: Matrix): Matrix {
+export function softmaxCrossEntropyGrad(logits: Matrix, labels: Int32Array, out?: Matrix): Matrix;
+export function softmaxCrossEntropyGrad(
+  logits: Matrix,
+  labels: Int32Array,
+  out?: Matrix,
+  extra?: unknown,
+): Matrix {
+  refuseTrailing(
+    "compute the softmax cross-entropy",
+    "softmaxCrossEntropyGrad",
+    "logits, labels and out",
+    "fourth",
+    extra,
+  );
   checkMatrix("compute the softmax cross-entropy", "logits", logits);
   const grad = out ??
     { rows: logits.rows, cols: logits.cols, data: new Float64Array(logits.data.length) };

@@ -758,10 +758,13 @@ const DROPOUT_STREAM = 0x2545f491;
 /**
  * The seed of the dropout masks' generator: `seed`'s low 32 bits mixed with
  * {@linkcode DROPOUT_STREAM}, its high bits kept, so that no two seeds share masks (seeds 2^32
- * apart did).
+ * apart did). One seed, -2^53 + DROPOUT_STREAM, would map to -2^53, beyond the safe integers a
+ * Prng takes: it maps to the one value of its range no other seed reaches, -2^53 + DROPOUT_STREAM
+ * itself.
  */
 function dropoutSeed(seed: number): number {
-  return Math.floor(seed / 2 ** 32) * 2 ** 32 + ((seed ^ DROPOUT_STREAM) >>> 0);
+  const mixed = Math.floor(seed / 2 ** 32) * 2 ** 32 + ((seed ^ DROPOUT_STREAM) >>> 0);
+  return mixed === -(2 ** 53) ? mixed + DROPOUT_STREAM : mixed;
 }
 
 /**

@@ -51,6 +51,12 @@ Deno.test("heGain() is sqrt(2 / (1 + alpha²))", () => {
   assert.equal(heGain(1), 1);
 });
 
+Deno.test("heGain() stays √2 / |alpha| where alpha² overflows float64, not 0", () => {
+  assert.equal(heGain(1e200), Math.SQRT2 / 1e200);
+  assert.equal(heGain(-1e200), Math.SQRT2 / 1e200);
+  assert.ok(heGain(1e154) > 0 && Math.abs(heGain(1e154) / (Math.SQRT2 / 1e154) - 1) < 1e-15);
+});
+
 Deno.test("the initialisers draw weights with their documented variance", async (t) => {
   const fanIn = 300, fanOut = 200;
   const cases: [string, Initializer, number][] = [

@@ -331,3 +331,66 @@ Deno.test("resolveLoss() and defaultLossName() refuse an argument past their las
     "meanSquaredError",
   ]);
 });
+
+Deno.test("the loss, accuracy and gradient-norm functions refuse an argument past their last", async (t) => {
+  const pred = fromRows([[0.2, 0.8], [0.6, 0.4]]), target = fromRows([[0, 1], [1, 0]]);
+  const labels = Int32Array.of(1, 0), grad = fromRows([[0, 0], [0, 0]]);
+  const params = lib.mlp([2, 2], { seed: 1 }).params();
+  // A grad buffer passed to a value function was left untouched without a word.
+  const cases: [string, string, string, () => unknown][] = [
+    [
+      "meanSquaredErrorValue",
+      "pred and target",
+      "third",
+      () => loose(lib.meanSquaredErrorValue)(pred, target, grad),
+    ],
+    [
+      "meanSquaredErrorGrad",
+      "pred, target and out",
+      "fourth",
+      () => loose(lib.meanSquaredErrorGrad)(pred, target, grad, 1),
+    ],
+    ["softmax", "logits and out", "third", () => loose(lib.softmax)(pred, grad, 1)],
+    [
+      "softmaxCrossEntropyValue",
+      "logits and labels",
+      "third",
+      () => loose(lib.softmaxCrossEntropyValue)(pred, labels, grad),
+    ],
+    [
+      "softmaxCrossEntropyGrad",
+      "logits, labels and out",
+      "fourth",
+      () => loose(lib.softmaxCrossEntropyGrad)(pred, labels, grad, 1),
+    ],
+    [
+      "binaryCrossEntropyValue",
+      "logits and target",
+      "third",
+      () => loose(lib.binaryCrossEntropyValue)(pred, target, grad),
+    ],
+    [
+      "binaryCrossEntropyGrad",
+      "logits, target and out",
+      "fourth",
+      () => loose(lib.binaryCrossEntropyGrad)(pred, target, grad, 1),
+    ],
+    ["sumOfSquares", "values alone", "second", () => loose(lib.sumOfSquares)(pred.data, 5)],
+    ["gradNorm", "params alone", "second", () => loose(lib.gradNorm)(params, 5)],
+    ["clipGradNorm", "params and maxNorm", "third", () => loose(lib.clipGradNorm)(params, 1, 5)],
+    ["correctCount", "pred and labels", "third", () => loose(lib.correctCount)(pred, labels, 5)],
+    ["accuracy", "pred and labels", "third", () => loose(lib.accuracy)(pred, labels, 5)],
+  ];
+  for (const [name, takes, ordinal, call] of cases) {
+    await t.step(name, () => {
+      assert.throws(call, {
+        name: "TypeError",
+        message: new RegExp(
+          `^Cannot .* as ${name} takes ${takes}, no ${ordinal} argument: ${ordinal}=`,
+        ),
+      });
+    });
+  }
+  // As callbacks of map they take the element alone.
+  assert.deepEqual([pred.data].map(lib.sumOfSquares), [lib.sumOfSquares(pred.data)]);
+});

@@ -93,6 +93,16 @@ Deno.test("mlp() picks the initialiser that fits its activation, with the slope'
       { activation: createActivation("leakyRelu", { alpha: 1 }) },
       heNormal({ alpha: 1 }),
     ],
+    [
+      "a PReLU object, with its initial slope as for the name",
+      { activation: createActivation("prelu", { alpha: 0.25 }) },
+      heNormal({ alpha: 0.25 }),
+    ],
+    [
+      "an RReLU object, with its mean slope as for the name",
+      { activation: createActivation("rrelu", { lower: 0.1, upper: 0.3 }) },
+      heNormal({ alpha: 0.2 }),
+    ],
     ["an ELU object (no He slope)", { activation: createActivation("elu") }, heNormal()],
     ["elu", { activation: "elu" }, heNormal()],
     ["sigmoid", { activation: "sigmoid" }, xavierNormal()],

@@ -9,6 +9,7 @@ import {
   Dropout,
   fromRows,
   type Layer,
+  type Matrix,
   matrix,
   mlp,
   modelFromJSON,
@@ -192,6 +193,28 @@ Deno.test("modelFromJSON() says a truncated or empty text is not JSON, in its ow
       'Cannot restore a model from JSON as json must be JSON text (a damaged or truncated file?): Unexpected end of JSON input; json=""',
   });
   assert.equal(JSON.stringify(modelFromJSON(text)), text);
+});
+
+Deno.test("modelFromJSON() refuses a layer field its toJSON does not write, which it would drop", () => {
+  const json = mlp([2, 3, 2], { seed: 1, activation: "prelu" }).toJSON();
+  const withField = (index: number, field: Record<string, unknown>) => ({
+    ...json,
+    layers: json.layers.map((layer, i) => i === index ? { ...layer, ...field } : layer),
+  });
+  assert.throws(() => modelFromJSON(withField(0, { stride: 2 })), {
+    name: "TypeError",
+    message:
+      'Cannot restore layer 0 ("dense") of the model as its JSON must have only the keys type, inputSize, outputSize, weights, biases: unknown key "stride"',
+  });
+  assert.throws(() => modelFromJSON(withField(1, { init: 0.1, seed: 3 })), {
+    name: "TypeError",
+    message: /^Cannot restore layer 1 \("prelu"\) of the model as .*: unknown keys "init", "seed"$/,
+  });
+  const conv = new Sequential([new Conv2D(3, 3, { kernelSize: 2 })]).toJSON();
+  assert.throws(
+    () => modelFromJSON({ ...conv, layers: [{ ...conv.layers[0], stride: 2 }] }),
+    { name: "TypeError", message: /\(\"conv2d\"\) .*: unknown key "stride"$/ },
+  );
 });
 
 Deno.test("Dense.fromJSON() refuses weights of the wrong length", () => {
@@ -420,4 +443,33 @@ Deno.test("Sequential, its methods and modelFromJSON refuse an argument past the
       assert.equal(JSON.stringify([text].map(lib.modelFromJSON)[0]), text);
     },
   );
+});
+
+Deno.test("a layer given back its own output, or its own input gradient, computes as on a copy", async (t) => {
+  const x = fromRows([[-1, 2, -0.5, 3], [0.25, -2, 1, -3]]);
+  const g = fromRows([[1, -1, 0.5, 2], [-0.5, 1, 1, -1]]);
+  const layers: [string, () => Layer][] = [
+    ["Leaky ReLU", () => new ActivationLayer(createActivation("leakyRelu", { alpha: 0.1 }), 4)],
+    ["PReLU", () => new PReLU(4)],
+    ["Dense", () => new Dense(4, 4, { seed: 1 })],
+    ["Conv2D", () => new Conv2D(2, 2, { filters: 1, kernelSize: 2, padding: "same", seed: 1 })],
+  ];
+  const copy = (m: Matrix): Matrix => ({ ...m, data: m.data.slice() });
+  for (const [name, make] of layers) {
+    await t.step(name, () => {
+      // The buffer a layer returns is its own, reused: passing it back must not corrupt it.
+      const looped = make(), copied = make();
+      const twice = copy(looped.forward(looped.forward(x)));
+      const reference = copy(copied.forward(copy(copied.forward(x))));
+      assert.deepEqual(twice, reference);
+      const inputOf = (layer: Layer) => (layer as { lastInput?: Matrix }).lastInput;
+      assert.deepEqual(inputOf(looped), inputOf(copied));
+      const back = copy(looped.backward(looped.backward(g)));
+      assert.deepEqual(back, copy(copied.backward(copy(copied.backward(g)))));
+      assert.deepEqual(
+        looped.params().map((p) => Array.from(p.grad)),
+        copied.params().map((p) => Array.from(p.grad)),
+      );
+    });
+  }
 });

@@ -496,6 +496,12 @@ Deno.test("train() draws other dropout masks for every seed, also seeds 2^32 apa
   for (const [a, b] of [[0, 2 ** 32], [3, 3 + 2 ** 32], [-1, 2 ** 32 - 1], [5, 6]]) {
     assert.notEqual(weightsAfter(a), weightsAfter(b), `seeds ${a} and ${b}`);
   }
+  // Every safe seed trains, the lowest ones too, whose mixed high bits reach -2^53.
+  const lowest = -(2 ** 53) + 0x2545f491;
+  assert.ok(Number.isSafeInteger(lowest));
+  assert.equal(weightsAfter(lowest), weightsAfter(lowest));
+  assert.notEqual(weightsAfter(lowest), weightsAfter(lowest + 1));
+  assert.notEqual(weightsAfter(-(2 ** 53) + 1), weightsAfter(lowest));
 });
 
 Deno.test("train() refuses a loss that does not fit the targets or outputs before the first step, leaving gradients and last inputs as they were", async (t) => {
