@@ -81,6 +81,29 @@ Deno.test("03: on plain data the conventions at 0 train identical networks; zero
   assert.match(text, /^with zero rows: [1-9]\d* exact zeros among/m);
 });
 
+Deno.test("03: gradientCheck agrees with backpropagation off the kink and parts at the zero rows' biases", () => {
+  const rows = [
+    ...text.matchAll(/^(two moons|zero rows), f'\(0\) = ([\d.]+) +((?:[\d.]+e[-+]\d+ *){6})$/gm),
+  ]
+    .map(([, data, atZero, errors]) => ({
+      data,
+      atZero,
+      errors: errors.trim().split(/ +/).map(Number),
+    }));
+  assert.equal(rows.length, 6);
+  // Columns: 0.weights, 0.biases, 2.weights, 2.biases, 4.weights, 4.biases.
+  for (const { data, errors } of rows) {
+    assert.ok(errors[2] < 1e-6 && errors[4] < 1e-6 && errors[5] < 1e-6, `${data}: ${errors}`);
+    if (data === "two moons") assert.ok(errors.every((e) => e < 1e-2), `${errors}`);
+  }
+  const zero = rows.filter((r) => r.data === "zero rows");
+  // The first layer's biases sit at two kinks: no convention matches the finite difference.
+  for (const { errors } of zero) assert.ok(errors[1] > 0.1, `${errors}`);
+  // The second layer's sit at one: the central difference sees the mean slope, 0.5.
+  const second = Object.fromEntries(zero.map((r) => [r.atZero, r.errors[3]]));
+  assert.ok(second["0.5"] < 1e-3 && second["0"] > 0.1 && second["1"] > 0.1, JSON.stringify(second));
+});
+
 Deno.test("03: N(0, 1) weights grow activations near the predicted factor, He keeps them level", () => {
   const measured = numberAfter(text, /ReLU, N\(0, 1\) weights: growth per layer ×/);
   const predicted = numberAfter(text, /predicted growth per layer: N\(0, 1\) weights ×/);
