@@ -126,7 +126,11 @@ Deno.test("06: the convolution: the digit drawn as stored, its dark pixels dark,
   const figure = cellWith("plotImages(");
   assert.match(sourceText(figure!), /\{ image, title: `a \$\{digit\}`, colorScheme: "gray"/);
   assert.doesNotMatch(sourceText(figure!), /zeroMask\(bright\.leaky\)/, "an all-white panel");
-  assert.match(displayedHtml(figure), /sign of Leaky output/);
+  // Five panels, the brightness filter's three and the edge filter's sign.
+  for (const title of ["brightness: z", "brightness: ReLU = 0", "brightness: Leaky sign"]) {
+    assert.ok(displayedHtml(figure).includes(`>${title}<`), title);
+  }
+  assert.match(displayedHtml(figure), />edge: Leaky sign</);
 });
 
 /** Each paired finding's per-seed line, after the line that names it: label → values (points). */
