@@ -15,6 +15,7 @@ import {
   unshared,
 } from "./_arrays.ts";
 import { requireAlone } from "./_kink.ts";
+import { refuseTrailing } from "../core/_require.ts";
 import type { Activation, FloatArray } from "./types.ts";
 
 /** The pieces an {@linkcode ActivationFunction} is built from (one per activation file). */
@@ -128,8 +129,8 @@ export class ActivationFunction implements Activation {
     this.f = checked(f, `${spec.name}.f`, `compute ${spec.name}`);
     this.grad = checked(grad, `${spec.name}.grad`, `compute the derivative of ${spec.name}`);
     this.expression = spec.expression;
-    this.latex = spec.latex;
-    this.gradLatex = spec.gradLatex;
+    this.latex = texNumbers(spec.latex);
+    this.gradLatex = texNumbers(spec.gradLatex);
     this.kinks = Object.freeze([...spec.kinks]);
   }
 
@@ -155,8 +156,14 @@ export class ActivationFunction implements Activation {
    * assert.notEqual(out[0], Math.fround(gelu(0.2)));
    * ```
    */
-  forward<T extends FloatArray = Float64Array>(x: ArrayLike<number>, out?: T): T {
+  forward<T extends FloatArray = Float64Array>(x: ArrayLike<number>, out?: T): T;
+  forward<T extends FloatArray = Float64Array>(
+    x: ArrayLike<number>,
+    out?: T,
+    extra?: unknown,
+  ): T {
     const action = `run ${this.name} forward`;
+    refuseTrailing(action, "forward", "x and out", "third", extra);
     requireArray(action, "x", x);
     const target = out === undefined ? allocateLike(x) : requireFloatArray(action, "out", out);
     requireLength(action, "out", target, x.length);
@@ -206,8 +213,16 @@ export class ActivationFunction implements Activation {
     gradOut: ArrayLike<number>,
     out?: T,
     y?: ArrayLike<number>,
+  ): T;
+  backward<T extends FloatArray = Float64Array>(
+    x: ArrayLike<number>,
+    gradOut: ArrayLike<number>,
+    out?: T,
+    y?: ArrayLike<number>,
+    extra?: unknown,
   ): T {
     const action = `run ${this.name} backward`;
+    refuseTrailing(action, "backward", "x, gradOut, out and y", "fifth", extra);
     requireArray(action, "x", x);
     requireArray(action, "gradOut", gradOut, x.length);
     const target = out === undefined ? allocateLike(x) : requireFloatArray(action, "out", out);
@@ -248,4 +263,16 @@ export class ActivationFunction implements Activation {
   [Symbol.for("Deno.customInspect")](): string {
     return `ActivationFunction(${this.toString()})`;
   }
+}
+
+/**
+ * `latex` with every number that JavaScript writes in exponent form (a parameter such as 1e-7)
+ * written as TeX does: `1e-7` would render as e, a minus and 7, a different formula.
+ */
+function texNumbers(latex: string): string {
+  return latex.replace(
+    /(\d(?:\.\d+)?)e([+-])(\d+)/g,
+    (_, mantissa: string, sign: string, power: string) =>
+      String.raw`${mantissa} \times 10^{${sign === "-" ? "-" : ""}${power}}`,
+  );
 }

@@ -178,6 +178,8 @@ export function eluActivation(options: EluGradOptions = {}): ActivationFunction 
     gradLatex: String.raw`f'(z) = \begin{cases} 1 & z > 0 \\ ${
       formatNumber(atZeroValue)
     } & z = 0 \text{ (convention)} \\ ${a}\,e^{z} & z < 0 \end{cases}`,
-    kinks: alpha === 1 ? [] : [0],
+    // At alpha 1 the slopes meet at 0, and f' has no jump there, unless the convention puts
+    // another value at 0 itself.
+    kinks: alpha === 1 && atZeroValue === 1 ? [] : [0],
   });
 }

@@ -18,7 +18,9 @@
  * 0 < x < 0.5; at most 4.5e-16 for x >= 0.5) where erfc(x) is a normal float64 (x < 26.54),
  * and above that, where erfc is subnormal, its error is below one unit of the smallest
  * subnormal (2⁻¹⁰⁷⁴); erf's relative error is at most 6.1e-16. Python's `math.erfc` (C libm)
- * measured 3.8e-16 on the same grid.
+ * measured 3.8e-16 on the same grid. Off the grid the series part does a little worse: at
+ * x = 0.4487118721008301 erfc is off by 7.6e-16 and erf by 7.3e-16, and 12 of 8,000 random
+ * points in (0, 0.5) exceed 5.3e-16 (a read-only audit, 2026-12-08).
  *
  * @module
  */
@@ -68,8 +70,9 @@ const TAYLOR_SLOPE = [
 ];
 
 /**
- * The error function `erf(x) = 2/√π ∫₀ˣ e^{-t²} dt`, with relative error at most 6.1e-16
- * (measured; see the module documentation).
+ * The error function `erf(x) = 2/√π ∫₀ˣ e^{-t²} dt`, with relative error at most 6.1e-16 on a
+ * grid of step 0.001 and 7.3e-16 at a point found off it (measured; see the module
+ * documentation).
  * `erf(±Infinity) === ±1`; NaN propagates.
  *
  * @param x The input.
@@ -96,8 +99,9 @@ export function erf(x: number, extra?: unknown, array?: unknown): number {
 
 /**
  * The complementary error function `erfc(x) = 1 - erf(x)`, computed without the cancellation
- * of `1 - erf(x)` for x > 0: its relative error is at most 5.3e-16 (measured over [-6, 26.54],
- * where erfc(x) is a normal float64; see the module documentation), and in the subnormal tail
+ * of `1 - erf(x)` for x > 0: its relative error is at most 5.3e-16 on a grid of step 0.001 over
+ * [-6, 26.54], where erfc(x) is a normal float64, and 7.6e-16 at a point in (0, 0.5) found off
+ * it (see the module documentation), and in the subnormal tail
  * its error is below 2⁻¹⁰⁷⁴. It is 0 from x = 27.3 on. `erfc(Infinity) === 0`,
  * `erfc(-Infinity) === 2`; NaN propagates.
  *

@@ -29,8 +29,10 @@ function normalCdf(z: number): number {
 
 /**
  * GELU (exact): `z Φ(z) = z (1 + erf(z/√2)) / 2`, with Φ the standard normal CDF, computed
- * through erfc so it stays accurate for negative z. `gelu(-Infinity) === 0` (the limit),
- * `gelu(Infinity) === Infinity`; NaN propagates.
+ * through erfc so it stays accurate for negative z: no cancellation, though the rounding of
+ * `-z/√2` grows with z² in erfc: against mpmath the relative error is 6.4e-15 at z = -7.3 and
+ * 1.4e-13 at -30.1 (PyTorch's float64 `gelu` gives -0 from about z = -10 on).
+ * `gelu(-Infinity) === 0` (the limit), `gelu(Infinity) === Infinity`; NaN propagates.
  *
  * This is PyTorch's `gelu` with `approximate="none"`; its `approximate="tanh"` is
  * `geluTanh`. `gelu` takes no options: `gelu(z, { approximate: "tanh" })` throws a

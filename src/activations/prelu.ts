@@ -184,9 +184,17 @@ export function preluForward<T extends FloatArray = Float64Array>(
   x: ArrayLike<number>,
   alpha: number | Float64Array,
   out?: T,
+  options?: PreluForwardOptions,
+): T;
+export function preluForward<T extends FloatArray = Float64Array>(
+  x: ArrayLike<number>,
+  alpha: number | Float64Array,
+  out?: T,
   options: PreluForwardOptions = {},
+  extra?: unknown,
 ): T {
   const action = "run preluForward";
+  refuseTrailing(action, "preluForward", "x, alpha, out and options", "fifth", extra);
   const checked = requireOptions(action, options, PRELU_FORWARD_KEYS);
   requireArray(action, "x", x);
   const target = out === undefined ? allocateLike(x) : requireFloatArray(action, "out", out);

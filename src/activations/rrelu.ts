@@ -6,6 +6,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import { drawUniform } from "../core/_draw.ts";
 import { requireFlag } from "../core/_require.ts";
 import { type RandomOptions } from "../core/prng.ts";
@@ -80,7 +81,10 @@ export interface RReluGradOptions extends RReluOptions {
 export interface RReluForwardResult<T extends FloatArray> {
   /** The outputs. */
   output: T;
-  /** The slope each output used: 1 where x > 0 (or NaN), the drawn or mean slope elsewhere. */
+  /**
+   * The slope each output used: 1 where x > 0, the drawn or mean slope where x <= 0, NaN where x
+   * is NaN (its gradient is NaN, as `rreluGrad(NaN)` is; PyTorch passes it through).
+   */
   slopes: Float64Array;
 }
 
@@ -254,11 +258,19 @@ export function rreluGrad(z: number, options: RReluGradOptions = {}, extra?: unk
  */
 export function rreluForward<T extends FloatArray = Float64Array>(
   x: ArrayLike<number>,
+  options?: RReluOptions,
+  out?: T,
+  slopesOut?: Float64Array,
+): RReluForwardResult<T>;
+export function rreluForward<T extends FloatArray = Float64Array>(
+  x: ArrayLike<number>,
   options: RReluOptions = {},
   out?: T,
   slopesOut?: Float64Array,
+  extra?: unknown,
 ): RReluForwardResult<T> {
   const action = "run rreluForward";
+  refuseTrailing(action, "rreluForward", "x, options, out and slopesOut", "fifth", extra);
   const { lower, upper, draw } = resolve(action, requireOptions(action, options, RRELU_KEYS));
   requireArray(action, "x", x);
   const output = out === undefined ? allocateLike(x) : requireFloatArray(action, "out", out);
@@ -279,7 +291,8 @@ export function rreluForward<T extends FloatArray = Float64Array>(
   for (let i = 0; i < n; i++) {
     const v = input[i];
     if (v > 0 || v !== v) {
-      slopes[i] = 1;
+      // A NaN input's slope is NaN, so its gradient is NaN too, as rreluGrad(NaN) is.
+      slopes[i] = v > 0 ? 1 : NaN;
       output[i] = v;
     } else {
       const slope = draw === undefined ? mean : draw();
@@ -313,8 +326,15 @@ export function rreluBackward<T extends FloatArray = Float64Array>(
   gradOut: ArrayLike<number>,
   slopes: ArrayLike<number>,
   out?: T,
+): T;
+export function rreluBackward<T extends FloatArray = Float64Array>(
+  gradOut: ArrayLike<number>,
+  slopes: ArrayLike<number>,
+  out?: T,
+  extra?: unknown,
 ): T {
   const action = "run rreluBackward";
+  refuseTrailing(action, "rreluBackward", "gradOut, slopes and out", "fourth", extra);
   requireArray(action, "gradOut", gradOut);
   requireArray(action, "slopes", slopes, gradOut.length);
   const target = out === undefined ? allocateLike(gradOut) : requireFloatArray(action, "out", out);

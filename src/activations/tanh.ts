@@ -29,7 +29,8 @@ export function tanh(z: number, extra?: unknown, array?: unknown): number {
 
 /**
  * The derivative of tanh, `1 - tanh²(z)`, computed as `1 / cosh²(z)` so it keeps its relative
- * accuracy for large |z| (no cancellation); 0 at ±Infinity; NaN propagates.
+ * accuracy for large |z| (no cancellation), down to the subnormals it reaches near |z| = 372
+ * (as `(1 / cosh z)²` where cosh² overflows); 0 beyond and at ±Infinity; NaN propagates.
  *
  * @param z The input.
  * @returns tanh'(z), in [0, 1].
@@ -50,7 +51,10 @@ export function tanhGrad(z: number, extra?: unknown, array?: unknown): number {
 
 function tanhGradValue(z: number): number {
   const c = Math.cosh(z);
-  return 1 / (c * c);
+  const square = c * c;
+  // Past |z| ≈ 355 cosh² overflows though the derivative, down to 5e-324 near |z| = 372, does
+  // not: then (1 / cosh)², the same value where both are finite, up to the last bit.
+  return square === Infinity && c !== Infinity ? (1 / c) * (1 / c) : 1 / square;
 }
 
 function tanhForward64(x: Float64Array, out: Float64Array): void {

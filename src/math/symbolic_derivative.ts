@@ -59,6 +59,11 @@ export interface SymbolicDerivative {
  * `"(z > 0) ? 1 : alpha"` (its expression and LaTeX; `evaluate` needs every symbol to be
  * mathjs's, such as `pi` or `e`).
  *
+ * mathjs's simplification folds constant subexpressions into float64 numbers, rounding and all:
+ * GELU's `erf(z / sqrt(2))` differentiates to a term in `0.49999999999999994 z²` (the float64
+ * value of `(1 / sqrt(2))²`, not 1/2) and shows `sqrt(2)` as a decimal. The derivative is right
+ * to float64 precision, but such a formula reads best with the numbers rounded by hand.
+ *
  * @param expression A mathjs expression, e.g. an activation's `expression`. A non-string
  *   throws a `TypeError`; one mathjs cannot parse, or a blank one, a `SyntaxError`; an
  *   assignment, array or other non-formula, or a function or operator mathjs cannot

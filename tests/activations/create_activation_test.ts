@@ -61,6 +61,9 @@ Deno.test("createActivation() marks kinks where the derivative jumps", () => {
   assert.deepEqual(createActivation("relu").kinks, [0]);
   assert.deepEqual(createActivation("elu").kinks, [], "ELU with alpha = 1 is smooth at 0");
   assert.deepEqual(createActivation("elu", { alpha: 2 }).kinks, [0]);
+  // At alpha 1 a convention other than the slopes' common value puts a jump at 0 itself.
+  assert.deepEqual(createActivation("elu", { atZero: 0.3 }).kinks, [0]);
+  assert.deepEqual(createActivation("elu", { atZero: "mean" }).kinks, []);
   assert.deepEqual(createActivation("sigmoid").kinks, []);
 });
 

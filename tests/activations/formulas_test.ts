@@ -141,3 +141,19 @@ Deno.test("SELU's formula gives its constants to the four places it shows", () =
   assert.ok(shown !== null);
   assert.deepEqual([shown[1], shown[2]], [SELU_SCALE.toFixed(4), SELU_ALPHA.toFixed(4)]);
 });
+
+Deno.test("LaTeX writes a parameter JavaScript shows in exponent form as a power of ten", () => {
+  // "1e-7" in TeX is e times minus 7: another formula.
+  assert.equal(
+    createActivation("leakyRelu", { alpha: 1e-7 }).latex,
+    String.raw`f(z) = \begin{cases} z & z > 0 \\ 1 \times 10^{-7}\,z & z \le 0 \end{cases}`,
+  );
+  const softplus = createActivation("softplus", { beta: 2.5e21 });
+  assert.match(softplus.latex, /\\frac\{1\}\{2\.5 \\times 10\^\{21\}\}/);
+  assert.match(softplus.gradLatex, /e\^\{-2\.5 \\times 10\^\{21\} z\}/);
+  for (const fn of [softplus, createActivation("elu", { alpha: 3e-9, atZero: 4e-8 })]) {
+    assert.doesNotMatch(fn.latex + fn.gradLatex, /\de[+-]\d/, fn.label);
+  }
+  // The expression mathjs reads keeps JavaScript's form, which it parses.
+  assert.equal(createActivation("leakyRelu", { alpha: 1e-7 }).expression, "z > 0 ? z : 1e-7 * z");
+});

@@ -89,6 +89,12 @@ Deno.test("rrelu() handles edge values and bad bounds", async (t) => {
   await t.step("NaN propagates", () => {
     assert.ok(Number.isNaN(rrelu(NaN)));
     assert.ok(Number.isNaN(rreluGrad(NaN)));
+    // The array forms agree: a NaN input's slope, and so its gradient, is NaN.
+    const { output, slopes } = rreluForward([NaN, -1, 2]);
+    assert.ok(Number.isNaN(output[0]) && Number.isNaN(slopes[0]));
+    assert.deepEqual(Array.from(slopes.subarray(1)), [(1 / 8 + 1 / 3) / 2, 1]);
+    assert.ok(Number.isNaN(rreluBackward([1, 1, 1], slopes)[0]));
+    assert.ok(Number.isNaN(createActivation("rrelu").backward([NaN], [1])[0]));
   });
   await t.step("-Infinity gives -Infinity, or 0 with zero bounds", () => {
     assert.equal(rrelu(-Infinity), -Infinity);
@@ -140,7 +146,7 @@ Deno.test("rreluForward() returns the slopes it used, and rreluBackward() reuses
   const x = Float64Array.of(-2, 3, -1, 0, NaN);
   const { output, slopes } = rreluForward(x, { training: true, seed: 1 });
   assert.equal(slopes[1], 1);
-  assert.equal(slopes[4], 1);
+  assert.ok(Number.isNaN(slopes[4]), "a NaN input gets a NaN slope");
   for (const i of [0, 2, 3]) assert.ok(slopes[i] >= 1 / 8 && slopes[i] <= 1 / 3);
   assert.equal(output[0], -2 * slopes[0]);
   assert.equal(output[1], 3);

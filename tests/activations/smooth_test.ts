@@ -230,3 +230,15 @@ Deno.test("softplus() never overflows, whatever the threshold, and keeps PyTorch
     }
   });
 });
+
+Deno.test("tanhGrad() keeps the subnormal derivatives past |z| = 355, where cosh² overflows", () => {
+  // 1 / cosh²(z) to 40 digits (mpmath), subnormal in float64.
+  assert.equal(tanhGrad(360), 8.12892320967e-313);
+  assert.equal(tanhGrad(-360), 8.12892320967e-313);
+  assert.equal(tanhGrad(372), 3e-323);
+  assert.equal(tanhGrad(375), 0);
+  // Where cosh² is finite, the bits are those of 1 / cosh² as before.
+  for (const z of [0.5, 3, 20, 354]) assert.equal(tanhGrad(z), 1 / Math.cosh(z) ** 2);
+  const tanh = createActivation("tanh");
+  assert.deepEqual(Array.from(tanh.backward([360, 372], [1, 1])), [8.12892320967e-313, 3e-323]);
+});

@@ -489,3 +489,39 @@ Deno.test("rrelu's training flag must be a boolean, not a string or a number", (
   );
   assert.equal(rrelu(-1, { training: false, seed: 1 }), -(1 / 8 + 1 / 3) / 2);
 });
+
+Deno.test("the array forms refuse an argument after their last, which they would ignore", async (t) => {
+  const relu = createActivation("relu"), x = Float64Array.of(1, -2), ones = Float64Array.of(1, 1);
+  const cases: [string, string, () => unknown][] = [
+    [
+      "run relu forward as forward takes x and out, no third argument: third=7",
+      "forward",
+      () => loose(relu.forward.bind(relu))(x, undefined, 7),
+    ],
+    [
+      "run relu backward as backward takes x, gradOut, out and y, no fifth argument: fifth=7",
+      "backward",
+      () => loose(relu.backward.bind(relu))(x, ones, undefined, undefined, 7),
+    ],
+    [
+      "run preluForward as preluForward takes x, alpha, out and options, no fifth argument: fifth=7",
+      "preluForward",
+      () => loose(preluForward)(x, 0.1, undefined, {}, 7),
+    ],
+    [
+      "run rreluForward as rreluForward takes x, options, out and slopesOut, no fifth argument: fifth=7",
+      "rreluForward",
+      () => loose(rreluForward)(x, {}, undefined, undefined, 7),
+    ],
+    [
+      "run rreluBackward as rreluBackward takes gradOut, slopes and out, no fourth argument: fourth=7",
+      "rreluBackward",
+      () => loose(rreluBackward)(ones, ones, undefined, 7),
+    ],
+  ];
+  for (const [message, name, call] of cases) {
+    await t.step(name, () => {
+      assert.throws(call, { name: "TypeError", message: `Cannot ${message}` });
+    });
+  }
+});

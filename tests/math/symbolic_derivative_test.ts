@@ -339,3 +339,13 @@ Deno.test("a symbolic derivative's evaluate() refuses a second argument, but not
   assert.throws(() => loose(3, 0, [4]), { name: "TypeError", message: /second=0$/ });
   assert.deepEqual([1, 2, 3].map(d.evaluate), [2, 4, 6]);
 });
+
+Deno.test("symbolicDerivative() folds constants into float64 numbers, as its docs warn, and stays right", () => {
+  const gelu = createActivation("gelu");
+  const derived = symbolicDerivative(gelu.expression);
+  // (1 / sqrt(2))² folded in float64 is a hair below 1/2, and the formula shows it so.
+  assert.ok(derived.expression.includes("0.49999999999999994 * z ^ 2"), derived.expression);
+  for (const z of [-3, -0.5, 0.25, 2]) {
+    assert.ok(Math.abs(derived.evaluate(z) - gelu.grad(z)) < 1e-15, `z = ${z}`);
+  }
+});
