@@ -49,7 +49,8 @@ function createAdam(options: AdamOptions, decoupled: boolean): Optimizer {
   return {
     name,
     options: { beta1, beta2, epsilon, weightDecay },
-    step(params: readonly Parameter[], learningRate: number): void {
+    step(params: readonly Parameter[], learningRate: number, extra?: unknown): void {
+      refuseTrailing(`take an ${label} step`, "step", "params and learningRate", "third", extra);
       requireNumber(`take an ${label} step`, "learningRate", learningRate, {
         min: 0,
         minExclusive: true,

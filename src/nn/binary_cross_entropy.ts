@@ -155,6 +155,24 @@ export function binaryCrossEntropyGrad(
  */
 export const binaryCrossEntropy: Loss = {
   name: "binaryCrossEntropy",
-  value: (logits, target) => run(logits, target, undefined),
-  valueAndGrad: (logits, target, grad) => run(logits, target, grad),
+  value: (logits, target, extra?: unknown) => {
+    refuseTrailing(
+      "compute the binary cross-entropy",
+      "value",
+      "logits and target",
+      "third",
+      extra,
+    );
+    return run(logits, target, undefined);
+  },
+  valueAndGrad: (logits, target, grad, extra?: unknown) => {
+    refuseTrailing(
+      "compute the binary cross-entropy",
+      "valueAndGrad",
+      "logits, target and grad",
+      "fourth",
+      extra,
+    );
+    return run(logits, target, grad);
+  },
 };

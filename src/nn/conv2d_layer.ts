@@ -192,8 +192,10 @@ export class Conv2D implements Layer {
    *   every layer's options.
    * @returns Feature maps, `N x (filters * outHeight * outWidth)` (a buffer owned by the layer).
    */
-  forward(images: Matrix, options?: ForwardOptions): Matrix {
+  forward(images: Matrix, options?: ForwardOptions): Matrix;
+  forward(images: Matrix, options?: ForwardOptions, extra?: unknown): Matrix {
     const action = this.#action.run;
+    refuseTrailing(action, "forward", "images and options", "third", extra);
     requireColumns(action, images, this.inputSize);
     requireForwardOptions(action, options);
     const out = this.#out.get(images.rows);
@@ -239,8 +241,10 @@ export class Conv2D implements Layer {
    *   every entry is computed either way.
    * @returns dLoss/dInput, `N x inputSize` (a buffer owned by the layer).
    */
-  backward(gradOut: Matrix, options?: BackwardOptions): Matrix {
+  backward(gradOut: Matrix, options?: BackwardOptions): Matrix;
+  backward(gradOut: Matrix, options?: BackwardOptions, extra?: unknown): Matrix {
     const action = this.#action.backpropagate;
+    refuseTrailing(action, "backward", "gradOut and options", "third", extra);
     requireBackwardOptions(action, options);
     const x = requireBackward(action, this.#x, gradOut, this.outputSize);
     const gradIn = this.#gradIn.get(x.rows);

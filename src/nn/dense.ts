@@ -162,8 +162,10 @@ export class Dense implements Layer {
    *   every layer's options.
    * @returns The output, `N x outputSize` (a buffer owned by the layer).
    */
-  forward(input: Matrix, options?: ForwardOptions): Matrix {
+  forward(input: Matrix, options?: ForwardOptions): Matrix;
+  forward(input: Matrix, options?: ForwardOptions, extra?: unknown): Matrix {
     const action = this.#action.run;
+    refuseTrailing(action, "forward", "input and options", "third", extra);
     requireColumns(action, input, this.inputSize);
     requireForwardOptions(action, options);
     const out = this.#out.get(input.rows);
@@ -212,8 +214,10 @@ export class Dense implements Layer {
    * @param options `skipInputGradient` (default false).
    * @returns dLoss/dInput, `N x inputSize` (a buffer owned by the layer).
    */
-  backward(gradOut: Matrix, options?: BackwardOptions): Matrix {
+  backward(gradOut: Matrix, options?: BackwardOptions): Matrix;
+  backward(gradOut: Matrix, options?: BackwardOptions, extra?: unknown): Matrix {
     const action = this.#action.backpropagate;
+    refuseTrailing(action, "backward", "gradOut and options", "third", extra);
     const skip = requireBackwardOptions(action, options).skipInputGradient === true;
     if (this.#xSource !== undefined) this.#settle();
     const x = requireBackward(action, this.#x, gradOut, this.outputSize);

@@ -114,8 +114,10 @@ export class Dropout implements Layer {
    * @param options `training` (default false).
    * @returns The output (a buffer owned by the layer, or `x` in evaluation).
    */
-  forward(x: Matrix, options?: ForwardOptions): Matrix {
+  forward(x: Matrix, options?: ForwardOptions): Matrix;
+  forward(x: Matrix, options?: ForwardOptions, extra?: unknown): Matrix {
     const action = this.#action.run;
+    refuseTrailing(action, "forward", "x and options", "third", extra);
     requireColumns(action, x, this.size);
     const training = requireForwardOptions(action, options);
     this.#x = x;
@@ -144,8 +146,10 @@ export class Dropout implements Layer {
    *   every entry is computed either way.
    * @returns dLoss/dInput.
    */
-  backward(gradOut: Matrix, options?: BackwardOptions): Matrix {
+  backward(gradOut: Matrix, options?: BackwardOptions): Matrix;
+  backward(gradOut: Matrix, options?: BackwardOptions, extra?: unknown): Matrix {
     const action = this.#action.backpropagate;
+    refuseTrailing(action, "backward", "gradOut and options", "third", extra);
     requireBackwardOptions(action, options);
     requireBackward(action, this.#x, gradOut, this.size);
     const mask = this.#mask;

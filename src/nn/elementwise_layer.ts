@@ -5,6 +5,7 @@
  * @module
  */
 
+import { refuseTrailing } from "../core/_require.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { requireNumber } from "../core/validate.ts";
 import { apartFrom, MatrixCache } from "./_buffers.ts";
@@ -139,8 +140,10 @@ export abstract class ElementwiseLayer implements ActivationLike {
    * @param options `training` (default false), for layers that behave differently in training.
    * @returns The activations (a buffer owned by the layer, overwritten by the next call).
    */
-  forward(z: Matrix, options?: ForwardOptions): Matrix {
+  forward(z: Matrix, options?: ForwardOptions): Matrix;
+  forward(z: Matrix, options?: ForwardOptions, extra?: unknown): Matrix {
     const action = this.#action.run;
+    refuseTrailing(action, "forward", "z and options", "third", extra);
     requireColumns(action, z, this.size);
     const training = requireForwardOptions(action, options);
     const out = this.#out.get(z.rows);
@@ -161,8 +164,10 @@ export abstract class ElementwiseLayer implements ActivationLike {
    *   every entry is computed either way.
    * @returns dLoss/dz (a buffer owned by the layer).
    */
-  backward(gradOut: Matrix, options?: BackwardOptions): Matrix {
+  backward(gradOut: Matrix, options?: BackwardOptions): Matrix;
+  backward(gradOut: Matrix, options?: BackwardOptions, extra?: unknown): Matrix {
     const action = this.#action.backpropagate;
+    refuseTrailing(action, "backward", "gradOut and options", "third", extra);
     requireBackwardOptions(action, options);
     if (this.#source !== undefined) this.#settle();
     const z = requireBackward(action, this.#z, gradOut, this.size);

@@ -102,9 +102,13 @@ export function meanSquaredErrorGrad(
  */
 export const meanSquaredError: Loss = {
   name: "meanSquaredError",
-  value: (pred, target) => meanSquaredErrorValue(pred, target as Matrix),
-  valueAndGrad(pred, target, grad) {
+  value: (pred, target, extra?: unknown) => {
+    refuseTrailing("compute the mean squared error", "value", "pred and target", "third", extra);
+    return meanSquaredErrorValue(pred, target as Matrix);
+  },
+  valueAndGrad(pred, target, grad, extra?: unknown) {
     const action = "compute the mean squared error";
+    refuseTrailing(action, "valueAndGrad", "pred, target and grad", "fourth", extra);
     requireTarget(action, pred, target);
     checkMatrix(action, "grad", grad);
     requireSameShape(action, "predictions", pred, "grad", grad);

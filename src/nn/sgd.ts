@@ -74,7 +74,8 @@ export function sgd(options: SgdOptions = {}, extra?: unknown, array?: unknown):
   return {
     name: momentum === 0 ? "sgd" : nesterov ? "nesterov" : "momentum",
     options: { momentum, nesterov, weightDecay },
-    step(params: readonly Parameter[], learningRate: number): void {
+    step(params: readonly Parameter[], learningRate: number, extra?: unknown): void {
+      refuseTrailing("take an SGD step", "step", "params and learningRate", "third", extra);
       requireNumber("take an SGD step", "learningRate", learningRate, {
         min: 0,
         minExclusive: true,

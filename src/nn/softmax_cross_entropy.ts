@@ -198,6 +198,24 @@ function run(logits: Matrix, labels: unknown, grad: Matrix | undefined): number 
  */
 export const softmaxCrossEntropy: Loss = {
   name: "softmaxCrossEntropy",
-  value: (logits, labels) => run(logits, labels, undefined),
-  valueAndGrad: (logits, labels, grad) => run(logits, labels, grad),
+  value: (logits, labels, extra?: unknown) => {
+    refuseTrailing(
+      "compute the softmax cross-entropy",
+      "value",
+      "logits and labels",
+      "third",
+      extra,
+    );
+    return run(logits, labels, undefined);
+  },
+  valueAndGrad: (logits, labels, grad, extra?: unknown) => {
+    refuseTrailing(
+      "compute the softmax cross-entropy",
+      "valueAndGrad",
+      "logits, labels and grad",
+      "fourth",
+      extra,
+    );
+    return run(logits, labels, grad);
+  },
 };

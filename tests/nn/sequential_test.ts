@@ -473,3 +473,57 @@ Deno.test("a layer given back its own output, or its own input gradient, compute
     });
   }
 });
+
+Deno.test("every layer, optimizer and loss method refuses an argument past its last", async (t) => {
+  const x = fromRows([[-1, 2, -0.5, 3]]), g = fromRows([[1, -1, 0.5, 2]]);
+  const layers: [string, Layer][] = [
+    ["Dense", new Dense(4, 4, { seed: 1 })],
+    ["Conv2D", new Conv2D(2, 2, { filters: 1, kernelSize: 2, padding: "same", seed: 1 })],
+    ["ActivationLayer", new ActivationLayer(createActivation("relu"), 4)],
+    ["PReLU", new PReLU(4)],
+    ["Dropout", new Dropout(4)],
+  ];
+  for (const [name, layer] of layers) {
+    await t.step(name, () => {
+      const forward = layer.forward.bind(layer) as (...args: unknown[]) => unknown;
+      assert.throws(() => forward(x, undefined, 5), {
+        name: "TypeError",
+        message: /as forward takes (x|z|input|images) and options, no third argument: third=5$/,
+      });
+      layer.forward(x);
+      const backward = layer.backward.bind(layer) as (...args: unknown[]) => unknown;
+      assert.throws(() => backward(g, undefined, 5), {
+        name: "TypeError",
+        message: /as backward takes gradOut and options, no third argument: third=5$/,
+      });
+    });
+  }
+  await t.step("optimizers and losses", () => {
+    const params = mlp([2, 2], { seed: 1 }).params();
+    for (const optimizer of [lib.sgd(), lib.adam()]) {
+      const step = optimizer.step.bind(optimizer) as (...args: unknown[]) => unknown;
+      assert.throws(() => step(params, 0.1, 5), {
+        name: "TypeError",
+        message: /as step takes params and learningRate, no third argument: third=5$/,
+      });
+    }
+    const pred = fromRows([[0.2, 0.8]]), grad = fromRows([[0, 0]]);
+    const cases: [lib.Loss, lib.Matrix | Int32Array][] = [
+      [lib.meanSquaredError, fromRows([[0, 1]])],
+      [lib.softmaxCrossEntropy, Int32Array.of(1)],
+      [lib.binaryCrossEntropy, fromRows([[0, 1]])],
+    ];
+    for (const [loss, target] of cases) {
+      const value = loss.value as (...args: unknown[]) => unknown;
+      const valueAndGrad = loss.valueAndGrad as (...args: unknown[]) => unknown;
+      assert.throws(() => value(pred, target, grad), {
+        name: "TypeError",
+        message: /as value takes \w+ and \w+, no third argument: third=/,
+      });
+      assert.throws(() => valueAndGrad(pred, target, grad, 5), {
+        name: "TypeError",
+        message: /as valueAndGrad takes \w+, \w+ and grad, no fourth argument: fourth=5$/,
+      });
+    }
+  });
+});
