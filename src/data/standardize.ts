@@ -82,11 +82,17 @@ export function standardize(
   const std = new Float64Array(cols);
   for (let i = 0; i < x.data.length; i++) mean[i % cols] += x.data[i] / scale[i % cols];
   for (let c = 0; c < cols; c++) mean[c] = (mean[c] / x.rows) * scale[c];
+  // (value - mean) / divisor for column c. value - mean itself can overflow (1.7e308 - -1e308):
+  // then the difference is taken in the column's scale.
+  const centred = (value: number, c: number, divisor: number) => {
+    const d = value - mean[c];
+    return Number.isFinite(d)
+      ? d / divisor
+      : (value / scale[c] - mean[c] / scale[c]) / (divisor / scale[c]);
+  };
   for (let i = 0; i < x.data.length; i++) {
     const c = i % cols;
-    // x - mean itself can overflow (1.7e308 - -1e308): then it is taken in the column's scale.
-    const d = x.data[i] - mean[c];
-    std[c] += (Number.isFinite(d) ? d / scale[c] : x.data[i] / scale[c] - mean[c] / scale[c]) ** 2;
+    std[c] += centred(x.data[i], c, scale[c]) ** 2;
   }
   for (let c = 0; c < cols; c++) {
     std[c] = Math.sqrt(std[c] / x.rows) * scale[c];
@@ -111,11 +117,7 @@ export function standardize(
         // Refused as fitting refuses it: a NaN or infinity would pass into the inputs silently.
         const value = finiteAt("apply a standardization", input, i);
         const c = i % cols;
-        // value - mean can overflow in a column of huge values: then it is taken in its scale.
-        const d = value - mean[c];
-        data[i] = Number.isFinite(d)
-          ? d / std[c]
-          : (value / scale[c] - mean[c] / scale[c]) / (std[c] / scale[c]);
+        data[i] = centred(value, c, std[c]);
         if (!Number.isFinite(data[i])) {
           throw new RangeError(
             `Cannot apply a standardization as (x - mean) / std must be finite in float64: x.data[${i}]=${

@@ -179,12 +179,8 @@ export function gradientCheck(
         let wide: number, narrow: number;
         // Divided by the step the weight actually took, w + h and w - h rounded to float64,
         // not by 2h: at small steps the two differ in their last bits, and so would the slope.
-        const [up, down, upHalf, downHalf] = [
-          original + h,
-          original - h,
-          original + half,
-          original - half,
-        ];
+        const up = original + h, down = original - h;
+        const upHalf = original + half, downHalf = original - half;
         try {
           wide = (lossAt(w, i, up) - lossAt(w, i, down)) / (up - down);
           narrow = (lossAt(w, i, upHalf) - lossAt(w, i, downHalf)) / (upHalf - downHalf);

@@ -11,38 +11,40 @@ import { formatValue } from "../core/validate.ts";
 import { checkMatrix, firstOutsideUnit, requireSameShape, shapeOf } from "./_check.ts";
 import { requireLabels } from "./_targets.ts";
 import type { Loss } from "./loss.ts";
+import { lossFrom } from "./_loss_object.ts";
+
+const ACTION = "compute the binary cross-entropy";
 
 function run(logits: Matrix, target: Int32Array | Matrix, grad: Matrix | undefined): number {
-  const action = "compute the binary cross-entropy";
-  checkMatrix(action, "logits", logits);
+  checkMatrix(ACTION, "logits", logits);
   let t: ArrayLike<number>;
   if (target instanceof Int32Array) {
     if (logits.cols !== 1) {
       throw new RangeError(
-        `Cannot ${action} as labels need one logit per row: logits are ${
+        `Cannot ${ACTION} as labels need one logit per row: logits are ${
           shapeOf(logits)
         }, expected Nx1`,
       );
     }
-    requireLabels(action, logits, target, 2);
+    requireLabels(ACTION, logits, target, 2);
     t = target;
   } else {
-    requireTargets(action, "target", target, "targets in [0, 1]");
-    requireSameShape(action, "logits", logits, "target", target);
+    requireTargets(ACTION, "target", target, "targets in [0, 1]");
+    requireSameShape(ACTION, "logits", logits, "target", target);
     t = target.data;
     // A target outside [0, 1] is no probability: the loss would be unbounded below.
     const i = firstOutsideUnit(t);
     if (i >= 0) {
       throw new RangeError(
-        `Cannot ${action} as every target must be in [0, 1]: target.data[${i}]=${
+        `Cannot ${ACTION} as every target must be in [0, 1]: target.data[${i}]=${
           formatValue(t[i])
         }`,
       );
     }
   }
   if (grad !== undefined) {
-    checkMatrix(action, "grad", grad);
-    requireSameShape(action, "logits", logits, "grad", grad);
+    checkMatrix(ACTION, "grad", grad);
+    requireSameShape(ACTION, "logits", logits, "grad", grad);
   }
   const z = logits.data, n = z.length, scale = 1 / n;
   const g = grad?.data;
@@ -89,7 +91,7 @@ export function binaryCrossEntropyValue(
   extra?: unknown,
 ): number {
   refuseTrailing(
-    "compute the binary cross-entropy",
+    ACTION,
     "binaryCrossEntropyValue",
     "logits and target",
     "third",
@@ -127,13 +129,13 @@ export function binaryCrossEntropyGrad(
   extra?: unknown,
 ): Matrix {
   refuseTrailing(
-    "compute the binary cross-entropy",
+    ACTION,
     "binaryCrossEntropyGrad",
     "logits, target and out",
     "fourth",
     extra,
   );
-  checkMatrix("compute the binary cross-entropy", "logits", logits);
+  checkMatrix(ACTION, "logits", logits);
   const grad = out ??
     { rows: logits.rows, cols: logits.cols, data: new Float64Array(logits.data.length) };
   run(logits, target, grad);
@@ -153,26 +155,7 @@ export function binaryCrossEntropyGrad(
  * assert.equal(grad.data[0], 0.5);
  * ```
  */
-export const binaryCrossEntropy: Loss = {
-  name: "binaryCrossEntropy",
-  value: (logits, target, extra?: unknown) => {
-    refuseTrailing(
-      "compute the binary cross-entropy",
-      "value",
-      "logits and target",
-      "third",
-      extra,
-    );
-    return run(logits, target, undefined);
-  },
-  valueAndGrad: (logits, target, grad, extra?: unknown) => {
-    refuseTrailing(
-      "compute the binary cross-entropy",
-      "valueAndGrad",
-      "logits, target and grad",
-      "fourth",
-      extra,
-    );
-    return run(logits, target, grad);
-  },
-};
+export const binaryCrossEntropy: Loss = lossFrom("binaryCrossEntropy", ACTION, [
+  "logits",
+  "target",
+], run);

@@ -8,6 +8,9 @@ import { refuseTrailing } from "../core/_require.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { checkMatrix, requireSameShape } from "./_check.ts";
 import type { Loss } from "./loss.ts";
+import { lossFrom } from "./_loss_object.ts";
+
+const ACTION = "compute the mean squared error";
 
 function requireTarget(action: string, pred: Matrix, target: unknown): asserts target is Matrix {
   checkMatrix(action, "predictions", pred);
@@ -33,13 +36,13 @@ function requireTarget(action: string, pred: Matrix, target: unknown): asserts t
 export function meanSquaredErrorValue(pred: Matrix, target: Matrix): number;
 export function meanSquaredErrorValue(pred: Matrix, target: Matrix, extra?: unknown): number {
   refuseTrailing(
-    "compute the mean squared error",
+    ACTION,
     "meanSquaredErrorValue",
     "pred and target",
     "third",
     extra,
   );
-  requireTarget("compute the mean squared error", pred, target);
+  requireTarget(ACTION, pred, target);
   const p = pred.data, t = target.data;
   let sum = 0;
   for (let i = 0; i < p.length; i++) {
@@ -74,13 +77,13 @@ export function meanSquaredErrorGrad(
   extra?: unknown,
 ): Matrix {
   refuseTrailing(
-    "compute the mean squared error",
+    ACTION,
     "meanSquaredErrorGrad",
     "pred, target and out",
     "fourth",
     extra,
   );
-  checkMatrix("compute the mean squared error", "predictions", pred);
+  checkMatrix(ACTION, "predictions", pred);
   const grad = out ??
     { rows: pred.rows, cols: pred.cols, data: new Float64Array(pred.data.length) };
   meanSquaredError.valueAndGrad(pred, target, grad);
@@ -100,26 +103,28 @@ export function meanSquaredErrorGrad(
  * assert.equal(grad.data[0], 4);
  * ```
  */
-export const meanSquaredError: Loss = {
-  name: "meanSquaredError",
-  value: (pred, target, extra?: unknown) => {
-    refuseTrailing("compute the mean squared error", "value", "pred and target", "third", extra);
-    return meanSquaredErrorValue(pred, target as Matrix);
-  },
-  valueAndGrad(pred, target, grad, extra?: unknown) {
-    const action = "compute the mean squared error";
-    refuseTrailing(action, "valueAndGrad", "pred, target and grad", "fourth", extra);
-    requireTarget(action, pred, target);
-    checkMatrix(action, "grad", grad);
-    requireSameShape(action, "predictions", pred, "grad", grad);
-    const p = pred.data, t = target.data, g = grad.data, n = p.length;
-    const scale = 2 / n;
-    let sum = 0;
-    for (let i = 0; i < n; i++) {
-      const d = p[i] - t[i];
-      sum += d * d;
-      g[i] = scale * d;
-    }
-    return sum / n;
-  },
-};
+export const meanSquaredError: Loss = lossFrom(
+  "meanSquaredError",
+  ACTION,
+  ["pred", "target"],
+  (pred, target, grad) =>
+    grad === undefined
+      ? meanSquaredErrorValue(pred, target as Matrix)
+      : valueAndGrad(pred, target, grad),
+);
+
+/** The mean squared error, writing its gradient into `grad`. */
+function valueAndGrad(pred: Matrix, target: unknown, grad: Matrix): number {
+  requireTarget(ACTION, pred, target);
+  checkMatrix(ACTION, "grad", grad);
+  requireSameShape(ACTION, "predictions", pred, "grad", grad);
+  const p = pred.data, t = target.data, g = grad.data, n = p.length;
+  const scale = 2 / n;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const d = p[i] - t[i];
+    sum += d * d;
+    g[i] = scale * d;
+  }
+  return sum / n;
+}

@@ -15,6 +15,9 @@ import { checkMatrix, requireSameShape, shapeOf } from "./_check.ts";
 import { exp } from "./_exp.ts";
 import { requireLabels } from "./_targets.ts";
 import type { Loss } from "./loss.ts";
+import { lossFrom } from "./_loss_object.ts";
+
+const ACTION = "compute the softmax cross-entropy";
 
 /**
  * Row-wise softmax, stable for large logits: `exp(z - max) / Σ exp(z - max)`.
@@ -83,7 +86,7 @@ export function softmaxCrossEntropyValue(
   extra?: unknown,
 ): number {
   refuseTrailing(
-    "compute the softmax cross-entropy",
+    ACTION,
     "softmaxCrossEntropyValue",
     "logits and labels",
     "third",
@@ -117,13 +120,13 @@ export function softmaxCrossEntropyGrad(
   extra?: unknown,
 ): Matrix {
   refuseTrailing(
-    "compute the softmax cross-entropy",
+    ACTION,
     "softmaxCrossEntropyGrad",
     "logits, labels and out",
     "fourth",
     extra,
   );
-  checkMatrix("compute the softmax cross-entropy", "logits", logits);
+  checkMatrix(ACTION, "logits", logits);
   const grad = out ??
     { rows: logits.rows, cols: logits.cols, data: new Float64Array(logits.data.length) };
   run(logits, labels, grad);
@@ -136,20 +139,19 @@ function expOffset(d: number): number {
 }
 
 function run(logits: Matrix, labels: unknown, grad: Matrix | undefined): number {
-  const action = "compute the softmax cross-entropy";
-  checkMatrix(action, "logits", logits);
+  checkMatrix(ACTION, "logits", logits);
   // With one column the softmax is 1 whatever the logit: a loss of 0 and a gradient of 0.
   if (logits.cols < 2) {
     throw new RangeError(
-      `Cannot ${action} as logits must have a column per class, at least 2 (one logit takes binaryCrossEntropy): logits is ${
+      `Cannot ${ACTION} as logits must have a column per class, at least 2 (one logit takes binaryCrossEntropy): logits is ${
         shapeOf(logits)
       }`,
     );
   }
-  requireLabels(action, logits, labels, logits.cols);
+  requireLabels(ACTION, logits, labels, logits.cols);
   if (grad !== undefined) {
-    checkMatrix(action, "grad", grad);
-    requireSameShape(action, "logits", logits, "grad", grad);
+    checkMatrix(ACTION, "grad", grad);
+    requireSameShape(ACTION, "logits", logits, "grad", grad);
   }
   const z = logits.data, cols = logits.cols, rows = logits.rows;
   const g = grad?.data;
@@ -196,26 +198,7 @@ function run(logits: Matrix, labels: unknown, grad: Matrix | undefined): number 
  * assert.deepEqual(Array.from(grad.data), [-0.5, 0.5]);
  * ```
  */
-export const softmaxCrossEntropy: Loss = {
-  name: "softmaxCrossEntropy",
-  value: (logits, labels, extra?: unknown) => {
-    refuseTrailing(
-      "compute the softmax cross-entropy",
-      "value",
-      "logits and labels",
-      "third",
-      extra,
-    );
-    return run(logits, labels, undefined);
-  },
-  valueAndGrad: (logits, labels, grad, extra?: unknown) => {
-    refuseTrailing(
-      "compute the softmax cross-entropy",
-      "valueAndGrad",
-      "logits, labels and grad",
-      "fourth",
-      extra,
-    );
-    return run(logits, labels, grad);
-  },
-};
+export const softmaxCrossEntropy: Loss = lossFrom("softmaxCrossEntropy", ACTION, [
+  "logits",
+  "labels",
+], run);
